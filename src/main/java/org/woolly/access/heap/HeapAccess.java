@@ -1,0 +1,37 @@
+package org.woolly.access.heap;
+
+import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.Transaction;
+import org.woolly.storage.smgr.RelFileLocator;
+
+/**
+ * The heap access method: tuples in 8 KB slotted pages through the shared buffer pool, every
+ * change WAL-logged before its page can be written. Counterpart of
+ * {@code src/backend/access/heap/heapam.c}. Thread-safe; one instance per server.
+ */
+public interface HeapAccess {
+
+    /** Inserts a tuple body written by {@code tx} (assigns its XID if needed); returns its TID. */
+    Tid insert(RelFileLocator relation, byte[] body, Transaction tx);
+
+    /**
+     * Deletes the tuple at {@code tid} (which the caller saw with {@code snapshot}). If another
+     * transaction holds it, waits for that one to end first.
+     */
+    ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot);
+
+    /** Replaces the tuple at {@code tid} with a new version; waits like {@link #delete}. */
+    ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot);
+
+    /** Starts a scan of the tuples visible to {@code snapshot}. */
+    HeapScan beginScan(RelFileLocator relation, Snapshot snapshot);
+
+    /** The tuple at {@code tid} if visible to {@code snapshot}, else null. */
+    HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot);
+
+    /**
+     * Follows the update chain from {@code tid} to the newest committed (or own) version and
+     * returns it, or null if that row was deleted: the re-check step of READ COMMITTED.
+     */
+    HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx);
+}

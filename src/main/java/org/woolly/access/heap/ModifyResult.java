@@ -1,0 +1,19 @@
+package org.woolly.access.heap;
+
+/**
+ * The outcome of an update or delete ({@code TM_Result} in {@code tableam.h}). After a
+ * concurrent transaction's change the heap has already waited for it to end; UPDATED carries
+ * the newer version's TID so READ COMMITTED can re-check it; DELETED means the row is gone.
+ */
+public record ModifyResult(Status status, Tid newTid) {
+    public enum Status {
+        /** Done; {@code newTid} is the new version's TID for an update. */
+        OK,
+        /** The tuple was changed by a later command of this same transaction: skip it. */
+        SELF_MODIFIED,
+        /** A concurrent transaction committed an update; {@code newTid} points at its version. */
+        UPDATED,
+        /** A concurrent transaction committed a delete. */
+        DELETED
+    }
+}

@@ -1,0 +1,12 @@
+package org.woolly.access.heap;
+
+/**
+ * A tuple identifier (ctid): block number and 1-based line pointer offset within the page.
+ * Counterpart of {@code ItemPointerData}. Text form {@code (block,offset)}.
+ */
+public record Tid(int block, int offset) {
+    @Override
+    public String toString() {
+        return "(" + Integer.toUnsignedString(block) + "," + offset + ")";
+    }
+}

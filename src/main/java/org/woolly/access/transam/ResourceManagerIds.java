@@ -1,0 +1,13 @@
+package org.woolly.access.transam;
+
+/** Resource manager ids written in WAL records (numbered as PostgreSQL's {@code rmgrlist.h} where one exists). */
+public final class ResourceManagerIds {
+    public static final int XLOG = 0;
+    public static final int TRANSACTION = 1;
+    public static final int STORAGE = 2;
+    public static final int CLOG = 3;
+    public static final int HEAP = 10;
+    public static final int BTREE = 11;
+
+    private ResourceManagerIds() {}
+}

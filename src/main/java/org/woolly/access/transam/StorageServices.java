@@ -1,0 +1,21 @@
+package org.woolly.access.transam;
+
+import org.woolly.access.heap.HeapAccess;
+
+/**
+ * The storage side of a running server, opened on a data directory after crash recovery:
+ * buffer pool, WAL, transactions, heap. The engine above is built on one of these.
+ */
+public interface StorageServices extends AutoCloseable {
+
+    HeapAccess heap();
+
+    TransactionManager transactions();
+
+    /** Writes every dirty buffer and a checkpoint record; recovery will start from its redo point. */
+    void checkpoint();
+
+    /** Clean shutdown: a final checkpoint, then files closed. */
+    @Override
+    void close();
+}

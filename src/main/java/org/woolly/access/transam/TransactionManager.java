@@ -1,0 +1,23 @@
+package org.woolly.access.transam;
+
+/**
+ * Starts and ends transactions: XID assignment, the commit log, the set of running
+ * transactions that snapshots are taken from, and commit durability (the commit record is
+ * flushed before commit returns, concurrent commits sharing one flush). Counterpart of
+ * {@code xact.c}, {@code varsup.c}, {@code clog.c} and {@code procarray.c}.
+ */
+public interface TransactionManager {
+
+    Transaction begin();
+
+    /** Commits: writes and flushes the commit record, marks the commit log, runs onCommit actions. */
+    void commit(Transaction tx);
+
+    /** Aborts: marks the commit log, drops the storage it created; never throws for a live transaction. */
+    void abort(Transaction tx);
+
+    XidStatus status(long xid);
+
+    /** Blocks until {@code xid} has committed or aborted (57014 if the waiting thread is interrupted). */
+    void waitForCompletion(long xid);
+}

@@ -1,0 +1,9 @@
+package org.woolly.catalog;
+
+/**
+ * A column of a relation as the analyzer needs it ({@code pg_attribute} plus {@code pg_attrdef}):
+ * 1-based attribute number, name, type OID and modifier, NOT NULL, and the DEFAULT expression
+ * as SQL text (null when none), which the analyzer parses and analyzes where it is used.
+ */
+public record AttributeInfo(short number, String name, int typeOid, int typeModifier, boolean notNull,
+                            String defaultExpression) {}

@@ -1,0 +1,41 @@
+package org.woolly.catalog;
+
+import org.woolly.access.transam.Transaction;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The system catalogs as one session's statements see them: lookups and changes made within
+ * the session's current transaction, so DDL is transactional (a transaction sees its own
+ * uncommitted catalog changes; others see them once it commits). The catalogs themselves are
+ * heap tables ({@code pg_class}, {@code pg_attribute}, {@code pg_type}, {@code pg_namespace},
+ * ...). Counterpart of {@code namespace.c}, {@code relcache.c}, {@code heap.c} (create/drop).
+ */
+public interface CatalogAccess {
+
+    /** Looks up a relation by (optional) schema and name; unqualified names follow search_path. */
+    Optional<RelationInfo> lookupRelation(Transaction tx, String schema, String name);
+
+    RelationInfo relationByOid(Transaction tx, int oid);
+
+    /** The schemas of search_path that exist, in order (pg_catalog first when not listed). */
+    List<String> searchPath(Transaction tx);
+
+    /** Resolves a type name as written ({@code int4}, {@code varchar}, {@code pg_catalog.text}) to its OID; 42704 if unknown. */
+    int lookupTypeOid(Transaction tx, String schema, String name);
+
+    /**
+     * Creates a heap table in the given schema (null: the first existing schema of search_path)
+     * and its storage, inserting its pg_class, pg_attribute, pg_type (row type) and pg_attrdef rows.
+     * 42P07 if a relation of that name exists; 42701 for duplicate column names.
+     */
+    RelationInfo createTable(Transaction tx, String schema, String name, List<ColumnSpec> columns,
+                             char persistence);
+
+    /** Drops the relation and its catalog rows; its files go when the transaction commits. */
+    void dropRelation(Transaction tx, RelationInfo relation);
+
+    /** Removes every row of the relation by giving it a new, empty relfilenode (TRUNCATE). */
+    RelationInfo truncate(Transaction tx, RelationInfo relation);
+}

@@ -1,0 +1,108 @@
+package org.woolly.nodes.parse;
+
+import java.util.List;
+
+/** A raw expression. Operators keep their symbol; the analyzer resolves them by type. */
+public sealed interface Expr {
+    int location();
+
+    /**
+     * A constant as written: {@code kind} tells how ({@code 42} is INTEGER, {@code 4.2} and
+     * {@code 1e10} are NUMERIC, {@code 'x'} and {@code E'x'} are STRING, {@code B'101'} BIT_STRING,
+     * TRUE/FALSE BOOLEAN, NULL NULL). {@code value} is the text after unescaping.
+     */
+    record Constant(Kind kind, String value, int location) implements Expr {
+        public enum Kind { INTEGER, NUMERIC, STRING, BIT_STRING, BOOLEAN, NULL }
+    }
+
+    /** {@code a}, {@code t.a}, {@code s.t.a}, {@code t.*} or {@code *} (last field "*"). */
+    record ColumnRef(List<String> fields, int location) implements Expr {}
+
+    /** {@code $n} (1-based). */
+    record ParamRef(int number, int location) implements Expr {}
+
+    /**
+     * A binary ({@code left != null}) or prefix operator, by symbol or keyword-operator name:
+     * "+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=", "||", "~~" (LIKE), "!~~"
+     * (NOT LIKE), "~~*" (ILIKE), "!~~*", "~", and any other operator symbol. {@code !=} is
+     * normalized to "<>".
+     */
+    record Operator(String name, Expr left, Expr right, int location) implements Expr {}
+
+    /** AND / OR over two or more arguments, NOT over one. */
+    record BoolExpr(BoolOp op, List<Expr> args, int location) implements Expr {
+        public enum BoolOp { AND, OR, NOT }
+    }
+
+    /** {@code e IS [NOT] NULL}, {@code e IS [NOT] TRUE|FALSE|UNKNOWN}. */
+    record NullTest(Expr arg, Test test, int location) implements Expr {
+        public enum Test { IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, IS_UNKNOWN, IS_NOT_UNKNOWN }
+    }
+
+    /** {@code e IS [NOT] DISTINCT FROM f}. */
+    record DistinctFrom(Expr left, Expr right, boolean not, int location) implements Expr {}
+
+    /** {@code e [NOT] BETWEEN [SYMMETRIC] a AND b}. */
+    record Between(Expr arg, Expr low, Expr high, boolean not, boolean symmetric, int location) implements Expr {}
+
+    /** {@code e [NOT] IN (a, b, ...)}. */
+    record InList(Expr arg, List<Expr> list, boolean not, int location) implements Expr {}
+
+    /**
+     * A function call, aggregate or window call: {@code name(args)}, {@code count(*)}
+     * ({@code star}), {@code count(DISTINCT x)}, {@code agg(x ORDER BY y)},
+     * {@code agg(x) FILTER (WHERE ...)}. {@code over} is non-null for window calls.
+     */
+    record FuncCall(QualifiedName name, List<Expr> args, boolean star, boolean distinct, List<SortBy> orderBy,
+                    Expr filter, WindowDef over, int location) implements Expr {}
+
+    /** {@code OVER (PARTITION BY ... ORDER BY ...)} or {@code OVER name}. */
+    record WindowDef(String name, List<Expr> partitionBy, List<SortBy> orderBy, int location) {}
+
+    /** {@code e::type} or {@code CAST(e AS type)}, or {@code type 'literal'}. */
+    record TypeCast(Expr arg, TypeName type, int location) implements Expr {}
+
+    /** {@code CASE [arg] WHEN ... THEN ... [ELSE ...] END}. */
+    record Case(Expr arg, List<When> whens, Expr elseResult, int location) implements Expr {
+        public record When(Expr condition, Expr result, int location) {}
+    }
+
+    /** {@code COALESCE(...)}, {@code NULLIF(a, b)}, {@code GREATEST(...)}, {@code LEAST(...)}. */
+    record SpecialFunction(Kind kind, List<Expr> args, int location) implements Expr {
+        public enum Kind { COALESCE, NULLIF, GREATEST, LEAST }
+    }
+
+    /**
+     * SQL-standard functions without parentheses or with special syntax, kept by name:
+     * CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME, CURRENT_USER,
+     * SESSION_USER, USER, CURRENT_ROLE, CURRENT_CATALOG, CURRENT_SCHEMA; {@code precision} is
+     * -1 when not given.
+     */
+    record SqlValueFunction(String name, int precision, int location) implements Expr {}
+
+    /** A scalar subquery {@code (SELECT ...)}, {@code EXISTS (...)}, {@code e [NOT] IN (SELECT ...)}, {@code e op ANY/ALL (SELECT ...)}. */
+    record SubLink(Kind kind, Expr test, String operator, SelectStmt subquery, int location) implements Expr {
+        public enum Kind { EXPR, EXISTS, ANY, ALL }
+    }
+
+    /** {@code e op ANY (array)} / {@code e op ALL (array)}. */
+    record ArrayComparison(String operator, boolean all, Expr left, Expr array, int location) implements Expr {}
+
+    /** {@code ARRAY[a, b]} or a {@code '{...}'} written as ARRAY syntax. */
+    record ArrayConstructor(List<Expr> elements, int location) implements Expr {}
+
+    /** {@code ROW(a, b)} or {@code (a, b)}. */
+    record RowConstructor(List<Expr> fields, int location) implements Expr {}
+
+    /** {@code e[i]} or {@code e[lo:hi]}; upper is null for a single subscript. */
+    record Subscript(Expr arg, Expr lower, Expr upper, boolean slice, int location) implements Expr {}
+
+    /** {@code (e).field} or {@code (e).*}. */
+    record FieldSelect(Expr arg, String field, int location) implements Expr {}
+
+    /** {@code e COLLATE "name"}. */
+    record Collate(Expr arg, QualifiedName collation, int location) implements Expr {}
+
+    /** {@code DEFAULT} in an INSERT VALUES list or UPDATE SET. */
+    record Default(int location) implements Expr {}
+}

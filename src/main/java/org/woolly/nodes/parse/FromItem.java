@@ -1,0 +1,23 @@
+package org.woolly.nodes.parse;
+
+import java.util.List;
+
+/** An item of FROM: a table, a subquery, a function call, or a join of two items. */
+public sealed interface FromItem {
+    int location();
+
+    record Table(QualifiedName name, Alias alias, int location) implements FromItem {}
+
+    record Subquery(SelectStmt query, Alias alias, boolean lateral, int location) implements FromItem {}
+
+    record Function(Expr.FuncCall call, Alias alias, int location) implements FromItem {}
+
+    /** {@code using} is non-null for USING (cols); {@code natural} for NATURAL; else {@code on}. */
+    record Join(JoinType type, FromItem left, FromItem right, Expr on, List<String> using, boolean natural,
+                int location) implements FromItem {}
+
+    /** {@code AS name [(column aliases)]}. */
+    record Alias(String name, List<String> columns) {}
+
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+}

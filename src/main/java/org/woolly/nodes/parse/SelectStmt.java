@@ -1,0 +1,30 @@
+package org.woolly.nodes.parse;
+
+import java.util.List;
+
+/**
+ * A SELECT, a VALUES list, or a set operation over two of them ({@code op != null}), with the
+ * clauses that apply to the whole (ORDER BY, LIMIT, OFFSET, locking) kept on the outermost node.
+ */
+public record SelectStmt(
+        List<ResTarget> targets,          // empty for VALUES and set operations
+        boolean distinct,
+        List<Expr> distinctOn,            // null unless DISTINCT ON (...)
+        List<FromItem> from,
+        Expr where,
+        List<Expr> groupBy,
+        Expr having,
+        List<List<Expr>> values,          // non-null only for VALUES (...), (...)
+        SetOperation op,                  // non-null for UNION/INTERSECT/EXCEPT
+        boolean all,                      // UNION ALL etc.
+        SelectStmt left,
+        SelectStmt right,
+        List<SortBy> orderBy,
+        Expr limit,                       // null when absent; LIMIT ALL is null too
+        Expr offset,
+        List<String> forLocking,          // "UPDATE", "SHARE", ... (FOR UPDATE clauses), empty if none
+        List<CommonTableExpr> with,       // empty if no WITH
+        int location) {
+
+    public enum SetOperation { UNION, INTERSECT, EXCEPT }
+}

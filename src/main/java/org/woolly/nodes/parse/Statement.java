@@ -1,0 +1,79 @@
+package org.woolly.nodes.parse;
+
+import java.util.List;
+
+/** A raw statement. {@link RawStatement} wraps one with its place in the query string. */
+public sealed interface Statement {
+
+    /** {@code SELECT}, {@code VALUES}, and set operations (a {@link SelectStmt} tree). */
+    record Select(SelectStmt query) implements Statement {}
+
+    /** {@code INSERT INTO t [(cols)] {VALUES ... | SELECT ... | DEFAULT VALUES} [RETURNING ...]}. */
+    record Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
+                  SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location)
+            implements Statement {}
+
+    /** {@code UPDATE t [alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]}. */
+    record Update(QualifiedName table, String alias, List<SetClause> assignments, List<FromItem> from,
+                  Expr where, List<ResTarget> returning, int location) implements Statement {}
+
+    /** {@code DELETE FROM t [alias] [USING ...] [WHERE ...] [RETURNING ...]}. */
+    record Delete(QualifiedName table, String alias, List<FromItem> using, Expr where,
+                  List<ResTarget> returning, int location) implements Statement {}
+
+    /** {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [WITH (options)]}. */
+    record CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
+                       boolean ifNotExists, boolean temporary, List<DefElem> options, int location)
+            implements Statement {}
+
+    /** {@code DROP {TABLE|...} [IF EXISTS] name, ... [CASCADE|RESTRICT]}. */
+    record Drop(ObjectKind kind, List<QualifiedName> names, boolean ifExists, boolean cascade, int location)
+            implements Statement {}
+
+    /** {@code TRUNCATE [TABLE] name, ...}. */
+    record Truncate(List<QualifiedName> names, boolean restartIdentity, boolean cascade, int location)
+            implements Statement {}
+
+    /** BEGIN, START TRANSACTION, COMMIT/END, ROLLBACK/ABORT, SAVEPOINT..., with their options. */
+    record Transaction(TransactionKind kind, List<String> modes, String savepointName, boolean chain,
+                       int location) implements Statement {}
+
+    /**
+     * {@code SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT}, {@code SET TIME ZONE ...},
+     * {@code SET SESSION CHARACTERISTICS AS TRANSACTION ...} (name {@code transaction_isolation}).
+     * {@code values} is empty for DEFAULT; each value is a literal or identifier as written.
+     */
+    record VariableSet(String name, List<SetValue> values, boolean local, boolean toDefault, int location)
+            implements Statement {}
+
+    /** {@code SHOW name} or {@code SHOW ALL} (name "all"). */
+    record VariableShow(String name, int location) implements Statement {}
+
+    /** {@code RESET name} or {@code RESET ALL} (name "all"). */
+    record VariableReset(String name, int location) implements Statement {}
+
+    /** {@code EXPLAIN [ANALYZE] [VERBOSE] [(options)] statement}. */
+    record Explain(Statement statement, List<DefElem> options, int location) implements Statement {}
+
+    /** {@code PREPARE name [(types)] AS statement}. */
+    record Prepare(String name, List<TypeName> argTypes, Statement statement, int location) implements Statement {}
+
+    /** {@code EXECUTE name [(args)]}. */
+    record Execute(String name, List<Expr> args, int location) implements Statement {}
+
+    /** {@code DEALLOCATE [PREPARE] {name | ALL}} (name null for ALL). */
+    record Deallocate(String name, int location) implements Statement {}
+
+    /** {@code DISCARD {ALL|PLANS|SEQUENCES|TEMP}}. */
+    record Discard(String target, int location) implements Statement {}
+
+    /** An empty query string or one holding only comments and semicolons. */
+    record Empty() implements Statement {}
+
+    enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
+
+    enum TransactionKind {
+        BEGIN, START, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO, PREPARE, COMMIT_PREPARED,
+        ROLLBACK_PREPARED
+    }
+}

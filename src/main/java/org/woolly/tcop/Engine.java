@@ -1,0 +1,34 @@
+package org.woolly.tcop;
+
+import org.woolly.utils.guc.SessionSettings;
+
+import java.util.Optional;
+
+/**
+ * The database engine as the postmaster and the backends see it: storage, WAL, transactions,
+ * catalogs and the query pipeline of one data directory. Opened once per server start, after
+ * crash recovery; closed at shutdown. Counterpart of what {@code PostmasterMain} sets up in
+ * shared memory before it starts accepting connections.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The role that may log in under {@code name}, if it exists (from {@code pg_authid}). */
+    Optional<RoleInfo> lookupRole(String name);
+
+    /** Whether a database of that name exists and accepts connections ({@code pg_database}). */
+    boolean databaseExists(String name);
+
+    /**
+     * Starts the query side of a new backend for an authenticated role connected to a database.
+     * {@code settings} are the session's configuration (already holding startup-packet options);
+     * {@code notices} receives NOTICE/WARNING reports raised while statements run.
+     */
+    SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices);
+
+    /** Runs a checkpoint now (the checkpointer calls this on its timer and at shutdown). */
+    void checkpoint();
+
+    /** Flushes what a clean shutdown needs (a final checkpoint) and releases files. */
+    @Override
+    void close();
+}

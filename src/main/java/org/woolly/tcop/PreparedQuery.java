@@ -1,0 +1,23 @@
+package org.woolly.tcop;
+
+import java.util.List;
+
+/**
+ * An analyzed statement ready to bind: the unit behind a protocol-level prepared statement
+ * (Parse) and behind each statement of a simple Query. Counterpart of
+ * {@code CachedPlanSource} ({@code src/backend/utils/cache/plancache.c}).
+ */
+public interface PreparedQuery {
+
+    /** The statement's own text (for logs and pg_stat_activity). */
+    String sourceText();
+
+    /** Parameter type OIDs, including those the analyzer inferred ($n with unspecified type). */
+    int[] parameterTypes();
+
+    /** The columns the statement returns (RowDescription), or an empty list when it returns no rows. */
+    List<ResultColumn> resultColumns();
+
+    /** The command tag word(s) for CommandComplete before any count, e.g. "SELECT", "INSERT", "CREATE TABLE". */
+    String commandName();
+}

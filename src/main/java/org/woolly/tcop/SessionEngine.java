@@ -1,0 +1,53 @@
+package org.woolly.tcop;
+
+import org.woolly.nodes.parse.RawStatement;
+
+import java.util.List;
+
+/**
+ * The query side of one backend: parse, analyze and plan, bind, run, and the transaction
+ * state that spans messages. The message loop (protocol side) drives it the way
+ * {@code PostgresMain} drives {@code exec_simple_query} and the extended-protocol handlers.
+ *
+ * <p>Transactions: each statement runs inside the current transaction block, or inside an
+ * implicit transaction that starts when needed and that the loop ends with
+ * {@link #finishImplicitTransaction()} at the end of a simple Query message and at Sync.
+ * After any error the loop calls {@link #abortAfterError()}: an implicit transaction rolls
+ * back; an explicit block becomes FAILED until ROLLBACK (statements then get 25P02).
+ */
+public interface SessionEngine extends AutoCloseable {
+
+    /** Splits and parses a query string; syntax errors carry their 1-based position. */
+    List<RawStatement> parse(String queryString);
+
+    /**
+     * Analyzes and plans one parsed statement. {@code parameterTypes} are the types the client
+     * declared (0 entries, or 0 for "unspecified", are inferred). {@code queryString} is the
+     * whole string the statement came from (error positions are relative to it).
+     */
+    PreparedQuery prepare(RawStatement statement, String queryString, int[] parameterTypes);
+
+    /**
+     * Binds parameter values (already converted from the wire to their Java representation by
+     * the loop, using {@link PreparedQuery#parameterTypes()}) and returns a portal ready to run.
+     */
+    Portal bind(PreparedQuery query, Object[] parameters);
+
+    /** Commits the implicit transaction if one is open (not inside BEGIN ... COMMIT). */
+    void finishImplicitTransaction();
+
+    /** Cleans up after an error; see the class comment. Never throws. */
+    void abortAfterError();
+
+    TransactionStatus transactionStatus();
+
+    /**
+     * Asks the running statement to stop at its next check with 57014 "canceling statement due
+     * to user request". Called from another thread (CancelRequest); a no-op when idle.
+     */
+    void cancel();
+
+    /** Ends the session: rolls back any open transaction and releases locks and portals. */
+    @Override
+    void close();
+}

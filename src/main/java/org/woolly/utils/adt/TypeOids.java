@@ -1,0 +1,39 @@
+package org.woolly.utils.adt;
+
+/** Built-in type OIDs as in PostgreSQL's {@code pg_type.dat}: what clients see on the wire. */
+public final class TypeOids {
+    public static final int BOOL = 16;
+    public static final int BYTEA = 17;
+    public static final int CHAR = 18;
+    public static final int NAME = 19;
+    public static final int INT8 = 20;
+    public static final int INT2 = 21;
+    public static final int INT2VECTOR = 22;
+    public static final int INT4 = 23;
+    public static final int REGPROC = 24;
+    public static final int TEXT = 25;
+    public static final int OID = 26;
+    public static final int TID = 27;
+    public static final int XID = 28;
+    public static final int CID = 29;
+    public static final int OIDVECTOR = 30;
+    public static final int FLOAT4 = 700;
+    public static final int FLOAT8 = 701;
+    public static final int UNKNOWN = 705;
+    public static final int BPCHAR = 1042;
+    public static final int VARCHAR = 1043;
+    public static final int DATE = 1082;
+    public static final int TIME = 1083;
+    public static final int TIMESTAMP = 1114;
+    public static final int TIMESTAMPTZ = 1184;
+    public static final int INTERVAL = 1186;
+    public static final int NUMERIC = 1700;
+    public static final int REGCLASS = 2205;
+    public static final int REGTYPE = 2206;
+    public static final int RECORD = 2249;
+    public static final int VOID = 2278;
+    public static final int ANYELEMENT = 2283;
+    public static final int XID8 = 5069;
+
+    private TypeOids() {}
+}

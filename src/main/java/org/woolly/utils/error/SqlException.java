@@ -1,0 +1,70 @@
+package org.woolly.utils.error;
+
+/**
+ * The one exception that carries a PostgreSQL error report: severity, SQLSTATE, message and
+ * the optional detail, hint and cursor position (1-based character offset into the statement
+ * text, 0 when none). Counterpart of {@code ereport()} in {@code src/backend/utils/error/elog.c}:
+ * it is built where the error happens, with its SQLSTATE, never mapped late at the wire.
+ */
+public class SqlException extends RuntimeException {
+    private final Severity severity;
+    private final SqlState sqlState;
+    private final String detail;
+    private final String hint;
+    private final int position;
+
+    public SqlException(SqlState sqlState, String message) {
+        this(Severity.ERROR, sqlState, message, null, null, 0, null);
+    }
+
+    public SqlException(Severity severity, SqlState sqlState, String message, String detail, String hint,
+                        int position, Throwable cause) {
+        super(message, cause);
+        this.severity = severity;
+        this.sqlState = sqlState;
+        this.detail = detail;
+        this.hint = hint;
+        this.position = position;
+    }
+
+    public static SqlException of(SqlState state, String format, Object... args) {
+        return new SqlException(state, args.length == 0 ? format : String.format(format, args));
+    }
+
+    public SqlException withDetail(String newDetail) {
+        return new SqlException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+    }
+
+    public SqlException withHint(String newHint) {
+        return new SqlException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+    }
+
+    /** Returns a copy pointing at the given 1-based character position of the statement text. */
+    public SqlException withPosition(int newPosition) {
+        return new SqlException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause());
+    }
+
+    public SqlException withSeverity(Severity newSeverity) {
+        return new SqlException(newSeverity, sqlState, getMessage(), detail, hint, position, getCause());
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public SqlState sqlState() {
+        return sqlState;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    public int position() {
+        return position;
+    }
+}

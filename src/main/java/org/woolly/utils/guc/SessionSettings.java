@@ -1,0 +1,58 @@
+package org.woolly.utils.guc;
+
+import org.woolly.utils.adt.FormatSettings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One session's view of the configuration parameters (GUCs): the server's values from
+ * {@code postgresql.conf} and the command line, overridden by startup-packet options, SET and
+ * set_config(). Names, units, value syntax, SQLSTATEs and messages are PostgreSQL's
+ * ({@code src/backend/utils/misc/guc.c}); names are case-insensitive.
+ *
+ * <p>Transactional behaviour as in PostgreSQL: a SET inside a transaction that rolls back is
+ * undone; SET LOCAL lasts until the end of the transaction.
+ */
+public interface SessionSettings {
+
+    /** The current value as SHOW prints it (with its unit, e.g. "128MB"); 42704 if unknown. */
+    String show(String name);
+
+    /**
+     * SET name = value (value null means DEFAULT). Validates the value (22023 for a bad value,
+     * 42704 for an unknown name, 55P02 for a parameter that cannot be changed now).
+     */
+    void set(String name, String value, boolean local);
+
+    /** RESET name; {@code "all"} resets every session-settable parameter. */
+    void reset(String name);
+
+    /** SHOW ALL rows: name, setting, description; in name order. */
+    List<String[]> showAll();
+
+    /** Typed reads for the engine (values in the parameter's base unit: kB, ms, ...). */
+    String getString(String name);
+
+    int getInt(String name);
+
+    boolean getBoolean(String name);
+
+    double getDouble(String name);
+
+    /** The settings that type input and output depend on (DateStyle, TimeZone, ...). */
+    FormatSettings formatSettings();
+
+    /** Called when a transaction starts; see the class comment. */
+    void atTransactionStart();
+
+    /** Called when a transaction ends; undoes SET LOCAL, and every SET of an aborted transaction. */
+    void atTransactionEnd(boolean committed);
+
+    /**
+     * The parameters flagged GUC_REPORT (server_version, client_encoding, DateStyle, TimeZone,
+     * application_name, is_superuser, ...) whose value changed since the last call, name to new
+     * value; the first call returns all of them (for the startup ParameterStatus messages).
+     */
+    Map<String, String> takeReportChanges();
+}

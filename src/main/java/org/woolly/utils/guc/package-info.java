@@ -1,0 +1,7 @@
+/**
+ * Configuration parameters (GUCs): {@code postgresql.conf} parsing, command-line and startup
+ * options, per-session values for SET/SHOW/RESET, {@code current_setting()} and
+ * {@code set_config()}. PostgreSQL counterpart: {@code src/backend/utils/misc/guc.c},
+ * {@code guc-file.l}.
+ */
+package org.woolly.utils.guc;
