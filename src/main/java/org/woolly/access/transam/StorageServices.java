@@ -12,6 +12,13 @@ public interface StorageServices extends AutoCloseable {
 
     TransactionManager transactions();
 
+    /**
+     * A new OID (for relations, types, relfilenodes, roles, ...), never handed out twice even
+     * across a crash (the counter is WAL-logged ahead of use, like PostgreSQL's NEXTOID record).
+     * Starts at 16384 ({@code FirstNormalObjectId}).
+     */
+    int allocateOid();
+
     /** Writes every dirty buffer and a checkpoint record; recovery will start from its redo point. */
     void checkpoint();
 
