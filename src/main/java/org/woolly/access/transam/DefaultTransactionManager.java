@@ -38,7 +38,7 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final AtomicLong nextOwner = new AtomicLong(1);
     private final Map<Thread, TopTransaction> byThread = new ConcurrentHashMap<>();
     /** XIDs below this are covered by a NEXTXID record already; guarded by the proc array's lock. */
-    private long xidLoggedLimit;
+    private volatile long xidLoggedLimit;
 
     public DefaultTransactionManager(WriteAheadLog wal, CommitLog commitLog, LockManager lockManager,
                                      RelationFileOperations files, long nextXid, boolean synchronousCommit) {
@@ -183,6 +183,11 @@ public final class DefaultTransactionManager implements TransactionManager {
     /** Moves the XID counter past everything recovery saw. */
     void advanceNextXid(long atLeast) {
         procArray.advanceNextXid(atLeast);
+    }
+
+    /** What a checkpoint records as next XID: past every XID that may have been handed out. */
+    long nextXidForCheckpoint() {
+        return Math.max(procArray.nextXid(), xidLoggedLimit);
     }
 
     public long nextXid() {

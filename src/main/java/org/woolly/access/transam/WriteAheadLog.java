@@ -88,6 +88,12 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
 
     @Override
     public long insert(WalRecord record) {
+        return insertRecord(record)[1];
+    }
+
+    /** Inserts {@code record}; returns its start and end LSN (a checkpoint needs its own record's start). */
+    public long[] insertRecord(WalRecord record) {
+        long start;
         long end;
         boolean writeBehind;
         insertLock.lock();
@@ -98,6 +104,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
             }
             System.arraycopy(bytes, 0, pending, pendingLength, bytes.length);
             pendingLength += bytes.length;
+            start = insertLsn;
             lastRecordLsn = insertLsn;
             insertLsn += bytes.length;
             end = insertLsn;
@@ -113,7 +120,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                 writeLock.unlock();
             }
         }
-        return end;
+        return new long[] {start, end};
     }
 
     @Override
