@@ -39,6 +39,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.combos = new ComboCommandIds(transactions);
         this.visibility = new HeapVisibility(transactions, combos);
         this.redo = new HeapRedo(bufferPool);
+        bufferPool.addDropListener(freeSpace::forget);
     }
 
     /** The heap's redo, which recovery calls for every record with {@code ResourceManagerIds.HEAP}. */

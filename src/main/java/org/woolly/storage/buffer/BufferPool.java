@@ -1,6 +1,9 @@
 package org.woolly.storage.buffer;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +35,7 @@ public final class BufferPool {
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
+    private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<byte[]> writeCopy = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
 
     public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
@@ -84,6 +88,8 @@ public final class BufferPool {
             storage.write(relation, fork, block, new byte[Page.SIZE]);
             Buffer buffer = pin(new BufferTag(relation, fork, block), true);
             buffer.lockExclusive();
+            // a buffer left over from before a truncation may still hold this block: it is new now
+            Arrays.fill(buffer.page, (byte) 0);
             return buffer;
         } finally {
             extensionLock.unlock();
@@ -205,6 +211,37 @@ public final class BufferPool {
             }
         }
         extensionLocks.keySet().removeIf(key -> key.relation().equals(relation));
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Cuts a fork down to {@code blocks} blocks: forgets the buffers past the new end without
+     * writing them, then truncates the file ({@code DropRelationBuffers} + {@code smgrtruncate}).
+     */
+    public void truncate(RelFileLocator relation, ForkNumber fork, int blocks) {
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                BufferTag tag = buffer.tag;
+                if (tag != null && tag.relation().equals(relation) && tag.fork() == fork
+                        && Integer.compareUnsigned(tag.blockNumber(), blocks) >= 0) {
+                    bufferTable.remove(tag, buffer.id);
+                    buffer.tag = null;
+                    buffer.valid = false;
+                    buffer.dirty = false;
+                    buffer.usageCount = 0;
+                }
+            }
+        }
+        storage.truncate(relation, fork, blocks);
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Registers a callback run when a relation's buffers are dropped or truncated, so caches
+     * layered on the pool (the free space map) forget the relation too.
+     */
+    public void addDropListener(Consumer<RelFileLocator> listener) {
+        dropListeners.add(listener);
     }
 
     /** Number of buffers currently pinned by anyone (for tests and diagnostics). */

@@ -152,4 +152,25 @@ class BufferPoolTest {
         assertThat(failures).isEmpty();
         assertThat(pool.pinnedBufferCount()).isZero();
     }
+
+    @Test
+    void truncateForgetsBuffersPastTheEndAndExtendStartsFromZero() {
+        StorageManager storage = new StorageManager(data);
+        storage.create(TABLE, ForkNumber.MAIN);
+        BufferPool pool = new BufferPool(storage, 8, flushedLsns::add);
+        List<RelFileLocator> dropped = new CopyOnWriteArrayList<>();
+        pool.addDropListener(dropped::add);
+        fillBlock(pool, 1);
+        fillBlock(pool, 2);
+        fillBlock(pool, 3);
+        pool.truncate(TABLE, ForkNumber.MAIN, 1);
+        assertThat(pool.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(1);
+        assertThat(dropped).containsExactly(TABLE);
+        Buffer reused = pool.extend(TABLE, ForkNumber.MAIN);
+        assertThat(reused.blockNumber()).isEqualTo(1);
+        assertThat(reused.page().isNew()).as("no stale contents from before the truncation").isTrue();
+        pool.unlockAndRelease(reused);
+        pool.flushAll();
+        assertThat(flushedLsns).containsExactly(1L);
+    }
 }
