@@ -36,7 +36,6 @@ public final class BufferPool {
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
     private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<byte[]> writeCopy = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
 
     public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
         if (bufferCount < 2) {
@@ -170,7 +169,7 @@ public final class BufferPool {
         for (Buffer buffer : buffers) {
             if (pinIfDirty(buffer)) {
                 try {
-                    flushBuffer(buffer);
+                    flushBuffer(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -185,7 +184,7 @@ public final class BufferPool {
             BufferTag tag = buffer.tag();
             if (tag != null && tag.relation().equals(relation) && pinIfDirty(buffer)) {
                 try {
-                    flushBuffer(buffer);
+                    flushBuffer(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -292,8 +291,10 @@ public final class BufferPool {
                 continue;
             }
             Buffer victim = claimVictim();
-            if (victim.isDirty()) {
-                flushBuffer(victim);
+            if (victim.isDirty() && !flushBuffer(victim, true)) {
+                // someone pinned and locked it through its old tag meanwhile: choose another
+                release(victim);
+                continue;
             }
             victim.ioLock.lock();
             Integer raced = bufferTable.putIfAbsent(tag, victim.id);
@@ -397,44 +398,50 @@ public final class BufferPool {
     }
 
     /**
-     * Writes one pinned buffer if dirty ({@code FlushBuffer}): copies the page under a share
-     * lock, flushes WAL up to its LSN (the WAL rule), then writes the copy. The dirty flag is
-     * cleared before the copy so a change made meanwhile dirties the buffer again.
+     * Writes one pinned buffer if dirty ({@code FlushBuffer}): under a share content lock, so
+     * the page cannot change except for hint bits, flushes WAL up to the page LSN (the WAL rule)
+     * and writes the page (the storage manager checksums a private copy). The dirty flag is
+     * cleared first so a hint set during the write dirties the buffer again. With
+     * {@code conditional} the share lock is only tried, and false returned if it is taken
+     * exclusively: a backend looking for a victim while holding another page's lock must not
+     * wait here, or two backends could deadlock.
      */
-    private void flushBuffer(Buffer buffer) {
-        buffer.ioLock.lock();
-        try {
-            byte[] copy = writeCopy.get();
-            BufferTag tag;
+    private boolean flushBuffer(Buffer buffer, boolean conditional) {
+        if (conditional) {
+            if (!buffer.tryLockShared()) {
+                return false;
+            }
+        } else {
             buffer.lockShared();
-            try {
-                synchronized (buffer) {
-                    if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
-                        return;
-                    }
-                    buffer.dirty = false;
-                    tag = buffer.tag;
+        }
+        try {
+            BufferTag tag;
+            synchronized (buffer) {
+                if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
+                    return true;
                 }
-                System.arraycopy(buffer.page, 0, copy, 0, Page.SIZE);
-            } finally {
-                buffer.unlock();
+                buffer.dirty = false;
+                tag = buffer.tag;
             }
             try {
-                long lsn = Page.wrap(copy).lsn();
+                long lsn = buffer.page().lsn();
                 if (lsn != 0) {
                     walFlusher.flush(lsn);
                 }
-                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), copy);
+                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
             } catch (RuntimeException | Error failure) {
                 synchronized (buffer) {
-                    if (tag.equals(buffer.tag)) {
-                        buffer.dirty = true;
+                    if (!tag.equals(buffer.tag)) {
+                        // the relation was dropped meanwhile: its pages no longer need writing
+                        return true;
                     }
+                    buffer.dirty = true;
                 }
                 throw failure;
             }
+            return true;
         } finally {
-            buffer.ioLock.unlock();
+            buffer.unlock();
         }
     }
 }

@@ -185,7 +185,8 @@ public final class StorageManager implements AutoCloseable {
         long position = positionOf(block);
         for (int attempt = 1; ; attempt++) {
             try {
-                FileChannel channel = channel(key, true);
+                // segment 0 exists only through create(): a write never resurrects a removed relation
+                FileChannel channel = channel(key, key.segment() > 0);
                 ByteBuffer source = ByteBuffer.wrap(copy);
                 while (source.hasRemaining()) {
                     channel.write(source, position + source.position());
@@ -194,6 +195,9 @@ public final class StorageManager implements AutoCloseable {
                 return;
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
+            } catch (NoSuchFileException e) {
+                throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
+                        "could not open file \"%s\": No such file or directory", segmentPath(key)));
             } catch (IOException e) {
                 throw ioError("could not write block " + Integer.toUnsignedString(block) + " in file \"%s\": %s",
                         segmentPath(key), e);
