@@ -128,4 +128,43 @@ class HeapConcurrencyTest {
         assertThat(rows).hasSize(writers * rowsEach).doesNotHaveDuplicates();
         assertThat(support.pool.pinnedBufferCount()).isZero();
     }
+
+    /** One READ COMMITTED increment: update the version we saw, chasing newer ones on conflict. */
+    private void increment(HeapAccessMethod target, Tid start) {
+        Transaction tx = support.transactions.begin();
+        Tid tid = start;
+        HeapTuple current = target.fetchLatestVersion(TABLE, tid, tx);
+        while (true) {
+            int value = Integer.parseInt(text(current).trim());
+            String next = String.format("%-" + (value % 7 == 0 ? 1500 : 10) + "d", value + 1);
+            ModifyResult result = target.update(TABLE, current.tid(), bytes(next), tx, tx.takeSnapshot());
+            if (result.status() == ModifyResult.Status.OK) {
+                support.transactions.commit(tx);
+                return;
+            }
+            assertThat(result.status()).isEqualTo(ModifyResult.Status.UPDATED);
+            current = target.fetchLatestVersion(TABLE, result.newTid(), tx);
+        }
+    }
+
+    @Test
+    void concurrentIncrementsLoseNoUpdate(@TempDir Path other) throws Exception {
+        support = new HeapTestSupport(other, 6);
+        Tid row = support.committedRows("0").get(0);
+        int workers = 8;
+        int incrementsEach = 40;
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            work.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < incrementsEach; i++) {
+                    increment(support.heap, row);
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        List<String> rows = support.scan(support.transactions.begin().takeSnapshot());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).trim()).isEqualTo(String.valueOf(workers * incrementsEach));
+        assertThat(support.pool.pinnedBufferCount()).isZero();
+    }
 }
