@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.woolly.storage.page.Page;
@@ -35,6 +36,9 @@ public final class BufferPool {
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder writes = new LongAdder();
     private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
 
     public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
@@ -243,6 +247,21 @@ public final class BufferPool {
         dropListeners.add(listener);
     }
 
+    /** Page requests satisfied from the pool ({@code blks_hit}). */
+    public long hitCount() {
+        return hits.sum();
+    }
+
+    /** Pages read from files ({@code blks_read}). */
+    public long readCount() {
+        return reads.sum();
+    }
+
+    /** Dirty pages written out, by eviction or {@link #flushAll} ({@code buffers_backend} + {@code buffers_checkpoint}). */
+    public long writeCount() {
+        return writes.sum();
+    }
+
     /** Number of buffers currently pinned by anyone (for tests and diagnostics). */
     public int pinnedBufferCount() {
         int pinned = 0;
@@ -281,6 +300,7 @@ public final class BufferPool {
                         buffer.usageCount++;
                     }
                     if (buffer.valid) {
+                        hits.increment();
                         return buffer;
                     }
                 }
@@ -360,6 +380,7 @@ public final class BufferPool {
             Arrays.fill(buffer.page, (byte) 0);
         } else {
             storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+            reads.increment();
         }
         synchronized (buffer) {
             buffer.valid = true;
@@ -429,6 +450,7 @@ public final class BufferPool {
                     walFlusher.flush(lsn);
                 }
                 storage.write(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+                writes.increment();
             } catch (RuntimeException | Error failure) {
                 synchronized (buffer) {
                     if (!tag.equals(buffer.tag)) {

@@ -187,4 +187,26 @@ class HeapAccessMethodTest {
         assertThat(small.scan(small.transactions.begin().takeSnapshot())).hasSize(300);
         assertThat(small.wal.flushedLsn).as("evicted pages flushed WAL first").isPositive();
     }
+
+    @Test
+    void hintBitsDoNotLeakACommitIntoAnOlderSnapshot() {
+        Transaction writer = support.transactions.begin();
+        heap.insert(TABLE, bytes("late"), writer);
+        Snapshot old = freshSnapshot();
+        support.transactions.commit(writer);
+        assertThat(support.scan(freshSnapshot())).as("sets XMIN_COMMITTED").containsExactly("late");
+        assertThat(support.scan(old)).isEmpty();
+    }
+
+    @Test
+    void deleteCommittedAfterASnapshotStaysInvisibleToIt() {
+        Tid tid = support.committedRows("still here").get(0);
+        Transaction deleter = support.transactions.begin();
+        heap.delete(TABLE, tid, deleter, deleter.takeSnapshot());
+        Snapshot old = freshSnapshot();
+        support.transactions.commit(deleter);
+        assertThat(support.scan(freshSnapshot())).isEmpty();
+        assertThat(support.scan(old)).containsExactly("still here");
+        assertThat(heap.fetch(TABLE, tid, old)).isNotNull();
+    }
 }

@@ -57,6 +57,8 @@ class BufferPoolTest {
             pool.unlockAndRelease(buffer);
         }
         assertThat(pool.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(6);
+        assertThat(pool.readCount()).as("evicted pages came back from disk").isGreaterThanOrEqualTo(3);
+        assertThat(pool.writeCount()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
