@@ -205,11 +205,7 @@ public final class BufferPool {
             synchronized (buffer) {
                 BufferTag tag = buffer.tag;
                 if (tag != null && tag.relation().equals(relation)) {
-                    bufferTable.remove(tag, buffer.id);
-                    buffer.tag = null;
-                    buffer.valid = false;
-                    buffer.dirty = false;
-                    buffer.usageCount = 0;
+                    invalidate(buffer, tag);
                 }
             }
         }
@@ -227,11 +223,7 @@ public final class BufferPool {
                 BufferTag tag = buffer.tag;
                 if (tag != null && tag.relation().equals(relation) && tag.fork() == fork
                         && Integer.compareUnsigned(tag.blockNumber(), blocks) >= 0) {
-                    bufferTable.remove(tag, buffer.id);
-                    buffer.tag = null;
-                    buffer.valid = false;
-                    buffer.dirty = false;
-                    buffer.usageCount = 0;
+                    invalidate(buffer, tag);
                 }
             }
         }
@@ -260,6 +252,15 @@ public final class BufferPool {
     /** Dirty pages written out, by eviction or {@link #flushAll} ({@code buffers_backend} + {@code buffers_checkpoint}). */
     public long writeCount() {
         return writes.sum();
+    }
+
+    /** Forgets a buffer's page without writing it ({@code InvalidateBuffer}); caller holds its monitor. */
+    private void invalidate(Buffer buffer, BufferTag tag) {
+        bufferTable.remove(tag, buffer.id);
+        buffer.tag = null;
+        buffer.valid = false;
+        buffer.dirty = false;
+        buffer.usageCount = 0;
     }
 
     /** Number of buffers currently pinned by anyone (for tests and diagnostics). */

@@ -120,8 +120,7 @@ public final class StorageManager implements AutoCloseable {
                 size = Files.size(file(key));
             } catch (NoSuchFileException e) {
                 if (segment == 0) {
-                    throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                            "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                    throw undefinedFile(key);
                 }
                 return total;
             } catch (IOException e) {
@@ -155,8 +154,7 @@ public final class StorageManager implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
             } catch (NoSuchFileException e) {
-                throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                        "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                throw undefinedFile(key);
             } catch (IOException e) {
                 throw ioError("could not read block " + Integer.toUnsignedString(block) + " in file \"%s\": %s",
                         segmentPath(key), e);
@@ -196,8 +194,7 @@ public final class StorageManager implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
             } catch (NoSuchFileException e) {
-                throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                        "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                throw undefinedFile(key);
             } catch (IOException e) {
                 throw ioError("could not write block " + Integer.toUnsignedString(block) + " in file \"%s\": %s",
                         segmentPath(key), e);
@@ -213,8 +210,7 @@ public final class StorageManager implements AutoCloseable {
             Path path = file(key);
             if (!Files.exists(path)) {
                 if (segment == 0) {
-                    throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                            "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                    throw undefinedFile(key);
                 }
                 return;
             }
@@ -358,6 +354,11 @@ public final class StorageManager implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a cached descriptor: nothing useful to report, the data was written already
         }
+    }
+
+    private static SqlException undefinedFile(SegmentKey key) {
+        return new SqlException(SqlState.UNDEFINED_FILE,
+                String.format("could not open file \"%s\": No such file or directory", segmentPath(key)));
     }
 
     private static SqlException ioError(String format, String path, Exception cause) {

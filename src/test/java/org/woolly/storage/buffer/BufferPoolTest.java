@@ -22,6 +22,12 @@ class BufferPoolTest {
     /** Records the LSNs the pool asked to flush, and what the file held at that moment. */
     private final List<Long> flushedLsns = new CopyOnWriteArrayList<>();
 
+    private BufferPool newPool(int buffers) {
+        StorageManager storage = new StorageManager(data);
+        storage.create(TABLE, ForkNumber.MAIN);
+        return new BufferPool(storage, buffers, flushedLsns::add);
+    }
+
     private void fillBlock(BufferPool pool, long lsn) {
         Buffer buffer = pool.extend(TABLE, ForkNumber.MAIN);
         try {
@@ -37,9 +43,8 @@ class BufferPoolTest {
 
     @Test
     void evictionWritesDirtyPagesAfterFlushingWal() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 3, flushedLsns::add);
+        BufferPool pool = newPool(3);
+        StorageManager storage = pool.storageManager();
         for (int block = 0; block < 6; block++) {
             fillBlock(pool, 100 + block);
         }
@@ -63,9 +68,8 @@ class BufferPoolTest {
 
     @Test
     void flushAllWritesEveryDirtyPageAndSyncs() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 8, flushedLsns::add);
+        BufferPool pool = newPool(8);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 500);
         fillBlock(pool, 501);
         assertThat(flushedLsns).isEmpty();
@@ -81,9 +85,8 @@ class BufferPoolTest {
 
     @Test
     void pinnedBuffersAreNotEvicted() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 2, flushedLsns::add);
+        BufferPool pool = newPool(2);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 1);
         fillBlock(pool, 2);
         Buffer held = pool.read(TABLE, 0);
@@ -97,9 +100,8 @@ class BufferPoolTest {
 
     @Test
     void dropRelationForgetsBuffersWithoutWriting() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 4, flushedLsns::add);
+        BufferPool pool = newPool(4);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 7);
         pool.dropRelation(TABLE);
         pool.flushAll();
@@ -122,9 +124,8 @@ class BufferPoolTest {
 
     @Test
     void concurrentReadersShareOneBuffer() throws Exception {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 4, flushedLsns::add);
+        BufferPool pool = newPool(4);
+        StorageManager storage = pool.storageManager();
         for (int block = 0; block < 8; block++) {
             fillBlock(pool, block + 1);
         }
@@ -157,9 +158,8 @@ class BufferPoolTest {
 
     @Test
     void truncateForgetsBuffersPastTheEndAndExtendStartsFromZero() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 8, flushedLsns::add);
+        BufferPool pool = newPool(8);
+        StorageManager storage = pool.storageManager();
         List<RelFileLocator> dropped = new CopyOnWriteArrayList<>();
         pool.addDropListener(dropped::add);
         fillBlock(pool, 1);
