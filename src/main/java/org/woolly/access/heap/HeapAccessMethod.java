@@ -15,6 +15,7 @@ import org.woolly.storage.freespace.FreeSpaceMap;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -82,7 +83,7 @@ public final class HeapAccessMethod implements HeapAccess {
             WalRecord record = HeapWalRecords.record(HeapWalRecords.INSERT, xid,
                     new HeapWalRecords.InsertData(offset, initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0).encode(),
                     HeapWalRecords.block(relation, block, initialize, fullPageImage ? pageImage(page) : null, tuple));
-            page.setLsn(wal.insert(record));
+            page.setLsn(logChange(record));
             bufferPool.markDirty(buffer);
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return tid;
@@ -112,7 +113,7 @@ public final class HeapAccessMethod implements HeapAccess {
                                         HeapTupleHeader.commandId(page.data(), position), infomask).encode(),
                                 HeapWalRecords.block(relation, tid.block(), false,
                                         fullPageImage ? pageImage(page) : null, new byte[0]));
-                        page.setLsn(wal.insert(record));
+                        page.setLsn(logChange(record));
                         bufferPool.markDirty(buffer);
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
@@ -225,7 +226,7 @@ public final class HeapAccessMethod implements HeapAccess {
                     HeapWalRecords.block(relation, newTid.block(), initialize, newImage ? pageImage(newPage) : null, tuple),
                     HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null, new byte[0]));
         }
-        long lsn = wal.insert(record);
+        long lsn = logChange(record);
         newPage.setLsn(lsn);
         bufferPool.markDirty(newBuffer);
         freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
@@ -264,6 +265,22 @@ public final class HeapAccessMethod implements HeapAccess {
         HeapTupleHeader.setInfomask(data, position, infomask);
         HeapTupleHeader.setCtid(data, position, ctid);
         return infomask;
+    }
+
+    /**
+     * Inserts the WAL record for a page change already made (the end of PostgreSQL's critical
+     * section): if that fails, shared buffers hold a change the WAL does not describe, so the
+     * error is promoted to PANIC and the server restarts through crash recovery.
+     */
+    private long logChange(WalRecord record) {
+        try {
+            return wal.insert(record);
+        } catch (SqlException failure) {
+            throw failure.withSeverity(Severity.PANIC);
+        } catch (RuntimeException failure) {
+            throw new SqlException(Severity.PANIC, SqlState.INTERNAL_ERROR,
+                    "could not write WAL for a heap change: " + failure.getMessage(), null, null, 0, failure);
+        }
     }
 
     private ModifyResult concurrentResult(HeapVisibility.UpdateCheck check, byte[] data, int position, String verb) {

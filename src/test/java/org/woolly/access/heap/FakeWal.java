@@ -16,8 +16,14 @@ final class FakeWal implements Wal {
     volatile long redoPointLsn;
     volatile long flushedLsn;
 
+    /** When set, the next insert throws it (a full or broken WAL disk). */
+    volatile RuntimeException failure;
+
     @Override
     public long insert(WalRecord record) {
+        if (failure != null) {
+            throw failure;
+        }
         long end = nextLsn.addAndGet(100);
         records.add(new Logged(record, end));
         return end;

@@ -209,4 +209,16 @@ class HeapAccessMethodTest {
         assertThat(support.scan(old)).containsExactly("still here");
         assertThat(heap.fetch(TABLE, tid, old)).isNotNull();
     }
+
+    @Test
+    void failingToLogAChangeIsAPanic() {
+        support.wal.failure = new SqlException(SqlState.DISK_FULL, "could not write to file \"pg_wal/000000010000000000000001\"");
+        Transaction tx = support.transactions.begin();
+        assertThatThrownBy(() -> heap.insert(TABLE, bytes("lost"), tx))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.severity()).isEqualTo(org.woolly.utils.error.Severity.PANIC);
+                    assertThat(e.sqlState()).isEqualTo(SqlState.DISK_FULL);
+                });
+        assertThat(support.pool.pinnedBufferCount()).isZero();
+    }
 }
