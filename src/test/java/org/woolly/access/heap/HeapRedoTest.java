@@ -34,12 +34,21 @@ class HeapRedoTest {
         }
     }
 
-    /** Everything but the LSN, which redo sets to the record end and the primary to the same value. */
+    /**
+     * Byte-for-byte equality except the checksum field, which a page read back from disk keeps
+     * and one rebuilt in memory has not been given yet.
+     */
     private static void assertSamePages(BufferPool expected, BufferPool actual, int blocks) {
         for (int block = 0; block < blocks; block++) {
-            assertThat(pageOf(actual, block)).as("block " + block).isEqualTo(pageOf(expected, block));
+            byte[] actualPage = pageOf(actual, block);
+            byte[] expectedPage = pageOf(expected, block);
+            Page.putShort(actualPage, CHECKSUM_OFFSET, 0);
+            Page.putShort(expectedPage, CHECKSUM_OFFSET, 0);
+            assertThat(Arrays.equals(actualPage, expectedPage)).as("block " + block + " rebuilt by redo").isTrue();
         }
     }
+
+    private static final int CHECKSUM_OFFSET = 8;
 
     private static void replay(FakeWal wal, ResourceManager redo) {
         for (FakeWal.Logged logged : wal.records) {
@@ -131,5 +140,27 @@ class HeapRedoTest {
             assertThat(scan.next()).isNull();
         }
         assertThat(restarted.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(1);
+    }
+
+    @Test
+    void crashWithSomePagesWrittenRecoversToTheSameState() {
+        HeapTestSupport source = new HeapTestSupport(primary, 3);
+        Transaction tx = source.transactions.begin();
+        Tid[] tids = new Tid[120];
+        for (int i = 0; i < tids.length; i++) {
+            tids[i] = source.heap.insert(TABLE, bytes("row " + i + " " + "w".repeat(300)), tx);
+        }
+        tx.incrementCommandId();
+        for (int i = 0; i < tids.length; i += 3) {
+            source.heap.update(TABLE, tids[i], bytes("updated " + i), tx, tx.takeSnapshot());
+            source.heap.delete(TABLE, tids[i + 1], tx, tx.takeSnapshot());
+        }
+        int blocks = source.pool.blockCount(TABLE, ForkNumber.MAIN);
+        assertThat(source.pool.writeCount()).as("eviction wrote some pages before the crash").isPositive();
+
+        // crash: the pool's dirty pages are lost; recovery replays the whole WAL over the files
+        BufferPool recovered = new BufferPool(new StorageManager(primary), 8, lsn -> { });
+        replay(source.wal, new HeapAccessMethod(recovered, new FakeWal(), new FakeTransactionManager()).resourceManager());
+        assertSamePages(source.pool, recovered, blocks);
     }
 }
