@@ -18,6 +18,7 @@ public final class BootstrapTypes {
     public static final int PG_NODE_TREE = 194;
     public static final int ANYARRAY = 2277;
     public static final int CSTRING = 2275;
+    public static final int RECORD = 2249;
 
     private static final List<BootstrapType> ALL;
     private static final Map<Integer, BootstrapType> BY_OID;
@@ -64,7 +65,7 @@ public final class BootstrapTypes {
         base(types, 2950, "uuid", 16, false, 'c', 'U', false, 'p', 2951, "uuid_in", "uuid_out", 0);
         base(types, 3802, "jsonb", -1, false, 'i', 'U', false, 'x', 3807, "jsonb_in", "jsonb_out", 0);
         base(types, 5069, "xid8", 8, true, 'd', 'U', false, 'p', 271, "xid8in", "xid8out", 0);
-        pseudo(types, 2249, "record", -1, false, 'd', 2287, "record_in", "record_out");
+        pseudo(types, RECORD, "record", -1, false, 'd', 2287, "record_in", "record_out");
         pseudo(types, CSTRING, "cstring", -2, false, 'c', 1263, "cstring_in", "cstring_out");
         pseudo(types, 2276, "any", 4, true, 'i', 0, "any_in", "any_out");
         pseudo(types, ANYARRAY, "anyarray", -1, false, 'd', 0, "anyarray_in", "anyarray_out");
@@ -106,11 +107,14 @@ public final class BootstrapTypes {
 
     private static void pseudo(List<BootstrapType> types, int oid, String name, int length, boolean byValue,
                                char align, int arrayOid, String input, String output) {
-        types.add(new BootstrapType(oid, name, (short) length, byValue, align, 'P', false, 'p', 'p', 0, arrayOid,
+        char storage = length == -1 ? 'x' : 'p';
+        types.add(new BootstrapType(oid, name, (short) length, byValue, align, 'P', false, 'p', storage, 0, arrayOid,
                 input, output, 0));
         if (arrayOid != 0) {
-            types.add(new BootstrapType(arrayOid, "_" + name, (short) -1, false, align, 'A', false, 'b', 'x',
-                    oid, 0, "array_in", "array_out", 0));
+            // record[] stays a pseudo-type; cstring[] is an ordinary array
+            boolean pseudoArray = oid == RECORD;
+            types.add(new BootstrapType(arrayOid, "_" + name, (short) -1, false, align, pseudoArray ? 'P' : 'A', false,
+                    pseudoArray ? 'p' : 'b', 'x', oid, 0, "array_in", "array_out", 0));
         }
     }
 

@@ -31,7 +31,8 @@ public final class CatalogRows {
             new SystemColumn("cmax", -5, TypeOids.CID),
             new SystemColumn("tableoid", -6, TypeOids.OID));
 
-    private static final int NO_STATISTICS_TARGET = -1;
+    /** -1: the default statistics target; system columns have 0 (never analyzed). */
+    private static final int DEFAULT_STATISTICS_TARGET = -1;
     private static final int NO_CACHED_OFFSET = -1;
 
     /** A system column: name, attribute number and type. */
@@ -72,7 +73,8 @@ public final class CatalogRows {
         boolean userColumn = number > 0;
         return new RowBuilder(PG_ATTRIBUTE)
                 .set("attrelid", relationOid).set("attname", name).set("atttypid", type.oid())
-                .set("attstattarget", NO_STATISTICS_TARGET).set("attlen", type.length()).setShort("attnum", number)
+                .set("attstattarget", userColumn ? DEFAULT_STATISTICS_TARGET : 0).set("attlen", type.length())
+                .setShort("attnum", number)
                 .set("attndims", type.category() == 'A' && type.elementOid() != 0 && type.length() == -1 ? 1 : 0)
                 .set("attcacheoff", NO_CACHED_OFFSET).set("atttypmod", typeModifier)
                 .set("attbyval", type.byValue()).setChar("attalign", type.align())
