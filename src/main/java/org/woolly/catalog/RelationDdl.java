@@ -119,7 +119,8 @@ final class RelationDdl {
             }
             if (type.typtype() == 'c' && type.relationOid() != 0) {
                 // composite columns need row values the tuple codec does not have
-                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "column \"%s\" of composite type %s is not supported",
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "column \"%s\" of composite type %s is not supported",
                         column.name(), type.name());
             }
             types[i] = type;

@@ -91,8 +91,8 @@ public final class InitDb {
         int owner = CatalogOids.BOOTSTRAP_SUPERUSER;
         catalogs.insert(PG_NAMESPACE, database,
                 CatalogRows.namespace(CatalogOids.PG_CATALOG_NAMESPACE, "pg_catalog", owner), tx);
-        catalogs.insert(PG_NAMESPACE, database, CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner),
-                tx);
+        catalogs.insert(PG_NAMESPACE, database,
+                CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner), tx);
         catalogs.insert(PG_NAMESPACE, database, CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner),
                 tx);
         for (BootstrapType type : BootstrapTypes.all()) {

@@ -24,7 +24,8 @@ class InitDbTest {
         // 12 per-database catalogs in 3 databases, 3 shared ones
         assertThat(storage.existingRelations()).hasSize(12 * 3 + 3);
         assertThat(storage.existingRelations()).contains(new RelFileLocator(1664, 0, 1260),
-                new RelFileLocator(1663, 1, 1259), new RelFileLocator(1663, 4, 1259), new RelFileLocator(1663, 5, 2615));
+                new RelFileLocator(1663, 1, 1259), new RelFileLocator(1663, 4, 1259),
+                new RelFileLocator(1663, 5, 2615));
     }
 
     @Test
@@ -65,10 +66,12 @@ class InitDbTest {
                 .extracting(row -> row.getString("nspname")).containsExactlyInAnyOrder("pg_catalog", "public",
                         "pg_toast");
         assertThat(heap.scan(CatalogDefinitions.PG_DATABASE, 0, snapshot))
-                .extracting(row -> row.getString("datname") + "/" + row.getOid("oid") + "/" + row.getBool("datallowconn"))
+                .extracting(row -> row.getString("datname") + "/" + row.getOid("oid") + "/"
+                        + row.getBool("datallowconn"))
                 .containsExactlyInAnyOrder("template1/1/true", "template0/4/false", "postgres/5/true");
         assertThat(heap.scan(CatalogDefinitions.PG_AUTHID, 0, snapshot))
-                .extracting(row -> row.getOid("oid") + "/" + row.getString("rolname") + "/" + row.getString("rolpassword"))
+                .extracting(row -> row.getOid("oid") + "/" + row.getString("rolname") + "/"
+                        + row.getString("rolpassword"))
                 .containsExactly("10/alice/SCRAM-SHA-256$4096:c2FsdA==$a:b");
         assertThat(heap.scan(CatalogDefinitions.PG_AM, 5, snapshot)).extracting(row -> row.getString("amname"))
                 .containsExactlyInAnyOrder("heap", "btree");
