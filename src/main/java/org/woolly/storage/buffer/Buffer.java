@@ -58,6 +58,11 @@ public final class Buffer {
         contentLock.readLock().lock();
     }
 
+    /** Tries the shared content lock without waiting. */
+    boolean tryLockShared() {
+        return contentLock.readLock().tryLock();
+    }
+
     /** Exclusive content lock: needed to change the page (other than hint bits). */
     public void lockExclusive() {
         contentLock.writeLock().lock();

@@ -1,8 +1,12 @@
 package org.woolly.storage.buffer;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.woolly.storage.page.Page;
@@ -32,7 +36,10 @@ public final class BufferPool {
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
-    private final ThreadLocal<byte[]> writeCopy = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
 
     public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
         if (bufferCount < 2) {
@@ -84,6 +91,8 @@ public final class BufferPool {
             storage.write(relation, fork, block, new byte[Page.SIZE]);
             Buffer buffer = pin(new BufferTag(relation, fork, block), true);
             buffer.lockExclusive();
+            // a buffer left over from before a truncation may still hold this block: it is new now
+            Arrays.fill(buffer.page, (byte) 0);
             return buffer;
         } finally {
             extensionLock.unlock();
@@ -164,7 +173,7 @@ public final class BufferPool {
         for (Buffer buffer : buffers) {
             if (pinIfDirty(buffer)) {
                 try {
-                    flushBuffer(buffer);
+                    flushBuffer(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -179,7 +188,7 @@ public final class BufferPool {
             BufferTag tag = buffer.tag();
             if (tag != null && tag.relation().equals(relation) && pinIfDirty(buffer)) {
                 try {
-                    flushBuffer(buffer);
+                    flushBuffer(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -196,15 +205,62 @@ public final class BufferPool {
             synchronized (buffer) {
                 BufferTag tag = buffer.tag;
                 if (tag != null && tag.relation().equals(relation)) {
-                    bufferTable.remove(tag, buffer.id);
-                    buffer.tag = null;
-                    buffer.valid = false;
-                    buffer.dirty = false;
-                    buffer.usageCount = 0;
+                    invalidate(buffer, tag);
                 }
             }
         }
         extensionLocks.keySet().removeIf(key -> key.relation().equals(relation));
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Cuts a fork down to {@code blocks} blocks: forgets the buffers past the new end without
+     * writing them, then truncates the file ({@code DropRelationBuffers} + {@code smgrtruncate}).
+     */
+    public void truncate(RelFileLocator relation, ForkNumber fork, int blocks) {
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                BufferTag tag = buffer.tag;
+                if (tag != null && tag.relation().equals(relation) && tag.fork() == fork
+                        && Integer.compareUnsigned(tag.blockNumber(), blocks) >= 0) {
+                    invalidate(buffer, tag);
+                }
+            }
+        }
+        storage.truncate(relation, fork, blocks);
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Registers a callback run when a relation's buffers are dropped or truncated, so caches
+     * layered on the pool (the free space map) forget the relation too.
+     */
+    public void addDropListener(Consumer<RelFileLocator> listener) {
+        dropListeners.add(listener);
+    }
+
+    /** Page requests satisfied from the pool ({@code blks_hit}). */
+    public long hitCount() {
+        return hits.sum();
+    }
+
+    /** Pages read from files ({@code blks_read}). */
+    public long readCount() {
+        return reads.sum();
+    }
+
+    /** Dirty pages written out, by eviction or {@link #flushAll} ({@code buffers_backend} + {@code buffers_checkpoint}). */
+    public long writeCount() {
+        return writes.sum();
+    }
+
+    /** Forgets a buffer's page without writing it ({@code InvalidateBuffer}); caller holds its monitor. */
+    private void invalidate(Buffer buffer, BufferTag tag) {
+        bufferTable.remove(tag, buffer.id);
+        buffer.tag = null;
+        buffer.valid = false;
+        buffer.dirty = false;
+        buffer.usageCount = 0;
     }
 
     /** Number of buffers currently pinned by anyone (for tests and diagnostics). */
@@ -245,6 +301,7 @@ public final class BufferPool {
                         buffer.usageCount++;
                     }
                     if (buffer.valid) {
+                        hits.increment();
                         return buffer;
                     }
                 }
@@ -255,8 +312,10 @@ public final class BufferPool {
                 continue;
             }
             Buffer victim = claimVictim();
-            if (victim.isDirty()) {
-                flushBuffer(victim);
+            if (victim.isDirty() && !flushBuffer(victim, true)) {
+                // someone pinned and locked it through its old tag meanwhile: choose another
+                release(victim);
+                continue;
             }
             victim.ioLock.lock();
             Integer raced = bufferTable.putIfAbsent(tag, victim.id);
@@ -322,6 +381,7 @@ public final class BufferPool {
             Arrays.fill(buffer.page, (byte) 0);
         } else {
             storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+            reads.increment();
         }
         synchronized (buffer) {
             buffer.valid = true;
@@ -360,44 +420,51 @@ public final class BufferPool {
     }
 
     /**
-     * Writes one pinned buffer if dirty ({@code FlushBuffer}): copies the page under a share
-     * lock, flushes WAL up to its LSN (the WAL rule), then writes the copy. The dirty flag is
-     * cleared before the copy so a change made meanwhile dirties the buffer again.
+     * Writes one pinned buffer if dirty ({@code FlushBuffer}): under a share content lock, so
+     * the page cannot change except for hint bits, flushes WAL up to the page LSN (the WAL rule)
+     * and writes the page (the storage manager checksums a private copy). The dirty flag is
+     * cleared first so a hint set during the write dirties the buffer again. With
+     * {@code conditional} the share lock is only tried, and false returned if it is taken
+     * exclusively: a backend looking for a victim while holding another page's lock must not
+     * wait here, or two backends could deadlock.
      */
-    private void flushBuffer(Buffer buffer) {
-        buffer.ioLock.lock();
-        try {
-            byte[] copy = writeCopy.get();
-            BufferTag tag;
+    private boolean flushBuffer(Buffer buffer, boolean conditional) {
+        if (conditional) {
+            if (!buffer.tryLockShared()) {
+                return false;
+            }
+        } else {
             buffer.lockShared();
-            try {
-                synchronized (buffer) {
-                    if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
-                        return;
-                    }
-                    buffer.dirty = false;
-                    tag = buffer.tag;
+        }
+        try {
+            BufferTag tag;
+            synchronized (buffer) {
+                if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
+                    return true;
                 }
-                System.arraycopy(buffer.page, 0, copy, 0, Page.SIZE);
-            } finally {
-                buffer.unlock();
+                buffer.dirty = false;
+                tag = buffer.tag;
             }
             try {
-                long lsn = Page.wrap(copy).lsn();
+                long lsn = buffer.page().lsn();
                 if (lsn != 0) {
                     walFlusher.flush(lsn);
                 }
-                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), copy);
+                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+                writes.increment();
             } catch (RuntimeException | Error failure) {
                 synchronized (buffer) {
-                    if (tag.equals(buffer.tag)) {
-                        buffer.dirty = true;
+                    if (!tag.equals(buffer.tag)) {
+                        // the relation was dropped meanwhile: its pages no longer need writing
+                        return true;
                     }
+                    buffer.dirty = true;
                 }
                 throw failure;
             }
+            return true;
         } finally {
-            buffer.ioLock.unlock();
+            buffer.unlock();
         }
     }
 }

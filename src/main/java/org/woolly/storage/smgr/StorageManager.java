@@ -120,8 +120,7 @@ public final class StorageManager implements AutoCloseable {
                 size = Files.size(file(key));
             } catch (NoSuchFileException e) {
                 if (segment == 0) {
-                    throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                            "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                    throw undefinedFile(key);
                 }
                 return total;
             } catch (IOException e) {
@@ -155,8 +154,7 @@ public final class StorageManager implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
             } catch (NoSuchFileException e) {
-                throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                        "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                throw undefinedFile(key);
             } catch (IOException e) {
                 throw ioError("could not read block " + Integer.toUnsignedString(block) + " in file \"%s\": %s",
                         segmentPath(key), e);
@@ -185,7 +183,8 @@ public final class StorageManager implements AutoCloseable {
         long position = positionOf(block);
         for (int attempt = 1; ; attempt++) {
             try {
-                FileChannel channel = channel(key, true);
+                // segment 0 exists only through create(): a write never resurrects a removed relation
+                FileChannel channel = channel(key, key.segment() > 0);
                 ByteBuffer source = ByteBuffer.wrap(copy);
                 while (source.hasRemaining()) {
                     channel.write(source, position + source.position());
@@ -194,6 +193,8 @@ public final class StorageManager implements AutoCloseable {
                 return;
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
+            } catch (NoSuchFileException e) {
+                throw undefinedFile(key);
             } catch (IOException e) {
                 throw ioError("could not write block " + Integer.toUnsignedString(block) + " in file \"%s\": %s",
                         segmentPath(key), e);
@@ -209,8 +210,7 @@ public final class StorageManager implements AutoCloseable {
             Path path = file(key);
             if (!Files.exists(path)) {
                 if (segment == 0) {
-                    throw new SqlException(SqlState.UNDEFINED_FILE, String.format(
-                            "could not open file \"%s\": No such file or directory", segmentPath(key)));
+                    throw undefinedFile(key);
                 }
                 return;
             }
@@ -354,6 +354,11 @@ public final class StorageManager implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a cached descriptor: nothing useful to report, the data was written already
         }
+    }
+
+    private static SqlException undefinedFile(SegmentKey key) {
+        return new SqlException(SqlState.UNDEFINED_FILE,
+                String.format("could not open file \"%s\": No such file or directory", segmentPath(key)));
     }
 
     private static SqlException ioError(String format, String path, Exception cause) {

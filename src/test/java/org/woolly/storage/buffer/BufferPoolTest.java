@@ -22,6 +22,12 @@ class BufferPoolTest {
     /** Records the LSNs the pool asked to flush, and what the file held at that moment. */
     private final List<Long> flushedLsns = new CopyOnWriteArrayList<>();
 
+    private BufferPool newPool(int buffers) {
+        StorageManager storage = new StorageManager(data);
+        storage.create(TABLE, ForkNumber.MAIN);
+        return new BufferPool(storage, buffers, flushedLsns::add);
+    }
+
     private void fillBlock(BufferPool pool, long lsn) {
         Buffer buffer = pool.extend(TABLE, ForkNumber.MAIN);
         try {
@@ -37,9 +43,8 @@ class BufferPoolTest {
 
     @Test
     void evictionWritesDirtyPagesAfterFlushingWal() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 3, flushedLsns::add);
+        BufferPool pool = newPool(3);
+        StorageManager storage = pool.storageManager();
         for (int block = 0; block < 6; block++) {
             fillBlock(pool, 100 + block);
         }
@@ -57,13 +62,14 @@ class BufferPoolTest {
             pool.unlockAndRelease(buffer);
         }
         assertThat(pool.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(6);
+        assertThat(pool.readCount()).as("evicted pages came back from disk").isGreaterThanOrEqualTo(3);
+        assertThat(pool.writeCount()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void flushAllWritesEveryDirtyPageAndSyncs() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 8, flushedLsns::add);
+        BufferPool pool = newPool(8);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 500);
         fillBlock(pool, 501);
         assertThat(flushedLsns).isEmpty();
@@ -79,9 +85,8 @@ class BufferPoolTest {
 
     @Test
     void pinnedBuffersAreNotEvicted() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 2, flushedLsns::add);
+        BufferPool pool = newPool(2);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 1);
         fillBlock(pool, 2);
         Buffer held = pool.read(TABLE, 0);
@@ -95,9 +100,8 @@ class BufferPoolTest {
 
     @Test
     void dropRelationForgetsBuffersWithoutWriting() {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 4, flushedLsns::add);
+        BufferPool pool = newPool(4);
+        StorageManager storage = pool.storageManager();
         fillBlock(pool, 7);
         pool.dropRelation(TABLE);
         pool.flushAll();
@@ -120,9 +124,8 @@ class BufferPoolTest {
 
     @Test
     void concurrentReadersShareOneBuffer() throws Exception {
-        StorageManager storage = new StorageManager(data);
-        storage.create(TABLE, ForkNumber.MAIN);
-        BufferPool pool = new BufferPool(storage, 4, flushedLsns::add);
+        BufferPool pool = newPool(4);
+        StorageManager storage = pool.storageManager();
         for (int block = 0; block < 8; block++) {
             fillBlock(pool, block + 1);
         }
@@ -151,5 +154,25 @@ class BufferPoolTest {
         }
         assertThat(failures).isEmpty();
         assertThat(pool.pinnedBufferCount()).isZero();
+    }
+
+    @Test
+    void truncateForgetsBuffersPastTheEndAndExtendStartsFromZero() {
+        BufferPool pool = newPool(8);
+        StorageManager storage = pool.storageManager();
+        List<RelFileLocator> dropped = new CopyOnWriteArrayList<>();
+        pool.addDropListener(dropped::add);
+        fillBlock(pool, 1);
+        fillBlock(pool, 2);
+        fillBlock(pool, 3);
+        pool.truncate(TABLE, ForkNumber.MAIN, 1);
+        assertThat(pool.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(1);
+        assertThat(dropped).containsExactly(TABLE);
+        Buffer reused = pool.extend(TABLE, ForkNumber.MAIN);
+        assertThat(reused.blockNumber()).isEqualTo(1);
+        assertThat(reused.page().isNew()).as("no stale contents from before the truncation").isTrue();
+        pool.unlockAndRelease(reused);
+        pool.flushAll();
+        assertThat(flushedLsns).containsExactly(1L);
     }
 }

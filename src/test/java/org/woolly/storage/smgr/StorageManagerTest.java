@@ -100,4 +100,22 @@ class StorageManagerTest {
             assertThat(Files.exists(data.resolve("base"))).isFalse();
         }
     }
+
+    @Test
+    void moreRelationsThanCachedFilesStillReadAndSync() {
+        try (StorageManager storage = new StorageManager(data)) {
+            int relations = 300;
+            for (int i = 0; i < relations; i++) {
+                RelFileLocator relation = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 20000 + i);
+                storage.create(relation, ForkNumber.MAIN);
+                storage.write(relation, ForkNumber.MAIN, 0, pageWith(i));
+            }
+            storage.syncAll();
+            byte[] read = new byte[Page.SIZE];
+            for (int i = 0; i < relations; i++) {
+                storage.read(new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 20000 + i), ForkNumber.MAIN, 0, read);
+                assertThat(Page.wrap(read).item(1)[0]).isEqualTo((byte) i);
+            }
+        }
+    }
 }
