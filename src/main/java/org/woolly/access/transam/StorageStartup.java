@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.heap.HeapAccessMethod;
 import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.smgr.ForkNumber;
@@ -66,7 +67,19 @@ public final class StorageStartup {
                 checkpoint.nextOid(), checkpoint.timeMillis()).write(dataDirectory, true);
     }
 
-    /** Opens the storage of an initialized data directory, running crash recovery if needed. */
+    /**
+     * Opens the storage of an initialized data directory: StorageManager, BufferPool, WAL,
+     * commit log, transactions and the heap ({@link HeapAccessMethod}), after crash recovery if
+     * the last shutdown was not clean.
+     */
+    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options) {
+        return open(dataDirectory, options, (bufferPool, wal, transactions) -> {
+            HeapAccessMethod heap = new HeapAccessMethod(bufferPool, wal, transactions);
+            return new HeapBinding(heap, heap.resourceManager());
+        });
+    }
+
+    /** {@link #open(Path, StorageOptions)} with another heap (tests use a fake one). */
     public static DefaultStorageServices open(Path dataDirectory, StorageOptions options, HeapFactory heapFactory) {
         ControlFile control = ControlFile.read(dataDirectory);
         Path walDirectory = dataDirectory.resolve("pg_wal");
