@@ -137,7 +137,7 @@ public final class DefaultTransactionManager implements TransactionManager {
         tx.ended = true;
         procArray.remove(tx.entry);
         lockManager.releaseAll(tx.ownerId());
-        byThread.remove(Thread.currentThread(), tx);
+        byThread.remove(tx.sessionThread, tx);
     }
 
     private static TopTransaction own(Transaction transaction) {

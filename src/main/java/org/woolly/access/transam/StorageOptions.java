@@ -22,6 +22,10 @@ public record StorageOptions(int sharedBuffers, boolean fsync, boolean synchrono
         return new StorageOptions(sharedBuffers, on, synchronousCommit, fullPageWrites, deadlockTimeout, walWriterDelay);
     }
 
+    public StorageOptions withDeadlockTimeout(Duration timeout) {
+        return new StorageOptions(sharedBuffers, fsync, synchronousCommit, fullPageWrites, timeout, walWriterDelay);
+    }
+
     public StorageOptions withSynchronousCommit(boolean on) {
         return new StorageOptions(sharedBuffers, fsync, on, fullPageWrites, deadlockTimeout, walWriterDelay);
     }

@@ -17,6 +17,8 @@ import org.woolly.utils.error.SqlState;
 public final class TopTransaction implements Transaction {
     private final DefaultTransactionManager manager;
     final ProcArray.Entry entry;
+    /** The session thread that began it: waits from that thread are on this transaction's behalf. */
+    final Thread sessionThread = Thread.currentThread();
     private int commandId;
     final List<RelFileLocator> createdRelations = new ArrayList<>();
     final List<RelFileLocator> relationsToDropAtCommit = new ArrayList<>();
