@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The storage GUCs fixed at server start: shared_buffers (in 8 KB pages), fsync,
- * synchronous_commit, full_page_writes, deadlock_timeout, and the walwriter's wal_writer_delay.
+ * synchronous_commit, full_page_writes, deadlock_timeout, and the walwriter's wal_writer_delay
+ * (their PostgreSQL definitions are in {@code src/backend/utils/misc/guc_tables.c}).
  */
 public record StorageOptions(int sharedBuffers, boolean fsync, boolean synchronousCommit, boolean fullPageWrites,
                              Duration deadlockTimeout, Duration walWriterDelay) {
