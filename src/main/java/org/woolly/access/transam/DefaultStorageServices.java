@@ -68,8 +68,7 @@ public final class DefaultStorageServices implements StorageServices {
     void checkpoint(boolean shutdown) {
         checkpointLock.lock();
         try {
-            long redo = wal.insertLsn();
-            wal.setRedoPointer(redo);
+            long redo = transactions.beginCheckpoint();
             bufferPool.flushAll();
             commitLog.flush();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,

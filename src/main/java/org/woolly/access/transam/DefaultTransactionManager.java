@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.woolly.storage.ipc.ProcArray;
 import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.lmgr.LockMode;
@@ -37,6 +38,8 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final boolean synchronousCommit;
     private final AtomicLong nextOwner = new AtomicLong(1);
     private final Map<Thread, TopTransaction> byThread = new ConcurrentHashMap<>();
+    /** Held shared by committers from commit record to commit log bit ({@code DELAY_CHKPT_START}). */
+    private final ReentrantReadWriteLock checkpointInterlock = new ReentrantReadWriteLock();
     /** XIDs below this are covered by a NEXTXID record already; guarded by the proc array's lock. */
     private volatile long xidLoggedLimit;
 
@@ -82,13 +85,20 @@ public final class DefaultTransactionManager implements TransactionManager {
         }
         long xid = tx.xid();
         if (xid != 0) {
-            long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
-                    new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                            List.copyOf(tx.relationsToDropAtCommit))));
-            if (synchronousCommit) {
-                wal.flush(end);
+            // Between the commit record and its commit log bit a checkpoint must not pick its redo
+            // point: the record would not be replayed and the bit would not be in the flushed clog.
+            checkpointInterlock.readLock().lock();
+            try {
+                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
+                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
+                                List.copyOf(tx.relationsToDropAtCommit))));
+                if (synchronousCommit) {
+                    wal.flush(end);
+                }
+                commitLog.set(xid, XidStatus.COMMITTED, end);
+            } finally {
+                checkpointInterlock.readLock().unlock();
             }
-            commitLog.set(xid, XidStatus.COMMITTED, end);
         }
         finish(tx);
         for (RelFileLocator relation : tx.relationsToDropAtCommit) {
@@ -183,6 +193,22 @@ public final class DefaultTransactionManager implements TransactionManager {
     /** Moves the XID counter past everything recovery saw. */
     void advanceNextXid(long atLeast) {
         procArray.advanceNextXid(atLeast);
+    }
+
+    /**
+     * A checkpoint's first step: the redo pointer, chosen when no commit is between its record
+     * and its commit log bit, so every commit before the redo point is in the commit log that
+     * the checkpoint then flushes.
+     */
+    long beginCheckpoint() {
+        checkpointInterlock.writeLock().lock();
+        try {
+            long redo = wal.insertLsn();
+            wal.setRedoPointer(redo);
+            return redo;
+        } finally {
+            checkpointInterlock.writeLock().unlock();
+        }
     }
 
     /** What a checkpoint records as next XID: past every XID that may have been handed out. */

@@ -138,4 +138,37 @@ class StorageStartupTest {
             assertThat(data.resolve("pg_wal/000000010000000000000002")).exists();
         }
     }
+
+    @Test
+    void commitsRacingCheckpointsAreAllCommittedAfterACrash() throws Exception {
+        StorageStartup.initialize(data);
+        List<Long> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+        DefaultStorageServices services = StorageStartup.open(data, OPTIONS.withFsync(false), fakeHeap);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(executor.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        TopTransaction tx = services.transactions().begin();
+                        logChange(services, tx);
+                        services.transactions().commit(tx);
+                        committed.add(tx.xid());
+                    }
+                }));
+            }
+            for (int i = 0; i < 5; i++) {
+                services.checkpoint();
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        services.shutdownImmediately();
+        try (DefaultStorageServices reopened = StorageStartup.open(data, OPTIONS, fakeHeap)) {
+            assertThat(committed).hasSize(800);
+            for (long xid : committed) {
+                assertThat(reopened.transactions().status(xid)).as("xid " + xid).isEqualTo(XidStatus.COMMITTED);
+            }
+        }
+    }
 }
