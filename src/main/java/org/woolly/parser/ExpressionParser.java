@@ -58,11 +58,13 @@ final class ExpressionParser {
             if (level < minimum || level < 0) {
                 return left;
             }
-            if (level == nonAssociativeLevel) {
+            // Comparisons and LIKE/ILIKE/SIMILAR/BETWEEN do not chain (%nonassoc); IN does in practice.
+            boolean in = atInOperator();
+            if (level == nonAssociativeLevel && !in) {
                 throw cursor.syntaxError();
             }
             left = infix(left, level);
-            nonAssociativeLevel = level == COMPARISON ? level : -1;
+            nonAssociativeLevel = level == COMPARISON || level == PATTERN && !in ? level : -1;
         }
     }
 
@@ -78,7 +80,7 @@ final class ExpressionParser {
     private int infixLevel() {
         Token token = cursor.peek();
         switch (token.kind()) {
-            case TYPECAST, LEFT_BRACKET:
+            case TYPECAST:
                 return POSTFIX;
             case OPERATOR:
                 return operatorLevel(token.text());
@@ -99,6 +101,10 @@ final class ExpressionParser {
             default:
                 return -1;
         }
+    }
+
+    private boolean atInOperator() {
+        return cursor.atKeyword("in") || cursor.atKeyword("not") && cursor.peek(1).isKeyword("in");
     }
 
     private static boolean isNegatablePattern(Token token) {
@@ -123,8 +129,6 @@ final class ExpressionParser {
         switch (token.kind()) {
             case TYPECAST:
                 return new Expr.TypeCast(left, grammar.types.typeName(), token.start());
-            case LEFT_BRACKET:
-                return subscript(left, token);
             case OPERATOR: {
                 if (atQuantifier()) {
                     return quantified(left, token);
@@ -244,6 +248,10 @@ final class ExpressionParser {
             }
             case "like", "ilike": {
                 String operator = (not ? "!" : "") + (keyword.text().equals("like") ? "~~" : "~~*");
+                if (atQuantifier()) {
+                    return quantified(left, new Token(Token.Kind.OPERATOR, operator, false, keyword.start(),
+                            keyword.end()));
+                }
                 Expr right = expression(PATTERN + 1);
                 right = escapeClause(right, "like_escape");
                 return new Expr.Operator(operator, left, right, keyword.start());
@@ -278,36 +286,40 @@ final class ExpressionParser {
         return new QualifiedName("pg_catalog", name, token.start());
     }
 
-    private Expr subscript(Expr left, Token open) {
-        Expr lower = null;
-        Expr upper = null;
-        boolean slice = false;
-        if (!cursor.at(Token.Kind.COLON)) {
-            lower = expression();
-        }
-        if (cursor.accept(Token.Kind.COLON)) {
-            slice = true;
-            if (!cursor.at(Token.Kind.RIGHT_BRACKET)) {
-                upper = expression();
-            }
-        }
-        cursor.expect(Token.Kind.RIGHT_BRACKET);
-        Expr result = new Expr.Subscript(left, lower, upper, slice, open.start());
-        return fieldSelections(result);
-    }
-
-    /** {@code .field} or {@code .*} after a subscript or a parenthesized expression. */
-    Expr fieldSelections(Expr base) {
+    /**
+     * Subscripts and field selections after a column reference, parameter or parenthesized
+     * expression ({@code opt_indirection}).
+     */
+    Expr indirection(Expr base) {
         Expr result = base;
-        while (cursor.at(Token.Kind.DOT)) {
-            Token dot = cursor.advance();
-            if (cursor.acceptOperator("*")) {
-                result = new Expr.FieldSelect(result, "*", dot.start());
+        while (true) {
+            if (cursor.at(Token.Kind.LEFT_BRACKET)) {
+                Token open = cursor.advance();
+                Expr lower = null;
+                Expr upper = null;
+                boolean slice = false;
+                if (!cursor.at(Token.Kind.COLON)) {
+                    lower = expression();
+                }
+                if (cursor.accept(Token.Kind.COLON)) {
+                    slice = true;
+                    if (!cursor.at(Token.Kind.RIGHT_BRACKET)) {
+                        upper = expression();
+                    }
+                }
+                cursor.expect(Token.Kind.RIGHT_BRACKET);
+                result = new Expr.Subscript(result, lower, upper, slice, open.start());
+            } else if (cursor.at(Token.Kind.DOT)) {
+                Token dot = cursor.advance();
+                if (cursor.acceptOperator("*")) {
+                    result = new Expr.FieldSelect(result, "*", dot.start());
+                } else {
+                    result = new Expr.FieldSelect(result, grammar.columnLabel(), dot.start());
+                }
             } else {
-                result = new Expr.FieldSelect(result, grammar.columnLabel(), dot.start());
+                return result;
             }
         }
-        return result;
     }
 
     // ---- prefix forms ----

@@ -8,6 +8,7 @@ import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -84,6 +85,14 @@ final class SelectBuilder {
         }
     }
 
+    private static int location(Expr expr, Token token) {
+        return expr != null ? expr.location() : token.start();
+    }
+
+    private static SqlException errorAt(String message, int location) {
+        return new SqlException(SqlState.SYNTAX_ERROR, message).withPosition(location + 1);
+    }
+
     static SelectStmt applyOptions(SelectStmt stmt, Options options) {
         if (options.isEmpty()) {
             return stmt;
@@ -91,22 +100,19 @@ final class SelectBuilder {
         SelectBuilder builder = from(stmt);
         if (options.orderByToken != null) {
             if (!builder.orderBy.isEmpty()) {
-                throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "multiple ORDER BY clauses not allowed",
-                        options.orderByToken);
+                throw errorAt("multiple ORDER BY clauses not allowed", options.orderBy.get(0).location());
             }
             builder.orderBy = options.orderBy;
         }
         if (options.offsetToken != null) {
             if (builder.offset != null) {
-                throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "multiple OFFSET clauses not allowed",
-                        options.offsetToken);
+                throw errorAt("multiple OFFSET clauses not allowed", location(options.offset, options.offsetToken));
             }
             builder.offset = options.offset;
         }
         if (options.limitToken != null) {
             if (builder.limit != null) {
-                throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "multiple LIMIT clauses not allowed",
-                        options.limitToken);
+                throw errorAt("multiple LIMIT clauses not allowed", location(options.limit, options.limitToken));
             }
             builder.limit = options.limit;
         }
@@ -117,7 +123,7 @@ final class SelectBuilder {
         }
         if (options.withToken != null) {
             if (!builder.with.isEmpty()) {
-                throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "multiple WITH clauses not allowed", options.withToken);
+                throw errorAt("multiple WITH clauses not allowed", options.withToken.start());
             }
             builder.with = options.with;
         }

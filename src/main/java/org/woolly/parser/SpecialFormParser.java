@@ -49,7 +49,7 @@ final class SpecialFormParser {
             }
             case PARAM -> {
                 cursor.advance();
-                return new Expr.ParamRef(Integer.parseInt(token.text()), token.start());
+                return expressions().indirection(new Expr.ParamRef(Integer.parseInt(token.text()), token.start()));
             }
             case LEFT_PAREN -> {
                 return parenthesized();
@@ -131,11 +131,15 @@ final class SpecialFormParser {
                 if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
                     cursor.advance();
                     cursor.advance();
-                    List<Expr> args = expressions().expressionList();
-                    cursor.expect(Token.Kind.RIGHT_PAREN);
-                    if (token.text().equals("nullif") && args.size() != 2) {
-                        throw cursor.syntaxErrorAt(token);
+                    List<Expr> args;
+                    if (token.text().equals("nullif")) {
+                        Expr first = expressions().expression();
+                        cursor.expect(Token.Kind.COMMA);
+                        args = List.of(first, expressions().expression());
+                    } else {
+                        args = expressions().expressionList();
                     }
+                    cursor.expect(Token.Kind.RIGHT_PAREN);
                     return new Expr.SpecialFunction(Expr.SpecialFunction.Kind.valueOf(token.text().toUpperCase()),
                             args, token.start());
                 }
@@ -200,7 +204,11 @@ final class SpecialFormParser {
         if (!Keywords.isColumnId(first)) {
             throw cursor.syntaxError();
         }
-        return new Expr.ColumnRef(fields, first.start());
+        if (fields.size() > 4) {
+            throw TokenCursor.errorAt(org.woolly.utils.error.SqlState.SYNTAX_ERROR,
+                    "improper qualified name (too many dotted names): " + String.join(".", fields), first);
+        }
+        return expressions().indirection(new Expr.ColumnRef(fields, first.start()));
     }
 
     private QualifiedName functionName(List<String> fields, Token first) {
@@ -292,7 +300,8 @@ final class SpecialFormParser {
         Token open = cursor.peek();
         SelectStmt subquery = grammar.selects.tryParenthesizedSubquery();
         if (subquery != null) {
-            return new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null, subquery, open.start());
+            return expressions().indirection(
+                    new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null, subquery, open.start()));
         }
         cursor.advance();
         Expr first = expressions().expression();
@@ -306,7 +315,7 @@ final class SpecialFormParser {
             return new Expr.RowConstructor(fields, open.start());
         }
         cursor.expect(Token.Kind.RIGHT_PAREN);
-        return expressions().fieldSelections(first);
+        return expressions().indirection(first);
     }
 
     private Expr caseExpression() {
