@@ -120,8 +120,8 @@ final class DdlParser {
                 cursor.advance();
                 cursor.advance();
                 if (!cursor.acceptKeywords("preserve", "rows")) {
-                    throw TokenCursor.notSupportedClause("ON COMMIT " + cursor.peek().text().toUpperCase(Locale.ROOT)
-                            + " ROWS is not supported yet", token);
+                    String action = cursor.atKeyword("drop") ? "DROP" : "DELETE ROWS";
+                    throw TokenCursor.notSupportedClause("ON COMMIT " + action + " is not supported yet", token);
                 }
             } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
                     || token.isKeyword("tablespace")) {

@@ -151,10 +151,8 @@ final class DmlParser {
         } else if (value instanceof Expr.SubLink) {
             throw TokenCursor.notSupportedClause("UPDATE ... SET (columns) = (SELECT ...) is not supported yet",
                     valueStart);
-        } else if (columns.size() == 1) {
-            values = List.of(value);
         } else {
-            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "source for a multiple-column UPDATE item must be a "
+            throw TokenCursor.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a "
                     + "sub-SELECT or ROW() expression", valueStart);
         }
         if (values.size() != columns.size()) {

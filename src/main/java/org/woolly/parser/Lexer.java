@@ -123,6 +123,9 @@ final class Lexer {
             // does once it has turned the N into a char type cast.
             return string(position, position + 1, false);
         }
+        if ((c == 'u' || c == 'U') && following == '&' && (charAt(position + 2) == '\'' || charAt(position + 2) == '"')) {
+            return unicodeEscaped();
+        }
         if (c == '\'') {
             return string(position, position, false);
         }
@@ -421,6 +424,62 @@ final class Lexer {
     private void appendAndAdvance(StringBuilder value, char c) {
         value.append(c);
         position++;
+    }
+
+    /**
+     * {@code U&'...'} strings and {@code U&"..."} identifiers: {@code \\XXXX} and
+     * {@code \\+XXXXXX} are Unicode code points, {@code \\\\} a backslash (the default escape
+     * character; UESCAPE is not supported).
+     */
+    private Token unicodeEscaped() {
+        int start = position;
+        boolean identifier = input.charAt(position + 2) == '"';
+        Token raw;
+        position += 2;
+        if (identifier) {
+            raw = quotedIdentifier();
+        } else {
+            StringBuilder body = new StringBuilder();
+            readQuotedBody(start, body, false);
+            raw = new Token(Token.Kind.STRING, body.toString(), false, start, position);
+        }
+        String text = raw.text();
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                value.append(c);
+                continue;
+            }
+            if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                value.append('\\');
+                i++;
+                continue;
+            }
+            int digits = i + 1 < text.length() && text.charAt(i + 1) == '+' ? 6 : 4;
+            int from = i + 1 + (digits == 6 ? 1 : 0);
+            if (from + digits > text.length() || !isHex(text.substring(from, from + digits))) {
+                throw error("invalid Unicode escape", start, position)
+                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
+            }
+            int codePoint = Integer.parseInt(text.substring(from, from + digits), 16);
+            if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
+                throw error("invalid Unicode escape value", start, position);
+            }
+            value.appendCodePoint(codePoint);
+            i = from + digits - 1;
+        }
+        String result = identifier ? truncate(value.toString()) : value.toString();
+        return new Token(raw.kind(), result, identifier, start, position);
+    }
+
+    private static boolean isHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Token bitString(char prefix) {

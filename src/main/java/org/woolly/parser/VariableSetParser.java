@@ -33,6 +33,18 @@ final class VariableSetParser {
             return transactionSetting("default_", false, location);
         }
         boolean local = false;
+        if (cursor.atKeyword("local") && cursor.peek(1).isKeyword("session")
+                || cursor.atKeyword("session") && cursor.peek(1).isKeyword("session")) {
+            local = cursor.advance().isKeyword("local");
+        }
+        if (cursor.atKeyword("session") && cursor.peek(1).isKeyword("authorization")) {
+            cursor.advance();
+            cursor.advance();
+            if (cursor.acceptKeyword("default")) {
+                return new Statement.VariableSet("session_authorization", List.of(), local, true, location);
+            }
+            return new Statement.VariableSet("session_authorization", List.of(value()), local, false, location);
+        }
         if (cursor.atKeyword("local")) {
             cursor.advance();
             local = true;
@@ -58,19 +70,14 @@ final class VariableSetParser {
             if (cursor.acceptKeyword("default") || atStatementEnd()) {
                 return new Statement.VariableSet("client_encoding", List.of(), local, true, location);
             }
+            if (!cursor.at(Token.Kind.STRING)) {
+                throw cursor.syntaxError();
+            }
             return new Statement.VariableSet("client_encoding", List.of(value()), local, false, location);
         }
         if (token.isKeyword("schema") && cursor.peek(1).is(Token.Kind.STRING)) {
             cursor.advance();
             return new Statement.VariableSet("search_path", List.of(value()), local, false, location);
-        }
-        if (token.isKeyword("session") && cursor.peek(1).isKeyword("authorization")) {
-            cursor.advance();
-            cursor.advance();
-            if (cursor.acceptKeyword("default")) {
-                return new Statement.VariableSet("session_authorization", List.of(), local, true, location);
-            }
-            return new Statement.VariableSet("session_authorization", List.of(value()), local, false, location);
         }
         if (token.isKeyword("role") && !isAssignment(cursor.peek(1))) {
             cursor.advance();

@@ -62,6 +62,10 @@ class ExpressionParserTest {
         assertThat(expr("a IN ((SELECT 1), 2)")).isEqualTo("(IN a [(SUBLINK EXPR) 2])");
         assertThat(expr("a = ANY (ARRAY[1,2])")).isEqualTo("(= ANY a ARRAY[1 2])");
         assertThat(expr("a < ALL (SELECT b FROM t)")).isEqualTo("(SUBLINK ALL a <)");
+        assertThat(expr("a LIKE ANY ('{x}')")).isEqualTo("(~~ ANY a '{x}')");
+        assertThat(expr("1 IN (1) IN (true)")).isEqualTo("(IN (IN 1 [1]) [true])");
+        assertThat(expr("$1[2]")).isEqualTo("$1[2]");
+        assertThat(expr("(SELECT a)[1]")).isEqualTo("(SUBLINK EXPR)[1]");
     }
 
     @Test

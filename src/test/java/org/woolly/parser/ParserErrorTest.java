@@ -45,6 +45,16 @@ class ParserErrorTest {
     }
 
     @Test
+    void nonAssociativeOperatorsAndIndirection() {
+        assertSyntaxError("select 'a' like 'b' like 'c'", "syntax error at or near \"like\"", 21);
+        assertSyntaxError("select a between b and c between d and e", "syntax error at or near \"between\"", 26);
+        assertSyntaxError("select array[1,2][1]", "syntax error at or near \"[\"", 18);
+        assertSyntaxError("select nullif(1)", "syntax error at or near \")\"", 16);
+        assertSyntaxError("select a.b.c.d.e from t", "improper qualified name (too many dotted names): a.b.c.d.e", 8);
+        assertSyntaxError("(select 1 order by 1) order by 1", "multiple ORDER BY clauses not allowed", 32);
+    }
+
+    @Test
     void clauseErrors() {
         assertError("SELECT 1 FROM (SELECT 1)", SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias", 15);
         assertError("SELECT 1 LIMIT 1, 2", SqlState.SYNTAX_ERROR, "LIMIT #,# syntax is not supported", 10);

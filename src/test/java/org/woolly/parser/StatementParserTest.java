@@ -194,6 +194,9 @@ class StatementParserTest {
         assertThat(set("SET TIME ZONE 'UTC'").name()).isEqualTo("timezone");
         assertThat(set("SET TIME ZONE LOCAL").toDefault()).isTrue();
         assertThat(set("SET NAMES 'UTF8'").name()).isEqualTo("client_encoding");
+        Statement.VariableSet authorization = set("set session authorization default");
+        assertThat(authorization.name()).isEqualTo("session_authorization");
+        assertThat(authorization.toDefault()).isTrue();
         assertThat(set("SET enable_seqscan = on").values().get(0).text()).isEqualTo("on");
         Statement.VariableSet characteristics = set(
                 "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
