@@ -2,6 +2,7 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.woolly.nodes.parse.CommonTableExpr;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
@@ -355,8 +356,8 @@ final class SelectParser {
             strength = "KEY SHARE";
         }
         if (cursor.atKeyword("of") || cursor.atKeyword("nowait") || cursor.atKeyword("skip")) {
-            throw TokenCursor.notSupportedClause("FOR " + strength + " " + cursor.peek().text().toUpperCase()
-                    + " is not supported yet", forToken);
+            String option = cursor.atKeyword("skip") ? "SKIP LOCKED" : cursor.peek().text().toUpperCase(Locale.ROOT);
+            throw TokenCursor.notSupportedClause("FOR " + strength + " " + option + " is not supported yet", forToken);
         }
         options.forLocking.add(strength);
     }

@@ -144,7 +144,12 @@ final class SpecialFormParser {
                             args, token.start());
                 }
             }
-            case "extract", "substring", "position", "trim", "overlay" -> {
+            case "grouping" -> {
+                if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+                    throw TokenCursor.notSupportedClause("GROUPING() is not supported yet", token);
+                }
+            }
+            case "extract", "substring", "position", "trim", "overlay", "normalize" -> {
                 if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
                     return SqlFunctionForms.parse(grammar, token);
                 }

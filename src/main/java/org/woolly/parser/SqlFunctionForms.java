@@ -10,7 +10,7 @@ import org.woolly.nodes.parse.Expr;
  * {@code extract('f', x)}, {@code SUBSTRING(x FROM a FOR b)} -> {@code substring(x, a, b)},
  * {@code POSITION(a IN b)} -> {@code position(b, a)}, {@code TRIM([LEADING|TRAILING|BOTH] [c] FROM s)}
  * -> {@code ltrim/rtrim/btrim(s, c)}, {@code OVERLAY(s PLACING r FROM a [FOR b])} ->
- * {@code overlay(s, r, a[, b])}. Counterpart of the {@code func_expr_common_subexpr} rules of
+ * {@code overlay(s, r, a[, b])}, {@code NORMALIZE(s, NFKC)} -> {@code normalize(s, 'NFKC')}. Counterpart of the {@code func_expr_common_subexpr} rules of
  * {@code src/backend/parser/gram.y}.
  */
 final class SqlFunctionForms {
@@ -26,6 +26,7 @@ final class SqlFunctionForms {
             case "substring" -> substringArguments(grammar);
             case "position" -> positionArguments(grammar);
             case "overlay" -> overlayArguments(grammar);
+            case "normalize" -> normalizeArguments(grammar);
             default -> null;
         };
         String function = name.text();
@@ -107,6 +108,22 @@ final class SqlFunctionForms {
         args.add(grammar.expressions.expression());
         if (cursor.acceptKeyword("for")) {
             args.add(grammar.expressions.expression());
+        }
+        return args;
+    }
+
+    /** {@code NORMALIZE(s [, NFC|NFD|NFKC|NFKD])}: the form becomes an upper-case string argument. */
+    private static List<Expr> normalizeArguments(Grammar grammar) {
+        TokenCursor cursor = grammar.cursor;
+        List<Expr> args = new ArrayList<>();
+        args.add(grammar.expressions.expression());
+        if (cursor.accept(Token.Kind.COMMA)) {
+            Token form = cursor.advance();
+            if (!form.isKeyword("nfc") && !form.isKeyword("nfd") && !form.isKeyword("nfkc") && !form.isKeyword("nfkd")) {
+                throw cursor.syntaxErrorAt(form);
+            }
+            args.add(new Expr.Constant(Expr.Constant.Kind.STRING, form.text().toUpperCase(java.util.Locale.ROOT),
+                    form.start()));
         }
         return args;
     }

@@ -138,6 +138,7 @@ class ExpressionParserTest {
         assertThat(expr("TRIM(TRAILING FROM s)")).isEqualTo("pg_catalog.rtrim(s)");
         assertThat(expr("TRIM(BOTH 'x' FROM s)")).isEqualTo("pg_catalog.btrim(s 'x')");
         assertThat(expr("OVERLAY(s PLACING 'x' FROM 2 FOR 1)")).isEqualTo("pg_catalog.overlay(s 'x' 2 1)");
+        assertThat(expr("NORMALIZE(s, nfkc)")).isEqualTo("pg_catalog.normalize(s 'NFKC')");
         assertThat(expr("ts AT TIME ZONE 'UTC'")).isEqualTo("pg_catalog.timezone('UTC' ts)");
         assertThat(expr("CURRENT_TIMESTAMP(3)")).isEqualTo("CURRENT_TIMESTAMP(3)");
         assertThat(expr("CURRENT_DATE")).isEqualTo("CURRENT_DATE");
