@@ -41,11 +41,13 @@ final class Lexer {
                 tokens.add(new Token(Token.Kind.EOF, "", false, input.length(), input.length()));
                 return;
             }
-            tokens.add(next());
+            Token token = next();
+            position = token.end();
+            tokens.add(token);
         }
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b';
     }
 
@@ -53,7 +55,7 @@ final class Lexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '\u0080';
     }
 
-    private static boolean isIdentifierPart(char c) {
+    static boolean isIdentifierPart(char c) {
         return isIdentifierStart(c) || c >= '0' && c <= '9' || c == '$';
     }
 
@@ -103,6 +105,12 @@ final class Lexer {
     }
 
     /** A lexical error: the "at or near" text runs from the token's start to {@code end}. */
+    static SqlException error(String input, String message, int start, int end) {
+        String near = input.substring(start, Math.min(end, input.length()));
+        String text = near.isEmpty() ? message + " at end of input" : message + " at or near \"" + near + "\"";
+        return new SqlException(SqlState.SYNTAX_ERROR, text).withPosition(start + 1);
+    }
+
     private SqlException error(String message, int start, int end) {
         String near = input.substring(start, Math.min(end, input.length()));
         String text = near.isEmpty() ? message + " at end of input" : message + " at or near \"" + near + "\"";
@@ -113,30 +121,30 @@ final class Lexer {
         char c = input.charAt(position);
         char following = charAt(position + 1);
         if ((c == 'e' || c == 'E') && following == '\'') {
-            return string(position, position + 1, true);
+            return literal().string(position, position + 1, true);
         }
         if ((c == 'b' || c == 'B' || c == 'x' || c == 'X') && following == '\'') {
-            return bitString(Character.toLowerCase(c));
+            return literal().bitString(Character.toLowerCase(c));
         }
         if ((c == 'n' || c == 'N') && following == '\'') {
             // N'...' is a national character literal: treated as a plain string, as PostgreSQL
             // does once it has turned the N into a char type cast.
-            return string(position, position + 1, false);
+            return literal().string(position, position + 1, false);
         }
         if ((c == 'u' || c == 'U') && following == '&' && (charAt(position + 2) == '\'' || charAt(position + 2) == '"')) {
-            return unicodeEscaped();
+            return literal().unicodeEscaped();
         }
         if (c == '\'') {
-            return string(position, position, false);
+            return literal().string(position, position, false);
         }
         if (c == '"') {
-            return quotedIdentifier();
+            return literal().quotedIdentifier();
         }
         if (c == '$') {
             if (isDigit(following)) {
                 return parameter();
             }
-            Token dollar = dollarQuoted();
+            Token dollar = literal().dollarQuoted();
             if (dollar != null) {
                 return dollar;
             }
@@ -148,6 +156,11 @@ final class Lexer {
             return number();
         }
         return punctuationOrOperator();
+    }
+
+    /** A reader of the quoted forms positioned at the cursor; the run loop moves the cursor to the token's end. */
+    private QuotedLiteralLexer literal() {
+        return new QuotedLiteralLexer(input, position);
     }
 
     private Token identifier() {
@@ -186,33 +199,6 @@ final class Lexer {
             index += Character.charCount(codePoint);
         }
         return name.substring(0, index);
-    }
-
-    private Token quotedIdentifier() {
-        int start = position;
-        StringBuilder value = new StringBuilder();
-        position++;
-        while (true) {
-            if (position >= input.length()) {
-                throw error("unterminated quoted identifier", start, input.length());
-            }
-            char c = input.charAt(position);
-            if (c == '"') {
-                if (charAt(position + 1) == '"') {
-                    value.append('"');
-                    position += 2;
-                    continue;
-                }
-                position++;
-                break;
-            }
-            value.append(c);
-            position++;
-        }
-        if (value.isEmpty()) {
-            throw error("zero-length delimited identifier", start, position);
-        }
-        return new Token(Token.Kind.IDENT, truncate(value.toString()), true, start, position);
     }
 
     private Token parameter() {
@@ -289,237 +275,6 @@ final class Lexer {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /**
-     * A quoted string starting at {@code quote} (the token itself starts at {@code start}, before
-     * any E prefix). Adjacent string literals separated by whitespace holding a newline are
-     * concatenated, as the SQL standard requires.
-     */
-    private Token string(int start, int quote, boolean escapes) {
-        StringBuilder value = new StringBuilder();
-        position = quote;
-        while (true) {
-            readQuotedBody(start, value, escapes);
-            int afterSegment = position;
-            if (!skipToContinuation()) {
-                position = afterSegment;
-                break;
-            }
-        }
-        return new Token(Token.Kind.STRING, value.toString(), false, start, position);
-    }
-
-    /** After a string: true (positioned on the next quote) when whitespace with a newline leads to another. */
-    private boolean skipToContinuation() {
-        int scan = position;
-        boolean newline = false;
-        while (scan < input.length()) {
-            char c = input.charAt(scan);
-            if (c == '\n' || c == '\r') {
-                newline = true;
-            } else if (c == '-' && charAt(scan + 1) == '-') {
-                while (scan < input.length() && input.charAt(scan) != '\n' && input.charAt(scan) != '\r') {
-                    scan++;
-                }
-                continue;
-            } else if (!isSpace(c)) {
-                break;
-            }
-            scan++;
-        }
-        if (newline && scan < input.length() && input.charAt(scan) == '\'') {
-            position = scan;
-            return true;
-        }
-        return false;
-    }
-
-    private void readQuotedBody(int start, StringBuilder value, boolean escapes) {
-        position++;
-        while (true) {
-            if (position >= input.length()) {
-                throw error("unterminated quoted string", start, input.length());
-            }
-            char c = input.charAt(position);
-            if (c == '\'') {
-                if (charAt(position + 1) == '\'') {
-                    value.append('\'');
-                    position += 2;
-                    continue;
-                }
-                position++;
-                return;
-            }
-            if (c == '\\' && escapes) {
-                position++;
-                if (position >= input.length()) {
-                    throw error("unterminated quoted string", start, input.length());
-                }
-                readEscape(start, value);
-                continue;
-            }
-            value.append(c);
-            position++;
-        }
-    }
-
-    private void readEscape(int start, StringBuilder value) {
-        char c = input.charAt(position);
-        switch (c) {
-            case 'b' -> appendAndAdvance(value, '\b');
-            case 'f' -> appendAndAdvance(value, '\f');
-            case 'n' -> appendAndAdvance(value, '\n');
-            case 'r' -> appendAndAdvance(value, '\r');
-            case 't' -> appendAndAdvance(value, '\t');
-            case 'v' -> appendAndAdvance(value, '\u000b');
-            case 'x' -> {
-                int digitsStart = position + 1;
-                int end = digitsStart;
-                while (end < digitsStart + 2 && Character.digit(charAt(end), 16) >= 0) {
-                    end++;
-                }
-                if (end == digitsStart) {
-                    appendAndAdvance(value, 'x');
-                } else {
-                    value.append((char) Integer.parseInt(input.substring(digitsStart, end), 16));
-                    position = end;
-                }
-            }
-            case 'u', 'U' -> {
-                int digits = c == 'u' ? 4 : 8;
-                int digitsStart = position + 1;
-                for (int i = 0; i < digits; i++) {
-                    if (Character.digit(charAt(digitsStart + i), 16) < 0) {
-                        throw error("invalid Unicode escape", position - 1, position + 1)
-                                .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
-                    }
-                }
-                int codePoint = (int) Long.parseLong(input.substring(digitsStart, digitsStart + digits), 16);
-                if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
-                    throw error("invalid Unicode escape value", position - 1, digitsStart + digits);
-                }
-                value.appendCodePoint(codePoint);
-                position = digitsStart + digits;
-            }
-            default -> {
-                if (c >= '0' && c <= '7') {
-                    int end = position;
-                    while (end < position + 3 && charAt(end) >= '0' && charAt(end) <= '7') {
-                        end++;
-                    }
-                    value.append((char) (Integer.parseInt(input.substring(position, end), 8) & 0xFF));
-                    position = end;
-                } else {
-                    appendAndAdvance(value, c);
-                }
-            }
-        }
-        if (value.indexOf("\0") >= 0) {
-            throw new SqlException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": 0x00")
-                    .withPosition(start + 1);
-        }
-    }
-
-    private void appendAndAdvance(StringBuilder value, char c) {
-        value.append(c);
-        position++;
-    }
-
-    /**
-     * {@code U&'...'} strings and {@code U&"..."} identifiers: {@code \\XXXX} and
-     * {@code \\+XXXXXX} are Unicode code points, {@code \\\\} a backslash (the default escape
-     * character; UESCAPE is not supported).
-     */
-    private Token unicodeEscaped() {
-        int start = position;
-        boolean identifier = input.charAt(position + 2) == '"';
-        Token raw;
-        position += 2;
-        if (identifier) {
-            raw = quotedIdentifier();
-        } else {
-            StringBuilder body = new StringBuilder();
-            readQuotedBody(start, body, false);
-            raw = new Token(Token.Kind.STRING, body.toString(), false, start, position);
-        }
-        String text = raw.text();
-        StringBuilder value = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
-                value.append('\\');
-                i++;
-                continue;
-            }
-            int digits = i + 1 < text.length() && text.charAt(i + 1) == '+' ? 6 : 4;
-            int from = i + 1 + (digits == 6 ? 1 : 0);
-            if (from + digits > text.length() || !isHex(text.substring(from, from + digits))) {
-                throw error("invalid Unicode escape", start, position)
-                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
-            }
-            int codePoint = Integer.parseInt(text.substring(from, from + digits), 16);
-            if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
-                throw error("invalid Unicode escape value", start, position);
-            }
-            value.appendCodePoint(codePoint);
-            i = from + digits - 1;
-        }
-        String result = identifier ? truncate(value.toString()) : value.toString();
-        return new Token(raw.kind(), result, identifier, start, position);
-    }
-
-    private static boolean isHex(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Token bitString(char prefix) {
-        int start = position;
-        StringBuilder value = new StringBuilder().append(prefix);
-        position++;
-        while (true) {
-            readQuotedBody(start, value, false);
-            int afterSegment = position;
-            if (!skipToContinuation()) {
-                position = afterSegment;
-                break;
-            }
-        }
-        return new Token(Token.Kind.BIT_STRING, value.toString(), false, start, position);
-    }
-
-    /** {@code $tag$...$tag$}; null when the dollar sign does not start a valid delimiter. */
-    private Token dollarQuoted() {
-        int start = position;
-        int scan = position + 1;
-        if (charAt(scan) != '$') {
-            if (!isIdentifierStart(charAt(scan))) {
-                return null;
-            }
-            while (scan < input.length() && isIdentifierPart(input.charAt(scan)) && input.charAt(scan) != '$') {
-                scan++;
-            }
-            if (charAt(scan) != '$') {
-                return null;
-            }
-        }
-        String delimiter = input.substring(start, scan + 1);
-        int bodyStart = scan + 1;
-        int close = input.indexOf(delimiter, bodyStart);
-        if (close < 0) {
-            throw error("unterminated dollar-quoted string", start, input.length());
-        }
-        position = close + delimiter.length();
-        return new Token(Token.Kind.STRING, input.substring(bodyStart, close), false, start, position);
     }
 
     private Token punctuationOrOperator() {
