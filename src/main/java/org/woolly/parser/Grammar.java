@@ -58,21 +58,12 @@ final class Grammar {
     /** WITH before SELECT is supported; before INSERT/UPDATE/DELETE the tree has no place for it yet. */
     private Statement withStatement() {
         int mark = cursor.mark();
-        Token with = cursor.advance();
-        cursor.acceptKeyword("recursive");
-        // Skip the CTE list to see which statement follows it.
-        int depth = 0;
-        while (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
-            Token token = cursor.peek();
-            if (token.is(Token.Kind.LEFT_PAREN)) {
-                depth++;
-            } else if (token.is(Token.Kind.RIGHT_PAREN)) {
-                depth--;
-            } else if (depth == 0 && (token.isKeyword("insert") || token.isKeyword("update")
-                    || token.isKeyword("delete") || token.isKeyword("merge"))) {
-                throw TokenCursor.notSupportedClause("WITH before " + token.text().toUpperCase() + " is not supported yet", with);
-            }
-            cursor.advance();
+        Token with = cursor.peek();
+        selects.withClause();
+        Token next = cursor.peek();
+        if (next.isKeyword("insert") || next.isKeyword("update") || next.isKeyword("delete") || next.isKeyword("merge")) {
+            throw TokenCursor.notSupportedClause("WITH before " + next.text().toUpperCase(java.util.Locale.ROOT)
+                    + " is not supported yet", with);
         }
         cursor.reset(mark);
         return new Statement.Select(selects.selectStatement());

@@ -81,7 +81,7 @@ final class SelectParser {
         }
     }
 
-    private List<CommonTableExpr> withClause() {
+    List<CommonTableExpr> withClause() {
         Token with = cursor.expectKeyword("with");
         if (cursor.atKeyword("recursive")) {
             throw TokenCursor.notSupportedClause("WITH RECURSIVE is not supported yet", cursor.peek());

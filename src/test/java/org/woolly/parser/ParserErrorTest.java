@@ -77,6 +77,8 @@ class ParserErrorTest {
         assertError("copy t from stdin", SqlState.FEATURE_NOT_SUPPORTED, "\"COPY\" is not supported yet", 1);
         assertError("GRANT ALL ON t TO u", SqlState.FEATURE_NOT_SUPPORTED, "\"GRANT\" is not supported yet", 1);
         assertError("drop function f(int)", SqlState.FEATURE_NOT_SUPPORTED, "\"DROP FUNCTION\" is not supported yet", 1);
+        assertError("with x as (select 1) delete from t", SqlState.FEATURE_NOT_SUPPORTED,
+                "WITH before DELETE is not supported yet", 1);
         assertError("create sequence s", SqlState.FEATURE_NOT_SUPPORTED, "\"CREATE SEQUENCE\" is not supported yet", 1);
     }
 

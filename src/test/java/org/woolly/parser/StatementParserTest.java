@@ -303,6 +303,7 @@ class StatementParserTest {
         SelectStmt with = select("WITH x AS (SELECT 1), y (a) AS (VALUES (2)) SELECT * FROM x, y");
         assertThat(with.with()).extracting(c -> c.name()).containsExactly("x", "y");
         assertThat(with.with().get(1).columns()).containsExactly("a");
+        assertThat(select("with x as (select 1) select * from x for update").forLocking()).containsExactly("UPDATE");
         SelectStmt table = select("TABLE t");
         assertThat(table.from()).hasSize(1);
     }
