@@ -70,6 +70,12 @@ final class DdlParser {
         if (isCreateTableAs()) {
             throw TokenCursor.notSupported("create table as", create);
         }
+        if (isBareNameList()) {
+            // Only CREATE TABLE ... (names) AS may list columns without types: PostgreSQL
+            // complains at whatever follows the list.
+            grammar.parenthesizedNameList();
+            throw cursor.syntaxError();
+        }
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
         cursor.expect(Token.Kind.LEFT_PAREN);
@@ -102,6 +108,25 @@ final class DdlParser {
                 depth++;
             } else if (token.is(Token.Kind.RIGHT_PAREN) && --depth == 0) {
                 return cursor.peek(ahead + 1).isKeyword("as");
+            }
+        }
+    }
+
+    /** {@code (a, b)}: column names with no types. */
+    private boolean isBareNameList() {
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            return false;
+        }
+        for (int ahead = 1; ; ahead += 2) {
+            if (!Keywords.isColumnId(cursor.peek(ahead))) {
+                return false;
+            }
+            Token after = cursor.peek(ahead + 1);
+            if (after.is(Token.Kind.RIGHT_PAREN)) {
+                return true;
+            }
+            if (!after.is(Token.Kind.COMMA)) {
+                return false;
             }
         }
     }

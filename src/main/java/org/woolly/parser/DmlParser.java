@@ -9,6 +9,7 @@ import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SetClause;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -152,8 +153,8 @@ final class DmlParser {
             throw TokenCursor.notSupportedClause("UPDATE ... SET (columns) = (SELECT ...) is not supported yet",
                     valueStart);
         } else {
-            throw TokenCursor.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a "
-                    + "sub-SELECT or ROW() expression", valueStart);
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a "
+                    + "sub-SELECT or ROW() expression").withPosition(value.location() + 1);
         }
         if (values.size() != columns.size()) {
             throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",

@@ -91,16 +91,26 @@ final class ExpressionParser {
                 return switch (token.text()) {
                     case "or" -> OR;
                     case "and" -> AND;
-                    case "is", "isnull", "notnull" -> IS;
+                    case "is" -> continuesIsTest(cursor.peek(1)) ? IS : -1;
+                    case "isnull", "notnull" -> IS;
                     case "between", "in", "like", "ilike", "similar" -> PATTERN;
                     case "not" -> isNegatablePattern(cursor.peek(1)) ? PATTERN : -1;
                     case "at" -> cursor.peek(1).isKeyword("time") && cursor.peek(2).isKeyword("zone") ? AT_TIME_ZONE : -1;
-                    case "collate" -> COLLATE;
+                    case "collate" -> cursor.peek(1).is(Token.Kind.IDENT) ? COLLATE : -1;
                     default -> -1;
                 };
             default:
                 return -1;
         }
+    }
+
+    /** Whether the word after IS makes it a test; otherwise IS is a bare column label, as in PostgreSQL. */
+    private static boolean continuesIsTest(Token token) {
+        return token.is(Token.Kind.IDENT) && !token.quoted() && switch (token.text()) {
+            case "not", "null", "true", "false", "unknown", "distinct", "document", "normalized", "json", "of", "nfc",
+                 "nfd", "nfkc", "nfkd" -> true;
+            default -> false;
+        };
     }
 
     private boolean atInOperator() {
@@ -332,6 +342,9 @@ final class ExpressionParser {
             return new Expr.BoolExpr(Expr.BoolExpr.BoolOp.NOT, List.of(operand), token.start());
         }
         if (token.is(Token.Kind.OPERATOR)) {
+            if (!isPrefixOperator(token.text())) {
+                throw cursor.syntaxError();
+            }
             cursor.advance();
             if (token.text().equals("-") || token.text().equals("+")) {
                 Expr operand = expression(UNARY);
@@ -344,6 +357,14 @@ final class ExpressionParser {
             return new Expr.Operator(token.text(), null, operand, token.start());
         }
         return grammar.specialForms.primary();
+    }
+
+    /** Comparison and arithmetic symbols other than + and - have their own tokens in PostgreSQL's grammar and are never prefix operators. */
+    private static boolean isPrefixOperator(String symbol) {
+        return switch (symbol) {
+            case "<", ">", "=", "<=", ">=", "<>", "*", "/", "%", "^" -> false;
+            default -> true;
+        };
     }
 
     /** Folds a minus sign into a numeric literal, as PostgreSQL's {@code doNegate} does. */

@@ -54,7 +54,8 @@ final class SqlFunctionForms {
     private static List<Expr> extractArguments(Grammar grammar) {
         TokenCursor cursor = grammar.cursor;
         Token field = cursor.advance();
-        if (!field.is(Token.Kind.IDENT) && !field.is(Token.Kind.STRING)) {
+        if (!field.is(Token.Kind.IDENT) && !field.is(Token.Kind.STRING)
+                || field.is(Token.Kind.IDENT) && !field.quoted() && Keywords.isReserved(field.text())) {
             throw cursor.syntaxErrorAt(field);
         }
         cursor.expectKeyword("from");

@@ -102,7 +102,7 @@ final class UtilityParser {
                 }
                 optionalWork();
                 if (first.isKeyword("rollback") && cursor.acceptKeyword("to")) {
-                    cursor.acceptKeyword("savepoint");
+                    skipSavepointKeyword();
                     return new Statement.Transaction(Statement.TransactionKind.ROLLBACK_TO, List.of(),
                             grammar.columnId(), false, location);
                 }
@@ -113,7 +113,7 @@ final class UtilityParser {
                         location);
             }
             case "release" -> {
-                cursor.acceptKeyword("savepoint");
+                skipSavepointKeyword();
                 return new Statement.Transaction(Statement.TransactionKind.RELEASE, List.of(), grammar.columnId(), false,
                         location);
             }
@@ -122,6 +122,13 @@ final class UtilityParser {
                 return new Statement.Transaction(Statement.TransactionKind.PREPARE, List.of(),
                         cursor.expect(Token.Kind.STRING).text(), false, location);
             }
+        }
+    }
+
+    /** The optional SAVEPOINT keyword, unless it is the savepoint's name ({@code RELEASE savepoint}). */
+    private void skipSavepointKeyword() {
+        if (cursor.atKeyword("savepoint") && Keywords.isColumnId(cursor.peek(1))) {
+            cursor.advance();
         }
     }
 

@@ -55,8 +55,17 @@ class ParserErrorTest {
     }
 
     @Test
+    void errorsWherePostgresLooksAhead() {
+        assertSyntaxError("create table t (a)", "syntax error at end of input", 19);
+        assertSyntaxError("select * from t where x = = 1", "syntax error at or near \"=\"", 27);
+        assertSyntaxError("select extract(from x)", "syntax error at or near \"from\"", 16);
+    }
+
+    @Test
     void clauseErrors() {
         assertError("SELECT 1 FROM (SELECT 1)", SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias", 15);
+        assertError("update t3 set (a) = (1)", SqlState.FEATURE_NOT_SUPPORTED,
+                "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", 22);
         assertError("SELECT 1 LIMIT 1, 2", SqlState.SYNTAX_ERROR, "LIMIT #,# syntax is not supported", 10);
     }
 

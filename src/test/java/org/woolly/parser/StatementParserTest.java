@@ -175,6 +175,7 @@ class StatementParserTest {
         Statement.Transaction rollbackTo = transaction("ROLLBACK TO SAVEPOINT sp");
         assertThat(rollbackTo.kind()).isEqualTo(Statement.TransactionKind.ROLLBACK_TO);
         assertThat(rollbackTo.savepointName()).isEqualTo("sp");
+        assertThat(transaction("release savepoint").savepointName()).isEqualTo("savepoint");
         assertThat(transaction("rollback work to sp").kind()).isEqualTo(Statement.TransactionKind.ROLLBACK_TO);
     }
 
@@ -255,6 +256,8 @@ class StatementParserTest {
         assertThat(select("select 1 limit all").limit()).isNull();
         assertThat(select("select from t").targets()).isEmpty();
         assertThat(select("select 1 not").targets().get(0).name()).isEqualTo("not");
+        assertThat(select("select 1 is").targets().get(0).name()).isEqualTo("is");
+        assertThat(select("select 1 collate").targets().get(0).name()).isEqualTo("collate");
     }
 
     @Test
