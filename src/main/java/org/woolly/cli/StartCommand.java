@@ -1,7 +1,6 @@
 package org.woolly.cli;
 
 import org.woolly.embedded.WoollyServer;
-import org.woolly.postmaster.ShutdownMode;
 import org.woolly.utils.init.DataDirectoryInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +65,7 @@ final class StartCommand implements Callable<Integer> {
             settings.put("unix_socket_directories", socketDirectory);
         }
         WoollyServer server = WoollyServer.builder().dataDirectory(directory).settings(settings).start();
-        ShutdownRequests.install(directory, server);
+        server.shutdownOnSignal();
         System.err.printf("""
                 woolly: ready on port %1$d (data directory %2$s)
                   connect:  psql -h 127.0.0.1 -p %1$d -U <user> postgres
@@ -76,14 +75,5 @@ final class StartCommand implements Callable<Integer> {
                 """, server.port(), directory);
         server.awaitTermination();
         return 0;
-    }
-
-    static ShutdownMode parseMode(String text) {
-        return switch (text) {
-            case "s", "smart" -> ShutdownMode.SMART;
-            case "f", "fast" -> ShutdownMode.FAST;
-            case "i", "immediate" -> ShutdownMode.IMMEDIATE;
-            default -> throw new IllegalArgumentException("unrecognized shutdown mode \"" + text + "\"");
-        };
     }
 }

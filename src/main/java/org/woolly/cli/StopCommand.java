@@ -1,5 +1,7 @@
 package org.woolly.cli;
 
+import org.woolly.postmaster.Postmaster;
+import org.woolly.postmaster.ShutdownMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,15 +28,14 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path directory = dataDirectory.resolve();
-        var shutdownMode = StartCommand.parseMode(mode);
+        ShutdownMode shutdownMode = ShutdownMode.parse(mode);
         Optional<ProcessHandle> server = PidFile.runningServer(directory);
         if (server.isEmpty()) {
             System.err.println("woolly stop: no server running (data directory " + directory + ")");
             return 3;
         }
         System.out.println("waiting for server to shut down....");
-        ShutdownRequests.request(directory, shutdownMode);
-        server.get().destroy();
+        Postmaster.requestShutdown(directory, shutdownMode);
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (server.get().isAlive()) {
             if (System.nanoTime() > deadline) {

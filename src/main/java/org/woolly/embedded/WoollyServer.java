@@ -10,6 +10,7 @@ import org.woolly.utils.init.WoollyEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,16 +32,12 @@ public final class WoollyServer implements AutoCloseable {
     private final Path dataDirectory;
     private final boolean deleteOnClose;
     private final String superuser;
-    private final WoollyEngine engine;
     private final Postmaster postmaster;
-    private boolean closed;
 
-    private WoollyServer(Path dataDirectory, boolean deleteOnClose, String superuser, WoollyEngine engine,
-                         Postmaster postmaster) {
+    private WoollyServer(Path dataDirectory, boolean deleteOnClose, String superuser, Postmaster postmaster) {
         this.dataDirectory = dataDirectory;
         this.deleteOnClose = deleteOnClose;
         this.superuser = superuser;
-        this.engine = engine;
         this.postmaster = postmaster;
     }
 
@@ -71,16 +68,17 @@ public final class WoollyServer implements AutoCloseable {
         postmaster.awaitTermination();
     }
 
-    /** Stops the server: sessions are ended and a shutdown checkpoint written. */
+    /**
+     * Stops the server: SMART waits for sessions to end, FAST ends them, both then write a
+     * shutdown checkpoint; IMMEDIATE stops without one (the next start runs crash recovery).
+     */
     public void shutdown(ShutdownMode mode) {
-        if (closed) {
-            return;
-        }
-        closed = true;
         postmaster.shutdown(mode);
-        if (mode != ShutdownMode.IMMEDIATE) {
-            engine.close();
-        }
+    }
+
+    /** Makes SIGTERM/SIGINT (Ctrl-C) run a fast shutdown, as {@code woolly start} in the foreground wants. */
+    public void shutdownOnSignal() {
+        postmaster.installShutdownHook();
     }
 
     @Override
@@ -169,15 +167,21 @@ public final class WoollyServer implements AutoCloseable {
             Postmaster postmaster = new Postmaster(directory, configuration, engine);
             try {
                 postmaster.start();
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 engine.close();
-                throw e;
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            return new WoollyServer(directory, temporary, superuser, engine, postmaster);
+            return new WoollyServer(directory, temporary, superuser, postmaster);
         }
 
+        /** The storage settings of postgresql.conf (shared_buffers is in 8 kB pages, as in PostgreSQL). */
         private static StorageOptions storageOptions(ServerConfiguration configuration) {
-            return StorageOptions.fromConfiguration(configuration::getString);
+            return StorageOptions.defaults()
+                    .withSharedBuffers(configuration.getInt("shared_buffers"))
+                    .withFsync(configuration.getBoolean("fsync"))
+                    .withSynchronousCommit(!configuration.getString("synchronous_commit").equals("off"))
+                    .withFullPageWrites(configuration.getBoolean("full_page_writes"))
+                    .withDeadlockTimeout(Duration.ofMillis(configuration.getInt("deadlock_timeout")));
         }
     }
 }
