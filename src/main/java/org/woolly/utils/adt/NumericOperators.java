@@ -221,6 +221,8 @@ final class NumericOperators {
         int scale = Math.max(MIN_SIGNIFICANT_DIGITS - leadingExponent, Math.max(b.scale(), e.scale()));
         scale = Math.min(Math.max(scale, 0), MAX_DISPLAY_SCALE);
         if (integralExponent && e.abs().compareTo(BigDecimal.valueOf(100000)) <= 0) {
+            // power_var_int's result scale: 16 digits after the point, or the base's scale
+            scale = Math.min(Math.max(MIN_SIGNIFICANT_DIGITS, b.scale()), MAX_DISPLAY_SCALE);
             int n = e.intValueExact();
             BigDecimal result = n >= 0 ? b.pow(n)
                     : BigDecimal.ONE.divide(b.pow(-n), scale + 5, RoundingMode.HALF_UP);
