@@ -209,19 +209,50 @@ final class DateTimeFunctions {
         }
     }
 
+    /** {@code timestamp_age}: field-by-field difference, borrowing days from the month as PostgreSQL does. */
     private static Interval age(long left, long right) {
-        LocalDateTime a = DateTimeArithmetic.toLocalDateTime(left);
-        LocalDateTime b = DateTimeArithmetic.toLocalDateTime(right);
-        boolean negative = left < right;
-        LocalDateTime from = negative ? a : b;
-        LocalDateTime to = negative ? b : a;
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(from, to);
-        LocalDateTime afterMonths = from.plusMonths(months);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(afterMonths, to);
-        LocalDateTime afterDays = afterMonths.plusDays(days);
-        long micros = java.time.temporal.ChronoUnit.MICROS.between(afterDays, to);
-        Interval result = new Interval((int) months, (int) days, micros);
-        return negative ? DateTimeArithmetic.negate(result) : result;
+        if (!DateTimeArithmetic.isFinite(left) || !DateTimeArithmetic.isFinite(right)) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite timestamps");
+        }
+        LocalDateTime a = DateTimeArithmetic.toLocalDateTime(left - Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC));
+        LocalDateTime b = DateTimeArithmetic.toLocalDateTime(right - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
+        int sign = left < right ? -1 : 1;
+        long micros = sign * (Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC)
+                - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
+        long seconds = sign * (a.getSecond() - b.getSecond());
+        long minutes = sign * (a.getMinute() - b.getMinute());
+        long hours = sign * (a.getHour() - b.getHour());
+        long days = sign * (a.getDayOfMonth() - b.getDayOfMonth());
+        long months = sign * (a.getMonthValue() - b.getMonthValue());
+        long years = sign * (a.getYear() - b.getYear());
+        while (micros < 0) {
+            micros += DateTimeArithmetic.USECS_PER_SEC;
+            seconds--;
+        }
+        while (seconds < 0) {
+            seconds += 60;
+            minutes--;
+        }
+        while (minutes < 0) {
+            minutes += 60;
+            hours--;
+        }
+        while (hours < 0) {
+            hours += 24;
+            days--;
+        }
+        LocalDate borrowFrom = (sign < 0 ? a : b).toLocalDate();
+        while (days < 0) {
+            days += borrowFrom.lengthOfMonth();
+            months--;
+        }
+        while (months < 0) {
+            months += 12;
+            years--;
+        }
+        long time = ((hours * 60 + minutes) * 60 + seconds) * DateTimeArithmetic.USECS_PER_SEC + micros;
+        Interval result = new Interval((int) (years * 12 + months), (int) days, time);
+        return sign < 0 ? DateTimeArithmetic.negate(result) : result;
     }
 
     private static long truncate(String unit, long timestamp, FunctionContext zoneContext, String typeName) {
