@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.woolly.utils.adt.AggregateDescriptor;
 import org.woolly.utils.adt.BuiltinFunctions;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.FunctionImplementation;
+import org.woolly.utils.adt.TypeIO;
 import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -14,8 +17,9 @@ import org.woolly.utils.error.SqlState;
 /**
  * Function and aggregate resolution ({@code func_get_detail} and {@code func_select_candidate}
  * in {@code src/backend/parser/parse_func.c}). Arguments declared {@code "any"}/{@code anynonarray}
- * of ordinary functions (concat, ||) get text as target: the caller converts them with their
- * output function, which is what those functions do with them in PostgreSQL.
+ * (concat, {@code ||}) keep their own type as target (unknown becomes text); the descriptor handed
+ * back is then specialized to convert them with their type's output function before the call,
+ * which is what those functions do in PostgreSQL (so {@code 'a' || true} is {@code at}).
  */
 public final class FunctionResolver {
     private FunctionResolver() {}
@@ -30,14 +34,15 @@ public final class FunctionResolver {
             }
         }
         if (exact.size() == 1) {
-            return new ResolvedFunction(exact.get(0), targets(exact.get(0).argumentTypes(), argTypes, false));
+            return new ResolvedFunction(exact.get(0), targets(exact.get(0).argumentTypes(), argTypes));
         }
         List<FunctionDescriptor> chosen = CandidateSelector.select(all,
                 function -> expand(function.argumentTypes(), function.variadic(), argTypes.length), argTypes);
         if (chosen.size() == 1) {
             FunctionDescriptor function = chosen.get(0);
             int[] declared = expand(function.argumentTypes(), function.variadic(), argTypes.length);
-            return new ResolvedFunction(function, targets(declared, argTypes, false));
+            int[] targets = targets(declared, argTypes);
+            return new ResolvedFunction(specialize(function, declared, targets), targets);
         }
         throw failure(name, argTypes, chosen.isEmpty(), false);
     }
@@ -67,13 +72,13 @@ public final class FunctionResolver {
         }
         for (AggregateDescriptor aggregate : candidates) {
             if (Arrays.equals(aggregate.argumentTypes(), argTypes)) {
-                return new ResolvedAggregate(aggregate, targets(aggregate.argumentTypes(), argTypes, true));
+                return new ResolvedAggregate(aggregate, targets(aggregate.argumentTypes(), argTypes));
             }
         }
         List<AggregateDescriptor> chosen = CandidateSelector.select(candidates, AggregateDescriptor::argumentTypes,
                 argTypes);
         if (chosen.size() == 1) {
-            return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes, true));
+            return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
         }
         throw failure(name, argTypes, chosen.isEmpty(), true);
     }
@@ -105,11 +110,10 @@ public final class FunctionResolver {
         return expanded;
     }
 
-    private static int[] targets(int[] declared, int[] actual, boolean aggregate) {
+    static int[] targets(int[] declared, int[] actual) {
         int[] targets = new int[actual.length];
         for (int i = 0; i < actual.length; i++) {
-            targets[i] = aggregate && OperatorResolver.isPolymorphic(declared[i])
-                    ? (actual[i] == TypeOids.UNKNOWN ? TypeOids.TEXT : actual[i]) : target(declared[i], actual[i]);
+            targets[i] = target(declared[i], actual[i]);
         }
         return targets;
     }
@@ -117,8 +121,40 @@ public final class FunctionResolver {
     /** The type an argument of type {@code actual} must become for a parameter declared {@code declared}. */
     static int target(int declared, int actual) {
         if (OperatorResolver.isPolymorphic(declared)) {
-            return TypeOids.TEXT;
+            return actual == TypeOids.UNKNOWN ? TypeOids.TEXT : actual;
         }
         return declared;
+    }
+
+    /**
+     * For a function with polymorphic parameters, a descriptor whose implementation first turns
+     * those arguments into text with the output function of their (now known) types.
+     */
+    static FunctionDescriptor specialize(FunctionDescriptor function, int[] declared, int[] targets) {
+        boolean polymorphic = false;
+        for (int type : declared) {
+            polymorphic |= OperatorResolver.isPolymorphic(type);
+        }
+        if (!polymorphic) {
+            return function;
+        }
+        TypeIO[] outputs = new TypeIO[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            if (OperatorResolver.isPolymorphic(declared[i]) && targets[i] != TypeOids.TEXT) {
+                outputs[i] = BuiltinTypes.byOid(targets[i]).io();
+            }
+        }
+        FunctionImplementation original = function.implementation();
+        FunctionImplementation converting = (args, context) -> {
+            Object[] converted = args.clone();
+            for (int i = 0; i < converted.length; i++) {
+                if (outputs[i] != null && converted[i] != null) {
+                    converted[i] = outputs[i].output(converted[i], context.formatSettings());
+                }
+            }
+            return original.invoke(converted, context);
+        };
+        return new FunctionDescriptor(function.oid(), function.name(), function.argumentTypes(),
+                function.returnType(), function.strict(), function.variadic(), function.volatility(), converting);
     }
 }

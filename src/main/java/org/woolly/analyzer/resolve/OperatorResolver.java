@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.OperatorDescriptor;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -69,7 +70,15 @@ public final class OperatorResolver {
 
     private static ResolvedOperator targets(OperatorDescriptor op, int leftType, int rightType) {
         int left = op.isPrefix() ? 0 : FunctionResolver.target(op.leftType(), leftType);
-        return new ResolvedOperator(op, left, FunctionResolver.target(op.rightType(), rightType));
+        int right = FunctionResolver.target(op.rightType(), rightType);
+        int[] declared = signature(op);
+        int[] targets = op.isPrefix() ? new int[] {right} : new int[] {left, right};
+        FunctionDescriptor function = FunctionResolver.specialize(op.function(), declared, targets);
+        if (function != op.function()) {
+            op = new OperatorDescriptor(op.oid(), op.name(), op.leftType(), op.rightType(), op.resultType(), function,
+                    op.commutator(), op.negator());
+        }
+        return new ResolvedOperator(op, left, right);
     }
 
     /** True when {@code type} is a polymorphic pseudo-type accepting any argument. */

@@ -59,6 +59,10 @@ final class BuiltinCasts {
         });
         r.cast(int4, TypeOids.BOOL, E, (v, t, c) -> (Integer) v != 0);
         r.cast(TypeOids.BOOL, int4, E, (v, t, c) -> (Boolean) v ? 1 : 0);
+        // booltext: a cast to a string type spells the value out, unlike boolout's t/f
+        for (int target : new int[] {TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR}) {
+            r.cast(TypeOids.BOOL, target, A, (v, t, c) -> (Boolean) v ? "true" : "false");
+        }
         r.cast(int4, TypeOids.CHAR, E, (v, t, c) -> {
             int code = (Integer) v;
             if (code < -128 || code > 127) {

@@ -39,7 +39,8 @@ class ResolutionTest {
         ResolvedOperator concat = OperatorResolver.resolve("||", UNKNOWN, TypeOids.INT4);
         assertThat(concat.op().resultType()).isEqualTo(TypeOids.TEXT);
         assertThat(concat.leftTarget()).isEqualTo(TypeOids.TEXT);
-        assertThat(concat.rightTarget()).isEqualTo(TypeOids.TEXT);
+        // the integer keeps its type; the specialized operator prints it with int4out
+        assertThat(concat.rightTarget()).isEqualTo(TypeOids.INT4);
         ResolvedOperator both = OperatorResolver.resolve("||", UNKNOWN, UNKNOWN);
         assertThat(both.op().leftType()).isEqualTo(TypeOids.TEXT);
         assertThat(both.op().rightType()).isEqualTo(TypeOids.TEXT);
@@ -93,7 +94,7 @@ class ResolutionTest {
         assertThat(substr.argumentTargets()).containsExactly(TypeOids.TEXT, TypeOids.INT4);
         ResolvedFunction concat = FunctionResolver.resolve("concat",
                 new int[] {UNKNOWN, TypeOids.INT4, TypeOids.BOOL});
-        assertThat(concat.argumentTargets()).containsExactly(TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT);
+        assertThat(concat.argumentTargets()).containsExactly(TypeOids.TEXT, TypeOids.INT4, TypeOids.BOOL);
         assertThat(FunctionResolver.resolve("now", new int[0]).function().returnType())
                 .isEqualTo(TypeOids.TIMESTAMPTZ);
         assertThatThrownBy(() -> FunctionResolver.resolve("foo", new int[] {TypeOids.INT4}))

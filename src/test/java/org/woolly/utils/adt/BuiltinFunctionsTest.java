@@ -195,6 +195,9 @@ class BuiltinFunctionsTest {
         assertThat(call("octet_length", UNKNOWN, "héllo")).isEqualTo("6");
         assertThat(call("upper", TypeOids.VARCHAR, "abc")).isEqualTo("ABC");
         assertThat(op("||", UNKNOWN, "a", INT4, "1")).isEqualTo("a1");
+        assertThat(op("||", UNKNOWN, "a", TypeOids.BOOL, "true")).isEqualTo("at");
+        assertThat(op("||", TypeOids.NUMERIC, "1.50", UNKNOWN, "x")).isEqualTo("1.50x");
+        assertThat(coerce(true, TypeOids.BOOL, TypeOids.TEXT)).isEqualTo("true");
         assertError(() -> call("substr", UNKNOWN, "hello", INT4, "1", INT4, "-1"), SqlState.SUBSTRING_ERROR,
                 "negative substring length not allowed");
     }
