@@ -70,6 +70,11 @@ final class MathFunctions {
             return Math.sqrt(value);
         }, F);
         r.function("sqrt", N, (a, c) -> sqrt(a[0]), N);
+        r.function("ln", N, (a, c) -> numericLog(a[0], false), N);
+        r.function("log", N, (a, c) -> numericLog(a[0], true), N);
+        r.function("log10", N, (a, c) -> numericLog(a[0], true), N);
+        r.function("log", N, (a, c) -> numericLogBase(a[0], a[1]), N, N);
+        r.function("exp", N, (a, c) -> numericExp(a[0]), N);
         r.function("cbrt", F, (a, c) -> Math.cbrt((Double) a[0]), F);
         r.function("exp", F, (a, c) -> checkFinite(Math.exp((Double) a[0]), (Double) a[0]), F);
         r.function("ln", F, (a, c) -> Math.log(checkLogArgument((Double) a[0])), F);
@@ -122,6 +127,68 @@ final class MathFunctions {
     private static SqlException negativeSquareRoot() {
         return new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                 "cannot take square root of a negative number");
+    }
+
+    private static final MathContext WORKING = new MathContext(60);
+
+    /** Result scale of ln/log/exp: 16 significant digits by the result's decimal weight ({@code ln_var} callers). */
+    private static int logScale(double estimate, BigDecimal argument) {
+        int weight = estimate == 0 || Double.isInfinite(estimate) ? 0 : (int) Math.log10(Math.abs(estimate));
+        return Math.min(Math.max(Math.max(16 - weight, Math.max(argument.scale(), 0)), 0), 1000);
+    }
+
+    private static BigDecimal checkedLogArgument(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            if (decimal.signum() == 0) {
+                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
+            }
+            if (decimal.signum() < 0) {
+                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
+                        "cannot take logarithm of a negative number");
+            }
+            return decimal;
+        }
+        if (value == NumericSpecial.NEGATIVE_INFINITY) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of a negative number");
+        }
+        return null;
+    }
+
+    private static Object numericLog(Object value, boolean base10) {
+        BigDecimal argument = checkedLogArgument(value);
+        if (argument == null) {
+            return value;
+        }
+        BigDecimal ln = NumericOperators.ln(argument, WORKING);
+        BigDecimal result = base10 ? ln.divide(NumericOperators.ln(BigDecimal.TEN, WORKING), WORKING) : ln;
+        return result.setScale(logScale(result.doubleValue(), argument), RoundingMode.HALF_UP);
+    }
+
+    private static Object numericLogBase(Object base, Object value) {
+        BigDecimal b = checkedLogArgument(base);
+        BigDecimal x = checkedLogArgument(value);
+        if (b == null || x == null) {
+            return NumericSpecial.NAN;
+        }
+        BigDecimal lnBase = NumericOperators.ln(b, WORKING);
+        if (lnBase.signum() == 0) {
+            throw TypeErrors.divisionByZero();
+        }
+        BigDecimal result = NumericOperators.ln(x, WORKING).divide(lnBase, WORKING);
+        return result.setScale(logScale(result.doubleValue(), b.scale() > x.scale() ? b : x), RoundingMode.HALF_UP);
+    }
+
+    private static Object numericExp(Object value) {
+        if (!(value instanceof BigDecimal argument)) {
+            return value == NumericSpecial.NEGATIVE_INFINITY ? BigDecimal.ZERO : value;
+        }
+        double estimate = Math.exp(argument.doubleValue());
+        if (Double.isInfinite(estimate)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        }
+        int scale = logScale(estimate, argument);
+        MathContext context = new MathContext(scale + Math.max((int) Math.log10(Math.max(estimate, 1)), 0) + 20);
+        return NumericOperators.exp(argument, context).setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** round(numeric, s): half away from zero; a negative s rounds left of the point. */

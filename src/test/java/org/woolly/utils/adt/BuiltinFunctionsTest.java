@@ -166,6 +166,14 @@ class BuiltinFunctionsTest {
         assertThat(call("exp", TypeOids.FLOAT8, "1")).isEqualTo("2.718281828459045");
         assertThat(call("ln", INT4, "10")).isEqualTo("2.302585092994046");
         assertThat(call("mod", INT4, "-7", INT4, "3")).isEqualTo("-1");
+        assertThat(call("ln", NUMERIC, "2.0")).isEqualTo("0.6931471805599453");
+        assertThat(call("ln", NUMERIC, "10")).isEqualTo("2.3025850929940457");
+        assertThat(call("ln", NUMERIC, "1e-10")).isEqualTo("-23.025850929940457");
+        assertThat(call("log", NUMERIC, "100")).isEqualTo("2.0000000000000000");
+        assertThat(call("log", NUMERIC, "0.001")).isEqualTo("-3.0000000000000000");
+        assertThat(call("log", NUMERIC, "2.0", NUMERIC, "8.0")).isEqualTo("3.0000000000000000");
+        assertThat(call("exp", NUMERIC, "1.0")).isEqualTo("2.7182818284590452");
+        assertThat(call("exp", NUMERIC, "2")).isEqualTo("7.3890560989306502");
         assertThat(call("abs", INT4, "-3")).isEqualTo("3");
         assertThat(call("ceil", NUMERIC, "1.1")).isEqualTo("2");
         assertThat(call("floor", TypeOids.FLOAT8, "-1.1")).isEqualTo("-2");
