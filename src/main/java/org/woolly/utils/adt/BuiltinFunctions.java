@@ -77,8 +77,8 @@ public final class BuiltinFunctions {
         final Map<String, List<OperatorDescriptor>> operators = new HashMap<>();
         final Map<String, List<AggregateDescriptor>> aggregates = new HashMap<>();
         final Map<Long, CastDescriptor> casts = new HashMap<>();
-        private int nextFunctionOid = 16384;
-        private int nextOperatorOid = 16384;
+        private int nextFunctionOid = 10000; // below FirstNormalObjectId (16384), in genbki's range
+        private int nextOperatorOid = 14000;
 
         /** An immutable, strict function. */
         FunctionDescriptor function(String name, int returnType, FunctionImplementation implementation,

@@ -75,6 +75,12 @@ final class DateTimeFunctions {
         for (String name : new String[] {"now", "transaction_timestamp", "current_timestamp"}) {
             r.function(name, TZ, 's', true, (a, c) -> c.transactionTimestamp());
         }
+        // CURRENT_DATE, LOCALTIMESTAMP and LOCALTIME (SQLValueFunction in PostgreSQL) as functions
+        r.function("current_date", D, 's', true, (a, c) -> timestampToDate(
+                timestamptzToTimestamp(c.transactionTimestamp(), c)));
+        r.function("localtimestamp", TS, 's', true, (a, c) -> timestamptzToTimestamp(c.transactionTimestamp(), c));
+        r.function("localtime", TypeOids.TIME, 's', true, (a, c) -> Math.floorMod(
+                timestamptzToTimestamp(c.transactionTimestamp(), c), DAY));
         r.function("statement_timestamp", TZ, 's', true, (a, c) -> c.statementTimestamp());
         r.function("clock_timestamp", TZ, 'v', true, (a, c) -> TimestampIO.currentTimestamp());
         r.function("timeofday", TX, 'v', true, (a, c) -> TimestampIO.TIMESTAMPTZ.output(

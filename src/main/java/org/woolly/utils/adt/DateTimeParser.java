@@ -359,17 +359,27 @@ final class DateTimeParser {
         return false;
     }
 
+    /** IANA zone IDs by lower-case name, built once: zone names in literals are case-insensitive. */
+    private static final Map<String, String> ZONE_IDS = buildZoneIds();
+
+    private static Map<String, String> buildZoneIds() {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            ids.put(id.toLowerCase(Locale.ROOT), id);
+        }
+        return ids;
+    }
+
     /** An IANA zone by case-insensitive name, or null. */
     static ZoneId zoneByName(String name) {
-        for (String id : ZoneId.getAvailableZoneIds()) {
-            if (id.equalsIgnoreCase(name)) {
-                try {
-                    return ZoneId.of(id);
-                } catch (DateTimeException e) {
-                    return null;
-                }
-            }
+        String id = ZONE_IDS.get(name.toLowerCase(Locale.ROOT));
+        if (id == null) {
+            return null;
         }
-        return null;
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -267,4 +267,19 @@ class BuiltinFunctionsTest {
         }
         assertThat(descriptor.finalFunction().apply(state)).isEqualTo("1,2,4");
     }
+
+    @Test
+    void registryOidsStayInTheirRanges() {
+        java.util.Set<Integer> functionOids = new java.util.HashSet<>();
+        for (OperatorDescriptor operator : BuiltinFunctions.allOperators()) {
+            assertThat(operator.oid()).isBetween(14000, 16383);
+            assertThat(functionOids.add(operator.function().oid())).isTrue();
+        }
+        for (FunctionDescriptor function : BuiltinFunctions.allFunctions()) {
+            assertThat(function.oid()).isBetween(10000, 13999);
+            assertThat(functionOids.add(function.oid())).isTrue();
+        }
+        assertThat(call("current_date")).isEqualTo("2000-01-01");
+        assertThat(call("localtimestamp")).isEqualTo("2000-01-01 00:00:01");
+    }
 }
