@@ -55,4 +55,24 @@ public final class Analyzer {
                 new org.woolly.catalog.AttributeInfo((short) 1, columnName, typeOid, typmod, false, null), analyzed,
                 expr.location());
     }
+
+    /**
+     * Analyzes a free-standing expression (EXECUTE arguments) and coerces it to {@code targetType}
+     * by assignment rules; no columns may appear.
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeValue(Expr expr, int targetType, Transaction transaction,
+                                                        FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        state.aggregateForbiddenIn = "EXECUTE parameters";
+        var analyzed = new ExpressionAnalyzer(state).transform(expr);
+        var coerced = Coercions.coerce(state, analyzed, targetType, -1, TypeSystem.CoercionContext.ASSIGNMENT,
+                expr.location());
+        if (coerced == null) {
+            throw ParseState.error(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH, expr.location(),
+                    "parameter $1 of type %s cannot be coerced to the expected type %s",
+                    types.formatType(analyzed.type(), -1), types.formatType(targetType, -1))
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return coerced;
+    }
 }

@@ -14,8 +14,6 @@ import org.woolly.utils.error.SqlState;
  * expressions get the cast the type system finds for the context.
  */
 final class Coercions {
-    private static final int VARHDRSZ = 4;
-
     private Coercions() {}
 
     /** The coerced expression, or null when no coercion exists in that context. */
@@ -89,33 +87,4 @@ final class Coercions {
         }
     }
 
-    /** The type modifier PostgreSQL stores for the written modifiers ({@code typmodin}). */
-    static int typmod(int typeOid, TypeName typeName) {
-        var modifiers = typeName.modifiers();
-        if (modifiers == null || modifiers.isEmpty()) {
-            return -1;
-        }
-        return switch (typeOid) {
-            case TypeOids.VARCHAR, TypeOids.BPCHAR -> {
-                int length = modifiers.getFirst();
-                if (length < 1) {
-                    throw ParseState.error(SqlState.INVALID_PARAMETER_VALUE, typeName.location(),
-                            "length for type %s must be at least 1", typeOid == TypeOids.VARCHAR ? "varchar" : "char");
-                }
-                yield length + VARHDRSZ;
-            }
-            case TypeOids.NUMERIC -> {
-                int precision = modifiers.getFirst();
-                int scale = modifiers.size() > 1 ? modifiers.get(1) : 0;
-                if (precision < 1 || precision > 1000) {
-                    throw ParseState.error(SqlState.INVALID_PARAMETER_VALUE, typeName.location(),
-                            "NUMERIC precision %d must be between 1 and 1000", precision);
-                }
-                yield ((precision << 16) | (scale & 0xffff)) + VARHDRSZ;
-            }
-            case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.INTERVAL -> modifiers.getFirst();
-            default -> throw ParseState.error(SqlState.SYNTAX_ERROR, typeName.location(),
-                    "type modifier is not allowed for type \"%s\"", typeName.name());
-        };
-    }
 }

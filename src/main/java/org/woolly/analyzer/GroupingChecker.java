@@ -22,11 +22,11 @@ final class GroupingChecker {
         return ExpressionWalker.rewrite(expr, node -> {
             int group = groupBy.indexOf(node);
             if (group >= 0) {
-                return new QueryExpr.Var(group, node.type(), node.typmod(), "group" + group, -1);
+                return new QueryExpr.Var(group, node.type(), node.typmod(), name(node), -1);
             }
             if (node instanceof QueryExpr.Aggregate aggregate) {
                 int index = indexOfIdentity(aggregate);
-                return new QueryExpr.Var(groupBy.size() + index, aggregate.type(), -1, aggregate.aggregate().name(), -1);
+                return new QueryExpr.Var(groupBy.size() + index, aggregate.type(), -1, name(aggregate), -1);
             }
             if (node instanceof QueryExpr.Var var) {
                 throw ParseState.error(SqlState.GROUPING_ERROR, var.location(),
@@ -34,6 +34,12 @@ final class GroupingChecker {
             }
             return null;
         });
+    }
+
+    /** The name EXPLAIN shows for a grouped value: the expression's text. */
+    private static String name(QueryExpr expr) {
+        return org.woolly.nodes.query.ExpressionText.of(expr, true, (type, value) -> String.valueOf(value),
+                (type, typmod) -> String.valueOf(type));
     }
 
     private int indexOfIdentity(QueryExpr.Aggregate aggregate) {

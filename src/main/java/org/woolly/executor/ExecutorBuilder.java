@@ -11,6 +11,8 @@ final class ExecutorBuilder {
     private final ExecutorContext context;
     private final ExpressionCompiler compiler;
     ModifyTableNode modifyNode;
+    /** Non-null when EXPLAIN ANALYZE asked for per-node statistics. */
+    java.util.Map<Plan, Instrumentation> instrumentation;
 
     ExecutorBuilder(ExecutorContext context) {
         this.context = context;
@@ -18,6 +20,16 @@ final class ExecutorBuilder {
     }
 
     ExecNode build(Plan plan) {
+        ExecNode node = buildNode(plan);
+        if (instrumentation == null) {
+            return node;
+        }
+        Instrumentation stats = new Instrumentation();
+        instrumentation.put(plan, stats);
+        return Instrumentation.wrap(node, stats);
+    }
+
+    private ExecNode buildNode(Plan plan) {
         return switch (plan) {
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()));
             case Plan.ValuesScan values -> {

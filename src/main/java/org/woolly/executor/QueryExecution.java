@@ -13,10 +13,26 @@ public final class QueryExecution implements AutoCloseable {
     private boolean finished;
     private long rowsReturned;
 
+    private final java.util.Map<Plan, Instrumentation> instrumentation;
+
     public QueryExecution(Plan plan, ExecutorContext context) {
+        this(plan, context, false);
+    }
+
+    /** With {@code instrument}, every node records {@link Instrumentation} (EXPLAIN ANALYZE). */
+    public QueryExecution(Plan plan, ExecutorContext context, boolean instrument) {
         ExecutorBuilder builder = new ExecutorBuilder(context);
+        if (instrument) {
+            builder.instrumentation = new java.util.IdentityHashMap<>();
+        }
         this.root = builder.build(plan);
         this.modifyNode = builder.modifyNode;
+        this.instrumentation = builder.instrumentation;
+    }
+
+    /** The statistics of a plan node after an instrumented run, or null. */
+    public Instrumentation instrumentation(Plan node) {
+        return instrumentation == null ? null : instrumentation.get(node);
     }
 
     /** The next result row, or null when done (opens the plan on first call). */
