@@ -20,6 +20,7 @@ public final class CostModel {
     static final int BLOCK_SIZE = 8192;
     static final int PAGE_HEADER_SIZE = 24;
     static final int ITEM_ID_SIZE = 4;
+    /** {@code SizeofHeapTupleHeader}, before alignment. */
     static final int TUPLE_HEADER_SIZE = 24;
     /** Selectivity of a qual PostgreSQL cannot estimate ({@code DEFAULT_EQ_SEL}-like guesses). */
     static final double DEFAULT_SELECTIVITY = 0.005;
@@ -58,7 +59,7 @@ public final class CostModel {
 
     /** Rows of a table: 10 pages filled at the density the tuple width allows. */
     double tableRows(RangeEntry entry) {
-        int tupleWidth = maxAlign(TUPLE_HEADER_SIZE) + maxAlign(width(entry));
+        int tupleWidth = maxAlign(TUPLE_HEADER_SIZE - 1) + width(entry);
         double density = Math.floor((double) (BLOCK_SIZE - PAGE_HEADER_SIZE) / (tupleWidth + ITEM_ID_SIZE));
         return DEFAULT_PAGES * density;
     }
