@@ -29,6 +29,7 @@ public final class ExecutorContext implements EvaluationContext {
     private final AtomicBoolean cancelRequested;
     private final long deadlineNanos;
     private final long statementTimestamp;
+    private boolean transactionSnapshot;
 
     /** Who runs the statement and where; fixed for the session except the timestamps. */
     public record SessionInfo(String user, String sessionUser, String database, String schema, int backendPid,
@@ -53,6 +54,19 @@ public final class ExecutorContext implements EvaluationContext {
     public static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000 - POSTGRES_EPOCH_MICROS;
+    }
+
+    /**
+     * Marks the snapshot as the transaction's (REPEATABLE READ): a row changed by a concurrent
+     * committed transaction then fails with 40001 instead of being re-checked.
+     */
+    public ExecutorContext withTransactionSnapshot(boolean value) {
+        this.transactionSnapshot = value;
+        return this;
+    }
+
+    boolean transactionSnapshot() {
+        return transactionSnapshot;
     }
 
     public TypeSystem types() {

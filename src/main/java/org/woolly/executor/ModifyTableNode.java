@@ -107,10 +107,19 @@ final class ModifyTableNode implements ExecNode {
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));
                     return;
                 }
-                case SELF_MODIFIED, DELETED -> {
+                case SELF_MODIFIED -> {
+                    return;
+                }
+                case DELETED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure(command == Query.CommandType.UPDATE ? "update" : "delete");
+                    }
                     return;
                 }
                 case UPDATED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure("update");
+                    }
                     HeapTuple latest = context.heap().fetchLatestVersion(relation.locator(), tid, context.transaction());
                     if (latest == null) {
                         return;
@@ -122,6 +131,10 @@ final class ModifyTableNode implements ExecNode {
                 }
             }
         }
+    }
+
+    private static SqlException serializationFailure(String what) {
+        return SqlException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent %s", what);
     }
 
     private void emit(Object[] row) {

@@ -221,7 +221,7 @@ public final class QuerySession implements SessionEngine {
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, currentSchema(), backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, cancelRequested,
-                statementTimeoutMillis());
+                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead());
     }
 
     /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */

@@ -80,6 +80,10 @@ final class TransactionBlock {
         return new Snapshot(base.xmin(), base.xmax(), base.inProgress(), tx.xid(), tx.commandId());
     }
 
+    boolean repeatableRead() {
+        return repeatableRead;
+    }
+
     void commit() {
         Transaction tx = transaction;
         transaction = null;
