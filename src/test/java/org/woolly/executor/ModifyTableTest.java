@@ -32,7 +32,7 @@ class ModifyTableTest {
     private final Planner planner = new Planner(types);
 
     @BeforeEach
-    void table() {
+    void setUp() {
         catalog.createTable(null, null, "t", List.of(new ColumnSpec("id", TypeOids.INT4, -1, true, null),
                 new ColumnSpec("n", TypeOids.INT4, -1, false, null)), 'p');
         Transaction setup = storage.begin();

@@ -259,4 +259,60 @@ class QuerySessionTest {
                 List.of(new org.woolly.nodes.parse.QualifiedName(null, "t", 0)), false, false, 0)).tag()).isEqualTo("DROP TABLE");
         assertThatThrownBy(() -> driver.run(select(i(1)).from(table("t")).statement())).hasMessage("relation \"t\" does not exist");
     }
+
+    @Test
+    void insertSelectDistinctAndOffset() {
+        driver.run(createTable("copy", column("a", "int4"), column("b", "text")));
+        var insertSelect = new Statement.Insert(new org.woolly.nodes.parse.QualifiedName(null, "copy", 0), null, List.of(),
+                null, select(col("a"), col("b")).from(table("t")).stmt(), false, List.of(), 0);
+        assertThat(driver.run(insertSelect).tag()).isEqualTo("INSERT 0 3");
+        driver.run(insertSelect);
+        var distinct = driver.run(select(col("b")).from(table("copy")).distinct().orderBy(asc(col("b"))).statement());
+        assertThat(distinct.rows()).containsExactly(new Object[] {"x"}, new Object[] {"y"}, new Object[] {null});
+        var offset = driver.run(select(col("a")).from(table("copy")).orderBy(desc(col("a"))).limit(i(2)).offset(i(1))
+                .statement());
+        assertThat(offset.rows()).containsExactly(new Object[] {3}, new Object[] {2});
+    }
+
+    @Test
+    void prepareExecuteDeallocate() {
+        driver.run(new Statement.Prepare("q", List.of(new org.woolly.nodes.parse.TypeName(null, "int4", List.of(), 0, 0)),
+                select(col("b")).from(table("t")).where(op("=", col("a"), param(1))).statement(), 0));
+        var executed = driver.run(new Statement.Execute("q", List.of(s("2")), 0));
+        assertThat(executed.tag()).isEqualTo("SELECT 1");
+        assertThat(executed.value()).isEqualTo("y");
+        assertThat(executed.query().resultColumns()).extracting(column -> column.name()).containsExactly("b");
+        assertThat(driver.run(new Statement.Deallocate("q", 0)).tag()).isEqualTo("DEALLOCATE");
+        assertThatThrownBy(() -> driver.run(new Statement.Execute("q", List.of(), 0)))
+                .hasMessage("prepared statement \"q\" does not exist");
+    }
+
+    @Test
+    void explainAnalyzeRunsThePlanAndShowsHashJoin() {
+        driver.run(createTable("u", column("a", "int4")));
+        driver.run(insert("u", List.of("a"), List.of(List.of(i(1)), List.of(i(2)))));
+        var explain = driver.run(new Statement.Explain(select(countStar()).from(join(FromItem.JoinType.INNER, table("t"),
+                table("u"), op("=", col("t", "a"), col("u", "a")))).statement(),
+                List.of(new org.woolly.nodes.parse.DefElem("analyze", null, 0)), 0));
+        List<String> lines = explain.rows().stream().map(row -> (String) row[0]).toList();
+        assertThat(lines.get(0)).startsWith("Aggregate  (cost=").contains("(actual time=").endsWith("rows=1 loops=1)");
+        assertThat(lines.get(1)).startsWith("  ->  Hash Join  (cost=").contains("rows=2 loops=1");
+        assertThat(lines.get(2)).isEqualTo("        Hash Cond: (t.a = u.a)");
+        assertThat(lines.get(3)).startsWith("        ->  Seq Scan on t  (cost=0.00..");
+        assertThat(lines.get(4)).startsWith("        ->  Hash  (cost=");
+        assertThat(lines.get(5)).startsWith("              ->  Seq Scan on u  (cost=");
+        assertThat(lines.getLast()).startsWith("Execution Time: ");
+    }
+
+    @Test
+    void repeatableReadKeepsTheFirstSnapshot() {
+        SessionDriver other = newSession();
+        driver.run(new Statement.Transaction(Statement.TransactionKind.BEGIN, List.of("ISOLATION LEVEL REPEATABLE READ"),
+                null, false, 0));
+        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
+        other.run(insert("t", List.of("a"), List.of(List.of(i(9)))));
+        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
+        driver.run(transaction(Statement.TransactionKind.COMMIT));
+        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(4L);
+    }
 }
