@@ -10,6 +10,7 @@ import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.DatabaseCatalog;
 import org.woolly.commands.CommandContext;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.nodes.parse.RawStatement;
@@ -41,7 +42,8 @@ import org.woolly.utils.guc.SessionSettings;
  */
 public final class QuerySession implements SessionEngine {
     final StorageServices storage;
-    final CatalogAccess catalog;
+    CatalogAccess catalog;
+    private String catalogSearchPath;
     final RoleInfo role;
     final String database;
     final SessionSettings settings;
@@ -49,7 +51,7 @@ public final class QuerySession implements SessionEngine {
     final int backendPid;
     final TypeSystem types;
     final QueryParser parser;
-    final Analyzer analyzer;
+    Analyzer analyzer;
     final Planner planner;
     final TransactionBlock block;
     final Map<String, SessionPreparedQuery> preparedStatements = new HashMap<>();
@@ -97,6 +99,7 @@ public final class QuerySession implements SessionEngine {
     }
 
     SessionPreparedQuery prepareStatement(Statement statement, String sourceText, int[] parameterTypes) {
+        refreshSearchPath();
         return switch (statement) {
             case Statement.Select ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Insert ignored -> optimizable(statement, sourceText, parameterTypes);
@@ -149,6 +152,27 @@ public final class QuerySession implements SessionEngine {
         return new SessionPreparedQuery(sourceText, statement, query, plan, result.parameterTypes(), columns, name);
     }
 
+    /**
+     * Rebinds the catalog view when search_path changed (SET, RESET, a rolled-back SET), so
+     * unqualified names follow the session's current setting.
+     */
+    void refreshSearchPath() {
+        if (!(catalog instanceof DatabaseCatalog databaseCatalog)) {
+            return;
+        }
+        String current;
+        try {
+            current = settings.show("search_path");
+        } catch (SqlException unknown) {
+            return;
+        }
+        if (!current.equals(catalogSearchPath)) {
+            catalog = databaseCatalog.withSearchPath(current, role.name());
+            catalogSearchPath = current;
+            analyzer = new Analyzer(types, catalog, parser::parseExpression);
+        }
+    }
+
     ResultColumn textColumn(String name) {
         PgType text = types.type(TypeOids.TEXT);
         return new ResultColumn(name, 0, (short) 0, TypeOids.TEXT, text == null ? -1 : text.length(), -1);
@@ -181,6 +205,7 @@ public final class QuerySession implements SessionEngine {
     }
 
     CommandContext commandContext() {
+        refreshSearchPath();
         return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inExplicitBlock());
     }
 
