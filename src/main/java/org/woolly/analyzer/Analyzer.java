@@ -50,6 +50,7 @@ public final class Analyzer {
                                 FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
+        state.inDefaultExpression = true;
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         new ModifyAnalyzer(state, expressionParser).assign(
                 new org.woolly.catalog.AttributeInfo((short) 1, columnName, typeOid, typmod, false, null), analyzed,

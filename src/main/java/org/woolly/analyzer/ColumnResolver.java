@@ -13,6 +13,10 @@ final class ColumnResolver {
 
     static QueryExpr resolve(ParseState state, Expr.ColumnRef ref) {
         List<String> fields = ref.fields();
+        if (state.inDefaultExpression) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
+                    "cannot use column reference in DEFAULT expression");
+        }
         if (fields.getLast().equals("*")) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
                     "row expansion via \"*\" is not supported here");

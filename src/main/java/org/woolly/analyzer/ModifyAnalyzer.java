@@ -157,6 +157,7 @@ final class ModifyAnalyzer {
         }
         ParseState defaultState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings, null);
         defaultState.aggregateForbiddenIn = "DEFAULT expressions";
+        defaultState.inDefaultExpression = true;
         Expr parsed = expressionParser.parseExpression(attribute.defaultExpression());
         QueryExpr expr = new ExpressionAnalyzer(defaultState).transform(parsed);
         return new ModifyAnalyzer(defaultState, expressionParser).assign(attribute, expr, -1);

@@ -16,6 +16,7 @@ final class OutputNames {
 
     private static String figure(Expr expr) {
         return switch (expr) {
+            case Expr.Constant constant when constant.kind() == Expr.Constant.Kind.BOOLEAN -> "bool";
             case Expr.ColumnRef ref -> ref.fields().getLast().equals("*") ? null : ref.fields().getLast();
             case Expr.FuncCall call -> call.name().name();
             case Expr.TypeCast cast -> {

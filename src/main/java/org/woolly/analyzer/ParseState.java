@@ -32,6 +32,8 @@ public final class ParseState {
     String aggregateForbiddenIn;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
     boolean insideAggregate;
+    /** Set while analyzing a column DEFAULT, where column references are not allowed. */
+    boolean inDefaultExpression;
 
     public ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
                       int[] parameterTypes) {
