@@ -315,4 +315,35 @@ class QuerySessionTest {
         driver.run(transaction(Statement.TransactionKind.COMMIT));
         assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(4L);
     }
+
+    @Test
+    void returningReportsNewAndOldRows() {
+        var insert = new Statement.Insert(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null, List.of("a"), null,
+                insert("t", List.of("a"), List.of(List.of(i(20)))).source(), false,
+                List.of(target(col("c")), target(op("*", col("a"), i(2)), "twice")), 0);
+        var inserted = driver.run(insert);
+        assertThat(inserted.tag()).isEqualTo("INSERT 0 1");
+        assertThat(inserted.rows()).containsExactly(new Object[] {7, 40});
+        assertThat(inserted.query().resultColumns()).extracting(column -> column.name()).containsExactly("c", "twice");
+        var update = new Statement.Update(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null,
+                List.of(set("a", op("+", col("a"), i(1)))), List.of(), op("=", col("a"), i(20)), List.of(target(col("a"))), 0);
+        assertThat(driver.run(update).rows()).containsExactly(new Object[] {21});
+        var delete = new Statement.Delete(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null, List.of(),
+                op("=", col("a"), i(21)), List.of(target(col("b"))), 0);
+        var deleted = driver.run(delete);
+        assertThat(deleted.tag()).isEqualTo("DELETE 1");
+        assertThat(deleted.rows()).containsExactly(new Object[] {null});
+    }
+
+    @Test
+    void rightAndFullJoinsKeepUnmatchedRows() {
+        driver.run(createTable("u", column("a", "int4")));
+        driver.run(insert("u", List.of("a"), List.of(List.of(i(1)), List.of(i(9)))));
+        var right = driver.run(select(col("t", "a"), col("u", "a")).from(join(FromItem.JoinType.RIGHT, table("t"),
+                table("u"), op("=", col("t", "a"), col("u", "a")))).orderBy(asc(col("u", "a"))).statement());
+        assertThat(right.rows()).containsExactly(new Object[] {1, 1}, new Object[] {null, 9});
+        var full = driver.run(select(countStar()).from(join(FromItem.JoinType.FULL, table("t"), table("u"),
+                op("=", col("t", "a"), col("u", "a")))).statement());
+        assertThat(full.value()).isEqualTo(4L);
+    }
 }
