@@ -71,9 +71,42 @@ final class FromAnalyzer {
                 yield new FromNode.Leaf(index);
             }
             case FromItem.Join join -> join(state, expressions, join);
-            case FromItem.Subquery subquery -> throw ExpressionAnalyzer.unsupported("subqueries in FROM", subquery.location());
+            case FromItem.Subquery subquery -> subquery(state, subquery);
             case FromItem.Function function -> throw ExpressionAnalyzer.unsupported("functions in FROM", function.location());
         };
+    }
+
+    /** A subquery in FROM: analyzed on its own (no LATERAL references yet), then scanned like a table. */
+    private static FromNode subquery(ParseState state, FromItem.Subquery subquery) {
+        if (subquery.lateral()) {
+            throw ExpressionAnalyzer.unsupported("LATERAL subqueries", subquery.location());
+        }
+        if (subquery.alias() == null) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
+                    .withHint("For example, FROM (SELECT ...) [AS] foo.");
+        }
+        ParseState inner = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        var query = new SelectAnalyzer(inner).analyze(subquery.query());
+        state.parameterTypes = inner.parameterTypes;
+        var outputs = query.outputColumns();
+        List<String> aliases = subquery.alias().columns() == null ? List.of() : subquery.alias().columns();
+        if (aliases.size() > outputs.size()) {
+            throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, subquery.location(),
+                    "table \"%s\" has %d columns available but %d columns specified", subquery.alias().name(),
+                    outputs.size(), aliases.size());
+        }
+        List<String> names = new ArrayList<>();
+        int[] types = new int[outputs.size()];
+        int[] typmods = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            names.add(i < aliases.size() ? aliases.get(i) : outputs.get(i).name());
+            types[i] = outputs.get(i).expr().type();
+            typmods[i] = outputs.get(i).expr().typmod();
+        }
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, subquery.alias().name(), null, query, null, names,
+                types, typmods, state.nextOffset(), false));
+        return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 
     private static FromNode join(ParseState state, ExpressionAnalyzer expressions, FromItem.Join join) {

@@ -346,4 +346,16 @@ class QuerySessionTest {
                 op("=", col("t", "a"), col("u", "a")))).statement());
         assertThat(full.value()).isEqualTo(4L);
     }
+
+    @Test
+    void subqueryInFromIsScannedLikeATable() {
+        var inner = select(col("b"), target(countStar(), "n")).from(table("t")).groupBy(col("b")).stmt();
+        var outer = select(col("s", "b"), col("total")).from(new FromItem.Subquery(inner,
+                new FromItem.Alias("s", List.of("b", "total")), false, 0)).where(op(">", col("total"), i(0)))
+                .orderBy(asc(col("b"))).statement();
+        var result = driver.run(outer);
+        assertThat(result.rows()).containsExactly(new Object[] {"x", 1L}, new Object[] {"y", 1L}, new Object[] {null, 1L});
+        assertThatThrownBy(() -> driver.run(select(i(1)).from(new FromItem.Subquery(inner, null, false, 0)).statement()))
+                .hasMessage("subquery in FROM must have an alias");
+    }
 }
