@@ -9,6 +9,7 @@ import org.woolly.analyzer.TypeSystem;
 import org.woolly.nodes.query.EvaluationContext;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.guc.SessionSettings;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -34,6 +35,38 @@ public final class ExecutorContext implements EvaluationContext {
     /** Who runs the statement and where; fixed for the session except the timestamps. */
     public record SessionInfo(String user, String sessionUser, String database, String schema, int backendPid,
                               FormatSettings formatSettings, long transactionTimestamp) {}
+
+    private SessionSettings settings;
+
+    /** The session's settings, for current_setting() and set_config(). */
+    public ExecutorContext withSettings(SessionSettings sessionSettings) {
+        this.settings = sessionSettings;
+        return this;
+    }
+
+    /** {@code current_setting(name, missing_ok)}: null for an unknown name when missingOk. */
+    public String currentSetting(String name, boolean missingOk) {
+        if (settings == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
+        }
+        try {
+            return settings.show(name);
+        } catch (SqlException error) {
+            if (missingOk && error.sqlState() == SqlState.UNDEFINED_OBJECT) {
+                return null;
+            }
+            throw error;
+        }
+    }
+
+    /** {@code set_config(name, value, is_local)}: sets and returns the new value as SHOW prints it. */
+    public String setConfig(String name, String value, boolean isLocal) {
+        if (settings == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
+        }
+        settings.set(name, value, isLocal);
+        return settings.show(name);
+    }
 
     /**
      * @param timeoutMillis statement_timeout in milliseconds, 0 for none

@@ -246,7 +246,7 @@ public final class QuerySession implements SessionEngine {
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, currentSchema(), backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, cancelRequested,
-                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead());
+                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
     }
 
     /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */
