@@ -40,7 +40,7 @@ public final class ExpressionAnalyzer {
             case Expr.SqlValueFunction value -> sqlValue(value);
             case Expr.Default def -> throw ParseState.error(SqlState.SYNTAX_ERROR, def.location(),
                     "DEFAULT is not allowed in this context");
-            case Expr.SubLink link -> throw unsupported("subqueries in expressions", link.location());
+            case Expr.SubLink link -> subLink(link);
             case Expr.ArrayComparison comparison -> throw unsupported("ANY/ALL over arrays", comparison.location());
             case Expr.ArrayConstructor array -> throw unsupported("ARRAY constructors", array.location());
             case Expr.RowConstructor row -> throw unsupported("row constructors", row.location());
@@ -196,6 +196,46 @@ public final class ExpressionAnalyzer {
                     state.types.formatType(arg.type(), arg.typmod()), state.types.formatType(target, typmod));
         }
         return result;
+    }
+
+    /** A subquery in an expression; it is analyzed on its own, so outer columns are not visible (no correlation yet). */
+    private QueryExpr subLink(Expr.SubLink link) {
+        ParseState inner = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        org.woolly.nodes.query.Query query;
+        try {
+            query = new SelectAnalyzer(inner).analyze(link.subquery());
+        } catch (SqlException error) {
+            if (error.sqlState() == SqlState.UNDEFINED_COLUMN || error.sqlState() == SqlState.UNDEFINED_TABLE
+                    && error.getMessage().startsWith("missing FROM-clause")) {
+                throw ParseState.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "correlated subqueries are not supported yet").withDetail(error.getMessage()), link.location());
+            }
+            throw error;
+        }
+        state.parameterTypes = inner.parameterTypes;
+        var outputs = query.outputColumns();
+        if (link.kind() == Expr.SubLink.Kind.EXISTS) {
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, TypeOids.BOOL);
+        }
+        if (outputs.size() != 1) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, link.location(),
+                    outputs.size() > 1 ? "subquery has too many columns" : "subquery must return only one column");
+        }
+        QueryExpr output = outputs.getFirst().expr();
+        if (link.kind() == Expr.SubLink.Kind.EXPR) {
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, output.type());
+        }
+        QueryExpr test = transform(link.test());
+        QueryExpr column = new QueryExpr.Var(0, output.type(), output.typmod(), "subquery", -1);
+        QueryExpr.FuncCall comparison = (QueryExpr.FuncCall) operator(link.operator() == null ? "=" : link.operator(),
+                test, column, link.location());
+        if (comparison.function().resultType() != TypeOids.BOOL) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, link.location(), "operator %s must return type boolean, not type %s",
+                    comparison.function().name(), state.types.formatType(comparison.function().resultType(), -1));
+        }
+        return new QueryExpr.SubLink(link.kind(), query, -1, comparison.args().get(0), comparison.function(),
+                comparison.args().get(1), TypeOids.BOOL);
     }
 
     private QueryExpr sqlValue(Expr.SqlValueFunction value) {

@@ -56,6 +56,13 @@ public final class ExplainCommand {
             case Plan.Project project -> node(project.input(), depth, extraFilter);
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
+            case Plan.InitPlans initPlans -> {
+                node(initPlans.root(), depth, extraFilter);
+                for (int i = 0; i < initPlans.subplans().size(); i++) {
+                    lines.add(" ".repeat(6 * depth + 2) + "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")");
+                    node(initPlans.subplans().get(i), depth + 1, null);
+                }
+            }
             default -> printNode(plan, depth, extraFilter);
         }
     }
@@ -149,6 +156,7 @@ public final class ExplainCommand {
             case Plan.Filter ignored -> "Result";
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
+            case Plan.InitPlans ignored -> "Result";
         };
     }
 

@@ -41,6 +41,10 @@ final class ExecutorBuilder {
             }
             case Plan.Result ignored -> new ScanNodes.Result();
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
+            case Plan.InitPlans initPlans -> {
+                context.registerSubplans(initPlans.subplans());
+                yield build(initPlans.root());
+            }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
                     build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
             case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),

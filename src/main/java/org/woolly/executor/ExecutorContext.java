@@ -37,6 +37,15 @@ public final class ExecutorContext implements EvaluationContext {
                               FormatSettings formatSettings, long transactionTimestamp) {}
 
     private SessionSettings settings;
+    private java.util.List<org.woolly.nodes.plan.Plan> subplans = java.util.List.of();
+
+    void registerSubplans(java.util.List<org.woolly.nodes.plan.Plan> plans) {
+        this.subplans = plans;
+    }
+
+    java.util.List<org.woolly.nodes.plan.Plan> subplans() {
+        return subplans;
+    }
 
     /** The session's settings, for current_setting() and set_config(). */
     public ExecutorContext withSettings(SessionSettings sessionSettings) {

@@ -50,6 +50,7 @@ public final class ExpressionCompiler {
             case QueryExpr.MinMax minMax -> minMax(all(minMax.args()), minMax.comparator(), minMax.greatest());
             case QueryExpr.Cast cast -> cast(cast);
             case QueryExpr.SqlValue value -> sqlValue(value);
+            case QueryExpr.SubLink link -> SubLinkEvaluator.compile(this, context, link);
             case QueryExpr.Aggregate aggregate -> throw SqlException.of(SqlState.INTERNAL_ERROR,
                     "aggregate %s outside an aggregation node", aggregate.aggregate().name());
         };

@@ -24,6 +24,16 @@ public final class Planner {
     }
 
     public Plan plan(Query query) {
+        List<Plan> subplans = new ArrayList<>();
+        Query rewritten = SubLinkCollector.collect(query, subquery -> {
+            subplans.add(plan(subquery));
+            return subplans.size() - 1;
+        });
+        Plan plan = planWithoutSubLinks(rewritten);
+        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, plan.cost());
+    }
+
+    private Plan planWithoutSubLinks(Query query) {
         return switch (query.command()) {
             case SELECT -> select(query);
             case INSERT -> insert(query);

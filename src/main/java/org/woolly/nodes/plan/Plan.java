@@ -63,4 +63,7 @@ public sealed interface Plan {
      */
     record ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
                        QueryExpr recheck, List<TargetEntry> returning, Cost cost) implements Plan {}
+
+    /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
+    record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}
 }

@@ -51,6 +51,12 @@ public final class ExpressionText {
                 case QueryExpr.MinMax minMax -> (minMax.greatest() ? "GREATEST(" : "LEAST(") + list(minMax.args()) + ")";
                 case QueryExpr.Cast cast -> "(" + print(cast.arg()) + ")::" + typeName.apply(cast.type(), cast.typmod());
                 case QueryExpr.SqlValue value -> value.name().toUpperCase(java.util.Locale.ROOT);
+                case QueryExpr.SubLink link -> switch (link.kind()) {
+                    case EXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
+                    case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
+                    case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
+                            + " (InitPlan " + (link.planIndex() + 1) + "))";
+                };
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
                         + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args())) + ")"
                         + (aggregate.filter() == null ? "" : " FILTER (WHERE " + print(aggregate.filter()) + ")");

@@ -45,6 +45,8 @@ public final class ExpressionWalker {
                     minMax.comparator(), minMax.type());
             case QueryExpr.Cast cast -> new QueryExpr.Cast(rewrite(cast.arg(), replace), cast.coercion(), cast.type(),
                     cast.typmod(), cast.explicit());
+            case QueryExpr.SubLink link -> new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(),
+                    rewrite(link.test(), replace), link.operator(), link.rightValue(), link.type());
             case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),
                     all(aggregate.args(), replace), aggregate.star(), aggregate.distinct(),
                     rewrite(aggregate.filter(), replace), aggregate.type());

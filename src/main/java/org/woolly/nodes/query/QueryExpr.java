@@ -102,4 +102,13 @@ public sealed interface QueryExpr {
     /** An aggregate call, only before the planner moves it into the aggregation node. */
     record Aggregate(AggregateHandle aggregate, List<QueryExpr> args, boolean star, boolean distinct,
                      QueryExpr filter, int type) implements QueryExpr {}
+
+    /**
+     * An uncorrelated subquery in an expression ({@code SubLink}, run once as an init plan):
+     * EXPR yields its single value, EXISTS whether it has a row, ANY/ALL compare {@code test}
+     * with each value through {@code operator} ({@code rightValue} reads the value as column 0
+     * and coerces it to the operator's right type). {@code planIndex} is set by the planner.
+     */
+    record SubLink(org.woolly.nodes.parse.Expr.SubLink.Kind kind, Query query, int planIndex, QueryExpr test,
+                   FunctionHandle operator, QueryExpr rightValue, int type) implements QueryExpr {}
 }

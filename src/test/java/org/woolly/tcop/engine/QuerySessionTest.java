@@ -358,4 +358,21 @@ class QuerySessionTest {
         assertThatThrownBy(() -> driver.run(select(i(1)).from(new FromItem.Subquery(inner, null, false, 0)).statement()))
                 .hasMessage("subquery in FROM must have an alias");
     }
+
+    @Test
+    void uncorrelatedSubqueriesInExpressions() {
+        var maxA = select(func("max", col("a"))).from(table("t")).stmt();
+        var scalar = driver.run(select(col("b")).from(table("t")).where(op("=", col("a"),
+                new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null, maxA, 0))).statement());
+        assertThat(scalar.rows()).containsExactly(new Object[] {null});
+        var in = driver.run(select(col("a")).from(table("t")).where(new Expr.SubLink(Expr.SubLink.Kind.ANY, col("a"), "=",
+                select(op("+", col("a"), i(1))).from(table("t")).stmt(), 0)).orderBy(asc(col("a"))).statement());
+        assertThat(in.rows()).containsExactly(new Object[] {2}, new Object[] {3});
+        var exists = driver.run(select(new Expr.SubLink(Expr.SubLink.Kind.EXISTS, null, null,
+                select(i(1)).from(table("t")).where(op(">", col("a"), i(2))).stmt(), 0)).statement());
+        assertThat(exists.value()).isEqualTo(true);
+        assertThatThrownBy(() -> driver.run(select(new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null,
+                select(col("a")).from(table("t")).stmt(), 0)).statement()))
+                .hasMessage("more than one row returned by a subquery used as an expression");
+    }
 }
