@@ -375,4 +375,29 @@ class QuerySessionTest {
                 select(col("a")).from(table("t")).stmt(), 0)).statement()))
                 .hasMessage("more than one row returned by a subquery used as an expression");
     }
+
+    @Test
+    void truncateCreateIfNotExistsAndSettingsCommands() {
+        assertThat(driver.run(new Statement.Truncate(List.of(new org.woolly.nodes.parse.QualifiedName(null, "t", 0)), false,
+                false, 0)).tag()).isEqualTo("TRUNCATE TABLE");
+        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(0L);
+        var again = new Statement.CreateTable(new org.woolly.nodes.parse.QualifiedName(null, "t", 0),
+                List.of(column("z", "int4")), List.of(), true, false, List.of(), 0);
+        assertThat(driver.run(again).tag()).isEqualTo("CREATE TABLE");
+        assertThat(notices.getLast().getMessage()).isEqualTo("relation \"t\" already exists, skipping");
+        assertThat(notices.getLast().sqlState()).isEqualTo(SqlState.DUPLICATE_TABLE);
+        driver.run(new Statement.VariableSet("work_mem", List.of(new org.woolly.nodes.parse.SetValue("1MB", true, false, 0)),
+                true, false, 0));
+        assertThat(notices.getLast().getMessage()).isEqualTo("SET LOCAL can only be used in transaction blocks");
+        var all = driver.run(new Statement.VariableShow("all", 0));
+        assertThat(all.query().resultColumns()).extracting(column -> column.name())
+                .containsExactly("name", "setting", "description");
+        assertThat(all.rows()).isNotEmpty();
+        driver.run(transaction(Statement.TransactionKind.BEGIN));
+        driver.run(new Statement.VariableSet("work_mem", List.of(new org.woolly.nodes.parse.SetValue("2MB", true, false, 0)),
+                false, false, 0));
+        driver.run(transaction(Statement.TransactionKind.ROLLBACK));
+        assertThat(driver.run(new Statement.VariableShow("work_mem", 0)).value()).isEqualTo("4MB");
+        assertThat(driver.run(new Statement.Discard("all", 0)).tag()).isEqualTo("DISCARD ALL");
+    }
 }
