@@ -400,4 +400,37 @@ class QuerySessionTest {
         assertThat(driver.run(new Statement.VariableShow("work_mem", 0)).value()).isEqualTo("4MB");
         assertThat(driver.run(new Statement.Discard("all", 0)).tag()).isEqualTo("DISCARD ALL");
     }
+
+    private Statement slowCrossJoin() {
+        List<List<Expr>> rows = new ArrayList<>();
+        for (int n = 0; n < 1000; n++) {
+            rows.add(List.of(i(n)));
+        }
+        driver.run(createTable("big", column("v", "int4")));
+        driver.run(insert("big", List.of("v"), rows));
+        return select(countStar()).from(table("big", "x"), table("big", "y"), table("big", "z")).statement();
+    }
+
+    @Test
+    void cancelStopsARunningStatement() throws Exception {
+        Statement slow = slowCrossJoin();
+        var running = java.util.concurrent.CompletableFuture.runAsync(() -> driver.run(slow));
+        Thread.sleep(300);
+        driver.session.cancel();
+        assertThatThrownBy(() -> running.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SqlException.class)
+                .cause().hasMessage("canceling statement due to user request");
+        assertThat(driver.session.transactionStatus()).isEqualTo(TransactionStatus.IDLE);
+    }
+
+    @Test
+    void statementTimeoutCancels() {
+        Statement slow = slowCrossJoin();
+        driver.run(new Statement.VariableSet("statement_timeout",
+                List.of(new org.woolly.nodes.parse.SetValue("100", false, true, 0)), false, false, 0));
+        assertThatThrownBy(() -> driver.run(slow)).isInstanceOfSatisfying(SqlException.class, error -> {
+            assertThat(error.sqlState()).isEqualTo(SqlState.QUERY_CANCELED);
+            assertThat(error.getMessage()).isEqualTo("canceling statement due to statement timeout");
+        });
+    }
 }
