@@ -1,0 +1,52 @@
+package org.woolly.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a client sends first: a protocol version with its parameters, or one of the special
+ * requests (SSLRequest, GSSENCRequest, CancelRequest) that reuse the version field
+ * ({@code ProcessStartupPacket} in {@code src/backend/postmaster/postmaster.c}).
+ */
+public sealed interface StartupPacket {
+
+    record Startup(int protocolVersion, Map<String, String> parameters) implements StartupPacket {}
+
+    record SslRequest() implements StartupPacket {}
+
+    record GssEncryptionRequest() implements StartupPacket {}
+
+    record CancelRequest(int processId, int secretKey) implements StartupPacket {}
+
+    /** Decodes a startup packet body (after its length word). */
+    static StartupPacket parse(byte[] body) {
+        MessageBody reader = new MessageBody(body);
+        int code = reader.readInt32();
+        switch (code) {
+            case ProtocolCodes.SSL_REQUEST_CODE -> {
+                return new SslRequest();
+            }
+            case ProtocolCodes.GSSENC_REQUEST_CODE -> {
+                return new GssEncryptionRequest();
+            }
+            case ProtocolCodes.CANCEL_REQUEST_CODE -> {
+                return new CancelRequest(reader.readInt32(), reader.readInt32());
+            }
+            default -> { }
+        }
+        if (code >>> 16 != 3) {
+            throw MessageReader.protocolViolation(String.format(
+                    "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0", code >>> 16, code & 0xffff))
+                    .withSeverity(org.woolly.utils.error.Severity.FATAL);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        while (reader.remaining() > 0) {
+            String name = reader.readCString();
+            if (name.isEmpty()) {
+                break;
+            }
+            parameters.put(name, reader.readCString());
+        }
+        return new Startup(code, parameters);
+    }
+}
