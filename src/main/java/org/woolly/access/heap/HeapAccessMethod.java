@@ -1,0 +1,451 @@
+package org.woolly.access.heap;
+
+import java.util.Arrays;
+
+import org.woolly.access.transam.ResourceManager;
+import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.Transaction;
+import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.Wal;
+import org.woolly.access.transam.WalRecord;
+import org.woolly.access.transam.XidStatus;
+import org.woolly.storage.buffer.Buffer;
+import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.freespace.FreeSpaceMap;
+import org.woolly.storage.page.Page;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The heap access method: insert, delete, update, fetch and scans over slotted pages, with
+ * MVCC visibility and WAL logging. Counterpart of {@code src/backend/access/heap/heapam.c} and
+ * {@code hio.c}; tuple layout, WAL records and locking rules are in README.md. Thread-safe.
+ */
+public final class HeapAccessMethod implements HeapAccess {
+    private final BufferPool bufferPool;
+    private final Wal wal;
+    private final TransactionManager transactions;
+    private final FreeSpaceMap freeSpace = new FreeSpaceMap();
+    private final ComboCommandIds combos;
+    private final HeapVisibility visibility;
+    private final HeapRedo redo;
+
+    public HeapAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
+        this.bufferPool = bufferPool;
+        this.wal = wal;
+        this.transactions = transactions;
+        this.combos = new ComboCommandIds(transactions);
+        this.visibility = new HeapVisibility(transactions, combos);
+        this.redo = new HeapRedo(bufferPool);
+        bufferPool.addDropListener(freeSpace::forget);
+    }
+
+    /** The heap's redo, which recovery calls for every record with {@code ResourceManagerIds.HEAP}. */
+    public ResourceManager resourceManager() {
+        return redo;
+    }
+
+    /** The free space map, so DDL can forget a dropped or truncated relation. */
+    public FreeSpaceMap freeSpaceMap() {
+        return freeSpace;
+    }
+
+    BufferPool bufferPool() {
+        return bufferPool;
+    }
+
+    HeapVisibility visibility() {
+        return visibility;
+    }
+
+    @Override
+    public Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
+        long xid = tx.assignXid();
+        int tupleLength = HeapTupleHeader.SIZE + body.length;
+        checkTupleSize(tupleLength);
+        byte[] tuple = HeapTupleHeader.build(xid, tx.commandId(), new Tid(0, 0), 0, body);
+        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tupleLength), FreeSpaceMap.INVALID_BLOCK);
+        try {
+            Page page = buffer.page();
+            int block = buffer.blockNumber();
+            boolean initialize = page.isNew();
+            boolean fullPageImage = !initialize && wal.needsFullPageImage(page.lsn());
+            if (initialize) {
+                page.initialize(0);
+            }
+            int offset = page.addItem(tuple);
+            Tid tid = new Tid(block, offset);
+            HeapTupleHeader.setCtid(tuple, 0, tid);
+            HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), tid);
+            WalRecord record = HeapWalRecords.record(HeapWalRecords.INSERT, xid,
+                    new HeapWalRecords.InsertData(offset, initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0).encode(),
+                    HeapWalRecords.block(relation, block, initialize, fullPageImage ? pageImage(page) : null, tuple));
+            page.setLsn(logChange(record));
+            bufferPool.markDirty(buffer);
+            freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
+            return tid;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot) {
+        long xid = tx.assignXid();
+        int commandId = tx.commandId();
+        while (true) {
+            Buffer buffer = bufferPool.read(relation, tid.block());
+            buffer.lockExclusive();
+            long waitFor;
+            try {
+                Page page = buffer.page();
+                int position = tuplePosition(page, tid, "delete");
+                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(page.data(), position, xid, commandId);
+                switch (check) {
+                    case OK -> {
+                        boolean fullPageImage = wal.needsFullPageImage(page.lsn());
+                        int infomask = setXmax(page.data(), position, xid, commandId, false, tid, tx);
+                        WalRecord record = HeapWalRecords.record(HeapWalRecords.DELETE, xid,
+                                new HeapWalRecords.DeleteData(tid.offset(), xid,
+                                        HeapTupleHeader.commandId(page.data(), position), infomask).encode(),
+                                HeapWalRecords.block(relation, tid.block(), false,
+                                        fullPageImage ? pageImage(page) : null, new byte[0]));
+                        page.setLsn(logChange(record));
+                        bufferPool.markDirty(buffer);
+                        return new ModifyResult(ModifyResult.Status.OK, null);
+                    }
+                    case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(page.data(), position);
+                    default -> {
+                        bufferPool.markDirtyHint(buffer);
+                        return concurrentResult(check, page.data(), position, "delete");
+                    }
+                }
+            } finally {
+                bufferPool.unlockAndRelease(buffer);
+            }
+            // rule 3: never wait while holding the page; the loop re-checks under the lock afterwards
+            transactions.waitForCompletion(waitFor);
+        }
+    }
+
+    @Override
+    public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot) {
+        long xid = tx.assignXid();
+        int commandId = tx.commandId();
+        int tupleLength = HeapTupleHeader.SIZE + newBody.length;
+        checkTupleSize(tupleLength);
+        int needed = Page.maxAlign(tupleLength);
+        while (true) {
+            Buffer oldBuffer = bufferPool.read(relation, tid.block());
+            Buffer newBuffer = null;
+            oldBuffer.lockExclusive();
+            boolean oldLocked = true;
+            long waitFor = 0;
+            try {
+                Page oldPage = oldBuffer.page();
+                int position = tuplePosition(oldPage, tid, "update");
+                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                if (check == HeapVisibility.UpdateCheck.BEING_MODIFIED) {
+                    waitFor = HeapTupleHeader.xmax(oldPage.data(), position);
+                } else if (check != HeapVisibility.UpdateCheck.OK) {
+                    bufferPool.markDirtyHint(oldBuffer);
+                    return concurrentResult(check, oldPage.data(), position, "update");
+                } else if (oldPage.freeSpace() >= needed) {
+                    return new ModifyResult(ModifyResult.Status.OK,
+                            placeUpdate(relation, tid, newBody, tx, oldBuffer, oldBuffer));
+                } else {
+                    freeSpace.recordPageWithFreeSpace(relation, tid.block(), oldPage.freeSpace());
+                    oldBuffer.unlock();
+                    oldLocked = false;
+                    newBuffer = bufferForTuple(relation, needed, tid.block());
+                    lockInBlockOrder(oldBuffer, newBuffer);
+                    oldLocked = true;
+                    // the old page was unlocked meanwhile: check the tuple and the room again
+                    position = tuplePosition(oldPage, tid, "update");
+                    check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                    Page newPage = newBuffer.page();
+                    if (check == HeapVisibility.UpdateCheck.OK && (newPage.isNew() || newPage.freeSpace() >= needed)) {
+                        return new ModifyResult(ModifyResult.Status.OK,
+                                placeUpdate(relation, tid, newBody, tx, oldBuffer, newBuffer));
+                    }
+                }
+            } finally {
+                if (newBuffer != null) {
+                    bufferPool.unlockAndRelease(newBuffer);
+                }
+                if (oldLocked) {
+                    oldBuffer.unlock();
+                }
+                bufferPool.release(oldBuffer);
+            }
+            if (waitFor != 0) {
+                transactions.waitForCompletion(waitFor);
+            }
+        }
+    }
+
+    /**
+     * Writes the new version into {@code newBuffer}'s page and points the old version at it, both
+     * pages exclusively locked, and logs one UPDATE record covering both.
+     */
+    private Tid placeUpdate(RelFileLocator relation, Tid oldTid, byte[] newBody, Transaction tx, Buffer oldBuffer,
+                            Buffer newBuffer) {
+        long xid = tx.xid();
+        int commandId = tx.commandId();
+        Page oldPage = oldBuffer.page();
+        Page newPage = newBuffer.page();
+        boolean samePage = oldBuffer == newBuffer;
+        boolean initialize = !samePage && newPage.isNew();
+        boolean oldImage = wal.needsFullPageImage(oldPage.lsn());
+        boolean newImage = !samePage && !initialize && wal.needsFullPageImage(newPage.lsn());
+        if (initialize) {
+            newPage.initialize(0);
+        }
+        byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), HeapTupleHeader.IS_NEW_VERSION, newBody);
+        int newOffset = newPage.addItem(tuple);
+        if (newOffset == Page.INVALID_OFFSET_NUMBER) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "failed to add tuple to page");
+        }
+        Tid newTid = new Tid(newBuffer.blockNumber(), newOffset);
+        HeapTupleHeader.setCtid(tuple, 0, newTid);
+        HeapTupleHeader.setCtid(newPage.data(), newPage.itemOffset(newOffset), newTid);
+        int oldPosition = oldPage.itemOffset(oldTid.offset());
+        int oldInfomask = setXmax(oldPage.data(), oldPosition, xid, commandId, true, newTid, tx);
+        HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
+                HeapTupleHeader.commandId(oldPage.data(), oldPosition), oldInfomask,
+                initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
+        WalRecord record;
+        if (samePage) {
+            record = HeapWalRecords.record(HeapWalRecords.UPDATE, xid, data.encode(), HeapWalRecords.block(relation,
+                    newTid.block(), false, oldImage ? pageImage(newPage) : null, tuple));
+        } else {
+            record = HeapWalRecords.record(HeapWalRecords.UPDATE, xid, data.encode(),
+                    HeapWalRecords.block(relation, newTid.block(), initialize, newImage ? pageImage(newPage) : null, tuple),
+                    HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null, new byte[0]));
+        }
+        long lsn = logChange(record);
+        newPage.setLsn(lsn);
+        bufferPool.markDirty(newBuffer);
+        freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
+        if (!samePage) {
+            oldPage.setLsn(lsn);
+            bufferPool.markDirty(oldBuffer);
+        }
+        return newTid;
+    }
+
+    /**
+     * Stamps xmax on a tuple being deleted or updated by {@code xid}; when the same transaction
+     * inserted it at another command, the command-id field becomes a combo id. Returns the new
+     * infomask.
+     */
+    private int setXmax(byte[] data, int position, long xid, int commandId, boolean updated, Tid ctid,
+                        Transaction tx) {
+        int infomask = HeapTupleHeader.infomask(data, position)
+                & ~(HeapTupleHeader.XMAX_BITS | HeapTupleHeader.COMBO_COMMAND_ID);
+        int commandField = commandId;
+        if (HeapTupleHeader.xmin(data, position) == xid) {
+            int cmin = visibility.cmin(data, position);
+            if (cmin != commandId) {
+                if (!combos.knows(xid)) {
+                    tx.onCommit(() -> combos.forget(xid));
+                }
+                commandField = combos.combine(xid, cmin, commandId);
+                infomask |= HeapTupleHeader.COMBO_COMMAND_ID;
+            }
+        }
+        if (updated) {
+            infomask |= HeapTupleHeader.UPDATED;
+        }
+        HeapTupleHeader.setXmax(data, position, xid);
+        HeapTupleHeader.setCommandId(data, position, commandField);
+        HeapTupleHeader.setInfomask(data, position, infomask);
+        HeapTupleHeader.setCtid(data, position, ctid);
+        return infomask;
+    }
+
+    /**
+     * Inserts the WAL record for a page change already made (the end of PostgreSQL's critical
+     * section): if that fails, shared buffers hold a change the WAL does not describe, so the
+     * error is promoted to PANIC and the server restarts through crash recovery.
+     */
+    private long logChange(WalRecord record) {
+        try {
+            return wal.insert(record);
+        } catch (SqlException failure) {
+            throw failure.withSeverity(Severity.PANIC);
+        } catch (RuntimeException failure) {
+            throw new SqlException(Severity.PANIC, SqlState.INTERNAL_ERROR,
+                    "could not write WAL for a heap change: " + failure.getMessage(), null, null, 0, failure);
+        }
+    }
+
+    private ModifyResult concurrentResult(HeapVisibility.UpdateCheck check, byte[] data, int position, String verb) {
+        return switch (check) {
+            case SELF_MODIFIED -> new ModifyResult(ModifyResult.Status.SELF_MODIFIED, null);
+            case UPDATED -> new ModifyResult(ModifyResult.Status.UPDATED, HeapTupleHeader.ctid(data, position));
+            case DELETED -> new ModifyResult(ModifyResult.Status.DELETED, null);
+            default -> throw new SqlException(SqlState.INTERNAL_ERROR, "attempted to " + verb + " invisible tuple");
+        };
+    }
+
+    /** Locks two pinned buffers exclusively, lower block number first (buffer README rule 7). */
+    private static void lockInBlockOrder(Buffer oldBuffer, Buffer newBuffer) {
+        if (Integer.compareUnsigned(newBuffer.blockNumber(), oldBuffer.blockNumber()) < 0) {
+            oldBuffer.lockExclusive();
+        } else {
+            newBuffer.unlock();
+            oldBuffer.lockExclusive();
+            newBuffer.lockExclusive();
+        }
+    }
+
+    /**
+     * A pinned, exclusively locked buffer with at least {@code needed} bytes free, or a new page
+     * ({@code RelationGetBufferForTuple}): the free space map first, else a new block.
+     */
+    private Buffer bufferForTuple(RelFileLocator relation, int needed, int avoidBlock) {
+        while (true) {
+            int block = freeSpace.findPageWithFreeSpace(relation, needed,
+                    () -> bufferPool.blockCount(relation, ForkNumber.MAIN));
+            if (block == FreeSpaceMap.INVALID_BLOCK || block == avoidBlock) {
+                return bufferPool.extend(relation, ForkNumber.MAIN);
+            }
+            Buffer buffer = bufferPool.read(relation, block);
+            buffer.lockExclusive();
+            Page page = buffer.page();
+            if (page.isNew() || page.freeSpace() >= needed) {
+                return buffer;
+            }
+            freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    private static void checkTupleSize(int tupleLength) {
+        if (tupleLength > HeapTupleHeader.MAXIMUM_TUPLE_SIZE) {
+            throw new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, String.format(
+                    "row is too big: size %d, maximum size %d", tupleLength, HeapTupleHeader.MAXIMUM_TUPLE_SIZE));
+        }
+    }
+
+    /** Position of a live tuple's header in the page; an error if the TID points at nothing. */
+    private static int tuplePosition(Page page, Tid tid, String verb) {
+        if (tid.offset() < 1 || tid.offset() > page.maxOffsetNumber()
+                || page.itemFlags(tid.offset()) != Page.LP_NORMAL) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "attempted to " + verb + " invisible tuple");
+        }
+        return page.itemOffset(tid.offset());
+    }
+
+    private static byte[] pageImage(Page page) {
+        return Arrays.copyOf(page.data(), Page.SIZE);
+    }
+
+    @Override
+    public HeapScan beginScan(RelFileLocator relation, Snapshot snapshot) {
+        return new HeapSequentialScan(this, relation, snapshot, bufferPool.blockCount(relation, ForkNumber.MAIN));
+    }
+
+    @Override
+    public HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot) {
+        if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+            return null;
+        }
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (!isLive(page, tid.offset())) {
+                return null;
+            }
+            int position = page.itemOffset(tid.offset());
+            int before = HeapTupleHeader.infomask(page.data(), position);
+            boolean visible = visibility.satisfiesMvcc(page.data(), position, snapshot);
+            noteHints(buffer, position, before);
+            return visible ? copyTuple(page, tid) : null;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx) {
+        long ownXid = tx.xid();
+        Tid current = tid;
+        long priorXmax = 0;
+        while (true) {
+            if (Integer.compareUnsigned(current.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+                return null;
+            }
+            Buffer buffer = bufferPool.read(relation, current.block());
+            buffer.lockShared();
+            long waitFor;
+            try {
+                Page page = buffer.page();
+                if (!isLive(page, current.offset())) {
+                    return null;
+                }
+                byte[] data = page.data();
+                int position = page.itemOffset(current.offset());
+                int before = HeapTupleHeader.infomask(data, position);
+                try {
+                    if (priorXmax != 0 && HeapTupleHeader.xmin(data, position) != priorXmax) {
+                        return null;
+                    }
+                    if (!visibility.insertedByCommittedOrOwn(data, position, ownXid)) {
+                        return null;
+                    }
+                    long xmax = HeapTupleHeader.xmax(data, position);
+                    boolean updated = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0;
+                    boolean xmaxInvalid = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0;
+                    XidStatus deleter = xmaxInvalid ? XidStatus.ABORTED
+                            : ownXid != 0 && xmax == ownXid ? XidStatus.COMMITTED
+                            : visibility.deleterStatus(data, position);
+                    if (deleter == XidStatus.ABORTED) {
+                        return copyTuple(page, current);
+                    }
+                    if (deleter == XidStatus.COMMITTED) {
+                        if (!updated) {
+                            return null;
+                        }
+                        priorXmax = xmax;
+                        current = HeapTupleHeader.ctid(data, position);
+                        continue;
+                    }
+                    waitFor = xmax;
+                } finally {
+                    noteHints(buffer, position, before);
+                }
+            } finally {
+                bufferPool.unlockAndRelease(buffer);
+            }
+            transactions.waitForCompletion(waitFor);
+        }
+    }
+
+    /** Marks the buffer dirty (hint) if visibility checks set hint bits on the tuple at {@code position}. */
+    void noteHints(Buffer buffer, int position, int infomaskBefore) {
+        if (HeapTupleHeader.infomask(buffer.data(), position) != infomaskBefore) {
+            bufferPool.markDirtyHint(buffer);
+        }
+    }
+
+    void recordFreeSpace(RelFileLocator relation, int block, int free) {
+        freeSpace.recordPageWithFreeSpace(relation, block, free);
+    }
+
+    static boolean isLive(Page page, int offset) {
+        return offset >= 1 && offset <= page.maxOffsetNumber() && page.itemFlags(offset) == Page.LP_NORMAL;
+    }
+
+    static HeapTuple copyTuple(Page page, Tid tid) {
+        byte[] data = page.data();
+        int position = page.itemOffset(tid.offset());
+        return new HeapTuple(tid, HeapTupleHeader.xmin(data, position), HeapTupleHeader.xmax(data, position),
+                HeapTupleHeader.body(data, position, page.itemLength(tid.offset())));
+    }
+}

@@ -1,0 +1,181 @@
+package org.woolly.access.heap;
+
+import java.util.Arrays;
+
+import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.XidStatus;
+
+/**
+ * Tuple visibility rules with 64-bit XIDs: {@code HeapTupleSatisfiesMVCC} for readers and
+ * {@code HeapTupleSatisfiesUpdate} for writers. Counterpart of
+ * {@code src/backend/access/heap/heapam_visibility.c}. Looking up a transaction's fate sets hint
+ * bits in the tuple's infomask, so the caller must hold at least a share lock on the page and
+ * mark the buffer dirty (hint) when the infomask changed. A transaction that is neither
+ * committed nor running after a crash is reported ABORTED by the transaction manager.
+ */
+final class HeapVisibility {
+
+    /** What a writer may do with a tuple ({@code TM_Result}). */
+    enum UpdateCheck {
+        /** The tuple is live: go ahead. */
+        OK,
+        /** Not visible to this command at all ({@code TM_Invisible}). */
+        INVISIBLE,
+        /** Already changed by this transaction, by this or a later command. */
+        SELF_MODIFIED,
+        /** A committed transaction updated it; ctid points at the newer version. */
+        UPDATED,
+        /** A committed transaction deleted it. */
+        DELETED,
+        /** Another running transaction changed it: wait for its xmax. */
+        BEING_MODIFIED
+    }
+
+    private final TransactionManager transactions;
+    private final ComboCommandIds combos;
+
+    HeapVisibility(TransactionManager transactions, ComboCommandIds combos) {
+        this.transactions = transactions;
+        this.combos = combos;
+    }
+
+    /** Whether {@code xid} counts as still running for {@code snapshot} ({@code XidInMVCCSnapshot}). */
+    static boolean inSnapshot(long xid, Snapshot snapshot) {
+        if (xid >= snapshot.xmax()) {
+            return true;
+        }
+        if (xid < snapshot.xmin()) {
+            return false;
+        }
+        return Arrays.binarySearch(snapshot.inProgress(), xid) >= 0;
+    }
+
+    int cmin(byte[] data, int position) {
+        int field = HeapTupleHeader.commandId(data, position);
+        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.COMBO_COMMAND_ID) != 0) {
+            return combos.cmin(HeapTupleHeader.xmin(data, position), field);
+        }
+        return field;
+    }
+
+    int cmax(byte[] data, int position) {
+        int field = HeapTupleHeader.commandId(data, position);
+        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.COMBO_COMMAND_ID) != 0) {
+            return combos.cmax(HeapTupleHeader.xmax(data, position), field);
+        }
+        return field;
+    }
+
+    private static void setHint(byte[] data, int position, int bit) {
+        HeapTupleHeader.setInfomask(data, position, HeapTupleHeader.infomask(data, position) | bit);
+    }
+
+    /**
+     * Whether xmin's insertion is settled as committed, setting hints; false if it aborted. Only
+     * for xmin other than the caller's own transaction.
+     */
+    private boolean xminCommitted(byte[] data, int position) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        if ((infomask & HeapTupleHeader.XMIN_COMMITTED) != 0) {
+            return true;
+        }
+        if ((infomask & HeapTupleHeader.XMIN_INVALID) != 0) {
+            return false;
+        }
+        XidStatus status = transactions.status(HeapTupleHeader.xmin(data, position));
+        if (status == XidStatus.COMMITTED) {
+            setHint(data, position, HeapTupleHeader.XMIN_COMMITTED);
+            return true;
+        }
+        if (status == XidStatus.ABORTED) {
+            setHint(data, position, HeapTupleHeader.XMIN_INVALID);
+        }
+        return false;
+    }
+
+    /** Status of xmax (not the caller's own), using and setting hints. */
+    private XidStatus xmaxStatus(byte[] data, int position) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        if ((infomask & HeapTupleHeader.XMAX_INVALID) != 0) {
+            return XidStatus.ABORTED;
+        }
+        if ((infomask & HeapTupleHeader.XMAX_COMMITTED) != 0) {
+            return XidStatus.COMMITTED;
+        }
+        XidStatus status = transactions.status(HeapTupleHeader.xmax(data, position));
+        if (status == XidStatus.COMMITTED) {
+            setHint(data, position, HeapTupleHeader.XMAX_COMMITTED);
+        } else if (status == XidStatus.ABORTED) {
+            setHint(data, position, HeapTupleHeader.XMAX_INVALID);
+        }
+        return status;
+    }
+
+    /** {@code HeapTupleSatisfiesMVCC}: is the tuple at {@code position} visible to {@code snapshot}? */
+    boolean satisfiesMvcc(byte[] data, int position, Snapshot snapshot) {
+        long xmin = HeapTupleHeader.xmin(data, position);
+        long ownXid = snapshot.currentXid();
+        if (ownXid != 0 && xmin == ownXid) {
+            if (cmin(data, position) >= snapshot.commandId()) {
+                return false;
+            }
+        } else {
+            if (inSnapshot(xmin, snapshot)) {
+                return false;
+            }
+            if (!xminCommitted(data, position)) {
+                return false;
+            }
+        }
+        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+            return true;
+        }
+        long xmax = HeapTupleHeader.xmax(data, position);
+        if (ownXid != 0 && xmax == ownXid) {
+            // deleted by this transaction: still visible to commands that started before the delete
+            return cmax(data, position) >= snapshot.commandId();
+        }
+        if (inSnapshot(xmax, snapshot)) {
+            return true;
+        }
+        return xmaxStatus(data, position) != XidStatus.COMMITTED;
+    }
+
+    /** {@code HeapTupleSatisfiesUpdate}: may transaction {@code ownXid} at command {@code commandId} change it? */
+    UpdateCheck satisfiesUpdate(byte[] data, int position, long ownXid, int commandId) {
+        long xmin = HeapTupleHeader.xmin(data, position);
+        if (xmin == ownXid) {
+            if (cmin(data, position) >= commandId) {
+                return UpdateCheck.INVISIBLE;
+            }
+        } else if (!xminCommitted(data, position)) {
+            return UpdateCheck.INVISIBLE;
+        }
+        int infomask = HeapTupleHeader.infomask(data, position);
+        if ((infomask & HeapTupleHeader.XMAX_INVALID) != 0) {
+            return UpdateCheck.OK;
+        }
+        long xmax = HeapTupleHeader.xmax(data, position);
+        if (xmax == ownXid) {
+            return cmax(data, position) >= commandId ? UpdateCheck.SELF_MODIFIED : UpdateCheck.INVISIBLE;
+        }
+        return switch (xmaxStatus(data, position)) {
+            case IN_PROGRESS -> UpdateCheck.BEING_MODIFIED;
+            case ABORTED -> UpdateCheck.OK;
+            case COMMITTED -> (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0
+                    ? UpdateCheck.UPDATED : UpdateCheck.DELETED;
+        };
+    }
+
+    /** Whether the tuple's inserter is committed or is {@code ownXid} (for following update chains). */
+    boolean insertedByCommittedOrOwn(byte[] data, int position, long ownXid) {
+        long xmin = HeapTupleHeader.xmin(data, position);
+        return (ownXid != 0 && xmin == ownXid) || xminCommitted(data, position);
+    }
+
+    /** Status of xmax for chain following: ABORTED when unset. Own xmax reports IN_PROGRESS. */
+    XidStatus deleterStatus(byte[] data, int position) {
+        return xmaxStatus(data, position);
+    }
+}

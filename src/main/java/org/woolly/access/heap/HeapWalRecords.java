@@ -1,0 +1,108 @@
+package org.woolly.access.heap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.woolly.access.transam.BlockReference;
+import org.woolly.access.transam.ResourceManagerIds;
+import org.woolly.access.transam.WalRecord;
+import org.woolly.storage.page.Page;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+
+/**
+ * The heap's WAL records: info codes and the layout of their main data, built by
+ * {@link HeapAccessMethod} and read back by {@link HeapRedo}. Counterpart of
+ * {@code src/include/access/heapam_xlog.h}; the formats are in README.md. All integers are
+ * little-endian.
+ */
+final class HeapWalRecords {
+    /** A tuple was added to block reference 0 ({@code XLOG_HEAP_INSERT}). */
+    static final int INSERT = 0x00;
+    /** xmax was set on a tuple in block reference 0 ({@code XLOG_HEAP_DELETE}). */
+    static final int DELETE = 0x10;
+    /** New version into block reference 0, old version's xmax set in block 1 (or 0) ({@code XLOG_HEAP_UPDATE}). */
+    static final int UPDATE = 0x20;
+
+    /** Flag in main data: the target page was empty and is (re)initialized by redo ({@code XLOG_HEAP_INIT_PAGE}). */
+    static final int FLAG_INIT_PAGE = 0x01;
+
+    static final int INSERT_MAIN_DATA_SIZE = 3;
+    static final int DELETE_MAIN_DATA_SIZE = 18;
+    static final int UPDATE_MAIN_DATA_SIZE = 21;
+
+    /** Main data of an insert: target offset and flags. */
+    record InsertData(int offset, int flags) {
+        byte[] encode() {
+            byte[] bytes = new byte[INSERT_MAIN_DATA_SIZE];
+            Page.putShort(bytes, 0, offset);
+            bytes[2] = (byte) flags;
+            return bytes;
+        }
+
+        static InsertData decode(byte[] bytes) {
+            return new InsertData(Page.getUnsignedShort(bytes, 0), Byte.toUnsignedInt(bytes[2]));
+        }
+    }
+
+    /** Main data of a delete: target offset and the xmax, command id field and infomask written. */
+    record DeleteData(int offset, long xmax, int commandId, int infomask) {
+        byte[] encode() {
+            byte[] bytes = new byte[DELETE_MAIN_DATA_SIZE];
+            Page.putShort(bytes, 0, offset);
+            Page.putLong(bytes, 2, xmax);
+            Page.putInt(bytes, 10, commandId);
+            Page.putShort(bytes, 14, infomask);
+            return bytes;
+        }
+
+        static DeleteData decode(byte[] bytes) {
+            return new DeleteData(Page.getUnsignedShort(bytes, 0), Page.getLong(bytes, 2), Page.getInt(bytes, 10),
+                    Page.getUnsignedShort(bytes, 14));
+        }
+    }
+
+    /**
+     * Main data of an update: old and new offsets, the old version's new xmax, command id field
+     * and infomask, and flags for the new version's page.
+     */
+    record UpdateData(int oldOffset, int newOffset, long xmax, int commandId, int oldInfomask, int flags) {
+        byte[] encode() {
+            byte[] bytes = new byte[UPDATE_MAIN_DATA_SIZE];
+            Page.putShort(bytes, 0, oldOffset);
+            Page.putShort(bytes, 2, newOffset);
+            Page.putLong(bytes, 4, xmax);
+            Page.putInt(bytes, 12, commandId);
+            Page.putShort(bytes, 16, oldInfomask);
+            bytes[18] = (byte) flags;
+            return bytes;
+        }
+
+        static UpdateData decode(byte[] bytes) {
+            return new UpdateData(Page.getUnsignedShort(bytes, 0), Page.getUnsignedShort(bytes, 2),
+                    Page.getLong(bytes, 4), Page.getInt(bytes, 12), Page.getUnsignedShort(bytes, 16),
+                    Byte.toUnsignedInt(bytes[18]));
+        }
+    }
+
+    private HeapWalRecords() {}
+
+    static BlockReference block(RelFileLocator relation, int blockNumber, boolean willInit, byte[] pageImage,
+                                byte[] data) {
+        return new BlockReference(relation, ForkNumber.MAIN, blockNumber, willInit, pageImage, data);
+    }
+
+    static WalRecord record(int info, long xid, byte[] mainData, BlockReference... blocks) {
+        List<BlockReference> references = new ArrayList<>(List.of(blocks));
+        return new WalRecord(ResourceManagerIds.HEAP, info, xid, references, mainData);
+    }
+
+    static String name(int info) {
+        return switch (info) {
+            case INSERT -> "INSERT";
+            case DELETE -> "DELETE";
+            case UPDATE -> "UPDATE";
+            default -> "UNKNOWN(" + info + ")";
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package org.woolly.catalog;
+
+import org.woolly.utils.adt.TypeOids;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The system catalogs Woolly creates, with PostgreSQL 15's OIDs and column lists (from
+ * {@code src/include/catalog/pg_namespace.h}, {@code pg_class.h}, {@code pg_attribute.h}, ...).
+ * {@link #all()} is also the bootstrap order.
+ */
+public final class CatalogDefinitions {
+    private static final int BOOL = TypeOids.BOOL;
+    private static final int CHAR = TypeOids.CHAR;
+    private static final int NAME = TypeOids.NAME;
+    private static final int INT2 = TypeOids.INT2;
+    private static final int INT4 = TypeOids.INT4;
+    private static final int TEXT = TypeOids.TEXT;
+    private static final int OID = TypeOids.OID;
+    private static final int XID = TypeOids.XID;
+    private static final int FLOAT4 = TypeOids.FLOAT4;
+    private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
+
+    /** First OID genbki.pl would hand to catalog row types without a fixed one; ours are below 16384. */
+    private static final int FIRST_GENERATED_ROW_TYPE_OID = 10000;
+
+    public static final CatalogDefinition PG_TYPE = new Builder("pg_type", 1247, false, 71)
+            .notNull("oid", OID).notNull("typname", NAME).notNull("typnamespace", OID).notNull("typowner", OID)
+            .notNull("typlen", INT2).notNull("typbyval", BOOL).notNull("typtype", CHAR)
+            .notNull("typcategory", CHAR).notNull("typispreferred", BOOL).notNull("typisdefined", BOOL)
+            .notNull("typdelim", CHAR).notNull("typrelid", OID).asText("typsubscript", "regproc")
+            .notNull("typelem", OID).notNull("typarray", OID).asText("typinput", "regproc")
+            .asText("typoutput", "regproc").asText("typreceive", "regproc").asText("typsend", "regproc")
+            .asText("typmodin", "regproc").asText("typmodout", "regproc").asText("typanalyze", "regproc")
+            .notNull("typalign", CHAR).notNull("typstorage", CHAR).notNull("typnotnull", BOOL)
+            .notNull("typbasetype", OID).notNull("typtypmod", INT4).notNull("typndims", INT4)
+            .notNull("typcollation", OID).asText("typdefaultbin", "pg_node_tree").nullable("typdefault", TEXT)
+            .asText("typacl", "aclitem[]").build();
+
+    public static final CatalogDefinition PG_ATTRIBUTE = new Builder("pg_attribute", 1249, false, 75)
+            .notNull("attrelid", OID).notNull("attname", NAME).notNull("atttypid", OID)
+            .notNull("attstattarget", INT4).notNull("attlen", INT2).notNull("attnum", INT2)
+            .notNull("attndims", INT4).notNull("attcacheoff", INT4).notNull("atttypmod", INT4)
+            .notNull("attbyval", BOOL).notNull("attalign", CHAR).notNull("attstorage", CHAR)
+            .notNull("attcompression", CHAR).notNull("attnotnull", BOOL).notNull("atthasdef", BOOL)
+            .notNull("atthasmissing", BOOL).notNull("attidentity", CHAR).notNull("attgenerated", CHAR)
+            .notNull("attisdropped", BOOL).notNull("attislocal", BOOL).notNull("attinhcount", INT4)
+            .notNull("attcollation", OID).asText("attacl", "aclitem[]").asText("attoptions", "text[]")
+            .asText("attfdwoptions", "text[]").asText("attmissingval", "anyarray").build();
+
+    public static final CatalogDefinition PG_PROC = new Builder("pg_proc", 1255, false, 81)
+            .notNull("oid", OID).notNull("proname", NAME).notNull("pronamespace", OID).notNull("proowner", OID)
+            .notNull("prolang", OID).notNull("procost", FLOAT4).notNull("prorows", FLOAT4)
+            .notNull("provariadic", OID).asText("prosupport", "regproc").notNull("prokind", CHAR)
+            .notNull("prosecdef", BOOL).notNull("proleakproof", BOOL).notNull("proisstrict", BOOL)
+            .notNull("proretset", BOOL).notNull("provolatile", CHAR).notNull("proparallel", CHAR)
+            .notNull("pronargs", INT2).notNull("pronargdefaults", INT2).notNull("prorettype", OID)
+            .asText("proargtypes", "oidvector").asText("proallargtypes", "oid[]").asText("proargmodes", "char[]")
+            .asText("proargnames", "text[]").asText("proargdefaults", "pg_node_tree")
+            .asText("protrftypes", "oid[]").nullable("prosrc", TEXT).nullable("probin", TEXT)
+            .asText("prosqlbody", "pg_node_tree").asText("proconfig", "text[]").asText("proacl", "aclitem[]")
+            .build();
+
+    public static final CatalogDefinition PG_CLASS = new Builder("pg_class", 1259, false, 83)
+            .notNull("oid", OID).notNull("relname", NAME).notNull("relnamespace", OID).notNull("reltype", OID)
+            .notNull("reloftype", OID).notNull("relowner", OID).notNull("relam", OID)
+            .notNull("relfilenode", OID).notNull("reltablespace", OID).notNull("relpages", INT4)
+            .notNull("reltuples", FLOAT4).notNull("relallvisible", INT4).notNull("reltoastrelid", OID)
+            .notNull("relhasindex", BOOL).notNull("relisshared", BOOL).notNull("relpersistence", CHAR)
+            .notNull("relkind", CHAR).notNull("relnatts", INT2).notNull("relchecks", INT2)
+            .notNull("relhasrules", BOOL).notNull("relhastriggers", BOOL).notNull("relhassubclass", BOOL)
+            .notNull("relrowsecurity", BOOL).notNull("relforcerowsecurity", BOOL).notNull("relispopulated", BOOL)
+            .notNull("relreplident", CHAR).notNull("relispartition", BOOL).notNull("relrewrite", OID)
+            .nullable("relfrozenxid", XID).nullable("relminmxid", XID).asText("relacl", "aclitem[]")
+            .asText("reloptions", "text[]").asText("relpartbound", "pg_node_tree").build();
+
+    public static final CatalogDefinition PG_AUTHID = new Builder("pg_authid", 1260, true, 2842)
+            .notNull("oid", OID).notNull("rolname", NAME).notNull("rolsuper", BOOL).notNull("rolinherit", BOOL)
+            .notNull("rolcreaterole", BOOL).notNull("rolcreatedb", BOOL).notNull("rolcanlogin", BOOL)
+            .notNull("rolreplication", BOOL).notNull("rolbypassrls", BOOL).notNull("rolconnlimit", INT4)
+            .nullable("rolpassword", TEXT).nullable("rolvaliduntil", TIMESTAMPTZ).build();
+
+    public static final CatalogDefinition PG_DATABASE = new Builder("pg_database", 1262, true, 1248)
+            .notNull("oid", OID).notNull("datname", NAME).notNull("datdba", OID).notNull("encoding", INT4)
+            .notNull("datlocprovider", CHAR).notNull("datistemplate", BOOL).notNull("datallowconn", BOOL)
+            .notNull("datconnlimit", INT4).nullable("datfrozenxid", XID).nullable("datminmxid", XID)
+            .notNull("dattablespace", OID).notNull("datcollate", TEXT).notNull("datctype", TEXT)
+            .nullable("daticulocale", TEXT).nullable("datcollversion", TEXT).asText("datacl", "aclitem[]")
+            .build();
+
+    public static final CatalogDefinition PG_TABLESPACE = new Builder("pg_tablespace", 1213, true, 0)
+            .notNull("oid", OID).notNull("spcname", NAME).notNull("spcowner", OID).asText("spcacl", "aclitem[]")
+            .asText("spcoptions", "text[]").build();
+
+    public static final CatalogDefinition PG_NAMESPACE = new Builder("pg_namespace", 2615, false, 0)
+            .notNull("oid", OID).notNull("nspname", NAME).notNull("nspowner", OID).asText("nspacl", "aclitem[]")
+            .build();
+
+    public static final CatalogDefinition PG_ATTRDEF = new Builder("pg_attrdef", 2604, false, 0)
+            .notNull("oid", OID).notNull("adrelid", OID).notNull("adnum", INT2).asText("adbin", "pg_node_tree")
+            .build();
+
+    public static final CatalogDefinition PG_AM = new Builder("pg_am", 2601, false, 0)
+            .notNull("oid", OID).notNull("amname", NAME).asText("amhandler", "regproc").notNull("amtype", CHAR)
+            .build();
+
+    public static final CatalogDefinition PG_INDEX = new Builder("pg_index", 2610, false, 0)
+            .notNull("indexrelid", OID).notNull("indrelid", OID).notNull("indnatts", INT2)
+            .notNull("indnkeyatts", INT2).notNull("indisunique", BOOL).notNull("indnullsnotdistinct", BOOL)
+            .notNull("indisprimary", BOOL).notNull("indisexclusion", BOOL).notNull("indimmediate", BOOL)
+            .notNull("indisclustered", BOOL).notNull("indisvalid", BOOL).notNull("indcheckxmin", BOOL)
+            .notNull("indisready", BOOL).notNull("indislive", BOOL).notNull("indisreplident", BOOL)
+            .asText("indkey", "int2vector").asText("indcollation", "oidvector").asText("indclass", "oidvector")
+            .asText("indoption", "int2vector").asText("indexprs", "pg_node_tree").asText("indpred", "pg_node_tree")
+            .build();
+
+    public static final CatalogDefinition PG_CONSTRAINT = new Builder("pg_constraint", 2606, false, 0)
+            .notNull("oid", OID).notNull("conname", NAME).notNull("connamespace", OID).notNull("contype", CHAR)
+            .notNull("condeferrable", BOOL).notNull("condeferred", BOOL).notNull("convalidated", BOOL)
+            .notNull("conrelid", OID).notNull("contypid", OID).notNull("conindid", OID)
+            .notNull("conparentid", OID).notNull("confrelid", OID).notNull("confupdtype", CHAR)
+            .notNull("confdeltype", CHAR).notNull("confmatchtype", CHAR).notNull("conislocal", BOOL)
+            .notNull("coninhcount", INT4).notNull("connoinherit", BOOL).asText("conkey", "int2[]")
+            .asText("confkey", "int2[]").asText("conpfeqop", "oid[]").asText("conppeqop", "oid[]")
+            .asText("conffeqop", "oid[]").asText("confdelsetcols", "int2[]").asText("conexclop", "oid[]")
+            .asText("conbin", "pg_node_tree").build();
+
+    public static final CatalogDefinition PG_INHERITS = new Builder("pg_inherits", 2611, false, 0)
+            .notNull("inhrelid", OID).notNull("inhparent", OID).notNull("inhseqno", INT4)
+            .notNull("inhdetachpending", BOOL).build();
+
+    public static final CatalogDefinition PG_PARTITIONED_TABLE = new Builder("pg_partitioned_table", 3350, false,
+            0)
+            .notNull("partrelid", OID).notNull("partstrat", CHAR).notNull("partnatts", INT2)
+            .notNull("partdefid", OID).asText("partattrs", "int2vector").asText("partclass", "oidvector")
+            .asText("partcollation", "oidvector").asText("partexprs", "pg_node_tree").build();
+
+    public static final CatalogDefinition PG_DESCRIPTION = new Builder("pg_description", 2609, false, 0)
+            .notNull("objoid", OID).notNull("classoid", OID).notNull("objsubid", INT4)
+            .notNull("description", TEXT).build();
+
+    private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
+            PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
+            PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION);
+
+    private CatalogDefinitions() {}
+
+    /** Every catalog, in bootstrap order. */
+    public static List<CatalogDefinition> all() {
+        return ALL;
+    }
+
+    /** The catalog with this OID, or null. */
+    public static CatalogDefinition byOid(int oid) {
+        for (CatalogDefinition definition : ALL) {
+            if (definition.oid() == oid) {
+                return definition;
+            }
+        }
+        return null;
+    }
+
+    /** The row type OID of a catalog: PostgreSQL's fixed one where it has one, else a stable one below 16384. */
+    public static int rowTypeOid(CatalogDefinition definition) {
+        if (definition.rowTypeOid() != 0) {
+            return definition.rowTypeOid();
+        }
+        return FIRST_GENERATED_ROW_TYPE_OID + ALL.indexOf(definition);
+    }
+
+    /** Collects the columns of one catalog declaration. */
+    private static final class Builder {
+        private final String name;
+        private final int oid;
+        private final boolean shared;
+        private final int rowTypeOid;
+        private final List<CatalogColumn> columns = new ArrayList<>();
+
+        Builder(String name, int oid, boolean shared, int rowTypeOid) {
+            this.name = name;
+            this.oid = oid;
+            this.shared = shared;
+            this.rowTypeOid = rowTypeOid;
+        }
+
+        Builder notNull(String column, int typeOid) {
+            columns.add(new CatalogColumn(column, typeOid, true, BootstrapTypes.byOid(typeOid).name()));
+            return this;
+        }
+
+        Builder nullable(String column, int typeOid) {
+            columns.add(new CatalogColumn(column, typeOid, false, BootstrapTypes.byOid(typeOid).name()));
+            return this;
+        }
+
+        /** A column of a type Woolly does not have: stored as text, its PostgreSQL type kept for reference. */
+        Builder asText(String column, String postgresTypeName) {
+            columns.add(new CatalogColumn(column, TEXT, false, postgresTypeName));
+            return this;
+        }
+
+        CatalogDefinition build() {
+            return new CatalogDefinition(name, oid, shared, rowTypeOid, columns);
+        }
+    }
+}

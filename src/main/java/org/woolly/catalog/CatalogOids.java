@@ -1,0 +1,24 @@
+package org.woolly.catalog;
+
+/** Fixed OIDs initdb assigns, as in PostgreSQL 15's catalog .dat files. */
+public final class CatalogOids {
+    public static final int BOOTSTRAP_SUPERUSER = 10;
+    public static final int PG_CATALOG_NAMESPACE = 11;
+    public static final int PG_TOAST_NAMESPACE = 99;
+    public static final int PUBLIC_NAMESPACE = 2200;
+    public static final int TEMPLATE1_DATABASE = 1;
+    public static final int TEMPLATE0_DATABASE = 4;
+    public static final int POSTGRES_DATABASE = 5;
+    public static final int HEAP_ACCESS_METHOD = 2;
+    public static final int BTREE_ACCESS_METHOD = 403;
+    public static final int DEFAULT_TABLESPACE = 1663;
+    public static final int GLOBAL_TABLESPACE = 1664;
+    /** OIDs from here up are handed out at run time ({@code FirstNormalObjectId}). */
+    public static final int FIRST_NORMAL_OBJECT_ID = 16384;
+    /** PostgreSQL's limit on the columns of a table ({@code MaxHeapAttributeNumber}). */
+    public static final int MAX_HEAP_ATTRIBUTES = 1600;
+    /** {@code PG_UTF8} in {@code pg_wchar.h}. */
+    public static final int UTF8_ENCODING = 6;
+
+    private CatalogOids() {}
+}

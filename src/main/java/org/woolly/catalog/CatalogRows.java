@@ -1,0 +1,162 @@
+package org.woolly.catalog;
+
+import org.woolly.utils.adt.TypeOids;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.woolly.catalog.CatalogDefinitions.PG_AM;
+import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
+import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
+import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
+import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
+import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
+
+/**
+ * Builds the column values of catalog rows (in each catalog's column order, Java values as
+ * {@code TupleCodec} expects them). Counterpart of the {@code values[Anum_...]} filling in
+ * {@code heap.c} ({@code InsertPgClassTuple}, {@code InsertPgAttributeTuples}), {@code pg_type.c}
+ * and {@code pg_namespace.c}.
+ */
+public final class CatalogRows {
+    /** The system columns every heap relation has, with PostgreSQL's negative attribute numbers. */
+    public static final List<SystemColumn> SYSTEM_COLUMNS = List.of(
+            new SystemColumn("ctid", -1, TypeOids.TID),
+            new SystemColumn("xmin", -2, TypeOids.XID),
+            new SystemColumn("cmin", -3, TypeOids.CID),
+            new SystemColumn("xmax", -4, TypeOids.XID),
+            new SystemColumn("cmax", -5, TypeOids.CID),
+            new SystemColumn("tableoid", -6, TypeOids.OID));
+
+    /** -1: the default statistics target; system columns have 0 (never analyzed). */
+    private static final int DEFAULT_STATISTICS_TARGET = -1;
+    private static final int NO_CACHED_OFFSET = -1;
+
+    /** A system column: name, attribute number and type. */
+    public record SystemColumn(String name, int number, int typeOid) {}
+
+    private CatalogRows() {}
+
+    public static Object[] namespace(int oid, String name, int ownerOid) {
+        return new RowBuilder(PG_NAMESPACE).set("oid", oid).set("nspname", name).set("nspowner", ownerOid).build();
+    }
+
+    /**
+     * A pg_class row for a heap relation ('r'), as {@code heap_create_with_catalog} writes it for
+     * a new, never vacuumed table: no pages, reltuples -1 (unknown).
+     */
+    public static Object[] heapRelation(int oid, String name, int namespaceOid, int rowTypeOid, int relfilenode,
+                                        int tablespaceOid, boolean shared, char persistence, int columnCount,
+                                        boolean systemCatalog) {
+        return new RowBuilder(PG_CLASS)
+                .set("oid", oid).set("relname", name).set("relnamespace", namespaceOid).set("reltype", rowTypeOid)
+                .set("reloftype", 0).set("relowner", CatalogOids.BOOTSTRAP_SUPERUSER)
+                .set("relam", CatalogOids.HEAP_ACCESS_METHOD).set("relfilenode", relfilenode)
+                .set("reltablespace", tablespaceOid).set("relpages", 0).set("reltuples", -1.0f)
+                .set("relallvisible", 0).set("reltoastrelid", 0).set("relhasindex", false)
+                .set("relisshared", shared).setChar("relpersistence", persistence).setChar("relkind", 'r')
+                .setShort("relnatts", columnCount).setShort("relchecks", 0).set("relhasrules", false)
+                .set("relhastriggers", false).set("relhassubclass", false).set("relrowsecurity", false)
+                .set("relforcerowsecurity", false).set("relispopulated", true)
+                // PostgreSQL's catalogs have replica identity "nothing", user tables "default"
+                .setChar("relreplident", systemCatalog ? 'n' : 'd')
+                .set("relispartition", false).set("relrewrite", 0)
+                .build();
+    }
+
+    /** A pg_attribute row for a column of a relation (user column: number > 0; system column: < 0). */
+    public static Object[] attribute(int relationOid, String name, TypeInfo type, int typeModifier, int number,
+                                     boolean notNull, boolean hasDefault) {
+        boolean userColumn = number > 0;
+        return new RowBuilder(PG_ATTRIBUTE)
+                .set("attrelid", relationOid).set("attname", name).set("atttypid", type.oid())
+                .set("attstattarget", userColumn ? DEFAULT_STATISTICS_TARGET : 0).set("attlen", type.length())
+                .setShort("attnum", number)
+                .set("attndims", type.category() == 'A' && type.elementOid() != 0 && type.length() == -1 ? 1 : 0)
+                .set("attcacheoff", NO_CACHED_OFFSET).set("atttypmod", typeModifier)
+                .set("attbyval", type.byValue()).setChar("attalign", type.align())
+                .setChar("attstorage", userColumn ? type.storage() : 'p').setChar("attcompression", '\0')
+                .set("attnotnull", notNull || !userColumn).set("atthasdef", hasDefault)
+                .set("atthasmissing", false).setChar("attidentity", '\0').setChar("attgenerated", '\0')
+                .set("attisdropped", false).set("attislocal", true).set("attinhcount", 0)
+                .set("attcollation", userColumn ? type.collation() : 0)
+                .build();
+    }
+
+    /** pg_attribute rows for the six system columns of a relation. */
+    public static List<Object[]> systemAttributes(int relationOid) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SystemColumn column : SYSTEM_COLUMNS) {
+            TypeInfo type = TypeInfo.of(BootstrapTypes.byOid(column.typeOid()));
+            rows.add(attribute(relationOid, column.name(), type, -1, column.number(), true, false));
+        }
+        return rows;
+    }
+
+    /** The pg_type row of a built-in type. */
+    public static Object[] builtinType(BootstrapType type) {
+        return type(TypeInfo.of(type), type.preferred(), type.input(), type.output());
+    }
+
+    /** The pg_type row of a relation's row type ({@code typtype 'c'}, {@code typrelid} the relation). */
+    public static Object[] rowType(int typeOid, String name, int namespaceOid, int relationOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) -1, false, 'd', 'x', 'c', 'C',
+                relationOid, 0, 0, 0);
+        return type(type, false, "record_in", "record_out");
+    }
+
+    private static Object[] type(TypeInfo type, boolean preferred, String input, String output) {
+        boolean array = type.category() == 'A' && type.elementOid() != 0 && type.length() == -1;
+        return new RowBuilder(PG_TYPE)
+                .set("oid", type.oid()).set("typname", type.name()).set("typnamespace", type.namespaceOid())
+                .set("typowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("typlen", type.length())
+                .set("typbyval", type.byValue()).setChar("typtype", type.typtype())
+                .setChar("typcategory", type.category()).set("typispreferred", preferred)
+                .set("typisdefined", true).setChar("typdelim", ',').set("typrelid", type.relationOid())
+                .set("typsubscript", array ? "array_subscript_handler" : "-").set("typelem", type.elementOid())
+                .set("typarray", type.arrayOid()).set("typinput", input).set("typoutput", output)
+                .set("typreceive", "-").set("typsend", "-").set("typmodin", "-").set("typmodout", "-")
+                .set("typanalyze", "-").setChar("typalign", type.align()).setChar("typstorage", type.storage())
+                .set("typnotnull", false).set("typbasetype", 0).set("typtypmod", -1).set("typndims", 0)
+                .set("typcollation", type.collation())
+                .build();
+    }
+
+    /** A pg_attrdef row; the default is kept as its SQL text in {@code adbin} (see README.md). */
+    public static Object[] attributeDefault(int oid, int relationOid, int attributeNumber, String expression) {
+        return new RowBuilder(PG_ATTRDEF).set("oid", oid).set("adrelid", relationOid)
+                .setShort("adnum", attributeNumber).set("adbin", expression).build();
+    }
+
+    public static Object[] database(int oid, String name, boolean template, boolean allowConnections) {
+        return new RowBuilder(PG_DATABASE)
+                .set("oid", oid).set("datname", name).set("datdba", CatalogOids.BOOTSTRAP_SUPERUSER)
+                .set("encoding", CatalogOids.UTF8_ENCODING).setChar("datlocprovider", 'c')
+                .set("datistemplate", template).set("datallowconn", allowConnections).set("datconnlimit", -1)
+                .set("dattablespace", CatalogOids.DEFAULT_TABLESPACE).set("datcollate", "C").set("datctype", "C")
+                .build();
+    }
+
+    /** A role with every privilege (the bootstrap superuser); {@code password} may be null. */
+    public static Object[] superuser(int oid, String name, String password) {
+        return new RowBuilder(PG_AUTHID)
+                .set("oid", oid).set("rolname", name).set("rolsuper", true).set("rolinherit", true)
+                .set("rolcreaterole", true).set("rolcreatedb", true).set("rolcanlogin", true)
+                .set("rolreplication", true).set("rolbypassrls", true).set("rolconnlimit", -1)
+                .set("rolpassword", password)
+                .build();
+    }
+
+    public static Object[] tablespace(int oid, String name) {
+        return new RowBuilder(PG_TABLESPACE).set("oid", oid).set("spcname", name)
+                .set("spcowner", CatalogOids.BOOTSTRAP_SUPERUSER).build();
+    }
+
+    public static Object[] accessMethod(int oid, String name, String handler, char type) {
+        return new RowBuilder(PG_AM).set("oid", oid).set("amname", name).set("amhandler", handler)
+                .setChar("amtype", type).build();
+    }
+}

@@ -1,0 +1,173 @@
+package org.woolly.catalog;
+
+import org.woolly.access.transam.Transaction;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link CatalogAccess} for one database and one search_path: name resolution
+ * ({@code namespace.c}), relation descriptors ({@code relcache.c}) and the DDL of heap tables
+ * ({@code heap.c}, delegated to {@link RelationDdl}). Immutable and cheap: a session makes a new
+ * one with {@link #withSearchPath} whenever its search_path or user changes.
+ */
+public final class DatabaseCatalog implements CatalogAccess {
+    private static final String PG_CATALOG = "pg_catalog";
+
+    private final SystemCatalog system;
+    private final int databaseOid;
+    private final SearchPath searchPath;
+    private final String userName;
+    private final RelationDdl ddl;
+
+    DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
+        this.system = system;
+        this.databaseOid = databaseOid;
+        this.searchPath = searchPath;
+        this.userName = userName;
+        this.ddl = new RelationDdl(system, databaseOid);
+    }
+
+    /**
+     * This database's catalogs as seen with the given {@code search_path} setting (as SHOW prints
+     * it, e.g. {@code "$user", public}) by the given session user (for {@code $user}).
+     */
+    public DatabaseCatalog withSearchPath(String searchPathSetting, String sessionUser) {
+        return new DatabaseCatalog(system, databaseOid, SearchPath.parse(searchPathSetting), sessionUser);
+    }
+
+    public int databaseOid() {
+        return databaseOid;
+    }
+
+    @Override
+    public Optional<RelationInfo> lookupRelation(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        if (schema != null) {
+            Integer namespaceOid = image.namespaceOid(schema);
+            if (namespaceOid == null) {
+                return Optional.empty();
+            }
+            Integer relationOid = image.relationOid(namespaceOid, name);
+            return relationOid == null ? Optional.empty() : Optional.of(image.relation(relationOid));
+        }
+        for (int namespaceOid : searchPathOids(image)) {
+            Integer relationOid = image.relationOid(namespaceOid, name);
+            if (relationOid != null) {
+                return Optional.of(image.relation(relationOid));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RelationInfo relationByOid(Transaction tx, int oid) {
+        RelationInfo relation = system.imageFor(tx, databaseOid).relation(oid);
+        if (relation == null) {
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "could not open relation with OID %s",
+                    Integer.toUnsignedString(oid));
+        }
+        return relation;
+    }
+
+    @Override
+    public List<String> searchPath(Transaction tx) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<String> names = new ArrayList<>();
+        for (int namespaceOid : searchPathOids(image)) {
+            names.add(image.namespaceName(namespaceOid));
+        }
+        return names;
+    }
+
+    @Override
+    public int lookupTypeOid(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        if (schema != null) {
+            Integer namespaceOid = image.namespaceOid(schema);
+            if (namespaceOid == null) {
+                throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+            }
+            Integer typeOid = image.typeOid(namespaceOid, name);
+            if (typeOid == null) {
+                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s.%s\" does not exist", schema, name);
+            }
+            return typeOid;
+        }
+        for (int namespaceOid : searchPathOids(image)) {
+            Integer typeOid = image.typeOid(namespaceOid, name);
+            if (typeOid != null) {
+                return typeOid;
+            }
+        }
+        throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", name);
+    }
+
+    /** The {@code pg_type} row of a type, or empty (for the analyzer: length, category, row type's relation). */
+    public Optional<TypeInfo> typeByOid(Transaction tx, int typeOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).type(typeOid));
+    }
+
+    @Override
+    public RelationInfo createTable(Transaction tx, String schema, String name, List<ColumnSpec> columns,
+                                    char persistence) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        int namespaceOid = creationNamespace(image, schema, name);
+        return ddl.createTable(tx, image, namespaceOid, name, columns, persistence);
+    }
+
+    @Override
+    public void dropRelation(Transaction tx, RelationInfo relation) {
+        ddl.dropRelation(tx, relation);
+    }
+
+    @Override
+    public RelationInfo truncate(Transaction tx, RelationInfo relation) {
+        return ddl.truncate(tx, relation);
+    }
+
+    /** pg_catalog first unless listed, then the listed schemas that exist, each once. */
+    private List<Integer> searchPathOids(CatalogImage image) {
+        List<Integer> oids = new ArrayList<>();
+        List<String> names = searchPath.resolve(userName);
+        if (!names.contains(PG_CATALOG)) {
+            oids.add(CatalogOids.PG_CATALOG_NAMESPACE);
+        }
+        for (String name : names) {
+            Integer oid = image.namespaceOid(name);
+            if (oid != null && !oids.contains(oid)) {
+                oids.add(oid);
+            }
+        }
+        return oids;
+    }
+
+    /** Where CREATE puts an object: the named schema, or the first existing schema listed in search_path. */
+    private int creationNamespace(CatalogImage image, String schema, String relationName) {
+        if (schema != null) {
+            Integer oid = image.namespaceOid(schema);
+            if (oid == null) {
+                throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+            }
+            return checkCreationAllowed(oid, schema, relationName);
+        }
+        for (String name : searchPath.resolve(userName)) {
+            Integer oid = image.namespaceOid(name);
+            if (oid != null) {
+                return checkCreationAllowed(oid, name, relationName);
+            }
+        }
+        throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
+    }
+
+    private static int checkCreationAllowed(int namespaceOid, String schema, String relationName) {
+        if (namespaceOid == CatalogOids.PG_CATALOG_NAMESPACE || namespaceOid == CatalogOids.PG_TOAST_NAMESPACE) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create \"%s.%s\"", schema,
+                    relationName).withDetail("System catalog modifications are currently disallowed.");
+        }
+        return namespaceOid;
+    }
+}

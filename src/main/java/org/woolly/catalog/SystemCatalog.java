@@ -1,0 +1,190 @@
+package org.woolly.catalog;
+
+import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.StorageServices;
+import org.woolly.access.transam.Transaction;
+import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.XidStatus;
+import org.woolly.tcop.RoleInfo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
+
+/**
+ * The server-wide entry to the system catalogs (thread-safe, one per server): roles and
+ * databases for connection start, and a {@link DatabaseCatalog} per database for sessions.
+ * Keeps images of the committed catalog state and replaces them when a transaction that
+ * changed the catalogs commits (a version counter bumped in {@code Transaction.onCommit}); a
+ * transaction that has changed the catalogs reads them with its own snapshot instead. Plays the
+ * part of PostgreSQL's catalog caches and their invalidation ({@code syscache.c},
+ * {@code inval.c}); see README.md.
+ */
+public final class SystemCatalog {
+    /** Above this many tracked transactions, entries of ended ones are pruned. */
+    private static final int PRUNE_THRESHOLD = 64;
+
+    private final StorageServices storage;
+    private final CatalogHeap heap;
+    private final AtomicLong version = new AtomicLong();
+    private final Map<Integer, CatalogImage> committedImages = new ConcurrentHashMap<>();
+    private final Map<Long, TransactionImages> changingTransactions = new ConcurrentHashMap<>();
+    private final Map<Integer, DatabaseCatalog> databaseCatalogs = new ConcurrentHashMap<>();
+    private volatile SharedImage sharedImage;
+
+    /** Committed roles and connectable databases, from the shared catalogs. */
+    private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases) {}
+
+    /** A changing transaction's own images, per database, valid for one command id. */
+    private static final class TransactionImages {
+        final Map<Integer, CatalogImage> images = new ConcurrentHashMap<>();
+        final Map<Integer, Integer> commandIds = new ConcurrentHashMap<>();
+    }
+
+    public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
+        this.storage = storage;
+        this.heap = new CatalogHeap(storage.heap(), codec);
+    }
+
+    /** The role of that name from pg_authid (committed state), if any. */
+    public Optional<RoleInfo> lookupRole(String name) {
+        return Optional.ofNullable(shared().roles().get(name));
+    }
+
+    /** The OID of the database of that name, if it exists and allows connections ({@code datallowconn}). */
+    public OptionalInt databaseOid(String name) {
+        Integer oid = shared().databases().get(name);
+        return oid == null ? OptionalInt.empty() : OptionalInt.of(oid);
+    }
+
+    /** The catalogs of one database, with the default search_path; see {@link DatabaseCatalog#withSearchPath}. */
+    public DatabaseCatalog catalogFor(int databaseOid) {
+        return databaseCatalogs.computeIfAbsent(databaseOid,
+                oid -> new DatabaseCatalog(this, oid, SearchPath.parse(SearchPath.DEFAULT), null));
+    }
+
+    /** Bumped each time a transaction that changed the catalogs commits. */
+    public long version() {
+        return version.get();
+    }
+
+    CatalogHeap heap() {
+        return heap;
+    }
+
+    StorageServices storage() {
+        return storage;
+    }
+
+    /**
+     * The catalog image {@code tx} must look through: its own, read with its snapshot, once it
+     * has changed the catalogs; otherwise the committed image.
+     */
+    CatalogImage imageFor(Transaction tx, int databaseOid) {
+        long xid = tx == null ? 0 : tx.xid();
+        TransactionImages own = xid == 0 ? null : changingTransactions.get(xid);
+        if (own == null) {
+            return committedImage(databaseOid);
+        }
+        Snapshot snapshot = tx.takeSnapshot();
+        CatalogImage image = own.images.get(databaseOid);
+        Integer commandId = own.commandIds.get(databaseOid);
+        if (image == null || commandId == null || commandId != snapshot.commandId()) {
+            image = CatalogImage.load(heap, databaseOid, snapshot, -1);
+            own.images.put(databaseOid, image);
+            own.commandIds.put(databaseOid, snapshot.commandId());
+        }
+        return image;
+    }
+
+    /**
+     * Records that {@code tx} changes the catalogs: from now on it reads them with its own
+     * snapshot, and when it commits every session's cached images are replaced.
+     */
+    void noteCatalogChange(Transaction tx) {
+        long xid = tx.assignXid();
+        TransactionImages fresh = new TransactionImages();
+        if (changingTransactions.putIfAbsent(xid, fresh) == null) {
+            tx.onCommit(() -> {
+                version.incrementAndGet();
+                changingTransactions.remove(xid);
+            });
+            pruneEndedTransactions();
+        } else {
+            changingTransactions.get(xid).images.clear();
+        }
+    }
+
+    /** Aborted transactions have no hook of their own; their entries go once they are seen to have ended. */
+    private void pruneEndedTransactions() {
+        if (changingTransactions.size() <= PRUNE_THRESHOLD) {
+            return;
+        }
+        TransactionManager transactions = storage.transactions();
+        changingTransactions.keySet().removeIf(xid -> transactions.status(xid) == XidStatus.ABORTED);
+    }
+
+    private CatalogImage committedImage(int databaseOid) {
+        long current = version.get();
+        CatalogImage image = committedImages.get(databaseOid);
+        if (image != null && image.version() == current) {
+            return image;
+        }
+        CatalogImage loaded = readCommitted(snapshot -> CatalogImage.load(heap, databaseOid, snapshot, current));
+        committedImages.merge(databaseOid, loaded, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        return loaded;
+    }
+
+    private SharedImage shared() {
+        long current = version.get();
+        SharedImage image = sharedImage;
+        if (image != null && image.version() == current) {
+            return image;
+        }
+        SharedImage loaded = readCommitted(snapshot -> loadShared(snapshot, current));
+        sharedImage = loaded;
+        return loaded;
+    }
+
+    private SharedImage loadShared(Snapshot snapshot, long imageVersion) {
+        Map<String, RoleInfo> roles = new HashMap<>();
+        for (CatalogRow row : heap.scan(PG_AUTHID, 0, snapshot)) {
+            roles.put(row.getString("rolname"), new RoleInfo(row.getOid("oid"), row.getString("rolname"),
+                    row.getBool("rolsuper"), row.getBool("rolcanlogin"), row.getString("rolpassword")));
+        }
+        Map<String, Integer> databases = new HashMap<>();
+        for (CatalogRow row : heap.scan(PG_DATABASE, 0, snapshot)) {
+            if (row.getBool("datallowconn")) {
+                databases.put(row.getString("datname"), row.getOid("oid"));
+            }
+        }
+        return new SharedImage(imageVersion, Map.copyOf(roles), Map.copyOf(databases));
+    }
+
+    /**
+     * Runs {@code reader} with a fresh snapshot of committed state, in a short read-only
+     * transaction of its own (PostgreSQL's catalog snapshot).
+     */
+    private <T> T readCommitted(Function<Snapshot, T> reader) {
+        TransactionManager transactions = storage.transactions();
+        Transaction reading = transactions.begin();
+        boolean done = false;
+        try {
+            T result = reader.apply(reading.takeSnapshot());
+            transactions.commit(reading);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                transactions.abort(reading);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.woolly.catalog.bootstrap;
+
+import org.woolly.access.transam.StorageServices;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.BootstrapType;
+import org.woolly.catalog.BootstrapTypes;
+import org.woolly.catalog.CatalogColumn;
+import org.woolly.catalog.CatalogDefinition;
+import org.woolly.catalog.CatalogDefinitions;
+import org.woolly.catalog.CatalogHeap;
+import org.woolly.catalog.CatalogOids;
+import org.woolly.catalog.CatalogRows;
+import org.woolly.catalog.CatalogTupleCodec;
+import org.woolly.catalog.TypeInfo;
+
+import java.util.List;
+
+import static org.woolly.catalog.CatalogDefinitions.PG_AM;
+import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
+import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
+import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
+import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
+
+/**
+ * The catalog part of initdb: creates every system catalog's storage and fills it, in one
+ * transaction, for the databases template1 (1), template0 (4) and postgres (5), each with its
+ * own copy of the per-database catalogs, and the shared catalogs once under {@code global/}.
+ * Counterpart of {@code src/backend/bootstrap/bootstrap.c} with {@code postgres.bki} and the
+ * catalog steps of {@code initdb.c}. The storage part (directories, WAL, pg_control) is done
+ * before, by {@code StorageStartup.initialize}.
+ */
+public final class InitDb {
+    private static final List<Integer> DATABASES = List.of(CatalogOids.TEMPLATE1_DATABASE,
+            CatalogOids.TEMPLATE0_DATABASE, CatalogOids.POSTGRES_DATABASE);
+
+    private InitDb() {}
+
+    /**
+     * Creates and fills the catalogs, commits, and checkpoints.
+     *
+     * @param superuserPasswordVerifier the SCRAM verifier stored in {@code pg_authid.rolpassword}, or null
+     */
+    public static void bootstrap(StorageServices storage, CatalogTupleCodec codec, String superuserName,
+                                 String superuserPasswordVerifier) {
+        CatalogHeap catalogs = new CatalogHeap(storage.heap(), codec);
+        Transaction tx = storage.transactions().begin();
+        boolean committed = false;
+        try {
+            for (CatalogDefinition catalog : CatalogDefinitions.all()) {
+                if (catalog.shared()) {
+                    tx.createRelationStorage(catalog.locator(0));
+                }
+            }
+            fillSharedCatalogs(catalogs, tx, superuserName, superuserPasswordVerifier);
+            for (int database : DATABASES) {
+                for (CatalogDefinition catalog : CatalogDefinitions.all()) {
+                    if (!catalog.shared()) {
+                        tx.createRelationStorage(catalog.locator(database));
+                    }
+                }
+                fillDatabaseCatalogs(catalogs, tx, database);
+            }
+            storage.transactions().commit(tx);
+            committed = true;
+        } finally {
+            if (!committed) {
+                storage.transactions().abort(tx);
+            }
+        }
+        storage.checkpoint();
+    }
+
+    private static void fillSharedCatalogs(CatalogHeap catalogs, Transaction tx, String superuserName,
+                                           String superuserPasswordVerifier) {
+        catalogs.insert(PG_DATABASE, 0, CatalogRows.database(CatalogOids.TEMPLATE1_DATABASE, "template1", true, true),
+                tx);
+        catalogs.insert(PG_DATABASE, 0, CatalogRows.database(CatalogOids.TEMPLATE0_DATABASE, "template0", true, false),
+                tx);
+        catalogs.insert(PG_DATABASE, 0, CatalogRows.database(CatalogOids.POSTGRES_DATABASE, "postgres", false, true),
+                tx);
+        catalogs.insert(PG_AUTHID, 0,
+                CatalogRows.superuser(CatalogOids.BOOTSTRAP_SUPERUSER, superuserName, superuserPasswordVerifier), tx);
+        catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.DEFAULT_TABLESPACE, "pg_default"), tx);
+        catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.GLOBAL_TABLESPACE, "pg_global"), tx);
+    }
+
+    private static void fillDatabaseCatalogs(CatalogHeap catalogs, Transaction tx, int database) {
+        int owner = CatalogOids.BOOTSTRAP_SUPERUSER;
+        catalogs.insert(PG_NAMESPACE, database,
+                CatalogRows.namespace(CatalogOids.PG_CATALOG_NAMESPACE, "pg_catalog", owner), tx);
+        catalogs.insert(PG_NAMESPACE, database,
+                CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner), tx);
+        catalogs.insert(PG_NAMESPACE, database, CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner),
+                tx);
+        for (BootstrapType type : BootstrapTypes.all()) {
+            catalogs.insert(PG_TYPE, database, CatalogRows.builtinType(type), tx);
+        }
+        for (CatalogDefinition catalog : CatalogDefinitions.all()) {
+            insertCatalogRelation(catalogs, tx, database, catalog);
+        }
+        catalogs.insert(PG_AM, database,
+                CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", 't'), tx);
+        catalogs.insert(PG_AM, database,
+                CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", "bthandler", 'i'), tx);
+    }
+
+    /** The pg_class, pg_attribute and pg_type (row type) rows describing one catalog. */
+    private static void insertCatalogRelation(CatalogHeap catalogs, Transaction tx, int database,
+                                              CatalogDefinition catalog) {
+        int rowType = CatalogDefinitions.rowTypeOid(catalog);
+        int tablespace = catalog.shared() ? CatalogOids.GLOBAL_TABLESPACE : 0;
+        catalogs.insert(PG_CLASS, database, CatalogRows.heapRelation(catalog.oid(), catalog.name(),
+                CatalogOids.PG_CATALOG_NAMESPACE, rowType, catalog.oid(), tablespace, catalog.shared(), 'p',
+                catalog.columns().size(), true), tx);
+        List<CatalogColumn> columns = catalog.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            CatalogColumn column = columns.get(i);
+            TypeInfo type = TypeInfo.of(BootstrapTypes.byOid(column.typeOid()));
+            catalogs.insert(PG_ATTRIBUTE, database, CatalogRows.attribute(catalog.oid(), column.name(), type, -1, i + 1,
+                    column.notNull(), false), tx);
+        }
+        for (Object[] row : CatalogRows.systemAttributes(catalog.oid())) {
+            catalogs.insert(PG_ATTRIBUTE, database, row, tx);
+        }
+        catalogs.insert(PG_TYPE, database, CatalogRows.rowType(rowType, catalog.name(),
+                CatalogOids.PG_CATALOG_NAMESPACE, catalog.oid()), tx);
+    }
+}

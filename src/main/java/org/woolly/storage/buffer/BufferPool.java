@@ -1,0 +1,470 @@
+package org.woolly.storage.buffer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.woolly.storage.page.Page;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.storage.smgr.StorageManager;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The shared buffer pool (shared_buffers): a fixed array of page buffers, a buffer table from
+ * page to buffer, pins, content locks, dirty tracking and clock-sweep replacement. Counterpart of
+ * {@code src/backend/storage/buffer/bufmgr.c}, {@code buf_table.c} and {@code freelist.c}. The
+ * access rules are numbered in this package's README.md. Thread-safe.
+ */
+public final class BufferPool {
+    /** Cap on a buffer's usage count ({@code BM_MAX_USAGE_COUNT}). */
+    static final int MAXIMUM_USAGE_COUNT = 5;
+    /** How many full sweeps (about a millisecond apart) find every buffer pinned before we give up. */
+    private static final int VICTIM_SEARCH_ROUNDS = 2000;
+
+    private record RelationFork(RelFileLocator relation, ForkNumber fork) {}
+
+    private final StorageManager storage;
+    private final WalFlusher walFlusher;
+    private final Buffer[] buffers;
+    private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
+    private final AtomicInteger clockHand = new AtomicInteger();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
+
+    public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
+        if (bufferCount < 2) {
+            throw new IllegalArgumentException("the buffer pool needs at least 2 buffers");
+        }
+        this.storage = storage;
+        this.walFlusher = walFlusher;
+        this.buffers = new Buffer[bufferCount];
+        for (int i = 0; i < bufferCount; i++) {
+            buffers[i] = new Buffer(i);
+        }
+    }
+
+    public StorageManager storageManager() {
+        return storage;
+    }
+
+    public int bufferCount() {
+        return buffers.length;
+    }
+
+    /** Pins the buffer holding a page of the main fork, reading it in if needed ({@code ReadBuffer}). */
+    public Buffer read(RelFileLocator relation, int block) {
+        return read(relation, ForkNumber.MAIN, block);
+    }
+
+    /** Pins the buffer holding the page, reading it in if needed; release it with {@link #release}. */
+    public Buffer read(RelFileLocator relation, ForkNumber fork, int block) {
+        return pin(new BufferTag(relation, fork, block), false);
+    }
+
+    /** Number of blocks of the fork; new blocks are written to the file as soon as they are added. */
+    public int blockCount(RelFileLocator relation, ForkNumber fork) {
+        return storage.blockCount(relation, fork);
+    }
+
+    /**
+     * Adds a zeroed block at the end of the fork and returns its buffer pinned and exclusively
+     * locked, so no one else can use the block before the caller formats it
+     * ({@code ExtendBufferedRel} with {@code RBM_ZERO_AND_LOCK}). Extensions of one relation fork
+     * are serialized by its extension lock ({@code LockRelationForExtension}).
+     */
+    public Buffer extend(RelFileLocator relation, ForkNumber fork) {
+        ReentrantLock extensionLock = extensionLocks.computeIfAbsent(new RelationFork(relation, fork),
+                key -> new ReentrantLock());
+        extensionLock.lock();
+        try {
+            int block = storage.blockCount(relation, fork);
+            storage.write(relation, fork, block, new byte[Page.SIZE]);
+            Buffer buffer = pin(new BufferTag(relation, fork, block), true);
+            buffer.lockExclusive();
+            // a buffer left over from before a truncation may still hold this block: it is new now
+            Arrays.fill(buffer.page, (byte) 0);
+            return buffer;
+        } finally {
+            extensionLock.unlock();
+        }
+    }
+
+    /**
+     * The buffer for a page that a WAL record touches during recovery, pinned and exclusively
+     * locked ({@code XLogReadBufferExtended}): creates the fork and extends it with zero pages if
+     * the block is past its end; with {@code zeroPage} (full-page image or will-init records) the
+     * old contents are not read.
+     */
+    public Buffer readForRedo(RelFileLocator relation, ForkNumber fork, int block, boolean zeroPage) {
+        ReentrantLock extensionLock = extensionLocks.computeIfAbsent(new RelationFork(relation, fork),
+                key -> new ReentrantLock());
+        Buffer buffer;
+        extensionLock.lock();
+        try {
+            storage.create(relation, fork);
+            int blocks = storage.blockCount(relation, fork);
+            boolean pastEnd = Integer.compareUnsigned(block, blocks) >= 0;
+            if (pastEnd) {
+                byte[] zeros = new byte[Page.SIZE];
+                for (int missing = blocks; missing != block + 1; missing++) {
+                    storage.write(relation, fork, missing, zeros);
+                }
+            }
+            buffer = pin(new BufferTag(relation, fork, block), zeroPage || pastEnd);
+        } finally {
+            extensionLock.unlock();
+        }
+        buffer.lockExclusive();
+        if (zeroPage) {
+            Arrays.fill(buffer.page, (byte) 0);
+        }
+        return buffer;
+    }
+
+    /**
+     * Marks the page changed ({@code MarkBufferDirty}); the caller holds the exclusive content
+     * lock and has set the page LSN of the WAL record describing the change.
+     */
+    public void markDirty(Buffer buffer) {
+        synchronized (buffer) {
+            buffer.dirty = true;
+        }
+    }
+
+    /**
+     * Marks the page changed by a hint (hint bits under a share lock, not WAL-logged;
+     * {@code MarkBufferDirtyHint}); losing the change in a crash is harmless.
+     */
+    public void markDirtyHint(Buffer buffer) {
+        markDirty(buffer);
+    }
+
+    /** Drops the caller's pin ({@code ReleaseBuffer}); the caller must have released the content lock. */
+    public void release(Buffer buffer) {
+        synchronized (buffer) {
+            if (buffer.pinCount <= 0) {
+                throw new IllegalStateException("buffer " + buffer.id + " is not pinned");
+            }
+            buffer.pinCount--;
+        }
+    }
+
+    /** Releases the content lock and then the pin ({@code UnlockReleaseBuffer}). */
+    public void unlockAndRelease(Buffer buffer) {
+        buffer.unlock();
+        release(buffer);
+    }
+
+    /**
+     * Writes every dirty page (WAL flushed first for each) and then fsyncs the files: the
+     * checkpoint's buffer step ({@code CheckPointBuffers} + {@code smgrsync}).
+     */
+    public void flushAll() {
+        for (Buffer buffer : buffers) {
+            if (pinIfDirty(buffer)) {
+                try {
+                    flushBuffer(buffer, false);
+                } finally {
+                    release(buffer);
+                }
+            }
+        }
+        storage.syncAll();
+    }
+
+    /** Writes the relation's dirty pages (e.g. before its files are copied). */
+    public void flushRelation(RelFileLocator relation) {
+        for (Buffer buffer : buffers) {
+            BufferTag tag = buffer.tag();
+            if (tag != null && tag.relation().equals(relation) && pinIfDirty(buffer)) {
+                try {
+                    flushBuffer(buffer, false);
+                } finally {
+                    release(buffer);
+                }
+            }
+        }
+    }
+
+    /**
+     * Forgets every buffer of the relation without writing it ({@code DropRelationBuffers}):
+     * its files are being removed or truncated to nothing, so their contents no longer matter.
+     */
+    public void dropRelation(RelFileLocator relation) {
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                BufferTag tag = buffer.tag;
+                if (tag != null && tag.relation().equals(relation)) {
+                    invalidate(buffer, tag);
+                }
+            }
+        }
+        extensionLocks.keySet().removeIf(key -> key.relation().equals(relation));
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Cuts a fork down to {@code blocks} blocks: forgets the buffers past the new end without
+     * writing them, then truncates the file ({@code DropRelationBuffers} + {@code smgrtruncate}).
+     */
+    public void truncate(RelFileLocator relation, ForkNumber fork, int blocks) {
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                BufferTag tag = buffer.tag;
+                if (tag != null && tag.relation().equals(relation) && tag.fork() == fork
+                        && Integer.compareUnsigned(tag.blockNumber(), blocks) >= 0) {
+                    invalidate(buffer, tag);
+                }
+            }
+        }
+        storage.truncate(relation, fork, blocks);
+        dropListeners.forEach(listener -> listener.accept(relation));
+    }
+
+    /**
+     * Registers a callback run when a relation's buffers are dropped or truncated, so caches
+     * layered on the pool (the free space map) forget the relation too.
+     */
+    public void addDropListener(Consumer<RelFileLocator> listener) {
+        dropListeners.add(listener);
+    }
+
+    /** Page requests satisfied from the pool ({@code blks_hit}). */
+    public long hitCount() {
+        return hits.sum();
+    }
+
+    /** Pages read from files ({@code blks_read}). */
+    public long readCount() {
+        return reads.sum();
+    }
+
+    /** Dirty pages written out, by eviction or {@link #flushAll} ({@code buffers_backend} + {@code buffers_checkpoint}). */
+    public long writeCount() {
+        return writes.sum();
+    }
+
+    /** Forgets a buffer's page without writing it ({@code InvalidateBuffer}); caller holds its monitor. */
+    private void invalidate(Buffer buffer, BufferTag tag) {
+        bufferTable.remove(tag, buffer.id);
+        buffer.tag = null;
+        buffer.valid = false;
+        buffer.dirty = false;
+        buffer.usageCount = 0;
+    }
+
+    /** Number of buffers currently pinned by anyone (for tests and diagnostics). */
+    public int pinnedBufferCount() {
+        int pinned = 0;
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                if (buffer.pinCount > 0) {
+                    pinned++;
+                }
+            }
+        }
+        return pinned;
+    }
+
+    private boolean pinIfDirty(Buffer buffer) {
+        synchronized (buffer) {
+            if (buffer.tag == null || !buffer.valid || !buffer.dirty) {
+                return false;
+            }
+            buffer.pinCount++;
+            return true;
+        }
+    }
+
+    /** Finds or loads the page and returns its buffer pinned ({@code BufferAlloc} + {@code PinBuffer}). */
+    private Buffer pin(BufferTag tag, boolean zeroPage) {
+        while (true) {
+            Integer id = bufferTable.get(tag);
+            if (id != null) {
+                Buffer buffer = buffers[id];
+                synchronized (buffer) {
+                    if (!tag.equals(buffer.tag)) {
+                        continue;
+                    }
+                    buffer.pinCount++;
+                    if (buffer.usageCount < MAXIMUM_USAGE_COUNT) {
+                        buffer.usageCount++;
+                    }
+                    if (buffer.valid) {
+                        hits.increment();
+                        return buffer;
+                    }
+                }
+                if (waitForValid(buffer, tag, zeroPage)) {
+                    return buffer;
+                }
+                release(buffer);
+                continue;
+            }
+            Buffer victim = claimVictim();
+            if (victim.isDirty() && !flushBuffer(victim, true)) {
+                // someone pinned and locked it through its old tag meanwhile: choose another
+                release(victim);
+                continue;
+            }
+            victim.ioLock.lock();
+            Integer raced = bufferTable.putIfAbsent(tag, victim.id);
+            if (raced != null) {
+                victim.ioLock.unlock();
+                release(victim);
+                continue;
+            }
+            BufferTag oldTag;
+            synchronized (victim) {
+                if (victim.pinCount != 1 || victim.dirty) {
+                    // someone pinned or dirtied it through its old tag meanwhile: pick another victim
+                    bufferTable.remove(tag, victim.id);
+                    victim.ioLock.unlock();
+                    victim.pinCount--;
+                    continue;
+                }
+                oldTag = victim.tag;
+                victim.tag = tag;
+                victim.valid = false;
+                victim.usageCount = 1;
+            }
+            if (oldTag != null) {
+                bufferTable.remove(oldTag, victim.id);
+            }
+            try {
+                loadPage(victim, tag, zeroPage);
+            } catch (RuntimeException | Error failure) {
+                synchronized (victim) {
+                    bufferTable.remove(tag, victim.id);
+                    victim.tag = null;
+                    victim.pinCount--;
+                }
+                throw failure;
+            } finally {
+                victim.ioLock.unlock();
+            }
+            return victim;
+        }
+    }
+
+    /** Another thread is loading the page: wait for it, or load it ourselves if it failed. */
+    private boolean waitForValid(Buffer buffer, BufferTag tag, boolean zeroPage) {
+        buffer.ioLock.lock();
+        try {
+            synchronized (buffer) {
+                if (!tag.equals(buffer.tag)) {
+                    return false;
+                }
+                if (buffer.valid) {
+                    return true;
+                }
+            }
+            loadPage(buffer, tag, zeroPage);
+            return true;
+        } finally {
+            buffer.ioLock.unlock();
+        }
+    }
+
+    private void loadPage(Buffer buffer, BufferTag tag, boolean zeroPage) {
+        if (zeroPage) {
+            Arrays.fill(buffer.page, (byte) 0);
+        } else {
+            storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+            reads.increment();
+        }
+        synchronized (buffer) {
+            buffer.valid = true;
+        }
+    }
+
+    /**
+     * Clock sweep ({@code StrategyGetBuffer}): the hand passes over buffers, decrementing usage
+     * counts, and takes the first unpinned one at zero; it comes back pinned.
+     */
+    private Buffer claimVictim() {
+        for (int round = 0; round < VICTIM_SEARCH_ROUNDS; round++) {
+            int attemptsLeft = buffers.length * (MAXIMUM_USAGE_COUNT + 1);
+            while (attemptsLeft-- > 0) {
+                Buffer candidate = buffers[Math.floorMod(clockHand.getAndIncrement(), buffers.length)];
+                synchronized (candidate) {
+                    if (candidate.pinCount == 0) {
+                        if (candidate.usageCount > 0) {
+                            candidate.usageCount--;
+                        } else {
+                            candidate.pinCount = 1;
+                            return candidate;
+                        }
+                    }
+                }
+            }
+            // every buffer is pinned right now; pins are short, so wait a moment before giving up
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            }
+        }
+        throw new SqlException(SqlState.INSUFFICIENT_RESOURCES, "no unpinned buffers available");
+    }
+
+    /**
+     * Writes one pinned buffer if dirty ({@code FlushBuffer}): under a share content lock, so
+     * the page cannot change except for hint bits, flushes WAL up to the page LSN (the WAL rule)
+     * and writes the page (the storage manager checksums a private copy). The dirty flag is
+     * cleared first so a hint set during the write dirties the buffer again. With
+     * {@code conditional} the share lock is only tried, and false returned if it is taken
+     * exclusively: a backend looking for a victim while holding another page's lock must not
+     * wait here, or two backends could deadlock.
+     */
+    private boolean flushBuffer(Buffer buffer, boolean conditional) {
+        if (conditional) {
+            if (!buffer.tryLockShared()) {
+                return false;
+            }
+        } else {
+            buffer.lockShared();
+        }
+        try {
+            BufferTag tag;
+            synchronized (buffer) {
+                if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
+                    return true;
+                }
+                buffer.dirty = false;
+                tag = buffer.tag;
+            }
+            try {
+                long lsn = buffer.page().lsn();
+                if (lsn != 0) {
+                    walFlusher.flush(lsn);
+                }
+                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+                writes.increment();
+            } catch (RuntimeException | Error failure) {
+                synchronized (buffer) {
+                    if (!tag.equals(buffer.tag)) {
+                        // the relation was dropped meanwhile: its pages no longer need writing
+                        return true;
+                    }
+                    buffer.dirty = true;
+                }
+                throw failure;
+            }
+            return true;
+        } finally {
+            buffer.unlock();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.woolly.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.woolly.storage.smgr.RelFileLocator;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogDefinitionsTest {
+
+    @Test
+    void catalogsHavePostgres15ColumnCountsAndOids() {
+        assertThat(CatalogDefinitions.PG_CLASS.columns()).hasSize(33);
+        assertThat(CatalogDefinitions.PG_ATTRIBUTE.columns()).hasSize(26);
+        assertThat(CatalogDefinitions.PG_TYPE.columns()).hasSize(32);
+        assertThat(CatalogDefinitions.PG_PROC.columns()).hasSize(30);
+        assertThat(CatalogDefinitions.PG_DATABASE.columns()).hasSize(16);
+        assertThat(CatalogDefinitions.PG_AUTHID.columns()).hasSize(12);
+        assertThat(CatalogDefinitions.PG_INDEX.columns()).hasSize(21);
+        assertThat(CatalogDefinitions.PG_CONSTRAINT.columns()).hasSize(26);
+        assertThat(CatalogDefinitions.PG_NAMESPACE.oid()).isEqualTo(2615);
+        assertThat(CatalogDefinitions.PG_CLASS.column("relname")).isEqualTo(1);
+        assertThat(CatalogDefinitions.PG_ATTRIBUTE.column("attnum")).isEqualTo(5);
+        assertThat(CatalogDefinitions.PG_CLASS.columns().get(CatalogDefinitions.PG_CLASS.column("relacl"))
+                .postgresTypeName()).isEqualTo("aclitem[]");
+    }
+
+    @Test
+    void sharedCatalogsLiveInTheGlobalTablespace() {
+        assertThat(CatalogDefinitions.PG_DATABASE.locator(5))
+                .isEqualTo(new RelFileLocator(RelFileLocator.GLOBAL_TABLESPACE_OID, 0, 1262));
+        assertThat(CatalogDefinitions.PG_CLASS.locator(5))
+                .isEqualTo(new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 1259));
+        assertThat(CatalogDefinitions.all()).filteredOn(CatalogDefinition::shared)
+                .extracting(CatalogDefinition::name).containsExactlyInAnyOrder("pg_authid", "pg_database",
+                        "pg_tablespace");
+    }
+
+    @Test
+    void rowTypeOidsAreUniqueAndBelowNormalObjects() {
+        Set<Integer> oids = new HashSet<>();
+        for (BootstrapType type : BootstrapTypes.all()) {
+            assertThat(oids.add(type.oid())).as("type %s", type.name()).isTrue();
+        }
+        for (CatalogDefinition catalog : CatalogDefinitions.all()) {
+            int rowType = CatalogDefinitions.rowTypeOid(catalog);
+            assertThat(oids.add(rowType)).as("row type of %s", catalog.name()).isTrue();
+            assertThat(rowType).isLessThan(CatalogOids.FIRST_NORMAL_OBJECT_ID);
+        }
+        assertThat(CatalogDefinitions.rowTypeOid(CatalogDefinitions.PG_CLASS)).isEqualTo(83);
+    }
+
+    @Test
+    void everyBuiltinArrayPointsBackToItsElement() {
+        for (BootstrapType type : BootstrapTypes.all()) {
+            if (type.arrayOid() != 0) {
+                BootstrapType array = BootstrapTypes.byOid(type.arrayOid());
+                assertThat(array.elementOid()).isEqualTo(type.oid());
+                assertThat(array.name()).isEqualTo("_" + type.name());
+            }
+        }
+    }
+
+    @Test
+    void rowsCarryTheJavaRepresentationTheTupleCodecExpects() {
+        CheckingTupleCodec codec = new CheckingTupleCodec();
+        Object[] classRow = CatalogRows.heapRelation(16384, "t", 2200, 16385, 16384, 0, false, 'p', 2, false);
+        Object[] decoded = codec.decode(CatalogDefinitions.PG_CLASS.descriptor(),
+                codec.encode(CatalogDefinitions.PG_CLASS.descriptor(), classRow));
+        assertThat(decoded[CatalogDefinitions.PG_CLASS.column("relkind")]).isEqualTo("r");
+        assertThat(decoded[CatalogDefinitions.PG_CLASS.column("relnatts")]).isEqualTo((short) 2);
+        assertThat(decoded[CatalogDefinitions.PG_CLASS.column("reltuples")]).isEqualTo(-1.0f);
+        for (Object[] row : CatalogRows.systemAttributes(16384)) {
+            codec.encode(CatalogDefinitions.PG_ATTRIBUTE.descriptor(), row);
+        }
+        assertThat(CatalogRows.systemAttributes(16384))
+                .extracting(row -> row[CatalogDefinitions.PG_ATTRIBUTE.column("attnum")])
+                .containsExactly((short) -1, (short) -2, (short) -3, (short) -4, (short) -5, (short) -6);
+    }
+}

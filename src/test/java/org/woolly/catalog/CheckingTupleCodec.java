@@ -1,0 +1,76 @@
+package org.woolly.catalog;
+
+import org.woolly.access.common.Attribute;
+import org.woolly.access.common.TupleDescriptor;
+import org.woolly.utils.adt.TypeOids;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A test codec that checks every value against the Java representation PgType's javadoc fixes
+ * for its column's type (what the real TupleCodec relies on), then serializes the row.
+ */
+public final class CheckingTupleCodec implements CatalogTupleCodec {
+
+    @Override
+    public byte[] encode(TupleDescriptor descriptor, Object[] values) {
+        if (values.length != descriptor.size()) {
+            throw new IllegalArgumentException("row has " + values.length + " values for " + descriptor.size()
+                    + " columns");
+        }
+        for (int i = 0; i < values.length; i++) {
+            Attribute attribute = descriptor.get(i);
+            Object value = values[i];
+            if (value == null) {
+                if (attribute.notNull()) {
+                    throw new IllegalArgumentException("null in NOT NULL column " + attribute.name());
+                }
+                continue;
+            }
+            Class<?> expected = switch (attribute.typeOid()) {
+                case TypeOids.BOOL -> Boolean.class;
+                case TypeOids.CHAR, TypeOids.NAME, TypeOids.TEXT, TypeOids.VARCHAR -> String.class;
+                case TypeOids.INT2 -> Short.class;
+                case TypeOids.INT4, TypeOids.OID, TypeOids.XID, TypeOids.CID -> Integer.class;
+                case TypeOids.FLOAT4 -> Float.class;
+                case TypeOids.INT8, TypeOids.TIMESTAMPTZ -> Long.class;
+                default -> throw new IllegalArgumentException("unexpected catalog type " + attribute.typeOid());
+            };
+            if (!expected.isInstance(value)) {
+                throw new IllegalArgumentException("column " + attribute.name() + " expects " + expected.getSimpleName()
+                        + " but got " + value.getClass().getSimpleName());
+            }
+            if (attribute.typeOid() == TypeOids.CHAR && ((String) value).length() > 1) {
+                throw new IllegalArgumentException("\"char\" column " + attribute.name() + " got " + value);
+            }
+        }
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(values);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Object[] decode(TupleDescriptor descriptor, byte[] body) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(body))) {
+            Object[] values = (Object[]) in.readObject();
+            if (values.length != descriptor.size()) {
+                throw new IllegalArgumentException("decoded " + values.length + " values for " + descriptor.size());
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

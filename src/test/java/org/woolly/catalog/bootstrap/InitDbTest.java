@@ -1,0 +1,82 @@
+package org.woolly.catalog.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.CatalogDefinitions;
+import org.woolly.catalog.CatalogHeap;
+import org.woolly.catalog.CatalogRow;
+import org.woolly.catalog.CheckingTupleCodec;
+import org.woolly.catalog.InMemoryStorage;
+import org.woolly.storage.smgr.RelFileLocator;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InitDbTest {
+
+    @Test
+    void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() {
+        InMemoryStorage storage = new InMemoryStorage();
+        InitDb.bootstrap(storage, new CheckingTupleCodec(), "alice", null);
+
+        assertThat(storage.checkpoints).isEqualTo(1);
+        // 12 per-database catalogs in 3 databases, 3 shared ones
+        assertThat(storage.existingRelations()).hasSize(12 * 3 + 3);
+        assertThat(storage.existingRelations()).contains(new RelFileLocator(1664, 0, 1260),
+                new RelFileLocator(1663, 1, 1259), new RelFileLocator(1663, 4, 1259),
+                new RelFileLocator(1663, 5, 2615));
+    }
+
+    @Test
+    void catalogRowsDescribeTheCatalogsThemselves() {
+        InMemoryStorage storage = new InMemoryStorage();
+        CheckingTupleCodec codec = new CheckingTupleCodec();
+        InitDb.bootstrap(storage, codec, "alice", "SCRAM-SHA-256$4096:c2FsdA==$a:b");
+        CatalogHeap heap = new CatalogHeap(storage.heap(), codec);
+        Transaction tx = storage.transactions().begin();
+        var snapshot = tx.takeSnapshot();
+
+        List<CatalogRow> pgClass = heap.scan(CatalogDefinitions.PG_CLASS, 5, snapshot,
+                row -> row.getString("relname").equals("pg_class"));
+        assertThat(pgClass).hasSize(1);
+        assertThat(pgClass.getFirst().getOid("oid")).isEqualTo(1259);
+        assertThat(pgClass.getFirst().getShort("relnatts")).isEqualTo((short) 33);
+        assertThat(pgClass.getFirst().getOid("reltype")).isEqualTo(83);
+
+        List<CatalogRow> database = heap.scan(CatalogDefinitions.PG_CLASS, 5, snapshot,
+                row -> row.getString("relname").equals("pg_database"));
+        assertThat(database.getFirst().getBool("relisshared")).isTrue();
+        assertThat(database.getFirst().getOid("reltablespace")).isEqualTo(1664);
+
+        List<CatalogRow> classColumns = heap.scan(CatalogDefinitions.PG_ATTRIBUTE, 5, snapshot,
+                row -> row.getOid("attrelid") == 1259);
+        assertThat(classColumns).hasSize(33 + 6);
+        assertThat(classColumns).filteredOn(row -> row.getString("attname").equals("ctid"))
+                .extracting(row -> row.getShort("attnum")).containsExactly((short) -1);
+        assertThat(classColumns).filteredOn(row -> row.getString("attname").equals("tableoid"))
+                .extracting(row -> row.getShort("attnum")).containsExactly((short) -6);
+
+        assertThat(heap.scan(CatalogDefinitions.PG_TYPE, 1, snapshot, row -> row.getOid("typrelid") == 1259))
+                .extracting(row -> row.getString("typname")).containsExactly("pg_class");
+        assertThat(heap.scan(CatalogDefinitions.PG_TYPE, 4, snapshot, row -> row.getString("typname").equals("int4")))
+                .extracting(row -> row.getOid("oid")).containsExactly(23);
+
+        assertThat(heap.scan(CatalogDefinitions.PG_NAMESPACE, 5, snapshot))
+                .extracting(row -> row.getString("nspname")).containsExactlyInAnyOrder("pg_catalog", "public",
+                        "pg_toast");
+        assertThat(heap.scan(CatalogDefinitions.PG_DATABASE, 0, snapshot))
+                .extracting(row -> row.getString("datname") + "/" + row.getOid("oid") + "/"
+                        + row.getBool("datallowconn"))
+                .containsExactlyInAnyOrder("template1/1/true", "template0/4/false", "postgres/5/true");
+        assertThat(heap.scan(CatalogDefinitions.PG_AUTHID, 0, snapshot))
+                .extracting(row -> row.getOid("oid") + "/" + row.getString("rolname") + "/"
+                        + row.getString("rolpassword"))
+                .containsExactly("10/alice/SCRAM-SHA-256$4096:c2FsdA==$a:b");
+        assertThat(heap.scan(CatalogDefinitions.PG_AM, 5, snapshot)).extracting(row -> row.getString("amname"))
+                .containsExactlyInAnyOrder("heap", "btree");
+        assertThat(heap.scan(CatalogDefinitions.PG_TABLESPACE, 0, snapshot))
+                .extracting(row -> row.getString("spcname")).containsExactlyInAnyOrder("pg_default", "pg_global");
+        assertThat(heap.scan(CatalogDefinitions.PG_INDEX, 5, snapshot)).isEmpty();
+    }
+}
