@@ -103,4 +103,201 @@ class PostmasterTest {
         assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
         assertThat(engine.closed).isTrue();
     }
+
+    @Test
+    void preparedStatementWithBinaryParameters() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("prepareThreshold", "-1");
+        try (Connection connection = connect("alice", properties);
+             PreparedStatement statement = connection.prepareStatement("SELECT ?, ?")) {
+            statement.setInt(1, 41);
+            statement.setLong(2, 9_000_000_000L);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt(1)).isEqualTo(41);
+                assertThat(result.getLong(2)).isEqualTo(9_000_000_000L);
+            }
+            statement.setInt(1, 7);
+            statement.setNull(2, java.sql.Types.BIGINT);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt(1)).isEqualTo(7);
+                assertThat(result.getObject(2)).isNull();
+            }
+        }
+    }
+
+    @Test
+    void fetchSizeSuspendsAndResumesThePortal() throws SQLException {
+        try (Connection connection = connect("alice")) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(3);
+                List<Integer> values = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT series 10")) {
+                    while (result.next()) {
+                        values.add(result.getInt(1));
+                    }
+                }
+                assertThat(values).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            }
+            connection.commit();
+        }
+    }
+
+    @Test
+    void errorsCarrySqlStateAndPositionAndTheSessionGoesOn() throws SQLException {
+        try (Connection connection = connect("alice"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT nocolumn"))
+                    .isInstanceOfSatisfying(org.postgresql.util.PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42703");
+                        assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("column \"nocolumn\" does not exist");
+                        assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
+                    });
+            assertThatThrownBy(() -> statement.executeQuery("SELECT boom"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("XX000"));
+            assertThatThrownBy(() -> statement.execute("SET work_mem = 'lots'"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22023"));
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                assertThat(result.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void noticesReachTheClient() throws SQLException {
+        try (Connection connection = connect("alice"); Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT notice").close();
+            assertThat((Object) statement.getWarnings()).isNotNull();
+            assertThat(statement.getWarnings().getMessage()).contains("hello from the engine");
+        }
+    }
+
+    @Test
+    void cancelStopsARunningStatement() throws Exception {
+        try (Connection connection = connect("alice"); Statement statement = connection.createStatement()) {
+            CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
+                try {
+                    assertThat(engine.sleeping.await(10, TimeUnit.SECONDS)).isTrue();
+                    statement.cancel();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(() -> statement.executeQuery("SELECT sleep"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+            canceller.get(10, TimeUnit.SECONDS);
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                assertThat(result.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void tooManyClients() throws SQLException {
+        try (Connection first = connect("alice"); Connection second = connect("alice");
+             Connection third = connect("alice")) {
+            assertThatThrownBy(() -> connect("alice"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("53300");
+                        assertThat(e.getMessage()).contains("sorry, too many clients already");
+                    });
+            assertThat(first.isValid(2) && second.isValid(2) && third.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    void scramPasswordAuthentication() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("password", "secret");
+        try (Connection connection = connect("bob", properties); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SHOW is_superuser")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void authenticationFailures() throws Exception {
+        postmaster.shutdown(ShutdownMode.FAST);
+        Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                # TYPE  DATABASE  USER   ADDRESS       METHOD
+                host    all       alice  127.0.0.1/32  trust
+                host    all       all    127.0.0.1/32  scram-sha-256
+                """);
+        postmaster = startPostmaster(Map.of());
+        Properties wrong = new Properties();
+        wrong.setProperty("password", "wrong");
+        assertThatThrownBy(() -> connect("bob", wrong))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("28P01");
+                    assertThat(e.getMessage()).contains("password authentication failed for user \"bob\"");
+                });
+        assertThatThrownBy(() -> connect("nobody", wrong))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("28P01");
+                    assertThat(e.getMessage()).contains("password authentication failed for user \"nobody\"");
+                });
+        Properties alice = new Properties();
+        alice.setProperty("user", "alice");
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postmaster.port()
+                + "/nodb", alice))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("3D000");
+                    assertThat(e.getMessage()).contains("database \"nodb\" does not exist");
+                });
+    }
+
+    @Test
+    void malformedMessageClosesOnlyThatConnection() throws Exception {
+        try (Connection healthy = connect("alice");
+             Socket socket = new Socket("127.0.0.1", postmaster.port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] parameters = "user\0alice\0database\0postgres\0\0".getBytes(StandardCharsets.UTF_8);
+            out.writeInt(8 + parameters.length);
+            out.writeInt(3 << 16);
+            out.write(parameters);
+            out.flush();
+            while (in.readByte() != 'Z') {
+                in.readFully(new byte[in.readInt() - 4]);
+            }
+            in.readFully(new byte[in.readInt() - 4]);
+            out.writeByte('Q');
+            out.writeInt(2);
+            out.flush();
+            assertThat(in.readByte()).isEqualTo((byte) 'E');
+            byte[] body = new byte[in.readInt() - 4];
+            in.readFully(body);
+            String fields = new String(body, StandardCharsets.UTF_8);
+            assertThat(fields).contains("FATAL").contains("08P01").contains("invalid message length");
+            assertThat(in.read()).isEqualTo(-1);
+            try (Statement statement = healthy.createStatement(); ResultSet result = statement.executeQuery("SELECT 1")) {
+                assertThat(result.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void fastShutdownTerminatesSessions() throws Exception {
+        Connection connection = connect("alice");
+        postmaster.shutdown(ShutdownMode.FAST);
+        assertThatThrownBy(() -> connection.createStatement().executeQuery("SELECT 1"))
+                .isInstanceOf(SQLException.class);
+        assertThat(engine.openSessions.get()).isZero();
+        connection.close();
+    }
+
+    @Test
+    void shutdownRequestFileStopsTheServer() throws Exception {
+        Postmaster.requestShutdown(dataDirectory, ShutdownMode.SMART);
+        CompletableFuture.runAsync(() -> {
+            try {
+                postmaster.awaitTermination();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+    }
 }
