@@ -50,6 +50,7 @@ public final class Postmaster {
     private final ExecutorService backendExecutor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("woolly: backend starting").factory());
     private volatile boolean shuttingDown;
+    private volatile ShutdownMode requestedMode;
     private boolean started;
     private LockFile lockFile;
     private Listeners listeners;
@@ -141,43 +142,82 @@ public final class Postmaster {
     public void shutdown(ShutdownMode mode) {
         stateLock.lock();
         try {
-            if (!started || terminated.getCount() == 0) {
+            if (!started) {
                 return;
             }
-            shuttingDown = true;
-            ServerLog.log(Severity.LOG, "received " + mode.name().toLowerCase(java.util.Locale.ROOT)
-                    + " shutdown request");
-            listeners.close();
-            try {
-                lockFile.write(dataDirectory, Instant.now().getEpochSecond(), listeners.port(),
-                        listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_STOPPING);
-            } catch (IOException e) {
-                ServerLog.log(Severity.WARNING, "could not update lock file: " + e.getMessage());
-            }
-            switch (mode) {
-                case SMART -> awaitBackends(Long.MAX_VALUE);
-                case FAST -> {
-                    terminateBackends(true);
-                    awaitBackends(TimeUnit.SECONDS.toMillis(10));
+            if (shuttingDown) {
+                // A stronger request overrides a running one, as pg_ctl stop -m fast does after -m smart.
+                if (mode.ordinal() > requestedMode.ordinal() && terminated.getCount() > 0) {
+                    requestedMode = mode;
+                    ServerLog.log(Severity.LOG, "received " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                            + " shutdown request");
                 }
-                case IMMEDIATE -> terminateBackends(false);
+                mode = null;
+            } else {
+                shuttingDown = true;
+                requestedMode = mode;
             }
-            checkpointer.interrupt();
-            requestWatcher.interrupt();
-            if (mode != ShutdownMode.IMMEDIATE) {
-                try {
-                    ServerLog.log(Severity.LOG, "shutting down");
-                    engine.close();
-                } catch (RuntimeException e) {
-                    ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
-                }
-            }
-            backendExecutor.shutdownNow();
-            lockFile.remove(dataDirectory);
-            ServerLog.log(Severity.LOG, "database system is shut down");
-            terminated.countDown();
         } finally {
             stateLock.unlock();
+        }
+        if (mode == null) {
+            try {
+                awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        runShutdown(mode);
+    }
+
+    private void runShutdown(ShutdownMode initialMode) {
+        ServerLog.log(Severity.LOG, "received " + initialMode.name().toLowerCase(java.util.Locale.ROOT)
+                + " shutdown request");
+        listeners.close();
+        try {
+            lockFile.write(dataDirectory, Instant.now().getEpochSecond(), listeners.port(),
+                    listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_STOPPING);
+        } catch (IOException e) {
+            ServerLog.log(Severity.WARNING, "could not update lock file: " + e.getMessage());
+        }
+        while (requestedMode == ShutdownMode.SMART && registry.count() > 0) {
+            sleepBriefly();
+        }
+        ShutdownMode mode = requestedMode;
+        switch (mode) {
+            case SMART -> { }
+            case FAST -> {
+                terminateBackends(true);
+                long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(10);
+                while (registry.count() > 0 && System.currentTimeMillis() < deadline
+                        && requestedMode == ShutdownMode.FAST) {
+                    sleepBriefly();
+                }
+            }
+            case IMMEDIATE -> terminateBackends(false);
+        }
+        checkpointer.interrupt();
+        requestWatcher.interrupt();
+        if (requestedMode != ShutdownMode.IMMEDIATE) {
+            try {
+                ServerLog.log(Severity.LOG, "shutting down");
+                engine.close();
+            } catch (RuntimeException e) {
+                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
+            }
+        }
+        backendExecutor.shutdownNow();
+        lockFile.remove(dataDirectory);
+        ServerLog.log(Severity.LOG, "database system is shut down");
+        terminated.countDown();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -198,18 +238,6 @@ public final class Postmaster {
         for (Thread terminator : terminators) {
             try {
                 terminator.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void awaitBackends(long maximumMillis) {
-        long deadline = maximumMillis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + maximumMillis;
-        while (registry.count() > 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -159,7 +159,7 @@ final class ExtendedQueryHandler {
             throw SqlException.of(SqlState.DUPLICATE_CURSOR, "portal \"%s\" already exists", portalName);
         }
         closePortal(portalName);
-        activity.accept("BIND");
+        activity.accept(query == null ? "BIND" : query.commandName());
         Portal portal = query == null ? null : engine.bind(query, values);
         portals.put(portalName, new PortalState(portal, query, expandFormats(resultFormats, columnCount)));
         writer.emptyMessage(MessageTypes.BIND_COMPLETE);

@@ -248,29 +248,39 @@ class PostmasterTest {
                 });
     }
 
+    /** Opens a raw connection as alice and reads up to ReadyForQuery. */
+    private Socket rawSession() throws IOException {
+        Socket socket = new Socket("127.0.0.1", postmaster.port());
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        byte[] parameters = "user\0alice\0database\0postgres\0\0".getBytes(StandardCharsets.UTF_8);
+        out.writeInt(8 + parameters.length);
+        out.writeInt(3 << 16);
+        out.write(parameters);
+        out.flush();
+        while (in.readByte() != 'Z') {
+            in.readFully(new byte[in.readInt() - 4]);
+        }
+        in.readFully(new byte[in.readInt() - 4]);
+        return socket;
+    }
+
+    private static String readErrorFields(DataInputStream in) throws IOException {
+        assertThat(in.readByte()).isEqualTo((byte) 'E');
+        byte[] body = new byte[in.readInt() - 4];
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
     @Test
     void malformedMessageClosesOnlyThatConnection() throws Exception {
-        try (Connection healthy = connect("alice");
-             Socket socket = new Socket("127.0.0.1", postmaster.port())) {
+        try (Connection healthy = connect("alice"); Socket socket = rawSession()) {
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            byte[] parameters = "user\0alice\0database\0postgres\0\0".getBytes(StandardCharsets.UTF_8);
-            out.writeInt(8 + parameters.length);
-            out.writeInt(3 << 16);
-            out.write(parameters);
-            out.flush();
-            while (in.readByte() != 'Z') {
-                in.readFully(new byte[in.readInt() - 4]);
-            }
-            in.readFully(new byte[in.readInt() - 4]);
             out.writeByte('Q');
             out.writeInt(2);
             out.flush();
-            assertThat(in.readByte()).isEqualTo((byte) 'E');
-            byte[] body = new byte[in.readInt() - 4];
-            in.readFully(body);
-            String fields = new String(body, StandardCharsets.UTF_8);
-            assertThat(fields).contains("FATAL").contains("08P01").contains("invalid message length");
+            assertThat(readErrorFields(in)).contains("FATAL").contains("08P01").contains("invalid message length");
             assertThat(in.read()).isEqualTo(-1);
             try (Statement statement = healthy.createStatement(); ResultSet result = statement.executeQuery("SELECT 1")) {
                 assertThat(result.next()).isTrue();
@@ -299,5 +309,32 @@ class PostmasterTest {
             }
         }).get(10, TimeUnit.SECONDS);
         assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void smartShutdownWaitsAndFastShutdownTellsClients() throws Exception {
+        try (Socket socket = rawSession()) {
+            CompletableFuture<Void> smart = CompletableFuture.runAsync(() -> postmaster.shutdown(ShutdownMode.SMART));
+            Thread.sleep(300);
+            assertThat(smart).isNotDone();
+            assertThatThrownBy(() -> connect("alice")).isInstanceOf(SQLException.class);
+            postmaster.shutdown(ShutdownMode.FAST);
+            smart.get(10, TimeUnit.SECONDS);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            assertThat(readErrorFields(in)).contains("SFATAL").contains("C57P01")
+                    .contains("terminating connection due to administrator command");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(engine.openSessions.get()).isZero();
+        assertThat(engine.closed).isTrue();
+    }
+
+    @Test
+    void backendThreadIsNamedLikeAPostgresProcess() throws Exception {
+        try (Connection connection = connect("alice"); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT thread")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).matches("woolly: alice postgres 127\\.0\\.0\\.1\\(\\d+\\) SELECT");
+        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code SELECT 1}; {@code SELECT $1, $2, ...} (echoes parameters, int4 when unspecified);
  * {@code SELECT series N} (N int4 rows); {@code SELECT nocolumn} (42703 at position 8);
  * {@code SELECT sleep} (blocks until cancelled: 57014); {@code SELECT notice} (a NOTICE, then 1);
- * {@code SELECT boom} (an internal NullPointerException);
+ * {@code SELECT boom} (an internal NullPointerException); {@code SELECT thread} (the backend thread's name);
  * BEGIN / COMMIT / ROLLBACK; {@code SET name = value} / {@code SHOW name}.
  * Roles: alice (superuser, no password), bob (password "secret" as a SCRAM verifier).
  */
@@ -136,6 +136,9 @@ public final class FakeEngine implements Engine {
                 }
                 return new Query(text, types, columns, "SELECT");
             }
+            if (upper.equals("SELECT THREAD")) {
+                return new Query(text, new int[0], List.of(column("thread", TypeOids.TEXT)), "SELECT");
+            }
             if (upper.startsWith("SELECT")) {
                 return new Query(text, new int[0], List.of(column(upper.startsWith("SELECT SERIES") ? "series"
                         : "?column?", TypeOids.INT4)), "SELECT");
@@ -163,6 +166,8 @@ public final class FakeEngine implements Engine {
                 }
             } else if (parameters.length > 0) {
                 rows.add(parameters.clone());
+            } else if (upper.equals("SELECT THREAD")) {
+                rows.add(new Object[] {Thread.currentThread().getName()});
             } else if (upper.startsWith("SELECT")) {
                 rows.add(new Object[] {1});
             }
