@@ -1,5 +1,9 @@
 package org.woolly.protocol;
 
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,9 +39,9 @@ public sealed interface StartupPacket {
             default -> { }
         }
         if (code >>> 16 != 3) {
-            throw MessageReader.protocolViolation(String.format(
-                    "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0", code >>> 16, code & 0xffff))
-                    .withSeverity(org.woolly.utils.error.Severity.FATAL);
+            throw new SqlException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED, String.format(
+                    "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0", code >>> 16, code & 0xffff),
+                    null, null, 0, null);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         while (reader.remaining() > 0) {
