@@ -337,4 +337,35 @@ class PostmasterTest {
             assertThat(result.getString(1)).matches("woolly: alice postgres 127\\.0\\.0\\.1\\(\\d+\\) SELECT");
         }
     }
+
+    @Test
+    void cleartextPasswordAndUnixSocket() throws Exception {
+        postmaster.shutdown(ShutdownMode.FAST);
+        Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                local   all       all                  trust
+                host    all       bob    0.0.0.0/0     password
+                """);
+        Path socketDirectory = Files.createTempDirectory(Path.of("/tmp"), "wsock");
+        postmaster = startPostmaster(Map.of("unix_socket_directories", socketDirectory.toString()));
+        Properties properties = new Properties();
+        properties.setProperty("password", "secret");
+        try (Connection connection = connect("bob", properties)) {
+            assertThat(connection.isValid(1)).isTrue();
+        }
+        Path socket = socketDirectory.resolve(".s.PGSQL." + postmaster.port());
+        assertThat(socketDirectory.resolve(".s.PGSQL." + postmaster.port() + ".lock")).exists();
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            byte[] parameters = "user\0alice\0database\0postgres\0\0".getBytes(StandardCharsets.UTF_8);
+            channel.write(java.nio.ByteBuffer.allocate(8 + parameters.length).putInt(8 + parameters.length)
+                    .putInt(3 << 16).put(parameters).flip());
+            DataInputStream in = new DataInputStream(java.nio.channels.Channels.newInputStream(channel));
+            assertThat(in.readByte()).isEqualTo((byte) 'R');
+            assertThat(in.readInt()).isEqualTo(8);
+            assertThat(in.readInt()).isZero();
+        }
+        postmaster.shutdown(ShutdownMode.FAST);
+        assertThat(socket).doesNotExist();
+        Files.deleteIfExists(socketDirectory);
+    }
 }
