@@ -47,6 +47,7 @@ public final class BackendLoop {
     private final Consumer<String> activity;
     private final ExtendedQueryHandler extended;
     private final ReentrantLock processingLock = new ReentrantLock();
+    private final StatementTimer statementTimer;
     private volatile boolean terminated;
 
     /**
@@ -60,7 +61,8 @@ public final class BackendLoop {
         this.engine = engine;
         this.settings = settings;
         this.activity = activity;
-        this.extended = new ExtendedQueryHandler(writer, engine, settings, types, activity);
+        this.statementTimer = new StatementTimer(engine);
+        this.extended = new ExtendedQueryHandler(writer, engine, settings, types, activity, statementTimer);
     }
 
     /** Runs until Terminate, end of stream, or a FATAL error. */
@@ -121,7 +123,8 @@ public final class BackendLoop {
                         "invalid frontend message type " + (message.type() & 0xff), null, null, 0, null);
             }
             return true;
-        } catch (SqlException error) {
+        } catch (SqlException raised) {
+            SqlException error = statementTimer.explain(raised);
             if (error.severity().compareTo(Severity.FATAL) >= 0) {
                 sendReport(error);
                 writer.flush();
@@ -163,6 +166,7 @@ public final class BackendLoop {
             PreparedQuery query = engine.prepare(statement, queryString, new int[0]);
             ExtendedQueryHandler.rejectCopy(query);
             activity.accept(query.commandName());
+            statementTimer.start(settings.getInt("statement_timeout"));
             try (Portal portal = engine.bind(query, new Object[0])) {
                 List<ResultColumn> columns = query.resultColumns();
                 short[] formats = new short[columns.size()];
@@ -173,6 +177,8 @@ public final class BackendLoop {
                         settings.formatSettings());
                 String tag = portal.run(0, encoder);
                 writer.commandComplete(tag);
+            } finally {
+                statementTimer.stop();
             }
             sendParameterChanges();
         }

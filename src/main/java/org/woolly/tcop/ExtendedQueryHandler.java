@@ -53,11 +53,13 @@ final class ExtendedQueryHandler {
     private final Consumer<String> activity;
     private final Map<String, Statement> statements = new HashMap<>();
     private final Map<String, PortalState> portals = new HashMap<>();
+    private final StatementTimer statementTimer;
     private boolean ignoreTillSync;
 
     ExtendedQueryHandler(MessageWriter writer, SessionEngine engine, SessionSettings settings, TypeIoLookup types,
-                         Consumer<String> activity) {
+                         Consumer<String> activity, StatementTimer statementTimer) {
         this.writer = writer;
+        this.statementTimer = statementTimer;
         this.engine = engine;
         this.settings = settings;
         this.types = types;
@@ -226,7 +228,13 @@ final class ExtendedQueryHandler {
         activity.accept(state.query.commandName());
         DataRowEncoder encoder = new DataRowEncoder(writer, state.query.resultColumns(), state.resultFormats, types,
                 settings.formatSettings());
-        String tag = state.portal.run(maxRows, encoder);
+        String tag;
+        statementTimer.start(settings.getInt("statement_timeout"));
+        try {
+            tag = state.portal.run(maxRows, encoder);
+        } finally {
+            statementTimer.stop();
+        }
         if (tag == null) {
             writer.emptyMessage(MessageTypes.PORTAL_SUSPENDED);
         } else {

@@ -212,4 +212,13 @@ class BackendLoopTest {
         assertThat(replies.get(2).text()).contains("SNOTICE\0").contains("hello from the engine");
         assertThat(replies.get(7).text()).contains("CXX000\0");
     }
+
+    @Test
+    void statementTimeoutCancelsWithItsOwnMessage() throws IOException {
+        List<Reply> replies = run(new Frontend().query("SET statement_timeout = '100ms'").query("SELECT sleep")
+                .query("SELECT 1"));
+        assertThat(types(replies)).isEqualTo("ZCZTEZTDCZ");
+        assertThat(replies.get(4).text()).contains("C57014\0")
+                .contains("canceling statement due to statement timeout");
+    }
 }
