@@ -98,6 +98,10 @@ public final class BackendLoop {
     private boolean dispatch(MessageReader.Message message) throws IOException {
         try {
             MessageBody body = new MessageBody(message.body());
+            if (extended.ignoringTillSync() && message.type() != MessageTypes.SYNC
+                    && message.type() != MessageTypes.TERMINATE) {
+                return true;
+            }
             switch (message.type()) {
                 case MessageTypes.QUERY -> simpleQuery(body.readCString());
                 case MessageTypes.PARSE, MessageTypes.BIND, MessageTypes.DESCRIBE, MessageTypes.EXECUTE,
@@ -113,12 +117,8 @@ public final class BackendLoop {
                 case MessageTypes.COPY_DATA, MessageTypes.COPY_DONE, MessageTypes.COPY_FAIL -> {
                     // Outside COPY mode PostgreSQL ignores these, so a client's late copy data cannot desynchronize.
                 }
-                case MessageTypes.FUNCTION_CALL -> {
-                    if (!extended.ignoringTillSync()) {
-                        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                                "the fastpath function call protocol is not supported");
-                    }
-                }
+                case MessageTypes.FUNCTION_CALL -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "the fastpath function call protocol is not supported");
                 default -> throw new SqlException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
                         "invalid frontend message type " + (message.type() & 0xff), null, null, 0, null);
             }

@@ -187,7 +187,7 @@ class BackendLoopTest {
                 .parse("s", "SELECT 1").parse("s", "SELECT 1")
                 .bind("", "s", new short[0], new byte[0][], new short[0]).execute("", 0).sync()
                 .bind("", "missing", new short[0], new byte[0][], new short[0]).sync()
-                .parse("", "SELECT $1").bind("", "", new short[0], new byte[0][], new short[0]).sync()
+                .parse("", "SELECT $1").bind("", "", new short[0], new byte[0][], new short[0]).query("SELECT 1").sync()
                 .bind("", "s", new short[0], new byte[0][], new short[0]).execute("", 0).sync());
         assertThat(types(replies)).isEqualTo("Z1EZEZ1EZ2DCZ");
         assertThat(replies.get(2).text()).contains("C42P05\0").contains("prepared statement \"s\" already exists");

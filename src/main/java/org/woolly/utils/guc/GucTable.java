@@ -257,12 +257,16 @@ public final class GucTable {
         return style + ", " + order;
     }
 
-    /** Woolly speaks UTF-8 only; PostgreSQL's spellings of it are accepted. */
+    /** Woolly speaks UTF-8 only; PostgreSQL's spellings of it, and SQL_ASCII, are accepted. */
     static String canonicalEncoding(String value) {
         String normalized = value.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
         if (normalized.equals("UTF8") || normalized.equals("UNICODE")) {
             return "UTF8";
         }
-        throw new IllegalArgumentException("Woolly supports only the UTF8 client encoding.");
+        // Clients in a C locale ask for SQL_ASCII; like PostgreSQL, that means bytes pass unconverted.
+        if (normalized.equals("SQLASCII")) {
+            return "SQL_ASCII";
+        }
+        throw new IllegalArgumentException("Woolly supports only the UTF8 and SQL_ASCII client encodings.");
     }
 }
