@@ -49,6 +49,8 @@ public final class BackendLoop {
     private final ReentrantLock processingLock = new ReentrantLock();
     private final StatementTimer statementTimer;
     private volatile boolean terminated;
+    private Thread backendThread;
+    private java.util.concurrent.ScheduledFuture<?> idleTimer;
 
     /**
      * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
@@ -67,6 +69,7 @@ public final class BackendLoop {
 
     /** Runs until Terminate, end of stream, or a FATAL error. */
     public void run() throws IOException {
+        backendThread = Thread.currentThread();
         sendReadyForQuery();
         while (!terminated) {
             MessageReader.Message message;
@@ -80,6 +83,7 @@ public final class BackendLoop {
             if (message == null) {
                 return;
             }
+            disarmIdleTimer();
             processingLock.lock();
             try {
                 if (terminated) {
@@ -198,6 +202,40 @@ public final class BackendLoop {
             case FAILED -> "idle in transaction (aborted)";
         });
         writer.readyForQuery(status);
+        armIdleTimer(status);
+    }
+
+    /**
+     * idle_in_transaction_session_timeout (25P03) and idle_session_timeout (57P05): a backend
+     * idle for too long is terminated; interrupting its thread closes the blocked channel read.
+     */
+    private void armIdleTimer(TransactionStatus status) {
+        disarmIdleTimer();
+        boolean inTransaction = status != TransactionStatus.IDLE;
+        int timeoutMillis = settings.getInt(inTransaction ? "idle_in_transaction_session_timeout"
+                : "idle_session_timeout");
+        if (timeoutMillis <= 0 || backendThread == null) {
+            return;
+        }
+        SqlException fatal = inTransaction
+                ? new SqlException(Severity.FATAL, SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                "terminating connection due to idle-in-transaction timeout", null, null, 0, null)
+                : new SqlException(Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
+                "terminating connection due to idle-session timeout", null, null, 0, null);
+        Thread thread = backendThread;
+        idleTimer = StatementTimer.scheduler().schedule(() -> {
+            // A message that arrived meanwhile holds the lock: then the session is not idle after all.
+            if (sendFatalBetweenMessages(fatal, 0)) {
+                thread.interrupt();
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void disarmIdleTimer() {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
     }
 
     private void sendParameterChanges() throws IOException {
@@ -245,12 +283,19 @@ public final class BackendLoop {
     public void terminate(SqlException fatal, long waitMillis) {
         terminated = true;
         engine.cancel();
+        sendFatalBetweenMessages(fatal, waitMillis);
+    }
+
+    /** Sends {@code fatal} if the backend reaches a message boundary in time; true if sent. */
+    private boolean sendFatalBetweenMessages(SqlException fatal, long waitMillis) {
         try {
             if (processingLock.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
                 try {
+                    terminated = true;
                     writer.discardPartialMessage();
                     writer.report(MessageTypes.ERROR_RESPONSE, fatal);
                     writer.flush();
+                    return true;
                 } finally {
                     processingLock.unlock();
                 }
@@ -260,5 +305,6 @@ public final class BackendLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 }

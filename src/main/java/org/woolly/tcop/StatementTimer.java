@@ -19,6 +19,10 @@ final class StatementTimer {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("woolly: statement timeout").factory());
 
+    static ScheduledExecutorService scheduler() {
+        return TIMER;
+    }
+
     private final SessionEngine engine;
     private ScheduledFuture<?> pending;
     private volatile boolean fired;

@@ -368,4 +368,27 @@ class PostmasterTest {
         assertThat(socket).doesNotExist();
         Files.deleteIfExists(socketDirectory);
     }
+
+    @Test
+    void idleInTransactionTimeoutEndsTheSession() throws Exception {
+        try (Socket socket = rawSession()) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            for (String sql : List.of("SET idle_in_transaction_session_timeout = 200", "BEGIN")) {
+                byte[] text = (sql + "\0").getBytes(StandardCharsets.UTF_8);
+                out.writeByte('Q');
+                out.writeInt(4 + text.length);
+                out.write(text);
+                out.flush();
+                byte type;
+                do {
+                    type = in.readByte();
+                    in.readFully(new byte[in.readInt() - 4]);
+                } while (type != 'Z');
+            }
+            assertThat(readErrorFields(in)).contains("SFATAL").contains("C25P03")
+                    .contains("terminating connection due to idle-in-transaction timeout");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
 }
