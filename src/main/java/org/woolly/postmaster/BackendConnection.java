@@ -75,6 +75,12 @@ final class BackendConnection implements Runnable {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
                 reportFatal(writer, error, backend.processId);
+            } catch (RuntimeException | Error e) {
+                // A failure outside the backend loop's own catch-all: still only this session ends.
+                ServerLog.log(Severity.ERROR, backend.processId, "backend terminated by an internal error", e);
+                reportFatal(writer, new SqlException(Severity.FATAL, SqlState.INTERNAL_ERROR,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, null, 0, null),
+                        backend.processId);
             }
         } catch (EOFException | java.nio.channels.ClosedChannelException e) {
             // the client went away or fast shutdown closed the socket: nothing to tell anyone

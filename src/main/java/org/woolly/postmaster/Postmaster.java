@@ -56,6 +56,7 @@ public final class Postmaster {
     private Listeners listeners;
     private Thread checkpointer;
     private Thread requestWatcher;
+    private java.io.PrintStream loggingCollector;
 
     public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine) {
         this(dataDirectory, configuration, engine, FallbackTypeIO.lookup());
@@ -77,6 +78,9 @@ public final class Postmaster {
                 throw new IllegalStateException("postmaster already started");
             }
             ServerLog.installJavaLoggingBridge();
+            if (configuration.getBoolean("logging_collector")) {
+                startLoggingCollector();
+            }
             for (String warning : configuration.warnings()) {
                 ServerLog.log(Severity.LOG, warning);
             }
@@ -210,7 +214,28 @@ public final class Postmaster {
         backendExecutor.shutdownNow();
         lockFile.remove(dataDirectory);
         ServerLog.log(Severity.LOG, "database system is shut down");
+        if (loggingCollector != null) {
+            ServerLog.redirect(System.err);
+            loggingCollector.close();
+        }
         terminated.countDown();
+    }
+
+    /**
+     * logging_collector: the log goes to {@code log_directory/postgresql-<date>.log} (relative
+     * to the data directory) instead of stderr, as the syslogger's default file name does.
+     */
+    private void startLoggingCollector() throws IOException {
+        Path directory = dataDirectory.resolve(configuration.getString("log_directory"));
+        Files.createDirectories(directory);
+        String name = "postgresql-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()) + ".log";
+        java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(directory.resolve(name),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                StandardCharsets.UTF_8);
+        ServerLog.log(Severity.LOG, "redirecting log output to logging collector process");
+        ServerLog.redirect(file);
+        loggingCollector = file;
     }
 
     private static void sleepBriefly() {

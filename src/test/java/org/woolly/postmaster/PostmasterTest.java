@@ -391,4 +391,25 @@ class PostmasterTest {
             assertThat(in.read()).isEqualTo(-1);
         }
     }
+
+    @Test
+    void immediateShutdownSkipsTheCheckpointAndLoggingCollectorWritesFiles() throws Exception {
+        postmaster.shutdown(ShutdownMode.FAST);
+        engine = new FakeEngine();
+        postmaster = startPostmaster(Map.of("logging_collector", "on"));
+        Postmaster.requestShutdown(dataDirectory, ShutdownMode.IMMEDIATE);
+        CompletableFuture.runAsync(() -> {
+            try {
+                postmaster.awaitTermination();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(engine.closed).isFalse();
+        try (var files = Files.list(dataDirectory.resolve("log"))) {
+            Path log = files.findFirst().orElseThrow();
+            assertThat(Files.readString(log)).contains("LOG:  database system is ready to accept connections")
+                    .contains("received immediate shutdown request");
+        }
+    }
 }
