@@ -53,7 +53,12 @@ public final class ExplainCommand {
     /** Prints a node; {@code extraFilter} is a Filter node above that PostgreSQL would show on this one. */
     private void node(Plan plan, int depth, Plan.Filter extraFilter) {
         switch (plan) {
-            case Plan.Project project -> node(project.input(), depth, extraFilter);
+            case Plan.Project project -> {
+                int saved = projectedWidth;
+                projectedWidth = project.cost().width();
+                node(project.input(), depth, extraFilter);
+                projectedWidth = saved;
+            }
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
             case Plan.InitPlans initPlans -> {
@@ -67,10 +72,15 @@ public final class ExplainCommand {
         }
     }
 
+    /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
+    private int projectedWidth = -1;
+
     private void printNode(Plan plan, int depth, Plan.Filter extraFilter) {
         Plan shown = extraFilter != null ? extraFilter : plan;
+        int width = projectedWidth;
+        projectedWidth = -1;
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4) + "->  ";
-        lines.add(prefix + title(plan) + figures(shown, plan));
+        lines.add(prefix + title(plan) + figures(shown, plan, width));
         String detail = " ".repeat(6 * depth + 2);
         List<Plan> children = new ArrayList<>();
         switch (plan) {
@@ -169,8 +179,12 @@ public final class ExplainCommand {
         };
     }
 
-    private String figures(Plan shown, Plan node) {
-        return (costs ? cost(shown.cost()) : "") + actual(shown == node ? node : shown);
+    private String figures(Plan shown, Plan node, int width) {
+        Plan.Cost cost = shown.cost();
+        if (width >= 0) {
+            cost = new Plan.Cost(cost.startup(), cost.total(), cost.rows(), width);
+        }
+        return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
     }
 
     private static String cost(Plan.Cost cost) {

@@ -54,6 +54,7 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     /** {@code current_setting(name, missing_ok)}: null for an unknown name when missingOk. */
+    @Override
     public String currentSetting(String name, boolean missingOk) {
         if (settings == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
@@ -69,6 +70,7 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     /** {@code set_config(name, value, is_local)}: sets and returns the new value as SHOW prints it. */
+    @Override
     public String setConfig(String name, String value, boolean isLocal) {
         if (settings == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);

@@ -46,8 +46,17 @@ public final class CostModel {
             }
             return maxWidth < 1000 ? 32 + (maxWidth - 32) / 2 : 32 + (1000 - 32) / 2;
         }
+        if (typmod > 4 && typeOid == TypeOids.NUMERIC) {
+            int precision = ((typmod - 4) >> 16) & 0xffff;
+            int digits = (precision + 2 * (NUMERIC_DECIMAL_DIGITS - 1)) / NUMERIC_DECIMAL_DIGITS;
+            return NUMERIC_HEADER_SIZE + digits * 2;
+        }
         return 32;
     }
+
+    /** numeric stores base-10000 digits of 2 bytes after an 8-byte header ({@code numeric_maximum_size}). */
+    private static final int NUMERIC_DECIMAL_DIGITS = 4;
+    private static final int NUMERIC_HEADER_SIZE = 8;
 
     int width(RangeEntry entry) {
         int width = 0;
