@@ -164,7 +164,7 @@ public final class WoollyServer implements AutoCloseable {
             }
             ServerConfiguration configuration = ServerConfiguration.load(directory, settings);
             WoollyEngine engine = WoollyEngine.open(directory, storageOptions(configuration));
-            Postmaster postmaster = new Postmaster(directory, configuration, engine);
+            Postmaster postmaster = new Postmaster(directory, configuration, engine, WoollyEngine.TYPE_IO);
             try {
                 postmaster.start();
             } catch (IOException | RuntimeException e) {

@@ -158,13 +158,20 @@ class CrashRecoveryIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server process is running").isTrue();
-            try (Socket probe = new Socket("127.0.0.1", port)) {
+            if (accepts(port)) {
                 return process;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
         throw new AssertionError("server did not start listening on port " + port);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return probe.isConnected();
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private Process woolly(String... arguments) throws IOException {

@@ -74,7 +74,7 @@ public final class DataDirectoryInitializer {
             StorageStartup.initialize(directory);
             try (StorageServices storage = StorageStartup.open(directory, StorageOptions.defaults())) {
                 String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
-                InitDb.bootstrap(storage, options.superuser(), verifier);
+                InitDb.bootstrap(storage, WoollyEngine.TUPLE_FORMAT, options.superuser(), verifier);
             }
             // Written last: a directory without it is an interrupted initialization, not a cluster.
             Files.writeString(directory.resolve("WOOLLY_VERSION"), DATA_DIRECTORY_VERSION + "\n");
