@@ -54,7 +54,11 @@ final class ModifyAnalyzer {
 
     private List<AttributeInfo> insertColumns(RelationInfo relation, Statement.Insert insert) {
         if (insert.columns() == null || insert.columns().isEmpty()) {
-            return relation.attributes();
+            // Without a column list the targets are the first N columns, N being the width of
+            // the source; the rest take their defaults (transformInsertStmt).
+            int width = sourceWidth(insert);
+            return width < 0 || width >= relation.attributes().size()
+                    ? relation.attributes() : relation.attributes().subList(0, width);
         }
         List<AttributeInfo> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -73,6 +77,33 @@ final class ModifyAnalyzer {
             columns.add(attribute);
         }
         return columns;
+    }
+
+    /** The number of values the source supplies per row, or -1 when it is not known before analysis. */
+    private static int sourceWidth(Statement.Insert insert) {
+        if (insert.defaultValues() || insert.source() == null) {
+            return -1;
+        }
+        if (insert.source().values() != null) {
+            List<List<Expr>> rows = insert.source().values();
+            int width = rows.getFirst().size();
+            for (List<Expr> row : rows) {
+                if (row.size() != width) {
+                    throw ParseState.error(SqlState.SYNTAX_ERROR, row.isEmpty() ? -1 : row.getFirst().location(),
+                            "VALUES lists must all be the same length");
+                }
+            }
+            return width;
+        }
+        if (insert.source().op() == null && !insert.source().targets().isEmpty()
+                && insert.source().targets().stream().noneMatch(target -> isStar(target.value()))) {
+            return insert.source().targets().size();
+        }
+        return -1;
+    }
+
+    private static boolean isStar(Expr expr) {
+        return expr instanceof Expr.ColumnRef ref && ref.fields().getLast().equals("*");
     }
 
     private List<QueryExpr> valuesSource(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {

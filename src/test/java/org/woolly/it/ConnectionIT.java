@@ -93,8 +93,9 @@ class ConnectionIT {
                 values.append(", (").append(i).append(')');
             }
             statement.execute(values.toString());
+            Statement slow = connection.createStatement();
             CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-                try (Statement slow = connection.createStatement()) {
+                try {
                     // 2000^3 = 8e9 row combinations: runs until cancelled.
                     slow.executeQuery("SELECT count(*) FROM cancel_rows a, cancel_rows b, cancel_rows c");
                     return null;
@@ -103,8 +104,9 @@ class ConnectionIT {
                 }
             });
             Thread.sleep(1000);
-            statement.cancel();
+            slow.cancel();
             Throwable thrown = outcome.get(60, TimeUnit.SECONDS);
+            slow.close();
             assertThat(thrown).isInstanceOf(SQLException.class);
             assertThat(((SQLException) thrown).getSQLState()).isEqualTo("57014");
             assertThat(thrown.getMessage()).contains("canceling statement due to user request");

@@ -86,7 +86,7 @@ class PsqlIT {
         assertThat(output).isEqualTo("""
                  one | two | nothing\s
                 -----+-----+---------
-                   1 | two |        \s
+                   1 | two |       \s
                 (1 row)
 
                 """);

@@ -80,6 +80,23 @@ class SqlBehaviourIT {
     }
 
     @Test
+    void insertWithoutAColumnListFillsTheLeadingColumnsAndDefaultsTheRest() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE partial (a int, b text DEFAULT 'dflt', c int)");
+            assertThat(statement.executeUpdate("INSERT INTO partial VALUES (1), (2)")).isEqualTo(2);
+            assertThat(column(statement.executeQuery("SELECT a || '/' || b || '/' || coalesce(c, -1) FROM partial ORDER BY a")))
+                    .containsExactly("1/dflt/-1", "2/dflt/-1");
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO partial (a, b) VALUES (1)"))
+                    .satisfies(thrown -> assertThat(serverError(thrown).getMessage())
+                            .isEqualTo("INSERT has more target columns than expressions"));
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO partial VALUES (1, 'x', 2, 3)"))
+                    .satisfies(thrown -> assertThat(serverError(thrown).getMessage())
+                            .isEqualTo("INSERT has more expressions than target columns"));
+            statement.execute("DROP TABLE partial");
+        }
+    }
+
+    @Test
     void aggregatesWithGroupBy() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE sales (region text, amount integer)");
