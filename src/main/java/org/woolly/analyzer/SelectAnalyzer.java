@@ -30,7 +30,7 @@ final class SelectAnalyzer {
             return setOperation(select);
         }
         if (select.values() != null) {
-            throw ExpressionAnalyzer.unsupported("VALUES lists outside INSERT", select.location());
+            return values(select);
         }
         if (select.with() != null && !select.with().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("WITH queries", select.location());
@@ -116,6 +116,60 @@ final class SelectAnalyzer {
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable),
                 List.of(new FromNode.Leaf(0)), null, targets, List.of(), List.of(), null, sortKeys, false,
                 limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    /** A VALUES list as a query ({@code transformValuesClause}): columns column1..n of the rows' common types. */
+    private Query values(SelectStmt select) {
+        List<List<QueryExpr>> rows = new ArrayList<>();
+        int width = -1;
+        for (List<org.woolly.nodes.parse.Expr> row : select.values()) {
+            if (width >= 0 && row.size() != width) {
+                throw ParseState.error(SqlState.SYNTAX_ERROR, row.isEmpty() ? select.location() : row.getFirst().location(),
+                        "VALUES lists must all be the same length");
+            }
+            width = row.size();
+            List<QueryExpr> analyzed = new ArrayList<>();
+            for (org.woolly.nodes.parse.Expr expr : row) {
+                analyzed.add(expressions.transform(expr));
+            }
+            rows.add(analyzed);
+        }
+        int[] types = new int[width];
+        int[] typmods = new int[width];
+        List<String> names = new ArrayList<>();
+        for (int column = 0; column < width; column++) {
+            int[] columnTypes = new int[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                columnTypes[row] = rows.get(row).get(column).type();
+            }
+            try {
+                types[column] = state.types.commonType(columnTypes, "VALUES");
+            } catch (org.woolly.utils.error.SqlException error) {
+                throw ParseState.at(error, select.location());
+            }
+            typmods[column] = -1;
+            names.add("column" + (column + 1));
+            for (List<QueryExpr> row : rows) {
+                QueryExpr coerced = Coercions.coerce(state, row.get(column), types[column], -1,
+                        TypeSystem.CoercionContext.IMPLICIT, select.location());
+                if (coerced == null) {
+                    throw ParseState.error(SqlState.DATATYPE_MISMATCH, select.location(), "VALUES could not convert type %s to %s",
+                            state.types.formatType(row.get(column).type(), -1), state.types.formatType(types[column], -1));
+                }
+                row.set(column, coerced);
+            }
+        }
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.VALUES, "*VALUES*", null, null, rows, names, types, typmods,
+                state.nextOffset(), false);
+        state.rangeTable.add(entry);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            targets.add(new TargetEntry(ColumnResolver.var(entry, i, -1), names.get(i), 0, (short) 0, false));
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
+                targets, List.of(), List.of(), null, sortKeys, false, limitClause(select.limit(), "LIMIT"),
+                limitClause(select.offset(), "OFFSET"), null, null);
     }
 
     private Query branch(SelectStmt branch) {
