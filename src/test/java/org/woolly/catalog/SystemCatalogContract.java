@@ -70,6 +70,7 @@ abstract class SystemCatalogContract {
         assertThat(catalog.databaseOid("template1")).hasValue(1);
         assertThat(catalog.databaseOid("template0")).isEmpty();
         assertThat(catalog.databaseOid("nosuch")).isEmpty();
+        assertThat(catalog.databaseName(4)).hasValue("template0");
     }
 
     @Test
