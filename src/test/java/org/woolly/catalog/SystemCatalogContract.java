@@ -229,6 +229,37 @@ abstract class SystemCatalogContract {
         storage.transactions().abort(tx);
     }
 
+    @Test
+    void concurrentSessionsCreatingTablesSeeEachOthersCommits() throws Exception {
+        int sessions = 8;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < sessions; i++) {
+            String name = "t" + i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    Transaction tx = begin();
+                    catalog.catalogFor(5).createTable(tx, null, name, columns("a"), 'p');
+                    commit(tx);
+                    Transaction reader = begin();
+                    assertThat(catalog.catalogFor(5).lookupRelation(reader, null, name)).isPresent();
+                    commit(reader);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        Transaction reader = begin();
+        for (int i = 0; i < sessions; i++) {
+            assertThat(catalog.catalogFor(5).lookupRelation(reader, null, "t" + i)).as("t%d", i).isPresent();
+        }
+        commit(reader);
+    }
+
     private static void assertError(Runnable action, SqlState state, String message) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(SqlException.class, e -> {
             assertThat(e.sqlState()).isEqualTo(state);
