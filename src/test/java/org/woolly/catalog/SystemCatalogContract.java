@@ -87,6 +87,10 @@ abstract class SystemCatalogContract {
         RelationInfo pgDatabase = catalog.catalogFor(5).relationByOid(tx, 1262);
         assertThat(pgDatabase.locator().databaseOid()).isZero();
         assertThat(catalog.catalogFor(5).searchPath(tx)).containsExactly("pg_catalog", "public");
+        assertThat(catalog.catalogFor(5).namespaceOid(tx, "public")).hasValue(2200);
+        assertThat(catalog.catalogFor(5).namespaceOid(tx, "nosuch")).isEmpty();
+        assertThat(catalog.catalogFor(5).typeByOid(tx, 1259 == pgClass.oid() ? 83 : 0)).hasValueSatisfying(
+                type -> assertThat(type.relationOid()).isEqualTo(1259));
         assertThat(catalog.catalogFor(5).lookupTypeOid(tx, null, "int4")).isEqualTo(23);
         assertThat(catalog.catalogFor(5).lookupTypeOid(tx, "pg_catalog", "_text")).isEqualTo(1009);
         assertThatThrownBy(() -> catalog.catalogFor(5).lookupTypeOid(tx, null, "nosuch"))
