@@ -1,0 +1,114 @@
+package org.woolly.access.transam;
+
+import java.util.function.LongConsumer;
+import org.woolly.storage.smgr.RelFileLocator;
+
+/**
+ * Redo for this package's own records: XLOG (checkpoints and counters), TRANSACTION (commit and
+ * abort set the commit log and drop files) and STORAGE (file creation). Counterpart of
+ * {@code xlog_redo} ({@code xlog.c}), {@code xact_redo} ({@code xact.c}) and {@code smgr_redo}
+ * ({@code storage.c}).
+ */
+final class CoreResourceManagers {
+    private CoreResourceManagers() {}
+
+    /** XLOG redo moves the XID and OID counters forward to what the records say. */
+    static ResourceManager xlog(LongConsumer nextXid, LongConsumer nextOid) {
+        return new ResourceManager() {
+            @Override
+            public int id() {
+                return ResourceManagerIds.XLOG;
+            }
+
+            @Override
+            public String name() {
+                return "XLOG";
+            }
+
+            @Override
+            public void redo(WalRecord record, long endLsn) {
+                switch (record.info()) {
+                    case TransactionRecords.XLOG_CHECKPOINT_SHUTDOWN, TransactionRecords.XLOG_CHECKPOINT_ONLINE -> {
+                        TransactionRecords.Checkpoint checkpoint = TransactionRecords.decodeCheckpoint(record.mainData());
+                        nextXid.accept(checkpoint.nextXid());
+                        nextOid.accept(checkpoint.nextOid());
+                    }
+                    case TransactionRecords.XLOG_NEXTXID -> nextXid.accept(TransactionRecords.decodeCounter(record.mainData()));
+                    case TransactionRecords.XLOG_NEXTOID -> nextOid.accept(TransactionRecords.decodeCounter(record.mainData()));
+                    default -> { }
+                }
+            }
+
+            @Override
+            public String describe(WalRecord record) {
+                return switch (record.info()) {
+                    case TransactionRecords.XLOG_CHECKPOINT_SHUTDOWN, TransactionRecords.XLOG_CHECKPOINT_ONLINE -> {
+                        TransactionRecords.Checkpoint checkpoint = TransactionRecords.decodeCheckpoint(record.mainData());
+                        yield (record.info() == TransactionRecords.XLOG_CHECKPOINT_SHUTDOWN ? "CHECKPOINT_SHUTDOWN"
+                                : "CHECKPOINT_ONLINE") + " redo " + WalSegments.format(checkpoint.redoLsn())
+                                + "; next xid " + checkpoint.nextXid() + "; next oid " + checkpoint.nextOid();
+                    }
+                    case TransactionRecords.XLOG_NEXTXID -> "NEXTXID " + TransactionRecords.decodeCounter(record.mainData());
+                    case TransactionRecords.XLOG_NEXTOID -> "NEXTOID " + TransactionRecords.decodeCounter(record.mainData());
+                    default -> "UNKNOWN info " + record.info();
+                };
+            }
+        };
+    }
+
+    static ResourceManager transaction(CommitLog commitLog, RelationFileOperations files) {
+        return new ResourceManager() {
+            @Override
+            public int id() {
+                return ResourceManagerIds.TRANSACTION;
+            }
+
+            @Override
+            public String name() {
+                return "Transaction";
+            }
+
+            @Override
+            public void redo(WalRecord record, long endLsn) {
+                boolean commit = record.info() == TransactionRecords.XACT_COMMIT;
+                commitLog.set(record.xid(), commit ? XidStatus.COMMITTED : XidStatus.ABORTED, 0);
+                for (RelFileLocator relation : TransactionRecords.decodeTransactionEnd(record.mainData()).relationsToDrop()) {
+                    files.drop(relation);
+                }
+            }
+
+            @Override
+            public String describe(WalRecord record) {
+                var end = TransactionRecords.decodeTransactionEnd(record.mainData());
+                return (record.info() == TransactionRecords.XACT_COMMIT ? "COMMIT " : "ABORT ") + record.xid()
+                        + (end.relationsToDrop().isEmpty() ? "" : "; rels: " + end.relationsToDrop());
+            }
+        };
+    }
+
+    static ResourceManager storage(RelationFileOperations files) {
+        return new ResourceManager() {
+            @Override
+            public int id() {
+                return ResourceManagerIds.STORAGE;
+            }
+
+            @Override
+            public String name() {
+                return "Storage";
+            }
+
+            @Override
+            public void redo(WalRecord record, long endLsn) {
+                if (record.info() == TransactionRecords.SMGR_CREATE) {
+                    files.create(TransactionRecords.decodeStorageCreate(record.mainData()));
+                }
+            }
+
+            @Override
+            public String describe(WalRecord record) {
+                return "CREATE " + TransactionRecords.decodeStorageCreate(record.mainData());
+            }
+        };
+    }
+}

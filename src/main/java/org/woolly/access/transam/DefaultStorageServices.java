@@ -1,0 +1,159 @@
+package org.woolly.access.transam;
+
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.smgr.StorageManager;
+
+/**
+ * The opened storage side of a server (built by {@link StorageStartup#open}): files, buffers,
+ * WAL, commit log, transactions, OIDs and the heap, plus checkpoints ({@code CreateCheckPoint}
+ * in {@code xlog.c}) and the background tasks the postmaster runs as the checkpointer and
+ * walwriter threads.
+ */
+public final class DefaultStorageServices implements StorageServices {
+    private final Path dataDirectory;
+    private final StorageOptions options;
+    private final StorageManager storageManager;
+    private final BufferPool bufferPool;
+    private final WriteAheadLog wal;
+    private final CommitLog commitLog;
+    private final DefaultTransactionManager transactions;
+    private final OidGenerator oids;
+    private final HeapAccess heap;
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    DefaultStorageServices(Path dataDirectory, StorageOptions options, StorageManager storageManager,
+                           BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
+                           DefaultTransactionManager transactions, OidGenerator oids, HeapAccess heap) {
+        this.dataDirectory = dataDirectory;
+        this.options = options;
+        this.storageManager = storageManager;
+        this.bufferPool = bufferPool;
+        this.wal = wal;
+        this.commitLog = commitLog;
+        this.transactions = transactions;
+        this.oids = oids;
+        this.heap = heap;
+    }
+
+    @Override
+    public HeapAccess heap() {
+        return heap;
+    }
+
+    @Override
+    public DefaultTransactionManager transactions() {
+        return transactions;
+    }
+
+    @Override
+    public int allocateOid() {
+        return oids.allocate();
+    }
+
+    @Override
+    public void checkpoint() {
+        checkpoint(false);
+    }
+
+    /**
+     * Redo pointer := current insert position; every dirty buffer written and fsynced; commit
+     * log written; checkpoint record inserted and flushed; pg_control pointed at it; WAL
+     * segments wholly before the redo pointer removed.
+     */
+    void checkpoint(boolean shutdown) {
+        checkpointLock.lock();
+        try {
+            long redo = transactions.beginCheckpoint();
+            bufferPool.flushAll();
+            commitLog.flush();
+            TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,
+                    transactions.nextXidForCheckpoint(), oids.nextOidForCheckpoint(), System.currentTimeMillis());
+            long[] position = wal.insertRecord(TransactionRecords.checkpoint(checkpoint, shutdown));
+            wal.flush(position[1]);
+            new ControlFile(shutdown ? ControlFile.State.SHUT_DOWN : ControlFile.State.IN_PRODUCTION, position[0], redo,
+                    checkpoint.nextXid(), checkpoint.nextOid(), checkpoint.timeMillis()).write(dataDirectory, options.fsync());
+            wal.removeSegmentsBefore(redo);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Clean shutdown: a shutdown checkpoint (pg_control says "shut down", so start-up skips recovery), files closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        checkpoint(true);
+        closed = true;
+        wal.close();
+        storageManager.close();
+    }
+
+    /**
+     * Immediate shutdown: files closed with no checkpoint and unwritten buffers dropped, as if
+     * the server had crashed; the next open runs crash recovery.
+     */
+    public void shutdownImmediately() {
+        closed = true;
+        wal.closeWithoutFlush();
+        storageManager.close();
+    }
+
+    /** The walwriter's loop: flushes the WAL every wal_writer_delay (asynchronous commits become durable). */
+    public Runnable walWriterTask() {
+        return () -> {
+            while (!closed && !Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(options.walWriterDelay());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!closed) {
+                    wal.flushAll();
+                }
+            }
+        };
+    }
+
+    /** The checkpointer's loop: a checkpoint every {@code interval} (checkpoint_timeout). */
+    public Runnable checkpointerTask(java.time.Duration interval) {
+        return () -> {
+            while (!closed && !Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!closed) {
+                    checkpoint(false);
+                }
+            }
+        };
+    }
+
+    public WriteAheadLog wal() {
+        return wal;
+    }
+
+    public BufferPool bufferPool() {
+        return bufferPool;
+    }
+
+    public StorageManager storageManager() {
+        return storageManager;
+    }
+
+    public LockManager lockManager() {
+        return transactions.lockManager();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+}

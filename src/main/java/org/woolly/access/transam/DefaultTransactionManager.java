@@ -1,0 +1,239 @@
+package org.woolly.access.transam;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.woolly.storage.ipc.ProcArray;
+import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
+import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Transactions over the WAL, the commit log, the proc array and the lock manager.
+ * Commit: commit record (flushed when synchronous_commit is on; concurrent commits share a
+ * flush through the WAL's group commit), commit log COMMITTED, out of the proc array, locks
+ * released (waiters on the XID wake), files dropped, onCommit actions. Abort: abort record (not
+ * flushed), ABORTED, proc array, locks, created files removed. XIDs start at 3
+ * ({@code FirstNormalTransactionId}) and are WAL-logged ahead in batches (NEXTXID) so a crash
+ * never reuses one. Counterpart of {@code xact.c} ({@code CommitTransaction},
+ * {@code AbortTransaction}), {@code varsup.c} and {@code transam.c}.
+ */
+public final class DefaultTransactionManager implements TransactionManager {
+    public static final long FIRST_NORMAL_XID = 3;
+    public static final long BOOTSTRAP_XID = 1;
+    public static final long FROZEN_XID = 2;
+    /** How many XIDs one NEXTXID record covers. */
+    static final int XID_BATCH = 1024;
+
+    private final WriteAheadLog wal;
+    private final CommitLog commitLog;
+    private final ProcArray procArray;
+    private final LockManager lockManager;
+    private final RelationFileOperations files;
+    private final boolean synchronousCommit;
+    private final AtomicLong nextOwner = new AtomicLong(1);
+    private final Map<Thread, TopTransaction> byThread = new ConcurrentHashMap<>();
+    /** Held shared by committers from commit record to commit log bit ({@code DELAY_CHKPT_START}). */
+    private final ReentrantReadWriteLock checkpointInterlock = new ReentrantReadWriteLock();
+    /** XIDs below this are covered by a NEXTXID record already; guarded by the proc array's lock. */
+    private volatile long xidLoggedLimit;
+
+    public DefaultTransactionManager(WriteAheadLog wal, CommitLog commitLog, LockManager lockManager,
+                                     RelationFileOperations files, long nextXid, boolean synchronousCommit) {
+        this.wal = wal;
+        this.commitLog = commitLog;
+        this.lockManager = lockManager;
+        this.files = files;
+        this.synchronousCommit = synchronousCommit;
+        this.procArray = new ProcArray(Math.max(nextXid, FIRST_NORMAL_XID));
+        this.xidLoggedLimit = 0;
+    }
+
+    @Override
+    public TopTransaction begin() {
+        TopTransaction tx = new TopTransaction(this, procArray.add(nextOwner.getAndIncrement()));
+        byThread.put(Thread.currentThread(), tx);
+        return tx;
+    }
+
+    long assignXid(TopTransaction tx) {
+        return procArray.assignXid(tx.entry, xid -> {
+            if (xid >= xidLoggedLimit) {
+                xidLoggedLimit = xid + XID_BATCH;
+                wal.insert(TransactionRecords.counter(TransactionRecords.XLOG_NEXTXID, xidLoggedLimit));
+            }
+            // The owner holds its XID's lock until it ends: that is what waitForCompletion waits on.
+            lockManager.tryAcquire(tx.ownerId(), new LockTag.Transaction(xid), LockMode.EXCLUSIVE);
+        });
+    }
+
+    void logAndCreate(long xid, RelFileLocator relation) {
+        wal.insert(TransactionRecords.storageCreate(xid, relation));
+        files.create(relation);
+    }
+
+    @Override
+    public void commit(Transaction transaction) {
+        TopTransaction tx = own(transaction);
+        if (tx.ended) {
+            throw new SqlException(SqlState.INVALID_TRANSACTION_STATE, "transaction has already ended");
+        }
+        long xid = tx.xid();
+        if (xid != 0) {
+            // Between the commit record and its commit log bit a checkpoint must not pick its redo
+            // point: the record would not be replayed and the bit would not be in the flushed clog.
+            checkpointInterlock.readLock().lock();
+            try {
+                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
+                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
+                                List.copyOf(tx.relationsToDropAtCommit))));
+                if (synchronousCommit) {
+                    wal.flush(end);
+                }
+                commitLog.set(xid, XidStatus.COMMITTED, end);
+            } finally {
+                checkpointInterlock.readLock().unlock();
+            }
+        }
+        finish(tx);
+        for (RelFileLocator relation : tx.relationsToDropAtCommit) {
+            files.drop(relation);
+        }
+        for (Runnable action : tx.commitActions) {
+            action.run();
+        }
+    }
+
+    @Override
+    public void abort(Transaction transaction) {
+        TopTransaction tx = own(transaction);
+        if (tx.ended) {
+            return;
+        }
+        long xid = tx.xid();
+        RuntimeException failure = null;
+        if (xid != 0) {
+            try {
+                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
+                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
+                                List.copyOf(tx.createdRelations))));
+                commitLog.set(xid, XidStatus.ABORTED, end);
+            } catch (RuntimeException e) {
+                // Not committed is aborted: a missing abort record changes nothing after a crash.
+                failure = e;
+                commitLog.set(xid, XidStatus.ABORTED, 0);
+            }
+        }
+        finish(tx);
+        for (RelFileLocator relation : tx.createdRelations) {
+            try {
+                files.drop(relation);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            System.getLogger(DefaultTransactionManager.class.getName())
+                    .log(System.Logger.Level.WARNING, "error during abort of transaction " + xid, failure);
+        }
+    }
+
+    private void finish(TopTransaction tx) {
+        tx.ended = true;
+        procArray.remove(tx.entry);
+        lockManager.releaseAll(tx.ownerId());
+        byThread.remove(tx.sessionThread, tx);
+    }
+
+    private static TopTransaction own(Transaction transaction) {
+        if (transaction instanceof TopTransaction tx) {
+            return tx;
+        }
+        throw new IllegalArgumentException("not a transaction of this manager: " + transaction);
+    }
+
+    @Override
+    public XidStatus status(long xid) {
+        if (xid == BOOTSTRAP_XID || xid == FROZEN_XID) {
+            return XidStatus.COMMITTED;
+        }
+        if (xid < FIRST_NORMAL_XID) {
+            return XidStatus.ABORTED;
+        }
+        // The proc array first: a transaction leaves it only after its commit log status is set.
+        if (procArray.isRunning(xid)) {
+            return XidStatus.IN_PROGRESS;
+        }
+        XidStatus status = commitLog.get(xid);
+        return status == XidStatus.IN_PROGRESS ? XidStatus.ABORTED : status;
+    }
+
+    @Override
+    public void waitForCompletion(long xid) {
+        TopTransaction waiter = byThread.get(Thread.currentThread());
+        waitForCompletion(xid, waiter);
+    }
+
+    /** Waits for {@code xid} to end on behalf of {@code waiter} (null: an anonymous waiter), with deadlock detection. */
+    public void waitForCompletion(long xid, Transaction waiter) {
+        if (!procArray.isRunning(xid)) {
+            return;
+        }
+        long owner = waiter instanceof TopTransaction tx ? tx.ownerId() : nextOwner.getAndIncrement();
+        LockTag tag = new LockTag.Transaction(xid);
+        lockManager.acquire(owner, tag, LockMode.SHARE);
+        lockManager.release(owner, tag, LockMode.SHARE);
+    }
+
+    /** Moves the XID counter past everything recovery saw. */
+    void advanceNextXid(long atLeast) {
+        procArray.advanceNextXid(atLeast);
+    }
+
+    /**
+     * A checkpoint's first step: the redo pointer, chosen when no commit is between its record
+     * and its commit log bit, so every commit before the redo point is in the commit log that
+     * the checkpoint then flushes.
+     */
+    long beginCheckpoint() {
+        checkpointInterlock.writeLock().lock();
+        try {
+            long redo = wal.insertLsn();
+            wal.setRedoPointer(redo);
+            return redo;
+        } finally {
+            checkpointInterlock.writeLock().unlock();
+        }
+    }
+
+    /** What a checkpoint records as next XID: past every XID that may have been handed out. */
+    long nextXidForCheckpoint() {
+        return Math.max(procArray.nextXid(), xidLoggedLimit);
+    }
+
+    public long nextXid() {
+        return procArray.nextXid();
+    }
+
+    /** The oldest XID any running transaction may still see as running (for VACUUM). */
+    public long oldestXmin() {
+        return procArray.oldestXmin();
+    }
+
+    public ProcArray procArray() {
+        return procArray;
+    }
+
+    public LockManager lockManager() {
+        return lockManager;
+    }
+
+    public CommitLog commitLog() {
+        return commitLog;
+    }
+}

@@ -1,0 +1,183 @@
+package org.woolly.access.transam;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.heap.HeapAccessMethod;
+import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.storage.smgr.StorageManager;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Creating a data directory's storage (initdb's part) and opening it: pg_control read, crash
+ * recovery if the last shutdown was not clean (replay from the checkpoint's redo pointer to
+ * the end of valid WAL, each record to its resource manager), counters set past everything
+ * seen, the torn WAL tail cut off, and an end-of-recovery checkpoint. Counterpart of
+ * {@code BootStrapXLOG} and {@code StartupXLOG} in {@code src/backend/access/transam/xlog.c}
+ * and {@code xlogrecovery.c}.
+ */
+public final class StorageStartup {
+    private static final int COMMIT_LOG_BUFFERS = 128;
+
+    /** The heap as opened over the other services, and its redo. */
+    public record HeapBinding(HeapAccess heap, ResourceManager resourceManager) {}
+
+    /** Builds the heap access method over the buffer pool, WAL and transactions. */
+    @FunctionalInterface
+    public interface HeapFactory {
+        HeapBinding create(BufferPool bufferPool, Wal wal, TransactionManager transactions);
+    }
+
+    private StorageStartup() {}
+
+    /**
+     * Creates global/, base/, pg_wal/ (with archive_status/), pg_xact/, the first WAL segment
+     * holding a shutdown checkpoint, and pg_control. Fails if the directory is already initialized.
+     */
+    public static void initialize(Path dataDirectory) {
+        Path controlPath = dataDirectory.resolve(ControlFile.PATH);
+        if (Files.exists(controlPath)) {
+            throw new SqlException(SqlState.DUPLICATE_FILE,
+                    "data directory \"" + dataDirectory + "\" is already initialized");
+        }
+        try {
+            Files.createDirectories(dataDirectory.resolve("global"));
+            Files.createDirectories(dataDirectory.resolve("base"));
+            Files.createDirectories(dataDirectory.resolve("pg_wal").resolve("archive_status"));
+            Files.createDirectories(dataDirectory.resolve("pg_xact"));
+        } catch (IOException e) {
+            throw WriteAheadLog.ioError("could not create directories in \"" + dataDirectory + "\"", e);
+        }
+        TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(WalSegments.FIRST_LSN,
+                DefaultTransactionManager.FIRST_NORMAL_XID, OidGenerator.FIRST_NORMAL_OID, System.currentTimeMillis());
+        long[] position;
+        try (WriteAheadLog wal = new WriteAheadLog(dataDirectory.resolve("pg_wal"), WalSegments.FIRST_LSN,
+                WalSegments.INVALID_LSN, true, true)) {
+            position = wal.insertRecord(TransactionRecords.checkpoint(checkpoint, true));
+        }
+        new ControlFile(ControlFile.State.SHUT_DOWN, position[0], checkpoint.redoLsn(), checkpoint.nextXid(),
+                checkpoint.nextOid(), checkpoint.timeMillis()).write(dataDirectory, true);
+    }
+
+    /**
+     * Opens the storage of an initialized data directory: StorageManager, BufferPool, WAL,
+     * commit log, transactions and the heap ({@link HeapAccessMethod}), after crash recovery if
+     * the last shutdown was not clean.
+     */
+    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options) {
+        return open(dataDirectory, options, (bufferPool, wal, transactions) -> {
+            HeapAccessMethod heap = new HeapAccessMethod(bufferPool, wal, transactions);
+            return new HeapBinding(heap, heap.resourceManager());
+        });
+    }
+
+    /** {@link #open(Path, StorageOptions)} with another heap (tests use a fake one). */
+    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options, HeapFactory heapFactory) {
+        ControlFile control = ControlFile.read(dataDirectory);
+        Path walDirectory = dataDirectory.resolve("pg_wal");
+        TransactionRecords.Checkpoint checkpoint = readCheckpoint(walDirectory, control.checkpointLsn());
+        boolean crashed = control.state() != ControlFile.State.SHUT_DOWN;
+
+        // First pass: where valid WAL ends, so the writer can be opened there before replay.
+        long scanFrom = crashed ? checkpoint.redoLsn() : control.checkpointLsn();
+        long endOfWal;
+        long lastRecord;
+        try (WalReader reader = new WalReader(walDirectory, scanFrom)) {
+            while (reader.next() != null) {
+                // only the end position matters here
+            }
+            endOfWal = reader.endOfValidWal();
+            lastRecord = reader.lastRecordLsn();
+        }
+        WriteAheadLog wal = new WriteAheadLog(walDirectory, endOfWal, lastRecord, options.fsync(), options.fullPageWrites());
+        wal.setRedoPointer(checkpoint.redoLsn());
+        StorageManager storageManager = new StorageManager(dataDirectory);
+        BufferPool bufferPool = new BufferPool(storageManager, options.sharedBuffers(), wal::flush);
+        CommitLog commitLog = new CommitLog(dataDirectory.resolve("pg_xact"), COMMIT_LOG_BUFFERS, wal::flush,
+                options.fsync());
+        RelationFileOperations files = new RelationFileOperations() {
+            @Override
+            public void create(RelFileLocator relation) {
+                storageManager.create(relation, ForkNumber.MAIN);
+            }
+
+            @Override
+            public void drop(RelFileLocator relation) {
+                bufferPool.dropRelation(relation);
+                storageManager.unlink(relation);
+            }
+        };
+        DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog,
+                new LockManager(options.deadlockTimeout()), files, checkpoint.nextXid(), options.synchronousCommit());
+        HeapBinding heap = heapFactory.create(bufferPool, wal, transactions);
+
+        long nextOid = checkpoint.nextOid();
+        if (crashed) {
+            control.withState(ControlFile.State.IN_CRASH_RECOVERY).write(dataDirectory, options.fsync());
+            long[] counters = replay(walDirectory, checkpoint, endOfWal, commitLog, files, heap.resourceManager());
+            transactions.advanceNextXid(counters[0]);
+            nextOid = counters[1];
+        }
+        OidGenerator oids = new OidGenerator(wal, (int) nextOid);
+        DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
+                bufferPool, wal, commitLog, transactions, oids, heap.heap());
+        if (crashed) {
+            services.checkpoint(false);
+        } else {
+            control.withState(ControlFile.State.IN_PRODUCTION).write(dataDirectory, options.fsync());
+        }
+        return services;
+    }
+
+    private static TransactionRecords.Checkpoint readCheckpoint(Path walDirectory, long checkpointLsn) {
+        try (WalReader reader = new WalReader(walDirectory, checkpointLsn)) {
+            WalReader.ReadRecord read = reader.next();
+            if (read == null || read.record().resourceManager() != ResourceManagerIds.XLOG
+                    || read.record().info() != TransactionRecords.XLOG_CHECKPOINT_SHUTDOWN
+                    && read.record().info() != TransactionRecords.XLOG_CHECKPOINT_ONLINE) {
+                throw new SqlException(Severity.PANIC, SqlState.DATA_CORRUPTED,
+                        "could not locate a valid checkpoint record", null, null, 0, null);
+            }
+            return TransactionRecords.decodeCheckpoint(read.record().mainData());
+        }
+    }
+
+    /** Replays from the redo pointer; returns the next XID and next OID past everything seen. */
+    private static long[] replay(Path walDirectory, TransactionRecords.Checkpoint checkpoint, long endOfWal,
+                                 CommitLog commitLog, RelationFileOperations files, ResourceManager heapRedo) {
+        long[] counters = {checkpoint.nextXid(), checkpoint.nextOid()};
+        Map<Integer, ResourceManager> managers = new HashMap<>();
+        for (ResourceManager manager : new ResourceManager[] {
+            CoreResourceManagers.xlog(xid -> counters[0] = Math.max(counters[0], xid),
+                    oid -> counters[1] = Math.max(counters[1], oid)),
+            CoreResourceManagers.transaction(commitLog, files), CoreResourceManagers.storage(files), heapRedo}) {
+            if (manager != null) {
+                managers.put(manager.id(), manager);
+            }
+        }
+        try (WalReader reader = new WalReader(walDirectory, checkpoint.redoLsn())) {
+            WalReader.ReadRecord read;
+            while ((read = reader.next()) != null && read.lsn() < endOfWal) {
+                WalRecord record = read.record();
+                if (record.xid() != 0) {
+                    counters[0] = Math.max(counters[0], record.xid() + 1);
+                }
+                ResourceManager manager = managers.get(record.resourceManager());
+                if (manager == null) {
+                    throw new SqlException(Severity.PANIC, SqlState.DATA_CORRUPTED, "resource manager with ID "
+                            + record.resourceManager() + " not registered", null, null, 0, null);
+                }
+                manager.redo(record, read.endLsn());
+            }
+        }
+        return counters;
+    }
+}

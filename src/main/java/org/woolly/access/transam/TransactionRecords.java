@@ -1,0 +1,95 @@
+package org.woolly.access.transam;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.storage.smgr.RelFileLocator;
+
+/**
+ * Info codes and main-data layouts of the records this package writes (XLOG, TRANSACTION,
+ * STORAGE resource managers); see README.md. Counterpart of the record structs in
+ * {@code xact.h} ({@code xl_xact_commit}), {@code storage_xlog.h} ({@code xl_smgr_create}) and
+ * {@code pg_control.h} ({@code CheckPoint}).
+ */
+public final class TransactionRecords {
+    /** XLOG: shutdown checkpoint (PostgreSQL's XLOG_CHECKPOINT_SHUTDOWN). */
+    public static final int XLOG_CHECKPOINT_SHUTDOWN = 0x00;
+    /** XLOG: online checkpoint. */
+    public static final int XLOG_CHECKPOINT_ONLINE = 0x10;
+    /** XLOG: OIDs below the value may have been handed out. */
+    public static final int XLOG_NEXTOID = 0x30;
+    /** XLOG: XIDs below the value may have been handed out (Woolly's, as XIDs are logged in batches like OIDs). */
+    public static final int XLOG_NEXTXID = 0x40;
+    /** TRANSACTION: commit, listing relations to drop. */
+    public static final int XACT_COMMIT = 0x00;
+    /** TRANSACTION: abort, listing relations the transaction created. */
+    public static final int XACT_ABORT = 0x20;
+    /** STORAGE: a relation's main fork was created. */
+    public static final int SMGR_CREATE = 0x10;
+
+    private TransactionRecords() {}
+
+    /** A checkpoint record's content. */
+    public record Checkpoint(long redoLsn, long nextXid, int nextOid, long timeMillis) {}
+
+    /** A commit or abort record's content. */
+    public record TransactionEnd(long timeMillis, List<RelFileLocator> relationsToDrop) {}
+
+    public static WalRecord checkpoint(Checkpoint checkpoint, boolean shutdown) {
+        byte[] data = ByteBuffer.allocate(28).putLong(checkpoint.redoLsn()).putLong(checkpoint.nextXid())
+                .putInt(checkpoint.nextOid()).putLong(checkpoint.timeMillis()).array();
+        return new WalRecord(ResourceManagerIds.XLOG, shutdown ? XLOG_CHECKPOINT_SHUTDOWN : XLOG_CHECKPOINT_ONLINE, 0,
+                List.of(), data);
+    }
+
+    public static Checkpoint decodeCheckpoint(byte[] data) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        return new Checkpoint(buffer.getLong(), buffer.getLong(), buffer.getInt(), buffer.getLong());
+    }
+
+    public static WalRecord counter(int info, long value) {
+        return new WalRecord(ResourceManagerIds.XLOG, info, 0, List.of(), ByteBuffer.allocate(8).putLong(value).array());
+    }
+
+    public static long decodeCounter(byte[] data) {
+        return ByteBuffer.wrap(data).getLong();
+    }
+
+    public static WalRecord transactionEnd(int info, long xid, TransactionEnd end) {
+        ByteBuffer buffer = ByteBuffer.allocate(12 + 12 * end.relationsToDrop().size());
+        buffer.putLong(end.timeMillis()).putInt(end.relationsToDrop().size());
+        for (RelFileLocator relation : end.relationsToDrop()) {
+            putRelation(buffer, relation);
+        }
+        return new WalRecord(ResourceManagerIds.TRANSACTION, info, xid, List.of(), buffer.array());
+    }
+
+    public static TransactionEnd decodeTransactionEnd(byte[] data) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        long time = buffer.getLong();
+        int count = buffer.getInt();
+        List<RelFileLocator> relations = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            relations.add(getRelation(buffer));
+        }
+        return new TransactionEnd(time, relations);
+    }
+
+    public static WalRecord storageCreate(long xid, RelFileLocator relation) {
+        ByteBuffer buffer = ByteBuffer.allocate(12);
+        putRelation(buffer, relation);
+        return new WalRecord(ResourceManagerIds.STORAGE, SMGR_CREATE, xid, List.of(), buffer.array());
+    }
+
+    public static RelFileLocator decodeStorageCreate(byte[] data) {
+        return getRelation(ByteBuffer.wrap(data));
+    }
+
+    private static void putRelation(ByteBuffer buffer, RelFileLocator relation) {
+        buffer.putInt(relation.tablespaceOid()).putInt(relation.databaseOid()).putInt(relation.relNumber());
+    }
+
+    private static RelFileLocator getRelation(ByteBuffer buffer) {
+        return new RelFileLocator(buffer.getInt(), buffer.getInt(), buffer.getInt());
+    }
+}

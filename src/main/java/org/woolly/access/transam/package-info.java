@@ -1,0 +1,11 @@
+/**
+ * Transactions and the write-ahead log: WAL insertion, flushing with group commit and reading
+ * back ({@link org.woolly.access.transam.WriteAheadLog}, {@link org.woolly.access.transam.WalReader},
+ * {@link org.woolly.access.transam.WalRecordCodec}), the commit log
+ * ({@link org.woolly.access.transam.CommitLog}), XIDs, snapshots and commit/abort
+ * ({@link org.woolly.access.transam.DefaultTransactionManager}), OIDs, checkpoints, pg_control
+ * and crash recovery. Counterpart of {@code src/backend/access/transam}. Entry points:
+ * {@link org.woolly.access.transam.StorageStartup#initialize} and
+ * {@link org.woolly.access.transam.StorageStartup#open}. Formats and invariants: README.md.
+ */
+package org.woolly.access.transam;

@@ -1,0 +1,183 @@
+package org.woolly.storage.ipc;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
+import org.woolly.access.transam.Snapshot;
+
+/**
+ * The running transactions. Each begun transaction has an entry (its owner id, XID once
+ * assigned, and the xmin of its newest snapshot). XIDs are handed out here, under the write
+ * lock, so an XID is in the array before any other transaction can see it or a later one, and
+ * a snapshot (under the read lock) is consistent: every XID below its xmax is either listed as
+ * running or has ended. Counterpart of {@code procarray.c} ({@code GetSnapshotData},
+ * {@code ProcArrayEndTransaction}, {@code GetOldestXmin}) and {@code GetNewTransactionId}.
+ */
+public final class ProcArray {
+
+    /** One transaction's slot ({@code PGPROC}/{@code PGXACT}). */
+    public static final class Entry {
+        private final long owner;
+        private volatile long xid;
+        private volatile long xmin;
+
+        Entry(long owner) {
+            this.owner = owner;
+        }
+
+        public long owner() {
+            return owner;
+        }
+
+        public long xid() {
+            return xid;
+        }
+
+        public long xmin() {
+            return xmin;
+        }
+    }
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<Long, Entry> entries = new HashMap<>();
+    private final Map<Long, Entry> byXid = new HashMap<>();
+    private long nextXid;
+
+    public ProcArray(long nextXid) {
+        this.nextXid = nextXid;
+    }
+
+    public Entry add(long owner) {
+        Entry entry = new Entry(owner);
+        lock.writeLock().lock();
+        try {
+            entries.put(owner, entry);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return entry;
+    }
+
+    /**
+     * Assigns the next XID to {@code entry}. {@code beforeAssign} runs under the lock with the
+     * XID about to be handed out (to WAL-log the counter ahead when a batch is used up).
+     */
+    public long assignXid(Entry entry, LongConsumer beforeAssign) {
+        lock.writeLock().lock();
+        try {
+            long xid = nextXid;
+            beforeAssign.accept(xid);
+            nextXid = xid + 1;
+            entry.xid = xid;
+            byXid.put(xid, entry);
+            return xid;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes a transaction that has ended (after its commit log status is set). */
+    public void remove(Entry entry) {
+        lock.writeLock().lock();
+        try {
+            entries.remove(entry.owner);
+            if (entry.xid != 0) {
+                byXid.remove(entry.xid);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean isRunning(long xid) {
+        lock.readLock().lock();
+        try {
+            return byXid.containsKey(xid);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The XID that will be assigned next. */
+    public long nextXid() {
+        lock.readLock().lock();
+        try {
+            return nextXid;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Moves the counter forward (recovery); never backward. */
+    public void advanceNextXid(long atLeast) {
+        lock.writeLock().lock();
+        try {
+            nextXid = Math.max(nextXid, atLeast);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** {@code GetSnapshotData}: running XIDs other than the caller's own, with xmin and xmax; records xmin on the entry. */
+    public Snapshot takeSnapshot(Entry self, int commandId) {
+        lock.readLock().lock();
+        try {
+            long xmax = nextXid;
+            long[] running = new long[byXid.size()];
+            int count = 0;
+            long xmin = xmax;
+            for (long xid : byXid.keySet()) {
+                if (xid != self.xid) {
+                    running[count++] = xid;
+                    xmin = Math.min(xmin, xid);
+                }
+            }
+            long[] inProgress = Arrays.copyOf(running, count);
+            Arrays.sort(inProgress);
+            long ownXid = self.xid;
+            if (ownXid != 0) {
+                xmin = Math.min(xmin, ownXid);
+            }
+            if (self.xmin == 0 || self.xmin > xmin) {
+                self.xmin = xmin;
+            }
+            return new Snapshot(xmin, xmax, inProgress, ownXid, commandId);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The xmin horizon ({@code GetOldestNonRemovableTransactionId}): no running transaction's
+     * snapshot can see a change by an XID below it as in progress, so a tuple deleted by a
+     * committed XID below it is dead to everyone.
+     */
+    public long oldestXmin() {
+        lock.readLock().lock();
+        try {
+            long horizon = nextXid;
+            for (Entry entry : entries.values()) {
+                if (entry.xid != 0) {
+                    horizon = Math.min(horizon, entry.xid);
+                }
+                if (entry.xmin != 0) {
+                    horizon = Math.min(horizon, entry.xmin);
+                }
+            }
+            return horizon;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int runningCount() {
+        lock.readLock().lock();
+        try {
+            return entries.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.woolly.storage.lmgr;
+
+/** What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, or a transaction (to wait for its end). */
+public sealed interface LockTag {
+
+    /** A relation of a database, by OID. */
+    record Relation(int databaseOid, int relationOid) implements LockTag {
+        @Override
+        public String toString() {
+            return "relation " + relationOid + " of database " + databaseOid;
+        }
+    }
+
+    /** A transaction's XID: its owner holds it exclusively until it ends; waiters take it shared. */
+    record Transaction(long xid) implements LockTag {
+        @Override
+        public String toString() {
+            return "transaction " + xid;
+        }
+    }
+}

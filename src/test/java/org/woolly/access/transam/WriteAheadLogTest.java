@@ -1,0 +1,189 @@
+package org.woolly.access.transam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+
+class WriteAheadLogTest {
+    @TempDir
+    Path directory;
+
+    private static final RelFileLocator RELATION = new RelFileLocator(1663, 5, 16384);
+
+    private static WalRecord sample(int n) {
+        byte[] image = new byte[WalRecordCodec.PAGE_SIZE];
+        Arrays.fill(image, (byte) n);
+        List<BlockReference> blocks = List.of(
+                new BlockReference(RELATION, ForkNumber.MAIN, n, false, null, new byte[] {1, 2, (byte) n}),
+                new BlockReference(RELATION, ForkNumber.FSM, 7, true, image, null));
+        return new WalRecord(ResourceManagerIds.HEAP, 0x10, 1000 + n, blocks, ("record " + n).getBytes());
+    }
+
+    private static void assertSame(WalRecord actual, WalRecord expected) {
+        assertThat(actual.resourceManager()).isEqualTo(expected.resourceManager());
+        assertThat(actual.info()).isEqualTo(expected.info());
+        assertThat(actual.xid()).isEqualTo(expected.xid());
+        assertThat(actual.mainData()).isEqualTo(expected.mainData());
+        assertThat(actual.blocks()).hasSameSizeAs(expected.blocks());
+        for (int i = 0; i < actual.blocks().size(); i++) {
+            BlockReference a = actual.blocks().get(i);
+            BlockReference e = expected.blocks().get(i);
+            assertThat(a.relation()).isEqualTo(e.relation());
+            assertThat(a.fork()).isEqualTo(e.fork());
+            assertThat(a.blockNumber()).isEqualTo(e.blockNumber());
+            assertThat(a.willInit()).isEqualTo(e.willInit());
+            assertThat(a.pageImage()).isEqualTo(e.pageImage());
+            assertThat(a.data()).isEqualTo(e.data());
+        }
+    }
+
+    @Test
+    void segmentNamesFollowPostgres() {
+        assertThat(WalSegments.fileName(1)).isEqualTo("000000010000000000000001");
+        assertThat(WalSegments.fileName(256 + 0x2A)).isEqualTo("00000001000000010000002A");
+        assertThat(WalSegments.parseFileName("00000001000000010000002A")).isEqualTo(256 + 0x2A);
+        assertThat(WalSegments.format(0x1_0000_00A0L)).isEqualTo("1/A0");
+    }
+
+    @Test
+    void codecRoundTripsAndChecksCrc() {
+        WalRecord record = sample(3);
+        byte[] bytes = WalRecordCodec.encode(record, 12345);
+        assertThat(WalRecordCodec.crcMatches(bytes)).isTrue();
+        assertThat(WalRecordCodec.previousLsn(bytes)).isEqualTo(12345);
+        assertSame(WalRecordCodec.decode(bytes), record);
+        bytes[bytes.length - 3] ^= 0x40;
+        assertThat(WalRecordCodec.crcMatches(bytes)).isFalse();
+    }
+
+    @Test
+    void readerReturnsWrittenRecordsAndStopsAtCorruption() throws Exception {
+        List<Long> starts = new ArrayList<>();
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true)) {
+            for (int i = 0; i < 5; i++) {
+                starts.add(wal.insertLsn());
+                wal.insert(sample(i));
+            }
+        }
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            for (int i = 0; i < 5; i++) {
+                WalReader.ReadRecord read = reader.next();
+                assertThat(read.lsn()).isEqualTo(starts.get(i));
+                assertSame(read.record(), sample(i));
+            }
+            assertThat(reader.next()).isNull();
+        }
+        // Corrupt one byte inside the fourth record: the reader must stop right before it.
+        Path segment = WalSegments.path(directory, 1);
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            long position = starts.get(3) - WalSegments.FIRST_LSN + 100;
+            file.seek(position);
+            int value = file.read();
+            file.seek(position);
+            file.write(value ^ 0xFF);
+        }
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            int count = 0;
+            while (reader.next() != null) {
+                count++;
+            }
+            assertThat(count).isEqualTo(3);
+            assertThat(reader.endOfValidWal()).isEqualTo(starts.get(3));
+            assertThat(reader.lastRecordLsn()).isEqualTo(starts.get(2));
+        }
+        // Reopening at the end of valid WAL cuts the torn tail; new records chain on cleanly.
+        try (WriteAheadLog wal = new WriteAheadLog(directory, starts.get(3), starts.get(2), true, true)) {
+            wal.insert(sample(9));
+        }
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            List<WalRecord> records = new ArrayList<>();
+            WalReader.ReadRecord read;
+            while ((read = reader.next()) != null) {
+                records.add(read.record());
+            }
+            assertThat(records).hasSize(4);
+            assertSame(records.get(3), sample(9));
+        }
+    }
+
+    @Test
+    void recordsSpanSegmentBoundaries() {
+        byte[] big = new byte[3 * 1024 * 1024];
+        long end;
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true)) {
+            for (int i = 0; i < 7; i++) {
+                Arrays.fill(big, (byte) i);
+                wal.insert(new WalRecord(ResourceManagerIds.HEAP, 0, i, List.of(), big));
+            }
+            end = wal.insertLsn();
+        }
+        assertThat(WalSegments.segmentOf(end)).isEqualTo(2);
+        assertThat(Files.exists(WalSegments.path(directory, 2))).isTrue();
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            for (int i = 0; i < 7; i++) {
+                WalReader.ReadRecord read = reader.next();
+                assertThat(read.record().xid()).isEqualTo(i);
+                assertThat(read.record().mainData()).containsOnly((byte) i);
+            }
+            assertThat(reader.next()).isNull();
+            assertThat(reader.endOfValidWal()).isEqualTo(end);
+        }
+    }
+
+    @Test
+    void concurrentFlushesShareFsyncs() throws Exception {
+        int threads = 32;
+        int perThread = 20;
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true);
+             var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(executor.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        long end = wal.insert(new WalRecord(ResourceManagerIds.TRANSACTION, 0, thread, List.of(),
+                                new byte[16]));
+                        wal.flush(end);
+                        assertThat(wal.flushedLsn()).isGreaterThanOrEqualTo(end);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            assertThat(wal.fsyncCount()).isLessThan(threads * perThread);
+            assertThat(wal.fsyncCount()).isPositive();
+        }
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            int count = 0;
+            while (reader.next() != null) {
+                count++;
+            }
+            assertThat(count).isEqualTo(threads * perThread);
+        }
+    }
+
+    @Test
+    void fullPageImagesNeededOnlyForPagesUnchangedSinceRedoPointer() {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true)) {
+            wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isTrue();
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 900)).isFalse();
+        }
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, false)) {
+            wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isFalse();
+        }
+    }
+}
