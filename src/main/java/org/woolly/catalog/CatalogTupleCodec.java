@@ -1,5 +1,6 @@
 package org.woolly.catalog;
 
+import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 
 import java.util.function.BiFunction;
@@ -10,6 +11,9 @@ import java.util.function.BiFunction;
  * as user tables and the executor can read them like any table.
  */
 public interface CatalogTupleCodec {
+
+    /** The server's tuple format, {@link TupleCodec}: what every table, catalogs included, is stored in. */
+    CatalogTupleCodec STANDARD = of(TupleCodec::encode, TupleCodec::decode);
 
     byte[] encode(TupleDescriptor descriptor, Object[] values);
 

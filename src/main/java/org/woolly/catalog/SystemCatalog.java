@@ -51,6 +51,12 @@ public final class SystemCatalog {
         final Map<Integer, Integer> commandIds = new ConcurrentHashMap<>();
     }
 
+    /** The server's catalog, on the given storage, rows in the standard tuple format. */
+    public SystemCatalog(StorageServices storage) {
+        this(storage, CatalogTupleCodec.STANDARD);
+    }
+
+    /** With another row codec (tests check each row's value types with one). */
     public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
         this.storage = storage;
         this.heap = new CatalogHeap(storage.heap(), codec);

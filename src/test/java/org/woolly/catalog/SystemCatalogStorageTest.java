@@ -33,7 +33,7 @@ class SystemCatalogStorageTest extends SystemCatalogContract {
 
     @Override
     protected CatalogTupleCodec codec() {
-        return new CheckingTupleCodec();
+        return CatalogTupleCodec.STANDARD;
     }
 
     @Test
@@ -71,7 +71,7 @@ class SystemCatalogStorageTest extends SystemCatalogContract {
         storage.close();
 
         storage = open();
-        catalog = new SystemCatalog(storage, codec());
+        catalog = new SystemCatalog(storage);
         Transaction reader = begin();
         RelationInfo reopened = catalog.catalogFor(5).lookupRelation(reader, "public", "kept").orElseThrow();
         assertThat(reopened.oid()).isEqualTo(kept.oid());
