@@ -224,6 +224,10 @@ final class SelectAnalyzer {
                 throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, expr.location(),
                         "argument of %s must not contain variables", clause);
             }
+            if (analyzed instanceof QueryExpr.Const constant && constant.value() instanceof Number number
+                    && (constant.type() == TypeOids.INT4 || constant.type() == TypeOids.INT8)) {
+                return new QueryExpr.Const(TypeOids.INT8, -1, number.longValue());
+            }
             QueryExpr coerced = Coercions.coerce(state, analyzed, TypeOids.INT8, -1, TypeSystem.CoercionContext.IMPLICIT,
                     expr.location());
             if (coerced == null) {

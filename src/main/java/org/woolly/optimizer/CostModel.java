@@ -112,8 +112,17 @@ public final class CostModel {
     }
 
     /** Comparison sort: 2 * cpu_operator_cost * N log2 N, as {@code cost_sort} in memory. */
-    double sortCost(double rows) {
+    double sortCost(double rows, double limitRows) {
         double tuples = Math.max(rows, 2.0);
-        return 2.0 * CPU_OPERATOR_COST * tuples * (Math.log(tuples) / Math.log(2.0));
+        double comparison = 2.0 * CPU_OPERATOR_COST;
+        if (limitRows > 0 && tuples > 2 * limitRows) {
+            // bounded heap sort: only the first limitRows are kept (cost_sort's top-N case)
+            return comparison * tuples * log2(2.0 * limitRows);
+        }
+        return comparison * tuples * log2(tuples);
+    }
+
+    private static double log2(double value) {
+        return Math.log(value) / Math.log(2.0);
     }
 }

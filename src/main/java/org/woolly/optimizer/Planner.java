@@ -55,8 +55,9 @@ public final class Planner {
             }
             width += 8 * query.aggregates().size();
             double rows = query.having() == null ? groups : Math.max(1, groups * costs.selectivity(query.having()));
+            double startup = hashed ? total - groups * CostModel.CPU_TUPLE_COST : plan.cost().total() + inputRows * perRow;
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
-                    new Plan.Cost(hashed ? total : plan.cost().total() + inputRows * perRow, total, rows, width));
+                    new Plan.Cost(startup, total, rows, width));
         }
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
         plan = project(plan, exprs);
@@ -69,7 +70,7 @@ public final class Planner {
         }
         if (!query.sortKeys().isEmpty()) {
             List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> exprs.get(key.targetIndex())).toList();
-            double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows());
+            double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
             plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
                     new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * CostModel.CPU_OPERATOR_COST,
                             plan.cost().rows(), plan.cost().width()));
@@ -92,6 +93,17 @@ public final class Planner {
             plan = project(plan, outputs);
         }
         return plan;
+    }
+
+    /** LIMIT + OFFSET when both are constants (a bounded sort keeps only that many rows), else -1. */
+    private static double limitRows(Query query) {
+        if (!(query.limit() instanceof QueryExpr.Const limit) || !(limit.value() instanceof Long count)) {
+            return -1;
+        }
+        if (query.offset() == null) {
+            return count;
+        }
+        return query.offset() instanceof QueryExpr.Const offset && offset.value() instanceof Long skip ? count + skip : -1;
     }
 
     private Plan subquery(Query query) {

@@ -2,7 +2,6 @@ package org.woolly.postmaster;
 
 import org.woolly.protocol.HbaFile;
 import org.woolly.tcop.Engine;
-import org.woolly.tcop.FallbackTypeIO;
 import org.woolly.tcop.TypeIoLookup;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -59,7 +58,7 @@ public final class Postmaster {
     private java.io.PrintStream loggingCollector;
 
     public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine) {
-        this(dataDirectory, configuration, engine, FallbackTypeIO.lookup());
+        this(dataDirectory, configuration, engine, TypeIoLookup.builtin());
     }
 
     /** With the type table that encodes DataRow values and decodes Bind parameters. */

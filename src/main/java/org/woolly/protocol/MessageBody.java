@@ -1,5 +1,7 @@
 package org.woolly.protocol;
 
+import org.woolly.utils.error.Severity;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,7 +57,7 @@ public final class MessageBody {
         }
         if (end >= bytes.length) {
             throw MessageReader.protocolViolation("invalid string in message").withSeverity(
-                    org.woolly.utils.error.Severity.ERROR);
+                    Severity.ERROR);
         }
         String value = new String(bytes, position, end - position, StandardCharsets.UTF_8);
         position = end + 1;
@@ -81,14 +83,14 @@ public final class MessageBody {
     public void expectEnd() {
         if (position != bytes.length) {
             throw MessageReader.protocolViolation("invalid message format").withSeverity(
-                    org.woolly.utils.error.Severity.ERROR);
+                    Severity.ERROR);
         }
     }
 
     private void require(int length) {
         if (length < 0 || position + length > bytes.length) {
             throw MessageReader.protocolViolation("insufficient data left in message").withSeverity(
-                    org.woolly.utils.error.Severity.ERROR);
+                    Severity.ERROR);
         }
     }
 }

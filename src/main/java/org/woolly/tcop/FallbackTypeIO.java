@@ -13,7 +13,7 @@ import java.util.HexFormat;
 /**
  * Type I/O for the few representations the protocol layer can handle without the built-in type
  * table: integers, floats, booleans, text and bytea in text and binary form, anything else as
- * its text. Used for OIDs the server's type table does not know (and while it is absent).
+ * its text. Used for OIDs {@link org.woolly.utils.adt.BuiltinTypes} does not know, and by tests.
  */
 public final class FallbackTypeIO implements TypeIO {
 

@@ -1,5 +1,7 @@
 package org.woolly.tcop;
 
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeIO;
 
 /**
@@ -11,4 +13,12 @@ public interface TypeIoLookup {
 
     /** The type's I/O; never null (unknown OIDs get a text-only fallback). */
     TypeIO forType(int typeOid);
+
+    /** The built-in type table ({@link BuiltinTypes}), with {@link FallbackTypeIO} for OIDs it lacks. */
+    static TypeIoLookup builtin() {
+        return typeOid -> {
+            PgType type = BuiltinTypes.byOid(typeOid);
+            return type != null ? type.io() : new FallbackTypeIO(typeOid);
+        };
+    }
 }

@@ -115,7 +115,7 @@ class BackendLoopTest {
         SessionEngine session = new FakeEngine().openSession(null, "postgres", settings,
                 report -> loop.get().notice(report));
         loop.set(new BackendLoop(new MessageReader(new ByteArrayInputStream(frontend.bytes.toByteArray())),
-                new MessageWriter(output), session, settings, FallbackTypeIO.lookup(), activity -> { }));
+                new MessageWriter(output), session, settings, TypeIoLookup.builtin(), activity -> { }));
         loop.get().run();
         List<Reply> replies = new ArrayList<>();
         ByteBuffer buffer = ByteBuffer.wrap(output.toByteArray());

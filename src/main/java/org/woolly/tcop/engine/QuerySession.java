@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
+import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.DatabaseCatalog;
@@ -20,6 +21,7 @@ import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.TargetEntry;
 import org.woolly.optimizer.Planner;
+import org.woolly.parser.Parser;
 import org.woolly.tcop.NoticeSink;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
@@ -59,7 +61,28 @@ public final class QuerySession implements SessionEngine {
     final AtomicBoolean running = new AtomicBoolean();
     private final List<SessionPortal> openPortals = new ArrayList<>();
 
-    /** Builds a session over explicit type-system and parser implementations. */
+    /** The parser of {@code org.woolly.parser}. */
+    private static final QueryParser SQL_PARSER = new QueryParser() {
+        @Override
+        public List<RawStatement> parse(String queryString) {
+            return Parser.parse(queryString);
+        }
+
+        @Override
+        public org.woolly.nodes.parse.Expr parseExpression(String text) {
+            return Parser.parseExpression(text);
+        }
+    };
+
+    private static final TypeSystem BUILTIN_TYPES = new BuiltinTypeSystem();
+
+    /** A session with the built-in types and the SQL parser: what {@code Engine.openSession} creates. */
+    public QuerySession(StorageServices storage, CatalogAccess catalog, RoleInfo role, String database,
+                        SessionSettings settings, NoticeSink notices, int backendPid) {
+        this(storage, catalog, role, database, settings, notices, backendPid, BUILTIN_TYPES, SQL_PARSER);
+    }
+
+    /** Builds a session over explicit type-system and parser implementations (tests use fakes). */
     public QuerySession(StorageServices storage, CatalogAccess catalog, RoleInfo role, String database,
                         SessionSettings settings, NoticeSink notices, int backendPid, TypeSystem types,
                         QueryParser parser) {

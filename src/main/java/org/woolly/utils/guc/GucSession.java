@@ -164,7 +164,7 @@ public final class GucSession implements SessionSettings {
         FormatSettings.DateStyle style = FormatSettings.DateStyle.valueOf(dateStyle[0].toUpperCase(Locale.ROOT));
         FormatSettings.DateOrder order = FormatSettings.DateOrder.valueOf(dateStyle[1].toUpperCase(Locale.ROOT));
         String zoneName = getString("TimeZone");
-        ZoneId zone = ZoneId.of(zoneName.equalsIgnoreCase("utc") ? "UTC" : zoneName);
+        ZoneId zone = GucTable.zoneFor(zoneName);
         FormatSettings.IntervalStyle intervalStyle =
                 FormatSettings.IntervalStyle.valueOf(getString("IntervalStyle").toUpperCase(Locale.ROOT));
         return new FormatSettings(style, order, zone, zoneName, intervalStyle, getInt("extra_float_digits"),

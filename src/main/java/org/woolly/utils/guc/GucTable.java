@@ -227,11 +227,21 @@ public final class GucTable {
     static String canonicalTimeZone(String value) {
         String trimmed = value.trim();
         try {
-            ZoneId.of(trimmed.equalsIgnoreCase("utc") || trimmed.equalsIgnoreCase("gmt") ? "UTC" : trimmed);
+            zoneFor(trimmed);
             return trimmed.equalsIgnoreCase("utc") ? "UTC" : trimmed;
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The zone a TimeZone setting names: IANA names, offsets, UTC/GMT/Z and the old short names (EST). */
+    public static ZoneId zoneFor(String name) {
+        String trimmed = name.trim();
+        if (trimmed.equalsIgnoreCase("utc") || trimmed.equalsIgnoreCase("gmt") || trimmed.equalsIgnoreCase("z")
+                || trimmed.equalsIgnoreCase("zulu")) {
+            return ZoneId.of("UTC");
+        }
+        return ZoneId.of(trimmed, ZoneId.SHORT_IDS);
     }
 
     /** Accepts PostgreSQL's DateStyle syntax: a style and/or an order, comma separated, keeping the other part. */

@@ -73,6 +73,10 @@ class GucSessionTest {
                 "invalid value for parameter \"work_mem\": \"5min\"");
         assertSqlError(() -> session.set("extra_float_digits", "9", false), "22023",
                 "9 is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
+        session.set("TimeZone", "Europe/Paris", false);
+        assertThat(session.formatSettings().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        session.set("TimeZone", "EST", false);
+        assertThat(session.show("TimeZone")).isEqualTo("EST");
         session.set("client_encoding", "unicode", false);
         assertThat(session.show("client_encoding")).isEqualTo("UTF8");
     }
