@@ -46,6 +46,11 @@ final class StringFunctions {
             r.operator("!~*", left, T, TypeOids.BOOL,
                     (a, c) -> !regex((String) a[1], true).matcher((String) a[0]).find(), null, "~*");
         }
+        int bytea = TypeOids.BYTEA;
+        r.operator("~~", bytea, bytea, TypeOids.BOOL, (a, c) -> LikeMatcher.like(latin1((byte[]) a[0]),
+                latin1((byte[]) a[1])), null, "!~~");
+        r.operator("!~~", bytea, bytea, TypeOids.BOOL, (a, c) -> !LikeMatcher.like(latin1((byte[]) a[0]),
+                latin1((byte[]) a[1])), null, "~~");
         r.function("like", TypeOids.BOOL, (a, c) -> LikeMatcher.like((String) a[0], (String) a[1]), T, T);
         r.function("ilike", TypeOids.BOOL, (a, c) -> LikeMatcher.ilike((String) a[0], (String) a[1]), T, T);
 
@@ -99,6 +104,11 @@ final class StringFunctions {
         r.function("translate", T, (a, c) -> translate((String) a[0], (String) a[1], (String) a[2]), T, T, T);
         r.function("quote_ident", T, (a, c) -> quoteIdent((String) a[0]), T);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
+    }
+
+    /** Bytes as one char each, so LIKE on bytea matches byte by byte. */
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     static int characters(String text) {
