@@ -126,6 +126,7 @@ final class DateTimeFunctions {
                     value.microseconds() % DAY);
         }, IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Integer) a[0]), D);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> Boolean.TRUE, IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TS);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TZ);
     }
