@@ -1,6 +1,17 @@
 package org.woolly.nodes.parse;
 
-/** A constraint written on a column: {@code NOT NULL}, {@code NULL}, {@code DEFAULT e}, ... */
-public record ColumnConstraint(Kind kind, String name, Expr expr, int location) {
+import java.util.List;
+
+/**
+ * A constraint written on a column: {@code NOT NULL}, {@code NULL}, {@code DEFAULT e}, ...
+ * For REFERENCES, {@code referencedTable} and {@code referencedColumns} (empty when the
+ * referenced table's primary key is meant) name the target; both are null for other kinds.
+ */
+public record ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
+                               List<String> referencedColumns) {
     public enum Kind { NOT_NULL, NULL, DEFAULT, PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY }
+
+    public ColumnConstraint(Kind kind, String name, Expr expr, int location) {
+        this(kind, name, expr, location, null, null);
+    }
 }

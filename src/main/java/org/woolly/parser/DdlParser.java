@@ -1,0 +1,304 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.woolly.nodes.parse.ColumnConstraint;
+import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TableConstraint;
+import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlException;
+
+/**
+ * CREATE TABLE, DROP and TRUNCATE, and the leading keywords of the DDL Woolly does not run yet
+ * (answered with 0A000 naming the command). Counterpart of the {@code CreateStmt},
+ * {@code DropStmt} and {@code TruncateStmt} rules of {@code src/backend/parser/gram.y}.
+ */
+final class DdlParser {
+    /** Words that may follow CREATE, ALTER or DROP in some PostgreSQL 15 command. */
+    private static final Set<String> OBJECT_WORDS = Set.of(
+            "table", "index", "view", "sequence", "schema", "database", "role", "user", "group", "function",
+            "procedure", "aggregate", "type", "domain", "extension", "trigger", "rule", "tablespace", "collation",
+            "conversion", "cast", "operator", "policy", "publication", "subscription", "server", "statistics",
+            "materialized", "foreign", "text", "event", "language", "access", "default", "system", "large",
+            "transform", "unique", "or", "temp", "temporary", "recursive", "trusted", "procedural", "constraint",
+            "owned", "routine", "global", "local", "unlogged");
+    private static final Set<String> TWO_WORD_OBJECTS = Set.of(
+            "materialized", "foreign", "text", "event", "access", "default", "large", "constraint", "user");
+
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+    private final TableElementParser elements;
+
+    DdlParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+        this.elements = new TableElementParser(grammar);
+    }
+
+    Statement create() {
+        Token create = cursor.expectKeyword("create");
+        int afterCreate = cursor.mark();
+        boolean temporary = false;
+        if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
+            if (!cursor.atKeyword("temp") && !cursor.atKeyword("temporary")) {
+                throw cursor.syntaxError();
+            }
+        }
+        if (cursor.acceptKeyword("temp") || cursor.acceptKeyword("temporary")) {
+            temporary = true;
+        } else {
+            // UNLOGGED tables are created as ordinary, WAL-logged ones: safer, and invisible to queries.
+            cursor.acceptKeyword("unlogged");
+        }
+        if (!cursor.atKeyword("table")) {
+            cursor.reset(afterCreate);
+            throw unsupportedCommand(create, "create");
+        }
+        cursor.advance();
+        boolean ifNotExists = cursor.acceptKeywords("if", "not", "exists");
+        QualifiedName name = grammar.qualifiedName();
+        if (cursor.atKeyword("of") || cursor.atKeyword("partition")) {
+            throw TokenCursor.notSupportedClause("CREATE TABLE ... " + cursor.peek().text().toUpperCase(Locale.ROOT)
+                    + " is not supported yet", cursor.peek());
+        }
+        if (isCreateTableAs()) {
+            throw TokenCursor.notSupported("create table as", create);
+        }
+        List<ColumnDef> columns = new ArrayList<>();
+        List<TableConstraint> constraints = new ArrayList<>();
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        if (!cursor.at(Token.Kind.RIGHT_PAREN)) {
+            do {
+                elements.tableElement(columns, constraints);
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        List<DefElem> options = tableOptions();
+        return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
+                options, create.start());
+    }
+
+    /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */
+    private boolean isCreateTableAs() {
+        if (cursor.atKeyword("as")) {
+            return true;
+        }
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            return false;
+        }
+        int depth = 0;
+        for (int ahead = 0; ; ahead++) {
+            Token token = cursor.peek(ahead);
+            if (token.is(Token.Kind.EOF)) {
+                return false;
+            }
+            if (token.is(Token.Kind.LEFT_PAREN)) {
+                depth++;
+            } else if (token.is(Token.Kind.RIGHT_PAREN) && --depth == 0) {
+                return cursor.peek(ahead + 1).isKeyword("as");
+            }
+        }
+    }
+
+    private List<DefElem> tableOptions() {
+        List<DefElem> options = List.of();
+        while (true) {
+            Token token = cursor.peek();
+            if (token.isKeyword("with") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+                cursor.advance();
+                options = definitionList();
+            } else if (token.isKeyword("without")) {
+                cursor.advance();
+                cursor.expectKeyword("oids");
+            } else if (token.isKeyword("on") && cursor.peek(1).isKeyword("commit")) {
+                cursor.advance();
+                cursor.advance();
+                if (!cursor.acceptKeywords("preserve", "rows")) {
+                    throw TokenCursor.notSupportedClause("ON COMMIT " + cursor.peek().text().toUpperCase(Locale.ROOT)
+                            + " ROWS is not supported yet", token);
+                }
+            } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
+                    || token.isKeyword("tablespace")) {
+                throw TokenCursor.notSupportedClause("CREATE TABLE ... " + token.text().toUpperCase(Locale.ROOT)
+                        + " is not supported yet", token);
+            } else {
+                return options;
+            }
+        }
+    }
+
+    /** {@code (name [= value], ...)}. */
+    List<DefElem> definitionList() {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<DefElem> list = new ArrayList<>();
+        do {
+            Token start = cursor.peek();
+            String name = grammar.columnLabel();
+            while (cursor.accept(Token.Kind.DOT)) {
+                name = name + "." + grammar.columnLabel();
+            }
+            String value = null;
+            if (cursor.acceptOperator("=")) {
+                value = optionValue();
+            }
+            list.add(new DefElem(name, value, start.start()));
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return List.copyOf(list);
+    }
+
+    /** One option value: a word, a string, or a possibly signed number, as its text. */
+    String optionValue() {
+        Token token = cursor.peek();
+        String sign = "";
+        if (token.isOperator("-") || token.isOperator("+")) {
+            cursor.advance();
+            sign = token.text().equals("-") ? "-" : "";
+            token = cursor.peek();
+            if (!token.is(Token.Kind.INTEGER) && !token.is(Token.Kind.NUMERIC)) {
+                throw cursor.syntaxError();
+            }
+        }
+        switch (token.kind()) {
+            case IDENT, STRING, INTEGER, NUMERIC -> {
+                cursor.advance();
+                return sign + token.text();
+            }
+            default -> throw cursor.syntaxError();
+        }
+    }
+
+    Statement drop() {
+        Token drop = cursor.expectKeyword("drop");
+        Token kindToken = cursor.peek();
+        Statement.ObjectKind kind;
+        boolean qualified = true;
+        switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
+            case "table" -> kind = Statement.ObjectKind.TABLE;
+            case "index" -> kind = Statement.ObjectKind.INDEX;
+            case "sequence" -> kind = Statement.ObjectKind.SEQUENCE;
+            case "view" -> kind = Statement.ObjectKind.VIEW;
+            case "type", "domain" -> kind = Statement.ObjectKind.TYPE;
+            case "schema" -> {
+                kind = Statement.ObjectKind.SCHEMA;
+                qualified = false;
+            }
+            case "database" -> {
+                kind = Statement.ObjectKind.DATABASE;
+                qualified = false;
+            }
+            case "role", "user", "group" -> {
+                if (cursor.peek(1).isKeyword("mapping")) {
+                    throw unsupportedCommand(drop, "drop");
+                }
+                kind = Statement.ObjectKind.ROLE;
+                qualified = false;
+            }
+            default -> throw unsupportedCommand(drop, "drop");
+        }
+        cursor.advance();
+        if (kind == Statement.ObjectKind.INDEX) {
+            cursor.acceptKeyword("concurrently");
+        }
+        boolean ifExists = cursor.acceptKeywords("if", "exists");
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            if (qualified) {
+                names.add(grammar.qualifiedName());
+            } else {
+                Token nameToken = cursor.peek();
+                names.add(new QualifiedName(null, grammar.columnId(), nameToken.start()));
+            }
+        } while (cursor.accept(Token.Kind.COMMA));
+        boolean cascade = dropBehavior();
+        if (kind == Statement.ObjectKind.DATABASE && cursor.atKeyword("with")) {
+            throw TokenCursor.notSupportedClause("DROP DATABASE ... WITH is not supported yet", cursor.peek());
+        }
+        return new Statement.Drop(kind, List.copyOf(names), ifExists, cascade, drop.start());
+    }
+
+    private boolean dropBehavior() {
+        if (cursor.acceptKeyword("cascade")) {
+            return true;
+        }
+        cursor.acceptKeyword("restrict");
+        return false;
+    }
+
+    Statement truncate() {
+        Token truncate = cursor.expectKeyword("truncate");
+        cursor.acceptKeyword("table");
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            cursor.acceptKeyword("only");
+            names.add(grammar.qualifiedName());
+            cursor.acceptOperator("*");
+        } while (cursor.accept(Token.Kind.COMMA));
+        boolean restartIdentity = false;
+        if (cursor.acceptKeywords("restart", "identity")) {
+            restartIdentity = true;
+        } else {
+            cursor.acceptKeywords("continue", "identity");
+        }
+        boolean cascade = dropBehavior();
+        return new Statement.Truncate(List.copyOf(names), restartIdentity, cascade, truncate.start());
+    }
+
+    /** 0A000 for a DDL command this parser knows by its leading keywords only. */
+    SqlException unsupported() {
+        Token first = cursor.peek();
+        return switch (first.text()) {
+            case "alter" -> {
+                cursor.advance();
+                yield unsupportedCommand(first, "alter");
+            }
+            case "security" -> TokenCursor.notSupported("security label", first);
+            case "reassign" -> TokenCursor.notSupported("reassign owned", first);
+            case "import" -> TokenCursor.notSupported("import foreign schema", first);
+            default -> TokenCursor.notSupported(first.text(), first);
+        };
+    }
+
+    /** Names the command from CREATE/ALTER/DROP and the object words after it. */
+    private SqlException unsupportedCommand(Token start, String verb) {
+        Token object = cursor.peek();
+        if (!object.is(Token.Kind.IDENT) || object.quoted() || !OBJECT_WORDS.contains(object.text())) {
+            return cursor.syntaxError();
+        }
+        int skip = 0;
+        while (isModifier(cursor.peek(skip))) {
+            skip++;
+        }
+        Token noun = cursor.peek(skip);
+        if (!noun.is(Token.Kind.IDENT) || noun.quoted()) {
+            return cursor.syntaxErrorAt(noun);
+        }
+        String name = verb + " " + noun.text();
+        if (TWO_WORD_OBJECTS.contains(noun.text()) && cursor.peek(skip + 1).is(Token.Kind.IDENT)
+                && !(noun.isKeyword("user") && !cursor.peek(skip + 1).isKeyword("mapping"))) {
+            name = name + " " + cursor.peek(skip + 1).text();
+        }
+        return TokenCursor.notSupported(name, start);
+    }
+
+    private static boolean isModifier(Token token) {
+        return token.isKeyword("or") || token.isKeyword("replace") || token.isKeyword("unique")
+                || token.isKeyword("temp") || token.isKeyword("temporary") || token.isKeyword("recursive")
+                || token.isKeyword("trusted") || token.isKeyword("procedural") || token.isKeyword("global")
+                || token.isKeyword("local") || token.isKeyword("unlogged");
+    }
+
+    TypeName typeName() {
+        return grammar.types.typeName();
+    }
+
+    Expr defaultExpression() {
+        return grammar.expressions.expression(ExpressionParser.B_EXPRESSION);
+    }
+}

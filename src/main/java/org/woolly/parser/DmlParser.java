@@ -1,0 +1,182 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.nodes.parse.SetClause;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * INSERT, UPDATE and DELETE. Counterpart of the {@code InsertStmt}, {@code UpdateStmt} and
+ * {@code DeleteStmt} rules of {@code src/backend/parser/gram.y}.
+ */
+final class DmlParser {
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+
+    DmlParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+    }
+
+    Statement insert() {
+        Token insert = cursor.expectKeyword("insert");
+        cursor.expectKeyword("into");
+        QualifiedName table = grammar.qualifiedName();
+        String alias = null;
+        if (cursor.acceptKeyword("as")) {
+            alias = grammar.columnId();
+        }
+        List<String> columns = new ArrayList<>();
+        List<Integer> columnLocations = new ArrayList<>();
+        if (cursor.at(Token.Kind.LEFT_PAREN) && !grammar.selects.atSelectStart(1)
+                && !cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            do {
+                Token column = cursor.peek();
+                columns.add(grammar.columnId());
+                columnLocations.add(column.start());
+                if (cursor.at(Token.Kind.DOT) || cursor.at(Token.Kind.LEFT_BRACKET)) {
+                    throw TokenCursor.notSupportedClause("assignment to a field or element of a column is not supported yet",
+                            cursor.peek());
+                }
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        if (cursor.atKeyword("overriding")) {
+            throw TokenCursor.notSupportedClause("OVERRIDING is not supported yet", cursor.peek());
+        }
+        SelectStmt source = null;
+        boolean defaultValues = false;
+        if (cursor.atKeyword("default") && cursor.peek(1).isKeyword("values")) {
+            cursor.advance();
+            cursor.advance();
+            defaultValues = true;
+        } else {
+            source = grammar.selects.selectStatement();
+        }
+        if (cursor.atKeyword("on") && cursor.peek(1).isKeyword("conflict")) {
+            throw TokenCursor.notSupportedClause("ON CONFLICT is not supported yet", cursor.peek());
+        }
+        List<ResTarget> returning = returning();
+        return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), source,
+                defaultValues, returning, insert.start());
+    }
+
+    Statement update() {
+        Token update = cursor.expectKeyword("update");
+        cursor.acceptKeyword("only");
+        QualifiedName table = grammar.qualifiedName();
+        cursor.acceptOperator("*");
+        String alias = relationAlias("set");
+        cursor.expectKeyword("set");
+        List<SetClause> assignments = new ArrayList<>();
+        do {
+            setClause(assignments);
+        } while (cursor.accept(Token.Kind.COMMA));
+        List<FromItem> from = List.of();
+        if (cursor.acceptKeyword("from")) {
+            from = grammar.selects.fromList();
+        }
+        Expr where = whereClause();
+        return new Statement.Update(table, alias, List.copyOf(assignments), from, where, returning(), update.start());
+    }
+
+    Statement delete() {
+        Token delete = cursor.expectKeyword("delete");
+        cursor.expectKeyword("from");
+        cursor.acceptKeyword("only");
+        QualifiedName table = grammar.qualifiedName();
+        cursor.acceptOperator("*");
+        String alias = relationAlias(null);
+        List<FromItem> using = List.of();
+        if (cursor.acceptKeyword("using")) {
+            using = grammar.selects.fromList();
+        }
+        Expr where = whereClause();
+        return new Statement.Delete(table, alias, using, where, returning(), delete.start());
+    }
+
+    /** {@code [AS] alias} after the target table; {@code stopWord} (SET for UPDATE) is never an alias. */
+    private String relationAlias(String stopWord) {
+        if (cursor.acceptKeyword("as")) {
+            return grammar.columnId();
+        }
+        Token token = cursor.peek();
+        if (Keywords.isColumnId(token) && (stopWord == null || !token.isKeyword(stopWord))) {
+            return cursor.advance().text();
+        }
+        return null;
+    }
+
+    private Expr whereClause() {
+        if (!cursor.acceptKeyword("where")) {
+            return null;
+        }
+        if (cursor.atKeyword("current") && cursor.peek(1).isKeyword("of")) {
+            throw TokenCursor.notSupportedClause("WHERE CURRENT OF is not supported yet", cursor.peek());
+        }
+        return grammar.expressions.expression();
+    }
+
+    /** {@code col = expr} or {@code (a, b) = (x, y)}, the latter spread into one clause per column. */
+    private void setClause(List<SetClause> assignments) {
+        Token start = cursor.peek();
+        if (!cursor.accept(Token.Kind.LEFT_PAREN)) {
+            String column = grammar.columnId();
+            rejectIndirection();
+            cursor.expectOperator("=");
+            assignments.add(new SetClause(column, grammar.expressions.expression(), start.start()));
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        List<Token> columnTokens = new ArrayList<>();
+        do {
+            columnTokens.add(cursor.peek());
+            columns.add(grammar.columnId());
+            rejectIndirection();
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        cursor.expectOperator("=");
+        Token valueStart = cursor.peek();
+        Expr value = grammar.expressions.expression();
+        List<Expr> values;
+        if (value instanceof Expr.RowConstructor row) {
+            values = row.fields();
+        } else if (value instanceof Expr.SubLink) {
+            throw TokenCursor.notSupportedClause("UPDATE ... SET (columns) = (SELECT ...) is not supported yet",
+                    valueStart);
+        } else if (columns.size() == 1) {
+            values = List.of(value);
+        } else {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "source for a multiple-column UPDATE item must be a "
+                    + "sub-SELECT or ROW() expression", valueStart);
+        }
+        if (values.size() != columns.size()) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",
+                    valueStart);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            assignments.add(new SetClause(columns.get(i), values.get(i), columnTokens.get(i).start()));
+        }
+    }
+
+    private void rejectIndirection() {
+        if (cursor.at(Token.Kind.DOT) || cursor.at(Token.Kind.LEFT_BRACKET)) {
+            throw TokenCursor.notSupportedClause("assignment to a field or element of a column is not supported yet",
+                    cursor.peek());
+        }
+    }
+
+    List<ResTarget> returning() {
+        if (!cursor.acceptKeyword("returning")) {
+            return List.of();
+        }
+        return grammar.selects.targetList();
+    }
+}

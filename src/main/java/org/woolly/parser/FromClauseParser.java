@@ -1,0 +1,167 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * FROM lists: tables, subqueries, functions, and joins of them (left-associative; a
+ * parenthesized join nests). Counterpart of the {@code from_list}, {@code table_ref} and
+ * {@code joined_table} rules of {@code src/backend/parser/gram.y}.
+ */
+final class FromClauseParser {
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+
+    FromClauseParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+    }
+
+    List<FromItem> fromList() {
+        List<FromItem> items = new ArrayList<>();
+        do {
+            items.add(joinedItem());
+        } while (cursor.accept(Token.Kind.COMMA));
+        return List.copyOf(items);
+    }
+
+    /** A table reference followed by any number of joins. */
+    private FromItem joinedItem() {
+        FromItem left = tableReference();
+        while (true) {
+            Token token = cursor.peek();
+            if (token.isKeyword("cross")) {
+                cursor.advance();
+                cursor.expectKeyword("join");
+                FromItem right = tableReference();
+                left = new FromItem.Join(FromItem.JoinType.CROSS, left, right, null, null, false, left.location());
+                continue;
+            }
+            boolean natural = cursor.acceptKeyword("natural");
+            FromItem.JoinType type = joinType();
+            if (type == null) {
+                if (natural) {
+                    throw cursor.syntaxError();
+                }
+                return left;
+            }
+            FromItem right = tableReference();
+            Expr on = null;
+            List<String> using = null;
+            if (!natural) {
+                if (cursor.acceptKeyword("on")) {
+                    on = grammar.expressions.expression();
+                } else if (cursor.atKeyword("using")) {
+                    cursor.advance();
+                    using = grammar.parenthesizedNameList();
+                    if (cursor.atKeyword("as")) {
+                        throw TokenCursor.notSupportedClause("JOIN USING aliases are not supported yet", cursor.peek());
+                    }
+                } else {
+                    throw cursor.syntaxError();
+                }
+            }
+            left = new FromItem.Join(type, left, right, on, using, natural, left.location());
+        }
+    }
+
+    /** {@code [INNER | LEFT|RIGHT|FULL [OUTER]] JOIN}, consumed; null when no join follows. */
+    private FromItem.JoinType joinType() {
+        Token token = cursor.peek();
+        FromItem.JoinType type;
+        if (token.isKeyword("join")) {
+            cursor.advance();
+            return FromItem.JoinType.INNER;
+        } else if (token.isKeyword("inner")) {
+            type = FromItem.JoinType.INNER;
+        } else if (token.isKeyword("left")) {
+            type = FromItem.JoinType.LEFT;
+        } else if (token.isKeyword("right")) {
+            type = FromItem.JoinType.RIGHT;
+        } else if (token.isKeyword("full")) {
+            type = FromItem.JoinType.FULL;
+        } else {
+            return null;
+        }
+        cursor.advance();
+        if (type != FromItem.JoinType.INNER) {
+            cursor.acceptKeyword("outer");
+        }
+        cursor.expectKeyword("join");
+        return type;
+    }
+
+    private FromItem tableReference() {
+        Token start = cursor.peek();
+        boolean lateral = cursor.acceptKeyword("lateral");
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            SelectStmt subquery = grammar.selects.tryParenthesizedSubquery();
+            if (subquery != null) {
+                FromItem.Alias alias = alias(true);
+                if (alias == null) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias", start)
+                            .withHint("For example, FROM (SELECT ...) [AS] foo.");
+                }
+                return new FromItem.Subquery(subquery, alias, lateral, start.start());
+            }
+            if (lateral) {
+                throw cursor.syntaxError();
+            }
+            cursor.advance();
+            FromItem joined = joinedItem();
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            if (alias(true) != null) {
+                throw TokenCursor.notSupportedClause("aliases on parenthesized joins are not supported yet", start);
+            }
+            return joined;
+        }
+        if (lateral) {
+            throw TokenCursor.notSupportedClause("LATERAL function calls are not supported yet", start);
+        }
+        if (cursor.atKeyword("rows") && cursor.peek(1).isKeyword("from")) {
+            throw TokenCursor.notSupportedClause("ROWS FROM is not supported yet", start);
+        }
+        boolean only = cursor.acceptKeyword("only");
+        boolean parenthesizedOnly = only && cursor.accept(Token.Kind.LEFT_PAREN);
+        QualifiedName name = grammar.qualifiedName();
+        if (parenthesizedOnly) {
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        if (!only && cursor.at(Token.Kind.LEFT_PAREN)) {
+            Expr call = grammar.specialForms.functionCall(name, start);
+            if (!(call instanceof Expr.FuncCall functionCall)) {
+                throw cursor.syntaxError();
+            }
+            if (cursor.atKeyword("with") && cursor.peek(1).isKeyword("ordinality")) {
+                throw TokenCursor.notSupportedClause("WITH ORDINALITY is not supported yet", cursor.peek());
+            }
+            return new FromItem.Function(functionCall, alias(true), start.start());
+        }
+        if (!only) {
+            cursor.acceptOperator("*");
+        }
+        if (cursor.atKeyword("tablesample")) {
+            throw TokenCursor.notSupportedClause("TABLESAMPLE is not supported yet", cursor.peek());
+        }
+        return new FromItem.Table(name, alias(true), start.start());
+    }
+
+    /** {@code [AS] name [(columns)]}; a bare name only when {@code allowBare}. Null when absent. */
+    FromItem.Alias alias(boolean allowBare) {
+        String name;
+        if (cursor.acceptKeyword("as")) {
+            name = grammar.columnId();
+        } else if (allowBare && Keywords.isColumnId(cursor.peek())) {
+            name = cursor.advance().text();
+        } else {
+            return null;
+        }
+        List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+        return new FromItem.Alias(name, columns);
+    }
+}

@@ -1,0 +1,139 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Ties the statement-family parsers together over one token stream, and parses the names they
+ * all share (ColId, ColLabel, qualified names). Counterpart of the top-level {@code stmt} rule
+ * and the name productions of {@code src/backend/parser/gram.y}.
+ */
+final class Grammar {
+    final TokenCursor cursor;
+    final ExpressionParser expressions;
+    final SpecialFormParser specialForms;
+    final TypeNameParser types;
+    final SelectParser selects;
+    final DmlParser dml;
+    final DdlParser ddl;
+    final UtilityParser utility;
+
+    Grammar(String input) {
+        this.cursor = new TokenCursor(input);
+        this.expressions = new ExpressionParser(this);
+        this.specialForms = new SpecialFormParser(this);
+        this.types = new TypeNameParser(this);
+        this.selects = new SelectParser(this);
+        this.dml = new DmlParser(this);
+        this.ddl = new DdlParser(this);
+        this.utility = new UtilityParser(this);
+    }
+
+    /** One statement, not including its terminating semicolon. */
+    Statement statement() {
+        Token first = cursor.peek();
+        if (first.is(Token.Kind.LEFT_PAREN)) {
+            return new Statement.Select(selects.selectStatement());
+        }
+        if (!first.is(Token.Kind.IDENT) || first.quoted()) {
+            throw cursor.syntaxError();
+        }
+        return switch (first.text()) {
+            case "select", "values", "table" -> new Statement.Select(selects.selectStatement());
+            case "with" -> withStatement();
+            case "insert" -> dml.insert();
+            case "update" -> dml.update();
+            case "delete" -> dml.delete();
+            case "create" -> ddl.create();
+            case "drop" -> ddl.drop();
+            case "truncate" -> ddl.truncate();
+            case "alter", "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
+            default -> utility.statement();
+        };
+    }
+
+    /** WITH before SELECT is supported; before INSERT/UPDATE/DELETE the tree has no place for it yet. */
+    private Statement withStatement() {
+        int mark = cursor.mark();
+        Token with = cursor.advance();
+        cursor.acceptKeyword("recursive");
+        // Skip the CTE list to see which statement follows it.
+        int depth = 0;
+        while (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
+            Token token = cursor.peek();
+            if (token.is(Token.Kind.LEFT_PAREN)) {
+                depth++;
+            } else if (token.is(Token.Kind.RIGHT_PAREN)) {
+                depth--;
+            } else if (depth == 0 && (token.isKeyword("insert") || token.isKeyword("update")
+                    || token.isKeyword("delete") || token.isKeyword("merge"))) {
+                throw TokenCursor.notSupportedClause("WITH before " + token.text().toUpperCase() + " is not supported yet", with);
+            }
+            cursor.advance();
+        }
+        cursor.reset(mark);
+        return new Statement.Select(selects.selectStatement());
+    }
+
+    // ---- names ----
+
+    /** ColId: an identifier or a keyword that may name a column. */
+    String columnId() {
+        if (!Keywords.isColumnId(cursor.peek())) {
+            throw cursor.syntaxError();
+        }
+        return cursor.advance().text();
+    }
+
+    /** ColLabel: any identifier or keyword. */
+    String columnLabel() {
+        if (!Keywords.isColumnLabel(cursor.peek())) {
+            throw cursor.syntaxError();
+        }
+        return cursor.advance().text();
+    }
+
+    /** {@code name}, {@code schema.name} or {@code catalog.schema.name}. */
+    QualifiedName qualifiedName() {
+        Token start = cursor.peek();
+        String first = columnId();
+        if (!cursor.at(Token.Kind.DOT)) {
+            return new QualifiedName(null, first, start.start());
+        }
+        cursor.advance();
+        String second = columnLabel();
+        if (!cursor.at(Token.Kind.DOT)) {
+            return new QualifiedName(first, second, start.start());
+        }
+        cursor.advance();
+        String third = columnLabel();
+        if (cursor.at(Token.Kind.DOT)) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                    "improper qualified name (too many dotted names): " + first + "." + second + "." + third + "."
+                            + cursor.peek(1).text(), start);
+        }
+        return new QualifiedName(second, third, start.start());
+    }
+
+    List<QualifiedName> qualifiedNameList() {
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(qualifiedName());
+        } while (cursor.accept(Token.Kind.COMMA));
+        return names;
+    }
+
+    /** {@code (a, b, ...)} of ColIds. */
+    List<String> parenthesizedNameList() {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(columnId());
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return names;
+    }
+}

@@ -1,0 +1,430 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.CommonTableExpr;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.nodes.parse.SortBy;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * SELECT, VALUES, TABLE and set operations (INTERSECT binding tighter than UNION and EXCEPT),
+ * with WITH, ORDER BY, LIMIT/OFFSET/FETCH and FOR UPDATE/SHARE. Counterpart of the
+ * {@code SelectStmt}, {@code select_no_parens}, {@code simple_select} and related rules of
+ * {@code src/backend/parser/gram.y}.
+ */
+final class SelectParser {
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+    private final FromClauseParser fromClause;
+
+    SelectParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+        this.fromClause = new FromClauseParser(grammar);
+    }
+
+    /** {@code select_stmt}: a possibly parenthesized select with its trailing options. */
+    SelectStmt selectStatement() {
+        SelectBuilder.Options options = new SelectBuilder.Options();
+        if (cursor.atKeyword("with")) {
+            options.withToken = cursor.peek();
+            options.with = withClause();
+        }
+        SelectStmt body = setExpression();
+        trailingOptions(options);
+        return SelectBuilder.applyOptions(body, options);
+    }
+
+    /** {@code ( select_stmt )}. */
+    SelectStmt parenthesizedSelect() {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        SelectStmt stmt = selectStatement();
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return stmt;
+    }
+
+    /** True when the cursor is at a token that can start a select (not counting parentheses). */
+    boolean atSelectStart(int ahead) {
+        Token token = cursor.peek(ahead);
+        return token.isKeyword("select") || token.isKeyword("values") || token.isKeyword("with")
+                || token.isKeyword("table");
+    }
+
+    /**
+     * At {@code (}: a parenthesized subquery, or null (cursor unchanged) when the parentheses
+     * hold something else, such as an expression or a list.
+     */
+    SelectStmt tryParenthesizedSubquery() {
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            return null;
+        }
+        if (atSelectStart(1)) {
+            return parenthesizedSelect();
+        }
+        if (!cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            return null;
+        }
+        int mark = cursor.mark();
+        try {
+            return parenthesizedSelect();
+        } catch (SqlException e) {
+            cursor.reset(mark);
+            return null;
+        }
+    }
+
+    private List<CommonTableExpr> withClause() {
+        Token with = cursor.expectKeyword("with");
+        if (cursor.atKeyword("recursive")) {
+            throw TokenCursor.notSupportedClause("WITH RECURSIVE is not supported yet", cursor.peek());
+        }
+        List<CommonTableExpr> ctes = new ArrayList<>();
+        do {
+            Token nameToken = cursor.peek();
+            String name = grammar.columnId();
+            List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+            cursor.expectKeyword("as");
+            if (cursor.acceptKeyword("not")) {
+                cursor.expectKeyword("materialized");
+            } else {
+                cursor.acceptKeyword("materialized");
+            }
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            Statement query = grammar.statement();
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            ctes.add(new CommonTableExpr(name, columns, query, nameToken.start()));
+        } while (cursor.accept(Token.Kind.COMMA));
+        if (cursor.atKeyword("search") || cursor.atKeyword("cycle")) {
+            throw TokenCursor.notSupportedClause("SEARCH and CYCLE clauses are not supported yet", with);
+        }
+        return List.copyOf(ctes);
+    }
+
+    /** UNION and EXCEPT over INTERSECT terms, left-associative. */
+    private SelectStmt setExpression() {
+        SelectStmt left = setTerm();
+        while (cursor.atKeyword("union") || cursor.atKeyword("except")) {
+            Token op = cursor.advance();
+            boolean all = setQuantifier();
+            SelectStmt right = setTerm();
+            left = setOperation(op.isKeyword("union") ? SelectStmt.SetOperation.UNION : SelectStmt.SetOperation.EXCEPT,
+                    all, left, right);
+        }
+        return left;
+    }
+
+    private SelectStmt setTerm() {
+        SelectStmt left = setPrimary();
+        while (cursor.atKeyword("intersect")) {
+            cursor.advance();
+            boolean all = setQuantifier();
+            left = setOperation(SelectStmt.SetOperation.INTERSECT, all, left, setPrimary());
+        }
+        return left;
+    }
+
+    private boolean setQuantifier() {
+        if (cursor.acceptKeyword("all")) {
+            return true;
+        }
+        cursor.acceptKeyword("distinct");
+        return false;
+    }
+
+    private static SelectStmt setOperation(SelectStmt.SetOperation op, boolean all, SelectStmt left, SelectStmt right) {
+        SelectBuilder builder = new SelectBuilder(left.location());
+        builder.op = op;
+        builder.all = all;
+        builder.left = left;
+        builder.right = right;
+        return builder.build();
+    }
+
+    private SelectStmt setPrimary() {
+        Token token = cursor.peek();
+        if (token.is(Token.Kind.LEFT_PAREN)) {
+            return parenthesizedSelect();
+        }
+        if (token.isKeyword("select")) {
+            return simpleSelect();
+        }
+        if (token.isKeyword("values")) {
+            return valuesList();
+        }
+        if (token.isKeyword("table")) {
+            cursor.advance();
+            QualifiedName name = grammar.qualifiedName();
+            SelectBuilder builder = new SelectBuilder(token.start());
+            builder.targets = List.of(new ResTarget(new Expr.ColumnRef(List.of("*"), token.start()), null, token.start()));
+            builder.from = List.of(new FromItem.Table(name, null, name.location()));
+            return builder.build();
+        }
+        throw cursor.syntaxError();
+    }
+
+    private SelectStmt valuesList() {
+        Token values = cursor.expectKeyword("values");
+        List<List<Expr>> rows = new ArrayList<>();
+        do {
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            rows.add(List.copyOf(grammar.expressions.expressionList()));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        } while (cursor.accept(Token.Kind.COMMA));
+        SelectBuilder builder = new SelectBuilder(values.start());
+        builder.values = List.copyOf(rows);
+        return builder.build();
+    }
+
+    private SelectStmt simpleSelect() {
+        Token select = cursor.expectKeyword("select");
+        SelectBuilder builder = new SelectBuilder(select.start());
+        if (cursor.acceptKeyword("distinct")) {
+            builder.distinct = true;
+            if (cursor.acceptKeyword("on")) {
+                cursor.expect(Token.Kind.LEFT_PAREN);
+                builder.distinctOn = List.copyOf(grammar.expressions.expressionList());
+                cursor.expect(Token.Kind.RIGHT_PAREN);
+            }
+        } else {
+            cursor.acceptKeyword("all");
+        }
+        builder.targets = atTargetListEnd() ? List.of() : targetList();
+        if (cursor.atKeyword("into")) {
+            throw TokenCursor.notSupportedClause("SELECT INTO is not supported yet", cursor.peek());
+        }
+        if (cursor.acceptKeyword("from")) {
+            builder.from = fromClause.fromList();
+        }
+        if (cursor.acceptKeyword("where")) {
+            builder.where = grammar.expressions.expression();
+        }
+        if (cursor.atKeyword("group") && cursor.peek(1).isKeyword("by")) {
+            cursor.advance();
+            cursor.advance();
+            builder.groupBy = groupByList();
+        }
+        if (cursor.acceptKeyword("having")) {
+            builder.having = grammar.expressions.expression();
+        }
+        if (cursor.atKeyword("window")) {
+            throw TokenCursor.notSupportedClause("WINDOW clauses are not supported yet", cursor.peek());
+        }
+        return builder.build();
+    }
+
+    private boolean atTargetListEnd() {
+        Token token = cursor.peek();
+        if (token.is(Token.Kind.EOF) || token.is(Token.Kind.SEMICOLON) || token.is(Token.Kind.RIGHT_PAREN)) {
+            return true;
+        }
+        if (!token.is(Token.Kind.IDENT) || token.quoted()) {
+            return false;
+        }
+        return switch (token.text()) {
+            case "from", "where", "group", "having", "window", "order", "limit", "offset", "fetch", "for", "union",
+                 "intersect", "except", "into" -> true;
+            default -> false;
+        };
+    }
+
+    List<ResTarget> targetList() {
+        List<ResTarget> targets = new ArrayList<>();
+        do {
+            targets.add(target());
+        } while (cursor.accept(Token.Kind.COMMA));
+        return List.copyOf(targets);
+    }
+
+    private ResTarget target() {
+        Token start = cursor.peek();
+        if (start.isOperator("*")) {
+            cursor.advance();
+            return new ResTarget(new Expr.ColumnRef(List.of("*"), start.start()), null, start.start());
+        }
+        Expr value = grammar.expressions.expression();
+        String name = null;
+        if (cursor.acceptKeyword("as")) {
+            name = grammar.columnLabel();
+        } else if (Keywords.isBareColumnLabel(cursor.peek())) {
+            name = cursor.advance().text();
+        }
+        return new ResTarget(value, name, start.start());
+    }
+
+    private List<Expr> groupByList() {
+        cursor.acceptKeyword("all");
+        List<Expr> items = new ArrayList<>();
+        do {
+            Token token = cursor.peek();
+            if (token.isKeyword("rollup") || token.isKeyword("cube") || token.isKeyword("grouping")
+                    && cursor.peek(1).isKeyword("sets")
+                    || token.is(Token.Kind.LEFT_PAREN) && cursor.peek(1).is(Token.Kind.RIGHT_PAREN)) {
+                if (cursor.peek(1).is(Token.Kind.LEFT_PAREN) || token.isKeyword("grouping")
+                        || token.is(Token.Kind.LEFT_PAREN)) {
+                    throw TokenCursor.notSupportedClause("grouping sets are not supported yet", token);
+                }
+            }
+            items.add(grammar.expressions.expression());
+        } while (cursor.accept(Token.Kind.COMMA));
+        return List.copyOf(items);
+    }
+
+    /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses in any of the orders PostgreSQL accepts. */
+    private void trailingOptions(SelectBuilder.Options options) {
+        if (cursor.atKeyword("order") && cursor.peek(1).isKeyword("by")) {
+            options.orderByToken = cursor.advance();
+            cursor.advance();
+            options.orderBy = sortList();
+        }
+        while (true) {
+            Token token = cursor.peek();
+            if (token.isKeyword("limit") && options.limitToken == null) {
+                cursor.advance();
+                options.limitToken = token;
+                if (!cursor.acceptKeyword("all")) {
+                    options.limit = grammar.expressions.expression();
+                }
+                if (cursor.at(Token.Kind.COMMA)) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "LIMIT #,# syntax is not supported", token)
+                            .withHint("Use separate LIMIT and OFFSET clauses.");
+                }
+            } else if (token.isKeyword("offset") && options.offsetToken == null) {
+                cursor.advance();
+                options.offsetToken = token;
+                options.offset = grammar.expressions.expression();
+                if (!cursor.acceptKeyword("rows")) {
+                    cursor.acceptKeyword("row");
+                }
+            } else if (token.isKeyword("fetch") && options.limitToken == null) {
+                cursor.advance();
+                options.limitToken = token;
+                options.limit = fetchFirst(token);
+            } else if (token.isKeyword("for")) {
+                lockingClause(options);
+            } else {
+                return;
+            }
+        }
+    }
+
+    private Expr fetchFirst(Token fetch) {
+        if (!cursor.acceptKeyword("first")) {
+            cursor.expectKeyword("next");
+        }
+        Expr count;
+        if (cursor.atKeyword("row") || cursor.atKeyword("rows")) {
+            count = new Expr.Constant(Expr.Constant.Kind.INTEGER, "1", fetch.start());
+        } else {
+            count = grammar.expressions.expression();
+        }
+        if (!cursor.acceptKeyword("rows")) {
+            cursor.expectKeyword("row");
+        }
+        if (cursor.atKeyword("with") && cursor.peek(1).isKeyword("ties")) {
+            throw TokenCursor.notSupportedClause("FETCH ... WITH TIES is not supported yet", cursor.peek());
+        }
+        cursor.expectKeyword("only");
+        return count;
+    }
+
+    private void lockingClause(SelectBuilder.Options options) {
+        Token forToken = cursor.expectKeyword("for");
+        if (cursor.acceptKeyword("read")) {
+            cursor.expectKeyword("only");
+            return;
+        }
+        String strength;
+        if (cursor.acceptKeyword("update")) {
+            strength = "UPDATE";
+        } else if (cursor.acceptKeyword("share")) {
+            strength = "SHARE";
+        } else if (cursor.acceptKeyword("no")) {
+            cursor.expectKeyword("key");
+            cursor.expectKeyword("update");
+            strength = "NO KEY UPDATE";
+        } else {
+            cursor.expectKeyword("key");
+            cursor.expectKeyword("share");
+            strength = "KEY SHARE";
+        }
+        if (cursor.atKeyword("of") || cursor.atKeyword("nowait") || cursor.atKeyword("skip")) {
+            throw TokenCursor.notSupportedClause("FOR " + strength + " " + cursor.peek().text().toUpperCase()
+                    + " is not supported yet", forToken);
+        }
+        options.forLocking.add(strength);
+    }
+
+    /** {@code sortby [, ...]}: expr [ASC|DESC] [NULLS FIRST|LAST]. */
+    List<SortBy> sortList() {
+        List<SortBy> items = new ArrayList<>();
+        do {
+            Token start = cursor.peek();
+            Expr expr = grammar.expressions.expression();
+            boolean descending = false;
+            if (cursor.acceptKeyword("desc")) {
+                descending = true;
+            } else if (cursor.atKeyword("using")) {
+                throw TokenCursor.notSupportedClause("ORDER BY ... USING is not supported yet", cursor.peek());
+            } else {
+                cursor.acceptKeyword("asc");
+            }
+            Boolean nullsFirst = null;
+            if (cursor.acceptKeyword("nulls")) {
+                if (cursor.acceptKeyword("first")) {
+                    nullsFirst = Boolean.TRUE;
+                } else {
+                    cursor.expectKeyword("last");
+                    nullsFirst = Boolean.FALSE;
+                }
+            }
+            items.add(new SortBy(expr, descending, nullsFirst, start.start()));
+        } while (cursor.accept(Token.Kind.COMMA));
+        return List.copyOf(items);
+    }
+
+    /** After OVER: a window name, or {@code ([name] [PARTITION BY ...] [ORDER BY ...])}. */
+    Expr.WindowDef windowSpecification(Token over) {
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            return new Expr.WindowDef(grammar.columnId(), List.of(), List.of(), over.start());
+        }
+        cursor.advance();
+        String name = null;
+        Token token = cursor.peek();
+        if (Keywords.isColumnId(token) && !token.isKeyword("partition") && !token.isKeyword("range")
+                && !token.isKeyword("rows") && !token.isKeyword("groups")) {
+            name = cursor.advance().text();
+        }
+        List<Expr> partitionBy = List.of();
+        if (cursor.atKeyword("partition")) {
+            cursor.advance();
+            cursor.expectKeyword("by");
+            partitionBy = List.copyOf(grammar.expressions.expressionList());
+        }
+        List<SortBy> orderBy = List.of();
+        if (cursor.atKeyword("order")) {
+            cursor.advance();
+            cursor.expectKeyword("by");
+            orderBy = sortList();
+        }
+        if (cursor.atKeyword("rows") || cursor.atKeyword("range") || cursor.atKeyword("groups")) {
+            throw TokenCursor.notSupportedClause("window frame clauses are not supported yet", cursor.peek());
+        }
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return new Expr.WindowDef(name, partitionBy, orderBy, over.start());
+    }
+
+    List<FromItem> fromList() {
+        return fromClause.fromList();
+    }
+
+    FromItem.Alias alias(boolean allowBare) {
+        return fromClause.alias(allowBare);
+    }
+}

@@ -1,0 +1,262 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.woolly.nodes.parse.ColumnConstraint;
+import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.TableConstraint;
+import org.woolly.nodes.parse.TypeName;
+
+/**
+ * The elements of CREATE TABLE's parenthesized list: column definitions with their column
+ * constraints, and table constraints. Counterpart of the {@code TableElement},
+ * {@code columnDef}, {@code ColConstraint} and {@code TableConstraint} rules of
+ * {@code src/backend/parser/gram.y}.
+ */
+final class TableElementParser {
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+
+    TableElementParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+    }
+
+    void tableElement(List<ColumnDef> columns, List<TableConstraint> constraints) {
+        Token start = cursor.peek();
+        if (start.isKeyword("like")) {
+            throw TokenCursor.notSupportedClause("CREATE TABLE ... LIKE is not supported yet", start);
+        }
+        if (start.isKeyword("exclude") && (cursor.peek(1).is(Token.Kind.LEFT_PAREN) || cursor.peek(1).isKeyword("using"))) {
+            throw TokenCursor.notSupportedClause("EXCLUDE constraints are not supported yet", start);
+        }
+        if (start.isKeyword("constraint") || start.isKeyword("check") || start.isKeyword("unique")
+                || start.isKeyword("primary") || start.isKeyword("foreign")) {
+            constraints.add(tableConstraint());
+            return;
+        }
+        String name = grammar.columnId();
+        TypeName type = grammar.types.typeName();
+        List<ColumnConstraint> columnConstraints = new ArrayList<>();
+        while (true) {
+            ColumnConstraint constraint = columnConstraint();
+            if (constraint == null) {
+                break;
+            }
+            columnConstraints.add(constraint);
+        }
+        columns.add(new ColumnDef(name, type, List.copyOf(columnConstraints), start.start()));
+    }
+
+    /** One column constraint, or null when none follows. */
+    private ColumnConstraint columnConstraint() {
+        Token start = cursor.peek();
+        String name = null;
+        if (cursor.acceptKeyword("constraint")) {
+            name = grammar.columnId();
+        }
+        Token token = cursor.peek();
+        if (constraintAttribute()) {
+            if (name != null) {
+                throw cursor.syntaxError();
+            }
+            return columnConstraint();
+        }
+        if (!token.is(Token.Kind.IDENT) || token.quoted()) {
+            if (name != null) {
+                throw cursor.syntaxError();
+            }
+            return null;
+        }
+        int location = start.start();
+        switch (token.text()) {
+            case "not" -> {
+                cursor.advance();
+                cursor.expectKeyword("null");
+                return new ColumnConstraint(ColumnConstraint.Kind.NOT_NULL, name, null, location);
+            }
+            case "null" -> {
+                cursor.advance();
+                return new ColumnConstraint(ColumnConstraint.Kind.NULL, name, null, location);
+            }
+            case "default" -> {
+                cursor.advance();
+                Expr value = grammar.ddl.defaultExpression();
+                return new ColumnConstraint(ColumnConstraint.Kind.DEFAULT, name, value, location);
+            }
+            case "primary" -> {
+                cursor.advance();
+                cursor.expectKeyword("key");
+                indexParameters();
+                return new ColumnConstraint(ColumnConstraint.Kind.PRIMARY_KEY, name, null, location);
+            }
+            case "unique" -> {
+                cursor.advance();
+                nullsDistinct();
+                indexParameters();
+                return new ColumnConstraint(ColumnConstraint.Kind.UNIQUE, name, null, location);
+            }
+            case "check" -> {
+                cursor.advance();
+                Expr check = parenthesizedCheck();
+                return new ColumnConstraint(ColumnConstraint.Kind.CHECK, name, check, location);
+            }
+            case "references" -> {
+                cursor.advance();
+                QualifiedName table = grammar.qualifiedName();
+                List<String> referenced = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+                referentialActions();
+                return new ColumnConstraint(ColumnConstraint.Kind.REFERENCES, name, null, location, table, referenced);
+            }
+            case "generated" -> {
+                return generated(name, location);
+            }
+            case "collate" -> {
+                throw TokenCursor.notSupportedClause("COLLATE on a column is not supported yet", token);
+            }
+            default -> {
+                if (name != null) {
+                    throw cursor.syntaxError();
+                }
+                return null;
+            }
+        }
+    }
+
+    /**
+     * {@code GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY}: the constraint's expr is a STRING
+     * constant "always" or "by default" telling which.
+     */
+    private ColumnConstraint generated(String name, int location) {
+        cursor.advance();
+        Token how = cursor.peek();
+        String mode;
+        if (cursor.acceptKeyword("always")) {
+            mode = "always";
+        } else {
+            cursor.expectKeyword("by");
+            cursor.expectKeyword("default");
+            mode = "by default";
+        }
+        cursor.expectKeyword("as");
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            throw TokenCursor.notSupportedClause("generated columns are not supported yet", how);
+        }
+        cursor.expectKeyword("identity");
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            throw TokenCursor.notSupportedClause("identity sequence options are not supported yet", cursor.peek());
+        }
+        return new ColumnConstraint(ColumnConstraint.Kind.GENERATED_IDENTITY, name,
+                new Expr.Constant(Expr.Constant.Kind.STRING, mode, how.start()), location);
+    }
+
+    /** DEFERRABLE and INITIALLY attributes; only the default (immediate) behaviour is accepted. */
+    private boolean constraintAttribute() {
+        Token token = cursor.peek();
+        if (token.isKeyword("not") && cursor.peek(1).isKeyword("deferrable")) {
+            cursor.advance();
+            cursor.advance();
+            return true;
+        }
+        if (token.isKeyword("deferrable") || token.isKeyword("initially") && cursor.peek(1).isKeyword("deferred")) {
+            throw TokenCursor.notSupportedClause("deferrable constraints are not supported yet", token);
+        }
+        if (token.isKeyword("initially")) {
+            cursor.advance();
+            cursor.expectKeyword("immediate");
+            return true;
+        }
+        return false;
+    }
+
+    private Expr parenthesizedCheck() {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        Expr check = grammar.expressions.expression();
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        if (cursor.atKeyword("no") && cursor.peek(1).isKeyword("inherit")) {
+            throw TokenCursor.notSupportedClause("NO INHERIT constraints are not supported yet", cursor.peek());
+        }
+        return check;
+    }
+
+    private void nullsDistinct() {
+        if (cursor.atKeyword("nulls")) {
+            throw TokenCursor.notSupportedClause("NULLS [NOT] DISTINCT is not supported yet", cursor.peek());
+        }
+    }
+
+    private void indexParameters() {
+        Token token = cursor.peek();
+        if (token.isKeyword("include") || token.isKeyword("using")
+                || token.isKeyword("with") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            throw TokenCursor.notSupportedClause("index parameters on constraints are not supported yet", token);
+        }
+    }
+
+    /** [MATCH SIMPLE] [ON DELETE NO ACTION] [ON UPDATE NO ACTION]: only the default actions for now. */
+    private void referentialActions() {
+        if (cursor.acceptKeyword("match")) {
+            Token match = cursor.advance();
+            if (!match.isKeyword("simple")) {
+                throw TokenCursor.notSupportedClause("MATCH " + match.text().toUpperCase(Locale.ROOT)
+                        + " is not supported yet", match);
+            }
+        }
+        while (cursor.atKeyword("on") && (cursor.peek(1).isKeyword("delete") || cursor.peek(1).isKeyword("update"))) {
+            Token on = cursor.advance();
+            cursor.advance();
+            if (cursor.acceptKeywords("no", "action")) {
+                continue;
+            }
+            Token action = cursor.peek();
+            if (action.isKeyword("cascade") || action.isKeyword("restrict") || action.isKeyword("set")) {
+                throw TokenCursor.notSupportedClause("foreign key actions are not supported yet", on);
+            }
+            throw cursor.syntaxError();
+        }
+    }
+
+    private TableConstraint tableConstraint() {
+        Token start = cursor.peek();
+        String name = null;
+        if (cursor.acceptKeyword("constraint")) {
+            name = grammar.columnId();
+        }
+        Token token = cursor.advance();
+        TableConstraint constraint;
+        if (token.isKeyword("check")) {
+            constraint = new TableConstraint(TableConstraint.Kind.CHECK, name, List.of(), parenthesizedCheck(),
+                    start.start());
+        } else if (token.isKeyword("unique")) {
+            nullsDistinct();
+            List<String> columns = grammar.parenthesizedNameList();
+            indexParameters();
+            constraint = new TableConstraint(TableConstraint.Kind.UNIQUE, name, columns, null, start.start());
+        } else if (token.isKeyword("primary")) {
+            cursor.expectKeyword("key");
+            List<String> columns = grammar.parenthesizedNameList();
+            indexParameters();
+            constraint = new TableConstraint(TableConstraint.Kind.PRIMARY_KEY, name, columns, null, start.start());
+        } else if (token.isKeyword("foreign")) {
+            cursor.expectKeyword("key");
+            List<String> columns = grammar.parenthesizedNameList();
+            cursor.expectKeyword("references");
+            QualifiedName table = grammar.qualifiedName();
+            List<String> referenced = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+            referentialActions();
+            constraint = new TableConstraint(TableConstraint.Kind.FOREIGN_KEY, name, columns, null, start.start(), table,
+                    referenced);
+        } else if (token.isKeyword("exclude")) {
+            throw TokenCursor.notSupportedClause("EXCLUDE constraints are not supported yet", token);
+        } else {
+            throw cursor.syntaxErrorAt(token);
+        }
+        while (constraintAttribute()) {
+            // Accepted attributes only restate the default.
+        }
+        return constraint;
+    }
+}

@@ -1,0 +1,301 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TypeName;
+
+/**
+ * Transaction control, SET/SHOW/RESET, EXPLAIN, PREPARE/EXECUTE/DEALLOCATE and DISCARD, and the
+ * leading keywords of utility commands Woolly does not run yet. Counterpart of the
+ * {@code TransactionStmt}, {@code VariableSetStmt}, {@code VariableShowStmt},
+ * {@code ExplainStmt}, {@code PrepareStmt}, {@code ExecuteStmt} and {@code DiscardStmt} rules of
+ * {@code src/backend/parser/gram.y}.
+ */
+final class UtilityParser {
+    /** Utility commands recognized by their first keyword only. */
+    private static final Set<String> UNSUPPORTED = Set.of(
+            "vacuum", "analyze", "analyse", "copy", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
+            "checkpoint", "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
+            "revoke", "comment");
+
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+    private final VariableSetParser variables;
+
+    UtilityParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+        this.variables = new VariableSetParser(grammar);
+    }
+
+    Statement statement() {
+        Token first = cursor.peek();
+        switch (first.text()) {
+            case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" -> {
+                return transaction();
+            }
+            case "prepare" -> {
+                return cursor.peek(1).isKeyword("transaction") ? transaction() : prepare();
+            }
+            case "set" -> {
+                return variables.set();
+            }
+            case "show" -> {
+                return variables.show();
+            }
+            case "reset" -> {
+                return variables.reset();
+            }
+            case "explain" -> {
+                return explain();
+            }
+            case "execute" -> {
+                return execute();
+            }
+            case "deallocate" -> {
+                return deallocate();
+            }
+            case "discard" -> {
+                return discard();
+            }
+            default -> {
+                if (UNSUPPORTED.contains(first.text())) {
+                    String name = first.text().equals("analyse") ? "analyze" : first.text();
+                    if (name.equals("refresh")) {
+                        name = "refresh materialized view";
+                    }
+                    throw TokenCursor.notSupported(name, first);
+                }
+                throw cursor.syntaxError();
+            }
+        }
+    }
+
+    private Statement transaction() {
+        Token first = cursor.advance();
+        int location = first.start();
+        switch (first.text()) {
+            case "begin" -> {
+                optionalWork();
+                return new Statement.Transaction(Statement.TransactionKind.BEGIN, transactionModes(), null, false, location);
+            }
+            case "start" -> {
+                cursor.expectKeyword("transaction");
+                return new Statement.Transaction(Statement.TransactionKind.START, transactionModes(), null, false, location);
+            }
+            case "commit", "end" -> {
+                if (first.isKeyword("commit") && cursor.acceptKeyword("prepared")) {
+                    return new Statement.Transaction(Statement.TransactionKind.COMMIT_PREPARED, List.of(),
+                            cursor.expect(Token.Kind.STRING).text(), false, location);
+                }
+                optionalWork();
+                return new Statement.Transaction(Statement.TransactionKind.COMMIT, List.of(), null, chain(), location);
+            }
+            case "rollback", "abort" -> {
+                if (first.isKeyword("rollback") && cursor.acceptKeyword("prepared")) {
+                    return new Statement.Transaction(Statement.TransactionKind.ROLLBACK_PREPARED, List.of(),
+                            cursor.expect(Token.Kind.STRING).text(), false, location);
+                }
+                optionalWork();
+                if (first.isKeyword("rollback") && cursor.acceptKeyword("to")) {
+                    cursor.acceptKeyword("savepoint");
+                    return new Statement.Transaction(Statement.TransactionKind.ROLLBACK_TO, List.of(),
+                            grammar.columnId(), false, location);
+                }
+                return new Statement.Transaction(Statement.TransactionKind.ROLLBACK, List.of(), null, chain(), location);
+            }
+            case "savepoint" -> {
+                return new Statement.Transaction(Statement.TransactionKind.SAVEPOINT, List.of(), grammar.columnId(), false,
+                        location);
+            }
+            case "release" -> {
+                cursor.acceptKeyword("savepoint");
+                return new Statement.Transaction(Statement.TransactionKind.RELEASE, List.of(), grammar.columnId(), false,
+                        location);
+            }
+            default -> {
+                cursor.expectKeyword("transaction");
+                return new Statement.Transaction(Statement.TransactionKind.PREPARE, List.of(),
+                        cursor.expect(Token.Kind.STRING).text(), false, location);
+            }
+        }
+    }
+
+    private void optionalWork() {
+        if (!cursor.acceptKeyword("work")) {
+            cursor.acceptKeyword("transaction");
+        }
+    }
+
+    private boolean chain() {
+        if (!cursor.acceptKeyword("and")) {
+            return false;
+        }
+        boolean no = cursor.acceptKeyword("no");
+        cursor.expectKeyword("chain");
+        return !no;
+    }
+
+    /**
+     * Transaction modes, separated by commas or spaces, as lower-case phrases:
+     * "isolation level serializable|repeatable read|read committed|read uncommitted",
+     * "read only", "read write", "deferrable", "not deferrable".
+     */
+    List<String> transactionModes() {
+        List<String> modes = new ArrayList<>();
+        while (true) {
+            String mode = transactionMode();
+            if (mode == null) {
+                return List.copyOf(modes);
+            }
+            modes.add(mode);
+            if (cursor.accept(Token.Kind.COMMA) && !atTransactionMode()) {
+                throw cursor.syntaxError();
+            }
+        }
+    }
+
+    private boolean atTransactionMode() {
+        return cursor.atKeyword("isolation") || cursor.atKeyword("read") || cursor.atKeyword("deferrable")
+                || cursor.atKeyword("not") && cursor.peek(1).isKeyword("deferrable");
+    }
+
+    private String transactionMode() {
+        if (cursor.acceptKeyword("isolation")) {
+            cursor.expectKeyword("level");
+            return "isolation level " + isolationLevel();
+        }
+        if (cursor.acceptKeyword("read")) {
+            if (cursor.acceptKeyword("only")) {
+                return "read only";
+            }
+            cursor.expectKeyword("write");
+            return "read write";
+        }
+        if (cursor.acceptKeyword("deferrable")) {
+            return "deferrable";
+        }
+        if (cursor.acceptKeywords("not", "deferrable")) {
+            return "not deferrable";
+        }
+        return null;
+    }
+
+    /** {@code SERIALIZABLE | REPEATABLE READ | READ COMMITTED | READ UNCOMMITTED}, lower-case. */
+    String isolationLevel() {
+        if (cursor.acceptKeyword("serializable")) {
+            return "serializable";
+        }
+        if (cursor.acceptKeyword("repeatable")) {
+            cursor.expectKeyword("read");
+            return "repeatable read";
+        }
+        cursor.expectKeyword("read");
+        if (cursor.acceptKeyword("committed")) {
+            return "read committed";
+        }
+        cursor.expectKeyword("uncommitted");
+        return "read uncommitted";
+    }
+
+    private Statement explain() {
+        Token explain = cursor.expectKeyword("explain");
+        List<DefElem> options = new ArrayList<>();
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            do {
+                Token name = cursor.peek();
+                String option = grammar.columnLabel();
+                String value = null;
+                Token next = cursor.peek();
+                if (!next.is(Token.Kind.COMMA) && !next.is(Token.Kind.RIGHT_PAREN)) {
+                    value = grammar.ddl.optionValue();
+                }
+                options.add(new DefElem(option, value, name.start()));
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        } else {
+            Token token = cursor.peek();
+            if (cursor.acceptKeyword("analyze") || cursor.acceptKeyword("analyse")) {
+                options.add(new DefElem("analyze", null, token.start()));
+            }
+            token = cursor.peek();
+            if (cursor.acceptKeyword("verbose")) {
+                options.add(new DefElem("verbose", null, token.start()));
+            }
+        }
+        Statement statement = explainable();
+        return new Statement.Explain(statement, List.copyOf(options), explain.start());
+    }
+
+    /** The statements EXPLAIN and PREPARE accept. */
+    private Statement explainable() {
+        Token token = cursor.peek();
+        if (token.is(Token.Kind.LEFT_PAREN) || token.isKeyword("select") || token.isKeyword("values")
+                || token.isKeyword("table") || token.isKeyword("with") || token.isKeyword("insert")
+                || token.isKeyword("update") || token.isKeyword("delete") || token.isKeyword("execute")
+                || token.isKeyword("create") || token.isKeyword("declare") || token.isKeyword("merge")
+                || token.isKeyword("refresh")) {
+            return grammar.statement();
+        }
+        throw cursor.syntaxError();
+    }
+
+    private Statement prepare() {
+        Token prepare = cursor.expectKeyword("prepare");
+        String name = grammar.columnId();
+        List<TypeName> types = new ArrayList<>();
+        if (cursor.accept(Token.Kind.LEFT_PAREN)) {
+            do {
+                types.add(grammar.types.typeName());
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        cursor.expectKeyword("as");
+        Token token = cursor.peek();
+        if (token.isKeyword("execute") || token.isKeyword("create")) {
+            throw cursor.syntaxError();
+        }
+        Statement statement = explainable();
+        return new Statement.Prepare(name, List.copyOf(types), statement, prepare.start());
+    }
+
+    private Statement execute() {
+        Token execute = cursor.expectKeyword("execute");
+        String name = grammar.columnId();
+        List<Expr> args = List.of();
+        if (cursor.accept(Token.Kind.LEFT_PAREN)) {
+            args = List.copyOf(grammar.expressions.expressionList());
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        return new Statement.Execute(name, args, execute.start());
+    }
+
+    private Statement deallocate() {
+        Token deallocate = cursor.expectKeyword("deallocate");
+        cursor.acceptKeyword("prepare");
+        if (cursor.acceptKeyword("all")) {
+            return new Statement.Deallocate(null, deallocate.start());
+        }
+        return new Statement.Deallocate(grammar.columnId(), deallocate.start());
+    }
+
+    private Statement discard() {
+        Token discard = cursor.expectKeyword("discard");
+        Token target = cursor.advance();
+        String what;
+        if (target.isKeyword("all") || target.isKeyword("plans") || target.isKeyword("sequences")
+                || target.isKeyword("temp")) {
+            what = target.text();
+        } else if (target.isKeyword("temporary")) {
+            what = "temp";
+        } else {
+            throw cursor.syntaxErrorAt(target);
+        }
+        return new Statement.Discard(what, discard.start());
+    }
+}

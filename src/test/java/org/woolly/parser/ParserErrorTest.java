@@ -1,0 +1,78 @@
+package org.woolly.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** Error texts and cursor positions as PostgreSQL 15 reports them (checked against a real server). */
+class ParserErrorTest {
+
+    private static void assertError(String sql, SqlState state, String message, int position) {
+        assertThatThrownBy(() -> Parser.parse(sql))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo(message);
+                    assertThat(e.sqlState()).isEqualTo(state);
+                    assertThat(e.position()).isEqualTo(position);
+                });
+    }
+
+    private static void assertSyntaxError(String sql, String message, int position) {
+        assertError(sql, SqlState.SYNTAX_ERROR, message, position);
+    }
+
+    @Test
+    void syntaxErrorsPointAtTheOffendingToken() {
+        assertSyntaxError("SELECT * FORM t", "syntax error at or near \"FORM\"", 10);
+        assertSyntaxError("SELEC 1", "syntax error at or near \"SELEC\"", 1);
+        assertSyntaxError("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11);
+        assertSyntaxError("INSERT INTO t VALUES (1,)", "syntax error at or near \")\"", 25);
+        assertSyntaxError("SELECT 1 FROM t ORDER BY 1 ORDER BY 2", "syntax error at or near \"ORDER\"", 28);
+        assertSyntaxError("select 1.5.3", "syntax error at or near \".3\"", 11);
+    }
+
+    @Test
+    void syntaxErrorsAtEndOfInput() {
+        assertSyntaxError("SELECT 1 +", "syntax error at end of input", 11);
+        assertSyntaxError("SELECT 1 FROM", "syntax error at end of input", 14);
+        assertSyntaxError("SELECT (1", "syntax error at end of input", 10);
+        assertSyntaxError("CREATE TABLE t (a int,", "syntax error at end of input", 23);
+        assertSyntaxError("update t set a = 1 where", "syntax error at end of input", 25);
+        assertSyntaxError("select 1 as", "syntax error at end of input", 12);
+        assertSyntaxError("SELECT 1 ;; SELECT +", "syntax error at end of input", 21);
+    }
+
+    @Test
+    void clauseErrors() {
+        assertError("SELECT 1 FROM (SELECT 1)", SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias", 15);
+        assertError("SELECT 1 LIMIT 1, 2", SqlState.SYNTAX_ERROR, "LIMIT #,# syntax is not supported", 10);
+    }
+
+    @Test
+    void validButUnsupportedStatementsAre0A000() {
+        assertError("CREATE INDEX i ON t (a)", SqlState.FEATURE_NOT_SUPPORTED, "\"CREATE INDEX\" is not supported yet", 1);
+        assertError("create unique index i on t (a)", SqlState.FEATURE_NOT_SUPPORTED,
+                "\"CREATE INDEX\" is not supported yet", 1);
+        assertError("CREATE OR REPLACE VIEW v AS SELECT 1", SqlState.FEATURE_NOT_SUPPORTED,
+                "\"CREATE VIEW\" is not supported yet", 1);
+        assertError("create materialized view v as select 1", SqlState.FEATURE_NOT_SUPPORTED,
+                "\"CREATE MATERIALIZED VIEW\" is not supported yet", 1);
+        assertError("CREATE TABLE t AS SELECT 1", SqlState.FEATURE_NOT_SUPPORTED,
+                "\"CREATE TABLE AS\" is not supported yet", 1);
+        assertError("ALTER TABLE t ADD COLUMN b int", SqlState.FEATURE_NOT_SUPPORTED,
+                "\"ALTER TABLE\" is not supported yet", 1);
+        assertError("VACUUM", SqlState.FEATURE_NOT_SUPPORTED, "\"VACUUM\" is not supported yet", 1);
+        assertError("copy t from stdin", SqlState.FEATURE_NOT_SUPPORTED, "\"COPY\" is not supported yet", 1);
+        assertError("GRANT ALL ON t TO u", SqlState.FEATURE_NOT_SUPPORTED, "\"GRANT\" is not supported yet", 1);
+        assertError("drop function f(int)", SqlState.FEATURE_NOT_SUPPORTED, "\"DROP FUNCTION\" is not supported yet", 1);
+        assertError("create sequence s", SqlState.FEATURE_NOT_SUPPORTED, "\"CREATE SEQUENCE\" is not supported yet", 1);
+    }
+
+    @Test
+    void garbageAfterCreateIsStillASyntaxError() {
+        assertSyntaxError("CREATE BANANA x", "syntax error at or near \"BANANA\"", 8);
+        assertSyntaxError("FOO BAR", "syntax error at or near \"FOO\"", 1);
+    }
+}
