@@ -27,10 +27,10 @@ final class SelectAnalyzer {
 
     Query analyze(SelectStmt select) {
         if (select.op() != null) {
-            throw ExpressionAnalyzer.unsupported("UNION/INTERSECT/EXCEPT", select.location());
+            return setOperation(select);
         }
         if (select.values() != null) {
-            throw ExpressionAnalyzer.unsupported("VALUES lists outside INSERT", select.location());
+            return values(select);
         }
         if (select.with() != null && !select.with().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("WITH queries", select.location());
@@ -66,6 +66,136 @@ final class SelectAnalyzer {
         QueryExpr offset = limitClause(select.offset(), "OFFSET");
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
                 aggregates, having, sortKeys, select.distinct(), limit, offset, null, null);
+    }
+
+    /**
+     * UNION [ALL] ({@code transformSetOperationStmt}): the branches are analyzed on their own,
+     * their columns coerced to common types, and the whole scanned like a subquery by a query
+     * that applies ORDER BY, LIMIT and OFFSET to it.
+     */
+    private Query setOperation(SelectStmt select) {
+        if (select.op() != SelectStmt.SetOperation.UNION) {
+            throw ExpressionAnalyzer.unsupported(select.op() + " queries", select.location());
+        }
+        Query left = branch(select.left());
+        Query right = branch(select.right());
+        List<TargetEntry> leftOutputs = left.outputColumns();
+        List<TargetEntry> rightOutputs = right.outputColumns();
+        if (leftOutputs.size() != rightOutputs.size()) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, select.right().location(),
+                    "each UNION query must have the same number of columns");
+        }
+        int count = leftOutputs.size();
+        int[] types = new int[count];
+        List<String> names = new ArrayList<>();
+        List<TargetEntry> unionTargets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] pair = {leftOutputs.get(i).expr().type(), rightOutputs.get(i).expr().type()};
+            try {
+                types[i] = state.types.commonType(pair, "UNION");
+            } catch (org.woolly.utils.error.SqlException error) {
+                throw ParseState.at(error, select.right().location());
+            }
+            names.add(leftOutputs.get(i).name());
+            unionTargets.add(new TargetEntry(new QueryExpr.Var(i, types[i], -1, leftOutputs.get(i).name(), -1),
+                    leftOutputs.get(i).name(), 0, (short) 0, false));
+        }
+        Query union = new Query(Query.CommandType.SELECT, List.of(), List.of(), null, unionTargets, List.of(), List.of(),
+                null, List.of(), false, null, null, null, null,
+                new Query.SetOperation(select.all(), List.of(coerceOutputs(left, types), coerceOutputs(right, types))));
+        int[] typmods = new int[count];
+        java.util.Arrays.fill(typmods, -1);
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.SUBQUERY, null, null, union, null, names, types, typmods, 0,
+                false);
+        state.rangeTable.add(entry);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            targets.add(new TargetEntry(ColumnResolver.var(entry, i, -1), names.get(i), 0, (short) 0, false));
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable),
+                List.of(new FromNode.Leaf(0)), null, targets, List.of(), List.of(), null, sortKeys, false,
+                limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    /** A VALUES list as a query ({@code transformValuesClause}): columns column1..n of the rows' common types. */
+    private Query values(SelectStmt select) {
+        List<List<QueryExpr>> rows = new ArrayList<>();
+        int width = -1;
+        for (List<org.woolly.nodes.parse.Expr> row : select.values()) {
+            if (width >= 0 && row.size() != width) {
+                throw ParseState.error(SqlState.SYNTAX_ERROR, row.isEmpty() ? select.location() : row.getFirst().location(),
+                        "VALUES lists must all be the same length");
+            }
+            width = row.size();
+            List<QueryExpr> analyzed = new ArrayList<>();
+            for (org.woolly.nodes.parse.Expr expr : row) {
+                analyzed.add(expressions.transform(expr));
+            }
+            rows.add(analyzed);
+        }
+        int[] types = new int[width];
+        int[] typmods = new int[width];
+        List<String> names = new ArrayList<>();
+        for (int column = 0; column < width; column++) {
+            int[] columnTypes = new int[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                columnTypes[row] = rows.get(row).get(column).type();
+            }
+            try {
+                types[column] = state.types.commonType(columnTypes, "VALUES");
+            } catch (org.woolly.utils.error.SqlException error) {
+                throw ParseState.at(error, select.location());
+            }
+            typmods[column] = -1;
+            names.add("column" + (column + 1));
+            for (List<QueryExpr> row : rows) {
+                QueryExpr coerced = Coercions.coerce(state, row.get(column), types[column], -1,
+                        TypeSystem.CoercionContext.IMPLICIT, select.location());
+                if (coerced == null) {
+                    throw ParseState.error(SqlState.DATATYPE_MISMATCH, select.location(), "VALUES could not convert type %s to %s",
+                            state.types.formatType(row.get(column).type(), -1), state.types.formatType(types[column], -1));
+                }
+                row.set(column, coerced);
+            }
+        }
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.VALUES, "*VALUES*", null, null, rows, names, types, typmods,
+                state.nextOffset(), false);
+        state.rangeTable.add(entry);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            targets.add(new TargetEntry(ColumnResolver.var(entry, i, -1), names.get(i), 0, (short) 0, false));
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
+                targets, List.of(), List.of(), null, sortKeys, false, limitClause(select.limit(), "LIMIT"),
+                limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    private Query branch(SelectStmt branch) {
+        ParseState branchState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        Query query = new SelectAnalyzer(branchState).analyze(branch);
+        state.parameterTypes = branchState.parameterTypes;
+        return query;
+    }
+
+    private Query coerceOutputs(Query branch, int[] types) {
+        List<TargetEntry> targets = new ArrayList<>(branch.targetList());
+        int visible = 0;
+        for (int i = 0; i < targets.size() && visible < types.length; i++) {
+            TargetEntry entry = targets.get(i);
+            if (entry.junk()) {
+                continue;
+            }
+            QueryExpr coerced = Coercions.coerce(state, entry.expr(), types[visible], -1,
+                    TypeSystem.CoercionContext.IMPLICIT, -1);
+            targets.set(i, new TargetEntry(coerced, entry.name(), entry.tableOid(), entry.columnNumber(), false));
+            visible++;
+        }
+        return new Query(branch.command(), branch.rangeTable(), branch.from(), branch.where(), targets, branch.groupBy(),
+                branch.aggregates(), branch.having(), branch.sortKeys(), branch.distinct(), branch.limit(), branch.offset(),
+                branch.resultRelation(), branch.returning(), branch.setOperation());
     }
 
     List<TargetEntry> targetList(List<ResTarget> targets) {

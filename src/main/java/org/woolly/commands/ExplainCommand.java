@@ -125,6 +125,7 @@ public final class ExplainCommand {
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
             default -> { }
@@ -167,6 +168,7 @@ public final class ExplainCommand {
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
+            case Plan.Append ignored -> "Append";
         };
     }
 

@@ -40,6 +40,7 @@ final class ExecutorBuilder {
                 yield new ScanNodes.Values(rows);
             }
             case Plan.Result ignored -> new ScanNodes.Result();
+            case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
             case Plan.InitPlans initPlans -> {
                 context.registerSubplans(initPlans.subplans());

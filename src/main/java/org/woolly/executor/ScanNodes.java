@@ -127,4 +127,46 @@ final class ScanNodes {
             done = true;
         }
     }
+
+    /** The rows of each child in turn ({@code nodeAppend.c}). */
+    static final class Append implements ExecNode {
+        private final List<ExecNode> children;
+        private int current;
+
+        Append(List<ExecNode> children) {
+            this.children = children;
+        }
+
+        @Override
+        public void open() {
+            current = 0;
+            if (!children.isEmpty()) {
+                children.getFirst().open();
+            }
+        }
+
+        @Override
+        public Object[] next() {
+            while (current < children.size()) {
+                Object[] row = children.get(current).next();
+                if (row != null) {
+                    return row;
+                }
+                children.get(current).close();
+                current++;
+                if (current < children.size()) {
+                    children.get(current).open();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (current < children.size()) {
+                children.get(current).close();
+            }
+            current = children.size();
+        }
+    }
 }

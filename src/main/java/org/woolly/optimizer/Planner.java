@@ -42,6 +42,9 @@ public final class Planner {
     }
 
     private Plan select(Query query) {
+        if (query.setOperation() != null) {
+            return setOperation(query);
+        }
         Plan plan = JoinPlanner.plan(costs, query, this::subquery);
         if (query.hasAggregation()) {
             boolean hashed = !query.groupBy().isEmpty();
@@ -104,6 +107,31 @@ public final class Planner {
             return count;
         }
         return query.offset() instanceof QueryExpr.Const offset && offset.value() instanceof Long skip ? count + skip : -1;
+    }
+
+    /** UNION ALL appends the branches; UNION also removes duplicate rows. */
+    private Plan setOperation(Query query) {
+        List<Plan> children = new ArrayList<>();
+        double startup = 0;
+        double total = 0;
+        double rows = 0;
+        int width = 0;
+        for (Query branch : query.setOperation().branches()) {
+            Plan child = plan(branch);
+            children.add(child);
+            startup += children.size() == 1 ? child.cost().startup() : 0;
+            total += child.cost().total();
+            rows += child.cost().rows();
+            width = Math.max(width, child.cost().width());
+        }
+        Plan plan = new Plan.Append(children, new Plan.Cost(startup, total, rows, width));
+        if (!query.setOperation().all()) {
+            List<Integer> types = query.targetList().stream().map(entry -> entry.expr().type()).toList();
+            plan = new Plan.Distinct(plan, types.size(), types, new Plan.Cost(total + rows * CostModel.CPU_OPERATOR_COST
+                    * types.size(), total + rows * CostModel.CPU_OPERATOR_COST * types.size(), Math.min(rows,
+                    CostModel.DEFAULT_GROUPS), width));
+        }
+        return plan;
     }
 
     private Plan subquery(Query query) {

@@ -80,6 +80,7 @@ final class SubLinkCollector {
         return new Query(query.command(), query.rangeTable().stream().map(this::entry).toList(),
                 query.from().stream().map(this::from).toList(), expr(query.where()), targets(query.targetList()),
                 exprs(query.groupBy()), aggregates, expr(query.having()), query.sortKeys(), query.distinct(),
-                expr(query.limit()), expr(query.offset()), query.resultRelation(), targets(query.returning()));
+                expr(query.limit()), expr(query.offset()), query.resultRelation(), targets(query.returning()),
+                query.setOperation());
     }
 }

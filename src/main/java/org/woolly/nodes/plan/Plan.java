@@ -66,4 +66,7 @@ public sealed interface Plan {
 
     /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
     record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}
+
+    /** The rows of each child in turn (UNION ALL). */
+    record Append(List<Plan> children, Cost cost) implements Plan {}
 }

@@ -14,9 +14,24 @@ import java.util.List;
 public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
-                    RangeEntry resultRelation, List<TargetEntry> returning) {
+                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+
+    /**
+     * UNION [ALL] of branch queries whose visible outputs already have the common column types;
+     * the query's own target list then reads the appended branch rows.
+     */
+    public record SetOperation(boolean all, List<Query> branches) {}
+
+    /** A query without set operation. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, null);
+    }
 
     public boolean hasAggregation() {
         return !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;

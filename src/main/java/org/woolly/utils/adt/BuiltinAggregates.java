@@ -10,10 +10,10 @@ import java.util.Comparator;
  * division's scale, avg of floats is float8.
  */
 final class BuiltinAggregates {
+    /** The types pg_aggregate lists min/max for (name goes through text; bool and bytea have none). */
     private static final int[] ORDERED_TYPES = {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.OID,
-        TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.NAME,
-        TypeOids.CHAR, TypeOids.BYTEA, TypeOids.DATE, TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ,
-        TypeOids.INTERVAL, TypeOids.BOOL};
+        TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.DATE,
+        TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL};
 
     /** Running sum and row count; {@code sum} is a Long, Double, numeric value or Interval. */
     static final class Accumulator {
@@ -107,6 +107,20 @@ final class BuiltinAggregates {
                     }
                     return builder.append((String) args[0]);
                 }, state -> state == null ? null : state.toString(), false));
+        r.aggregate(new AggregateDescriptor("string_agg", new int[] {TypeOids.BYTEA, TypeOids.BYTEA},
+                TypeOids.BYTEA, TypeOids.BYTEA, () -> null, (state, args) -> {
+                    if (args[0] == null) {
+                        return state;
+                    }
+                    java.io.ByteArrayOutputStream buffer = (java.io.ByteArrayOutputStream) state;
+                    if (buffer == null) {
+                        buffer = new java.io.ByteArrayOutputStream();
+                    } else if (args[1] != null) {
+                        buffer.writeBytes((byte[]) args[1]);
+                    }
+                    buffer.writeBytes((byte[]) args[0]);
+                    return buffer;
+                }, state -> state == null ? null : ((java.io.ByteArrayOutputStream) state).toByteArray(), false));
     }
 
     private static AggregateDescriptor average(int type, AggregateDescriptor.Transition transition,

@@ -40,6 +40,11 @@ final class DateTimeFunctions {
         r.operator("-", D, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval(
                 dateToTimestamp((Integer) a[0]), DateTimeArithmetic.negate((Interval) a[1]), null));
         r.operator("+", D, TypeOids.TIME, TS, (a, c) -> dateToTimestamp((Integer) a[0]) + (Long) a[1]);
+        r.operator("+", TypeOids.TIME, D, TS, (a, c) -> dateToTimestamp((Integer) a[1]) + (Long) a[0]);
+        r.operator("+", IV, D, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval(
+                dateToTimestamp((Integer) a[1]), (Interval) a[0], null));
+        r.operator("+", IV, TypeOids.TIME, TypeOids.TIME, (a, c) -> Math.floorMod((Long) a[1]
+                + ((Interval) a[0]).microseconds(), DAY));
         r.operator("+", TS, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[0],
                 (Interval) a[1], null));
         r.operator("+", IV, TS, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[1],
@@ -121,6 +126,7 @@ final class DateTimeFunctions {
                     value.microseconds() % DAY);
         }, IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Integer) a[0]), D);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> Boolean.TRUE, IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TS);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TZ);
     }

@@ -84,7 +84,7 @@ final class FloatIO implements TypeIO {
             return special;
         }
         if (extraFloatDigits > 0) {
-            return shortest(Double.toString(value), value, 15);
+            return shortest(Double.toString(value), value, Math.ulp(value), 15);
         }
         return printfG(new BigDecimal(value), Math.max(1, 15 + extraFloatDigits), value);
     }
@@ -95,7 +95,7 @@ final class FloatIO implements TypeIO {
             return special;
         }
         if (extraFloatDigits > 0) {
-            return shortest(Float.toString(value), value, 6);
+            return shortest(Float.toString(value), value, Math.ulp(value), 6);
         }
         return printfG(new BigDecimal(value), Math.max(1, 6 + extraFloatDigits), value);
     }
@@ -113,9 +113,24 @@ final class FloatIO implements TypeIO {
         return null;
     }
 
-    /** Lays out Java's shortest round-trip digits the way PostgreSQL's Ryu output does. */
-    private static String shortest(String javaText, double value, int fixedLimit) {
+    /**
+     * Lays out the shortest round-trip digits the way PostgreSQL's Ryu output does. Java may pick
+     * a decimal lying exactly half an ulp away (it still reads back, by round-half-even); Ryu
+     * treats that boundary as excluded, so then the shortest decimal strictly inside is used.
+     */
+    private static String shortest(String javaText, double value, double ulp, int fixedLimit) {
         BigDecimal decimal = new BigDecimal(javaText).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal halfUlp = new BigDecimal(ulp).divide(BigDecimal.TWO);
+        if (decimal.subtract(exact).abs().compareTo(halfUlp) >= 0) {
+            for (int digits = decimal.precision() + 1; digits <= 17; digits++) {
+                BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+                if (candidate.subtract(exact).abs().compareTo(halfUlp) < 0) {
+                    decimal = candidate.stripTrailingZeros();
+                    break;
+                }
+            }
+        }
         String digits = decimal.unscaledValue().abs().toString();
         int exponent = digits.length() - decimal.scale() - 1;
         return layout(value < 0, digits, exponent, fixedLimit);

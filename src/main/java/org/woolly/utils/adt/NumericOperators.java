@@ -176,7 +176,10 @@ final class NumericOperators {
         if (divisor.signum() == 0) {
             throw TypeErrors.divisionByZero();
         }
-        return ((BigDecimal) a).remainder(divisor);
+        // the result keeps the larger of the operands' scales, as mod_var does
+        BigDecimal dividend = (BigDecimal) a;
+        return dividend.remainder(divisor).setScale(Math.max(Math.max(dividend.scale(), divisor.scale()), 0),
+                RoundingMode.UNNECESSARY);
     }
 
     /** Truncating integer division, as {@code div(numeric, numeric)}. */

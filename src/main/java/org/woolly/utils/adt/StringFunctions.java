@@ -23,6 +23,7 @@ final class StringFunctions {
     private StringFunctions() {}
 
     static void register(BuiltinFunctions.Registry r) {
+        int bytea = TypeOids.BYTEA;
         r.operator("||", T, T, T, (a, c) -> (String) a[0] + a[1]);
         r.operator("||", T, BuiltinTypes.ANYNONARRAY, T, (a, c) -> (String) a[0] + a[1]);
         r.operator("||", BuiltinTypes.ANYNONARRAY, T, T, (a, c) -> (String) a[0] + a[1]);
@@ -46,6 +47,10 @@ final class StringFunctions {
             r.operator("!~*", left, T, TypeOids.BOOL,
                     (a, c) -> !regex((String) a[1], true).matcher((String) a[0]).find(), null, "~*");
         }
+        r.operator("~~", bytea, bytea, TypeOids.BOOL, (a, c) -> LikeMatcher.like(latin1((byte[]) a[0]),
+                latin1((byte[]) a[1])), null, "!~~");
+        r.operator("!~~", bytea, bytea, TypeOids.BOOL, (a, c) -> !LikeMatcher.like(latin1((byte[]) a[0]),
+                latin1((byte[]) a[1])), null, "~~");
         r.function("like", TypeOids.BOOL, (a, c) -> LikeMatcher.like((String) a[0], (String) a[1]), T, T);
         r.function("ilike", TypeOids.BOOL, (a, c) -> LikeMatcher.ilike((String) a[0], (String) a[1]), T, T);
 
@@ -67,6 +72,12 @@ final class StringFunctions {
             r.function(name, T, (a, c) -> substring((String) a[0], (Integer) a[1], -1, false), T, I);
             r.function(name, T, (a, c) -> substring((String) a[0], (Integer) a[1], (Integer) a[2], true), T, I, I);
         }
+        for (String name : new String[] {"substr", "substring"}) {
+            r.function(name, bytea, (a, c) -> byteSubstring((byte[]) a[0], (Integer) a[1], -1, false), bytea, I);
+            r.function(name, bytea, (a, c) -> byteSubstring((byte[]) a[0], (Integer) a[1], (Integer) a[2], true),
+                    bytea, I, I);
+        }
+        r.function("btrim", bytea, (a, c) -> byteTrim((byte[]) a[0], (byte[]) a[1]), bytea, bytea);
         r.function("substring", T, (a, c) -> regexSubstring((String) a[0], (String) a[1]), T, T);
         r.function("position", I, (a, c) -> position((String) a[0], (String) a[1]), T, T);
         r.function("strpos", I, (a, c) -> position((String) a[0], (String) a[1]), T, T);
@@ -99,6 +110,11 @@ final class StringFunctions {
         r.function("translate", T, (a, c) -> translate((String) a[0], (String) a[1], (String) a[2]), T, T, T);
         r.function("quote_ident", T, (a, c) -> quoteIdent((String) a[0]), T);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
+    }
+
+    /** Bytes as one char each, so LIKE on bytea matches byte by byte. */
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     static int characters(String text) {
@@ -154,6 +170,39 @@ final class StringFunctions {
         int from = text.offsetByCodePoints(0, (int) first - 1);
         int to = text.offsetByCodePoints(from, (int) (last - first + 1));
         return text.substring(from, to);
+    }
+
+    private static byte[] byteSubstring(byte[] bytes, int start, int count, boolean hasCount) {
+        if (hasCount && count < 0) {
+            throw new SqlException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
+        }
+        long first = Math.max(start, 1);
+        long end = hasCount ? Math.min((long) start + count, bytes.length + 1L) : bytes.length + 1L;
+        if (end <= first) {
+            return new byte[0];
+        }
+        return java.util.Arrays.copyOfRange(bytes, (int) first - 1, (int) end - 1);
+    }
+
+    private static byte[] byteTrim(byte[] bytes, byte[] characters) {
+        int start = 0;
+        int end = bytes.length;
+        while (start < end && contains(characters, bytes[start])) {
+            start++;
+        }
+        while (end > start && contains(characters, bytes[end - 1])) {
+            end--;
+        }
+        return java.util.Arrays.copyOfRange(bytes, start, end);
+    }
+
+    private static boolean contains(byte[] bytes, byte value) {
+        for (byte b : bytes) {
+            if (b == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int position(String text, String search) {

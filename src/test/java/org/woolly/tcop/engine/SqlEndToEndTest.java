@@ -146,4 +146,19 @@ class SqlEndToEndTest {
                 .containsExactly("Seq Scan on t  (cost=0.00..41.88 rows=13 width=4)", "  Filter: (a = 1)", "EXPLAIN");
         assertThat(sql("SHOW work_mem")).containsExactly("4MB", "SHOW");
     }
+
+    @Test
+    void unionSubqueriesAndJoins() {
+        sql("CREATE TABLE t (a int, b text)");
+        sql("INSERT INTO t VALUES (1, 'x'), (2, 'y'), (2, 'y')");
+        assertThat(sql("SELECT a, b FROM t UNION SELECT 3, 'z' ORDER BY 1 DESC")).containsExactly("3|z", "2|y", "1|x", "SELECT 3");
+        assertThat(sql("SELECT a FROM t UNION ALL SELECT a FROM t")).hasSize(7);
+        assertThat(sql("SELECT b FROM t WHERE a IN (SELECT a FROM t WHERE b = 'y') LIMIT 1")).containsExactly("y", "SELECT 1");
+        assertThat(sql("SELECT s.n FROM (SELECT count(*) AS n FROM t) s")).containsExactly("3", "SELECT 1");
+        assertThat(sql("VALUES (1, 'a'), (2, 'b') ORDER BY 1 DESC")).containsExactly("2|b", "1|a", "SELECT 2");
+        assertThat(sql("SELECT x FROM (VALUES (1.5), (2)) v(x) WHERE x > 1.6")).containsExactly("2", "SELECT 1");
+        assertThat(sql("SELECT count(*) FROM t x JOIN t y USING (a)")).containsExactly("5", "SELECT 1");
+        assertThat(sql("SELECT x.a, y.b FROM t x LEFT JOIN t y ON x.a = y.a + 1 ORDER BY 1, 2")).containsExactly("1|",
+                "2|x", "2|x", "SELECT 3");
+    }
 }
