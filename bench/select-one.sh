@@ -22,7 +22,7 @@ woolly_port=${WOOLLY_PORT:-55440}
 
 cleanup() {
     [ -n "${woolly_pid:-}" ] && kill "$woolly_pid" 2>/dev/null && wait "$woolly_pid" 2>/dev/null
-    su postgres -c "$PGBIN/pg_ctl -D $work/pg -m immediate stop" >/dev/null 2>&1 || true
+    su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -m immediate stop" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,9 +30,10 @@ trap cleanup EXIT
 echo 'SELECT 1;' > "$work/select1.sql"
 chmod 644 "$work/select1.sql"
 
-# PostgreSQL 15, default settings (fsync on), trust on loopback.
-su postgres -c "$PGBIN/initdb -D $work/pg -A trust -U bench --no-locale -E UTF8" >/dev/null
-su postgres -c "$PGBIN/pg_ctl -D $work/pg -l $work/pg.log -o '-p $pg_port -k $work -c listen_addresses=127.0.0.1' -w start" >/dev/null
+# PostgreSQL 15, default settings (fsync on), trust on loopback; it runs as `postgres`.
+mkdir "$work/pgdir" && chown postgres "$work/pgdir"
+su postgres -c "$PGBIN/initdb -D $work/pgdir/data -A trust -U bench --no-locale -E UTF8" >/dev/null
+su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -l $work/pgdir/log -o '-p $pg_port -k $work/pgdir -c listen_addresses=127.0.0.1' -w start" >/dev/null
 
 # Woolly, default settings, the same superuser name.
 "$root/woolly" init -D "$work/woolly" -U bench >/dev/null

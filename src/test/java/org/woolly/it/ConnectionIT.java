@@ -1,9 +1,7 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.woolly.embedded.WoollyServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.woolly.utils.init.DataDirectoryInitializer;
 
 import java.sql.Connection;
@@ -22,23 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Connections: SCRAM authentication, unknown databases, max_connections, cancel. */
 class ConnectionIT {
     private static final String PASSWORD = "s3cret-pass";
-    private static WoollyServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = WoollyServer.builder().temporaryDirectory()
-                .initOptions(new DataDirectoryInitializer.Options("alice", PASSWORD, "scram-sha-256", "scram-sha-256"))
-                .setting("fsync", "off")
-                .setting("max_connections", "4")
-                .start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension(builder -> builder
+            .initOptions(new DataDirectoryInitializer.Options("alice", PASSWORD, "scram-sha-256", "scram-sha-256"))
+            .setting("max_connections", "4"));
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("postgres"), "alice", PASSWORD);

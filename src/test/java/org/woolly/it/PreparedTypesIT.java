@@ -1,10 +1,8 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.woolly.embedded.WoollyServer;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,19 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * binary transfer; binaryTransfer=false keeps everything text).
  */
 class PreparedTypesIT {
-    private static WoollyServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static Connection connect(String parameters) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("postgres") + "?" + parameters, server.superuser(), "");

@@ -1,9 +1,7 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.woolly.embedded.WoollyServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,7 +12,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,22 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Clients that break the protocol lose their own connection and nothing else. */
 class ProtocolRobustnessIT {
     private static final int PROTOCOL_3_0 = 196608;
-    private static WoollyServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
+        return server.connect();
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.woolly.embedded.WoollyServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A scripted psql session against the server: variables, multi-statement queries, errors. */
 class PsqlIT {
-    private static WoollyServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
 
     static Path psql() {
         for (String candidate : List.of("/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql")) {

@@ -1,14 +1,11 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
-import org.woolly.embedded.WoollyServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,22 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SQL as a JDBC user sees it: DDL, DML, queries, transactions and errors with their SQLSTATE. */
 class SqlBehaviourIT {
-    private static WoollyServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
+        return server.connect();
     }
 
     private static List<String> column(ResultSet resultSet) throws SQLException {
