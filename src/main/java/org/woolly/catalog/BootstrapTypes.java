@@ -73,6 +73,7 @@ public final class BootstrapTypes {
         pseudo(types, 2279, "trigger", 4, true, 'i', 0, "trigger_in", "trigger_out");
         pseudo(types, 2281, "internal", 8, true, 'd', 0, "internal_in", "internal_out");
         pseudo(types, 2283, "anyelement", 4, true, 'i', 0, "anyelement_in", "anyelement_out");
+        pseudo(types, 2776, "anynonarray", 4, true, 'i', 0, "anynonarray_in", "anynonarray_out");
         ALL = Collections.unmodifiableList(types);
         Map<Integer, BootstrapType> byOid = new HashMap<>();
         for (BootstrapType type : types) {

@@ -18,7 +18,6 @@ public final class CatalogDefinitions {
     private static final int INT4 = TypeOids.INT4;
     private static final int TEXT = TypeOids.TEXT;
     private static final int OID = TypeOids.OID;
-    private static final int XID = TypeOids.XID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
 
@@ -72,7 +71,7 @@ public final class CatalogDefinitions {
             .notNull("relhasrules", BOOL).notNull("relhastriggers", BOOL).notNull("relhassubclass", BOOL)
             .notNull("relrowsecurity", BOOL).notNull("relforcerowsecurity", BOOL).notNull("relispopulated", BOOL)
             .notNull("relreplident", CHAR).notNull("relispartition", BOOL).notNull("relrewrite", OID)
-            .nullable("relfrozenxid", XID).nullable("relminmxid", XID).asText("relacl", "aclitem[]")
+            .asText("relfrozenxid", "xid").asText("relminmxid", "xid").asText("relacl", "aclitem[]")
             .asText("reloptions", "text[]").asText("relpartbound", "pg_node_tree").build();
 
     public static final CatalogDefinition PG_AUTHID = new Builder("pg_authid", 1260, true, 2842)
@@ -84,7 +83,7 @@ public final class CatalogDefinitions {
     public static final CatalogDefinition PG_DATABASE = new Builder("pg_database", 1262, true, 1248)
             .notNull("oid", OID).notNull("datname", NAME).notNull("datdba", OID).notNull("encoding", INT4)
             .notNull("datlocprovider", CHAR).notNull("datistemplate", BOOL).notNull("datallowconn", BOOL)
-            .notNull("datconnlimit", INT4).nullable("datfrozenxid", XID).nullable("datminmxid", XID)
+            .notNull("datconnlimit", INT4).asText("datfrozenxid", "xid").asText("datminmxid", "xid")
             .notNull("dattablespace", OID).notNull("datcollate", TEXT).notNull("datctype", TEXT)
             .nullable("daticulocale", TEXT).nullable("datcollversion", TEXT).asText("datacl", "aclitem[]")
             .build();

@@ -34,6 +34,8 @@ public final class CatalogRows {
     /** -1: the default statistics target; system columns have 0 (never analyzed). */
     private static final int DEFAULT_STATISTICS_TARGET = -1;
     private static final int NO_CACHED_OFFSET = -1;
+    /** {@code pg_language} OID of language internal. */
+    private static final int INTERNAL_LANGUAGE = 12;
 
     /** A system column: name, attribute number and type. */
     public record SystemColumn(String name, int number, int typeOid) {}
@@ -153,6 +155,32 @@ public final class CatalogRows {
     public static Object[] tablespace(int oid, String name) {
         return new RowBuilder(PG_TABLESPACE).set("oid", oid).set("spcname", name)
                 .set("spcowner", CatalogOids.BOOTSTRAP_SUPERUSER).build();
+    }
+
+    /**
+     * A pg_proc row of a built-in function (language internal, cost 1, parallel safe);
+     * {@code proargtypes} is stored as oidvector's text form, {@code prosrc} is the function name.
+     */
+    public static Object[] function(int oid, String name, int[] argumentTypes, int returnType, boolean strict,
+                                    boolean variadic, char volatility) {
+        StringBuilder argumentText = new StringBuilder();
+        for (int argumentType : argumentTypes) {
+            if (!argumentText.isEmpty()) {
+                argumentText.append(' ');
+            }
+            argumentText.append(Integer.toUnsignedString(argumentType));
+        }
+        int variadicType = variadic && argumentTypes.length > 0 ? argumentTypes[argumentTypes.length - 1] : 0;
+        return new RowBuilder(CatalogDefinitions.PG_PROC)
+                .set("oid", oid).set("proname", name).set("pronamespace", CatalogOids.PG_CATALOG_NAMESPACE)
+                .set("proowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("prolang", INTERNAL_LANGUAGE)
+                .set("procost", 1.0f).set("prorows", 0.0f).set("provariadic", variadicType).set("prosupport", "-")
+                .setChar("prokind", 'f').set("prosecdef", false).set("proleakproof", false)
+                .set("proisstrict", strict).set("proretset", false).setChar("provolatile", volatility)
+                .setChar("proparallel", 's').setShort("pronargs", argumentTypes.length)
+                .setShort("pronargdefaults", 0).set("prorettype", returnType)
+                .set("proargtypes", argumentText.toString()).set("prosrc", name)
+                .build();
     }
 
     public static Object[] accessMethod(int oid, String name, String handler, char type) {

@@ -7,6 +7,7 @@ import org.woolly.utils.error.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@link CatalogAccess} for one database and one search_path: name resolution
@@ -104,6 +105,12 @@ public final class DatabaseCatalog implements CatalogAccess {
             }
         }
         throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", name);
+    }
+
+    /** The OID of the schema of that name, if it exists (as this transaction sees the catalogs). */
+    public OptionalInt namespaceOid(Transaction tx, String schema) {
+        Integer oid = system.imageFor(tx, databaseOid).namespaceOid(schema);
+        return oid == null ? OptionalInt.empty() : OptionalInt.of(oid);
     }
 
     /** The {@code pg_type} row of a type, or empty (for the analyzer: length, category, row type's relation). */

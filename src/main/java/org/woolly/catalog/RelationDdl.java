@@ -3,6 +3,7 @@ package org.woolly.catalog;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
+import org.woolly.storage.lmgr.LockMode;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -60,6 +61,7 @@ final class RelationDdl {
         int rowTypeOid = storage.allocateOid();
         RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, relationOid);
         system.noteCatalogChange(tx);
+        RelationLocks.lock(tx, databaseOid, relationOid, LockMode.ACCESS_EXCLUSIVE);
         tx.createRelationStorage(locator);
 
         CatalogHeap heap = system.heap();
@@ -130,6 +132,8 @@ final class RelationDdl {
 
     void dropRelation(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
+        // lock before the snapshot, so a concurrent DROP that committed meanwhile is seen
+        RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
         system.noteCatalogChange(tx);
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
@@ -154,6 +158,7 @@ final class RelationDdl {
 
     RelationInfo truncate(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
+        RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
         system.noteCatalogChange(tx);
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();

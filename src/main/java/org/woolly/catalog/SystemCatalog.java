@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
@@ -35,12 +36,14 @@ public final class SystemCatalog {
     private final CatalogHeap heap;
     private final AtomicLong version = new AtomicLong();
     private final Map<Integer, CatalogImage> committedImages = new ConcurrentHashMap<>();
+    private final Map<Integer, ReentrantLock> loadLocks = new ConcurrentHashMap<>();
     private final Map<Long, TransactionImages> changingTransactions = new ConcurrentHashMap<>();
     private final Map<Integer, DatabaseCatalog> databaseCatalogs = new ConcurrentHashMap<>();
     private volatile SharedImage sharedImage;
 
     /** Committed roles and connectable databases, from the shared catalogs. */
-    private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases) {}
+    private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases,
+                               Map<Integer, String> databaseNames) {}
 
     /** A changing transaction's own images, per database, valid for one command id. */
     private static final class TransactionImages {
@@ -48,6 +51,12 @@ public final class SystemCatalog {
         final Map<Integer, Integer> commandIds = new ConcurrentHashMap<>();
     }
 
+    /** The server's catalog, on the given storage, rows in the standard tuple format. */
+    public SystemCatalog(StorageServices storage) {
+        this(storage, CatalogTupleCodec.STANDARD);
+    }
+
+    /** With another row codec (tests check each row's value types with one). */
     public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
         this.storage = storage;
         this.heap = new CatalogHeap(storage.heap(), codec);
@@ -62,6 +71,11 @@ public final class SystemCatalog {
     public OptionalInt databaseOid(String name) {
         Integer oid = shared().databases().get(name);
         return oid == null ? OptionalInt.empty() : OptionalInt.of(oid);
+    }
+
+    /** The name of the database with that OID (for current_database()), if it exists. */
+    public Optional<String> databaseName(int databaseOid) {
+        return Optional.ofNullable(shared().databaseNames().get(databaseOid));
     }
 
     /** The catalogs of one database, with the default search_path; see {@link DatabaseCatalog#withSearchPath}. */
@@ -132,14 +146,25 @@ public final class SystemCatalog {
     }
 
     private CatalogImage committedImage(int databaseOid) {
-        long current = version.get();
         CatalogImage image = committedImages.get(databaseOid);
-        if (image != null && image.version() == current) {
+        if (image != null && image.version() == version.get()) {
             return image;
         }
-        CatalogImage loaded = readCommitted(snapshot -> CatalogImage.load(heap, databaseOid, snapshot, current));
-        committedImages.merge(databaseOid, loaded, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
-        return loaded;
+        // one session reloads, the others wait for its image instead of scanning too
+        ReentrantLock lock = loadLocks.computeIfAbsent(databaseOid, oid -> new ReentrantLock());
+        lock.lock();
+        try {
+            long current = version.get();
+            image = committedImages.get(databaseOid);
+            if (image != null && image.version() == current) {
+                return image;
+            }
+            CatalogImage loaded = readCommitted(snapshot -> CatalogImage.load(heap, databaseOid, snapshot, current));
+            committedImages.put(databaseOid, loaded);
+            return loaded;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private SharedImage shared() {
@@ -160,12 +185,14 @@ public final class SystemCatalog {
                     row.getBool("rolsuper"), row.getBool("rolcanlogin"), row.getString("rolpassword")));
         }
         Map<String, Integer> databases = new HashMap<>();
+        Map<Integer, String> databaseNames = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_DATABASE, 0, snapshot)) {
+            databaseNames.put(row.getOid("oid"), row.getString("datname"));
             if (row.getBool("datallowconn")) {
                 databases.put(row.getString("datname"), row.getOid("oid"));
             }
         }
-        return new SharedImage(imageVersion, Map.copyOf(roles), Map.copyOf(databases));
+        return new SharedImage(imageVersion, Map.copyOf(roles), Map.copyOf(databases), Map.copyOf(databaseNames));
     }
 
     /**

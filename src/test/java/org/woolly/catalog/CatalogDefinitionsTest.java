@@ -28,6 +28,17 @@ class CatalogDefinitionsTest {
     }
 
     @Test
+    void functionRowsStoreArgumentTypesAsOidvectorText() {
+        Object[] row = CatalogRows.function(1318, "length", new int[] {25}, 23, true, false, 'i');
+        new CheckingTupleCodec().encode(CatalogDefinitions.PG_PROC.descriptor(), row);
+        assertThat(row[CatalogDefinitions.PG_PROC.column("proargtypes")]).isEqualTo("25");
+        assertThat(row[CatalogDefinitions.PG_PROC.column("pronargs")]).isEqualTo((short) 1);
+        Object[] variadic = CatalogRows.function(3058, "concat", new int[] {23, 2276}, 25, false, true, 's');
+        assertThat(variadic[CatalogDefinitions.PG_PROC.column("proargtypes")]).isEqualTo("23 2276");
+        assertThat(variadic[CatalogDefinitions.PG_PROC.column("provariadic")]).isEqualTo(2276);
+    }
+
+    @Test
     void sharedCatalogsLiveInTheGlobalTablespace() {
         assertThat(CatalogDefinitions.PG_DATABASE.locator(5))
                 .isEqualTo(new RelFileLocator(RelFileLocator.GLOBAL_TABLESPACE_OID, 0, 1262));

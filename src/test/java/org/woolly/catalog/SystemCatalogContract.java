@@ -70,6 +70,7 @@ abstract class SystemCatalogContract {
         assertThat(catalog.databaseOid("template1")).hasValue(1);
         assertThat(catalog.databaseOid("template0")).isEmpty();
         assertThat(catalog.databaseOid("nosuch")).isEmpty();
+        assertThat(catalog.databaseName(4)).hasValue("template0");
     }
 
     @Test
@@ -86,6 +87,10 @@ abstract class SystemCatalogContract {
         RelationInfo pgDatabase = catalog.catalogFor(5).relationByOid(tx, 1262);
         assertThat(pgDatabase.locator().databaseOid()).isZero();
         assertThat(catalog.catalogFor(5).searchPath(tx)).containsExactly("pg_catalog", "public");
+        assertThat(catalog.catalogFor(5).namespaceOid(tx, "public")).hasValue(2200);
+        assertThat(catalog.catalogFor(5).namespaceOid(tx, "nosuch")).isEmpty();
+        assertThat(catalog.catalogFor(5).typeByOid(tx, 83)).hasValueSatisfying(
+                type -> assertThat(type.relationOid()).isEqualTo(1259));
         assertThat(catalog.catalogFor(5).lookupTypeOid(tx, null, "int4")).isEqualTo(23);
         assertThat(catalog.catalogFor(5).lookupTypeOid(tx, "pg_catalog", "_text")).isEqualTo(1009);
         assertThatThrownBy(() -> catalog.catalogFor(5).lookupTypeOid(tx, null, "nosuch"))
@@ -226,6 +231,37 @@ abstract class SystemCatalogContract {
                 .namespaceName()).isEqualTo("public");
         assertThat(db.lookupRelation(tx, "nosuch", "pg_class")).isEmpty();
         storage.transactions().abort(tx);
+    }
+
+    @Test
+    void concurrentSessionsCreatingTablesSeeEachOthersCommits() throws Exception {
+        int sessions = 8;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < sessions; i++) {
+            String name = "t" + i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    Transaction tx = begin();
+                    catalog.catalogFor(5).createTable(tx, null, name, columns("a"), 'p');
+                    commit(tx);
+                    Transaction reader = begin();
+                    assertThat(catalog.catalogFor(5).lookupRelation(reader, null, name)).isPresent();
+                    commit(reader);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        Transaction reader = begin();
+        for (int i = 0; i < sessions; i++) {
+            assertThat(catalog.catalogFor(5).lookupRelation(reader, null, "t" + i)).as("t%d", i).isPresent();
+        }
+        commit(reader);
     }
 
     private static void assertError(Runnable action, SqlState state, String message) {

@@ -30,4 +30,8 @@ public record StorageOptions(int sharedBuffers, boolean fsync, boolean synchrono
     public StorageOptions withSynchronousCommit(boolean on) {
         return new StorageOptions(sharedBuffers, fsync, on, fullPageWrites, deadlockTimeout, walWriterDelay);
     }
+
+    public StorageOptions withFullPageWrites(boolean on) {
+        return new StorageOptions(sharedBuffers, fsync, synchronousCommit, on, deadlockTimeout, walWriterDelay);
+    }
 }

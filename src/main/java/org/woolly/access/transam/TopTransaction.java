@@ -60,7 +60,8 @@ public final class TopTransaction implements Transaction {
     @Override
     public Snapshot takeSnapshot() {
         checkActive();
-        return manager.procArray().takeSnapshot(entry, commandId);
+        ProcArray.RunningTransactions running = manager.procArray().takeSnapshot(entry);
+        return new Snapshot(running.xmin(), running.xmax(), running.inProgress(), running.ownXid(), commandId);
     }
 
     @Override

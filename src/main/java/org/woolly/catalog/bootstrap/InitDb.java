@@ -12,8 +12,12 @@ import org.woolly.catalog.CatalogOids;
 import org.woolly.catalog.CatalogRows;
 import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.TypeInfo;
+import org.woolly.utils.adt.BuiltinFunctions;
+import org.woolly.utils.adt.FunctionDescriptor;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
@@ -21,6 +25,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_PROC;
 import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
@@ -39,7 +44,16 @@ public final class InitDb {
     private InitDb() {}
 
     /**
-     * Creates and fills the catalogs, commits, and checkpoints.
+     * Creates and fills the catalogs in the standard tuple format, commits, and checkpoints.
+     *
+     * @param superuserPasswordVerifier the SCRAM verifier stored in {@code pg_authid.rolpassword}, or null
+     */
+    public static void bootstrap(StorageServices storage, String superuserName, String superuserPasswordVerifier) {
+        bootstrap(storage, CatalogTupleCodec.STANDARD, superuserName, superuserPasswordVerifier);
+    }
+
+    /**
+     * Creates and fills the catalogs with the given row codec, commits, and checkpoints.
      *
      * @param superuserPasswordVerifier the SCRAM verifier stored in {@code pg_authid.rolpassword}, or null
      */
@@ -101,10 +115,24 @@ public final class InitDb {
         for (CatalogDefinition catalog : CatalogDefinitions.all()) {
             insertCatalogRelation(catalogs, tx, database, catalog);
         }
+        insertBuiltinFunctions(catalogs, tx, database);
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", 't'), tx);
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", "bthandler", 'i'), tx);
+    }
+
+    /** One pg_proc row per built-in function of the type layer (overloads sharing an OID are listed once). */
+    private static void insertBuiltinFunctions(CatalogHeap catalogs, Transaction tx, int database) {
+        Set<Integer> seen = new HashSet<>();
+        for (FunctionDescriptor function : BuiltinFunctions.allFunctions()) {
+            if (function.oid() == 0 || !seen.add(function.oid())) {
+                continue;
+            }
+            catalogs.insert(PG_PROC, database, CatalogRows.function(function.oid(), function.name(),
+                    function.argumentTypes(), function.returnType(), function.strict(), function.variadic(),
+                    function.volatility()), tx);
+        }
     }
 
     /** The pg_class, pg_attribute and pg_type (row type) rows describing one catalog. */

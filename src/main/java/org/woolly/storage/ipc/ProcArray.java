@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
-import org.woolly.access.transam.Snapshot;
 
 /**
  * The running transactions. Each begun transaction has an entry (its owner id, XID once
@@ -120,8 +119,15 @@ public final class ProcArray {
         }
     }
 
+    /**
+     * What a snapshot is made of: every XID below {@code xmin} has ended, none at or above
+     * {@code xmax} had started, {@code inProgress} (sorted) were running; {@code ownXid} is the
+     * caller's. The transaction layer turns it into its Snapshot (storage knows no MVCC rules).
+     */
+    public record RunningTransactions(long xmin, long xmax, long[] inProgress, long ownXid) {}
+
     /** {@code GetSnapshotData}: running XIDs other than the caller's own, with xmin and xmax; records xmin on the entry. */
-    public Snapshot takeSnapshot(Entry self, int commandId) {
+    public RunningTransactions takeSnapshot(Entry self) {
         lock.readLock().lock();
         try {
             long xmax = nextXid;
@@ -143,7 +149,7 @@ public final class ProcArray {
             if (self.xmin == 0 || self.xmin > xmin) {
                 self.xmin = xmin;
             }
-            return new Snapshot(xmin, xmax, inProgress, ownXid, commandId);
+            return new RunningTransactions(xmin, xmax, inProgress, ownXid);
         } finally {
             lock.readLock().unlock();
         }

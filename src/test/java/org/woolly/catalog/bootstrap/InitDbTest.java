@@ -78,5 +78,9 @@ class InitDbTest {
         assertThat(heap.scan(CatalogDefinitions.PG_TABLESPACE, 0, snapshot))
                 .extracting(row -> row.getString("spcname")).containsExactlyInAnyOrder("pg_default", "pg_global");
         assertThat(heap.scan(CatalogDefinitions.PG_INDEX, 5, snapshot)).isEmpty();
+        List<CatalogRow> functions = heap.scan(CatalogDefinitions.PG_PROC, 5, snapshot);
+        assertThat(functions).isNotEmpty();
+        assertThat(functions).extracting(row -> row.getOid("oid")).doesNotHaveDuplicates();
+        assertThat(functions).extracting(row -> row.getString("proname")).contains("length");
     }
 }

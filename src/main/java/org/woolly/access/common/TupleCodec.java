@@ -1,0 +1,267 @@
+package org.woolly.access.common;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.woolly.utils.adt.Interval;
+import org.woolly.utils.adt.NumericSpecial;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Forms and deforms tuple bodies: the counterpart of {@code heap_form_tuple} and
+ * {@code heap_deform_tuple} in {@code src/backend/access/common/heaptuple.c}. The layout is
+ * described in this package's README.md.
+ */
+public final class TupleCodec {
+    /** Set in the attribute-count word when a null bitmap follows it ({@code HEAP_HASNULL}). */
+    static final int HAS_NULLS = 0x8000;
+    static final int ATTRIBUTE_COUNT_MASK = 0x7FFF;
+    /** Largest total (header included) that fits a one-byte varlena header. */
+    static final int SHORT_VARLENA_MAX = 127;
+    static final short NUMERIC_NAN = -1;
+    static final short NUMERIC_POSITIVE_INFINITY = -2;
+    static final short NUMERIC_NEGATIVE_INFINITY = -3;
+    static final int NAME_LENGTH = 64;
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private TupleCodec() {}
+
+    /** Encodes {@code values} (Java representations per {@link org.woolly.utils.adt.PgType}; null = SQL NULL). */
+    public static byte[] encode(TupleDescriptor descriptor, Object[] values) {
+        int count = descriptor.size();
+        if (values.length != count) {
+            throw new SqlException(SqlState.INTERNAL_ERROR,
+                    "tuple has " + values.length + " values for " + count + " attributes");
+        }
+        if (count > ATTRIBUTE_COUNT_MASK) {
+            throw new SqlException(SqlState.TOO_MANY_COLUMNS, "number of columns (" + count + ") exceeds limit ("
+                    + ATTRIBUTE_COUNT_MASK + ")");
+        }
+        boolean hasNulls = false;
+        for (Object value : values) {
+            if (value == null) {
+                hasNulls = true;
+                break;
+            }
+        }
+        byte[][] varlenaPayloads = new byte[count][];
+        int size = 2 + (hasNulls ? (count + 7) / 8 : 0);
+        for (int i = 0; i < count; i++) {
+            if (values[i] == null) {
+                continue;
+            }
+            Attribute attribute = descriptor.get(i);
+            if (attribute.length() > 0) {
+                size = align(size, attribute.align()) + attribute.length();
+            } else {
+                byte[] payload = varlenaPayload(attribute.typeOid(), values[i]);
+                varlenaPayloads[i] = payload;
+                if (payload.length + 1 <= SHORT_VARLENA_MAX) {
+                    size += payload.length + 1;
+                } else {
+                    size = align(size, 'i') + 4 + payload.length;
+                }
+            }
+        }
+        byte[] body = new byte[size];
+        SHORT.set(body, 0, (short) (count | (hasNulls ? HAS_NULLS : 0)));
+        int offset = 2;
+        if (hasNulls) {
+            for (int i = 0; i < count; i++) {
+                if (values[i] != null) {
+                    body[2 + (i >> 3)] |= (byte) (1 << (i & 7));
+                }
+            }
+            offset += (count + 7) / 8;
+        }
+        for (int i = 0; i < count; i++) {
+            Object value = values[i];
+            if (value == null) {
+                continue;
+            }
+            Attribute attribute = descriptor.get(i);
+            if (attribute.length() > 0) {
+                offset = align(offset, attribute.align());
+                writeFixed(body, offset, attribute, value);
+                offset += attribute.length();
+            } else {
+                byte[] payload = varlenaPayloads[i];
+                if (payload.length + 1 <= SHORT_VARLENA_MAX) {
+                    body[offset] = (byte) (((payload.length + 1) << 1) | 1);
+                    System.arraycopy(payload, 0, body, offset + 1, payload.length);
+                    offset += payload.length + 1;
+                } else {
+                    offset = align(offset, 'i');
+                    INT.set(body, offset, (payload.length + 4) << 2);
+                    System.arraycopy(payload, 0, body, offset + 4, payload.length);
+                    offset += payload.length + 4;
+                }
+            }
+        }
+        return body;
+    }
+
+    /** Decodes a body; attributes beyond those stored in the body come back as NULL. */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] body) {
+        int count = descriptor.size();
+        Object[] values = new Object[count];
+        int header = (short) SHORT.get(body, 0) & 0xFFFF;
+        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, count);
+        boolean hasNulls = (header & HAS_NULLS) != 0;
+        int offset = 2;
+        if (hasNulls) {
+            offset += ((header & ATTRIBUTE_COUNT_MASK) + 7) / 8;
+        }
+        for (int i = 0; i < stored; i++) {
+            if (hasNulls && (body[2 + (i >> 3)] & (1 << (i & 7))) == 0) {
+                continue;
+            }
+            Attribute attribute = descriptor.get(i);
+            int length = attribute.length();
+            if (length > 0) {
+                offset = align(offset, attribute.align());
+                values[i] = readFixed(body, offset, attribute);
+                offset += length;
+            } else {
+                int payloadStart;
+                int payloadLength;
+                if ((body[offset] & 1) != 0) {
+                    payloadLength = ((body[offset] & 0xFF) >>> 1) - 1;
+                    payloadStart = offset + 1;
+                } else {
+                    offset = align(offset, 'i');
+                    payloadLength = ((int) INT.get(body, offset) >>> 2) - 4;
+                    payloadStart = offset + 4;
+                }
+                values[i] = readVarlena(attribute.typeOid(), body, payloadStart, payloadLength);
+                offset = payloadStart + payloadLength;
+            }
+        }
+        return values;
+    }
+
+    static int align(int offset, char align) {
+        return switch (align) {
+            case 's' -> (offset + 1) & ~1;
+            case 'i' -> (offset + 3) & ~3;
+            case 'd' -> (offset + 7) & ~7;
+            default -> offset;
+        };
+    }
+
+    private static void writeFixed(byte[] body, int offset, Attribute attribute, Object value) {
+        switch (attribute.typeOid()) {
+            case TypeOids.BOOL -> body[offset] = (byte) ((Boolean) value ? 1 : 0);
+            case TypeOids.CHAR -> {
+                String text = (String) value;
+                body[offset] = text.isEmpty() ? 0 : (byte) text.charAt(0);
+            }
+            case TypeOids.INT2 -> SHORT.set(body, offset, (Short) value);
+            case TypeOids.FLOAT4 -> INT.set(body, offset, Float.floatToRawIntBits((Float) value));
+            case TypeOids.FLOAT8 -> LONG.set(body, offset, Double.doubleToRawLongBits((Double) value));
+            case TypeOids.INTERVAL -> {
+                Interval interval = (Interval) value;
+                LONG.set(body, offset, interval.microseconds());
+                INT.set(body, offset + 8, interval.days());
+                INT.set(body, offset + 12, interval.months());
+            }
+            case TypeOids.NAME -> {
+                byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(bytes, 0, body, offset, Math.min(bytes.length, NAME_LENGTH - 1));
+            }
+            default -> {
+                switch (attribute.length()) {
+                    case 1 -> body[offset] = ((Number) value).byteValue();
+                    case 2 -> SHORT.set(body, offset, ((Number) value).shortValue());
+                    case 4 -> INT.set(body, offset, ((Number) value).intValue());
+                    case 8 -> LONG.set(body, offset, ((Number) value).longValue());
+                    default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot store values of type " + attribute.typeOid() + " in a tuple");
+                }
+            }
+        }
+    }
+
+    private static Object readFixed(byte[] body, int offset, Attribute attribute) {
+        return switch (attribute.typeOid()) {
+            case TypeOids.BOOL -> body[offset] != 0;
+            case TypeOids.CHAR -> body[offset] == 0 ? "" : String.valueOf((char) (body[offset] & 0xFF));
+            case TypeOids.INT2 -> (short) SHORT.get(body, offset);
+            case TypeOids.INT4, TypeOids.OID, TypeOids.DATE -> (int) INT.get(body, offset);
+            case TypeOids.INT8, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME -> (long) LONG.get(body, offset);
+            case TypeOids.FLOAT4 -> Float.intBitsToFloat((int) INT.get(body, offset));
+            case TypeOids.FLOAT8 -> Double.longBitsToDouble((long) LONG.get(body, offset));
+            case TypeOids.INTERVAL -> new Interval((int) INT.get(body, offset + 12), (int) INT.get(body, offset + 8),
+                    (long) LONG.get(body, offset));
+            case TypeOids.NAME -> {
+                int end = offset;
+                while (end < offset + NAME_LENGTH - 1 && body[end] != 0) {
+                    end++;
+                }
+                yield new String(body, offset, end - offset, StandardCharsets.UTF_8);
+            }
+            default -> switch (attribute.length()) {
+                case 1 -> body[offset];
+                case 2 -> (short) SHORT.get(body, offset);
+                case 4 -> (int) INT.get(body, offset);
+                case 8 -> (long) LONG.get(body, offset);
+                default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "cannot read values of type " + attribute.typeOid() + " from a tuple");
+            };
+        };
+    }
+
+    private static byte[] varlenaPayload(int typeOid, Object value) {
+        return switch (value) {
+            case String text -> text.getBytes(StandardCharsets.UTF_8);
+            case byte[] bytes -> bytes;
+            case BigDecimal decimal -> numericPayload(decimal);
+            case NumericSpecial special -> {
+                byte[] payload = new byte[2];
+                short code = switch (special) {
+                    case NAN -> NUMERIC_NAN;
+                    case POSITIVE_INFINITY -> NUMERIC_POSITIVE_INFINITY;
+                    case NEGATIVE_INFINITY -> NUMERIC_NEGATIVE_INFINITY;
+                };
+                SHORT.set(payload, 0, code);
+                yield payload;
+            }
+            default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot store values of type " + typeOid + " in a tuple");
+        };
+    }
+
+    /** Numeric payload: int16 scale, then the unscaled value's two's-complement bytes. */
+    private static byte[] numericPayload(BigDecimal decimal) {
+        BigDecimal normalized = decimal.scale() < 0 ? decimal.setScale(0) : decimal;
+        byte[] unscaled = normalized.unscaledValue().toByteArray();
+        byte[] payload = new byte[2 + unscaled.length];
+        SHORT.set(payload, 0, (short) normalized.scale());
+        System.arraycopy(unscaled, 0, payload, 2, unscaled.length);
+        return payload;
+    }
+
+    private static Object readVarlena(int typeOid, byte[] body, int start, int length) {
+        return switch (typeOid) {
+            case TypeOids.BYTEA -> java.util.Arrays.copyOfRange(body, start, start + length);
+            case TypeOids.NUMERIC -> {
+                short scale = (short) SHORT.get(body, start);
+                yield switch (scale) {
+                    case NUMERIC_NAN -> NumericSpecial.NAN;
+                    case NUMERIC_POSITIVE_INFINITY -> NumericSpecial.POSITIVE_INFINITY;
+                    case NUMERIC_NEGATIVE_INFINITY -> NumericSpecial.NEGATIVE_INFINITY;
+                    default -> new BigDecimal(new BigInteger(body, start + 2, length - 2), scale);
+                };
+            }
+            default -> new String(body, start, length, StandardCharsets.UTF_8);
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package org.woolly.analyzer;
+
+import org.woolly.nodes.parse.TypeName;
+import org.woolly.nodes.query.CoercionHandle;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Coercion of analyzed expressions to a target type ({@code parse_coerce.c}): unknown literals
+ * are read with the target type's input function, untyped parameters take the target type, other
+ * expressions get the cast the type system finds for the context.
+ */
+final class Coercions {
+    private Coercions() {}
+
+    /** The coerced expression, or null when no coercion exists in that context. */
+    static QueryExpr coerce(ParseState state, QueryExpr expr, int target, int targetTypmod,
+                            TypeSystem.CoercionContext context, int location) {
+        int source = expr.type();
+        if (expr instanceof QueryExpr.Const constant && source == TypeOids.UNKNOWN) {
+            if (constant.value() == null) {
+                return new QueryExpr.Const(target, targetTypmod, null);
+            }
+            PgType type = state.types.type(target);
+            if (type == null) {
+                return null;
+            }
+            try {
+                Object value = type.io().input((String) constant.value(), targetTypmod, state.formatSettings);
+                return new QueryExpr.Const(target, targetTypmod, value);
+            } catch (SqlException error) {
+                throw ParseState.at(error, location);
+            }
+        }
+        if (expr instanceof QueryExpr.Param param && source == TypeOids.UNKNOWN) {
+            state.setParameterType(param.number(), target);
+            QueryExpr typed = new QueryExpr.Param(param.number(), target);
+            return targetTypmod >= 0 ? new QueryExpr.Cast(typed, null, target, targetTypmod, false) : typed;
+        }
+        if (source == target) {
+            if (targetTypmod >= 0 && targetTypmod != expr.typmod() && context != TypeSystem.CoercionContext.IMPLICIT) {
+                return new QueryExpr.Cast(expr, null, target, targetTypmod,
+                        context == TypeSystem.CoercionContext.EXPLICIT);
+            }
+            return expr;
+        }
+        CoercionHandle cast = state.types.findCast(source, target, context);
+        if (cast == null) {
+            return null;
+        }
+        return new QueryExpr.Cast(expr, cast, target, targetTypmod, context == TypeSystem.CoercionContext.EXPLICIT);
+    }
+
+    /** Coerces to boolean for a clause, with PostgreSQL's 42804 text naming the clause. */
+    static QueryExpr toBoolean(ParseState state, QueryExpr expr, String construct, int location) {
+        if (expr.type() == TypeOids.BOOL) {
+            return expr;
+        }
+        QueryExpr result = coerce(state, expr, TypeOids.BOOL, -1, TypeSystem.CoercionContext.ASSIGNMENT, location);
+        if (result == null) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, location, "argument of %s must be type %s, not type %s",
+                    construct, "boolean", state.types.formatType(expr.type(), -1));
+        }
+        return result;
+    }
+
+    /** Unknown literals become text (output columns, operands nothing else typed). */
+    static QueryExpr unknownToText(ParseState state, QueryExpr expr) {
+        if (expr.type() == TypeOids.UNKNOWN && expr instanceof QueryExpr.Const) {
+            return coerce(state, expr, TypeOids.TEXT, -1, TypeSystem.CoercionContext.IMPLICIT, -1);
+        }
+        return expr;
+    }
+
+    /** The OID of a written type name, through the catalog (42704 if unknown). */
+    static int typeOid(ParseState state, TypeName typeName) {
+        if (typeName.arrayBounds() > 0) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(), "array types are not supported yet");
+        }
+        try {
+            return state.catalog.lookupTypeOid(state.transaction, typeName.schema(), typeName.name());
+        } catch (SqlException error) {
+            throw ParseState.at(error, typeName.location());
+        }
+    }
+
+}

@@ -1,0 +1,91 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** CASE, COALESCE, NULLIF, GREATEST and LEAST: branch types unified by the common-type rules. */
+final class ConditionalAnalyzer {
+
+    private ConditionalAnalyzer() {}
+
+    static QueryExpr caseExpr(ExpressionAnalyzer analyzer, ParseState state, Expr.Case caseExpr) {
+        QueryExpr testArg = caseExpr.arg() == null ? null : analyzer.transform(caseExpr.arg());
+        List<QueryExpr> conditions = new ArrayList<>();
+        List<QueryExpr> results = new ArrayList<>();
+        for (Expr.Case.When when : caseExpr.whens()) {
+            QueryExpr condition = testArg == null
+                    ? analyzer.transformCondition(when.condition(), "CASE/WHEN")
+                    : analyzer.operator("=", testArg, analyzer.transform(when.condition()), when.location());
+            conditions.add(condition);
+            results.add(analyzer.transform(when.result()));
+        }
+        QueryExpr elseResult = caseExpr.elseResult() == null ? null : analyzer.transform(caseExpr.elseResult());
+        List<QueryExpr> all = new ArrayList<>(results);
+        if (elseResult != null) {
+            all.add(elseResult);
+        }
+        int type = commonType(state, all, "CASE", caseExpr.location());
+        List<QueryExpr> coerced = coerceAll(state, results, type, caseExpr.location(), "CASE");
+        QueryExpr coercedElse = elseResult == null ? new QueryExpr.Const(type, -1, null)
+                : coerceAll(state, List.of(elseResult), type, caseExpr.location(), "CASE").getFirst();
+        return new QueryExpr.Case(conditions, coerced, coercedElse, type);
+    }
+
+    static QueryExpr special(ExpressionAnalyzer analyzer, ParseState state, Expr.SpecialFunction special) {
+        List<QueryExpr> args = new ArrayList<>();
+        for (Expr arg : special.args()) {
+            args.add(analyzer.transform(arg));
+        }
+        String construct = special.kind().name();
+        if (special.kind() == Expr.SpecialFunction.Kind.NULLIF) {
+            QueryExpr.FuncCall equality = (QueryExpr.FuncCall) analyzer.operator("=", args.get(0), args.get(1),
+                    special.location());
+            QueryExpr left = equality.args().get(0);
+            return new QueryExpr.NullIf(left, equality.args().get(1), equality.function(), left.type());
+        }
+        int type = commonType(state, args, construct, special.location());
+        List<QueryExpr> coerced = coerceAll(state, args, type, special.location(), construct);
+        return switch (special.kind()) {
+            case COALESCE -> new QueryExpr.Coalesce(coerced, type);
+            case GREATEST, LEAST -> new QueryExpr.MinMax(special.kind() == Expr.SpecialFunction.Kind.GREATEST, coerced,
+                    state.types.comparator(type), type);
+            case NULLIF -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    private static int commonType(ParseState state, List<QueryExpr> exprs, String construct, int location) {
+        int[] types = new int[exprs.size()];
+        boolean allUnknown = true;
+        for (int i = 0; i < types.length; i++) {
+            types[i] = exprs.get(i).type();
+            allUnknown &= types[i] == TypeOids.UNKNOWN;
+        }
+        if (allUnknown) {
+            return TypeOids.TEXT;
+        }
+        try {
+            return state.types.commonType(types, construct);
+        } catch (SqlException error) {
+            throw ParseState.at(error, location);
+        }
+    }
+
+    private static List<QueryExpr> coerceAll(ParseState state, List<QueryExpr> exprs, int type, int location,
+                                             String construct) {
+        List<QueryExpr> result = new ArrayList<>();
+        for (QueryExpr expr : exprs) {
+            QueryExpr coerced = Coercions.coerce(state, expr, type, -1, TypeSystem.CoercionContext.IMPLICIT, location);
+            if (coerced == null) {
+                throw ParseState.error(SqlState.DATATYPE_MISMATCH, location, "%s could not convert type %s to %s",
+                        construct, state.types.formatType(expr.type(), -1), state.types.formatType(type, -1));
+            }
+            result.add(coerced);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** FROM clause: tables and joins into range entries and a join tree ({@code parse_clause.c}). */
+final class FromAnalyzer {
+
+    private FromAnalyzer() {}
+
+    static RelationInfo lookupTable(ParseState state, QualifiedName name) {
+        var relation = state.catalog.lookupRelation(state.transaction, name.schema(), name.name());
+        if (relation.isEmpty()) {
+            throw ParseState.error(SqlState.UNDEFINED_TABLE, name.location(), "relation \"%s\" does not exist", name);
+        }
+        return relation.get();
+    }
+
+    /** Adds a table to the range table; returns its index. */
+    static int addRelation(ParseState state, RelationInfo relation, String alias, boolean withTid) {
+        List<String> names = new ArrayList<>();
+        int count = relation.attributes().size();
+        int[] types = new int[count];
+        int[] typmods = new int[count];
+        for (int i = 0; i < count; i++) {
+            AttributeInfo attribute = relation.attributes().get(i);
+            names.add(attribute.name());
+            types[i] = attribute.typeOid();
+            typmods[i] = attribute.typeModifier();
+        }
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.RELATION, alias == null ? relation.name() : alias, relation,
+                null, null, names, types, typmods, state.nextOffset(), withTid);
+        state.rangeTable.add(entry);
+        return state.rangeTable.size() - 1;
+    }
+
+    static List<FromNode> transform(ParseState state, ExpressionAnalyzer expressions, List<FromItem> items) {
+        List<FromNode> nodes = new ArrayList<>();
+        for (FromItem item : items) {
+            nodes.add(item(state, expressions, item));
+        }
+        return nodes;
+    }
+
+    private static FromNode item(ParseState state, ExpressionAnalyzer expressions, FromItem item) {
+        return switch (item) {
+            case FromItem.Table table -> {
+                RelationInfo relation = lookupTable(state, table.name());
+                String alias = table.alias() == null ? null : table.alias().name();
+                for (RangeEntry existing : state.rangeTable) {
+                    String name = alias == null ? relation.name() : alias;
+                    if (name.equals(existing.alias())) {
+                        throw ParseState.error(SqlState.DUPLICATE_ALIAS, table.location(),
+                                "table name \"%s\" specified more than once", name);
+                    }
+                }
+                int index = addRelation(state, relation, alias, false);
+                if (table.alias() != null && table.alias().columns() != null && !table.alias().columns().isEmpty()) {
+                    throw ExpressionAnalyzer.unsupported("column aliases on tables", table.location());
+                }
+                yield new FromNode.Leaf(index);
+            }
+            case FromItem.Join join -> join(state, expressions, join);
+            case FromItem.Subquery subquery -> subquery(state, subquery);
+            case FromItem.Function function -> throw ExpressionAnalyzer.unsupported("functions in FROM", function.location());
+        };
+    }
+
+    /** A subquery in FROM: analyzed on its own (no LATERAL references yet), then scanned like a table. */
+    private static FromNode subquery(ParseState state, FromItem.Subquery subquery) {
+        if (subquery.lateral()) {
+            throw ExpressionAnalyzer.unsupported("LATERAL subqueries", subquery.location());
+        }
+        if (subquery.alias() == null) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
+                    .withHint("For example, FROM (SELECT ...) [AS] foo.");
+        }
+        ParseState inner = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        var query = new SelectAnalyzer(inner).analyze(subquery.query());
+        state.parameterTypes = inner.parameterTypes;
+        var outputs = query.outputColumns();
+        List<String> aliases = subquery.alias().columns() == null ? List.of() : subquery.alias().columns();
+        if (aliases.size() > outputs.size()) {
+            throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, subquery.location(),
+                    "table \"%s\" has %d columns available but %d columns specified", subquery.alias().name(),
+                    outputs.size(), aliases.size());
+        }
+        List<String> names = new ArrayList<>();
+        int[] types = new int[outputs.size()];
+        int[] typmods = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            names.add(i < aliases.size() ? aliases.get(i) : outputs.get(i).name());
+            types[i] = outputs.get(i).expr().type();
+            typmods[i] = outputs.get(i).expr().typmod();
+        }
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, subquery.alias().name(), null, query, null, names,
+                types, typmods, state.nextOffset(), false));
+        return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    private static FromNode join(ParseState state, ExpressionAnalyzer expressions, FromItem.Join join) {
+        int leftStart = state.rangeTable.size();
+        FromNode left = item(state, expressions, join.left());
+        int rightStart = state.rangeTable.size();
+        FromNode right = item(state, expressions, join.right());
+        if (join.natural()) {
+            throw ExpressionAnalyzer.unsupported("NATURAL joins", join.location());
+        }
+        QueryExpr quals = null;
+        if (join.using() != null) {
+            List<QueryExpr> tests = new ArrayList<>();
+            for (String column : join.using()) {
+                QueryExpr leftColumn = findIn(state, leftStart, rightStart, column, "left", join.location());
+                QueryExpr rightColumn = findIn(state, rightStart, state.rangeTable.size(), column, "right", join.location());
+                tests.add(expressions.operator("=", leftColumn, rightColumn, join.location()));
+                int hiddenSide = join.type() == FromItem.JoinType.RIGHT ? leftStart : rightStart;
+                int hiddenEnd = join.type() == FromItem.JoinType.RIGHT ? rightStart : state.rangeTable.size();
+                for (int i = hiddenSide; i < hiddenEnd; i++) {
+                    state.hiddenColumns.add(i + ":" + column);
+                }
+            }
+            quals = tests.size() == 1 ? tests.getFirst() : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, tests);
+        } else if (join.on() != null) {
+            String saved = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "JOIN conditions";
+            try {
+                quals = expressions.transformCondition(join.on(), "JOIN/ON");
+            } finally {
+                state.aggregateForbiddenIn = saved;
+            }
+        }
+        return new FromNode.Join(join.type(), left, right, quals);
+    }
+
+    private static QueryExpr findIn(ParseState state, int from, int to, String column, String side, int location) {
+        for (int i = from; i < to; i++) {
+            RangeEntry entry = state.rangeTable.get(i);
+            int index = entry.columnNames().indexOf(column);
+            if (index >= 0) {
+                return ColumnResolver.var(entry, index, location);
+            }
+        }
+        throw ParseState.error(SqlState.UNDEFINED_COLUMN, location,
+                "column \"%s\" specified in USING clause does not exist in %s table", column, side);
+    }
+
+    /** WHERE: boolean, no aggregates. */
+    static QueryExpr where(ParseState state, ExpressionAnalyzer expressions, Expr where) {
+        if (where == null) {
+            return null;
+        }
+        String saved = state.aggregateForbiddenIn;
+        state.aggregateForbiddenIn = "WHERE";
+        try {
+            return expressions.transformCondition(where, "WHERE");
+        } catch (SqlException error) {
+            throw error;
+        } finally {
+            state.aggregateForbiddenIn = saved;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** Function and aggregate calls ({@code parse_func.c}, {@code parse_agg.c}). */
+final class FunctionAnalyzer {
+
+    private FunctionAnalyzer() {}
+
+    static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
+        if (call.over() != null) {
+            throw ExpressionAnalyzer.unsupported("window functions", call.location());
+        }
+        String name = call.name().name();
+        if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
+            throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
+        }
+        boolean wasInsideAggregate = state.insideAggregate;
+        List<QueryExpr> args = new ArrayList<>();
+        int[] argumentTypes = new int[call.args().size()];
+        TypeSystem.AggregateMatch aggregate;
+        try {
+            state.insideAggregate = true;
+            for (int i = 0; i < call.args().size(); i++) {
+                QueryExpr arg = analyzer.transform(call.args().get(i));
+                args.add(arg);
+                argumentTypes[i] = arg.type();
+            }
+        } finally {
+            state.insideAggregate = wasInsideAggregate;
+        }
+        try {
+            aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
+        } catch (SqlException error) {
+            throw ParseState.at(error, call.location());
+        }
+        if (aggregate != null) {
+            return aggregateCall(analyzer, state, call, args, aggregate);
+        }
+        if (call.star() || call.distinct() || call.filter() != null || (call.orderBy() != null && !call.orderBy().isEmpty())) {
+            throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
+                    "%s specified, but %s is not an aggregate function",
+                    call.star() ? "*" : call.distinct() ? "DISTINCT" : call.filter() != null ? "FILTER" : "ORDER BY", name);
+        }
+        TypeSystem.FunctionMatch match;
+        try {
+            match = state.types.resolveFunction(name, argumentTypes);
+        } catch (SqlException error) {
+            throw ParseState.at(error, call.location());
+        }
+        List<QueryExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(analyzer.coerceArgument(args.get(i), match.argumentTargets()[i], call.args().get(i).location()));
+        }
+        return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
+    }
+
+    private static QueryExpr aggregateCall(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call,
+                                           List<QueryExpr> args, TypeSystem.AggregateMatch match) {
+        if (state.insideAggregate) {
+            throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate function calls cannot be nested");
+        }
+        if (state.aggregateForbiddenIn != null) {
+            throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate functions are not allowed in %s",
+                    state.aggregateForbiddenIn);
+        }
+        if (call.orderBy() != null && !call.orderBy().isEmpty()) {
+            throw ExpressionAnalyzer.unsupported("ORDER BY inside aggregate calls", call.location());
+        }
+        List<QueryExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            QueryExpr arg = args.get(i);
+            int target = match.argumentTargets().length > i ? match.argumentTargets()[i] : arg.type();
+            if (arg.type() == TypeOids.UNKNOWN && (target == TypeOids.UNKNOWN || target == TypeOids.ANYELEMENT || target == 0)) {
+                target = TypeOids.TEXT;
+            }
+            coerced.add(analyzer.coerceArgument(arg, target, call.args().get(i).location()));
+        }
+        QueryExpr filter = null;
+        if (call.filter() != null) {
+            boolean wasInside = state.insideAggregate;
+            state.insideAggregate = true;
+            try {
+                filter = analyzer.transformCondition(call.filter(), "FILTER");
+            } finally {
+                state.insideAggregate = wasInside;
+            }
+        }
+        QueryExpr.Aggregate aggregate = new QueryExpr.Aggregate(match.aggregate(), coerced, call.star(), call.distinct(),
+                filter, match.aggregate().resultType());
+        state.aggregates.add(aggregate);
+        return aggregate;
+    }
+}

@@ -1,0 +1,53 @@
+package org.woolly.analyzer;
+
+import java.util.List;
+import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Re-expresses post-aggregation expressions over the aggregation row (GROUP BY values, then
+ * aggregate results) and rejects ungrouped columns with 42803 ({@code parseCheckAggregates}).
+ */
+final class GroupingChecker {
+    private final List<QueryExpr> groupBy;
+    private final List<QueryExpr.Aggregate> aggregates;
+
+    GroupingChecker(List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates) {
+        this.groupBy = groupBy;
+        this.aggregates = aggregates;
+    }
+
+    QueryExpr rewrite(QueryExpr expr) {
+        return ExpressionWalker.rewrite(expr, node -> {
+            int group = groupBy.indexOf(node);
+            if (group >= 0) {
+                return new QueryExpr.Var(group, node.type(), node.typmod(), name(node), -1);
+            }
+            if (node instanceof QueryExpr.Aggregate aggregate) {
+                int index = indexOfIdentity(aggregate);
+                return new QueryExpr.Var(groupBy.size() + index, aggregate.type(), -1, name(aggregate), -1);
+            }
+            if (node instanceof QueryExpr.Var var) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, var.location(),
+                        "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", var.name());
+            }
+            return null;
+        });
+    }
+
+    /** The name EXPLAIN shows for a grouped value: the expression's text. */
+    private static String name(QueryExpr expr) {
+        return org.woolly.nodes.query.ExpressionText.of(expr, true, (type, value) -> String.valueOf(value),
+                (type, typmod) -> String.valueOf(type));
+    }
+
+    private int indexOfIdentity(QueryExpr.Aggregate aggregate) {
+        for (int i = 0; i < aggregates.size(); i++) {
+            if (aggregates.get(i) == aggregate) {
+                return i;
+            }
+        }
+        return aggregates.indexOf(aggregate);
+    }
+}

@@ -1,0 +1,293 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.SetClause;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.TargetEntry;
+import org.woolly.utils.error.SqlState;
+
+/** INSERT, UPDATE and DELETE ({@code transformInsertStmt} etc. in {@code analyze.c}, {@code parse_target.c}). */
+final class ModifyAnalyzer {
+    private final ParseState state;
+    private final ExpressionAnalyzer expressions;
+    private final Analyzer.ExpressionParser expressionParser;
+
+    ModifyAnalyzer(ParseState state, Analyzer.ExpressionParser expressionParser) {
+        this.state = state;
+        this.expressions = new ExpressionAnalyzer(state);
+        this.expressionParser = expressionParser;
+    }
+
+    Query insert(Statement.Insert insert) {
+        RelationInfo relation = targetRelation(insert.table(), insert.location());
+        List<AttributeInfo> targetColumns = insertColumns(relation, insert);
+        RangeEntry resultRelation = resultEntry(relation, insert.alias(), false);
+        List<QueryExpr> row;
+        if (insert.defaultValues()) {
+            state.rangeTable.add(new RangeEntry(RangeEntry.Kind.VALUES, "*VALUES*", null, null, List.of(List.of()),
+                    List.of(), new int[0], new int[0], 0, false));
+            row = completeRow(relation, new ArrayList<>(), List.of());
+        } else if (insert.source().values() != null) {
+            row = valuesSource(relation, targetColumns, insert.source().values());
+        } else {
+            row = selectSource(relation, targetColumns, insert);
+        }
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
+        }
+        return new Query(Query.CommandType.INSERT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
+                targets, List.of(), List.of(), null, List.of(), false, null, null, resultRelation,
+                returning(relation, insert.alias(), insert.returning()));
+    }
+
+    private List<AttributeInfo> insertColumns(RelationInfo relation, Statement.Insert insert) {
+        if (insert.columns() == null || insert.columns().isEmpty()) {
+            // Without a column list the targets are the first N columns, N being the width of
+            // the source; the rest take their defaults (transformInsertStmt).
+            int width = sourceWidth(insert);
+            return width < 0 || width >= relation.attributes().size()
+                    ? relation.attributes() : relation.attributes().subList(0, width);
+        }
+        List<AttributeInfo> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < insert.columns().size(); i++) {
+            String name = insert.columns().get(i);
+            int location = insert.columnLocations() != null && insert.columnLocations().size() > i
+                    ? insert.columnLocations().get(i) : insert.location();
+            AttributeInfo attribute = relation.attribute(name);
+            if (attribute == null) {
+                throw ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" of relation \"%s\" does not exist",
+                        name, relation.name());
+            }
+            if (!seen.add(name)) {
+                throw ParseState.error(SqlState.DUPLICATE_COLUMN, location, "column \"%s\" specified more than once", name);
+            }
+            columns.add(attribute);
+        }
+        return columns;
+    }
+
+    /** The number of values the source supplies per row, or -1 when it is not known before analysis. */
+    private static int sourceWidth(Statement.Insert insert) {
+        if (insert.defaultValues() || insert.source() == null) {
+            return -1;
+        }
+        if (insert.source().values() != null) {
+            List<List<Expr>> rows = insert.source().values();
+            int width = rows.getFirst().size();
+            for (List<Expr> row : rows) {
+                if (row.size() != width) {
+                    throw ParseState.error(SqlState.SYNTAX_ERROR, row.isEmpty() ? -1 : row.getFirst().location(),
+                            "VALUES lists must all be the same length");
+                }
+            }
+            return width;
+        }
+        if (insert.source().op() == null && !insert.source().targets().isEmpty()
+                && insert.source().targets().stream().noneMatch(target -> isStar(target.value()))) {
+            return insert.source().targets().size();
+        }
+        return -1;
+    }
+
+    private static boolean isStar(Expr expr) {
+        return expr instanceof Expr.ColumnRef ref && ref.fields().getLast().equals("*");
+    }
+
+    private List<QueryExpr> valuesSource(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {
+        List<List<QueryExpr>> analyzedRows = new ArrayList<>();
+        for (List<Expr> row : rows) {
+            checkArity(columns.size(), row.size(), row.isEmpty() ? -1 : row.getLast().location());
+            List<QueryExpr> values = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                Expr expr = row.get(i);
+                values.add(expr instanceof Expr.Default ? defaultValue(columns.get(i))
+                        : assign(columns.get(i), expressions.transform(expr), expr.location()));
+            }
+            analyzedRows.add(completeRow(relation, values, columns));
+        }
+        int count = relation.attributes().size();
+        int[] types = new int[count];
+        int[] typmods = new int[count];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            types[i] = relation.attributes().get(i).typeOid();
+            typmods[i] = relation.attributes().get(i).typeModifier();
+            names.add("column" + (i + 1));
+        }
+        RangeEntry values = new RangeEntry(RangeEntry.Kind.VALUES, "*VALUES*", null, null, analyzedRows, names, types,
+                typmods, 0, false);
+        state.rangeTable.add(values);
+        List<QueryExpr> row = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            row.add(ColumnResolver.var(values, i, -1));
+        }
+        return row;
+    }
+
+    private static void checkArity(int columns, int expressions, int location) {
+        if (expressions > columns) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, location, "INSERT has more expressions than target columns");
+        }
+        if (expressions < columns) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, location, "INSERT has more target columns than expressions");
+        }
+    }
+
+    private List<QueryExpr> selectSource(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert) {
+        ParseState subState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        Query subquery = new SelectAnalyzer(subState).analyze(insert.source());
+        state.parameterTypes = subState.parameterTypes;
+        List<TargetEntry> outputs = subquery.outputColumns();
+        checkArity(columns.size(), outputs.size(), insert.source().location());
+        List<String> names = new ArrayList<>();
+        int[] types = new int[outputs.size()];
+        int[] typmods = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            names.add(outputs.get(i).name());
+            types[i] = outputs.get(i).expr().type();
+            typmods[i] = outputs.get(i).expr().typmod();
+        }
+        RangeEntry source = new RangeEntry(RangeEntry.Kind.SUBQUERY, "*SELECT*", null, subquery, null, names, types,
+                typmods, 0, false);
+        state.rangeTable.add(source);
+        List<QueryExpr> values = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            values.add(assign(columns.get(i), ColumnResolver.var(source, i, -1), insert.source().location()));
+        }
+        return completeRow(relation, values, columns);
+    }
+
+    /** The full row in attribute order: given values where listed, defaults (or null) elsewhere. */
+    private List<QueryExpr> completeRow(RelationInfo relation, List<QueryExpr> values, List<AttributeInfo> columns) {
+        List<QueryExpr> row = new ArrayList<>();
+        for (AttributeInfo attribute : relation.attributes()) {
+            int index = columns.indexOf(attribute);
+            row.add(index >= 0 ? values.get(index) : defaultValue(attribute));
+        }
+        return row;
+    }
+
+    /** The column's DEFAULT expression analyzed (no column references), or a typed null. */
+    QueryExpr defaultValue(AttributeInfo attribute) {
+        if (attribute.defaultExpression() == null) {
+            return new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
+        }
+        ParseState defaultState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings, null);
+        defaultState.aggregateForbiddenIn = "DEFAULT expressions";
+        defaultState.inDefaultExpression = true;
+        Expr parsed = expressionParser.parseExpression(attribute.defaultExpression());
+        QueryExpr expr = new ExpressionAnalyzer(defaultState).transform(parsed);
+        return new ModifyAnalyzer(defaultState, expressionParser).assign(attribute, expr, -1);
+    }
+
+    /** Assignment coercion to a column (42804 with PostgreSQL's hint when none exists). */
+    QueryExpr assign(AttributeInfo attribute, QueryExpr expr, int location) {
+        QueryExpr coerced = Coercions.coerce(state, expr, attribute.typeOid(), attribute.typeModifier(),
+                TypeSystem.CoercionContext.ASSIGNMENT, location);
+        if (coerced == null) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
+                    "column \"%s\" is of type %s but expression is of type %s", attribute.name(),
+                    state.types.formatType(attribute.typeOid(), attribute.typeModifier()),
+                    state.types.formatType(expr.type(), expr.typmod()))
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return coerced;
+    }
+
+    Query update(Statement.Update update) {
+        if (update.from() != null && !update.from().isEmpty()) {
+            throw ExpressionAnalyzer.unsupported("UPDATE ... FROM clauses", update.location());
+        }
+        RelationInfo relation = targetRelation(update.table(), update.location());
+        FromAnalyzer.addRelation(state, relation, update.alias(), true);
+        RangeEntry entry = state.rangeTable.getFirst();
+        List<QueryExpr> row = new ArrayList<>();
+        for (int i = 0; i < relation.attributes().size(); i++) {
+            row.add(ColumnResolver.var(entry, i, -1));
+        }
+        Set<String> assigned = new HashSet<>();
+        for (SetClause clause : update.assignments()) {
+            AttributeInfo attribute = relation.attribute(clause.column());
+            if (attribute == null) {
+                throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(),
+                        "column \"%s\" of relation \"%s\" does not exist", clause.column(), relation.name());
+            }
+            if (!assigned.add(clause.column())) {
+                throw ParseState.error(SqlState.SYNTAX_ERROR, clause.location(), "multiple assignments to same column \"%s\"",
+                        clause.column());
+            }
+            String saved = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "UPDATE";
+            try {
+                QueryExpr value = clause.value() instanceof Expr.Default ? defaultValue(attribute)
+                        : assign(attribute, expressions.transform(clause.value()), clause.value().location());
+                row.set(attribute.number() - 1, value);
+            } finally {
+                state.aggregateForbiddenIn = saved;
+            }
+        }
+        QueryExpr where = FromAnalyzer.where(state, expressions, update.where());
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
+        }
+        return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
+                targets, List.of(), List.of(), null, List.of(), false, null, null, entry,
+                returning(relation, update.alias(), update.returning()));
+    }
+
+    Query delete(Statement.Delete delete) {
+        if (delete.using() != null && !delete.using().isEmpty()) {
+            throw ExpressionAnalyzer.unsupported("DELETE ... USING clauses", delete.location());
+        }
+        RelationInfo relation = targetRelation(delete.table(), delete.location());
+        FromAnalyzer.addRelation(state, relation, delete.alias(), true);
+        RangeEntry entry = state.rangeTable.getFirst();
+        QueryExpr where = FromAnalyzer.where(state, expressions, delete.where());
+        return new Query(Query.CommandType.DELETE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
+                List.of(), List.of(), List.of(), null, List.of(), false, null, null, entry,
+                returning(relation, delete.alias(), delete.returning()));
+    }
+
+    private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location) {
+        RelationInfo relation = FromAnalyzer.lookupTable(state, name);
+        if (relation.kind() != 'r') {
+            throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());
+        }
+        return relation;
+    }
+
+    private RangeEntry resultEntry(RelationInfo relation, String alias, boolean withTid) {
+        ParseState scratch = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings, null);
+        FromAnalyzer.addRelation(scratch, relation, alias, withTid);
+        return scratch.rangeTable.getFirst();
+    }
+
+    /** RETURNING reads the new (INSERT, UPDATE) or old (DELETE) row of the target relation. */
+    private List<TargetEntry> returning(RelationInfo relation, String alias, List<ResTarget> returning) {
+        if (returning == null || returning.isEmpty()) {
+            return List.of();
+        }
+        ParseState returningState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        returningState.aggregateForbiddenIn = "RETURNING";
+        FromAnalyzer.addRelation(returningState, relation, alias, false);
+        List<TargetEntry> entries = new SelectAnalyzer(returningState).targetList(returning);
+        state.parameterTypes = returningState.parameterTypes;
+        return entries;
+    }
+}

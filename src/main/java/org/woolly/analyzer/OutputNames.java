@@ -1,0 +1,48 @@
+package org.woolly.analyzer;
+
+import java.util.Locale;
+import org.woolly.nodes.parse.Expr;
+
+/** The column name PostgreSQL gives an unnamed select-list entry ({@code FigureColname}). */
+final class OutputNames {
+    static final String UNNAMED = "?column?";
+
+    private OutputNames() {}
+
+    static String of(Expr expr) {
+        String name = figure(expr);
+        return name == null ? UNNAMED : name;
+    }
+
+    private static String figure(Expr expr) {
+        return switch (expr) {
+            case Expr.Constant constant when constant.kind() == Expr.Constant.Kind.BOOLEAN -> "bool";
+            case Expr.ColumnRef ref -> ref.fields().getLast().equals("*") ? null : ref.fields().getLast();
+            case Expr.FuncCall call -> call.name().name();
+            case Expr.TypeCast cast -> {
+                String inner = figure(cast.arg());
+                yield inner != null ? inner : typeName(cast.type().name());
+            }
+            case Expr.Case caseExpr -> {
+                String inner = caseExpr.elseResult() == null ? null : figure(caseExpr.elseResult());
+                yield inner != null ? inner : "case";
+            }
+            case Expr.SpecialFunction special -> special.kind().name().toLowerCase(Locale.ROOT);
+            case Expr.SqlValueFunction value -> value.name().toLowerCase(Locale.ROOT);
+            case Expr.SubLink link -> link.kind() == Expr.SubLink.Kind.EXISTS ? "exists" : null;
+            case Expr.ArrayConstructor array -> "array";
+            case Expr.RowConstructor row -> "row";
+            case Expr.Collate collate -> figure(collate.arg());
+            default -> null;
+        };
+    }
+
+    /** Internal type names print as SQL's where PostgreSQL's grammar rewrote them. */
+    private static String typeName(String internal) {
+        return switch (internal) {
+            case "bool" -> "bool";
+            case "bpchar" -> "bpchar";
+            default -> internal;
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The state of one statement's analysis ({@code ParseState} in {@code parse_node.h}): the range
+ * table visible to column references, parameter types as declared or inferred so far, and the
+ * aggregates found in the current clause.
+ */
+public final class ParseState {
+    final TypeSystem types;
+    final CatalogAccess catalog;
+    final Transaction transaction;
+    final FormatSettings formatSettings;
+    final List<RangeEntry> rangeTable = new ArrayList<>();
+    /** Columns hidden from unqualified lookup (the right side of JOIN USING): "rangeIndex:column". */
+    final Set<String> hiddenColumns = new HashSet<>();
+    int[] parameterTypes;
+    /** Null where aggregates are not allowed; the clause name goes into the error text. */
+    String aggregateForbiddenIn;
+    final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
+    boolean insideAggregate;
+    /** Set while analyzing a column DEFAULT, where column references are not allowed. */
+    boolean inDefaultExpression;
+
+    public ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
+                      int[] parameterTypes) {
+        this.types = types;
+        this.catalog = catalog;
+        this.transaction = transaction;
+        this.formatSettings = formatSettings;
+        this.parameterTypes = parameterTypes == null ? new int[0] : parameterTypes.clone();
+    }
+
+    int parameterType(int number) {
+        return number <= parameterTypes.length ? parameterTypes[number - 1] : 0;
+    }
+
+    void setParameterType(int number, int type) {
+        if (number > parameterTypes.length) {
+            parameterTypes = Arrays.copyOf(parameterTypes, number);
+        }
+        parameterTypes[number - 1] = type;
+    }
+
+    /** The final parameter types: 42P18 for one whose type nothing determined. */
+    public int[] resolvedParameterTypes() {
+        for (int i = 0; i < parameterTypes.length; i++) {
+            if (parameterTypes[i] == 0 || parameterTypes[i] == TypeOids.UNKNOWN) {
+                throw SqlException.of(SqlState.INDETERMINATE_DATATYPE,
+                        "could not determine data type of parameter $%d", i + 1);
+            }
+        }
+        return parameterTypes.clone();
+    }
+
+    int nextOffset() {
+        return rangeTable.isEmpty() ? 0 : rangeTable.getLast().offset() + rangeTable.getLast().width();
+    }
+
+    static SqlException at(SqlException error, int location) {
+        return error.position() == 0 && location >= 0 ? error.withPosition(location + 1) : error;
+    }
+
+    static SqlException error(SqlState state, int location, String format, Object... args) {
+        return at(SqlException.of(state, format, args), location);
+    }
+}

@@ -1,0 +1,372 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.nodes.parse.SortBy;
+import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.SortKey;
+import org.woolly.nodes.query.TargetEntry;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlState;
+
+/** SELECT ({@code transformSelectStmt} in {@code analyze.c}, with {@code parse_clause.c}, {@code parse_agg.c}). */
+final class SelectAnalyzer {
+    private final ParseState state;
+    private final ExpressionAnalyzer expressions;
+
+    SelectAnalyzer(ParseState state) {
+        this.state = state;
+        this.expressions = new ExpressionAnalyzer(state);
+    }
+
+    Query analyze(SelectStmt select) {
+        if (select.op() != null) {
+            return setOperation(select);
+        }
+        if (select.values() != null) {
+            return values(select);
+        }
+        if (select.with() != null && !select.with().isEmpty()) {
+            throw ExpressionAnalyzer.unsupported("WITH queries", select.location());
+        }
+        if (select.distinctOn() != null) {
+            throw ExpressionAnalyzer.unsupported("DISTINCT ON", select.location());
+        }
+        if (select.forLocking() != null && !select.forLocking().isEmpty()) {
+            throw ExpressionAnalyzer.unsupported("FOR UPDATE/SHARE clauses", select.location());
+        }
+        List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
+        QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
+        List<TargetEntry> targets = targetList(select.targets());
+        List<QueryExpr> groupBy = groupBy(select, targets);
+        QueryExpr having = null;
+        if (select.having() != null) {
+            having = expressions.transformCondition(select.having(), "HAVING");
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+        List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
+        boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
+        if (grouped) {
+            GroupingChecker checker = new GroupingChecker(groupBy, aggregates);
+            List<TargetEntry> regrouped = new ArrayList<>();
+            for (TargetEntry entry : targets) {
+                regrouped.add(new TargetEntry(checker.rewrite(entry.expr()), entry.name(), entry.tableOid(),
+                        entry.columnNumber(), entry.junk()));
+            }
+            targets = regrouped;
+            having = having == null ? null : checker.rewrite(having);
+        }
+        QueryExpr limit = limitClause(select.limit(), "LIMIT");
+        QueryExpr offset = limitClause(select.offset(), "OFFSET");
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
+                aggregates, having, sortKeys, select.distinct(), limit, offset, null, null);
+    }
+
+    /**
+     * UNION [ALL] ({@code transformSetOperationStmt}): the branches are analyzed on their own,
+     * their columns coerced to common types, and the whole scanned like a subquery by a query
+     * that applies ORDER BY, LIMIT and OFFSET to it.
+     */
+    private Query setOperation(SelectStmt select) {
+        if (select.op() != SelectStmt.SetOperation.UNION) {
+            throw ExpressionAnalyzer.unsupported(select.op() + " queries", select.location());
+        }
+        Query left = branch(select.left());
+        Query right = branch(select.right());
+        List<TargetEntry> leftOutputs = left.outputColumns();
+        List<TargetEntry> rightOutputs = right.outputColumns();
+        if (leftOutputs.size() != rightOutputs.size()) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, select.right().location(),
+                    "each UNION query must have the same number of columns");
+        }
+        int count = leftOutputs.size();
+        int[] types = new int[count];
+        List<String> names = new ArrayList<>();
+        List<TargetEntry> unionTargets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] pair = {leftOutputs.get(i).expr().type(), rightOutputs.get(i).expr().type()};
+            try {
+                types[i] = state.types.commonType(pair, "UNION");
+            } catch (org.woolly.utils.error.SqlException error) {
+                throw ParseState.at(error, select.right().location());
+            }
+            names.add(leftOutputs.get(i).name());
+            unionTargets.add(new TargetEntry(new QueryExpr.Var(i, types[i], -1, leftOutputs.get(i).name(), -1),
+                    leftOutputs.get(i).name(), 0, (short) 0, false));
+        }
+        Query union = new Query(Query.CommandType.SELECT, List.of(), List.of(), null, unionTargets, List.of(), List.of(),
+                null, List.of(), false, null, null, null, null,
+                new Query.SetOperation(select.all(), List.of(coerceOutputs(left, types), coerceOutputs(right, types))));
+        int[] typmods = new int[count];
+        java.util.Arrays.fill(typmods, -1);
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.SUBQUERY, null, null, union, null, names, types, typmods, 0,
+                false);
+        state.rangeTable.add(entry);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            targets.add(new TargetEntry(ColumnResolver.var(entry, i, -1), names.get(i), 0, (short) 0, false));
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable),
+                List.of(new FromNode.Leaf(0)), null, targets, List.of(), List.of(), null, sortKeys, false,
+                limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    /** A VALUES list as a query ({@code transformValuesClause}): columns column1..n of the rows' common types. */
+    private Query values(SelectStmt select) {
+        List<List<QueryExpr>> rows = new ArrayList<>();
+        int width = -1;
+        for (List<org.woolly.nodes.parse.Expr> row : select.values()) {
+            if (width >= 0 && row.size() != width) {
+                throw ParseState.error(SqlState.SYNTAX_ERROR, row.isEmpty() ? select.location() : row.getFirst().location(),
+                        "VALUES lists must all be the same length");
+            }
+            width = row.size();
+            List<QueryExpr> analyzed = new ArrayList<>();
+            for (org.woolly.nodes.parse.Expr expr : row) {
+                analyzed.add(expressions.transform(expr));
+            }
+            rows.add(analyzed);
+        }
+        int[] types = new int[width];
+        int[] typmods = new int[width];
+        List<String> names = new ArrayList<>();
+        for (int column = 0; column < width; column++) {
+            int[] columnTypes = new int[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                columnTypes[row] = rows.get(row).get(column).type();
+            }
+            try {
+                types[column] = state.types.commonType(columnTypes, "VALUES");
+            } catch (org.woolly.utils.error.SqlException error) {
+                throw ParseState.at(error, select.location());
+            }
+            typmods[column] = -1;
+            names.add("column" + (column + 1));
+            for (List<QueryExpr> row : rows) {
+                QueryExpr coerced = Coercions.coerce(state, row.get(column), types[column], -1,
+                        TypeSystem.CoercionContext.IMPLICIT, select.location());
+                if (coerced == null) {
+                    throw ParseState.error(SqlState.DATATYPE_MISMATCH, select.location(), "VALUES could not convert type %s to %s",
+                            state.types.formatType(row.get(column).type(), -1), state.types.formatType(types[column], -1));
+                }
+                row.set(column, coerced);
+            }
+        }
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.VALUES, "*VALUES*", null, null, rows, names, types, typmods,
+                state.nextOffset(), false);
+        state.rangeTable.add(entry);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            targets.add(new TargetEntry(ColumnResolver.var(entry, i, -1), names.get(i), 0, (short) 0, false));
+        }
+        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
+        return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
+                targets, List.of(), List.of(), null, sortKeys, false, limitClause(select.limit(), "LIMIT"),
+                limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    private Query branch(SelectStmt branch) {
+        ParseState branchState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.parameterTypes);
+        Query query = new SelectAnalyzer(branchState).analyze(branch);
+        state.parameterTypes = branchState.parameterTypes;
+        return query;
+    }
+
+    private Query coerceOutputs(Query branch, int[] types) {
+        List<TargetEntry> targets = new ArrayList<>(branch.targetList());
+        int visible = 0;
+        for (int i = 0; i < targets.size() && visible < types.length; i++) {
+            TargetEntry entry = targets.get(i);
+            if (entry.junk()) {
+                continue;
+            }
+            QueryExpr coerced = Coercions.coerce(state, entry.expr(), types[visible], -1,
+                    TypeSystem.CoercionContext.IMPLICIT, -1);
+            targets.set(i, new TargetEntry(coerced, entry.name(), entry.tableOid(), entry.columnNumber(), false));
+            visible++;
+        }
+        return new Query(branch.command(), branch.rangeTable(), branch.from(), branch.where(), targets, branch.groupBy(),
+                branch.aggregates(), branch.having(), branch.sortKeys(), branch.distinct(), branch.limit(), branch.offset(),
+                branch.resultRelation(), branch.returning(), branch.setOperation());
+    }
+
+    List<TargetEntry> targetList(List<ResTarget> targets) {
+        List<TargetEntry> entries = new ArrayList<>();
+        for (ResTarget target : targets) {
+            if (target.value() instanceof Expr.ColumnRef ref && ref.fields().getLast().equals("*")) {
+                expandStar(ref, entries);
+                continue;
+            }
+            QueryExpr expr = Coercions.unknownToText(state, expressions.transform(target.value()));
+            String name = target.name() != null ? target.name() : OutputNames.of(target.value());
+            entries.add(entry(expr, name));
+        }
+        return entries;
+    }
+
+    private TargetEntry entry(QueryExpr expr, String name) {
+        if (expr instanceof QueryExpr.Var var) {
+            int remaining = var.position();
+            for (RangeEntry range : state.rangeTable) {
+                if (remaining < range.width()) {
+                    if (range.kind() == RangeEntry.Kind.RELATION && remaining < range.columnNames().size()) {
+                        return new TargetEntry(expr, name, range.relation().oid(),
+                                range.relation().attributes().get(remaining).number(), false);
+                    }
+                    break;
+                }
+                remaining -= range.width();
+            }
+        }
+        return new TargetEntry(expr, name, 0, (short) 0, false);
+    }
+
+    private void expandStar(Expr.ColumnRef ref, List<TargetEntry> entries) {
+        List<RangeEntry> sources;
+        if (ref.fields().size() == 1) {
+            if (state.rangeTable.isEmpty()) {
+                throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "SELECT * with no tables specified is not valid");
+            }
+            sources = state.rangeTable;
+        } else {
+            sources = List.of(state.rangeTable.get(ColumnResolver.findTable(state, ref.fields().get(ref.fields().size() - 2),
+                    ref.location())));
+        }
+        for (RangeEntry source : sources) {
+            int sourceIndex = state.rangeTable.indexOf(source);
+            for (int i = 0; i < source.columnNames().size(); i++) {
+                if (ref.fields().size() == 1 && state.hiddenColumns.contains(sourceIndex + ":" + source.columnNames().get(i))) {
+                    continue;
+                }
+                entries.add(entry(ColumnResolver.var(source, i, ref.location()), source.columnNames().get(i)));
+            }
+        }
+    }
+
+    private List<QueryExpr> groupBy(SelectStmt select, List<TargetEntry> targets) {
+        List<QueryExpr> groupBy = new ArrayList<>();
+        if (select.groupBy() == null) {
+            return groupBy;
+        }
+        String saved = state.aggregateForbiddenIn;
+        state.aggregateForbiddenIn = "GROUP BY";
+        try {
+            for (Expr item : select.groupBy()) {
+                QueryExpr expr = outputReference(item, targets, "GROUP BY", false);
+                if (expr == null) {
+                    expr = Coercions.unknownToText(state, expressions.transform(item));
+                }
+                if (!groupBy.contains(expr)) {
+                    groupBy.add(expr);
+                }
+            }
+        } finally {
+            state.aggregateForbiddenIn = saved;
+        }
+        return groupBy;
+    }
+
+    /**
+     * A GROUP BY / ORDER BY item naming an output column by number or by name; null when it is
+     * an ordinary expression. ORDER BY prefers output names, GROUP BY input columns.
+     */
+    private QueryExpr outputReference(Expr item, List<TargetEntry> targets, String clause, boolean preferOutput) {
+        if (item instanceof Expr.Constant constant && constant.kind() == Expr.Constant.Kind.INTEGER) {
+            int number = Integer.parseInt(constant.value());
+            List<TargetEntry> visible = targets.stream().filter(entry -> !entry.junk()).toList();
+            if (number < 1 || number > visible.size()) {
+                throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, constant.location(),
+                        "%s position %d is not in select list", clause, number);
+            }
+            return visible.get(number - 1).expr();
+        }
+        if (item instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
+            String name = ref.fields().getFirst();
+            if (!preferOutput && inputColumnExists(name)) {
+                return null;
+            }
+            QueryExpr found = null;
+            for (TargetEntry entry : targets) {
+                if (!entry.junk() && entry.name().equals(name)) {
+                    if (found != null && !found.equals(entry.expr())) {
+                        throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, ref.location(), "%s \"%s\" is ambiguous", clause, name);
+                    }
+                    found = entry.expr();
+                }
+            }
+            return found;
+        }
+        return null;
+    }
+
+    private boolean inputColumnExists(String name) {
+        return state.rangeTable.stream().anyMatch(entry -> entry.columnNames().contains(name));
+    }
+
+    private List<SortKey> orderBy(List<SortBy> orderBy, List<TargetEntry> targets, boolean distinct) {
+        List<SortKey> keys = new ArrayList<>();
+        if (orderBy == null) {
+            return keys;
+        }
+        for (SortBy sortBy : orderBy) {
+            QueryExpr expr = outputReference(sortBy.expr(), targets, "ORDER BY", true);
+            if (expr == null) {
+                expr = Coercions.unknownToText(state, expressions.transform(sortBy.expr()));
+            }
+            int index = -1;
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).expr().equals(expr)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0) {
+                if (distinct) {
+                    throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, sortBy.expr().location(),
+                            "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+                }
+                targets.add(new TargetEntry(expr, "?sort?", 0, (short) 0, true));
+                index = targets.size() - 1;
+            }
+            boolean nullsFirst = sortBy.nullsFirst() != null ? sortBy.nullsFirst() : sortBy.descending();
+            keys.add(new SortKey(index, sortBy.descending(), nullsFirst, state.types.comparator(expr.type())));
+        }
+        return keys;
+    }
+
+    private QueryExpr limitClause(Expr expr, String clause) {
+        if (expr == null) {
+            return null;
+        }
+        String saved = state.aggregateForbiddenIn;
+        state.aggregateForbiddenIn = clause;
+        try {
+            QueryExpr analyzed = expressions.transform(expr);
+            if (ExpressionWalkerSupport.hasVariables(analyzed)) {
+                throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, expr.location(),
+                        "argument of %s must not contain variables", clause);
+            }
+            if (analyzed instanceof QueryExpr.Const constant && constant.value() instanceof Number number
+                    && (constant.type() == TypeOids.INT4 || constant.type() == TypeOids.INT8)) {
+                return new QueryExpr.Const(TypeOids.INT8, -1, number.longValue());
+            }
+            QueryExpr coerced = Coercions.coerce(state, analyzed, TypeOids.INT8, -1, TypeSystem.CoercionContext.IMPLICIT,
+                    expr.location());
+            if (coerced == null) {
+                throw ParseState.error(SqlState.DATATYPE_MISMATCH, expr.location(), "argument of %s must be type %s, not type %s",
+                        clause, "bigint", state.types.formatType(analyzed.type(), -1));
+            }
+            return coerced;
+        } finally {
+            state.aggregateForbiddenIn = saved;
+        }
+    }
+}

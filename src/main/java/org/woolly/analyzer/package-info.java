@@ -1,0 +1,11 @@
+/**
+ * Semantic analysis: raw parse trees into typed query trees. Names are resolved against the
+ * catalog, operators, functions and casts through {@link org.woolly.analyzer.TypeSystem}, and
+ * PostgreSQL's errors raised with their positions. Counterpart of {@code src/backend/parser}'s
+ * {@code analyze.c}, {@code parse_expr.c}, {@code parse_clause.c}, {@code parse_target.c},
+ * {@code parse_agg.c}, {@code parse_coerce.c}. Entry point: {@link org.woolly.analyzer.Analyzer#analyze};
+ * {@link org.woolly.analyzer.BuiltinTypeSystem} binds the seam to {@code org.woolly.utils.adt} and
+ * {@code org.woolly.analyzer.resolve}. Not yet: correlated subqueries, LATERAL, functions in FROM,
+ * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
+ */
+package org.woolly.analyzer;

@@ -1,0 +1,160 @@
+package org.woolly.analyzer.resolve;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+import org.woolly.utils.adt.AggregateDescriptor;
+import org.woolly.utils.adt.BuiltinFunctions;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.FunctionImplementation;
+import org.woolly.utils.adt.TypeIO;
+import org.woolly.utils.adt.FunctionDescriptor;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Function and aggregate resolution ({@code func_get_detail} and {@code func_select_candidate}
+ * in {@code src/backend/parser/parse_func.c}). Arguments declared {@code "any"}/{@code anynonarray}
+ * (concat, {@code ||}) keep their own type as target (unknown becomes text); the descriptor handed
+ * back is then specialized to convert them with their type's output function before the call,
+ * which is what those functions do in PostgreSQL (so {@code 'a' || true} is {@code at}).
+ */
+public final class FunctionResolver {
+    private FunctionResolver() {}
+
+    /** Resolves {@code name(argTypes...)}; throws 42883 when nothing matches, 42725 when ambiguous. */
+    public static ResolvedFunction resolve(String name, int[] argTypes) {
+        List<FunctionDescriptor> all = BuiltinFunctions.byName(name);
+        List<FunctionDescriptor> exact = new ArrayList<>();
+        for (FunctionDescriptor function : all) {
+            if (!function.variadic() && Arrays.equals(function.argumentTypes(), argTypes)) {
+                exact.add(function);
+            }
+        }
+        if (exact.size() == 1) {
+            return new ResolvedFunction(exact.get(0), targets(exact.get(0).argumentTypes(), argTypes));
+        }
+        List<FunctionDescriptor> chosen = CandidateSelector.select(all,
+                function -> expand(function.argumentTypes(), function.variadic(), argTypes.length), argTypes);
+        if (chosen.size() == 1) {
+            FunctionDescriptor function = chosen.get(0);
+            int[] declared = expand(function.argumentTypes(), function.variadic(), argTypes.length);
+            int[] targets = targets(declared, argTypes);
+            return new ResolvedFunction(specialize(function, declared, targets), targets);
+        }
+        throw failure(name, argTypes, chosen.isEmpty(), false);
+    }
+
+    /** True when {@code name} names a built-in aggregate (the analyzer then calls {@link #resolveAggregate}). */
+    public static boolean isAggregate(String name) {
+        return !BuiltinFunctions.aggregatesByName(name).isEmpty();
+    }
+
+    /** Resolves an aggregate call; {@code star} for {@code count(*)} (argTypes then empty). */
+    public static ResolvedAggregate resolveAggregate(String name, int[] argTypes, boolean star) {
+        List<AggregateDescriptor> all = BuiltinFunctions.aggregatesByName(name);
+        if (star) {
+            for (AggregateDescriptor aggregate : all) {
+                if (aggregate.argumentTypes().length == 0) {
+                    return new ResolvedAggregate(aggregate, new int[0]);
+                }
+            }
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + name + "(*) does not exist").withHint(
+                    "No function matches the given name and argument types. You might need to add explicit type casts.");
+        }
+        List<AggregateDescriptor> candidates = new ArrayList<>();
+        for (AggregateDescriptor aggregate : all) {
+            if (aggregate.argumentTypes().length > 0) {
+                candidates.add(aggregate);
+            }
+        }
+        for (AggregateDescriptor aggregate : candidates) {
+            if (Arrays.equals(aggregate.argumentTypes(), argTypes)) {
+                return new ResolvedAggregate(aggregate, targets(aggregate.argumentTypes(), argTypes));
+            }
+        }
+        List<AggregateDescriptor> chosen = CandidateSelector.select(candidates, AggregateDescriptor::argumentTypes,
+                argTypes);
+        if (chosen.size() == 1) {
+            return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
+        }
+        throw failure(name, argTypes, chosen.isEmpty(), true);
+    }
+
+    private static SqlException failure(String name, int[] argTypes, boolean none, boolean aggregate) {
+        StringJoiner shown = new StringJoiner(", ", name + "(", ")");
+        for (int type : argTypes) {
+            shown.add(TypeNames.format(type));
+        }
+        if (none) {
+            return new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + shown + " does not exist").withHint(
+                    "No function matches the given name and argument types. You might need to add explicit type casts.");
+        }
+        return new SqlException(SqlState.AMBIGUOUS_FUNCTION, "function " + shown + " is not unique").withHint(
+                "Could not choose a best candidate function. You might need to add explicit type casts.");
+    }
+
+    /** The declared types laid out for {@code count} actual arguments (variadic last type repeated), or a mismatch. */
+    private static int[] expand(int[] declared, boolean variadic, int count) {
+        if (!variadic) {
+            return declared;
+        }
+        int fixed = declared.length - 1;
+        if (count < declared.length) {
+            return new int[] {-1};
+        }
+        int[] expanded = Arrays.copyOf(declared, count);
+        Arrays.fill(expanded, fixed, count, declared[fixed]);
+        return expanded;
+    }
+
+    static int[] targets(int[] declared, int[] actual) {
+        int[] targets = new int[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+            targets[i] = target(declared[i], actual[i]);
+        }
+        return targets;
+    }
+
+    /** The type an argument of type {@code actual} must become for a parameter declared {@code declared}. */
+    static int target(int declared, int actual) {
+        if (OperatorResolver.isPolymorphic(declared)) {
+            return actual == TypeOids.UNKNOWN ? TypeOids.TEXT : actual;
+        }
+        return declared;
+    }
+
+    /**
+     * For a function with polymorphic parameters, a descriptor whose implementation first turns
+     * those arguments into text with the output function of their (now known) types.
+     */
+    static FunctionDescriptor specialize(FunctionDescriptor function, int[] declared, int[] targets) {
+        boolean polymorphic = false;
+        for (int type : declared) {
+            polymorphic |= OperatorResolver.isPolymorphic(type);
+        }
+        if (!polymorphic) {
+            return function;
+        }
+        TypeIO[] outputs = new TypeIO[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            if (OperatorResolver.isPolymorphic(declared[i]) && targets[i] != TypeOids.TEXT) {
+                outputs[i] = BuiltinTypes.byOid(targets[i]).io();
+            }
+        }
+        FunctionImplementation original = function.implementation();
+        FunctionImplementation converting = (args, context) -> {
+            Object[] converted = args.clone();
+            for (int i = 0; i < converted.length; i++) {
+                if (outputs[i] != null && converted[i] != null) {
+                    converted[i] = outputs[i].output(converted[i], context.formatSettings());
+                }
+            }
+            return original.invoke(converted, context);
+        };
+        return new FunctionDescriptor(function.oid(), function.name(), function.argumentTypes(),
+                function.returnType(), function.strict(), function.variadic(), function.volatility(), converting);
+    }
+}

@@ -1,0 +1,54 @@
+package org.woolly.analyzer.resolve;
+
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeModifiers;
+import org.woolly.utils.adt.TypeOids;
+
+/** SQL names of types for messages and {@code format_type()} ({@code src/backend/utils/adt/format_type.c}). */
+public final class TypeNames {
+    private TypeNames() {}
+
+    public static String format(int typeOid, int typmod) {
+        return switch (typeOid) {
+            case TypeOids.BOOL -> "boolean";
+            case TypeOids.CHAR -> "\"char\"";
+            case TypeOids.INT2 -> "smallint";
+            case TypeOids.INT4 -> "integer";
+            case TypeOids.INT8 -> "bigint";
+            case TypeOids.FLOAT4 -> "real";
+            case TypeOids.FLOAT8 -> "double precision";
+            case TypeOids.BPCHAR -> typmod >= 0 ? "character(" + TypeModifiers.characterLength(typmod) + ")" : "bpchar";
+            case TypeOids.VARCHAR -> typmod >= 0 ? "character varying(" + TypeModifiers.characterLength(typmod) + ")"
+                    : "character varying";
+            case TypeOids.NUMERIC -> typmod >= 0 ? "numeric(" + TypeModifiers.numericPrecision(typmod) + ","
+                    + TypeModifiers.numericScale(typmod) + ")" : "numeric";
+            case TypeOids.TIME -> "time" + precision(typmod) + " without time zone";
+            case TypeOids.TIMESTAMP -> "timestamp" + precision(typmod) + " without time zone";
+            case TypeOids.TIMESTAMPTZ -> "timestamp" + precision(typmod) + " with time zone";
+            case TypeOids.INTERVAL -> "interval" + ((typmod & 0xFFFF) != 0xFFFF && typmod >= 0
+                    ? "(" + (typmod & 0xFFFF) + ")" : "");
+            case BuiltinTypes.ANY -> "\"any\"";
+            default -> {
+                PgType type = BuiltinTypes.byOid(typeOid);
+                if (type == null) {
+                    yield "???";
+                }
+                if (type.category() == 'A' && type.name().startsWith("_")) {
+                    PgType element = BuiltinTypes.byName(type.name().substring(1));
+                    yield element == null ? type.name() : format(element.oid(), -1) + "[]";
+                }
+                yield type.name();
+            }
+        };
+    }
+
+    /** {@code format_type} with no typmod. */
+    public static String format(int typeOid) {
+        return format(typeOid, -1);
+    }
+
+    private static String precision(int typmod) {
+        return typmod >= 0 ? "(" + typmod + ")" : "";
+    }
+}

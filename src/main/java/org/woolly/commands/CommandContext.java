@@ -1,0 +1,18 @@
+package org.woolly.commands;
+
+import org.woolly.access.transam.Transaction;
+import org.woolly.analyzer.Analyzer;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.tcop.NoticeSink;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.guc.SessionSettings;
+
+/** What a utility command may touch: the catalog in the current transaction, settings, notices. */
+public record CommandContext(CatalogAccess catalog, Transaction transaction, TypeSystem types, Analyzer analyzer,
+                             SessionSettings settings, NoticeSink notices, boolean inTransactionBlock) {
+
+    public FormatSettings formatSettings() {
+        return settings.formatSettings();
+    }
+}

@@ -1,0 +1,226 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.Instrumentation;
+import org.woolly.executor.QueryExecution;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.ExpressionText;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.SortKey;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.PgType;
+
+/**
+ * EXPLAIN [ANALYZE] in PostgreSQL's text format ({@code explain.c}): one line per node with its
+ * estimated costs, its conditions indented below, children introduced by {@code ->}.
+ */
+public final class ExplainCommand {
+    private final TypeSystem types;
+    private final QueryExecution execution;
+    private final boolean costs;
+    private final List<String> lines = new ArrayList<>();
+
+    private ExplainCommand(TypeSystem types, QueryExecution execution, boolean costs) {
+        this.types = types;
+        this.execution = execution;
+        this.costs = costs;
+    }
+
+    /** The plan's lines; with a {@code context} the plan is also run (ANALYZE) and actual figures shown. */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs) {
+        if (context == null) {
+            ExplainCommand command = new ExplainCommand(types, null, costs);
+            command.node(plan, 0, null);
+            return command.lines;
+        }
+        long start = System.nanoTime();
+        try (QueryExecution execution = new QueryExecution(plan, context, true)) {
+            execution.runToEnd();
+            ExplainCommand command = new ExplainCommand(types, execution, costs);
+            command.node(plan, 0, null);
+            command.lines.add("Planning Time: 0.000 ms");
+            command.lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6));
+            return command.lines;
+        }
+    }
+
+    /** Prints a node; {@code extraFilter} is a Filter node above that PostgreSQL would show on this one. */
+    private void node(Plan plan, int depth, Plan.Filter extraFilter) {
+        switch (plan) {
+            case Plan.Project project -> {
+                int saved = projectedWidth;
+                projectedWidth = project.cost().width();
+                node(project.input(), depth, extraFilter);
+                projectedWidth = saved;
+            }
+            case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
+            case Plan.Filter filter -> node(filter.input(), depth, filter);
+            case Plan.InitPlans initPlans -> {
+                node(initPlans.root(), depth, extraFilter);
+                for (int i = 0; i < initPlans.subplans().size(); i++) {
+                    lines.add(" ".repeat(6 * depth + 2) + "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")");
+                    node(initPlans.subplans().get(i), depth + 1, null);
+                }
+            }
+            default -> printNode(plan, depth, extraFilter);
+        }
+    }
+
+    /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
+    private int projectedWidth = -1;
+
+    private void printNode(Plan plan, int depth, Plan.Filter extraFilter) {
+        Plan shown = extraFilter != null ? extraFilter : plan;
+        int width = projectedWidth;
+        projectedWidth = -1;
+        String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4) + "->  ";
+        lines.add(prefix + title(plan) + figures(shown, plan, width));
+        String detail = " ".repeat(6 * depth + 2);
+        List<Plan> children = new ArrayList<>();
+        switch (plan) {
+            case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
+            case Plan.NestedLoop loop -> {
+                qual(detail, "Join Filter", loop.joinQual(), true);
+                children.add(loop.outer());
+                children.add(loop.inner());
+            }
+            case Plan.HashJoin hash -> {
+                List<String> conditions = new ArrayList<>();
+                for (int i = 0; i < hash.outerKeys().size(); i++) {
+                    conditions.add("(" + text(hash.outerKeys().get(i), true) + " = " + text(hash.innerKeys().get(i), true) + ")");
+                }
+                lines.add(detail + "Hash Cond: " + (conditions.size() == 1 ? conditions.getFirst()
+                        : "(" + String.join(" AND ", conditions) + ")"));
+                qual(detail, "Join Filter", hash.joinQual(), true);
+                children.add(hash.outer());
+            }
+            case Plan.Aggregate aggregate -> {
+                if (!aggregate.groupBy().isEmpty()) {
+                    lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, false))
+                            .collect(Collectors.joining(", ")));
+                }
+                qual(detail, "Filter", aggregate.having(), false);
+                children.add(aggregate.input());
+            }
+            case Plan.Sort sort -> {
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < sort.keys().size(); i++) {
+                    SortKey key = sort.keys().get(i);
+                    String text = text(sort.keyExprs().get(i), false);
+                    if (key.descending()) {
+                        text += " DESC";
+                    }
+                    if (key.nullsFirst() != key.descending()) {
+                        text += key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST";
+                    }
+                    keys.add(text);
+                }
+                lines.add(detail + "Sort Key: " + String.join(", ", keys));
+                children.add(sort.input());
+            }
+            case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Append append -> children.addAll(append.children());
+            case Plan.Limit limit -> children.add(limit.input());
+            case Plan.ModifyTable modify -> children.add(modify.input());
+            default -> { }
+        }
+        if (extraFilter != null) {
+            qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin ? "Join Filter" : "Filter",
+                    extraFilter.qual(), true);
+        }
+        for (Plan child : children) {
+            node(child, depth + 1, null);
+        }
+        if (plan instanceof Plan.HashJoin hash) {
+            Plan.Cost inner = hash.inner().cost();
+            String hashPrefix = " ".repeat(6 * (depth + 1) - 4) + "->  ";
+            lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
+                    inner.width())) : "") + actual(hash.inner()));
+            node(hash.inner(), depth + 2, null);
+        }
+    }
+
+    private String title(Plan plan) {
+        return switch (plan) {
+            case Plan.SeqScan scan -> "Seq Scan on " + scan.entry().relation().name()
+                    + (scan.entry().alias().equals(scan.entry().relation().name()) ? "" : " " + scan.entry().alias());
+            case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
+            case Plan.Result ignored -> "Result";
+            case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
+            case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
+            case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
+            case Plan.Distinct ignored -> "HashAggregate";
+            case Plan.Sort ignored -> "Sort";
+            case Plan.Limit ignored -> "Limit";
+            case Plan.ModifyTable modify -> switch (modify.command()) {
+                case INSERT -> "Insert on ";
+                case UPDATE -> "Update on ";
+                case DELETE -> "Delete on ";
+                case SELECT -> "Select on ";
+            } + modify.target().relation().name();
+            case Plan.Filter ignored -> "Result";
+            case Plan.Project ignored -> "Result";
+            case Plan.SubqueryScan ignored -> "Subquery Scan";
+            case Plan.InitPlans ignored -> "Result";
+            case Plan.Append ignored -> "Append";
+        };
+    }
+
+    private static String joinWord(FromItem.JoinType type) {
+        return switch (type) {
+            case LEFT -> " Left Join";
+            case RIGHT -> " Right Join";
+            case FULL -> " Full Join";
+            default -> "";
+        };
+    }
+
+    private String figures(Plan shown, Plan node, int width) {
+        Plan.Cost cost = shown.cost();
+        if (width >= 0) {
+            cost = new Plan.Cost(cost.startup(), cost.total(), cost.rows(), width);
+        }
+        return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
+    }
+
+    private static String cost(Plan.Cost cost) {
+        return String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", cost.startup(), cost.total(),
+                Math.round(cost.rows()), cost.width());
+    }
+
+    private String actual(Plan plan) {
+        if (execution == null) {
+            return "";
+        }
+        Instrumentation stats = execution.instrumentation(plan);
+        if (stats == null) {
+            return " (never executed)";
+        }
+        return String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%d loops=%d)", stats.startupMillis(),
+                stats.totalMillis(), stats.rows() / stats.loops(), stats.loops());
+    }
+
+    private void qual(String indent, String label, QueryExpr qual, boolean qualify) {
+        if (qual == null) {
+            return;
+        }
+        String text = text(qual, qualify);
+        if (!text.startsWith("(")) {
+            text = "(" + text + ")";
+        }
+        lines.add(indent + label + ": " + text);
+    }
+
+    private String text(QueryExpr expr, boolean qualify) {
+        return ExpressionText.of(expr, qualify, (type, value) -> {
+            PgType pgType = types.type(type);
+            return pgType == null ? String.valueOf(value) : pgType.io().output(value, FormatSettings.DEFAULT);
+        }, types::formatType);
+    }
+}

@@ -1,0 +1,85 @@
+package org.woolly.commands;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.TypeName;
+
+/**
+ * Prints a raw expression back as SQL ({@code deparse} of {@code ruleutils.c}, for raw trees):
+ * how a DEFAULT expression is stored in the catalog, to be parsed again where it is used.
+ * Fully parenthesized, so the text parses back to the same tree whatever the precedence.
+ */
+public final class SqlText {
+
+    private SqlText() {}
+
+    public static String of(Expr expr) {
+        return switch (expr) {
+            case Expr.Constant constant -> switch (constant.kind()) {
+                case STRING -> literal(constant.value());
+                case NULL -> "NULL";
+                case BOOLEAN -> constant.value().toLowerCase(java.util.Locale.ROOT);
+                case BIT_STRING -> "B" + literal(constant.value());
+                case INTEGER, NUMERIC -> constant.value();
+            };
+            case Expr.ColumnRef ref -> ref.fields().stream().map(SqlText::identifier).collect(Collectors.joining("."));
+            case Expr.ParamRef param -> "$" + param.number();
+            case Expr.Operator operator -> operator.left() == null ? "(" + operator.name() + " " + of(operator.right()) + ")"
+                    : "(" + of(operator.left()) + " " + operatorText(operator.name()) + " " + of(operator.right()) + ")";
+            case Expr.BoolExpr bool -> bool.op() == Expr.BoolExpr.BoolOp.NOT ? "(NOT " + of(bool.args().getFirst()) + ")"
+                    : "(" + bool.args().stream().map(SqlText::of).collect(Collectors.joining(" " + bool.op() + " ")) + ")";
+            case Expr.NullTest test -> "(" + of(test.arg()) + " " + test.test().name().replace('_', ' ') + ")";
+            case Expr.DistinctFrom distinct -> "(" + of(distinct.left()) + (distinct.not() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
+                    + of(distinct.right()) + ")";
+            case Expr.Between between -> "(" + of(between.arg()) + (between.not() ? " NOT" : "") + " BETWEEN "
+                    + (between.symmetric() ? "SYMMETRIC " : "") + of(between.low()) + " AND " + of(between.high()) + ")";
+            case Expr.InList in -> "(" + of(in.arg()) + (in.not() ? " NOT IN (" : " IN (") + list(in.list()) + "))";
+            case Expr.FuncCall call -> call.name() + "(" + (call.star() ? "*" : (call.distinct() ? "DISTINCT " : "")
+                    + list(call.args())) + ")";
+            case Expr.TypeCast cast -> "CAST(" + of(cast.arg()) + " AS " + type(cast.type()) + ")";
+            case Expr.Case caseExpr -> "CASE" + (caseExpr.arg() == null ? "" : " " + of(caseExpr.arg()))
+                    + caseExpr.whens().stream().map(when -> " WHEN " + of(when.condition()) + " THEN " + of(when.result()))
+                    .collect(Collectors.joining())
+                    + (caseExpr.elseResult() == null ? "" : " ELSE " + of(caseExpr.elseResult())) + " END";
+            case Expr.SpecialFunction special -> special.kind().name() + "(" + list(special.args()) + ")";
+            case Expr.SqlValueFunction value -> value.name().toUpperCase(java.util.Locale.ROOT)
+                    + (value.precision() >= 0 ? "(" + value.precision() + ")" : "");
+            default -> throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "this kind of DEFAULT expression is not supported yet");
+        };
+    }
+
+    private static String operatorText(String name) {
+        return switch (name) {
+            case "~~" -> "LIKE";
+            case "!~~" -> "NOT LIKE";
+            case "~~*" -> "ILIKE";
+            case "!~~*" -> "NOT ILIKE";
+            default -> name;
+        };
+    }
+
+    private static String list(List<Expr> exprs) {
+        return exprs.stream().map(SqlText::of).collect(Collectors.joining(", "));
+    }
+
+    private static String type(TypeName type) {
+        String name = (type.schema() == null ? "" : identifier(type.schema()) + ".") + identifier(type.name());
+        if (type.modifiers() != null && !type.modifiers().isEmpty()) {
+            name += type.modifiers().stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+        }
+        return name + "[]".repeat(type.arrayBounds());
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    static String identifier(String name) {
+        if (name.equals("*") || name.matches("[a-z_][a-z0-9_$]*")) {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

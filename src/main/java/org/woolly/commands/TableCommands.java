@@ -1,0 +1,165 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.woolly.catalog.ColumnSpec;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.parse.ColumnConstraint;
+import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TableConstraint;
+import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** CREATE TABLE, DROP TABLE and TRUNCATE ({@code tablecmds.c}, {@code dropcmds.c}). */
+public final class TableCommands {
+    private static final Set<String> STORAGE_OPTIONS = Set.of("fillfactor", "autovacuum_enabled", "toast_tuple_target",
+            "parallel_workers");
+
+    private TableCommands() {}
+
+    /** Returns the command tag. */
+    public static String createTable(CommandContext context, Statement.CreateTable create) {
+        QualifiedName name = create.name();
+        if (create.temporary()) {
+            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"), create.location());
+        }
+        Optional<RelationInfo> existing = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
+        if (existing.isPresent() && create.ifNotExists()) {
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                    "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
+            return "CREATE TABLE";
+        }
+        for (DefElem option : create.options() == null ? List.<DefElem>of() : create.options()) {
+            if (!STORAGE_OPTIONS.contains(option.name())) {
+                throw at(SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", option.name()),
+                        option.location());
+            }
+        }
+        for (TableConstraint constraint : create.constraints() == null ? List.<TableConstraint>of() : create.constraints()) {
+            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
+                    constraint.kind().name().replace('_', ' ')), constraint.location());
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ColumnDef column : create.columns()) {
+            if (!seen.add(column.name())) {
+                throw at(SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column.name()),
+                        column.location());
+            }
+            columns.add(column(context, column));
+        }
+        context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        return "CREATE TABLE";
+    }
+
+    private static ColumnSpec column(CommandContext context, ColumnDef column) {
+        TypeName typeName = column.type();
+        if (typeName.arrayBounds() > 0) {
+            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet"), typeName.location());
+        }
+        int typeOid;
+        try {
+            typeOid = context.catalog().lookupTypeOid(context.transaction(), typeName.schema(), typeName.name());
+        } catch (SqlException error) {
+            throw at(error, typeName.location());
+        }
+        int typmod = org.woolly.analyzer.TypeModifiers.of(typeOid, typeName);
+        boolean notNull = false;
+        String defaultText = null;
+        for (ColumnConstraint constraint : column.constraints() == null ? List.<ColumnConstraint>of() : column.constraints()) {
+            switch (constraint.kind()) {
+                case NOT_NULL -> notNull = true;
+                case NULL -> {
+                    if (notNull) {
+                        throw at(SqlException.of(SqlState.SYNTAX_ERROR,
+                                "conflicting NULL/NOT NULL declarations for column \"%s\" of table", column.name()),
+                                constraint.location());
+                    }
+                }
+                case DEFAULT -> {
+                    context.analyzer().validateDefault(constraint.expr(), typeOid, typmod, column.name(),
+                            context.transaction(), context.formatSettings());
+                    defaultText = SqlText.of(constraint.expr());
+                }
+                case PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY -> throw at(SqlException.of(
+                        SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
+                        constraint.kind().name().replace('_', ' ')), constraint.location());
+            }
+        }
+        return new ColumnSpec(column.name(), typeOid, typmod, notNull, defaultText);
+    }
+
+    public static String drop(CommandContext context, Statement.Drop drop) {
+        if (drop.kind() != Statement.ObjectKind.TABLE) {
+            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet", drop.kind()),
+                    drop.location());
+        }
+        List<RelationInfo> targets = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            Optional<RelationInfo> relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
+            if (relation.isEmpty()) {
+                if (drop.ifExists()) {
+                    context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                            "table \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
+                    continue;
+                }
+                throw at(SqlException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", name.name()), -1);
+            }
+            if (relation.get().kind() != 'r') {
+                throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name())
+                        .withHint("Use DROP %s to remove %s.".formatted(kindWord(relation.get().kind()).toUpperCase(),
+                                kindArticle(relation.get().kind()))), -1);
+            }
+            targets.add(relation.get());
+        }
+        for (RelationInfo relation : targets) {
+            context.catalog().dropRelation(context.transaction(), relation);
+        }
+        return "DROP TABLE";
+    }
+
+    private static String kindWord(char kind) {
+        return switch (kind) {
+            case 'i' -> "index";
+            case 'S' -> "sequence";
+            case 'v' -> "view";
+            default -> "relation";
+        };
+    }
+
+    private static String kindArticle(char kind) {
+        return switch (kind) {
+            case 'i' -> "an index";
+            default -> "a " + kindWord(kind);
+        };
+    }
+
+    public static String truncate(CommandContext context, Statement.Truncate truncate) {
+        List<RelationInfo> targets = new ArrayList<>();
+        for (QualifiedName name : truncate.names()) {
+            RelationInfo relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name())
+                    .orElseThrow(() -> at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
+                            name.location()));
+            if (relation.kind() != 'r') {
+                throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name()), name.location());
+            }
+            targets.add(relation);
+        }
+        for (RelationInfo relation : targets) {
+            context.catalog().truncate(context.transaction(), relation);
+        }
+        return "TRUNCATE TABLE";
+    }
+
+    static SqlException at(SqlException error, int location) {
+        return error.position() == 0 && location >= 0 ? error.withPosition(location + 1) : error;
+    }
+}

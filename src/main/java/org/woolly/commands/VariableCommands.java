@@ -1,0 +1,48 @@
+package org.woolly.commands;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.woolly.nodes.parse.SetValue;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.SessionSettings;
+
+/** SET, SHOW and RESET ({@code variable.c}, {@code guc.c}'s {@code ExecSetVariableStmt}, {@code GetPGVariable}). */
+public final class VariableCommands {
+
+    private VariableCommands() {}
+
+    public static String set(CommandContext context, Statement.VariableSet set) {
+        if (set.local() && !context.inTransactionBlock()) {
+            context.notices().notice(new SqlException(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "SET LOCAL can only be used in transaction blocks", null, null, 0, null));
+            return "SET";
+        }
+        String value = set.toDefault() || set.values().isEmpty() ? null : text(set.values());
+        try {
+            context.settings().set(set.name(), value, set.local());
+        } catch (SqlException error) {
+            throw TableCommands.at(error, set.location());
+        }
+        return "SET";
+    }
+
+    private static String text(List<SetValue> values) {
+        return values.stream().map(SetValue::text).collect(Collectors.joining(", "));
+    }
+
+    public static String reset(CommandContext context, Statement.VariableReset reset) {
+        context.settings().reset(reset.name());
+        return "RESET";
+    }
+
+    /** SHOW's rows: one (value) for a parameter, (name, setting, description) rows for ALL. */
+    public static List<Object[]> show(SessionSettings settings, String name) {
+        if (name.equalsIgnoreCase("all")) {
+            return settings.showAll().stream().map(row -> (Object[]) row.clone()).toList();
+        }
+        return List.<Object[]>of(new Object[] {settings.show(name)});
+    }
+}

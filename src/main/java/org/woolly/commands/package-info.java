@@ -1,0 +1,7 @@
+/**
+ * Utility statements: CREATE TABLE, DROP, TRUNCATE, SET/SHOW/RESET and EXPLAIN. Counterpart of
+ * {@code src/backend/commands} ({@code tablecmds.c}, {@code variable.c}, {@code explain.c}) and
+ * the dispatch of {@code tcop/utility.c}. Entry points: {@link org.woolly.commands.TableCommands},
+ * {@link org.woolly.commands.VariableCommands}, {@link org.woolly.commands.ExplainCommand}.
+ */
+package org.woolly.commands;

@@ -1,0 +1,6 @@
+/**
+ * Woolly in-process: {@link org.woolly.embedded.WoollyServer} starts a complete server on a
+ * given or temporary data directory and hands back its port and JDBC URL. The {@code woolly
+ * start} command uses the same class in the foreground.
+ */
+package org.woolly.embedded;

@@ -1,0 +1,75 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.TargetEntry;
+
+/** Builds the node tree of a plan, compiling its expressions once ({@code ExecInitNode}). */
+final class ExecutorBuilder {
+    private final ExecutorContext context;
+    private final ExpressionCompiler compiler;
+    ModifyTableNode modifyNode;
+    /** Non-null when EXPLAIN ANALYZE asked for per-node statistics. */
+    java.util.Map<Plan, Instrumentation> instrumentation;
+
+    ExecutorBuilder(ExecutorContext context) {
+        this.context = context;
+        this.compiler = new ExpressionCompiler(context);
+    }
+
+    ExecNode build(Plan plan) {
+        ExecNode node = buildNode(plan);
+        if (instrumentation == null) {
+            return node;
+        }
+        Instrumentation stats = new Instrumentation();
+        instrumentation.put(plan, stats);
+        return Instrumentation.wrap(node, stats);
+    }
+
+    private ExecNode buildNode(Plan plan) {
+        return switch (plan) {
+            case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()));
+            case Plan.ValuesScan values -> {
+                List<CompiledExpression[]> rows = new ArrayList<>();
+                for (List<QueryExpr> row : values.rows()) {
+                    rows.add(compiler.all(row));
+                }
+                yield new ScanNodes.Values(rows);
+            }
+            case Plan.Result ignored -> new ScanNodes.Result();
+            case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
+            case Plan.SubqueryScan subquery -> build(subquery.subplan());
+            case Plan.InitPlans initPlans -> {
+                context.registerSubplans(initPlans.subplans());
+                yield build(initPlans.root());
+            }
+            case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
+                    build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
+            case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),
+                    build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
+                    compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),
+                    hash.outerKeys().stream().mapToInt(QueryExpr::type).toArray());
+            case Plan.Filter filter -> new RowNodes.Filter(build(filter.input()), compiler.predicate(filter.qual()));
+            case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
+            case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),
+                    aggregate.hashed(), aggregate.groupBy(), aggregate.aggregates(), aggregate.having());
+            case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
+                    distinct.types().stream().mapToInt(Integer::intValue).toArray());
+            case Plan.Sort sort -> new SortNode(build(sort.input()), context, sort.keys());
+            case Plan.Limit limit -> new RowNodes.Limit(build(limit.input()), context,
+                    limit.limit() == null ? null : compiler.compile(limit.limit()),
+                    limit.offset() == null ? null : compiler.compile(limit.offset()));
+            case Plan.ModifyTable modify -> {
+                List<QueryExpr> returning = modify.returning() == null ? List.of()
+                        : modify.returning().stream().map(TargetEntry::expr).toList();
+                modifyNode = new ModifyTableNode(context, modify.command(), modify.target().relation(),
+                        build(modify.input()), compiler.all(modify.newRow()), compiler.predicate(modify.recheck()),
+                        compiler.all(returning));
+                yield modifyNode;
+            }
+        };
+    }
+}

@@ -1,0 +1,192 @@
+package org.woolly.executor;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.Transaction;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.nodes.query.EvaluationContext;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.guc.SessionSettings;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The state one statement's execution shares ({@code EState}): parameter values, transaction and
+ * snapshot, the heap, the type system, and the interrupt state (cancel request, statement_timeout
+ * deadline) checked by the nodes every few rows.
+ */
+public final class ExecutorContext implements EvaluationContext {
+    /** Microseconds between the Unix epoch and PostgreSQL's 2000-01-01. */
+    static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+    private final TypeSystem types;
+    private final HeapAccess heap;
+    private final Transaction transaction;
+    private final Snapshot snapshot;
+    private final Object[] parameters;
+    private final SessionInfo session;
+    private final AtomicBoolean cancelRequested;
+    private final long deadlineNanos;
+    private final long statementTimestamp;
+    private boolean transactionSnapshot;
+
+    /** Who runs the statement and where; fixed for the session except the timestamps. */
+    public record SessionInfo(String user, String sessionUser, String database, String schema, int backendPid,
+                              FormatSettings formatSettings, long transactionTimestamp) {}
+
+    private SessionSettings settings;
+    private java.util.List<org.woolly.nodes.plan.Plan> subplans = java.util.List.of();
+
+    void registerSubplans(java.util.List<org.woolly.nodes.plan.Plan> plans) {
+        this.subplans = plans;
+    }
+
+    java.util.List<org.woolly.nodes.plan.Plan> subplans() {
+        return subplans;
+    }
+
+    /** The session's settings, for current_setting() and set_config(). */
+    public ExecutorContext withSettings(SessionSettings sessionSettings) {
+        this.settings = sessionSettings;
+        return this;
+    }
+
+    /** {@code current_setting(name, missing_ok)}: null for an unknown name when missingOk. */
+    @Override
+    public String currentSetting(String name, boolean missingOk) {
+        if (settings == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
+        }
+        try {
+            return settings.show(name);
+        } catch (SqlException error) {
+            if (missingOk && error.sqlState() == SqlState.UNDEFINED_OBJECT) {
+                return null;
+            }
+            throw error;
+        }
+    }
+
+    /** {@code set_config(name, value, is_local)}: sets and returns the new value as SHOW prints it. */
+    @Override
+    public String setConfig(String name, String value, boolean isLocal) {
+        if (settings == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
+        }
+        settings.set(name, value, isLocal);
+        return settings.show(name);
+    }
+
+    /**
+     * @param timeoutMillis statement_timeout in milliseconds, 0 for none
+     */
+    public ExecutorContext(TypeSystem types, HeapAccess heap, Transaction transaction, Snapshot snapshot,
+                           Object[] parameters, SessionInfo session, AtomicBoolean cancelRequested, long timeoutMillis) {
+        this.types = types;
+        this.heap = heap;
+        this.transaction = transaction;
+        this.snapshot = snapshot;
+        this.parameters = parameters == null ? new Object[0] : parameters;
+        this.session = session;
+        this.cancelRequested = cancelRequested;
+        this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+        this.statementTimestamp = nowMicros();
+    }
+
+    public static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000 - POSTGRES_EPOCH_MICROS;
+    }
+
+    /**
+     * Marks the snapshot as the transaction's (REPEATABLE READ): a row changed by a concurrent
+     * committed transaction then fails with 40001 instead of being re-checked.
+     */
+    public ExecutorContext withTransactionSnapshot(boolean value) {
+        this.transactionSnapshot = value;
+        return this;
+    }
+
+    boolean transactionSnapshot() {
+        return transactionSnapshot;
+    }
+
+    public TypeSystem types() {
+        return types;
+    }
+
+    public HeapAccess heap() {
+        return heap;
+    }
+
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    Object parameter(int number) {
+        if (number > parameters.length) {
+            throw SqlException.of(SqlState.UNDEFINED_PARAMETER, "there is no parameter $%d", number);
+        }
+        return parameters[number - 1];
+    }
+
+    @Override
+    public FormatSettings formatSettings() {
+        return session.formatSettings();
+    }
+
+    @Override
+    public String currentUser() {
+        return session.user();
+    }
+
+    @Override
+    public String sessionUser() {
+        return session.sessionUser();
+    }
+
+    @Override
+    public String currentDatabase() {
+        return session.database();
+    }
+
+    @Override
+    public String currentSchema() {
+        return session.schema();
+    }
+
+    @Override
+    public long transactionTimestamp() {
+        return session.transactionTimestamp();
+    }
+
+    @Override
+    public long statementTimestamp() {
+        return statementTimestamp;
+    }
+
+    @Override
+    public int backendPid() {
+        return session.backendPid();
+    }
+
+    @Override
+    public void checkForInterrupts() {
+        if (cancelRequested != null && cancelRequested.get()) {
+            cancelRequested.set(false);
+            throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+            throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+}

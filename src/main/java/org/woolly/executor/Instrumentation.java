@@ -1,0 +1,81 @@
+package org.woolly.executor;
+
+/**
+ * Per-node run statistics for EXPLAIN ANALYZE ({@code instrument.c}): time to the first row and
+ * to the end, in milliseconds, and rows returned.
+ */
+public final class Instrumentation {
+    private long startNanos;
+    private long firstRowNanos = -1;
+    private long totalNanos;
+    private long rows;
+    private int loops;
+
+    void start() {
+        startNanos = System.nanoTime();
+    }
+
+    void stop(boolean producedRow) {
+        long now = System.nanoTime();
+        if (producedRow && firstRowNanos < 0) {
+            firstRowNanos = totalNanos + (now - startNanos);
+        }
+        totalNanos += now - startNanos;
+        if (producedRow) {
+            rows++;
+        }
+    }
+
+    void loop() {
+        loops++;
+    }
+
+    public double startupMillis() {
+        return (firstRowNanos < 0 ? totalNanos : firstRowNanos) / 1_000_000.0;
+    }
+
+    public double totalMillis() {
+        return totalNanos / 1_000_000.0;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public int loops() {
+        return Math.max(loops, 1);
+    }
+
+    /** Counts time spent in open, next and close of the wrapped node. */
+    static ExecNode wrap(ExecNode node, Instrumentation instrumentation) {
+        return new ExecNode() {
+            @Override
+            public void open() {
+                instrumentation.loop();
+                instrumentation.start();
+                try {
+                    node.open();
+                } finally {
+                    instrumentation.stop(false);
+                }
+            }
+
+            @Override
+            public Object[] next() {
+                instrumentation.start();
+                Object[] row = null;
+                try {
+                    row = node.next();
+                    return row;
+                } finally {
+                    instrumentation.stop(row != null);
+                }
+            }
+
+            @Override
+            public void close() {
+                node.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.woolly.nodes.parse.FromItem;
+
+/** Joins: nested loop ({@code nodeNestloop.c}, inner side materialized) and hash join ({@code nodeHashjoin.c}). */
+final class JoinNodes {
+
+    private JoinNodes() {}
+
+    static Object[] concat(Object[] outer, Object[] inner, int outerWidth, int innerWidth) {
+        Object[] row = new Object[outerWidth + innerWidth];
+        if (outer != null) {
+            System.arraycopy(outer, 0, row, 0, outerWidth);
+        }
+        if (inner != null) {
+            System.arraycopy(inner, 0, row, outerWidth, innerWidth);
+        }
+        return row;
+    }
+
+    /**
+     * Joins each outer row with the inner rows (read once into memory) that pass the qual; LEFT
+     * adds unmatched outer rows null-extended, RIGHT and FULL also unmatched inner rows at the end.
+     */
+    static class NestedLoop implements ExecNode {
+        private final ExecutorContext context;
+        private final FromItem.JoinType type;
+        private final ExecNode outer;
+        private final ExecNode inner;
+        private final ExpressionCompiler.CompiledPredicate qual;
+        private final int outerWidth;
+        private final int innerWidth;
+        List<Object[]> innerRows;
+        private boolean[] innerMatched;
+        private Object[] outerRow;
+        private boolean outerMatched;
+        private int innerIndex;
+        private int unmatchedIndex = -1;
+
+        NestedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
+                   ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth) {
+            this.context = context;
+            this.type = type;
+            this.outer = outer;
+            this.inner = inner;
+            this.qual = qual;
+            this.outerWidth = outerWidth;
+            this.innerWidth = innerWidth;
+        }
+
+        @Override
+        public void open() {
+            outer.open();
+            inner.open();
+            innerRows = new ArrayList<>();
+            Object[] row;
+            while ((row = inner.next()) != null) {
+                innerRows.add(row);
+            }
+            inner.close();
+            innerMatched = new boolean[innerRows.size()];
+        }
+
+        /** The inner rows that may match the outer row (all of them for a nested loop). */
+        List<Object[]> candidates(Object[] outer) {
+            return innerRows;
+        }
+
+        private List<Object[]> current;
+
+        @Override
+        public Object[] next() {
+            while (true) {
+                if (unmatchedIndex >= 0) {
+                    while (unmatchedIndex < innerRows.size()) {
+                        int index = unmatchedIndex++;
+                        if (!innerMatched[index]) {
+                            return concat(null, innerRows.get(index), outerWidth, innerWidth);
+                        }
+                    }
+                    return null;
+                }
+                if (outerRow == null) {
+                    outerRow = outer.next();
+                    if (outerRow == null) {
+                        if (type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL) {
+                            unmatchedIndex = 0;
+                            continue;
+                        }
+                        return null;
+                    }
+                    context.checkForInterrupts();
+                    current = candidates(outerRow);
+                    outerMatched = false;
+                    innerIndex = 0;
+                }
+                while (innerIndex < current.size()) {
+                    Object[] innerRow = current.get(innerIndex++);
+                    Object[] joined = concat(outerRow, innerRow, outerWidth, innerWidth);
+                    if (qual.test(joined)) {
+                        outerMatched = true;
+                        markMatched(innerRow);
+                        return joined;
+                    }
+                }
+                Object[] finished = outerRow;
+                outerRow = null;
+                if (!outerMatched && (type == FromItem.JoinType.LEFT || type == FromItem.JoinType.FULL)) {
+                    return concat(finished, null, outerWidth, innerWidth);
+                }
+            }
+        }
+
+        private Map<Object[], Integer> positions;
+
+        private void markMatched(Object[] innerRow) {
+            if (type != FromItem.JoinType.RIGHT && type != FromItem.JoinType.FULL) {
+                return;
+            }
+            if (positions == null) {
+                positions = new IdentityHashMap<>();
+                for (int i = 0; i < innerRows.size(); i++) {
+                    positions.put(innerRows.get(i), i);
+                }
+            }
+            innerMatched[positions.get(innerRow)] = true;
+        }
+
+        @Override
+        public void close() {
+            outer.close();
+            inner.close();
+            innerRows = null;
+        }
+    }
+
+    /** Hash join: the inner rows are hashed on their keys; each outer row probes with its keys. */
+    static final class HashJoin extends NestedLoop {
+        private final ExecutorContext context;
+        private final CompiledExpression[] outerKeys;
+        private final CompiledExpression[] innerKeys;
+        private final int[] keyTypes;
+        private Map<List<Object>, List<Object[]>> table;
+
+        HashJoin(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
+                 ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth, CompiledExpression[] outerKeys,
+                 CompiledExpression[] innerKeys, int[] keyTypes) {
+            super(context, type, outer, inner, qual, outerWidth, innerWidth);
+            this.context = context;
+            this.outerKeys = outerKeys;
+            this.innerKeys = innerKeys;
+            this.keyTypes = keyTypes;
+        }
+
+        @Override
+        public void open() {
+            super.open();
+            table = new HashMap<>();
+            for (Object[] row : innerRows) {
+                List<Object> key = key(innerKeys, row);
+                if (key != null) {
+                    table.computeIfAbsent(key, ignored -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+
+        @Override
+        List<Object[]> candidates(Object[] outer) {
+            List<Object> key = key(outerKeys, outer);
+            return key == null ? List.of() : table.getOrDefault(key, List.of());
+        }
+
+        /** Null when a key is null: equality never matches null. */
+        private List<Object> key(CompiledExpression[] keys, Object[] row) {
+            List<Object> key = new ArrayList<>(keys.length);
+            for (int i = 0; i < keys.length; i++) {
+                Object value = keys[i].evaluate(row);
+                if (value == null) {
+                    return null;
+                }
+                key.add(context.types().groupingKey(keyTypes[i], value));
+            }
+            return key;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.woolly.access.common.Attribute;
+import org.woolly.access.common.TupleDescriptor;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.heap.ModifyResult;
+import org.woolly.access.heap.Tid;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.query.Query;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * INSERT, UPDATE and DELETE ({@code nodeModifyTable.c}). Runs to completion when opened (as
+ * PostgreSQL does before returning RETURNING rows) and counts the rows processed.
+ *
+ * <p>READ COMMITTED: when UPDATE or DELETE meets a row a concurrent transaction updated and
+ * committed, the heap has waited for it; this node then follows the update chain to the newest
+ * version, evaluates WHERE again on it ({@code EvalPlanQual}) and, if it still qualifies, applies
+ * the change to that version. A row deleted meanwhile, or changed by a later command of this
+ * same transaction, is skipped.
+ */
+final class ModifyTableNode implements ExecNode {
+    private final ExecutorContext context;
+    private final Query.CommandType command;
+    private final RelationInfo relation;
+    private final ExecNode input;
+    private final CompiledExpression[] newRow;
+    private final ExpressionCompiler.CompiledPredicate recheck;
+    private final CompiledExpression[] returning;
+    private final List<Object[]> returned = new ArrayList<>();
+    private Iterator<Object[]> output;
+    private long processed;
+
+    ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
+                    CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
+                    CompiledExpression[] returning) {
+        this.context = context;
+        this.command = command;
+        this.relation = relation;
+        this.input = input;
+        this.newRow = newRow;
+        this.recheck = recheck;
+        this.returning = returning;
+    }
+
+    long processed() {
+        return processed;
+    }
+
+    @Override
+    public void open() {
+        input.open();
+        try {
+            Object[] row;
+            int count = 0;
+            while ((row = input.next()) != null) {
+                if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
+                    context.checkForInterrupts();
+                }
+                switch (command) {
+                    case INSERT -> insert(row);
+                    case UPDATE, DELETE -> modify(row);
+                    case SELECT -> throw new IllegalStateException("SELECT has no modify node");
+                }
+            }
+        } finally {
+            input.close();
+        }
+        output = returned.iterator();
+    }
+
+    private void insert(Object[] row) {
+        checkNotNull(row);
+        context.heap().insert(relation.locator(), context.types().encodeTuple(relation.descriptor(), row),
+                context.transaction());
+        processed++;
+        emit(row);
+    }
+
+    private void modify(Object[] oldRow) {
+        int width = relation.descriptor().size();
+        Object[] current = oldRow;
+        while (true) {
+            Tid tid = (Tid) current[width];
+            ModifyResult result;
+            Object[] values = null;
+            if (command == Query.CommandType.UPDATE) {
+                values = new Object[newRow.length];
+                for (int i = 0; i < newRow.length; i++) {
+                    values[i] = newRow[i].evaluate(current);
+                }
+                checkNotNull(values);
+                result = context.heap().update(relation.locator(), tid,
+                        context.types().encodeTuple(relation.descriptor(), values), context.transaction(),
+                        context.snapshot());
+            } else {
+                result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
+            }
+            switch (result.status()) {
+                case OK -> {
+                    processed++;
+                    emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));
+                    return;
+                }
+                case SELF_MODIFIED -> {
+                    return;
+                }
+                case DELETED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure(command == Query.CommandType.UPDATE ? "update" : "delete");
+                    }
+                    return;
+                }
+                case UPDATED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure("update");
+                    }
+                    HeapTuple latest = context.heap().fetchLatestVersion(relation.locator(), tid, context.transaction());
+                    if (latest == null) {
+                        return;
+                    }
+                    current = ScanNodes.decode(context, relation.descriptor(), latest, true);
+                    if (!recheck.test(current)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static SqlException serializationFailure(String what) {
+        return SqlException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent %s", what);
+    }
+
+    private void emit(Object[] row) {
+        if (returning.length == 0) {
+            return;
+        }
+        Object[] result = new Object[returning.length];
+        for (int i = 0; i < returning.length; i++) {
+            result[i] = returning[i].evaluate(row);
+        }
+        returned.add(result);
+    }
+
+    private void checkNotNull(Object[] row) {
+        TupleDescriptor descriptor = relation.descriptor();
+        for (int i = 0; i < descriptor.size(); i++) {
+            Attribute attribute = descriptor.get(i);
+            if (row[i] == null && attribute.notNull()) {
+                throw new SqlException(org.woolly.utils.error.Severity.ERROR, SqlState.NOT_NULL_VIOLATION,
+                        "null value in column \"%s\" of relation \"%s\" violates not-null constraint".formatted(
+                                attribute.name(), relation.name()), "Failing row contains " + describe(row) + ".",
+                        null, 0, null);
+            }
+        }
+    }
+
+    /** The row as PostgreSQL's error detail shows it: {@code (1, null, abc)}. */
+    private String describe(Object[] row) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < relation.descriptor().size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            Object value = row[i];
+            PgType type = context.types().type(relation.descriptor().get(i).typeOid());
+            text.append(value == null ? "null" : type == null ? value.toString()
+                    : type.io().output(value, context.formatSettings()));
+        }
+        return text.append(')').toString();
+    }
+
+    @Override
+    public Object[] next() {
+        return output != null && output.hasNext() ? output.next() : null;
+    }
+
+    @Override
+    public void close() {
+        input.close();
+        output = null;
+    }
+}

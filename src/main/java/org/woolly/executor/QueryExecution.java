@@ -1,0 +1,84 @@
+package org.woolly.executor;
+
+import org.woolly.nodes.plan.Plan;
+
+/**
+ * One run of a plan ({@code ExecutorStart}/{@code ExecutorRun}/{@code ExecutorEnd}): opened
+ * once, rows fetched in as many batches as the portal asks for, then closed.
+ */
+public final class QueryExecution implements AutoCloseable {
+    private final ExecNode root;
+    private final ModifyTableNode modifyNode;
+    private boolean opened;
+    private boolean finished;
+    private long rowsReturned;
+
+    private final java.util.Map<Plan, Instrumentation> instrumentation;
+
+    public QueryExecution(Plan plan, ExecutorContext context) {
+        this(plan, context, false);
+    }
+
+    /** With {@code instrument}, every node records {@link Instrumentation} (EXPLAIN ANALYZE). */
+    public QueryExecution(Plan plan, ExecutorContext context, boolean instrument) {
+        ExecutorBuilder builder = new ExecutorBuilder(context);
+        if (instrument) {
+            builder.instrumentation = new java.util.IdentityHashMap<>();
+        }
+        this.root = builder.build(plan);
+        this.modifyNode = builder.modifyNode;
+        this.instrumentation = builder.instrumentation;
+    }
+
+    /** The statistics of a plan node after an instrumented run, or null. */
+    public Instrumentation instrumentation(Plan node) {
+        return instrumentation == null ? null : instrumentation.get(node);
+    }
+
+    /** The next result row, or null when done (opens the plan on first call). */
+    public Object[] next() {
+        if (finished) {
+            return null;
+        }
+        if (!opened) {
+            opened = true;
+            root.open();
+        }
+        Object[] row = root.next();
+        if (row == null) {
+            finished = true;
+        } else {
+            rowsReturned++;
+        }
+        return row;
+    }
+
+    /** Runs the plan to the end, discarding rows (for statements without output). */
+    public void runToEnd() {
+        Object[] row;
+        do {
+            row = next();
+        } while (row != null);
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    public long rowsReturned() {
+        return rowsReturned;
+    }
+
+    /** Rows inserted, updated or deleted (0 for SELECT). */
+    public long rowsProcessed() {
+        return modifyNode == null ? 0 : modifyNode.processed();
+    }
+
+    @Override
+    public void close() {
+        if (opened) {
+            root.close();
+        }
+        finished = true;
+    }
+}

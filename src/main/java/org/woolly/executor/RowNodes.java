@@ -1,0 +1,172 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Per-row nodes: qual filter, projection, limit/offset ({@code nodeResult.c}, {@code nodeLimit.c}), DISTINCT. */
+final class RowNodes {
+
+    private RowNodes() {}
+
+    /** Base for nodes with one input. */
+    abstract static class Unary implements ExecNode {
+        final ExecNode input;
+
+        Unary(ExecNode input) {
+            this.input = input;
+        }
+
+        @Override
+        public void open() {
+            input.open();
+        }
+
+        @Override
+        public void close() {
+            input.close();
+        }
+    }
+
+    static final class Filter extends Unary {
+        private final ExpressionCompiler.CompiledPredicate qual;
+
+        Filter(ExecNode input, ExpressionCompiler.CompiledPredicate qual) {
+            super(input);
+            this.qual = qual;
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                if (qual.test(row)) {
+                    return row;
+                }
+            }
+            return null;
+        }
+    }
+
+    static final class Project extends Unary {
+        private final CompiledExpression[] exprs;
+
+        Project(ExecNode input, CompiledExpression[] exprs) {
+            super(input);
+            this.exprs = exprs;
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] row = input.next();
+            if (row == null) {
+                return null;
+            }
+            Object[] result = new Object[exprs.length];
+            for (int i = 0; i < exprs.length; i++) {
+                result[i] = exprs[i].evaluate(row);
+            }
+            return result;
+        }
+    }
+
+    static final class Limit extends Unary {
+        private final ExecutorContext context;
+        private final CompiledExpression limit;
+        private final CompiledExpression offset;
+        private long remaining;
+        private long skip;
+
+        Limit(ExecNode input, ExecutorContext context, CompiledExpression limit, CompiledExpression offset) {
+            super(input);
+            this.context = context;
+            this.limit = limit;
+            this.offset = offset;
+        }
+
+        @Override
+        public void open() {
+            Object limitValue = limit == null ? null : limit.evaluate(null);
+            Object offsetValue = offset == null ? null : offset.evaluate(null);
+            remaining = limitValue == null ? Long.MAX_VALUE : ((Number) limitValue).longValue();
+            skip = offsetValue == null ? 0 : ((Number) offsetValue).longValue();
+            if (remaining < 0) {
+                throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
+                        "LIMIT must not be negative");
+            }
+            if (skip < 0) {
+                throw org.woolly.utils.error.SqlException.of(
+                        org.woolly.utils.error.SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
+            }
+            if (remaining > 0) {
+                super.open();
+            }
+        }
+
+        @Override
+        public Object[] next() {
+            if (remaining <= 0) {
+                return null;
+            }
+            while (skip > 0) {
+                if (input.next() == null) {
+                    remaining = 0;
+                    return null;
+                }
+                skip--;
+                if ((skip & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                    context.checkForInterrupts();
+                }
+            }
+            Object[] row = input.next();
+            if (row == null) {
+                remaining = 0;
+                return null;
+            }
+            remaining--;
+            return row;
+        }
+    }
+
+    /** Hash-based duplicate removal over the first {@code columns} values. */
+    static final class Distinct extends Unary {
+        private final ExecutorContext context;
+        private final int columns;
+        private final int[] types;
+        private Set<List<Object>> seen;
+
+        Distinct(ExecNode input, ExecutorContext context, int columns, int[] types) {
+            super(input);
+            this.context = context;
+            this.columns = columns;
+            this.types = types;
+        }
+
+        @Override
+        public void open() {
+            seen = new HashSet<>();
+            super.open();
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                if (seen.add(key(context, row, columns, types))) {
+                    return row;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A hashable key of the first values of a row, equal where the types' equality says so. */
+    static List<Object> key(ExecutorContext context, Object[] row, int columns, int[] types) {
+        List<Object> key = new ArrayList<>(columns);
+        for (int i = 0; i < columns; i++) {
+            key.add(row[i] == null ? null : context.types().groupingKey(types[i], row[i]));
+        }
+        return key;
+    }
+}

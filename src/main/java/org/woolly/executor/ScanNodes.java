@@ -1,0 +1,172 @@
+package org.woolly.executor;
+
+import java.util.List;
+import org.woolly.access.common.TupleDescriptor;
+import org.woolly.access.heap.HeapScan;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.nodes.query.RangeEntry;
+
+/** Leaf nodes: heap scan ({@code nodeSeqscan.c}), VALUES ({@code nodeValuesscan.c}), Result. */
+final class ScanNodes {
+    /** Rows between interrupt checks in loops over many rows. */
+    static final int INTERRUPT_INTERVAL = 1024;
+
+    private ScanNodes() {}
+
+    static final class SeqScan implements ExecNode {
+        private final ExecutorContext context;
+        private final RangeEntry entry;
+        private final ExpressionCompiler.CompiledPredicate qual;
+        private final TupleDescriptor descriptor;
+        private HeapScan scan;
+        private int sinceCheck;
+
+        SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual) {
+            this.context = context;
+            this.entry = entry;
+            this.qual = qual;
+            this.descriptor = entry.relation().descriptor();
+        }
+
+        @Override
+        public void open() {
+            scan = context.heap().beginScan(entry.relation().locator(), context.snapshot());
+        }
+
+        @Override
+        public Object[] next() {
+            while (true) {
+                if (++sinceCheck >= INTERRUPT_INTERVAL) {
+                    sinceCheck = 0;
+                    context.checkForInterrupts();
+                }
+                HeapTuple tuple = scan.next();
+                if (tuple == null) {
+                    return null;
+                }
+                Object[] row = decode(context, descriptor, tuple, entry.withTid());
+                if (qual.test(row)) {
+                    return row;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (scan != null) {
+                scan.close();
+                scan = null;
+            }
+        }
+    }
+
+    /** The tuple's values, plus its TID as the last element when {@code withTid}. */
+    static Object[] decode(ExecutorContext context, TupleDescriptor descriptor, HeapTuple tuple, boolean withTid) {
+        Object[] values = context.types().decodeTuple(descriptor, tuple.body());
+        if (!withTid) {
+            return values;
+        }
+        Object[] row = new Object[values.length + 1];
+        System.arraycopy(values, 0, row, 0, values.length);
+        row[values.length] = tuple.tid();
+        return row;
+    }
+
+    static final class Values implements ExecNode {
+        private final List<CompiledExpression[]> rows;
+        private int index;
+
+        Values(List<CompiledExpression[]> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void open() {
+            index = 0;
+        }
+
+        @Override
+        public Object[] next() {
+            if (index >= rows.size()) {
+                return null;
+            }
+            CompiledExpression[] exprs = rows.get(index++);
+            Object[] row = new Object[exprs.length];
+            for (int i = 0; i < exprs.length; i++) {
+                row[i] = exprs[i].evaluate(null);
+            }
+            return row;
+        }
+
+        @Override
+        public void close() {
+            index = rows.size();
+        }
+    }
+
+    /** One empty row. */
+    static final class Result implements ExecNode {
+        private boolean done;
+
+        @Override
+        public void open() {
+            done = false;
+        }
+
+        @Override
+        public Object[] next() {
+            if (done) {
+                return null;
+            }
+            done = true;
+            return new Object[0];
+        }
+
+        @Override
+        public void close() {
+            done = true;
+        }
+    }
+
+    /** The rows of each child in turn ({@code nodeAppend.c}). */
+    static final class Append implements ExecNode {
+        private final List<ExecNode> children;
+        private int current;
+
+        Append(List<ExecNode> children) {
+            this.children = children;
+        }
+
+        @Override
+        public void open() {
+            current = 0;
+            if (!children.isEmpty()) {
+                children.getFirst().open();
+            }
+        }
+
+        @Override
+        public Object[] next() {
+            while (current < children.size()) {
+                Object[] row = children.get(current).next();
+                if (row != null) {
+                    return row;
+                }
+                children.get(current).close();
+                current++;
+                if (current < children.size()) {
+                    children.get(current).open();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (current < children.size()) {
+                children.get(current).close();
+            }
+            current = children.size();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.woolly.nodes.query.SortKey;
+
+/**
+ * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort). Stable, so rows equal
+ * on the keys keep their input order. No work_mem spill yet; see the package documentation.
+ */
+final class SortNode extends RowNodes.Unary {
+    private final ExecutorContext context;
+    private final Comparator<Object[]> order;
+    private List<Object[]> rows;
+    private int index;
+
+    SortNode(ExecNode input, ExecutorContext context, List<SortKey> keys) {
+        super(input);
+        this.context = context;
+        Comparator<Object[]> combined = null;
+        for (SortKey key : keys) {
+            Comparator<Object[]> one = keyComparator(key);
+            combined = combined == null ? one : combined.thenComparing(one);
+        }
+        this.order = combined;
+    }
+
+    private static Comparator<Object[]> keyComparator(SortKey key) {
+        int index = key.targetIndex();
+        Comparator<Object> values = key.descending() ? key.comparator().reversed() : key.comparator();
+        boolean nullsFirst = key.nullsFirst();
+        return (left, right) -> {
+            Object a = left[index];
+            Object b = right[index];
+            if (a == null || b == null) {
+                if (a == b) {
+                    return 0;
+                }
+                return (a == null) == nullsFirst ? -1 : 1;
+            }
+            return values.compare(a, b);
+        };
+    }
+
+    @Override
+    public void open() {
+        super.open();
+        rows = new ArrayList<>();
+        Object[] row;
+        while ((row = input.next()) != null) {
+            rows.add(row);
+            if ((rows.size() & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                context.checkForInterrupts();
+            }
+        }
+        input.close();
+        rows.sort(order);
+        index = 0;
+    }
+
+    @Override
+    public Object[] next() {
+        return index < rows.size() ? rows.get(index++) : null;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        rows = null;
+    }
+}

@@ -1,0 +1,74 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Uncorrelated subqueries in expressions ({@code nodeSubplan.c}, init-plan case): the subplan
+ * runs the first time the expression is evaluated and its result is kept for the statement.
+ */
+final class SubLinkEvaluator {
+
+    private SubLinkEvaluator() {}
+
+    static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link) {
+        Plan plan = context.subplans().get(link.planIndex());
+        List<Object[]>[] cache = newCache();
+        return switch (link.kind()) {
+            case EXISTS -> row -> !rows(context, plan, cache, 1).isEmpty();
+            case EXPR -> row -> {
+                List<Object[]> rows = rows(context, plan, cache, 2);
+                if (rows.size() > 1) {
+                    throw SqlException.of(SqlState.CARDINALITY_VIOLATION, "more than one row returned by a subquery used as an expression");
+                }
+                return rows.isEmpty() ? null : rows.getFirst()[0];
+            };
+            case ANY, ALL -> {
+                CompiledExpression test = compiler.compile(link.test());
+                CompiledExpression rightValue = compiler.compile(link.rightValue());
+                FunctionHandle operator = link.operator();
+                boolean all = link.kind() == org.woolly.nodes.parse.Expr.SubLink.Kind.ALL;
+                yield row -> {
+                    Object left = test.evaluate(row);
+                    boolean sawNull = false;
+                    for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
+                        Object right = rightValue.evaluate(subRow);
+                        Object result = left == null || right == null && operator.strict() ? null
+                                : operator.invoker().invoke(new Object[] {left, right}, context);
+                        if (result == null) {
+                            sawNull = true;
+                        } else if ((Boolean) result != all) {
+                            return !all;
+                        }
+                    }
+                    return sawNull ? null : all;
+                };
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]>[] newCache() {
+        return (List<Object[]>[]) new List<?>[1];
+    }
+
+    /** The subplan's rows (at most {@code limit}), computed once. */
+    private static List<Object[]> rows(ExecutorContext context, Plan plan, List<Object[]>[] cache, int limit) {
+        if (cache[0] == null) {
+            List<Object[]> rows = new ArrayList<>();
+            try (QueryExecution execution = new QueryExecution(plan, context)) {
+                Object[] row;
+                while (rows.size() < limit && (row = execution.next()) != null) {
+                    rows.add(row);
+                }
+            }
+            cache[0] = rows;
+        }
+        return cache[0];
+    }
+}

@@ -1,0 +1,72 @@
+package org.woolly.nodes.plan;
+
+import java.util.List;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.SortKey;
+import org.woolly.nodes.query.TargetEntry;
+
+/** A plan node ({@code Plan} and its subtypes in {@code plannodes.h}). */
+public sealed interface Plan {
+
+    Cost cost();
+
+    /** Estimated costs in PostgreSQL's units (a sequential page fetch is 1.0), rows and average width. */
+    record Cost(double startup, double total, double rows, int width) {}
+
+    /** Sequential scan of a table; emits its columns (and the TID last when the entry asks for it). */
+    record SeqScan(RangeEntry entry, QueryExpr qual, Cost cost) implements Plan {}
+
+    /** One row per VALUES list. */
+    record ValuesScan(List<List<QueryExpr>> rows, Cost cost) implements Plan {}
+
+    /** One empty row: SELECT without FROM ({@code Result} without an outer plan). */
+    record Result(Cost cost) implements Plan {}
+
+    /** Runs a subquery's plan; its rows are the subquery's visible output columns. */
+    record SubqueryScan(Plan subplan, Cost cost) implements Plan {}
+
+    /** Nested loop; the joined row is outer columns then inner columns. */
+    record NestedLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr joinQual, int outerWidth,
+                      int innerWidth, Cost cost) implements Plan {}
+
+    /** Hash join on equality keys (outer key i = inner key i), plus remaining quals on the joined row. */
+    record HashJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys, List<QueryExpr> innerKeys,
+                    QueryExpr joinQual, int outerWidth, int innerWidth, Cost cost) implements Plan {}
+
+    /** Rows of the input for which {@code qual} is true. */
+    record Filter(Plan input, QueryExpr qual, Cost cost) implements Plan {}
+
+    /** Computes one output row per input row. */
+    record Project(Plan input, List<QueryExpr> exprs, Cost cost) implements Plan {}
+
+    /**
+     * Aggregation: {@code hashed} groups by hashing the GROUP BY values; otherwise one group over
+     * all rows. Emits group values then aggregate results; {@code having} filters those rows.
+     */
+    record Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                     QueryExpr having, Cost cost) implements Plan {}
+
+    /** Removes duplicate rows over the first {@code columns} columns (hashing). */
+    record Distinct(Plan input, int columns, List<Integer> types, Cost cost) implements Plan {}
+
+    record Sort(Plan input, List<SortKey> keys, List<QueryExpr> keyExprs, Cost cost) implements Plan {}
+
+    record Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost) implements Plan {}
+
+    /**
+     * INSERT, UPDATE or DELETE of the rows the input produces. For INSERT the input rows are the
+     * new rows; for UPDATE/DELETE they are the old rows with the TID last, {@code newRow} computes
+     * the new row from an old one and {@code recheck} is the WHERE re-evaluated on a newer version.
+     */
+    record ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
+                       QueryExpr recheck, List<TargetEntry> returning, Cost cost) implements Plan {}
+
+    /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
+    record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}
+
+    /** The rows of each child in turn (UNION ALL). */
+    record Append(List<Plan> children, Cost cost) implements Plan {}
+}

@@ -1,0 +1,11 @@
+package org.woolly.nodes.query;
+
+import org.woolly.utils.adt.FunctionContext;
+
+/**
+ * What a function needs from the running statement while it evaluates (settings, who runs it,
+ * timestamps, a cancel check): the type system's {@link FunctionContext}, which the executor
+ * implements. Counterpart of the fields of {@code ExprContext}/{@code EState} functions read.
+ */
+public interface EvaluationContext extends FunctionContext {
+}

@@ -1,0 +1,75 @@
+package org.woolly.nodes.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Generic traversal of {@link QueryExpr} trees ({@code expression_tree_mutator} and
+ * {@code expression_tree_walker} in {@code nodeFuncs.c}).
+ */
+public final class ExpressionWalker {
+
+    private ExpressionWalker() {}
+
+    /**
+     * Rebuilds {@code expr} bottom-up after {@code replace} had its say top-down: where
+     * {@code replace} answers non-null that answer is used and its children are not visited.
+     */
+    public static QueryExpr rewrite(QueryExpr expr, Function<QueryExpr, QueryExpr> replace) {
+        if (expr == null) {
+            return null;
+        }
+        QueryExpr replaced = replace.apply(expr);
+        if (replaced != null) {
+            return replaced;
+        }
+        return switch (expr) {
+            case QueryExpr.Const constant -> constant;
+            case QueryExpr.Param param -> param;
+            case QueryExpr.Var var -> var;
+            case QueryExpr.SqlValue value -> value;
+            case QueryExpr.FuncCall call ->
+                    new QueryExpr.FuncCall(call.function(), all(call.args(), replace), call.operator(), call.type());
+            case QueryExpr.BoolOp bool -> new QueryExpr.BoolOp(bool.kind(), all(bool.args(), replace));
+            case QueryExpr.NullTest test -> new QueryExpr.NullTest(rewrite(test.arg(), replace), test.test());
+            case QueryExpr.DistinctFrom distinct -> new QueryExpr.DistinctFrom(rewrite(distinct.left(), replace),
+                    rewrite(distinct.right(), replace), distinct.equality(), distinct.not());
+            case QueryExpr.NullIf nullIf -> new QueryExpr.NullIf(rewrite(nullIf.left(), replace),
+                    rewrite(nullIf.right(), replace), nullIf.equality(), nullIf.type());
+            case QueryExpr.Case caseExpr -> new QueryExpr.Case(all(caseExpr.conditions(), replace),
+                    all(caseExpr.results(), replace), rewrite(caseExpr.elseResult(), replace), caseExpr.type());
+            case QueryExpr.Coalesce coalesce -> new QueryExpr.Coalesce(all(coalesce.args(), replace), coalesce.type());
+            case QueryExpr.MinMax minMax -> new QueryExpr.MinMax(minMax.greatest(), all(minMax.args(), replace),
+                    minMax.comparator(), minMax.type());
+            case QueryExpr.Cast cast -> new QueryExpr.Cast(rewrite(cast.arg(), replace), cast.coercion(), cast.type(),
+                    cast.typmod(), cast.explicit());
+            case QueryExpr.SubLink link -> new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(),
+                    rewrite(link.test(), replace), link.operator(), link.rightValue(), link.type());
+            case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),
+                    all(aggregate.args(), replace), aggregate.star(), aggregate.distinct(),
+                    rewrite(aggregate.filter(), replace), aggregate.type());
+        };
+    }
+
+    private static List<QueryExpr> all(List<QueryExpr> exprs, Function<QueryExpr, QueryExpr> replace) {
+        List<QueryExpr> result = new ArrayList<>(exprs.size());
+        for (QueryExpr expr : exprs) {
+            result.add(rewrite(expr, replace));
+        }
+        return result;
+    }
+
+    /** Whether any node of the tree satisfies {@code test}. */
+    public static boolean contains(QueryExpr expr, Predicate<QueryExpr> test) {
+        boolean[] found = {false};
+        rewrite(expr, node -> {
+            if (!found[0] && test.test(node)) {
+                found[0] = true;
+            }
+            return found[0] ? node : null;
+        });
+        return found[0];
+    }
+}

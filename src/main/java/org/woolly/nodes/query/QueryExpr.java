@@ -1,0 +1,114 @@
+package org.woolly.nodes.query;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A typed expression of the query tree ({@code primnodes.h}). Every node knows its result type
+ * OID and type modifier. Records without source locations, so equal expressions compare equal.
+ */
+public sealed interface QueryExpr {
+    int type();
+
+    default int typmod() {
+        return -1;
+    }
+
+    /** A constant; {@code value} is in the Java representation of {@code type}. */
+    record Const(int type, int typmod, Object value) implements QueryExpr {}
+
+    /** A statement parameter {@code $n} ({@code number} 1-based). */
+    record Param(int number, int type) implements QueryExpr {}
+
+    /**
+     * A column of the input row: {@code position} is the 0-based index in the row the node below
+     * produces (the concatenated columns of the FROM items, or the grouping output after GROUP BY).
+     */
+    record Var(int position, int type, int typmod, String name, int location) implements QueryExpr {
+        /** The location only serves error messages: two references to one column are equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Var var && var.position == position && var.type == type && var.typmod == typmod;
+        }
+
+        @Override
+        public int hashCode() {
+            return position * 31 + type;
+        }
+    }
+
+    /** A function or operator call; {@code operator} is true when written as an operator. */
+    record FuncCall(FunctionHandle function, List<QueryExpr> args, boolean operator, int type)
+            implements QueryExpr {}
+
+    /** AND/OR over two or more arguments, NOT over one; three-valued. */
+    record BoolOp(BoolKind kind, List<QueryExpr> args) implements QueryExpr {
+        public enum BoolKind { AND, OR, NOT }
+
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.BOOL;
+        }
+    }
+
+    /** IS [NOT] NULL / TRUE / FALSE / UNKNOWN. */
+    record NullTest(QueryExpr arg, org.woolly.nodes.parse.Expr.NullTest.Test test) implements QueryExpr {
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.BOOL;
+        }
+    }
+
+    /** {@code a IS [NOT] DISTINCT FROM b}, through the type's equality operator. */
+    record DistinctFrom(QueryExpr left, QueryExpr right, FunctionHandle equality, boolean not) implements QueryExpr {
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.BOOL;
+        }
+    }
+
+    /** {@code NULLIF(a, b)}: null when {@code a = b}, else {@code a}. */
+    record NullIf(QueryExpr left, QueryExpr right, FunctionHandle equality, int type) implements QueryExpr {}
+
+    /** Searched CASE (a simple CASE is rewritten into equality tests). */
+    record Case(List<QueryExpr> conditions, List<QueryExpr> results, QueryExpr elseResult, int type)
+            implements QueryExpr {}
+
+    /** COALESCE: the first non-null argument. */
+    record Coalesce(List<QueryExpr> args, int type) implements QueryExpr {}
+
+    /** GREATEST / LEAST, ignoring nulls. */
+    record MinMax(boolean greatest, List<QueryExpr> args, Comparator<Object> comparator, int type)
+            implements QueryExpr {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MinMax minMax && minMax.greatest == greatest && minMax.args.equals(args)
+                    && minMax.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return args.hashCode() * 31 + type;
+        }
+    }
+
+    /** A type conversion; {@code coercion} null means only the typmod is applied (length check). */
+    record Cast(QueryExpr arg, CoercionHandle coercion, int type, int typmod, boolean explicit)
+            implements QueryExpr {}
+
+    /** CURRENT_USER, CURRENT_TIMESTAMP, ... evaluated from the running statement's context. */
+    record SqlValue(String name, int type) implements QueryExpr {}
+
+    /** An aggregate call, only before the planner moves it into the aggregation node. */
+    record Aggregate(AggregateHandle aggregate, List<QueryExpr> args, boolean star, boolean distinct,
+                     QueryExpr filter, int type) implements QueryExpr {}
+
+    /**
+     * An uncorrelated subquery in an expression ({@code SubLink}, run once as an init plan):
+     * EXPR yields its single value, EXISTS whether it has a row, ANY/ALL compare {@code test}
+     * with each value through {@code operator} ({@code rightValue} reads the value as column 0
+     * and coerces it to the operator's right type). {@code planIndex} is set by the planner.
+     */
+    record SubLink(org.woolly.nodes.parse.Expr.SubLink.Kind kind, Query query, int planIndex, QueryExpr test,
+                   FunctionHandle operator, QueryExpr rightValue, int type) implements QueryExpr {}
+}

@@ -1,0 +1,195 @@
+package org.woolly.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+
+/**
+ * Scans and joins in the order written ({@code make_one_rel} without join-order search yet):
+ * WHERE conjuncts are pushed to the lowest scan or inner join that has all their columns, and
+ * equality conjuncts between the two sides of a join make it a hash join.
+ */
+final class JoinPlanner {
+    private final CostModel costs;
+    private final Query query;
+    private final Function<Query, Plan> subqueryPlanner;
+    private final List<QueryExpr> pool = new ArrayList<>();
+
+    private JoinPlanner(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
+        this.costs = costs;
+        this.query = query;
+        this.subqueryPlanner = subqueryPlanner;
+    }
+
+    static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
+        return new JoinPlanner(costs, query, subqueryPlanner).plan();
+    }
+
+    private Plan plan() {
+        if (query.from().isEmpty()) {
+            Plan result = new Plan.Result(new Plan.Cost(0, 0.01, 1, 0));
+            return query.where() == null ? result : filter(result, query.where());
+        }
+        boolean pushDown = Planner.allInner(query.from());
+        if (pushDown) {
+            conjuncts(query.where(), pool);
+        }
+        Plan plan = null;
+        int width = 0;
+        for (FromNode node : query.from()) {
+            int nodeWidth = width(node);
+            if (plan == null) {
+                plan = node(node);
+            } else {
+                plan = join(FromItem.JoinType.CROSS, plan, node(node), null, 0, width, nodeWidth);
+            }
+            width += nodeWidth;
+        }
+        QueryExpr remaining = pushDown ? and(pool) : query.where();
+        return remaining == null ? plan : filter(plan, remaining);
+    }
+
+    private Plan filter(Plan input, QueryExpr qual) {
+        return new Plan.Filter(input, qual, new Plan.Cost(input.cost().startup(),
+                input.cost().total() + input.cost().rows() * CostModel.operatorCount(qual) * CostModel.CPU_OPERATOR_COST,
+                Math.max(1, input.cost().rows() * costs.selectivity(qual)), input.cost().width()));
+    }
+
+    private Plan node(FromNode node) {
+        return switch (node) {
+            case FromNode.Leaf leaf -> leaf(query.rangeTable().get(leaf.index()));
+            case FromNode.Join join -> {
+                int base = start(join);
+                int leftWidth = width(join.left());
+                int rightWidth = width(join.right());
+                Plan left = node(join.left());
+                Plan right = node(join.right());
+                yield join(join.type(), left, right, join.quals(), base, base + leftWidth, rightWidth);
+            }
+        };
+    }
+
+    private Plan leaf(RangeEntry entry) {
+        return switch (entry.kind()) {
+            case RELATION -> {
+                QueryExpr qual = Planner.shift(takeWithin(entry.offset(), entry.offset() + entry.width()), entry.offset());
+                double tableRows = costs.tableRows(entry);
+                yield new Plan.SeqScan(entry, qual, new Plan.Cost(0, costs.seqScanTotal(tableRows, qual),
+                        Math.max(1, Math.round(tableRows * costs.selectivity(qual))), costs.width(entry)));
+            }
+            case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
+            case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
+                    entry.values().size(), costs.width(entry)));
+        };
+    }
+
+    /** Joins two plans; {@code innerStart} is the global position of the inner side's first column. */
+    private Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base, int innerStart,
+                      int innerWidth) {
+        int outerWidth = innerStart - base;
+        List<QueryExpr> quals = new ArrayList<>();
+        conjuncts(ownQuals, quals);
+        if (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS) {
+            List<QueryExpr> taken = new ArrayList<>();
+            conjuncts(takeWithin(base, innerStart + innerWidth), taken);
+            quals.addAll(taken);
+        }
+        List<QueryExpr> outerKeys = new ArrayList<>();
+        List<QueryExpr> innerKeys = new ArrayList<>();
+        List<QueryExpr> rest = new ArrayList<>();
+        boolean hashable = type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
+                || type == FromItem.JoinType.LEFT;
+        for (QueryExpr qual : quals) {
+            if (hashable && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
+                    && call.args().size() == 2 && call.args().get(0).type() == call.args().get(1).type()) {
+                QueryExpr left = call.args().get(0);
+                QueryExpr right = call.args().get(1);
+                if (within(left, base, innerStart) && within(right, innerStart, innerStart + innerWidth)) {
+                    outerKeys.add(Planner.shift(left, base));
+                    innerKeys.add(Planner.shift(right, innerStart));
+                    continue;
+                }
+                if (within(right, base, innerStart) && within(left, innerStart, innerStart + innerWidth)) {
+                    outerKeys.add(Planner.shift(right, base));
+                    innerKeys.add(Planner.shift(left, innerStart));
+                    continue;
+                }
+            }
+            rest.add(qual);
+        }
+        QueryExpr joinQual = Planner.shift(and(rest), base);
+        FromItem.JoinType effective = type == FromItem.JoinType.CROSS && !quals.isEmpty() ? FromItem.JoinType.INNER : type;
+        double outerRows = outer.cost().rows();
+        double innerRows = inner.cost().rows();
+        int width = outer.cost().width() + inner.cost().width();
+        if (!outerKeys.isEmpty()) {
+            double rows = Math.max(1, outerRows * innerRows * Math.pow(CostModel.DEFAULT_SELECTIVITY, outerKeys.size())
+                    * costs.selectivity(joinQual));
+            double startup = inner.cost().total() + innerRows * CostModel.CPU_OPERATOR_COST * (outerKeys.size() + 1);
+            double total = startup + outer.cost().total() + outerRows * CostModel.CPU_OPERATOR_COST * outerKeys.size()
+                    + rows * CostModel.CPU_TUPLE_COST;
+            return new Plan.HashJoin(effective, outer, inner, outerKeys, innerKeys, joinQual, outerWidth, innerWidth,
+                    new Plan.Cost(startup, total, rows, width));
+        }
+        double rows = Math.max(1, outerRows * innerRows * costs.selectivity(joinQual));
+        double total = outer.cost().total() + outerRows * inner.cost().total()
+                + outerRows * innerRows * (CostModel.CPU_TUPLE_COST
+                + CostModel.operatorCount(joinQual) * CostModel.CPU_OPERATOR_COST);
+        return new Plan.NestedLoop(effective, outer, inner, joinQual, outerWidth, innerWidth,
+                new Plan.Cost(outer.cost().startup() + inner.cost().startup(), total, rows, width));
+    }
+
+    /** Removes from the pool the conjuncts whose columns all lie in [from, to); returns them ANDed. */
+    private QueryExpr takeWithin(int from, int to) {
+        List<QueryExpr> taken = new ArrayList<>();
+        pool.removeIf(conjunct -> {
+            if (within(conjunct, from, to) && !ExpressionWalker.contains(conjunct, node -> node instanceof QueryExpr.Aggregate)) {
+                taken.add(conjunct);
+                return true;
+            }
+            return false;
+        });
+        return and(taken);
+    }
+
+    private static boolean within(QueryExpr expr, int from, int to) {
+        return !ExpressionWalker.contains(expr, node -> node instanceof QueryExpr.Var var
+                && (var.position() < from || var.position() >= to));
+    }
+
+    private static void conjuncts(QueryExpr expr, List<QueryExpr> into) {
+        if (expr instanceof QueryExpr.BoolOp bool && bool.kind() == QueryExpr.BoolOp.BoolKind.AND) {
+            bool.args().forEach(arg -> conjuncts(arg, into));
+        } else if (expr != null) {
+            into.add(expr);
+        }
+    }
+
+    private static QueryExpr and(List<QueryExpr> exprs) {
+        if (exprs.isEmpty()) {
+            return null;
+        }
+        return exprs.size() == 1 ? exprs.getFirst() : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, List.copyOf(exprs));
+    }
+
+    private int width(FromNode node) {
+        return switch (node) {
+            case FromNode.Leaf leaf -> query.rangeTable().get(leaf.index()).width();
+            case FromNode.Join join -> width(join.left()) + width(join.right());
+        };
+    }
+
+    private int start(FromNode node) {
+        return switch (node) {
+            case FromNode.Leaf leaf -> query.rangeTable().get(leaf.index()).offset();
+            case FromNode.Join join -> start(join.left());
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package org.woolly.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.TargetEntry;
+
+/**
+ * Builds the plan of a query ({@code planner.c}'s {@code grouping_planner}, {@code createplan.c}):
+ * scans and joins, then aggregation, projection, DISTINCT, sort, limit, and the modify node.
+ */
+public final class Planner {
+    private final CostModel costs;
+
+    public Planner(TypeSystem types) {
+        this.costs = new CostModel(types);
+    }
+
+    public Plan plan(Query query) {
+        List<Plan> subplans = new ArrayList<>();
+        Query rewritten = SubLinkCollector.collect(query, subquery -> {
+            subplans.add(plan(subquery));
+            return subplans.size() - 1;
+        });
+        Plan plan = planWithoutSubLinks(rewritten);
+        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, plan.cost());
+    }
+
+    private Plan planWithoutSubLinks(Query query) {
+        return switch (query.command()) {
+            case SELECT -> select(query);
+            case INSERT -> insert(query);
+            case UPDATE, DELETE -> modify(query);
+        };
+    }
+
+    private Plan select(Query query) {
+        if (query.setOperation() != null) {
+            return setOperation(query);
+        }
+        Plan plan = JoinPlanner.plan(costs, query, this::subquery);
+        if (query.hasAggregation()) {
+            boolean hashed = !query.groupBy().isEmpty();
+            double inputRows = plan.cost().rows();
+            double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;
+            double perRow = CostModel.CPU_OPERATOR_COST * (query.groupBy().size() + query.aggregates().size());
+            double total = plan.cost().total() + inputRows * perRow + groups * CostModel.CPU_TUPLE_COST;
+            int width = 0;
+            for (QueryExpr expr : query.groupBy()) {
+                width += costs.width(expr.type(), expr.typmod());
+            }
+            width += 8 * query.aggregates().size();
+            double rows = query.having() == null ? groups : Math.max(1, groups * costs.selectivity(query.having()));
+            double startup = hashed ? total - groups * CostModel.CPU_TUPLE_COST : plan.cost().total() + inputRows * perRow;
+            plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
+                    new Plan.Cost(startup, total, rows, width));
+        }
+        List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
+        plan = project(plan, exprs);
+        int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
+        if (query.distinct()) {
+            List<Integer> types = exprs.subList(0, visible).stream().map(QueryExpr::type).toList();
+            plan = new Plan.Distinct(plan, visible, types, new Plan.Cost(plan.cost().total(),
+                    plan.cost().total() + plan.cost().rows() * CostModel.CPU_OPERATOR_COST * visible,
+                    Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
+        }
+        if (!query.sortKeys().isEmpty()) {
+            List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> exprs.get(key.targetIndex())).toList();
+            double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
+            plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
+                    new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * CostModel.CPU_OPERATOR_COST,
+                            plan.cost().rows(), plan.cost().width()));
+        }
+        if (query.limit() != null || query.offset() != null) {
+            double rows = plan.cost().rows();
+            if (query.limit() instanceof QueryExpr.Const constant && constant.value() instanceof Long limit) {
+                rows = Math.min(rows, limit);
+            }
+            double fraction = plan.cost().rows() == 0 ? 1 : rows / plan.cost().rows();
+            plan = new Plan.Limit(plan, query.limit(), query.offset(), new Plan.Cost(plan.cost().startup(),
+                    plan.cost().startup() + (plan.cost().total() - plan.cost().startup()) * fraction, rows,
+                    plan.cost().width()));
+        }
+        if (visible < exprs.size()) {
+            List<QueryExpr> outputs = new ArrayList<>();
+            for (int i = 0; i < visible; i++) {
+                outputs.add(new QueryExpr.Var(i, exprs.get(i).type(), exprs.get(i).typmod(), "", -1));
+            }
+            plan = project(plan, outputs);
+        }
+        return plan;
+    }
+
+    /** LIMIT + OFFSET when both are constants (a bounded sort keeps only that many rows), else -1. */
+    private static double limitRows(Query query) {
+        if (!(query.limit() instanceof QueryExpr.Const limit) || !(limit.value() instanceof Long count)) {
+            return -1;
+        }
+        if (query.offset() == null) {
+            return count;
+        }
+        return query.offset() instanceof QueryExpr.Const offset && offset.value() instanceof Long skip ? count + skip : -1;
+    }
+
+    /** UNION ALL appends the branches; UNION also removes duplicate rows. */
+    private Plan setOperation(Query query) {
+        List<Plan> children = new ArrayList<>();
+        double startup = 0;
+        double total = 0;
+        double rows = 0;
+        int width = 0;
+        for (Query branch : query.setOperation().branches()) {
+            Plan child = plan(branch);
+            children.add(child);
+            startup += children.size() == 1 ? child.cost().startup() : 0;
+            total += child.cost().total();
+            rows += child.cost().rows();
+            width = Math.max(width, child.cost().width());
+        }
+        Plan plan = new Plan.Append(children, new Plan.Cost(startup, total, rows, width));
+        if (!query.setOperation().all()) {
+            List<Integer> types = query.targetList().stream().map(entry -> entry.expr().type()).toList();
+            plan = new Plan.Distinct(plan, types.size(), types, new Plan.Cost(total + rows * CostModel.CPU_OPERATOR_COST
+                    * types.size(), total + rows * CostModel.CPU_OPERATOR_COST * types.size(), Math.min(rows,
+                    CostModel.DEFAULT_GROUPS), width));
+        }
+        return plan;
+    }
+
+    private Plan subquery(Query query) {
+        Plan plan = plan(query);
+        return new Plan.SubqueryScan(plan, plan.cost());
+    }
+
+    private Plan project(Plan input, List<QueryExpr> exprs) {
+        int width = 0;
+        int operators = 0;
+        for (QueryExpr expr : exprs) {
+            width += costs.width(expr.type(), expr.typmod());
+            operators += CostModel.operatorCount(expr);
+        }
+        Plan.Cost cost = input.cost();
+        return new Plan.Project(input, exprs, new Plan.Cost(cost.startup(),
+                cost.total() + cost.rows() * operators * CostModel.CPU_OPERATOR_COST, cost.rows(), width));
+    }
+
+    private Plan insert(Query query) {
+        RangeEntry source = query.rangeTable().getFirst();
+        Plan input = switch (source.kind()) {
+            case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * CostModel.CPU_OPERATOR_COST,
+                    source.values().size(), costs.width(source)));
+            case SUBQUERY -> subquery(source.subquery());
+            case RELATION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
+        };
+        Plan projected = project(input, query.targetList().stream().map(TargetEntry::expr).toList());
+        return new Plan.ModifyTable(Query.CommandType.INSERT, query.resultRelation(), projected, List.of(), null,
+                query.returning(), new Plan.Cost(projected.cost().startup(), projected.cost().total(), 0, 0));
+    }
+
+    private Plan modify(Query query) {
+        RangeEntry target = query.resultRelation();
+        double rows = costs.tableRows(target) * costs.selectivity(query.where());
+        Plan scan = new Plan.SeqScan(target, query.where(), new Plan.Cost(0,
+                costs.seqScanTotal(costs.tableRows(target), query.where()), rows, costs.width(target) + 6));
+        List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
+                ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
+        return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),
+                new Plan.Cost(0, scan.cost().total(), 0, 0));
+    }
+
+    /** Re-bases column positions of an expression moved to a node whose row starts at {@code base}. */
+    static QueryExpr shift(QueryExpr expr, int base) {
+        if (expr == null || base == 0) {
+            return expr;
+        }
+        return ExpressionWalker.rewrite(expr, node -> node instanceof QueryExpr.Var var
+                ? new QueryExpr.Var(var.position() - base, var.type(), var.typmod(), var.name(), var.location()) : null);
+    }
+
+    static boolean allInner(List<FromNode> from) {
+        for (FromNode node : from) {
+            if (node instanceof FromNode.Join join && (join.type() != FromItem.JoinType.INNER
+                    && join.type() != FromItem.JoinType.CROSS || !allInner(List.of(join.left(), join.right())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

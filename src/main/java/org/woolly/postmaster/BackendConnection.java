@@ -1,0 +1,220 @@
+package org.woolly.postmaster;
+
+import org.woolly.protocol.ClientAuthentication;
+import org.woolly.protocol.HbaFile;
+import org.woolly.protocol.MessageReader;
+import org.woolly.protocol.MessageTypes;
+import org.woolly.protocol.MessageWriter;
+import org.woolly.protocol.ProtocolCodes;
+import org.woolly.protocol.StartupOptions;
+import org.woolly.protocol.StartupPacket;
+import org.woolly.tcop.BackendLoop;
+import org.woolly.tcop.Engine;
+import org.woolly.tcop.RoleInfo;
+import org.woolly.tcop.SessionEngine;
+import org.woolly.tcop.TypeIoLookup;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.GucSession;
+import org.woolly.utils.guc.ServerConfiguration;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One client connection from accept to close, run on its own virtual thread: startup packet
+ * (with SSL/GSS refusal and CancelRequest), connection limit, authentication, session start and
+ * the backend loop. Counterpart of {@code BackendInitialize} and {@code BackendRun} in
+ * {@code postmaster.c} and {@code InitPostgres} in {@code postinit.c}. A failure here ends only
+ * this connection.
+ */
+final class BackendConnection implements Runnable {
+
+    /** What every connection shares, owned by the postmaster. */
+    record Shared(ServerConfiguration configuration, HbaFile hba, Engine engine, TypeIoLookup types,
+                  BackendRegistry registry, BooleanSupplier shuttingDown) {}
+
+    private final Shared shared;
+    private final SocketChannel channel;
+    /** Null for a Unix-domain socket connection. */
+    private final InetAddress clientAddress;
+    private final String clientHost;
+
+    BackendConnection(Shared shared, SocketChannel channel, InetAddress clientAddress, String clientHost) {
+        this.shared = shared;
+        this.channel = channel;
+        this.clientAddress = clientAddress;
+        this.clientHost = clientHost;
+    }
+
+    @Override
+    public void run() {
+        BackendRegistry.Backend backend = null;
+        try (channel) {
+            InputStream input = new BufferedInputStream(Channels.newInputStream(channel), 8192);
+            OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
+            MessageReader reader = new MessageReader(input);
+            MessageWriter writer = new MessageWriter(output);
+            StartupPacket.Startup startup = readStartup(reader, output);
+            if (startup == null) {
+                return;
+            }
+            backend = shared.registry().register(channel);
+            try {
+                runSession(startup, backend, reader, writer);
+            } catch (SqlException error) {
+                reportFatal(writer, error, backend.processId);
+            } catch (RuntimeException | Error e) {
+                // A failure outside the backend loop's own catch-all: still only this session ends.
+                ServerLog.log(Severity.ERROR, backend.processId, "backend terminated by an internal error", e);
+                reportFatal(writer, new SqlException(Severity.FATAL, SqlState.INTERNAL_ERROR,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, null, 0, null),
+                        backend.processId);
+            }
+        } catch (EOFException | java.nio.channels.ClosedChannelException e) {
+            // the client went away or fast shutdown closed the socket: nothing to tell anyone
+        } catch (IOException e) {
+            if (!shared.shuttingDown().getAsBoolean()) {
+                ServerLog.log(Severity.LOG, backend == null ? 0 : backend.processId,
+                        "could not send data to client: " + e.getMessage(), null);
+            }
+        } catch (RuntimeException | Error e) {
+            ServerLog.log(Severity.ERROR, backend == null ? 0 : backend.processId,
+                    "backend terminated by an internal error", e);
+        } finally {
+            if (backend != null) {
+                SessionEngine session = backend.session;
+                if (session != null) {
+                    closeQuietly(session, backend.processId);
+                }
+                shared.registry().unregister(backend);
+            }
+        }
+    }
+
+    /** Reads startup packets until a real Startup (answering SSL/GSS with 'N'); null after a CancelRequest. */
+    private StartupPacket.Startup readStartup(MessageReader reader, OutputStream output) throws IOException {
+        while (true) {
+            byte[] body = reader.readStartupPacket();
+            if (body == null) {
+                return null;
+            }
+            StartupPacket packet;
+            try {
+                packet = StartupPacket.parse(body);
+            } catch (SqlException error) {
+                MessageWriter writer = new MessageWriter(output);
+                reportFatal(writer, error.withSeverity(Severity.FATAL), 0);
+                return null;
+            }
+            switch (packet) {
+                case StartupPacket.SslRequest ignored -> {
+                    output.write(ProtocolCodes.ENCRYPTION_REFUSED);
+                    output.flush();
+                }
+                case StartupPacket.GssEncryptionRequest ignored -> {
+                    output.write(ProtocolCodes.ENCRYPTION_REFUSED);
+                    output.flush();
+                }
+                case StartupPacket.CancelRequest cancel -> {
+                    shared.registry().cancel(cancel.processId(), cancel.secretKey());
+                    return null;
+                }
+                case StartupPacket.Startup startup -> {
+                    return startup;
+                }
+            }
+        }
+    }
+
+    private void runSession(StartupPacket.Startup startup, BackendRegistry.Backend backend, MessageReader reader,
+                            MessageWriter writer) throws IOException {
+        if (shared.shuttingDown().getAsBoolean()) {
+            throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+        }
+        ServerConfiguration configuration = shared.configuration();
+        int maxConnections = configuration.getInt("max_connections");
+        if (shared.registry().count() > maxConnections) {
+            throw fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        }
+        Map<String, String> parameters = startup.parameters();
+        String user = parameters.get("user");
+        if (user == null || user.isEmpty()) {
+            throw fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "no PostgreSQL user name specified in startup packet");
+        }
+        String database = parameters.getOrDefault("database", user);
+        if (database.isEmpty()) {
+            database = user;
+        }
+        setThreadName(user, database, "authentication");
+        GucSession settings = configuration.newSession();
+        StartupOptions.apply(parameters, settings);
+        RoleInfo role = new ClientAuthentication(shared.engine(), shared.hba())
+                .authenticate(reader, writer, clientAddress, user, database);
+        int reserved = configuration.getInt("superuser_reserved_connections");
+        if (!role.superuser() && shared.registry().count() > maxConnections - reserved) {
+            throw fatal(SqlState.TOO_MANY_CONNECTIONS,
+                    "remaining connection slots are reserved for non-replication superuser connections");
+        }
+        settings.setSessionUser(role.name(), role.superuser());
+        AtomicReference<BackendLoop> loopReference = new AtomicReference<>();
+        String finalDatabase = database;
+        SessionEngine session = shared.engine().openSession(role, database, settings, report -> {
+            BackendLoop loop = loopReference.get();
+            if (loop != null) {
+                loop.notice(report);
+            }
+        });
+        backend.session = session;
+        writer.authentication(ProtocolCodes.AUTH_OK, null);
+        for (Map.Entry<String, String> parameter : settings.takeReportChanges().entrySet()) {
+            writer.parameterStatus(parameter.getKey(), parameter.getValue());
+        }
+        writer.backendKeyData(backend.processId, backend.secretKey);
+        BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(),
+                activity -> setThreadName(user, finalDatabase, activity));
+        loopReference.set(loop);
+        backend.loop = loop;
+        loop.run();
+    }
+
+    private void setThreadName(String user, String database, String activity) {
+        Thread.currentThread().setName("woolly: " + user + " " + database + " " + clientHost + " " + activity);
+    }
+
+    private static void reportFatal(MessageWriter writer, SqlException error, int processId) {
+        SqlException fatal = error.severity().compareTo(Severity.FATAL) >= 0 ? error : error.withSeverity(Severity.FATAL);
+        ServerLog.log(Severity.FATAL, processId, fatal.getMessage(), null);
+        try {
+            writer.discardPartialMessage();
+            writer.report(MessageTypes.ERROR_RESPONSE, fatal);
+            writer.flush();
+        } catch (IOException ignored) {
+            // the client is gone; the log has the message
+        }
+    }
+
+    private static void closeQuietly(SessionEngine session, int processId) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            ServerLog.log(Severity.WARNING, processId, "error while closing session", e);
+        }
+    }
+
+    private static SqlException fatal(SqlState state, String message) {
+        return new SqlException(Severity.FATAL, state, message, null, null, 0, null);
+    }
+}

@@ -1,0 +1,313 @@
+package org.woolly.postmaster;
+
+import org.woolly.protocol.HbaFile;
+import org.woolly.tcop.Engine;
+import org.woolly.tcop.TypeIoLookup;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.ServerConfiguration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The server's main object: binds the listening sockets, writes {@code postmaster.pid},
+ * starts a backend (virtual thread) per connection and the checkpointer, and shuts down in
+ * PostgreSQL's three modes. Counterpart of {@code src/backend/postmaster/postmaster.c}.
+ *
+ * <p>Shutdown requests: {@link #shutdown(ShutdownMode)} in-process; from another process
+ * ({@code woolly stop}) {@link #requestShutdown(Path, ShutdownMode)} writes
+ * {@code DATA/postmaster.shutdown_request} containing the mode, which the postmaster polls for;
+ * SIGTERM and SIGINT end the JVM, whose shutdown hook (installed by
+ * {@link #installShutdownHook()}) runs a fast shutdown.
+ */
+public final class Postmaster {
+
+    /** The file another process writes to ask for a shutdown; its content is the mode name. */
+    public static final String SHUTDOWN_REQUEST_FILE = "postmaster.shutdown_request";
+    private static final long REQUEST_POLL_MILLIS = 200;
+    private static final long TERMINATE_WAIT_MILLIS = 2000;
+
+    private final Path dataDirectory;
+    private final ServerConfiguration configuration;
+    private final Engine engine;
+    private final TypeIoLookup types;
+    private final BackendRegistry registry = new BackendRegistry();
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final ExecutorService backendExecutor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("woolly: backend starting").factory());
+    private volatile boolean shuttingDown;
+    private volatile ShutdownMode requestedMode;
+    private boolean started;
+    private LockFile lockFile;
+    private Listeners listeners;
+    private Thread checkpointer;
+    private Thread requestWatcher;
+    private java.io.PrintStream loggingCollector;
+
+    public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine) {
+        this(dataDirectory, configuration, engine, TypeIoLookup.builtin());
+    }
+
+    /** With the type table that encodes DataRow values and decodes Bind parameters. */
+    public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine, TypeIoLookup types) {
+        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.configuration = configuration;
+        this.engine = engine;
+        this.types = types;
+    }
+
+    /** Claims the data directory, binds, and starts accepting connections. */
+    public void start() throws IOException {
+        stateLock.lock();
+        try {
+            if (started) {
+                throw new IllegalStateException("postmaster already started");
+            }
+            ServerLog.installJavaLoggingBridge();
+            if (configuration.getBoolean("logging_collector")) {
+                startLoggingCollector();
+            }
+            for (String warning : configuration.warnings()) {
+                ServerLog.log(Severity.LOG, warning);
+            }
+            lockFile = LockFile.acquire(dataDirectory);
+            Files.deleteIfExists(dataDirectory.resolve(SHUTDOWN_REQUEST_FILE));
+            HbaFile hba = HbaFile.load(dataDirectory.resolve("pg_hba.conf"));
+            BackendConnection.Shared shared = new BackendConnection.Shared(configuration, hba, engine, types,
+                    registry, () -> shuttingDown);
+            listeners = new Listeners(configuration, (channel, address, host) ->
+                    backendExecutor.execute(new BackendConnection(shared, channel, address, host)));
+            try {
+                listeners.bind();
+            } catch (IOException | RuntimeException e) {
+                listeners.close();
+                lockFile.remove(dataDirectory);
+                throw e;
+            }
+            lockFile.write(dataDirectory, Instant.now().getEpochSecond(), listeners.port(),
+                    listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_READY);
+            listeners.startAccepting();
+            checkpointer = Thread.ofPlatform().daemon().name("woolly: checkpointer").start(this::checkpointLoop);
+            requestWatcher = Thread.ofPlatform().daemon().name("woolly: postmaster").start(this::watchRequests);
+            started = true;
+            ServerLog.log(Severity.LOG, "database system is ready to accept connections");
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** The TCP port bound (the chosen one when the configuration says 0). */
+    public int port() {
+        return listeners.port();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Blocks until a shutdown has finished. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Installs a JVM shutdown hook (SIGTERM, SIGINT, System.exit) that runs a fast shutdown. */
+    public void installShutdownHook() {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> shutdown(ShutdownMode.FAST)));
+    }
+
+    /** Asks the postmaster of {@code dataDirectory} (possibly another process) to shut down. */
+    public static void requestShutdown(Path dataDirectory, ShutdownMode mode) throws IOException {
+        Path request = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE);
+        Path temporary = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE + ".tmp");
+        Files.writeString(temporary, mode.name().toLowerCase(java.util.Locale.ROOT) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, request, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Shuts down: stops accepting; SMART waits for sessions to end, FAST terminates them with
+     * FATAL 57P01, IMMEDIATE drops them; then (not IMMEDIATE) closes the engine, which
+     * checkpoints; removes postmaster.pid and the socket files. Idempotent.
+     */
+    public void shutdown(ShutdownMode mode) {
+        stateLock.lock();
+        try {
+            if (!started) {
+                return;
+            }
+            if (shuttingDown) {
+                // A stronger request overrides a running one, as pg_ctl stop -m fast does after -m smart.
+                if (mode.ordinal() > requestedMode.ordinal() && terminated.getCount() > 0) {
+                    requestedMode = mode;
+                    ServerLog.log(Severity.LOG, "received " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                            + " shutdown request");
+                }
+                mode = null;
+            } else {
+                shuttingDown = true;
+                requestedMode = mode;
+            }
+        } finally {
+            stateLock.unlock();
+        }
+        if (mode == null) {
+            try {
+                awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        runShutdown(mode);
+    }
+
+    private void runShutdown(ShutdownMode initialMode) {
+        ServerLog.log(Severity.LOG, "received " + initialMode.name().toLowerCase(java.util.Locale.ROOT)
+                + " shutdown request");
+        listeners.close();
+        try {
+            lockFile.write(dataDirectory, Instant.now().getEpochSecond(), listeners.port(),
+                    listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_STOPPING);
+        } catch (IOException e) {
+            ServerLog.log(Severity.WARNING, "could not update lock file: " + e.getMessage());
+        }
+        while (requestedMode == ShutdownMode.SMART && registry.count() > 0) {
+            sleepBriefly();
+        }
+        ShutdownMode mode = requestedMode;
+        switch (mode) {
+            case SMART -> { }
+            case FAST -> {
+                terminateBackends(true);
+                long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(10);
+                while (registry.count() > 0 && System.currentTimeMillis() < deadline
+                        && requestedMode == ShutdownMode.FAST) {
+                    sleepBriefly();
+                }
+            }
+            case IMMEDIATE -> terminateBackends(false);
+        }
+        checkpointer.interrupt();
+        requestWatcher.interrupt();
+        if (requestedMode != ShutdownMode.IMMEDIATE) {
+            try {
+                ServerLog.log(Severity.LOG, "shutting down");
+                engine.close();
+            } catch (RuntimeException e) {
+                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
+            }
+        }
+        backendExecutor.shutdownNow();
+        lockFile.remove(dataDirectory);
+        ServerLog.log(Severity.LOG, "database system is shut down");
+        if (loggingCollector != null) {
+            ServerLog.redirect(System.err);
+            loggingCollector.close();
+        }
+        terminated.countDown();
+    }
+
+    /**
+     * logging_collector: the log goes to {@code log_directory/postgresql-<date>.log} (relative
+     * to the data directory) instead of stderr, as the syslogger's default file name does.
+     */
+    private void startLoggingCollector() throws IOException {
+        Path directory = dataDirectory.resolve(configuration.getString("log_directory"));
+        Files.createDirectories(directory);
+        String name = "postgresql-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()) + ".log";
+        java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(directory.resolve(name),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                StandardCharsets.UTF_8);
+        ServerLog.log(Severity.LOG, "redirecting log output to logging collector process");
+        ServerLog.redirect(file);
+        loggingCollector = file;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void terminateBackends(boolean tellClients) {
+        SqlException fatal = new SqlException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
+                "terminating connection due to administrator command", null, null, 0, null);
+        List<Thread> terminators = new ArrayList<>();
+        for (BackendRegistry.Backend backend : registry.all()) {
+            terminators.add(Thread.ofVirtual().start(() -> {
+                if (tellClients && backend.loop != null) {
+                    backend.loop.terminate(fatal, TERMINATE_WAIT_MILLIS);
+                } else if (backend.session != null) {
+                    backend.session.cancel();
+                }
+                backend.closeChannel();
+            }));
+        }
+        for (Thread terminator : terminators) {
+            try {
+                terminator.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void checkpointLoop() {
+        long intervalMillis = TimeUnit.SECONDS.toMillis(configuration.getInt("checkpoint_timeout"));
+        while (!shuttingDown) {
+            try {
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (shuttingDown) {
+                return;
+            }
+            try {
+                engine.checkpoint();
+            } catch (RuntimeException e) {
+                ServerLog.log(Severity.ERROR, ProcessHandle.current().pid(), "checkpoint failed", e);
+            }
+        }
+    }
+
+    private void watchRequests() {
+        Path request = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE);
+        while (!shuttingDown) {
+            try {
+                Thread.sleep(REQUEST_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (Files.exists(request)) {
+                ShutdownMode mode;
+                try {
+                    mode = ShutdownMode.parse(Files.readString(request, StandardCharsets.UTF_8));
+                    Files.deleteIfExists(request);
+                } catch (IOException | IllegalArgumentException e) {
+                    ServerLog.log(Severity.WARNING, "ignoring invalid shutdown request: " + e.getMessage());
+                    continue;
+                }
+                Thread.ofPlatform().name("woolly: postmaster shutdown").start(() -> shutdown(mode));
+                return;
+            }
+        }
+    }
+}

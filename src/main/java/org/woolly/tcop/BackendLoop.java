@@ -1,0 +1,310 @@
+package org.woolly.tcop;
+
+import org.woolly.nodes.parse.RawStatement;
+import org.woolly.protocol.MessageBody;
+import org.woolly.protocol.MessageReader;
+import org.woolly.protocol.MessageTypes;
+import org.woolly.protocol.MessageWriter;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.SessionSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One backend's message loop after authentication: reads frontend messages and answers them
+ * through the {@link SessionEngine}, counterpart of {@code PostgresMain} and
+ * {@code exec_simple_query} in {@code src/backend/tcop/postgres.c}. The extended-protocol
+ * messages are handled by {@link ExtendedQueryHandler}.
+ *
+ * <p>Errors: an ERROR is sent as ErrorResponse, the engine cleans up with
+ * {@link SessionEngine#abortAfterError()}, and in extended mode messages are skipped until
+ * Sync. A FATAL ends the loop. Anything that is not a {@link SqlException} becomes XX000 for the
+ * client, with the stack trace only in the server log.
+ *
+ * <p>Termination from another thread ({@link #terminate(SqlException)}) waits until the
+ * backend is between messages (it holds {@link #processingLock} while it works), then writes
+ * the FATAL and lets the caller close the socket.
+ */
+public final class BackendLoop {
+
+    private static final Logger LOG = Logger.getLogger(BackendLoop.class.getName());
+
+    private final MessageReader reader;
+    private final MessageWriter writer;
+    private final SessionEngine engine;
+    private final SessionSettings settings;
+    private final Consumer<String> activity;
+    private final ExtendedQueryHandler extended;
+    private final ReentrantLock processingLock = new ReentrantLock();
+    private final StatementTimer statementTimer;
+    private volatile boolean terminated;
+    private Thread backendThread;
+    private java.util.concurrent.ScheduledFuture<?> idleTimer;
+
+    /**
+     * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
+     *                 for the thread name and pg_stat_activity
+     */
+    public BackendLoop(MessageReader reader, MessageWriter writer, SessionEngine engine, SessionSettings settings,
+                       TypeIoLookup types, Consumer<String> activity) {
+        this.reader = reader;
+        this.writer = writer;
+        this.engine = engine;
+        this.settings = settings;
+        this.activity = activity;
+        this.statementTimer = new StatementTimer(engine);
+        this.extended = new ExtendedQueryHandler(writer, engine, settings, types, activity, statementTimer);
+    }
+
+    /** Runs until Terminate, end of stream, or a FATAL error. */
+    public void run() throws IOException {
+        backendThread = Thread.currentThread();
+        sendReadyForQuery();
+        while (!terminated) {
+            MessageReader.Message message;
+            try {
+                message = reader.readMessage();
+            } catch (SqlException fatal) {
+                sendReport(fatal.withSeverity(Severity.FATAL));
+                writer.flush();
+                return;
+            }
+            if (message == null) {
+                return;
+            }
+            disarmIdleTimer();
+            processingLock.lock();
+            try {
+                if (terminated) {
+                    return;
+                }
+                if (!dispatch(message)) {
+                    return;
+                }
+            } finally {
+                processingLock.unlock();
+            }
+        }
+    }
+
+    /** Handles one message; false when the session must end. */
+    private boolean dispatch(MessageReader.Message message) throws IOException {
+        try {
+            MessageBody body = new MessageBody(message.body());
+            if (extended.ignoringTillSync() && message.type() != MessageTypes.SYNC
+                    && message.type() != MessageTypes.TERMINATE) {
+                return true;
+            }
+            switch (message.type()) {
+                case MessageTypes.QUERY -> simpleQuery(body.readCString());
+                case MessageTypes.PARSE, MessageTypes.BIND, MessageTypes.DESCRIBE, MessageTypes.EXECUTE,
+                     MessageTypes.CLOSE -> extended.handle(message.type(), body);
+                case MessageTypes.SYNC -> {
+                    extended.sync();
+                    sendReadyForQuery();
+                }
+                case MessageTypes.FLUSH -> writer.flush();
+                case MessageTypes.TERMINATE -> {
+                    return false;
+                }
+                case MessageTypes.COPY_DATA, MessageTypes.COPY_DONE, MessageTypes.COPY_FAIL -> {
+                    // Outside COPY mode PostgreSQL ignores these, so a client's late copy data cannot desynchronize.
+                }
+                case MessageTypes.FUNCTION_CALL -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "the fastpath function call protocol is not supported");
+                default -> throw new SqlException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                        "invalid frontend message type " + (message.type() & 0xff), null, null, 0, null);
+            }
+            return true;
+        } catch (SqlException raised) {
+            SqlException error = statementTimer.explain(raised);
+            if (error.severity().compareTo(Severity.FATAL) >= 0) {
+                sendReport(error);
+                writer.flush();
+                return false;
+            }
+            sendReport(error);
+            engine.abortAfterError();
+            if (message.type() == MessageTypes.QUERY) {
+                sendReadyForQuery();
+            } else {
+                extended.startIgnoringTillSync();
+            }
+            return true;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "internal error in backend", e);
+            sendReport(internalError(e));
+            engine.abortAfterError();
+            if (message.type() == MessageTypes.QUERY) {
+                sendReadyForQuery();
+            } else {
+                extended.startIgnoringTillSync();
+            }
+            return true;
+        }
+    }
+
+    /** {@code exec_simple_query}: every statement of the string, stopping at the first error. */
+    private void simpleQuery(String queryString) throws IOException {
+        extended.closeUnnamed();
+        List<RawStatement> statements = engine.parse(queryString);
+        if (statements.isEmpty()) {
+            writer.emptyMessage(MessageTypes.EMPTY_QUERY_RESPONSE);
+            sendReadyForQuery();
+            return;
+        }
+        for (RawStatement statement : statements) {
+            PreparedQuery query = engine.prepare(statement, queryString, new int[0]);
+            ExtendedQueryHandler.rejectCopy(query);
+            activity.accept(query.commandName());
+            statementTimer.start(settings.getInt("statement_timeout"));
+            try (Portal portal = engine.bind(query, new Object[0])) {
+                List<ResultColumn> columns = query.resultColumns();
+                short[] formats = new short[columns.size()];
+                if (!columns.isEmpty()) {
+                    writer.rowDescription(columns, formats);
+                }
+                DataRowEncoder encoder = new DataRowEncoder(writer, columns, formats, extended.types(),
+                        settings.formatSettings());
+                String tag = portal.run(0, encoder);
+                writer.commandComplete(tag);
+            } finally {
+                statementTimer.stop();
+            }
+            sendParameterChanges();
+        }
+        engine.finishImplicitTransaction();
+        sendReadyForQuery();
+    }
+
+    private void sendReadyForQuery() throws IOException {
+        sendParameterChanges();
+        TransactionStatus status = engine.transactionStatus();
+        if (status == TransactionStatus.IDLE) {
+            extended.closeAllPortals();
+        }
+        activity.accept(switch (status) {
+            case IDLE -> "idle";
+            case IN_BLOCK -> "idle in transaction";
+            case FAILED -> "idle in transaction (aborted)";
+        });
+        writer.readyForQuery(status);
+        armIdleTimer(status);
+    }
+
+    /**
+     * idle_in_transaction_session_timeout (25P03) and idle_session_timeout (57P05): a backend
+     * idle for too long is terminated; interrupting its thread closes the blocked channel read.
+     */
+    private void armIdleTimer(TransactionStatus status) {
+        disarmIdleTimer();
+        boolean inTransaction = status != TransactionStatus.IDLE;
+        int timeoutMillis = settings.getInt(inTransaction ? "idle_in_transaction_session_timeout"
+                : "idle_session_timeout");
+        if (timeoutMillis <= 0 || backendThread == null) {
+            return;
+        }
+        SqlException fatal = inTransaction
+                ? new SqlException(Severity.FATAL, SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                "terminating connection due to idle-in-transaction timeout", null, null, 0, null)
+                : new SqlException(Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
+                "terminating connection due to idle-session timeout", null, null, 0, null);
+        Thread thread = backendThread;
+        idleTimer = StatementTimer.scheduler().schedule(() -> {
+            // A message that arrived meanwhile holds the lock: then the session is not idle after all.
+            if (sendFatalBetweenMessages(fatal, 0)) {
+                thread.interrupt();
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void disarmIdleTimer() {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+    }
+
+    private void sendParameterChanges() throws IOException {
+        for (Map.Entry<String, String> change : settings.takeReportChanges().entrySet()) {
+            writer.parameterStatus(change.getKey(), change.getValue());
+        }
+    }
+
+    private void sendReport(SqlException report) throws IOException {
+        writer.discardPartialMessage();
+        writer.report(MessageTypes.ERROR_RESPONSE, report);
+    }
+
+    /** Sends a NOTICE/WARNING/INFO unless client_min_messages filters it out. */
+    public void notice(SqlException report) {
+        if (!passesClientMinMessages(report.severity())) {
+            return;
+        }
+        try {
+            writer.report(MessageTypes.NOTICE_RESPONSE, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean passesClientMinMessages(Severity severity) {
+        if (severity == Severity.INFO) {
+            return true;
+        }
+        String minimum = settings.getString("client_min_messages").toUpperCase(Locale.ROOT);
+        Severity threshold = minimum.startsWith("DEBUG") ? Severity.DEBUG : Severity.valueOf(minimum);
+        return severity.compareTo(threshold) >= 0;
+    }
+
+    static SqlException internalError(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new SqlException(Severity.ERROR, SqlState.INTERNAL_ERROR, message, null, null, 0, null);
+    }
+
+    /**
+     * Ends the session from another thread (fast shutdown, pg_terminate_backend): cancels the
+     * running statement, waits up to {@code waitMillis} for the backend to reach a message
+     * boundary and sends {@code fatal}. The caller closes the connection afterwards.
+     */
+    public void terminate(SqlException fatal, long waitMillis) {
+        terminated = true;
+        engine.cancel();
+        sendFatalBetweenMessages(fatal, waitMillis);
+    }
+
+    /** Sends {@code fatal} if the backend reaches a message boundary in time; true if sent. */
+    private boolean sendFatalBetweenMessages(SqlException fatal, long waitMillis) {
+        try {
+            if (processingLock.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
+                try {
+                    terminated = true;
+                    writer.discardPartialMessage();
+                    writer.report(MessageTypes.ERROR_RESPONSE, fatal);
+                    writer.flush();
+                    return true;
+                } finally {
+                    processingLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not send termination message", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+}

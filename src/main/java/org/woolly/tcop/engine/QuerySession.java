@@ -1,0 +1,330 @@
+package org.woolly.tcop.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.woolly.access.transam.StorageServices;
+import org.woolly.analyzer.Analyzer;
+import org.woolly.analyzer.BuiltinTypeSystem;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.DatabaseCatalog;
+import org.woolly.commands.CommandContext;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.nodes.parse.RawStatement;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TypeName;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.TargetEntry;
+import org.woolly.optimizer.Planner;
+import org.woolly.parser.Parser;
+import org.woolly.tcop.NoticeSink;
+import org.woolly.tcop.Portal;
+import org.woolly.tcop.PreparedQuery;
+import org.woolly.tcop.ResultColumn;
+import org.woolly.tcop.RoleInfo;
+import org.woolly.tcop.SessionEngine;
+import org.woolly.tcop.TransactionStatus;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.SessionSettings;
+
+/**
+ * One backend's query engine ({@code postgres.c}'s query handling with {@code pquery.c} and
+ * {@code utility.c}): statements are analyzed and planned at prepare time, run through portals,
+ * inside the transaction state of {@link TransactionBlock}. Every statement of a transaction gets
+ * a new command id; each statement takes a new snapshot (READ COMMITTED) unless the block runs
+ * REPEATABLE READ.
+ */
+public final class QuerySession implements SessionEngine {
+    final StorageServices storage;
+    CatalogAccess catalog;
+    private String catalogSearchPath;
+    final RoleInfo role;
+    final String database;
+    final SessionSettings settings;
+    final NoticeSink notices;
+    final int backendPid;
+    final TypeSystem types;
+    final QueryParser parser;
+    Analyzer analyzer;
+    final Planner planner;
+    final TransactionBlock block;
+    final Map<String, SessionPreparedQuery> preparedStatements = new HashMap<>();
+    final AtomicBoolean cancelRequested = new AtomicBoolean();
+    final AtomicBoolean running = new AtomicBoolean();
+    private final List<SessionPortal> openPortals = new ArrayList<>();
+
+    /** The parser of {@code org.woolly.parser}. */
+    private static final QueryParser SQL_PARSER = new QueryParser() {
+        @Override
+        public List<RawStatement> parse(String queryString) {
+            return Parser.parse(queryString);
+        }
+
+        @Override
+        public org.woolly.nodes.parse.Expr parseExpression(String text) {
+            return Parser.parseExpression(text);
+        }
+    };
+
+    private static final TypeSystem BUILTIN_TYPES = new BuiltinTypeSystem();
+
+    /** A session with the built-in types and the SQL parser: what {@code Engine.openSession} creates. */
+    public QuerySession(StorageServices storage, CatalogAccess catalog, RoleInfo role, String database,
+                        SessionSettings settings, NoticeSink notices, int backendPid) {
+        this(storage, catalog, role, database, settings, notices, backendPid, BUILTIN_TYPES, SQL_PARSER);
+    }
+
+    /** Builds a session over explicit type-system and parser implementations (tests use fakes). */
+    public QuerySession(StorageServices storage, CatalogAccess catalog, RoleInfo role, String database,
+                        SessionSettings settings, NoticeSink notices, int backendPid, TypeSystem types,
+                        QueryParser parser) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.role = role;
+        this.database = database;
+        this.settings = settings;
+        this.notices = notices;
+        this.backendPid = backendPid;
+        this.types = types;
+        this.parser = parser;
+        this.analyzer = new Analyzer(types, catalog, parser::parseExpression);
+        this.planner = new Planner(types);
+        this.block = new TransactionBlock(storage.transactions(), settings);
+    }
+
+    @Override
+    public List<RawStatement> parse(String queryString) {
+        return parser.parse(queryString);
+    }
+
+    @Override
+    public PreparedQuery prepare(RawStatement raw, String queryString, int[] parameterTypes) {
+        Statement statement = raw.statement();
+        checkNotFailed(statement);
+        return prepareStatement(statement, sourceText(raw, queryString), parameterTypes);
+    }
+
+    private static String sourceText(RawStatement raw, String queryString) {
+        if (queryString == null) {
+            return "";
+        }
+        int start = Math.max(0, Math.min(raw.location(), queryString.length()));
+        int end = Math.max(start, Math.min(queryString.length(), raw.location() + raw.length()));
+        return queryString.substring(start, end);
+    }
+
+    SessionPreparedQuery prepareStatement(Statement statement, String sourceText, int[] parameterTypes) {
+        refreshSearchPath();
+        return switch (statement) {
+            case Statement.Select ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Insert ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Update ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Delete ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Explain explain -> {
+                SessionPreparedQuery inner = prepareStatement(explain.statement(), sourceText, parameterTypes);
+                if (inner.query() == null) {
+                    throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported yet",
+                            inner.commandName());
+                }
+                yield new SessionPreparedQuery(sourceText, explain, inner.query(), inner.plan(), inner.parameterTypes(),
+                        List.of(textColumn("QUERY PLAN")), "EXPLAIN");
+            }
+            case Statement.VariableShow show -> new SessionPreparedQuery(sourceText, show, null, null, new int[0],
+                    show.name().equalsIgnoreCase("all")
+                            ? List.of(textColumn("name"), textColumn("setting"), textColumn("description"))
+                            : List.of(textColumn(show.name().toLowerCase(Locale.ROOT))), "SHOW");
+            case Statement.Execute execute -> {
+                SessionPreparedQuery target = preparedStatements.get(execute.name());
+                if (target == null) {
+                    throw SqlException.of(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"%s\" does not exist",
+                            execute.name());
+                }
+                yield new SessionPreparedQuery(sourceText, execute, null, null, new int[0], target.resultColumns(),
+                        target.commandName());
+            }
+            default -> new SessionPreparedQuery(sourceText, statement, null, null, new int[0], List.of(),
+                    UtilityDispatch.commandName(statement));
+        };
+    }
+
+    private SessionPreparedQuery optimizable(Statement statement, String sourceText, int[] parameterTypes) {
+        var transaction = block.ensure();
+        Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
+        Query query = result.query();
+        Plan plan = planner.plan(query);
+        List<ResultColumn> columns = new ArrayList<>();
+        for (TargetEntry entry : query.outputColumns()) {
+            PgType type = types.type(entry.expr().type());
+            columns.add(new ResultColumn(entry.name(), entry.tableOid(), entry.columnNumber(), entry.expr().type(),
+                    type == null ? -1 : type.length(), entry.expr().typmod()));
+        }
+        String name = switch (query.command()) {
+            case SELECT -> "SELECT";
+            case INSERT -> "INSERT";
+            case UPDATE -> "UPDATE";
+            case DELETE -> "DELETE";
+        };
+        return new SessionPreparedQuery(sourceText, statement, query, plan, result.parameterTypes(), columns, name);
+    }
+
+    /**
+     * Rebinds the catalog view when search_path changed (SET, RESET, a rolled-back SET), so
+     * unqualified names follow the session's current setting.
+     */
+    void refreshSearchPath() {
+        if (!(catalog instanceof DatabaseCatalog databaseCatalog)) {
+            return;
+        }
+        String current;
+        try {
+            current = settings.show("search_path");
+        } catch (SqlException unknown) {
+            return;
+        }
+        if (!current.equals(catalogSearchPath)) {
+            catalog = databaseCatalog.withSearchPath(current, role.name());
+            catalogSearchPath = current;
+            analyzer = new Analyzer(types, catalog, parser::parseExpression);
+        }
+    }
+
+    ResultColumn textColumn(String name) {
+        PgType text = types.type(TypeOids.TEXT);
+        return new ResultColumn(name, 0, (short) 0, TypeOids.TEXT, text == null ? -1 : text.length(), -1);
+    }
+
+    /** In a failed block only ROLLBACK and COMMIT may run (25P02 for anything else). */
+    void checkNotFailed(Statement statement) {
+        if (block.state() != TransactionBlock.State.FAILED) {
+            return;
+        }
+        if (statement instanceof Statement.Transaction transaction
+                && (transaction.kind() == Statement.TransactionKind.COMMIT
+                || transaction.kind() == Statement.TransactionKind.ROLLBACK)) {
+            return;
+        }
+        throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block");
+    }
+
+    @Override
+    public Portal bind(PreparedQuery query, Object[] parameters) {
+        SessionPreparedQuery prepared = (SessionPreparedQuery) query;
+        SessionPortal portal = new SessionPortal(this, prepared, parameters == null ? new Object[0] : parameters.clone());
+        openPortals.add(portal);
+        return portal;
+    }
+
+    void portalClosed(SessionPortal portal) {
+        openPortals.remove(portal);
+    }
+
+    CommandContext commandContext() {
+        refreshSearchPath();
+        return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inExplicitBlock());
+    }
+
+    /** The type OIDs of PREPARE's declared parameter types. */
+    int[] declaredTypes(List<TypeName> typeNames) {
+        if (typeNames == null) {
+            return new int[0];
+        }
+        int[] oids = new int[typeNames.size()];
+        for (int i = 0; i < oids.length; i++) {
+            TypeName name = typeNames.get(i);
+            oids[i] = catalog.lookupTypeOid(block.ensure(), name.schema(), name.name());
+        }
+        return oids;
+    }
+
+    String currentSchema() {
+        for (String schema : catalog.searchPath(block.ensure())) {
+            if (!schema.equals("pg_catalog")) {
+                return schema;
+            }
+        }
+        return "pg_catalog";
+    }
+
+    long statementTimeoutMillis() {
+        try {
+            return settings.getInt("statement_timeout");
+        } catch (SqlException unknown) {
+            return 0;
+        }
+    }
+
+    /** A context for running one statement: a snapshot per statement (or per transaction), the interrupt state. */
+    ExecutorContext newExecutorContext(Object[] parameters) {
+        var transaction = block.ensure();
+        var snapshot = block.statementSnapshot();
+        var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, currentSchema(), backendPid,
+                settings.formatSettings(), block.startTimestamp());
+        return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, cancelRequested,
+                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
+    }
+
+    /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */
+    void statementDone() {
+        if (block.state() != TransactionBlock.State.IDLE && block.state() != TransactionBlock.State.FAILED) {
+            block.ensure().incrementCommandId();
+        }
+    }
+
+    @Override
+    public void finishImplicitTransaction() {
+        if (block.state() == TransactionBlock.State.IMPLICIT) {
+            closePortals();
+            block.commit();
+        }
+    }
+
+    @Override
+    public void abortAfterError() {
+        try {
+            closePortals();
+        } catch (RuntimeException ignored) {
+            // the error being handled matters more than a failure to release a scan
+        }
+        try {
+            block.fail();
+        } catch (RuntimeException ignored) {
+            // abort never fails for a live transaction; nothing more to undo
+        }
+        running.set(false);
+        cancelRequested.set(false);
+    }
+
+    private void closePortals() {
+        for (SessionPortal portal : List.copyOf(openPortals)) {
+            portal.close();
+        }
+    }
+
+    @Override
+    public TransactionStatus transactionStatus() {
+        return block.status();
+    }
+
+    @Override
+    public void cancel() {
+        if (running.get()) {
+            cancelRequested.set(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        closePortals();
+        block.rollback();
+        preparedStatements.clear();
+    }
+}

@@ -1,0 +1,115 @@
+package org.woolly.tcop.engine;
+
+import java.util.List;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.QueryExecution;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.Query;
+import org.woolly.tcop.Portal;
+import org.woolly.tcop.PreparedQuery;
+import org.woolly.tcop.RowSink;
+
+/**
+ * A bound statement ({@code Portal}, {@code pquery.c}): an optimizable statement keeps its
+ * executor open between {@link #run} calls when suspended by a row limit; a utility statement
+ * runs once, its rows (SHOW, EXPLAIN) buffered and handed out the same way.
+ */
+final class SessionPortal implements Portal {
+    private final QuerySession session;
+    private final SessionPreparedQuery prepared;
+    private final Object[] parameters;
+    private QueryExecution execution;
+    private List<Object[]> bufferedRows;
+    private int bufferedIndex;
+    private String bufferedTag;
+    private boolean done;
+
+    SessionPortal(QuerySession session, SessionPreparedQuery prepared, Object[] parameters) {
+        this.session = session;
+        this.prepared = prepared;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public PreparedQuery query() {
+        return prepared;
+    }
+
+    @Override
+    public String run(int maxRows, RowSink sink) {
+        if (done) {
+            return prepared.commandName();
+        }
+        session.checkNotFailed(prepared.statement());
+        session.running.set(true);
+        session.cancelRequested.set(false);
+        try {
+            if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)) {
+                return runQuery(maxRows, sink);
+            }
+            if (bufferedRows == null) {
+                UtilityDispatch.Outcome outcome = UtilityDispatch.run(session, prepared, parameters);
+                bufferedRows = outcome.rows();
+                bufferedTag = outcome.tag();
+                bufferedIndex = 0;
+            }
+            int sent = 0;
+            while (bufferedIndex < bufferedRows.size()) {
+                if (maxRows > 0 && sent >= maxRows) {
+                    return null;
+                }
+                sink.row(bufferedRows.get(bufferedIndex++));
+                sent++;
+            }
+            done = true;
+            return bufferedTag;
+        } finally {
+            session.running.set(false);
+        }
+    }
+
+    private String runQuery(int maxRows, RowSink sink) {
+        if (execution == null) {
+            ExecutorContext context = session.newExecutorContext(parameters);
+            execution = new QueryExecution(prepared.plan(), context);
+        }
+        int sent = 0;
+        while (maxRows <= 0 || sent < maxRows) {
+            Object[] row = execution.next();
+            if (row == null) {
+                return complete();
+            }
+            sink.row(row);
+            sent++;
+        }
+        if (prepared.query().command() != Query.CommandType.SELECT || !execution.finished()) {
+            return null;
+        }
+        return complete();
+    }
+
+    private String complete() {
+        done = true;
+        long rows = execution.rowsReturned();
+        long processed = execution.rowsProcessed();
+        execution.close();
+        execution = null;
+        session.statementDone();
+        return switch (prepared.query().command()) {
+            case SELECT -> "SELECT " + rows;
+            case INSERT -> "INSERT 0 " + processed;
+            case UPDATE -> "UPDATE " + processed;
+            case DELETE -> "DELETE " + processed;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (execution != null) {
+            execution.close();
+            execution = null;
+        }
+        done = true;
+        session.portalClosed(this);
+    }
+}

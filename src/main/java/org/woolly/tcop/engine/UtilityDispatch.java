@@ -1,0 +1,238 @@
+package org.woolly.tcop.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.woolly.commands.ExplainCommand;
+import org.woolly.commands.TableCommands;
+import org.woolly.commands.VariableCommands;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.ExpressionCompiler;
+import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.tcop.Portal;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** Runs utility statements ({@code standard_ProcessUtility} in {@code utility.c}). */
+final class UtilityDispatch {
+
+    /** What a utility statement produced: rows (SHOW, EXPLAIN, EXECUTE) and the command tag. */
+    record Outcome(List<Object[]> rows, String tag) {
+        static Outcome tag(String tag) {
+            return new Outcome(List.of(), tag);
+        }
+    }
+
+    private UtilityDispatch() {}
+
+    static String commandName(Statement statement) {
+        return switch (statement) {
+            case Statement.CreateTable ignored -> "CREATE TABLE";
+            case Statement.Drop drop -> "DROP " + drop.kind().name();
+            case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.Transaction transaction -> switch (transaction.kind()) {
+                case BEGIN -> "BEGIN";
+                case START -> "START TRANSACTION";
+                case COMMIT -> "COMMIT";
+                case ROLLBACK -> "ROLLBACK";
+                case SAVEPOINT -> "SAVEPOINT";
+                case RELEASE -> "RELEASE";
+                case ROLLBACK_TO -> "ROLLBACK";
+                case PREPARE -> "PREPARE TRANSACTION";
+                case COMMIT_PREPARED -> "COMMIT PREPARED";
+                case ROLLBACK_PREPARED -> "ROLLBACK PREPARED";
+            };
+            case Statement.VariableSet ignored -> "SET";
+            case Statement.VariableShow ignored -> "SHOW";
+            case Statement.VariableReset ignored -> "RESET";
+            case Statement.Explain ignored -> "EXPLAIN";
+            case Statement.Prepare ignored -> "PREPARE";
+            case Statement.Execute ignored -> "EXECUTE";
+            case Statement.Deallocate deallocate -> deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
+            case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
+            case Statement.Empty ignored -> "";
+            case Statement.Select ignored -> "SELECT";
+            case Statement.Insert ignored -> "INSERT";
+            case Statement.Update ignored -> "UPDATE";
+            case Statement.Delete ignored -> "DELETE";
+        };
+    }
+
+    static Outcome run(QuerySession session, SessionPreparedQuery prepared, Object[] parameters) {
+        Statement statement = prepared.statement();
+        Outcome outcome = switch (statement) {
+            case Statement.Transaction transaction -> transaction(session, transaction);
+            case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
+            case Statement.Drop drop -> Outcome.tag(TableCommands.drop(session.commandContext(), drop));
+            case Statement.Truncate truncate -> Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            case Statement.VariableSet set -> {
+                session.block.ensure();
+                yield Outcome.tag(VariableCommands.set(session.commandContext(), set));
+            }
+            case Statement.VariableReset reset -> Outcome.tag(VariableCommands.reset(session.commandContext(), reset));
+            case Statement.VariableShow show -> new Outcome(VariableCommands.show(session.settings, show.name()), "SHOW");
+            case Statement.Explain explain -> explain(session, prepared, explain, parameters);
+            case Statement.Prepare prepare -> prepare(session, prepare);
+            case Statement.Execute execute -> execute(session, execute);
+            case Statement.Deallocate deallocate -> {
+                if (deallocate.name() == null) {
+                    session.preparedStatements.clear();
+                    yield Outcome.tag("DEALLOCATE ALL");
+                }
+                if (session.preparedStatements.remove(deallocate.name()) == null) {
+                    throw SqlException.of(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"%s\" does not exist",
+                            deallocate.name());
+                }
+                yield Outcome.tag("DEALLOCATE");
+            }
+            case Statement.Discard discard -> discard(session, discard);
+            case Statement.Empty ignored -> Outcome.tag("");
+            case Statement.Select ignored -> throw new IllegalStateException("optimizable statements run as queries");
+            case Statement.Insert ignored -> throw new IllegalStateException("optimizable statements run as queries");
+            case Statement.Update ignored -> throw new IllegalStateException("optimizable statements run as queries");
+            case Statement.Delete ignored -> throw new IllegalStateException("optimizable statements run as queries");
+        };
+        if (!(statement instanceof Statement.Transaction)) {
+            session.statementDone();
+        }
+        return outcome;
+    }
+
+    private static Outcome transaction(QuerySession session, Statement.Transaction transaction) {
+        TransactionBlock block = session.block;
+        switch (transaction.kind()) {
+            case BEGIN, START -> {
+                if (block.state() == TransactionBlock.State.IN_BLOCK) {
+                    warning(session, SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+                } else {
+                    block.begin(isolation(transaction.modes()));
+                }
+                return Outcome.tag(commandName(transaction));
+            }
+            case COMMIT -> {
+                if (block.state() == TransactionBlock.State.FAILED) {
+                    block.rollback();
+                    return Outcome.tag("ROLLBACK");
+                }
+                if (block.state() != TransactionBlock.State.IN_BLOCK) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                }
+                block.commit();
+                return Outcome.tag("COMMIT");
+            }
+            case ROLLBACK -> {
+                if (block.state() != TransactionBlock.State.IN_BLOCK && block.state() != TransactionBlock.State.FAILED) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                }
+                block.rollback();
+                return Outcome.tag("ROLLBACK");
+            }
+            default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+                    commandName(transaction));
+        }
+    }
+
+    /** True for REPEATABLE READ; READ COMMITTED (and READ UNCOMMITTED, as in PostgreSQL) false. */
+    private static boolean isolation(List<String> modes) {
+        boolean repeatable = false;
+        for (String mode : modes == null ? List.<String>of() : modes) {
+            String normalized = mode.toUpperCase(Locale.ROOT);
+            if (normalized.contains("SERIALIZABLE")) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "SERIALIZABLE isolation is not supported yet");
+            }
+            if (normalized.contains("REPEATABLE READ")) {
+                repeatable = true;
+            }
+        }
+        return repeatable;
+    }
+
+    private static void warning(QuerySession session, SqlState state, String message) {
+        session.notices.notice(new SqlException(Severity.WARNING, state, message, null, null, 0, null));
+    }
+
+    private static Outcome explain(QuerySession session, SessionPreparedQuery prepared, Statement.Explain explain,
+                                   Object[] parameters) {
+        boolean analyze = false;
+        boolean costs = true;
+        for (DefElem option : explain.options() == null ? List.<DefElem>of() : explain.options()) {
+            boolean value = option.value() == null || !List.of("false", "off", "0").contains(option.value().toLowerCase(Locale.ROOT));
+            switch (option.name().toLowerCase(Locale.ROOT)) {
+                case "analyze" -> analyze = value;
+                case "costs" -> costs = value;
+                case "verbose", "buffers", "timing", "summary", "settings", "wal" -> { }
+                case "format" -> {
+                    if (!"text".equalsIgnoreCase(option.value())) {
+                        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN format %s is not supported yet",
+                                option.value());
+                    }
+                }
+                default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized EXPLAIN option \"%s\"", option.name())
+                        .withPosition(option.location() + 1);
+            }
+        }
+        ExecutorContext context = analyze ? session.newExecutorContext(parameters) : null;
+        List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs);
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : lines) {
+            rows.add(new Object[] {line});
+        }
+        return new Outcome(rows, "EXPLAIN");
+    }
+
+    private static Outcome prepare(QuerySession session, Statement.Prepare prepare) {
+        if (session.preparedStatements.containsKey(prepare.name())) {
+            throw SqlException.of(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"%s\" already exists",
+                    prepare.name());
+        }
+        int[] types = session.declaredTypes(prepare.argTypes());
+        SessionPreparedQuery prepared = session.prepareStatement(prepare.statement(), "", types);
+        session.preparedStatements.put(prepare.name(), prepared);
+        return Outcome.tag("PREPARE");
+    }
+
+    private static Outcome execute(QuerySession session, Statement.Execute execute) {
+        SessionPreparedQuery target = session.preparedStatements.get(execute.name());
+        if (target == null) {
+            throw SqlException.of(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"%s\" does not exist",
+                    execute.name());
+        }
+        int[] types = target.parameterTypes();
+        int given = execute.args() == null ? 0 : execute.args().size();
+        if (given != types.length) {
+            throw SqlException.of(SqlState.SYNTAX_ERROR, "wrong number of parameters for prepared statement \"%s\"",
+                    execute.name()).withDetail("Expected %d parameters but got %d.".formatted(types.length, given));
+        }
+        Object[] values = new Object[given];
+        ExecutorContext context = session.newExecutorContext(new Object[0]);
+        ExpressionCompiler compiler = new ExpressionCompiler(context);
+        for (int i = 0; i < given; i++) {
+            var expr = session.analyzer.analyzeValue(execute.args().get(i), types[i], session.block.ensure(),
+                    session.settings.formatSettings());
+            values[i] = compiler.compile(expr).evaluate(null);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (Portal portal = session.bind(target, values)) {
+            String tag = portal.run(0, row -> rows.add(row.clone()));
+            return new Outcome(rows, tag);
+        }
+    }
+
+    private static Outcome discard(QuerySession session, Statement.Discard discard) {
+        String target = discard.target().toUpperCase(Locale.ROOT);
+        if (target.equals("ALL") && session.block.inExplicitBlock()) {
+            throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+        }
+        switch (target) {
+            case "ALL" -> {
+                session.preparedStatements.clear();
+                session.settings.reset("all");
+            }
+            case "PLANS", "SEQUENCES", "TEMP", "TEMPORARY" -> { }
+            default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
+        }
+        return Outcome.tag("DISCARD " + target);
+    }
+}

@@ -1,0 +1,153 @@
+package org.woolly.utils.adt;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+
+/**
+ * The built-in aggregates ({@code pg_aggregate.dat} with the transition functions of
+ * {@code numeric.c}, {@code int8.c}, {@code float.c}, {@code bool.c}, {@code varlena.c}).
+ * Integer sums accumulate exactly; avg of integers and numeric is numeric with numeric
+ * division's scale, avg of floats is float8.
+ */
+final class BuiltinAggregates {
+    /** The types pg_aggregate lists min/max for (name goes through text; bool and bytea have none). */
+    private static final int[] ORDERED_TYPES = {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.OID,
+        TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.DATE,
+        TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL};
+
+    /** Running sum and row count; {@code sum} is a Long, Double, numeric value or Interval. */
+    static final class Accumulator {
+        Object sum;
+        long count;
+    }
+
+    private BuiltinAggregates() {}
+
+    static void register(BuiltinFunctions.Registry r) {
+        r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, () -> 0L,
+                (state, args) -> (Long) state + 1, state -> state, false));
+        r.aggregate(new AggregateDescriptor("count", new int[] {BuiltinTypes.ANY}, TypeOids.INT8, TypeOids.INT8,
+                () -> 0L, (state, args) -> (Long) state + 1, state -> state, true));
+
+        for (int type : new int[] {TypeOids.INT2, TypeOids.INT4}) {
+            r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, () -> null,
+                    (state, args) -> IntegerOperators.add(state == null ? 0 : (Long) state,
+                            ((Number) args[0]).longValue(), TypeOids.INT8), state -> state, true));
+            r.aggregate(average(type, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+        }
+        r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INT8}, TypeOids.NUMERIC, TypeOids.NUMERIC,
+                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
+        r.aggregate(average(TypeOids.INT8, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+        r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.NUMERIC}, TypeOids.NUMERIC, TypeOids.NUMERIC,
+                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
+        r.aggregate(average(TypeOids.NUMERIC, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+        r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.FLOAT4}, TypeOids.FLOAT4, TypeOids.FLOAT4,
+                () -> null, (state, args) -> FloatOperators.box(TypeOids.FLOAT4, FloatOperators.add(
+                        state == null ? 0 : (Float) state, (Float) args[0])), state -> state, true));
+        r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.FLOAT8}, TypeOids.FLOAT8, TypeOids.FLOAT8,
+                () -> null, (state, args) -> FloatOperators.add(state == null ? 0 : (Double) state, (Double) args[0]),
+                state -> state, true));
+        for (int type : new int[] {TypeOids.FLOAT4, TypeOids.FLOAT8}) {
+            r.aggregate(new AggregateDescriptor("avg", new int[] {type}, TypeOids.FLOAT8, TypeOids.FLOAT8,
+                    Accumulator::new, (state, args) -> {
+                        Accumulator accumulator = (Accumulator) state;
+                        accumulator.sum = FloatOperators.add(accumulator.sum == null ? 0 : (Double) accumulator.sum,
+                                ((Number) args[0]).doubleValue());
+                        accumulator.count++;
+                        return accumulator;
+                    }, state -> {
+                        Accumulator accumulator = (Accumulator) state;
+                        return accumulator.count == 0 ? null : (Double) accumulator.sum / accumulator.count;
+                    }, true));
+        }
+        r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INTERVAL}, TypeOids.INTERVAL,
+                TypeOids.INTERVAL, () -> null, (state, args) -> state == null ? args[0]
+                        : addIntervals((Interval) state, (Interval) args[0]), state -> state, true));
+        r.aggregate(new AggregateDescriptor("avg", new int[] {TypeOids.INTERVAL}, TypeOids.INTERVAL,
+                TypeOids.INTERVAL, Accumulator::new, (state, args) -> {
+                    Accumulator accumulator = (Accumulator) state;
+                    accumulator.sum = accumulator.sum == null ? args[0]
+                            : addIntervals((Interval) accumulator.sum, (Interval) args[0]);
+                    accumulator.count++;
+                    return accumulator;
+                }, state -> {
+                    Accumulator accumulator = (Accumulator) state;
+                    return accumulator.count == 0 ? null
+                            : DateTimeFunctions.multiplyInterval((Interval) accumulator.sum, 1.0 / accumulator.count);
+                }, true));
+
+        for (int type : ORDERED_TYPES) {
+            Comparator<Object> comparator = BuiltinTypes.comparator(type);
+            r.aggregate(new AggregateDescriptor("min", new int[] {type}, type, type, () -> null,
+                    (state, args) -> state == null || comparator.compare(args[0], state) < 0 ? args[0] : state,
+                    state -> state, true));
+            r.aggregate(new AggregateDescriptor("max", new int[] {type}, type, type, () -> null,
+                    (state, args) -> state == null || comparator.compare(args[0], state) > 0 ? args[0] : state,
+                    state -> state, true));
+        }
+        for (String name : new String[] {"bool_and", "every"}) {
+            r.aggregate(new AggregateDescriptor(name, new int[] {TypeOids.BOOL}, TypeOids.BOOL, TypeOids.BOOL,
+                    () -> null, (state, args) -> (state == null || (Boolean) state) && (Boolean) args[0],
+                    state -> state, true));
+        }
+        r.aggregate(new AggregateDescriptor("bool_or", new int[] {TypeOids.BOOL}, TypeOids.BOOL, TypeOids.BOOL,
+                () -> null, (state, args) -> state != null && (Boolean) state || (Boolean) args[0], state -> state,
+                true));
+        r.aggregate(new AggregateDescriptor("string_agg", new int[] {TypeOids.TEXT, TypeOids.TEXT}, TypeOids.TEXT,
+                TypeOids.TEXT, () -> null, (state, args) -> {
+                    if (args[0] == null) {
+                        return state;
+                    }
+                    StringBuilder builder = (StringBuilder) state;
+                    if (builder == null) {
+                        return new StringBuilder((String) args[0]);
+                    }
+                    if (args[1] != null) {
+                        builder.append((String) args[1]);
+                    }
+                    return builder.append((String) args[0]);
+                }, state -> state == null ? null : state.toString(), false));
+        r.aggregate(new AggregateDescriptor("string_agg", new int[] {TypeOids.BYTEA, TypeOids.BYTEA},
+                TypeOids.BYTEA, TypeOids.BYTEA, () -> null, (state, args) -> {
+                    if (args[0] == null) {
+                        return state;
+                    }
+                    java.io.ByteArrayOutputStream buffer = (java.io.ByteArrayOutputStream) state;
+                    if (buffer == null) {
+                        buffer = new java.io.ByteArrayOutputStream();
+                    } else if (args[1] != null) {
+                        buffer.writeBytes((byte[]) args[1]);
+                    }
+                    buffer.writeBytes((byte[]) args[0]);
+                    return buffer;
+                }, state -> state == null ? null : ((java.io.ByteArrayOutputStream) state).toByteArray(), false));
+    }
+
+    private static AggregateDescriptor average(int type, AggregateDescriptor.Transition transition,
+                                               AggregateDescriptor.Final finalFunction) {
+        return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC, Accumulator::new,
+                transition, finalFunction, true);
+    }
+
+    private static Object numericSum(Object state, Object[] args) {
+        Accumulator accumulator = (Accumulator) state;
+        Object value = args[0] instanceof BigDecimal || args[0] instanceof NumericSpecial ? args[0]
+                : BigDecimal.valueOf(((Number) args[0]).longValue());
+        accumulator.sum = accumulator.sum == null ? value : NumericOperators.add(accumulator.sum, value);
+        accumulator.count++;
+        return accumulator;
+    }
+
+    private static Object numericAverage(Object state) {
+        Accumulator accumulator = (Accumulator) state;
+        if (accumulator.count == 0) {
+            return null;
+        }
+        return NumericOperators.divide(accumulator.sum, BigDecimal.valueOf(accumulator.count));
+    }
+
+    private static Interval addIntervals(Interval left, Interval right) {
+        return new Interval(left.months() + right.months(), left.days() + right.days(),
+                left.microseconds() + right.microseconds());
+    }
+}

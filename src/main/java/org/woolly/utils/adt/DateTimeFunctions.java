@@ -1,0 +1,350 @@
+package org.woolly.utils.adt;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Date/time operators and functions ({@code src/backend/utils/adt/date.c}, {@code timestamp.c}):
+ * arithmetic with intervals, {@code now()} and friends, {@code date_trunc}, {@code date_part}
+ * and {@code extract} (numeric since PostgreSQL 14).
+ */
+final class DateTimeFunctions {
+    private static final int D = TypeOids.DATE;
+    private static final int TS = TypeOids.TIMESTAMP;
+    private static final int TZ = TypeOids.TIMESTAMPTZ;
+    private static final int IV = TypeOids.INTERVAL;
+    private static final int TX = TypeOids.TEXT;
+    private static final long DAY = DateTimeArithmetic.USECS_PER_DAY;
+
+    private DateTimeFunctions() {}
+
+    static void register(BuiltinFunctions.Registry r) {
+        r.operator("+", D, TypeOids.INT4, D, (a, c) -> addDays((Integer) a[0], (Integer) a[1]));
+        r.operator("+", TypeOids.INT4, D, D, (a, c) -> addDays((Integer) a[1], (Integer) a[0]));
+        r.operator("-", D, TypeOids.INT4, D, (a, c) -> addDays((Integer) a[0], -(long) (Integer) a[1]));
+        r.operator("-", D, D, TypeOids.INT4, (a, c) -> {
+            if (!DateTimeArithmetic.isFinite((Integer) a[0]) || !DateTimeArithmetic.isFinite((Integer) a[1])) {
+                throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite dates");
+            }
+            return (Integer) a[0] - (Integer) a[1];
+        });
+        r.operator("+", D, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval(
+                dateToTimestamp((Integer) a[0]), (Interval) a[1], null));
+        r.operator("-", D, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval(
+                dateToTimestamp((Integer) a[0]), DateTimeArithmetic.negate((Interval) a[1]), null));
+        r.operator("+", D, TypeOids.TIME, TS, (a, c) -> dateToTimestamp((Integer) a[0]) + (Long) a[1]);
+        r.operator("+", TypeOids.TIME, D, TS, (a, c) -> dateToTimestamp((Integer) a[1]) + (Long) a[0]);
+        r.operator("+", IV, D, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval(
+                dateToTimestamp((Integer) a[1]), (Interval) a[0], null));
+        r.operator("+", IV, TypeOids.TIME, TypeOids.TIME, (a, c) -> Math.floorMod((Long) a[1]
+                + ((Interval) a[0]).microseconds(), DAY));
+        r.operator("+", TS, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[0],
+                (Interval) a[1], null));
+        r.operator("+", IV, TS, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[1],
+                (Interval) a[0], null));
+        r.operator("-", TS, IV, TS, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[0],
+                DateTimeArithmetic.negate((Interval) a[1]), null));
+        r.operator("+", TZ, IV, TZ, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[0],
+                (Interval) a[1], c.formatSettings().timeZone()));
+        r.operator("+", IV, TZ, TZ, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[1],
+                (Interval) a[0], c.formatSettings().timeZone()));
+        r.operator("-", TZ, IV, TZ, (a, c) -> DateTimeArithmetic.timestampPlusInterval((Long) a[0],
+                DateTimeArithmetic.negate((Interval) a[1]), c.formatSettings().timeZone()));
+        r.operator("-", TS, TS, IV, (a, c) -> DateTimeArithmetic.subtractTimestamps((Long) a[0], (Long) a[1]));
+        r.operator("-", TZ, TZ, IV, (a, c) -> DateTimeArithmetic.subtractTimestamps((Long) a[0], (Long) a[1]));
+        r.operator("+", TypeOids.TIME, IV, TypeOids.TIME, (a, c) -> Math.floorMod((Long) a[0]
+                + ((Interval) a[1]).microseconds(), DAY));
+        r.operator("-", TypeOids.TIME, IV, TypeOids.TIME, (a, c) -> Math.floorMod((Long) a[0]
+                - ((Interval) a[1]).microseconds(), DAY));
+        r.operator("-", TypeOids.TIME, TypeOids.TIME, IV, (a, c) -> new Interval(0, 0, (Long) a[0] - (Long) a[1]));
+        r.operator("+", IV, IV, IV, (a, c) -> addIntervals((Interval) a[0], (Interval) a[1]));
+        r.operator("-", IV, IV, IV, (a, c) -> addIntervals((Interval) a[0],
+                DateTimeArithmetic.negate((Interval) a[1])));
+        r.operator("-", 0, IV, IV, (a, c) -> DateTimeArithmetic.negate((Interval) a[0]));
+        r.operator("*", IV, TypeOids.FLOAT8, IV, (a, c) -> multiplyInterval((Interval) a[0], (Double) a[1]));
+        r.operator("*", TypeOids.FLOAT8, IV, IV, (a, c) -> multiplyInterval((Interval) a[1], (Double) a[0]));
+        r.operator("/", IV, TypeOids.FLOAT8, IV, (a, c) -> {
+            if ((Double) a[1] == 0) {
+                throw TypeErrors.divisionByZero();
+            }
+            return multiplyInterval((Interval) a[0], 1 / (Double) a[1]);
+        });
+
+        for (String name : new String[] {"now", "transaction_timestamp", "current_timestamp"}) {
+            r.function(name, TZ, 's', true, (a, c) -> c.transactionTimestamp());
+        }
+        // CURRENT_DATE, LOCALTIMESTAMP and LOCALTIME (SQLValueFunction in PostgreSQL) as functions
+        r.function("current_date", D, 's', true, (a, c) -> timestampToDate(
+                timestamptzToTimestamp(c.transactionTimestamp(), c)));
+        r.function("localtimestamp", TS, 's', true, (a, c) -> timestamptzToTimestamp(c.transactionTimestamp(), c));
+        r.function("localtime", TypeOids.TIME, 's', true, (a, c) -> Math.floorMod(
+                timestamptzToTimestamp(c.transactionTimestamp(), c), DAY));
+        r.function("statement_timestamp", TZ, 's', true, (a, c) -> c.statementTimestamp());
+        r.function("clock_timestamp", TZ, 'v', true, (a, c) -> TimestampIO.currentTimestamp());
+        r.function("timeofday", TX, 'v', true, (a, c) -> TimestampIO.TIMESTAMPTZ.output(
+                TimestampIO.currentTimestamp(), c.formatSettings()));
+        r.function("date_trunc", TS, (a, c) -> truncate((String) a[0], (Long) a[1], null, "timestamp"), TX, TS);
+        r.function("date_trunc", TZ, 's', true, (a, c) -> truncate((String) a[0], (Long) a[1], c,
+                "timestamp with time zone"), TX, TZ);
+        r.function("date_trunc", IV, (a, c) -> truncateInterval((String) a[0], (Interval) a[1]), TX, IV);
+        r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofTimestamp((String) a[0], (Long) a[1],
+                null, "timestamp"), TX, TS);
+        r.function("extract", TypeOids.NUMERIC, 's', true, (a, c) -> DateTimeFields.ofTimestamp((String) a[0],
+                (Long) a[1], c, "timestamp with time zone"), TX, TZ);
+        r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofDate((String) a[0], (Integer) a[1]), TX, D);
+        r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofInterval((String) a[0], (Interval) a[1]),
+                TX, IV);
+        r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofTime((String) a[0], (Long) a[1]), TX,
+                TypeOids.TIME);
+        r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofTimestamp((String) a[0],
+                (Long) a[1], null, "timestamp")), TX, TS);
+        r.function("date_part", TypeOids.FLOAT8, 's', true, (a, c) -> toDouble(DateTimeFields.ofTimestamp(
+                (String) a[0], (Long) a[1], c, "timestamp with time zone")), TX, TZ);
+        r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofDate((String) a[0],
+                (Integer) a[1])), TX, D);
+        r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofInterval((String) a[0],
+                (Interval) a[1])), TX, IV);
+        r.function("make_date", D, (a, c) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]),
+                TypeOids.INT4, TypeOids.INT4, TypeOids.INT4);
+        r.function("age", IV, (a, c) -> age((Long) a[0], (Long) a[1]), TS, TS);
+        r.function("age", IV, 's', true, (a, c) -> age(TimestampIO.toLocal((Long) a[0], c.formatSettings().timeZone()),
+                TimestampIO.toLocal((Long) a[1], c.formatSettings().timeZone())), TZ, TZ);
+        r.function("justify_days", IV, (a, c) -> {
+            Interval value = (Interval) a[0];
+            return new Interval(value.months() + value.days() / 30, value.days() % 30, value.microseconds());
+        }, IV);
+        r.function("justify_hours", IV, (a, c) -> {
+            Interval value = (Interval) a[0];
+            return new Interval(value.months(), (int) (value.days() + value.microseconds() / DAY),
+                    value.microseconds() % DAY);
+        }, IV);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Integer) a[0]), D);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> Boolean.TRUE, IV);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TS);
+        r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TZ);
+    }
+
+    private static Double toDouble(Object value) {
+        return value == null ? null : ((BigDecimal) value).doubleValue();
+    }
+
+    static long dateToTimestamp(int date) {
+        if (date == DateTimeArithmetic.DATE_NEGATIVE_INFINITY) {
+            return DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY;
+        }
+        if (date == DateTimeArithmetic.DATE_POSITIVE_INFINITY) {
+            return DateTimeArithmetic.TIMESTAMP_POSITIVE_INFINITY;
+        }
+        return DateTimeArithmetic.checkTimestamp(date * DAY);
+    }
+
+    static long dateToTimestamptz(int date, FunctionContext context) {
+        long local = dateToTimestamp(date);
+        return DateTimeArithmetic.isFinite(local)
+                ? DateTimeArithmetic.localToUtc(context.formatSettings().timeZone(), local) : local;
+    }
+
+    static long timestampToTimestamptz(long timestamp, FunctionContext context) {
+        return DateTimeArithmetic.isFinite(timestamp)
+                ? DateTimeArithmetic.localToUtc(context.formatSettings().timeZone(), timestamp) : timestamp;
+    }
+
+    static long timestamptzToTimestamp(long timestamptz, FunctionContext context) {
+        return DateTimeArithmetic.isFinite(timestamptz)
+                ? TimestampIO.toLocal(timestamptz, context.formatSettings().timeZone()) : timestamptz;
+    }
+
+    static int timestampToDate(long timestamp) {
+        if (timestamp == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY) {
+            return DateTimeArithmetic.DATE_NEGATIVE_INFINITY;
+        }
+        if (timestamp == DateTimeArithmetic.TIMESTAMP_POSITIVE_INFINITY) {
+            return DateTimeArithmetic.DATE_POSITIVE_INFINITY;
+        }
+        return (int) Math.floorDiv(timestamp, DAY);
+    }
+
+    private static int addDays(int date, long days) {
+        if (!DateTimeArithmetic.isFinite(date)) {
+            return date;
+        }
+        long result = date + days;
+        if (result < DateTimeArithmetic.MIN_DATE || result > DateTimeArithmetic.MAX_DATE) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+        }
+        return (int) result;
+    }
+
+    private static Interval addIntervals(Interval left, Interval right) {
+        try {
+            return new Interval(Math.addExact(left.months(), right.months()), Math.addExact(left.days(), right.days()),
+                    Math.addExact(left.microseconds(), right.microseconds()));
+        } catch (ArithmeticException e) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+    }
+
+    /** {@code interval_mul}: fractional months and days cascade down, as PostgreSQL does. */
+    static Interval multiplyInterval(Interval value, double factor) {
+        double months = value.months() * factor;
+        double days = value.days() * factor;
+        if (Double.isNaN(months) || Math.abs(months) > Integer.MAX_VALUE || Math.abs(days) > Integer.MAX_VALUE) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        int wholeMonths = (int) months;
+        double monthRemainderDays = (months - wholeMonths) * 30;
+        int wholeDays = (int) days;
+        double dayFraction = days - wholeDays;
+        int extraDays = (int) monthRemainderDays;
+        double remainderDays = monthRemainderDays - extraDays + dayFraction;
+        double micros = value.microseconds() * factor + remainderDays * DAY;
+        if (Math.abs(micros) > Long.MAX_VALUE) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        return new Interval(wholeMonths, wholeDays + extraDays, Math.round(micros));
+    }
+
+    private static int makeDate(int year, int month, int day) {
+        try {
+            return DateTimeArithmetic.fromLocalDate(LocalDate.of(year < 0 ? year + 1 : year, month, day));
+        } catch (java.time.DateTimeException e) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + (month < 10 ? "0" : "") + month + "-"
+                            + (day < 10 ? "0" : "") + day);
+        }
+    }
+
+    /** {@code timestamp_age}: field-by-field difference, borrowing days from the month as PostgreSQL does. */
+    private static Interval age(long left, long right) {
+        if (!DateTimeArithmetic.isFinite(left) || !DateTimeArithmetic.isFinite(right)) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite timestamps");
+        }
+        LocalDateTime a = DateTimeArithmetic.toLocalDateTime(left - Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC));
+        LocalDateTime b = DateTimeArithmetic.toLocalDateTime(right - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
+        int sign = left < right ? -1 : 1;
+        long micros = sign * (Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC)
+                - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
+        long seconds = sign * (a.getSecond() - b.getSecond());
+        long minutes = sign * (a.getMinute() - b.getMinute());
+        long hours = sign * (a.getHour() - b.getHour());
+        long days = sign * (a.getDayOfMonth() - b.getDayOfMonth());
+        long months = sign * (a.getMonthValue() - b.getMonthValue());
+        long years = sign * (a.getYear() - b.getYear());
+        while (micros < 0) {
+            micros += DateTimeArithmetic.USECS_PER_SEC;
+            seconds--;
+        }
+        while (seconds < 0) {
+            seconds += 60;
+            minutes--;
+        }
+        while (minutes < 0) {
+            minutes += 60;
+            hours--;
+        }
+        while (hours < 0) {
+            hours += 24;
+            days--;
+        }
+        LocalDate borrowFrom = (sign < 0 ? a : b).toLocalDate();
+        while (days < 0) {
+            days += borrowFrom.lengthOfMonth();
+            months--;
+        }
+        while (months < 0) {
+            months += 12;
+            years--;
+        }
+        long time = ((hours * 60 + minutes) * 60 + seconds) * DateTimeArithmetic.USECS_PER_SEC + micros;
+        Interval result = new Interval((int) (years * 12 + months), (int) days, time);
+        return sign < 0 ? DateTimeArithmetic.negate(result) : result;
+    }
+
+    private static long truncate(String unit, long timestamp, FunctionContext zoneContext, String typeName) {
+        if (!DateTimeArithmetic.isFinite(timestamp)) {
+            return timestamp;
+        }
+        long local = zoneContext == null ? timestamp
+                : TimestampIO.toLocal(timestamp, zoneContext.formatSettings().timeZone());
+        long micros = Math.floorMod(local, DateTimeArithmetic.USECS_PER_SEC);
+        LocalDateTime dateTime = DateTimeArithmetic.toLocalDateTime(local - micros);
+        LocalDateTime truncated;
+        long keepMicros = 0;
+        switch (unit.toLowerCase(Locale.ROOT)) {
+            case "microseconds" -> {
+                truncated = dateTime;
+                keepMicros = micros;
+            }
+            case "milliseconds" -> {
+                truncated = dateTime;
+                keepMicros = micros / 1000 * 1000;
+            }
+            case "second", "seconds" -> truncated = dateTime;
+            case "minute", "minutes" -> truncated = dateTime.withSecond(0);
+            case "hour", "hours" -> truncated = dateTime.withSecond(0).withMinute(0);
+            case "day", "days" -> truncated = dateTime.toLocalDate().atStartOfDay();
+            case "week", "weeks" -> truncated = dateTime.toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay();
+            case "month", "months" -> truncated = dateTime.toLocalDate().withDayOfMonth(1).atStartOfDay();
+            case "quarter" -> truncated = dateTime.toLocalDate().withDayOfMonth(1)
+                    .withMonth((dateTime.getMonthValue() - 1) / 3 * 3 + 1).atStartOfDay();
+            case "year", "years" -> truncated = dateTime.toLocalDate().withDayOfYear(1).atStartOfDay();
+            case "decade", "decades" -> truncated = LocalDate.of(Math.floorDiv(dateTime.getYear(), 10) * 10, 1, 1)
+                    .atStartOfDay();
+            case "century", "centuries" -> {
+                int year = dateTime.getYear();
+                int century = year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
+                truncated = LocalDate.of(century > 0 ? (century - 1) * 100 + 1 : century * 100 + 1, 1, 1)
+                        .atStartOfDay();
+            }
+            case "millennium", "millennia" -> {
+                int year = dateTime.getYear();
+                int millennium = year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
+                truncated = LocalDate.of(millennium > 0 ? (millennium - 1) * 1000 + 1 : millennium * 1000 + 1, 1, 1)
+                        .atStartOfDay();
+            }
+            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    typeName + " units \"" + unit + "\" not recognized");
+        }
+        long result = DateTimeArithmetic.fromLocalDateTime(truncated) + keepMicros;
+        return zoneContext == null ? result
+                : DateTimeArithmetic.localToUtc(zoneContext.formatSettings().timeZone(), result);
+    }
+
+    private static Interval truncateInterval(String unit, Interval value) {
+        long time = value.microseconds();
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "microseconds" -> value;
+            case "milliseconds" -> new Interval(value.months(), value.days(), time / 1000 * 1000);
+            case "second", "seconds" -> new Interval(value.months(), value.days(),
+                    time / DateTimeArithmetic.USECS_PER_SEC * DateTimeArithmetic.USECS_PER_SEC);
+            case "minute", "minutes" -> new Interval(value.months(), value.days(),
+                    time / DateTimeArithmetic.USECS_PER_MINUTE * DateTimeArithmetic.USECS_PER_MINUTE);
+            case "hour", "hours" -> new Interval(value.months(), value.days(),
+                    time / DateTimeArithmetic.USECS_PER_HOUR * DateTimeArithmetic.USECS_PER_HOUR);
+            case "day", "days" -> new Interval(value.months(), value.days(), 0);
+            case "month", "months" -> new Interval(value.months(), 0, 0);
+            case "quarter" -> new Interval(value.months() / 3 * 3, 0, 0);
+            case "year", "years" -> new Interval(value.months() / 12 * 12, 0, 0);
+            case "decade", "decades" -> new Interval(value.months() / 120 * 120, 0, 0);
+            case "century", "centuries" -> new Interval(value.months() / 1200 * 1200, 0, 0);
+            case "millennium", "millennia" -> new Interval(value.months() / 12000 * 12000, 0, 0);
+            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "interval units \"" + unit + "\" not recognized");
+        };
+    }
+
+    static BigDecimal scaled(long value, int scale) {
+        return BigDecimal.valueOf(value, scale).setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    static int isoYear(LocalDate date) {
+        return date.get(IsoFields.WEEK_BASED_YEAR);
+    }
+}

@@ -1,0 +1,37 @@
+package org.woolly.utils.adt;
+
+/**
+ * What a built-in function may ask of the session and transaction that call it: the
+ * counterpart of the backend globals PostgreSQL's C functions read ({@code GetCurrentTransactionStartTimestamp},
+ * {@code GetUserId}, {@code MyProcPid}, GUC access in {@code src/backend/utils/misc/guc.c}).
+ * The executor implements it; functions never reach for session state any other way.
+ */
+public interface FunctionContext {
+
+    FormatSettings formatSettings();
+
+    /** {@code current_setting(name, missing_ok)}: null when missing and {@code missingOk}. */
+    String currentSetting(String name, boolean missingOk);
+
+    /** {@code set_config(name, value, is_local)}: returns the new value as SHOW would print it. */
+    String setConfig(String name, String value, boolean isLocal);
+
+    /** Start of the current transaction, microseconds since 2000-01-01 UTC. */
+    long transactionTimestamp();
+
+    /** Start of the current statement, microseconds since 2000-01-01 UTC. */
+    long statementTimestamp();
+
+    String currentUser();
+
+    String sessionUser();
+
+    String currentDatabase();
+
+    String currentSchema();
+
+    int backendPid();
+
+    /** Throws the pending cancel or timeout error, if any (long-running functions call it). */
+    void checkForInterrupts();
+}

@@ -1,0 +1,235 @@
+package org.woolly.utils.adt;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.concurrent.ThreadLocalRandom;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/** Mathematical functions ({@code src/backend/utils/adt/float.c}, {@code numeric.c}, {@code int.c}). */
+final class MathFunctions {
+    private static final int N = TypeOids.NUMERIC;
+    private static final int F = TypeOids.FLOAT8;
+    private static final int I = TypeOids.INT4;
+
+    private MathFunctions() {}
+
+    static void register(BuiltinFunctions.Registry r) {
+        r.function("abs", TypeOids.INT2, (a, c) -> (short) IntegerOperators.checkRange(Math.abs((long) (Short) a[0]),
+                TypeOids.INT2), TypeOids.INT2);
+        r.function("abs", I, (a, c) -> {
+            if ((Integer) a[0] == Integer.MIN_VALUE) {
+                throw TypeErrors.integerOutOfRange();
+            }
+            return Math.abs((Integer) a[0]);
+        }, I);
+        r.function("abs", TypeOids.INT8, (a, c) -> {
+            if ((Long) a[0] == Long.MIN_VALUE) {
+                throw TypeErrors.bigintOutOfRange();
+            }
+            return Math.abs((Long) a[0]);
+        }, TypeOids.INT8);
+        r.function("abs", TypeOids.FLOAT4, (a, c) -> Math.abs((Float) a[0]), TypeOids.FLOAT4);
+        r.function("abs", F, (a, c) -> Math.abs((Double) a[0]), F);
+        r.function("abs", N, (a, c) -> NumericOperators.abs(a[0]), N);
+        r.function("round", N, (a, c) -> round(a[0], 0), N);
+        r.function("round", N, (a, c) -> round(a[0], (Integer) a[1]), N, I);
+        r.function("round", F, (a, c) -> Math.rint((Double) a[0]), F);
+        r.function("trunc", N, (a, c) -> truncate(a[0], 0), N);
+        r.function("trunc", N, (a, c) -> truncate(a[0], (Integer) a[1]), N, I);
+        r.function("trunc", F, (a, c) -> {
+            double value = (Double) a[0];
+            return value >= 0 ? Math.floor(value) : Math.ceil(value);
+        }, F);
+        for (String name : new String[] {"ceil", "ceiling"}) {
+            r.function(name, N, (a, c) -> integral(a[0], RoundingMode.CEILING), N);
+            r.function(name, F, (a, c) -> Math.ceil((Double) a[0]), F);
+        }
+        r.function("floor", N, (a, c) -> integral(a[0], RoundingMode.FLOOR), N);
+        r.function("floor", F, (a, c) -> Math.floor((Double) a[0]), F);
+        r.function("sign", N, (a, c) -> NumericOperators.isNaN(a[0]) ? a[0]
+                : BigDecimal.valueOf(NumericOperators.sign(a[0])), N);
+        r.function("sign", F, (a, c) -> Math.signum((Double) a[0]), F);
+        r.function("mod", TypeOids.INT2, (a, c) -> (short) IntegerOperators.modulo((Short) a[0], (Short) a[1]),
+                TypeOids.INT2, TypeOids.INT2);
+        r.function("mod", I, (a, c) -> (int) IntegerOperators.modulo((Integer) a[0], (Integer) a[1]), I, I);
+        r.function("mod", TypeOids.INT8, (a, c) -> IntegerOperators.modulo((Long) a[0], (Long) a[1]), TypeOids.INT8,
+                TypeOids.INT8);
+        r.function("mod", N, (a, c) -> NumericOperators.modulo(a[0], a[1]), N, N);
+        r.function("div", N, (a, c) -> NumericOperators.integerDivide(a[0], a[1]), N, N);
+        for (String name : new String[] {"power", "pow"}) {
+            r.function(name, F, (a, c) -> power((Double) a[0], (Double) a[1]), F, F);
+            r.function(name, N, (a, c) -> NumericOperators.power(a[0], a[1]), N, N);
+        }
+        r.function("sqrt", F, (a, c) -> {
+            double value = (Double) a[0];
+            if (value < 0) {
+                throw negativeSquareRoot();
+            }
+            return Math.sqrt(value);
+        }, F);
+        r.function("sqrt", N, (a, c) -> sqrt(a[0]), N);
+        r.function("ln", N, (a, c) -> numericLog(a[0], false), N);
+        r.function("log", N, (a, c) -> numericLog(a[0], true), N);
+        r.function("log10", N, (a, c) -> numericLog(a[0], true), N);
+        r.function("log", N, (a, c) -> numericLogBase(a[0], a[1]), N, N);
+        r.function("exp", N, (a, c) -> numericExp(a[0]), N);
+        r.function("cbrt", F, (a, c) -> Math.cbrt((Double) a[0]), F);
+        r.function("exp", F, (a, c) -> checkFinite(Math.exp((Double) a[0]), (Double) a[0]), F);
+        r.function("ln", F, (a, c) -> Math.log(checkLogArgument((Double) a[0])), F);
+        r.function("log", F, (a, c) -> Math.log10(checkLogArgument((Double) a[0])), F);
+        r.function("log10", F, (a, c) -> Math.log10(checkLogArgument((Double) a[0])), F);
+        r.function("pi", F, (a, c) -> Math.PI);
+        r.function("degrees", F, (a, c) -> Math.toDegrees((Double) a[0]), F);
+        r.function("radians", F, (a, c) -> Math.toRadians((Double) a[0]), F);
+        r.function("random", F, 'v', true, (a, c) -> ThreadLocalRandom.current().nextDouble());
+        r.function("scale", I, (a, c) -> a[0] instanceof BigDecimal decimal ? Math.max(decimal.scale(), 0) : null, N);
+    }
+
+    static double power(double base, double exponent) {
+        if (base == 0 && exponent < 0) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "zero raised to a negative power is undefined");
+        }
+        if (base < 0 && exponent != Math.floor(exponent) && !Double.isInfinite(exponent)) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        double result = Math.pow(base, exponent);
+        if (Double.isInfinite(result) && !Double.isInfinite(base) && !Double.isInfinite(exponent)) {
+            throw FloatOperators.overflow();
+        }
+        if (result == 0 && base != 0 && !Double.isInfinite(exponent) && !Double.isInfinite(base)) {
+            throw FloatOperators.underflow();
+        }
+        return result;
+    }
+
+    private static double checkFinite(double result, double argument) {
+        if (Double.isInfinite(result) && !Double.isInfinite(argument)) {
+            throw FloatOperators.overflow();
+        }
+        return result;
+    }
+
+    private static double checkLogArgument(double value) {
+        if (value == 0) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
+        }
+        if (value < 0) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
+                    "cannot take logarithm of a negative number");
+        }
+        return value;
+    }
+
+    private static SqlException negativeSquareRoot() {
+        return new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                "cannot take square root of a negative number");
+    }
+
+    private static final MathContext WORKING = new MathContext(60);
+
+    /** Result scale of ln/log/exp: 16 significant digits by the result's decimal weight ({@code ln_var} callers). */
+    private static int logScale(double estimate, BigDecimal argument) {
+        int weight = estimate == 0 || Double.isInfinite(estimate) ? 0 : (int) Math.log10(Math.abs(estimate));
+        return Math.min(Math.max(Math.max(16 - weight, Math.max(argument.scale(), 0)), 0), 1000);
+    }
+
+    private static BigDecimal checkedLogArgument(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            if (decimal.signum() == 0) {
+                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
+            }
+            if (decimal.signum() < 0) {
+                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
+                        "cannot take logarithm of a negative number");
+            }
+            return decimal;
+        }
+        if (value == NumericSpecial.NEGATIVE_INFINITY) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of a negative number");
+        }
+        return null;
+    }
+
+    private static Object numericLog(Object value, boolean base10) {
+        BigDecimal argument = checkedLogArgument(value);
+        if (argument == null) {
+            return value;
+        }
+        BigDecimal ln = NumericOperators.ln(argument, WORKING);
+        BigDecimal result = base10 ? ln.divide(NumericOperators.ln(BigDecimal.TEN, WORKING), WORKING) : ln;
+        return result.setScale(logScale(result.doubleValue(), argument), RoundingMode.HALF_UP);
+    }
+
+    private static Object numericLogBase(Object base, Object value) {
+        BigDecimal b = checkedLogArgument(base);
+        BigDecimal x = checkedLogArgument(value);
+        if (b == null || x == null) {
+            return NumericSpecial.NAN;
+        }
+        BigDecimal lnBase = NumericOperators.ln(b, WORKING);
+        if (lnBase.signum() == 0) {
+            throw TypeErrors.divisionByZero();
+        }
+        BigDecimal result = NumericOperators.ln(x, WORKING).divide(lnBase, WORKING);
+        return result.setScale(logScale(result.doubleValue(), b.scale() > x.scale() ? b : x), RoundingMode.HALF_UP);
+    }
+
+    private static Object numericExp(Object value) {
+        if (!(value instanceof BigDecimal argument)) {
+            return value == NumericSpecial.NEGATIVE_INFINITY ? BigDecimal.ZERO : value;
+        }
+        double estimate = Math.exp(argument.doubleValue());
+        if (Double.isInfinite(estimate)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        }
+        int scale = logScale(estimate, argument);
+        MathContext context = new MathContext(scale + Math.max((int) Math.log10(Math.max(estimate, 1)), 0) + 20);
+        return NumericOperators.exp(argument, context).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** round(numeric, s): half away from zero; a negative s rounds left of the point. */
+    static Object round(Object value, int scale) {
+        if (!(value instanceof BigDecimal decimal)) {
+            return value;
+        }
+        BigDecimal rounded = decimal.setScale(scale, RoundingMode.HALF_UP);
+        return scale < 0 ? rounded.setScale(0) : rounded;
+    }
+
+    static Object truncate(Object value, int scale) {
+        if (!(value instanceof BigDecimal decimal)) {
+            return value;
+        }
+        BigDecimal truncated = decimal.setScale(scale, RoundingMode.DOWN);
+        return scale < 0 ? truncated.setScale(0) : truncated;
+    }
+
+    private static Object integral(Object value, RoundingMode mode) {
+        if (!(value instanceof BigDecimal decimal)) {
+            return value;
+        }
+        return decimal.setScale(0, mode);
+    }
+
+    /** sqrt(numeric) with {@code numeric_sqrt}'s result scale. */
+    private static Object sqrt(Object value) {
+        if (value == NumericSpecial.NAN || value == NumericSpecial.POSITIVE_INFINITY) {
+            return value;
+        }
+        if (value == NumericSpecial.NEGATIVE_INFINITY || ((BigDecimal) value).signum() < 0) {
+            throw negativeSquareRoot();
+        }
+        BigDecimal decimal = (BigDecimal) value;
+        int weight = decimal.signum() == 0 ? 0
+                : Math.floorDiv(decimal.precision() - decimal.scale() - 1, 4);
+        int resultWeight = (weight + 1) * 4 / 2 - 1;
+        int scale = Math.max(Math.max(16 - resultWeight, Math.max(decimal.scale(), 0)), 0);
+        scale = Math.min(scale, 1000);
+        return decimal.sqrt(new MathContext(scale + Math.max(resultWeight, 0) + 10))
+                .setScale(scale, RoundingMode.HALF_UP);
+    }
+}

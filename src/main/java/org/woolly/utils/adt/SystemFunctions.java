@@ -1,0 +1,36 @@
+package org.woolly.utils.adt;
+
+/**
+ * Session information and configuration functions ({@code src/backend/utils/adt/misc.c},
+ * {@code name.c}, {@code version.c}, and {@code current_setting}/{@code set_config} of {@code guc.c}).
+ */
+final class SystemFunctions {
+    /** Clients parse "PostgreSQL 15." from this. */
+    static final String VERSION = "PostgreSQL 15.0 (Woolly 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+
+    private SystemFunctions() {}
+
+    static void register(BuiltinFunctions.Registry r) {
+        int text = TypeOids.TEXT;
+        int name = TypeOids.NAME;
+        r.function("version", text, 's', true, (a, c) -> VERSION);
+        r.function("current_setting", text, 's', true, (a, c) -> c.currentSetting((String) a[0], false), text);
+        r.function("current_setting", text, 's', true, (a, c) -> c.currentSetting((String) a[0], (Boolean) a[1]),
+                text, TypeOids.BOOL);
+        r.function("set_config", text, 'v', false, (a, c) -> {
+            if (a[0] == null) {
+                throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.NULL_VALUE_NOT_ALLOWED,
+                        "SET requires parameter name");
+            }
+            return c.setConfig((String) a[0], (String) a[1], a[2] != null && (Boolean) a[2]);
+        }, text, text, TypeOids.BOOL);
+        r.function("pg_backend_pid", TypeOids.INT4, 's', true, (a, c) -> c.backendPid());
+        r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());
+        r.function("current_catalog", name, 's', true, (a, c) -> c.currentDatabase());
+        r.function("current_schema", name, 's', true, (a, c) -> c.currentSchema());
+        r.function("current_user", name, 's', true, (a, c) -> c.currentUser());
+        r.function("current_role", name, 's', true, (a, c) -> c.currentUser());
+        r.function("user", name, 's', true, (a, c) -> c.currentUser());
+        r.function("session_user", name, 's', true, (a, c) -> c.sessionUser());
+    }
+}

@@ -1,0 +1,241 @@
+package org.woolly.utils.guc;
+
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One session's parameter values: {@link SessionSettings} as PostgreSQL's {@code guc.c}
+ * implements it for a backend. Values come from the {@link ServerConfiguration}, then the
+ * startup packet ({@link #setStartupOption}), then SET / SET LOCAL / RESET.
+ *
+ * <p>Transactions: the session values at the first change inside a transaction are saved and
+ * restored if it aborts; SET LOCAL values live in a separate layer dropped at its end. Only the
+ * session's own thread uses an instance (no locking).
+ */
+public final class GucSession implements SessionSettings {
+
+    /** Values after startup: what RESET returns to. */
+    private final Map<String, Object> resetValues;
+    /** Current session-level values (SET). */
+    private Map<String, Object> sessionValues;
+    /** SET LOCAL values, until the transaction ends. */
+    private final Map<String, Object> localValues = new HashMap<>();
+    /** Session values saved at the first SET of the current transaction, restored on abort. */
+    private Map<String, Object> savedAtTransactionStart;
+    private boolean inTransaction;
+    private boolean superuser;
+    private final Map<String, String> reportedValues = new HashMap<>();
+    private FormatSettings formatSettings;
+
+    GucSession(ServerConfiguration configuration) {
+        this.resetValues = new HashMap<>(configuration.values());
+        this.sessionValues = new HashMap<>(resetValues);
+    }
+
+    /**
+     * Applies a startup-packet parameter ({@code options -c}, {@code application_name}, ...):
+     * it becomes the value RESET returns to, as PostgreSQL's {@code PGC_S_CLIENT} source.
+     */
+    public void setStartupOption(String name, String value) {
+        GucParameter parameter = ServerConfiguration.require(name);
+        checkContext(parameter, true);
+        Object parsed = GucValues.parse(parameter, value);
+        resetValues.put(ServerConfiguration.key(parameter.name()), parsed);
+        sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
+        formatSettings = null;
+    }
+
+    /** Sets the session's role: is_superuser and session_authorization, as InitializeSessionUserId does. */
+    public void setSessionUser(String roleName, boolean isSuperuser) {
+        this.superuser = isSuperuser;
+        for (Map<String, Object> values : List.of(resetValues, sessionValues)) {
+            values.put("is_superuser", isSuperuser);
+            values.put("session_authorization", roleName);
+        }
+    }
+
+    @Override
+    public String show(String name) {
+        GucParameter parameter = ServerConfiguration.require(name);
+        return GucValues.format(parameter, current(parameter));
+    }
+
+    @Override
+    public void set(String name, String value, boolean local) {
+        GucParameter parameter = ServerConfiguration.require(name);
+        checkContext(parameter, false);
+        String key = ServerConfiguration.key(parameter.name());
+        Object parsed = value == null ? resetValues.get(key) : GucValues.parse(parameter, value);
+        if (local) {
+            if (inTransaction) {
+                localValues.put(key, parsed);
+            }
+        } else {
+            saveForRollback();
+            sessionValues.put(key, parsed);
+            localValues.remove(key);
+        }
+        formatSettings = null;
+    }
+
+    @Override
+    public void reset(String name) {
+        if (name.equalsIgnoreCase("all")) {
+            saveForRollback();
+            for (GucParameter parameter : GucTable.all()) {
+                if (parameter.context() == GucContext.USER
+                        || parameter.context() == GucContext.SUPERUSER && superuser) {
+                    String key = ServerConfiguration.key(parameter.name());
+                    sessionValues.put(key, resetValues.get(key));
+                    localValues.remove(key);
+                }
+            }
+            formatSettings = null;
+            return;
+        }
+        set(name, null, false);
+    }
+
+    @Override
+    public List<String[]> showAll() {
+        List<GucParameter> parameters = new ArrayList<>(GucTable.all());
+        parameters.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        List<String[]> rows = new ArrayList<>(parameters.size());
+        for (GucParameter parameter : parameters) {
+            rows.add(new String[] {parameter.name(), GucValues.format(parameter, current(parameter)),
+                    parameter.description()});
+        }
+        return rows;
+    }
+
+    @Override
+    public String getString(String name) {
+        GucParameter parameter = ServerConfiguration.require(name);
+        Object value = current(parameter);
+        return value instanceof String text ? text : GucValues.format(parameter, value);
+    }
+
+    @Override
+    public int getInt(String name) {
+        Object value = current(ServerConfiguration.require(name));
+        if (value instanceof Long number) {
+            return (int) (long) number;
+        }
+        throw SqlException.of(SqlState.INTERNAL_ERROR, "parameter \"%s\" is not an integer", name);
+    }
+
+    @Override
+    public boolean getBoolean(String name) {
+        Object value = current(ServerConfiguration.require(name));
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        throw SqlException.of(SqlState.INTERNAL_ERROR, "parameter \"%s\" is not a Boolean", name);
+    }
+
+    @Override
+    public double getDouble(String name) {
+        Object value = current(ServerConfiguration.require(name));
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw SqlException.of(SqlState.INTERNAL_ERROR, "parameter \"%s\" is not numeric", name);
+    }
+
+    @Override
+    public FormatSettings formatSettings() {
+        if (formatSettings == null) {
+            formatSettings = buildFormatSettings();
+        }
+        return formatSettings;
+    }
+
+    private FormatSettings buildFormatSettings() {
+        String[] dateStyle = getString("DateStyle").split(",\\s*");
+        FormatSettings.DateStyle style = FormatSettings.DateStyle.valueOf(dateStyle[0].toUpperCase(Locale.ROOT));
+        FormatSettings.DateOrder order = FormatSettings.DateOrder.valueOf(dateStyle[1].toUpperCase(Locale.ROOT));
+        String zoneName = getString("TimeZone");
+        ZoneId zone = GucTable.zoneFor(zoneName);
+        FormatSettings.IntervalStyle intervalStyle =
+                FormatSettings.IntervalStyle.valueOf(getString("IntervalStyle").toUpperCase(Locale.ROOT));
+        return new FormatSettings(style, order, zone, zoneName, intervalStyle, getInt("extra_float_digits"),
+                getString("bytea_output").equals("hex"));
+    }
+
+    @Override
+    public void atTransactionStart() {
+        inTransaction = true;
+        savedAtTransactionStart = null;
+    }
+
+    @Override
+    public void atTransactionEnd(boolean committed) {
+        if (!committed && savedAtTransactionStart != null) {
+            sessionValues = savedAtTransactionStart;
+        }
+        savedAtTransactionStart = null;
+        localValues.clear();
+        inTransaction = false;
+        formatSettings = null;
+    }
+
+    @Override
+    public Map<String, String> takeReportChanges() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (GucParameter parameter : GucTable.all()) {
+            if (!parameter.report()) {
+                continue;
+            }
+            String value = GucValues.format(parameter, current(parameter));
+            if (!value.equals(reportedValues.put(parameter.name(), value))) {
+                changes.put(parameter.name(), value);
+            }
+        }
+        return changes;
+    }
+
+    private Object current(GucParameter parameter) {
+        String key = ServerConfiguration.key(parameter.name());
+        Object local = localValues.get(key);
+        return local != null ? local : sessionValues.get(key);
+    }
+
+    private void saveForRollback() {
+        if (inTransaction && savedAtTransactionStart == null) {
+            savedAtTransactionStart = new HashMap<>(sessionValues);
+        }
+    }
+
+    private void checkContext(GucParameter parameter, boolean atStartup) {
+        switch (parameter.context()) {
+            case INTERNAL -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"%s\" cannot be changed", parameter.name());
+            case POSTMASTER -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"%s\" cannot be changed without restarting the server", parameter.name());
+            case SIGHUP -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"%s\" cannot be changed now", parameter.name());
+            case BACKEND -> {
+                if (!atStartup) {
+                    throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                            "parameter \"%s\" cannot be set after connection start", parameter.name());
+                }
+            }
+            case SUPERUSER -> {
+                if (!superuser && !atStartup) {
+                    throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                            "permission denied to set parameter \"%s\"", parameter.name());
+                }
+            }
+            case USER -> { }
+        }
+    }
+}

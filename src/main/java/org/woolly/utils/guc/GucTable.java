@@ -1,0 +1,282 @@
+package org.woolly.utils.guc;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The parameters Woolly knows, with PostgreSQL 15's names, types, units, defaults and contexts
+ * (the tables of {@code src/backend/utils/misc/guc.c}). Lookup is case-insensitive.
+ */
+public final class GucTable {
+
+    private static final Map<String, GucParameter> BY_LOWER_NAME = new LinkedHashMap<>();
+
+    private static final double INT_MAX = Integer.MAX_VALUE;
+
+    static {
+        string("listen_addresses", "localhost", GucContext.POSTMASTER,
+                "Sets the host name or IP address(es) to listen to.", false);
+        integer("port", 5432, GucUnit.NONE, 0, 65535, GucContext.POSTMASTER,
+                "Sets the TCP port the server listens on (0: any free port, for tests).", false);
+        string("unix_socket_directories", "/tmp", GucContext.POSTMASTER,
+                "Sets the directories where Unix-domain sockets will be created.", false);
+        integer("max_connections", 100, GucUnit.NONE, 1, 262143, GucContext.POSTMASTER,
+                "Sets the maximum number of concurrent connections.", false);
+        integer("superuser_reserved_connections", 3, GucUnit.NONE, 0, 262143, GucContext.POSTMASTER,
+                "Sets the number of connection slots reserved for superusers.", false);
+        integer("shared_buffers", 16384, GucUnit.BLOCKS, 16, INT_MAX / 2, GucContext.POSTMASTER,
+                "Sets the number of shared memory buffers used by the server.", false);
+        integer("work_mem", 4096, GucUnit.KILOBYTES, 64, INT_MAX, GucContext.USER,
+                "Sets the maximum memory to be used for query workspaces.", false);
+        integer("maintenance_work_mem", 65536, GucUnit.KILOBYTES, 1024, INT_MAX, GucContext.USER,
+                "Sets the maximum memory to be used for maintenance operations.", false);
+        integer("temp_buffers", 1024, GucUnit.BLOCKS, 100, INT_MAX / 2, GucContext.USER,
+                "Sets the maximum number of temporary buffers used by each session.", false);
+        bool("fsync", true, GucContext.SIGHUP, "Forces synchronization of updates to disk.", false);
+        enumeration("synchronous_commit", "on", List.of("local", "remote_write", "remote_apply", "on", "off"),
+                GucContext.USER, "Sets the current transaction's synchronization level.", false);
+        bool("full_page_writes", true, GucContext.SIGHUP,
+                "Writes full pages to WAL when first modified after a checkpoint.", false);
+        enumeration("wal_level", "replica", List.of("minimal", "replica", "logical"), GucContext.POSTMASTER,
+                "Sets the level of information written to the WAL.", false);
+        integer("wal_buffers", 512, GucUnit.BLOCKS, -1, INT_MAX / 2, GucContext.POSTMASTER,
+                "Sets the number of disk-page buffers in shared memory for WAL.", false);
+        integer("checkpoint_timeout", 300, GucUnit.SECONDS, 30, 86400, GucContext.SIGHUP,
+                "Sets the maximum time between automatic WAL checkpoints.", false);
+        integer("max_wal_size", 1024, GucUnit.MEGABYTES, 2, INT_MAX, GucContext.SIGHUP,
+                "Sets the WAL size that triggers a checkpoint.", false);
+        integer("min_wal_size", 80, GucUnit.MEGABYTES, 2, INT_MAX, GucContext.SIGHUP,
+                "Sets the minimum size to shrink the WAL to.", false);
+        string("log_destination", "stderr", GucContext.SIGHUP,
+                "Sets the destination for server log output.", false);
+        bool("logging_collector", false, GucContext.POSTMASTER,
+                "Start a subprocess to capture stderr output and/or csvlogs into log files.", false);
+        string("log_directory", "log", GucContext.SIGHUP,
+                "Sets the destination directory for log files.", false);
+        List<String> levels = List.of("debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning",
+                "error", "log", "fatal", "panic");
+        enumeration("log_min_messages", "warning", levels, GucContext.SUPERUSER,
+                "Sets the message levels that are logged.", false);
+        enumeration("client_min_messages", "notice", List.of("debug5", "debug4", "debug3", "debug2", "debug1",
+                "log", "notice", "warning", "error"), GucContext.USER,
+                "Sets the message levels that are sent to the client.", false);
+        string("search_path", "\"$user\", public", GucContext.USER,
+                "Sets the schema search order for names that are not schema-qualified.", false);
+        define("DateStyle", GucType.STRING, GucUnit.NONE, "ISO, MDY", GucContext.USER,
+                "Sets the display format for date and time values.", true, List.of(), 0, 0,
+                GucTable::canonicalDateStyle);
+        define("TimeZone", GucType.STRING, GucUnit.NONE, defaultTimeZone(), GucContext.USER,
+                "Sets the time zone for displaying and interpreting time stamps.", true, List.of(), 0, 0,
+                GucTable::canonicalTimeZone);
+        enumeration("IntervalStyle", "postgres", List.of("postgres", "postgres_verbose", "sql_standard", "iso_8601"),
+                GucContext.USER, "Sets the display format for interval values.", true);
+        integer("extra_float_digits", 1, GucUnit.NONE, -15, 3, GucContext.USER,
+                "Sets the number of digits displayed for floating-point values.", false);
+        enumeration("bytea_output", "hex", List.of("escape", "hex"), GucContext.USER,
+                "Sets the output format for bytea.", false);
+        define("client_encoding", GucType.STRING, GucUnit.NONE, "UTF8", GucContext.USER,
+                "Sets the client's character set encoding.", true, List.of(), 0, 0, GucTable::canonicalEncoding);
+        define("server_encoding", GucType.STRING, GucUnit.NONE, "UTF8", GucContext.INTERNAL,
+                "Shows the server (database) character set encoding.", true, List.of(), 0, 0,
+                UnaryOperator.identity());
+        string("server_version", "15.0", GucContext.INTERNAL, "Shows the server version.", true);
+        integer("server_version_num", 150000, GucUnit.NONE, 150000, 150000, GucContext.INTERNAL,
+                "Shows the server version as an integer.", false);
+        bool("integer_datetimes", true, GucContext.INTERNAL, "Shows whether datetimes are integer based.", true);
+        bool("standard_conforming_strings", true, GucContext.USER,
+                "Causes '...' strings to treat backslashes literally.", true);
+        string("application_name", "", GucContext.USER,
+                "Sets the application name to be reported in statistics and logs.", true);
+        bool("is_superuser", false, GucContext.INTERNAL,
+                "Shows whether the current user is a superuser.", true);
+        string("session_authorization", "", GucContext.INTERNAL,
+                "Sets the session user name.", true);
+        List<String> isolations = List.of("serializable", "repeatable read", "read committed", "read uncommitted");
+        enumeration("default_transaction_isolation", "read committed", isolations, GucContext.USER,
+                "Sets the transaction isolation level of each new transaction.", false);
+        enumeration("transaction_isolation", "read committed", isolations, GucContext.USER,
+                "Sets the current transaction's isolation level.", false);
+        bool("default_transaction_read_only", false, GucContext.USER,
+                "Sets the default read-only status of new transactions.", true);
+        bool("transaction_read_only", false, GucContext.USER,
+                "Sets the current transaction's read-only status.", false);
+        bool("default_transaction_deferrable", false, GucContext.USER,
+                "Sets the default deferrable status of new transactions.", false);
+        integer("statement_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
+                "Sets the maximum allowed duration of any statement.", false);
+        integer("lock_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
+                "Sets the maximum allowed duration of any wait for a lock.", false);
+        integer("idle_in_transaction_session_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
+                "Sets the maximum allowed idle time between queries, when in a transaction.", false);
+        integer("idle_session_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
+                "Sets the maximum allowed idle time between queries, when not in a transaction.", false);
+        string("lc_messages", "C", GucContext.SUPERUSER, "Sets the language in which messages are displayed.", false);
+        string("lc_monetary", "C", GucContext.USER, "Sets the locale for formatting monetary amounts.", false);
+        string("lc_numeric", "C", GucContext.USER, "Sets the locale for formatting numbers.", false);
+        string("lc_time", "C", GucContext.USER, "Sets the locale for formatting date and time values.", false);
+        string("timezone_abbreviations", "Default", GucContext.USER,
+                "Selects a file of time zone abbreviations.", false);
+        integer("max_prepared_transactions", 0, GucUnit.NONE, 0, 262143, GucContext.POSTMASTER,
+                "Sets the maximum number of simultaneously prepared transactions.", false);
+        string("default_text_search_config", "pg_catalog.english", GucContext.USER,
+                "Sets default text search configuration.", false);
+        bool("row_security", true, GucContext.USER, "Enable row security.", false);
+        enumeration("password_encryption", "scram-sha-256", List.of("md5", "scram-sha-256"), GucContext.USER,
+                "Chooses the algorithm for encrypting passwords.", false);
+        integer("authentication_timeout", 60, GucUnit.SECONDS, 1, 600, GucContext.SIGHUP,
+                "Sets the maximum allowed time to complete client authentication.", false);
+        bool("ssl", false, GucContext.SIGHUP, "Enables SSL connections.", false);
+        string("data_directory", "", GucContext.POSTMASTER, "Sets the server's data directory.", false);
+        string("hba_file", "", GucContext.POSTMASTER, "Sets the server's \"hba\" configuration file.", false);
+        integer("block_size", 8192, GucUnit.NONE, 8192, 8192, GucContext.INTERNAL,
+                "Shows the size of a disk block.", false);
+        integer("max_identifier_length", 63, GucUnit.NONE, 63, 63, GucContext.INTERNAL,
+                "Shows the maximum identifier length.", false);
+        bool("in_hot_standby", false, GucContext.INTERNAL,
+                "Shows whether hot standby is currently active.", true);
+        bool("enable_seqscan", true, GucContext.USER, "Enables the planner's use of sequential-scan plans.", false);
+        bool("enable_indexscan", true, GucContext.USER, "Enables the planner's use of index-scan plans.", false);
+        bool("enable_hashjoin", true, GucContext.USER, "Enables the planner's use of hash join plans.", false);
+        bool("enable_mergejoin", true, GucContext.USER, "Enables the planner's use of merge join plans.", false);
+        bool("enable_nestloop", true, GucContext.USER, "Enables the planner's use of nested-loop join plans.", false);
+        bool("enable_sort", true, GucContext.USER, "Enables the planner's use of explicit sort steps.", false);
+        bool("autovacuum", true, GucContext.SIGHUP, "Starts the autovacuum subprocess.", false);
+        bool("data_checksums", true, GucContext.INTERNAL, "Shows whether data checksums are turned on for this cluster.", false);
+        bool("check_function_bodies", true, GucContext.USER, "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.", false);
+        integer("max_locks_per_transaction", 64, GucUnit.NONE, 10, INT_MAX, GucContext.POSTMASTER,
+                "Sets the maximum number of locks per transaction.", false);
+        integer("deadlock_timeout", 1000, GucUnit.MILLISECONDS, 1, INT_MAX, GucContext.SUPERUSER,
+                "Sets the time to wait on a lock before checking for deadlock.", false);
+        integer("effective_cache_size", 524288, GucUnit.BLOCKS, 1, INT_MAX, GucContext.USER,
+                "Sets the planner's assumption about the total size of the data caches.", false);
+        real("random_page_cost", 4.0, GucContext.USER,
+                "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
+        real("seq_page_cost", 1.0, GucContext.USER,
+                "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
+        string("cluster_name", "", GucContext.POSTMASTER,
+                "Sets the name of the cluster, which is included in the process title.", false);
+    }
+
+    private GucTable() {}
+
+    /** The parameter of that name (case-insensitive), or null. */
+    public static GucParameter find(String name) {
+        return BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every known parameter, in definition order. */
+    public static List<GucParameter> all() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_LOWER_NAME.values()));
+    }
+
+    private static void define(String name, GucType type, GucUnit unit, String boot, GucContext context,
+                               String description, boolean report, List<String> enumValues, double min, double max,
+                               UnaryOperator<String> canonicalizer) {
+        BY_LOWER_NAME.put(name.toLowerCase(Locale.ROOT), new GucParameter(name, type, unit, boot, context,
+                description, report, enumValues, min, max, canonicalizer));
+    }
+
+    private static void string(String name, String boot, GucContext context, String description, boolean report) {
+        define(name, GucType.STRING, GucUnit.NONE, boot, context, description, report, List.of(), 0, 0,
+                UnaryOperator.identity());
+    }
+
+    private static void integer(String name, long boot, GucUnit unit, double min, double max, GucContext context,
+                                String description, boolean report) {
+        define(name, GucType.INTEGER, unit, Long.toString(boot), context, description, report, List.of(), min, max,
+                UnaryOperator.identity());
+    }
+
+    private static void real(String name, double boot, GucContext context, String description) {
+        define(name, GucType.REAL, GucUnit.NONE, Double.toString(boot), context, description, false, List.of(), 0,
+                Double.MAX_VALUE, UnaryOperator.identity());
+    }
+
+    private static void bool(String name, boolean boot, GucContext context, String description, boolean report) {
+        define(name, GucType.BOOL, GucUnit.NONE, boot ? "on" : "off", context, description, report, List.of(), 0, 0,
+                UnaryOperator.identity());
+    }
+
+    private static void enumeration(String name, String boot, List<String> values, GucContext context,
+                                    String description, boolean report) {
+        define(name, GucType.ENUM, GucUnit.NONE, boot, context, description, report, values, 0, 0,
+                UnaryOperator.identity());
+    }
+
+    /** UTC unless the environment names a zone in TZ, as initdb would pick up the machine's zone. */
+    private static String defaultTimeZone() {
+        String fromEnvironment = System.getenv("TZ");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            try {
+                ZoneId.of(fromEnvironment.trim());
+                return fromEnvironment.trim();
+            } catch (DateTimeException ignored) {
+                return "UTC";
+            }
+        }
+        return "UTC";
+    }
+
+    static String canonicalTimeZone(String value) {
+        String trimmed = value.trim();
+        try {
+            zoneFor(trimmed);
+            return trimmed.equalsIgnoreCase("utc") ? "UTC" : trimmed;
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The zone a TimeZone setting names: IANA names, offsets, UTC/GMT/Z and the old short names (EST). */
+    public static ZoneId zoneFor(String name) {
+        String trimmed = name.trim();
+        if (trimmed.equalsIgnoreCase("utc") || trimmed.equalsIgnoreCase("gmt") || trimmed.equalsIgnoreCase("z")
+                || trimmed.equalsIgnoreCase("zulu")) {
+            return ZoneId.of("UTC");
+        }
+        return ZoneId.of(trimmed, ZoneId.SHORT_IDS);
+    }
+
+    /** Accepts PostgreSQL's DateStyle syntax: a style and/or an order, comma separated, keeping the other part. */
+    static String canonicalDateStyle(String value) {
+        String style = "ISO";
+        String order = "MDY";
+        for (String part : value.split("[,\\s]+")) {
+            switch (part.trim().toUpperCase(Locale.ROOT)) {
+                case "" -> { }
+                case "ISO" -> style = "ISO";
+                case "SQL" -> style = "SQL";
+                case "POSTGRES" -> style = "Postgres";
+                case "GERMAN" -> {
+                    style = "German";
+                    order = "DMY";
+                }
+                case "YMD" -> order = "YMD";
+                case "DMY", "EURO", "EUROPEAN" -> order = "DMY";
+                case "MDY", "US", "NONEURO", "NONEUROPEAN", "DEFAULT" -> order = "MDY";
+                default -> throw new IllegalArgumentException("Unrecognized key word: \"" + part.trim() + "\".");
+            }
+        }
+        return style + ", " + order;
+    }
+
+    /** Woolly speaks UTF-8 only; PostgreSQL's spellings of it, and SQL_ASCII, are accepted. */
+    static String canonicalEncoding(String value) {
+        String normalized = value.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+        if (normalized.equals("UTF8") || normalized.equals("UNICODE")) {
+            return "UTF8";
+        }
+        // Clients in a C locale ask for SQL_ASCII; like PostgreSQL, that means bytes pass unconverted.
+        if (normalized.equals("SQLASCII")) {
+            return "SQL_ASCII";
+        }
+        throw new IllegalArgumentException("Woolly supports only the UTF8 and SQL_ASCII client encodings.");
+    }
+}

@@ -1,0 +1,133 @@
+package org.woolly.utils.init;
+
+import org.woolly.access.transam.StorageOptions;
+import org.woolly.access.transam.StorageServices;
+import org.woolly.access.transam.StorageStartup;
+import org.woolly.catalog.bootstrap.InitDb;
+import org.woolly.utils.crypt.Scram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Creates a new data directory: configuration files, storage (WAL, commit log, pg_control) and
+ * the bootstrap catalogs with the superuser role and the template1, template0 and postgres
+ * databases. Counterpart of {@code initdb} ({@code src/bin/initdb/initdb.c}).
+ */
+public final class DataDirectoryInitializer {
+    /** The version written to {@code WOOLLY_VERSION} (like PostgreSQL's {@code PG_VERSION}). */
+    public static final String DATA_DIRECTORY_VERSION = "15";
+
+    private static final Set<String> AUTH_METHODS = Set.of("trust", "reject", "password", "md5", "scram-sha-256");
+
+    /**
+     * @param superuser   the bootstrap superuser's name (initdb -U)
+     * @param password    its password, or null (then no password is stored)
+     * @param localAuth   pg_hba.conf method for Unix-socket connections
+     * @param hostAuth    pg_hba.conf method for TCP connections from loopback
+     */
+    public record Options(String superuser, String password, String localAuth, String hostAuth) {
+        public Options {
+            for (String method : new String[] {localAuth, hostAuth}) {
+                if (!AUTH_METHODS.contains(method)) {
+                    throw new IllegalArgumentException("invalid authentication method \"" + method + "\"");
+                }
+            }
+            boolean needsPassword = !localAuth.equals("trust") && !localAuth.equals("reject")
+                    || !hostAuth.equals("trust") && !hostAuth.equals("reject");
+            if (needsPassword && password == null) {
+                throw new IllegalArgumentException("must specify a password for the superuser to enable "
+                        + "password authentication");
+            }
+        }
+
+        public static Options trustAll(String superuser) {
+            return new Options(superuser, null, "trust", "trust");
+        }
+    }
+
+    private DataDirectoryInitializer() {}
+
+    /** Whether {@code directory} already holds a Woolly data directory. */
+    public static boolean isInitialized(Path directory) {
+        return Files.isRegularFile(directory.resolve("WOOLLY_VERSION"));
+    }
+
+    /** Creates the data directory; it must not exist or be empty. */
+    public static void initialize(Path directory, Options options) {
+        try {
+            if (Files.exists(directory)) {
+                try (var entries = Files.list(directory)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalStateException("directory \"" + directory + "\" exists but is not empty");
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("postgresql.conf"), defaultConfiguration());
+            Files.writeString(directory.resolve("pg_hba.conf"), hostBasedAuthentication(options));
+            Files.createDirectories(directory.resolve("log"));
+            StorageStartup.initialize(directory);
+            try (StorageServices storage = StorageStartup.open(directory, StorageOptions.defaults())) {
+                String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
+                InitDb.bootstrap(storage, WoollyEngine.TUPLE_FORMAT, options.superuser(), verifier);
+            }
+            // Written last: a directory without it is an interrupted initialization, not a cluster.
+            Files.writeString(directory.resolve("WOOLLY_VERSION"), DATA_DIRECTORY_VERSION + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not initialize data directory \"" + directory + "\"", e);
+        }
+    }
+
+    /** The superuser name initdb picks by default: the operating-system user running it. */
+    public static String defaultSuperuser() {
+        String name = System.getProperty("user.name", "postgres");
+        return name.isBlank() ? "postgres" : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String defaultConfiguration() {
+        return """
+                # Woolly configuration file: PostgreSQL's parameter names, units and syntax.
+                # Lines starting with '#' are comments; uncomment and change to override a default.
+
+                #listen_addresses = 'localhost'     # what IP address(es) to listen on; '*' = all
+                #port = 5432
+                #max_connections = 100
+                #unix_socket_directories = '/tmp'  # comma-separated list of directories
+
+                #shared_buffers = 128MB
+                #work_mem = 4MB
+
+                #fsync = on                         # flush WAL to disk at commit
+                #synchronous_commit = on
+                #full_page_writes = on
+                #checkpoint_timeout = 5min
+
+                #log_min_messages = warning
+                #client_min_messages = notice
+
+                #search_path = '"$user", public'
+                #datestyle = 'iso, mdy'
+                #timezone = 'UTC'
+                #extra_float_digits = 1
+                """;
+    }
+
+    private static String hostBasedAuthentication(Options options) {
+        return """
+                # Woolly client authentication configuration file, in PostgreSQL's pg_hba.conf format.
+                # TYPE  DATABASE        USER            ADDRESS                 METHOD
+
+                # "local" is for Unix domain socket connections only
+                local   all             all                                     %1$s
+                # IPv4 local connections:
+                host    all             all             127.0.0.1/32            %2$s
+                # IPv6 local connections:
+                host    all             all             ::1/128                 %2$s
+                """.formatted(options.localAuth(), options.hostAuth());
+    }
+}

@@ -1,0 +1,115 @@
+package org.woolly.utils.init;
+
+import org.woolly.access.common.TupleCodec;
+import org.woolly.access.common.TupleDescriptor;
+import org.woolly.access.transam.StorageOptions;
+import org.woolly.access.transam.StorageServices;
+import org.woolly.access.transam.StorageStartup;
+import org.woolly.analyzer.BuiltinTypeSystem;
+import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.CatalogTupleCodec;
+import org.woolly.catalog.SystemCatalog;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.RawStatement;
+import org.woolly.parser.Parser;
+import org.woolly.tcop.Engine;
+import org.woolly.tcop.FallbackTypeIO;
+import org.woolly.tcop.NoticeSink;
+import org.woolly.tcop.RoleInfo;
+import org.woolly.tcop.SessionEngine;
+import org.woolly.tcop.TypeIoLookup;
+import org.woolly.tcop.engine.QueryParser;
+import org.woolly.tcop.engine.QuerySession;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.SessionSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine of one data directory: storage opened (crash recovery done), the system catalog
+ * over it, and sessions started on top, each layer bound to the real implementation of the
+ * seams the others declared (tuple format, type system, parser). Counterpart of the
+ * shared-memory set-up in {@code PostmasterMain} and of {@code InitPostgres}
+ * ({@code src/backend/utils/init/postinit.c}) for each backend.
+ */
+public final class WoollyEngine implements Engine {
+    /** Catalog rows are stored in the same tuple format as user tables. */
+    public static final CatalogTupleCodec TUPLE_FORMAT = new CatalogTupleCodec() {
+        @Override
+        public byte[] encode(TupleDescriptor descriptor, Object[] values) {
+            return TupleCodec.encode(descriptor, values);
+        }
+
+        @Override
+        public Object[] decode(TupleDescriptor descriptor, byte[] body) {
+            return TupleCodec.decode(descriptor, body);
+        }
+    };
+
+    /** Wire encoding of values: the built-in types' I/O, text pass-through for anything else. */
+    public static final TypeIoLookup TYPE_IO = typeOid -> {
+        PgType type = BuiltinTypes.byOid(typeOid);
+        return type != null ? type.io() : new FallbackTypeIO(typeOid);
+    };
+
+    private static final QueryParser PARSER = new QueryParser() {
+        @Override
+        public List<RawStatement> parse(String queryString) {
+            return Parser.parse(queryString);
+        }
+
+        @Override
+        public Expr parseExpression(String text) {
+            return Parser.parseExpression(text);
+        }
+    };
+
+    private final StorageServices storage;
+    private final SystemCatalog catalog;
+    private final TypeSystem types = new BuiltinTypeSystem();
+    private final AtomicInteger nextSessionNumber = new AtomicInteger(1);
+
+    private WoollyEngine(StorageServices storage) {
+        this.storage = storage;
+        this.catalog = new SystemCatalog(storage, TUPLE_FORMAT);
+    }
+
+    /** Opens the data directory's storage, replaying the WAL first if the last stop was a crash. */
+    public static WoollyEngine open(Path dataDirectory, StorageOptions options) {
+        return new WoollyEngine(StorageStartup.open(dataDirectory, options));
+    }
+
+    @Override
+    public Optional<RoleInfo> lookupRole(String name) {
+        return catalog.lookupRole(name);
+    }
+
+    @Override
+    public boolean databaseExists(String name) {
+        return catalog.databaseOid(name).isPresent();
+    }
+
+    @Override
+    public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices) {
+        int databaseOid = catalog.databaseOid(database).orElseThrow(() -> new SqlException(
+                SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist"));
+        return new QuerySession(storage, catalog.catalogFor(databaseOid), role, database, settings, notices,
+                nextSessionNumber.getAndIncrement(), types, PARSER);
+    }
+
+    @Override
+    public void checkpoint() {
+        storage.checkpoint();
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A scripted psql session against the server: variables, multi-statement queries, errors. */
+class PsqlIT {
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
+
+    static Path psql() {
+        for (String candidate : List.of("/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        throw new IllegalStateException("psql not found: install postgresql-client");
+    }
+
+    private static String runPsql(String script, String... options) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(psql().toString(), "-X", "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+
+    @Test
+    void aScriptedSessionWithVariablesAndAMultiStatementQuery() throws Exception {
+        String script = """
+                \\set answer 42
+                \\set greeting 'hello'
+                CREATE TABLE psql_t (id int, name text);
+                INSERT INTO psql_t VALUES (:answer, 'answer'), (7, :'greeting');
+                SELECT id, name FROM psql_t ORDER BY id;
+                SELECT count(*) AS n FROM psql_t \\; SELECT max(id) AS top FROM psql_t;
+                SELECT name FROM psql_t WHERE id = :answer \\gset
+                \\echo fetched :name
+                SELECT * FROM missing_table;
+                DROP TABLE psql_t;
+                """;
+        String output = runPsql(script, "-A", "-t", "-v", "ON_ERROR_STOP=0");
+        assertThat(output.lines().toList()).containsExactly(
+                "CREATE TABLE",
+                "INSERT 0 2",
+                "7|hello",
+                "42|answer",
+                "2",
+                "42",
+                "fetched answer",
+                "ERROR:  relation \"missing_table\" does not exist",
+                "LINE 1: SELECT * FROM missing_table;",
+                "                      ^",
+                "DROP TABLE");
+    }
+
+    @Test
+    void alignedOutputLooksLikePostgres() throws Exception {
+        String output = runPsql("SELECT 1 AS one, 'two'::text AS two, NULL::int AS nothing;\n");
+        assertThat(output).isEqualTo("""
+                 one | two | nothing\s
+                -----+-----+---------
+                   1 | two |       \s
+                (1 row)
+
+                """);
+    }
+}

@@ -1,0 +1,62 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.woolly.embedded.WoollyServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Starts an embedded server on a temporary directory and a free port before a test class and
+ * removes it after. Register with {@code @RegisterExtension static final WoollyServerExtension
+ * server = new WoollyServerExtension();}, optionally customizing the builder.
+ */
+final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final UnaryOperator<WoollyServer.Builder> customization;
+    private WoollyServer server;
+
+    WoollyServerExtension() {
+        this(UnaryOperator.identity());
+    }
+
+    WoollyServerExtension(UnaryOperator<WoollyServer.Builder> customization) {
+        this.customization = customization;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = customization.apply(WoollyServer.builder().temporaryDirectory().setting("fsync", "off")).start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    WoollyServer server() {
+        return server;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String superuser() {
+        return server.superuser();
+    }
+
+    String jdbcUrl(String database) {
+        return server.jdbcUrl(database);
+    }
+
+    /** A connection to {@code postgres} as the superuser (trust authentication). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
+    }
+}
