@@ -246,12 +246,39 @@ final class QuotedLiteralLexer {
         return true;
     }
 
+    /**
+     * {@code B'0101'} or {@code X'1F'}: the token's text is the binary digits either way
+     * ({@code X'1F'} is "00011111"), so a bit-string constant has one spelling.
+     */
     Token bitString(char prefix) {
         int start = position;
-        StringBuilder value = new StringBuilder().append(prefix);
+        StringBuilder value = new StringBuilder();
         position++;
         readContinuedLiteral(start, value, false);
-        return new Token(Token.Kind.BIT_STRING, value.toString(), false, start, position);
+        String digits = value.toString();
+        if (prefix == 'x') {
+            StringBuilder bits = new StringBuilder(digits.length() * 4);
+            for (int i = 0; i < digits.length(); i++) {
+                int nibble = Character.digit(digits.charAt(i), 16);
+                if (nibble < 0) {
+                    throw new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
+                            "\"" + digits.charAt(i) + "\" is not a valid hexadecimal digit").withPosition(start + 1);
+                }
+                for (int bit = 3; bit >= 0; bit--) {
+                    bits.append((nibble >> bit & 1) == 1 ? '1' : '0');
+                }
+            }
+            digits = bits.toString();
+        } else {
+            for (int i = 0; i < digits.length(); i++) {
+                char c = digits.charAt(i);
+                if (c != '0' && c != '1') {
+                    throw new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
+                            "\"" + c + "\" is not a valid binary digit").withPosition(start + 1);
+                }
+            }
+        }
+        return new Token(Token.Kind.BIT_STRING, digits, false, start, position);
     }
 
     /** {@code $tag$...$tag$}; null when the dollar sign does not start a valid delimiter. */

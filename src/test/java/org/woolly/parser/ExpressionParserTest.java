@@ -91,7 +91,7 @@ class ExpressionParserTest {
         assertThat(expr("EXISTS (SELECT 1)")).isEqualTo("(SUBLINK EXISTS)");
         assertThat(expr("((SELECT 1)) + 1")).isEqualTo("(+ (SUBLINK EXPR) 1)");
         assertThat(expr("a COLLATE \"C\"")).isEqualTo("(COLLATE a C)");
-        assertThat(expr("B'101'")).isEqualTo("B'b101'");
+        assertThat(expr("B'101'")).isEqualTo("B'101'");
     }
 
     @Test

@@ -49,7 +49,7 @@ class LexerTest {
         assertThat(texts("E'a\\nb\\x41\\101\\''")).containsExactly("a\nbAA'");
         assertThat(texts("'a\\nb'")).containsExactly("a\\nb");
         assertThat(texts("$$it's$$ $tag$a$$b$tag$")).containsExactly("it's", "a$$b");
-        assertThat(lex("B'101' X'1F'")).extracting(Token::text).containsExactly("b101", "x1F");
+        assertThat(lex("B'101' X'1F'")).extracting(Token::text).containsExactly("101", "00011111");
         assertThat(lex("B'101'").get(0).kind()).isEqualTo(Token.Kind.BIT_STRING);
         assertThat(texts("U&'d\\0061t\\+000061'")).containsExactly("data");
         assertThat(lex("U&\"d\\0061t\"").get(0).quoted()).isTrue();
