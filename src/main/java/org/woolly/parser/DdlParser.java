@@ -242,8 +242,8 @@ final class DdlParser {
             }
         } while (cursor.accept(Token.Kind.COMMA));
         boolean cascade = dropBehavior();
-        if (kind == Statement.ObjectKind.DATABASE && cursor.atKeyword("with")) {
-            throw TokenCursor.notSupportedClause("DROP DATABASE ... WITH is not supported yet", cursor.peek());
+        if (kind == Statement.ObjectKind.DATABASE && (cursor.atKeyword("with") || cursor.at(Token.Kind.LEFT_PAREN))) {
+            throw TokenCursor.notSupportedClause("DROP DATABASE ... (FORCE) is not supported yet", cursor.peek());
         }
         return new Statement.Drop(kind, List.copyOf(names), ifExists, cascade, drop.start());
     }

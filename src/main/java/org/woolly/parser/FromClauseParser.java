@@ -50,7 +50,9 @@ final class FromClauseParser {
                 }
                 return left;
             }
-            FromItem right = tableReference();
+            // A qualified join's right side may itself be an unparenthesized qualified join
+            // ("a JOIN b LEFT JOIN c ON x ON y"): the grammar must shift until it sees the qual.
+            FromItem right = natural ? tableReference() : joinedItem();
             Expr on = null;
             List<String> using = null;
             if (!natural) {

@@ -125,7 +125,10 @@ final class TypeNameParser {
         List<Integer> modifiers = new ArrayList<>();
         if (cursor.accept(Token.Kind.LEFT_PAREN)) {
             do {
-                modifiers.add(integer());
+                // numeric(3, -6): PostgreSQL 15 allows a negative scale.
+                boolean negative = cursor.acceptOperator("-");
+                int value = integer();
+                modifiers.add(negative ? -value : value);
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }

@@ -180,6 +180,7 @@ class ExpressionParserTest {
         assertThat(ExprPrinter.type(Parser.parseTypeName("interval(2)"))).isEqualTo("interval[32767, 2]");
         assertThat(ExprPrinter.type(Parser.parseTypeName("national character varying"))).isEqualTo("varchar");
         assertThat(ExprPrinter.type(Parser.parseTypeName("text[][]"))).isEqualTo("text[][]");
+        assertThat(ExprPrinter.type(Parser.parseTypeName("numeric(3, -6)"))).isEqualTo("numeric[3, -6]");
         assertThat(ExprPrinter.type(Parser.parseTypeName("boolean"))).isEqualTo("bool");
         assertThat(ExprPrinter.type(Parser.parseTypeName("\"char\""))).isEqualTo("char");
     }

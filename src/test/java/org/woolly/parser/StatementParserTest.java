@@ -282,6 +282,13 @@ class StatementParserTest {
         assertThat(subquery.alias()).isEqualTo(new FromItem.Alias("s", List.of("x")));
         FromItem.Function function = (FromItem.Function) nested.from().get(1);
         assertThat(function.alias().name()).isEqualTo("g");
+        SelectStmt rightNested = select("select * from a inner join b left join c on b.x = c.x on a.y = b.y");
+        FromItem.Join outer = (FromItem.Join) rightNested.from().get(0);
+        assertThat(outer.type()).isEqualTo(FromItem.JoinType.INNER);
+        assertThat(ExprPrinter.print(outer.on())).isEqualTo("(= a.y b.y)");
+        assertThat(((FromItem.Join) outer.right()).type()).isEqualTo(FromItem.JoinType.LEFT);
+        FromItem.Join crossFirst = (FromItem.Join) select("select * from a cross join b join c on true").from().get(0);
+        assertThat(crossFirst.left()).isInstanceOf(FromItem.Join.class);
         FromItem.Table aliased = (FromItem.Table) select("select * from only s.t as x").from().get(0);
         assertThat(aliased.alias().name()).isEqualTo("x");
     }
