@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
-import org.woolly.nodes.parse.TypeName;
 import org.woolly.utils.error.SqlException;
 
 /**
@@ -317,10 +315,6 @@ final class DdlParser {
                 || token.isKeyword("temp") || token.isKeyword("temporary") || token.isKeyword("recursive")
                 || token.isKeyword("trusted") || token.isKeyword("procedural") || token.isKeyword("global")
                 || token.isKeyword("local") || token.isKeyword("unlogged");
-    }
-
-    TypeName typeName() {
-        return grammar.types.typeName();
     }
 
     Expr defaultExpression() {

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SelectStmt;
-import org.woolly.utils.error.SqlException;
 
 /**
  * Expressions ({@code a_expr}) by precedence climbing over PostgreSQL's precedence table:
@@ -377,16 +376,5 @@ final class ExpressionParser {
                     minus.start());
         }
         return new Expr.Operator("-", null, operand, minus.start());
-    }
-
-    /** Tries {@code attempt}; on a syntax error rewinds and returns null. */
-    <T> T attempt(java.util.function.Supplier<T> attempt) {
-        int mark = cursor.mark();
-        try {
-            return attempt.get();
-        } catch (SqlException e) {
-            cursor.reset(mark);
-            return null;
-        }
     }
 }

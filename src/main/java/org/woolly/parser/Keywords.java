@@ -71,8 +71,4 @@ final class Keywords {
     static boolean isBareColumnLabel(Token token) {
         return token.is(Token.Kind.IDENT) && (token.quoted() || !AS_LABEL_ONLY.contains(token.text()));
     }
-
-    static boolean isColumnNameKeyword(Token token) {
-        return token.is(Token.Kind.IDENT) && !token.quoted() && COL_NAME.contains(token.text());
-    }
 }

@@ -424,8 +424,4 @@ final class SelectParser {
     List<FromItem> fromList() {
         return fromClause.fromList();
     }
-
-    FromItem.Alias alias(boolean allowBare) {
-        return fromClause.alias(allowBare);
-    }
 }

@@ -20,10 +20,6 @@ final class TokenCursor {
         this.tokens = Lexer.tokenize(input);
     }
 
-    String input() {
-        return input;
-    }
-
     Token peek() {
         return tokens.get(index);
     }
