@@ -155,8 +155,8 @@ final class QuotedLiteralLexer {
                 int digitsStart = position + 1;
                 for (int i = 0; i < digits; i++) {
                     if (Character.digit(charAt(digitsStart + i), 16) < 0) {
-                        throw Lexer.error(input, "invalid Unicode escape", position - 1, position + 1)
-                                .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
+                        throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape")
+                                .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.").withPosition(position);
                     }
                 }
                 int codePoint = (int) Long.parseLong(input.substring(digitsStart, digitsStart + digits), 16);
@@ -222,13 +222,15 @@ final class QuotedLiteralLexer {
             }
             int digits = i + 1 < text.length() && text.charAt(i + 1) == '+' ? 6 : 4;
             int from = i + 1 + (digits == 6 ? 1 : 0);
+            // The cursor points at the backslash (exact unless '' doubling came before it).
+            int backslash = start + 3 + i;
             if (from + digits > text.length() || !isHex(text.substring(from, from + digits))) {
-                throw Lexer.error(input, "invalid Unicode escape", start, position)
-                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
+                throw new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode escape")
+                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.").withPosition(backslash + 1);
             }
             int codePoint = Integer.parseInt(text.substring(from, from + digits), 16);
             if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
-                throw Lexer.error(input, "invalid Unicode escape value", start, position);
+                throw new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode escape value").withPosition(backslash + 1);
             }
             value.appendCodePoint(codePoint);
             i = from + digits - 1;

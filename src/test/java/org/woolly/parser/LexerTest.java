@@ -92,6 +92,27 @@ class LexerTest {
     }
 
     @Test
+    void unicodeEscapeErrorsPointAtTheBackslash() {
+        assertThatThrownBy(() -> Lexer.tokenize("SELECT E'wrong: \\u061'"))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo(SqlState.INVALID_ESCAPE_SEQUENCE);
+                    assertThat(e.getMessage()).isEqualTo("invalid Unicode escape");
+                    assertThat(e.position()).isEqualTo(17);
+                });
+        assertThatThrownBy(() -> Lexer.tokenize("SELECT U&'wrong: \\061'"))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo(SqlState.SYNTAX_ERROR);
+                    assertThat(e.getMessage()).isEqualTo("invalid Unicode escape");
+                    assertThat(e.position()).isEqualTo(18);
+                });
+        assertThatThrownBy(() -> Lexer.tokenize("SELECT U&'wrong: \\+2FFFFF'"))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("invalid Unicode escape value");
+                    assertThat(e.position()).isEqualTo(18);
+                });
+    }
+
+    @Test
     void lexicalErrorsMatchPostgres() {
         assertError("SELECT 'abc", "unterminated quoted string at or near \"'abc\"", 8);
         assertError("SELECT /* x", "unterminated /* comment at or near \"/* x\"", 8);
