@@ -6,6 +6,8 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The parser's entry points: a query string to raw statements, and the expression and type
@@ -25,6 +27,22 @@ public final class Parser {
      * its last, excluding the semicolon.
      */
     public static List<RawStatement> parse(String queryString) {
+        try {
+            return parseStatements(queryString);
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
+    }
+
+    /**
+     * Recursive descent recurses once per nesting level: absurdly nested input ends as
+     * PostgreSQL's {@code check_stack_depth()} error instead of killing the connection's thread.
+     */
+    private static SqlException tooDeep() {
+        return new SqlException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+    }
+
+    private static List<RawStatement> parseStatements(String queryString) {
         Grammar grammar = new Grammar(queryString);
         TokenCursor cursor = grammar.cursor;
         List<RawStatement> statements = new ArrayList<>();
@@ -51,10 +69,14 @@ public final class Parser {
 
     /** One expression, as stored for a column DEFAULT; the whole string must be the expression. */
     public static Expr parseExpression(String expression) {
-        Grammar grammar = new Grammar(expression);
-        Expr result = grammar.expressions.expression();
-        grammar.cursor.expect(Token.Kind.EOF);
-        return result;
+        try {
+            Grammar grammar = new Grammar(expression);
+            Expr result = grammar.expressions.expression();
+            grammar.cursor.expect(Token.Kind.EOF);
+            return result;
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
     }
 
     /** One type name such as {@code character varying(10)} or {@code int[]}, normalized. */

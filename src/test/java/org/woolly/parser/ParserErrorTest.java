@@ -92,6 +92,15 @@ class ParserErrorTest {
     }
 
     @Test
+    void absurdNestingIsAnErrorNotACrash() {
+        String deep = "SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        assertThatThrownBy(() -> Parser.parse(deep))
+                .isInstanceOfSatisfying(SqlException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.STATEMENT_TOO_COMPLEX));
+        assertThat(Parser.parse("SELECT " + "(".repeat(50) + "1" + ")".repeat(50))).hasSize(1);
+    }
+
+    @Test
     void garbageAfterCreateIsStillASyntaxError() {
         assertSyntaxError("CREATE BANANA x", "syntax error at or near \"BANANA\"", 8);
         assertSyntaxError("FOO BAR", "syntax error at or near \"FOO\"", 1);
