@@ -2,6 +2,7 @@ package org.woolly.executor;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
@@ -32,8 +33,11 @@ public final class ExecutorContext implements EvaluationContext {
     private final long statementTimestamp;
     private boolean transactionSnapshot;
 
-    /** Who runs the statement and where; fixed for the session except the timestamps. */
-    public record SessionInfo(String user, String sessionUser, String database, String schema, int backendPid,
+    /**
+     * Who runs the statement and where; fixed for the session except the timestamps. The schema
+     * is looked up only when a statement asks for it (current_schema walks search_path).
+     */
+    public record SessionInfo(String user, String sessionUser, String database, Supplier<String> schema, int backendPid,
                               FormatSettings formatSettings, long transactionTimestamp) {}
 
     private SessionSettings settings;
@@ -158,7 +162,7 @@ public final class ExecutorContext implements EvaluationContext {
 
     @Override
     public String currentSchema() {
-        return session.schema();
+        return session.schema().get();
     }
 
     @Override

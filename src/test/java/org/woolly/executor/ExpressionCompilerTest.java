@@ -19,7 +19,7 @@ import org.woolly.utils.error.SqlState;
 class ExpressionCompilerTest {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final ExecutorContext context = new ExecutorContext(new FakeTypeSystem(), null, null, null, new Object[] {5},
-            new ExecutorContext.SessionInfo("alice", "alice", "db", "public", 1, FormatSettings.DEFAULT, 0), cancel, 0);
+            new ExecutorContext.SessionInfo("alice", "alice", "db", () -> "public", 1, FormatSettings.DEFAULT, 0), cancel, 0);
     private final ExpressionCompiler compiler = new ExpressionCompiler(context);
 
     private static QueryExpr bool(Boolean value) {
@@ -85,7 +85,7 @@ class ExpressionCompilerTest {
             assertThat(error.getMessage()).isEqualTo("canceling statement due to user request");
         });
         ExecutorContext timed = new ExecutorContext(new FakeTypeSystem(), null, null, null, null,
-                new ExecutorContext.SessionInfo("a", "a", "d", "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 1);
+                new ExecutorContext.SessionInfo("a", "a", "d", () -> "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 1);
         long end = System.nanoTime() + 20_000_000L;
         while (System.nanoTime() < end) {
             Thread.onSpinWait();

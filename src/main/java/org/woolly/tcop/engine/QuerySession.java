@@ -266,7 +266,7 @@ public final class QuerySession implements SessionEngine {
     ExecutorContext newExecutorContext(Object[] parameters) {
         var transaction = block.ensure();
         var snapshot = block.statementSnapshot();
-        var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, currentSchema(), backendPid,
+        var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, cancelRequested,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);

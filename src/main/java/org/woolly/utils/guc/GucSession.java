@@ -35,6 +35,8 @@ public final class GucSession implements SessionSettings {
     private boolean superuser;
     private final Map<String, String> reportedValues = new HashMap<>();
     private FormatSettings formatSettings;
+    /** Whether a value may have changed since the last takeReportChanges (true: the first call reports all). */
+    private boolean reportPending = true;
 
     GucSession(ServerConfiguration configuration) {
         this.resetValues = new HashMap<>(configuration.values());
@@ -51,7 +53,7 @@ public final class GucSession implements SessionSettings {
         Object parsed = GucValues.parse(parameter, value);
         resetValues.put(ServerConfiguration.key(parameter.name()), parsed);
         sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
-        formatSettings = null;
+        valuesChanged();
     }
 
     /** Sets the session's role: is_superuser and session_authorization, as InitializeSessionUserId does. */
@@ -61,6 +63,7 @@ public final class GucSession implements SessionSettings {
             values.put("is_superuser", isSuperuser);
             values.put("session_authorization", roleName);
         }
+        valuesChanged();
     }
 
     @Override
@@ -84,7 +87,7 @@ public final class GucSession implements SessionSettings {
             sessionValues.put(key, parsed);
             localValues.remove(key);
         }
-        formatSettings = null;
+        valuesChanged();
     }
 
     @Override
@@ -99,7 +102,7 @@ public final class GucSession implements SessionSettings {
                     localValues.remove(key);
                 }
             }
-            formatSettings = null;
+            valuesChanged();
             return;
         }
         set(name, null, false);
@@ -179,17 +182,25 @@ public final class GucSession implements SessionSettings {
 
     @Override
     public void atTransactionEnd(boolean committed) {
-        if (!committed && savedAtTransactionStart != null) {
+        boolean rolledBack = !committed && savedAtTransactionStart != null;
+        if (rolledBack) {
             sessionValues = savedAtTransactionStart;
         }
+        boolean changed = rolledBack || !localValues.isEmpty();
         savedAtTransactionStart = null;
         localValues.clear();
         inTransaction = false;
-        formatSettings = null;
+        if (changed) {
+            valuesChanged();
+        }
     }
 
     @Override
     public Map<String, String> takeReportChanges() {
+        if (!reportPending) {
+            return Map.of();
+        }
+        reportPending = false;
         Map<String, String> changes = new LinkedHashMap<>();
         for (GucParameter parameter : GucTable.all()) {
             if (!parameter.report()) {
@@ -201,6 +212,12 @@ public final class GucSession implements SessionSettings {
             }
         }
         return changes;
+    }
+
+    /** Called wherever a value may change: derived state is rebuilt on next use. */
+    private void valuesChanged() {
+        formatSettings = null;
+        reportPending = true;
     }
 
     private Object current(GucParameter parameter) {

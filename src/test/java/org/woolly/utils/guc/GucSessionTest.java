@@ -114,6 +114,27 @@ class GucSessionTest {
     }
 
     @Test
+    void aRolledBackSetIsReportedAgainAndACommittedTransactionWithoutChangesReportsNothing() {
+        GucSession session = ServerConfiguration.defaults().newSession();
+        session.takeReportChanges();
+        session.atTransactionStart();
+        session.atTransactionEnd(true);
+        assertThat(session.takeReportChanges()).isEmpty();
+
+        session.atTransactionStart();
+        session.set("application_name", "inside", false);
+        assertThat(session.takeReportChanges()).containsExactly(Map.entry("application_name", "inside"));
+        session.atTransactionEnd(false);
+        assertThat(session.takeReportChanges()).containsExactly(Map.entry("application_name", ""));
+
+        session.atTransactionStart();
+        session.set("DateStyle", "German", true);
+        assertThat(session.takeReportChanges()).containsExactly(Map.entry("DateStyle", "German, DMY"));
+        session.atTransactionEnd(true);
+        assertThat(session.takeReportChanges()).containsExactly(Map.entry("DateStyle", "ISO, MDY"));
+    }
+
+    @Test
     void configurationFileWithIncludesUnitsAndOverrides() throws IOException {
         Files.writeString(dataDirectory.resolve("postgresql.conf"), """
                 # a comment
