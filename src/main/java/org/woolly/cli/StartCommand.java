@@ -66,13 +66,16 @@ final class StartCommand implements Callable<Integer> {
         }
         WoollyServer server = WoollyServer.builder().dataDirectory(directory).settings(settings).start();
         server.shutdownOnSignal();
+        String socketDirectories = server.setting("unix_socket_directories");
+        String socketHint = socketDirectories.isBlank() ? ""
+                : "\n            psql -h %s -p %d postgres   (Unix socket)".formatted(
+                        socketDirectories.split(",")[0].strip(), server.port());
         System.err.printf("""
                 woolly: ready on port %1$d (data directory %2$s)
-                  connect:  psql -h 127.0.0.1 -p %1$d -U <user> postgres
-                            psql -p %1$d postgres                (Unix socket, when enabled)
+                  connect:  psql -h 127.0.0.1 -p %1$d -U %3$s postgres%4$s
                   JDBC:     jdbc:postgresql://127.0.0.1:%1$d/postgres
                   stop:     ./woolly stop -D %2$s   (or Ctrl-C)
-                """, server.port(), directory);
+                """, server.port(), directory, server.superuser(), socketHint);
         server.awaitTermination();
         return 0;
     }

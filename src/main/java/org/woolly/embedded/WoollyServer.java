@@ -33,8 +33,11 @@ public final class WoollyServer implements AutoCloseable {
     private final boolean deleteOnClose;
     private final String superuser;
     private final Postmaster postmaster;
+    private final ServerConfiguration configuration;
 
-    private WoollyServer(Path dataDirectory, boolean deleteOnClose, String superuser, Postmaster postmaster) {
+    private WoollyServer(Path dataDirectory, boolean deleteOnClose, String superuser, Postmaster postmaster,
+                         ServerConfiguration configuration) {
+        this.configuration = configuration;
         this.dataDirectory = dataDirectory;
         this.deleteOnClose = deleteOnClose;
         this.superuser = superuser;
@@ -57,6 +60,11 @@ public final class WoollyServer implements AutoCloseable {
     /** The superuser created at initialization (trust authentication on loopback unless configured otherwise). */
     public String superuser() {
         return superuser;
+    }
+
+    /** A configuration parameter's server-wide value, as SHOW prints it. */
+    public String setting(String name) {
+        return configuration.show(name);
     }
 
     public String jdbcUrl(String database) {
@@ -97,7 +105,7 @@ public final class WoollyServer implements AutoCloseable {
         }
     }
 
-    /** Options for a server to start; defaults suit tests (port 0, trust, no Unix socket). */
+    /** Options for a server to start: postgresql.conf's settings unless overridden here. */
     public static final class Builder {
         private Path dataDirectory;
         private boolean temporary;
@@ -105,11 +113,7 @@ public final class WoollyServer implements AutoCloseable {
         private DataDirectoryInitializer.Options initOptions;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
-        private Builder() {
-            settings.put("port", "0");
-            settings.put("listen_addresses", "127.0.0.1");
-            settings.put("unix_socket_directories", "");
-        }
+        private Builder() {}
 
         /** Uses (and initializes when absent) this data directory. */
         public Builder dataDirectory(Path directory) {
@@ -118,10 +122,16 @@ public final class WoollyServer implements AutoCloseable {
             return this;
         }
 
-        /** Uses a new temporary data directory, deleted when the server is closed. */
+        /**
+         * Uses a new temporary data directory, deleted when the server is closed, and the
+         * settings a test wants unless given otherwise: a free port on 127.0.0.1, no Unix socket.
+         */
         public Builder temporaryDirectory() {
             this.dataDirectory = null;
             this.temporary = true;
+            settings.putIfAbsent("port", "0");
+            settings.putIfAbsent("listen_addresses", "127.0.0.1");
+            settings.putIfAbsent("unix_socket_directories", "");
             return this;
         }
 
@@ -171,7 +181,7 @@ public final class WoollyServer implements AutoCloseable {
                 engine.close();
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            return new WoollyServer(directory, temporary, superuser, postmaster);
+            return new WoollyServer(directory, temporary, superuser, postmaster, configuration);
         }
 
         /** The storage settings of postgresql.conf (shared_buffers is in 8 kB pages, as in PostgreSQL). */
