@@ -21,7 +21,11 @@ pg_port=${PG_PORT:-55439}
 woolly_port=${WOOLLY_PORT:-55440}
 
 cleanup() {
-    [ -n "${woolly_pid:-}" ] && kill "$woolly_pid" 2>/dev/null && wait "$woolly_pid" 2>/dev/null
+    set +e
+    if [ -n "${woolly_pid:-}" ]; then
+        kill "$woolly_pid" 2>/dev/null
+        wait "$woolly_pid" 2>/dev/null
+    fi
     su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -m immediate stop" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
