@@ -1,5 +1,6 @@
 package org.woolly.cli;
 
+import org.woolly.utils.error.SqlException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,14 @@ public final class WoollyCommand implements Runnable {
         int exitCode = new CommandLine(new WoollyCommand())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("woolly: error: " + exception.getMessage());
+                    if (exception instanceof SqlException report) {
+                        if (report.detail() != null) {
+                            commandLine.getErr().println("detail: " + report.detail());
+                        }
+                        if (report.hint() != null) {
+                            commandLine.getErr().println("hint: " + report.hint());
+                        }
+                    }
                     return 1;
                 })
                 .execute(args);

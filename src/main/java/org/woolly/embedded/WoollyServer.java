@@ -173,13 +173,15 @@ public final class WoollyServer implements AutoCloseable {
                         initOptions != null ? initOptions : DataDirectoryInitializer.Options.trustAll(superuser));
             }
             ServerConfiguration configuration = ServerConfiguration.load(directory, settings);
-            WoollyEngine engine = WoollyEngine.open(directory, storageOptions(configuration));
-            Postmaster postmaster = new Postmaster(directory, configuration, engine, WoollyEngine.TYPE_IO);
+            StorageOptions storageOptions = storageOptions(configuration);
+            // The postmaster locks the directory first and only then opens the engine (recovery).
+            Path lockedDirectory = directory;
+            Postmaster postmaster = new Postmaster(directory, configuration,
+                    () -> WoollyEngine.open(lockedDirectory, storageOptions), WoollyEngine.TYPE_IO);
             try {
                 postmaster.start();
-            } catch (IOException | RuntimeException e) {
-                engine.close();
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return new WoollyServer(directory, temporary, superuser, postmaster, configuration);
         }

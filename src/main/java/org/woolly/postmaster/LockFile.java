@@ -30,26 +30,38 @@ public final class LockFile {
         this.file = file;
     }
 
-    /** Claims the data directory; F0001 when another live process holds it. */
+    /**
+     * Claims the data directory; F0001 when another live process holds it. The file is created
+     * atomically (create-new) before anything else touches the directory, so two servers
+     * starting at once cannot both get past this point; a stale file of a dead process is removed.
+     */
     public static LockFile acquire(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolve(FILE_NAME);
         if (Files.exists(file)) {
             long otherPid = readPid(file);
-            if (otherPid > 0 && otherPid != ProcessHandle.current().pid()
-                    && ProcessHandle.of(otherPid).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new SqlException(Severity.FATAL, SqlState.LOCK_FILE_EXISTS,
-                        "lock file \"" + FILE_NAME + "\" already exists", null,
-                        String.format("Is another postmaster (PID %d) running in data directory \"%s\"?", otherPid,
-                                dataDirectory.toAbsolutePath()), 0, null);
+            boolean otherAlive = otherPid > 0 && otherPid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(otherPid).map(ProcessHandle::isAlive).orElse(false);
+            if (otherAlive || otherPid == ProcessHandle.current().pid() && isHeldInThisProcess(dataDirectory)) {
+                throw alreadyExists(dataDirectory, otherPid);
             }
-            if (otherPid == ProcessHandle.current().pid() && isHeldInThisProcess(dataDirectory)) {
-                throw new SqlException(Severity.FATAL, SqlState.LOCK_FILE_EXISTS,
-                        "lock file \"" + FILE_NAME + "\" already exists", null,
-                        String.format("Is another postmaster (PID %d) running in data directory \"%s\"?", otherPid,
-                                dataDirectory.toAbsolutePath()), 0, null);
-            }
+            Files.deleteIfExists(file);
         }
+        try {
+            Files.writeString(file, ProcessHandle.current().pid() + "\n" + dataDirectory.toAbsolutePath().normalize()
+                    + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            throw alreadyExists(dataDirectory, readPid(file));
+        }
+        HELD_IN_THIS_PROCESS.add(dataDirectory.toAbsolutePath().normalize());
         return new LockFile(file);
+    }
+
+    private static SqlException alreadyExists(Path dataDirectory, long otherPid) {
+        return new SqlException(Severity.FATAL, SqlState.LOCK_FILE_EXISTS,
+                "lock file \"" + FILE_NAME + "\" already exists", null,
+                String.format("Is another postmaster (PID %d) running in data directory \"%s\"?", otherPid,
+                        dataDirectory.toAbsolutePath()), 0, null);
     }
 
     private static final java.util.Set<Path> HELD_IN_THIS_PROCESS = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The server's main object: binds the listening sockets, writes {@code postmaster.pid},
@@ -41,7 +42,8 @@ public final class Postmaster {
 
     private final Path dataDirectory;
     private final ServerConfiguration configuration;
-    private final Engine engine;
+    private final Supplier<? extends Engine> engineFactory;
+    private Engine engine;
     private final TypeIoLookup types;
     private final BackendRegistry registry = new BackendRegistry();
     private final ReentrantLock stateLock = new ReentrantLock();
@@ -63,9 +65,18 @@ public final class Postmaster {
 
     /** With the type table that encodes DataRow values and decodes Bind parameters. */
     public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine, TypeIoLookup types) {
+        this(dataDirectory, configuration, () -> engine, types);
+    }
+
+    /**
+     * With the engine opened by {@code engineFactory} once the data directory is locked: opening
+     * runs crash recovery, which must never happen under another live server.
+     */
+    public Postmaster(Path dataDirectory, ServerConfiguration configuration,
+                      Supplier<? extends Engine> engineFactory, TypeIoLookup types) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
         this.configuration = configuration;
-        this.engine = engine;
+        this.engineFactory = engineFactory;
         this.types = types;
     }
 
@@ -84,6 +95,12 @@ public final class Postmaster {
                 ServerLog.log(Severity.LOG, warning);
             }
             lockFile = LockFile.acquire(dataDirectory);
+            try {
+                engine = engineFactory.get();
+            } catch (RuntimeException e) {
+                lockFile.remove(dataDirectory);
+                throw e;
+            }
             Files.deleteIfExists(dataDirectory.resolve(SHUTDOWN_REQUEST_FILE));
             HbaFile hba = HbaFile.load(dataDirectory.resolve("pg_hba.conf"));
             BackendConnection.Shared shared = new BackendConnection.Shared(configuration, hba, engine, types,
@@ -94,6 +111,7 @@ public final class Postmaster {
                 listeners.bind();
             } catch (IOException | RuntimeException e) {
                 listeners.close();
+                engine.close();
                 lockFile.remove(dataDirectory);
                 throw e;
             }
