@@ -176,7 +176,7 @@ final class BackendConnection implements Runnable {
             if (loop != null) {
                 loop.notice(report);
             }
-        });
+        }, backend.processId);
         backend.session = session;
         writer.authentication(ProtocolCodes.AUTH_OK, null);
         for (Map.Entry<String, String> parameter : settings.takeReportChanges().entrySet()) {

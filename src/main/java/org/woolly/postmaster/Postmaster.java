@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * The server's main object: binds the listening sockets, writes {@code postmaster.pid},
- * starts a backend (virtual thread) per connection and the checkpointer, and shuts down in
+ * starts a backend (virtual thread) per connection, the checkpointer and the walwriter, and shuts down in
  * PostgreSQL's three modes. Counterpart of {@code src/backend/postmaster/postmaster.c}.
  *
  * <p>Shutdown requests: {@link #shutdown(ShutdownMode)} in-process; from another process
@@ -56,6 +56,7 @@ public final class Postmaster {
     private LockFile lockFile;
     private Listeners listeners;
     private Thread checkpointer;
+    private Thread walWriter;
     private Thread requestWatcher;
     private java.io.PrintStream loggingCollector;
 
@@ -119,6 +120,7 @@ public final class Postmaster {
                     listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_READY);
             listeners.startAccepting();
             checkpointer = Thread.ofPlatform().daemon().name("woolly: checkpointer").start(this::checkpointLoop);
+            walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter").start(this::walWriterLoop);
             requestWatcher = Thread.ofPlatform().daemon().name("woolly: postmaster").start(this::watchRequests);
             started = true;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
@@ -219,6 +221,7 @@ public final class Postmaster {
             case IMMEDIATE -> terminateBackends(false);
         }
         checkpointer.interrupt();
+        walWriter.interrupt();
         requestWatcher.interrupt();
         if (requestedMode != ShutdownMode.IMMEDIATE) {
             try {
@@ -283,6 +286,26 @@ public final class Postmaster {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** The walwriter ({@code walwriter.c}): flushes the WAL every wal_writer_delay. */
+    private void walWriterLoop() {
+        long delayMillis = configuration.getInt("wal_writer_delay");
+        while (!shuttingDown) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (shuttingDown) {
+                return;
+            }
+            try {
+                engine.flushWal();
+            } catch (RuntimeException e) {
+                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "walwriter could not flush the WAL", e);
             }
         }
     }

@@ -21,9 +21,15 @@ public interface Engine extends AutoCloseable {
     /**
      * Starts the query side of a new backend for an authenticated role connected to a database.
      * {@code settings} are the session's configuration (already holding startup-packet options);
-     * {@code notices} receives NOTICE/WARNING reports raised while statements run.
+     * {@code notices} receives NOTICE/WARNING reports raised while statements run;
+     * {@code processId} is the backend's id as BackendKeyData told the client
+     * ({@code pg_backend_pid()}).
      */
-    SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices);
+    SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
+                              int processId);
+
+    /** Writes and flushes the WAL so far (the walwriter calls this every wal_writer_delay). */
+    void flushWal();
 
     /** Runs a checkpoint now (the checkpointer calls this on its timer and at shutdown). */
     void checkpoint();

@@ -73,6 +73,11 @@ public final class InMemoryStorage implements StorageServices {
     }
 
     @Override
+    public void flushWal() {
+        // No WAL behind this fake.
+    }
+
+    @Override
     public void checkpoint() {
         checkpoints++;
     }

@@ -118,6 +118,33 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void theWalWriterMakesAsynchronousCommitsDurableWithinItsDelay() throws Exception {
+        Path dataDirectory = temporary.resolve("async");
+        int port = freePort();
+        runToCompletion(woolly("init", "-D", dataDirectory.toString()));
+        Process server = startServer(dataDirectory, port, "-c", "synchronous_commit=off", "-c", "wal_writer_delay=50ms");
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE async_commits (n int)");
+            statement.execute("INSERT INTO async_commits VALUES (1), (2), (3)");
+        }
+        // Ten times the delay: the walwriter has flushed by now, though no commit waited for it.
+        Thread.sleep(500);
+        server.destroyForcibly();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        startServer(dataDirectory, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM async_commits")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+        }
+    }
+
     private static void work(String url, String user, int session, Random random, Map<Integer, Integer> acknowledged,
                              AtomicBoolean stop) {
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
@@ -151,9 +178,12 @@ class CrashRecoveryIT {
         }
     }
 
-    private Process startServer(Path dataDirectory, int port) throws IOException, InterruptedException {
-        Process process = woolly("start", "-D", dataDirectory.toString(), "-p", Integer.toString(port),
-                "-h", "127.0.0.1", "-k", "");
+    private Process startServer(Path dataDirectory, int port, String... options)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("start", "-D", dataDirectory.toString(), "-p",
+                Integer.toString(port), "-h", "127.0.0.1", "-k", ""));
+        arguments.addAll(List.of(options));
+        Process process = woolly(arguments.toArray(String[]::new));
         servers.add(process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -215,6 +215,10 @@ class SqlBehaviourIT {
                         .isEqualTo("unrecognized configuration parameter \"no_such_parameter\"");
             });
             assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(15);
+            // pg_backend_pid() is the process id BackendKeyData gave the driver (used for cancel).
+            int backendPid = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            assertThat(column(statement.executeQuery("SELECT pg_backend_pid()")))
+                    .containsExactly(Integer.toString(backendPid));
         }
     }
 }

@@ -113,7 +113,7 @@ class BackendLoopTest {
         settings.takeReportChanges();
         AtomicReference<BackendLoop> loop = new AtomicReference<>();
         SessionEngine session = new FakeEngine().openSession(null, "postgres", settings,
-                report -> loop.get().notice(report));
+                report -> loop.get().notice(report), 1);
         loop.set(new BackendLoop(new MessageReader(new ByteArrayInputStream(frontend.bytes.toByteArray())),
                 new MessageWriter(output), session, settings, TypeIoLookup.builtin(), activity -> { }));
         loop.get().run();

@@ -51,9 +51,15 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices) {
+    public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
+                                     int processId) {
         openSessions.incrementAndGet();
         return new Session(settings, notices);
+    }
+
+    @Override
+    public void flushWal() {
+        // No WAL behind this fake.
     }
 
     @Override

@@ -119,6 +119,11 @@ public final class FakeStorage implements StorageServices, HeapAccess, Transacti
     }
 
     @Override
+    public void flushWal() {
+        // No WAL behind this fake.
+    }
+
+    @Override
     public void checkpoint() {
     }
 

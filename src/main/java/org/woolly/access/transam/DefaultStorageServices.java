@@ -106,35 +106,11 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     /** The walwriter's loop: flushes the WAL every wal_writer_delay (asynchronous commits become durable). */
-    public Runnable walWriterTask() {
-        return () -> {
-            while (!closed && !Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(options.walWriterDelay());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!closed) {
-                    wal.flushAll();
-                }
-            }
-        };
-    }
-
-    /** The checkpointer's loop: a checkpoint every {@code interval} (checkpoint_timeout). */
-    public Runnable checkpointerTask(java.time.Duration interval) {
-        return () -> {
-            while (!closed && !Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!closed) {
-                    checkpoint(false);
-                }
-            }
-        };
+    @Override
+    public void flushWal() {
+        if (!closed) {
+            wal.flushAll();
+        }
     }
 
     public WriteAheadLog wal() {

@@ -19,6 +19,13 @@ public interface StorageServices extends AutoCloseable {
      */
     int allocateOid();
 
+    /**
+     * Writes and flushes the WAL inserted so far (the walwriter's round): bounds how much an
+     * asynchronous commit (synchronous_commit = off) can lose, and takes WAL writes off
+     * committing backends.
+     */
+    void flushWal();
+
     /** Writes every dirty buffer and a checkpoint record; recovery will start from its redo point. */
     void checkpoint();
 

@@ -29,7 +29,6 @@ import org.woolly.utils.guc.SessionSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine of one data directory: storage opened (crash recovery done), the system catalog
@@ -73,7 +72,6 @@ public final class WoollyEngine implements Engine {
     private final StorageServices storage;
     private final SystemCatalog catalog;
     private final TypeSystem types = new BuiltinTypeSystem();
-    private final AtomicInteger nextSessionNumber = new AtomicInteger(1);
 
     private WoollyEngine(StorageServices storage) {
         this.storage = storage;
@@ -96,11 +94,17 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
-    public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices) {
+    public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
+                                     int processId) {
         int databaseOid = catalog.databaseOid(database).orElseThrow(() -> new SqlException(
                 SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist"));
         return new QuerySession(storage, catalog.catalogFor(databaseOid), role, database, settings, notices,
-                nextSessionNumber.getAndIncrement(), types, PARSER);
+                processId, types, PARSER);
+    }
+
+    @Override
+    public void flushWal() {
+        storage.flushWal();
     }
 
     @Override
