@@ -1,5 +1,7 @@
 package org.woolly.tcop.engine;
 
+import org.woolly.testfakes.HandBuiltTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.woolly.testfakes.Raw.*;
@@ -58,20 +60,8 @@ class BuiltinTypesSessionTest {
 
     private SessionDriver session() {
         return new SessionDriver(new QuerySession(storage, catalog, new RoleInfo(10, "alice", true, true, null), "postgres",
-                new FakeSettings(), notices::add, 7, new org.woolly.analyzer.BuiltinTypeSystem(), PARSER), notices);
+                new FakeSettings(), notices::add, 7, new org.woolly.analyzer.BuiltinTypeSystem(), HandBuiltTrees.PARSER), notices);
     }
-
-    private static final QueryParser PARSER = new QueryParser() {
-        @Override
-        public List<org.woolly.nodes.parse.RawStatement> parse(String queryString) {
-            throw new IllegalStateException("tests build parse trees by hand");
-        }
-
-        @Override
-        public org.woolly.nodes.parse.Expr parseExpression(String text) {
-            return i(Long.parseLong(text));
-        }
-    };
 
     private static Statement count() {
         return select(countStar()).from(table("t")).statement();

@@ -1,5 +1,7 @@
 package org.woolly.tcop.engine;
 
+import org.woolly.testfakes.HandBuiltTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.woolly.testfakes.Raw.*;
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
-import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
@@ -31,21 +32,9 @@ class QuerySessionTest {
     private final List<SqlException> notices = new ArrayList<>();
     private SessionDriver driver;
 
-    private static final QueryParser NO_PARSER = new QueryParser() {
-        @Override
-        public List<RawStatement> parse(String queryString) {
-            throw new IllegalStateException("tests build parse trees by hand");
-        }
-
-        @Override
-        public Expr parseExpression(String text) {
-            return i(Long.parseLong(text));
-        }
-    };
-
     private SessionDriver newSession() {
         QuerySession session = new QuerySession(storage, catalog, new RoleInfo(10, "alice", true, true, null), "db",
-                new FakeSettings(), notices::add, 42, new FakeTypeSystem(), NO_PARSER);
+                new FakeSettings(), notices::add, 42, new FakeTypeSystem(), HandBuiltTrees.PARSER);
         return new SessionDriver(session, notices);
     }
 
