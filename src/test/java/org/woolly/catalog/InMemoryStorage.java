@@ -283,4 +283,11 @@ public final class InMemoryStorage implements StorageServices {
         public void waitForCompletion(long xid) {
         }
     };
+
+    private final org.woolly.storage.ipc.PanicState panicState = new org.woolly.storage.ipc.PanicState();
+
+    @Override
+    public org.woolly.storage.ipc.PanicState panicState() {
+        return panicState;
+    }
 }

@@ -271,4 +271,11 @@ public final class FakeStorage implements StorageServices, HeapAccess, Transacti
     public synchronized int versionCount(RelFileLocator relation) {
         return table(relation).size();
     }
+
+    private final org.woolly.storage.ipc.PanicState panicState = new org.woolly.storage.ipc.PanicState();
+
+    @Override
+    public org.woolly.storage.ipc.PanicState panicState() {
+        return panicState;
+    }
 }

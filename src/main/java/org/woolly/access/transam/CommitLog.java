@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import org.woolly.storage.ipc.PanicState;
 
 /**
  * The commit log ({@code pg_xact}): two bits of status per XID in 8 KB pages, 32 pages per
@@ -35,6 +36,7 @@ public final class CommitLog {
     private final int cachePages;
     private final LongConsumer walFlusher;
     private final boolean fsync;
+    private final PanicState panicState;
     private final ReentrantLock lock = new ReentrantLock();
     private final LinkedHashMap<Long, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Long> segmentsToSync = new HashSet<>();
@@ -50,8 +52,9 @@ public final class CommitLog {
     }
 
     /** {@code walFlusher} flushes the WAL up to an LSN before a page carrying that commit is written. */
-    public CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync) {
+    public CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync, PanicState panicState) {
         this.directory = directory;
+        this.panicState = panicState;
         this.cachePages = cachePages;
         this.walFlusher = walFlusher;
         this.fsync = fsync;

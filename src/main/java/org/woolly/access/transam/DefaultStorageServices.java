@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.smgr.StorageManager;
 
@@ -23,12 +24,14 @@ public final class DefaultStorageServices implements StorageServices {
     private final DefaultTransactionManager transactions;
     private final OidGenerator oids;
     private final HeapAccess heap;
+    private final PanicState panicState;
     private final ReentrantLock checkpointLock = new ReentrantLock();
     private volatile boolean closed;
 
     DefaultStorageServices(Path dataDirectory, StorageOptions options, StorageManager storageManager,
                            BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
-                           DefaultTransactionManager transactions, OidGenerator oids, HeapAccess heap) {
+                           DefaultTransactionManager transactions, OidGenerator oids, HeapAccess heap,
+                           PanicState panicState) {
         this.dataDirectory = dataDirectory;
         this.options = options;
         this.storageManager = storageManager;
@@ -38,6 +41,7 @@ public final class DefaultStorageServices implements StorageServices {
         this.transactions = transactions;
         this.oids = oids;
         this.heap = heap;
+        this.panicState = panicState;
     }
 
     @Override
@@ -111,6 +115,11 @@ public final class DefaultStorageServices implements StorageServices {
         if (!closed) {
             wal.flushAll();
         }
+    }
+
+    @Override
+    public PanicState panicState() {
+        return panicState;
     }
 
     public WriteAheadLog wal() {

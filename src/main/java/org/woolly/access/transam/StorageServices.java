@@ -1,6 +1,7 @@
 package org.woolly.access.transam;
 
 import org.woolly.access.heap.HeapAccess;
+import org.woolly.storage.ipc.PanicState;
 
 /**
  * The storage side of a running server, opened on a data directory after crash recovery:
@@ -11,6 +12,9 @@ public interface StorageServices extends AutoCloseable {
     HeapAccess heap();
 
     TransactionManager transactions();
+
+    /** The crash state: once a PANIC happened, nothing is written and the server must restart through recovery. */
+    PanicState panicState();
 
     /**
      * A new OID (for relations, types, relfilenodes, roles, ...), never handed out twice even

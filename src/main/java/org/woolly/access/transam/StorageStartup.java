@@ -8,6 +8,7 @@ import java.util.Map;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapAccessMethod;
 import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -60,7 +61,7 @@ public final class StorageStartup {
                 DefaultTransactionManager.FIRST_NORMAL_XID, OidGenerator.FIRST_NORMAL_OID, System.currentTimeMillis());
         long[] position;
         try (WriteAheadLog wal = new WriteAheadLog(dataDirectory.resolve("pg_wal"), WalSegments.FIRST_LSN,
-                WalSegments.INVALID_LSN, true, true)) {
+                WalSegments.INVALID_LSN, true, true, new PanicState())) {
             position = wal.insertRecord(TransactionRecords.checkpoint(checkpoint, true));
         }
         new ControlFile(ControlFile.State.SHUT_DOWN, position[0], checkpoint.redoLsn(), checkpoint.nextXid(),
@@ -97,12 +98,14 @@ public final class StorageStartup {
             endOfWal = reader.endOfValidWal();
             lastRecord = reader.lastRecordLsn();
         }
-        WriteAheadLog wal = new WriteAheadLog(walDirectory, endOfWal, lastRecord, options.fsync(), options.fullPageWrites());
+        PanicState panicState = new PanicState();
+        WriteAheadLog wal = new WriteAheadLog(walDirectory, endOfWal, lastRecord, options.fsync(), options.fullPageWrites(),
+                panicState);
         wal.setRedoPointer(checkpoint.redoLsn());
-        StorageManager storageManager = new StorageManager(dataDirectory);
+        StorageManager storageManager = new StorageManager(dataDirectory, panicState);
         BufferPool bufferPool = new BufferPool(storageManager, options.sharedBuffers(), wal::flush);
         CommitLog commitLog = new CommitLog(dataDirectory.resolve("pg_xact"), COMMIT_LOG_BUFFERS, wal::flush,
-                options.fsync());
+                options.fsync(), panicState);
         RelationFileOperations files = new RelationFileOperations() {
             @Override
             public void create(RelFileLocator relation) {
@@ -128,7 +131,7 @@ public final class StorageStartup {
         }
         OidGenerator oids = new OidGenerator(wal, (int) nextOid);
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
-                bufferPool, wal, commitLog, transactions, oids, heap.heap());
+                bufferPool, wal, commitLog, transactions, oids, heap.heap(), panicState);
         if (crashed) {
             services.checkpoint(false);
         } else {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.woolly.storage.ipc.PanicState;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -31,6 +32,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
     private final Path walDirectory;
     private final boolean fsync;
     private final boolean fullPageWrites;
+    private final PanicState panicState;
 
     private final ReentrantLock insertLock = new ReentrantLock();
     private long insertLsn;
@@ -52,8 +54,10 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
      * Opens the WAL for writing at {@code endOfWal}, the end of the last valid record (whose
      * start is {@code lastRecordLsn}); anything after it (a torn tail left by a crash) is cut off.
      */
-    public WriteAheadLog(Path walDirectory, long endOfWal, long lastRecordLsn, boolean fsync, boolean fullPageWrites) {
+    public WriteAheadLog(Path walDirectory, long endOfWal, long lastRecordLsn, boolean fsync, boolean fullPageWrites,
+                         PanicState panicState) {
         this.walDirectory = walDirectory;
+        this.panicState = panicState;
         this.fsync = fsync;
         this.fullPageWrites = fullPageWrites;
         this.insertLsn = endOfWal;

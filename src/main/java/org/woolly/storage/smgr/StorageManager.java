@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.page.Page;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -40,18 +41,20 @@ public final class StorageManager implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int blocksPerSegment;
+    private final PanicState panicState;
     private final ReentrantLock cacheLock = new ReentrantLock();
     private final LinkedHashMap<SegmentKey, FileChannel> openFiles = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<SegmentKey> pendingSync = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<byte[]> writeScratch = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
 
-    public StorageManager(Path dataDirectory) {
-        this(dataDirectory, DEFAULT_BLOCKS_PER_SEGMENT);
+    public StorageManager(Path dataDirectory, PanicState panicState) {
+        this(dataDirectory, DEFAULT_BLOCKS_PER_SEGMENT, panicState);
     }
 
     /** With a small segment size, so tests can exercise segment boundaries. */
-    StorageManager(Path dataDirectory, int blocksPerSegment) {
+    StorageManager(Path dataDirectory, int blocksPerSegment, PanicState panicState) {
         this.dataDirectory = dataDirectory;
+        this.panicState = panicState;
         this.blocksPerSegment = blocksPerSegment;
     }
 

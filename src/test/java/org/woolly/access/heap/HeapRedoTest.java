@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.woolly.access.heap.HeapTestSupport.TABLE;
 import static org.woolly.access.heap.HeapTestSupport.bytes;
@@ -66,7 +67,7 @@ class HeapRedoTest {
         assertThat(source.wal.records).hasSize(2);
         assertThat(source.wal.records.get(0).record().blocks().get(0).willInit()).isTrue();
 
-        BufferPool target = new BufferPool(new StorageManager(replica), 16, lsn -> { });
+        BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
         ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
         replay(source.wal, redo);
         assertSamePages(source.pool, target, 1);
@@ -89,7 +90,7 @@ class HeapRedoTest {
         int blocks = source.pool.blockCount(TABLE, ForkNumber.MAIN);
         assertThat(blocks).isGreaterThan(1);
 
-        BufferPool target = new BufferPool(new StorageManager(replica), 16, lsn -> { });
+        BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
         ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
         replay(source.wal, redo);
         assertSamePages(source.pool, target, blocks);
@@ -109,7 +110,7 @@ class HeapRedoTest {
         assertThat(update.record().blocks().get(0).pageImage()).isNotNull();
 
         // replay only the update: the image alone must rebuild the page
-        BufferPool target = new BufferPool(new StorageManager(replica), 16, lsn -> { });
+        BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
         ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
         redo.redo(update.record(), update.endLsn());
         assertSamePages(source.pool, target, 1);
@@ -122,14 +123,14 @@ class HeapRedoTest {
         source.heap.insert(TABLE, bytes("durable"), tx);
         source.transactions.commit(tx);
 
-        StorageManager storage = new StorageManager(replica);
+        StorageManager storage = new StorageManager(replica, new PanicState());
         BufferPool target = new BufferPool(storage, 16, lsn -> { });
         FakeTransactionManager transactions = new FakeTransactionManager();
         HeapAccessMethod recovered = new HeapAccessMethod(target, new FakeWal(), transactions);
         replay(source.wal, recovered.resourceManager());
         target.flushAll();
 
-        BufferPool restarted = new BufferPool(new StorageManager(replica), 4, lsn -> { });
+        BufferPool restarted = new BufferPool(new StorageManager(replica, new PanicState()), 4, lsn -> { });
         HeapAccessMethod heap = new HeapAccessMethod(restarted, new FakeWal(), transactions);
         // the source's transaction had XID 3; commit XID 3 in the restarted server's commit log
         Transaction sameXid = transactions.begin();
@@ -159,7 +160,7 @@ class HeapRedoTest {
         assertThat(source.pool.writeCount()).as("eviction wrote some pages before the crash").isPositive();
 
         // crash: the pool's dirty pages are lost; recovery replays the whole WAL over the files
-        BufferPool recovered = new BufferPool(new StorageManager(primary), 8, lsn -> { });
+        BufferPool recovered = new BufferPool(new StorageManager(primary, new PanicState()), 8, lsn -> { });
         replay(source.wal, new HeapAccessMethod(recovered, new FakeWal(), new FakeTransactionManager()).resourceManager());
         assertSamePages(source.pool, recovered, blocks);
     }

@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.storage.ipc.PanicState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class HeapTestSupport {
     final HeapAccessMethod heap;
 
     HeapTestSupport(Path data, int buffers) {
-        storage = new StorageManager(data);
+        storage = new StorageManager(data, new PanicState());
         storage.create(TABLE, ForkNumber.MAIN);
         pool = new BufferPool(storage, buffers, wal::flush);
         heap = new HeapAccessMethod(pool, wal, transactions);

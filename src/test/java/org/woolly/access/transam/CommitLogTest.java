@@ -1,5 +1,6 @@
 package org.woolly.access.transam;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ class CommitLogTest {
     @Test
     void statusesSurviveEvictionAndRestartAcrossPagesAndSegments() {
         List<Long> flushedUpTo = new ArrayList<>();
-        CommitLog log = new CommitLog(directory, 2, flushedUpTo::add, true);
+        CommitLog log = new CommitLog(directory, 2, flushedUpTo::add, true, new PanicState());
         long[] xids = {3, 4, 5, CommitLog.XIDS_PER_PAGE - 1L, CommitLog.XIDS_PER_PAGE,
             CommitLog.XIDS_PER_PAGE * 3L + 17, (long) CommitLog.XIDS_PER_PAGE * CommitLog.PAGES_PER_SEGMENT + 9};
         for (int i = 0; i < xids.length; i++) {
@@ -32,7 +33,7 @@ class CommitLogTest {
         assertThat(Files.exists(directory.resolve("0000"))).isTrue();
         assertThat(Files.exists(directory.resolve("0001"))).isTrue();
 
-        CommitLog reopened = new CommitLog(directory, 2, lsn -> { }, true);
+        CommitLog reopened = new CommitLog(directory, 2, lsn -> { }, true, new PanicState());
         for (int i = 0; i < xids.length; i++) {
             assertThat(reopened.get(xids[i])).isEqualTo(i % 2 == 0 ? XidStatus.COMMITTED : XidStatus.ABORTED);
         }

@@ -1,5 +1,6 @@
 package org.woolly.access.transam;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,8 +31,8 @@ class DefaultTransactionManagerTest {
 
     @BeforeEach
     void setUp() {
-        wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true);
-        CommitLog commitLog = new CommitLog(directory, 8, wal::flush, false);
+        wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true, new PanicState());
+        CommitLog commitLog = new CommitLog(directory, 8, wal::flush, false, new PanicState());
         RelationFileOperations files = new RelationFileOperations() {
             @Override
             public synchronized void create(RelFileLocator relation) {
@@ -145,7 +146,7 @@ class DefaultTransactionManagerTest {
 
     @Test
     void waitingForEachOtherIsADeadlock() throws Exception {
-        manager = new DefaultTransactionManager(wal, new CommitLog(directory, 8, wal::flush, false),
+        manager = new DefaultTransactionManager(wal, new CommitLog(directory, 8, wal::flush, false, new PanicState()),
                 new LockManager(java.time.Duration.ofMillis(100)), new RelationFileOperations() {
                     @Override
                     public void create(RelFileLocator relation) {}

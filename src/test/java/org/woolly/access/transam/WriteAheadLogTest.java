@@ -1,5 +1,6 @@
 package org.woolly.access.transam;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.RandomAccessFile;
@@ -70,7 +71,7 @@ class WriteAheadLogTest {
     @Test
     void readerReturnsWrittenRecordsAndStopsAtCorruption() throws Exception {
         List<Long> starts = new ArrayList<>();
-        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true)) {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true, new PanicState())) {
             for (int i = 0; i < 5; i++) {
                 starts.add(wal.insertLsn());
                 wal.insert(sample(i));
@@ -103,7 +104,7 @@ class WriteAheadLogTest {
             assertThat(reader.lastRecordLsn()).isEqualTo(starts.get(2));
         }
         // Reopening at the end of valid WAL cuts the torn tail; new records chain on cleanly.
-        try (WriteAheadLog wal = new WriteAheadLog(directory, starts.get(3), starts.get(2), true, true)) {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, starts.get(3), starts.get(2), true, true, new PanicState())) {
             wal.insert(sample(9));
         }
         try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
@@ -121,7 +122,7 @@ class WriteAheadLogTest {
     void recordsSpanSegmentBoundaries() {
         byte[] big = new byte[3 * 1024 * 1024];
         long end;
-        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true)) {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true, new PanicState())) {
             for (int i = 0; i < 7; i++) {
                 Arrays.fill(big, (byte) i);
                 wal.insert(new WalRecord(ResourceManagerIds.HEAP, 0, i, List.of(), big));
@@ -145,7 +146,7 @@ class WriteAheadLogTest {
     void concurrentFlushesShareFsyncs() throws Exception {
         int threads = 32;
         int perThread = 20;
-        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true);
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true, new PanicState());
              var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -176,12 +177,12 @@ class WriteAheadLogTest {
 
     @Test
     void fullPageImagesNeededOnlyForPagesUnchangedSinceRedoPointer() {
-        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true)) {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true, new PanicState())) {
             wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
             assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isTrue();
             assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 900)).isFalse();
         }
-        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, false)) {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, false, new PanicState())) {
             wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
             assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isFalse();
         }

@@ -1,5 +1,6 @@
 package org.woolly.storage.buffer;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class BufferPoolTest {
     private final List<Long> flushedLsns = new CopyOnWriteArrayList<>();
 
     private BufferPool newPool(int buffers) {
-        StorageManager storage = new StorageManager(data);
+        StorageManager storage = new StorageManager(data, new PanicState());
         storage.create(TABLE, ForkNumber.MAIN);
         return new BufferPool(storage, buffers, flushedLsns::add);
     }
@@ -113,7 +114,7 @@ class BufferPoolTest {
 
     @Test
     void readForRedoCreatesAndExtendsTheRelation() {
-        StorageManager storage = new StorageManager(data);
+        StorageManager storage = new StorageManager(data, new PanicState());
         BufferPool pool = new BufferPool(storage, 4, flushedLsns::add);
         Buffer buffer = pool.readForRedo(TABLE, ForkNumber.MAIN, 3, false);
         assertThat(buffer.isExclusivelyLocked()).isTrue();

@@ -1,5 +1,6 @@
 package org.woolly.storage.smgr;
 
+import org.woolly.storage.ipc.PanicState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class StorageManagerTest {
 
     @Test
     void createIsIdempotentAndUsesPostgresPaths() {
-        try (StorageManager storage = new StorageManager(data)) {
+        try (StorageManager storage = new StorageManager(data, new PanicState())) {
             storage.create(TABLE, ForkNumber.MAIN);
             storage.create(TABLE, ForkNumber.MAIN);
             storage.create(TABLE, ForkNumber.FSM);
@@ -45,7 +46,7 @@ class StorageManagerTest {
 
     @Test
     void blocksSpreadOverSegmentsAndReadBack() {
-        try (StorageManager storage = new StorageManager(data, 2)) {
+        try (StorageManager storage = new StorageManager(data, 2, new PanicState())) {
             storage.create(TABLE, ForkNumber.MAIN);
             for (int block = 0; block < 5; block++) {
                 storage.write(TABLE, ForkNumber.MAIN, block, pageWith(block));
@@ -71,12 +72,12 @@ class StorageManagerTest {
 
     @Test
     void corruptedPageIsReportedAsXX001() throws Exception {
-        try (StorageManager writer = new StorageManager(data)) {
+        try (StorageManager writer = new StorageManager(data, new PanicState())) {
             writer.create(TABLE, ForkNumber.MAIN);
             writer.write(TABLE, ForkNumber.MAIN, 0, pageWith(1));
             writer.write(TABLE, ForkNumber.MAIN, 1, pageWith(2));
         }
-        try (StorageManager storage = new StorageManager(data)) {
+        try (StorageManager storage = new StorageManager(data, new PanicState())) {
             try (RandomAccessFile file = new RandomAccessFile(data.resolve("base/5/16384").toFile(), "rw")) {
                 file.seek(Page.SIZE + 8000);
                 file.write(0x55);
@@ -93,7 +94,7 @@ class StorageManagerTest {
 
     @Test
     void missingRelationIsUndefinedFile() {
-        try (StorageManager storage = new StorageManager(data)) {
+        try (StorageManager storage = new StorageManager(data, new PanicState())) {
             assertThatThrownBy(() -> storage.blockCount(TABLE, ForkNumber.MAIN))
                     .isInstanceOfSatisfying(SqlException.class,
                             e -> assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_FILE));
@@ -103,7 +104,7 @@ class StorageManagerTest {
 
     @Test
     void moreRelationsThanCachedFilesStillReadAndSync() {
-        try (StorageManager storage = new StorageManager(data)) {
+        try (StorageManager storage = new StorageManager(data, new PanicState())) {
             int relations = 300;
             for (int i = 0; i < relations; i++) {
                 RelFileLocator relation = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 20000 + i);
