@@ -1,6 +1,7 @@
 package org.woolly.access.heap;
 
 import java.util.Arrays;
+import java.util.function.LongFunction;
 
 import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.Snapshot;
@@ -72,7 +73,7 @@ public final class HeapAccessMethod implements HeapAccess {
             Page page = buffer.page();
             int block = buffer.blockNumber();
             boolean initialize = page.isNew();
-            boolean fullPageImage = !initialize && wal.needsFullPageImage(page.lsn());
+            long lsnBefore = page.lsn();
             if (initialize) {
                 page.initialize(0);
             }
@@ -80,10 +81,11 @@ public final class HeapAccessMethod implements HeapAccess {
             Tid tid = new Tid(block, offset);
             HeapTupleHeader.setCtid(tuple, 0, tid);
             HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), tid);
-            WalRecord record = HeapWalRecords.record(HeapWalRecords.INSERT, xid,
-                    new HeapWalRecords.InsertData(offset, initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0).encode(),
-                    HeapWalRecords.block(relation, block, initialize, fullPageImage ? pageImage(page) : null, tuple));
-            page.setLsn(logChange(record));
+            byte[] insertData = new HeapWalRecords.InsertData(offset, initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0)
+                    .encode();
+            page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.INSERT, xid, insertData,
+                    HeapWalRecords.block(relation, block, initialize,
+                            !initialize && wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null, tuple))));
             bufferPool.markDirty(buffer);
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return tid;
@@ -106,14 +108,14 @@ public final class HeapAccessMethod implements HeapAccess {
                 HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(page.data(), position, xid, commandId);
                 switch (check) {
                     case OK -> {
-                        boolean fullPageImage = wal.needsFullPageImage(page.lsn());
+                        long lsnBefore = page.lsn();
                         int infomask = setXmax(page.data(), position, xid, commandId, false, tid, tx);
-                        WalRecord record = HeapWalRecords.record(HeapWalRecords.DELETE, xid,
-                                new HeapWalRecords.DeleteData(tid.offset(), xid,
-                                        HeapTupleHeader.commandId(page.data(), position), infomask).encode(),
+                        byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid,
+                                HeapTupleHeader.commandId(page.data(), position), infomask).encode();
+                        page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid, deleteData,
                                 HeapWalRecords.block(relation, tid.block(), false,
-                                        fullPageImage ? pageImage(page) : null, new byte[0]));
-                        page.setLsn(logChange(record));
+                                        wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
+                                        new byte[0]))));
                         bufferPool.markDirty(buffer);
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
@@ -199,8 +201,8 @@ public final class HeapAccessMethod implements HeapAccess {
         Page newPage = newBuffer.page();
         boolean samePage = oldBuffer == newBuffer;
         boolean initialize = !samePage && newPage.isNew();
-        boolean oldImage = wal.needsFullPageImage(oldPage.lsn());
-        boolean newImage = !samePage && !initialize && wal.needsFullPageImage(newPage.lsn());
+        long oldLsnBefore = oldPage.lsn();
+        long newLsnBefore = newPage.lsn();
         if (initialize) {
             newPage.initialize(0);
         }
@@ -217,16 +219,19 @@ public final class HeapAccessMethod implements HeapAccess {
         HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
                 HeapTupleHeader.commandId(oldPage.data(), oldPosition), oldInfomask,
                 initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
-        WalRecord record;
-        if (samePage) {
-            record = HeapWalRecords.record(HeapWalRecords.UPDATE, xid, data.encode(), HeapWalRecords.block(relation,
-                    newTid.block(), false, oldImage ? pageImage(newPage) : null, tuple));
-        } else {
-            record = HeapWalRecords.record(HeapWalRecords.UPDATE, xid, data.encode(),
+        byte[] updateData = data.encode();
+        long lsn = logChange(redo -> {
+            boolean oldImage = wal.needsFullPageImage(oldLsnBefore, redo);
+            if (samePage) {
+                return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData, HeapWalRecords.block(relation,
+                        newTid.block(), false, oldImage ? pageImage(newPage) : null, tuple));
+            }
+            boolean newImage = !initialize && wal.needsFullPageImage(newLsnBefore, redo);
+            return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData,
                     HeapWalRecords.block(relation, newTid.block(), initialize, newImage ? pageImage(newPage) : null, tuple),
-                    HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null, new byte[0]));
-        }
-        long lsn = logChange(record);
+                    HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null,
+                            new byte[0]));
+        });
         newPage.setLsn(lsn);
         bufferPool.markDirty(newBuffer);
         freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
@@ -272,9 +277,15 @@ public final class HeapAccessMethod implements HeapAccess {
      * section): if that fails, shared buffers hold a change the WAL does not describe, so the
      * error is promoted to PANIC and the server restarts through crash recovery.
      */
-    private long logChange(WalRecord record) {
+    private long logChange(LongFunction<WalRecord> recordForRedoPointer) {
         try {
-            return wal.insert(record);
+            while (true) {
+                long redo = wal.redoPointer();
+                long lsn = wal.insert(recordForRedoPointer.apply(redo), redo);
+                if (lsn != Wal.RETRY) {
+                    return lsn;
+                }
+            }
         } catch (SqlException failure) {
             throw failure.withSeverity(Severity.PANIC);
         } catch (RuntimeException failure) {

@@ -203,9 +203,7 @@ public final class DefaultTransactionManager implements TransactionManager {
     long beginCheckpoint() {
         checkpointInterlock.writeLock().lock();
         try {
-            long redo = wal.insertLsn();
-            wal.setRedoPointer(redo);
-            return redo;
+            return wal.beginCheckpoint();
         } finally {
             checkpointInterlock.writeLock().unlock();
         }

@@ -9,8 +9,24 @@ package org.woolly.access.transam;
  */
 public interface Wal {
 
-    /** Appends a record to the WAL buffers; returns the LSN just past its end. */
+    /** Returned by {@link #insert(WalRecord, long)} when the record must be built again. */
+    long RETRY = 0;
+
+    /** Appends a record that touches no page (or only with full-page images) to the WAL buffers; returns the LSN just past its end. */
     long insert(WalRecord record);
+
+    /**
+     * Appends a record whose full-page-image decisions were made with {@link #needsFullPageImage}
+     * against {@code redoPointer} (read with {@link #redoPointer()} while the pages were locked).
+     * If a checkpoint has moved the redo pointer since, and full-page writes are on, nothing is
+     * inserted and {@link #RETRY} returned: the caller decides again and builds the record again,
+     * still holding its page locks ({@code XLogInsertRecord} returning {@code InvalidXLogRecPtr}).
+     * Otherwise returns the LSN just past the record's end.
+     */
+    long insert(WalRecord record, long redoPointer);
+
+    /** The redo pointer of the latest checkpoint: pages not changed since need a full-page image ({@code GetRedoRecPtr}). */
+    long redoPointer();
 
     /** Makes the WAL durable up to at least {@code lsn} (fsync unless fsync=off). */
     void flush(long lsn);
@@ -20,5 +36,5 @@ public interface Wal {
      * when full_page_writes is on and the page has not been changed since the last checkpoint's
      * redo point.
      */
-    boolean needsFullPageImage(long pageLsn);
+    boolean needsFullPageImage(long pageLsn, long redoPointer);
 }

@@ -95,13 +95,32 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         return insertRecord(record)[1];
     }
 
+    @Override
+    public long insert(WalRecord record, long redoPointerSeen) {
+        long[] position = insertRecord(record, redoPointerSeen);
+        return position == null ? RETRY : position[1];
+    }
+
     /** Inserts {@code record}; returns its start and end LSN (a checkpoint needs its own record's start). */
     public long[] insertRecord(WalRecord record) {
+        return insertRecord(record, -1);
+    }
+
+    /**
+     * Inserts {@code record} unless its full-page-image decisions were made against a redo
+     * pointer ({@code redoPointerSeen}, -1 for records that need none) that a checkpoint has
+     * moved since: then returns null. The check is made under the insert lock, the lock under
+     * which {@link #beginCheckpoint()} moves the redo pointer, so no record slips between.
+     */
+    private long[] insertRecord(WalRecord record, long redoPointerSeen) {
         long start;
         long end;
         boolean writeBehind;
         insertLock.lock();
         try {
+            if (redoPointerSeen >= 0 && fullPageWrites && redoPointerSeen != redoPointer) {
+                return null;
+            }
             byte[] bytes = WalRecordCodec.encode(record, lastRecordLsn);
             if (pendingLength + bytes.length > pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + bytes.length));
@@ -153,8 +172,8 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
     }
 
     @Override
-    public boolean needsFullPageImage(long pageLsn) {
-        return fullPageWrites && pageLsn <= redoPointer;
+    public boolean needsFullPageImage(long pageLsn, long redoPointerSeen) {
+        return fullPageWrites && pageLsn <= redoPointerSeen;
     }
 
     /** Moves writes from the WAL buffers to the segment files; caller holds the write lock. */
@@ -243,11 +262,32 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         return flushedLsn;
     }
 
-    /** Set by a checkpoint: pages last changed at or before it need a full-page image on their next change. */
+    /** Set at start-up from the last checkpoint: pages last changed at or before it need a full-page image on their next change. */
     public void setRedoPointer(long lsn) {
-        redoPointer = lsn;
+        insertLock.lock();
+        try {
+            redoPointer = lsn;
+        } finally {
+            insertLock.unlock();
+        }
     }
 
+    /**
+     * A checkpoint's redo point: the current insert position, made the redo pointer under the
+     * insert lock, so every record inserted after it sees the new pointer (PostgreSQL takes all
+     * WAL insertion locks for this in {@code CreateCheckPoint}).
+     */
+    public long beginCheckpoint() {
+        insertLock.lock();
+        try {
+            redoPointer = insertLsn;
+            return redoPointer;
+        } finally {
+            insertLock.unlock();
+        }
+    }
+
+    @Override
     public long redoPointer() {
         return redoPointer;
     }

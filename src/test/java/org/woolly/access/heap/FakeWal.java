@@ -35,8 +35,18 @@ final class FakeWal implements Wal {
     }
 
     @Override
-    public boolean needsFullPageImage(long pageLsn) {
-        return pageLsn <= redoPointLsn;
+    public long insert(WalRecord record, long redoPointer) {
+        return redoPointer != redoPointLsn ? RETRY : insert(record);
+    }
+
+    @Override
+    public long redoPointer() {
+        return redoPointLsn;
+    }
+
+    @Override
+    public boolean needsFullPageImage(long pageLsn, long redoPointer) {
+        return pageLsn <= redoPointer;
     }
 
     /** Pretends a checkpoint started now: the next change of every page logs a full image. */

@@ -179,12 +179,28 @@ class WriteAheadLogTest {
     void fullPageImagesNeededOnlyForPagesUnchangedSinceRedoPointer() {
         try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true, new PanicState())) {
             wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
-            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isTrue();
-            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 900)).isFalse();
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100, wal.redoPointer())).isTrue();
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 900, wal.redoPointer())).isFalse();
         }
         try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, false, new PanicState())) {
             wal.setRedoPointer(WalSegments.FIRST_LSN + 500);
-            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100)).isFalse();
+            assertThat(wal.needsFullPageImage(WalSegments.FIRST_LSN + 100, wal.redoPointer())).isFalse();
+        }
+    }
+
+    @Test
+    void recordBuiltAgainstAnOldRedoPointerIsRefusedForRebuilding() {
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true, new PanicState())) {
+            WalRecord record = new WalRecord(ResourceManagerIds.XLOG, TransactionRecords.XLOG_NEXTOID, 0, List.of(),
+                    new byte[8]);
+            long seen = wal.redoPointer();
+            wal.insert(record);
+            long redo = wal.beginCheckpoint();
+            assertThat(redo).isGreaterThan(seen);
+            // a checkpoint moved the redo pointer after the caller chose its full-page images: rebuild
+            assertThat(wal.insert(record, seen)).isEqualTo(Wal.RETRY);
+            assertThat(wal.insertLsn()).isEqualTo(redo);
+            assertThat(wal.insert(record, wal.redoPointer())).isGreaterThan(redo);
         }
     }
 }
