@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 
+import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -32,6 +35,14 @@ public final class BufferPool {
 
     private final StorageManager storage;
     private final WalFlusher walFlusher;
+    private final HintLogger hintLogger;
+    /**
+     * Held shared from a hint's full-page-image decision to its dirty mark, exclusively while a
+     * checkpoint picks its redo pointer ({@code DELAY_CHKPT_START} in {@code MarkBufferDirtyHint}).
+     */
+    private final ReentrantReadWriteLock hintCheckpointInterlock = new ReentrantReadWriteLock();
+    /** Per-thread copy of the page being written, taken under the buffer's monitor. */
+    private final ThreadLocal<byte[]> writeImage = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
     private final Buffer[] buffers;
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
@@ -41,12 +52,19 @@ public final class BufferPool {
     private final LongAdder writes = new LongAdder();
     private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
 
+    /** A pool whose hint-bit changes are not WAL-logged (tests and tools). */
     public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher) {
+        this(storage, bufferCount, walFlusher, HintLogger.NONE);
+    }
+
+    /** A pool that logs a full-page image for the first hint-bit change of a page after a checkpoint. */
+    public BufferPool(StorageManager storage, int bufferCount, WalFlusher walFlusher, HintLogger hintLogger) {
         if (bufferCount < 2) {
             throw new IllegalArgumentException("the buffer pool needs at least 2 buffers");
         }
         this.storage = storage;
         this.walFlusher = walFlusher;
+        this.hintLogger = hintLogger;
         this.buffers = new Buffer[bufferCount];
         for (int i = 0; i < bufferCount; i++) {
             buffers[i] = new Buffer(i);
@@ -55,6 +73,11 @@ public final class BufferPool {
 
     public StorageManager storageManager() {
         return storage;
+    }
+
+    /** The data directory's crash state, for critical sections ({@link CriticalSection}). */
+    public PanicState panicState() {
+        return storage.panicState();
     }
 
     public int bufferCount() {
@@ -142,11 +165,68 @@ public final class BufferPool {
     }
 
     /**
-     * Marks the page changed by a hint (hint bits under a share lock, not WAL-logged;
-     * {@code MarkBufferDirtyHint}); losing the change in a crash is harmless.
+     * Marks the page changed by a hint (hint bits under a share lock; {@code MarkBufferDirtyHint}).
+     * Checksums are always on, so a hint-only write can tear like any other: the first hint
+     * change of a clean page not WAL-logged since the checkpoint's redo point logs a full-page
+     * image ({@code XLogSaveBufferForHint}, as wal_log_hints) and the page LSN becomes that
+     * record's end. An already dirty buffer needs nothing: whatever dirtied it is covered.
      */
     public void markDirtyHint(Buffer buffer) {
-        markDirty(buffer);
+        BufferTag tag;
+        long pageLsn;
+        synchronized (buffer) {
+            if (buffer.dirty || !buffer.valid || buffer.tag == null) {
+                return;
+            }
+            tag = buffer.tag;
+            pageLsn = buffer.page().lsn();
+        }
+        hintCheckpointInterlock.readLock().lock();
+        try {
+            long lsn = hintLogger.logHintImage(tag, pageLsn, () -> {
+                // other hint setters share the content lock: copy under the monitor that guards the LSN
+                synchronized (buffer) {
+                    return Arrays.copyOf(buffer.page, Page.SIZE);
+                }
+            });
+            synchronized (buffer) {
+                if (lsn != 0 && lsn > buffer.page().lsn()) {
+                    buffer.page().setLsn(lsn);
+                }
+                buffer.dirty = true;
+            }
+        } finally {
+            hintCheckpointInterlock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs a checkpoint's choice of redo pointer while no hint is between its full-page-image
+     * decision and its dirty mark, so a hinted page is either dirty before the redo point (the
+     * checkpoint writes it) or judged against the new redo pointer.
+     */
+    public long beginCheckpoint(LongSupplier chooseRedoPointer) {
+        hintCheckpointInterlock.writeLock().lock();
+        try {
+            return chooseRedoPointer.getAsLong();
+        } finally {
+            hintCheckpointInterlock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Restores a full-page image during recovery ({@code RestoreBlockImage}): the page becomes
+     * the image with LSN {@code lsn}, whatever the file holds (a torn page is never read).
+     */
+    public void restorePageImage(RelFileLocator relation, ForkNumber fork, int block, byte[] image, long lsn) {
+        Buffer buffer = readForRedo(relation, fork, block, true);
+        try {
+            System.arraycopy(image, 0, buffer.page, 0, Page.SIZE);
+            buffer.page().setLsn(lsn);
+            markDirty(buffer);
+        } finally {
+            unlockAndRelease(buffer);
+        }
     }
 
     /** Drops the caller's pin ({@code ReleaseBuffer}); the caller must have released the content lock. */
@@ -171,7 +251,7 @@ public final class BufferPool {
      */
     public void flushAll() {
         for (Buffer buffer : buffers) {
-            if (pinIfDirty(buffer)) {
+            if (pinIfDirtyAfterIo(buffer)) {
                 try {
                     flushBuffer(buffer, false);
                 } finally {
@@ -186,7 +266,7 @@ public final class BufferPool {
     public void flushRelation(RelFileLocator relation) {
         for (Buffer buffer : buffers) {
             BufferTag tag = buffer.tag();
-            if (tag != null && tag.relation().equals(relation) && pinIfDirty(buffer)) {
+            if (tag != null && tag.relation().equals(relation) && pinIfDirtyAfterIo(buffer)) {
                 try {
                     flushBuffer(buffer, false);
                 } finally {
@@ -276,7 +356,14 @@ public final class BufferPool {
         return pinned;
     }
 
-    private boolean pinIfDirty(Buffer buffer) {
+    /**
+     * Pins the buffer if dirty, after waiting for a write in progress ({@code WaitIO}): a buffer
+     * being written looks clean, yet its bytes are not in the file until the write ends, and the
+     * checkpoint must not fsync before that.
+     */
+    private boolean pinIfDirtyAfterIo(Buffer buffer) {
+        buffer.ioLock.lock();
+        buffer.ioLock.unlock();
         synchronized (buffer) {
             if (buffer.tag == null || !buffer.valid || !buffer.dirty) {
                 return false;
@@ -305,14 +392,29 @@ public final class BufferPool {
                         return buffer;
                     }
                 }
-                if (waitForValid(buffer, tag, zeroPage)) {
+                boolean loaded;
+                try {
+                    loaded = waitForValid(buffer, tag, zeroPage);
+                } catch (RuntimeException | Error failure) {
+                    release(buffer);
+                    throw failure;
+                }
+                if (loaded) {
                     return buffer;
                 }
                 release(buffer);
                 continue;
             }
             Buffer victim = claimVictim();
-            if (victim.isDirty() && !flushBuffer(victim, true)) {
+            boolean written;
+            try {
+                written = !victim.isDirty() || flushBuffer(victim, true);
+            } catch (RuntimeException | Error failure) {
+                // the write failed (the buffer stays dirty): give the victim back, or it stays pinned forever
+                release(victim);
+                throw failure;
+            }
+            if (!written) {
                 // someone pinned and locked it through its old tag meanwhile: choose another
                 release(victim);
                 continue;
@@ -421,12 +523,14 @@ public final class BufferPool {
 
     /**
      * Writes one pinned buffer if dirty ({@code FlushBuffer}): under a share content lock, so
-     * the page cannot change except for hint bits, flushes WAL up to the page LSN (the WAL rule)
-     * and writes the page (the storage manager checksums a private copy). The dirty flag is
-     * cleared first so a hint set during the write dirties the buffer again. With
-     * {@code conditional} the share lock is only tried, and false returned if it is taken
-     * exclusively: a backend looking for a victim while holding another page's lock must not
-     * wait here, or two backends could deadlock.
+     * the page cannot change except for hint bits, and under the I/O lock from clearing the
+     * dirty flag to the end of the write ({@code BM_IO_IN_PROGRESS}), so a checkpoint waits for
+     * it instead of taking the buffer for clean. The page is copied under the buffer's monitor
+     * (a hint's full-page image sets the LSN under it), the WAL flushed up to the copy's LSN
+     * (the WAL rule), and the copy written. The dirty flag is cleared first so a hint set during
+     * the write dirties the buffer again. With {@code conditional} the share lock is only
+     * tried, and false returned if it is taken exclusively: a backend looking for a victim
+     * while holding another page's lock must not wait here, or two backends could deadlock.
      */
     private boolean flushBuffer(Buffer buffer, boolean conditional) {
         if (conditional) {
@@ -436,21 +540,24 @@ public final class BufferPool {
         } else {
             buffer.lockShared();
         }
+        buffer.ioLock.lock();
         try {
             BufferTag tag;
+            byte[] image = writeImage.get();
             synchronized (buffer) {
                 if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
                     return true;
                 }
                 buffer.dirty = false;
                 tag = buffer.tag;
+                System.arraycopy(buffer.page, 0, image, 0, Page.SIZE);
             }
             try {
-                long lsn = buffer.page().lsn();
+                long lsn = Page.wrap(image).lsn();
                 if (lsn != 0) {
                     walFlusher.flush(lsn);
                 }
-                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), image);
                 writes.increment();
             } catch (RuntimeException | Error failure) {
                 synchronized (buffer) {
@@ -464,6 +571,7 @@ public final class BufferPool {
             }
             return true;
         } finally {
+            buffer.ioLock.unlock();
             buffer.unlock();
         }
     }

@@ -46,6 +46,7 @@ public final class StorageManager implements AutoCloseable {
     private final LinkedHashMap<SegmentKey, FileChannel> openFiles = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<SegmentKey> pendingSync = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<byte[]> writeScratch = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
+    private volatile StorageIoHook ioHook = new StorageIoHook() { };
 
     public StorageManager(Path dataDirectory, PanicState panicState) {
         this(dataDirectory, DEFAULT_BLOCKS_PER_SEGMENT, panicState);
@@ -56,6 +57,16 @@ public final class StorageManager implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.panicState = panicState;
         this.blocksPerSegment = blocksPerSegment;
+    }
+
+    /** The crash state of this data directory: after a PANIC no data file is written. */
+    public PanicState panicState() {
+        return panicState;
+    }
+
+    /** Installs a fault-injection hook (tests only). */
+    public void setIoHook(StorageIoHook hook) {
+        this.ioHook = hook;
     }
 
     /** The relation path as PostgreSQL prints it in messages: {@code base/D/R} or {@code global/R}. */
@@ -75,6 +86,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** Creates the fork's first segment; no error if it exists (redo creates again). */
     public void create(RelFileLocator relation, ForkNumber fork) {
+        panicState.checkNotPanicked();
         SegmentKey key = new SegmentKey(relation, fork, 0);
         Path path = file(key);
         try {
@@ -176,9 +188,13 @@ public final class StorageManager implements AutoCloseable {
 
     /**
      * Writes one block (extending the file if the block is past its end), with its checksum set
-     * on a private copy so concurrent hint-bit setters cannot make the checksum wrong.
+     * on a private copy so concurrent hint-bit setters cannot make the checksum wrong. Nothing is
+     * written after a PANIC. The segment is registered for the next {@link #syncAll} before the
+     * bytes are written and again after ({@code register_dirty_segment}, part of {@code mdwrite}):
+     * a checkpoint fsyncing meanwhile cannot consume the request and leave the write unsynced.
      */
     public void write(RelFileLocator relation, ForkNumber fork, int block, byte[] page) {
+        panicState.checkNotPanicked();
         byte[] copy = writeScratch.get();
         System.arraycopy(page, 0, copy, 0, Page.SIZE);
         Page.setChecksum(copy, block);
@@ -188,6 +204,8 @@ public final class StorageManager implements AutoCloseable {
             try {
                 // segment 0 exists only through create(): a write never resurrects a removed relation
                 FileChannel channel = channel(key, key.segment() > 0);
+                pendingSync.add(key);
+                ioHook.beforeWrite(relation, fork, block);
                 ByteBuffer source = ByteBuffer.wrap(copy);
                 while (source.hasRemaining()) {
                     channel.write(source, position + source.position());
@@ -207,6 +225,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** Cuts the fork down to {@code blocks} blocks, removing whole segments past the end. */
     public void truncate(RelFileLocator relation, ForkNumber fork, int blocks) {
+        panicState.checkNotPanicked();
         int lastSegment = blocks == 0 ? 0 : (blocks - 1) / blocksPerSegment;
         for (int segment = 0; ; segment++) {
             SegmentKey key = new SegmentKey(relation, fork, segment);
@@ -236,8 +255,14 @@ public final class StorageManager implements AutoCloseable {
         }
     }
 
-    /** fsyncs every segment written since the last call (the checkpoint's last storage step). */
+    /**
+     * fsyncs every segment written since the last call (the checkpoint's last storage step). A
+     * failed fsync is a PANIC, never retried: the kernel may have dropped the dirty pages and
+     * report success next time, so only crash recovery from the WAL is safe (PostgreSQL 12+
+     * with {@code data_sync_retry = off}).
+     */
     public void syncAll() {
+        panicState.checkNotPanicked();
         List<SegmentKey> toSync = new ArrayList<>(pendingSync);
         for (SegmentKey key : toSync) {
             pendingSync.remove(key);
@@ -246,6 +271,7 @@ public final class StorageManager implements AutoCloseable {
             }
             for (int attempt = 1; ; attempt++) {
                 try {
+                    ioHook.beforeSync(segmentPath(key));
                     channel(key, false).force(false);
                     break;
                 } catch (ClosedChannelException closed) {
@@ -253,8 +279,9 @@ public final class StorageManager implements AutoCloseable {
                 } catch (NoSuchFileException removedMeanwhile) {
                     break;
                 } catch (IOException e) {
-                    pendingSync.add(key);
-                    throw ioError("could not fsync file \"%s\": %s", segmentPath(key), e);
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    throw panicState.panic(SqlState.IO_ERROR,
+                            String.format("could not fsync file \"%s\": %s", segmentPath(key), reason), e);
                 }
             }
         }
