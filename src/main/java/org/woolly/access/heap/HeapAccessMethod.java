@@ -12,11 +12,11 @@ import org.woolly.access.transam.WalRecord;
 import org.woolly.access.transam.XidStatus;
 import org.woolly.storage.buffer.Buffer;
 import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.buffer.CriticalSection;
 import org.woolly.storage.freespace.FreeSpaceMap;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
-import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -74,19 +74,23 @@ public final class HeapAccessMethod implements HeapAccess {
             int block = buffer.blockNumber();
             boolean initialize = page.isNew();
             long lsnBefore = page.lsn();
-            if (initialize) {
-                page.initialize(0);
-            }
-            int offset = page.addItem(tuple);
-            Tid tid = new Tid(block, offset);
-            HeapTupleHeader.setCtid(tuple, 0, tid);
-            HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), tid);
-            byte[] insertData = new HeapWalRecords.InsertData(offset, initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0)
-                    .encode();
-            page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.INSERT, xid, insertData,
-                    HeapWalRecords.block(relation, block, initialize,
-                            !initialize && wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null, tuple))));
-            bufferPool.markDirty(buffer);
+            Tid tid = CriticalSection.run(bufferPool.panicState(), "heap insert", () -> {
+                if (initialize) {
+                    page.initialize(0);
+                }
+                int offset = addTuple(page, tuple);
+                Tid placed = new Tid(block, offset);
+                HeapTupleHeader.setCtid(tuple, 0, placed);
+                HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), placed);
+                byte[] insertData = new HeapWalRecords.InsertData(offset,
+                        initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0).encode();
+                page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.INSERT, xid, insertData,
+                        HeapWalRecords.block(relation, block, initialize,
+                                !initialize && wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
+                                tuple))));
+                bufferPool.markDirty(buffer);
+                return placed;
+            });
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return tid;
         } finally {
@@ -109,14 +113,16 @@ public final class HeapAccessMethod implements HeapAccess {
                 switch (check) {
                     case OK -> {
                         long lsnBefore = page.lsn();
-                        int infomask = setXmax(page.data(), position, xid, commandId, false, tid, tx);
-                        byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid,
-                                HeapTupleHeader.commandId(page.data(), position), infomask).encode();
-                        page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid, deleteData,
-                                HeapWalRecords.block(relation, tid.block(), false,
-                                        wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
-                                        new byte[0]))));
-                        bufferPool.markDirty(buffer);
+                        CriticalSection.run(bufferPool.panicState(), "heap delete", () -> {
+                            int infomask = setXmax(page.data(), position, xid, commandId, false, tid, tx);
+                            byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid,
+                                    HeapTupleHeader.commandId(page.data(), position), infomask).encode();
+                            page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid,
+                                    deleteData, HeapWalRecords.block(relation, tid.block(), false,
+                                            wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
+                                            new byte[0]))));
+                            bufferPool.markDirty(buffer);
+                        });
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
                     case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(page.data(), position);
@@ -203,42 +209,43 @@ public final class HeapAccessMethod implements HeapAccess {
         boolean initialize = !samePage && newPage.isNew();
         long oldLsnBefore = oldPage.lsn();
         long newLsnBefore = newPage.lsn();
-        if (initialize) {
-            newPage.initialize(0);
-        }
         byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), HeapTupleHeader.IS_NEW_VERSION, newBody);
-        int newOffset = newPage.addItem(tuple);
-        if (newOffset == Page.INVALID_OFFSET_NUMBER) {
-            throw new SqlException(SqlState.INTERNAL_ERROR, "failed to add tuple to page");
-        }
-        Tid newTid = new Tid(newBuffer.blockNumber(), newOffset);
-        HeapTupleHeader.setCtid(tuple, 0, newTid);
-        HeapTupleHeader.setCtid(newPage.data(), newPage.itemOffset(newOffset), newTid);
-        int oldPosition = oldPage.itemOffset(oldTid.offset());
-        int oldInfomask = setXmax(oldPage.data(), oldPosition, xid, commandId, true, newTid, tx);
-        HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
-                HeapTupleHeader.commandId(oldPage.data(), oldPosition), oldInfomask,
-                initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
-        byte[] updateData = data.encode();
-        long lsn = logChange(redo -> {
-            boolean oldImage = wal.needsFullPageImage(oldLsnBefore, redo);
-            if (samePage) {
-                return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData, HeapWalRecords.block(relation,
-                        newTid.block(), false, oldImage ? pageImage(newPage) : null, tuple));
+        Tid newTid = CriticalSection.run(bufferPool.panicState(), "heap update", () -> {
+            if (initialize) {
+                newPage.initialize(0);
             }
-            boolean newImage = !initialize && wal.needsFullPageImage(newLsnBefore, redo);
-            return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData,
-                    HeapWalRecords.block(relation, newTid.block(), initialize, newImage ? pageImage(newPage) : null, tuple),
-                    HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null,
-                            new byte[0]));
+            int newOffset = addTuple(newPage, tuple);
+            Tid placed = new Tid(newBuffer.blockNumber(), newOffset);
+            HeapTupleHeader.setCtid(tuple, 0, placed);
+            HeapTupleHeader.setCtid(newPage.data(), newPage.itemOffset(newOffset), placed);
+            int oldPosition = oldPage.itemOffset(oldTid.offset());
+            int oldInfomask = setXmax(oldPage.data(), oldPosition, xid, commandId, true, placed, tx);
+            HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
+                    HeapTupleHeader.commandId(oldPage.data(), oldPosition), oldInfomask,
+                    initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
+            byte[] updateData = data.encode();
+            long lsn = logChange(redo -> {
+                boolean oldImage = wal.needsFullPageImage(oldLsnBefore, redo);
+                if (samePage) {
+                    return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData, HeapWalRecords.block(relation,
+                            placed.block(), false, oldImage ? pageImage(newPage) : null, tuple));
+                }
+                boolean newImage = !initialize && wal.needsFullPageImage(newLsnBefore, redo);
+                return HeapWalRecords.record(HeapWalRecords.UPDATE, xid, updateData,
+                        HeapWalRecords.block(relation, placed.block(), initialize,
+                                newImage ? pageImage(newPage) : null, tuple),
+                        HeapWalRecords.block(relation, oldTid.block(), false, oldImage ? pageImage(oldPage) : null,
+                                new byte[0]));
+            });
+            newPage.setLsn(lsn);
+            bufferPool.markDirty(newBuffer);
+            if (!samePage) {
+                oldPage.setLsn(lsn);
+                bufferPool.markDirty(oldBuffer);
+            }
+            return placed;
         });
-        newPage.setLsn(lsn);
-        bufferPool.markDirty(newBuffer);
         freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
-        if (!samePage) {
-            oldPage.setLsn(lsn);
-            bufferPool.markDirty(oldBuffer);
-        }
         return newTid;
     }
 
@@ -273,25 +280,27 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     /**
-     * Inserts the WAL record for a page change already made (the end of PostgreSQL's critical
-     * section): if that fails, shared buffers hold a change the WAL does not describe, so the
-     * error is promoted to PANIC and the server restarts through crash recovery.
+     * Inserts the WAL record for a page change already made, inside the caller's
+     * {@link CriticalSection}: if it fails, shared buffers hold a change the WAL does not
+     * describe, so the failure becomes a PANIC and the server restarts through crash recovery.
      */
     private long logChange(LongFunction<WalRecord> recordForRedoPointer) {
-        try {
-            while (true) {
-                long redo = wal.redoPointer();
-                long lsn = wal.insert(recordForRedoPointer.apply(redo), redo);
-                if (lsn != Wal.RETRY) {
-                    return lsn;
-                }
+        while (true) {
+            long redo = wal.redoPointer();
+            long lsn = wal.insert(recordForRedoPointer.apply(redo), redo);
+            if (lsn != Wal.RETRY) {
+                return lsn;
             }
-        } catch (SqlException failure) {
-            throw failure.withSeverity(Severity.PANIC);
-        } catch (RuntimeException failure) {
-            throw new SqlException(Severity.PANIC, SqlState.INTERNAL_ERROR,
-                    "could not write WAL for a heap change: " + failure.getMessage(), null, null, 0, failure);
         }
+    }
+
+    /** Adds a tuple to a page known to have room; inside a critical section, failing is a PANIC ({@code RelationPutHeapTuple}). */
+    private static int addTuple(Page page, byte[] tuple) {
+        int offset = page.addItem(tuple);
+        if (offset == Page.INVALID_OFFSET_NUMBER) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "failed to add tuple to page");
+        }
+        return offset;
     }
 
     private ModifyResult concurrentResult(HeapVisibility.UpdateCheck check, byte[] data, int position, String verb) {

@@ -16,13 +16,16 @@ final class FakeWal implements Wal {
     volatile long redoPointLsn;
     volatile long flushedLsn;
 
-    /** When set, the next insert throws it (a full or broken WAL disk). */
-    volatile RuntimeException failure;
+    /** When set, the next insert throws it (a full or broken WAL disk, or an Error such as OutOfMemoryError). */
+    volatile Throwable failure;
 
     @Override
     public long insert(WalRecord record) {
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException exception) {
+            throw exception;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
         long end = nextLsn.addAndGet(100);
         records.add(new Logged(record, end));

@@ -219,6 +219,21 @@ class HeapAccessMethodTest {
                     assertThat(e.severity()).isEqualTo(org.woolly.utils.error.Severity.PANIC);
                     assertThat(e.sqlState()).isEqualTo(SqlState.DISK_FULL);
                 });
+        assertThat(support.panicState.panicked()).isTrue();
+        assertThat(support.pool.pinnedBufferCount()).isZero();
+    }
+
+    @Test
+    void anErrorBetweenAPageChangeAndItsWalRecordIsAPanic() {
+        Tid tid = support.committedRows("kept").get(0);
+        support.wal.failure = new OutOfMemoryError("Java heap space");
+        Transaction tx = support.transactions.begin();
+        assertThatThrownBy(() -> heap.delete(TABLE, tid, tx, tx.takeSnapshot()))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.severity()).isEqualTo(org.woolly.utils.error.Severity.PANIC);
+                    assertThat(e.getMessage()).contains("Java heap space");
+                });
+        assertThat(support.panicState.panicked()).as("nothing in shared buffers may reach disk any more").isTrue();
         assertThat(support.pool.pinnedBufferCount()).isZero();
     }
 }

@@ -16,6 +16,7 @@ import org.woolly.storage.smgr.StorageManager;
 final class HeapTestSupport {
     static final RelFileLocator TABLE = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 16384);
 
+    final PanicState panicState = new PanicState();
     final StorageManager storage;
     final FakeWal wal = new FakeWal();
     final FakeTransactionManager transactions = new FakeTransactionManager();
@@ -23,7 +24,7 @@ final class HeapTestSupport {
     final HeapAccessMethod heap;
 
     HeapTestSupport(Path data, int buffers) {
-        storage = new StorageManager(data, new PanicState());
+        storage = new StorageManager(data, panicState);
         storage.create(TABLE, ForkNumber.MAIN);
         pool = new BufferPool(storage, buffers, wal::flush);
         heap = new HeapAccessMethod(pool, wal, transactions);
