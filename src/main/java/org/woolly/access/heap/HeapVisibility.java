@@ -83,9 +83,12 @@ final class HeapVisibility {
         if ((infomask & HeapTupleHeader.XMIN_INVALID) != 0) {
             return false;
         }
-        XidStatus status = transactions.status(HeapTupleHeader.xmin(data, position));
+        long xmin = HeapTupleHeader.xmin(data, position);
+        XidStatus status = transactions.status(xmin);
         if (status == XidStatus.COMMITTED) {
-            setHint(data, position, HeapTupleHeader.XMIN_COMMITTED);
+            if (transactions.committedHintAllowed(xmin)) {
+                setHint(data, position, HeapTupleHeader.XMIN_COMMITTED);
+            }
             return true;
         }
         if (status == XidStatus.ABORTED) {
@@ -103,9 +106,12 @@ final class HeapVisibility {
         if ((infomask & HeapTupleHeader.XMAX_COMMITTED) != 0) {
             return XidStatus.COMMITTED;
         }
-        XidStatus status = transactions.status(HeapTupleHeader.xmax(data, position));
+        long xmax = HeapTupleHeader.xmax(data, position);
+        XidStatus status = transactions.status(xmax);
         if (status == XidStatus.COMMITTED) {
-            setHint(data, position, HeapTupleHeader.XMAX_COMMITTED);
+            if (transactions.committedHintAllowed(xmax)) {
+                setHint(data, position, HeapTupleHeader.XMAX_COMMITTED);
+            }
         } else if (status == XidStatus.ABORTED) {
             setHint(data, position, HeapTupleHeader.XMAX_INVALID);
         }

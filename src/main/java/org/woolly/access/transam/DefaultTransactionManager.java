@@ -40,6 +40,8 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final Map<Thread, TopTransaction> byThread = new ConcurrentHashMap<>();
     /** Held shared by committers from commit record to commit log bit ({@code DELAY_CHKPT_START}). */
     private final ReentrantReadWriteLock checkpointInterlock = new ReentrantReadWriteLock();
+    /** Commit record LSNs, so hints wait for asynchronous commits to be flushed. */
+    private final CommitLsnGroups commitLsns;
     /** XIDs below this are covered by a NEXTXID record already; guarded by the proc array's lock. */
     private volatile long xidLoggedLimit;
 
@@ -52,6 +54,7 @@ public final class DefaultTransactionManager implements TransactionManager {
         this.synchronousCommit = synchronousCommit;
         this.procArray = new ProcArray(Math.max(nextXid, FIRST_NORMAL_XID));
         this.xidLoggedLimit = 0;
+        this.commitLsns = new CommitLsnGroups(wal::flushedLsn);
     }
 
     @Override
@@ -95,6 +98,7 @@ public final class DefaultTransactionManager implements TransactionManager {
                 if (synchronousCommit) {
                     wal.flush(end);
                 }
+                commitLsns.record(xid, end);
                 commitLog.set(xid, XidStatus.COMMITTED, end);
             } finally {
                 checkpointInterlock.readLock().unlock();
@@ -171,6 +175,11 @@ public final class DefaultTransactionManager implements TransactionManager {
         }
         XidStatus status = commitLog.get(xid);
         return status == XidStatus.IN_PROGRESS ? XidStatus.ABORTED : status;
+    }
+
+    @Override
+    public boolean committedHintAllowed(long xid) {
+        return commitLsns.isFlushed(xid);
     }
 
     @Override

@@ -20,4 +20,15 @@ public interface TransactionManager {
 
     /** Blocks until {@code xid} has committed or aborted (57014 if the waiting thread is interrupted). */
     void waitForCompletion(long xid);
+
+    /**
+     * Whether a hint bit may record that {@code xid} committed: only once its commit record is
+     * flushed, or a crash could lose the commit while a page carrying the hint survives
+     * ({@code SetHintBits}' {@code XLogNeedsFlush(commitLSN)} check). Until then visibility
+     * asks the commit log again. Managers whose commits are always flushed before they are
+     * visible keep the default.
+     */
+    default boolean committedHintAllowed(long xid) {
+        return true;
+    }
 }
