@@ -1,6 +1,7 @@
 package org.woolly.access.transam;
 
 import java.util.function.LongConsumer;
+import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.smgr.RelFileLocator;
 
 /**
@@ -12,8 +13,11 @@ import org.woolly.storage.smgr.RelFileLocator;
 final class CoreResourceManagers {
     private CoreResourceManagers() {}
 
-    /** XLOG redo moves the XID and OID counters forward to what the records say. */
-    static ResourceManager xlog(LongConsumer nextXid, LongConsumer nextOid) {
+    /**
+     * XLOG redo moves the XID and OID counters forward to what the records say and restores
+     * the page images of FPI_FOR_HINT records into {@code bufferPool}.
+     */
+    static ResourceManager xlog(LongConsumer nextXid, LongConsumer nextOid, BufferPool bufferPool) {
         return new ResourceManager() {
             @Override
             public int id() {
@@ -35,6 +39,12 @@ final class CoreResourceManagers {
                     }
                     case TransactionRecords.XLOG_NEXTXID -> nextXid.accept(TransactionRecords.decodeCounter(record.mainData()));
                     case TransactionRecords.XLOG_NEXTOID -> nextOid.accept(TransactionRecords.decodeCounter(record.mainData()));
+                    case TransactionRecords.XLOG_FPI_FOR_HINT -> {
+                        for (BlockReference block : record.blocks()) {
+                            bufferPool.restorePageImage(block.relation(), block.fork(), block.blockNumber(),
+                                    block.pageImage(), endLsn);
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -50,6 +60,12 @@ final class CoreResourceManagers {
                     }
                     case TransactionRecords.XLOG_NEXTXID -> "NEXTXID " + TransactionRecords.decodeCounter(record.mainData());
                     case TransactionRecords.XLOG_NEXTOID -> "NEXTOID " + TransactionRecords.decodeCounter(record.mainData());
+                    case TransactionRecords.XLOG_FPI_FOR_HINT -> {
+                        BlockReference block = record.blocks().get(0);
+                        yield "FPI_FOR_HINT rel " + block.relation().tablespaceOid() + "/"
+                                + block.relation().databaseOid() + "/" + block.relation().relNumber() + " blk "
+                                + Integer.toUnsignedString(block.blockNumber());
+                    }
                     default -> "UNKNOWN info " + record.info();
                 };
             }

@@ -72,7 +72,7 @@ public final class DefaultStorageServices implements StorageServices {
     void checkpoint(boolean shutdown) {
         checkpointLock.lock();
         try {
-            long redo = transactions.beginCheckpoint();
+            long redo = bufferPool.beginCheckpoint(transactions::beginCheckpoint);
             bufferPool.flushAll();
             commitLog.flush();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,

@@ -103,7 +103,8 @@ public final class StorageStartup {
                 panicState);
         wal.setRedoPointer(checkpoint.redoLsn());
         StorageManager storageManager = new StorageManager(dataDirectory, panicState);
-        BufferPool bufferPool = new BufferPool(storageManager, options.sharedBuffers(), wal::flush);
+        BufferPool bufferPool = new BufferPool(storageManager, options.sharedBuffers(), wal::flush,
+                new HintImageLog(wal));
         CommitLog commitLog = new CommitLog(dataDirectory.resolve("pg_xact"), COMMIT_LOG_BUFFERS, wal::flush,
                 options.fsync(), panicState);
         RelationFileOperations files = new RelationFileOperations() {
@@ -125,7 +126,8 @@ public final class StorageStartup {
         long nextOid = checkpoint.nextOid();
         if (crashed) {
             control.withState(ControlFile.State.IN_CRASH_RECOVERY).write(dataDirectory, options.fsync());
-            long[] counters = replay(walDirectory, checkpoint, endOfWal, commitLog, files, heap.resourceManager());
+            long[] counters = replay(walDirectory, checkpoint, endOfWal, commitLog, files, bufferPool,
+                    heap.resourceManager());
             transactions.advanceNextXid(counters[0]);
             nextOid = counters[1];
         }
@@ -155,12 +157,13 @@ public final class StorageStartup {
 
     /** Replays from the redo pointer; returns the next XID and next OID past everything seen. */
     private static long[] replay(Path walDirectory, TransactionRecords.Checkpoint checkpoint, long endOfWal,
-                                 CommitLog commitLog, RelationFileOperations files, ResourceManager heapRedo) {
+                                 CommitLog commitLog, RelationFileOperations files, BufferPool bufferPool,
+                                 ResourceManager heapRedo) {
         long[] counters = {checkpoint.nextXid(), checkpoint.nextOid()};
         Map<Integer, ResourceManager> managers = new HashMap<>();
         for (ResourceManager manager : new ResourceManager[] {
             CoreResourceManagers.xlog(xid -> counters[0] = Math.max(counters[0], xid),
-                    oid -> counters[1] = Math.max(counters[1], oid)),
+                    oid -> counters[1] = Math.max(counters[1], oid), bufferPool),
             CoreResourceManagers.transaction(commitLog, files), CoreResourceManagers.storage(files), heapRedo}) {
             if (manager != null) {
                 managers.put(manager.id(), manager);

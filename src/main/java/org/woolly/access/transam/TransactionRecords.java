@@ -20,6 +20,8 @@ public final class TransactionRecords {
     public static final int XLOG_NEXTOID = 0x30;
     /** XLOG: XIDs below the value may have been handed out (Woolly's, as XIDs are logged in batches like OIDs). */
     public static final int XLOG_NEXTXID = 0x40;
+    /** XLOG: a full-page image taken because a hint bit was the page's first change since the checkpoint. */
+    public static final int XLOG_FPI_FOR_HINT = 0xA0;
     /** TRANSACTION: commit, listing relations to drop. */
     public static final int XACT_COMMIT = 0x00;
     /** TRANSACTION: abort, listing relations the transaction created. */
@@ -53,6 +55,11 @@ public final class TransactionRecords {
 
     public static long decodeCounter(byte[] data) {
         return ByteBuffer.wrap(data).getLong();
+    }
+
+    /** An XLOG_FPI_FOR_HINT record: one block reference carrying the page image, no data. */
+    public static WalRecord fullPageImageForHint(BlockReference block) {
+        return new WalRecord(ResourceManagerIds.XLOG, XLOG_FPI_FOR_HINT, 0, List.of(block), new byte[0]);
     }
 
     public static WalRecord transactionEnd(int info, long xid, TransactionEnd end) {
