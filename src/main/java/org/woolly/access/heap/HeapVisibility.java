@@ -11,7 +11,8 @@ import org.woolly.access.transam.XidStatus;
  * {@code HeapTupleSatisfiesUpdate} for writers. Counterpart of
  * {@code src/backend/access/heap/heapam_visibility.c}. Looking up a transaction's fate sets hint
  * bits in the tuple's infomask, so the caller must hold at least a share lock on the page and
- * mark the buffer dirty (hint) when the infomask changed. A transaction that is neither
+ * mark the buffer dirty (hint) when the infomask changed. A committed hint is set only once the
+ * commit record is flushed ({@code SetHintBits}). A transaction that is neither
  * committed nor running after a crash is reported ABORTED by the transaction manager.
  */
 final class HeapVisibility {

@@ -170,4 +170,42 @@ class BufferPoolIoTest {
         assertThat(syncs).hasSize(attempts);
         assertThat(pool.storageManager().blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(1);
     }
+
+    @Test
+    void firstHintOnACleanPageLogsItsImageAndStampsTheLsn() {
+        List<byte[]> images = new CopyOnWriteArrayList<>();
+        long redoPointer = 100;
+        StorageManager storage = new StorageManager(data, panicState);
+        storage.create(TABLE, ForkNumber.MAIN);
+        BufferPool pool = new BufferPool(storage, 4, lsn -> { }, (tag, pageLsn, image) -> {
+            if (pageLsn > redoPointer) {
+                return 0;
+            }
+            images.add(image.get());
+            return 500 + images.size();
+        });
+        fillBlock(pool, 60);
+        pool.flushAll();
+
+        Buffer buffer = pool.read(TABLE, 0);
+        buffer.lockShared();
+        buffer.data()[Page.SIZE - 1] ^= 1;
+        pool.markDirtyHint(buffer);
+        pool.markDirtyHint(buffer);
+        assertThat(images).as("one image: the second hint finds the buffer dirty already").hasSize(1);
+        assertThat(images.get(0)[Page.SIZE - 1]).isEqualTo(buffer.data()[Page.SIZE - 1]);
+        assertThat(buffer.page().lsn()).isEqualTo(501);
+        pool.unlockAndRelease(buffer);
+        pool.flushAll();
+
+        // changed since the redo point: no image needed
+        redirty(pool, 0, 200);
+        pool.flushAll();
+        buffer = pool.read(TABLE, 0);
+        buffer.lockShared();
+        pool.markDirtyHint(buffer);
+        assertThat(images).hasSize(1);
+        assertThat(buffer.page().lsn()).isEqualTo(200);
+        pool.unlockAndRelease(buffer);
+    }
 }
