@@ -113,10 +113,11 @@ public final class HeapAccessMethod implements HeapAccess {
                 switch (check) {
                     case OK -> {
                         long lsnBefore = page.lsn();
+                        XmaxStamp stamp = prepareXmax(page.data(), position, xid, commandId, false, tx);
+                        byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid, stamp.commandField(),
+                                stamp.infomask()).encode();
                         CriticalSection.run(bufferPool.panicState(), "heap delete", () -> {
-                            int infomask = setXmax(page.data(), position, xid, commandId, false, tid, tx);
-                            byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid,
-                                    HeapTupleHeader.commandId(page.data(), position), infomask).encode();
+                            stampXmax(page.data(), position, stamp, tid);
                             page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid,
                                     deleteData, HeapWalRecords.block(relation, tid.block(), false,
                                             wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
@@ -210,6 +211,8 @@ public final class HeapAccessMethod implements HeapAccess {
         long oldLsnBefore = oldPage.lsn();
         long newLsnBefore = newPage.lsn();
         byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), HeapTupleHeader.IS_NEW_VERSION, newBody);
+        int oldPosition = oldPage.itemOffset(oldTid.offset());
+        XmaxStamp stamp = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, tx);
         Tid newTid = CriticalSection.run(bufferPool.panicState(), "heap update", () -> {
             if (initialize) {
                 newPage.initialize(0);
@@ -218,11 +221,9 @@ public final class HeapAccessMethod implements HeapAccess {
             Tid placed = new Tid(newBuffer.blockNumber(), newOffset);
             HeapTupleHeader.setCtid(tuple, 0, placed);
             HeapTupleHeader.setCtid(newPage.data(), newPage.itemOffset(newOffset), placed);
-            int oldPosition = oldPage.itemOffset(oldTid.offset());
-            int oldInfomask = setXmax(oldPage.data(), oldPosition, xid, commandId, true, placed, tx);
+            stampXmax(oldPage.data(), oldPosition, stamp, placed);
             HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
-                    HeapTupleHeader.commandId(oldPage.data(), oldPosition), oldInfomask,
-                    initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
+                    stamp.commandField(), stamp.infomask(), initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
             byte[] updateData = data.encode();
             long lsn = logChange(redo -> {
                 boolean oldImage = wal.needsFullPageImage(oldLsnBefore, redo);
@@ -249,13 +250,16 @@ public final class HeapAccessMethod implements HeapAccess {
         return newTid;
     }
 
+    /** The xmax fields a delete or update will write, worked out before the critical section. */
+    private record XmaxStamp(long xid, int commandField, int infomask) {}
+
     /**
-     * Stamps xmax on a tuple being deleted or updated by {@code xid}; when the same transaction
-     * inserted it at another command, the command-id field becomes a combo id. Returns the new
-     * infomask.
+     * What stamping xmax on a tuple being deleted or updated by {@code xid} will write; when the
+     * same transaction inserted it at another command, the command-id field becomes a combo id
+     * (allocated here, outside the critical section, as {@code HeapTupleHeaderAdjustCmax}).
      */
-    private int setXmax(byte[] data, int position, long xid, int commandId, boolean updated, Tid ctid,
-                        Transaction tx) {
+    private XmaxStamp prepareXmax(byte[] data, int position, long xid, int commandId, boolean updated,
+                                  Transaction tx) {
         int infomask = HeapTupleHeader.infomask(data, position)
                 & ~(HeapTupleHeader.XMAX_BITS | HeapTupleHeader.COMBO_COMMAND_ID);
         int commandField = commandId;
@@ -272,11 +276,15 @@ public final class HeapAccessMethod implements HeapAccess {
         if (updated) {
             infomask |= HeapTupleHeader.UPDATED;
         }
-        HeapTupleHeader.setXmax(data, position, xid);
-        HeapTupleHeader.setCommandId(data, position, commandField);
-        HeapTupleHeader.setInfomask(data, position, infomask);
+        return new XmaxStamp(xid, commandField, infomask);
+    }
+
+    /** Writes a prepared xmax stamp and the ctid into the tuple (inside the critical section). */
+    private static void stampXmax(byte[] data, int position, XmaxStamp stamp, Tid ctid) {
+        HeapTupleHeader.setXmax(data, position, stamp.xid());
+        HeapTupleHeader.setCommandId(data, position, stamp.commandField());
+        HeapTupleHeader.setInfomask(data, position, stamp.infomask());
         HeapTupleHeader.setCtid(data, position, ctid);
-        return infomask;
     }
 
     /**
