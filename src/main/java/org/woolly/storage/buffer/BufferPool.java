@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
 
 import org.woolly.storage.ipc.PanicState;
@@ -34,22 +33,14 @@ public final class BufferPool {
     private record RelationFork(RelFileLocator relation, ForkNumber fork) {}
 
     private final StorageManager storage;
-    private final WalFlusher walFlusher;
-    private final HintLogger hintLogger;
-    /**
-     * Held shared from a hint's full-page-image decision to its dirty mark, exclusively while a
-     * checkpoint picks its redo pointer ({@code DELAY_CHKPT_START} in {@code MarkBufferDirtyHint}).
-     */
-    private final ReentrantReadWriteLock hintCheckpointInterlock = new ReentrantReadWriteLock();
-    /** Per-thread copy of the page being written, taken under the buffer's monitor. */
-    private final ThreadLocal<byte[]> writeImage = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
+    private final HintImages hintImages;
+    private final BufferWriter writer;
     private final Buffer[] buffers;
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
     private final LongAdder hits = new LongAdder();
     private final LongAdder reads = new LongAdder();
-    private final LongAdder writes = new LongAdder();
     private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
 
     /** A pool whose hint-bit changes are not WAL-logged (tests and tools). */
@@ -63,8 +54,8 @@ public final class BufferPool {
             throw new IllegalArgumentException("the buffer pool needs at least 2 buffers");
         }
         this.storage = storage;
-        this.walFlusher = walFlusher;
-        this.hintLogger = hintLogger;
+        this.writer = new BufferWriter(storage, walFlusher);
+        this.hintImages = new HintImages(hintLogger);
         this.buffers = new Buffer[bufferCount];
         for (int i = 0; i < bufferCount; i++) {
             buffers[i] = new Buffer(i);
@@ -172,46 +163,15 @@ public final class BufferPool {
      * record's end. An already dirty buffer needs nothing: whatever dirtied it is covered.
      */
     public void markDirtyHint(Buffer buffer) {
-        BufferTag tag;
-        long pageLsn;
-        synchronized (buffer) {
-            if (buffer.dirty || !buffer.valid || buffer.tag == null) {
-                return;
-            }
-            tag = buffer.tag;
-            pageLsn = buffer.page().lsn();
-        }
-        hintCheckpointInterlock.readLock().lock();
-        try {
-            long lsn = hintLogger.logHintImage(tag, pageLsn, () -> {
-                // other hint setters share the content lock: copy under the monitor that guards the LSN
-                synchronized (buffer) {
-                    return Arrays.copyOf(buffer.page, Page.SIZE);
-                }
-            });
-            synchronized (buffer) {
-                if (lsn != 0 && lsn > buffer.page().lsn()) {
-                    buffer.page().setLsn(lsn);
-                }
-                buffer.dirty = true;
-            }
-        } finally {
-            hintCheckpointInterlock.readLock().unlock();
-        }
+        hintImages.markDirty(buffer);
     }
 
     /**
      * Runs a checkpoint's choice of redo pointer while no hint is between its full-page-image
-     * decision and its dirty mark, so a hinted page is either dirty before the redo point (the
-     * checkpoint writes it) or judged against the new redo pointer.
+     * decision and its dirty mark ({@code DELAY_CHKPT_START}).
      */
     public long beginCheckpoint(LongSupplier chooseRedoPointer) {
-        hintCheckpointInterlock.writeLock().lock();
-        try {
-            return chooseRedoPointer.getAsLong();
-        } finally {
-            hintCheckpointInterlock.writeLock().unlock();
-        }
+        return hintImages.beginCheckpoint(chooseRedoPointer);
     }
 
     /**
@@ -251,9 +211,9 @@ public final class BufferPool {
      */
     public void flushAll() {
         for (Buffer buffer : buffers) {
-            if (pinIfDirtyAfterIo(buffer)) {
+            if (BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
-                    flushBuffer(buffer, false);
+                    writer.flush(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -266,9 +226,9 @@ public final class BufferPool {
     public void flushRelation(RelFileLocator relation) {
         for (Buffer buffer : buffers) {
             BufferTag tag = buffer.tag();
-            if (tag != null && tag.relation().equals(relation) && pinIfDirtyAfterIo(buffer)) {
+            if (tag != null && tag.relation().equals(relation) && BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
-                    flushBuffer(buffer, false);
+                    writer.flush(buffer, false);
                 } finally {
                     release(buffer);
                 }
@@ -331,7 +291,7 @@ public final class BufferPool {
 
     /** Dirty pages written out, by eviction or {@link #flushAll} ({@code buffers_backend} + {@code buffers_checkpoint}). */
     public long writeCount() {
-        return writes.sum();
+        return writer.writeCount();
     }
 
     /** Forgets a buffer's page without writing it ({@code InvalidateBuffer}); caller holds its monitor. */
@@ -354,23 +314,6 @@ public final class BufferPool {
             }
         }
         return pinned;
-    }
-
-    /**
-     * Pins the buffer if dirty, after waiting for a write in progress ({@code WaitIO}): a buffer
-     * being written looks clean, yet its bytes are not in the file until the write ends, and the
-     * checkpoint must not fsync before that.
-     */
-    private boolean pinIfDirtyAfterIo(Buffer buffer) {
-        buffer.ioLock.lock();
-        buffer.ioLock.unlock();
-        synchronized (buffer) {
-            if (buffer.tag == null || !buffer.valid || !buffer.dirty) {
-                return false;
-            }
-            buffer.pinCount++;
-            return true;
-        }
     }
 
     /** Finds or loads the page and returns its buffer pinned ({@code BufferAlloc} + {@code PinBuffer}). */
@@ -408,7 +351,7 @@ public final class BufferPool {
             Buffer victim = claimVictim();
             boolean written;
             try {
-                written = !victim.isDirty() || flushBuffer(victim, true);
+                written = !victim.isDirty() || writer.flush(victim, true);
             } catch (RuntimeException | Error failure) {
                 // the write failed (the buffer stays dirty): give the victim back, or it stays pinned forever
                 release(victim);
@@ -519,60 +462,5 @@ public final class BufferPool {
             }
         }
         throw new SqlException(SqlState.INSUFFICIENT_RESOURCES, "no unpinned buffers available");
-    }
-
-    /**
-     * Writes one pinned buffer if dirty ({@code FlushBuffer}): under a share content lock, so
-     * the page cannot change except for hint bits, and under the I/O lock from clearing the
-     * dirty flag to the end of the write ({@code BM_IO_IN_PROGRESS}), so a checkpoint waits for
-     * it instead of taking the buffer for clean. The page is copied under the buffer's monitor
-     * (a hint's full-page image sets the LSN under it), the WAL flushed up to the copy's LSN
-     * (the WAL rule), and the copy written. The dirty flag is cleared first so a hint set during
-     * the write dirties the buffer again. With {@code conditional} the share lock is only
-     * tried, and false returned if it is taken exclusively: a backend looking for a victim
-     * while holding another page's lock must not wait here, or two backends could deadlock.
-     */
-    private boolean flushBuffer(Buffer buffer, boolean conditional) {
-        if (conditional) {
-            if (!buffer.tryLockShared()) {
-                return false;
-            }
-        } else {
-            buffer.lockShared();
-        }
-        buffer.ioLock.lock();
-        try {
-            BufferTag tag;
-            byte[] image = writeImage.get();
-            synchronized (buffer) {
-                if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
-                    return true;
-                }
-                buffer.dirty = false;
-                tag = buffer.tag;
-                System.arraycopy(buffer.page, 0, image, 0, Page.SIZE);
-            }
-            try {
-                long lsn = Page.wrap(image).lsn();
-                if (lsn != 0) {
-                    walFlusher.flush(lsn);
-                }
-                storage.write(tag.relation(), tag.fork(), tag.blockNumber(), image);
-                writes.increment();
-            } catch (RuntimeException | Error failure) {
-                synchronized (buffer) {
-                    if (!tag.equals(buffer.tag)) {
-                        // the relation was dropped meanwhile: its pages no longer need writing
-                        return true;
-                    }
-                    buffer.dirty = true;
-                }
-                throw failure;
-            }
-            return true;
-        } finally {
-            buffer.ioLock.unlock();
-            buffer.unlock();
-        }
     }
 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.heap.HeapScan;
-import org.woolly.access.heap.HeapTuple;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -28,19 +24,6 @@ class AsyncCommitHintBitsTest {
     /** t_infomask sits at offset 26 of a heap tuple (access/heap/README.md); 0x0100 is XMIN_COMMITTED. */
     private static final int INFOMASK_OFFSET = 26;
     private static final int XMIN_COMMITTED = 0x0100;
-
-    private static List<String> scan(DefaultStorageServices services, RelFileLocator relation) {
-        TopTransaction reader = services.transactions().begin();
-        List<String> rows = new ArrayList<>();
-        try (HeapScan scan = services.heap().beginScan(relation, reader.takeSnapshot())) {
-            HeapTuple tuple;
-            while ((tuple = scan.next()) != null) {
-                rows.add(new String(tuple.body()));
-            }
-        }
-        services.transactions().commit(reader);
-        return rows;
-    }
 
     private static int infomaskOnDisk(DefaultStorageServices services, RelFileLocator relation, int item) {
         byte[] page = new byte[Page.SIZE];
@@ -77,7 +60,7 @@ class AsyncCommitHintBitsTest {
         assertThat(services.wal().flushedLsn()).as("the commit record is still in the WAL buffers")
                 .isLessThan(services.wal().insertLsn());
 
-        assertThat(scan(services, a)).containsExactly("old", "in a");
+        assertThat(StoredRows.scan(services, a)).containsExactly("old", "in a");
         // a's page is written out (eviction, bgwriter): its WAL is flushed, the commit record is not
         services.bufferPool().flushRelation(a);
         assertThat(infomaskOnDisk(services, a, 2) & XMIN_COMMITTED)
@@ -86,8 +69,8 @@ class AsyncCommitHintBitsTest {
 
         try (DefaultStorageServices reopened = StorageStartup.open(data, options)) {
             assertThat(reopened.transactions().status(writer.xid())).isEqualTo(XidStatus.ABORTED);
-            assertThat(scan(reopened, a)).as("all or nothing: a").containsExactly("old");
-            assertThat(scan(reopened, b)).as("all or nothing: b").isEmpty();
+            assertThat(StoredRows.scan(reopened, a)).as("all or nothing: a").containsExactly("old");
+            assertThat(StoredRows.scan(reopened, b)).as("all or nothing: b").isEmpty();
         }
     }
 
@@ -107,7 +90,7 @@ class AsyncCommitHintBitsTest {
 
             services.flushWal();
             assertThat(services.transactions().committedHintAllowed(writer.xid())).isTrue();
-            assertThat(scan(services, a)).containsExactly("in a");
+            assertThat(StoredRows.scan(services, a)).containsExactly("in a");
             services.bufferPool().flushRelation(a);
             assertThat(infomaskOnDisk(services, a, 1) & XMIN_COMMITTED).isEqualTo(XMIN_COMMITTED);
         }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.heap.HeapScan;
-import org.woolly.access.heap.HeapTuple;
 import org.woolly.storage.smgr.RelFileLocator;
 
 /** End to end over the real heap: committed rows survive a crash, uncommitted ones do not. */
@@ -18,19 +14,6 @@ class CrashRecoveryTest {
     Path data;
 
     private static final StorageOptions OPTIONS = StorageOptions.defaults().withSharedBuffers(64);
-
-    private static List<String> scan(DefaultStorageServices services, RelFileLocator relation) {
-        TopTransaction reader = services.transactions().begin();
-        List<String> rows = new ArrayList<>();
-        try (HeapScan scan = services.heap().beginScan(relation, reader.takeSnapshot())) {
-            HeapTuple tuple;
-            while ((tuple = scan.next()) != null) {
-                rows.add(new String(tuple.body()));
-            }
-        }
-        services.transactions().commit(reader);
-        return rows;
-    }
 
     @Test
     void committedRowSurvivesCrashAndUncommittedDoesNot() throws Exception {
@@ -49,18 +32,18 @@ class CrashRecoveryTest {
         TopTransaction uncommitted = services.transactions().begin();
         services.heap().insert(relation, "uncommitted".getBytes(), uncommitted);
         services.wal().flushAll();
-        assertThat(scan(services, relation)).containsExactly("committed");
+        assertThat(StoredRows.scan(services, relation)).containsExactly("committed");
         services.shutdownImmediately();
 
         try (DefaultStorageServices reopened = StorageStartup.open(data, OPTIONS)) {
             assertThat(reopened.transactions().status(uncommitted.xid())).isEqualTo(XidStatus.ABORTED);
-            assertThat(scan(reopened, relation)).containsExactly("committed");
+            assertThat(StoredRows.scan(reopened, relation)).containsExactly("committed");
             TopTransaction more = reopened.transactions().begin();
             reopened.heap().insert(relation, "after".getBytes(), more);
             reopened.transactions().commit(more);
         }
         try (DefaultStorageServices again = StorageStartup.open(data, OPTIONS)) {
-            assertThat(scan(again, relation)).containsExactlyInAnyOrder("committed", "after");
+            assertThat(StoredRows.scan(again, relation)).containsExactlyInAnyOrder("committed", "after");
         }
     }
 }

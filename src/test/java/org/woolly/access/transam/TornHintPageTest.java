@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.heap.HeapScan;
-import org.woolly.access.heap.HeapTuple;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -24,19 +20,6 @@ class TornHintPageTest {
     Path data;
 
     private static final StorageOptions OPTIONS = StorageOptions.defaults().withSharedBuffers(64).withFsync(false);
-
-    private static List<String> scan(DefaultStorageServices services, RelFileLocator relation) {
-        TopTransaction reader = services.transactions().begin();
-        List<String> rows = new ArrayList<>();
-        try (HeapScan scan = services.heap().beginScan(relation, reader.takeSnapshot())) {
-            HeapTuple tuple;
-            while ((tuple = scan.next()) != null) {
-                rows.add(new String(tuple.body()));
-            }
-        }
-        services.transactions().commit(reader);
-        return rows;
-    }
 
     @Test
     void tornHintOnlyWriteAfterACheckpointIsRepairedByRecovery() throws Exception {
@@ -55,7 +38,7 @@ class TornHintPageTest {
         byte[] before = Files.readAllBytes(file);
 
         // the first reader sets hint bits: the page's only change since the checkpoint
-        assertThat(scan(services, relation)).containsExactly("row 0", "row 1", "row 2");
+        assertThat(StoredRows.scan(services, relation)).containsExactly("row 0", "row 1", "row 2");
         services.bufferPool().flushRelation(relation);
         byte[] after = Files.readAllBytes(file);
         assertThat(after).isNotEqualTo(before);
@@ -67,10 +50,10 @@ class TornHintPageTest {
         services.shutdownImmediately();
 
         try (DefaultStorageServices reopened = StorageStartup.open(data, OPTIONS)) {
-            assertThat(scan(reopened, relation)).containsExactly("row 0", "row 1", "row 2");
+            assertThat(StoredRows.scan(reopened, relation)).containsExactly("row 0", "row 1", "row 2");
         }
         try (DefaultStorageServices again = StorageStartup.open(data, OPTIONS)) {
-            assertThat(scan(again, relation)).containsExactly("row 0", "row 1", "row 2");
+            assertThat(StoredRows.scan(again, relation)).containsExactly("row 0", "row 1", "row 2");
         }
     }
 }
