@@ -22,9 +22,11 @@ final class HintImageLog implements HintLogger {
     public long logHintImage(BufferTag tag, long pageLsn, Supplier<byte[]> pageImage) {
         while (true) {
             long redo = wal.redoPointer();
-            if (!wal.needsFullPageImage(pageLsn, redo)) {
+            // as PostgreSQL (REGBUF_FORCE_IMAGE), whatever full_page_writes says: checksums need it
+            if (pageLsn > redo) {
                 return 0;
             }
+            // the pool's checkpoint interlock keeps the redo pointer still; RETRY is only a safety net
             long lsn = wal.insert(TransactionRecords.fullPageImageForHint(
                     new BlockReference(tag.relation(), tag.fork(), tag.blockNumber(), false, pageImage.get(), null)),
                     redo);

@@ -15,7 +15,7 @@ public interface HintLogger {
 
     /**
      * If a page whose LSN is {@code pageLsn} has not been WAL-logged since the last
-     * checkpoint's redo point (and full_page_writes is on), logs its image, taken with
+     * checkpoint's redo point, logs its image, taken with
      * {@code pageImage} only then, and returns the record's end LSN; otherwise returns 0.
      */
     long logHintImage(BufferTag tag, long pageLsn, Supplier<byte[]> pageImage);

@@ -33,9 +33,9 @@ class AsyncCommitHintBitsTest {
     }
 
     /**
-     * full_page_writes is off so no full-page image (of the change or of the hint) rebuilds the
-     * page in recovery: the page on disk is what recovery starts from, as with any page whose
-     * last image predates the redo point.
+     * full_page_writes is off so no full-page image of the change rebuilds the page in
+     * recovery (and the hint needs none: the page changed after the redo point): the page on
+     * disk is what recovery starts from.
      */
     @Test
     void hintWaitsForTheCommitRecordSoACrashLosesTheWholeTransaction() throws Exception {
