@@ -60,7 +60,7 @@ class PowerLossRecoveryTest {
     @Test
     void acknowledgedCommitsSurvivePowerLoss() throws Exception {
         long seed = TestClusters.seed();
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 8; round++) {
             powerLossRound(seed + round, StorageOptions.defaults(), false);
         }
     }
