@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
@@ -38,8 +37,6 @@ class PowerLossRecoveryTest {
     private int rounds;
 
     @Test
-    @Disabled("defect (issue 5): initdb does no sync_pgdata: postgresql.conf, pg_hba.conf, WOOLLY_VERSION and the"
-            + " directory entries of the data directory are never fsynced, so a power loss after initdb loses them")
     void initdbIsDurableWithoutAnExplicitSync() throws IOException {
         SimulatedDisk disk = SimulatedDisk.over(Files.createDirectory(realDirectory.resolve("initdb")));
         DataDirectoryInitializer.initialize(TestClusters.dataDirectory(disk),
@@ -66,11 +63,6 @@ class PowerLossRecoveryTest {
     }
 
     @Test
-    @Disabled("defect (issue 5): torn hint-bit writes. BufferPool.markDirtyHint dirties a page without WAL and"
-            + " without a full-page image (PostgreSQL's MarkBufferDirtyHint logs XLOG_FPI_FOR_HINT when checksums are"
-            + " on), so an evicted catalog page whose only change is hint bits is written unsynced, tears at the 4 KB"
-            + " boundary, and recovery has no image to repair it: XX001 invalid page in block 0 of relation"
-            + " global/1260 (pg_authid), global/1262 or base/5/2615 after recovery")
     void acknowledgedCommitsSurvivePowerLossWithEvictionsFromSmallSharedBuffers() throws Exception {
         long seed = TestClusters.seed();
         for (int round = 0; round < 2; round++) {
@@ -79,10 +71,6 @@ class PowerLossRecoveryTest {
     }
 
     @Test
-    @Disabled("defect (issue 5): no directory fsync of new relation files. StorageManager.create makes base/DB/NODE"
-            + " without fsyncing base/DB (fd.c's fsync_fname rule), so once a checkpoint has moved the redo pointer"
-            + " past the smgr create record a power loss loses the file: 58P01 could not open file \"base/5/16400\""
-            + " for a table whose CREATE was acknowledged. Passes with -Dwoolly.crash.ext4=true")
     void acknowledgedCommitsSurvivePowerLossDuringCheckpoints() throws Exception {
         long seed = TestClusters.seed();
         for (int round = 0; round < 2; round++) {

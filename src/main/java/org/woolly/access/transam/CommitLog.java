@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.woolly.storage.ipc.PanicState;
+import org.woolly.storage.smgr.FileSync;
 
 /**
  * The commit log ({@code pg_xact}): two bits of status per XID in 8 KB pages, 32 pages per

@@ -9,6 +9,7 @@ import java.util.zip.CRC32C;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.storage.smgr.FileSync;
 
 /**
  * {@code global/pg_control}: the cluster state, the last checkpoint's location and redo

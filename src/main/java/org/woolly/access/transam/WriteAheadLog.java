@@ -15,6 +15,7 @@ import org.woolly.storage.ipc.PanicState;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.storage.smgr.FileSync;
 
 /**
  * The WAL: records are encoded outside any lock, appended to in-memory WAL buffers under a

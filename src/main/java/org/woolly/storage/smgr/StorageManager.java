@@ -45,6 +45,8 @@ public final class StorageManager implements AutoCloseable {
     private final ReentrantLock cacheLock = new ReentrantLock();
     private final LinkedHashMap<SegmentKey, FileChannel> openFiles = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<SegmentKey> pendingSync = ConcurrentHashMap.newKeySet();
+    /** Directories that gained an entry since the last {@link #syncAll}: their fsync makes new files durable. */
+    private final Set<Path> directoriesToSync = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<byte[]> writeScratch = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
     private volatile StorageIoHook ioHook = new StorageIoHook() { };
 
@@ -84,15 +86,26 @@ public final class StorageManager implements AutoCloseable {
         return dataDirectory.resolve(segmentPath(key));
     }
 
-    /** Creates the fork's first segment; no error if it exists (redo creates again). */
+    /**
+     * Creates the fork's first segment; no error if it exists (redo creates again). The file and
+     * its directory entry are made durable by the next checkpoint's {@link #syncAll}, before that
+     * checkpoint lets recovery skip the WAL record that created it ({@code fsync_fname} on the
+     * parent directory, as {@code fd.c} does for every file whose existence must survive).
+     */
     public void create(RelFileLocator relation, ForkNumber fork) {
         panicState.checkNotPanicked();
         SegmentKey key = new SegmentKey(relation, fork, 0);
         Path path = file(key);
         try {
-            Files.createDirectories(path.getParent());
+            Path directory = path.getParent();
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                directoriesToSync.add(directory.getParent());
+            }
             if (!Files.exists(path)) {
                 Files.createFile(path);
+                pendingSync.add(key);
+                directoriesToSync.add(directory);
             }
         } catch (java.nio.file.FileAlreadyExistsException alreadyThere) {
             // a concurrent create won the race: the file exists, which is all we need
@@ -205,6 +218,9 @@ public final class StorageManager implements AutoCloseable {
                 // segment 0 exists only through create(): a write never resurrects a removed relation
                 FileChannel channel = channel(key, key.segment() > 0);
                 pendingSync.add(key);
+                if (key.segment() > 0) {
+                    directoriesToSync.add(file(key).getParent());
+                }
                 ioHook.beforeWrite(relation, fork, block);
                 ByteBuffer source = ByteBuffer.wrap(copy);
                 while (source.hasRemaining()) {
@@ -283,6 +299,16 @@ public final class StorageManager implements AutoCloseable {
                     throw panicState.panic(SqlState.IO_ERROR,
                             String.format("could not fsync file \"%s\": %s", segmentPath(key), reason), e);
                 }
+            }
+        }
+        for (Path directory : List.copyOf(directoriesToSync)) {
+            directoriesToSync.remove(directory);
+            try {
+                FileSync.syncDirectory(directory);
+            } catch (IOException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw panicState.panic(SqlState.IO_ERROR,
+                        String.format("could not fsync directory \"%s\": %s", dataDirectory.relativize(directory), reason), e);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.woolly.utils.init;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.StorageStartup;
+import org.woolly.storage.smgr.FileSync;
 import org.woolly.catalog.bootstrap.InitDb;
 import org.woolly.utils.crypt.Scram;
 
@@ -76,8 +77,14 @@ public final class DataDirectoryInitializer {
                 String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
                 InitDb.bootstrap(storage, WoollyEngine.TUPLE_FORMAT, options.superuser(), verifier);
             }
-            // Written last: a directory without it is an interrupted initialization, not a cluster.
-            Files.writeString(directory.resolve("WOOLLY_VERSION"), DATA_DIRECTORY_VERSION + "\n");
+            // Everything durable first (initdb's sync_pgdata), then the version file, written last
+            // and durably: a directory without it is an interrupted initialization, not a cluster.
+            FileSync.syncTree(directory);
+            if (directory.getParent() != null) {
+                FileSync.syncDirectory(directory.getParent());
+            }
+            FileSync.writeAtomically(directory.resolve("WOOLLY_VERSION"),
+                    (DATA_DIRECTORY_VERSION + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
         } catch (IOException e) {
             throw new UncheckedIOException("could not initialize data directory \"" + directory + "\"", e);
         }
