@@ -193,7 +193,8 @@ public final class WoollyServer implements AutoCloseable {
                     .withFsync(configuration.getBoolean("fsync"))
                     .withSynchronousCommit(!configuration.getString("synchronous_commit").equals("off"))
                     .withFullPageWrites(configuration.getBoolean("full_page_writes"))
-                    .withDeadlockTimeout(Duration.ofMillis(configuration.getInt("deadlock_timeout")));
+                    .withDeadlockTimeout(Duration.ofMillis(configuration.getInt("deadlock_timeout")))
+                    .withWalBuffers(configuration.getInt("wal_buffers"));
         }
     }
 }

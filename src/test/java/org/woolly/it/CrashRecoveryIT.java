@@ -145,6 +145,97 @@ class CrashRecoveryIT {
         }
     }
 
+    /** A server whose walwriter will not flush during the test: only what commits flush survives a kill. */
+    private Process startAsynchronousServer(Path dataDirectory, int port) throws Exception {
+        runToCompletion(woolly("init", "-D", dataDirectory.toString()));
+        return startServer(dataDirectory, port, "-c", "synchronous_commit=off", "-c", "wal_writer_delay=10s");
+    }
+
+    private static void killDashNine(Process server) throws InterruptedException {
+        server.destroyForcibly();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aSessionThatSetsSynchronousCommitOnGetsDurableCommitsOnAnAsynchronousServer() throws Exception {
+        Path dataDirectory = temporary.resolve("session_sync");
+        int port = freePort();
+        Process server = startAsynchronousServer(dataDirectory, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit = on");
+            statement.execute("CREATE TABLE session_sync (n int)");
+            statement.execute("INSERT INTO session_sync VALUES (1), (2)");
+        }
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL synchronous_commit = on");
+            statement.execute("INSERT INTO session_sync VALUES (3)");
+            connection.commit();
+        }
+        killDashNine(server);
+
+        startServer(dataDirectory, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM session_sync")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void dropAndTruncateUnderAsynchronousCommitNeverLoseTheFilesOfTablesStillInTheCatalog() throws Exception {
+        Path dataDirectory = temporary.resolve("async_drop");
+        int port = freePort();
+        Process server = startAsynchronousServer(dataDirectory, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit = on");
+            StringBuilder values = new StringBuilder("(1)");
+            for (int n = 2; n <= 100; n++) {
+                values.append(", (").append(n).append(')');
+            }
+            for (String table : List.of("dropped", "truncated", "kept")) {
+                statement.execute("CREATE TABLE " + table + " (n int)");
+                statement.execute("INSERT INTO " + table + " VALUES " + values);
+            }
+            statement.execute("RESET synchronous_commit");
+            statement.execute("DROP TABLE dropped");
+            statement.execute("TRUNCATE truncated");
+        }
+        killDashNine(server);
+
+        startServer(dataDirectory, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r'")) {
+                while (rows.next()) {
+                    tables.add("\"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\"");
+                }
+            }
+            assertThat(tables).contains("\"public\".\"kept\"", "\"public\".\"truncated\"")
+                    .doesNotContain("\"public\".\"dropped\"");
+            Map<String, Integer> counts = new HashMap<>();
+            for (String table : tables) {
+                // every table the catalog names has its file (no 58P01 "could not open file")
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    assertThat(rows.next()).isTrue();
+                    counts.put(table, rows.getInt(1));
+                }
+            }
+            assertThat(counts.get("\"public\".\"kept\"")).isEqualTo(100);
+            assertThat(counts.get("\"public\".\"truncated\"")).isZero();
+        }
+    }
+
     private static void work(String url, String user, int session, Random random, Map<Integer, Integer> acknowledged,
                              AtomicBoolean stop) {
         try (Connection connection = DriverManager.getConnection(url, user, "")) {

@@ -13,7 +13,7 @@ import org.woolly.utils.guc.SessionSettings;
 /** A few settings with transactional SET semantics, for tests. */
 public final class FakeSettings implements SessionSettings {
     private final Map<String, String> defaults = new TreeMap<>(Map.of("statement_timeout", "0", "datestyle", "ISO, MDY",
-            "search_path", "\"$user\", public", "work_mem", "4MB"));
+            "search_path", "\"$user\", public", "work_mem", "4MB", "synchronous_commit", "on"));
     private final Map<String, String> values = new HashMap<>(defaults);
     private Map<String, String> atStart;
 

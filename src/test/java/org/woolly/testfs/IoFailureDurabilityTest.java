@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
@@ -26,18 +25,11 @@ class IoFailureDurabilityTest {
     Path realDirectory;
 
     @Test
-    @Disabled("defect (issue 5): WAL fsync failure handling. After one failed fsync of the WAL segment the engine"
-            + " goes on and acknowledges the next 39 commits (a retried fsync succeeds, but the failed one's pages are"
-            + " gone, as on Linux); after the power loss recovery stops at the hole and none of them is there."
-            + " PostgreSQL PANICs on a failed WAL fsync (issue_xlog_fsync)")
     void failedWalFsyncLosesNoAcknowledgedCommit() throws Exception {
         failOnceThenCrash("wal-fsync", SimulatedDisk.Operation.FORCE, "data/pg_wal/[0-9A-F]+", false);
     }
 
     @Test
-    @Disabled("defect (issue 5): WAL write failure handling. After one failed WAL write the engine acknowledges the"
-            + " next 39 commits although the WAL has a hole where the failed write was; after the power loss none of"
-            + " them is there. PostgreSQL PANICs on a failed WAL write (XLogWrite: could not write to log file)")
     void failedWalWriteLosesNoAcknowledgedCommit() throws Exception {
         failOnceThenCrash("wal-write", SimulatedDisk.Operation.WRITE, "data/pg_wal/[0-9A-F]+", false);
     }

@@ -6,14 +6,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.smgr.FileSync;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The commit log ({@code pg_xact}): two bits of status per XID in 8 KB pages, 32 pages per
@@ -21,8 +24,15 @@ import org.woolly.storage.smgr.FileSync;
  * a small LRU cache (SLRU-like); a dirty page is written when evicted and at checkpoint, and
  * before a page is written the WAL is flushed up to the newest commit record that set a status
  * on it (the WAL rule, as {@code group_lsn} does in PostgreSQL). XIDs are 64-bit: no wraparound,
- * no truncation needed for correctness. Counterpart of {@code src/backend/access/transam/clog.c}
- * and {@code slru.c}.
+ * no truncation needed for correctness.
+ *
+ * <p>The cache lock is never held during I/O. As in PostgreSQL's SLRU, each cached page has an
+ * I/O state: a page being read in is in the cache already (others wait for it instead of
+ * reading a second copy); a page being written stays readable and settable (the bytes written
+ * are a copy; a status set meanwhile marks it dirty again) and is only evicted once clean and
+ * idle, so no status is ever lost and no page exists twice. A failed write of a page is an
+ * ERROR and leaves it dirty; a failed fsync is a PANIC, never retried (data_sync_retry = off).
+ * Counterpart of {@code src/backend/access/transam/clog.c} and {@code slru.c}.
  */
 public final class CommitLog {
     public static final int PAGE_SIZE = 8192;
@@ -38,27 +48,36 @@ public final class CommitLog {
     private final LongConsumer walFlusher;
     private final boolean fsync;
     private final PanicState panicState;
+    private final SegmentFiles segmentFiles;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever a page's I/O ends ({@code SlruSharedData}'s per-buffer I/O locks, folded into one). */
+    private final Condition ioDone = lock.newCondition();
     private final LinkedHashMap<Long, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Long> segmentsToSync = new HashSet<>();
 
+    /** {@code SlruPageStatus}: a page being read has no bytes yet; one being written is usable. */
+    private enum IoState { READING, VALID, WRITING }
+
     private static final class CachedPage {
-        final byte[] bytes;
+        byte[] bytes;
+        IoState state = IoState.READING;
         boolean dirty;
         long newestLsn;
-
-        CachedPage(byte[] bytes) {
-            this.bytes = bytes;
-        }
     }
 
     /** {@code walFlusher} flushes the WAL up to an LSN before a page carrying that commit is written. */
     public CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync, PanicState panicState) {
+        this(directory, cachePages, walFlusher, fsync, panicState, SegmentFiles.DEFAULT);
+    }
+
+    CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync, PanicState panicState,
+              SegmentFiles segmentFiles) {
         this.directory = directory;
         this.panicState = panicState;
-        this.cachePages = cachePages;
+        this.cachePages = Math.max(1, cachePages);
         this.walFlusher = walFlusher;
         this.fsync = fsync;
+        this.segmentFiles = segmentFiles;
     }
 
     public XidStatus get(long xid) {
@@ -96,28 +115,54 @@ public final class CommitLog {
         }
     }
 
-    /** Writes every dirty page and fsyncs the files written since the last flush (the checkpoint's part). */
+    /**
+     * The checkpoint's part ({@code SimpleLruWriteAll}): writes every page dirty now (waiting for
+     * writes under way), then fsyncs the files written since the last flush, outside the lock.
+     */
     public void flush() {
+        List<Long> toSync;
         lock.lock();
         try {
-            for (Map.Entry<Long, CachedPage> entry : cache.entrySet()) {
-                if (entry.getValue().dirty) {
-                    write(entry.getKey(), entry.getValue());
-                }
-            }
-            if (fsync) {
-                for (long segment : segmentsToSync) {
-                    try (FileChannel channel = FileChannel.open(segmentPath(segment), StandardOpenOption.WRITE)) {
-                        channel.force(false);
+            for (Long pageNumber : new ArrayList<>(cache.keySet())) {
+                while (true) {
+                    CachedPage page = cache.get(pageNumber);
+                    if (page == null || page.state == IoState.VALID && !page.dirty) {
+                        break;
                     }
+                    if (page.state != IoState.VALID) {
+                        ioDone.awaitUninterruptibly();
+                        continue;
+                    }
+                    // Statuses set while it is written make it dirty again: they are after the redo point.
+                    write(pageNumber, page);
+                    break;
                 }
-                FileSync.syncDirectory(directory);
             }
+            toSync = new ArrayList<>(segmentsToSync);
             segmentsToSync.clear();
-        } catch (IOException e) {
-            throw WriteAheadLog.ioError("could not flush commit log", e);
         } finally {
             lock.unlock();
+        }
+        if (fsync) {
+            sync(toSync);
+        }
+    }
+
+    private void sync(List<Long> segments) {
+        Path file = directory;
+        try {
+            for (long segment : segments) {
+                file = segmentPath(segment);
+                panicState.checkNotPanicked();
+                try (FileChannel channel = segmentFiles.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(false);
+                }
+            }
+            file = directory;
+            FileSync.syncDirectory(directory);
+        } catch (IOException e) {
+            // The kernel may have dropped the dirty pages already: a retry could succeed over lost data.
+            throw panicState.panic(SqlState.IO_ERROR, "could not fsync file \"" + file + "\": " + e.getMessage(), e);
         }
     }
 
@@ -129,21 +174,62 @@ public final class CommitLog {
         return (int) (xid % 4) * 2;
     }
 
+    /**
+     * The page's cache entry with its bytes present ({@code SimpleLruReadPage}); caller holds
+     * the lock, which is released while a page is read or a victim written.
+     */
     private CachedPage page(long pageNumber) {
-        CachedPage page = cache.get(pageNumber);
-        if (page != null) {
-            return page;
-        }
-        page = new CachedPage(readPage(pageNumber));
-        cache.put(pageNumber, page);
-        if (cache.size() > cachePages) {
-            var eldest = cache.entrySet().iterator().next();
-            if (eldest.getValue().dirty) {
-                write(eldest.getKey(), eldest.getValue());
+        while (true) {
+            CachedPage page = cache.get(pageNumber);
+            if (page != null) {
+                if (page.state != IoState.READING) {
+                    return page;
+                }
+                ioDone.awaitUninterruptibly();
+                continue;
             }
-            cache.remove(eldest.getKey());
+            if (cache.size() >= cachePages && !makeRoom()) {
+                continue;
+            }
+            CachedPage loading = new CachedPage();
+            cache.put(pageNumber, loading);
+            byte[] bytes = null;
+            lock.unlock();
+            try {
+                bytes = readPage(pageNumber);
+            } finally {
+                lock.lock();
+                if (bytes == null) {
+                    cache.remove(pageNumber);
+                } else {
+                    loading.bytes = bytes;
+                    loading.state = IoState.VALID;
+                }
+                ioDone.signalAll();
+            }
+            return loading;
         }
-        return page;
+    }
+
+    /**
+     * Frees a cache entry: drops the least recently used idle clean page and returns true, or
+     * (lock released meanwhile) writes the least recently used idle dirty page or waits for an
+     * I/O, and returns false: the caller looks again ({@code SlruSelectLRUPage}).
+     */
+    private boolean makeRoom() {
+        for (var entry : cache.entrySet()) {
+            CachedPage page = entry.getValue();
+            if (page.state == IoState.VALID) {
+                if (!page.dirty) {
+                    cache.remove(entry.getKey());
+                    return true;
+                }
+                write(entry.getKey(), page);
+                return false;
+            }
+        }
+        ioDone.awaitUninterruptibly();
+        return false;
     }
 
     private Path segmentPath(long segment) {
@@ -156,7 +242,7 @@ public final class CommitLog {
         if (!Files.exists(path)) {
             return bytes;
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = segmentFiles.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             long position = (pageNumber % PAGES_PER_SEGMENT) * (long) PAGE_SIZE;
             while (buffer.hasRemaining()) {
@@ -171,12 +257,39 @@ public final class CommitLog {
         return bytes;
     }
 
+    /**
+     * Writes a copy of an idle dirty page ({@code SlruInternalWritePage}); caller holds the lock,
+     * released during the WAL flush and the write. On failure the page is dirty again.
+     */
     private void write(long pageNumber, CachedPage page) {
-        walFlusher.accept(page.newestLsn);
+        byte[] copy = page.bytes.clone();
+        long lsn = page.newestLsn;
+        page.state = IoState.WRITING;
+        page.dirty = false;
         long segment = pageNumber / PAGES_PER_SEGMENT;
-        Path path = segmentPath(segment);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(page.bytes);
+        boolean written = false;
+        lock.unlock();
+        try {
+            walFlusher.accept(lsn);
+            writePage(pageNumber, copy);
+            written = true;
+        } finally {
+            lock.lock();
+            page.state = IoState.VALID;
+            if (written) {
+                segmentsToSync.add(segment);
+            } else {
+                page.dirty = true;
+            }
+            ioDone.signalAll();
+        }
+    }
+
+    private void writePage(long pageNumber, byte[] bytes) {
+        panicState.checkNotPanicked();
+        Path path = segmentPath(pageNumber / PAGES_PER_SEGMENT);
+        try (FileChannel channel = segmentFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             long position = (pageNumber % PAGES_PER_SEGMENT) * (long) PAGE_SIZE;
             while (buffer.hasRemaining()) {
                 channel.write(buffer, position + buffer.position());
@@ -184,7 +297,5 @@ public final class CommitLog {
         } catch (IOException e) {
             throw WriteAheadLog.ioError("could not write commit log file \"" + path + "\"", e);
         }
-        page.dirty = false;
-        segmentsToSync.add(segment);
     }
 }

@@ -15,9 +15,11 @@ import org.woolly.utils.error.SqlState;
 
 /**
  * Transactions over the WAL, the commit log, the proc array and the lock manager.
- * Commit: commit record (flushed when synchronous_commit is on; concurrent commits share a
- * flush through the WAL's group commit), commit log COMMITTED, out of the proc array, locks
- * released (waiters on the XID wake), files dropped, onCommit actions. Abort: abort record (not
+ * Commit: commit record (flushed when the session's synchronous_commit is not off, or when the
+ * transaction drops files; concurrent commits share a flush through the WAL's group commit),
+ * commit log COMMITTED, out of the proc array, locks released (waiters on the XID wake), files
+ * dropped, onCommit actions; a failure before the transaction is out of the proc array is a
+ * PANIC, and the transaction ends anyway. Abort: abort record (not
  * flushed), ABORTED, proc array, locks, created files removed. XIDs start at 3
  * ({@code FirstNormalTransactionId}) and are WAL-logged ahead in batches (NEXTXID) so a crash
  * never reuses one. Counterpart of {@code xact.c} ({@code CommitTransaction},
@@ -82,35 +84,68 @@ public final class DefaultTransactionManager implements TransactionManager {
 
     @Override
     public void commit(Transaction transaction) {
+        commit(transaction, synchronousCommit);
+    }
+
+    /**
+     * Commits. Writing the commit record and setting the commit log bit is PostgreSQL's critical
+     * section in {@code RecordTransactionCommit}: a failure there is a PANIC (the server must
+     * restart through recovery, which decides from the WAL whether the commit happened), and the
+     * transaction ends all the same: out of the proc array, its locks released and its waiters
+     * woken, so no row stays locked behind a commit that threw.
+     */
+    @Override
+    public void commit(Transaction transaction, boolean synchronous) {
         TopTransaction tx = own(transaction);
         if (tx.ended) {
             throw new SqlException(SqlState.INVALID_TRANSACTION_STATE, "transaction has already ended");
         }
         long xid = tx.xid();
-        if (xid != 0) {
-            // Between the commit record and its commit log bit a checkpoint must not pick its redo
-            // point: the record would not be replayed and the bit would not be in the flushed clog.
-            checkpointInterlock.readLock().lock();
-            try {
-                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
-                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                                List.copyOf(tx.relationsToDropAtCommit))));
-                if (synchronousCommit) {
-                    wal.flush(end);
-                }
-                commitLsns.record(xid, end);
-                commitLog.set(xid, XidStatus.COMMITTED, end);
-            } finally {
-                checkpointInterlock.readLock().unlock();
+        try {
+            if (xid != 0) {
+                recordCommit(tx, xid, synchronous);
             }
+        } catch (RuntimeException | Error e) {
+            throw criticalSectionFailure(e);
+        } finally {
+            finish(tx);
         }
-        finish(tx);
         for (RelFileLocator relation : tx.relationsToDropAtCommit) {
             files.drop(relation);
         }
         for (Runnable action : tx.commitActions) {
             action.run();
         }
+    }
+
+    private void recordCommit(TopTransaction tx, long xid, boolean synchronous) {
+        // Between the commit record and its commit log bit a checkpoint must not pick its redo
+        // point: the record would not be replayed and the bit would not be in the flushed clog.
+        checkpointInterlock.readLock().lock();
+        try {
+            long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
+                    new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
+                            List.copyOf(tx.relationsToDropAtCommit))));
+            // Files dropped at commit go right after this returns: if the commit record were lost
+            // in a crash, the catalog would still name them. So such a commit is synchronous
+            // whatever synchronous_commit says, as in RecordTransactionCommit.
+            if (synchronous || !tx.relationsToDropAtCommit.isEmpty()) {
+                wal.flush(end);
+            }
+            commitLsns.record(xid, end);
+            commitLog.set(xid, XidStatus.COMMITTED, end);
+        } finally {
+            checkpointInterlock.readLock().unlock();
+        }
+    }
+
+    /** A failure inside the commit's critical section becomes a PANIC of the whole storage. */
+    private SqlException criticalSectionFailure(Throwable failure) {
+        if (failure instanceof SqlException error) {
+            return wal.panicState().panic(error);
+        }
+        return wal.panicState().panic(SqlState.INTERNAL_ERROR,
+                "could not record the commit of a transaction: " + failure, failure);
     }
 
     @Override
@@ -121,19 +156,27 @@ public final class DefaultTransactionManager implements TransactionManager {
         }
         long xid = tx.xid();
         RuntimeException failure = null;
-        if (xid != 0) {
-            try {
-                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
-                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                                List.copyOf(tx.createdRelations))));
-                commitLog.set(xid, XidStatus.ABORTED, end);
-            } catch (RuntimeException e) {
-                // Not committed is aborted: a missing abort record changes nothing after a crash.
-                failure = e;
-                commitLog.set(xid, XidStatus.ABORTED, 0);
+        try {
+            if (xid != 0) {
+                try {
+                    long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
+                            new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
+                                    List.copyOf(tx.createdRelations))));
+                    commitLog.set(xid, XidStatus.ABORTED, end);
+                } catch (RuntimeException e) {
+                    // Not committed is aborted: a missing abort record or clog bit changes nothing
+                    // after a crash, and a transaction out of the proc array with no bit reads as aborted.
+                    failure = e;
+                    try {
+                        commitLog.set(xid, XidStatus.ABORTED, 0);
+                    } catch (RuntimeException again) {
+                        e.addSuppressed(again);
+                    }
+                }
             }
+        } finally {
+            finish(tx);
         }
-        finish(tx);
         for (RelFileLocator relation : tx.createdRelations) {
             try {
                 files.drop(relation);

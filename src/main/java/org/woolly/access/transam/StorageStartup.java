@@ -100,7 +100,7 @@ public final class StorageStartup {
         }
         PanicState panicState = new PanicState();
         WriteAheadLog wal = new WriteAheadLog(walDirectory, endOfWal, lastRecord, options.fsync(), options.fullPageWrites(),
-                panicState);
+                options.walBufferBytes(), panicState);
         wal.setRedoPointer(checkpoint.redoLsn());
         StorageManager storageManager = new StorageManager(dataDirectory, panicState);
         BufferPool bufferPool = new BufferPool(storageManager, options.sharedBuffers(), wal::flush,

@@ -13,6 +13,16 @@ public interface TransactionManager {
     /** Commits: writes and flushes the commit record, marks the commit log, runs onCommit actions. */
     void commit(Transaction tx);
 
+    /**
+     * Commits with the session's synchronous_commit ({@code off}: false): when false, returns
+     * without waiting for the commit record to be flushed, unless the transaction drops
+     * relation files. A failure once the commit record is being written is a PANIC, and the
+     * transaction has ended all the same.
+     */
+    default void commit(Transaction tx, boolean synchronousCommit) {
+        commit(tx);
+    }
+
     /** Aborts: marks the commit log, drops the storage it created; never throws for a live transaction. */
     void abort(Transaction tx);
 

@@ -10,6 +10,10 @@ import org.woolly.storage.smgr.RelFileLocator;
 /**
  * The on-disk encoding of one WAL record (see README.md): a fixed header (total length, XID,
  * previous record's LSN, info, resource manager id, CRC32C), block references, main data.
+ * The CRC covers the payload first and the header last, so the payload's part is computed by
+ * {@link #prepare} before the insert lock and only the header (with the previous-record pointer,
+ * known only under the lock) is added by {@link Prepared#link} under it, as PostgreSQL computes
+ * {@code xl_crc} in {@code XLogRecordAssemble} and finishes it in {@code XLogInsertRecord}.
  * Counterpart of {@code XLogRecordAssemble} ({@code xloginsert.c}) and
  * {@code DecodeXLogRecord} ({@code xlogreader.c}). Big-endian throughout.
  */
@@ -32,8 +36,41 @@ public final class WalRecordCodec {
 
     private WalRecordCodec() {}
 
+    /**
+     * A record encoded but not yet linked: its bytes with the previous-record pointer and CRC
+     * still to fill in, and the CRC so far (over the payload).
+     */
+    static final class Prepared {
+        final byte[] bytes;
+        private final CRC32C crc;
+
+        private Prepared(byte[] bytes, CRC32C crc) {
+            this.bytes = bytes;
+            this.crc = crc;
+        }
+
+        int length() {
+            return bytes.length;
+        }
+
+        /** Chains the record after the one starting at {@code previousLsn} and finishes the CRC (the insert lock's part). */
+        void link(long previousLsn) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            buffer.putLong(OFFSET_PREVIOUS_LSN, previousLsn);
+            crc.update(bytes, 0, OFFSET_CRC);
+            buffer.putInt(OFFSET_CRC, (int) crc.getValue());
+        }
+    }
+
     /** Encodes {@code record} as it will be written after a record starting at {@code previousLsn}. */
     public static byte[] encode(WalRecord record, long previousLsn) {
+        Prepared prepared = prepare(record);
+        prepared.link(previousLsn);
+        return prepared.bytes;
+    }
+
+    /** Encodes {@code record} and computes the CRC over its payload: the work done before the insert lock. */
+    static Prepared prepare(WalRecord record) {
         int length = HEADER_SIZE + 2;
         for (BlockReference block : record.blocks()) {
             length += 18;
@@ -47,7 +84,7 @@ public final class WalRecordCodec {
         byte[] mainData = record.mainData() == null ? new byte[0] : record.mainData();
         length += 4 + mainData.length;
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        buffer.putInt(length).putLong(record.xid()).putLong(previousLsn)
+        buffer.putInt(length).putLong(record.xid()).putLong(0)
                 .put((byte) record.info()).put((byte) record.resourceManager()).putShort((short) 0).putInt(0);
         buffer.putShort((short) record.blocks().size());
         for (BlockReference block : record.blocks()) {
@@ -69,15 +106,16 @@ public final class WalRecordCodec {
         }
         buffer.putInt(mainData.length).put(mainData);
         byte[] bytes = buffer.array();
-        ByteBuffer.wrap(bytes).putInt(OFFSET_CRC, crc(bytes));
-        return bytes;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE);
+        return new Prepared(bytes, crc);
     }
 
-    /** CRC32C over everything but the CRC field itself. */
+    /** CRC32C over the payload (after the header), then the header up to the CRC field. */
     static int crc(byte[] bytes) {
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, OFFSET_CRC);
         crc.update(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE);
+        crc.update(bytes, 0, OFFSET_CRC);
         return (int) crc.getValue();
     }
 

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,27 +17,38 @@ import org.woolly.utils.error.SqlState;
 import org.woolly.storage.smgr.FileSync;
 
 /**
- * The WAL: records are encoded outside any lock, appended to in-memory WAL buffers under a
- * short insert lock, and written and fsynced by {@link #flush} under a separate write lock, so
- * no I/O ever happens under the insert lock. Group commit: a committer that finds a flush
- * running waits for the write lock, then returns at once if that flush covered its LSN; if not,
- * it flushes everything inserted so far, covering every waiter queued behind it.
+ * The WAL: records are encoded and their payload checksummed outside any lock; under a short
+ * insert lock a record is chained to its predecessor, its CRC finished over the header, and it
+ * is copied into the WAL buffer. The buffer is one array of {@code wal_buffers} bytes, reused
+ * for the server's life: written bytes are dropped from its front, and a record larger than the
+ * free space is written through (in pieces, per segment) after what precedes it, so one large
+ * transaction never makes later flushes allocate (PostgreSQL's fixed {@code XLogCtl->pages}).
+ * {@link #flush} writes and fsyncs under a separate write lock. Group commit: a committer that
+ * finds a flush running waits for the write lock, then returns at once if that flush covered its
+ * LSN; if not, it flushes everything inserted so far, covering every waiter queued behind it.
+ *
+ * <p>A failed write or fsync is a PANIC ({@code XLogWrite} and {@code issue_xlog_fsync}): the
+ * {@link PanicState} is told, the written and flushed LSNs stay where the bytes really are, and
+ * every later insert or flush is refused, so no commit is acknowledged after the failure.
  * Counterpart of {@code XLogInsertRecord}, {@code XLogWrite} and {@code XLogFlush} in
  * {@code src/backend/access/transam/xlog.c}.
  */
 public final class WriteAheadLog implements Wal, AutoCloseable {
-    /** Above this much unwritten WAL, an inserter writes (without fsync) to bound memory. */
-    private static final int WRITE_BEHIND_THRESHOLD = 4 * 1024 * 1024;
+    /** PostgreSQL's default with the default shared_buffers (128MB / 32). */
+    public static final int DEFAULT_BUFFER_BYTES = 4 * 1024 * 1024;
+    private static final int WAL_BLOCK = 8192;
 
     private final Path walDirectory;
     private final boolean fsync;
     private final boolean fullPageWrites;
     private final PanicState panicState;
+    private final SegmentFiles segmentFiles;
 
     private final ReentrantLock insertLock = new ReentrantLock();
     private long insertLsn;
     private long lastRecordLsn;
-    private byte[] pending = new byte[64 * 1024];
+    /** Inserted but unwritten WAL, from {@link #pendingStart}; only appended to under the insert lock. */
+    private final byte[] buffer;
     private int pendingLength;
     private long pendingStart;
 
@@ -57,16 +67,42 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
      */
     public WriteAheadLog(Path walDirectory, long endOfWal, long lastRecordLsn, boolean fsync, boolean fullPageWrites,
                          PanicState panicState) {
+        this(walDirectory, endOfWal, lastRecordLsn, fsync, fullPageWrites, DEFAULT_BUFFER_BYTES, panicState);
+    }
+
+    /** As above with a WAL buffer of {@code bufferBytes} (see {@link #bufferBytes}). */
+    public WriteAheadLog(Path walDirectory, long endOfWal, long lastRecordLsn, boolean fsync, boolean fullPageWrites,
+                         int bufferBytes, PanicState panicState) {
+        this(walDirectory, endOfWal, lastRecordLsn, fsync, fullPageWrites, bufferBytes, panicState,
+                SegmentFiles.DEFAULT);
+    }
+
+    WriteAheadLog(Path walDirectory, long endOfWal, long lastRecordLsn, boolean fsync, boolean fullPageWrites,
+                  int bufferBytes, PanicState panicState, SegmentFiles segmentFiles) {
         this.walDirectory = walDirectory;
         this.panicState = panicState;
+        this.segmentFiles = segmentFiles;
         this.fsync = fsync;
         this.fullPageWrites = fullPageWrites;
+        this.buffer = new byte[bufferBytes];
         this.insertLsn = endOfWal;
         this.lastRecordLsn = lastRecordLsn;
         this.pendingStart = endOfWal;
         this.writtenLsn = endOfWal;
         this.flushedLsn = endOfWal;
         truncateAfter(endOfWal);
+    }
+
+    /**
+     * The WAL buffer size for {@code wal_buffers} (8 kB pages): -1 chooses 1/32 of
+     * shared_buffers, at least 64 kB and at most one segment; an explicit value is at least
+     * 32 kB ({@code XLOGChooseNumBuffers} and {@code check_wal_buffers} in {@code xlog.c}).
+     */
+    public static int bufferBytes(int walBuffersPages, int sharedBuffersPages) {
+        int pages = walBuffersPages == -1
+                ? Math.clamp(sharedBuffersPages / 32, 8, WalSegments.SEGMENT_SIZE / WAL_BLOCK)
+                : Math.clamp(walBuffersPages, 4, 131072);
+        return pages * WAL_BLOCK;
     }
 
     private void truncateAfter(long endOfWal) {
@@ -114,37 +150,89 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
      * which {@link #beginCheckpoint()} moves the redo pointer, so no record slips between.
      */
     private long[] insertRecord(WalRecord record, long redoPointerSeen) {
-        long start;
-        long end;
-        boolean writeBehind;
+        WalRecordCodec.Prepared prepared = WalRecordCodec.prepare(record);
+        long[] position = null;
+        boolean writeBehind = false;
         insertLock.lock();
         try {
-            if (redoPointerSeen >= 0 && fullPageWrites && redoPointerSeen != redoPointer) {
+            panicState.checkNotPanicked();
+            if (redoPointerMoved(redoPointerSeen)) {
                 return null;
             }
-            byte[] bytes = WalRecordCodec.encode(record, lastRecordLsn);
-            if (pendingLength + bytes.length > pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + bytes.length));
+            if (prepared.length() <= buffer.length - pendingLength) {
+                position = append(prepared);
+                writeBehind = pendingLength > buffer.length / 2;
             }
-            System.arraycopy(bytes, 0, pending, pendingLength, bytes.length);
-            pendingLength += bytes.length;
-            start = insertLsn;
-            lastRecordLsn = insertLsn;
-            insertLsn += bytes.length;
-            end = insertLsn;
-            writeBehind = pendingLength > WRITE_BEHIND_THRESHOLD;
         } finally {
             insertLock.unlock();
         }
-        if (writeBehind) {
-            writeLock.lock();
+        if (position == null) {
+            return insertMakingRoom(prepared, redoPointerSeen);
+        }
+        if (writeBehind && writeLock.tryLock()) {
+            // Half the buffer is unwritten: write it now (no fsync) so inserters rarely find it
+            // full; if the write lock is taken, its holder is writing already.
             try {
+                panicState.checkNotPanicked();
                 writePending();
             } finally {
                 writeLock.unlock();
             }
         }
-        return new long[] {start, end};
+        return position;
+    }
+
+    private boolean redoPointerMoved(long redoPointerSeen) {
+        return redoPointerSeen >= 0 && fullPageWrites && redoPointerSeen != redoPointer;
+    }
+
+    /** Chains the record at the insert position and copies it into the buffer; caller holds the insert lock and checked the space. */
+    private long[] append(WalRecordCodec.Prepared prepared) {
+        long start = reserve(prepared);
+        System.arraycopy(prepared.bytes, 0, buffer, pendingLength, prepared.length());
+        pendingLength += prepared.length();
+        return new long[] {start, insertLsn};
+    }
+
+    private long reserve(WalRecordCodec.Prepared prepared) {
+        prepared.link(lastRecordLsn);
+        long start = insertLsn;
+        lastRecordLsn = start;
+        insertLsn += prepared.length();
+        return start;
+    }
+
+    /**
+     * The buffer has no room for the record: under both locks (write lock first, the lock
+     * order everywhere), the buffer is written out; then the record goes into the buffer, or
+     * when larger than the whole buffer, straight to the segment files after it.
+     */
+    private long[] insertMakingRoom(WalRecordCodec.Prepared prepared, long redoPointerSeen) {
+        writeLock.lock();
+        try {
+            insertLock.lock();
+            try {
+                panicState.checkNotPanicked();
+                if (redoPointerMoved(redoPointerSeen)) {
+                    return null;
+                }
+                if (prepared.length() > buffer.length - pendingLength) {
+                    writePending();
+                }
+                if (prepared.length() <= buffer.length - pendingLength) {
+                    return append(prepared);
+                }
+                long start = reserve(prepared);
+                writeAt(prepared.bytes, prepared.length(), start);
+                pendingStart = insertLsn;
+                writtenLsn = insertLsn;
+                return new long[] {start, insertLsn};
+            } finally {
+                insertLock.unlock();
+            }
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -154,6 +242,8 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         }
         writeLock.lock();
         try {
+            // A committer queued behind a flush that failed gets the PANIC, never success.
+            panicState.checkNotPanicked();
             if (lsn <= flushedLsn) {
                 return;
             }
@@ -177,42 +267,60 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         return fullPageWrites && pageLsn <= redoPointerSeen;
     }
 
-    /** Moves writes from the WAL buffers to the segment files; caller holds the write lock. */
+    /**
+     * Writes the buffered WAL to the segment files; caller holds the write lock. The bytes are
+     * written from the buffer without the insert lock: inserters only append after them, and
+     * only the write lock's holder removes them, once written.
+     */
     private void writePending() {
-        byte[] bytes;
         int length;
         long start;
         insertLock.lock();
         try {
-            bytes = pending;
             length = pendingLength;
             start = pendingStart;
-            pending = new byte[Math.max(64 * 1024, Math.min(bytes.length, WRITE_BEHIND_THRESHOLD * 2))];
-            pendingLength = 0;
-            pendingStart = insertLsn;
         } finally {
             insertLock.unlock();
         }
+        if (length == 0) {
+            return;
+        }
+        writeAt(buffer, length, start);
+        insertLock.lock();
+        try {
+            System.arraycopy(buffer, length, buffer, 0, pendingLength - length);
+            pendingLength -= length;
+            pendingStart += length;
+        } finally {
+            insertLock.unlock();
+        }
+        writtenLsn = start + length;
+    }
+
+    /** Writes {@code bytes[0, length)} at {@code startLsn}; a failure is a PANIC. Caller holds the write lock. */
+    private void writeAt(byte[] bytes, int length, long startLsn) {
         int written = 0;
         try {
+            panicState.checkNotPanicked();
             while (written < length) {
-                long position = start + written;
+                long position = startLsn + written;
                 long segment = WalSegments.segmentOf(position);
                 int offsetInSegment = (int) (position - WalSegments.segmentStart(segment));
                 int chunk = Math.min(length - written, WalSegments.SEGMENT_SIZE - offsetInSegment);
                 FileChannel channel = segmentChannel(segment);
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, written, chunk);
+                ByteBuffer source = ByteBuffer.wrap(bytes, written, chunk);
                 long filePosition = offsetInSegment;
-                while (buffer.hasRemaining()) {
-                    filePosition += channel.write(buffer, filePosition);
+                while (source.hasRemaining()) {
+                    filePosition += channel.write(source, filePosition);
                 }
                 written += chunk;
             }
         } catch (IOException e) {
-            throw new SqlException(Severity.PANIC, SqlState.IO_ERROR,
-                    "could not write to WAL at " + WalSegments.format(start + written), null, null, 0, e);
+            long failedAt = startLsn + written;
+            throw panicState.panic(SqlState.IO_ERROR, "could not write to log file "
+                    + WalSegments.fileName(WalSegments.segmentOf(failedAt)) + " at " + WalSegments.format(failedAt)
+                    + ", length " + (length - written) + ": " + e.getMessage(), e);
         }
-        writtenLsn = start + length;
     }
 
     private FileChannel segmentChannel(long segment) throws IOException {
@@ -220,19 +328,21 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         if (channel == null) {
             Path path = WalSegments.path(walDirectory, segment);
             directoryNeedsSync |= !Files.exists(path);
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = segmentFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             openSegments.put(segment, channel);
         }
         return channel;
     }
 
-    /** fsyncs written segments; closes those wholly before the current one. */
+    /** fsyncs written segments; closes those wholly before the current one. A failure is a PANIC, never retried. */
     private void forceSegments() {
+        long current = WalSegments.segmentOf(writtenLsn);
+        var iterator = openSegments.entrySet().iterator();
+        Path file = walDirectory;
         try {
-            long current = WalSegments.segmentOf(writtenLsn);
-            var iterator = openSegments.entrySet().iterator();
             while (iterator.hasNext()) {
                 var entry = iterator.next();
+                file = WalSegments.path(walDirectory, entry.getKey());
                 entry.getValue().force(false);
                 if (entry.getKey() < current) {
                     entry.getValue().close();
@@ -240,12 +350,13 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                 }
             }
             if (directoryNeedsSync) {
+                file = walDirectory;
                 FileSync.syncDirectory(walDirectory);
                 directoryNeedsSync = false;
             }
             fsyncCount.incrementAndGet();
         } catch (IOException e) {
-            throw new SqlException(Severity.PANIC, SqlState.IO_ERROR, "could not fsync WAL", null, null, 0, e);
+            throw panicState.panic(SqlState.IO_ERROR, "could not fsync file \"" + file + "\": " + e.getMessage(), e);
         }
     }
 
@@ -261,6 +372,16 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
 
     public long flushedLsn() {
         return flushedLsn;
+    }
+
+    /** The crash state this WAL reports write and fsync failures to. */
+    public PanicState panicState() {
+        return panicState;
+    }
+
+    /** The WAL buffer's size in bytes: fixed for the WAL's life (for tests). */
+    int bufferCapacity() {
+        return buffer.length;
     }
 
     /** Set at start-up from the last checkpoint: pages last changed at or before it need a full-page image on their next change. */

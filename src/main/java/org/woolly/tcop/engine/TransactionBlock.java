@@ -89,8 +89,10 @@ final class TransactionBlock {
         transaction = null;
         state = State.IDLE;
         if (tx != null) {
+            // synchronous_commit is per transaction: the value in force now, SET LOCAL included.
+            boolean synchronous = !"off".equalsIgnoreCase(settings.getString("synchronous_commit"));
             try {
-                manager.commit(tx);
+                manager.commit(tx, synchronous);
             } catch (RuntimeException error) {
                 settings.atTransactionEnd(false);
                 throw error;

@@ -46,7 +46,7 @@ public final class GucTable {
                 "Writes full pages to WAL when first modified after a checkpoint.", false);
         enumeration("wal_level", "replica", List.of("minimal", "replica", "logical"), GucContext.POSTMASTER,
                 "Sets the level of information written to the WAL.", false);
-        integer("wal_buffers", 512, GucUnit.BLOCKS, -1, INT_MAX / 2, GucContext.POSTMASTER,
+        integer("wal_buffers", -1, GucUnit.BLOCKS, -1, INT_MAX / 2, GucContext.POSTMASTER,
                 "Sets the number of disk-page buffers in shared memory for WAL.", false);
         integer("wal_writer_delay", 200, GucUnit.MILLISECONDS, 1, 10000, GucContext.SIGHUP,
                 "Time between WAL flushes performed in the WAL writer.", false);

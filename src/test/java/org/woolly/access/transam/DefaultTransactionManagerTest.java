@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
+import org.woolly.utils.error.Severity;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -207,5 +210,78 @@ class DefaultTransactionManagerTest {
             }
         }
         assertThat(wal.fsyncCount() - before).isLessThan(commits);
+    }
+
+    private RelationFileOperations recordingFiles() {
+        return new RelationFileOperations() {
+            @Override
+            public synchronized void create(RelFileLocator relation) {
+                fileEvents.add("create " + relation.relNumber());
+            }
+
+            @Override
+            public synchronized void drop(RelFileLocator relation) {
+                fileEvents.add("drop " + relation.relNumber() + (wal.flushedLsn() == wal.insertLsn() ? " after flush" : ""));
+            }
+        };
+    }
+
+    @Test
+    void synchronousCommitIsChosenPerCommitAndDroppingFilesForcesIt() {
+        // The server default is off; each commit says what its session has.
+        DefaultTransactionManager asyncByDefault = new DefaultTransactionManager(wal,
+                new CommitLog(directory, 8, wal::flush, false, new PanicState()), new LockManager(), recordingFiles(),
+                0, false);
+        TopTransaction asynchronous = asyncByDefault.begin();
+        asynchronous.assignXid();
+        asyncByDefault.commit(asynchronous, false);
+        assertThat(wal.flushedLsn()).isLessThan(wal.insertLsn());
+
+        TopTransaction synchronous = asyncByDefault.begin();
+        synchronous.assignXid();
+        asyncByDefault.commit(synchronous, true);
+        assertThat(wal.flushedLsn()).isEqualTo(wal.insertLsn());
+
+        TopTransaction dropping = asyncByDefault.begin();
+        dropping.dropRelationStorageAtCommit(new RelFileLocator(1663, 5, 16390));
+        asyncByDefault.commit(dropping, false);
+        assertThat(fileEvents).containsExactly("drop 16390 after flush");
+    }
+
+    @Test
+    void commitThatFailsToWriteItsRecordIsPanicAndStillEndsTheTransaction() throws Exception {
+        PanicState panicState = new PanicState();
+        FaultyFiles faulty = new FaultyFiles();
+        Path walDirectory = java.nio.file.Files.createDirectories(directory.resolve("failing_wal"));
+        WriteAheadLog failing = new WriteAheadLog(walDirectory, WalSegments.FIRST_LSN, 0, true, true, 64 * 1024,
+                panicState, faulty);
+        DefaultTransactionManager failingManager = new DefaultTransactionManager(failing,
+                new CommitLog(java.nio.file.Files.createDirectories(directory.resolve("failing_xact")), 8,
+                        failing::flush, false, panicState), new LockManager(), recordingFiles(), 0, true);
+        TopTransaction writer = failingManager.begin();
+        long xid = writer.assignXid();
+        // Another writer waits for this transaction, as one waiting on its row lock does.
+        Thread waiter = Thread.ofPlatform().daemon().start(() -> {
+            failingManager.lockManager().acquire(-42, new LockTag.Transaction(xid), LockMode.SHARE);
+            failingManager.lockManager().release(-42, new LockTag.Transaction(xid), LockMode.SHARE);
+        });
+        try {
+            faulty.failForces.set(true);
+            assertThatThrownBy(() -> failingManager.commit(writer)).isInstanceOfSatisfying(SqlException.class,
+                    e -> assertThat(e.severity()).isEqualTo(Severity.PANIC));
+            assertThat(panicState.panicked()).isTrue();
+            assertThat(failingManager.procArray().isRunning(xid)).isFalse();
+            waiter.join(30_000);
+            assertThat(waiter.isAlive()).as("the waiter woke up").isFalse();
+            assertThat(failingManager.lockManager().tryAcquire(-43, new LockTag.Transaction(xid), LockMode.EXCLUSIVE))
+                    .isTrue();
+            // Nothing is committed after the PANIC either, and aborts still end their transactions.
+            TopTransaction later = failingManager.begin();
+            long laterXid = later.assignXid();
+            failingManager.abort(later);
+            assertThat(failingManager.procArray().isRunning(laterXid)).isFalse();
+        } finally {
+            failing.closeWithoutFlush();
+        }
     }
 }

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import java.util.zip.CRC32C;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WriteAheadLogTest {
     @TempDir
@@ -201,6 +205,139 @@ class WriteAheadLogTest {
             assertThat(wal.insert(record, seen)).isEqualTo(Wal.RETRY);
             assertThat(wal.insertLsn()).isEqualTo(redo);
             assertThat(wal.insert(record, wal.redoPointer())).isGreaterThan(redo);
+        }
+    }
+
+    @Test
+    void crcCoversPayloadFirstAndHeaderLastSoOnlyTheHeaderIsLeftForTheInsertLock() {
+        WalRecord record = sample(4);
+        WalRecordCodec.Prepared prepared = WalRecordCodec.prepare(record);
+        prepared.link(777);
+        byte[] bytes = prepared.bytes;
+        assertThat(bytes).isEqualTo(WalRecordCodec.encode(record, 777));
+        CRC32C expected = new CRC32C();
+        expected.update(bytes, WalRecordCodec.HEADER_SIZE, bytes.length - WalRecordCodec.HEADER_SIZE);
+        expected.update(bytes, 0, WalRecordCodec.OFFSET_CRC);
+        assertThat(java.nio.ByteBuffer.wrap(bytes).getInt(WalRecordCodec.OFFSET_CRC)).isEqualTo((int) expected.getValue());
+        assertThat(WalRecordCodec.crcMatches(bytes)).isTrue();
+        assertThat(WalRecordCodec.previousLsn(bytes)).isEqualTo(777);
+        assertSame(WalRecordCodec.decode(bytes), record);
+        // The previous-record pointer, filled in under the lock, is covered too.
+        bytes[WalRecordCodec.OFFSET_PREVIOUS_LSN + 7] ^= 1;
+        assertThat(WalRecordCodec.crcMatches(bytes)).isFalse();
+    }
+
+    private static WalRecord small(int n) {
+        return new WalRecord(ResourceManagerIds.TRANSACTION, 0, n, List.of(), ("commit " + n).getBytes());
+    }
+
+    private static List<Long> xidsOnDisk(Path directory) {
+        List<Long> xids = new ArrayList<>();
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            WalReader.ReadRecord read;
+            while ((read = reader.next()) != null) {
+                xids.add(read.record().xid());
+            }
+        }
+        return xids;
+    }
+
+    private void assertNothingAcknowledgedAfterPanic(boolean failFsync) {
+        PanicState panicState = new PanicState();
+        FaultyFiles files = new FaultyFiles();
+        WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true, 64 * 1024, panicState,
+                files);
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            wal.flush(wal.insert(small(i)));
+            acknowledged.add((long) i);
+        }
+        long flushed = wal.flushedLsn();
+        (failFsync ? files.failForces : files.failWrites).set(true);
+        long lost = wal.insert(small(10));
+        assertThatThrownBy(() -> wal.flush(lost)).isInstanceOfSatisfying(SqlException.class,
+                e -> assertThat(e.severity()).isEqualTo(Severity.PANIC));
+        assertThat(panicState.panicked()).isTrue();
+        assertThat(wal.flushedLsn()).isEqualTo(flushed);
+        // The disk works again: still no flush returns and no insert is taken, so no commit is acknowledged.
+        files.failWrites.set(false);
+        files.failForces.set(false);
+        assertThatThrownBy(() -> wal.flush(lost)).isInstanceOfSatisfying(SqlException.class,
+                e -> assertThat(e.severity()).isEqualTo(Severity.PANIC));
+        assertThatThrownBy(() -> wal.insert(small(11))).isInstanceOf(SqlException.class);
+        assertThat(wal.flushedLsn()).isEqualTo(flushed);
+        wal.closeWithoutFlush();
+        assertThat(xidsOnDisk(directory)).startsWith(acknowledged.toArray(Long[]::new)).doesNotContain(11L);
+    }
+
+    @Test
+    void failedWalWriteIsPanicAndNoLaterCommitIsAcknowledged() {
+        assertNothingAcknowledgedAfterPanic(false);
+    }
+
+    @Test
+    void failedWalFsyncIsPanicAndNoLaterCommitIsAcknowledged() {
+        assertNothingAcknowledgedAfterPanic(true);
+    }
+
+    @Test
+    void committerWaitingBehindAFailedFlushGetsThePanic() throws Exception {
+        PanicState panicState = new PanicState();
+        FaultyFiles files = new FaultyFiles();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, true, true, 64 * 1024,
+                    panicState, files);
+            files.failForces.set(true);
+            List<Future<?>> committers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int n = t;
+                committers.add(executor.submit(() -> wal.flush(wal.insert(small(n)))));
+            }
+            for (Future<?> committer : committers) {
+                assertThatThrownBy(committer::get).hasCauseInstanceOf(SqlException.class);
+            }
+            assertThat(wal.flushedLsn()).isEqualTo(WalSegments.FIRST_LSN);
+            wal.closeWithoutFlush();
+        }
+    }
+
+    @Test
+    void walBufferSizeFollowsWalBuffers() {
+        assertThat(WriteAheadLog.bufferBytes(-1, 16384)).isEqualTo(4 * 1024 * 1024);
+        assertThat(WriteAheadLog.bufferBytes(-1, 16)).isEqualTo(64 * 1024);
+        assertThat(WriteAheadLog.bufferBytes(-1, 1 << 24)).isEqualTo(WalSegments.SEGMENT_SIZE);
+        assertThat(WriteAheadLog.bufferBytes(2, 16384)).isEqualTo(32 * 1024);
+        assertThat(WriteAheadLog.bufferBytes(100, 16384)).isEqualTo(100 * 8192);
+    }
+
+    @Test
+    void walBufferStaysAtItsBoundThroughRecordsLargerThanIt() {
+        int capacity = 64 * 1024;
+        List<byte[]> payloads = new ArrayList<>();
+        java.util.Random random = new java.util.Random(42);
+        try (WriteAheadLog wal = new WriteAheadLog(directory, WalSegments.FIRST_LSN, 0, false, true, capacity,
+                new PanicState())) {
+            for (int i = 0; i < 400; i++) {
+                // mostly small records, now and then one of 200 kB or 3 MB (more than the whole buffer)
+                int size = i % 97 == 5 ? 3 * 1024 * 1024 : i % 13 == 0 ? 200 * 1024 : random.nextInt(6000);
+                byte[] payload = new byte[size];
+                random.nextBytes(payload);
+                payloads.add(payload);
+                long end = wal.insert(new WalRecord(ResourceManagerIds.HEAP, 0, i, List.of(), payload));
+                if (i % 7 == 0) {
+                    wal.flush(end);
+                }
+                assertThat(wal.bufferCapacity()).isEqualTo(capacity);
+            }
+        }
+        try (WalReader reader = new WalReader(directory, WalSegments.FIRST_LSN)) {
+            for (int i = 0; i < payloads.size(); i++) {
+                WalReader.ReadRecord read = reader.next();
+                assertThat(read).isNotNull();
+                assertThat(read.record().xid()).isEqualTo(i);
+                assertThat(read.record().mainData()).isEqualTo(payloads.get(i));
+            }
+            assertThat(reader.next()).isNull();
         }
     }
 }
