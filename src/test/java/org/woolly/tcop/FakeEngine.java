@@ -34,6 +34,8 @@ public final class FakeEngine implements Engine {
     public final AtomicInteger openSessions = new AtomicInteger();
     public final CountDownLatch sleeping = new CountDownLatch(1);
     public volatile boolean closed;
+    /** The crash state a test may put this engine in. */
+    public final org.woolly.storage.ipc.PanicState panicState = new org.woolly.storage.ipc.PanicState();
     private final String bobVerifier = Scram.makeVerifier("secret");
 
     @Override
@@ -70,6 +72,26 @@ public final class FakeEngine implements Engine {
     @Override
     public void close() {
         checkpoints.incrementAndGet();
+        closed = true;
+    }
+
+    @Override
+    public void panic(SqlException error) {
+        panicState.panic(error);
+    }
+
+    @Override
+    public boolean panicked() {
+        return panicState.panicked();
+    }
+
+    @Override
+    public void addPanicListener(java.util.function.Consumer<SqlException> listener) {
+        panicState.addListener(listener);
+    }
+
+    @Override
+    public void closeImmediately() {
         closed = true;
     }
 
