@@ -143,7 +143,8 @@ public final class BackendLoop {
             return true;
         } catch (SqlException raised) {
             SqlException error = statementTimer.explain(raised);
-            if (crashNotice != null) {
+            boolean ownPanic = error.severity() == Severity.PANIC && error.sqlState() != SqlState.CRASH_SHUTDOWN;
+            if (crashNotice != null && !ownPanic) {
                 // Another backend's PANIC stopped this statement: quickdie's WARNING, then the end.
                 endWithCrashNotice();
                 return false;
