@@ -92,7 +92,9 @@ public final class DefaultTransactionManager implements TransactionManager {
                 long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
                         new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
                                 List.copyOf(tx.relationsToDropAtCommit))));
-                if (synchronousCommit) {
+                // RecordTransactionCommit: files are unlinked below, so even an asynchronous
+                // commit must be durable first, or a crash leaves the catalog naming a lost file.
+                if (synchronousCommit || !tx.relationsToDropAtCommit.isEmpty()) {
                     wal.flush(end);
                 }
                 commitLog.set(xid, XidStatus.COMMITTED, end);
