@@ -77,6 +77,7 @@ final class StartCommand implements Callable<Integer> {
                   stop:     ./woolly stop -D %2$s   (or Ctrl-C)
                 """, server.port(), directory, server.superuser(), socketHint);
         server.awaitTermination();
-        return 0;
+        // As the postmaster's exit status after a crash it did not restart from.
+        return server.stoppedByCrash() ? 1 : 0;
     }
 }

@@ -3,6 +3,9 @@ package org.woolly.embedded;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.postmaster.Postmaster;
 import org.woolly.postmaster.ShutdownMode;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.ServerConfiguration;
 import org.woolly.utils.init.DataDirectoryInitializer;
 import org.woolly.utils.init.WoollyEngine;
@@ -69,6 +72,23 @@ public final class WoollyServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /**
+     * Whether the server stopped because of a crash it did not restart from
+     * (restart_after_crash = off, or crash recovery failed).
+     */
+    public boolean stoppedByCrash() {
+        return postmaster.stoppedByCrash();
+    }
+
+    /**
+     * Raises a PANIC in the running engine, as a failed WAL write would (for tests of crash
+     * handling): every session ends, and the server restarts through crash recovery, or stops
+     * when restart_after_crash is off.
+     */
+    public void panic(String message) {
+        postmaster.panic(new SqlException(Severity.PANIC, SqlState.INTERNAL_ERROR, message, null, null, 0, null));
     }
 
     /** Blocks until the server has shut down (by {@code woolly stop}, a signal, or {@link #close}). */

@@ -9,17 +9,17 @@ import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeName;
 
 /**
- * Transaction control, SET/SHOW/RESET, EXPLAIN, PREPARE/EXECUTE/DEALLOCATE and DISCARD, and the
+ * Transaction control, SET/SHOW/RESET, EXPLAIN, PREPARE/EXECUTE/DEALLOCATE, DISCARD, CHECKPOINT, and the
  * leading keywords of utility commands Woolly does not run yet. Counterpart of the
  * {@code TransactionStmt}, {@code VariableSetStmt}, {@code VariableShowStmt},
- * {@code ExplainStmt}, {@code PrepareStmt}, {@code ExecuteStmt} and {@code DiscardStmt} rules of
+ * {@code ExplainStmt}, {@code PrepareStmt}, {@code ExecuteStmt}, {@code DiscardStmt} and {@code CheckPointStmt} rules of
  * {@code src/backend/parser/gram.y}.
  */
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
             "vacuum", "analyze", "analyse", "copy", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
-            "checkpoint", "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
+            "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
     private final Grammar grammar;
@@ -61,6 +61,9 @@ final class UtilityParser {
             }
             case "discard" -> {
                 return discard();
+            }
+            case "checkpoint" -> {
+                return new Statement.Checkpoint(cursor.expectKeyword("checkpoint").start());
             }
             default -> {
                 if (UNSUPPORTED.contains(first.text())) {

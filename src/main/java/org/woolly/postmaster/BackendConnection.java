@@ -18,6 +18,7 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.GucSession;
 import org.woolly.utils.guc.ServerConfiguration;
+import org.woolly.utils.misc.Interrupts;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -31,6 +32,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One client connection from accept to close, run on its own virtual thread: startup packet
@@ -41,15 +43,21 @@ import java.util.function.BooleanSupplier;
  */
 final class BackendConnection implements Runnable {
 
-    /** What every connection shares, owned by the postmaster. */
-    record Shared(ServerConfiguration configuration, HbaFile hba, Engine engine, TypeIoLookup types,
-                  BackendRegistry registry, BooleanSupplier shuttingDown) {}
+    /**
+     * What every connection shares, owned by the postmaster. {@code engine} gives the engine of
+     * the moment (a new one after a crash restart); {@code recovering} is true while the
+     * postmaster ends the backends after a PANIC and runs crash recovery.
+     */
+    record Shared(ServerConfiguration configuration, HbaFile hba, Supplier<Engine> engine, TypeIoLookup types,
+                  BackendRegistry registry, BooleanSupplier shuttingDown, BooleanSupplier recovering) {}
 
     private final Shared shared;
     private final SocketChannel channel;
     /** Null for a Unix-domain socket connection. */
     private final InetAddress clientAddress;
     private final String clientHost;
+    /** The engine this backend's session runs on, fixed at session start. */
+    private Engine engine;
 
     BackendConnection(Shared shared, SocketChannel channel, InetAddress clientAddress, String clientHost) {
         this.shared = shared;
@@ -61,6 +69,10 @@ final class BackendConnection implements Runnable {
     @Override
     public void run() {
         BackendRegistry.Backend backend = null;
+        boolean bindInterrupts = Interrupts.current() == null;
+        if (bindInterrupts) {
+            Interrupts.bind(new Interrupts());
+        }
         try (channel) {
             InputStream input = new BufferedInputStream(Channels.newInputStream(channel), 8192);
             OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
@@ -71,10 +83,14 @@ final class BackendConnection implements Runnable {
                 return;
             }
             backend = shared.registry().register(channel);
+            backend.interrupts = Interrupts.current();
             try {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
                 reportFatal(writer, error, backend.processId);
+                if (error.severity() == Severity.PANIC && engine != null) {
+                    engine.panic(error);
+                }
             } catch (RuntimeException | Error e) {
                 // A failure outside the backend loop's own catch-all: still only this session ends.
                 ServerLog.log(Severity.ERROR, backend.processId, "backend terminated by an internal error", e);
@@ -99,6 +115,9 @@ final class BackendConnection implements Runnable {
                     closeQuietly(session, backend.processId);
                 }
                 shared.registry().unregister(backend);
+            }
+            if (bindInterrupts) {
+                Interrupts.unbind();
             }
         }
     }
@@ -143,6 +162,11 @@ final class BackendConnection implements Runnable {
         if (shared.shuttingDown().getAsBoolean()) {
             throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         }
+        if (shared.recovering().getAsBoolean()) {
+            // canAcceptConnections' CAC_RECOVERY: backends are being ended after a crash, or recovery runs.
+            throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+        }
+        engine = shared.engine().get();
         ServerConfiguration configuration = shared.configuration();
         int maxConnections = configuration.getInt("max_connections");
         if (shared.registry().count() > maxConnections) {
@@ -161,7 +185,7 @@ final class BackendConnection implements Runnable {
         setThreadName(user, database, "authentication");
         GucSession settings = configuration.newSession();
         StartupOptions.apply(parameters, settings);
-        RoleInfo role = new ClientAuthentication(shared.engine(), shared.hba())
+        RoleInfo role = new ClientAuthentication(engine, shared.hba())
                 .authenticate(reader, writer, clientAddress, user, database);
         int reserved = configuration.getInt("superuser_reserved_connections");
         if (!role.superuser() && shared.registry().count() > maxConnections - reserved) {
@@ -171,7 +195,10 @@ final class BackendConnection implements Runnable {
         settings.setSessionUser(role.name(), role.superuser());
         AtomicReference<BackendLoop> loopReference = new AtomicReference<>();
         String finalDatabase = database;
-        SessionEngine session = shared.engine().openSession(role, database, settings, report -> {
+        if (backend.crashed) {
+            throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+        }
+        SessionEngine session = engine.openSession(role, database, settings, report -> {
             BackendLoop loop = loopReference.get();
             if (loop != null) {
                 loop.notice(report);
@@ -183,11 +210,25 @@ final class BackendConnection implements Runnable {
             writer.parameterStatus(parameter.getKey(), parameter.getValue());
         }
         writer.backendKeyData(backend.processId, backend.secretKey);
-        BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(),
-                activity -> setThreadName(user, finalDatabase, activity));
+        BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(), activity -> {
+            setThreadName(user, finalDatabase, activity);
+            // Whatever bound the thread's interrupts (this class or the session), the postmaster reaches them.
+            Interrupts current = Interrupts.current();
+            if (current != null) {
+                backend.interrupts = current;
+            }
+        });
         loopReference.set(loop);
         backend.loop = loop;
-        loop.run();
+        try {
+            loop.run();
+        } finally {
+            SqlException panic = loop.panic();
+            if (panic != null) {
+                // The PANIC may come from code that did not enter the crash state itself.
+                engine.panic(panic);
+            }
+        }
     }
 
     private void setThreadName(String user, String database, String activity) {
@@ -206,11 +247,14 @@ final class BackendConnection implements Runnable {
         }
     }
 
-    private static void closeQuietly(SessionEngine session, int processId) {
+    private void closeQuietly(SessionEngine session, int processId) {
         try {
             session.close();
         } catch (RuntimeException e) {
-            ServerLog.log(Severity.WARNING, processId, "error while closing session", e);
+            if (!engine.panicked()) {
+                // After a PANIC the abort cannot be written, and crash recovery rolls it back anyway.
+                ServerLog.log(Severity.WARNING, processId, "error while closing session", e);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.woolly.postmaster;
 
 import org.woolly.tcop.BackendLoop;
 import org.woolly.tcop.SessionEngine;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.misc.Interrupts;
 
 import java.io.IOException;
 import java.nio.channels.Channel;
@@ -9,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,11 +29,32 @@ final class BackendRegistry {
         final Channel channel;
         volatile SessionEngine session;
         volatile BackendLoop loop;
+        /** The backend thread's CHECK_FOR_INTERRUPTS flags (as bound to that thread). */
+        volatile Interrupts interrupts;
+        /** Set when the postmaster ended this backend because of a crash: it must not start a session. */
+        volatile boolean crashed;
+        private final CountDownLatch ended = new CountDownLatch(1);
 
         Backend(int processId, int secretKey, Channel channel) {
             this.processId = processId;
             this.secretKey = secretKey;
             this.channel = channel;
+        }
+
+        /**
+         * Raises {@code error} on the backend's interrupts (a termination: FATAL 57P01/57P02), so
+         * a running statement, lock wait or loop stops at its next CHECK_FOR_INTERRUPTS.
+         */
+        void raiseInterrupt(SqlException error) {
+            Interrupts target = interrupts;
+            if (target != null) {
+                target.raise(error);
+            }
+        }
+
+        /** Waits until the backend's thread has unregistered; false on timeout. */
+        boolean awaitEnd(long millis) throws InterruptedException {
+            return ended.await(millis, TimeUnit.MILLISECONDS);
         }
 
         void closeChannel() {
@@ -59,6 +84,7 @@ final class BackendRegistry {
         if (backends.remove(backend.processId) != null) {
             connectionCount.decrementAndGet();
         }
+        backend.ended.countDown();
     }
 
     /** Connections including the caller's. */

@@ -39,11 +39,13 @@ public final class Postmaster {
     public static final String SHUTDOWN_REQUEST_FILE = "postmaster.shutdown_request";
     private static final long REQUEST_POLL_MILLIS = 200;
     private static final long TERMINATE_WAIT_MILLIS = 2000;
+    private static final long WAIT_LOG_INTERVAL_MILLIS = 5000;
+    private static final long CRASH_EXIT_WAIT_MILLIS = 30_000;
 
     private final Path dataDirectory;
     private final ServerConfiguration configuration;
     private final Supplier<? extends Engine> engineFactory;
-    private Engine engine;
+    private volatile Engine engine;
     private final TypeIoLookup types;
     private final BackendRegistry registry = new BackendRegistry();
     private final ReentrantLock stateLock = new ReentrantLock();
@@ -52,11 +54,16 @@ public final class Postmaster {
             Thread.ofVirtual().name("woolly: backend starting").factory());
     private volatile boolean shuttingDown;
     private volatile ShutdownMode requestedMode;
+    /** True from a PANIC until the restarted engine is open: connections are refused with 57P03. */
+    private volatile boolean recovering;
+    /** The server stopped because of a crash (restart_after_crash off, or the restart failed). */
+    private volatile boolean crashExit;
+    /** Held while the engine is swapped after a crash or closed at shutdown. */
+    private final ReentrantLock lifecycleLock = new ReentrantLock();
     private boolean started;
     private LockFile lockFile;
     private Listeners listeners;
-    private Thread checkpointer;
-    private Thread walWriter;
+    private AuxiliaryProcesses auxiliary;
     private Thread requestWatcher;
     private java.io.PrintStream loggingCollector;
 
@@ -104,8 +111,8 @@ public final class Postmaster {
             }
             Files.deleteIfExists(dataDirectory.resolve(SHUTDOWN_REQUEST_FILE));
             HbaFile hba = HbaFile.load(dataDirectory.resolve("pg_hba.conf"));
-            BackendConnection.Shared shared = new BackendConnection.Shared(configuration, hba, engine, types,
-                    registry, () -> shuttingDown);
+            BackendConnection.Shared shared = new BackendConnection.Shared(configuration, hba, () -> engine, types,
+                    registry, () -> shuttingDown, () -> recovering);
             listeners = new Listeners(configuration, (channel, address, host) ->
                     backendExecutor.execute(new BackendConnection(shared, channel, address, host)));
             try {
@@ -119,8 +126,8 @@ public final class Postmaster {
             lockFile.write(dataDirectory, Instant.now().getEpochSecond(), listeners.port(),
                     listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_READY);
             listeners.startAccepting();
-            checkpointer = Thread.ofPlatform().daemon().name("woolly: checkpointer").start(this::checkpointLoop);
-            walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter").start(this::walWriterLoop);
+            watchForPanic(engine);
+            auxiliary = new AuxiliaryProcesses(engine, configuration).start();
             requestWatcher = Thread.ofPlatform().daemon().name("woolly: postmaster").start(this::watchRequests);
             started = true;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
@@ -136,6 +143,22 @@ public final class Postmaster {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /**
+     * Whether the server stopped because of a crash it did not restart from (restart_after_crash
+     * off, or crash recovery failed): {@code woolly start} then exits with a failure status.
+     */
+    public boolean stoppedByCrash() {
+        return crashExit;
+    }
+
+    /**
+     * Puts the running engine into the crash state, as a PANIC raised anywhere does: the
+     * postmaster then ends every backend and restarts (or stops). For tests of crash handling.
+     */
+    public void panic(SqlException error) {
+        engine.panic(error);
     }
 
     /** Blocks until a shutdown has finished. */
@@ -212,24 +235,17 @@ public final class Postmaster {
             case SMART -> { }
             case FAST -> {
                 terminateBackends(true);
-                long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(10);
-                while (registry.count() > 0 && System.currentTimeMillis() < deadline
-                        && requestedMode == ShutdownMode.FAST) {
-                    sleepBriefly();
-                }
+                awaitBackendsBeforeCheckpoint();
             }
             case IMMEDIATE -> terminateBackends(false);
         }
-        checkpointer.interrupt();
-        walWriter.interrupt();
         requestWatcher.interrupt();
-        if (requestedMode != ShutdownMode.IMMEDIATE) {
-            try {
-                ServerLog.log(Severity.LOG, "shutting down");
-                engine.close();
-            } catch (RuntimeException e) {
-                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
-            }
+        lifecycleLock.lock();
+        try {
+            auxiliary.stop();
+            closeEngine();
+        } finally {
+            lifecycleLock.unlock();
         }
         backendExecutor.shutdownNow();
         lockFile.remove(dataDirectory);
@@ -266,11 +282,57 @@ public final class Postmaster {
         }
     }
 
+    /**
+     * The shutdown checkpoint must be the last WAL record: it is written only when every
+     * backend has ended (PostgreSQL's postmaster waits in PM_WAIT_BACKENDS for the same reason).
+     * The terminated backends stop at their next CHECK_FOR_INTERRUPTS; an immediate shutdown
+     * requested meanwhile stops the wait.
+     */
+    private void awaitBackendsBeforeCheckpoint() {
+        long nextLog = 0;
+        while (registry.count() > 0 && requestedMode == ShutdownMode.FAST) {
+            long now = System.currentTimeMillis();
+            if (now >= nextLog) {
+                int count = registry.count();
+                ServerLog.log(Severity.LOG, "waiting for " + count + " server process" + (count == 1 ? "" : "es")
+                        + " to exit before the shutdown checkpoint");
+                nextLog = now + WAIT_LOG_INTERVAL_MILLIS;
+            }
+            sleepBriefly();
+        }
+    }
+
+    /** SMART and FAST: the shutdown checkpoint; IMMEDIATE, or after a PANIC: nothing written. */
+    private void closeEngine() {
+        if (requestedMode == ShutdownMode.IMMEDIATE || engine.panicked()) {
+            closeEngineImmediately(engine);
+            return;
+        }
+        try {
+            ServerLog.log(Severity.LOG, "shutting down");
+            ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
+            engine.close();
+            ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+        } catch (RuntimeException e) {
+            ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
+            closeEngineImmediately(engine);
+        }
+    }
+
+    private static void closeEngineImmediately(Engine target) {
+        try {
+            target.closeImmediately();
+        } catch (RuntimeException e) {
+            ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error while closing files", e);
+        }
+    }
+
     private void terminateBackends(boolean tellClients) {
         SqlException fatal = new SqlException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
                 "terminating connection due to administrator command", null, null, 0, null);
         List<Thread> terminators = new ArrayList<>();
         for (BackendRegistry.Backend backend : registry.all()) {
+            backend.raiseInterrupt(fatal);
             terminators.add(Thread.ofVirtual().start(() -> {
                 if (tellClients && backend.loop != null) {
                     backend.loop.terminate(fatal, TERMINATE_WAIT_MILLIS);
@@ -290,43 +352,77 @@ public final class Postmaster {
         }
     }
 
-    /** The walwriter ({@code walwriter.c}): flushes the WAL every wal_writer_delay. */
-    private void walWriterLoop() {
-        long delayMillis = configuration.getInt("wal_writer_delay");
-        while (!shuttingDown) {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
+    /** The crash handling starts on its own thread: a panic listener runs on the thread that raised the PANIC. */
+    private void watchForPanic(Engine watched) {
+        watched.addPanicListener(panic -> Thread.ofPlatform().name("woolly: postmaster crash handler")
+                .start(() -> handleCrash(watched, panic)));
+    }
+
+    /**
+     * {@code HandleChildCrash} and {@code PostmasterStateMachine} after a crash: refuse new
+     * connections (57P03), end every backend (the one that raised the PANIC has sent it to its
+     * client; the others send WARNING 57P02 and close), stop the auxiliary threads, discard the
+     * engine without writing anything, then open it again (crash recovery) when
+     * restart_after_crash is on, or shut down.
+     */
+    private void handleCrash(Engine crashed, SqlException panic) {
+        lifecycleLock.lock();
+        try {
+            if (crashed != engine || terminated.getCount() == 0) {
                 return;
             }
+            recovering = true;
+            ServerLog.log(Severity.PANIC, ProcessHandle.current().pid(), panic.getMessage(), panic.getCause());
+            ServerLog.log(Severity.LOG, "terminating any other active server processes");
+            auxiliary.stop();
+            CrashTermination.endBackends(registry, TERMINATE_WAIT_MILLIS, CRASH_EXIT_WAIT_MILLIS);
+            closeEngineImmediately(crashed);
             if (shuttingDown) {
                 return;
             }
-            try {
-                engine.flushWal();
-            } catch (RuntimeException e) {
-                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "walwriter could not flush the WAL", e);
+            if (!configuration.getBoolean("restart_after_crash")) {
+                ServerLog.log(Severity.LOG, "shutting down because restart_after_crash is off");
+                stopAfterCrash();
+                return;
             }
+            ServerLog.log(Severity.LOG, "all server processes terminated; reinitializing");
+            Engine restarted;
+            try {
+                restarted = engineFactory.get();
+            } catch (RuntimeException e) {
+                ServerLog.log(Severity.FATAL, ProcessHandle.current().pid(), "crash recovery failed", e);
+                stopAfterCrash();
+                return;
+            }
+            if (restarted.panicked()) {
+                ServerLog.log(Severity.FATAL, "the restarted engine is still in the crash state");
+                stopAfterCrash();
+                return;
+            }
+            engine = restarted;
+            watchForPanic(restarted);
+            auxiliary = new AuxiliaryProcesses(restarted, configuration).start();
+            recovering = false;
+            ServerLog.log(Severity.LOG, "database system is ready to accept connections");
+        } finally {
+            lifecycleLock.unlock();
         }
     }
 
-    private void checkpointLoop() {
-        long intervalMillis = TimeUnit.SECONDS.toMillis(configuration.getInt("checkpoint_timeout"));
-        while (!shuttingDown) {
-            try {
-                Thread.sleep(intervalMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
+    /** The postmaster exits with a failure status, as {@code ExitPostmaster(1)} after a crash. */
+    private void stopAfterCrash() {
+        crashExit = true;
+        stateLock.lock();
+        try {
             if (shuttingDown) {
                 return;
             }
-            try {
-                engine.checkpoint();
-            } catch (RuntimeException e) {
-                ServerLog.log(Severity.ERROR, ProcessHandle.current().pid(), "checkpoint failed", e);
-            }
+            shuttingDown = true;
+            requestedMode = ShutdownMode.IMMEDIATE;
+        } finally {
+            stateLock.unlock();
         }
+        Thread.ofPlatform().name("woolly: postmaster shutdown").start(() -> runShutdown(ShutdownMode.IMMEDIATE));
     }
 
     private void watchRequests() {

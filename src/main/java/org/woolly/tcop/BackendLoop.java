@@ -49,6 +49,12 @@ public final class BackendLoop {
     private final ReentrantLock processingLock = new ReentrantLock();
     private final StatementTimer statementTimer;
     private volatile boolean terminated;
+    /** Set (under processingLock) once the backend itself sent its last message: FATAL or PANIC. */
+    private volatile boolean ended;
+    /** The PANIC this backend ended with, for the postmaster to make sure the engine knows. */
+    private volatile SqlException panic;
+    /** Set by {@link #crash}: what the client is told instead of whatever error stops the statement. */
+    private volatile SqlException crashNotice;
     private Thread backendThread;
     private java.util.concurrent.ScheduledFuture<?> idleTimer;
 
@@ -76,8 +82,16 @@ public final class BackendLoop {
             try {
                 message = reader.readMessage();
             } catch (SqlException fatal) {
-                sendReport(fatal.withSeverity(Severity.FATAL));
-                writer.flush();
+                processingLock.lock();
+                try {
+                    if (!ended) {
+                        ended = true;
+                        sendReport(fatal.withSeverity(Severity.FATAL));
+                        writer.flush();
+                    }
+                } finally {
+                    processingLock.unlock();
+                }
                 return;
             }
             if (message == null) {
@@ -129,7 +143,17 @@ public final class BackendLoop {
             return true;
         } catch (SqlException raised) {
             SqlException error = statementTimer.explain(raised);
+            boolean ownPanic = error.severity() == Severity.PANIC && error.sqlState() != SqlState.CRASH_SHUTDOWN;
+            if (crashNotice != null && !ownPanic) {
+                // Another backend's PANIC stopped this statement: quickdie's WARNING, then the end.
+                endWithCrashNotice();
+                return false;
+            }
             if (error.severity().compareTo(Severity.FATAL) >= 0) {
+                ended = true;
+                if (error.severity() == Severity.PANIC) {
+                    panic = error;
+                }
                 sendReport(error);
                 writer.flush();
                 return false;
@@ -145,6 +169,10 @@ public final class BackendLoop {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RuntimeException | Error e) {
+            if (crashNotice != null) {
+                endWithCrashNotice();
+                return false;
+            }
             LOG.log(Level.SEVERE, "internal error in backend", e);
             sendReport(internalError(e));
             engine.abortAfterError();
@@ -286,12 +314,59 @@ public final class BackendLoop {
         sendFatalBetweenMessages(fatal, waitMillis);
     }
 
+    /**
+     * Ends the session because another backend crashed ({@code quickdie} in {@code postgres.c}):
+     * stops the running statement, and at the next message boundary (or when the statement
+     * fails, waiting at most {@code waitMillis}) sends {@code warning} (WARNING 57P02) as a
+     * notice. Nothing is sent if the backend already sent its own FATAL or PANIC. The caller
+     * closes the connection afterwards.
+     */
+    public void crash(SqlException warning, long waitMillis) {
+        crashNotice = warning;
+        terminated = true;
+        engine.cancel();
+        try {
+            if (processingLock.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
+                try {
+                    if (!ended) {
+                        endWithCrashNotice();
+                    }
+                } finally {
+                    processingLock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The PANIC this backend sent its client before it ended, or null. */
+    public SqlException panic() {
+        return panic;
+    }
+
+    /** Called with processingLock held. */
+    private void endWithCrashNotice() {
+        ended = true;
+        try {
+            writer.discardPartialMessage();
+            writer.report(MessageTypes.NOTICE_RESPONSE, crashNotice);
+            writer.flush();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not send the crash notice", e);
+        }
+    }
+
     /** Sends {@code fatal} if the backend reaches a message boundary in time; true if sent. */
     private boolean sendFatalBetweenMessages(SqlException fatal, long waitMillis) {
         try {
             if (processingLock.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
                 try {
                     terminated = true;
+                    if (ended) {
+                        return false;
+                    }
+                    ended = true;
                     writer.discardPartialMessage();
                     writer.report(MessageTypes.ERROR_RESPONSE, fatal);
                     writer.flush();

@@ -1,8 +1,10 @@
 package org.woolly.tcop;
 
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.guc.SessionSettings;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The database engine as the postmaster and the backends see it: storage, WAL, transactions,
@@ -37,4 +39,27 @@ public interface Engine extends AutoCloseable {
     /** Flushes what a clean shutdown needs (a final checkpoint) and releases files. */
     @Override
     void close();
+
+    /**
+     * Puts the engine into the crash state with {@code error} (a PANIC; the first one wins):
+     * from then on nothing is written to any file, and the panic listeners are told. A backend
+     * calls this when it caught a PANIC raised by code that may not have done so itself.
+     */
+    void panic(SqlException error);
+
+    /** Whether the engine is in the crash state (a PANIC happened). */
+    boolean panicked();
+
+    /**
+     * Registers a callback run once when a PANIC happens anywhere in the engine (a backend, the
+     * walwriter, the checkpointer), on the thread that raised it: it must only hand the work on.
+     * The postmaster's crash handling ({@code HandleChildCrash}) starts here.
+     */
+    void addPanicListener(Consumer<SqlException> listener);
+
+    /**
+     * Immediate shutdown, or the discard after a crash: files closed without writing anything
+     * (no checkpoint, no buffer writes); the next open runs crash recovery.
+     */
+    void closeImmediately();
 }

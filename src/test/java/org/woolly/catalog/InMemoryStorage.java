@@ -87,6 +87,11 @@ public final class InMemoryStorage implements StorageServices {
         relations.clear();
     }
 
+    @Override
+    public void shutdownImmediately() {
+        relations.clear();
+    }
+
     private List<Version> relation(RelFileLocator locator) {
         List<Version> versions = relations.get(locator);
         if (versions == null) {

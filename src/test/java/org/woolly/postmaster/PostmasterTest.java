@@ -298,6 +298,89 @@ class PostmasterTest {
         connection.close();
     }
 
+    /**
+     * Fast shutdown raises the termination on the backend's interrupts (the statement is deaf to
+     * cancel requests) and writes the shutdown checkpoint only after the backend has ended.
+     */
+    @Test
+    void fastShutdownCheckpointsOnlyAfterTheTerminatedBackendEnded() throws Exception {
+        Connection connection = connect("alice");
+        // Own threads: the common pool may have a single worker on a small machine.
+        Thread stubborn = Thread.ofPlatform().start(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT stubborn");
+            } catch (SQLException expected) {
+                // terminated by the shutdown
+            }
+        });
+        assertThat(engine.stubbornRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread shutdown = Thread.ofPlatform().start(() -> postmaster.shutdown(ShutdownMode.FAST));
+        shutdown.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(shutdown.isAlive()).as("the shutdown finished").isFalse();
+        stubborn.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(engine.events).containsExactly("statement ended", "shutdown checkpoint");
+        connection.close();
+    }
+
+    /**
+     * A PANIC raised in a backend goes to its client, the other sessions get quickdie's WARNING
+     * 57P02 and are closed, and the postmaster opens a new engine and serves again.
+     */
+    @Test
+    void panicInABackendReachesItsClientEndsTheOthersAndRestarts() throws Exception {
+        postmaster.shutdown(ShutdownMode.FAST);
+        List<FakeEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        postmaster = new Postmaster(dataDirectory, ServerConfiguration.load(dataDirectory, Map.of("port", "0",
+                "listen_addresses", "127.0.0.1", "unix_socket_directories", "")), () -> {
+            FakeEngine opened = new FakeEngine();
+            engines.add(opened);
+            return opened;
+        }, org.woolly.tcop.TypeIoLookup.builtin());
+        postmaster.start();
+        Connection other = connect("alice");
+        try (Connection raising = connect("alice"); Statement statement = raising.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT panic"))
+                    .isInstanceOfSatisfying(org.postgresql.util.PSQLException.class, panic -> {
+                        assertThat(panic.getServerErrorMessage().getSeverity()).isEqualTo("PANIC");
+                        assertThat(panic.getServerErrorMessage().getMessage()).isEqualTo("simulated PANIC");
+                    });
+        }
+        Statement otherStatement = waitUntilEnded(other);
+        assertThat((Object) otherStatement.getWarnings()).isNotNull();
+        assertThat(otherStatement.getWarnings().getSQLState()).isEqualTo("57P02");
+        other.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Connection after = connect("alice"); Statement statement = after.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT 1")) {
+                assertThat(result.next()).isTrue();
+                break;
+            } catch (SQLException notYet) {
+                assertThat(notYet.getSQLState()).isEqualTo("57P03");
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+        assertThat(engines).hasSize(2);
+        assertThat(engines.getFirst().closedImmediately).isTrue();
+        assertThat(engines.getFirst().checkpoints.get()).as("nothing written after the PANIC").isZero();
+    }
+
+    /** The crash handling runs on its own thread: polls until a statement fails; returns that statement. */
+    private static Statement waitUntilEnded(Connection connection) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Statement statement = connection.createStatement();
+            try {
+                statement.executeQuery("SELECT 1").close();
+            } catch (SQLException ended) {
+                return statement;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the session was not ended");
+    }
+
     @Test
     void shutdownRequestFileStopsTheServer() throws Exception {
         Postmaster.requestShutdown(dataDirectory, ShutdownMode.SMART);
@@ -406,6 +489,7 @@ class PostmasterTest {
             }
         }).get(10, TimeUnit.SECONDS);
         assertThat(engine.closed).isFalse();
+        assertThat(engine.closedImmediately).isTrue();
         try (var files = Files.list(dataDirectory.resolve("log"))) {
             Path log = files.findFirst().orElseThrow();
             assertThat(Files.readString(log)).contains("LOG:  database system is ready to accept connections")

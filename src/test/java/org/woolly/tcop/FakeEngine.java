@@ -7,6 +7,7 @@ import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
+import org.woolly.utils.misc.Interrupts;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code SELECT 1}; {@code SELECT $1, $2, ...} (echoes parameters, int4 when unspecified);
  * {@code SELECT series N} (N int4 rows); {@code SELECT nocolumn} (42703 at position 8);
  * {@code SELECT sleep} (blocks until cancelled: 57014); {@code SELECT notice} (a NOTICE, then 1);
- * {@code SELECT boom} (an internal NullPointerException); {@code SELECT thread} (the backend thread's name);
+ * {@code SELECT boom} (an internal NullPointerException); {@code SELECT stubborn} (blocks, deaf to cancel,
+ * until a termination is raised on the thread's {@link Interrupts}); {@code SELECT panic} (a PANIC); {@code SELECT thread} (the backend thread's name);
  * BEGIN / COMMIT / ROLLBACK; {@code SET name = value} / {@code SHOW name}.
  * Roles: alice (superuser, no password), bob (password "secret" as a SCRAM verifier).
  */
@@ -33,7 +35,14 @@ public final class FakeEngine implements Engine {
     public final AtomicInteger checkpoints = new AtomicInteger();
     public final AtomicInteger openSessions = new AtomicInteger();
     public final CountDownLatch sleeping = new CountDownLatch(1);
+    public final CountDownLatch stubbornRunning = new CountDownLatch(1);
+    /** What happened, in order: "statement ended" (SELECT stubborn), "shutdown checkpoint". */
+    public final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     public volatile boolean closed;
+    /** Closed without writing anything (immediate shutdown, or discarded after a PANIC). */
+    public volatile boolean closedImmediately;
+    /** The crash state a test may put this engine in. */
+    public final org.woolly.storage.ipc.PanicState panicState = new org.woolly.storage.ipc.PanicState();
     private final String bobVerifier = Scram.makeVerifier("secret");
 
     @Override
@@ -69,8 +78,29 @@ public final class FakeEngine implements Engine {
 
     @Override
     public void close() {
+        events.add("shutdown checkpoint");
         checkpoints.incrementAndGet();
         closed = true;
+    }
+
+    @Override
+    public void panic(SqlException error) {
+        panicState.panic(error);
+    }
+
+    @Override
+    public boolean panicked() {
+        return panicState.panicked();
+    }
+
+    @Override
+    public void addPanicListener(java.util.function.Consumer<SqlException> listener) {
+        panicState.addListener(listener);
+    }
+
+    @Override
+    public void closeImmediately() {
+        closedImmediately = true;
     }
 
     record Query(String sourceText, int[] parameterTypes, List<ResultColumn> resultColumns, String commandName)
@@ -225,6 +255,24 @@ public final class FakeEngine implements Engine {
                         }
                         cancelRequested = false;
                         throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                    }
+                    if (upper.equals("SELECT STUBBORN")) {
+                        // Ignores cancel requests; only a termination raised on the backend's interrupts stops it.
+                        stubbornRunning.countDown();
+                        try {
+                            while (true) {
+                                Interrupts.check();
+                                Thread.sleep(10);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        } finally {
+                            events.add("statement ended");
+                        }
+                    }
+                    if (upper.equals("SELECT PANIC")) {
+                        throw panicState.panic(SqlState.INTERNAL_ERROR, "simulated PANIC", null);
                     }
                     if (upper.equals("SELECT BOOM")) {
                         Object nothing = null;

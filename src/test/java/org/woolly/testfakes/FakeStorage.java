@@ -132,6 +132,10 @@ public final class FakeStorage implements StorageServices, HeapAccess, Transacti
     }
 
     @Override
+    public void shutdownImmediately() {
+    }
+
+    @Override
     public Transaction begin() {
         return new FakeTransaction();
     }

@@ -87,10 +87,18 @@ public final class DefaultStorageServices implements StorageServices {
         }
     }
 
-    /** Clean shutdown: a shutdown checkpoint (pg_control says "shut down", so start-up skips recovery), files closed. */
+    /**
+     * Clean shutdown: a shutdown checkpoint (pg_control says "shut down", so start-up skips
+     * recovery), files closed. After a PANIC nothing may be written, so it is an immediate
+     * shutdown instead: the next start runs crash recovery.
+     */
     @Override
     public void close() {
         if (closed) {
+            return;
+        }
+        if (panicState.panicked()) {
+            shutdownImmediately();
             return;
         }
         checkpoint(true);
@@ -103,7 +111,11 @@ public final class DefaultStorageServices implements StorageServices {
      * Immediate shutdown: files closed with no checkpoint and unwritten buffers dropped, as if
      * the server had crashed; the next open runs crash recovery.
      */
+    @Override
     public void shutdownImmediately() {
+        if (closed) {
+            return;
+        }
         closed = true;
         wal.closeWithoutFlush();
         storageManager.close();

@@ -36,4 +36,11 @@ public interface StorageServices extends AutoCloseable {
     /** Clean shutdown: a final checkpoint, then files closed. */
     @Override
     void close();
+
+    /**
+     * Immediate shutdown, or the discard after a PANIC: files closed with nothing written (no
+     * checkpoint, dirty buffers dropped), as if the server had crashed; the next open runs
+     * crash recovery.
+     */
+    void shutdownImmediately();
 }

@@ -67,6 +67,9 @@ public sealed interface Statement {
     /** {@code DISCARD {ALL|PLANS|SEQUENCES|TEMP}}. */
     record Discard(String target, int location) implements Statement {}
 
+    /** {@code CHECKPOINT}. */
+    record Checkpoint(int location) implements Statement {}
+
     /** An empty query string or one holding only comments and semicolons. */
     record Empty() implements Statement {}
 

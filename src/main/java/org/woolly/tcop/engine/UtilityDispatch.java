@@ -52,6 +52,7 @@ final class UtilityDispatch {
             case Statement.Execute ignored -> "EXECUTE";
             case Statement.Deallocate deallocate -> deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
+            case Statement.Checkpoint ignored -> "CHECKPOINT";
             case Statement.Empty ignored -> "";
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
@@ -88,6 +89,7 @@ final class UtilityDispatch {
                 yield Outcome.tag("DEALLOCATE");
             }
             case Statement.Discard discard -> discard(session, discard);
+            case Statement.Checkpoint ignored -> checkpoint(session);
             case Statement.Empty ignored -> Outcome.tag("");
             case Statement.Select ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Insert ignored -> throw new IllegalStateException("optimizable statements run as queries");
@@ -218,6 +220,19 @@ final class UtilityDispatch {
             String tag = portal.run(0, row -> rows.add(row.clone()));
             return new Outcome(rows, tag);
         }
+    }
+
+    /**
+     * {@code CHECKPOINT} ({@code RequestCheckpoint} with CHECKPOINT_IMMEDIATE | CHECKPOINT_WAIT):
+     * superuser only, as in PostgreSQL 15; runs outside any transaction's state, so it is
+     * allowed inside a transaction block.
+     */
+    private static Outcome checkpoint(QuerySession session) {
+        if (!session.role.superuser()) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
+        }
+        session.storage.checkpoint();
+        return Outcome.tag("CHECKPOINT");
     }
 
     private static Outcome discard(QuerySession session, Statement.Discard discard) {

@@ -50,6 +50,7 @@ public final class GucTable {
                 "Sets the number of disk-page buffers in shared memory for WAL.", false);
         integer("wal_writer_delay", 200, GucUnit.MILLISECONDS, 1, 10000, GucContext.SIGHUP,
                 "Time between WAL flushes performed in the WAL writer.", false);
+        bool("restart_after_crash", true, GucContext.SIGHUP, "Reinitialize server after backend crash.", false);
         integer("checkpoint_timeout", 300, GucUnit.SECONDS, 30, 86400, GucContext.SIGHUP,
                 "Sets the maximum time between automatic WAL checkpoints.", false);
         integer("max_wal_size", 1024, GucUnit.MEGABYTES, 2, INT_MAX, GucContext.SIGHUP,

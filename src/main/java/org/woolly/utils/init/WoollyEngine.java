@@ -29,6 +29,7 @@ import org.woolly.utils.guc.SessionSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine of one data directory: storage opened (crash recovery done), the system catalog
@@ -115,5 +116,25 @@ public final class WoollyEngine implements Engine {
     @Override
     public void close() {
         storage.close();
+    }
+
+    @Override
+    public void panic(SqlException error) {
+        storage.panicState().panic(error);
+    }
+
+    @Override
+    public boolean panicked() {
+        return storage.panicState().panicked();
+    }
+
+    @Override
+    public void addPanicListener(Consumer<SqlException> listener) {
+        storage.panicState().addListener(listener);
+    }
+
+    @Override
+    public void closeImmediately() {
+        storage.shutdownImmediately();
     }
 }

@@ -3,6 +3,7 @@ package org.woolly.tcop.engine;
 import org.woolly.testfakes.HandBuiltTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.woolly.testfakes.Raw.*;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.woolly.tcop.RoleInfo;
 import org.woolly.testfakes.FakeSettings;
 import org.woolly.testfakes.FakeTypeSystem;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /** Sessions over the real storage, heap, transactions and catalog in a temporary data directory. */
 class RealStackSessionTest {
@@ -54,6 +56,19 @@ class RealStackSessionTest {
     private SessionDriver session() {
         return new SessionDriver(new QuerySession(storage, catalog, new RoleInfo(10, "alice", true, true, null), "postgres",
                 new FakeSettings(), notices::add, 7, new FakeTypeSystem(), HandBuiltTrees.PARSER), notices);
+    }
+
+    /** CHECKPOINT is for superusers (PostgreSQL 15: 42501); a superuser's runs one now. */
+    @Test
+    void checkpointIsForSuperusersOnly() {
+        SessionDriver bob = new SessionDriver(new QuerySession(storage, catalog, new RoleInfo(11, "bob", false, true, null),
+                "postgres", new FakeSettings(), notices::add, 8, new FakeTypeSystem(), HandBuiltTrees.PARSER), notices);
+        assertThatThrownBy(() -> bob.run(new Statement.Checkpoint(0)))
+                .isInstanceOfSatisfying(SqlException.class, error -> {
+                    assertThat(error.sqlState()).isEqualTo(SqlState.INSUFFICIENT_PRIVILEGE);
+                    assertThat(error.getMessage()).isEqualTo("must be superuser to do CHECKPOINT");
+                });
+        assertThat(session().run(new Statement.Checkpoint(0)).tag()).isEqualTo("CHECKPOINT");
     }
 
     private static Statement count() {
