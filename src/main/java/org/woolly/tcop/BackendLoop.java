@@ -9,6 +9,7 @@ import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
+import org.woolly.utils.misc.Interrupts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +71,18 @@ public final class BackendLoop {
     /** Runs until Terminate, end of stream, or a FATAL error. */
     public void run() throws IOException {
         backendThread = Thread.currentThread();
+        Interrupts interrupts = engine.interrupts();
+        if (interrupts != null) {
+            Interrupts.bind(interrupts);
+        }
+        try {
+            loop(interrupts);
+        } finally {
+            Interrupts.unbind();
+        }
+    }
+
+    private void loop(Interrupts interrupts) throws IOException {
         sendReadyForQuery();
         while (!terminated) {
             MessageReader.Message message;
@@ -84,6 +97,10 @@ public final class BackendLoop {
                 return;
             }
             disarmIdleTimer();
+            if (interrupts != null) {
+                // a cancel that came while the backend was idle is dropped (DoingCommandRead in postgres.c)
+                interrupts.clearCancel();
+            }
             processingLock.lock();
             try {
                 if (terminated) {
