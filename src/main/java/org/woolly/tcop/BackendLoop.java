@@ -83,11 +83,13 @@ public final class BackendLoop {
     }
 
     private void loop(Interrupts interrupts) throws IOException {
+        ClientReader client = new ClientReader(reader);
+        client.start(interrupts);
         sendReadyForQuery();
         while (!terminated) {
             MessageReader.Message message;
             try {
-                message = reader.readMessage();
+                message = client.next();
             } catch (SqlException fatal) {
                 sendReport(fatal.withSeverity(Severity.FATAL));
                 writer.flush();
@@ -224,7 +226,7 @@ public final class BackendLoop {
 
     /**
      * idle_in_transaction_session_timeout (25P03) and idle_session_timeout (57P05): a backend
-     * idle for too long is terminated; interrupting its thread closes the blocked channel read.
+     * idle for too long is terminated; interrupting its thread ends its wait for the next message.
      */
     private void armIdleTimer(TransactionStatus status) {
         disarmIdleTimer();
