@@ -239,6 +239,10 @@ public final class QuerySession implements SessionEngine {
      * being taken must still stop it.
      */
     void startStatement() {
+        if (Interrupts.current() != interrupts) {
+            // BackendLoop binds it for a backend; a session driven directly (embedding, tests) binds here
+            Interrupts.bind(interrupts);
+        }
         try {
             interrupts.setLockTimeoutMillis(settings.getInt("lock_timeout"));
         } catch (SqlException unknown) {
