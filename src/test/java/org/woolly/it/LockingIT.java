@@ -2,6 +2,7 @@ package org.woolly.it;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * touches until its transaction ends (PostgreSQL's table-level lock modes), waits are
  * interruptible (cancel, statement_timeout, lock_timeout, disconnect) and deadlocks end in 40P01.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockingIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
