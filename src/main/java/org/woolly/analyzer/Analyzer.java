@@ -1,7 +1,9 @@
 package org.woolly.analyzer;
 
 import org.woolly.access.transam.Transaction;
+import java.util.List;
 import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.LockedRelation;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.Query;
@@ -19,8 +21,11 @@ public final class Analyzer {
         Expr parseExpression(String text);
     }
 
-    /** An analyzed statement and the final types of its parameters. */
-    public record Result(Query query, int[] parameterTypes) {}
+    /**
+     * An analyzed statement, the final types of its parameters, and the relations it opened with
+     * the lock each needs (executing it in a later transaction takes them again).
+     */
+    public record Result(Query query, int[] parameterTypes, List<LockedRelation> relations) {}
 
     private final TypeSystem types;
     private final CatalogAccess catalog;
@@ -42,7 +47,7 @@ public final class Analyzer {
             case Statement.Delete delete -> new ModifyAnalyzer(state, expressionParser).delete(delete);
             default -> throw new IllegalArgumentException("not an optimizable statement: " + statement);
         };
-        return new Result(query, state.resolvedParameterTypes());
+        return new Result(query, state.resolvedParameterTypes(), List.copyOf(state.openedRelations));
     }
 
     /** Analyzes a DEFAULT expression for CREATE TABLE validation: no columns, no aggregates. */

@@ -200,8 +200,7 @@ public final class ExpressionAnalyzer {
 
     /** A subquery in an expression; it is analyzed on its own, so outer columns are not visible (no correlation yet). */
     private QueryExpr subLink(Expr.SubLink link) {
-        ParseState inner = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
-                state.parameterTypes);
+        ParseState inner = state.child(state.parameterTypes);
         org.woolly.nodes.query.Query query;
         try {
             query = new SelectAnalyzer(inner).analyze(link.subquery());

@@ -3,6 +3,7 @@ package org.woolly.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.LockedRelation;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
@@ -10,6 +11,7 @@ import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -18,11 +20,17 @@ final class FromAnalyzer {
 
     private FromAnalyzer() {}
 
-    static RelationInfo lookupTable(ParseState state, QualifiedName name) {
-        var relation = state.catalog.lookupRelation(state.transaction, name.schema(), name.name());
+    /**
+     * Opens a table as {@code parserOpenTable} does: looked up, locked in {@code mode} until the
+     * end of the transaction, and looked up again after the lock (42P01 if it was dropped
+     * meanwhile), so the statement is analyzed against the relation as it is now.
+     */
+    static RelationInfo lookupTable(ParseState state, QualifiedName name, LockMode mode) {
+        var relation = state.catalog.openRelation(state.transaction, name.schema(), name.name(), mode);
         if (relation.isEmpty()) {
             throw ParseState.error(SqlState.UNDEFINED_TABLE, name.location(), "relation \"%s\" does not exist", name);
         }
+        state.openedRelations.add(new LockedRelation(relation.get(), mode));
         return relation.get();
     }
 
@@ -55,7 +63,7 @@ final class FromAnalyzer {
     private static FromNode item(ParseState state, ExpressionAnalyzer expressions, FromItem item) {
         return switch (item) {
             case FromItem.Table table -> {
-                RelationInfo relation = lookupTable(state, table.name());
+                RelationInfo relation = lookupTable(state, table.name(), LockMode.ACCESS_SHARE);
                 String alias = table.alias() == null ? null : table.alias().name();
                 for (RangeEntry existing : state.rangeTable) {
                     String name = alias == null ? relation.name() : alias;
@@ -85,8 +93,7 @@ final class FromAnalyzer {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        ParseState inner = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
-                state.parameterTypes);
+        ParseState inner = state.child(state.parameterTypes);
         var query = new SelectAnalyzer(inner).analyze(subquery.query());
         state.parameterTypes = inner.parameterTypes;
         var outputs = query.outputColumns();

@@ -15,6 +15,7 @@ import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.TargetEntry;
+import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.SqlState;
 
 /** INSERT, UPDATE and DELETE ({@code transformInsertStmt} etc. in {@code analyze.c}, {@code parse_target.c}). */
@@ -147,8 +148,7 @@ final class ModifyAnalyzer {
     }
 
     private List<QueryExpr> selectSource(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert) {
-        ParseState subState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
-                state.parameterTypes);
+        ParseState subState = state.child(state.parameterTypes);
         Query subquery = new SelectAnalyzer(subState).analyze(insert.source());
         state.parameterTypes = subState.parameterTypes;
         List<TargetEntry> outputs = subquery.outputColumns();
@@ -186,7 +186,7 @@ final class ModifyAnalyzer {
         if (attribute.defaultExpression() == null) {
             return new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
         }
-        ParseState defaultState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings, null);
+        ParseState defaultState = state.child(null);
         defaultState.aggregateForbiddenIn = "DEFAULT expressions";
         defaultState.inDefaultExpression = true;
         Expr parsed = expressionParser.parseExpression(attribute.defaultExpression());
@@ -264,7 +264,7 @@ final class ModifyAnalyzer {
     }
 
     private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location) {
-        RelationInfo relation = FromAnalyzer.lookupTable(state, name);
+        RelationInfo relation = FromAnalyzer.lookupTable(state, name, LockMode.ROW_EXCLUSIVE);
         if (relation.kind() != 'r') {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());
         }
@@ -272,7 +272,7 @@ final class ModifyAnalyzer {
     }
 
     private RangeEntry resultEntry(RelationInfo relation, String alias, boolean withTid) {
-        ParseState scratch = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings, null);
+        ParseState scratch = state.child(null);
         FromAnalyzer.addRelation(scratch, relation, alias, withTid);
         return scratch.rangeTable.getFirst();
     }
@@ -282,8 +282,7 @@ final class ModifyAnalyzer {
         if (returning == null || returning.isEmpty()) {
             return List.of();
         }
-        ParseState returningState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
-                state.parameterTypes);
+        ParseState returningState = state.child(state.parameterTypes);
         returningState.aggregateForbiddenIn = "RETURNING";
         FromAnalyzer.addRelation(returningState, relation, alias, false);
         List<TargetEntry> entries = new SelectAnalyzer(returningState).targetList(returning);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.LockedRelation;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.utils.adt.FormatSettings;
@@ -34,14 +35,27 @@ public final class ParseState {
     boolean insideAggregate;
     /** Set while analyzing a column DEFAULT, where column references are not allowed. */
     boolean inDefaultExpression;
+    /** Every relation the statement opened and locked, shared with the states of its subqueries. */
+    final List<LockedRelation> openedRelations;
 
     public ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
                       int[] parameterTypes) {
+        this(types, catalog, transaction, formatSettings, parameterTypes, new ArrayList<>());
+    }
+
+    private ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
+                       int[] parameterTypes, List<LockedRelation> openedRelations) {
         this.types = types;
         this.catalog = catalog;
         this.transaction = transaction;
         this.formatSettings = formatSettings;
         this.parameterTypes = parameterTypes == null ? new int[0] : parameterTypes.clone();
+        this.openedRelations = openedRelations;
+    }
+
+    /** The state of a subquery or a separately analyzed part of this statement. */
+    ParseState child(int[] parameterTypes) {
+        return new ParseState(types, catalog, transaction, formatSettings, parameterTypes, openedRelations);
     }
 
     int parameterType(int number) {

@@ -173,8 +173,7 @@ final class SelectAnalyzer {
     }
 
     private Query branch(SelectStmt branch) {
-        ParseState branchState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
-                state.parameterTypes);
+        ParseState branchState = state.child(state.parameterTypes);
         Query query = new SelectAnalyzer(branchState).analyze(branch);
         state.parameterTypes = branchState.parameterTypes;
         return query;

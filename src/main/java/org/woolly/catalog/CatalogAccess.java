@@ -2,8 +2,11 @@ package org.woolly.catalog;
 
 import org.woolly.access.transam.Transaction;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.woolly.storage.lmgr.LockMode;
 
 /**
  * The system catalogs as one session's statements see them: lookups and changes made within
@@ -18,6 +21,23 @@ public interface CatalogAccess {
     Optional<RelationInfo> lookupRelation(Transaction tx, String schema, String name);
 
     RelationInfo relationByOid(Transaction tx, int oid);
+
+    /**
+     * Looks a relation up and locks it in {@code mode} until the end of {@code tx}, then looks it
+     * up again, so the caller works on the relation as it is once no conflicting transaction
+     * holds it: dropped meanwhile (empty), truncated (its new relfilenode), or a new relation of
+     * that name (locked in turn). Counterpart of {@code RangeVarGetRelidExtended} with a lock
+     * mode, as {@code parserOpenTable} and the DDL commands call it.
+     */
+    default Optional<RelationInfo> openRelation(Transaction tx, String schema, String name, LockMode mode) {
+        Optional<RelationInfo> relation = lookupRelation(tx, schema, name);
+        Set<Integer> locked = new HashSet<>();
+        while (relation.isPresent() && locked.add(relation.get().oid())) {
+            RelationLocks.lock(tx, relation.get(), mode);
+            relation = lookupRelation(tx, schema, name);
+        }
+        return relation;
+    }
 
     /** The schemas of search_path that exist, in order (pg_catalog first when not listed). */
     List<String> searchPath(Transaction tx);

@@ -35,7 +35,9 @@ public final class SystemCatalog {
     private final StorageServices storage;
     private final CatalogHeap heap;
     private final AtomicLong version = new AtomicLong();
-    private final Map<Integer, CatalogImage> committedImages = new ConcurrentHashMap<>();
+    /** Bumped whenever a transaction starts changing the catalogs (see {@link CommittedImage}). */
+    private final AtomicLong changeEpoch = new AtomicLong();
+    private final Map<Integer, CommittedImage> committedImages = new ConcurrentHashMap<>();
     private final Map<Integer, ReentrantLock> loadLocks = new ConcurrentHashMap<>();
     private final Map<Long, TransactionImages> changingTransactions = new ConcurrentHashMap<>();
     private final Map<Integer, DatabaseCatalog> databaseCatalogs = new ConcurrentHashMap<>();
@@ -44,6 +46,16 @@ public final class SystemCatalog {
     /** Committed roles and connectable databases, from the shared catalogs. */
     private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases,
                                Map<Integer, String> databaseNames) {}
+
+    /**
+     * A committed image and what it was loaded under. It is stale once the version moved, once
+     * another transaction began changing the catalogs, or once one of the changing transactions
+     * it saw as running has ended. The last two matter because a committing DDL transaction
+     * releases its locks before its onCommit action bumps the version: a session that waited
+     * for such a lock and looks the relation up again must not get the image from before that
+     * DDL (PostgreSQL sends the invalidation messages before releasing the locks).
+     */
+    private record CommittedImage(CatalogImage image, long version, long epoch, long[] changersRunning) {}
 
     /** A changing transaction's own images, per database, valid for one command id. */
     private static final class TransactionImages {
@@ -126,6 +138,7 @@ public final class SystemCatalog {
         long xid = tx.assignXid();
         TransactionImages fresh = new TransactionImages();
         if (changingTransactions.putIfAbsent(xid, fresh) == null) {
+            changeEpoch.incrementAndGet();
             tx.onCommit(() -> {
                 version.incrementAndGet();
                 changingTransactions.remove(xid);
@@ -146,25 +159,47 @@ public final class SystemCatalog {
     }
 
     private CatalogImage committedImage(int databaseOid) {
-        CatalogImage image = committedImages.get(databaseOid);
-        if (image != null && image.version() == version.get()) {
-            return image;
+        CommittedImage image = committedImages.get(databaseOid);
+        if (image != null && fresh(image)) {
+            return image.image();
         }
         // one session reloads, the others wait for its image instead of scanning too
         ReentrantLock lock = loadLocks.computeIfAbsent(databaseOid, oid -> new ReentrantLock());
         lock.lock();
         try {
-            long current = version.get();
             image = committedImages.get(databaseOid);
-            if (image != null && image.version() == current) {
-                return image;
+            if (image != null && fresh(image)) {
+                return image.image();
             }
+            // what the image is checked against is read before its snapshot is taken
+            long current = version.get();
+            long epoch = changeEpoch.get();
+            long[] running = runningChangers();
             CatalogImage loaded = readCommitted(snapshot -> CatalogImage.load(heap, databaseOid, snapshot, current));
-            committedImages.put(databaseOid, loaded);
+            committedImages.put(databaseOid, new CommittedImage(loaded, current, epoch, running));
             return loaded;
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean fresh(CommittedImage image) {
+        if (image.version() != version.get() || image.epoch() != changeEpoch.get()) {
+            return false;
+        }
+        TransactionManager transactions = storage.transactions();
+        for (long xid : image.changersRunning()) {
+            if (transactions.status(xid) != XidStatus.IN_PROGRESS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long[] runningChangers() {
+        TransactionManager transactions = storage.transactions();
+        return changingTransactions.keySet().stream().mapToLong(Long::longValue)
+                .filter(xid -> transactions.status(xid) == XidStatus.IN_PROGRESS).toArray();
     }
 
     private SharedImage shared() {
@@ -196,22 +231,11 @@ public final class SystemCatalog {
     }
 
     /**
-     * Runs {@code reader} with a fresh snapshot of committed state, in a short read-only
-     * transaction of its own (PostgreSQL's catalog snapshot).
+     * Runs {@code reader} with a fresh snapshot of committed state (PostgreSQL's catalog
+     * snapshot), taken without a transaction: a lookup made while a session's transaction waits
+     * must not stand in for it in the lock manager.
      */
     private <T> T readCommitted(Function<Snapshot, T> reader) {
-        TransactionManager transactions = storage.transactions();
-        Transaction reading = transactions.begin();
-        boolean done = false;
-        try {
-            T result = reader.apply(reading.takeSnapshot());
-            transactions.commit(reading);
-            done = true;
-            return result;
-        } finally {
-            if (!done) {
-                transactions.abort(reading);
-            }
-        }
+        return storage.transactions().readCommitted(reader);
     }
 }

@@ -14,6 +14,7 @@ import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -104,7 +105,9 @@ public final class TableCommands {
         }
         List<RelationInfo> targets = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            Optional<RelationInfo> relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
+            // locked before the checks, so a concurrent DROP or TRUNCATE is waited for and seen
+            Optional<RelationInfo> relation = context.catalog().openRelation(context.transaction(), name.schema(),
+                    name.name(), LockMode.ACCESS_EXCLUSIVE);
             if (relation.isEmpty()) {
                 if (drop.ifExists()) {
                     context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
@@ -145,7 +148,8 @@ public final class TableCommands {
     public static String truncate(CommandContext context, Statement.Truncate truncate) {
         List<RelationInfo> targets = new ArrayList<>();
         for (QualifiedName name : truncate.names()) {
-            RelationInfo relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name())
+            RelationInfo relation = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                            LockMode.ACCESS_EXCLUSIVE)
                     .orElseThrow(() -> at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
                             name.location()));
             if (relation.kind() != 'r') {

@@ -12,6 +12,7 @@ import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.guc.SessionSettings;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
 
 /**
  * The state one statement's execution shares ({@code EState}): parameter values, transaction and
@@ -182,6 +183,8 @@ public final class ExecutorContext implements EvaluationContext {
 
     @Override
     public void checkForInterrupts() {
+        // the backend's flags: cancel, statement_timeout, termination (the same a lock wait sees)
+        Interrupts.check();
         if (cancelRequested != null && cancelRequested.get()) {
             cancelRequested.set(false);
             throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");

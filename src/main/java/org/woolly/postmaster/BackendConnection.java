@@ -205,6 +205,10 @@ final class BackendConnection implements Runnable {
             }
         }, backend.processId);
         backend.session = session;
+        if (session.interrupts() != null) {
+            // the backend loop binds the session's interrupts to this thread: terminations go there
+            backend.interrupts = session.interrupts();
+        }
         writer.authentication(ProtocolCodes.AUTH_OK, null);
         for (Map.Entry<String, String> parameter : settings.takeReportChanges().entrySet()) {
             writer.parameterStatus(parameter.getKey(), parameter.getValue());

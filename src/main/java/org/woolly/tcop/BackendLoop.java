@@ -9,6 +9,7 @@ import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
+import org.woolly.utils.misc.Interrupts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,11 +77,25 @@ public final class BackendLoop {
     /** Runs until Terminate, end of stream, or a FATAL error. */
     public void run() throws IOException {
         backendThread = Thread.currentThread();
+        Interrupts interrupts = engine.interrupts();
+        if (interrupts != null) {
+            Interrupts.bind(interrupts);
+        }
+        try {
+            loop(interrupts);
+        } finally {
+            Interrupts.unbind();
+        }
+    }
+
+    private void loop(Interrupts interrupts) throws IOException {
+        ClientReader client = new ClientReader(reader);
+        client.start(interrupts);
         sendReadyForQuery();
         while (!terminated) {
             MessageReader.Message message;
             try {
-                message = reader.readMessage();
+                message = client.next();
             } catch (SqlException fatal) {
                 processingLock.lock();
                 try {
@@ -98,6 +113,10 @@ public final class BackendLoop {
                 return;
             }
             disarmIdleTimer();
+            if (interrupts != null) {
+                // a cancel that came while the backend was idle is dropped (DoingCommandRead in postgres.c)
+                interrupts.clearCancel();
+            }
             processingLock.lock();
             try {
                 if (terminated) {
@@ -235,7 +254,7 @@ public final class BackendLoop {
 
     /**
      * idle_in_transaction_session_timeout (25P03) and idle_session_timeout (57P05): a backend
-     * idle for too long is terminated; interrupting its thread closes the blocked channel read.
+     * idle for too long is terminated; interrupting its thread ends its wait for the next message.
      */
     private void armIdleTimer(TransactionStatus status) {
         disarmIdleTimer();

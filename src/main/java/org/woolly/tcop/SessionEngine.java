@@ -1,5 +1,7 @@
 package org.woolly.tcop;
 
+import org.woolly.utils.misc.Interrupts;
+
 import org.woolly.nodes.parse.RawStatement;
 
 import java.util.List;
@@ -43,9 +45,18 @@ public interface SessionEngine extends AutoCloseable {
 
     /**
      * Asks the running statement to stop at its next check with 57014 "canceling statement due
-     * to user request". Called from another thread (CancelRequest); a no-op when idle.
+     * to user request", a lock wait included. Called from another thread (CancelRequest); a
+     * cancel that arrives while the backend is idle is dropped when the next message is read.
      */
     void cancel();
+
+    /**
+     * The backend's interrupt flags (cancel, timeouts, termination), bound to the backend thread
+     * while it runs; null for an engine that has none.
+     */
+    default Interrupts interrupts() {
+        return null;
+    }
 
     /** Ends the session: rolls back any open transaction and releases locks and portals. */
     @Override

@@ -2,6 +2,7 @@ package org.woolly.tcop;
 
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,8 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * statement_timeout: cancels the running statement through {@link SessionEngine#cancel()} when
- * it runs too long, and reports the resulting 57014 with PostgreSQL's "statement timeout" text
+ * statement_timeout: raises a timeout on the backend's {@link Interrupts} (seen by the executor
+ * and by lock waits alike) when the statement runs too long, and reports the resulting 57014 with PostgreSQL's "statement timeout" text
  * ({@code enable_statement_timeout} and {@code ProcessInterrupts} in {@code postgres.c}). One
  * shared timer thread serves every backend.
  */
@@ -38,7 +39,13 @@ final class StatementTimer {
         if (timeoutMillis > 0) {
             pending = TIMER.schedule(() -> {
                 fired = true;
-                engine.cancel();
+                Interrupts interrupts = engine.interrupts();
+                if (interrupts != null) {
+                    interrupts.raise(new SqlException(SqlState.QUERY_CANCELED,
+                            "canceling statement due to statement timeout"));
+                } else {
+                    engine.cancel();
+                }
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }

@@ -285,7 +285,7 @@ public final class InMemoryStorage implements StorageServices {
         }
 
         @Override
-        public void waitForCompletion(long xid) {
+        public void waitForCompletion(long xid, Transaction waiter) {
         }
     };
 

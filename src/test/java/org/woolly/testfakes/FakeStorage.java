@@ -163,7 +163,7 @@ public final class FakeStorage implements StorageServices, HeapAccess, Transacti
     }
 
     @Override
-    public void waitForCompletion(long xid) {
+    public void waitForCompletion(long xid, Transaction waiter) {
     }
 
     private List<Version> table(RelFileLocator relation) {

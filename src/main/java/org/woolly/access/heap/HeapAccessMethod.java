@@ -136,7 +136,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.unlockAndRelease(buffer);
             }
             // rule 3: never wait while holding the page; the loop re-checks under the lock afterwards
-            transactions.waitForCompletion(waitFor);
+            transactions.waitForCompletion(waitFor, tx);
         }
     }
 
@@ -191,7 +191,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.release(oldBuffer);
             }
             if (waitFor != 0) {
-                transactions.waitForCompletion(waitFor);
+                transactions.waitForCompletion(waitFor, tx);
             }
         }
     }
@@ -451,7 +451,7 @@ public final class HeapAccessMethod implements HeapAccess {
             } finally {
                 bufferPool.unlockAndRelease(buffer);
             }
-            transactions.waitForCompletion(waitFor);
+            transactions.waitForCompletion(waitFor, tx);
         }
     }
 

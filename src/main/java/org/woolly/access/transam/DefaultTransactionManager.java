@@ -1,8 +1,7 @@
 package org.woolly.access.transam;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.woolly.storage.ipc.ProcArray;
@@ -39,7 +38,6 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final RelationFileOperations files;
     private final boolean synchronousCommit;
     private final AtomicLong nextOwner = new AtomicLong(1);
-    private final Map<Thread, TopTransaction> byThread = new ConcurrentHashMap<>();
     /** Held shared by committers from commit record to commit log bit ({@code DELAY_CHKPT_START}). */
     private final ReentrantReadWriteLock checkpointInterlock = new ReentrantReadWriteLock();
     /** Commit record LSNs, so hints wait for asynchronous commits to be flushed. */
@@ -61,9 +59,32 @@ public final class DefaultTransactionManager implements TransactionManager {
 
     @Override
     public TopTransaction begin() {
-        TopTransaction tx = new TopTransaction(this, procArray.add(nextOwner.getAndIncrement()));
-        byThread.put(Thread.currentThread(), tx);
-        return tx;
+        return begin(0);
+    }
+
+    /**
+     * A transaction of the backend whose pid clients see as {@code processId} (0: none, then
+     * deadlock reports name its lock owner number instead).
+     */
+    @Override
+    public TopTransaction begin(int processId) {
+        long owner = nextOwner.getAndIncrement();
+        return new TopTransaction(this, procArray.add(owner), processId == 0 ? owner : processId);
+    }
+
+    /**
+     * A snapshot of committed state for catalog reads, registered in the proc array (so VACUUM
+     * keeps what it sees) only while {@code reader} runs. It is no transaction: it holds no locks
+     * and is no lock owner, so it never stands in for the session's transaction.
+     */
+    @Override
+    public <T> T readCommitted(Function<Snapshot, T> reader) {
+        ProcArray.Entry entry = procArray.add(nextOwner.getAndIncrement());
+        try {
+            return reader.apply(TopTransaction.snapshotOf(procArray.takeSnapshot(entry), 0));
+        } finally {
+            procArray.remove(entry);
+        }
     }
 
     long assignXid(TopTransaction tx) {
@@ -194,7 +215,6 @@ public final class DefaultTransactionManager implements TransactionManager {
         tx.ended = true;
         procArray.remove(tx.entry);
         lockManager.releaseAll(tx.ownerId());
-        byThread.remove(tx.sessionThread, tx);
     }
 
     private static TopTransaction own(Transaction transaction) {
@@ -225,20 +245,27 @@ public final class DefaultTransactionManager implements TransactionManager {
         return commitLsns.isFlushed(xid);
     }
 
+    /**
+     * Waits for {@code xid} to end on behalf of {@code waiter} ({@code XactLockTableWait}), as an
+     * edge of the wait-for graph from the waiter's lock owner (null: an anonymous waiter that
+     * no cycle can go through).
+     */
     @Override
-    public void waitForCompletion(long xid) {
-        TopTransaction waiter = byThread.get(Thread.currentThread());
-        waitForCompletion(xid, waiter);
-    }
-
-    /** Waits for {@code xid} to end on behalf of {@code waiter} (null: an anonymous waiter), with deadlock detection. */
     public void waitForCompletion(long xid, Transaction waiter) {
         if (!procArray.isRunning(xid)) {
             return;
         }
-        long owner = waiter instanceof TopTransaction tx ? tx.ownerId() : nextOwner.getAndIncrement();
+        long owner;
+        long processId;
+        if (waiter instanceof TopTransaction tx) {
+            owner = tx.ownerId();
+            processId = tx.processId();
+        } else {
+            owner = nextOwner.getAndIncrement();
+            processId = owner;
+        }
         LockTag tag = new LockTag.Transaction(xid);
-        lockManager.acquire(owner, tag, LockMode.SHARE);
+        lockManager.acquire(owner, processId, tag, LockMode.SHARE);
         lockManager.release(owner, tag, LockMode.SHARE);
     }
 

@@ -17,17 +17,23 @@ import org.woolly.utils.error.SqlState;
 public final class TopTransaction implements Transaction {
     private final DefaultTransactionManager manager;
     final ProcArray.Entry entry;
-    /** The session thread that began it: waits from that thread are on this transaction's behalf. */
-    final Thread sessionThread = Thread.currentThread();
+    /** The backend pid deadlock reports name for this transaction's waits. */
+    private final long processId;
     private int commandId;
     final List<RelFileLocator> createdRelations = new ArrayList<>();
     final List<RelFileLocator> relationsToDropAtCommit = new ArrayList<>();
     final List<Runnable> commitActions = new ArrayList<>();
     boolean ended;
 
-    TopTransaction(DefaultTransactionManager manager, ProcArray.Entry entry) {
+    TopTransaction(DefaultTransactionManager manager, ProcArray.Entry entry, long processId) {
         this.manager = manager;
         this.entry = entry;
+        this.processId = processId;
+    }
+
+    /** The process deadlock reports name: the backend's pid, or the owner id without one. */
+    public long processId() {
+        return processId;
     }
 
     /** The lock owner id (a "process" number in deadlock reports). */
@@ -60,7 +66,10 @@ public final class TopTransaction implements Transaction {
     @Override
     public Snapshot takeSnapshot() {
         checkActive();
-        ProcArray.RunningTransactions running = manager.procArray().takeSnapshot(entry);
+        return snapshotOf(manager.procArray().takeSnapshot(entry), commandId);
+    }
+
+    static Snapshot snapshotOf(ProcArray.RunningTransactions running, int commandId) {
         return new Snapshot(running.xmin(), running.xmax(), running.inProgress(), running.ownXid(), commandId);
     }
 
@@ -85,7 +94,7 @@ public final class TopTransaction implements Transaction {
     /** Takes a relation lock held until this transaction ends (waits; 40P01 on deadlock). */
     public void lockRelation(int databaseOid, int relationOid, LockMode mode) {
         checkActive();
-        manager.lockManager().acquire(entry.owner(), new LockTag.Relation(databaseOid, relationOid), mode);
+        manager.lockManager().acquire(entry.owner(), processId, new LockTag.Relation(databaseOid, relationOid), mode);
     }
 
     /** Takes a relation lock only if free now; returns whether it did (for NOWAIT). */

@@ -1,5 +1,7 @@
 package org.woolly.access.transam;
 
+import java.util.function.Function;
+
 /**
  * Starts and ends transactions: XID assignment, the commit log, the set of running
  * transactions that snapshots are taken from, and commit durability (the commit record is
@@ -9,6 +11,30 @@ package org.woolly.access.transam;
 public interface TransactionManager {
 
     Transaction begin();
+
+    /** A transaction of the backend clients know as {@code processId} (named in deadlock reports). */
+    default Transaction begin(int processId) {
+        return begin();
+    }
+
+    /**
+     * Runs {@code reader} with a fresh snapshot of committed state without starting a session
+     * transaction (PostgreSQL's catalog snapshot): catalog lookups use it.
+     */
+    default <T> T readCommitted(Function<Snapshot, T> reader) {
+        Transaction reading = begin();
+        boolean done = false;
+        try {
+            T result = reader.apply(reading.takeSnapshot());
+            commit(reading);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                abort(reading);
+            }
+        }
+    }
 
     /** Commits: writes and flushes the commit record, marks the commit log, runs onCommit actions. */
     void commit(Transaction tx);
@@ -28,8 +54,12 @@ public interface TransactionManager {
 
     XidStatus status(long xid);
 
-    /** Blocks until {@code xid} has committed or aborted (57014 if the waiting thread is interrupted). */
-    void waitForCompletion(long xid);
+    /**
+     * Blocks until {@code xid} has committed or aborted, on behalf of {@code waiter} (the
+     * transaction whose lock owner the wait-for graph shows waiting; null for none). The wait
+     * ends early with the waiting thread's interrupt (57014, 55P03 lock_timeout, FATAL) or 40P01.
+     */
+    void waitForCompletion(long xid, Transaction waiter);
 
     /**
      * Whether a hint bit may record that {@code xid} committed: only once its commit record is

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
 
 /**
  * Heavyweight locks on relations and transactions, held by lock owners (one per transaction,
@@ -42,7 +43,7 @@ public final class LockManager {
         final Condition changed = mutex.newCondition();
     }
 
-    private record Waiter(long owner, LockTag tag, LockMode mode) {}
+    private record Waiter(long owner, long processId, LockTag tag, LockMode mode) {}
 
     public LockManager(Duration deadlockTimeout) {
         this.deadlockTimeout = deadlockTimeout;
@@ -53,38 +54,63 @@ public final class LockManager {
         this(Duration.ofSeconds(1));
     }
 
-    /** Acquires {@code mode} on {@code tag} for {@code owner}, waiting as long as needed. */
+    /** Acquires {@code mode} on {@code tag} for {@code owner} (reported as process {@code owner}). */
     public void acquire(long owner, LockTag tag, LockMode mode) {
+        acquire(owner, owner, tag, mode);
+    }
+
+    /**
+     * Acquires {@code mode} on {@code tag} for {@code owner}, waiting as long as needed
+     * ({@code ProcSleep}). {@code processId} names the owner in deadlock reports (the backend
+     * pid clients see). The wait checks the calling thread's {@link Interrupts} (cancel,
+     * statement_timeout, termination) and honours its lock_timeout (55P03); every way out of the
+     * wait leaves the queue and wakes the other waiters, whose requests may be grantable now.
+     * After deadlock_timeout, and again every deadlock_timeout while still waiting, the wait-for
+     * graph is searched for a cycle through this owner (40P01).
+     */
+    public void acquire(long owner, long processId, LockTag tag, LockMode mode) {
         mutex.lock();
         try {
             LockState state = locks.computeIfAbsent(tag, t -> new LockState());
-            Waiter me = new Waiter(owner, tag, mode);
+            Waiter me = new Waiter(owner, processId, tag, mode);
             if (grantable(state, me)) {
                 grant(state, owner, tag, mode);
                 return;
             }
+            Interrupts interrupts = Interrupts.current();
+            long lockTimeout = interrupts == null ? 0 : TimeUnit.MILLISECONDS.toNanos(interrupts.lockTimeoutMillis());
+            long started = System.nanoTime();
+            long nextDeadlockCheck = started + deadlockTimeout.toNanos();
             state.queue.addLast(me);
             waiting.put(owner, me);
-            boolean checked = false;
             try {
                 while (!grantable(state, me)) {
-                    boolean signalled = state.changed.await(deadlockTimeout.toNanos(), TimeUnit.NANOSECONDS);
-                    if (!signalled && !checked && !grantable(state, me)) {
-                        checked = true;
+                    long now = System.nanoTime();
+                    if (lockTimeout > 0 && now - started >= lockTimeout) {
+                        throw new SqlException(SqlState.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+                    }
+                    if (now - nextDeadlockCheck >= 0) {
                         List<Waiter> cycle = findCycle(owner);
                         if (cycle != null) {
                             throw deadlock(cycle);
                         }
+                        nextDeadlockCheck = now + deadlockTimeout.toNanos();
                     }
+                    long sleep = nextDeadlockCheck - now;
+                    if (lockTimeout > 0) {
+                        sleep = Math.min(sleep, started + lockTimeout - now);
+                    }
+                    Interrupts.awaitInterruptibly(state.changed, Math.max(sleep, 1));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
             } finally {
                 state.queue.remove(me);
                 waiting.remove(owner);
+                if (state.holders.isEmpty() && state.queue.isEmpty()) {
+                    locks.remove(tag);
+                }
                 state.changed.signalAll();
             }
+            locks.putIfAbsent(tag, state);
             grant(state, owner, tag, mode);
         } finally {
             mutex.unlock();
@@ -96,7 +122,7 @@ public final class LockManager {
         mutex.lock();
         try {
             LockState state = locks.computeIfAbsent(tag, t -> new LockState());
-            Waiter me = new Waiter(owner, tag, mode);
+            Waiter me = new Waiter(owner, owner, tag, mode);
             if (!grantable(state, me)) {
                 if (state.holders.isEmpty() && state.queue.isEmpty()) {
                     locks.remove(tag);
@@ -273,11 +299,11 @@ public final class LockManager {
         StringBuilder detail = new StringBuilder();
         for (int i = 0; i < cycle.size(); i++) {
             Waiter waiter = cycle.get(i);
-            long blockedBy = i + 1 < cycle.size() ? cycle.get(i + 1).owner() : cycle.getFirst().owner();
+            long blockedBy = (i + 1 < cycle.size() ? cycle.get(i + 1) : cycle.getFirst()).processId();
             if (i > 0) {
                 detail.append('\n');
             }
-            detail.append("Process ").append(waiter.owner()).append(" waits for ").append(waiter.mode().displayName())
+            detail.append("Process ").append(waiter.processId()).append(" waits for ").append(waiter.mode().displayName())
                     .append(" on ").append(waiter.tag()).append("; blocked by process ").append(blockedBy).append('.');
         }
         return new SqlException(Severity.ERROR, SqlState.DEADLOCK_DETECTED, "deadlock detected", detail.toString(),

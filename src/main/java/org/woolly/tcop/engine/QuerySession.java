@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.DatabaseCatalog;
+import org.woolly.catalog.LockedRelation;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.catalog.RelationLocks;
 import org.woolly.commands.CommandContext;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.nodes.parse.RawStatement;
@@ -34,6 +36,7 @@ import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
+import org.woolly.utils.misc.Interrupts;
 
 /**
  * One backend's query engine ({@code postgres.c}'s query handling with {@code pquery.c} and
@@ -57,8 +60,8 @@ public final class QuerySession implements SessionEngine {
     final Planner planner;
     final TransactionBlock block;
     final Map<String, SessionPreparedQuery> preparedStatements = new HashMap<>();
-    final AtomicBoolean cancelRequested = new AtomicBoolean();
-    final AtomicBoolean running = new AtomicBoolean();
+    /** This backend's pending cancel, timeout and termination; BackendLoop binds it to the backend thread. */
+    final Interrupts interrupts = new Interrupts();
     private final List<SessionPortal> openPortals = new ArrayList<>();
 
     /** The parser of {@code org.woolly.parser}. */
@@ -97,7 +100,7 @@ public final class QuerySession implements SessionEngine {
         this.parser = parser;
         this.analyzer = new Analyzer(types, catalog, parser::parseExpression);
         this.planner = new Planner(types);
-        this.block = new TransactionBlock(storage.transactions(), settings);
+        this.block = new TransactionBlock(storage.transactions(), settings, backendPid);
     }
 
     @Override
@@ -122,6 +125,7 @@ public final class QuerySession implements SessionEngine {
     }
 
     SessionPreparedQuery prepareStatement(Statement statement, String sourceText, int[] parameterTypes) {
+        startStatement();
         refreshSearchPath();
         return switch (statement) {
             case Statement.Select ignored -> optimizable(statement, sourceText, parameterTypes);
@@ -134,10 +138,10 @@ public final class QuerySession implements SessionEngine {
                     throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported yet",
                             inner.commandName());
                 }
-                yield new SessionPreparedQuery(sourceText, explain, inner.query(), inner.plan(), inner.parameterTypes(),
+                yield new SessionPreparedQuery(sourceText, explain, inner.planned(), inner.parameterTypes(),
                         List.of(textColumn("QUERY PLAN")), "EXPLAIN");
             }
-            case Statement.VariableShow show -> new SessionPreparedQuery(sourceText, show, null, null, new int[0],
+            case Statement.VariableShow show -> new SessionPreparedQuery(sourceText, show,
                     show.name().equalsIgnoreCase("all")
                             ? List.of(textColumn("name"), textColumn("setting"), textColumn("description"))
                             : List.of(textColumn(show.name().toLowerCase(Locale.ROOT))), "SHOW");
@@ -147,11 +151,9 @@ public final class QuerySession implements SessionEngine {
                     throw SqlException.of(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"%s\" does not exist",
                             execute.name());
                 }
-                yield new SessionPreparedQuery(sourceText, execute, null, null, new int[0], target.resultColumns(),
-                        target.commandName());
+                yield new SessionPreparedQuery(sourceText, execute, target.resultColumns(), target.commandName());
             }
-            default -> new SessionPreparedQuery(sourceText, statement, null, null, new int[0], List.of(),
-                    UtilityDispatch.commandName(statement));
+            default -> new SessionPreparedQuery(sourceText, statement, List.of(), UtilityDispatch.commandName(statement));
         };
     }
 
@@ -172,7 +174,80 @@ public final class QuerySession implements SessionEngine {
             case UPDATE -> "UPDATE";
             case DELETE -> "DELETE";
         };
-        return new SessionPreparedQuery(sourceText, statement, query, plan, result.parameterTypes(), columns, name);
+        var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
+                transaction.commandId());
+        return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name);
+    }
+
+    /**
+     * Before a prepared statement runs ({@code AcquireExecutorLocks} and
+     * {@code RevalidateCachedQuery} in {@code plancache.c}): unless it was planned by this very
+     * command, takes again the lock on every relation it opened and, if any of them changed
+     * meanwhile (dropped, truncated to a new relfilenode, altered), analyzes and plans it again,
+     * so no statement runs on a relation as it was before the lock. A new plan must keep the
+     * result columns (0A000 "cached plan must not change result type").
+     */
+    void lockAndRevalidate(SessionPreparedQuery prepared) {
+        SessionPreparedQuery.Planned planned = prepared.planned();
+        var transaction = block.ensure();
+        if (planned == null
+                || (planned.transaction() == transaction && planned.commandId() == transaction.commandId())) {
+            return;
+        }
+        boolean stale = false;
+        for (LockedRelation locked : planned.relations()) {
+            RelationLocks.lock(transaction, locked.relation(), locked.mode());
+            stale |= !locked.relation().equals(currentRelation(transaction, locked.relation().oid()));
+        }
+        if (!stale) {
+            return;
+        }
+        Statement statement = prepared.statement() instanceof Statement.Explain explain
+                ? explain.statement() : prepared.statement();
+        SessionPreparedQuery fresh = prepareStatement(statement, prepared.sourceText(), prepared.parameterTypes());
+        if (!(prepared.statement() instanceof Statement.Explain) && !sameShape(prepared.resultColumns(),
+                fresh.resultColumns())) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+        }
+        prepared.replan(fresh.planned());
+    }
+
+    private RelationInfo currentRelation(org.woolly.access.transam.Transaction transaction, int oid) {
+        try {
+            return catalog.relationByOid(transaction, oid);
+        } catch (SqlException gone) {
+            return null;
+        }
+    }
+
+    private static boolean sameShape(List<ResultColumn> before, List<ResultColumn> after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).typeOid() != after.get(i).typeOid()
+                    || before.get(i).typeModifier() != after.get(i).typeModifier()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * At the start of each statement: lock_timeout as now set, for the lock waits to come. A
+     * pending cancel is not cleared here: one that arrived while the statement's locks were
+     * being taken must still stop it.
+     */
+    void startStatement() {
+        if (Interrupts.current() != interrupts) {
+            // BackendLoop binds it for a backend; a session driven directly (embedding, tests) binds here
+            Interrupts.bind(interrupts);
+        }
+        try {
+            interrupts.setLockTimeoutMillis(settings.getInt("lock_timeout"));
+        } catch (SqlException unknown) {
+            interrupts.setLockTimeoutMillis(0);
+        }
     }
 
     /**
@@ -268,7 +343,7 @@ public final class QuerySession implements SessionEngine {
         var snapshot = block.statementSnapshot();
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
-        return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, cancelRequested,
+        return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
     }
 
@@ -299,8 +374,6 @@ public final class QuerySession implements SessionEngine {
         } catch (RuntimeException ignored) {
             // abort never fails for a live transaction; nothing more to undo
         }
-        running.set(false);
-        cancelRequested.set(false);
     }
 
     private void closePortals() {
@@ -314,11 +387,15 @@ public final class QuerySession implements SessionEngine {
         return block.status();
     }
 
+    /** Raised on the backend's {@link Interrupts}: a lock wait sees it as well as the executor. */
     @Override
     public void cancel() {
-        if (running.get()) {
-            cancelRequested.set(true);
-        }
+        interrupts.cancel();
+    }
+
+    @Override
+    public Interrupts interrupts() {
+        return interrupts;
     }
 
     @Override

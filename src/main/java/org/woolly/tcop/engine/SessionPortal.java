@@ -41,35 +41,31 @@ final class SessionPortal implements Portal {
             return prepared.commandName();
         }
         session.checkNotFailed(prepared.statement());
-        session.running.set(true);
-        session.cancelRequested.set(false);
-        try {
-            if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)) {
-                return runQuery(maxRows, sink);
-            }
-            if (bufferedRows == null) {
-                UtilityDispatch.Outcome outcome = UtilityDispatch.run(session, prepared, parameters);
-                bufferedRows = outcome.rows();
-                bufferedTag = outcome.tag();
-                bufferedIndex = 0;
-            }
-            int sent = 0;
-            while (bufferedIndex < bufferedRows.size()) {
-                if (maxRows > 0 && sent >= maxRows) {
-                    return null;
-                }
-                sink.row(bufferedRows.get(bufferedIndex++));
-                sent++;
-            }
-            done = true;
-            return bufferedTag;
-        } finally {
-            session.running.set(false);
+        session.startStatement();
+        if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)) {
+            return runQuery(maxRows, sink);
         }
+        if (bufferedRows == null) {
+            UtilityDispatch.Outcome outcome = UtilityDispatch.run(session, prepared, parameters);
+            bufferedRows = outcome.rows();
+            bufferedTag = outcome.tag();
+            bufferedIndex = 0;
+        }
+        int sent = 0;
+        while (bufferedIndex < bufferedRows.size()) {
+            if (maxRows > 0 && sent >= maxRows) {
+                return null;
+            }
+            sink.row(bufferedRows.get(bufferedIndex++));
+            sent++;
+        }
+        done = true;
+        return bufferedTag;
     }
 
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
+            session.lockAndRevalidate(prepared);
             ExecutorContext context = session.newExecutorContext(parameters);
             execution = new QueryExecution(prepared.plan(), context);
         }

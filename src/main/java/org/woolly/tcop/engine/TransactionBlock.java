@@ -18,15 +18,18 @@ final class TransactionBlock {
 
     private final TransactionManager manager;
     private final SessionSettings settings;
+    /** Deadlock reports name the session's waits by this pid, as pg_backend_pid() shows it. */
+    private final int backendPid;
     private State state = State.IDLE;
     private Transaction transaction;
     private long startTimestamp;
     private boolean repeatableRead;
     private Snapshot transactionSnapshot;
 
-    TransactionBlock(TransactionManager manager, SessionSettings settings) {
+    TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
         this.settings = settings;
+        this.backendPid = backendPid;
     }
 
     State state() {
@@ -44,7 +47,7 @@ final class TransactionBlock {
     /** The current transaction, starting an implicit one when there is none. */
     Transaction ensure() {
         if (transaction == null) {
-            transaction = manager.begin();
+            transaction = manager.begin(backendPid);
             startTimestamp = ExecutorContext.nowMicros();
             repeatableRead = false;
             transactionSnapshot = null;

@@ -175,6 +175,7 @@ final class UtilityDispatch {
                         .withPosition(option.location() + 1);
             }
         }
+        session.lockAndRevalidate(prepared);
         ExecutorContext context = analyze ? session.newExecutorContext(parameters) : null;
         List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs);
         List<Object[]> rows = new ArrayList<>();

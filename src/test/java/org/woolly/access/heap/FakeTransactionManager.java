@@ -121,7 +121,7 @@ final class FakeTransactionManager implements TransactionManager {
     }
 
     @Override
-    public void waitForCompletion(long xid) {
+    public void waitForCompletion(long xid, Transaction waiter) {
         lock.lock();
         try {
             while (running.contains(xid)) {

@@ -135,7 +135,7 @@ class DefaultTransactionManagerTest {
         CountDownLatch started = new CountDownLatch(1);
         Thread waiter = Thread.ofVirtual().start(() -> {
             started.countDown();
-            manager.waitForCompletion(xid);
+            manager.waitForCompletion(xid, null);
             returned.set(true);
         });
         started.await();
@@ -144,7 +144,7 @@ class DefaultTransactionManagerTest {
         manager.commit(holder);
         waiter.join(TimeUnit.SECONDS.toMillis(5));
         assertThat(returned).isTrue();
-        manager.waitForCompletion(xid);
+        manager.waitForCompletion(xid, null);
     }
 
     @Test

@@ -1,0 +1,93 @@
+package org.woolly.tcop;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.woolly.protocol.MessageReader;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
+
+/**
+ * Reads the client's messages on a thread of its own, a few ahead of the backend, so that a
+ * client that goes away is noticed while its backend is busy, in a lock wait above all: the
+ * backend is then interrupted with FATAL 08006 "connection to client lost", its transaction
+ * aborts and its locks (and its place in lock queues) are released at once instead of when the
+ * wait would have ended. PostgreSQL checks this with {@code client_connection_check_interval}
+ * ({@code pq_check_connection} in {@code pqcomm.c}); here the reading thread sees the end of
+ * the stream as soon as it arrives.
+ */
+final class ClientReader {
+    /** What the backend takes: a message, the end of the stream, or the reader's failure. */
+    private sealed interface Item {}
+
+    private record Received(MessageReader.Message message) implements Item {}
+
+    private record EndOfStream() implements Item {}
+
+    private record Failed(Exception error) implements Item {}
+
+    private static final int READ_AHEAD = 16;
+
+    private final MessageReader reader;
+    private final BlockingQueue<Item> received = new ArrayBlockingQueue<>(READ_AHEAD);
+
+    ClientReader(MessageReader reader) {
+        this.reader = reader;
+    }
+
+    /** Starts reading; a client gone away raises FATAL on {@code interrupts} (if not null). */
+    void start(Interrupts interrupts) {
+        Thread.ofVirtual().name("woolly: client reader").start(() -> readLoop(interrupts));
+    }
+
+    private void readLoop(Interrupts interrupts) {
+        Item last;
+        try {
+            while (true) {
+                MessageReader.Message message = reader.readMessage();
+                if (message == null) {
+                    last = new EndOfStream();
+                    break;
+                }
+                received.put(new Received(message));
+            }
+        } catch (InterruptedException e) {
+            return;
+        } catch (SqlException e) {
+            // a protocol violation: reported when the backend comes to read it, as PostgreSQL does
+            last = new Failed(e);
+        } catch (IOException e) {
+            last = new Failed(e);
+        }
+        if (interrupts != null && !(last instanceof Failed failed && failed.error() instanceof SqlException)) {
+            interrupts.raise(new SqlException(Severity.FATAL, SqlState.CONNECTION_FAILURE, "connection to client lost",
+                    null, null, 0, null));
+        }
+        try {
+            received.put(last);
+        } catch (InterruptedException e) {
+            // nobody will take it: the backend has ended
+        }
+    }
+
+    /**
+     * The next message as {@link MessageReader#readMessage()} returns it: null at the end of the
+     * stream (or when the backend thread is interrupted, as the idle timeouts do).
+     */
+    MessageReader.Message next() throws IOException {
+        Item item;
+        try {
+            item = received.take();
+        } catch (InterruptedException e) {
+            return null;
+        }
+        return switch (item) {
+            case Received message -> message.message();
+            case EndOfStream ignored -> null;
+            case Failed failed when failed.error() instanceof IOException io -> throw io;
+            case Failed failed -> throw (SqlException) failed.error();
+        };
+    }
+}
