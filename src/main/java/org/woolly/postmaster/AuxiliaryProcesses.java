@@ -40,16 +40,19 @@ final class AuxiliaryProcesses {
 
     /**
      * Stops both threads and waits for them (bounded), so none touches the engine while the
-     * postmaster closes or discards it. Interrupting may close a file channel of this engine in
-     * use, which is why it only happens once the engine is being closed anyway.
+     * postmaster closes or discards it. They are woken, never interrupted: a thread interrupted
+     * inside a file write closes that FileChannel for everyone (the WAL's included), which would
+     * turn a clean shutdown checkpoint into a PANIC.
      */
     void stop() {
-        running = false;
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
         for (Thread thread : new Thread[] {checkpointer, walWriter}) {
             if (thread == null || thread == Thread.currentThread()) {
                 continue;
             }
-            thread.interrupt();
             try {
                 thread.join(STOP_WAIT_MILLIS);
             } catch (InterruptedException e) {
@@ -61,10 +64,16 @@ final class AuxiliaryProcesses {
 
     private void loop(long intervalMillis, String failure, Runnable round) {
         while (running) {
-            try {
-                Thread.sleep(intervalMillis);
-            } catch (InterruptedException e) {
-                return;
+            synchronized (this) {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+                long left;
+                while (running && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
             if (!running || engine.panicked()) {
                 return;

@@ -56,8 +56,8 @@ public final class BackendLoop {
     private volatile SqlException panic;
     /** Set by {@link #crash}: what the client is told instead of whatever error stops the statement. */
     private volatile SqlException crashNotice;
-    private Thread backendThread;
     private java.util.concurrent.ScheduledFuture<?> idleTimer;
+    private volatile ClientReader clientReader;
 
     /**
      * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
@@ -76,7 +76,6 @@ public final class BackendLoop {
 
     /** Runs until Terminate, end of stream, or a FATAL error. */
     public void run() throws IOException {
-        backendThread = Thread.currentThread();
         Interrupts interrupts = engine.interrupts();
         if (interrupts != null) {
             Interrupts.bind(interrupts);
@@ -90,6 +89,7 @@ public final class BackendLoop {
 
     private void loop(Interrupts interrupts) throws IOException {
         ClientReader client = new ClientReader(reader);
+        clientReader = client;
         client.start(interrupts);
         sendReadyForQuery();
         while (!terminated) {
@@ -254,14 +254,15 @@ public final class BackendLoop {
 
     /**
      * idle_in_transaction_session_timeout (25P03) and idle_session_timeout (57P05): a backend
-     * idle for too long is terminated; interrupting its thread ends its wait for the next message.
+     * idle for too long is terminated; the client reader then ends its wait for the next message.
      */
     private void armIdleTimer(TransactionStatus status) {
         disarmIdleTimer();
         boolean inTransaction = status != TransactionStatus.IDLE;
         int timeoutMillis = settings.getInt(inTransaction ? "idle_in_transaction_session_timeout"
                 : "idle_session_timeout");
-        if (timeoutMillis <= 0 || backendThread == null) {
+        ClientReader client = clientReader;
+        if (timeoutMillis <= 0 || client == null) {
             return;
         }
         SqlException fatal = inTransaction
@@ -269,11 +270,10 @@ public final class BackendLoop {
                 "terminating connection due to idle-in-transaction timeout", null, null, 0, null)
                 : new SqlException(Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
                 "terminating connection due to idle-session timeout", null, null, 0, null);
-        Thread thread = backendThread;
         idleTimer = StatementTimer.scheduler().schedule(() -> {
             // A message that arrived meanwhile holds the lock: then the session is not idle after all.
             if (sendFatalBetweenMessages(fatal, 0)) {
-                thread.interrupt();
+                client.endWait();
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
     }

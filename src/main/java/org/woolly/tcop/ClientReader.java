@@ -73,8 +73,18 @@ final class ClientReader {
     }
 
     /**
+     * Ends the backend's wait for the next message as an end of stream would (the idle timeouts,
+     * after they sent their FATAL). Interrupting the backend thread instead could leave its
+     * interrupt flag set, and a FileChannel written by an interrupted thread is closed for all.
+     */
+    void endWait() {
+        // a full queue means the backend is not waiting: it will see that the session ended
+        received.offer(new EndOfStream());
+    }
+
+    /**
      * The next message as {@link MessageReader#readMessage()} returns it: null at the end of the
-     * stream (or when the backend thread is interrupted, as the idle timeouts do).
+     * stream (or after {@link #endWait}).
      */
     MessageReader.Message next() throws IOException {
         Item item;

@@ -102,4 +102,34 @@ class ConnectionIT {
             statement.execute("DROP TABLE cancel_rows");
         }
     }
+
+    /**
+     * A backend ended by idle_in_transaction_session_timeout rolls back its writes on its own
+     * thread: the timeout must not leave that thread interrupted, or the rollback's WAL write
+     * would close the shared WAL file and PANIC the server.
+     */
+    @Test
+    void idleInTransactionTimeoutRollsBackAndTheServerKeepsWriting() throws Exception {
+        try (Connection setup = connect(); Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE idle_rollback (n int)");
+        }
+        for (int round = 0; round < 5; round++) {
+            try (Connection idle = connect(); Statement statement = idle.createStatement()) {
+                statement.execute("SET idle_in_transaction_session_timeout = 100");
+                idle.setAutoCommit(false);
+                statement.execute("INSERT INTO idle_rollback VALUES (" + round + ")");
+                TimeUnit.MILLISECONDS.sleep(400);
+                assertThatThrownBy(() -> statement.execute("SELECT 1"))
+                        .isInstanceOf(SQLException.class);
+            }
+        }
+        try (Connection after = connect(); Statement statement = after.createStatement()) {
+            statement.execute("INSERT INTO idle_rollback VALUES (100)");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*), max(n) FROM idle_rollback")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+                assertThat(rows.getInt(2)).isEqualTo(100);
+            }
+        }
+    }
 }
