@@ -329,7 +329,13 @@ public final class BackendLoop {
      */
     public void terminate(SqlException fatal, long waitMillis) {
         terminated = true;
-        engine.cancel();
+        Interrupts interrupts = engine.interrupts();
+        if (interrupts != null) {
+            // the running statement, or its lock wait, ends with this FATAL itself (ProcDiePending)
+            interrupts.raise(fatal);
+        } else {
+            engine.cancel();
+        }
         sendFatalBetweenMessages(fatal, waitMillis);
     }
 
