@@ -318,4 +318,60 @@ class IsolationIT {
         connection.commit();
         assertThat(text(connection, "SELECT count(*) FROM ro_jdbc")).isEqualTo("1");
     }
+
+    @Test
+    void andChainStartsTheNextTransactionWithTheSameModes() throws Exception {
+        Connection connection = connect();
+        execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        execute(connection, "SELECT 1");
+        execute(connection, "COMMIT AND CHAIN");
+        assertThat(text(connection, "SHOW transaction_isolation")).isEqualTo("repeatable read");
+        assertThat(text(connection, "SHOW transaction_read_only")).isEqualTo("on");
+        execute(connection, "ROLLBACK AND CHAIN");
+        assertThat(text(connection, "SHOW transaction_isolation")).isEqualTo("repeatable read");
+        // as PostgreSQL: an error's abort undoes the modes, the chained transaction has the defaults
+        assertThat(catchThrowable(() -> execute(connection, "SELECT 1/0"))).isInstanceOf(PSQLException.class);
+        execute(connection, "COMMIT AND CHAIN");
+        assertThat(text(connection, "SHOW transaction_isolation")).isEqualTo("read committed");
+        execute(connection, "COMMIT");
+        assertError(connection, "COMMIT AND CHAIN", "25P01", "COMMIT AND CHAIN can only be used in transaction blocks");
+        assertError(connection, "ROLLBACK AND CHAIN", "25P01",
+                "ROLLBACK AND CHAIN can only be used in transaction blocks");
+    }
+
+    @Test
+    void psqlSessionSeesWarningsErrorsAndSettingsAsWithPostgres() throws Exception {
+        String script = """
+                SET TRANSACTION READ ONLY;
+                SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+                SHOW default_transaction_isolation;
+                SHOW default_transaction_read_only;
+                BEGIN;
+                SHOW transaction_isolation;
+                CREATE TABLE psql_ro (id int);
+                ROLLBACK;
+                BEGIN ISOLATION LEVEL SERIALIZABLE;
+                SHOW transaction_isolation;
+                """;
+        java.util.List<String> command = List.of(PsqlIT.psql().toString(), "-X", "-A", "-t", "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.lines().toList()).containsExactly(
+                "WARNING:  SET TRANSACTION can only be used in transaction blocks",
+                "SET",
+                "SET",
+                "repeatable read",
+                "on",
+                "BEGIN",
+                "repeatable read",
+                "ERROR:  cannot execute CREATE TABLE in a read-only transaction",
+                "ROLLBACK",
+                "ERROR:  SERIALIZABLE isolation level is not supported yet",
+                "HINT:  Use REPEATABLE READ or READ COMMITTED.",
+                "repeatable read");
+    }
 }

@@ -1,5 +1,6 @@
 package org.woolly.tcop.engine;
 
+import java.util.List;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
@@ -173,6 +174,15 @@ final class TransactionBlock {
         if (inBlock) {
             state = State.FAILED;
         }
+    }
+
+    /**
+     * The block's isolation level, read-only and deferrable modes, for AND CHAIN. A failed
+     * block's are gone: PostgreSQL's abort undoes the SETs that gave them, so a chained
+     * transaction after an error starts from the defaults.
+     */
+    List<TransactionModes.Mode> characteristics() {
+        return state == State.FAILED ? List.of() : TransactionModes.current(settings);
     }
 
     boolean inExplicitBlock() {

@@ -50,6 +50,19 @@ final class TransactionModes {
         }
     }
 
+    /** The current transaction's modes as the settings show them (COMMIT AND CHAIN carries them over). */
+    static List<Mode> current(SessionSettings settings) {
+        List<Mode> modes = new ArrayList<>();
+        for (String parameter : List.of("transaction_isolation", "transaction_read_only", "transaction_deferrable")) {
+            try {
+                modes.add(new Mode(parameter, settings.show(parameter)));
+            } catch (SqlException unknown) {
+                // a session without the parameter keeps the default
+            }
+        }
+        return modes;
+    }
+
     /** Sets the current transaction's modes, or with {@code sessionDefaults} the default_ parameters. */
     static void apply(SessionSettings settings, List<Mode> modes, boolean sessionDefaults) {
         for (Mode mode : modes) {

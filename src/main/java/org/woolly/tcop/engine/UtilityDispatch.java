@@ -154,23 +154,32 @@ final class UtilityDispatch {
                 TransactionModes.apply(session.settings, modes, false);
                 return Outcome.tag(commandName(transaction));
             }
-            case COMMIT -> {
-                if (block.state() == TransactionBlock.State.FAILED) {
+            case COMMIT, ROLLBACK -> {
+                boolean inBlock = block.state() == TransactionBlock.State.IN_BLOCK
+                        || block.state() == TransactionBlock.State.FAILED;
+                String tag = transaction.kind() == Statement.TransactionKind.COMMIT
+                        && block.state() != TransactionBlock.State.FAILED ? "COMMIT" : "ROLLBACK";
+                List<TransactionModes.Mode> chained = null;
+                if (transaction.chain()) {
+                    if (!inBlock) {
+                        throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                                "%s AND CHAIN can only be used in transaction blocks", commandName(transaction));
+                    }
+                    chained = block.characteristics();
+                } else if (!inBlock) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                }
+                if (tag.equals("COMMIT")) {
+                    block.commit();
+                } else {
                     block.rollback();
-                    return Outcome.tag("ROLLBACK");
                 }
-                if (block.state() != TransactionBlock.State.IN_BLOCK) {
-                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                if (chained != null) {
+                    // AND CHAIN: a new block with the same isolation level, read-only and deferrable modes
+                    block.begin();
+                    TransactionModes.apply(session.settings, chained, false);
                 }
-                block.commit();
-                return Outcome.tag("COMMIT");
-            }
-            case ROLLBACK -> {
-                if (block.state() != TransactionBlock.State.IN_BLOCK && block.state() != TransactionBlock.State.FAILED) {
-                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-                }
-                block.rollback();
-                return Outcome.tag("ROLLBACK");
+                return Outcome.tag(tag);
             }
             default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     commandName(transaction));
