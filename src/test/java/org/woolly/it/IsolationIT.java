@@ -138,28 +138,29 @@ class IsolationIT {
         execute(writer, "CREATE TABLE rr_wait (id int, v int)");
         execute(writer, "INSERT INTO rr_wait VALUES (1, 0)");
         writer.setAutoCommit(false);
+        assertThat(updateWaitingFor(reader, writer, false)).isNull();
+        execute(reader, "COMMIT");
+        Throwable failure = updateWaitingFor(reader, writer, true);
+        assertThat(failure).isInstanceOf(PSQLException.class);
+        assertThat(((PSQLException) failure).getSQLState()).isEqualTo("40001");
+        execute(reader, "ROLLBACK");
+    }
+
+    /** The reader's REPEATABLE READ update of a row the writer is changing: what it ends with once the writer ends. */
+    private Throwable updateWaitingFor(Connection reader, Connection writer, boolean writerCommits) throws Exception {
         execute(reader, "BEGIN ISOLATION LEVEL REPEATABLE READ");
-        assertThat(text(reader, "SELECT v FROM rr_wait")).isEqualTo("0");
-        execute(writer, "UPDATE rr_wait SET v = 1");
+        execute(reader, "SELECT v FROM rr_wait");
+        execute(writer, "UPDATE rr_wait SET v = v + 1");
         Future<Throwable> blocked = background.submit(() -> catchThrowable(() ->
                 execute(reader, "UPDATE rr_wait SET v = v + 10")));
         Thread.sleep(500);
         assertThat(blocked.isDone()).as("waits for the writer").isFalse();
-        writer.rollback();
-        assertThat(blocked.get(20, TimeUnit.SECONDS)).isNull();
-        execute(reader, "COMMIT");
-
-        execute(reader, "BEGIN ISOLATION LEVEL REPEATABLE READ");
-        assertThat(text(reader, "SELECT v FROM rr_wait")).isEqualTo("10");
-        execute(writer, "UPDATE rr_wait SET v = 2");
-        blocked = background.submit(() -> catchThrowable(() -> execute(reader, "UPDATE rr_wait SET v = v + 10")));
-        Thread.sleep(500);
-        assertThat(blocked.isDone()).as("waits for the writer").isFalse();
-        writer.commit();
-        Throwable failure = blocked.get(20, TimeUnit.SECONDS);
-        assertThat(failure).isInstanceOf(PSQLException.class);
-        assertThat(((PSQLException) failure).getSQLState()).isEqualTo("40001");
-        execute(reader, "ROLLBACK");
+        if (writerCommits) {
+            writer.commit();
+        } else {
+            writer.rollback();
+        }
+        return blocked.get(20, TimeUnit.SECONDS);
     }
 
     /** Each way to ask for REPEATABLE READ, run on a fresh connection before the transaction's first query. */
