@@ -1,6 +1,5 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,10 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -34,31 +30,15 @@ class IsolationIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private final List<Connection> connections = new ArrayList<>();
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-
-    @AfterEach
-    void closeEverything() {
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing is best effort after a test that broke the connection on purpose
-            }
-        }
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions(server);
 
     private Connection connect() throws SQLException {
-        Connection connection = server.connect();
-        connections.add(connection);
-        return connection;
+        return sessions.connect();
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        TestSessions.execute(connection, sql);
     }
 
     private static String text(Connection connection, String sql) throws SQLException {
@@ -151,7 +131,7 @@ class IsolationIT {
         execute(reader, "BEGIN ISOLATION LEVEL REPEATABLE READ");
         execute(reader, "SELECT v FROM rr_wait");
         execute(writer, "UPDATE rr_wait SET v = v + 1");
-        Future<Throwable> blocked = background.submit(() -> catchThrowable(() ->
+        Future<Throwable> blocked = sessions.inBackground(() -> catchThrowable(() ->
                 execute(reader, "UPDATE rr_wait SET v = v + 10")));
         Thread.sleep(500);
         assertThat(blocked.isDone()).as("waits for the writer").isFalse();
