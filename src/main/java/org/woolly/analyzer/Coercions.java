@@ -4,6 +4,7 @@ import org.woolly.nodes.parse.TypeName;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeModifiers;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -73,6 +74,15 @@ final class Coercions {
             return coerce(state, expr, TypeOids.TEXT, -1, TypeSystem.CoercionContext.IMPLICIT, -1);
         }
         return expr;
+    }
+
+    /** The typmod of a written type name ({@code typenameTypeMod}), the error placed at the type. */
+    static int typmod(int typeOid, TypeName typeName) {
+        try {
+            return TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers());
+        } catch (SqlException error) {
+            throw ParseState.at(error, typeName.location());
+        }
     }
 
     /** The OID of a written type name, through the catalog (42704 if unknown). */

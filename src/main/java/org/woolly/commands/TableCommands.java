@@ -72,7 +72,12 @@ public final class TableCommands {
         } catch (SqlException error) {
             throw at(error, typeName.location());
         }
-        int typmod = org.woolly.analyzer.TypeModifiers.of(typeOid, typeName);
+        int typmod;
+        try {
+            typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers());
+        } catch (SqlException error) {
+            throw at(error, typeName.location());
+        }
         boolean notNull = false;
         String defaultText = null;
         for (ColumnConstraint constraint : column.constraints() == null ? List.<ColumnConstraint>of() : column.constraints()) {

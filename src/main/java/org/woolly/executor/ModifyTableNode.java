@@ -112,7 +112,8 @@ final class ModifyTableNode implements ExecNode {
                 }
                 case DELETED -> {
                     if (context.transactionSnapshot()) {
-                        throw serializationFailure(command == Query.CommandType.UPDATE ? "update" : "delete");
+                        // PostgreSQL names what the other transaction did, whichever command meets it
+                        throw serializationFailure("delete");
                     }
                     return;
                 }

@@ -7,9 +7,11 @@ import org.woolly.nodes.parse.Statement;
 
 /**
  * SET, SHOW and RESET, including the SQL-standard spellings that name a setting indirectly
- * (TIME ZONE -> timezone, NAMES -> client_encoding, SCHEMA -> search_path, TRANSACTION ... ->
- * transaction_isolation / transaction_read_only / transaction_deferrable, SESSION
- * CHARACTERISTICS AS TRANSACTION ... -> the default_ settings). Counterpart of the
+ * (TIME ZONE -> timezone, NAMES -> client_encoding, SCHEMA -> search_path). {@code SET
+ * TRANSACTION modes} and {@code SET SESSION CHARACTERISTICS AS TRANSACTION modes} set several
+ * settings at once: they become a VariableSet named {@code TRANSACTION} or
+ * {@code SESSION CHARACTERISTICS} whose values are the mode phrases (PostgreSQL's
+ * {@code VAR_SET_MULTI}). Counterpart of the
  * {@code VariableSetStmt}, {@code set_rest}, {@code VariableShowStmt} and
  * {@code VariableResetStmt} rules of {@code src/backend/parser/gram.y}.
  */
@@ -30,7 +32,7 @@ final class VariableSetParser {
             cursor.advance();
             cursor.expectKeyword("as");
             cursor.expectKeyword("transaction");
-            return transactionSetting("default_", false, location);
+            return transactionModes(Statement.VariableSet.SESSION_CHARACTERISTICS, false, location);
         }
         boolean local = false;
         if (cursor.atKeyword("local") && cursor.peek(1).isKeyword("session")
@@ -58,7 +60,7 @@ final class VariableSetParser {
             if (cursor.atKeyword("snapshot")) {
                 throw TokenCursor.notSupportedClause("SET TRANSACTION SNAPSHOT is not supported yet", cursor.peek());
             }
-            return transactionSetting("", local, location);
+            return transactionModes(Statement.VariableSet.SET_TRANSACTION, local, location);
         }
         if (token.isKeyword("time") && cursor.peek(1).isKeyword("zone")) {
             cursor.advance();
@@ -108,32 +110,18 @@ final class VariableSetParser {
         return cursor.at(Token.Kind.EOF) || cursor.at(Token.Kind.SEMICOLON);
     }
 
-    /** One mode after TRANSACTION, as the setting it changes. */
-    private Statement transactionSetting(String prefix, boolean local, int location) {
+    /** The modes after TRANSACTION, each a value ("isolation level read committed", "read only", ...). */
+    private Statement transactionModes(String name, boolean local, int location) {
+        Token at = cursor.peek();
         List<String> modes = grammar.utility.transactionModes();
         if (modes.isEmpty()) {
             throw cursor.syntaxError();
         }
-        if (modes.size() > 1) {
-            throw TokenCursor.notSupportedClause("setting several transaction modes at once is not supported yet",
-                    cursor.peek());
+        List<SetValue> values = new ArrayList<>();
+        for (String mode : modes) {
+            values.add(new SetValue(mode, false, false, at.start()));
         }
-        String mode = modes.get(0);
-        Token at = cursor.peek();
-        String name;
-        String value;
-        if (mode.startsWith("isolation level ")) {
-            name = "transaction_isolation";
-            value = mode.substring("isolation level ".length());
-        } else if (mode.startsWith("read ")) {
-            name = "transaction_read_only";
-            value = mode.equals("read only") ? "on" : "off";
-        } else {
-            name = "transaction_deferrable";
-            value = mode.equals("deferrable") ? "on" : "off";
-        }
-        return new Statement.VariableSet(prefix + name, List.of(new SetValue(value, true, false, at.start())), local,
-                false, location);
+        return new Statement.VariableSet(name, List.copyOf(values), local, false, location);
     }
 
     private Statement timeZone(boolean local, int location) {

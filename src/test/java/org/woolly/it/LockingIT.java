@@ -1,22 +1,16 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -33,36 +27,19 @@ class LockingIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private final List<Connection> connections = new ArrayList<>();
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-
-    @AfterEach
-    void closeEverything() {
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the test may have closed or broken it on purpose
-            }
-        }
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions(server);
 
     private Connection connect() throws SQLException {
-        Connection connection = server.connect();
-        connections.add(connection);
-        return connection;
+        return sessions.connect();
     }
 
     private Connection connectPreparing() throws SQLException {
-        Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres") + "?prepareThreshold=1",
-                server.superuser(), "");
-        connections.add(connection);
-        return connection;
+        return sessions.connect("prepareThreshold=1");
     }
 
     private <T> Future<T> inBackground(Callable<T> work) {
-        return background.submit(work);
+        return sessions.inBackground(work);
     }
 
     /** The statement is still blocked a second later (a lock wait, not just a slow start). */
@@ -92,9 +69,7 @@ class LockingIT {
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        TestSessions.execute(connection, sql);
     }
 
     private static String sqlState(Throwable thrown) {

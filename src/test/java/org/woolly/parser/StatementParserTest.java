@@ -201,12 +201,14 @@ class StatementParserTest {
         assertThat(set("SET enable_seqscan = on").values().get(0).text()).isEqualTo("on");
         Statement.VariableSet characteristics = set(
                 "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-        assertThat(characteristics.name()).isEqualTo("default_transaction_isolation");
-        assertThat(characteristics.values().get(0).text()).isEqualTo("serializable");
-        Statement.VariableSet transaction = set("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-        assertThat(transaction.name()).isEqualTo("transaction_isolation");
-        assertThat(transaction.values().get(0).text()).isEqualTo("read committed");
-        assertThat(set("set transaction read only").name()).isEqualTo("transaction_read_only");
+        assertThat(characteristics.name()).isEqualTo(Statement.VariableSet.SESSION_CHARACTERISTICS);
+        assertThat(characteristics.values().get(0).text()).isEqualTo("isolation level serializable");
+        Statement.VariableSet transaction = set("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY");
+        assertThat(transaction.name()).isEqualTo(Statement.VariableSet.SET_TRANSACTION);
+        assertThat(transaction.values()).extracting(value -> value.text())
+                .containsExactly("isolation level read committed", "read only");
+        assertThat(set("set transaction read only not deferrable").values()).extracting(value -> value.text())
+                .containsExactly("read only", "not deferrable");
         assertThat(((Statement.VariableShow) one("SHOW ALL")).name()).isEqualTo("all");
         assertThat(((Statement.VariableShow) one("show TIME ZONE")).name()).isEqualTo("timezone");
         assertThat(((Statement.VariableShow) one("SHOW TRANSACTION ISOLATION LEVEL")).name())

@@ -13,7 +13,8 @@ import org.woolly.utils.guc.SessionSettings;
 /** A few settings with transactional SET semantics, for tests. */
 public final class FakeSettings implements SessionSettings {
     private final Map<String, String> defaults = new TreeMap<>(Map.of("statement_timeout", "0", "datestyle", "ISO, MDY",
-            "search_path", "\"$user\", public", "work_mem", "4MB", "synchronous_commit", "on"));
+            "search_path", "\"$user\", public", "work_mem", "4MB", "synchronous_commit", "on",
+            "transaction_isolation", "read committed", "transaction_read_only", "off", "transaction_deferrable", "off"));
     private final Map<String, String> values = new HashMap<>(defaults);
     private Map<String, String> atStart;
 

@@ -39,12 +39,17 @@ public sealed interface Statement {
                        int location) implements Statement {}
 
     /**
-     * {@code SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT}, {@code SET TIME ZONE ...},
-     * {@code SET SESSION CHARACTERISTICS AS TRANSACTION ...} (name {@code transaction_isolation}).
+     * {@code SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT}, {@code SET TIME ZONE ...}.
      * {@code values} is empty for DEFAULT; each value is a literal or identifier as written.
+     * {@code SET TRANSACTION modes} and {@code SET SESSION CHARACTERISTICS AS TRANSACTION modes}
+     * have the upper-case names below and one value per mode, as lower-case phrases
+     * ({@code "isolation level repeatable read"}, {@code "read only"}, {@code "not deferrable"}).
      */
     record VariableSet(String name, List<SetValue> values, boolean local, boolean toDefault, int location)
-            implements Statement {}
+            implements Statement {
+        public static final String SET_TRANSACTION = "TRANSACTION";
+        public static final String SESSION_CHARACTERISTICS = "SESSION CHARACTERISTICS";
+    }
 
     /** {@code SHOW name} or {@code SHOW ALL} (name "all"). */
     record VariableShow(String name, int location) implements Statement {}

@@ -159,6 +159,7 @@ public final class QuerySession implements SessionEngine {
 
     private SessionPreparedQuery optimizable(Statement statement, String sourceText, int[] parameterTypes) {
         var transaction = block.ensure();
+        block.takeFirstSnapshot();
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
         Plan plan = planner.plan(query);
@@ -334,6 +335,17 @@ public final class QuerySession implements SessionEngine {
             return settings.getInt("statement_timeout");
         } catch (SqlException unknown) {
             return 0;
+        }
+    }
+
+    /**
+     * {@code ExecCheckXactReadOnly}: INSERT, UPDATE and DELETE fail with 25006 in a read-only
+     * transaction when they are about to run (EXPLAIN without ANALYZE does not run them).
+     */
+    void checkWritable(SessionPreparedQuery prepared) {
+        Query query = prepared.query();
+        if (query != null && query.command() != Query.CommandType.SELECT) {
+            block.checkWritable(query.command().name());
         }
     }
 

@@ -66,6 +66,7 @@ final class SessionPortal implements Portal {
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
             session.lockAndRevalidate(prepared);
+            session.checkWritable(prepared);
             ExecutorContext context = session.newExecutorContext(parameters);
             execution = new QueryExecution(prepared.plan(), context);
         }

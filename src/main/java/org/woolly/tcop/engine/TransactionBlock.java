@@ -1,10 +1,13 @@
 package org.woolly.tcop.engine;
 
+import java.util.List;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.tcop.TransactionStatus;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
 
 /**
@@ -12,6 +15,12 @@ import org.woolly.utils.guc.SessionSettings;
  * states the protocol shows): no transaction, an implicit transaction (one simple Query message
  * or one extended batch until Sync), an explicit block (BEGIN ... COMMIT), or a failed block
  * waiting for ROLLBACK.
+ *
+ * <p>The isolation level and read-only mode are the session's transaction_isolation and
+ * transaction_read_only settings ({@code XactIsoLevel}, {@code XactReadOnly}). The level is
+ * read when the transaction takes its first snapshot, after which the settings refuse to change
+ * it: REPEATABLE READ keeps that snapshot for the whole transaction; READ COMMITTED (and READ
+ * UNCOMMITTED, which PostgreSQL runs the same way) takes a new one per statement.
  */
 final class TransactionBlock {
     enum State { IDLE, IMPLICIT, IN_BLOCK, FAILED }
@@ -23,6 +32,8 @@ final class TransactionBlock {
     private State state = State.IDLE;
     private Transaction transaction;
     private long startTimestamp;
+    /** PostgreSQL's FirstSnapshotSet. */
+    private boolean snapshotTaken;
     private boolean repeatableRead;
     private Snapshot transactionSnapshot;
 
@@ -49,6 +60,7 @@ final class TransactionBlock {
         if (transaction == null) {
             transaction = manager.begin(backendPid);
             startTimestamp = ExecutorContext.nowMicros();
+            snapshotTaken = false;
             repeatableRead = false;
             transactionSnapshot = null;
             settings.atTransactionStart();
@@ -64,20 +76,36 @@ final class TransactionBlock {
     }
 
     /** BEGIN: the current implicit transaction becomes an explicit block. */
-    void begin(boolean repeatable) {
+    void begin() {
         ensure();
         state = State.IN_BLOCK;
-        repeatableRead = repeatable;
+    }
+
+    /**
+     * Called by every statement that reads data, before it does (at parse analysis, as
+     * PostgreSQL's {@code GetTransactionSnapshot} in {@code exec_simple_query} and
+     * {@code PortalRunUtility}): the first call fixes the isolation level and, for REPEATABLE
+     * READ, takes the snapshot the whole transaction will read with.
+     */
+    void takeFirstSnapshot() {
+        Transaction tx = ensure();
+        if (snapshotTaken) {
+            return;
+        }
+        snapshotTaken = true;
+        repeatableRead = "repeatable read".equals(setting("transaction_isolation", "read committed"));
+        if (repeatableRead) {
+            transactionSnapshot = tx.takeSnapshot();
+        }
+        settings.atFirstSnapshot();
     }
 
     /** The snapshot for the next statement: a new one per statement, or the transaction's first (REPEATABLE READ). */
     Snapshot statementSnapshot() {
         Transaction tx = ensure();
+        takeFirstSnapshot();
         if (!repeatableRead) {
             return tx.takeSnapshot();
-        }
-        if (transactionSnapshot == null) {
-            transactionSnapshot = tx.takeSnapshot();
         }
         Snapshot base = transactionSnapshot;
         return new Snapshot(base.xmin(), base.xmax(), base.inProgress(), tx.xid(), tx.commandId());
@@ -85,6 +113,28 @@ final class TransactionBlock {
 
     boolean repeatableRead() {
         return repeatableRead;
+    }
+
+    /**
+     * {@code PreventCommandIfReadOnly}: 25006 naming the command (INSERT, CREATE TABLE, ...)
+     * when the current transaction is read-only (BEGIN READ ONLY, SET TRANSACTION READ ONLY,
+     * default_transaction_read_only).
+     */
+    void checkWritable(String command) {
+        ensure();
+        if ("on".equals(setting("transaction_read_only", "off"))) {
+            throw SqlException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction",
+                    command);
+        }
+    }
+
+    /** A setting as SHOW prints it, or the fallback where the session's settings lack it. */
+    private String setting(String name, String fallback) {
+        try {
+            return settings.show(name);
+        } catch (SqlException unknown) {
+            return fallback;
+        }
     }
 
     void commit() {
@@ -124,6 +174,15 @@ final class TransactionBlock {
         if (inBlock) {
             state = State.FAILED;
         }
+    }
+
+    /**
+     * The block's isolation level, read-only and deferrable modes, for AND CHAIN. A failed
+     * block's are gone: PostgreSQL's abort undoes the SETs that gave them, so a chained
+     * transaction after an error starts from the defaults.
+     */
+    List<TransactionModes.Mode> characteristics() {
+        return state == State.FAILED ? List.of() : TransactionModes.current(settings);
     }
 
     boolean inExplicitBlock() {

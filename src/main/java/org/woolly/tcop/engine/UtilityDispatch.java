@@ -9,6 +9,7 @@ import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.SetValue;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.tcop.Portal;
 import org.woolly.utils.error.Severity;
@@ -63,6 +64,13 @@ final class UtilityDispatch {
 
     static Outcome run(QuerySession session, SessionPreparedQuery prepared, Object[] parameters) {
         Statement statement = prepared.statement();
+        if (readsData(statement)) {
+            session.block.takeFirstSnapshot();
+        }
+        if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
+                || statement instanceof Statement.Truncate) {
+            session.block.checkWritable(commandName(statement));
+        }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
@@ -70,7 +78,8 @@ final class UtilityDispatch {
             case Statement.Truncate truncate -> Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
             case Statement.VariableSet set -> {
                 session.block.ensure();
-                yield Outcome.tag(VariableCommands.set(session.commandContext(), set));
+                yield Outcome.tag(isTransactionModes(set) ? setTransactionModes(session, set)
+                        : VariableCommands.set(session.commandContext(), set));
             }
             case Statement.VariableReset reset -> Outcome.tag(VariableCommands.reset(session.commandContext(), reset));
             case Statement.VariableShow show -> new Outcome(VariableCommands.show(session.settings, show.name()), "SHOW");
@@ -102,53 +111,79 @@ final class UtilityDispatch {
         return outcome;
     }
 
+    /**
+     * Whether the statement reads data, so takes a snapshot (PostgreSQL's
+     * {@code PlannedStmtRequiresSnapshot}): all but transaction control, SET/SHOW/RESET and
+     * CHECKPOINT. After the first, the isolation level can no longer change.
+     */
+    private static boolean readsData(Statement statement) {
+        return !(statement instanceof Statement.Transaction || statement instanceof Statement.VariableSet
+                || statement instanceof Statement.VariableShow || statement instanceof Statement.VariableReset
+                || statement instanceof Statement.Checkpoint || statement instanceof Statement.Empty);
+    }
+
+    private static boolean isTransactionModes(Statement.VariableSet set) {
+        return set.name().equals(Statement.VariableSet.SET_TRANSACTION)
+                || set.name().equals(Statement.VariableSet.SESSION_CHARACTERISTICS);
+    }
+
+    /** SET TRANSACTION modes (this transaction) and SET SESSION CHARACTERISTICS AS TRANSACTION (the defaults). */
+    private static String setTransactionModes(QuerySession session, Statement.VariableSet set) {
+        List<String> phrases = set.values().stream().map(SetValue::text).toList();
+        List<TransactionModes.Mode> modes = TransactionModes.of(phrases);
+        boolean sessionDefaults = set.name().equals(Statement.VariableSet.SESSION_CHARACTERISTICS);
+        if (!sessionDefaults && !session.block.inExplicitBlock()) {
+            warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks");
+        }
+        TransactionModes.apply(session.settings, modes, sessionDefaults);
+        return "SET";
+    }
+
     private static Outcome transaction(QuerySession session, Statement.Transaction transaction) {
         TransactionBlock block = session.block;
         switch (transaction.kind()) {
             case BEGIN, START -> {
+                List<TransactionModes.Mode> modes = TransactionModes.of(transaction.modes());
+                TransactionModes.validate(modes);
                 if (block.state() == TransactionBlock.State.IN_BLOCK) {
                     warning(session, SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
                 } else {
-                    block.begin(isolation(transaction.modes()));
+                    block.begin();
                 }
+                // as PostgreSQL, also inside a block already begun: too late once it has read data (25001)
+                TransactionModes.apply(session.settings, modes, false);
                 return Outcome.tag(commandName(transaction));
             }
-            case COMMIT -> {
-                if (block.state() == TransactionBlock.State.FAILED) {
+            case COMMIT, ROLLBACK -> {
+                boolean inBlock = block.state() == TransactionBlock.State.IN_BLOCK
+                        || block.state() == TransactionBlock.State.FAILED;
+                String tag = transaction.kind() == Statement.TransactionKind.COMMIT
+                        && block.state() != TransactionBlock.State.FAILED ? "COMMIT" : "ROLLBACK";
+                List<TransactionModes.Mode> chained = null;
+                if (transaction.chain()) {
+                    if (!inBlock) {
+                        throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                                "%s AND CHAIN can only be used in transaction blocks", commandName(transaction));
+                    }
+                    chained = block.characteristics();
+                } else if (!inBlock) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                }
+                if (tag.equals("COMMIT")) {
+                    block.commit();
+                } else {
                     block.rollback();
-                    return Outcome.tag("ROLLBACK");
                 }
-                if (block.state() != TransactionBlock.State.IN_BLOCK) {
-                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                if (chained != null) {
+                    // AND CHAIN: a new block with the same isolation level, read-only and deferrable modes
+                    block.begin();
+                    TransactionModes.apply(session.settings, chained, false);
                 }
-                block.commit();
-                return Outcome.tag("COMMIT");
-            }
-            case ROLLBACK -> {
-                if (block.state() != TransactionBlock.State.IN_BLOCK && block.state() != TransactionBlock.State.FAILED) {
-                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-                }
-                block.rollback();
-                return Outcome.tag("ROLLBACK");
+                return Outcome.tag(tag);
             }
             default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     commandName(transaction));
         }
-    }
-
-    /** True for REPEATABLE READ; READ COMMITTED (and READ UNCOMMITTED, as in PostgreSQL) false. */
-    private static boolean isolation(List<String> modes) {
-        boolean repeatable = false;
-        for (String mode : modes == null ? List.<String>of() : modes) {
-            String normalized = mode.toUpperCase(Locale.ROOT);
-            if (normalized.contains("SERIALIZABLE")) {
-                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "SERIALIZABLE isolation is not supported yet");
-            }
-            if (normalized.contains("REPEATABLE READ")) {
-                repeatable = true;
-            }
-        }
-        return repeatable;
     }
 
     private static void warning(QuerySession session, SqlState state, String message) {
@@ -176,6 +211,9 @@ final class UtilityDispatch {
             }
         }
         session.lockAndRevalidate(prepared);
+        if (analyze) {
+            session.checkWritable(prepared);
+        }
         ExecutorContext context = analyze ? session.newExecutorContext(parameters) : null;
         List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs);
         List<Object[]> rows = new ArrayList<>();

@@ -169,7 +169,7 @@ final class NumericIO implements TypeIO {
 
     static SqlException fieldOverflow(int precision, int scale) {
         int maxDigits = precision - scale;
-        String bound = maxDigits > 0 ? "10^" + maxDigits : "1";
+        String bound = maxDigits != 0 ? "10^" + maxDigits : "1";
         return new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow").withDetail(
                 "A field with precision " + precision + ", scale " + scale
                         + " must round to an absolute value less than " + bound + ".");

@@ -2,21 +2,30 @@ package org.woolly.utils.adt;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * Type modifiers ({@code atttypmod}): how they are encoded, and length coercion — the
- * counterpart of {@code varchar()}, {@code bpchar()}, {@code numeric()} and the typmodin
- * functions in {@code src/backend/utils/adt/varchar.c} and {@code numeric.c}.
- * varchar(n) and char(n) store n + 4; numeric(p,s) stores ((p &lt;&lt; 16) | s) + 4;
- * time/timestamp/interval(p) store p.
+ * Type modifiers ({@code atttypmod}): the one place that checks and encodes the modifiers
+ * written after a type name ({@link #typmodIn}, the typmodin functions of
+ * {@code src/backend/utils/adt/varchar.c}, {@code numeric.c}, {@code timestamp.c},
+ * {@code date.c}), and length coercion ({@code varchar()}, {@code bpchar()}, {@code numeric()}).
+ * varchar(n) and char(n) store n + 4; numeric(p,s) stores ((p &lt;&lt; 16) | (s &amp; 0x7ff)) + 4,
+ * the scale as 11-bit two's complement (PostgreSQL 15 allows -1000..1000); time/timestamp(p)
+ * store p; interval stores (range &lt;&lt; 16) | precision, 0xFFFF for no precision.
  */
 public final class TypeModifiers {
     /** Room PostgreSQL reserves in a typmod for the varlena header. */
     public static final int VARHDRSZ = 4;
     public static final int NUMERIC_MAX_PRECISION = 1000;
     public static final int MAX_CHARACTER_LENGTH = 10485760;
+    public static final int NUMERIC_MIN_SCALE = -1000;
+    public static final int NUMERIC_MAX_SCALE = 1000;
+    /** MAX_TIMESTAMP_PRECISION, MAX_TIME_PRECISION and MAX_INTERVAL_PRECISION. */
+    public static final int MAX_FRACTIONAL_PRECISION = 6;
+    /** An interval typmod's precision part when none was written. */
+    private static final int INTERVAL_FULL_PRECISION = 0xFFFF;
 
     private TypeModifiers() {}
 
@@ -42,16 +51,84 @@ public final class TypeModifiers {
         return length + VARHDRSZ;
     }
 
+    /**
+     * numeric(p, s): PostgreSQL 15 allows a negative scale (rounding left of the decimal point)
+     * and a scale larger than the precision (values below 1).
+     */
     public static int numeric(int precision, int scale) {
         if (precision < 1 || precision > NUMERIC_MAX_PRECISION) {
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                     "NUMERIC precision " + precision + " must be between 1 and " + NUMERIC_MAX_PRECISION);
         }
-        if (scale < 0 || scale > precision) {
-            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
-                    "NUMERIC scale " + scale + " must be between 0 and precision " + precision);
+        if (scale < NUMERIC_MIN_SCALE || scale > NUMERIC_MAX_SCALE) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC scale " + scale + " must be between "
+                    + NUMERIC_MIN_SCALE + " and " + NUMERIC_MAX_SCALE);
         }
-        return ((precision << 16) | scale) + VARHDRSZ;
+        return ((precision << 16) | (scale & 0x7FF)) + VARHDRSZ;
+    }
+
+    /**
+     * The typmod for the modifiers written after a type name ({@code typenameTypeMod} calling the
+     * type's typmodin), or -1 when none were written. The caller adds the error position.
+     *
+     * @param typeName the type's name as written, for "type modifier is not allowed for type"
+     */
+    public static int typmodIn(int typeOid, String typeName, List<Integer> modifiers) {
+        if (modifiers == null || modifiers.isEmpty()) {
+            return -1;
+        }
+        return switch (typeOid) {
+            case TypeOids.VARCHAR -> varchar(single(modifiers));
+            case TypeOids.BPCHAR -> bpchar(single(modifiers));
+            case TypeOids.NUMERIC -> switch (modifiers.size()) {
+                case 1 -> numeric(modifiers.getFirst());
+                case 2 -> numeric(modifiers.get(0), modifiers.get(1));
+                default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid NUMERIC type modifier");
+            };
+            case TypeOids.TIMESTAMP -> fractionalPrecision("TIMESTAMP", "", single(modifiers));
+            case TypeOids.TIMESTAMPTZ -> fractionalPrecision("TIMESTAMP", " WITH TIME ZONE", single(modifiers));
+            case TypeOids.TIME -> fractionalPrecision("TIME", "", single(modifiers));
+            case TypeOids.INTERVAL -> interval(modifiers);
+            default -> throw new SqlException(SqlState.SYNTAX_ERROR,
+                    "type modifier is not allowed for type \"" + typeName + "\"");
+        };
+    }
+
+    private static int single(List<Integer> modifiers) {
+        if (modifiers.size() != 1) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
+        }
+        return modifiers.getFirst();
+    }
+
+    /**
+     * {@code anytimestamp_typmod_check} / {@code anytime_typmod_check}: more than microseconds is
+     * reduced to 6 (PostgreSQL also warns).
+     */
+    private static int fractionalPrecision(String type, String suffix, int precision) {
+        if (precision < 0) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    type + "(" + precision + ")" + suffix + " precision must not be negative");
+        }
+        return Math.min(precision, MAX_FRACTIONAL_PRECISION);
+    }
+
+    /** {@code intervaltypmodin}: the parser hands (range mask) or (range mask, precision). */
+    private static int interval(List<Integer> modifiers) {
+        if (modifiers.size() > 2) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid INTERVAL type modifier");
+        }
+        int range = modifiers.getFirst();
+        int precision = INTERVAL_FULL_PRECISION;
+        if (modifiers.size() == 2) {
+            precision = modifiers.get(1);
+            if (precision < 0) {
+                throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                        "INTERVAL(" + precision + ") precision must not be negative");
+            }
+            precision = Math.min(precision, MAX_FRACTIONAL_PRECISION);
+        }
+        return ((range & 0x7FFF) << 16) | precision;
     }
 
     /** numeric(p) means scale 0. */
@@ -68,8 +145,9 @@ public final class TypeModifiers {
         return typmod < VARHDRSZ ? -1 : ((typmod - VARHDRSZ) >> 16) & 0xFFFF;
     }
 
+    /** The scale, sign-extended from its 11 bits; meaningless (-1) without a typmod. */
     public static int numericScale(int typmod) {
-        return typmod < VARHDRSZ ? -1 : (typmod - VARHDRSZ) & 0xFFFF;
+        return typmod < VARHDRSZ ? -1 : ((((typmod - VARHDRSZ) & 0x7FF) ^ 1024) - 1024);
     }
 
     /**
@@ -154,6 +232,7 @@ public final class TypeModifiers {
         if (rounded.signum() != 0 && rounded.precision() - rounded.scale() > precision - scale) {
             throw NumericIO.fieldOverflow(precision, scale);
         }
-        return rounded;
+        // a negative scale rounds to tens, hundreds, ...; the value itself keeps no negative scale
+        return scale < 0 ? rounded.setScale(0) : rounded;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * @param minimum     smallest integer/real value in the base unit
  * @param maximum     largest integer/real value in the base unit
  * @param canonicalizer for strings: validates a value and returns its canonical form, or throws
- *                    {@link IllegalArgumentException}; identity when any string is accepted
+ *                    {@link IllegalArgumentException}; identity when any string is accepted. For
+ *                    enums: called with an accepted value, may refuse it with its own SqlException
  */
 public record GucParameter(String name, GucType type, GucUnit unit, String bootValue, GucContext context,
                            String description, boolean report, List<String> enumValues, double minimum,

@@ -20,6 +20,13 @@ import java.util.Map;
  * <p>Transactions: the session values at the first change inside a transaction are saved and
  * restored if it aborts; SET LOCAL values live in a separate layer dropped at its end. Only the
  * session's own thread uses an instance (no locking).
+ *
+ * <p>transaction_isolation, transaction_read_only and transaction_deferrable describe the
+ * current transaction (PostgreSQL's {@code XactIsoLevel}, {@code XactReadOnly},
+ * {@code XactDeferrable}): each transaction starts with its {@code default_} counterpart, and
+ * once it has taken its first snapshot ({@link #atFirstSnapshot}) the isolation level and
+ * deferrable mode are fixed and a read-only transaction cannot become read-write (25001, the
+ * check hooks of {@code variable.c}).
  */
 public final class GucSession implements SessionSettings {
 
@@ -37,6 +44,16 @@ public final class GucSession implements SessionSettings {
     private FormatSettings formatSettings;
     /** Whether a value may have changed since the last takeReportChanges (true: the first call reports all). */
     private boolean reportPending = true;
+    /** The current transaction's characteristics, by key; empty outside a transaction. */
+    private final Map<String, Object> transactionValues = new HashMap<>();
+    /** PostgreSQL's FirstSnapshotSet: the current transaction has read data. */
+    private boolean snapshotTaken;
+
+    /** Each per-transaction parameter and the default_ parameter a transaction starts from. */
+    private static final Map<String, String> TRANSACTION_DEFAULTS = Map.of(
+            "transaction_isolation", "default_transaction_isolation",
+            "transaction_read_only", "default_transaction_read_only",
+            "transaction_deferrable", "default_transaction_deferrable");
 
     GucSession(ServerConfiguration configuration) {
         this.resetValues = new HashMap<>(configuration.values());
@@ -77,6 +94,11 @@ public final class GucSession implements SessionSettings {
         GucParameter parameter = ServerConfiguration.require(name);
         checkContext(parameter, false);
         String key = ServerConfiguration.key(parameter.name());
+        if (TRANSACTION_DEFAULTS.containsKey(key)) {
+            setTransactionCharacteristic(parameter, key,
+                    GucValues.parse(parameter, value == null ? parameter.bootValue() : value));
+            return;
+        }
         Object parsed = value == null ? resetValues.get(key) : GucValues.parse(parameter, value);
         if (local) {
             if (inTransaction) {
@@ -95,9 +117,12 @@ public final class GucSession implements SessionSettings {
         if (name.equalsIgnoreCase("all")) {
             saveForRollback();
             for (GucParameter parameter : GucTable.all()) {
+                String key = ServerConfiguration.key(parameter.name());
+                if (TRANSACTION_DEFAULTS.containsKey(key)) {
+                    continue; // GUC_NO_RESET_ALL: RESET ALL leaves the transaction's characteristics
+                }
                 if (parameter.context() == GucContext.USER
                         || parameter.context() == GucContext.SUPERUSER && superuser) {
-                    String key = ServerConfiguration.key(parameter.name());
                     sessionValues.put(key, resetValues.get(key));
                     localValues.remove(key);
                 }
@@ -178,6 +203,47 @@ public final class GucSession implements SessionSettings {
     public void atTransactionStart() {
         inTransaction = true;
         savedAtTransactionStart = null;
+        snapshotTaken = false;
+        TRANSACTION_DEFAULTS.forEach((key, defaultName) ->
+                transactionValues.put(key, current(ServerConfiguration.require(defaultName))));
+    }
+
+    @Override
+    public void atFirstSnapshot() {
+        snapshotTaken = true;
+    }
+
+    /**
+     * SET of transaction_isolation, transaction_read_only or transaction_deferrable, with
+     * PostgreSQL's check hooks ({@code check_XactIsoLevel}, {@code check_transaction_read_only},
+     * {@code check_transaction_deferrable}). Outside a transaction (a startup option) the value
+     * is only validated: the next transaction starts from the default_ parameter anyway.
+     */
+    private void setTransactionCharacteristic(GucParameter parameter, String key, Object value) {
+        if (!inTransaction) {
+            return;
+        }
+        Object currentValue = transactionValues.get(key);
+        if (snapshotTaken) {
+            switch (key) {
+                case "transaction_isolation" -> {
+                    if (!value.equals(currentValue)) {
+                        throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                                "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                    }
+                }
+                case "transaction_read_only" -> {
+                    if (Boolean.FALSE.equals(value) && Boolean.TRUE.equals(currentValue)) {
+                        throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                                "transaction read-write mode must be set before any query");
+                    }
+                }
+                default -> throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
+            }
+        }
+        transactionValues.put(key, value);
+        valuesChanged();
     }
 
     @Override
@@ -189,6 +255,8 @@ public final class GucSession implements SessionSettings {
         boolean changed = rolledBack || !localValues.isEmpty();
         savedAtTransactionStart = null;
         localValues.clear();
+        transactionValues.clear();
+        snapshotTaken = false;
         inTransaction = false;
         if (changed) {
             valuesChanged();
@@ -222,6 +290,12 @@ public final class GucSession implements SessionSettings {
 
     private Object current(GucParameter parameter) {
         String key = ServerConfiguration.key(parameter.name());
+        String defaultName = TRANSACTION_DEFAULTS.get(key);
+        if (defaultName != null) {
+            Object value = transactionValues.get(key);
+            // outside a transaction: what the next one will start with
+            return value != null ? value : current(ServerConfiguration.require(defaultName));
+        }
         Object local = localValues.get(key);
         return local != null ? local : sessionValues.get(key);
     }

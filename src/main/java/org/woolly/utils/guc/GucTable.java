@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The parameters Woolly knows, with PostgreSQL 15's names, types, units, defaults and contexts
@@ -102,16 +104,20 @@ public final class GucTable {
         string("session_authorization", "", GucContext.INTERNAL,
                 "Sets the session user name.", true);
         List<String> isolations = List.of("serializable", "repeatable read", "read committed", "read uncommitted");
-        enumeration("default_transaction_isolation", "read committed", isolations, GucContext.USER,
-                "Sets the transaction isolation level of each new transaction.", false);
-        enumeration("transaction_isolation", "read committed", isolations, GucContext.USER,
-                "Sets the current transaction's isolation level.", false);
+        define("default_transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
+                "Sets the transaction isolation level of each new transaction.", false, isolations, 0, 0,
+                GucTable::supportedIsolation);
+        define("transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
+                "Sets the current transaction's isolation level.", false, isolations, 0, 0,
+                GucTable::supportedIsolation);
         bool("default_transaction_read_only", false, GucContext.USER,
                 "Sets the default read-only status of new transactions.", true);
         bool("transaction_read_only", false, GucContext.USER,
                 "Sets the current transaction's read-only status.", false);
         bool("default_transaction_deferrable", false, GucContext.USER,
                 "Sets the default deferrable status of new transactions.", false);
+        bool("transaction_deferrable", false, GucContext.USER, "Whether to defer a read-only serializable "
+                + "transaction until it can be executed with no possible serialization failures.", false);
         integer("statement_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
                 "Sets the maximum allowed duration of any statement.", false);
         integer("lock_timeout", 0, GucUnit.MILLISECONDS, 0, INT_MAX, GucContext.USER,
@@ -211,6 +217,20 @@ public final class GucTable {
                                     String description, boolean report) {
         define(name, GucType.ENUM, GucUnit.NONE, boot, context, description, report, values, 0, 0,
                 UnaryOperator.identity());
+    }
+
+    /**
+     * SERIALIZABLE (PostgreSQL's serializable snapshot isolation) is not implemented: refusing it
+     * here refuses it on every path that sets an isolation level (BEGIN, SET TRANSACTION, SET
+     * SESSION CHARACTERISTICS, SET, set_config, postgresql.conf, -c, startup options) instead
+     * of running it silently as REPEATABLE READ.
+     */
+    static String supportedIsolation(String level) {
+        if (level.equals("serializable")) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "SERIALIZABLE isolation level is not supported yet")
+                    .withHint("Use REPEATABLE READ or READ COMMITTED.");
+        }
+        return level;
     }
 
     /** UTC unless the environment names a zone in TZ, as initdb would pick up the machine's zone. */

@@ -44,7 +44,7 @@ public final class GucValues {
                     throw invalidValue(parameter, text).withHint("Available values: "
                             + String.join(", ", parameter.enumValues()) + ".");
                 }
-                yield lower;
+                yield parameter.canonicalizer().apply(lower);
             }
             case STRING -> {
                 try {

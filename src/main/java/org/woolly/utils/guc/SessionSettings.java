@@ -46,6 +46,14 @@ public interface SessionSettings {
     /** Called when a transaction starts; see the class comment. */
     void atTransactionStart();
 
+    /**
+     * Called when the current transaction takes its first snapshot (PostgreSQL's
+     * {@code FirstSnapshotSet}): from then on its isolation level and deferrable mode cannot
+     * change, nor can it become read-write (25001).
+     */
+    default void atFirstSnapshot() {
+    }
+
     /** Called when a transaction ends; undoes SET LOCAL, and every SET of an aborted transaction. */
     void atTransactionEnd(boolean committed);
 

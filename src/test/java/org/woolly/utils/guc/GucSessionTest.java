@@ -170,4 +170,63 @@ class GucSessionTest {
         assertThatThrownBy(() -> ServerConfiguration.load(dataDirectory, Map.of()))
                 .hasMessageContaining("syntax error in file");
     }
+
+    @Test
+    void eachTransactionStartsFromTheDefaultsAndShowsItsOwnCharacteristics() {
+        GucSession session = ServerConfiguration.defaults().newSession();
+        session.set("default_transaction_isolation", "repeatable read", false);
+        session.set("default_transaction_read_only", "on", false);
+        session.atTransactionStart();
+        assertThat(session.show("transaction_isolation")).isEqualTo("repeatable read");
+        assertThat(session.show("transaction_read_only")).isEqualTo("on");
+        session.set("transaction_isolation", "read uncommitted", false);
+        session.set("transaction_read_only", "off", false);
+        assertThat(session.show("transaction_isolation")).isEqualTo("read uncommitted");
+        session.atTransactionEnd(true);
+        session.atTransactionStart();
+        assertThat(session.show("transaction_isolation")).isEqualTo("repeatable read");
+        assertThat(session.show("transaction_read_only")).isEqualTo("on");
+        session.reset("all");
+        assertThat(session.show("transaction_isolation")).isEqualTo("repeatable read");
+        session.atTransactionEnd(true);
+        assertThat(session.show("default_transaction_isolation")).isEqualTo("read committed");
+    }
+
+    @Test
+    void afterTheFirstSnapshotTheIsolationLevelAndReadWriteModeAreFixed() {
+        GucSession session = ServerConfiguration.defaults().newSession();
+        session.atTransactionStart();
+        session.set("transaction_read_only", "on", false);
+        session.atFirstSnapshot();
+        session.set("transaction_isolation", "read committed", false);
+        assertSqlError(() -> session.set("transaction_isolation", "repeatable read", false), "25001",
+                "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        assertSqlError(() -> session.set("transaction_read_only", "off", false), "25001",
+                "transaction read-write mode must be set before any query");
+        assertSqlError(() -> session.set("transaction_deferrable", "off", false), "25001",
+                "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
+        session.set("transaction_read_only", "on", false);
+        session.set("default_transaction_isolation", "repeatable read", false);
+        assertThat(session.show("transaction_isolation")).isEqualTo("read committed");
+        session.atTransactionEnd(false);
+        session.atTransactionStart();
+        assertThat(session.show("transaction_isolation")).isEqualTo("read committed");
+        assertThat(session.show("transaction_read_only")).isEqualTo("off");
+    }
+
+    @Test
+    void serializableIsRefusedOnEveryPath() throws IOException {
+        GucSession session = ServerConfiguration.defaults().newSession();
+        String message = "SERIALIZABLE isolation level is not supported yet";
+        session.atTransactionStart();
+        assertSqlError(() -> session.set("transaction_isolation", "serializable", false), "0A000", message);
+        assertSqlError(() -> session.set("default_transaction_isolation", "SERIALIZABLE", false), "0A000", message);
+        assertSqlError(() -> session.setStartupOption("default_transaction_isolation", "serializable"), "0A000",
+                message);
+        assertSqlError(() -> ServerConfiguration.defaults().with("default_transaction_isolation", "serializable"),
+                "0A000", message);
+        Files.writeString(dataDirectory.resolve("postgresql.conf"), "default_transaction_isolation = 'serializable'\n");
+        assertSqlError(() -> ServerConfiguration.load(dataDirectory, Map.of()), "0A000", message);
+        assertThat(session.show("transaction_isolation")).isEqualTo("read committed");
+    }
 }

@@ -1,0 +1,59 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The connections and background statements of one test, closed after it: register with
+ * {@code @RegisterExtension final TestSessions sessions = new TestSessions(server);}.
+ */
+final class TestSessions implements AfterEachCallback {
+    private final WoollyServerExtension server;
+    private final List<Connection> connections = new ArrayList<>();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    TestSessions(WoollyServerExtension server) {
+        this.server = server;
+    }
+
+    /** A connection to {@code postgres} as the superuser; {@code parameters} are URL parameters ("prepareThreshold=1"). */
+    Connection connect(String... parameters) throws SQLException {
+        String url = server.jdbcUrl("postgres") + (parameters.length == 0 ? "" : "?" + String.join("&", parameters));
+        Connection connection = DriverManager.getConnection(url, server.superuser(), "");
+        connections.add(connection);
+        return connection;
+    }
+
+    <T> Future<T> inBackground(Callable<T> work) {
+        return background.submit(work);
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (Connection connection : connections) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the test may have closed or broken it on purpose
+            }
+        }
+        background.shutdownNow();
+    }
+}
