@@ -4,16 +4,10 @@ import org.woolly.access.common.Attribute;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.utils.adt.TypeOids;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * A test codec that checks every value against the Java representation PgType's javadoc fixes
- * for its column's type (what the real TupleCodec relies on), then serializes the row.
+ * for its column's type (what the real TupleCodec relies on), then stores the row in the real tuple format.
  */
 public final class CheckingTupleCodec implements CatalogTupleCodec {
 
@@ -49,28 +43,11 @@ public final class CheckingTupleCodec implements CatalogTupleCodec {
                 throw new IllegalArgumentException("\"char\" column " + attribute.name() + " got " + value);
             }
         }
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(values);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return STANDARD.encode(descriptor, values);
     }
 
     @Override
     public Object[] decode(TupleDescriptor descriptor, byte[] body) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(body))) {
-            Object[] values = (Object[]) in.readObject();
-            if (values.length != descriptor.size()) {
-                throw new IllegalArgumentException("decoded " + values.length + " values for " + descriptor.size());
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return STANDARD.decode(descriptor, body);
     }
 }

@@ -34,7 +34,7 @@ class SystemCatalogStorageTest extends SystemCatalogContract {
 
     @Override
     protected CatalogTupleCodec codec() {
-        return CatalogTupleCodec.STANDARD;
+        return new CheckingTupleCodec();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.nodes.query.QueryExpr;
-import org.woolly.testfakes.FakeTypeSystem;
+import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -18,7 +18,7 @@ import org.woolly.utils.error.SqlState;
 
 class ExpressionCompilerTest {
     private final AtomicBoolean cancel = new AtomicBoolean();
-    private final ExecutorContext context = new ExecutorContext(new FakeTypeSystem(), null, null, null, new Object[] {5},
+    private final ExecutorContext context = new ExecutorContext(new BuiltinTypeSystem(), null, null, null, new Object[] {5},
             new ExecutorContext.SessionInfo("alice", "alice", "db", () -> "public", 1, FormatSettings.DEFAULT, 0), cancel, 0);
     private final ExpressionCompiler compiler = new ExpressionCompiler(context);
 
@@ -67,7 +67,7 @@ class ExpressionCompilerTest {
         assertThat(eval(new QueryExpr.Coalesce(List.of(nullInt, two, one), TypeOids.INT4))).isEqualTo(2);
         assertThat(eval(new QueryExpr.Case(List.of(bool(null), bool(true)), List.of(one, two), nullInt, TypeOids.INT4)))
                 .isEqualTo(2);
-        var types = new FakeTypeSystem();
+        var types = new BuiltinTypeSystem();
         var equality = types.resolveOperator("=", TypeOids.INT4, TypeOids.INT4).function();
         assertThat(eval(new QueryExpr.NullIf(one, one, equality, TypeOids.INT4))).isNull();
         assertThat(eval(new QueryExpr.NullIf(one, two, equality, TypeOids.INT4))).isEqualTo(1);
@@ -84,7 +84,7 @@ class ExpressionCompilerTest {
             assertThat(error.sqlState()).isEqualTo(SqlState.QUERY_CANCELED);
             assertThat(error.getMessage()).isEqualTo("canceling statement due to user request");
         });
-        ExecutorContext timed = new ExecutorContext(new FakeTypeSystem(), null, null, null, null,
+        ExecutorContext timed = new ExecutorContext(new BuiltinTypeSystem(), null, null, null, null,
                 new ExecutorContext.SessionInfo("a", "a", "d", () -> "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 1);
         long end = System.nanoTime() + 20_000_000L;
         while (System.nanoTime() < end) {

@@ -8,8 +8,8 @@ import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
 import org.woolly.tcop.RoleInfo;
 import org.woolly.tcop.SessionEngine;
-import org.woolly.testfakes.FakeSettings;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.guc.ServerConfiguration;
 
 /** A session on an engine driven like the simple-query loop: each call is one Query message. */
 final class SqlClient implements AutoCloseable {
@@ -19,7 +19,7 @@ final class SqlClient implements AutoCloseable {
 
     SqlClient(Engine engine, int processId) {
         RoleInfo role = engine.lookupRole(SUPERUSER).orElseThrow();
-        session = engine.openSession(role, "postgres", new FakeSettings(), notice -> { }, processId);
+        session = engine.openSession(role, "postgres", ServerConfiguration.defaults().newSession(), notice -> { }, processId);
     }
 
     /** Runs every statement of {@code text}; returns the last one's rows. */

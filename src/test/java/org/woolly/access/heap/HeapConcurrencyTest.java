@@ -7,8 +7,10 @@ import static org.woolly.access.heap.HeapTestSupport.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,18 @@ class HeapConcurrencyTest {
 
     private HeapTestSupport support;
     private HeapAccessMethod heap;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(task -> {
+        Thread worker = Thread.ofPlatform().unstarted(task);
+        workers.add(worker);
+        return worker;
+    });
+
+    /** Whether a worker sleeps in the lock manager (on a transaction's lock: where a row's writer waits). */
+    private boolean writerWaitsForATransaction() {
+        return workers.stream().anyMatch(worker -> Arrays.stream(worker.getStackTrace()).anyMatch(
+                frame -> frame.getClassName().endsWith(".LockManager") && frame.getMethodName().equals("acquire")));
+    }
 
     @BeforeEach
     void setUp() {
@@ -39,10 +52,10 @@ class HeapConcurrencyTest {
     }
 
     private void awaitWaiters() throws InterruptedException {
-        for (int i = 0; i < 500 && !support.transactions.hasWaiters(); i++) {
+        for (int i = 0; i < 500 && !writerWaitsForATransaction(); i++) {
             Thread.sleep(5);
         }
-        assertThat(support.transactions.hasWaiters()).as("a writer is blocked on the running transaction").isTrue();
+        assertThat(writerWaitsForATransaction()).as("a writer is blocked on the running transaction").isTrue();
     }
 
     private CompletableFuture<ModifyResult> deleteInBackground(Tid tid, Transaction tx) {

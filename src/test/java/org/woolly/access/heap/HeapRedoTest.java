@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.transam.DefaultTransactionManager;
 import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.ResourceManagerIds;
 import org.woolly.access.transam.Transaction;
@@ -68,7 +69,7 @@ class HeapRedoTest {
         assertThat(source.wal.records.get(0).record().blocks().get(0).willInit()).isTrue();
 
         BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
-        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
+        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), HeapTestSupport.transactionManager(replica)).resourceManager();
         replay(source.wal, redo);
         assertSamePages(source.pool, target, 1);
         assertThat(Page.wrap(pageOf(target, 0)).lsn()).isEqualTo(source.wal.records.get(1).endLsn());
@@ -91,7 +92,7 @@ class HeapRedoTest {
         assertThat(blocks).isGreaterThan(1);
 
         BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
-        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
+        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), HeapTestSupport.transactionManager(replica)).resourceManager();
         replay(source.wal, redo);
         assertSamePages(source.pool, target, blocks);
         replay(source.wal, redo);
@@ -111,7 +112,7 @@ class HeapRedoTest {
 
         // replay only the update: the image alone must rebuild the page
         BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
-        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), new FakeTransactionManager()).resourceManager();
+        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), HeapTestSupport.transactionManager(replica)).resourceManager();
         redo.redo(update.record(), update.endLsn());
         assertSamePages(source.pool, target, 1);
     }
@@ -125,7 +126,7 @@ class HeapRedoTest {
 
         StorageManager storage = new StorageManager(replica, new PanicState());
         BufferPool target = new BufferPool(storage, 16, lsn -> { });
-        FakeTransactionManager transactions = new FakeTransactionManager();
+        DefaultTransactionManager transactions = HeapTestSupport.transactionManager(replica);
         HeapAccessMethod recovered = new HeapAccessMethod(target, new FakeWal(), transactions);
         replay(source.wal, recovered.resourceManager());
         target.flushAll();
@@ -161,7 +162,7 @@ class HeapRedoTest {
 
         // crash: the pool's dirty pages are lost; recovery replays the whole WAL over the files
         BufferPool recovered = new BufferPool(new StorageManager(primary, new PanicState()), 8, lsn -> { });
-        replay(source.wal, new HeapAccessMethod(recovered, new FakeWal(), new FakeTransactionManager()).resourceManager());
+        replay(source.wal, new HeapAccessMethod(recovered, new FakeWal(), HeapTestSupport.transactionManager(replica)).resourceManager());
         assertSamePages(source.pool, recovered, blocks);
     }
 }

@@ -1,25 +1,38 @@
 package org.woolly.access.heap;
 
 import org.woolly.storage.ipc.PanicState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.woolly.access.transam.CommitLog;
+import org.woolly.access.transam.DefaultTransactionManager;
+import org.woolly.access.transam.RelationFileOperations;
 import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.WalSegments;
+import org.woolly.access.transam.WriteAheadLog;
 import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.storage.smgr.StorageManager;
 
-/** A heap over a temporary data directory with the in-memory fakes. */
+/**
+ * A heap over a temporary data directory with the real transaction manager (commit log, proc
+ * array, transaction locks); the heap's own WAL records go to {@link FakeWal}, which keeps them
+ * for the redo tests and can be told to fail.
+ */
 final class HeapTestSupport {
     static final RelFileLocator TABLE = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 16384);
 
     final PanicState panicState = new PanicState();
     final StorageManager storage;
     final FakeWal wal = new FakeWal();
-    final FakeTransactionManager transactions = new FakeTransactionManager();
+    final DefaultTransactionManager transactions;
     final BufferPool pool;
     final HeapAccessMethod heap;
 
@@ -27,7 +40,36 @@ final class HeapTestSupport {
         storage = new StorageManager(data, panicState);
         storage.create(TABLE, ForkNumber.MAIN);
         pool = new BufferPool(storage, buffers, wal::flush);
+        transactions = transactionManager(data);
         heap = new HeapAccessMethod(pool, wal, transactions);
+    }
+
+    /**
+     * The real transaction manager over {@code data}'s pg_wal and pg_xact (without fsync: these
+     * tests check visibility, not durability). Relation files are the tests' business.
+     */
+    static DefaultTransactionManager transactionManager(Path data) {
+        try {
+            Path walDirectory = Files.createDirectories(data.resolve("pg_wal"));
+            Path commitLogDirectory = Files.createDirectories(data.resolve("pg_xact"));
+            PanicState panicState = new PanicState();
+            WriteAheadLog wal = new WriteAheadLog(walDirectory, WalSegments.FIRST_LSN, 0, false, true, panicState);
+            CommitLog commitLog = new CommitLog(commitLogDirectory, 8, wal::flush, false, panicState);
+            RelationFileOperations noFiles = new RelationFileOperations() {
+                @Override
+                public void create(RelFileLocator relation) {
+                    throw new IllegalStateException("heap tests create their files themselves");
+                }
+
+                @Override
+                public void drop(RelFileLocator relation) {
+                    throw new IllegalStateException("heap tests create their files themselves");
+                }
+            };
+            return new DefaultTransactionManager(wal, commitLog, new LockManager(), noFiles, 0, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] bytes(String text) {

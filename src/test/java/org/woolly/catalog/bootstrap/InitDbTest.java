@@ -1,36 +1,61 @@
 package org.woolly.catalog.bootstrap;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.transam.StorageOptions;
+import org.woolly.access.transam.StorageServices;
+import org.woolly.access.transam.StorageStartup;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogDefinitions;
 import org.woolly.catalog.CatalogHeap;
 import org.woolly.catalog.CatalogRow;
 import org.woolly.catalog.CheckingTupleCodec;
-import org.woolly.catalog.InMemoryStorage;
-import org.woolly.storage.smgr.RelFileLocator;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** initdb's bootstrap on a real data directory. */
 class InitDbTest {
+    @TempDir
+    Path dataDirectory;
+    private StorageServices storage;
+
+    private StorageServices storage() {
+        StorageStartup.initialize(dataDirectory);
+        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults().withFsync(false));
+        return storage;
+    }
+
+    @AfterEach
+    void close() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
 
     @Test
-    void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() {
-        InMemoryStorage storage = new InMemoryStorage();
-        InitDb.bootstrap(storage, new CheckingTupleCodec(), "alice", null);
+    void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() throws IOException {
+        InitDb.bootstrap(storage(), new CheckingTupleCodec(), "alice", null);
 
-        assertThat(storage.checkpoints).isEqualTo(1);
-        // 12 per-database catalogs in 3 databases, 3 shared ones
-        assertThat(storage.existingRelations()).hasSize(12 * 3 + 3);
-        assertThat(storage.existingRelations()).contains(new RelFileLocator(1664, 0, 1260),
-                new RelFileLocator(1663, 1, 1259), new RelFileLocator(1663, 4, 1259),
-                new RelFileLocator(1663, 5, 2615));
+        // 12 per-database catalogs in 3 databases, 3 shared ones, each a main fork on disk
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(dataDirectory)) {
+            files = walk.filter(Files::isRegularFile).map(path -> dataDirectory.relativize(path).toString())
+                    .filter(name -> name.matches("(global|base/\\d+)/\\d+")).toList();
+        }
+        assertThat(files).hasSize(12 * 3 + 3);
+        assertThat(files).contains("global/1260", "base/1/1259", "base/4/1259", "base/5/2615");
     }
 
     @Test
     void catalogRowsDescribeTheCatalogsThemselves() {
-        InMemoryStorage storage = new InMemoryStorage();
+        StorageServices storage = storage();
         CheckingTupleCodec codec = new CheckingTupleCodec();
         InitDb.bootstrap(storage, codec, "alice", "SCRAM-SHA-256$4096:c2FsdA==$a:b");
         CatalogHeap heap = new CatalogHeap(storage.heap(), codec);

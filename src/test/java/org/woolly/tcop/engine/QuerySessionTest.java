@@ -1,67 +1,68 @@
 package org.woolly.tcop.engine;
 
-import org.woolly.testfakes.HandBuiltTrees;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.woolly.testfakes.Raw.*;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.woolly.nodes.parse.Expr;
-import org.woolly.nodes.parse.FromItem;
-import org.woolly.nodes.parse.Statement;
+import org.junit.jupiter.api.io.TempDir;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.RoleInfo;
 import org.woolly.tcop.TransactionStatus;
-import org.woolly.testfakes.FakeCatalog;
-import org.woolly.testfakes.FakeSettings;
-import org.woolly.testfakes.FakeStorage;
-import org.woolly.testfakes.FakeTypeSystem;
+import org.woolly.testsupport.TestCluster;
+import org.woolly.testsupport.TestSession;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
+/** Sessions of the query engine on a real data directory, driven the way the message loop drives them. */
 class QuerySessionTest {
-    private final FakeStorage storage = new FakeStorage();
-    private final FakeCatalog catalog = new FakeCatalog();
-    private final List<SqlException> notices = new ArrayList<>();
-    private SessionDriver driver;
-
-    private SessionDriver newSession() {
-        QuerySession session = new QuerySession(storage, catalog, new RoleInfo(10, "alice", true, true, null), "db",
-                new FakeSettings(), notices::add, 42, new FakeTypeSystem(), HandBuiltTrees.PARSER);
-        return new SessionDriver(session, notices);
-    }
+    @TempDir
+    Path dataDirectory;
+    private TestCluster cluster;
+    private TestSession driver;
 
     @BeforeEach
     void setUp() {
-        driver = newSession();
-        assertThat(driver.run(createTable("t", column("a", "int4", notNull()), column("b", "text"),
-                column("c", "int4", defaultValue(i(7))))).tag()).isEqualTo("CREATE TABLE");
-        assertThat(driver.run(insert("t", List.of("a", "b"), List.of(List.of(i(1), s("x")), List.of(i(2), s("y")),
-                List.of(i(3), nul())))).tag()).isEqualTo("INSERT 0 3");
+        cluster = TestCluster.create(dataDirectory.resolve("data"));
+        driver = cluster.session();
+        assertThat(driver.run("CREATE TABLE t (a int4 NOT NULL, b text, c int4 DEFAULT 7)").tag())
+                .isEqualTo("CREATE TABLE");
+        assertThat(driver.run("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y'), (3, NULL)").tag()).isEqualTo("INSERT 0 3");
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+        cluster.close();
+    }
+
+    private static SqlException sqlError(Throwable error) {
+        return (SqlException) error;
     }
 
     @Test
     void selectsWithFilterOrderAndLimit() {
-        var result = driver.run(select(col("a"), col("b"), col("c")).from(table("t")).where(op(">", col("a"), i(1)))
-                .orderBy(desc(col("a"))).limit(i(1)).statement());
+        var result = driver.run("SELECT a, b, c FROM t WHERE a > 1 ORDER BY a DESC LIMIT 1");
         assertThat(result.tag()).isEqualTo("SELECT 1");
         assertThat(result.rows()).containsExactly(new Object[] {3, null, 7});
-        assertThat(result.query().resultColumns().getFirst().name()).isEqualTo("a");
-        assertThat(result.query().resultColumns().getFirst().tableOid()).isEqualTo(catalog.lookupRelation(null, null, "t")
-                .orElseThrow().oid());
-        assertThat(result.query().resultColumns().getFirst().columnNumber()).isEqualTo((short) 1);
+        var first = result.query().resultColumns().getFirst();
+        assertThat(first.name()).isEqualTo("a");
+        assertThat(first.tableOid()).isEqualTo(((Number) driver.value("SELECT oid FROM pg_class WHERE relname = 't'"))
+                .intValue());
+        assertThat(first.columnNumber()).isEqualTo((short) 1);
     }
 
     @Test
     void selectWithoutFromNamesColumnsLikePostgres() {
-        var result = driver.run(select(op("+", i(1), i(2)), s("abc"), countStar(), func("length", s("four"))).statement());
+        var result = driver.run("SELECT 1 + 2, 'abc', count(*), length('four')");
         assertThat(result.rows()).containsExactly(new Object[] {3, "abc", 1L, 4});
         assertThat(result.query().resultColumns()).extracting(column -> column.name())
                 .containsExactly("?column?", "?column?", "count", "length");
@@ -70,150 +71,127 @@ class QuerySessionTest {
 
     @Test
     void aggregatesWithGroupByAndHaving() {
-        driver.run(insert("t", List.of("a", "b"), List.of(List.of(i(10), s("x")))));
-        var result = driver.run(select(col("b"), countStar(), func("sum", col("a"))).from(table("t")).groupBy(col("b"))
-                .having(op(">", countStar(), i(0))).orderBy(asc(col("b"))).statement());
+        driver.run("INSERT INTO t (a, b) VALUES (10, 'x')");
+        var result = driver.run("SELECT b, count(*), sum(a) FROM t GROUP BY b HAVING count(*) > 0 ORDER BY b");
         assertThat(result.rows()).containsExactly(new Object[] {"x", 2L, 11L}, new Object[] {"y", 1L, 2L},
                 new Object[] {null, 1L, 3L});
-        assertThatThrownBy(() -> driver.run(select(col("a"), countStar()).from(table("t")).statement()))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.GROUPING_ERROR);
-                    assertThat(error.getMessage()).isEqualTo(
-                            "column \"t.a\" must appear in the GROUP BY clause or be used in an aggregate function");
-                    assertThat(error.position()).isEqualTo(8);
-                });
+        assertThatThrownBy(() -> driver.run("SELECT a, count(*) FROM t")).satisfies(thrown -> {
+            SqlException error = sqlError(thrown);
+            assertThat(error.sqlState()).isEqualTo(SqlState.GROUPING_ERROR);
+            assertThat(error.getMessage())
+                    .isEqualTo("column \"t.a\" must appear in the GROUP BY clause or be used in an aggregate function");
+            assertThat(error.position()).isEqualTo(8);
+        });
     }
 
     @Test
     void aggregateOverEmptyInputYieldsOneRow() {
-        var result = driver.run(select(countStar(), func("max", col("a"))).from(table("t"))
-                .where(op("<", col("a"), i(0))).statement());
-        assertThat(result.rows()).containsExactly(new Object[] {0L, null});
+        assertThat(driver.run("SELECT count(*), max(a) FROM t WHERE a < 0").rows()).containsExactly(new Object[] {0L, null});
     }
 
     @Test
     void updateAndDeleteReportCounts() {
-        assertThat(driver.run(update("t", op("<=", col("a"), i(2)), set("b", s("z")))).tag()).isEqualTo("UPDATE 2");
-        assertThat(driver.run(delete("t", op("=", col("b"), s("z")))).tag()).isEqualTo("DELETE 2");
-        var rows = driver.run(select(col("a")).from(table("t")).statement()).rows();
-        assertThat(rows).containsExactly(new Object[] {3});
+        assertThat(driver.run("UPDATE t SET b = 'z' WHERE a <= 2").tag()).isEqualTo("UPDATE 2");
+        assertThat(driver.run("DELETE FROM t WHERE b = 'z'").tag()).isEqualTo("DELETE 2");
+        assertThat(driver.run("SELECT a FROM t").rows()).containsExactly(new Object[] {3});
     }
 
     @Test
     void notNullViolationNamesColumnAndRow() {
-        assertThatThrownBy(() -> driver.run(insert("t", List.of("b"), List.of(List.of(s("q"))))))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION);
-                    assertThat(error.getMessage())
-                            .isEqualTo("null value in column \"a\" of relation \"t\" violates not-null constraint");
-                    assertThat(error.detail()).isEqualTo("Failing row contains (null, q, 7).");
-                });
+        assertThatThrownBy(() -> driver.run("INSERT INTO t (b) VALUES ('q')")).satisfies(thrown -> {
+            SqlException error = sqlError(thrown);
+            assertThat(error.sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION);
+            assertThat(error.getMessage()).isEqualTo("null value in column \"a\" of relation \"t\" violates not-null constraint");
+            assertThat(error.detail()).isEqualTo("Failing row contains (null, q, 7).");
+        });
     }
 
     @Test
     void rollbackLeavesNothingAndFailedBlockRejectsStatements() {
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(insert("t", List.of("a"), List.of(List.of(i(100)))));
-        assertThat(driver.session.transactionStatus()).isEqualTo(TransactionStatus.IN_BLOCK);
-        assertThatThrownBy(() -> driver.run(select(col("nope")).from(table("t")).statement()))
-                .hasMessage("column \"nope\" does not exist");
-        assertThat(driver.session.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
-        assertThatThrownBy(() -> driver.run(select(i(1)).statement()))
-                .isInstanceOfSatisfying(SqlException.class,
-                        error -> assertThat(error.sqlState()).isEqualTo(SqlState.IN_FAILED_SQL_TRANSACTION));
-        assertThat(driver.run(transaction(Statement.TransactionKind.COMMIT)).tag()).isEqualTo("ROLLBACK");
-        assertThat(driver.session.transactionStatus()).isEqualTo(TransactionStatus.IDLE);
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
+        driver.run("BEGIN");
+        driver.run("INSERT INTO t (a) VALUES (100)");
+        assertThat(driver.engine().transactionStatus()).isEqualTo(TransactionStatus.IN_BLOCK);
+        assertThatThrownBy(() -> driver.run("SELECT nope FROM t")).hasMessage("column \"nope\" does not exist");
+        assertThat(driver.engine().transactionStatus()).isEqualTo(TransactionStatus.FAILED);
+        assertThatThrownBy(() -> driver.run("SELECT 1"))
+                .satisfies(thrown -> assertThat(sqlError(thrown).sqlState()).isEqualTo(SqlState.IN_FAILED_SQL_TRANSACTION));
+        assertThat(driver.run("COMMIT").tag()).isEqualTo("ROLLBACK");
+        assertThat(driver.engine().transactionStatus()).isEqualTo(TransactionStatus.IDLE);
+        assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(3L);
     }
 
     @Test
     void uncommittedRowsAreInvisibleToOtherSessions() {
-        SessionDriver other = newSession();
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(insert("t", List.of("a"), List.of(List.of(i(50)))));
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(4L);
-        assertThat(other.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
-        driver.run(transaction(Statement.TransactionKind.COMMIT));
-        assertThat(other.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(4L);
+        try (TestSession other = cluster.session()) {
+            driver.run("BEGIN");
+            driver.run("INSERT INTO t (a) VALUES (50)");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(4L);
+            assertThat(other.value("SELECT count(*) FROM t")).isEqualTo(3L);
+            driver.run("COMMIT");
+            assertThat(other.value("SELECT count(*) FROM t")).isEqualTo(4L);
+        }
     }
 
     @Test
     void transactionWarningsAreNotices() {
-        driver.run(transaction(Statement.TransactionKind.COMMIT));
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(transaction(Statement.TransactionKind.ROLLBACK));
-        assertThat(notices).extracting(SqlException::sqlState)
+        driver.run("COMMIT");
+        driver.run("BEGIN");
+        driver.run("BEGIN");
+        driver.run("ROLLBACK");
+        assertThat(driver.notices).extracting(SqlException::sqlState)
                 .containsExactly(SqlState.NO_ACTIVE_SQL_TRANSACTION, SqlState.ACTIVE_SQL_TRANSACTION);
-        assertThat(notices).allMatch(notice -> notice.severity() == Severity.WARNING);
+        assertThat(driver.notices).allMatch(notice -> notice.severity() == Severity.WARNING);
     }
 
     @Test
     void portalSuspendsAndResumes() {
-        PreparedQuery query = driver.session.prepare(raw(select(col("a")).from(table("t")).orderBy(asc(col("a"))).statement()),
-                "", new int[0]);
+        PreparedQuery query = driver.prepare("SELECT a FROM t ORDER BY a");
         List<Object> values = new ArrayList<>();
-        try (Portal portal = driver.session.bind(query, new Object[0])) {
+        try (Portal portal = driver.engine().bind(query, new Object[0])) {
             assertThat(portal.run(2, row -> values.add(row[0]))).isNull();
             assertThat(portal.run(2, row -> values.add(row[0]))).isEqualTo("SELECT 3");
         }
-        driver.session.finishImplicitTransaction();
+        driver.engine().finishImplicitTransaction();
         assertThat(values).containsExactly(1, 2, 3);
     }
 
     @Test
     void parameterTypesAreInferredFromContext() {
-        PreparedQuery query = driver.session.prepare(raw(select(col("b")).from(table("t"))
-                .where(op("=", col("a"), param(1))).statement()), "", new int[0]);
+        PreparedQuery query = driver.prepare("SELECT b FROM t WHERE a = $1");
         assertThat(query.parameterTypes()).containsExactly(TypeOids.INT4);
-        List<Object> values = new ArrayList<>();
-        try (Portal portal = driver.session.bind(query, new Object[] {2})) {
-            portal.run(0, row -> values.add(row[0]));
-        }
-        driver.session.finishImplicitTransaction();
-        assertThat(values).containsExactly("y");
-        assertThatThrownBy(() -> driver.session.prepare(raw(select(param(1)).statement()), "", new int[0]))
-                .hasMessage("could not determine data type of parameter $1");
-        driver.session.abortAfterError();
+        driver.engine().abortAfterError();
+        assertThat(driver.run("SELECT b FROM t WHERE a = $1", 2).rows()).containsExactly(new Object[] {"y"});
+        assertThatThrownBy(() -> driver.prepare("SELECT $1")).hasMessage("could not determine data type of parameter $1");
     }
 
     @Test
     void joinsMatchRowsAndNullExtend() {
-        driver.run(createTable("u", column("a", "int4"), column("d", "text")));
-        driver.run(insert("u", List.of("a", "d"), List.of(List.of(i(1), s("one")), List.of(i(1), s("uno")))));
-        var inner = driver.run(select(col("t", "a"), col("d")).from(join(FromItem.JoinType.INNER, table("t"), table("u"),
-                op("=", col("t", "a"), col("u", "a")))).orderBy(asc(col("d"))).statement());
-        assertThat(inner.rows()).containsExactly(new Object[] {1, "one"}, new Object[] {1, "uno"});
-        var left = driver.run(select(col("t", "a"), col("d")).from(join(FromItem.JoinType.LEFT, table("t"), table("u"),
-                op("=", col("t", "a"), col("u", "a")))).orderBy(asc(col("t", "a")), asc(col("d"))).statement());
-        assertThat(left.rows()).containsExactly(new Object[] {1, "one"}, new Object[] {1, "uno"}, new Object[] {2, null},
-                new Object[] {3, null});
-        var comma = driver.run(select(countStar()).from(table("t"), table("u"))
-                .where(op("=", col("t", "a"), col("u", "a"))).statement());
-        assertThat(comma.value()).isEqualTo(2L);
-        assertThatThrownBy(() -> driver.run(select(col("a")).from(table("t"), table("u")).statement()))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.AMBIGUOUS_COLUMN);
-                    assertThat(error.getMessage()).isEqualTo("column reference \"a\" is ambiguous");
-                });
+        driver.run("CREATE TABLE u (a int4, d text)");
+        driver.run("INSERT INTO u VALUES (1, 'one'), (1, 'uno')");
+        assertThat(driver.run("SELECT t.a, d FROM t JOIN u ON t.a = u.a ORDER BY d").rows())
+                .containsExactly(new Object[] {1, "one"}, new Object[] {1, "uno"});
+        assertThat(driver.run("SELECT t.a, d FROM t LEFT JOIN u ON t.a = u.a ORDER BY t.a, d").rows())
+                .containsExactly(new Object[] {1, "one"}, new Object[] {1, "uno"}, new Object[] {2, null},
+                        new Object[] {3, null});
+        assertThat(driver.value("SELECT count(*) FROM t, u WHERE t.a = u.a")).isEqualTo(2L);
+        assertThatThrownBy(() -> driver.run("SELECT a FROM t, u")).satisfies(thrown -> {
+            assertThat(sqlError(thrown).sqlState()).isEqualTo(SqlState.AMBIGUOUS_COLUMN);
+            assertThat(thrown.getMessage()).isEqualTo("column reference \"a\" is ambiguous");
+        });
     }
 
     @Test
     void explainShowsPostgresCosts() {
-        driver.run(createTable("n", column("x", "int4")));
-        var result = driver.run(new Statement.Explain(select(col("x")).from(table("n"))
-                .where(op("=", col("x"), i(1))).statement(), List.of(), 0));
-        assertThat(result.rows()).extracting(row -> row[0])
+        driver.run("CREATE TABLE n (x int4)");
+        assertThat(driver.run("EXPLAIN SELECT x FROM n WHERE x = 1").rows()).extracting(row -> row[0])
                 .containsExactly("Seq Scan on n  (cost=0.00..41.88 rows=13 width=4)", "  Filter: (x = 1)");
-        var plain = driver.run(new Statement.Explain(select(col("x")).from(table("n")).statement(), List.of(), 0));
-        assertThat(plain.value()).isEqualTo("Seq Scan on n  (cost=0.00..35.50 rows=2550 width=4)");
+        assertThat(driver.value("EXPLAIN SELECT x FROM n")).isEqualTo("Seq Scan on n  (cost=0.00..35.50 rows=2550 width=4)");
     }
 
     @Test
     void showAndSetGoThroughSettings() {
-        driver.run(new Statement.VariableSet("work_mem", List.of(new org.woolly.nodes.parse.SetValue("8MB", true, false, 0)),
-                false, false, 0));
-        var show = driver.run(new Statement.VariableShow("work_mem", 0));
+        driver.run("SET work_mem = '8MB'");
+        var show = driver.run("SHOW work_mem");
         assertThat(show.tag()).isEqualTo("SHOW");
         assertThat(show.value()).isEqualTo("8MB");
         assertThat(show.query().resultColumns().getFirst().name()).isEqualTo("work_mem");
@@ -221,69 +199,60 @@ class QuerySessionTest {
 
     @Test
     void missingTableHasPosition() {
-        assertThatThrownBy(() -> driver.run(select(i(1)).from(tableAt("nope", 14)).statement()))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE);
-                    assertThat(error.getMessage()).isEqualTo("relation \"nope\" does not exist");
-                    assertThat(error.position()).isEqualTo(15);
-                });
+        assertThatThrownBy(() -> driver.run("SELECT 1 FROM nope")).satisfies(thrown -> {
+            SqlException error = sqlError(thrown);
+            assertThat(error.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE);
+            assertThat(error.getMessage()).isEqualTo("relation \"nope\" does not exist");
+            assertThat(error.position()).isEqualTo(15);
+        });
     }
 
     @Test
     void assignmentMismatchHasHint() {
-        assertThatThrownBy(() -> driver.run(insert("t", List.of("a"), List.of(List.of(bool(true))))))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.DATATYPE_MISMATCH);
-                    assertThat(error.getMessage()).isEqualTo("column \"a\" is of type integer but expression is of type boolean");
-                    assertThat(error.hint()).isEqualTo("You will need to rewrite or cast the expression.");
-                });
+        assertThatThrownBy(() -> driver.run("INSERT INTO t (a) VALUES (true)")).satisfies(thrown -> {
+            SqlException error = sqlError(thrown);
+            assertThat(error.sqlState()).isEqualTo(SqlState.DATATYPE_MISMATCH);
+            assertThat(error.getMessage()).isEqualTo("column \"a\" is of type integer but expression is of type boolean");
+            assertThat(error.hint()).isEqualTo("You will need to rewrite or cast the expression.");
+        });
     }
 
     @Test
     void dropTableIfExistsNotices() {
-        driver.run(new Statement.Drop(Statement.ObjectKind.TABLE,
-                List.of(new org.woolly.nodes.parse.QualifiedName(null, "ghost", 0)), true, false, 0));
-        assertThat(notices).extracting(Throwable::getMessage).containsExactly("table \"ghost\" does not exist, skipping");
-        assertThat(driver.run(new Statement.Drop(Statement.ObjectKind.TABLE,
-                List.of(new org.woolly.nodes.parse.QualifiedName(null, "t", 0)), false, false, 0)).tag()).isEqualTo("DROP TABLE");
-        assertThatThrownBy(() -> driver.run(select(i(1)).from(table("t")).statement())).hasMessage("relation \"t\" does not exist");
+        driver.run("DROP TABLE IF EXISTS ghost");
+        assertThat(driver.notices).extracting(Throwable::getMessage).containsExactly("table \"ghost\" does not exist, skipping");
+        assertThat(driver.run("DROP TABLE t").tag()).isEqualTo("DROP TABLE");
+        assertThatThrownBy(() -> driver.run("SELECT 1 FROM t")).hasMessage("relation \"t\" does not exist");
     }
 
     @Test
     void insertSelectDistinctAndOffset() {
-        driver.run(createTable("copy", column("a", "int4"), column("b", "text")));
-        var insertSelect = new Statement.Insert(new org.woolly.nodes.parse.QualifiedName(null, "copy", 0), null, List.of(),
-                null, select(col("a"), col("b")).from(table("t")).stmt(), false, List.of(), 0);
-        assertThat(driver.run(insertSelect).tag()).isEqualTo("INSERT 0 3");
-        driver.run(insertSelect);
-        var distinct = driver.run(select(col("b")).from(table("copy")).distinct().orderBy(asc(col("b"))).statement());
-        assertThat(distinct.rows()).containsExactly(new Object[] {"x"}, new Object[] {"y"}, new Object[] {null});
-        var offset = driver.run(select(col("a")).from(table("copy")).orderBy(desc(col("a"))).limit(i(2)).offset(i(1))
-                .statement());
-        assertThat(offset.rows()).containsExactly(new Object[] {3}, new Object[] {2});
+        driver.run("CREATE TABLE copy (a int4, b text)");
+        assertThat(driver.run("INSERT INTO copy SELECT a, b FROM t").tag()).isEqualTo("INSERT 0 3");
+        driver.run("INSERT INTO copy SELECT a, b FROM t");
+        assertThat(driver.run("SELECT DISTINCT b FROM copy ORDER BY b").rows())
+                .containsExactly(new Object[] {"x"}, new Object[] {"y"}, new Object[] {null});
+        assertThat(driver.run("SELECT a FROM copy ORDER BY a DESC LIMIT 2 OFFSET 1").rows())
+                .containsExactly(new Object[] {3}, new Object[] {2});
     }
 
     @Test
     void prepareExecuteDeallocate() {
-        driver.run(new Statement.Prepare("q", List.of(new org.woolly.nodes.parse.TypeName(null, "int4", List.of(), 0, 0)),
-                select(col("b")).from(table("t")).where(op("=", col("a"), param(1))).statement(), 0));
-        var executed = driver.run(new Statement.Execute("q", List.of(s("2")), 0));
+        driver.run("PREPARE q (int4) AS SELECT b FROM t WHERE a = $1");
+        var executed = driver.run("EXECUTE q ('2')");
         assertThat(executed.tag()).isEqualTo("SELECT 1");
         assertThat(executed.value()).isEqualTo("y");
         assertThat(executed.query().resultColumns()).extracting(column -> column.name()).containsExactly("b");
-        assertThat(driver.run(new Statement.Deallocate("q", 0)).tag()).isEqualTo("DEALLOCATE");
-        assertThatThrownBy(() -> driver.run(new Statement.Execute("q", List.of(), 0)))
-                .hasMessage("prepared statement \"q\" does not exist");
+        assertThat(driver.run("DEALLOCATE q").tag()).isEqualTo("DEALLOCATE");
+        assertThatThrownBy(() -> driver.run("EXECUTE q")).hasMessage("prepared statement \"q\" does not exist");
     }
 
     @Test
     void explainAnalyzeRunsThePlanAndShowsHashJoin() {
-        driver.run(createTable("u", column("a", "int4")));
-        driver.run(insert("u", List.of("a"), List.of(List.of(i(1)), List.of(i(2)))));
-        var explain = driver.run(new Statement.Explain(select(countStar()).from(join(FromItem.JoinType.INNER, table("t"),
-                table("u"), op("=", col("t", "a"), col("u", "a")))).statement(),
-                List.of(new org.woolly.nodes.parse.DefElem("analyze", null, 0)), 0));
-        List<String> lines = explain.rows().stream().map(row -> (String) row[0]).toList();
+        driver.run("CREATE TABLE u (a int4)");
+        driver.run("INSERT INTO u VALUES (1), (2)");
+        List<String> lines = driver.run("EXPLAIN ANALYZE SELECT count(*) FROM t JOIN u ON t.a = u.a").rows().stream()
+                .map(row -> (String) row[0]).toList();
         assertThat(lines.get(0)).startsWith("Aggregate  (cost=").contains("(actual time=").endsWith("rows=1 loops=1)");
         assertThat(lines.get(1)).startsWith("  ->  Hash Join  (cost=").contains("rows=2 loops=1");
         assertThat(lines.get(2)).isEqualTo("        Hash Cond: (t.a = u.a)");
@@ -295,131 +264,106 @@ class QuerySessionTest {
 
     @Test
     void repeatableReadKeepsTheFirstSnapshot() {
-        SessionDriver other = newSession();
-        driver.run(new Statement.Transaction(Statement.TransactionKind.BEGIN, List.of("ISOLATION LEVEL REPEATABLE READ"),
-                null, false, 0));
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
-        other.run(insert("t", List.of("a"), List.of(List.of(i(9)))));
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(3L);
-        driver.run(transaction(Statement.TransactionKind.COMMIT));
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(4L);
+        try (TestSession other = cluster.session()) {
+            driver.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(3L);
+            other.run("INSERT INTO t (a) VALUES (9)");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(3L);
+            driver.run("COMMIT");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(4L);
+        }
     }
 
     @Test
     void returningReportsNewAndOldRows() {
-        var insert = new Statement.Insert(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null, List.of("a"), null,
-                insert("t", List.of("a"), List.of(List.of(i(20)))).source(), false,
-                List.of(target(col("c")), target(op("*", col("a"), i(2)), "twice")), 0);
-        var inserted = driver.run(insert);
+        var inserted = driver.run("INSERT INTO t (a) VALUES (20) RETURNING c, a * 2 AS twice");
         assertThat(inserted.tag()).isEqualTo("INSERT 0 1");
         assertThat(inserted.rows()).containsExactly(new Object[] {7, 40});
         assertThat(inserted.query().resultColumns()).extracting(column -> column.name()).containsExactly("c", "twice");
-        var update = new Statement.Update(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null,
-                List.of(set("a", op("+", col("a"), i(1)))), List.of(), op("=", col("a"), i(20)), List.of(target(col("a"))), 0);
-        assertThat(driver.run(update).rows()).containsExactly(new Object[] {21});
-        var delete = new Statement.Delete(new org.woolly.nodes.parse.QualifiedName(null, "t", 0), null, List.of(),
-                op("=", col("a"), i(21)), List.of(target(col("b"))), 0);
-        var deleted = driver.run(delete);
+        assertThat(driver.run("UPDATE t SET a = a + 1 WHERE a = 20 RETURNING a").rows()).containsExactly(new Object[] {21});
+        var deleted = driver.run("DELETE FROM t WHERE a = 21 RETURNING b");
         assertThat(deleted.tag()).isEqualTo("DELETE 1");
         assertThat(deleted.rows()).containsExactly(new Object[] {null});
     }
 
     @Test
     void rightAndFullJoinsKeepUnmatchedRows() {
-        driver.run(createTable("u", column("a", "int4")));
-        driver.run(insert("u", List.of("a"), List.of(List.of(i(1)), List.of(i(9)))));
-        var right = driver.run(select(col("t", "a"), col("u", "a")).from(join(FromItem.JoinType.RIGHT, table("t"),
-                table("u"), op("=", col("t", "a"), col("u", "a")))).orderBy(asc(col("u", "a"))).statement());
-        assertThat(right.rows()).containsExactly(new Object[] {1, 1}, new Object[] {null, 9});
-        var full = driver.run(select(countStar()).from(join(FromItem.JoinType.FULL, table("t"), table("u"),
-                op("=", col("t", "a"), col("u", "a")))).statement());
-        assertThat(full.value()).isEqualTo(4L);
+        driver.run("CREATE TABLE u (a int4)");
+        driver.run("INSERT INTO u VALUES (1), (9)");
+        assertThat(driver.run("SELECT t.a, u.a FROM t RIGHT JOIN u ON t.a = u.a ORDER BY u.a").rows())
+                .containsExactly(new Object[] {1, 1}, new Object[] {null, 9});
+        assertThat(driver.value("SELECT count(*) FROM t FULL JOIN u ON t.a = u.a")).isEqualTo(4L);
     }
 
     @Test
     void subqueryInFromIsScannedLikeATable() {
-        var inner = select(col("b"), target(countStar(), "n")).from(table("t")).groupBy(col("b")).stmt();
-        var outer = select(col("s", "b"), col("total")).from(new FromItem.Subquery(inner,
-                new FromItem.Alias("s", List.of("b", "total")), false, 0)).where(op(">", col("total"), i(0)))
-                .orderBy(asc(col("b"))).statement();
-        var result = driver.run(outer);
-        assertThat(result.rows()).containsExactly(new Object[] {"x", 1L}, new Object[] {"y", 1L}, new Object[] {null, 1L});
-        assertThatThrownBy(() -> driver.run(select(i(1)).from(new FromItem.Subquery(inner, null, false, 0)).statement()))
+        assertThat(driver.run("SELECT s.b, total FROM (SELECT b, count(*) AS n FROM t GROUP BY b) AS s (b, total) "
+                + "WHERE total > 0 ORDER BY b").rows())
+                .containsExactly(new Object[] {"x", 1L}, new Object[] {"y", 1L}, new Object[] {null, 1L});
+        assertThatThrownBy(() -> driver.run("SELECT 1 FROM (SELECT b FROM t)"))
                 .hasMessage("subquery in FROM must have an alias");
     }
 
     @Test
     void uncorrelatedSubqueriesInExpressions() {
-        var maxA = select(func("max", col("a"))).from(table("t")).stmt();
-        var scalar = driver.run(select(col("b")).from(table("t")).where(op("=", col("a"),
-                new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null, maxA, 0))).statement());
-        assertThat(scalar.rows()).containsExactly(new Object[] {null});
-        var in = driver.run(select(col("a")).from(table("t")).where(new Expr.SubLink(Expr.SubLink.Kind.ANY, col("a"), "=",
-                select(op("+", col("a"), i(1))).from(table("t")).stmt(), 0)).orderBy(asc(col("a"))).statement());
-        assertThat(in.rows()).containsExactly(new Object[] {2}, new Object[] {3});
-        var exists = driver.run(select(new Expr.SubLink(Expr.SubLink.Kind.EXISTS, null, null,
-                select(i(1)).from(table("t")).where(op(">", col("a"), i(2))).stmt(), 0)).statement());
-        assertThat(exists.value()).isEqualTo(true);
-        assertThatThrownBy(() -> driver.run(select(new Expr.SubLink(Expr.SubLink.Kind.EXPR, null, null,
-                select(col("a")).from(table("t")).stmt(), 0)).statement()))
+        assertThat(driver.run("SELECT b FROM t WHERE a = (SELECT max(a) FROM t)").rows()).containsExactly(new Object[] {null});
+        assertThat(driver.run("SELECT a FROM t WHERE a IN (SELECT a + 1 FROM t) ORDER BY a").rows())
+                .containsExactly(new Object[] {2}, new Object[] {3});
+        assertThat(driver.value("SELECT EXISTS (SELECT 1 FROM t WHERE a > 2)")).isEqualTo(true);
+        assertThatThrownBy(() -> driver.run("SELECT (SELECT a FROM t)"))
                 .hasMessage("more than one row returned by a subquery used as an expression");
     }
 
     @Test
     void truncateCreateIfNotExistsAndSettingsCommands() {
-        assertThat(driver.run(new Statement.Truncate(List.of(new org.woolly.nodes.parse.QualifiedName(null, "t", 0)), false,
-                false, 0)).tag()).isEqualTo("TRUNCATE TABLE");
-        assertThat(driver.run(select(countStar()).from(table("t")).statement()).value()).isEqualTo(0L);
-        var again = new Statement.CreateTable(new org.woolly.nodes.parse.QualifiedName(null, "t", 0),
-                List.of(column("z", "int4")), List.of(), true, false, List.of(), 0);
-        assertThat(driver.run(again).tag()).isEqualTo("CREATE TABLE");
-        assertThat(notices.getLast().getMessage()).isEqualTo("relation \"t\" already exists, skipping");
-        assertThat(notices.getLast().sqlState()).isEqualTo(SqlState.DUPLICATE_TABLE);
-        driver.run(new Statement.VariableSet("work_mem", List.of(new org.woolly.nodes.parse.SetValue("1MB", true, false, 0)),
-                true, false, 0));
-        assertThat(notices.getLast().getMessage()).isEqualTo("SET LOCAL can only be used in transaction blocks");
-        var all = driver.run(new Statement.VariableShow("all", 0));
+        assertThat(driver.run("TRUNCATE t").tag()).isEqualTo("TRUNCATE TABLE");
+        assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(0L);
+        assertThat(driver.run("CREATE TABLE IF NOT EXISTS t (z int4)").tag()).isEqualTo("CREATE TABLE");
+        assertThat(driver.notices.getLast().getMessage()).isEqualTo("relation \"t\" already exists, skipping");
+        assertThat(driver.notices.getLast().sqlState()).isEqualTo(SqlState.DUPLICATE_TABLE);
+        driver.run("SET LOCAL work_mem = '1MB'");
+        assertThat(driver.notices.getLast().getMessage()).isEqualTo("SET LOCAL can only be used in transaction blocks");
+        var all = driver.run("SHOW ALL");
         assertThat(all.query().resultColumns()).extracting(column -> column.name())
                 .containsExactly("name", "setting", "description");
         assertThat(all.rows()).isNotEmpty();
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(new Statement.VariableSet("work_mem", List.of(new org.woolly.nodes.parse.SetValue("2MB", true, false, 0)),
-                false, false, 0));
-        driver.run(transaction(Statement.TransactionKind.ROLLBACK));
-        assertThat(driver.run(new Statement.VariableShow("work_mem", 0)).value()).isEqualTo("4MB");
-        assertThat(driver.run(new Statement.Discard("all", 0)).tag()).isEqualTo("DISCARD ALL");
+        driver.run("BEGIN");
+        driver.run("SET work_mem = '2MB'");
+        driver.run("ROLLBACK");
+        assertThat(driver.value("SHOW work_mem")).isEqualTo("4MB");
+        assertThat(driver.run("DISCARD ALL").tag()).isEqualTo("DISCARD ALL");
     }
 
-    private Statement slowCrossJoin() {
-        List<List<Expr>> rows = new ArrayList<>();
-        for (int n = 0; n < 1000; n++) {
-            rows.add(List.of(i(n)));
+    private static final String SLOW_CROSS_JOIN = "SELECT count(*) FROM big x, big y, big z";
+
+    private void createBigTable() {
+        StringBuilder values = new StringBuilder("INSERT INTO big VALUES (0)");
+        for (int n = 1; n < 1000; n++) {
+            values.append(", (").append(n).append(')');
         }
-        driver.run(createTable("big", column("v", "int4")));
-        driver.run(insert("big", List.of("v"), rows));
-        return select(countStar()).from(table("big", "x"), table("big", "y"), table("big", "z")).statement();
+        driver.run("CREATE TABLE big (v int4)");
+        driver.run(values.toString());
     }
 
     @Test
     void cancelStopsARunningStatement() throws Exception {
-        Statement slow = slowCrossJoin();
-        var running = java.util.concurrent.CompletableFuture.runAsync(() -> driver.run(slow));
+        createBigTable();
+        var running = CompletableFuture.runAsync(() -> driver.run(SLOW_CROSS_JOIN));
         Thread.sleep(300);
-        driver.session.cancel();
-        assertThatThrownBy(() -> running.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        driver.engine().cancel();
+        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(SqlException.class)
                 .cause().hasMessage("canceling statement due to user request");
-        assertThat(driver.session.transactionStatus()).isEqualTo(TransactionStatus.IDLE);
+        assertThat(driver.engine().transactionStatus()).isEqualTo(TransactionStatus.IDLE);
     }
 
     @Test
     void statementTimeoutCancels() {
-        Statement slow = slowCrossJoin();
-        driver.run(new Statement.VariableSet("statement_timeout",
-                List.of(new org.woolly.nodes.parse.SetValue("100", false, true, 0)), false, false, 0));
-        assertThatThrownBy(() -> driver.run(slow)).isInstanceOfSatisfying(SqlException.class, error -> {
-            assertThat(error.sqlState()).isEqualTo(SqlState.QUERY_CANCELED);
-            assertThat(error.getMessage()).isEqualTo("canceling statement due to statement timeout");
+        createBigTable();
+        driver.run("SET statement_timeout = 100");
+        assertThatThrownBy(() -> driver.run(SLOW_CROSS_JOIN)).satisfies(thrown -> {
+            assertThat(sqlError(thrown).sqlState()).isEqualTo(SqlState.QUERY_CANCELED);
+            assertThat(thrown.getMessage()).isEqualTo("canceling statement due to statement timeout");
         });
     }
 }

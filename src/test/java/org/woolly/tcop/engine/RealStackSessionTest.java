@@ -1,123 +1,109 @@
 package org.woolly.tcop.engine;
 
-import org.woolly.testfakes.HandBuiltTrees;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.woolly.testfakes.Raw.*;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.transam.StorageOptions;
-import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.StorageStartup;
-import org.woolly.catalog.CatalogAccess;
-import org.woolly.catalog.CatalogTupleCodec;
-import org.woolly.catalog.CheckingTupleCodec;
-import org.woolly.catalog.SystemCatalog;
-import org.woolly.catalog.bootstrap.InitDb;
-import org.woolly.nodes.parse.Statement;
 import org.woolly.tcop.RoleInfo;
-import org.woolly.testfakes.FakeSettings;
-import org.woolly.testfakes.FakeTypeSystem;
+import org.woolly.testsupport.TestCluster;
+import org.woolly.testsupport.TestSession;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
-/** Sessions over the real storage, heap, transactions and catalog in a temporary data directory. */
+/** Sessions over the real storage, heap, transactions, catalog and type system in a temporary data directory. */
 class RealStackSessionTest {
     @TempDir
     Path dataDirectory;
-    private StorageServices storage;
-    private CatalogAccess catalog;
-    private final List<SqlException> notices = new ArrayList<>();
+    private TestCluster cluster;
 
     @BeforeEach
     void start() {
-        StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults());
-        CatalogTupleCodec codec = new CheckingTupleCodec();
-        InitDb.bootstrap(storage, codec, "alice", null);
-        SystemCatalog system = new SystemCatalog(storage, codec);
-        catalog = system.catalogFor(system.databaseOid("postgres").getAsInt());
+        cluster = TestCluster.create(dataDirectory.resolve("data"));
     }
 
     @AfterEach
     void stop() {
-        storage.close();
-    }
-
-    private SessionDriver session() {
-        return new SessionDriver(new QuerySession(storage, catalog, new RoleInfo(10, "alice", true, true, null), "postgres",
-                new FakeSettings(), notices::add, 7, new FakeTypeSystem(), HandBuiltTrees.PARSER), notices);
+        cluster.close();
     }
 
     /** CHECKPOINT is for superusers (PostgreSQL 15: 42501); a superuser's runs one now. */
     @Test
     void checkpointIsForSuperusersOnly() {
-        SessionDriver bob = new SessionDriver(new QuerySession(storage, catalog, new RoleInfo(11, "bob", false, true, null),
-                "postgres", new FakeSettings(), notices::add, 8, new FakeTypeSystem(), HandBuiltTrees.PARSER), notices);
-        assertThatThrownBy(() -> bob.run(new Statement.Checkpoint(0)))
-                .isInstanceOfSatisfying(SqlException.class, error -> {
-                    assertThat(error.sqlState()).isEqualTo(SqlState.INSUFFICIENT_PRIVILEGE);
-                    assertThat(error.getMessage()).isEqualTo("must be superuser to do CHECKPOINT");
-                });
-        assertThat(session().run(new Statement.Checkpoint(0)).tag()).isEqualTo("CHECKPOINT");
-    }
-
-    private static Statement count() {
-        return select(countStar()).from(table("t")).statement();
+        try (TestSession bob = cluster.session(new RoleInfo(11, "bob", false, true, null));
+             TestSession alice = cluster.session()) {
+            assertThatThrownBy(() -> bob.run("CHECKPOINT")).isInstanceOfSatisfying(SqlException.class, error -> {
+                assertThat(error.sqlState()).isEqualTo(SqlState.INSUFFICIENT_PRIVILEGE);
+                assertThat(error.getMessage()).isEqualTo("must be superuser to do CHECKPOINT");
+            });
+            assertThat(alice.run("CHECKPOINT").tag()).isEqualTo("CHECKPOINT");
+        }
     }
 
     @Test
     void ddlDmlAndRollbackOnRealStorage() {
-        SessionDriver driver = session();
-        driver.run(createTable("t", column("id", "int4", notNull()), column("n", "int4", defaultValue(i(0)))));
-        assertThat(driver.run(insert("t", List.of("id"), List.of(List.of(i(1)), List.of(i(2))))).tag()).isEqualTo("INSERT 0 2");
-        assertThat(driver.run(update("t", op("=", col("id"), i(2)), set("n", i(5)))).tag()).isEqualTo("UPDATE 1");
-        var rows = driver.run(select(col("id"), col("n")).from(table("t")).orderBy(asc(col("id"))).statement()).rows();
-        assertThat(rows).containsExactly(new Object[] {1, 0}, new Object[] {2, 5});
-        driver.run(transaction(Statement.TransactionKind.BEGIN));
-        driver.run(delete("t", null));
-        driver.run(createTable("gone", column("x", "int4")));
-        assertThat(driver.run(count()).value()).isEqualTo(0L);
-        driver.run(transaction(Statement.TransactionKind.ROLLBACK));
-        assertThat(driver.run(count()).value()).isEqualTo(2L);
-        assertThat(catalog.lookupRelation(storage.transactions().begin(), null, "gone")).isEmpty();
-    }
-
-    @Test
-    void uncommittedRowsAreInvisibleToAnotherSession() {
-        SessionDriver writer = session();
-        SessionDriver reader = session();
-        writer.run(createTable("t", column("id", "int4")));
-        writer.run(transaction(Statement.TransactionKind.BEGIN));
-        writer.run(insert("t", List.of("id"), List.of(List.of(i(1)))));
-        assertThat(reader.run(count()).value()).isEqualTo(0L);
-        writer.run(transaction(Statement.TransactionKind.COMMIT));
-        assertThat(reader.run(count()).value()).isEqualTo(1L);
+        try (TestSession driver = cluster.session()) {
+            driver.run("CREATE TABLE t (id int4 NOT NULL, n int4 DEFAULT 0)");
+            assertThat(driver.run("INSERT INTO t (id) VALUES (1), (2)").tag()).isEqualTo("INSERT 0 2");
+            assertThat(driver.run("UPDATE t SET n = 5 WHERE id = 2").tag()).isEqualTo("UPDATE 1");
+            assertThat(driver.run("SELECT id, n FROM t ORDER BY id").rows())
+                    .containsExactly(new Object[] {1, 0}, new Object[] {2, 5});
+            driver.run("BEGIN");
+            driver.run("DELETE FROM t");
+            driver.run("CREATE TABLE gone (x int4)");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(0L);
+            driver.run("ROLLBACK");
+            assertThat(driver.value("SELECT count(*) FROM t")).isEqualTo(2L);
+            assertThat(driver.value("SELECT count(*) FROM pg_class WHERE relname = 'gone'")).isEqualTo(0L);
+        }
     }
 
     @Test
     void concurrentUpdateWaitsThenUpdatesTheNewVersion() throws Exception {
-        SessionDriver first = session();
-        SessionDriver second = session();
-        first.run(createTable("t", column("id", "int4"), column("n", "int4")));
-        first.run(insert("t", List.of("id", "n"), List.of(List.of(i(1), i(0)))));
-        first.run(transaction(Statement.TransactionKind.BEGIN));
-        first.run(update("t", op("=", col("id"), i(1)), set("n", op("+", col("n"), i(1)))));
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(
-                () -> second.run(update("t", op("=", col("id"), i(1)), set("n", op("+", col("n"), i(1))))).tag());
-        Thread.sleep(300);
-        assertThat(waiting).isNotDone();
-        first.run(transaction(Statement.TransactionKind.COMMIT));
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("UPDATE 1");
-        assertThat(first.run(select(col("n")).from(table("t")).statement()).value()).isEqualTo(2);
+        try (TestSession first = cluster.session(); TestSession second = cluster.session()) {
+            first.run("CREATE TABLE t (id int4, n int4)");
+            first.run("INSERT INTO t VALUES (1, 0)");
+            first.run("BEGIN");
+            first.run("UPDATE t SET n = n + 1 WHERE id = 1");
+            CompletableFuture<String> waiting = CompletableFuture.supplyAsync(
+                    () -> second.run("UPDATE t SET n = n + 1 WHERE id = 1").tag());
+            Thread.sleep(300);
+            assertThat(waiting).isNotDone();
+            first.run("COMMIT");
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("UPDATE 1");
+            assertThat(first.value("SELECT n FROM t")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void builtinOperatorsFunctionsAggregatesAndTypmods() {
+        try (TestSession driver = cluster.session()) {
+            driver.run("CREATE TABLE t (id int4 NOT NULL, name varchar(3), price numeric(5,2))");
+            assertThat(driver.run("INSERT INTO t VALUES (1, 'ab', '1.5'), (2, 'cd', 2.255)").tag()).isEqualTo("INSERT 0 2");
+            Object[] first = driver.run("SELECT id, name || '!', price * 2 FROM t ORDER BY id DESC").rows().getFirst();
+            assertThat(first).containsExactly(2, "cd!", new BigDecimal("4.52"));
+            Object[] aggregate = driver.run("SELECT count(*), sum(price), max(name), avg(id) FROM t").rows().getFirst();
+            assertThat(aggregate[0]).isEqualTo(2L);
+            assertThat(aggregate[1]).isEqualTo(new BigDecimal("3.76"));
+            assertThat(aggregate[2]).isEqualTo("cd");
+            assertThat((BigDecimal) aggregate[3]).isEqualByComparingTo("1.5");
+            assertThatThrownBy(() -> driver.run("INSERT INTO t (id, name) VALUES (3, 'abcd')"))
+                    .isInstanceOfSatisfying(SqlException.class, error -> {
+                        assertThat(error.sqlState()).isEqualTo(SqlState.STRING_DATA_RIGHT_TRUNCATION);
+                        assertThat(error.getMessage()).isEqualTo("value too long for type character varying(3)");
+                    });
+            assertThatThrownBy(() -> driver.run("SELECT name + 1 FROM t")).isInstanceOfSatisfying(SqlException.class,
+                    error -> assertThat(error.sqlState()).isEqualTo(SqlState.UNDEFINED_FUNCTION));
+            assertThatThrownBy(() -> driver.run("SELECT 1 / 0")).hasMessage("division by zero");
+            assertThat(driver.run("EXPLAIN SELECT id FROM t WHERE name = 'ab'").rows()).extracting(row -> row[0])
+                    .containsExactly("Seq Scan on t  (cost=0.00..27.00 rows=7 width=4)",
+                            "  Filter: ((name)::text = 'ab'::text)");
+        }
     }
 }

@@ -10,19 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.common.TupleCodec;
-import org.woolly.access.common.TupleDescriptor;
-import org.woolly.access.transam.StorageOptions;
-import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.StorageStartup;
-import org.woolly.catalog.CatalogTupleCodec;
-import org.woolly.catalog.SystemCatalog;
-import org.woolly.catalog.bootstrap.InitDb;
-import org.woolly.nodes.parse.RawStatement;
-import org.woolly.tcop.Portal;
-import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.RoleInfo;
-import org.woolly.testfakes.FakeSettings;
+import org.woolly.testsupport.TestCluster;
+import org.woolly.testsupport.TestSession;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.error.SqlException;
@@ -32,66 +21,38 @@ import org.woolly.utils.error.SqlState;
 class SqlEndToEndTest {
     @TempDir
     Path dataDirectory;
-    private StorageServices storage;
-    private SystemCatalog system;
-    private QuerySession session;
-    private final List<SqlException> notices = new ArrayList<>();
+    private TestCluster cluster;
+    private TestSession client;
 
     @BeforeEach
     void start() {
-        StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults());
-        CatalogTupleCodec codec = new CatalogTupleCodec() {
-            @Override
-            public byte[] encode(TupleDescriptor descriptor, Object[] values) {
-                return TupleCodec.encode(descriptor, values);
-            }
-
-            @Override
-            public Object[] decode(TupleDescriptor descriptor, byte[] body) {
-                return TupleCodec.decode(descriptor, body);
-            }
-        };
-        InitDb.bootstrap(storage, codec, "alice", null);
-        system = new SystemCatalog(storage, codec);
-        session = new QuerySession(storage, system.catalogFor(system.databaseOid("postgres").getAsInt()),
-                new RoleInfo(10, "alice", true, true, null), "postgres", new FakeSettings(), notices::add, 9);
+        cluster = TestCluster.create(dataDirectory.resolve("data"));
+        client = cluster.session();
     }
 
     @AfterEach
     void stop() {
-        session.close();
-        storage.close();
+        client.close();
+        cluster.close();
     }
 
     /** Runs a query string like a simple Query message; returns the last statement's rows as text, then its tag. */
     private List<String> sql(String text) {
+        TestSession.Result result = client.run(text);
         List<String> output = new ArrayList<>();
-        try {
-            for (RawStatement statement : session.parse(text)) {
-                output.clear();
-                PreparedQuery query = session.prepare(statement, text, new int[0]);
-                try (Portal portal = session.bind(query, new Object[0])) {
-                    String tag = portal.run(0, row -> {
-                        StringBuilder line = new StringBuilder();
-                        for (int i = 0; i < row.length; i++) {
-                            if (i > 0) {
-                                line.append('|');
-                            }
-                            int type = query.resultColumns().get(i).typeOid();
-                            line.append(row[i] == null ? "" : BuiltinTypes.byOid(type).io().output(row[i], FormatSettings.DEFAULT));
-                        }
-                        output.add(line.toString());
-                    });
-                    output.add(tag);
+        for (Object[] row : result.rows()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    line.append('|');
                 }
+                int type = result.query().resultColumns().get(i).typeOid();
+                line.append(row[i] == null ? "" : BuiltinTypes.byOid(type).io().output(row[i], FormatSettings.DEFAULT));
             }
-            session.finishImplicitTransaction();
-            return output;
-        } catch (SqlException error) {
-            session.abortAfterError();
-            throw error;
+            output.add(line.toString());
         }
+        output.add(result.tag());
+        return output;
     }
 
     private SqlException error(String text) {
