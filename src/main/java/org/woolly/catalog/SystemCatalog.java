@@ -5,7 +5,6 @@ import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.access.transam.XidStatus;
-import org.woolly.tcop.RoleInfo;
 
 import java.util.HashMap;
 import java.util.Map;

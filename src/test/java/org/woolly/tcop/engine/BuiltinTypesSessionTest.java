@@ -21,7 +21,7 @@ import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.SystemCatalog;
 import org.woolly.catalog.bootstrap.InitDb;
 import org.woolly.nodes.parse.Statement;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.testfakes.FakeSettings;
 import org.woolly.utils.error.SqlException;
 

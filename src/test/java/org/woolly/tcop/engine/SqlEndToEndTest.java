@@ -21,7 +21,7 @@ import org.woolly.catalog.bootstrap.InitDb;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.testfakes.FakeSettings;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FormatSettings;
