@@ -1,5 +1,6 @@
 package org.woolly.catalog;
 
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
@@ -70,7 +71,7 @@ public final class SystemCatalog {
     /** With another row codec (tests check each row's value types with one). */
     public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
         this.storage = storage;
-        this.heap = new CatalogHeap(storage.heap(), codec);
+        this.heap = new CatalogHeap(HeapAccess.of(storage), codec);
     }
 
     /** The role of that name from pg_authid (committed state), if any. */

@@ -5,6 +5,7 @@ import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.heap.Tid;
+import org.woolly.access.transam.AccessMethodRegistry;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
@@ -58,8 +59,10 @@ public final class InMemoryStorage implements StorageServices {
     }
 
     @Override
-    public HeapAccess heap() {
-        return heap;
+    public AccessMethodRegistry accessMethods() {
+        AccessMethodRegistry methods = new AccessMethodRegistry();
+        methods.register(HeapAccess.NAME, AccessMethodRegistry.Kind.TABLE, heap);
+        return methods;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.heap.Tid;
+import org.woolly.access.transam.AccessMethodRegistry;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
@@ -104,8 +105,10 @@ public final class FakeStorage implements StorageServices, HeapAccess, Transacti
     }
 
     @Override
-    public HeapAccess heap() {
-        return this;
+    public AccessMethodRegistry accessMethods() {
+        AccessMethodRegistry methods = new AccessMethodRegistry();
+        methods.register(HeapAccess.NAME, AccessMethodRegistry.Kind.TABLE, this);
+        return methods;
     }
 
     @Override

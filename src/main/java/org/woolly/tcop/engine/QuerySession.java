@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.BuiltinTypeSystem;
@@ -343,7 +344,7 @@ public final class QuerySession implements SessionEngine {
         var snapshot = block.statementSnapshot();
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
-        return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, null,
+        return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
     }
 

@@ -1,6 +1,7 @@
 package org.woolly.catalog.bootstrap;
 
 import org.junit.jupiter.api.Test;
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogDefinitions;
 import org.woolly.catalog.CatalogHeap;
@@ -33,7 +34,7 @@ class InitDbTest {
         InMemoryStorage storage = new InMemoryStorage();
         CheckingTupleCodec codec = new CheckingTupleCodec();
         InitDb.bootstrap(storage, codec, "alice", "SCRAM-SHA-256$4096:c2FsdA==$a:b");
-        CatalogHeap heap = new CatalogHeap(storage.heap(), codec);
+        CatalogHeap heap = new CatalogHeap(HeapAccess.of(storage), codec);
         Transaction tx = storage.transactions().begin();
         var snapshot = tx.takeSnapshot();
 

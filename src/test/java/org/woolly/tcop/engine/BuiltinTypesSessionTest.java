@@ -1,5 +1,6 @@
 package org.woolly.tcop.engine;
 
+import org.woolly.server.StorageWiring;
 import org.woolly.testfakes.HandBuiltTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class BuiltinTypesSessionTest {
     @BeforeEach
     void start() {
         StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults());
+        storage = StorageWiring.open(dataDirectory, StorageOptions.defaults());
         CatalogTupleCodec codec = new CatalogTupleCodec() {
             @Override
             public byte[] encode(org.woolly.access.common.TupleDescriptor descriptor, Object[] values) {

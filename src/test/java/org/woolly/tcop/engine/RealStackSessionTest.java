@@ -1,5 +1,6 @@
 package org.woolly.tcop.engine;
 
+import org.woolly.server.StorageWiring;
 import org.woolly.testfakes.HandBuiltTrees;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class RealStackSessionTest {
     @BeforeEach
     void start() {
         StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults());
+        storage = StorageWiring.open(dataDirectory, StorageOptions.defaults());
         CatalogTupleCodec codec = new CheckingTupleCodec();
         InitDb.bootstrap(storage, codec, "alice", null);
         SystemCatalog system = new SystemCatalog(storage, codec);

@@ -19,6 +19,7 @@ import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.SystemCatalog;
 import org.woolly.catalog.bootstrap.InitDb;
 import org.woolly.nodes.parse.RawStatement;
+import org.woolly.server.StorageWiring;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
 import org.woolly.catalog.RoleInfo;
@@ -40,7 +41,7 @@ class SqlEndToEndTest {
     @BeforeEach
     void start() {
         StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults());
+        storage = StorageWiring.open(dataDirectory, StorageOptions.defaults());
         CatalogTupleCodec codec = new CatalogTupleCodec() {
             @Override
             public byte[] encode(TupleDescriptor descriptor, Object[] values) {

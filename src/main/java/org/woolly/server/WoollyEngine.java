@@ -1,10 +1,9 @@
-package org.woolly.utils.init;
+package org.woolly.server;
 
 import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.StorageStartup;
 import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogTupleCodec;
@@ -81,7 +80,7 @@ public final class WoollyEngine implements Engine {
 
     /** Opens the data directory's storage, replaying the WAL first if the last stop was a crash. */
     public static WoollyEngine open(Path dataDirectory, StorageOptions options) {
-        return new WoollyEngine(StorageStartup.open(dataDirectory, options));
+        return new WoollyEngine(StorageWiring.open(dataDirectory, options));
     }
 
     @Override
