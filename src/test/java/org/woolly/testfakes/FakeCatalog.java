@@ -14,6 +14,8 @@ import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -62,8 +64,10 @@ public final class FakeCatalog implements CatalogAccess {
         for (ColumnSpec column : columns) {
             attributes.add(new AttributeInfo(number++, column.name(), column.typeOid(), column.typeModifier(), column.notNull(),
                     column.defaultExpression()));
-            physical.add(new Attribute(column.name(), column.typeOid(), column.typeModifier(), (short) -1, false, 'i',
-                    column.notNull()));
+            // The executor stores rows in the real tuple format, which needs the type's real typlen.
+            PgType type = BuiltinTypes.byOid(column.typeOid());
+            physical.add(new Attribute(column.name(), column.typeOid(), column.typeModifier(), type.length(),
+                    type.byValue(), type.align(), column.notNull()));
         }
         RelationInfo relation = new RelationInfo(oid, name, 2200, "public", 'r', new RelFileLocator(1663, 5, oid),
                 attributes, new TupleDescriptor(physical));

@@ -1,16 +1,9 @@
 package org.woolly.testfakes;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import org.woolly.access.common.TupleDescriptor;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.nodes.query.AggregateHandle;
 import org.woolly.nodes.query.CoercionHandle;
@@ -337,39 +330,4 @@ public final class FakeTypeSystem implements TypeSystem {
     public Object groupingKey(int typeOid, Object value) {
         return value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value;
     }
-
-    @Override
-    public byte[] encodeTuple(TupleDescriptor descriptor, Object[] values) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(values.length);
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                PgType type = types.get(descriptor.get(i).typeOid());
-                out.writeBoolean(value != null);
-                if (value != null) {
-                    out.writeUTF(type.io().output(value, null));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    @Override
-    public Object[] decodeTuple(TupleDescriptor descriptor, byte[] body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            Object[] values = new Object[in.readInt()];
-            for (int i = 0; i < values.length; i++) {
-                if (in.readBoolean()) {
-                    values[i] = types.get(descriptor.get(i).typeOid()).io().input(in.readUTF(), -1, null);
-                }
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }
