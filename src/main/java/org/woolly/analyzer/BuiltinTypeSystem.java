@@ -1,8 +1,6 @@
 package org.woolly.analyzer;
 
 import java.util.Comparator;
-import org.woolly.access.common.TupleCodec;
-import org.woolly.access.common.TupleDescriptor;
 import org.woolly.analyzer.resolve.FunctionResolver;
 import org.woolly.analyzer.resolve.OperatorResolver;
 import org.woolly.analyzer.resolve.TypeCoercion;
@@ -107,15 +105,5 @@ public final class BuiltinTypeSystem implements TypeSystem {
     @Override
     public Object groupingKey(int typeOid, Object value) {
         return BuiltinTypes.groupingKey(typeOid, value);
-    }
-
-    @Override
-    public byte[] encodeTuple(TupleDescriptor descriptor, Object[] values) {
-        return TupleCodec.encode(descriptor, values);
-    }
-
-    @Override
-    public Object[] decodeTuple(TupleDescriptor descriptor, byte[] body) {
-        return TupleCodec.decode(descriptor, body);
     }
 }

@@ -1,7 +1,6 @@
 package org.woolly.analyzer;
 
 import java.util.Comparator;
-import org.woolly.access.common.TupleDescriptor;
 import org.woolly.nodes.query.AggregateHandle;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.FunctionHandle;
@@ -9,7 +8,7 @@ import org.woolly.utils.adt.PgType;
 
 /**
  * What the analyzer and executor need from the type system ({@code utils/adt}, {@code parse_oper.c},
- * {@code parse_func.c}, {@code parse_coerce.c}, {@code heaptuple.c}), in one seam so the query
+ * {@code parse_func.c}, {@code parse_coerce.c}), in one seam so the query
  * pipeline does not depend on how the built-in catalog of types and functions is stored.
  * Resolution errors (42883 unknown operator or function, 42804/42846 mismatches) are thrown
  * without a position; the analyzer adds the position of the node it was resolving.
@@ -52,8 +51,4 @@ public interface TypeSystem {
 
     /** A key with equals/hashCode matching the type's equality (for hashing). */
     Object groupingKey(int typeOid, Object value);
-
-    byte[] encodeTuple(TupleDescriptor descriptor, Object[] values);
-
-    Object[] decodeTuple(TupleDescriptor descriptor, byte[] body);
 }

@@ -1,11 +1,11 @@
 package org.woolly.catalog;
 
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.access.transam.XidStatus;
-import org.woolly.tcop.RoleInfo;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -71,7 +71,7 @@ public final class SystemCatalog {
     /** With another row codec (tests check each row's value types with one). */
     public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
         this.storage = storage;
-        this.heap = new CatalogHeap(storage.heap(), codec);
+        this.heap = new CatalogHeap(HeapAccess.of(storage), codec);
     }
 
     /** The role of that name from pg_authid (committed state), if any. */

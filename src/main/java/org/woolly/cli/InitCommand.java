@@ -1,6 +1,6 @@
 package org.woolly.cli;
 
-import org.woolly.utils.init.DataDirectoryInitializer;
+import org.woolly.server.DataDirectoryInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

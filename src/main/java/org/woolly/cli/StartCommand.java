@@ -1,7 +1,7 @@
 package org.woolly.cli;
 
 import org.woolly.embedded.WoollyServer;
-import org.woolly.utils.init.DataDirectoryInitializer;
+import org.woolly.server.DataDirectoryInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

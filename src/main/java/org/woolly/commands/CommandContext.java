@@ -4,7 +4,7 @@ import org.woolly.access.transam.Transaction;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
-import org.woolly.tcop.NoticeSink;
+import org.woolly.utils.error.NoticeSink;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.guc.SessionSettings;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.woolly.access.common.Attribute;
+import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
@@ -76,7 +77,7 @@ final class ModifyTableNode implements ExecNode {
 
     private void insert(Object[] row) {
         checkNotNull(row);
-        context.heap().insert(relation.locator(), context.types().encodeTuple(relation.descriptor(), row),
+        context.heap().insert(relation.locator(), TupleCodec.encode(relation.descriptor(), row),
                 context.transaction());
         processed++;
         emit(row);
@@ -96,7 +97,7 @@ final class ModifyTableNode implements ExecNode {
                 }
                 checkNotNull(values);
                 result = context.heap().update(relation.locator(), tid,
-                        context.types().encodeTuple(relation.descriptor(), values), context.transaction(),
+                        TupleCodec.encode(relation.descriptor(), values), context.transaction(),
                         context.snapshot());
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());

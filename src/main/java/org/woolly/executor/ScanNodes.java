@@ -1,6 +1,7 @@
 package org.woolly.executor;
 
 import java.util.List;
+import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
@@ -62,7 +63,7 @@ final class ScanNodes {
 
     /** The tuple's values, plus its TID as the last element when {@code withTid}. */
     static Object[] decode(ExecutorContext context, TupleDescriptor descriptor, HeapTuple tuple, boolean withTid) {
-        Object[] values = context.types().decodeTuple(descriptor, tuple.body());
+        Object[] values = TupleCodec.decode(descriptor, tuple.body());
         if (!withTid) {
             return values;
         }

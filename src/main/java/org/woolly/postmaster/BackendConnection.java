@@ -10,7 +10,7 @@ import org.woolly.protocol.StartupOptions;
 import org.woolly.protocol.StartupPacket;
 import org.woolly.tcop.BackendLoop;
 import org.woolly.tcop.Engine;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.tcop.SessionEngine;
 import org.woolly.tcop.TypeIoLookup;
 import org.woolly.utils.error.Severity;

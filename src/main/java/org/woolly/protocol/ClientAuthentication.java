@@ -1,7 +1,6 @@
 package org.woolly.protocol;
 
-import org.woolly.tcop.Engine;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.utils.crypt.Scram;
 import org.woolly.utils.crypt.ScramServerExchange;
 import org.woolly.utils.error.Severity;
@@ -25,10 +24,10 @@ import java.util.Optional;
  */
 public final class ClientAuthentication {
 
-    private final Engine engine;
+    private final LoginCatalog engine;
     private final HbaFile hba;
 
-    public ClientAuthentication(Engine engine, HbaFile hba) {
+    public ClientAuthentication(LoginCatalog engine, HbaFile hba) {
         this.engine = engine;
         this.hba = hba;
     }

@@ -1,7 +1,5 @@
 package org.woolly.protocol;
 
-import org.woolly.tcop.ResultColumn;
-import org.woolly.tcop.TransactionStatus;
 import org.woolly.utils.error.SqlException;
 
 import java.io.IOException;

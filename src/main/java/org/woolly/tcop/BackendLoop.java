@@ -5,6 +5,8 @@ import org.woolly.protocol.MessageBody;
 import org.woolly.protocol.MessageReader;
 import org.woolly.protocol.MessageTypes;
 import org.woolly.protocol.MessageWriter;
+import org.woolly.protocol.ResultColumn;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;

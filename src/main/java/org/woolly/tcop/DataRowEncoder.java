@@ -3,6 +3,7 @@ package org.woolly.tcop;
 import org.woolly.protocol.MessageTypes;
 import org.woolly.protocol.MessageWriter;
 import org.woolly.protocol.ProtocolCodes;
+import org.woolly.protocol.ResultColumn;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeIO;
 

@@ -1,9 +1,11 @@
 package org.woolly.tcop;
 
+import org.woolly.catalog.RoleInfo;
+import org.woolly.utils.error.NoticeSink;
+import org.woolly.protocol.LoginCatalog;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.guc.SessionSettings;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -12,13 +14,7 @@ import java.util.function.Consumer;
  * crash recovery; closed at shutdown. Counterpart of what {@code PostmasterMain} sets up in
  * shared memory before it starts accepting connections.
  */
-public interface Engine extends AutoCloseable {
-
-    /** The role that may log in under {@code name}, if it exists (from {@code pg_authid}). */
-    Optional<RoleInfo> lookupRole(String name);
-
-    /** Whether a database of that name exists and accepts connections ({@code pg_database}). */
-    boolean databaseExists(String name);
+public interface Engine extends LoginCatalog, AutoCloseable {
 
     /**
      * Starts the query side of a new backend for an authenticated role connected to a database.

@@ -1,5 +1,6 @@
 package org.woolly.tcop;
 
+import org.woolly.protocol.ResultColumn;
 import java.util.List;
 
 /**

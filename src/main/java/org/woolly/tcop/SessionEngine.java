@@ -1,5 +1,6 @@
 package org.woolly.tcop;
 
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.misc.Interrupts;
 
 import org.woolly.nodes.parse.RawStatement;

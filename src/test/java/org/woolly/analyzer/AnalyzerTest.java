@@ -10,18 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.StorageStartup;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.SystemCatalog;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.parser.Parser;
+import org.woolly.server.StorageWiring;
 import org.woolly.testsupport.TestCluster;
 import org.woolly.testsupport.TestSession;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
-import org.woolly.utils.init.WoollyEngine;
 
 /** The analyzer on parsed SQL against the real catalog of a temporary data directory. */
 class AnalyzerTest {
@@ -37,8 +36,8 @@ class AnalyzerTest {
         try (TestCluster cluster = TestCluster.create(data); TestSession session = cluster.session()) {
             session.run("CREATE TABLE t (a int4, b varchar(3), c int8 DEFAULT 5)");
         }
-        storage = StorageStartup.open(data, StorageOptions.defaults());
-        SystemCatalog system = new SystemCatalog(storage, WoollyEngine.TUPLE_FORMAT);
+        storage = StorageWiring.open(data, StorageOptions.defaults());
+        SystemCatalog system = new SystemCatalog(storage);
         analyzer = new Analyzer(new BuiltinTypeSystem(), system.catalogFor(system.databaseOid("postgres").getAsInt()),
                 Parser::parseExpression);
         transaction = storage.transactions().begin();

@@ -3,6 +3,7 @@ package org.woolly.catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.TopTransaction;
+import org.woolly.server.StorageWiring;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
@@ -29,7 +30,7 @@ class SystemCatalogStorageTest extends SystemCatalogContract {
 
     private StorageServices open() {
         // no fsync: these tests check catalog contents, not durability, on a shared machine
-        return StorageStartup.open(dataDirectory, StorageOptions.defaults().withFsync(false));
+        return StorageWiring.open(dataDirectory, StorageOptions.defaults().withFsync(false));
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.woolly.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.woolly.utils.init.DataDirectoryInitializer;
+import org.woolly.server.DataDirectoryInitializer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

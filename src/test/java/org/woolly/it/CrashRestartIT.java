@@ -12,8 +12,8 @@ import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.ServerConfiguration;
-import org.woolly.utils.init.DataDirectoryInitializer;
-import org.woolly.utils.init.WoollyEngine;
+import org.woolly.server.DataDirectoryInitializer;
+import org.woolly.server.WoollyEngine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,6 @@
 package org.woolly.protocol;
 
 import org.junit.jupiter.api.Test;
-import org.woolly.tcop.ResultColumn;
-import org.woolly.tcop.TransactionStatus;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;

@@ -1,8 +1,12 @@
 package org.woolly.tcop;
 
+import org.woolly.catalog.RoleInfo;
 import org.woolly.nodes.parse.RawStatement;
+import org.woolly.protocol.ResultColumn;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.crypt.Scram;
+import org.woolly.utils.error.NoticeSink;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
-import org.woolly.utils.init.WoollyEngine;
+import org.woolly.server.WoollyEngine;
 
 /**
  * A write or fsync fails once, then the power goes: whatever the engine acknowledged must be in

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
-import org.woolly.utils.init.DataDirectoryInitializer;
-import org.woolly.utils.init.WoollyEngine;
+import org.woolly.server.DataDirectoryInitializer;
+import org.woolly.server.WoollyEngine;
 
 /**
  * Power loss under a concurrent workload (issue 5): the engine runs on a {@link SimulatedDisk},

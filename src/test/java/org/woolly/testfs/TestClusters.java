@@ -3,7 +3,7 @@ package org.woolly.testfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.woolly.utils.init.DataDirectoryInitializer;
+import org.woolly.server.DataDirectoryInitializer;
 
 /** Clusters initialized on simulated disks for the power-loss tests. */
 final class TestClusters {

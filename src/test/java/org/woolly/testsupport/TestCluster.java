@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.tcop.Engine;
-import org.woolly.tcop.RoleInfo;
-import org.woolly.utils.init.DataDirectoryInitializer;
-import org.woolly.utils.init.WoollyEngine;
+import org.woolly.catalog.RoleInfo;
+import org.woolly.server.DataDirectoryInitializer;
+import org.woolly.server.WoollyEngine;
 
 /**
  * A real data directory (initdb, then the engine the server runs: storage, WAL, heap, catalog,

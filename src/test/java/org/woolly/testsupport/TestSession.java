@@ -6,7 +6,7 @@ import org.woolly.nodes.parse.RawStatement;
 import org.woolly.tcop.Engine;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.tcop.SessionEngine;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.guc.ServerConfiguration;

@@ -1,6 +1,7 @@
 package org.woolly.access.heap;
 
 import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -10,6 +11,13 @@ import org.woolly.storage.smgr.RelFileLocator;
  * {@code src/backend/access/heap/heapam.c}. Thread-safe; one instance per server.
  */
 public interface HeapAccess {
+    /** The heap's name in the access method registry ({@code pg_am.amname}). */
+    String NAME = "heap";
+
+    /** The heap registered in {@code storage} (by {@link HeapAccessMethod#MODULE}). */
+    static HeapAccess of(StorageServices storage) {
+        return storage.accessMethods().get(NAME, HeapAccess.class);
+    }
 
     /** Inserts a tuple body written by {@code tx} (assigns its XID if needed); returns its TID. */
     Tid insert(RelFileLocator relation, byte[] body, Transaction tx);

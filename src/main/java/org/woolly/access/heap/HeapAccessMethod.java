@@ -3,8 +3,10 @@ package org.woolly.access.heap;
 import java.util.Arrays;
 import java.util.function.LongFunction;
 
+import org.woolly.access.transam.AccessMethodRegistry;
 import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.Snapshot;
+import org.woolly.access.transam.StorageModule;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.access.transam.Wal;
@@ -26,6 +28,16 @@ import org.woolly.utils.error.SqlState;
  * {@code hio.c}; tuple layout, WAL records and locking rules are in README.md. Thread-safe.
  */
 public final class HeapAccessMethod implements HeapAccess {
+    /**
+     * The heap plugged into storage at start-up: registered as the table access method
+     * {@value HeapAccess#NAME} with its redo under {@code ResourceManagerIds.HEAP}.
+     */
+    public static final StorageModule MODULE = context -> {
+        HeapAccessMethod heap = new HeapAccessMethod(context.bufferPool(), context.wal(), context.transactions());
+        context.resourceManagers().register(heap.resourceManager());
+        context.accessMethods().register(NAME, AccessMethodRegistry.Kind.TABLE, heap);
+    };
+
     private final BufferPool bufferPool;
     private final Wal wal;
     private final TransactionManager transactions;

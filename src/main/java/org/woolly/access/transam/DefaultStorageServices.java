@@ -2,7 +2,6 @@ package org.woolly.access.transam;
 
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
-import org.woolly.access.heap.HeapAccess;
 import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
@@ -10,7 +9,7 @@ import org.woolly.storage.smgr.StorageManager;
 
 /**
  * The opened storage side of a server (built by {@link StorageStartup#open}): files, buffers,
- * WAL, commit log, transactions, OIDs and the heap, plus checkpoints ({@code CreateCheckPoint}
+ * WAL, commit log, transactions, OIDs and the registered access methods, plus checkpoints ({@code CreateCheckPoint}
  * in {@code xlog.c}) and the background tasks the postmaster runs as the checkpointer and
  * walwriter threads.
  */
@@ -23,14 +22,16 @@ public final class DefaultStorageServices implements StorageServices {
     private final CommitLog commitLog;
     private final DefaultTransactionManager transactions;
     private final OidGenerator oids;
-    private final HeapAccess heap;
+    private final AccessMethodRegistry accessMethods;
+    private final ResourceManagerRegistry resourceManagers;
     private final PanicState panicState;
     private final ReentrantLock checkpointLock = new ReentrantLock();
     private volatile boolean closed;
 
     DefaultStorageServices(Path dataDirectory, StorageOptions options, StorageManager storageManager,
                            BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
-                           DefaultTransactionManager transactions, OidGenerator oids, HeapAccess heap,
+                           DefaultTransactionManager transactions, OidGenerator oids,
+                           AccessMethodRegistry accessMethods, ResourceManagerRegistry resourceManagers,
                            PanicState panicState) {
         this.dataDirectory = dataDirectory;
         this.options = options;
@@ -40,13 +41,19 @@ public final class DefaultStorageServices implements StorageServices {
         this.commitLog = commitLog;
         this.transactions = transactions;
         this.oids = oids;
-        this.heap = heap;
+        this.accessMethods = accessMethods;
+        this.resourceManagers = resourceManagers;
         this.panicState = panicState;
     }
 
     @Override
-    public HeapAccess heap() {
-        return heap;
+    public AccessMethodRegistry accessMethods() {
+        return accessMethods;
+    }
+
+    /** The resource managers recovery replayed through (for describing WAL records). */
+    public ResourceManagerRegistry resourceManagers() {
+        return resourceManagers;
     }
 
     @Override

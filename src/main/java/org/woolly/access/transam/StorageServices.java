@@ -1,15 +1,15 @@
 package org.woolly.access.transam;
 
-import org.woolly.access.heap.HeapAccess;
 import org.woolly.storage.ipc.PanicState;
 
 /**
  * The storage side of a running server, opened on a data directory after crash recovery:
- * buffer pool, WAL, transactions, heap. The engine above is built on one of these.
+ * buffer pool, WAL, transactions, and the access methods by name. The engine above is built on one of these.
  */
 public interface StorageServices extends AutoCloseable {
 
-    HeapAccess heap();
+    /** The table and index access methods registered when the storage opened ({@code pg_am}). */
+    AccessMethodRegistry accessMethods();
 
     TransactionManager transactions();
 

@@ -3,10 +3,7 @@ package org.woolly.access.transam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import org.woolly.access.heap.HeapAccess;
-import org.woolly.access.heap.HeapAccessMethod;
+import java.util.List;
 import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
@@ -21,21 +18,14 @@ import org.woolly.utils.error.SqlState;
  * Creating a data directory's storage (initdb's part) and opening it: pg_control read, crash
  * recovery if the last shutdown was not clean (replay from the checkpoint's redo pointer to
  * the end of valid WAL, each record to its resource manager), counters set past everything
- * seen, the torn WAL tail cut off, and an end-of-recovery checkpoint. Counterpart of
+ * seen, the torn WAL tail cut off, and an end-of-recovery checkpoint. Access methods and their
+ * resource managers come from the {@link StorageModule}s the caller passes (PostgreSQL's
+ * {@code rmgrlist.h}); this package registers only its own records' redo. Counterpart of
  * {@code BootStrapXLOG} and {@code StartupXLOG} in {@code src/backend/access/transam/xlog.c}
  * and {@code xlogrecovery.c}.
  */
 public final class StorageStartup {
     private static final int COMMIT_LOG_BUFFERS = 128;
-
-    /** The heap as opened over the other services, and its redo. */
-    public record HeapBinding(HeapAccess heap, ResourceManager resourceManager) {}
-
-    /** Builds the heap access method over the buffer pool, WAL and transactions. */
-    @FunctionalInterface
-    public interface HeapFactory {
-        HeapBinding create(BufferPool bufferPool, Wal wal, TransactionManager transactions);
-    }
 
     private StorageStartup() {}
 
@@ -70,18 +60,10 @@ public final class StorageStartup {
 
     /**
      * Opens the storage of an initialized data directory: StorageManager, BufferPool, WAL,
-     * commit log, transactions and the heap ({@link HeapAccessMethod}), after crash recovery if
-     * the last shutdown was not clean.
+     * commit log, transactions, and each of {@code modules} (the access methods, which register
+     * their resource managers), after crash recovery if the last shutdown was not clean.
      */
-    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options) {
-        return open(dataDirectory, options, (bufferPool, wal, transactions) -> {
-            HeapAccessMethod heap = new HeapAccessMethod(bufferPool, wal, transactions);
-            return new HeapBinding(heap, heap.resourceManager());
-        });
-    }
-
-    /** {@link #open(Path, StorageOptions)} with another heap (tests use a fake one). */
-    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options, HeapFactory heapFactory) {
+    public static DefaultStorageServices open(Path dataDirectory, StorageOptions options, List<StorageModule> modules) {
         ControlFile control = ControlFile.read(dataDirectory);
         Path walDirectory = dataDirectory.resolve("pg_wal");
         TransactionRecords.Checkpoint checkpoint = readCheckpoint(walDirectory, control.checkpointLsn());
@@ -121,19 +103,30 @@ public final class StorageStartup {
         };
         DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog,
                 new LockManager(options.deadlockTimeout()), files, checkpoint.nextXid(), options.synchronousCommit());
-        HeapBinding heap = heapFactory.create(bufferPool, wal, transactions);
+
+        long[] counters = {checkpoint.nextXid(), checkpoint.nextOid()};
+        ResourceManagerRegistry resourceManagers = new ResourceManagerRegistry();
+        resourceManagers.register(CoreResourceManagers.xlog(xid -> counters[0] = Math.max(counters[0], xid),
+                oid -> counters[1] = Math.max(counters[1], oid), bufferPool));
+        resourceManagers.register(CoreResourceManagers.transaction(commitLog, files));
+        resourceManagers.register(CoreResourceManagers.storage(files));
+        AccessMethodRegistry accessMethods = new AccessMethodRegistry();
+        StorageModule.Context context = new StorageModule.Context(bufferPool, wal, transactions, resourceManagers,
+                accessMethods);
+        for (StorageModule module : modules) {
+            module.install(context);
+        }
 
         long nextOid = checkpoint.nextOid();
         if (crashed) {
             control.withState(ControlFile.State.IN_CRASH_RECOVERY).write(dataDirectory, options.fsync());
-            long[] counters = replay(walDirectory, checkpoint, endOfWal, commitLog, files, bufferPool,
-                    heap.resourceManager());
+            replay(walDirectory, checkpoint.redoLsn(), endOfWal, counters, resourceManagers);
             transactions.advanceNextXid(counters[0]);
             nextOid = counters[1];
         }
         OidGenerator oids = new OidGenerator(wal, (int) nextOid);
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
-                bufferPool, wal, commitLog, transactions, oids, heap.heap(), panicState);
+                bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState);
         if (crashed) {
             services.checkpoint(false);
         } else {
@@ -155,35 +148,21 @@ public final class StorageStartup {
         }
     }
 
-    /** Replays from the redo pointer; returns the next XID and next OID past everything seen. */
-    private static long[] replay(Path walDirectory, TransactionRecords.Checkpoint checkpoint, long endOfWal,
-                                 CommitLog commitLog, RelationFileOperations files, BufferPool bufferPool,
-                                 ResourceManager heapRedo) {
-        long[] counters = {checkpoint.nextXid(), checkpoint.nextOid()};
-        Map<Integer, ResourceManager> managers = new HashMap<>();
-        for (ResourceManager manager : new ResourceManager[] {
-            CoreResourceManagers.xlog(xid -> counters[0] = Math.max(counters[0], xid),
-                    oid -> counters[1] = Math.max(counters[1], oid), bufferPool),
-            CoreResourceManagers.transaction(commitLog, files), CoreResourceManagers.storage(files), heapRedo}) {
-            if (manager != null) {
-                managers.put(manager.id(), manager);
-            }
-        }
-        try (WalReader reader = new WalReader(walDirectory, checkpoint.redoLsn())) {
+    /**
+     * Replays from the redo pointer, each record through its resource manager; moves
+     * {@code counters} (next XID, next OID) past everything seen.
+     */
+    private static void replay(Path walDirectory, long redoLsn, long endOfWal, long[] counters,
+                               ResourceManagerRegistry managers) {
+        try (WalReader reader = new WalReader(walDirectory, redoLsn)) {
             WalReader.ReadRecord read;
             while ((read = reader.next()) != null && read.lsn() < endOfWal) {
                 WalRecord record = read.record();
                 if (record.xid() != 0) {
                     counters[0] = Math.max(counters[0], record.xid() + 1);
                 }
-                ResourceManager manager = managers.get(record.resourceManager());
-                if (manager == null) {
-                    throw new SqlException(Severity.PANIC, SqlState.DATA_CORRUPTED, "resource manager with ID "
-                            + record.resourceManager() + " not registered", null, null, 0, null);
-                }
-                manager.redo(record, read.endLsn());
+                managers.get(record.resourceManager()).redo(record, read.endLsn());
             }
         }
-        return counters;
     }
 }

@@ -1,5 +1,6 @@
 package org.woolly.catalog.bootstrap;
 
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.BootstrapType;
@@ -59,7 +60,7 @@ public final class InitDb {
      */
     public static void bootstrap(StorageServices storage, CatalogTupleCodec codec, String superuserName,
                                  String superuserPasswordVerifier) {
-        CatalogHeap catalogs = new CatalogHeap(storage.heap(), codec);
+        CatalogHeap catalogs = new CatalogHeap(HeapAccess.of(storage), codec);
         Transaction tx = storage.transactions().begin();
         boolean committed = false;
         try {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.BuiltinTypeSystem;
@@ -24,13 +25,13 @@ import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.TargetEntry;
 import org.woolly.optimizer.Planner;
 import org.woolly.parser.Parser;
-import org.woolly.tcop.NoticeSink;
+import org.woolly.utils.error.NoticeSink;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.ResultColumn;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.protocol.ResultColumn;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.tcop.SessionEngine;
-import org.woolly.tcop.TransactionStatus;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -355,7 +356,7 @@ public final class QuerySession implements SessionEngine {
         var snapshot = block.statementSnapshot();
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
-        return new ExecutorContext(types, storage.heap(), transaction, snapshot, parameters, info, null,
+        return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
     }
 

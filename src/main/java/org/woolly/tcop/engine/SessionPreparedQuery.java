@@ -7,7 +7,7 @@ import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.Query;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.ResultColumn;
+import org.woolly.protocol.ResultColumn;
 
 /**
  * A prepared statement of this engine: an optimizable statement with its query tree and plan

@@ -5,7 +5,7 @@ import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.executor.ExecutorContext;
-import org.woolly.tcop.TransactionStatus;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.server.StorageWiring;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -42,19 +44,19 @@ class AsyncCommitHintBitsTest {
         StorageOptions options = ASYNC.withFullPageWrites(false);
         StorageStartup.initialize(data);
         Files.createDirectories(data.resolve("base/5"));
-        DefaultStorageServices services = StorageStartup.open(data, options);
+        DefaultStorageServices services = StorageWiring.open(data, options);
         RelFileLocator a = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
         RelFileLocator b = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
         TopTransaction ddl = services.transactions().begin();
         ddl.createRelationStorage(a);
         ddl.createRelationStorage(b);
-        services.heap().insert(a, "old".getBytes(), ddl);
+        HeapAccess.of(services).insert(a, "old".getBytes(), ddl);
         services.transactions().commit(ddl);
         services.checkpoint();
 
         TopTransaction writer = services.transactions().begin();
-        services.heap().insert(a, "in a".getBytes(), writer);
-        services.heap().insert(b, "in b".getBytes(), writer);
+        HeapAccess.of(services).insert(a, "in a".getBytes(), writer);
+        HeapAccess.of(services).insert(b, "in b".getBytes(), writer);
         services.flushWal();
         services.transactions().commit(writer);
         assertThat(services.wal().flushedLsn()).as("the commit record is still in the WAL buffers")
@@ -67,7 +69,7 @@ class AsyncCommitHintBitsTest {
                 .as("no committed hint ahead of the commit record").isZero();
         services.shutdownImmediately();
 
-        try (DefaultStorageServices reopened = StorageStartup.open(data, options)) {
+        try (DefaultStorageServices reopened = StorageWiring.open(data, options)) {
             assertThat(reopened.transactions().status(writer.xid())).isEqualTo(XidStatus.ABORTED);
             assertThat(StoredRows.scan(reopened, a)).as("all or nothing: a").containsExactly("old");
             assertThat(StoredRows.scan(reopened, b)).as("all or nothing: b").isEmpty();
@@ -78,13 +80,13 @@ class AsyncCommitHintBitsTest {
     void hintIsSetOnceTheCommitRecordIsFlushed() throws Exception {
         StorageStartup.initialize(data);
         Files.createDirectories(data.resolve("base/5"));
-        try (DefaultStorageServices services = StorageStartup.open(data, ASYNC)) {
+        try (DefaultStorageServices services = StorageWiring.open(data, ASYNC)) {
             RelFileLocator a = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
             TopTransaction ddl = services.transactions().begin();
             ddl.createRelationStorage(a);
             services.transactions().commit(ddl);
             TopTransaction writer = services.transactions().begin();
-            services.heap().insert(a, "in a".getBytes(), writer);
+            HeapAccess.of(services).insert(a, "in a".getBytes(), writer);
             services.transactions().commit(writer);
             assertThat(services.transactions().committedHintAllowed(writer.xid())).isFalse();
 

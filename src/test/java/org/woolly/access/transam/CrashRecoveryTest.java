@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.server.StorageWiring;
 import org.woolly.storage.smgr.RelFileLocator;
 
 /** End to end over the real heap: committed rows survive a crash, uncommitted ones do not. */
@@ -20,29 +22,29 @@ class CrashRecoveryTest {
         StorageStartup.initialize(data);
         Files.createDirectories(data.resolve("base/5"));
         RelFileLocator relation;
-        DefaultStorageServices services = StorageStartup.open(data, OPTIONS);
+        DefaultStorageServices services = StorageWiring.open(data, OPTIONS);
         relation = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
         TopTransaction ddl = services.transactions().begin();
         ddl.createRelationStorage(relation);
         services.transactions().commit(ddl);
 
         TopTransaction committed = services.transactions().begin();
-        services.heap().insert(relation, "committed".getBytes(), committed);
+        HeapAccess.of(services).insert(relation, "committed".getBytes(), committed);
         services.transactions().commit(committed);
         TopTransaction uncommitted = services.transactions().begin();
-        services.heap().insert(relation, "uncommitted".getBytes(), uncommitted);
+        HeapAccess.of(services).insert(relation, "uncommitted".getBytes(), uncommitted);
         services.wal().flushAll();
         assertThat(StoredRows.scan(services, relation)).containsExactly("committed");
         services.shutdownImmediately();
 
-        try (DefaultStorageServices reopened = StorageStartup.open(data, OPTIONS)) {
+        try (DefaultStorageServices reopened = StorageWiring.open(data, OPTIONS)) {
             assertThat(reopened.transactions().status(uncommitted.xid())).isEqualTo(XidStatus.ABORTED);
             assertThat(StoredRows.scan(reopened, relation)).containsExactly("committed");
             TopTransaction more = reopened.transactions().begin();
-            reopened.heap().insert(relation, "after".getBytes(), more);
+            HeapAccess.of(reopened).insert(relation, "after".getBytes(), more);
             reopened.transactions().commit(more);
         }
-        try (DefaultStorageServices again = StorageStartup.open(data, OPTIONS)) {
+        try (DefaultStorageServices again = StorageWiring.open(data, OPTIONS)) {
             assertThat(StoredRows.scan(again, relation)).containsExactlyInAnyOrder("committed", "after");
         }
     }

@@ -11,8 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.heap.Tid;
+import org.woolly.server.StorageWiring;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -28,14 +30,14 @@ class RowDeadlockTest {
         Files.createDirectories(data.resolve("base/5"));
         StorageOptions options = StorageOptions.defaults().withSharedBuffers(64).withFsync(false)
                 .withDeadlockTimeout(Duration.ofMillis(100));
-        try (DefaultStorageServices services = StorageStartup.open(data, options);
+        try (DefaultStorageServices services = StorageWiring.open(data, options);
              var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             DefaultTransactionManager transactions = services.transactions();
             RelFileLocator relation = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
             TopTransaction setup = transactions.begin();
             setup.createRelationStorage(relation);
-            Tid rowA = services.heap().insert(relation, "a".getBytes(), setup);
-            Tid rowB = services.heap().insert(relation, "b".getBytes(), setup);
+            Tid rowA = HeapAccess.of(services).insert(relation, "a".getBytes(), setup);
+            Tid rowB = HeapAccess.of(services).insert(relation, "b".getBytes(), setup);
             transactions.commit(setup);
 
             CountDownLatch bothUpdatedOnce = new CountDownLatch(2);
@@ -54,12 +56,12 @@ class RowDeadlockTest {
         TopTransaction tx = transactions.begin();
         try {
             Snapshot snapshot = tx.takeSnapshot();
-            ModifyResult result = services.heap().update(relation, own, "mine".getBytes(), tx, snapshot);
+            ModifyResult result = HeapAccess.of(services).update(relation, own, "mine".getBytes(), tx, snapshot);
             assertThat(result.status()).isEqualTo(ModifyResult.Status.OK);
             latch.countDown();
             latch.await();
             tx.incrementCommandId();
-            services.heap().update(relation, other, "theirs".getBytes(), tx, tx.takeSnapshot());
+            HeapAccess.of(services).update(relation, other, "theirs".getBytes(), tx, tx.takeSnapshot());
             transactions.commit(tx);
             return null;
         } catch (SqlException e) {

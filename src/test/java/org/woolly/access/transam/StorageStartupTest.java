@@ -20,8 +20,8 @@ class StorageStartupTest {
 
     private final List<Long> replayedXids = new ArrayList<>();
 
-    private final StorageStartup.HeapFactory fakeHeap = (pool, wal, transactions) ->
-            new StorageStartup.HeapBinding(null, new ResourceManager() {
+    private final List<StorageModule> fakeHeap = List.of(context ->
+            context.resourceManagers().register(new ResourceManager() {
                 @Override
                 public int id() {
                     return ResourceManagerIds.HEAP;
@@ -41,7 +41,7 @@ class StorageStartupTest {
                 public String describe(WalRecord record) {
                     return "test";
                 }
-            });
+            }));
 
     private static final StorageOptions OPTIONS = StorageOptions.defaults().withSharedBuffers(64);
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.server.StorageWiring;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -25,12 +27,12 @@ class TornHintPageTest {
     void tornHintOnlyWriteAfterACheckpointIsRepairedByRecovery() throws Exception {
         StorageStartup.initialize(data);
         Files.createDirectories(data.resolve("base/5"));
-        DefaultStorageServices services = StorageStartup.open(data, OPTIONS);
+        DefaultStorageServices services = StorageWiring.open(data, OPTIONS);
         RelFileLocator relation = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, services.allocateOid());
         TopTransaction writer = services.transactions().begin();
         writer.createRelationStorage(relation);
         for (int row = 0; row < 3; row++) {
-            services.heap().insert(relation, ("row " + row).getBytes(), writer);
+            HeapAccess.of(services).insert(relation, ("row " + row).getBytes(), writer);
         }
         services.transactions().commit(writer);
         services.checkpoint();
@@ -49,10 +51,10 @@ class TornHintPageTest {
         Files.write(file, torn);
         services.shutdownImmediately();
 
-        try (DefaultStorageServices reopened = StorageStartup.open(data, OPTIONS)) {
+        try (DefaultStorageServices reopened = StorageWiring.open(data, OPTIONS)) {
             assertThat(StoredRows.scan(reopened, relation)).containsExactly("row 0", "row 1", "row 2");
         }
-        try (DefaultStorageServices again = StorageStartup.open(data, OPTIONS)) {
+        try (DefaultStorageServices again = StorageWiring.open(data, OPTIONS)) {
             assertThat(StoredRows.scan(again, relation)).containsExactly("row 0", "row 1", "row 2");
         }
     }

@@ -3,6 +3,7 @@ package org.woolly.catalog.bootstrap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.StorageStartup;
@@ -11,6 +12,7 @@ import org.woolly.catalog.CatalogDefinitions;
 import org.woolly.catalog.CatalogHeap;
 import org.woolly.catalog.CatalogRow;
 import org.woolly.catalog.CheckingTupleCodec;
+import org.woolly.server.StorageWiring;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ class InitDbTest {
 
     private StorageServices storage() {
         StorageStartup.initialize(dataDirectory);
-        storage = StorageStartup.open(dataDirectory, StorageOptions.defaults().withFsync(false));
+        storage = StorageWiring.open(dataDirectory, StorageOptions.defaults().withFsync(false));
         return storage;
     }
 
@@ -58,7 +60,7 @@ class InitDbTest {
         StorageServices storage = storage();
         CheckingTupleCodec codec = new CheckingTupleCodec();
         InitDb.bootstrap(storage, codec, "alice", "SCRAM-SHA-256$4096:c2FsdA==$a:b");
-        CatalogHeap heap = new CatalogHeap(storage.heap(), codec);
+        CatalogHeap heap = new CatalogHeap(HeapAccess.of(storage), codec);
         Transaction tx = storage.transactions().begin();
         var snapshot = tx.takeSnapshot();
 

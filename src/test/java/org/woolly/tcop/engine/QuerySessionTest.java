@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
-import org.woolly.tcop.TransactionStatus;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.testsupport.TestCluster;
 import org.woolly.testsupport.TestSession;
 import org.woolly.utils.adt.TypeOids;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.testsupport.TestCluster;
 import org.woolly.testsupport.TestSession;
 import org.woolly.utils.error.SqlException;

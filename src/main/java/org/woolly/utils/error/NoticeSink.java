@@ -1,4 +1,4 @@
-package org.woolly.tcop;
+package org.woolly.utils.error;
 
 import org.woolly.utils.error.SqlException;
 

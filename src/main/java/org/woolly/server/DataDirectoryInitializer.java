@@ -1,9 +1,11 @@
-package org.woolly.utils.init;
+package org.woolly.server;
 
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.StorageStartup;
+import org.woolly.server.WoollyEngine;
 import org.woolly.storage.smgr.FileSync;
+import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.bootstrap.InitDb;
 import org.woolly.utils.crypt.Scram;
 
@@ -73,9 +75,9 @@ public final class DataDirectoryInitializer {
             Files.writeString(directory.resolve("pg_hba.conf"), hostBasedAuthentication(options));
             Files.createDirectories(directory.resolve("log"));
             StorageStartup.initialize(directory);
-            try (StorageServices storage = StorageStartup.open(directory, StorageOptions.defaults())) {
+            try (StorageServices storage = StorageWiring.open(directory, StorageOptions.defaults())) {
                 String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
-                InitDb.bootstrap(storage, WoollyEngine.TUPLE_FORMAT, options.superuser(), verifier);
+                InitDb.bootstrap(storage, CatalogTupleCodec.STANDARD, options.superuser(), verifier);
             }
             // Everything durable first (initdb's sync_pgdata), then the version file, written last
             // and durably: a directory without it is an interrupted initialization, not a cluster.

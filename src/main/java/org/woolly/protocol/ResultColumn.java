@@ -1,4 +1,4 @@
-package org.woolly.tcop;
+package org.woolly.protocol;
 
 /**
  * One field of RowDescription: name, source table OID and column number (0 when not a plain

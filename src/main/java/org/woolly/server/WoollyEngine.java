@@ -1,10 +1,7 @@
-package org.woolly.utils.init;
+package org.woolly.server;
 
-import org.woolly.access.common.TupleCodec;
-import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.StorageStartup;
 import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogTupleCodec;
@@ -14,8 +11,8 @@ import org.woolly.nodes.parse.RawStatement;
 import org.woolly.parser.Parser;
 import org.woolly.tcop.Engine;
 import org.woolly.tcop.FallbackTypeIO;
-import org.woolly.tcop.NoticeSink;
-import org.woolly.tcop.RoleInfo;
+import org.woolly.utils.error.NoticeSink;
+import org.woolly.catalog.RoleInfo;
 import org.woolly.tcop.SessionEngine;
 import org.woolly.tcop.TypeIoLookup;
 import org.woolly.tcop.engine.QueryParser;
@@ -39,19 +36,6 @@ import java.util.function.Consumer;
  * ({@code src/backend/utils/init/postinit.c}) for each backend.
  */
 public final class WoollyEngine implements Engine {
-    /** Catalog rows are stored in the same tuple format as user tables. */
-    public static final CatalogTupleCodec TUPLE_FORMAT = new CatalogTupleCodec() {
-        @Override
-        public byte[] encode(TupleDescriptor descriptor, Object[] values) {
-            return TupleCodec.encode(descriptor, values);
-        }
-
-        @Override
-        public Object[] decode(TupleDescriptor descriptor, byte[] body) {
-            return TupleCodec.decode(descriptor, body);
-        }
-    };
-
     /** Wire encoding of values: the built-in types' I/O, text pass-through for anything else. */
     public static final TypeIoLookup TYPE_IO = typeOid -> {
         PgType type = BuiltinTypes.byOid(typeOid);
@@ -76,12 +60,12 @@ public final class WoollyEngine implements Engine {
 
     private WoollyEngine(StorageServices storage) {
         this.storage = storage;
-        this.catalog = new SystemCatalog(storage, TUPLE_FORMAT);
+        this.catalog = new SystemCatalog(storage, CatalogTupleCodec.STANDARD);
     }
 
     /** Opens the data directory's storage, replaying the WAL first if the last stop was a crash. */
     public static WoollyEngine open(Path dataDirectory, StorageOptions options) {
-        return new WoollyEngine(StorageStartup.open(dataDirectory, options));
+        return new WoollyEngine(StorageWiring.open(dataDirectory, options));
     }
 
     @Override

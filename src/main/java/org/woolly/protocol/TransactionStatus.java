@@ -1,4 +1,4 @@
-package org.woolly.tcop;
+package org.woolly.protocol;
 
 /** The transaction status byte of ReadyForQuery. */
 public enum TransactionStatus {

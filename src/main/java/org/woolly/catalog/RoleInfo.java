@@ -1,4 +1,4 @@
-package org.woolly.tcop;
+package org.woolly.catalog;
 
 /**
  * A role as authentication and session start need it, from {@code pg_authid}: its OID, name,
