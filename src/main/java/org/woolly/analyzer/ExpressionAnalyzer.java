@@ -46,7 +46,7 @@ public final class ExpressionAnalyzer {
             case Expr.RowConstructor row -> throw unsupported("row constructors", row.location());
             case Expr.Subscript subscript -> throw unsupported("array subscripts", subscript.location());
             case Expr.FieldSelect field -> throw unsupported("field selection", field.location());
-            case Expr.Collate collate -> throw unsupported("COLLATE", collate.location());
+            case Expr.Collate collate -> throw unsupported("COLLATE clauses", collate.location());
         };
     }
 

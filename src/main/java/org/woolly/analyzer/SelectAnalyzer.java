@@ -36,7 +36,7 @@ final class SelectAnalyzer {
             throw ExpressionAnalyzer.unsupported("WITH queries", select.location());
         }
         if (select.distinctOn() != null) {
-            throw ExpressionAnalyzer.unsupported("DISTINCT ON", select.location());
+            throw ExpressionAnalyzer.unsupported("DISTINCT ON clauses", select.location());
         }
         if (select.forLocking() != null && !select.forLocking().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("FOR UPDATE/SHARE clauses", select.location());

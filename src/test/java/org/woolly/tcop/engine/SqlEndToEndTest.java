@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,23 @@ class SqlEndToEndTest {
         assertThat(sql("SELECT count(*) FROM t x JOIN t y USING (a)")).containsExactly("5", "SELECT 1");
         assertThat(sql("SELECT x.a, y.b FROM t x LEFT JOIN t y ON x.a = y.a + 1 ORDER BY 1, 2")).containsExactly("1|",
                 "2|x", "2|x", "SELECT 3");
+    }
+
+    /** What Woolly does not do yet answers 0A000 with a message naming it and the position of the construct. */
+    @Test
+    void unsupportedFeaturesAnswerFeatureNotSupported() {
+        sql("CREATE TABLE t (a int)");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("SELECT DISTINCT ON (a) a FROM t", "DISTINCT ON clauses are not supported yet");
+        cases.put("SELECT 'a' COLLATE \"C\"", "COLLATE clauses are not supported yet");
+        cases.put("WITH x AS (SELECT 1) SELECT * FROM x", "WITH queries are not supported yet");
+        cases.put("SELECT 1 INTERSECT SELECT 1", "INTERSECT queries are not supported yet");
+        cases.put("ALTER TABLE t ADD COLUMN b int", "\"ALTER TABLE\" is not supported yet");
+        cases.forEach((query, message) -> {
+            SqlException error = error(query);
+            assertThat(error.sqlState()).as(query).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
+            assertThat(error.getMessage()).as(query).isEqualTo(message);
+            assertThat(error.position()).as(query).isPositive();
+        });
     }
 }
