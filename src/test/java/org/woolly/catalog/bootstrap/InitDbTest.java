@@ -21,8 +21,8 @@ class InitDbTest {
         InitDb.bootstrap(storage, new CheckingTupleCodec(), "alice", null);
 
         assertThat(storage.checkpoints).isEqualTo(1);
-        // 12 per-database catalogs in 3 databases, 3 shared ones
-        assertThat(storage.existingRelations()).hasSize(12 * 3 + 3);
+        // 15 per-database catalogs in 3 databases, 3 shared ones
+        assertThat(storage.existingRelations()).hasSize(15 * 3 + 3);
         assertThat(storage.existingRelations()).contains(new RelFileLocator(1664, 0, 1260),
                 new RelFileLocator(1663, 1, 1259), new RelFileLocator(1663, 4, 1259),
                 new RelFileLocator(1663, 5, 2615));
