@@ -190,14 +190,15 @@ public final class CatalogRows {
                 .build();
     }
 
-    /** The pg_operator row of a built-in operator (commutator and negator not recorded yet: 0). */
+    /** The pg_operator row of a built-in operator (no selectivity estimators yet: oprrest, oprjoin "-"). */
     public static Object[] operator(PgOperatorData.Operator operator) {
         return new RowBuilder(PG_OPERATOR)
                 .set("oid", operator.oid()).set("oprname", operator.name())
                 .set("oprnamespace", CatalogOids.PG_CATALOG_NAMESPACE).set("oprowner", CatalogOids.BOOTSTRAP_SUPERUSER)
                 .setChar("oprkind", operator.leftType() == 0 ? 'l' : 'b').set("oprcanmerge", false)
                 .set("oprcanhash", false).set("oprleft", operator.leftType()).set("oprright", operator.rightType())
-                .set("oprresult", operator.resultType()).set("oprcom", 0).set("oprnegate", 0)
+                .set("oprresult", operator.resultType()).set("oprcom", operator.commutator())
+                .set("oprnegate", operator.negator())
                 .set("oprcode", operator.procName()).set("oprrest", "-").set("oprjoin", "-")
                 .build();
     }

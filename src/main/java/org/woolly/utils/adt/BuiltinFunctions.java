@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -124,13 +125,8 @@ public final class BuiltinFunctions {
             return descriptor;
         }
 
-        /** An operator: a prefix one when {@code left} is 0. */
+        /** An operator: a prefix one when {@code left} is 0; its commutator and negator come from the table. */
         void operator(String name, int left, int right, int result, FunctionImplementation implementation) {
-            operator(name, left, right, result, implementation, null, null);
-        }
-
-        void operator(String name, int left, int right, int result, FunctionImplementation implementation,
-                      String commutator, String negator) {
             PgOperatorData.Operator row = PgOperatorData.find(name, left, right);
             if (row == null || row.resultType() != result) {
                 throw new IllegalStateException("built-in operator " + left + " " + name + " " + right
@@ -139,8 +135,24 @@ public final class BuiltinFunctions {
             claim(row);
             FunctionDescriptor function = new FunctionDescriptor(row.procOid(), row.procName(),
                     row.procArgumentTypes(), result, true, false, row.procVolatility(), implementation);
-            operators.computeIfAbsent(name, key -> new ArrayList<>())
-                    .add(new OperatorDescriptor(row.oid(), name, left, right, result, function, commutator, negator));
+            operators.computeIfAbsent(name, key -> new ArrayList<>()).add(new OperatorDescriptor(row.oid(), name, left,
+                    right, result, function, operatorName(row.commutator()), operatorName(row.negator())));
+        }
+
+        /** As above, for a registration that names the commutator and negator: they must be the table's. */
+        void operator(String name, int left, int right, int result, FunctionImplementation implementation,
+                      String commutator, String negator) {
+            PgOperatorData.Operator row = PgOperatorData.find(name, left, right);
+            if (row != null && !(Objects.equals(commutator, operatorName(row.commutator()))
+                    && Objects.equals(negator, operatorName(row.negator())))) {
+                throw new IllegalStateException("built-in operator " + left + " " + name + " " + right
+                        + " names another commutator or negator than PgOperatorData");
+            }
+            operator(name, left, right, result, implementation);
+        }
+
+        private static String operatorName(int oid) {
+            return oid == 0 ? null : PgOperatorData.byOid(oid).name();
         }
 
         void aggregate(AggregateDescriptor descriptor) {

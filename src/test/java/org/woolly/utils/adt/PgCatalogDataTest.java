@@ -75,6 +75,11 @@ class PgCatalogDataTest {
                     .containsExactly(operator.name(), Integer.toString(operator.leftType()),
                             Integer.toString(operator.rightType()), Integer.toString(operator.resultType()),
                             Integer.toString(operator.procOid()), operator.procName());
+            for (int[] link : new int[][] {{operator.commutator(), 7}, {operator.negator(), 8}}) {
+                int postgresLink = Integer.parseInt(row[link[1]]);
+                assertThat(link[0]).as("oprcom/oprnegate of %d", operator.oid())
+                        .isEqualTo(PgOperatorData.byOid(postgresLink) == null ? 0 : postgresLink);
+            }
             String[] function = proc.get(operator.procOid());
             assertThat(List.of(function[3], function[4], function[5])).as("pg_proc %d", operator.procOid())
                     .containsExactly(oids(operator.procArgumentTypes()), String.valueOf(operator.procVolatility()), "t");
