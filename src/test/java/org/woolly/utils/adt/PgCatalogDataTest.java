@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every row of the built-in catalog tables ({@code Pg*Data}) is PostgreSQL 15's row for the same
@@ -149,5 +150,19 @@ class PgCatalogDataTest {
                     assertThat(operator.function().name()).isEqualTo("int4eq");
                 });
         assertThat(BuiltinTypes.byName("int4").oid()).isEqualTo(23);
+    }
+
+    @Test
+    void aRegistrationTheTablesDoNotListOrStateDifferentlyIsRefused() {
+        BuiltinFunctions.Registry registry = new BuiltinFunctions.Registry();
+        FunctionImplementation none = (args, context) -> null;
+        assertThatThrownBy(() -> registry.function("length", TypeOids.INT8, none, TypeOids.TEXT))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("disagrees with PgProcData");
+        assertThatThrownBy(() -> registry.function("no_such_function", TypeOids.INT4, none))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no row in PgProcData");
+        assertThatThrownBy(() -> registry.operator("%", TypeOids.INT2, TypeOids.INT4, TypeOids.INT4, none))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no row in PgOperatorData");
+        assertThatThrownBy(registry::checkComplete).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no implementation registered");
     }
 }
