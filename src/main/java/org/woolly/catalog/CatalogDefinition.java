@@ -3,6 +3,7 @@ package org.woolly.catalog;
 import org.woolly.access.common.Attribute;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.adt.PgTypeData;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ public final class CatalogDefinition {
             if (indexes.put(column.name(), i) != null) {
                 throw new IllegalStateException("duplicate catalog column " + name + "." + column.name());
             }
-            BootstrapType type = BootstrapTypes.byOid(column.typeOid());
+            PgTypeData.Type type = PgTypeData.byOid(column.typeOid());
             attributes.add(new Attribute(column.name(), column.typeOid(), -1, type.length(), type.byValue(),
                     type.align(), column.notNull()));
         }

@@ -1,5 +1,6 @@
 package org.woolly.catalog;
 
+import org.woolly.utils.adt.PgTypeData;
 import org.woolly.utils.adt.TypeOids;
 
 import java.util.ArrayList;
@@ -139,9 +140,31 @@ public final class CatalogDefinitions {
             .notNull("objoid", OID).notNull("classoid", OID).notNull("objsubid", INT4)
             .notNull("description", TEXT).build();
 
+    public static final CatalogDefinition PG_OPERATOR = new Builder("pg_operator", 2617, false, 0)
+            .notNull("oid", OID).notNull("oprname", NAME).notNull("oprnamespace", OID).notNull("oprowner", OID)
+            .notNull("oprkind", CHAR).notNull("oprcanmerge", BOOL).notNull("oprcanhash", BOOL)
+            .notNull("oprleft", OID).notNull("oprright", OID).notNull("oprresult", OID).notNull("oprcom", OID)
+            .notNull("oprnegate", OID).asText("oprcode", "regproc").asText("oprrest", "regproc")
+            .asText("oprjoin", "regproc").build();
+
+    public static final CatalogDefinition PG_CAST = new Builder("pg_cast", 2605, false, 0)
+            .notNull("oid", OID).notNull("castsource", OID).notNull("casttarget", OID).notNull("castfunc", OID)
+            .notNull("castcontext", CHAR).notNull("castmethod", CHAR).build();
+
+    /** {@code aggfnoid} is regproc in PostgreSQL; Woolly has no regproc, so it holds the OID as oid. */
+    public static final CatalogDefinition PG_AGGREGATE = new Builder("pg_aggregate", 2600, false, 0)
+            .notNull("aggfnoid", OID).notNull("aggkind", CHAR).notNull("aggnumdirectargs", INT2)
+            .asText("aggtransfn", "regproc").asText("aggfinalfn", "regproc").asText("aggcombinefn", "regproc")
+            .asText("aggserialfn", "regproc").asText("aggdeserialfn", "regproc").asText("aggmtransfn", "regproc")
+            .asText("aggminvtransfn", "regproc").asText("aggmfinalfn", "regproc").notNull("aggfinalextra", BOOL)
+            .notNull("aggmfinalextra", BOOL).notNull("aggfinalmodify", CHAR).notNull("aggmfinalmodify", CHAR)
+            .notNull("aggsortop", OID).notNull("aggtranstype", OID).notNull("aggtransspace", INT4)
+            .notNull("aggmtranstype", OID).notNull("aggmtransspace", INT4).nullable("agginitval", TEXT)
+            .nullable("aggminitval", TEXT).build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
-            PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION);
+            PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE);
 
     private CatalogDefinitions() {}
 
@@ -184,12 +207,12 @@ public final class CatalogDefinitions {
         }
 
         Builder notNull(String column, int typeOid) {
-            columns.add(new CatalogColumn(column, typeOid, true, BootstrapTypes.byOid(typeOid).name()));
+            columns.add(new CatalogColumn(column, typeOid, true, PgTypeData.byOid(typeOid).name()));
             return this;
         }
 
         Builder nullable(String column, int typeOid) {
-            columns.add(new CatalogColumn(column, typeOid, false, BootstrapTypes.byOid(typeOid).name()));
+            columns.add(new CatalogColumn(column, typeOid, false, PgTypeData.byOid(typeOid).name()));
             return this;
         }
 

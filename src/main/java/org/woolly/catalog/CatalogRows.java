@@ -1,17 +1,24 @@
 package org.woolly.catalog;
 
+import org.woolly.utils.adt.PgAggregateData;
+import org.woolly.utils.adt.PgCastData;
+import org.woolly.utils.adt.PgOperatorData;
+import org.woolly.utils.adt.PgTypeData;
 import org.woolly.utils.adt.TypeOids;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_OPERATOR;
 import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
@@ -92,14 +99,14 @@ public final class CatalogRows {
     public static List<Object[]> systemAttributes(int relationOid) {
         List<Object[]> rows = new ArrayList<>();
         for (SystemColumn column : SYSTEM_COLUMNS) {
-            TypeInfo type = TypeInfo.of(BootstrapTypes.byOid(column.typeOid()));
+            TypeInfo type = TypeInfo.of(PgTypeData.byOid(column.typeOid()));
             rows.add(attribute(relationOid, column.name(), type, -1, column.number(), true, false));
         }
         return rows;
     }
 
     /** The pg_type row of a built-in type. */
-    public static Object[] builtinType(BootstrapType type) {
+    public static Object[] builtinType(PgTypeData.Type type) {
         return type(TypeInfo.of(type), type.preferred(), type.input(), type.output());
     }
 
@@ -162,7 +169,7 @@ public final class CatalogRows {
      * {@code proargtypes} is stored as oidvector's text form, {@code prosrc} is the function name.
      */
     public static Object[] function(int oid, String name, int[] argumentTypes, int returnType, boolean strict,
-                                    boolean variadic, char volatility) {
+                                    boolean variadic, char volatility, char kind) {
         StringBuilder argumentText = new StringBuilder();
         for (int argumentType : argumentTypes) {
             if (!argumentText.isEmpty()) {
@@ -175,11 +182,46 @@ public final class CatalogRows {
                 .set("oid", oid).set("proname", name).set("pronamespace", CatalogOids.PG_CATALOG_NAMESPACE)
                 .set("proowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("prolang", INTERNAL_LANGUAGE)
                 .set("procost", 1.0f).set("prorows", 0.0f).set("provariadic", variadicType).set("prosupport", "-")
-                .setChar("prokind", 'f').set("prosecdef", false).set("proleakproof", false)
+                .setChar("prokind", kind).set("prosecdef", false).set("proleakproof", false)
                 .set("proisstrict", strict).set("proretset", false).setChar("provolatile", volatility)
                 .setChar("proparallel", 's').setShort("pronargs", argumentTypes.length)
                 .setShort("pronargdefaults", 0).set("prorettype", returnType)
                 .set("proargtypes", argumentText.toString()).set("prosrc", name)
+                .build();
+    }
+
+    /** The pg_operator row of a built-in operator (no selectivity estimators yet: oprrest, oprjoin "-"). */
+    public static Object[] operator(PgOperatorData.Operator operator) {
+        return new RowBuilder(PG_OPERATOR)
+                .set("oid", operator.oid()).set("oprname", operator.name())
+                .set("oprnamespace", CatalogOids.PG_CATALOG_NAMESPACE).set("oprowner", CatalogOids.BOOTSTRAP_SUPERUSER)
+                .setChar("oprkind", operator.leftType() == 0 ? 'l' : 'b').set("oprcanmerge", false)
+                .set("oprcanhash", false).set("oprleft", operator.leftType()).set("oprright", operator.rightType())
+                .set("oprresult", operator.resultType()).set("oprcom", operator.commutator())
+                .set("oprnegate", operator.negator())
+                .set("oprcode", operator.procName()).set("oprrest", "-").set("oprjoin", "-")
+                .build();
+    }
+
+    public static Object[] cast(PgCastData.Cast cast) {
+        return new RowBuilder(PG_CAST)
+                .set("oid", cast.oid()).set("castsource", cast.source()).set("casttarget", cast.target())
+                .set("castfunc", cast.function()).setChar("castcontext", cast.context())
+                .setChar("castmethod", cast.method())
+                .build();
+    }
+
+    /** The pg_aggregate row of a built-in aggregate (a plain one: no moving or ordered-set variant). */
+    public static Object[] aggregate(PgAggregateData.Aggregate aggregate) {
+        return new RowBuilder(PG_AGGREGATE)
+                .set("aggfnoid", aggregate.oid()).setChar("aggkind", 'n').setShort("aggnumdirectargs", 0)
+                .set("aggtransfn", aggregate.transitionFunction()).set("aggfinalfn", aggregate.finalFunction())
+                .set("aggcombinefn", "-").set("aggserialfn", "-").set("aggdeserialfn", "-").set("aggmtransfn", "-")
+                .set("aggminvtransfn", "-").set("aggmfinalfn", "-").set("aggfinalextra", false)
+                .set("aggmfinalextra", false).setChar("aggfinalmodify", 'r').setChar("aggmfinalmodify", 'r')
+                .set("aggsortop", 0).set("aggtranstype", aggregate.transitionType()).set("aggtransspace", 0)
+                .set("aggmtranstype", 0).set("aggmtransspace", 0).set("agginitval", aggregate.initialValue())
+                .set("aggminitval", null)
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package org.woolly.catalog;
 
+import org.woolly.utils.adt.PgTypeData;
+
 /**
  * A {@code pg_type} row as the catalog layer needs it: identity, physical layout (length, by
  * value, alignment, storage), kind ({@code typtype}: 'b' base, 'c' composite, 'p' pseudo),
@@ -13,7 +15,7 @@ public record TypeInfo(int oid, String name, int namespaceOid, short length, boo
         return typtype == 'p';
     }
 
-    public static TypeInfo of(BootstrapType type) {
+    public static TypeInfo of(PgTypeData.Type type) {
         return new TypeInfo(type.oid(), type.name(), CatalogOids.PG_CATALOG_NAMESPACE, type.length(),
                 type.byValue(), type.align(), type.storage(), type.typtype(), type.category(), 0,
                 type.elementOid(), type.arrayOid(), type.collation());

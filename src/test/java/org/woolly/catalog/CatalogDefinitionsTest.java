@@ -2,6 +2,7 @@ package org.woolly.catalog;
 
 import org.junit.jupiter.api.Test;
 import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.adt.PgTypeData;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -29,11 +30,11 @@ class CatalogDefinitionsTest {
 
     @Test
     void functionRowsStoreArgumentTypesAsOidvectorText() {
-        Object[] row = CatalogRows.function(1318, "length", new int[] {25}, 23, true, false, 'i');
+        Object[] row = CatalogRows.function(1318, "length", new int[] {25}, 23, true, false, 'i', 'f');
         new CheckingTupleCodec().encode(CatalogDefinitions.PG_PROC.descriptor(), row);
         assertThat(row[CatalogDefinitions.PG_PROC.column("proargtypes")]).isEqualTo("25");
         assertThat(row[CatalogDefinitions.PG_PROC.column("pronargs")]).isEqualTo((short) 1);
-        Object[] variadic = CatalogRows.function(3058, "concat", new int[] {23, 2276}, 25, false, true, 's');
+        Object[] variadic = CatalogRows.function(3058, "concat", new int[] {23, 2276}, 25, false, true, 's', 'f');
         assertThat(variadic[CatalogDefinitions.PG_PROC.column("proargtypes")]).isEqualTo("23 2276");
         assertThat(variadic[CatalogDefinitions.PG_PROC.column("provariadic")]).isEqualTo(2276);
     }
@@ -52,7 +53,7 @@ class CatalogDefinitionsTest {
     @Test
     void rowTypeOidsAreUniqueAndBelowNormalObjects() {
         Set<Integer> oids = new HashSet<>();
-        for (BootstrapType type : BootstrapTypes.all()) {
+        for (PgTypeData.Type type : PgTypeData.all()) {
             assertThat(oids.add(type.oid())).as("type %s", type.name()).isTrue();
         }
         for (CatalogDefinition catalog : CatalogDefinitions.all()) {
@@ -65,9 +66,9 @@ class CatalogDefinitionsTest {
 
     @Test
     void everyBuiltinArrayPointsBackToItsElement() {
-        for (BootstrapType type : BootstrapTypes.all()) {
+        for (PgTypeData.Type type : PgTypeData.all()) {
             if (type.arrayOid() != 0) {
-                BootstrapType array = BootstrapTypes.byOid(type.arrayOid());
+                PgTypeData.Type array = PgTypeData.byOid(type.arrayOid());
                 assertThat(array.elementOid()).isEqualTo(type.oid());
                 assertThat(array.name()).isEqualTo("_" + type.name());
             }

@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
+import org.woolly.utils.adt.CatalogVersion;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.storage.smgr.FileSync;
 
 /**
- * {@code global/pg_control}: the cluster state, the last checkpoint's location and redo
- * pointer, and the XID/OID counters it recorded, with a CRC32C; 8192 bytes, replaced
+ * {@code global/pg_control}: the catalog version the cluster was made with, the cluster state,
+ * the last checkpoint's location and redo pointer, and the XID/OID counters it recorded, with a
+ * CRC32C; 8192 bytes, replaced
  * atomically (temporary file, fsync, rename, directory fsync). Format in README.md.
  * Counterpart of {@code ControlFileData} ({@code pg_control.h}) and {@code UpdateControlFile}.
  */
@@ -21,9 +23,10 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
     public static final String PATH = "global/pg_control";
     static final int FILE_SIZE = 8192;
     static final int MAGIC = 0x574F4C59;
-    static final int FORMAT_VERSION = 1;
-    /** Fields (48 bytes) then their CRC32C. */
-    private static final int CONTENT_SIZE = 52;
+    /** PostgreSQL's {@code PG_CONTROL_VERSION}: the layout of this file. */
+    static final int FORMAT_VERSION = 2;
+    /** Fields (52 bytes) then their CRC32C. */
+    private static final int CONTENT_SIZE = 56;
 
     /** {@code DBState}, numbered as PostgreSQL's. */
     public enum State {
@@ -52,7 +55,7 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
 
     byte[] encode() {
         ByteBuffer buffer = ByteBuffer.allocate(FILE_SIZE);
-        buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(state.code).putLong(checkpointLsn).putLong(redoLsn)
+        buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(CatalogVersion.CATALOG_VERSION_NO).putInt(state.code).putLong(checkpointLsn).putLong(redoLsn)
                 .putLong(nextXid).putInt(nextOid).putLong(timeMillis);
         CRC32C crc = new CRC32C();
         crc.update(buffer.array(), 0, CONTENT_SIZE - 4);
@@ -61,6 +64,18 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
     }
 
     static ControlFile decode(byte[] bytes) {
+        return decode(bytes, CatalogVersion.CATALOG_VERSION_NO);
+    }
+
+    /**
+     * Checks, as {@code ReadControlFile} does, the file's layout version before its checksum (a
+     * file of another layout has its checksum elsewhere) and then the catalog version.
+     */
+    static ControlFile decode(byte[] bytes, int serverCatalogVersion) {
+        if (bytes.length >= 8 && ByteBuffer.wrap(bytes).getInt() == MAGIC
+                && ByteBuffer.wrap(bytes).getInt(4) != FORMAT_VERSION) {
+            throw incompatible("PG_CONTROL_VERSION", ByteBuffer.wrap(bytes).getInt(4), FORMAT_VERSION);
+        }
         if (bytes.length < CONTENT_SIZE) {
             throw corrupted("pg_control is too short");
         }
@@ -72,6 +87,10 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
         }
         if (buffer.getInt() != MAGIC || buffer.getInt() != FORMAT_VERSION) {
             throw corrupted("control file has an unknown format");
+        }
+        int catalogVersion = buffer.getInt();
+        if (catalogVersion != serverCatalogVersion) {
+            throw incompatible("CATALOG_VERSION_NO", catalogVersion, serverCatalogVersion);
         }
         return new ControlFile(State.of(buffer.getInt()), buffer.getLong(), buffer.getLong(), buffer.getLong(),
                 buffer.getInt(), buffer.getLong());
@@ -97,6 +116,14 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
             throw new SqlException(Severity.PANIC, SqlState.IO_ERROR, "could not write file \"" + path + "\": "
                     + e.getMessage(), null, null, 0, e);
         }
+    }
+
+    /** PostgreSQL's message for a cluster made by an incompatible binary (no SQLSTATE given: XX000). */
+    private static SqlException incompatible(String what, int cluster, int server) {
+        return new SqlException(Severity.FATAL, SqlState.INTERNAL_ERROR, "database files are incompatible with server",
+                "The database cluster was initialized with " + what + " " + cluster
+                        + ", but the server was compiled with " + what + " " + server + ".",
+                "It looks like you need to initdb.", 0, null);
     }
 
     private static SqlException corrupted(String message) {

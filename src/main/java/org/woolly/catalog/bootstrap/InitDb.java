@@ -3,8 +3,6 @@ package org.woolly.catalog.bootstrap;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
-import org.woolly.catalog.BootstrapType;
-import org.woolly.catalog.BootstrapTypes;
 import org.woolly.catalog.CatalogColumn;
 import org.woolly.catalog.CatalogDefinition;
 import org.woolly.catalog.CatalogDefinitions;
@@ -13,19 +11,25 @@ import org.woolly.catalog.CatalogOids;
 import org.woolly.catalog.CatalogRows;
 import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.TypeInfo;
-import org.woolly.utils.adt.BuiltinFunctions;
-import org.woolly.utils.adt.FunctionDescriptor;
+import org.woolly.utils.adt.PgAggregateData;
+import org.woolly.utils.adt.PgCastData;
+import org.woolly.utils.adt.PgOperatorData;
+import org.woolly.utils.adt.PgProcData;
+import org.woolly.utils.adt.PgTypeData;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_OPERATOR;
 import static org.woolly.catalog.CatalogDefinitions.PG_PROC;
 import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
@@ -110,29 +114,48 @@ public final class InitDb {
                 CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner), tx);
         catalogs.insert(PG_NAMESPACE, database, CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner),
                 tx);
-        for (BootstrapType type : BootstrapTypes.all()) {
+        for (PgTypeData.Type type : PgTypeData.all()) {
             catalogs.insert(PG_TYPE, database, CatalogRows.builtinType(type), tx);
         }
         for (CatalogDefinition catalog : CatalogDefinitions.all()) {
             insertCatalogRelation(catalogs, tx, database, catalog);
         }
         insertBuiltinFunctions(catalogs, tx, database);
+        for (PgOperatorData.Operator operator : PgOperatorData.all()) {
+            catalogs.insert(PG_OPERATOR, database, CatalogRows.operator(operator), tx);
+        }
+        for (PgCastData.Cast cast : PgCastData.all()) {
+            catalogs.insert(PG_CAST, database, CatalogRows.cast(cast), tx);
+        }
+        for (PgAggregateData.Aggregate aggregate : PgAggregateData.all()) {
+            catalogs.insert(PG_AGGREGATE, database, CatalogRows.aggregate(aggregate), tx);
+        }
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", 't'), tx);
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", "bthandler", 'i'), tx);
     }
 
-    /** One pg_proc row per built-in function of the type layer (overloads sharing an OID are listed once). */
+    /**
+     * The pg_proc rows: the functions, the functions behind the operators (several operators may
+     * share one, e.g. {@code ~~} and {@code LIKE}'s), and the aggregates ({@code prokind 'a'}).
+     */
     private static void insertBuiltinFunctions(CatalogHeap catalogs, Transaction tx, int database) {
+        for (PgProcData.Proc proc : PgProcData.all()) {
+            catalogs.insert(PG_PROC, database, CatalogRows.function(proc.oid(), proc.name(), proc.argumentTypes(),
+                    proc.returnType(), proc.strict(), proc.variadic(), proc.volatility(), 'f'), tx);
+        }
         Set<Integer> seen = new HashSet<>();
-        for (FunctionDescriptor function : BuiltinFunctions.allFunctions()) {
-            if (function.oid() == 0 || !seen.add(function.oid())) {
-                continue;
+        for (PgOperatorData.Operator operator : PgOperatorData.all()) {
+            if (seen.add(operator.procOid())) {
+                catalogs.insert(PG_PROC, database, CatalogRows.function(operator.procOid(), operator.procName(),
+                        operator.procArgumentTypes(), operator.resultType(), true, false, operator.procVolatility(),
+                        'f'), tx);
             }
-            catalogs.insert(PG_PROC, database, CatalogRows.function(function.oid(), function.name(),
-                    function.argumentTypes(), function.returnType(), function.strict(), function.variadic(),
-                    function.volatility()), tx);
+        }
+        for (PgAggregateData.Aggregate aggregate : PgAggregateData.all()) {
+            catalogs.insert(PG_PROC, database, CatalogRows.function(aggregate.oid(), aggregate.name(),
+                    aggregate.argumentTypes(), aggregate.resultType(), false, false, PgProcData.IMMUTABLE, 'a'), tx);
         }
     }
 
@@ -147,7 +170,7 @@ public final class InitDb {
         List<CatalogColumn> columns = catalog.columns();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
-            TypeInfo type = TypeInfo.of(BootstrapTypes.byOid(column.typeOid()));
+            TypeInfo type = TypeInfo.of(PgTypeData.byOid(column.typeOid()));
             catalogs.insert(PG_ATTRIBUTE, database, CatalogRows.attribute(catalog.oid(), column.name(), type, -1, i + 1,
                     column.notNull(), false), tx);
         }

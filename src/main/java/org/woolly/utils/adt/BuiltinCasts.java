@@ -85,7 +85,7 @@ final class BuiltinCasts {
         r.cast(bpchar, varchar, I, (v, t, c) -> ValueOrdering.stripTrailingBlanks((String) v));
         r.cast(text, name, I, (v, t, c) -> StringIO.truncateName((String) v));
         r.cast(varchar, name, I, (v, t, c) -> StringIO.truncateName((String) v));
-        r.cast(bpchar, name, A, (v, t, c) -> StringIO.truncateName(ValueOrdering.stripTrailingBlanks((String) v)));
+        r.cast(bpchar, name, I, (v, t, c) -> StringIO.truncateName(ValueOrdering.stripTrailingBlanks((String) v)));
         r.cast(name, text, I, null);
         r.cast(name, varchar, A, null);
         r.cast(name, bpchar, A, null);

@@ -2,13 +2,18 @@ package org.woolly.utils.adt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The registry of built-in functions, operators, aggregates and casts: the counterpart of
- * {@code pg_proc.dat}, {@code pg_operator.dat}, {@code pg_aggregate.dat} and {@code pg_cast.dat}.
+ * The server's table of built-in functions, operators, aggregates and casts: the rows of
+ * {@link PgProcData}, {@link PgOperatorData}, {@link PgAggregateData} and {@link PgCastData}
+ * (PostgreSQL's {@code pg_proc.dat} and friends) with the implementations each group of
+ * built-ins registers (PostgreSQL's {@code fmgrtab}).
  * Lookups are by lower-case name; the analyzer's resolvers
  * ({@code org.woolly.analyzer.resolve}) pick among the candidates.
  */
@@ -26,6 +31,7 @@ public final class BuiltinFunctions {
         SystemFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
+        REGISTRY.checkComplete();
     }
 
     private BuiltinFunctions() {}
@@ -71,63 +77,125 @@ public final class BuiltinFunctions {
         return ((long) source << 32) | (target & 0xFFFFFFFFL);
     }
 
-    /** Collects the entries as each group of built-ins registers itself. */
+    /**
+     * Collects the implementations as each group of built-ins registers itself, and takes every
+     * catalog attribute (OID, name, types, volatility, strictness, cast context) from the
+     * {@code Pg*Data} tables. A registration the tables do not list, or that states its types
+     * differently, fails the server's start, and so does a table row left without an
+     * implementation.
+     */
     static final class Registry {
         final Map<String, List<FunctionDescriptor>> functions = new HashMap<>();
         final Map<String, List<OperatorDescriptor>> operators = new HashMap<>();
         final Map<String, List<AggregateDescriptor>> aggregates = new HashMap<>();
         final Map<Long, CastDescriptor> casts = new HashMap<>();
-        private int nextFunctionOid = 10000; // below FirstNormalObjectId (16384), in genbki's range
-        private int nextOperatorOid = 14000;
+        private final Set<Object> implemented = new HashSet<>();
 
         /** An immutable, strict function. */
         FunctionDescriptor function(String name, int returnType, FunctionImplementation implementation,
                                     int... argumentTypes) {
-            return function(name, returnType, 'i', true, implementation, argumentTypes);
+            return function(name, returnType, PgProcData.IMMUTABLE, PgProcData.STRICT, implementation, argumentTypes);
         }
 
         FunctionDescriptor function(String name, int returnType, char volatility, boolean strict,
                                     FunctionImplementation implementation, int... argumentTypes) {
-            FunctionDescriptor descriptor = new FunctionDescriptor(nextFunctionOid++, name, argumentTypes, returnType,
-                    strict, false, volatility, implementation);
-            functions.computeIfAbsent(name, key -> new ArrayList<>()).add(descriptor);
-            return descriptor;
+            return add(name, returnType, volatility, strict, false, implementation, argumentTypes);
         }
 
         FunctionDescriptor variadic(String name, int returnType, char volatility, boolean strict,
                                     FunctionImplementation implementation, int... argumentTypes) {
-            FunctionDescriptor descriptor = new FunctionDescriptor(nextFunctionOid++, name, argumentTypes, returnType,
-                    strict, true, volatility, implementation);
+            return add(name, returnType, volatility, strict, true, implementation, argumentTypes);
+        }
+
+        private FunctionDescriptor add(String name, int returnType, char volatility, boolean strict, boolean variadic,
+                                       FunctionImplementation implementation, int... argumentTypes) {
+            PgProcData.Proc proc = PgProcData.find(name, argumentTypes);
+            String signature = PgProcData.signature(name, argumentTypes);
+            if (proc == null) {
+                throw new IllegalStateException("built-in function " + signature + " has no row in PgProcData");
+            }
+            if (proc.returnType() != returnType || proc.volatility() != volatility || proc.strict() != strict
+                    || proc.variadic() != variadic) {
+                throw new IllegalStateException("built-in function " + signature + " disagrees with PgProcData");
+            }
+            claim(proc);
+            FunctionDescriptor descriptor = new FunctionDescriptor(proc.oid(), proc.name(), proc.argumentTypes(),
+                    proc.returnType(), proc.strict(), proc.variadic(), proc.volatility(), implementation);
             functions.computeIfAbsent(name, key -> new ArrayList<>()).add(descriptor);
             return descriptor;
         }
 
-        /** An infix operator backed by an internal (unnamed-to-SQL) strict immutable function. */
+        /** An operator: a prefix one when {@code left} is 0; its commutator and negator come from the table. */
         void operator(String name, int left, int right, int result, FunctionImplementation implementation) {
-            operator(name, left, right, result, implementation, null, null);
+            PgOperatorData.Operator row = PgOperatorData.find(name, left, right);
+            if (row == null || row.resultType() != result) {
+                throw new IllegalStateException("built-in operator " + left + " " + name + " " + right
+                        + (row == null ? " has no row in PgOperatorData" : " disagrees with PgOperatorData"));
+            }
+            claim(row);
+            FunctionDescriptor function = new FunctionDescriptor(row.procOid(), row.procName(),
+                    row.procArgumentTypes(), result, true, false, row.procVolatility(), implementation);
+            operators.computeIfAbsent(name, key -> new ArrayList<>()).add(new OperatorDescriptor(row.oid(), name, left,
+                    right, result, function, operatorName(row.commutator()), operatorName(row.negator())));
         }
 
+        /** As above, for a registration that names the commutator and negator: they must be the table's. */
         void operator(String name, int left, int right, int result, FunctionImplementation implementation,
                       String commutator, String negator) {
-            int[] arguments = left == 0 ? new int[] {right} : new int[] {left, right};
-            FunctionDescriptor function = new FunctionDescriptor(nextFunctionOid++, operatorFunctionName(name),
-                    arguments, result, true, false, 'i', implementation);
-            operators.computeIfAbsent(name, key -> new ArrayList<>())
-                    .add(new OperatorDescriptor(nextOperatorOid++, name, left, right, result, function, commutator,
-                            negator));
+            PgOperatorData.Operator row = PgOperatorData.find(name, left, right);
+            if (row != null && !(Objects.equals(commutator, operatorName(row.commutator()))
+                    && Objects.equals(negator, operatorName(row.negator())))) {
+                throw new IllegalStateException("built-in operator " + left + " " + name + " " + right
+                        + " names another commutator or negator than PgOperatorData");
+            }
+            operator(name, left, right, result, implementation);
+        }
+
+        private static String operatorName(int oid) {
+            return oid == 0 ? null : PgOperatorData.byOid(oid).name();
         }
 
         void aggregate(AggregateDescriptor descriptor) {
+            PgAggregateData.Aggregate row = PgAggregateData.find(descriptor.name(), descriptor.argumentTypes());
+            if (row == null || row.resultType() != descriptor.resultType()) {
+                throw new IllegalStateException("built-in aggregate "
+                        + PgProcData.signature(descriptor.name(), descriptor.argumentTypes())
+                        + (row == null ? " has no row in PgAggregateData" : " disagrees with PgAggregateData"));
+            }
+            claim(row);
             aggregates.computeIfAbsent(descriptor.name(), key -> new ArrayList<>()).add(descriptor);
         }
 
+        /** A cast; {@code implementation} null when the value is used as is. */
         void cast(int source, int target, char context, CastImplementation implementation) {
-            casts.put(castKey(source, target), new CastDescriptor(source, target, context,
-                    implementation == null ? 'b' : 'f', implementation));
+            PgCastData.Cast row = PgCastData.find(source, target);
+            if (row == null || row.context() != context) {
+                throw new IllegalStateException("built-in cast " + source + " -> " + target
+                        + (row == null ? " has no row in PgCastData" : " disagrees with PgCastData"));
+            }
+            claim(row);
+            casts.put(castKey(source, target), new CastDescriptor(source, target, row.context(), row.method(),
+                    implementation));
         }
 
-        private static String operatorFunctionName(String operator) {
-            return "operator(" + operator + ")";
+        private void claim(Object row) {
+            if (!implemented.add(row)) {
+                throw new IllegalStateException("built-in registered twice: " + row);
+            }
+        }
+
+        /** Every row of the tables has its implementation: the tables list only what Woolly implements. */
+        void checkComplete() {
+            List<Object> rows = new ArrayList<>();
+            rows.addAll(PgProcData.all());
+            rows.addAll(PgOperatorData.all());
+            rows.addAll(PgAggregateData.all());
+            rows.addAll(PgCastData.all());
+            for (Object row : rows) {
+                if (!implemented.contains(row)) {
+                    throw new IllegalStateException("no implementation registered for " + row);
+                }
+            }
         }
     }
 }

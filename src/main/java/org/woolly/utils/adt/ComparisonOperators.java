@@ -9,8 +9,6 @@ import java.util.Comparator;
  */
 final class ComparisonOperators {
     private static final String[] NAMES = {"=", "<>", "<", ">", "<=", ">="};
-    private static final String[] COMMUTATORS = {"=", "<>", ">", "<", ">=", "<="};
-    private static final String[] NEGATORS = {"<>", "=", ">=", "<=", ">", "<"};
 
     /** Comparison of two values already brought to a common representation. */
     @FunctionalInterface
@@ -60,8 +58,7 @@ final class ComparisonOperators {
         for (int i = 0; i < NAMES.length; i++) {
             int kind = i;
             registry.operator(NAMES[i], left, right, TypeOids.BOOL,
-                    (args, context) -> test(kind, comparison.compare(args[0], args[1], context)),
-                    COMMUTATORS[i], NEGATORS[i]);
+                    (args, context) -> test(kind, comparison.compare(args[0], args[1], context)));
         }
     }
 

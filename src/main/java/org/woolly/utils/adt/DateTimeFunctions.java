@@ -114,7 +114,7 @@ final class DateTimeFunctions {
         r.function("make_date", D, (a, c) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]),
                 TypeOids.INT4, TypeOids.INT4, TypeOids.INT4);
         r.function("age", IV, (a, c) -> age((Long) a[0], (Long) a[1]), TS, TS);
-        r.function("age", IV, 's', true, (a, c) -> age(TimestampIO.toLocal((Long) a[0], c.formatSettings().timeZone()),
+        r.function("age", IV, 'i', true, (a, c) -> age(TimestampIO.toLocal((Long) a[0], c.formatSettings().timeZone()),
                 TimestampIO.toLocal((Long) a[1], c.formatSettings().timeZone())), TZ, TZ);
         r.function("justify_days", IV, (a, c) -> {
             Interval value = (Interval) a[0];

@@ -32,10 +32,6 @@ final class IntegerOperators {
             registry.operator("@", 0, left, left, (args, context) -> narrow(left,
                     checkRange(Math.abs(longOf(args[0])), left)));
         }
-        registry.operator("%", TypeOids.INT2, TypeOids.INT4, TypeOids.INT4, (args, context) -> (int) modulo(
-                longOf(args[0]), longOf(args[1])));
-        registry.operator("%", TypeOids.INT4, TypeOids.INT2, TypeOids.INT4, (args, context) -> (int) modulo(
-                longOf(args[0]), longOf(args[1])));
         for (String name : new String[] {"&", "|", "#"}) {
             for (int type : TYPES) {
                 registry.operator(name, type, type, type, (args, context) -> {

@@ -31,8 +31,10 @@ public final class TypeOids {
     public static final int REGCLASS = 2205;
     public static final int REGTYPE = 2206;
     public static final int RECORD = 2249;
+    public static final int ANY = 2276;
     public static final int VOID = 2278;
     public static final int ANYELEMENT = 2283;
+    public static final int ANYNONARRAY = 2776;
     public static final int XID8 = 5069;
 
     private TypeOids() {}

@@ -1,0 +1,127 @@
+package org.woolly.utils.adt;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.woolly.utils.adt.CastDescriptor.ASSIGNMENT;
+import static org.woolly.utils.adt.CastDescriptor.EXPLICIT;
+import static org.woolly.utils.adt.CastDescriptor.IMPLICIT;
+import static org.woolly.utils.adt.TypeOids.*;
+
+/**
+ * The casts between built-in types Woolly implements, one line per {@code pg_cast} row with
+ * PostgreSQL 15's OID, source, target, function OID ({@code castfunc}, 0 when none), context and
+ * method: the role of {@code src/include/catalog/pg_cast.dat}. {@link BuiltinCasts} attaches an
+ * implementation to each; I/O conversion casts have no row, as in PostgreSQL.
+ */
+public final class PgCastData {
+    public static final char FUNCTION = 'f';
+    public static final char BINARY = 'b';
+    public static final char INOUT = 'i';
+
+    /** One pg_cast row. */
+    public record Cast(int oid, int source, int target, int function, char context, char method) {}
+
+    private static final List<Cast> ALL = List.of(
+            cast(10000, INT8, INT2, 714, ASSIGNMENT, FUNCTION),
+            cast(10001, INT8, INT4, 480, ASSIGNMENT, FUNCTION),
+            cast(10002, INT8, FLOAT4, 652, IMPLICIT, FUNCTION),
+            cast(10003, INT8, FLOAT8, 482, IMPLICIT, FUNCTION),
+            cast(10004, INT8, NUMERIC, 1781, IMPLICIT, FUNCTION),
+            cast(10005, INT2, INT8, 754, IMPLICIT, FUNCTION),
+            cast(10006, INT2, INT4, 313, IMPLICIT, FUNCTION),
+            cast(10007, INT2, FLOAT4, 236, IMPLICIT, FUNCTION),
+            cast(10008, INT2, FLOAT8, 235, IMPLICIT, FUNCTION),
+            cast(10009, INT2, NUMERIC, 1782, IMPLICIT, FUNCTION),
+            cast(10010, INT4, INT8, 481, IMPLICIT, FUNCTION),
+            cast(10011, INT4, INT2, 314, ASSIGNMENT, FUNCTION),
+            cast(10012, INT4, FLOAT4, 318, IMPLICIT, FUNCTION),
+            cast(10013, INT4, FLOAT8, 316, IMPLICIT, FUNCTION),
+            cast(10014, INT4, NUMERIC, 1740, IMPLICIT, FUNCTION),
+            cast(10015, FLOAT4, INT8, 653, ASSIGNMENT, FUNCTION),
+            cast(10016, FLOAT4, INT2, 238, ASSIGNMENT, FUNCTION),
+            cast(10017, FLOAT4, INT4, 319, ASSIGNMENT, FUNCTION),
+            cast(10018, FLOAT4, FLOAT8, 311, IMPLICIT, FUNCTION),
+            cast(10019, FLOAT4, NUMERIC, 1742, ASSIGNMENT, FUNCTION),
+            cast(10020, FLOAT8, INT8, 483, ASSIGNMENT, FUNCTION),
+            cast(10021, FLOAT8, INT2, 237, ASSIGNMENT, FUNCTION),
+            cast(10022, FLOAT8, INT4, 317, ASSIGNMENT, FUNCTION),
+            cast(10023, FLOAT8, FLOAT4, 312, ASSIGNMENT, FUNCTION),
+            cast(10024, FLOAT8, NUMERIC, 1743, ASSIGNMENT, FUNCTION),
+            cast(10025, NUMERIC, INT8, 1779, ASSIGNMENT, FUNCTION),
+            cast(10026, NUMERIC, INT2, 1783, ASSIGNMENT, FUNCTION),
+            cast(10027, NUMERIC, INT4, 1744, ASSIGNMENT, FUNCTION),
+            cast(10028, NUMERIC, FLOAT4, 1745, IMPLICIT, FUNCTION),
+            cast(10029, NUMERIC, FLOAT8, 1746, IMPLICIT, FUNCTION),
+            cast(10034, INT4, BOOL, 2557, EXPLICIT, FUNCTION),
+            cast(10035, BOOL, INT4, 2558, EXPLICIT, FUNCTION),
+            cast(10037, INT8, OID, 1287, IMPLICIT, FUNCTION),
+            cast(10038, INT2, OID, 313, IMPLICIT, FUNCTION),
+            cast(10039, INT4, OID, 0, IMPLICIT, BINARY),
+            cast(10040, OID, INT8, 1288, ASSIGNMENT, FUNCTION),
+            cast(10041, OID, INT4, 0, ASSIGNMENT, BINARY),
+            cast(10125, TEXT, BPCHAR, 0, IMPLICIT, BINARY),
+            cast(10126, TEXT, VARCHAR, 0, IMPLICIT, BINARY),
+            cast(10127, BPCHAR, TEXT, 401, IMPLICIT, FUNCTION),
+            cast(10128, BPCHAR, VARCHAR, 401, IMPLICIT, FUNCTION),
+            cast(10129, VARCHAR, TEXT, 0, IMPLICIT, BINARY),
+            cast(10130, VARCHAR, BPCHAR, 0, IMPLICIT, BINARY),
+            cast(10131, CHAR, TEXT, 946, IMPLICIT, FUNCTION),
+            cast(10132, CHAR, BPCHAR, 860, ASSIGNMENT, FUNCTION),
+            cast(10133, CHAR, VARCHAR, 946, ASSIGNMENT, FUNCTION),
+            cast(10134, NAME, TEXT, 406, IMPLICIT, FUNCTION),
+            cast(10135, NAME, BPCHAR, 408, ASSIGNMENT, FUNCTION),
+            cast(10136, NAME, VARCHAR, 1401, ASSIGNMENT, FUNCTION),
+            cast(10137, TEXT, CHAR, 944, ASSIGNMENT, FUNCTION),
+            cast(10138, BPCHAR, CHAR, 944, ASSIGNMENT, FUNCTION),
+            cast(10139, VARCHAR, CHAR, 944, ASSIGNMENT, FUNCTION),
+            cast(10140, TEXT, NAME, 407, IMPLICIT, FUNCTION),
+            cast(10141, BPCHAR, NAME, 409, IMPLICIT, FUNCTION),
+            cast(10142, VARCHAR, NAME, 1400, IMPLICIT, FUNCTION),
+            cast(10143, CHAR, INT4, 77, EXPLICIT, FUNCTION),
+            cast(10144, INT4, CHAR, 78, EXPLICIT, FUNCTION),
+            cast(10152, DATE, TIMESTAMP, 2024, IMPLICIT, FUNCTION),
+            cast(10153, DATE, TIMESTAMPTZ, 1174, IMPLICIT, FUNCTION),
+            cast(10154, TIME, INTERVAL, 1370, IMPLICIT, FUNCTION),
+            cast(10156, TIMESTAMP, DATE, 2029, ASSIGNMENT, FUNCTION),
+            cast(10157, TIMESTAMP, TIME, 1316, ASSIGNMENT, FUNCTION),
+            cast(10158, TIMESTAMP, TIMESTAMPTZ, 2028, IMPLICIT, FUNCTION),
+            cast(10159, TIMESTAMPTZ, DATE, 1178, ASSIGNMENT, FUNCTION),
+            cast(10160, TIMESTAMPTZ, TIME, 2019, ASSIGNMENT, FUNCTION),
+            cast(10161, TIMESTAMPTZ, TIMESTAMP, 2027, ASSIGNMENT, FUNCTION),
+            cast(10163, INTERVAL, TIME, 1419, ASSIGNMENT, FUNCTION),
+            cast(10191, BOOL, TEXT, 2971, ASSIGNMENT, FUNCTION),
+            cast(10196, BOOL, VARCHAR, 2971, ASSIGNMENT, FUNCTION),
+            cast(10201, BOOL, BPCHAR, 2971, ASSIGNMENT, FUNCTION)
+    );
+
+    private static final Map<Long, Cast> BY_TYPES = new HashMap<>();
+
+    static {
+        for (Cast cast : ALL) {
+            if (BY_TYPES.put(key(cast.source(), cast.target()), cast) != null) {
+                throw new IllegalStateException("pg_cast lists " + cast.source() + " -> " + cast.target() + " twice");
+            }
+        }
+    }
+
+    private PgCastData() {}
+
+    private static Cast cast(int oid, int source, int target, int function, char context, char method) {
+        return new Cast(oid, source, target, function, context, method);
+    }
+
+    private static long key(int source, int target) {
+        return ((long) source << 32) | (target & 0xFFFFFFFFL);
+    }
+
+    public static List<Cast> all() {
+        return ALL;
+    }
+
+    /** The pg_cast row from {@code source} to {@code target}, or null. */
+    public static Cast find(int source, int target) {
+        return BY_TYPES.get(key(source, target));
+    }
+}

@@ -1,0 +1,217 @@
+package org.woolly.utils.adt;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.woolly.utils.adt.TypeOids.*;
+
+/**
+ * The built-in functions Woolly implements, one line per {@code pg_proc} row with PostgreSQL 15's
+ * OID, {@code proname}, return type, {@code provolatile}, {@code proisstrict} and argument types:
+ * the role of {@code src/include/catalog/pg_proc.dat}. initdb writes these rows and
+ * {@link BuiltinFunctions} attaches an implementation to each (by name and argument types).
+ * Functions behind an operator are listed with the operator ({@link PgOperatorData}), aggregates
+ * in {@link PgAggregateData}.
+ *
+ * <p>The few entries PostgreSQL has no pg_proc row for (its SQL value functions such as
+ * {@code current_date}, which Woolly resolves as functions, and {@code ilike}) take OIDs from
+ * 8000 up: PostgreSQL leaves 8000-9999 free for development ({@code unused_oids}). Rows produced
+ * from the real server; see {@code src/test/resources/catalog/README.md}.
+ */
+public final class PgProcData {
+    public static final char IMMUTABLE = 'i';
+    public static final char STABLE = 's';
+    public static final char VOLATILE = 'v';
+    public static final boolean STRICT = true;
+    /** CALLED ON NULL INPUT. */
+    public static final boolean CALLED = false;
+
+    /** One pg_proc row; {@code variadic}: the last argument type repeats ({@code provariadic}). */
+    public record Proc(int oid, String name, int returnType, char volatility, boolean strict, boolean variadic,
+                       int[] argumentTypes) {}
+
+    private static final List<Proc> ALL = List.of(
+            proc(89, "version", TEXT, STABLE, STRICT),
+            proc(274, "timeofday", TEXT, VOLATILE, STRICT),
+            proc(720, "octet_length", INT4, IMMUTABLE, STRICT, BYTEA),
+            proc(745, "current_user", NAME, STABLE, STRICT),
+            proc(746, "session_user", NAME, STABLE, STRICT),
+            proc(849, "position", INT4, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(861, "current_database", NAME, STABLE, STRICT),
+            proc(868, "strpos", INT4, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(870, "lower", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(871, "upper", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(872, "initcap", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(873, "lpad", TEXT, IMMUTABLE, STRICT, TEXT, INT4, TEXT),
+            proc(874, "rpad", TEXT, IMMUTABLE, STRICT, TEXT, INT4, TEXT),
+            proc(875, "ltrim", TEXT, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(876, "rtrim", TEXT, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(877, "substr", TEXT, IMMUTABLE, STRICT, TEXT, INT4, INT4),
+            proc(878, "translate", TEXT, IMMUTABLE, STRICT, TEXT, TEXT, TEXT),
+            proc(879, "lpad", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(880, "rpad", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(881, "ltrim", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(882, "rtrim", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(883, "substr", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(884, "btrim", TEXT, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(885, "btrim", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(936, "substring", TEXT, IMMUTABLE, STRICT, TEXT, INT4, INT4),
+            proc(937, "substring", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(940, "mod", INT2, IMMUTABLE, STRICT, INT2, INT2),
+            proc(941, "mod", INT4, IMMUTABLE, STRICT, INT4, INT4),
+            proc(947, "mod", INT8, IMMUTABLE, STRICT, INT8, INT8),
+            proc(1171, "date_part", FLOAT8, STABLE, STRICT, TEXT, TIMESTAMPTZ),
+            proc(1172, "date_part", FLOAT8, IMMUTABLE, STRICT, TEXT, INTERVAL),
+            proc(1175, "justify_hours", INTERVAL, IMMUTABLE, STRICT, INTERVAL),
+            proc(1194, "log10", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1199, "age", INTERVAL, IMMUTABLE, STRICT, TIMESTAMPTZ, TIMESTAMPTZ),
+            proc(1217, "date_trunc", TIMESTAMPTZ, STABLE, STRICT, TEXT, TIMESTAMPTZ),
+            proc(1218, "date_trunc", INTERVAL, IMMUTABLE, STRICT, TEXT, INTERVAL),
+            proc(1282, "quote_ident", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(1283, "quote_literal", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(1295, "justify_days", INTERVAL, IMMUTABLE, STRICT, INTERVAL),
+            proc(1299, "now", TIMESTAMPTZ, STABLE, STRICT),
+            proc(1317, "length", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1318, "length", INT4, IMMUTABLE, STRICT, BPCHAR),
+            proc(1340, "log", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1341, "ln", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1342, "round", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1343, "trunc", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1344, "sqrt", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1345, "cbrt", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1346, "pow", FLOAT8, IMMUTABLE, STRICT, FLOAT8, FLOAT8),
+            proc(1347, "exp", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1367, "character_length", INT4, IMMUTABLE, STRICT, BPCHAR),
+            proc(1368, "power", FLOAT8, IMMUTABLE, STRICT, FLOAT8, FLOAT8),
+            proc(1369, "character_length", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1372, "char_length", INT4, IMMUTABLE, STRICT, BPCHAR),
+            proc(1373, "isfinite", BOOL, IMMUTABLE, STRICT, DATE),
+            proc(1374, "octet_length", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1375, "octet_length", INT4, IMMUTABLE, STRICT, BPCHAR),
+            proc(1381, "char_length", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1384, "date_part", FLOAT8, IMMUTABLE, STRICT, TEXT, DATE),
+            proc(1389, "isfinite", BOOL, IMMUTABLE, STRICT, TIMESTAMPTZ),
+            proc(1390, "isfinite", BOOL, IMMUTABLE, STRICT, INTERVAL),
+            proc(1394, "abs", FLOAT4, IMMUTABLE, STRICT, FLOAT4),
+            proc(1395, "abs", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1396, "abs", INT8, IMMUTABLE, STRICT, INT8),
+            proc(1397, "abs", INT4, IMMUTABLE, STRICT, INT4),
+            proc(1398, "abs", INT2, IMMUTABLE, STRICT, INT2),
+            proc(1402, "current_schema", NAME, STABLE, STRICT),
+            proc(1481, "log10", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1569, "like", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(1598, "random", FLOAT8, VOLATILE, STRICT),
+            proc(1608, "degrees", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1609, "radians", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(1610, "pi", FLOAT8, IMMUTABLE, STRICT),
+            proc(1620, "ascii", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1621, "chr", TEXT, IMMUTABLE, STRICT, INT4),
+            proc(1622, "repeat", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(1705, "abs", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1706, "sign", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1707, "round", NUMERIC, IMMUTABLE, STRICT, NUMERIC, INT4),
+            proc(1708, "round", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1709, "trunc", NUMERIC, IMMUTABLE, STRICT, NUMERIC, INT4),
+            proc(1710, "trunc", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1711, "ceil", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1712, "floor", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1728, "mod", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(1730, "sqrt", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1732, "exp", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1734, "ln", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1736, "log", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(1738, "pow", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(1741, "log", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(1811, "bit_length", INT4, IMMUTABLE, STRICT, TEXT),
+            proc(1973, "div", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(2010, "length", INT4, IMMUTABLE, STRICT, BYTEA),
+            proc(2012, "substring", BYTEA, IMMUTABLE, STRICT, BYTEA, INT4, INT4),
+            proc(2013, "substring", BYTEA, IMMUTABLE, STRICT, BYTEA, INT4),
+            proc(2015, "btrim", BYTEA, IMMUTABLE, STRICT, BYTEA, BYTEA),
+            proc(2020, "date_trunc", TIMESTAMP, IMMUTABLE, STRICT, TEXT, TIMESTAMP),
+            proc(2021, "date_part", FLOAT8, IMMUTABLE, STRICT, TEXT, TIMESTAMP),
+            proc(2026, "pg_backend_pid", INT4, STABLE, STRICT),
+            proc(2048, "isfinite", BOOL, IMMUTABLE, STRICT, TIMESTAMP),
+            proc(2058, "age", INTERVAL, IMMUTABLE, STRICT, TIMESTAMP, TIMESTAMP),
+            proc(2073, "substring", TEXT, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(2077, "current_setting", TEXT, STABLE, STRICT, TEXT),
+            proc(2078, "set_config", TEXT, VOLATILE, CALLED, TEXT, TEXT, BOOL),
+            proc(2085, "substr", BYTEA, IMMUTABLE, STRICT, BYTEA, INT4, INT4),
+            proc(2086, "substr", BYTEA, IMMUTABLE, STRICT, BYTEA, INT4),
+            proc(2087, "replace", TEXT, IMMUTABLE, STRICT, TEXT, TEXT, TEXT),
+            proc(2088, "split_part", TEXT, IMMUTABLE, STRICT, TEXT, TEXT, INT4),
+            proc(2089, "to_hex", TEXT, IMMUTABLE, STRICT, INT4),
+            proc(2090, "to_hex", TEXT, IMMUTABLE, STRICT, INT8),
+            proc(2167, "ceiling", NUMERIC, IMMUTABLE, STRICT, NUMERIC),
+            proc(2169, "power", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(2308, "ceil", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(2309, "floor", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(2310, "sign", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(2311, "md5", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(2320, "ceiling", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
+            proc(2321, "md5", TEXT, IMMUTABLE, STRICT, BYTEA),
+            proc(2647, "transaction_timestamp", TIMESTAMPTZ, STABLE, STRICT),
+            proc(2648, "statement_timestamp", TIMESTAMPTZ, STABLE, STRICT),
+            proc(2649, "clock_timestamp", TIMESTAMPTZ, VOLATILE, STRICT),
+            variadic(3058, "concat", TEXT, STABLE, CALLED, ANY),
+            variadic(3059, "concat_ws", TEXT, STABLE, CALLED, TEXT, ANY),
+            proc(3060, "left", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(3061, "right", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
+            proc(3062, "reverse", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(3281, "scale", INT4, IMMUTABLE, STRICT, NUMERIC),
+            proc(3294, "current_setting", TEXT, STABLE, STRICT, TEXT, BOOL),
+            proc(3696, "starts_with", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(3846, "make_date", DATE, IMMUTABLE, STRICT, INT4, INT4, INT4),
+            proc(6199, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, DATE),
+            proc(6200, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, TIME),
+            proc(6202, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, TIMESTAMP),
+            proc(6203, "extract", NUMERIC, STABLE, STRICT, TEXT, TIMESTAMPTZ),
+            proc(6204, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, INTERVAL),
+            proc(8000, "current_catalog", NAME, STABLE, STRICT),
+            proc(8001, "current_date", DATE, STABLE, STRICT),
+            proc(8002, "current_role", NAME, STABLE, STRICT),
+            proc(8003, "current_timestamp", TIMESTAMPTZ, STABLE, STRICT),
+            proc(8004, "ilike", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(8005, "localtime", TIME, STABLE, STRICT),
+            proc(8006, "localtimestamp", TIMESTAMP, STABLE, STRICT),
+            proc(8007, "user", NAME, STABLE, STRICT)
+    );
+
+    private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();
+
+    static {
+        for (Proc proc : ALL) {
+            if (BY_SIGNATURE.put(signature(proc.name(), proc.argumentTypes()), proc) != null) {
+                throw new IllegalStateException("pg_proc lists " + proc.name() + " twice");
+            }
+        }
+    }
+
+    private PgProcData() {}
+
+    private static Proc proc(int oid, String name, int returnType, char volatility, boolean strict,
+                             int... argumentTypes) {
+        return new Proc(oid, name, returnType, volatility, strict, false, argumentTypes);
+    }
+
+    private static Proc variadic(int oid, String name, int returnType, char volatility, boolean strict,
+                                 int... argumentTypes) {
+        return new Proc(oid, name, returnType, volatility, strict, true, argumentTypes);
+    }
+
+    public static List<Proc> all() {
+        return ALL;
+    }
+
+    /** The row of the function with this name and these argument types, or null. */
+    public static Proc find(String name, int[] argumentTypes) {
+        return BY_SIGNATURE.get(signature(name, argumentTypes));
+    }
+
+    /** {@code name(oid oid ...)}: the identity of an overload, as regprocedure spells it with OIDs. */
+    static String signature(String name, int[] argumentTypes) {
+        return name + Arrays.toString(argumentTypes);
+    }
+}

@@ -1,0 +1,168 @@
+package org.woolly.utils.adt;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every row of the built-in catalog tables ({@code Pg*Data}) is PostgreSQL 15's row for the same
+ * object: checked against the rows read from a real PostgreSQL 15 (src/test/resources/catalog).
+ */
+class PgCatalogDataTest {
+
+    private static Map<Integer, String[]> postgres(String catalog) throws IOException {
+        Map<Integer, String[]> rows = new HashMap<>();
+        try (InputStream in = PgCatalogDataTest.class.getResourceAsStream("/catalog/pg15_" + catalog + ".tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    String[] fields = line.split("\t", -1);
+                    rows.put(Integer.parseInt(fields[0]), fields);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String oids(int[] types) {
+        List<String> parts = new ArrayList<>();
+        for (int type : types) {
+            parts.add(Integer.toString(type));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String bool(boolean value) {
+        return value ? "t" : "f";
+    }
+
+    @Test
+    void functionsArePostgresRowsOrUseTheFreeRange() throws IOException {
+        Map<Integer, String[]> proc = postgres("proc");
+        for (PgProcData.Proc function : PgProcData.all()) {
+            String[] row = proc.get(function.oid());
+            if (row == null) {
+                assertThat(function.oid()).as(function.name()).isBetween(8000, 9999);
+                continue;
+            }
+            assertThat(List.of(row[1], row[2], row[3], row[4], row[5], row[6], row[7])).as("pg_proc %d", function.oid())
+                    .containsExactly(function.name(), Integer.toString(function.returnType()),
+                            oids(function.argumentTypes()), String.valueOf(function.volatility()),
+                            bool(function.strict()), bool(function.variadic()), "f");
+        }
+        for (Integer oid : proc.keySet()) {
+            assertThat(oid < 8000 || oid > 9999).as("PostgreSQL keeps 8000-9999 free: %d", oid).isTrue();
+        }
+    }
+
+    @Test
+    void operatorsAndTheirFunctionsArePostgresRows() throws IOException {
+        Map<Integer, String[]> operators = postgres("operator");
+        Map<Integer, String[]> proc = postgres("proc");
+        for (PgOperatorData.Operator operator : PgOperatorData.all()) {
+            String[] row = operators.get(operator.oid());
+            assertThat(row).as("pg_operator %d", operator.oid()).isNotNull();
+            assertThat(List.of(row[1], row[2], row[3], row[4], row[5], row[6])).as("pg_operator %d", operator.oid())
+                    .containsExactly(operator.name(), Integer.toString(operator.leftType()),
+                            Integer.toString(operator.rightType()), Integer.toString(operator.resultType()),
+                            Integer.toString(operator.procOid()), operator.procName());
+            for (int[] link : new int[][] {{operator.commutator(), 7}, {operator.negator(), 8}}) {
+                int postgresLink = Integer.parseInt(row[link[1]]);
+                assertThat(link[0]).as("oprcom/oprnegate of %d", operator.oid())
+                        .isEqualTo(PgOperatorData.byOid(postgresLink) == null ? 0 : postgresLink);
+            }
+            String[] function = proc.get(operator.procOid());
+            assertThat(List.of(function[3], function[4], function[5])).as("pg_proc %d", operator.procOid())
+                    .containsExactly(oids(operator.procArgumentTypes()), String.valueOf(operator.procVolatility()), "t");
+        }
+    }
+
+    @Test
+    void castsArePostgresRows() throws IOException {
+        Map<Integer, String[]> casts = postgres("cast");
+        for (PgCastData.Cast cast : PgCastData.all()) {
+            String[] row = casts.get(cast.oid());
+            assertThat(row).as("pg_cast %d", cast.oid()).isNotNull();
+            assertThat(List.of(row[1], row[2], row[3], row[4], row[5])).as("pg_cast %d", cast.oid())
+                    .containsExactly(Integer.toString(cast.source()), Integer.toString(cast.target()),
+                            Integer.toString(cast.function()), String.valueOf(cast.context()),
+                            String.valueOf(cast.method()));
+        }
+    }
+
+    @Test
+    void aggregatesArePostgresRows() throws IOException {
+        Map<Integer, String[]> aggregates = postgres("aggregate");
+        Map<Integer, String[]> proc = postgres("proc");
+        for (PgAggregateData.Aggregate aggregate : PgAggregateData.all()) {
+            String[] row = aggregates.get(aggregate.oid());
+            String[] function = proc.get(aggregate.oid());
+            assertThat(row).as("pg_aggregate %d", aggregate.oid()).isNotNull();
+            assertThat(List.of(function[1], function[2], function[3], function[7], row[1], row[2], row[3], row[4]))
+                    .as("aggregate %d", aggregate.oid())
+                    .containsExactly(aggregate.name(), Integer.toString(aggregate.resultType()),
+                            oids(aggregate.argumentTypes()), "a", aggregate.transitionFunction(),
+                            aggregate.finalFunction(), Integer.toString(aggregate.transitionType()),
+                            aggregate.initialValue() == null ? "" : aggregate.initialValue());
+        }
+    }
+
+    @Test
+    void typesArePostgresRows() throws IOException {
+        Map<Integer, String[]> types = postgres("type");
+        for (PgTypeData.Type type : PgTypeData.all()) {
+            String[] row = types.get(type.oid());
+            assertThat(row).as("pg_type %d", type.oid()).isNotNull();
+            assertThat(List.of(row).subList(1, 14)).as("pg_type %d", type.oid()).containsExactly(type.name(),
+                    Short.toString(type.length()), bool(type.byValue()), String.valueOf(type.typtype()),
+                    String.valueOf(type.category()), bool(type.preferred()), Integer.toString(type.elementOid()),
+                    Integer.toString(type.arrayOid()), type.input(), type.output(), String.valueOf(type.align()),
+                    String.valueOf(type.storage()), Integer.toString(type.collation()));
+        }
+    }
+
+    @Test
+    void pgProcOidsAreUniqueAcrossFunctionsOperatorsAndAggregates() {
+        Set<Integer> functions = new HashSet<>();
+        PgProcData.all().forEach(function -> assertThat(functions.add(function.oid())).isTrue());
+        PgAggregateData.all().forEach(aggregate -> assertThat(functions.add(aggregate.oid())).isTrue());
+        PgOperatorData.all().forEach(operator -> assertThat(functions).doesNotContain(operator.procOid()));
+    }
+
+    @Test
+    void everyRowHasItsImplementation() {
+        assertThat(BuiltinFunctions.byName("length")).extracting(FunctionDescriptor::oid).contains(1317);
+        assertThat(BuiltinFunctions.operatorsByName("=")).filteredOn(
+                operator -> operator.leftType() == TypeOids.INT4 && operator.rightType() == TypeOids.INT4)
+                .singleElement().satisfies(operator -> {
+                    assertThat(operator.oid()).isEqualTo(96);
+                    assertThat(operator.function().oid()).isEqualTo(65);
+                    assertThat(operator.function().name()).isEqualTo("int4eq");
+                });
+        assertThat(BuiltinTypes.byName("int4").oid()).isEqualTo(23);
+    }
+
+    @Test
+    void aRegistrationTheTablesDoNotListOrStateDifferentlyIsRefused() {
+        BuiltinFunctions.Registry registry = new BuiltinFunctions.Registry();
+        FunctionImplementation none = (args, context) -> null;
+        assertThatThrownBy(() -> registry.function("length", TypeOids.INT8, none, TypeOids.TEXT))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("disagrees with PgProcData");
+        assertThatThrownBy(() -> registry.function("no_such_function", TypeOids.INT4, none))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no row in PgProcData");
+        assertThatThrownBy(() -> registry.operator("%", TypeOids.INT2, TypeOids.INT4, TypeOids.INT4, none))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no row in PgOperatorData");
+        assertThatThrownBy(registry::checkComplete).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no implementation registered");
+    }
+}
