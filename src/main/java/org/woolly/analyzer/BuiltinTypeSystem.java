@@ -83,8 +83,8 @@ public final class BuiltinTypeSystem implements TypeSystem {
     }
 
     @Override
-    public int commonType(int[] types, String construct) {
-        return TypeCoercion.commonType(types, construct, new int[types.length]);
+    public int commonType(int[] types, String construct, int[] positions) {
+        return TypeCoercion.commonType(types, construct, positions);
     }
 
     @Override

@@ -25,11 +25,16 @@ final class ConditionalAnalyzer {
             results.add(analyzer.transform(when.result()));
         }
         QueryExpr elseResult = caseExpr.elseResult() == null ? null : analyzer.transform(caseExpr.elseResult());
-        List<QueryExpr> all = new ArrayList<>(results);
+        // PostgreSQL puts the ELSE result first when it chooses the common type (transformCaseExpr)
+        List<QueryExpr> all = new ArrayList<>();
+        List<Expr> sources = new ArrayList<>();
         if (elseResult != null) {
             all.add(elseResult);
+            sources.add(caseExpr.elseResult());
         }
-        int type = commonType(state, all, "CASE", caseExpr.location());
+        all.addAll(results);
+        caseExpr.whens().forEach(when -> sources.add(when.result()));
+        int type = commonType(state, all, sources, "CASE", caseExpr.location());
         List<QueryExpr> coerced = coerceAll(state, results, type, caseExpr.location(), "CASE");
         QueryExpr coercedElse = elseResult == null ? new QueryExpr.Const(type, -1, null)
                 : coerceAll(state, List.of(elseResult), type, caseExpr.location(), "CASE").getFirst();
@@ -48,7 +53,7 @@ final class ConditionalAnalyzer {
             QueryExpr left = equality.args().get(0);
             return new QueryExpr.NullIf(left, equality.args().get(1), equality.function(), left.type());
         }
-        int type = commonType(state, args, construct, special.location());
+        int type = commonType(state, args, special.args(), construct, special.location());
         List<QueryExpr> coerced = coerceAll(state, args, type, special.location(), construct);
         return switch (special.kind()) {
             case COALESCE -> new QueryExpr.Coalesce(coerced, type);
@@ -58,18 +63,21 @@ final class ConditionalAnalyzer {
         };
     }
 
-    private static int commonType(ParseState state, List<QueryExpr> exprs, String construct, int location) {
+    private static int commonType(ParseState state, List<QueryExpr> exprs, List<Expr> sources, String construct,
+                                  int location) {
         int[] types = new int[exprs.size()];
+        int[] positions = new int[types.length];
         boolean allUnknown = true;
         for (int i = 0; i < types.length; i++) {
             types[i] = exprs.get(i).type();
+            positions[i] = sources.get(i).location() >= 0 ? sources.get(i).location() + 1 : 0;
             allUnknown &= types[i] == TypeOids.UNKNOWN;
         }
         if (allUnknown) {
             return TypeOids.TEXT;
         }
         try {
-            return state.types.commonType(types, construct);
+            return state.types.commonType(types, construct, positions);
         } catch (SqlException error) {
             throw ParseState.at(error, location);
         }

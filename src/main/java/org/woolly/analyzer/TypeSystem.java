@@ -38,7 +38,15 @@ public interface TypeSystem {
     CoercionHandle findCast(int sourceType, int targetType, CoercionContext context);
 
     /** The common type of CASE/COALESCE/... branches; errors name {@code construct}. */
-    int commonType(int[] types, String construct);
+    default int commonType(int[] types, String construct) {
+        return commonType(types, construct, new int[types.length]);
+    }
+
+    /**
+     * As {@link #commonType(int[], String)}, with the 1-based position of each input (0 when
+     * unknown): an error points at the input that could not be matched, as PostgreSQL's does.
+     */
+    int commonType(int[] types, String construct, int[] positions);
 
     /** Applies a type modifier on store or cast: varchar(n), bpchar(n), numeric(p,s) (22001, 22003). */
     Object applyTypmod(int typeOid, Object value, int typmod, boolean explicit);

@@ -133,6 +133,10 @@ class AnalyzerTest {
         SqlException mismatch = error("SELECT COALESCE(a, true) FROM t");
         assertThat(mismatch.sqlState()).isEqualTo(SqlState.DATATYPE_MISMATCH);
         assertThat(mismatch.getMessage()).isEqualTo("COALESCE types integer and boolean cannot be matched");
+        assertThat(mismatch.position()).as("the argument that cannot be matched, as PostgreSQL").isEqualTo(20);
+        SqlException caseMismatch = error("SELECT CASE WHEN a > 0 THEN a ELSE 'x'::text END FROM t");
+        assertThat(caseMismatch.getMessage()).isEqualTo("CASE types text and integer cannot be matched");
+        assertThat(caseMismatch.position()).isEqualTo(29);
     }
 
     @Test
