@@ -91,7 +91,7 @@ final class Coercions {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(), "array types are not supported yet");
         }
         try {
-            return state.catalog.lookupTypeOid(state.transaction, typeName.schema(), typeName.name());
+            return state.catalog.lookupValueTypeOid(state.transaction, typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw ParseState.at(error, typeName.location());
         }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The system catalogs as one session's statements see them: lookups and changes made within
@@ -44,6 +47,20 @@ public interface CatalogAccess {
 
     /** Resolves a type name as written ({@code int4}, {@code varchar}, {@code pg_catalog.text}) to its OID; 42704 if unknown. */
     int lookupTypeOid(Transaction tx, String schema, String name);
+
+    /**
+     * {@link #lookupTypeOid} for a type that a column, cast or parameter will hold values of. A
+     * type that pg_type lists (as PostgreSQL's does, for clients that read the catalog) but whose
+     * values Woolly cannot hold yet (json, uuid, regclass, a table's row type) is refused with
+     * 0A000 where it is named, so no column or cast of it exists half-working.
+     */
+    default int lookupValueTypeOid(Transaction tx, String schema, String name) {
+        int typeOid = lookupTypeOid(tx, schema, name);
+        if (BuiltinTypes.byOid(typeOid) == null) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
+        }
+        return typeOid;
+    }
 
     /**
      * Creates a heap table in the given schema (null: the first existing schema of search_path)

@@ -68,7 +68,7 @@ public final class TableCommands {
         }
         int typeOid;
         try {
-            typeOid = context.catalog().lookupTypeOid(context.transaction(), typeName.schema(), typeName.name());
+            typeOid = context.catalog().lookupValueTypeOid(context.transaction(), typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw at(error, typeName.location());
         }

@@ -317,7 +317,7 @@ public final class QuerySession implements SessionEngine {
         int[] oids = new int[typeNames.size()];
         for (int i = 0; i < oids.length; i++) {
             TypeName name = typeNames.get(i);
-            oids[i] = catalog.lookupTypeOid(block.ensure(), name.schema(), name.name());
+            oids[i] = catalog.lookupValueTypeOid(block.ensure(), name.schema(), name.name());
         }
         return oids;
     }
