@@ -37,7 +37,7 @@ class SessionEdgesIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension(builder -> builder
             .initOptions(new DataDirectoryInitializer.Options("edgy", PASSWORD, "scram-sha-256", "scram-sha-256"))
-            .setting("authentication_timeout", "1s"));
+            .setting("authentication_timeout", "3s"));
 
     @BeforeAll
     static void captureLog() {
@@ -99,7 +99,7 @@ class SessionEdgesIT {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SHOW authentication_timeout")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("1s");
+            assertThat(rows.getString(1)).isEqualTo("3s");
         }
     }
 
@@ -172,5 +172,66 @@ class SessionEdgesIT {
         }
         assertThat(log().split("incomplete startup packet", -1)).hasSize(3);
         assertThat(log()).doesNotContain("Exception").doesNotContain("\tat org.woolly");
+    }
+
+    @Test
+    void showTitlesItsColumnWithTheParametersOwnSpelling() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String[] pair : new String[][] {{"datestyle", "DateStyle"}, {"TIMEZONE", "TimeZone"},
+                    {"intervalstyle", "IntervalStyle"}, {"Work_Mem", "work_mem"}}) {
+                try (ResultSet rows = statement.executeQuery("SHOW " + pair[0])) {
+                    assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo(pair[1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void explainAnalyzeMeasuresPlanningTime() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE plan_me (a int, b text)");
+            String query = "SELECT x.a, count(*) FROM plan_me x JOIN plan_me y ON x.a = y.a JOIN plan_me z "
+                    + "ON z.b = y.b LEFT JOIN plan_me w ON w.a = z.a WHERE x.b <> 'q' GROUP BY x.a ORDER BY 2 DESC";
+            java.util.List<String> analyzed = lines(statement, "EXPLAIN ANALYZE " + query);
+            assertThat(analyzed.get(analyzed.size() - 2)).matches("Planning Time: \\d+\\.\\d{3} ms")
+                    .isNotEqualTo("Planning Time: 0.000 ms");
+            assertThat(analyzed.getLast()).matches("Execution Time: \\d+\\.\\d{3} ms");
+            java.util.List<String> summary = lines(statement, "EXPLAIN (SUMMARY) " + query);
+            assertThat(summary.getLast()).matches("Planning Time: \\d+\\.\\d{3} ms");
+            assertThat(String.join("\n", summary)).doesNotContain("Execution Time");
+            assertThat(String.join("\n", lines(statement, "EXPLAIN (ANALYZE, SUMMARY OFF) " + query)))
+                    .doesNotContain("Planning Time").doesNotContain("Execution Time");
+            assertThat(String.join("\n", lines(statement, "EXPLAIN " + query))).doesNotContain("Planning Time");
+        }
+    }
+
+    private static java.util.List<String> lines(Statement statement, String sql) throws SQLException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void aFailedStatementIsLoggedWithItsText() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> statement.execute("SELECT 1 / 0 AS first_failure"))).isInstanceOf(SQLException.class);
+            awaitLog("ERROR:  division by zero\n");
+            assertThat(log()).containsPattern("\\[\\d+\\] ERROR:  division by zero\n[^\n]*\\[\\d+\\] "
+                    + "STATEMENT:  SELECT 1 / 0 AS first_failure\n");
+            statement.execute("SET log_min_error_statement = fatal");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> statement.execute("SELECT * FROM no_such_table_here"))).isInstanceOf(SQLException.class);
+            awaitLog("ERROR:  relation \"no_such_table_here\" does not exist at character 15\n");
+            assertThat(log()).doesNotContain("STATEMENT:  SELECT * FROM no_such_table_here");
+            try (ResultSet rows = statement.executeQuery("SHOW log_min_error_statement")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("fatal");
+            }
+        }
     }
 }
