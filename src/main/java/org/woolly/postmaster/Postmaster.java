@@ -89,6 +89,12 @@ public final class Postmaster {
         this.types = types;
     }
 
+    /** The bootstrap superuser's name from the catalog of the engine in use, once started. */
+    public java.util.Optional<String> bootstrapSuperuser() {
+        Engine current = engine;
+        return current == null ? java.util.Optional.empty() : current.bootstrapSuperuser();
+    }
+
     /** Claims the data directory, binds, and starts accepting connections. */
     public void start() throws IOException {
         stateLock.lock();

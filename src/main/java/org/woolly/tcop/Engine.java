@@ -17,6 +17,11 @@ public interface Engine extends AutoCloseable {
     /** The role that may log in under {@code name}, if it exists (from {@code pg_authid}). */
     Optional<RoleInfo> lookupRole(String name);
 
+    /** The name of the bootstrap superuser (initdb's {@code -U}, OID 10), if the catalog has it. */
+    default Optional<String> bootstrapSuperuser() {
+        return Optional.empty();
+    }
+
     /** Whether a database of that name exists and accepts connections ({@code pg_database}). */
     boolean databaseExists(String name);
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.init.DataDirectoryInitializer;
 
@@ -231,6 +232,24 @@ class SessionEdgesIT {
             try (ResultSet rows = statement.executeQuery("SHOW log_min_error_statement")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("fatal");
+            }
+        }
+    }
+
+    @Test
+    void aServerStartedOnAnExistingDirectoryNamesTheSuperuserInitdbCreated(@TempDir java.nio.file.Path directory)
+            throws Exception {
+        org.woolly.embedded.WoollyServer.builder().dataDirectory(directory).setting("fsync", "off")
+                .initOptions(DataDirectoryInitializer.Options.trustAll("postgres")).start().close();
+        // As `woolly start` does on a directory made by `woolly init -U postgres`: no superuser given.
+        try (org.woolly.embedded.WoollyServer again = org.woolly.embedded.WoollyServer.builder()
+                .dataDirectory(directory).setting("fsync", "off").start()) {
+            assertThat(again.superuser()).isEqualTo("postgres");
+            try (Connection connection = DriverManager.getConnection(again.jdbcUrl("postgres"), again.superuser(), "");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT current_user")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("postgres");
             }
         }
     }
