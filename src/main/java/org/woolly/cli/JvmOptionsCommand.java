@@ -26,7 +26,7 @@ final class JvmOptionsCommand implements Callable<Integer> {
 
     /** start's other options (port, addresses, socket directory) do not change the sizing. */
     @Unmatched
-    private List<String> ignored = List.of();
+    private List<String> ignored;
 
     @Override
     public Integer call() {
