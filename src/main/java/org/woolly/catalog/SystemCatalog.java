@@ -79,6 +79,12 @@ public final class SystemCatalog {
         return Optional.ofNullable(shared().roles().get(name));
     }
 
+    /** The bootstrap superuser (OID 10, initdb's {@code -U}) from pg_authid, if present. */
+    public Optional<RoleInfo> bootstrapSuperuser() {
+        return shared().roles().values().stream().filter(role -> role.oid() == CatalogOids.BOOTSTRAP_SUPERUSER)
+                .findFirst();
+    }
+
     /** The OID of the database of that name, if it exists and allows connections ({@code datallowconn}). */
     public OptionalInt databaseOid(String name) {
         Integer oid = shared().databases().get(name);

@@ -32,21 +32,38 @@ public final class ExplainCommand {
         this.costs = costs;
     }
 
-    /** The plan's lines; with a {@code context} the plan is also run (ANALYZE) and actual figures shown. */
-    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs) {
+    /**
+     * The plan's lines; with a {@code context} the plan is also run (ANALYZE) and actual figures
+     * shown. With {@code planningNanos >= 0} (the SUMMARY option) the summary follows: "Planning
+     * Time" (the planner's own duration, measured when the statement was planned) and, with
+     * ANALYZE, "Execution Time", both in milliseconds as {@code ExplainPrintPlan} prints them.
+     */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos) {
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
             command.node(plan, 0, null);
+            command.summary(planningNanos, -1);
             return command.lines;
         }
         long start = System.nanoTime();
         try (QueryExecution execution = new QueryExecution(plan, context, true)) {
             execution.runToEnd();
+            long executionNanos = System.nanoTime() - start;
             ExplainCommand command = new ExplainCommand(types, execution, costs);
             command.node(plan, 0, null);
-            command.lines.add("Planning Time: 0.000 ms");
-            command.lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6));
+            command.summary(planningNanos, executionNanos);
             return command.lines;
+        }
+    }
+
+    private void summary(long planningNanos, long executionNanos) {
+        if (planningNanos < 0) {
+            return;
+        }
+        lines.add(String.format(Locale.ROOT, "Planning Time: %.3f ms", planningNanos / 1e6));
+        if (executionNanos >= 0) {
+            lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", executionNanos / 1e6));
         }
     }
 

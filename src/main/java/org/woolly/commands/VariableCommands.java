@@ -7,6 +7,8 @@ import org.woolly.nodes.parse.Statement;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.GucParameter;
+import org.woolly.utils.guc.GucTable;
 import org.woolly.utils.guc.SessionSettings;
 
 /** SET, SHOW and RESET ({@code variable.c}, {@code guc.c}'s {@code ExecSetVariableStmt}, {@code GetPGVariable}). */
@@ -36,6 +38,15 @@ public final class VariableCommands {
     public static String reset(CommandContext context, Statement.VariableReset reset) {
         context.settings().reset(reset.name());
         return "RESET";
+    }
+
+    /**
+     * The title of SHOW's column: the parameter's own spelling ({@code DateStyle}), whatever case
+     * was typed, as {@code GetPGVariableResultDesc} does; an unknown name as typed, lower case.
+     */
+    public static String showColumnName(String name) {
+        GucParameter parameter = GucTable.find(name);
+        return parameter == null ? name.toLowerCase(java.util.Locale.ROOT) : parameter.name();
     }
 
     /** SHOW's rows: one (value) for a parameter, (name, setting, description) rows for ALL. */

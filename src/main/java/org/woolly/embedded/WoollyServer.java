@@ -203,7 +203,9 @@ public final class WoollyServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new WoollyServer(directory, temporary, superuser, postmaster, configuration);
+            // An existing directory's superuser is whoever initdb named, not this process's user.
+            return new WoollyServer(directory, temporary, postmaster.bootstrapSuperuser().orElse(superuser), postmaster,
+                    configuration);
         }
 
         /** The storage settings of postgresql.conf (shared_buffers is in 8 kB pages, as in PostgreSQL). */

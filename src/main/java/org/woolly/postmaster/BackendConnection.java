@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.ServerLog;
 import org.woolly.protocol.ClientAuthentication;
 import org.woolly.protocol.HbaFile;
 import org.woolly.protocol.MessageReader;
@@ -30,6 +31,10 @@ import java.net.InetAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -40,8 +45,16 @@ import java.util.function.Supplier;
  * the backend loop. Counterpart of {@code BackendInitialize} and {@code BackendRun} in
  * {@code postmaster.c} and {@code InitPostgres} in {@code postinit.c}. A failure here ends only
  * this connection.
+ *
+ * <p>{@code authentication_timeout} bounds the startup packet and, again, the authentication
+ * exchange (PostgreSQL's STARTUP_PACKET_TIMEOUT and the timeout of {@code PerformAuthentication}):
+ * when it expires the socket is closed with nothing sent; only a timeout during authentication
+ * is logged, as FATAL "canceling authentication due to timeout".
  */
 final class BackendConnection implements Runnable {
+
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("woolly: authentication timeout").daemon().factory());
 
     /**
      * What every connection shares, owned by the postmaster. {@code engine} gives the engine of
@@ -58,6 +71,8 @@ final class BackendConnection implements Runnable {
     private final String clientHost;
     /** The engine this backend's session runs on, fixed at session start. */
     private Engine engine;
+    /** Set when authentication_timeout closed the socket. */
+    private volatile boolean timedOut;
 
     BackendConnection(Shared shared, SocketChannel channel, InetAddress clientAddress, String clientHost) {
         this.shared = shared;
@@ -78,12 +93,19 @@ final class BackendConnection implements Runnable {
             OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 8192);
             MessageReader reader = new MessageReader(input);
             MessageWriter writer = new MessageWriter(output);
-            StartupPacket.Startup startup = readStartup(reader, output);
+            StartupPacket.Startup startup;
+            ScheduledFuture<?> startupTimeout = armTimeout();
+            try {
+                startup = readStartup(reader, output);
+            } finally {
+                startupTimeout.cancel(false);
+            }
             if (startup == null) {
                 return;
             }
             backend = shared.registry().register(channel);
             backend.interrupts = Interrupts.current();
+            ServerLog.bindProcessId(backend.processId);
             try {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
@@ -100,6 +122,9 @@ final class BackendConnection implements Runnable {
             }
         } catch (EOFException | java.nio.channels.ClosedChannelException e) {
             // the client went away or fast shutdown closed the socket: nothing to tell anyone
+            if (timedOut && backend != null && backend.session == null) {
+                ServerLog.log(Severity.FATAL, "canceling authentication due to timeout");
+            }
         } catch (IOException e) {
             if (!shared.shuttingDown().getAsBoolean()) {
                 ServerLog.log(Severity.LOG, backend == null ? 0 : backend.processId,
@@ -119,30 +144,63 @@ final class BackendConnection implements Runnable {
             if (bindInterrupts) {
                 Interrupts.unbind();
             }
+            ServerLog.unbindProcessId();
         }
     }
 
-    /** Reads startup packets until a real Startup (answering SSL/GSS with 'N'); null after a CancelRequest. */
+    /** Closes the socket after authentication_timeout unless cancelled first. */
+    private ScheduledFuture<?> armTimeout() {
+        return TIMEOUTS.schedule(() -> {
+            timedOut = true;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }, shared.configuration().getInt("authentication_timeout"), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Reads startup packets until a real Startup; null after a CancelRequest or a malformed
+     * packet. SSLRequest and GSSENCRequest are answered 'N' once each; a repeated one is read as
+     * a protocol version, which is refused (FATAL 0A000), as {@code ProcessStartupPacket} does. A
+     * malformed packet is one LOG line (COMMERROR) and nothing to the client.
+     */
     private StartupPacket.Startup readStartup(MessageReader reader, OutputStream output) throws IOException {
+        boolean sslDone = false;
+        boolean gssDone = false;
         while (true) {
-            byte[] body = reader.readStartupPacket();
+            byte[] body;
+            try {
+                body = reader.readStartupPacket(sslDone || gssDone);
+            } catch (SqlException framing) {
+                ServerLog.log(Severity.LOG, framing.getMessage());
+                return null;
+            }
             if (body == null) {
                 return null;
             }
             StartupPacket packet;
             try {
                 packet = StartupPacket.parse(body);
+                if (packet instanceof StartupPacket.SslRequest && sslDone) {
+                    throw StartupPacket.unsupportedProtocol(ProtocolCodes.SSL_REQUEST_CODE);
+                }
+                if (packet instanceof StartupPacket.GssEncryptionRequest && gssDone) {
+                    throw StartupPacket.unsupportedProtocol(ProtocolCodes.GSSENC_REQUEST_CODE);
+                }
             } catch (SqlException error) {
-                MessageWriter writer = new MessageWriter(output);
-                reportFatal(writer, error.withSeverity(Severity.FATAL), 0);
+                reportFatal(new MessageWriter(output), error.withSeverity(Severity.FATAL), ServerLog.processId());
                 return null;
             }
             switch (packet) {
                 case StartupPacket.SslRequest ignored -> {
+                    sslDone = true;
                     output.write(ProtocolCodes.ENCRYPTION_REFUSED);
                     output.flush();
                 }
                 case StartupPacket.GssEncryptionRequest ignored -> {
+                    gssDone = true;
                     output.write(ProtocolCodes.ENCRYPTION_REFUSED);
                     output.flush();
                 }
@@ -185,8 +243,14 @@ final class BackendConnection implements Runnable {
         setThreadName(user, database, "authentication");
         GucSession settings = configuration.newSession();
         StartupOptions.apply(parameters, settings);
-        RoleInfo role = new ClientAuthentication(engine, shared.hba())
-                .authenticate(reader, writer, clientAddress, user, database);
+        RoleInfo role;
+        ScheduledFuture<?> authenticationTimeout = armTimeout();
+        try {
+            role = new ClientAuthentication(engine, shared.hba())
+                    .authenticate(reader, writer, clientAddress, user, database);
+        } finally {
+            authenticationTimeout.cancel(false);
+        }
         int reserved = configuration.getInt("superuser_reserved_connections");
         if (!role.superuser() && shared.registry().count() > maxConnections - reserved) {
             throw fatal(SqlState.TOO_MANY_CONNECTIONS,
@@ -239,7 +303,7 @@ final class BackendConnection implements Runnable {
         Thread.currentThread().setName("woolly: " + user + " " + database + " " + clientHost + " " + activity);
     }
 
-    private static void reportFatal(MessageWriter writer, SqlException error, int processId) {
+    private static void reportFatal(MessageWriter writer, SqlException error, long processId) {
         SqlException fatal = error.severity().compareTo(Severity.FATAL) >= 0 ? error : error.withSeverity(Severity.FATAL);
         ServerLog.log(Severity.FATAL, processId, fatal.getMessage(), null);
         try {

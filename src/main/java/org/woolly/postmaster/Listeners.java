@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;

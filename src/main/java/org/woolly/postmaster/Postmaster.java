@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.ServerLog;
 import org.woolly.protocol.HbaFile;
 import org.woolly.tcop.Engine;
 import org.woolly.tcop.TypeIoLookup;
@@ -86,6 +87,12 @@ public final class Postmaster {
         this.configuration = configuration;
         this.engineFactory = engineFactory;
         this.types = types;
+    }
+
+    /** The bootstrap superuser's name from the catalog of the engine in use, once started. */
+    public java.util.Optional<String> bootstrapSuperuser() {
+        Engine current = engine;
+        return current == null ? java.util.Optional.empty() : current.bootstrapSuperuser();
     }
 
     /** Claims the data directory, binds, and starts accepting connections. */

@@ -25,17 +25,31 @@ public final class MessageReader {
         this.input = input;
     }
 
-    /** Reads a startup-phase packet (length-prefixed, no type byte); null at a clean end of stream. */
-    public byte[] readStartupPacket() throws IOException {
-        if (!readFully(header, 0, 4, true)) {
+    /**
+     * Reads a startup-phase packet (length-prefixed, no type byte); null at a clean end of
+     * stream. As {@code ProcessStartupPacket}: a bad length is 08P01 "invalid length of startup
+     * packet", a stream that ends inside the packet 08P01 "incomplete startup packet", except that
+     * after an SSL or GSS answer ({@code negotiated}) a client that hangs up inside the length
+     * word is taken as one that did not like the answer: null, nothing to report.
+     */
+    public byte[] readStartupPacket(boolean negotiated) throws IOException {
+        if (!readFully(header, 0, 1, true)) {
             return null;
+        }
+        if (!readFully(header, 1, 3, true)) {
+            if (negotiated) {
+                return null;
+            }
+            throw protocolViolation("incomplete startup packet");
         }
         int length = int32(header, 0);
         if (length < 8 || length > ProtocolCodes.MAXIMUM_STARTUP_PACKET_LENGTH) {
             throw protocolViolation("invalid length of startup packet");
         }
         byte[] body = new byte[length - 4];
-        readFully(body, 0, body.length, false);
+        if (!readFully(body, 0, body.length, true)) {
+            throw protocolViolation("incomplete startup packet");
+        }
         return body;
     }
 
@@ -58,13 +72,13 @@ public final class MessageReader {
         return new Message(type, body);
     }
 
-    /** Reads exactly {@code length} bytes; false if the stream ended before the first one and that is allowed. */
+    /** Reads exactly {@code length} bytes; false if the stream ended before them and that is allowed. */
     private boolean readFully(byte[] target, int offset, int length, boolean endAllowed) throws IOException {
         int done = 0;
         while (done < length) {
             int read = input.read(target, offset + done, length - done);
             if (read < 0) {
-                if (done == 0 && endAllowed) {
+                if (endAllowed) {
                     return false;
                 }
                 throw new EOFException("unexpected EOF on client connection");

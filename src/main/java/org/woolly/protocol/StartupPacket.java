@@ -22,8 +22,18 @@ public sealed interface StartupPacket {
 
     record CancelRequest(int processId, int secretKey) implements StartupPacket {}
 
+    /**
+     * FATAL 0A000 for a version this server does not speak; also what a second SSLRequest or
+     * GSSENCRequest gets, whose request code is then read as a version, as PostgreSQL does.
+     */
+    public static SqlException unsupportedProtocol(int code) {
+        return new SqlException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED, String.format(
+                "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0", code >>> 16, code & 0xffff),
+                null, null, 0, null);
+    }
+
     /** Decodes a startup packet body (after its length word). */
-    static StartupPacket parse(byte[] body) {
+    public static StartupPacket parse(byte[] body) {
         MessageBody reader = new MessageBody(body);
         int code = reader.readInt32();
         switch (code) {
@@ -39,9 +49,7 @@ public sealed interface StartupPacket {
             default -> { }
         }
         if (code >>> 16 != 3) {
-            throw new SqlException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED, String.format(
-                    "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0", code >>> 16, code & 0xffff),
-                    null, null, 0, null);
+            throw unsupportedProtocol(code);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         while (reader.remaining() > 0) {

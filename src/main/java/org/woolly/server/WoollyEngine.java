@@ -74,6 +74,11 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
+    public Optional<String> bootstrapSuperuser() {
+        return catalog.bootstrapSuperuser().map(RoleInfo::name);
+    }
+
+    @Override
     public boolean databaseExists(String name) {
         return catalog.databaseOid(name).isPresent();
     }

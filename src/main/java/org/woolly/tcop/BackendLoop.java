@@ -7,6 +7,7 @@ import org.woolly.protocol.MessageTypes;
 import org.woolly.protocol.MessageWriter;
 import org.woolly.protocol.ResultColumn;
 import org.woolly.protocol.TransactionStatus;
+import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -60,6 +61,8 @@ public final class BackendLoop {
     private volatile SqlException crashNotice;
     private java.util.concurrent.ScheduledFuture<?> idleTimer;
     private volatile ClientReader clientReader;
+    /** The simple Query message's string while it runs ({@code debug_query_string}). */
+    private String simpleQueryText;
 
     /**
      * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
@@ -135,6 +138,7 @@ public final class BackendLoop {
 
     /** Handles one message; false when the session must end. */
     private boolean dispatch(MessageReader.Message message) throws IOException {
+        simpleQueryText = null;
         try {
             MessageBody body = new MessageBody(message.body());
             if (extended.ignoringTillSync() && message.type() != MessageTypes.SYNC
@@ -170,6 +174,7 @@ public final class BackendLoop {
                 endWithCrashNotice();
                 return false;
             }
+            logError(error, message.type());
             if (error.severity().compareTo(Severity.FATAL) >= 0) {
                 ended = true;
                 if (error.severity() == Severity.PANIC) {
@@ -195,6 +200,7 @@ public final class BackendLoop {
                 return false;
             }
             LOG.log(Level.SEVERE, "internal error in backend", e);
+            logStatement(Severity.ERROR, message.type());
             sendReport(internalError(e));
             engine.abortAfterError();
             if (message.type() == MessageTypes.QUERY) {
@@ -206,8 +212,41 @@ public final class BackendLoop {
         }
     }
 
+    /**
+     * The server log's lines for an error sent to the client ({@code EmitErrorReport}): the
+     * error itself when {@code log_min_messages} lets it through, then, when its level reaches
+     * {@code log_min_error_statement}, a {@code STATEMENT:} line with the text being run (the
+     * whole string of a simple Query, the statement's text in the extended protocol).
+     */
+    private void logError(SqlException error, byte messageType) {
+        if (reaches(error.severity(), "log_min_messages")) {
+            ServerLog.report(error);
+        }
+        logStatement(error.severity(), messageType);
+    }
+
+    private void logStatement(Severity severity, byte messageType) {
+        String text = messageType == MessageTypes.QUERY ? simpleQueryText : extended.queryText();
+        if (text != null && reaches(severity, "log_min_error_statement")) {
+            ServerLog.statement(text);
+        }
+    }
+
+    /**
+     * Whether an error of {@code severity} is at or above the level a log_min_* parameter names,
+     * in the server log's order ({@code is_log_level_output}: LOG ranks between ERROR and FATAL).
+     */
+    private boolean reaches(Severity severity, String parameter) {
+        List<String> order = List.of("debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning",
+                "error", "log", "fatal", "panic");
+        int threshold = order.indexOf(settings.getString(parameter).toLowerCase(Locale.ROOT));
+        int level = order.indexOf(severity.name().toLowerCase(Locale.ROOT));
+        return threshold >= 0 && level >= threshold;
+    }
+
     /** {@code exec_simple_query}: every statement of the string, stopping at the first error. */
     private void simpleQuery(String queryString) throws IOException {
+        simpleQueryText = queryString;
         extended.closeUnnamed();
         List<RawStatement> statements = engine.parse(queryString);
         if (statements.isEmpty()) {

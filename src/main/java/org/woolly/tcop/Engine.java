@@ -6,6 +6,7 @@ import org.woolly.protocol.LoginCatalog;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.guc.SessionSettings;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,11 @@ import java.util.function.Consumer;
  * shared memory before it starts accepting connections.
  */
 public interface Engine extends LoginCatalog, AutoCloseable {
+
+    /** The name of the bootstrap superuser (initdb's {@code -U}, OID 10), if the catalog has it. */
+    default Optional<String> bootstrapSuperuser() {
+        return Optional.empty();
+    }
 
     /**
      * Starts the query side of a new backend for an authenticated role connected to a database.

@@ -55,6 +55,8 @@ final class ExtendedQueryHandler {
     private final Map<String, PortalState> portals = new HashMap<>();
     private final StatementTimer statementTimer;
     private boolean ignoreTillSync;
+    /** The text of the statement the current message works on ({@code debug_query_string}); null if none. */
+    private String queryText;
 
     ExtendedQueryHandler(MessageWriter writer, SessionEngine engine, SessionSettings settings, TypeIoLookup types,
                          Consumer<String> activity, StatementTimer statementTimer) {
@@ -78,10 +80,16 @@ final class ExtendedQueryHandler {
         ignoreTillSync = true;
     }
 
+    /** What the server log's STATEMENT line shows for an error in the last message handled. */
+    String queryText() {
+        return queryText;
+    }
+
     void handle(byte type, MessageBody body) throws IOException {
         if (ignoreTillSync) {
             return;
         }
+        queryText = null;
         switch (type) {
             case MessageTypes.PARSE -> parse(body);
             case MessageTypes.BIND -> bind(body);
@@ -104,6 +112,7 @@ final class ExtendedQueryHandler {
     private void parse(MessageBody body) throws IOException {
         String name = body.readCString();
         String queryString = body.readCString();
+        queryText = queryString;
         int count = body.readInt16();
         int[] declaredTypes = new int[Math.max(count, 0)];
         for (int i = 0; i < declaredTypes.length; i++) {
@@ -130,6 +139,7 @@ final class ExtendedQueryHandler {
         int parameterCount = body.readInt16();
         Statement statement = lookupStatement(statementName);
         PreparedQuery query = statement.query();
+        queryText = query == null ? null : query.sourceText();
         int[] parameterTypes = query == null ? new int[0] : query.parameterTypes();
         if (parameterCount != parameterTypes.length) {
             throw protocolError(String.format("bind message supplies %d parameters, but prepared statement \"%s\" "
@@ -216,6 +226,7 @@ final class ExtendedQueryHandler {
         String name = body.readCString();
         int maxRows = body.readInt32();
         PortalState state = lookupPortal(name);
+        queryText = state.query == null ? null : state.query.sourceText();
         if (state.portal == null) {
             writer.emptyMessage(MessageTypes.EMPTY_QUERY_RESPONSE);
             return;

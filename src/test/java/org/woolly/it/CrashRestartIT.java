@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.transam.StorageOptions;
 import org.woolly.postmaster.Postmaster;
-import org.woolly.postmaster.ServerLog;
 import org.woolly.postmaster.ShutdownMode;
+import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -152,6 +152,16 @@ class CrashRestartIT {
                 "all server processes terminated; reinitializing");
         assertThat(text.indexOf("all server processes terminated; reinitializing"))
                 .isLessThan(text.lastIndexOf("database system is ready to accept connections"));
+        // Crash recovery says what it does, in StartupXLOG's words and with %X/%X LSNs.
+        String recovery = text.substring(text.indexOf("all server processes terminated; reinitializing"));
+        assertThat(recovery).containsPattern("LOG:  database system was interrupted; last known up at "
+                        + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n")
+                .containsPattern("(?s)LOG:  database system was not properly shut down; automatic recovery in progress\n"
+                        + ".*LOG:  redo starts at [0-9A-F]+/[0-9A-F]+\n"
+                        + ".*LOG:  redo done at [0-9A-F]+/[0-9A-F]+ system usage: CPU: user: \\d+\\.\\d\\d s, "
+                        + "system: \\d+\\.\\d\\d s, elapsed: \\d+\\.\\d\\d s\n");
+        assertThat(recovery.indexOf("redo done at")).isLessThan(recovery.lastIndexOf(
+                "database system is ready to accept connections"));
     }
 
     @Test

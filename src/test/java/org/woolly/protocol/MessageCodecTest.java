@@ -55,10 +55,10 @@ class MessageCodecTest {
         bytes.write(ByteBuffer.allocate(16).putInt(16).putInt(ProtocolCodes.CANCEL_REQUEST_CODE).putInt(77)
                 .putInt(-5).array());
         MessageReader reader = reader(bytes.toByteArray());
-        StartupPacket.Startup startup = (StartupPacket.Startup) StartupPacket.parse(reader.readStartupPacket());
+        StartupPacket.Startup startup = (StartupPacket.Startup) StartupPacket.parse(reader.readStartupPacket(false));
         assertThat(startup.parameters()).containsEntry("user", "alice");
-        assertThat(StartupPacket.parse(reader.readStartupPacket())).isInstanceOf(StartupPacket.SslRequest.class);
-        assertThat(StartupPacket.parse(reader.readStartupPacket()))
+        assertThat(StartupPacket.parse(reader.readStartupPacket(false))).isInstanceOf(StartupPacket.SslRequest.class);
+        assertThat(StartupPacket.parse(reader.readStartupPacket(false)))
                 .isEqualTo(new StartupPacket.CancelRequest(77, -5));
 
         GucSession settings = ServerConfiguration.defaults().newSession();

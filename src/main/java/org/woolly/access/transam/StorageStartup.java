@@ -68,6 +68,7 @@ public final class StorageStartup {
         Path walDirectory = dataDirectory.resolve("pg_wal");
         TransactionRecords.Checkpoint checkpoint = readCheckpoint(walDirectory, control.checkpointLsn());
         boolean crashed = control.state() != ControlFile.State.SHUT_DOWN;
+        RecoveryLog.startup(control);
 
         // First pass: where valid WAL ends, so the writer can be opened there before replay.
         long scanFrom = crashed ? checkpoint.redoLsn() : control.checkpointLsn();
@@ -156,12 +157,23 @@ public final class StorageStartup {
                                ResourceManagerRegistry managers) {
         try (WalReader reader = new WalReader(walDirectory, redoLsn)) {
             WalReader.ReadRecord read;
+            RecoveryLog redo = null;
+            long lastReplayed = 0;
             while ((read = reader.next()) != null && read.lsn() < endOfWal) {
+                if (redo == null) {
+                    redo = RecoveryLog.redoStarts(read.lsn());
+                }
+                lastReplayed = read.lsn();
                 WalRecord record = read.record();
                 if (record.xid() != 0) {
                     counters[0] = Math.max(counters[0], record.xid() + 1);
                 }
                 managers.get(record.resourceManager()).redo(record, read.endLsn());
+            }
+            if (redo == null) {
+                RecoveryLog.redoNotRequired();
+            } else {
+                redo.redoDone(lastReplayed);
             }
         }
     }

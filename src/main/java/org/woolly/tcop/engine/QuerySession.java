@@ -3,7 +3,6 @@ package org.woolly.tcop.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
@@ -16,6 +15,7 @@ import org.woolly.catalog.LockedRelation;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.catalog.RelationLocks;
 import org.woolly.commands.CommandContext;
+import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
@@ -140,12 +140,12 @@ public final class QuerySession implements SessionEngine {
                             inner.commandName());
                 }
                 yield new SessionPreparedQuery(sourceText, explain, inner.planned(), inner.parameterTypes(),
-                        List.of(textColumn("QUERY PLAN")), "EXPLAIN");
+                        List.of(textColumn("QUERY PLAN")), "EXPLAIN").withPlanningNanos(inner.planningNanos());
             }
             case Statement.VariableShow show -> new SessionPreparedQuery(sourceText, show,
                     show.name().equalsIgnoreCase("all")
                             ? List.of(textColumn("name"), textColumn("setting"), textColumn("description"))
-                            : List.of(textColumn(show.name().toLowerCase(Locale.ROOT))), "SHOW");
+                            : List.of(textColumn(VariableCommands.showColumnName(show.name()))), "SHOW");
             case Statement.Execute execute -> {
                 SessionPreparedQuery target = preparedStatements.get(execute.name());
                 if (target == null) {
@@ -163,7 +163,9 @@ public final class QuerySession implements SessionEngine {
         block.takeFirstSnapshot();
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
+        long planningStart = System.nanoTime();
         Plan plan = planner.plan(query);
+        long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
         for (TargetEntry entry : query.outputColumns()) {
             PgType type = types.type(entry.expr().type());
@@ -178,7 +180,8 @@ public final class QuerySession implements SessionEngine {
         };
         var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
                 transaction.commandId());
-        return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name);
+        return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
+                .withPlanningNanos(planningNanos);
     }
 
     /**

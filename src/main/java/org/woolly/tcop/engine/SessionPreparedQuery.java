@@ -27,6 +27,8 @@ final class SessionPreparedQuery implements PreparedQuery {
     private final List<ResultColumn> resultColumns;
     private final String commandName;
     private Planned planned;
+    /** How long the planner took to make the plan, for EXPLAIN's "Planning Time". */
+    private long planningNanos;
 
     SessionPreparedQuery(String sourceText, Statement statement, Planned planned, int[] parameterTypes,
                          List<ResultColumn> resultColumns, String commandName) {
@@ -62,6 +64,15 @@ final class SessionPreparedQuery implements PreparedQuery {
 
     Planned planned() {
         return planned;
+    }
+
+    long planningNanos() {
+        return planningNanos;
+    }
+
+    SessionPreparedQuery withPlanningNanos(long nanos) {
+        planningNanos = nanos;
+        return this;
     }
 
     void replan(Planned fresh) {

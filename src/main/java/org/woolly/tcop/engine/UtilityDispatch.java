@@ -194,12 +194,14 @@ final class UtilityDispatch {
                                    Object[] parameters) {
         boolean analyze = false;
         boolean costs = true;
+        Boolean summary = null;
         for (DefElem option : explain.options() == null ? List.<DefElem>of() : explain.options()) {
             boolean value = option.value() == null || !List.of("false", "off", "0").contains(option.value().toLowerCase(Locale.ROOT));
             switch (option.name().toLowerCase(Locale.ROOT)) {
                 case "analyze" -> analyze = value;
                 case "costs" -> costs = value;
-                case "verbose", "buffers", "timing", "summary", "settings", "wal" -> { }
+                case "summary" -> summary = value;
+                case "verbose", "buffers", "timing", "settings", "wal" -> { }
                 case "format" -> {
                     if (!"text".equalsIgnoreCase(option.value())) {
                         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN format %s is not supported yet",
@@ -215,7 +217,10 @@ final class UtilityDispatch {
             session.checkWritable(prepared);
         }
         ExecutorContext context = analyze ? session.newExecutorContext(parameters) : null;
-        List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs);
+        // As explain.c: the summary (Planning/Execution Time) is on by default with ANALYZE only.
+        boolean withSummary = summary == null ? analyze : summary;
+        List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs,
+                withSummary ? prepared.planningNanos() : -1);
         List<Object[]> rows = new ArrayList<>();
         for (String line : lines) {
             rows.add(new Object[] {line});

@@ -69,6 +69,8 @@ public final class GucTable {
                 "error", "log", "fatal", "panic");
         enumeration("log_min_messages", "warning", levels, GucContext.SUPERUSER,
                 "Sets the message levels that are logged.", false);
+        enumeration("log_min_error_statement", "error", levels, GucContext.SUPERUSER,
+                "Causes all statements generating error at or above this level to be logged.", false);
         enumeration("client_min_messages", "notice", List.of("debug5", "debug4", "debug3", "debug2", "debug1",
                 "log", "notice", "warning", "error"), GucContext.USER,
                 "Sets the message levels that are sent to the client.", false);

@@ -1,6 +1,4 @@
-package org.woolly.postmaster;
-
-import org.woolly.utils.error.Severity;
+package org.woolly.utils.error;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,7 +15,9 @@ import java.util.logging.Logger;
  * The server log in PostgreSQL's stderr format
  * ({@code 2026-01-01 00:00:00.000 UTC [pid] LOG:  message}), counterpart of {@code elog.c}'s
  * {@code log_line_prefix = '%m [%p] '}. Other layers log through {@code java.util.logging}
- * under {@code org.woolly}; {@link #installJavaLoggingBridge()} routes those records here.
+ * under {@code org.woolly}; {@link #installJavaLoggingBridge()} routes those records here. A
+ * backend thread binds its backend pid ({@link #bindProcessId}) so that every line it writes,
+ * through either path, carries that pid as PostgreSQL's per-process lines do.
  */
 public final class ServerLog {
 
@@ -25,6 +25,7 @@ public final class ServerLog {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
     private static final long PROCESS_ID = ProcessHandle.current().pid();
     private static volatile PrintStream out = System.err;
+    private static final ThreadLocal<Long> BOUND_PROCESS_ID = new ThreadLocal<>();
 
     private ServerLog() {}
 
@@ -33,14 +34,58 @@ public final class ServerLog {
         out = target;
     }
 
+    /** Makes this thread's lines carry {@code processId} (a backend's pid) until {@link #unbindProcessId()}. */
+    public static void bindProcessId(long processId) {
+        BOUND_PROCESS_ID.set(processId);
+    }
+
+    public static void unbindProcessId() {
+        BOUND_PROCESS_ID.remove();
+    }
+
+    /** The pid this thread's lines carry: its backend's, else the server's. */
+    public static long processId() {
+        Long bound = BOUND_PROCESS_ID.get();
+        return bound == null ? PROCESS_ID : bound;
+    }
+
     public static void log(Severity severity, String message) {
-        log(severity, PROCESS_ID, message, null);
+        log(severity, processId(), message, null);
     }
 
     public static void log(Severity severity, long processId, String message, Throwable failure) {
+        line(severity.name(), processId, message, failure);
+    }
+
+    /**
+     * An error as {@code elog.c}'s {@code send_message_to_server_log} writes it with the default
+     * {@code log_error_verbosity}: the message (with {@code at character N} when it has a
+     * position), then its DETAIL and HINT lines.
+     */
+    public static void report(SqlException error) {
+        long processId = processId();
+        String message = error.getMessage();
+        if (error.position() > 0) {
+            message += " at character " + error.position();
+        }
+        line(error.severity().name(), processId, message, null);
+        if (error.detail() != null) {
+            line("DETAIL", processId, error.detail(), null);
+        }
+        if (error.hint() != null) {
+            line("HINT", processId, error.hint(), null);
+        }
+    }
+
+    /** The {@code STATEMENT:} line that follows an error when {@code log_min_error_statement} asks for it. */
+    public static void statement(String queryText) {
+        line("STATEMENT", processId(), queryText, null);
+    }
+
+    private static void line(String label, long processId, String message, Throwable failure) {
         StringBuilder line = new StringBuilder(128);
         line.append(TIMESTAMP.format(Instant.now())).append(" [").append(processId).append("] ")
-                .append(severity.name()).append(":  ").append(message);
+                .append(label).append(":  ").append(message);
         if (failure != null) {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
@@ -74,7 +119,7 @@ public final class ServerLog {
             if (record.getParameters() != null && message != null) {
                 message = java.text.MessageFormat.format(message, record.getParameters());
             }
-            log(severity, PROCESS_ID, message, record.getThrown());
+            log(severity, processId(), message, record.getThrown());
         }
 
         @Override
