@@ -254,6 +254,9 @@ public final class BackendLoop {
             sendReadyForQuery();
             return;
         }
+        if (statements.size() > 1) {
+            engine.beginImplicitBlock();
+        }
         for (RawStatement statement : statements) {
             PreparedQuery query = engine.prepare(statement, queryString, new int[0]);
             ExtendedQueryHandler.rejectCopy(query);

@@ -36,6 +36,14 @@ public interface SessionEngine extends AutoCloseable {
      */
     Portal bind(PreparedQuery query, Object[] parameters);
 
+    /**
+     * Called before the first statement of a simple Query message that holds several: they run
+     * as one implicit transaction block ({@code BeginImplicitTransactionBlock}), so SET LOCAL and
+     * SET TRANSACTION apply to it instead of warning. Ends with the message.
+     */
+    default void beginImplicitBlock() {
+    }
+
     /** Commits the implicit transaction if one is open (not inside BEGIN ... COMMIT). */
     void finishImplicitTransaction();
 

@@ -78,4 +78,35 @@ class PsqlIT {
 
                 """);
     }
+
+    /**
+     * A Query message of several statements is one implicit transaction block (PostgreSQL's
+     * exec_simple_query): SET LOCAL and SET TRANSACTION apply to it without a warning, the block
+     * is atomic, and the settings are gone after it.
+     */
+    @Test
+    void aMultiStatementQueryIsOneImplicitTransactionBlock() throws Exception {
+        String script = """
+                CREATE TABLE psql_block (a int);
+                SET LOCAL work_mem = '1MB' \\; SHOW work_mem;
+                SHOW work_mem;
+                SET TRANSACTION ISOLATION LEVEL REPEATABLE READ \\; SHOW transaction_isolation;
+                INSERT INTO psql_block VALUES (1) \\; SELECT 1 / 0;
+                SELECT count(*) FROM psql_block;
+                DROP TABLE psql_block;
+                """;
+        String output = runPsql(script, "-A", "-t", "-v", "ON_ERROR_STOP=0");
+        // the same lines as PostgreSQL 15's psql prints against PostgreSQL
+        assertThat(output.lines().toList()).containsExactly(
+                "CREATE TABLE",
+                "SET",
+                "1MB",
+                "4MB",
+                "SET",
+                "repeatable read",
+                "INSERT 0 1",
+                "ERROR:  division by zero",
+                "0",
+                "DROP TABLE");
+    }
 }

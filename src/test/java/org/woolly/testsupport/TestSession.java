@@ -44,7 +44,11 @@ public final class TestSession implements AutoCloseable {
     public Result run(String text, Object... parameters) {
         try {
             Result result = null;
-            for (RawStatement statement : session.parse(text)) {
+            List<RawStatement> statements = session.parse(text);
+            if (statements.size() > 1) {
+                session.beginImplicitBlock();
+            }
+            for (RawStatement statement : statements) {
                 PreparedQuery query = session.prepare(statement, text, new int[0]);
                 List<Object[]> rows = new ArrayList<>();
                 String tag;

@@ -309,7 +309,7 @@ public final class QuerySession implements SessionEngine {
 
     CommandContext commandContext() {
         refreshSearchPath();
-        return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inExplicitBlock());
+        return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock());
     }
 
     /** The type OIDs of PREPARE's declared parameter types. */
@@ -371,7 +371,13 @@ public final class QuerySession implements SessionEngine {
     }
 
     @Override
+    public void beginImplicitBlock() {
+        block.implicitBlock(true);
+    }
+
+    @Override
     public void finishImplicitTransaction() {
+        block.implicitBlock(false);
         if (block.state() == TransactionBlock.State.IMPLICIT) {
             closePortals();
             block.commit();
@@ -380,6 +386,7 @@ public final class QuerySession implements SessionEngine {
 
     @Override
     public void abortAfterError() {
+        block.implicitBlock(false);
         try {
             closePortals();
         } catch (RuntimeException ignored) {

@@ -36,6 +36,8 @@ final class TransactionBlock {
     private boolean snapshotTaken;
     private boolean repeatableRead;
     private Snapshot transactionSnapshot;
+    /** The statements of one multi-statement Query message run as an implicit block (TBLOCK_IMPLICIT_INPROGRESS). */
+    private boolean implicitBlock;
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -187,5 +189,21 @@ final class TransactionBlock {
 
     boolean inExplicitBlock() {
         return state == State.IN_BLOCK;
+    }
+
+    /**
+     * Marks the statements that follow, up to the end of the Query message, as one implicit
+     * transaction block, as {@code exec_simple_query} does for a string of several statements.
+     */
+    void implicitBlock(boolean on) {
+        implicitBlock = on;
+    }
+
+    /**
+     * {@code IsTransactionBlock}: inside BEGIN ... COMMIT or an implicit block, where SET LOCAL
+     * and SET TRANSACTION apply without a warning and DISCARD ALL may not run.
+     */
+    boolean inTransactionBlock() {
+        return state == State.IN_BLOCK || implicitBlock && state != State.FAILED;
     }
 }

@@ -132,7 +132,7 @@ final class UtilityDispatch {
         List<String> phrases = set.values().stream().map(SetValue::text).toList();
         List<TransactionModes.Mode> modes = TransactionModes.of(phrases);
         boolean sessionDefaults = set.name().equals(Statement.VariableSet.SESSION_CHARACTERISTICS);
-        if (!sessionDefaults && !session.block.inExplicitBlock()) {
+        if (!sessionDefaults && !session.block.inTransactionBlock()) {
             warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks");
         }
         TransactionModes.apply(session.settings, modes, sessionDefaults);
@@ -281,7 +281,7 @@ final class UtilityDispatch {
 
     private static Outcome discard(QuerySession session, Statement.Discard discard) {
         String target = discard.target().toUpperCase(Locale.ROOT);
-        if (target.equals("ALL") && session.block.inExplicitBlock()) {
+        if (target.equals("ALL") && session.block.inTransactionBlock()) {
             throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
         }
         switch (target) {

@@ -366,4 +366,16 @@ class QuerySessionTest {
             assertThat(thrown.getMessage()).isEqualTo("canceling statement due to statement timeout");
         });
     }
+
+    @Test
+    void aMultiStatementMessageIsOneImplicitBlock() {
+        assertThat(driver.value("SET LOCAL work_mem = '1MB'; SHOW work_mem")).isEqualTo("1MB");
+        assertThat(driver.notices).isEmpty();
+        assertThat(driver.value("SHOW work_mem")).isEqualTo("4MB");
+        assertThatThrownBy(() -> driver.run("DISCARD ALL; SELECT 1"))
+                .hasMessage("DISCARD ALL cannot run inside a transaction block");
+        driver.run("SET LOCAL work_mem = '1MB'");
+        assertThat(driver.notices).extracting(Throwable::getMessage)
+                .containsExactly("SET LOCAL can only be used in transaction blocks");
+    }
 }
