@@ -45,7 +45,7 @@ class ModifyTableTest {
         var plan = planner.plan(analyzer.analyze(statement, tx, FormatSettings.DEFAULT, new int[0]).query());
         var context = new ExecutorContext(types, storage, tx, snapshot, new Object[0],
                 new ExecutorContext.SessionInfo("u", "u", "d", () -> "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 0)
-                .withTransactionSnapshot(repeatable);
+                .withTransactionSnapshot(repeatable).withCatalog(catalog);
         try (QueryExecution execution = new QueryExecution(plan, context)) {
             execution.runToEnd();
             tx.incrementCommandId();
@@ -58,7 +58,7 @@ class ModifyTableTest {
         var plan = planner.plan(analyzer.analyze(select(col("id"), col("n")).from(table("t")).orderBy(asc(col("id")))
                 .statement(), reader, FormatSettings.DEFAULT, new int[0]).query());
         var context = new ExecutorContext(types, storage, reader, reader.takeSnapshot(), null,
-                new ExecutorContext.SessionInfo("u", "u", "d", () -> "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 0);
+                new ExecutorContext.SessionInfo("u", "u", "d", () -> "public", 1, FormatSettings.DEFAULT, 0), new AtomicBoolean(), 0).withCatalog(catalog);
         List<Object[]> rows = new ArrayList<>();
         try (QueryExecution execution = new QueryExecution(plan, context)) {
             Object[] row;

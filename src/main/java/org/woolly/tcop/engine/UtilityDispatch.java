@@ -244,9 +244,11 @@ final class UtilityDispatch {
         switch (target) {
             case "ALL" -> {
                 session.preparedStatements.clear();
+                session.discardGeneration++;
                 session.settings.reset("all");
             }
-            case "PLANS", "SEQUENCES", "TEMP", "TEMPORARY" -> { }
+            case "PLANS" -> session.discardGeneration++;
+            case "SEQUENCES", "TEMP", "TEMPORARY" -> { }
             default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
         }
         return Outcome.tag("DISCARD " + target);

@@ -1,0 +1,344 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Prepared statements and portals across DDL on their tables (PostgreSQL's plan cache): a plan
+ * follows TRUNCATE and DROP + CREATE, is re-planned after its session's or another session's
+ * DDL, fails as PostgreSQL 15 does when its table is gone (42P01) or its result row type would
+ * change (0A000). Expected outputs were taken from PostgreSQL 15.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class PlanCacheIT {
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
+
+    private final List<Connection> connections = new ArrayList<>();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void closeEverything() {
+        for (Connection connection : connections) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already closed by the test
+            }
+        }
+        background.shutdownNow();
+    }
+
+    private Connection connect(String options) throws SQLException {
+        Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres") + options, server.superuser(),
+                "");
+        connections.add(connection);
+        return connection;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long queryLong(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long queryLong(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
+        }
+    }
+
+    private static ServerErrorMessage serverError(Throwable thrown) {
+        assertThat(thrown).isInstanceOf(PSQLException.class);
+        return ((PSQLException) thrown).getServerErrorMessage();
+    }
+
+    private static String runPsql(String script) throws IOException, InterruptedException {
+        List<String> command = List.of(PsqlIT.psql().toString(), "-X", "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres", "-A", "-t", "-v",
+                "ON_ERROR_STOP=0");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+
+    @Test
+    void preparedStatementsInPsqlFollowDdlAsInPostgres() throws Exception {
+        String script = """
+                CREATE TABLE pc_u (a int);
+                INSERT INTO pc_u VALUES (1), (2);
+                PREPARE pc_count AS SELECT count(*) FROM pc_u;
+                PREPARE pc_star AS SELECT * FROM pc_u ORDER BY a;
+                PREPARE pc_ins AS INSERT INTO pc_u VALUES ($1);
+                EXECUTE pc_count;
+                TRUNCATE pc_u;
+                EXECUTE pc_count;
+                EXECUTE pc_ins(7);
+                EXECUTE pc_star;
+                DROP TABLE pc_u;
+                CREATE TABLE pc_u (a int);
+                INSERT INTO pc_u VALUES (5);
+                EXECUTE pc_count;
+                EXECUTE pc_star;
+                DROP TABLE pc_u;
+                CREATE TABLE pc_u (a bigint);
+                EXECUTE pc_star;
+                EXECUTE pc_count;
+                DROP TABLE pc_u;
+                EXECUTE pc_count;
+                EXECUTE pc_ins(1);
+                CREATE TABLE pc_u (a text);
+                EXECUTE pc_ins(3);
+                SELECT * FROM pc_u;
+                BEGIN;
+                CREATE TABLE pc_w (x int);
+                PREPARE pc_w_all AS SELECT * FROM pc_w;
+                EXECUTE pc_w_all;
+                ROLLBACK;
+                EXECUTE pc_w_all;
+                BEGIN;
+                EXECUTE pc_count;
+                TRUNCATE pc_u;
+                EXECUTE pc_count;
+                COMMIT;
+                PREPARE pc_am AS SELECT count(*) > 0 FROM pg_am;
+                CREATE TABLE public.pg_am (a int);
+                EXECUTE pc_am;
+                SET search_path = public, pg_catalog;
+                EXECUTE pc_am;
+                RESET search_path;
+                EXECUTE pc_am;
+                DISCARD PLANS;
+                EXECUTE pc_count;
+                DROP TABLE public.pg_am;
+                DROP TABLE pc_u;
+                """;
+        assertThat(runPsql(script).lines().toList()).containsExactly(
+                "CREATE TABLE",
+                "INSERT 0 2",
+                "PREPARE",
+                "PREPARE",
+                "PREPARE",
+                "2",
+                "TRUNCATE TABLE",
+                "0",
+                "INSERT 0 1",
+                "7",
+                "DROP TABLE",
+                "CREATE TABLE",
+                "INSERT 0 1",
+                "1",
+                "5",
+                "DROP TABLE",
+                "CREATE TABLE",
+                "ERROR:  cached plan must not change result type",
+                "0",
+                "DROP TABLE",
+                "ERROR:  relation \"pc_u\" does not exist",
+                "ERROR:  relation \"pc_u\" does not exist",
+                "CREATE TABLE",
+                "INSERT 0 1",
+                "3",
+                "BEGIN",
+                "CREATE TABLE",
+                "PREPARE",
+                "ROLLBACK",
+                "ERROR:  relation \"pc_w\" does not exist",
+                "BEGIN",
+                "1",
+                "TRUNCATE TABLE",
+                "0",
+                "COMMIT",
+                "PREPARE",
+                "CREATE TABLE",
+                "t",
+                "SET",
+                "f",
+                "RESET",
+                "t",
+                "DISCARD PLANS",
+                "0",
+                "DROP TABLE",
+                "DROP TABLE");
+    }
+
+    @Test
+    void anotherSessionsDdlReachesSqlPreparedStatements() throws Exception {
+        Connection a = connect("");
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_other (a int)");
+        execute(b, "INSERT INTO pc_other VALUES (1), (2), (3)");
+        String prepare = "PREPARE pc_other_count AS SELECT count(*) FROM pc_other";
+        execute(a, prepare);
+        execute(a, "PREPARE pc_other_star AS SELECT * FROM pc_other");
+        assertThat(queryLong(a, "EXECUTE pc_other_count")).isEqualTo(3);
+        execute(b, "TRUNCATE pc_other");
+        assertThat(queryLong(a, "EXECUTE pc_other_count")).isZero();
+        execute(b, "DROP TABLE pc_other");
+        execute(b, "CREATE TABLE pc_other (a int)");
+        execute(b, "INSERT INTO pc_other VALUES (4)");
+        assertThat(queryLong(a, "EXECUTE pc_other_count")).isEqualTo(1);
+        assertThat(queryLong(a, "EXECUTE pc_other_star")).isEqualTo(4);
+
+        execute(b, "DROP TABLE pc_other");
+        execute(b, "CREATE TABLE pc_other (a bigint)");
+        ServerErrorMessage changed = serverError(catchThrowable(() -> queryLong(a, "EXECUTE pc_other_star")));
+        assertThat(changed.getSQLState()).isEqualTo("0A000");
+        assertThat(changed.getMessage()).isEqualTo("cached plan must not change result type");
+        assertThat(queryLong(a, "EXECUTE pc_other_count")).isZero();
+
+        execute(b, "DROP TABLE pc_other");
+        ServerErrorMessage gone = serverError(catchThrowable(() -> queryLong(a, "EXECUTE pc_other_count")));
+        assertThat(gone.getSQLState()).isEqualTo("42P01");
+        assertThat(gone.getMessage()).isEqualTo("relation \"pc_other\" does not exist");
+        // as in PostgreSQL, the position is in the text of the PREPARE
+        assertThat(gone.getPosition()).isEqualTo(prepare.indexOf("pc_other", 30) + 1);
+    }
+
+    @Test
+    void serverSidePreparedStatementsSurviveDdl() throws Exception {
+        Connection a = connect("?prepareThreshold=1");
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_server (a int)");
+        execute(b, "INSERT INTO pc_server VALUES (1), (2), (3)");
+        String sql = "SELECT count(*) FROM pc_server WHERE a > ?";
+        try (PreparedStatement count = a.prepareStatement(sql);
+             PreparedStatement insert = a.prepareStatement("INSERT INTO pc_server VALUES (?)")) {
+            count.setInt(1, 0);
+            for (int i = 0; i < 3; i++) {
+                assertThat(queryLong(count)).isEqualTo(3);
+            }
+            execute(b, "TRUNCATE pc_server");
+            assertThat(queryLong(count)).isZero();
+            insert.setInt(1, 5);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            assertThat(queryLong(count)).isEqualTo(1);
+
+            execute(b, "DROP TABLE pc_server");
+            execute(b, "CREATE TABLE pc_server (a int)");
+            assertThat(queryLong(count)).isZero();
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            assertThat(queryLong(b, "SELECT count(*) FROM pc_server")).isEqualTo(1);
+
+            execute(b, "DROP TABLE pc_server");
+            ServerErrorMessage gone = serverError(catchThrowable(() -> queryLong(count)));
+            assertThat(gone.getSQLState()).isEqualTo("42P01");
+            assertThat(gone.getMessage()).isEqualTo("relation \"pc_server\" does not exist");
+            assertThat(gone.getPosition()).isEqualTo(sql.indexOf("pc_server") + 1);
+
+            execute(b, "CREATE TABLE pc_server (a int)");
+            assertThat(queryLong(count)).isZero();
+        }
+    }
+
+    @Test
+    void aChangedResultTypeInsideATransactionIsRefused() throws Exception {
+        Connection a = connect("?prepareThreshold=1");
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_types (a int)");
+        execute(b, "INSERT INTO pc_types VALUES (1)");
+        try (PreparedStatement select = a.prepareStatement("SELECT a FROM pc_types")) {
+            assertThat(queryLong(select)).isEqualTo(1);
+            assertThat(queryLong(select)).isEqualTo(1);
+            a.setAutoCommit(false);
+            execute(b, "DROP TABLE pc_types");
+            execute(b, "CREATE TABLE pc_types (a bigint)");
+            execute(b, "INSERT INTO pc_types VALUES (2)");
+            ServerErrorMessage changed = serverError(catchThrowable(() -> queryLong(select)));
+            assertThat(changed.getSQLState()).isEqualTo("0A000");
+            assertThat(changed.getMessage()).isEqualTo("cached plan must not change result type");
+            a.rollback();
+            // outside a transaction pgjdbc prepares the statement again, as it does with PostgreSQL
+            a.setAutoCommit(true);
+            assertThat(queryLong(select)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anOpenPortalKeepsItsTableUntilItsTransactionEnds() throws Exception {
+        Connection a = connect("?prepareThreshold=1");
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_portal (a int)");
+        StringBuilder values = new StringBuilder("INSERT INTO pc_portal VALUES (1)");
+        for (int i = 2; i <= 100; i++) {
+            values.append(", (").append(i).append(')');
+        }
+        execute(b, values.toString());
+        a.setAutoCommit(false);
+        try (Statement statement = a.createStatement()) {
+            statement.setFetchSize(10);
+            int rows = 0;
+            try (ResultSet result = statement.executeQuery("SELECT a FROM pc_portal")) {
+                for (int i = 0; i < 15; i++) {
+                    assertThat(result.next()).isTrue();
+                    rows++;
+                }
+                Future<?> truncate = background.submit(() -> {
+                    execute(b, "TRUNCATE pc_portal");
+                    return null;
+                });
+                Thread.sleep(1000);
+                assertThat(truncate.isDone()).as("TRUNCATE waits for the reader's transaction").isFalse();
+                while (result.next()) {
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(100);
+                a.commit();
+                truncate.get(20, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(queryLong(a, "SELECT count(*) FROM pc_portal")).isZero();
+        a.commit();
+    }
+
+    @Test
+    void aServerSidePreparedStatementFollowsSearchPath() throws Exception {
+        Connection a = connect("?prepareThreshold=1");
+        execute(a, "CREATE TABLE public.pg_am (amname text)");
+        try (PreparedStatement any = a.prepareStatement("SELECT count(*) FROM pg_am WHERE amname = ?")) {
+            any.setString(1, "heap");
+            assertThat(queryLong(any)).isEqualTo(1);
+            assertThat(queryLong(any)).isEqualTo(1);
+            // pg_catalog listed last: public.pg_am (empty) now comes first; Bind and Execute only
+            execute(a, "SET search_path = public, pg_catalog");
+            assertThat(queryLong(any)).isZero();
+            execute(a, "RESET search_path");
+            assertThat(queryLong(any)).isEqualTo(1);
+        } finally {
+            execute(a, "DROP TABLE public.pg_am");
+        }
+    }
+}
