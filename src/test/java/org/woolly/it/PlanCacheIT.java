@@ -7,7 +7,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -339,6 +344,106 @@ class PlanCacheIT {
             assertThat(queryLong(any)).isEqualTo(1);
         } finally {
             execute(a, "DROP TABLE public.pg_am");
+        }
+    }
+
+    /** The unnamed statement, parsed once and bound after DDL: what a raw extended-protocol client does. */
+    @Test
+    void theUnnamedStatementIsReplannedAfterAnotherSessionsDdl() throws Exception {
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_unnamed (a int)");
+        execute(b, "INSERT INTO pc_unnamed VALUES (1)");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            message(out, -1, startupBody());
+            readUntilReady(in);
+            message(out, 'P', cStrings("", "SELECT count(*) FROM pc_unnamed"), new byte[] {0, 0});
+            message(out, 'S');
+            assertThat(readUntilReady(in)).containsExactly("1:");
+            assertThat(bindAndExecute(out, in)).containsExactly("2:", "D:1", "C:SELECT 1");
+
+            execute(b, "TRUNCATE pc_unnamed");
+            assertThat(bindAndExecute(out, in)).containsExactly("2:", "D:0", "C:SELECT 1");
+            execute(b, "DROP TABLE pc_unnamed");
+            execute(b, "CREATE TABLE pc_unnamed (a int)");
+            execute(b, "INSERT INTO pc_unnamed VALUES (1), (2)");
+            assertThat(bindAndExecute(out, in)).containsExactly("2:", "D:2", "C:SELECT 1");
+            execute(b, "DROP TABLE pc_unnamed");
+            assertThat(bindAndExecute(out, in)).containsExactly("E:42P01");
+        }
+    }
+
+    private List<String> bindAndExecute(DataOutputStream out, DataInputStream in) throws IOException {
+        message(out, 'B', cStrings("", ""), new byte[] {0, 0, 0, 0, 0, 0});
+        message(out, 'E', cStrings(""), new byte[] {0, 0, 0, 0});
+        message(out, 'S');
+        return readUntilReady(in);
+    }
+
+    private static byte[] startupBody() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {0, 3, 0, 0});
+        body.writeBytes(cStrings("user", server.superuser(), "database", "postgres", ""));
+        return body.toByteArray();
+    }
+
+    private static byte[] cStrings(String... values) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String value : values) {
+            bytes.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+            bytes.write(0);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Sends one message; type -1 is the untyped startup packet. */
+    private static void message(DataOutputStream out, int type, byte[]... parts) throws IOException {
+        int length = 4;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        if (type >= 0) {
+            out.writeByte(type);
+        }
+        out.writeInt(length);
+        for (byte[] part : parts) {
+            out.write(part);
+        }
+        out.flush();
+    }
+
+    /**
+     * The messages up to ReadyForQuery, as "1:" (ParseComplete), "2:" (BindComplete), "D:value"
+     * (first column of a DataRow), "C:tag" and "E:sqlstate"; others are skipped.
+     */
+    private static List<String> readUntilReady(DataInputStream in) throws IOException {
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            int type = in.readUnsignedByte();
+            byte[] body = new byte[in.readInt() - 4];
+            in.readFully(body);
+            switch (type) {
+                case 'Z' -> {
+                    return seen;
+                }
+                case '1', '2' -> seen.add((char) type + ":");
+                case 'C' -> seen.add("C:" + new String(body, 0, body.length - 1, StandardCharsets.UTF_8));
+                case 'D' -> {
+                    DataInputStream row = new DataInputStream(new ByteArrayInputStream(body));
+                    row.readShort();
+                    byte[] value = new byte[row.readInt()];
+                    row.readFully(value);
+                    seen.add("D:" + new String(value, StandardCharsets.UTF_8));
+                }
+                case 'E' -> {
+                    String fields = new String(body, StandardCharsets.UTF_8);
+                    int code = fields.indexOf("\0C") + 2;
+                    seen.add("E:" + fields.substring(code, fields.indexOf('\0', code)));
+                }
+                default -> { }
+            }
         }
     }
 }
