@@ -446,4 +446,37 @@ class PlanCacheIT {
             }
         }
     }
+
+    /** PostgreSQL's CheckTableNotInUse: the session's own suspended portal keeps its table. */
+    @Test
+    void aSuspendedPortalOfTheSameSessionRefusesTruncateAndDrop() throws Exception {
+        Connection a = connect("");
+        execute(a, "CREATE TABLE pc_own (a int)");
+        execute(a, "INSERT INTO pc_own VALUES (1), (2), (3), (4), (5)");
+        for (String ddl : List.of("TRUNCATE pc_own", "DROP TABLE pc_own", "TRUNCATE public.pc_own")) {
+            a.setAutoCommit(false);
+            try (Statement reader = a.createStatement()) {
+                reader.setFetchSize(2);
+                try (ResultSet rows = reader.executeQuery("SELECT a FROM pc_own")) {
+                    assertThat(rows.next()).isTrue();
+                    ServerErrorMessage inUse = serverError(catchThrowable(() -> execute(a, ddl)));
+                    assertThat(inUse.getSQLState()).isEqualTo("55006");
+                    assertThat(inUse.getMessage()).isEqualTo("cannot %s \"pc_own\" because it is being used by "
+                            + "active queries in this session", ddl.startsWith("DROP") ? "DROP TABLE" : "TRUNCATE");
+                }
+                a.rollback();
+                // once the portal has run to its end the table is free again
+                try (ResultSet rows = reader.executeQuery("SELECT a FROM pc_own")) {
+                    int count = 0;
+                    while (rows.next()) {
+                        count++;
+                    }
+                    assertThat(count).isEqualTo(5);
+                }
+                execute(a, ddl);
+                a.rollback();
+            }
+            a.setAutoCommit(true);
+        }
+    }
 }

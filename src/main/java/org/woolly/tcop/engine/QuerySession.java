@@ -13,6 +13,7 @@ import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.DatabaseCatalog;
 import org.woolly.commands.CommandContext;
 import org.woolly.executor.ExecutorContext;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeName;
@@ -262,6 +263,31 @@ public final class QuerySession implements SessionEngine {
         SessionPortal portal = new SessionPortal(this, prepared, parameters == null ? new Object[0] : parameters.clone());
         openPortals.add(portal);
         return portal;
+    }
+
+    /**
+     * {@code CheckTableNotInUse}: DROP TABLE and TRUNCATE refuse a table that a suspended portal
+     * of this session still reads (55006), as its scan would go on in files the command replaces.
+     * The names are resolved without a lock: one in use is locked by this session already.
+     */
+    void checkNotInUse(List<QualifiedName> names, String command) {
+        if (openPortals.isEmpty()) {
+            return;
+        }
+        var transaction = block.ensure();
+        for (QualifiedName name : names) {
+            var relation = catalog.lookupRelation(transaction, name.schema(), name.name());
+            if (relation.isEmpty()) {
+                continue;
+            }
+            for (SessionPortal portal : openPortals) {
+                if (portal.reads(relation.get().oid())) {
+                    throw SqlException.of(SqlState.OBJECT_IN_USE,
+                            "cannot %s \"%s\" because it is being used by active queries in this session", command,
+                            relation.get().name());
+                }
+            }
+        }
     }
 
     void portalClosed(SessionPortal portal) {

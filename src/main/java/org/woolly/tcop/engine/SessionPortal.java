@@ -86,6 +86,12 @@ final class SessionPortal implements Portal {
         return complete();
     }
 
+    /** Whether this portal's suspended execution reads the relation (its plan depends on it). */
+    boolean reads(int relationOid) {
+        return execution != null && planned.relations().stream()
+                .anyMatch(relation -> relation.relationOid() == relationOid);
+    }
+
     private String complete() {
         done = true;
         long rows = execution.rowsReturned();
