@@ -479,4 +479,29 @@ class PlanCacheIT {
             a.setAutoCommit(true);
         }
     }
+
+    /** Portals end with their transaction: a suspended one is gone after COMMIT (PostgreSQL: 34000). */
+    @Test
+    void aSuspendedPortalDoesNotOutliveItsTransaction() throws Exception {
+        Connection a = connect("");
+        execute(a, "CREATE TABLE pc_commit (a int)");
+        execute(a, "INSERT INTO pc_commit VALUES (1), (2), (3), (4), (5), (6)");
+        a.setAutoCommit(false);
+        try (Statement reader = a.createStatement()) {
+            reader.setFetchSize(2);
+            try (ResultSet rows = reader.executeQuery("SELECT a FROM pc_commit")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.next()).isTrue();
+                a.commit();
+                ServerErrorMessage gone = serverError(catchThrowable(() -> {
+                    while (rows.next()) {
+                        // fetches the next batch from the portal
+                    }
+                }));
+                assertThat(gone.getSQLState()).isEqualTo("34000");
+                assertThat(gone.getMessage()).matches("portal \"C_\\d+\" does not exist");
+            }
+            a.rollback();
+        }
+    }
 }
