@@ -30,7 +30,7 @@ final class FromAnalyzer {
         if (relation.isEmpty()) {
             throw ParseState.error(SqlState.UNDEFINED_TABLE, name.location(), "relation \"%s\" does not exist", name);
         }
-        state.openedRelations.add(new LockedRelation(relation.get(), mode));
+        state.openedRelations.add(LockedRelation.of(relation.get(), mode));
         return relation.get();
     }
 
@@ -40,14 +40,17 @@ final class FromAnalyzer {
         int count = relation.attributes().size();
         int[] types = new int[count];
         int[] typmods = new int[count];
+        short[] numbers = new short[count];
         for (int i = 0; i < count; i++) {
             AttributeInfo attribute = relation.attributes().get(i);
             names.add(attribute.name());
             types[i] = attribute.typeOid();
             typmods[i] = attribute.typeModifier();
+            numbers[i] = attribute.number();
         }
-        RangeEntry entry = new RangeEntry(RangeEntry.Kind.RELATION, alias == null ? relation.name() : alias, relation,
-                null, null, names, types, typmods, state.nextOffset(), withTid);
+        RangeEntry entry = new RangeEntry(RangeEntry.Kind.RELATION, alias == null ? relation.name() : alias,
+                new RangeEntry.Relation(relation.oid(), relation.name(), numbers), null, null, names, types, typmods,
+                state.nextOffset(), withTid);
         state.rangeTable.add(entry);
         return state.rangeTable.size() - 1;
     }

@@ -218,7 +218,7 @@ final class SelectAnalyzer {
                 if (remaining < range.width()) {
                     if (range.kind() == RangeEntry.Kind.RELATION && remaining < range.columnNames().size()) {
                         return new TargetEntry(expr, name, range.relation().oid(),
-                                range.relation().attributes().get(remaining).number(), false);
+                                range.relation().attributeNumbers()[remaining], false);
                     }
                     break;
                 }

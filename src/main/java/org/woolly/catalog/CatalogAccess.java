@@ -42,6 +42,28 @@ public interface CatalogAccess {
         return relation;
     }
 
+    /**
+     * The catalog invalidations so far, as a number: a cached plan records it before analysis
+     * and is stale once {@link #relationChangedSince} says so for one of its relations.
+     * Catalogs that never change (test fakes) keep 0.
+     */
+    default long invalidationStamp() {
+        return 0;
+    }
+
+    /**
+     * Whether the relation was created, dropped, truncated or altered after {@code stamp}, by
+     * {@code tx} itself or by a transaction that committed ({@code PlanCacheRelCallback}).
+     */
+    default boolean relationChangedSince(Transaction tx, int relationOid, long stamp) {
+        return false;
+    }
+
+    /** Whether {@code tx} changed the catalogs: plans it made must not outlive it (it may roll back). */
+    default boolean changedCatalogs(Transaction tx) {
+        return false;
+    }
+
     /** The schemas of search_path that exist, in order (pg_catalog first when not listed). */
     List<String> searchPath(Transaction tx);
 

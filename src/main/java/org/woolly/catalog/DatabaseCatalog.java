@@ -75,6 +75,21 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public long invalidationStamp() {
+        return system.invalidationStamp();
+    }
+
+    @Override
+    public boolean relationChangedSince(Transaction tx, int relationOid, long stamp) {
+        return system.relationChangedSince(tx, relationOid, stamp);
+    }
+
+    @Override
+    public boolean changedCatalogs(Transaction tx) {
+        return system.changedCatalogs(tx);
+    }
+
+    @Override
     public List<String> searchPath(Transaction tx) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();

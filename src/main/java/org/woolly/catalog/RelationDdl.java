@@ -60,7 +60,7 @@ final class RelationDdl {
         int relationOid = storage.allocateOid();
         int rowTypeOid = storage.allocateOid();
         RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, relationOid);
-        system.noteCatalogChange(tx);
+        system.noteCatalogChange(tx, relationOid);
         RelationLocks.lock(tx, databaseOid, relationOid, LockMode.ACCESS_EXCLUSIVE);
         tx.createRelationStorage(locator);
 
@@ -134,7 +134,7 @@ final class RelationDdl {
         refuseSystemCatalog(relation);
         // lock before the snapshot, so a concurrent DROP that committed meanwhile is seen
         RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
-        system.noteCatalogChange(tx);
+        system.noteCatalogChange(tx, relation.oid());
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
         int oid = relation.oid();
@@ -159,7 +159,7 @@ final class RelationDdl {
     RelationInfo truncate(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
         RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
-        system.noteCatalogChange(tx);
+        system.noteCatalogChange(tx, relation.oid());
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
         List<CatalogRow> classRows = heap.scan(PG_CLASS, databaseOid, snapshot,

@@ -31,6 +31,8 @@ import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 public final class SystemCatalog {
     /** Above this many tracked transactions, entries of ended ones are pruned. */
     private static final int PRUNE_THRESHOLD = 64;
+    /** Relations whose last committed change is remembered before all plans are made stale at once. */
+    private static final int MAX_TRACKED_INVALIDATIONS = 10_000;
 
     private final StorageServices storage;
     private final CatalogHeap heap;
@@ -41,6 +43,15 @@ public final class SystemCatalog {
     private final Map<Integer, ReentrantLock> loadLocks = new ConcurrentHashMap<>();
     private final Map<Long, TransactionImages> changingTransactions = new ConcurrentHashMap<>();
     private final Map<Integer, DatabaseCatalog> databaseCatalogs = new ConcurrentHashMap<>();
+    /** Numbers relation changes in order (the message numbers of PostgreSQL's shared invalidation queue). */
+    private final AtomicLong invalidationCounter = new AtomicLong();
+    /** Relation OID to the number of the last committed change of it that was broadcast. */
+    private final Map<Integer, Long> committedInvalidations = new ConcurrentHashMap<>();
+    /**
+     * Plans stamped below this number are stale: the map above was emptied there to bound its
+     * size (as a backend that fell behind the shared invalidation queue resets all its caches).
+     */
+    private volatile long invalidationFloor;
     private volatile SharedImage sharedImage;
 
     /** Committed roles and connectable databases, from the shared catalogs. */
@@ -57,10 +68,14 @@ public final class SystemCatalog {
      */
     private record CommittedImage(CatalogImage image, long version, long epoch, long[] changersRunning) {}
 
-    /** A changing transaction's own images, per database, valid for one command id. */
+    /**
+     * A changing transaction's own images, per database, valid for one command id, and the
+     * relations it changed with the invalidation number of each one's latest change.
+     */
     private static final class TransactionImages {
         final Map<Integer, CatalogImage> images = new ConcurrentHashMap<>();
         final Map<Integer, Integer> commandIds = new ConcurrentHashMap<>();
+        final Map<Integer, Long> changedRelations = new ConcurrentHashMap<>();
     }
 
     /** The server's catalog, on the given storage, rows in the standard tuple format. */
@@ -137,22 +152,68 @@ public final class SystemCatalog {
     }
 
     /**
-     * Records that {@code tx} changes the catalogs: from now on it reads them with its own
-     * snapshot, and when it commits every session's cached images are replaced.
+     * Records that {@code tx} changes the catalog rows of relation {@code relationOid}: from now
+     * on it reads the catalogs with its own snapshot, its own cached plans on that relation are
+     * stale, and when it commits every session's cached images are replaced and the change is
+     * broadcast to their plan caches ({@code CacheInvalidateRelcache} and {@code AtEOXact_Inval}).
      */
-    void noteCatalogChange(Transaction tx) {
+    void noteCatalogChange(Transaction tx, int relationOid) {
         long xid = tx.assignXid();
         TransactionImages fresh = new TransactionImages();
-        if (changingTransactions.putIfAbsent(xid, fresh) == null) {
+        TransactionImages own = changingTransactions.putIfAbsent(xid, fresh);
+        if (own == null) {
+            own = fresh;
             changeEpoch.incrementAndGet();
             tx.onCommit(() -> {
+                // broadcast before the entry goes: relationChangedSince reads the entry first
+                if (committedInvalidations.size() > MAX_TRACKED_INVALIDATIONS) {
+                    invalidationFloor = invalidationCounter.incrementAndGet();
+                    committedInvalidations.clear();
+                }
+                for (int relation : fresh.changedRelations.keySet()) {
+                    committedInvalidations.merge(relation, invalidationCounter.incrementAndGet(), Math::max);
+                }
                 version.incrementAndGet();
                 changingTransactions.remove(xid);
             });
             pruneEndedTransactions();
         } else {
-            changingTransactions.get(xid).images.clear();
+            own.images.clear();
         }
+        own.changedRelations.put(relationOid, invalidationCounter.incrementAndGet());
+    }
+
+    /** The invalidation number so far; a plan records it before it looks at the catalogs. */
+    public long invalidationStamp() {
+        return invalidationCounter.get();
+    }
+
+    /**
+     * Whether relation {@code relationOid} changed after {@code stamp} as {@code tx} sees it: a
+     * change of its own, or a committed one of another transaction. A transaction that has
+     * committed but not yet broadcast counts as changed: it releases its locks before its commit
+     * actions run, and the session that waited for one of them must not run a stale plan.
+     */
+    public boolean relationChangedSince(Transaction tx, int relationOid, long stamp) {
+        long xid = tx == null ? 0 : tx.xid();
+        TransactionManager transactions = storage.transactions();
+        for (Map.Entry<Long, TransactionImages> changing : changingTransactions.entrySet()) {
+            Long changed = changing.getValue().changedRelations.get(relationOid);
+            if (changed == null) {
+                continue;
+            }
+            if (changing.getKey() == xid ? changed > stamp
+                    : transactions.status(changing.getKey()) == XidStatus.COMMITTED) {
+                return true;
+            }
+        }
+        Long committed = committedInvalidations.get(relationOid);
+        return committed != null && committed > stamp || stamp < invalidationFloor;
+    }
+
+    /** Whether {@code tx} has changed the catalogs: what it planned may not outlive it. */
+    public boolean changedCatalogs(Transaction tx) {
+        return tx != null && tx.xid() != 0 && changingTransactions.containsKey(tx.xid());
     }
 
     /** Aborted transactions have no hook of their own; their entries go once they are seen to have ended. */

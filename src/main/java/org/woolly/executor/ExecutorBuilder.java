@@ -65,7 +65,8 @@ final class ExecutorBuilder {
             case Plan.ModifyTable modify -> {
                 List<QueryExpr> returning = modify.returning() == null ? List.of()
                         : modify.returning().stream().map(TargetEntry::expr).toList();
-                modifyNode = new ModifyTableNode(context, modify.command(), modify.target().relation(),
+                modifyNode = new ModifyTableNode(context, modify.command(),
+                        ScanNodes.openRelation(context, modify.target()),
                         build(modify.input()), compiler.all(modify.newRow()), compiler.predicate(modify.recheck()),
                         compiler.all(returning));
                 yield modifyNode;

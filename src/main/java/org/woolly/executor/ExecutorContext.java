@@ -7,6 +7,8 @@ import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.query.EvaluationContext;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.error.SqlException;
@@ -50,6 +52,26 @@ public final class ExecutorContext implements EvaluationContext {
 
     java.util.List<org.woolly.nodes.plan.Plan> subplans() {
         return subplans;
+    }
+
+    private CatalogAccess catalog;
+
+    /** The catalogs the plan's relations are opened through. */
+    public ExecutorContext withCatalog(CatalogAccess catalogAccess) {
+        this.catalog = catalogAccess;
+        return this;
+    }
+
+    /**
+     * Opens a relation of the plan by OID as it is now ({@code ExecOpenScanRelation}): the
+     * statement already holds its lock and the plan cache checked the plan against it, so its
+     * columns are the plan's and its files the current ones (a TRUNCATE after planning is seen).
+     */
+    RelationInfo openRelation(int relationOid) {
+        if (catalog == null) {
+            throw new IllegalStateException("no catalog to open relation " + relationOid);
+        }
+        return catalog.relationByOid(transaction, relationOid);
     }
 
     /** The session's settings, for current_setting() and set_config(). */

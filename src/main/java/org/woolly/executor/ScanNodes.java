@@ -5,7 +5,10 @@ import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
+import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /** Leaf nodes: heap scan ({@code nodeSeqscan.c}), VALUES ({@code nodeValuesscan.c}), Result. */
 final class ScanNodes {
@@ -14,10 +17,24 @@ final class ScanNodes {
 
     private ScanNodes() {}
 
+    /**
+     * The relation of a plan's range entry, opened by OID; its columns must still be those the
+     * plan was made for (the plan cache re-plans when they changed).
+     */
+    static RelationInfo openRelation(ExecutorContext context, RangeEntry entry) {
+        RelationInfo relation = context.openRelation(entry.relation().oid());
+        if (relation.descriptor().size() != entry.columnNames().size()) {
+            throw SqlException.of(SqlState.INTERNAL_ERROR, "relation \"%s\" changed after the plan was made",
+                    relation.name());
+        }
+        return relation;
+    }
+
     static final class SeqScan implements ExecNode {
         private final ExecutorContext context;
         private final RangeEntry entry;
         private final ExpressionCompiler.CompiledPredicate qual;
+        private final RelationInfo relation;
         private final TupleDescriptor descriptor;
         private HeapScan scan;
         private int sinceCheck;
@@ -26,12 +43,13 @@ final class ScanNodes {
             this.context = context;
             this.entry = entry;
             this.qual = qual;
-            this.descriptor = entry.relation().descriptor();
+            this.relation = openRelation(context, entry);
+            this.descriptor = relation.descriptor();
         }
 
         @Override
         public void open() {
-            scan = context.heap().beginScan(entry.relation().locator(), context.snapshot());
+            scan = context.heap().beginScan(relation.locator(), context.snapshot());
         }
 
         @Override

@@ -34,6 +34,9 @@ public final class ErrorFields {
         if (report.position() > 0) {
             writer.int8(POSITION).cString(Integer.toString(report.position()));
         }
+        if (report.routine() != null) {
+            writer.int8(ROUTINE).cString(report.routine());
+        }
         writer.int8(0);
     }
 }

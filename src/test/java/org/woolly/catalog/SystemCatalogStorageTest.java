@@ -53,6 +53,37 @@ class SystemCatalogStorageTest extends SystemCatalogContract {
     }
 
     @Test
+    void relationChangesInvalidateByOidForTheChangerAtOnceAndForOthersAtCommit() {
+        Transaction create = begin();
+        RelationInfo table = catalog.catalogFor(5).createTable(create, null, "inval", columns("a"), 'p');
+        RelationInfo other = catalog.catalogFor(5).createTable(create, null, "untouched", columns("a"), 'p');
+        commit(create);
+        long stamp = catalog.invalidationStamp();
+        Transaction reader = begin();
+        assertThat(catalog.relationChangedSince(reader, table.oid(), stamp)).isFalse();
+
+        Transaction truncate = begin();
+        catalog.catalogFor(5).truncate(truncate, table);
+        assertThat(catalog.relationChangedSince(truncate, table.oid(), stamp)).isTrue();
+        assertThat(catalog.relationChangedSince(truncate, other.oid(), stamp)).isFalse();
+        assertThat(catalog.changedCatalogs(truncate)).isTrue();
+        assertThat(catalog.changedCatalogs(reader)).isFalse();
+        assertThat(catalog.relationChangedSince(reader, table.oid(), stamp)).isFalse();
+        commit(truncate);
+        assertThat(catalog.relationChangedSince(reader, table.oid(), stamp)).isTrue();
+        assertThat(catalog.relationChangedSince(reader, other.oid(), stamp)).isFalse();
+        commit(reader);
+
+        long afterCommit = catalog.invalidationStamp();
+        Transaction rolledBack = begin();
+        catalog.catalogFor(5).dropRelation(rolledBack, table);
+        storage.transactions().abort(rolledBack);
+        Transaction next = begin();
+        assertThat(catalog.relationChangedSince(next, table.oid(), afterCommit)).isFalse();
+        commit(next);
+    }
+
+    @Test
     void catalogFilesAreWhereTheLayoutSays() {
         assertThat(dataDirectory.resolve("global/1262")).exists();
         assertThat(dataDirectory.resolve("base/1/1259")).exists();

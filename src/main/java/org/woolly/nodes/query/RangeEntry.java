@@ -1,18 +1,27 @@
 package org.woolly.nodes.query;
 
 import java.util.List;
-import org.woolly.catalog.RelationInfo;
 
 /**
  * One FROM item of a query ({@code RangeTblEntry}): a table, a subquery or a VALUES list, with
  * the names and types of its columns and where they start in the concatenated input row.
  * {@code withTid} adds the tuple's TID as a trailing hidden column (the target of UPDATE/DELETE).
+ *
+ * <p>A table is named by OID ({@code relid}), never by where its files are: the executor opens
+ * it at execution start, so a plan survives a TRUNCATE (new relfilenode) made after it, and the
+ * plan cache decides from the OID whether a catalog change makes the plan stale.
  */
-public record RangeEntry(Kind kind, String alias, RelationInfo relation, Query subquery,
+public record RangeEntry(Kind kind, String alias, Relation relation, Query subquery,
                          List<List<QueryExpr>> values, List<String> columnNames, int[] columnTypes,
                          int[] columnTypmods, int offset, boolean withTid) {
 
     public enum Kind { RELATION, SUBQUERY, VALUES }
+
+    /**
+     * The table of a RELATION entry: its OID, its name when analyzed (for EXPLAIN and error
+     * texts) and the attribute number of each column in {@code columnNames} order.
+     */
+    public record Relation(int oid, String name, short[] attributeNumbers) {}
 
     /** Columns this entry contributes to the row, including the hidden TID. */
     public int width() {

@@ -11,12 +11,10 @@ import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.DatabaseCatalog;
-import org.woolly.catalog.LockedRelation;
-import org.woolly.catalog.RelationInfo;
-import org.woolly.catalog.RelationLocks;
 import org.woolly.commands.CommandContext;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeName;
@@ -61,6 +59,8 @@ public final class QuerySession implements SessionEngine {
     final Planner planner;
     final TransactionBlock block;
     final Map<String, SessionPreparedQuery> preparedStatements = new HashMap<>();
+    /** Counts DISCARD PLANS and DISCARD ALL: plans made before are stale. */
+    long discardGeneration;
     /** This backend's pending cancel, timeout and termination; BackendLoop binds it to the backend thread. */
     final Interrupts interrupts = new Interrupts();
     private final List<SessionPortal> openPortals = new ArrayList<>();
@@ -161,6 +161,8 @@ public final class QuerySession implements SessionEngine {
     private SessionPreparedQuery optimizable(Statement statement, String sourceText, int[] parameterTypes) {
         var transaction = block.ensure();
         block.takeFirstSnapshot();
+        // read before analysis: a change made while it looks at the catalogs makes the plan stale
+        long invalidationStamp = catalog.invalidationStamp();
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
         long planningStart = System.nanoTime();
@@ -179,63 +181,23 @@ public final class QuerySession implements SessionEngine {
             case DELETE -> "DELETE";
         };
         var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
-                transaction.commandId());
+                transaction.commandId(), invalidationStamp, catalogSearchPath,
+                catalog.changedCatalogs(transaction) ? transaction.xid() : 0, discardGeneration);
         return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
                 .withPlanningNanos(planningNanos);
     }
 
     /**
-     * Before a prepared statement runs ({@code AcquireExecutorLocks} and
-     * {@code RevalidateCachedQuery} in {@code plancache.c}): unless it was planned by this very
-     * command, takes again the lock on every relation it opened and, if any of them changed
-     * meanwhile (dropped, truncated to a new relfilenode, altered), analyzes and plans it again,
-     * so no statement runs on a relation as it was before the lock. A new plan must keep the
-     * result columns (0A000 "cached plan must not change result type").
+     * Before a prepared statement's plan runs: its locks again and, if it went stale, a new
+     * plan ({@link PlanCache}).
      */
     void lockAndRevalidate(SessionPreparedQuery prepared) {
-        SessionPreparedQuery.Planned planned = prepared.planned();
-        var transaction = block.ensure();
-        if (planned == null
-                || (planned.transaction() == transaction && planned.commandId() == transaction.commandId())) {
-            return;
-        }
-        boolean stale = false;
-        for (LockedRelation locked : planned.relations()) {
-            RelationLocks.lock(transaction, locked.relation(), locked.mode());
-            stale |= !locked.relation().equals(currentRelation(transaction, locked.relation().oid()));
-        }
-        if (!stale) {
-            return;
-        }
-        Statement statement = prepared.statement() instanceof Statement.Explain explain
-                ? explain.statement() : prepared.statement();
-        SessionPreparedQuery fresh = prepareStatement(statement, prepared.sourceText(), prepared.parameterTypes());
-        if (!(prepared.statement() instanceof Statement.Explain) && !sameShape(prepared.resultColumns(),
-                fresh.resultColumns())) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
-        }
-        prepared.replan(fresh.planned());
+        PlanCache.revalidate(this, prepared);
     }
 
-    private RelationInfo currentRelation(org.woolly.access.transam.Transaction transaction, int oid) {
-        try {
-            return catalog.relationByOid(transaction, oid);
-        } catch (SqlException gone) {
-            return null;
-        }
-    }
-
-    private static boolean sameShape(List<ResultColumn> before, List<ResultColumn> after) {
-        if (before.size() != after.size()) {
-            return false;
-        }
-        for (int i = 0; i < before.size(); i++) {
-            if (before.get(i).typeOid() != after.get(i).typeOid()
-                    || before.get(i).typeModifier() != after.get(i).typeModifier()) {
-                return false;
-            }
-        }
-        return true;
+    /** The search_path the session's catalog view resolves names with (null before the first statement). */
+    String searchPathSetting() {
+        return catalogSearchPath;
     }
 
     /**
@@ -298,9 +260,39 @@ public final class QuerySession implements SessionEngine {
     @Override
     public Portal bind(PreparedQuery query, Object[] parameters) {
         SessionPreparedQuery prepared = (SessionPreparedQuery) query;
+        if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)
+                && block.state() != TransactionBlock.State.FAILED) {
+            // at Bind, as GetCachedPlan does: the portal keeps the plan valid now (in FAILED the run gives 25P02)
+            lockAndRevalidate(prepared);
+        }
         SessionPortal portal = new SessionPortal(this, prepared, parameters == null ? new Object[0] : parameters.clone());
         openPortals.add(portal);
         return portal;
+    }
+
+    /**
+     * {@code CheckTableNotInUse}: DROP TABLE and TRUNCATE refuse a table that a suspended portal
+     * of this session still reads (55006), as its scan would go on in files the command replaces.
+     * The names are resolved without a lock: one in use is locked by this session already.
+     */
+    void checkNotInUse(List<QualifiedName> names, String command) {
+        if (openPortals.isEmpty()) {
+            return;
+        }
+        var transaction = block.ensure();
+        for (QualifiedName name : names) {
+            var relation = catalog.lookupRelation(transaction, name.schema(), name.name());
+            if (relation.isEmpty()) {
+                continue;
+            }
+            for (SessionPortal portal : openPortals) {
+                if (portal.reads(relation.get().oid())) {
+                    throw SqlException.of(SqlState.OBJECT_IN_USE,
+                            "cannot %s \"%s\" because it is being used by active queries in this session", command,
+                            relation.get().name());
+                }
+            }
+        }
     }
 
     void portalClosed(SessionPortal portal) {
@@ -360,7 +352,8 @@ public final class QuerySession implements SessionEngine {
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
-                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings);
+                statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings)
+                .withCatalog(catalog);
     }
 
     /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */

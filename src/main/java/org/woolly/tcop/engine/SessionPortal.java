@@ -18,6 +18,8 @@ final class SessionPortal implements Portal {
     private final QuerySession session;
     private final SessionPreparedQuery prepared;
     private final Object[] parameters;
+    /** The plan as of Bind ({@code CachedPlan} of the portal): a later re-plan of the statement does not change it. */
+    private final SessionPreparedQuery.Planned planned;
     private QueryExecution execution;
     private List<Object[]> bufferedRows;
     private int bufferedIndex;
@@ -28,6 +30,7 @@ final class SessionPortal implements Portal {
         this.session = session;
         this.prepared = prepared;
         this.parameters = parameters;
+        this.planned = prepared.planned();
     }
 
     @Override
@@ -42,7 +45,7 @@ final class SessionPortal implements Portal {
         }
         session.checkNotFailed(prepared.statement());
         session.startStatement();
-        if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)) {
+        if (planned != null && !(prepared.statement() instanceof Statement.Explain)) {
             return runQuery(maxRows, sink);
         }
         if (bufferedRows == null) {
@@ -65,10 +68,9 @@ final class SessionPortal implements Portal {
 
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
-            session.lockAndRevalidate(prepared);
             session.checkWritable(prepared);
             ExecutorContext context = session.newExecutorContext(parameters);
-            execution = new QueryExecution(prepared.plan(), context);
+            execution = new QueryExecution(planned.plan(), context);
         }
         int sent = 0;
         while (maxRows <= 0 || sent < maxRows) {
@@ -79,10 +81,16 @@ final class SessionPortal implements Portal {
             sink.row(row);
             sent++;
         }
-        if (prepared.query().command() != Query.CommandType.SELECT || !execution.finished()) {
+        if (planned.query().command() != Query.CommandType.SELECT || !execution.finished()) {
             return null;
         }
         return complete();
+    }
+
+    /** Whether this portal's suspended execution reads the relation (its plan depends on it). */
+    boolean reads(int relationOid) {
+        return execution != null && planned.relations().stream()
+                .anyMatch(relation -> relation.relationOid() == relationOid);
     }
 
     private String complete() {
@@ -92,7 +100,7 @@ final class SessionPortal implements Portal {
         execution.close();
         execution = null;
         session.statementDone();
-        return switch (prepared.query().command()) {
+        return switch (planned.query().command()) {
             case SELECT -> "SELECT " + rows;
             case INSERT -> "INSERT 0 " + processed;
             case UPDATE -> "UPDATE " + processed;

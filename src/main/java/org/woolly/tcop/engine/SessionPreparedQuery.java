@@ -10,21 +10,28 @@ import org.woolly.tcop.PreparedQuery;
 import org.woolly.protocol.ResultColumn;
 
 /**
- * A prepared statement of this engine: an optimizable statement with its query tree and plan
- * ({@code query() != null}), or a utility statement kept raw and run by the commands. The plan
- * and the relations it was made from are replaced when a relation changed before an execution
- * ({@code CachedPlanSource} in {@code plancache.c}, reduced to that); the parameter and result
- * types never change.
+ * A prepared statement of this engine ({@code CachedPlanSource} in {@code plancache.c}): the raw
+ * statement kept for re-analysis, and for an optimizable statement its current query tree and
+ * plan ({@code query() != null}); a utility statement is kept raw and run by the commands.
+ * {@link PlanCache} replaces the plan when a relation it depends on changed; the parameter
+ * types and the result row type never change.
  */
 final class SessionPreparedQuery implements PreparedQuery {
 
-    /** The analyzed form: query tree, plan, the relations opened, and when it was made. */
-    record Planned(Query query, Plan plan, List<LockedRelation> relations, Transaction transaction, int commandId) {}
+    /**
+     * The analyzed form ({@code CachedPlan}): query tree, plan, the relations it depends on with
+     * their lock modes, and what it was made under: the transaction and command, the catalog
+     * invalidation stamp read before analysis, the search_path, the xid of the transaction when
+     * that one had changed the catalogs itself (0 otherwise), and the session's DISCARD PLANS
+     * generation.
+     */
+    record Planned(Query query, Plan plan, List<LockedRelation> relations, Transaction transaction, int commandId,
+                   long invalidationStamp, String searchPath, long catalogChangerXid, long discardGeneration) {}
 
     private final String sourceText;
     private final Statement statement;
     private final int[] parameterTypes;
-    private final List<ResultColumn> resultColumns;
+    private List<ResultColumn> resultColumns;
     private final String commandName;
     private Planned planned;
     /** How long the planner took to make the plan, for EXPLAIN's "Planning Time". */
@@ -75,8 +82,10 @@ final class SessionPreparedQuery implements PreparedQuery {
         return this;
     }
 
-    void replan(Planned fresh) {
+    /** A new plan of the same result row type; the columns' origins (table, attribute) may differ. */
+    void replan(Planned fresh, List<ResultColumn> columns) {
         planned = fresh;
+        resultColumns = List.copyOf(columns);
     }
 
     @Override

@@ -74,8 +74,16 @@ final class UtilityDispatch {
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
-            case Statement.Drop drop -> Outcome.tag(TableCommands.drop(session.commandContext(), drop));
-            case Statement.Truncate truncate -> Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            case Statement.Drop drop -> {
+                if (drop.kind() == Statement.ObjectKind.TABLE) {
+                    session.checkNotInUse(drop.names(), "DROP TABLE");
+                }
+                yield Outcome.tag(TableCommands.drop(session.commandContext(), drop));
+            }
+            case Statement.Truncate truncate -> {
+                session.checkNotInUse(truncate.names(), "TRUNCATE");
+                yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            }
             case Statement.VariableSet set -> {
                 session.block.ensure();
                 yield Outcome.tag(isTransactionModes(set) ? setTransactionModes(session, set)
@@ -287,9 +295,11 @@ final class UtilityDispatch {
         switch (target) {
             case "ALL" -> {
                 session.preparedStatements.clear();
+                session.discardGeneration++;
                 session.settings.reset("all");
             }
-            case "PLANS", "SEQUENCES", "TEMP", "TEMPORARY" -> { }
+            case "PLANS" -> session.discardGeneration++;
+            case "SEQUENCES", "TEMP", "TEMPORARY" -> { }
             default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
         }
         return Outcome.tag("DISCARD " + target);

@@ -12,6 +12,8 @@ public class SqlException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    /** The C function PostgreSQL raises this error in, where clients match on it (null: not sent). */
+    private String routine;
 
     public SqlException(SqlState sqlState, String message) {
         this(Severity.ERROR, sqlState, message, null, null, 0, null);
@@ -32,20 +34,39 @@ public class SqlException extends RuntimeException {
     }
 
     public SqlException withDetail(String newDetail) {
-        return new SqlException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+        return new SqlException(severity, sqlState, getMessage(), newDetail, hint, position, getCause())
+                .withRoutine(routine);
     }
 
     public SqlException withHint(String newHint) {
-        return new SqlException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+        return new SqlException(severity, sqlState, getMessage(), detail, newHint, position, getCause())
+                .withRoutine(routine);
     }
 
     /** Returns a copy pointing at the given 1-based character position of the statement text. */
     public SqlException withPosition(int newPosition) {
-        return new SqlException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause());
+        return new SqlException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause())
+                .withRoutine(routine);
     }
 
     public SqlException withSeverity(Severity newSeverity) {
-        return new SqlException(newSeverity, sqlState, getMessage(), detail, hint, position, getCause());
+        return new SqlException(newSeverity, sqlState, getMessage(), detail, hint, position, getCause())
+                .withRoutine(routine);
+    }
+
+    /**
+     * Names the PostgreSQL routine that raises this error (the R field of ErrorResponse), for
+     * the few errors clients recognize by it: pgjdbc prepares a statement again after
+     * "cached plan must not change result type" only when it comes from
+     * {@code RevalidateCachedQuery}.
+     */
+    public SqlException withRoutine(String newRoutine) {
+        this.routine = newRoutine;
+        return this;
+    }
+
+    public String routine() {
+        return routine;
     }
 
     public Severity severity() {
