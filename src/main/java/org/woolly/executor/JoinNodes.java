@@ -100,6 +100,9 @@ final class JoinNodes {
                     innerIndex = 0;
                 }
                 while (innerIndex < current.size()) {
+                    if ((innerIndex & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                        context.checkForInterrupts(); // a big inner side with few matches loops here
+                    }
                     Object[] innerRow = current.get(innerIndex++);
                     Object[] joined = concat(outerRow, innerRow, outerWidth, innerWidth);
                     if (qual.test(joined)) {

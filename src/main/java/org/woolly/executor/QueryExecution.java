@@ -8,6 +8,7 @@ import org.woolly.nodes.plan.Plan;
  */
 public final class QueryExecution implements AutoCloseable {
     private final ExecNode root;
+    private final ExecutorContext context;
     private final ModifyTableNode modifyNode;
     private boolean opened;
     private boolean finished;
@@ -26,6 +27,7 @@ public final class QueryExecution implements AutoCloseable {
             builder.instrumentation = new java.util.IdentityHashMap<>();
         }
         this.root = builder.build(plan);
+        this.context = context;
         this.modifyNode = builder.modifyNode;
         this.instrumentation = builder.instrumentation;
     }
@@ -47,8 +49,8 @@ public final class QueryExecution implements AutoCloseable {
         Object[] row = root.next();
         if (row == null) {
             finished = true;
-        } else {
-            rowsReturned++;
+        } else if ((++rowsReturned & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+            context.checkForInterrupts(); // also for plans whose nodes never check (VALUES, Result)
         }
         return row;
     }

@@ -55,7 +55,14 @@ final class SortNode extends RowNodes.Unary {
             }
         }
         input.close();
-        rows.sort(order);
+        // n log n comparisons after the last row arrived: check every INTERRUPT_INTERVAL of them
+        int[] comparisons = new int[1];
+        rows.sort((a, b) -> {
+            if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                context.checkForInterrupts();
+            }
+            return order.compare(a, b);
+        });
         index = 0;
     }
 

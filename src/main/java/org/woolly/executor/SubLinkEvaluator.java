@@ -36,7 +36,11 @@ final class SubLinkEvaluator {
                 yield row -> {
                     Object left = test.evaluate(row);
                     boolean sawNull = false;
+                    int compared = 0;
                     for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
+                        if ((++compared & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                            context.checkForInterrupts();
+                        }
                         Object right = rightValue.evaluate(subRow);
                         Object result = left == null || right == null && operator.strict() ? null
                                 : operator.invoker().invoke(new Object[] {left, right}, context);

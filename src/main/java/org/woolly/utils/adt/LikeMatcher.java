@@ -3,6 +3,7 @@ package org.woolly.utils.adt;
 import java.util.Locale;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
 
 /**
  * LIKE and ILIKE matching with {@code %}, {@code _} and backslash escape
@@ -32,6 +33,10 @@ final class LikeMatcher {
                     return true;
                 }
                 for (int start = t; start <= text.length; start++) {
+                    // several % retry every start: polynomial in the text's length, so it must be stoppable
+                    if ((start & 1023) == 0) {
+                        Interrupts.check();
+                    }
                     if (match(text, start, pattern, p)) {
                         return true;
                     }

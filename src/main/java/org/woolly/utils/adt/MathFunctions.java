@@ -1,7 +1,6 @@
 package org.woolly.utils.adt;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.concurrent.ThreadLocalRandom;
 import org.woolly.utils.error.SqlException;
@@ -70,10 +69,10 @@ final class MathFunctions {
             return Math.sqrt(value);
         }, F);
         r.function("sqrt", N, (a, c) -> sqrt(a[0]), N);
-        r.function("ln", N, (a, c) -> numericLog(a[0], false), N);
-        r.function("log", N, (a, c) -> numericLog(a[0], true), N);
-        r.function("log10", N, (a, c) -> numericLog(a[0], true), N);
-        r.function("log", N, (a, c) -> numericLogBase(a[0], a[1]), N, N);
+        r.function("ln", N, (a, c) -> numericLn(a[0]), N);
+        r.function("log", N, (a, c) -> numericLog(BigDecimal.TEN, a[0]), N);
+        r.function("log10", N, (a, c) -> numericLog(BigDecimal.TEN, a[0]), N);
+        r.function("log", N, (a, c) -> numericLog(a[0], a[1]), N, N);
         r.function("exp", N, (a, c) -> numericExp(a[0]), N);
         r.function("cbrt", F, (a, c) -> Math.cbrt((Double) a[0]), F);
         r.function("exp", F, (a, c) -> checkFinite(Math.exp((Double) a[0]), (Double) a[0]), F);
@@ -87,28 +86,52 @@ final class MathFunctions {
         r.function("scale", I, (a, c) -> a[0] instanceof BigDecimal decimal ? Math.max(decimal.scale(), 0) : null, N);
     }
 
+    /**
+     * {@code dpow}: POSIX pow(3) for NaN and the infinities, which Java's Math.pow does not
+     * follow (1 ^ NaN and (-1) ^ Infinity are 1 in SQL), then the overflow and underflow checks.
+     */
     static double power(double base, double exponent) {
+        if (Double.isNaN(base)) {
+            return Double.isNaN(exponent) || exponent != 0 ? Double.NaN : 1.0;
+        }
+        if (Double.isNaN(exponent)) {
+            return base == 1.0 ? 1.0 : Double.NaN;
+        }
         if (base == 0 && exponent < 0) {
             throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "zero raised to a negative power is undefined");
         }
-        if (base < 0 && exponent != Math.floor(exponent) && !Double.isInfinite(exponent)) {
+        if (base < 0 && Math.floor(exponent) != exponent) {
             throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "a negative number raised to a non-integer power yields a complex result");
         }
+        if (Double.isInfinite(exponent)) {
+            double magnitude = Math.abs(base);
+            if (magnitude == 1.0) {
+                return 1.0;
+            }
+            return (magnitude > 1.0) == (exponent > 0) ? Double.POSITIVE_INFINITY : 0.0;
+        }
+        if (Double.isInfinite(base)) {
+            return Math.pow(base, exponent);
+        }
         double result = Math.pow(base, exponent);
-        if (Double.isInfinite(result) && !Double.isInfinite(base) && !Double.isInfinite(exponent)) {
+        if (Double.isInfinite(result)) {
             throw FloatOperators.overflow();
         }
-        if (result == 0 && base != 0 && !Double.isInfinite(exponent) && !Double.isInfinite(base)) {
+        if (result == 0 && base != 0) {
             throw FloatOperators.underflow();
         }
         return result;
     }
 
+    /** {@code dexp}'s checks: a finite argument whose result is infinite or zero is out of range. */
     private static double checkFinite(double result, double argument) {
         if (Double.isInfinite(result) && !Double.isInfinite(argument)) {
             throw FloatOperators.overflow();
+        }
+        if (result == 0 && !Double.isInfinite(argument)) {
+            throw FloatOperators.underflow();
         }
         return result;
     }
@@ -129,66 +152,48 @@ final class MathFunctions {
                 "cannot take square root of a negative number");
     }
 
-    private static final MathContext WORKING = new MathContext(60);
-
-    /** Result scale of ln/log/exp: 16 significant digits by the result's decimal weight ({@code ln_var} callers). */
-    private static int logScale(double estimate, BigDecimal argument) {
-        int weight = estimate == 0 || Double.isInfinite(estimate) ? 0 : (int) Math.log10(Math.abs(estimate));
-        return Math.min(Math.max(Math.max(16 - weight, Math.max(argument.scale(), 0)), 0), 1000);
-    }
-
-    private static BigDecimal checkedLogArgument(Object value) {
+    /** ln(numeric): NaN and Infinity return themselves, -Infinity is a negative number. */
+    private static Object numericLn(Object value) {
         if (value instanceof BigDecimal decimal) {
-            if (decimal.signum() == 0) {
-                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
-            }
-            if (decimal.signum() < 0) {
-                throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
-                        "cannot take logarithm of a negative number");
-            }
-            return decimal;
+            return NumericMath.ln(decimal);
         }
         if (value == NumericSpecial.NEGATIVE_INFINITY) {
-            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of a negative number");
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
+                    "cannot take logarithm of a negative number");
         }
-        return null;
+        return value;
     }
 
-    private static Object numericLog(Object value, boolean base10) {
-        BigDecimal argument = checkedLogArgument(value);
-        if (argument == null) {
-            return value;
+    /** {@code numeric_log}: the special values follow log_var's errors, then Inf/Inf is NaN. */
+    private static Object numericLog(Object base, Object value) {
+        if (base instanceof BigDecimal b && value instanceof BigDecimal x) {
+            return NumericMath.log(b, x);
         }
-        BigDecimal ln = NumericOperators.ln(argument, WORKING);
-        BigDecimal result = base10 ? ln.divide(NumericOperators.ln(BigDecimal.TEN, WORKING), WORKING) : ln;
-        return result.setScale(logScale(result.doubleValue(), argument), RoundingMode.HALF_UP);
-    }
-
-    private static Object numericLogBase(Object base, Object value) {
-        BigDecimal b = checkedLogArgument(base);
-        BigDecimal x = checkedLogArgument(value);
-        if (b == null || x == null) {
+        if (NumericOperators.isNaN(base) || NumericOperators.isNaN(value)) {
             return NumericSpecial.NAN;
         }
-        BigDecimal lnBase = NumericOperators.ln(b, WORKING);
-        if (lnBase.signum() == 0) {
-            throw TypeErrors.divisionByZero();
+        int baseSign = NumericOperators.sign(base);
+        int valueSign = NumericOperators.sign(value);
+        if (baseSign <= 0 || valueSign <= 0) {
+            throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, baseSign < 0 || valueSign < 0
+                    ? "cannot take logarithm of a negative number" : "cannot take logarithm of zero");
         }
-        BigDecimal result = NumericOperators.ln(x, WORKING).divide(lnBase, WORKING);
-        return result.setScale(logScale(result.doubleValue(), b.scale() > x.scale() ? b : x), RoundingMode.HALF_UP);
+        if (base == NumericSpecial.POSITIVE_INFINITY) {
+            return value == NumericSpecial.POSITIVE_INFINITY ? NumericSpecial.NAN : BigDecimal.ZERO;
+        }
+        return NumericSpecial.POSITIVE_INFINITY;
     }
 
     private static Object numericExp(Object value) {
         if (!(value instanceof BigDecimal argument)) {
             return value == NumericSpecial.NEGATIVE_INFINITY ? BigDecimal.ZERO : value;
         }
-        double estimate = Math.exp(argument.doubleValue());
-        if (Double.isInfinite(estimate)) {
-            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
-        }
-        int scale = logScale(estimate, argument);
-        MathContext context = new MathContext(scale + Math.max((int) Math.log10(Math.max(estimate, 1)), 0) + 20);
-        return NumericOperators.exp(argument, context).setScale(scale, RoundingMode.HALF_UP);
+        return NumericMath.exp(argument);
+    }
+
+    /** round/trunc's scale limits: the numeric range plus one digit, and NUMERIC_DSCALE_MAX. */
+    private static int roundingScale(int scale) {
+        return Math.min(Math.max(scale, -(Short.MAX_VALUE + 1) * 4 - 1), 0x3FFF);
     }
 
     /** round(numeric, s): half away from zero; a negative s rounds left of the point. */
@@ -196,16 +201,18 @@ final class MathFunctions {
         if (!(value instanceof BigDecimal decimal)) {
             return value;
         }
-        BigDecimal rounded = decimal.setScale(scale, RoundingMode.HALF_UP);
-        return scale < 0 ? rounded.setScale(0) : rounded;
+        int limited = roundingScale(scale);
+        BigDecimal rounded = NumericMath.checkRange(decimal.setScale(limited, RoundingMode.HALF_UP));
+        return limited < 0 ? rounded.setScale(0) : rounded;
     }
 
     static Object truncate(Object value, int scale) {
         if (!(value instanceof BigDecimal decimal)) {
             return value;
         }
-        BigDecimal truncated = decimal.setScale(scale, RoundingMode.DOWN);
-        return scale < 0 ? truncated.setScale(0) : truncated;
+        int limited = roundingScale(scale);
+        BigDecimal truncated = decimal.setScale(limited, RoundingMode.DOWN);
+        return limited < 0 ? truncated.setScale(0) : truncated;
     }
 
     private static Object integral(Object value, RoundingMode mode) {
@@ -215,21 +222,14 @@ final class MathFunctions {
         return decimal.setScale(0, mode);
     }
 
-    /** sqrt(numeric) with {@code numeric_sqrt}'s result scale. */
+    /** sqrt(numeric): NaN and Infinity return themselves, -Infinity is negative. */
     private static Object sqrt(Object value) {
         if (value == NumericSpecial.NAN || value == NumericSpecial.POSITIVE_INFINITY) {
             return value;
         }
-        if (value == NumericSpecial.NEGATIVE_INFINITY || ((BigDecimal) value).signum() < 0) {
+        if (value == NumericSpecial.NEGATIVE_INFINITY) {
             throw negativeSquareRoot();
         }
-        BigDecimal decimal = (BigDecimal) value;
-        int weight = decimal.signum() == 0 ? 0
-                : Math.floorDiv(decimal.precision() - decimal.scale() - 1, 4);
-        int resultWeight = (weight + 1) * 4 / 2 - 1;
-        int scale = Math.max(Math.max(16 - resultWeight, Math.max(decimal.scale(), 0)), 0);
-        scale = Math.min(scale, 1000);
-        return decimal.sqrt(new MathContext(scale + Math.max(resultWeight, 0) + 10))
-                .setScale(scale, RoundingMode.HALF_UP);
+        return NumericMath.sqrt((BigDecimal) value);
     }
 }

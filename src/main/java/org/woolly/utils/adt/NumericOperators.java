@@ -1,7 +1,6 @@
 package org.woolly.utils.adt;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -98,7 +97,7 @@ final class NumericOperators {
             int product = sign(a) * sign(b);
             return product == 0 ? NumericSpecial.NAN : infinityOf(product);
         }
-        BigDecimal result = ((BigDecimal) a).multiply((BigDecimal) b);
+        BigDecimal result = NumericMath.checkRange(((BigDecimal) a).multiply((BigDecimal) b));
         if (result.scale() > MAX_RESULT_SCALE) {
             result = result.setScale(MAX_RESULT_SCALE, RoundingMode.HALF_UP);
         }
@@ -197,6 +196,7 @@ final class NumericOperators {
         return ((BigDecimal) a).divideToIntegralValue((BigDecimal) b).setScale(0, RoundingMode.DOWN);
     }
 
+    /** {@code numeric_power}: POSIX pow(3)'s rules for NaN and the infinities, then {@link NumericMath#power}. */
     static Object power(Object base, Object exponent) {
         if (isNaN(base)) {
             return exponent instanceof BigDecimal e && e.signum() == 0 ? BigDecimal.ONE : NumericSpecial.NAN;
@@ -205,39 +205,40 @@ final class NumericOperators {
             return base instanceof BigDecimal b && b.compareTo(BigDecimal.ONE) == 0 ? BigDecimal.ONE
                     : NumericSpecial.NAN;
         }
-        if (!(base instanceof BigDecimal b) || !(exponent instanceof BigDecimal e)) {
-            double result = Math.pow(toDouble(base), toDouble(exponent));
-            return Double.isNaN(result) ? NumericSpecial.NAN : fromDouble(result);
-        }
-        if (b.signum() == 0 && e.signum() < 0) {
+        int baseSign = sign(base);
+        int exponentSign = sign(exponent);
+        if (baseSign == 0 && exponentSign < 0) {
             throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "zero raised to a negative power is undefined");
         }
-        boolean integralExponent = e.stripTrailingZeros().scale() <= 0;
-        if (b.signum() < 0 && !integralExponent) {
+        if (base instanceof BigDecimal b && exponent instanceof BigDecimal e) {
+            return NumericMath.power(b, e);
+        }
+        // numeric_is_integral: the infinities count as integers
+        if (baseSign < 0 && exponent instanceof BigDecimal e && e.stripTrailingZeros().scale() > 0) {
             throw new SqlException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "a negative number raised to a non-integer power yields a complex result");
         }
-        double estimate = Math.pow(b.doubleValue(), e.doubleValue());
-        int leadingExponent = estimate == 0 || Double.isInfinite(estimate) ? 0
-                : (int) Math.floor(Math.log10(Math.abs(estimate)));
-        int scale = Math.max(MIN_SIGNIFICANT_DIGITS - leadingExponent, Math.max(b.scale(), e.scale()));
-        scale = Math.min(Math.max(scale, 0), MAX_DISPLAY_SCALE);
-        if (integralExponent && e.abs().compareTo(BigDecimal.valueOf(100000)) <= 0) {
-            // power_var_int's result scale: 16 digits after the point, or the base's scale
-            scale = Math.min(Math.max(MIN_SIGNIFICANT_DIGITS, b.scale()), MAX_DISPLAY_SCALE);
-            int n = e.intValueExact();
-            BigDecimal result = n >= 0 ? b.pow(n)
-                    : BigDecimal.ONE.divide(b.pow(-n), scale + 5, RoundingMode.HALF_UP);
-            return result.setScale(scale, RoundingMode.HALF_UP);
+        if (base instanceof BigDecimal b && b.compareTo(BigDecimal.ONE) == 0 || exponentSign == 0) {
+            return BigDecimal.ONE;
         }
-        if (Double.isInfinite(estimate)) {
-            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        if (baseSign == 0) {
+            return BigDecimal.ZERO;
         }
-        // non-integral exponent: exp(e * ln(b)) evaluated with enough precision
-        MathContext context = new MathContext(scale + Math.max(leadingExponent, 0) + 10);
-        BigDecimal result = exp(e.multiply(ln(b, context), context), context);
-        return result.setScale(scale, RoundingMode.HALF_UP);
+        if (infinity(exponent) != 0) {
+            if (base instanceof BigDecimal b && b.compareTo(BigDecimal.ONE.negate()) == 0) {
+                return BigDecimal.ONE;
+            }
+            boolean greaterThanOne = !(base instanceof BigDecimal b) || b.abs().compareTo(BigDecimal.ONE) > 0;
+            return greaterThanOne == exponentSign > 0 ? NumericSpecial.POSITIVE_INFINITY : BigDecimal.ZERO;
+        }
+        if (exponentSign < 0) {
+            return BigDecimal.ZERO;
+        }
+        // an infinite base to a positive power: minus infinity keeps its sign for an odd integer exponent
+        boolean odd = ((BigDecimal) exponent).stripTrailingZeros().scale() <= 0
+                && ((BigDecimal) exponent).toBigInteger().testBit(0);
+        return baseSign < 0 && odd ? NumericSpecial.NEGATIVE_INFINITY : NumericSpecial.POSITIVE_INFINITY;
     }
 
     static double toDouble(Object value) {
@@ -249,66 +250,5 @@ final class NumericOperators {
             case POSITIVE_INFINITY -> Double.POSITIVE_INFINITY;
             case NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
         };
-    }
-
-    static Object fromDouble(double value) {
-        if (Double.isNaN(value)) {
-            return NumericSpecial.NAN;
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY;
-        }
-        BigDecimal decimal = new BigDecimal(Double.toString(value));
-        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
-    }
-
-    /** Natural logarithm of a positive value by argument reduction and the atanh series. */
-    static BigDecimal ln(BigDecimal value, MathContext context) {
-        MathContext working = new MathContext(context.getPrecision() + 10);
-        int exponent = value.precision() - value.scale() - 1;
-        BigDecimal mantissa = value.movePointLeft(exponent); // in [1, 10)
-        BigDecimal ln10 = lnSeries(BigDecimal.TEN, working);
-        return lnSeries(mantissa, working).add(ln10.multiply(BigDecimal.valueOf(exponent), working), context);
-    }
-
-    private static BigDecimal lnSeries(BigDecimal x, MathContext context) {
-        // ln(x) = 2 * atanh((x-1)/(x+1)), after taking square roots to bring x near 1
-        int halvings = 0;
-        BigDecimal reduced = x;
-        while (reduced.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.1")) > 0) {
-            reduced = reduced.sqrt(context);
-            halvings++;
-        }
-        BigDecimal y = reduced.subtract(BigDecimal.ONE).divide(reduced.add(BigDecimal.ONE), context);
-        BigDecimal ySquared = y.multiply(y, context);
-        BigDecimal term = y;
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal threshold = BigDecimal.ONE.movePointLeft(context.getPrecision() + 2);
-        for (int k = 1; term.abs().compareTo(threshold) > 0; k += 2) {
-            sum = sum.add(term.divide(BigDecimal.valueOf(k), context), context);
-            term = term.multiply(ySquared, context);
-        }
-        return sum.multiply(BigDecimal.valueOf(2L << halvings), context);
-    }
-
-    static BigDecimal exp(BigDecimal x, MathContext context) {
-        MathContext working = new MathContext(context.getPrecision() + 10);
-        int squarings = 0;
-        BigDecimal reduced = x;
-        while (reduced.abs().compareTo(BigDecimal.ONE) > 0) {
-            reduced = reduced.divide(BigDecimal.TWO, working);
-            squarings++;
-        }
-        BigDecimal sum = BigDecimal.ONE;
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal threshold = BigDecimal.ONE.movePointLeft(working.getPrecision() + 2);
-        for (int k = 1; term.abs().compareTo(threshold) > 0; k++) {
-            term = term.multiply(reduced, working).divide(BigDecimal.valueOf(k), working);
-            sum = sum.add(term, working);
-        }
-        for (int i = 0; i < squarings; i++) {
-            sum = sum.multiply(sum, working);
-        }
-        return sum.round(context);
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.misc.Interrupts;
 
 /**
  * String operators and functions ({@code src/backend/utils/adt/varlena.c}, {@code oracle_compat.c},
@@ -38,14 +39,15 @@ final class StringFunctions {
                     null, "!~~*");
             r.operator("!~~*", left, T, TypeOids.BOOL, (a, c) -> !LikeMatcher.ilike((String) a[0], (String) a[1]),
                     null, "~~*");
-            r.operator("~", left, T, TypeOids.BOOL, (a, c) -> regex((String) a[1], false).matcher((String) a[0]).find(),
+            r.operator("~", left, T, TypeOids.BOOL,
+                    (a, c) -> regex((String) a[1], false).matcher(interruptible((String) a[0])).find(),
                     null, "!~");
             r.operator("!~", left, T, TypeOids.BOOL,
-                    (a, c) -> !regex((String) a[1], false).matcher((String) a[0]).find(), null, "~");
+                    (a, c) -> !regex((String) a[1], false).matcher(interruptible((String) a[0])).find(), null, "~");
             r.operator("~*", left, T, TypeOids.BOOL,
-                    (a, c) -> regex((String) a[1], true).matcher((String) a[0]).find(), null, "!~*");
+                    (a, c) -> regex((String) a[1], true).matcher(interruptible((String) a[0])).find(), null, "!~*");
             r.operator("!~*", left, T, TypeOids.BOOL,
-                    (a, c) -> !regex((String) a[1], true).matcher((String) a[0]).find(), null, "~*");
+                    (a, c) -> !regex((String) a[1], true).matcher(interruptible((String) a[0])).find(), null, "~*");
         }
         r.operator("~~", bytea, bytea, TypeOids.BOOL, (a, c) -> LikeMatcher.like(latin1((byte[]) a[0]),
                 latin1((byte[]) a[1])), null, "!~~");
@@ -93,7 +95,7 @@ final class StringFunctions {
                 T, BuiltinTypes.ANY);
         r.function("left", T, (a, c) -> left((String) a[0], (Integer) a[1]), T, I);
         r.function("right", T, (a, c) -> right((String) a[0], (Integer) a[1]), T, I);
-        r.function("repeat", T, (a, c) -> ((String) a[0]).repeat(Math.max(0, (Integer) a[1])), T, I);
+        r.function("repeat", T, (a, c) -> repeat((String) a[0], (Integer) a[1]), T, I);
         r.function("lpad", T, (a, c) -> pad((String) a[0], (Integer) a[1], " ", true), T, I);
         r.function("lpad", T, (a, c) -> pad((String) a[0], (Integer) a[1], (String) a[2], true), T, I, T);
         r.function("rpad", T, (a, c) -> pad((String) a[0], (Integer) a[1], " ", false), T, I);
@@ -136,8 +138,41 @@ final class StringFunctions {
         }
     }
 
+    /**
+     * The text as the regex engine reads it, checking interrupts every million characters read:
+     * a backtracking pattern can take exponential time on a short input.
+     */
+    private static CharSequence interruptible(String text) {
+        return new CharSequence() {
+            private int reads;
+
+            @Override
+            public int length() {
+                return text.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                if ((++reads & (CHECK_INTERVAL - 1)) == 0) {
+                    Interrupts.check();
+                }
+                return text.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return text.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
+    }
+
     private static String regexSubstring(String text, String pattern) {
-        java.util.regex.Matcher matcher = regex(pattern, false).matcher(text);
+        java.util.regex.Matcher matcher = regex(pattern, false).matcher(interruptible(text));
         if (!matcher.find()) {
             return null;
         }
@@ -210,8 +245,63 @@ final class StringFunctions {
         return index < 0 ? 0 : text.codePointCount(0, index) + 1;
     }
 
+    /** Characters appended between two interrupt checks while building a long string. */
+    private static final int CHECK_INTERVAL = 1 << 20;
+    /** MaxAllocSize less the varlena header: the longest text PostgreSQL builds. */
+    private static final long MAX_TEXT_BYTES = 0x3fffffff - 4;
+
+    private static SqlException lengthTooLarge() {
+        return new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested length too large");
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    /** {@code repeat}: built in pieces with an interrupt check between them (a 1 GB result takes seconds). */
+    static String repeat(String text, int count) {
+        if (count <= 0 || text.isEmpty()) {
+            return "";
+        }
+        if (utf8Length(text) * count > MAX_TEXT_BYTES) {
+            throw lengthTooLarge();
+        }
+        int perPiece = Math.max(1, CHECK_INTERVAL / text.length());
+        String piece = text.repeat(Math.min(perPiece, count));
+        // no capacity up front: zeroing a gigabyte would delay the first interrupt check by seconds
+        StringBuilder out = new StringBuilder();
+        for (int left = count; left > 0; left -= perPiece) {
+            Interrupts.check();
+            out.append(left >= perPiece ? piece : text.repeat(left));
+        }
+        return out.toString();
+    }
+
+    /** {@code replace}: one match at a time, checking interrupts on long inputs. */
     private static String replace(String text, String from, String to) {
-        return from.isEmpty() ? text : text.replace(from, to);
+        int match = from.isEmpty() ? -1 : text.indexOf(from);
+        if (match < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        for (int matches = 1; match >= 0; matches++) {
+            if ((matches & (CHECK_INTERVAL / 256 - 1)) == 0) {
+                Interrupts.check();
+                if ((long) out.length() + to.length() > MAX_TEXT_BYTES) {
+                    throw lengthTooLarge();
+                }
+            }
+            out.append(text, start, match).append(to);
+            start = match + from.length();
+            match = text.indexOf(from, start);
+        }
+        return out.append(text, start, text.length()).toString();
     }
 
     static String trim(String text, String characters, boolean leading, boolean trailing) {
@@ -269,9 +359,15 @@ final class StringFunctions {
         if (fill.isEmpty()) {
             return text;
         }
+        if (length > MAX_TEXT_BYTES / 4) { // lpad's limit: the length at the encoding's widest characters
+            throw lengthTooLarge();
+        }
         int[] fillPoints = fill.codePoints().toArray();
         StringBuilder padding = new StringBuilder();
         for (int i = 0; i < length - current; i++) {
+            if ((i & (CHECK_INTERVAL - 1)) == 0) {
+                Interrupts.check();
+            }
             padding.appendCodePoint(fillPoints[i % fillPoints.length]);
         }
         return leftSide ? padding + text : text + padding;
