@@ -334,13 +334,7 @@ class IsolationIT {
                 BEGIN ISOLATION LEVEL SERIALIZABLE;
                 SHOW transaction_isolation;
                 """;
-        java.util.List<String> command = List.of(PsqlIT.psql().toString(), "-X", "-A", "-t", "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = PsqlIT.run(server, script, "-A", "-t");
         assertThat(output.lines().toList()).containsExactly(
                 "WARNING:  SET TRANSACTION can only be used in transaction blocks",
                 "SET",

@@ -89,15 +89,7 @@ class PlanCacheIT {
     }
 
     private static String runPsql(String script) throws IOException, InterruptedException {
-        List<String> command = List.of(PsqlIT.psql().toString(), "-X", "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres", "-A", "-t", "-v",
-                "ON_ERROR_STOP=0");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output;
+        return PsqlIT.run(server, script, "-A", "-t", "-v", "ON_ERROR_STOP=0");
     }
 
     @Test

@@ -27,6 +27,12 @@ class PsqlIT {
     }
 
     private static String runPsql(String script, String... options) throws IOException, InterruptedException {
+        return run(server, script, options);
+    }
+
+    /** Feeds {@code script} to psql as the superuser of {@code server} on postgres; returns stdout and stderr merged. */
+    static String run(WoollyServerExtension server, String script, String... options)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(psql().toString(), "-X", "-h", "127.0.0.1", "-p",
                 Integer.toString(server.port()), "-U", server.superuser(), "-d", "postgres"));
         command.addAll(List.of(options));
