@@ -4,7 +4,7 @@ import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
-import org.woolly.access.heap.Tid;
+import org.woolly.access.common.Tid;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.utils.error.SqlException;

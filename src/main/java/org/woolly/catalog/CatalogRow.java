@@ -1,6 +1,6 @@
 package org.woolly.catalog;
 
-import org.woolly.access.heap.Tid;
+import org.woolly.access.common.Tid;
 
 /**
  * One catalog row read from the heap: where it is (for delete and update) and its column values,

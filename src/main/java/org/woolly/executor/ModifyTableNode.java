@@ -8,7 +8,7 @@ import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
-import org.woolly.access.heap.Tid;
+import org.woolly.access.common.Tid;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.query.Query;
 import org.woolly.utils.adt.PgType;

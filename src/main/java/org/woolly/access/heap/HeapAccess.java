@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;

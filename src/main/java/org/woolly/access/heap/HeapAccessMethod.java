@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
 import java.util.Arrays;
 import java.util.function.LongFunction;
 

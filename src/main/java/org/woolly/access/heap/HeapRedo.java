@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
 import org.woolly.access.transam.BlockReference;
 import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.ResourceManagerIds;

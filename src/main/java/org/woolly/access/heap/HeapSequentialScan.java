@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
 import java.util.ArrayList;
 import java.util.List;
 

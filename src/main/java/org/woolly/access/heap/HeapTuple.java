@@ -1,5 +1,7 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
+
 /**
  * A tuple as the heap hands it up: where it is, and its body — the bytes that
  * {@code org.woolly.access.common.TupleCodec} encodes (attribute count, null bitmap, data);

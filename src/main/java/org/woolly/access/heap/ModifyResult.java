@@ -1,5 +1,7 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
+
 /**
  * The outcome of an update or delete ({@code TM_Result} in {@code tableam.h}). After a
  * concurrent transaction's change the heap has already waited for it to end; UPDATED carries

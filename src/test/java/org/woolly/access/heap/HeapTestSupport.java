@@ -1,5 +1,6 @@
 package org.woolly.access.heap;
 
+import org.woolly.access.common.Tid;
 import org.woolly.storage.ipc.PanicState;
 import java.io.IOException;
 import java.io.UncheckedIOException;

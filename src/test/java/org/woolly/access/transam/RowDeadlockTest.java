@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.ModifyResult;
-import org.woolly.access.heap.Tid;
+import org.woolly.access.common.Tid;
 import org.woolly.server.StorageWiring;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
