@@ -12,49 +12,20 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 DURATION=${DURATION:-10}
 RUNS=${RUNS:-3}
-work=$(mktemp -d /tmp/woolly-bench.XXXXXX)
-chmod 755 "$work"
-pg_port=${PG_PORT:-55439}
-woolly_port=${WOOLLY_PORT:-55440}
-
-cleanup() {
-    set +e
-    if [ -n "${woolly_pid:-}" ]; then
-        kill "$woolly_pid" 2>/dev/null
-        wait "$woolly_pid" 2>/dev/null
-    fi
-    su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -m immediate stop" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$here/servers.sh"
 
 echo 'SELECT 1;' > "$work/select1.sql"
 chmod 644 "$work/select1.sql"
 
-# PostgreSQL 15, default settings (fsync on), trust on loopback; it runs as `postgres`.
-mkdir "$work/pgdir" && chown postgres "$work/pgdir"
-su postgres -c "$PGBIN/initdb -D $work/pgdir/data -A trust -U bench --no-locale -E UTF8" >/dev/null
-su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -l $work/pgdir/log -o '-p $pg_port -k $work/pgdir -c listen_addresses=127.0.0.1' -w start" >/dev/null
-
-# Woolly, default settings, the same superuser name.
-"$root/woolly" init -D "$work/woolly" -U bench >/dev/null
-"$root/woolly" start -D "$work/woolly" -p "$woolly_port" -h 127.0.0.1 -k "" >"$work/woolly.log" 2>&1 &
-woolly_pid=$!
-for _ in $(seq 1 600); do
-    "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$woolly_port" && break
-    sleep 0.1
-done
+start_servers "$root"
 
 run() { # server port mode-args... -> "tps latency_ms"
     local port=$1; shift
     "$PGBIN/pgbench" -h 127.0.0.1 -p "$port" -U bench -n -f "$work/select1.sql" -T "$DURATION" "$@" postgres 2>&1 |
         awk '/^latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%s %s\n", tps, lat}'
 }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 declare -a modes=(
     "simple, 1 client|-M simple -c 1 -j 1"
@@ -83,6 +54,6 @@ for entry in "${modes[@]}"; do
     w=$(printf '%s\n' "${woolly_tps[@]}" | median)
     pl=$(printf '%s\n' "${pg_lat[@]}" | median)
     wl=$(printf '%s\n' "${woolly_lat[@]}" | median)
-    ratio=$(awk -v w="$w" -v p="$p" 'BEGIN { if (p > 0) printf "%.2f", w / p; else print "n/a" }')
+    ratio=$(ratio "$w" "$p")
     printf '| %s (%s) | %.0f | %.0f | %s | %.3f | %.3f |\n' "$label" "$args" "$p" "$w" "$ratio" "$pl" "$wl"
 done
