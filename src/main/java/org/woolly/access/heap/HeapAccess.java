@@ -43,4 +43,12 @@ public interface HeapAccess {
      * returns it, or null if that row was deleted: the re-check step of READ COMMITTED.
      */
     HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx);
+
+    /**
+     * The state of the row version at {@code tid} under a dirty snapshot, as a unique index's
+     * check sees it ({@code SnapshotDirty} in {@code _bt_check_unique}): LIVE (a conflict),
+     * DEAD (none: never committed, deleted by a committed transaction or by {@code tx}, or no
+     * tuple there) or IN_PROGRESS with the XID to wait for (its inserter or deleter is running).
+     */
+    DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx);
 }

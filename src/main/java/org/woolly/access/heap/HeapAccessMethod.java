@@ -414,6 +414,28 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx) {
+        if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+            return DirtyState.DEAD;
+        }
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (!isLive(page, tid.offset())) {
+                return DirtyState.DEAD;
+            }
+            int position = page.itemOffset(tid.offset());
+            int before = HeapTupleHeader.infomask(page.data(), position);
+            DirtyState state = visibility.satisfiesDirty(page.data(), position, tx.xid());
+            noteHints(buffer, position, before);
+            return state;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
     public HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx) {
         long ownXid = tx.xid();
         Tid current = tid;
