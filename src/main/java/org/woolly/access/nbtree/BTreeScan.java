@@ -158,8 +158,9 @@ final class BTreeScan implements IndexScan {
             if (backward) {
                 offset--;
             }
-            long limit = btree.pageCount(layout.shape());
-            for (long pages = 0; pages <= limit; pages++) {
+            int block = descent.block();
+            for (long pages = 0; ; pages++) {
+                btree.checkSteps(layout, pages, block);
                 if (backward ? scanBackward(page, offset) : scanForward(page, offset)) {
                     return;
                 }
@@ -168,13 +169,13 @@ final class BTreeScan implements IndexScan {
                     finished = true;
                     return;
                 }
-                page = btree.readPage(layout, sibling, limit, false);
+                block = sibling;
+                page = btree.readPage(layout, sibling);
                 if (!BTreePage.isLeaf(page)) {
                     throw btree.corrupted(layout, sibling);
                 }
                 offset = backward ? page.maxOffsetNumber() : BTreePage.firstData(page);
             }
-            throw btree.corrupted(layout, descent.block());
         } finally {
             lock.unlock();
         }
