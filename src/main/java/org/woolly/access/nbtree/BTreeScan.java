@@ -29,6 +29,8 @@ final class BTreeScan implements IndexScan {
     private final boolean empty;
     private final ArrayDeque<Hit> batch = new ArrayDeque<>();
     private KeyLayout.Tuple lastRead;
+    /** The block of the leaf being read, for error messages. */
+    private int currentBlock;
     private boolean finished;
     private Object[] current;
 
@@ -159,6 +161,7 @@ final class BTreeScan implements IndexScan {
                 offset--;
             }
             int block = descent.block();
+            currentBlock = block;
             for (long pages = 0; ; pages++) {
                 btree.checkSteps(layout, pages, block);
                 if (backward ? scanBackward(page, offset) : scanForward(page, offset)) {
@@ -170,6 +173,7 @@ final class BTreeScan implements IndexScan {
                     return;
                 }
                 block = sibling;
+                currentBlock = sibling;
                 page = btree.readPage(layout, sibling);
                 if (!BTreePage.isLeaf(page)) {
                     throw btree.corrupted(layout, sibling);
@@ -203,6 +207,11 @@ final class BTreeScan implements IndexScan {
     /** Adds item {@code offset} to the batch if it matches; true (and the scan finished) once past the far bound. */
     private boolean collect(Page page, int offset) {
         KeyLayout.Tuple entry = layout.decode(page.item(offset));
+        if (lastRead != null && (entry.minusInfinity() || Integer.signum(layout.compareEntries(entry.values(),
+                entry.tid(), lastRead.values(), lastRead.tid())) != (backward ? -1 : 1))) {
+            // entries out of order, or a sibling link leading back: never return an entry twice
+            throw btree.corrupted(layout, currentBlock);
+        }
         int beyond = backward ? -layout.compare(lower, entry) : layout.compare(upper, entry);
         if (beyond < 0) {
             finished = true;
