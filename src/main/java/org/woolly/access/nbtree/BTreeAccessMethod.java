@@ -121,11 +121,14 @@ public final class BTreeAccessMethod implements BTreeAccess {
             Lock lock = writeLock(index);
             lock.lock();
             try {
+                KeyLayout.Target position = new KeyLayout.Target(keys, heapTid, 1);
+                // a unique insert descends to the first page where the key could be and moves right from there
+                Descent descent = descend(layout, checkUnique ? new KeyLayout.Target(keys, null, -1) : position, true);
                 if (checkUnique) {
-                    waitFor = checkUnique(layout, keys, heapTid, probe);
+                    waitFor = checkUnique(layout, descent, keys, heapTid, probe);
                 }
                 if (waitFor == 0) {
-                    insertLocked(layout, layout.decode(tuple), tuple, tx.xid());
+                    insertLocked(layout, descent, position, tuple, tx.xid());
                     return;
                 }
             } finally {
@@ -140,9 +143,8 @@ public final class BTreeAccessMethod implements BTreeAccess {
      * Looks at every entry with the same key ({@code _bt_check_unique}): a live one is a
      * duplicate; returns the XID to wait for if one is in progress, else 0.
      */
-    private long checkUnique(KeyLayout layout, Object[] keys, Tid heapTid, HeapProbe probe) {
+    private long checkUnique(KeyLayout layout, Descent descent, Object[] keys, Tid heapTid, HeapProbe probe) {
         KeyLayout.Target target = new KeyLayout.Target(keys, null, -1);
-        Descent descent = descend(layout, target, false);
         int block = descent.block();
         Page page = descent.page();
         int offset = firstGreater(layout, page, target);
@@ -287,11 +289,17 @@ public final class BTreeAccessMethod implements BTreeAccess {
      * Inserts under the tree's write lock ({@code _bt_doinsert}): into the leaf if it fits (a
      * compact INSERT_LEAF record), else by splitting pages up the tree (one SPLIT record).
      */
-    private void insertLocked(KeyLayout layout, KeyLayout.Tuple entry, byte[] tuple, long xid) {
-        KeyLayout.Target target = new KeyLayout.Target(Arrays.copyOf(entry.values(), layout.keyColumns()),
-                entry.tid(), 1);
-        Descent descent = descend(layout, target, true);
-        int offset = firstGreater(layout, descent.page(), target);
+    private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
+        int block = found.block();
+        Page page = found.page();
+        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0;
+                steps++) {
+            checkSteps(layout, steps, block);
+            block = BTreePage.next(page);
+            page = readPage(layout, block);
+        }
+        Descent descent = new Descent(block, page, found.parents());
+        int offset = firstGreater(layout, page, target);
         if (BTreePage.hasRoomFor(descent.page(), tuple.length)) {
             writeLeafInsert(layout.shape().locator(), descent.block(), offset, tuple, xid);
             return;

@@ -53,7 +53,16 @@ final class BTreeSplit {
                 }
                 block = parents.removeLast();
                 KeyLayout.Tuple key = layout.decode(downlink);
-                position = btree.firstGreater(layout, current(block), new KeyLayout.Target(key.values(), key.tid(), 1));
+                KeyLayout.Target target = new KeyLayout.Target(key.values(), key.tid(), 1);
+                Page parent = current(block);
+                // the parent met on the way down may have split since: move right (_bt_getstackbuf)
+                for (long steps = 0; !BTreePage.isRightmost(parent)
+                        && layout.compare(target, layout.decode(parent.item(1))) >= 0; steps++) {
+                    btree.checkSteps(layout, steps, block);
+                    block = BTreePage.next(parent);
+                    parent = current(block);
+                }
+                position = btree.firstGreater(layout, parent, target);
                 item = downlink;
             }
             for (int changed : images.keySet()) {

@@ -39,6 +39,13 @@ class BTreeAccessMethodTest {
         return result;
     }
 
+    /** A transaction that has just built {@code index} empty. */
+    private static Transaction emptyIndex(BTreeTestSupport support, IndexShape index) {
+        Transaction tx = support.transactions.begin();
+        support.btree.buildEmpty(index, tx);
+        return tx;
+    }
+
     private static String wide(int n) {
         return String.format("%08d", n) + "x".repeat(120);
     }
@@ -47,8 +54,7 @@ class BTreeAccessMethodTest {
     void insertsInRandomOrderSplitPagesUpToSeveralLevelsAndScanInOrderBothWays() {
         BTreeTestSupport support = new BTreeTestSupport(data, 64);
         IndexShape index = shape("wide", List.of(TypeOids.TEXT), 1, List.of(false), List.of(false), false, false);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         List<Integer> order = new ArrayList<>(IntStream.range(0, 6000).boxed().toList());
         long seed = System.nanoTime();
         Collections.shuffle(order, new Random(seed));
@@ -124,8 +130,7 @@ class BTreeAccessMethodTest {
         BTreeTestSupport support = new BTreeTestSupport(data, 32);
         IndexShape index = shape("ab", List.of(TypeOids.INT4, TypeOids.TEXT), 2, List.of(false, false),
                 List.of(false, false), false, false);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         int n = 0;
         for (int a = 0; a < 50; a++) {
             for (int b = 0; b < 50; b++) {
@@ -159,8 +164,7 @@ class BTreeAccessMethodTest {
     void descendingAndNullsFirstOrderTheIndexAndBoundsFollowIt() {
         BTreeTestSupport support = new BTreeTestSupport(data, 32);
         IndexShape index = shape("d", List.of(TypeOids.INT4), 1, List.of(true), List.of(true), false, false);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         List<Integer> values = new ArrayList<>(IntStream.range(0, 2000).boxed().toList());
         Collections.shuffle(values, new Random(3));
         int n = 0;
@@ -192,8 +196,7 @@ class BTreeAccessMethodTest {
     void uniqueIndexRejectsALiveDuplicateIgnoresDeadOnesAndNullsUnlessNotDistinct() {
         BTreeTestSupport support = new BTreeTestSupport(data, 16);
         IndexShape index = intIndex(true);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         support.btree.insert(index, new Object[] {1}, tid(1), support.probe, tx);
         assertThatThrownBy(() -> support.btree.insert(index, new Object[] {1}, tid(2), support.probe, tx))
                 .isInstanceOf(SqlException.class).hasMessageContaining("duplicate key");
@@ -210,6 +213,27 @@ class BTreeAccessMethodTest {
         other.btree.insert(notDistinct, new Object[] {null}, tid(1), other.probe, tx);
         assertThatThrownBy(() -> other.btree.insert(notDistinct, new Object[] {null}, tid(2), other.probe, tx))
                 .isInstanceOf(SqlException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void uniqueInsertsOfAKeyWhoseDeadVersionsSpanSeveralLeavesFindTheirPlace() {
+        BTreeTestSupport support = new BTreeTestSupport(data, 32);
+        IndexShape index = intIndex(true);
+        Transaction tx = emptyIndex(support, index);
+        for (int n = 0; n < 900; n++) {
+            support.btree.insert(index, new Object[] {n % 3 == 0 ? 5 : n}, tid(n), support.probe, tx);
+            support.probe.states.put(tid(n), new HeapProbe.RowState.Dead());
+        }
+        for (int n = 1799; n >= 900; n--) {
+            support.btree.insert(index, new Object[] {5}, tid(n), support.probe, tx);
+            support.probe.states.put(tid(n), new HeapProbe.RowState.Dead());
+        }
+        List<Tid> fives = tids(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.EQUAL, 5)), false));
+        assertThat(fives).as("every third of the first 900, 5 itself, the last 900").hasSize(300 + 1 + 900).isSortedAccordingTo(KeyLayout::compareTids);
+        support.probe.states.remove(tid(1799));
+        assertThatThrownBy(() -> support.btree.insert(index, new Object[] {5}, tid(5000), support.probe, tx))
+                .isInstanceOf(SqlException.class).hasMessageContaining("duplicate key");
+        assertThat(firstColumn(support.btree.beginScan(index, List.of(), false))).hasSize(1800);
     }
 
     @Test
@@ -256,8 +280,7 @@ class BTreeAccessMethodTest {
         BTreeTestSupport support = new BTreeTestSupport(data, 16);
         IndexShape index = shape("inc", List.of(TypeOids.INT4, TypeOids.TEXT), 1, List.of(false), List.of(false),
                 true, false);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         support.btree.insert(index, new Object[] {1, "one"}, tid(1), support.probe, tx);
         support.btree.insert(index, new Object[] {2, "two"}, tid(2), support.probe, tx);
         assertThatThrownBy(() -> support.btree.insert(index, new Object[] {1, "uno"}, tid(3), support.probe, tx))
@@ -272,8 +295,7 @@ class BTreeAccessMethodTest {
     void anEntryTooLargeForAPageIsRefusedWith54000() {
         BTreeTestSupport support = new BTreeTestSupport(data, 16);
         IndexShape index = shape("big", List.of(TypeOids.TEXT), 1, List.of(false), List.of(false), false, false);
-        Transaction tx = support.transactions.begin();
-        support.btree.buildEmpty(index, tx);
+        Transaction tx = emptyIndex(support, index);
         assertThatThrownBy(() -> support.btree.insert(index, new Object[] {"y".repeat(3000)}, tid(1), support.probe, tx))
                 .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState().code()).isEqualTo("54000"))
                 .hasMessage("index row size 3024 exceeds btree version 4 maximum 2704 for index \"big\"");
