@@ -56,6 +56,7 @@ public final class Analyzer {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
+        state.subLinkForbiddenIn = "DEFAULT expression";
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         new ModifyAnalyzer(state, expressionParser).assign(
                 new org.woolly.catalog.AttributeInfo((short) 1, columnName, typeOid, typmod, false, null), analyzed,
@@ -93,6 +94,8 @@ public final class Analyzer {
             FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
         state.aggregateForbiddenIn = "transform expressions";
+        state.subLinkForbiddenIn = "transform expression";
+        state.subLinkErrorHasPosition = true;
         int index = FromAnalyzer.addRelation(state, relation, null, false);
         org.woolly.nodes.query.QueryExpr analyzed;
         int location = using == null ? -1 : using.location();
@@ -126,6 +129,7 @@ public final class Analyzer {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
+        state.subLinkForbiddenIn = "DEFAULT expression";
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         return new ModifyAnalyzer(state, expressionParser).assign(column, analyzed, expr.location());
     }

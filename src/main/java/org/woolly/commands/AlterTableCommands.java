@@ -260,17 +260,7 @@ public final class AlterTableCommands {
                 new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));
         QueryExpr transform = context.analyzer().analyzeColumnTransform(relation, column, change.using(),
                 spec.typeOid(), spec.typeModifier(), context.transaction(), context.formatSettings());
-        if (column.defaultExpression() != null) {
-            try {
-                context.analyzer().validateDefault(org.woolly.parser.Parser.parseExpression(column.defaultExpression()),
-                        spec.typeOid(), spec.typeModifier(), column.name(), context.transaction(),
-                        context.formatSettings());
-            } catch (SqlException error) {
-                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
-                        "default for column \"%s\" cannot be cast automatically to type %s", column.name(),
-                        context.types().formatType(spec.typeOid(), -1));
-            }
-        }
+        checkDefaultCoercible(column, spec);
         CompiledExpression compiled = new ExpressionCompiler(executorContexts.get()).compile(transform);
         int index = relation.attributes().indexOf(column);
         RelationInfo before = relation;
@@ -283,6 +273,24 @@ public final class AlterTableCommands {
                 throw containsNulls(column.name());
             }
         });
+    }
+
+    /** The column's DEFAULT must coerce to the new type ({@code ATPrepAlterColumnType}). */
+    private void checkDefaultCoercible(AttributeInfo column, ColumnSpec spec) {
+        if (column.defaultExpression() == null) {
+            return;
+        }
+        try {
+            context.analyzer().validateDefault(org.woolly.parser.Parser.parseExpression(column.defaultExpression()),
+                    spec.typeOid(), spec.typeModifier(), column.name(), context.transaction(), context.formatSettings());
+        } catch (SqlException error) {
+            if (error.sqlState() == SqlState.DATATYPE_MISMATCH) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "default for column \"%s\" cannot be cast automatically to type %s", column.name(),
+                        context.types().formatType(spec.typeOid(), -1));
+            }
+            // PostgreSQL only coerces the default here; a value the new type cannot hold fails when used
+        }
     }
 
     private void ownerTo(AlterTableAction.OwnerTo owner) {
