@@ -1,14 +1,12 @@
 package org.woolly.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.woolly.nodes.parse.AlterTableAction;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
-import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /** ALTER TABLE and ALTER INDEX ... RENAME TO: the parse trees, and errors where PostgreSQL 15 puts them. */
@@ -22,14 +20,6 @@ class AlterTableParserTest {
         Statement.AlterTable alter = alter(sql);
         assertThat(alter.actions()).hasSize(1);
         return alter.actions().getFirst();
-    }
-
-    private static void assertError(String sql, SqlState state, String message, int position) {
-        assertThatThrownBy(() -> Parser.parse(sql)).isInstanceOfSatisfying(SqlException.class, error -> {
-            assertThat(error.getMessage()).isEqualTo(message);
-            assertThat(error.sqlState()).isEqualTo(state);
-            assertThat(error.position()).isEqualTo(position);
-        });
     }
 
     @Test
@@ -116,33 +106,33 @@ class AlterTableParserTest {
 
     @Test
     void syntaxErrorsWhereThePostgresGrammarPutsThem() {
-        assertError("alter table t foo", SqlState.SYNTAX_ERROR, "syntax error at or near \"foo\"", 15);
-        assertError("alter table t alter column", SqlState.SYNTAX_ERROR, "syntax error at end of input", 27);
-        assertError("alter table t rename a b", SqlState.SYNTAX_ERROR, "syntax error at or near \"b\"", 24);
-        assertError("alter table t rename to x, add column y int", SqlState.SYNTAX_ERROR,
+        ParserErrorTest.assertError("alter table t foo", SqlState.SYNTAX_ERROR, "syntax error at or near \"foo\"", 15);
+        ParserErrorTest.assertError("alter table t alter column", SqlState.SYNTAX_ERROR, "syntax error at end of input", 27);
+        ParserErrorTest.assertError("alter table t rename a b", SqlState.SYNTAX_ERROR, "syntax error at or near \"b\"", 24);
+        ParserErrorTest.assertError("alter table t rename to x, add column y int", SqlState.SYNTAX_ERROR,
                 "syntax error at or near \",\"", 26);
-        assertError("alter table t drop constraint", SqlState.SYNTAX_ERROR, "syntax error at end of input", 30);
-        assertError("alter table t set schema", SqlState.SYNTAX_ERROR, "syntax error at end of input", 25);
-        assertError("alter table t owner to", SqlState.SYNTAX_ERROR, "syntax error at end of input", 23);
-        assertError("alter table only t* add a int", SqlState.SYNTAX_ERROR, "syntax error at or near \"*\"", 19);
-        assertError("alter table t add column if not exists", SqlState.SYNTAX_ERROR, "syntax error at end of input",
+        ParserErrorTest.assertError("alter table t drop constraint", SqlState.SYNTAX_ERROR, "syntax error at end of input", 30);
+        ParserErrorTest.assertError("alter table t set schema", SqlState.SYNTAX_ERROR, "syntax error at end of input", 25);
+        ParserErrorTest.assertError("alter table t owner to", SqlState.SYNTAX_ERROR, "syntax error at end of input", 23);
+        ParserErrorTest.assertError("alter table only t* add a int", SqlState.SYNTAX_ERROR, "syntax error at or near \"*\"", 19);
+        ParserErrorTest.assertError("alter table t add column if not exists", SqlState.SYNTAX_ERROR, "syntax error at end of input",
                 39);
-        assertError("alter table t alter a type int using", SqlState.SYNTAX_ERROR, "syntax error at end of input", 37);
-        assertError("alter table t set with oids", SqlState.SYNTAX_ERROR, "syntax error at or near \"with\"", 19);
-        assertError("alter index i rename column a to b", SqlState.SYNTAX_ERROR,
+        ParserErrorTest.assertError("alter table t alter a type int using", SqlState.SYNTAX_ERROR, "syntax error at end of input", 37);
+        ParserErrorTest.assertError("alter table t set with oids", SqlState.SYNTAX_ERROR, "syntax error at or near \"with\"", 19);
+        ParserErrorTest.assertError("alter index i rename column a to b", SqlState.SYNTAX_ERROR,
                 "syntax error at or near \"column\"", 22);
-        assertError("alter table t owner to none", SqlState.RESERVED_NAME, "role name \"none\" is reserved", 24);
+        ParserErrorTest.assertError("alter table t owner to none", SqlState.RESERVED_NAME, "role name \"none\" is reserved", 24);
     }
 
     @Test
     void actionsNotRunYetAre0A000() {
-        assertError("alter table t enable trigger all", SqlState.FEATURE_NOT_SUPPORTED,
+        ParserErrorTest.assertError("alter table t enable trigger all", SqlState.FEATURE_NOT_SUPPORTED,
                 "ALTER TABLE ... ENABLE TRIGGER is not supported yet", 15);
-        assertError("alter table t alter a set statistics 10", SqlState.FEATURE_NOT_SUPPORTED,
+        ParserErrorTest.assertError("alter table t alter a set statistics 10", SqlState.FEATURE_NOT_SUPPORTED,
                 "ALTER TABLE ... ALTER COLUMN ... SET STATISTICS is not supported yet", 23);
-        assertError("alter index i set tablespace x", SqlState.FEATURE_NOT_SUPPORTED,
+        ParserErrorTest.assertError("alter index i set tablespace x", SqlState.FEATURE_NOT_SUPPORTED,
                 "ALTER INDEX ... SET is not supported yet", 15);
-        assertError("alter table all in tablespace a set tablespace b", SqlState.FEATURE_NOT_SUPPORTED,
+        ParserErrorTest.assertError("alter table all in tablespace a set tablespace b", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"ALTER TABLE ALL IN TABLESPACE\" is not supported yet", 1);
     }
 }

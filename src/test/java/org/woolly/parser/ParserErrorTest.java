@@ -10,7 +10,7 @@ import org.woolly.utils.error.SqlState;
 /** Error texts and cursor positions as PostgreSQL 15 reports them (checked against a real server). */
 class ParserErrorTest {
 
-    private static void assertError(String sql, SqlState state, String message, int position) {
+    static void assertError(String sql, SqlState state, String message, int position) {
         assertThatThrownBy(() -> Parser.parse(sql))
                 .isInstanceOfSatisfying(SqlException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(message);
