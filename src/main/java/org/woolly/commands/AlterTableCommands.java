@@ -340,6 +340,10 @@ public final class AlterTableCommands {
         RelationInfo before = relation;
         RelationInfo changed = context.catalog().changeColumnType(context.transaction(), relation, column.number(),
                 spec.typeOid(), spec.typeModifier());
+        if (!requiresRewrite(transform, column, index)) {
+            relation = changed;
+            return;
+        }
         relation = rewrite(before, changed, (oldRow, newRow) -> {
             System.arraycopy(oldRow, 0, newRow, 0, oldRow.length);
             newRow[index] = compiled.evaluate(oldRow);
@@ -347,6 +351,34 @@ public final class AlterTableCommands {
                 throw containsNulls(column.name());
             }
         });
+    }
+
+    /**
+     * Whether the stored values must be converted ({@code ATColumnChangeRequiresRewrite}): not
+     * when they already are values of the new type, because it is the same type or a
+     * binary-compatible one (varchar to text) and any new length limit cannot cut them (no
+     * limit, or a varchar limit no shorter than before).
+     */
+    private static boolean requiresRewrite(QueryExpr transform, AttributeInfo column, int position) {
+        if (transform instanceof QueryExpr.Var var) {
+            return var.position() != position;
+        }
+        if (!(transform instanceof QueryExpr.Cast cast) || !(cast.arg() instanceof QueryExpr.Var var)
+                || var.position() != position || !binaryCompatible(var.type(), cast.type())) {
+            return true;
+        }
+        if (cast.typmod() < 0) {
+            return cast.type() == org.woolly.utils.adt.TypeOids.BPCHAR;
+        }
+        return cast.type() != org.woolly.utils.adt.TypeOids.VARCHAR || column.typeModifier() < 0
+                || cast.typmod() < column.typeModifier();
+    }
+
+    /** pg_cast's castmethod 'b' among the types whose values Woolly holds alike (text and varchar are Strings). */
+    private static boolean binaryCompatible(int source, int target) {
+        java.util.Set<Integer> strings = java.util.Set.of(org.woolly.utils.adt.TypeOids.TEXT,
+                org.woolly.utils.adt.TypeOids.VARCHAR);
+        return source == target || strings.contains(source) && strings.contains(target);
     }
 
     /** The column's DEFAULT must coerce to the new type ({@code ATPrepAlterColumnType}). */
