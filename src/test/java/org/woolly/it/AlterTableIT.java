@@ -216,4 +216,31 @@ class AlterTableIT {
         assertThat(sqlState(catchThrowable(() -> execute(connection, "ALTER TABLE at_index_target OWNER TO nobody"))))
                 .isEqualTo("42704");
     }
+
+    @Test
+    void alterWaitsForATransactionThatReadTheTable() throws Exception {
+        Connection reader = connect();
+        Connection alterer = connect();
+        execute(reader, "CREATE TABLE at_locked (a int)");
+        execute(reader, "INSERT INTO at_locked VALUES (1)");
+        reader.setAutoCommit(false);
+        assertThat(rows(reader, "SELECT a FROM at_locked")).containsExactly("1");
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            java.util.concurrent.Future<?> alter = background.submit(() -> {
+                execute(alterer, "ALTER TABLE at_locked ADD COLUMN b int DEFAULT 2");
+                return null;
+            });
+            Thread.sleep(500);
+            assertThat(alter.isDone()).as("ALTER TABLE waits for the AccessShareLock of the reader").isFalse();
+            // the reader's snapshot still sees the table as it was
+            assertThat(rows(reader, "SELECT * FROM at_locked")).containsExactly("1");
+            reader.commit();
+            alter.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(rows(reader, "SELECT * FROM at_locked")).containsExactly("1|2");
+            reader.commit();
+        } finally {
+            background.shutdownNow();
+        }
+    }
 }
