@@ -110,15 +110,7 @@ final class RelationDdl {
                 throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         column.name());
             }
-            TypeInfo type = image.type(column.typeOid());
-            if (type == null) {
-                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
-                        Integer.toUnsignedString(column.typeOid()));
-            }
-            if (type.isPseudoType()) {
-                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
-                        column.name(), type.name());
-            }
+            TypeInfo type = columnType(image, column);
             if (type.typtype() == 'c' && type.relationOid() != 0) {
                 // composite columns need row values the tuple codec does not have
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -128,6 +120,20 @@ final class RelationDdl {
             types[i] = type;
         }
         return List.of(types);
+    }
+
+    /** The type of a column to create: it must exist and not be a pseudo-type. */
+    static TypeInfo columnType(CatalogImage image, ColumnSpec column) {
+        TypeInfo type = image.type(column.typeOid());
+        if (type == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
+                    Integer.toUnsignedString(column.typeOid()));
+        }
+        if (type.isPseudoType()) {
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
+                    column.name(), type.name());
+        }
+        return type;
     }
 
     void dropRelation(Transaction tx, RelationInfo relation) {
@@ -167,8 +173,17 @@ final class RelationDdl {
         if (classRows.isEmpty()) {
             throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
         }
-        CatalogRow classRow = classRows.getFirst();
-        RelFileLocator oldLocator = relation.locator();
+        setNewRelfilenode(tx, snapshot, classRows.getFirst(), relation.locator());
+        tx.incrementCommandId();
+        return system.imageFor(tx, databaseOid).relation(relation.oid());
+    }
+
+    /**
+     * Points the relation's pg_class row at a new, empty relfilenode, created now (WAL-logged,
+     * removed if the transaction aborts); the old files go when it commits. Counterpart of
+     * {@code RelationSetNewRelfilenumber}: pages and tuple counts start again from unknown.
+     */
+    void setNewRelfilenode(Transaction tx, Snapshot snapshot, CatalogRow classRow, RelFileLocator oldLocator) {
         RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
                 system.storage().allocateOid());
         tx.createRelationStorage(newLocator);
@@ -177,10 +192,8 @@ final class RelationDdl {
         values[PG_CLASS.column("relpages")] = 0;
         values[PG_CLASS.column("reltuples")] = -1.0f;
         values[PG_CLASS.column("relallvisible")] = 0;
-        heap.update(classRow, databaseOid, values, tx, snapshot);
+        system.heap().update(classRow, databaseOid, values, tx, snapshot);
         tx.dropRelationStorageAtCommit(oldLocator);
-        tx.incrementCommandId();
-        return system.imageFor(tx, databaseOid).relation(relation.oid());
     }
 
     private void deleteWhere(Transaction tx, Snapshot snapshot, CatalogDefinition catalog, String column, int oid) {

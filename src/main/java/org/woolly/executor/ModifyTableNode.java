@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.woolly.access.common.Attribute;
-import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
@@ -77,7 +76,7 @@ final class ModifyTableNode implements ExecNode {
 
     private void insert(Object[] row) {
         checkNotNull(row);
-        context.heap().insert(relation.locator(), TupleCodec.encode(relation.descriptor(), row),
+        context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         processed++;
         emit(row);
@@ -97,7 +96,7 @@ final class ModifyTableNode implements ExecNode {
                 }
                 checkNotNull(values);
                 result = context.heap().update(relation.locator(), tid,
-                        TupleCodec.encode(relation.descriptor(), values), context.transaction(),
+                        relation.encode(values), context.transaction(),
                         context.snapshot());
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
@@ -126,7 +125,7 @@ final class ModifyTableNode implements ExecNode {
                     if (latest == null) {
                         return;
                     }
-                    current = ScanNodes.decode(context, relation.descriptor(), latest, true);
+                    current = ScanNodes.decode(context, relation, latest, true);
                     if (!recheck.test(current)) {
                         return;
                     }

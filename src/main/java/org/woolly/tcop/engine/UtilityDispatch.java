@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.woolly.commands.ExplainCommand;
+import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -33,6 +34,7 @@ final class UtilityDispatch {
             case Statement.CreateTable ignored -> "CREATE TABLE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
             case Statement.Transaction transaction -> switch (transaction.kind()) {
                 case BEGIN -> "BEGIN";
                 case START -> "START TRANSACTION";
@@ -68,7 +70,7 @@ final class UtilityDispatch {
             session.block.takeFirstSnapshot();
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
-                || statement instanceof Statement.Truncate) {
+                || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -83,6 +85,11 @@ final class UtilityDispatch {
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
                 yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            }
+            case Statement.AlterTable alter -> {
+                session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
+                yield Outcome.tag(AlterTableCommands.alter(session.commandContext(), alter,
+                        () -> session.newExecutorContext(new Object[0])));
             }
             case Statement.VariableSet set -> {
                 session.block.ensure();
