@@ -200,6 +200,10 @@ public final class ExpressionAnalyzer {
 
     /** A subquery in an expression; it is analyzed on its own, so outer columns are not visible (no correlation yet). */
     private QueryExpr subLink(Expr.SubLink link) {
+        if (state.subqueryForbiddenIn != null) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, link.location(), "cannot use subquery in %s",
+                    state.subqueryForbiddenIn);
+        }
         ParseState inner = state.child(state.parameterTypes);
         org.woolly.nodes.query.Query query;
         try {

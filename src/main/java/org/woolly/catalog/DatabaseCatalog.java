@@ -151,6 +151,51 @@ public final class DatabaseCatalog implements CatalogAccess {
         return ddl.truncate(tx, relation);
     }
 
+    @Override
+    public boolean relationNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).relationOid(namespaceOid, name) != null;
+    }
+
+    @Override
+    public boolean constraintNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).constraintNameExists(namespaceOid, name);
+    }
+
+    @Override
+    public IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
+        return ddl.createIndex(tx, system.imageFor(tx, databaseOid), table, spec);
+    }
+
+    @Override
+    public void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        ddl.dropIndex(tx, table, index);
+    }
+
+    @Override
+    public IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        return ddl.reindex(tx, table, index);
+    }
+
+    @Override
+    public void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.addConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.dropConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public void setNotNull(Transaction tx, RelationInfo table, int attributeNumber, boolean notNull) {
+        ddl.setNotNull(tx, table, attributeNumber, notNull);
+    }
+
+    @Override
+    public int allocateOid() {
+        return system.storage().allocateOid();
+    }
+
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */
     private List<Integer> searchPathOids(CatalogImage image) {
         List<Integer> oids = new ArrayList<>();
