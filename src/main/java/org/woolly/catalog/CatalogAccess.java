@@ -145,4 +145,9 @@ public interface CatalogAccess {
     default int allocateOid() {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "OIDs are not available from this catalog");
     }
+
+    /** The OID of the table an index belongs to ({@code pg_index.indrelid}); 42704 if it is no index. */
+    default int indexTableOid(Transaction tx, int indexOid) {
+        throw new SqlException(SqlState.UNDEFINED_OBJECT, "index with OID " + indexOid + " does not exist");
+    }
 }

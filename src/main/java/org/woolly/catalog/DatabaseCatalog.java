@@ -162,6 +162,15 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public int indexTableOid(Transaction tx, int indexOid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).indexRow(indexOid);
+        if (row == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index with OID %d does not exist", indexOid);
+        }
+        return row.getOid("indrelid");
+    }
+
+    @Override
     public IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
         return ddl.createIndex(tx, system.imageFor(tx, databaseOid), table, spec);
     }

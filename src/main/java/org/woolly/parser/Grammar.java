@@ -50,6 +50,7 @@ final class Grammar {
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();
+            case "reindex" -> ddl.reindex();
             case "alter", "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };
