@@ -136,11 +136,6 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
     }
 
-    /** Sets or clears NOT NULL on a column. */
-    default void setNotNull(Transaction tx, RelationInfo table, int attributeNumber, boolean notNull) {
-        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER COLUMN is not supported by this catalog");
-    }
-
     /** A new OID (for constraints, whose rows the caller describes). */
     default int allocateOid() {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "OIDs are not available from this catalog");
@@ -150,4 +145,47 @@ public interface CatalogAccess {
     default int indexTableOid(Transaction tx, int indexOid) {
         throw new SqlException(SqlState.UNDEFINED_OBJECT, "index with OID " + indexOid + " does not exist");
     }
+
+    // ALTER TABLE (tablecmds.c). The caller has locked the relation AccessExclusive and made the
+    // checks PostgreSQL makes first (names, kinds); each returns the relation as it is afterwards.
+
+    /** Renames the relation and its row type; 42P07 if its schema has a relation of that name. */
+    RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName);
+
+    /** Renames column {@code attributeNumber}. */
+    RelationInfo renameColumn(Transaction tx, RelationInfo relation, int attributeNumber, String newName);
+
+    /**
+     * Appends a column; rows already stored read {@code missingValue} for it (an attmissingval
+     * literal, see {@link MissingValues}) or NULL when that is null.
+     */
+    RelationInfo addColumn(Transaction tx, RelationInfo relation, ColumnSpec column, String missingValue);
+
+    /** Marks the column dropped; stored rows keep its bytes, readers skip it. */
+    RelationInfo dropColumn(Transaction tx, RelationInfo relation, int attributeNumber);
+
+    /** Sets the column's DEFAULT (SQL text), or removes it when null. */
+    RelationInfo setColumnDefault(Transaction tx, RelationInfo relation, int attributeNumber, String expression);
+
+    RelationInfo setColumnNotNull(Transaction tx, RelationInfo relation, int attributeNumber, boolean notNull);
+
+    /** Gives the column a new type; the caller then rewrites the table ({@link #rewriteRelation}). */
+    RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
+                                  int typeModifier);
+
+    /**
+     * A new, empty relfilenode for the relation, created now (WAL-logged, removed on abort) and
+     * swapped in by this transaction's catalog change (the old files go at commit): the caller
+     * writes every row into the returned relation.
+     */
+    RelationInfo rewriteRelation(Transaction tx, RelationInfo relation);
+
+    /** Sets {@code relowner} (and the row type's owner). */
+    RelationInfo setRelationOwner(Transaction tx, RelationInfo relation, int ownerOid);
+
+    /** The relation's owner ({@code pg_class.relowner}). */
+    int relationOwner(Transaction tx, RelationInfo relation);
+
+    /** The OID of the role of that name, if one exists. */
+    java.util.OptionalInt roleOid(String roleName);
 }

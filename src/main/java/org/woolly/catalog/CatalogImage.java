@@ -162,25 +162,44 @@ final class CatalogImage {
 
     private RelationInfo buildRelation(CatalogRow classRow) {
         int oid = classRow.getOid("oid");
-        List<CatalogRow> userColumns = new ArrayList<>();
+        List<CatalogRow> storedColumns = new ArrayList<>();
         for (CatalogRow row : attributeRows(oid)) {
-            if (row.getShort("attnum") > 0 && !row.getBool("attisdropped")) {
-                userColumns.add(row);
+            if (row.getShort("attnum") > 0) {
+                storedColumns.add(row);
             }
         }
-        userColumns.sort(Comparator.comparingInt(row -> row.getShort("attnum")));
+        storedColumns.sort(Comparator.comparingInt(row -> row.getShort("attnum")));
         List<AttributeInfo> attributes = new ArrayList<>();
+        List<Attribute> live = new ArrayList<>();
         List<Attribute> physical = new ArrayList<>();
-        for (CatalogRow row : userColumns) {
+        int[] physicalIndex = new int[storedColumns.size()];
+        Object[] missingValues = new Object[storedColumns.size()];
+        boolean differs = false;
+        for (CatalogRow row : storedColumns) {
+            Attribute attribute = new Attribute(row.getString("attname"), row.getOid("atttypid"),
+                    row.getInt("atttypmod"), row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
+                    row.getBool("attnotnull"));
+            int index = physical.size();
+            physical.add(attribute);
+            if (row.getBool("attisdropped")) {
+                differs = true;
+                continue;
+            }
+            if (row.getBool("atthasmissing")) {
+                differs = true;
+                missingValues[index] = MissingValues.read(row.getString("attmissingval"), attribute.typeOid(),
+                        attribute.typeModifier());
+            }
             short number = row.getShort("attnum");
             CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
             String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
                     row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression));
-            physical.add(new Attribute(row.getString("attname"), row.getOid("atttypid"), row.getInt("atttypmod"),
-                    row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
-                    row.getBool("attnotnull")));
+            physicalIndex[live.size()] = index;
+            live.add(attribute);
         }
+        StoredLayout stored = differs ? new StoredLayout(new TupleDescriptor(physical),
+                java.util.Arrays.copyOf(physicalIndex, live.size()), missingValues) : null;
         int namespaceOid = classRow.getOid("relnamespace");
         List<IndexInfo> indexes = new ArrayList<>();
         for (CatalogRow indexRow : indexesByRelation.getOrDefault(oid, List.of())) {
@@ -198,7 +217,7 @@ final class CatalogImage {
         constraints.sort(Comparator.comparing(ConstraintInfo::name));
         return new RelationInfo(oid, classRow.getString("relname"), namespaceOid, namespaceName(namespaceOid),
                 classRow.getChar("relkind"), locator(classRow), List.copyOf(attributes),
-                new TupleDescriptor(physical), List.copyOf(indexes), List.copyOf(constraints));
+                new TupleDescriptor(live), stored, List.copyOf(indexes), List.copyOf(constraints));
     }
 
     private IndexInfo indexInfo(CatalogRow row, List<AttributeInfo> tableColumns) {

@@ -23,6 +23,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final SearchPath searchPath;
     private final String userName;
     private final RelationDdl ddl;
+    private final AlterTableDdl alter;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this.system = system;
@@ -30,6 +31,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.searchPath = searchPath;
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
+        this.alter = new AlterTableDdl(system, databaseOid);
     }
 
     /**
@@ -196,13 +198,66 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
-    public void setNotNull(Transaction tx, RelationInfo table, int attributeNumber, boolean notNull) {
-        ddl.setNotNull(tx, table, attributeNumber, notNull);
+    public int allocateOid() {
+        return system.storage().allocateOid();
     }
 
     @Override
-    public int allocateOid() {
-        return system.storage().allocateOid();
+    public RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName) {
+        return alter.renameRelation(tx, relation, newName);
+    }
+
+    @Override
+    public RelationInfo renameColumn(Transaction tx, RelationInfo relation, int attributeNumber, String newName) {
+        return alter.renameColumn(tx, relation, attributeNumber, newName);
+    }
+
+    @Override
+    public RelationInfo addColumn(Transaction tx, RelationInfo relation, ColumnSpec column, String missingValue) {
+        return alter.addColumn(tx, relation, column, missingValue);
+    }
+
+    @Override
+    public RelationInfo dropColumn(Transaction tx, RelationInfo relation, int attributeNumber) {
+        return alter.dropColumn(tx, relation, attributeNumber);
+    }
+
+    @Override
+    public RelationInfo setColumnDefault(Transaction tx, RelationInfo relation, int attributeNumber,
+                                         String expression) {
+        return alter.setDefault(tx, relation, attributeNumber, expression);
+    }
+
+    @Override
+    public RelationInfo setColumnNotNull(Transaction tx, RelationInfo relation, int attributeNumber,
+                                         boolean notNull) {
+        return alter.setNotNull(tx, relation, attributeNumber, notNull);
+    }
+
+    @Override
+    public RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
+                                         int typeModifier) {
+        return alter.changeColumnType(tx, relation, attributeNumber, typeOid, typeModifier);
+    }
+
+    @Override
+    public RelationInfo rewriteRelation(Transaction tx, RelationInfo relation) {
+        return alter.rewrite(tx, relation);
+    }
+
+    @Override
+    public RelationInfo setRelationOwner(Transaction tx, RelationInfo relation, int ownerOid) {
+        return alter.setOwner(tx, relation, ownerOid);
+    }
+
+    @Override
+    public int relationOwner(Transaction tx, RelationInfo relation) {
+        return alter.owner(tx, relation);
+    }
+
+    @Override
+    public OptionalInt roleOid(String roleName) {
+        return system.lookupRole(roleName).map(role -> OptionalInt.of(role.oid())).orElse(OptionalInt.empty());
     }
 
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */

@@ -42,11 +42,11 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
                 nullsNotDistinct);
     }
 
-    /** The stored column values of a table row (0-based array in attribute order). */
-    public Object[] values(Object[] tableRow) {
+    /** The stored column values of a row of {@code table} (one value per live column). */
+    public Object[] values(RelationInfo table, Object[] tableRow) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = tableRow[columns.get(i) - 1];
+            values[i] = tableRow[table.position(columns.get(i))];
         }
         return values;
     }

@@ -333,20 +333,6 @@ final class RelationDdl {
         return count;
     }
 
-    /** Sets {@code attnotnull} of a column (a primary key's columns, ALTER COLUMN SET NOT NULL). */
-    void setNotNull(Transaction tx, RelationInfo table, int attributeNumber, boolean notNull) {
-        system.noteCatalogChange(tx, table.oid());
-        Snapshot snapshot = tx.takeSnapshot();
-        CatalogHeap heap = system.heap();
-        for (CatalogRow row : heap.scan(PG_ATTRIBUTE, databaseOid, snapshot,
-                row -> row.getOid("attrelid") == table.oid() && row.getShort("attnum") == attributeNumber)) {
-            Object[] values = row.values().clone();
-            values[PG_ATTRIBUTE.column("attnotnull")] = notNull;
-            heap.update(row, databaseOid, values, tx, snapshot);
-        }
-        tx.incrementCommandId();
-    }
-
     private void deleteWhere(Transaction tx, Snapshot snapshot, CatalogDefinition catalog, String column, int oid) {
         CatalogHeap heap = system.heap();
         for (CatalogRow row : heap.scan(catalog, databaseOid, snapshot, row -> row.getOid(column) == oid)) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.woolly.access.common.TupleCodec;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
@@ -44,8 +43,12 @@ public final class ConstraintCommands {
     public static RelationInfo addCheck(CommandContext context, RelationInfo table, String name, Expr expr) {
         QueryExpr analyzed = context.analyzer().analyzeCheckConstraint(table, expr, context.transaction(),
                 context.formatSettings());
+        Set<Short> positions = new TreeSet<>();
+        collectColumns(analyzed, positions);
         Set<Short> columns = new TreeSet<>();
-        collectColumns(analyzed, columns);
+        for (short position : positions) {
+            columns.add(table.attributes().get(position).number());
+        }
         String constraintName;
         if (name != null) {
             if (table.constraint(name) != null) {
@@ -67,10 +70,10 @@ public final class ConstraintCommands {
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }
 
-    /** The columns a check expression reads (Var positions are 0-based attribute order). */
+    /** The row positions of the columns a check expression reads. */
     private static void collectColumns(Object node, Set<Short> columns) {
         if (node instanceof QueryExpr.Var var) {
-            columns.add((short) (var.position() + 1));
+            columns.add((short) var.position());
             return;
         }
         if (node instanceof Record record) {
@@ -99,7 +102,7 @@ public final class ConstraintCommands {
         try {
             HeapTuple tuple;
             while ((tuple = scan.next()) != null) {
-                if (Boolean.FALSE.equals(compiled.evaluate(TupleCodec.decode(table.descriptor(), tuple.body())))) {
+                if (Boolean.FALSE.equals(compiled.evaluate(table.decode(tuple.body())))) {
                     throw SqlException.of(SqlState.CHECK_VIOLATION,
                             "check constraint \"%s\" of relation \"%s\" is violated by some row", name, table.name());
                 }
@@ -146,7 +149,7 @@ public final class ConstraintCommands {
                 AttributeInfo attribute = table.attributeByNumber(column);
                 if (!attribute.notNull()) {
                     checkNoNulls(context, table, attribute);
-                    context.catalog().setNotNull(context.transaction(), table, column, true);
+                    context.catalog().setColumnNotNull(context.transaction(), table, column, true);
                 }
             }
             table = context.catalog().relationByOid(context.transaction(), table.oid());
@@ -185,7 +188,7 @@ public final class ConstraintCommands {
         try {
             HeapTuple tuple;
             while ((tuple = scan.next()) != null) {
-                if (TupleCodec.decode(table.descriptor(), tuple.body())[attribute.number() - 1] == null) {
+                if (table.decode(tuple.body())[table.position(attribute.number())] == null) {
                     throw SqlException.of(SqlState.NOT_NULL_VIOLATION,
                             "column \"%s\" of relation \"%s\" contains null values", attribute.name(), table.name());
                 }
@@ -229,6 +232,26 @@ public final class ConstraintCommands {
             IndexInfo index = current.index(constraint.indexOid());
             if (index != null) {
                 context.catalog().dropIndex(context.transaction(), current, index);
+            }
+        }
+    }
+
+    /**
+     * Before DROP COLUMN: the constraints and indexes that use the column go with it, as their
+     * automatic dependencies do in PostgreSQL.
+     */
+    public static void dropDependents(CommandContext context, RelationInfo table, int attributeNumber) {
+        for (ConstraintInfo constraint : table.constraints()) {
+            if (constraint.columns().contains((short) attributeNumber)) {
+                RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
+                dropConstraint(context, current, constraint.name(), true);
+            }
+        }
+        RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
+        for (IndexInfo index : current.indexes()) {
+            if (index.columns().contains((short) attributeNumber)) {
+                context.catalog().dropIndex(context.transaction(),
+                        context.catalog().relationByOid(context.transaction(), table.oid()), index);
             }
         }
     }

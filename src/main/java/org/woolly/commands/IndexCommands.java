@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.woolly.access.common.TupleCodec;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
@@ -147,8 +146,7 @@ public final class IndexCommands {
                     }
                     HeapTuple tuple = next;
                     next = scan.next();
-                    Object[] row = TupleCodec.decode(table.descriptor(), tuple.body());
-                    return new IndexEntry(index.values(row), tuple.tid(), true);
+                    return new IndexEntry(index.values(table, table.decode(tuple.body())), tuple.tid(), true);
                 }
             };
             btree.build(index.shape(), entries, new UniqueProbe(heap, context.types(), context.formatSettings(), table,
@@ -185,11 +183,20 @@ public final class IndexCommands {
                         "table \"%s\" has no indexes to reindex".formatted(table.name()), null, null, 0, null));
             }
         }
-        for (IndexInfo index : indexes) {
-            IndexInfo fresh = context.catalog().reindex(context.transaction(), table, index);
-            build(context, table, fresh);
+        if (reindex.kind() == Statement.ObjectKind.TABLE) {
+            rebuildAll(context, table);
+        } else {
+            build(context, table, context.catalog().reindex(context.transaction(), table, indexes.getFirst()));
         }
         return "REINDEX";
+    }
+
+    /** Gives every index of {@code table} a new file built from its rows (after a table rewrite); returns the table as it is now. */
+    public static RelationInfo rebuildAll(CommandContext context, RelationInfo table) {
+        for (IndexInfo index : table.indexes()) {
+            build(context, table, context.catalog().reindex(context.transaction(), table, index));
+        }
+        return context.catalog().relationByOid(context.transaction(), table.oid());
     }
 
     /** DROP INDEX [CONCURRENTLY] [IF EXISTS] name, ... [CASCADE | RESTRICT]. */

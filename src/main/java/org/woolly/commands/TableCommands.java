@@ -133,7 +133,7 @@ public final class TableCommands {
         return false;
     }
 
-    private static ColumnSpec column(CommandContext context, ColumnDef column) {
+    static ColumnSpec column(CommandContext context, ColumnDef column) {
         TypeName typeName = column.type();
         if (typeName.arrayBounds() > 0) {
             throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet"), typeName.location());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.woolly.access.common.Attribute;
-import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
@@ -86,7 +85,7 @@ final class ModifyTableNode implements ExecNode {
     private void insert(Object[] row) {
         checkNotNull(row);
         checkConstraints(row);
-        Tid tid = context.heap().insert(relation.locator(), TupleCodec.encode(relation.descriptor(), row),
+        Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         insertIndexEntries(row, tid);
         processed++;
@@ -108,7 +107,7 @@ final class ModifyTableNode implements ExecNode {
                 checkNotNull(values);
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
-                        TupleCodec.encode(relation.descriptor(), values), context.transaction(),
+                        relation.encode(values), context.transaction(),
                         context.snapshot());
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
@@ -140,7 +139,7 @@ final class ModifyTableNode implements ExecNode {
                     if (latest == null) {
                         return;
                     }
-                    current = ScanNodes.decode(context, relation.descriptor(), latest, true);
+                    current = ScanNodes.decode(context, relation, latest, true);
                     if (!recheck.test(current)) {
                         return;
                     }
@@ -214,7 +213,7 @@ final class ModifyTableNode implements ExecNode {
         }
         BTreeAccess btree = context.indexAccess();
         for (IndexInfo index : relation.indexes()) {
-            btree.insert(index.shape(), index.values(row), tid, new UniqueProbe(context, relation, index),
+            btree.insert(index.shape(), index.values(relation, row), tid, new UniqueProbe(context, relation, index),
                     context.transaction());
         }
     }

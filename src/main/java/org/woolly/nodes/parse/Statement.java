@@ -48,6 +48,13 @@ public sealed interface Statement {
     record Drop(ObjectKind kind, List<QualifiedName> names, boolean ifExists, boolean cascade, int location)
             implements Statement {}
 
+    /**
+     * {@code ALTER {TABLE | INDEX} [IF EXISTS] [ONLY] name action [, ...]}: {@code kind} is
+     * {@link ObjectKind#TABLE} or {@link ObjectKind#INDEX}; a rename, SET SCHEMA stands alone.
+     */
+    record AlterTable(ObjectKind kind, QualifiedName name, boolean ifExists, boolean only,
+                      List<AlterTableAction> actions, int location) implements Statement {}
+
     /** {@code TRUNCATE [TABLE] name, ...}. */
     record Truncate(List<QualifiedName> names, boolean restartIdentity, boolean cascade, int location)
             implements Statement {}

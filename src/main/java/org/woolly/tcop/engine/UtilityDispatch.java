@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
+import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -36,6 +37,7 @@ final class UtilityDispatch {
             case Statement.Reindex ignored -> "REINDEX";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
             case Statement.Transaction transaction -> switch (transaction.kind()) {
                 case BEGIN -> "BEGIN";
                 case START -> "START TRANSACTION";
@@ -71,8 +73,8 @@ final class UtilityDispatch {
             session.block.takeFirstSnapshot();
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
-                || statement instanceof Statement.Truncate || statement instanceof Statement.CreateIndex
-                || statement instanceof Statement.Reindex) {
+                || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
+                || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -95,6 +97,11 @@ final class UtilityDispatch {
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
                 yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            }
+            case Statement.AlterTable alter -> {
+                session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
+                yield Outcome.tag(AlterTableCommands.alter(session.commandContext(), alter,
+                        () -> session.newExecutorContext(new Object[0])));
             }
             case Statement.VariableSet set -> {
                 session.block.ensure();
