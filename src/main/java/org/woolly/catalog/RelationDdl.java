@@ -172,18 +172,7 @@ final class RelationDdl {
         if (classRows.isEmpty()) {
             throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
         }
-        CatalogRow classRow = classRows.getFirst();
-        RelFileLocator oldLocator = relation.locator();
-        RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
-                system.storage().allocateOid());
-        tx.createRelationStorage(newLocator);
-        Object[] values = classRow.values().clone();
-        values[PG_CLASS.column("relfilenode")] = newLocator.relNumber();
-        values[PG_CLASS.column("relpages")] = 0;
-        values[PG_CLASS.column("reltuples")] = -1.0f;
-        values[PG_CLASS.column("relallvisible")] = 0;
-        heap.update(classRow, databaseOid, values, tx, snapshot);
-        tx.dropRelationStorageAtCommit(oldLocator);
+        setNewRelfilenode(tx, snapshot, relation.oid(), relation.locator());
         for (IndexInfo index : relation.indexes()) {
             setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
         }
@@ -191,7 +180,10 @@ final class RelationDdl {
         return system.imageFor(tx, databaseOid).relation(relation.oid());
     }
 
-    /** Gives an index an empty new file ({@code RelationSetNewRelfilenumber}); the caller writes its metapage. */
+    /**
+     * Gives a relation an empty new file ({@code RelationSetNewRelfilenumber}), the old one going
+     * at commit; for an index the caller then writes its metapage.
+     */
     private void setNewRelfilenode(Transaction tx, Snapshot snapshot, int relationOid, RelFileLocator oldLocator) {
         CatalogHeap heap = system.heap();
         CatalogRow classRow = heap.scan(PG_CLASS, databaseOid, snapshot, row -> row.getOid("oid") == relationOid)
@@ -203,6 +195,7 @@ final class RelationDdl {
         values[PG_CLASS.column("relfilenode")] = newLocator.relNumber();
         values[PG_CLASS.column("relpages")] = 0;
         values[PG_CLASS.column("reltuples")] = -1.0f;
+        values[PG_CLASS.column("relallvisible")] = 0;
         heap.update(classRow, databaseOid, values, tx, snapshot);
         tx.dropRelationStorageAtCommit(oldLocator);
     }
