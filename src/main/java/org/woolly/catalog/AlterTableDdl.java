@@ -3,7 +3,6 @@ package org.woolly.catalog;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.storage.lmgr.LockMode;
-import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -27,46 +26,46 @@ import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 final class AlterTableDdl {
     private final SystemCatalog system;
     private final int databaseOid;
+    private final RelationDdl relations;
 
-    AlterTableDdl(SystemCatalog system, int databaseOid) {
+    AlterTableDdl(SystemCatalog system, int databaseOid, RelationDdl relations) {
         this.system = system;
         this.databaseOid = databaseOid;
+        this.relations = relations;
     }
 
     RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName) {
-        Snapshot snapshot = begin(tx, relation);
-        CatalogImage image = system.imageFor(tx, databaseOid);
-        if (image.relationOid(relation.namespaceOid(), newName) != null) {
+        if (system.imageFor(tx, databaseOid).relationOid(relation.namespaceOid(), newName) != null) {
             throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", newName);
         }
-        CatalogRow classRow = classRow(relation, snapshot);
-        Object[] values = classRow.values().clone();
-        values[PG_CLASS.column("relname")] = newName;
-        system.heap().update(classRow, databaseOid, values, tx, snapshot);
-        int rowType = classRow.getOid("reltype");
-        for (CatalogRow typeRow : system.heap().scan(PG_TYPE, databaseOid, snapshot,
-                row -> row.getOid("oid") == rowType && rowType != 0)) {
-            Object[] typeValues = typeRow.values().clone();
-            typeValues[PG_TYPE.column("typname")] = newName;
-            system.heap().update(typeRow, databaseOid, typeValues, tx, snapshot);
-        }
-        return done(tx, relation);
+        return updateRelationAndRowType(tx, relation, "relname", "typname", newName);
     }
 
     RelationInfo setOwner(Transaction tx, RelationInfo relation, int ownerOid) {
+        return updateRelationAndRowType(tx, relation, "relowner", "typowner", ownerOid);
+    }
+
+    /** Sets a pg_class column and the matching one of the relation's row type (it follows the name and owner). */
+    private RelationInfo updateRelationAndRowType(Transaction tx, RelationInfo relation, String classColumn,
+                                                  String typeColumn, Object value) {
         Snapshot snapshot = begin(tx, relation);
         CatalogRow classRow = classRow(relation, snapshot);
         Object[] values = classRow.values().clone();
-        values[PG_CLASS.column("relowner")] = ownerOid;
+        values[PG_CLASS.column(classColumn)] = value;
         system.heap().update(classRow, databaseOid, values, tx, snapshot);
+        updateRowType(tx, snapshot, classRow, typeColumn, value);
+        return done(tx, relation);
+    }
+
+    /** Sets one column of the relation's row type in pg_type (the type follows its relation's name and owner). */
+    private void updateRowType(Transaction tx, Snapshot snapshot, CatalogRow classRow, String column, Object value) {
         int rowType = classRow.getOid("reltype");
         for (CatalogRow typeRow : system.heap().scan(PG_TYPE, databaseOid, snapshot,
                 row -> row.getOid("oid") == rowType && rowType != 0)) {
             Object[] typeValues = typeRow.values().clone();
-            typeValues[PG_TYPE.column("typowner")] = ownerOid;
+            typeValues[PG_TYPE.column(column)] = value;
             system.heap().update(typeRow, databaseOid, typeValues, tx, snapshot);
         }
-        return done(tx, relation);
     }
 
     /** The relation's owner ({@code relowner}). */
@@ -103,15 +102,7 @@ final class AlterTableDdl {
     RelationInfo addColumn(Transaction tx, RelationInfo relation, ColumnSpec column, String missingValue) {
         Snapshot snapshot = begin(tx, relation);
         CatalogImage image = system.imageFor(tx, databaseOid);
-        TypeInfo type = image.type(column.typeOid());
-        if (type == null) {
-            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
-                    Integer.toUnsignedString(column.typeOid()));
-        }
-        if (type.isPseudoType()) {
-            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
-                    column.name(), type.name());
-        }
+        TypeInfo type = RelationDdl.columnType(image, column);
         CatalogRow classRow = classRow(relation, snapshot);
         int number = classRow.getShort("relnatts") + 1;
         if (number > CatalogOids.MAX_HEAP_ATTRIBUTES) {
@@ -191,15 +182,7 @@ final class AlterTableDdl {
             values[PG_ATTRIBUTE.column("attmissingval")] = null;
             system.heap().update(row, databaseOid, values, tx, snapshot);
         }
-        CatalogRow classRow = classRow(relation, snapshot);
-        RelFileLocator oldLocator = relation.locator();
-        RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
-                system.storage().allocateOid());
-        tx.createRelationStorage(newLocator);
-        Object[] values = classRow.values().clone();
-        values[PG_CLASS.column("relfilenode")] = newLocator.relNumber();
-        system.heap().update(classRow, databaseOid, values, tx, snapshot);
-        tx.dropRelationStorageAtCommit(oldLocator);
+        relations.setNewRelfilenode(tx, snapshot, classRow(relation, snapshot), relation.locator());
         return done(tx, relation);
     }
 

@@ -31,7 +31,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.searchPath = searchPath;
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
-        this.alter = new AlterTableDdl(system, databaseOid);
+        this.alter = new AlterTableDdl(system, databaseOid, ddl);
     }
 
     /**

@@ -112,15 +112,7 @@ final class RelationDdl {
                 throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         column.name());
             }
-            TypeInfo type = image.type(column.typeOid());
-            if (type == null) {
-                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
-                        Integer.toUnsignedString(column.typeOid()));
-            }
-            if (type.isPseudoType()) {
-                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
-                        column.name(), type.name());
-            }
+            TypeInfo type = columnType(image, column);
             if (type.typtype() == 'c' && type.relationOid() != 0) {
                 // composite columns need row values the tuple codec does not have
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -130,6 +122,20 @@ final class RelationDdl {
             types[i] = type;
         }
         return List.of(types);
+    }
+
+    /** The type of a column to create: it must exist and not be a pseudo-type. */
+    static TypeInfo columnType(CatalogImage image, ColumnSpec column) {
+        TypeInfo type = image.type(column.typeOid());
+        if (type == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
+                    Integer.toUnsignedString(column.typeOid()));
+        }
+        if (type.isPseudoType()) {
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
+                    column.name(), type.name());
+        }
+        return type;
     }
 
     void dropRelation(Transaction tx, RelationInfo relation) {
@@ -172,7 +178,7 @@ final class RelationDdl {
         if (classRows.isEmpty()) {
             throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
         }
-        setNewRelfilenode(tx, snapshot, relation.oid(), relation.locator());
+        setNewRelfilenode(tx, snapshot, classRows.getFirst(), relation.locator());
         for (IndexInfo index : relation.indexes()) {
             setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
         }
@@ -181,13 +187,21 @@ final class RelationDdl {
     }
 
     /**
-     * Gives a relation an empty new file ({@code RelationSetNewRelfilenumber}), the old one going
-     * at commit; for an index the caller then writes its metapage.
+     * A new, empty file for the relation with that OID (an index: the caller then writes its
+     * metapage); see the overload.
      */
     private void setNewRelfilenode(Transaction tx, Snapshot snapshot, int relationOid, RelFileLocator oldLocator) {
-        CatalogHeap heap = system.heap();
-        CatalogRow classRow = heap.scan(PG_CLASS, databaseOid, snapshot, row -> row.getOid("oid") == relationOid)
-                .getFirst();
+        CatalogRow classRow = system.heap().scan(PG_CLASS, databaseOid, snapshot,
+                row -> row.getOid("oid") == relationOid).getFirst();
+        setNewRelfilenode(tx, snapshot, classRow, oldLocator);
+    }
+
+    /**
+     * Points the relation's pg_class row at a new, empty relfilenode, created now (WAL-logged,
+     * removed if the transaction aborts); the old files go when it commits. Counterpart of
+     * {@code RelationSetNewRelfilenumber}: pages and tuple counts start again from unknown.
+     */
+    void setNewRelfilenode(Transaction tx, Snapshot snapshot, CatalogRow classRow, RelFileLocator oldLocator) {
         RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
                 system.storage().allocateOid());
         tx.createRelationStorage(newLocator);
@@ -196,7 +210,7 @@ final class RelationDdl {
         values[PG_CLASS.column("relpages")] = 0;
         values[PG_CLASS.column("reltuples")] = -1.0f;
         values[PG_CLASS.column("relallvisible")] = 0;
-        heap.update(classRow, databaseOid, values, tx, snapshot);
+        system.heap().update(classRow, databaseOid, values, tx, snapshot);
         tx.dropRelationStorageAtCommit(oldLocator);
     }
 

@@ -15,6 +15,7 @@ import org.woolly.executor.CompiledExpression;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.AlterTableAction;
+import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
@@ -176,7 +177,7 @@ public final class AlterTableCommands {
             return;
         }
         checkNewColumnName(definition.name());
-        ColumnSpec spec = TableCommands.column(context, definition);
+        ColumnSpec spec = columnSpec(definition);
         if (spec.defaultExpression() == null) {
             if (spec.notNull() && hasRows()) {
                 throw containsNulls(definition.name());
@@ -187,9 +188,9 @@ public final class AlterTableCommands {
         RelationInfo before = relation;
         AttributeInfo attribute = new AttributeInfo((short) 0, spec.name(), spec.typeOid(), spec.typeModifier(),
                 spec.notNull(), spec.defaultExpression());
-        QueryExpr value = context.analyzer().analyzeDefault(
+        QueryExpr value = withoutPosition(() -> context.analyzer().analyzeDefault(
                 org.woolly.parser.Parser.parseExpression(spec.defaultExpression()), attribute, context.transaction(),
-                context.formatSettings());
+                context.formatSettings()));
         ExecutorContext executor = executorContexts.get();
         CompiledExpression compiled = new ExpressionCompiler(executor).compile(value);
         boolean isVolatile = ExpressionWalker.contains(value,
@@ -216,6 +217,26 @@ public final class AlterTableCommands {
         });
     }
 
+    /** The column to add: its type resolved as CREATE TABLE does, its DEFAULT checked without a position. */
+    private ColumnSpec columnSpec(ColumnDef definition) {
+        List<ColumnConstraint> constraints = definition.constraints() == null ? List.of() : definition.constraints();
+        ColumnSpec typed = TableCommands.column(context, new ColumnDef(definition.name(), definition.type(),
+                constraints.stream().filter(constraint -> constraint.kind() != ColumnConstraint.Kind.DEFAULT).toList(),
+                definition.location()));
+        String defaultText = null;
+        for (ColumnConstraint constraint : constraints) {
+            if (constraint.kind() == ColumnConstraint.Kind.DEFAULT) {
+                withoutPosition(() -> {
+                    context.analyzer().validateDefault(constraint.expr(), typed.typeOid(), typed.typeModifier(),
+                            definition.name(), context.transaction(), context.formatSettings());
+                    return null;
+                });
+                defaultText = SqlText.of(constraint.expr());
+            }
+        }
+        return new ColumnSpec(typed.name(), typed.typeOid(), typed.typeModifier(), typed.notNull(), defaultText);
+    }
+
     private void dropColumn(AlterTableAction.DropColumn drop) {
         if (SYSTEM_COLUMNS.contains(drop.column())) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot drop system column \"%s\"", drop.column());
@@ -240,8 +261,11 @@ public final class AlterTableCommands {
         AttributeInfo column = column(change.column());
         String text = null;
         if (change.expression() != null) {
-            context.analyzer().validateDefault(change.expression(), column.typeOid(), column.typeModifier(),
-                    column.name(), context.transaction(), context.formatSettings());
+            withoutPosition(() -> {
+                context.analyzer().validateDefault(change.expression(), column.typeOid(), column.typeModifier(),
+                        column.name(), context.transaction(), context.formatSettings());
+                return null;
+            });
             text = SqlText.of(change.expression());
         }
         relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
@@ -267,8 +291,14 @@ public final class AlterTableCommands {
         AttributeInfo column = column(change.column());
         ColumnSpec spec = TableCommands.column(context,
                 new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));
-        QueryExpr transform = context.analyzer().analyzeColumnTransform(relation, column, change.using(),
-                spec.typeOid(), spec.typeModifier(), context.transaction(), context.formatSettings());
+        QueryExpr transform;
+        try {
+            transform = context.analyzer().analyzeColumnTransform(relation, column, change.using(), spec.typeOid(),
+                    spec.typeModifier(), context.transaction(), context.formatSettings());
+        } catch (SqlException error) {
+            // PostgreSQL points at the USING clause's mistakes, not at a constant it could not convert
+            throw error.sqlState() == SqlState.INVALID_TEXT_REPRESENTATION ? error.withPosition(0) : error;
+        }
         checkDefaultCoercible(column, spec);
         CompiledExpression compiled = new ExpressionCompiler(executorContexts.get()).compile(transform);
         int index = relation.attributes().indexOf(column);
@@ -358,6 +388,18 @@ public final class AlterTableCommands {
             any[0] = scan.next() != null;
         }
         return any[0];
+    }
+
+    /**
+     * PostgreSQL analyzes ALTER TABLE's DEFAULT expressions without the statement's text
+     * ({@code cookDefault} from {@code AddRelationNewConstraints}), so their errors carry no position.
+     */
+    private static <T> T withoutPosition(Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (SqlException error) {
+            throw error.withPosition(0);
+        }
     }
 
     private SqlException containsNulls(String column) {

@@ -22,6 +22,9 @@ final class AlterTableParser {
     private static final java.util.Set<String> OTHER_ACTION_WORDS = java.util.Set.of("set", "reset", "enable",
             "disable", "cluster", "inherit", "no", "of", "not", "replica", "force", "attach", "detach", "options",
             "drop");
+    /** What may follow SET in an alter_table_cmd besides SCHEMA (and a parenthesized option list). */
+    private static final java.util.Set<String> SET_ACTION_WORDS = java.util.Set.of("logged", "unlogged", "without",
+            "tablespace", "access");
     private final Grammar grammar;
     private final TokenCursor cursor;
     private final TableElementParser elements;
@@ -242,6 +245,9 @@ final class AlterTableParser {
         Token second = cursor.peek(start == cursor.peek() ? 1 : 0);
         if (!start.is(Token.Kind.IDENT) || start.quoted() || !OTHER_ACTION_WORDS.contains(start.text())) {
             return cursor.syntaxErrorAt(start);
+        }
+        if (start.isKeyword("set") && !second.is(Token.Kind.LEFT_PAREN) && !SET_ACTION_WORDS.contains(second.text())) {
+            return cursor.syntaxErrorAt(second);
         }
         String words = start.text() + (second.is(Token.Kind.IDENT) && !second.quoted() ? " " + second.text() : "");
         return TokenCursor.notSupportedClause("ALTER TABLE ... " + words.toUpperCase(Locale.ROOT)
