@@ -118,9 +118,12 @@ public final class ConstraintCommands {
      * {@code t_a_key}; 23505 if rows are duplicated) and its pg_constraint row. Returns the table
      * as it is now.
      */
-    public static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table, TableConstraint.Kind kind,
-                                                  String name, List<String> columnNames, int location) {
-        boolean primary = kind == TableConstraint.Kind.PRIMARY_KEY;
+    public static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table,
+                                                  TableConstraint key) {
+        boolean primary = key.kind() == TableConstraint.Kind.PRIMARY_KEY;
+        String name = key.name();
+        List<String> columnNames = key.columns();
+        int location = key.location();
         if (primary) {
             for (ConstraintInfo existing : table.constraints()) {
                 if (existing.type() == ConstraintInfo.PRIMARY_KEY) {
@@ -144,6 +147,17 @@ public final class ConstraintCommands {
             }
             columns.add(attribute.number());
         }
+        List<String> storedNames = new ArrayList<>(columnNames);
+        List<Short> stored = new ArrayList<>(columns);
+        for (String columnName : key.include() == null ? List.<String>of() : key.include()) {
+            AttributeInfo attribute = table.attribute(columnName);
+            if (attribute == null) {
+                throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
+                        "column \"%s\" named in key does not exist", columnName), location);
+            }
+            storedNames.add(columnName);
+            stored.add(attribute.number());
+        }
         if (primary) {
             for (short column : columns) {
                 AttributeInfo attribute = table.attributeByNumber(column);
@@ -160,7 +174,7 @@ public final class ConstraintCommands {
             throw SqlException.of(SqlState.DUPLICATE_OBJECT, "constraint \"%s\" for relation \"%s\" already exists",
                     name, table.name());
         }
-        String indexName = name != null ? name : ObjectNames.indexName(table.name(), columnNames, primary, true,
+        String indexName = name != null ? name : ObjectNames.indexName(table.name(), storedNames, primary, true,
                 candidate -> context.catalog().relationNameExists(context.transaction(), target.namespaceOid(), candidate)
                         || context.catalog().constraintNameExists(context.transaction(), target.namespaceOid(),
                         candidate));
@@ -171,7 +185,8 @@ public final class ConstraintCommands {
             nullsFirst.add(false);
         }
         IndexInfo index = context.catalog().createIndex(context.transaction(), table,
-                new IndexSpec(indexName, columns, columns.size(), descending, nullsFirst, true, primary, false));
+                new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
+                        key.nullsNotDistinct()));
         IndexCommands.build(context, table, index);
         table = context.catalog().relationByOid(context.transaction(), table.oid());
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), indexName, table.namespaceOid(),
@@ -202,8 +217,7 @@ public final class ConstraintCommands {
     public static RelationInfo addConstraint(CommandContext context, RelationInfo table, TableConstraint constraint) {
         return switch (constraint.kind()) {
             case CHECK -> addCheck(context, table, constraint.name(), constraint.check());
-            case PRIMARY_KEY, UNIQUE -> addIndexConstraint(context, table, constraint.kind(), constraint.name(),
-                    constraint.columns(), constraint.location());
+            case PRIMARY_KEY, UNIQUE -> addIndexConstraint(context, table, constraint);
             case FOREIGN_KEY -> throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "FOREIGN KEY constraints are not supported yet"), constraint.location());
         };

@@ -60,7 +60,8 @@ public final class TableCommands {
                     case PRIMARY_KEY -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.PRIMARY_KEY,
                             constraint.name(), List.of(column.name()), null, constraint.location()));
                     case UNIQUE -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.UNIQUE,
-                            constraint.name(), List.of(column.name()), null, constraint.location()));
+                            constraint.name(), List.of(column.name()), null, constraint.location(), null, null,
+                            List.of(), constraint.nullsNotDistinct()));
                     default -> { }
                 }
             }
@@ -114,8 +115,7 @@ public final class TableCommands {
             }
         }
         for (TableConstraint constraint : ordered) {
-            table = ConstraintCommands.addIndexConstraint(context, table, constraint.kind(), constraint.name(),
-                    constraint.columns(), constraint.location());
+            table = ConstraintCommands.addIndexConstraint(context, table, constraint);
         }
         return "CREATE TABLE";
     }
@@ -126,7 +126,8 @@ public final class TableCommands {
             return false;
         }
         for (TableConstraint other : earlier) {
-            if (other.columns().equals(constraint.columns())) {
+            if (other.columns().equals(constraint.columns()) && other.include().equals(constraint.include())
+                    && other.nullsNotDistinct() == constraint.nullsNotDistinct()) {
                 return true;
             }
         }

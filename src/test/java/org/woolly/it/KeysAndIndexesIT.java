@@ -98,6 +98,20 @@ class KeysAndIndexesIT {
     }
 
     @Test
+    void uniqueNullsNotDistinctAndIncludeColumns() throws Exception {
+        Connection c = sessions.connect();
+        execute(c, "CREATE TABLE inc (a int, b int, c int UNIQUE NULLS NOT DISTINCT, UNIQUE (a) INCLUDE (b))");
+        assertThat(column(c, "SELECT conname FROM pg_constraint WHERE conrelid = "
+                + "(SELECT oid FROM pg_class WHERE relname = 'inc') ORDER BY conname"))
+                .containsExactly("inc_a_b_key", "inc_c_key");
+        execute(c, "INSERT INTO inc VALUES (1, 1, NULL), (NULL, 2, 1), (NULL, 3, 2)");
+        assertError(error(c, "INSERT INTO inc VALUES (5, 5, NULL)"), "23505",
+                "duplicate key value violates unique constraint \"inc_c_key\"", "Key (c)=(null) already exists.");
+        assertError(error(c, "INSERT INTO inc VALUES (1, 9, 9)"), "23505",
+                "duplicate key value violates unique constraint \"inc_a_b_key\"", "Key (a)=(1) already exists.");
+    }
+
+    @Test
     void checkConstraintsHaveGeneratedNamesAndShowTheFailingRow() throws Exception {
         Connection c = sessions.connect();
         execute(c, "CREATE TABLE ch (a int CHECK (a > 0), b int, c int, CHECK (b > 0 AND b < 10), "
@@ -132,7 +146,7 @@ class KeysAndIndexesIT {
         execute(c, "CREATE INDEX IF NOT EXISTS ci_b ON ci (c)");
         assertThat(column(c, "SELECT c.relname || ' ' || i.indkey || ' ' || i.indnkeyatts || ' ' || i.indoption "
                 + "|| CASE WHEN i.indisunique THEN ' unique' ELSE '' END FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                + "ORDER BY c.relname"))
+                + "WHERE i.indrelid = (SELECT oid FROM pg_class WHERE relname = 'ci') ORDER BY c.relname"))
                 .containsExactly("ci_a_idx 1 1 0", "ci_a_idx1 1 1 0", "ci_b 2 3 1 1 unique");
         assertError(error(c, "CREATE UNIQUE INDEX ci_c_key ON ci (c)"), "23505",
                 "could not create unique index \"ci_c_key\"", "Key (c)=(1) is duplicated.");
