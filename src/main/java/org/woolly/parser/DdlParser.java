@@ -13,9 +13,10 @@ import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.utils.error.SqlException;
 
 /**
- * CREATE TABLE, DROP and TRUNCATE, and the leading keywords of the DDL Woolly does not run yet
- * (answered with 0A000 naming the command). Counterpart of the {@code CreateStmt},
- * {@code DropStmt} and {@code TruncateStmt} rules of {@code src/backend/parser/gram.y}.
+ * CREATE TABLE, CREATE INDEX, DROP, TRUNCATE and REINDEX, and the leading keywords of the DDL
+ * Woolly does not run yet (answered with 0A000 naming the command). Counterpart of the
+ * {@code CreateStmt}, {@code IndexStmt}, {@code DropStmt}, {@code TruncateStmt} and
+ * {@code ReindexStmt} rules of {@code src/backend/parser/gram.y}.
  */
 final class DdlParser {
     /** Words that may follow CREATE, ALTER or DROP in some PostgreSQL 15 command. */
