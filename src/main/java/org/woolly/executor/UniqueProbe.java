@@ -2,6 +2,7 @@ package org.woolly.executor;
 
 import java.util.List;
 import org.woolly.access.common.Tid;
+import org.woolly.access.heap.DirtyState;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.nbtree.HeapProbe;
 import org.woolly.access.transam.Transaction;
@@ -46,8 +47,8 @@ public final class UniqueProbe implements HeapProbe {
 
     @Override
     public RowState state(Tid tid) {
-        HeapAccess.DirtyState state = heap.dirtyState(table.locator(), tid, transaction);
-        return switch (state.kind()) {
+        DirtyState state = heap.dirtyState(table.locator(), tid, transaction);
+        return switch (state.status()) {
             case LIVE -> new RowState.Live();
             case DEAD -> new RowState.Dead();
             case IN_PROGRESS -> new RowState.InProgress(state.xid());

@@ -44,22 +44,11 @@ public interface HeapAccess {
      */
     HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx);
 
-    /** What a uniqueness check learns of one row version ({@code HeapTupleSatisfiesDirty}). */
-    record DirtyState(Kind kind, long xid) {
-        public enum Kind {
-            /** Inserted by a committed transaction (or {@code tx}) and not deleted by a committed one (or {@code tx}). */
-            LIVE,
-            /** Never committed, deleted by a committed transaction or by {@code tx}, or not there. */
-            DEAD,
-            /** Inserted or deleted by the running transaction {@code xid}: wait for it and ask again. */
-            IN_PROGRESS
-        }
-    }
-
     /**
-     * The state of the row version at {@code tid} as a unique index sees it: with a "dirty"
-     * snapshot that sees every settled change and reports running inserters and deleters
-     * ({@code SnapshotDirty} in {@code _bt_check_unique}).
+     * The state of the row version at {@code tid} under a dirty snapshot, as a unique index's
+     * check sees it ({@code SnapshotDirty} in {@code _bt_check_unique}): LIVE (a conflict),
+     * DEAD (none: never committed, deleted by a committed transaction or by {@code tx}, or no
+     * tuple there) or IN_PROGRESS with the XID to wait for (its inserter or deleter is running).
      */
     DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx);
 }

@@ -175,6 +175,39 @@ final class HeapVisibility {
         };
     }
 
+    /**
+     * {@code HeapTupleSatisfiesDirty} as a uniqueness check reads it: a row inserted by a running
+     * transaction, or deleted by one, is in progress (wait for that XID); one never committed or
+     * deleted by a committed transaction (or by {@code ownXid}) is dead; anything else is live.
+     */
+    DirtyState satisfiesDirty(byte[] data, int position, long ownXid) {
+        long xmin = HeapTupleHeader.xmin(data, position);
+        if (ownXid == 0 || xmin != ownXid) {
+            if (!xminCommitted(data, position)) {
+                XidStatus inserter = transactions.status(xmin);
+                if (inserter == XidStatus.IN_PROGRESS) {
+                    return DirtyState.inProgress(xmin);
+                }
+                if (inserter == XidStatus.ABORTED) {
+                    return DirtyState.DEAD;
+                }
+                // committed since the hint check: go on as committed
+            }
+        }
+        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+            return DirtyState.LIVE;
+        }
+        long xmax = HeapTupleHeader.xmax(data, position);
+        if (ownXid != 0 && xmax == ownXid) {
+            return DirtyState.DEAD;
+        }
+        return switch (xmaxStatus(data, position)) {
+            case IN_PROGRESS -> DirtyState.inProgress(xmax);
+            case ABORTED -> DirtyState.LIVE;
+            case COMMITTED -> DirtyState.DEAD;
+        };
+    }
+
     /** Whether the tuple's inserter is committed or is {@code ownXid} (for following update chains). */
     boolean insertedByCommittedOrOwn(byte[] data, int position, long ownXid) {
         long xmin = HeapTupleHeader.xmin(data, position);

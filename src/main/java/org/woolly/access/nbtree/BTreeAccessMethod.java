@@ -46,13 +46,17 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final BTreeRedo redo;
     private final Map<RelFileLocator, ReentrantReadWriteLock> treeLocks = new ConcurrentHashMap<>();
     private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
+    private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
 
     public BTreeAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
         this.wal = wal;
         this.transactions = transactions;
         this.redo = new BTreeRedo(bufferPool);
-        bufferPool.addDropListener(treeLocks::remove);
+        bufferPool.addDropListener(relation -> {
+            treeLocks.remove(relation);
+            knownSizes.remove(relation);
+        });
     }
 
     /** The B-tree's redo, which recovery calls for every record with {@code ResourceManagerIds.BTREE}. */
@@ -143,7 +147,8 @@ public final class BTreeAccessMethod implements BTreeAccess {
         Page page = descent.page();
         int offset = firstGreater(layout, page, target);
         long waitFor = 0;
-        while (true) {
+        for (long steps = 0; ; steps++) {
+            checkSteps(layout, steps, block);
             for (; offset <= page.maxOffsetNumber(); offset++) {
                 KeyLayout.Tuple entry = layout.decode(page.item(offset));
                 if (layout.compareKeys(keys, entry.values(), keys.length) != 0) {
@@ -175,16 +180,13 @@ public final class BTreeAccessMethod implements BTreeAccess {
      * moving right past pages whose high key is not above it ({@code _bt_moveright}).
      */
     Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
-        long limit = pageCount(layout.shape());
-        BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, limit, true), layout.shape().name());
+        BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
         List<Integer> parents = new ArrayList<>();
         int block = meta.root();
         int expectedLevel = meta.level();
         for (long steps = 0; ; steps++) {
-            if (steps > limit) {
-                throw corrupted(layout, block);
-            }
-            Page page = readPage(layout, block, limit, false);
+            checkSteps(layout, steps, block);
+            Page page = readPage(layout, block);
             if (BTreePage.level(page) != expectedLevel) {
                 throw corrupted(layout, block);
             }
@@ -230,12 +232,38 @@ public final class BTreeAccessMethod implements BTreeAccess {
 
     /** A private copy of a page, read under its share lock and checked. */
     Page readPage(KeyLayout layout, int block) {
-        return readPage(layout, block, pageCount(layout.shape()), false);
+        return readPage(layout, block, false);
     }
 
-    /** {@link #readPage(KeyLayout, int)} where the caller knows the index's size ({@code blockCount}). */
-    Page readPage(KeyLayout layout, int block, long blockCount, boolean meta) {
+    /**
+     * The index's size as last seen: pages are only added while it is in use, so a block below
+     * it exists; a block or link at or above it makes {@link #refreshedSize} look again. Saves
+     * a file-size call per page read.
+     */
+    long knownSize(IndexShape index) {
+        long size = knownSizes.getOrDefault(index.locator(), 0L);
+        return size != 0 ? size : refreshedSize(index);
+    }
+
+    long refreshedSize(IndexShape index) {
+        long size = pageCount(index);
+        knownSizes.put(index.locator(), size);
+        return size;
+    }
+
+    /** A walk of more steps than the index has pages is going round in circles: the index is corrupt. */
+    void checkSteps(KeyLayout layout, long steps, int block) {
+        if (steps > knownSize(layout.shape()) && steps > refreshedSize(layout.shape())) {
+            throw corrupted(layout, block);
+        }
+    }
+
+    Page readPage(KeyLayout layout, int block, boolean meta) {
         RelFileLocator relation = layout.shape().locator();
+        long blockCount = knownSize(layout.shape());
+        if (Integer.toUnsignedLong(block) >= blockCount) {
+            blockCount = refreshedSize(layout.shape());
+        }
         if (Integer.toUnsignedLong(block) >= blockCount || (!meta && block == BTreePage.METAPAGE)) {
             throw corrupted(layout, block);
         }
@@ -248,6 +276,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
             bufferPool.unlockAndRelease(buffer);
         }
         Page page = Page.wrap(copy);
+        if (!BTreePage.isSane(page, blockCount)) {
+            blockCount = refreshedSize(layout.shape());
+        }
         BTreePage.check(page, block, layout.shape().name(), blockCount);
         return page;
     }
@@ -261,9 +292,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
                 entry.tid(), 1);
         Descent descent = descend(layout, target, true);
         int offset = firstGreater(layout, descent.page(), target);
-        List<byte[]> items = BTreePage.items(descent.page());
-        items.add(offset - 1, tuple);
-        if (BTreePage.fits(items)) {
+        if (BTreePage.hasRoomFor(descent.page(), tuple.length)) {
             writeLeafInsert(layout.shape().locator(), descent.block(), offset, tuple, xid);
             return;
         }
@@ -275,10 +304,12 @@ public final class BTreeAccessMethod implements BTreeAccess {
         buffer.lockExclusive();
         try {
             Page page = buffer.page();
-            Page changed = BTreeRedo.insertItem(page, offset, tuple);
+            if (!BTreePage.hasRoomFor(page, tuple.length)) {
+                throw new SqlException(SqlState.INTERNAL_ERROR, "B-tree leaf changed under the tree lock");
+            }
             long lsnBefore = page.lsn();
             CriticalSection.run(bufferPool.panicState(), "btree insert", () -> {
-                System.arraycopy(changed.data(), 0, buffer.data(), 0, Page.SIZE);
+                BTreePage.insertItem(page, offset, tuple);
                 page.setLsn(logChange(redoPointer -> BTreeWalRecords.insertLeaf(relation, xid, block, offset, tuple,
                         wal.needsFullPageImage(lsnBefore, redoPointer) ? Arrays.copyOf(page.data(), Page.SIZE)
                                 : null)));

@@ -96,6 +96,36 @@ final class BTreePage {
         return page;
     }
 
+    /** Whether one more item of {@code length} bytes fits (with its line pointer). */
+    static boolean hasRoomFor(Page page, int length) {
+        return page.freeSpace() >= Page.maxAlign(length);
+    }
+
+    /**
+     * Inserts {@code item} as item {@code offset} in place, later line pointers moving up one
+     * ({@code PageAddItem} with shuffle); the caller checked {@link #hasRoomFor}. Used by the
+     * insert and by its redo, so both make the same bytes.
+     */
+    static void insertItem(Page page, int offset, byte[] item) {
+        int max = page.maxOffsetNumber();
+        if (offset < 1 || offset > max + 1) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "invalid B-tree insert offset " + offset);
+        }
+        if (page.addItem(item, 0, item.length, max + 1) == Page.INVALID_OFFSET_NUMBER) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "failed to add item to the B-tree page");
+        }
+        if (offset <= max) {
+            byte[] data = page.data();
+            int added = Page.getInt(data, linePointer(max + 1));
+            System.arraycopy(data, linePointer(offset), data, linePointer(offset + 1), (max - offset + 1) * Page.LINE_POINTER_SIZE);
+            Page.putInt(data, linePointer(offset), added);
+        }
+    }
+
+    private static int linePointer(int offset) {
+        return Page.HEADER_SIZE + (offset - 1) * Page.LINE_POINTER_SIZE;
+    }
+
     static List<byte[]> items(Page page) {
         int count = page.maxOffsetNumber();
         List<byte[]> items = new ArrayList<>(count + 1);
@@ -152,6 +182,11 @@ final class BTreePage {
         return new Meta(Page.getInt(meta, 8), Page.getInt(meta, 12));
     }
 
+    /** Whether the links stay below {@code blockCount} (else the caller looks at the size again before judging). */
+    static boolean isSane(Page page, long blockCount) {
+        return Integer.toUnsignedLong(next(page)) < blockCount && Integer.toUnsignedLong(prev(page)) < blockCount;
+    }
+
     /**
      * Checks what the search relies on before a page read from disk is used
      * ({@code _bt_checkpage}): a zero page or a special space of the wrong size is XX002.
@@ -163,8 +198,7 @@ final class BTreePage {
                     .withHint("Please REINDEX it.");
         }
         if (page.special() != SPECIAL_START || page.maxOffsetNumber() > CAPACITY / Page.LINE_POINTER_SIZE
-                || Integer.compareUnsigned(next(page), (int) Math.min(blockCount, Integer.MAX_VALUE)) >= 0
-                || Integer.compareUnsigned(prev(page), (int) Math.min(blockCount, Integer.MAX_VALUE)) >= 0) {
+                || !isSane(page, blockCount)) {
             throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
                     "index \"%s\" contains corrupted page at block %d", indexName, block))
                     .withHint("Please REINDEX it.");

@@ -1,6 +1,5 @@
 package org.woolly.access.nbtree;
 
-import java.util.List;
 import org.woolly.access.transam.BlockReference;
 import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.ResourceManagerIds;
@@ -48,8 +47,11 @@ final class BTreeRedo implements ResourceManager {
                     } else if (!page.isNew() && page.lsn() >= endLsn) {
                         return;
                     } else {
-                        Page changed = insertItem(page, offset, target.data());
-                        System.arraycopy(changed.data(), 0, buffer.data(), 0, Page.SIZE);
+                        if (page.isNew() || !BTreePage.hasRoomFor(page, target.data().length)) {
+                            throw new SqlException(SqlState.INTERNAL_ERROR,
+                                    "btree_redo: failed to add item to block " + target.blockNumber());
+                        }
+                        BTreePage.insertItem(page, offset, target.data());
                     }
                     buffer.page().setLsn(endLsn);
                     bufferPool.markDirty(buffer);
@@ -65,21 +67,6 @@ final class BTreeRedo implements ResourceManager {
             }
             default -> throw new SqlException(SqlState.INTERNAL_ERROR, "btree_redo: unknown op code " + record.info());
         }
-    }
-
-    /** The page with {@code tuple} inserted as item {@code offset}, later items moving up one ({@code PageAddItem} in the middle). */
-    static Page insertItem(Page page, int offset, byte[] tuple) {
-        if (page.isNew()) {
-            throw new SqlException(SqlState.INTERNAL_ERROR, "btree_redo: insert into an uninitialized page");
-        }
-        List<byte[]> items = BTreePage.items(page);
-        if (offset < 1 || offset > items.size() + 1) {
-            throw new SqlException(SqlState.INTERNAL_ERROR, "btree_redo: invalid insert offset " + offset);
-        }
-        items.add(offset - 1, tuple);
-        Page changed = BTreePage.rebuilt(page, items);
-        changed.setLsn(page.lsn());
-        return changed;
     }
 
     @Override

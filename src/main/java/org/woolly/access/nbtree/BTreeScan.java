@@ -1,6 +1,7 @@
 package org.woolly.access.nbtree;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
@@ -9,9 +10,9 @@ import org.woolly.storage.page.Page;
 import org.woolly.utils.adt.BuiltinTypes;
 
 /**
- * An index scan ({@code nbtsearch.c}: {@code _bt_first}, {@code _bt_next}). The keys on the
- * first key column bound the scan (start and stop, {@code _bt_preprocess_keys} reduced to that
- * column); every key filters. Entries are read one leaf page at a time under the tree's read
+ * An index scan ({@code nbtsearch.c}: {@code _bt_first}, {@code _bt_next}). The leading key
+ * columns fixed by = (or IS NULL) keys and the range keys on the column after them bound the
+ * scan (start and stop, {@code _bt_preprocess_keys} simplified); every key filters. Entries are read one leaf page at a time under the tree's read
  * lock and kept; between calls no lock is held. The next page is found again from the last
  * entry read (a descent to the first entry after it), so concurrent splits can neither make it
  * skip nor repeat an entry.
@@ -27,8 +28,12 @@ final class BTreeScan implements IndexScan {
     private final KeyLayout.Target lower;
     private final KeyLayout.Target upper;
     private final boolean empty;
+    /** The values of the leading key columns fixed by = or IS NULL keys. */
+    private final Object[] prefix;
     private final ArrayDeque<Hit> batch = new ArrayDeque<>();
     private KeyLayout.Tuple lastRead;
+    /** The block of the leaf being read, for error messages. */
+    private int currentBlock;
     private boolean finished;
     private Object[] current;
 
@@ -37,11 +42,7 @@ final class BTreeScan implements IndexScan {
         this.layout = layout;
         this.keys = List.copyOf(keys);
         this.backward = backward;
-        KeyLayout.Target low = KeyLayout.Target.MINUS_INFINITY;
-        KeyLayout.Target high = KeyLayout.Target.PLUS_INFINITY;
         boolean none = false;
-        boolean nullsFirst = layout.shape().nullsFirst().get(0);
-        boolean descending = layout.shape().descending().get(0);
         for (ScanKey key : this.keys) {
             if (key.column() < 0 || key.column() >= layout.keyColumns()) {
                 throw new IllegalArgumentException("scan key on column " + key.column() + " of a "
@@ -51,44 +52,50 @@ final class BTreeScan implements IndexScan {
                     && key.argument() == null) {
                 none = true;
             }
-            if (key.column() != 0 || none) {
-                continue;
+        }
+        // leading columns fixed by = (or IS NULL) position the scan together, then one column's range
+        List<Object> equal = new ArrayList<>();
+        while (equal.size() < layout.keyColumns() && !none) {
+            ScanKey fixing = equalityOn(equal.size());
+            if (fixing == null) {
+                break;
             }
-            Object argument = key.argument();
-            // a bound in value order; DESC turns lower into upper
-            KeyLayout.Target atOrAfter = bound(argument, -1);
-            KeyLayout.Target after = bound(argument, 1);
-            KeyLayout.Target nonNullStart = nullsFirst ? bound(null, 1) : null;
-            KeyLayout.Target nonNullEnd = nullsFirst ? null : bound(null, -1);
-            switch (key.strategy()) {
-                case EQUAL -> {
-                    low = tighter(low, atOrAfter, true);
-                    high = tighter(high, after, false);
+            equal.add(fixing.strategy() == ScanKey.Strategy.IS_NULL ? null : fixing.argument());
+        }
+        this.prefix = equal.toArray();
+        KeyLayout.Target low = new KeyLayout.Target(prefix, null, -1);
+        KeyLayout.Target high = new KeyLayout.Target(prefix, null, 1);
+        int column = prefix.length;
+        if (column < layout.keyColumns() && !none) {
+            boolean nullsFirst = layout.shape().nullsFirst().get(column);
+            boolean descending = layout.shape().descending().get(column);
+            for (ScanKey key : this.keys) {
+                if (key.column() != column) {
+                    continue;
                 }
-                case GREATER, GREATER_EQUAL, LESS, LESS_EQUAL -> {
-                    boolean lowerInValueOrder = key.strategy() == ScanKey.Strategy.GREATER
-                            || key.strategy() == ScanKey.Strategy.GREATER_EQUAL;
-                    boolean inclusive = key.strategy() == ScanKey.Strategy.GREATER_EQUAL
-                            || key.strategy() == ScanKey.Strategy.LESS_EQUAL;
-                    if (lowerInValueOrder != descending) {
-                        low = tighter(low, inclusive ? atOrAfter : after, true);
-                    } else {
-                        high = tighter(high, inclusive ? after : atOrAfter, false);
+                Object argument = key.argument();
+                // a bound in value order; DESC turns lower into upper
+                KeyLayout.Target atOrAfter = bound(argument, -1);
+                KeyLayout.Target after = bound(argument, 1);
+                switch (key.strategy()) {
+                    case GREATER, GREATER_EQUAL, LESS, LESS_EQUAL -> {
+                        boolean lowerInValueOrder = key.strategy() == ScanKey.Strategy.GREATER
+                                || key.strategy() == ScanKey.Strategy.GREATER_EQUAL;
+                        boolean inclusive = key.strategy() == ScanKey.Strategy.GREATER_EQUAL
+                                || key.strategy() == ScanKey.Strategy.LESS_EQUAL;
+                        if (lowerInValueOrder != descending) {
+                            low = tighter(low, inclusive ? atOrAfter : after, true);
+                        } else {
+                            high = tighter(high, inclusive ? after : atOrAfter, false);
+                        }
                     }
+                    default -> { }
                 }
-                case IS_NULL -> {
-                    low = tighter(low, bound(null, -1), true);
-                    high = tighter(high, bound(null, 1), false);
-                }
-                case IS_NOT_NULL -> { }
-            }
-            // every strategy but IS NULL excludes the NULLs
-            if (key.strategy() != ScanKey.Strategy.IS_NULL) {
-                if (nonNullStart != null) {
-                    low = tighter(low, nonNullStart, true);
-                }
-                if (nonNullEnd != null) {
-                    high = tighter(high, nonNullEnd, false);
+                // every strategy left here (not = and not IS NULL) excludes the NULLs
+                if (nullsFirst) {
+                    low = tighter(low, bound(null, 1), true);
+                } else {
+                    high = tighter(high, bound(null, -1), false);
                 }
             }
         }
@@ -97,17 +104,32 @@ final class BTreeScan implements IndexScan {
         this.empty = none;
     }
 
-    private static KeyLayout.Target bound(Object value, int tie) {
-        return new KeyLayout.Target(new Object[] {value}, null, tie);
+    /** A key that fixes {@code column} to one value: = with an argument, or IS NULL. */
+    private ScanKey equalityOn(int column) {
+        for (ScanKey key : keys) {
+            if (key.column() == column && (key.strategy() == ScanKey.Strategy.EQUAL
+                    || key.strategy() == ScanKey.Strategy.IS_NULL)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** A bound on the column after the fixed prefix. */
+    private KeyLayout.Target bound(Object value, int tie) {
+        Object[] values = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        values[prefix.length] = value;
+        return new KeyLayout.Target(values, null, tie);
     }
 
     /** Of two bounds the more restrictive: the later lower bound or the earlier upper bound. */
     private KeyLayout.Target tighter(KeyLayout.Target current, KeyLayout.Target candidate, boolean lowerBound) {
+        int column = prefix.length;
         int order;
-        if (current.prefix().length == 0) {
+        if (current.prefix().length == column) {
             order = current.tie();
         } else {
-            order = layout.compareColumn(0, current.prefix()[0], candidate.prefix()[0]);
+            order = layout.compareColumn(column, current.prefix()[column], candidate.prefix()[column]);
             if (order == 0) {
                 order = Integer.compare(current.tie(), candidate.tie());
             }
@@ -158,8 +180,10 @@ final class BTreeScan implements IndexScan {
             if (backward) {
                 offset--;
             }
-            long limit = btree.pageCount(layout.shape());
-            for (long pages = 0; pages <= limit; pages++) {
+            int block = descent.block();
+            currentBlock = block;
+            for (long pages = 0; ; pages++) {
+                btree.checkSteps(layout, pages, block);
                 if (backward ? scanBackward(page, offset) : scanForward(page, offset)) {
                     return;
                 }
@@ -168,13 +192,14 @@ final class BTreeScan implements IndexScan {
                     finished = true;
                     return;
                 }
-                page = btree.readPage(layout, sibling, limit, false);
+                block = sibling;
+                currentBlock = sibling;
+                page = btree.readPage(layout, sibling);
                 if (!BTreePage.isLeaf(page)) {
                     throw btree.corrupted(layout, sibling);
                 }
                 offset = backward ? page.maxOffsetNumber() : BTreePage.firstData(page);
             }
-            throw btree.corrupted(layout, descent.block());
         } finally {
             lock.unlock();
         }
@@ -202,6 +227,11 @@ final class BTreeScan implements IndexScan {
     /** Adds item {@code offset} to the batch if it matches; true (and the scan finished) once past the far bound. */
     private boolean collect(Page page, int offset) {
         KeyLayout.Tuple entry = layout.decode(page.item(offset));
+        if (lastRead != null && (entry.minusInfinity() || Integer.signum(layout.compareEntries(entry.values(),
+                entry.tid(), lastRead.values(), lastRead.tid())) != (backward ? -1 : 1))) {
+            // entries out of order, or a sibling link leading back: never return an entry twice
+            throw btree.corrupted(layout, currentBlock);
+        }
         int beyond = backward ? -layout.compare(lower, entry) : layout.compare(upper, entry);
         if (beyond < 0) {
             finished = true;

@@ -30,6 +30,15 @@ class BTreeAccessMethodTest {
         return new ScanKey(column, strategy, argument);
     }
 
+    private static List<Object> firstColumnOf(IndexScan scan, int column) {
+        List<Object> result = new ArrayList<>();
+        for (Tid tid = scan.next(); tid != null; tid = scan.next()) {
+            result.add(scan.values()[column]);
+        }
+        scan.close();
+        return result;
+    }
+
     private static String wide(int n) {
         return String.format("%08d", n) + "x".repeat(120);
     }
@@ -55,7 +64,7 @@ class BTreeAccessMethodTest {
         assertThat(backward).isEqualTo(reversed);
         assertThat(support.btree.pageCount(index)).isGreaterThan(100);
         KeyLayout layout = support.btree.layout(index);
-        assertThat(BTreePage.meta(support.btree.readPage(layout, 0, support.btree.pageCount(index), true), "wide").level())
+        assertThat(BTreePage.meta(support.btree.readPage(layout, 0, true), "wide").level())
                 .isGreaterThanOrEqualTo(2);
         assertThat(tids(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.EQUAL, wide(4321))), false)))
                 .containsExactly(tid(4321));
@@ -130,6 +139,18 @@ class BTreeAccessMethodTest {
             assertThat(scan.values()).containsExactly(7, "bc2");
             assertThat(scan.next()).isNull();
         }
+        assertThat(firstColumnOf(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.EQUAL, 9),
+                key(1, ScanKey.Strategy.GREATER_EQUAL, "bx"), key(1, ScanKey.Strategy.LESS, "bz")), false), 1))
+                .containsExactly("bx23", "bx49", "by24");
+        assertThat(firstColumnOf(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.EQUAL, 9),
+                key(1, ScanKey.Strategy.GREATER, "bx23"), key(1, ScanKey.Strategy.LESS_EQUAL, "bz25")), true), 1))
+                .containsExactly("bz25", "by24", "bx49");
+        assertThat(tids(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.EQUAL, 9),
+                key(1, ScanKey.Strategy.EQUAL, "ba0")), true))).containsExactly(tid(9 * 50));
+        support.btree.insert(index, new Object[] {null, "n1"}, tid(9000), support.probe, tx);
+        support.btree.insert(index, new Object[] {null, "n2"}, tid(9001), support.probe, tx);
+        assertThat(firstColumnOf(support.btree.beginScan(index, List.of(key(0, ScanKey.Strategy.IS_NULL, null),
+                key(1, ScanKey.Strategy.GREATER, "n1")), false), 1)).containsExactly("n2");
         List<Tid> secondOnly = tids(support.btree.beginScan(index, List.of(key(1, ScanKey.Strategy.EQUAL, "bz25")), false));
         assertThat(secondOnly).hasSize(50);
     }

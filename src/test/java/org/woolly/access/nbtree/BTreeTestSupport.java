@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.woolly.access.common.Tid;
 import org.woolly.access.transam.CommitLog;
 import org.woolly.access.transam.DefaultTransactionManager;
@@ -38,7 +37,7 @@ final class BTreeTestSupport {
     static final class RecordingWal implements Wal {
         record Logged(WalRecord record, long endLsn) {}
 
-        final List<Logged> records = new CopyOnWriteArrayList<>();
+        final List<Logged> records = java.util.Collections.synchronizedList(new ArrayList<>());
         private final Wal wal;
 
         RecordingWal(Wal wal) {
