@@ -71,14 +71,8 @@ public final class AlterTableCommands {
         RelationInfo relation = found.get();
         boolean renameOnly = alter.actions().size() == 1
                 && alter.actions().getFirst() instanceof AlterTableAction.RenameRelation;
-        if (index && relation.kind() != 'i' && !renameOnly) {
+        if (index && relation.kind() != 'i' && relation.kind() != 'I' && !renameOnly) {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", relation.name());
-        }
-        if (!renameOnly && relation.kind() != 'r') {
-            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", relation.name());
-        }
-        if (renameOnly && relation.kind() != 'r' && relation.kind() != 'i') {
-            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table or index", relation.name());
         }
         AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
         for (AlterTableAction action : alter.actions()) {
@@ -88,6 +82,13 @@ public final class AlterTableCommands {
     }
 
     private void run(AlterTableAction action) {
+        String tableOnly = tableOnlyActionName(action);
+        if (tableOnly != null && relation.kind() != 'r') {
+            // ATWrongRelkindError / ATSimplePermissions
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action %s cannot be performed on relation \"%s\"",
+                    tableOnly, relation.name()).withDetail("This operation is not supported for %s."
+                    .formatted(kindPlural(relation.kind())));
+        }
         switch (action) {
             case AlterTableAction.RenameRelation rename ->
                     relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
@@ -115,6 +116,39 @@ public final class AlterTableCommands {
             case AlterTableAction.ValidateConstraint ignored -> constraintAction(action);
             case AlterTableAction.RenameConstraint ignored -> constraintAction(action);
         }
+    }
+
+    /** The name PostgreSQL gives an action that only tables allow ({@code alter_table_type_name}), or null. */
+    private static String tableOnlyActionName(AlterTableAction action) {
+        return switch (action) {
+            case AlterTableAction.AddColumn ignored -> "ADD COLUMN";
+            case AlterTableAction.DropColumn ignored -> "DROP COLUMN";
+            case AlterTableAction.AlterColumnType ignored -> "ALTER COLUMN ... SET DATA TYPE";
+            case AlterTableAction.ColumnDefault change ->
+                    change.expression() == null ? "ALTER COLUMN ... DROP DEFAULT" : "ALTER COLUMN ... SET DEFAULT";
+            case AlterTableAction.ColumnNotNull change ->
+                    change.notNull() ? "ALTER COLUMN ... SET NOT NULL" : "ALTER COLUMN ... DROP NOT NULL";
+            case AlterTableAction.AddConstraint ignored -> "ADD CONSTRAINT";
+            case AlterTableAction.DropConstraint ignored -> "DROP CONSTRAINT";
+            case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
+            case AlterTableAction.RenameRelation ignored -> null;
+            case AlterTableAction.RenameColumn ignored -> null;
+            case AlterTableAction.RenameConstraint ignored -> null;
+            case AlterTableAction.SetSchema ignored -> null;
+            case AlterTableAction.OwnerTo ignored -> null;
+        };
+    }
+
+    private static String kindPlural(char kind) {
+        return switch (kind) {
+            case 'i', 'I' -> "indexes";
+            case 'S' -> "sequences";
+            case 'v' -> "views";
+            case 'm' -> "materialized views";
+            case 'c' -> "composite types";
+            case 'f' -> "foreign tables";
+            default -> "relations of this kind";
+        };
     }
 
     /**
@@ -231,7 +265,7 @@ public final class AlterTableCommands {
                             definition.name(), context.transaction(), context.formatSettings());
                     return null;
                 });
-                defaultText = SqlText.of(constraint.expr());
+                defaultText = isNullConstant(constraint.expr()) ? null : SqlText.of(constraint.expr());
             }
         }
         return new ColumnSpec(typed.name(), typed.typeOid(), typed.typeModifier(), typed.notNull(), defaultText);
@@ -266,9 +300,19 @@ public final class AlterTableCommands {
                         column.name(), context.transaction(), context.formatSettings());
                 return null;
             });
-            text = SqlText.of(change.expression());
+            // a NULL default is no default: PostgreSQL makes no pg_attrdef entry (AddRelationNewConstraints)
+            text = isNullConstant(change.expression()) ? null : SqlText.of(change.expression());
         }
         relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
+    }
+
+    private static boolean isNullConstant(org.woolly.nodes.parse.Expr expression) {
+        return switch (expression) {
+            case org.woolly.nodes.parse.Expr.Constant constant ->
+                    constant.kind() == org.woolly.nodes.parse.Expr.Constant.Kind.NULL;
+            case org.woolly.nodes.parse.Expr.TypeCast cast -> isNullConstant(cast.arg());
+            default -> false;
+        };
     }
 
     private void columnNotNull(AlterTableAction.ColumnNotNull change) {
@@ -305,6 +349,10 @@ public final class AlterTableCommands {
         RelationInfo before = relation;
         RelationInfo changed = context.catalog().changeColumnType(context.transaction(), relation, column.number(),
                 spec.typeOid(), spec.typeModifier());
+        if (!requiresRewrite(transform, column, index)) {
+            relation = changed;
+            return;
+        }
         relation = rewrite(before, changed, (oldRow, newRow) -> {
             System.arraycopy(oldRow, 0, newRow, 0, oldRow.length);
             newRow[index] = compiled.evaluate(oldRow);
@@ -312,6 +360,34 @@ public final class AlterTableCommands {
                 throw containsNulls(column.name());
             }
         });
+    }
+
+    /**
+     * Whether the stored values must be converted ({@code ATColumnChangeRequiresRewrite}): not
+     * when they already are values of the new type, because it is the same type or a
+     * binary-compatible one (varchar to text) and any new length limit cannot cut them (no
+     * limit, or a varchar limit no shorter than before).
+     */
+    private static boolean requiresRewrite(QueryExpr transform, AttributeInfo column, int position) {
+        if (transform instanceof QueryExpr.Var var) {
+            return var.position() != position;
+        }
+        if (!(transform instanceof QueryExpr.Cast cast) || !(cast.arg() instanceof QueryExpr.Var var)
+                || var.position() != position || !binaryCompatible(var.type(), cast.type())) {
+            return true;
+        }
+        if (cast.typmod() < 0) {
+            return cast.type() == org.woolly.utils.adt.TypeOids.BPCHAR;
+        }
+        return cast.type() != org.woolly.utils.adt.TypeOids.VARCHAR || column.typeModifier() < 0
+                || cast.typmod() < column.typeModifier();
+    }
+
+    /** pg_cast's castmethod 'b' among the types whose values Woolly holds alike (text and varchar are Strings). */
+    private static boolean binaryCompatible(int source, int target) {
+        java.util.Set<Integer> strings = java.util.Set.of(org.woolly.utils.adt.TypeOids.TEXT,
+                org.woolly.utils.adt.TypeOids.VARCHAR);
+        return source == target || strings.contains(source) && strings.contains(target);
     }
 
     /** The column's DEFAULT must coerce to the new type ({@code ATPrepAlterColumnType}). */

@@ -54,7 +54,7 @@ class AlterTableIT {
         }
     }
 
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
+    static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             int width = result.getMetaData().getColumnCount();

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,14 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryIT {
     private static final int SESSIONS = 4;
-    private final List<Process> servers = new ArrayList<>();
+    private ServerProcesses processes;
 
     @TempDir
     Path temporary;
 
     @AfterEach
     void killServers() {
-        servers.forEach(Process::destroyForcibly);
+        if (processes != null) {
+            processes.close();
+        }
     }
 
     @Test
@@ -226,8 +226,7 @@ class CrashRecoveryIT {
     }
 
     private static void killDashNine(Process server) throws InterruptedException {
-        server.destroyForcibly();
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        ServerProcesses.killDashNine(server);
     }
 
     @Test
@@ -345,48 +344,25 @@ class CrashRecoveryIT {
 
     private Process startServer(Path dataDirectory, int port, String... options)
             throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("start", "-D", dataDirectory.toString(), "-p",
-                Integer.toString(port), "-h", "127.0.0.1", "-k", ""));
-        arguments.addAll(List.of(options));
-        Process process = woolly(arguments.toArray(String[]::new));
-        servers.add(process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("server process is running").isTrue();
-            if (accepts(port)) {
-                return process;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not start listening on port " + port);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket probe = new Socket("127.0.0.1", port)) {
-            return probe.isConnected();
-        } catch (IOException notYet) {
-            return false;
-        }
+        return processes().start(dataDirectory, port, options);
     }
 
     private Process woolly(String... arguments) throws IOException {
-        Path jar = Path.of("target", "woolly.jar").toAbsolutePath();
-        assertThat(Files.exists(jar)).as("the server jar is built before integration tests").isTrue();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
-        command.addAll(List.of(arguments));
-        Path log = temporary.resolve("server-" + servers.size() + "-" + arguments[0] + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return processes().woolly(arguments);
+    }
+
+    private ServerProcesses processes() {
+        if (processes == null) {
+            processes = new ServerProcesses(temporary);
+        }
+        return processes;
     }
 
     private static void runToCompletion(Process process) throws InterruptedException {
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+        ServerProcesses.runToCompletion(process);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServerProcesses.freePort();
     }
 }

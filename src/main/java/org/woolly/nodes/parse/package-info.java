@@ -6,6 +6,7 @@
  * position is {@code location + 1}).
  *
  * <p>Entry points: {@link org.woolly.nodes.parse.Statement} (statements) and
- * {@link org.woolly.nodes.parse.Expr} (expressions). All nodes are immutable records.
+ * {@link org.woolly.nodes.parse.Expr} (expressions); ALTER TABLE's actions are the sealed
+ * {@link org.woolly.nodes.parse.AlterTableAction}. All nodes are immutable records.
  */
 package org.woolly.nodes.parse;
