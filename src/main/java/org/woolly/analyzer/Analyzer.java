@@ -64,6 +64,39 @@ public final class Analyzer {
     }
 
     /**
+     * Analyzes a CHECK constraint's expression over {@code relation}'s columns
+     * ({@code cookConstraint} in {@code heap.c}): a boolean whose column references are the
+     * positions of the row (0-based attribute order), so the executor evaluates it on the new
+     * row. No aggregates, window functions or subqueries (PostgreSQL's texts).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeCheckConstraint(org.woolly.catalog.RelationInfo relation, Expr expr,
+                                                                  Transaction transaction,
+                                                                  FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        state.aggregateForbiddenIn = "check constraints";
+        state.subLinkForbiddenIn = "check constraint";
+        state.subLinkErrorHasPosition = true;
+        FromAnalyzer.addRelation(state, relation, null, false);
+        var analyzed = new ExpressionAnalyzer(state).transform(expr);
+        if (analyzed.type() != org.woolly.utils.adt.TypeOids.BOOL) {
+            var coerced = Coercions.coerce(state, analyzed, org.woolly.utils.adt.TypeOids.BOOL, -1,
+                    TypeSystem.CoercionContext.ASSIGNMENT, expr.location());
+            if (coerced == null) {
+                throw ParseState.error(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH, expr.location(),
+                        "argument of CHECK must be type boolean, not type %s", types.formatType(analyzed.type(), -1));
+            }
+            analyzed = coerced;
+        }
+        return analyzed;
+    }
+
+    /** Parses and analyzes a stored CHECK constraint (its SQL text) for the executor. */
+    public org.woolly.nodes.query.QueryExpr storedCheckConstraint(org.woolly.catalog.RelationInfo relation, String text,
+                                                                 Transaction transaction, FormatSettings formatSettings) {
+        return analyzeCheckConstraint(relation, expressionParser.parseExpression(text), transaction, formatSettings);
+    }
+
+    /**
      * Analyzes a free-standing expression (EXECUTE arguments) and coerces it to {@code targetType}
      * by assignment rules; no columns may appear.
      */

@@ -98,6 +98,54 @@ public interface CatalogAccess {
     /** Removes every row of the relation by giving it a new, empty relfilenode (TRUNCATE). */
     RelationInfo truncate(Transaction tx, RelationInfo relation);
 
+    /** Whether a relation of that name exists in the namespace (for generated names). */
+    default boolean relationNameExists(Transaction tx, int namespaceOid, String name) {
+        return false;
+    }
+
+    /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */
+    default boolean constraintNameExists(Transaction tx, int namespaceOid, String name) {
+        return false;
+    }
+
+    /**
+     * Creates the catalog rows and empty file of a B-tree index on {@code table}; the caller
+     * builds it. 42P07 if a relation of that name exists in the table's schema.
+     */
+    default IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Drops an index of {@code table}: catalog rows now, file at commit. */
+    default void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Gives an index a new, empty file for REINDEX; returns it as it is now. */
+    default IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Adds a pg_constraint row to {@code table}. */
+    default void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
+    }
+
+    /** Removes a constraint's pg_constraint row. */
+    default void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
+    }
+
+    /** A new OID (for constraints, whose rows the caller describes). */
+    default int allocateOid() {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "OIDs are not available from this catalog");
+    }
+
+    /** The OID of the table an index belongs to ({@code pg_index.indrelid}); 42704 if it is no index. */
+    default int indexTableOid(Transaction tx, int indexOid) {
+        throw new SqlException(SqlState.UNDEFINED_OBJECT, "index with OID " + indexOid + " does not exist");
+    }
+
     // ALTER TABLE (tablecmds.c). The caller has locked the relation AccessExclusive and made the
     // checks PostgreSQL makes first (names, kinds); each returns the relation as it is afterwards.
 

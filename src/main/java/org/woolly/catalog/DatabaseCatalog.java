@@ -154,6 +154,55 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public boolean relationNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).relationOid(namespaceOid, name) != null;
+    }
+
+    @Override
+    public boolean constraintNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).constraintNameExists(namespaceOid, name);
+    }
+
+    @Override
+    public int indexTableOid(Transaction tx, int indexOid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).indexRow(indexOid);
+        if (row == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index with OID %d does not exist", indexOid);
+        }
+        return row.getOid("indrelid");
+    }
+
+    @Override
+    public IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
+        return ddl.createIndex(tx, system.imageFor(tx, databaseOid), table, spec);
+    }
+
+    @Override
+    public void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        ddl.dropIndex(tx, table, index);
+    }
+
+    @Override
+    public IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        return ddl.reindex(tx, table, index);
+    }
+
+    @Override
+    public void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.addConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.dropConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public int allocateOid() {
+        return system.storage().allocateOid();
+    }
+
+    @Override
     public RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName) {
         return alter.renameRelation(tx, relation, newName);
     }

@@ -102,8 +102,17 @@ public final class AlterTableCommands {
             case AlterTableAction.SetSchema setSchema -> throw TableCommands.at(SqlException.of(
                     SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... SET SCHEMA is not supported yet"),
                     setSchema.location());
-            case AlterTableAction.AddConstraint ignored -> constraintAction(action);
-            case AlterTableAction.DropConstraint ignored -> constraintAction(action);
+            case AlterTableAction.AddConstraint add -> {
+                if (add.notValid()) {
+                    throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "NOT VALID constraints are not supported yet"), add.location());
+                }
+                relation = ConstraintCommands.addConstraint(context, relation, add.constraint());
+            }
+            case AlterTableAction.DropConstraint drop -> {
+                ConstraintCommands.dropConstraint(context, relation, drop.name(), drop.ifExists());
+                relation = context.catalog().relationByOid(context.transaction(), relation.oid());
+            }
             case AlterTableAction.ValidateConstraint ignored -> constraintAction(action);
             case AlterTableAction.RenameConstraint ignored -> constraintAction(action);
         }
@@ -143,13 +152,11 @@ public final class AlterTableCommands {
     }
 
     /**
-     * The constraint actions (ADD, DROP, VALIDATE, RENAME CONSTRAINT). They belong with the
-     * constraint code (pg_constraint, index-backed keys, foreign keys): wire them here.
+     * VALIDATE and RENAME CONSTRAINT, not there yet (ADD and DROP CONSTRAINT are
+     * {@link ConstraintCommands}').
      */
     private void constraintAction(AlterTableAction action) {
         String what = switch (action) {
-            case AlterTableAction.AddConstraint ignored -> "ADD CONSTRAINT";
-            case AlterTableAction.DropConstraint ignored -> "DROP CONSTRAINT";
             case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
             case AlterTableAction.RenameConstraint ignored -> "RENAME CONSTRAINT";
             default -> throw new IllegalArgumentException("not a constraint action: " + action);
@@ -279,6 +286,8 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
                     drop.column(), relation.name());
         }
+        ConstraintCommands.dropDependents(context, relation, column.number());
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().dropColumn(context.transaction(), relation, column.number());
     }
 
@@ -430,7 +439,7 @@ public final class AlterTableCommands {
             transform.apply(oldRow, newRow);
             executor.heap().insert(target.locator(), target.encode(newRow), context.transaction());
         });
-        return target;
+        return IndexCommands.rebuildAll(context, target);
     }
 
     /** Visits every row of the relation, as a snapshot taken now (after the lock) sees them. */

@@ -1,9 +1,24 @@
 /**
- * Utility statements: CREATE TABLE, ALTER TABLE, DROP, TRUNCATE, SET/SHOW/RESET and EXPLAIN.
- * Counterpart of {@code src/backend/commands} ({@code tablecmds.c}, {@code variable.c},
- * {@code explain.c}) and the dispatch of {@code tcop/utility.c}. Entry points:
- * {@link org.woolly.commands.TableCommands}, {@link org.woolly.commands.AlterTableCommands} (its
- * constraint actions are refused in one marked method until the constraint code is wired in),
- * {@link org.woolly.commands.VariableCommands}, {@link org.woolly.commands.ExplainCommand}.
+ * Utility statements: CREATE TABLE, DROP, TRUNCATE, ALTER TABLE, CREATE/DROP INDEX, REINDEX,
+ * SET/SHOW/RESET and EXPLAIN. Counterpart of {@code src/backend/commands} ({@code tablecmds.c},
+ * {@code indexcmds.c}, {@code variable.c}, {@code explain.c}) and the dispatch of
+ * {@code tcop/utility.c}. Entry points: {@link org.woolly.commands.TableCommands},
+ * {@link org.woolly.commands.AlterTableCommands}, {@link org.woolly.commands.IndexCommands},
+ * {@link org.woolly.commands.ConstraintCommands}, {@link org.woolly.commands.VariableCommands},
+ * {@link org.woolly.commands.ExplainCommand}.
+ *
+ * <p>Keys and constraints: CREATE TABLE turns column constraints into table constraints in the
+ * order written, creates the table (PRIMARY KEY columns NOT NULL), adds the CHECK constraints
+ * (named first, as {@code AddRelationNewConstraints} does), then the primary key's index and
+ * the other unique ones ({@code transformIndexConstraints} order; an unnamed UNIQUE on the
+ * primary key's columns is dropped as redundant). Names come from {@code catalog.ObjectNames}
+ * (PostgreSQL's {@code ChooseRelationName}). A unique index is built from the rows this
+ * transaction's snapshot sees and checked through {@code executor.UniqueProbe}; a failure
+ * (23505 {@code could not create unique index}) rolls the transaction back, which removes the
+ * catalog rows and the new file. DROP INDEX of a constraint's index is 2BP01 unless CASCADE;
+ * DROP CONSTRAINT drops the constraint's index; DROP COLUMN drops the constraints and indexes
+ * using the column; a table rewrite (ALTER COLUMN TYPE) and REINDEX rebuild the indexes into new
+ * files. Not yet: expression and partial indexes, operator classes, NOT VALID, FOREIGN KEY,
+ * {@code pg_indexes}, index sizes.
  */
 package org.woolly.commands;

@@ -95,9 +95,10 @@ final class TableElementParser {
             }
             case "unique" -> {
                 cursor.advance();
-                nullsDistinct();
+                boolean nullsNotDistinct = nullsNotDistinct();
                 indexParameters();
-                return new ColumnConstraint(ColumnConstraint.Kind.UNIQUE, name, null, location);
+                return new ColumnConstraint(ColumnConstraint.Kind.UNIQUE, name, null, location, null, null,
+                        nullsNotDistinct);
             }
             case "check" -> {
                 cursor.advance();
@@ -182,15 +183,28 @@ final class TableElementParser {
         return check;
     }
 
-    private void nullsDistinct() {
-        if (cursor.atKeyword("nulls")) {
-            throw TokenCursor.notSupportedClause("NULLS [NOT] DISTINCT is not supported yet", cursor.peek());
+    /** {@code [NULLS [NOT] DISTINCT]} after UNIQUE: whether NOT DISTINCT was written. */
+    private boolean nullsNotDistinct() {
+        if (!cursor.acceptKeyword("nulls")) {
+            return false;
         }
+        boolean not = cursor.acceptKeyword("not");
+        cursor.expectKeyword("distinct");
+        return not;
+    }
+
+    /** {@code [INCLUDE (columns)]} after a key's columns. */
+    private List<String> include() {
+        if (!cursor.atKeyword("include")) {
+            return List.of();
+        }
+        cursor.advance();
+        return grammar.parenthesizedNameList();
     }
 
     private void indexParameters() {
         Token token = cursor.peek();
-        if (token.isKeyword("include") || token.isKeyword("using")
+        if (token.isKeyword("using")
                 || token.isKeyword("with") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
             throw TokenCursor.notSupportedClause("index parameters on constraints are not supported yet", token);
         }
@@ -231,15 +245,19 @@ final class TableElementParser {
             constraint = new TableConstraint(TableConstraint.Kind.CHECK, name, List.of(), parenthesizedCheck(),
                     start.start());
         } else if (token.isKeyword("unique")) {
-            nullsDistinct();
+            boolean nullsNotDistinct = nullsNotDistinct();
             List<String> columns = grammar.parenthesizedNameList();
+            List<String> include = include();
             indexParameters();
-            constraint = new TableConstraint(TableConstraint.Kind.UNIQUE, name, columns, null, start.start());
+            constraint = new TableConstraint(TableConstraint.Kind.UNIQUE, name, columns, null, start.start(), null,
+                    null, include, nullsNotDistinct);
         } else if (token.isKeyword("primary")) {
             cursor.expectKeyword("key");
             List<String> columns = grammar.parenthesizedNameList();
+            List<String> include = include();
             indexParameters();
-            constraint = new TableConstraint(TableConstraint.Kind.PRIMARY_KEY, name, columns, null, start.start());
+            constraint = new TableConstraint(TableConstraint.Kind.PRIMARY_KEY, name, columns, null, start.start(), null,
+                    null, include, false);
         } else if (token.isKeyword("foreign")) {
             cursor.expectKeyword("key");
             List<String> columns = grammar.parenthesizedNameList();

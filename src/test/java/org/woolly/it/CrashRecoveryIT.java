@@ -145,6 +145,80 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * Unique indexes are as durable as their tables: sessions insert keys into a primary-key
+     * table (some on purpose already taken, refused with 23505) and build a unique index while
+     * the server is killed; after recovery every acknowledged key is there once, an acknowledged
+     * key is refused again (its index entry survived), and the index can be rebuilt.
+     */
+    @Test
+    void uniqueIndexesSurviveKillDashNine() throws Exception {
+        Path dataDirectory = temporary.resolve("keys");
+        int port = freePort();
+        runToCompletion(woolly("init", "-D", dataDirectory.toString()));
+        Process server = startServer(dataDirectory, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE keyed (id int PRIMARY KEY, owner int NOT NULL)");
+        }
+        Map<Integer, Integer> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> workers = new ArrayList<>();
+        for (int session = 0; session < SESSIONS; session++) {
+            int id = session;
+            workers.add(Thread.ofPlatform().start(() -> {
+                Random random = new Random(id);
+                try (Connection connection = DriverManager.getConnection(url, user, "");
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO keyed VALUES (?, ?)")) {
+                    while (!stop.get()) {
+                        int key = random.nextInt(5000);
+                        insert.setInt(1, key);
+                        insert.setInt(2, id);
+                        try {
+                            insert.executeUpdate();
+                            acknowledged.put(key, id);
+                        } catch (SQLException error) {
+                            if (!"23505".equals(error.getSQLState())) {
+                                return;
+                            }
+                        }
+                    }
+                } catch (SQLException connectionLost) {
+                    // the server was killed
+                }
+            }));
+        }
+        Thread.sleep(3000);
+        killDashNine(server);
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join(30_000);
+        }
+        startServer(dataDirectory, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            Map<Integer, Integer> rows = new HashMap<>();
+            try (ResultSet result = statement.executeQuery("SELECT id, owner FROM keyed")) {
+                while (result.next()) {
+                    assertThat(rows.put(result.getInt(1), result.getInt(2))).as("key %d once", result.getInt(1))
+                            .isNull();
+                }
+            }
+            assertThat(acknowledged).isNotEmpty();
+            for (Map.Entry<Integer, Integer> key : acknowledged.entrySet()) {
+                assertThat(rows).containsEntry(key.getKey(), key.getValue());
+            }
+            int someKey = acknowledged.keySet().iterator().next();
+            SQLException duplicate = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> statement.execute("INSERT INTO keyed VALUES (" + someKey + ", 99)"));
+            assertThat(duplicate.getSQLState()).isEqualTo("23505");
+            statement.execute("REINDEX TABLE keyed");
+            statement.execute("CREATE UNIQUE INDEX keyed_owner_id ON keyed (owner, id)");
+        }
+    }
+
     /** A server whose walwriter will not flush during the test: only what commits flush survives a kill. */
     private Process startAsynchronousServer(Path dataDirectory, int port) throws Exception {
         runToCompletion(woolly("init", "-D", dataDirectory.toString()));

@@ -8,10 +8,15 @@ import java.util.List;
  * referenced table's primary key is meant) name the target; both are null for other kinds.
  */
 public record ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
-                               List<String> referencedColumns) {
+                               List<String> referencedColumns, boolean nullsNotDistinct) {
     public enum Kind { NOT_NULL, NULL, DEFAULT, PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY }
 
     public ColumnConstraint(Kind kind, String name, Expr expr, int location) {
-        this(kind, name, expr, location, null, null);
+        this(kind, name, expr, location, null, null, false);
+    }
+
+    public ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
+                            List<String> referencedColumns) {
+        this(kind, name, expr, location, referencedTable, referencedColumns, false);
     }
 }
