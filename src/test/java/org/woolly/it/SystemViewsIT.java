@@ -2,7 +2,6 @@ package org.woolly.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The system views clients read (pg_roles, pg_user, pg_shadow, pg_tables, pg_views) through
@@ -41,13 +39,7 @@ class SystemViewsIT {
     }
 
     private static ServerErrorMessage error(Connection connection, String sql) {
-        Throwable thrown = catchThrowable(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        });
-        assertThat(thrown).as(sql).isInstanceOf(PSQLException.class);
-        return ((PSQLException) thrown).getServerErrorMessage();
+        return WoollyServerExtension.errorOf(connection, sql);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.woolly.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The modifiers written after a type name are checked as PostgreSQL 15's typmodin functions check them. */
 class TypeModifiersIT {
@@ -19,13 +17,7 @@ class TypeModifiersIT {
     static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static ServerErrorMessage error(Connection connection, String sql) {
-        Throwable thrown = catchThrowable(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        });
-        assertThat(thrown).as(sql).isInstanceOf(PSQLException.class);
-        return ((PSQLException) thrown).getServerErrorMessage();
+        return WoollyServerExtension.errorOf(connection, sql);
     }
 
     private static void assertError(Connection connection, String sql, String state, String message, int position) {
