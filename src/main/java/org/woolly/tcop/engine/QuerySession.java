@@ -258,6 +258,15 @@ public final class QuerySession implements SessionEngine {
     }
 
     @Override
+    public void revalidate(PreparedQuery query) {
+        SessionPreparedQuery prepared = (SessionPreparedQuery) query;
+        if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)
+                && block.state() != TransactionBlock.State.FAILED) {
+            lockAndRevalidate(prepared);
+        }
+    }
+
+    @Override
     public Portal bind(PreparedQuery query, Object[] parameters) {
         SessionPreparedQuery prepared = (SessionPreparedQuery) query;
         if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)
