@@ -105,7 +105,8 @@ final class FromAnalyzer {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        return addSubquery(state, subquery.query(), subquery.alias(), List.of(), subquery.location());
+        return addSubquery(state, state.child(state.parameterTypes), subquery.query(), subquery.alias(), List.of(),
+                subquery.location());
     }
 
     /**
@@ -113,6 +114,8 @@ final class FromAnalyzer {
      * as a subquery named like the view, with the view's column names, as PostgreSQL's rewriter
      * ({@code ApplyRetrieveRule}) turns the view's range entry into a subquery. The relations the
      * view reads are opened and locked like the statement's own, so plans follow their DDL too.
+     * Its names resolve in pg_catalog whatever the session's search_path (PostgreSQL stores the
+     * query with OIDs).
      */
     private static FromNode view(ParseState state, RelationInfo view, FromItem.Table table) {
         String text = state.catalog.viewQuery(state.transaction, view.oid()).orElseThrow(
@@ -128,16 +131,16 @@ final class FromAnalyzer {
             }
         }
         List<String> columnNames = view.attributes().stream().map(AttributeInfo::name).toList();
-        return addSubquery(state, select.query(), alias, columnNames, table.location());
+        ParseState inner = state.childWith(state.catalog.withSystemSearchPath(), state.parameterTypes);
+        return addSubquery(state, inner, select.query(), alias, columnNames, table.location());
     }
 
     /**
      * Adds an analyzed subquery to the range table. Its columns are named by the alias's column
      * list, then by {@code defaultNames} (a view's columns), then by the query's output names.
      */
-    private static FromNode addSubquery(ParseState state, SelectStmt select, FromItem.Alias alias,
+    private static FromNode addSubquery(ParseState state, ParseState inner, SelectStmt select, FromItem.Alias alias,
                                         List<String> defaultNames, int location) {
-        ParseState inner = state.child(state.parameterTypes);
         var query = new SelectAnalyzer(inner).analyze(select);
         state.parameterTypes = inner.parameterTypes;
         var outputs = query.outputColumns();

@@ -59,7 +59,12 @@ public final class ParseState {
 
     /** The state of a subquery or a separately analyzed part of this statement. */
     ParseState child(int[] parameterTypes) {
-        return new ParseState(types, catalog, transaction, formatSettings, notices, parameterTypes, openedRelations);
+        return childWith(catalog, parameterTypes);
+    }
+
+    /** {@link #child} resolving names through {@code names} (a view's query: pg_catalog only). */
+    ParseState childWith(CatalogAccess names, int[] parameterTypes) {
+        return new ParseState(types, names, transaction, formatSettings, notices, parameterTypes, openedRelations);
     }
 
     int parameterType(int number) {

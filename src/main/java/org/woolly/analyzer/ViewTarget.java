@@ -33,6 +33,7 @@ enum ViewTarget {
 
     static SqlException notUpdatable(ParseState state, RelationInfo view, ViewTarget target) {
         RelationInfo current = view;
+        ParseState names = state.childWith(state.catalog.withSystemSearchPath(), null);
         while (true) {
             String text = state.catalog.viewQuery(state.transaction, current.oid()).orElse(null);
             SelectStmt query = text != null && Parser.parse(text).getFirst().statement() instanceof Statement.Select s
@@ -46,7 +47,7 @@ enum ViewTarget {
                         .withHint("To enable %s the view, provide an INSTEAD OF %s trigger or an unconditional ON %s DO INSTEAD rule."
                                 .formatted(target.enabling, target.command, target.command));
             }
-            RelationInfo underlying = FromAnalyzer.lookupTable(state, table.name(), LockMode.ROW_EXCLUSIVE);
+            RelationInfo underlying = FromAnalyzer.lookupTable(names, table.name(), LockMode.ROW_EXCLUSIVE);
             if (underlying.kind() != 'v') {
                 return SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "%s on automatically updatable views is not supported yet", target.command);

@@ -105,6 +105,23 @@ class SystemViewsIT {
     }
 
     @Test
+    void aViewsQueryReadsTheCatalogsWhateverTheSearchPath() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE public.pg_authid (rolname text)");
+            statement.execute("CREATE TABLE public.pg_shadow (usename text)");
+            statement.execute("SET search_path = public, pg_catalog");
+            assertThat(rows(connection, "SELECT count(*) FROM pg_roles WHERE oid = 10")).containsExactly("1");
+            assertThat(rows(connection, "SELECT count(*) FROM pg_catalog.pg_user")).containsExactly("1");
+            assertThat(error(connection, "DELETE FROM pg_catalog.pg_user").getMessage())
+                    .isEqualTo("cannot delete from view \"pg_shadow\"");
+            assertThat(rows(connection, "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' "
+                    + "AND tablename LIKE 'pg_%' ORDER BY 1")).containsExactly("pg_authid", "pg_shadow");
+            statement.execute("RESET search_path");
+            statement.execute("DROP TABLE public.pg_authid, public.pg_shadow");
+        }
+    }
+
+    @Test
     void preparedStatementsOnViewsAreReplannedAfterDdlOnTheTablesBehind() throws Exception {
         try (Connection connection = server.connect()) {
             try (var statement = connection.prepareStatement(
