@@ -8,6 +8,7 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.Query;
 import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.error.NoticeSink;
 
 /**
  * Entry point of analysis ({@code parse_analyze} in {@code analyze.c}): one raw SELECT, INSERT,
@@ -30,16 +31,19 @@ public final class Analyzer {
     private final TypeSystem types;
     private final CatalogAccess catalog;
     private final ExpressionParser expressionParser;
+    private final NoticeSink notices;
 
-    public Analyzer(TypeSystem types, CatalogAccess catalog, ExpressionParser expressionParser) {
+    /** @param notices where WARNINGs raised during analysis go (the session's client) */
+    public Analyzer(TypeSystem types, CatalogAccess catalog, ExpressionParser expressionParser, NoticeSink notices) {
         this.types = types;
         this.catalog = catalog;
         this.expressionParser = expressionParser;
+        this.notices = notices;
     }
 
     public Result analyze(Statement statement, Transaction transaction, FormatSettings formatSettings,
                           int[] parameterTypes) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, parameterTypes);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, parameterTypes);
         Query query = switch (statement) {
             case Statement.Select select -> new SelectAnalyzer(state).analyze(select.query());
             case Statement.Insert insert -> new ModifyAnalyzer(state, expressionParser).insert(insert);
@@ -53,7 +57,7 @@ public final class Analyzer {
     /** Analyzes a DEFAULT expression for CREATE TABLE validation: no columns, no aggregates. */
     public void validateDefault(Expr expr, int typeOid, int typmod, String columnName, Transaction transaction,
                                 FormatSettings formatSettings) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
         state.subLinkForbiddenIn = "DEFAULT expression";
@@ -102,7 +106,7 @@ public final class Analyzer {
      */
     public org.woolly.nodes.query.QueryExpr analyzeValue(Expr expr, int targetType, Transaction transaction,
                                                         FormatSettings formatSettings) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, null);
         state.aggregateForbiddenIn = "EXECUTE parameters";
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         var coerced = Coercions.coerce(state, analyzed, targetType, -1, TypeSystem.CoercionContext.ASSIGNMENT,

@@ -76,10 +76,11 @@ final class Coercions {
         return expr;
     }
 
-    /** The typmod of a written type name ({@code typenameTypeMod}), the error placed at the type. */
-    static int typmod(int typeOid, TypeName typeName) {
+    /** The typmod of a written type name ({@code typenameTypeMod}), the error and warnings placed at the type. */
+    static int typmod(ParseState state, int typeOid, TypeName typeName) {
         try {
-            return TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers());
+            return TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers(),
+                    warning -> state.notices.notice(ParseState.at(warning, typeName.location())));
         } catch (SqlException error) {
             throw ParseState.at(error, typeName.location());
         }

@@ -187,7 +187,7 @@ public final class ExpressionAnalyzer {
 
     private QueryExpr cast(Expr.TypeCast cast) {
         int target = Coercions.typeOid(state, cast.type());
-        int typmod = Coercions.typmod(target, cast.type());
+        int typmod = Coercions.typmod(state, target, cast.type());
         QueryExpr arg = transform(cast.arg());
         QueryExpr result = Coercions.coerce(state, arg, target, typmod, TypeSystem.CoercionContext.EXPLICIT,
                 cast.location());

@@ -8,14 +8,20 @@ import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.parser.Parser;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
-/** FROM clause: tables and joins into range entries and a join tree ({@code parse_clause.c}). */
+/**
+ * FROM clause: tables, views, subqueries and joins into range entries and a join tree
+ * ({@code parse_clause.c}; views expanded as the rewriter's {@code ApplyRetrieveRule} does).
+ */
 final class FromAnalyzer {
 
     private FromAnalyzer() {}
@@ -67,6 +73,9 @@ final class FromAnalyzer {
         return switch (item) {
             case FromItem.Table table -> {
                 RelationInfo relation = lookupTable(state, table.name(), LockMode.ACCESS_SHARE);
+                if (relation.kind() == 'v') {
+                    yield view(state, relation, table);
+                }
                 String alias = table.alias() == null ? null : table.alias().name();
                 for (RangeEntry existing : state.rangeTable) {
                     String name = alias == null ? relation.name() : alias;
@@ -96,25 +105,61 @@ final class FromAnalyzer {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        ParseState inner = state.child(state.parameterTypes);
-        var query = new SelectAnalyzer(inner).analyze(subquery.query());
+        return addSubquery(state, state.child(state.parameterTypes), subquery.query(), subquery.alias(), List.of(),
+                subquery.location());
+    }
+
+    /**
+     * A view in FROM: its query (the SQL text of its {@code _RETURN} rule) is parsed and analyzed
+     * as a subquery named like the view, with the view's column names, as PostgreSQL's rewriter
+     * ({@code ApplyRetrieveRule}) turns the view's range entry into a subquery. The relations the
+     * view reads are opened and locked like the statement's own, so plans follow their DDL too.
+     * Its names resolve in pg_catalog whatever the session's search_path (PostgreSQL stores the
+     * query with OIDs).
+     */
+    private static FromNode view(ParseState state, RelationInfo view, FromItem.Table table) {
+        String text = state.catalog.viewQuery(state.transaction, view.oid()).orElseThrow(
+                () -> SqlException.of(SqlState.INTERNAL_ERROR, "could not find the query of view \"%s\"", view.name()));
+        if (!(Parser.parse(text).getFirst().statement() instanceof Statement.Select select)) {
+            throw SqlException.of(SqlState.INTERNAL_ERROR, "the rule of view \"%s\" is not a SELECT", view.name());
+        }
+        FromItem.Alias alias = table.alias() == null ? new FromItem.Alias(view.name(), null) : table.alias();
+        for (RangeEntry existing : state.rangeTable) {
+            if (alias.name().equals(existing.alias())) {
+                throw ParseState.error(SqlState.DUPLICATE_ALIAS, table.location(),
+                        "table name \"%s\" specified more than once", alias.name());
+            }
+        }
+        List<String> columnNames = view.attributes().stream().map(AttributeInfo::name).toList();
+        ParseState inner = state.childWith(state.catalog.withSystemSearchPath(), state.parameterTypes);
+        return addSubquery(state, inner, select.query(), alias, columnNames, table.location());
+    }
+
+    /**
+     * Adds an analyzed subquery to the range table. Its columns are named by the alias's column
+     * list, then by {@code defaultNames} (a view's columns), then by the query's output names.
+     */
+    private static FromNode addSubquery(ParseState state, ParseState inner, SelectStmt select, FromItem.Alias alias,
+                                        List<String> defaultNames, int location) {
+        var query = new SelectAnalyzer(inner).analyze(select);
         state.parameterTypes = inner.parameterTypes;
         var outputs = query.outputColumns();
-        List<String> aliases = subquery.alias().columns() == null ? List.of() : subquery.alias().columns();
+        List<String> aliases = alias.columns() == null ? List.of() : alias.columns();
         if (aliases.size() > outputs.size()) {
-            throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, subquery.location(),
-                    "table \"%s\" has %d columns available but %d columns specified", subquery.alias().name(),
+            throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, location,
+                    "table \"%s\" has %d columns available but %d columns specified", alias.name(),
                     outputs.size(), aliases.size());
         }
         List<String> names = new ArrayList<>();
         int[] types = new int[outputs.size()];
         int[] typmods = new int[outputs.size()];
         for (int i = 0; i < outputs.size(); i++) {
-            names.add(i < aliases.size() ? aliases.get(i) : outputs.get(i).name());
+            names.add(i < aliases.size() ? aliases.get(i)
+                    : i < defaultNames.size() ? defaultNames.get(i) : outputs.get(i).name());
             types[i] = outputs.get(i).expr().type();
             typmods[i] = outputs.get(i).expr().typmod();
         }
-        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, subquery.alias().name(), null, query, null, names,
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, alias.name(), null, query, null, names,
                 types, typmods, state.nextOffset(), false));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }

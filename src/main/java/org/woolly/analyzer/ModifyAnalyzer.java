@@ -31,7 +31,7 @@ final class ModifyAnalyzer {
     }
 
     Query insert(Statement.Insert insert) {
-        RelationInfo relation = targetRelation(insert.table(), insert.location());
+        RelationInfo relation = targetRelation(insert.table(), insert.location(), ViewTarget.INSERT);
         List<AttributeInfo> targetColumns = insertColumns(relation, insert);
         RangeEntry resultRelation = resultEntry(relation, insert.alias(), false);
         List<QueryExpr> row;
@@ -212,7 +212,7 @@ final class ModifyAnalyzer {
         if (update.from() != null && !update.from().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("UPDATE ... FROM clauses", update.location());
         }
-        RelationInfo relation = targetRelation(update.table(), update.location());
+        RelationInfo relation = targetRelation(update.table(), update.location(), ViewTarget.UPDATE);
         FromAnalyzer.addRelation(state, relation, update.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<QueryExpr> row = new ArrayList<>();
@@ -254,7 +254,7 @@ final class ModifyAnalyzer {
         if (delete.using() != null && !delete.using().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("DELETE ... USING clauses", delete.location());
         }
-        RelationInfo relation = targetRelation(delete.table(), delete.location());
+        RelationInfo relation = targetRelation(delete.table(), delete.location(), ViewTarget.DELETE);
         FromAnalyzer.addRelation(state, relation, delete.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
         QueryExpr where = FromAnalyzer.where(state, expressions, delete.where());
@@ -263,8 +263,11 @@ final class ModifyAnalyzer {
                 returning(relation, delete.alias(), delete.returning()));
     }
 
-    private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location) {
+    private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location, ViewTarget command) {
         RelationInfo relation = FromAnalyzer.lookupTable(state, name, LockMode.ROW_EXCLUSIVE);
+        if (relation.kind() == 'v') {
+            throw ViewTarget.notUpdatable(state, relation, command);
+        }
         if (relation.kind() != 'r') {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());
         }

@@ -12,6 +12,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.NoticeSink;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -25,6 +26,8 @@ public final class ParseState {
     final CatalogAccess catalog;
     final Transaction transaction;
     final FormatSettings formatSettings;
+    /** Where WARNINGs raised during analysis go (a type modifier reduced to its maximum). */
+    final NoticeSink notices;
     final List<RangeEntry> rangeTable = new ArrayList<>();
     /** Columns hidden from unqualified lookup (the right side of JOIN USING): "rangeIndex:column". */
     final Set<String> hiddenColumns = new HashSet<>();
@@ -42,23 +45,29 @@ public final class ParseState {
     final List<LockedRelation> openedRelations;
 
     public ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
-                      int[] parameterTypes) {
-        this(types, catalog, transaction, formatSettings, parameterTypes, new ArrayList<>());
+                      NoticeSink notices, int[] parameterTypes) {
+        this(types, catalog, transaction, formatSettings, notices, parameterTypes, new ArrayList<>());
     }
 
     private ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
-                       int[] parameterTypes, List<LockedRelation> openedRelations) {
+                       NoticeSink notices, int[] parameterTypes, List<LockedRelation> openedRelations) {
         this.types = types;
         this.catalog = catalog;
         this.transaction = transaction;
         this.formatSettings = formatSettings;
+        this.notices = notices;
         this.parameterTypes = parameterTypes == null ? new int[0] : parameterTypes.clone();
         this.openedRelations = openedRelations;
     }
 
     /** The state of a subquery or a separately analyzed part of this statement. */
     ParseState child(int[] parameterTypes) {
-        return new ParseState(types, catalog, transaction, formatSettings, parameterTypes, openedRelations);
+        return childWith(catalog, parameterTypes);
+    }
+
+    /** {@link #child} resolving names through {@code names} (a view's query: pg_catalog only). */
+    ParseState childWith(CatalogAccess names, int[] parameterTypes) {
+        return new ParseState(types, names, transaction, formatSettings, notices, parameterTypes, openedRelations);
     }
 
     int parameterType(int number) {

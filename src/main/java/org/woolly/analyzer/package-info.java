@@ -5,7 +5,10 @@
  * {@code analyze.c}, {@code parse_expr.c}, {@code parse_clause.c}, {@code parse_target.c},
  * {@code parse_agg.c}, {@code parse_coerce.c}. Entry point: {@link org.woolly.analyzer.Analyzer#analyze};
  * {@link org.woolly.analyzer.BuiltinTypeSystem} binds the seam to {@code org.woolly.utils.adt} and
- * {@code org.woolly.analyzer.resolve}. Not yet: correlated subqueries, LATERAL, functions in FROM,
+ * {@code org.woolly.analyzer.resolve}. A view in FROM (pg_class relkind 'v') is expanded as a
+ * subquery of the SQL text of its {@code _RETURN} rule ({@code CatalogAccess.viewQuery}), as the
+ * rewriter's {@code ApplyRetrieveRule} does; INSERT, UPDATE and DELETE naming a view are refused
+ * as PostgreSQL refuses a view that is not automatically updatable ({@code ViewTarget}). Not yet: correlated subqueries, LATERAL, functions in FROM,
  * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
  */
 package org.woolly.analyzer;

@@ -43,6 +43,23 @@ public interface CatalogAccess {
     }
 
     /**
+     * The query of a view (relkind 'v') as SQL text, from its {@code _RETURN} rule in pg_rewrite;
+     * the analyzer expands the view as a subquery of that query. Empty for any other relation.
+     */
+    default Optional<String> viewQuery(Transaction tx, int relationOid) {
+        return Optional.empty();
+    }
+
+    /**
+     * The catalogs as a system view's query is resolved against them: search_path pg_catalog
+     * only, whatever the session's, as PostgreSQL's stored view queries name their relations by
+     * OID. Catalogs without a search path (test fakes) return themselves.
+     */
+    default CatalogAccess withSystemSearchPath() {
+        return this;
+    }
+
+    /**
      * The catalog invalidations so far, as a number: a cached plan records it before analysis
      * and is stale once {@link #relationChangedSince} says so for one of its relations.
      * Catalogs that never change (test fakes) keep 0.

@@ -162,9 +162,46 @@ public final class CatalogDefinitions {
             .notNull("aggmtranstype", OID).notNull("aggmtransspace", INT4).nullable("agginitval", TEXT)
             .nullable("aggminitval", TEXT).build();
 
+    /**
+     * The rules of views ({@code pg_rewrite.h}): one {@code _RETURN} rule per view whose
+     * {@code ev_action} holds the view's query as SQL text (PostgreSQL stores a node tree), which
+     * the analyzer parses and expands as a subquery; see README.md "Views".
+     */
+    public static final CatalogDefinition PG_REWRITE = new Builder("pg_rewrite", 2618, false, 0)
+            .notNull("oid", OID).notNull("rulename", NAME).notNull("ev_class", OID).notNull("ev_type", CHAR)
+            .notNull("ev_enabled", CHAR).notNull("is_instead", BOOL).asText("ev_qual", "pg_node_tree")
+            .asText("ev_action", "pg_node_tree").build();
+
+    /** Per-role and per-database settings ({@code ALTER ROLE ... SET}); empty: Woolly has no such command yet. */
+    public static final CatalogDefinition PG_DB_ROLE_SETTING = new Builder("pg_db_role_setting", 2964, true, 0)
+            .notNull("setdatabase", OID).notNull("setrole", OID).asText("setconfig", "text[]").build();
+
+    /** Operator families ({@code pg_opfamily.h}): {@code utils.adt.PgOpclassData}. */
+    public static final CatalogDefinition PG_OPFAMILY = new Builder("pg_opfamily", 2753, false, 0)
+            .notNull("oid", OID).notNull("opfmethod", OID).notNull("opfname", NAME).notNull("opfnamespace", OID)
+            .notNull("opfowner", OID).build();
+
+    /** Operator classes ({@code pg_opclass.h}): {@code utils.adt.PgOpclassData}. */
+    public static final CatalogDefinition PG_OPCLASS = new Builder("pg_opclass", 2616, false, 0)
+            .notNull("oid", OID).notNull("opcmethod", OID).notNull("opcname", NAME).notNull("opcnamespace", OID)
+            .notNull("opcowner", OID).notNull("opcfamily", OID).notNull("opcintype", OID)
+            .notNull("opcdefault", BOOL).notNull("opckeytype", OID).build();
+
+    /** Operators of operator families ({@code pg_amop.h}): {@code utils.adt.PgOpclassData}. */
+    public static final CatalogDefinition PG_AMOP = new Builder("pg_amop", 2602, false, 0)
+            .notNull("oid", OID).notNull("amopfamily", OID).notNull("amoplefttype", OID)
+            .notNull("amoprighttype", OID).notNull("amopstrategy", INT2).notNull("amoppurpose", CHAR)
+            .notNull("amopopr", OID).notNull("amopmethod", OID).notNull("amopsortfamily", OID).build();
+
+    /** Support functions of operator families ({@code pg_amproc.h}): {@code utils.adt.PgOpclassData}. */
+    public static final CatalogDefinition PG_AMPROC = new Builder("pg_amproc", 2603, false, 0)
+            .notNull("oid", OID).notNull("amprocfamily", OID).notNull("amproclefttype", OID)
+            .notNull("amprocrighttype", OID).notNull("amprocnum", INT2).asText("amproc", "regproc").build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
-            PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE);
+            PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
+            PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC);
 
     private CatalogDefinitions() {}
 

@@ -20,11 +20,12 @@ import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_REWRITE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
- * The rows of one database's pg_namespace, pg_class, pg_attribute, pg_attrdef, pg_type, pg_index
- * and pg_constraint as one
+ * The rows of one database's pg_namespace, pg_class, pg_attribute, pg_attrdef, pg_rewrite, pg_type,
+ * pg_index and pg_constraint as one
  * snapshot saw them, indexed for lookups by name and OID. Immutable once loaded (the relation
  * descriptors built from it are memoized). Plays the part of PostgreSQL's syscache and relcache
  * ({@code syscache.c}, {@code relcache.c}); see README.md for when an image is replaced.
@@ -38,6 +39,7 @@ final class CatalogImage {
     private final Map<QualifiedKey, Integer> classByName = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> attributesByRelation = new HashMap<>();
     private final Map<AttributeKey, CatalogRow> defaults = new HashMap<>();
+    private final Map<Integer, String> viewQueries = new HashMap<>();
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
@@ -72,6 +74,11 @@ final class CatalogImage {
         }
         for (CatalogRow row : heap.scan(PG_ATTRDEF, databaseOid, snapshot)) {
             image.defaults.put(new AttributeKey(row.getOid("adrelid"), row.getShort("adnum")), row);
+        }
+        for (CatalogRow row : heap.scan(PG_REWRITE, databaseOid, snapshot)) {
+            if (SystemViews.RETURN_RULE.equals(row.getString("rulename"))) {
+                image.viewQueries.put(row.getOid("ev_class"), row.getString("ev_action"));
+            }
         }
         for (CatalogRow row : heap.scan(PG_TYPE, databaseOid, snapshot)) {
             TypeInfo type = typeInfo(row);
@@ -140,6 +147,11 @@ final class CatalogImage {
 
     CatalogRow defaultRow(int relationOid, int attributeNumber) {
         return defaults.get(new AttributeKey(relationOid, attributeNumber));
+    }
+
+    /** The query of a view (its {@code _RETURN} rule's SQL text), or null. */
+    String viewQuery(int relationOid) {
+        return viewQueries.get(relationOid);
     }
 
     TypeInfo type(int oid) {

@@ -2,6 +2,7 @@ package org.woolly.catalog;
 
 import org.woolly.utils.adt.PgAggregateData;
 import org.woolly.utils.adt.PgCastData;
+import org.woolly.utils.adt.PgOpclassData;
 import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgTypeData;
 import org.woolly.utils.adt.TypeOids;
@@ -62,20 +63,44 @@ public final class CatalogRows {
     public static Object[] heapRelation(int oid, String name, int namespaceOid, int rowTypeOid, int relfilenode,
                                         int tablespaceOid, boolean shared, char persistence, int columnCount,
                                         boolean systemCatalog) {
+        return classRow(oid, name, namespaceOid, rowTypeOid, 'r', CatalogOids.HEAP_ACCESS_METHOD, relfilenode,
+                tablespaceOid, shared, persistence, columnCount)
+                // PostgreSQL's catalogs have replica identity "nothing", user tables "default"
+                .setChar("relreplident", systemCatalog ? 'n' : 'd')
+                .build();
+    }
+
+    /**
+     * A pg_class row for a view ('v'): no access method, no storage (relfilenode 0), its query
+     * in a pg_rewrite rule (relhasrules), replica identity "nothing" as {@code DefineRelation} gives it.
+     */
+    public static Object[] view(int oid, String name, int namespaceOid, int rowTypeOid, int columnCount) {
+        return classRow(oid, name, namespaceOid, rowTypeOid, 'v', 0, 0, 0, false, 'p', columnCount)
+                .set("relhasrules", true).setChar("relreplident", 'n').build();
+    }
+
+    private static RowBuilder classRow(int oid, String name, int namespaceOid, int rowTypeOid, char kind,
+                                       int accessMethod, int relfilenode, int tablespaceOid, boolean shared,
+                                       char persistence, int columnCount) {
         return new RowBuilder(PG_CLASS)
                 .set("oid", oid).set("relname", name).set("relnamespace", namespaceOid).set("reltype", rowTypeOid)
                 .set("reloftype", 0).set("relowner", CatalogOids.BOOTSTRAP_SUPERUSER)
-                .set("relam", CatalogOids.HEAP_ACCESS_METHOD).set("relfilenode", relfilenode)
+                .set("relam", accessMethod).set("relfilenode", relfilenode)
                 .set("reltablespace", tablespaceOid).set("relpages", 0).set("reltuples", -1.0f)
                 .set("relallvisible", 0).set("reltoastrelid", 0).set("relhasindex", false)
-                .set("relisshared", shared).setChar("relpersistence", persistence).setChar("relkind", 'r')
+                .set("relisshared", shared).setChar("relpersistence", persistence).setChar("relkind", kind)
                 .setShort("relnatts", columnCount).setShort("relchecks", 0).set("relhasrules", false)
                 .set("relhastriggers", false).set("relhassubclass", false).set("relrowsecurity", false)
                 .set("relforcerowsecurity", false).set("relispopulated", true)
-                // PostgreSQL's catalogs have replica identity "nothing", user tables "default"
-                .setChar("relreplident", systemCatalog ? 'n' : 'd')
-                .set("relispartition", false).set("relrewrite", 0)
-                .build();
+                .set("relispartition", false).set("relrewrite", 0);
+    }
+
+    /** The {@code _RETURN} rule of a view: {@code ev_type '1'} (SELECT), enabled 'O', INSTEAD, the query as SQL text. */
+    public static Object[] viewRule(int oid, int viewOid, String query) {
+        return new RowBuilder(CatalogDefinitions.PG_REWRITE)
+                .set("oid", oid).set("rulename", SystemViews.RETURN_RULE).set("ev_class", viewOid)
+                .setChar("ev_type", '1').setChar("ev_enabled", 'O').set("is_instead", true)
+                .set("ev_action", query).build();
     }
 
     /** A pg_attribute row for a column of a relation (user column: number > 0; system column: < 0). */
@@ -300,5 +325,37 @@ public final class CatalogRows {
     public static Object[] accessMethod(int oid, String name, String handler, char type) {
         return new RowBuilder(PG_AM).set("oid", oid).set("amname", name).set("amhandler", handler)
                 .setChar("amtype", type).build();
+    }
+
+    public static Object[] operatorFamily(PgOpclassData.Family family) {
+        return new RowBuilder(CatalogDefinitions.PG_OPFAMILY).set("oid", family.oid())
+                .set("opfmethod", family.method()).set("opfname", family.name())
+                .set("opfnamespace", CatalogOids.PG_CATALOG_NAMESPACE)
+                .set("opfowner", CatalogOids.BOOTSTRAP_SUPERUSER).build();
+    }
+
+    public static Object[] operatorClass(PgOpclassData.OperatorClass opclass) {
+        return new RowBuilder(CatalogDefinitions.PG_OPCLASS).set("oid", opclass.oid())
+                .set("opcmethod", opclass.method()).set("opcname", opclass.name())
+                .set("opcnamespace", CatalogOids.PG_CATALOG_NAMESPACE)
+                .set("opcowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("opcfamily", opclass.family())
+                .set("opcintype", opclass.inputType()).set("opcdefault", opclass.isDefault())
+                .set("opckeytype", opclass.keyType()).build();
+    }
+
+    /** A pg_amop row: a search operator ('s'), no sort family. */
+    public static Object[] operatorFamilyMember(PgOpclassData.Member member) {
+        return new RowBuilder(CatalogDefinitions.PG_AMOP).set("oid", member.oid())
+                .set("amopfamily", member.family()).set("amoplefttype", member.leftType())
+                .set("amoprighttype", member.rightType()).setShort("amopstrategy", member.strategy())
+                .setChar("amoppurpose", 's').set("amopopr", member.operator())
+                .set("amopmethod", PgOpclassData.methodOf(member.family())).set("amopsortfamily", 0).build();
+    }
+
+    public static Object[] supportFunction(PgOpclassData.Support support) {
+        return new RowBuilder(CatalogDefinitions.PG_AMPROC).set("oid", support.oid())
+                .set("amprocfamily", support.family()).set("amproclefttype", support.leftType())
+                .set("amprocrighttype", support.rightType()).setShort("amprocnum", support.number())
+                .set("amproc", support.function()).build();
     }
 }

@@ -77,6 +77,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public DatabaseCatalog withSystemSearchPath() {
+        return withSearchPath(PG_CATALOG, userName);
+    }
+
+    @Override
+    public Optional<String> viewQuery(Transaction tx, int relationOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).viewQuery(relationOid));
+    }
+
+    @Override
     public long invalidationStamp() {
         return system.invalidationStamp();
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "woolly", mixinStandardHelpOptions = true, versionProvider = WoollyCommand.Version.class,
         description = "Woolly, a PostgreSQL-compatible database server.",
-        subcommands = {InitCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
-            JvmOptionsCommand.class})
+        subcommands = {InitCommand.class, StartCommand.class, StopCommand.class, ReloadCommand.class,
+            StatusCommand.class, JvmOptionsCommand.class})
 public final class WoollyCommand implements Runnable {
 
     @CommandLine.Spec

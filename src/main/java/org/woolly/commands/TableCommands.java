@@ -147,7 +147,12 @@ public final class TableCommands {
         }
         int typmod;
         try {
-            typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers());
+            // PostgreSQL checks a column's type twice (transformColumnDefinition, then DefineRelation), warning both times
+            typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers(),
+                    warning -> {
+                        context.notices().notice(at(warning, typeName.location()));
+                        context.notices().notice(warning);
+                    });
         } catch (SqlException error) {
             throw at(error, typeName.location());
         }

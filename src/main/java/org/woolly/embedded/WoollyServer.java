@@ -104,6 +104,14 @@ public final class WoollyServer implements AutoCloseable {
         postmaster.shutdown(mode);
     }
 
+    /**
+     * Reads {@code postgresql.conf} again ({@code pg_ctl reload}): new connections start from the
+     * new values; parameters that need a restart keep theirs (the server log says which).
+     */
+    public void reload() {
+        postmaster.reload();
+    }
+
     /** Makes SIGTERM/SIGINT (Ctrl-C) run a fast shutdown, as {@code woolly start} in the foreground wants. */
     public void shutdownOnSignal() {
         postmaster.installShutdownHook();

@@ -61,8 +61,15 @@ final class BackendConnection implements Runnable {
      * the moment (a new one after a crash restart); {@code recovering} is true while the
      * postmaster ends the backends after a PANIC and runs crash recovery.
      */
-    record Shared(ServerConfiguration configuration, HbaFile hba, Supplier<Engine> engine, TypeIoLookup types,
-                  BackendRegistry registry, BooleanSupplier shuttingDown, BooleanSupplier recovering) {}
+    record Shared(Supplier<ServerConfiguration> currentConfiguration, HbaFile hba, Supplier<Engine> engine,
+                  TypeIoLookup types, BackendRegistry registry, BooleanSupplier shuttingDown,
+                  BooleanSupplier recovering) {
+
+        /** The configuration in force now (a reload replaces it). */
+        ServerConfiguration configuration() {
+            return currentConfiguration.get();
+        }
+    }
 
     private final Shared shared;
     private final SocketChannel channel;

@@ -38,13 +38,16 @@ public final class Postmaster {
 
     /** The file another process writes to ask for a shutdown; its content is the mode name. */
     public static final String SHUTDOWN_REQUEST_FILE = "postmaster.shutdown_request";
+    /** The file another process ({@code woolly reload}) creates to ask for a configuration reload. */
+    public static final String RELOAD_REQUEST_FILE = "postmaster.reload_request";
     private static final long REQUEST_POLL_MILLIS = 200;
     private static final long TERMINATE_WAIT_MILLIS = 2000;
     private static final long WAIT_LOG_INTERVAL_MILLIS = 5000;
     private static final long CRASH_EXIT_WAIT_MILLIS = 30_000;
 
     private final Path dataDirectory;
-    private final ServerConfiguration configuration;
+    /** Replaced as a whole by {@link #reload()}; what new connections start from. */
+    private volatile ServerConfiguration configuration;
     private final Supplier<? extends Engine> engineFactory;
     private volatile Engine engine;
     private final TypeIoLookup types;
@@ -118,7 +121,8 @@ public final class Postmaster {
             }
             Files.deleteIfExists(dataDirectory.resolve(SHUTDOWN_REQUEST_FILE));
             HbaFile hba = HbaFile.load(dataDirectory.resolve("pg_hba.conf"));
-            BackendConnection.Shared shared = new BackendConnection.Shared(configuration, hba, () -> engine, types,
+            Files.deleteIfExists(dataDirectory.resolve(RELOAD_REQUEST_FILE));
+            BackendConnection.Shared shared = new BackendConnection.Shared(() -> configuration, hba, () -> engine, types,
                     registry, () -> shuttingDown, () -> recovering);
             listeners = new Listeners(configuration, (channel, address, host) ->
                     backendExecutor.execute(new BackendConnection(shared, channel, address, host)));
@@ -176,6 +180,26 @@ public final class Postmaster {
     /** Installs a JVM shutdown hook (SIGTERM, SIGINT, System.exit) that runs a fast shutdown. */
     public void installShutdownHook() {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> shutdown(ShutdownMode.FAST)));
+    }
+
+    /** Asks the postmaster of {@code dataDirectory} (possibly another process) to read its configuration file again ({@code pg_ctl reload}). */
+    public static void requestReload(Path dataDirectory) throws IOException {
+        Files.writeString(dataDirectory.resolve(RELOAD_REQUEST_FILE), "reload\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads {@code postgresql.conf} again ({@code SIGHUP_handler} and {@code ProcessConfigFile}):
+     * connections made from now on start from the new values (authentication_timeout, the
+     * defaults of session settings); parameters that need a restart keep theirs, and the server
+     * log says which. Sessions already running keep the values they started with.
+     */
+    public void reload() {
+        ServerLog.log(Severity.LOG, "received SIGHUP, reloading configuration files");
+        ServerConfiguration.Reloaded reloaded = configuration.reload();
+        for (String message : reloaded.messages()) {
+            ServerLog.log(Severity.LOG, message);
+        }
+        configuration = reloaded.configuration();
     }
 
     /** Asks the postmaster of {@code dataDirectory} (possibly another process) to shut down. */
@@ -434,11 +458,19 @@ public final class Postmaster {
 
     private void watchRequests() {
         Path request = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE);
+        Path reloadRequest = dataDirectory.resolve(RELOAD_REQUEST_FILE);
         while (!shuttingDown) {
             try {
                 Thread.sleep(REQUEST_POLL_MILLIS);
             } catch (InterruptedException e) {
                 return;
+            }
+            try {
+                if (Files.deleteIfExists(reloadRequest)) {
+                    reload();
+                }
+            } catch (IOException e) {
+                ServerLog.log(Severity.WARNING, "could not remove reload request: " + e.getMessage());
             }
             if (Files.exists(request)) {
                 ShutdownMode mode;

@@ -5,6 +5,7 @@ import org.woolly.protocol.MessageBody;
 import org.woolly.protocol.MessageTypes;
 import org.woolly.protocol.MessageWriter;
 import org.woolly.protocol.ProtocolCodes;
+import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeIO;
 import org.woolly.utils.adt.TypeOids;
@@ -204,7 +205,16 @@ final class ExtendedQueryHandler {
         String name = body.readCString();
         if (target == MessageTypes.TARGET_STATEMENT) {
             PreparedQuery query = lookupStatement(name).query();
+            boolean returnsRows = query != null && !query.resultColumns().isEmpty();
+            if (returnsRows && engine.transactionStatus() == TransactionStatus.FAILED) {
+                // exec_describe_statement_message: the row type needs the catalog, unreadable now
+                throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
             writer.parameterDescription(query == null ? new int[0] : query.parameterTypes());
+            if (returnsRows) {
+                engine.revalidate(query);
+            }
             describeColumns(query, new short[0]);
         } else if (target == MessageTypes.TARGET_PORTAL) {
             PortalState state = lookupPortal(name);

@@ -37,6 +37,15 @@ public interface SessionEngine extends AutoCloseable {
     Portal bind(PreparedQuery query, Object[] parameters);
 
     /**
+     * Before a Describe of a prepared statement sends its RowDescription: the statement's plan
+     * checked against the catalog as now and re-planned if stale, as {@code CachedPlanGetTargetList}
+     * does, so the columns described are those the statement will return (42P01 for a dropped
+     * table, 0A000 for a changed row type).
+     */
+    default void revalidate(PreparedQuery query) {
+    }
+
+    /**
      * Called before the first statement of a simple Query message that holds several: they run
      * as one implicit transaction block ({@code BeginImplicitTransactionBlock}), so SET LOCAL and
      * SET TRANSACTION apply to it instead of warning. Ends with the message.

@@ -39,7 +39,9 @@ class AnalyzerTest {
         storage = StorageWiring.open(data, StorageOptions.defaults());
         SystemCatalog system = new SystemCatalog(storage);
         analyzer = new Analyzer(new BuiltinTypeSystem(), system.catalogFor(system.databaseOid("postgres").getAsInt()),
-                Parser::parseExpression);
+                Parser::parseExpression, warning -> {
+                    throw new AssertionError("unexpected warning " + warning.getMessage());
+                });
         transaction = storage.transactions().begin();
     }
 

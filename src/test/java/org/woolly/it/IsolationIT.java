@@ -200,6 +200,19 @@ class IsolationIT {
         assertError(connection, "SET transaction_isolation = 'read committed'", "25001",
                 "SET TRANSACTION ISOLATION LEVEL must be called before any query");
         execute(connection, "ROLLBACK");
+        // after the first query any change is refused first, SERIALIZABLE too; SET errors have no position
+        execute(connection, "BEGIN");
+        execute(connection, "SELECT 1");
+        PSQLException serializable = error(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        assertThat(serializable.getSQLState()).isEqualTo("25001");
+        assertThat(serializable.getServerErrorMessage().getMessage())
+                .isEqualTo("SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        execute(connection, "ROLLBACK");
+        execute(connection, "BEGIN");
+        execute(connection, "SELECT 1");
+        assertThat(error(connection, "SET transaction_isolation = 'serializable'").getServerErrorMessage()
+                .getPosition()).isZero();
+        execute(connection, "ROLLBACK");
 
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");

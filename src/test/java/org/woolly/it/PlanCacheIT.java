@@ -346,14 +346,9 @@ class PlanCacheIT {
         execute(b, "CREATE TABLE pc_unnamed (a int)");
         execute(b, "INSERT INTO pc_unnamed VALUES (1)");
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(20_000);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            message(out, -1, startupBody());
-            readUntilReady(in);
-            message(out, 'P', cStrings("", "SELECT count(*) FROM pc_unnamed"), new byte[] {0, 0});
-            message(out, 'S');
-            assertThat(readUntilReady(in)).containsExactly("1:");
+            Raw raw = parsed(socket, "", "SELECT count(*) FROM pc_unnamed");
+            DataOutputStream out = raw.out();
+            DataInputStream in = raw.in();
             assertThat(bindAndExecute(out, in)).containsExactly("2:", "D:1", "C:SELECT 1");
 
             execute(b, "TRUNCATE pc_unnamed");
@@ -365,6 +360,57 @@ class PlanCacheIT {
             execute(b, "DROP TABLE pc_unnamed");
             assertThat(bindAndExecute(out, in)).containsExactly("E:42P01");
         }
+    }
+
+    /**
+     * Describe of a prepared statement re-checks its plan first ({@code CachedPlanGetTargetList}):
+     * after another session's DDL it describes the columns as they are or fails as Execute would,
+     * after the ParameterDescription; in a failed transaction block it fails before anything.
+     */
+    @Test
+    void describeOfAPreparedStatementIsRecheckedAfterDdl() throws Exception {
+        Connection b = connect("");
+        execute(b, "CREATE TABLE pc_describe (a int)");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            Raw raw = parsed(socket, "d1", "SELECT * FROM pc_describe");
+            DataOutputStream out = raw.out();
+            DataInputStream in = raw.in();
+            assertThat(describeStatement(out, in, "d1")).containsExactly("t:", "T:a");
+            execute(b, "DROP TABLE pc_describe");
+            execute(b, "CREATE TABLE pc_describe (a int)");
+            assertThat(describeStatement(out, in, "d1")).containsExactly("t:", "T:a");
+            execute(b, "DROP TABLE pc_describe");
+            execute(b, "CREATE TABLE pc_describe (a int, b text)");
+            assertThat(describeStatement(out, in, "d1")).containsExactly("t:", "E:0A000");
+            execute(b, "DROP TABLE pc_describe");
+            assertThat(describeStatement(out, in, "d1")).containsExactly("t:", "E:42P01");
+            message(out, 'Q', cStrings("BEGIN"));
+            readUntilReady(in);
+            message(out, 'Q', cStrings("SELECT * FROM pc_describe"));
+            assertThat(readUntilReady(in)).containsExactly("E:42P01");
+            assertThat(describeStatement(out, in, "d1")).containsExactly("E:25P02");
+        }
+    }
+
+    private record Raw(DataOutputStream out, DataInputStream in) {}
+
+    /** Logs in over {@code socket} and parses {@code sql} as statement {@code name} (ParseComplete checked). */
+    private static Raw parsed(Socket socket, String name, String sql) throws IOException {
+        socket.setSoTimeout(20_000);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        message(out, -1, startupBody());
+        readUntilReady(in);
+        message(out, 'P', cStrings(name, sql), new byte[] {0, 0});
+        message(out, 'S');
+        assertThat(readUntilReady(in)).containsExactly("1:");
+        return new Raw(out, in);
+    }
+
+    private List<String> describeStatement(DataOutputStream out, DataInputStream in, String name) throws IOException {
+        message(out, 'D', new byte[] {'S'}, cStrings(name));
+        message(out, 'S');
+        return readUntilReady(in);
     }
 
     private List<String> bindAndExecute(DataOutputStream out, DataInputStream in) throws IOException {
@@ -420,7 +466,8 @@ class PlanCacheIT {
                 case 'Z' -> {
                     return seen;
                 }
-                case '1', '2' -> seen.add((char) type + ":");
+                case '1', '2', 't' -> seen.add((char) type + ":");
+                case 'T' -> seen.add("T:" + columnNames(body));
                 case 'C' -> seen.add("C:" + new String(body, 0, body.length - 1, StandardCharsets.UTF_8));
                 case 'D' -> {
                     DataInputStream row = new DataInputStream(new ByteArrayInputStream(body));
@@ -437,6 +484,22 @@ class PlanCacheIT {
                 default -> { }
             }
         }
+    }
+
+    /** The column names of a RowDescription, comma-separated. */
+    private static String columnNames(byte[] body) {
+        List<String> names = new ArrayList<>();
+        int count = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+        int at = 2;
+        for (int i = 0; i < count; i++) {
+            int end = at;
+            while (body[end] != 0) {
+                end++;
+            }
+            names.add(new String(body, at, end - at, StandardCharsets.UTF_8));
+            at = end + 1 + 18;
+        }
+        return String.join(",", names);
     }
 
     /** PostgreSQL's CheckTableNotInUse: the session's own suspended portal keeps its table. */

@@ -1,18 +1,14 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.utils.error.ServerLog;
 import org.woolly.server.DataDirectoryInitializer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -33,29 +29,21 @@ class SessionEdgesIT {
     private static final String PASSWORD = "edge-pass";
     private static final int SSL_REQUEST = 80877103;
     private static final int GSSENC_REQUEST = 80877104;
-    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension(builder -> builder
             .initOptions(new DataDirectoryInitializer.Options("edgy", PASSWORD, "scram-sha-256", "scram-sha-256"))
             .setting("authentication_timeout", "3s"));
 
-    @BeforeAll
-    static void captureLog() {
-        ServerLog.redirect(new PrintStream(LOG, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterAll
-    static void restoreLog() {
-        ServerLog.redirect(System.err);
-    }
+    @RegisterExtension
+    static final CapturedServerLog LOG = new CapturedServerLog();
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("postgres"), "edgy", PASSWORD);
     }
 
     private static String log() {
-        return LOG.toString(StandardCharsets.UTF_8);
+        return LOG.text();
     }
 
     private static Socket open() throws IOException {
@@ -65,11 +53,7 @@ class SessionEdgesIT {
     }
 
     private static void awaitLog(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!log().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(log()).contains(text);
+        LOG.await(text);
     }
 
     /** Reads until the server closes the connection; what it sent. */

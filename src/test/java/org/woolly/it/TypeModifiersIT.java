@@ -2,16 +2,18 @@ package org.woolly.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The modifiers written after a type name are checked as PostgreSQL 15's typmodin functions check them. */
 class TypeModifiersIT {
@@ -19,13 +21,7 @@ class TypeModifiersIT {
     static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static ServerErrorMessage error(Connection connection, String sql) {
-        Throwable thrown = catchThrowable(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        });
-        assertThat(thrown).as(sql).isInstanceOf(PSQLException.class);
-        return ((PSQLException) thrown).getServerErrorMessage();
+        return WoollyServerExtension.errorOf(connection, sql);
     }
 
     private static void assertError(Connection connection, String sql, String state, String message, int position) {
@@ -85,6 +81,45 @@ class TypeModifiersIT {
             assertThat(text(connection, "SELECT 1234.5::numeric(3, -1)")).isEqualTo("1230");
             assertThat(text(connection, "SELECT interval '1.23456 sec'::interval(2)")).isEqualTo("00:00:01.23");
             assertThat(text(connection, "SELECT '12:00:01.1234567'::time(7)")).isEqualTo("12:00:01.123457");
+        }
+    }
+
+    private static List<String> warnings(Statement statement) throws SQLException {
+        List<String> messages = new ArrayList<>();
+        for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+            ServerErrorMessage message = ((PSQLWarning) warning).getServerErrorMessage();
+            messages.add(message.getSeverity() + " " + message.getSQLState() + " " + message.getMessage() + " @"
+                    + message.getPosition());
+        }
+        return messages;
+    }
+
+    @Test
+    void fractionalPrecisionAboveSixIsReducedWithPostgresWarning() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT '2020-01-01 00:00:00.1234567'::timestamp(7)")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("2020-01-01 00:00:00.123457");
+            }
+            assertThat(warnings(statement))
+                    .containsExactly("WARNING 22023 TIMESTAMP(7) precision reduced to maximum allowed, 6 @39");
+            statement.clearWarnings();
+            statement.execute("SELECT cast('10:00' as time(8)), '1 second'::interval second(9)");
+            assertThat(warnings(statement)).containsExactly(
+                    "WARNING 22023 TIME(8) precision reduced to maximum allowed, 6 @24",
+                    "WARNING 22023 INTERVAL(9) precision reduced to maximum allowed, 6 @46");
+            statement.clearWarnings();
+            // as in PostgreSQL, a column type is checked twice: with the position, then without
+            statement.execute("CREATE TABLE tm_precision (a timestamptz(7))");
+            assertThat(warnings(statement)).containsExactly(
+                    "WARNING 22023 TIMESTAMP(7) WITH TIME ZONE precision reduced to maximum allowed, 6 @30",
+                    "WARNING 22023 TIMESTAMP(7) WITH TIME ZONE precision reduced to maximum allowed, 6 @0");
+            statement.clearWarnings();
+            try (ResultSet rows = statement.executeQuery("SELECT a.atttypmod FROM pg_attribute a JOIN pg_class c "
+                    + "ON c.oid = a.attrelid WHERE c.relname = 'tm_precision' AND a.attname = 'a'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(6);
+            }
         }
     }
 }

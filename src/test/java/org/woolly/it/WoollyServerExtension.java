@@ -3,12 +3,18 @@ package org.woolly.it;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.woolly.embedded.WoollyServer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Starts an embedded server on a temporary directory and a free port before a test class and
@@ -58,5 +64,16 @@ final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback
     /** A connection to {@code postgres} as the superuser (trust authentication). */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
+    }
+
+    /** The error the server sends for {@code sql}; fails the test if the statement succeeds. */
+    static ServerErrorMessage errorOf(Connection connection, String sql) {
+        Throwable thrown = catchThrowable(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        });
+        assertThat(thrown).as(sql).isInstanceOf(PSQLException.class);
+        return ((PSQLException) thrown).getServerErrorMessage();
     }
 }

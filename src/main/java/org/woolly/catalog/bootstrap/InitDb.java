@@ -10,9 +10,11 @@ import org.woolly.catalog.CatalogHeap;
 import org.woolly.catalog.CatalogOids;
 import org.woolly.catalog.CatalogRows;
 import org.woolly.catalog.CatalogTupleCodec;
+import org.woolly.catalog.SystemViews;
 import org.woolly.catalog.TypeInfo;
 import org.woolly.utils.adt.PgAggregateData;
 import org.woolly.utils.adt.PgCastData;
+import org.woolly.utils.adt.PgOpclassData;
 import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgProcData;
 import org.woolly.utils.adt.PgTypeData;
@@ -23,14 +25,19 @@ import java.util.Set;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
+import static org.woolly.catalog.CatalogDefinitions.PG_AMOP;
+import static org.woolly.catalog.CatalogDefinitions.PG_AMPROC;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_OPCLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_OPERATOR;
+import static org.woolly.catalog.CatalogDefinitions.PG_OPFAMILY;
 import static org.woolly.catalog.CatalogDefinitions.PG_PROC;
+import static org.woolly.catalog.CatalogDefinitions.PG_REWRITE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
@@ -134,6 +141,51 @@ public final class InitDb {
                 CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", 't'), tx);
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", "bthandler", 'i'), tx);
+        catalogs.insert(PG_AM, database,
+                CatalogRows.accessMethod(PgOpclassData.HASH, "hash", "hashhandler", 'i'), tx);
+        insertOperatorClasses(catalogs, tx, database);
+        for (SystemViews.View view : SystemViews.all()) {
+            insertView(catalogs, tx, database, view);
+        }
+    }
+
+    /** pg_opfamily, pg_opclass, pg_amop and pg_amproc from {@code utils.adt.PgOpclassData}. */
+    private static void insertOperatorClasses(CatalogHeap catalogs, Transaction tx, int database) {
+        for (PgOpclassData.Family family : PgOpclassData.families()) {
+            catalogs.insert(PG_OPFAMILY, database, CatalogRows.operatorFamily(family), tx);
+        }
+        for (PgOpclassData.OperatorClass opclass : PgOpclassData.classes()) {
+            catalogs.insert(PG_OPCLASS, database, CatalogRows.operatorClass(opclass), tx);
+        }
+        for (PgOpclassData.Member member : PgOpclassData.operators()) {
+            catalogs.insert(PG_AMOP, database, CatalogRows.operatorFamilyMember(member), tx);
+        }
+        for (PgOpclassData.Support support : PgOpclassData.supportFunctions()) {
+            catalogs.insert(PG_AMPROC, database, CatalogRows.supportFunction(support), tx);
+        }
+    }
+
+    /**
+     * A system view: its pg_class row (relkind 'v'), pg_attribute rows (views have no system
+     * columns), row type, and the {@code _RETURN} rule holding its query.
+     */
+    private static void insertView(CatalogHeap catalogs, Transaction tx, int database, SystemViews.View view) {
+        catalogs.insert(PG_CLASS, database, CatalogRows.view(view.oid(), view.name(),
+                CatalogOids.PG_CATALOG_NAMESPACE, view.rowTypeOid(), view.columns().size()), tx);
+        insertColumns(catalogs, tx, database, view.oid(), view.columns());
+        catalogs.insert(PG_TYPE, database, CatalogRows.rowType(view.rowTypeOid(), view.name(),
+                CatalogOids.PG_CATALOG_NAMESPACE, view.oid()), tx);
+        catalogs.insert(PG_REWRITE, database, CatalogRows.viewRule(view.ruleOid(), view.oid(), view.definition()), tx);
+    }
+
+    private static void insertColumns(CatalogHeap catalogs, Transaction tx, int database, int relationOid,
+                                      List<CatalogColumn> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            CatalogColumn column = columns.get(i);
+            TypeInfo type = TypeInfo.of(PgTypeData.byOid(column.typeOid()));
+            catalogs.insert(PG_ATTRIBUTE, database, CatalogRows.attribute(relationOid, column.name(), type, -1, i + 1,
+                    column.notNull(), false), tx);
+        }
     }
 
     /**
@@ -167,13 +219,7 @@ public final class InitDb {
         catalogs.insert(PG_CLASS, database, CatalogRows.heapRelation(catalog.oid(), catalog.name(),
                 CatalogOids.PG_CATALOG_NAMESPACE, rowType, catalog.oid(), tablespace, catalog.shared(), 'p',
                 catalog.columns().size(), true), tx);
-        List<CatalogColumn> columns = catalog.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            CatalogColumn column = columns.get(i);
-            TypeInfo type = TypeInfo.of(PgTypeData.byOid(column.typeOid()));
-            catalogs.insert(PG_ATTRIBUTE, database, CatalogRows.attribute(catalog.oid(), column.name(), type, -1, i + 1,
-                    column.notNull(), false), tx);
-        }
+        insertColumns(catalogs, tx, database, catalog.oid(), catalog.columns());
         for (Object[] row : CatalogRows.systemAttributes(catalog.oid())) {
             catalogs.insert(PG_ATTRIBUTE, database, row, tx);
         }

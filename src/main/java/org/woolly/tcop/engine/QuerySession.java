@@ -99,7 +99,7 @@ public final class QuerySession implements SessionEngine {
         this.backendPid = backendPid;
         this.types = types;
         this.parser = parser;
-        this.analyzer = new Analyzer(types, catalog, parser::parseExpression);
+        this.analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         this.planner = new Planner(types);
         this.block = new TransactionBlock(storage.transactions(), settings, backendPid);
     }
@@ -234,7 +234,7 @@ public final class QuerySession implements SessionEngine {
         if (!current.equals(catalogSearchPath)) {
             catalog = databaseCatalog.withSearchPath(current, role.name());
             catalogSearchPath = current;
-            analyzer = new Analyzer(types, catalog, parser::parseExpression);
+            analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         }
     }
 
@@ -255,6 +255,15 @@ public final class QuerySession implements SessionEngine {
         }
         throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
                 "current transaction is aborted, commands ignored until end of transaction block");
+    }
+
+    @Override
+    public void revalidate(PreparedQuery query) {
+        SessionPreparedQuery prepared = (SessionPreparedQuery) query;
+        if (prepared.query() != null && !(prepared.statement() instanceof Statement.Explain)
+                && block.state() != TransactionBlock.State.FAILED) {
+            lockAndRevalidate(prepared);
+        }
     }
 
     @Override

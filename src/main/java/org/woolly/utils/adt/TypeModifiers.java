@@ -3,6 +3,8 @@ package org.woolly.utils.adt;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.woolly.utils.error.NoticeSink;
+import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -72,8 +74,10 @@ public final class TypeModifiers {
      * type's typmodin), or -1 when none were written. The caller adds the error position.
      *
      * @param typeName the type's name as written, for "type modifier is not allowed for type"
+     * @param warnings receives the WARNING (22023) of a time, timestamp or interval precision above
+     *                 6, which is reduced to 6 as PostgreSQL does
      */
-    public static int typmodIn(int typeOid, String typeName, List<Integer> modifiers) {
+    public static int typmodIn(int typeOid, String typeName, List<Integer> modifiers, NoticeSink warnings) {
         if (modifiers == null || modifiers.isEmpty()) {
             return -1;
         }
@@ -85,10 +89,10 @@ public final class TypeModifiers {
                 case 2 -> numeric(modifiers.get(0), modifiers.get(1));
                 default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid NUMERIC type modifier");
             };
-            case TypeOids.TIMESTAMP -> fractionalPrecision("TIMESTAMP", "", single(modifiers));
-            case TypeOids.TIMESTAMPTZ -> fractionalPrecision("TIMESTAMP", " WITH TIME ZONE", single(modifiers));
-            case TypeOids.TIME -> fractionalPrecision("TIME", "", single(modifiers));
-            case TypeOids.INTERVAL -> interval(modifiers);
+            case TypeOids.TIMESTAMP -> fractionalPrecision("TIMESTAMP", "", single(modifiers), warnings);
+            case TypeOids.TIMESTAMPTZ -> fractionalPrecision("TIMESTAMP", " WITH TIME ZONE", single(modifiers), warnings);
+            case TypeOids.TIME -> fractionalPrecision("TIME", "", single(modifiers), warnings);
+            case TypeOids.INTERVAL -> interval(modifiers, warnings);
             default -> throw new SqlException(SqlState.SYNTAX_ERROR,
                     "type modifier is not allowed for type \"" + typeName + "\"");
         };
@@ -103,18 +107,28 @@ public final class TypeModifiers {
 
     /**
      * {@code anytimestamp_typmod_check} / {@code anytime_typmod_check}: more than microseconds is
-     * reduced to 6 (PostgreSQL also warns).
+     * reduced to 6 with a warning.
      */
-    private static int fractionalPrecision(String type, String suffix, int precision) {
+    private static int fractionalPrecision(String type, String suffix, int precision, NoticeSink warnings) {
         if (precision < 0) {
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                     type + "(" + precision + ")" + suffix + " precision must not be negative");
         }
-        return Math.min(precision, MAX_FRACTIONAL_PRECISION);
+        return reduced(type + "(" + precision + ")" + suffix, precision, warnings);
+    }
+
+    private static int reduced(String written, int precision, NoticeSink warnings) {
+        if (precision <= MAX_FRACTIONAL_PRECISION) {
+            return precision;
+        }
+        warnings.notice(new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                written + " precision reduced to maximum allowed, " + MAX_FRACTIONAL_PRECISION)
+                .withSeverity(Severity.WARNING));
+        return MAX_FRACTIONAL_PRECISION;
     }
 
     /** {@code intervaltypmodin}: the parser hands (range mask) or (range mask, precision). */
-    private static int interval(List<Integer> modifiers) {
+    private static int interval(List<Integer> modifiers, NoticeSink warnings) {
         if (modifiers.size() > 2) {
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid INTERVAL type modifier");
         }
@@ -126,7 +140,7 @@ public final class TypeModifiers {
                 throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                         "INTERVAL(" + precision + ") precision must not be negative");
             }
-            precision = Math.min(precision, MAX_FRACTIONAL_PRECISION);
+            precision = reduced("INTERVAL(" + precision + ")", precision, warnings);
         }
         return ((range & 0x7FFF) << 16) | precision;
     }

@@ -95,8 +95,19 @@ public final class GucSession implements SessionSettings {
         checkContext(parameter, false);
         String key = ServerConfiguration.key(parameter.name());
         if (TRANSACTION_DEFAULTS.containsKey(key)) {
-            setTransactionCharacteristic(parameter, key,
-                    GucValues.parse(parameter, value == null ? parameter.bootValue() : value));
+            Object parsed;
+            try {
+                parsed = GucValues.parse(parameter, value == null ? parameter.bootValue() : value);
+            } catch (SqlException refused) {
+                // PostgreSQL's check hook refuses any change after the first query before anything
+                // else is said about the level; SERIALIZABLE, refused here as not implemented, is one
+                if (inTransaction && snapshotTaken && key.equals("transaction_isolation")
+                        && refused.sqlState() == SqlState.FEATURE_NOT_SUPPORTED) {
+                    throw isolationAfterQuery();
+                }
+                throw refused;
+            }
+            setTransactionCharacteristic(parameter, key, parsed);
             return;
         }
         Object parsed = value == null ? resetValues.get(key) : GucValues.parse(parameter, value);
@@ -228,8 +239,7 @@ public final class GucSession implements SessionSettings {
             switch (key) {
                 case "transaction_isolation" -> {
                     if (!value.equals(currentValue)) {
-                        throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
-                                "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                        throw isolationAfterQuery();
                     }
                 }
                 case "transaction_read_only" -> {
@@ -244,6 +254,11 @@ public final class GucSession implements SessionSettings {
         }
         transactionValues.put(key, value);
         valuesChanged();
+    }
+
+    private static SqlException isolationAfterQuery() {
+        return SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                "SET TRANSACTION ISOLATION LEVEL must be called before any query");
     }
 
     @Override

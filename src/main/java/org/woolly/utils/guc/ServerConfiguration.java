@@ -27,10 +27,71 @@ public final class ServerConfiguration {
     /** Values by lower-case name, in the parsed representation of {@link GucValues}. */
     private final Map<String, Object> values;
     private final List<String> warnings;
+    /** Where {@link #reload} reads the file again, and the overrides that win over it (null: defaults only). */
+    private final Path dataDirectory;
+    private final Map<String, String> overrides;
 
     private ServerConfiguration(Map<String, Object> values, List<String> warnings) {
+        this(values, warnings, null, Map.of());
+    }
+
+    private ServerConfiguration(Map<String, Object> values, List<String> warnings, Path dataDirectory,
+                                Map<String, String> overrides) {
         this.values = values;
         this.warnings = warnings;
+        this.dataDirectory = dataDirectory;
+        this.overrides = overrides;
+    }
+
+    /**
+     * The outcome of a reload: the configuration now in force and the lines for the server log
+     * ({@code ProcessConfigFile}'s messages).
+     */
+    public record Reloaded(ServerConfiguration configuration, List<String> messages) {}
+
+    /**
+     * Reads {@code postgresql.conf} again (SIGHUP, {@code pg_reload_conf}), as
+     * {@code ProcessConfigFile} does: the command-line overrides still win; a parameter that
+     * only a restart can change ({@code postmaster} context) keeps its value and is reported
+     * ({@code parameter "x" cannot be changed without restarting the server}); every other
+     * change is reported as {@code parameter "x" changed to "v"}. A file with an invalid value
+     * changes nothing ({@code configuration file "..." contains errors; no changes were applied}).
+     */
+    public Reloaded reload() {
+        if (dataDirectory == null) {
+            return new Reloaded(this, List.of());
+        }
+        ServerConfiguration fresh;
+        try {
+            fresh = load(dataDirectory, overrides);
+        } catch (SqlException error) {
+            List<String> messages = new ArrayList<>();
+            messages.add(error.getMessage());
+            messages.add(String.format("configuration file \"%s\" contains errors; no changes were applied",
+                    dataDirectory.resolve("postgresql.conf")));
+            return new Reloaded(this, messages);
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(fresh.values);
+        List<String> messages = new ArrayList<>(fresh.warnings);
+        for (GucParameter parameter : GucTable.all()) {
+            String key = key(parameter.name());
+            Object before = values.get(key);
+            Object after = fresh.values.get(key);
+            if (java.util.Objects.equals(before, after)) {
+                continue;
+            }
+            if (parameter.context() == GucContext.POSTMASTER || parameter.context() == GucContext.INTERNAL) {
+                merged.put(key, before);
+                if (parameter.context() == GucContext.POSTMASTER) {
+                    messages.add(String.format("parameter \"%s\" cannot be changed without restarting the server",
+                            parameter.name()));
+                }
+            } else {
+                messages.add(String.format("parameter \"%s\" changed to \"%s\"", parameter.name(),
+                        GucValues.format(parameter, after)));
+            }
+        }
+        return new Reloaded(new ServerConfiguration(merged, fresh.warnings, dataDirectory, overrides), messages);
     }
 
     /** The built-in defaults. */
@@ -65,7 +126,8 @@ public final class ServerConfiguration {
             }
         }
         values.put("data_directory", dataDirectory.toAbsolutePath().normalize().toString());
-        ServerConfiguration loaded = new ServerConfiguration(values, List.copyOf(warnings));
+        ServerConfiguration loaded = new ServerConfiguration(values, List.copyOf(warnings), dataDirectory,
+                Collections.unmodifiableMap(new LinkedHashMap<>(overrides)));
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             loaded = loaded.with(override.getKey(), override.getValue());
         }
@@ -77,7 +139,7 @@ public final class ServerConfiguration {
         GucParameter parameter = require(name);
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key(parameter.name()), GucValues.parse(parameter, value));
-        return new ServerConfiguration(copy, warnings);
+        return new ServerConfiguration(copy, warnings, dataDirectory, overrides);
     }
 
     /** Messages for the server log about entries that were skipped. */

@@ -45,13 +45,13 @@ class InitDbTest {
     void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() throws IOException {
         InitDb.bootstrap(storage(), new CheckingTupleCodec(), "alice", null);
 
-        // 15 per-database catalogs in 3 databases, 3 shared ones, each a main fork on disk
+        // 20 per-database catalogs in 3 databases, 4 shared ones, each a main fork on disk (views have none)
         List<String> files;
         try (Stream<Path> walk = Files.walk(dataDirectory)) {
             files = walk.filter(Files::isRegularFile).map(path -> dataDirectory.relativize(path).toString())
                     .filter(name -> name.matches("(global|base/\\d+)/\\d+")).toList();
         }
-        assertThat(files).hasSize(15 * 3 + 3);
+        assertThat(files).hasSize(20 * 3 + 4);
         assertThat(files).contains("global/1260", "base/1/1259", "base/4/1259", "base/5/2615");
     }
 
@@ -101,7 +101,19 @@ class InitDbTest {
                         + row.getString("rolpassword"))
                 .containsExactly("10/alice/SCRAM-SHA-256$4096:c2FsdA==$a:b");
         assertThat(heap.scan(CatalogDefinitions.PG_AM, 5, snapshot)).extracting(row -> row.getString("amname"))
-                .containsExactlyInAnyOrder("heap", "btree");
+                .containsExactlyInAnyOrder("heap", "btree", "hash");
+        assertThat(heap.scan(CatalogDefinitions.PG_CLASS, 5, snapshot, row -> row.getChar("relkind") == 'v'))
+                .extracting(row -> row.getString("relname") + "/" + row.getOid("oid") + "/" + row.getOid("reltype")
+                        + "/" + row.getOid("relfilenode"))
+                .containsExactlyInAnyOrder("pg_roles/12000/12002/0", "pg_shadow/12005/12007/0",
+                        "pg_user/12014/12016/0", "pg_views/12028/12030/0", "pg_tables/12033/12035/0");
+        assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
+                .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
+                .contains("12003/_RETURN/12000");
+        assertThat(heap.scan(CatalogDefinitions.PG_OPCLASS, 5, snapshot, row -> row.getOid("oid") == 1978))
+                .extracting(row -> row.getString("opcname") + "/" + row.getOid("opcfamily") + "/"
+                        + row.getBool("opcdefault"))
+                .containsExactly("int4_ops/1976/true");
         assertThat(heap.scan(CatalogDefinitions.PG_TABLESPACE, 0, snapshot))
                 .extracting(row -> row.getString("spcname")).containsExactlyInAnyOrder("pg_default", "pg_global");
         assertThat(heap.scan(CatalogDefinitions.PG_INDEX, 5, snapshot)).isEmpty();

@@ -88,6 +88,63 @@ class PgCatalogDataTest {
     }
 
     @Test
+    void operatorFamiliesAndClassesArePostgresRows() throws IOException {
+        Map<Integer, String[]> families = postgres("opfamily");
+        for (PgOpclassData.Family family : PgOpclassData.families()) {
+            assertThat(families.get(family.oid())).as("pg_opfamily %d", family.oid())
+                    .containsExactly(Integer.toString(family.oid()), Integer.toString(family.method()), family.name());
+        }
+        Map<Integer, String[]> classes = postgres("opclass");
+        for (PgOpclassData.OperatorClass opclass : PgOpclassData.classes()) {
+            assertThat(classes.get(opclass.oid())).as("pg_opclass %d", opclass.oid())
+                    .containsExactly(Integer.toString(opclass.oid()), Integer.toString(opclass.method()),
+                            opclass.name(), Integer.toString(opclass.family()), Integer.toString(opclass.inputType()),
+                            bool(opclass.isDefault()), Integer.toString(opclass.keyType()));
+        }
+    }
+
+    @Test
+    void operatorFamilyMembersArePostgresRowsNamingOperatorsWoollyHas() throws IOException {
+        Map<Integer, String[]> members = postgres("amop");
+        Set<Integer> operators = new HashSet<>();
+        PgOperatorData.all().forEach(operator -> operators.add(operator.oid()));
+        for (PgOpclassData.Member member : PgOpclassData.operators()) {
+            assertThat(members.get(member.oid())).as("pg_amop %d", member.oid())
+                    .containsExactly(Integer.toString(member.oid()), Integer.toString(member.family()),
+                            Integer.toString(member.leftType()), Integer.toString(member.rightType()),
+                            Integer.toString(member.strategy()), "s", Integer.toString(member.operator()),
+                            Integer.toString(PgOpclassData.methodOf(member.family())), "0");
+            assertThat(operators).as("pg_amop %d", member.oid()).contains(member.operator());
+        }
+        Map<Integer, String[]> support = postgres("amproc");
+        for (PgOpclassData.Support function : PgOpclassData.supportFunctions()) {
+            assertThat(support.get(function.oid())).as("pg_amproc %d", function.oid())
+                    .containsExactly(Integer.toString(function.oid()), Integer.toString(function.family()),
+                            Integer.toString(function.leftType()), Integer.toString(function.rightType()),
+                            Integer.toString(function.number()), function.function());
+        }
+    }
+
+    @Test
+    void everyTypeWithComparisonOperatorsHasADefaultBtreeAndHashClass() {
+        for (int type : new int[] {TypeOids.BOOL, TypeOids.BYTEA, TypeOids.CHAR, TypeOids.NAME, TypeOids.INT2,
+                TypeOids.INT4, TypeOids.INT8, TypeOids.TEXT, TypeOids.OID, TypeOids.FLOAT4, TypeOids.FLOAT8,
+                TypeOids.BPCHAR, TypeOids.DATE, TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ,
+                TypeOids.INTERVAL, TypeOids.NUMERIC}) {
+            assertThat(PgOpclassData.defaultOpclass(type, PgOpclassData.BTREE)).as("btree %d", type).isPresent();
+            assertThat(PgOpclassData.defaultOpclass(type, PgOpclassData.HASH)).as("hash %d", type).isPresent();
+        }
+        assertThat(PgOpclassData.defaultOpclass(TypeOids.INT4, PgOpclassData.BTREE).orElseThrow().name())
+                .isEqualTo("int4_ops");
+        // varchar has no class of its own: binary-coercible to text, it gets text_ops (GetDefaultOpClass)
+        assertThat(PgOpclassData.defaultOpclass(TypeOids.VARCHAR, PgOpclassData.BTREE).orElseThrow().oid())
+                .isEqualTo(3126);
+        assertThat(PgOpclassData.defaultOpclass(TypeOids.VARCHAR, PgOpclassData.HASH).orElseThrow().name())
+                .isEqualTo("text_ops");
+        assertThat(PgOpclassData.defaultOpclass(TypeOids.VOID, PgOpclassData.BTREE)).isEmpty();
+    }
+
+    @Test
     void castsArePostgresRows() throws IOException {
         Map<Integer, String[]> casts = postgres("cast");
         for (PgCastData.Cast cast : PgCastData.all()) {

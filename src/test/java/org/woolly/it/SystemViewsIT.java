@@ -1,0 +1,173 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system views clients read (pg_roles, pg_user, pg_shadow, pg_tables, pg_views) through
+ * pgjdbc: PostgreSQL 15's columns and types, their rows, and DML into them refused as PostgreSQL
+ * refuses it.
+ */
+class SystemViewsIT {
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(result.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private static ServerErrorMessage error(Connection connection, String sql) {
+        return WoollyServerExtension.errorOf(connection, sql);
+    }
+
+    @Test
+    void viewsHavePostgresColumnsAndTheirQueriesReturnThoseTypes() throws Exception {
+        try (Connection connection = server.connect()) {
+            assertThat(rows(connection, "SELECT c.relname, c.oid, c.reltype, c.relkind, c.relnatts FROM pg_class c "
+                    + "WHERE c.relkind = 'v' ORDER BY c.oid"))
+                    .containsExactly("pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
+                            "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8");
+            assertThat(rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t "
+                    + "ON t.oid = a.atttypid WHERE a.attrelid = 12033 ORDER BY a.attnum"))
+                    .containsExactly("schemaname|name", "tablename|name", "tableowner|name", "tablespace|name",
+                            "hasindexes|bool", "hasrules|bool", "hastriggers|bool", "rowsecurity|bool");
+            // every system view, so one added later is checked too: its query returns what pg_attribute declares
+            List<String> views = rows(connection, "SELECT viewname FROM pg_views WHERE schemaname = 'pg_catalog'");
+            assertThat(views).contains("pg_roles", "pg_shadow", "pg_user", "pg_views", "pg_tables");
+            for (String view : views) {
+                List<String> declared = rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a "
+                        + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid "
+                        + "WHERE c.relname = '" + view + "' AND a.attnum > 0 ORDER BY a.attnum");
+                List<String> returned = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet result = statement.executeQuery("SELECT * FROM " + view)) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        returned.add(meta.getColumnName(i) + "|" + meta.getColumnTypeName(i));
+                    }
+                }
+                assertThat(returned).as(view).isEqualTo(declared);
+            }
+        }
+    }
+
+    @Test
+    void rolesUsersAndTablesAreListed() throws Exception {
+        try (Connection connection = server.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE sv_listed (a int)");
+            }
+            String user = connection.getMetaData().getUserName();
+            assertThat(rows(connection, "SELECT rolname, rolsuper, rolcanlogin, rolconnlimit, rolpassword, "
+                    + "rolconfig, oid FROM pg_roles WHERE oid = 10"))
+                    .containsExactly(user + "|t|t|-1|********|null|10");
+            assertThat(rows(connection, "SELECT u.usename, u.usesysid, u.usesuper, u.passwd FROM pg_user u"))
+                    .containsExactly(user + "|10|t|********");
+            assertThat(rows(connection, "SELECT usename, usesysid FROM pg_shadow")).containsExactly(user + "|10");
+            assertThat(rows(connection, "SELECT schemaname, tablename, tableowner, tablespace, hasindexes "
+                    + "FROM pg_tables WHERE schemaname = 'public'"))
+                    .containsExactly("public|sv_listed|" + user + "|null|f");
+            assertThat(rows(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = 'pg_catalog' "
+                    + "AND tablename IN ('pg_class', 'pg_authid', 'pg_rewrite')")).containsExactly("3");
+            assertThat(rows(connection, "SELECT schemaname, viewowner, definition FROM pg_views "
+                    + "WHERE viewname = 'pg_user'"))
+                    .containsExactly("pg_catalog|" + user + "| SELECT pg_shadow.usename,\n    pg_shadow.usesysid,\n"
+                            + "    pg_shadow.usecreatedb,\n    pg_shadow.usesuper,\n    pg_shadow.userepl,\n"
+                            + "    pg_shadow.usebypassrls,\n    '********'::text AS passwd,\n    pg_shadow.valuntil,\n"
+                            + "    pg_shadow.useconfig\n   FROM pg_shadow;");
+            // views join like tables, with aliases and column aliases
+            assertThat(rows(connection, "SELECT r.n, t.tablename FROM pg_roles r(n) JOIN pg_tables t "
+                    + "ON t.tableowner = r.n WHERE t.tablename = 'sv_listed'"))
+                    .containsExactly(user + "|sv_listed");
+        }
+    }
+
+    @Test
+    void aViewsQueryReadsTheCatalogsWhateverTheSearchPath() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE public.pg_authid (rolname text)");
+            statement.execute("CREATE TABLE public.pg_shadow (usename text)");
+            statement.execute("SET search_path = public, pg_catalog");
+            assertThat(rows(connection, "SELECT count(*) FROM pg_roles WHERE oid = 10")).containsExactly("1");
+            assertThat(rows(connection, "SELECT count(*) FROM pg_catalog.pg_user")).containsExactly("1");
+            assertThat(error(connection, "DELETE FROM pg_catalog.pg_user").getMessage())
+                    .isEqualTo("cannot delete from view \"pg_shadow\"");
+            assertThat(rows(connection, "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' "
+                    + "AND tablename LIKE 'pg_%' ORDER BY 1")).containsExactly("pg_authid", "pg_shadow");
+            statement.execute("RESET search_path");
+            statement.execute("DROP TABLE public.pg_authid, public.pg_shadow");
+        }
+    }
+
+    @Test
+    void preparedStatementsOnViewsAreReplannedAfterDdlOnTheTablesBehind() throws Exception {
+        try (Connection connection = server.connect()) {
+            try (var statement = connection.prepareStatement(
+                    "SELECT count(*) FROM pg_tables WHERE tablename = ?")) {
+                org.postgresql.PGStatement pg = statement.unwrap(org.postgresql.PGStatement.class);
+                pg.setPrepareThreshold(1);
+                for (int i = 0; i < 3; i++) {
+                    statement.setString(1, "sv_replanned");
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        assertThat(result.getInt(1)).isZero();
+                    }
+                }
+                try (Statement ddl = connection.createStatement()) {
+                    ddl.execute("CREATE TABLE sv_replanned (a int)");
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    assertThat(result.getInt(1)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void dmlIntoAViewIsRefusedAsPostgresRefusesIt() throws Exception {
+        try (Connection connection = server.connect()) {
+            ServerErrorMessage insert = error(connection, "INSERT INTO pg_roles (rolname) VALUES ('x')");
+            assertThat(insert.getSQLState()).isEqualTo("55000");
+            assertThat(insert.getMessage()).isEqualTo("cannot insert into view \"pg_roles\"");
+            assertThat(insert.getDetail())
+                    .isEqualTo("Views that do not select from a single table or view are not automatically updatable.");
+            assertThat(insert.getHint()).isEqualTo("To enable inserting into the view, provide an INSTEAD OF INSERT "
+                    + "trigger or an unconditional ON INSERT DO INSTEAD rule.");
+            // pg_user reads only pg_shadow: the statement passes on to it, as PostgreSQL's rewriter does
+            ServerErrorMessage update = error(connection, "UPDATE pg_user SET usename = 'x'");
+            assertThat(update.getMessage()).isEqualTo("cannot update view \"pg_shadow\"");
+            assertThat(update.getHint()).isEqualTo("To enable updating the view, provide an INSTEAD OF UPDATE "
+                    + "trigger or an unconditional ON UPDATE DO INSTEAD rule.");
+            ServerErrorMessage delete = error(connection, "DELETE FROM pg_tables");
+            assertThat(delete.getSQLState()).isEqualTo("55000");
+            assertThat(delete.getMessage()).isEqualTo("cannot delete from view \"pg_tables\"");
+            ServerErrorMessage drop = error(connection, "DROP TABLE pg_views");
+            assertThat(drop.getSQLState()).isEqualTo("42809");
+            assertThat(drop.getMessage()).isEqualTo("\"pg_views\" is not a table");
+            assertThat(drop.getHint()).isEqualTo("Use DROP VIEW to remove a view.");
+        }
+    }
+}
