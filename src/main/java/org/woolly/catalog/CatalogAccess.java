@@ -97,4 +97,26 @@ public interface CatalogAccess {
 
     /** Removes every row of the relation by giving it a new, empty relfilenode (TRUNCATE). */
     RelationInfo truncate(Transaction tx, RelationInfo relation);
+
+    /**
+     * The relation's size as last recorded (pg_class.relpages, reltuples) and its column
+     * statistics (pg_statistic), or null when the catalog keeps none.
+     */
+    default TableStatistics statistics(Transaction tx, int relationOid) {
+        return null;
+    }
+
+    /**
+     * Records ANALYZE's results: replaces the pg_statistic (and pg_stats) rows of the given
+     * columns and sets pg_class.relpages and reltuples.
+     */
+    default void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                 List<TableStatistics.Column> columns) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ANALYZE is not supported by this catalog");
+    }
+
+    /** The ordinary tables of the database (ANALYZE without a table list), user tables first. */
+    default List<RelationInfo> tables(Transaction tx) {
+        return List.of();
+    }
 }

@@ -16,6 +16,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
+import static org.woolly.catalog.CatalogDefinitions.PG_STATISTIC;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
@@ -36,6 +37,7 @@ final class CatalogImage {
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
+    private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
 
     private record QualifiedKey(int namespaceOid, String name) {}
 
@@ -69,7 +71,44 @@ final class CatalogImage {
             image.typeByOid.put(type.oid(), type);
             image.typeByName.put(new QualifiedKey(type.namespaceOid(), type.name()), type.oid());
         }
+        for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
+            image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
+        }
         return image;
+    }
+
+    /** The ordinary tables ('r'), user tables (by OID) before the catalogs, as ANALYZE without a list visits them. */
+    List<RelationInfo> tables() {
+        List<Integer> oids = new ArrayList<>();
+        for (CatalogRow row : classByOid.values()) {
+            if (row.getChar("relkind") == 'r') {
+                oids.add(row.getOid("oid"));
+            }
+        }
+        oids.sort(Comparator.comparingInt((Integer oid) -> Integer.compareUnsigned(oid,
+                CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0 ? 0 : 1).thenComparing(Integer::compareUnsigned));
+        List<RelationInfo> tables = new ArrayList<>();
+        for (int oid : oids) {
+            tables.add(relation(oid));
+        }
+        return tables;
+    }
+
+    /** The relation's pg_class size figures and pg_statistic rows, or null if there is no such relation. */
+    TableStatistics statistics(int relationOid) {
+        CatalogRow classRow = classByOid.get(relationOid);
+        if (classRow == null) {
+            return null;
+        }
+        Map<Integer, TableStatistics.Column> columns = new HashMap<>();
+        for (CatalogRow row : statisticsByRelation.getOrDefault(relationOid, List.of())) {
+            if (!row.getBool("stainherit")) {
+                TableStatistics.Column column = StatisticsRows.column(row);
+                columns.put(column.attnum(), column);
+            }
+        }
+        return new TableStatistics(classRow.getInt("relpages"), ((Number) classRow.get("reltuples")).doubleValue(),
+                Map.copyOf(columns));
     }
 
     private static TypeInfo typeInfo(CatalogRow row) {

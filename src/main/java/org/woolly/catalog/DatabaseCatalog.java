@@ -23,6 +23,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final SearchPath searchPath;
     private final String userName;
     private final RelationDdl ddl;
+    private final StatisticsRows statisticsRows;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this.system = system;
@@ -30,6 +31,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.searchPath = searchPath;
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
+        this.statisticsRows = new StatisticsRows(system, databaseOid);
     }
 
     /**
@@ -149,6 +151,22 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public RelationInfo truncate(Transaction tx, RelationInfo relation) {
         return ddl.truncate(tx, relation);
+    }
+
+    @Override
+    public TableStatistics statistics(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).statistics(relationOid);
+    }
+
+    @Override
+    public void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                List<TableStatistics.Column> columns) {
+        statisticsRows.store(tx, relation, relpages, reltuples, columns);
+    }
+
+    @Override
+    public List<RelationInfo> tables(Transaction tx) {
+        return system.imageFor(tx, databaseOid).tables();
     }
 
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */

@@ -149,6 +149,7 @@ final class RelationDdl {
         deleteWhere(tx, snapshot, PG_ATTRDEF, "adrelid", oid);
         deleteWhere(tx, snapshot, PG_TYPE, "typrelid", oid);
         deleteWhere(tx, snapshot, PG_CONSTRAINT, "conrelid", oid);
+        new StatisticsRows(system, databaseOid).delete(tx, snapshot, relation);
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot,
                         row -> row.getOid("objoid") == oid && row.getOid("classoid") == PG_CLASS.oid())
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));

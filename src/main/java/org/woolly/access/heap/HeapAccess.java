@@ -43,4 +43,7 @@ public interface HeapAccess {
      * returns it, or null if that row was deleted: the re-check step of READ COMMITTED.
      */
     HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx);
+
+    /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
+    int blockCount(RelFileLocator relation);
 }
