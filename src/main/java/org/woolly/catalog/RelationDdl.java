@@ -159,16 +159,9 @@ final class RelationDdl {
 
     RelationInfo truncate(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
-        RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
-        system.noteCatalogChange(tx, relation.oid());
+        CatalogRow classRow = lockForChange(system, databaseOid, tx, relation, LockMode.ACCESS_EXCLUSIVE);
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
-        List<CatalogRow> classRows = heap.scan(PG_CLASS, databaseOid, snapshot,
-                row -> row.getOid("oid") == relation.oid());
-        if (classRows.isEmpty()) {
-            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
-        }
-        CatalogRow classRow = classRows.getFirst();
         RelFileLocator oldLocator = relation.locator();
         RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
                 system.storage().allocateOid());
@@ -182,6 +175,22 @@ final class RelationDdl {
         tx.dropRelationStorageAtCommit(oldLocator);
         tx.incrementCommandId();
         return system.imageFor(tx, databaseOid).relation(relation.oid());
+    }
+
+    /**
+     * Locks the relation for a change of its catalog rows, records the change, and returns its
+     * pg_class row as a new snapshot sees it (42P01 if it was dropped meanwhile).
+     */
+    static CatalogRow lockForChange(SystemCatalog system, int databaseOid, Transaction tx, RelationInfo relation,
+                                    LockMode mode) {
+        RelationLocks.lock(tx, relation, mode);
+        system.noteCatalogChange(tx, relation.oid());
+        List<CatalogRow> classRows = system.heap().scan(PG_CLASS, databaseOid, tx.takeSnapshot(),
+                row -> row.getOid("oid") == relation.oid());
+        if (classRows.isEmpty()) {
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
+        }
+        return classRows.getFirst();
     }
 
     private void deleteWhere(Transaction tx, Snapshot snapshot, CatalogDefinition catalog, String column, int oid) {

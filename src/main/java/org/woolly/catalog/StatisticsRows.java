@@ -9,8 +9,6 @@ import org.woolly.utils.adt.ArrayLiteral;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
-import org.woolly.utils.error.SqlException;
-import org.woolly.utils.error.SqlState;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_STATISTIC;
@@ -56,19 +54,14 @@ final class StatisticsRows {
      */
     void store(Transaction tx, RelationInfo relation, int relpages, double reltuples,
                List<TableStatistics.Column> columns) {
-        RelationLocks.lock(tx, relation, LockMode.SHARE_UPDATE_EXCLUSIVE);
-        system.noteCatalogChange(tx, relation.oid());
+        CatalogRow classRow = RelationDdl.lockForChange(system, databaseOid, tx, relation,
+                LockMode.SHARE_UPDATE_EXCLUSIVE);
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
-        List<CatalogRow> classRows = heap.scan(PG_CLASS, databaseOid, snapshot,
-                row -> row.getOid("oid") == relation.oid());
-        if (classRows.isEmpty()) {
-            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
-        }
-        Object[] classValues = classRows.getFirst().values().clone();
+        Object[] classValues = classRow.values().clone();
         classValues[PG_CLASS.column("relpages")] = relpages;
         classValues[PG_CLASS.column("reltuples")] = (float) reltuples;
-        heap.update(classRows.getFirst(), databaseOid, classValues, tx, snapshot);
+        heap.update(classRow, databaseOid, classValues, tx, snapshot);
         List<Integer> replaced = columns.stream().map(TableStatistics.Column::attnum).toList();
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot, row -> row.getOid("starelid")
                 == relation.oid() && replaced.contains((int) row.getShort("staattnum")))) {

@@ -1,5 +1,6 @@
 package org.woolly.commands;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -131,7 +132,7 @@ public final class AnalyzeCommand {
             TableStatistics.Column computed = compute(context, relation.descriptor().get(index), column, values,
                     totalRows, target);
             if (computed != null) {
-                statistics.add(computed);
+                statistics.add(fitted(computed));
             }
         }
         context.catalog().storeStatistics(context.transaction(), relation, pages, totalRows, statistics);
@@ -153,6 +154,43 @@ public final class AnalyzeCommand {
                 context.types().comparator(column.typeOid()), attribute.length() > 0 ? attribute.length() : -1,
                 value -> storedWidth(single, value), value -> type.io().output(value, context.formatSettings()),
                 new ColumnStatisticsBuilder.Operators(equality.oid(), lessThan.oid()));
+    }
+
+    /**
+     * Drops the histogram, then the most common values, while the pg_statistic row would not fit
+     * in a heap page: PostgreSQL moves such arrays out of line (TOAST), which Woolly's heap does
+     * not do yet, so a column of long values keeps its null fraction, width, distinct count and
+     * correlation only.
+     */
+    static TableStatistics.Column fitted(TableStatistics.Column column) {
+        TableStatistics.Column result = column;
+        for (int kind : new int[] {TableStatistics.KIND_HISTOGRAM, TableStatistics.KIND_MCV}) {
+            if (arrayBytes(result) <= STATISTICS_ROW_BUDGET) {
+                break;
+            }
+            int dropped = kind;
+            result = new TableStatistics.Column(result.attnum(), result.nullFraction(), result.width(),
+                    result.distinct(), result.slots().stream().filter(slot -> slot.kind() != dropped).toList());
+        }
+        return result;
+    }
+
+    /** Room for a pg_statistic row's arrays (pg_stats holds them again), well inside a heap tuple's limit. */
+    static final int STATISTICS_ROW_BUDGET = 3500;
+
+    private static int arrayBytes(TableStatistics.Column column) {
+        int bytes = 0;
+        for (TableStatistics.Slot slot : column.slots()) {
+            if (slot.values() != null) {
+                for (String value : slot.values()) {
+                    bytes += value == null ? 5 : value.getBytes(StandardCharsets.UTF_8).length + 3;
+                }
+            }
+            if (slot.numbers() != null) {
+                bytes += slot.numbers().length * 12;
+            }
+        }
+        return bytes;
     }
 
     /** {@code VARSIZE_ANY} of the value as the heap stores it: 1-byte header up to 126 bytes of data, else 4. */

@@ -1,5 +1,7 @@
 package org.woolly.commands;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -207,8 +209,16 @@ public final class ExplainCommand {
     }
 
     private static String cost(Plan.Cost cost) {
-        return String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", cost.startup(), cost.total(),
-                Math.round(cost.rows()), cost.width());
+        return "  (cost=" + twoDecimals(cost.startup()) + ".." + twoDecimals(cost.total()) + " rows="
+                + Math.round(cost.rows()) + " width=" + cost.width() + ")";
+    }
+
+    /**
+     * {@code %.2f} as C's printf does it: the double's exact binary value rounded, an exact tie
+     * to even (24.125 prints 24.12, as PostgreSQL shows it), where Java's formatter rounds half up.
+     */
+    static String twoDecimals(double value) {
+        return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private String actual(Plan plan) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.utils.adt.PgType;
@@ -99,6 +100,25 @@ public final class CostModel {
                     : width(entry.columnTypes()[i], entry.columnTypmods()[i]);
         }
         return width;
+    }
+
+    /** Width of an output expression: a table column's ANALYZE width where known, else its type's. */
+    int width(QueryExpr expr, Query query) {
+        if (expr instanceof QueryExpr.Var var) {
+            for (RangeEntry entry : query.rangeTable()) {
+                int local = var.position() - entry.offset();
+                if (entry.kind() == RangeEntry.Kind.RELATION && local >= 0
+                        && local < entry.relation().attributeNumbers().length) {
+                    TableStatistics known = statistics.statistics(entry.relation().oid());
+                    TableStatistics.Column column = known == null ? null
+                            : known.columns().get((int) entry.relation().attributeNumbers()[local]);
+                    if (column != null && column.width() > 0) {
+                        return column.width();
+                    }
+                }
+            }
+        }
+        return width(expr.type(), expr.typmod());
     }
 
     /**

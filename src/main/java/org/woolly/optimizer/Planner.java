@@ -83,7 +83,7 @@ public final class Planner {
                     new Plan.Cost(startup, total, rows, width));
         }
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
-        plan = project(plan, exprs);
+        plan = project(plan, exprs, query);
         int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
         if (query.distinct()) {
             List<Integer> types = exprs.subList(0, visible).stream().map(QueryExpr::type).toList();
@@ -160,10 +160,15 @@ public final class Planner {
     }
 
     private Plan project(Plan input, List<QueryExpr> exprs) {
+        return project(input, exprs, null);
+    }
+
+    /** A projection; with the query, a column of a table counts with ANALYZE's average width. */
+    private Plan project(Plan input, List<QueryExpr> exprs, Query query) {
         int width = 0;
         int operators = 0;
         for (QueryExpr expr : exprs) {
-            width += costs.width(expr.type(), expr.typmod());
+            width += query == null ? costs.width(expr.type(), expr.typmod()) : costs.width(expr, query);
             operators += CostModel.operatorCount(expr);
         }
         Plan.Cost cost = input.cost();

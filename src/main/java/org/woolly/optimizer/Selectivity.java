@@ -102,7 +102,8 @@ final class Selectivity {
         ColumnData column = left instanceof QueryExpr.Var var ? column(var, entry) : null;
         Object constant = null;
         boolean known = false;
-        if (right instanceof QueryExpr.Const value && column != null && value.type() == column.typeOid()) {
+        QueryExpr.Const value = folded(right);
+        if (value != null && column != null && value.type() == column.typeOid()) {
             if (value.value() == null) {
                 return 0.0;
             }
@@ -120,6 +121,33 @@ final class Selectivity {
             default -> known ? inequality(column, constant, name.startsWith(">"), name.endsWith("="))
                     : DEFAULT_INEQ_SEL;
         };
+    }
+
+    /**
+     * The expression as a constant, casts of constants folded ({@code estimate_expression_value}):
+     * the analyzer leaves {@code 10} compared with a float8 column as a cast of an int4 constant.
+     * Null when it is not constant or its cast cannot run without a session.
+     */
+    static QueryExpr.Const folded(QueryExpr expr) {
+        if (expr instanceof QueryExpr.Const constant) {
+            return constant;
+        }
+        if (!(expr instanceof QueryExpr.Cast cast)) {
+            return null;
+        }
+        QueryExpr.Const argument = folded(cast.arg());
+        if (argument == null) {
+            return null;
+        }
+        if (argument.value() == null || cast.coercion().function() == null) {
+            return new QueryExpr.Const(cast.type(), cast.typmod(), argument.value());
+        }
+        try {
+            return new QueryExpr.Const(cast.type(), cast.typmod(),
+                    cast.coercion().function().convert(argument.value(), cast.typmod(), null));
+        } catch (RuntimeException needsSession) {
+            return null;
+        }
     }
 
     private static String commuted(String name) {
