@@ -105,6 +105,7 @@ final class JoinPlanner {
         List<QueryExpr> innerKeys = new ArrayList<>();
         List<QueryExpr> rest = new ArrayList<>();
         double keySelectivity = 1.0;
+        List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
                 || type == FromItem.JoinType.LEFT;
         for (QueryExpr qual : quals) {
@@ -116,12 +117,14 @@ final class JoinPlanner {
                     outerKeys.add(Planner.shift(left, base));
                     innerKeys.add(Planner.shift(right, innerStart));
                     keySelectivity *= Selectivity.equiJoin(column(left), column(right));
+                    innerKeyColumns.add(column(right));
                     continue;
                 }
                 if (within(right, base, innerStart) && within(left, innerStart, innerStart + innerWidth)) {
                     outerKeys.add(Planner.shift(right, base));
                     innerKeys.add(Planner.shift(left, innerStart));
                     keySelectivity *= Selectivity.equiJoin(column(right), column(left));
+                    innerKeyColumns.add(column(left));
                     continue;
                 }
             }
@@ -135,11 +138,21 @@ final class JoinPlanner {
         CostParameters parameters = costs.parameters();
         Plan hashJoin = null;
         if (!outerKeys.isEmpty()) {
-            double rows = CostModel.clampRows(outerRows * innerRows * keySelectivity * costs.selectivity(joinQual));
-            double startup = CostParameters.penalty(parameters.enableHashjoin()) + inner.cost().total()
-                    + innerRows * costs.cpuOperatorCost() * (outerKeys.size() + 1);
-            double total = startup + outer.cost().total() + outerRows * costs.cpuOperatorCost() * outerKeys.size()
-                    + rows * costs.cpuTupleCost();
+            double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
+            // initial_cost_hashjoin and final_cost_hashjoin, the hash table in memory
+            double hashQualCost = costs.cpuOperatorCost() * outerKeys.size();
+            double startup = CostParameters.penalty(parameters.enableHashjoin()) + outer.cost().startup()
+                    + inner.cost().total() + (hashQualCost + costs.cpuTupleCost()) * innerRows;
+            double run = outer.cost().total() - outer.cost().startup() + hashQualCost * outerRows;
+            double bucketFraction = 1.0;
+            for (Selectivity.ColumnData key : innerKeyColumns) {
+                bucketFraction = Math.min(bucketFraction, Selectivity.bucketFraction(key, hashBuckets(innerRows),
+                        innerRows));
+            }
+            run += hashQualCost * outerRows * CostModel.clampRows(innerRows * bucketFraction) * 0.5;
+            run += (costs.cpuTupleCost() + CostModel.operatorCount(joinQual) * costs.cpuOperatorCost())
+                    * CostModel.clampRows(outerRows * innerRows * keySelectivity);
+            double total = startup + run;
             hashJoin = new Plan.HashJoin(effective, outer, inner, outerKeys, innerKeys, joinQual, outerWidth, innerWidth,
                     new Plan.Cost(startup, total, rows, width));
             if (parameters.enableHashjoin()) {
@@ -148,7 +161,7 @@ final class JoinPlanner {
         }
         // a nested loop evaluates every qual, the equality keys included, for each pair of rows
         QueryExpr loopQual = hashJoin == null ? joinQual : Planner.shift(and(quals), base);
-        double rows = CostModel.clampRows(outerRows * innerRows * keySelectivity * costs.selectivity(joinQual));
+        double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
         double total = CostParameters.penalty(parameters.enableNestloop()) + outer.cost().total()
                 + outerRows * inner.cost().total() + outerRows * innerRows * (costs.cpuTupleCost()
                 + CostModel.operatorCount(loopQual) * costs.cpuOperatorCost());
@@ -156,6 +169,25 @@ final class JoinPlanner {
                 new Plan.Cost(CostParameters.penalty(parameters.enableNestloop()) + outer.cost().startup()
                         + inner.cost().startup(), total, rows, width));
         return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
+    }
+
+    /** {@code calc_joinrel_size_estimate}: a left join keeps at least every outer row. */
+    private static double joinRows(FromItem.JoinType type, double outerRows, double innerMatches) {
+        double rows = outerRows * innerMatches;
+        if (type == FromItem.JoinType.LEFT && rows < outerRows) {
+            rows = outerRows;
+        }
+        return CostModel.clampRows(rows);
+    }
+
+    /** {@code ExecChooseHashTableSize} in memory: one bucket per row, at least 1024, a power of two. */
+    private static int hashBuckets(double rows) {
+        double buckets = Math.max(Math.ceil(rows), 1024);
+        int power = 1;
+        while (power < buckets && power < (1 << 30)) {
+            power <<= 1;
+        }
+        return power;
     }
 
     /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */

@@ -416,6 +416,34 @@ final class Selectivity {
         return (1.0 - outerNulls) * (1.0 - innerNulls) / Math.max(distinct(outer), distinct(inner));
     }
 
+    /**
+     * {@code estimate_hash_bucket_stats}: the fraction of the inner rows in the average bucket a
+     * probe visits: 1/nbuckets or 1/ndistinct (ndistinct scaled by the rows the scan keeps),
+     * raised by how much the most common value exceeds the average frequency; 0.1 (or the top
+     * MCV frequency) when the distinct count is only a guess.
+     */
+    static double bucketFraction(ColumnData column, int buckets, double innerRows) {
+        TableStatistics.Slot mcv = column == null || column.statistics() == null ? null
+                : column.statistics().slot(TableStatistics.KIND_MCV);
+        double mcvFrequency = mcv != null && mcv.numbers().length > 0 ? mcv.numbers()[0] : 0.0;
+        boolean guessed = column == null || column.statistics() == null && column.typeOid() != TypeOids.BOOL
+                && !(column.tableTuples() > 0 && column.tableTuples() < DEFAULT_NUM_DISTINCT);
+        if (guessed) {
+            return Math.max(0.1, mcvFrequency);
+        }
+        double distinct = distinct(column);
+        double nullFraction = column.statistics() == null ? 0.0 : column.statistics().nullFraction();
+        double averageFrequency = (1.0 - nullFraction) / distinct;
+        if (column.tableTuples() > 0) {
+            distinct = CostModel.clampRows(distinct * Math.min(innerRows, column.tableTuples()) / column.tableTuples());
+        }
+        double fraction = distinct > buckets ? 1.0 / buckets : 1.0 / distinct;
+        if (averageFrequency > 0 && mcvFrequency > averageFrequency) {
+            fraction *= mcvFrequency / averageFrequency;
+        }
+        return Math.min(Math.max(fraction, 1.0e-6), 1.0);
+    }
+
     /** A slot's values read with the column type's input function. */
     private List<Object> values(TableStatistics.Slot slot, int typeOid) {
         PgType type = types.type(typeOid);

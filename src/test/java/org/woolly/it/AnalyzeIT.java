@@ -108,6 +108,14 @@ class AnalyzeIT {
                     .isEqualTo("rows=140");
             assertThat(estimate(statement, "SELECT * FROM est_t t1 JOIN est_t t2 ON t1.a = t2.a"))
                     .isEqualTo("rows=1000");
+            assertThat(estimate(statement, "SELECT * FROM est_t t1 JOIN est_t t2 ON t1.b = t2.b"))
+                    .isEqualTo("rows=100000");
+            assertThat(estimate(statement, "SELECT * FROM est_t t1 JOIN est_t t2 ON t1.c = t2.c WHERE t1.a < 100"))
+                    .isEqualTo("rows=2548");
+            assertThat(estimate(statement, "SELECT * FROM est_t t1 LEFT JOIN est_t t2 ON t1.a = t2.a"))
+                    .isEqualTo("rows=1050");
+            // the output width is ANALYZE's average width of each column (4 + 3 + 8)
+            assertThat(rows(statement, "EXPLAIN SELECT * FROM est_t WHERE a = 5").getFirst()).endsWith("width=15)");
         }
     }
 
