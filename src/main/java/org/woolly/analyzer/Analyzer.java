@@ -56,10 +56,44 @@ public final class Analyzer {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
+        state.subLinkForbiddenIn = "DEFAULT expression";
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         new ModifyAnalyzer(state, expressionParser).assign(
                 new org.woolly.catalog.AttributeInfo((short) 1, columnName, typeOid, typmod, false, null), analyzed,
                 expr.location());
+    }
+
+    /**
+     * Analyzes a CHECK constraint's expression over {@code relation}'s columns
+     * ({@code cookConstraint} in {@code heap.c}): a boolean whose column references are the
+     * positions of the row (0-based attribute order), so the executor evaluates it on the new
+     * row. No aggregates, window functions or subqueries (PostgreSQL's texts).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeCheckConstraint(org.woolly.catalog.RelationInfo relation, Expr expr,
+                                                                  Transaction transaction,
+                                                                  FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        state.aggregateForbiddenIn = "check constraints";
+        state.subLinkForbiddenIn = "check constraint";
+        state.subLinkErrorHasPosition = true;
+        FromAnalyzer.addRelation(state, relation, null, false);
+        var analyzed = new ExpressionAnalyzer(state).transform(expr);
+        if (analyzed.type() != org.woolly.utils.adt.TypeOids.BOOL) {
+            var coerced = Coercions.coerce(state, analyzed, org.woolly.utils.adt.TypeOids.BOOL, -1,
+                    TypeSystem.CoercionContext.ASSIGNMENT, expr.location());
+            if (coerced == null) {
+                throw ParseState.error(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH, expr.location(),
+                        "argument of CHECK must be type boolean, not type %s", types.formatType(analyzed.type(), -1));
+            }
+            analyzed = coerced;
+        }
+        return analyzed;
+    }
+
+    /** Parses and analyzes a stored CHECK constraint (its SQL text) for the executor. */
+    public org.woolly.nodes.query.QueryExpr storedCheckConstraint(org.woolly.catalog.RelationInfo relation, String text,
+                                                                 Transaction transaction, FormatSettings formatSettings) {
+        return analyzeCheckConstraint(relation, expressionParser.parseExpression(text), transaction, formatSettings);
     }
 
     /**
@@ -80,5 +114,65 @@ public final class Analyzer {
                     .withHint("You will need to rewrite or cast the expression.");
         }
         return coerced;
+    }
+
+    /**
+     * The value ALTER COLUMN ... TYPE writes for a column ({@code ATPrepAlterColumnType}): the
+     * USING expression, or the column itself when there is none, over one row of
+     * {@code relation} (its columns at their positions), coerced by assignment to the new type.
+     * 42804 with PostgreSQL's hint when no assignment coercion exists.
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeColumnTransform(org.woolly.catalog.RelationInfo relation,
+            org.woolly.catalog.AttributeInfo column, Expr using, int typeOid, int typmod, Transaction transaction,
+            FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        state.aggregateForbiddenIn = "transform expressions";
+        state.subLinkForbiddenIn = "transform expression";
+        state.subLinkErrorHasPosition = true;
+        int index = FromAnalyzer.addRelation(state, relation, null, false);
+        org.woolly.nodes.query.QueryExpr analyzed;
+        int location = using == null ? -1 : using.location();
+        if (using == null) {
+            analyzed = ColumnResolver.var(state.rangeTable.get(index), relation.attributes().indexOf(column), -1);
+        } else {
+            analyzed = new ExpressionAnalyzer(state).transform(using);
+        }
+        var coerced = Coercions.coerce(state, analyzed, typeOid, typmod, TypeSystem.CoercionContext.ASSIGNMENT,
+                location);
+        if (coerced == null) {
+            String typeName = types.formatType(typeOid, typmod);
+            if (using == null) {
+                throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH,
+                        "column \"%s\" cannot be cast automatically to type %s".formatted(column.name(),
+                                types.formatType(typeOid, -1)))
+                        .withHint("You might need to specify \"USING %s::%s\".".formatted(
+                                quoteIdentifier(column.name()), typeName));
+            }
+            throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH,
+                    "result of USING clause for column \"%s\" cannot be cast automatically to type %s".formatted(
+                            column.name(), types.formatType(typeOid, -1)))
+                    .withHint("You might need to add an explicit cast.");
+        }
+        return coerced;
+    }
+
+    /** A DEFAULT expression analyzed and coerced to its column's type, as INSERT would use it. */
+    public org.woolly.nodes.query.QueryExpr analyzeDefault(Expr expr, org.woolly.catalog.AttributeInfo column,
+                                                          Transaction transaction, FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        state.aggregateForbiddenIn = "DEFAULT expressions";
+        state.inDefaultExpression = true;
+        state.subLinkForbiddenIn = "DEFAULT expression";
+        var analyzed = new ExpressionAnalyzer(state).transform(expr);
+        return new ModifyAnalyzer(state, expressionParser).assign(column, analyzed, expr.location());
+    }
+
+    private static String quoteIdentifier(String name) {
+        boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_');
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = Character.isLowerCase(c) || Character.isDigit(c) || c == '_' || c == '$';
+        }
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

@@ -200,6 +200,11 @@ public final class ExpressionAnalyzer {
 
     /** A subquery in an expression; it is analyzed on its own, so outer columns are not visible (no correlation yet). */
     private QueryExpr subLink(Expr.SubLink link) {
+        if (state.subLinkForbiddenIn != null) {
+            SqlException error = SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in %s",
+                    state.subLinkForbiddenIn);
+            throw state.subLinkErrorHasPosition ? ParseState.at(error, link.location()) : error;
+        }
         ParseState inner = state.child(state.parameterTypes);
         org.woolly.nodes.query.Query query;
         try {

@@ -35,6 +35,9 @@ public final class ParseState {
     boolean insideAggregate;
     /** Set while analyzing a column DEFAULT, where column references are not allowed. */
     boolean inDefaultExpression;
+    /** Where subqueries may not appear ({@code "transform expression"}), or null; with the position when true. */
+    String subLinkForbiddenIn;
+    boolean subLinkErrorHasPosition;
     /** Every relation the statement opened and locked, shared with the states of its subqueries. */
     final List<LockedRelation> openedRelations;
 

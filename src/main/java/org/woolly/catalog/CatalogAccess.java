@@ -98,6 +98,96 @@ public interface CatalogAccess {
     /** Removes every row of the relation by giving it a new, empty relfilenode (TRUNCATE). */
     RelationInfo truncate(Transaction tx, RelationInfo relation);
 
+    /** Whether a relation of that name exists in the namespace (for generated names). */
+    default boolean relationNameExists(Transaction tx, int namespaceOid, String name) {
+        return false;
+    }
+
+    /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */
+    default boolean constraintNameExists(Transaction tx, int namespaceOid, String name) {
+        return false;
+    }
+
+    /**
+     * Creates the catalog rows and empty file of a B-tree index on {@code table}; the caller
+     * builds it. 42P07 if a relation of that name exists in the table's schema.
+     */
+    default IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Drops an index of {@code table}: catalog rows now, file at commit. */
+    default void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Gives an index a new, empty file for REINDEX; returns it as it is now. */
+    default IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /** Adds a pg_constraint row to {@code table}. */
+    default void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
+    }
+
+    /** Removes a constraint's pg_constraint row. */
+    default void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
+    }
+
+    /** A new OID (for constraints, whose rows the caller describes). */
+    default int allocateOid() {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "OIDs are not available from this catalog");
+    }
+
+    /** The OID of the table an index belongs to ({@code pg_index.indrelid}); 42704 if it is no index. */
+    default int indexTableOid(Transaction tx, int indexOid) {
+        throw new SqlException(SqlState.UNDEFINED_OBJECT, "index with OID " + indexOid + " does not exist");
+    }
+
+    // ALTER TABLE (tablecmds.c). The caller has locked the relation AccessExclusive and made the
+    // checks PostgreSQL makes first (names, kinds); each returns the relation as it is afterwards.
+
+    /** Renames the relation and its row type; 42P07 if its schema has a relation of that name. */
+    RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName);
+
+    /** Renames column {@code attributeNumber}. */
+    RelationInfo renameColumn(Transaction tx, RelationInfo relation, int attributeNumber, String newName);
+
+    /**
+     * Appends a column; rows already stored read {@code missingValue} for it (an attmissingval
+     * literal, see {@link MissingValues}) or NULL when that is null.
+     */
+    RelationInfo addColumn(Transaction tx, RelationInfo relation, ColumnSpec column, String missingValue);
+
+    /** Marks the column dropped; stored rows keep its bytes, readers skip it. */
+    RelationInfo dropColumn(Transaction tx, RelationInfo relation, int attributeNumber);
+
+    /** Sets the column's DEFAULT (SQL text), or removes it when null. */
+    RelationInfo setColumnDefault(Transaction tx, RelationInfo relation, int attributeNumber, String expression);
+
+    RelationInfo setColumnNotNull(Transaction tx, RelationInfo relation, int attributeNumber, boolean notNull);
+
+    /** Gives the column a new type; the caller then rewrites the table ({@link #rewriteRelation}). */
+    RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
+                                  int typeModifier);
+
+    /**
+     * A new, empty relfilenode for the relation, created now (WAL-logged, removed on abort) and
+     * swapped in by this transaction's catalog change (the old files go at commit): the caller
+     * writes every row into the returned relation.
+     */
+    RelationInfo rewriteRelation(Transaction tx, RelationInfo relation);
+
+    /** Sets {@code relowner} (and the row type's owner). */
+    RelationInfo setRelationOwner(Transaction tx, RelationInfo relation, int ownerOid);
+
+    /** The relation's owner ({@code pg_class.relowner}). */
+    int relationOwner(Transaction tx, RelationInfo relation);
+
+    /** The OID of the role of that name, if one exists. */
+    java.util.OptionalInt roleOid(String roleName);
     /**
      * The relation's size as last recorded (pg_class.relpages, reltuples) and its column
      * statistics (pg_statistic), or null when the catalog keeps none.

@@ -8,6 +8,8 @@ import org.woolly.storage.smgr.RelFileLocator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
+import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
+import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_STATISTIC;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
- * The rows of one database's pg_namespace, pg_class, pg_attribute, pg_attrdef and pg_type as one
+ * The rows of one database's pg_namespace, pg_class, pg_attribute, pg_attrdef, pg_type, pg_index
+ * and pg_constraint as one
  * snapshot saw them, indexed for lookups by name and OID. Immutable once loaded (the relation
  * descriptors built from it are memoized). Plays the part of PostgreSQL's syscache and relcache
  * ({@code syscache.c}, {@code relcache.c}); see README.md for when an image is replaced.
@@ -37,6 +42,10 @@ final class CatalogImage {
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
+    private final Map<Integer, List<CatalogRow>> indexesByRelation = new HashMap<>();
+    private final Map<Integer, CatalogRow> indexByOid = new HashMap<>();
+    private final Map<Integer, List<CatalogRow>> constraintsByRelation = new HashMap<>();
+    private final Set<QualifiedKey> constraintNames = new HashSet<>();
     private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
 
     private record QualifiedKey(int namespaceOid, String name) {}
@@ -71,10 +80,29 @@ final class CatalogImage {
             image.typeByOid.put(type.oid(), type);
             image.typeByName.put(new QualifiedKey(type.namespaceOid(), type.name()), type.oid());
         }
+        for (CatalogRow row : heap.scan(PG_INDEX, databaseOid, snapshot)) {
+            image.indexesByRelation.computeIfAbsent(row.getOid("indrelid"), relation -> new ArrayList<>()).add(row);
+            image.indexByOid.put(row.getOid("indexrelid"), row);
+        }
+        for (CatalogRow row : heap.scan(PG_CONSTRAINT, databaseOid, snapshot)) {
+            image.constraintsByRelation.computeIfAbsent(row.getOid("conrelid"), relation -> new ArrayList<>())
+                    .add(row);
+            image.constraintNames.add(new QualifiedKey(row.getOid("connamespace"), row.getString("conname")));
+        }
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
         }
         return image;
+    }
+
+    /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */
+    boolean constraintNameExists(int namespaceOid, String name) {
+        return constraintNames.contains(new QualifiedKey(namespaceOid, name));
+    }
+
+    /** The pg_index row of an index, or null. */
+    CatalogRow indexRow(int indexOid) {
+        return indexByOid.get(indexOid);
     }
 
     /** The ordinary tables ('r'), user tables (by OID) before the catalogs, as ANALYZE without a list visits them. */
@@ -173,29 +201,112 @@ final class CatalogImage {
 
     private RelationInfo buildRelation(CatalogRow classRow) {
         int oid = classRow.getOid("oid");
-        List<CatalogRow> userColumns = new ArrayList<>();
+        List<CatalogRow> storedColumns = new ArrayList<>();
         for (CatalogRow row : attributeRows(oid)) {
-            if (row.getShort("attnum") > 0 && !row.getBool("attisdropped")) {
-                userColumns.add(row);
+            if (row.getShort("attnum") > 0) {
+                storedColumns.add(row);
             }
         }
-        userColumns.sort(Comparator.comparingInt(row -> row.getShort("attnum")));
+        storedColumns.sort(Comparator.comparingInt(row -> row.getShort("attnum")));
         List<AttributeInfo> attributes = new ArrayList<>();
+        List<Attribute> live = new ArrayList<>();
         List<Attribute> physical = new ArrayList<>();
-        for (CatalogRow row : userColumns) {
+        int[] physicalIndex = new int[storedColumns.size()];
+        Object[] missingValues = new Object[storedColumns.size()];
+        boolean differs = false;
+        for (CatalogRow row : storedColumns) {
+            Attribute attribute = new Attribute(row.getString("attname"), row.getOid("atttypid"),
+                    row.getInt("atttypmod"), row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
+                    row.getBool("attnotnull"));
+            int index = physical.size();
+            physical.add(attribute);
+            if (row.getBool("attisdropped")) {
+                differs = true;
+                continue;
+            }
+            if (row.getBool("atthasmissing")) {
+                differs = true;
+                missingValues[index] = MissingValues.read(row.getString("attmissingval"), attribute.typeOid(),
+                        attribute.typeModifier());
+            }
             short number = row.getShort("attnum");
             CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
             String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
                     row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression));
-            physical.add(new Attribute(row.getString("attname"), row.getOid("atttypid"), row.getInt("atttypmod"),
-                    row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
-                    row.getBool("attnotnull")));
+            physicalIndex[live.size()] = index;
+            live.add(attribute);
         }
+        StoredLayout stored = differs ? new StoredLayout(new TupleDescriptor(physical),
+                java.util.Arrays.copyOf(physicalIndex, live.size()), missingValues) : null;
         int namespaceOid = classRow.getOid("relnamespace");
+        List<IndexInfo> indexes = new ArrayList<>();
+        for (CatalogRow indexRow : indexesByRelation.getOrDefault(oid, List.of())) {
+            indexes.add(indexInfo(indexRow, attributes));
+        }
+        indexes.sort(Comparator.comparingInt(IndexInfo::oid));
+        List<ConstraintInfo> constraints = new ArrayList<>();
+        for (CatalogRow row : constraintsByRelation.getOrDefault(oid, List.of())) {
+            constraints.add(new ConstraintInfo(row.getOid("oid"), row.getString("conname"), row.getOid("connamespace"),
+                    row.getChar("contype"), shortArray(row.getString("conkey")), row.getOid("conindid"),
+                    row.getString("conbin"), row.getBool("condeferrable"), row.getBool("condeferred"),
+                    row.getBool("convalidated")));
+        }
+        // PostgreSQL checks constraints in name order (RelationBuildTupleDesc sorts them)
+        constraints.sort(Comparator.comparing(ConstraintInfo::name));
         return new RelationInfo(oid, classRow.getString("relname"), namespaceOid, namespaceName(namespaceOid),
                 classRow.getChar("relkind"), locator(classRow), List.copyOf(attributes),
-                new TupleDescriptor(physical));
+                new TupleDescriptor(live), stored, List.copyOf(indexes), List.copyOf(constraints));
+    }
+
+    private IndexInfo indexInfo(CatalogRow row, List<AttributeInfo> tableColumns) {
+        int indexOid = row.getOid("indexrelid");
+        CatalogRow classRow = classByOid.get(indexOid);
+        List<Short> columns = vector(row.getString("indkey"));
+        List<Integer> types = new ArrayList<>();
+        for (short column : columns) {
+            for (AttributeInfo attribute : tableColumns) {
+                if (attribute.number() == column) {
+                    types.add(attribute.typeOid());
+                }
+            }
+        }
+        List<Integer> classes = new ArrayList<>();
+        for (String part : words(row.getString("indclass"))) {
+            classes.add(Integer.parseInt(part));
+        }
+        List<Boolean> descending = new ArrayList<>();
+        List<Boolean> nullsFirst = new ArrayList<>();
+        for (short option : vector(row.getString("indoption"))) {
+            descending.add((option & IndexInfo.OPTION_DESC) != 0);
+            nullsFirst.add((option & IndexInfo.OPTION_NULLS_FIRST) != 0);
+        }
+        return new IndexInfo(indexOid, classRow.getString("relname"), row.getOid("indrelid"),
+                classRow.getOid("relnamespace"), locator(classRow), List.copyOf(columns), row.getShort("indnkeyatts"),
+                List.copyOf(types), List.copyOf(classes), List.copyOf(descending), List.copyOf(nullsFirst),
+                row.getBool("indisunique"), row.getBool("indisprimary"), row.getBool("indnullsnotdistinct"),
+                row.getBool("indisvalid"), row.getString("indexprs"), row.getString("indpred"));
+    }
+
+    /** An int2vector in its text form ({@code 1 2}). */
+    private static List<Short> vector(String text) {
+        List<Short> values = new ArrayList<>();
+        for (String part : words(text)) {
+            values.add(Short.parseShort(part));
+        }
+        return values;
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split(" +"));
+    }
+
+    /** An int2[] in its text form ({@code {1,2}}). */
+    private static List<Short> shortArray(String text) {
+        if (text == null || text.length() < 2) {
+            return List.of();
+        }
+        return vector(text.substring(1, text.length() - 1).replace(',', ' '));
     }
 
     private RelFileLocator locator(CatalogRow classRow) {

@@ -16,7 +16,9 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
+import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
+import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_OPERATOR;
 import static org.woolly.catalog.CatalogDefinitions.PG_TABLESPACE;
@@ -138,6 +140,76 @@ public final class CatalogRows {
     public static Object[] attributeDefault(int oid, int relationOid, int attributeNumber, String expression) {
         return new RowBuilder(PG_ATTRDEF).set("oid", oid).set("adrelid", relationOid)
                 .setShort("adnum", attributeNumber).set("adbin", expression).build();
+    }
+
+    /**
+     * A pg_class row for a B-tree index ('i', relam 403) as {@code index_create} writes it: no
+     * row type, one page (the metapage) and no tuples once built (reltuples set by the build).
+     */
+    public static Object[] indexRelation(int oid, String name, int namespaceOid, int relfilenode, char persistence,
+                                         int columnCount) {
+        Object[] row = heapRelation(oid, name, namespaceOid, 0, relfilenode, 0, false, persistence, columnCount,
+                false);
+        row[PG_CLASS.column("relam")] = CatalogOids.BTREE_ACCESS_METHOD;
+        row[PG_CLASS.column("relkind")] = "i";
+        row[PG_CLASS.column("relreplident")] = "n";
+        return row;
+    }
+
+    /** A pg_index row; the vectors are stored as their text forms ({@code 1 2}), see README.md. */
+    public static Object[] index(IndexInfo index) {
+        StringBuilder keys = new StringBuilder();
+        StringBuilder collations = new StringBuilder();
+        StringBuilder classes = new StringBuilder();
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < index.columns().size(); i++) {
+            separate(keys).append(index.columns().get(i));
+            if (i < index.keyColumnCount()) {
+                // collatable key columns use the database's default collation, "C" (100 in PostgreSQL)
+                separate(collations).append(TypeInfo.of(PgTypeData.byOid(index.columnTypeOids().get(i))).collation());
+                separate(classes).append(index.operatorClasses().get(i));
+                int option = (index.descending().get(i) ? IndexInfo.OPTION_DESC : 0)
+                        | (index.nullsFirst().get(i) ? IndexInfo.OPTION_NULLS_FIRST : 0);
+                separate(options).append(option);
+            }
+        }
+        return new RowBuilder(PG_INDEX)
+                .set("indexrelid", index.oid()).set("indrelid", index.relationOid())
+                .setShort("indnatts", index.columns().size()).setShort("indnkeyatts", index.keyColumnCount())
+                .set("indisunique", index.unique()).set("indnullsnotdistinct", index.nullsNotDistinct())
+                .set("indisprimary", index.primary()).set("indisexclusion", false).set("indimmediate", true)
+                .set("indisclustered", false).set("indisvalid", index.valid()).set("indcheckxmin", false)
+                .set("indisready", true).set("indislive", true).set("indisreplident", false)
+                .set("indkey", keys.toString()).set("indcollation", collations.toString())
+                .set("indclass", classes.toString()).set("indoption", options.toString())
+                .build();
+    }
+
+    private static StringBuilder separate(StringBuilder text) {
+        return text.isEmpty() ? text : text.append(' ');
+    }
+
+    /**
+     * A pg_constraint row; {@code conkey} is int2[]'s text form ({@code {1,2}}), {@code conbin} a
+     * check constraint's expression as SQL text.
+     */
+    public static Object[] constraint(ConstraintInfo constraint, int relationOid) {
+        StringBuilder keys = new StringBuilder("{");
+        for (short column : constraint.columns()) {
+            keys.append(keys.length() > 1 ? "," : "").append(column);
+        }
+        boolean check = constraint.type() == ConstraintInfo.CHECK;
+        return new RowBuilder(PG_CONSTRAINT)
+                .set("oid", constraint.oid()).set("conname", constraint.name())
+                .set("connamespace", constraint.namespaceOid()).setChar("contype", constraint.type())
+                .set("condeferrable", constraint.deferrable()).set("condeferred", constraint.deferred())
+                .set("convalidated", constraint.validated()).set("conrelid", relationOid).set("contypid", 0)
+                .set("conindid", constraint.indexOid()).set("conparentid", 0).set("confrelid", 0)
+                .setChar("confupdtype", ' ').setChar("confdeltype", ' ').setChar("confmatchtype", ' ')
+                .set("conislocal", true).set("coninhcount", 0).set("connoinherit", !check)
+                .set("conkey", constraint.columns().isEmpty() ? null : keys.append('}').toString())
+                .set("conbin", constraint.checkExpression())
+                .build();
     }
 
     public static Object[] database(int oid, String name, boolean template, boolean allowConnections) {

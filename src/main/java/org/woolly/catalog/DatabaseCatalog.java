@@ -23,6 +23,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final SearchPath searchPath;
     private final String userName;
     private final RelationDdl ddl;
+    private final AlterTableDdl alter;
     private final StatisticsRows statisticsRows;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
@@ -31,6 +32,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.searchPath = searchPath;
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
+        this.alter = new AlterTableDdl(system, databaseOid, ddl);
         this.statisticsRows = new StatisticsRows(system, databaseOid);
     }
 
@@ -151,6 +153,113 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public RelationInfo truncate(Transaction tx, RelationInfo relation) {
         return ddl.truncate(tx, relation);
+    }
+
+    @Override
+    public boolean relationNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).relationOid(namespaceOid, name) != null;
+    }
+
+    @Override
+    public boolean constraintNameExists(Transaction tx, int namespaceOid, String name) {
+        return system.imageFor(tx, databaseOid).constraintNameExists(namespaceOid, name);
+    }
+
+    @Override
+    public int indexTableOid(Transaction tx, int indexOid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).indexRow(indexOid);
+        if (row == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index with OID %d does not exist", indexOid);
+        }
+        return row.getOid("indrelid");
+    }
+
+    @Override
+    public IndexInfo createIndex(Transaction tx, RelationInfo table, IndexSpec spec) {
+        return ddl.createIndex(tx, system.imageFor(tx, databaseOid), table, spec);
+    }
+
+    @Override
+    public void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        ddl.dropIndex(tx, table, index);
+    }
+
+    @Override
+    public IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        return ddl.reindex(tx, table, index);
+    }
+
+    @Override
+    public void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.addConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        ddl.dropConstraint(tx, table, constraint);
+    }
+
+    @Override
+    public int allocateOid() {
+        return system.storage().allocateOid();
+    }
+
+    @Override
+    public RelationInfo renameRelation(Transaction tx, RelationInfo relation, String newName) {
+        return alter.renameRelation(tx, relation, newName);
+    }
+
+    @Override
+    public RelationInfo renameColumn(Transaction tx, RelationInfo relation, int attributeNumber, String newName) {
+        return alter.renameColumn(tx, relation, attributeNumber, newName);
+    }
+
+    @Override
+    public RelationInfo addColumn(Transaction tx, RelationInfo relation, ColumnSpec column, String missingValue) {
+        return alter.addColumn(tx, relation, column, missingValue);
+    }
+
+    @Override
+    public RelationInfo dropColumn(Transaction tx, RelationInfo relation, int attributeNumber) {
+        return alter.dropColumn(tx, relation, attributeNumber);
+    }
+
+    @Override
+    public RelationInfo setColumnDefault(Transaction tx, RelationInfo relation, int attributeNumber,
+                                         String expression) {
+        return alter.setDefault(tx, relation, attributeNumber, expression);
+    }
+
+    @Override
+    public RelationInfo setColumnNotNull(Transaction tx, RelationInfo relation, int attributeNumber,
+                                         boolean notNull) {
+        return alter.setNotNull(tx, relation, attributeNumber, notNull);
+    }
+
+    @Override
+    public RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
+                                         int typeModifier) {
+        return alter.changeColumnType(tx, relation, attributeNumber, typeOid, typeModifier);
+    }
+
+    @Override
+    public RelationInfo rewriteRelation(Transaction tx, RelationInfo relation) {
+        return alter.rewrite(tx, relation);
+    }
+
+    @Override
+    public RelationInfo setRelationOwner(Transaction tx, RelationInfo relation, int ownerOid) {
+        return alter.setOwner(tx, relation, ownerOid);
+    }
+
+    @Override
+    public int relationOwner(Transaction tx, RelationInfo relation) {
+        return alter.owner(tx, relation);
+    }
+
+    @Override
+    public OptionalInt roleOid(String roleName) {
+        return system.lookupRole(roleName).map(role -> OptionalInt.of(role.oid())).orElse(OptionalInt.empty());
     }
 
     @Override

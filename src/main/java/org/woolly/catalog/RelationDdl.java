@@ -8,6 +8,7 @@ import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_DESCRIPTION;
+import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
@@ -110,15 +112,7 @@ final class RelationDdl {
                 throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         column.name());
             }
-            TypeInfo type = image.type(column.typeOid());
-            if (type == null) {
-                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
-                        Integer.toUnsignedString(column.typeOid()));
-            }
-            if (type.isPseudoType()) {
-                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
-                        column.name(), type.name());
-            }
+            TypeInfo type = columnType(image, column);
             if (type.typtype() == 'c' && type.relationOid() != 0) {
                 // composite columns need row values the tuple codec does not have
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -128,6 +122,20 @@ final class RelationDdl {
             types[i] = type;
         }
         return List.of(types);
+    }
+
+    /** The type of a column to create: it must exist and not be a pseudo-type. */
+    static TypeInfo columnType(CatalogImage image, ColumnSpec column) {
+        TypeInfo type = image.type(column.typeOid());
+        if (type == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type with OID %s does not exist",
+                    Integer.toUnsignedString(column.typeOid()));
+        }
+        if (type.isPseudoType()) {
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
+                    column.name(), type.name());
+        }
+        return type;
     }
 
     void dropRelation(Transaction tx, RelationInfo relation) {
@@ -145,6 +153,9 @@ final class RelationDdl {
         for (CatalogRow row : classRows) {
             heap.delete(row, databaseOid, tx, snapshot);
         }
+        for (IndexInfo index : relation.indexes()) {
+            deleteIndexRows(tx, snapshot, index);
+        }
         deleteWhere(tx, snapshot, PG_ATTRIBUTE, "attrelid", oid);
         deleteWhere(tx, snapshot, PG_ATTRDEF, "adrelid", oid);
         deleteWhere(tx, snapshot, PG_TYPE, "typrelid", oid);
@@ -161,8 +172,30 @@ final class RelationDdl {
         refuseSystemCatalog(relation);
         CatalogRow classRow = lockForChange(system, databaseOid, tx, relation, LockMode.ACCESS_EXCLUSIVE);
         Snapshot snapshot = tx.takeSnapshot();
-        CatalogHeap heap = system.heap();
-        RelFileLocator oldLocator = relation.locator();
+        setNewRelfilenode(tx, snapshot, classRow, relation.locator());
+        for (IndexInfo index : relation.indexes()) {
+            setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
+        }
+        tx.incrementCommandId();
+        return system.imageFor(tx, databaseOid).relation(relation.oid());
+    }
+
+    /**
+     * A new, empty file for the relation with that OID (an index: the caller then writes its
+     * metapage); see the overload.
+     */
+    private void setNewRelfilenode(Transaction tx, Snapshot snapshot, int relationOid, RelFileLocator oldLocator) {
+        CatalogRow classRow = system.heap().scan(PG_CLASS, databaseOid, snapshot,
+                row -> row.getOid("oid") == relationOid).getFirst();
+        setNewRelfilenode(tx, snapshot, classRow, oldLocator);
+    }
+
+    /**
+     * Points the relation's pg_class row at a new, empty relfilenode, created now (WAL-logged,
+     * removed if the transaction aborts); the old files go when it commits. Counterpart of
+     * {@code RelationSetNewRelfilenumber}: pages and tuple counts start again from unknown.
+     */
+    void setNewRelfilenode(Transaction tx, Snapshot snapshot, CatalogRow classRow, RelFileLocator oldLocator) {
         RelFileLocator newLocator = new RelFileLocator(oldLocator.tablespaceOid(), oldLocator.databaseOid(),
                 system.storage().allocateOid());
         tx.createRelationStorage(newLocator);
@@ -171,10 +204,134 @@ final class RelationDdl {
         values[PG_CLASS.column("relpages")] = 0;
         values[PG_CLASS.column("reltuples")] = -1.0f;
         values[PG_CLASS.column("relallvisible")] = 0;
-        heap.update(classRow, databaseOid, values, tx, snapshot);
+        system.heap().update(classRow, databaseOid, values, tx, snapshot);
         tx.dropRelationStorageAtCommit(oldLocator);
+    }
+
+    /** Gives an index a new, empty file (REINDEX); the caller builds it again. */
+    IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
+        RelationLocks.lock(tx, table, LockMode.SHARE);
+        system.noteCatalogChange(tx, table.oid());
+        setNewRelfilenode(tx, tx.takeSnapshot(), index.oid(), index.locator());
         tx.incrementCommandId();
-        return system.imageFor(tx, databaseOid).relation(relation.oid());
+        return system.imageFor(tx, databaseOid).relation(table.oid()).index(index.oid());
+    }
+
+    /**
+     * Creates the catalog rows and the (empty) file of a B-tree index on {@code table}
+     * ({@code index_create}): pg_class ('i', relam 403), one pg_attribute row per stored column,
+     * pg_index, and {@code relhasindex} on the table. The caller builds it.
+     */
+    IndexInfo createIndex(Transaction tx, CatalogImage image, RelationInfo table, IndexSpec spec) {
+        refuseSystemCatalog(table);
+        int namespaceOid = table.namespaceOid();
+        if (image.relationOid(namespaceOid, spec.name()) != null) {
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", spec.name());
+        }
+        if (spec.columns().size() > 32) {
+            throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "cannot use more than %d columns in an index", 32);
+        }
+        List<Integer> types = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        for (int i = 0; i < spec.columns().size(); i++) {
+            AttributeInfo column = table.attributeByNumber(spec.columns().get(i));
+            types.add(column.typeOid());
+            if (i < spec.keyColumnCount()) {
+                TypeInfo type = image.type(column.typeOid());
+                classes.add(OperatorClasses.defaultBtree(column.typeOid(), type == null ? "?" : type.name()));
+            }
+        }
+        StorageServices storage = system.storage();
+        int indexOid = storage.allocateOid();
+        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, indexOid);
+        system.noteCatalogChange(tx, table.oid());
+        system.noteCatalogChange(tx, indexOid);
+        RelationLocks.lock(tx, databaseOid, indexOid, LockMode.ACCESS_EXCLUSIVE);
+        tx.createRelationStorage(locator);
+        IndexInfo index = new IndexInfo(indexOid, spec.name(), table.oid(), namespaceOid, locator,
+                List.copyOf(spec.columns()), spec.keyColumnCount(), List.copyOf(types), List.copyOf(classes),
+                List.copyOf(spec.descending()), List.copyOf(spec.nullsFirst()), spec.unique(), spec.primary(),
+                spec.nullsNotDistinct(), true, null, null);
+        CatalogHeap heap = system.heap();
+        char persistence = image.classRow(table.oid()).getChar("relpersistence");
+        heap.insert(PG_CLASS, databaseOid, CatalogRows.indexRelation(indexOid, spec.name(), namespaceOid, indexOid,
+                persistence, spec.columns().size()), tx);
+        for (int i = 0; i < spec.columns().size(); i++) {
+            AttributeInfo column = table.attributeByNumber(spec.columns().get(i));
+            heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(indexOid, column.name(),
+                    image.type(column.typeOid()), column.typeModifier(), i + 1, false, false), tx);
+        }
+        heap.insert(PG_INDEX, databaseOid, CatalogRows.index(index), tx);
+        updateClass(tx, table.oid(), "relhasindex", true);
+        tx.incrementCommandId();
+        return index;
+    }
+
+    /** Sets one column of a relation's pg_class row. */
+    private void updateClass(Transaction tx, int relationOid, String column, Object value) {
+        Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        for (CatalogRow row : heap.scan(PG_CLASS, databaseOid, snapshot, row -> row.getOid("oid") == relationOid)) {
+            Object[] values = row.values().clone();
+            values[PG_CLASS.column(column)] = value;
+            heap.update(row, databaseOid, values, tx, snapshot);
+        }
+    }
+
+    /** Drops an index: its catalog rows now, its file at commit ({@code index_drop}). */
+    void dropIndex(Transaction tx, RelationInfo table, IndexInfo index) {
+        RelationLocks.lock(tx, databaseOid, index.oid(), LockMode.ACCESS_EXCLUSIVE);
+        system.noteCatalogChange(tx, table.oid());
+        system.noteCatalogChange(tx, index.oid());
+        deleteIndexRows(tx, tx.takeSnapshot(), index);
+        if (table.indexes().size() == 1) {
+            updateClass(tx, table.oid(), "relhasindex", false);
+        }
+        tx.incrementCommandId();
+    }
+
+    private void deleteIndexRows(Transaction tx, Snapshot snapshot, IndexInfo index) {
+        CatalogHeap heap = system.heap();
+        int oid = index.oid();
+        heap.scan(PG_CLASS, databaseOid, snapshot, row -> row.getOid("oid") == oid)
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        deleteWhere(tx, snapshot, PG_ATTRIBUTE, "attrelid", oid);
+        deleteWhere(tx, snapshot, PG_INDEX, "indexrelid", oid);
+        heap.scan(PG_DESCRIPTION, databaseOid, snapshot,
+                        row -> row.getOid("objoid") == oid && row.getOid("classoid") == PG_CLASS.oid())
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        tx.dropRelationStorageAtCommit(index.locator());
+    }
+
+    /** Adds a pg_constraint row to {@code table} (and counts a check constraint in {@code relchecks}). */
+    void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        system.noteCatalogChange(tx, table.oid());
+        system.heap().insert(PG_CONSTRAINT, databaseOid, CatalogRows.constraint(constraint, table.oid()), tx);
+        if (constraint.type() == ConstraintInfo.CHECK) {
+            updateClass(tx, table.oid(), "relchecks", (short) (checkCount(table) + 1));
+        }
+        tx.incrementCommandId();
+    }
+
+    /** Removes a constraint's pg_constraint row (its index, if any, is dropped by the caller). */
+    void dropConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
+        system.noteCatalogChange(tx, table.oid());
+        Snapshot snapshot = tx.takeSnapshot();
+        deleteWhere(tx, snapshot, PG_CONSTRAINT, "oid", constraint.oid());
+        if (constraint.type() == ConstraintInfo.CHECK) {
+            updateClass(tx, table.oid(), "relchecks", (short) (checkCount(table) - 1));
+        }
+        tx.incrementCommandId();
+    }
+
+    private static int checkCount(RelationInfo table) {
+        int count = 0;
+        for (ConstraintInfo constraint : table.constraints()) {
+            if (constraint.type() == ConstraintInfo.CHECK) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

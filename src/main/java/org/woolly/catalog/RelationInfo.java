@@ -1,5 +1,6 @@
 package org.woolly.catalog;
 
+import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -8,10 +9,35 @@ import java.util.List;
 /**
  * A relation as the analyzer and executor need it ({@code RelationData} in {@code rel.h}): OID,
  * name, schema, kind ('r' table, 'i' index, 'S' sequence, 'v' view), where its files are, its
- * columns and the matching tuple descriptor.
+ * columns and the matching tuple descriptor, and for a table its indexes ({@code rd_indexlist})
+ * and constraints ({@code rd_att->constr}: check constraints, and the primary key and unique
+ * constraints with the indexes that enforce them).
+ *
+ * <p>{@code attributes} and {@code descriptor} list the live columns only: a row as the
+ * analyzer and executor handle it has one value per live column. What is stored can differ
+ * (see {@link StoredLayout}): dropped columns keep their place in stored tuples, and tuples
+ * written before an {@code ADD COLUMN} lack the new column. Every reader and writer of a
+ * relation's tuples goes through {@link #decode} and {@link #encode}, never {@code TupleCodec}
+ * with {@code descriptor} directly. Attribute numbers ({@code attnum}, what indexes and
+ * constraints name) are not positions in such a row: {@link #position} maps one to the other.
  */
 public record RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
-                           RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor) {
+                           RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
+                           StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints) {
+
+    /** A relation whose stored tuples hold exactly its live columns, without indexes or constraints. */
+    public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
+                        RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor) {
+        this(oid, name, namespaceOid, namespaceName, kind, locator, attributes, descriptor, null, List.of(), List.of());
+    }
+
+    /** A relation without indexes or constraints. */
+    public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
+                        RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
+                        StoredLayout stored) {
+        this(oid, name, namespaceOid, namespaceName, kind, locator, attributes, descriptor, stored, List.of(),
+                List.of());
+    }
 
     public AttributeInfo attribute(String columnName) {
         for (AttributeInfo attribute : attributes) {
@@ -20,5 +46,51 @@ public record RelationInfo(int oid, String name, int namespaceOid, String namesp
             }
         }
         return null;
+    }
+
+    /** The live column with that attribute number ({@code attnum}), or null. */
+    public AttributeInfo attributeByNumber(int number) {
+        int position = position(number);
+        return position < 0 ? null : attributes.get(position);
+    }
+
+    /** The 0-based position in a row of the live column with that attribute number, or -1. */
+    public int position(int attributeNumber) {
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).number() == attributeNumber) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index with that OID, or null. */
+    public IndexInfo index(int indexOid) {
+        for (IndexInfo index : indexes) {
+            if (index.oid() == indexOid) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** The constraint of that name, or null. */
+    public ConstraintInfo constraint(String constraintName) {
+        for (ConstraintInfo constraint : constraints) {
+            if (constraint.name().equals(constraintName)) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+
+    /** A stored tuple body as a row of the live columns ({@code heap_deform_tuple} with {@code getmissingattr}). */
+    public Object[] decode(byte[] body) {
+        return stored == null ? TupleCodec.decode(descriptor, body) : stored.decode(body, attributes.size());
+    }
+
+    /** A row of the live columns as a tuple body in the stored layout (dropped columns null). */
+    public byte[] encode(Object[] row) {
+        return stored == null ? TupleCodec.encode(descriptor, row) : stored.encode(row);
     }
 }

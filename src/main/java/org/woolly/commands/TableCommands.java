@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.woolly.catalog.ColumnSpec;
+import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
@@ -19,7 +20,10 @@ import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
-/** CREATE TABLE, DROP TABLE and TRUNCATE ({@code tablecmds.c}, {@code dropcmds.c}). */
+/**
+ * CREATE TABLE (with its PRIMARY KEY, UNIQUE and CHECK constraints, see {@link ConstraintCommands}),
+ * DROP TABLE and TRUNCATE ({@code tablecmds.c}, {@code dropcmds.c}); DROP INDEX goes to {@link IndexCommands}.
+ */
 public final class TableCommands {
     private static final Set<String> STORAGE_OPTIONS = Set.of("fillfactor", "autovacuum_enabled", "toast_tuple_target",
             "parallel_workers");
@@ -44,9 +48,42 @@ public final class TableCommands {
                         option.location());
             }
         }
+        // column constraints become table constraints, in the order written (transformCreateStmt)
+        List<TableConstraint> checks = new ArrayList<>();
+        List<TableConstraint> indexConstraints = new ArrayList<>();
+        for (ColumnDef column : create.columns()) {
+            for (ColumnConstraint constraint : column.constraints() == null ? List.<ColumnConstraint>of()
+                    : column.constraints()) {
+                switch (constraint.kind()) {
+                    case CHECK -> checks.add(new TableConstraint(TableConstraint.Kind.CHECK, constraint.name(),
+                            List.of(), constraint.expr(), constraint.location()));
+                    case PRIMARY_KEY -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.PRIMARY_KEY,
+                            constraint.name(), List.of(column.name()), null, constraint.location()));
+                    case UNIQUE -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.UNIQUE,
+                            constraint.name(), List.of(column.name()), null, constraint.location()));
+                    default -> { }
+                }
+            }
+        }
         for (TableConstraint constraint : create.constraints() == null ? List.<TableConstraint>of() : create.constraints()) {
-            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
-                    constraint.kind().name().replace('_', ' ')), constraint.location());
+            switch (constraint.kind()) {
+                case CHECK -> checks.add(constraint);
+                case PRIMARY_KEY, UNIQUE -> indexConstraints.add(constraint);
+                case FOREIGN_KEY -> throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "FOREIGN KEY constraints are not supported yet"), constraint.location());
+            }
+        }
+        Set<String> primaryKeyColumns = new HashSet<>();
+        TableConstraint primaryKey = null;
+        for (TableConstraint constraint : indexConstraints) {
+            if (constraint.kind() == TableConstraint.Kind.PRIMARY_KEY) {
+                if (primaryKey != null) {
+                    throw at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"%s\" are not allowed", name.name()), constraint.location());
+                }
+                primaryKey = constraint;
+                primaryKeyColumns.addAll(constraint.columns());
+            }
         }
         List<ColumnSpec> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -55,13 +92,48 @@ public final class TableCommands {
                 throw at(SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column.name()),
                         column.location());
             }
-            columns.add(column(context, column));
+            ColumnSpec spec = column(context, column);
+            if (primaryKeyColumns.contains(column.name()) && !spec.notNull()) {
+                spec = new ColumnSpec(spec.name(), spec.typeOid(), spec.typeModifier(), true, spec.defaultExpression());
+            }
+            columns.add(spec);
         }
-        context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        RelationInfo table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
+                'p');
+        for (TableConstraint check : checks) {
+            table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
+        }
+        // the primary key's index is made first, then the others in order (transformIndexConstraints)
+        List<TableConstraint> ordered = new ArrayList<>();
+        if (primaryKey != null) {
+            ordered.add(primaryKey);
+        }
+        for (TableConstraint constraint : indexConstraints) {
+            if (constraint != primaryKey && !redundant(constraint, ordered)) {
+                ordered.add(constraint);
+            }
+        }
+        for (TableConstraint constraint : ordered) {
+            table = ConstraintCommands.addIndexConstraint(context, table, constraint.kind(), constraint.name(),
+                    constraint.columns(), constraint.location());
+        }
         return "CREATE TABLE";
     }
 
-    private static ColumnSpec column(CommandContext context, ColumnDef column) {
+    /** An unnamed UNIQUE on the same columns as an earlier key adds nothing: PostgreSQL drops it. */
+    private static boolean redundant(TableConstraint constraint, List<TableConstraint> earlier) {
+        if (constraint.name() != null) {
+            return false;
+        }
+        for (TableConstraint other : earlier) {
+            if (other.columns().equals(constraint.columns())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ColumnSpec column(CommandContext context, ColumnDef column) {
         TypeName typeName = column.type();
         if (typeName.arrayBounds() > 0) {
             throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet"), typeName.location());
@@ -95,7 +167,8 @@ public final class TableCommands {
                             context.transaction(), context.formatSettings());
                     defaultText = SqlText.of(constraint.expr());
                 }
-                case PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY -> throw at(SqlException.of(
+                case PRIMARY_KEY, UNIQUE, CHECK -> { }
+                case REFERENCES, GENERATED_IDENTITY -> throw at(SqlException.of(
                         SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
                         constraint.kind().name().replace('_', ' ')), constraint.location());
             }
@@ -104,6 +177,9 @@ public final class TableCommands {
     }
 
     public static String drop(CommandContext context, Statement.Drop drop) {
+        if (drop.kind() == Statement.ObjectKind.INDEX) {
+            return IndexCommands.dropIndex(context, drop);
+        }
         if (drop.kind() != Statement.ObjectKind.TABLE) {
             throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet", drop.kind()),
                     drop.location());
@@ -163,7 +239,10 @@ public final class TableCommands {
             targets.add(relation);
         }
         for (RelationInfo relation : targets) {
-            context.catalog().truncate(context.transaction(), relation);
+            RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
+            for (IndexInfo index : truncated.indexes()) {
+                IndexCommands.btree(context).buildEmpty(index.shape(), context.transaction());
+            }
         }
         return "TRUNCATE TABLE";
     }

@@ -57,6 +57,40 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     private CatalogAccess catalog;
+    private org.woolly.access.nbtree.BTreeAccess btree;
+    private CheckConstraints checkConstraints;
+
+    /** Analyzes a table's stored CHECK constraint for evaluation on its rows (supplied by the session). */
+    @FunctionalInterface
+    public interface CheckConstraints {
+        org.woolly.nodes.query.QueryExpr analyze(RelationInfo relation, org.woolly.catalog.ConstraintInfo constraint);
+    }
+
+    /** The B-tree, for keeping a table's indexes current (null when none is registered). */
+    public ExecutorContext withIndexAccess(org.woolly.access.nbtree.BTreeAccess access) {
+        this.btree = access;
+        return this;
+    }
+
+    /** How stored CHECK constraints become expressions. */
+    public ExecutorContext withCheckConstraints(CheckConstraints constraints) {
+        this.checkConstraints = constraints;
+        return this;
+    }
+
+    org.woolly.access.nbtree.BTreeAccess indexAccess() {
+        if (btree == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the btree access method is not available");
+        }
+        return btree;
+    }
+
+    CheckConstraints checkConstraints() {
+        if (checkConstraints == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "check constraints cannot be evaluated here");
+        }
+        return checkConstraints;
+    }
 
     /** The catalogs the plan's relations are opened through. */
     public ExecutorContext withCatalog(CatalogAccess catalogAccess) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.woolly.access.common.Attribute;
-import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.common.Tid;
+import org.woolly.access.nbtree.BTreeAccess;
+import org.woolly.catalog.ConstraintInfo;
+import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.query.Query;
 import org.woolly.utils.adt.PgType;
@@ -24,6 +26,9 @@ import org.woolly.utils.error.SqlState;
  * version, evaluates WHERE again on it ({@code EvalPlanQual}) and, if it still qualifies, applies
  * the change to that version. A row deleted meanwhile, or changed by a later command of this
  * same transaction, is skipped.
+ *
+ * <p>Before a new row version is written it is checked against the NOT NULL and CHECK
+ * constraints ({@code ExecConstraints}); after, it is added to every index of the table.
  */
 final class ModifyTableNode implements ExecNode {
     private final ExecutorContext context;
@@ -36,6 +41,8 @@ final class ModifyTableNode implements ExecNode {
     private final List<Object[]> returned = new ArrayList<>();
     private Iterator<Object[]> output;
     private long processed;
+    private List<ConstraintInfo> checks;
+    private CompiledExpression[] checkExpressions;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -77,8 +84,10 @@ final class ModifyTableNode implements ExecNode {
 
     private void insert(Object[] row) {
         checkNotNull(row);
-        context.heap().insert(relation.locator(), TupleCodec.encode(relation.descriptor(), row),
+        checkConstraints(row);
+        Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
+        insertIndexEntries(row, tid);
         processed++;
         emit(row);
     }
@@ -96,14 +105,18 @@ final class ModifyTableNode implements ExecNode {
                     values[i] = newRow[i].evaluate(current);
                 }
                 checkNotNull(values);
+                checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
-                        TupleCodec.encode(relation.descriptor(), values), context.transaction(),
+                        relation.encode(values), context.transaction(),
                         context.snapshot());
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
             }
             switch (result.status()) {
                 case OK -> {
+                    if (command == Query.CommandType.UPDATE) {
+                        insertIndexEntries(values, result.newTid());
+                    }
                     processed++;
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));
                     return;
@@ -126,7 +139,7 @@ final class ModifyTableNode implements ExecNode {
                     if (latest == null) {
                         return;
                     }
-                    current = ScanNodes.decode(context, relation.descriptor(), latest, true);
+                    current = ScanNodes.decode(context, relation, latest, true);
                     if (!recheck.test(current)) {
                         return;
                     }
@@ -160,6 +173,48 @@ final class ModifyTableNode implements ExecNode {
                                 attribute.name(), relation.name()), "Failing row contains " + describe(row) + ".",
                         null, 0, null);
             }
+        }
+    }
+
+    /**
+     * The table's CHECK constraints, in name order ({@code ExecRelCheck}): a row fails one whose
+     * expression is false (null passes). 23514 with the row in DETAIL.
+     */
+    private void checkConstraints(Object[] row) {
+        if (checks == null) {
+            checks = new ArrayList<>();
+            List<CompiledExpression> compiled = new ArrayList<>();
+            ExpressionCompiler compiler = new ExpressionCompiler(context);
+            for (ConstraintInfo constraint : relation.constraints()) {
+                if (constraint.type() == ConstraintInfo.CHECK) {
+                    checks.add(constraint);
+                    compiled.add(compiler.compile(context.checkConstraints().analyze(relation, constraint)));
+                }
+            }
+            checkExpressions = compiled.toArray(CompiledExpression[]::new);
+        }
+        for (int i = 0; i < checkExpressions.length; i++) {
+            if (Boolean.FALSE.equals(checkExpressions[i].evaluate(row))) {
+                throw new SqlException(org.woolly.utils.error.Severity.ERROR, SqlState.CHECK_VIOLATION,
+                        "new row for relation \"%s\" violates check constraint \"%s\"".formatted(relation.name(),
+                                checks.get(i).name()), "Failing row contains " + describe(row) + ".", null, 0, null);
+            }
+        }
+    }
+
+    /**
+     * Adds the new row version to every index of the table ({@code ExecInsertIndexTuples}); a
+     * unique index checks it against the live rows with an equal key, waiting for running
+     * inserters and deleters, and fails with 23505.
+     */
+    private void insertIndexEntries(Object[] row, Tid tid) {
+        if (relation.indexes().isEmpty()) {
+            return;
+        }
+        BTreeAccess btree = context.indexAccess();
+        for (IndexInfo index : relation.indexes()) {
+            btree.insert(index.shape(), index.values(relation, row), tid, new UniqueProbe(context, relation, index),
+                    context.transaction());
         }
     }
 

@@ -1,8 +1,6 @@
 package org.woolly.executor;
 
 import java.util.List;
-import org.woolly.access.common.TupleCodec;
-import org.woolly.access.common.TupleDescriptor;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.catalog.RelationInfo;
@@ -35,7 +33,6 @@ final class ScanNodes {
         private final RangeEntry entry;
         private final ExpressionCompiler.CompiledPredicate qual;
         private final RelationInfo relation;
-        private final TupleDescriptor descriptor;
         private HeapScan scan;
         private int sinceCheck;
 
@@ -44,7 +41,6 @@ final class ScanNodes {
             this.entry = entry;
             this.qual = qual;
             this.relation = openRelation(context, entry);
-            this.descriptor = relation.descriptor();
         }
 
         @Override
@@ -63,7 +59,7 @@ final class ScanNodes {
                 if (tuple == null) {
                     return null;
                 }
-                Object[] row = decode(context, descriptor, tuple, entry.withTid());
+                Object[] row = decode(context, relation, tuple, entry.withTid());
                 if (qual.test(row)) {
                     return row;
                 }
@@ -80,8 +76,8 @@ final class ScanNodes {
     }
 
     /** The tuple's values, plus its TID as the last element when {@code withTid}. */
-    static Object[] decode(ExecutorContext context, TupleDescriptor descriptor, HeapTuple tuple, boolean withTid) {
-        Object[] values = TupleCodec.decode(descriptor, tuple.body());
+    static Object[] decode(ExecutorContext context, RelationInfo relation, HeapTuple tuple, boolean withTid) {
+        Object[] values = relation.decode(tuple.body());
         if (!withTid) {
             return values;
         }

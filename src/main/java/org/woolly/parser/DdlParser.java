@@ -48,6 +48,10 @@ final class DdlParser {
                 throw cursor.syntaxError();
             }
         }
+        if (!cursor.at(Token.Kind.EOF) && (cursor.atKeyword("index")
+                || cursor.atKeyword("unique") && cursor.peek(1).isKeyword("index"))) {
+            return createIndex(create);
+        }
         if (cursor.acceptKeyword("temp") || cursor.acceptKeyword("temporary")) {
             temporary = true;
         } else {
@@ -86,6 +90,119 @@ final class DdlParser {
         List<DefElem> options = tableOptions();
         return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
                 options, create.start());
+    }
+
+    /** After CREATE: {@code [UNIQUE] INDEX ...} ({@code IndexStmt} in gram.y). */
+    private Statement createIndex(Token create) {
+        boolean unique = cursor.acceptKeyword("unique");
+        cursor.expectKeyword("index");
+        boolean concurrently = cursor.acceptKeyword("concurrently");
+        boolean ifNotExists = false;
+        String name = null;
+        if (cursor.acceptKeywords("if", "not", "exists")) {
+            ifNotExists = true;
+            name = grammar.columnId();
+        } else if (!cursor.atKeyword("on")) {
+            name = grammar.columnId();
+        }
+        cursor.expectKeyword("on");
+        cursor.acceptKeyword("only");
+        QualifiedName table = grammar.qualifiedName();
+        String method = null;
+        if (cursor.acceptKeyword("using")) {
+            method = grammar.columnId();
+        }
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<Statement.IndexElement> keys = new ArrayList<>();
+        do {
+            keys.add(indexElement());
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        List<Statement.IndexElement> include = new ArrayList<>();
+        if (cursor.acceptKeyword("include")) {
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            do {
+                Token column = cursor.peek();
+                include.add(new Statement.IndexElement(grammar.columnId(), null, false, null, column.start()));
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        boolean nullsNotDistinct = false;
+        if (cursor.atKeyword("nulls")) {
+            cursor.advance();
+            nullsNotDistinct = cursor.acceptKeyword("not");
+            cursor.expectKeyword("distinct");
+        }
+        if (cursor.atKeyword("with") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            throw TokenCursor.notSupportedClause("index storage parameters are not supported yet", cursor.peek());
+        }
+        if (cursor.atKeyword("tablespace")) {
+            throw TokenCursor.notSupportedClause("TABLESPACE is not supported yet", cursor.peek());
+        }
+        Expr where = null;
+        if (cursor.acceptKeyword("where")) {
+            where = grammar.expressions.expression(ExpressionParser.LOWEST);
+        }
+        return new Statement.CreateIndex(name, table, unique, concurrently, ifNotExists, method, List.copyOf(keys),
+                List.copyOf(include), nullsNotDistinct, where, create.start());
+    }
+
+    /** {@code column | (expression) | function(...)} [COLLATE] [opclass] [ASC|DESC] [NULLS FIRST|LAST]. */
+    private Statement.IndexElement indexElement() {
+        Token start = cursor.peek();
+        String column = null;
+        Expr expression = null;
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            expression = grammar.expressions.expression(ExpressionParser.LOWEST);
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        } else if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            expression = grammar.expressions.expression(ExpressionParser.B_EXPRESSION);
+        } else {
+            column = grammar.columnId();
+        }
+        if (cursor.atKeyword("collate")) {
+            throw TokenCursor.notSupportedClause("COLLATE in an index is not supported yet", cursor.peek());
+        }
+        if (cursor.peek().is(Token.Kind.IDENT) && !cursor.atKeyword("asc") && !cursor.atKeyword("desc")
+                && !cursor.atKeyword("nulls")) {
+            throw TokenCursor.notSupportedClause("operator classes are not supported yet", cursor.peek());
+        }
+        boolean descending = false;
+        if (cursor.acceptKeyword("desc")) {
+            descending = true;
+        } else {
+            cursor.acceptKeyword("asc");
+        }
+        Boolean nullsFirst = null;
+        if (cursor.acceptKeyword("nulls")) {
+            if (cursor.acceptKeyword("first")) {
+                nullsFirst = true;
+            } else {
+                cursor.expectKeyword("last");
+                nullsFirst = false;
+            }
+        }
+        return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start());
+    }
+
+    /** {@code REINDEX [(options)] {INDEX | TABLE} [CONCURRENTLY] name}. */
+    Statement reindex() {
+        Token reindex = cursor.expectKeyword("reindex");
+        Token kind = cursor.advance();
+        Statement.ObjectKind objectKind;
+        if (kind.isKeyword("index")) {
+            objectKind = Statement.ObjectKind.INDEX;
+        } else if (kind.isKeyword("table")) {
+            objectKind = Statement.ObjectKind.TABLE;
+        } else if (kind.isKeyword("schema") || kind.isKeyword("database") || kind.isKeyword("system")) {
+            throw TokenCursor.notSupported("reindex " + kind.text(), reindex);
+        } else {
+            throw cursor.syntaxErrorAt(kind);
+        }
+        cursor.acceptKeyword("concurrently");
+        QualifiedName name = grammar.qualifiedName();
+        return new Statement.Reindex(objectKind, name, reindex.start());
     }
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */

@@ -20,6 +20,7 @@ final class Grammar {
     final DmlParser dml;
     final DdlParser ddl;
     final UtilityParser utility;
+    final AlterTableParser alterTable;
 
     Grammar(String input) {
         this.cursor = new TokenCursor(input);
@@ -30,6 +31,7 @@ final class Grammar {
         this.dml = new DmlParser(this);
         this.ddl = new DdlParser(this);
         this.utility = new UtilityParser(this);
+        this.alterTable = new AlterTableParser(this);
     }
 
     /** One statement, not including its terminating semicolon. */
@@ -50,7 +52,14 @@ final class Grammar {
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();
-            case "alter", "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
+            case "reindex" -> ddl.reindex();
+            case "alter" -> {
+                if (alterTable.atAlterTable()) {
+                    yield alterTable.alter();
+                }
+                throw ddl.unsupported();
+            }
+            case "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };
     }

@@ -219,7 +219,7 @@ final class TableElementParser {
         }
     }
 
-    private TableConstraint tableConstraint() {
+    TableConstraint tableConstraint() {
         Token start = cursor.peek();
         String name = null;
         if (cursor.acceptKeyword("constraint")) {

@@ -148,6 +148,14 @@ public final class TupleCodec {
         return values;
     }
 
+    /**
+     * How many attributes the body stores (its {@code HeapTupleHeaderGetNatts}); a relation that
+     * gained columns later has more, which read as their missing value or NULL.
+     */
+    public static int storedAttributeCount(byte[] body) {
+        return ((short) SHORT.get(body, 0)) & ATTRIBUTE_COUNT_MASK;
+    }
+
     static int align(int offset, char align) {
         return switch (align) {
             case 's' -> (offset + 1) & ~1;
@@ -213,10 +221,16 @@ public final class TupleCodec {
                 case 2 -> (short) SHORT.get(body, offset);
                 case 4 -> (int) INT.get(body, offset);
                 case 8 -> (long) LONG.get(body, offset);
-                default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "cannot read values of type " + attribute.typeOid() + " from a tuple");
+                // a dropped column (atttypid 0): its bytes are skipped by length, the value is never used
+                default -> attribute.typeOid() == 0 ? java.util.Arrays.copyOfRange(body, offset, offset + attribute.length())
+                        : throwUnreadable(attribute);
             };
         };
+    }
+
+    private static Object throwUnreadable(Attribute attribute) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                "cannot read values of type " + attribute.typeOid() + " from a tuple");
     }
 
     private static byte[] varlenaPayload(int typeOid, Object value) {

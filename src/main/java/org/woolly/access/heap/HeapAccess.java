@@ -44,6 +44,24 @@ public interface HeapAccess {
      */
     HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx);
 
+    /** What a uniqueness check learns of one row version ({@code HeapTupleSatisfiesDirty}). */
+    record DirtyState(Kind kind, long xid) {
+        public enum Kind {
+            /** Inserted by a committed transaction (or {@code tx}) and not deleted by a committed one (or {@code tx}). */
+            LIVE,
+            /** Never committed, deleted by a committed transaction or by {@code tx}, or not there. */
+            DEAD,
+            /** Inserted or deleted by the running transaction {@code xid}: wait for it and ask again. */
+            IN_PROGRESS
+        }
+    }
+
+    /**
+     * The state of the row version at {@code tid} as a unique index sees it: with a "dirty"
+     * snapshot that sees every settled change and reports running inserters and deleters
+     * ({@code SnapshotDirty} in {@code _bt_check_unique}).
+     */
+    DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx);
     /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
     int blockCount(RelFileLocator relation);
 }

@@ -419,6 +419,52 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx) {
+        if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+            return new DirtyState(DirtyState.Kind.DEAD, 0);
+        }
+        long xmin;
+        long xmax;
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (!isLive(page, tid.offset())) {
+                return new DirtyState(DirtyState.Kind.DEAD, 0);
+            }
+            int position = page.itemOffset(tid.offset());
+            xmin = HeapTupleHeader.xmin(page.data(), position);
+            xmax = (HeapTupleHeader.infomask(page.data(), position) & HeapTupleHeader.XMAX_INVALID) != 0 ? 0
+                    : HeapTupleHeader.xmax(page.data(), position);
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+        long own = tx.xid();
+        if (xmin != own) {
+            switch (transactions.status(xmin)) {
+                case ABORTED -> {
+                    return new DirtyState(DirtyState.Kind.DEAD, 0);
+                }
+                case IN_PROGRESS -> {
+                    return new DirtyState(DirtyState.Kind.IN_PROGRESS, xmin);
+                }
+                case COMMITTED -> { }
+            }
+        }
+        if (xmax == 0) {
+            return new DirtyState(DirtyState.Kind.LIVE, 0);
+        }
+        if (xmax == own) {
+            return new DirtyState(DirtyState.Kind.DEAD, 0);
+        }
+        return switch (transactions.status(xmax)) {
+            case COMMITTED -> new DirtyState(DirtyState.Kind.DEAD, 0);
+            case ABORTED -> new DirtyState(DirtyState.Kind.LIVE, 0);
+            case IN_PROGRESS -> new DirtyState(DirtyState.Kind.IN_PROGRESS, xmax);
+        };
+    }
+
+    @Override
     public HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx) {
         long ownXid = tx.xid();
         Tid current = tid;

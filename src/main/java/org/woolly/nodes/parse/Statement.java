@@ -26,9 +26,34 @@ public sealed interface Statement {
                        boolean ifNotExists, boolean temporary, List<DefElem> options, int location)
             implements Statement {}
 
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING method]
+     * (elements) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE predicate]}; {@code name} and
+     * {@code method} are null when not written.
+     */
+    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean ifNotExists,
+                       String method, List<IndexElement> keys, List<IndexElement> include, boolean nullsNotDistinct,
+                       Expr where, int location) implements Statement {}
+
+    /**
+     * One column of an index: a column name, or an expression ({@code column} null);
+     * {@code nullsFirst} null when not written (then it follows DESC, as in PostgreSQL).
+     */
+    record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {}
+
+    /** {@code REINDEX {INDEX|TABLE} [CONCURRENTLY] name}. */
+    record Reindex(ObjectKind kind, QualifiedName name, int location) implements Statement {}
+
     /** {@code DROP {TABLE|...} [IF EXISTS] name, ... [CASCADE|RESTRICT]}. */
     record Drop(ObjectKind kind, List<QualifiedName> names, boolean ifExists, boolean cascade, int location)
             implements Statement {}
+
+    /**
+     * {@code ALTER {TABLE | INDEX} [IF EXISTS] [ONLY] name action [, ...]}: {@code kind} is
+     * {@link ObjectKind#TABLE} or {@link ObjectKind#INDEX}; a rename, SET SCHEMA stands alone.
+     */
+    record AlterTable(ObjectKind kind, QualifiedName name, boolean ifExists, boolean only,
+                      List<AlterTableAction> actions, int location) implements Statement {}
 
     /** {@code TRUNCATE [TABLE] name, ...}. */
     record Truncate(List<QualifiedName> names, boolean restartIdentity, boolean cascade, int location)

@@ -325,7 +325,8 @@ public final class QuerySession implements SessionEngine {
 
     CommandContext commandContext() {
         refreshSearchPath();
-        return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock());
+        return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock(),
+                storage);
     }
 
     /** The type OIDs of PREPARE's declared parameter types. */
@@ -377,7 +378,16 @@ public final class QuerySession implements SessionEngine {
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings)
-                .withCatalog(catalog);
+                .withCatalog(catalog).withIndexAccess(btree())
+                .withCheckConstraints((relation, constraint) -> analyzer.storedCheckConstraint(relation,
+                        constraint.checkExpression(), transaction, settings.formatSettings()));
+    }
+
+    /** The B-tree access method, or null when the server has none registered. */
+    private org.woolly.access.nbtree.BTreeAccess btree() {
+        return storage.accessMethods().contains(org.woolly.access.nbtree.BTreeAccess.NAME,
+                org.woolly.access.transam.AccessMethodRegistry.Kind.INDEX)
+                ? org.woolly.access.nbtree.BTreeAccess.of(storage) : null;
     }
 
     /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */

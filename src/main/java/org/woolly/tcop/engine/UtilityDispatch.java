@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.commands.AnalyzeCommand;
 import org.woolly.commands.ExplainCommand;
+import org.woolly.commands.IndexCommands;
+import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -33,8 +35,11 @@ final class UtilityDispatch {
     static String commandName(Statement statement) {
         return switch (statement) {
             case Statement.CreateTable ignored -> "CREATE TABLE";
+            case Statement.CreateIndex ignored -> "CREATE INDEX";
+            case Statement.Reindex ignored -> "REINDEX";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
             case Statement.Transaction transaction -> switch (transaction.kind()) {
                 case BEGIN -> "BEGIN";
                 case START -> "START TRANSACTION";
@@ -71,12 +76,21 @@ final class UtilityDispatch {
             session.block.takeFirstSnapshot();
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
-                || statement instanceof Statement.Truncate) {
+                || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
+                || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
+            case Statement.CreateIndex create -> {
+                if (create.concurrently() && session.block.inTransactionBlock()) {
+                    throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+                }
+                yield Outcome.tag(IndexCommands.createIndex(session.commandContext(), create));
+            }
+            case Statement.Reindex reindex -> Outcome.tag(IndexCommands.reindex(session.commandContext(), reindex));
             case Statement.Drop drop -> {
                 if (drop.kind() == Statement.ObjectKind.TABLE) {
                     session.checkNotInUse(drop.names(), "DROP TABLE");
@@ -86,6 +100,11 @@ final class UtilityDispatch {
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
                 yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+            }
+            case Statement.AlterTable alter -> {
+                session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
+                yield Outcome.tag(AlterTableCommands.alter(session.commandContext(), alter,
+                        () -> session.newExecutorContext(new Object[0])));
             }
             case Statement.VariableSet set -> {
                 session.block.ensure();

@@ -1,0 +1,338 @@
+package org.woolly.access.nbtree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongFunction;
+import org.woolly.access.common.Tid;
+import org.woolly.access.transam.AccessMethodRegistry;
+import org.woolly.access.transam.ResourceManager;
+import org.woolly.access.transam.StorageModule;
+import org.woolly.access.transam.Transaction;
+import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.Wal;
+import org.woolly.access.transam.WalRecord;
+import org.woolly.storage.buffer.Buffer;
+import org.woolly.storage.buffer.BufferPool;
+import org.woolly.storage.buffer.CriticalSection;
+import org.woolly.storage.page.Page;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The B-tree access method: descent, insertion with page splits, the uniqueness check, and the
+ * entry points of build and scan ({@code nbtree.c}, {@code nbtinsert.c}, {@code nbtsearch.c}).
+ * Page format, WAL records and locking rules are in README.md. Thread-safe.
+ */
+public final class BTreeAccessMethod implements BTreeAccess {
+    /** The B-tree plugged into storage: access method {@value BTreeAccess#NAME}, redo under {@code ResourceManagerIds.BTREE}. */
+    public static final StorageModule MODULE = context -> {
+        BTreeAccessMethod btree = new BTreeAccessMethod(context.bufferPool(), context.wal(), context.transactions());
+        context.resourceManagers().register(btree.resourceManager());
+        context.accessMethods().register(NAME, AccessMethodRegistry.Kind.INDEX, btree);
+    };
+
+    private final BufferPool bufferPool;
+    private final Wal wal;
+    private final TransactionManager transactions;
+    private final BTreeRedo redo;
+    private final Map<RelFileLocator, ReentrantReadWriteLock> treeLocks = new ConcurrentHashMap<>();
+    private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
+
+    public BTreeAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
+        this.bufferPool = bufferPool;
+        this.wal = wal;
+        this.transactions = transactions;
+        this.redo = new BTreeRedo(bufferPool);
+        bufferPool.addDropListener(treeLocks::remove);
+    }
+
+    /** The B-tree's redo, which recovery calls for every record with {@code ResourceManagerIds.BTREE}. */
+    public ResourceManager resourceManager() {
+        return redo;
+    }
+
+    KeyLayout layout(IndexShape index) {
+        return layouts.computeIfAbsent(index, KeyLayout::new);
+    }
+
+    /** The tree lock: scans share it, writers hold it alone (README "Locking"). */
+    Lock readLock(IndexShape index) {
+        return treeLock(index).readLock();
+    }
+
+    private Lock writeLock(IndexShape index) {
+        return treeLock(index).writeLock();
+    }
+
+    private ReentrantReadWriteLock treeLock(IndexShape index) {
+        return treeLocks.computeIfAbsent(index.locator(), key -> new ReentrantReadWriteLock());
+    }
+
+    BufferPool bufferPool() {
+        return bufferPool;
+    }
+
+    Wal wal() {
+        return wal;
+    }
+
+    @Override
+    public void buildEmpty(IndexShape index, Transaction tx) {
+        build(index, List.<IndexEntry>of().iterator(), null, tx);
+    }
+
+    @Override
+    public long build(IndexShape index, Iterator<IndexEntry> entries, HeapProbe probe, Transaction tx) {
+        Lock lock = writeLock(index);
+        lock.lock();
+        try {
+            return new BTreeBuild(this, layout(index), tx.xid()).build(entries, probe);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void insert(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx) {
+        KeyLayout layout = layout(index);
+        if (values.length != index.columnTypeOids().size()) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "index \"" + index.name() + "\" has "
+                    + index.columnTypeOids().size() + " columns, got " + values.length + " values");
+        }
+        byte[] tuple = layout.encodeLeaf(values, heapTid);
+        layout.checkSize(tuple);
+        Object[] keys = Arrays.copyOf(values, index.keyColumns());
+        boolean checkUnique = index.unique() && (index.nullsNotDistinct() || Arrays.stream(keys).allMatch(v -> v != null));
+        while (true) {
+            long waitFor = 0;
+            Lock lock = writeLock(index);
+            lock.lock();
+            try {
+                if (checkUnique) {
+                    waitFor = checkUnique(layout, keys, heapTid, probe);
+                }
+                if (waitFor == 0) {
+                    insertLocked(layout, layout.decode(tuple), tuple, tx.xid());
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            // _bt_check_unique: never wait holding the index; check again once the other one ended
+            transactions.waitForCompletion(waitFor, tx);
+        }
+    }
+
+    /**
+     * Looks at every entry with the same key ({@code _bt_check_unique}): a live one is a
+     * duplicate; returns the XID to wait for if one is in progress, else 0.
+     */
+    private long checkUnique(KeyLayout layout, Object[] keys, Tid heapTid, HeapProbe probe) {
+        KeyLayout.Target target = new KeyLayout.Target(keys, null, -1);
+        Descent descent = descend(layout, target, false);
+        int block = descent.block();
+        Page page = descent.page();
+        int offset = firstGreater(layout, page, target);
+        long waitFor = 0;
+        while (true) {
+            for (; offset <= page.maxOffsetNumber(); offset++) {
+                KeyLayout.Tuple entry = layout.decode(page.item(offset));
+                if (layout.compareKeys(keys, entry.values(), keys.length) != 0) {
+                    return waitFor;
+                }
+                if (entry.tid().equals(heapTid)) {
+                    continue;
+                }
+                switch (probe.state(entry.tid())) {
+                    case HeapProbe.RowState.Live live -> throw probe.duplicate(keys);
+                    case HeapProbe.RowState.InProgress running -> waitFor = running.xid();
+                    case HeapProbe.RowState.Dead dead -> { }
+                }
+            }
+            if (BTreePage.isRightmost(page)) {
+                return waitFor;
+            }
+            block = BTreePage.next(page);
+            page = readPage(layout, block);
+            offset = BTreePage.firstData(page);
+        }
+    }
+
+    /** A leaf reached by a descent, with the internal pages passed on the way (root first). */
+    record Descent(int block, Page page, List<Integer> parents) {}
+
+    /**
+     * Descends from the root to the leaf where {@code target} belongs ({@code _bt_search}),
+     * moving right past pages whose high key is not above it ({@code _bt_moveright}).
+     */
+    Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
+        long limit = pageCount(layout.shape());
+        BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, limit, true), layout.shape().name());
+        List<Integer> parents = new ArrayList<>();
+        int block = meta.root();
+        int expectedLevel = meta.level();
+        for (long steps = 0; ; steps++) {
+            if (steps > limit) {
+                throw corrupted(layout, block);
+            }
+            Page page = readPage(layout, block, limit, false);
+            if (BTreePage.level(page) != expectedLevel) {
+                throw corrupted(layout, block);
+            }
+            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0) {
+                block = BTreePage.next(page);
+                continue;
+            }
+            if (BTreePage.isLeaf(page)) {
+                return new Descent(block, page, parents);
+            }
+            if (keepParents) {
+                parents.add(block);
+            }
+            int position = firstGreater(layout, page, target) - 1;
+            if (position < BTreePage.firstData(page)) {
+                throw corrupted(layout, block);
+            }
+            block = KeyLayout.child(page.item(position));
+            expectedLevel--;
+        }
+    }
+
+    /** Offset of the first item above {@code target} (max + 1 if none), by binary search ({@code _bt_binsrch}). */
+    int firstGreater(KeyLayout layout, Page page, KeyLayout.Target target) {
+        int low = BTreePage.firstData(page);
+        int high = page.maxOffsetNumber() + 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (layout.compare(target, layout.decode(page.item(middle))) > 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    SqlException corrupted(KeyLayout layout, int block) {
+        return new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                "index \"%s\" contains corrupted page at block %d", layout.shape().name(), block))
+                .withHint("Please REINDEX it.");
+    }
+
+    /** A private copy of a page, read under its share lock and checked. */
+    Page readPage(KeyLayout layout, int block) {
+        return readPage(layout, block, pageCount(layout.shape()), false);
+    }
+
+    /** {@link #readPage(KeyLayout, int)} where the caller knows the index's size ({@code blockCount}). */
+    Page readPage(KeyLayout layout, int block, long blockCount, boolean meta) {
+        RelFileLocator relation = layout.shape().locator();
+        if (Integer.toUnsignedLong(block) >= blockCount || (!meta && block == BTreePage.METAPAGE)) {
+            throw corrupted(layout, block);
+        }
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockShared();
+        byte[] copy;
+        try {
+            copy = Arrays.copyOf(buffer.data(), Page.SIZE);
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+        Page page = Page.wrap(copy);
+        BTreePage.check(page, block, layout.shape().name(), blockCount);
+        return page;
+    }
+
+    /**
+     * Inserts under the tree's write lock ({@code _bt_doinsert}): into the leaf if it fits (a
+     * compact INSERT_LEAF record), else by splitting pages up the tree (one SPLIT record).
+     */
+    private void insertLocked(KeyLayout layout, KeyLayout.Tuple entry, byte[] tuple, long xid) {
+        KeyLayout.Target target = new KeyLayout.Target(Arrays.copyOf(entry.values(), layout.keyColumns()),
+                entry.tid(), 1);
+        Descent descent = descend(layout, target, true);
+        int offset = firstGreater(layout, descent.page(), target);
+        List<byte[]> items = BTreePage.items(descent.page());
+        items.add(offset - 1, tuple);
+        if (BTreePage.fits(items)) {
+            writeLeafInsert(layout.shape().locator(), descent.block(), offset, tuple, xid);
+            return;
+        }
+        new BTreeSplit(this, layout, xid).insert(descent, offset, tuple);
+    }
+
+    private void writeLeafInsert(RelFileLocator relation, int block, int offset, byte[] tuple, long xid) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockExclusive();
+        try {
+            Page page = buffer.page();
+            Page changed = BTreeRedo.insertItem(page, offset, tuple);
+            long lsnBefore = page.lsn();
+            CriticalSection.run(bufferPool.panicState(), "btree insert", () -> {
+                System.arraycopy(changed.data(), 0, buffer.data(), 0, Page.SIZE);
+                page.setLsn(logChange(redoPointer -> BTreeWalRecords.insertLeaf(relation, xid, block, offset, tuple,
+                        wal.needsFullPageImage(lsnBefore, redoPointer) ? Arrays.copyOf(page.data(), Page.SIZE)
+                                : null)));
+                bufferPool.markDirty(buffer);
+            });
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    /**
+     * Writes whole new page images into their (pinned) buffers and logs them in one record of
+     * full-page images, all inside one critical section: what a split or a build logs.
+     */
+    void writePages(int info, RelFileLocator relation, long xid, LinkedHashMap<Integer, Page> images,
+                    Map<Integer, Buffer> buffers) {
+        List<Integer> blocks = new ArrayList<>(images.keySet());
+        List<byte[]> pages = new ArrayList<>();
+        for (Page page : images.values()) {
+            pages.add(page.data());
+        }
+        CriticalSection.run(bufferPool.panicState(), "btree page write", () -> {
+            for (int block : blocks) {
+                System.arraycopy(images.get(block).data(), 0, buffers.get(block).data(), 0, Page.SIZE);
+            }
+            long lsn = wal.insert(BTreeWalRecords.pages(info, relation, xid, blocks, pages));
+            for (int block : blocks) {
+                buffers.get(block).page().setLsn(lsn);
+                bufferPool.markDirty(buffers.get(block));
+            }
+        });
+    }
+
+    /**
+     * Inserts the WAL record for a page change inside the caller's critical section, building
+     * it again if a checkpoint moved the redo pointer meanwhile (its full-page-image choice).
+     */
+    private long logChange(LongFunction<WalRecord> recordForRedoPointer) {
+        while (true) {
+            long redoPointer = wal.redoPointer();
+            long lsn = wal.insert(recordForRedoPointer.apply(redoPointer), redoPointer);
+            if (lsn != Wal.RETRY) {
+                return lsn;
+            }
+        }
+    }
+
+    @Override
+    public IndexScan beginScan(IndexShape index, List<ScanKey> keys, boolean backward) {
+        return new BTreeScan(this, layout(index), keys, backward);
+    }
+
+    @Override
+    public long pageCount(IndexShape index) {
+        return Integer.toUnsignedLong(bufferPool.blockCount(index.locator(), ForkNumber.MAIN));
+    }
+}

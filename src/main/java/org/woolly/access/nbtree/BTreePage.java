@@ -1,0 +1,183 @@
+package org.woolly.access.nbtree;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.storage.page.Page;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The B-tree page format ({@code nbtree.h}): a slotted page whose special space holds
+ * {@code BTPageOpaqueData} (left and right links, level, flags); items in key order; on every
+ * page but the rightmost of its level, item 1 is the high key (Lehman and Yao's upper bound).
+ * Block 0 is the metapage, whose item 1 names the root. The layout is in README.md.
+ */
+final class BTreePage {
+    static final int SPECIAL_SIZE = 16;
+    static final int SPECIAL_START = Page.SIZE - SPECIAL_SIZE;
+    /** No page: block 0 is the metapage, never a sibling ({@code P_NONE}). */
+    static final int NONE = 0;
+    static final int METAPAGE = 0;
+
+    static final int FLAG_LEAF = 0x1;
+    static final int FLAG_ROOT = 0x2;
+    static final int FLAG_META = 0x8;
+
+    static final int META_MAGIC = 0x053162;
+    static final int META_VERSION = 4;
+    private static final int META_SIZE = 16;
+
+    /** Room for items and their line pointers on an empty page. */
+    static final int CAPACITY = SPECIAL_START - Page.HEADER_SIZE;
+
+    private static final int PREV = SPECIAL_START;
+    private static final int NEXT = SPECIAL_START + 4;
+    private static final int LEVEL = SPECIAL_START + 8;
+    private static final int FLAGS = SPECIAL_START + 12;
+
+    private BTreePage() {}
+
+    static int prev(Page page) {
+        return Page.getInt(page.data(), PREV);
+    }
+
+    static int next(Page page) {
+        return Page.getInt(page.data(), NEXT);
+    }
+
+    static int level(Page page) {
+        return Page.getInt(page.data(), LEVEL);
+    }
+
+    static int flags(Page page) {
+        return Page.getUnsignedShort(page.data(), FLAGS);
+    }
+
+    static boolean isLeaf(Page page) {
+        return (flags(page) & FLAG_LEAF) != 0;
+    }
+
+    static boolean isRightmost(Page page) {
+        return next(page) == NONE;
+    }
+
+    /** Offset number of the first item that is not the high key ({@code P_FIRSTDATAKEY}). */
+    static int firstData(Page page) {
+        return isRightmost(page) ? 1 : 2;
+    }
+
+    static void setLinks(Page page, int prev, int next) {
+        Page.putInt(page.data(), PREV, prev);
+        Page.putInt(page.data(), NEXT, next);
+    }
+
+    static void setFlags(Page page, int flags) {
+        Page.putShort(page.data(), FLAGS, flags);
+    }
+
+    /** Formats an empty B-tree page ({@code _bt_pageinit}) with its opaque data. */
+    static Page format(int level, int flags, int prev, int next) {
+        Page page = Page.wrap(new byte[Page.SIZE]);
+        page.initialize(SPECIAL_SIZE);
+        setLinks(page, prev, next);
+        Page.putInt(page.data(), LEVEL, level);
+        setFlags(page, flags);
+        return page;
+    }
+
+    /** A page of the same opaque data as {@code template} (links possibly changed after) holding {@code items}. */
+    static Page rebuilt(Page template, List<byte[]> items) {
+        Page page = format(level(template), flags(template), prev(template), next(template));
+        for (byte[] item : items) {
+            if (page.addItem(item) == Page.INVALID_OFFSET_NUMBER) {
+                throw new SqlException(SqlState.INTERNAL_ERROR, "failed to add item to the B-tree page");
+            }
+        }
+        return page;
+    }
+
+    static List<byte[]> items(Page page) {
+        int count = page.maxOffsetNumber();
+        List<byte[]> items = new ArrayList<>(count + 1);
+        for (int offset = 1; offset <= count; offset++) {
+            items.add(page.item(offset));
+        }
+        return items;
+    }
+
+    /** Bytes the items take with their line pointers. */
+    static int spaceFor(List<byte[]> items) {
+        int total = 0;
+        for (byte[] item : items) {
+            total += spaceFor(item);
+        }
+        return total;
+    }
+
+    static int spaceFor(byte[] item) {
+        return Page.maxAlign(item.length) + Page.LINE_POINTER_SIZE;
+    }
+
+    static boolean fits(List<byte[]> items) {
+        return spaceFor(items) <= CAPACITY;
+    }
+
+    /** Root block and its level, as the metapage records them. */
+    record Meta(int root, int level) {}
+
+    static Page formatMeta(int root, int level) {
+        Page page = format(0, FLAG_META, NONE, NONE);
+        byte[] meta = new byte[META_SIZE];
+        Page.putInt(meta, 0, META_MAGIC);
+        Page.putInt(meta, 4, META_VERSION);
+        Page.putInt(meta, 8, root);
+        Page.putInt(meta, 12, level);
+        page.addItem(meta);
+        return page;
+    }
+
+    static Meta meta(Page page, String indexName) {
+        if ((flags(page) & FLAG_META) == 0 || page.maxOffsetNumber() < 1 || page.itemLength(1) != META_SIZE) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, "index \"" + indexName + "\" is not a btree");
+        }
+        byte[] meta = page.item(1);
+        if (Page.getInt(meta, 0) != META_MAGIC) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, "index \"" + indexName + "\" is not a btree");
+        }
+        if (Page.getInt(meta, 4) != META_VERSION) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                    "version mismatch in index \"%s\": file version %d, current version %d, minimal supported version %d",
+                    indexName, Page.getInt(meta, 4), META_VERSION, META_VERSION));
+        }
+        return new Meta(Page.getInt(meta, 8), Page.getInt(meta, 12));
+    }
+
+    /**
+     * Checks what the search relies on before a page read from disk is used
+     * ({@code _bt_checkpage}): a zero page or a special space of the wrong size is XX002.
+     */
+    static void check(Page page, int block, String indexName, long blockCount) {
+        if (page.isNew()) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                    "index \"%s\" contains unexpected zero page at block %d", indexName, block))
+                    .withHint("Please REINDEX it.");
+        }
+        if (page.special() != SPECIAL_START || page.maxOffsetNumber() > CAPACITY / Page.LINE_POINTER_SIZE
+                || Integer.compareUnsigned(next(page), (int) Math.min(blockCount, Integer.MAX_VALUE)) >= 0
+                || Integer.compareUnsigned(prev(page), (int) Math.min(blockCount, Integer.MAX_VALUE)) >= 0) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                    "index \"%s\" contains corrupted page at block %d", indexName, block))
+                    .withHint("Please REINDEX it.");
+        }
+        for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+            int start = page.itemOffset(offset);
+            int length = page.itemLength(offset);
+            if (page.itemFlags(offset) != Page.LP_NORMAL || start < page.upper() || start + length > SPECIAL_START
+                    || length < KeyLayout.HEADER_SIZE) {
+                throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                        "index \"%s\" contains corrupted page at block %d", indexName, block))
+                        .withHint("Please REINDEX it.");
+            }
+        }
+    }
+}

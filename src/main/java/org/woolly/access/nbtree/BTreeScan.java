@@ -1,0 +1,244 @@
+package org.woolly.access.nbtree;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import org.woolly.access.common.Tid;
+import org.woolly.storage.page.Page;
+import org.woolly.utils.adt.BuiltinTypes;
+
+/**
+ * An index scan ({@code nbtsearch.c}: {@code _bt_first}, {@code _bt_next}). The keys on the
+ * first key column bound the scan (start and stop, {@code _bt_preprocess_keys} reduced to that
+ * column); every key filters. Entries are read one leaf page at a time under the tree's read
+ * lock and kept; between calls no lock is held. The next page is found again from the last
+ * entry read (a descent to the first entry after it), so concurrent splits can neither make it
+ * skip nor repeat an entry.
+ */
+final class BTreeScan implements IndexScan {
+    private record Hit(Tid tid, Object[] values) {}
+
+    private final BTreeAccessMethod btree;
+    private final KeyLayout layout;
+    private final List<ScanKey> keys;
+    private final boolean backward;
+    /** Where the scan starts and where it must stop, in index order (lower and upper bound). */
+    private final KeyLayout.Target lower;
+    private final KeyLayout.Target upper;
+    private final boolean empty;
+    private final ArrayDeque<Hit> batch = new ArrayDeque<>();
+    private KeyLayout.Tuple lastRead;
+    private boolean finished;
+    private Object[] current;
+
+    BTreeScan(BTreeAccessMethod btree, KeyLayout layout, List<ScanKey> keys, boolean backward) {
+        this.btree = btree;
+        this.layout = layout;
+        this.keys = List.copyOf(keys);
+        this.backward = backward;
+        KeyLayout.Target low = KeyLayout.Target.MINUS_INFINITY;
+        KeyLayout.Target high = KeyLayout.Target.PLUS_INFINITY;
+        boolean none = false;
+        boolean nullsFirst = layout.shape().nullsFirst().get(0);
+        boolean descending = layout.shape().descending().get(0);
+        for (ScanKey key : this.keys) {
+            if (key.column() < 0 || key.column() >= layout.keyColumns()) {
+                throw new IllegalArgumentException("scan key on column " + key.column() + " of a "
+                        + layout.keyColumns() + "-key index");
+            }
+            if (key.strategy() != ScanKey.Strategy.IS_NULL && key.strategy() != ScanKey.Strategy.IS_NOT_NULL
+                    && key.argument() == null) {
+                none = true;
+            }
+            if (key.column() != 0 || none) {
+                continue;
+            }
+            Object argument = key.argument();
+            // a bound in value order; DESC turns lower into upper
+            KeyLayout.Target atOrAfter = bound(argument, -1);
+            KeyLayout.Target after = bound(argument, 1);
+            KeyLayout.Target nonNullStart = nullsFirst ? bound(null, 1) : null;
+            KeyLayout.Target nonNullEnd = nullsFirst ? null : bound(null, -1);
+            switch (key.strategy()) {
+                case EQUAL -> {
+                    low = tighter(low, atOrAfter, true);
+                    high = tighter(high, after, false);
+                }
+                case GREATER, GREATER_EQUAL, LESS, LESS_EQUAL -> {
+                    boolean lowerInValueOrder = key.strategy() == ScanKey.Strategy.GREATER
+                            || key.strategy() == ScanKey.Strategy.GREATER_EQUAL;
+                    boolean inclusive = key.strategy() == ScanKey.Strategy.GREATER_EQUAL
+                            || key.strategy() == ScanKey.Strategy.LESS_EQUAL;
+                    if (lowerInValueOrder != descending) {
+                        low = tighter(low, inclusive ? atOrAfter : after, true);
+                    } else {
+                        high = tighter(high, inclusive ? after : atOrAfter, false);
+                    }
+                }
+                case IS_NULL -> {
+                    low = tighter(low, bound(null, -1), true);
+                    high = tighter(high, bound(null, 1), false);
+                }
+                case IS_NOT_NULL -> { }
+            }
+            // every strategy but IS NULL excludes the NULLs
+            if (key.strategy() != ScanKey.Strategy.IS_NULL) {
+                if (nonNullStart != null) {
+                    low = tighter(low, nonNullStart, true);
+                }
+                if (nonNullEnd != null) {
+                    high = tighter(high, nonNullEnd, false);
+                }
+            }
+        }
+        this.lower = low;
+        this.upper = high;
+        this.empty = none;
+    }
+
+    private static KeyLayout.Target bound(Object value, int tie) {
+        return new KeyLayout.Target(new Object[] {value}, null, tie);
+    }
+
+    /** Of two bounds the more restrictive: the later lower bound or the earlier upper bound. */
+    private KeyLayout.Target tighter(KeyLayout.Target current, KeyLayout.Target candidate, boolean lowerBound) {
+        int order;
+        if (current.prefix().length == 0) {
+            order = current.tie();
+        } else {
+            order = layout.compareColumn(0, current.prefix()[0], candidate.prefix()[0]);
+            if (order == 0) {
+                order = Integer.compare(current.tie(), candidate.tie());
+            }
+        }
+        return (order < 0) == lowerBound ? candidate : current;
+    }
+
+    @Override
+    public Tid next() {
+        while (batch.isEmpty()) {
+            if (finished || empty) {
+                current = null;
+                return null;
+            }
+            readBatch();
+        }
+        Hit hit = batch.removeFirst();
+        current = hit.values();
+        return hit.tid();
+    }
+
+    @Override
+    public Object[] values() {
+        return current;
+    }
+
+    @Override
+    public void close() {
+        batch.clear();
+        finished = true;
+    }
+
+    /** Reads matching entries from the next leaf page(s) until at least one matches or the scan ends. */
+    private void readBatch() {
+        Lock lock = btree.readLock(layout.shape());
+        lock.lock();
+        try {
+            KeyLayout.Target target;
+            if (lastRead == null) {
+                target = backward ? upper : lower;
+            } else {
+                Object[] prefix = java.util.Arrays.copyOf(lastRead.values(), layout.keyColumns());
+                target = new KeyLayout.Target(prefix, lastRead.tid(), backward ? -1 : 1);
+            }
+            BTreeAccessMethod.Descent descent = btree.descend(layout, target, false);
+            Page page = descent.page();
+            int offset = btree.firstGreater(layout, page, target);
+            if (backward) {
+                offset--;
+            }
+            long limit = btree.pageCount(layout.shape());
+            for (long pages = 0; pages <= limit; pages++) {
+                if (backward ? scanBackward(page, offset) : scanForward(page, offset)) {
+                    return;
+                }
+                int sibling = backward ? BTreePage.prev(page) : BTreePage.next(page);
+                if (sibling == BTreePage.NONE) {
+                    finished = true;
+                    return;
+                }
+                page = btree.readPage(layout, sibling, limit, false);
+                if (!BTreePage.isLeaf(page)) {
+                    throw btree.corrupted(layout, sibling);
+                }
+                offset = backward ? page.maxOffsetNumber() : BTreePage.firstData(page);
+            }
+            throw btree.corrupted(layout, descent.block());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Collects matches from {@code offset} to the page's end; true if the batch is done (matches found or past the bound). */
+    private boolean scanForward(Page page, int offset) {
+        for (int i = Math.max(offset, BTreePage.firstData(page)); i <= page.maxOffsetNumber(); i++) {
+            if (collect(page, i)) {
+                return true;
+            }
+        }
+        return !batch.isEmpty();
+    }
+
+    private boolean scanBackward(Page page, int offset) {
+        for (int i = Math.min(offset, page.maxOffsetNumber()); i >= BTreePage.firstData(page); i--) {
+            if (collect(page, i)) {
+                return true;
+            }
+        }
+        return !batch.isEmpty();
+    }
+
+    /** Adds item {@code offset} to the batch if it matches; true (and the scan finished) once past the far bound. */
+    private boolean collect(Page page, int offset) {
+        KeyLayout.Tuple entry = layout.decode(page.item(offset));
+        int beyond = backward ? -layout.compare(lower, entry) : layout.compare(upper, entry);
+        if (beyond < 0) {
+            finished = true;
+            return true;
+        }
+        lastRead = entry;
+        if (matches(entry.values())) {
+            batch.addLast(new Hit(entry.tid(), entry.values()));
+        }
+        return false;
+    }
+
+    private boolean matches(Object[] values) {
+        for (ScanKey key : keys) {
+            Object value = values[key.column()];
+            boolean ok = switch (key.strategy()) {
+                case IS_NULL -> value == null;
+                case IS_NOT_NULL -> value != null;
+                default -> value != null && key.argument() != null && satisfies(key, value);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean satisfies(ScanKey key, Object value) {
+        Comparator<Object> comparator = BuiltinTypes.comparator(layout.shape().columnTypeOids().get(key.column()));
+        int order = comparator.compare(value, key.argument());
+        return switch (key.strategy()) {
+            case LESS -> order < 0;
+            case LESS_EQUAL -> order <= 0;
+            case EQUAL -> order == 0;
+            case GREATER_EQUAL -> order >= 0;
+            case GREATER -> order > 0;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,409 @@
+package org.woolly.commands;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.woolly.access.heap.HeapScan;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.transam.Snapshot;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.ColumnSpec;
+import org.woolly.catalog.MissingValues;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.executor.CompiledExpression;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.ExpressionCompiler;
+import org.woolly.nodes.parse.AlterTableAction;
+import org.woolly.nodes.parse.ColumnConstraint;
+import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * ALTER TABLE and ALTER INDEX ... RENAME TO: counterpart of {@code AlterTable} and
+ * {@code RenameRelation}/{@code renameatt} in {@code tablecmds.c}. The relation is locked
+ * AccessExclusive first; the actions run in order, each on the relation as the previous one
+ * left it. A change that PostgreSQL makes without touching the rows (rename, owner, default,
+ * NOT NULL, dropping a column, adding one whose default is not volatile) changes only the
+ * catalogs; ALTER COLUMN TYPE and ADD COLUMN with a volatile default rewrite every row into a
+ * new relfilenode ({@code ATRewriteTable}).
+ */
+public final class AlterTableCommands {
+    private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("tableoid", "cmax", "xmax", "cmin",
+            "xmin", "ctid");
+
+    /** What the actions evaluate expressions with and where the rows are: a fresh executor context. */
+    private final CommandContext context;
+    private final Supplier<ExecutorContext> executorContexts;
+    private RelationInfo relation;
+
+    private AlterTableCommands(CommandContext context, Supplier<ExecutorContext> executorContexts,
+                               RelationInfo relation) {
+        this.context = context;
+        this.executorContexts = executorContexts;
+        this.relation = relation;
+    }
+
+    /** Runs the statement; returns the command tag. */
+    public static String alter(CommandContext context, Statement.AlterTable alter,
+                               Supplier<ExecutorContext> executorContexts) {
+        boolean index = alter.kind() == Statement.ObjectKind.INDEX;
+        String tag = index ? "ALTER INDEX" : "ALTER TABLE";
+        QualifiedName name = alter.name();
+        Optional<RelationInfo> found = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                LockMode.ACCESS_EXCLUSIVE);
+        if (found.isEmpty()) {
+            if (alter.ifExists()) {
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "relation \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
+                return tag;
+            }
+            throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
+                    -1);
+        }
+        RelationInfo relation = found.get();
+        boolean renameOnly = alter.actions().size() == 1
+                && alter.actions().getFirst() instanceof AlterTableAction.RenameRelation;
+        if (index && relation.kind() != 'i' && !renameOnly) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", relation.name());
+        }
+        if (!renameOnly && relation.kind() != 'r') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", relation.name());
+        }
+        if (renameOnly && relation.kind() != 'r' && relation.kind() != 'i') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table or index", relation.name());
+        }
+        AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
+        for (AlterTableAction action : alter.actions()) {
+            command.run(action);
+        }
+        return tag;
+    }
+
+    private void run(AlterTableAction action) {
+        switch (action) {
+            case AlterTableAction.RenameRelation rename ->
+                    relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
+            case AlterTableAction.RenameColumn rename -> renameColumn(rename);
+            case AlterTableAction.AddColumn add -> addColumn(add);
+            case AlterTableAction.DropColumn drop -> dropColumn(drop);
+            case AlterTableAction.ColumnDefault change -> columnDefault(change);
+            case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
+            case AlterTableAction.AlterColumnType change -> alterColumnType(change);
+            case AlterTableAction.OwnerTo owner -> ownerTo(owner);
+            case AlterTableAction.SetSchema setSchema -> throw TableCommands.at(SqlException.of(
+                    SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... SET SCHEMA is not supported yet"),
+                    setSchema.location());
+            case AlterTableAction.AddConstraint add -> {
+                if (add.notValid()) {
+                    throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "NOT VALID constraints are not supported yet"), add.location());
+                }
+                relation = ConstraintCommands.addConstraint(context, relation, add.constraint());
+            }
+            case AlterTableAction.DropConstraint drop -> {
+                ConstraintCommands.dropConstraint(context, relation, drop.name(), drop.ifExists());
+                relation = context.catalog().relationByOid(context.transaction(), relation.oid());
+            }
+            case AlterTableAction.ValidateConstraint ignored -> constraintAction(action);
+            case AlterTableAction.RenameConstraint ignored -> constraintAction(action);
+        }
+    }
+
+    /**
+     * VALIDATE and RENAME CONSTRAINT, not there yet (ADD and DROP CONSTRAINT are
+     * {@link ConstraintCommands}').
+     */
+    private void constraintAction(AlterTableAction action) {
+        String what = switch (action) {
+            case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
+            case AlterTableAction.RenameConstraint ignored -> "RENAME CONSTRAINT";
+            default -> throw new IllegalArgumentException("not a constraint action: " + action);
+        };
+        throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "ALTER TABLE ... %s is not supported yet", what), action.location());
+    }
+
+    private void renameColumn(AlterTableAction.RenameColumn rename) {
+        if (SYSTEM_COLUMNS.contains(rename.column())) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename system column \"%s\"",
+                    rename.column());
+        }
+        AttributeInfo column = relation.attribute(rename.column());
+        if (column == null) {
+            throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", rename.column());
+        }
+        checkNewColumnName(rename.newName());
+        relation = context.catalog().renameColumn(context.transaction(), relation, column.number(), rename.newName());
+    }
+
+    /** {@code check_for_column_name_collision}. */
+    private void checkNewColumnName(String name) {
+        if (SYSTEM_COLUMNS.contains(name)) {
+            throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column name \"%s\" conflicts with a system column name",
+                    name);
+        }
+        if (relation.attribute(name) != null) {
+            throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists", name,
+                    relation.name());
+        }
+    }
+
+    private AttributeInfo column(String name) {
+        AttributeInfo column = relation.attribute(name);
+        if (column == null) {
+            if (SYSTEM_COLUMNS.contains(name)) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter system column \"%s\"", name);
+            }
+            throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
+                    relation.name());
+        }
+        return column;
+    }
+
+    private void addColumn(AlterTableAction.AddColumn add) {
+        ColumnDef definition = add.column();
+        if (relation.attribute(definition.name()) != null && add.ifNotExists()) {
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_COLUMN,
+                    "column \"%s\" of relation \"%s\" already exists, skipping".formatted(definition.name(),
+                            relation.name()), null, null, 0, null));
+            return;
+        }
+        checkNewColumnName(definition.name());
+        ColumnSpec spec = columnSpec(definition);
+        if (spec.defaultExpression() == null) {
+            if (spec.notNull() && hasRows()) {
+                throw containsNulls(definition.name());
+            }
+            relation = context.catalog().addColumn(context.transaction(), relation, spec, null);
+            return;
+        }
+        RelationInfo before = relation;
+        AttributeInfo attribute = new AttributeInfo((short) 0, spec.name(), spec.typeOid(), spec.typeModifier(),
+                spec.notNull(), spec.defaultExpression());
+        QueryExpr value = withoutPosition(() -> context.analyzer().analyzeDefault(
+                org.woolly.parser.Parser.parseExpression(spec.defaultExpression()), attribute, context.transaction(),
+                context.formatSettings()));
+        ExecutorContext executor = executorContexts.get();
+        CompiledExpression compiled = new ExpressionCompiler(executor).compile(value);
+        boolean isVolatile = ExpressionWalker.contains(value,
+                node -> node instanceof QueryExpr.FuncCall call && call.function().isVolatile()
+                        || node instanceof QueryExpr.SubLink);
+        if (!isVolatile) {
+            Object constant = compiled.evaluate(null);
+            if (constant == null && spec.notNull() && hasRows()) {
+                throw containsNulls(definition.name());
+            }
+            String missing = constant == null ? null : MissingValues.write(constant, spec.typeOid());
+            relation = context.catalog().addColumn(context.transaction(), relation, spec, missing);
+            return;
+        }
+        // a volatile default gives every row its own value: PostgreSQL rewrites the table
+        RelationInfo added = context.catalog().addColumn(context.transaction(), relation, spec, null);
+        int width = before.attributes().size();
+        relation = rewrite(before, added, (oldRow, newRow) -> {
+            System.arraycopy(oldRow, 0, newRow, 0, width);
+            newRow[width] = compiled.evaluate(oldRow);
+            if (newRow[width] == null && spec.notNull()) {
+                throw containsNulls(definition.name());
+            }
+        });
+    }
+
+    /** The column to add: its type resolved as CREATE TABLE does, its DEFAULT checked without a position. */
+    private ColumnSpec columnSpec(ColumnDef definition) {
+        List<ColumnConstraint> constraints = definition.constraints() == null ? List.of() : definition.constraints();
+        ColumnSpec typed = TableCommands.column(context, new ColumnDef(definition.name(), definition.type(),
+                constraints.stream().filter(constraint -> constraint.kind() != ColumnConstraint.Kind.DEFAULT).toList(),
+                definition.location()));
+        String defaultText = null;
+        for (ColumnConstraint constraint : constraints) {
+            if (constraint.kind() == ColumnConstraint.Kind.DEFAULT) {
+                withoutPosition(() -> {
+                    context.analyzer().validateDefault(constraint.expr(), typed.typeOid(), typed.typeModifier(),
+                            definition.name(), context.transaction(), context.formatSettings());
+                    return null;
+                });
+                defaultText = SqlText.of(constraint.expr());
+            }
+        }
+        return new ColumnSpec(typed.name(), typed.typeOid(), typed.typeModifier(), typed.notNull(), defaultText);
+    }
+
+    private void dropColumn(AlterTableAction.DropColumn drop) {
+        if (SYSTEM_COLUMNS.contains(drop.column())) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot drop system column \"%s\"", drop.column());
+        }
+        AttributeInfo column = relation.attribute(drop.column());
+        if (column == null) {
+            if (drop.ifExists()) {
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "column \"%s\" of relation \"%s\" does not exist, skipping".formatted(drop.column(),
+                                relation.name()), null, null, 0, null));
+                return;
+            }
+            throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                    drop.column(), relation.name());
+        }
+        ConstraintCommands.dropDependents(context, relation, column.number());
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
+        relation = context.catalog().dropColumn(context.transaction(), relation, column.number());
+    }
+
+    private void columnDefault(AlterTableAction.ColumnDefault change) {
+        AttributeInfo column = column(change.column());
+        String text = null;
+        if (change.expression() != null) {
+            withoutPosition(() -> {
+                context.analyzer().validateDefault(change.expression(), column.typeOid(), column.typeModifier(),
+                        column.name(), context.transaction(), context.formatSettings());
+                return null;
+            });
+            text = SqlText.of(change.expression());
+        }
+        relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
+    }
+
+    private void columnNotNull(AlterTableAction.ColumnNotNull change) {
+        AttributeInfo column = column(change.column());
+        if (change.notNull() && !column.notNull()) {
+            int index = relation.attributes().indexOf(column);
+            forEachRow(relation, row -> {
+                if (row[index] == null) {
+                    throw containsNulls(column.name());
+                }
+            });
+        }
+        if (change.notNull() != column.notNull()) {
+            relation = context.catalog().setColumnNotNull(context.transaction(), relation, column.number(),
+                    change.notNull());
+        }
+    }
+
+    private void alterColumnType(AlterTableAction.AlterColumnType change) {
+        AttributeInfo column = column(change.column());
+        ColumnSpec spec = TableCommands.column(context,
+                new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));
+        QueryExpr transform;
+        try {
+            transform = context.analyzer().analyzeColumnTransform(relation, column, change.using(), spec.typeOid(),
+                    spec.typeModifier(), context.transaction(), context.formatSettings());
+        } catch (SqlException error) {
+            // PostgreSQL points at the USING clause's mistakes, not at a constant it could not convert
+            throw error.sqlState() == SqlState.INVALID_TEXT_REPRESENTATION ? error.withPosition(0) : error;
+        }
+        checkDefaultCoercible(column, spec);
+        CompiledExpression compiled = new ExpressionCompiler(executorContexts.get()).compile(transform);
+        int index = relation.attributes().indexOf(column);
+        RelationInfo before = relation;
+        RelationInfo changed = context.catalog().changeColumnType(context.transaction(), relation, column.number(),
+                spec.typeOid(), spec.typeModifier());
+        relation = rewrite(before, changed, (oldRow, newRow) -> {
+            System.arraycopy(oldRow, 0, newRow, 0, oldRow.length);
+            newRow[index] = compiled.evaluate(oldRow);
+            if (newRow[index] == null && column.notNull()) {
+                throw containsNulls(column.name());
+            }
+        });
+    }
+
+    /** The column's DEFAULT must coerce to the new type ({@code ATPrepAlterColumnType}). */
+    private void checkDefaultCoercible(AttributeInfo column, ColumnSpec spec) {
+        if (column.defaultExpression() == null) {
+            return;
+        }
+        try {
+            context.analyzer().validateDefault(org.woolly.parser.Parser.parseExpression(column.defaultExpression()),
+                    spec.typeOid(), spec.typeModifier(), column.name(), context.transaction(), context.formatSettings());
+        } catch (SqlException error) {
+            if (error.sqlState() == SqlState.DATATYPE_MISMATCH) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "default for column \"%s\" cannot be cast automatically to type %s", column.name(),
+                        context.types().formatType(spec.typeOid(), -1));
+            }
+            // PostgreSQL only coerces the default here; a value the new type cannot hold fails when used
+        }
+    }
+
+    private void ownerTo(AlterTableAction.OwnerTo owner) {
+        String roleName = owner.special() ? executorContexts.get().currentUser() : owner.role();
+        OptionalInt roleOid = context.catalog().roleOid(roleName);
+        if (roleOid.isEmpty()) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", roleName);
+        }
+        if (context.catalog().relationOwner(context.transaction(), relation) != roleOid.getAsInt()) {
+            relation = context.catalog().setRelationOwner(context.transaction(), relation, roleOid.getAsInt());
+        }
+    }
+
+    /** How one stored row of the old layout becomes a row of the new one. */
+    @FunctionalInterface
+    private interface RowTransform {
+        void apply(Object[] oldRow, Object[] newRow);
+    }
+
+    /**
+     * Copies every row of {@code before} (read in its layout) into a new relfilenode of
+     * {@code after}, transformed: the heap inserts are WAL-logged, the new file is removed if
+     * the transaction aborts and replaces the old one when it commits ({@code ATRewriteTable}).
+     */
+    private RelationInfo rewrite(RelationInfo before, RelationInfo after, RowTransform transform) {
+        RelationInfo target = context.catalog().rewriteRelation(context.transaction(), after);
+        ExecutorContext executor = executorContexts.get();
+        int width = target.attributes().size();
+        forEachRow(before, oldRow -> {
+            Object[] newRow = new Object[width];
+            transform.apply(oldRow, newRow);
+            executor.heap().insert(target.locator(), target.encode(newRow), context.transaction());
+        });
+        return IndexCommands.rebuildAll(context, target);
+    }
+
+    /** Visits every row of the relation, as a snapshot taken now (after the lock) sees them. */
+    private void forEachRow(RelationInfo source, java.util.function.Consumer<Object[]> visitor) {
+        ExecutorContext executor = executorContexts.get();
+        Snapshot snapshot = context.transaction().takeSnapshot();
+        int count = 0;
+        try (HeapScan scan = executor.heap().beginScan(source.locator(), snapshot)) {
+            for (HeapTuple tuple = scan.next(); tuple != null; tuple = scan.next()) {
+                if (++count % 1024 == 0) {
+                    executor.checkForInterrupts();
+                }
+                visitor.accept(source.decode(tuple.body()));
+            }
+        }
+    }
+
+    private boolean hasRows() {
+        boolean[] any = {false};
+        ExecutorContext executor = executorContexts.get();
+        try (HeapScan scan = executor.heap().beginScan(relation.locator(), context.transaction().takeSnapshot())) {
+            any[0] = scan.next() != null;
+        }
+        return any[0];
+    }
+
+    /**
+     * PostgreSQL analyzes ALTER TABLE's DEFAULT expressions without the statement's text
+     * ({@code cookDefault} from {@code AddRelationNewConstraints}), so their errors carry no position.
+     */
+    private static <T> T withoutPosition(Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (SqlException error) {
+            throw error.withPosition(0);
+        }
+    }
+
+    private SqlException containsNulls(String column) {
+        return SqlException.of(SqlState.NOT_NULL_VIOLATION, "column \"%s\" of relation \"%s\" contains null values",
+                column, relation.name());
+    }
+}

@@ -1,0 +1,269 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.heap.HeapScan;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.nbtree.BTreeAccess;
+import org.woolly.access.nbtree.IndexEntry;
+import org.woolly.access.transam.AccessMethodRegistry;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.ConstraintInfo;
+import org.woolly.catalog.IndexInfo;
+import org.woolly.catalog.IndexSpec;
+import org.woolly.catalog.ObjectNames;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.executor.UniqueProbe;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * CREATE INDEX, DROP INDEX and REINDEX, and building an index from its table's rows
+ * ({@code indexcmds.c} {@code DefineIndex}, {@code index.c} {@code index_build}). Only B-tree
+ * indexes on plain columns exist: expression and partial indexes are refused with 0A000.
+ * CONCURRENTLY is accepted and builds the index in the ordinary way (holding SHARE on the table).
+ */
+public final class IndexCommands {
+    private IndexCommands() {}
+
+    /** Returns the command tag. */
+    public static String createIndex(CommandContext context, Statement.CreateIndex create) {
+        QualifiedName tableName = create.table();
+        RelationInfo table = context.catalog().openRelation(context.transaction(), tableName.schema(),
+                        tableName.name(), LockMode.SHARE)
+                .orElseThrow(() -> TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist", tableName.name()), tableName.location()));
+        if (table.kind() != 'r') {
+            throw TableCommands.at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot create index on relation \"%s\"",
+                    table.name()).withDetail("This operation is not supported for %s.".formatted(kindPlural(table.kind()))),
+                    tableName.location());
+        }
+        if (create.method() != null && !create.method().equals(BTreeAccess.NAME)) {
+            boolean known = List.of("hash", "gist", "gin", "spgist", "brin").contains(create.method());
+            throw TableCommands.at(known
+                    ? SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" is not supported yet",
+                    create.method())
+                    : SqlException.of(SqlState.UNDEFINED_OBJECT, "access method \"%s\" does not exist", create.method()),
+                    create.location());
+        }
+        if (create.where() != null) {
+            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "partial indexes are not supported yet"),
+                    create.location());
+        }
+        if (create.name() != null && context.catalog().relationNameExists(context.transaction(), table.namespaceOid(),
+                create.name())) {
+            if (create.ifNotExists()) {
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                        "relation \"%s\" already exists, skipping".formatted(create.name()), null, null, 0, null));
+                return "CREATE INDEX";
+            }
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", create.name());
+        }
+        List<Short> columns = new ArrayList<>();
+        List<String> columnNames = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        List<Boolean> nullsFirst = new ArrayList<>();
+        for (Statement.IndexElement element : create.keys()) {
+            columns.add(column(table, element));
+            columnNames.add(element.column());
+            descending.add(element.descending());
+            nullsFirst.add(element.nullsFirst() != null ? element.nullsFirst() : element.descending());
+        }
+        for (Statement.IndexElement element : create.include()) {
+            columns.add(column(table, element));
+            columnNames.add(element.column());
+        }
+        String name = create.name() != null ? create.name()
+                : ObjectNames.indexName(table.name(), columnNames, false, false,
+                candidate -> context.catalog().relationNameExists(context.transaction(), table.namespaceOid(), candidate));
+        IndexSpec spec = new IndexSpec(name, columns, create.keys().size(), descending, nullsFirst, create.unique(),
+                false, create.nullsNotDistinct());
+        IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
+        build(context, table, index);
+        return "CREATE INDEX";
+    }
+
+    private static short column(RelationInfo table, Statement.IndexElement element) {
+        if (element.column() == null) {
+            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "expression indexes are not supported yet"), element.location());
+        }
+        AttributeInfo attribute = table.attribute(element.column());
+        if (attribute == null) {
+            throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
+                    element.column()), element.location());
+        }
+        return attribute.number();
+    }
+
+    private static String kindPlural(char kind) {
+        return switch (kind) {
+            case 'i' -> "indexes";
+            case 'S' -> "sequences";
+            case 'v' -> "views";
+            default -> "this relation kind";
+        };
+    }
+
+    /** The B-tree; 0A000 on a server without one. */
+    static BTreeAccess btree(CommandContext context) {
+        if (!context.storage().accessMethods().contains(BTreeAccess.NAME, AccessMethodRegistry.Kind.INDEX)) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the btree access method is not available");
+        }
+        return BTreeAccess.of(context.storage());
+    }
+
+    /**
+     * Fills a new, empty index from the rows of its table that this transaction's snapshot sees
+     * ({@code index_build}); a unique index with duplicates fails with 23505 {@code could not create
+     * unique index}, and the transaction's rollback removes the catalog rows and the file.
+     */
+    static void build(CommandContext context, RelationInfo table, IndexInfo index) {
+        BTreeAccess btree = btree(context);
+        HeapAccess heap = HeapAccess.of(context.storage());
+        HeapScan scan = heap.beginScan(table.locator(), context.transaction().takeSnapshot());
+        try {
+            Iterator<IndexEntry> entries = new Iterator<>() {
+                private HeapTuple next = scan.next();
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public IndexEntry next() {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    HeapTuple tuple = next;
+                    next = scan.next();
+                    return new IndexEntry(index.values(table, table.decode(tuple.body())), tuple.tid(), true);
+                }
+            };
+            btree.build(index.shape(), entries, new UniqueProbe(heap, context.types(), context.formatSettings(), table,
+                    index, context.transaction(), true), context.transaction());
+        } finally {
+            scan.close();
+        }
+    }
+
+    /** REINDEX {INDEX | TABLE} name: each index gets a new file, built again from the table. */
+    public static String reindex(CommandContext context, Statement.Reindex reindex) {
+        QualifiedName name = reindex.name();
+        RelationInfo relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name())
+                .orElseThrow(() -> TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist", name.name()), name.location()));
+        RelationInfo table;
+        List<IndexInfo> indexes;
+        if (reindex.kind() == Statement.ObjectKind.INDEX) {
+            if (relation.kind() != 'i') {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", name.name());
+            }
+            Target target = owner(context, relation.oid());
+            table = target.table();
+            indexes = List.of(target.index());
+        } else {
+            if (relation.kind() != 'r') {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name());
+            }
+            org.woolly.catalog.RelationLocks.lock(context.transaction(), relation, LockMode.SHARE);
+            table = context.catalog().relationByOid(context.transaction(), relation.oid());
+            indexes = table.indexes();
+            if (indexes.isEmpty()) {
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "table \"%s\" has no indexes to reindex".formatted(table.name()), null, null, 0, null));
+            }
+        }
+        if (reindex.kind() == Statement.ObjectKind.TABLE) {
+            rebuildAll(context, table);
+        } else {
+            build(context, table, context.catalog().reindex(context.transaction(), table, indexes.getFirst()));
+        }
+        return "REINDEX";
+    }
+
+    /** Gives every index of {@code table} a new file built from its rows (after a table rewrite); returns the table as it is now. */
+    public static RelationInfo rebuildAll(CommandContext context, RelationInfo table) {
+        for (IndexInfo index : table.indexes()) {
+            build(context, table, context.catalog().reindex(context.transaction(), table, index));
+        }
+        return context.catalog().relationByOid(context.transaction(), table.oid());
+    }
+
+    /** DROP INDEX [CONCURRENTLY] [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
+    public static String dropIndex(CommandContext context, Statement.Drop drop) {
+        List<Target> targets = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            Optional<RelationInfo> relation = context.catalog().lookupRelation(context.transaction(), name.schema(),
+                    name.name());
+            if (relation.isEmpty()) {
+                if (drop.ifExists()) {
+                    context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                            "index \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
+                    continue;
+                }
+                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index \"%s\" does not exist", name.name());
+            }
+            if (relation.get().kind() != 'i') {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", name.name())
+                        .withHint("Use DROP TABLE to remove a table.");
+            }
+            Target target = owner(context, relation.get().oid());
+            ConstraintInfo constraint = constraintOf(target.table(), target.index());
+            if (constraint != null) {
+                if (!drop.cascade()) {
+                    throw new SqlException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                            "cannot drop index %s because constraint %s on table %s requires it".formatted(
+                                    target.index().name(), constraint.name(), target.table().name()), null,
+                            "You can drop constraint %s on table %s instead.".formatted(constraint.name(),
+                                    target.table().name()), 0, null);
+                }
+            }
+            targets.add(target);
+        }
+        for (Target target : targets) {
+            RelationInfo table = context.catalog().relationByOid(context.transaction(), target.table().oid());
+            ConstraintInfo constraint = constraintOf(table, target.index());
+            if (constraint != null) {
+                context.catalog().dropConstraint(context.transaction(), table, constraint);
+                table = context.catalog().relationByOid(context.transaction(), table.oid());
+            }
+            context.catalog().dropIndex(context.transaction(), table, target.index());
+        }
+        return "DROP INDEX";
+    }
+
+    /** An index to drop and its table. */
+    private record Target(RelationInfo table, IndexInfo index) {}
+
+    /** The table of an index, locked ACCESS EXCLUSIVE as DROP INDEX locks it, and the index as the table has it. */
+    private static Target owner(CommandContext context, int indexOid) {
+        int tableOid = context.catalog().indexTableOid(context.transaction(), indexOid);
+        RelationInfo table = context.catalog().relationByOid(context.transaction(), tableOid);
+        org.woolly.catalog.RelationLocks.lock(context.transaction(), table, LockMode.ACCESS_EXCLUSIVE);
+        table = context.catalog().relationByOid(context.transaction(), tableOid);
+        IndexInfo index = table.index(indexOid);
+        if (index == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index with OID %d does not exist", indexOid);
+        }
+        return new Target(table, index);
+    }
+
+    static ConstraintInfo constraintOf(RelationInfo table, IndexInfo index) {
+        for (ConstraintInfo constraint : table.constraints()) {
+            if (constraint.indexOid() == index.oid()) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+}
