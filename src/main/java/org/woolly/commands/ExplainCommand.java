@@ -14,6 +14,7 @@ import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.ExpressionText;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
@@ -104,6 +105,10 @@ public final class ExplainCommand {
         List<Plan> children = new ArrayList<>();
         switch (plan) {
             case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
+            case Plan.IndexScan scan -> {
+                qual(detail, "Index Cond", scan.indexCondition(), false);
+                qual(detail, "Filter", scan.filter(), false);
+            }
             case Plan.NestedLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
                 children.add(loop.outer());
@@ -167,8 +172,8 @@ public final class ExplainCommand {
 
     private String title(Plan plan) {
         return switch (plan) {
-            case Plan.SeqScan scan -> "Seq Scan on " + scan.entry().relation().name()
-                    + (scan.entry().alias().equals(scan.entry().relation().name()) ? "" : " " + scan.entry().alias());
+            case Plan.IndexScan scan -> "Index Scan using " + scan.indexName() + " on " + relationName(scan.entry());
+            case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
@@ -206,6 +211,11 @@ public final class ExplainCommand {
             cost = new Plan.Cost(cost.startup(), cost.total(), cost.rows(), width);
         }
         return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
+    }
+
+    /** The table's name, and its alias when it has another. */
+    private static String relationName(RangeEntry entry) {
+        return entry.relation().name() + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
     }
 
     private static String cost(Plan.Cost cost) {

@@ -46,6 +46,10 @@ public final class CostModel {
         return parameters;
     }
 
+    PlannerStatistics statistics() {
+        return statistics;
+    }
+
     double cpuOperatorCost() {
         return parameters.cpuOperatorCost();
     }

@@ -81,8 +81,10 @@ final class JoinPlanner {
             case RELATION -> {
                 QueryExpr qual = Planner.shift(takeWithin(entry.offset(), entry.offset() + entry.width()), entry.offset());
                 double tableRows = costs.tableRows(entry);
-                yield new Plan.SeqScan(entry, qual, new Plan.Cost(costs.seqScanStartup(), costs.seqScanTotal(entry, qual),
-                        CostModel.clampRows(tableRows * costs.selectivity(qual, entry)), costs.width(entry)));
+                Plan seqScan = new Plan.SeqScan(entry, qual, new Plan.Cost(costs.seqScanStartup(),
+                        costs.seqScanTotal(entry, qual), CostModel.clampRows(tableRows * costs.selectivity(qual, entry)),
+                        costs.width(entry)));
+                yield IndexPaths.cheapest(costs, entry, qual, seqScan);
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
@@ -221,7 +223,7 @@ final class JoinPlanner {
                 && (var.position() < from || var.position() >= to));
     }
 
-    private static void conjuncts(QueryExpr expr, List<QueryExpr> into) {
+    static void conjuncts(QueryExpr expr, List<QueryExpr> into) {
         if (expr instanceof QueryExpr.BoolOp bool && bool.kind() == QueryExpr.BoolOp.BoolKind.AND) {
             bool.args().forEach(arg -> conjuncts(arg, into));
         } else if (expr != null) {
@@ -229,7 +231,7 @@ final class JoinPlanner {
         }
     }
 
-    private static QueryExpr and(List<QueryExpr> exprs) {
+    static QueryExpr and(List<QueryExpr> exprs) {
         if (exprs.isEmpty()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.woolly.optimizer;
 
+import java.util.List;
+import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
 
 /**
@@ -14,6 +16,16 @@ public interface PlannerStatistics {
 
     /** relpages, reltuples and pg_statistic of the table, or null when unknown. */
     TableStatistics statistics(int relationOid);
+
+    /** The table's indexes ({@code RelOptInfo.indexlist}); none when unknown. */
+    default List<IndexInfo> indexes(int relationOid) {
+        return List.of();
+    }
+
+    /** Pages of an index now, metapage included. */
+    default long indexPages(IndexInfo index) {
+        return 1;
+    }
 
     /** Nothing known: every table is PostgreSQL's never-analyzed 10 pages, selectivities its defaults. */
     PlannerStatistics NONE = new PlannerStatistics() {

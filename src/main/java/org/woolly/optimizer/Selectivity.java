@@ -46,13 +46,7 @@ final class Selectivity {
             return 1.0;
         }
         return clamp(switch (qual) {
-            case QueryExpr.BoolOp bool when bool.kind() == QueryExpr.BoolOp.BoolKind.AND -> {
-                double product = 1.0;
-                for (QueryExpr arg : bool.args()) {
-                    product *= of(arg, entry);
-                }
-                yield product;
-            }
+            case QueryExpr.BoolOp bool when bool.kind() == QueryExpr.BoolOp.BoolKind.AND -> conjunction(bool.args(), entry);
             case QueryExpr.BoolOp bool when bool.kind() == QueryExpr.BoolOp.BoolKind.OR -> {
                 double result = 0.0;
                 for (QueryExpr arg : bool.args()) {
@@ -70,6 +64,75 @@ final class Selectivity {
             }
             default -> DEFAULT_EQ_SEL;
         });
+    }
+
+    /** The bounds seen for one column in a conjunction: {@code col < x} (high) and {@code col > y} (low). */
+    private static final class Range {
+        double high = -1;
+        double low = -1;
+        QueryExpr.Var var;
+    }
+
+    static final double DEFAULT_RANGE_INEQ_SEL = 0.005;
+
+    /**
+     * {@code clauselist_selectivity}: the product of the clauses, except that an upper and a
+     * lower bound on the same column are taken together as a range, {@code high + low - 1}
+     * (plus the null fraction counted out twice), not as independent conditions.
+     */
+    private double conjunction(List<QueryExpr> clauses, RangeEntry entry) {
+        double product = 1.0;
+        java.util.Map<Integer, Range> ranges = new java.util.LinkedHashMap<>();
+        for (QueryExpr clause : clauses) {
+            QueryExpr.Var var = null;
+            Boolean upper = null;
+            if (clause instanceof QueryExpr.FuncCall call && call.operator() && call.args().size() == 2) {
+                String name = call.function().name();
+                QueryExpr left = call.args().get(0);
+                QueryExpr right = call.args().get(1);
+                if (left instanceof QueryExpr.Var leftVar && folded(right) != null) {
+                    var = leftVar;
+                } else if (right instanceof QueryExpr.Var rightVar && folded(left) != null) {
+                    var = rightVar;
+                    name = commuted(name);
+                }
+                if (var != null && (name.equals("<") || name.equals("<="))) {
+                    upper = true;
+                } else if (var != null && (name.equals(">") || name.equals(">="))) {
+                    upper = false;
+                }
+            }
+            double selectivity = of(clause, entry);
+            if (upper == null) {
+                product *= selectivity;
+                continue;
+            }
+            Range range = ranges.computeIfAbsent(var.position(), position -> new Range());
+            range.var = var;
+            if (upper) {
+                range.high = range.high < 0 ? selectivity : Math.min(range.high, selectivity);
+            } else {
+                range.low = range.low < 0 ? selectivity : Math.min(range.low, selectivity);
+            }
+        }
+        for (Range range : ranges.values()) {
+            if (range.high < 0 || range.low < 0) {
+                product *= range.high < 0 ? range.low : range.high;
+                continue;
+            }
+            double selectivity;
+            if (range.high == DEFAULT_INEQ_SEL || range.low == DEFAULT_INEQ_SEL) {
+                selectivity = DEFAULT_RANGE_INEQ_SEL;
+            } else {
+                selectivity = range.high + range.low - 1.0;
+                selectivity += nullTest(new QueryExpr.NullTest(range.var, Expr.NullTest.Test.IS_NULL), entry);
+                if (selectivity <= 0.0) {
+                    selectivity = selectivity < -0.01 ? DEFAULT_RANGE_INEQ_SEL : 1.0e-10;
+                }
+            }
+            product *= selectivity;
+        }
+        return product;
     }
 
     private double nullTest(QueryExpr.NullTest test, RangeEntry entry) {

@@ -25,6 +25,7 @@ import org.woolly.optimizer.CostParameters;
 import org.woolly.optimizer.Planner;
 import org.woolly.optimizer.PlannerStatistics;
 import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
 import org.woolly.parser.Parser;
 import org.woolly.utils.error.NoticeSink;
@@ -207,6 +208,23 @@ public final class QuerySession implements SessionEngine {
             @Override
             public TableStatistics statistics(int relationOid) {
                 return catalog.statistics(transaction, relationOid);
+            }
+
+            @Override
+            public List<IndexInfo> indexes(int relationOid) {
+                if (btree() == null) {
+                    return List.of();
+                }
+                try {
+                    return catalog.relationByOid(transaction, relationOid).indexes();
+                } catch (SqlException dropped) {
+                    return List.of();
+                }
+            }
+
+            @Override
+            public long indexPages(IndexInfo index) {
+                return btree().pageCount(index.shape());
             }
         };
     }
