@@ -31,7 +31,7 @@ final class IndexPaths {
             if (!index.valid() || index.expressions() != null || index.predicate() != null) {
                 continue;
             }
-            Plan path = indexScan(costs, statistics, entry, qual, index, seqScan.cost().rows());
+            Plan path = indexScan(costs, statistics, entry, qual, index, seqScan.cost().rows(), false);
             if (path != null && path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -41,8 +41,34 @@ final class IndexPaths {
 
     private record Match(int keyColumn, String operator, QueryExpr argument, QueryExpr clause) {}
 
-    private static Plan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry, QueryExpr qual,
-                                  IndexInfo index, double rows) {
+    /**
+     * An Index Scan that returns the rows of a one-table query in the order of ORDER BY
+     * {@code key} (ascending, nulls last: the B-tree's own order), for the planner to weigh
+     * against a sort ({@code build_index_paths} with useful pathkeys); null when no index fits.
+     */
+    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows) {
+        if (!(key instanceof QueryExpr.Var var) || entry.kind() != RangeEntry.Kind.RELATION || entry.offset() != 0
+                || var.position() >= entry.relation().attributeNumbers().length) {
+            return null;
+        }
+        Plan.IndexScan best = null;
+        for (IndexInfo index : costs.statistics().indexes(entry.relation().oid())) {
+            if (!index.valid() || index.expressions() != null || index.predicate() != null
+                    || index.descending().getFirst() || index.nullsFirst().getFirst()
+                    || index.columns().getFirst() != entry.relation().attributeNumbers()[var.position()]
+                    || index.columnTypeOids().getFirst() != var.type()) {
+                continue;
+            }
+            Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, rows, true);
+            if (best == null || path.cost().total() < best.cost().total()) {
+                best = path;
+            }
+        }
+        return best;
+    }
+
+    private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
+                                            QueryExpr qual, IndexInfo index, double rows, boolean ordered) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
         List<Match> matches = new ArrayList<>();
@@ -59,7 +85,7 @@ final class IndexPaths {
                 break;
             }
         }
-        if (matches.isEmpty()) {
+        if (matches.isEmpty() && !ordered) {
             return null;
         }
         List<Plan.IndexKey> keys = new ArrayList<>();

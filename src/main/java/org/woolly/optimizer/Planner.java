@@ -64,6 +64,17 @@ public final class Planner {
             return setOperation(query);
         }
         Plan plan = JoinPlanner.plan(costs, query, this::subquery);
+        boolean sorted = false;
+        if (!query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1 && query.from().size() == 1
+                && query.from().getFirst() instanceof FromNode.Leaf leaf
+                && !query.sortKeys().getFirst().descending() && !query.sortKeys().getFirst().nullsFirst()) {
+            Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),
+                    query.targetList().get(query.sortKeys().getFirst().targetIndex()).expr(), plan.cost().rows());
+            if (ordered != null && cheaperThanSorting(ordered, plan, query)) {
+                plan = ordered;
+                sorted = true;
+            }
+        }
         if (query.hasAggregation()) {
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
@@ -91,7 +102,7 @@ public final class Planner {
                     plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * visible,
                     Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
-        if (!query.sortKeys().isEmpty()) {
+        if (!query.sortKeys().isEmpty() && !sorted) {
             List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> exprs.get(key.targetIndex())).toList();
             double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
             plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
@@ -116,6 +127,22 @@ public final class Planner {
             plan = project(plan, outputs);
         }
         return plan;
+    }
+
+    /**
+     * Whether reading in index order beats scanning and sorting, for the rows LIMIT wants
+     * ({@code get_cheapest_fractional_path}): a sort pays for its whole input before its first
+     * row, an index scan gives its first rows at once.
+     */
+    private boolean cheaperThanSorting(Plan ordered, Plan unordered, Query query) {
+        double rows = Math.max(unordered.cost().rows(), 1);
+        double limit = limitRows(query);
+        double fraction = limit > 0 ? Math.min(1.0, limit / rows) : 1.0;
+        double sortStartup = unordered.cost().total() + costs.sortCost(rows, limit);
+        double sortTotal = sortStartup + rows * costs.cpuOperatorCost();
+        double sorting = sortStartup + (sortTotal - sortStartup) * fraction;
+        double indexed = ordered.cost().startup() + (ordered.cost().total() - ordered.cost().startup()) * fraction;
+        return indexed < sorting;
     }
 
     /** LIMIT + OFFSET when both are constants (a bounded sort keeps only that many rows), else -1. */

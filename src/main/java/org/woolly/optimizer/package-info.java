@@ -12,9 +12,12 @@
  *     interpolation, null tests, AND/OR/NOT, equi-join selectivity without MCV matching; the
  *     defaults of PostgreSQL without statistics.</li>
  * <li>{@link org.woolly.optimizer.PlannerStatistics}: what the session supplies per statement
- *     (pages of each table now, and its pg_class/pg_statistic figures).</li>
+ *     (pages of each table now, its pg_class/pg_statistic figures, its indexes).</li>
+ * <li>{@code IndexPaths}: B-tree Index Scans for {@code col op const/param} on the leading key
+ *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan.</li>
  * </ul>
- * Entry point: {@link org.woolly.optimizer.Planner#plan}. No index paths yet: every table is
- * read by a sequential scan.
+ * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
+ * parameterized inner index scans, ORDER BY/min/max from an index, merge joins, join order
+ * search, index paths for UPDATE and DELETE.
  */
 package org.woolly.optimizer;
