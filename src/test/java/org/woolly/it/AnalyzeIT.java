@@ -1,11 +1,8 @@
 package org.woolly.it;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,33 +20,12 @@ class AnalyzeIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    /** 1000 rows of (i, 'v' || i % 10, (i % 37) * 1.5) and 50 rows of NULLs. */
     private static void createTable(Statement statement, String name) throws SQLException {
-        statement.execute("CREATE TABLE " + name + " (a int, b text, c float8)");
-        StringBuilder insert = new StringBuilder("INSERT INTO " + name + " VALUES ");
-        for (int i = 1; i <= 1000; i++) {
-            insert.append(i > 1 ? "," : "").append("(").append(i).append(",'v").append(i % 10).append("',")
-                    .append((i % 37) * 1.5).append(")");
-        }
-        statement.execute(insert.toString());
-        statement.execute("INSERT INTO " + name + " VALUES " + String.join(",", Collections.nCopies(50,
-                "(NULL, NULL, NULL)")));
+        PlannerTestData.createTable(statement, name, 50);
     }
 
     private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    String value = result.getString(i);
-                    values.add(value == null ? "" : value);
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
+        return PlannerTestData.rows(statement, sql, "");
     }
 
     private static void assertError(Statement statement, String sql, String state, String message) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,30 +21,13 @@ class IndexScanIT {
     static final WoollyServerExtension server = new WoollyServerExtension();
 
     private static void createTable(Statement statement, String name) throws SQLException {
-        statement.execute("CREATE TABLE " + name + " (a int, b text, c float8)");
-        StringBuilder insert = new StringBuilder("INSERT INTO " + name + " VALUES ");
-        for (int i = 1; i <= 1000; i++) {
-            insert.append(i > 1 ? "," : "").append("(").append(i).append(",'v").append(i % 10).append("',")
-                    .append((i % 37) * 1.5).append(")");
-        }
-        statement.execute(insert.toString());
+        PlannerTestData.createTable(statement, name, 0);
         statement.execute("CREATE INDEX " + name + "_a_idx ON " + name + " (a)");
         statement.execute("ANALYZE " + name);
     }
 
     private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(result.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
+        return PlannerTestData.rows(statement, sql, null);
     }
 
     @Test
