@@ -205,4 +205,25 @@ public interface CatalogAccess {
 
     /** The OID of the role of that name, if one exists. */
     java.util.OptionalInt roleOid(String roleName);
+    /**
+     * The relation's size as last recorded (pg_class.relpages, reltuples) and its column
+     * statistics (pg_statistic), or null when the catalog keeps none.
+     */
+    default TableStatistics statistics(Transaction tx, int relationOid) {
+        return null;
+    }
+
+    /**
+     * Records ANALYZE's results: replaces the pg_statistic (and pg_stats) rows of the given
+     * columns and sets pg_class.relpages and reltuples.
+     */
+    default void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                 List<TableStatistics.Column> columns) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ANALYZE is not supported by this catalog");
+    }
+
+    /** The ordinary tables of the database (ANALYZE without a table list), user tables first. */
+    default List<RelationInfo> tables(Transaction tx) {
+        return List.of();
+    }
 }

@@ -198,10 +198,56 @@ public final class CatalogDefinitions {
             .notNull("oid", OID).notNull("amprocfamily", OID).notNull("amproclefttype", OID)
             .notNull("amprocrighttype", OID).notNull("amprocnum", INT2).asText("amproc", "regproc").build();
 
+    /**
+     * Column statistics written by ANALYZE ({@code pg_statistic.h}): five slots of kind, operator,
+     * collation, numbers and values. The {@code float4[]} and {@code anyarray} columns hold their
+     * array's text form ({@code {1,2,3}}), as {@link org.woolly.utils.adt.ArrayLiteral} writes it.
+     */
+    public static final CatalogDefinition PG_STATISTIC = statistic();
+
+    /**
+     * PostgreSQL's {@code pg_stats} view over pg_statistic, kept as a table until it is rewritten
+     * as a view over pg_statistic (pg_rewrite): ANALYZE writes these rows beside pg_statistic's (same values, column names
+     * resolved, arrays as text) and DROP TABLE deletes them.
+     */
+    public static final CatalogDefinition PG_STATS = new Builder("pg_stats", 12050, false, 0)
+            .notNull("schemaname", NAME).notNull("tablename", NAME).notNull("attname", NAME)
+            .notNull("inherited", BOOL).notNull("null_frac", FLOAT4).notNull("avg_width", INT4)
+            .notNull("n_distinct", FLOAT4).asText("most_common_vals", "anyarray")
+            .asText("most_common_freqs", "real[]").asText("histogram_bounds", "anyarray")
+            .nullable("correlation", FLOAT4).asText("most_common_elems", "anyarray")
+            .asText("most_common_elem_freqs", "real[]").asText("elem_count_histogram", "real[]").build();
+
+    /** Number of slots of a pg_statistic row ({@code STATISTIC_NUM_SLOTS}). */
+    public static final int STATISTIC_SLOTS = 5;
+
+    private static CatalogDefinition statistic() {
+        Builder builder = new Builder("pg_statistic", 2619, false, 0)
+                .notNull("starelid", OID).notNull("staattnum", INT2).notNull("stainherit", BOOL)
+                .notNull("stanullfrac", FLOAT4).notNull("stawidth", INT4).notNull("stadistinct", FLOAT4);
+        for (int slot = 1; slot <= STATISTIC_SLOTS; slot++) {
+            builder.notNull("stakind" + slot, INT2);
+        }
+        for (int slot = 1; slot <= STATISTIC_SLOTS; slot++) {
+            builder.notNull("staop" + slot, OID);
+        }
+        for (int slot = 1; slot <= STATISTIC_SLOTS; slot++) {
+            builder.notNull("stacoll" + slot, OID);
+        }
+        for (int slot = 1; slot <= STATISTIC_SLOTS; slot++) {
+            builder.asText("stanumbers" + slot, "float4[]");
+        }
+        for (int slot = 1; slot <= STATISTIC_SLOTS; slot++) {
+            builder.asText("stavalues" + slot, "anyarray");
+        }
+        return builder.build();
+    }
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
-            PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC);
+            PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
+            PG_STATISTIC, PG_STATS);
 
     private CatalogDefinitions() {}
 

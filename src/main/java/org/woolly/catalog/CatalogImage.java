@@ -21,6 +21,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_REWRITE;
+import static org.woolly.catalog.CatalogDefinitions.PG_STATISTIC;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
@@ -47,6 +48,7 @@ final class CatalogImage {
     private final Map<Integer, CatalogRow> indexByOid = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> constraintsByRelation = new HashMap<>();
     private final Set<QualifiedKey> constraintNames = new HashSet<>();
+    private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
 
     private record QualifiedKey(int namespaceOid, String name) {}
 
@@ -94,6 +96,9 @@ final class CatalogImage {
                     .add(row);
             image.constraintNames.add(new QualifiedKey(row.getOid("connamespace"), row.getString("conname")));
         }
+        for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
+            image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
+        }
         return image;
     }
 
@@ -105,6 +110,40 @@ final class CatalogImage {
     /** The pg_index row of an index, or null. */
     CatalogRow indexRow(int indexOid) {
         return indexByOid.get(indexOid);
+    }
+
+    /** The ordinary tables ('r'), user tables (by OID) before the catalogs, as ANALYZE without a list visits them. */
+    List<RelationInfo> tables() {
+        List<Integer> oids = new ArrayList<>();
+        for (CatalogRow row : classByOid.values()) {
+            if (row.getChar("relkind") == 'r') {
+                oids.add(row.getOid("oid"));
+            }
+        }
+        oids.sort(Comparator.comparingInt((Integer oid) -> Integer.compareUnsigned(oid,
+                CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0 ? 0 : 1).thenComparing(Integer::compareUnsigned));
+        List<RelationInfo> tables = new ArrayList<>();
+        for (int oid : oids) {
+            tables.add(relation(oid));
+        }
+        return tables;
+    }
+
+    /** The relation's pg_class size figures and pg_statistic rows, or null if there is no such relation. */
+    TableStatistics statistics(int relationOid) {
+        CatalogRow classRow = classByOid.get(relationOid);
+        if (classRow == null) {
+            return null;
+        }
+        Map<Integer, TableStatistics.Column> columns = new HashMap<>();
+        for (CatalogRow row : statisticsByRelation.getOrDefault(relationOid, List.of())) {
+            if (!row.getBool("stainherit")) {
+                TableStatistics.Column column = StatisticsRows.column(row);
+                columns.put(column.attnum(), column);
+            }
+        }
+        return new TableStatistics(classRow.getInt("relpages"), ((Number) classRow.get("reltuples")).doubleValue(),
+                Map.copyOf(columns));
     }
 
     private static TypeInfo typeInfo(CatalogRow row) {

@@ -24,6 +24,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final String userName;
     private final RelationDdl ddl;
     private final AlterTableDdl alter;
+    private final StatisticsRows statisticsRows;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this.system = system;
@@ -32,6 +33,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
         this.alter = new AlterTableDdl(system, databaseOid, ddl);
+        this.statisticsRows = new StatisticsRows(system, databaseOid);
     }
 
     /**
@@ -268,6 +270,22 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public OptionalInt roleOid(String roleName) {
         return system.lookupRole(roleName).map(role -> OptionalInt.of(role.oid())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public TableStatistics statistics(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).statistics(relationOid);
+    }
+
+    @Override
+    public void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                List<TableStatistics.Column> columns) {
+        statisticsRows.store(tx, relation, relpages, reltuples, columns);
+    }
+
+    @Override
+    public List<RelationInfo> tables(Transaction tx) {
+        return system.imageFor(tx, databaseOid).tables();
     }
 
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */

@@ -160,6 +160,7 @@ final class RelationDdl {
         deleteWhere(tx, snapshot, PG_ATTRDEF, "adrelid", oid);
         deleteWhere(tx, snapshot, PG_TYPE, "typrelid", oid);
         deleteWhere(tx, snapshot, PG_CONSTRAINT, "conrelid", oid);
+        new StatisticsRows(system, databaseOid).delete(tx, snapshot, relation);
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot,
                         row -> row.getOid("objoid") == oid && row.getOid("classoid") == PG_CLASS.oid())
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
@@ -169,16 +170,9 @@ final class RelationDdl {
 
     RelationInfo truncate(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
-        RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
-        system.noteCatalogChange(tx, relation.oid());
+        CatalogRow classRow = lockForChange(system, databaseOid, tx, relation, LockMode.ACCESS_EXCLUSIVE);
         Snapshot snapshot = tx.takeSnapshot();
-        CatalogHeap heap = system.heap();
-        List<CatalogRow> classRows = heap.scan(PG_CLASS, databaseOid, snapshot,
-                row -> row.getOid("oid") == relation.oid());
-        if (classRows.isEmpty()) {
-            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
-        }
-        setNewRelfilenode(tx, snapshot, classRows.getFirst(), relation.locator());
+        setNewRelfilenode(tx, snapshot, classRow, relation.locator());
         for (IndexInfo index : relation.indexes()) {
             setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
         }
@@ -338,6 +332,22 @@ final class RelationDdl {
             }
         }
         return count;
+    }
+
+    /**
+     * Locks the relation for a change of its catalog rows, records the change, and returns its
+     * pg_class row as a new snapshot sees it (42P01 if it was dropped meanwhile).
+     */
+    static CatalogRow lockForChange(SystemCatalog system, int databaseOid, Transaction tx, RelationInfo relation,
+                                    LockMode mode) {
+        RelationLocks.lock(tx, relation, mode);
+        system.noteCatalogChange(tx, relation.oid());
+        List<CatalogRow> classRows = system.heap().scan(PG_CLASS, databaseOid, tx.takeSnapshot(),
+                row -> row.getOid("oid") == relation.oid());
+        if (classRows.isEmpty()) {
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", relation.name());
+        }
+        return classRows.getFirst();
     }
 
     private void deleteWhere(Transaction tx, Snapshot snapshot, CatalogDefinition catalog, String column, int oid) {

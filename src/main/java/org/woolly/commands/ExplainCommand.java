@@ -1,5 +1,7 @@
 package org.woolly.commands;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.ExpressionText;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
@@ -102,6 +105,10 @@ public final class ExplainCommand {
         List<Plan> children = new ArrayList<>();
         switch (plan) {
             case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
+            case Plan.IndexScan scan -> {
+                qual(detail, "Index Cond", scan.indexCondition(), false);
+                qual(detail, "Filter", scan.filter(), false);
+            }
             case Plan.NestedLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
                 children.add(loop.outer());
@@ -165,8 +172,8 @@ public final class ExplainCommand {
 
     private String title(Plan plan) {
         return switch (plan) {
-            case Plan.SeqScan scan -> "Seq Scan on " + scan.entry().relation().name()
-                    + (scan.entry().alias().equals(scan.entry().relation().name()) ? "" : " " + scan.entry().alias());
+            case Plan.IndexScan scan -> "Index Scan using " + scan.indexName() + " on " + relationName(scan.entry());
+            case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
@@ -206,9 +213,22 @@ public final class ExplainCommand {
         return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
     }
 
+    /** The table's name, and its alias when it has another. */
+    private static String relationName(RangeEntry entry) {
+        return entry.relation().name() + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    }
+
     private static String cost(Plan.Cost cost) {
-        return String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", cost.startup(), cost.total(),
-                Math.round(cost.rows()), cost.width());
+        return "  (cost=" + twoDecimals(cost.startup()) + ".." + twoDecimals(cost.total()) + " rows="
+                + Math.round(cost.rows()) + " width=" + cost.width() + ")";
+    }
+
+    /**
+     * {@code %.2f} as C's printf does it: the double's exact binary value rounded, an exact tie
+     * to even (24.125 prints 24.12, as PostgreSQL shows it), where Java's formatter rounds half up.
+     */
+    static String twoDecimals(double value) {
+        return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private String actual(Plan plan) {

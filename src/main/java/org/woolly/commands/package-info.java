@@ -1,11 +1,12 @@
 /**
  * Utility statements: CREATE TABLE, DROP, TRUNCATE, ALTER TABLE, CREATE/DROP INDEX, REINDEX,
- * SET/SHOW/RESET and EXPLAIN. Counterpart of {@code src/backend/commands} ({@code tablecmds.c},
+ * SET/SHOW/RESET, EXPLAIN and ANALYZE. Counterpart of {@code src/backend/commands} ({@code tablecmds.c},
  * {@code indexcmds.c}, {@code variable.c}, {@code explain.c}) and the dispatch of
  * {@code tcop/utility.c}. Entry points: {@link org.woolly.commands.TableCommands},
  * {@link org.woolly.commands.AlterTableCommands}, {@link org.woolly.commands.IndexCommands},
  * {@link org.woolly.commands.ConstraintCommands}, {@link org.woolly.commands.VariableCommands},
- * {@link org.woolly.commands.ExplainCommand}.
+ * {@link org.woolly.commands.ExplainCommand}, {@link org.woolly.commands.AnalyzeCommand} (with the
+ * estimators of {@link org.woolly.commands.ColumnStatisticsBuilder}).
  *
  * <p>Keys and constraints: CREATE TABLE turns column constraints into table constraints in the
  * order written, creates the table (PRIMARY KEY columns NOT NULL), adds the CHECK constraints

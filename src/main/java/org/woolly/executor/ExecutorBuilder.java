@@ -32,6 +32,7 @@ final class ExecutorBuilder {
     private ExecNode buildNode(Plan plan) {
         return switch (plan) {
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()));
+            case Plan.IndexScan scan -> new IndexScanNode(context, scan, compiler);
             case Plan.ValuesScan values -> {
                 List<CompiledExpression[]> rows = new ArrayList<>();
                 for (List<QueryExpr> row : values.rows()) {

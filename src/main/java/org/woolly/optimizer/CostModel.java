@@ -1,7 +1,11 @@
 package org.woolly.optimizer;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.query.ExpressionWalker;
+import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.utils.adt.PgType;
@@ -9,28 +13,58 @@ import org.woolly.utils.adt.TypeOids;
 
 /**
  * Cost and size estimates ({@code costsize.c}, {@code plancat.c}'s {@code estimate_rel_size},
- * {@code get_typavgwidth}) with PostgreSQL's default parameters.
+ * {@code get_typavgwidth}) with the session's cost parameters and what ANALYZE recorded. One
+ * instance plans one statement.
  */
 public final class CostModel {
-    static final double SEQ_PAGE_COST = 1.0;
-    static final double CPU_TUPLE_COST = 0.01;
-    static final double CPU_OPERATOR_COST = 0.0025;
-    /** PostgreSQL assumes 10 pages for a table it has never analyzed or vacuumed. */
+    /** PostgreSQL assumes at least 10 pages for a table it has never analyzed or vacuumed. */
     static final int DEFAULT_PAGES = 10;
     static final int BLOCK_SIZE = 8192;
     static final int PAGE_HEADER_SIZE = 24;
     static final int ITEM_ID_SIZE = 4;
     /** {@code SizeofHeapTupleHeader}, before alignment. */
     static final int TUPLE_HEADER_SIZE = 24;
-    /** Selectivity of a qual PostgreSQL cannot estimate ({@code DEFAULT_EQ_SEL}-like guesses). */
-    static final double DEFAULT_SELECTIVITY = 0.005;
-    static final double DEFAULT_INEQUALITY_SELECTIVITY = 1.0 / 3.0;
     static final double DEFAULT_GROUPS = 200;
 
     private final TypeSystem types;
+    private final CostParameters parameters;
+    private final PlannerStatistics statistics;
+    private final Selectivity selectivity;
+    private final Map<Integer, RelationSize> sizes = new HashMap<>();
 
-    public CostModel(TypeSystem types) {
+    /** A table's estimated size: pages, tuples, and its statistics (null when never analyzed). */
+    record RelationSize(double pages, double tuples, TableStatistics statistics) {}
+
+    public CostModel(TypeSystem types, CostParameters parameters, PlannerStatistics statistics) {
         this.types = types;
+        this.parameters = parameters;
+        this.statistics = statistics;
+        this.selectivity = new Selectivity(this, types);
+    }
+
+    CostParameters parameters() {
+        return parameters;
+    }
+
+    PlannerStatistics statistics() {
+        return statistics;
+    }
+
+    double cpuOperatorCost() {
+        return parameters.cpuOperatorCost();
+    }
+
+    double cpuTupleCost() {
+        return parameters.cpuTupleCost();
+    }
+
+    Selectivity selectivities() {
+        return selectivity;
+    }
+
+    /** {@code clamp_row_est}: at least one row, a whole number. */
+    static double clampRows(double rows) {
+        return rows <= 1.0 ? 1.0 : Math.rint(rows);
     }
 
     /** Average stored width of a value of the type. */
@@ -58,42 +92,95 @@ public final class CostModel {
     private static final int NUMERIC_DECIMAL_DIGITS = 4;
     private static final int NUMERIC_HEADER_SIZE = 8;
 
+    /** Row width: ANALYZE's average width of each column where known ({@code get_attavgwidth}), else the type's. */
     int width(RangeEntry entry) {
+        TableStatistics tableStatistics = entry.kind() == RangeEntry.Kind.RELATION
+                ? statistics.statistics(entry.relation().oid()) : null;
         int width = 0;
         for (int i = 0; i < entry.columnTypes().length; i++) {
-            width += width(entry.columnTypes()[i], entry.columnTypmods()[i]);
+            TableStatistics.Column column = tableStatistics == null ? null
+                    : tableStatistics.columns().get((int) entry.relation().attributeNumbers()[i]);
+            width += column != null && column.width() > 0 ? column.width()
+                    : width(entry.columnTypes()[i], entry.columnTypmods()[i]);
         }
         return width;
     }
 
-    /** Rows of a table: 10 pages filled at the density the tuple width allows. */
+    /** Width of an output expression: a table column's ANALYZE width where known, else its type's. */
+    int width(QueryExpr expr, Query query) {
+        if (expr instanceof QueryExpr.Var var) {
+            for (RangeEntry entry : query.rangeTable()) {
+                int local = var.position() - entry.offset();
+                if (entry.kind() == RangeEntry.Kind.RELATION && local >= 0
+                        && local < entry.relation().attributeNumbers().length) {
+                    TableStatistics known = statistics.statistics(entry.relation().oid());
+                    TableStatistics.Column column = known == null ? null
+                            : known.columns().get((int) entry.relation().attributeNumbers()[local]);
+                    if (column != null && column.width() > 0) {
+                        return column.width();
+                    }
+                }
+            }
+        }
+        return width(expr.type(), expr.typmod());
+    }
+
+    /**
+     * {@code estimate_rel_size} for a heap: the current number of pages (at least 10 for a table
+     * never analyzed) times the tuple density ANALYZE saw, or the density the row width allows.
+     */
+    RelationSize size(RangeEntry entry) {
+        return sizes.computeIfAbsent(entry.relation().oid(), oid -> {
+            TableStatistics known = statistics.statistics(oid);
+            int current = statistics.currentPages(oid);
+            double reltuples = known == null ? -1 : known.reltuples();
+            int relpages = known == null ? 0 : known.relpages();
+            double pages = current < 0 ? DEFAULT_PAGES : current;
+            if (pages < DEFAULT_PAGES && reltuples < 0) {
+                pages = DEFAULT_PAGES;
+            }
+            if (pages == 0) {
+                return new RelationSize(0, 0, known);
+            }
+            double density;
+            if (reltuples >= 0 && relpages > 0) {
+                density = reltuples / relpages;
+            } else {
+                int tupleWidth = maxAlign(TUPLE_HEADER_SIZE - 1) + width(entry) + ITEM_ID_SIZE;
+                density = Math.floor((double) (BLOCK_SIZE - PAGE_HEADER_SIZE) / tupleWidth);
+            }
+            return new RelationSize(pages, Math.rint(density * pages), known);
+        });
+    }
+
     double tableRows(RangeEntry entry) {
-        int tupleWidth = maxAlign(TUPLE_HEADER_SIZE - 1) + width(entry);
-        double density = Math.floor((double) (BLOCK_SIZE - PAGE_HEADER_SIZE) / (tupleWidth + ITEM_ID_SIZE));
-        return DEFAULT_PAGES * density;
+        return size(entry).tuples();
     }
 
     private static int maxAlign(int length) {
         return (length + 7) & ~7;
     }
 
-    double seqScanTotal(double rows, QueryExpr qual) {
-        return DEFAULT_PAGES * SEQ_PAGE_COST + rows * (CPU_TUPLE_COST + operatorCount(qual) * CPU_OPERATOR_COST);
+    /** {@code cost_seqscan}'s startup: only the penalty of enable_seqscan = off. */
+    double seqScanStartup() {
+        return CostParameters.penalty(parameters.enableSeqscan());
     }
 
+    /** {@code cost_seqscan}: pages read in order plus each tuple and its qual's operators. */
+    double seqScanTotal(RangeEntry entry, QueryExpr qual) {
+        RelationSize size = size(entry);
+        return seqScanStartup() + size.pages() * parameters.seqPageCost()
+                + size.tuples() * (parameters.cpuTupleCost() + operatorCount(qual) * parameters.cpuOperatorCost());
+    }
+
+    /** Selectivity of a qual over rows whose origin is not traced (above joins). */
     double selectivity(QueryExpr qual) {
-        if (qual == null) {
-            return 1.0;
-        }
-        return switch (qual) {
-            case QueryExpr.BoolOp bool when bool.kind() == QueryExpr.BoolOp.BoolKind.AND ->
-                    bool.args().stream().mapToDouble(this::selectivity).reduce(1.0, (a, b) -> a * b);
-            case QueryExpr.BoolOp bool when bool.kind() == QueryExpr.BoolOp.BoolKind.OR ->
-                    Math.min(1.0, bool.args().stream().mapToDouble(this::selectivity).sum());
-            case QueryExpr.FuncCall call when call.operator() && call.function().name().equals("=") -> DEFAULT_SELECTIVITY;
-            case QueryExpr.FuncCall call when call.operator() -> DEFAULT_INEQUALITY_SELECTIVITY;
-            default -> DEFAULT_SELECTIVITY;
-        };
+        return selectivity.of(qual, null);
+    }
+
+    /** Selectivity of a qual over the rows of one scanned table (positions relative to it). */
+    double selectivity(QueryExpr qual, RangeEntry entry) {
+        return selectivity.of(qual, entry);
     }
 
     static int operatorCount(QueryExpr expr) {
@@ -111,15 +198,19 @@ public final class CostModel {
         return count[0];
     }
 
-    /** Comparison sort: 2 * cpu_operator_cost * N log2 N, as {@code cost_sort} in memory. */
+    /**
+     * Comparison sort: 2 * cpu_operator_cost * N log2 N, as {@code cost_sort} in memory, plus
+     * disable_cost when enable_sort is off.
+     */
     double sortCost(double rows, double limitRows) {
         double tuples = Math.max(rows, 2.0);
-        double comparison = 2.0 * CPU_OPERATOR_COST;
+        double comparison = 2.0 * parameters.cpuOperatorCost();
+        double penalty = CostParameters.penalty(parameters.enableSort());
         if (limitRows > 0 && tuples > 2 * limitRows) {
             // bounded heap sort: only the first limitRows are kept (cost_sort's top-N case)
-            return comparison * tuples * log2(2.0 * limitRows);
+            return penalty + comparison * tuples * log2(2.0 * limitRows);
         }
-        return comparison * tuples * log2(tuples);
+        return penalty + comparison * tuples * log2(tuples);
     }
 
     private static double log2(double value) {

@@ -58,8 +58,8 @@ final class JoinPlanner {
 
     private Plan filter(Plan input, QueryExpr qual) {
         return new Plan.Filter(input, qual, new Plan.Cost(input.cost().startup(),
-                input.cost().total() + input.cost().rows() * CostModel.operatorCount(qual) * CostModel.CPU_OPERATOR_COST,
-                Math.max(1, input.cost().rows() * costs.selectivity(qual)), input.cost().width()));
+                input.cost().total() + input.cost().rows() * CostModel.operatorCount(qual) * costs.cpuOperatorCost(),
+                CostModel.clampRows(input.cost().rows() * costs.selectivity(qual)), input.cost().width()));
     }
 
     private Plan node(FromNode node) {
@@ -81,8 +81,10 @@ final class JoinPlanner {
             case RELATION -> {
                 QueryExpr qual = Planner.shift(takeWithin(entry.offset(), entry.offset() + entry.width()), entry.offset());
                 double tableRows = costs.tableRows(entry);
-                yield new Plan.SeqScan(entry, qual, new Plan.Cost(0, costs.seqScanTotal(tableRows, qual),
-                        Math.max(1, Math.round(tableRows * costs.selectivity(qual))), costs.width(entry)));
+                Plan seqScan = new Plan.SeqScan(entry, qual, new Plan.Cost(costs.seqScanStartup(),
+                        costs.seqScanTotal(entry, qual), CostModel.clampRows(tableRows * costs.selectivity(qual, entry)),
+                        costs.width(entry)));
+                yield IndexPaths.cheapest(costs, entry, qual, seqScan);
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
@@ -104,6 +106,8 @@ final class JoinPlanner {
         List<QueryExpr> outerKeys = new ArrayList<>();
         List<QueryExpr> innerKeys = new ArrayList<>();
         List<QueryExpr> rest = new ArrayList<>();
+        double keySelectivity = 1.0;
+        List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
                 || type == FromItem.JoinType.LEFT;
         for (QueryExpr qual : quals) {
@@ -114,11 +118,15 @@ final class JoinPlanner {
                 if (within(left, base, innerStart) && within(right, innerStart, innerStart + innerWidth)) {
                     outerKeys.add(Planner.shift(left, base));
                     innerKeys.add(Planner.shift(right, innerStart));
+                    keySelectivity *= Selectivity.equiJoin(column(left), column(right));
+                    innerKeyColumns.add(column(right));
                     continue;
                 }
                 if (within(right, base, innerStart) && within(left, innerStart, innerStart + innerWidth)) {
                     outerKeys.add(Planner.shift(right, base));
                     innerKeys.add(Planner.shift(left, innerStart));
+                    keySelectivity *= Selectivity.equiJoin(column(right), column(left));
+                    innerKeyColumns.add(column(left));
                     continue;
                 }
             }
@@ -129,21 +137,72 @@ final class JoinPlanner {
         double outerRows = outer.cost().rows();
         double innerRows = inner.cost().rows();
         int width = outer.cost().width() + inner.cost().width();
+        CostParameters parameters = costs.parameters();
+        Plan hashJoin = null;
         if (!outerKeys.isEmpty()) {
-            double rows = Math.max(1, outerRows * innerRows * Math.pow(CostModel.DEFAULT_SELECTIVITY, outerKeys.size())
-                    * costs.selectivity(joinQual));
-            double startup = inner.cost().total() + innerRows * CostModel.CPU_OPERATOR_COST * (outerKeys.size() + 1);
-            double total = startup + outer.cost().total() + outerRows * CostModel.CPU_OPERATOR_COST * outerKeys.size()
-                    + rows * CostModel.CPU_TUPLE_COST;
-            return new Plan.HashJoin(effective, outer, inner, outerKeys, innerKeys, joinQual, outerWidth, innerWidth,
+            double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
+            // initial_cost_hashjoin and final_cost_hashjoin, the hash table in memory
+            double hashQualCost = costs.cpuOperatorCost() * outerKeys.size();
+            double startup = CostParameters.penalty(parameters.enableHashjoin()) + outer.cost().startup()
+                    + inner.cost().total() + (hashQualCost + costs.cpuTupleCost()) * innerRows;
+            double run = outer.cost().total() - outer.cost().startup() + hashQualCost * outerRows;
+            double bucketFraction = 1.0;
+            for (Selectivity.ColumnData key : innerKeyColumns) {
+                bucketFraction = Math.min(bucketFraction, Selectivity.bucketFraction(key, hashBuckets(innerRows),
+                        innerRows));
+            }
+            run += hashQualCost * outerRows * CostModel.clampRows(innerRows * bucketFraction) * 0.5;
+            run += (costs.cpuTupleCost() + CostModel.operatorCount(joinQual) * costs.cpuOperatorCost())
+                    * CostModel.clampRows(outerRows * innerRows * keySelectivity);
+            double total = startup + run;
+            hashJoin = new Plan.HashJoin(effective, outer, inner, outerKeys, innerKeys, joinQual, outerWidth, innerWidth,
                     new Plan.Cost(startup, total, rows, width));
+            if (parameters.enableHashjoin()) {
+                return hashJoin;
+            }
         }
-        double rows = Math.max(1, outerRows * innerRows * costs.selectivity(joinQual));
-        double total = outer.cost().total() + outerRows * inner.cost().total()
-                + outerRows * innerRows * (CostModel.CPU_TUPLE_COST
-                + CostModel.operatorCount(joinQual) * CostModel.CPU_OPERATOR_COST);
-        return new Plan.NestedLoop(effective, outer, inner, joinQual, outerWidth, innerWidth,
-                new Plan.Cost(outer.cost().startup() + inner.cost().startup(), total, rows, width));
+        // a nested loop evaluates every qual, the equality keys included, for each pair of rows
+        QueryExpr loopQual = hashJoin == null ? joinQual : Planner.shift(and(quals), base);
+        double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
+        double total = CostParameters.penalty(parameters.enableNestloop()) + outer.cost().total()
+                + outerRows * inner.cost().total() + outerRows * innerRows * (costs.cpuTupleCost()
+                + CostModel.operatorCount(loopQual) * costs.cpuOperatorCost());
+        Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth,
+                new Plan.Cost(CostParameters.penalty(parameters.enableNestloop()) + outer.cost().startup()
+                        + inner.cost().startup(), total, rows, width));
+        return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
+    }
+
+    /** {@code calc_joinrel_size_estimate}: a left join keeps at least every outer row. */
+    private static double joinRows(FromItem.JoinType type, double outerRows, double innerMatches) {
+        double rows = outerRows * innerMatches;
+        if (type == FromItem.JoinType.LEFT && rows < outerRows) {
+            rows = outerRows;
+        }
+        return CostModel.clampRows(rows);
+    }
+
+    /** {@code ExecChooseHashTableSize} in memory: one bucket per row, at least 1024, a power of two. */
+    private static int hashBuckets(double rows) {
+        double buckets = Math.max(Math.ceil(rows), 1024);
+        int power = 1;
+        while (power < buckets && power < (1 << 30)) {
+            power <<= 1;
+        }
+        return power;
+    }
+
+    /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */
+    private Selectivity.ColumnData column(QueryExpr expr) {
+        if (!(expr instanceof QueryExpr.Var var)) {
+            return null;
+        }
+        for (RangeEntry entry : query.rangeTable()) {
+            if (var.position() >= entry.offset() && var.position() < entry.offset() + entry.width()) {
+                return costs.selectivities().column((QueryExpr.Var) Planner.shift(var, entry.offset()), entry);
+            }
+        }
+        return null;
     }
 
     /** Removes from the pool the conjuncts whose columns all lie in [from, to); returns them ANDed. */
@@ -164,7 +223,7 @@ final class JoinPlanner {
                 && (var.position() < from || var.position() >= to));
     }
 
-    private static void conjuncts(QueryExpr expr, List<QueryExpr> into) {
+    static void conjuncts(QueryExpr expr, List<QueryExpr> into) {
         if (expr instanceof QueryExpr.BoolOp bool && bool.kind() == QueryExpr.BoolOp.BoolKind.AND) {
             bool.args().forEach(arg -> conjuncts(arg, into));
         } else if (expr != null) {
@@ -172,7 +231,7 @@ final class JoinPlanner {
         }
     }
 
-    private static QueryExpr and(List<QueryExpr> exprs) {
+    static QueryExpr and(List<QueryExpr> exprs) {
         if (exprs.isEmpty()) {
             return null;
         }

@@ -17,16 +17,34 @@ import org.woolly.nodes.query.TargetEntry;
  * scans and joins, then aggregation, projection, DISTINCT, sort, limit, and the modify node.
  */
 public final class Planner {
-    private final CostModel costs;
+    private final TypeSystem types;
+    /** The cost model of the statement being planned. */
+    private CostModel costs;
 
     public Planner(TypeSystem types) {
-        this.costs = new CostModel(types);
+        this.types = types;
     }
 
+    /** Plans with PostgreSQL's default costs and no statistics (tests, and what a fresh session would do). */
     public Plan plan(Query query) {
+        return plan(query, CostParameters.DEFAULTS, PlannerStatistics.NONE);
+    }
+
+    /** Plans one statement with the session's cost settings and the tables' statistics. */
+    public Plan plan(Query query, CostParameters parameters, PlannerStatistics statistics) {
+        CostModel saved = costs;
+        costs = new CostModel(types, parameters, statistics);
+        try {
+            return planQuery(query);
+        } finally {
+            costs = saved;
+        }
+    }
+
+    private Plan planQuery(Query query) {
         List<Plan> subplans = new ArrayList<>();
         Query rewritten = SubLinkCollector.collect(query, subquery -> {
-            subplans.add(plan(subquery));
+            subplans.add(planQuery(subquery));
             return subplans.size() - 1;
         });
         Plan plan = planWithoutSubLinks(rewritten);
@@ -46,36 +64,49 @@ public final class Planner {
             return setOperation(query);
         }
         Plan plan = JoinPlanner.plan(costs, query, this::subquery);
+        boolean sorted = false;
+        if (!query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1 && query.from().size() == 1
+                && query.from().getFirst() instanceof FromNode.Leaf leaf
+                && !query.sortKeys().getFirst().descending() && !query.sortKeys().getFirst().nullsFirst()) {
+            Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),
+                    query.targetList().get(query.sortKeys().getFirst().targetIndex()).expr(), plan.cost().rows());
+            if (ordered != null && cheaperThanSorting(ordered, plan, query)) {
+                plan = ordered;
+                sorted = true;
+            }
+        }
         if (query.hasAggregation()) {
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
             double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;
-            double perRow = CostModel.CPU_OPERATOR_COST * (query.groupBy().size() + query.aggregates().size());
-            double total = plan.cost().total() + inputRows * perRow + groups * CostModel.CPU_TUPLE_COST;
+            double perRow = costs.cpuOperatorCost() * (query.groupBy().size() + query.aggregates().size());
+            double total = plan.cost().total() + inputRows * perRow + groups * costs.cpuTupleCost();
             int width = 0;
             for (QueryExpr expr : query.groupBy()) {
                 width += costs.width(expr.type(), expr.typmod());
             }
             width += 8 * query.aggregates().size();
             double rows = query.having() == null ? groups : Math.max(1, groups * costs.selectivity(query.having()));
-            double startup = hashed ? total - groups * CostModel.CPU_TUPLE_COST : plan.cost().total() + inputRows * perRow;
+            double penalty = hashed ? CostParameters.penalty(costs.parameters().enableHashagg()) : 0;
+            total += penalty;
+            double startup = hashed ? total - groups * costs.cpuTupleCost() : plan.cost().total() + inputRows * perRow;
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
                     new Plan.Cost(startup, total, rows, width));
         }
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
-        plan = project(plan, exprs);
+        plan = project(plan, exprs, query);
         int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
         if (query.distinct()) {
             List<Integer> types = exprs.subList(0, visible).stream().map(QueryExpr::type).toList();
             plan = new Plan.Distinct(plan, visible, types, new Plan.Cost(plan.cost().total(),
-                    plan.cost().total() + plan.cost().rows() * CostModel.CPU_OPERATOR_COST * visible,
+                    plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * visible,
                     Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
-        if (!query.sortKeys().isEmpty()) {
+        if (!query.sortKeys().isEmpty() && !sorted) {
             List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> exprs.get(key.targetIndex())).toList();
             double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
             plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
-                    new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * CostModel.CPU_OPERATOR_COST,
+                    new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * costs.cpuOperatorCost(),
                             plan.cost().rows(), plan.cost().width()));
         }
         if (query.limit() != null || query.offset() != null) {
@@ -98,6 +129,22 @@ public final class Planner {
         return plan;
     }
 
+    /**
+     * Whether reading in index order beats scanning and sorting, for the rows LIMIT wants
+     * ({@code get_cheapest_fractional_path}): a sort pays for its whole input before its first
+     * row, an index scan gives its first rows at once.
+     */
+    private boolean cheaperThanSorting(Plan ordered, Plan unordered, Query query) {
+        double rows = Math.max(unordered.cost().rows(), 1);
+        double limit = limitRows(query);
+        double fraction = limit > 0 ? Math.min(1.0, limit / rows) : 1.0;
+        double sortStartup = unordered.cost().total() + costs.sortCost(rows, limit);
+        double sortTotal = sortStartup + rows * costs.cpuOperatorCost();
+        double sorting = sortStartup + (sortTotal - sortStartup) * fraction;
+        double indexed = ordered.cost().startup() + (ordered.cost().total() - ordered.cost().startup()) * fraction;
+        return indexed < sorting;
+    }
+
     /** LIMIT + OFFSET when both are constants (a bounded sort keeps only that many rows), else -1. */
     private static double limitRows(Query query) {
         if (!(query.limit() instanceof QueryExpr.Const limit) || !(limit.value() instanceof Long count)) {
@@ -117,7 +164,7 @@ public final class Planner {
         double rows = 0;
         int width = 0;
         for (Query branch : query.setOperation().branches()) {
-            Plan child = plan(branch);
+            Plan child = planQuery(branch);
             children.add(child);
             startup += children.size() == 1 ? child.cost().startup() : 0;
             total += child.cost().total();
@@ -127,34 +174,39 @@ public final class Planner {
         Plan plan = new Plan.Append(children, new Plan.Cost(startup, total, rows, width));
         if (!query.setOperation().all()) {
             List<Integer> types = query.targetList().stream().map(entry -> entry.expr().type()).toList();
-            plan = new Plan.Distinct(plan, types.size(), types, new Plan.Cost(total + rows * CostModel.CPU_OPERATOR_COST
-                    * types.size(), total + rows * CostModel.CPU_OPERATOR_COST * types.size(), Math.min(rows,
+            plan = new Plan.Distinct(plan, types.size(), types, new Plan.Cost(total + rows * costs.cpuOperatorCost()
+                    * types.size(), total + rows * costs.cpuOperatorCost() * types.size(), Math.min(rows,
                     CostModel.DEFAULT_GROUPS), width));
         }
         return plan;
     }
 
     private Plan subquery(Query query) {
-        Plan plan = plan(query);
+        Plan plan = planQuery(query);
         return new Plan.SubqueryScan(plan, plan.cost());
     }
 
     private Plan project(Plan input, List<QueryExpr> exprs) {
+        return project(input, exprs, null);
+    }
+
+    /** A projection; with the query, a column of a table counts with ANALYZE's average width. */
+    private Plan project(Plan input, List<QueryExpr> exprs, Query query) {
         int width = 0;
         int operators = 0;
         for (QueryExpr expr : exprs) {
-            width += costs.width(expr.type(), expr.typmod());
+            width += query == null ? costs.width(expr.type(), expr.typmod()) : costs.width(expr, query);
             operators += CostModel.operatorCount(expr);
         }
         Plan.Cost cost = input.cost();
         return new Plan.Project(input, exprs, new Plan.Cost(cost.startup(),
-                cost.total() + cost.rows() * operators * CostModel.CPU_OPERATOR_COST, cost.rows(), width));
+                cost.total() + cost.rows() * operators * costs.cpuOperatorCost(), cost.rows(), width));
     }
 
     private Plan insert(Query query) {
         RangeEntry source = query.rangeTable().getFirst();
         Plan input = switch (source.kind()) {
-            case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * CostModel.CPU_OPERATOR_COST,
+            case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * costs.cpuOperatorCost(),
                     source.values().size(), costs.width(source)));
             case SUBQUERY -> subquery(source.subquery());
             case RELATION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
@@ -166,9 +218,9 @@ public final class Planner {
 
     private Plan modify(Query query) {
         RangeEntry target = query.resultRelation();
-        double rows = costs.tableRows(target) * costs.selectivity(query.where());
-        Plan scan = new Plan.SeqScan(target, query.where(), new Plan.Cost(0,
-                costs.seqScanTotal(costs.tableRows(target), query.where()), rows, costs.width(target) + 6));
+        double rows = CostModel.clampRows(costs.tableRows(target) * costs.selectivity(query.where(), target));
+        Plan scan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
+                costs.seqScanTotal(target, query.where()), rows, costs.width(target) + 6));
         List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),

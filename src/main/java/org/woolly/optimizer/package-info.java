@@ -1,9 +1,23 @@
 /**
  * The planner: query trees into plan trees, with PostgreSQL's cost units so EXPLAIN reads the
  * same. Counterpart of {@code src/backend/optimizer} ({@code planner.c}, {@code costsize.c},
- * {@code createplan.c}). Without {@code pg_statistic} yet, table sizes come from PostgreSQL's
- * default guess for a never-analyzed table (10 pages) and selectivities from its defaults;
- * {@link org.woolly.optimizer.CostModel} is the one place that will read statistics.
- * Entry point: {@link org.woolly.optimizer.Planner#plan}.
+ * {@code createplan.c}, {@code clausesel.c}) and of the estimators of {@code selfuncs.c}.
+ * <ul>
+ * <li>{@link org.woolly.optimizer.CostParameters}: the session's cost GUCs and {@code enable_*}
+ *     switches, read at each plan; a disabled path gets {@code disable_cost} (1.0e10) added.</li>
+ * <li>{@link org.woolly.optimizer.CostModel}: table sizes as {@code estimate_rel_size} (current
+ *     pages, at least 10 for a never-analyzed table, times the density ANALYZE recorded),
+ *     widths from pg_statistic's {@code stawidth} where known, and the costs.</li>
+ * <li>{@code Selectivity}: eqsel with most common values, scalarineqsel with histogram
+ *     interpolation, null tests, AND/OR/NOT, equi-join selectivity without MCV matching; the
+ *     defaults of PostgreSQL without statistics.</li>
+ * <li>{@link org.woolly.optimizer.PlannerStatistics}: what the session supplies per statement
+ *     (pages of each table now, its pg_class/pg_statistic figures, its indexes).</li>
+ * <li>{@code IndexPaths}: B-tree Index Scans for {@code col op const/param} on the leading key
+ *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan.</li>
+ * </ul>
+ * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
+ * parameterized inner index scans, ORDER BY/min/max from an index, merge joins, join order
+ * search, index paths for UPDATE and DELETE.
  */
 package org.woolly.optimizer;

@@ -7,6 +7,7 @@ import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlState;
 
 /**
  * Transaction control, SET/SHOW/RESET, EXPLAIN, PREPARE/EXECUTE/DEALLOCATE, DISCARD, CHECKPOINT, and the
@@ -18,7 +19,7 @@ import org.woolly.nodes.parse.TypeName;
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "vacuum", "analyze", "analyse", "copy", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
+            "vacuum", "copy", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
             "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
@@ -65,9 +66,12 @@ final class UtilityParser {
             case "checkpoint" -> {
                 return new Statement.Checkpoint(cursor.expectKeyword("checkpoint").start());
             }
+            case "analyze", "analyse" -> {
+                return analyze();
+            }
             default -> {
                 if (UNSUPPORTED.contains(first.text())) {
-                    String name = first.text().equals("analyse") ? "analyze" : first.text();
+                    String name = first.text();
                     if (name.equals("refresh")) {
                         name = "refresh materialized view";
                     }
@@ -307,5 +311,42 @@ final class UtilityParser {
             throw cursor.syntaxErrorAt(target);
         }
         return new Statement.Discard(what, discard.start());
+    }
+
+    /**
+     * {@code ANALYZE [VERBOSE] [table [(col, ...)], ...]} or {@code ANALYZE (VERBOSE [bool],
+     * SKIP_LOCKED [bool]) ...} ({@code AnalyzeStmt} in gram.y).
+     */
+    private Statement analyze() {
+        Token analyze = cursor.advance();
+        boolean verbose = false;
+        if (cursor.accept(Token.Kind.LEFT_PAREN)) {
+            do {
+                Token option = cursor.advance();
+                boolean value = true;
+                if (!cursor.at(Token.Kind.COMMA) && !cursor.at(Token.Kind.RIGHT_PAREN)) {
+                    Token argument = cursor.advance();
+                    value = !List.of("false", "off", "0").contains(argument.text());
+                }
+                switch (option.text()) {
+                    case "verbose" -> verbose = value;
+                    case "skip_locked" -> { }
+                    default -> throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                            "unrecognized ANALYZE option \"" + option.text() + "\"", option);
+                }
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        } else if (cursor.acceptKeyword("verbose")) {
+            verbose = true;
+        }
+        List<Statement.AnalyzeTarget> targets = new ArrayList<>();
+        if (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
+            do {
+                var table = grammar.qualifiedName();
+                List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+                targets.add(new Statement.AnalyzeTarget(table, columns));
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        return new Statement.Analyze(verbose, List.copyOf(targets), analyze.start());
     }
 }

@@ -51,4 +51,6 @@ public interface HeapAccess {
      * tuple there) or IN_PROGRESS with the XID to wait for (its inserter or deleter is running).
      */
     DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx);
+    /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
+    int blockCount(RelFileLocator relation);
 }

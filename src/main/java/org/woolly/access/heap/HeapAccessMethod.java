@@ -387,6 +387,11 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public int blockCount(RelFileLocator relation) {
+        return bufferPool.blockCount(relation, ForkNumber.MAIN);
+    }
+
+    @Override
     public HeapScan beginScan(RelFileLocator relation, Snapshot snapshot) {
         return new HeapSequentialScan(this, relation, snapshot, bufferPool.blockCount(relation, ForkNumber.MAIN));
     }

@@ -100,6 +100,15 @@ public sealed interface Statement {
     /** {@code CHECKPOINT}. */
     record Checkpoint(int location) implements Statement {}
 
+    /**
+     * {@code ANALYZE [VERBOSE] [table [(column, ...)], ...]} and its parenthesized option form;
+     * no targets means every table of the database.
+     */
+    record Analyze(boolean verbose, List<AnalyzeTarget> targets, int location) implements Statement {}
+
+    /** One table of ANALYZE, with the columns named (empty: all). */
+    record AnalyzeTarget(QualifiedName table, List<String> columns) {}
+
     /** An empty query string or one holding only comments and semicolons. */
     record Empty() implements Statement {}
 

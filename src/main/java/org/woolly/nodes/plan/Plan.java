@@ -19,6 +19,21 @@ public sealed interface Plan {
     /** Sequential scan of a table; emits its columns (and the TID last when the entry asks for it). */
     record SeqScan(RangeEntry entry, QueryExpr qual, Cost cost) implements Plan {}
 
+    /**
+     * B-tree index scan ({@code nodeIndexscan.c}): the entries matching {@code keys}, each row
+     * fetched from the heap by TID and kept if the snapshot sees it and {@code qual} (the whole
+     * WHERE of the table, index conditions included, so rows are rechecked) holds.
+     * {@code indexCondition} is what EXPLAIN shows as {@code Index Cond}.
+     */
+    record IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
+                     QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost) implements Plan {}
+
+    /**
+     * One index condition: {@code key column operator argument}, the operator one of
+     * {@code = < <= > >=} with the column on the left, the argument a constant or parameter.
+     */
+    record IndexKey(int keyColumn, String operator, QueryExpr argument) {}
+
     /** One row per VALUES list. */
     record ValuesScan(List<List<QueryExpr>> rows, Cost cost) implements Plan {}
 

@@ -21,7 +21,12 @@ import org.woolly.nodes.parse.TypeName;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.TargetEntry;
+import org.woolly.optimizer.CostParameters;
 import org.woolly.optimizer.Planner;
+import org.woolly.optimizer.PlannerStatistics;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.IndexInfo;
+import org.woolly.catalog.TableStatistics;
 import org.woolly.parser.Parser;
 import org.woolly.utils.error.NoticeSink;
 import org.woolly.tcop.Portal;
@@ -166,7 +171,7 @@ public final class QuerySession implements SessionEngine {
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
         long planningStart = System.nanoTime();
-        Plan plan = planner.plan(query);
+        Plan plan = planner.plan(query, CostParameters.from(settings), plannerStatistics(transaction));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
         for (TargetEntry entry : query.outputColumns()) {
@@ -185,6 +190,43 @@ public final class QuerySession implements SessionEngine {
                 catalog.changedCatalogs(transaction) ? transaction.xid() : 0, discardGeneration);
         return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
                 .withPlanningNanos(planningNanos);
+    }
+
+    /** Table sizes and ANALYZE's statistics as this transaction sees the catalogs. */
+    private PlannerStatistics plannerStatistics(Transaction transaction) {
+        HeapAccess heap = HeapAccess.of(storage);
+        return new PlannerStatistics() {
+            @Override
+            public int currentPages(int relationOid) {
+                try {
+                    return heap.blockCount(catalog.relationByOid(transaction, relationOid).locator());
+                } catch (SqlException dropped) {
+                    return -1;
+                }
+            }
+
+            @Override
+            public TableStatistics statistics(int relationOid) {
+                return catalog.statistics(transaction, relationOid);
+            }
+
+            @Override
+            public List<IndexInfo> indexes(int relationOid) {
+                if (btree() == null) {
+                    return List.of();
+                }
+                try {
+                    return catalog.relationByOid(transaction, relationOid).indexes();
+                } catch (SqlException dropped) {
+                    return List.of();
+                }
+            }
+
+            @Override
+            public long indexPages(IndexInfo index) {
+                return btree().pageCount(index.shape());
+            }
+        };
     }
 
     /**

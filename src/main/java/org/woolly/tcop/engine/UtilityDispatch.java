@@ -3,6 +3,8 @@ package org.woolly.tcop.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.commands.AnalyzeCommand;
 import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
 import org.woolly.commands.AlterTableCommands;
@@ -59,6 +61,7 @@ final class UtilityDispatch {
             case Statement.Deallocate deallocate -> deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
             case Statement.Checkpoint ignored -> "CHECKPOINT";
+            case Statement.Analyze ignored -> "ANALYZE";
             case Statement.Empty ignored -> "";
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
@@ -126,6 +129,8 @@ final class UtilityDispatch {
             }
             case Statement.Discard discard -> discard(session, discard);
             case Statement.Checkpoint ignored -> checkpoint(session);
+            case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
+                    HeapAccess.of(session.storage), analyze));
             case Statement.Empty ignored -> Outcome.tag("");
             case Statement.Select ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Insert ignored -> throw new IllegalStateException("optimizable statements run as queries");

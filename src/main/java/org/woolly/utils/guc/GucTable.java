@@ -158,6 +158,19 @@ public final class GucTable {
         bool("enable_mergejoin", true, GucContext.USER, "Enables the planner's use of merge join plans.", false);
         bool("enable_nestloop", true, GucContext.USER, "Enables the planner's use of nested-loop join plans.", false);
         bool("enable_sort", true, GucContext.USER, "Enables the planner's use of explicit sort steps.", false);
+        bool("enable_indexonlyscan", true, GucContext.USER, "Enables the planner's use of index-only-scan plans.",
+                false);
+        bool("enable_bitmapscan", true, GucContext.USER, "Enables the planner's use of bitmap-scan plans.", false);
+        bool("enable_hashagg", true, GucContext.USER, "Enables the planner's use of hashed aggregation plans.", false);
+        bool("enable_material", true, GucContext.USER, "Enables the planner's use of materialization.", false);
+        real("cpu_tuple_cost", 0.01, GucContext.USER,
+                "Sets the planner's estimate of the cost of processing each tuple (row).");
+        real("cpu_index_tuple_cost", 0.005, GucContext.USER,
+                "Sets the planner's estimate of the cost of processing each index entry during an index scan.");
+        real("cpu_operator_cost", 0.0025, GucContext.USER,
+                "Sets the planner's estimate of the cost of processing each operator or function call.");
+        integer("default_statistics_target", 100, GucUnit.NONE, 1, 10000, GucContext.USER,
+                "Sets the default statistics target.", false);
         bool("autovacuum", true, GucContext.SIGHUP, "Starts the autovacuum subprocess.", false);
         bool("data_checksums", true, GucContext.INTERNAL, "Shows whether data checksums are turned on for this cluster.", false);
         bool("check_function_bodies", true, GucContext.USER, "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.", false);

@@ -1,0 +1,97 @@
+package org.woolly.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.access.common.Tid;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.nbtree.IndexScan;
+import org.woolly.access.nbtree.ScanKey;
+import org.woolly.catalog.IndexInfo;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Index Scan ({@code nodeIndexscan.c}): the B-tree gives the TIDs of the entries matching the
+ * scan keys, each is fetched from the heap with the statement's snapshot (an entry whose row
+ * version the snapshot does not see is skipped, so the index needs no visibility information),
+ * and the row is kept if the table's WHERE conditions hold. The keys' arguments (constants or
+ * parameters) are evaluated when the scan starts.
+ */
+final class IndexScanNode implements ExecNode {
+    private final ExecutorContext context;
+    private final Plan.IndexScan plan;
+    private final RelationInfo relation;
+    private final IndexInfo index;
+    private final List<CompiledExpression> arguments = new ArrayList<>();
+    private final ExpressionCompiler.CompiledPredicate qual;
+    private IndexScan scan;
+    private int sinceCheck;
+
+    IndexScanNode(ExecutorContext context, Plan.IndexScan plan, ExpressionCompiler compiler) {
+        this.context = context;
+        this.plan = plan;
+        this.relation = ScanNodes.openRelation(context, plan.entry());
+        this.index = relation.index(plan.indexOid());
+        if (index == null || !index.valid()) {
+            throw SqlException.of(SqlState.INTERNAL_ERROR, "index \"%s\" changed after the plan was made",
+                    plan.indexName());
+        }
+        for (Plan.IndexKey key : plan.keys()) {
+            arguments.add(compiler.compile(key.argument()));
+        }
+        this.qual = compiler.predicate(plan.qual());
+    }
+
+    @Override
+    public void open() {
+        List<ScanKey> keys = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            Plan.IndexKey key = plan.keys().get(i);
+            keys.add(new ScanKey(key.keyColumn(), strategy(key.operator()), arguments.get(i).evaluate(null)));
+        }
+        scan = context.indexAccess().beginScan(index.shape(), keys, false);
+    }
+
+    private static ScanKey.Strategy strategy(String operator) {
+        return switch (operator) {
+            case "<" -> ScanKey.Strategy.LESS;
+            case "<=" -> ScanKey.Strategy.LESS_EQUAL;
+            case "=" -> ScanKey.Strategy.EQUAL;
+            case ">=" -> ScanKey.Strategy.GREATER_EQUAL;
+            case ">" -> ScanKey.Strategy.GREATER;
+            default -> throw new IllegalStateException("not a btree operator: " + operator);
+        };
+    }
+
+    @Override
+    public Object[] next() {
+        while (true) {
+            if (++sinceCheck >= ScanNodes.INTERRUPT_INTERVAL) {
+                sinceCheck = 0;
+                context.checkForInterrupts();
+            }
+            Tid tid = scan.next();
+            if (tid == null) {
+                return null;
+            }
+            HeapTuple tuple = context.heap().fetch(relation.locator(), tid, context.snapshot());
+            if (tuple == null) {
+                continue;
+            }
+            Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
+            if (qual.test(row)) {
+                return row;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scan != null) {
+            scan.close();
+            scan = null;
+        }
+    }
+}

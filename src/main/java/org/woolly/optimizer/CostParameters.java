@@ -1,0 +1,42 @@
+package org.woolly.optimizer;
+
+import org.woolly.utils.guc.SessionSettings;
+
+/**
+ * The planner's cost settings as one statement is planned: PostgreSQL 15's cost GUCs
+ * ({@code seq_page_cost}, {@code cpu_tuple_cost}, ...) and its {@code enable_*} switches
+ * ({@code costsize.c}'s globals). A switched-off path is not removed but gets
+ * {@link #DISABLE_COST} added to its startup cost, so it is chosen only when nothing else can
+ * do the job, and EXPLAIN shows the same inflated figures as PostgreSQL.
+ */
+public record CostParameters(double seqPageCost, double randomPageCost, double cpuTupleCost,
+                             double cpuIndexTupleCost, double cpuOperatorCost, int effectiveCacheSize,
+                             boolean enableSeqscan, boolean enableIndexscan, boolean enableIndexonlyscan,
+                             boolean enableBitmapscan, boolean enableNestloop, boolean enableHashjoin,
+                             boolean enableMergejoin, boolean enableSort, boolean enableHashagg,
+                             boolean enableMaterial) {
+
+    /** {@code disable_cost} of {@code costsize.c}. */
+    public static final double DISABLE_COST = 1.0e10;
+
+    /** PostgreSQL's defaults (what a session that changed nothing plans with). */
+    public static final CostParameters DEFAULTS = new CostParameters(1.0, 4.0, 0.01, 0.005, 0.0025, 524288,
+            true, true, true, true, true, true, true, true, true, true);
+
+    /** The current values of the session's settings. */
+    public static CostParameters from(SessionSettings settings) {
+        return new CostParameters(settings.getDouble("seq_page_cost"), settings.getDouble("random_page_cost"),
+                settings.getDouble("cpu_tuple_cost"), settings.getDouble("cpu_index_tuple_cost"),
+                settings.getDouble("cpu_operator_cost"), settings.getInt("effective_cache_size"),
+                settings.getBoolean("enable_seqscan"), settings.getBoolean("enable_indexscan"),
+                settings.getBoolean("enable_indexonlyscan"), settings.getBoolean("enable_bitmapscan"),
+                settings.getBoolean("enable_nestloop"), settings.getBoolean("enable_hashjoin"),
+                settings.getBoolean("enable_mergejoin"), settings.getBoolean("enable_sort"),
+                settings.getBoolean("enable_hashagg"), settings.getBoolean("enable_material"));
+    }
+
+    /** {@code disable_cost} when the switch is off, else 0. */
+    static double penalty(boolean enabled) {
+        return enabled ? 0 : DISABLE_COST;
+    }
+}

@@ -1,0 +1,205 @@
+package org.woolly.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.catalog.IndexInfo;
+import org.woolly.catalog.TableStatistics;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
+
+/**
+ * Index scan paths of one table ({@code indxpath.c}, costed as {@code cost_index} with
+ * {@code btcostestimate}/{@code genericcostestimate}): a B-tree whose leading key column is
+ * compared by {@code = < <= > >=} with a constant or parameter gives an Index Scan, chosen when
+ * cheaper than the sequential scan. Keys on a later key column are used when every earlier one
+ * has an equality; other conditions stay a Filter.
+ */
+final class IndexPaths {
+    private static final List<String> BTREE_OPERATORS = List.of("=", "<", "<=", ">", ">=");
+
+    private IndexPaths() {}
+
+    /** The cheapest of the sequential scan and the index scans of the entry's indexes. */
+    static Plan cheapest(CostModel costs, RangeEntry entry, QueryExpr qual, Plan seqScan) {
+        PlannerStatistics statistics = costs.statistics();
+        Plan best = seqScan;
+        if (qual == null) {
+            return best;
+        }
+        for (IndexInfo index : statistics.indexes(entry.relation().oid())) {
+            if (!index.valid() || index.expressions() != null || index.predicate() != null) {
+                continue;
+            }
+            Plan path = indexScan(costs, statistics, entry, qual, index, seqScan.cost().rows(), false);
+            if (path != null && path.cost().total() < best.cost().total()) {
+                best = path;
+            }
+        }
+        return best;
+    }
+
+    private record Match(int keyColumn, String operator, QueryExpr argument, QueryExpr clause) {}
+
+    /**
+     * An Index Scan that returns the rows of a one-table query in the order of ORDER BY
+     * {@code key} (ascending, nulls last: the B-tree's own order), for the planner to weigh
+     * against a sort ({@code build_index_paths} with useful pathkeys); null when no index fits.
+     */
+    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows) {
+        if (!(key instanceof QueryExpr.Var var) || entry.kind() != RangeEntry.Kind.RELATION || entry.offset() != 0
+                || var.position() >= entry.relation().attributeNumbers().length) {
+            return null;
+        }
+        Plan.IndexScan best = null;
+        for (IndexInfo index : costs.statistics().indexes(entry.relation().oid())) {
+            if (!index.valid() || index.expressions() != null || index.predicate() != null
+                    || index.descending().getFirst() || index.nullsFirst().getFirst()
+                    || index.columns().getFirst() != entry.relation().attributeNumbers()[var.position()]
+                    || index.columnTypeOids().getFirst() != var.type()) {
+                continue;
+            }
+            Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, rows, true);
+            if (best == null || path.cost().total() < best.cost().total()) {
+                best = path;
+            }
+        }
+        return best;
+    }
+
+    private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
+                                            QueryExpr qual, IndexInfo index, double rows, boolean ordered) {
+        List<QueryExpr> conjuncts = new ArrayList<>();
+        JoinPlanner.conjuncts(qual, conjuncts);
+        List<Match> matches = new ArrayList<>();
+        for (int column = 0; column < index.keyColumnCount(); column++) {
+            boolean equality = false;
+            for (QueryExpr conjunct : conjuncts) {
+                Match match = match(conjunct, entry, index, column);
+                if (match != null) {
+                    matches.add(match);
+                    equality |= match.operator().equals("=");
+                }
+            }
+            if (!equality) {
+                break;
+            }
+        }
+        if (matches.isEmpty() && !ordered) {
+            return null;
+        }
+        List<Plan.IndexKey> keys = new ArrayList<>();
+        List<QueryExpr> indexClauses = new ArrayList<>();
+        for (Match match : matches) {
+            keys.add(new Plan.IndexKey(match.keyColumn(), match.operator(), match.argument()));
+            indexClauses.add(match.clause());
+        }
+        List<QueryExpr> filterClauses = new ArrayList<>(conjuncts);
+        filterClauses.removeAll(indexClauses);
+        QueryExpr indexCondition = JoinPlanner.and(indexClauses);
+        QueryExpr filter = JoinPlanner.and(filterClauses);
+        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows);
+        return new Plan.IndexScan(entry, index.oid(), index.name(), List.copyOf(keys), indexCondition, qual, filter,
+                cost);
+    }
+
+    /** {@code var op argument} (or commuted) on the index's key column {@code column}, else null. */
+    private static Match match(QueryExpr conjunct, RangeEntry entry, IndexInfo index, int column) {
+        if (!(conjunct instanceof QueryExpr.FuncCall call) || !call.operator() || call.args().size() != 2
+                || !BTREE_OPERATORS.contains(call.function().name())) {
+            return null;
+        }
+        String operator = call.function().name();
+        QueryExpr left = call.args().get(0);
+        QueryExpr right = call.args().get(1);
+        if (!(left instanceof QueryExpr.Var) && right instanceof QueryExpr.Var) {
+            QueryExpr swap = left;
+            left = right;
+            right = swap;
+            operator = switch (operator) {
+                case "<" -> ">";
+                case "<=" -> ">=";
+                case ">" -> "<";
+                case ">=" -> "<=";
+                default -> operator;
+            };
+        }
+        if (!(left instanceof QueryExpr.Var var) || var.position() >= entry.relation().attributeNumbers().length
+                || entry.relation().attributeNumbers()[var.position()] != index.columns().get(column)) {
+            return null;
+        }
+        int keyType = index.columnTypeOids().get(column);
+        QueryExpr argument = Selectivity.folded(right);
+        if (argument == null && right instanceof QueryExpr.Param param) {
+            argument = param;
+        }
+        if (argument == null || var.type() != keyType || argument.type() != keyType) {
+            return null;
+        }
+        return new Match(column, operator, argument, conjunct);
+    }
+
+    /**
+     * {@code cost_index}: the index's pages and entries ({@code genericcostestimate} plus the
+     * B-tree descent of {@code btcostestimate}), then the heap pages between the uncorrelated
+     * (Mackert-Lohman) and perfectly correlated cases by the square of the leading column's
+     * correlation, and each fetched row with its filter.
+     */
+    private static Plan.Cost cost(CostModel costs, PlannerStatistics statistics, RangeEntry entry, IndexInfo index,
+                                  QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows) {
+        CostParameters parameters = costs.parameters();
+        CostModel.RelationSize size = costs.size(entry);
+        double tuples = size.tuples();
+        double tablePages = size.pages();
+        double indexSelectivity = costs.selectivity(indexCondition, entry);
+        double indexTuples = Math.max(1.0, Math.rint(indexSelectivity * tuples));
+        double indexPages = Math.max(1, statistics.indexPages(index));
+        double indexPagesRead = tuples > 0 ? Math.ceil(indexTuples * indexPages / tuples) : 1;
+        double indexStartup = 0;
+        double indexTotal = indexPagesRead * parameters.randomPageCost()
+                + indexTuples * (parameters.cpuIndexTupleCost() + indexClauses * parameters.cpuOperatorCost());
+        if (tuples > 1) {
+            double comparisons = Math.ceil(Math.log(tuples) / Math.log(2.0)) * parameters.cpuOperatorCost();
+            indexStartup += comparisons;
+            indexTotal += comparisons;
+        }
+        double treeHeight = indexPages <= 2 ? 0 : Math.ceil(Math.log(indexPages - 1) / Math.log(256));
+        double descent = (treeHeight + 1) * 50.0 * parameters.cpuOperatorCost();
+        indexStartup += descent;
+        indexTotal += descent;
+        double fetched = CostModel.clampRows(indexSelectivity * tuples);
+        double maxIo = pagesFetched(fetched, tablePages, indexPages, parameters.effectiveCacheSize())
+                * parameters.randomPageCost();
+        double minPages = Math.ceil(indexSelectivity * tablePages);
+        double minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
+        double correlation = correlation(size.statistics(), index);
+        double run = indexTotal - indexStartup + maxIo + correlation * correlation * (minIo - maxIo);
+        run += (parameters.cpuTupleCost() + CostModel.operatorCount(filter) * parameters.cpuOperatorCost()) * fetched;
+        double startup = CostParameters.penalty(parameters.enableIndexscan()) + indexStartup;
+        return new Plan.Cost(startup, startup + run, rows, costs.width(entry));
+    }
+
+    /** {@code index_pages_fetched}: Mackert and Lohman's estimate of distinct pages read with caching. */
+    static double pagesFetched(double tuplesFetched, double tablePages, double indexPages, double cachePages) {
+        double pages = Math.max(tablePages, 1.0);
+        double cache = Math.max(1.0, Math.ceil(cachePages * pages / (pages + indexPages)));
+        double fetched;
+        if (pages <= cache) {
+            fetched = Math.min(2.0 * pages * tuplesFetched / (2.0 * pages + tuplesFetched), pages);
+        } else {
+            double limit = 2.0 * pages * cache / (2.0 * pages - cache);
+            fetched = tuplesFetched <= limit ? 2.0 * pages * tuplesFetched / (2.0 * pages + tuplesFetched)
+                    : cache + (tuplesFetched - limit) * (pages - cache) / pages;
+        }
+        return Math.ceil(fetched);
+    }
+
+    private static double correlation(TableStatistics statistics, IndexInfo index) {
+        if (statistics == null) {
+            return 0;
+        }
+        TableStatistics.Column column = statistics.columns().get((int) index.columns().getFirst());
+        TableStatistics.Slot slot = column == null ? null : column.slot(TableStatistics.KIND_CORRELATION);
+        return slot == null ? 0 : slot.numbers()[0];
+    }
+}
