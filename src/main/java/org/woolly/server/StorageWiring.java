@@ -3,6 +3,7 @@ package org.woolly.server;
 import java.nio.file.Path;
 import java.util.List;
 import org.woolly.access.heap.HeapAccessMethod;
+import org.woolly.access.sequence.SequenceAccessMethod;
 import org.woolly.access.transam.DefaultStorageServices;
 import org.woolly.access.transam.StorageModule;
 import org.woolly.access.transam.StorageOptions;
@@ -15,7 +16,8 @@ import org.woolly.access.transam.StorageStartup;
  */
 public final class StorageWiring {
     /** Every storage module, in registration order. */
-    public static final List<StorageModule> MODULES = List.of(HeapAccessMethod.MODULE);
+    public static final List<StorageModule> MODULES = List.of(HeapAccessMethod.MODULE,
+            SequenceAccessMethod.MODULE);
 
     private StorageWiring() {}
 
