@@ -25,6 +25,10 @@ final class Coercions {
             if (constant.value() == null) {
                 return new QueryExpr.Const(target, targetTypmod, null);
             }
+            if (target == TypeOids.REGCLASS) {
+                return new QueryExpr.Const(TypeOids.REGCLASS, -1,
+                        RegclassInput.relationOid(state, (String) constant.value(), location));
+            }
             PgType type = state.types.type(target);
             if (type == null) {
                 return null;

@@ -97,4 +97,48 @@ public interface CatalogAccess {
 
     /** Removes every row of the relation by giving it a new, empty relfilenode (TRUNCATE). */
     RelationInfo truncate(Transaction tx, RelationInfo relation);
+
+    /**
+     * Creates a sequence (relkind 'S') with its pg_class, pg_attribute, pg_type and pg_sequence
+     * rows and its (empty) file; the caller writes its page. 42P07 if the name is taken.
+     */
+    default RelationInfo createSequence(Transaction tx, String schema, String name, SequenceDefinition definition,
+                                        char persistence) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** The pg_sequence row of a sequence, or empty. */
+    default Optional<SequenceDefinition> sequenceDefinition(Transaction tx, int sequenceOid) {
+        return Optional.empty();
+    }
+
+    /** Replaces the pg_sequence row of a sequence (ALTER SEQUENCE). */
+    default void alterSequence(Transaction tx, RelationInfo sequence, SequenceDefinition definition) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** Renames a sequence (ALTER SEQUENCE ... RENAME TO). */
+    default void renameSequence(Transaction tx, RelationInfo sequence, String newName) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** Adds a pg_depend row between relations. */
+    default void addDependency(Transaction tx, RelationDependency dependency) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
+
+    /** Removes the OWNED BY dependency of a sequence, if any. */
+    default void removeSequenceOwnership(Transaction tx, int sequenceOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
+
+    /** The pg_depend rows between relations on {@code relationOid} ({@code onIt}) or of it. */
+    default List<RelationDependency> dependencies(Transaction tx, int relationOid, boolean onIt) {
+        return List.of();
+    }
+
+    /** Removes a column's default (and its atthasdef), as DROP SEQUENCE ... CASCADE does. */
+    default void dropColumnDefault(Transaction tx, int tableOid, int column) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
 }

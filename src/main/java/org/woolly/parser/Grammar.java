@@ -50,7 +50,8 @@ final class Grammar {
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();
-            case "alter", "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
+            case "alter" -> ddl.alter();
+            case "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };
     }

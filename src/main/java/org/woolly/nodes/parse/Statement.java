@@ -26,6 +26,20 @@ public sealed interface Statement {
                        boolean ifNotExists, boolean temporary, List<DefElem> options, int location)
             implements Statement {}
 
+    /**
+     * {@code CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]}. Options are {@link DefElem}s
+     * named as in PostgreSQL's {@code SeqOptElem} ({@code as}, {@code increment}, {@code minvalue},
+     * {@code maxvalue}, {@code start}, {@code restart}, {@code cache}, {@code cycle},
+     * {@code owned_by}, {@code sequence_name}); a null value is {@code NO MINVALUE},
+     * {@code NO MAXVALUE} or a bare {@code RESTART}; names are joined with NUL characters.
+     */
+    record CreateSequence(QualifiedName name, List<DefElem> options, boolean ifNotExists, boolean temporary,
+                          int location) implements Statement {}
+
+    /** {@code ALTER SEQUENCE [IF EXISTS] name options} or {@code ... RENAME TO newName}. */
+    record AlterSequence(QualifiedName name, List<DefElem> options, String newName, boolean ifExists, int location)
+            implements Statement {}
+
     /** {@code DROP {TABLE|...} [IF EXISTS] name, ... [CASCADE|RESTRICT]}. */
     record Drop(ObjectKind kind, List<QualifiedName> names, boolean ifExists, boolean cascade, int location)
             implements Statement {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.woolly.commands.ExplainCommand;
+import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -31,6 +32,8 @@ final class UtilityDispatch {
     static String commandName(Statement statement) {
         return switch (statement) {
             case Statement.CreateTable ignored -> "CREATE TABLE";
+            case Statement.CreateSequence ignored -> "CREATE SEQUENCE";
+            case Statement.AlterSequence ignored -> "ALTER SEQUENCE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
             case Statement.Transaction transaction -> switch (transaction.kind()) {
@@ -68,12 +71,19 @@ final class UtilityDispatch {
             session.block.takeFirstSnapshot();
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
-                || statement instanceof Statement.Truncate) {
+                || statement instanceof Statement.Truncate || statement instanceof Statement.CreateSequence
+                || statement instanceof Statement.AlterSequence) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
+            case Statement.CreateSequence create ->
+                    Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
+            case Statement.AlterSequence alter ->
+                    Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->
+                    Outcome.tag(SequenceCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop -> {
                 if (drop.kind() == Statement.ObjectKind.TABLE) {
                     session.checkNotInUse(drop.names(), "DROP TABLE");
@@ -294,12 +304,14 @@ final class UtilityDispatch {
         }
         switch (target) {
             case "ALL" -> {
+                session.sequences().discard();
                 session.preparedStatements.clear();
                 session.discardGeneration++;
                 session.settings.reset("all");
             }
             case "PLANS" -> session.discardGeneration++;
-            case "SEQUENCES", "TEMP", "TEMPORARY" -> { }
+            case "SEQUENCES" -> session.sequences().discard();
+            case "TEMP", "TEMPORARY" -> { }
             default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
         }
         return Outcome.tag("DISCARD " + target);
