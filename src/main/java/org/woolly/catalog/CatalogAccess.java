@@ -141,4 +141,9 @@ public interface CatalogAccess {
     default void dropColumnDefault(Transaction tx, int tableOid, int column) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
     }
+
+    /** Makes a column an identity column ('a' ALWAYS, 'd' BY DEFAULT) drawing from {@code nextvalExpression}. */
+    default void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "identity columns are not supported by this catalog");
+    }
 }

@@ -145,10 +145,12 @@ final class CatalogImage {
         List<Attribute> physical = new ArrayList<>();
         for (CatalogRow row : userColumns) {
             short number = row.getShort("attnum");
-            CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
+            char identity = row.getChar("attidentity");
+            // an identity column keeps its nextval in pg_attrdef with atthasdef false (see SequenceCatalog)
+            CatalogRow defaultRow = row.getBool("atthasdef") || identity != '\0' ? defaultRow(oid, number) : null;
             String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
-                    row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression));
+                    row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression, identity));
             physical.add(new Attribute(row.getString("attname"), row.getOid("atttypid"), row.getInt("atttypmod"),
                     row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
                     row.getBool("attnotnull")));

@@ -189,6 +189,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
+        sequences.setIdentity(tx, tableOid, column, identity, nextvalExpression);
+    }
+
+    @Override
     public void dropColumnDefault(Transaction tx, int tableOid, int column) {
         sequences.dropDefault(tx, tableOid, column);
     }

@@ -196,6 +196,27 @@ final class SequenceCatalog {
         tx.incrementCommandId();
     }
 
+    /**
+     * Marks a column as an identity column ({@code attidentity}) whose values come from
+     * {@code nextvalExpression}. PostgreSQL computes that from the owned sequence; Woolly keeps
+     * the expression in a pg_attrdef row while atthasdef stays false, so clients that read
+     * defaults see none, as in PostgreSQL.
+     */
+    void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
+        system.noteCatalogChange(tx, tableOid);
+        Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        for (CatalogRow row : heap.scan(PG_ATTRIBUTE, databaseOid, snapshot,
+                row -> row.getOid("attrelid") == tableOid && row.getShort("attnum") == column)) {
+            Object[] values = row.values().clone();
+            values[PG_ATTRIBUTE.column("attidentity")] = String.valueOf(identity);
+            heap.update(row, databaseOid, values, tx, snapshot);
+        }
+        heap.insert(PG_ATTRDEF, databaseOid, CatalogRows.attributeDefault(system.storage().allocateOid(), tableOid,
+                column, nextvalExpression), tx);
+        tx.incrementCommandId();
+    }
+
     static boolean isOwnership(char type) {
         return type == 'a' || type == 'i';
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.ColumnConstraint;
@@ -26,8 +27,13 @@ public final class TableCommands {
 
     private TableCommands() {}
 
-    /** Returns the command tag. */
+    /** Returns the command tag; serial and identity columns are refused (no sequence storage given). */
     public static String createTable(CommandContext context, Statement.CreateTable create) {
+        return createTable(context, null, create);
+    }
+
+    /** Returns the command tag; {@code sequences} makes the sequences of serial and identity columns. */
+    public static String createTable(CommandContext context, SequenceAccess sequences, Statement.CreateTable create) {
         QualifiedName name = create.name();
         if (create.temporary()) {
             throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"), create.location());
@@ -50,14 +56,19 @@ public final class TableCommands {
         }
         List<ColumnSpec> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ColumnDef column : create.columns()) {
+        SerialColumns generated = sequences == null ? null : SerialColumns.prepare(context, sequences, create);
+        for (ColumnDef column : generated == null ? create.columns() : generated.columns()) {
             if (!seen.add(column.name())) {
                 throw at(SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column.name()),
                         column.location());
             }
-            columns.add(column(context, column));
+            columns.add(generated == null ? column(context, column) : generated.stored(column(context, column)));
         }
-        context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        RelationInfo table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
+                'p');
+        if (generated != null) {
+            generated.finish(context, table);
+        }
         return "CREATE TABLE";
     }
 

@@ -10,8 +10,18 @@ public sealed interface Statement {
 
     /** {@code INSERT INTO t [(cols)] {VALUES ... | SELECT ... | DEFAULT VALUES} [RETURNING ...]}. */
     record Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
-                  SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location)
-            implements Statement {}
+                  SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
+                  Overriding overriding)
+            implements Statement {
+
+        public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
+                      SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location) {
+            this(table, alias, columns, columnLocations, source, defaultValues, returning, location, Overriding.NONE);
+        }
+    }
+
+    /** INSERT's {@code OVERRIDING {SYSTEM | USER} VALUE} for identity columns. */
+    enum Overriding { NONE, SYSTEM_VALUE, USER_VALUE }
 
     /** {@code UPDATE t [alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]}. */
     record Update(QualifiedName table, String alias, List<SetClause> assignments, List<FromItem> from,

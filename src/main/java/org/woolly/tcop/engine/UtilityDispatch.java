@@ -77,7 +77,8 @@ final class UtilityDispatch {
         }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
-            case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
+            case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
+                    session.sequenceStorage(), create));
             case Statement.CreateSequence create ->
                     Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
             case Statement.AlterSequence alter ->
