@@ -29,7 +29,8 @@ public final class RegclassInput {
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String name = names.getLast();
         RelationInfo relation = state.catalog.lookupRelation(state.transaction, schema, name).orElseThrow(
-                () -> ParseState.error(SqlState.UNDEFINED_TABLE, location, "relation \"%s\" does not exist", text));
+                () -> ParseState.error(SqlState.UNDEFINED_TABLE, location, "relation \"%s\" does not exist",
+                        String.join(".", names)));
         return relation.oid();
     }
 
