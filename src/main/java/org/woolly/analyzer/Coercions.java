@@ -95,6 +95,10 @@ final class Coercions {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(), "array types are not supported yet");
         }
         try {
+            // 'name'::regclass names a relation (a serial column's default), though regclass is no column type yet
+            if (state.catalog.lookupTypeOid(state.transaction, typeName.schema(), typeName.name()) == TypeOids.REGCLASS) {
+                return TypeOids.REGCLASS;
+            }
             return state.catalog.lookupValueTypeOid(state.transaction, typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw ParseState.at(error, typeName.location());

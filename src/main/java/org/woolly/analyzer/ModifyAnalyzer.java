@@ -268,6 +268,10 @@ final class ModifyAnalyzer {
 
     private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location) {
         RelationInfo relation = FromAnalyzer.lookupTable(state, name, LockMode.ROW_EXCLUSIVE);
+        if (relation.kind() == 'S') {
+            // CheckValidResultRel: reported without a position
+            throw org.woolly.utils.error.SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", relation.name());
+        }
         if (relation.kind() != 'r') {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());
         }

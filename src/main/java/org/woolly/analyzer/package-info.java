@@ -5,7 +5,10 @@
  * {@code analyze.c}, {@code parse_expr.c}, {@code parse_clause.c}, {@code parse_target.c},
  * {@code parse_agg.c}, {@code parse_coerce.c}. Entry point: {@link org.woolly.analyzer.Analyzer#analyze};
  * {@link org.woolly.analyzer.BuiltinTypeSystem} binds the seam to {@code org.woolly.utils.adt} and
- * {@code org.woolly.analyzer.resolve}. Not yet: correlated subqueries, LATERAL, functions in FROM,
+ * {@code org.woolly.analyzer.resolve}. A {@code regclass} literal ({@code nextval('s')},
+ * {@code 's'::regclass}) is looked up as a relation name when analyzed ({@code RegclassInput});
+ * regclass values cannot be output yet. {@code IdentityColumns} applies the identity-column rules
+ * of INSERT and UPDATE (428C9, OVERRIDING). Not yet: correlated subqueries, LATERAL, functions in FROM,
  * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
  */
 package org.woolly.analyzer;

@@ -173,6 +173,31 @@ public final class SequenceCommands {
         };
     }
 
+    /**
+     * TRUNCATE ... RESTART IDENTITY: the sequences owned by the tables' columns start again
+     * ({@code ExecuteTruncateGuts}). PostgreSQL gives each a new relfilenode, undone by a
+     * rollback; here the page is rewritten in place and a rollback keeps the restart.
+     */
+    public static void restartOwnedSequences(CommandContext context, SequenceAccess storage,
+                                             List<QualifiedName> tables) {
+        for (QualifiedName name : tables) {
+            Optional<RelationInfo> table = context.catalog().lookupRelation(context.transaction(), name.schema(),
+                    name.name());
+            if (table.isEmpty()) {
+                continue;
+            }
+            for (RelationDependency dependency : context.catalog().dependencies(context.transaction(),
+                    table.get().oid(), true)) {
+                if (dependency.type() == 'a' || dependency.type() == 'i') {
+                    RelationInfo sequence = context.catalog().relationByOid(context.transaction(),
+                            dependency.objectOid());
+                    SequenceOptions restart = new SequenceOptions(List.of(new DefElem("restart", null, -1)));
+                    alterOptions(context, storage, sequence, restart, false);
+                }
+            }
+        }
+    }
+
     /** DROP SEQUENCE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     public static String drop(CommandContext context, Statement.Drop drop) {
         List<RelationInfo> targets = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.woolly.commands;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.access.transam.Transaction;
@@ -37,13 +38,17 @@ public final class SequenceSession implements SequenceOperations {
     private final SequenceAccess storage;
     private final Supplier<CatalogAccess> catalog;
     private final Supplier<Transaction> transaction;
+    private final Consumer<String> checkWritable;
     private final Map<Integer, Entry> entries = new HashMap<>();
     private Integer lastUsed;
 
-    public SequenceSession(SequenceAccess storage, Supplier<CatalogAccess> catalog, Supplier<Transaction> transaction) {
+    /** {@code checkWritable} raises 25006 for a command name in a read-only transaction. */
+    public SequenceSession(SequenceAccess storage, Supplier<CatalogAccess> catalog, Supplier<Transaction> transaction,
+                           Consumer<String> checkWritable) {
         this.storage = storage;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.checkWritable = checkWritable;
     }
 
     /** DISCARD SEQUENCES (and DISCARD ALL): forgets every value this session got. */
@@ -55,6 +60,7 @@ public final class SequenceSession implements SequenceOperations {
     @Override
     public long nextval(int sequenceOid) {
         RelationInfo sequence = open(sequenceOid);
+        checkWritable.accept("nextval()");
         Entry entry = entries.computeIfAbsent(sequenceOid, oid -> new Entry());
         lastUsed = sequenceOid;
         if (entry.lastValid && entry.last != entry.cached) {
@@ -100,6 +106,7 @@ public final class SequenceSession implements SequenceOperations {
     @Override
     public long setval(int sequenceOid, long value, boolean isCalled) {
         RelationInfo sequence = open(sequenceOid);
+        checkWritable.accept("setval()");
         Entry entry = entries.computeIfAbsent(sequenceOid, oid -> new Entry());
         SequenceDefinition definition = definition(sequence, entry);
         if (value < definition.minValue() || value > definition.maxValue()) {

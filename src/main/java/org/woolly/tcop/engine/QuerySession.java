@@ -369,7 +369,7 @@ public final class QuerySession implements SessionEngine {
 
     SequenceSession sequences() {
         if (sequences == null) {
-            sequences = new SequenceSession(sequenceStorage(), () -> catalog, block::ensure);
+            sequences = new SequenceSession(sequenceStorage(), () -> catalog, block::ensure, block::checkWritable);
         }
         return sequences;
     }

@@ -93,7 +93,12 @@ final class UtilityDispatch {
             }
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
-                yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+                String tag = TableCommands.truncate(session.commandContext(), truncate);
+                if (truncate.restartIdentity()) {
+                    SequenceCommands.restartOwnedSequences(session.commandContext(), session.sequenceStorage(),
+                            truncate.names());
+                }
+                yield Outcome.tag(tag);
             }
             case Statement.VariableSet set -> {
                 session.block.ensure();
