@@ -76,7 +76,7 @@ public final class Analyzer {
     public org.woolly.nodes.query.QueryExpr analyzeCheckConstraint(org.woolly.catalog.RelationInfo relation, Expr expr,
                                                                   Transaction transaction,
                                                                   FormatSettings formatSettings) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
         state.aggregateForbiddenIn = "check constraints";
         state.subLinkForbiddenIn = "check constraint";
         state.subLinkErrorHasPosition = true;
@@ -129,7 +129,7 @@ public final class Analyzer {
     public org.woolly.nodes.query.QueryExpr analyzeColumnTransform(org.woolly.catalog.RelationInfo relation,
             org.woolly.catalog.AttributeInfo column, Expr using, int typeOid, int typmod, Transaction transaction,
             FormatSettings formatSettings) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
         state.aggregateForbiddenIn = "transform expressions";
         state.subLinkForbiddenIn = "transform expression";
         state.subLinkErrorHasPosition = true;
@@ -163,7 +163,7 @@ public final class Analyzer {
     /** A DEFAULT expression analyzed and coerced to its column's type, as INSERT would use it. */
     public org.woolly.nodes.query.QueryExpr analyzeDefault(Expr expr, org.woolly.catalog.AttributeInfo column,
                                                           Transaction transaction, FormatSettings formatSettings) {
-        ParseState state = new ParseState(types, catalog, transaction, formatSettings, null);
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
         state.subLinkForbiddenIn = "DEFAULT expression";

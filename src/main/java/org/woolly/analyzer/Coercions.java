@@ -25,6 +25,10 @@ final class Coercions {
             if (constant.value() == null) {
                 return new QueryExpr.Const(target, targetTypmod, null);
             }
+            if (target == TypeOids.REGCLASS) {
+                return new QueryExpr.Const(TypeOids.REGCLASS, -1,
+                        RegclassInput.relationOid(state, (String) constant.value(), location));
+            }
             PgType type = state.types.type(target);
             if (type == null) {
                 return null;
@@ -92,6 +96,10 @@ final class Coercions {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(), "array types are not supported yet");
         }
         try {
+            // 'name'::regclass names a relation (a serial column's default), though regclass is no column type yet
+            if (state.catalog.lookupTypeOid(state.transaction, typeName.schema(), typeName.name()) == TypeOids.REGCLASS) {
+                return TypeOids.REGCLASS;
+            }
             return state.catalog.lookupValueTypeOid(state.transaction, typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw ParseState.at(error, typeName.location());

@@ -33,6 +33,7 @@ final class ModifyAnalyzer {
     Query insert(Statement.Insert insert) {
         RelationInfo relation = targetRelation(insert.table(), insert.location(), ViewTarget.INSERT);
         List<AttributeInfo> targetColumns = insertColumns(relation, insert);
+        IdentityColumns.checkInsert(insert, targetColumns);
         RangeEntry resultRelation = resultEntry(relation, insert.alias(), false);
         List<QueryExpr> row;
         if (insert.defaultValues()) {
@@ -44,6 +45,7 @@ final class ModifyAnalyzer {
         } else {
             row = selectSource(relation, targetColumns, insert);
         }
+        IdentityColumns.overrideUserValues(this, insert, targetColumns, row);
         List<TargetEntry> targets = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
             targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
@@ -230,6 +232,7 @@ final class ModifyAnalyzer {
                 throw ParseState.error(SqlState.SYNTAX_ERROR, clause.location(), "multiple assignments to same column \"%s\"",
                         clause.column());
             }
+            IdentityColumns.checkUpdate(attribute, clause);
             String saved = state.aggregateForbiddenIn;
             state.aggregateForbiddenIn = "UPDATE";
             try {
@@ -267,6 +270,10 @@ final class ModifyAnalyzer {
         RelationInfo relation = FromAnalyzer.lookupTable(state, name, LockMode.ROW_EXCLUSIVE);
         if (relation.kind() == 'v') {
             throw ViewTarget.notUpdatable(state, relation, command);
+        }
+        if (relation.kind() == 'S') {
+            // CheckValidResultRel: reported without a position
+            throw org.woolly.utils.error.SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", relation.name());
         }
         if (relation.kind() != 'r') {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());

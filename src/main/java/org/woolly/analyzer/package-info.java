@@ -8,7 +8,11 @@
  * {@code org.woolly.analyzer.resolve}. A view in FROM (pg_class relkind 'v') is expanded as a
  * subquery of the SQL text of its {@code _RETURN} rule ({@code CatalogAccess.viewQuery}), as the
  * rewriter's {@code ApplyRetrieveRule} does; INSERT, UPDATE and DELETE naming a view are refused
- * as PostgreSQL refuses a view that is not automatically updatable ({@code ViewTarget}). Not yet: correlated subqueries, LATERAL, functions in FROM,
+ * as PostgreSQL refuses a view that is not automatically updatable ({@code ViewTarget}).
+ * A {@code regclass} literal ({@code nextval('s')},
+ * {@code 's'::regclass}) is looked up as a relation name when analyzed ({@code RegclassInput});
+ * regclass values cannot be output yet. {@code IdentityColumns} applies the identity-column rules
+ * of INSERT and UPDATE (428C9, OVERRIDING). Not yet: correlated subqueries, LATERAL, functions in FROM,
  * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
  */
 package org.woolly.analyzer;

@@ -4,6 +4,14 @@ package org.woolly.catalog;
  * A column of a relation as the analyzer needs it ({@code pg_attribute} plus {@code pg_attrdef}):
  * 1-based attribute number, name, type OID and modifier, NOT NULL, and the DEFAULT expression
  * as SQL text (null when none), which the analyzer parses and analyzes where it is used.
+ * {@code identity} is {@code attidentity}: 'a' (GENERATED ALWAYS), 'd' (BY DEFAULT) or '\0';
+ * an identity column's default expression is the nextval of its sequence.
  */
 public record AttributeInfo(short number, String name, int typeOid, int typeModifier, boolean notNull,
-                            String defaultExpression) {}
+                            String defaultExpression, char identity) {
+
+    public AttributeInfo(short number, String name, int typeOid, int typeModifier, boolean notNull,
+                         String defaultExpression) {
+        this(number, name, typeOid, typeModifier, notNull, defaultExpression, '\0');
+    }
+}

@@ -95,7 +95,8 @@ public interface CatalogAccess {
      */
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
-        if (BuiltinTypes.byOid(typeOid) == null) {
+        // regclass constants exist (nextval('s')), but no regclass value can be written out yet
+        if (BuiltinTypes.byOid(typeOid) == null || typeOid == org.woolly.utils.adt.TypeOids.REGCLASS) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;
@@ -225,5 +226,53 @@ public interface CatalogAccess {
     /** The ordinary tables of the database (ANALYZE without a table list), user tables first. */
     default List<RelationInfo> tables(Transaction tx) {
         return List.of();
+    }
+    /**
+     * Creates a sequence (relkind 'S') with its pg_class, pg_attribute, pg_type and pg_sequence
+     * rows and its (empty) file; the caller writes its page. 42P07 if the name is taken.
+     */
+    default RelationInfo createSequence(Transaction tx, String schema, String name, SequenceDefinition definition,
+                                        char persistence) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** The pg_sequence row of a sequence, or empty. */
+    default Optional<SequenceDefinition> sequenceDefinition(Transaction tx, int sequenceOid) {
+        return Optional.empty();
+    }
+
+    /** Replaces the pg_sequence row of a sequence (ALTER SEQUENCE). */
+    default void alterSequence(Transaction tx, RelationInfo sequence, SequenceDefinition definition) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** Renames a sequence (ALTER SEQUENCE ... RENAME TO). */
+    default void renameSequence(Transaction tx, RelationInfo sequence, String newName) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
+    }
+
+    /** Adds a pg_depend row between relations. */
+    default void addDependency(Transaction tx, RelationDependency dependency) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
+
+    /** Removes the OWNED BY dependency of a sequence, if any. */
+    default void removeSequenceOwnership(Transaction tx, int sequenceOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
+
+    /** The pg_depend rows between relations on {@code relationOid} ({@code onIt}) or of it. */
+    default List<RelationDependency> dependencies(Transaction tx, int relationOid, boolean onIt) {
+        return List.of();
+    }
+
+    /** Removes a column's default (and its atthasdef), as DROP SEQUENCE ... CASCADE does. */
+    default void dropColumnDefault(Transaction tx, int tableOid, int column) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");
+    }
+
+    /** Makes a column an identity column ('a' ALWAYS, 'd' BY DEFAULT) drawing from {@code nextvalExpression}. */
+    default void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "identity columns are not supported by this catalog");
     }
 }

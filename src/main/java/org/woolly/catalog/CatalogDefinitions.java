@@ -17,6 +17,7 @@ public final class CatalogDefinitions {
     private static final int NAME = TypeOids.NAME;
     private static final int INT2 = TypeOids.INT2;
     private static final int INT4 = TypeOids.INT4;
+    private static final int INT8 = TypeOids.INT8;
     private static final int TEXT = TypeOids.TEXT;
     private static final int OID = TypeOids.OID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
@@ -243,11 +244,20 @@ public final class CatalogDefinitions {
         return builder.build();
     }
 
+    public static final CatalogDefinition PG_SEQUENCE = new Builder("pg_sequence", 2224, false, 0)
+            .notNull("seqrelid", OID).notNull("seqtypid", OID).notNull("seqstart", INT8)
+            .notNull("seqincrement", INT8).notNull("seqmax", INT8).notNull("seqmin", INT8)
+            .notNull("seqcache", INT8).notNull("seqcycle", BOOL).build();
+
+    public static final CatalogDefinition PG_DEPEND = new Builder("pg_depend", 2608, false, 0)
+            .notNull("classid", OID).notNull("objid", OID).notNull("objsubid", INT4).notNull("refclassid", OID)
+            .notNull("refobjid", OID).notNull("refobjsubid", INT4).notNull("deptype", CHAR).build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
             PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
-            PG_STATISTIC, PG_STATS);
+            PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND);
 
     private CatalogDefinitions() {}
 

@@ -242,10 +242,12 @@ final class CatalogImage {
                         attribute.typeModifier());
             }
             short number = row.getShort("attnum");
-            CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
+            char identity = row.getChar("attidentity");
+            // an identity column keeps its nextval in pg_attrdef with atthasdef false (see SequenceCatalog)
+            CatalogRow defaultRow = row.getBool("atthasdef") || identity != '\0' ? defaultRow(oid, number) : null;
             String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
-                    row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression));
+                    row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression, identity));
             physicalIndex[live.size()] = index;
             live.add(attribute);
         }

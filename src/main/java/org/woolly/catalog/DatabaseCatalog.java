@@ -25,6 +25,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final RelationDdl ddl;
     private final AlterTableDdl alter;
     private final StatisticsRows statisticsRows;
+    private final SequenceCatalog sequences;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this.system = system;
@@ -34,6 +35,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.ddl = new RelationDdl(system, databaseOid);
         this.alter = new AlterTableDdl(system, databaseOid, ddl);
         this.statisticsRows = new StatisticsRows(system, databaseOid);
+        this.sequences = new SequenceCatalog(system, databaseOid, ddl);
     }
 
     /**
@@ -157,7 +159,57 @@ public final class DatabaseCatalog implements CatalogAccess {
 
     @Override
     public void dropRelation(Transaction tx, RelationInfo relation) {
+        RelationLocks.lock(tx, relation, org.woolly.storage.lmgr.LockMode.ACCESS_EXCLUSIVE);
+        sequences.dropDependents(tx, relation);
         ddl.dropRelation(tx, relation);
+    }
+
+    @Override
+    public RelationInfo createSequence(Transaction tx, String schema, String name, SequenceDefinition definition,
+                                       char persistence) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        int namespaceOid = creationNamespace(image, schema, name);
+        return sequences.create(tx, image, namespaceOid, name, definition, persistence);
+    }
+
+    @Override
+    public Optional<SequenceDefinition> sequenceDefinition(Transaction tx, int sequenceOid) {
+        return sequences.definition(tx, sequenceOid);
+    }
+
+    @Override
+    public void alterSequence(Transaction tx, RelationInfo sequence, SequenceDefinition definition) {
+        sequences.alter(tx, sequence, definition);
+    }
+
+    @Override
+    public void renameSequence(Transaction tx, RelationInfo sequence, String newName) {
+        sequences.rename(tx, system.imageFor(tx, databaseOid), sequence, newName);
+    }
+
+    @Override
+    public void addDependency(Transaction tx, RelationDependency dependency) {
+        sequences.addDependency(tx, dependency);
+    }
+
+    @Override
+    public void removeSequenceOwnership(Transaction tx, int sequenceOid) {
+        sequences.removeOwnership(tx, sequenceOid);
+    }
+
+    @Override
+    public List<RelationDependency> dependencies(Transaction tx, int relationOid, boolean onIt) {
+        return sequences.dependencies(tx, relationOid, onIt);
+    }
+
+    @Override
+    public void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
+        sequences.setIdentity(tx, tableOid, column, identity, nextvalExpression);
+    }
+
+    @Override
+    public void dropColumnDefault(Transaction tx, int tableOid, int column) {
+        sequences.dropDefault(tx, tableOid, column);
     }
 
     @Override

@@ -59,15 +59,10 @@ final class RelationDdl {
         List<TypeInfo> types = checkColumns(image, columns);
 
         StorageServices storage = system.storage();
-        int relationOid = storage.allocateOid();
-        int rowTypeOid = storage.allocateOid();
-        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, relationOid);
-        system.noteCatalogChange(tx, relationOid);
-        RelationLocks.lock(tx, databaseOid, relationOid, LockMode.ACCESS_EXCLUSIVE);
-        tx.createRelationStorage(locator);
-
+        NewRelation created = newRelation(tx, namespaceOid, name);
+        int relationOid = created.oid();
+        int rowTypeOid = created.rowTypeOid();
         CatalogHeap heap = system.heap();
-        heap.insert(PG_TYPE, databaseOid, CatalogRows.rowType(rowTypeOid, name, namespaceOid, relationOid), tx);
         heap.insert(PG_CLASS, databaseOid, CatalogRows.heapRelation(relationOid, name, namespaceOid, rowTypeOid,
                 relationOid, 0, false, persistence, columns.size(), false), tx);
         for (int i = 0; i < columns.size(); i++) {
@@ -85,6 +80,25 @@ final class RelationDdl {
         }
         tx.incrementCommandId();
         return system.imageFor(tx, databaseOid).relation(relationOid);
+    }
+
+    /** A new relation's OID (also its relfilenode) and row type OID. */
+    record NewRelation(int oid, int rowTypeOid, RelFileLocator locator) {}
+
+    /**
+     * Starts a new relation: allocates its OIDs, locks it, creates its file (removed if the
+     * transaction aborts) and inserts its row type; the caller adds pg_class and pg_attribute.
+     */
+    NewRelation newRelation(Transaction tx, int namespaceOid, String name) {
+        StorageServices storage = system.storage();
+        int relationOid = storage.allocateOid();
+        int rowTypeOid = storage.allocateOid();
+        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, relationOid);
+        system.noteCatalogChange(tx, relationOid);
+        RelationLocks.lock(tx, databaseOid, relationOid, LockMode.ACCESS_EXCLUSIVE);
+        tx.createRelationStorage(locator);
+        system.heap().insert(PG_TYPE, databaseOid, CatalogRows.rowType(rowTypeOid, name, namespaceOid, relationOid), tx);
+        return new NewRelation(relationOid, rowTypeOid, locator);
     }
 
     /** The checks of {@code CheckAttributeNamesTypes}: count, duplicates, system column names, pseudo-types. */

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
@@ -30,8 +31,13 @@ public final class TableCommands {
 
     private TableCommands() {}
 
-    /** Returns the command tag. */
+    /** Returns the command tag; serial and identity columns are refused (no sequence storage given). */
     public static String createTable(CommandContext context, Statement.CreateTable create) {
+        return createTable(context, null, create);
+    }
+
+    /** Returns the command tag; {@code sequences} makes the sequences of serial and identity columns. */
+    public static String createTable(CommandContext context, SequenceAccess sequences, Statement.CreateTable create) {
         QualifiedName name = create.name();
         if (create.temporary()) {
             throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"), create.location());
@@ -88,12 +94,16 @@ public final class TableCommands {
         }
         List<ColumnSpec> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ColumnDef column : create.columns()) {
+        SerialColumns generated = sequences == null ? null : SerialColumns.prepare(context, sequences, create);
+        for (ColumnDef column : generated == null ? create.columns() : generated.columns()) {
             if (!seen.add(column.name())) {
                 throw at(SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column.name()),
                         column.location());
             }
             ColumnSpec spec = column(context, column);
+            if (generated != null) {
+                spec = generated.stored(spec);
+            }
             if (primaryKeyColumns.contains(column.name()) && !spec.notNull()) {
                 spec = new ColumnSpec(spec.name(), spec.typeOid(), spec.typeModifier(), true, spec.defaultExpression());
             }
@@ -101,6 +111,9 @@ public final class TableCommands {
         }
         RelationInfo table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
                 'p');
+        if (generated != null) {
+            generated.finish(context, table);
+        }
         for (TableConstraint check : checks) {
             table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
         }

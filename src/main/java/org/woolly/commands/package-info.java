@@ -1,12 +1,16 @@
 /**
  * Utility statements: CREATE TABLE, DROP, TRUNCATE, ALTER TABLE, CREATE/DROP INDEX, REINDEX,
- * SET/SHOW/RESET, EXPLAIN and ANALYZE. Counterpart of {@code src/backend/commands} ({@code tablecmds.c},
- * {@code indexcmds.c}, {@code variable.c}, {@code explain.c}) and the dispatch of
+ * CREATE/ALTER/DROP SEQUENCE, SET/SHOW/RESET, EXPLAIN and ANALYZE. Counterpart of {@code src/backend/commands} ({@code tablecmds.c},
+ * {@code indexcmds.c}, {@code sequence.c}, {@code variable.c}, {@code explain.c}) and the dispatch of
  * {@code tcop/utility.c}. Entry points: {@link org.woolly.commands.TableCommands},
  * {@link org.woolly.commands.AlterTableCommands}, {@link org.woolly.commands.IndexCommands},
- * {@link org.woolly.commands.ConstraintCommands}, {@link org.woolly.commands.VariableCommands},
+ * {@link org.woolly.commands.ConstraintCommands}, {@link org.woolly.commands.SequenceCommands},
+ * {@link org.woolly.commands.VariableCommands},
  * {@link org.woolly.commands.ExplainCommand}, {@link org.woolly.commands.AnalyzeCommand} (with the
- * estimators of {@link org.woolly.commands.ColumnStatisticsBuilder}).
+ * estimators of {@link org.woolly.commands.ColumnStatisticsBuilder}). {@link org.woolly.commands.SequenceSession}
+ * is a session's nextval/currval/setval/lastval state (the executor calls it through
+ * {@code utils.adt.SequenceOperations}); {@code SerialColumns} makes the sequences of serial and
+ * identity columns for CREATE TABLE.
  *
  * <p>Keys and constraints: CREATE TABLE turns column constraints into table constraints in the
  * order written, creates the table (PRIMARY KEY columns NOT NULL), adds the CHECK constraints

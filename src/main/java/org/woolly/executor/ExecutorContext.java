@@ -92,6 +92,29 @@ public final class ExecutorContext implements EvaluationContext {
         return checkConstraints;
     }
 
+    private org.woolly.utils.adt.SequenceOperations sequences;
+    private org.woolly.access.sequence.SequenceAccess sequenceStorage;
+
+    /** The session's sequence state (nextval and its kin) and the sequence pages (SELECT * FROM seq). */
+    public ExecutorContext withSequences(org.woolly.utils.adt.SequenceOperations operations,
+                                         org.woolly.access.sequence.SequenceAccess storage) {
+        this.sequences = operations;
+        this.sequenceStorage = storage;
+        return this;
+    }
+
+    @Override
+    public org.woolly.utils.adt.SequenceOperations sequences() {
+        return sequences == null ? EvaluationContext.super.sequences() : sequences;
+    }
+
+    org.woolly.access.sequence.SequenceAccess sequenceStorage() {
+        if (sequenceStorage == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences cannot be read here");
+        }
+        return sequenceStorage;
+    }
+
     /** The catalogs the plan's relations are opened through. */
     public ExecutorContext withCatalog(CatalogAccess catalogAccess) {
         this.catalog = catalogAccess;

@@ -43,13 +43,25 @@ final class ScanNodes {
             this.relation = openRelation(context, entry);
         }
 
+        /** A sequence's one row, not yet returned; null for a table. */
+        private Object[] sequenceRow;
+
         @Override
         public void open() {
+            if (relation.kind() == 'S') {
+                sequenceRow = sequenceRow(context, relation, entry.withTid());
+                return;
+            }
             scan = context.heap().beginScan(relation.locator(), context.snapshot());
         }
 
         @Override
         public Object[] next() {
+            if (relation.kind() == 'S') {
+                Object[] row = sequenceRow;
+                sequenceRow = null;
+                return row != null && qual.test(row) ? row : null;
+            }
             while (true) {
                 if (++sinceCheck >= INTERRUPT_INTERVAL) {
                     sinceCheck = 0;
@@ -73,6 +85,15 @@ final class ScanNodes {
                 scan = null;
             }
         }
+    }
+
+    /** {@code SELECT * FROM seq}: last_value, log_cnt, is_called as the page holds them now ({@code seq_read}). */
+    private static Object[] sequenceRow(ExecutorContext context, RelationInfo relation, boolean withTid) {
+        if (withTid) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", relation.name());
+        }
+        var state = context.sequenceStorage().read(relation.locator());
+        return new Object[] {state.lastValue(), state.logCount(), state.isCalled()};
     }
 
     /** The tuple's values, plus its TID as the last element when {@code withTid}. */

@@ -59,6 +59,9 @@ final class DdlParser {
             // UNLOGGED tables are created as ordinary, WAL-logged ones: safer, and invisible to queries.
             cursor.acceptKeyword("unlogged");
         }
+        if (cursor.atKeyword("sequence")) {
+            return new SequenceParser(grammar).create(create, temporary);
+        }
         if (!cursor.atKeyword("table")) {
             cursor.reset(afterCreate);
             throw unsupportedCommand(create, "create");
@@ -389,6 +392,14 @@ final class DdlParser {
         }
         boolean cascade = dropBehavior();
         return new Statement.Truncate(List.copyOf(names), restartIdentity, cascade, truncate.start());
+    }
+
+    /** ALTER SEQUENCE; other ALTER commands are refused by {@link #unsupported}. */
+    Statement alter() {
+        if (cursor.peek(1).isKeyword("sequence")) {
+            return new SequenceParser(grammar).alter(cursor.advance());
+        }
+        throw unsupported();
     }
 
     /** 0A000 for a DDL command this parser knows by its leading keywords only. */

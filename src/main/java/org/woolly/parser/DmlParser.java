@@ -49,8 +49,15 @@ final class DmlParser {
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
-        if (cursor.atKeyword("overriding")) {
-            throw TokenCursor.notSupportedClause("OVERRIDING is not supported yet", cursor.peek());
+        Statement.Overriding overriding = Statement.Overriding.NONE;
+        if (cursor.acceptKeyword("overriding")) {
+            if (cursor.acceptKeyword("system")) {
+                overriding = Statement.Overriding.SYSTEM_VALUE;
+            } else {
+                cursor.expectKeyword("user");
+                overriding = Statement.Overriding.USER_VALUE;
+            }
+            cursor.expectKeyword("value");
         }
         SelectStmt source = null;
         boolean defaultValues = false;
@@ -66,7 +73,7 @@ final class DmlParser {
         }
         List<ResTarget> returning = returning();
         return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), source,
-                defaultValues, returning, insert.start());
+                defaultValues, returning, insert.start(), overriding);
     }
 
     Statement update() {

@@ -57,7 +57,7 @@ final class Grammar {
                 if (alterTable.atAlterTable()) {
                     yield alterTable.alter();
                 }
-                throw ddl.unsupported();
+                yield ddl.alter();
             }
             case "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();

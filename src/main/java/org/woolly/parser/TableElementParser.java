@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.TableConstraint;
@@ -98,7 +99,7 @@ final class TableElementParser {
                 boolean nullsNotDistinct = nullsNotDistinct();
                 indexParameters();
                 return new ColumnConstraint(ColumnConstraint.Kind.UNIQUE, name, null, location, null, null,
-                        nullsNotDistinct);
+                        nullsNotDistinct, null);
             }
             case "check" -> {
                 cursor.advance();
@@ -147,11 +148,9 @@ final class TableElementParser {
             throw TokenCursor.notSupportedClause("generated columns are not supported yet", how);
         }
         cursor.expectKeyword("identity");
-        if (cursor.at(Token.Kind.LEFT_PAREN)) {
-            throw TokenCursor.notSupportedClause("identity sequence options are not supported yet", cursor.peek());
-        }
+        List<DefElem> options = new SequenceParser(grammar).identityOptions();
         return new ColumnConstraint(ColumnConstraint.Kind.GENERATED_IDENTITY, name,
-                new Expr.Constant(Expr.Constant.Kind.STRING, mode, how.start()), location);
+                new Expr.Constant(Expr.Constant.Kind.STRING, mode, how.start()), location, null, null, false, options);
     }
 
     /** DEFERRABLE and INITIALLY attributes; only the default (immediate) behaviour is accepted. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.woolly.access.heap.HeapAccessMethod;
 import org.woolly.access.nbtree.BTreeAccessMethod;
+import org.woolly.access.sequence.SequenceAccessMethod;
 import org.woolly.access.transam.DefaultStorageServices;
 import org.woolly.access.transam.StorageModule;
 import org.woolly.access.transam.StorageOptions;
@@ -16,7 +17,8 @@ import org.woolly.access.transam.StorageStartup;
  */
 public final class StorageWiring {
     /** Every storage module, in registration order. */
-    public static final List<StorageModule> MODULES = List.of(HeapAccessMethod.MODULE, BTreeAccessMethod.MODULE);
+    public static final List<StorageModule> MODULES = List.of(HeapAccessMethod.MODULE, BTreeAccessMethod.MODULE,
+            SequenceAccessMethod.MODULE);
 
     private StorageWiring() {}
 

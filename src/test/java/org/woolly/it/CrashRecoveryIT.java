@@ -219,6 +219,56 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * nextval is not transactional and needs no commit to be durable: on a server whose commits
+     * and walwriter flush nothing, values handed out (in autocommit SELECTs, in a transaction
+     * still open, and from a serial column's default) are never handed out again after kill -9.
+     */
+    @Test
+    void sequenceValuesHandedOutAreNeverRepeatedAfterKillDashNine() throws Exception {
+        Path dataDirectory = temporary.resolve("sequences");
+        int port = freePort();
+        Process server = startAsynchronousServer(dataDirectory, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        long highest = 0;
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit = on");
+            statement.execute("CREATE SEQUENCE crash_seq");
+            statement.execute("CREATE TABLE crash_serial (id serial, note text)");
+            statement.execute("SET synchronous_commit = off");
+            for (int i = 0; i < 70; i++) {
+                try (ResultSet rows = statement.executeQuery("SELECT nextval('crash_seq')")) {
+                    assertThat(rows.next()).isTrue();
+                    highest = Math.max(highest, rows.getLong(1));
+                }
+            }
+            statement.execute("BEGIN");
+            try (ResultSet rows = statement.executeQuery("SELECT nextval('crash_seq'), nextval('crash_seq')")) {
+                assertThat(rows.next()).isTrue();
+                highest = Math.max(highest, rows.getLong(2));
+            }
+            try (ResultSet rows = statement.executeQuery("INSERT INTO crash_serial (note) VALUES ('x') RETURNING id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+        }
+        killDashNine(server);
+        startServer(dataDirectory, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT nextval('crash_seq')")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isGreaterThan(highest);
+            }
+            try (ResultSet rows = statement.executeQuery("INSERT INTO crash_serial (note) VALUES ('y') RETURNING id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isGreaterThan(1);
+            }
+        }
+    }
+
     /** A server whose walwriter will not flush during the test: only what commits flush survives a kill. */
     private Process startAsynchronousServer(Path dataDirectory, int port) throws Exception {
         runToCompletion(woolly("init", "-D", dataDirectory.toString()));

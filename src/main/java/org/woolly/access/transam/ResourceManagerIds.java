@@ -8,6 +8,7 @@ public final class ResourceManagerIds {
     public static final int CLOG = 3;
     public static final int HEAP = 10;
     public static final int BTREE = 11;
+    public static final int SEQUENCE = 15;
 
     private ResourceManagerIds() {}
 }

@@ -6,17 +6,19 @@ import java.util.List;
  * A constraint written on a column: {@code NOT NULL}, {@code NULL}, {@code DEFAULT e}, ...
  * For REFERENCES, {@code referencedTable} and {@code referencedColumns} (empty when the
  * referenced table's primary key is meant) name the target; both are null for other kinds.
+ * For GENERATED ... AS IDENTITY, {@code sequenceOptions} are the options in parentheses (or null).
  */
 public record ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
-                               List<String> referencedColumns, boolean nullsNotDistinct) {
+                               List<String> referencedColumns, boolean nullsNotDistinct,
+                               List<DefElem> sequenceOptions) {
     public enum Kind { NOT_NULL, NULL, DEFAULT, PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY }
 
     public ColumnConstraint(Kind kind, String name, Expr expr, int location) {
-        this(kind, name, expr, location, null, null, false);
+        this(kind, name, expr, location, null, null, false, null);
     }
 
     public ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
                             List<String> referencedColumns) {
-        this(kind, name, expr, location, referencedTable, referencedColumns, false);
+        this(kind, name, expr, location, referencedTable, referencedColumns, false, null);
     }
 }

@@ -10,8 +10,18 @@ public sealed interface Statement {
 
     /** {@code INSERT INTO t [(cols)] {VALUES ... | SELECT ... | DEFAULT VALUES} [RETURNING ...]}. */
     record Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
-                  SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location)
-            implements Statement {}
+                  SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
+                  Overriding overriding)
+            implements Statement {
+
+        public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
+                      SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location) {
+            this(table, alias, columns, columnLocations, source, defaultValues, returning, location, Overriding.NONE);
+        }
+    }
+
+    /** INSERT's {@code OVERRIDING {SYSTEM | USER} VALUE} for identity columns. */
+    enum Overriding { NONE, SYSTEM_VALUE, USER_VALUE }
 
     /** {@code UPDATE t [alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]}. */
     record Update(QualifiedName table, String alias, List<SetClause> assignments, List<FromItem> from,
@@ -43,6 +53,20 @@ public sealed interface Statement {
 
     /** {@code REINDEX {INDEX|TABLE} [CONCURRENTLY] name}. */
     record Reindex(ObjectKind kind, QualifiedName name, int location) implements Statement {}
+
+    /**
+     * {@code CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]}. Options are {@link DefElem}s
+     * named as in PostgreSQL's {@code SeqOptElem} ({@code as}, {@code increment}, {@code minvalue},
+     * {@code maxvalue}, {@code start}, {@code restart}, {@code cache}, {@code cycle},
+     * {@code owned_by}, {@code sequence_name}); a null value is {@code NO MINVALUE},
+     * {@code NO MAXVALUE} or a bare {@code RESTART}; names are joined with NUL characters.
+     */
+    record CreateSequence(QualifiedName name, List<DefElem> options, boolean ifNotExists, boolean temporary,
+                          int location) implements Statement {}
+
+    /** {@code ALTER SEQUENCE [IF EXISTS] name options} or {@code ... RENAME TO newName}. */
+    record AlterSequence(QualifiedName name, List<DefElem> options, String newName, boolean ifExists, int location)
+            implements Statement {}
 
     /** {@code DROP {TABLE|...} [IF EXISTS] name, ... [CASCADE|RESTRICT]}. */
     record Drop(ObjectKind kind, List<QualifiedName> names, boolean ifExists, boolean cascade, int location)

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.Analyzer;
 import org.woolly.analyzer.BuiltinTypeSystem;
@@ -12,6 +13,7 @@ import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.DatabaseCatalog;
 import org.woolly.commands.CommandContext;
+import org.woolly.commands.SequenceSession;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.nodes.parse.QualifiedName;
@@ -69,6 +71,8 @@ public final class QuerySession implements SessionEngine {
     /** This backend's pending cancel, timeout and termination; BackendLoop binds it to the backend thread. */
     final Interrupts interrupts = new Interrupts();
     private final List<SessionPortal> openPortals = new ArrayList<>();
+    /** The session's currval/lastval state; made on first use (test storages may have no sequences). */
+    private SequenceSession sequences;
 
     /** The parser of {@code org.woolly.parser}. */
     private static final QueryParser SQL_PARSER = new QueryParser() {
@@ -401,13 +405,16 @@ public final class QuerySession implements SessionEngine {
     ExecutorContext newExecutorContext(Object[] parameters) {
         var transaction = block.ensure();
         var snapshot = block.statementSnapshot();
+        boolean hasSequences = storage.accessMethods().contains(SequenceAccess.NAME,
+                org.woolly.access.transam.AccessMethodRegistry.Kind.TABLE);
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings)
                 .withCatalog(catalog).withIndexAccess(btree())
                 .withCheckConstraints((relation, constraint) -> analyzer.storedCheckConstraint(relation,
-                        constraint.checkExpression(), transaction, settings.formatSettings()));
+                        constraint.checkExpression(), transaction, settings.formatSettings()))
+                .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null);
     }
 
     /** The B-tree access method, or null when the server has none registered. */
@@ -415,6 +422,17 @@ public final class QuerySession implements SessionEngine {
         return storage.accessMethods().contains(org.woolly.access.nbtree.BTreeAccess.NAME,
                 org.woolly.access.transam.AccessMethodRegistry.Kind.INDEX)
                 ? org.woolly.access.nbtree.BTreeAccess.of(storage) : null;
+    }
+
+    SequenceAccess sequenceStorage() {
+        return SequenceAccess.of(storage);
+    }
+
+    SequenceSession sequences() {
+        if (sequences == null) {
+            sequences = new SequenceSession(sequenceStorage(), () -> catalog, block::ensure, block::checkWritable);
+        }
+        return sequences;
     }
 
     /** Makes a finished statement's changes visible to the next ({@code CommandCounterIncrement}). */

@@ -8,6 +8,7 @@ import org.woolly.commands.AnalyzeCommand;
 import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
 import org.woolly.commands.AlterTableCommands;
+import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -37,6 +38,8 @@ final class UtilityDispatch {
             case Statement.CreateTable ignored -> "CREATE TABLE";
             case Statement.CreateIndex ignored -> "CREATE INDEX";
             case Statement.Reindex ignored -> "REINDEX";
+            case Statement.CreateSequence ignored -> "CREATE SEQUENCE";
+            case Statement.AlterSequence ignored -> "ALTER SEQUENCE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
             case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
@@ -77,12 +80,14 @@ final class UtilityDispatch {
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
-                || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex) {
+                || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
+                || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
-            case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(), create));
+            case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
+                    session.sequenceStorage(), create));
             case Statement.CreateIndex create -> {
                 if (create.concurrently() && session.block.inTransactionBlock()) {
                     throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
@@ -91,6 +96,12 @@ final class UtilityDispatch {
                 yield Outcome.tag(IndexCommands.createIndex(session.commandContext(), create));
             }
             case Statement.Reindex reindex -> Outcome.tag(IndexCommands.reindex(session.commandContext(), reindex));
+            case Statement.CreateSequence create ->
+                    Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
+            case Statement.AlterSequence alter ->
+                    Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->
+                    Outcome.tag(SequenceCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop -> {
                 if (drop.kind() == Statement.ObjectKind.TABLE) {
                     session.checkNotInUse(drop.names(), "DROP TABLE");
@@ -99,7 +110,12 @@ final class UtilityDispatch {
             }
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
-                yield Outcome.tag(TableCommands.truncate(session.commandContext(), truncate));
+                String tag = TableCommands.truncate(session.commandContext(), truncate);
+                if (truncate.restartIdentity()) {
+                    SequenceCommands.restartOwnedSequences(session.commandContext(), session.sequenceStorage(),
+                            truncate.names());
+                }
+                yield Outcome.tag(tag);
             }
             case Statement.AlterTable alter -> {
                 session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
@@ -318,12 +334,14 @@ final class UtilityDispatch {
         }
         switch (target) {
             case "ALL" -> {
+                session.sequences().discard();
                 session.preparedStatements.clear();
                 session.discardGeneration++;
                 session.settings.reset("all");
             }
             case "PLANS" -> session.discardGeneration++;
-            case "SEQUENCES", "TEMP", "TEMPORARY" -> { }
+            case "SEQUENCES" -> session.sequences().discard();
+            case "TEMP", "TEMPORARY" -> { }
             default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
         }
         return Outcome.tag("DISCARD " + target);

@@ -29,6 +29,7 @@ public final class BuiltinFunctions {
         MathFunctions.register(REGISTRY);
         DateTimeFunctions.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
+        SequenceFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();

@@ -45,6 +45,8 @@ public final class BuiltinTypes {
         add(TypeOids.INTERVAL, IntervalIO.INSTANCE);
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
         add(TypeOids.VOID, new UnsupportedValueIO("void"));
+        // regclass constants name relations (nextval('s')): the analyzer reads them through the catalog
+        add(TypeOids.REGCLASS, new UnsupportedValueIO("regclass"));
         add(ANY, new UnsupportedValueIO("any"));
         add(ANYNONARRAY, new UnsupportedValueIO("anynonarray"));
         for (PgType element : List.copyOf(ALL)) {

@@ -176,7 +176,13 @@ public final class PgProcData {
             proc(8004, "ilike", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
             proc(8005, "localtime", TIME, STABLE, STRICT),
             proc(8006, "localtimestamp", TIMESTAMP, STABLE, STRICT),
-            proc(8007, "user", NAME, STABLE, STRICT)
+            proc(8007, "user", NAME, STABLE, STRICT),
+            proc(1574, "nextval", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(1575, "currval", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(1576, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8),
+            proc(1765, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8, BOOL),
+            proc(2559, "lastval", INT8, VOLATILE, STRICT),
+            proc(1665, "pg_get_serial_sequence", TEXT, STABLE, STRICT, TEXT, TEXT)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

@@ -137,7 +137,8 @@ class SqlEndToEndTest {
         cases.put("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0)", "ALTER TABLE ... ADD CONSTRAINT is not supported yet");
         cases.put("SELECT '{}'::json", "type json is not supported yet");
         cases.put("CREATE TABLE j (a uuid)", "type uuid is not supported yet");
-        cases.put("SELECT 't'::regclass", "type regclass is not supported yet");
+        // a regclass constant resolves (nextval uses it), but no regclass value can be stored or written yet
+        cases.put("CREATE TABLE r (a regclass)", "type regclass is not supported yet");
         cases.forEach((query, message) -> {
             SqlException error = error(query);
             assertThat(error.sqlState()).as(query).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
