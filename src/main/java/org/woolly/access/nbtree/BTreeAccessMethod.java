@@ -47,6 +47,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final Map<RelFileLocator, ReentrantReadWriteLock> treeLocks = new ConcurrentHashMap<>();
     private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
     private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
+    /**
+     * The metapage's root and level per index ({@code rd_amcache}): changed only under the
+     * write lock, and forgotten when a split makes a new root or a build writes a new metapage.
+     */
+    private final Map<RelFileLocator, BTreePage.Meta> metaCache = new ConcurrentHashMap<>();
 
     public BTreeAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -56,6 +61,8 @@ public final class BTreeAccessMethod implements BTreeAccess {
         bufferPool.addDropListener(relation -> {
             treeLocks.remove(relation);
             knownSizes.remove(relation);
+            metaCache.remove(relation);
+            layouts.keySet().removeIf(shape -> shape.locator().equals(relation));
         });
     }
 
@@ -99,6 +106,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         Lock lock = writeLock(index);
         lock.lock();
         try {
+            metaCache.remove(index.locator());
             return new BTreeBuild(this, layout(index), tx.xid()).build(entries, probe);
         } finally {
             lock.unlock();
@@ -182,7 +190,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
      * moving right past pages whose high key is not above it ({@code _bt_moveright}).
      */
     Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
-        BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
+        BTreePage.Meta meta = metaCache.get(layout.shape().locator());
+        if (meta == null) {
+            meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
+            metaCache.put(layout.shape().locator(), meta);
+        }
         List<Integer> parents = new ArrayList<>();
         int block = meta.root();
         int expectedLevel = meta.level();
@@ -334,6 +346,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
      */
     void writePages(int info, RelFileLocator relation, long xid, LinkedHashMap<Integer, Page> images,
                     Map<Integer, Buffer> buffers) {
+        if (images.containsKey(BTreePage.METAPAGE)) {
+            metaCache.remove(relation);
+        }
         List<Integer> blocks = new ArrayList<>(images.keySet());
         List<byte[]> pages = new ArrayList<>();
         for (Page page : images.values()) {
