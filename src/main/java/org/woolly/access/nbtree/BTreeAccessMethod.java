@@ -160,7 +160,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         for (long steps = 0; ; steps++) {
             checkSteps(layout, steps, block);
             for (; offset <= page.maxOffsetNumber(); offset++) {
-                KeyLayout.Tuple entry = layout.decode(page.item(offset));
+                KeyLayout.Tuple entry = layout.decode(page, offset);
                 if (layout.compareKeys(keys, entry.values(), keys.length) != 0) {
                     return waitFor;
                 }
@@ -204,7 +204,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
             if (BTreePage.level(page) != expectedLevel) {
                 throw corrupted(layout, block);
             }
-            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0) {
+            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0) {
                 block = BTreePage.next(page);
                 continue;
             }
@@ -229,7 +229,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         int high = page.maxOffsetNumber() + 1;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (layout.compare(target, layout.decode(page.item(middle))) > 0) {
+            if (layout.compare(target, layout.decode(page, middle)) > 0) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -304,7 +304,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
         int block = found.block();
         Page page = found.page();
-        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0;
+        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0;
                 steps++) {
             checkSteps(layout, steps, block);
             block = BTreePage.next(page);
