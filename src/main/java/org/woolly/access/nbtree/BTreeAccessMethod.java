@@ -47,6 +47,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final Map<RelFileLocator, ReentrantReadWriteLock> treeLocks = new ConcurrentHashMap<>();
     private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
     private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
+    /**
+     * The metapage's root and level per index ({@code rd_amcache}): changed only under the
+     * write lock, and forgotten when a split makes a new root or a build writes a new metapage.
+     */
+    private final Map<RelFileLocator, BTreePage.Meta> metaCache = new ConcurrentHashMap<>();
 
     public BTreeAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -56,6 +61,8 @@ public final class BTreeAccessMethod implements BTreeAccess {
         bufferPool.addDropListener(relation -> {
             treeLocks.remove(relation);
             knownSizes.remove(relation);
+            metaCache.remove(relation);
+            layouts.keySet().removeIf(shape -> shape.locator().equals(relation));
         });
     }
 
@@ -99,6 +106,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         Lock lock = writeLock(index);
         lock.lock();
         try {
+            metaCache.remove(index.locator());
             return new BTreeBuild(this, layout(index), tx.xid()).build(entries, probe);
         } finally {
             lock.unlock();
@@ -152,7 +160,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         for (long steps = 0; ; steps++) {
             checkSteps(layout, steps, block);
             for (; offset <= page.maxOffsetNumber(); offset++) {
-                KeyLayout.Tuple entry = layout.decode(page.item(offset));
+                KeyLayout.Tuple entry = layout.decode(page, offset);
                 if (layout.compareKeys(keys, entry.values(), keys.length) != 0) {
                     return waitFor;
                 }
@@ -182,7 +190,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
      * moving right past pages whose high key is not above it ({@code _bt_moveright}).
      */
     Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
-        BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
+        BTreePage.Meta meta = metaCache.get(layout.shape().locator());
+        if (meta == null) {
+            meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
+            metaCache.put(layout.shape().locator(), meta);
+        }
         List<Integer> parents = new ArrayList<>();
         int block = meta.root();
         int expectedLevel = meta.level();
@@ -192,7 +204,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
             if (BTreePage.level(page) != expectedLevel) {
                 throw corrupted(layout, block);
             }
-            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0) {
+            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0) {
                 block = BTreePage.next(page);
                 continue;
             }
@@ -217,7 +229,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         int high = page.maxOffsetNumber() + 1;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (layout.compare(target, layout.decode(page.item(middle))) > 0) {
+            if (layout.compare(target, layout.decode(page, middle)) > 0) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -292,7 +304,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
         int block = found.block();
         Page page = found.page();
-        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page.item(1))) >= 0;
+        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0;
                 steps++) {
             checkSteps(layout, steps, block);
             block = BTreePage.next(page);
@@ -334,6 +346,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
      */
     void writePages(int info, RelFileLocator relation, long xid, LinkedHashMap<Integer, Page> images,
                     Map<Integer, Buffer> buffers) {
+        if (images.containsKey(BTreePage.METAPAGE)) {
+            metaCache.remove(relation);
+        }
         List<Integer> blocks = new ArrayList<>(images.keySet());
         List<byte[]> pages = new ArrayList<>();
         for (Page page : images.values()) {

@@ -24,8 +24,8 @@ import org.woolly.utils.error.SqlState;
 final class BTreeBuild {
     private static final int LEAF_FILL = BTreePage.CAPACITY * 90 / 100;
     private static final int INTERNAL_FILL = BTreePage.CAPACITY * 70 / 100;
-    /** Pages per NEWPAGES record (as {@code log_newpages} batches them). */
-    private static final int PAGES_PER_RECORD = 32;
+    /** Pages per NEWPAGES record (as {@code log_newpages} batches them); each stays pinned until its record is written, so few. */
+    private static final int PAGES_PER_RECORD = 8;
 
     private final BTreeAccessMethod btree;
     private final KeyLayout layout;

@@ -226,7 +226,7 @@ final class BTreeScan implements IndexScan {
 
     /** Adds item {@code offset} to the batch if it matches; true (and the scan finished) once past the far bound. */
     private boolean collect(Page page, int offset) {
-        KeyLayout.Tuple entry = layout.decode(page.item(offset));
+        KeyLayout.Tuple entry = layout.decode(page, offset);
         if (lastRead != null && (entry.minusInfinity() || Integer.signum(layout.compareEntries(entry.values(),
                 entry.tid(), lastRead.values(), lastRead.tid())) != (backward ? -1 : 1))) {
             // entries out of order, or a sibling link leading back: never return an entry twice

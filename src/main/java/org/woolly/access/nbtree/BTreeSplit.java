@@ -57,7 +57,7 @@ final class BTreeSplit {
                 Page parent = current(block);
                 // the parent met on the way down may have split since: move right (_bt_getstackbuf)
                 for (long steps = 0; !BTreePage.isRightmost(parent)
-                        && layout.compare(target, layout.decode(parent.item(1))) >= 0; steps++) {
+                        && layout.compare(target, layout.decode(parent, 1)) >= 0; steps++) {
                     btree.checkSteps(layout, steps, block);
                     block = BTreePage.next(parent);
                     parent = current(block);

@@ -109,19 +109,28 @@ final class KeyLayout {
     }
 
     Tuple decode(byte[] bytes) {
-        if (bytes.length < HEADER_SIZE) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** Item {@code offset} of {@code page}, decoded without copying the item first. */
+    Tuple decode(Page page, int offset) {
+        return decode(page.data(), page.itemOffset(offset), page.itemLength(offset));
+    }
+
+    private Tuple decode(byte[] data, int start, int length) {
+        if (length < HEADER_SIZE || start + length > data.length) {
             throw new SqlException(SqlState.INDEX_CORRUPTED, "index \"" + shape.name() + "\" contains a truncated tuple");
         }
-        int flags = Page.getUnsignedShort(bytes, 6);
-        Tid tid = new Tid(Page.getInt(bytes, 0), Page.getUnsignedShort(bytes, 4));
-        int child = Page.getInt(bytes, 8);
+        int flags = Page.getUnsignedShort(data, start + 6);
+        Tid tid = new Tid(Page.getInt(data, start), Page.getUnsignedShort(data, start + 4));
+        int child = Page.getInt(data, start + 8);
         if ((flags & FLAG_MINUS_INFINITY) != 0) {
             return new Tuple(new Object[0], tid, flags, child);
         }
         TupleDescriptor descriptor = (flags & FLAG_PIVOT) != 0 ? pivotDescriptor : leafDescriptor;
         Object[] values;
         try {
-            values = TupleCodec.decode(descriptor, Arrays.copyOfRange(bytes, HEADER_SIZE, bytes.length));
+            values = TupleCodec.decode(descriptor, Arrays.copyOfRange(data, start + HEADER_SIZE, start + length));
         } catch (RuntimeException e) {
             throw new SqlException(SqlState.INDEX_CORRUPTED, "index \"" + shape.name() + "\" contains a corrupted tuple");
         }
