@@ -39,8 +39,8 @@ public final class AlterTableCommands {
     private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("tableoid", "cmax", "xmax", "cmin",
             "xmin", "ctid");
 
-    /** What the actions evaluate expressions with and where the rows are: a fresh executor context. */
     private final CommandContext context;
+    /** What the actions evaluate expressions with and reach the heap through: a fresh executor context. */
     private final Supplier<ExecutorContext> executorContexts;
     private RelationInfo relation;
 
