@@ -24,6 +24,10 @@
  * DROP CONSTRAINT drops the constraint's index; DROP COLUMN drops the constraints and indexes
  * using the column; a table rewrite (ALTER COLUMN TYPE) and REINDEX rebuild the indexes into new
  * files. Not yet: expression and partial indexes, operator classes, NOT VALID, FOREIGN KEY,
- * {@code pg_indexes}, index sizes.
+ * {@code pg_indexes}, index sizes. Known gaps: a build indexes the rows its snapshot sees, not
+ * the recently dead ones an older snapshot could still read (PostgreSQL indexes those and sets
+ * {@code indcheckxmin}), which matters once scans use indexes; ALTER COLUMN TYPE and RENAME
+ * COLUMN leave the index's own pg_attribute rows and {@code indclass} as they were (the B-tree
+ * takes its column types from the table).
  */
 package org.woolly.commands;
