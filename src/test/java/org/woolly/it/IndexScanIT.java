@@ -104,6 +104,26 @@ class IndexScanIT {
     }
 
     @Test
+    void updateAndDeleteFindTheirRowsThroughTheIndex() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            createTable(statement, "iu");
+            assertThat(rows(statement, "EXPLAIN UPDATE iu SET b = 'x' WHERE a = 5")).containsExactly(
+                    "Update on iu  (cost=0.28..8.29 rows=0 width=0)",
+                    "  ->  Index Scan using iu_a_idx on iu  (cost=0.28..8.29 rows=1 width=15)",
+                    "        Index Cond: (a = 5)");
+            assertThat(statement.executeUpdate("UPDATE iu SET b = 'x' WHERE a = 5")).isEqualTo(1);
+            // the new versions the update adds to the index are not updated again
+            assertThat(statement.executeUpdate("UPDATE iu SET a = a + 2000 WHERE a < 3")).isEqualTo(2);
+            assertThat(rows(statement, "SELECT a, b FROM iu WHERE a = 5")).containsExactly("5|x");
+            assertThat(rows(statement, "SELECT a FROM iu WHERE a > 1999 ORDER BY a")).containsExactly("2001", "2002");
+            assertThat(rows(statement, "SELECT a FROM iu WHERE a < 3")).isEmpty();
+            assertThat(statement.executeUpdate("DELETE FROM iu WHERE a = 6")).isEqualTo(1);
+            assertThat(rows(statement, "SELECT count(*) FROM iu WHERE a = 6")).containsExactly("0");
+            assertThat(rows(statement, "SELECT count(*) FROM iu")).containsExactly("999");
+        }
+    }
+
+    @Test
     void onlyRowVersionsTheSnapshotSeesAreReturned() throws Exception {
         try (Connection connection = server.connect(); Connection other = server.connect();
              Statement statement = connection.createStatement(); Statement otherStatement = other.createStatement()) {
