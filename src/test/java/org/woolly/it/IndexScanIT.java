@@ -57,6 +57,23 @@ class IndexScanIT {
     }
 
     @Test
+    void aPrimaryKeyLookupUsesItsIndexBeforeAnyAnalyze() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE acc (aid int PRIMARY KEY, bal int)");
+            StringBuilder insert = new StringBuilder("INSERT INTO acc VALUES ");
+            for (int i = 1; i <= 3000; i++) {
+                insert.append(i > 1 ? "," : "").append("(").append(i).append(",").append(i * 7 % 100).append(")");
+            }
+            statement.execute(insert.toString());
+            // PostgreSQL 15 prints the same for the same never-analyzed table
+            assertThat(rows(statement, "EXPLAIN SELECT bal FROM acc WHERE aid = 42")).containsExactly(
+                    "Index Scan using acc_pkey on acc  (cost=0.28..8.30 rows=1 width=4)",
+                    "  Index Cond: (aid = 42)");
+            assertThat(rows(statement, "SELECT bal FROM acc WHERE aid = 42")).containsExactly("94");
+        }
+    }
+
+    @Test
     void indexScansReturnTheRowsOfASequentialScan() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             createTable(statement, "iy");
