@@ -219,12 +219,13 @@ public final class Planner {
     private Plan modify(Query query) {
         RangeEntry target = query.resultRelation();
         double rows = CostModel.clampRows(costs.tableRows(target) * costs.selectivity(query.where(), target));
-        Plan scan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
+        Plan seqScan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
                 costs.seqScanTotal(target, query.where()), rows, costs.width(target) + 6));
+        Plan scan = IndexPaths.cheapest(costs, target, query.where(), seqScan);
         List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),
-                new Plan.Cost(0, scan.cost().total(), 0, 0));
+                new Plan.Cost(scan.cost().startup(), scan.cost().total(), 0, 0));
     }
 
     /** Re-bases column positions of an expression moved to a node whose row starts at {@code base}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.woolly.analyzer.TypeSystem;
+import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.QueryExpr;
@@ -30,7 +31,7 @@ final class Selectivity {
     static final double DEFAULT_NUM_DISTINCT = 200;
 
     /** A column of a base table with what ANALYZE knows of it (statistics null when none). */
-    record ColumnData(int typeOid, TableStatistics.Column statistics, double tableTuples) {}
+    record ColumnData(int typeOid, TableStatistics.Column statistics, double tableTuples, boolean unique) {}
 
     private final CostModel costs;
     private final TypeSystem types;
@@ -233,15 +234,30 @@ final class Selectivity {
         int attnum = entry.relation().attributeNumbers()[var.position()];
         TableStatistics.Column statistics = size.statistics() == null ? null
                 : size.statistics().columns().get(attnum);
-        return new ColumnData(var.type(), statistics, size.tuples());
+        return new ColumnData(var.type(), statistics, size.tuples(), unique(entry.relation().oid(), attnum));
     }
 
-    /** {@code get_variable_numdistinct}. */
+    /** Whether a valid unique B-tree has exactly this column as its key ({@code VariableStatData.isunique}). */
+    private boolean unique(int relationOid, int attnum) {
+        for (IndexInfo index : costs.statistics().indexes(relationOid)) {
+            if (index.valid() && index.unique() && index.keyColumnCount() == 1 && index.predicate() == null
+                    && index.expressions() == null && index.columns().getFirst() == attnum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code get_variable_numdistinct}; a column with a unique index is taken as unique whatever ANALYZE saw. */
     static double distinct(ColumnData column) {
         if (column == null) {
             return DEFAULT_NUM_DISTINCT;
         }
         TableStatistics.Column statistics = column.statistics();
+        if (column.unique()) {
+            double nullFraction = statistics == null ? 0.0 : statistics.nullFraction();
+            return CostModel.clampRows((1.0 - nullFraction) * column.tableTuples());
+        }
         if (statistics != null && statistics.distinct() > 0) {
             return CostModel.clampRows(statistics.distinct());
         }
@@ -489,7 +505,8 @@ final class Selectivity {
         TableStatistics.Slot mcv = column == null || column.statistics() == null ? null
                 : column.statistics().slot(TableStatistics.KIND_MCV);
         double mcvFrequency = mcv != null && mcv.numbers().length > 0 ? mcv.numbers()[0] : 0.0;
-        boolean guessed = column == null || column.statistics() == null && column.typeOid() != TypeOids.BOOL
+        boolean guessed = column == null || column.statistics() == null && !column.unique()
+                && column.typeOid() != TypeOids.BOOL
                 && !(column.tableTuples() > 0 && column.tableTuples() < DEFAULT_NUM_DISTINCT);
         if (guessed) {
             return Math.max(0.1, mcvFrequency);

@@ -14,10 +14,13 @@
  * <li>{@link org.woolly.optimizer.PlannerStatistics}: what the session supplies per statement
  *     (pages of each table now, its pg_class/pg_statistic figures, its indexes).</li>
  * <li>{@code IndexPaths}: B-tree Index Scans for {@code col op const/param} on the leading key
- *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan.</li>
+ *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan, for
+ *     SELECT, UPDATE and DELETE, and for a one-table {@code ORDER BY col [LIMIT n]} when reading
+ *     in index order beats sorting. A column that is the key of a unique index counts as
+ *     unique in the estimates, analyzed or not.</li>
  * </ul>
  * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
- * parameterized inner index scans, ORDER BY/min/max from an index, merge joins, join order
- * search, index paths for UPDATE and DELETE.
+ * parameterized inner index scans, backward scans (ORDER BY ... DESC), min/max from an index,
+ * merge joins, join order search.
  */
 package org.woolly.optimizer;

@@ -57,6 +57,23 @@ class IndexScanIT {
     }
 
     @Test
+    void aPrimaryKeyLookupUsesItsIndexBeforeAnyAnalyze() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE acc (aid int PRIMARY KEY, bal int)");
+            StringBuilder insert = new StringBuilder("INSERT INTO acc VALUES ");
+            for (int i = 1; i <= 3000; i++) {
+                insert.append(i > 1 ? "," : "").append("(").append(i).append(",").append(i * 7 % 100).append(")");
+            }
+            statement.execute(insert.toString());
+            // PostgreSQL 15 prints the same for the same never-analyzed table
+            assertThat(rows(statement, "EXPLAIN SELECT bal FROM acc WHERE aid = 42")).containsExactly(
+                    "Index Scan using acc_pkey on acc  (cost=0.28..8.30 rows=1 width=4)",
+                    "  Index Cond: (aid = 42)");
+            assertThat(rows(statement, "SELECT bal FROM acc WHERE aid = 42")).containsExactly("94");
+        }
+    }
+
+    @Test
     void indexScansReturnTheRowsOfASequentialScan() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             createTable(statement, "iy");
@@ -100,6 +117,26 @@ class IndexScanIT {
             // descending order is still sorted
             assertThat(rows(statement, "EXPLAIN SELECT * FROM io ORDER BY a DESC LIMIT 5").get(1)).contains("Sort");
             assertThat(rows(statement, "SELECT a FROM io ORDER BY a DESC LIMIT 2")).containsExactly(null, "1000");
+        }
+    }
+
+    @Test
+    void updateAndDeleteFindTheirRowsThroughTheIndex() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            createTable(statement, "iu");
+            assertThat(rows(statement, "EXPLAIN UPDATE iu SET b = 'x' WHERE a = 5")).containsExactly(
+                    "Update on iu  (cost=0.28..8.29 rows=0 width=0)",
+                    "  ->  Index Scan using iu_a_idx on iu  (cost=0.28..8.29 rows=1 width=15)",
+                    "        Index Cond: (a = 5)");
+            assertThat(statement.executeUpdate("UPDATE iu SET b = 'x' WHERE a = 5")).isEqualTo(1);
+            // the new versions the update adds to the index are not updated again
+            assertThat(statement.executeUpdate("UPDATE iu SET a = a + 2000 WHERE a < 3")).isEqualTo(2);
+            assertThat(rows(statement, "SELECT a, b FROM iu WHERE a = 5")).containsExactly("5|x");
+            assertThat(rows(statement, "SELECT a FROM iu WHERE a > 1999 ORDER BY a")).containsExactly("2001", "2002");
+            assertThat(rows(statement, "SELECT a FROM iu WHERE a < 3")).isEmpty();
+            assertThat(statement.executeUpdate("DELETE FROM iu WHERE a = 6")).isEqualTo(1);
+            assertThat(rows(statement, "SELECT count(*) FROM iu WHERE a = 6")).containsExactly("0");
+            assertThat(rows(statement, "SELECT count(*) FROM iu")).containsExactly("999");
         }
     }
 
