@@ -78,7 +78,7 @@ final class UtilityDispatch {
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
-                    session.sequenceStorage(), create));
+                    session.sequenceStorageIfAny(), create));
             case Statement.CreateSequence create ->
                     Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
             case Statement.AlterSequence alter ->
