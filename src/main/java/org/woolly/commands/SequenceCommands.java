@@ -126,6 +126,15 @@ public final class SequenceCommands {
 
     /** {@code process_owned_by}: OWNED BY table.column, or NONE. */
     private static void ownedBy(CommandContext context, RelationInfo sequence, DefElem option) {
+        for (RelationDependency dependency : context.catalog().dependencies(context.transaction(), sequence.oid(),
+                false)) {
+            if (dependency.type() == 'i') {
+                RelationInfo table = context.catalog().relationByOid(context.transaction(), dependency.referencedOid());
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot change ownership of identity sequence")
+                        .withDetail("Sequence \"%s\" is linked to table \"%s\".".formatted(sequence.name(),
+                                table.name()));
+            }
+        }
         List<String> parts = List.of(option.value().split(NAME_SEPARATOR));
         if (parts.size() == 1) {
             if (!parts.getFirst().equals("none")) {

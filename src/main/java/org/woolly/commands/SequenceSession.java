@@ -62,9 +62,9 @@ public final class SequenceSession implements SequenceOperations {
         RelationInfo sequence = open(sequenceOid);
         checkWritable.accept("nextval()");
         Entry entry = entries.computeIfAbsent(sequenceOid, oid -> new Entry());
-        lastUsed = sequenceOid;
         if (entry.lastValid && entry.last != entry.cached) {
             entry.last += entry.increment;
+            lastUsed = sequenceOid;
             return entry.last;
         }
         SequenceDefinition definition = definition(sequence, entry);
@@ -75,6 +75,7 @@ public final class SequenceSession implements SequenceOperations {
         entry.cached = fetched.last();
         entry.increment = definition.increment();
         entry.lastValid = true;
+        lastUsed = sequenceOid;
         return entry.last;
     }
 
@@ -98,7 +99,8 @@ public final class SequenceSession implements SequenceOperations {
         try {
             catalog.get().relationByOid(transaction.get(), lastUsed);
         } catch (SqlException dropped) {
-            throw new SqlException(SqlState.UNDEFINED_TABLE, "lastval is not yet defined in this session");
+            // dropped since its last nextval
+            throw new SqlException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
         }
         return entry.last;
     }

@@ -405,8 +405,7 @@ public final class QuerySession implements SessionEngine {
     ExecutorContext newExecutorContext(Object[] parameters) {
         var transaction = block.ensure();
         var snapshot = block.statementSnapshot();
-        boolean hasSequences = storage.accessMethods().contains(SequenceAccess.NAME,
-                org.woolly.access.transam.AccessMethodRegistry.Kind.TABLE);
+        boolean hasSequences = sequenceStorageIfAny() != null;
         var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
@@ -426,6 +425,12 @@ public final class QuerySession implements SessionEngine {
 
     SequenceAccess sequenceStorage() {
         return SequenceAccess.of(storage);
+    }
+
+    /** The sequence storage, or null when this storage has none (then serial columns are refused). */
+    SequenceAccess sequenceStorageIfAny() {
+        return storage.accessMethods().contains(SequenceAccess.NAME,
+                org.woolly.access.transam.AccessMethodRegistry.Kind.TABLE) ? sequenceStorage() : null;
     }
 
     SequenceSession sequences() {

@@ -87,7 +87,7 @@ final class UtilityDispatch {
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
-                    session.sequenceStorage(), create));
+                    session.sequenceStorageIfAny(), create));
             case Statement.CreateIndex create -> {
                 if (create.concurrently() && session.block.inTransactionBlock()) {
                     throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
