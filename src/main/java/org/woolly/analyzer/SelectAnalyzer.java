@@ -43,8 +43,19 @@ final class SelectAnalyzer {
         }
         List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
         QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
-        List<TargetEntry> targets = targetList(select.targets());
+        List<TargetEntry> targets;
+        state.setReturningAllowed = true;
+        try {
+            targets = targetList(select.targets());
+        } finally {
+            state.setReturningAllowed = false;
+        }
         List<QueryExpr> groupBy = groupBy(select, targets);
+        for (QueryExpr key : groupBy) {
+            if (FunctionAnalyzer.containsSetReturning(key)) {
+                throw ExpressionAnalyzer.unsupported("set-returning functions in GROUP BY", select.location());
+            }
+        }
         QueryExpr having = null;
         if (select.having() != null) {
             having = expressions.transformCondition(select.having(), "HAVING");
