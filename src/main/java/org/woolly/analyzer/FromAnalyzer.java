@@ -111,8 +111,7 @@ final class FromAnalyzer {
         }
         if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
                 && FunctionAnalyzer.containsSetReturning(call)) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, function.location(),
-                    "set-returning functions must appear at top level of FROM");
+            throw FunctionAnalyzer.topLevelOfFrom(state);
         }
         String functionName = function.call().name().name();
         String alias = function.alias() == null ? functionName : function.alias().name();

@@ -66,6 +66,12 @@ final class FunctionAnalyzer {
         return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
     }
 
+    /** 0A000 for a set-returning call inside another expression in FROM, pointing at that call. */
+    static SqlException topLevelOfFrom(ParseState state) {
+        return ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, state.setReturningLocation,
+                "set-returning functions must appear at top level of FROM");
+    }
+
     /** True when {@code expr} calls a set-returning function anywhere. */
     static boolean containsSetReturning(QueryExpr expr) {
         return ExpressionWalker.contains(expr, node -> node instanceof QueryExpr.FuncCall call
@@ -78,11 +84,15 @@ final class FunctionAnalyzer {
      */
     private static void checkSetReturning(ParseState state, List<QueryExpr> args, int location) {
         if (!state.setReturningAllowed) {
-            String where = state.aggregateForbiddenIn != null ? state.aggregateForbiddenIn : "this context";
+            String where = state.setReturningForbiddenIn != null ? state.setReturningForbiddenIn
+                    : state.aggregateForbiddenIn != null ? state.aggregateForbiddenIn : "this context";
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
                     "set-returning functions are not allowed in %s", where);
         }
         for (QueryExpr arg : args) {
+            if (containsSetReturning(arg) && "functions in FROM".equals(state.aggregateForbiddenIn)) {
+                throw topLevelOfFrom(state);
+            }
             if (containsSetReturning(arg)) {
                 throw ExpressionAnalyzer.unsupported("set-returning functions in the arguments of a set-returning function",
                         location);

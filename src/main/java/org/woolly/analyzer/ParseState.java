@@ -36,6 +36,8 @@ public final class ParseState {
     String aggregateForbiddenIn;
     /** True while analyzing where a set-returning function may appear (select list, FROM function). */
     boolean setReturningAllowed;
+    /** The clause being analyzed where aggregates may appear but set-returning functions not (HAVING, VALUES). */
+    String setReturningForbiddenIn;
     /** Where the last set-returning call analyzed was written (errors about an enclosing call point at it). */
     int setReturningLocation;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();

@@ -58,9 +58,20 @@ final class SelectAnalyzer {
         }
         QueryExpr having = null;
         if (select.having() != null) {
-            having = expressions.transformCondition(select.having(), "HAVING");
+            state.setReturningForbiddenIn = "HAVING";
+            try {
+                having = expressions.transformCondition(select.having(), "HAVING");
+            } finally {
+                state.setReturningForbiddenIn = null;
+            }
         }
-        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+        state.setReturningAllowed = true;
+        List<SortKey> sortKeys;
+        try {
+            sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+        } finally {
+            state.setReturningAllowed = false;
+        }
         List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
         boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
         if (grouped) {
@@ -140,8 +151,13 @@ final class SelectAnalyzer {
             }
             width = row.size();
             List<QueryExpr> analyzed = new ArrayList<>();
-            for (org.woolly.nodes.parse.Expr expr : row) {
-                analyzed.add(expressions.transform(expr));
+            state.setReturningForbiddenIn = "VALUES";
+            try {
+                for (org.woolly.nodes.parse.Expr expr : row) {
+                    analyzed.add(expressions.transform(expr));
+                }
+            } finally {
+                state.setReturningForbiddenIn = null;
             }
             rows.add(analyzed);
         }
