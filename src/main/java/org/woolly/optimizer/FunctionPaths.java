@@ -33,13 +33,30 @@ final class FunctionPaths {
         return estimate < 0 ? SetReturningFunctions.DEFAULT_ROWS : Math.max(estimate, 1);
     }
 
-    /** Evaluating the call once (each function or operator cpu_operator_cost), then cpu_tuple_cost a row. */
+    /**
+     * Evaluating the call once (each function or operator cpu_operator_cost), then cpu_tuple_cost a
+     * row. A plain function of constants without ordinality is a one-row Result computing it, as
+     * PostgreSQL's {@code pull_up_constant_function} turns it into an RTE_RESULT (PostgreSQL folds
+     * immutable calls only; here any non-volatile call of constants qualifies, which changes the
+     * plan's shape, not its rows).
+     */
     static Plan scan(CostModel costs, RangeEntry entry) {
         QueryExpr call = entry.function().call();
+        if (!entry.function().returnsSet() && !entry.function().ordinality() && constant(call)) {
+            Plan result = new Plan.Result(new Plan.Cost(0, costs.cpuTupleCost(), 1, 0));
+            return new Plan.Project(result, List.of(call), new Plan.Cost(0, costs.cpuTupleCost()
+                    + CostModel.operatorCount(call) * costs.cpuOperatorCost(), 1, costs.width(entry)));
+        }
         double startup = CostModel.operatorCount(call) * costs.cpuOperatorCost();
         double rows = rows(call);
         return new Plan.FunctionScan(entry, new Plan.Cost(startup, startup + rows * costs.cpuTupleCost(), rows,
                 costs.width(entry)));
+    }
+
+    private static boolean constant(QueryExpr expr) {
+        return !ExpressionWalker.contains(expr, node -> !(node instanceof QueryExpr.Const
+                || node instanceof QueryExpr.Cast
+                || node instanceof QueryExpr.FuncCall call && !call.function().isVolatile()));
     }
 
     static boolean returnsSet(List<QueryExpr> exprs) {
