@@ -57,3 +57,8 @@ select * from abs(generate_series(-2,2));
 select generate_series(1,3) as x order by x desc;
 select 1 as a order by generate_series(1,2);
 drop table srf_t;
+select case when true then generate_series(1,2) end;
+select coalesce(generate_series(1,2), 0);
+select greatest(generate_series(1,2), 0);
+select nullif(generate_series(1,2), 0);
+select case when g > 1 then 'big' else 'small' end from generate_series(1,3) g;

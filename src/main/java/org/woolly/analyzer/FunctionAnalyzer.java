@@ -83,11 +83,14 @@ final class FunctionAnalyzer {
      * select list and as a function in FROM; 0A000 elsewhere, naming the clause as PostgreSQL does.
      */
     private static void checkSetReturning(ParseState state, List<QueryExpr> args, int location) {
-        if (!state.setReturningAllowed) {
+        if (!state.setReturningAllowed || state.setReturningForbiddenIn != null) {
             String where = state.setReturningForbiddenIn != null ? state.setReturningForbiddenIn
                     : state.aggregateForbiddenIn != null ? state.aggregateForbiddenIn : "this context";
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+            SqlException error = ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
                     "set-returning functions are not allowed in %s", where);
+            throw where.equals("CASE") || where.equals("COALESCE")
+                    ? error.withHint("You might be able to move the set-returning function into a LATERAL FROM item.")
+                    : error;
         }
         for (QueryExpr arg : args) {
             if (containsSetReturning(arg) && "functions in FROM".equals(state.aggregateForbiddenIn)) {
