@@ -77,6 +77,31 @@ final class FunctionPaths {
      * column in front of the input row, the input's columns move behind them.
      */
     static Plan projectSet(CostModel costs, Plan input, List<QueryExpr> exprs, int width) {
+        List<QueryExpr> needed = new ArrayList<>();
+        for (QueryExpr expr : exprs) {
+            ExpressionWalker.contains(expr, node -> {
+                if (node instanceof QueryExpr.Var var && !needed.contains(var)) {
+                    needed.add(var);
+                }
+                return false;
+            });
+        }
+        if (!needed.isEmpty()) {
+            // the input emits only the columns the select list reads, as PostgreSQL's scan target list
+            int neededWidth = 0;
+            for (QueryExpr var : needed) {
+                neededWidth += costs.width(var.type(), var.typmod());
+            }
+            input = new Plan.Project(input, needed, new Plan.Cost(input.cost().startup(), input.cost().total(),
+                    input.cost().rows(), neededWidth));
+            List<QueryExpr> narrowed = new ArrayList<>();
+            for (QueryExpr expr : exprs) {
+                narrowed.add(ExpressionWalker.rewrite(expr, node -> node instanceof QueryExpr.Var var
+                        ? new QueryExpr.Var(needed.indexOf(var), var.type(), var.typmod(), var.name(), var.location())
+                        : null));
+            }
+            exprs = narrowed;
+        }
         List<QueryExpr> calls = new ArrayList<>();
         List<QueryExpr> rewritten = new ArrayList<>();
         for (QueryExpr expr : exprs) {
