@@ -14,6 +14,7 @@ import org.woolly.utils.adt.CastDescriptor;
 import org.woolly.utils.adt.FunctionContext;
 import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.SetReturningFunctions;
 import org.woolly.utils.adt.TypeModifiers;
 
 /**
@@ -29,7 +30,8 @@ public final class BuiltinTypeSystem implements TypeSystem {
 
     private static FunctionHandle handle(int oid, String name, FunctionDescriptor function) {
         return new FunctionHandle(oid, name, function.argumentTypes(), function.returnType(), function.strict(),
-                function.volatility() == 'v', (args, context) -> function.invoke(args, (FunctionContext) context));
+                function.volatility() == 'v', (args, context) -> function.invoke(args, (FunctionContext) context),
+                SetReturningFunctions.returnsSet(oid));
     }
 
     @Override

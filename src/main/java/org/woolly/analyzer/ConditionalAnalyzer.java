@@ -13,7 +13,18 @@ final class ConditionalAnalyzer {
 
     private ConditionalAnalyzer() {}
 
+    /** CASE, with set-returning calls refused inside (PostgreSQL 10+ cannot run them conditionally). */
     static QueryExpr caseExpr(ExpressionAnalyzer analyzer, ParseState state, Expr.Case caseExpr) {
+        String saved = state.setReturningForbiddenIn;
+        state.setReturningForbiddenIn = "CASE";
+        try {
+            return analyzeCase(analyzer, state, caseExpr);
+        } finally {
+            state.setReturningForbiddenIn = saved;
+        }
+    }
+
+    private static QueryExpr analyzeCase(ExpressionAnalyzer analyzer, ParseState state, Expr.Case caseExpr) {
         QueryExpr testArg = caseExpr.arg() == null ? null : analyzer.transform(caseExpr.arg());
         List<QueryExpr> conditions = new ArrayList<>();
         List<QueryExpr> results = new ArrayList<>();
@@ -43,8 +54,16 @@ final class ConditionalAnalyzer {
 
     static QueryExpr special(ExpressionAnalyzer analyzer, ParseState state, Expr.SpecialFunction special) {
         List<QueryExpr> args = new ArrayList<>();
-        for (Expr arg : special.args()) {
-            args.add(analyzer.transform(arg));
+        String saved = state.setReturningForbiddenIn;
+        if (special.kind() == Expr.SpecialFunction.Kind.COALESCE) {
+            state.setReturningForbiddenIn = "COALESCE";
+        }
+        try {
+            for (Expr arg : special.args()) {
+                args.add(analyzer.transform(arg));
+            }
+        } finally {
+            state.setReturningForbiddenIn = saved;
         }
         String construct = special.kind().name();
         if (special.kind() == Expr.SpecialFunction.Kind.NULLIF) {

@@ -15,6 +15,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.parser.Parser;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -77,13 +78,7 @@ final class FromAnalyzer {
                     yield view(state, relation, table);
                 }
                 String alias = table.alias() == null ? null : table.alias().name();
-                for (RangeEntry existing : state.rangeTable) {
-                    String name = alias == null ? relation.name() : alias;
-                    if (name.equals(existing.alias())) {
-                        throw ParseState.error(SqlState.DUPLICATE_ALIAS, table.location(),
-                                "table name \"%s\" specified more than once", name);
-                    }
-                }
+                checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
                 int index = addRelation(state, relation, alias, false);
                 if (table.alias() != null && table.alias().columns() != null && !table.alias().columns().isEmpty()) {
                     throw ExpressionAnalyzer.unsupported("column aliases on tables", table.location());
@@ -92,8 +87,62 @@ final class FromAnalyzer {
             }
             case FromItem.Join join -> join(state, expressions, join);
             case FromItem.Subquery subquery -> subquery(state, subquery);
-            case FromItem.Function function -> throw ExpressionAnalyzer.unsupported("functions in FROM", function.location());
+            case FromItem.Function function -> function(state, expressions, function);
         };
+    }
+
+    /**
+     * A function in FROM ({@code transformRangeFunction}, {@code addRangeTableEntryForFunction}):
+     * the call is analyzed as an expression in its own clause (no aggregates; a set-returning
+     * function only at its top). Its one column is named by the alias's column list, else by the
+     * alias, else by the function; WITH ORDINALITY adds a bigint column {@code ordinality}.
+     */
+    private static FromNode function(ParseState state, ExpressionAnalyzer expressions, FromItem.Function function) {
+        String savedForbidden = state.aggregateForbiddenIn;
+        boolean savedAllowed = state.setReturningAllowed;
+        state.aggregateForbiddenIn = "functions in FROM";
+        state.setReturningAllowed = true;
+        QueryExpr call;
+        try {
+            call = expressions.transform(function.call());
+        } finally {
+            state.aggregateForbiddenIn = savedForbidden;
+            state.setReturningAllowed = savedAllowed;
+        }
+        if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
+                && FunctionAnalyzer.containsSetReturning(call)) {
+            throw FunctionAnalyzer.topLevelOfFrom(state);
+        }
+        String functionName = function.call().name().name();
+        String alias = function.alias() == null ? functionName : function.alias().name();
+        checkUniqueAlias(state, alias, function.location());
+        List<String> aliases = function.alias() == null || function.alias().columns() == null ? List.of()
+                : function.alias().columns();
+        int count = function.ordinality() ? 2 : 1;
+        if (aliases.size() > count) {
+            throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "table \"%s\" has %d columns available but %d columns specified", alias, count, aliases.size());
+        }
+        List<String> names = new ArrayList<>();
+        names.add(!aliases.isEmpty() ? aliases.getFirst() : function.alias() != null ? alias : functionName);
+        int[] types = function.ordinality() ? new int[] {call.type(), TypeOids.INT8} : new int[] {call.type()};
+        int[] typmods = function.ordinality() ? new int[] {call.typmod(), -1} : new int[] {call.typmod()};
+        if (function.ordinality()) {
+            names.add(aliases.size() > 1 ? aliases.get(1) : "ordinality");
+        }
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.FUNCTION, alias, null, null, null, names, types, typmods,
+                state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality())));
+        return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    /** 42712 when another FROM item already has this name ({@code checkNameSpaceConflicts}). */
+    private static void checkUniqueAlias(ParseState state, String name, int location) {
+        for (RangeEntry existing : state.rangeTable) {
+            if (name.equals(existing.alias())) {
+                throw ParseState.error(SqlState.DUPLICATE_ALIAS, location, "table name \"%s\" specified more than once",
+                        name);
+            }
+        }
     }
 
     /** A subquery in FROM: analyzed on its own (no LATERAL references yet), then scanned like a table. */
@@ -124,12 +173,7 @@ final class FromAnalyzer {
             throw SqlException.of(SqlState.INTERNAL_ERROR, "the rule of view \"%s\" is not a SELECT", view.name());
         }
         FromItem.Alias alias = table.alias() == null ? new FromItem.Alias(view.name(), null) : table.alias();
-        for (RangeEntry existing : state.rangeTable) {
-            if (alias.name().equals(existing.alias())) {
-                throw ParseState.error(SqlState.DUPLICATE_ALIAS, table.location(),
-                        "table name \"%s\" specified more than once", alias.name());
-            }
-        }
+        checkUniqueAlias(state, alias.name(), table.location());
         List<String> columnNames = view.attributes().stream().map(AttributeInfo::name).toList();
         ParseState inner = state.childWith(state.catalog.withSystemSearchPath(), state.parameterTypes);
         return addSubquery(state, inner, select.query(), alias, columnNames, table.location());

@@ -3,6 +3,7 @@ package org.woolly.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -58,7 +59,48 @@ final class FunctionAnalyzer {
         for (int i = 0; i < args.size(); i++) {
             coerced.add(analyzer.coerceArgument(args.get(i), match.argumentTargets()[i], call.args().get(i).location()));
         }
+        if (match.function().returnsSet()) {
+            checkSetReturning(state, coerced, call.location());
+            state.setReturningLocation = call.location();
+        }
         return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
+    }
+
+    /** 0A000 for a set-returning call inside another expression in FROM, pointing at that call. */
+    static SqlException topLevelOfFrom(ParseState state) {
+        return ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, state.setReturningLocation,
+                "set-returning functions must appear at top level of FROM");
+    }
+
+    /** True when {@code expr} calls a set-returning function anywhere. */
+    static boolean containsSetReturning(QueryExpr expr) {
+        return ExpressionWalker.contains(expr, node -> node instanceof QueryExpr.FuncCall call
+                && call.function().returnsSet());
+    }
+
+    /**
+     * Where a set-returning function may be called ({@code check_srf_call_placement}): in the
+     * select list and as a function in FROM; 0A000 elsewhere, naming the clause as PostgreSQL does.
+     */
+    private static void checkSetReturning(ParseState state, List<QueryExpr> args, int location) {
+        if (!state.setReturningAllowed || state.setReturningForbiddenIn != null) {
+            String where = state.setReturningForbiddenIn != null ? state.setReturningForbiddenIn
+                    : state.aggregateForbiddenIn != null ? state.aggregateForbiddenIn : "this context";
+            SqlException error = ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    "set-returning functions are not allowed in %s", where);
+            throw where.equals("CASE") || where.equals("COALESCE")
+                    ? error.withHint("You might be able to move the set-returning function into a LATERAL FROM item.")
+                    : error;
+        }
+        for (QueryExpr arg : args) {
+            if (containsSetReturning(arg) && "functions in FROM".equals(state.aggregateForbiddenIn)) {
+                throw topLevelOfFrom(state);
+            }
+            if (containsSetReturning(arg)) {
+                throw ExpressionAnalyzer.unsupported("set-returning functions in the arguments of a set-returning function",
+                        location);
+            }
+        }
     }
 
     private static QueryExpr aggregateCall(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call,
@@ -81,6 +123,13 @@ final class FunctionAnalyzer {
                 target = TypeOids.TEXT;
             }
             coerced.add(analyzer.coerceArgument(arg, target, call.args().get(i).location()));
+        }
+        for (QueryExpr arg : coerced) {
+            if (containsSetReturning(arg)) {
+                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, state.setReturningLocation,
+                        "aggregate function calls cannot contain set-returning function calls")
+                        .withHint("You might be able to move the set-returning function into a LATERAL FROM item.");
+            }
         }
         QueryExpr filter = null;
         if (call.filter() != null) {

@@ -34,6 +34,12 @@ public final class ParseState {
     int[] parameterTypes;
     /** Null where aggregates are not allowed; the clause name goes into the error text. */
     String aggregateForbiddenIn;
+    /** True while analyzing where a set-returning function may appear (select list, FROM function). */
+    boolean setReturningAllowed;
+    /** The clause being analyzed where aggregates may appear but set-returning functions not (HAVING, VALUES). */
+    String setReturningForbiddenIn;
+    /** Where the last set-returning call analyzed was written (errors about an enclosing call point at it). */
+    int setReturningLocation;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
     boolean insideAggregate;
     /** Set while analyzing a column DEFAULT, where column references are not allowed. */

@@ -43,13 +43,35 @@ final class SelectAnalyzer {
         }
         List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
         QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
-        List<TargetEntry> targets = targetList(select.targets());
+        List<TargetEntry> targets;
+        state.setReturningAllowed = true;
+        try {
+            targets = targetList(select.targets());
+        } finally {
+            state.setReturningAllowed = false;
+        }
         List<QueryExpr> groupBy = groupBy(select, targets);
+        for (QueryExpr key : groupBy) {
+            if (FunctionAnalyzer.containsSetReturning(key)) {
+                throw ExpressionAnalyzer.unsupported("set-returning functions in GROUP BY", select.location());
+            }
+        }
         QueryExpr having = null;
         if (select.having() != null) {
-            having = expressions.transformCondition(select.having(), "HAVING");
+            state.setReturningForbiddenIn = "HAVING";
+            try {
+                having = expressions.transformCondition(select.having(), "HAVING");
+            } finally {
+                state.setReturningForbiddenIn = null;
+            }
         }
-        List<SortKey> sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+        state.setReturningAllowed = true;
+        List<SortKey> sortKeys;
+        try {
+            sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+        } finally {
+            state.setReturningAllowed = false;
+        }
         List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
         boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
         if (grouped) {
@@ -129,8 +151,13 @@ final class SelectAnalyzer {
             }
             width = row.size();
             List<QueryExpr> analyzed = new ArrayList<>();
-            for (org.woolly.nodes.parse.Expr expr : row) {
-                analyzed.add(expressions.transform(expr));
+            state.setReturningForbiddenIn = "VALUES";
+            try {
+                for (org.woolly.nodes.parse.Expr expr : row) {
+                    analyzed.add(expressions.transform(expr));
+                }
+            } finally {
+                state.setReturningForbiddenIn = null;
             }
             rows.add(analyzed);
         }

@@ -12,7 +12,11 @@
  * A {@code regclass} literal ({@code nextval('s')},
  * {@code 's'::regclass}) is looked up as a relation name when analyzed ({@code RegclassInput});
  * regclass values cannot be output yet. {@code IdentityColumns} applies the identity-column rules
- * of INSERT and UPDATE (428C9, OVERRIDING). Not yet: correlated subqueries, LATERAL, functions in FROM,
+ * of INSERT and UPDATE (428C9, OVERRIDING). A function in FROM ({@code FromAnalyzer}) becomes a
+ * FUNCTION range entry (WITH ORDINALITY adds the bigint row number); a set-returning function
+ * ({@code FunctionHandle.returnsSet}) may be called in the select list, ORDER BY and at the top of
+ * a FROM function, 0A000 elsewhere as {@code check_srf_call_placement} says. Not yet: correlated
+ * subqueries, LATERAL, ROWS FROM, set-returning calls nested in a set-returning call's arguments,
  * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
  */
 package org.woolly.analyzer;

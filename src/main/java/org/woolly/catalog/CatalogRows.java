@@ -5,6 +5,7 @@ import org.woolly.utils.adt.PgCastData;
 import org.woolly.utils.adt.PgOpclassData;
 import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgTypeData;
+import org.woolly.utils.adt.SetReturningFunctions;
 import org.woolly.utils.adt.TypeOids;
 
 import java.util.ArrayList;
@@ -267,6 +268,7 @@ public final class CatalogRows {
      */
     public static Object[] function(int oid, String name, int[] argumentTypes, int returnType, boolean strict,
                                     boolean variadic, char volatility, char kind) {
+        boolean retset = SetReturningFunctions.returnsSet(oid);
         StringBuilder argumentText = new StringBuilder();
         for (int argumentType : argumentTypes) {
             if (!argumentText.isEmpty()) {
@@ -278,9 +280,9 @@ public final class CatalogRows {
         return new RowBuilder(CatalogDefinitions.PG_PROC)
                 .set("oid", oid).set("proname", name).set("pronamespace", CatalogOids.PG_CATALOG_NAMESPACE)
                 .set("proowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("prolang", INTERNAL_LANGUAGE)
-                .set("procost", 1.0f).set("prorows", 0.0f).set("provariadic", variadicType).set("prosupport", "-")
+                .set("procost", 1.0f).set("prorows", retset ? (float) SetReturningFunctions.DEFAULT_ROWS : 0.0f).set("provariadic", variadicType).set("prosupport", "-")
                 .setChar("prokind", kind).set("prosecdef", false).set("proleakproof", false)
-                .set("proisstrict", strict).set("proretset", false).setChar("provolatile", volatility)
+                .set("proisstrict", strict).set("proretset", retset).setChar("provolatile", volatility)
                 .setChar("proparallel", 's').setShort("pronargs", argumentTypes.length)
                 .setShort("pronargdefaults", 0).set("prorettype", returnType)
                 .set("proargtypes", argumentText.toString()).set("prosrc", name)

@@ -151,12 +151,13 @@ public final class ExplainCommand {
             case Plan.Distinct distinct -> children.add(distinct.input());
             case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
+            case Plan.ProjectSet project -> children.add(project.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
             default -> { }
         }
         if (extraFilter != null) {
             qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin ? "Join Filter" : "Filter",
-                    extraFilter.qual(), true);
+                    extraFilter.qual(), !(plan instanceof Plan.FunctionScan));
         }
         for (Plan child : children) {
             node(child, depth + 1, null);
@@ -176,6 +177,8 @@ public final class ExplainCommand {
             case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
+            case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
+            case Plan.ProjectSet ignored -> "ProjectSet";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
             case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
@@ -211,6 +214,12 @@ public final class ExplainCommand {
             cost = new Plan.Cost(cost.startup(), cost.total(), cost.rows(), width);
         }
         return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
+    }
+
+    /** The function's name, and the alias when it has another ({@code ExplainTargetRel}). */
+    private static String functionName(RangeEntry entry) {
+        String name = entry.function().call() instanceof QueryExpr.FuncCall call ? call.function().name() : entry.alias();
+        return name + (entry.alias().equals(name) ? "" : " " + entry.alias());
     }
 
     /** The table's name, and its alias when it has another. */

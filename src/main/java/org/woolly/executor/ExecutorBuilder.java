@@ -41,6 +41,10 @@ final class ExecutorBuilder {
                 yield new ScanNodes.Values(rows);
             }
             case Plan.Result ignored -> new ScanNodes.Result();
+            case Plan.FunctionScan scan -> new FunctionNodes.FunctionScan(compiler.compile(scan.entry().function().call()),
+                    scan.entry().function().returnsSet(), scan.entry().function().ordinality());
+            case Plan.ProjectSet project -> new FunctionNodes.ProjectSet(build(project.input()),
+                    compiler.all(project.calls()), compiler.all(project.exprs()));
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
             case Plan.InitPlans initPlans -> {

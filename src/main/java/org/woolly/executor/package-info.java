@@ -5,7 +5,8 @@
  * {@code HeapAccess} and the type system's tuple codec. Counterpart of {@code src/backend/executor}
  * ({@code execMain.c}, {@code execExpr*.c}, {@code nodeSeqscan.c}, {@code nodeNestloop.c},
  * {@code nodeHashjoin.c}, {@code nodeAgg.c}, {@code nodeSort.c}, {@code nodeLimit.c},
- * {@code nodeModifyTable.c}).
+ * {@code nodeModifyTable.c}, {@code nodeFunctionscan.c}, {@code nodeProjectSet.c}). A set-returning
+ * call evaluates to an {@code Iterator} that {@code FunctionNodes} pull a value at a time.
  *
  * <p>Entry point: {@link org.woolly.executor.QueryExecution} (open a plan with an
  * {@link org.woolly.executor.ExecutorContext}, fetch rows, close).

@@ -89,6 +89,13 @@ final class JoinPlanner {
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
                     entry.values().size(), costs.width(entry)));
+            case FUNCTION -> {
+                Plan scan = FunctionPaths.scan(costs, entry);
+                QueryExpr qual = Planner.shift(takeWithin(entry.offset(), entry.offset() + entry.width()), entry.offset());
+                yield qual == null ? scan : new Plan.Filter(scan, qual, new Plan.Cost(scan.cost().startup(),
+                        scan.cost().total() + scan.cost().rows() * CostModel.operatorCount(qual) * costs.cpuOperatorCost(),
+                        CostModel.clampRows(scan.cost().rows() * costs.selectivity(qual)), scan.cost().width()));
+            }
         };
     }
 

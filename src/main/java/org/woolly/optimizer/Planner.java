@@ -95,6 +95,9 @@ public final class Planner {
         }
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
         plan = project(plan, exprs, query);
+        if (FunctionPaths.returnsSet(exprs)) {
+            plan = FunctionPaths.projectSet(costs, ((Plan.Project) plan).input(), exprs, plan.cost().width());
+        }
         int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
         if (query.distinct()) {
             List<Integer> types = exprs.subList(0, visible).stream().map(QueryExpr::type).toList();
@@ -209,7 +212,7 @@ public final class Planner {
             case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * costs.cpuOperatorCost(),
                     source.values().size(), costs.width(source)));
             case SUBQUERY -> subquery(source.subquery());
-            case RELATION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
+            case RELATION, FUNCTION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
         };
         Plan projected = project(input, query.targetList().stream().map(TargetEntry::expr).toList());
         return new Plan.ModifyTable(Query.CommandType.INSERT, query.resultRelation(), projected, List.of(), null,

@@ -61,6 +61,11 @@ final class SubLinkCollector {
     }
 
     private RangeEntry entry(RangeEntry entry) {
+        if (entry.kind() == RangeEntry.Kind.FUNCTION) {
+            return new RangeEntry(entry.kind(), entry.alias(), null, null, null, entry.columnNames(), entry.columnTypes(),
+                    entry.columnTypmods(), entry.offset(), false,
+                    new RangeEntry.Function(expr(entry.function().call()), entry.function().ordinality()));
+        }
         if (entry.kind() != RangeEntry.Kind.VALUES) {
             return entry;
         }

@@ -13,6 +13,9 @@
  *     defaults of PostgreSQL without statistics.</li>
  * <li>{@link org.woolly.optimizer.PlannerStatistics}: what the session supplies per statement
  *     (pages of each table now, its pg_class/pg_statistic figures, its indexes).</li>
+ * <li>{@code FunctionPaths}: Function Scan of a function in FROM and ProjectSet of a select list
+ *     calling set-returning functions, with {@code prorows} (1000) or generate_series' support
+ *     estimate over integer constants; a plain function of constants in FROM is a Result.</li>
  * <li>{@code IndexPaths}: B-tree Index Scans for {@code col op const/param} on the leading key
  *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan, for
  *     SELECT, UPDATE and DELETE, and for a one-table {@code ORDER BY col [LIMIT n]} when reading

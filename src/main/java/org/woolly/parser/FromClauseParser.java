@@ -139,10 +139,12 @@ final class FromClauseParser {
             if (!(call instanceof Expr.FuncCall functionCall)) {
                 throw cursor.syntaxError();
             }
-            if (cursor.atKeyword("with") && cursor.peek(1).isKeyword("ordinality")) {
-                throw TokenCursor.notSupportedClause("WITH ORDINALITY is not supported yet", cursor.peek());
+            boolean ordinality = cursor.atKeyword("with") && cursor.peek(1).isKeyword("ordinality");
+            if (ordinality) {
+                cursor.advance();
+                cursor.advance();
             }
-            return new FromItem.Function(functionCall, alias(true), start.start());
+            return new FromItem.Function(functionCall, ordinality, alias(true), start.start());
         }
         if (!only) {
             cursor.acceptOperator("*");

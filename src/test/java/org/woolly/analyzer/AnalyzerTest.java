@@ -13,6 +13,7 @@ import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.SystemCatalog;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
 import org.woolly.parser.Parser;
 import org.woolly.server.StorageWiring;
 import org.woolly.testsupport.TestCluster;
@@ -107,6 +108,40 @@ class AnalyzerTest {
                 .isEqualTo("INSERT has more expressions than target columns");
         assertThat(error("INSERT INTO t (zz) VALUES (1)").getMessage())
                 .isEqualTo("column \"zz\" of relation \"t\" does not exist");
+    }
+
+    @Test
+    void functionsInFromBecomeFunctionEntries() {
+        var query = analyze("SELECT g, n FROM generate_series(1, 3) WITH ORDINALITY AS g(g, n)").query();
+        RangeEntry entry = query.rangeTable().getFirst();
+        assertThat(entry.kind()).isEqualTo(RangeEntry.Kind.FUNCTION);
+        assertThat(entry.columnNames()).containsExactly("g", "n");
+        assertThat(entry.columnTypes()).containsExactly(TypeOids.INT4, TypeOids.INT8);
+        assertThat(entry.function().returnsSet()).isTrue();
+        assertThat(analyze("SELECT * FROM generate_series(1, 3)").query().rangeTable().getFirst().columnNames())
+                .containsExactly("generate_series");
+        assertThat(analyze("SELECT * FROM abs(-1) x").query().rangeTable().getFirst().function().returnsSet()).isFalse();
+        assertThat(error("SELECT * FROM generate_series(1, 2) g(a, b)").getMessage())
+                .isEqualTo("table \"g\" has 1 columns available but 2 columns specified");
+        assertThat(error("SELECT * FROM sum(1)").getMessage()).isEqualTo("aggregate functions are not allowed in functions in FROM");
+        SqlException nested = error("SELECT * FROM abs(generate_series(1, 2))");
+        assertThat(nested.getMessage()).isEqualTo("set-returning functions must appear at top level of FROM");
+        assertThat(nested.position()).isEqualTo(19);
+    }
+
+    @Test
+    void setReturningFunctionsOnlyWherePostgresAllowsThem() {
+        assertThat(analyze("SELECT generate_series(1, a) + 1 FROM t ORDER BY 1").query().targetList()).hasSize(1);
+        SqlException where = error("SELECT 1 WHERE generate_series(1, 2) > 1");
+        assertThat(where.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
+        assertThat(where.getMessage()).isEqualTo("set-returning functions are not allowed in WHERE");
+        assertThat(error("SELECT 1 HAVING generate_series(1, 2) > 1").getMessage())
+                .isEqualTo("set-returning functions are not allowed in HAVING");
+        assertThat(error("VALUES (generate_series(1, 2))").getMessage())
+                .isEqualTo("set-returning functions are not allowed in VALUES");
+        SqlException aggregate = error("SELECT sum(generate_series(1, 3))");
+        assertThat(aggregate.getMessage()).isEqualTo("aggregate function calls cannot contain set-returning function calls");
+        assertThat(aggregate.position()).isEqualTo(12);
     }
 
     @Test

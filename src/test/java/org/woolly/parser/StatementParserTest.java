@@ -284,6 +284,11 @@ class StatementParserTest {
         assertThat(subquery.alias()).isEqualTo(new FromItem.Alias("s", List.of("x")));
         FromItem.Function function = (FromItem.Function) nested.from().get(1);
         assertThat(function.alias().name()).isEqualTo("g");
+        assertThat(function.ordinality()).isFalse();
+        FromItem.Function numbered = (FromItem.Function) select("select * from generate_series(1, 3) with ordinality as g(v, n)")
+                .from().get(0);
+        assertThat(numbered.ordinality()).isTrue();
+        assertThat(numbered.alias()).isEqualTo(new FromItem.Alias("g", List.of("v", "n")));
         SelectStmt rightNested = select("select * from a inner join b left join c on b.x = c.x on a.y = b.y");
         FromItem.Join outer = (FromItem.Join) rightNested.from().get(0);
         assertThat(outer.type()).isEqualTo(FromItem.JoinType.INNER);

@@ -10,7 +10,8 @@ public sealed interface FromItem {
 
     record Subquery(SelectStmt query, Alias alias, boolean lateral, int location) implements FromItem {}
 
-    record Function(Expr.FuncCall call, Alias alias, int location) implements FromItem {}
+    /** {@code f(args) [WITH ORDINALITY] [[AS] alias [(columns)]]}. */
+    record Function(Expr.FuncCall call, boolean ordinality, Alias alias, int location) implements FromItem {}
 
     /** {@code using} is non-null for USING (cols); {@code natural} for NATURAL; else {@code on}. */
     record Join(JoinType type, FromItem left, FromItem right, Expr on, List<String> using, boolean natural,

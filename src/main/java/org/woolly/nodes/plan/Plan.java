@@ -37,6 +37,20 @@ public sealed interface Plan {
     /** One row per VALUES list. */
     record ValuesScan(List<List<QueryExpr>> rows, Cost cost) implements Plan {}
 
+    /**
+     * A function in FROM ({@code FunctionScan}): a row per value of a set-returning function, one
+     * row for any other call; the entry's columns, the row number last WITH ORDINALITY.
+     */
+    record FunctionScan(RangeEntry entry, Cost cost) implements Plan {}
+
+    /**
+     * Set-returning functions in the select list ({@code ProjectSet}): per input row the
+     * {@code calls} run in lockstep until all are exhausted, the shorter ones giving NULL; each
+     * step makes the row {@code [value of call 0, ..., input row...]} on which {@code exprs}
+     * compute the output.
+     */
+    record ProjectSet(Plan input, List<QueryExpr> calls, List<QueryExpr> exprs, Cost cost) implements Plan {}
+
     /** One empty row: SELECT without FROM ({@code Result} without an outer plan). */
     record Result(Cost cost) implements Plan {}
 

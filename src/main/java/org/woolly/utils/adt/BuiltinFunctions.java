@@ -30,6 +30,7 @@ public final class BuiltinFunctions {
         DateTimeFunctions.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
         SequenceFunctions.register(REGISTRY);
+        SetReturningFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();

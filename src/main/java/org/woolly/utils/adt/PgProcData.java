@@ -182,7 +182,16 @@ public final class PgProcData {
             proc(1576, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8),
             proc(1765, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8, BOOL),
             proc(2559, "lastval", INT8, VOLATILE, STRICT),
-            proc(1665, "pg_get_serial_sequence", TEXT, STABLE, STRICT, TEXT, TEXT)
+            proc(1665, "pg_get_serial_sequence", TEXT, STABLE, STRICT, TEXT, TEXT),
+            // set-returning (proretset, prorows 1000): SetReturningFunctions
+            proc(938, "generate_series", TIMESTAMP, IMMUTABLE, STRICT, TIMESTAMP, TIMESTAMP, INTERVAL),
+            proc(939, "generate_series", TIMESTAMPTZ, STABLE, STRICT, TIMESTAMPTZ, TIMESTAMPTZ, INTERVAL),
+            proc(1066, "generate_series", INT4, IMMUTABLE, STRICT, INT4, INT4, INT4),
+            proc(1067, "generate_series", INT4, IMMUTABLE, STRICT, INT4, INT4),
+            proc(1068, "generate_series", INT8, IMMUTABLE, STRICT, INT8, INT8, INT8),
+            proc(1069, "generate_series", INT8, IMMUTABLE, STRICT, INT8, INT8),
+            proc(3259, "generate_series", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC, NUMERIC),
+            proc(3260, "generate_series", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();
