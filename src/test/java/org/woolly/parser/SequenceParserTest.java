@@ -40,8 +40,8 @@ class SequenceParserTest {
         assertThat(rename.newName()).isEqualTo("r");
         assertThatThrownBy(() -> one("ALTER SEQUENCE s")).isInstanceOf(SqlException.class)
                 .hasMessage("syntax error at end of input");
-        assertThatThrownBy(() -> one("ALTER TABLE t ADD c int")).isInstanceOf(SqlException.class)
-                .hasMessageContaining("ALTER TABLE");
+        assertThatThrownBy(() -> one("ALTER VIEW v RENAME TO w")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("ALTER VIEW");
     }
 
     @Test
