@@ -95,8 +95,13 @@ final class CopyCommand {
             return copy.isFrom() ? new FileCopy(Files.newInputStream(path), null)
                     : new FileCopy(null, Files.newOutputStream(path));
         } catch (NoSuchFileException missing) {
-            throw SqlException.of(SqlState.UNDEFINED_FILE, "could not open file \"%s\" for %s: No such file or directory",
-                    copy.file(), copy.isFrom() ? "reading" : "writing");
+            SqlException error = SqlException.of(SqlState.UNDEFINED_FILE,
+                    "could not open file \"%s\" for %s: No such file or directory", copy.file(),
+                    copy.isFrom() ? "reading" : "writing");
+            throw copy.isFrom() ? error.withHint("COPY FROM instructs the PostgreSQL server process to read a file. "
+                    + "You may want a client-side facility such as psql's \\copy.")
+                    : error.withHint("COPY TO instructs the PostgreSQL server process to write a file. "
+                    + "You may want a client-side facility such as psql's \\copy.");
         } catch (IOException e) {
             throw SqlException.of(SqlState.IO_ERROR, "could not open file \"%s\" for %s: %s", copy.file(),
                     copy.isFrom() ? "reading" : "writing", e.getMessage());
@@ -127,8 +132,12 @@ final class CopyCommand {
             values.append(i == 0 ? "$" : ", $").append(i + 1);
         }
         String text = sql.append(values).append(')').toString();
-        SessionPreparedQuery insert = session.prepareStatement(session.parse(text).getFirst().statement(), text,
-                new int[0]);
+        SessionPreparedQuery insert;
+        try {
+            insert = session.prepareStatement(session.parse(text).getFirst().statement(), text, new int[0]);
+        } catch (SqlException bad) {
+            throw bad.withPosition(0); // a position would point into the INSERT made here, not the user's COPY
+        }
         session.checkWritable(insert);
         int width = columns.size();
         int[] parameterTypes = insert.parameterTypes();
@@ -274,7 +283,12 @@ final class CopyCommand {
             text = sql.append(quote(copy.table().name())).toString();
             select = session.parse(text).getFirst().statement();
         }
-        SessionPreparedQuery query = session.prepareStatement(select, text, new int[0]);
+        SessionPreparedQuery query;
+        try {
+            query = session.prepareStatement(select, text, new int[0]);
+        } catch (SqlException bad) {
+            throw copy.query() != null ? bad : bad.withPosition(0);
+        }
         List<ResultColumn> columns = query.resultColumns();
         int width = columns.size();
         TypeIO[] outputs = new TypeIO[width];
