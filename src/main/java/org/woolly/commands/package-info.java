@@ -25,5 +25,13 @@
  * using the column; a table rewrite (ALTER COLUMN TYPE) and REINDEX rebuild the indexes into new
  * files. Not yet: expression and partial indexes, operator classes, NOT VALID, FOREIGN KEY,
  * {@code pg_indexes}, index sizes.
+ *
+ * <p>COPY: {@link org.woolly.commands.CopyOptions} checks the options as {@code ProcessCopyOptions}
+ * does (defaults per format, misplaced options 0A000, duplicates 42601);
+ * {@link org.woolly.commands.CopyFromReader} splits input that arrives in chunks into lines (a
+ * newline inside CSV quotes does not end one) and fields (text escapes, CSV quoting, the null
+ * string, FORCE_NOT_NULL/FORCE_NULL, the {@code \.} end marker);
+ * {@link org.woolly.commands.CopyToWriter} formats output lines. The statement itself runs in
+ * {@code tcop.engine.CopyCommand}, which plans the INSERT or SELECT it needs.
  */
 package org.woolly.commands;
