@@ -145,6 +145,21 @@ public final class CopyFromReader {
         String nullString = options.nullString;
         StringBuilder value = new StringBuilder();
         int length = line.length();
+        if (line.indexOf('\\') < 0) {
+            // no escapes on the line (the common case): each field is a substring
+            int fieldStart = 0;
+            while (true) {
+                int fieldEnd = line.indexOf(delimiter, fieldStart);
+                int stop = fieldEnd < 0 ? length : fieldEnd;
+                boolean isNull = stop - fieldStart == nullString.length()
+                        && line.startsWith(nullString, fieldStart);
+                fields.add(isNull ? null : line.substring(fieldStart, stop));
+                if (fieldEnd < 0) {
+                    return fields;
+                }
+                fieldStart = fieldEnd + 1;
+            }
+        }
         int i = 0;
         while (true) {
             int rawStart = i;
