@@ -132,9 +132,6 @@ public final class CopyOptions {
         if (!csv && escape != null) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY escape available only in CSV mode");
         }
-        if (!csv && result.header != Header.NONE) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY HEADER available only in CSV mode");
-        }
         if (!csv && (result.forceQuoteAll || !result.forceQuote.isEmpty())) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY force quote available only in CSV mode");
         }

@@ -73,7 +73,7 @@ final class CopyProtocol implements CopyChannel {
                 case MessageTypes.FLUSH, MessageTypes.SYNC -> {
                     // ignored during COPY IN, as PostgreSQL does (a client may send them with the data)
                 }
-                default -> throw new SqlException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                default -> throw new SqlException(Severity.ERROR, SqlState.PROTOCOL_VIOLATION,
                         String.format("unexpected message type 0x%02X during COPY from stdin", message.type()),
                         null, null, 0, null);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -112,6 +113,56 @@ class CopyIT {
             connection.setAutoCommit(true);
             assertThat(count(statement, "cf")).isZero();
             statement.execute("DROP TABLE cf");
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsMidCopyLeavesNoRow() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE cd (id int)");
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                ByteArrayOutputStream startup = new ByteArrayOutputStream();
+                java.io.DataOutputStream fields = new java.io.DataOutputStream(startup);
+                fields.writeInt(196608);
+                for (String text : new String[] {"user", server.superuser(), "database", "postgres"}) {
+                    fields.write(text.getBytes(StandardCharsets.UTF_8));
+                    fields.writeByte(0);
+                }
+                fields.writeByte(0);
+                out.writeInt(startup.size() + 4);
+                out.write(startup.toByteArray());
+                out.flush();
+                awaitMessage(in, 'Z');
+                byte[] query = "COPY cd FROM STDIN\0".getBytes(StandardCharsets.UTF_8);
+                out.writeByte('Q');
+                out.writeInt(query.length + 4);
+                out.write(query);
+                out.flush();
+                awaitMessage(in, 'G');
+                byte[] rows = "1\n2\n3\n".getBytes(StandardCharsets.UTF_8);
+                out.writeByte('d');
+                out.writeInt(rows.length + 4);
+                out.write(rows);
+                out.flush();
+            } // closed without CopyDone or Terminate
+            assertThat(count(statement, "cd")).isZero();
+            // DROP needs the lock the loader's COPY held: it comes once that backend ended and rolled back
+            statement.execute("SET lock_timeout = '10s'");
+            statement.execute("DROP TABLE cd");
+        }
+    }
+
+    private static void awaitMessage(java.io.DataInputStream in, char wanted) throws IOException {
+        while (true) {
+            int type = in.readUnsignedByte();
+            byte[] body = new byte[in.readInt() - 4];
+            in.readFully(body);
+            assertThat(type).as("message type").isNotEqualTo('E');
+            if (type == wanted) {
+                return;
+            }
         }
     }
 
