@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -123,35 +122,25 @@ class CopyIT {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
                 java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
                 java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
-                ByteArrayOutputStream startup = new ByteArrayOutputStream();
-                java.io.DataOutputStream fields = new java.io.DataOutputStream(startup);
-                fields.writeInt(196608);
-                for (String text : new String[] {"user", server.superuser(), "database", "postgres"}) {
-                    fields.write(text.getBytes(StandardCharsets.UTF_8));
-                    fields.writeByte(0);
-                }
-                fields.writeByte(0);
-                out.writeInt(startup.size() + 4);
-                out.write(startup.toByteArray());
-                out.flush();
+                ProtocolRobustnessIT.sendStartup(out, server.superuser(), "postgres");
                 awaitMessage(in, 'Z');
-                byte[] query = "COPY cd FROM STDIN\0".getBytes(StandardCharsets.UTF_8);
-                out.writeByte('Q');
-                out.writeInt(query.length + 4);
-                out.write(query);
-                out.flush();
+                send(out, 'Q', "COPY cd FROM STDIN\0");
                 awaitMessage(in, 'G');
-                byte[] rows = "1\n2\n3\n".getBytes(StandardCharsets.UTF_8);
-                out.writeByte('d');
-                out.writeInt(rows.length + 4);
-                out.write(rows);
-                out.flush();
+                send(out, 'd', "1\n2\n3\n");
             } // closed without CopyDone or Terminate
             assertThat(count(statement, "cd")).isZero();
             // DROP needs the lock the loader's COPY held: it comes once that backend ended and rolled back
             statement.execute("SET lock_timeout = '10s'");
             statement.execute("DROP TABLE cd");
         }
+    }
+
+    private static void send(java.io.DataOutputStream out, char type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        out.writeByte(type);
+        out.writeInt(bytes.length + 4);
+        out.write(bytes);
+        out.flush();
     }
 
     private static void awaitMessage(java.io.DataInputStream in, char wanted) throws IOException {
