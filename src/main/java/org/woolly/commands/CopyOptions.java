@@ -105,7 +105,15 @@ public final class CopyOptions {
         }
         boolean csv = result.format == Format.CSV;
         if (result.format == Format.BINARY) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY in binary format is not supported yet");
+            if (delimiter != null) {
+                throw SqlException.of(SqlState.SYNTAX_ERROR, "cannot specify DELIMITER in BINARY mode");
+            }
+            if (result.nullString != null) {
+                throw SqlException.of(SqlState.SYNTAX_ERROR, "cannot specify NULL in BINARY mode");
+            }
+            if (result.header != Header.NONE) {
+                throw SqlException.of(SqlState.SYNTAX_ERROR, "cannot specify HEADER in BINARY mode");
+            }
         }
         if (delimiter != null && delimiter.length() != 1) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY delimiter must be a single one-byte character");

@@ -31,7 +31,8 @@
  * {@link org.woolly.commands.CopyFromReader} splits input that arrives in chunks into lines (a
  * newline inside CSV quotes does not end one) and fields (text escapes, CSV quoting, the null
  * string, FORCE_NOT_NULL/FORCE_NULL, the {@code \.} end marker);
- * {@link org.woolly.commands.CopyToWriter} formats output lines. The statement itself runs in
+ * {@link org.woolly.commands.CopyToWriter} formats output lines; {@link org.woolly.commands.CopyBinary}
+ * reads and writes the binary format. The statement itself runs in
  * {@code tcop.engine.CopyCommand}, which plans the INSERT or SELECT it needs.
  */
 package org.woolly.commands;

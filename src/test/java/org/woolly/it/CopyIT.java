@@ -76,6 +76,35 @@ class CopyIT {
     }
 
     @Test
+    void binaryFormatRoundTripsAsPostgresWritesIt() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE cb (a int, b text, c numeric, d bool)");
+            statement.execute("INSERT INTO cb VALUES (1, 'x', 1.5, true), (2, NULL, NULL, NULL)");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThat(copy.copyOut("COPY cb TO STDOUT (FORMAT binary)", out)).isEqualTo(2);
+            byte[] dump = out.toByteArray();
+            // PostgreSQL 15 writes these bytes for the same rows
+            String expected = "5047434f50590aff0d0a0000000000000000000004000000040000000100000001780000000c0002"
+                    + "00000000000100011388000000010100040000000400000002ffffffffffffffffffffffffffff";
+            assertThat(java.util.HexFormat.of().formatHex(dump)).isEqualTo(expected);
+            statement.execute("TRUNCATE cb");
+            assertThat(copy.copyIn("COPY cb FROM STDIN BINARY", new ByteArrayInputStream(dump))).isEqualTo(2);
+            try (ResultSet rows = statement.executeQuery("SELECT a, b, c, d FROM cb ORDER BY a")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("x");
+                assertThat(rows.getBigDecimal(3)).isEqualByComparingTo("1.5");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isNull();
+            }
+            assertThatThrownBy(() -> copy.copyIn("COPY cb FROM STDIN BINARY",
+                    new ByteArrayInputStream("garbage".getBytes(StandardCharsets.UTF_8))))
+                    .hasMessageContaining("COPY file signature not recognized");
+            statement.execute("DROP TABLE cb");
+        }
+    }
+
+    @Test
     void aFailedCopyLeavesNoRowAndTheConnectionUsable() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE cf (id int PRIMARY KEY)");

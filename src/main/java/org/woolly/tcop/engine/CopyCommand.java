@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.commands.CopyBinary;
 import org.woolly.commands.CopyFromReader;
 import org.woolly.commands.CopyOptions;
 import org.woolly.commands.CopyToWriter;
@@ -157,8 +158,12 @@ final class CopyCommand {
         Object[] parameters = new Object[width];
         ExecutorContext context = session.newExecutorContext(parameters);
         String table = relation.name();
-        channel.beginCopyIn(false, width);
+        boolean binary = options.format == CopyOptions.Format.BINARY;
+        channel.beginCopyIn(binary, width);
         try (QueryExecution execution = new QueryExecution(insert.planned().plan(), context)) {
+            if (binary) {
+                return copyFromBinary(session, execution, channel, inputs, parameters, columns, table, format);
+            }
             boolean headerPending = options.header != CopyOptions.Header.NONE;
             boolean atEnd = false;
             long rows = 0;
@@ -168,12 +173,7 @@ final class CopyCommand {
                     if (atEnd) {
                         break;
                     }
-                    byte[] data = channel.read();
-                    if (data == null) {
-                        atEnd = true;
-                    } else {
-                        reader.feed(data);
-                    }
+                    atEnd = readMore(channel, reader::feed);
                     continue;
                 }
                 try {
@@ -217,16 +217,81 @@ final class CopyCommand {
                     execution.checkForInterrupts();
                 }
             }
-            if (!atEnd) {
-                // the end marker came before CopyDone: the rest of the client's data is read and dropped
-                while (channel.read() != null) {
-                    // discard
+            return finish(session, execution, channel, atEnd);
+        }
+    }
+
+    private static String copyFromBinary(QuerySession session, QueryExecution execution, CopyChannel channel,
+                                         TypeIO[] inputs, Object[] parameters, List<String> columns, String table,
+                                         FormatSettings format) {
+        CopyBinary.Reader reader = new CopyBinary.Reader();
+        boolean atEnd = false;
+        while (true) {
+            int[] fields;
+            try {
+                fields = reader.next(parameters.length, atEnd);
+            } catch (SqlException bad) {
+                throw reader.headerRead() ? bad.withContext("COPY %s, line %d".formatted(table,
+                        Math.max(1, reader.rowNumber()))) : bad;
+            }
+            if (fields == null) {
+                if (atEnd) {
+                    break;
+                }
+                atEnd = readMore(channel, reader::feed);
+                continue;
+            }
+            byte[] buffer = reader.buffer();
+            for (int i = 0; i < parameters.length; i++) {
+                int length = fields[2 * i + 1];
+                try {
+                    parameters[i] = length < 0 ? null : inputs[i].receive(buffer, fields[2 * i], length, -1, format);
+                } catch (SqlException bad) {
+                    throw bad.withContext("COPY %s, line %d, column %s".formatted(table, reader.rowNumber(),
+                            columns.get(i)));
+                } catch (RuntimeException bad) {
+                    throw SqlException.of(SqlState.INVALID_BINARY_REPRESENTATION, "incorrect binary data format")
+                            .withContext("COPY %s, line %d, column %s".formatted(table, reader.rowNumber(),
+                                    columns.get(i)));
                 }
             }
-            long processed = execution.rowsProcessed();
-            session.statementDone();
-            return "COPY " + processed;
+            try {
+                execution.insertAgain();
+            } catch (SqlException failed) {
+                throw failed.context() != null ? failed
+                        : failed.withContext("COPY %s, line %d".formatted(table, reader.rowNumber()));
+            }
+            if (reader.rowNumber() % INTERRUPT_INTERVAL == 0) {
+                execution.checkForInterrupts();
+            }
         }
+        return finish(session, execution, channel, atEnd);
+    }
+
+    /** Reads the client's next chunk into {@code feed}; true once the input ended (CopyDone). */
+    private static boolean readMore(CopyChannel channel, java.util.function.Consumer<byte[]> feed) {
+        byte[] data = channel.read();
+        if (data == null) {
+            return true;
+        }
+        feed.accept(data);
+        return false;
+    }
+
+    /**
+     * The tag of a finished COPY FROM. Data after the end marker (or binary trailer) up to
+     * CopyDone is read and dropped.
+     */
+    private static String finish(QuerySession session, QueryExecution execution, CopyChannel channel,
+                                 boolean atEnd) {
+        if (!atEnd) {
+            while (channel.read() != null) {
+                // discarded
+            }
+        }
+        long processed = execution.rowsProcessed();
+        session.statementDone();
+        return "COPY " + processed;
     }
 
     private static void matchHeader(List<String> fields, List<String> columns) {
@@ -307,7 +372,11 @@ final class CopyCommand {
         }
         CopyToWriter writer = new CopyToWriter(options);
         FormatSettings format = session.settings.formatSettings();
-        channel.beginCopyOut(false, width);
+        boolean binary = options.format == CopyOptions.Format.BINARY;
+        channel.beginCopyOut(binary, width);
+        if (binary) {
+            return copyToBinary(session, query, channel, width);
+        }
         if (options.header != CopyOptions.Header.NONE) {
             send(channel, writer.header(names), options);
         }
@@ -325,6 +394,42 @@ final class CopyCommand {
                 rows++;
             }
         }
+        channel.endCopyOut();
+        session.statementDone();
+        return "COPY " + rows;
+    }
+
+    private static String copyToBinary(QuerySession session, SessionPreparedQuery query, CopyChannel channel,
+                                       int width) {
+        List<ResultColumn> columns = query.resultColumns();
+        TypeIO[] outputs = new TypeIO[width];
+        for (int i = 0; i < width; i++) {
+            PgType type = session.types.type(columns.get(i).typeOid());
+            if (type == null) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "no binary output function available for type %d",
+                        columns.get(i).typeOid());
+            }
+            outputs[i] = type.io();
+        }
+        FormatSettings format = session.settings.formatSettings();
+        byte[] header = CopyBinary.header();
+        channel.write(header, 0, header.length);
+        long rows = 0;
+        byte[][] fields = new byte[width][];
+        try (QueryExecution execution = new QueryExecution(query.planned().plan(),
+                session.newExecutorContext(new Object[0]))) {
+            Object[] row;
+            while ((row = execution.next()) != null) {
+                for (int i = 0; i < width; i++) {
+                    fields[i] = row[i] == null ? null : outputs[i].send(row[i], format);
+                }
+                byte[] data = CopyBinary.row(fields);
+                channel.write(data, 0, data.length);
+                rows++;
+            }
+        }
+        byte[] trailer = CopyBinary.trailer();
+        channel.write(trailer, 0, trailer.length);
         channel.endCopyOut();
         session.statementDone();
         return "COPY " + rows;
