@@ -29,5 +29,14 @@
  * {@code indcheckxmin}), which matters once scans use indexes; ALTER COLUMN TYPE and RENAME
  * COLUMN leave the index's own pg_attribute rows and {@code indclass} as they were (the B-tree
  * takes its column types from the table).
+ *
+ * <p>COPY: {@link org.woolly.commands.CopyOptions} checks the options as {@code ProcessCopyOptions}
+ * does (defaults per format, misplaced options 0A000, duplicates 42601);
+ * {@link org.woolly.commands.CopyFromReader} splits input that arrives in chunks into lines (a
+ * newline inside CSV quotes does not end one) and fields (text escapes, CSV quoting, the null
+ * string, FORCE_NOT_NULL/FORCE_NULL, the {@code \.} end marker);
+ * {@link org.woolly.commands.CopyToWriter} formats output lines; {@link org.woolly.commands.CopyBinary}
+ * reads and writes the binary format. The statement itself runs in
+ * {@code tcop.engine.CopyCommand}, which plans the INSERT or SELECT it needs.
  */
 package org.woolly.commands;

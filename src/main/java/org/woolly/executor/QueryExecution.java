@@ -63,6 +63,25 @@ public final class QueryExecution implements AutoCloseable {
         } while (row != null);
     }
 
+    /**
+     * COPY FROM: runs an {@code INSERT ... VALUES ($1, ...)} plan once more, with the parameter
+     * values the caller put into the array it gave the context. Each run inserts one row through
+     * the same path as INSERT (defaults, constraints, indexes); {@link #rowsProcessed()} counts
+     * them all. The statement is analyzed, planned and its nodes built once for all rows.
+     */
+    public void insertAgain() {
+        if (modifyNode == null || modifyNode != root) {
+            throw new IllegalStateException("insertAgain needs a plain INSERT plan");
+        }
+        opened = true;
+        root.open();
+    }
+
+    /** Checks for cancel, timeout and termination (a COPY calls it between batches of rows). */
+    public void checkForInterrupts() {
+        context.checkForInterrupts();
+    }
+
     public boolean finished() {
         return finished;
     }

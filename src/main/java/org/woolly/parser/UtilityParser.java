@@ -19,7 +19,7 @@ import org.woolly.utils.error.SqlState;
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "vacuum", "copy", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
+            "vacuum", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
             "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
@@ -68,6 +68,9 @@ final class UtilityParser {
             }
             case "analyze", "analyse" -> {
                 return analyze();
+            }
+            case "copy" -> {
+                return new CopyParser(grammar).copy();
             }
             default -> {
                 if (UNSUPPORTED.contains(first.text())) {

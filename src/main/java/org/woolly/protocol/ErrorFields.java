@@ -16,6 +16,7 @@ public final class ErrorFields {
     public static final byte HINT = 'H';
     public static final byte POSITION = 'P';
     public static final byte ROUTINE = 'R';
+    public static final byte CONTEXT = 'W';
 
     private ErrorFields() {}
 
@@ -33,6 +34,9 @@ public final class ErrorFields {
         }
         if (report.position() > 0) {
             writer.int8(POSITION).cString(Integer.toString(report.position()));
+        }
+        if (report.context() != null) {
+            writer.int8(CONTEXT).cString(report.context());
         }
         if (report.routine() != null) {
             writer.int8(ROUTINE).cString(report.routine());

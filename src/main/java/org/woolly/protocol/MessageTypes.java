@@ -27,6 +27,8 @@ public final class MessageTypes {
     public static final byte PASSWORD_MESSAGE = 'p';
 
     // Backend (server to client).
+    public static final byte COPY_IN_RESPONSE = 'G';
+    public static final byte COPY_OUT_RESPONSE = 'H';
     public static final byte AUTHENTICATION = 'R';
     public static final byte BACKEND_KEY_DATA = 'K';
     public static final byte BIND_COMPLETE = '2';

@@ -95,6 +95,7 @@ public final class BackendLoop {
     private void loop(Interrupts interrupts) throws IOException {
         ClientReader client = new ClientReader(reader);
         clientReader = client;
+        extended.copyChannel(new CopyProtocol(writer, client));
         client.start(interrupts);
         sendReadyForQuery();
         while (!terminated) {
@@ -259,10 +260,13 @@ public final class BackendLoop {
         }
         for (RawStatement statement : statements) {
             PreparedQuery query = engine.prepare(statement, queryString, new int[0]);
-            ExtendedQueryHandler.rejectCopy(query);
             activity.accept(query.commandName());
             statementTimer.start(settings.getInt("statement_timeout"));
             try (Portal portal = engine.bind(query, new Object[0])) {
+                if (ExtendedQueryHandler.isCopy(query)) {
+                    writer.commandComplete(portal.runCopy(extended.copyChannel()));
+                    continue;
+                }
                 List<ResultColumn> columns = query.resultColumns();
                 short[] formats = new short[columns.size()];
                 if (!columns.isEmpty()) {

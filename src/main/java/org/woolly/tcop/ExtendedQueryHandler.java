@@ -55,6 +55,8 @@ final class ExtendedQueryHandler {
     private final Map<String, Statement> statements = new HashMap<>();
     private final Map<String, PortalState> portals = new HashMap<>();
     private final StatementTimer statementTimer;
+    /** The client side of the COPY sub-protocol, set by the backend loop once its reader runs. */
+    private CopyChannel copyChannel;
     private boolean ignoreTillSync;
     /** The text of the statement the current message works on ({@code debug_query_string}); null if none. */
     private String queryText;
@@ -245,8 +247,17 @@ final class ExtendedQueryHandler {
             writer.commandComplete(state.completedTag);
             return;
         }
-        rejectCopy(state.query);
         activity.accept(state.query.commandName());
+        if (isCopy(state.query)) {
+            statementTimer.start(settings.getInt("statement_timeout"));
+            try {
+                state.completedTag = state.portal.runCopy(copyChannel);
+            } finally {
+                statementTimer.stop();
+            }
+            writer.commandComplete(state.completedTag);
+            return;
+        }
         DataRowEncoder encoder = new DataRowEncoder(writer, state.query.resultColumns(), state.resultFormats, types,
                 settings.formatSettings());
         String tag;
@@ -346,11 +357,16 @@ final class ExtendedQueryHandler {
         return expanded;
     }
 
-    static void rejectCopy(PreparedQuery query) {
-        if (query.commandName().equals("COPY")) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
-        }
+    static boolean isCopy(PreparedQuery query) {
+        return query.commandName().equals("COPY");
+    }
+
+    void copyChannel(CopyChannel channel) {
+        this.copyChannel = channel;
+    }
+
+    CopyChannel copyChannel() {
+        return copyChannel;
     }
 
     private static SqlException protocolError(String message) {

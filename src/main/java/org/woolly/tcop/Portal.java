@@ -17,6 +17,15 @@ public interface Portal extends AutoCloseable {
      */
     String run(int maxRows, RowSink sink);
 
+    /**
+     * Runs a COPY statement with the client's side of the copy sub-protocol; returns its tag
+     * ({@code COPY n}).
+     */
+    default String runCopy(CopyChannel channel) {
+        throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "COPY is not supported by this engine");
+    }
+
     /** Releases the portal's resources (a suspended scan, its snapshot). */
     @Override
     void close();

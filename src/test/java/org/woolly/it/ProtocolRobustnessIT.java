@@ -87,7 +87,7 @@ class ProtocolRobustnessIT {
         }
     }
 
-    private static void sendStartup(DataOutputStream out, String user, String database) throws IOException {
+    static void sendStartup(DataOutputStream out, String user, String database) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream fields = new DataOutputStream(body);
         fields.writeInt(PROTOCOL_3_0);

@@ -82,7 +82,7 @@ class ParserErrorTest {
         assertError("ALTER VIEW v RENAME TO w", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"ALTER VIEW\" is not supported yet", 1);
         assertError("VACUUM", SqlState.FEATURE_NOT_SUPPORTED, "\"VACUUM\" is not supported yet", 1);
-        assertError("copy t from stdin", SqlState.FEATURE_NOT_SUPPORTED, "\"COPY\" is not supported yet", 1);
+        assertError("copy t from stdout", SqlState.SYNTAX_ERROR, "syntax error at or near \"stdout\"", 13);
         assertError("GRANT ALL ON t TO u", SqlState.FEATURE_NOT_SUPPORTED, "\"GRANT\" is not supported yet", 1);
         assertError("drop function f(int)", SqlState.FEATURE_NOT_SUPPORTED, "\"DROP FUNCTION\" is not supported yet", 1);
         assertError("with x as (select 1) delete from t", SqlState.FEATURE_NOT_SUPPORTED,

@@ -133,6 +133,18 @@ public sealed interface Statement {
     /** One table of ANALYZE, with the columns named (empty: all). */
     record AnalyzeTarget(QualifiedName table, List<String> columns) {}
 
+    /**
+     * {@code COPY table [(cols)] FROM|TO {STDIN|STDOUT|'file'|PROGRAM 'cmd'} [WITH] (options)} or
+     * {@code COPY (query) TO ...}. {@code table} is null for a query; {@code file} is null for
+     * STDIN/STDOUT. Old-style options ({@code CSV HEADER}, {@code DELIMITER 'x'}) arrive as the
+     * same {@link CopyOption}s as the parenthesized list.
+     */
+    record Copy(QualifiedName table, List<String> columns, SelectStmt query, boolean isFrom, boolean program,
+                String file, List<CopyOption> options, Expr where, int location) implements Statement {}
+
+    /** One COPY option: a value (null when absent), or a column list ({@code FORCE_QUOTE (a, b)}, {@code *} as "*"). */
+    record CopyOption(String name, String value, List<String> columns, int location) {}
+
     /** An empty query string or one holding only comments and semicolons. */
     record Empty() implements Statement {}
 

@@ -66,6 +66,15 @@ final class SessionPortal implements Portal {
         return bufferedTag;
     }
 
+    @Override
+    public String runCopy(org.woolly.tcop.CopyChannel channel) {
+        session.checkNotFailed(prepared.statement());
+        session.startStatement();
+        String tag = CopyCommand.run(session, (Statement.Copy) prepared.statement(), prepared.sourceText(), channel);
+        done = true;
+        return tag;
+    }
+
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
             session.checkWritable(prepared);

@@ -65,6 +65,7 @@ final class UtilityDispatch {
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
             case Statement.Checkpoint ignored -> "CHECKPOINT";
             case Statement.Analyze ignored -> "ANALYZE";
+            case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
@@ -148,6 +149,8 @@ final class UtilityDispatch {
             case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
                     HeapAccess.of(session.storage), analyze));
             case Statement.Empty ignored -> Outcome.tag("");
+            case Statement.Copy ignored -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "COPY needs a client that speaks the COPY sub-protocol");
             case Statement.Select ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Insert ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Update ignored -> throw new IllegalStateException("optimizable statements run as queries");

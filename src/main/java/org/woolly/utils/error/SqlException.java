@@ -14,6 +14,8 @@ public class SqlException extends RuntimeException {
     private final int position;
     /** The C function PostgreSQL raises this error in, where clients match on it (null: not sent). */
     private String routine;
+    /** The CONTEXT lines ({@code errcontext}: where the error happened, e.g. the COPY line), null when none. */
+    private String context;
 
     public SqlException(SqlState sqlState, String message) {
         this(Severity.ERROR, sqlState, message, null, null, 0, null);
@@ -35,23 +37,23 @@ public class SqlException extends RuntimeException {
 
     public SqlException withDetail(String newDetail) {
         return new SqlException(severity, sqlState, getMessage(), newDetail, hint, position, getCause())
-                .withRoutine(routine);
+                .withRoutine(routine).withContext(context);
     }
 
     public SqlException withHint(String newHint) {
         return new SqlException(severity, sqlState, getMessage(), detail, newHint, position, getCause())
-                .withRoutine(routine);
+                .withRoutine(routine).withContext(context);
     }
 
     /** Returns a copy pointing at the given 1-based character position of the statement text. */
     public SqlException withPosition(int newPosition) {
         return new SqlException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause())
-                .withRoutine(routine);
+                .withRoutine(routine).withContext(context);
     }
 
     public SqlException withSeverity(Severity newSeverity) {
         return new SqlException(newSeverity, sqlState, getMessage(), detail, hint, position, getCause())
-                .withRoutine(routine);
+                .withRoutine(routine).withContext(context);
     }
 
     /**
@@ -67,6 +69,16 @@ public class SqlException extends RuntimeException {
 
     public String routine() {
         return routine;
+    }
+
+    /** Sets the CONTEXT field (the W field of ErrorResponse), as an error context callback does. */
+    public SqlException withContext(String newContext) {
+        this.context = newContext;
+        return this;
+    }
+
+    public String context() {
+        return context;
     }
 
     public Severity severity() {
