@@ -46,8 +46,36 @@ public final class ExpressionAnalyzer {
             case Expr.RowConstructor row -> throw unsupported("row constructors", row.location());
             case Expr.Subscript subscript -> throw unsupported("array subscripts", subscript.location());
             case Expr.FieldSelect field -> throw unsupported("field selection", field.location());
-            case Expr.Collate collate -> throw unsupported("COLLATE clauses", collate.location());
+            case Expr.Collate collate -> collate(collate);
         };
+    }
+
+    /**
+     * {@code e COLLATE name}. Woolly compares strings by code point, which is what the "C" and
+     * "POSIX" collations do and what the database default (initdb's C locale) is, so those
+     * three are accepted and change nothing; any other name does not exist (42704), and a type
+     * without collations is refused with PostgreSQL's 42804. An unknown literal becomes text.
+     */
+    private QueryExpr collate(Expr.Collate collate) {
+        QueryExpr arg = transform(collate.arg());
+        if (arg.type() == TypeOids.UNKNOWN) {
+            arg = Coercions.coerce(state, arg, TypeOids.TEXT, -1, TypeSystem.CoercionContext.IMPLICIT,
+                    collate.location());
+        }
+        int type = arg.type();
+        if (type != TypeOids.TEXT && type != TypeOids.VARCHAR && type != TypeOids.BPCHAR && type != TypeOids.NAME) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, collate.location(),
+                    "collations are not supported by type %s", state.types.formatType(type, -1));
+        }
+        String schema = collate.collation().schema();
+        String name = collate.collation().name();
+        boolean known = (schema == null || schema.equals("pg_catalog"))
+                && (name.equals("default") || name.equals("C") || name.equals("POSIX"));
+        if (!known) {
+            throw ParseState.error(SqlState.UNDEFINED_OBJECT, collate.location(),
+                    "collation \"%s\" for encoding \"UTF8\" does not exist", collate.collation());
+        }
+        return arg;
     }
 
     static SqlException unsupported(String what, int location) {

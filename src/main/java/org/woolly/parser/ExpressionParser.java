@@ -96,6 +96,7 @@ final class ExpressionParser {
                     case "not" -> isNegatablePattern(cursor.peek(1)) ? PATTERN : -1;
                     case "at" -> cursor.peek(1).isKeyword("time") && cursor.peek(2).isKeyword("zone") ? AT_TIME_ZONE : -1;
                     case "collate" -> cursor.peek(1).is(Token.Kind.IDENT) ? COLLATE : -1;
+                    case "operator" -> cursor.peek(1).is(Token.Kind.LEFT_PAREN) ? OTHER_OPERATOR : -1;
                     default -> -1;
                 };
             default:
@@ -167,11 +168,43 @@ final class ExpressionParser {
                         List.of(), null, null, token.start());
             case "collate":
                 return new Expr.Collate(left, grammar.qualifiedName(), token.start());
+            case "operator": {
+                Token operator = explicitOperator(token);
+                if (atQuantifier()) {
+                    return quantified(left, operator);
+                }
+                return new Expr.Operator(operator.text(), left, expression(OTHER_OPERATOR + 1), token.start());
+            }
             case "not":
                 return pattern(left, cursor.advance(), true, token);
             default:
                 return pattern(left, token, false, token);
         }
+    }
+
+    /**
+     * The rest of {@code OPERATOR ( [schema .] op )} after the keyword ({@code qual_all_Op} in
+     * gram.y), as an operator token. Every built-in operator lives in pg_catalog, so that
+     * qualifier is dropped; any other schema stays in the name, which then names no operator and
+     * fails resolution with PostgreSQL's "operator does not exist: text public.~ unknown".
+     */
+    private Token explicitOperator(Token keyword) {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        StringBuilder schema = new StringBuilder();
+        while (cursor.at(Token.Kind.IDENT)) {
+            schema.append(cursor.advance().text());
+            cursor.expect(Token.Kind.DOT);
+            schema.append('.');
+        }
+        Token symbol = cursor.peek();
+        if (!symbol.is(Token.Kind.OPERATOR)) {
+            throw cursor.syntaxError();
+        }
+        cursor.advance();
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        String qualifier = schema.toString();
+        String name = qualifier.isEmpty() || qualifier.equals("pg_catalog.") ? symbol.text() : qualifier + symbol.text();
+        return new Token(Token.Kind.OPERATOR, name, false, keyword.start(), symbol.end());
     }
 
     private boolean atQuantifier() {
@@ -339,6 +372,12 @@ final class ExpressionParser {
             cursor.advance();
             Expr operand = expression(NOT);
             return new Expr.BoolExpr(Expr.BoolExpr.BoolOp.NOT, List.of(operand), token.start());
+        }
+        if (token.isKeyword("operator") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            Token operator = explicitOperator(token);
+            Expr operand = expression(OTHER_OPERATOR + 1);
+            return new Expr.Operator(operator.text(), null, operand, token.start());
         }
         if (token.is(Token.Kind.OPERATOR)) {
             if (!isPrefixOperator(token.text())) {
