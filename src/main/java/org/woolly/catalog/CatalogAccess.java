@@ -206,6 +206,11 @@ public interface CatalogAccess {
 
     /** The OID of the role of that name, if one exists. */
     java.util.OptionalInt roleOid(String roleName);
+
+    /** The name of the role of that OID, if one exists ({@code pg_get_userbyid}). */
+    default Optional<String> roleName(int roleOid) {
+        return Optional.empty();
+    }
     /**
      * The relation's size as last recorded (pg_class.relpages, reltuples) and its column
      * statistics (pg_statistic), or null when the catalog keeps none.

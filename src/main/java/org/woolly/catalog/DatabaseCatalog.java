@@ -325,6 +325,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public Optional<String> roleName(int roleOid) {
+        return system.roleByOid(roleOid).map(RoleInfo::name);
+    }
+
+    @Override
     public TableStatistics statistics(Transaction tx, int relationOid) {
         return system.imageFor(tx, databaseOid).statistics(relationOid);
     }

@@ -89,6 +89,11 @@ public final class SystemCatalog {
         this.heap = new CatalogHeap(HeapAccess.of(storage), codec);
     }
 
+    /** The role of that OID ({@code pg_authid} by oid), if one exists. */
+    public Optional<RoleInfo> roleByOid(int oid) {
+        return shared().roles().values().stream().filter(role -> role.oid() == oid).findFirst();
+    }
+
     /** The role of that name from pg_authid (committed state), if any. */
     public Optional<RoleInfo> lookupRole(String name) {
         return Optional.ofNullable(shared().roles().get(name));

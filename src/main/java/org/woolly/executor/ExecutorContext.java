@@ -115,6 +115,35 @@ public final class ExecutorContext implements EvaluationContext {
         return sequenceStorage;
     }
 
+    /** The session's catalog as the catalog-reading functions see it (null without a catalog). */
+    @Override
+    public org.woolly.utils.adt.CatalogInquiries catalogInquiries() {
+        if (catalog == null) {
+            return EvaluationContext.super.catalogInquiries();
+        }
+        return new org.woolly.utils.adt.CatalogInquiries() {
+            @Override
+            public Boolean tableIsVisible(int relationOid) {
+                RelationInfo relation;
+                try {
+                    relation = catalog.relationByOid(transaction, relationOid);
+                } catch (SqlException missing) {
+                    return null;
+                }
+                if (relation == null) {
+                    return null;
+                }
+                return catalog.lookupRelation(transaction, null, relation.name())
+                        .map(found -> found.oid() == relationOid).orElse(false);
+            }
+
+            @Override
+            public String roleName(int roleOid) {
+                return catalog.roleName(roleOid).orElse(null);
+            }
+        };
+    }
+
     /** The catalogs the plan's relations are opened through. */
     public ExecutorContext withCatalog(CatalogAccess catalogAccess) {
         this.catalog = catalogAccess;

@@ -35,6 +35,12 @@ public interface FunctionContext {
     /** Throws the pending cancel or timeout error, if any (long-running functions call it). */
     void checkForInterrupts();
 
+    /** The session's catalog, for pg_table_is_visible and its kin; 0A000 where there is none. */
+    default CatalogInquiries catalogInquiries() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "catalog functions are not available here");
+    }
+
     /** The session's sequences, for nextval and its kin; 0A000 where there are none (tests, constant folding). */
     default SequenceOperations sequences() {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

@@ -32,5 +32,12 @@ final class SystemFunctions {
         r.function("current_role", name, 's', true, (a, c) -> c.currentUser());
         r.function("user", name, 's', true, (a, c) -> c.currentUser());
         r.function("session_user", name, 's', true, (a, c) -> c.sessionUser());
+        r.function("pg_table_is_visible", TypeOids.BOOL, 's', true,
+                (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]), TypeOids.OID);
+        r.function("pg_get_userbyid", name, 's', true, (a, c) -> {
+            int oid = (Integer) a[0];
+            String role = c.catalogInquiries().roleName(oid);
+            return role != null ? role : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
+        }, TypeOids.OID);
     }
 }
