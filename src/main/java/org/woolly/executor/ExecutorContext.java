@@ -141,6 +141,11 @@ public final class ExecutorContext implements EvaluationContext {
             public String roleName(int roleOid) {
                 return catalog.roleName(roleOid).orElse(null);
             }
+
+            @Override
+            public String formatType(int typeOid, int typmod) {
+                return types.formatType(typeOid, typmod);
+            }
         };
     }
 

@@ -61,6 +61,18 @@ class PsqlDescribeIT {
     }
 
     @Test
+    void formatTypeAsPostgresPrintsIt() throws Exception {
+        assertThat(psql("""
+                SELECT format_type(1042, NULL) AS a, format_type(1042, -1) AS b, format_type(99999, -1) AS c,
+                  format_type(1043, 14) AS d, format_type(23, NULL) AS e, format_type(NULL, 1) AS f, format_type(1007, -1) AS g;
+                """)).isEqualTo("""
+                a|b|c|d|e|f|g
+                character|bpchar|???|character varying(10)|integer||integer[]
+                (1 row)
+                """);
+    }
+
+    @Test
     void explicitOperatorSyntaxAndCollateClauses() throws Exception {
         String script = """
                 SELECT 'tab' OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default AS m, 2 OPERATOR(pg_catalog.*) 3 AS p, OPERATOR(pg_catalog.-) 4 AS n;

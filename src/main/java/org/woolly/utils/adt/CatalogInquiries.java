@@ -14,4 +14,7 @@ public interface CatalogInquiries {
 
     /** The role's name, or null when no role has that OID (PostgreSQL prints "unknown (OID=n)"). */
     String roleName(int roleOid);
+
+    /** The SQL name of the type with that modifier (-1: none), "???" for an unknown OID ({@code format_type}). */
+    String formatType(int typeOid, int typmod);
 }

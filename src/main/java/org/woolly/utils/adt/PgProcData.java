@@ -62,6 +62,7 @@ public final class PgProcData {
             proc(940, "mod", INT2, IMMUTABLE, STRICT, INT2, INT2),
             proc(941, "mod", INT4, IMMUTABLE, STRICT, INT4, INT4),
             proc(947, "mod", INT8, IMMUTABLE, STRICT, INT8, INT8),
+            proc(1081, "format_type", TEXT, STABLE, CALLED, OID, INT4),
             proc(1171, "date_part", FLOAT8, STABLE, STRICT, TEXT, TIMESTAMPTZ),
             proc(1172, "date_part", FLOAT8, IMMUTABLE, STRICT, TEXT, INTERVAL),
             proc(1175, "justify_hours", INTERVAL, IMMUTABLE, STRICT, INTERVAL),

@@ -39,5 +39,17 @@ final class SystemFunctions {
             String role = c.catalogInquiries().roleName(oid);
             return role != null ? role : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
         }, TypeOids.OID);
+        // Not strict: a null typmod means "not given", which PostgreSQL prints as the SQL-standard
+        // name even for bpchar ("character"), where -1 prints the internal name.
+        r.function("format_type", text, 's', false, (a, c) -> {
+            if (a[0] == null) {
+                return null;
+            }
+            int type = (Integer) a[0];
+            if (a[1] == null && type == TypeOids.BPCHAR) {
+                return "character";
+            }
+            return c.catalogInquiries().formatType(type, a[1] == null ? -1 : (Integer) a[1]);
+        }, TypeOids.OID, TypeOids.INT4);
     }
 }
