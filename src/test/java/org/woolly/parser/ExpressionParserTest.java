@@ -27,6 +27,14 @@ class ExpressionParserTest {
     }
 
     @Test
+    void explicitOperatorSyntax() {
+        assertThat(expr("a OPERATOR(pg_catalog.~) b")).isEqualTo(expr("a ~ b"));
+        assertThat(expr("a operator(+) b * c")).isEqualTo("(+ a (* b c))");
+        assertThat(expr("OPERATOR(pg_catalog.-) a")).isEqualTo(expr("- a"));
+        assertThat(expr("a OPERATOR(public.~) b")).isEqualTo("(public.~ a b)");
+    }
+
+    @Test
     void negativeLiteralsAreFolded() {
         Expr minus = Parser.parseExpression("-9223372036854775808");
         assertThat(minus).isEqualTo(new Expr.Constant(Expr.Constant.Kind.INTEGER, "-9223372036854775808", 0));
