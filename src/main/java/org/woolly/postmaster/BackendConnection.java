@@ -31,9 +31,9 @@ import java.net.InetAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -53,8 +53,21 @@ import java.util.function.Supplier;
  */
 final class BackendConnection implements Runnable {
 
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("woolly: authentication timeout").daemon().factory());
+    /**
+     * One timer for every postmaster in this JVM. Its thread ends once no timeout is pending, and
+     * a cancelled timeout leaves the queue at once, so an embedded server that was closed leaves
+     * no {@code woolly:} thread and no queued task behind it.
+     */
+    private static final ScheduledExecutorService TIMEOUTS = authenticationTimer();
+
+    private static ScheduledExecutorService authenticationTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("woolly: authentication timeout").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
 
     /**
      * What every connection shares, owned by the postmaster. {@code engine} gives the engine of
