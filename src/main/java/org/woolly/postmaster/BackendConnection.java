@@ -20,6 +20,7 @@ import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.GucSession;
 import org.woolly.utils.guc.ServerConfiguration;
 import org.woolly.utils.misc.Interrupts;
+import org.woolly.utils.misc.SharedTimer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -33,7 +34,6 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -53,21 +53,8 @@ import java.util.function.Supplier;
  */
 final class BackendConnection implements Runnable {
 
-    /**
-     * One timer for every postmaster in this JVM. Its thread ends once no timeout is pending, and
-     * a cancelled timeout leaves the queue at once, so an embedded server that was closed leaves
-     * no {@code woolly:} thread and no queued task behind it.
-     */
-    private static final ScheduledExecutorService TIMEOUTS = authenticationTimer();
-
-    private static ScheduledExecutorService authenticationTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("woolly: authentication timeout").daemon().factory());
-        timer.setRemoveOnCancelPolicy(true);
-        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        return timer;
-    }
+    /** Shared by every postmaster in the JVM; its thread ends when no timeout is pending. */
+    private static final ScheduledExecutorService TIMEOUTS = SharedTimer.create("woolly: authentication timeout");
 
     /**
      * What every connection shares, owned by the postmaster. {@code engine} gives the engine of
