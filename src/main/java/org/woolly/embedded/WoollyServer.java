@@ -203,6 +203,18 @@ public final class WoollyServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            try {
+                return startIn(directory);
+            } catch (RuntimeException e) {
+                // A temporary directory of a server that never ran is nobody's: remove it.
+                if (dataDirectory == null) {
+                    deleteRecursively(directory);
+                }
+                throw e;
+            }
+        }
+
+        private WoollyServer startIn(Path directory) {
             if (!DataDirectoryInitializer.isInitialized(directory)) {
                 DataDirectoryInitializer.initialize(directory,
                         initOptions != null ? initOptions : DataDirectoryInitializer.Options.trustAll(superuser));
