@@ -140,8 +140,15 @@ public final class WoollyServer implements AutoCloseable {
         private String superuser = DataDirectoryInitializer.defaultSuperuser();
         private DataDirectoryInitializer.Options initOptions;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private java.util.function.Consumer<WoollyEngine> engineOpened = engine -> { };
 
         private Builder() {}
+
+        /** Told of every engine this server opens (the first and any after crash recovery): for leak tests. */
+        Builder onEngineOpened(java.util.function.Consumer<WoollyEngine> observer) {
+            this.engineOpened = observer;
+            return this;
+        }
 
         /** Uses (and initializes when absent) this data directory. */
         public Builder dataDirectory(Path directory) {
@@ -196,6 +203,18 @@ public final class WoollyServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            try {
+                return startIn(directory);
+            } catch (RuntimeException e) {
+                // A temporary directory of a server that never ran is nobody's: remove it.
+                if (dataDirectory == null) {
+                    deleteRecursively(directory);
+                }
+                throw e;
+            }
+        }
+
+        private WoollyServer startIn(Path directory) {
             if (!DataDirectoryInitializer.isInitialized(directory)) {
                 DataDirectoryInitializer.initialize(directory,
                         initOptions != null ? initOptions : DataDirectoryInitializer.Options.trustAll(superuser));
@@ -204,8 +223,12 @@ public final class WoollyServer implements AutoCloseable {
             StorageOptions storageOptions = storageOptions(configuration);
             // The postmaster locks the directory first and only then opens the engine (recovery).
             Path lockedDirectory = directory;
-            Postmaster postmaster = new Postmaster(directory, configuration,
-                    () -> WoollyEngine.open(lockedDirectory, storageOptions), WoollyEngine.TYPE_IO);
+            java.util.function.Consumer<WoollyEngine> observer = engineOpened;
+            Postmaster postmaster = new Postmaster(directory, configuration, () -> {
+                WoollyEngine engine = WoollyEngine.open(lockedDirectory, storageOptions);
+                observer.accept(engine);
+                return engine;
+            }, WoollyEngine.TYPE_IO);
             try {
                 postmaster.start();
             } catch (IOException e) {

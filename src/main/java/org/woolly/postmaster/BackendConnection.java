@@ -20,6 +20,7 @@ import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.GucSession;
 import org.woolly.utils.guc.ServerConfiguration;
 import org.woolly.utils.misc.Interrupts;
+import org.woolly.utils.misc.SharedTimer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -31,7 +32,6 @@ import java.net.InetAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +53,8 @@ import java.util.function.Supplier;
  */
 final class BackendConnection implements Runnable {
 
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("woolly: authentication timeout").daemon().factory());
+    /** Shared by every postmaster in the JVM; its thread ends when no timeout is pending. */
+    private static final ScheduledExecutorService TIMEOUTS = SharedTimer.create("woolly: authentication timeout");
 
     /**
      * What every connection shares, owned by the postmaster. {@code engine} gives the engine of

@@ -131,6 +131,7 @@ public final class Postmaster {
             } catch (IOException | RuntimeException e) {
                 listeners.close();
                 engine.close();
+                engine = null;
                 lockFile.remove(dataDirectory);
                 throw e;
             }
@@ -169,7 +170,11 @@ public final class Postmaster {
      * postmaster then ends every backend and restarts (or stops). For tests of crash handling.
      */
     public void panic(SqlException error) {
-        engine.panic(error);
+        Engine current = engine;
+        if (current == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        current.panic(error);
     }
 
     /** Blocks until a shutdown has finished. */
@@ -275,6 +280,10 @@ public final class Postmaster {
         try {
             auxiliary.stop();
             closeEngine();
+            // A stopped postmaster may stay reachable (an embedded server's handle kept by its
+            // user): it must not keep the engine's buffer pool and caches alive with it.
+            engine = null;
+            auxiliary = null;
         } finally {
             lifecycleLock.unlock();
         }

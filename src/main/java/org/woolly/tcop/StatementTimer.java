@@ -3,8 +3,8 @@ package org.woolly.tcop;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.misc.Interrupts;
+import org.woolly.utils.misc.SharedTimer;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +13,11 @@ import java.util.concurrent.TimeUnit;
  * statement_timeout: raises a timeout on the backend's {@link Interrupts} (seen by the executor
  * and by lock waits alike) when the statement runs too long, and reports the resulting 57014 with PostgreSQL's "statement timeout" text
  * ({@code enable_statement_timeout} and {@code ProcessInterrupts} in {@code postgres.c}). One
- * shared timer thread serves every backend.
+ * shared timer thread ({@link SharedTimer}) serves every backend.
  */
 final class StatementTimer {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("woolly: statement timeout").factory());
+    private static final ScheduledExecutorService TIMER = SharedTimer.create("woolly: statement timeout");
 
     static ScheduledExecutorService scheduler() {
         return TIMER;

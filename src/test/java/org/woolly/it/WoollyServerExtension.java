@@ -42,6 +42,8 @@ final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback
     public void afterAll(ExtensionContext context) {
         if (server != null) {
             server.close();
+            // The extension is a static field of its test class and outlives it in the IT JVM.
+            server = null;
         }
     }
 
