@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code woolly reload}: asks a running server to read {@code postgresql.conf} again, as
- * {@code pg_ctl reload} does (PostgreSQL sends SIGHUP; the JVM cannot take that signal, so the
- * request is a file the postmaster polls for, like {@code woolly stop}'s).
+ * {@code pg_ctl reload} does. The request is a file the postmaster polls for, like
+ * {@code woolly stop}'s; a server started by {@code woolly start} also reloads on SIGHUP
+ * ({@link HangupSignal}), so {@code pg_ctl reload} and {@code kill -HUP} work too.
  */
 @Command(name = "reload", mixinStandardHelpOptions = true,
         description = "Make a running server read its configuration file again.")

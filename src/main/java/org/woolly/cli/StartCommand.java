@@ -66,6 +66,7 @@ final class StartCommand implements Callable<Integer> {
         }
         WoollyServer server = WoollyServer.builder().dataDirectory(directory).settings(settings).start();
         server.shutdownOnSignal();
+        HangupSignal.reloadOn(server::reload);
         String socketDirectories = server.setting("unix_socket_directories");
         String socketHint = socketDirectories.isBlank() ? ""
                 : "\n            psql -h %s -p %d postgres   (Unix socket)".formatted(
