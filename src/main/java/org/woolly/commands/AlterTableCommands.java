@@ -21,7 +21,6 @@ import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
-import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -57,16 +56,9 @@ public final class AlterTableCommands {
         boolean index = alter.kind() == Statement.ObjectKind.INDEX;
         String tag = index ? "ALTER INDEX" : "ALTER TABLE";
         QualifiedName name = alter.name();
-        Optional<RelationInfo> found = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
-                LockMode.ACCESS_EXCLUSIVE);
+        Optional<RelationInfo> found = TableCommands.openForAlter(context, name, alter.ifExists());
         if (found.isEmpty()) {
-            if (alter.ifExists()) {
-                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                        "relation \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
-                return tag;
-            }
-            throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
-                    -1);
+            return tag;
         }
         RelationInfo relation = found.get();
         boolean renameOnly = alter.actions().size() == 1

@@ -75,15 +75,9 @@ public final class SequenceCommands {
 
     public static String alter(CommandContext context, SequenceAccess storage, Statement.AlterSequence alter) {
         QualifiedName name = alter.name();
-        Optional<RelationInfo> found = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
-                LockMode.ACCESS_EXCLUSIVE);
+        Optional<RelationInfo> found = TableCommands.openForAlter(context, name, alter.ifExists());
         if (found.isEmpty()) {
-            if (alter.ifExists()) {
-                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                        "relation \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
-                return "ALTER SEQUENCE";
-            }
-            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name.name());
+            return "ALTER SEQUENCE";
         }
         RelationInfo sequence = requireSequence(found.get(), name.location());
         if (alter.newName() != null) {

@@ -266,6 +266,23 @@ public final class TableCommands {
         return "TRUNCATE TABLE";
     }
 
+    /**
+     * Opens the relation an ALTER statement names, locked AccessExclusive before any check
+     * ({@code RangeVarGetRelidExtended}): empty after IF EXISTS's NOTICE, 42P01 without it.
+     */
+    static Optional<RelationInfo> openForAlter(CommandContext context, QualifiedName name, boolean ifExists) {
+        Optional<RelationInfo> found = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                LockMode.ACCESS_EXCLUSIVE);
+        if (found.isEmpty()) {
+            if (!ifExists) {
+                throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+            }
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "relation \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
+        }
+        return found;
+    }
+
     static SqlException at(SqlException error, int location) {
         return error.position() == 0 && location >= 0 ? error.withPosition(location + 1) : error;
     }
