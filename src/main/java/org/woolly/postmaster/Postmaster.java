@@ -370,9 +370,15 @@ public final class Postmaster {
     private void terminateBackends(boolean tellClients) {
         SqlException fatal = new SqlException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
                 "terminating connection due to administrator command", null, null, 0, null);
-        List<Thread> terminators = new ArrayList<>();
-        for (BackendRegistry.Backend backend : registry.all()) {
+        List<BackendRegistry.Backend> backends = List.copyOf(registry.all());
+        // Every backend is flagged before any is ended: ending one (its abort releases its locks)
+        // must not let another, waiting for those locks, run on unflagged and commit (PostgreSQL's
+        // postmaster signals all children in one pass for the same reason).
+        for (BackendRegistry.Backend backend : backends) {
             backend.raiseInterrupt(fatal);
+        }
+        List<Thread> terminators = new ArrayList<>();
+        for (BackendRegistry.Backend backend : backends) {
             terminators.add(Thread.ofVirtual().start(() -> {
                 if (tellClients && backend.loop != null) {
                     backend.loop.terminate(fatal, TERMINATE_WAIT_MILLIS);
