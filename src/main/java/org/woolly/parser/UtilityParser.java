@@ -19,7 +19,7 @@ import org.woolly.utils.error.SqlState;
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "vacuum", "lock", "listen", "notify", "unlisten", "cluster", "reindex",
+            "lock", "listen", "notify", "unlisten", "cluster", "reindex",
             "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
@@ -68,6 +68,9 @@ final class UtilityParser {
             }
             case "analyze", "analyse" -> {
                 return analyze();
+            }
+            case "vacuum" -> {
+                return vacuum();
             }
             case "copy" -> {
                 return new CopyParser(grammar).copy();
@@ -317,6 +320,82 @@ final class UtilityParser {
     }
 
     /**
+     * {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(col, ...)], ...]} or
+     * {@code VACUUM (option [value], ...) ...} ({@code VacuumStmt} in gram.y).
+     */
+    private Statement vacuum() {
+        Token vacuum = cursor.advance();
+        boolean full = false;
+        boolean freeze = false;
+        boolean verbose = false;
+        boolean analyze = false;
+        boolean skipLocked = false;
+        boolean indexCleanup = true;
+        boolean truncate = true;
+        int parallel = -1;
+        if (cursor.accept(Token.Kind.LEFT_PAREN)) {
+            do {
+                Token option = cursor.advance();
+                String argument = null;
+                if (!cursor.at(Token.Kind.COMMA) && !cursor.at(Token.Kind.RIGHT_PAREN)) {
+                    argument = cursor.advance().text();
+                }
+                boolean value = argument == null || !List.of("false", "off", "0").contains(argument);
+                switch (option.text()) {
+                    case "full" -> full = value;
+                    case "freeze" -> freeze = value;
+                    case "verbose" -> verbose = value;
+                    case "analyze", "analyse" -> analyze = value;
+                    case "skip_locked" -> skipLocked = value;
+                    case "index_cleanup" -> indexCleanup = argument == null || !List.of("false", "off", "0")
+                            .contains(argument);
+                    case "truncate" -> truncate = value;
+                    case "disable_page_skipping", "process_toast" -> { }
+                    case "parallel" -> {
+                        if (argument == null) {
+                            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                                    "parallel option requires a value between 0 and 1024", option);
+                        }
+                        try {
+                            parallel = Integer.parseInt(argument);
+                        } catch (NumberFormatException notNumber) {
+                            parallel = -2;
+                        }
+                        if (parallel < 0 || parallel > 1024) {
+                            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                                    "parallel workers for vacuum must be between 0 and 1024", option);
+                        }
+                    }
+                    default -> throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                            "unrecognized VACUUM option \"" + option.text() + "\"", option);
+                }
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        } else {
+            full = cursor.acceptKeyword("full");
+            freeze = cursor.acceptKeyword("freeze");
+            verbose = cursor.acceptKeyword("verbose");
+            analyze = cursor.acceptKeyword("analyze") || cursor.acceptKeyword("analyse");
+        }
+        List<Statement.AnalyzeTarget> targets = tablesAndColumns();
+        return new Statement.Vacuum(full, freeze, verbose, analyze, skipLocked, indexCleanup, truncate, parallel,
+                List.copyOf(targets), vacuum.start());
+    }
+
+    /** The optional {@code table [(column, ...)], ...} list ending VACUUM and ANALYZE. */
+    private List<Statement.AnalyzeTarget> tablesAndColumns() {
+        List<Statement.AnalyzeTarget> targets = new ArrayList<>();
+        if (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
+            do {
+                var table = grammar.qualifiedName();
+                List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+                targets.add(new Statement.AnalyzeTarget(table, columns));
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        return targets;
+    }
+
+    /**
      * {@code ANALYZE [VERBOSE] [table [(col, ...)], ...]} or {@code ANALYZE (VERBOSE [bool],
      * SKIP_LOCKED [bool]) ...} ({@code AnalyzeStmt} in gram.y).
      */
@@ -342,14 +421,7 @@ final class UtilityParser {
         } else if (cursor.acceptKeyword("verbose")) {
             verbose = true;
         }
-        List<Statement.AnalyzeTarget> targets = new ArrayList<>();
-        if (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
-            do {
-                var table = grammar.qualifiedName();
-                List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
-                targets.add(new Statement.AnalyzeTarget(table, columns));
-            } while (cursor.accept(Token.Kind.COMMA));
-        }
+        List<Statement.AnalyzeTarget> targets = tablesAndColumns();
         return new Statement.Analyze(verbose, List.copyOf(targets), analyze.start());
     }
 }

@@ -81,7 +81,8 @@ class ParserErrorTest {
                 "\"CREATE TABLE AS\" is not supported yet", 1);
         assertError("ALTER VIEW v RENAME TO w", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"ALTER VIEW\" is not supported yet", 1);
-        assertError("VACUUM", SqlState.FEATURE_NOT_SUPPORTED, "\"VACUUM\" is not supported yet", 1);
+        assertError("LOCK t", SqlState.FEATURE_NOT_SUPPORTED, "\"LOCK\" is not supported yet", 1);
+        assertError("VACUUM (foo) t", SqlState.SYNTAX_ERROR, "unrecognized VACUUM option \"foo\"", 9);
         assertError("copy t from stdout", SqlState.SYNTAX_ERROR, "syntax error at or near \"stdout\"", 13);
         assertError("GRANT ALL ON t TO u", SqlState.FEATURE_NOT_SUPPORTED, "\"GRANT\" is not supported yet", 1);
         assertError("drop function f(int)", SqlState.FEATURE_NOT_SUPPORTED, "\"DROP FUNCTION\" is not supported yet", 1);

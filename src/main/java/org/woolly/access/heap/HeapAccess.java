@@ -51,6 +51,26 @@ public interface HeapAccess {
      * tuple there) or IN_PROGRESS with the XID to wait for (its inserter or deleter is running).
      */
     DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx);
+    /**
+     * The xmin horizon VACUUM removes below ({@code GetOldestNonRemovableTransactionId}): a
+     * tuple whose deleter committed before it is dead to every snapshot.
+     */
+    long vacuumHorizon();
+
+    /**
+     * VACUUM's first pass over one block ({@code lazy_scan_prune}): prunes it under the
+     * exclusive lock and reports its LP_DEAD line pointers, whose index entries VACUUM removes
+     * before {@link #vacuumReclaim}.
+     */
+    VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon);
+
+    /**
+     * VACUUM's second pass over one block ({@code lazy_vacuum_heap_page}): the given LP_DEAD
+     * line pointers, no longer referenced by any index, become unused; returns the page's free
+     * space (also recorded in the free space map).
+     */
+    int vacuumReclaim(RelFileLocator relation, int block, int[] deadOffsets);
+
     /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
     int blockCount(RelFileLocator relation);
 }

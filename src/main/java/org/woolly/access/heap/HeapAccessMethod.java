@@ -46,6 +46,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final ComboCommandIds combos;
     private final HeapVisibility visibility;
     private final HeapRedo redo;
+    private final HeapPruner pruner;
 
     public HeapAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -54,6 +55,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.combos = new ComboCommandIds(transactions);
         this.visibility = new HeapVisibility(transactions, combos);
         this.redo = new HeapRedo(bufferPool);
+        this.pruner = new HeapPruner(this);
         bufferPool.addDropListener(freeSpace::forget);
     }
 
@@ -73,6 +75,18 @@ public final class HeapAccessMethod implements HeapAccess {
 
     HeapVisibility visibility() {
         return visibility;
+    }
+
+    Wal wal() {
+        return wal;
+    }
+
+    TransactionManager transactions() {
+        return transactions;
+    }
+
+    HeapPruner pruner() {
+        return pruner;
     }
 
     @Override
@@ -131,6 +145,7 @@ public final class HeapAccessMethod implements HeapAccess {
                                 stamp.infomask()).encode();
                         CriticalSection.run(bufferPool.panicState(), "heap delete", () -> {
                             stampXmax(page.data(), position, stamp, tid);
+                            HeapPruner.markPrunable(page, xid);
                             page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid,
                                     deleteData, HeapWalRecords.block(relation, tid.block(), false,
                                             wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
@@ -235,6 +250,7 @@ public final class HeapAccessMethod implements HeapAccess {
             HeapTupleHeader.setCtid(tuple, 0, placed);
             HeapTupleHeader.setCtid(newPage.data(), newPage.itemOffset(newOffset), placed);
             stampXmax(oldPage.data(), oldPosition, stamp, placed);
+            HeapPruner.markPrunable(oldPage, xid);
             HeapWalRecords.UpdateData data = new HeapWalRecords.UpdateData(oldTid.offset(), newOffset, xid,
                     stamp.commandField(), stamp.infomask(), initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0);
             byte[] updateData = data.encode();
@@ -305,7 +321,7 @@ public final class HeapAccessMethod implements HeapAccess {
      * {@link CriticalSection}: if it fails, shared buffers hold a change the WAL does not
      * describe, so the failure becomes a PANIC and the server restarts through crash recovery.
      */
-    private long logChange(LongFunction<WalRecord> recordForRedoPointer) {
+    long logChange(LongFunction<WalRecord> recordForRedoPointer) {
         while (true) {
             long redo = wal.redoPointer();
             long lsn = wal.insert(recordForRedoPointer.apply(redo), redo);
@@ -382,8 +398,48 @@ public final class HeapAccessMethod implements HeapAccess {
         return page.itemOffset(tid.offset());
     }
 
-    private static byte[] pageImage(Page page) {
+    static byte[] pageImage(Page page) {
         return Arrays.copyOf(page.data(), Page.SIZE);
+    }
+
+    @Override
+    public long vacuumHorizon() {
+        return transactions.oldestXmin();
+    }
+
+    @Override
+    public VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockExclusive();
+        try {
+            Page page = buffer.page();
+            if (page.isNew()) {
+                return new VacuumPage(0, 0, 0, new int[0], Page.SIZE - Page.HEADER_SIZE, true);
+            }
+            HeapPruner.Outcome outcome = pruner.prune(relation, buffer, horizon);
+            boolean empty = true;
+            for (int offset = 1; offset <= page.maxOffsetNumber() && empty; offset++) {
+                empty = page.itemFlags(offset) == Page.LP_UNUSED;
+            }
+            freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
+            return new VacuumPage(outcome.pruned(), outcome.live(), outcome.recentlyDead(),
+                    outcome.deadLinePointers(), page.freeSpace(), empty);
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public int vacuumReclaim(RelFileLocator relation, int block, int[] deadOffsets) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockExclusive();
+        try {
+            int free = pruner.markUnused(relation, buffer, deadOffsets);
+            freeSpace.recordPageWithFreeSpace(relation, block, free);
+            return free;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
     }
 
     @Override
@@ -402,6 +458,7 @@ public final class HeapAccessMethod implements HeapAccess {
             return null;
         }
         Buffer buffer = bufferPool.read(relation, tid.block());
+        pruner.pruneOpportunistically(relation, buffer);
         buffer.lockShared();
         try {
             Page page = buffer.page();

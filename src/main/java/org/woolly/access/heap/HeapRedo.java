@@ -56,6 +56,11 @@ final class HeapRedo implements ResourceManager {
                         delete.commandId(), delete.infomask(), new Tid(target.blockNumber(), delete.offset())));
             }
             case HeapWalRecords.UPDATE -> redoUpdate(record, endLsn);
+            case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
+                HeapWalRecords.PruneData prune = HeapWalRecords.PruneData.decode(record.mainData());
+                boolean truncate = record.info() == HeapWalRecords.VACUUM;
+                applyToBlock(record.blocks().get(0), endLsn, page -> HeapPruner.apply(page, prune, truncate));
+            }
             default -> throw new SqlException(SqlState.INTERNAL_ERROR,
                     "heap_redo: unknown op code " + record.info());
         }
@@ -123,6 +128,7 @@ final class HeapRedo implements ResourceManager {
         HeapTupleHeader.setCommandId(data, position, commandId);
         HeapTupleHeader.setInfomask(data, position, infomask);
         HeapTupleHeader.setCtid(data, position, ctid);
+        HeapPruner.markPrunable(page, xmax);
     }
 
     @Override
@@ -137,6 +143,12 @@ final class HeapRedo implements ResourceManager {
             case HeapWalRecords.DELETE -> {
                 HeapWalRecords.DeleteData delete = HeapWalRecords.DeleteData.decode(record.mainData());
                 text.append(" off ").append(delete.offset()).append(" xmax ").append(delete.xmax());
+            }
+            case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
+                HeapWalRecords.PruneData prune = HeapWalRecords.PruneData.decode(record.mainData());
+                text.append(" prune xid ").append(prune.pruneXid()).append(" redirected ")
+                        .append(prune.redirects().length / 2).append(" dead ").append(prune.dead().length)
+                        .append(" unused ").append(prune.unused().length);
             }
             case HeapWalRecords.UPDATE -> {
                 HeapWalRecords.UpdateData update = HeapWalRecords.UpdateData.decode(record.mainData());

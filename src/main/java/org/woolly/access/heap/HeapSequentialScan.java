@@ -50,6 +50,7 @@ final class HeapSequentialScan implements HeapScan {
         nextTuple = 0;
         BufferPool pool = heap.bufferPool();
         Buffer buffer = pool.read(relation, block);
+        heap.pruner().pruneOpportunistically(relation, buffer);
         buffer.lockShared();
         try {
             Page page = buffer.page();

@@ -208,6 +208,47 @@ final class HeapVisibility {
         };
     }
 
+    /** What pruning and VACUUM may do with a tuple ({@code HTSV_Result}). */
+    enum VacuumState {
+        /** Dead to every snapshot: its inserter aborted, or its deleter committed below the horizon. */
+        DEAD,
+        /** Deleted by a committed transaction some running snapshot may still see as running. */
+        RECENTLY_DEAD,
+        /** Inserted and not deleted (or the deleter aborted). */
+        LIVE,
+        /** The inserter is still running. */
+        INSERT_IN_PROGRESS,
+        /** The deleter is still running. */
+        DELETE_IN_PROGRESS
+    }
+
+    /**
+     * {@code HeapTupleSatisfiesVacuum} with 64-bit XIDs (so no freezing): whether the tuple at
+     * {@code position} can be removed, given {@code horizon}, the oldest XID any snapshot may
+     * still see as running ({@link TransactionManager#oldestXmin}). Sets hint bits.
+     */
+    VacuumState satisfiesVacuum(byte[] data, int position, long horizon) {
+        if (!xminCommitted(data, position)) {
+            XidStatus inserter = transactions.status(HeapTupleHeader.xmin(data, position));
+            if (inserter == XidStatus.IN_PROGRESS) {
+                return VacuumState.INSERT_IN_PROGRESS;
+            }
+            if (inserter == XidStatus.ABORTED) {
+                return VacuumState.DEAD;
+            }
+            // committed since the hint check: go on as committed
+        }
+        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+            return VacuumState.LIVE;
+        }
+        return switch (xmaxStatus(data, position)) {
+            case IN_PROGRESS -> VacuumState.DELETE_IN_PROGRESS;
+            case ABORTED -> VacuumState.LIVE;
+            case COMMITTED -> HeapTupleHeader.xmax(data, position) < horizon ? VacuumState.DEAD
+                    : VacuumState.RECENTLY_DEAD;
+        };
+    }
+
     /** Whether the tuple's inserter is committed or is {@code ownXid} (for following update chains). */
     boolean insertedByCommittedOrOwn(byte[] data, int position, long ownXid) {
         long xmin = HeapTupleHeader.xmin(data, position);

@@ -24,6 +24,17 @@ final class HeapWalRecords {
     /** New version into block reference 0, old version's xmax set in block 1 (or 0) ({@code XLOG_HEAP_UPDATE}). */
     static final int UPDATE = 0x20;
 
+    /**
+     * Line pointers of block reference 0 made REDIRECT, DEAD or UNUSED and the page compacted,
+     * by pruning ({@code XLOG_HEAP2_PRUNE}).
+     */
+    static final int PRUNE = 0x30;
+    /**
+     * The same change made by VACUUM's second pass (DEAD line pointers whose index entries are
+     * gone become UNUSED), then unused line pointers at the end dropped ({@code XLOG_HEAP2_VACUUM}).
+     */
+    static final int VACUUM = 0x40;
+
     /** Flag in main data: the target page was empty and is (re)initialized by redo ({@code XLOG_HEAP_INIT_PAGE}). */
     static final int FLAG_INIT_PAGE = 0x01;
 
@@ -85,6 +96,43 @@ final class HeapWalRecords {
         }
     }
 
+    /**
+     * Main data of PRUNE and VACUUM: the page's new prune XID, then the line pointer changes:
+     * {@code redirects} as (from, to) pairs, {@code dead} and {@code unused} offset numbers.
+     * Layout: prune XID u64, counts u16 x3, then the offsets u16.
+     */
+    record PruneData(long pruneXid, int[] redirects, int[] dead, int[] unused) {
+        byte[] encode() {
+            byte[] bytes = new byte[14 + 2 * (redirects.length + dead.length + unused.length)];
+            Page.putLong(bytes, 0, pruneXid);
+            Page.putShort(bytes, 8, redirects.length / 2);
+            Page.putShort(bytes, 10, dead.length);
+            Page.putShort(bytes, 12, unused.length);
+            int position = 14;
+            for (int[] list : new int[][] {redirects, dead, unused}) {
+                for (int offset : list) {
+                    Page.putShort(bytes, position, offset);
+                    position += 2;
+                }
+            }
+            return bytes;
+        }
+
+        static PruneData decode(byte[] bytes) {
+            int[] redirects = new int[2 * Page.getUnsignedShort(bytes, 8)];
+            int[] dead = new int[Page.getUnsignedShort(bytes, 10)];
+            int[] unused = new int[Page.getUnsignedShort(bytes, 12)];
+            int position = 14;
+            for (int[] list : new int[][] {redirects, dead, unused}) {
+                for (int i = 0; i < list.length; i++) {
+                    list[i] = Page.getUnsignedShort(bytes, position);
+                    position += 2;
+                }
+            }
+            return new PruneData(Page.getLong(bytes, 0), redirects, dead, unused);
+        }
+    }
+
     private HeapWalRecords() {}
 
     static BlockReference block(RelFileLocator relation, int blockNumber, boolean willInit, byte[] pageImage,
@@ -102,6 +150,8 @@ final class HeapWalRecords {
             case INSERT -> "INSERT";
             case DELETE -> "DELETE";
             case UPDATE -> "UPDATE";
+            case PRUNE -> "PRUNE";
+            case VACUUM -> "VACUUM";
             default -> "UNKNOWN(" + info + ")";
         };
     }

@@ -2,6 +2,7 @@ package org.woolly.access.nbtree;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.woolly.access.common.Tid;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
@@ -52,6 +53,13 @@ public interface BTreeAccess {
      * match, in index order or its reverse.
      */
     IndexScan beginScan(IndexShape index, List<ScanKey> keys, boolean backward);
+
+    /**
+     * Removes every leaf entry whose heap TID {@code dead} accepts ({@code btbulkdelete}), under
+     * the tree's write lock, leaf by leaf from the leftmost; each changed leaf is WAL-logged.
+     * Empty leaves stay in the tree (PostgreSQL deletes them). Returns the entries removed.
+     */
+    long bulkDelete(IndexShape index, Predicate<Tid> dead);
 
     /** The number of pages of the index, metapage included ({@code pg_class.relpages}, cost estimates). */
     long pageCount(IndexShape index);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.woolly.access.common.Tid;
 import org.woolly.access.transam.AccessMethodRegistry;
 import org.woolly.access.transam.ResourceManager;
@@ -377,6 +378,57 @@ public final class BTreeAccessMethod implements BTreeAccess {
             if (lsn != Wal.RETRY) {
                 return lsn;
             }
+        }
+    }
+
+    @Override
+    public long bulkDelete(IndexShape index, Predicate<Tid> dead) {
+        KeyLayout layout = layout(index);
+        RelFileLocator relation = index.locator();
+        Lock lock = writeLock(index);
+        lock.lock();
+        try {
+            BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), index.name());
+            int block = meta.root();
+            Page page = readPage(layout, block);
+            for (long steps = 0; !BTreePage.isLeaf(page); steps++) {
+                checkSteps(layout, steps, block);
+                block = KeyLayout.child(page.item(BTreePage.firstData(page)));
+                page = readPage(layout, block);
+            }
+            long removed = 0;
+            for (long steps = 0; ; steps++) {
+                checkSteps(layout, steps, block);
+                List<byte[]> kept = new ArrayList<>();
+                int first = BTreePage.firstData(page);
+                for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+                    byte[] item = page.item(offset);
+                    if (offset >= first && dead.test(layout.decode(item).tid())) {
+                        removed++;
+                    } else {
+                        kept.add(item);
+                    }
+                }
+                if (kept.size() < page.maxOffsetNumber()) {
+                    Page cleaned = BTreePage.rebuilt(page, kept);
+                    Buffer buffer = bufferPool.read(relation, block);
+                    buffer.lockExclusive();
+                    try {
+                        LinkedHashMap<Integer, Page> images = new LinkedHashMap<>();
+                        images.put(block, cleaned);
+                        writePages(BTreeWalRecords.VACUUM, relation, 0, images, Map.of(block, buffer));
+                    } finally {
+                        bufferPool.unlockAndRelease(buffer);
+                    }
+                }
+                if (BTreePage.isRightmost(page)) {
+                    return removed;
+                }
+                block = BTreePage.next(page);
+                page = readPage(layout, block);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

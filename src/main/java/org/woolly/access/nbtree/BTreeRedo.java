@@ -59,7 +59,7 @@ final class BTreeRedo implements ResourceManager {
                     bufferPool.unlockAndRelease(buffer);
                 }
             }
-            case BTreeWalRecords.SPLIT, BTreeWalRecords.NEWPAGES -> {
+            case BTreeWalRecords.SPLIT, BTreeWalRecords.NEWPAGES, BTreeWalRecords.VACUUM -> {
                 for (BlockReference block : record.blocks()) {
                     bufferPool.restorePageImage(block.relation(), block.fork(), block.blockNumber(), block.pageImage(),
                             endLsn);

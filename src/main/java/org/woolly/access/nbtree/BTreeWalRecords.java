@@ -26,6 +26,12 @@ final class BTreeWalRecords {
     /** Pages written whole by an index build, as full-page images ({@code log_newpage}). */
     static final int NEWPAGES = 0x20;
 
+    /**
+     * Leaves from which VACUUM removed entries pointing at dead heap tuples, as full-page images
+     * ({@code XLOG_BTREE_VACUUM}, which PostgreSQL logs as a list of deleted offsets).
+     */
+    static final int VACUUM = 0x30;
+
     static final int INSERT_MAIN_DATA_SIZE = 2;
 
     private BTreeWalRecords() {}
@@ -51,6 +57,7 @@ final class BTreeWalRecords {
             case INSERT_LEAF -> "INSERT_LEAF";
             case SPLIT -> "SPLIT";
             case NEWPAGES -> "NEWPAGES";
+            case VACUUM -> "VACUUM";
             default -> "UNKNOWN(" + info + ")";
         };
     }

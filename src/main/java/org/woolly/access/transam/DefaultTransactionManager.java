@@ -298,6 +298,7 @@ public final class DefaultTransactionManager implements TransactionManager {
     }
 
     /** The oldest XID any running transaction may still see as running (for VACUUM). */
+    @Override
     public long oldestXmin() {
         return procArray.oldestXmin();
     }

@@ -62,6 +62,15 @@ public interface TransactionManager {
     void waitForCompletion(long xid, Transaction waiter);
 
     /**
+     * The xmin horizon ({@code GetOldestNonRemovableTransactionId}): a tuple whose deleter
+     * committed below it is dead to every running and future snapshot, so pruning and VACUUM
+     * may remove it. 0 (nothing is removable) for managers that keep no proc array.
+     */
+    default long oldestXmin() {
+        return 0;
+    }
+
+    /**
      * Whether a hint bit may record that {@code xid} committed: only once its commit record is
      * flushed, or a crash could lose the commit while a page carrying the hint survives
      * ({@code SetHintBits}' {@code XLogNeedsFlush(commitLSN)} check). Until then visibility

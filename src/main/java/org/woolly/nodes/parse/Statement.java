@@ -130,6 +130,18 @@ public sealed interface Statement {
      */
     record Analyze(boolean verbose, List<AnalyzeTarget> targets, int location) implements Statement {}
 
+    /**
+     * {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(column, ...)], ...]} and its
+     * parenthesized option form; no targets means every table of the database. PARALLEL,
+     * DISABLE_PAGE_SKIPPING and PROCESS_TOAST are accepted and change nothing in Woolly.
+     *
+     * @param indexCleanup INDEX_CLEANUP: false for OFF (dead index entries and line pointers are kept)
+     * @param parallel     PARALLEL's worker count, -1 when not given
+     */
+    record Vacuum(boolean full, boolean freeze, boolean verbose, boolean analyze, boolean skipLocked,
+                  boolean indexCleanup, boolean truncate, int parallel, List<AnalyzeTarget> targets, int location)
+            implements Statement {}
+
     /** One table of ANALYZE, with the columns named (empty: all). */
     record AnalyzeTarget(QualifiedName table, List<String> columns) {}
 

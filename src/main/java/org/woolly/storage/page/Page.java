@@ -254,6 +254,56 @@ public final class Page {
         return addItem(item, 0, item.length, INVALID_OFFSET_NUMBER);
     }
 
+    /**
+     * Packs the storage of the LP_NORMAL items against the special space, in offset order
+     * (item 1 highest), leaving every line pointer where it is ({@code PageRepairFragmentation}):
+     * LP_DEAD and LP_UNUSED items lose their storage (offset and length 0), LP_REDIRECT keeps
+     * its target. The free gap is zeroed, so the same input page always gives the same bytes
+     * (redo relies on it). Sets HAS_FREE_LINES when an unused line pointer remains.
+     */
+    public void repairFragmentation() {
+        byte[] before = Arrays.copyOf(data, SIZE);
+        Page old = new Page(before);
+        int max = maxOffsetNumber();
+        int upper = special();
+        boolean hasFree = false;
+        for (int offset = 1; offset <= max; offset++) {
+            int flags = old.itemFlags(offset);
+            switch (flags) {
+                case LP_NORMAL -> {
+                    int length = old.itemLength(offset);
+                    upper -= maxAlign(length);
+                    System.arraycopy(before, old.itemOffset(offset), data, upper, length);
+                    Arrays.fill(data, upper + length, upper + maxAlign(length), (byte) 0);
+                    setLinePointer(offset, upper, LP_NORMAL, length);
+                }
+                case LP_REDIRECT -> setLinePointer(offset, old.itemOffset(offset), LP_REDIRECT, 0);
+                case LP_DEAD -> setLinePointer(offset, 0, LP_DEAD, 0);
+                default -> {
+                    setLinePointer(offset, 0, LP_UNUSED, 0);
+                    hasFree = true;
+                }
+            }
+        }
+        Arrays.fill(data, lower(), upper, (byte) 0);
+        setShort(UPPER_OFFSET, upper);
+        setFlags(hasFree ? flags() | FLAG_HAS_FREE_LINES : flags() & ~FLAG_HAS_FREE_LINES);
+    }
+
+    /**
+     * Drops the unused line pointers at the end of the array ({@code PageTruncateLinePointerArray}),
+     * keeping at least one line pointer, as PostgreSQL does. Call after {@link #repairFragmentation}.
+     */
+    public void truncateUnusedLinePointers() {
+        int max = maxOffsetNumber();
+        while (max > 1 && itemFlags(max) == LP_UNUSED) {
+            max--;
+        }
+        int newLower = HEADER_SIZE + max * LINE_POINTER_SIZE;
+        Arrays.fill(data, newLower, lower(), (byte) 0);
+        setShort(LOWER_OFFSET, newLower);
+    }
+
     public static int maxAlign(int length) {
         return (length + MAXIMUM_ALIGNMENT - 1) & -MAXIMUM_ALIGNMENT;
     }

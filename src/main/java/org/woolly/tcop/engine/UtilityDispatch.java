@@ -10,6 +10,7 @@ import org.woolly.commands.IndexCommands;
 import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
+import org.woolly.commands.VacuumCommand;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
@@ -65,6 +66,7 @@ final class UtilityDispatch {
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
             case Statement.Checkpoint ignored -> "CHECKPOINT";
             case Statement.Analyze ignored -> "ANALYZE";
+            case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
             case Statement.Select ignored -> "SELECT";
@@ -148,6 +150,12 @@ final class UtilityDispatch {
             case Statement.Checkpoint ignored -> checkpoint(session);
             case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
                     HeapAccess.of(session.storage), analyze));
+            case Statement.Vacuum vacuum -> {
+                if (session.block.inTransactionBlock()) {
+                    throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+                }
+                yield Outcome.tag(VacuumCommand.vacuum(session.commandContext(), vacuum));
+            }
             case Statement.Empty ignored -> Outcome.tag("");
             case Statement.Copy ignored -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY needs a client that speaks the COPY sub-protocol");

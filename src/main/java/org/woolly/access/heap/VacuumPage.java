@@ -1,0 +1,14 @@
+package org.woolly.access.heap;
+
+/**
+ * What VACUUM's first pass found on one heap page ({@link HeapAccess#vacuumScanPage}).
+ *
+ * @param pruned           tuples removed by pruning now
+ * @param live             tuples kept as live (including ones inserted or deleted by running transactions)
+ * @param recentlyDead     tuples deleted by committed transactions some snapshot may still need
+ * @param deadLinePointers LP_DEAD line pointers on the page (offsets, ascending), whose index entries must go
+ * @param freeSpace        free bytes on the page after pruning
+ * @param empty            no line pointer in use (a new or emptied page)
+ */
+public record VacuumPage(int pruned, int live, int recentlyDead, int[] deadLinePointers, int freeSpace,
+                         boolean empty) {}

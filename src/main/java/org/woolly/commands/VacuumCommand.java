@@ -1,0 +1,209 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.heap.HeapScan;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.heap.VacuumPage;
+import org.woolly.access.nbtree.BTreeAccess;
+import org.woolly.catalog.IndexInfo;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * {@code VACUUM} ({@code vacuum.c} and {@code vacuumlazy.c}). Lazy VACUUM of one table, under
+ * SHARE UPDATE EXCLUSIVE (readers and writers go on): (1) every page is pruned
+ * ({@link HeapAccess#vacuumScanPage}: tuples dead below the xmin horizon become LP_DEAD line
+ * pointers) and the TIDs of the LP_DEAD line pointers collected; (2) those TIDs are removed from
+ * every B-tree index of the table ({@link BTreeAccess#bulkDelete}); (3) the line pointers become
+ * unused ({@link HeapAccess#vacuumReclaim}), the free space map learns each page's room, and
+ * pg_class gets relpages and reltuples. Every page change is WAL-logged. {@code FULL} rewrites
+ * the table and its indexes under ACCESS EXCLUSIVE, as ALTER TABLE's rewrite does;
+ * {@code ANALYZE} then analyzes the table. With 64-bit XIDs there is nothing to freeze, so
+ * FREEZE changes nothing. System catalogs are skipped (see access/heap/README.md).
+ */
+public final class VacuumCommand {
+    private VacuumCommand() {}
+
+    /** What one lazy VACUUM of a table did (VERBOSE's figures). */
+    record Result(int pages, long removed, long live, long recentlyDead, long deadItems, int indexScans,
+                  long horizon) {}
+
+    public static String vacuum(CommandContext context, Statement.Vacuum vacuum) {
+        if (vacuum.full() && vacuum.parallel() > 0) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "VACUUM FULL cannot be performed in parallel");
+        }
+        if (!vacuum.analyze() && vacuum.targets().stream().anyMatch(target -> !target.columns().isEmpty())) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "ANALYZE option must be specified when a column list is provided");
+        }
+        HeapAccess heap = HeapAccess.of(context.storage());
+        LockMode mode = vacuum.full() ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_UPDATE_EXCLUSIVE;
+        if (vacuum.targets().isEmpty()) {
+            for (RelationInfo relation : context.catalog().tables(context.transaction())) {
+                if (relation.oid() < FIRST_USER_OID) {
+                    continue;
+                }
+                var locked = context.catalog().openRelation(context.transaction(), relation.namespaceName(),
+                        relation.name(), mode);
+                if (locked.isPresent()) {
+                    vacuumRelation(context, heap, vacuum, locked.get(), List.of());
+                }
+            }
+            return "VACUUM";
+        }
+        for (Statement.AnalyzeTarget target : vacuum.targets()) {
+            RelationInfo relation = context.catalog().openRelation(context.transaction(), target.table().schema(),
+                    target.table().name(), mode).orElseThrow(() -> SqlException.of(
+                    SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", target.table()));
+            if (relation.kind() != 'r' || relation.oid() < FIRST_USER_OID) {
+                context.notices().notice(new SqlException(Severity.WARNING, SqlState.WRONG_OBJECT_TYPE,
+                        "skipping \"%s\" --- cannot vacuum non-tables or special system tables".formatted(
+                                relation.name()), null, null, 0, null));
+                continue;
+            }
+            vacuumRelation(context, heap, vacuum, relation, target.columns());
+        }
+        return "VACUUM";
+    }
+
+    /** User relations start at this OID; the catalogs below it are not vacuumed yet. */
+    private static final int FIRST_USER_OID = 16384;
+
+    private static void vacuumRelation(CommandContext context, HeapAccess heap, Statement.Vacuum vacuum,
+                                       RelationInfo relation, List<String> columns) {
+        String name = relation.namespaceName() + "." + relation.name();
+        if (vacuum.verbose()) {
+            info(context, (vacuum.freeze() ? "aggressively vacuuming" : "vacuuming") + " \"" + name + "\"");
+        }
+        RelationInfo current = relation;
+        if (vacuum.full()) {
+            current = rewrite(context, heap, relation);
+            if (vacuum.verbose()) {
+                info(context, "\"%s\": found 0 removable, %d nonremovable row versions in %d pages".formatted(
+                        relation.name(), countRows(context, heap, current), heap.blockCount(current.locator())));
+            }
+        } else {
+            Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup());
+            context.catalog().storeStatistics(context.transaction(), current, result.pages(),
+                    result.live(), List.of());
+            if (vacuum.verbose()) {
+                info(context, verboseReport(name, result));
+            }
+        }
+        if (vacuum.analyze()) {
+            AnalyzeCommand.analyze(context, heap, new Statement.Analyze(vacuum.verbose(),
+                    List.of(new Statement.AnalyzeTarget(new org.woolly.nodes.parse.QualifiedName(
+                            relation.namespaceName(), relation.name(), vacuum.location()), columns)), vacuum.location()));
+        }
+    }
+
+    /** The three passes of lazy VACUUM over one table ({@code heap_vacuum_rel}). */
+    static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup) {
+        long horizon = heap.vacuumHorizon();
+        int pages = heap.blockCount(relation.locator());
+        long removed = 0;
+        long live = 0;
+        long recentlyDead = 0;
+        long[] dead = new long[64];
+        int deadCount = 0;
+        for (int block = 0; block < pages; block++) {
+            VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon);
+            removed += page.pruned();
+            live += page.live();
+            recentlyDead += page.recentlyDead();
+            for (int offset : page.deadLinePointers()) {
+                if (deadCount == dead.length) {
+                    dead = Arrays.copyOf(dead, dead.length * 2);
+                }
+                dead[deadCount++] = pack(block, offset);
+            }
+        }
+        int indexScans = 0;
+        if (deadCount > 0 && indexCleanup) {
+            long[] sorted = Arrays.copyOf(dead, deadCount);
+            Arrays.sort(sorted);
+            List<IndexInfo> indexes = relation.indexes();
+            if (!indexes.isEmpty()) {
+                BTreeAccess btree = IndexCommands.btree(context);
+                for (IndexInfo index : indexes) {
+                    btree.bulkDelete(index.shape(), tid -> Arrays.binarySearch(sorted, pack(tid.block(),
+                            tid.offset())) >= 0);
+                }
+                indexScans = 1;
+            }
+            reclaim(heap, relation, sorted);
+        }
+        return new Result(pages, removed, live, recentlyDead, indexCleanup ? 0 : deadCount, indexScans, horizon);
+    }
+
+    /** Pass 3: the collected LP_DEAD line pointers of each page become unused. */
+    private static void reclaim(HeapAccess heap, RelationInfo relation, long[] sorted) {
+        int start = 0;
+        while (start < sorted.length) {
+            int block = (int) (sorted[start] >>> 16);
+            int end = start;
+            List<Integer> offsets = new ArrayList<>();
+            while (end < sorted.length && (int) (sorted[end] >>> 16) == block) {
+                offsets.add((int) (sorted[end] & 0xFFFF));
+                end++;
+            }
+            heap.vacuumReclaim(relation.locator(), block, offsets.stream().mapToInt(Integer::intValue).toArray());
+            start = end;
+        }
+    }
+
+    /** A TID as one sortable number: block (unsigned) above the offset. */
+    private static long pack(int block, int offset) {
+        return (Integer.toUnsignedLong(block) << 16) | offset;
+    }
+
+    /** VACUUM FULL: every row visible now copied into a new relfilenode, then every index rebuilt. */
+    private static RelationInfo rewrite(CommandContext context, HeapAccess heap, RelationInfo relation) {
+        RelationInfo target = context.catalog().rewriteRelation(context.transaction(), relation);
+        try (HeapScan scan = heap.beginScan(relation.locator(), context.transaction().takeSnapshot())) {
+            for (HeapTuple tuple = scan.next(); tuple != null; tuple = scan.next()) {
+                heap.insert(target.locator(), tuple.body(), context.transaction());
+            }
+        }
+        RelationInfo rebuilt = IndexCommands.rebuildAll(context, target);
+        context.catalog().storeStatistics(context.transaction(), rebuilt, heap.blockCount(rebuilt.locator()),
+                countRows(context, heap, rebuilt), List.of());
+        return rebuilt;
+    }
+
+    private static long countRows(CommandContext context, HeapAccess heap, RelationInfo relation) {
+        long rows = 0;
+        try (HeapScan scan = heap.beginScan(relation.locator(), context.transaction().takeSnapshot())) {
+            while (scan.next() != null) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** VERBOSE's report, in the shape of PostgreSQL 15's (without its timing and buffer lines). */
+    private static String verboseReport(String name, Result result) {
+        return String.format(Locale.ROOT, """
+                finished vacuuming "%s": index scans: %d
+                pages: 0 removed, %d remain, %d scanned (100.00%% of total)
+                tuples: %d removed, %d remain, %d are dead but not yet removable
+                removable cutoff: %d
+                %d dead item identifiers left in place""", name, result.indexScans(),
+                result.pages(), result.pages(), result.removed(), result.live() + result.recentlyDead(),
+                result.recentlyDead(), result.horizon(), result.deadItems());
+    }
+
+    private static void info(CommandContext context, String message) {
+        context.notices().notice(new SqlException(Severity.INFO, SqlState.SUCCESSFUL_COMPLETION, message, null, null,
+                0, null));
+    }
+}
