@@ -146,7 +146,9 @@ public final class IndexCommands {
                     }
                     HeapTuple tuple = next;
                     next = scan.next();
-                    return new IndexEntry(index.values(table, table.decode(tuple.body())), tuple.tid(), true);
+                    // a heap-only tuple is indexed under the root of its HOT chain
+                    return new IndexEntry(index.values(table, table.decode(tuple.body())),
+                            heap.rootTid(table.locator(), tuple.tid()), true);
                 }
             };
             btree.build(index.shape(), entries, new UniqueProbe(heap, context.types(), context.formatSettings(), table,

@@ -108,13 +108,13 @@ final class ModifyTableNode implements ExecNode {
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
                         relation.encode(values), context.transaction(),
-                        context.snapshot());
+                        context.snapshot(), indexedColumnsUnchanged(current, values));
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
             }
             switch (result.status()) {
                 case OK -> {
-                    if (command == Query.CommandType.UPDATE) {
+                    if (command == Query.CommandType.UPDATE && !result.heapOnly()) {
                         insertIndexEntries(values, result.newTid());
                     }
                     processed++;
@@ -216,6 +216,21 @@ final class ModifyTableNode implements ExecNode {
             btree.insert(index.shape(), index.values(relation, row), tid, new UniqueProbe(context, relation, index),
                     context.transaction());
         }
+    }
+
+    /**
+     * Whether every index of the table has the same entry values for both rows, so the update
+     * may be heap-only ({@code HeapDetermineColumnsInfo} / {@code HOT} in {@code heap_update}):
+     * values are compared as Java values, so an equal value in another representation counts as
+     * changed, which only costs a HOT update.
+     */
+    private boolean indexedColumnsUnchanged(Object[] oldRow, Object[] newRow) {
+        for (IndexInfo index : relation.indexes()) {
+            if (!java.util.Arrays.deepEquals(index.values(relation, oldRow), index.values(relation, newRow))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The row as PostgreSQL's error detail shows it: {@code (1, null, abc)}. */

@@ -30,12 +30,33 @@ public interface HeapAccess {
     ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot);
 
     /** Replaces the tuple at {@code tid} with a new version; waits like {@link #delete}. */
-    ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot);
+    default ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot) {
+        return update(relation, tid, newBody, tx, snapshot, false);
+    }
+
+    /**
+     * Replaces the tuple at {@code tid} with a new version. With {@code hotAllowed} (the caller
+     * checked that no indexed column changes) and room on the same page, the new version is a
+     * heap-only tuple ({@link ModifyResult#heapOnly}) that index scans reach through the chain
+     * from its root, so the caller adds no index entries.
+     */
+    ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
+                        boolean hotAllowed);
+
+    /**
+     * The TID an index entry for the tuple at {@code tid} must carry: the root of its HOT chain
+     * ({@code heap_get_root_tuples}), {@code tid} itself for a tuple that is not heap-only.
+     */
+    Tid rootTid(RelFileLocator relation, Tid tid);
 
     /** Starts a scan of the tuples visible to {@code snapshot}. */
     HeapScan beginScan(RelFileLocator relation, Snapshot snapshot);
 
-    /** The tuple at {@code tid} if visible to {@code snapshot}, else null. */
+    /**
+     * The version of the row an index entry's {@code tid} leads to that is visible to
+     * {@code snapshot} (following its HOT chain, {@code heap_hot_search_buffer}), with its own
+     * TID, else null.
+     */
     HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot);
 
     /**

@@ -169,7 +169,8 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
-    public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot) {
+    public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
+                               boolean hotAllowed) {
         long xid = tx.assignXid();
         int commandId = tx.commandId();
         int tupleLength = HeapTupleHeader.SIZE + newBody.length;
@@ -192,7 +193,7 @@ public final class HeapAccessMethod implements HeapAccess {
                     return concurrentResult(check, oldPage.data(), position, "update");
                 } else if (oldPage.freeSpace() >= needed) {
                     return new ModifyResult(ModifyResult.Status.OK,
-                            placeUpdate(relation, tid, newBody, tx, oldBuffer, oldBuffer));
+                            placeUpdate(relation, tid, newBody, tx, oldBuffer, oldBuffer, hotAllowed), hotAllowed);
                 } else {
                     freeSpace.recordPageWithFreeSpace(relation, tid.block(), oldPage.freeSpace());
                     oldBuffer.unlock();
@@ -206,7 +207,7 @@ public final class HeapAccessMethod implements HeapAccess {
                     Page newPage = newBuffer.page();
                     if (check == HeapVisibility.UpdateCheck.OK && (newPage.isNew() || newPage.freeSpace() >= needed)) {
                         return new ModifyResult(ModifyResult.Status.OK,
-                                placeUpdate(relation, tid, newBody, tx, oldBuffer, newBuffer));
+                                placeUpdate(relation, tid, newBody, tx, oldBuffer, newBuffer, false));
                     }
                 }
             } finally {
@@ -229,7 +230,7 @@ public final class HeapAccessMethod implements HeapAccess {
      * pages exclusively locked, and logs one UPDATE record covering both.
      */
     private Tid placeUpdate(RelFileLocator relation, Tid oldTid, byte[] newBody, Transaction tx, Buffer oldBuffer,
-                            Buffer newBuffer) {
+                            Buffer newBuffer, boolean heapOnly) {
         long xid = tx.xid();
         int commandId = tx.commandId();
         Page oldPage = oldBuffer.page();
@@ -238,9 +239,12 @@ public final class HeapAccessMethod implements HeapAccess {
         boolean initialize = !samePage && newPage.isNew();
         long oldLsnBefore = oldPage.lsn();
         long newLsnBefore = newPage.lsn();
-        byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), HeapTupleHeader.IS_NEW_VERSION, newBody);
+        byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0),
+                HeapTupleHeader.IS_NEW_VERSION | (heapOnly ? HeapTupleHeader.HEAP_ONLY : 0), newBody);
         int oldPosition = oldPage.itemOffset(oldTid.offset());
-        XmaxStamp stamp = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, tx);
+        XmaxStamp prepared = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, tx);
+        XmaxStamp stamp = heapOnly ? new XmaxStamp(xid, prepared.commandField(),
+                prepared.infomask() | HeapTupleHeader.HOT_UPDATED) : prepared;
         Tid newTid = CriticalSection.run(bufferPool.panicState(), "heap update", () -> {
             if (initialize) {
                 newPage.initialize(0);
@@ -462,14 +466,15 @@ public final class HeapAccessMethod implements HeapAccess {
         buffer.lockShared();
         try {
             Page page = buffer.page();
-            if (!isLive(page, tid.offset())) {
-                return null;
-            }
-            int position = page.itemOffset(tid.offset());
-            int before = HeapTupleHeader.infomask(page.data(), position);
-            boolean visible = visibility.satisfiesMvcc(page.data(), position, snapshot);
-            noteHints(buffer, position, before);
-            return visible ? copyTuple(page, tid) : null;
+            byte[] data = page.data();
+            int found = walkChain(page, tid.offset(), offset -> {
+                int position = page.itemOffset(offset);
+                int before = HeapTupleHeader.infomask(data, position);
+                boolean visible = visibility.satisfiesMvcc(data, position, snapshot);
+                noteHints(buffer, position, before);
+                return visible ? CHAIN_STOP : CHAIN_NEXT;
+            });
+            return found == CHAIN_END ? null : copyTuple(page, new Tid(tid.block(), found));
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
@@ -484,14 +489,16 @@ public final class HeapAccessMethod implements HeapAccess {
         buffer.lockShared();
         try {
             Page page = buffer.page();
-            if (!isLive(page, tid.offset())) {
-                return DirtyState.DEAD;
-            }
-            int position = page.itemOffset(tid.offset());
-            int before = HeapTupleHeader.infomask(page.data(), position);
-            DirtyState state = visibility.satisfiesDirty(page.data(), position, tx.xid());
-            noteHints(buffer, position, before);
-            return state;
+            byte[] data = page.data();
+            DirtyState[] state = {DirtyState.DEAD};
+            walkChain(page, tid.offset(), offset -> {
+                int position = page.itemOffset(offset);
+                int before = HeapTupleHeader.infomask(data, position);
+                state[0] = visibility.satisfiesDirty(data, position, tx.xid());
+                noteHints(buffer, position, before);
+                return state[0] == DirtyState.DEAD ? CHAIN_NEXT : CHAIN_STOP;
+            });
+            return state[0];
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
@@ -549,6 +556,78 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.unlockAndRelease(buffer);
             }
             transactions.waitForCompletion(waitFor, tx);
+        }
+    }
+
+    /** What a chain visitor answers: stop at this member, or go on to the next. */
+    static final int CHAIN_STOP = 1;
+    static final int CHAIN_NEXT = 0;
+    /** What {@link #walkChain} returns when no member made the visitor stop. */
+    static final int CHAIN_END = 0;
+
+    /**
+     * Walks the HOT chain that starts at line pointer {@code offset} of a locked page
+     * ({@code heap_hot_search_buffer}): through a REDIRECT at the root, then from each member
+     * with HOT_UPDATED to the heap-only tuple its ctid names, as long as that one's xmin is the
+     * member's xmax. Each member's offset goes to {@code visitor}; returns the offset where it
+     * answered {@link #CHAIN_STOP}, or {@link #CHAIN_END}.
+     */
+    static int walkChain(Page page, int offset, java.util.function.IntUnaryOperator visitor) {
+        byte[] data = page.data();
+        int current = offset;
+        long priorXmax = 0;
+        int max = page.maxOffsetNumber();
+        for (int steps = 0; steps <= max; steps++) {
+            if (current < 1 || current > max) {
+                return CHAIN_END;
+            }
+            int flags = page.itemFlags(current);
+            if (flags == Page.LP_REDIRECT && steps == 0) {
+                current = page.itemOffset(current);
+                continue;
+            }
+            if (flags != Page.LP_NORMAL) {
+                return CHAIN_END;
+            }
+            int position = page.itemOffset(current);
+            if (priorXmax != 0 && (HeapTupleHeader.xmin(data, position) != priorXmax
+                    || (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.HEAP_ONLY) == 0)) {
+                return CHAIN_END;
+            }
+            if (visitor.applyAsInt(current) == CHAIN_STOP) {
+                return current;
+            }
+            int infomask = HeapTupleHeader.infomask(data, position);
+            if ((infomask & HeapTupleHeader.HOT_UPDATED) == 0 || (infomask & HeapTupleHeader.XMAX_INVALID) != 0) {
+                return CHAIN_END;
+            }
+            priorXmax = HeapTupleHeader.xmax(data, position);
+            current = HeapTupleHeader.ctid(data, position).offset();
+        }
+        return CHAIN_END;
+    }
+
+    @Override
+    public Tid rootTid(RelFileLocator relation, Tid tid) {
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (!isLive(page, tid.offset())
+                    || (HeapTupleHeader.infomask(page.data(), page.itemOffset(tid.offset())) & HeapTupleHeader.HEAP_ONLY) == 0) {
+                return tid;
+            }
+            for (int root = 1; root <= page.maxOffsetNumber(); root++) {
+                boolean candidate = page.itemFlags(root) == Page.LP_REDIRECT || (page.itemFlags(root) == Page.LP_NORMAL
+                        && (HeapTupleHeader.infomask(page.data(), page.itemOffset(root)) & HeapTupleHeader.HEAP_ONLY) == 0);
+                if (candidate && walkChain(page, root, offset -> offset == tid.offset() ? CHAIN_STOP : CHAIN_NEXT)
+                        != CHAIN_END) {
+                    return new Tid(tid.block(), root);
+                }
+            }
+            return tid;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
         }
     }
 

@@ -86,32 +86,21 @@ final class HeapPruner {
         }
         byte[] data = page.data();
         int max = page.maxOffsetNumber();
-        int[] dead = new int[max];
-        int deadCount = 0;
-        int[] deadAfter = new int[max];
-        int deadAfterCount = 0;
+        HeapVisibility.VacuumState[] states = new HeapVisibility.VacuumState[max + 1];
         int live = 0;
         int recentlyDead = 0;
         long newPruneXid = 0;
         boolean hinted = false;
         for (int offset = 1; offset <= max; offset++) {
-            int flags = page.itemFlags(offset);
-            if (flags == Page.LP_DEAD) {
-                deadAfter[deadAfterCount++] = offset;
-                continue;
-            }
-            if (flags != Page.LP_NORMAL) {
+            if (page.itemFlags(offset) != Page.LP_NORMAL) {
                 continue;
             }
             int position = page.itemOffset(offset);
             int before = HeapTupleHeader.infomask(data, position);
             HeapVisibility.VacuumState state = heap.visibility().satisfiesVacuum(data, position, horizon);
             hinted |= HeapTupleHeader.infomask(data, position) != before;
+            states[offset] = state;
             switch (state) {
-                case DEAD -> {
-                    dead[deadCount++] = offset;
-                    deadAfter[deadAfterCount++] = offset;
-                }
                 case RECENTLY_DEAD, DELETE_IN_PROGRESS -> {
                     long xmax = HeapTupleHeader.xmax(data, position);
                     newPruneXid = newPruneXid == 0 ? xmax : Math.min(newPruneXid, xmax);
@@ -122,11 +111,27 @@ final class HeapPruner {
                     }
                 }
                 case LIVE, INSERT_IN_PROGRESS -> live++;
+                case DEAD -> { }
             }
         }
-        Arrays.sort(deadAfter, 0, deadAfterCount);
-        Outcome outcome = new Outcome(deadCount, live, recentlyDead, Arrays.copyOf(deadAfter, deadAfterCount));
-        if (deadCount == 0) {
+        ChangeList changes = new ChangeList();
+        boolean[] reached = new boolean[max + 1];
+        for (int root = 1; root <= max; root++) {
+            int flags = page.itemFlags(root);
+            boolean isRoot = flags == Page.LP_REDIRECT || (flags == Page.LP_NORMAL && !heapOnly(page, root));
+            if (isRoot) {
+                pruneChain(page, root, states, reached, changes);
+            }
+        }
+        int pruned = changes.dead.size() + changes.unused.size();
+        for (int offset = 1; offset <= max; offset++) {
+            // a heap-only tuple no chain reaches is left over from an aborted update: nothing points at it
+            if (!reached[offset] && states[offset] == HeapVisibility.VacuumState.DEAD && heapOnly(page, offset)) {
+                changes.unused.add(offset);
+                pruned++;
+            }
+        }
+        if (changes.isEmpty()) {
             if (page.pruneXid() != newPruneXid) {
                 page.setPruneXid(newPruneXid);
                 hinted = true;
@@ -134,12 +139,83 @@ final class HeapPruner {
             if (hinted) {
                 heap.bufferPool().markDirtyHint(buffer);
             }
-            return outcome;
+            return new Outcome(0, live, recentlyDead, deadLinePointers(page));
         }
-        HeapWalRecords.PruneData change = new HeapWalRecords.PruneData(newPruneXid, new int[0],
-                Arrays.copyOf(dead, deadCount), new int[0]);
+        HeapWalRecords.PruneData change = new HeapWalRecords.PruneData(newPruneXid, changes.redirectArray(),
+                changes.dead.stream().mapToInt(Integer::intValue).sorted().toArray(),
+                changes.unused.stream().mapToInt(Integer::intValue).sorted().toArray());
         log(relation, buffer, HeapWalRecords.PRUNE, change, "heap prune");
-        return outcome;
+        return new Outcome(pruned, live, recentlyDead, deadLinePointers(page));
+    }
+
+    /** The line pointer changes one prune makes. */
+    private static final class ChangeList {
+        final java.util.List<Integer> redirects = new java.util.ArrayList<>();
+        final java.util.Set<Integer> dead = new java.util.TreeSet<>();
+        final java.util.Set<Integer> unused = new java.util.TreeSet<>();
+
+        boolean isEmpty() {
+            return redirects.isEmpty() && dead.isEmpty() && unused.isEmpty();
+        }
+
+        int[] redirectArray() {
+            return redirects.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static boolean heapOnly(Page page, int offset) {
+        return page.itemFlags(offset) == Page.LP_NORMAL
+                && (HeapTupleHeader.infomask(page.data(), page.itemOffset(offset)) & HeapTupleHeader.HEAP_ONLY) != 0;
+    }
+
+    /**
+     * {@code heap_prune_chain}: walks the HOT chain from {@code root} through DEAD and
+     * RECENTLY_DEAD members up to the first live one; every member up to the last DEAD one goes
+     * (heap-only members become unused), and the root then redirects to the first member kept,
+     * or becomes LP_DEAD when none is left.
+     */
+    private static void pruneChain(Page page, int root, HeapVisibility.VacuumState[] states, boolean[] reached,
+                                   ChangeList changes) {
+        java.util.List<Integer> chain = new java.util.ArrayList<>();
+        int[] latestDead = {-1};
+        HeapAccessMethod.walkChain(page, root, offset -> {
+            reached[offset] = true;
+            chain.add(offset);
+            HeapVisibility.VacuumState state = states[offset];
+            if (state == HeapVisibility.VacuumState.DEAD) {
+                latestDead[0] = chain.size() - 1;
+                return HeapAccessMethod.CHAIN_NEXT;
+            }
+            return state == HeapVisibility.VacuumState.RECENTLY_DEAD ? HeapAccessMethod.CHAIN_NEXT
+                    : HeapAccessMethod.CHAIN_STOP;
+        });
+        if (latestDead[0] < 0) {
+            return;
+        }
+        boolean rootIsTuple = page.itemFlags(root) == Page.LP_NORMAL;
+        // chain holds the tuples; a REDIRECT root is not in it
+        for (int i = rootIsTuple ? 1 : 0; i <= latestDead[0]; i++) {
+            changes.unused.add(chain.get(i));
+        }
+        if (latestDead[0] + 1 < chain.size()) {
+            changes.redirects.add(root);
+            changes.redirects.add(chain.get(latestDead[0] + 1));
+        } else {
+            changes.dead.add(root);
+        }
+    }
+
+    /** The LP_DEAD line pointers of the page, ascending. */
+    private static int[] deadLinePointers(Page page) {
+        int max = page.maxOffsetNumber();
+        int[] dead = new int[max];
+        int count = 0;
+        for (int offset = 1; offset <= max; offset++) {
+            if (page.itemFlags(offset) == Page.LP_DEAD) {
+                dead[count++] = offset;
+            }
+        }
+        return Arrays.copyOf(dead, count);
     }
 
     /**

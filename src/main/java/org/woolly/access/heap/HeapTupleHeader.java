@@ -34,7 +34,15 @@ final class HeapTupleHeader {
     /** xmax updated (not deleted) the tuple: ctid points to the newer version. */
     static final int UPDATED = 0x4000;
 
-    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED;
+    /**
+     * xmax updated the tuple with a heap-only version on the same page: ctid points at the next
+     * member of the HOT chain ({@code HEAP_HOT_UPDATED}).
+     */
+    static final int HOT_UPDATED = 0x1000;
+    /** A heap-only tuple: no index entry points at it, only its chain's root ({@code HEAP_ONLY_TUPLE}). */
+    static final int HEAP_ONLY = 0x8000;
+
+    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED;
     static final int HINT_BITS = XMIN_COMMITTED | XMIN_INVALID | XMAX_COMMITTED | XMAX_INVALID;
 
     /** Largest tuple a page can hold ({@code MaxHeapTupleSize}). */

@@ -7,9 +7,17 @@ import org.woolly.access.common.Tid;
  * concurrent transaction's change the heap has already waited for it to end; UPDATED carries
  * the newer version's TID so READ COMMITTED can re-check it; DELETED means the row is gone.
  */
-public record ModifyResult(Status status, Tid newTid) {
+public record ModifyResult(Status status, Tid newTid, boolean heapOnly) {
+    /** A result whose new version (if any) got index entries of its own (not a HOT update). */
+    public ModifyResult(Status status, Tid newTid) {
+        this(status, newTid, false);
+    }
+
     public enum Status {
-        /** Done; {@code newTid} is the new version's TID for an update. */
+        /**
+         * Done; {@code newTid} is the new version's TID for an update, and {@code heapOnly} says
+         * it is a heap-only tuple (HOT): the caller adds no index entries for it.
+         */
         OK,
         /** The tuple was changed by a later command of this same transaction: skip it. */
         SELF_MODIFIED,
