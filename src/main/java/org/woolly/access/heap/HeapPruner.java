@@ -123,7 +123,7 @@ final class HeapPruner {
                 pruneChain(page, root, states, reached, changes);
             }
         }
-        int pruned = changes.dead.size() + changes.unused.size();
+        int pruned = changes.dead.size() + changes.unused.size() + changes.redirectedTuples;
         for (int offset = 1; offset <= max; offset++) {
             // a heap-only tuple no chain reaches is left over from an aborted update: nothing points at it
             if (!reached[offset] && states[offset] == HeapVisibility.VacuumState.DEAD && heapOnly(page, offset)) {
@@ -153,6 +153,8 @@ final class HeapPruner {
         final java.util.List<Integer> redirects = new java.util.ArrayList<>();
         final java.util.Set<Integer> dead = new java.util.TreeSet<>();
         final java.util.Set<Integer> unused = new java.util.TreeSet<>();
+        /** Roots that were tuples and became redirects: removed tuples too. */
+        int redirectedTuples;
 
         boolean isEmpty() {
             return redirects.isEmpty() && dead.isEmpty() && unused.isEmpty();
@@ -198,6 +200,9 @@ final class HeapPruner {
             changes.unused.add(chain.get(i));
         }
         if (latestDead[0] + 1 < chain.size()) {
+            if (rootIsTuple) {
+                changes.redirectedTuples++;
+            }
             changes.redirects.add(root);
             changes.redirects.add(chain.get(latestDead[0] + 1));
         } else {

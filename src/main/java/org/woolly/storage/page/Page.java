@@ -302,6 +302,11 @@ public final class Page {
         int newLower = HEADER_SIZE + max * LINE_POINTER_SIZE;
         Arrays.fill(data, newLower, lower(), (byte) 0);
         setShort(LOWER_OFFSET, newLower);
+        boolean hasFree = false;
+        for (int offset = 1; offset <= max && !hasFree; offset++) {
+            hasFree = itemFlags(offset) == LP_UNUSED;
+        }
+        setFlags(hasFree ? flags() | FLAG_HAS_FREE_LINES : flags() & ~FLAG_HAS_FREE_LINES);
     }
 
     public static int maxAlign(int length) {

@@ -98,4 +98,41 @@ class PageTest {
         bytes[100] = 1;
         assertThat(Page.isVerified(bytes, 3)).isFalse();
     }
+
+    @Test
+    void repairFragmentationPacksNormalItemsAndFreesTheRest() {
+        Page page = Page.wrap(new byte[Page.SIZE]);
+        page.initialize(0);
+        int freeAtStart = page.freeSpace();
+        for (int i = 0; i < 5; i++) {
+            assertThat(page.addItem(new byte[100 + i])).isEqualTo(i + 1);
+        }
+        byte[] third = page.item(3);
+        third[0] = 42;
+        System.arraycopy(third, 0, page.data(), page.itemOffset(3), third.length);
+        page.setLinePointer(1, 0, Page.LP_DEAD, 0);
+        page.setLinePointer(2, 4, Page.LP_REDIRECT, 0);
+        page.setLinePointer(5, 0, Page.LP_UNUSED, 0);
+        page.repairFragmentation();
+        assertThat(page.itemFlags(1)).isEqualTo(Page.LP_DEAD);
+        assertThat(page.itemFlags(2)).isEqualTo(Page.LP_REDIRECT);
+        assertThat(page.itemOffset(2)).isEqualTo(4);
+        assertThat(page.item(3)[0]).isEqualTo((byte) 42);
+        assertThat(page.itemLength(4)).isEqualTo(103);
+        assertThat(page.upper()).isEqualTo(Page.SIZE - Page.maxAlign(102) - Page.maxAlign(103));
+        assertThat(page.flags() & Page.FLAG_HAS_FREE_LINES).isNotZero();
+        // the unused slot is taken again; dropping trailing unused line pointers gives their room back
+        assertThat(page.addItem(new byte[8])).isEqualTo(5);
+        page.setLinePointer(5, 0, Page.LP_UNUSED, 0);
+        page.setLinePointer(4, 0, Page.LP_UNUSED, 0);
+        page.repairFragmentation();
+        page.truncateUnusedLinePointers();
+        assertThat(page.maxOffsetNumber()).isEqualTo(3);
+        assertThat(page.freeSpace()).isEqualTo(freeAtStart - 3 * Page.LINE_POINTER_SIZE - Page.maxAlign(102));
+        // the same input page always compacts to the same bytes
+        byte[] again = page.data().clone();
+        Page copy = Page.wrap(again);
+        copy.repairFragmentation();
+        assertThat(java.util.Arrays.equals(again, page.data())).isTrue();
+    }
 }
