@@ -7,7 +7,8 @@
  * {@link org.woolly.commands.ConstraintCommands}, {@link org.woolly.commands.SequenceCommands},
  * {@link org.woolly.commands.VariableCommands},
  * {@link org.woolly.commands.ExplainCommand}, {@link org.woolly.commands.AnalyzeCommand} (with the
- * estimators of {@link org.woolly.commands.ColumnStatisticsBuilder}). {@link org.woolly.commands.SequenceSession}
+ * estimators of {@link org.woolly.commands.ColumnStatisticsBuilder}), {@link org.woolly.commands.VacuumCommand}
+ * (lazy VACUUM: prune, index bulk delete, reclaim; VACUUM FULL as a rewrite). {@link org.woolly.commands.SequenceSession}
  * is a session's nextval/currval/setval/lastval state (the executor calls it through
  * {@code utils.adt.SequenceOperations}); {@code SerialColumns} makes the sequences of serial and
  * identity columns for CREATE TABLE.
