@@ -258,6 +258,10 @@ final class HeapPruner {
 
     /** Applies a PRUNE or VACUUM change to a page (the change itself and its redo). */
     static void apply(Page page, HeapWalRecords.PruneData change, boolean truncate) {
+        if (page.isNew()) {
+            // redo of a page whose relation was later truncated or dropped: nothing left to prune
+            return;
+        }
         int[] redirects = change.redirects();
         for (int i = 0; i < redirects.length; i += 2) {
             page.setLinePointer(redirects[i], redirects[i + 1], Page.LP_REDIRECT, 0);
