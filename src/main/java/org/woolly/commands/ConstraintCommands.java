@@ -213,13 +213,12 @@ public final class ConstraintCommands {
         }
     }
 
-    /** ALTER TABLE ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE | CHECK} ...; returns the table as it is now. */
+    /** ALTER TABLE ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE | CHECK | FOREIGN KEY} ...; returns the table as it is now. */
     public static RelationInfo addConstraint(CommandContext context, RelationInfo table, TableConstraint constraint) {
         return switch (constraint.kind()) {
             case CHECK -> addCheck(context, table, constraint.name(), constraint.check());
             case PRIMARY_KEY, UNIQUE -> addIndexConstraint(context, table, constraint);
-            case FOREIGN_KEY -> throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "FOREIGN KEY constraints are not supported yet"), constraint.location());
+            case FOREIGN_KEY -> ForeignKeyCommands.addForeignKey(context, table, constraint);
         };
     }
 
@@ -240,8 +239,13 @@ public final class ConstraintCommands {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "constraint \"%s\" of relation \"%s\" does not exist",
                     name, table.name());
         }
+        boolean ownsIndex = constraint.type() == ConstraintInfo.PRIMARY_KEY || constraint.type() == ConstraintInfo.UNIQUE;
+        if (ownsIndex && table.index(constraint.indexOid()) != null) {
+            ForeignKeyCommands.checkIndexNotReferenced(context, table, table.index(constraint.indexOid()),
+                    "constraint %s on table %s".formatted(constraint.name(), table.name()));
+        }
         context.catalog().dropConstraint(context.transaction(), table, constraint);
-        if (constraint.indexOid() != 0) {
+        if (ownsIndex && constraint.indexOid() != 0) {
             RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
             IndexInfo index = current.index(constraint.indexOid());
             if (index != null) {

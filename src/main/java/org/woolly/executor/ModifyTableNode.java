@@ -43,6 +43,8 @@ final class ModifyTableNode implements ExecNode {
     private long processed;
     private List<ConstraintInfo> checks;
     private CompiledExpression[] checkExpressions;
+    /** The foreign key checks and actions of the statement, fired at its end; null when the table has none. */
+    private final ForeignKeyTriggers foreignKeys;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -54,6 +56,7 @@ final class ModifyTableNode implements ExecNode {
         this.newRow = newRow;
         this.recheck = recheck;
         this.returning = returning;
+        this.foreignKeys = ForeignKeyTriggers.of(context, relation);
     }
 
     long processed() {
@@ -79,6 +82,9 @@ final class ModifyTableNode implements ExecNode {
         } finally {
             input.close();
         }
+        if (foreignKeys != null) {
+            foreignKeys.fire();
+        }
         output = returned.iterator();
     }
 
@@ -88,6 +94,9 @@ final class ModifyTableNode implements ExecNode {
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         insertIndexEntries(row, tid);
+        if (foreignKeys != null) {
+            foreignKeys.afterInsert(row);
+        }
         processed++;
         emit(row);
     }
@@ -116,6 +125,13 @@ final class ModifyTableNode implements ExecNode {
                 case OK -> {
                     if (command == Query.CommandType.UPDATE) {
                         insertIndexEntries(values, result.newTid());
+                    }
+                    if (foreignKeys != null) {
+                        if (command == Query.CommandType.UPDATE) {
+                            foreignKeys.afterUpdate(current, values);
+                        } else {
+                            foreignKeys.afterDelete(current);
+                        }
                     }
                     processed++;
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));
