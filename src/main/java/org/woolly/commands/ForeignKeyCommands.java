@@ -152,13 +152,13 @@ public final class ForeignKeyCommands {
         return null;
     }
 
-    /** Whether the two types have an equality PostgreSQL's btree families offer for a foreign key. */
+    /** Whether the two types have an equality PostgreSQL's btree families offer for a foreign key (integer_ops, text_ops). */
     private static boolean comparable(int a, int b) {
         return a == b || numeric(a) && numeric(b) || string(a) && string(b);
     }
 
     private static boolean numeric(int type) {
-        return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.NUMERIC;
+        return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8;
     }
 
     private static boolean string(int type) {

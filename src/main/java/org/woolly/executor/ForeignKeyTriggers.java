@@ -212,27 +212,42 @@ public final class ForeignKeyTriggers {
             }
         }
         switch (kind) {
-            case ConstraintInfo.NO_ACTION, ConstraintInfo.RESTRICT -> throw new SqlException(Severity.ERROR,
-                    SqlState.FOREIGN_KEY_VIOLATION,
-                    "update or delete on table \"%s\" violates foreign key constraint \"%s\" on table \"%s\"".formatted(
-                            relation.name(), constraint.name(), referencing.name()),
-                    "Key %s is still referenced from table \"%s\".".formatted(describeKey(context, relation,
-                            constraint.referencedColumns(), oldKey), referencing.name()), null, 0, null);
+            case ConstraintInfo.NO_ACTION, ConstraintInfo.RESTRICT ->
+                    throw stillReferenced(relation, referencing, constraint, oldKey);
             case ConstraintInfo.CASCADE -> {
                 if (update) {
                     Object[] newKey = convert(keyOf(relation, constraint.referencedColumns(), action.newRow()),
                             types(relation, constraint.referencedColumns()), types(referencing, constraint.columns()));
-                    cascade(referencing, constraint, childKey, rows, newKey);
+                    cascade(referencing, constraint, childKey, rows, newKey, "$%d");
                 } else {
-                    cascade(referencing, constraint, childKey, rows, null);
+                    cascade(referencing, constraint, childKey, rows, null, null);
                 }
             }
             case ConstraintInfo.SET_NULL -> cascade(referencing, constraint, childKey, rows,
-                    new Object[constraint.columns().size()]);
-            case ConstraintInfo.SET_DEFAULT -> cascade(referencing, constraint, childKey, rows, defaults(referencing,
-                    constraint));
+                    new Object[constraint.columns().size()], "NULL");
+            case ConstraintInfo.SET_DEFAULT -> {
+                Object[] defaults = defaults(referencing, constraint);
+                cascade(referencing, constraint, childKey, rows, defaults, "DEFAULT");
+                // rows set to a default equal to the deleted key still reference it (ri_set, PostgreSQL 15)
+                boolean same = true;
+                for (int i = 0; i < defaults.length; i++) {
+                    same &= equalValues(defaults[i], childKey[i]);
+                }
+                if (same) {
+                    throw stillReferenced(relation, referencing, constraint, oldKey);
+                }
+            }
             default -> throw new IllegalStateException("unknown foreign key action " + kind);
         }
+    }
+
+    private SqlException stillReferenced(RelationInfo referenced, RelationInfo referencing, ConstraintInfo constraint,
+                                         Object[] key) {
+        return new SqlException(Severity.ERROR, SqlState.FOREIGN_KEY_VIOLATION,
+                "update or delete on table \"%s\" violates foreign key constraint \"%s\" on table \"%s\"".formatted(
+                        referenced.name(), constraint.name(), referencing.name()),
+                "Key %s is still referenced from table \"%s\".".formatted(describeKey(context, referenced,
+                        constraint.referencedColumns(), key), referencing.name()), null, 0, null);
     }
 
     /** The columns' DEFAULT values (null where there is none), for SET DEFAULT. */
@@ -253,7 +268,7 @@ public final class ForeignKeyTriggers {
      * the old key, as the SQL PostgreSQL's cascade triggers run would.
      */
     private void cascade(RelationInfo referencing, ConstraintInfo constraint, Object[] oldKey, List<Object[]> rows,
-                         Object[] newKey) {
+                         Object[] newKey, String newValueText) {
         int width = referencing.descriptor().size();
         int[] positions = positions(referencing, constraint.columns());
         ExpressionCompiler.CompiledPredicate stillReferences = row -> {
@@ -300,8 +315,44 @@ public final class ForeignKeyTriggers {
         };
         ModifyTableNode node = new ModifyTableNode(context, command, referencing, input, newRow, stillReferences,
                 new CompiledExpression[0]);
-        node.open();
-        node.close();
+        try {
+            node.open();
+        } catch (SqlException error) {
+            throw error.context() != null ? error
+                    : error.withContext("SQL statement \"%s\"".formatted(statementText(referencing, constraint,
+                    newValueText)));
+        } finally {
+            node.close();
+        }
+    }
+
+    /**
+     * The statement PostgreSQL's trigger would run for this action, as its errors' CONTEXT shows
+     * it: {@code DELETE FROM ONLY "s"."c" WHERE $1 OPERATOR(pg_catalog.=) "p"} or
+     * {@code UPDATE ONLY "s"."c" SET "p" = NULL WHERE ...}; {@code newValueText} is null for a
+     * delete, {@code $%d} for new key values, else the SQL written in SET.
+     */
+    private static String statementText(RelationInfo referencing, ConstraintInfo constraint, String newValueText) {
+        String table = "\"%s\".\"%s\"".formatted(referencing.namespaceName(), referencing.name());
+        StringBuilder text = new StringBuilder();
+        int parameter = 1;
+        if (newValueText == null) {
+            text.append("DELETE FROM ONLY ").append(table);
+        } else {
+            text.append("UPDATE ONLY ").append(table).append(" SET");
+            for (int i = 0; i < constraint.columns().size(); i++) {
+                String value = newValueText.equals("$%d") ? "$" + parameter++ : newValueText;
+                text.append(i == 0 ? " " : ", ").append('"')
+                        .append(referencing.attributeByNumber(constraint.columns().get(i)).name()).append("\" = ")
+                        .append(value);
+            }
+        }
+        text.append(" WHERE");
+        for (int i = 0; i < constraint.columns().size(); i++) {
+            text.append(i == 0 ? " $" : " AND $").append(parameter++).append(" OPERATOR(pg_catalog.=) \"")
+                    .append(referencing.attributeByNumber(constraint.columns().get(i)).name()).append('"');
+        }
+        return text.toString();
     }
 
     // ---- lookups ----
