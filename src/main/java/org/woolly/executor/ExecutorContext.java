@@ -73,6 +73,21 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     private ColumnDefaults columnDefaults;
+    private org.woolly.access.transam.TransactionManager transactions;
+
+    /** The transaction manager, for waiting on a transaction that holds a conflicting row (ON CONFLICT). */
+    public ExecutorContext withTransactions(org.woolly.access.transam.TransactionManager manager) {
+        this.transactions = manager;
+        return this;
+    }
+
+    /** Waits until transaction {@code xid} has ended ({@code XactLockTableWait}). */
+    void waitForTransaction(long xid) {
+        if (transactions == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot wait for transactions here");
+        }
+        transactions.waitForCompletion(xid, transaction);
+    }
 
     /** Analyzes a column's stored DEFAULT for evaluation (ON DELETE/UPDATE SET DEFAULT); supplied by the session. */
     @FunctionalInterface
