@@ -39,6 +39,12 @@ public final class ForeignKeyCommands {
      * are checked (23503). Returns the table as it is now.
      */
     public static RelationInfo addForeignKey(CommandContext context, RelationInfo table, TableConstraint fk) {
+        return addForeignKey(context, table, fk, false);
+    }
+
+    /** {@link #addForeignKey(CommandContext, RelationInfo, TableConstraint)}; NOT VALID skips the rows there. */
+    public static RelationInfo addForeignKey(CommandContext context, RelationInfo table, TableConstraint fk,
+                                             boolean notValid) {
         var name = fk.referencedTable();
         RelationInfo referenced;
         if (name.schema() == null && name.name().equals(table.name())) {
@@ -107,9 +113,11 @@ public final class ForeignKeyCommands {
         ForeignKeyActions actions = fk.actions() == null ? ForeignKeyActions.DEFAULT : fk.actions();
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), constraintName,
                 table.namespaceOid(), ConstraintInfo.FOREIGN_KEY, List.copyOf(columns), index.oid(), null, false,
-                false, true, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
+                false, !notValid, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
                 actions.match());
-        checkExistingRows(context, table, constraint, referenced);
+        if (!notValid) {
+            checkExistingRows(context, table, constraint, referenced);
+        }
         context.catalog().addConstraint(context.transaction(), table, constraint);
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }
@@ -166,7 +174,7 @@ public final class ForeignKeyCommands {
     }
 
     /** ALTER TABLE ADD FOREIGN KEY on a table with rows: each must reference an existing key ({@code RI_Initial_Check}). */
-    private static void checkExistingRows(CommandContext context, RelationInfo table, ConstraintInfo constraint,
+    static void checkExistingRows(CommandContext context, RelationInfo table, ConstraintInfo constraint,
                                           RelationInfo referenced) {
         HeapAccess heap = HeapAccess.of(context.storage());
         var info = new ExecutorContext.SessionInfo(null, null, null, () -> null, 0, context.formatSettings(), 0);

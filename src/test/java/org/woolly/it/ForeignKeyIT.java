@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * FOREIGN KEY constraints through psql and pgjdbc: the psql script's output
  * ({@code foreignkeys/foreign_keys-pg15.out}, produced by PostgreSQL 15 from the same script)
  * covers creation, pg_constraint, the checks, every ON DELETE / ON UPDATE action, MATCH FULL,
- * DROP and TRUNCATE of referenced tables; the pgjdbc tests check the error fields and what
+ * DROP and TRUNCATE of referenced tables ({@code constraint_ddl-pg15.out}: NOT VALID, VALIDATE
+ * and RENAME CONSTRAINT); the pgjdbc tests check the error fields and what
  * concurrent sessions see.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -71,6 +72,13 @@ class ForeignKeyIT {
     void theScriptGivesPostgresOutput() throws Exception {
         String output = PsqlIT.run(server, resource("foreign_keys.sql"), "-v", "ON_ERROR_STOP=0");
         assertThat(output).isEqualTo(resource("foreign_keys-pg15.out"));
+    }
+
+    /** ADD CONSTRAINT ... NOT VALID, VALIDATE CONSTRAINT and RENAME CONSTRAINT, against PostgreSQL 15's output. */
+    @Test
+    void notValidValidateAndRenameGivePostgresOutput() throws Exception {
+        String output = PsqlIT.run(server, resource("constraint_ddl.sql"), "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource("constraint_ddl-pg15.out"));
     }
 
     @Test
