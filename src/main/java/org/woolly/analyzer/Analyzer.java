@@ -100,6 +100,16 @@ public final class Analyzer {
         return analyzeCheckConstraint(relation, expressionParser.parseExpression(text), transaction, formatSettings);
     }
 
+    /** Parses and analyzes a column's stored DEFAULT, coerced to the column's type (ON DELETE SET DEFAULT). */
+    public org.woolly.nodes.query.QueryExpr storedDefault(org.woolly.catalog.AttributeInfo column,
+                                                         Transaction transaction, FormatSettings formatSettings) {
+        if (column.defaultExpression() == null) {
+            return new org.woolly.nodes.query.QueryExpr.Const(column.typeOid(), column.typeModifier(), null);
+        }
+        return analyzeValue(expressionParser.parseExpression(column.defaultExpression()), column.typeOid(),
+                transaction, formatSettings);
+    }
+
     /**
      * Analyzes a free-standing expression (EXECUTE arguments) and coerces it to {@code targetType}
      * by assignment rules; no columns may appear.

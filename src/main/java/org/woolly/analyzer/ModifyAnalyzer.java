@@ -7,10 +7,12 @@ import java.util.Set;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.OnConflictClause;
 import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SetClause;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.OnConflict;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
@@ -50,9 +52,10 @@ final class ModifyAnalyzer {
         for (int i = 0; i < row.size(); i++) {
             targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
         }
+        OnConflict onConflict = insert.onConflict() == null ? null : onConflict(relation, insert);
         return new Query(Query.CommandType.INSERT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
                 targets, List.of(), List.of(), null, List.of(), false, null, null, resultRelation,
-                returning(relation, insert.alias(), insert.returning()));
+                returning(relation, insert.alias(), insert.returning()), null, onConflict);
     }
 
     private List<AttributeInfo> insertColumns(RelationInfo relation, Statement.Insert insert) {
@@ -221,8 +224,21 @@ final class ModifyAnalyzer {
         for (int i = 0; i < relation.attributes().size(); i++) {
             row.add(ColumnResolver.var(entry, i, -1));
         }
+        assignments(relation, update.assignments(), row, "UPDATE");
+        QueryExpr where = FromAnalyzer.where(state, expressions, update.where());
+        List<TargetEntry> targets = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
+        }
+        return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
+                targets, List.of(), List.of(), null, List.of(), false, null, null, entry,
+                returning(relation, update.alias(), update.returning()));
+    }
+
+    /** Applies SET clauses to {@code row} (the complete new row in attribute order). */
+    private void assignments(RelationInfo relation, List<SetClause> clauses, List<QueryExpr> row, String command) {
         Set<String> assigned = new HashSet<>();
-        for (SetClause clause : update.assignments()) {
+        for (SetClause clause : clauses) {
             AttributeInfo attribute = relation.attribute(clause.column());
             if (attribute == null) {
                 throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(),
@@ -234,7 +250,7 @@ final class ModifyAnalyzer {
             }
             IdentityColumns.checkUpdate(attribute, clause);
             String saved = state.aggregateForbiddenIn;
-            state.aggregateForbiddenIn = "UPDATE";
+            state.aggregateForbiddenIn = command;
             try {
                 QueryExpr value = clause.value() instanceof Expr.Default ? defaultValue(attribute)
                         : assign(attribute, expressions.transform(clause.value()), clause.value().location());
@@ -243,14 +259,69 @@ final class ModifyAnalyzer {
                 state.aggregateForbiddenIn = saved;
             }
         }
-        QueryExpr where = FromAnalyzer.where(state, expressions, update.where());
-        List<TargetEntry> targets = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-            targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
+    }
+
+    /**
+     * ON CONFLICT ({@code transformOnConflictClause}, {@code infer_arbiter_indexes}): the arbiter
+     * indexes (all unique indexes for DO NOTHING without a target), and for DO UPDATE the new row
+     * and WHERE over the existing row followed by {@code excluded}.
+     */
+    private OnConflict onConflict(RelationInfo relation, Statement.Insert insert) {
+        OnConflictClause clause = insert.onConflict();
+        List<Integer> arbiters = new ArrayList<>();
+        if (clause.constraint() != null) {
+            org.woolly.catalog.ConstraintInfo constraint = relation.constraint(clause.constraint());
+            if (constraint == null) {
+                throw org.woolly.utils.error.SqlException.of(SqlState.UNDEFINED_OBJECT,
+                        "constraint \"%s\" for table \"%s\" does not exist", clause.constraint(), relation.name());
+            }
+            if (constraint.type() != org.woolly.catalog.ConstraintInfo.PRIMARY_KEY
+                    && constraint.type() != org.woolly.catalog.ConstraintInfo.UNIQUE) {
+                throw org.woolly.utils.error.SqlException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "constraint in ON CONFLICT clause has no associated index");
+            }
+            arbiters.add(constraint.indexOid());
+        } else if (!clause.columns().isEmpty()) {
+            Set<Short> wanted = new HashSet<>();
+            for (String name : clause.columns()) {
+                AttributeInfo attribute = relation.attribute(name);
+                if (attribute == null) {
+                    throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(), "column \"%s\" does not exist",
+                            name);
+                }
+                wanted.add(attribute.number());
+            }
+            for (org.woolly.catalog.IndexInfo index : relation.indexes()) {
+                if (index.unique() && index.valid() && index.expressions() == null && index.predicate() == null
+                        && new HashSet<>(index.columns().subList(0, index.keyColumnCount())).equals(wanted)) {
+                    arbiters.add(index.oid());
+                }
+            }
+            if (arbiters.isEmpty()) {
+                throw org.woolly.utils.error.SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+            }
+        } else if (clause.doUpdate()) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, clause.location(),
+                    "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                    .withHint("For example, ON CONFLICT (column_name).");
         }
-        return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
-                targets, List.of(), List.of(), null, List.of(), false, null, null, entry,
-                returning(relation, update.alias(), update.returning()));
+        if (!clause.doUpdate()) {
+            return new OnConflict(false, List.copyOf(arbiters), List.of(), null);
+        }
+        ParseState updateState = state.child(state.parameterTypes);
+        FromAnalyzer.addRelation(updateState, relation, insert.alias(), false);
+        FromAnalyzer.addRelation(updateState, relation, "excluded", false);
+        ModifyAnalyzer updateAnalyzer = new ModifyAnalyzer(updateState, expressionParser);
+        RangeEntry existing = updateState.rangeTable.getFirst();
+        List<QueryExpr> row = new ArrayList<>();
+        for (int i = 0; i < relation.attributes().size(); i++) {
+            row.add(ColumnResolver.var(existing, i, -1));
+        }
+        updateAnalyzer.assignments(relation, clause.assignments(), row, "UPDATE");
+        QueryExpr where = FromAnalyzer.where(updateState, updateAnalyzer.expressions, clause.where());
+        state.parameterTypes = updateState.parameterTypes;
+        return new OnConflict(true, List.copyOf(arbiters), List.copyOf(row), where);
     }
 
     Query delete(Statement.Delete delete) {

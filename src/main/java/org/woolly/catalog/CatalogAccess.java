@@ -144,6 +144,14 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
     }
 
+    /**
+     * The foreign keys of other tables (or of this one) that reference {@code relationOid}, in
+     * the referencing tables' OID order; empty for a catalog that has none.
+     */
+    default java.util.List<ForeignKeyReference> referencingForeignKeys(Transaction tx, int relationOid) {
+        return java.util.List.of();
+    }
+
     /** Adds a pg_constraint row to {@code table}. */
     default void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");

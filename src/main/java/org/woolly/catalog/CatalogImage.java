@@ -48,6 +48,8 @@ final class CatalogImage {
     private final Map<Integer, CatalogRow> indexByOid = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> constraintsByRelation = new HashMap<>();
     private final Set<QualifiedKey> constraintNames = new HashSet<>();
+    /** For each table, the tables whose foreign keys reference it (one entry per foreign key). */
+    private final Map<Integer, List<Integer>> referencingTables = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
 
     private record QualifiedKey(int namespaceOid, String name) {}
@@ -95,6 +97,10 @@ final class CatalogImage {
             image.constraintsByRelation.computeIfAbsent(row.getOid("conrelid"), relation -> new ArrayList<>())
                     .add(row);
             image.constraintNames.add(new QualifiedKey(row.getOid("connamespace"), row.getString("conname")));
+            if (row.getChar("contype") == ConstraintInfo.FOREIGN_KEY) {
+                image.referencingTables.computeIfAbsent(row.getOid("confrelid"), relation -> new ArrayList<>())
+                        .add(row.getOid("conrelid"));
+            }
         }
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
@@ -105,6 +111,20 @@ final class CatalogImage {
     /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */
     boolean constraintNameExists(int namespaceOid, String name) {
         return constraintNames.contains(new QualifiedKey(namespaceOid, name));
+    }
+
+    /** The foreign keys that reference {@code relationOid}, with the tables they belong to. */
+    List<ForeignKeyReference> referencingForeignKeys(int relationOid) {
+        List<ForeignKeyReference> result = new ArrayList<>();
+        for (int tableOid : new java.util.TreeSet<>(referencingTables.getOrDefault(relationOid, List.of()))) {
+            RelationInfo table = relation(tableOid);
+            for (ConstraintInfo constraint : table.constraints()) {
+                if (constraint.type() == ConstraintInfo.FOREIGN_KEY && constraint.referencedOid() == relationOid) {
+                    result.add(new ForeignKeyReference(table, constraint));
+                }
+            }
+        }
+        return result;
     }
 
     /** The pg_index row of an index, or null. */
@@ -264,7 +284,8 @@ final class CatalogImage {
             constraints.add(new ConstraintInfo(row.getOid("oid"), row.getString("conname"), row.getOid("connamespace"),
                     row.getChar("contype"), shortArray(row.getString("conkey")), row.getOid("conindid"),
                     row.getString("conbin"), row.getBool("condeferrable"), row.getBool("condeferred"),
-                    row.getBool("convalidated")));
+                    row.getBool("convalidated"), row.getOid("confrelid"), shortArray(row.getString("confkey")),
+                    row.getChar("confupdtype"), row.getChar("confdeltype"), row.getChar("confmatchtype")));
         }
         // PostgreSQL checks constraints in name order (RelationBuildTupleDesc sorts them)
         constraints.sort(Comparator.comparing(ConstraintInfo::name));

@@ -220,22 +220,33 @@ public final class CatalogRows {
      * check constraint's expression as SQL text.
      */
     public static Object[] constraint(ConstraintInfo constraint, int relationOid) {
-        StringBuilder keys = new StringBuilder("{");
-        for (short column : constraint.columns()) {
-            keys.append(keys.length() > 1 ? "," : "").append(column);
-        }
         boolean check = constraint.type() == ConstraintInfo.CHECK;
         return new RowBuilder(PG_CONSTRAINT)
                 .set("oid", constraint.oid()).set("conname", constraint.name())
                 .set("connamespace", constraint.namespaceOid()).setChar("contype", constraint.type())
                 .set("condeferrable", constraint.deferrable()).set("condeferred", constraint.deferred())
                 .set("convalidated", constraint.validated()).set("conrelid", relationOid).set("contypid", 0)
-                .set("conindid", constraint.indexOid()).set("conparentid", 0).set("confrelid", 0)
-                .setChar("confupdtype", ' ').setChar("confdeltype", ' ').setChar("confmatchtype", ' ')
+                .set("conindid", constraint.indexOid()).set("conparentid", 0)
+                .set("confrelid", constraint.referencedOid())
+                .setChar("confupdtype", constraint.updateAction()).setChar("confdeltype", constraint.deleteAction())
+                .setChar("confmatchtype", constraint.matchType())
                 .set("conislocal", true).set("coninhcount", 0).set("connoinherit", !check)
-                .set("conkey", constraint.columns().isEmpty() ? null : keys.append('}').toString())
+                .set("conkey", int2Array(constraint.columns()))
+                .set("confkey", int2Array(constraint.referencedColumns()))
                 .set("conbin", constraint.checkExpression())
                 .build();
+    }
+
+    /** int2[]'s text form ({@code {1,2}}), or null for no columns. */
+    private static String int2Array(List<Short> columns) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        StringBuilder keys = new StringBuilder("{");
+        for (short column : columns) {
+            keys.append(keys.length() > 1 ? "," : "").append(column);
+        }
+        return keys.append('}').toString();
     }
 
     public static Object[] database(int oid, String name, boolean template, boolean allowConnections) {

@@ -252,6 +252,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public List<ForeignKeyReference> referencingForeignKeys(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).referencingForeignKeys(relationOid);
+    }
+
+    @Override
     public void addConstraint(Transaction tx, RelationInfo table, ConstraintInfo constraint) {
         ddl.addConstraint(tx, table, constraint);
     }

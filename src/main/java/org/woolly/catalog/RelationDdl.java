@@ -17,6 +17,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
+import static org.woolly.catalog.CatalogDefinitions.PG_DEPEND;
 import static org.woolly.catalog.CatalogDefinitions.PG_DESCRIPTION;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
@@ -173,6 +174,11 @@ final class RelationDdl {
         deleteWhere(tx, snapshot, PG_ATTRIBUTE, "attrelid", oid);
         deleteWhere(tx, snapshot, PG_ATTRDEF, "adrelid", oid);
         deleteWhere(tx, snapshot, PG_TYPE, "typrelid", oid);
+        Set<Integer> constraintOids = new HashSet<>();
+        relation.constraints().forEach(constraint -> constraintOids.add(constraint.oid()));
+        heap.scan(PG_DEPEND, databaseOid, snapshot, row -> row.getOid("classid") == PG_CONSTRAINT.oid()
+                        && constraintOids.contains(row.getOid("objid")))
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
         deleteWhere(tx, snapshot, PG_CONSTRAINT, "conrelid", oid);
         new StatisticsRows(system, databaseOid).delete(tx, snapshot, relation);
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot,
@@ -324,7 +330,25 @@ final class RelationDdl {
         if (constraint.type() == ConstraintInfo.CHECK) {
             updateClass(tx, table.oid(), "relchecks", (short) (checkCount(table) + 1));
         }
+        if (constraint.type() == ConstraintInfo.FOREIGN_KEY) {
+            // as CreateConstraintEntry records them: automatic on its own columns, normal on the
+            // referenced columns and on the referenced unique index
+            for (short column : constraint.columns()) {
+                addConstraintDependency(tx, constraint, table.oid(), column, 'a');
+            }
+            for (short column : constraint.referencedColumns()) {
+                addConstraintDependency(tx, constraint, constraint.referencedOid(), column, 'n');
+            }
+            addConstraintDependency(tx, constraint, constraint.indexOid(), 0, 'n');
+        }
         tx.incrementCommandId();
+    }
+
+    private void addConstraintDependency(Transaction tx, ConstraintInfo constraint, int relationOid, int column,
+                                         char type) {
+        system.heap().insert(PG_DEPEND, databaseOid, new RowBuilder(PG_DEPEND).set("classid", PG_CONSTRAINT.oid())
+                .set("objid", constraint.oid()).set("objsubid", 0).set("refclassid", PG_CLASS.oid())
+                .set("refobjid", relationOid).set("refobjsubid", column).setChar("deptype", type).build(), tx);
     }
 
     /** Removes a constraint's pg_constraint row (its index, if any, is dropped by the caller). */
@@ -332,6 +356,9 @@ final class RelationDdl {
         system.noteCatalogChange(tx, table.oid());
         Snapshot snapshot = tx.takeSnapshot();
         deleteWhere(tx, snapshot, PG_CONSTRAINT, "oid", constraint.oid());
+        system.heap().scan(PG_DEPEND, databaseOid, snapshot, row -> row.getOid("classid") == PG_CONSTRAINT.oid()
+                        && row.getOid("objid") == constraint.oid())
+                .forEach(row -> system.heap().delete(row, databaseOid, tx, snapshot));
         if (constraint.type() == ConstraintInfo.CHECK) {
             updateClass(tx, table.oid(), "relchecks", (short) (checkCount(table) - 1));
         }

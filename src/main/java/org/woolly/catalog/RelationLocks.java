@@ -24,4 +24,14 @@ public final class RelationLocks {
             transaction.lockRelation(databaseOid, relationOid, mode);
         }
     }
+
+    /**
+     * Locks one key value of {@code relation} (by hash) for {@code tx} until it ends: SHARE for a
+     * referencing row's check, EXCLUSIVE for a delete or key update of a referenced row.
+     */
+    public static void lockKey(Transaction tx, RelationInfo relation, long keyHash, LockMode mode) {
+        if (tx instanceof TopTransaction transaction) {
+            transaction.lockKey(relation.locator().databaseOid(), relation.oid(), keyHash, mode);
+        }
+    }
 }

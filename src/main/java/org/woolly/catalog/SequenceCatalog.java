@@ -141,7 +141,8 @@ final class SequenceCatalog {
         Snapshot snapshot = tx.takeSnapshot();
         List<RelationDependency> found = new ArrayList<>();
         for (CatalogRow row : system.heap().scan(PG_DEPEND, databaseOid, snapshot,
-                row -> row.getOid(onIt ? "refobjid" : "objid") == relationOid)) {
+                row -> row.getOid(onIt ? "refobjid" : "objid") == relationOid
+                        && row.getOid("classid") == PG_CLASS.oid())) {
             found.add(new RelationDependency(row.getOid("objid"), row.getInt("objsubid"), row.getOid("refobjid"),
                     row.getInt("refobjsubid"), row.getChar("deptype")));
         }

@@ -94,19 +94,16 @@ public final class AlterTableCommands {
             case AlterTableAction.SetSchema setSchema -> throw TableCommands.at(SqlException.of(
                     SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... SET SCHEMA is not supported yet"),
                     setSchema.location());
-            case AlterTableAction.AddConstraint add -> {
-                if (add.notValid()) {
-                    throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "NOT VALID constraints are not supported yet"), add.location());
-                }
-                relation = ConstraintCommands.addConstraint(context, relation, add.constraint());
-            }
+            case AlterTableAction.AddConstraint add ->
+                    relation = ConstraintCommands.addConstraint(context, relation, add.constraint(), add.notValid());
             case AlterTableAction.DropConstraint drop -> {
                 ConstraintCommands.dropConstraint(context, relation, drop.name(), drop.ifExists());
                 relation = context.catalog().relationByOid(context.transaction(), relation.oid());
             }
-            case AlterTableAction.ValidateConstraint ignored -> constraintAction(action);
-            case AlterTableAction.RenameConstraint ignored -> constraintAction(action);
+            case AlterTableAction.ValidateConstraint validate ->
+                    relation = ConstraintCommands.validateConstraint(context, relation, validate.name());
+            case AlterTableAction.RenameConstraint rename ->
+                    relation = ConstraintCommands.renameConstraint(context, relation, rename.name(), rename.newName());
         }
     }
 
@@ -141,20 +138,6 @@ public final class AlterTableCommands {
             case 'f' -> "foreign tables";
             default -> "relations of this kind";
         };
-    }
-
-    /**
-     * VALIDATE and RENAME CONSTRAINT, not there yet (ADD and DROP CONSTRAINT are
-     * {@link ConstraintCommands}').
-     */
-    private void constraintAction(AlterTableAction action) {
-        String what = switch (action) {
-            case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
-            case AlterTableAction.RenameConstraint ignored -> "RENAME CONSTRAINT";
-            default -> throw new IllegalArgumentException("not a constraint action: " + action);
-        };
-        throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                "ALTER TABLE ... %s is not supported yet", what), action.location());
     }
 
     private void renameColumn(AlterTableAction.RenameColumn rename) {

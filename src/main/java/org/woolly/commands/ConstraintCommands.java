@@ -41,6 +41,12 @@ public final class ConstraintCommands {
      * against the rows already in the table. Returns the table as it is now.
      */
     public static RelationInfo addCheck(CommandContext context, RelationInfo table, String name, Expr expr) {
+        return addCheck(context, table, name, expr, false);
+    }
+
+    /** {@link #addCheck(CommandContext, RelationInfo, String, Expr)}; NOT VALID skips the rows already there. */
+    public static RelationInfo addCheck(CommandContext context, RelationInfo table, String name, Expr expr,
+                                        boolean notValid) {
         QueryExpr analyzed = context.analyzer().analyzeCheckConstraint(table, expr, context.transaction(),
                 context.formatSettings());
         Set<Short> positions = new TreeSet<>();
@@ -62,10 +68,12 @@ public final class ConstraintCommands {
                     candidate -> context.catalog().constraintNameExists(context.transaction(), table.namespaceOid(),
                             candidate));
         }
-        checkExistingRows(context, table, analyzed, constraintName);
+        if (!notValid) {
+            checkExistingRows(context, table, analyzed, constraintName);
+        }
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), constraintName,
                 table.namespaceOid(), ConstraintInfo.CHECK, List.copyOf(columns), 0, SqlText.of(expr), false, false,
-                true);
+                !notValid);
         context.catalog().addConstraint(context.transaction(), table, constraint);
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }
@@ -213,14 +221,97 @@ public final class ConstraintCommands {
         }
     }
 
-    /** ALTER TABLE ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE | CHECK} ...; returns the table as it is now. */
+    /** ALTER TABLE ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE | CHECK | FOREIGN KEY} ...; returns the table as it is now. */
     public static RelationInfo addConstraint(CommandContext context, RelationInfo table, TableConstraint constraint) {
+        return addConstraint(context, table, constraint, false);
+    }
+
+    /**
+     * ALTER TABLE ADD ... [NOT VALID]: a NOT VALID CHECK or FOREIGN KEY skips the rows already
+     * there ({@code convalidated} false) and holds for new ones; other kinds refuse it (0A000).
+     */
+    public static RelationInfo addConstraint(CommandContext context, RelationInfo table, TableConstraint constraint,
+                                             boolean notValid) {
+        if (notValid && (constraint.kind() == TableConstraint.Kind.PRIMARY_KEY
+                || constraint.kind() == TableConstraint.Kind.UNIQUE)) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints cannot be marked NOT VALID",
+                    constraint.kind() == TableConstraint.Kind.UNIQUE ? "UNIQUE" : "PRIMARY KEY");
+        }
         return switch (constraint.kind()) {
-            case CHECK -> addCheck(context, table, constraint.name(), constraint.check());
+            case CHECK -> addCheck(context, table, constraint.name(), constraint.check(), notValid);
             case PRIMARY_KEY, UNIQUE -> addIndexConstraint(context, table, constraint);
-            case FOREIGN_KEY -> throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "FOREIGN KEY constraints are not supported yet"), constraint.location());
+            case FOREIGN_KEY -> ForeignKeyCommands.addForeignKey(context, table, constraint, notValid);
         };
+    }
+
+    /**
+     * ALTER TABLE VALIDATE CONSTRAINT ({@code ATExecValidateConstraint}): checks the rows of a NOT
+     * VALID CHECK or FOREIGN KEY (23514, 23503) and marks it validated; an already valid one is
+     * left alone. Returns the table as it is now.
+     */
+    public static RelationInfo validateConstraint(CommandContext context, RelationInfo table, String name) {
+        ConstraintInfo constraint = table.constraint(name);
+        if (constraint == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "constraint \"%s\" of relation \"%s\" does not exist",
+                    name, table.name());
+        }
+        if (constraint.type() != ConstraintInfo.CHECK && constraint.type() != ConstraintInfo.FOREIGN_KEY) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "constraint \"%s\" of relation \"%s\" is not a foreign key or check constraint", name,
+                    table.name());
+        }
+        if (constraint.validated()) {
+            return table;
+        }
+        if (constraint.type() == ConstraintInfo.CHECK) {
+            QueryExpr analyzed = context.analyzer().storedCheckConstraint(table, constraint.checkExpression(),
+                    context.transaction(), context.formatSettings());
+            checkExistingRows(context, table, analyzed, constraint.name());
+        } else {
+            RelationInfo referenced = context.catalog().relationByOid(context.transaction(),
+                    constraint.referencedOid());
+            ForeignKeyCommands.checkExistingRows(context, table, constraint, referenced);
+        }
+        return replace(context, table, constraint, new ConstraintInfo(constraint.oid(), constraint.name(),
+                constraint.namespaceOid(), constraint.type(), constraint.columns(), constraint.indexOid(),
+                constraint.checkExpression(), constraint.deferrable(), constraint.deferred(), true,
+                constraint.referencedOid(), constraint.referencedColumns(), constraint.updateAction(),
+                constraint.deleteAction(), constraint.matchType()));
+    }
+
+    /**
+     * ALTER TABLE RENAME CONSTRAINT ({@code RenameConstraint}): 42704 if it does not exist, 42710
+     * if the new name is taken on the table; a primary key's or unique constraint's index is
+     * renamed with it, as PostgreSQL does. Returns the table as it is now.
+     */
+    public static RelationInfo renameConstraint(CommandContext context, RelationInfo table, String name,
+                                                String newName) {
+        ConstraintInfo constraint = table.constraint(name);
+        if (constraint == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "constraint \"%s\" for table \"%s\" does not exist",
+                    name, table.name());
+        }
+        if (table.constraint(newName) != null) {
+            throw SqlException.of(SqlState.DUPLICATE_OBJECT, "constraint \"%s\" for relation \"%s\" already exists",
+                    newName, table.name());
+        }
+        IndexInfo index = constraint.type() == ConstraintInfo.PRIMARY_KEY || constraint.type() == ConstraintInfo.UNIQUE
+                ? table.index(constraint.indexOid()) : null;
+        if (index != null) {
+            RelationInfo indexRelation = context.catalog().relationByOid(context.transaction(), index.oid());
+            context.catalog().renameRelation(context.transaction(), indexRelation, newName);
+            table = context.catalog().relationByOid(context.transaction(), table.oid());
+        }
+        return replace(context, table, constraint, constraint.renamed(newName));
+    }
+
+    /** Rewrites a constraint's pg_constraint row (drop and add under the same OID). */
+    private static RelationInfo replace(CommandContext context, RelationInfo table, ConstraintInfo old,
+                                        ConstraintInfo changed) {
+        context.catalog().dropConstraint(context.transaction(), table, old);
+        RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
+        context.catalog().addConstraint(context.transaction(), current, changed);
+        return context.catalog().relationByOid(context.transaction(), table.oid());
     }
 
     /**
@@ -240,8 +331,13 @@ public final class ConstraintCommands {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "constraint \"%s\" of relation \"%s\" does not exist",
                     name, table.name());
         }
+        boolean ownsIndex = constraint.type() == ConstraintInfo.PRIMARY_KEY || constraint.type() == ConstraintInfo.UNIQUE;
+        if (ownsIndex && table.index(constraint.indexOid()) != null) {
+            ForeignKeyCommands.checkIndexNotReferenced(context, table, table.index(constraint.indexOid()),
+                    "constraint %s on table %s".formatted(constraint.name(), table.name()));
+        }
         context.catalog().dropConstraint(context.transaction(), table, constraint);
-        if (constraint.indexOid() != 0) {
+        if (ownsIndex && constraint.indexOid() != 0) {
             RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
             IndexInfo index = current.index(constraint.indexOid());
             if (index != null) {

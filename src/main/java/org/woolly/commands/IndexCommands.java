@@ -230,6 +230,8 @@ public final class IndexCommands {
                                     target.table().name()), 0, null);
                 }
             }
+            ForeignKeyCommands.checkIndexNotReferenced(context, target.table(), target.index(),
+                    "index " + target.index().name());
             targets.add(target);
         }
         for (Target target : targets) {
@@ -262,7 +264,8 @@ public final class IndexCommands {
 
     static ConstraintInfo constraintOf(RelationInfo table, IndexInfo index) {
         for (ConstraintInfo constraint : table.constraints()) {
-            if (constraint.indexOid() == index.oid()) {
+            // a foreign key's conindid names the referenced table's index, not one it owns
+            if (constraint.indexOid() == index.oid() && constraint.type() != ConstraintInfo.FOREIGN_KEY) {
                 return constraint;
             }
         }

@@ -57,6 +57,7 @@ public final class TableCommands {
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();
+        List<TableConstraint> foreignKeys = new ArrayList<>();
         for (ColumnDef column : create.columns()) {
             for (ColumnConstraint constraint : column.constraints() == null ? List.<ColumnConstraint>of()
                     : column.constraints()) {
@@ -68,6 +69,10 @@ public final class TableCommands {
                     case UNIQUE -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.UNIQUE,
                             constraint.name(), List.of(column.name()), null, constraint.location(), null, null,
                             List.of(), constraint.nullsNotDistinct()));
+                    case REFERENCES -> foreignKeys.add(new TableConstraint(TableConstraint.Kind.FOREIGN_KEY,
+                            constraint.name(), List.of(column.name()), null, constraint.location(),
+                            constraint.referencedTable(), constraint.referencedColumns(), List.of(), false,
+                            constraint.actions()));
                     default -> { }
                 }
             }
@@ -76,8 +81,7 @@ public final class TableCommands {
             switch (constraint.kind()) {
                 case CHECK -> checks.add(constraint);
                 case PRIMARY_KEY, UNIQUE -> indexConstraints.add(constraint);
-                case FOREIGN_KEY -> throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "FOREIGN KEY constraints are not supported yet"), constraint.location());
+                case FOREIGN_KEY -> foreignKeys.add(constraint);
             }
         }
         Set<String> primaryKeyColumns = new HashSet<>();
@@ -129,6 +133,10 @@ public final class TableCommands {
         }
         for (TableConstraint constraint : ordered) {
             table = ConstraintCommands.addIndexConstraint(context, table, constraint);
+        }
+        // foreign keys last, so they may reference this table's own keys (transformFKConstraints)
+        for (TableConstraint constraint : foreignKeys) {
+            table = ForeignKeyCommands.addForeignKey(context, table, constraint);
         }
         return "CREATE TABLE";
     }
@@ -186,8 +194,8 @@ public final class TableCommands {
                             context.transaction(), context.formatSettings());
                     defaultText = SqlText.of(constraint.expr());
                 }
-                case PRIMARY_KEY, UNIQUE, CHECK -> { }
-                case REFERENCES, GENERATED_IDENTITY -> throw at(SqlException.of(
+                case PRIMARY_KEY, UNIQUE, CHECK, REFERENCES -> { }
+                case GENERATED_IDENTITY -> throw at(SqlException.of(
                         SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
                         constraint.kind().name().replace('_', ' ')), constraint.location());
             }
@@ -223,6 +231,7 @@ public final class TableCommands {
             }
             targets.add(relation.get());
         }
+        ForeignKeyCommands.dropReferencing(context, targets, drop.cascade());
         for (RelationInfo relation : targets) {
             context.catalog().dropRelation(context.transaction(), relation);
         }
@@ -257,6 +266,10 @@ public final class TableCommands {
             }
             targets.add(relation);
         }
+        if (truncate.cascade()) {
+            ForeignKeyCommands.addReferencingTables(context, targets);
+        }
+        ForeignKeyCommands.checkTruncate(context, targets);
         for (RelationInfo relation : targets) {
             RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
             for (IndexInfo index : truncated.indexes()) {

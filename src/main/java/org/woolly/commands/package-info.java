@@ -24,12 +24,22 @@
  * catalog rows and the new file. DROP INDEX of a constraint's index is 2BP01 unless CASCADE;
  * DROP CONSTRAINT drops the constraint's index; DROP COLUMN drops the constraints and indexes
  * using the column; a table rewrite (ALTER COLUMN TYPE) and REINDEX rebuild the indexes into new
- * files. Not yet: expression and partial indexes, operator classes, NOT VALID, FOREIGN KEY,
+ * files. Not yet: expression and partial indexes, operator classes, NOT VALID, DEFERRABLE,
  * {@code pg_indexes}, index sizes. Known gaps: a build indexes the rows its snapshot sees, not
  * the recently dead ones an older snapshot could still read (PostgreSQL indexes those and sets
  * {@code indcheckxmin}), which matters once scans use indexes; ALTER COLUMN TYPE and RENAME
  * COLUMN leave the index's own pg_attribute rows and {@code indclass} as they were (the B-tree
  * takes its column types from the table).
+ *
+ * <p>Foreign keys: {@link org.woolly.commands.ForeignKeyCommands} adds them after the table's own
+ * keys (so a table may reference itself), as {@code ATAddForeignKeyConstraint}: the referenced
+ * columns (the primary key when none are written) must be the key columns of a valid unique
+ * index (42830), the column types must compare (42804), rows already there are checked (23503),
+ * and {@code conindid} names the referenced index. The same class refuses DROP TABLE of a
+ * referenced table (2BP01; CASCADE drops the constraints), TRUNCATE of one (0A000; CASCADE
+ * truncates the referencing tables) and dropping the unique index or constraint a foreign key
+ * uses (2BP01). Row checks and ON DELETE/UPDATE actions run in the executor
+ * ({@code executor.ForeignKeyTriggers}).
  *
  * <p>COPY: {@link org.woolly.commands.CopyOptions} checks the options as {@code ProcessCopyOptions}
  * does (defaults per format, misplaced options 0A000, duplicates 42601);

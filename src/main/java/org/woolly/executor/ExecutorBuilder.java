@@ -74,6 +74,10 @@ final class ExecutorBuilder {
                         ScanNodes.openRelation(context, modify.target()),
                         build(modify.input()), compiler.all(modify.newRow()), compiler.predicate(modify.recheck()),
                         compiler.all(returning));
+                if (modify.onConflict() != null) {
+                    modifyNode.onConflict(modify.onConflict(), compiler.all(modify.onConflict().updateRow()),
+                            compiler.predicate(modify.onConflict().updateWhere()));
+                }
                 yield modifyNode;
             }
         };

@@ -72,6 +72,47 @@ public final class ExecutorContext implements EvaluationContext {
         return this;
     }
 
+    private ColumnDefaults columnDefaults;
+    private org.woolly.access.transam.TransactionManager transactions;
+
+    /** The transaction manager, for waiting on a transaction that holds a conflicting row (ON CONFLICT). */
+    public ExecutorContext withTransactions(org.woolly.access.transam.TransactionManager manager) {
+        this.transactions = manager;
+        return this;
+    }
+
+    /** Waits until transaction {@code xid} has ended ({@code XactLockTableWait}). */
+    void waitForTransaction(long xid) {
+        if (transactions == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot wait for transactions here");
+        }
+        transactions.waitForCompletion(xid, transaction);
+    }
+
+    /** Analyzes a column's stored DEFAULT for evaluation (ON DELETE/UPDATE SET DEFAULT); supplied by the session. */
+    @FunctionalInterface
+    public interface ColumnDefaults {
+        org.woolly.nodes.query.QueryExpr analyze(RelationInfo relation, org.woolly.catalog.AttributeInfo column);
+    }
+
+    /** How stored column defaults become expressions. */
+    public ExecutorContext withColumnDefaults(ColumnDefaults defaults) {
+        this.columnDefaults = defaults;
+        return this;
+    }
+
+    ColumnDefaults columnDefaults() {
+        if (columnDefaults == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "column defaults cannot be evaluated here");
+        }
+        return columnDefaults;
+    }
+
+    /** The foreign keys referencing {@code relation} (none without a catalog). */
+    java.util.List<org.woolly.catalog.ForeignKeyReference> referencingForeignKeys(RelationInfo relation) {
+        return catalog == null ? java.util.List.of() : catalog.referencingForeignKeys(transaction, relation.oid());
+    }
+
     /** How stored CHECK constraints become expressions. */
     public ExecutorContext withCheckConstraints(CheckConstraints constraints) {
         this.checkConstraints = constraints;

@@ -43,6 +43,14 @@ final class ModifyTableNode implements ExecNode {
     private long processed;
     private List<ConstraintInfo> checks;
     private CompiledExpression[] checkExpressions;
+    private ConflictArbiter arbiter;
+    private org.woolly.nodes.query.OnConflict onConflict;
+    private CompiledExpression[] conflictRow;
+    private ExpressionCompiler.CompiledPredicate conflictWhere;
+    /** The row versions this command wrote, for ON CONFLICT DO UPDATE's "a second time" check. */
+    private final java.util.Set<Tid> written = new java.util.HashSet<>();
+    /** The foreign key checks and actions of the statement, fired at its end; null when the table has none. */
+    private final ForeignKeyTriggers foreignKeys;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -54,6 +62,19 @@ final class ModifyTableNode implements ExecNode {
         this.newRow = newRow;
         this.recheck = recheck;
         this.returning = returning;
+        this.foreignKeys = ForeignKeyTriggers.of(context, relation);
+    }
+
+    /**
+     * Makes this INSERT an INSERT ... ON CONFLICT: {@code updateRow} and {@code updateWhere}
+     * read the existing row followed by the proposed ({@code excluded}) row.
+     */
+    void onConflict(org.woolly.nodes.query.OnConflict clause, CompiledExpression[] updateRow,
+                    ExpressionCompiler.CompiledPredicate updateWhere) {
+        this.onConflict = clause;
+        this.arbiter = new ConflictArbiter(context, relation, clause.arbiterIndexes());
+        this.conflictRow = updateRow;
+        this.conflictWhere = updateWhere;
     }
 
     long processed() {
@@ -79,15 +100,102 @@ final class ModifyTableNode implements ExecNode {
         } finally {
             input.close();
         }
+        if (foreignKeys != null) {
+            foreignKeys.fire();
+        }
         output = returned.iterator();
     }
 
     private void insert(Object[] row) {
+        if (onConflict != null) {
+            insertOnConflict(row);
+            return;
+        }
+        insertRow(row);
+    }
+
+    /**
+     * INSERT ... ON CONFLICT for one proposed row ({@code ExecInsert} with arbiters and
+     * {@code ExecOnConflictUpdate}): no conflict inserts it; DO NOTHING skips it; DO UPDATE
+     * updates the existing row if the WHERE holds (else skips it, uncounted). A row this command
+     * already wrote cannot be updated again (21000); one a concurrent transaction changed makes
+     * READ COMMITTED start over and REPEATABLE READ fail with 40001.
+     */
+    private void insertOnConflict(Object[] row) {
+        while (true) {
+            Tid existing = arbiter.lockAndFind(row);
+            if (existing == null) {
+                insertRow(row);
+                return;
+            }
+            if (!onConflict.doUpdate()) {
+                return;
+            }
+            if (written.contains(existing)) {
+                throw secondTime();
+            }
+            HeapTuple tuple = context.heap().fetch(relation.locator(), existing, context.transaction().takeSnapshot());
+            if (tuple == null) {
+                continue;
+            }
+            if (context.transactionSnapshot() && context.heap().fetch(relation.locator(), existing,
+                    context.snapshot()) == null) {
+                throw serializationFailure("update");
+            }
+            Object[] current = relation.decode(tuple.body());
+            Object[] combined = java.util.Arrays.copyOf(current, current.length + row.length);
+            System.arraycopy(row, 0, combined, current.length, row.length);
+            if (!conflictWhere.test(combined)) {
+                return;
+            }
+            Object[] values = new Object[conflictRow.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = conflictRow[i].evaluate(combined);
+            }
+            checkNotNull(values);
+            checkConstraints(values);
+            ModifyResult result = context.heap().update(relation.locator(), existing, relation.encode(values),
+                    context.transaction(), context.snapshot());
+            switch (result.status()) {
+                case OK -> {
+                    insertIndexEntries(values, result.newTid());
+                    written.add(result.newTid());
+                    if (foreignKeys != null) {
+                        foreignKeys.afterUpdate(current, values);
+                    }
+                    processed++;
+                    emit(values);
+                    return;
+                }
+                case SELF_MODIFIED -> throw secondTime();
+                case UPDATED, DELETED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure("update");
+                    }
+                }
+            }
+        }
+    }
+
+    private static SqlException secondTime() {
+        return SqlException.of(SqlState.CARDINALITY_VIOLATION,
+                        "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                .withHint("Ensure that no rows proposed for insertion within the same command have duplicate "
+                        + "constrained values.");
+    }
+
+    private void insertRow(Object[] row) {
         checkNotNull(row);
         checkConstraints(row);
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         insertIndexEntries(row, tid);
+        if (onConflict != null) {
+            written.add(tid);
+        }
+        if (foreignKeys != null) {
+            foreignKeys.afterInsert(row);
+        }
         processed++;
         emit(row);
     }
@@ -116,6 +224,13 @@ final class ModifyTableNode implements ExecNode {
                 case OK -> {
                     if (command == Query.CommandType.UPDATE && !result.heapOnly()) {
                         insertIndexEntries(values, result.newTid());
+                    }
+                    if (foreignKeys != null) {
+                        if (command == Query.CommandType.UPDATE) {
+                            foreignKeys.afterUpdate(current, values);
+                        } else {
+                            foreignKeys.afterDelete(current);
+                        }
                     }
                     processed++;
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));

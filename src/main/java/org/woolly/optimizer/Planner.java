@@ -216,7 +216,8 @@ public final class Planner {
         };
         Plan projected = project(input, query.targetList().stream().map(TargetEntry::expr).toList());
         return new Plan.ModifyTable(Query.CommandType.INSERT, query.resultRelation(), projected, List.of(), null,
-                query.returning(), new Plan.Cost(projected.cost().startup(), projected.cost().total(), 0, 0));
+                query.returning(), new Plan.Cost(projected.cost().startup(), projected.cost().total(), 0, 0),
+                query.onConflict());
     }
 
     private Plan modify(Query query) {

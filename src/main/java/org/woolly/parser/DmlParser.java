@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.OnConflictClause;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
@@ -68,12 +69,48 @@ final class DmlParser {
         } else {
             source = grammar.selects.selectStatement();
         }
+        OnConflictClause onConflict = null;
         if (cursor.atKeyword("on") && cursor.peek(1).isKeyword("conflict")) {
-            throw TokenCursor.notSupportedClause("ON CONFLICT is not supported yet", cursor.peek());
+            onConflict = onConflict();
         }
         List<ResTarget> returning = returning();
         return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), source,
-                defaultValues, returning, insert.start(), overriding);
+                defaultValues, returning, insert.start(), overriding, onConflict);
+    }
+
+    /** {@code ON CONFLICT [conflict_target] conflict_action} ({@code opt_on_conflict} in {@code gram.y}). */
+    private OnConflictClause onConflict() {
+        Token on = cursor.advance();
+        cursor.advance();
+        List<String> columns = List.of();
+        String constraint = null;
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            Token open = cursor.peek();
+            if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+                throw TokenCursor.notSupportedClause("ON CONFLICT on index expressions is not supported yet", open);
+            }
+            columns = grammar.parenthesizedNameList();
+            if (cursor.atKeyword("where")) {
+                throw TokenCursor.notSupportedClause("ON CONFLICT ... WHERE on a partial index is not supported yet",
+                        cursor.peek());
+            }
+        } else if (cursor.atKeyword("on") && cursor.peek(1).isKeyword("constraint")) {
+            cursor.advance();
+            cursor.advance();
+            constraint = grammar.columnId();
+        }
+        cursor.expectKeyword("do");
+        if (cursor.acceptKeyword("nothing")) {
+            return new OnConflictClause(columns, constraint, false, List.of(), null, on.start());
+        }
+        cursor.expectKeyword("update");
+        cursor.expectKeyword("set");
+        List<SetClause> assignments = new ArrayList<>();
+        do {
+            setClause(assignments);
+        } while (cursor.accept(Token.Kind.COMMA));
+        Expr where = whereClause();
+        return new OnConflictClause(columns, constraint, true, List.copyOf(assignments), where, on.start());
     }
 
     Statement update() {

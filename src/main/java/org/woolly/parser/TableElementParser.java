@@ -2,10 +2,10 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.ForeignKeyActions;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.TableConstraint;
@@ -110,8 +110,9 @@ final class TableElementParser {
                 cursor.advance();
                 QualifiedName table = grammar.qualifiedName();
                 List<String> referenced = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
-                referentialActions();
-                return new ColumnConstraint(ColumnConstraint.Kind.REFERENCES, name, null, location, table, referenced);
+                ForeignKeyActions actions = referentialActions();
+                return new ColumnConstraint(ColumnConstraint.Kind.REFERENCES, name, null, location, table, referenced,
+                        false, null, actions);
             }
             case "generated" -> {
                 return generated(name, location);
@@ -209,27 +210,66 @@ final class TableElementParser {
         }
     }
 
-    /** [MATCH SIMPLE] [ON DELETE NO ACTION] [ON UPDATE NO ACTION]: only the default actions for now. */
-    private void referentialActions() {
-        if (cursor.acceptKeyword("match")) {
-            Token match = cursor.advance();
-            if (!match.isKeyword("simple")) {
-                throw TokenCursor.notSupportedClause("MATCH " + match.text().toUpperCase(Locale.ROOT)
-                        + " is not supported yet", match);
+    /**
+     * {@code [MATCH FULL | PARTIAL | SIMPLE] [ON DELETE action] [ON UPDATE action]} in any order
+     * ({@code key_match} and {@code key_actions} in {@code gram.y}); MATCH PARTIAL is refused as
+     * PostgreSQL refuses it.
+     */
+    private ForeignKeyActions referentialActions() {
+        char match = 's';
+        char onUpdate = 'a';
+        char onDelete = 'a';
+        boolean matchSeen = false;
+        boolean updateSeen = false;
+        boolean deleteSeen = false;
+        while (true) {
+            if (!matchSeen && cursor.atKeyword("match")) {
+                cursor.advance();
+                Token type = cursor.advance();
+                if (type.isKeyword("full")) {
+                    match = 'f';
+                } else if (type.isKeyword("partial")) {
+                    throw TokenCursor.notSupportedClause("MATCH PARTIAL not yet implemented", type);
+                } else if (type.isKeyword("simple")) {
+                    match = 's';
+                } else {
+                    throw cursor.syntaxErrorAt(type);
+                }
+                matchSeen = true;
+            } else if (cursor.atKeyword("on") && !deleteSeen && cursor.peek(1).isKeyword("delete")) {
+                cursor.advance();
+                cursor.advance();
+                onDelete = referentialAction();
+                deleteSeen = true;
+            } else if (cursor.atKeyword("on") && !updateSeen && cursor.peek(1).isKeyword("update")) {
+                cursor.advance();
+                cursor.advance();
+                onUpdate = referentialAction();
+                updateSeen = true;
+            } else {
+                return new ForeignKeyActions(match, onUpdate, onDelete);
             }
         }
-        while (cursor.atKeyword("on") && (cursor.peek(1).isKeyword("delete") || cursor.peek(1).isKeyword("update"))) {
-            Token on = cursor.advance();
-            cursor.advance();
-            if (cursor.acceptKeywords("no", "action")) {
-                continue;
-            }
-            Token action = cursor.peek();
-            if (action.isKeyword("cascade") || action.isKeyword("restrict") || action.isKeyword("set")) {
-                throw TokenCursor.notSupportedClause("foreign key actions are not supported yet", on);
-            }
-            throw cursor.syntaxError();
+    }
+
+    /** {@code NO ACTION | RESTRICT | CASCADE | SET NULL | SET DEFAULT} as pg_constraint's letter. */
+    private char referentialAction() {
+        if (cursor.acceptKeywords("no", "action")) {
+            return 'a';
         }
+        if (cursor.acceptKeyword("restrict")) {
+            return 'r';
+        }
+        if (cursor.acceptKeyword("cascade")) {
+            return 'c';
+        }
+        if (cursor.acceptKeywords("set", "null")) {
+            return 'n';
+        }
+        if (cursor.acceptKeywords("set", "default")) {
+            return 'd';
+        }
+        throw cursor.syntaxError();
     }
 
     TableConstraint tableConstraint() {
@@ -263,9 +303,9 @@ final class TableElementParser {
             cursor.expectKeyword("references");
             QualifiedName table = grammar.qualifiedName();
             List<String> referenced = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
-            referentialActions();
+            ForeignKeyActions actions = referentialActions();
             constraint = new TableConstraint(TableConstraint.Kind.FOREIGN_KEY, name, columns, null, start.start(), table,
-                    referenced);
+                    referenced, List.of(), false, actions);
         } else if (token.isKeyword("exclude")) {
             throw TokenCursor.notSupportedClause("EXCLUDE constraints are not supported yet", token);
         } else {

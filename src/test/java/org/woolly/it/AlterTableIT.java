@@ -122,9 +122,9 @@ class AlterTableIT {
     void constraintActionsAndSetSchemaAreRefusedAsNotSupported() throws SQLException {
         Connection connection = connect();
         execute(connection, "CREATE TABLE at_refused (a int)");
-        // ADD and DROP CONSTRAINT work (KeysAndIndexesIT); these do not yet
-        for (String action : List.of("ADD CHECK (a > 0) NOT VALID", "VALIDATE CONSTRAINT c",
-                "RENAME CONSTRAINT c TO d", "SET SCHEMA public")) {
+        // ADD and DROP CONSTRAINT work (KeysAndIndexesIT), NOT VALID, VALIDATE and RENAME CONSTRAINT
+        // too (ForeignKeyIT); this does not yet
+        for (String action : List.of("SET SCHEMA public")) {
             Throwable thrown = catchThrowable(() -> execute(connection, "ALTER TABLE at_refused " + action));
             assertThat(sqlState(thrown)).as(action).isEqualTo("0A000");
         }

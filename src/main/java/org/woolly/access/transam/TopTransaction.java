@@ -97,6 +97,13 @@ public final class TopTransaction implements Transaction {
         manager.lockManager().acquire(entry.owner(), processId, new LockTag.Relation(databaseOid, relationOid), mode);
     }
 
+    /** Takes a lock on a key value of a relation held until this transaction ends ({@link LockTag.Key}). */
+    public void lockKey(int databaseOid, int relationOid, long keyHash, LockMode mode) {
+        checkActive();
+        manager.lockManager().acquire(entry.owner(), processId, new LockTag.Key(databaseOid, relationOid, keyHash),
+                mode);
+    }
+
     /** Takes a relation lock only if free now; returns whether it did (for NOWAIT). */
     public boolean tryLockRelation(int databaseOid, int relationOid, LockMode mode) {
         checkActive();

@@ -6,19 +6,26 @@ import java.util.List;
  * A constraint written on a column: {@code NOT NULL}, {@code NULL}, {@code DEFAULT e}, ...
  * For REFERENCES, {@code referencedTable} and {@code referencedColumns} (empty when the
  * referenced table's primary key is meant) name the target; both are null for other kinds.
+ * {@code actions} are its MATCH and ON UPDATE/DELETE clauses (null for other kinds).
  * For GENERATED ... AS IDENTITY, {@code sequenceOptions} are the options in parentheses (or null).
  */
 public record ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
                                List<String> referencedColumns, boolean nullsNotDistinct,
-                               List<DefElem> sequenceOptions) {
+                               List<DefElem> sequenceOptions, ForeignKeyActions actions) {
     public enum Kind { NOT_NULL, NULL, DEFAULT, PRIMARY_KEY, UNIQUE, CHECK, REFERENCES, GENERATED_IDENTITY }
 
     public ColumnConstraint(Kind kind, String name, Expr expr, int location) {
-        this(kind, name, expr, location, null, null, false, null);
+        this(kind, name, expr, location, null, null, false, null, null);
     }
 
     public ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
                             List<String> referencedColumns) {
-        this(kind, name, expr, location, referencedTable, referencedColumns, false, null);
+        this(kind, name, expr, location, referencedTable, referencedColumns, false, null, null);
+    }
+
+    public ColumnConstraint(Kind kind, String name, Expr expr, int location, QualifiedName referencedTable,
+                            List<String> referencedColumns, boolean nullsNotDistinct,
+                            List<DefElem> sequenceOptions) {
+        this(kind, name, expr, location, referencedTable, referencedColumns, nullsNotDistinct, sequenceOptions, null);
     }
 }

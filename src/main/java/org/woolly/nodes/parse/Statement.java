@@ -8,11 +8,20 @@ public sealed interface Statement {
     /** {@code SELECT}, {@code VALUES}, and set operations (a {@link SelectStmt} tree). */
     record Select(SelectStmt query) implements Statement {}
 
-    /** {@code INSERT INTO t [(cols)] {VALUES ... | SELECT ... | DEFAULT VALUES} [RETURNING ...]}. */
+    /**
+     * {@code INSERT INTO t [(cols)] {VALUES ... | SELECT ... | DEFAULT VALUES} [ON CONFLICT ...]
+     * [RETURNING ...]}; {@code onConflict} is null without ON CONFLICT.
+     */
     record Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
                   SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
-                  Overriding overriding)
+                  Overriding overriding, OnConflictClause onConflict)
             implements Statement {
+
+        public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
+                      SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
+                      Overriding overriding) {
+            this(table, alias, columns, columnLocations, source, defaultValues, returning, location, overriding, null);
+        }
 
         public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
                       SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location) {

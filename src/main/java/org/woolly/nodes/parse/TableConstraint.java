@@ -7,12 +7,14 @@ import java.util.List;
  * For FOREIGN KEY, {@code referencedTable} and {@code referencedColumns} (empty when the
  * referenced table's primary key is meant) name the target; both are null for other kinds.
  *
+ * {@code actions} are a foreign key's MATCH and ON UPDATE/DELETE clauses (null for other kinds).
+ *
  * <p>For PRIMARY KEY and UNIQUE, {@code include} lists the INCLUDE columns (empty when none) and
  * {@code nullsNotDistinct} says UNIQUE NULLS NOT DISTINCT.
  */
 public record TableConstraint(Kind kind, String name, List<String> columns, Expr check, int location,
                               QualifiedName referencedTable, List<String> referencedColumns, List<String> include,
-                              boolean nullsNotDistinct) {
+                              boolean nullsNotDistinct, ForeignKeyActions actions) {
     public enum Kind { PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY }
 
     public TableConstraint(Kind kind, String name, List<String> columns, Expr check, int location) {
@@ -21,6 +23,13 @@ public record TableConstraint(Kind kind, String name, List<String> columns, Expr
 
     public TableConstraint(Kind kind, String name, List<String> columns, Expr check, int location,
                            QualifiedName referencedTable, List<String> referencedColumns) {
-        this(kind, name, columns, check, location, referencedTable, referencedColumns, List.of(), false);
+        this(kind, name, columns, check, location, referencedTable, referencedColumns, List.of(), false, null);
+    }
+
+    public TableConstraint(Kind kind, String name, List<String> columns, Expr check, int location,
+                           QualifiedName referencedTable, List<String> referencedColumns, List<String> include,
+                           boolean nullsNotDistinct) {
+        this(kind, name, columns, check, location, referencedTable, referencedColumns, include, nullsNotDistinct,
+                null);
     }
 }

@@ -91,7 +91,15 @@ public sealed interface Plan {
      * the new row from an old one and {@code recheck} is the WHERE re-evaluated on a newer version.
      */
     record ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
-                       QueryExpr recheck, List<TargetEntry> returning, Cost cost) implements Plan {}
+                       QueryExpr recheck, List<TargetEntry> returning, Cost cost,
+                       org.woolly.nodes.query.OnConflict onConflict) implements Plan {
+
+        /** Without ON CONFLICT. */
+        public ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
+                           QueryExpr recheck, List<TargetEntry> returning, Cost cost) {
+            this(command, target, input, newRow, recheck, returning, cost, null);
+        }
+    }
 
     /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
     record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}

@@ -10,11 +10,13 @@ import java.util.List;
  * target list, {@code having} read the aggregation row instead: the GROUP BY values, then one
  * value per entry of {@code aggregates}. For INSERT the target list is the complete new row in
  * attribute order; for UPDATE it is the complete new row computed from the old one.
+ * {@code onConflict} is an INSERT's ON CONFLICT clause (null otherwise).
  */
 public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
-                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                    OnConflict onConflict) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
 
@@ -23,6 +25,15 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
      * the query's own target list then reads the appended branch rows.
      */
     public record SetOperation(boolean all, List<Query> branches) {}
+
+    /** A query without ON CONFLICT. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, null);
+    }
 
     /** A query without set operation. */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,

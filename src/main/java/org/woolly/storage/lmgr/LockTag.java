@@ -1,6 +1,9 @@
 package org.woolly.storage.lmgr;
 
-/** What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, or a transaction (to wait for its end). */
+/**
+ * What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, a transaction (to wait for
+ * its end), or a key value of a table referenced by a foreign key.
+ */
 public sealed interface LockTag {
 
     /** A relation of a database, by OID. */
@@ -16,6 +19,20 @@ public sealed interface LockTag {
         @Override
         public String toString() {
             return "transaction " + xid;
+        }
+    }
+
+    /**
+     * A key value (by hash) of a relation that a foreign key references. It stands in for the
+     * row locks PostgreSQL's referential integrity takes: a referencing insert or update takes it
+     * shared (as {@code SELECT ... FOR KEY SHARE} of the referenced row), a delete or key update of
+     * the referenced row takes it exclusively (the {@code FOR UPDATE} lock heap_delete takes), so
+     * the two wait for each other as in PostgreSQL. Two keys with equal hashes only wait more.
+     */
+    record Key(int databaseOid, int relationOid, long keyHash) implements LockTag {
+        @Override
+        public String toString() {
+            return "key " + Long.toHexString(keyHash) + " of relation " + relationOid + " of database " + databaseOid;
         }
     }
 }

@@ -413,6 +413,9 @@ public final class QuerySession implements SessionEngine {
                 .withCatalog(catalog).withIndexAccess(btree())
                 .withCheckConstraints((relation, constraint) -> analyzer.storedCheckConstraint(relation,
                         constraint.checkExpression(), transaction, settings.formatSettings()))
+                .withTransactions(storage.transactions())
+                .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
+                        settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null);
     }
 
