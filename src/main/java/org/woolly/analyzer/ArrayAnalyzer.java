@@ -70,7 +70,9 @@ final class ArrayAnalyzer {
         List<QueryExpr> coerced = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             QueryExpr element = elements.get(i);
-            QueryExpr result = Coercions.coerce(state, element, common, -1, TypeSystem.CoercionContext.IMPLICIT,
+            // a cast around the constructor converts each element as that cast would
+            QueryExpr result = Coercions.coerce(state, element, common, -1, targetArrayType != 0
+                    ? TypeSystem.CoercionContext.EXPLICIT : TypeSystem.CoercionContext.IMPLICIT,
                     array.elements().get(i).location());
             if (result == null) {
                 throw ParseState.error(SqlState.CANNOT_COERCE, array.elements().get(i).location(),

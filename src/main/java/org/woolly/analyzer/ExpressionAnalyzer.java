@@ -218,8 +218,9 @@ public final class ExpressionAnalyzer {
         int typmod = Coercions.typmod(state, target, cast.type());
         QueryExpr arg = cast.arg() instanceof Expr.ArrayConstructor array && org.woolly.utils.adt.BuiltinTypes.elementType(target) != 0
                 ? ArrayAnalyzer.construct(this, state, array, target) : transform(cast.arg());
-        QueryExpr result = Coercions.coerce(state, arg, target, typmod, TypeSystem.CoercionContext.EXPLICIT,
-                cast.location());
+        // a literal's input error points at the literal, as PostgreSQL's coerce_type does
+        int location = cast.arg() instanceof Expr.Constant constant ? constant.location() : cast.location();
+        QueryExpr result = Coercions.coerce(state, arg, target, typmod, TypeSystem.CoercionContext.EXPLICIT, location);
         if (result == null) {
             throw ParseState.error(SqlState.CANNOT_COERCE, cast.location(), "cannot cast type %s to %s",
                     state.types.formatType(arg.type(), arg.typmod()), state.types.formatType(target, typmod));
