@@ -80,7 +80,7 @@ class ArraysIT {
     void anyWithAnArrayParameter() throws SQLException {
         try (Connection connection = server.connect();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT g FROM generate_series(1, 10) g WHERE g = ANY(?) ORDER BY g")) {
+                     "SELECT g FROM generate_series(1, 20) g WHERE g = ANY(?) ORDER BY g")) {
             for (int run = 0; run < 6; run++) {
                 Array wanted = connection.createArrayOf("int4", new Object[] {2, 5, run + 6});
                 select.setArray(1, wanted);
@@ -106,7 +106,7 @@ class ArraysIT {
                 assertThat((Object[]) result.getArray(1).getArray()).containsExactly(7L, 8L);
                 Integer[][] matrix = (Integer[][]) result.getArray(2).getArray();
                 assertThat(matrix[1]).containsExactly(3, 4);
-                assertThat(result.getString(3)).isEqualTo("{x}");
+                assertThat((Object[]) result.getArray(3).getArray()).containsExactly("x");
             }
         }
     }
