@@ -3,6 +3,7 @@ package org.woolly.analyzer;
 import org.woolly.nodes.parse.TypeName;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeModifiers;
 import org.woolly.utils.adt.TypeOids;
@@ -82,6 +83,9 @@ final class Coercions {
 
     /** The typmod of a written type name ({@code typenameTypeMod}), the error and warnings placed at the type. */
     static int typmod(ParseState state, int typeOid, TypeName typeName) {
+        if (typeName.arrayBounds() > 0 && BuiltinTypes.elementType(typeOid) != 0) {
+            typeOid = BuiltinTypes.elementType(typeOid);
+        }
         try {
             return TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers(),
                     warning -> state.notices.notice(ParseState.at(warning, typeName.location())));
@@ -93,7 +97,15 @@ final class Coercions {
     /** The OID of a written type name, through the catalog (42704 if unknown). */
     static int typeOid(ParseState state, TypeName typeName) {
         if (typeName.arrayBounds() > 0) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(), "array types are not supported yet");
+            TypeName element = new TypeName(typeName.schema(), typeName.name(), typeName.modifiers(), 0,
+                    typeName.location());
+            int elementOid = typeOid(state, element);
+            int arrayOid = BuiltinTypes.arrayTypeOf(elementOid);
+            if (arrayOid == 0) {
+                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, typeName.location(),
+                        "arrays of type %s are not supported yet", state.types.formatType(elementOid, -1));
+            }
+            return arrayOid;
         }
         try {
             // 'name'::regclass names a relation (a serial column's default), though regclass is no column type yet

@@ -41,10 +41,10 @@ public final class ExpressionAnalyzer {
             case Expr.Default def -> throw ParseState.error(SqlState.SYNTAX_ERROR, def.location(),
                     "DEFAULT is not allowed in this context");
             case Expr.SubLink link -> subLink(link);
-            case Expr.ArrayComparison comparison -> throw unsupported("ANY/ALL over arrays", comparison.location());
-            case Expr.ArrayConstructor array -> throw unsupported("ARRAY constructors", array.location());
+            case Expr.ArrayComparison comparison -> ArrayAnalyzer.comparison(this, state, comparison);
+            case Expr.ArrayConstructor array -> ArrayAnalyzer.construct(this, state, array, 0);
             case Expr.RowConstructor row -> throw unsupported("row constructors", row.location());
-            case Expr.Subscript subscript -> throw unsupported("array subscripts", subscript.location());
+            case Expr.Subscript subscript -> ArrayAnalyzer.subscript(this, state, subscript);
             case Expr.FieldSelect field -> throw unsupported("field selection", field.location());
             case Expr.Collate collate -> collate(collate);
         };
@@ -216,9 +216,11 @@ public final class ExpressionAnalyzer {
     private QueryExpr cast(Expr.TypeCast cast) {
         int target = Coercions.typeOid(state, cast.type());
         int typmod = Coercions.typmod(state, target, cast.type());
-        QueryExpr arg = transform(cast.arg());
-        QueryExpr result = Coercions.coerce(state, arg, target, typmod, TypeSystem.CoercionContext.EXPLICIT,
-                cast.location());
+        QueryExpr arg = cast.arg() instanceof Expr.ArrayConstructor array && org.woolly.utils.adt.BuiltinTypes.elementType(target) != 0
+                ? ArrayAnalyzer.construct(this, state, array, target) : transform(cast.arg());
+        // a literal's input error points at the literal, as PostgreSQL's coerce_type does
+        int location = cast.arg() instanceof Expr.Constant constant ? constant.location() : cast.location();
+        QueryExpr result = Coercions.coerce(state, arg, target, typmod, TypeSystem.CoercionContext.EXPLICIT, location);
         if (result == null) {
             throw ParseState.error(SqlState.CANNOT_COERCE, cast.location(), "cannot cast type %s to %s",
                     state.types.formatType(arg.type(), arg.typmod()), state.types.formatType(target, typmod));
@@ -257,6 +259,14 @@ public final class ExpressionAnalyzer {
         QueryExpr output = outputs.getFirst().expr();
         if (link.kind() == Expr.SubLink.Kind.EXPR) {
             return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, output.type());
+        }
+        if (link.kind() == Expr.SubLink.Kind.ARRAY) {
+            int arrayType = org.woolly.utils.adt.BuiltinTypes.arrayTypeOf(output.type());
+            if (arrayType == 0) {
+                throw ParseState.error(SqlState.UNDEFINED_OBJECT, link.location(), "could not find array type for data type %s",
+                        state.types.formatType(output.type(), -1));
+            }
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, arrayType);
         }
         QueryExpr test = transform(link.test());
         QueryExpr column = new QueryExpr.Var(0, output.type(), output.typmod(), "subquery", -1);

@@ -29,7 +29,9 @@ final class OutputNames {
             }
             case Expr.SpecialFunction special -> special.kind().name().toLowerCase(Locale.ROOT);
             case Expr.SqlValueFunction value -> value.name().toLowerCase(Locale.ROOT);
-            case Expr.SubLink link -> link.kind() == Expr.SubLink.Kind.EXISTS ? "exists" : null;
+            case Expr.SubLink link -> link.kind() == Expr.SubLink.Kind.EXISTS ? "exists"
+                    : link.kind() == Expr.SubLink.Kind.ARRAY ? "array" : null;
+            case Expr.Subscript subscript -> figure(subscript.arg());
             case Expr.ArrayConstructor array -> "array";
             case Expr.RowConstructor row -> "row";
             case Expr.Collate collate -> figure(collate.arg());

@@ -19,11 +19,15 @@ public final class OperatorClasses {
             Map.entry(1266, 10041), Map.entry(1560, 10002), Map.entry(1562, 10043), Map.entry(1700, 3125),
             Map.entry(2950, 10065), Map.entry(3220, 10067), Map.entry(3802, 10088), Map.entry(5069, 10053));
 
+    /** {@code array_ops}: the anyarray class every array type uses. */
+    private static final int ARRAY_OPS = 10000;
+
     private OperatorClasses() {}
 
     /** The default btree operator class of the type; 42704 when it has none. */
     public static int defaultBtree(int typeOid, String typeName) {
-        Integer opclass = BTREE_DEFAULTS.get(typeOid);
+        Integer opclass = org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0 ? ARRAY_OPS
+                : BTREE_DEFAULTS.get(typeOid);
         if (opclass == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT,
                     "data type %s has no default operator class for access method \"btree\"", typeName)

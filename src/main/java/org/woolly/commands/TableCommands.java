@@ -157,19 +157,24 @@ public final class TableCommands {
 
     static ColumnSpec column(CommandContext context, ColumnDef column) {
         TypeName typeName = column.type();
-        if (typeName.arrayBounds() > 0) {
-            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet"), typeName.location());
-        }
         int typeOid;
         try {
             typeOid = context.catalog().lookupValueTypeOid(context.transaction(), typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw at(error, typeName.location());
         }
+        int elementOid = typeOid;
+        if (typeName.arrayBounds() > 0) {
+            typeOid = org.woolly.utils.adt.BuiltinTypes.arrayTypeOf(elementOid);
+            if (typeOid == 0) {
+                throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type %s are not supported yet",
+                        typeName.name()), typeName.location());
+            }
+        }
         int typmod;
         try {
             // PostgreSQL checks a column's type twice (transformColumnDefinition, then DefineRelation), warning both times
-            typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(typeOid, typeName.name(), typeName.modifiers(),
+            typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(elementOid, typeName.name(), typeName.modifiers(),
                     warning -> {
                         context.notices().notice(at(warning, typeName.location()));
                         context.notices().notice(warning);

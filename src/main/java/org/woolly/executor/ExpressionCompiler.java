@@ -51,6 +51,11 @@ public final class ExpressionCompiler {
             case QueryExpr.Cast cast -> cast(cast);
             case QueryExpr.SqlValue value -> sqlValue(value);
             case QueryExpr.SubLink link -> SubLinkEvaluator.compile(this, context, link);
+            case QueryExpr.ArrayConstruct array -> ArrayExpressions.construct(array, all(array.elements()));
+            case QueryExpr.ArraySubscript subscript -> ArrayExpressions.subscript(subscript, compile(subscript.array()),
+                    allNullable(subscript.lowers()), allNullable(subscript.uppers()));
+            case QueryExpr.ScalarArrayOp op -> ArrayExpressions.scalarArrayOp(context, op, compile(op.left()),
+                    compile(op.array()));
             case QueryExpr.Aggregate aggregate -> throw SqlException.of(SqlState.INTERNAL_ERROR,
                     "aggregate %s outside an aggregation node", aggregate.aggregate().name());
         };
@@ -60,6 +65,15 @@ public final class ExpressionCompiler {
         CompiledExpression[] compiled = new CompiledExpression[exprs.size()];
         for (int i = 0; i < compiled.length; i++) {
             compiled[i] = compile(exprs.get(i));
+        }
+        return compiled;
+    }
+
+    /** As {@link #all}, with null entries (an omitted slice bound) left null. */
+    private CompiledExpression[] allNullable(List<QueryExpr> exprs) {
+        CompiledExpression[] compiled = new CompiledExpression[exprs.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = exprs.get(i) == null ? null : compile(exprs.get(i));
         }
         return compiled;
     }

@@ -28,6 +28,16 @@ final class SubLinkEvaluator {
                 }
                 return rows.isEmpty() ? null : rows.getFirst()[0];
             };
+            case ARRAY -> {
+                int elementType = org.woolly.utils.adt.BuiltinTypes.elementType(link.type());
+                yield row -> {
+                    List<Object> values = new ArrayList<>();
+                    for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
+                        values.add(subRow[0]);
+                    }
+                    return org.woolly.utils.adt.ArrayValue.of(elementType, values);
+                };
+            }
             case ANY, ALL -> {
                 CompiledExpression test = compiler.compile(link.test());
                 CompiledExpression rightValue = compiler.compile(link.rightValue());
@@ -35,22 +45,11 @@ final class SubLinkEvaluator {
                 boolean all = link.kind() == org.woolly.nodes.parse.Expr.SubLink.Kind.ALL;
                 yield row -> {
                     Object left = test.evaluate(row);
-                    boolean sawNull = false;
-                    int compared = 0;
+                    List<Object> rights = new ArrayList<>();
                     for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
-                        if ((++compared & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                            context.checkForInterrupts();
-                        }
-                        Object right = rightValue.evaluate(subRow);
-                        Object result = left == null || right == null && operator.strict() ? null
-                                : operator.invoker().invoke(new Object[] {left, right}, context);
-                        if (result == null) {
-                            sawNull = true;
-                        } else if ((Boolean) result != all) {
-                            return !all;
-                        }
+                        rights.add(rightValue.evaluate(subRow));
                     }
-                    return sawNull ? null : all;
+                    return ArrayExpressions.quantified(context, operator, all, left, rights);
                 };
             }
         };

@@ -341,7 +341,8 @@ final class SpecialFormParser {
     private Expr arrayConstructor() {
         Token arrayToken = cursor.advance();
         if (cursor.at(Token.Kind.LEFT_PAREN)) {
-            throw TokenCursor.notSupportedClause("ARRAY(subquery) is not supported yet", arrayToken);
+            SelectStmt subquery = grammar.selects.parenthesizedSelect();
+            return new Expr.SubLink(Expr.SubLink.Kind.ARRAY, null, null, subquery, arrayToken.start());
         }
         return arrayElements(arrayToken);
     }

@@ -68,6 +68,11 @@ final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback
         return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
     }
 
+    /** A connection with pgjdbc URL parameters ({@code "prepareThreshold=-1"}: binary transfer from the first execution). */
+    Connection connect(String urlParameters) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl("postgres") + "?" + urlParameters, server.superuser(), "");
+    }
+
     /** The error the server sends for {@code sql}; fails the test if the statement succeeds. */
     static ServerErrorMessage errorOf(Connection connection, String sql) {
         Throwable thrown = catchThrowable(() -> {

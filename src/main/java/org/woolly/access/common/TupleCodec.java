@@ -237,6 +237,8 @@ public final class TupleCodec {
         return switch (value) {
             case String text -> text.getBytes(StandardCharsets.UTF_8);
             case byte[] bytes -> bytes;
+            case org.woolly.utils.adt.ArrayValue array -> org.woolly.utils.adt.ArrayIO.encode(array,
+                    org.woolly.utils.adt.FormatSettings.DEFAULT);
             case BigDecimal decimal -> numericPayload(decimal);
             case NumericSpecial special -> {
                 byte[] payload = new byte[2];
@@ -275,7 +277,9 @@ public final class TupleCodec {
                     default -> new BigDecimal(new BigInteger(body, start + 2, length - 2), scale);
                 };
             }
-            default -> new String(body, start, length, StandardCharsets.UTF_8);
+            default -> org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0
+                    ? org.woolly.utils.adt.ArrayIO.decode(body, start, length)
+                    : new String(body, start, length, StandardCharsets.UTF_8);
         };
     }
 }

@@ -64,13 +64,16 @@ final class CandidateSelector {
         return assumeKnownTypeForUnknowns(candidates, signature, inputs);
     }
 
-    private static boolean coercible(int[] inputs, int[] declared) {
+    /** Each input coerces to its parameter, and polymorphic parameters agree on one element type. */
+    static boolean coercible(int[] inputs, int[] declared) {
+        boolean polymorphic = false;
         for (int i = 0; i < inputs.length; i++) {
             if (!TypeCoercion.canCoerce(inputs[i], declared[i], CoercionContext.IMPLICIT)) {
                 return false;
             }
+            polymorphic |= Polymorphism.isArrayFamily(declared[i]) || Polymorphism.isElementFamily(declared[i]);
         }
-        return true;
+        return !polymorphic || Polymorphism.elementType(declared, inputs) != 0;
     }
 
     private static <T> List<T> keepBest(List<T> candidates, Function<T, Integer> score) {

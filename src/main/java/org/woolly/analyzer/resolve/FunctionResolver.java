@@ -41,6 +41,14 @@ public final class FunctionResolver {
         if (chosen.size() == 1) {
             FunctionDescriptor function = chosen.get(0);
             int[] declared = expand(function.argumentTypes(), function.variadic(), argTypes.length);
+            if (Polymorphism.applies(function)) {
+                int element = Polymorphism.elementType(declared, argTypes);
+                if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
+                    throw failure(name, argTypes, true, false);
+                }
+                FunctionDescriptor bound = Polymorphism.bind(function, declared, element);
+                return new ResolvedFunction(bound, bound.argumentTypes());
+            }
             int[] targets = targets(declared, argTypes);
             return new ResolvedFunction(specialize(function, declared, targets), targets);
         }
@@ -77,6 +85,13 @@ public final class FunctionResolver {
         }
         List<AggregateDescriptor> chosen = CandidateSelector.select(candidates, AggregateDescriptor::argumentTypes,
                 argTypes);
+        if (chosen.size() == 1 && chosen.get(0).resultType() == TypeOids.ANYARRAY) {
+            int element = Polymorphism.elementType(chosen.get(0).argumentTypes(), argTypes);
+            if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
+                throw failure(name, argTypes, true, true);
+            }
+            return new ResolvedAggregate(Polymorphism.bindAggregate(chosen.get(0), element), new int[] {element});
+        }
         if (chosen.size() == 1) {
             return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
         }

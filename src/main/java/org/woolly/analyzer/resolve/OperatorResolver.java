@@ -69,6 +69,22 @@ public final class OperatorResolver {
     }
 
     private static ResolvedOperator targets(OperatorDescriptor op, int leftType, int rightType) {
+        if (Polymorphism.applies(op.function())) {
+            int[] declared = signature(op);
+            int element = Polymorphism.elementType(declared, op.isPrefix() ? new int[] {rightType}
+                    : new int[] {leftType, rightType});
+            if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
+                String shown = (op.isPrefix() ? "" : TypeNames.format(leftType) + " ") + op.name() + " "
+                        + TypeNames.format(rightType);
+                throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(
+                        "No operator matches the given name and argument types. You might need to add explicit type casts.");
+            }
+            FunctionDescriptor bound = Polymorphism.bind(op.function(), declared, element);
+            int[] types = bound.argumentTypes();
+            OperatorDescriptor resolved = new OperatorDescriptor(op.oid(), op.name(), op.leftType(), op.rightType(),
+                    bound.returnType(), bound, op.commutator(), op.negator());
+            return new ResolvedOperator(resolved, op.isPrefix() ? 0 : types[0], types[types.length - 1]);
+        }
         int left = op.isPrefix() ? 0 : FunctionResolver.target(op.leftType(), leftType);
         int right = FunctionResolver.target(op.rightType(), rightType);
         int[] declared = signature(op);

@@ -20,6 +20,12 @@ public final class TypeCoercion {
         if (source == target || target == BuiltinTypes.ANY) {
             return true;
         }
+        if (Polymorphism.isArrayFamily(target)) {
+            return source == TypeOids.UNKNOWN || BuiltinTypes.elementType(source) != 0;
+        }
+        if (target == TypeOids.ANYCOMPATIBLE) {
+            return true;
+        }
         if (target == BuiltinTypes.ANYNONARRAY || target == TypeOids.ANYELEMENT) {
             return target == TypeOids.ANYELEMENT || !BuiltinTypes.isArray(source);
         }

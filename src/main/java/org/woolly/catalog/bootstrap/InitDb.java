@@ -198,6 +198,8 @@ public final class InitDb {
                     proc.returnType(), proc.strict(), proc.variadic(), proc.volatility(), 'f'), tx);
         }
         Set<Integer> seen = new HashSet<>();
+        // a function also called by name (array_append behind ||) has its own row, with its strictness
+        PgProcData.all().forEach(proc -> seen.add(proc.oid()));
         for (PgOperatorData.Operator operator : PgOperatorData.all()) {
             if (seen.add(operator.procOid())) {
                 catalogs.insert(PG_PROC, database, CatalogRows.function(operator.procOid(), operator.procName(),

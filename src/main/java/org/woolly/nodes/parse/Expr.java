@@ -80,9 +80,9 @@ public sealed interface Expr {
      */
     record SqlValueFunction(String name, int precision, int location) implements Expr {}
 
-    /** A scalar subquery {@code (SELECT ...)}, {@code EXISTS (...)}, {@code e [NOT] IN (SELECT ...)}, {@code e op ANY/ALL (SELECT ...)}. */
+    /** A scalar subquery {@code (SELECT ...)}, {@code ARRAY(SELECT ...)}, {@code EXISTS (...)}, {@code e [NOT] IN (SELECT ...)}, {@code e op ANY/ALL (SELECT ...)}. */
     record SubLink(Kind kind, Expr test, String operator, SelectStmt subquery, int location) implements Expr {
-        public enum Kind { EXPR, EXISTS, ANY, ALL }
+        public enum Kind { EXPR, EXISTS, ANY, ALL, ARRAY }
     }
 
     /** {@code e op ANY (array)} / {@code e op ALL (array)}. */

@@ -52,15 +52,33 @@ public final class ExpressionText {
                 case QueryExpr.Cast cast -> "(" + print(cast.arg()) + ")::" + typeName.apply(cast.type(), cast.typmod());
                 case QueryExpr.SqlValue value -> value.name().toUpperCase(java.util.Locale.ROOT);
                 case QueryExpr.SubLink link -> switch (link.kind()) {
-                    case EXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
+                    case EXPR, ARRAY -> "$" + "InitPlan " + (link.planIndex() + 1);
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
                     case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
                             + " (InitPlan " + (link.planIndex() + 1) + "))";
                 };
+                case QueryExpr.ArrayConstruct array -> "ARRAY[" + list(array.elements()) + "]";
+                case QueryExpr.ArraySubscript subscript -> subscript(subscript);
+                case QueryExpr.ScalarArrayOp op -> "(" + print(op.left()) + " " + op.operator().name()
+                        + (op.all() ? " ALL (" : " ANY (") + print(op.array()) + "))";
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
                         + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args())) + ")"
                         + (aggregate.filter() == null ? "" : " FILTER (WHERE " + print(aggregate.filter()) + ")");
             };
+        }
+
+        private String subscript(QueryExpr.ArraySubscript subscript) {
+            StringBuilder text = new StringBuilder(print(subscript.array()));
+            for (int i = 0; i < subscript.lowers().size(); i++) {
+                QueryExpr lower = subscript.lowers().get(i);
+                text.append('[').append(lower == null ? "" : print(lower));
+                if (subscript.slice()) {
+                    QueryExpr upper = subscript.uppers().get(i);
+                    text.append(':').append(upper == null ? "" : print(upper));
+                }
+                text.append(']');
+            }
+            return text.toString();
         }
 
         private String constant(QueryExpr.Const constant) {

@@ -47,6 +47,12 @@ public final class ExpressionWalker {
                     cast.typmod(), cast.explicit());
             case QueryExpr.SubLink link -> new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(),
                     rewrite(link.test(), replace), link.operator(), link.rightValue(), link.type());
+            case QueryExpr.ArrayConstruct array -> new QueryExpr.ArrayConstruct(all(array.elements(), replace),
+                    array.elementType(), array.multidimensional(), array.type());
+            case QueryExpr.ArraySubscript subscript -> new QueryExpr.ArraySubscript(rewrite(subscript.array(), replace),
+                    all(subscript.lowers(), replace), all(subscript.uppers(), replace), subscript.slice(), subscript.type());
+            case QueryExpr.ScalarArrayOp op -> new QueryExpr.ScalarArrayOp(op.operator(), op.all(),
+                    rewrite(op.left(), replace), rewrite(op.array(), replace));
             case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),
                     all(aggregate.args(), replace), aggregate.star(), aggregate.distinct(),
                     rewrite(aggregate.filter(), replace), aggregate.type());

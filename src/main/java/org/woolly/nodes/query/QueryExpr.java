@@ -92,6 +92,29 @@ public sealed interface QueryExpr {
         }
     }
 
+    /**
+     * {@code ARRAY[...]} ({@code ArrayExpr}): the elements are already of {@code elementType};
+     * {@code multidimensional} when they are themselves arrays (each a sub-array of the result).
+     */
+    record ArrayConstruct(List<QueryExpr> elements, int elementType, boolean multidimensional, int type)
+            implements QueryExpr {}
+
+    /**
+     * {@code a[i][j]} or {@code a[lo:hi]...} ({@code SubscriptingRef}): one entry per subscript,
+     * int4; in a slice an omitted bound is a null entry. {@code type} is the element type, or the
+     * array type for a slice.
+     */
+    record ArraySubscript(QueryExpr array, List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice, int type)
+            implements QueryExpr {}
+
+    /** {@code left op ANY|ALL (array)} ({@code ScalarArrayOpExpr}); {@code operator} takes (left, element). */
+    record ScalarArrayOp(FunctionHandle operator, boolean all, QueryExpr left, QueryExpr array) implements QueryExpr {
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.BOOL;
+        }
+    }
+
     /** A type conversion; {@code coercion} null means only the typmod is applied (length check). */
     record Cast(QueryExpr arg, CoercionHandle coercion, int type, int typmod, boolean explicit)
             implements QueryExpr {}

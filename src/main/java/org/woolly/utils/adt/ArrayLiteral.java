@@ -24,34 +24,11 @@ public final class ArrayLiteral {
             String element = elements.get(i);
             if (element == null) {
                 out.append("NULL");
-            } else if (needsQuotes(element)) {
-                out.append('"');
-                for (int j = 0; j < element.length(); j++) {
-                    char c = element.charAt(j);
-                    if (c == '"' || c == '\\') {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
             } else {
-                out.append(element);
+                ArrayIO.appendElement(out, element);
             }
         }
         return out.append('}').toString();
-    }
-
-    private static boolean needsQuotes(String element) {
-        if (element.isEmpty() || element.toUpperCase(Locale.ROOT).equals("NULL")) {
-            return true;
-        }
-        for (int i = 0; i < element.length(); i++) {
-            char c = element.charAt(i);
-            if (c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || Character.isWhitespace(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The element texts of an array literal written by {@link #format} (null for NULL elements). */

@@ -129,7 +129,28 @@ final class BuiltinCasts {
         return type == TypeOids.TEXT || type == TypeOids.VARCHAR || type == TypeOids.BPCHAR || type == TypeOids.NAME;
     }
 
-    /** The I/O conversion cast between two types without a pg_cast entry, or null. */
+    /**
+     * Between array types, the element types' cast applied to each element, in that cast's
+     * context ({@code ArrayCoerceExpr}, {@code find_coercion_pathway}'s array case).
+     */
+    private static CastDescriptor arrayCoercion(int source, int target) {
+        int targetElement = BuiltinTypes.elementType(target);
+        CastDescriptor element = BuiltinFunctions.cast(BuiltinTypes.elementType(source), targetElement);
+        if (element == null) {
+            return null;
+        }
+        return new CastDescriptor(source, target, element.context(), element.method(), (value, typmod, context) -> {
+            ArrayValue array = (ArrayValue) value;
+            Object[] converted = new Object[array.size()];
+            for (int i = 0; i < converted.length; i++) {
+                Object item = array.element(i);
+                converted[i] = item == null ? null : element.apply(item, typmod, context);
+            }
+            return array.withElements(targetElement, converted);
+        });
+    }
+
+    /** The I/O conversion cast between two types without a pg_cast entry (or an array coercion), or null. */
     static CastDescriptor ioConversion(int source, int target) {
         PgType sourceType = BuiltinTypes.byOid(source);
         PgType targetType = BuiltinTypes.byOid(target);
@@ -143,6 +164,9 @@ final class BuiltinCasts {
         }
         if (source == target) {
             return null;
+        }
+        if (BuiltinTypes.elementType(source) != 0 && BuiltinTypes.elementType(target) != 0) {
+            return arrayCoercion(source, target);
         }
         if (isStringType(target)) {
             return new CastDescriptor(source, target, A, 'i',

@@ -51,7 +51,8 @@ public final class BuiltinTypes {
         add(ANYNONARRAY, new UnsupportedValueIO("anynonarray"));
         for (PgType element : List.copyOf(ALL)) {
             if (element.arrayTypeOid() != 0) {
-                add(element.arrayTypeOid(), new UnsupportedValueIO(element.name() + "[]"));
+                add(element.arrayTypeOid(), element.io() instanceof UnsupportedValueIO
+                        ? new UnsupportedValueIO(element.name() + "[]") : new ArrayIO(element.oid()));
             }
         }
     }
@@ -95,6 +96,18 @@ public final class BuiltinTypes {
     public static boolean isArray(int oid) {
         PgType type = BY_OID.get(oid);
         return type != null && type.category() == 'A';
+    }
+
+    /** {@code typelem} of an array type, 0 for a type that is not an array. */
+    public static int elementType(int arrayOid) {
+        PgType type = BY_OID.get(arrayOid);
+        return type != null && type.io() instanceof ArrayIO io ? io.elementType() : 0;
+    }
+
+    /** {@code typarray} of a type whose arrays Woolly implements, 0 when none. */
+    public static int arrayTypeOf(int elementOid) {
+        PgType type = BY_OID.get(elementOid);
+        return type == null || type.arrayTypeOid() == 0 || elementType(type.arrayTypeOid()) == 0 ? 0 : type.arrayTypeOid();
     }
 
     /** The btree ordering of the type's values (NULLs are the caller's business). */

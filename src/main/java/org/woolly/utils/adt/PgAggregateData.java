@@ -15,7 +15,7 @@ import static org.woolly.utils.adt.TypeOids.*;
  * {@code count()} with no argument is {@code count(*)}.
  */
 public final class PgAggregateData {
-    private static final int INTERNAL = 2281;
+    static final int INTERNAL = 2281;
     private static final int INT8_ARRAY = 1016;
     private static final int FLOAT8_ARRAY = 1022;
     private static final int INTERVAL_ARRAY = 1187;
@@ -71,6 +71,7 @@ public final class PgAggregateData {
             aggregate(2517, "bool_and", BOOL, "booland_statefunc", "-", BOOL, null, BOOL),
             aggregate(2518, "bool_or", BOOL, "boolor_statefunc", "-", BOOL, null, BOOL),
             aggregate(2519, "every", BOOL, "booland_statefunc", "-", BOOL, null, BOOL),
+            aggregate(2335, "array_agg", ANYARRAY, "array_agg_transfn", "array_agg_finalfn", INTERNAL, null, ANYNONARRAY),
             aggregate(2803, "count", INT8, "int8inc", "-", INT8, "0"),
             aggregate(3538, "string_agg", TEXT, "string_agg_transfn", "string_agg_finalfn", INTERNAL, null, TEXT, TEXT),
             aggregate(3545, "string_agg", BYTEA, "bytea_string_agg_transfn", "bytea_string_agg_finalfn", INTERNAL, null, BYTEA, BYTEA)

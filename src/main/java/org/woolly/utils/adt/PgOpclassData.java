@@ -66,9 +66,11 @@ public final class PgOpclassData {
             family(1999, HASH, "timestamptz_ops"),
             family(2040, HASH, "timestamp_ops"),
             family(2222, HASH, "bool_ops"),
-            family(2223, HASH, "bytea_ops"));
+            family(2223, HASH, "bytea_ops"),
+            family(397, BTREE, "array_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
+            opclass(10000, BTREE, "array_ops", 397, ANYARRAY, true, 0),
             opclass(1978, BTREE, "int4_ops", 1976, INT4, true, 0),
             opclass(1979, BTREE, "int2_ops", 1976, INT2, true, 0),
             opclass(1981, BTREE, "oid_ops", 1989, OID, true, 0),
@@ -184,6 +186,11 @@ public final class PgOpclassData {
             amop(10087, 429, CHAR, CHAR, 3, 92),
             amop(10088, 429, CHAR, CHAR, 4, 634),
             amop(10089, 429, CHAR, CHAR, 5, 633),
+            amop(10230, 397, ANYARRAY, ANYARRAY, 1, 1072),
+            amop(10231, 397, ANYARRAY, ANYARRAY, 2, 1074),
+            amop(10232, 397, ANYARRAY, ANYARRAY, 3, 1070),
+            amop(10233, 397, ANYARRAY, ANYARRAY, 4, 1075),
+            amop(10234, 397, ANYARRAY, ANYARRAY, 5, 1073),
             amop(10090, 1994, TEXT, TEXT, 1, 664),
             amop(10091, 1994, TEXT, TEXT, 2, 665),
             amop(10092, 1994, TEXT, TEXT, 3, 98),
@@ -297,6 +304,7 @@ public final class PgOpclassData {
             amop(10297, 1998, NUMERIC, NUMERIC, 1, 1752));
 
     private static final List<Support> SUPPORT = List.of(
+            amproc(10000, 397, ANYARRAY, ANYARRAY, 1, "btarraycmp"),
             amproc(10003, 424, BOOL, BOOL, 1, "btboolcmp"),
             amproc(10004, 424, BOOL, BOOL, 4, "btequalimage"),
             amproc(10005, 426, BPCHAR, BPCHAR, 1, "bpcharcmp"),
@@ -448,7 +456,9 @@ public final class PgOpclassData {
             if (opclass.method() != method || !opclass.isDefault()) {
                 continue;
             }
-            if (opclass.inputType() == typeOid) {
+            // anyarray's class serves every array type, as IsPolymorphicType lets GetDefaultOpClass match it
+            if (opclass.inputType() == typeOid
+                    || opclass.inputType() == ANYARRAY && BuiltinTypes.elementType(typeOid) != 0) {
                 return Optional.of(opclass);
             }
             PgCastData.Cast cast = PgCastData.find(typeOid, opclass.inputType());

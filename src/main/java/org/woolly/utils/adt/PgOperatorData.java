@@ -366,7 +366,19 @@ public final class PgOperatorData {
             opStable(2554, "+", INTERVAL, TIMESTAMPTZ, TIMESTAMPTZ, 2549, "interval_pl_timestamptz", 1327, 0),
             op(2555, "+", INT4, DATE, DATE, 2550, "integer_pl_date", 1100, 0),
             opStable(2779, "||", TEXT, ANYNONARRAY, TEXT, 2003, "textanycat", 0, 0),
-            opStable(2780, "||", ANYNONARRAY, TEXT, TEXT, 2004, "anytextcat", 0, 0)
+            opStable(2780, "||", ANYNONARRAY, TEXT, TEXT, 2004, "anytextcat", 0, 0),
+            op(349, "||", ANYCOMPATIBLEARRAY, ANYCOMPATIBLE, ANYCOMPATIBLEARRAY, 378, "array_append", 0, 0),
+            op(374, "||", ANYCOMPATIBLE, ANYCOMPATIBLEARRAY, ANYCOMPATIBLEARRAY, 379, "array_prepend", 0, 0),
+            op(375, "||", ANYCOMPATIBLEARRAY, ANYCOMPATIBLEARRAY, ANYCOMPATIBLEARRAY, 383, "array_cat", 0, 0),
+            op(1070, "=", ANYARRAY, ANYARRAY, BOOL, 744, "array_eq", 1070, 1071),
+            op(1071, "<>", ANYARRAY, ANYARRAY, BOOL, 390, "array_ne", 1071, 1070),
+            op(1072, "<", ANYARRAY, ANYARRAY, BOOL, 391, "array_lt", 1073, 1075),
+            op(1073, ">", ANYARRAY, ANYARRAY, BOOL, 392, "array_gt", 1072, 1074),
+            op(1074, "<=", ANYARRAY, ANYARRAY, BOOL, 393, "array_le", 1075, 1073),
+            op(1075, ">=", ANYARRAY, ANYARRAY, BOOL, 396, "array_ge", 1074, 1072),
+            op(2750, "&&", ANYARRAY, ANYARRAY, BOOL, 2747, "arrayoverlap", 2750, 0),
+            op(2751, "@>", ANYARRAY, ANYARRAY, BOOL, 2748, "arraycontains", 2752, 0),
+            op(2752, "<@", ANYARRAY, ANYARRAY, BOOL, 2749, "arraycontained", 2751, 0)
     );
 
     private static final Map<String, Operator> BY_SIGNATURE = new HashMap<>();

@@ -27,6 +27,8 @@ public final class PgProcData {
     public static final boolean STRICT = true;
     /** CALLED ON NULL INPUT. */
     public static final boolean CALLED = false;
+    private static final int INT4_ARRAY = 1007;
+    private static final int TEXT_ARRAY = 1009;
 
     /** One pg_proc row; {@code variadic}: the last argument type repeats ({@code provariadic}). */
     public record Proc(int oid, String name, int returnType, char volatility, boolean strict, boolean variadic,
@@ -194,7 +196,27 @@ public final class PgProcData {
             proc(1068, "generate_series", INT8, IMMUTABLE, STRICT, INT8, INT8, INT8),
             proc(1069, "generate_series", INT8, IMMUTABLE, STRICT, INT8, INT8),
             proc(3259, "generate_series", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC, NUMERIC),
-            proc(3260, "generate_series", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC)
+            proc(3260, "generate_series", NUMERIC, IMMUTABLE, STRICT, NUMERIC, NUMERIC),
+            proc(376, "string_to_array", TEXT_ARRAY, IMMUTABLE, CALLED, TEXT, TEXT, TEXT),
+            proc(378, "array_append", ANYCOMPATIBLEARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
+            proc(379, "array_prepend", ANYCOMPATIBLEARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLE, ANYCOMPATIBLEARRAY),
+            proc(383, "array_cat", ANYCOMPATIBLEARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLEARRAY),
+            proc(384, "array_to_string", TEXT, STABLE, CALLED, ANYARRAY, TEXT, TEXT),
+            proc(394, "string_to_array", TEXT_ARRAY, IMMUTABLE, CALLED, TEXT, TEXT),
+            proc(395, "array_to_string", TEXT, STABLE, STRICT, ANYARRAY, TEXT),
+            proc(747, "array_dims", TEXT, IMMUTABLE, STRICT, ANYARRAY),
+            proc(748, "array_ndims", INT4, IMMUTABLE, STRICT, ANYARRAY),
+            proc(2091, "array_lower", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
+            proc(2092, "array_upper", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
+            proc(2176, "array_length", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
+            proc(2331, "unnest", ANYELEMENT, IMMUTABLE, STRICT, ANYARRAY),
+            proc(3167, "array_remove", ANYCOMPATIBLEARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
+            proc(3168, "array_replace", ANYCOMPATIBLEARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE,
+                    ANYCOMPATIBLE),
+            proc(3179, "cardinality", INT4, IMMUTABLE, STRICT, ANYARRAY),
+            proc(3277, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
+            proc(3278, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE, INT4),
+            proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

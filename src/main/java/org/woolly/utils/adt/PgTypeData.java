@@ -102,6 +102,8 @@ public final class PgTypeData {
             type(2951, "_uuid", -1, false, 'b', 'A', false, 2950, 0, "array_in", "array_out", 'i', 'x', 0),
             type(3802, "jsonb", -1, false, 'b', 'U', false, 0, 3807, "jsonb_in", "jsonb_out", 'i', 'x', 0),
             type(3807, "_jsonb", -1, false, 'b', 'A', false, 3802, 0, "array_in", "array_out", 'i', 'x', 0),
+            type(5077, "anycompatible", 4, true, 'p', 'P', false, 0, 0, "anycompatible_in", "anycompatible_out", 'i', 'p', 0),
+            type(5078, "anycompatiblearray", -1, false, 'p', 'P', false, 0, 0, "anycompatiblearray_in", "anycompatiblearray_out", 'd', 'x', 0),
             type(5069, "xid8", 8, true, 'b', 'U', false, 0, 271, "xid8in", "xid8out", 'd', 'p', 0)
     );
 

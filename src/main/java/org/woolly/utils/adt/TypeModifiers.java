@@ -180,8 +180,17 @@ public final class TypeModifiers {
             case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ -> DateTimeArithmetic.roundTimestamp((Long) value, typmod);
             case TypeOids.TIME -> DateTimeArithmetic.roundTime((Long) value, typmod);
             case TypeOids.INTERVAL -> DateTimeArithmetic.roundInterval((Interval) value, typmod);
-            default -> value;
+            default -> value instanceof ArrayValue array ? applyToElements(array, typmod, explicit) : value;
         };
+    }
+
+    /** An array's typmod is its elements' ({@code varchar(3)[]}). */
+    private static ArrayValue applyToElements(ArrayValue array, int typmod, boolean explicit) {
+        Object[] elements = new Object[array.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = apply(array.elementType(), array.element(i), typmod, explicit);
+        }
+        return array.withElements(array.elementType(), elements);
     }
 
     static String applyVarchar(String value, int typmod, boolean explicit) {

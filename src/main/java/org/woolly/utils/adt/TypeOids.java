@@ -33,7 +33,10 @@ public final class TypeOids {
     public static final int RECORD = 2249;
     public static final int ANY = 2276;
     public static final int VOID = 2278;
+    public static final int ANYARRAY = 2277;
     public static final int ANYELEMENT = 2283;
+    public static final int ANYCOMPATIBLE = 5077;
+    public static final int ANYCOMPATIBLEARRAY = 5078;
     public static final int ANYNONARRAY = 2776;
     public static final int XID8 = 5069;
 

@@ -38,7 +38,8 @@ final class ValueOrdering {
             case TypeOids.BPCHAR -> BPCHAR;
             case TypeOids.BYTEA -> BYTEA;
             case TypeOids.INTERVAL -> INTERVAL;
-            default -> NATURAL;
+            default -> BuiltinTypes.elementType(typeOid) != 0
+                    ? ArrayValue.comparator(BuiltinTypes.elementType(typeOid)) : NATURAL;
         };
     }
 

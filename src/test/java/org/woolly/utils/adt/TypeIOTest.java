@@ -251,9 +251,10 @@ class TypeIOTest {
         assertThat(BuiltinTypes.byName("interval").length()).isEqualTo((short) 16);
         assertThat(BuiltinTypes.byOid(999_999)).isNull();
         assertThat(BuiltinTypes.all()).hasSizeGreaterThan(30);
-        assertThatThrownBy(() -> BuiltinTypes.byOid(1007).io().input("{1}", -1, SETTINGS))
-                .isInstanceOfSatisfying(SqlException.class,
-                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
+        assertThat(BuiltinTypes.byOid(1007).io().input("{1}", -1, SETTINGS))
+                .isEqualTo(ArrayValue.of(TypeOids.INT4, java.util.List.of(1)));
+        assertThat(BuiltinTypes.elementType(1007)).isEqualTo(TypeOids.INT4);
+        assertThat(BuiltinTypes.arrayTypeOf(TypeOids.TEXT)).isEqualTo(1009);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package org.woolly.analyzer.resolve;
+
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.FunctionDescriptor;
+import org.woolly.utils.adt.PolymorphicImplementation;
+import org.woolly.utils.adt.TypeOids;
+
+/**
+ * Resolution of the {@code anyelement}/{@code anyarray}/{@code anynonarray} and
+ * {@code anycompatible}/{@code anycompatiblearray} families ({@code enforce_generic_type_consistency}
+ * in {@code parse_coerce.c}): one element type for the whole call, from the arguments' types
+ * (an array argument gives its element type; the compatible family takes the common type), then
+ * every polymorphic argument and the result become that type or its array type.
+ */
+final class Polymorphism {
+    private Polymorphism() {}
+
+    static boolean isArrayFamily(int type) {
+        return type == TypeOids.ANYARRAY || type == TypeOids.ANYCOMPATIBLEARRAY;
+    }
+
+    static boolean isElementFamily(int type) {
+        return type == TypeOids.ANYELEMENT || type == TypeOids.ANYNONARRAY || type == TypeOids.ANYCOMPATIBLE;
+    }
+
+    /** True when the function's body asks for its element type (the families above, not {@code "any"}). */
+    static boolean applies(FunctionDescriptor function) {
+        return function.implementation() instanceof PolymorphicImplementation;
+    }
+
+    /**
+     * The element type a call resolves to, or 0 when the arguments disagree (then the function
+     * does not match). Unknown arguments give no evidence; all unknown gives text.
+     */
+    static int elementType(int[] declared, int[] actual) {
+        int[] evidence = new int[actual.length];
+        int count = 0;
+        boolean compatible = false;
+        for (int i = 0; i < actual.length; i++) {
+            compatible |= declared[i] == TypeOids.ANYCOMPATIBLE || declared[i] == TypeOids.ANYCOMPATIBLEARRAY;
+            if (actual[i] == TypeOids.UNKNOWN) {
+                continue;
+            }
+            if (isArrayFamily(declared[i])) {
+                int element = BuiltinTypes.elementType(actual[i]);
+                if (element == 0) {
+                    return 0;
+                }
+                evidence[count++] = element;
+            } else if (isElementFamily(declared[i])) {
+                evidence[count++] = actual[i];
+            }
+        }
+        if (count == 0) {
+            return TypeOids.TEXT;
+        }
+        int[] types = java.util.Arrays.copyOf(evidence, count);
+        if (compatible) {
+            try {
+                return TypeCoercion.commonType(types, "ARRAY", null);
+            } catch (org.woolly.utils.error.SqlException mismatch) {
+                return 0;
+            }
+        }
+        for (int type : types) {
+            if (type != types[0]) {
+                return 0;
+            }
+        }
+        return types[0];
+    }
+
+    /** An aggregate returning {@code anyarray} (array_agg), bound: its final array carries {@code elementType}. */
+    static org.woolly.utils.adt.AggregateDescriptor bindAggregate(org.woolly.utils.adt.AggregateDescriptor aggregate,
+                                                                  int elementType) {
+        var finalFunction = aggregate.finalFunction();
+        return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), new int[] {elementType},
+                aggregate.transitionType(), BuiltinTypes.arrayTypeOf(elementType), aggregate.initialState(),
+                aggregate.transition(), state -> {
+                    var array = (org.woolly.utils.adt.ArrayValue) finalFunction.apply(state);
+                    return array == null ? null : array.withElements(elementType, array.elements().toArray());
+                }, aggregate.strictTransition());
+    }
+
+    /** A declared type with the call's element type substituted. */
+    static int substitute(int declared, int elementType) {
+        if (isArrayFamily(declared)) {
+            return BuiltinTypes.arrayTypeOf(elementType);
+        }
+        return isElementFamily(declared) ? elementType : declared;
+    }
+
+    /** The function bound to {@code elementType}: concrete argument and result types, the bound body. */
+    static FunctionDescriptor bind(FunctionDescriptor function, int[] declared, int elementType) {
+        int[] arguments = new int[declared.length];
+        for (int i = 0; i < declared.length; i++) {
+            arguments[i] = substitute(declared[i], elementType);
+        }
+        return new FunctionDescriptor(function.oid(), function.name(), arguments,
+                substitute(function.returnType(), elementType), function.strict(), function.variadic(),
+                function.volatility(), ((PolymorphicImplementation) function.implementation()).bind(elementType));
+    }
+}

@@ -1,0 +1,124 @@
+package org.woolly.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Array types as clients use them: a psql script whose expected output PostgreSQL 15 produced
+ * (literals and their errors, constructors, subscripts, ANY/ALL, functions, operators, unnest,
+ * array_agg, array columns), and pgjdbc's {@code createArrayOf}/{@code setArray}/{@code getArray}
+ * in text and binary transfer, {@code = ANY(?)} with an array parameter.
+ */
+class ArraysIT {
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ArraysIT.class.getResourceAsStream("/arrays/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void psqlScriptMatchesPostgres() throws Exception {
+        String output = PsqlIT.run(server, resource("arrays.sql"), "-a", "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource("arrays-pg15.out"));
+    }
+
+    @Test
+    void arraysRoundTripThroughPgjdbc() throws SQLException {
+        for (boolean binary : new boolean[] {false, true}) {
+            try (Connection connection = server.connect(binary ? "prepareThreshold=-1" : "preferQueryMode=extended");
+                 Statement statement = connection.createStatement()) {
+                String table = binary ? "arr_jdbc_binary" : "arr_jdbc_text";
+                statement.execute("CREATE TABLE " + table + " (id int, ints int[], texts text[], amounts numeric[])");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
+                    insert.setInt(1, 1);
+                    insert.setArray(2, connection.createArrayOf("int4", new Integer[] {1, null, 3}));
+                    insert.setArray(3, connection.createArrayOf("text", new String[] {"a", "b c", "", "\"q\"", null}));
+                    insert.setArray(4, connection.createArrayOf("numeric", new BigDecimal[] {new BigDecimal("1.50"),
+                            new BigDecimal("-2")}));
+                    assertThat(insert.executeUpdate()).isEqualTo(1);
+                }
+                for (int run = 0; run < 3; run++) {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            "SELECT ints, texts, amounts, ints[3] FROM " + table + " WHERE id = ?")) {
+                        select.setInt(1, 1);
+                        try (ResultSet result = select.executeQuery()) {
+                            assertThat(result.next()).isTrue();
+                            assertThat((Object[]) result.getArray(1).getArray()).containsExactly(1, null, 3);
+                            assertThat((Object[]) result.getArray(2).getArray())
+                                    .containsExactly("a", "b c", "", "\"q\"", null);
+                            assertThat((Object[]) result.getArray(3).getArray())
+                                    .containsExactly(new BigDecimal("1.50"), new BigDecimal("-2"));
+                            assertThat(result.getInt(4)).isEqualTo(3);
+                        }
+                    }
+                }
+                statement.execute("DROP TABLE " + table);
+            }
+        }
+    }
+
+    @Test
+    void anyWithAnArrayParameter() throws SQLException {
+        try (Connection connection = server.connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT g FROM generate_series(1, 20) g WHERE g = ANY(?) ORDER BY g")) {
+            for (int run = 0; run < 6; run++) {
+                Array wanted = connection.createArrayOf("int4", new Object[] {2, 5, run + 6});
+                select.setArray(1, wanted);
+                List<Integer> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getInt(1));
+                    }
+                }
+                assertThat(rows).containsExactly(2, 5, run + 6);
+            }
+        }
+    }
+
+    @Test
+    void primitiveArraysAndMultipleDimensions() throws SQLException {
+        try (Connection connection = server.connect("prepareThreshold=-1");
+             PreparedStatement select = connection.prepareStatement("SELECT ?::int8[], ARRAY[[1,2],[3,4]], ?::text[]")) {
+            select.setObject(1, new long[] {7L, 8L});
+            select.setArray(2, connection.createArrayOf("text", new String[] {"x"}));
+            try (ResultSet result = select.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat((Object[]) result.getArray(1).getArray()).containsExactly(7L, 8L);
+                Integer[][] matrix = (Integer[][]) result.getArray(2).getArray();
+                assertThat(matrix[1]).containsExactly(3, 4);
+                assertThat((Object[]) result.getArray(3).getArray()).containsExactly("x");
+            }
+        }
+    }
+
+    @Test
+    void malformedLiteralIsPostgresError() throws SQLException {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT '{1,'::int[]")).satisfies(thrown -> {
+                PSQLException error = (PSQLException) thrown;
+                assertThat(error.getSQLState()).isEqualTo("22P02");
+                assertThat(error.getServerErrorMessage().getDetail()).isEqualTo("Unexpected end of input.");
+            });
+        }
+    }
+}
