@@ -71,6 +71,16 @@ final class ArrayFunctions {
                 (String) a[2]), TEXT, TEXT, TEXT);
         r.function("unnest", ANYELEMENT, I, strict, any((a, c) -> ((ArrayValue) a[0]).elements().iterator()), ANYARRAY);
         registerOperators(r);
+        for (boolean larger : new boolean[] {false, true}) {
+            r.aggregate(new AggregateDescriptor(larger ? "max" : "min", new int[] {ANYARRAY}, ANYARRAY, ANYARRAY,
+                    () -> null, (state, args) -> {
+                        if (state == null) {
+                            return args[0];
+                        }
+                        int order = ArrayValue.comparator(((ArrayValue) state).elementType()).compare(args[0], state);
+                        return larger ? (order > 0 ? args[0] : state) : (order < 0 ? args[0] : state);
+                    }, state -> state, true));
+        }
         r.aggregate(new AggregateDescriptor("array_agg", new int[] {ANYNONARRAY}, PgAggregateData.INTERNAL, ANYARRAY,
                 ArrayList::new, (state, args) -> {
                     @SuppressWarnings("unchecked")
