@@ -54,4 +54,7 @@ SELECT array_agg(x) FROM generate_series(1,4) x;
 SELECT array_agg(x) FROM generate_series(1,0) x;
 SELECT x % 2 AS parity, array_agg(x::text) FROM generate_series(1,5) x GROUP BY x % 2 ORDER BY 1;
 SELECT tags, count(*) FROM arr_items GROUP BY tags ORDER BY tags;
+SELECT ARRAY(SELECT ARRAY[i, i * 10] FROM generate_series(1, 3) i) AS stacked, array_fill(7, ARRAY[2,2], ARRAY[0,1]) AS filled;
+SELECT max(scores), min(scores) FROM arr_items;
+SELECT array_fill(1, ARRAY[1,NULL]);
 DROP TABLE arr_items;

@@ -261,7 +261,9 @@ public final class ExpressionAnalyzer {
             return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, output.type());
         }
         if (link.kind() == Expr.SubLink.Kind.ARRAY) {
-            int arrayType = org.woolly.utils.adt.BuiltinTypes.arrayTypeOf(output.type());
+            // a subquery of arrays gives one more dimension of the same array type
+            int arrayType = org.woolly.utils.adt.BuiltinTypes.elementType(output.type()) != 0 ? output.type()
+                    : org.woolly.utils.adt.BuiltinTypes.arrayTypeOf(output.type());
             if (arrayType == 0) {
                 throw ParseState.error(SqlState.UNDEFINED_OBJECT, link.location(), "could not find array type for data type %s",
                         state.types.formatType(output.type(), -1));

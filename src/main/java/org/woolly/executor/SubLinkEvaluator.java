@@ -30,12 +30,14 @@ final class SubLinkEvaluator {
             };
             case ARRAY -> {
                 int elementType = org.woolly.utils.adt.BuiltinTypes.elementType(link.type());
+                boolean ofArrays = link.query().outputColumns().getFirst().expr().type() == link.type();
                 yield row -> {
                     List<Object> values = new ArrayList<>();
                     for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
                         values.add(subRow[0]);
                     }
-                    return org.woolly.utils.adt.ArrayValue.of(elementType, values);
+                    return ofArrays ? ArrayExpressions.accumulate(elementType, values)
+                            : org.woolly.utils.adt.ArrayValue.of(elementType, values);
                 };
             }
             case ANY, ALL -> {

@@ -90,7 +90,8 @@ public final class FunctionResolver {
             if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
                 throw failure(name, argTypes, true, true);
             }
-            return new ResolvedAggregate(Polymorphism.bindAggregate(chosen.get(0), element), new int[] {element});
+            AggregateDescriptor bound = Polymorphism.bindAggregate(chosen.get(0), element);
+            return new ResolvedAggregate(bound, bound.argumentTypes());
         }
         if (chosen.size() == 1) {
             return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));

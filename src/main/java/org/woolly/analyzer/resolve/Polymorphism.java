@@ -74,7 +74,11 @@ final class Polymorphism {
     static org.woolly.utils.adt.AggregateDescriptor bindAggregate(org.woolly.utils.adt.AggregateDescriptor aggregate,
                                                                   int elementType) {
         var finalFunction = aggregate.finalFunction();
-        return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), new int[] {elementType},
+        int[] arguments = aggregate.argumentTypes().clone();
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = substitute(arguments[i], elementType);
+        }
+        return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), arguments,
                 aggregate.transitionType(), BuiltinTypes.arrayTypeOf(elementType), aggregate.initialState(),
                 aggregate.transition(), state -> {
                     var array = (org.woolly.utils.adt.ArrayValue) finalFunction.apply(state);

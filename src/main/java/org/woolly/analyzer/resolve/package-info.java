@@ -11,5 +11,11 @@
  * {@link org.woolly.analyzer.resolve.TypeCoercion#findCast},
  * {@link org.woolly.analyzer.resolve.TypeCoercion#commonType},
  * {@link org.woolly.analyzer.resolve.TypeNames#format}.
+ *
+ * <p>Polymorphic parameters: {@code "any"} and the text operators' {@code anynonarray} take the
+ * argument's own type and see it as text; functions whose body is a
+ * {@code PolymorphicImplementation} (the array functions) resolve {@code anyelement}/
+ * {@code anyarray}/{@code anycompatible*} to one element type per call ({@code Polymorphism}),
+ * and a candidate whose arguments disagree on it does not match.
  */
 package org.woolly.analyzer.resolve;

@@ -69,8 +69,22 @@ final class ArrayFunctions {
                 TEXT, TEXT);
         r.function("string_to_array", TEXT_ARRAY, I, called, (a, c) -> split((String) a[0], (String) a[1],
                 (String) a[2]), TEXT, TEXT, TEXT);
+        r.function("array_fill", ANYARRAY, I, called, (PolymorphicImplementation) element -> (a, c) ->
+                fill(element, a[0], (ArrayValue) a[1], null, false), ANYELEMENT, INT4_ARRAY);
+        r.function("array_fill", ANYARRAY, I, called, (PolymorphicImplementation) element -> (a, c) ->
+                fill(element, a[0], (ArrayValue) a[1], (ArrayValue) a[2], true), ANYELEMENT, INT4_ARRAY, INT4_ARRAY);
         r.function("unnest", ANYELEMENT, I, strict, any((a, c) -> ((ArrayValue) a[0]).elements().iterator()), ANYARRAY);
         registerOperators(r);
+        for (boolean larger : new boolean[] {false, true}) {
+            r.aggregate(new AggregateDescriptor(larger ? "max" : "min", new int[] {ANYARRAY}, ANYARRAY, ANYARRAY,
+                    () -> null, (state, args) -> {
+                        if (state == null) {
+                            return args[0];
+                        }
+                        int order = ArrayValue.comparator(((ArrayValue) state).elementType()).compare(args[0], state);
+                        return larger ? (order > 0 ? args[0] : state) : (order < 0 ? args[0] : state);
+                    }, state -> state, true));
+        }
         r.aggregate(new AggregateDescriptor("array_agg", new int[] {ANYNONARRAY}, PgAggregateData.INTERNAL, ANYARRAY,
                 ArrayList::new, (state, args) -> {
                     @SuppressWarnings("unchecked")
@@ -99,6 +113,46 @@ final class ArrayFunctions {
                 "<@", null);
         r.operator("<@", ANYARRAY, ANYARRAY, BOOL, any((a, c) -> contains((ArrayValue) a[1], (ArrayValue) a[0])),
                 "@>", null);
+    }
+
+    /** {@code array_fill(value, dims [, lower bounds])}: every element {@code value}. */
+    private static ArrayValue fill(int elementType, Object value, ArrayValue dims, ArrayValue lowers, boolean withLowers) {
+        if (dims == null || withLowers && lowers == null) {
+            throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "dimension array or low bound array cannot be null");
+        }
+        if (dims.dimensionCount() > 1 || lowers != null && lowers.dimensionCount() > 1) {
+            throw SqlException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts")
+                    .withDetail(dims.dimensionCount() > 1 ? "Dimension array must be one dimensional."
+                            : "Low bound array must be one dimensional.");
+        }
+        if (lowers != null && lowers.size() != dims.size()) {
+            throw SqlException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts")
+                    .withDetail("Low bound array has different size than dimensions array.");
+        }
+        if (dims.size() > ArrayValue.MAX_DIMENSIONS) {
+            throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", dims.size(), ArrayValue.MAX_DIMENSIONS);
+        }
+        int[] lengths = new int[dims.size()];
+        int[] bounds = new int[dims.size()];
+        long total = 1;
+        for (int i = 0; i < lengths.length; i++) {
+            if (dims.element(i) == null || lowers != null && lowers.element(i) == null) {
+                throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "dimension values cannot be null");
+            }
+            lengths[i] = (Integer) dims.element(i);
+            bounds[i] = lowers == null ? 1 : (Integer) lowers.element(i);
+            total *= Math.max(lengths[i], 0);
+            if (total > 134_217_727) {
+                throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (134217727)");
+            }
+        }
+        if (total == 0) {
+            return ArrayValue.empty(elementType);
+        }
+        Object[] elements = new Object[(int) total];
+        java.util.Arrays.fill(elements, value);
+        return new ArrayValue(elementType, lengths, bounds, elements);
     }
 
     private static int compare(Object[] args) {

@@ -115,6 +115,10 @@ final class ArrayTextParser {
             if (upper < lower) {
                 throw new SqlException(SqlState.ARRAY_SUBSCRIPT_ERROR, "upper bound cannot be less than lower bound");
             }
+            if ((long) upper + 1 > Integer.MAX_VALUE) {
+                // lower + length must stay an int (ArrayCheckBounds)
+                throw new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, "array lower bound is too large: " + lower);
+            }
             dimensions.add(new int[] {lower, upper});
             if (dimensions.size() > ArrayValue.MAX_DIMENSIONS) {
                 throw tooManyDimensions(dimensions.size());
@@ -176,7 +180,7 @@ final class ArrayTextParser {
                 throw malformed("Unexpected end of input.");
             }
             char c = peek();
-            boolean quoted = false;
+            boolean completed = c == '{' || c == '"';
             if (c == '{') {
                 if (leafDepth == depth) {
                     throw malformed("Unexpected \"{\" character.");
@@ -188,10 +192,9 @@ final class ArrayTextParser {
                 if (leafDepth == -1) {
                     leafDepth = depth;
                 } else if (leafDepth != depth) {
-                    throw malformed("Unexpected array element.");
+                    throw malformed(c == '\\' ? "Unexpected \"\\\" character." : "Unexpected array element.");
                 }
-                quoted = c == '"';
-                elements.add(quoted ? readQuoted() : readUnquoted());
+                elements.add(c == '"' ? readQuoted() : readUnquoted());
             }
             count++;
             skipSpaces();
@@ -204,7 +207,8 @@ final class ArrayTextParser {
                 break;
             }
             if (c != ',') {
-                throw malformed(quoted || c == '"' ? "Unexpected array element." : "Unexpected \"" + c + "\" character.");
+                // after a quoted element or a sub-array only a delimiter may follow
+                throw malformed(completed && c != '{' ? "Unexpected array element." : "Unexpected \"" + c + "\" character.");
             }
         }
         while (lengths.size() <= depth) {
@@ -251,8 +255,11 @@ final class ArrayTextParser {
             if (c == ',' || c == '}') {
                 break;
             }
-            if (c == '{' || c == '"') {
-                throw malformed("Unexpected \"" + c + "\" character.");
+            if (c == '{') {
+                throw malformed("Unexpected \"{\" character.");
+            }
+            if (c == '"') {
+                throw malformed("Unexpected array element.");
             }
             position++;
             if (c == '\\') {

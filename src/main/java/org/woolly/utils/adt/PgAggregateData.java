@@ -71,6 +71,8 @@ public final class PgAggregateData {
             aggregate(2517, "bool_and", BOOL, "booland_statefunc", "-", BOOL, null, BOOL),
             aggregate(2518, "bool_or", BOOL, "boolor_statefunc", "-", BOOL, null, BOOL),
             aggregate(2519, "every", BOOL, "booland_statefunc", "-", BOOL, null, BOOL),
+            aggregate(2050, "max", ANYARRAY, "array_larger", "-", ANYARRAY, null, ANYARRAY),
+            aggregate(2051, "min", ANYARRAY, "array_smaller", "-", ANYARRAY, null, ANYARRAY),
             aggregate(2335, "array_agg", ANYARRAY, "array_agg_transfn", "array_agg_finalfn", INTERNAL, null, ANYNONARRAY),
             aggregate(2803, "count", INT8, "int8inc", "-", INT8, "0"),
             aggregate(3538, "string_agg", TEXT, "string_agg_transfn", "string_agg_finalfn", INTERNAL, null, TEXT, TEXT),

@@ -206,6 +206,8 @@ public final class PgProcData {
             proc(395, "array_to_string", TEXT, STABLE, STRICT, ANYARRAY, TEXT),
             proc(747, "array_dims", TEXT, IMMUTABLE, STRICT, ANYARRAY),
             proc(748, "array_ndims", INT4, IMMUTABLE, STRICT, ANYARRAY),
+            proc(1193, "array_fill", ANYARRAY, IMMUTABLE, CALLED, ANYELEMENT, INT4_ARRAY),
+            proc(1286, "array_fill", ANYARRAY, IMMUTABLE, CALLED, ANYELEMENT, INT4_ARRAY, INT4_ARRAY),
             proc(2091, "array_lower", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
             proc(2092, "array_upper", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
             proc(2176, "array_length", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
