@@ -154,7 +154,7 @@ final class FromAnalyzer {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        return addSubquery(state, state.child(state.parameterTypes), subquery.query(), subquery.alias(), List.of(),
+        return addSubquery(state, state.nested(true), subquery.query(), subquery.alias(), List.of(),
                 subquery.location());
     }
 

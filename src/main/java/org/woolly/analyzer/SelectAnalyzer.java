@@ -200,7 +200,7 @@ final class SelectAnalyzer {
     }
 
     private Query branch(SelectStmt branch) {
-        ParseState branchState = state.child(state.parameterTypes);
+        ParseState branchState = state.nested(false);
         Query query = new SelectAnalyzer(branchState).analyze(branch);
         state.parameterTypes = branchState.parameterTypes;
         return query;

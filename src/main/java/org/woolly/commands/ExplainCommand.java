@@ -83,10 +83,13 @@ public final class ExplainCommand {
             case Plan.Filter filter -> node(filter.input(), depth, filter);
             case Plan.InitPlans initPlans -> {
                 node(initPlans.root(), depth, extraFilter);
+                indentShift += 2;
                 for (int i = 0; i < initPlans.subplans().size(); i++) {
-                    lines.add(" ".repeat(6 * depth + 2) + "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")");
+                    lines.add(" ".repeat(6 * depth + indentShift) + (initPlans.correlated().get(i) ? "SubPlan " + (i + 1)
+                            : "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")"));
                     node(initPlans.subplans().get(i), depth + 1, null);
                 }
+                indentShift -= 2;
             }
             default -> printNode(plan, depth, extraFilter);
         }
@@ -94,14 +97,16 @@ public final class ExplainCommand {
 
     /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
     private int projectedWidth = -1;
+    /** Extra indentation of the plans under an InitPlan or SubPlan label (two more than the label). */
+    private int indentShift;
 
     private void printNode(Plan plan, int depth, Plan.Filter extraFilter) {
         Plan shown = extraFilter != null ? extraFilter : plan;
         int width = projectedWidth;
         projectedWidth = -1;
-        String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4) + "->  ";
+        String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         lines.add(prefix + title(plan) + figures(shown, plan, width));
-        String detail = " ".repeat(6 * depth + 2);
+        String detail = " ".repeat(6 * depth + 2 + indentShift);
         List<Plan> children = new ArrayList<>();
         switch (plan) {
             case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
@@ -164,7 +169,7 @@ public final class ExplainCommand {
         }
         if (plan instanceof Plan.HashJoin hash) {
             Plan.Cost inner = hash.inner().cost();
-            String hashPrefix = " ".repeat(6 * (depth + 1) - 4) + "->  ";
+            String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
             node(hash.inner(), depth + 2, null);

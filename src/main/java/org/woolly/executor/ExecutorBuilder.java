@@ -48,8 +48,13 @@ final class ExecutorBuilder {
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
             case Plan.InitPlans initPlans -> {
+                List<Plan> enclosing = context.subplans();
                 context.registerSubplans(initPlans.subplans());
-                yield build(initPlans.root());
+                try {
+                    yield build(initPlans.root());
+                } finally {
+                    context.registerSubplans(enclosing);
+                }
             }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
                     build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.nodes.query.ParamBinding;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * Uncorrelated subqueries in expressions ({@code nodeSubplan.c}, init-plan case): the subplan
- * runs the first time the expression is evaluated and its result is kept for the statement.
+ * Subqueries in expressions ({@code nodeSubplan.c}): an uncorrelated one (init plan) runs the
+ * first time the expression is evaluated and its result is kept for the statement; a correlated
+ * one stores the outer columns it reads in their execution parameters and runs again for each
+ * evaluation ({@code ExecScanSubPlan}).
  */
 final class SubLinkEvaluator {
 
@@ -18,7 +21,24 @@ final class SubLinkEvaluator {
 
     static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link) {
         Plan plan = context.subplans().get(link.planIndex());
-        List<Object[]>[] cache = newCache();
+        List<Object[]>[] cache = link.correlated() ? null : newCache();
+        if (link.correlated()) {
+            int[] params = link.bindings().stream().mapToInt(ParamBinding::param).toArray();
+            CompiledExpression[] values = compiler.all(link.bindings().stream().map(ParamBinding::value).toList());
+            CompiledExpression body = compile(compiler, context, link, plan, null);
+            return row -> {
+                for (int i = 0; i < params.length; i++) {
+                    context.setExecParam(params[i], values[i].evaluate(row));
+                }
+                return body.evaluate(row);
+            };
+        }
+        return compile(compiler, context, link, plan, cache);
+    }
+
+    /** The test of a SubLink over its subplan's rows, kept for the statement when {@code cache} is non-null. */
+    private static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link,
+                                              Plan plan, List<Object[]>[] cache) {
         return switch (link.kind()) {
             case EXISTS -> row -> !rows(context, plan, cache, 1).isEmpty();
             case EXPR -> row -> {
@@ -63,13 +83,16 @@ final class SubLinkEvaluator {
 
     /** The subplan's rows (at most {@code limit}), computed once. */
     private static List<Object[]> rows(ExecutorContext context, Plan plan, List<Object[]>[] cache, int limit) {
-        if (cache[0] == null) {
+        if (cache == null || cache[0] == null) {
             List<Object[]> rows = new ArrayList<>();
             try (QueryExecution execution = new QueryExecution(plan, context)) {
                 Object[] row;
                 while (rows.size() < limit && (row = execution.next()) != null) {
                     rows.add(row);
                 }
+            }
+            if (cache == null) {
+                return rows;
             }
             cache[0] = rows;
         }

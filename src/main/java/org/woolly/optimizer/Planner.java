@@ -43,12 +43,14 @@ public final class Planner {
 
     private Plan planQuery(Query query) {
         List<Plan> subplans = new ArrayList<>();
-        Query rewritten = SubLinkCollector.collect(query, subquery -> {
-            subplans.add(planQuery(subquery));
+        List<Boolean> correlated = new ArrayList<>();
+        Query rewritten = SubLinkCollector.collect(query, link -> {
+            subplans.add(planQuery(link.query()));
+            correlated.add(link.correlated());
             return subplans.size() - 1;
         });
         Plan plan = planWithoutSubLinks(rewritten);
-        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, plan.cost());
+        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, correlated, plan.cost());
     }
 
     private Plan planWithoutSubLinks(Query query) {

@@ -93,8 +93,12 @@ public sealed interface Plan {
     record ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
                        QueryExpr recheck, List<TargetEntry> returning, Cost cost) implements Plan {}
 
-    /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
-    record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}
+    /**
+     * A plan whose expressions use subqueries: an uncorrelated subplan (InitPlan) runs at most
+     * once, when first needed; a correlated one ({@code correlated.get(i)}, a SubPlan) runs again
+     * for each row of the plan that evaluates it.
+     */
+    record InitPlans(Plan root, List<Plan> subplans, List<Boolean> correlated, Cost cost) implements Plan {}
 
     /** The rows of each child in turn (UNION ALL). */
     record Append(List<Plan> children, Cost cost) implements Plan {}
