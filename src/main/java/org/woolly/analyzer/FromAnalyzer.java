@@ -73,6 +73,10 @@ final class FromAnalyzer {
     private static FromNode item(ParseState state, ExpressionAnalyzer expressions, FromItem item) {
         return switch (item) {
             case FromItem.Table table -> {
+                CteAnalyzer.Cte cte = table.name().schema() == null ? CteAnalyzer.find(state, table.name().name()) : null;
+                if (cte != null) {
+                    yield CteAnalyzer.reference(state, cte, table);
+                }
                 RelationInfo relation = lookupTable(state, table.name(), LockMode.ACCESS_SHARE);
                 if (relation.kind() == 'v') {
                     yield view(state, relation, table);
@@ -136,7 +140,7 @@ final class FromAnalyzer {
     }
 
     /** 42712 when another FROM item already has this name ({@code checkNameSpaceConflicts}). */
-    private static void checkUniqueAlias(ParseState state, String name, int location) {
+    static void checkUniqueAlias(ParseState state, String name, int location) {
         for (RangeEntry existing : state.rangeTable) {
             if (name.equals(existing.alias())) {
                 throw ParseState.error(SqlState.DUPLICATE_ALIAS, location, "table name \"%s\" specified more than once",

@@ -158,11 +158,26 @@ public final class ExplainCommand {
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.ProjectSet project -> children.add(project.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
+            case Plan.RecursiveUnion union -> {
+                children.add(union.nonRecursive());
+                children.add(union.recursive());
+            }
+            case Plan.SetOp setOp -> {
+                children.add(setOp.left());
+                children.add(setOp.right());
+            }
             default -> { }
         }
         if (extraFilter != null) {
             qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin ? "Join Filter" : "Filter",
-                    extraFilter.qual(), !(plan instanceof Plan.FunctionScan));
+                    extraFilter.qual(), !(plan instanceof Plan.FunctionScan || plan instanceof Plan.CteScan
+                            || plan instanceof Plan.WorkTableScan));
+        }
+        if (plan instanceof Plan.CteScan scan) {
+            lines.add(detail + "CTE " + scan.entry().cte().name());
+            indentShift += 2;
+            node(scan.subplan(), depth + 1, null);
+            indentShift -= 2;
         }
         for (Plan child : children) {
             node(child, depth + 1, null);
@@ -201,6 +216,14 @@ public final class ExplainCommand {
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
             case Plan.Append ignored -> "Append";
+            case Plan.CteScan scan -> "CTE Scan on " + scan.entry().cte().name()
+                    + (scan.entry().alias().equals(scan.entry().cte().name()) ? "" : " " + scan.entry().alias());
+            case Plan.WorkTableScan scan -> "WorkTable Scan on " + scan.entry().cte().name() + " "
+                    + (scan.entry().alias().equals(scan.entry().cte().name()) ? scan.entry().alias() + "_1"
+                    : scan.entry().alias());
+            case Plan.RecursiveUnion ignored -> "Recursive Union";
+            case Plan.SetOp setOp -> "HashSetOp " + (setOp.kind() == org.woolly.nodes.query.Query.SetOperation.Kind.INTERSECT
+                    ? "Intersect" : "Except") + (setOp.all() ? " All" : "");
         };
     }
 

@@ -47,6 +47,13 @@ final class ExecutorBuilder {
                     compiler.all(project.calls()), compiler.all(project.exprs()));
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
+            case Plan.CteScan scan -> build(scan.subplan());
+            case Plan.WorkTableScan scan -> new SetOperationNodes.WorkTableScan(context, scan.workTableParam());
+            case Plan.RecursiveUnion union -> new SetOperationNodes.RecursiveUnion(context, build(union.nonRecursive()),
+                    union.recursive(), union.workTableParam(), union.all(),
+                    union.types().stream().mapToInt(Integer::intValue).toArray());
+            case Plan.SetOp setOp -> new SetOperationNodes.SetOp(context, setOp.kind(), setOp.all(), build(setOp.left()),
+                    build(setOp.right()), setOp.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.InitPlans initPlans -> {
                 List<Plan> enclosing = context.subplans();
                 context.registerSubplans(initPlans.subplans());

@@ -87,6 +87,8 @@ final class JoinPlanner {
                 yield IndexPaths.cheapest(costs, entry, qual, seqScan);
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
+            case CTE -> SetOperationPaths.cteScan(entry, subqueryPlanner.apply(entry.subquery()));
+            case WORKTABLE -> SetOperationPaths.workTableScan(costs, entry);
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
                     entry.values().size(), costs.width(entry)));
             case FUNCTION -> {

@@ -163,6 +163,11 @@ public final class Planner {
 
     /** UNION ALL appends the branches; UNION also removes duplicate rows. */
     private Plan setOperation(Query query) {
+        Query.SetOperation operation = query.setOperation();
+        if (operation.kind() != Query.SetOperation.Kind.UNION) {
+            return SetOperationPaths.plan(costs, operation, query.targetList().stream().map(entry -> entry.expr().type())
+                    .toList(), this::planQuery);
+        }
         List<Plan> children = new ArrayList<>();
         double startup = 0;
         double total = 0;
@@ -214,7 +219,8 @@ public final class Planner {
             case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * costs.cpuOperatorCost(),
                     source.values().size(), costs.width(source)));
             case SUBQUERY -> subquery(source.subquery());
-            case RELATION, FUNCTION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
+            case RELATION, FUNCTION, CTE, WORKTABLE ->
+                    throw new IllegalStateException("INSERT source is a VALUES list or a query");
         };
         Plan projected = project(input, query.targetList().stream().map(TargetEntry::expr).toList());
         return new Plan.ModifyTable(Query.CommandType.INSERT, query.resultRelation(), projected, List.of(), null,

@@ -100,6 +100,28 @@ public sealed interface Plan {
      */
     record InitPlans(Plan root, List<Plan> subplans, List<Boolean> correlated, Cost cost) implements Plan {}
 
+    /** The rows of a WITH query ({@code CteScan}): its plan, shown as {@code CTE name} under the scan. */
+    record CteScan(RangeEntry entry, Plan subplan, Cost cost) implements Plan {}
+
+    /**
+     * WITH RECURSIVE ({@code RecursiveUnion}): the rows of {@code nonRecursive}, then of
+     * {@code recursive} run again and again over the rows the previous run added (the work table
+     * in execution parameter {@code workTableParam}) until a run adds none; without {@code all}
+     * duplicate rows (over {@code types}) are dropped.
+     */
+    record RecursiveUnion(Plan nonRecursive, Plan recursive, int workTableParam, boolean all, List<Integer> types,
+                          Cost cost) implements Plan {}
+
+    /** The rows of the enclosing recursive union's previous iteration ({@code WorkTableScan}). */
+    record WorkTableScan(RangeEntry entry, int workTableParam, Cost cost) implements Plan {}
+
+    /**
+     * INTERSECT / EXCEPT [ALL] ({@code HashSetOp}): the rows of {@code left} that (do not) occur
+     * in {@code right}, compared over {@code types}; with ALL as many times as the counts allow.
+     */
+    record SetOp(Query.SetOperation.Kind kind, boolean all, Plan left, Plan right, List<Integer> types, Cost cost)
+            implements Plan {}
+
     /** The rows of each child in turn (UNION ALL). */
     record Append(List<Plan> children, Cost cost) implements Plan {}
 }
