@@ -229,6 +229,9 @@ public final class Planner {
 
     private Plan modify(Query query) {
         RangeEntry target = query.resultRelation();
+        if (query.from().size() > 1) {
+            return joinedModify(query, target);
+        }
         double rows = CostModel.clampRows(costs.tableRows(target) * costs.selectivity(query.where(), target));
         Plan seqScan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
                 costs.seqScanTotal(target, query.where()), rows, costs.width(target) + 6));
@@ -237,6 +240,21 @@ public final class Planner {
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),
                 new Plan.Cost(scan.cost().startup(), scan.cost().total(), 0, 0));
+    }
+
+    /**
+     * UPDATE ... FROM / DELETE ... USING: the target joined with the other FROM items, each
+     * joined row giving the target's old row and TID first. A target row that joins several
+     * rows is changed once; the later rows find it changed by this command and are skipped
+     * (PostgreSQL's {@code TM_SelfModified}). A concurrent change of the target row is
+     * followed without re-running the join (no EvalPlanQual recheck of the join yet).
+     */
+    private Plan joinedModify(Query query, RangeEntry target) {
+        Plan input = JoinPlanner.plan(costs, query, this::subquery);
+        List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
+                ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
+        return new Plan.ModifyTable(query.command(), target, input, newRow, null, query.returning(),
+                new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0));
     }
 
     /** Re-bases column positions of an expression moved to a node whose row starts at {@code base}. */
