@@ -4,6 +4,7 @@ import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /** Column references against the range table ({@code parse_relation.c}, {@code colNameToVar}). */
@@ -40,11 +41,42 @@ final class ColumnResolver {
                 return outerReference(state, levelsUp, outer);
             }
         }
-        if (fields.size() == 1) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, ref.location(), "column \"%s\" does not exist",
-                    fields.getFirst());
+        throw notVisible(state, fields, ref.location());
+    }
+
+    /**
+     * The error for a name found nowhere visible; with PostgreSQL's hint when a FROM item of an
+     * enclosing level that this subquery may not see (it is not LATERAL) has it
+     * ({@code errorMissingRTE}, {@code errorMissingColumn}).
+     */
+    private static SqlException notVisible(ParseState state, List<String> fields, int location) {
+        String hiddenTable = null;
+        for (ParseState level = state; level.parent != null && hiddenTable == null; level = level.parent) {
+            if (!level.parentHidden) {
+                continue;
+            }
+            for (RangeEntry entry : level.parent.rangeTable) {
+                boolean matches = fields.size() == 1 ? entry.columnNames().contains(fields.getFirst())
+                        : fields.get(fields.size() - 2).equals(entry.alias());
+                if (matches && entry.alias() != null) {
+                    hiddenTable = entry.alias();
+                    break;
+                }
+            }
         }
-        throw ParseState.error(SqlState.UNDEFINED_TABLE, ref.location(), "missing FROM-clause entry for table \"%s\"",
+        if (fields.size() == 1) {
+            SqlException error = ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" does not exist",
+                    fields.getFirst());
+            return hiddenTable == null ? error : error.withHint(("There is a column named \"%s\" in table \"%s\", but it "
+                    + "cannot be referenced from this part of the query.").formatted(fields.getFirst(), hiddenTable));
+        }
+        if (hiddenTable != null) {
+            return ParseState.error(SqlState.UNDEFINED_TABLE, location,
+                    "invalid reference to FROM-clause entry for table \"%s\"", hiddenTable)
+                    .withHint("There is an entry for table \"%s\", but it cannot be referenced from this part of the query."
+                            .formatted(hiddenTable));
+        }
+        return ParseState.error(SqlState.UNDEFINED_TABLE, location, "missing FROM-clause entry for table \"%s\"",
                 fields.get(fields.size() - 2));
     }
 

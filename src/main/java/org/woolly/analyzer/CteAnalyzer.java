@@ -228,7 +228,7 @@ final class CteAnalyzer {
         state.rangeTable.add(new RangeEntry(workTable ? RangeEntry.Kind.WORKTABLE : RangeEntry.Kind.CTE, refName, null,
                 workTable ? null : cte.query, null, names, Arrays.copyOf(cte.types, cte.types.length),
                 Arrays.copyOf(cte.typmods, cte.typmods.length), state.nextOffset(), false, null,
-                new RangeEntry.CteReference(name, materialized, workTable ? cte.workTableParam : -1)));
+                new RangeEntry.CteReference(name, materialized, workTable ? cte.workTableParam : -1), List.of()));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 }

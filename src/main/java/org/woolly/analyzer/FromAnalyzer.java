@@ -102,20 +102,15 @@ final class FromAnalyzer {
      * alias, else by the function; WITH ORDINALITY adds a bigint column {@code ordinality}.
      */
     private static FromNode function(ParseState state, ExpressionAnalyzer expressions, FromItem.Function function) {
-        String savedForbidden = state.aggregateForbiddenIn;
-        boolean savedAllowed = state.setReturningAllowed;
-        state.aggregateForbiddenIn = "functions in FROM";
-        state.setReturningAllowed = true;
-        QueryExpr call;
-        try {
-            call = expressions.transform(function.call());
-        } finally {
-            state.aggregateForbiddenIn = savedForbidden;
-            state.setReturningAllowed = savedAllowed;
-        }
+        // a function in FROM is always LATERAL: columns of the items before it are outer references
+        ParseState inner = state.nested(false);
+        inner.aggregateForbiddenIn = "functions in FROM";
+        inner.setReturningAllowed = true;
+        QueryExpr call = new ExpressionAnalyzer(inner).transform(function.call());
+        state.parameterTypes = inner.parameterTypes;
         if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
                 && FunctionAnalyzer.containsSetReturning(call)) {
-            throw FunctionAnalyzer.topLevelOfFrom(state);
+            throw FunctionAnalyzer.topLevelOfFrom(inner);
         }
         String functionName = function.call().name().name();
         String alias = function.alias() == null ? functionName : function.alias().name();
@@ -135,7 +130,8 @@ final class FromAnalyzer {
             names.add(aliases.size() > 1 ? aliases.get(1) : "ordinality");
         }
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.FUNCTION, alias, null, null, null, names, types, typmods,
-                state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality())));
+                state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality()), null,
+                List.copyOf(inner.bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 
@@ -149,16 +145,16 @@ final class FromAnalyzer {
         }
     }
 
-    /** A subquery in FROM: analyzed on its own (no LATERAL references yet), then scanned like a table. */
+    /**
+     * A subquery in FROM, scanned like a table: analyzed one level down, seeing the columns of
+     * the FROM items before it only when LATERAL.
+     */
     private static FromNode subquery(ParseState state, FromItem.Subquery subquery) {
-        if (subquery.lateral()) {
-            throw ExpressionAnalyzer.unsupported("LATERAL subqueries", subquery.location());
-        }
         if (subquery.alias() == null) {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        return addSubquery(state, state.nested(true), subquery.query(), subquery.alias(), List.of(),
+        return addSubquery(state, state.nested(!subquery.lateral()), subquery.query(), subquery.alias(), List.of(),
                 subquery.location());
     }
 
@@ -208,7 +204,7 @@ final class FromAnalyzer {
             typmods[i] = outputs.get(i).expr().typmod();
         }
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, alias.name(), null, query, null, names,
-                types, typmods, state.nextOffset(), false));
+                types, typmods, state.nextOffset(), false, null, null, List.copyOf(inner.bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 
@@ -217,6 +213,17 @@ final class FromAnalyzer {
         FromNode left = item(state, expressions, join.left());
         int rightStart = state.rangeTable.size();
         FromNode right = item(state, expressions, join.right());
+        if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
+            for (int i = rightStart; i < state.rangeTable.size(); i++) {
+                if (state.rangeTable.get(i).isLateral()) {
+                    QueryExpr.Var column = (QueryExpr.Var) state.rangeTable.get(i).lateral().getFirst().value();
+                    String table = column.name().substring(0, Math.max(0, column.name().lastIndexOf('.')));
+                    throw ParseState.error(SqlState.UNDEFINED_TABLE, column.location(),
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+                }
+            }
+        }
         if (join.natural()) {
             throw ExpressionAnalyzer.unsupported("NATURAL joins", join.location());
         }

@@ -119,6 +119,11 @@ public final class ExplainCommand {
                 children.add(loop.outer());
                 children.add(loop.inner());
             }
+            case Plan.LateralLoop loop -> {
+                qual(detail, "Join Filter", loop.joinQual(), true);
+                children.add(loop.outer());
+                children.add(loop.inner());
+            }
             case Plan.HashJoin hash -> {
                 List<String> conditions = new ArrayList<>();
                 for (int i = 0; i < hash.outerKeys().size(); i++) {
@@ -200,6 +205,7 @@ public final class ExplainCommand {
             case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
             case Plan.ProjectSet ignored -> "ProjectSet";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
+            case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
             case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
             case Plan.Distinct ignored -> "HashAggregate";

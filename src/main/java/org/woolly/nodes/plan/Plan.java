@@ -61,6 +61,15 @@ public sealed interface Plan {
     record NestedLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr joinQual, int outerWidth,
                       int innerWidth, Cost cost) implements Plan {}
 
+    /**
+     * A nested loop whose inner side is a LATERAL subquery or function: for each outer row the
+     * {@code params} are set from it (their values read the outer row) and the inner plan runs
+     * again ({@code NestLoop} with {@code nestParams}). INNER, CROSS or LEFT only.
+     */
+    record LateralLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr joinQual,
+                       List<org.woolly.nodes.query.ParamBinding> params, int outerWidth, int innerWidth, Cost cost)
+            implements Plan {}
+
     /** Hash join on equality keys (outer key i = inner key i), plus remaining quals on the joined row. */
     record HashJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys, List<QueryExpr> innerKeys,
                     QueryExpr joinQual, int outerWidth, int innerWidth, Cost cost) implements Plan {}

@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record RangeEntry(Kind kind, String alias, Relation relation, Query subquery,
                          List<List<QueryExpr>> values, List<String> columnNames, int[] columnTypes,
-                         int[] columnTypmods, int offset, boolean withTid, Function function, CteReference cte) {
+                         int[] columnTypmods, int offset, boolean withTid, Function function, CteReference cte,
+                         List<ParamBinding> lateral) {
 
     /**
      * CTE: a reference to a WITH query ({@code RTE_CTE}) whose {@code subquery} is the CTE's
@@ -28,7 +29,16 @@ public record RangeEntry(Kind kind, String alias, Relation relation, Query subqu
                       List<String> columnNames, int[] columnTypes, int[] columnTypmods, int offset, boolean withTid,
                       Function function) {
         this(kind, alias, relation, subquery, values, columnNames, columnTypes, columnTypmods, offset, withTid, function,
-                null);
+                null, List.of());
+    }
+
+    /**
+     * True for a LATERAL subquery or function that reads columns of FROM items before it: the
+     * join runs it again for each row of its left side, with {@code lateral}'s values (columns
+     * of this query's row) in their execution parameters.
+     */
+    public boolean isLateral() {
+        return lateral != null && !lateral.isEmpty();
     }
 
     /**
