@@ -80,6 +80,7 @@ public final class ExplainCommand {
                 projectedWidth = saved;
             }
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
+            case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
             case Plan.InitPlans initPlans -> {
                 node(initPlans.root(), depth, extraFilter);
@@ -228,6 +229,7 @@ public final class ExplainCommand {
                     + (scan.entry().alias().equals(scan.entry().cte().name()) ? scan.entry().alias() + "_1"
                     : scan.entry().alias());
             case Plan.RecursiveUnion ignored -> "Recursive Union";
+            case Plan.HashedSubPlan ignored -> "Hashed SubPlan";
             case Plan.SetOp setOp -> "HashSetOp " + (setOp.kind() == org.woolly.nodes.query.Query.SetOperation.Kind.INTERSECT
                     ? "Intersect" : "Except") + (setOp.all() ? " All" : "");
         };

@@ -48,6 +48,7 @@ final class ExecutorBuilder {
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
             case Plan.CteScan scan -> build(scan.subplan());
+            case Plan.HashedSubPlan hashed -> build(hashed.subplan());
             case Plan.WorkTableScan scan -> new SetOperationNodes.WorkTableScan(context, scan.workTableParam());
             case Plan.RecursiveUnion union -> new SetOperationNodes.RecursiveUnion(context, build(union.nonRecursive()),
                     union.recursive(), union.workTableParam(), union.all(),

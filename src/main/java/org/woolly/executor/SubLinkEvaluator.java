@@ -22,6 +22,9 @@ final class SubLinkEvaluator {
     static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link) {
         Plan plan = context.subplans().get(link.planIndex());
         List<Object[]>[] cache = link.correlated() ? null : newCache();
+        if (plan instanceof Plan.HashedSubPlan hashed) {
+            return hashedExists(compiler, context, link, hashed);
+        }
         if (link.correlated()) {
             int[] params = link.bindings().stream().mapToInt(ParamBinding::param).toArray();
             CompiledExpression[] values = compiler.all(link.bindings().stream().map(ParamBinding::value).toList());
@@ -74,6 +77,44 @@ final class SubLinkEvaluator {
                 };
             }
         };
+    }
+
+    /** EXISTS over a hashed subplan: its key rows computed once, then a lookup of the outer values per row. */
+    private static CompiledExpression hashedExists(ExpressionCompiler compiler, ExecutorContext context,
+                                                   QueryExpr.SubLink link, Plan.HashedSubPlan hashed) {
+        int width = hashed.keyParams().length;
+        int[] types = hashed.keyTypes().stream().mapToInt(Integer::intValue).toArray();
+        CompiledExpression[] values = new CompiledExpression[width];
+        for (int i = 0; i < width; i++) {
+            for (ParamBinding binding : link.bindings()) {
+                if (binding.param() == hashed.keyParams()[i]) {
+                    values[i] = compiler.compile(binding.value());
+                }
+            }
+        }
+        java.util.Set<List<Object>>[] table = newTable();
+        return row -> {
+            if (table[0] == null) {
+                java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+                for (Object[] subRow : rows(context, hashed.subplan(), null, Integer.MAX_VALUE)) {
+                    keys.add(RowNodes.key(context, subRow, width, types));
+                }
+                table[0] = keys;
+            }
+            Object[] outer = new Object[width];
+            for (int i = 0; i < width; i++) {
+                outer[i] = values[i].evaluate(row);
+                if (outer[i] == null) {
+                    return false;
+                }
+            }
+            return table[0].contains(RowNodes.key(context, outer, width, types));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<List<Object>>[] newTable() {
+        return (java.util.Set<List<Object>>[]) new java.util.Set<?>[1];
     }
 
     @SuppressWarnings("unchecked")

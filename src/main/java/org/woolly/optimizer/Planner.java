@@ -45,7 +45,8 @@ public final class Planner {
         List<Plan> subplans = new ArrayList<>();
         List<Boolean> correlated = new ArrayList<>();
         Query rewritten = SubLinkCollector.collect(query, link -> {
-            subplans.add(planQuery(link.query()));
+            Plan hashed = HashedSubPlans.plan(link, this::planQuery);
+            subplans.add(hashed != null ? hashed : planQuery(link.query()));
             correlated.add(link.correlated());
             return subplans.size() - 1;
         });

@@ -131,6 +131,14 @@ public sealed interface Plan {
     record SetOp(Query.SetOperation.Kind kind, boolean all, Plan left, Plan right, List<Integer> types, Cost cost)
             implements Plan {}
 
+    /**
+     * A correlated EXISTS whose correlation is only equalities {@code inner column = outer
+     * column}: {@code subplan} runs once without them and yields the inner columns; the test is
+     * then whether the outer values ({@code keyParams} in order, of {@code keyTypes}) are among
+     * its rows (a hashed semi join; null never matches).
+     */
+    record HashedSubPlan(Plan subplan, int[] keyParams, List<Integer> keyTypes, Cost cost) implements Plan {}
+
     /** The rows of each child in turn (UNION ALL). */
     record Append(List<Plan> children, Cost cost) implements Plan {}
 }
