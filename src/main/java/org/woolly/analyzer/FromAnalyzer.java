@@ -224,13 +224,15 @@ final class FromAnalyzer {
                 }
             }
         }
-        if (join.natural()) {
-            throw ExpressionAnalyzer.unsupported("NATURAL joins", join.location());
-        }
+        List<String> using = join.natural() ? commonColumns(state, leftStart, rightStart) : join.using();
         QueryExpr quals = null;
-        if (join.using() != null) {
+        if (using != null && !using.isEmpty()) {
             List<QueryExpr> tests = new ArrayList<>();
-            for (String column : join.using()) {
+            List<int[]> mergedFrom = new ArrayList<>();
+            for (String column : using) {
+                boolean fromRight = join.type() == FromItem.JoinType.RIGHT;
+                mergedFrom.add(position(state, fromRight ? rightStart : leftStart,
+                        fromRight ? state.rangeTable.size() : rightStart, column));
                 QueryExpr leftColumn = findIn(state, leftStart, rightStart, column, "left", join.location());
                 QueryExpr rightColumn = findIn(state, rightStart, state.rangeTable.size(), column, "right", join.location());
                 tests.add(expressions.operator("=", leftColumn, rightColumn, join.location()));
@@ -241,6 +243,8 @@ final class FromAnalyzer {
                 }
             }
             quals = tests.size() == 1 ? tests.getFirst() : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, tests);
+            state.usingJoins.add(new StarExpansion.UsingJoin(leftStart, rightStart, state.rangeTable.size(),
+                    List.copyOf(using), mergedFrom));
         } else if (join.on() != null) {
             String saved = state.aggregateForbiddenIn;
             state.aggregateForbiddenIn = "JOIN conditions";
@@ -251,6 +255,39 @@ final class FromAnalyzer {
             }
         }
         return new FromNode.Join(join.type(), left, right, quals);
+    }
+
+    /**
+     * NATURAL: the column names both sides have, in the left side's order, joined as USING
+     * ({@code transformFromClauseItem}); none makes it a cross join.
+     */
+    private static List<String> commonColumns(ParseState state, int leftStart, int rightStart) {
+        List<String> common = new ArrayList<>();
+        for (int i = leftStart; i < rightStart; i++) {
+            for (String column : state.rangeTable.get(i).columnNames()) {
+                if (state.hiddenColumns.contains(i + ":" + column) || common.contains(column)) {
+                    continue;
+                }
+                for (int j = rightStart; j < state.rangeTable.size(); j++) {
+                    if (state.rangeTable.get(j).columnNames().contains(column)) {
+                        common.add(column);
+                        break;
+                    }
+                }
+            }
+        }
+        return common;
+    }
+
+    /** (range entry, column) of the first entry in {@code [from, to)} that has the column; {-1, -1} if none. */
+    private static int[] position(ParseState state, int from, int to, String column) {
+        for (int i = from; i < to; i++) {
+            int index = state.rangeTable.get(i).columnNames().indexOf(column);
+            if (index >= 0) {
+                return new int[] {i, index};
+            }
+        }
+        return new int[] {-1, -1};
     }
 
     private static QueryExpr findIn(ParseState state, int from, int to, String column, String side, int location) {

@@ -55,6 +55,8 @@ public final class ParseState {
     boolean parentHidden;
     /** The next free execution parameter of the statement, shared by all its levels. */
     private int[] nextExecParam = {0};
+    /** The JOINs with USING or NATURAL at this level, for the column order of {@code *}. */
+    List<StarExpansion.UsingJoin> usingJoins = new ArrayList<>();
     /** The WITH queries defined at this level (visible here and in the levels below). */
     final List<CteAnalyzer.Cte> ctes = new ArrayList<>();
     /** The outer columns this level reads from its parent, each in its execution parameter. */

@@ -277,7 +277,11 @@ final class SelectAnalyzer {
             if (state.rangeTable.isEmpty()) {
                 throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "SELECT * with no tables specified is not valid");
             }
-            sources = state.rangeTable;
+            for (int[] column : StarExpansion.columns(state)) {
+                RangeEntry source = state.rangeTable.get(column[0]);
+                entries.add(entry(ColumnResolver.var(source, column[1], ref.location()), source.columnNames().get(column[1])));
+            }
+            return;
         } else {
             sources = List.of(state.rangeTable.get(ColumnResolver.findTable(state, ref.fields().get(ref.fields().size() - 2),
                     ref.location())));
