@@ -4,6 +4,7 @@ import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /** Column references against the range table ({@code parse_relation.c}, {@code colNameToVar}). */
@@ -21,25 +22,116 @@ final class ColumnResolver {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
                     "row expansion via \"*\" is not supported here");
         }
-        if (fields.size() == 1) {
-            return unqualified(state, fields.getFirst(), ref.location());
-        }
         if (fields.size() > 3) {
             throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "improper qualified name (too many dotted names): %s",
                     String.join(".", fields));
         }
+        QueryExpr.Var local = inLevel(state, fields, ref.location());
+        if (local != null) {
+            return local;
+        }
+        int levelsUp = 0;
+        for (ParseState level = state; level.parent != null; level = level.parent) {
+            levelsUp++;
+            if (level.parentHidden) {
+                continue;
+            }
+            QueryExpr.Var outer = inLevel(level.parent, fields, ref.location());
+            if (outer != null) {
+                return outerReference(state, levelsUp, outer);
+            }
+        }
+        throw notVisible(state, fields, ref.location());
+    }
+
+    /**
+     * The error for a name found nowhere visible; with PostgreSQL's hint when a FROM item of an
+     * enclosing level that this subquery may not see (it is not LATERAL) has it
+     * ({@code errorMissingRTE}, {@code errorMissingColumn}).
+     */
+    private static SqlException notVisible(ParseState state, List<String> fields, int location) {
+        String hiddenTable = null;
+        for (ParseState level = state; level.parent != null && hiddenTable == null; level = level.parent) {
+            if (!level.parentHidden) {
+                continue;
+            }
+            for (RangeEntry entry : level.parent.rangeTable) {
+                boolean matches = fields.size() == 1 ? entry.columnNames().contains(fields.getFirst())
+                        : fields.get(fields.size() - 2).equals(entry.alias());
+                if (matches && entry.alias() != null) {
+                    hiddenTable = entry.alias();
+                    break;
+                }
+            }
+        }
+        if (fields.size() == 1) {
+            SqlException error = ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" does not exist",
+                    fields.getFirst());
+            return hiddenTable == null ? error : error.withHint(("There is a column named \"%s\" in table \"%s\", but it "
+                    + "cannot be referenced from this part of the query.").formatted(fields.getFirst(), hiddenTable));
+        }
+        if (hiddenTable != null) {
+            return ParseState.error(SqlState.UNDEFINED_TABLE, location,
+                    "invalid reference to FROM-clause entry for table \"%s\"", hiddenTable)
+                    .withHint("There is an entry for table \"%s\", but it cannot be referenced from this part of the query."
+                            .formatted(hiddenTable));
+        }
+        return ParseState.error(SqlState.UNDEFINED_TABLE, location, "missing FROM-clause entry for table \"%s\"",
+                fields.get(fields.size() - 2));
+    }
+
+    /**
+     * The column in one query level's FROM items, or null when that level has no such column
+     * (unqualified) or no such table (qualified); errors when it is ambiguous there or the
+     * named table lacks the column ({@code colNameToVar}, {@code refnameNamespaceItem}).
+     */
+    private static QueryExpr.Var inLevel(ParseState state, List<String> fields, int location) {
+        if (fields.size() == 1) {
+            return unqualified(state, fields.getFirst(), location);
+        }
         String table = fields.get(fields.size() - 2);
         String column = fields.getLast();
-        int index = findTable(state, table, ref.location());
+        int index = findTableOrNone(state, table, location);
+        if (index < 0) {
+            return null;
+        }
         RangeEntry entry = state.rangeTable.get(index);
         int columnIndex = entry.columnNames().indexOf(column);
         if (columnIndex < 0) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, ref.location(), "column %s.%s does not exist", table, column);
+            throw ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column %s.%s does not exist", table, column);
         }
-        return var(entry, columnIndex, ref.location());
+        return var(entry, columnIndex, location);
+    }
+
+    /**
+     * A column of the query {@code levelsUp} levels above {@code state} ({@code varlevelsup}):
+     * the level just below the owner passes it in an execution parameter, one per distinct
+     * column ({@code replace_outer_var}).
+     */
+    private static QueryExpr outerReference(ParseState state, int levelsUp, QueryExpr.Var var) {
+        ParseState passing = state;
+        for (int i = 1; i < levelsUp; i++) {
+            passing = passing.parent;
+        }
+        for (org.woolly.nodes.query.ParamBinding binding : passing.bindings) {
+            if (binding.value().equals(var)) {
+                return new QueryExpr.ExecParam(binding.param(), var.type(), var.typmod(), var.name());
+            }
+        }
+        int param = state.newExecParam();
+        passing.bindings.add(new org.woolly.nodes.query.ParamBinding(param, var));
+        return new QueryExpr.ExecParam(param, var.type(), var.typmod(), var.name());
     }
 
     static int findTable(ParseState state, String table, int location) {
+        int found = findTableOrNone(state, table, location);
+        if (found < 0) {
+            throw ParseState.error(SqlState.UNDEFINED_TABLE, location, "missing FROM-clause entry for table \"%s\"", table);
+        }
+        return found;
+    }
+
+    private static int findTableOrNone(ParseState state, String table, int location) {
         int found = -1;
         for (int i = 0; i < state.rangeTable.size(); i++) {
             if (table.equals(state.rangeTable.get(i).alias())) {
@@ -49,14 +141,11 @@ final class ColumnResolver {
                 found = i;
             }
         }
-        if (found < 0) {
-            throw ParseState.error(SqlState.UNDEFINED_TABLE, location, "missing FROM-clause entry for table \"%s\"", table);
-        }
         return found;
     }
 
-    private static QueryExpr unqualified(ParseState state, String column, int location) {
-        QueryExpr found = null;
+    private static QueryExpr.Var unqualified(ParseState state, String column, int location) {
+        QueryExpr.Var found = null;
         for (int i = 0; i < state.rangeTable.size(); i++) {
             RangeEntry entry = state.rangeTable.get(i);
             int columnIndex = entry.columnNames().indexOf(column);
@@ -67,9 +156,6 @@ final class ColumnResolver {
                 throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location, "column reference \"%s\" is ambiguous", column);
             }
             found = var(entry, columnIndex, location);
-        }
-        if (found == null) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" does not exist", column);
         }
         return found;
     }

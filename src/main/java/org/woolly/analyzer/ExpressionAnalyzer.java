@@ -228,29 +228,23 @@ public final class ExpressionAnalyzer {
         return result;
     }
 
-    /** A subquery in an expression; it is analyzed on its own, so outer columns are not visible (no correlation yet). */
+    /**
+     * A subquery in an expression ({@code transformSubLink}): analyzed one level down, where this
+     * level's columns are outer references that the SubLink passes as bindings.
+     */
     private QueryExpr subLink(Expr.SubLink link) {
         if (state.subLinkForbiddenIn != null) {
             SqlException error = SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in %s",
                     state.subLinkForbiddenIn);
             throw state.subLinkErrorHasPosition ? ParseState.at(error, link.location()) : error;
         }
-        ParseState inner = state.child(state.parameterTypes);
-        org.woolly.nodes.query.Query query;
-        try {
-            query = new SelectAnalyzer(inner).analyze(link.subquery());
-        } catch (SqlException error) {
-            if (error.sqlState() == SqlState.UNDEFINED_COLUMN || error.sqlState() == SqlState.UNDEFINED_TABLE
-                    && error.getMessage().startsWith("missing FROM-clause")) {
-                throw ParseState.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "correlated subqueries are not supported yet").withDetail(error.getMessage()), link.location());
-            }
-            throw error;
-        }
+        ParseState inner = state.nested(false);
+        org.woolly.nodes.query.Query query = new SelectAnalyzer(inner).analyze(link.subquery());
+        List<org.woolly.nodes.query.ParamBinding> bindings = List.copyOf(inner.bindings);
         state.parameterTypes = inner.parameterTypes;
         var outputs = query.outputColumns();
         if (link.kind() == Expr.SubLink.Kind.EXISTS) {
-            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, TypeOids.BOOL);
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, TypeOids.BOOL, bindings);
         }
         if (outputs.size() != 1) {
             throw ParseState.error(SqlState.SYNTAX_ERROR, link.location(),
@@ -258,7 +252,7 @@ public final class ExpressionAnalyzer {
         }
         QueryExpr output = outputs.getFirst().expr();
         if (link.kind() == Expr.SubLink.Kind.EXPR) {
-            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, output.type());
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, output.type(), bindings);
         }
         if (link.kind() == Expr.SubLink.Kind.ARRAY) {
             // a subquery of arrays gives one more dimension of the same array type
@@ -279,7 +273,7 @@ public final class ExpressionAnalyzer {
                     comparison.function().name(), state.types.formatType(comparison.function().resultType(), -1));
         }
         return new QueryExpr.SubLink(link.kind(), query, -1, comparison.args().get(0), comparison.function(),
-                comparison.args().get(1), TypeOids.BOOL);
+                comparison.args().get(1), TypeOids.BOOL, bindings);
     }
 
     private QueryExpr sqlValue(Expr.SqlValueFunction value) {

@@ -73,6 +73,10 @@ final class FromAnalyzer {
     private static FromNode item(ParseState state, ExpressionAnalyzer expressions, FromItem item) {
         return switch (item) {
             case FromItem.Table table -> {
+                CteAnalyzer.Cte cte = table.name().schema() == null ? CteAnalyzer.find(state, table.name().name()) : null;
+                if (cte != null) {
+                    yield CteAnalyzer.reference(state, cte, table);
+                }
                 RelationInfo relation = lookupTable(state, table.name(), LockMode.ACCESS_SHARE);
                 if (relation.kind() == 'v') {
                     yield view(state, relation, table);
@@ -98,20 +102,15 @@ final class FromAnalyzer {
      * alias, else by the function; WITH ORDINALITY adds a bigint column {@code ordinality}.
      */
     private static FromNode function(ParseState state, ExpressionAnalyzer expressions, FromItem.Function function) {
-        String savedForbidden = state.aggregateForbiddenIn;
-        boolean savedAllowed = state.setReturningAllowed;
-        state.aggregateForbiddenIn = "functions in FROM";
-        state.setReturningAllowed = true;
-        QueryExpr call;
-        try {
-            call = expressions.transform(function.call());
-        } finally {
-            state.aggregateForbiddenIn = savedForbidden;
-            state.setReturningAllowed = savedAllowed;
-        }
+        // a function in FROM is always LATERAL: columns of the items before it are outer references
+        ParseState inner = state.nested(false);
+        inner.aggregateForbiddenIn = "functions in FROM";
+        inner.setReturningAllowed = true;
+        QueryExpr call = new ExpressionAnalyzer(inner).transform(function.call());
+        state.parameterTypes = inner.parameterTypes;
         if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
                 && FunctionAnalyzer.containsSetReturning(call)) {
-            throw FunctionAnalyzer.topLevelOfFrom(state);
+            throw FunctionAnalyzer.topLevelOfFrom(inner);
         }
         String functionName = function.call().name().name();
         String alias = function.alias() == null ? functionName : function.alias().name();
@@ -131,12 +130,13 @@ final class FromAnalyzer {
             names.add(aliases.size() > 1 ? aliases.get(1) : "ordinality");
         }
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.FUNCTION, alias, null, null, null, names, types, typmods,
-                state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality())));
+                state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality()), null,
+                List.copyOf(inner.bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 
     /** 42712 when another FROM item already has this name ({@code checkNameSpaceConflicts}). */
-    private static void checkUniqueAlias(ParseState state, String name, int location) {
+    static void checkUniqueAlias(ParseState state, String name, int location) {
         for (RangeEntry existing : state.rangeTable) {
             if (name.equals(existing.alias())) {
                 throw ParseState.error(SqlState.DUPLICATE_ALIAS, location, "table name \"%s\" specified more than once",
@@ -145,16 +145,16 @@ final class FromAnalyzer {
         }
     }
 
-    /** A subquery in FROM: analyzed on its own (no LATERAL references yet), then scanned like a table. */
+    /**
+     * A subquery in FROM, scanned like a table: analyzed one level down, seeing the columns of
+     * the FROM items before it only when LATERAL.
+     */
     private static FromNode subquery(ParseState state, FromItem.Subquery subquery) {
-        if (subquery.lateral()) {
-            throw ExpressionAnalyzer.unsupported("LATERAL subqueries", subquery.location());
-        }
         if (subquery.alias() == null) {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
         }
-        return addSubquery(state, state.child(state.parameterTypes), subquery.query(), subquery.alias(), List.of(),
+        return addSubquery(state, state.nested(!subquery.lateral()), subquery.query(), subquery.alias(), List.of(),
                 subquery.location());
     }
 
@@ -204,7 +204,7 @@ final class FromAnalyzer {
             typmods[i] = outputs.get(i).expr().typmod();
         }
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, alias.name(), null, query, null, names,
-                types, typmods, state.nextOffset(), false));
+                types, typmods, state.nextOffset(), false, null, null, List.copyOf(inner.bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 
@@ -213,13 +213,26 @@ final class FromAnalyzer {
         FromNode left = item(state, expressions, join.left());
         int rightStart = state.rangeTable.size();
         FromNode right = item(state, expressions, join.right());
-        if (join.natural()) {
-            throw ExpressionAnalyzer.unsupported("NATURAL joins", join.location());
+        if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
+            for (int i = rightStart; i < state.rangeTable.size(); i++) {
+                if (state.rangeTable.get(i).isLateral()) {
+                    QueryExpr.Var column = (QueryExpr.Var) state.rangeTable.get(i).lateral().getFirst().value();
+                    String table = column.name().substring(0, Math.max(0, column.name().lastIndexOf('.')));
+                    throw ParseState.error(SqlState.UNDEFINED_TABLE, column.location(),
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+                }
+            }
         }
+        List<String> using = join.natural() ? commonColumns(state, leftStart, rightStart) : join.using();
         QueryExpr quals = null;
-        if (join.using() != null) {
+        if (using != null && !using.isEmpty()) {
             List<QueryExpr> tests = new ArrayList<>();
-            for (String column : join.using()) {
+            List<int[]> mergedFrom = new ArrayList<>();
+            for (String column : using) {
+                boolean fromRight = join.type() == FromItem.JoinType.RIGHT;
+                mergedFrom.add(position(state, fromRight ? rightStart : leftStart,
+                        fromRight ? state.rangeTable.size() : rightStart, column));
                 QueryExpr leftColumn = findIn(state, leftStart, rightStart, column, "left", join.location());
                 QueryExpr rightColumn = findIn(state, rightStart, state.rangeTable.size(), column, "right", join.location());
                 tests.add(expressions.operator("=", leftColumn, rightColumn, join.location()));
@@ -230,6 +243,8 @@ final class FromAnalyzer {
                 }
             }
             quals = tests.size() == 1 ? tests.getFirst() : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, tests);
+            state.usingJoins.add(new StarExpansion.UsingJoin(leftStart, rightStart, state.rangeTable.size(),
+                    List.copyOf(using), mergedFrom));
         } else if (join.on() != null) {
             String saved = state.aggregateForbiddenIn;
             state.aggregateForbiddenIn = "JOIN conditions";
@@ -240,6 +255,39 @@ final class FromAnalyzer {
             }
         }
         return new FromNode.Join(join.type(), left, right, quals);
+    }
+
+    /**
+     * NATURAL: the column names both sides have, in the left side's order, joined as USING
+     * ({@code transformFromClauseItem}); none makes it a cross join.
+     */
+    private static List<String> commonColumns(ParseState state, int leftStart, int rightStart) {
+        List<String> common = new ArrayList<>();
+        for (int i = leftStart; i < rightStart; i++) {
+            for (String column : state.rangeTable.get(i).columnNames()) {
+                if (state.hiddenColumns.contains(i + ":" + column) || common.contains(column)) {
+                    continue;
+                }
+                for (int j = rightStart; j < state.rangeTable.size(); j++) {
+                    if (state.rangeTable.get(j).columnNames().contains(column)) {
+                        common.add(column);
+                        break;
+                    }
+                }
+            }
+        }
+        return common;
+    }
+
+    /** (range entry, column) of the first entry in {@code [from, to)} that has the column; {-1, -1} if none. */
+    private static int[] position(ParseState state, int from, int to, String column) {
+        for (int i = from; i < to; i++) {
+            int index = state.rangeTable.get(i).columnNames().indexOf(column);
+            if (index >= 0) {
+                return new int[] {i, index};
+            }
+        }
+        return new int[] {-1, -1};
     }
 
     private static QueryExpr findIn(ParseState state, int from, int to, String column, String side, int location) {

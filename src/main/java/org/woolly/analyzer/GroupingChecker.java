@@ -32,6 +32,25 @@ final class GroupingChecker {
                 throw ParseState.error(SqlState.GROUPING_ERROR, var.location(),
                         "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", var.name());
             }
+            if (node instanceof QueryExpr.SubLink link && link.correlated()) {
+                return new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(), rewrite(link.test()),
+                        link.operator(), link.rightValue(), link.type(), outerColumns(link.bindings()));
+            }
+            return null;
+        });
+    }
+
+    /** The outer columns a correlated subquery reads: grouped ones only ({@code check_ungrouped_columns}). */
+    private List<org.woolly.nodes.query.ParamBinding> outerColumns(List<org.woolly.nodes.query.ParamBinding> bindings) {
+        return ExpressionWalker.bindings(bindings, node -> {
+            int group = groupBy.indexOf(node);
+            if (group >= 0) {
+                return new QueryExpr.Var(group, node.type(), node.typmod(), name(node), -1);
+            }
+            if (node instanceof QueryExpr.Var var) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, var.location(),
+                        "subquery uses ungrouped column \"%s\" from outer query", var.name());
+            }
             return null;
         });
     }

@@ -214,12 +214,10 @@ final class ModifyAnalyzer {
     }
 
     Query update(Statement.Update update) {
-        if (update.from() != null && !update.from().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("UPDATE ... FROM clauses", update.location());
-        }
         RelationInfo relation = targetRelation(update.table(), update.location(), ViewTarget.UPDATE);
         FromAnalyzer.addRelation(state, relation, update.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
+        List<FromNode> from = joinedFrom(update.from());
         List<QueryExpr> row = new ArrayList<>();
         for (int i = 0; i < relation.attributes().size(); i++) {
             row.add(ColumnResolver.var(entry, i, -1));
@@ -230,7 +228,7 @@ final class ModifyAnalyzer {
         for (int i = 0; i < row.size(); i++) {
             targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
         }
-        return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
+        return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), from, where,
                 targets, List.of(), List.of(), null, List.of(), false, null, null, entry,
                 returning(relation, update.alias(), update.returning()));
     }
@@ -325,16 +323,29 @@ final class ModifyAnalyzer {
     }
 
     Query delete(Statement.Delete delete) {
-        if (delete.using() != null && !delete.using().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("DELETE ... USING clauses", delete.location());
-        }
         RelationInfo relation = targetRelation(delete.table(), delete.location(), ViewTarget.DELETE);
         FromAnalyzer.addRelation(state, relation, delete.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
+        List<FromNode> from = joinedFrom(delete.using());
         QueryExpr where = FromAnalyzer.where(state, expressions, delete.where());
-        return new Query(Query.CommandType.DELETE, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), where,
+        return new Query(Query.CommandType.DELETE, List.copyOf(state.rangeTable), from, where,
                 List.of(), List.of(), List.of(), null, List.of(), false, null, null, entry,
                 returning(relation, delete.alias(), delete.returning()));
+    }
+
+    /**
+     * The join tree of UPDATE ... FROM / DELETE ... USING: the target (range entry 0, with its
+     * TID) followed by the other FROM items, joined like a comma list ({@code transformFromClause}
+     * after the result relation). The row the modify node reads then starts with the target's
+     * columns and TID.
+     */
+    private List<FromNode> joinedFrom(List<org.woolly.nodes.parse.FromItem> items) {
+        List<FromNode> from = new ArrayList<>();
+        from.add(new FromNode.Leaf(0));
+        if (items != null) {
+            from.addAll(FromAnalyzer.transform(state, expressions, items));
+        }
+        return List.copyOf(from);
     }
 
     private RelationInfo targetRelation(org.woolly.nodes.parse.QualifiedName name, int location, ViewTarget command) {

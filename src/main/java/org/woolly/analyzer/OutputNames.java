@@ -14,6 +14,18 @@ final class OutputNames {
         return name == null ? UNNAMED : name;
     }
 
+    /** A scalar subquery is named like its first output column (the leftmost branch of a set operation). */
+    private static String firstColumn(org.woolly.nodes.parse.SelectStmt select) {
+        while (select.op() != null) {
+            select = select.left();
+        }
+        if (select.targets() == null || select.targets().isEmpty()) {
+            return null;
+        }
+        org.woolly.nodes.parse.ResTarget first = select.targets().getFirst();
+        return first.name() != null ? first.name() : figure(first.value());
+    }
+
     private static String figure(Expr expr) {
         return switch (expr) {
             case Expr.Constant constant when constant.kind() == Expr.Constant.Kind.BOOLEAN -> "bool";
@@ -29,8 +41,12 @@ final class OutputNames {
             }
             case Expr.SpecialFunction special -> special.kind().name().toLowerCase(Locale.ROOT);
             case Expr.SqlValueFunction value -> value.name().toLowerCase(Locale.ROOT);
-            case Expr.SubLink link -> link.kind() == Expr.SubLink.Kind.EXISTS ? "exists"
-                    : link.kind() == Expr.SubLink.Kind.ARRAY ? "array" : null;
+            case Expr.SubLink link -> switch (link.kind()) {
+                case EXISTS -> "exists";
+                case ARRAY -> "array";
+                case EXPR -> firstColumn(link.subquery());
+                default -> null;
+            };
             case Expr.Subscript subscript -> figure(subscript.arg());
             case Expr.ArrayConstructor array -> "array";
             case Expr.RowConstructor row -> "row";

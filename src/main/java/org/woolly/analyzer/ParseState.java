@@ -49,6 +49,18 @@ public final class ParseState {
     boolean subLinkErrorHasPosition;
     /** Every relation the statement opened and locked, shared with the states of its subqueries. */
     final List<LockedRelation> openedRelations;
+    /** The enclosing query level whose columns this one may read (outer references), or null. */
+    ParseState parent;
+    /** True when the parent's own FROM items are not visible here (a non-LATERAL subquery in FROM). */
+    boolean parentHidden;
+    /** The next free execution parameter of the statement, shared by all its levels. */
+    private int[] nextExecParam = {0};
+    /** The JOINs with USING or NATURAL at this level, for the column order of {@code *}. */
+    List<StarExpansion.UsingJoin> usingJoins = new ArrayList<>();
+    /** The WITH queries defined at this level (visible here and in the levels below). */
+    final List<CteAnalyzer.Cte> ctes = new ArrayList<>();
+    /** The outer columns this level reads from its parent, each in its execution parameter. */
+    final List<org.woolly.nodes.query.ParamBinding> bindings = new ArrayList<>();
 
     public ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
                       NoticeSink notices, int[] parameterTypes) {
@@ -71,9 +83,28 @@ public final class ParseState {
         return childWith(catalog, parameterTypes);
     }
 
+    /**
+     * The state of a subquery that sees this level's columns as outer references: a subquery
+     * in an expression, a set operation's branch or a LATERAL item ({@code hideThisLevel}
+     * false), or a plain subquery in FROM or a CTE (true), which sees only the levels above.
+     */
+    ParseState nested(boolean hideThisLevel) {
+        ParseState child = child(parameterTypes);
+        child.parent = this;
+        child.parentHidden = hideThisLevel;
+        return child;
+    }
+
+    int newExecParam() {
+        return nextExecParam[0]++;
+    }
+
     /** {@link #child} resolving names through {@code names} (a view's query: pg_catalog only). */
     ParseState childWith(CatalogAccess names, int[] parameterTypes) {
-        return new ParseState(types, names, transaction, formatSettings, notices, parameterTypes, openedRelations);
+        ParseState child = new ParseState(types, names, transaction, formatSettings, notices, parameterTypes,
+                openedRelations);
+        child.nextExecParam = nextExecParam;
+        return child;
     }
 
     int parameterType(int number) {

@@ -26,14 +26,14 @@ final class SelectAnalyzer {
     }
 
     Query analyze(SelectStmt select) {
+        if (select.with() != null && !select.with().isEmpty()) {
+            CteAnalyzer.analyzeWith(state, select.with());
+        }
         if (select.op() != null) {
             return setOperation(select);
         }
         if (select.values() != null) {
             return values(select);
-        }
-        if (select.with() != null && !select.with().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("WITH queries", select.location());
         }
         if (select.distinctOn() != null) {
             throw ExpressionAnalyzer.unsupported("DISTINCT ON clauses", select.location());
@@ -91,21 +91,19 @@ final class SelectAnalyzer {
     }
 
     /**
-     * UNION [ALL] ({@code transformSetOperationStmt}): the branches are analyzed on their own,
+     * UNION, INTERSECT, EXCEPT [ALL] ({@code transformSetOperationStmt}): the branches are analyzed on their own,
      * their columns coerced to common types, and the whole scanned like a subquery by a query
      * that applies ORDER BY, LIMIT and OFFSET to it.
      */
     private Query setOperation(SelectStmt select) {
-        if (select.op() != SelectStmt.SetOperation.UNION) {
-            throw ExpressionAnalyzer.unsupported(select.op() + " queries", select.location());
-        }
+        String opName = select.op().name();
         Query left = branch(select.left());
         Query right = branch(select.right());
         List<TargetEntry> leftOutputs = left.outputColumns();
         List<TargetEntry> rightOutputs = right.outputColumns();
         if (leftOutputs.size() != rightOutputs.size()) {
-            throw ParseState.error(SqlState.SYNTAX_ERROR, select.right().location(),
-                    "each UNION query must have the same number of columns");
+            throw ParseState.error(SqlState.SYNTAX_ERROR, firstColumnLocation(select.right()),
+                    "each %s query must have the same number of columns", opName);
         }
         int count = leftOutputs.size();
         int[] types = new int[count];
@@ -114,7 +112,7 @@ final class SelectAnalyzer {
         for (int i = 0; i < count; i++) {
             int[] pair = {leftOutputs.get(i).expr().type(), rightOutputs.get(i).expr().type()};
             try {
-                types[i] = state.types.commonType(pair, "UNION");
+                types[i] = state.types.commonType(pair, opName);
             } catch (org.woolly.utils.error.SqlException error) {
                 throw ParseState.at(error, select.right().location());
             }
@@ -124,7 +122,8 @@ final class SelectAnalyzer {
         }
         Query union = new Query(Query.CommandType.SELECT, List.of(), List.of(), null, unionTargets, List.of(), List.of(),
                 null, List.of(), false, null, null, null, null,
-                new Query.SetOperation(select.all(), List.of(coerceOutputs(left, types), coerceOutputs(right, types))));
+                new Query.SetOperation(select.all(), List.of(coerceOutputs(left, types), coerceOutputs(right, types)),
+                        Query.SetOperation.Kind.valueOf(opName), -1));
         int[] typmods = new int[count];
         java.util.Arrays.fill(typmods, -1);
         RangeEntry entry = new RangeEntry(RangeEntry.Kind.SUBQUERY, null, null, union, null, names, types, typmods, 0,
@@ -138,6 +137,18 @@ final class SelectAnalyzer {
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable),
                 List.of(new FromNode.Leaf(0)), null, targets, List.of(), List.of(), null, sortKeys, false,
                 limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null);
+    }
+
+    /** Where the first output column of a set operation's branch is written (PostgreSQL's error position). */
+    static int firstColumnLocation(SelectStmt branch) {
+        while (branch.op() != null) {
+            branch = branch.left();
+        }
+        if (branch.values() != null && !branch.values().isEmpty() && !branch.values().getFirst().isEmpty()) {
+            return branch.values().getFirst().getFirst().location();
+        }
+        return branch.targets() == null || branch.targets().isEmpty() ? branch.location()
+                : branch.targets().getFirst().value().location();
     }
 
     /** A VALUES list as a query ({@code transformValuesClause}): columns column1..n of the rows' common types. */
@@ -200,13 +211,18 @@ final class SelectAnalyzer {
     }
 
     private Query branch(SelectStmt branch) {
-        ParseState branchState = state.child(state.parameterTypes);
+        ParseState branchState = state.nested(false);
         Query query = new SelectAnalyzer(branchState).analyze(branch);
         state.parameterTypes = branchState.parameterTypes;
         return query;
     }
 
     private Query coerceOutputs(Query branch, int[] types) {
+        return coerceOutputs(state, branch, types);
+    }
+
+    /** A set operation's branch with its visible outputs coerced to the common {@code types}. */
+    static Query coerceOutputs(ParseState state, Query branch, int[] types) {
         List<TargetEntry> targets = new ArrayList<>(branch.targetList());
         int visible = 0;
         for (int i = 0; i < targets.size() && visible < types.length; i++) {
@@ -261,7 +277,11 @@ final class SelectAnalyzer {
             if (state.rangeTable.isEmpty()) {
                 throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "SELECT * with no tables specified is not valid");
             }
-            sources = state.rangeTable;
+            for (int[] column : StarExpansion.columns(state)) {
+                RangeEntry source = state.rangeTable.get(column[0]);
+                entries.add(entry(ColumnResolver.var(source, column[1], ref.location()), source.columnNames().get(column[1])));
+            }
+            return;
         } else {
             sources = List.of(state.rangeTable.get(ColumnResolver.findTable(state, ref.fields().get(ref.fields().size() - 2),
                     ref.location())));

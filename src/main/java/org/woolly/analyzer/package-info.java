@@ -15,8 +15,15 @@
  * of INSERT and UPDATE (428C9, OVERRIDING). A function in FROM ({@code FromAnalyzer}) becomes a
  * FUNCTION range entry (WITH ORDINALITY adds the bigint row number); a set-returning function
  * ({@code FunctionHandle.returnsSet}) may be called in the select list, ORDER BY and at the top of
- * a FROM function, 0A000 elsewhere as {@code check_srf_call_placement} says. Not yet: correlated
- * subqueries, LATERAL, ROWS FROM, set-returning calls nested in a set-returning call's arguments,
- * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
+ * a FROM function, 0A000 elsewhere as {@code check_srf_call_placement} says.
+ * Query levels: a subquery's {@code ParseState} has its enclosing level as {@code parent}
+ * (hidden for a non-LATERAL subquery in FROM); a column found in an enclosing level
+ * ({@code varlevelsup}) becomes a {@code QueryExpr.ExecParam} and the level just below its owner
+ * records a {@code ParamBinding} that the SubLink (or the LATERAL range entry) carries, so the
+ * enclosing row sets the parameter before the subquery runs. {@code CteAnalyzer}: WITH queries
+ * analyzed once and referenced as CTE range entries; WITH RECURSIVE as a RECURSIVE_UNION set
+ * operation whose self-reference is a WORKTABLE entry (42P19 as PostgreSQL). Not yet: ROWS FROM,
+ * set-returning calls nested in a set-returning call's arguments, window functions, DISTINCT ON,
+ * data-modifying WITH, SEARCH/CYCLE, outer-level aggregates in subqueries (0A000 for each).
  */
 package org.woolly.analyzer;

@@ -80,13 +80,17 @@ public final class ExplainCommand {
                 projectedWidth = saved;
             }
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
+            case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
             case Plan.InitPlans initPlans -> {
                 node(initPlans.root(), depth, extraFilter);
+                indentShift += 2;
                 for (int i = 0; i < initPlans.subplans().size(); i++) {
-                    lines.add(" ".repeat(6 * depth + 2) + "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")");
+                    lines.add(" ".repeat(6 * depth + indentShift) + (initPlans.correlated().get(i) ? "SubPlan " + (i + 1)
+                            : "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")"));
                     node(initPlans.subplans().get(i), depth + 1, null);
                 }
+                indentShift -= 2;
             }
             default -> printNode(plan, depth, extraFilter);
         }
@@ -94,14 +98,16 @@ public final class ExplainCommand {
 
     /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
     private int projectedWidth = -1;
+    /** Extra indentation of the plans under an InitPlan or SubPlan label (two more than the label). */
+    private int indentShift;
 
     private void printNode(Plan plan, int depth, Plan.Filter extraFilter) {
         Plan shown = extraFilter != null ? extraFilter : plan;
         int width = projectedWidth;
         projectedWidth = -1;
-        String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4) + "->  ";
+        String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         lines.add(prefix + title(plan) + figures(shown, plan, width));
-        String detail = " ".repeat(6 * depth + 2);
+        String detail = " ".repeat(6 * depth + 2 + indentShift);
         List<Plan> children = new ArrayList<>();
         switch (plan) {
             case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
@@ -110,6 +116,11 @@ public final class ExplainCommand {
                 qual(detail, "Filter", scan.filter(), false);
             }
             case Plan.NestedLoop loop -> {
+                qual(detail, "Join Filter", loop.joinQual(), true);
+                children.add(loop.outer());
+                children.add(loop.inner());
+            }
+            case Plan.LateralLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
                 children.add(loop.outer());
                 children.add(loop.inner());
@@ -153,18 +164,33 @@ public final class ExplainCommand {
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.ProjectSet project -> children.add(project.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
+            case Plan.RecursiveUnion union -> {
+                children.add(union.nonRecursive());
+                children.add(union.recursive());
+            }
+            case Plan.SetOp setOp -> {
+                children.add(setOp.left());
+                children.add(setOp.right());
+            }
             default -> { }
         }
         if (extraFilter != null) {
             qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin ? "Join Filter" : "Filter",
-                    extraFilter.qual(), !(plan instanceof Plan.FunctionScan));
+                    extraFilter.qual(), !(plan instanceof Plan.FunctionScan || plan instanceof Plan.CteScan
+                            || plan instanceof Plan.WorkTableScan));
+        }
+        if (plan instanceof Plan.CteScan scan) {
+            lines.add(detail + "CTE " + scan.entry().cte().name());
+            indentShift += 2;
+            node(scan.subplan(), depth + 1, null);
+            indentShift -= 2;
         }
         for (Plan child : children) {
             node(child, depth + 1, null);
         }
         if (plan instanceof Plan.HashJoin hash) {
             Plan.Cost inner = hash.inner().cost();
-            String hashPrefix = " ".repeat(6 * (depth + 1) - 4) + "->  ";
+            String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
             node(hash.inner(), depth + 2, null);
@@ -180,6 +206,7 @@ public final class ExplainCommand {
             case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
             case Plan.ProjectSet ignored -> "ProjectSet";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
+            case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
             case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
             case Plan.Distinct ignored -> "HashAggregate";
@@ -196,6 +223,15 @@ public final class ExplainCommand {
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
             case Plan.Append ignored -> "Append";
+            case Plan.CteScan scan -> "CTE Scan on " + scan.entry().cte().name()
+                    + (scan.entry().alias().equals(scan.entry().cte().name()) ? "" : " " + scan.entry().alias());
+            case Plan.WorkTableScan scan -> "WorkTable Scan on " + scan.entry().cte().name() + " "
+                    + (scan.entry().alias().equals(scan.entry().cte().name()) ? scan.entry().alias() + "_1"
+                    : scan.entry().alias());
+            case Plan.RecursiveUnion ignored -> "Recursive Union";
+            case Plan.HashedSubPlan ignored -> "Hashed SubPlan";
+            case Plan.SetOp setOp -> "HashSetOp " + (setOp.kind() == org.woolly.nodes.query.Query.SetOperation.Kind.INTERSECT
+                    ? "Intersect" : "Except") + (setOp.all() ? " All" : "");
         };
     }
 

@@ -47,12 +47,26 @@ final class ExecutorBuilder {
                     compiler.all(project.calls()), compiler.all(project.exprs()));
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
+            case Plan.CteScan scan -> build(scan.subplan());
+            case Plan.HashedSubPlan hashed -> build(hashed.subplan());
+            case Plan.WorkTableScan scan -> new SetOperationNodes.WorkTableScan(context, scan.workTableParam());
+            case Plan.RecursiveUnion union -> new SetOperationNodes.RecursiveUnion(context, build(union.nonRecursive()),
+                    union.recursive(), union.workTableParam(), union.all(),
+                    union.types().stream().mapToInt(Integer::intValue).toArray());
+            case Plan.SetOp setOp -> new SetOperationNodes.SetOp(context, setOp.kind(), setOp.all(), build(setOp.left()),
+                    build(setOp.right()), setOp.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.InitPlans initPlans -> {
+                List<Plan> enclosing = context.subplans();
                 context.registerSubplans(initPlans.subplans());
-                yield build(initPlans.root());
+                try {
+                    yield build(initPlans.root());
+                } finally {
+                    context.registerSubplans(enclosing);
+                }
             }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
                     build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
+            case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()));
             case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),

@@ -56,6 +56,20 @@ public final class ExecutorContext implements EvaluationContext {
         return subplans;
     }
 
+    /** Values of the statement's execution parameters ({@code es_param_exec_vals}): outer columns of subqueries. */
+    private Object[] execParams = new Object[8];
+
+    Object execParam(int id) {
+        return id < execParams.length ? execParams[id] : null;
+    }
+
+    void setExecParam(int id, Object value) {
+        if (id >= execParams.length) {
+            execParams = java.util.Arrays.copyOf(execParams, Math.max(id + 1, execParams.length * 2));
+        }
+        execParams[id] = value;
+    }
+
     private CatalogAccess catalog;
     private org.woolly.access.nbtree.BTreeAccess btree;
     private CheckConstraints checkConstraints;

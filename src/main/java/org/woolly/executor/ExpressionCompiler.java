@@ -36,6 +36,10 @@ public final class ExpressionCompiler {
                 int number = param.number();
                 yield row -> context.parameter(number);
             }
+            case QueryExpr.ExecParam param -> {
+                int id = param.id();
+                yield row -> context.execParam(id);
+            }
             case QueryExpr.Var var -> {
                 int position = var.position();
                 yield row -> row[position];

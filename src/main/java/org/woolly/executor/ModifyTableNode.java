@@ -254,7 +254,14 @@ final class ModifyTableNode implements ExecNode {
                     if (latest == null) {
                         return;
                     }
-                    current = ScanNodes.decode(context, relation, latest, true);
+                    Object[] refreshed = ScanNodes.decode(context, relation, latest, true);
+                    if (oldRow.length > refreshed.length) {
+                        // UPDATE ... FROM: the joined columns stay those of the row the join produced
+                        Object[] joined = oldRow.clone();
+                        System.arraycopy(refreshed, 0, joined, 0, refreshed.length);
+                        refreshed = joined;
+                    }
+                    current = refreshed;
                     if (!recheck.test(current)) {
                         return;
                     }

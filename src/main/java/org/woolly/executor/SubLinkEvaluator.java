@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.nodes.query.ParamBinding;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * Uncorrelated subqueries in expressions ({@code nodeSubplan.c}, init-plan case): the subplan
- * runs the first time the expression is evaluated and its result is kept for the statement.
+ * Subqueries in expressions ({@code nodeSubplan.c}): an uncorrelated one (init plan) runs the
+ * first time the expression is evaluated and its result is kept for the statement; a correlated
+ * one stores the outer columns it reads in their execution parameters and runs again for each
+ * evaluation ({@code ExecScanSubPlan}).
  */
 final class SubLinkEvaluator {
 
@@ -18,7 +21,27 @@ final class SubLinkEvaluator {
 
     static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link) {
         Plan plan = context.subplans().get(link.planIndex());
-        List<Object[]>[] cache = newCache();
+        List<Object[]>[] cache = link.correlated() ? null : newCache();
+        if (plan instanceof Plan.HashedSubPlan hashed) {
+            return hashedExists(compiler, context, link, hashed);
+        }
+        if (link.correlated()) {
+            int[] params = link.bindings().stream().mapToInt(ParamBinding::param).toArray();
+            CompiledExpression[] values = compiler.all(link.bindings().stream().map(ParamBinding::value).toList());
+            CompiledExpression body = compile(compiler, context, link, plan, null);
+            return row -> {
+                for (int i = 0; i < params.length; i++) {
+                    context.setExecParam(params[i], values[i].evaluate(row));
+                }
+                return body.evaluate(row);
+            };
+        }
+        return compile(compiler, context, link, plan, cache);
+    }
+
+    /** The test of a SubLink over its subplan's rows, kept for the statement when {@code cache} is non-null. */
+    private static CompiledExpression compile(ExpressionCompiler compiler, ExecutorContext context, QueryExpr.SubLink link,
+                                              Plan plan, List<Object[]>[] cache) {
         return switch (link.kind()) {
             case EXISTS -> row -> !rows(context, plan, cache, 1).isEmpty();
             case EXPR -> row -> {
@@ -57,6 +80,44 @@ final class SubLinkEvaluator {
         };
     }
 
+    /** EXISTS over a hashed subplan: its key rows computed once, then a lookup of the outer values per row. */
+    private static CompiledExpression hashedExists(ExpressionCompiler compiler, ExecutorContext context,
+                                                   QueryExpr.SubLink link, Plan.HashedSubPlan hashed) {
+        int width = hashed.keyParams().length;
+        int[] types = hashed.keyTypes().stream().mapToInt(Integer::intValue).toArray();
+        CompiledExpression[] values = new CompiledExpression[width];
+        for (int i = 0; i < width; i++) {
+            for (ParamBinding binding : link.bindings()) {
+                if (binding.param() == hashed.keyParams()[i]) {
+                    values[i] = compiler.compile(binding.value());
+                }
+            }
+        }
+        java.util.Set<List<Object>>[] table = newTable();
+        return row -> {
+            if (table[0] == null) {
+                java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+                for (Object[] subRow : rows(context, hashed.subplan(), null, Integer.MAX_VALUE)) {
+                    keys.add(RowNodes.key(context, subRow, width, types));
+                }
+                table[0] = keys;
+            }
+            Object[] outer = new Object[width];
+            for (int i = 0; i < width; i++) {
+                outer[i] = values[i].evaluate(row);
+                if (outer[i] == null) {
+                    return false;
+                }
+            }
+            return table[0].contains(RowNodes.key(context, outer, width, types));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<List<Object>>[] newTable() {
+        return (java.util.Set<List<Object>>[]) new java.util.Set<?>[1];
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object[]>[] newCache() {
         return (List<Object[]>[]) new List<?>[1];
@@ -64,13 +125,16 @@ final class SubLinkEvaluator {
 
     /** The subplan's rows (at most {@code limit}), computed once. */
     private static List<Object[]> rows(ExecutorContext context, Plan plan, List<Object[]>[] cache, int limit) {
-        if (cache[0] == null) {
+        if (cache == null || cache[0] == null) {
             List<Object[]> rows = new ArrayList<>();
             try (QueryExecution execution = new QueryExecution(plan, context)) {
                 Object[] row;
                 while (rows.size() < limit && (row = execution.next()) != null) {
                     rows.add(row);
                 }
+            }
+            if (cache == null) {
+                return rows;
             }
             cache[0] = rows;
         }

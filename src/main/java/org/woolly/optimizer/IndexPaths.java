@@ -130,8 +130,8 @@ final class IndexPaths {
         }
         int keyType = index.columnTypeOids().get(column);
         QueryExpr argument = Selectivity.folded(right);
-        if (argument == null && right instanceof QueryExpr.Param param) {
-            argument = param;
+        if (argument == null && (right instanceof QueryExpr.Param || right instanceof QueryExpr.ExecParam)) {
+            argument = right;
         }
         if (argument == null || var.type() != keyType || argument.type() != keyType) {
             return null;

@@ -21,6 +21,8 @@ final class JoinPlanner {
     private final Query query;
     private final Function<Query, Plan> subqueryPlanner;
     private final List<QueryExpr> pool = new ArrayList<>();
+    /** The parameters of the LATERAL item the next {@link #join} has on its inner side, or null. */
+    private List<org.woolly.nodes.query.ParamBinding> lateralInner;
 
     private JoinPlanner(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
         this.costs = costs;
@@ -46,9 +48,14 @@ final class JoinPlanner {
         for (FromNode node : query.from()) {
             int nodeWidth = width(node);
             if (plan == null) {
+                if (node instanceof FromNode.Leaf leaf && query.rangeTable().get(leaf.index()).isLateral()) {
+                    throw lateralNotJoined();
+                }
                 plan = node(node);
             } else {
-                plan = join(FromItem.JoinType.CROSS, plan, node(node), null, 0, width, nodeWidth);
+                Plan inner = node(node);
+                lateralInner = lateral(node);
+                plan = join(FromItem.JoinType.CROSS, plan, inner, null, 0, width, nodeWidth);
             }
             width += nodeWidth;
         }
@@ -71,6 +78,7 @@ final class JoinPlanner {
                 int rightWidth = width(join.right());
                 Plan left = node(join.left());
                 Plan right = node(join.right());
+                lateralInner = lateral(join.right());
                 yield join(join.type(), left, right, join.quals(), base, base + leftWidth, rightWidth);
             }
         };
@@ -87,6 +95,8 @@ final class JoinPlanner {
                 yield IndexPaths.cheapest(costs, entry, qual, seqScan);
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
+            case CTE -> SetOperationPaths.cteScan(entry, subqueryPlanner.apply(entry.subquery()));
+            case WORKTABLE -> SetOperationPaths.workTableScan(costs, entry);
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
                     entry.values().size(), costs.width(entry)));
             case FUNCTION -> {
@@ -99,9 +109,43 @@ final class JoinPlanner {
         };
     }
 
+    /** The parameters of a LATERAL leaf, or null. */
+    private List<org.woolly.nodes.query.ParamBinding> lateral(FromNode node) {
+        return node instanceof FromNode.Leaf leaf && query.rangeTable().get(leaf.index()).isLateral()
+                ? query.rangeTable().get(leaf.index()).lateral() : null;
+    }
+
+    private static org.woolly.utils.error.SqlException lateralNotJoined() {
+        return org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "LATERAL references to FROM items outside the enclosing join are not supported yet");
+    }
+
+    /**
+     * The lateral loop for a join whose inner side reads columns of its outer side: each
+     * parameter's value re-based on the outer row; 42P10 for RIGHT and FULL joins as PostgreSQL.
+     */
+    private Plan lateralLoop(List<org.woolly.nodes.query.ParamBinding> params, FromItem.JoinType type, Plan outer,
+                             Plan inner, QueryExpr loopQual, int base, int outerWidth, int innerWidth, Plan.Cost cost) {
+        if (type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL) {
+            throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.INVALID_COLUMN_REFERENCE,
+                    "invalid reference to FROM-clause entry for table")
+                    .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        }
+        List<org.woolly.nodes.query.ParamBinding> shifted = new ArrayList<>();
+        for (org.woolly.nodes.query.ParamBinding param : params) {
+            if (!within(param.value(), base, base + outerWidth)) {
+                throw lateralNotJoined();
+            }
+            shifted.add(new org.woolly.nodes.query.ParamBinding(param.param(), Planner.shift(param.value(), base)));
+        }
+        return new Plan.LateralLoop(type, outer, inner, loopQual, shifted, outerWidth, innerWidth, cost);
+    }
+
     /** Joins two plans; {@code innerStart} is the global position of the inner side's first column. */
     private Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base, int innerStart,
                       int innerWidth) {
+        List<org.woolly.nodes.query.ParamBinding> lateralParams = lateralInner;
+        lateralInner = null;
         int outerWidth = innerStart - base;
         List<QueryExpr> quals = new ArrayList<>();
         conjuncts(ownQuals, quals);
@@ -115,8 +159,8 @@ final class JoinPlanner {
         List<QueryExpr> rest = new ArrayList<>();
         double keySelectivity = 1.0;
         List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
-        boolean hashable = type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
-                || type == FromItem.JoinType.LEFT;
+        boolean hashable = lateralParams == null && (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
+                || type == FromItem.JoinType.LEFT);
         for (QueryExpr qual : quals) {
             if (hashable && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
                     && call.args().size() == 2 && call.args().get(0).type() == call.args().get(1).type()) {
@@ -174,9 +218,12 @@ final class JoinPlanner {
         double total = CostParameters.penalty(parameters.enableNestloop()) + outer.cost().total()
                 + outerRows * inner.cost().total() + outerRows * innerRows * (costs.cpuTupleCost()
                 + CostModel.operatorCount(loopQual) * costs.cpuOperatorCost());
-        Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth,
-                new Plan.Cost(CostParameters.penalty(parameters.enableNestloop()) + outer.cost().startup()
-                        + inner.cost().startup(), total, rows, width));
+        Plan.Cost loopCost = new Plan.Cost(CostParameters.penalty(parameters.enableNestloop()) + outer.cost().startup()
+                + inner.cost().startup(), total, rows, width);
+        if (lateralParams != null) {
+            return lateralLoop(lateralParams, effective, outer, inner, loopQual, base, outerWidth, innerWidth, loopCost);
+        }
+        Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, loopCost);
         return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
     }
 

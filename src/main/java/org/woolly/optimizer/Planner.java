@@ -43,12 +43,15 @@ public final class Planner {
 
     private Plan planQuery(Query query) {
         List<Plan> subplans = new ArrayList<>();
-        Query rewritten = SubLinkCollector.collect(query, subquery -> {
-            subplans.add(planQuery(subquery));
+        List<Boolean> correlated = new ArrayList<>();
+        Query rewritten = SubLinkCollector.collect(query, link -> {
+            Plan hashed = HashedSubPlans.plan(link, this::planQuery);
+            subplans.add(hashed != null ? hashed : planQuery(link.query()));
+            correlated.add(link.correlated());
             return subplans.size() - 1;
         });
         Plan plan = planWithoutSubLinks(rewritten);
-        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, plan.cost());
+        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, correlated, plan.cost());
     }
 
     private Plan planWithoutSubLinks(Query query) {
@@ -161,6 +164,11 @@ public final class Planner {
 
     /** UNION ALL appends the branches; UNION also removes duplicate rows. */
     private Plan setOperation(Query query) {
+        Query.SetOperation operation = query.setOperation();
+        if (operation.kind() != Query.SetOperation.Kind.UNION) {
+            return SetOperationPaths.plan(costs, operation, query.targetList().stream().map(entry -> entry.expr().type())
+                    .toList(), this::planQuery);
+        }
         List<Plan> children = new ArrayList<>();
         double startup = 0;
         double total = 0;
@@ -212,7 +220,8 @@ public final class Planner {
             case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * costs.cpuOperatorCost(),
                     source.values().size(), costs.width(source)));
             case SUBQUERY -> subquery(source.subquery());
-            case RELATION, FUNCTION -> throw new IllegalStateException("INSERT source is a VALUES list or a query");
+            case RELATION, FUNCTION, CTE, WORKTABLE ->
+                    throw new IllegalStateException("INSERT source is a VALUES list or a query");
         };
         Plan projected = project(input, query.targetList().stream().map(TargetEntry::expr).toList());
         return new Plan.ModifyTable(Query.CommandType.INSERT, query.resultRelation(), projected, List.of(), null,
@@ -222,6 +231,9 @@ public final class Planner {
 
     private Plan modify(Query query) {
         RangeEntry target = query.resultRelation();
+        if (query.from().size() > 1) {
+            return joinedModify(query, target);
+        }
         double rows = CostModel.clampRows(costs.tableRows(target) * costs.selectivity(query.where(), target));
         Plan seqScan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
                 costs.seqScanTotal(target, query.where()), rows, costs.width(target) + 6));
@@ -230,6 +242,21 @@ public final class Planner {
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),
                 new Plan.Cost(scan.cost().startup(), scan.cost().total(), 0, 0));
+    }
+
+    /**
+     * UPDATE ... FROM / DELETE ... USING: the target joined with the other FROM items, each
+     * joined row giving the target's old row and TID first. A target row that joins several
+     * rows is changed once; the later rows find it changed by this command and are skipped
+     * (PostgreSQL's {@code TM_SelfModified}). A concurrent change of the target row is
+     * followed without re-running the join (no EvalPlanQual recheck of the join yet).
+     */
+    private Plan joinedModify(Query query, RangeEntry target) {
+        Plan input = JoinPlanner.plan(costs, query, this::subquery);
+        List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
+                ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
+        return new Plan.ModifyTable(query.command(), target, input, newRow, null, query.returning(),
+                new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0));
     }
 
     /** Re-bases column positions of an expression moved to a node whose row starts at {@code base}. */

@@ -16,20 +16,20 @@ import org.woolly.nodes.query.TargetEntry;
  * plan's index.
  */
 final class SubLinkCollector {
-    private final ToIntFunction<Query> planner;
+    private final ToIntFunction<QueryExpr.SubLink> planner;
 
-    private SubLinkCollector(ToIntFunction<Query> planner) {
+    private SubLinkCollector(ToIntFunction<QueryExpr.SubLink> planner) {
         this.planner = planner;
     }
 
-    static Query collect(Query query, ToIntFunction<Query> planner) {
+    static Query collect(Query query, ToIntFunction<QueryExpr.SubLink> planner) {
         return new SubLinkCollector(planner).query(query);
     }
 
     private QueryExpr expr(QueryExpr expr) {
         return ExpressionWalker.rewrite(expr, node -> node instanceof QueryExpr.SubLink link && link.planIndex() < 0
-                ? new QueryExpr.SubLink(link.kind(), link.query(), planner.applyAsInt(link.query()), expr(link.test()),
-                link.operator(), link.rightValue(), link.type())
+                ? new QueryExpr.SubLink(link.kind(), link.query(), planner.applyAsInt(link), expr(link.test()),
+                link.operator(), link.rightValue(), link.type(), ExpressionWalker.bindings(link.bindings(), this::expr))
                 : null);
     }
 
@@ -64,7 +64,8 @@ final class SubLinkCollector {
         if (entry.kind() == RangeEntry.Kind.FUNCTION) {
             return new RangeEntry(entry.kind(), entry.alias(), null, null, null, entry.columnNames(), entry.columnTypes(),
                     entry.columnTypmods(), entry.offset(), false,
-                    new RangeEntry.Function(expr(entry.function().call()), entry.function().ordinality()));
+                    new RangeEntry.Function(expr(entry.function().call()), entry.function().ordinality()), null,
+                    entry.lateral());
         }
         if (entry.kind() != RangeEntry.Kind.VALUES) {
             return entry;

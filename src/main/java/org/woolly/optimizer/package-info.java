@@ -21,6 +21,14 @@
  *     SELECT, UPDATE and DELETE, and for a one-table {@code ORDER BY col [LIMIT n]} when reading
  *     in index order beats sorting. A column that is the key of a unique index counts as
  *     unique in the estimates, analyzed or not.</li>
+ * <li>{@code SubLinkCollector}: every subquery in an expression gets a plan: an InitPlan run
+ *     once, or a SubPlan run per row when correlated; {@code HashedSubPlans} runs a correlated
+ *     EXISTS on equalities once and probes it by hash.</li>
+ * <li>{@code SetOperationPaths}: INTERSECT/EXCEPT [ALL] as a hashed SetOp, WITH RECURSIVE as a
+ *     Recursive Union over a WorkTable Scan, a CTE as a CTE Scan when materialized (recursive
+ *     or MATERIALIZED), else inline like a subquery. A LATERAL item joins as a nested loop that
+ *     re-runs it per outer row ({@code Plan.LateralLoop}). UPDATE ... FROM / DELETE ... USING
+ *     join the target (with its TID) to the other items.</li>
  * </ul>
  * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
  * parameterized inner index scans, backward scans (ORDER BY ... DESC), min/max from an index,

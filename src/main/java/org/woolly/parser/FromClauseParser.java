@@ -122,9 +122,6 @@ final class FromClauseParser {
             }
             return joined;
         }
-        if (lateral) {
-            throw TokenCursor.notSupportedClause("LATERAL function calls are not supported yet", start);
-        }
         if (cursor.atKeyword("rows") && cursor.peek(1).isKeyword("from")) {
             throw TokenCursor.notSupportedClause("ROWS FROM is not supported yet", start);
         }
@@ -145,6 +142,9 @@ final class FromClauseParser {
                 cursor.advance();
             }
             return new FromItem.Function(functionCall, ordinality, alias(true), start.start());
+        }
+        if (lateral) {
+            throw cursor.syntaxError(); // LATERAL applies to subqueries and function calls only
         }
         if (!only) {
             cursor.acceptOperator("*");

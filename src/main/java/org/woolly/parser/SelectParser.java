@@ -83,24 +83,24 @@ final class SelectParser {
 
     List<CommonTableExpr> withClause() {
         Token with = cursor.expectKeyword("with");
-        if (cursor.atKeyword("recursive")) {
-            throw TokenCursor.notSupportedClause("WITH RECURSIVE is not supported yet", cursor.peek());
-        }
+        boolean recursive = cursor.acceptKeyword("recursive");
         List<CommonTableExpr> ctes = new ArrayList<>();
         do {
             Token nameToken = cursor.peek();
             String name = grammar.columnId();
             List<String> columns = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
             cursor.expectKeyword("as");
+            Boolean materialized = null;
             if (cursor.acceptKeyword("not")) {
                 cursor.expectKeyword("materialized");
-            } else {
-                cursor.acceptKeyword("materialized");
+                materialized = false;
+            } else if (cursor.acceptKeyword("materialized")) {
+                materialized = true;
             }
             cursor.expect(Token.Kind.LEFT_PAREN);
             Statement query = grammar.statement();
             cursor.expect(Token.Kind.RIGHT_PAREN);
-            ctes.add(new CommonTableExpr(name, columns, query, nameToken.start()));
+            ctes.add(new CommonTableExpr(name, columns, query, materialized, recursive, nameToken.start()));
         } while (cursor.accept(Token.Kind.COMMA));
         if (cursor.atKeyword("search") || cursor.atKeyword("cycle")) {
             throw TokenCursor.notSupportedClause("SEARCH and CYCLE clauses are not supported yet", with);

@@ -181,4 +181,38 @@ class AnalyzerTest {
         assertThat(error("SELECT a FROM t WHERE a").getMessage())
                 .isEqualTo("argument of WHERE must be type boolean, not type integer");
     }
+
+    @Test
+    void outerColumnsOfSubqueriesBecomeExecutionParameters() {
+        var query = analyze("SELECT a, (SELECT max(b) FROM t u WHERE u.a = t.a) FROM t").query();
+        QueryExpr.SubLink link = (QueryExpr.SubLink) query.targetList().get(1).expr();
+        assertThat(link.correlated()).isTrue();
+        assertThat(link.bindings()).hasSize(1);
+        assertThat(link.bindings().getFirst().value()).isInstanceOf(QueryExpr.Var.class);
+        assertThat(query.targetList().get(1).name()).isEqualTo("max");
+        SqlException ungrouped = error("SELECT count(*), (SELECT t.b FROM t u LIMIT 1) FROM t");
+        assertThat(ungrouped.sqlState()).isEqualTo(SqlState.GROUPING_ERROR);
+        assertThat(ungrouped.getMessage()).isEqualTo("subquery uses ungrouped column \"t.b\" from outer query");
+        SqlException hidden = error("SELECT * FROM t, (SELECT t.a) s");
+        assertThat(hidden.getMessage()).isEqualTo("invalid reference to FROM-clause entry for table \"t\"");
+    }
+
+    @Test
+    void recursiveCtesFollowPostgresRules() {
+        var query = analyze("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r")
+                .query();
+        var entry = query.rangeTable().getFirst();
+        assertThat(entry.kind()).isEqualTo(org.woolly.nodes.query.RangeEntry.Kind.CTE);
+        assertThat(entry.cte().materialized()).isTrue();
+        assertThat(entry.subquery().setOperation().kind())
+                .isEqualTo(org.woolly.nodes.query.Query.SetOperation.Kind.RECURSIVE_UNION);
+        SqlException inNonRecursive = error("WITH RECURSIVE r (n) AS (SELECT n FROM r UNION SELECT 1) SELECT * FROM r");
+        assertThat(inNonRecursive.sqlState()).isEqualTo(SqlState.INVALID_RECURSION);
+        assertThat(inNonRecursive.getMessage())
+                .isEqualTo("recursive reference to query \"r\" must not appear within its non-recursive term");
+        assertThat(error("WITH RECURSIVE r (n) AS (SELECT n FROM r) SELECT * FROM r").getMessage()).isEqualTo(
+                "recursive query \"r\" does not have the form non-recursive-term UNION [ALL] recursive-term");
+        assertThat(error("WITH x AS (SELECT 1), x AS (SELECT 2) SELECT * FROM x").sqlState())
+                .isEqualTo(SqlState.DUPLICATE_ALIAS);
+    }
 }

@@ -324,4 +324,15 @@ class StatementParserTest {
         SelectStmt table = select("TABLE t");
         assertThat(table.from()).hasSize(1);
     }
+
+    @Test
+    void withRecursiveMaterializedAndLateral() {
+        SelectStmt with = select("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r), "
+                + "m AS MATERIALIZED (SELECT 2), i AS NOT MATERIALIZED (SELECT 3) SELECT * FROM r, m, i");
+        assertThat(with.with()).extracting(c -> c.recursive()).containsExactly(true, true, true);
+        assertThat(with.with()).extracting(c -> c.materialized()).containsExactly(null, true, false);
+        SelectStmt lateral = select("SELECT * FROM t, LATERAL (SELECT t.a) s, LATERAL generate_series(1, t.a) g");
+        assertThat(((FromItem.Subquery) lateral.from().get(1)).lateral()).isTrue();
+        assertThat(lateral.from().get(2)).isInstanceOf(FromItem.Function.class);
+    }
 }

@@ -61,6 +61,15 @@ public sealed interface Plan {
     record NestedLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr joinQual, int outerWidth,
                       int innerWidth, Cost cost) implements Plan {}
 
+    /**
+     * A nested loop whose inner side is a LATERAL subquery or function: for each outer row the
+     * {@code params} are set from it (their values read the outer row) and the inner plan runs
+     * again ({@code NestLoop} with {@code nestParams}). INNER, CROSS or LEFT only.
+     */
+    record LateralLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr joinQual,
+                       List<org.woolly.nodes.query.ParamBinding> params, int outerWidth, int innerWidth, Cost cost)
+            implements Plan {}
+
     /** Hash join on equality keys (outer key i = inner key i), plus remaining quals on the joined row. */
     record HashJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys, List<QueryExpr> innerKeys,
                     QueryExpr joinQual, int outerWidth, int innerWidth, Cost cost) implements Plan {}
@@ -101,8 +110,42 @@ public sealed interface Plan {
         }
     }
 
-    /** A plan whose expressions use uncorrelated subqueries: each subplan runs at most once, when first needed. */
-    record InitPlans(Plan root, List<Plan> subplans, Cost cost) implements Plan {}
+    /**
+     * A plan whose expressions use subqueries: an uncorrelated subplan (InitPlan) runs at most
+     * once, when first needed; a correlated one ({@code correlated.get(i)}, a SubPlan) runs again
+     * for each row of the plan that evaluates it.
+     */
+    record InitPlans(Plan root, List<Plan> subplans, List<Boolean> correlated, Cost cost) implements Plan {}
+
+    /** The rows of a WITH query ({@code CteScan}): its plan, shown as {@code CTE name} under the scan. */
+    record CteScan(RangeEntry entry, Plan subplan, Cost cost) implements Plan {}
+
+    /**
+     * WITH RECURSIVE ({@code RecursiveUnion}): the rows of {@code nonRecursive}, then of
+     * {@code recursive} run again and again over the rows the previous run added (the work table
+     * in execution parameter {@code workTableParam}) until a run adds none; without {@code all}
+     * duplicate rows (over {@code types}) are dropped.
+     */
+    record RecursiveUnion(Plan nonRecursive, Plan recursive, int workTableParam, boolean all, List<Integer> types,
+                          Cost cost) implements Plan {}
+
+    /** The rows of the enclosing recursive union's previous iteration ({@code WorkTableScan}). */
+    record WorkTableScan(RangeEntry entry, int workTableParam, Cost cost) implements Plan {}
+
+    /**
+     * INTERSECT / EXCEPT [ALL] ({@code HashSetOp}): the rows of {@code left} that (do not) occur
+     * in {@code right}, compared over {@code types}; with ALL as many times as the counts allow.
+     */
+    record SetOp(Query.SetOperation.Kind kind, boolean all, Plan left, Plan right, List<Integer> types, Cost cost)
+            implements Plan {}
+
+    /**
+     * A correlated EXISTS whose correlation is only equalities {@code inner column = outer
+     * column}: {@code subplan} runs once without them and yields the inner columns; the test is
+     * then whether the outer values ({@code keyParams} in order, of {@code keyTypes}) are among
+     * its rows (a hashed semi join; null never matches).
+     */
+    record HashedSubPlan(Plan subplan, int[] keyParams, List<Integer> keyTypes, Cost cost) implements Plan {}
 
     /** The rows of each child in turn (UNION ALL). */
     record Append(List<Plan> children, Cost cost) implements Plan {}

@@ -51,6 +51,8 @@ public final class ExpressionText {
                 case QueryExpr.MinMax minMax -> (minMax.greatest() ? "GREATEST(" : "LEAST(") + list(minMax.args()) + ")";
                 case QueryExpr.Cast cast -> "(" + print(cast.arg()) + ")::" + typeName.apply(cast.type(), cast.typmod());
                 case QueryExpr.SqlValue value -> value.name().toUpperCase(java.util.Locale.ROOT);
+                case QueryExpr.ExecParam param -> param.name();
+                case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
                     case EXPR, ARRAY -> "$" + "InitPlan " + (link.planIndex() + 1);
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";

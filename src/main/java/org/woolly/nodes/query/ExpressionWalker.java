@@ -45,8 +45,10 @@ public final class ExpressionWalker {
                     minMax.comparator(), minMax.type());
             case QueryExpr.Cast cast -> new QueryExpr.Cast(rewrite(cast.arg(), replace), cast.coercion(), cast.type(),
                     cast.typmod(), cast.explicit());
+            case QueryExpr.ExecParam param -> param;
             case QueryExpr.SubLink link -> new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(),
-                    rewrite(link.test(), replace), link.operator(), link.rightValue(), link.type());
+                    rewrite(link.test(), replace), link.operator(), link.rightValue(), link.type(),
+                    bindings(link.bindings(), replace));
             case QueryExpr.ArrayConstruct array -> new QueryExpr.ArrayConstruct(all(array.elements(), replace),
                     array.elementType(), array.multidimensional(), array.type());
             case QueryExpr.ArraySubscript subscript -> new QueryExpr.ArraySubscript(rewrite(subscript.array(), replace),
@@ -63,6 +65,18 @@ public final class ExpressionWalker {
         List<QueryExpr> result = new ArrayList<>(exprs.size());
         for (QueryExpr expr : exprs) {
             result.add(rewrite(expr, replace));
+        }
+        return result;
+    }
+
+    /** The bindings of a correlated subquery with their values (columns of this query level) rewritten. */
+    public static List<ParamBinding> bindings(List<ParamBinding> bindings, Function<QueryExpr, QueryExpr> replace) {
+        if (bindings.isEmpty()) {
+            return bindings;
+        }
+        List<ParamBinding> result = new ArrayList<>(bindings.size());
+        for (ParamBinding binding : bindings) {
+            result.add(new ParamBinding(binding.param(), rewrite(binding.value(), replace)));
         }
         return result;
     }

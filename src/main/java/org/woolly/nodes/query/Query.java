@@ -24,7 +24,18 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
      * UNION [ALL] of branch queries whose visible outputs already have the common column types;
      * the query's own target list then reads the appended branch rows.
      */
-    public record SetOperation(boolean all, List<Query> branches) {}
+    public record SetOperation(boolean all, List<Query> branches, Kind kind, int workTableParam) {
+        /**
+         * UNION appends; INTERSECT and EXCEPT compare the first branch with the second;
+         * RECURSIVE_UNION ({@code WITH RECURSIVE}) runs its second branch again over the rows the
+         * previous run added (the work table in execution parameter {@code workTableParam}).
+         */
+        public enum Kind { UNION, INTERSECT, EXCEPT, RECURSIVE_UNION }
+
+        public SetOperation(boolean all, List<Query> branches) {
+            this(all, branches, Kind.UNION, -1);
+        }
+    }
 
     /** A query without ON CONFLICT. */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,

@@ -133,5 +133,28 @@ public sealed interface QueryExpr {
      * and coerces it to the operator's right type). {@code planIndex} is set by the planner.
      */
     record SubLink(org.woolly.nodes.parse.Expr.SubLink.Kind kind, Query query, int planIndex, QueryExpr test,
-                   FunctionHandle operator, QueryExpr rightValue, int type) implements QueryExpr {}
+                   FunctionHandle operator, QueryExpr rightValue, int type, List<ParamBinding> bindings)
+            implements QueryExpr {
+        /** An uncorrelated subquery (no outer columns to pass). */
+        public SubLink(org.woolly.nodes.parse.Expr.SubLink.Kind kind, Query query, int planIndex, QueryExpr test,
+                       FunctionHandle operator, QueryExpr rightValue, int type) {
+            this(kind, query, planIndex, test, operator, rightValue, type, List.of());
+        }
+
+        /**
+         * Correlated ({@code SubPlan} with {@code parParam}/{@code args}): before each run the
+         * bindings' values, read from the current row of the enclosing query, are stored in their
+         * execution parameters, and the subquery runs again.
+         */
+        public boolean correlated() {
+            return !bindings.isEmpty();
+        }
+    }
+
+    /**
+     * A column of an enclosing query level read inside a subquery ({@code PARAM_EXEC}): the
+     * enclosing query stores the value in slot {@code id} before it runs the subquery.
+     * {@code name} is the column as EXPLAIN shows it.
+     */
+    record ExecParam(int id, int type, int typmod, String name) implements QueryExpr {}
 }

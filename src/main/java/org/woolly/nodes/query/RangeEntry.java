@@ -14,9 +14,39 @@ import java.util.List;
  */
 public record RangeEntry(Kind kind, String alias, Relation relation, Query subquery,
                          List<List<QueryExpr>> values, List<String> columnNames, int[] columnTypes,
-                         int[] columnTypmods, int offset, boolean withTid, Function function) {
+                         int[] columnTypmods, int offset, boolean withTid, Function function, CteReference cte,
+                         List<ParamBinding> lateral) {
 
-    public enum Kind { RELATION, SUBQUERY, VALUES, FUNCTION }
+    /**
+     * CTE: a reference to a WITH query ({@code RTE_CTE}) whose {@code subquery} is the CTE's
+     * query; WORKTABLE: the self-reference inside a recursive CTE's recursive term, reading the
+     * rows of the previous iteration.
+     */
+    public enum Kind { RELATION, SUBQUERY, VALUES, FUNCTION, CTE, WORKTABLE }
+
+    /** An entry that is not a CTE reference. */
+    public RangeEntry(Kind kind, String alias, Relation relation, Query subquery, List<List<QueryExpr>> values,
+                      List<String> columnNames, int[] columnTypes, int[] columnTypmods, int offset, boolean withTid,
+                      Function function) {
+        this(kind, alias, relation, subquery, values, columnNames, columnTypes, columnTypmods, offset, withTid, function,
+                null, List.of());
+    }
+
+    /**
+     * True for a LATERAL subquery or function that reads columns of FROM items before it: the
+     * join runs it again for each row of its left side, with {@code lateral}'s values (columns
+     * of this query's row) in their execution parameters.
+     */
+    public boolean isLateral() {
+        return lateral != null && !lateral.isEmpty();
+    }
+
+    /**
+     * The WITH query a CTE or WORKTABLE entry reads: its name, whether it is scanned as a
+     * materialized CTE (recursive or MATERIALIZED; otherwise it is planned inline like a
+     * subquery), and for a recursive one the execution parameter holding the work table.
+     */
+    public record CteReference(String name, boolean materialized, int workTableParam) {}
 
     /** An entry that is not a function call. */
     public RangeEntry(Kind kind, String alias, Relation relation, Query subquery, List<List<QueryExpr>> values,

@@ -1,0 +1,52 @@
+package org.woolly.optimizer;
+
+import java.util.List;
+import java.util.function.Function;
+import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.Query;
+import org.woolly.nodes.query.RangeEntry;
+
+/**
+ * Plans of WITH queries and of the set operations other than UNION ({@code prepunion.c},
+ * {@code createplan.c}'s CTE and work table scans): INTERSECT / EXCEPT as a hashed set
+ * operation over both branches, WITH RECURSIVE as a recursive union, a CTE reference as a CTE
+ * scan when the CTE is materialized and as its query inline otherwise.
+ */
+final class SetOperationPaths {
+    /** The rows PostgreSQL assumes for a work table (ten times the non-recursive term; a fixed guess here). */
+    private static final double WORK_TABLE_ROWS = 100;
+
+    private SetOperationPaths() {}
+
+    static Plan plan(CostModel costs, Query.SetOperation operation, List<Integer> types, Function<Query, Plan> planner) {
+        Plan left = planner.apply(operation.branches().get(0));
+        Plan right = planner.apply(operation.branches().get(1));
+        double total = left.cost().total() + right.cost().total();
+        int width = Math.max(left.cost().width(), right.cost().width());
+        if (operation.kind() == Query.SetOperation.Kind.RECURSIVE_UNION) {
+            double rows = left.cost().rows() + 10 * right.cost().rows();
+            return new Plan.RecursiveUnion(left, right, operation.workTableParam(), operation.all(), types,
+                    new Plan.Cost(0, left.cost().total() + 10 * right.cost().total(), rows, width));
+        }
+        double compare = (left.cost().rows() + right.cost().rows()) * costs.cpuOperatorCost() * types.size();
+        double rows = operation.kind() == Query.SetOperation.Kind.INTERSECT
+                ? Math.min(left.cost().rows(), right.cost().rows()) : left.cost().rows();
+        return new Plan.SetOp(operation.kind(), operation.all(), left, right, types,
+                new Plan.Cost(total + compare, total + compare, Math.max(1, rows), width));
+    }
+
+    /** A CTE reference: scanned as a CTE when materialized, else its plan inline like a subquery. */
+    static Plan cteScan(RangeEntry entry, Plan subquery) {
+        if (!entry.cte().materialized()) {
+            return subquery;
+        }
+        Plan.Cost cost = subquery.cost();
+        return new Plan.CteScan(entry, subquery, new Plan.Cost(cost.startup(), cost.total() + cost.rows() * 0.01,
+                cost.rows(), cost.width()));
+    }
+
+    static Plan workTableScan(CostModel costs, RangeEntry entry) {
+        return new Plan.WorkTableScan(entry, entry.cte().workTableParam(), new Plan.Cost(0,
+                WORK_TABLE_ROWS * costs.cpuTupleCost(), WORK_TABLE_ROWS, costs.width(entry)));
+    }
+}

@@ -1,0 +1,96 @@
+package org.woolly.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Correlated subqueries, WITH and WITH RECURSIVE, INTERSECT / EXCEPT, LATERAL and UPDATE ...
+ * FROM as clients see them: a psql script whose expected output PostgreSQL 15 produced (results,
+ * errors with their positions and hints, EXPLAIN of SubPlan, CTE Scan and Recursive Union), and
+ * pgjdbc for parameters and SQLSTATEs.
+ */
+class CteAndSubqueriesIT {
+    @RegisterExtension
+    static final WoollyServerExtension server = new WoollyServerExtension();
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = CteAndSubqueriesIT.class.getResourceAsStream("/cte/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void psqlScriptMatchesPostgres() throws Exception {
+        String output = PsqlIT.run(server, resource("cte.sql"), "-a", "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource("cte-pg15.out"));
+    }
+
+    @Test
+    void correlatedSubqueryWithStatementParameters() throws SQLException {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE jp_orders (customer int, amount int)");
+            statement.execute("INSERT INTO jp_orders VALUES (1, 5), (1, 7), (2, 3), (3, 10)");
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT o.customer, o.amount FROM jp_orders o WHERE o.amount = "
+                            + "(SELECT max(i.amount) FROM jp_orders i WHERE i.customer = o.customer AND i.amount < ?) "
+                            + "ORDER BY 1")) {
+                for (int run = 0; run < 6; run++) {
+                    query.setInt(1, 8);
+                    List<String> rows = new ArrayList<>();
+                    try (ResultSet result = query.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(result.getInt(1) + ":" + result.getInt(2));
+                        }
+                    }
+                    assertThat(rows).containsExactly("1:7", "2:3");
+                }
+            }
+            assertThatThrownBy(() -> statement.executeQuery(
+                    "SELECT (SELECT amount FROM jp_orders i WHERE i.customer = o.customer) FROM jp_orders o"))
+                    .satisfies(thrown -> {
+                        assertThat(((PSQLException) thrown).getSQLState()).isEqualTo("21000");
+                        assertThat(thrown.getMessage())
+                                .contains("more than one row returned by a subquery used as an expression");
+                    });
+        }
+    }
+
+    @Test
+    void recursiveCteWalksATree() throws SQLException {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE jp_tree (id int, parent int, name text)");
+            statement.execute("INSERT INTO jp_tree VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 1, 'b'), (4, 2, 'a1'),"
+                    + " (5, 4, 'a1x')");
+            try (PreparedStatement query = connection.prepareStatement(
+                    "WITH RECURSIVE sub (id, path, depth) AS (SELECT id, name, 0 FROM jp_tree WHERE id = ? "
+                            + "UNION ALL SELECT t.id, sub.path || '/' || t.name, depth + 1 FROM jp_tree t "
+                            + "JOIN sub ON t.parent = sub.id) SELECT path, depth FROM sub ORDER BY path")) {
+                query.setInt(1, 2);
+                List<String> rows = new ArrayList<>();
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1) + "@" + result.getInt(2));
+                    }
+                }
+                assertThat(rows).containsExactly("a@0", "a/a1@1", "a/a1/a1x@2");
+            }
+            assertThatThrownBy(() -> statement.executeQuery(
+                    "WITH RECURSIVE r (n) AS (SELECT n FROM r UNION SELECT 1) SELECT * FROM r"))
+                    .satisfies(thrown -> assertThat(((PSQLException) thrown).getSQLState()).isEqualTo("42P19"));
+        }
+    }
+}
