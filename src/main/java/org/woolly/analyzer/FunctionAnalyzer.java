@@ -15,26 +15,22 @@ final class FunctionAnalyzer {
     private FunctionAnalyzer() {}
 
     static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
-        if (call.over() != null) {
-            throw ExpressionAnalyzer.unsupported("window functions", call.location());
-        }
         String name = call.name().name();
         if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
             throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
         }
-        boolean wasInsideAggregate = state.insideAggregate;
+        if (call.over() != null) {
+            return WindowAnalyzer.windowCall(analyzer, state, call);
+        }
         List<QueryExpr> args = new ArrayList<>();
         int[] argumentTypes = new int[call.args().size()];
         TypeSystem.AggregateMatch aggregate;
-        try {
-            state.insideAggregate = true;
-            for (int i = 0; i < call.args().size(); i++) {
-                QueryExpr arg = analyzer.transform(call.args().get(i));
-                args.add(arg);
-                argumentTypes[i] = arg.type();
-            }
-        } finally {
-            state.insideAggregate = wasInsideAggregate;
+        int aggregatesBefore = state.aggregateLocations.size();
+        int windowsBefore = state.windowLocations.size();
+        for (int i = 0; i < call.args().size(); i++) {
+            QueryExpr arg = analyzer.transform(call.args().get(i));
+            args.add(arg);
+            argumentTypes[i] = arg.type();
         }
         try {
             aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
@@ -42,8 +38,17 @@ final class FunctionAnalyzer {
             throw ParseState.at(error, call.location());
         }
         if (aggregate != null) {
+            if (state.aggregateLocations.size() > aggregatesBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.aggregateLocations.get(aggregatesBefore),
+                        "aggregate function calls cannot be nested");
+            }
+            if (state.windowLocations.size() > windowsBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
+                        "aggregate function calls cannot contain window function calls");
+            }
             return aggregateCall(analyzer, state, call, args, aggregate);
         }
+        WindowAnalyzer.requireOver(name, call.location());
         if (call.star() || call.distinct() || call.filter() != null || (call.orderBy() != null && !call.orderBy().isEmpty())) {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
                     "%s specified, but %s is not an aggregate function",
@@ -105,9 +110,6 @@ final class FunctionAnalyzer {
 
     private static QueryExpr aggregateCall(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call,
                                            List<QueryExpr> args, TypeSystem.AggregateMatch match) {
-        if (state.insideAggregate) {
-            throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate function calls cannot be nested");
-        }
         if (state.aggregateForbiddenIn != null) {
             throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate functions are not allowed in %s",
                     state.aggregateForbiddenIn);
@@ -133,17 +135,18 @@ final class FunctionAnalyzer {
         }
         QueryExpr filter = null;
         if (call.filter() != null) {
-            boolean wasInside = state.insideAggregate;
-            state.insideAggregate = true;
+            String saved = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "FILTER";
             try {
                 filter = analyzer.transformCondition(call.filter(), "FILTER");
             } finally {
-                state.insideAggregate = wasInside;
+                state.aggregateForbiddenIn = saved;
             }
         }
         QueryExpr.Aggregate aggregate = new QueryExpr.Aggregate(match.aggregate(), coerced, call.star(), call.distinct(),
                 filter, match.aggregate().resultType());
         state.aggregates.add(aggregate);
+        state.aggregateLocations.add(call.location());
         return aggregate;
     }
 }

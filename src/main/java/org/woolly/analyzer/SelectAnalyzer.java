@@ -41,6 +41,7 @@ final class SelectAnalyzer {
         if (select.forLocking() != null && !select.forLocking().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("FOR UPDATE/SHARE clauses", select.location());
         }
+        WindowAnalyzer.registerWindows(state, select.windows());
         List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
         QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
         List<TargetEntry> targets;
@@ -59,10 +60,12 @@ final class SelectAnalyzer {
         QueryExpr having = null;
         if (select.having() != null) {
             state.setReturningForbiddenIn = "HAVING";
+            state.windowForbiddenIn = "HAVING";
             try {
                 having = expressions.transformCondition(select.having(), "HAVING");
             } finally {
                 state.setReturningForbiddenIn = null;
+                state.windowForbiddenIn = null;
             }
         }
         state.setReturningAllowed = true;
@@ -72,6 +75,7 @@ final class SelectAnalyzer {
         } finally {
             state.setReturningAllowed = false;
         }
+        WindowAnalyzer.checkNamedWindows(expressions, state);
         List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
         boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
         if (grouped) {

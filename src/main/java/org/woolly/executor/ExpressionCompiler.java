@@ -53,6 +53,8 @@ public final class ExpressionCompiler {
             case QueryExpr.SubLink link -> SubLinkEvaluator.compile(this, context, link);
             case QueryExpr.Aggregate aggregate -> throw SqlException.of(SqlState.INTERNAL_ERROR,
                     "aggregate %s outside an aggregation node", aggregate.aggregate().name());
+            case QueryExpr.WindowFunc window -> throw SqlException.of(SqlState.INTERNAL_ERROR,
+                    "window function %s outside a WindowAgg node", window.name());
         };
     }
 

@@ -60,6 +60,9 @@ public final class ExpressionText {
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
                         + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args())) + ")"
                         + (aggregate.filter() == null ? "" : " FILTER (WHERE " + print(aggregate.filter()) + ")");
+                case QueryExpr.WindowFunc window -> window.name() + "("
+                        + (window.star() ? "*" : list(window.args())) + ")"
+                        + (window.filter() == null ? "" : " FILTER (WHERE " + print(window.filter()) + ")") + " OVER (?)";
             };
         }
 

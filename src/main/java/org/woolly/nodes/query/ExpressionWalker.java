@@ -50,7 +50,28 @@ public final class ExpressionWalker {
             case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),
                     all(aggregate.args(), replace), aggregate.star(), aggregate.distinct(),
                     rewrite(aggregate.filter(), replace), aggregate.type());
+            case QueryExpr.WindowFunc window -> new QueryExpr.WindowFunc(window.name(), window.aggregate(),
+                    all(window.args(), replace), window.star(), rewrite(window.filter(), replace),
+                    rewrite(window.window(), replace), window.type());
         };
+    }
+
+    /** The window's partitioning, ordering and frame expressions rewritten ({@code replace} as above). */
+    public static WindowClause rewrite(WindowClause window, Function<QueryExpr, QueryExpr> replace) {
+        List<WindowClause.Order> order = new ArrayList<>(window.orderBy().size());
+        for (WindowClause.Order item : window.orderBy()) {
+            order.add(new WindowClause.Order(rewrite(item.expr(), replace), item.descending(), item.nullsFirst(),
+                    item.comparator()));
+        }
+        WindowClause.Frame frame = window.frame();
+        return new WindowClause(window.name(), all(window.partitionBy(), replace), order,
+                new WindowClause.Frame(frame.mode(), rewrite(frame.start(), replace), rewrite(frame.end(), replace),
+                        frame.exclusion(), frame.written()));
+    }
+
+    private static WindowClause.Bound rewrite(WindowClause.Bound bound, Function<QueryExpr, QueryExpr> replace) {
+        return new WindowClause.Bound(bound.kind(), rewrite(bound.offset(), replace), rewrite(bound.key(), replace),
+                rewrite(bound.minus(), replace), rewrite(bound.plus(), replace), bound.comparator());
     }
 
     private static List<QueryExpr> all(List<QueryExpr> exprs, Function<QueryExpr, QueryExpr> replace) {

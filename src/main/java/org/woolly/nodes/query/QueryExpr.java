@@ -104,6 +104,14 @@ public sealed interface QueryExpr {
                      QueryExpr filter, int type) implements QueryExpr {}
 
     /**
+     * A window function call ({@code WindowFunc}): a built-in window function ({@code aggregate}
+     * null) or an aggregate used with OVER, only before the planner moves it into a WindowAgg
+     * node. {@code filter} applies to aggregates only.
+     */
+    record WindowFunc(String name, AggregateHandle aggregate, List<QueryExpr> args, boolean star, QueryExpr filter,
+                      WindowClause window, int type) implements QueryExpr {}
+
+    /**
      * An uncorrelated subquery in an expression ({@code SubLink}, run once as an init plan):
      * EXPR yields its single value, EXISTS whether it has a row, ANY/ALL compare {@code test}
      * with each value through {@code operator} ({@code rightValue} reads the value as column 0
