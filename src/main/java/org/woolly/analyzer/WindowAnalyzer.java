@@ -8,6 +8,7 @@ import org.woolly.nodes.parse.SortBy;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.WindowClause;
+import org.woolly.utils.adt.PgWindowData;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -22,8 +23,8 @@ import org.woolly.utils.error.SqlState;
  */
 final class WindowAnalyzer {
     /** The built-in window functions ({@code prokind 'w'}). */
-    static final Set<String> WINDOW_FUNCTIONS = Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist",
-            "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
+    static final Set<String> WINDOW_FUNCTIONS = PgWindowData.all().stream().map(PgWindowData.WindowFunction::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private WindowAnalyzer() {}
 
@@ -323,8 +324,14 @@ final class WindowAnalyzer {
                     TypeOids.INTERVAL;
             default -> 0;
         };
-        QueryExpr coerced = offsetType == 0 ? null : Coercions.coerce(state, offset, offsetType, -1,
-                TypeSystem.CoercionContext.IMPLICIT, bound.offset().location());
+        if (offsetType == 0) {
+            int opclassType = key.type() == TypeOids.VARCHAR ? TypeOids.TEXT : key.type();
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, bound.offset().location(),
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s",
+                    state.types.formatType(opclassType, -1));
+        }
+        QueryExpr coerced = Coercions.coerce(state, offset, offsetType, -1, TypeSystem.CoercionContext.IMPLICIT,
+                bound.offset().location());
         if (coerced == null) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, bound.offset().location(),
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s",
