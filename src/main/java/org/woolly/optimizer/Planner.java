@@ -123,6 +123,13 @@ public final class Planner {
                     new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * costs.cpuOperatorCost(),
                             plan.cost().rows(), plan.cost().width()));
         }
+        if (query.distinctOn() != null) {
+            List<QueryExpr> projected = exprs;
+            List<Integer> types = query.distinctOn().stream().map(column -> projected.get(column).type()).toList();
+            plan = new Plan.Unique(plan, query.distinctOn(), types, new Plan.Cost(plan.cost().startup(),
+                    plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * types.size(),
+                    Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
+        }
         if (query.limit() != null || query.offset() != null) {
             double rows = plan.cost().rows();
             if (query.limit() instanceof QueryExpr.Const constant && constant.value() instanceof Long limit) {

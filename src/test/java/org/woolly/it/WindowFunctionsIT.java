@@ -40,6 +40,12 @@ class WindowFunctionsIT {
     }
 
     @Test
+    void distinctOnScriptMatchesPostgres() throws Exception {
+        String output = PsqlIT.run(server, resource("distinct_on.sql"), "-a", "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource("distinct_on-pg15.out"));
+    }
+
+    @Test
     void frameOffsetsTakeParameters() throws SQLException {
         try (Connection connection = server.connect();
              PreparedStatement query = connection.prepareStatement("SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN ? "

@@ -14,9 +14,22 @@ import java.util.List;
 public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
-                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                    List<Integer> distinctOn) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+
+    /**
+     * A query without DISTINCT ON ({@code distinctOn}, when not null, lists the target entries
+     * DISTINCT ON compares; {@code sortKeys} then start with them, as PostgreSQL's rule requires).
+     */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, null);
+    }
 
     /**
      * UNION [ALL] of branch queries whose visible outputs already have the common column types;
