@@ -5,6 +5,7 @@ import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.WindowClause;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -71,6 +72,38 @@ final class FunctionAnalyzer {
         return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
     }
 
+    /**
+     * {@code agg(args ORDER BY ...)} ({@code transformAggregateCall}): the sort expressions, which
+     * may not hold aggregates or window functions, and with DISTINCT must be arguments (42P10).
+     */
+    private static List<WindowClause.Order> aggregateOrder(ExpressionAnalyzer analyzer, ParseState state,
+                                                           Expr.FuncCall call, List<QueryExpr> args) {
+        if (call.orderBy() == null || call.orderBy().isEmpty()) {
+            return List.of();
+        }
+        int aggregatesBefore = state.aggregateLocations.size();
+        int windowsBefore = state.windowLocations.size();
+        List<WindowClause.Order> order = new ArrayList<>();
+        for (org.woolly.nodes.parse.SortBy sortBy : call.orderBy()) {
+            QueryExpr expr = Coercions.unknownToText(state, analyzer.transform(sortBy.expr()));
+            if (state.aggregateLocations.size() > aggregatesBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.aggregateLocations.get(aggregatesBefore),
+                        "aggregate function calls cannot be nested");
+            }
+            if (state.windowLocations.size() > windowsBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
+                        "aggregate function calls cannot contain window function calls");
+            }
+            if (call.distinct() && !args.contains(expr)) {
+                throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, sortBy.expr().location(),
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+            }
+            boolean nullsFirst = sortBy.nullsFirst() != null ? sortBy.nullsFirst() : sortBy.descending();
+            order.add(new WindowClause.Order(expr, sortBy.descending(), nullsFirst, state.types.comparator(expr.type())));
+        }
+        return order;
+    }
+
     /** 0A000 for a set-returning call inside another expression in FROM, pointing at that call. */
     static SqlException topLevelOfFrom(ParseState state) {
         return ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, state.setReturningLocation,
@@ -114,9 +147,6 @@ final class FunctionAnalyzer {
             throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate functions are not allowed in %s",
                     state.aggregateForbiddenIn);
         }
-        if (call.orderBy() != null && !call.orderBy().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("ORDER BY inside aggregate calls", call.location());
-        }
         List<QueryExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             QueryExpr arg = args.get(i);
@@ -143,8 +173,9 @@ final class FunctionAnalyzer {
                 state.aggregateForbiddenIn = saved;
             }
         }
+        List<WindowClause.Order> orderBy = aggregateOrder(analyzer, state, call, coerced);
         QueryExpr.Aggregate aggregate = new QueryExpr.Aggregate(match.aggregate(), coerced, call.star(), call.distinct(),
-                filter, match.aggregate().resultType());
+                filter, match.aggregate().resultType(), orderBy);
         state.aggregates.add(aggregate);
         state.aggregateLocations.add(call.location());
         return aggregate;

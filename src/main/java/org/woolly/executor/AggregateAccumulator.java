@@ -1,5 +1,7 @@
 package org.woolly.executor;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +19,25 @@ final class AggregateAccumulator {
     private final AggregateHandle aggregate;
     private final int[] argumentTypes;
     private final boolean distinct;
+    /** Orders the rows by their sort key values ({@code agg(... ORDER BY ...)}); null when unordered. */
+    private final Comparator<Object[]> order;
     private Object state;
     private boolean initialized;
     private Set<List<Object>> seen;
+    /** With ORDER BY: the rows fed so far as {arguments, sort keys}, aggregated when the result is asked for. */
+    private List<Object[][]> buffered;
 
     AggregateAccumulator(ExecutorContext context, AggregateHandle aggregate, int[] argumentTypes, boolean distinct) {
+        this(context, aggregate, argumentTypes, distinct, null);
+    }
+
+    AggregateAccumulator(ExecutorContext context, AggregateHandle aggregate, int[] argumentTypes, boolean distinct,
+                         Comparator<Object[]> order) {
         this.context = context;
         this.aggregate = aggregate;
         this.argumentTypes = argumentTypes;
         this.distinct = distinct;
+        this.order = order;
         reset();
     }
 
@@ -34,6 +46,16 @@ final class AggregateAccumulator {
         state = aggregate.initialState().get();
         initialized = state != null;
         seen = null;
+        buffered = order == null ? null : new ArrayList<>();
+    }
+
+    /** Feeds one row's argument values and, with ORDER BY, its sort key values. */
+    void add(Object[] args, Object[] keys) {
+        if (order == null) {
+            add(args);
+        } else {
+            buffered.add(new Object[][] {args, keys});
+        }
     }
 
     /** Feeds one row's argument values. */
@@ -64,6 +86,14 @@ final class AggregateAccumulator {
 
     /** The aggregate's value for the rows fed so far (the state stays usable: more rows may follow). */
     Object result() {
+        if (order != null && !buffered.isEmpty()) {
+            List<Object[][]> rows = buffered;
+            rows.sort((a, b) -> order.compare(a[1], b[1]));
+            buffered = new ArrayList<>();
+            for (Object[][] row : rows) {
+                add(row[0]);
+            }
+        }
         return aggregate.finalFunction() == null ? state : aggregate.finalFunction().result(state, context);
     }
 }

@@ -1,11 +1,14 @@
 package org.woolly.executor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.SortKey;
+import org.woolly.nodes.query.WindowClause;
 
 /**
  * Aggregation ({@code nodeAgg.c}): hashed by the GROUP BY values, or one group for all rows
@@ -23,6 +26,9 @@ final class AggregateNode implements ExecNode {
     private final ExpressionCompiler.CompiledPredicate[] filters;
     private final ExpressionCompiler.CompiledPredicate having;
     private Iterator<Group> groups;
+    /** Per aggregate: its ORDER BY expressions and the order of their values (null without ORDER BY). */
+    private final CompiledExpression[][] orderKeys;
+    private final List<Comparator<Object[]>> orders;
 
     private static final class Group {
         final Object[] groupValues;
@@ -44,9 +50,21 @@ final class AggregateNode implements ExecNode {
         this.aggregates = aggregates;
         this.aggregateArgs = new CompiledExpression[aggregates.size()][];
         this.filters = new ExpressionCompiler.CompiledPredicate[aggregates.size()];
+        this.orderKeys = new CompiledExpression[aggregates.size()][];
+        this.orders = new ArrayList<>();
         for (int i = 0; i < aggregates.size(); i++) {
             aggregateArgs[i] = compiler.all(aggregates.get(i).args());
             filters[i] = compiler.predicate(aggregates.get(i).filter());
+            List<WindowClause.Order> order = aggregates.get(i).orderBy();
+            orderKeys[i] = compiler.all(order.stream().map(WindowClause.Order::expr).toList());
+            Comparator<Object[]> combined = null;
+            for (int k = 0; k < order.size(); k++) {
+                WindowClause.Order item = order.get(k);
+                Comparator<Object[]> one = SortNode.keyComparator(new SortKey(k, item.descending(), item.nullsFirst(),
+                        item.comparator()), k);
+                combined = combined == null ? one : combined.thenComparing(one);
+            }
+            orders.add(combined);
         }
         this.having = compiler.predicate(having);
     }
@@ -81,7 +99,7 @@ final class AggregateNode implements ExecNode {
         for (int i = 0; i < accumulators.length; i++) {
             QueryExpr.Aggregate call = aggregates.get(i);
             accumulators[i] = new AggregateAccumulator(context, call.aggregate(),
-                    call.args().stream().mapToInt(QueryExpr::type).toArray(), call.distinct());
+                    call.args().stream().mapToInt(QueryExpr::type).toArray(), call.distinct(), orders.get(i));
         }
         return new Group(groupValues, accumulators);
     }
@@ -95,7 +113,11 @@ final class AggregateNode implements ExecNode {
             for (int j = 0; j < args.length; j++) {
                 args[j] = aggregateArgs[i][j].evaluate(row);
             }
-            group.accumulators[i].add(args);
+            Object[] keys = new Object[orderKeys[i].length];
+            for (int j = 0; j < keys.length; j++) {
+                keys[j] = orderKeys[i][j].evaluate(row);
+            }
+            group.accumulators[i].add(args, keys);
         }
     }
 

@@ -38,7 +38,8 @@ final class SortNode extends RowNodes.Unary {
         this.order = combined;
     }
 
-    private static Comparator<Object[]> keyComparator(SortKey key, int index) {
+    /** Orders rows by {@code row[index]} in the key's direction, nulls first or last as the key says. */
+    static Comparator<Object[]> keyComparator(SortKey key, int index) {
         Comparator<Object> values = key.descending() ? key.comparator().reversed() : key.comparator();
         boolean nullsFirst = key.nullsFirst();
         return (left, right) -> {

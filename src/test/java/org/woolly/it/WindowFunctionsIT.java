@@ -46,6 +46,12 @@ class WindowFunctionsIT {
     }
 
     @Test
+    void aggregateOrderScriptMatchesPostgres() throws Exception {
+        String output = PsqlIT.run(server, resource("aggregate_order.sql"), "-a", "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource("aggregate_order-pg15.out"));
+    }
+
+    @Test
     void frameOffsetsTakeParameters() throws SQLException {
         try (Connection connection = server.connect();
              PreparedStatement query = connection.prepareStatement("SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN ? "

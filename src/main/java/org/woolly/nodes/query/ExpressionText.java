@@ -58,7 +58,8 @@ public final class ExpressionText {
                             + " (InitPlan " + (link.planIndex() + 1) + "))";
                 };
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
-                        + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args())) + ")"
+                        + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args()))
+                        + orderBy(aggregate.orderBy()) + ")"
                         + (aggregate.filter() == null ? "" : " FILTER (WHERE " + print(aggregate.filter()) + ")");
                 case QueryExpr.WindowFunc window -> window.name() + "("
                         + (window.star() ? "*" : list(window.args())) + ")"
@@ -77,6 +78,15 @@ public final class ExpressionText {
                 case TypeOids.BOOL -> "t".equals(text) ? "true" : "false";
                 default -> "'" + text.replace("'", "''") + "'::" + typeName.apply(constant.type(), constant.typmod());
             };
+        }
+
+        private String orderBy(List<WindowClause.Order> order) {
+            if (order.isEmpty()) {
+                return "";
+            }
+            return " ORDER BY " + order.stream().map(item -> print(item.expr()) + (item.descending() ? " DESC" : "")
+                    + (item.nullsFirst() != item.descending() ? (item.nullsFirst() ? " NULLS FIRST" : " NULLS LAST") : ""))
+                    .collect(Collectors.joining(", "));
         }
 
         private String list(List<QueryExpr> exprs) {
