@@ -316,8 +316,7 @@ final class WindowAnalyzer {
         }
         QueryExpr key = orderBy.getFirst().expr();
         int offsetType = switch (key.type()) {
-            case TypeOids.INT2, TypeOids.INT4, TypeOids.INT8 -> offset.type() == TypeOids.INT2
-                    || offset.type() == TypeOids.INT4 ? offset.type() : TypeOids.INT8;
+            case TypeOids.INT2, TypeOids.INT4, TypeOids.INT8 -> TypeOids.INT8;
             case TypeOids.NUMERIC -> TypeOids.NUMERIC;
             case TypeOids.FLOAT4, TypeOids.FLOAT8 -> TypeOids.FLOAT8;
             case TypeOids.DATE, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.INTERVAL ->
@@ -338,8 +337,15 @@ final class WindowAnalyzer {
                     state.types.formatType(key.type(), -1), state.types.formatType(offset.type(), -1))
                     .withHint("Cast the offset value to an appropriate type.");
         }
-        QueryExpr minus = analyzer.operator("-", key, coerced, bound.offset().location());
-        QueryExpr plus = analyzer.operator("+", key, coerced, bound.offset().location());
+        QueryExpr left = key;
+        QueryExpr right = coerced;
+        if (offsetType == TypeOids.INT8) {
+            // in_range for integers cannot overflow: a bound past the type's range takes in every row
+            left = Coercions.coerce(state, key, TypeOids.NUMERIC, -1, TypeSystem.CoercionContext.IMPLICIT, -1);
+            right = Coercions.coerce(state, coerced, TypeOids.NUMERIC, -1, TypeSystem.CoercionContext.IMPLICIT, -1);
+        }
+        QueryExpr minus = analyzer.operator("-", left, right, bound.offset().location());
+        QueryExpr plus = analyzer.operator("+", left, right, bound.offset().location());
         QueryExpr boundKey = Coercions.coerce(state, key, plus.type(), -1, TypeSystem.CoercionContext.IMPLICIT,
                 bound.offset().location());
         return new WindowClause.Bound(bound.kind(), coerced, boundKey, minus, plus, state.types.comparator(plus.type()));

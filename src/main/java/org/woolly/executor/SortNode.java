@@ -6,8 +6,9 @@ import java.util.List;
 import org.woolly.nodes.query.SortKey;
 
 /**
- * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort). Stable, so rows equal
- * on the keys keep their input order. No work_mem spill yet; see the package documentation.
+ * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort, {@link QuickSort}): rows
+ * equal on the keys come out in the order PostgreSQL's algorithm leaves them, not necessarily
+ * their input order. No work_mem spill yet; see the package documentation.
  */
 final class SortNode extends RowNodes.Unary {
     private final ExecutorContext context;
@@ -73,7 +74,7 @@ final class SortNode extends RowNodes.Unary {
         }
         // n log n comparisons after the last row arrived: check every INTERRUPT_INTERVAL of them
         int[] comparisons = new int[1];
-        rows.sort((a, b) -> {
+        QuickSort.sort(rows, (a, b) -> {
             if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
                 context.checkForInterrupts();
             }
@@ -93,7 +94,7 @@ final class SortNode extends RowNodes.Unary {
             decorated.add(new Object[][] {row, keyValues});
         }
         int[] comparisons = new int[1];
-        decorated.sort((a, b) -> {
+        QuickSort.sort(decorated, (a, b) -> {
             if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
                 context.checkForInterrupts();
             }

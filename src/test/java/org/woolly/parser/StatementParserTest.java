@@ -267,7 +267,7 @@ class StatementParserTest {
                 () -> select("SELECT sum(a) OVER (ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM t"));
         assertThat(error.getMessage()).isEqualTo("frame starting from following row cannot have preceding rows");
         assertThat(error.sqlState().code()).isEqualTo("42P20");
-        assertThat(error.position()).isEqualTo(47);
+        assertThat(error.position()).isEqualTo(50);
     }
 
     @Test
