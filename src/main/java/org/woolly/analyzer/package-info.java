@@ -15,8 +15,13 @@
  * of INSERT and UPDATE (428C9, OVERRIDING). A function in FROM ({@code FromAnalyzer}) becomes a
  * FUNCTION range entry (WITH ORDINALITY adds the bigint row number); a set-returning function
  * ({@code FunctionHandle.returnsSet}) may be called in the select list, ORDER BY and at the top of
- * a FROM function, 0A000 elsewhere as {@code check_srf_call_placement} says. Not yet: correlated
- * subqueries, LATERAL, ROWS FROM, set-returning calls nested in a set-returning call's arguments,
- * INTERSECT/EXCEPT, window functions, DISTINCT ON, WITH (0A000 for each).
+ * a FROM function, 0A000 elsewhere as {@code check_srf_call_placement} says. Window function calls
+ * and the WINDOW clause ({@code WindowAnalyzer}) become {@code QueryExpr.WindowFunc} nodes in the
+ * select list, each carrying its analyzed {@code WindowClause} (partitioning, ordering, frame with
+ * its offsets; a named window copied as PostgreSQL allows); DISTINCT ON lists the target entries it
+ * compares in {@code Query.distinctOn} and puts them first in the sort keys; an aggregate's ORDER
+ * BY goes into {@code QueryExpr.Aggregate.orderBy}. Not yet: correlated subqueries, LATERAL, ROWS
+ * FROM, set-returning calls nested in a set-returning call's arguments, INTERSECT/EXCEPT, WITH,
+ * grouping sets (0A000 for each).
  */
 package org.woolly.analyzer;
