@@ -221,12 +221,15 @@ final class SelectAnalyzer {
             width = row.size();
             List<QueryExpr> analyzed = new ArrayList<>();
             state.setReturningForbiddenIn = "VALUES";
+            String savedAggregates = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "VALUES";
             try {
                 for (org.woolly.nodes.parse.Expr expr : row) {
                     analyzed.add(expressions.transform(expr));
                 }
             } finally {
                 state.setReturningForbiddenIn = null;
+                state.aggregateForbiddenIn = savedAggregates;
             }
             rows.add(analyzed);
         }
