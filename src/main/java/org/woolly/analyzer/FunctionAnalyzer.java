@@ -5,6 +5,7 @@ import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.WindowClause;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -15,26 +16,22 @@ final class FunctionAnalyzer {
     private FunctionAnalyzer() {}
 
     static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
-        if (call.over() != null) {
-            throw ExpressionAnalyzer.unsupported("window functions", call.location());
-        }
         String name = call.name().name();
         if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
             throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
         }
-        boolean wasInsideAggregate = state.insideAggregate;
+        if (call.over() != null) {
+            return WindowAnalyzer.windowCall(analyzer, state, call);
+        }
         List<QueryExpr> args = new ArrayList<>();
         int[] argumentTypes = new int[call.args().size()];
         TypeSystem.AggregateMatch aggregate;
-        try {
-            state.insideAggregate = true;
-            for (int i = 0; i < call.args().size(); i++) {
-                QueryExpr arg = analyzer.transform(call.args().get(i));
-                args.add(arg);
-                argumentTypes[i] = arg.type();
-            }
-        } finally {
-            state.insideAggregate = wasInsideAggregate;
+        int aggregatesBefore = state.aggregateLocations.size();
+        int windowsBefore = state.windowLocations.size();
+        for (int i = 0; i < call.args().size(); i++) {
+            QueryExpr arg = analyzer.transform(call.args().get(i));
+            args.add(arg);
+            argumentTypes[i] = arg.type();
         }
         try {
             aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
@@ -42,8 +39,17 @@ final class FunctionAnalyzer {
             throw ParseState.at(error, call.location());
         }
         if (aggregate != null) {
+            if (state.aggregateLocations.size() > aggregatesBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.aggregateLocations.get(aggregatesBefore),
+                        "aggregate function calls cannot be nested");
+            }
+            if (state.windowLocations.size() > windowsBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
+                        "aggregate function calls cannot contain window function calls");
+            }
             return aggregateCall(analyzer, state, call, args, aggregate);
         }
+        WindowAnalyzer.requireOver(name, call.location());
         if (call.star() || call.distinct() || call.filter() != null || (call.orderBy() != null && !call.orderBy().isEmpty())) {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
                     "%s specified, but %s is not an aggregate function",
@@ -64,6 +70,38 @@ final class FunctionAnalyzer {
             state.setReturningLocation = call.location();
         }
         return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
+    }
+
+    /**
+     * {@code agg(args ORDER BY ...)} ({@code transformAggregateCall}): the sort expressions, which
+     * may not hold aggregates or window functions, and with DISTINCT must be arguments (42P10).
+     */
+    private static List<WindowClause.Order> aggregateOrder(ExpressionAnalyzer analyzer, ParseState state,
+                                                           Expr.FuncCall call, List<QueryExpr> args) {
+        if (call.orderBy() == null || call.orderBy().isEmpty()) {
+            return List.of();
+        }
+        int aggregatesBefore = state.aggregateLocations.size();
+        int windowsBefore = state.windowLocations.size();
+        List<WindowClause.Order> order = new ArrayList<>();
+        for (org.woolly.nodes.parse.SortBy sortBy : call.orderBy()) {
+            QueryExpr expr = Coercions.unknownToText(state, analyzer.transform(sortBy.expr()));
+            if (state.aggregateLocations.size() > aggregatesBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.aggregateLocations.get(aggregatesBefore),
+                        "aggregate function calls cannot be nested");
+            }
+            if (state.windowLocations.size() > windowsBefore) {
+                throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
+                        "aggregate function calls cannot contain window function calls");
+            }
+            if (call.distinct() && !args.contains(expr)) {
+                throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, sortBy.expr().location(),
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+            }
+            boolean nullsFirst = sortBy.nullsFirst() != null ? sortBy.nullsFirst() : sortBy.descending();
+            order.add(new WindowClause.Order(expr, sortBy.descending(), nullsFirst, state.types.comparator(expr.type())));
+        }
+        return order;
     }
 
     /** 0A000 for a set-returning call inside another expression in FROM, pointing at that call. */
@@ -105,15 +143,9 @@ final class FunctionAnalyzer {
 
     private static QueryExpr aggregateCall(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call,
                                            List<QueryExpr> args, TypeSystem.AggregateMatch match) {
-        if (state.insideAggregate) {
-            throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate function calls cannot be nested");
-        }
         if (state.aggregateForbiddenIn != null) {
             throw ParseState.error(SqlState.GROUPING_ERROR, call.location(), "aggregate functions are not allowed in %s",
                     state.aggregateForbiddenIn);
-        }
-        if (call.orderBy() != null && !call.orderBy().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("ORDER BY inside aggregate calls", call.location());
         }
         List<QueryExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -133,17 +165,19 @@ final class FunctionAnalyzer {
         }
         QueryExpr filter = null;
         if (call.filter() != null) {
-            boolean wasInside = state.insideAggregate;
-            state.insideAggregate = true;
+            String saved = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "FILTER";
             try {
                 filter = analyzer.transformCondition(call.filter(), "FILTER");
             } finally {
-                state.insideAggregate = wasInside;
+                state.aggregateForbiddenIn = saved;
             }
         }
+        List<WindowClause.Order> orderBy = aggregateOrder(analyzer, state, call, coerced);
         QueryExpr.Aggregate aggregate = new QueryExpr.Aggregate(match.aggregate(), coerced, call.star(), call.distinct(),
-                filter, match.aggregate().resultType());
+                filter, match.aggregate().resultType(), orderBy);
         state.aggregates.add(aggregate);
+        state.aggregateLocations.add(call.location());
         return aggregate;
     }
 }

@@ -113,6 +113,16 @@ final class ModifyAnalyzer {
     }
 
     private List<QueryExpr> valuesSource(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {
+        String savedAggregates = state.aggregateForbiddenIn;
+        state.aggregateForbiddenIn = "VALUES";
+        try {
+            return valuesSourceRows(relation, columns, rows);
+        } finally {
+            state.aggregateForbiddenIn = savedAggregates;
+        }
+    }
+
+    private List<QueryExpr> valuesSourceRows(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {
         List<List<QueryExpr>> analyzedRows = new ArrayList<>();
         for (List<Expr> row : rows) {
             checkArity(columns.size(), row.size(), row.isEmpty() ? -1 : row.getLast().location());

@@ -41,7 +41,15 @@ public final class ParseState {
     /** Where the last set-returning call analyzed was written (errors about an enclosing call point at it). */
     int setReturningLocation;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
-    boolean insideAggregate;
+    /** Where each aggregate and each window function call analyzed so far was written (nesting errors point there). */
+    final List<Integer> aggregateLocations = new ArrayList<>();
+    final List<Integer> windowLocations = new ArrayList<>();
+    /** The WINDOW clause of the SELECT being analyzed, by window name, in written order. */
+    final java.util.Map<String, org.woolly.nodes.parse.Expr.WindowDef> namedWindows = new java.util.LinkedHashMap<>();
+    /** Where window functions are not allowed though aggregates may be (HAVING, window definitions), or null. */
+    String windowForbiddenIn;
+    /** True while analyzing the arguments of a window function (they cannot contain another). */
+    boolean insideWindowFunction;
     /** Set while analyzing a column DEFAULT, where column references are not allowed. */
     boolean inDefaultExpression;
     /** Where subqueries may not appear ({@code "transform expression"}), or null; with the position when true. */

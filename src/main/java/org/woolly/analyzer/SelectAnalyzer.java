@@ -35,12 +35,10 @@ final class SelectAnalyzer {
         if (select.values() != null) {
             return values(select);
         }
-        if (select.distinctOn() != null) {
-            throw ExpressionAnalyzer.unsupported("DISTINCT ON clauses", select.location());
-        }
         if (select.forLocking() != null && !select.forLocking().isEmpty()) {
             throw ExpressionAnalyzer.unsupported("FOR UPDATE/SHARE clauses", select.location());
         }
+        WindowAnalyzer.registerWindows(state, select.windows());
         List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
         QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
         List<TargetEntry> targets;
@@ -59,19 +57,27 @@ final class SelectAnalyzer {
         QueryExpr having = null;
         if (select.having() != null) {
             state.setReturningForbiddenIn = "HAVING";
+            state.windowForbiddenIn = "HAVING";
             try {
                 having = expressions.transformCondition(select.having(), "HAVING");
             } finally {
                 state.setReturningForbiddenIn = null;
+                state.windowForbiddenIn = null;
             }
         }
         state.setReturningAllowed = true;
         List<SortKey> sortKeys;
         try {
-            sortKeys = orderBy(select.orderBy(), targets, select.distinct());
+            sortKeys = orderBy(select.orderBy(), targets, select.distinct() && select.distinctOn() == null);
         } finally {
             state.setReturningAllowed = false;
         }
+        List<Integer> distinctOn = null;
+        if (select.distinctOn() != null) {
+            distinctOn = new ArrayList<>();
+            sortKeys = distinctOn(select.distinctOn(), targets, sortKeys, distinctOn);
+        }
+        WindowAnalyzer.checkNamedWindows(expressions, state);
         List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
         boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
         if (grouped) {
@@ -87,7 +93,70 @@ final class SelectAnalyzer {
         QueryExpr limit = limitClause(select.limit(), "LIMIT");
         QueryExpr offset = limitClause(select.offset(), "OFFSET");
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
-                aggregates, having, sortKeys, select.distinct(), limit, offset, null, null);
+                aggregates, having, sortKeys, select.distinct() && distinctOn == null, limit, offset, null, null, null,
+                distinctOn);
+    }
+
+    /**
+     * DISTINCT ON ({@code transformDistinctOnClause}): each expression names or adds a target
+     * entry (output names and positions count, as in ORDER BY); ORDER BY must start with the
+     * DISTINCT ON expressions (42P10 otherwise), and those ORDER BY does not name are sorted
+     * after the ones it does. Answers the sort keys: DISTINCT ON's first, then the rest of ORDER BY.
+     */
+    private List<SortKey> distinctOn(List<Expr> items, List<TargetEntry> targets, List<SortKey> orderBy,
+                                     List<Integer> columns) {
+        List<Integer> locations = new ArrayList<>();
+        for (Expr item : items) {
+            QueryExpr expr = outputReference(item, targets, "DISTINCT ON", true);
+            if (expr == null) {
+                expr = Coercions.unknownToText(state, expressions.transform(item));
+            }
+            int index = -1;
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).expr().equals(expr)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0) {
+                targets.add(new TargetEntry(expr, "?distinct?", 0, (short) 0, true));
+                index = targets.size() - 1;
+            }
+            if (!columns.contains(index)) {
+                columns.add(index);
+                locations.add(item.location());
+            }
+        }
+        List<SortKey> keys = new ArrayList<>();
+        List<SortKey> rest = new ArrayList<>();
+        boolean skipped = false;
+        for (SortKey key : orderBy) {
+            int at = columns.indexOf(key.targetIndex());
+            if (at < 0) {
+                skipped = true;
+                rest.add(key);
+            } else if (skipped) {
+                throw distinctOnMismatch(locations.get(at));
+            } else if (keys.stream().noneMatch(known -> known.targetIndex() == key.targetIndex())) {
+                keys.add(key);
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            int column = columns.get(i);
+            if (keys.stream().noneMatch(key -> key.targetIndex() == column)) {
+                if (skipped) {
+                    throw distinctOnMismatch(locations.get(i));
+                }
+                keys.add(new SortKey(column, false, false, state.types.comparator(targets.get(column).expr().type())));
+            }
+        }
+        keys.addAll(rest);
+        return keys;
+    }
+
+    private static org.woolly.utils.error.SqlException distinctOnMismatch(int location) {
+        return ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, location,
+                "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
     }
 
     /**
@@ -163,12 +232,15 @@ final class SelectAnalyzer {
             width = row.size();
             List<QueryExpr> analyzed = new ArrayList<>();
             state.setReturningForbiddenIn = "VALUES";
+            String savedAggregates = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "VALUES";
             try {
                 for (org.woolly.nodes.parse.Expr expr : row) {
                     analyzed.add(expressions.transform(expr));
                 }
             } finally {
                 state.setReturningForbiddenIn = null;
+                state.aggregateForbiddenIn = savedAggregates;
             }
             rows.add(analyzed);
         }
@@ -237,7 +309,7 @@ final class SelectAnalyzer {
         }
         return new Query(branch.command(), branch.rangeTable(), branch.from(), branch.where(), targets, branch.groupBy(),
                 branch.aggregates(), branch.having(), branch.sortKeys(), branch.distinct(), branch.limit(), branch.offset(),
-                branch.resultRelation(), branch.returning(), branch.setOperation());
+                branch.resultRelation(), branch.returning(), branch.setOperation(), branch.distinctOn());
     }
 
     List<TargetEntry> targetList(List<ResTarget> targets) {

@@ -23,7 +23,13 @@
  * enclosing row sets the parameter before the subquery runs. {@code CteAnalyzer}: WITH queries
  * analyzed once and referenced as CTE range entries; WITH RECURSIVE as a RECURSIVE_UNION set
  * operation whose self-reference is a WORKTABLE entry (42P19 as PostgreSQL). Not yet: ROWS FROM,
- * set-returning calls nested in a set-returning call's arguments, window functions, DISTINCT ON,
+ * set-returning calls nested in a set-returning call's arguments,
  * data-modifying WITH, SEARCH/CYCLE, outer-level aggregates in subqueries (0A000 for each).
+ * Window function calls
+ * and the WINDOW clause ({@code WindowAnalyzer}) become {@code QueryExpr.WindowFunc} nodes in the
+ * select list, each carrying its analyzed {@code WindowClause} (partitioning, ordering, frame with
+ * its offsets; a named window copied as PostgreSQL allows); DISTINCT ON lists the target entries it
+ * compares in {@code Query.distinctOn} and puts them first in the sort keys; an aggregate's ORDER
+ * BY goes into {@code QueryExpr.Aggregate.orderBy}.
  */
 package org.woolly.analyzer;

@@ -160,6 +160,8 @@ public final class ExplainCommand {
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.WindowAgg window -> children.add(window.input());
+            case Plan.Unique unique -> children.add(unique.input());
             case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.ProjectSet project -> children.add(project.input());
@@ -211,6 +213,8 @@ public final class ExplainCommand {
             case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
             case Plan.Distinct ignored -> "HashAggregate";
             case Plan.Sort ignored -> "Sort";
+            case Plan.WindowAgg ignored -> "WindowAgg";
+            case Plan.Unique ignored -> "Unique";
             case Plan.Limit ignored -> "Limit";
             case Plan.ModifyTable modify -> switch (modify.command()) {
                 case INSERT -> "Insert on ";

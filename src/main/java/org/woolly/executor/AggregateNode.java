@@ -1,14 +1,14 @@
 package org.woolly.executor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.woolly.nodes.query.AggregateHandle;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.SortKey;
+import org.woolly.nodes.query.WindowClause;
 
 /**
  * Aggregation ({@code nodeAgg.c}): hashed by the GROUP BY values, or one group for all rows
@@ -26,21 +26,17 @@ final class AggregateNode implements ExecNode {
     private final ExpressionCompiler.CompiledPredicate[] filters;
     private final ExpressionCompiler.CompiledPredicate having;
     private Iterator<Group> groups;
+    /** Per aggregate: its ORDER BY expressions and the order of their values (null without ORDER BY). */
+    private final CompiledExpression[][] orderKeys;
+    private final List<Comparator<Object[]>> orders;
 
     private static final class Group {
         final Object[] groupValues;
-        final Object[] states;
-        final boolean[] initialized;
-        final List<Set<List<Object>>> distinctSeen;
+        final AggregateAccumulator[] accumulators;
 
-        Group(Object[] groupValues, int aggregates) {
+        Group(Object[] groupValues, AggregateAccumulator[] accumulators) {
             this.groupValues = groupValues;
-            this.states = new Object[aggregates];
-            this.initialized = new boolean[aggregates];
-            this.distinctSeen = new ArrayList<>();
-            for (int i = 0; i < aggregates; i++) {
-                distinctSeen.add(null);
-            }
+            this.accumulators = accumulators;
         }
     }
 
@@ -54,9 +50,21 @@ final class AggregateNode implements ExecNode {
         this.aggregates = aggregates;
         this.aggregateArgs = new CompiledExpression[aggregates.size()][];
         this.filters = new ExpressionCompiler.CompiledPredicate[aggregates.size()];
+        this.orderKeys = new CompiledExpression[aggregates.size()][];
+        this.orders = new ArrayList<>();
         for (int i = 0; i < aggregates.size(); i++) {
             aggregateArgs[i] = compiler.all(aggregates.get(i).args());
             filters[i] = compiler.predicate(aggregates.get(i).filter());
+            List<WindowClause.Order> order = aggregates.get(i).orderBy();
+            orderKeys[i] = compiler.all(order.stream().map(WindowClause.Order::expr).toList());
+            Comparator<Object[]> combined = null;
+            for (int k = 0; k < order.size(); k++) {
+                WindowClause.Order item = order.get(k);
+                Comparator<Object[]> one = SortNode.keyComparator(new SortKey(k, item.descending(), item.nullsFirst(),
+                        item.comparator()), k);
+                combined = combined == null ? one : combined.thenComparing(one);
+            }
+            orders.add(combined);
         }
         this.having = compiler.predicate(having);
     }
@@ -87,12 +95,13 @@ final class AggregateNode implements ExecNode {
     }
 
     private Group newGroup(Object[] groupValues) {
-        Group group = new Group(groupValues, aggregates.size());
-        for (int i = 0; i < aggregates.size(); i++) {
-            group.states[i] = aggregates.get(i).aggregate().initialState().get();
-            group.initialized[i] = group.states[i] != null;
+        AggregateAccumulator[] accumulators = new AggregateAccumulator[aggregates.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            QueryExpr.Aggregate call = aggregates.get(i);
+            accumulators[i] = new AggregateAccumulator(context, call.aggregate(),
+                    call.args().stream().mapToInt(QueryExpr::type).toArray(), call.distinct(), orders.get(i));
         }
-        return group;
+        return new Group(groupValues, accumulators);
     }
 
     private void advance(Group group, Object[] row) {
@@ -100,34 +109,15 @@ final class AggregateNode implements ExecNode {
             if (!filters[i].test(row)) {
                 continue;
             }
-            QueryExpr.Aggregate call = aggregates.get(i);
-            AggregateHandle aggregate = call.aggregate();
             Object[] args = new Object[aggregateArgs[i].length];
-            boolean hasNull = false;
             for (int j = 0; j < args.length; j++) {
                 args[j] = aggregateArgs[i][j].evaluate(row);
-                hasNull |= args[j] == null;
             }
-            if (aggregate.strict() && hasNull) {
-                continue;
+            Object[] keys = new Object[orderKeys[i].length];
+            for (int j = 0; j < keys.length; j++) {
+                keys[j] = orderKeys[i][j].evaluate(row);
             }
-            if (call.distinct()) {
-                if (group.distinctSeen.get(i) == null) {
-                    group.distinctSeen.set(i, new HashSet<>());
-                }
-                int[] types = call.args().stream().mapToInt(QueryExpr::type).toArray();
-                if (!group.distinctSeen.get(i).add(RowNodes.key(context, args, args.length, types))) {
-                    continue;
-                }
-            }
-            if (aggregate.strict() && !group.initialized[i] && args.length == 1
-                    && aggregate.transitionType() == call.args().getFirst().type()) {
-                group.states[i] = args[0];
-                group.initialized[i] = true;
-                continue;
-            }
-            group.states[i] = aggregate.transition().next(group.states[i], args, context);
-            group.initialized[i] = true;
+            group.accumulators[i].add(args, keys);
         }
     }
 
@@ -138,10 +128,7 @@ final class AggregateNode implements ExecNode {
             Object[] row = new Object[group.groupValues.length + aggregates.size()];
             System.arraycopy(group.groupValues, 0, row, 0, group.groupValues.length);
             for (int i = 0; i < aggregates.size(); i++) {
-                AggregateHandle aggregate = aggregates.get(i).aggregate();
-                Object state = group.states[i];
-                row[group.groupValues.length + i] = aggregate.finalFunction() == null ? state
-                        : aggregate.finalFunction().result(state, context);
+                row[group.groupValues.length + i] = group.accumulators[i].result();
             }
             if (having.test(row)) {
                 return row;

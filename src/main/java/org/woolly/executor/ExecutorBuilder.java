@@ -77,7 +77,14 @@ final class ExecutorBuilder {
                     aggregate.hashed(), aggregate.groupBy(), aggregate.aggregates(), aggregate.having());
             case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
                     distinct.types().stream().mapToInt(Integer::intValue).toArray());
-            case Plan.Sort sort -> new SortNode(build(sort.input()), context, sort.keys());
+            case Plan.Sort sort -> sort.keys().stream().anyMatch(key -> key.targetIndex() < 0)
+                    ? new SortNode(build(sort.input()), context, sort.keys(), compiler.all(sort.keyExprs()))
+                    : new SortNode(build(sort.input()), context, sort.keys());
+            case Plan.WindowAgg window -> new WindowAggNode(build(window.input()), context, compiler, window.window(),
+                    window.calls());
+            case Plan.Unique unique -> new RowNodes.Unique(build(unique.input()), context,
+                    unique.columns().stream().mapToInt(Integer::intValue).toArray(),
+                    unique.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.Limit limit -> new RowNodes.Limit(build(limit.input()), context,
                     limit.limit() == null ? null : compiler.compile(limit.limit()),
                     limit.offset() == null ? null : compiler.compile(limit.offset()));

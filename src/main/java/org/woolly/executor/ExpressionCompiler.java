@@ -62,6 +62,8 @@ public final class ExpressionCompiler {
                     compile(op.array()));
             case QueryExpr.Aggregate aggregate -> throw SqlException.of(SqlState.INTERNAL_ERROR,
                     "aggregate %s outside an aggregation node", aggregate.aggregate().name());
+            case QueryExpr.WindowFunc window -> throw SqlException.of(SqlState.INTERNAL_ERROR,
+                    "window function %s outside a WindowAgg node", window.name());
         };
     }
 

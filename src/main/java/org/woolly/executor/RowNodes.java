@@ -161,6 +161,44 @@ final class RowNodes {
         }
     }
 
+    /** DISTINCT ON over sorted input ({@code nodeUnique.c}): the first row of each run equal on the columns. */
+    static final class Unique extends Unary {
+        private final ExecutorContext context;
+        private final int[] columns;
+        private final int[] types;
+        private List<Object> previous;
+
+        Unique(ExecNode input, ExecutorContext context, int[] columns, int[] types) {
+            super(input);
+            this.context = context;
+            this.columns = columns;
+            this.types = types;
+        }
+
+        @Override
+        public void open() {
+            super.open();
+            previous = null;
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                Object[] values = new Object[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    values[i] = row[columns[i]];
+                }
+                List<Object> key = key(context, values, values.length, types);
+                if (!key.equals(previous)) {
+                    previous = key;
+                    return row;
+                }
+            }
+            return null;
+        }
+    }
+
     /** A hashable key of the first values of a row, equal where the types' equality says so. */
     static List<Object> key(ExecutorContext context, Object[] row, int columns, int[] types) {
         List<Object> key = new ArrayList<>(columns);

@@ -6,8 +6,9 @@ import java.util.List;
 import org.woolly.nodes.query.SortKey;
 
 /**
- * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort). Stable, so rows equal
- * on the keys keep their input order. No work_mem spill yet; see the package documentation.
+ * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort, {@link QuickSort}): rows
+ * equal on the keys come out in the order PostgreSQL's algorithm leaves them, not necessarily
+ * their input order. No work_mem spill yet; see the package documentation.
  */
 final class SortNode extends RowNodes.Unary {
     private final ExecutorContext context;
@@ -15,19 +16,31 @@ final class SortNode extends RowNodes.Unary {
     private List<Object[]> rows;
     private int index;
 
+    /** Computed keys (a window's PARTITION BY and ORDER BY expressions), by key; null when every key is a column. */
+    private final CompiledExpression[] computed;
+
     SortNode(ExecNode input, ExecutorContext context, List<SortKey> keys) {
+        this(input, context, keys, null);
+    }
+
+    /**
+     * A sort whose keys with a negative {@code targetIndex} are computed by {@code computed} (same
+     * index as the key) from each input row, once per row.
+     */
+    SortNode(ExecNode input, ExecutorContext context, List<SortKey> keys, CompiledExpression[] computed) {
         super(input);
         this.context = context;
+        this.computed = computed;
         Comparator<Object[]> combined = null;
-        for (SortKey key : keys) {
-            Comparator<Object[]> one = keyComparator(key);
+        for (int i = 0; i < keys.size(); i++) {
+            Comparator<Object[]> one = keyComparator(keys.get(i), computed == null ? keys.get(i).targetIndex() : i);
             combined = combined == null ? one : combined.thenComparing(one);
         }
         this.order = combined;
     }
 
-    private static Comparator<Object[]> keyComparator(SortKey key) {
-        int index = key.targetIndex();
+    /** Orders rows by {@code row[index]} in the key's direction, nulls first or last as the key says. */
+    static Comparator<Object[]> keyComparator(SortKey key, int index) {
         Comparator<Object> values = key.descending() ? key.comparator().reversed() : key.comparator();
         boolean nullsFirst = key.nullsFirst();
         return (left, right) -> {
@@ -55,14 +68,42 @@ final class SortNode extends RowNodes.Unary {
             }
         }
         input.close();
+        if (computed != null) {
+            sortComputed();
+            return;
+        }
         // n log n comparisons after the last row arrived: check every INTERRUPT_INTERVAL of them
         int[] comparisons = new int[1];
-        rows.sort((a, b) -> {
+        QuickSort.sort(rows, (a, b) -> {
             if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
                 context.checkForInterrupts();
             }
             return order.compare(a, b);
         });
+        index = 0;
+    }
+
+    /** Sorts by key values computed once per row, kept beside the row while sorting. */
+    private void sortComputed() {
+        List<Object[][]> decorated = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] keyValues = new Object[computed.length];
+            for (int i = 0; i < computed.length; i++) {
+                keyValues[i] = computed[i].evaluate(row);
+            }
+            decorated.add(new Object[][] {row, keyValues});
+        }
+        int[] comparisons = new int[1];
+        QuickSort.sort(decorated, (a, b) -> {
+            if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                context.checkForInterrupts();
+            }
+            return order.compare(a[1], b[1]);
+        });
+        rows.clear();
+        for (Object[][] pair : decorated) {
+            rows.add(pair[0]);
+        }
         index = 0;
     }
 

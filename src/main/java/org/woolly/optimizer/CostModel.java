@@ -54,6 +54,11 @@ public final class CostModel {
         return parameters.cpuOperatorCost();
     }
 
+    /** The ordering of a type's values (sorts the planner adds for windows). */
+    java.util.Comparator<Object> comparator(int type) {
+        return types.comparator(type);
+    }
+
     double cpuTupleCost() {
         return parameters.cpuTupleCost();
     }

@@ -68,7 +68,9 @@ public final class Planner {
         }
         Plan plan = JoinPlanner.plan(costs, query, this::subquery);
         boolean sorted = false;
-        if (!query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1 && query.from().size() == 1
+        List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
+        boolean windows = WindowPlanner.hasWindows(exprs);
+        if (!windows && !query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1 && query.from().size() == 1
                 && query.from().getFirst() instanceof FromNode.Leaf leaf
                 && !query.sortKeys().getFirst().descending() && !query.sortKeys().getFirst().nullsFirst()) {
             Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),
@@ -96,7 +98,15 @@ public final class Planner {
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
                     new Plan.Cost(startup, total, rows, width));
         }
-        List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
+        if (windows) {
+            int width = query.hasAggregation() ? query.groupBy().size() + query.aggregates().size()
+                    : query.rangeTable().isEmpty() ? 0
+                    : query.rangeTable().getLast().offset() + query.rangeTable().getLast().width();
+            WindowPlanner.Result windowed = WindowPlanner.plan(costs, plan, exprs, width);
+            plan = windowed.plan();
+            sorted = !query.distinct() && WindowPlanner.isPrefix(orderOf(query, exprs), windowed.order());
+            exprs = windowed.exprs();
+        }
         plan = project(plan, exprs, query);
         if (FunctionPaths.returnsSet(exprs)) {
             plan = FunctionPaths.projectSet(costs, ((Plan.Project) plan).input(), exprs, plan.cost().width());
@@ -109,11 +119,19 @@ public final class Planner {
                     Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
         if (!query.sortKeys().isEmpty() && !sorted) {
-            List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> exprs.get(key.targetIndex())).toList();
+            List<QueryExpr> projected = exprs;
+            List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> projected.get(key.targetIndex())).toList();
             double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
             plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
                     new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * costs.cpuOperatorCost(),
                             plan.cost().rows(), plan.cost().width()));
+        }
+        if (query.distinctOn() != null) {
+            List<QueryExpr> projected = exprs;
+            List<Integer> types = query.distinctOn().stream().map(column -> projected.get(column).type()).toList();
+            plan = new Plan.Unique(plan, query.distinctOn(), types, new Plan.Cost(plan.cost().startup(),
+                    plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * types.size(),
+                    Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
         if (query.limit() != null || query.offset() != null) {
             double rows = plan.cost().rows();
@@ -133,6 +151,16 @@ public final class Planner {
             plan = project(plan, outputs);
         }
         return plan;
+    }
+
+    /** The query's ORDER BY as window ordering keys over the row the select list reads. */
+    private static List<org.woolly.nodes.query.WindowClause.Order> orderOf(Query query, List<QueryExpr> exprs) {
+        List<org.woolly.nodes.query.WindowClause.Order> order = new ArrayList<>();
+        for (org.woolly.nodes.query.SortKey key : query.sortKeys()) {
+            order.add(new org.woolly.nodes.query.WindowClause.Order(exprs.get(key.targetIndex()), key.descending(),
+                    key.nullsFirst(), key.comparator()));
+        }
+        return order;
     }
 
     /**

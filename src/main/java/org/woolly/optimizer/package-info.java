@@ -29,6 +29,11 @@
  *     or MATERIALIZED), else inline like a subquery. A LATERAL item joins as a nested loop that
  *     re-runs it per outer row ({@code Plan.LateralLoop}). UPDATE ... FROM / DELETE ... USING
  *     join the target (with its TID) to the other items.</li>
+ * <li>{@code WindowPlanner}: one WindowAgg per distinct window of the select list, each over a
+ *     Sort by its PARTITION BY then ORDER BY keys unless the previous window left the rows in
+ *     that order (a window whose keys extend another's runs first); ORDER BY of the query is not
+ *     sorted again when the last window's order already satisfies it. DISTINCT ON is a Unique
+ *     over the Sort of the query's keys.</li>
  * </ul>
  * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
  * parameterized inner index scans, backward scans (ORDER BY ... DESC), min/max from an index,

@@ -35,6 +35,7 @@ final class SelectBuilder {
     List<String> forLocking = List.of();
     List<CommonTableExpr> with = List.of();
     int location;
+    List<Expr.NamedWindow> windows = List.of();
 
     SelectBuilder(int location) {
         this.location = location;
@@ -59,12 +60,13 @@ final class SelectBuilder {
         builder.offset = stmt.offset();
         builder.forLocking = stmt.forLocking();
         builder.with = stmt.with();
+        builder.windows = stmt.windows();
         return builder;
     }
 
     SelectStmt build() {
         return new SelectStmt(targets, distinct, distinctOn, from, where, groupBy, having, values, op, all, left, right,
-                orderBy, limit, offset, forLocking, with, location);
+                orderBy, limit, offset, forLocking, with, location, windows);
     }
 
     /** The options written after a (possibly parenthesized) select, applied to it. */

@@ -214,8 +214,8 @@ final class SelectParser {
         if (cursor.acceptKeyword("having")) {
             builder.having = grammar.expressions.expression();
         }
-        if (cursor.atKeyword("window")) {
-            throw TokenCursor.notSupportedClause("WINDOW clauses are not supported yet", cursor.peek());
+        if (cursor.acceptKeyword("window")) {
+            builder.windows = WindowClauseParser.windowClause(grammar, this);
         }
         return builder.build();
     }
@@ -390,35 +390,9 @@ final class SelectParser {
         return List.copyOf(items);
     }
 
-    /** After OVER: a window name, or {@code ([name] [PARTITION BY ...] [ORDER BY ...])}. */
-    Expr.WindowDef windowSpecification(Token over) {
-        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
-            return new Expr.WindowDef(grammar.columnId(), List.of(), List.of(), over.start());
-        }
-        cursor.advance();
-        String name = null;
-        Token token = cursor.peek();
-        if (Keywords.isColumnId(token) && !token.isKeyword("partition") && !token.isKeyword("range")
-                && !token.isKeyword("rows") && !token.isKeyword("groups")) {
-            name = cursor.advance().text();
-        }
-        List<Expr> partitionBy = List.of();
-        if (cursor.atKeyword("partition")) {
-            cursor.advance();
-            cursor.expectKeyword("by");
-            partitionBy = List.copyOf(grammar.expressions.expressionList());
-        }
-        List<SortBy> orderBy = List.of();
-        if (cursor.atKeyword("order")) {
-            cursor.advance();
-            cursor.expectKeyword("by");
-            orderBy = sortList();
-        }
-        if (cursor.atKeyword("rows") || cursor.atKeyword("range") || cursor.atKeyword("groups")) {
-            throw TokenCursor.notSupportedClause("window frame clauses are not supported yet", cursor.peek());
-        }
-        cursor.expect(Token.Kind.RIGHT_PAREN);
-        return new Expr.WindowDef(name, partitionBy, orderBy, over.start());
+    /** After OVER: a window name, or a parenthesized window specification. */
+    Expr.WindowDef windowSpecification() {
+        return WindowClauseParser.overClause(grammar, this);
     }
 
     List<FromItem> fromList() {

@@ -262,9 +262,8 @@ final class SpecialFormParser {
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
         Expr.WindowDef over = null;
-        Token overToken = cursor.peek();
         if (cursor.acceptKeyword("over")) {
-            over = grammar.selects.windowSpecification(overToken);
+            over = grammar.selects.windowSpecification();
         }
         return new Expr.FuncCall(name, args, star, distinct, orderBy, filter, over, first.start());
     }

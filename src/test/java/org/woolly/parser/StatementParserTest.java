@@ -239,6 +239,38 @@ class StatementParserTest {
     }
 
     @Test
+    void windowClauseAndFrames() {
+        SelectStmt stmt = select("SELECT sum(a) OVER (w ROWS BETWEEN 2 PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES), "
+                + "rank() OVER w FROM t WINDOW w AS (PARTITION BY b ORDER BY c DESC), v AS (w GROUPS CURRENT ROW)");
+        assertThat(stmt.windows()).extracting(Expr.NamedWindow::name).containsExactly("w", "v");
+        Expr.WindowDef w = stmt.windows().getFirst().spec();
+        assertThat(w.partitionBy()).hasSize(1);
+        assertThat(w.orderBy().getFirst().descending()).isTrue();
+        assertThat(w.frame()).isNull();
+        Expr.Frame groups = stmt.windows().get(1).spec().frame();
+        assertThat(groups.mode()).isEqualTo(Expr.FrameMode.GROUPS);
+        assertThat(groups.start().kind()).isEqualTo(Expr.FrameBound.BoundKind.CURRENT_ROW);
+        assertThat(groups.end().kind()).isEqualTo(Expr.FrameBound.BoundKind.CURRENT_ROW);
+        Expr.WindowDef over = ((Expr.FuncCall) stmt.targets().getFirst().value()).over();
+        assertThat(over.name()).isEqualTo("w");
+        assertThat(over.parenthesized()).isTrue();
+        assertThat(over.frame().mode()).isEqualTo(Expr.FrameMode.ROWS);
+        assertThat(over.frame().start().kind()).isEqualTo(Expr.FrameBound.BoundKind.OFFSET_PRECEDING);
+        assertThat(ExprPrinter.print(over.frame().start().offset())).isEqualTo("2");
+        assertThat(over.frame().end().kind()).isEqualTo(Expr.FrameBound.BoundKind.UNBOUNDED_FOLLOWING);
+        assertThat(over.frame().exclusion()).isEqualTo(Expr.FrameExclusion.TIES);
+        Expr.WindowDef named = ((Expr.FuncCall) stmt.targets().get(1).value()).over();
+        assertThat(named.parenthesized()).isFalse();
+        assertThat(named.name()).isEqualTo("w");
+        org.woolly.utils.error.SqlException error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.woolly.utils.error.SqlException.class,
+                () -> select("SELECT sum(a) OVER (ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM t"));
+        assertThat(error.getMessage()).isEqualTo("frame starting from following row cannot have preceding rows");
+        assertThat(error.sqlState().code()).isEqualTo("42P20");
+        assertThat(error.position()).isEqualTo(50);
+    }
+
+    @Test
     void selectClauses() {
         SelectStmt stmt = select("SELECT DISTINCT ON (a) a, b AS x, c y FROM t WHERE a > 1 GROUP BY a, b HAVING count(*) > 1 "
                 + "ORDER BY a DESC NULLS LAST, b LIMIT 10 OFFSET 5 FOR UPDATE");

@@ -17,6 +17,7 @@ import org.woolly.utils.adt.PgCastData;
 import org.woolly.utils.adt.PgOpclassData;
 import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgProcData;
+import org.woolly.utils.adt.PgWindowData;
 import org.woolly.utils.adt.PgTypeData;
 
 import java.util.HashSet;
@@ -190,7 +191,8 @@ public final class InitDb {
 
     /**
      * The pg_proc rows: the functions, the functions behind the operators (several operators may
-     * share one, e.g. {@code ~~} and {@code LIKE}'s), and the aggregates ({@code prokind 'a'}).
+     * share one, e.g. {@code ~~} and {@code LIKE}'s), the aggregates ({@code prokind 'a'}) and the
+     * window functions ({@code prokind 'w'}).
      */
     private static void insertBuiltinFunctions(CatalogHeap catalogs, Transaction tx, int database) {
         for (PgProcData.Proc proc : PgProcData.all()) {
@@ -210,6 +212,11 @@ public final class InitDb {
         for (PgAggregateData.Aggregate aggregate : PgAggregateData.all()) {
             catalogs.insert(PG_PROC, database, CatalogRows.function(aggregate.oid(), aggregate.name(),
                     aggregate.argumentTypes(), aggregate.resultType(), false, false, PgProcData.IMMUTABLE, 'a'), tx);
+        }
+        for (PgWindowData.WindowFunction function : PgWindowData.all()) {
+            catalogs.insert(PG_PROC, database, CatalogRows.function(function.oid(), function.name(),
+                    function.argumentTypes(), function.resultType(), function.strict(), false, PgProcData.IMMUTABLE,
+                    'w'), tx);
         }
     }
 

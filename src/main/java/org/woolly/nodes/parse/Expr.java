@@ -56,8 +56,36 @@ public sealed interface Expr {
     record FuncCall(QualifiedName name, List<Expr> args, boolean star, boolean distinct, List<SortBy> orderBy,
                     Expr filter, WindowDef over, int location) implements Expr {}
 
-    /** {@code OVER (PARTITION BY ... ORDER BY ...)} or {@code OVER name}. */
-    record WindowDef(String name, List<Expr> partitionBy, List<SortBy> orderBy, int location) {}
+    /**
+     * {@code OVER name} ({@code parenthesized} false: {@code name} names a window of the WINDOW
+     * clause), or {@code OVER ([existing name] [PARTITION BY ...] [ORDER BY ...] [frame])};
+     * {@code frame} is null when not written.
+     */
+    record WindowDef(String name, List<Expr> partitionBy, List<SortBy> orderBy, Frame frame, boolean parenthesized,
+                     int location) {
+        public WindowDef(String name, List<Expr> partitionBy, List<SortBy> orderBy, int location) {
+            this(name, partitionBy, orderBy, null, true, location);
+        }
+    }
+
+    /** {@code WINDOW name AS (spec)}: one named window of a SELECT's WINDOW clause. */
+    record NamedWindow(String name, WindowDef spec, int location) {}
+
+    /**
+     * A window frame ({@code frame_clause} of {@code gram.y}): ROWS, RANGE or GROUPS from
+     * {@code start} to {@code end} (CURRENT ROW when only the start is written), less the rows
+     * {@code exclusion} names.
+     */
+    record Frame(FrameMode mode, FrameBound start, FrameBound end, FrameExclusion exclusion, int location) {}
+
+    enum FrameMode { ROWS, RANGE, GROUPS }
+
+    enum FrameExclusion { NO_OTHERS, CURRENT_ROW, GROUP, TIES }
+
+    /** One end of a frame; {@code offset} is non-null for the two OFFSET kinds. */
+    record FrameBound(BoundKind kind, Expr offset, int location) {
+        public enum BoundKind { UNBOUNDED_PRECEDING, OFFSET_PRECEDING, CURRENT_ROW, OFFSET_FOLLOWING, UNBOUNDED_FOLLOWING }
+    }
 
     /** {@code e::type} or {@code CAST(e AS type)}, or {@code type 'literal'}. */
     record TypeCast(Expr arg, TypeName type, int location) implements Expr {}

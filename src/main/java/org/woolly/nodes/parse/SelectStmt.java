@@ -24,7 +24,17 @@ public record SelectStmt(
         Expr offset,
         List<String> forLocking,          // "UPDATE", "SHARE", ... (FOR UPDATE clauses), empty if none
         List<CommonTableExpr> with,       // empty if no WITH
-        int location) {
+        int location,
+        List<Expr.NamedWindow> windows) { // the WINDOW clause, empty if none
+
+    /** A statement without WINDOW clause. */
+    public SelectStmt(List<ResTarget> targets, boolean distinct, List<Expr> distinctOn, List<FromItem> from, Expr where,
+                      List<Expr> groupBy, Expr having, List<List<Expr>> values, SetOperation op, boolean all,
+                      SelectStmt left, SelectStmt right, List<SortBy> orderBy, Expr limit, Expr offset,
+                      List<String> forLocking, List<CommonTableExpr> with, int location) {
+        this(targets, distinct, distinctOn, from, where, groupBy, having, values, op, all, left, right, orderBy, limit,
+                offset, forLocking, with, location, List.of());
+    }
 
     public enum SetOperation { UNION, INTERSECT, EXCEPT }
 }

@@ -90,6 +90,10 @@ public sealed interface Plan {
     /** Removes duplicate rows over the first {@code columns} columns (hashing). */
     record Distinct(Plan input, int columns, List<Integer> types, Cost cost) implements Plan {}
 
+    /**
+     * Sorts by {@code keys}; {@code keyExprs} are what EXPLAIN shows. A key with a negative
+     * {@code targetIndex} is computed by its {@code keyExprs} entry from the input row (window sorts).
+     */
     record Sort(Plan input, List<SortKey> keys, List<QueryExpr> keyExprs, Cost cost) implements Plan {}
 
     record Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost) implements Plan {}
@@ -149,4 +153,18 @@ public sealed interface Plan {
 
     /** The rows of each child in turn (UNION ALL). */
     record Append(List<Plan> children, Cost cost) implements Plan {}
+
+    /**
+     * Window functions ({@code WindowAgg}) over input sorted by the window's partitioning, then
+     * its ordering: each input row followed by the value of each call over the row's partition
+     * and frame.
+     */
+    record WindowAgg(Plan input, org.woolly.nodes.query.WindowClause window, List<QueryExpr.WindowFunc> calls,
+                     Cost cost) implements Plan {}
+
+    /**
+     * The first row of each run of rows equal on the {@code columns} (positions, with their
+     * {@code types}) of sorted input ({@code Unique}, as DISTINCT ON runs it).
+     */
+    record Unique(Plan input, List<Integer> columns, List<Integer> types, Cost cost) implements Plan {}
 }

@@ -64,8 +64,12 @@ public final class ExpressionText {
                 case QueryExpr.ScalarArrayOp op -> "(" + print(op.left()) + " " + op.operator().name()
                         + (op.all() ? " ALL (" : " ANY (") + print(op.array()) + "))";
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
-                        + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args())) + ")"
+                        + (aggregate.star() ? "*" : (aggregate.distinct() ? "DISTINCT " : "") + list(aggregate.args()))
+                        + orderBy(aggregate.orderBy()) + ")"
                         + (aggregate.filter() == null ? "" : " FILTER (WHERE " + print(aggregate.filter()) + ")");
+                case QueryExpr.WindowFunc window -> window.name() + "("
+                        + (window.star() ? "*" : list(window.args())) + ")"
+                        + (window.filter() == null ? "" : " FILTER (WHERE " + print(window.filter()) + ")") + " OVER (?)";
             };
         }
 
@@ -94,6 +98,15 @@ public final class ExpressionText {
                 case TypeOids.BOOL -> "t".equals(text) ? "true" : "false";
                 default -> "'" + text.replace("'", "''") + "'::" + typeName.apply(constant.type(), constant.typmod());
             };
+        }
+
+        private String orderBy(List<WindowClause.Order> order) {
+            if (order.isEmpty()) {
+                return "";
+            }
+            return " ORDER BY " + order.stream().map(item -> print(item.expr()) + (item.descending() ? " DESC" : "")
+                    + (item.nullsFirst() != item.descending() ? (item.nullsFirst() ? " NULLS FIRST" : " NULLS LAST") : ""))
+                    .collect(Collectors.joining(", "));
         }
 
         private String list(List<QueryExpr> exprs) {

@@ -57,8 +57,33 @@ public final class ExpressionWalker {
                     rewrite(op.left(), replace), rewrite(op.array(), replace));
             case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),
                     all(aggregate.args(), replace), aggregate.star(), aggregate.distinct(),
-                    rewrite(aggregate.filter(), replace), aggregate.type());
+                    rewrite(aggregate.filter(), replace), aggregate.type(), order(aggregate.orderBy(), replace));
+            case QueryExpr.WindowFunc window -> new QueryExpr.WindowFunc(window.name(), window.aggregate(),
+                    all(window.args(), replace), window.star(), rewrite(window.filter(), replace),
+                    rewrite(window.window(), replace), window.type());
         };
+    }
+
+    private static List<WindowClause.Order> order(List<WindowClause.Order> items, Function<QueryExpr, QueryExpr> replace) {
+        List<WindowClause.Order> order = new ArrayList<>(items.size());
+        for (WindowClause.Order item : items) {
+            order.add(new WindowClause.Order(rewrite(item.expr(), replace), item.descending(), item.nullsFirst(),
+                    item.comparator()));
+        }
+        return order;
+    }
+
+    /** The window's partitioning, ordering and frame expressions rewritten ({@code replace} as above). */
+    public static WindowClause rewrite(WindowClause window, Function<QueryExpr, QueryExpr> replace) {
+        WindowClause.Frame frame = window.frame();
+        return new WindowClause(window.name(), all(window.partitionBy(), replace), order(window.orderBy(), replace),
+                new WindowClause.Frame(frame.mode(), rewrite(frame.start(), replace), rewrite(frame.end(), replace),
+                        frame.exclusion(), frame.written()));
+    }
+
+    private static WindowClause.Bound rewrite(WindowClause.Bound bound, Function<QueryExpr, QueryExpr> replace) {
+        return new WindowClause.Bound(bound.kind(), rewrite(bound.offset(), replace), rewrite(bound.key(), replace),
+                rewrite(bound.minus(), replace), rewrite(bound.plus(), replace), bound.comparator());
     }
 
     private static List<QueryExpr> all(List<QueryExpr> exprs, Function<QueryExpr, QueryExpr> replace) {

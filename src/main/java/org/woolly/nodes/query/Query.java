@@ -16,9 +16,32 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
-                    OnConflict onConflict) {
+                    OnConflict onConflict, List<Integer> distinctOn) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+
+    /**
+     * A SELECT with DISTINCT ON ({@code distinctOn}, when not null, lists the target entries
+     * DISTINCT ON compares; {@code sortKeys} then start with them, as PostgreSQL's rule requires).
+     */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 List<Integer> distinctOn) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, null, distinctOn);
+    }
+
+    /** An INSERT with ON CONFLICT. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, null);
+    }
 
     /**
      * UNION [ALL] of branch queries whose visible outputs already have the common column types;
@@ -37,13 +60,13 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
         }
     }
 
-    /** A query without ON CONFLICT. */
+    /** A query without ON CONFLICT and DISTINCT ON. */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                  List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                  QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                  RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
-                resultRelation, returning, setOperation, null);
+                resultRelation, returning, setOperation, null, null);
     }
 
     /** A query without set operation. */

@@ -122,9 +122,27 @@ public sealed interface QueryExpr {
     /** CURRENT_USER, CURRENT_TIMESTAMP, ... evaluated from the running statement's context. */
     record SqlValue(String name, int type) implements QueryExpr {}
 
-    /** An aggregate call, only before the planner moves it into the aggregation node. */
+    /**
+     * An aggregate call, only before the planner moves it into the aggregation node;
+     * {@code orderBy} (empty when not written) orders the rows fed to it, as in
+     * {@code string_agg(x, ',' ORDER BY x)}.
+     */
     record Aggregate(AggregateHandle aggregate, List<QueryExpr> args, boolean star, boolean distinct,
-                     QueryExpr filter, int type) implements QueryExpr {}
+                     QueryExpr filter, int type, List<WindowClause.Order> orderBy) implements QueryExpr {
+        /** An aggregate without ORDER BY. */
+        public Aggregate(AggregateHandle aggregate, List<QueryExpr> args, boolean star, boolean distinct,
+                         QueryExpr filter, int type) {
+            this(aggregate, args, star, distinct, filter, type, List.of());
+        }
+    }
+
+    /**
+     * A window function call ({@code WindowFunc}): a built-in window function ({@code aggregate}
+     * null) or an aggregate used with OVER, only before the planner moves it into a WindowAgg
+     * node. {@code filter} applies to aggregates only.
+     */
+    record WindowFunc(String name, AggregateHandle aggregate, List<QueryExpr> args, boolean star, QueryExpr filter,
+                      WindowClause window, int type) implements QueryExpr {}
 
     /**
      * An uncorrelated subquery in an expression ({@code SubLink}, run once as an init plan):

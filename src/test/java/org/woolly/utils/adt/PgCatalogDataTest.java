@@ -179,6 +179,20 @@ class PgCatalogDataTest {
     }
 
     @Test
+    void windowFunctionsArePostgresRows() throws IOException {
+        Map<Integer, String[]> proc = postgres("proc");
+        for (PgWindowData.WindowFunction function : PgWindowData.all()) {
+            String[] row = proc.get(function.oid());
+            assertThat(row).as("pg_proc %d", function.oid()).isNotNull();
+            assertThat(List.of(row[1], row[2], row[3], row[4], row[5], row[7])).as("window function %d", function.oid())
+                    .containsExactly(function.name(), Integer.toString(function.resultType()),
+                            oids(function.argumentTypes()), "i", bool(function.strict()), "w");
+        }
+        assertThat(proc.values().stream().filter(row -> row[7].equals("w")).count())
+                .isEqualTo(PgWindowData.all().size());
+    }
+
+    @Test
     void typesArePostgresRows() throws IOException {
         Map<Integer, String[]> types = postgres("type");
         for (PgTypeData.Type type : PgTypeData.all()) {
@@ -197,6 +211,7 @@ class PgCatalogDataTest {
         Set<Integer> functions = new HashSet<>();
         PgProcData.all().forEach(function -> assertThat(functions.add(function.oid())).isTrue());
         PgAggregateData.all().forEach(aggregate -> assertThat(functions.add(aggregate.oid())).isTrue());
+        PgWindowData.all().forEach(window -> assertThat(functions.add(window.oid())).isTrue());
         // an operator's function is not listed again, unless it is the same function also called by name
         PgOperatorData.all().stream().filter(operator -> PgProcData.all().stream().noneMatch(
                 row -> row.oid() == operator.procOid() && row.name().equals(operator.procName())))
