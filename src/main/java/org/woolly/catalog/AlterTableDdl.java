@@ -46,7 +46,7 @@ final class AlterTableDdl {
     }
 
     /** Sets a pg_class column and the matching one of the relation's row type (it follows the name and owner). */
-    private RelationInfo updateRelationAndRowType(Transaction tx, RelationInfo relation, String classColumn,
+    RelationInfo updateRelationAndRowType(Transaction tx, RelationInfo relation, String classColumn,
                                                   String typeColumn, Object value) {
         Snapshot snapshot = begin(tx, relation);
         CatalogRow classRow = classRow(relation, snapshot);

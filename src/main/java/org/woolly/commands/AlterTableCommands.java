@@ -91,9 +91,7 @@ public final class AlterTableCommands {
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
-            case AlterTableAction.SetSchema setSchema -> throw TableCommands.at(SqlException.of(
-                    SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... SET SCHEMA is not supported yet"),
-                    setSchema.location());
+            case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
             case AlterTableAction.AddConstraint add -> {
                 if (add.notValid()) {
                     throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,

@@ -109,8 +109,13 @@ public final class TableCommands {
             }
             columns.add(spec);
         }
-        RelationInfo table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
-                'p');
+        RelationInfo table;
+        try {
+            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        } catch (SqlException error) {
+            // RangeVarGetCreationNamespace reports a missing schema at the name
+            throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
+        }
         if (generated != null) {
             generated.finish(context, table);
         }

@@ -62,6 +62,9 @@ final class DdlParser {
         if (cursor.atKeyword("sequence")) {
             return new SequenceParser(grammar).create(create, temporary);
         }
+        if (!temporary && cursor.atKeyword("schema")) {
+            return new AccessParser(grammar).createSchema(create);
+        }
         if (!cursor.atKeyword("table")) {
             cursor.reset(afterCreate);
             throw unsupportedCommand(create, "create");
@@ -398,6 +401,9 @@ final class DdlParser {
     Statement alter() {
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());
+        }
+        if (cursor.peek(1).isKeyword("schema")) {
+            return new AccessParser(grammar).alterSchema();
         }
         throw unsupported();
     }

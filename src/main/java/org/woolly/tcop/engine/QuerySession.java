@@ -357,7 +357,7 @@ public final class QuerySession implements SessionEngine {
     CommandContext commandContext() {
         refreshSearchPath();
         return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock(),
-                storage);
+                storage, role, role);
     }
 
     /** The type OIDs of PREPARE's declared parameter types. */
