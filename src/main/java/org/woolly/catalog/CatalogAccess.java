@@ -355,6 +355,15 @@ public interface CatalogAccess {
         return member == role;
     }
 
+    /**
+     * The roles {@code member} belongs to, itself included, directly or through others; with
+     * {@code inheritingOnly}, only through roles that INHERIT ({@code roles_is_member_of}).
+     * Superuser status plays no part ({@code is_member_of_role_nosuper}).
+     */
+    default java.util.Set<Integer> rolesOf(Transaction tx, int member, boolean inheritingOnly) {
+        return java.util.Set.of(member);
+    }
+
     /** {@code is_member_of_role}: whether {@code member} is {@code role} or a member of it, directly or not. */
     default boolean isMemberOfRole(Transaction tx, int member, int role) {
         return member == role;

@@ -442,6 +442,11 @@ public final class DatabaseCatalog implements CatalogAccess {
         return belongsTo(tx, member, role, false);
     }
 
+    @Override
+    public Set<Integer> rolesOf(Transaction tx, int member, boolean inheritingOnly) {
+        return roles.rolesOf(tx, member, inheritingOnly);
+    }
+
     /** {@code member} is {@code role}, a superuser, or a member of it (through inheriting roles only if asked). */
     private boolean belongsTo(Transaction tx, int member, int role, boolean inheritingOnly) {
         return member == role || isSuperuser(tx, member) || roles.rolesOf(tx, member, inheritingOnly).contains(role);
@@ -539,32 +544,35 @@ public final class DatabaseCatalog implements CatalogAccess {
         return lines;
     }
 
+    /** The objects of one database that the role owns or holds privileges on, in creation (OID) order. */
     private List<String> objectsOwnedIn(Transaction tx, CatalogImage image, int roleOid) {
-        List<String> lines = new ArrayList<>();
+        java.util.TreeMap<Integer, List<String>> byOid = new java.util.TreeMap<>(Integer::compareUnsigned);
         for (CatalogRow row : image.namespaceRows()) {
-            if (row.getOid("nspowner") == roleOid) {
-                lines.add("owner of schema " + row.getString("nspname"));
-            }
-        }
-        for (CatalogRow row : image.namespaceRows()) {
-            if (mentions(tx, row.getString("nspacl"), roleOid)) {
-                lines.add("privileges for schema " + row.getString("nspname"));
-            }
+            String description = "schema " + row.getString("nspname");
+            describeDependency(tx, byOid, row.getOid("oid"), row.getOid("nspowner") == roleOid,
+                    row.getString("nspacl"), roleOid, description);
         }
         for (CatalogRow row : image.classRows()) {
             char kind = row.getChar("relkind");
-            if (kind == 'i') {
-                continue;
-            }
-            String description = relationKindWord(kind) + " " + visibleName(tx, image, row);
-            if (row.getOid("relowner") == roleOid) {
-                lines.add("owner of " + description);
-            }
-            if (mentions(tx, row.getString("relacl"), roleOid)) {
-                lines.add("privileges for " + description);
+            if (kind != 'i') {
+                String description = relationKindWord(kind) + " " + visibleName(tx, image, row);
+                describeDependency(tx, byOid, row.getOid("oid"), row.getOid("relowner") == roleOid,
+                        row.getString("relacl"), roleOid, description);
             }
         }
+        List<String> lines = new ArrayList<>();
+        byOid.values().forEach(lines::addAll);
         return lines;
+    }
+
+    private void describeDependency(Transaction tx, Map<Integer, List<String>> byOid, int oid, boolean owner,
+                                    String acl, int roleOid, String description) {
+        if (owner) {
+            byOid.computeIfAbsent(oid, key -> new ArrayList<>()).add("owner of " + description);
+        }
+        if (mentions(tx, acl, roleOid)) {
+            byOid.computeIfAbsent(oid, key -> new ArrayList<>()).add("privileges for " + description);
+        }
     }
 
     private boolean mentions(Transaction tx, String aclText, int roleOid) {

@@ -83,4 +83,200 @@ final class AccessParser {
         }
         return RoleSpec.named(grammar.columnId(), role.start());
     }
+
+    /** After CREATE, at ROLE, USER or GROUP: {@code CreateRoleStmt}, {@code CreateUserStmt}, {@code CreateGroupStmt}. */
+    Statement createRole(Token create) {
+        String kind = cursor.advance().text().toUpperCase(java.util.Locale.ROOT);
+        String name = roleId();
+        cursor.acceptKeyword("with");
+        return new Statement.AccessControl(new AccessCommand.CreateRole(name, kind, roleOptions(true),
+                create.start()));
+    }
+
+    /** At ALTER ROLE | USER: options, RENAME TO; SET and IN DATABASE are refused as not supported. */
+    Statement alterRole() {
+        Token alter = cursor.expectKeyword("alter");
+        cursor.advance();
+        if (cursor.peek(1).isKeyword("rename")) {
+            String name = roleId();
+            cursor.expectKeyword("rename");
+            cursor.expectKeyword("to");
+            return new Statement.AccessControl(new AccessCommand.RenameRole(name, roleId(), alter.start()));
+        }
+        RoleSpec role = cursor.atKeyword("all") ? null : roleSpec();
+        if (role == null || cursor.atKeyword("set") || cursor.atKeyword("reset") || cursor.atKeyword("in")) {
+            throw TokenCursor.notSupportedClause("ALTER ROLE ... SET is not supported yet", alter);
+        }
+        cursor.acceptKeyword("with");
+        return new Statement.AccessControl(new AccessCommand.AlterRole(role, roleOptions(false), alter.start()));
+    }
+
+    /**
+     * At GRANT or REVOKE. A list of role names followed by TO/FROM is a role membership grant
+     * ({@code GrantRoleStmt}); privileges ON objects are not run yet.
+     */
+    Statement grantOrRevoke() {
+        Token verb = cursor.advance();
+        boolean revoke = verb.isKeyword("revoke");
+        boolean adminOption = false;
+        if (revoke && cursor.atKeyword("admin") && cursor.peek(1).isKeyword("option")) {
+            cursor.advance();
+            cursor.advance();
+            cursor.expectKeyword("for");
+            adminOption = true;
+        }
+        int start = cursor.mark();
+        if (!isRoleList(revoke)) {
+            cursor.reset(start);
+            throw TokenCursor.notSupported(verb.text(), verb);
+        }
+        cursor.reset(start);
+        List<RoleSpec> roles = new ArrayList<>();
+        do {
+            roles.add(roleSpec());
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expectKeyword(revoke ? "from" : "to");
+        List<RoleSpec> grantees = new ArrayList<>();
+        do {
+            grantees.add(roleSpec());
+        } while (cursor.accept(Token.Kind.COMMA));
+        if (!revoke && cursor.acceptKeyword("with")) {
+            cursor.expectKeyword("admin");
+            cursor.expectKeyword("option");
+            adminOption = true;
+        }
+        RoleSpec grantedBy = null;
+        if (cursor.acceptKeyword("granted")) {
+            cursor.expectKeyword("by");
+            grantedBy = roleSpec();
+        }
+        boolean cascade = false;
+        if (revoke) {
+            cascade = cursor.acceptKeyword("cascade");
+            if (!cascade) {
+                cursor.acceptKeyword("restrict");
+            }
+        }
+        return new Statement.AccessControl(new AccessCommand.GrantRole(List.copyOf(roles), List.copyOf(grantees),
+                revoke, adminOption, grantedBy, cascade, verb.start()));
+    }
+
+    /** Whether what follows is {@code name, ... TO|FROM}: names only, no ON. */
+    private boolean isRoleList(boolean revoke) {
+        while (true) {
+            Token token = cursor.peek();
+            if (!token.is(Token.Kind.IDENT)) {
+                return false;
+            }
+            cursor.advance();
+            if (cursor.accept(Token.Kind.COMMA)) {
+                continue;
+            }
+            return cursor.atKeyword(revoke ? "from" : "to");
+        }
+    }
+
+    /** {@code RoleId}: a role name; "public" and "none" are reserved. */
+    private String roleId() {
+        Token token = cursor.peek();
+        String name = grammar.columnId();
+        if (name.equals("public") || name.equals("none")) {
+            throw TokenCursor.errorAt(SqlState.RESERVED_NAME, "role name \"" + name + "\" is reserved", token);
+        }
+        return name;
+    }
+
+    /** {@code OptRoleList}: CREATE's options include IN ROLE, ROLE, ADMIN, SYSID. */
+    private List<AccessCommand.RoleOption> roleOptions(boolean create) {
+        List<AccessCommand.RoleOption> options = new ArrayList<>();
+        while (cursor.peek().is(Token.Kind.IDENT) && !cursor.peek().quoted()) {
+            Token word = cursor.peek();
+            String text = word.text();
+            AccessCommand.RoleOption option = switch (text) {
+                case "superuser", "createdb", "createrole", "inherit", "login", "replication", "bypassrls" -> {
+                    cursor.advance();
+                    yield new AccessCommand.RoleOption(text, true, word.start());
+                }
+                case "nosuperuser", "nocreatedb", "nocreaterole", "noinherit", "nologin", "noreplication",
+                     "nobypassrls" -> {
+                    cursor.advance();
+                    yield new AccessCommand.RoleOption(text.substring(2), false, word.start());
+                }
+                case "connection" -> {
+                    cursor.advance();
+                    cursor.expectKeyword("limit");
+                    yield new AccessCommand.RoleOption("connectionlimit", signedInteger(), word.start());
+                }
+                case "encrypted", "password", "unencrypted" -> {
+                    cursor.advance();
+                    if (!text.equals("password")) {
+                        if (text.equals("unencrypted")) {
+                            throw TokenCursor.notSupportedClause("UNENCRYPTED PASSWORD is no longer supported", word);
+                        }
+                        cursor.expectKeyword("password");
+                    }
+                    if (cursor.acceptKeyword("null")) {
+                        yield new AccessCommand.RoleOption("password", null, word.start());
+                    }
+                    yield new AccessCommand.RoleOption("password", cursor.expect(Token.Kind.STRING).text(),
+                            word.start());
+                }
+                case "valid" -> {
+                    cursor.advance();
+                    cursor.expectKeyword("until");
+                    yield new AccessCommand.RoleOption("validuntil", cursor.expect(Token.Kind.STRING).text(),
+                            word.start());
+                }
+                case "in" -> {
+                    if (!create) {
+                        yield null;
+                    }
+                    cursor.advance();
+                    if (!cursor.acceptKeyword("role")) {
+                        cursor.expectKeyword("group");
+                    }
+                    yield new AccessCommand.RoleOption("addroleto", roleList(), word.start());
+                }
+                case "role", "user", "admin" -> {
+                    if (!create) {
+                        yield null;
+                    }
+                    cursor.advance();
+                    yield new AccessCommand.RoleOption(text.equals("admin") ? "adminmembers" : "rolemembers",
+                            roleList(), word.start());
+                }
+                case "sysid" -> {
+                    if (!create) {
+                        yield null;
+                    }
+                    cursor.advance();
+                    yield new AccessCommand.RoleOption("sysid", signedInteger(), word.start());
+                }
+                default -> null;
+            };
+            if (option == null) {
+                break;
+            }
+            options.add(option);
+        }
+        if (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
+            throw cursor.syntaxError();
+        }
+        return List.copyOf(options);
+    }
+
+    private List<RoleSpec> roleList() {
+        List<RoleSpec> roles = new ArrayList<>();
+        do {
+            roles.add(roleSpec());
+        } while (cursor.accept(Token.Kind.COMMA));
+        return List.copyOf(roles);
+    }
+
+    private int signedInteger() {
+        boolean negative = cursor.acceptOperator("-");
+        Token number = cursor.expect(Token.Kind.INTEGER);
+        int value = Integer.parseInt(number.text());
+        return negative ? -value : value;
+    }
 }

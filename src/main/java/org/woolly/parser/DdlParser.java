@@ -65,6 +65,10 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("schema")) {
             return new AccessParser(grammar).createSchema(create);
         }
+        if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
+                || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
+            return new AccessParser(grammar).createRole(create);
+        }
         if (!cursor.atKeyword("table")) {
             cursor.reset(afterCreate);
             throw unsupportedCommand(create, "create");
@@ -404,6 +408,10 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("schema")) {
             return new AccessParser(grammar).alterSchema();
+        }
+        if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
+                && !cursor.peek(2).isKeyword("mapping")) {
+            return new AccessParser(grammar).alterRole();
         }
         throw unsupported();
     }

@@ -88,4 +88,27 @@ class AccessControlIT {
         execute(creator, "DROP SCHEMA visible_later CASCADE");
         creator.commit();
     }
+
+    @Test
+    void theRoleScriptGivesPostgresOutput() throws Exception {
+        String output = PsqlIT.run(server, resource("roles.sql"), "-v", "ON_ERROR_STOP=0", "-f", "-");
+        assertThat(output).isEqualTo(resource("roles-pg15.out"));
+    }
+
+    @Test
+    void aCreatedRoleLogsInOnlyWithLogin() throws SQLException {
+        Connection admin = connect();
+        execute(admin, "CREATE ROLE login_nologin");
+        execute(admin, "CREATE USER login_user PASSWORD 'pw'");
+        Throwable refused = catchThrowable(() -> connect("login_nologin", ""));
+        assertThat(sqlState(refused)).isEqualTo("28000");
+        assertThat(refused).hasMessageContaining("role \"login_nologin\" is not permitted to log in");
+        Connection user = connect("login_user", "pw");
+        assertThat(AlterTableIT.rows(user, "SELECT current_user, session_user")).containsExactly("login_user|login_user");
+        Throwable notAllowed = catchThrowable(() -> execute(user, "CREATE ROLE sneaky"));
+        assertThat(sqlState(notAllowed)).isEqualTo("42501");
+        execute(admin, "ALTER ROLE login_nologin LOGIN");
+        assertThat(AlterTableIT.rows(connect("login_nologin", ""), "SELECT current_user"))
+                .containsExactly("login_nologin");
+    }
 }

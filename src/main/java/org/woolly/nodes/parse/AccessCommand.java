@@ -31,4 +31,46 @@ public sealed interface AccessCommand {
             return "ALTER SCHEMA";
         }
     }
+
+    /**
+     * One option of CREATE/ALTER ROLE ({@code CreateOptRoleElem}): {@code name} is the pg_authid
+     * attribute or clause ({@code superuser}, {@code createdb}, {@code createrole}, {@code inherit},
+     * {@code login}, {@code replication}, {@code bypassrls}, {@code connectionlimit},
+     * {@code password}, {@code validuntil}, {@code addroleto} for IN ROLE, {@code rolemembers}
+     * for ROLE/USER, {@code adminmembers} for ADMIN, {@code sysid}); {@code value} a Boolean,
+     * Integer, String (null for PASSWORD NULL) or a list of {@link RoleSpec}.
+     */
+    record RoleOption(String name, Object value, int location) {}
+
+    /** {@code CREATE ROLE | USER | GROUP name [WITH] options}; USER implies LOGIN. */
+    record CreateRole(String name, String kind, List<RoleOption> options, int location) implements AccessCommand {
+        public String tag() {
+            return "CREATE ROLE";
+        }
+    }
+
+    /** {@code ALTER ROLE | USER role [WITH] options}. */
+    record AlterRole(RoleSpec role, List<RoleOption> options, int location) implements AccessCommand {
+        public String tag() {
+            return "ALTER ROLE";
+        }
+    }
+
+    /** {@code ALTER ROLE name RENAME TO newName}. */
+    record RenameRole(String name, String newName, int location) implements AccessCommand {
+        public String tag() {
+            return "ALTER ROLE";
+        }
+    }
+
+    /**
+     * {@code GRANT role, ... TO grantee, ... [WITH ADMIN OPTION] [GRANTED BY r]} and
+     * {@code REVOKE [ADMIN OPTION FOR] role, ... FROM grantee, ... [GRANTED BY r] [CASCADE | RESTRICT]}.
+     */
+    record GrantRole(List<RoleSpec> roles, List<RoleSpec> grantees, boolean revoke, boolean adminOption,
+                     RoleSpec grantedBy, boolean cascade, int location) implements AccessCommand {
+        public String tag() {
+            return revoke ? "REVOKE ROLE" : "GRANT ROLE";
+        }
+    }
 }

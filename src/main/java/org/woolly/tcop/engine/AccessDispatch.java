@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.NamespaceInfo;
+import org.woolly.commands.RoleCommands;
 import org.woolly.commands.SchemaCommands;
 import org.woolly.nodes.parse.AccessCommand;
 import org.woolly.nodes.parse.Statement;
@@ -23,6 +24,10 @@ final class AccessDispatch {
         String tag = switch (command) {
             case AccessCommand.CreateSchema create -> createSchema(session, create);
             case AccessCommand.AlterSchema alter -> SchemaCommands.alter(session.commandContext(), alter);
+            case AccessCommand.CreateRole create -> RoleCommands.create(session.commandContext(), create);
+            case AccessCommand.AlterRole alter -> RoleCommands.alter(session.commandContext(), alter);
+            case AccessCommand.RenameRole rename -> RoleCommands.rename(session.commandContext(), rename);
+            case AccessCommand.GrantRole grant -> RoleCommands.grantOrRevoke(session.commandContext(), grant);
         };
         return UtilityDispatch.Outcome.tag(tag);
     }
@@ -31,6 +36,7 @@ final class AccessDispatch {
     static UtilityDispatch.Outcome drop(QuerySession session, Statement.Drop drop) {
         return UtilityDispatch.Outcome.tag(switch (drop.kind()) {
             case SCHEMA -> SchemaCommands.drop(session.commandContext(), drop);
+            case ROLE -> RoleCommands.drop(session.commandContext(), drop);
             default -> throw new IllegalStateException("not an access-control DROP: " + drop.kind());
         });
     }

@@ -104,7 +104,8 @@ final class UtilityDispatch {
             case Statement.AlterSequence alter ->
                     Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
             case Statement.AccessControl access -> AccessDispatch.run(session, access.command());
-            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA -> AccessDispatch.drop(session, drop);
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
+                    || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->
                     Outcome.tag(SequenceCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop -> {
