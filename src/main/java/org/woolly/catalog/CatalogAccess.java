@@ -421,4 +421,28 @@ public interface CatalogAccess {
     default void revokeMembership(Transaction tx, int role, int member, boolean adminOptionOnly) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
     }
+
+    /** A relation's ACL ({@code relacl} text, null for the owner's defaults). */
+    default String relationAcl(Transaction tx, RelationInfo relation) {
+        return null;
+    }
+
+    /** Sets a relation's ACL ({@code relacl} text). */
+    default void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "privileges are not supported by this catalog");
+    }
+
+    /**
+     * Whether the role holds privilege {@code letter} ('r' SELECT, 'a' INSERT, 'w' UPDATE, 'd'
+     * DELETE, 'D' TRUNCATE, 'U' USAGE ...) on the relation: superusers and the owner's
+     * privileges always, others as relacl grants them (to them, a role they inherit from, or PUBLIC).
+     */
+    default boolean hasRelationPrivilege(Transaction tx, int roleOid, int relationOid, char letter) {
+        return true;
+    }
+
+    /** The pg_authid name-to-OID mapping an ACL's text needs ({@code -1} for no such role). */
+    default int aclRoleOid(Transaction tx, String name) {
+        return roleOid(tx, name).orElse(-1);
+    }
 }

@@ -362,6 +362,27 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public String relationAcl(Transaction tx, RelationInfo relation) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relation.oid());
+        return row == null ? null : row.getString("relacl");
+    }
+
+    @Override
+    public void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
+        alter.setAcl(tx, relation, acl);
+    }
+
+    @Override
+    public boolean hasRelationPrivilege(Transaction tx, int roleOid, int relationOid, char letter) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relationOid);
+        if (row == null) {
+            return true;
+        }
+        Acl.ObjectType type = row.getChar("relkind") == 'S' ? Acl.ObjectType.SEQUENCE : Acl.ObjectType.TABLE;
+        return holds(tx, roleOid, row.getString("relacl"), type, row.getOid("relowner"), letter);
+    }
+
+    @Override
     public Optional<NamespaceInfo> namespace(Transaction tx, String name) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         Integer oid = image.namespaceOid(name);

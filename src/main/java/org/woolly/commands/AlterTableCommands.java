@@ -66,6 +66,8 @@ public final class AlterTableCommands {
         if (index && relation.kind() != 'i' && relation.kind() != 'I' && !renameOnly) {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", relation.name());
         }
+        Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation),
+                relation.kind() == 'i' ? "index" : relation.kind() == 'S' ? "sequence" : "table", relation.name());
         AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
         for (AlterTableAction action : alter.actions()) {
             command.run(action);

@@ -226,6 +226,8 @@ public final class TableCommands {
                         .withHint("Use DROP %s to remove %s.".formatted(kindWord(relation.get().kind()).toUpperCase(),
                                 kindArticle(relation.get().kind()))), -1);
             }
+            Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation.get()),
+                    "table", name.name());
             targets.add(relation.get());
         }
         for (RelationInfo relation : targets) {
@@ -259,6 +261,10 @@ public final class TableCommands {
                             name.location()));
             if (relation.kind() != 'r') {
                 throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name()), name.location());
+            }
+            if (context.user() != null && !context.catalog().hasRelationPrivilege(context.transaction(),
+                    context.user().oid(), relation.oid(), 'D')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", name.name());
             }
             targets.add(relation);
         }

@@ -3,6 +3,7 @@ package org.woolly.parser;
 import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.AccessCommand;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.RoleSpec;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.utils.error.SqlState;
@@ -125,12 +126,19 @@ final class AccessParser {
             cursor.expectKeyword("for");
             adminOption = true;
         }
-        int start = cursor.mark();
-        if (!isRoleList(revoke)) {
-            cursor.reset(start);
-            throw TokenCursor.notSupported(verb.text(), verb);
+        boolean grantOptionFor = false;
+        if (revoke && !adminOption && cursor.atKeyword("grant") && cursor.peek(1).isKeyword("option")) {
+            cursor.advance();
+            cursor.advance();
+            cursor.expectKeyword("for");
+            grantOptionFor = true;
         }
+        int start = cursor.mark();
+        boolean roleList = !grantOptionFor && isRoleList(revoke);
         cursor.reset(start);
+        if (!roleList) {
+            return grantPrivileges(verb, revoke, grantOptionFor);
+        }
         List<RoleSpec> roles = new ArrayList<>();
         do {
             roles.add(roleSpec());
@@ -159,6 +167,93 @@ final class AccessParser {
         }
         return new Statement.AccessControl(new AccessCommand.GrantRole(List.copyOf(roles), List.copyOf(grantees),
                 revoke, adminOption, grantedBy, cascade, verb.start()));
+    }
+
+    /** After GRANT or REVOKE [GRANT OPTION FOR]: privileges ON objects TO|FROM grantees. */
+    private Statement grantPrivileges(Token verb, boolean revoke, boolean grantOptionFor) {
+        List<String> privileges = new ArrayList<>();
+        if (cursor.acceptKeyword("all")) {
+            cursor.acceptKeyword("privileges");
+        } else {
+            do {
+                Token privilege = cursor.peek();
+                if (!privilege.is(Token.Kind.IDENT)) {
+                    throw cursor.syntaxError();
+                }
+                cursor.advance();
+                privileges.add(privilege.text());
+                if (cursor.at(Token.Kind.LEFT_PAREN)) {
+                    throw TokenCursor.notSupportedClause("column privileges are not supported yet", cursor.peek());
+                }
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        cursor.expectKeyword("on");
+        String objectType = "TABLE";
+        boolean qualified = true;
+        Token kind = cursor.peek();
+        if (kind.isKeyword("all")) {
+            cursor.advance();
+            cursor.expectKeyword("tables");
+            cursor.expectKeyword("in");
+            cursor.expectKeyword("schema");
+            objectType = "ALL TABLES IN SCHEMA";
+            qualified = false;
+        } else if (kind.isKeyword("table") || kind.isKeyword("sequence")) {
+            cursor.advance();
+            objectType = kind.text().toUpperCase(java.util.Locale.ROOT);
+        } else if (kind.isKeyword("schema") || kind.isKeyword("database")) {
+            cursor.advance();
+            objectType = kind.text().toUpperCase(java.util.Locale.ROOT);
+            qualified = false;
+        } else if (kind.isKeyword("function") || kind.isKeyword("procedure") || kind.isKeyword("routine")
+                || kind.isKeyword("language") || kind.isKeyword("tablespace") || kind.isKeyword("type")
+                || kind.isKeyword("domain") || kind.isKeyword("foreign") || kind.isKeyword("large")
+                || kind.isKeyword("parameter")) {
+            throw TokenCursor.notSupportedClause(verb.text().toUpperCase(java.util.Locale.ROOT) + " ON "
+                    + kind.text().toUpperCase(java.util.Locale.ROOT) + " is not supported yet", kind);
+        }
+        List<QualifiedName> objects = new ArrayList<>();
+        do {
+            if (qualified) {
+                objects.add(grammar.qualifiedName());
+            } else {
+                Token name = cursor.peek();
+                objects.add(new QualifiedName(null, grammar.columnId(), name.start()));
+            }
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expectKeyword(revoke ? "from" : "to");
+        List<RoleSpec> grantees = new ArrayList<>();
+        do {
+            cursor.acceptKeyword("group");
+            Token grantee = cursor.peek();
+            if (grantee.is(Token.Kind.IDENT) && !grantee.quoted() && grantee.text().equals("public")) {
+                cursor.advance();
+                grantees.add(new RoleSpec(RoleSpec.Kind.PUBLIC, null, grantee.start()));
+            } else {
+                grantees.add(roleSpec());
+            }
+        } while (cursor.accept(Token.Kind.COMMA));
+        boolean grantOption = grantOptionFor;
+        if (!revoke && cursor.acceptKeyword("with")) {
+            cursor.expectKeyword("grant");
+            cursor.expectKeyword("option");
+            grantOption = true;
+        }
+        RoleSpec grantedBy = null;
+        if (cursor.acceptKeyword("granted")) {
+            cursor.expectKeyword("by");
+            grantedBy = roleSpec();
+        }
+        boolean cascade = false;
+        if (revoke) {
+            cascade = cursor.acceptKeyword("cascade");
+            if (!cascade) {
+                cursor.acceptKeyword("restrict");
+            }
+        }
+        return new Statement.AccessControl(new AccessCommand.GrantPrivileges(revoke, List.copyOf(privileges),
+                objectType, List.copyOf(objects), List.copyOf(grantees), grantOption, grantedBy, cascade,
+                verb.start()));
     }
 
     /** Whether what follows is {@code name, ... TO|FROM}: names only, no ON. */

@@ -111,4 +111,23 @@ class AccessControlIT {
         assertThat(AlterTableIT.rows(connect("login_nologin", ""), "SELECT current_user"))
                 .containsExactly("login_nologin");
     }
+
+    @Test
+    void aRoleWithoutPrivilegesIsRefusedAndOneGrantedIsAllowed() throws SQLException {
+        Connection admin = connect();
+        execute(admin, "CREATE USER priv_user");
+        execute(admin, "CREATE TABLE priv_t (a int)");
+        execute(admin, "INSERT INTO priv_t VALUES (1)");
+        Connection user = connect("priv_user", "");
+        Throwable refused = catchThrowable(() -> AlterTableIT.rows(user, "SELECT a FROM priv_t"));
+        assertThat(sqlState(refused)).isEqualTo("42501");
+        assertThat(refused).hasMessageContaining("permission denied for table priv_t");
+        execute(admin, "GRANT SELECT ON priv_t TO priv_user");
+        assertThat(AlterTableIT.rows(user, "SELECT a FROM priv_t")).containsExactly("1");
+        Throwable insert = catchThrowable(() -> execute(user, "INSERT INTO priv_t VALUES (2)"));
+        assertThat(sqlState(insert)).isEqualTo("42501");
+        execute(admin, "REVOKE SELECT ON priv_t FROM priv_user");
+        assertThat(sqlState(catchThrowable(() -> AlterTableIT.rows(user, "SELECT a FROM priv_t"))))
+                .isEqualTo("42501");
+    }
 }

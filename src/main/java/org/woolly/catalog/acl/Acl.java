@@ -160,6 +160,9 @@ public record Acl(List<Item> items) {
 
     /** {@code aclupdate} for a GRANT: adds privileges (and grant options) of {@code grantee} from {@code grantor}. */
     public Acl grant(int grantee, int grantor, int privileges, boolean withGrantOption) {
+        if (privileges == 0) {
+            return this;
+        }
         List<Item> result = new ArrayList<>();
         boolean merged = false;
         for (Item item : items) {

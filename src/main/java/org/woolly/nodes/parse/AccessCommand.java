@@ -73,4 +73,19 @@ public sealed interface AccessCommand {
             return revoke ? "REVOKE ROLE" : "GRANT ROLE";
         }
     }
+
+    /**
+     * {@code GRANT privileges ON objects TO grantees [WITH GRANT OPTION]} and {@code REVOKE [GRANT
+     * OPTION FOR] privileges ON objects FROM grantees [CASCADE | RESTRICT]} ({@code GrantStmt}):
+     * {@code privileges} in lower case ({@code select}, {@code temporary} ...), empty for ALL;
+     * {@code objectType} is TABLE, SEQUENCE, SCHEMA, DATABASE or ALL TABLES IN SCHEMA (objects are
+     * then the schemas); grantees may be {@link RoleSpec.Kind#PUBLIC}.
+     */
+    record GrantPrivileges(boolean revoke, List<String> privileges, String objectType, List<QualifiedName> objects,
+                           List<RoleSpec> grantees, boolean grantOption, RoleSpec grantedBy, boolean cascade,
+                           int location) implements AccessCommand {
+        public String tag() {
+            return revoke ? "REVOKE" : "GRANT";
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.NamespaceInfo;
+import org.woolly.commands.GrantCommands;
 import org.woolly.commands.RoleCommands;
 import org.woolly.commands.SchemaCommands;
 import org.woolly.nodes.parse.AccessCommand;
@@ -28,6 +29,7 @@ final class AccessDispatch {
             case AccessCommand.AlterRole alter -> RoleCommands.alter(session.commandContext(), alter);
             case AccessCommand.RenameRole rename -> RoleCommands.rename(session.commandContext(), rename);
             case AccessCommand.GrantRole grant -> RoleCommands.grantOrRevoke(session.commandContext(), grant);
+            case AccessCommand.GrantPrivileges grant -> GrantCommands.run(session.commandContext(), grant);
         };
         return UtilityDispatch.Outcome.tag(tag);
     }
