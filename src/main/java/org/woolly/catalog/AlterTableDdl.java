@@ -45,8 +45,19 @@ final class AlterTableDdl {
         return updateRelationAndRowType(tx, relation, "relowner", "typowner", ownerOid);
     }
 
+    /** Sets {@code relacl} (GRANT/REVOKE on a table or sequence). */
+    RelationInfo setAcl(Transaction tx, RelationInfo relation, String acl) {
+        Snapshot snapshot = tx.takeSnapshot();
+        system.noteCatalogChange(tx, relation.oid());
+        CatalogRow classRow = classRow(relation, snapshot);
+        Object[] values = classRow.values().clone();
+        values[PG_CLASS.column("relacl")] = acl;
+        system.heap().update(classRow, databaseOid, values, tx, snapshot);
+        return done(tx, relation);
+    }
+
     /** Sets a pg_class column and the matching one of the relation's row type (it follows the name and owner). */
-    private RelationInfo updateRelationAndRowType(Transaction tx, RelationInfo relation, String classColumn,
+    RelationInfo updateRelationAndRowType(Transaction tx, RelationInfo relation, String classColumn,
                                                   String typeColumn, Object value) {
         Snapshot snapshot = begin(tx, relation);
         CatalogRow classRow = classRow(relation, snapshot);

@@ -288,4 +288,169 @@ public interface CatalogAccess {
     default void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "identity columns are not supported by this catalog");
     }
+
+    // Schemas (schemacmds.c, pg_namespace.c)
+
+    /** These catalogs with search_path set to the one schema (CREATE SCHEMA's elements are created there). */
+    default CatalogAccess inSchemaOnly(String schema) {
+        return this;
+    }
+
+    /** The schema of that name, if it exists. */
+    default Optional<NamespaceInfo> namespace(Transaction tx, String name) {
+        return Optional.empty();
+    }
+
+    /** The schema of that OID, if it exists. */
+    default Optional<NamespaceInfo> namespaceByOid(Transaction tx, int oid) {
+        return Optional.empty();
+    }
+
+    /** Creates a schema owned by {@code ownerOid}; 42P06 if the name is taken. */
+    default NamespaceInfo createNamespace(Transaction tx, String name, int ownerOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    /** Renames a schema; 42P06 if the new name is taken. */
+    default NamespaceInfo renameNamespace(Transaction tx, NamespaceInfo namespace, String newName) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    /** Sets a schema's owner ({@code nspowner}). */
+    default NamespaceInfo setNamespaceOwner(Transaction tx, NamespaceInfo namespace, int ownerOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    /** Sets a schema's access privileges ({@code nspacl}, aclitem[] text; null for the defaults). */
+    default NamespaceInfo setNamespaceAcl(Transaction tx, NamespaceInfo namespace, String acl) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    /** The relations that depend on the schema itself (not indexes or owned sequences), in creation order. */
+    default List<RelationInfo> namespaceDependents(Transaction tx, NamespaceInfo namespace) {
+        return List.of();
+    }
+
+    /** Removes the schema's pg_namespace row; the caller dropped its contents first. */
+    default void dropNamespace(Transaction tx, NamespaceInfo namespace) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    /** Moves a relation (with its indexes, constraints, owned sequences, row type) to another schema. */
+    default RelationInfo setRelationNamespace(Transaction tx, RelationInfo relation, NamespaceInfo target) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas are not supported by this catalog");
+    }
+
+    // Roles and privileges (user.c, acl.c, aclchk.c)
+
+    /** The OID of the role of that name as {@code tx} sees pg_authid (its own CREATE ROLE included). */
+    default java.util.OptionalInt roleOid(Transaction tx, String roleName) {
+        return roleOid(roleName);
+    }
+
+    /** The name of the role of that OID as {@code tx} sees pg_authid. */
+    default Optional<String> roleName(Transaction tx, int roleOid) {
+        return roleName(roleOid);
+    }
+
+    /** The pg_authid columns of a role (column name to value), or empty if there is none. */
+    default Optional<java.util.Map<String, Object>> roleAttributes(Transaction tx, int roleOid) {
+        return Optional.empty();
+    }
+
+    /** {@code has_privs_of_role}: whether {@code member} has the privileges of {@code role} (inherited membership). */
+    default boolean hasPrivilegesOfRole(Transaction tx, int member, int role) {
+        return member == role;
+    }
+
+    /**
+     * The roles {@code member} belongs to, itself included, directly or through others; with
+     * {@code inheritingOnly}, only through roles that INHERIT ({@code roles_is_member_of}).
+     * Superuser status plays no part ({@code is_member_of_role_nosuper}).
+     */
+    default java.util.Set<Integer> rolesOf(Transaction tx, int member, boolean inheritingOnly) {
+        return java.util.Set.of(member);
+    }
+
+    /** {@code is_member_of_role}: whether {@code member} is {@code role} or a member of it, directly or not. */
+    default boolean isMemberOfRole(Transaction tx, int member, int role) {
+        return member == role;
+    }
+
+    /** The name of the database this catalog belongs to. */
+    default String databaseName() {
+        return "postgres";
+    }
+
+    /** Whether the role holds privilege {@code letter} (aclitem letter, e.g. 'C') on the current database. */
+    default boolean hasDatabasePrivilege(Transaction tx, int roleOid, char letter) {
+        return true;
+    }
+
+    /** Whether the role holds privilege {@code letter} ('U' usage, 'C' create) on the schema. */
+    default boolean hasNamespacePrivilege(Transaction tx, int roleOid, NamespaceInfo namespace, char letter) {
+        return true;
+    }
+
+    /** Creates a role: CREATE ROLE's defaults overridden by {@code attributes} (pg_authid column to value). */
+    default int createRole(Transaction tx, String name, java.util.Map<String, Object> attributes) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
+    /** Sets pg_authid columns of a role (ALTER ROLE, ALTER ROLE RENAME); 42710 for a taken name. */
+    default void alterRole(Transaction tx, int roleOid, java.util.Map<String, Object> attributes) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
+    /** Removes a role with its memberships and settings; the caller checked nothing depends on it. */
+    default void dropRole(Transaction tx, int roleOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
+    /**
+     * What depends on a role (DROP ROLE's 2BP01 detail, {@code checkSharedDependencies}): lines such
+     * as {@code owner of table t}, {@code privileges for schema s}, {@code owner of database d}.
+     */
+    default List<String> roleDependents(Transaction tx, int roleOid) {
+        return List.of();
+    }
+
+    /** Whether {@code member} is a direct member of {@code role}: empty if not, else whether WITH ADMIN OPTION. */
+    default Optional<Boolean> membership(Transaction tx, int role, int member) {
+        return Optional.empty();
+    }
+
+    /** GRANT role TO member: adds the pg_auth_members row (or its ADMIN OPTION). */
+    default void grantMembership(Transaction tx, int role, int member, int grantor, boolean adminOption) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
+    /** REVOKE role FROM member: removes the row, or only its ADMIN OPTION. */
+    default void revokeMembership(Transaction tx, int role, int member, boolean adminOptionOnly) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
+    /** A relation's ACL ({@code relacl} text, null for the owner's defaults). */
+    default String relationAcl(Transaction tx, RelationInfo relation) {
+        return null;
+    }
+
+    /** Sets a relation's ACL ({@code relacl} text). */
+    default void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "privileges are not supported by this catalog");
+    }
+
+    /**
+     * Whether the role holds privilege {@code letter} ('r' SELECT, 'a' INSERT, 'w' UPDATE, 'd'
+     * DELETE, 'D' TRUNCATE, 'U' USAGE ...) on the relation: superusers and the owner's
+     * privileges always, others as relacl grants them (to them, a role they inherit from, or PUBLIC).
+     */
+    default boolean hasRelationPrivilege(Transaction tx, int roleOid, int relationOid, char letter) {
+        return true;
+    }
+
+    /** The pg_authid name-to-OID mapping an ACL's text needs ({@code -1} for no such role). */
+    default int aclRoleOid(Transaction tx, String name) {
+        return roleOid(tx, name).orElse(-1);
+    }
 }

@@ -253,11 +253,15 @@ public final class CatalogDefinitions {
             .notNull("classid", OID).notNull("objid", OID).notNull("objsubid", INT4).notNull("refclassid", OID)
             .notNull("refobjid", OID).notNull("refobjsubid", INT4).notNull("deptype", CHAR).build();
 
+    public static final CatalogDefinition PG_AUTH_MEMBERS = new Builder("pg_auth_members", 1261, true, 2843)
+            .notNull("roleid", OID).notNull("member", OID).notNull("grantor", OID).notNull("admin_option", BOOL)
+            .build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
             PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
-            PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND);
+            PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND, PG_AUTH_MEMBERS);
 
     private CatalogDefinitions() {}
 

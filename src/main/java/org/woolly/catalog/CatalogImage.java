@@ -36,6 +36,7 @@ final class CatalogImage {
     private final long version;
     private final Map<String, Integer> namespaceOids = new HashMap<>();
     private final Map<Integer, String> namespaceNames = new HashMap<>();
+    private final Map<Integer, CatalogRow> namespaceRows = new HashMap<>();
     private final Map<Integer, CatalogRow> classByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> classByName = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> attributesByRelation = new HashMap<>();
@@ -67,6 +68,7 @@ final class CatalogImage {
         for (CatalogRow row : heap.scan(PG_NAMESPACE, databaseOid, snapshot)) {
             image.namespaceOids.put(row.getString("nspname"), row.getOid("oid"));
             image.namespaceNames.put(row.getOid("oid"), row.getString("nspname"));
+            image.namespaceRows.put(row.getOid("oid"), row);
         }
         for (CatalogRow row : heap.scan(PG_CLASS, databaseOid, snapshot)) {
             image.classByOid.put(row.getOid("oid"), row);
@@ -188,6 +190,35 @@ final class CatalogImage {
 
     String namespaceName(int oid) {
         return namespaceNames.get(oid);
+    }
+
+    /** The pg_namespace row of the namespace, or null. */
+    CatalogRow namespaceRow(int oid) {
+        return namespaceRows.get(oid);
+    }
+
+    /** Every pg_namespace row. */
+    java.util.Collection<CatalogRow> namespaceRows() {
+        return namespaceRows.values();
+    }
+
+    /** Every pg_class row, by OID (creation order). */
+    List<CatalogRow> classRows() {
+        List<CatalogRow> rows = new ArrayList<>(classByOid.values());
+        rows.sort(Comparator.comparing(row -> row.getOid("oid"), Integer::compareUnsigned));
+        return rows;
+    }
+
+    /** The pg_class rows of the relations in the namespace, by OID (creation order). */
+    List<CatalogRow> classRowsIn(int namespaceOid) {
+        List<CatalogRow> rows = new ArrayList<>();
+        for (CatalogRow row : classByOid.values()) {
+            if (row.getOid("relnamespace") == namespaceOid) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing(row -> row.getOid("oid"), Integer::compareUnsigned));
+        return rows;
     }
 
     /** The OID of the relation of that name in that namespace, or null. */

@@ -54,7 +54,13 @@ public final class CatalogRows {
     private CatalogRows() {}
 
     public static Object[] namespace(int oid, String name, int ownerOid) {
-        return new RowBuilder(PG_NAMESPACE).set("oid", oid).set("nspname", name).set("nspowner", ownerOid).build();
+        return namespace(oid, name, ownerOid, null);
+    }
+
+    /** A pg_namespace row with its ACL ({@code nspacl} text, null for the owner's defaults). */
+    public static Object[] namespace(int oid, String name, int ownerOid, String acl) {
+        return new RowBuilder(PG_NAMESPACE).set("oid", oid).set("nspname", name).set("nspowner", ownerOid)
+                .set("nspacl", acl).build();
     }
 
     /**

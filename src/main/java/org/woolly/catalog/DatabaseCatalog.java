@@ -4,7 +4,14 @@ import org.woolly.access.transam.Transaction;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
+import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+
+import org.woolly.catalog.acl.Acl;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +33,8 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final AlterTableDdl alter;
     private final StatisticsRows statisticsRows;
     private final SequenceCatalog sequences;
+    private final NamespaceDdl namespaces;
+    private final RoleDdl roles;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this.system = system;
@@ -36,6 +45,8 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.alter = new AlterTableDdl(system, databaseOid, ddl);
         this.statisticsRows = new StatisticsRows(system, databaseOid);
         this.sequences = new SequenceCatalog(system, databaseOid, ddl);
+        this.namespaces = new NamespaceDdl(system, databaseOid, alter, sequences);
+        this.roles = new RoleDdl(system);
     }
 
     /**
@@ -44,6 +55,11 @@ public final class DatabaseCatalog implements CatalogAccess {
      */
     public DatabaseCatalog withSearchPath(String searchPathSetting, String sessionUser) {
         return new DatabaseCatalog(system, databaseOid, SearchPath.parse(searchPathSetting), sessionUser);
+    }
+
+    @Override
+    public DatabaseCatalog inSchemaOnly(String schema) {
+        return new DatabaseCatalog(system, databaseOid, new SearchPath(List.of(schema)), userName);
     }
 
     public int databaseOid() {
@@ -348,6 +364,268 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public List<RelationInfo> tables(Transaction tx) {
         return system.imageFor(tx, databaseOid).tables();
+    }
+
+    @Override
+    public String relationAcl(Transaction tx, RelationInfo relation) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relation.oid());
+        return row == null ? null : row.getString("relacl");
+    }
+
+    @Override
+    public void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
+        alter.setAcl(tx, relation, acl);
+    }
+
+    @Override
+    public boolean hasRelationPrivilege(Transaction tx, int roleOid, int relationOid, char letter) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relationOid);
+        if (row == null) {
+            return true;
+        }
+        Acl.ObjectType type = row.getChar("relkind") == 'S' ? Acl.ObjectType.SEQUENCE : Acl.ObjectType.TABLE;
+        return holds(tx, roleOid, row.getString("relacl"), type, row.getOid("relowner"), letter);
+    }
+
+    @Override
+    public Optional<NamespaceInfo> namespace(Transaction tx, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        Integer oid = image.namespaceOid(name);
+        return oid == null ? Optional.empty() : Optional.of(NamespaceDdl.info(image.namespaceRow(oid)));
+    }
+
+    @Override
+    public Optional<NamespaceInfo> namespaceByOid(Transaction tx, int oid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).namespaceRow(oid);
+        return row == null ? Optional.empty() : Optional.of(NamespaceDdl.info(row));
+    }
+
+    @Override
+    public NamespaceInfo createNamespace(Transaction tx, String name, int ownerOid) {
+        return namespaces.create(tx, name, ownerOid);
+    }
+
+    @Override
+    public NamespaceInfo renameNamespace(Transaction tx, NamespaceInfo namespace, String newName) {
+        return namespaces.rename(tx, namespace, newName);
+    }
+
+    @Override
+    public NamespaceInfo setNamespaceOwner(Transaction tx, NamespaceInfo namespace, int ownerOid) {
+        return namespaces.setOwner(tx, namespace, ownerOid);
+    }
+
+    @Override
+    public NamespaceInfo setNamespaceAcl(Transaction tx, NamespaceInfo namespace, String acl) {
+        return namespaces.setAcl(tx, namespace, acl);
+    }
+
+    @Override
+    public List<RelationInfo> namespaceDependents(Transaction tx, NamespaceInfo namespace) {
+        return namespaces.dependents(tx, namespace);
+    }
+
+    @Override
+    public void dropNamespace(Transaction tx, NamespaceInfo namespace) {
+        namespaces.drop(tx, namespace);
+    }
+
+    @Override
+    public RelationInfo setRelationNamespace(Transaction tx, RelationInfo relation, NamespaceInfo target) {
+        return namespaces.setRelationNamespace(tx, relation, target);
+    }
+
+    @Override
+    public OptionalInt roleOid(Transaction tx, String roleName) {
+        return system.lookupRole(tx, roleName).map(role -> OptionalInt.of(role.oid())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public Optional<String> roleName(Transaction tx, int roleOid) {
+        return system.roleByOid(tx, roleOid).map(RoleInfo::name);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> roleAttributes(Transaction tx, int roleOid) {
+        CatalogRow row = system.roleRow(tx, roleOid);
+        if (row == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (CatalogColumn column : PG_AUTHID.columns()) {
+            attributes.put(column.name(), row.get(column.name()));
+        }
+        return Optional.of(attributes);
+    }
+
+    @Override
+    public boolean hasPrivilegesOfRole(Transaction tx, int member, int role) {
+        return belongsTo(tx, member, role, true);
+    }
+
+    @Override
+    public boolean isMemberOfRole(Transaction tx, int member, int role) {
+        return belongsTo(tx, member, role, false);
+    }
+
+    @Override
+    public Set<Integer> rolesOf(Transaction tx, int member, boolean inheritingOnly) {
+        return roles.rolesOf(tx, member, inheritingOnly);
+    }
+
+    /** {@code member} is {@code role}, a superuser, or a member of it (through inheriting roles only if asked). */
+    private boolean belongsTo(Transaction tx, int member, int role, boolean inheritingOnly) {
+        return member == role || isSuperuser(tx, member) || roles.rolesOf(tx, member, inheritingOnly).contains(role);
+    }
+
+    private boolean isSuperuser(Transaction tx, int role) {
+        CatalogRow row = system.roleRow(tx, role);
+        return row != null && row.getBool("rolsuper");
+    }
+
+    @Override
+    public String databaseName() {
+        return system.databaseName(databaseOid).orElse("");
+    }
+
+    @Override
+    public boolean hasDatabasePrivilege(Transaction tx, int roleOid, char letter) {
+        CatalogRow row = system.databaseRow(tx, databaseOid);
+        if (row == null) {
+            return false;
+        }
+        return holds(tx, roleOid, row.getString("datacl"), Acl.ObjectType.DATABASE, row.getOid("datdba"), letter);
+    }
+
+    @Override
+    public boolean hasNamespacePrivilege(Transaction tx, int roleOid, NamespaceInfo namespace, char letter) {
+        return holds(tx, roleOid, namespace.acl(), Acl.ObjectType.SCHEMA, namespace.ownerOid(), letter);
+    }
+
+    /** Whether the role holds the privilege under the ACL (superusers hold every one; owners their defaults). */
+    boolean holds(Transaction tx, int roleOid, String aclText, Acl.ObjectType type, int owner, char letter) {
+        if (isSuperuser(tx, roleOid)) {
+            return true;
+        }
+        Acl acl = Acl.parse(aclText, type, owner, name -> roleOid(tx, name).orElse(-1));
+        Set<Integer> inherited = roles.rolesOf(tx, roleOid, true);
+        return acl.privilegesOf(roleOid, Acl.bit(letter), inherited::contains) != 0;
+    }
+
+    @Override
+    public int createRole(Transaction tx, String name, Map<String, Object> attributes) {
+        return roles.create(tx, name, attributes);
+    }
+
+    @Override
+    public void alterRole(Transaction tx, int roleOid, Map<String, Object> attributes) {
+        roles.update(tx, roleOid, attributes);
+    }
+
+    @Override
+    public void dropRole(Transaction tx, int roleOid) {
+        roles.drop(tx, roleOid);
+    }
+
+    @Override
+    public Optional<Boolean> membership(Transaction tx, int role, int member) {
+        CatalogRow row = roles.membership(tx, role, member);
+        return row == null ? Optional.empty() : Optional.of(row.getBool("admin_option"));
+    }
+
+    @Override
+    public void grantMembership(Transaction tx, int role, int member, int grantor, boolean adminOption) {
+        roles.addMember(tx, role, member, grantor, adminOption);
+    }
+
+    @Override
+    public void revokeMembership(Transaction tx, int role, int member, boolean adminOptionOnly) {
+        roles.removeMember(tx, role, member, adminOptionOnly);
+    }
+
+    @Override
+    public List<String> roleDependents(Transaction tx, int roleOid) {
+        List<String> lines = new ArrayList<>();
+        for (CatalogRow row : system.databaseRows(tx)) {
+            String name = row.getString("datname");
+            if (row.getOid("datdba") == roleOid) {
+                lines.add("owner of database " + name);
+            }
+            if (mentions(tx, row.getString("datacl"), roleOid)) {
+                lines.add("privileges for database " + name);
+            }
+        }
+        for (CatalogRow row : system.databaseRows(tx)) {
+            int database = row.getOid("oid");
+            if (database == databaseOid) {
+                lines.addAll(objectsOwnedIn(tx, system.imageFor(tx, database), roleOid));
+            } else if (row.getBool("datallowconn")) {
+                int count = objectsOwnedIn(tx, system.imageFor(tx, database), roleOid).size();
+                if (count > 0) {
+                    lines.add("%d object%s in database %s".formatted(count, count == 1 ? "" : "s",
+                            row.getString("datname")));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The objects of one database that the role owns or holds privileges on, in creation (OID) order. */
+    private List<String> objectsOwnedIn(Transaction tx, CatalogImage image, int roleOid) {
+        java.util.TreeMap<Integer, List<String>> byOid = new java.util.TreeMap<>(Integer::compareUnsigned);
+        for (CatalogRow row : image.namespaceRows()) {
+            String description = "schema " + row.getString("nspname");
+            describeDependency(tx, byOid, row.getOid("oid"), row.getOid("nspowner") == roleOid,
+                    row.getString("nspacl"), roleOid, description);
+        }
+        for (CatalogRow row : image.classRows()) {
+            char kind = row.getChar("relkind");
+            if (kind != 'i') {
+                String description = relationKindWord(kind) + " " + visibleName(tx, image, row);
+                describeDependency(tx, byOid, row.getOid("oid"), row.getOid("relowner") == roleOid,
+                        row.getString("relacl"), roleOid, description);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        byOid.values().forEach(lines::addAll);
+        return lines;
+    }
+
+    private void describeDependency(Transaction tx, Map<Integer, List<String>> byOid, int oid, boolean owner,
+                                    String acl, int roleOid, String description) {
+        if (owner) {
+            byOid.computeIfAbsent(oid, key -> new ArrayList<>()).add("owner of " + description);
+        }
+        if (mentions(tx, acl, roleOid)) {
+            byOid.computeIfAbsent(oid, key -> new ArrayList<>()).add("privileges for " + description);
+        }
+    }
+
+    private boolean mentions(Transaction tx, String aclText, int roleOid) {
+        return aclText != null && Acl.parse(aclText, Acl.ObjectType.TABLE, 0, name -> roleOid(tx, name).orElse(-1))
+                .mentions(roleOid);
+    }
+
+    private String visibleName(Transaction tx, CatalogImage image, CatalogRow classRow) {
+        String name = classRow.getString("relname");
+        if (image.databaseOid() == databaseOid) {
+            Optional<RelationInfo> visible = lookupRelation(tx, null, name);
+            if (visible.isPresent() && visible.get().oid() == classRow.getOid("oid")) {
+                return name;
+            }
+        }
+        return image.namespaceName(classRow.getOid("relnamespace")) + "." + name;
+    }
+
+    /** The word {@code getObjectDescription} uses for a relation of that relkind. */
+    public static String relationKindWord(char kind) {
+        return switch (kind) {
+            case 'S' -> "sequence";
+            case 'v' -> "view";
+            case 'm' -> "materialized view";
+            case 'i' -> "index";
+            default -> "table";
+        };
     }
 
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */

@@ -8,6 +8,7 @@ import org.woolly.access.transam.TransactionManager;
 import org.woolly.access.transam.XidStatus;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
+import static org.woolly.catalog.CatalogDefinitions.PG_AUTH_MEMBERS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
 
 /**
@@ -56,7 +58,8 @@ public final class SystemCatalog {
 
     /** Committed roles and connectable databases, from the shared catalogs. */
     private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases,
-                               Map<Integer, String> databaseNames) {}
+                               Map<Integer, String> databaseNames, Map<Integer, CatalogRow> roleRows,
+                               Map<Integer, CatalogRow> databaseRows, List<CatalogRow> memberships) {}
 
     /**
      * A committed image and what it was loaded under. It is stale once the version moved, once
@@ -287,19 +290,83 @@ public final class SystemCatalog {
 
     private SharedImage loadShared(Snapshot snapshot, long imageVersion) {
         Map<String, RoleInfo> roles = new HashMap<>();
+        Map<Integer, CatalogRow> roleRows = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_AUTHID, 0, snapshot)) {
             roles.put(row.getString("rolname"), new RoleInfo(row.getOid("oid"), row.getString("rolname"),
                     row.getBool("rolsuper"), row.getBool("rolcanlogin"), row.getString("rolpassword")));
+            roleRows.put(row.getOid("oid"), row);
         }
         Map<String, Integer> databases = new HashMap<>();
         Map<Integer, String> databaseNames = new HashMap<>();
+        Map<Integer, CatalogRow> databaseRows = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_DATABASE, 0, snapshot)) {
             databaseNames.put(row.getOid("oid"), row.getString("datname"));
+            databaseRows.put(row.getOid("oid"), row);
             if (row.getBool("datallowconn")) {
                 databases.put(row.getString("datname"), row.getOid("oid"));
             }
         }
-        return new SharedImage(imageVersion, Map.copyOf(roles), Map.copyOf(databases), Map.copyOf(databaseNames));
+        List<CatalogRow> memberships = heap.scan(PG_AUTH_MEMBERS, 0, snapshot);
+        return new SharedImage(imageVersion, Map.copyOf(roles), Map.copyOf(databases), Map.copyOf(databaseNames),
+                Map.copyOf(roleRows), Map.copyOf(databaseRows), List.copyOf(memberships));
+    }
+
+    /**
+     * The shared catalogs as {@code tx} sees them: its own snapshot once it has changed the
+     * catalogs (so CREATE ROLE is visible to the rest of its transaction), else the committed image.
+     */
+    private SharedImage shared(Transaction tx) {
+        if (!changedCatalogs(tx)) {
+            return shared();
+        }
+        Snapshot snapshot = tx.takeSnapshot();
+        OwnShared cached = ownShared;
+        if (cached != null && cached.xid() == tx.xid() && cached.commandId() == snapshot.commandId()) {
+            return cached.image();
+        }
+        SharedImage image = loadShared(snapshot, -1);
+        ownShared = new OwnShared(tx.xid(), snapshot.commandId(), image);
+        return image;
+    }
+
+    /** The shared catalogs as the last changing transaction to look saw them at one command id. */
+    private record OwnShared(long xid, int commandId, SharedImage image) {}
+
+    private volatile OwnShared ownShared;
+
+    /** The pg_authid row of the role as {@code tx} sees it, or null. */
+    CatalogRow roleRow(Transaction tx, int roleOid) {
+        return shared(tx).roleRows().get(roleOid);
+    }
+
+    /** The role of that name as {@code tx} sees pg_authid, if any. */
+    public Optional<RoleInfo> lookupRole(Transaction tx, String name) {
+        return Optional.ofNullable(shared(tx).roles().get(name));
+    }
+
+    /** The role of that OID as {@code tx} sees pg_authid, if any. */
+    public Optional<RoleInfo> roleByOid(Transaction tx, int oid) {
+        return shared(tx).roles().values().stream().filter(role -> role.oid() == oid).findFirst();
+    }
+
+    /** Every pg_authid row as {@code tx} sees them. */
+    java.util.Collection<CatalogRow> roleRows(Transaction tx) {
+        return shared(tx).roleRows().values();
+    }
+
+    /** The pg_database row as {@code tx} sees it, or null. */
+    CatalogRow databaseRow(Transaction tx, int databaseOid) {
+        return shared(tx).databaseRows().get(databaseOid);
+    }
+
+    /** Every pg_database row as {@code tx} sees them. */
+    java.util.Collection<CatalogRow> databaseRows(Transaction tx) {
+        return shared(tx).databaseRows().values();
+    }
+
+    /** The pg_auth_members rows as {@code tx} sees them. */
+    List<CatalogRow> memberships(Transaction tx) {
+        return shared(tx).memberships();
     }
 
     /**

@@ -66,6 +66,8 @@ public final class AlterTableCommands {
         if (index && relation.kind() != 'i' && relation.kind() != 'I' && !renameOnly) {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", relation.name());
         }
+        Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation),
+                relation.kind() == 'i' ? "index" : relation.kind() == 'S' ? "sequence" : "table", relation.name());
         AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
         for (AlterTableAction action : alter.actions()) {
             command.run(action);
@@ -91,9 +93,7 @@ public final class AlterTableCommands {
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
-            case AlterTableAction.SetSchema setSchema -> throw TableCommands.at(SqlException.of(
-                    SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... SET SCHEMA is not supported yet"),
-                    setSchema.location());
+            case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
             case AlterTableAction.AddConstraint add ->
                     relation = ConstraintCommands.addConstraint(context, relation, add.constraint(), add.notValid());
             case AlterTableAction.DropConstraint drop -> {

@@ -113,8 +113,13 @@ public final class TableCommands {
             }
             columns.add(spec);
         }
-        RelationInfo table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
-                'p');
+        RelationInfo table;
+        try {
+            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        } catch (SqlException error) {
+            // RangeVarGetCreationNamespace reports a missing schema at the name
+            throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
+        }
         if (generated != null) {
             generated.finish(context, table);
         }
@@ -234,6 +239,8 @@ public final class TableCommands {
                         .withHint("Use DROP %s to remove %s.".formatted(kindWord(relation.get().kind()).toUpperCase(),
                                 kindArticle(relation.get().kind()))), -1);
             }
+            Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation.get()),
+                    "table", name.name());
             targets.add(relation.get());
         }
         ForeignKeyCommands.dropReferencing(context, targets, drop.cascade());
@@ -268,6 +275,10 @@ public final class TableCommands {
                             name.location()));
             if (relation.kind() != 'r') {
                 throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name()), name.location());
+            }
+            if (context.user() != null && !context.catalog().hasRelationPrivilege(context.transaction(),
+                    context.user().oid(), relation.oid(), 'D')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", name.name());
             }
             targets.add(relation);
         }

@@ -62,6 +62,13 @@ final class DdlParser {
         if (cursor.atKeyword("sequence")) {
             return new SequenceParser(grammar).create(create, temporary);
         }
+        if (!temporary && cursor.atKeyword("schema")) {
+            return new AccessParser(grammar).createSchema(create);
+        }
+        if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
+                || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
+            return new AccessParser(grammar).createRole(create);
+        }
         if (!cursor.atKeyword("table")) {
             cursor.reset(afterCreate);
             throw unsupportedCommand(create, "create");
@@ -398,6 +405,13 @@ final class DdlParser {
     Statement alter() {
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());
+        }
+        if (cursor.peek(1).isKeyword("schema")) {
+            return new AccessParser(grammar).alterSchema();
+        }
+        if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
+                && !cursor.peek(2).isKeyword("mapping")) {
+            return new AccessParser(grammar).alterRole();
         }
         throw unsupported();
     }

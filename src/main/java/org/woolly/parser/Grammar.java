@@ -59,7 +59,8 @@ final class Grammar {
                 }
                 yield ddl.alter();
             }
-            case "grant", "revoke", "comment", "security", "reassign", "import" -> throw ddl.unsupported();
+            case "grant", "revoke" -> new AccessParser(this).grantOrRevoke();
+            case "comment", "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };
     }

@@ -1,5 +1,8 @@
 package org.woolly.catalog.bootstrap;
 
+import java.util.List;
+import org.woolly.catalog.acl.Acl;
+
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
@@ -21,7 +24,6 @@ import org.woolly.utils.adt.PgWindowData;
 import org.woolly.utils.adt.PgTypeData;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
@@ -88,7 +90,7 @@ public final class InitDb {
                         tx.createRelationStorage(catalog.locator(database));
                     }
                 }
-                fillDatabaseCatalogs(catalogs, tx, database);
+                fillDatabaseCatalogs(catalogs, tx, database, superuserName);
             }
             storage.transactions().commit(tx);
             committed = true;
@@ -114,14 +116,18 @@ public final class InitDb {
         catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.GLOBAL_TABLESPACE, "pg_global"), tx);
     }
 
-    private static void fillDatabaseCatalogs(CatalogHeap catalogs, Transaction tx, int database) {
+    private static void fillDatabaseCatalogs(CatalogHeap catalogs, Transaction tx, int database,
+                                             String superuserName) {
         int owner = CatalogOids.BOOTSTRAP_SUPERUSER;
+        // as PostgreSQL 15: everyone may use pg_catalog and public (public's owner is pg_database_owner there)
+        String usableByAll = new Acl(List.of(new Acl.Item(owner, owner, Acl.mask("UC"), 0),
+                new Acl.Item(Acl.PUBLIC, owner, Acl.mask("U"), 0))).format(role -> superuserName);
         catalogs.insert(PG_NAMESPACE, database,
-                CatalogRows.namespace(CatalogOids.PG_CATALOG_NAMESPACE, "pg_catalog", owner), tx);
+                CatalogRows.namespace(CatalogOids.PG_CATALOG_NAMESPACE, "pg_catalog", owner, usableByAll), tx);
         catalogs.insert(PG_NAMESPACE, database,
-                CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner), tx);
-        catalogs.insert(PG_NAMESPACE, database, CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner),
-                tx);
+                CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner, null), tx);
+        catalogs.insert(PG_NAMESPACE, database,
+                CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner, usableByAll), tx);
         for (PgTypeData.Type type : PgTypeData.all()) {
             catalogs.insert(PG_TYPE, database, CatalogRows.builtinType(type), tx);
         }

@@ -169,6 +169,9 @@ public sealed interface Statement {
     /** An empty query string or one holding only comments and semicolons. */
     record Empty() implements Statement {}
 
+    /** A statement on schemas, roles, privileges or databases (see {@link AccessCommand}). */
+    record AccessControl(AccessCommand command) implements Statement {}
+
     enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
 
     enum TransactionKind {

@@ -319,6 +319,7 @@ public final class QuerySession implements SessionEngine {
                 && block.state() != TransactionBlock.State.FAILED) {
             // at Bind, as GetCachedPlan does: the portal keeps the plan valid now (in FAILED the run gives 25P02)
             lockAndRevalidate(prepared);
+            checkPermissions(prepared);
         }
         SessionPortal portal = new SessionPortal(this, prepared, parameters == null ? new Object[0] : parameters.clone());
         openPortals.add(portal);
@@ -357,7 +358,53 @@ public final class QuerySession implements SessionEngine {
     CommandContext commandContext() {
         refreshSearchPath();
         return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock(),
-                storage);
+                storage, role, role);
+    }
+
+    /**
+     * {@code ExecCheckPermissions}: the current user must hold SELECT on every relation the
+     * statement reads and INSERT, UPDATE or DELETE on its target (with SELECT too when UPDATE or
+     * DELETE has a WHERE clause, or any of them RETURNING); 42501 otherwise. Relations read
+     * through a view are checked for the current user too (PostgreSQL checks them as the view's
+     * owner); the system catalogs are readable by everyone.
+     */
+    void checkPermissions(SessionPreparedQuery prepared) {
+        Query query = prepared.query();
+        if (query == null || role.superuser()) {
+            return;
+        }
+        var transaction = block.ensure();
+        int target = query.resultRelation() == null || query.resultRelation().relation() == null ? 0
+                : query.resultRelation().relation().oid();
+        for (var relation : prepared.planned().relations()) {
+            int oid = relation.relationOid();
+            if (Integer.compareUnsigned(oid, org.woolly.catalog.CatalogOids.FIRST_NORMAL_OBJECT_ID) < 0) {
+                continue;
+            }
+            boolean readsTarget = query.where() != null || query.returning() != null && !query.returning().isEmpty();
+            List<Character> needed = new ArrayList<>();
+            if (oid != target) {
+                needed.add('r');
+            } else {
+                switch (query.command()) {
+                    case INSERT -> needed.add('a');
+                    case UPDATE -> needed.add('w');
+                    case DELETE -> needed.add('d');
+                    case SELECT -> needed.add('r');
+                }
+                if (query.command() != Query.CommandType.SELECT && readsTarget) {
+                    needed.add('r');
+                }
+            }
+            for (char letter : needed) {
+                if (!catalog.hasRelationPrivilege(transaction, role.oid(), oid, letter)) {
+                    var info = catalog.relationByOid(transaction, oid);
+                    String kind = info.kind() == 'S' ? "sequence" : info.kind() == 'v' ? "view" : "table";
+                    throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s", kind,
+                            info.name());
+                }
+            }
+        }
     }
 
     /** The type OIDs of PREPARE's declared parameter types. */

@@ -69,6 +69,7 @@ final class UtilityDispatch {
             case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
+            case Statement.AccessControl access -> access.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -84,7 +85,8 @@ final class UtilityDispatch {
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
-                || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence) {
+                || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
+                || statement instanceof Statement.AccessControl) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -103,6 +105,9 @@ final class UtilityDispatch {
                     Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
             case Statement.AlterSequence alter ->
                     Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
+            case Statement.AccessControl access -> AccessDispatch.run(session, access.command());
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
+                    || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->
                     Outcome.tag(SequenceCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop -> {
