@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.LogSession;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.protocol.ClientAuthentication;
 import org.woolly.protocol.HbaFile;
@@ -78,6 +79,10 @@ final class BackendConnection implements Runnable {
     private final String clientHost;
     /** The engine this backend's session runs on, fixed at session start. */
     private Engine engine;
+    /** What this backend's log lines say about it; null until the startup packet is read. */
+    private LogSession logSession;
+    /** The session's settings once authentication began (log_disconnections is read from them). */
+    private GucSession sessionSettings;
     /** Set when authentication_timeout closed the socket. */
     private volatile boolean timedOut;
 
@@ -113,6 +118,13 @@ final class BackendConnection implements Runnable {
             backend = shared.registry().register(channel);
             backend.interrupts = Interrupts.current();
             ServerLog.bindProcessId(backend.processId);
+            logSession = new LogSession(backend.processId, java.time.Instant.now(),
+                    clientAddress == null ? "[local]" : clientAddress.getHostAddress(), remotePort());
+            ServerLog.bindSession(logSession);
+            if (shared.configuration().getBoolean("log_connections")) {
+                ServerLog.log(Severity.LOG, "connection received: host=" + logSession.remoteHost()
+                        + (logSession.remotePort() == null ? "" : " port=" + logSession.remotePort()));
+            }
             try {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
@@ -142,6 +154,7 @@ final class BackendConnection implements Runnable {
                     "backend terminated by an internal error", e);
         } finally {
             if (backend != null) {
+                logDisconnection();
                 SessionEngine session = backend.session;
                 if (session != null) {
                     closeQuietly(session, backend.processId);
@@ -153,6 +166,35 @@ final class BackendConnection implements Runnable {
             }
             ServerLog.unbindProcessId();
         }
+    }
+
+    /** The client's TCP port, null for a Unix-domain socket. */
+    private String remotePort() {
+        try {
+            if (channel.getRemoteAddress() instanceof java.net.InetSocketAddress remote) {
+                return Integer.toString(remote.getPort());
+            }
+        } catch (IOException ignored) {
+            // the client is gone already; the log line just has no port
+        }
+        return null;
+    }
+
+    /**
+     * {@code log_disconnections} ({@code log_disconnections} in {@code postgres.c}): session
+     * time as h:mm:ss.mmm, then user, database, host and port, for sessions that got as far as
+     * authentication.
+     */
+    private void logDisconnection() {
+        if (logSession == null || logSession.user() == null || sessionSettings == null
+                || !sessionSettings.getBoolean("log_disconnections")) {
+            return;
+        }
+        long millis = java.time.Duration.between(logSession.start(), java.time.Instant.now()).toMillis();
+        ServerLog.log(Severity.LOG, String.format("disconnection: session time: %d:%02d:%02d.%03d user=%s database=%s "
+                        + "host=%s%s", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000,
+                logSession.user(), logSession.database(), logSession.remoteHost(),
+                logSession.remotePort() == null ? "" : " port=" + logSession.remotePort()));
     }
 
     /** Closes the socket after authentication_timeout unless cancelled first. */
@@ -264,6 +306,13 @@ final class BackendConnection implements Runnable {
                     "remaining connection slots are reserved for non-replication superuser connections");
         }
         settings.setSessionUser(role.name(), role.superuser());
+        sessionSettings = settings;
+        String applicationName = parameters.get("application_name");
+        logSession.authenticated(role.name(), database, settings.getString("application_name"));
+        if (configuration.getBoolean("log_connections")) {
+            ServerLog.log(Severity.LOG, "connection authorized: user=" + role.name() + " database=" + database
+                    + (applicationName == null ? "" : " application_name=" + applicationName));
+        }
         AtomicReference<BackendLoop> loopReference = new AtomicReference<>();
         String finalDatabase = database;
         if (backend.crashed) {
@@ -287,6 +336,7 @@ final class BackendConnection implements Runnable {
         writer.backendKeyData(backend.processId, backend.secretKey);
         BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(), activity -> {
             setThreadName(user, finalDatabase, activity);
+            logSession.commandTag(activity);
             // Whatever bound the thread's interrupts (this class or the session), the postmaster reaches them.
             Interrupts current = Interrupts.current();
             if (current != null) {

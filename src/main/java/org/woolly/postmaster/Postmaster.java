@@ -69,7 +69,7 @@ public final class Postmaster {
     private Listeners listeners;
     private AuxiliaryProcesses auxiliary;
     private Thread requestWatcher;
-    private java.io.PrintStream loggingCollector;
+    private SysLogger loggingCollector;
 
     public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine) {
         this(dataDirectory, configuration, engine, TypeIoLookup.builtin());
@@ -106,6 +106,7 @@ public final class Postmaster {
                 throw new IllegalStateException("postmaster already started");
             }
             ServerLog.installJavaLoggingBridge();
+            ServerLog.configure(logSettings(configuration));
             if (configuration.getBoolean("logging_collector")) {
                 startLoggingCollector();
             }
@@ -205,6 +206,31 @@ public final class Postmaster {
             ServerLog.log(Severity.LOG, message);
         }
         configuration = reloaded.configuration();
+        ServerLog.configure(logSettings(configuration));
+        if (loggingCollector != null) {
+            loggingCollector.reconfigure(SysLogger.Settings.from(dataDirectory, configuration));
+        }
+    }
+
+    /** log_line_prefix and log_destination (stderr, csvlog; anything else is refused at load time). */
+    static ServerLog.Settings logSettings(ServerConfiguration configuration) {
+        java.util.Set<String> destinations = new java.util.HashSet<>();
+        for (String part : configuration.getString("log_destination").split(",")) {
+            destinations.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new ServerLog.Settings(configuration.getString("log_line_prefix"), destinations.contains("stderr"),
+                destinations.contains("csvlog"));
+    }
+
+    /** {@code pg_rotate_logfile()}: false when the logging collector is not running. */
+    public boolean rotateLogfile() {
+        SysLogger collector = loggingCollector;
+        if (collector == null) {
+            ServerLog.log(Severity.WARNING, "rotation not possible because log collection not active");
+            return false;
+        }
+        collector.requestRotation();
+        return true;
     }
 
     /** Asks the postmaster of {@code dataDirectory} (possibly another process) to shut down. */
@@ -291,27 +317,27 @@ public final class Postmaster {
         lockFile.remove(dataDirectory);
         ServerLog.log(Severity.LOG, "database system is shut down");
         if (loggingCollector != null) {
-            ServerLog.redirect(System.err);
-            loggingCollector.close();
+            loggingCollector.stop();
+            ServerLog.collectInto(null);
+            loggingCollector = null;
         }
+        ServerLog.configure(ServerLog.Settings.DEFAULT);
         terminated.countDown();
     }
 
     /**
-     * logging_collector: the log goes to {@code log_directory/postgresql-<date>.log} (relative
-     * to the data directory) instead of stderr, as the syslogger's default file name does.
+     * logging_collector: the log goes to the collector thread's files (log_directory,
+     * log_filename, relative to the data directory) instead of stderr; stderr gets the two lines
+     * PostgreSQL's postmaster writes before it redirects.
      */
     private void startLoggingCollector() throws IOException {
-        Path directory = dataDirectory.resolve(configuration.getString("log_directory"));
-        Files.createDirectories(directory);
-        String name = "postgresql-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()) + ".log";
-        java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(directory.resolve(name),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
-                StandardCharsets.UTF_8);
+        SysLogger.Settings settings = SysLogger.Settings.from(dataDirectory, configuration);
+        SysLogger collector = new SysLogger(dataDirectory, settings).start();
         ServerLog.log(Severity.LOG, "redirecting log output to logging collector process");
-        ServerLog.redirect(file);
-        loggingCollector = file;
+        System.err.println("HINT:  Future log output will appear in directory \""
+                + configuration.getString("log_directory") + "\".");
+        ServerLog.collectInto(collector);
+        loggingCollector = collector;
     }
 
     private static void sleepBriefly() {

@@ -220,10 +220,13 @@ public final class BackendLoop {
      * whole string of a simple Query, the statement's text in the extended protocol).
      */
     private void logError(SqlException error, byte messageType) {
+        String text = messageType == MessageTypes.QUERY ? simpleQueryText : extended.queryText();
+        boolean withStatement = text != null && reaches(error.severity(), "log_min_error_statement");
         if (reaches(error.severity(), "log_min_messages")) {
-            ServerLog.report(error);
+            ServerLog.report(error, withStatement ? text : null);
+        } else if (withStatement) {
+            ServerLog.statement(text);
         }
-        logStatement(error.severity(), messageType);
     }
 
     private void logStatement(Severity severity, byte messageType) {
@@ -249,7 +252,12 @@ public final class BackendLoop {
     private void simpleQuery(String queryString) throws IOException {
         simpleQueryText = queryString;
         extended.closeUnnamed();
+        long started = System.nanoTime();
         List<RawStatement> statements = engine.parse(queryString);
+        boolean logged = StatementLog.shouldLog(settings, statements);
+        if (logged) {
+            StatementLog.logStatement(queryString);
+        }
         if (statements.isEmpty()) {
             writer.emptyMessage(MessageTypes.EMPTY_QUERY_RESPONSE);
             sendReadyForQuery();
@@ -282,6 +290,7 @@ public final class BackendLoop {
             sendParameterChanges();
         }
         engine.finishImplicitTransaction();
+        StatementLog.logDuration(settings, started, logged, "statement: " + queryString);
         sendReadyForQuery();
     }
 
