@@ -88,6 +88,7 @@ final class ModifyTableNode implements ExecNode {
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         insertIndexEntries(row, tid);
+        context.counters().tuplesInserted++;
         processed++;
         emit(row);
     }
@@ -116,6 +117,9 @@ final class ModifyTableNode implements ExecNode {
                 case OK -> {
                     if (command == Query.CommandType.UPDATE) {
                         insertIndexEntries(values, result.newTid());
+                        context.counters().tuplesUpdated++;
+                    } else {
+                        context.counters().tuplesDeleted++;
                     }
                     processed++;
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));

@@ -83,6 +83,11 @@ final class BackendConnection implements Runnable {
     private LogSession logSession;
     /** The session's settings once authentication began (log_disconnections is read from them). */
     private GucSession sessionSettings;
+    /** This backend's pg_stat_activity entry; null until the session starts or without statistics. */
+    private org.woolly.pgstat.BackendStatus status;
+    private org.woolly.pgstat.ServerStatistics statisticsOfSession;
+    /** How the session ended for pg_stat_database: null normal, sessions_fatal, sessions_abandoned, sessions_killed. */
+    private volatile String sessionEnd;
     /** Set when authentication_timeout closed the socket. */
     private volatile boolean timedOut;
 
@@ -128,6 +133,9 @@ final class BackendConnection implements Runnable {
             try {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
+                if (sessionEnd == null) {
+                    sessionEnd = "sessions_fatal";
+                }
                 reportFatal(writer, error, backend.processId);
                 if (error.severity() == Severity.PANIC && engine != null) {
                     engine.panic(error);
@@ -141,6 +149,9 @@ final class BackendConnection implements Runnable {
             }
         } catch (EOFException | java.nio.channels.ClosedChannelException e) {
             // the client went away or fast shutdown closed the socket: nothing to tell anyone
+            if (sessionEnd == null) {
+                sessionEnd = "sessions_abandoned";
+            }
             if (timedOut && backend != null && backend.session == null) {
                 ServerLog.log(Severity.FATAL, "canceling authentication due to timeout");
             }
@@ -155,6 +166,7 @@ final class BackendConnection implements Runnable {
         } finally {
             if (backend != null) {
                 logDisconnection();
+                endStatus(backend);
                 SessionEngine session = backend.session;
                 if (session != null) {
                     closeQuietly(session, backend.processId);
@@ -165,6 +177,67 @@ final class BackendConnection implements Runnable {
                 Interrupts.unbind();
             }
             ServerLog.unbindProcessId();
+        }
+    }
+
+    /**
+     * The backend's pg_stat_activity entry ({@code pgstat_beinit}): registered from the start of
+     * the session on, with what another session's pg_cancel_backend and pg_terminate_backend do
+     * to it; the thread is bound to it so that lock waits below report their wait event.
+     */
+    private void trackStatus(BackendRegistry.Backend backend) {
+        org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
+        if (statistics == null) {
+            return;
+        }
+        String port = logSession.remotePort();
+        status = new org.woolly.pgstat.BackendStatus(backend.processId, "client backend",
+                clientAddress == null ? null : clientAddress.getHostAddress(),
+                port == null ? -1 : Integer.parseInt(port), new org.woolly.pgstat.BackendStatus.Signals() {
+                    @Override
+                    public void cancel() {
+                        SessionEngine session = backend.session;
+                        if (session != null) {
+                            session.cancel();
+                        }
+                    }
+
+                    @Override
+                    public void terminate() {
+                        SqlException fatal = new SqlException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
+                                "terminating connection due to administrator command", null, null, 0, null);
+                        sessionEnd = "sessions_killed";
+                        backend.raiseInterrupt(fatal);
+                        Thread.ofVirtual().name("woolly: terminate backend " + backend.processId).start(() -> {
+                            BackendLoop target = backend.loop;
+                            if (target != null) {
+                                target.terminate(fatal, 2000);
+                            }
+                            backend.closeChannel();
+                        });
+                    }
+
+                    @Override
+                    public boolean awaitEnd(long millis) throws InterruptedException {
+                        return backend.awaitEnd(millis);
+                    }
+                });
+        statistics.activity().register(status);
+        org.woolly.pgstat.BackendStatus.bind(status);
+        statisticsOfSession = statistics;
+    }
+
+    /** Leaves pg_stat_activity and counts the session in its database's row ({@code pgstat_report_disconnect}). */
+    private void endStatus(BackendRegistry.Backend backend) {
+        if (status == null) {
+            return;
+        }
+        statisticsOfSession.activity().unregister(status);
+        org.woolly.pgstat.BackendStatus.unbind();
+        SessionEngine session = backend.session;
+        if (session != null && session.databaseOid() != 0) {
+            double millis = java.time.Duration.between(logSession.start(), java.time.Instant.now()).toNanos() / 1e6;
+            statisticsOfSession.databases().sessionEnded(session.databaseOid(), sessionEnd, millis);
         }
     }
 
@@ -274,6 +347,7 @@ final class BackendConnection implements Runnable {
             throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
         }
         engine = shared.engine().get();
+        trackStatus(backend);
         ServerConfiguration configuration = shared.configuration();
         int maxConnections = configuration.getInt("max_connections");
         if (shared.registry().count() > maxConnections) {
@@ -325,6 +399,10 @@ final class BackendConnection implements Runnable {
             }
         }, backend.processId);
         backend.session = session;
+        if (status != null) {
+            status.sessionStarted(session.databaseOid(), role.oid(), role.superuser(),
+                    settings.getString("application_name"));
+        }
         if (session.interrupts() != null) {
             // the backend loop binds the session's interrupts to this thread: terminations go there
             backend.interrupts = session.interrupts();
@@ -337,6 +415,10 @@ final class BackendConnection implements Runnable {
         BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(), activity -> {
             setThreadName(user, finalDatabase, activity);
             logSession.commandTag(activity);
+            logSession.applicationName(settings.getString("application_name"));
+            if (status != null) {
+                status.applicationName(settings.getString("application_name"));
+            }
             // Whatever bound the thread's interrupts (this class or the session), the postmaster reaches them.
             Interrupts current = Interrupts.current();
             if (current != null) {
@@ -344,6 +426,9 @@ final class BackendConnection implements Runnable {
             }
         });
         loopReference.set(loop);
+        if (status != null) {
+            loop.trackActivity(status);
+        }
         backend.loop = loop;
         try {
             loop.run();

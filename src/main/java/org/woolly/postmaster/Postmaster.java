@@ -140,7 +140,7 @@ public final class Postmaster {
                     listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_READY);
             listeners.startAccepting();
             watchForPanic(engine);
-            auxiliary = new AuxiliaryProcesses(engine, configuration).start();
+            auxiliary = new AuxiliaryProcesses(engine, configuration, registry::allocateProcessId).start();
             requestWatcher = Thread.ofPlatform().daemon().name("woolly: postmaster").start(this::watchRequests);
             started = true;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
@@ -376,9 +376,14 @@ public final class Postmaster {
         }
         try {
             ServerLog.log(Severity.LOG, "shutting down");
-            ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
+            boolean logCheckpoints = configuration.getBoolean("log_checkpoints");
+            if (logCheckpoints) {
+                ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
+            }
             engine.close();
-            ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+            if (logCheckpoints) {
+                ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+            }
         } catch (RuntimeException e) {
             ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
             closeEngineImmediately(engine);
@@ -473,7 +478,7 @@ public final class Postmaster {
             }
             engine = restarted;
             watchForPanic(restarted);
-            auxiliary = new AuxiliaryProcesses(restarted, configuration).start();
+            auxiliary = new AuxiliaryProcesses(restarted, configuration, registry::allocateProcessId).start();
             recovering = false;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
         } finally {

@@ -63,6 +63,8 @@ final class ExtendedQueryHandler {
     private boolean ignoreTillSync;
     /** The text of the statement the current message works on ({@code debug_query_string}); null if none. */
     private String queryText;
+    /** Told the text of each portal run ({@code pgstat_report_activity} in exec_execute_message). */
+    private Consumer<String> reportActive = text -> { };
 
     ExtendedQueryHandler(MessageWriter writer, SessionEngine engine, SessionSettings settings, TypeIoLookup types,
                          Consumer<String> activity, StatementTimer statementTimer) {
@@ -72,6 +74,10 @@ final class ExtendedQueryHandler {
         this.settings = settings;
         this.types = types;
         this.activity = activity;
+    }
+
+    void trackActivity(Consumer<String> reporter) {
+        this.reportActive = reporter;
     }
 
     TypeIoLookup types() {
@@ -253,6 +259,7 @@ final class ExtendedQueryHandler {
             return;
         }
         activity.accept(state.query.commandName());
+        reportActive.accept(queryText);
         String what = "execute " + StatementLog.displayName(state.statementName)
                 + (name.isEmpty() ? "" : "/" + name) + ": " + queryText;
         boolean logged = state.query.parsedStatement() != null

@@ -31,6 +31,7 @@ public final class BuiltinFunctions {
         SystemFunctions.register(REGISTRY);
         SequenceFunctions.register(REGISTRY);
         SetReturningFunctions.register(REGISTRY);
+        StatisticsFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
