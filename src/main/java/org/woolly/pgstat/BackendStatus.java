@@ -45,6 +45,8 @@ public final class BackendStatus {
     private String query;
     private Long backendXid;
     private Long backendXmin;
+    /** What {@code ps} shows for the process ({@code set_ps_display}); null: {@code woolly: <backend type>}. */
+    private volatile String processTitle;
     private volatile String waitEventType;
     private volatile String waitEvent;
 
@@ -135,6 +137,16 @@ public final class BackendStatus {
     public synchronized void transactionIds(Long xid, Long xmin) {
         this.backendXid = xid;
         this.backendXmin = xmin;
+    }
+
+    /** {@code set_ps_display}: the process title {@code woolly ps} lists. */
+    public void processTitle(String title) {
+        this.processTitle = title;
+    }
+
+    public String processTitle() {
+        String title = processTitle;
+        return title != null ? title : "woolly: " + backendType;
     }
 
     /** {@code pgstat_report_wait_start}: {@code type} as wait_event_type names it (Lock, Client, ...). */

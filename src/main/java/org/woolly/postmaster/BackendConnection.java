@@ -441,8 +441,13 @@ final class BackendConnection implements Runnable {
         }
     }
 
+    /** The thread's name and the process title {@code woolly ps} shows: PostgreSQL's ps display. */
     private void setThreadName(String user, String database, String activity) {
-        Thread.currentThread().setName("woolly: " + user + " " + database + " " + clientHost + " " + activity);
+        String title = "woolly: " + user + " " + database + " " + clientHost + " " + activity;
+        Thread.currentThread().setName(title);
+        if (status != null) {
+            status.processTitle(title);
+        }
     }
 
     private static void reportFatal(MessageWriter writer, SqlException error, long processId) {

@@ -38,6 +38,10 @@ public final class Postmaster {
 
     /** The file another process writes to ask for a shutdown; its content is the mode name. */
     public static final String SHUTDOWN_REQUEST_FILE = "postmaster.shutdown_request";
+    /** The file {@code woolly ps} creates to ask for the process list. */
+    public static final String PS_REQUEST_FILE = "postmaster.ps_request";
+    /** Where the postmaster answers a {@link #PS_REQUEST_FILE}: one line per server process. */
+    public static final String PS_FILE = "postmaster.ps";
     /** The file another process ({@code woolly reload}) creates to ask for a configuration reload. */
     public static final String RELOAD_REQUEST_FILE = "postmaster.reload_request";
     private static final long REQUEST_POLL_MILLIS = 200;
@@ -502,6 +506,29 @@ public final class Postmaster {
         Thread.ofPlatform().name("woolly: postmaster shutdown").start(() -> runShutdown(ShutdownMode.IMMEDIATE));
     }
 
+    /**
+     * The answer to {@code woolly ps}: the postmaster's line, then every server process of the
+     * activity table with its pid and title, as {@code ps} shows PostgreSQL's processes
+     * ({@code woolly: checkpointer}, {@code woolly: alice shop 10.0.0.5(51234) idle in transaction}).
+     * Written to a temporary file and renamed, so the reader never sees half a list.
+     */
+    private void writeProcessList() throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(ProcessHandle.current().pid()).append('\t').append("woolly: postmaster -D ")
+                .append(dataDirectory).append('\n');
+        Engine current = engine;
+        org.woolly.pgstat.ServerStatistics statistics = current == null ? null : current.statistics();
+        if (statistics != null) {
+            for (org.woolly.pgstat.BackendStatus status : statistics.activity().all()) {
+                out.append(status.pid()).append('\t').append(status.processTitle()).append('\n');
+            }
+        }
+        Path temporary = dataDirectory.resolve(PS_FILE + ".tmp");
+        Files.writeString(temporary, out, StandardCharsets.UTF_8);
+        Files.move(temporary, dataDirectory.resolve(PS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private void watchRequests() {
         Path request = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE);
         Path reloadRequest = dataDirectory.resolve(RELOAD_REQUEST_FILE);
@@ -517,6 +544,13 @@ public final class Postmaster {
                 }
             } catch (IOException e) {
                 ServerLog.log(Severity.WARNING, "could not remove reload request: " + e.getMessage());
+            }
+            try {
+                if (Files.deleteIfExists(dataDirectory.resolve(PS_REQUEST_FILE))) {
+                    writeProcessList();
+                }
+            } catch (IOException e) {
+                ServerLog.log(Severity.WARNING, "could not answer process list request: " + e.getMessage());
             }
             if (Files.exists(request)) {
                 ShutdownMode mode;
