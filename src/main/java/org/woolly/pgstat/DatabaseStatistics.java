@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * pg_stat_database's cumulative counters, one entry per database ({@code PgStat_StatDBEntry}
@@ -18,9 +19,13 @@ public final class DatabaseStatistics {
             "checksum_failures", "sessions", "sessions_abandoned", "sessions_fatal", "sessions_killed",
             "session_time", "active_time", "idle_in_transaction_time", "blks_read", "blks_hit");
 
-    /** One database's entry; its monitor guards it. */
+    /**
+     * One database's entry. The counters are {@link LongAdder}s so that sessions add to them at
+     * every transaction end without a shared lock (the hot path of pgbench); the monitor guards
+     * the reset bases and makes reset and save see one state.
+     */
     static final class Entry {
-        final Map<String, Long> values = new LinkedHashMap<>();
+        final Map<String, LongAdder> values = new LinkedHashMap<>();
         /** Block counts of the buffer pool at the last reset (subtracted), and restored from the file (added). */
         long hitBase;
         long readBase;
@@ -28,14 +33,18 @@ public final class DatabaseStatistics {
 
         Entry() {
             for (String counter : COUNTERS) {
-                values.put(counter, 0L);
+                values.put(counter, new LongAdder());
             }
         }
 
         void add(String counter, long amount) {
             if (amount != 0) {
-                values.merge(counter, amount, Long::sum);
+                values.get(counter).add(amount);
             }
+        }
+
+        long get(String counter) {
+            return values.get(counter).sum();
         }
     }
 
@@ -58,28 +67,24 @@ public final class DatabaseStatistics {
     /** {@code pgstat_report_stat}: adds the session's pending counts to its database and clears them. */
     public void flush(int databaseOid, SessionCounters pending) {
         Entry entry = entry(databaseOid);
-        synchronized (entry) {
-            entry.add("xact_commit", pending.transactionsCommitted);
-            entry.add("xact_rollback", pending.transactionsRolledBack);
-            entry.add("tup_returned", pending.tuplesReturned);
-            entry.add("tup_fetched", pending.tuplesFetched);
-            entry.add("tup_inserted", pending.tuplesInserted);
-            entry.add("tup_updated", pending.tuplesUpdated);
-            entry.add("tup_deleted", pending.tuplesDeleted);
-            entry.add("deadlocks", pending.deadlocks);
-        }
+        entry.add("xact_commit", pending.transactionsCommitted);
+        entry.add("xact_rollback", pending.transactionsRolledBack);
+        entry.add("tup_returned", pending.tuplesReturned);
+        entry.add("tup_fetched", pending.tuplesFetched);
+        entry.add("tup_inserted", pending.tuplesInserted);
+        entry.add("tup_updated", pending.tuplesUpdated);
+        entry.add("tup_deleted", pending.tuplesDeleted);
+        entry.add("deadlocks", pending.deadlocks);
         pending.clear();
     }
 
     /** One more session ended: how ({@code pgstat_report_disconnect}) and how long it was, in ms. */
     public void sessionEnded(int databaseOid, String endKind, double sessionMillis) {
         Entry entry = entry(databaseOid);
-        synchronized (entry) {
-            entry.add("sessions", 1);
-            entry.add("session_time", Math.round(sessionMillis * 1000));
-            if (endKind != null) {
-                entry.add(endKind, 1);
-            }
+        entry.add("sessions", 1);
+        entry.add("session_time", Math.round(sessionMillis * 1000));
+        if (endKind != null) {
+            entry.add(endKind, 1);
         }
     }
 
@@ -89,15 +94,15 @@ public final class DatabaseStatistics {
         BlockCounters counters = blocks;
         synchronized (entry) {
             return switch (column) {
-                case "blks_hit" -> entry.values.get("blks_hit") + (counters == null ? 0 : counters.hits(databaseOid))
+                case "blks_hit" -> entry.get("blks_hit") + (counters == null ? 0 : counters.hits(databaseOid))
                         - entry.hitBase;
                 case "blks_fetched" -> value(databaseOid, "blks_hit") instanceof Long hit
-                        ? hit + entry.values.get("blks_read") + (counters == null ? 0 : counters.reads(databaseOid))
+                        ? hit + entry.get("blks_read") + (counters == null ? 0 : counters.reads(databaseOid))
                         - entry.readBase : null;
                 case "session_time", "active_time", "idle_in_transaction_time" ->
-                        entry.values.get(column) / 1000.0;
+                        entry.get(column) / 1000.0;
                 case "stats_reset" -> entry.resetMicros == 0 ? null : entry.resetMicros;
-                default -> entry.values.get(column);
+                default -> entry.values.containsKey(column) ? (Object) entry.get(column) : null;
             };
         }
     }
@@ -107,7 +112,7 @@ public final class DatabaseStatistics {
         Entry entry = entry(databaseOid);
         BlockCounters counters = blocks;
         synchronized (entry) {
-            entry.values.replaceAll((name, value) -> 0L);
+            entry.values.values().forEach(LongAdder::reset);
             entry.hitBase = counters == null ? 0 : counters.hits(databaseOid);
             entry.readBase = counters == null ? 0 : counters.reads(databaseOid);
             entry.resetMicros = BackendStatus.nowMicros();
@@ -119,7 +124,8 @@ public final class DatabaseStatistics {
         Entry entry = entry(databaseOid);
         BlockCounters counters = blocks;
         synchronized (entry) {
-            Map<String, Long> copy = new LinkedHashMap<>(entry.values);
+            Map<String, Long> copy = new LinkedHashMap<>();
+            entry.values.forEach((name, value) -> copy.put(name, value.sum()));
             if (counters != null) {
                 copy.merge("blks_hit", counters.hits(databaseOid) - entry.hitBase, Long::sum);
                 copy.merge("blks_read", counters.reads(databaseOid) - entry.readBase, Long::sum);
@@ -136,7 +142,8 @@ public final class DatabaseStatistics {
                 if (value.getKey().equals("stats_reset")) {
                     entry.resetMicros = value.getValue();
                 } else if (entry.values.containsKey(value.getKey())) {
-                    entry.values.put(value.getKey(), value.getValue());
+                    entry.values.get(value.getKey()).reset();
+                    entry.values.get(value.getKey()).add(value.getValue());
                 }
             }
         }
