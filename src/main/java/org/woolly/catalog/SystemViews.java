@@ -133,7 +133,129 @@ public final class SystemViews {
                          LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
                       WHERE (c.relkind IN ('r'::"char", 'p'::"char"));""");
 
-    private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES);
+
+    /**
+     * PostgreSQL reads one record per process from {@code pg_stat_get_activity(NULL)}; Woolly
+     * has no record-returning functions yet, so the view calls the per-backend functions
+     * (PostgreSQL's own, and {@code woolly_stat_get_backend_*} for the columns it has none for)
+     * over {@code pg_stat_get_backend_idset()}. client_addr is text (Woolly has no inet type),
+     * backend_xid and backend_xmin are text (no xid type); leader_pid, client_hostname and
+     * query_id are NULL as in PostgreSQL without parallel query, log_hostname and
+     * compute_query_id.
+     */
+    public static final View PG_STAT_ACTIVITY = new Builder(12222, "pg_stat_activity")
+            .column("datid", OID).column("datname", NAME).column("pid", INT4).column("leader_pid", INT4)
+            .column("usesysid", OID).column("usename", NAME).column("application_name", TEXT)
+            .asText("client_addr", "inet").column("client_hostname", TEXT).column("client_port", INT4)
+            .column("backend_start", TIMESTAMPTZ).column("xact_start", TIMESTAMPTZ)
+            .column("query_start", TIMESTAMPTZ).column("state_change", TIMESTAMPTZ)
+            .column("wait_event_type", TEXT).column("wait_event", TEXT).column("state", TEXT)
+            .asText("backend_xid", "xid").asText("backend_xmin", "xid").column("query_id", TypeOids.INT8)
+            .column("query", TEXT).column("backend_type", TEXT)
+            .definition("""
+                    SELECT pg_stat_get_backend_dbid(s.backendid) AS datid,
+                        d.datname,
+                        pg_stat_get_backend_pid(s.backendid) AS pid,
+                        NULL::integer AS leader_pid,
+                        pg_stat_get_backend_userid(s.backendid) AS usesysid,
+                        u.rolname AS usename,
+                        woolly_stat_get_backend_application_name(s.backendid) AS application_name,
+                        woolly_stat_get_backend_client_addr(s.backendid) AS client_addr,
+                        NULL::text AS client_hostname,
+                        pg_stat_get_backend_client_port(s.backendid) AS client_port,
+                        pg_stat_get_backend_start(s.backendid) AS backend_start,
+                        pg_stat_get_backend_xact_start(s.backendid) AS xact_start,
+                        pg_stat_get_backend_activity_start(s.backendid) AS query_start,
+                        woolly_stat_get_backend_state_change(s.backendid) AS state_change,
+                        pg_stat_get_backend_wait_event_type(s.backendid) AS wait_event_type,
+                        pg_stat_get_backend_wait_event(s.backendid) AS wait_event,
+                        woolly_stat_get_backend_state(s.backendid) AS state,
+                        woolly_stat_get_backend_xid(s.backendid) AS backend_xid,
+                        woolly_stat_get_backend_xmin(s.backendid) AS backend_xmin,
+                        NULL::bigint AS query_id,
+                        pg_stat_get_backend_activity(s.backendid) AS query,
+                        woolly_stat_get_backend_type(s.backendid) AS backend_type
+                       FROM ((pg_stat_get_backend_idset() s(backendid)
+                         LEFT JOIN pg_database d ON ((pg_stat_get_backend_dbid(s.backendid) = d.oid)))
+                         LEFT JOIN pg_authid u ON ((pg_stat_get_backend_userid(s.backendid) = u.oid)));""");
+
+    /** PostgreSQL 15's definition, as {@code pg_get_viewdef} prints it. */
+    public static final View PG_STAT_DATABASE = new Builder(12266, "pg_stat_database")
+            .column("datid", OID).column("datname", NAME).column("numbackends", INT4)
+            .column("xact_commit", TypeOids.INT8).column("xact_rollback", TypeOids.INT8)
+            .column("blks_read", TypeOids.INT8).column("blks_hit", TypeOids.INT8)
+            .column("tup_returned", TypeOids.INT8).column("tup_fetched", TypeOids.INT8)
+            .column("tup_inserted", TypeOids.INT8).column("tup_updated", TypeOids.INT8)
+            .column("tup_deleted", TypeOids.INT8).column("conflicts", TypeOids.INT8)
+            .column("temp_files", TypeOids.INT8).column("temp_bytes", TypeOids.INT8)
+            .column("deadlocks", TypeOids.INT8).column("checksum_failures", TypeOids.INT8)
+            .column("checksum_last_failure", TIMESTAMPTZ).column("blk_read_time", TypeOids.FLOAT8)
+            .column("blk_write_time", TypeOids.FLOAT8).column("session_time", TypeOids.FLOAT8)
+            .column("active_time", TypeOids.FLOAT8).column("idle_in_transaction_time", TypeOids.FLOAT8)
+            .column("sessions", TypeOids.INT8).column("sessions_abandoned", TypeOids.INT8)
+            .column("sessions_fatal", TypeOids.INT8).column("sessions_killed", TypeOids.INT8)
+            .column("stats_reset", TIMESTAMPTZ)
+            .definition("""
+                    SELECT d.oid AS datid,
+                        d.datname,
+                            CASE
+                                WHEN (d.oid = (0)::oid) THEN 0
+                                ELSE pg_stat_get_db_numbackends(d.oid)
+                            END AS numbackends,
+                        pg_stat_get_db_xact_commit(d.oid) AS xact_commit,
+                        pg_stat_get_db_xact_rollback(d.oid) AS xact_rollback,
+                        (pg_stat_get_db_blocks_fetched(d.oid) - pg_stat_get_db_blocks_hit(d.oid)) AS blks_read,
+                        pg_stat_get_db_blocks_hit(d.oid) AS blks_hit,
+                        pg_stat_get_db_tuples_returned(d.oid) AS tup_returned,
+                        pg_stat_get_db_tuples_fetched(d.oid) AS tup_fetched,
+                        pg_stat_get_db_tuples_inserted(d.oid) AS tup_inserted,
+                        pg_stat_get_db_tuples_updated(d.oid) AS tup_updated,
+                        pg_stat_get_db_tuples_deleted(d.oid) AS tup_deleted,
+                        pg_stat_get_db_conflict_all(d.oid) AS conflicts,
+                        pg_stat_get_db_temp_files(d.oid) AS temp_files,
+                        pg_stat_get_db_temp_bytes(d.oid) AS temp_bytes,
+                        pg_stat_get_db_deadlocks(d.oid) AS deadlocks,
+                        pg_stat_get_db_checksum_failures(d.oid) AS checksum_failures,
+                        pg_stat_get_db_checksum_last_failure(d.oid) AS checksum_last_failure,
+                        pg_stat_get_db_blk_read_time(d.oid) AS blk_read_time,
+                        pg_stat_get_db_blk_write_time(d.oid) AS blk_write_time,
+                        pg_stat_get_db_session_time(d.oid) AS session_time,
+                        pg_stat_get_db_active_time(d.oid) AS active_time,
+                        pg_stat_get_db_idle_in_transaction_time(d.oid) AS idle_in_transaction_time,
+                        pg_stat_get_db_sessions(d.oid) AS sessions,
+                        pg_stat_get_db_sessions_abandoned(d.oid) AS sessions_abandoned,
+                        pg_stat_get_db_sessions_fatal(d.oid) AS sessions_fatal,
+                        pg_stat_get_db_sessions_killed(d.oid) AS sessions_killed,
+                        pg_stat_get_db_stat_reset_time(d.oid) AS stats_reset
+                       FROM ( SELECT 0 AS oid,
+                                NULL::name AS datname
+                            UNION ALL
+                             SELECT pg_database.oid,
+                                pg_database.datname
+                               FROM pg_database) d;""");
+
+    public static final View PG_STAT_BGWRITER = new Builder(12289, "pg_stat_bgwriter")
+            .column("checkpoints_timed", TypeOids.INT8).column("checkpoints_req", TypeOids.INT8)
+            .column("checkpoint_write_time", TypeOids.FLOAT8).column("checkpoint_sync_time", TypeOids.FLOAT8)
+            .column("buffers_checkpoint", TypeOids.INT8).column("buffers_clean", TypeOids.INT8)
+            .column("maxwritten_clean", TypeOids.INT8).column("buffers_backend", TypeOids.INT8)
+            .column("buffers_backend_fsync", TypeOids.INT8).column("buffers_alloc", TypeOids.INT8)
+            .column("stats_reset", TIMESTAMPTZ)
+            .definition("""
+                    SELECT pg_stat_get_bgwriter_timed_checkpoints() AS checkpoints_timed,
+                        pg_stat_get_bgwriter_requested_checkpoints() AS checkpoints_req,
+                        pg_stat_get_checkpoint_write_time() AS checkpoint_write_time,
+                        pg_stat_get_checkpoint_sync_time() AS checkpoint_sync_time,
+                        pg_stat_get_bgwriter_buf_written_checkpoints() AS buffers_checkpoint,
+                        pg_stat_get_bgwriter_buf_written_clean() AS buffers_clean,
+                        pg_stat_get_bgwriter_maxwritten_clean() AS maxwritten_clean,
+                        pg_stat_get_buf_written_backend() AS buffers_backend,
+                        pg_stat_get_buf_fsync_backend() AS buffers_backend_fsync,
+                        pg_stat_get_buf_alloc() AS buffers_alloc,
+                        pg_stat_get_bgwriter_stat_reset_time() AS stats_reset;""");
+
+    private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
+            PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER);
 
     private SystemViews() {}
 

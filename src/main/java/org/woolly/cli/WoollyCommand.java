@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "woolly", mixinStandardHelpOptions = true, versionProvider = WoollyCommand.Version.class,
         description = "Woolly, a PostgreSQL-compatible database server.",
         subcommands = {InitCommand.class, StartCommand.class, StopCommand.class, ReloadCommand.class,
-            StatusCommand.class, JvmOptionsCommand.class})
+            StatusCommand.class, PsCommand.class, JvmOptionsCommand.class})
 public final class WoollyCommand implements Runnable {
 
     @CommandLine.Spec

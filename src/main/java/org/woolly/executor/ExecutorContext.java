@@ -147,6 +147,26 @@ public final class ExecutorContext implements EvaluationContext {
         return checkConstraints;
     }
 
+    private org.woolly.pgstat.SessionCounters counters = new org.woolly.pgstat.SessionCounters();
+    private org.woolly.utils.adt.ServerActivity serverActivity;
+
+    /** The session's pending pg_stat_database counts (tuples read and written) and its statistics view. */
+    public ExecutorContext withStatistics(org.woolly.pgstat.SessionCounters sessionCounters,
+                                          org.woolly.utils.adt.ServerActivity activity) {
+        this.counters = sessionCounters;
+        this.serverActivity = activity;
+        return this;
+    }
+
+    org.woolly.pgstat.SessionCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public org.woolly.utils.adt.ServerActivity serverActivity() {
+        return serverActivity == null ? EvaluationContext.super.serverActivity() : serverActivity;
+    }
+
     private org.woolly.utils.adt.SequenceOperations sequences;
     private org.woolly.access.sequence.SequenceAccess sequenceStorage;
 

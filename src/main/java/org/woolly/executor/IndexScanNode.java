@@ -76,10 +76,12 @@ final class IndexScanNode implements ExecNode {
             if (tid == null) {
                 return null;
             }
+            context.counters().tuplesReturned++;
             HeapTuple tuple = context.heap().fetch(relation.locator(), tid, context.snapshot());
             if (tuple == null) {
                 continue;
             }
+            context.counters().tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
                 return row;

@@ -190,6 +190,7 @@ final class ModifyTableNode implements ExecNode {
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
                 context.transaction());
         insertIndexEntries(row, tid);
+        context.counters().tuplesInserted++;
         if (onConflict != null) {
             written.add(tid);
         }
@@ -224,6 +225,9 @@ final class ModifyTableNode implements ExecNode {
                 case OK -> {
                     if (command == Query.CommandType.UPDATE && !result.heapOnly()) {
                         insertIndexEntries(values, result.newTid());
+                        context.counters().tuplesUpdated++;
+                    } else {
+                        context.counters().tuplesDeleted++;
                     }
                     if (foreignKeys != null) {
                         if (command == Query.CommandType.UPDATE) {

@@ -71,6 +71,7 @@ final class ScanNodes {
                 if (tuple == null) {
                     return null;
                 }
+                context.counters().tuplesReturned++;
                 Object[] row = decode(context, relation, tuple, entry.withTid());
                 if (qual.test(row)) {
                     return row;

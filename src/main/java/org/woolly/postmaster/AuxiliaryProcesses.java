@@ -24,18 +24,26 @@ final class AuxiliaryProcesses {
     private Thread checkpointer;
     private Thread walWriter;
 
-    AuxiliaryProcesses(Engine engine, ServerConfiguration configuration) {
+    private final java.util.function.IntSupplier processIds;
+
+    /** {@code processIds} hands out the pids pg_stat_activity and the log show for the two threads. */
+    AuxiliaryProcesses(Engine engine, ServerConfiguration configuration, java.util.function.IntSupplier processIds) {
         this.engine = engine;
         this.configuration = configuration;
+        this.processIds = processIds;
     }
 
     AuxiliaryProcesses start() {
         long checkpointMillis = TimeUnit.SECONDS.toMillis(configuration.getInt("checkpoint_timeout"));
         long walWriterMillis = configuration.getInt("wal_writer_delay");
+        int checkpointerPid = processIds.getAsInt();
+        int walWriterPid = processIds.getAsInt();
         checkpointer = Thread.ofPlatform().daemon().name("woolly: checkpointer")
-                .start(() -> loop(checkpointMillis, "checkpoint failed", engine::checkpoint));
+                .start(() -> asProcess(checkpointerPid, "checkpointer",
+                        () -> loop(checkpointMillis, "checkpoint failed", this::timedCheckpoint)));
         walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter")
-                .start(() -> loop(walWriterMillis, "walwriter could not flush the WAL", engine::flushWal));
+                .start(() -> asProcess(walWriterPid, "walwriter",
+                        () -> loop(walWriterMillis, "walwriter could not flush the WAL", engine::flushWal)));
         return this;
     }
 
@@ -61,6 +69,35 @@ final class AuxiliaryProcesses {
                 return;
             }
         }
+    }
+
+    /** Runs {@code body} as a server process: its own pid in the log, its entry in pg_stat_activity. */
+    private void asProcess(int pid, String backendType, Runnable body) {
+        org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
+        org.woolly.pgstat.BackendStatus status = new org.woolly.pgstat.BackendStatus(pid, backendType, null, null,
+                null);
+        ServerLog.bindProcessId(pid);
+        if (statistics != null) {
+            statistics.activity().register(status);
+            org.woolly.pgstat.BackendStatus.bind(status);
+        }
+        try {
+            body.run();
+        } finally {
+            if (statistics != null) {
+                statistics.activity().unregister(status);
+                org.woolly.pgstat.BackendStatus.unbind();
+            }
+            ServerLog.unbindProcessId();
+        }
+    }
+
+    /** A checkpoint because checkpoint_timeout passed, reported as log_checkpoints and pg_stat_bgwriter ask. */
+    private void timedCheckpoint() {
+        org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
+        org.woolly.pgstat.CheckpointReport.run(engine::checkpoint, engine::checkpointWrites, false, "time",
+                configuration.getBoolean("log_checkpoints"),
+                statistics == null ? null : statistics.backgroundWriter());
     }
 
     private void loop(long intervalMillis, String failure, Runnable round) {

@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.LogSession;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.protocol.ClientAuthentication;
 import org.woolly.protocol.HbaFile;
@@ -78,6 +79,15 @@ final class BackendConnection implements Runnable {
     private final String clientHost;
     /** The engine this backend's session runs on, fixed at session start. */
     private Engine engine;
+    /** What this backend's log lines say about it; null until the startup packet is read. */
+    private LogSession logSession;
+    /** The session's settings once authentication began (log_disconnections is read from them). */
+    private GucSession sessionSettings;
+    /** This backend's pg_stat_activity entry; null until the session starts or without statistics. */
+    private org.woolly.pgstat.BackendStatus status;
+    private org.woolly.pgstat.ServerStatistics statisticsOfSession;
+    /** How the session ended for pg_stat_database: null normal, sessions_fatal, sessions_abandoned, sessions_killed. */
+    private volatile String sessionEnd;
     /** Set when authentication_timeout closed the socket. */
     private volatile boolean timedOut;
 
@@ -113,9 +123,19 @@ final class BackendConnection implements Runnable {
             backend = shared.registry().register(channel);
             backend.interrupts = Interrupts.current();
             ServerLog.bindProcessId(backend.processId);
+            logSession = new LogSession(backend.processId, java.time.Instant.now(),
+                    clientAddress == null ? "[local]" : clientAddress.getHostAddress(), remotePort());
+            ServerLog.bindSession(logSession);
+            if (shared.configuration().getBoolean("log_connections")) {
+                ServerLog.log(Severity.LOG, "connection received: host=" + logSession.remoteHost()
+                        + (logSession.remotePort() == null ? "" : " port=" + logSession.remotePort()));
+            }
             try {
                 runSession(startup, backend, reader, writer);
             } catch (SqlException error) {
+                if (sessionEnd == null) {
+                    sessionEnd = "sessions_fatal";
+                }
                 reportFatal(writer, error, backend.processId);
                 if (error.severity() == Severity.PANIC && engine != null) {
                     engine.panic(error);
@@ -129,6 +149,9 @@ final class BackendConnection implements Runnable {
             }
         } catch (EOFException | java.nio.channels.ClosedChannelException e) {
             // the client went away or fast shutdown closed the socket: nothing to tell anyone
+            if (sessionEnd == null) {
+                sessionEnd = "sessions_abandoned";
+            }
             if (timedOut && backend != null && backend.session == null) {
                 ServerLog.log(Severity.FATAL, "canceling authentication due to timeout");
             }
@@ -142,6 +165,8 @@ final class BackendConnection implements Runnable {
                     "backend terminated by an internal error", e);
         } finally {
             if (backend != null) {
+                logDisconnection();
+                endStatus(backend);
                 SessionEngine session = backend.session;
                 if (session != null) {
                     closeQuietly(session, backend.processId);
@@ -153,6 +178,96 @@ final class BackendConnection implements Runnable {
             }
             ServerLog.unbindProcessId();
         }
+    }
+
+    /**
+     * The backend's pg_stat_activity entry ({@code pgstat_beinit}): registered from the start of
+     * the session on, with what another session's pg_cancel_backend and pg_terminate_backend do
+     * to it; the thread is bound to it so that lock waits below report their wait event.
+     */
+    private void trackStatus(BackendRegistry.Backend backend) {
+        org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
+        if (statistics == null) {
+            return;
+        }
+        String port = logSession.remotePort();
+        status = new org.woolly.pgstat.BackendStatus(backend.processId, "client backend",
+                clientAddress == null ? null : clientAddress.getHostAddress(),
+                port == null ? -1 : Integer.parseInt(port), new org.woolly.pgstat.BackendStatus.Signals() {
+                    @Override
+                    public void cancel() {
+                        SessionEngine session = backend.session;
+                        if (session != null) {
+                            session.cancel();
+                        }
+                    }
+
+                    @Override
+                    public void terminate() {
+                        SqlException fatal = new SqlException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
+                                "terminating connection due to administrator command", null, null, 0, null);
+                        sessionEnd = "sessions_killed";
+                        backend.raiseInterrupt(fatal);
+                        Thread.ofVirtual().name("woolly: terminate backend " + backend.processId).start(() -> {
+                            BackendLoop target = backend.loop;
+                            if (target != null) {
+                                target.terminate(fatal, 2000);
+                            }
+                            backend.closeChannel();
+                        });
+                    }
+
+                    @Override
+                    public boolean awaitEnd(long millis) throws InterruptedException {
+                        return backend.awaitEnd(millis);
+                    }
+                });
+        statistics.activity().register(status);
+        org.woolly.pgstat.BackendStatus.bind(status);
+        statisticsOfSession = statistics;
+    }
+
+    /** Leaves pg_stat_activity and counts the session in its database's row ({@code pgstat_report_disconnect}). */
+    private void endStatus(BackendRegistry.Backend backend) {
+        if (status == null) {
+            return;
+        }
+        statisticsOfSession.activity().unregister(status);
+        org.woolly.pgstat.BackendStatus.unbind();
+        SessionEngine session = backend.session;
+        if (session != null && session.databaseOid() != 0) {
+            double millis = java.time.Duration.between(logSession.start(), java.time.Instant.now()).toNanos() / 1e6;
+            statisticsOfSession.databases().sessionEnded(session.databaseOid(), sessionEnd, millis);
+        }
+    }
+
+    /** The client's TCP port, null for a Unix-domain socket. */
+    private String remotePort() {
+        try {
+            if (channel.getRemoteAddress() instanceof java.net.InetSocketAddress remote) {
+                return Integer.toString(remote.getPort());
+            }
+        } catch (IOException ignored) {
+            // the client is gone already; the log line just has no port
+        }
+        return null;
+    }
+
+    /**
+     * {@code log_disconnections} ({@code log_disconnections} in {@code postgres.c}): session
+     * time as h:mm:ss.mmm, then user, database, host and port, for sessions that got as far as
+     * authentication.
+     */
+    private void logDisconnection() {
+        if (logSession == null || logSession.user() == null || sessionSettings == null
+                || !sessionSettings.getBoolean("log_disconnections")) {
+            return;
+        }
+        long millis = java.time.Duration.between(logSession.start(), java.time.Instant.now()).toMillis();
+        ServerLog.log(Severity.LOG, String.format("disconnection: session time: %d:%02d:%02d.%03d user=%s database=%s "
+                        + "host=%s%s", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000,
+                logSession.user(), logSession.database(), logSession.remoteHost(),
+                logSession.remotePort() == null ? "" : " port=" + logSession.remotePort()));
     }
 
     /** Closes the socket after authentication_timeout unless cancelled first. */
@@ -232,6 +347,7 @@ final class BackendConnection implements Runnable {
             throw fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
         }
         engine = shared.engine().get();
+        trackStatus(backend);
         ServerConfiguration configuration = shared.configuration();
         int maxConnections = configuration.getInt("max_connections");
         if (shared.registry().count() > maxConnections) {
@@ -264,6 +380,13 @@ final class BackendConnection implements Runnable {
                     "remaining connection slots are reserved for non-replication superuser connections");
         }
         settings.setSessionUser(role.name(), role.superuser());
+        sessionSettings = settings;
+        String applicationName = parameters.get("application_name");
+        logSession.authenticated(role.name(), database, settings.getString("application_name"));
+        if (configuration.getBoolean("log_connections")) {
+            ServerLog.log(Severity.LOG, "connection authorized: user=" + role.name() + " database=" + database
+                    + (applicationName == null ? "" : " application_name=" + applicationName));
+        }
         AtomicReference<BackendLoop> loopReference = new AtomicReference<>();
         String finalDatabase = database;
         if (backend.crashed) {
@@ -276,6 +399,10 @@ final class BackendConnection implements Runnable {
             }
         }, backend.processId);
         backend.session = session;
+        if (status != null) {
+            status.sessionStarted(session.databaseOid(), role.oid(), role.superuser(),
+                    settings.getString("application_name"));
+        }
         if (session.interrupts() != null) {
             // the backend loop binds the session's interrupts to this thread: terminations go there
             backend.interrupts = session.interrupts();
@@ -287,6 +414,11 @@ final class BackendConnection implements Runnable {
         writer.backendKeyData(backend.processId, backend.secretKey);
         BackendLoop loop = new BackendLoop(reader, writer, session, settings, shared.types(), activity -> {
             setThreadName(user, finalDatabase, activity);
+            logSession.commandTag(activity);
+            logSession.applicationName(settings.getString("application_name"));
+            if (status != null) {
+                status.applicationName(settings.getString("application_name"));
+            }
             // Whatever bound the thread's interrupts (this class or the session), the postmaster reaches them.
             Interrupts current = Interrupts.current();
             if (current != null) {
@@ -294,6 +426,9 @@ final class BackendConnection implements Runnable {
             }
         });
         loopReference.set(loop);
+        if (status != null) {
+            loop.trackActivity(status);
+        }
         backend.loop = loop;
         try {
             loop.run();
@@ -306,8 +441,13 @@ final class BackendConnection implements Runnable {
         }
     }
 
+    /** The thread's name and the process title {@code woolly ps} shows: PostgreSQL's ps display. */
     private void setThreadName(String user, String database, String activity) {
-        Thread.currentThread().setName("woolly: " + user + " " + database + " " + clientHost + " " + activity);
+        String title = "woolly: " + user + " " + database + " " + clientHost + " " + activity;
+        Thread.currentThread().setName(title);
+        if (status != null) {
+            status.processTitle(title);
+        }
     }
 
     private static void reportFatal(MessageWriter writer, SqlException error, long processId) {

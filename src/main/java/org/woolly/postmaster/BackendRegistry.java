@@ -71,6 +71,11 @@ final class BackendRegistry {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
+    /** A pid for an auxiliary process (checkpointer, walwriter), from the backends' sequence. */
+    int allocateProcessId() {
+        return nextProcessId.incrementAndGet();
+    }
+
     /** Registers a connection; every connection counts, so the check happens before authentication. */
     Backend register(Channel channel) {
         int processId = nextProcessId.incrementAndGet();

@@ -38,6 +38,10 @@ public final class Postmaster {
 
     /** The file another process writes to ask for a shutdown; its content is the mode name. */
     public static final String SHUTDOWN_REQUEST_FILE = "postmaster.shutdown_request";
+    /** The file {@code woolly ps} creates to ask for the process list. */
+    public static final String PS_REQUEST_FILE = "postmaster.ps_request";
+    /** Where the postmaster answers a {@link #PS_REQUEST_FILE}: one line per server process. */
+    public static final String PS_FILE = "postmaster.ps";
     /** The file another process ({@code woolly reload}) creates to ask for a configuration reload. */
     public static final String RELOAD_REQUEST_FILE = "postmaster.reload_request";
     private static final long REQUEST_POLL_MILLIS = 200;
@@ -69,7 +73,7 @@ public final class Postmaster {
     private Listeners listeners;
     private AuxiliaryProcesses auxiliary;
     private Thread requestWatcher;
-    private java.io.PrintStream loggingCollector;
+    private SysLogger loggingCollector;
 
     public Postmaster(Path dataDirectory, ServerConfiguration configuration, Engine engine) {
         this(dataDirectory, configuration, engine, TypeIoLookup.builtin());
@@ -106,6 +110,7 @@ public final class Postmaster {
                 throw new IllegalStateException("postmaster already started");
             }
             ServerLog.installJavaLoggingBridge();
+            ServerLog.configure(logSettings(configuration));
             if (configuration.getBoolean("logging_collector")) {
                 startLoggingCollector();
             }
@@ -139,7 +144,7 @@ public final class Postmaster {
                     listeners.firstSocketDirectory(), listeners.firstListenAddress(), LockFile.STATUS_READY);
             listeners.startAccepting();
             watchForPanic(engine);
-            auxiliary = new AuxiliaryProcesses(engine, configuration).start();
+            auxiliary = new AuxiliaryProcesses(engine, configuration, registry::allocateProcessId).start();
             requestWatcher = Thread.ofPlatform().daemon().name("woolly: postmaster").start(this::watchRequests);
             started = true;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
@@ -205,6 +210,31 @@ public final class Postmaster {
             ServerLog.log(Severity.LOG, message);
         }
         configuration = reloaded.configuration();
+        ServerLog.configure(logSettings(configuration));
+        if (loggingCollector != null) {
+            loggingCollector.reconfigure(SysLogger.Settings.from(dataDirectory, configuration));
+        }
+    }
+
+    /** log_line_prefix and log_destination (stderr, csvlog; anything else is refused at load time). */
+    static ServerLog.Settings logSettings(ServerConfiguration configuration) {
+        java.util.Set<String> destinations = new java.util.HashSet<>();
+        for (String part : configuration.getString("log_destination").split(",")) {
+            destinations.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new ServerLog.Settings(configuration.getString("log_line_prefix"), destinations.contains("stderr"),
+                destinations.contains("csvlog"));
+    }
+
+    /** {@code pg_rotate_logfile()}: false when the logging collector is not running. */
+    public boolean rotateLogfile() {
+        SysLogger collector = loggingCollector;
+        if (collector == null) {
+            ServerLog.log(Severity.WARNING, "rotation not possible because log collection not active");
+            return false;
+        }
+        collector.requestRotation();
+        return true;
     }
 
     /** Asks the postmaster of {@code dataDirectory} (possibly another process) to shut down. */
@@ -291,27 +321,27 @@ public final class Postmaster {
         lockFile.remove(dataDirectory);
         ServerLog.log(Severity.LOG, "database system is shut down");
         if (loggingCollector != null) {
-            ServerLog.redirect(System.err);
-            loggingCollector.close();
+            loggingCollector.stop();
+            ServerLog.collectInto(null);
+            loggingCollector = null;
         }
+        ServerLog.configure(ServerLog.Settings.DEFAULT);
         terminated.countDown();
     }
 
     /**
-     * logging_collector: the log goes to {@code log_directory/postgresql-<date>.log} (relative
-     * to the data directory) instead of stderr, as the syslogger's default file name does.
+     * logging_collector: the log goes to the collector thread's files (log_directory,
+     * log_filename, relative to the data directory) instead of stderr; stderr gets the two lines
+     * PostgreSQL's postmaster writes before it redirects.
      */
     private void startLoggingCollector() throws IOException {
-        Path directory = dataDirectory.resolve(configuration.getString("log_directory"));
-        Files.createDirectories(directory);
-        String name = "postgresql-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()) + ".log";
-        java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(directory.resolve(name),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
-                StandardCharsets.UTF_8);
+        SysLogger.Settings settings = SysLogger.Settings.from(dataDirectory, configuration);
+        SysLogger collector = new SysLogger(dataDirectory, settings).start();
         ServerLog.log(Severity.LOG, "redirecting log output to logging collector process");
-        ServerLog.redirect(file);
-        loggingCollector = file;
+        System.err.println("HINT:  Future log output will appear in directory \""
+                + configuration.getString("log_directory") + "\".");
+        ServerLog.collectInto(collector);
+        loggingCollector = collector;
     }
 
     private static void sleepBriefly() {
@@ -350,9 +380,14 @@ public final class Postmaster {
         }
         try {
             ServerLog.log(Severity.LOG, "shutting down");
-            ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
+            boolean logCheckpoints = configuration.getBoolean("log_checkpoints");
+            if (logCheckpoints) {
+                ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
+            }
             engine.close();
-            ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+            if (logCheckpoints) {
+                ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+            }
         } catch (RuntimeException e) {
             ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);
             closeEngineImmediately(engine);
@@ -447,7 +482,7 @@ public final class Postmaster {
             }
             engine = restarted;
             watchForPanic(restarted);
-            auxiliary = new AuxiliaryProcesses(restarted, configuration).start();
+            auxiliary = new AuxiliaryProcesses(restarted, configuration, registry::allocateProcessId).start();
             recovering = false;
             ServerLog.log(Severity.LOG, "database system is ready to accept connections");
         } finally {
@@ -471,6 +506,29 @@ public final class Postmaster {
         Thread.ofPlatform().name("woolly: postmaster shutdown").start(() -> runShutdown(ShutdownMode.IMMEDIATE));
     }
 
+    /**
+     * The answer to {@code woolly ps}: the postmaster's line, then every server process of the
+     * activity table with its pid and title, as {@code ps} shows PostgreSQL's processes
+     * ({@code woolly: checkpointer}, {@code woolly: alice shop 10.0.0.5(51234) idle in transaction}).
+     * Written to a temporary file and renamed, so the reader never sees half a list.
+     */
+    private void writeProcessList() throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(ProcessHandle.current().pid()).append('\t').append("woolly: postmaster -D ")
+                .append(dataDirectory).append('\n');
+        Engine current = engine;
+        org.woolly.pgstat.ServerStatistics statistics = current == null ? null : current.statistics();
+        if (statistics != null) {
+            for (org.woolly.pgstat.BackendStatus status : statistics.activity().all()) {
+                out.append(status.pid()).append('\t').append(status.processTitle()).append('\n');
+            }
+        }
+        Path temporary = dataDirectory.resolve(PS_FILE + ".tmp");
+        Files.writeString(temporary, out, StandardCharsets.UTF_8);
+        Files.move(temporary, dataDirectory.resolve(PS_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private void watchRequests() {
         Path request = dataDirectory.resolve(SHUTDOWN_REQUEST_FILE);
         Path reloadRequest = dataDirectory.resolve(RELOAD_REQUEST_FILE);
@@ -486,6 +544,13 @@ public final class Postmaster {
                 }
             } catch (IOException e) {
                 ServerLog.log(Severity.WARNING, "could not remove reload request: " + e.getMessage());
+            }
+            try {
+                if (Files.deleteIfExists(dataDirectory.resolve(PS_REQUEST_FILE))) {
+                    writeProcessList();
+                }
+            } catch (IOException e) {
+                ServerLog.log(Severity.WARNING, "could not answer process list request: " + e.getMessage());
             }
             if (Files.exists(request)) {
                 ShutdownMode mode;

@@ -57,15 +57,37 @@ public final class WoollyEngine implements Engine {
     private final StorageServices storage;
     private final SystemCatalog catalog;
     private final TypeSystem types = new BuiltinTypeSystem();
+    private final org.woolly.pgstat.ServerStatistics statistics = new org.woolly.pgstat.ServerStatistics();
+    private final Path dataDirectory;
 
-    private WoollyEngine(StorageServices storage) {
+    private WoollyEngine(StorageServices storage, Path dataDirectory) {
         this.storage = storage;
+        this.dataDirectory = dataDirectory;
         this.catalog = new SystemCatalog(storage, CatalogTupleCodec.STANDARD);
+        statistics.databases().blockCounters(storage.blockCounters());
     }
 
-    /** Opens the data directory's storage, replaying the WAL first if the last stop was a crash. */
+    /**
+     * Opens the data directory's storage, replaying the WAL first if the last stop was a crash;
+     * the cumulative statistics come back from {@code pg_stat/} after a clean stop only.
+     */
     public static WoollyEngine open(Path dataDirectory, StorageOptions options) {
-        return new WoollyEngine(StorageWiring.open(dataDirectory, options));
+        boolean crashed = !java.nio.file.Files.exists(dataDirectory.resolve("global/pg_control"))
+                || org.woolly.access.transam.ControlFile.read(dataDirectory).state()
+                != org.woolly.access.transam.ControlFile.State.SHUT_DOWN;
+        WoollyEngine engine = new WoollyEngine(StorageWiring.open(dataDirectory, options), dataDirectory);
+        engine.statistics.restore(dataDirectory, crashed);
+        return engine;
+    }
+
+    @Override
+    public org.woolly.pgstat.ServerStatistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    public long[] checkpointWrites() {
+        return storage.checkpointWrites();
     }
 
     @Override
@@ -89,7 +111,7 @@ public final class WoollyEngine implements Engine {
         int databaseOid = catalog.databaseOid(database).orElseThrow(() -> new SqlException(
                 SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist"));
         return new QuerySession(storage, catalog.catalogFor(databaseOid), role, database, settings, notices,
-                processId, types, PARSER);
+                processId, types, PARSER).withStatistics(statistics, databaseOid);
     }
 
     @Override
@@ -102,9 +124,18 @@ public final class WoollyEngine implements Engine {
         storage.checkpoint();
     }
 
+    /** The shutdown checkpoint, then the statistics file ({@code pgstat_before_server_shutdown}). */
     @Override
     public void close() {
         storage.close();
+        if (!storage.panicState().panicked()) {
+            try {
+                statistics.save(dataDirectory);
+            } catch (java.io.IOException e) {
+                org.woolly.utils.error.ServerLog.log(org.woolly.utils.error.Severity.LOG,
+                        "could not write statistics file: " + e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -63,6 +63,10 @@ public final class BackendLoop {
     private volatile ClientReader clientReader;
     /** The simple Query message's string while it runs ({@code debug_query_string}). */
     private String simpleQueryText;
+    /** This backend's pg_stat_activity entry, or null when the server keeps none. */
+    private org.woolly.pgstat.BackendStatus status;
+    /** Whether the last ReadyForQuery was outside a transaction (the next statement starts one). */
+    private boolean idleOutsideTransaction = true;
 
     /**
      * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
@@ -77,6 +81,49 @@ public final class BackendLoop {
         this.activity = activity;
         this.statementTimer = new StatementTimer(engine);
         this.extended = new ExtendedQueryHandler(writer, engine, settings, types, activity, statementTimer);
+    }
+
+    /** Reports this backend's state and query to {@code status} (pg_stat_activity) from now on. */
+    public void trackActivity(org.woolly.pgstat.BackendStatus backendStatus) {
+        this.status = backendStatus;
+        extended.trackActivity(this::reportActive);
+    }
+
+    /**
+     * {@code pgstat_report_activity(STATE_RUNNING, text)}: the backend runs {@code text}; the
+     * first statement after an idle ReadyForQuery starts the transaction (xact_start).
+     */
+    void reportActive(String text) {
+        if (status == null) {
+            return;
+        }
+        if (!settings.getBoolean("track_activities")) {
+            status.reportDisabled();
+            return;
+        }
+        if (idleOutsideTransaction) {
+            idleOutsideTransaction = false;
+            status.transactionStart(org.woolly.pgstat.BackendStatus.nowMicros());
+        }
+        status.reportActivity("active", text);
+    }
+
+    /** The state ReadyForQuery tells the client, with the session's transaction ids. */
+    private void reportIdle(TransactionStatus transactionStatus, String state) {
+        idleOutsideTransaction = transactionStatus == TransactionStatus.IDLE;
+        if (status == null) {
+            return;
+        }
+        if (!settings.getBoolean("track_activities")) {
+            status.reportDisabled();
+            return;
+        }
+        long[] ids = engine.transactionIds();
+        status.transactionIds(ids[0] == 0 ? null : ids[0], ids[1] == 0 ? null : ids[1]);
+        if (idleOutsideTransaction) {
+            status.transactionStart(null);
+        }
+        status.reportActivity(state, null);
     }
 
     /** Runs until Terminate, end of stream, or a FATAL error. */
@@ -101,6 +148,9 @@ public final class BackendLoop {
         while (!terminated) {
             MessageReader.Message message;
             try {
+                if (status != null) {
+                    status.waitStart("Client", "ClientRead");
+                }
                 message = client.next();
             } catch (SqlException fatal) {
                 processingLock.lock();
@@ -114,6 +164,9 @@ public final class BackendLoop {
                     processingLock.unlock();
                 }
                 return;
+            }
+            if (status != null) {
+                status.waitEnd();
             }
             if (message == null) {
                 return;
@@ -220,10 +273,13 @@ public final class BackendLoop {
      * whole string of a simple Query, the statement's text in the extended protocol).
      */
     private void logError(SqlException error, byte messageType) {
+        String text = messageType == MessageTypes.QUERY ? simpleQueryText : extended.queryText();
+        boolean withStatement = text != null && reaches(error.severity(), "log_min_error_statement");
         if (reaches(error.severity(), "log_min_messages")) {
-            ServerLog.report(error);
+            ServerLog.report(error, withStatement ? text : null);
+        } else if (withStatement) {
+            ServerLog.statement(text);
         }
-        logStatement(error.severity(), messageType);
     }
 
     private void logStatement(Severity severity, byte messageType) {
@@ -249,7 +305,13 @@ public final class BackendLoop {
     private void simpleQuery(String queryString) throws IOException {
         simpleQueryText = queryString;
         extended.closeUnnamed();
+        long started = System.nanoTime();
         List<RawStatement> statements = engine.parse(queryString);
+        boolean logged = StatementLog.shouldLog(settings, statements);
+        reportActive(queryString);
+        if (logged) {
+            StatementLog.logStatement(queryString);
+        }
         if (statements.isEmpty()) {
             writer.emptyMessage(MessageTypes.EMPTY_QUERY_RESPONSE);
             sendReadyForQuery();
@@ -282,6 +344,7 @@ public final class BackendLoop {
             sendParameterChanges();
         }
         engine.finishImplicitTransaction();
+        StatementLog.logDuration(settings, started, logged, "statement: " + queryString);
         sendReadyForQuery();
     }
 
@@ -291,11 +354,13 @@ public final class BackendLoop {
         if (status == TransactionStatus.IDLE) {
             extended.closeAllPortals();
         }
-        activity.accept(switch (status) {
+        String state = switch (status) {
             case IDLE -> "idle";
             case IN_BLOCK -> "idle in transaction";
             case FAILED -> "idle in transaction (aborted)";
-        });
+        };
+        activity.accept(state);
+        reportIdle(status, state);
         writer.readyForQuery(status);
         armIdleTimer(status);
     }

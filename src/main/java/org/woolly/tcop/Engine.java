@@ -64,4 +64,14 @@ public interface Engine extends LoginCatalog, AutoCloseable {
      * (no checkpoint, no buffer writes); the next open runs crash recovery.
      */
     void closeImmediately();
+
+    /** The server's activity table and cumulative statistics, or null when this engine keeps none. */
+    default org.woolly.pgstat.ServerStatistics statistics() {
+        return null;
+    }
+
+    /** Pages written by checkpoints so far and the buffer pool's size, for log_checkpoints. */
+    default long[] checkpointWrites() {
+        return new long[] {0, 0};
+    }
 }

@@ -40,6 +40,9 @@ final class ExtendedQueryHandler {
         final short[] resultFormats;
         String completedTag;
 
+        /** The prepared statement's name, for the log's {@code execute <name>: text}. */
+        String statementName = "";
+
         PortalState(Portal portal, PreparedQuery query, short[] resultFormats) {
             this.portal = portal;
             this.query = query;
@@ -60,6 +63,8 @@ final class ExtendedQueryHandler {
     private boolean ignoreTillSync;
     /** The text of the statement the current message works on ({@code debug_query_string}); null if none. */
     private String queryText;
+    /** Told the text of each portal run ({@code pgstat_report_activity} in exec_execute_message). */
+    private Consumer<String> reportActive = text -> { };
 
     ExtendedQueryHandler(MessageWriter writer, SessionEngine engine, SessionSettings settings, TypeIoLookup types,
                          Consumer<String> activity, StatementTimer statementTimer) {
@@ -69,6 +74,10 @@ final class ExtendedQueryHandler {
         this.settings = settings;
         this.types = types;
         this.activity = activity;
+    }
+
+    void trackActivity(Consumer<String> reporter) {
+        this.reportActive = reporter;
     }
 
     TypeIoLookup types() {
@@ -176,7 +185,9 @@ final class ExtendedQueryHandler {
         closePortal(portalName);
         activity.accept(query == null ? "BIND" : query.commandName());
         Portal portal = query == null ? null : engine.bind(query, values);
-        portals.put(portalName, new PortalState(portal, query, expandFormats(resultFormats, columnCount)));
+        PortalState created = new PortalState(portal, query, expandFormats(resultFormats, columnCount));
+        created.statementName = statementName;
+        portals.put(portalName, created);
         writer.emptyMessage(MessageTypes.BIND_COMPLETE);
     }
 
@@ -248,6 +259,15 @@ final class ExtendedQueryHandler {
             return;
         }
         activity.accept(state.query.commandName());
+        reportActive.accept(queryText);
+        String what = "execute " + StatementLog.displayName(state.statementName)
+                + (name.isEmpty() ? "" : "/" + name) + ": " + queryText;
+        boolean logged = state.query.parsedStatement() != null
+                && StatementLog.shouldLog(settings, state.query.parsedStatement());
+        if (logged) {
+            org.woolly.utils.error.ServerLog.log(org.woolly.utils.error.Severity.LOG, what);
+        }
+        long started = System.nanoTime();
         if (isCopy(state.query)) {
             statementTimer.start(settings.getInt("statement_timeout"));
             try {
@@ -256,6 +276,7 @@ final class ExtendedQueryHandler {
                 statementTimer.stop();
             }
             writer.commandComplete(state.completedTag);
+            StatementLog.logDuration(settings, started, logged, what);
             return;
         }
         DataRowEncoder encoder = new DataRowEncoder(writer, state.query.resultColumns(), state.resultFormats, types,
@@ -273,6 +294,7 @@ final class ExtendedQueryHandler {
             state.completedTag = tag;
             writer.commandComplete(tag);
         }
+        StatementLog.logDuration(settings, started, logged, what);
     }
 
     private void close(MessageBody body) throws IOException {

@@ -21,4 +21,9 @@ public interface PreparedQuery {
 
     /** The command tag word(s) for CommandComplete before any count, e.g. "SELECT", "INSERT", "CREATE TABLE". */
     String commandName();
+
+    /** The parsed statement, for log_statement's classification; null when not known. */
+    default org.woolly.nodes.parse.Statement parsedStatement() {
+        return null;
+    }
 }

@@ -79,4 +79,14 @@ public interface SessionEngine extends AutoCloseable {
     /** Ends the session: rolls back any open transaction and releases locks and portals. */
     @Override
     void close();
+
+    /** {@code {xid, xmin}} of the session's transaction (pg_stat_activity's backend_xid, backend_xmin); 0: none. */
+    default long[] transactionIds() {
+        return new long[] {0, 0};
+    }
+
+    /** The OID of the session's database (pg_stat_activity's datid); 0 when not known. */
+    default int databaseOid() {
+        return 0;
+    }
 }

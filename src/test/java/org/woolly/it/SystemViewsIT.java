@@ -48,7 +48,9 @@ class SystemViewsIT {
             assertThat(rows(connection, "SELECT c.relname, c.oid, c.reltype, c.relkind, c.relnatts FROM pg_class c "
                     + "WHERE c.relkind = 'v' ORDER BY c.oid"))
                     .containsExactly("pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
-                            "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8");
+                            "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8",
+                            "pg_stat_activity|12222|12224|v|22", "pg_stat_database|12266|12268|v|28",
+                            "pg_stat_bgwriter|12289|12291|v|11");
             assertThat(rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t "
                     + "ON t.oid = a.atttypid WHERE a.attrelid = 12033 ORDER BY a.attnum"))
                     .containsExactly("schemaname|name", "tablename|name", "tableowner|name", "tablespace|name",

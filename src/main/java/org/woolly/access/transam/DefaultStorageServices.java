@@ -67,6 +67,16 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
+    public org.woolly.pgstat.BlockCounters blockCounters() {
+        return bufferPool.blockCounters();
+    }
+
+    @Override
+    public long[] checkpointWrites() {
+        return new long[] {bufferPool.checkpointWriteCount(), bufferPool.size()};
+    }
+
+    @Override
     public void checkpoint() {
         checkpoint(false);
     }

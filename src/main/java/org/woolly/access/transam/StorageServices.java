@@ -43,4 +43,14 @@ public interface StorageServices extends AutoCloseable {
      * crash recovery.
      */
     void shutdownImmediately();
+
+    /** The buffer pool's page requests by database (pg_stat_database), or null without a pool. */
+    default org.woolly.pgstat.BlockCounters blockCounters() {
+        return null;
+    }
+
+    /** Pages written by checkpoints so far, and the pool's size: {@code {written, poolSize}}. */
+    default long[] checkpointWrites() {
+        return new long[] {0, 0};
+    }
 }

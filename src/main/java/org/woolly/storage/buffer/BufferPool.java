@@ -40,6 +40,10 @@ public final class BufferPool {
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
     private final AtomicInteger clockHand = new AtomicInteger();
     private final LongAdder hits = new LongAdder();
+    /** The same requests by database, for pg_stat_database. */
+    private final org.woolly.pgstat.BlockCounters blockCounters = new org.woolly.pgstat.BlockCounters();
+    /** Pages written by checkpoints ({@code buffers_checkpoint}). */
+    private final LongAdder checkpointWrites = new LongAdder();
     private final LongAdder reads = new LongAdder();
     private final List<Consumer<RelFileLocator>> dropListeners = new CopyOnWriteArrayList<>();
 
@@ -214,6 +218,7 @@ public final class BufferPool {
             if (BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
                     writer.flush(buffer, false);
+                    checkpointWrites.increment();
                 } finally {
                     release(buffer);
                 }
@@ -284,6 +289,21 @@ public final class BufferPool {
         return hits.sum();
     }
 
+    /** Page requests and reads by database (pg_stat_database's blks_hit and blks_read). */
+    public org.woolly.pgstat.BlockCounters blockCounters() {
+        return blockCounters;
+    }
+
+    /** Pages written by {@link #flushAll()} so far ({@code buffers_checkpoint}). */
+    public long checkpointWriteCount() {
+        return checkpointWrites.sum();
+    }
+
+    /** The pool's size in pages (for log_checkpoints' percentage). */
+    public int size() {
+        return buffers.length;
+    }
+
     /** Pages read from files ({@code blks_read}). */
     public long readCount() {
         return reads.sum();
@@ -332,6 +352,7 @@ public final class BufferPool {
                     }
                     if (buffer.valid) {
                         hits.increment();
+                        blockCounters.hit(tag.relation().databaseOid());
                         return buffer;
                     }
                 }
@@ -427,6 +448,7 @@ public final class BufferPool {
         } else {
             storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
             reads.increment();
+            blockCounters.read(tag.relation().databaseOid());
         }
         synchronized (buffer) {
             buffer.valid = true;

@@ -83,6 +83,11 @@ public final class LockManager {
             long nextDeadlockCheck = started + deadlockTimeout.toNanos();
             state.queue.addLast(me);
             waiting.put(owner, me);
+            // pg_stat_activity shows the wait as PostgreSQL's WaitOnLock does: Lock / relation or transactionid
+            org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
+            if (status != null) {
+                status.waitStart("Lock", tag instanceof LockTag.Relation ? "relation" : "transactionid");
+            }
             try {
                 while (!grantable(state, me)) {
                     long now = System.nanoTime();
@@ -103,6 +108,9 @@ public final class LockManager {
                     Interrupts.awaitInterruptibly(state.changed, Math.max(sleep, 1));
                 }
             } finally {
+                if (status != null) {
+                    status.waitEnd();
+                }
                 state.queue.remove(me);
                 waiting.remove(owner);
                 if (state.holders.isEmpty() && state.queue.isEmpty()) {

@@ -73,6 +73,17 @@ public final class QuerySession implements SessionEngine {
     private final List<SessionPortal> openPortals = new ArrayList<>();
     /** The session's currval/lastval state; made on first use (test storages may have no sequences). */
     private SequenceSession sequences;
+    /** Pending pg_stat_database counts of this session, added to the database's row at transaction end. */
+    final org.woolly.pgstat.SessionCounters counters = new org.woolly.pgstat.SessionCounters();
+    private SessionActivity activity;
+    private int statisticsDatabaseOid;
+    /** The server's statistics, null when it keeps none. */
+    org.woolly.pgstat.ServerStatistics statistics;
+
+    @Override
+    public int databaseOid() {
+        return statisticsDatabaseOid;
+    }
 
     /** The parser of {@code org.woolly.parser}. */
     private static final QueryParser SQL_PARSER = new QueryParser() {
@@ -111,6 +122,30 @@ public final class QuerySession implements SessionEngine {
         this.analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         this.planner = new Planner(types);
         this.block = new TransactionBlock(storage.transactions(), settings, backendPid);
+    }
+
+    /**
+     * Connects the session to the server's statistics: its transactions and tuples count into
+     * its database's pg_stat_database row, and the statistics functions see the server through it.
+     */
+    public QuerySession withStatistics(org.woolly.pgstat.ServerStatistics statistics, int databaseOid) {
+        this.activity = new SessionActivity(statistics, databaseOid, role, notices);
+        this.statisticsDatabaseOid = databaseOid;
+        this.statistics = statistics;
+        block.reportTo(counters, () -> {
+            if (settings.getBoolean("track_counts")) {
+                statistics.databases().flush(databaseOid, counters);
+            } else {
+                counters.discard();
+            }
+        });
+        return this;
+    }
+
+    /** The session's current transaction id and snapshot xmin for pg_stat_activity; nulls outside one. */
+    @Override
+    public long[] transactionIds() {
+        return block.transactionIds();
     }
 
     @Override
@@ -450,6 +485,9 @@ public final class QuerySession implements SessionEngine {
 
     /** A context for running one statement: a snapshot per statement (or per transaction), the interrupt state. */
     ExecutorContext newExecutorContext(Object[] parameters) {
+        if (activity != null) {
+            activity.clearSnapshot();
+        }
         var transaction = block.ensure();
         var snapshot = block.statementSnapshot();
         boolean hasSequences = sequenceStorageIfAny() != null;
@@ -463,7 +501,8 @@ public final class QuerySession implements SessionEngine {
                 .withTransactions(storage.transactions())
                 .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
                         settings.formatSettings()))
-                .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null);
+                .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
+                .withStatistics(counters, activity);
     }
 
     /** The B-tree access method, or null when the server has none registered. */

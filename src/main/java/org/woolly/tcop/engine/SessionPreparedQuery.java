@@ -57,6 +57,11 @@ final class SessionPreparedQuery implements PreparedQuery {
         return sourceText;
     }
 
+    @Override
+    public Statement parsedStatement() {
+        return statement();
+    }
+
     Statement statement() {
         return statement;
     }

@@ -38,6 +38,8 @@ final class TransactionBlock {
     private Snapshot transactionSnapshot;
     /** The statements of one multi-statement Query message run as an implicit block (TBLOCK_IMPLICIT_INPROGRESS). */
     private boolean implicitBlock;
+    private org.woolly.pgstat.SessionCounters counters = new org.woolly.pgstat.SessionCounters();
+    private Runnable reportStatistics = () -> { };
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -139,6 +141,25 @@ final class TransactionBlock {
         }
     }
 
+    /**
+     * Where the block counts its commits and rollbacks (xact_commit, xact_rollback) and what it
+     * calls when a transaction has ended ({@code pgstat_report_stat} at transaction end).
+     */
+    void reportTo(org.woolly.pgstat.SessionCounters sessionCounters, Runnable transactionEnded) {
+        this.counters = sessionCounters;
+        this.reportStatistics = transactionEnded;
+    }
+
+    /** {@code {xid, xmin}} of the current transaction for pg_stat_activity; 0 where there is none. */
+    long[] transactionIds() {
+        Transaction tx = transaction;
+        if (tx == null) {
+            return new long[] {0, 0};
+        }
+        Snapshot held = transactionSnapshot;
+        return new long[] {tx.xid(), held == null ? 0 : held.xmin()};
+    }
+
     void commit() {
         Transaction tx = transaction;
         transaction = null;
@@ -150,9 +171,13 @@ final class TransactionBlock {
                 manager.commit(tx, synchronous);
             } catch (RuntimeException error) {
                 settings.atTransactionEnd(false);
+                counters.transactionsRolledBack++;
+                reportStatistics.run();
                 throw error;
             }
             settings.atTransactionEnd(true);
+            counters.transactionsCommitted++;
+            reportStatistics.run();
         }
     }
 
@@ -165,6 +190,8 @@ final class TransactionBlock {
                 manager.abort(tx);
             } finally {
                 settings.atTransactionEnd(false);
+                counters.transactionsRolledBack++;
+                reportStatistics.run();
             }
         }
     }

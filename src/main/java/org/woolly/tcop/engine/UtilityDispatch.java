@@ -339,7 +339,9 @@ final class UtilityDispatch {
         if (!session.role.superuser()) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
         }
-        session.storage.checkpoint();
+        org.woolly.pgstat.CheckpointReport.run(session.storage::checkpoint, session.storage::checkpointWrites, true,
+                "immediate force wait", session.settings.getBoolean("log_checkpoints"),
+                session.statistics == null ? null : session.statistics.backgroundWriter());
         return Outcome.tag("CHECKPOINT");
     }
 

@@ -32,6 +32,7 @@ public final class BuiltinFunctions {
         SequenceFunctions.register(REGISTRY);
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
+        StatisticsFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();

@@ -44,7 +44,7 @@ public final class BuiltinTypes {
         add(TypeOids.TIMESTAMPTZ, TimestampIO.TIMESTAMPTZ);
         add(TypeOids.INTERVAL, IntervalIO.INSTANCE);
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
-        add(TypeOids.VOID, new UnsupportedValueIO("void"));
+        add(TypeOids.VOID, new VoidIO());
         // regclass constants name relations (nextval('s')): the analyzer reads them through the catalog
         add(TypeOids.REGCLASS, new UnsupportedValueIO("regclass"));
         add(ANY, new UnsupportedValueIO("any"));

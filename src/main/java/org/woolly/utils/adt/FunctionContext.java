@@ -46,4 +46,10 @@ public interface FunctionContext {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "sequence functions are not available here");
     }
+
+    /** The server's processes and statistics (pg_stat_activity and its kin); 0A000 where there are none. */
+    default ServerActivity serverActivity() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "statistics functions are not available here");
+    }
 }

@@ -4,34 +4,69 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The server log in PostgreSQL's stderr format
- * ({@code 2026-01-01 00:00:00.000 UTC [pid] LOG:  message}), counterpart of {@code elog.c}'s
- * {@code log_line_prefix = '%m [%p] '}. Other layers log through {@code java.util.logging}
- * under {@code org.woolly}; {@link #installJavaLoggingBridge()} routes those records here. A
- * backend thread binds its backend pid ({@link #bindProcessId}) so that every line it writes,
- * through either path, carries that pid as PostgreSQL's per-process lines do.
+ * The server log, counterpart of {@code elog.c}'s {@code send_message_to_server_log}: each
+ * message becomes a line in the stderr format ({@code log_line_prefix}, default
+ * {@code '%m [%p] '}, then {@code LOG:  message}) and/or a csvlog record, as
+ * {@code log_destination} says ({@link #configure}). Lines go to stderr, or, with
+ * {@code logging_collector}, to the collector's {@link Sink} (the postmaster's syslogger
+ * thread, which writes and rotates the files). csvlog without a collector falls back to the
+ * stderr format, as in PostgreSQL.
+ *
+ * <p>Other layers log through {@code java.util.logging} under {@code org.woolly};
+ * {@link #installJavaLoggingBridge()} routes those records here. A backend thread binds its
+ * pid ({@link #bindProcessId}) and its session ({@link #bindSession}) so that every line it
+ * writes carries them.
  */
 public final class ServerLog {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
+    /** Where formatted lines go when the logging collector runs ({@code syslogger.c}'s pipe). */
+    public interface Sink {
+        /** Takes one line (no line terminator); {@code csv}: a csvlog record, else a stderr-format line. */
+        void write(boolean csv, String line);
+    }
+
+    /** log_line_prefix and log_destination, as the postmaster last read them. */
+    public record Settings(String linePrefix, boolean stderr, boolean csvlog) {
+        public static final Settings DEFAULT = new Settings("%m [%p] ", true, false);
+    }
+
+    /** The server's (the JVM's) start: {@code %s} and {@code %c} of lines outside a session. */
+    static final Instant START = Instant.now();
     private static final long PROCESS_ID = ProcessHandle.current().pid();
-    private static volatile PrintStream out = System.err;
     private static final ThreadLocal<Long> BOUND_PROCESS_ID = new ThreadLocal<>();
+    private static final ThreadLocal<LogSession> BOUND_SESSION = new ThreadLocal<>();
+    /** {@code %l} of lines outside a session. */
+    private static final AtomicLong SERVER_LINES = new AtomicLong();
+    private static volatile PrintStream out = System.err;
+    private static volatile Settings settings = Settings.DEFAULT;
+    private static volatile Sink sink;
 
     private ServerLog() {}
 
-    /** Sends the log elsewhere (the logging collector's file). */
+    /** Sends the stderr-format log elsewhere (tests capture it this way). */
     public static void redirect(PrintStream target) {
         out = target;
+    }
+
+    /** The format and destinations (log_line_prefix, log_destination). */
+    public static void configure(Settings newSettings) {
+        settings = newSettings;
+    }
+
+    public static Settings settings() {
+        return settings;
+    }
+
+    /** Lines go to {@code collector} from now on; null: back to stderr. */
+    public static void collectInto(Sink collector) {
+        sink = collector;
     }
 
     /** Makes this thread's lines carry {@code processId} (a backend's pid) until {@link #unbindProcessId()}. */
@@ -41,6 +76,17 @@ public final class ServerLog {
 
     public static void unbindProcessId() {
         BOUND_PROCESS_ID.remove();
+        BOUND_SESSION.remove();
+    }
+
+    /** Makes this thread's lines carry {@code session}'s user, database, client, ... */
+    public static void bindSession(LogSession session) {
+        BOUND_SESSION.set(session);
+    }
+
+    /** The session bound to this thread, or null. */
+    public static LogSession session() {
+        return BOUND_SESSION.get();
     }
 
     /** The pid this thread's lines carry: its backend's, else the server's. */
@@ -54,44 +100,94 @@ public final class ServerLog {
     }
 
     public static void log(Severity severity, long processId, String message, Throwable failure) {
-        line(severity.name(), processId, message, failure);
+        if (failure != null) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            message = message + System.lineSeparator() + trace.toString().stripTrailing();
+        }
+        emit(severity.name(), severity.compareTo(Severity.ERROR) >= 0 ? SqlState.INTERNAL_ERROR.code() : "00000",
+                message, null, null, null, 0, processId);
     }
 
     /**
      * An error as {@code elog.c}'s {@code send_message_to_server_log} writes it with the default
      * {@code log_error_verbosity}: the message (with {@code at character N} when it has a
-     * position), then its DETAIL and HINT lines.
+     * position), then its DETAIL and HINT lines, then {@code STATEMENT:  text} when
+     * {@code statement} is not null (log_min_error_statement reached).
      */
-    public static void report(SqlException error) {
-        long processId = processId();
+    public static void report(SqlException error, String statement) {
         String message = error.getMessage();
         if (error.position() > 0) {
             message += " at character " + error.position();
         }
-        line(error.severity().name(), processId, message, null);
-        if (error.detail() != null) {
-            line("DETAIL", processId, error.detail(), null);
-        }
-        if (error.hint() != null) {
-            line("HINT", processId, error.hint(), null);
-        }
+        emit(error.severity().name(), error.sqlState().code(), message, error.detail(), error.hint(), statement,
+                error.position(), processId());
     }
 
-    /** The {@code STATEMENT:} line that follows an error when {@code log_min_error_statement} asks for it. */
+    /** {@link #report(SqlException, String)} without the statement. */
+    public static void report(SqlException error) {
+        report(error, null);
+    }
+
+    /** The {@code STATEMENT:} line alone, for an error whose own line log_min_messages filtered out. */
     public static void statement(String queryText) {
-        line("STATEMENT", processId(), queryText, null);
+        emitLines(new LogEntry(Instant.now(), "STATEMENT", "00000", queryText, null, null, null, 0, processId(),
+                backendType(), BOUND_SESSION.get()), true);
     }
 
-    private static void line(String label, long processId, String message, Throwable failure) {
-        StringBuilder line = new StringBuilder(128);
-        line.append(TIMESTAMP.format(Instant.now())).append(" [").append(processId).append("] ")
-                .append(label).append(":  ").append(message);
-        if (failure != null) {
-            StringWriter trace = new StringWriter();
-            failure.printStackTrace(new PrintWriter(trace));
-            line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
+    private static void emit(String label, String sqlState, String message, String detail, String hint,
+                             String query, int position, long processId) {
+        LogEntry entry = new LogEntry(Instant.now(), label, sqlState, message, detail, hint, query, position,
+                processId, backendType(), BOUND_SESSION.get());
+        emitLines(entry, false);
+    }
+
+    private static void emitLines(LogEntry entry, boolean statementOnly) {
+        Settings current = settings;
+        Sink collector = sink;
+        long lineNumber = entry.session() != null ? ++entry.session().lineNumber : SERVER_LINES.incrementAndGet();
+        boolean csv = current.csvlog() && collector != null;
+        if (csv && !statementOnly) {
+            collector.write(true, LogLineFormat.csv(entry, lineNumber));
         }
-        out.println(line);
+        if (!current.stderr() && (csv || statementOnly && current.csvlog() && collector != null)) {
+            return;
+        }
+        String prefix = LogLineFormat.prefix(current.linePrefix(), entry, lineNumber);
+        StringBuilder text = new StringBuilder(128);
+        text.append(prefix).append(entry.label()).append(":  ").append(entry.message());
+        if (entry.detail() != null) {
+            text.append(System.lineSeparator()).append(prefix).append("DETAIL:  ").append(entry.detail());
+        }
+        if (entry.hint() != null) {
+            text.append(System.lineSeparator()).append(prefix).append("HINT:  ").append(entry.hint());
+        }
+        if (entry.query() != null) {
+            text.append(System.lineSeparator()).append(prefix).append("STATEMENT:  ").append(entry.query());
+        }
+        if (collector != null) {
+            collector.write(false, text.toString());
+        } else {
+            out.println(text);
+        }
+    }
+
+    /** {@code %b} and csvlog's backend_type, from the thread's name ({@code woolly: checkpointer}). */
+    private static String backendType() {
+        if (BOUND_PROCESS_ID.get() != null) {
+            return "client backend";
+        }
+        String name = Thread.currentThread().getName();
+        if (name.startsWith("woolly: checkpointer")) {
+            return "checkpointer";
+        }
+        if (name.startsWith("woolly: walwriter")) {
+            return "walwriter";
+        }
+        if (name.startsWith("woolly: logger")) {
+            return "logger";
+        }
+        return "postmaster";
     }
 
     /** Routes {@code org.woolly} java.util.logging records (INFO and above) to this log. */

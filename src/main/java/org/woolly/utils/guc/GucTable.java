@@ -71,6 +71,29 @@ public final class GucTable {
                 "Sets the message levels that are logged.", false);
         enumeration("log_min_error_statement", "error", levels, GucContext.SUPERUSER,
                 "Causes all statements generating error at or above this level to be logged.", false);
+        string("log_line_prefix", "%m [%p] ", GucContext.SIGHUP,
+                "Controls information prefixed to each log line.", false);
+        string("log_filename", "postgresql-%Y-%m-%d_%H%M%S.log", GucContext.SIGHUP,
+                "Sets the file name pattern for log files.", false);
+        integer("log_rotation_age", 1440, GucUnit.MINUTES, 0, INT_MAX / 60, GucContext.SIGHUP,
+                "Sets the amount of time to wait before forcing log file rotation.", false);
+        integer("log_rotation_size", 10240, GucUnit.KILOBYTES, 0, INT_MAX / 1024, GucContext.SIGHUP,
+                "Sets the maximum size a log file can reach before being rotated.", false);
+        bool("log_truncate_on_rotation", false, GucContext.SIGHUP,
+                "Truncate existing log files of same name during log rotation.", false);
+        enumeration("log_statement", "none", List.of("none", "ddl", "mod", "all"), GucContext.SUPERUSER,
+                "Sets the type of statements logged.", false);
+        integer("log_min_duration_statement", -1, GucUnit.MILLISECONDS, -1, INT_MAX, GucContext.SUPERUSER,
+                "Sets the minimum execution time above which all statements will be logged.", false);
+        bool("log_duration", false, GucContext.SUPERUSER, "Logs the duration of each completed SQL statement.",
+                false);
+        bool("log_connections", false, GucContext.BACKEND, "Logs each successful connection.", false);
+        bool("log_disconnections", false, GucContext.BACKEND,
+                "Logs end of a session, including duration.", false);
+        bool("log_checkpoints", true, GucContext.SIGHUP, "Logs each checkpoint.", false);
+        bool("track_activities", true, GucContext.SUPERUSER,
+                "Collects information about executing commands.", false);
+        bool("track_counts", true, GucContext.SUPERUSER, "Collects statistics on database activity.", false);
         enumeration("client_min_messages", "notice", List.of("debug5", "debug4", "debug3", "debug2", "debug1",
                 "log", "notice", "warning", "error"), GucContext.USER,
                 "Sets the message levels that are sent to the client.", false);

@@ -106,7 +106,9 @@ class InitDbTest {
                 .extracting(row -> row.getString("relname") + "/" + row.getOid("oid") + "/" + row.getOid("reltype")
                         + "/" + row.getOid("relfilenode"))
                 .containsExactlyInAnyOrder("pg_roles/12000/12002/0", "pg_shadow/12005/12007/0",
-                        "pg_user/12014/12016/0", "pg_views/12028/12030/0", "pg_tables/12033/12035/0");
+                        "pg_user/12014/12016/0", "pg_views/12028/12030/0", "pg_tables/12033/12035/0",
+                        "pg_stat_activity/12222/12224/0", "pg_stat_database/12266/12268/0",
+                        "pg_stat_bgwriter/12289/12291/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");

@@ -1,0 +1,106 @@
+package org.woolly.pgstat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistics of one running server: the activity table and the cumulative counters
+ * ({@code pgstat.c}'s shared memory). At a clean shutdown {@link #save} writes the counters to
+ * {@code pg_stat/pgstat.stat}; the next start reads them back with {@link #restore} and removes
+ * the file, so that a crash afterwards finds none; after crash recovery the file is removed
+ * unread ({@code pgstat_discard_stats}): the counters restart from zero, as in PostgreSQL 15.
+ *
+ * <p>File format (text, one line per entry): {@code database <oid> name=value ...} and
+ * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}.
+ */
+public final class ServerStatistics {
+    static final String DIRECTORY = "pg_stat";
+    static final String FILE = "pgstat.stat";
+    private static final String HEADER = "woolly pgstat 1";
+
+    private final BackendStatusTable activity = new BackendStatusTable();
+    private final DatabaseStatistics databases = new DatabaseStatistics();
+    private final BackgroundWriterStatistics backgroundWriter = new BackgroundWriterStatistics();
+
+    public BackendStatusTable activity() {
+        return activity;
+    }
+
+    public DatabaseStatistics databases() {
+        return databases;
+    }
+
+    public BackgroundWriterStatistics backgroundWriter() {
+        return backgroundWriter;
+    }
+
+    /**
+     * At start: after a clean shutdown, takes the counters the file holds; after crash recovery,
+     * none. Either way the file is gone afterwards. A file that cannot be read is ignored.
+     */
+    public void restore(Path dataDirectory, boolean afterCrashRecovery) {
+        Path file = dataDirectory.resolve(DIRECTORY).resolve(FILE);
+        try {
+            if (!afterCrashRecovery && Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (!lines.isEmpty() && lines.getFirst().equals(HEADER)) {
+                    for (String line : lines.subList(1, lines.size())) {
+                        restoreLine(line);
+                    }
+                }
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            // PostgreSQL logs "corrupted statistics file" and starts from zero; so does Woolly
+            org.woolly.utils.error.ServerLog.log(org.woolly.utils.error.Severity.LOG,
+                    "corrupted statistics file \"" + DIRECTORY + "/" + FILE + "\"");
+        }
+    }
+
+    private void restoreLine(String line) {
+        String[] parts = line.split(" ");
+        if (parts[0].equals("database") && parts.length >= 2) {
+            databases.restore(Integer.parseInt(parts[1]), values(parts, 2));
+        } else if (parts[0].equals("bgwriter")) {
+            backgroundWriter.restore(values(parts, 1));
+        }
+    }
+
+    private static Map<String, Long> values(String[] parts, int from) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (int i = from; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0) {
+                values.put(parts[i].substring(0, equals), Long.parseLong(parts[i].substring(equals + 1)));
+            }
+        }
+        return values;
+    }
+
+    /** At a clean shutdown: writes the counters (temporary file, then rename). */
+    public void save(Path dataDirectory) throws IOException {
+        Path directory = dataDirectory.resolve(DIRECTORY);
+        Files.createDirectories(directory);
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (Integer oid : databases.entries().keySet()) {
+            out.append("database ").append(oid);
+            databases.persistentValues(oid).forEach((name, value) -> out.append(' ').append(name).append('=')
+                    .append(value));
+            out.append('\n');
+        }
+        out.append("bgwriter");
+        backgroundWriter.persistentValues().forEach((name, value) -> out.append(' ').append(name).append('=')
+                .append(value));
+        out.append('\n');
+        Path temporary = directory.resolve(FILE + ".tmp");
+        Files.writeString(temporary, out, StandardCharsets.UTF_8);
+        Files.move(temporary, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+}

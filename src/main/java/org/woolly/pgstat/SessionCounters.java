@@ -1,0 +1,34 @@
+package org.woolly.pgstat;
+
+/**
+ * One session's counts not yet added to its database's entry (PostgreSQL's pending backend
+ * statistics, {@code PgStat_PendingDatabase} and the table counts that roll up into
+ * pg_stat_database): plain fields, written by the session's own thread only, added to
+ * {@link DatabaseStatistics} by {@link DatabaseStatistics#flush} when the transaction ends.
+ */
+public final class SessionCounters {
+    public long transactionsCommitted;
+    public long transactionsRolledBack;
+    public long tuplesReturned;
+    public long tuplesFetched;
+    public long tuplesInserted;
+    public long tuplesUpdated;
+    public long tuplesDeleted;
+    public long deadlocks;
+
+    /** Drops the pending counts unreported (track_counts off). */
+    public void discard() {
+        clear();
+    }
+
+    void clear() {
+        transactionsCommitted = 0;
+        transactionsRolledBack = 0;
+        tuplesReturned = 0;
+        tuplesFetched = 0;
+        tuplesInserted = 0;
+        tuplesUpdated = 0;
+        tuplesDeleted = 0;
+        deadlocks = 0;
+    }
+}

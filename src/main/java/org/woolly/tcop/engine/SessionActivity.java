@@ -1,0 +1,145 @@
+package org.woolly.tcop.engine;
+
+import org.woolly.catalog.RoleInfo;
+import org.woolly.pgstat.BackendStatus;
+import org.woolly.pgstat.ServerStatistics;
+import org.woolly.utils.adt.BackendActivity;
+import org.woolly.utils.adt.ServerActivity;
+import org.woolly.utils.error.NoticeSink;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statistics functions' view of the server from one session ({@code pgstatfuncs.c},
+ * {@code signalfuncs.c}): the activity snapshot, kept for the statement (PostgreSQL keeps it
+ * for the transaction), with what another role's sessions show hidden from a non-superuser;
+ * the cumulative counters; and pg_cancel_backend / pg_terminate_backend with PostgreSQL's
+ * permission rules, warnings and errors.
+ */
+final class SessionActivity implements ServerActivity {
+    private static final String HIDDEN_QUERY = "<insufficient privilege>";
+
+    private final ServerStatistics statistics;
+    private final int databaseOid;
+    private final RoleInfo role;
+    private final NoticeSink notices;
+    private List<BackendActivity> snapshot;
+
+    SessionActivity(ServerStatistics statistics, int databaseOid, RoleInfo role, NoticeSink notices) {
+        this.statistics = statistics;
+        this.databaseOid = databaseOid;
+        this.role = role;
+        this.notices = notices;
+    }
+
+    /** A new statement sees a new snapshot ({@code pgstat_clear_snapshot}). */
+    void clearSnapshot() {
+        snapshot = null;
+    }
+
+    @Override
+    public List<BackendActivity> backends() {
+        if (snapshot == null) {
+            List<BackendActivity> rows = new ArrayList<>();
+            for (BackendStatus status : statistics.activity().all()) {
+                rows.add(visible(status.snapshot()));
+            }
+            snapshot = rows;
+        }
+        return snapshot;
+    }
+
+    /** {@code pg_stat_get_activity}: another role's session shows only its identity to a non-superuser. */
+    private BackendActivity visible(BackendActivity row) {
+        if (role.superuser() || row.userOid() != null && row.userOid() == role.oid()) {
+            return row;
+        }
+        return new BackendActivity(row.pid(), row.databaseOid(), row.userOid(), row.applicationName(), null, null,
+                null, null, null, null, null, null, null, null, null, HIDDEN_QUERY, row.backendType());
+    }
+
+    @Override
+    public boolean signalBackend(int pid, boolean terminate, long timeoutMillis) {
+        if (timeoutMillis < 0) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "\"timeout\" must not be negative");
+        }
+        BackendStatus target = statistics.activity().find(pid);
+        if (target == null || target.signals() == null) {
+            notices.notice(new SqlException(Severity.WARNING, SqlState.WARNING,
+                    "PID " + pid + " is not a PostgreSQL backend process", null, null, 0, null));
+            return false;
+        }
+        Integer targetRole = target.userOid();
+        if ((targetRole == null || target.superuser()) && !role.superuser()) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                    ? "must be a superuser to terminate superuser process"
+                    : "must be a superuser to cancel superuser query");
+        }
+        if (!role.superuser() && targetRole != role.oid()) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                    ? "must be a member of the role whose process is being terminated or member of pg_signal_backend"
+                    : "must be a member of the role whose query is being canceled or member of pg_signal_backend");
+        }
+        if (!terminate) {
+            target.signals().cancel();
+            return true;
+        }
+        target.signals().terminate();
+        if (timeoutMillis == 0) {
+            return true;
+        }
+        try {
+            if (target.signals().awaitEnd(timeoutMillis)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        notices.notice(new SqlException(Severity.WARNING, SqlState.WARNING, "backend with PID " + pid
+                + " did not terminate within " + timeoutMillis + " milliseconds", null, null, 0, null));
+        return false;
+    }
+
+    @Override
+    public Object databaseCounter(int database, String column) {
+        if (column.equals("numbackends")) {
+            return statistics.activity().countInDatabase(database);
+        }
+        return statistics.databases().value(database, column);
+    }
+
+    @Override
+    public Object backgroundWriterCounter(String column) {
+        return statistics.backgroundWriter().value(column);
+    }
+
+    @Override
+    public void resetCurrentDatabase() {
+        checkSuperuser("pg_stat_reset");
+        statistics.databases().reset(databaseOid);
+    }
+
+    /** PostgreSQL 15 revokes the reset functions from PUBLIC: superusers only, unless granted. */
+    private void checkSuperuser(String function) {
+        if (!role.superuser()) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for function %s", function);
+        }
+    }
+
+    @Override
+    public void resetShared(String target) {
+        checkSuperuser("pg_stat_reset_shared");
+        if (java.util.Set.of("archiver", "wal", "recovery_prefetch").contains(target)) {
+            return;  // Woolly has no archiver, WAL or prefetch statistics yet: nothing to reset
+        }
+        if (!"bgwriter".equals(target)) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized reset target: \"%s\"", target)
+                    .withHint("Target must be \"archiver\", \"bgwriter\", \"recovery_prefetch\", or \"wal\".");
+        }
+        statistics.backgroundWriter().reset();
+    }
+}

@@ -1,0 +1,37 @@
+package org.woolly.utils.adt;
+
+import java.util.List;
+
+/**
+ * What the statistics functions ask of the server ({@code pgstatfuncs.c},
+ * {@code signalfuncs.c}): the server processes as the calling session may see them, the
+ * cumulative per-database and background-writer counters, and the signals an administrator
+ * sends. The session implements it; the functions never reach the server another way.
+ */
+public interface ServerActivity {
+
+    /**
+     * Every server process, as one snapshot that stays the same for the rest of the statement
+     * (PostgreSQL keeps it until the transaction ends); columns the caller may not see are null
+     * and its query {@code <insufficient privilege>}.
+     */
+    List<BackendActivity> backends();
+
+    /**
+     * {@code pg_cancel_backend} ({@code terminate} false) and {@code pg_terminate_backend}:
+     * true when signalled (and, with a positive timeout, ended within it).
+     */
+    boolean signalBackend(int pid, boolean terminate, long timeoutMillis);
+
+    /** A pg_stat_database counter by its column name; null when the database has no entry. */
+    Object databaseCounter(int databaseOid, String column);
+
+    /** A pg_stat_bgwriter column. */
+    Object backgroundWriterCounter(String column);
+
+    /** {@code pg_stat_reset()}: the current database's counters back to zero. */
+    void resetCurrentDatabase();
+
+    /** {@code pg_stat_reset_shared('bgwriter')}. */
+    void resetShared(String target);
+}

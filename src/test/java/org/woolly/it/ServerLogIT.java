@@ -1,0 +1,192 @@
+package org.woolly.it;
+
+import org.junit.jupiter.api.Test;
+import org.woolly.embedded.WoollyServer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server log as a PostgreSQL operator reads it: log_statement, log_duration,
+ * log_min_duration_statement, log_connections/log_disconnections with PostgreSQL's texts,
+ * log_line_prefix escapes, and the logging collector writing csvlog records with PostgreSQL
+ * 15's 26 columns next to the stderr-format file.
+ */
+class ServerLogIT {
+
+    private static Connection connect(WoollyServer server, String applicationName) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl("postgres") + "?ApplicationName=" + applicationName,
+                server.superuser(), "");
+    }
+
+    /** A connection that sends statements as simple Query messages (as psql does). */
+    private static Connection connectSimple(WoollyServer server, String applicationName) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl("postgres") + "?preferQueryMode=simple&ApplicationName="
+                + applicationName, server.superuser(), "");
+    }
+
+    private static String awaitLogContaining(Path dataDirectory, String suffix, String expected) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = readLogs(dataDirectory, suffix);
+            if (text.contains(expected)) {
+                return text;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(text).contains(expected);
+        return text;
+    }
+
+    private static String readLogs(Path dataDirectory, String suffix) throws Exception {
+        Path directory = dataDirectory.resolve("log");
+        if (!Files.isDirectory(directory)) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).sorted().toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void logStatementAllAndConnectionsAreLoggedWithPostgresTextsAndPrefix() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("log_statement", "all")
+                .setting("log_connections", "on").setting("log_disconnections", "on")
+                .setting("log_line_prefix", "%m [%p] %q%u@%d %a %i %e ").start()) {
+            int pid;
+            try (Connection connection = connectSimple(server, "logtest");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE logged (a int)");
+                statement.execute("INSERT INTO logged VALUES (1)");
+            }
+            try (Connection connection = connect(server, "logtest"); Statement statement = connection.createStatement()) {
+                try (PreparedStatement prepared = connection.prepareStatement("SELECT a FROM logged WHERE a = ?")) {
+                    prepared.setInt(1, 1);
+                    prepared.executeQuery().close();
+                }
+                var rows = statement.executeQuery("SELECT pg_backend_pid()");
+                rows.next();
+                pid = rows.getInt(1);
+            }
+            Path data = server.dataDirectory();
+            String log = awaitLogContaining(data, ".log", "disconnection: session time: ");
+            log = awaitLogContaining(data, ".log", "SELECT pg_backend_pid()");
+            String prefix = "] " + server.superuser() + "@postgres logtest ";
+            assertThat(log).contains("LOG:  connection received: host=127.0.0.1 port=");
+            assertThat(log).containsPattern("LOG:  connection authorized: user=" + server.superuser()
+                    + " database=postgres application_name=logtest");
+            // %i is the command tag of the moment: a simple Query's text is logged before its statements run
+            assertThat(log).contains(prefix + "idle 00000 LOG:  statement: CREATE TABLE logged (a int)");
+            assertThat(log).contains(prefix + "idle 00000 LOG:  statement: INSERT INTO logged VALUES (1)");
+            assertThat(log).contains("] [unknown]@[unknown] [unknown]  00000 LOG:  connection received: host=127.0.0.1");
+            assertThat(log).contains("[" + pid + "] " + server.superuser()
+                    + "@postgres logtest SELECT 00000 LOG:  execute <unnamed>: SELECT a FROM logged WHERE a = $1");
+            assertThat(log).containsPattern("LOG:  disconnection: session time: \\d+:\\d\\d:\\d\\d\\.\\d{3} user="
+                    + server.superuser() + " database=postgres host=127.0.0.1 port=\\d+");
+            // %q: lines of the postmaster stop the prefix there
+            assertThat(log).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC \\[\\d+\\] "
+                    + "LOG:  database system is ready to accept connections$");
+            assertThat(Files.readString(data.resolve("current_logfiles"))).startsWith("stderr log/postgresql-");
+        }
+    }
+
+    @Test
+    void durationsAreLoggedWithTheStatementWhenOverTheMinimum() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("log_min_duration_statement", "0").start()) {
+            try (Connection connection = connectSimple(server, "x");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 42");
+                statement.execute("SET log_min_duration_statement = -1");
+                statement.execute("SET log_duration = on");
+                statement.execute("SELECT 43");
+            }
+            // log_duration alone: the time without the text, for SET log_duration and SELECT 43
+            String log = "";
+            long bare = 0;
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (bare < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                log = readLogs(server.dataDirectory(), ".log");
+                bare = log.lines().filter(line -> line.matches(".*LOG:  duration: \\d+\\.\\d{3} ms")).count();
+            }
+            assertThat(bare).isEqualTo(2);
+            assertThat(log).containsPattern("LOG:  duration: \\d+\\.\\d{3} ms  statement: SELECT 42");
+            assertThat(log).doesNotContain("SELECT 43");
+        }
+    }
+
+    @Test
+    void csvlogHasPostgresColumnsAndErrorsCarryTheirStatement() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("log_destination", "stderr,csvlog").start()) {
+            try (Connection connection = connect(server, "csvapp"); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1/0");
+            } catch (SQLException expected) {
+                assertThat(expected.getSQLState()).isEqualTo("22012");
+            }
+            String csv = awaitLogContaining(server.dataDirectory(), ".csv", "division by zero");
+            String record = csv.lines().filter(line -> line.contains("division by zero")).findFirst().orElseThrow();
+            List<String> columns = parseCsv(record);
+            assertThat(columns).hasSize(26);
+            assertThat(columns.get(1)).isEqualTo(server.superuser());
+            assertThat(columns.get(2)).isEqualTo("postgres");
+            assertThat(columns.get(4)).startsWith("127.0.0.1:");
+            assertThat(columns.get(11)).isEqualTo("ERROR");
+            assertThat(columns.get(12)).isEqualTo("22012");
+            assertThat(columns.get(13)).isEqualTo("division by zero");
+            assertThat(columns.get(19)).isEqualTo("SELECT 1/0");
+            assertThat(columns.get(22)).isEqualTo("csvapp");
+            assertThat(columns.get(23)).isEqualTo("client backend");
+            String stderr = readLogs(server.dataDirectory(), ".log");
+            assertThat(stderr).contains("ERROR:  division by zero").contains("STATEMENT:  SELECT 1/0");
+            assertThat(Files.readString(server.dataDirectory().resolve("current_logfiles"))).contains("csvlog log/");
+        }
+    }
+
+    /** One CSV record as PostgreSQL writes it: quoted fields with doubled quotes, empty for null. */
+    private static List<String> parseCsv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
