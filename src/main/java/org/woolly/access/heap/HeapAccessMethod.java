@@ -77,7 +77,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int tupleLength = HeapTupleHeader.SIZE + body.length;
         checkTupleSize(tupleLength);
         byte[] tuple = HeapTupleHeader.build(xid, tx.commandId(), new Tid(0, 0), 0, body);
@@ -113,7 +113,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         while (true) {
             Buffer buffer = bufferPool.read(relation, tid.block());
@@ -122,7 +122,7 @@ public final class HeapAccessMethod implements HeapAccess {
             try {
                 Page page = buffer.page();
                 int position = tuplePosition(page, tid, "delete");
-                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(page.data(), position, xid, commandId);
+                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(page.data(), position, tx::isCurrentXid, commandId);
                 switch (check) {
                     case OK -> {
                         long lsnBefore = page.lsn();
@@ -155,7 +155,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         int tupleLength = HeapTupleHeader.SIZE + newBody.length;
         checkTupleSize(tupleLength);
@@ -169,7 +169,7 @@ public final class HeapAccessMethod implements HeapAccess {
             try {
                 Page oldPage = oldBuffer.page();
                 int position = tuplePosition(oldPage, tid, "update");
-                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(oldPage.data(), position, tx::isCurrentXid, commandId);
                 if (check == HeapVisibility.UpdateCheck.BEING_MODIFIED) {
                     waitFor = HeapTupleHeader.xmax(oldPage.data(), position);
                 } else if (check != HeapVisibility.UpdateCheck.OK) {
@@ -187,7 +187,7 @@ public final class HeapAccessMethod implements HeapAccess {
                     oldLocked = true;
                     // the old page was unlocked meanwhile: check the tuple and the room again
                     position = tuplePosition(oldPage, tid, "update");
-                    check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                    check = visibility.satisfiesUpdate(oldPage.data(), position, tx::isCurrentXid, commandId);
                     Page newPage = newBuffer.page();
                     if (check == HeapVisibility.UpdateCheck.OK && (newPage.isNew() || newPage.freeSpace() >= needed)) {
                         return new ModifyResult(ModifyResult.Status.OK,
@@ -215,7 +215,7 @@ public final class HeapAccessMethod implements HeapAccess {
      */
     private Tid placeUpdate(RelFileLocator relation, Tid oldTid, byte[] newBody, Transaction tx, Buffer oldBuffer,
                             Buffer newBuffer) {
-        long xid = tx.xid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         Page oldPage = oldBuffer.page();
         Page newPage = newBuffer.page();
@@ -432,7 +432,7 @@ public final class HeapAccessMethod implements HeapAccess {
             }
             int position = page.itemOffset(tid.offset());
             int before = HeapTupleHeader.infomask(page.data(), position);
-            DirtyState state = visibility.satisfiesDirty(page.data(), position, tx.xid());
+            DirtyState state = visibility.satisfiesDirty(page.data(), position, tx::isCurrentXid);
             noteHints(buffer, position, before);
             return state;
         } finally {
@@ -442,7 +442,6 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx) {
-        long ownXid = tx.xid();
         Tid current = tid;
         long priorXmax = 0;
         while (true) {
@@ -464,14 +463,14 @@ public final class HeapAccessMethod implements HeapAccess {
                     if (priorXmax != 0 && HeapTupleHeader.xmin(data, position) != priorXmax) {
                         return null;
                     }
-                    if (!visibility.insertedByCommittedOrOwn(data, position, ownXid)) {
+                    if (!visibility.insertedByCommittedOrOwn(data, position, tx::isCurrentXid)) {
                         return null;
                     }
                     long xmax = HeapTupleHeader.xmax(data, position);
                     boolean updated = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0;
                     boolean xmaxInvalid = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0;
                     XidStatus deleter = xmaxInvalid ? XidStatus.ABORTED
-                            : ownXid != 0 && xmax == ownXid ? XidStatus.COMMITTED
+                            : tx.isCurrentXid(xmax) ? XidStatus.COMMITTED
                             : visibility.deleterStatus(data, position);
                     if (deleter == XidStatus.ABORTED) {
                         return copyTuple(page, current);

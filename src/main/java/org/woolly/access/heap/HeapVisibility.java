@@ -1,6 +1,7 @@
 package org.woolly.access.heap;
 
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.TransactionManager;
@@ -122,8 +123,7 @@ final class HeapVisibility {
     /** {@code HeapTupleSatisfiesMVCC}: is the tuple at {@code position} visible to {@code snapshot}? */
     boolean satisfiesMvcc(byte[] data, int position, Snapshot snapshot) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        long ownXid = snapshot.currentXid();
-        if (ownXid != 0 && xmin == ownXid) {
+        if (snapshot.isCurrent(xmin)) {
             if (cmin(data, position) >= snapshot.commandId()) {
                 return false;
             }
@@ -139,7 +139,7 @@ final class HeapVisibility {
             return true;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (ownXid != 0 && xmax == ownXid) {
+        if (snapshot.isCurrent(xmax)) {
             // deleted by this transaction: still visible to commands that started before the delete
             return cmax(data, position) >= snapshot.commandId();
         }
@@ -149,10 +149,13 @@ final class HeapVisibility {
         return xmaxStatus(data, position) != XidStatus.COMMITTED;
     }
 
-    /** {@code HeapTupleSatisfiesUpdate}: may transaction {@code ownXid} at command {@code commandId} change it? */
-    UpdateCheck satisfiesUpdate(byte[] data, int position, long ownXid, int commandId) {
+    /**
+     * {@code HeapTupleSatisfiesUpdate}: may the transaction whose XIDs (top-level and live
+     * subtransactions) {@code own} accepts change it at command {@code commandId}?
+     */
+    UpdateCheck satisfiesUpdate(byte[] data, int position, LongPredicate own, int commandId) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        if (xmin == ownXid) {
+        if (own.test(xmin)) {
             if (cmin(data, position) >= commandId) {
                 return UpdateCheck.INVISIBLE;
             }
@@ -164,7 +167,7 @@ final class HeapVisibility {
             return UpdateCheck.OK;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (xmax == ownXid) {
+        if (own.test(xmax)) {
             return cmax(data, position) >= commandId ? UpdateCheck.SELF_MODIFIED : UpdateCheck.INVISIBLE;
         }
         return switch (xmaxStatus(data, position)) {
@@ -178,11 +181,12 @@ final class HeapVisibility {
     /**
      * {@code HeapTupleSatisfiesDirty} as a uniqueness check reads it: a row inserted by a running
      * transaction, or deleted by one, is in progress (wait for that XID); one never committed or
-     * deleted by a committed transaction (or by {@code ownXid}) is dead; anything else is live.
+     * deleted by a committed transaction (or by the caller, whose XIDs {@code own} accepts) is
+     * dead; anything else is live.
      */
-    DirtyState satisfiesDirty(byte[] data, int position, long ownXid) {
+    DirtyState satisfiesDirty(byte[] data, int position, LongPredicate own) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        if (ownXid == 0 || xmin != ownXid) {
+        if (!own.test(xmin)) {
             if (!xminCommitted(data, position)) {
                 XidStatus inserter = transactions.status(xmin);
                 if (inserter == XidStatus.IN_PROGRESS) {
@@ -198,7 +202,7 @@ final class HeapVisibility {
             return DirtyState.LIVE;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (ownXid != 0 && xmax == ownXid) {
+        if (own.test(xmax)) {
             return DirtyState.DEAD;
         }
         return switch (xmaxStatus(data, position)) {
@@ -208,10 +212,10 @@ final class HeapVisibility {
         };
     }
 
-    /** Whether the tuple's inserter is committed or is {@code ownXid} (for following update chains). */
-    boolean insertedByCommittedOrOwn(byte[] data, int position, long ownXid) {
+    /** Whether the tuple's inserter is committed or is one of the caller's XIDs (for following update chains). */
+    boolean insertedByCommittedOrOwn(byte[] data, int position, LongPredicate own) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        return (ownXid != 0 && xmin == ownXid) || xminCommitted(data, position);
+        return own.test(xmin) || xminCommitted(data, position);
     }
 
     /** Status of xmax for chain following: ABORTED when unset. Own xmax reports IN_PROGRESS. */

@@ -232,6 +232,18 @@ final class UtilityDispatch {
                 }
                 return Outcome.tag(tag);
             }
+            case SAVEPOINT -> {
+                block.savepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
+            }
+            case RELEASE -> {
+                block.releaseSavepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
+            }
+            case ROLLBACK_TO -> {
+                block.rollbackToSavepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
+            }
             default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     commandName(transaction));
         }
