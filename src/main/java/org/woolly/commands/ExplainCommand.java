@@ -151,6 +151,7 @@ public final class ExplainCommand {
             case Plan.Distinct distinct -> children.add(distinct.input());
             case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
+            case Plan.LockRows lockRows -> children.add(lockRows.input());
             case Plan.ProjectSet project -> children.add(project.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
             default -> { }
@@ -185,6 +186,7 @@ public final class ExplainCommand {
             case Plan.Distinct ignored -> "HashAggregate";
             case Plan.Sort ignored -> "Sort";
             case Plan.Limit ignored -> "Limit";
+            case Plan.LockRows ignored -> "LockRows";
             case Plan.ModifyTable modify -> switch (modify.command()) {
                 case INSERT -> "Insert on ";
                 case UPDATE -> "Update on ";

@@ -86,6 +86,6 @@ final class SubLinkCollector {
                 query.from().stream().map(this::from).toList(), expr(query.where()), targets(query.targetList()),
                 exprs(query.groupBy()), aggregates, expr(query.having()), query.sortKeys(), query.distinct(),
                 expr(query.limit()), expr(query.offset()), query.resultRelation(), targets(query.returning()),
-                query.setOperation());
+                query.setOperation(), query.rowMarks());
     }
 }

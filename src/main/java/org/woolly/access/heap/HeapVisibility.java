@@ -31,7 +31,23 @@ final class HeapVisibility {
         /** A committed transaction deleted it. */
         DELETED,
         /** Another running transaction changed it: wait for its xmax. */
-        BEING_MODIFIED
+        BEING_MODIFIED,
+        /**
+         * Row-locked (lock-only xmax) by another transaction, or by several: a writer takes the
+         * tuple's lock in the lock table, which waits for every locker, before it goes ahead.
+         */
+        LOCKED
+    }
+
+    /** Whether xmax only locks the tuple ({@code HEAP_XMAX_IS_LOCKED_ONLY}): it is live whoever the locker is. */
+    static boolean xmaxIsLockOnly(byte[] data, int position) {
+        return (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_LOCK_ONLY) != 0;
+    }
+
+    /** Whether the tuple has no deleter: xmax unset, aborted, or only a row lock. */
+    private static boolean noDeleter(byte[] data, int position) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        return (infomask & (HeapTupleHeader.XMAX_INVALID | HeapTupleHeader.XMAX_LOCK_ONLY)) != 0;
     }
 
     private final TransactionManager transactions;
@@ -135,7 +151,7 @@ final class HeapVisibility {
                 return false;
             }
         }
-        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+        if (noDeleter(data, position)) {
             return true;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
@@ -167,6 +183,9 @@ final class HeapVisibility {
             return UpdateCheck.OK;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
+        if ((infomask & HeapTupleHeader.XMAX_LOCK_ONLY) != 0) {
+            return lockerCheck(data, position, own, xmax, infomask);
+        }
         if (own.test(xmax)) {
             return cmax(data, position) >= commandId ? UpdateCheck.SELF_MODIFIED : UpdateCheck.INVISIBLE;
         }
@@ -176,6 +195,25 @@ final class HeapVisibility {
             case COMMITTED -> (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0
                     ? UpdateCheck.UPDATED : UpdateCheck.DELETED;
         };
+    }
+
+    /**
+     * A lock-only xmax: OK when the only locker is the caller or has ended (the stale lock is
+     * then cleared with the XMAX_INVALID hint, as PostgreSQL does), LOCKED while another may
+     * still hold it.
+     */
+    private UpdateCheck lockerCheck(byte[] data, int position, LongPredicate own, long xmax, int infomask) {
+        if ((infomask & HeapTupleHeader.XMAX_SHARED_LOCKERS) != 0) {
+            return UpdateCheck.LOCKED;
+        }
+        if (own.test(xmax)) {
+            return UpdateCheck.OK;
+        }
+        if (transactions.status(xmax) == XidStatus.IN_PROGRESS) {
+            return UpdateCheck.LOCKED;
+        }
+        setHint(data, position, HeapTupleHeader.XMAX_INVALID);
+        return UpdateCheck.OK;
     }
 
     /**
@@ -198,7 +236,7 @@ final class HeapVisibility {
                 // committed since the hint check: go on as committed
             }
         }
-        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+        if (noDeleter(data, position)) {
             return DirtyState.LIVE;
         }
         long xmax = HeapTupleHeader.xmax(data, position);

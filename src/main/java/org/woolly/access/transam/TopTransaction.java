@@ -242,6 +242,7 @@ public final class TopTransaction implements Transaction {
      * Takes a lock held until this transaction ends, or until the savepoint it was taken in
      * rolls back (waits; 40P01 on deadlock, 55P03 on lock_timeout).
      */
+    @Override
     public void lock(LockTag tag, LockMode mode) {
         checkActive();
         manager.lockManager().acquire(entry.owner(), processId, tag, mode);
@@ -249,6 +250,7 @@ public final class TopTransaction implements Transaction {
     }
 
     /** Takes a lock only if free now (NOWAIT); returns whether it did. */
+    @Override
     public boolean tryLock(LockTag tag, LockMode mode) {
         checkActive();
         if (!manager.lockManager().tryAcquire(entry.owner(), tag, mode)) {

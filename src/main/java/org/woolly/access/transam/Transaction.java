@@ -47,6 +47,21 @@ public interface Transaction {
         defineSavepoint(name);
     }
 
+    /**
+     * Takes a heavyweight lock held until this transaction ends, or until the savepoint it was
+     * taken in rolls back (waits; 40P01 on deadlock, 55P03 on lock_timeout).
+     */
+    default void lock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "locks are not supported by this transaction manager");
+    }
+
+    /** Takes a heavyweight lock only if that needs no wait (NOWAIT, SKIP LOCKED); returns whether it did. */
+    default boolean tryLock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
+        lock(tag, mode);
+        return true;
+    }
+
     /** How many savepoints are open (0 outside any). */
     default int savepointDepth() {
         return 0;

@@ -22,7 +22,7 @@ public record SelectStmt(
         List<SortBy> orderBy,
         Expr limit,                       // null when absent; LIMIT ALL is null too
         Expr offset,
-        List<String> forLocking,          // "UPDATE", "SHARE", ... (FOR UPDATE clauses), empty if none
+        List<LockingClause> forLocking,   // FOR UPDATE/SHARE clauses, empty if none
         List<CommonTableExpr> with,       // empty if no WITH
         int location) {
 

@@ -14,7 +14,8 @@ import java.util.List;
 public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
-                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+                    RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                    List<RowMark> rowMarks) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
 
@@ -30,7 +31,16 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                  QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                  RangeEntry resultRelation, List<TargetEntry> returning) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
-                resultRelation, returning, null);
+                resultRelation, returning, null, List.of());
+    }
+
+    /** A query with a set operation or none, locking no rows. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, List.of());
     }
 
     public boolean hasAggregation() {

@@ -1,6 +1,6 @@
 package org.woolly.storage.lmgr;
 
-/** What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, or a transaction (to wait for its end). */
+/** What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, a row, or a transaction (to wait for its end). */
 public sealed interface LockTag {
 
     /** A relation of a database, by OID. */
@@ -8,6 +8,18 @@ public sealed interface LockTag {
         @Override
         public String toString() {
             return "relation " + relationOid + " of database " + databaseOid;
+        }
+    }
+
+    /**
+     * A heap tuple, named by its relation's file (relfilenode) and TID: row lockers hold it
+     * until they end (Woolly keeps every row locker here, where PostgreSQL keeps all but the
+     * first in a multixact).
+     */
+    record Tuple(int databaseOid, int relNumber, int block, int offset) implements LockTag {
+        @Override
+        public String toString() {
+            return "tuple (" + block + "," + offset + ") of relation " + relNumber + " of database " + databaseOid;
         }
     }
 
