@@ -183,4 +183,37 @@ class RowLocksIT {
         assertThat(missing.getSQLState()).isEqualTo("42P01");
         assertThat(missing.getMessage()).contains("relation \"nosuch\" in FOR UPDATE clause not found in FROM clause");
     }
+
+    @Test
+    void lockTableTakesTheModeAskedWithPostgresConflicts() throws Exception {
+        Connection setup = sessions.connect();
+        TestSessions.execute(setup, "CREATE TABLE rl_table (a int)");
+        SQLException outside = error(setup, "LOCK TABLE rl_table");
+        assertThat(outside.getSQLState()).isEqualTo("25P01");
+        assertThat(outside.getMessage()).contains("LOCK TABLE can only be used in transaction blocks");
+        Connection a = inTransaction();
+        TestSessions.execute(a, "LOCK rl_table IN SHARE MODE");
+        Connection b = inTransaction();
+        SQLException nowait = error(b, "LOCK TABLE rl_table IN ROW EXCLUSIVE MODE NOWAIT");
+        assertThat(nowait.getSQLState()).isEqualTo("55P03");
+        assertThat(nowait.getMessage()).contains("could not obtain lock on relation \"rl_table\"");
+        b.rollback();
+        TestSessions.execute(b, "LOCK TABLE rl_table IN ROW SHARE MODE NOWAIT");
+        b.commit();
+        Future<Integer> insert = sessions.inBackground(() -> {
+            try (var statement = b.createStatement()) {
+                return statement.executeUpdate("INSERT INTO rl_table VALUES (1)");
+            }
+        });
+        assertBlocked(insert);
+        a.commit();
+        assertThat(insert.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+        b.commit();
+        // a lock taken in a savepoint that rolls back is released at once
+        TestSessions.execute(a, "SAVEPOINT s");
+        TestSessions.execute(a, "LOCK rl_table");
+        TestSessions.execute(a, "ROLLBACK TO s");
+        assertThat(SavepointIT.rows(setup, "SELECT count(*) FROM rl_table")).containsExactly("1");
+        a.rollback();
+    }
 }

@@ -42,6 +42,7 @@ final class UtilityDispatch {
             case Statement.AlterSequence ignored -> "ALTER SEQUENCE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.LockTable ignored -> "LOCK TABLE";
             case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
             case Statement.Transaction transaction -> switch (transaction.kind()) {
                 case BEGIN -> "BEGIN";
@@ -108,6 +109,13 @@ final class UtilityDispatch {
                     session.checkNotInUse(drop.names(), "DROP TABLE");
                 }
                 yield Outcome.tag(TableCommands.drop(session.commandContext(), drop));
+            }
+            case Statement.LockTable lock -> {
+                if (!session.block.inTransactionBlock()) {
+                    throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "LOCK TABLE can only be used in transaction blocks");
+                }
+                TableCommands.lockTables(session.commandContext(), lock);
+                yield Outcome.tag("LOCK TABLE");
             }
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
