@@ -379,12 +379,7 @@ final class DdlParser {
     Statement lock() {
         Token lock = cursor.expectKeyword("lock");
         cursor.acceptKeyword("table");
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            cursor.acceptKeyword("only");
-            names.add(grammar.qualifiedName());
-            cursor.acceptOperator("*");
-        } while (cursor.accept(Token.Kind.COMMA));
+        List<QualifiedName> names = relationList();
         String mode = "ACCESS EXCLUSIVE";
         if (cursor.acceptKeyword("in")) {
             if (cursor.acceptKeyword("access")) {
@@ -408,6 +403,17 @@ final class DdlParser {
         return new Statement.LockTable(List.copyOf(names), mode, nowait, lock.start());
     }
 
+    /** {@code [ONLY] name [*], ...} of TRUNCATE and LOCK. */
+    private List<QualifiedName> relationList() {
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            cursor.acceptKeyword("only");
+            names.add(grammar.qualifiedName());
+            cursor.acceptOperator("*");
+        } while (cursor.accept(Token.Kind.COMMA));
+        return names;
+    }
+
     private String expectThen(String keyword, String result) {
         cursor.expectKeyword(keyword);
         return result;
@@ -416,12 +422,7 @@ final class DdlParser {
     Statement truncate() {
         Token truncate = cursor.expectKeyword("truncate");
         cursor.acceptKeyword("table");
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            cursor.acceptKeyword("only");
-            names.add(grammar.qualifiedName());
-            cursor.acceptOperator("*");
-        } while (cursor.accept(Token.Kind.COMMA));
+        List<QualifiedName> names = relationList();
         boolean restartIdentity = false;
         if (cursor.acceptKeywords("restart", "identity")) {
             restartIdentity = true;
