@@ -228,4 +228,16 @@ class SavepointIT {
             }
         }
     }
+
+    @Test
+    void txidCurrentIsTheTransactionsXidAndStaysAcrossSavepoints() throws Exception {
+        Connection c = sessions.connect();
+        c.setAutoCommit(false);
+        String first = rows(c, "SELECT txid_current()").getFirst();
+        TestSessions.execute(c, "SAVEPOINT s");
+        assertThat(rows(c, "SELECT txid_current()")).containsExactly(first);
+        c.commit();
+        assertThat(Long.parseLong(rows(c, "SELECT txid_current()").getFirst())).isGreaterThan(Long.parseLong(first));
+        c.rollback();
+    }
 }
