@@ -7,6 +7,7 @@ import org.woolly.catalog.LockedRelation;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
+import org.woolly.nodes.parse.LockingClause;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.Statement;
@@ -77,13 +78,22 @@ final class FromAnalyzer {
                 if (cte != null) {
                     yield CteAnalyzer.reference(state, cte, table);
                 }
-                RelationInfo relation = lookupTable(state, table.name(), LockMode.ACCESS_SHARE);
+                String alias = table.alias() == null ? null : table.alias().name();
+                LockingClause locking = state.lockingClauseFor(alias == null ? table.name().name() : alias);
+                // a locked table is opened in RowShareLock, as PostgreSQL's parser does
+                RelationInfo relation = lookupTable(state, table.name(),
+                        locking == null ? LockMode.ACCESS_SHARE : LockMode.ROW_SHARE);
                 if (relation.kind() == 'v') {
+                    if (locking != null) {
+                        throw ExpressionAnalyzer.unsupported("FOR " + locking.strength() + " on views", table.location());
+                    }
                     yield view(state, relation, table);
                 }
-                String alias = table.alias() == null ? null : table.alias().name();
                 checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
-                int index = addRelation(state, relation, alias, false);
+                int index = addRelation(state, relation, alias, locking != null);
+                if (locking != null) {
+                    state.rowMarks.put(index, locking);
+                }
                 if (table.alias() != null && table.alias().columns() != null && !table.alias().columns().isEmpty()) {
                     throw ExpressionAnalyzer.unsupported("column aliases on tables", table.location());
                 }
@@ -153,6 +163,11 @@ final class FromAnalyzer {
         if (subquery.alias() == null) {
             throw ParseState.error(SqlState.SYNTAX_ERROR, subquery.location(), "subquery in FROM must have an alias")
                     .withHint("For example, FROM (SELECT ...) [AS] foo.");
+        }
+        LockingClause locking = state.lockingClauseFor(subquery.alias().name());
+        if (locking != null) {
+            throw ExpressionAnalyzer.unsupported("FOR " + locking.strength() + " on subqueries in FROM",
+                    subquery.location());
         }
         return addSubquery(state, state.nested(!subquery.lateral()), subquery.query(), subquery.alias(), List.of(),
                 subquery.location());

@@ -55,6 +55,10 @@ public final class ParseState {
     /** Where subqueries may not appear ({@code "transform expression"}), or null; with the position when true. */
     String subLinkForbiddenIn;
     boolean subLinkErrorHasPosition;
+    /** The SELECT's FOR UPDATE/SHARE clauses (empty: none); FROM gives the tables they name a TID. */
+    List<org.woolly.nodes.parse.LockingClause> lockingClauses = List.of();
+    /** Range indexes of tables locked by {@link #lockingClauses}, with the clause that applies. */
+    final java.util.Map<Integer, org.woolly.nodes.parse.LockingClause> rowMarks = new java.util.LinkedHashMap<>();
     /** Every relation the statement opened and locked, shared with the states of its subqueries. */
     final List<LockedRelation> openedRelations;
     /** The enclosing query level whose columns this one may read (outer references), or null. */
@@ -84,6 +88,26 @@ public final class ParseState {
         this.notices = notices;
         this.parameterTypes = parameterTypes == null ? new int[0] : parameterTypes.clone();
         this.openedRelations = openedRelations;
+    }
+
+    /**
+     * The locking clause that applies to the FROM item called {@code name} (its alias, else its
+     * table name), the strongest when several do ({@code applyLockingClause}); null if none.
+     */
+    org.woolly.nodes.parse.LockingClause lockingClauseFor(String name) {
+        org.woolly.nodes.parse.LockingClause chosen = null;
+        for (org.woolly.nodes.parse.LockingClause clause : lockingClauses) {
+            if (clause.relations().isEmpty() || clause.relations().contains(name)) {
+                if (chosen == null || strength(clause) > strength(chosen)) {
+                    chosen = clause;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static int strength(org.woolly.nodes.parse.LockingClause clause) {
+        return List.of("KEY SHARE", "SHARE", "NO KEY UPDATE", "UPDATE").indexOf(clause.strength());
     }
 
     /** The state of a subquery or a separately analyzed part of this statement. */

@@ -2,7 +2,9 @@ package org.woolly.analyzer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.woolly.access.heap.RowLockMode;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.LockingClause;
 import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
@@ -10,9 +12,11 @@ import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.RowMark;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.nodes.query.TargetEntry;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /** SELECT ({@code transformSelectStmt} in {@code analyze.c}, with {@code parse_clause.c}, {@code parse_agg.c}). */
@@ -29,17 +33,27 @@ final class SelectAnalyzer {
         if (select.with() != null && !select.with().isEmpty()) {
             CteAnalyzer.analyzeWith(state, select.with());
         }
+        if (select.forLocking() != null && !select.forLocking().isEmpty() && (select.op() != null || select.values() != null)) {
+            String clause = "FOR " + select.forLocking().getFirst().strength();
+            throw select.op() != null
+                    ? SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with UNION/INTERSECT/EXCEPT", clause)
+                    : SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s cannot be applied to VALUES", clause);
+        }
         if (select.op() != null) {
             return setOperation(select);
         }
         if (select.values() != null) {
             return values(select);
         }
-        if (select.forLocking() != null && !select.forLocking().isEmpty()) {
-            throw ExpressionAnalyzer.unsupported("FOR UPDATE/SHARE clauses", select.location());
+        boolean locking = select.forLocking() != null && !select.forLocking().isEmpty();
+        if (locking) {
+            state.lockingClauses = select.forLocking();
         }
         WindowAnalyzer.registerWindows(state, select.windows());
         List<FromNode> from = FromAnalyzer.transform(state, expressions, select.from() == null ? List.of() : select.from());
+        if (locking) {
+            checkLockedRelationsFound(select.forLocking());
+        }
         QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
         List<TargetEntry> targets;
         state.setReturningAllowed = true;
@@ -92,9 +106,60 @@ final class SelectAnalyzer {
         }
         QueryExpr limit = limitClause(select.limit(), "LIMIT");
         QueryExpr offset = limitClause(select.offset(), "OFFSET");
+        List<RowMark> rowMarks = List.of();
+        if (locking) {
+            checkSelectLocking(select, groupBy, aggregates, having, targets);
+            targets = new ArrayList<>(targets);
+            rowMarks = rowMarks(targets);
+        }
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
                 aggregates, having, sortKeys, select.distinct() && distinctOn == null, limit, offset, null, null, null,
-                distinctOn);
+                distinctOn, rowMarks);
+    }
+
+    /** {@code relation "x" in FOR UPDATE clause not found in FROM clause} for an OF name nothing matched. */
+    private void checkLockedRelationsFound(List<LockingClause> clauses) {
+        for (LockingClause clause : clauses) {
+            for (String name : clause.relations()) {
+                boolean found = state.rangeTable.stream().anyMatch(entry -> name.equals(entry.alias()));
+                if (!found) {
+                    throw ParseState.error(SqlState.UNDEFINED_TABLE, clause.location(),
+                            "relation \"%s\" in FOR %s clause not found in FROM clause", name, clause.strength());
+                }
+            }
+        }
+    }
+
+    /** {@code CheckSelectLocking}: what a locking SELECT may not have (0A000, as PostgreSQL). */
+    private static void checkSelectLocking(SelectStmt select, List<QueryExpr> groupBy,
+                                           List<QueryExpr.Aggregate> aggregates, QueryExpr having,
+                                           List<TargetEntry> targets) {
+        String clause = "FOR " + select.forLocking().getFirst().strength();
+        String problem = select.distinct() ? "DISTINCT clause"
+                : !groupBy.isEmpty() ? "GROUP BY clause"
+                : having != null ? "HAVING clause"
+                : !aggregates.isEmpty() ? "aggregate functions"
+                : targets.stream().anyMatch(target -> FunctionAnalyzer.containsSetReturning(target.expr()))
+                        ? "set-returning functions in the target list" : null;
+        if (problem != null) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with %s", clause, problem);
+        }
+    }
+
+    /** A junk TID column per locked table, and the row marks that name them ({@code preprocess_rowmarks}). */
+    private List<RowMark> rowMarks(List<TargetEntry> targets) {
+        List<RowMark> marks = new ArrayList<>();
+        for (var marked : state.rowMarks.entrySet()) {
+            RangeEntry entry = state.rangeTable.get(marked.getKey());
+            LockingClause clause = marked.getValue();
+            int tidPosition = entry.offset() + entry.columnNames().size();
+            targets.add(new TargetEntry(new QueryExpr.Var(tidPosition, TypeOids.TID, -1, "ctid", -1), "ctid" + marks.size(),
+                    0, (short) 0, true));
+            RowLockMode mode = RowLockMode.valueOf(clause.strength().replace(' ', '_'));
+            marks.add(new RowMark(marked.getKey(), targets.size() - 1, entry.relation().name(), mode,
+                    "NOWAIT".equals(clause.waitPolicy()), "SKIP LOCKED".equals(clause.waitPolicy())));
+        }
+        return marks;
     }
 
     /**

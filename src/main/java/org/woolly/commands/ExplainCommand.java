@@ -164,6 +164,7 @@ public final class ExplainCommand {
             case Plan.Unique unique -> children.add(unique.input());
             case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
+            case Plan.LockRows lockRows -> children.add(lockRows.input());
             case Plan.ProjectSet project -> children.add(project.input());
             case Plan.ModifyTable modify -> children.add(modify.input());
             case Plan.RecursiveUnion union -> {
@@ -216,6 +217,7 @@ public final class ExplainCommand {
             case Plan.WindowAgg ignored -> "WindowAgg";
             case Plan.Unique ignored -> "Unique";
             case Plan.Limit ignored -> "Limit";
+            case Plan.LockRows ignored -> "LockRows";
             case Plan.ModifyTable modify -> switch (modify.command()) {
                 case INSERT -> "Insert on ";
                 case UPDATE -> "Update on ";

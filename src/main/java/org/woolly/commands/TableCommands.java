@@ -17,6 +17,7 @@ import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.nodes.parse.TypeName;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -293,6 +294,34 @@ public final class TableCommands {
             }
         }
         return "TRUNCATE TABLE";
+    }
+
+    /**
+     * LOCK TABLE ({@code LockTableCommand}): each table in turn, in the mode asked, held until
+     * the transaction ends; NOWAIT gives 55P03 instead of waiting. The caller checks for a
+     * transaction block (25P01).
+     */
+    public static void lockTables(CommandContext context, Statement.LockTable lock) {
+        LockMode mode = LockMode.valueOf(lock.mode().replace(' ', '_'));
+        for (QualifiedName name : lock.names()) {
+            RelationInfo relation = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name())
+                    .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name));
+            if (relation.kind() != 'r' && relation.kind() != 'v' && relation.kind() != 'p') {
+                String kind = relation.kind() == 'S' ? "sequences" : relation.kind() == 'i' ? "indexes" : "this relation kind";
+                throw new SqlException(Severity.ERROR, SqlState.WRONG_OBJECT_TYPE,
+                        "cannot lock relation \"%s\"".formatted(relation.name()),
+                        "This operation is not supported for " + kind + ".", null, 0, null);
+            }
+            LockTag tag = new LockTag.Relation(relation.locator().databaseOid(), relation.oid());
+            if (lock.nowait()) {
+                if (!context.transaction().tryLock(tag, mode)) {
+                    throw SqlException.of(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"%s\"",
+                            relation.name());
+                }
+            } else {
+                context.transaction().lock(tag, mode);
+            }
+        }
     }
 
     /**

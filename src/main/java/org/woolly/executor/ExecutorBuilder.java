@@ -88,6 +88,10 @@ final class ExecutorBuilder {
             case Plan.Limit limit -> new RowNodes.Limit(build(limit.input()), context,
                     limit.limit() == null ? null : compiler.compile(limit.limit()),
                     limit.offset() == null ? null : compiler.compile(limit.offset()));
+            case Plan.LockRows lockRows -> new LockRowsNode(context, build(lockRows.input()), lockRows.rowMarks(),
+                    lockRows.relations().stream().map(entry -> ScanNodes.openRelation(context, entry)).toList(),
+                    lockRows.projection() == null ? null : compiler.predicate(lockRows.recheck()),
+                    lockRows.projection() == null ? null : compiler.all(lockRows.projection()));
             case Plan.ModifyTable modify -> {
                 List<QueryExpr> returning = modify.returning() == null ? List.of()
                         : modify.returning().stream().map(TargetEntry::expr).toList();

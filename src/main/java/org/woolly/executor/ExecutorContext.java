@@ -367,6 +367,11 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     @Override
+    public long currentTransactionId() {
+        return transaction().assignXid();
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }

@@ -133,6 +133,9 @@ public final class Planner {
                     plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * types.size(),
                     Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
+        if (!query.rowMarks().isEmpty()) {
+            plan = lockRows(query, plan, exprs);
+        }
         if (query.limit() != null || query.offset() != null) {
             double rows = plan.cost().rows();
             if (query.limit() instanceof QueryExpr.Const constant && constant.value() instanceof Long limit) {
@@ -285,6 +288,19 @@ public final class Planner {
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, input, newRow, null, query.returning(),
                 new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0));
+    }
+
+    /** The LockRows node over the sorted rows, below LIMIT ({@code grouping_planner}'s order). */
+    private static Plan lockRows(Query query, Plan plan, List<QueryExpr> exprs) {
+        List<RangeEntry> relations = query.rowMarks().stream()
+                .map(mark -> query.rangeTable().get(mark.rangeIndex())).toList();
+        boolean single = query.rowMarks().size() == 1 && query.from().size() == 1
+                && query.from().getFirst() instanceof FromNode.Leaf leaf && leaf.index() == query.rowMarks().getFirst().rangeIndex();
+        Plan.Cost cost = plan.cost();
+        return new Plan.LockRows(plan, query.rowMarks(), relations,
+                single ? query.where() : null,
+                single ? exprs : null,
+                new Plan.Cost(cost.startup(), cost.total() + cost.rows() * 0.01, cost.rows(), cost.width()));
     }
 
     /** Re-bases column positions of an expression moved to a node whose row starts at {@code base}. */

@@ -382,15 +382,54 @@ final class DdlParser {
         return false;
     }
 
-    Statement truncate() {
-        Token truncate = cursor.expectKeyword("truncate");
+    /** {@code LOCK [TABLE] [ONLY] name [*], ... [IN lockmode MODE] [NOWAIT]} ({@code LockStmt}). */
+    Statement lock() {
+        Token lock = cursor.expectKeyword("lock");
         cursor.acceptKeyword("table");
+        List<QualifiedName> names = relationList();
+        String mode = "ACCESS EXCLUSIVE";
+        if (cursor.acceptKeyword("in")) {
+            if (cursor.acceptKeyword("access")) {
+                mode = cursor.acceptKeyword("share") ? "ACCESS SHARE" : expectThen("exclusive", "ACCESS EXCLUSIVE");
+            } else if (cursor.acceptKeyword("row")) {
+                mode = cursor.acceptKeyword("share") ? "ROW SHARE" : expectThen("exclusive", "ROW EXCLUSIVE");
+            } else if (cursor.acceptKeyword("share")) {
+                if (cursor.acceptKeyword("update")) {
+                    mode = expectThen("exclusive", "SHARE UPDATE EXCLUSIVE");
+                } else if (cursor.acceptKeyword("row")) {
+                    mode = expectThen("exclusive", "SHARE ROW EXCLUSIVE");
+                } else {
+                    mode = "SHARE";
+                }
+            } else {
+                mode = expectThen("exclusive", "EXCLUSIVE");
+            }
+            cursor.expectKeyword("mode");
+        }
+        boolean nowait = cursor.acceptKeyword("nowait");
+        return new Statement.LockTable(List.copyOf(names), mode, nowait, lock.start());
+    }
+
+    /** {@code [ONLY] name [*], ...} of TRUNCATE and LOCK. */
+    private List<QualifiedName> relationList() {
         List<QualifiedName> names = new ArrayList<>();
         do {
             cursor.acceptKeyword("only");
             names.add(grammar.qualifiedName());
             cursor.acceptOperator("*");
         } while (cursor.accept(Token.Kind.COMMA));
+        return names;
+    }
+
+    private String expectThen(String keyword, String result) {
+        cursor.expectKeyword(keyword);
+        return result;
+    }
+
+    Statement truncate() {
+        Token truncate = cursor.expectKeyword("truncate");
+        cursor.acceptKeyword("table");
+        List<QualifiedName> names = relationList();
         boolean restartIdentity = false;
         if (cursor.acceptKeywords("restart", "identity")) {
             restartIdentity = true;

@@ -52,6 +52,7 @@ final class Grammar {
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();
+            case "lock" -> ddl.lock();
             case "reindex" -> ddl.reindex();
             case "alter" -> {
                 if (alterTable.atAlterTable()) {

@@ -6,6 +6,7 @@ import org.woolly.nodes.parse.CommonTableExpr;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.LockingClause;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
 import org.woolly.utils.error.SqlException;
@@ -32,7 +33,7 @@ final class SelectBuilder {
     List<SortBy> orderBy = List.of();
     Expr limit;
     Expr offset;
-    List<String> forLocking = List.of();
+    List<LockingClause> forLocking = List.of();
     List<CommonTableExpr> with = List.of();
     int location;
     List<Expr.NamedWindow> windows = List.of();
@@ -77,7 +78,7 @@ final class SelectBuilder {
         Token limitToken;
         Expr offset;
         Token offsetToken;
-        List<String> forLocking = new ArrayList<>();
+        List<LockingClause> forLocking = new ArrayList<>();
         List<CommonTableExpr> with = List.of();
         Token withToken;
 
@@ -119,7 +120,7 @@ final class SelectBuilder {
             builder.limit = options.limit;
         }
         if (!options.forLocking.isEmpty()) {
-            List<String> locking = new ArrayList<>(builder.forLocking);
+            List<LockingClause> locking = new ArrayList<>(builder.forLocking);
             locking.addAll(options.forLocking);
             builder.forLocking = List.copyOf(locking);
         }

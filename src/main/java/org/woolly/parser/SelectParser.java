@@ -8,6 +8,7 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.ResTarget;
+import org.woolly.nodes.parse.LockingClause;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
 import org.woolly.nodes.parse.Statement;
@@ -355,11 +356,25 @@ final class SelectParser {
             cursor.expectKeyword("share");
             strength = "KEY SHARE";
         }
-        if (cursor.atKeyword("of") || cursor.atKeyword("nowait") || cursor.atKeyword("skip")) {
-            String option = cursor.atKeyword("skip") ? "SKIP LOCKED" : cursor.peek().text().toUpperCase(Locale.ROOT);
-            throw TokenCursor.notSupportedClause("FOR " + strength + " " + option + " is not supported yet", forToken);
+        List<String> relations = new ArrayList<>();
+        if (cursor.acceptKeyword("of")) {
+            do {
+                QualifiedName name = grammar.qualifiedName();
+                if (name.schema() != null) {
+                    throw new SqlException(SqlState.SYNTAX_ERROR, "FOR " + strength
+                            + " must specify unqualified relation names").withPosition(name.location() + 1);
+                }
+                relations.add(name.name());
+            } while (cursor.acceptOperator(","));
         }
-        options.forLocking.add(strength);
+        String waitPolicy = null;
+        if (cursor.acceptKeyword("nowait")) {
+            waitPolicy = "NOWAIT";
+        } else if (cursor.acceptKeyword("skip")) {
+            cursor.expectKeyword("locked");
+            waitPolicy = "SKIP LOCKED";
+        }
+        options.forLocking.add(new LockingClause(strength, List.copyOf(relations), waitPolicy, forToken.start()));
     }
 
     /** {@code sortby [, ...]}: expr [ASC|DESC] [NULLS FIRST|LAST]. */

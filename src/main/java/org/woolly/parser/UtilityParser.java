@@ -19,7 +19,7 @@ import org.woolly.utils.error.SqlState;
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "lock", "listen", "notify", "unlisten", "cluster", "reindex",
+            "listen", "notify", "unlisten", "cluster", "reindex",
             "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 

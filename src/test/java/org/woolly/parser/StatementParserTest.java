@@ -284,7 +284,7 @@ class StatementParserTest {
         assertThat(stmt.orderBy().get(1).nullsFirst()).isNull();
         assertThat(ExprPrinter.print(stmt.limit())).isEqualTo("10");
         assertThat(ExprPrinter.print(stmt.offset())).isEqualTo("5");
-        assertThat(stmt.forLocking()).containsExactly("UPDATE");
+        assertThat(stmt.forLocking()).extracting(org.woolly.nodes.parse.LockingClause::strength).containsExactly("UPDATE");
         SelectStmt fetch = select("select * from t offset 1 rows fetch first 3 rows only");
         assertThat(ExprPrinter.print(fetch.limit())).isEqualTo("3");
         assertThat(select("select 1 limit all").limit()).isNull();
@@ -352,7 +352,7 @@ class StatementParserTest {
         SelectStmt with = select("WITH x AS (SELECT 1), y (a) AS (VALUES (2)) SELECT * FROM x, y");
         assertThat(with.with()).extracting(c -> c.name()).containsExactly("x", "y");
         assertThat(with.with().get(1).columns()).containsExactly("a");
-        assertThat(select("with x as (select 1) select * from x for update").forLocking()).containsExactly("UPDATE");
+        assertThat(select("with x as (select 1) select * from x for update").forLocking()).extracting(org.woolly.nodes.parse.LockingClause::strength).containsExactly("UPDATE");
         SelectStmt table = select("TABLE t");
         assertThat(table.from()).hasSize(1);
     }

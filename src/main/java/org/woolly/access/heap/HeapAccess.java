@@ -24,6 +24,16 @@ public interface HeapAccess {
     Tid insert(RelFileLocator relation, byte[] body, Transaction tx);
 
     /**
+     * Locks the row at {@code tid} for {@code tx} in {@code mode} ({@code heap_lock_tuple}),
+     * for SELECT ... FOR UPDATE/SHARE and for foreign-key checks (KEY SHARE). The lock is held
+     * until {@code tx} ends or the savepoint it was taken in rolls back. With {@code wait}, waits
+     * for a conflicting locker or a running updater to end; without, returns WOULD_BLOCK instead
+     * (NOWAIT, SKIP LOCKED). A committed concurrent update or delete gives UPDATED (with the
+     * newer version's TID, to lock and re-check that one under READ COMMITTED) or DELETED.
+     */
+    ModifyResult lockTuple(RelFileLocator relation, Tid tid, Transaction tx, RowLockMode mode, boolean wait);
+
+    /**
      * Deletes the tuple at {@code tid} (which the caller saw with {@code snapshot}). If another
      * transaction holds it, waits for that one to end first.
      */

@@ -19,6 +19,7 @@ import org.woolly.storage.buffer.CriticalSection;
 import org.woolly.storage.freespace.FreeSpaceMap;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.lmgr.LockTag;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -91,7 +92,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int tupleLength = HeapTupleHeader.SIZE + body.length;
         checkTupleSize(tupleLength);
         byte[] tuple = HeapTupleHeader.build(xid, tx.commandId(), new Tid(0, 0), 0, body);
@@ -127,8 +128,9 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
+        boolean tupleLocked = false;
         while (true) {
             Buffer buffer = bufferPool.read(relation, tid.block());
             buffer.lockExclusive();
@@ -136,7 +138,7 @@ public final class HeapAccessMethod implements HeapAccess {
             try {
                 Page page = buffer.page();
                 int position = tuplePosition(page, tid, "delete");
-                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(page.data(), position, xid, commandId);
+                HeapVisibility.UpdateCheck check = checkForWrite(page.data(), position, tx, commandId, tupleLocked);
                 switch (check) {
                     case OK -> {
                         long lsnBefore = page.lsn();
@@ -155,6 +157,7 @@ public final class HeapAccessMethod implements HeapAccess {
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
                     case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(page.data(), position);
+                    case LOCKED -> waitFor = 0;
                     default -> {
                         bufferPool.markDirtyHint(buffer);
                         return concurrentResult(check, page.data(), position, "delete");
@@ -164,18 +167,23 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.unlockAndRelease(buffer);
             }
             // rule 3: never wait while holding the page; the loop re-checks under the lock afterwards
-            transactions.waitForCompletion(waitFor, tx);
+            if (waitFor == 0) {
+                tupleLocked = lockTupleForWrite(relation, tid, tx);
+            } else {
+                transactions.waitForCompletion(waitFor, tx);
+            }
         }
     }
 
     @Override
     public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
                                boolean hotAllowed) {
-        long xid = tx.assignXid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         int tupleLength = HeapTupleHeader.SIZE + newBody.length;
         checkTupleSize(tupleLength);
         int needed = Page.maxAlign(tupleLength);
+        boolean tupleLocked = false;
         while (true) {
             Buffer oldBuffer = bufferPool.read(relation, tid.block());
             Buffer newBuffer = null;
@@ -185,9 +193,11 @@ public final class HeapAccessMethod implements HeapAccess {
             try {
                 Page oldPage = oldBuffer.page();
                 int position = tuplePosition(oldPage, tid, "update");
-                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                HeapVisibility.UpdateCheck check = checkForWrite(oldPage.data(), position, tx, commandId, tupleLocked);
                 if (check == HeapVisibility.UpdateCheck.BEING_MODIFIED) {
                     waitFor = HeapTupleHeader.xmax(oldPage.data(), position);
+                } else if (check == HeapVisibility.UpdateCheck.LOCKED) {
+                    waitFor = -1;
                 } else if (check != HeapVisibility.UpdateCheck.OK) {
                     bufferPool.markDirtyHint(oldBuffer);
                     return concurrentResult(check, oldPage.data(), position, "update");
@@ -203,7 +213,7 @@ public final class HeapAccessMethod implements HeapAccess {
                     oldLocked = true;
                     // the old page was unlocked meanwhile: check the tuple and the room again
                     position = tuplePosition(oldPage, tid, "update");
-                    check = visibility.satisfiesUpdate(oldPage.data(), position, xid, commandId);
+                    check = checkForWrite(oldPage.data(), position, tx, commandId, tupleLocked);
                     Page newPage = newBuffer.page();
                     if (check == HeapVisibility.UpdateCheck.OK && (newPage.isNew() || newPage.freeSpace() >= needed)) {
                         return new ModifyResult(ModifyResult.Status.OK,
@@ -219,7 +229,9 @@ public final class HeapAccessMethod implements HeapAccess {
                 }
                 bufferPool.release(oldBuffer);
             }
-            if (waitFor != 0) {
+            if (waitFor == -1) {
+                tupleLocked = lockTupleForWrite(relation, tid, tx);
+            } else if (waitFor != 0) {
                 transactions.waitForCompletion(waitFor, tx);
             }
         }
@@ -231,7 +243,7 @@ public final class HeapAccessMethod implements HeapAccess {
      */
     private Tid placeUpdate(RelFileLocator relation, Tid oldTid, byte[] newBody, Transaction tx, Buffer oldBuffer,
                             Buffer newBuffer, boolean heapOnly) {
-        long xid = tx.xid();
+        long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         Page oldPage = oldBuffer.page();
         Page newPage = newBuffer.page();
@@ -494,7 +506,7 @@ public final class HeapAccessMethod implements HeapAccess {
             walkChain(page, tid.offset(), offset -> {
                 int position = page.itemOffset(offset);
                 int before = HeapTupleHeader.infomask(data, position);
-                state[0] = visibility.satisfiesDirty(data, position, tx.xid());
+                state[0] = visibility.satisfiesDirty(data, position, tx::isCurrentXid);
                 noteHints(buffer, position, before);
                 return state[0] == DirtyState.DEAD ? CHAIN_NEXT : CHAIN_STOP;
             });
@@ -506,7 +518,6 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public HeapTuple fetchLatestVersion(RelFileLocator relation, Tid tid, Transaction tx) {
-        long ownXid = tx.xid();
         Tid current = tid;
         long priorXmax = 0;
         while (true) {
@@ -528,14 +539,15 @@ public final class HeapAccessMethod implements HeapAccess {
                     if (priorXmax != 0 && HeapTupleHeader.xmin(data, position) != priorXmax) {
                         return null;
                     }
-                    if (!visibility.insertedByCommittedOrOwn(data, position, ownXid)) {
+                    if (!visibility.insertedByCommittedOrOwn(data, position, tx::isCurrentXid)) {
                         return null;
                     }
                     long xmax = HeapTupleHeader.xmax(data, position);
                     boolean updated = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0;
-                    boolean xmaxInvalid = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0;
+                    boolean xmaxInvalid = (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0
+                            || HeapVisibility.xmaxIsLockOnly(data, position);
                     XidStatus deleter = xmaxInvalid ? XidStatus.ABORTED
-                            : ownXid != 0 && xmax == ownXid ? XidStatus.COMMITTED
+                            : tx.isCurrentXid(xmax) ? XidStatus.COMMITTED
                             : visibility.deleterStatus(data, position);
                     if (deleter == XidStatus.ABORTED) {
                         return copyTuple(page, current);
@@ -629,6 +641,108 @@ public final class HeapAccessMethod implements HeapAccess {
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
+    }
+
+    // ---- row locks (heap_lock_tuple) ----
+
+    /** The lock-table tag row lockers of the tuple at {@code tid} hold. */
+    static LockTag tupleTag(RelFileLocator relation, Tid tid) {
+        return new LockTag.Tuple(relation.databaseOid(), relation.relNumber(), tid.block(), tid.offset());
+    }
+
+    /**
+     * {@code satisfiesUpdate} for a writer: a tuple only row-locked by others is fine once the
+     * writer holds the tuple's lock in the lock table in UPDATE strength (every locker has ended).
+     */
+    private HeapVisibility.UpdateCheck checkForWrite(byte[] data, int position, Transaction tx, int commandId,
+                                                     boolean tupleLocked) {
+        HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(data, position, tx::isCurrentXid, commandId);
+        return check == HeapVisibility.UpdateCheck.LOCKED && tupleLocked ? HeapVisibility.UpdateCheck.OK : check;
+    }
+
+    /**
+     * A writer meeting row lockers: waits in the lock table until none of them holds the tuple
+     * (UPDATE strength conflicts with all), as {@code heap_update} does with
+     * {@code heap_acquire_tuplock} and a multixact wait. Held until the writer ends.
+     */
+    private boolean lockTupleForWrite(RelFileLocator relation, Tid tid, Transaction tx) {
+        tx.lock(tupleTag(relation, tid), RowLockMode.UPDATE.heavyweight());
+        return true;
+    }
+
+    @Override
+    public ModifyResult lockTuple(RelFileLocator relation, Tid tid, Transaction tx, RowLockMode mode, boolean wait) {
+        LockTag tag = tupleTag(relation, tid);
+        // lockers among themselves: the lock table, with the row-lock conflict table
+        if (wait) {
+            tx.lock(tag, mode.heavyweight());
+        } else if (!tx.tryLock(tag, mode.heavyweight())) {
+            return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
+        }
+        long xid = tx.assignCurrentXid();
+        int commandId = tx.commandId();
+        while (true) {
+            Buffer buffer = readExclusive(relation, tid.block());
+            long waitFor;
+            try {
+                Page page = buffer.page();
+                int position = tuplePosition(page, tid, "lock");
+                byte[] data = page.data();
+                HeapVisibility.UpdateCheck check = visibility.satisfiesUpdate(data, position, tx::isCurrentXid, commandId);
+                switch (check) {
+                    case OK, LOCKED -> {
+                        // LOCKED: other lockers hold compatible locks (the lock table granted ours)
+                        stampLocker(data, position, xid, mode, check == HeapVisibility.UpdateCheck.LOCKED, tx);
+                        bufferPool.markDirtyHint(buffer);
+                        return new ModifyResult(ModifyResult.Status.OK, null);
+                    }
+                    case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(data, position);
+                    case INVISIBLE, SELF_MODIFIED -> {
+                        bufferPool.markDirtyHint(buffer);
+                        return new ModifyResult(ModifyResult.Status.SELF_MODIFIED, null);
+                    }
+                    default -> {
+                        bufferPool.markDirtyHint(buffer);
+                        return concurrentResult(check, data, position, "lock");
+                    }
+                }
+            } finally {
+                bufferPool.unlockAndRelease(buffer);
+            }
+            if (!wait) {
+                return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
+            }
+            transactions.waitForCompletion(waitFor, tx);
+        }
+    }
+
+    /** The block, pinned and exclusively locked. */
+    private Buffer readExclusive(RelFileLocator relation, int block) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockExclusive();
+        return buffer;
+    }
+
+    /**
+     * Records the locker in the tuple header: xmax := its XID with the lock-only bit (the
+     * exclusive bit for FOR [NO KEY] UPDATE), or, when another running transaction is the
+     * recorded locker, the "shared lockers" bit that sends writers to the lock table. Not
+     * WAL-logged, like a hint: a locker never outlives a crash, so a lost stamp loses nothing
+     * (PostgreSQL logs its XLOG_HEAP_LOCK for standbys and multixact bookkeeping, which Woolly has not).
+     */
+    private void stampLocker(byte[] data, int position, long xid, RowLockMode mode, boolean othersLock, Transaction tx) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        long current = HeapTupleHeader.xmax(data, position);
+        if (othersLock && !tx.isCurrentXid(current)) {
+            HeapTupleHeader.setInfomask(data, position, infomask | HeapTupleHeader.XMAX_SHARED_LOCKERS);
+            return;
+        }
+        boolean mine = (infomask & HeapTupleHeader.XMAX_LOCK_ONLY) != 0
+                && (infomask & HeapTupleHeader.XMAX_INVALID) == 0 && tx.isCurrentXid(current);
+        int kept = mine ? infomask & (HeapTupleHeader.XMAX_EXCL_LOCK | HeapTupleHeader.XMAX_SHARED_LOCKERS) : 0;
+        int lockBits = HeapTupleHeader.XMAX_LOCK_ONLY | kept | (mode.exclusive() ? HeapTupleHeader.XMAX_EXCL_LOCK : 0);
+        HeapTupleHeader.setXmax(data, position, mine ? current : xid);
+        HeapTupleHeader.setInfomask(data, position, (infomask & ~HeapTupleHeader.XMAX_BITS) | lockBits);
     }
 
     /** Marks the buffer dirty (hint) if visibility checks set hint bits on the tuple at {@code position}. */

@@ -42,7 +42,18 @@ final class HeapTupleHeader {
     /** A heap-only tuple: no index entry points at it, only its chain's root ({@code HEAP_ONLY_TUPLE}). */
     static final int HEAP_ONLY = 0x8000;
 
-    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED;
+    /** xmax only locked the tuple (SELECT ... FOR UPDATE/SHARE), it did not delete it ({@code HEAP_XMAX_LOCK_ONLY}). */
+    static final int XMAX_LOCK_ONLY = 0x0080;
+    /** The lock-only xmax holds an exclusive row lock (FOR UPDATE, FOR NO KEY UPDATE; {@code HEAP_XMAX_EXCL_LOCK}). */
+    static final int XMAX_EXCL_LOCK = 0x0040;
+    /**
+     * More than one transaction has locked the tuple: xmax names one of them and the others are
+     * in the lock table's tuple locks (Woolly's stand-in for a multixact, {@code HEAP_XMAX_IS_MULTI}).
+     */
+    static final int XMAX_SHARED_LOCKERS = 0x0010;
+    static final int LOCK_BITS = XMAX_LOCK_ONLY | XMAX_EXCL_LOCK | XMAX_SHARED_LOCKERS;
+
+    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED | LOCK_BITS;
     static final int HINT_BITS = XMIN_COMMITTED | XMIN_INVALID | XMAX_COMMITTED | XMAX_INVALID;
 
     /** Largest tuple a page can hold ({@code MaxHeapTupleSize}). */

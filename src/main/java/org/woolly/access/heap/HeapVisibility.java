@@ -1,6 +1,7 @@
 package org.woolly.access.heap;
 
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.TransactionManager;
@@ -30,7 +31,23 @@ final class HeapVisibility {
         /** A committed transaction deleted it. */
         DELETED,
         /** Another running transaction changed it: wait for its xmax. */
-        BEING_MODIFIED
+        BEING_MODIFIED,
+        /**
+         * Row-locked (lock-only xmax) by another transaction, or by several: a writer takes the
+         * tuple's lock in the lock table, which waits for every locker, before it goes ahead.
+         */
+        LOCKED
+    }
+
+    /** Whether xmax only locks the tuple ({@code HEAP_XMAX_IS_LOCKED_ONLY}): it is live whoever the locker is. */
+    static boolean xmaxIsLockOnly(byte[] data, int position) {
+        return (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_LOCK_ONLY) != 0;
+    }
+
+    /** Whether the tuple has no deleter: xmax unset, aborted, or only a row lock. */
+    private static boolean noDeleter(byte[] data, int position) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        return (infomask & (HeapTupleHeader.XMAX_INVALID | HeapTupleHeader.XMAX_LOCK_ONLY)) != 0;
     }
 
     private final TransactionManager transactions;
@@ -122,8 +139,7 @@ final class HeapVisibility {
     /** {@code HeapTupleSatisfiesMVCC}: is the tuple at {@code position} visible to {@code snapshot}? */
     boolean satisfiesMvcc(byte[] data, int position, Snapshot snapshot) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        long ownXid = snapshot.currentXid();
-        if (ownXid != 0 && xmin == ownXid) {
+        if (snapshot.isCurrent(xmin)) {
             if (cmin(data, position) >= snapshot.commandId()) {
                 return false;
             }
@@ -135,11 +151,11 @@ final class HeapVisibility {
                 return false;
             }
         }
-        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+        if (noDeleter(data, position)) {
             return true;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (ownXid != 0 && xmax == ownXid) {
+        if (snapshot.isCurrent(xmax)) {
             // deleted by this transaction: still visible to commands that started before the delete
             return cmax(data, position) >= snapshot.commandId();
         }
@@ -149,10 +165,13 @@ final class HeapVisibility {
         return xmaxStatus(data, position) != XidStatus.COMMITTED;
     }
 
-    /** {@code HeapTupleSatisfiesUpdate}: may transaction {@code ownXid} at command {@code commandId} change it? */
-    UpdateCheck satisfiesUpdate(byte[] data, int position, long ownXid, int commandId) {
+    /**
+     * {@code HeapTupleSatisfiesUpdate}: may the transaction whose XIDs (top-level and live
+     * subtransactions) {@code own} accepts change it at command {@code commandId}?
+     */
+    UpdateCheck satisfiesUpdate(byte[] data, int position, LongPredicate own, int commandId) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        if (xmin == ownXid) {
+        if (own.test(xmin)) {
             if (cmin(data, position) >= commandId) {
                 return UpdateCheck.INVISIBLE;
             }
@@ -164,7 +183,10 @@ final class HeapVisibility {
             return UpdateCheck.OK;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (xmax == ownXid) {
+        if ((infomask & HeapTupleHeader.XMAX_LOCK_ONLY) != 0) {
+            return lockerCheck(data, position, own, xmax, infomask);
+        }
+        if (own.test(xmax)) {
             return cmax(data, position) >= commandId ? UpdateCheck.SELF_MODIFIED : UpdateCheck.INVISIBLE;
         }
         return switch (xmaxStatus(data, position)) {
@@ -176,13 +198,33 @@ final class HeapVisibility {
     }
 
     /**
+     * A lock-only xmax: OK when the only locker is the caller or has ended (the stale lock is
+     * then cleared with the XMAX_INVALID hint, as PostgreSQL does), LOCKED while another may
+     * still hold it.
+     */
+    private UpdateCheck lockerCheck(byte[] data, int position, LongPredicate own, long xmax, int infomask) {
+        if ((infomask & HeapTupleHeader.XMAX_SHARED_LOCKERS) != 0) {
+            return UpdateCheck.LOCKED;
+        }
+        if (own.test(xmax)) {
+            return UpdateCheck.OK;
+        }
+        if (transactions.status(xmax) == XidStatus.IN_PROGRESS) {
+            return UpdateCheck.LOCKED;
+        }
+        setHint(data, position, HeapTupleHeader.XMAX_INVALID);
+        return UpdateCheck.OK;
+    }
+
+    /**
      * {@code HeapTupleSatisfiesDirty} as a uniqueness check reads it: a row inserted by a running
      * transaction, or deleted by one, is in progress (wait for that XID); one never committed or
-     * deleted by a committed transaction (or by {@code ownXid}) is dead; anything else is live.
+     * deleted by a committed transaction (or by the caller, whose XIDs {@code own} accepts) is
+     * dead; anything else is live.
      */
-    DirtyState satisfiesDirty(byte[] data, int position, long ownXid) {
+    DirtyState satisfiesDirty(byte[] data, int position, LongPredicate own) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        if (ownXid == 0 || xmin != ownXid) {
+        if (!own.test(xmin)) {
             if (!xminCommitted(data, position)) {
                 XidStatus inserter = transactions.status(xmin);
                 if (inserter == XidStatus.IN_PROGRESS) {
@@ -194,11 +236,11 @@ final class HeapVisibility {
                 // committed since the hint check: go on as committed
             }
         }
-        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+        if (noDeleter(data, position)) {
             return DirtyState.LIVE;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
-        if (ownXid != 0 && xmax == ownXid) {
+        if (own.test(xmax)) {
             return DirtyState.DEAD;
         }
         return switch (xmaxStatus(data, position)) {
@@ -238,7 +280,9 @@ final class HeapVisibility {
             }
             // committed since the hint check: go on as committed
         }
-        if ((HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        if ((infomask & (HeapTupleHeader.XMAX_INVALID | HeapTupleHeader.XMAX_LOCK_ONLY)) != 0) {
+            // a row only locked (FOR UPDATE/SHARE) is live whatever became of its lockers
             return VacuumState.LIVE;
         }
         return switch (xmaxStatus(data, position)) {
@@ -249,10 +293,10 @@ final class HeapVisibility {
         };
     }
 
-    /** Whether the tuple's inserter is committed or is {@code ownXid} (for following update chains). */
-    boolean insertedByCommittedOrOwn(byte[] data, int position, long ownXid) {
+    /** Whether the tuple's inserter is committed or is one of the caller's XIDs (for following update chains). */
+    boolean insertedByCommittedOrOwn(byte[] data, int position, LongPredicate own) {
         long xmin = HeapTupleHeader.xmin(data, position);
-        return (ownXid != 0 && xmin == ownXid) || xminCommitted(data, position);
+        return own.test(xmin) || xminCommitted(data, position);
     }
 
     /** Status of xmax for chain following: ABORTED when unset. Own xmax reports IN_PROGRESS. */

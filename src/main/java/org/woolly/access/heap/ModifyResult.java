@@ -24,6 +24,8 @@ public record ModifyResult(Status status, Tid newTid, boolean heapOnly) {
         /** A concurrent transaction committed an update; {@code newTid} points at its version. */
         UPDATED,
         /** A concurrent transaction committed a delete. */
-        DELETED
+        DELETED,
+        /** A row lock asked not to wait (NOWAIT, SKIP LOCKED) and the row is locked or being changed ({@code TM_WouldBlock}). */
+        WOULD_BLOCK
     }
 }

@@ -87,8 +87,13 @@ final class CoreResourceManagers {
             @Override
             public void redo(WalRecord record, long endLsn) {
                 boolean commit = record.info() == TransactionRecords.XACT_COMMIT;
-                commitLog.set(record.xid(), commit ? XidStatus.COMMITTED : XidStatus.ABORTED, 0);
-                for (RelFileLocator relation : TransactionRecords.decodeTransactionEnd(record.mainData()).relationsToDrop()) {
+                XidStatus status = commit ? XidStatus.COMMITTED : XidStatus.ABORTED;
+                var end = TransactionRecords.decodeTransactionEnd(record.mainData());
+                for (long subXid : end.subXids()) {
+                    commitLog.set(subXid, status, 0);
+                }
+                commitLog.set(record.xid(), status, 0);
+                for (RelFileLocator relation : end.relationsToDrop()) {
                     files.drop(relation);
                 }
             }
@@ -97,7 +102,8 @@ final class CoreResourceManagers {
             public String describe(WalRecord record) {
                 var end = TransactionRecords.decodeTransactionEnd(record.mainData());
                 return (record.info() == TransactionRecords.XACT_COMMIT ? "COMMIT " : "ABORT ") + record.xid()
-                        + (end.relationsToDrop().isEmpty() ? "" : "; rels: " + end.relationsToDrop());
+                        + (end.relationsToDrop().isEmpty() ? "" : "; rels: " + end.relationsToDrop())
+                        + (end.subXids().isEmpty() ? "" : "; subxacts: " + end.subXids());
             }
         };
     }

@@ -88,14 +88,59 @@ public final class DefaultTransactionManager implements TransactionManager {
     }
 
     long assignXid(TopTransaction tx) {
-        return procArray.assignXid(tx.entry, xid -> {
-            if (xid >= xidLoggedLimit) {
-                xidLoggedLimit = xid + XID_BATCH;
-                wal.insert(TransactionRecords.counter(TransactionRecords.XLOG_NEXTXID, xidLoggedLimit));
+        return procArray.assignXid(tx.entry, xid -> beforeAssign(tx, xid));
+    }
+
+    /** A subtransaction's XID, from the same counter, running as part of {@code tx}'s proc array entry. */
+    long assignSubXid(TopTransaction tx) {
+        return procArray.assignSubXid(tx.entry, xid -> beforeAssign(tx, xid));
+    }
+
+    /**
+     * Under the proc array lock, before {@code xid} is handed out: the counter is WAL-logged
+     * ahead when a batch is used up, and the owner takes the XID's lock, held until the XID ends
+     * (the transaction's end, or the rollback of its subtransaction): that is what
+     * waitForCompletion waits on.
+     */
+    private void beforeAssign(TopTransaction tx, long xid) {
+        if (xid >= xidLoggedLimit) {
+            xidLoggedLimit = xid + XID_BATCH;
+            wal.insert(TransactionRecords.counter(TransactionRecords.XLOG_NEXTXID, xidLoggedLimit));
+        }
+        lockManager.tryAcquire(tx.ownerId(), new LockTag.Transaction(xid), LockMode.EXCLUSIVE);
+    }
+
+    /**
+     * Rolls back subtransaction XIDs of {@code tx} ({@code RecordTransactionAbort} for a
+     * subtransaction): one abort record for the first, listing the others and the files created
+     * inside, then commit log ABORTED for each, out of the proc array, their XID locks released
+     * (row waiters wake and see the change undone), the files removed. Nothing is written when
+     * the savepoint wrote nothing. A failure of the record or the bits is logged: not committed
+     * is aborted after a crash, as for a top-level abort.
+     */
+    void abortSubtransaction(TopTransaction tx, List<Long> xids, List<RelFileLocator> created) {
+        if (!xids.isEmpty()) {
+            List<Long> sorted = xids.stream().sorted().toList();
+            long xid = sorted.getFirst();
+            try {
+                long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
+                        new TransactionRecords.TransactionEnd(System.currentTimeMillis(), List.copyOf(created),
+                                sorted.subList(1, sorted.size()))));
+                for (long each : sorted) {
+                    commitLog.set(each, XidStatus.ABORTED, end);
+                }
+            } catch (RuntimeException e) {
+                System.getLogger(DefaultTransactionManager.class.getName())
+                        .log(System.Logger.Level.WARNING, "error during abort of subtransaction " + xid, e);
             }
-            // The owner holds its XID's lock until it ends: that is what waitForCompletion waits on.
-            lockManager.tryAcquire(tx.ownerId(), new LockTag.Transaction(xid), LockMode.EXCLUSIVE);
-        });
+            procArray.removeSubXids(tx.entry, sorted);
+            for (long each : sorted) {
+                lockManager.release(tx.ownerId(), new LockTag.Transaction(each), LockMode.EXCLUSIVE);
+            }
+        }
+        for (RelFileLocator relation : created) {
+            files.drop(relation);
+        }
     }
 
     void logAndCreate(long xid, RelFileLocator relation) {
@@ -144,14 +189,21 @@ public final class DefaultTransactionManager implements TransactionManager {
         // point: the record would not be replayed and the bit would not be in the flushed clog.
         checkpointInterlock.readLock().lock();
         try {
+            List<Long> subXids = tx.subXids();
             long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
                     new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                            List.copyOf(tx.relationsToDropAtCommit))));
+                            List.copyOf(tx.relationsToDropAtCommit), subXids)));
             // Files dropped at commit go right after this returns: if the commit record were lost
             // in a crash, the catalog would still name them. So such a commit is synchronous
             // whatever synchronous_commit says, as in RecordTransactionCommit.
             if (synchronous || !tx.relationsToDropAtCommit.isEmpty()) {
                 wal.flush(end);
+            }
+            // the subtransactions' bits before the top's: all of them are in the proc array until
+            // finish, so status() shows them running until every bit is set
+            for (long subXid : subXids) {
+                commitLsns.record(subXid, end);
+                commitLog.set(subXid, XidStatus.COMMITTED, end);
             }
             commitLsns.record(xid, end);
             commitLog.set(xid, XidStatus.COMMITTED, end);
@@ -179,10 +231,14 @@ public final class DefaultTransactionManager implements TransactionManager {
         RuntimeException failure = null;
         try {
             if (xid != 0) {
+                List<Long> subXids = tx.subXids();
                 try {
                     long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
                             new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                                    List.copyOf(tx.createdRelations))));
+                                    List.copyOf(tx.createdRelations), subXids)));
+                    for (long subXid : subXids) {
+                        commitLog.set(subXid, XidStatus.ABORTED, end);
+                    }
                     commitLog.set(xid, XidStatus.ABORTED, end);
                 } catch (RuntimeException e) {
                     // Not committed is aborted: a missing abort record or clog bit changes nothing

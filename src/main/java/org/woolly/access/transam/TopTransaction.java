@@ -2,6 +2,8 @@ package org.woolly.access.transam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.woolly.storage.ipc.ProcArray;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.storage.lmgr.LockTag;
@@ -11,8 +13,17 @@ import org.woolly.utils.error.SqlState;
 
 /**
  * One top-level transaction: its proc array entry, command counter, and the work its end must
- * do (relation files to drop at commit or remove at abort, onCommit actions). Used by one
- * session thread at a time. Counterpart of {@code TransactionStateData} in {@code xact.c}.
+ * do (relation files to drop at commit or remove at abort, onCommit actions), with its stack of
+ * savepoints (subtransactions). Used by one session thread at a time. Counterpart of
+ * {@code TransactionStateData} in {@code xact.c}.
+ *
+ * <p>A savepoint is a {@link Level}: it gets an XID of its own on its first write (its parents
+ * first, so a child's XID is above its parent's), rows written inside it carry that XID, and
+ * it remembers the locks, created files and files to drop taken inside it. RELEASE merges a
+ * level into its parent; ROLLBACK TO aborts the level and those inside it (abort record listing
+ * their XIDs, commit log ABORTED, out of the proc array, their locks released, their files
+ * removed, {@code AbortSubTransaction}) and starts the level again empty. Top-level commit lists
+ * every surviving subtransaction XID in its record, so recovery sees them commit together.
  */
 public final class TopTransaction implements Transaction {
     private final DefaultTransactionManager manager;
@@ -24,6 +35,44 @@ public final class TopTransaction implements Transaction {
     final List<RelFileLocator> relationsToDropAtCommit = new ArrayList<>();
     final List<Runnable> commitActions = new ArrayList<>();
     boolean ended;
+    /** Open savepoints, outermost first. */
+    private final List<Level> levels = new ArrayList<>();
+    /** The top-level XID and every subtransaction XID not rolled back (read by snapshots). */
+    private final Set<Long> ownXids = ConcurrentHashMap.newKeySet();
+
+    /** One subtransaction ({@code TransactionStateData} with a parent). */
+    static final class Level {
+        final String name;
+        long xid;
+        /** XIDs of released savepoints inside this one: they end as this one ends. */
+        final List<Long> childXids = new ArrayList<>();
+        /** Locks taken inside, released if it rolls back (one entry per acquisition). */
+        final List<HeldLock> locks = new ArrayList<>();
+        final List<RelFileLocator> created = new ArrayList<>();
+        final List<RelFileLocator> dropAtCommit = new ArrayList<>();
+
+        Level(String name) {
+            this.name = name;
+        }
+
+        /** Its own XID (if any) and its released children's. */
+        List<Long> xids() {
+            List<Long> all = new ArrayList<>(childXids);
+            if (xid != 0) {
+                all.add(xid);
+            }
+            return all;
+        }
+
+        void mergeInto(Level parent) {
+            parent.childXids.addAll(xids());
+            parent.locks.addAll(locks);
+            parent.created.addAll(created);
+            parent.dropAtCommit.addAll(dropAtCommit);
+        }
+    }
+
+    record HeldLock(LockTag tag, LockMode mode) {}
 
     TopTransaction(DefaultTransactionManager manager, ProcArray.Entry entry, long processId) {
         this.manager = manager;
@@ -50,7 +99,92 @@ public final class TopTransaction implements Transaction {
     public long assignXid() {
         checkActive();
         long xid = entry.xid();
-        return xid != 0 ? xid : manager.assignXid(this);
+        if (xid == 0) {
+            xid = manager.assignXid(this);
+            ownXids.add(xid);
+        }
+        return xid;
+    }
+
+    @Override
+    public long assignCurrentXid() {
+        long xid = assignXid();
+        for (Level level : levels) {
+            if (level.xid == 0) {
+                level.xid = manager.assignSubXid(this);
+                ownXids.add(level.xid);
+            }
+            xid = level.xid;
+        }
+        return xid;
+    }
+
+    @Override
+    public boolean isCurrentXid(long xid) {
+        return xid != 0 && ownXids.contains(xid);
+    }
+
+    @Override
+    public void defineSavepoint(String name) {
+        checkActive();
+        levels.add(new Level(name));
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        checkActive();
+        int index = findSavepoint(name);
+        while (levels.size() > index) {
+            Level level = levels.removeLast();
+            // the outermost savepoint's locks and files then belong to the transaction itself
+            if (!levels.isEmpty()) {
+                level.mergeInto(levels.getLast());
+            }
+        }
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        checkActive();
+        int index = findSavepoint(name);
+        while (levels.size() > index + 1) {
+            levels.removeLast().mergeInto(levels.getLast());
+        }
+        Level level = levels.removeLast();
+        List<Long> xids = level.xids();
+        ownXids.removeAll(xids);
+        createdRelations.removeAll(level.created);
+        relationsToDropAtCommit.removeAll(level.dropAtCommit);
+        manager.abortSubtransaction(this, xids, level.created);
+        for (HeldLock lock : level.locks) {
+            manager.lockManager().release(entry.owner(), lock.tag(), lock.mode());
+        }
+        levels.add(new Level(level.name));
+        // what the rolled-back commands did must not be cached as current (catalog images)
+        commandId++;
+    }
+
+    @Override
+    public int savepointDepth() {
+        return levels.size();
+    }
+
+    /** The index of the innermost savepoint called {@code name}; 3B001 if there is none. */
+    private int findSavepoint(String name) {
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            if (levels.get(i).name.equals(name)) {
+                return i;
+            }
+        }
+        throw SqlException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"%s\" does not exist", name);
+    }
+
+    /** Every subtransaction XID not rolled back (listed in the commit or abort record). */
+    List<Long> subXids() {
+        List<Long> all = new ArrayList<>(ownXids);
+        all.remove((Long) entry.xid());
+        all.sort(null);
+        return all;
     }
 
     @Override
@@ -66,7 +200,9 @@ public final class TopTransaction implements Transaction {
     @Override
     public Snapshot takeSnapshot() {
         checkActive();
-        return snapshotOf(manager.procArray().takeSnapshot(entry), commandId);
+        ProcArray.RunningTransactions running = manager.procArray().takeSnapshot(entry);
+        return new Snapshot(running.xmin(), running.xmax(), running.inProgress(), running.ownXid(), commandId,
+                this::isCurrentXid);
     }
 
     static Snapshot snapshotOf(ProcArray.RunningTransactions running, int commandId) {
@@ -75,15 +211,21 @@ public final class TopTransaction implements Transaction {
 
     @Override
     public void createRelationStorage(RelFileLocator relation) {
-        long xid = assignXid();
+        long xid = assignCurrentXid();
         manager.logAndCreate(xid, relation);
         createdRelations.add(relation);
+        if (!levels.isEmpty()) {
+            levels.getLast().created.add(relation);
+        }
     }
 
     @Override
     public void dropRelationStorageAtCommit(RelFileLocator relation) {
-        assignXid();
+        assignCurrentXid();
         relationsToDropAtCommit.add(relation);
+        if (!levels.isEmpty()) {
+            levels.getLast().dropAtCommit.add(relation);
+        }
     }
 
     @Override
@@ -93,8 +235,35 @@ public final class TopTransaction implements Transaction {
 
     /** Takes a relation lock held until this transaction ends (waits; 40P01 on deadlock). */
     public void lockRelation(int databaseOid, int relationOid, LockMode mode) {
+        lock(new LockTag.Relation(databaseOid, relationOid), mode);
+    }
+
+    /**
+     * Takes a lock held until this transaction ends, or until the savepoint it was taken in
+     * rolls back (waits; 40P01 on deadlock, 55P03 on lock_timeout).
+     */
+    @Override
+    public void lock(LockTag tag, LockMode mode) {
         checkActive();
-        manager.lockManager().acquire(entry.owner(), processId, new LockTag.Relation(databaseOid, relationOid), mode);
+        manager.lockManager().acquire(entry.owner(), processId, tag, mode);
+        noteLock(tag, mode);
+    }
+
+    /** Takes a lock only if free now (NOWAIT); returns whether it did. */
+    @Override
+    public boolean tryLock(LockTag tag, LockMode mode) {
+        checkActive();
+        if (!manager.lockManager().tryAcquire(entry.owner(), tag, mode)) {
+            return false;
+        }
+        noteLock(tag, mode);
+        return true;
+    }
+
+    private void noteLock(LockTag tag, LockMode mode) {
+        if (!levels.isEmpty()) {
+            levels.getLast().locks.add(new HeldLock(tag, mode));
+        }
     }
 
     /** Takes a lock on a key value of a relation held until this transaction ends ({@link LockTag.Key}). */
@@ -106,8 +275,7 @@ public final class TopTransaction implements Transaction {
 
     /** Takes a relation lock only if free now; returns whether it did (for NOWAIT). */
     public boolean tryLockRelation(int databaseOid, int relationOid, LockMode mode) {
-        checkActive();
-        return manager.lockManager().tryAcquire(entry.owner(), new LockTag.Relation(databaseOid, relationOid), mode);
+        return tryLock(new LockTag.Relation(databaseOid, relationOid), mode);
     }
 
     private void checkActive() {

@@ -14,6 +14,59 @@ public interface Transaction {
     /** The XID, assigning one now if needed. */
     long assignXid();
 
+    /**
+     * The XID rows written now are stamped with: the current subtransaction's (assigned now,
+     * its parents' first, if needed), or the top-level XID outside savepoints
+     * ({@code GetCurrentTransactionId}).
+     */
+    default long assignCurrentXid() {
+        return assignXid();
+    }
+
+    /**
+     * Whether {@code xid} is this transaction's own: its top-level XID or one of its
+     * subtransactions that has not been rolled back ({@code TransactionIdIsCurrentTransactionId}).
+     */
+    default boolean isCurrentXid(long xid) {
+        return xid != 0 && xid == xid();
+    }
+
+    /** SAVEPOINT {@code name}: starts a subtransaction ({@code DefineSavepoint}). */
+    default void defineSavepoint(String name) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "SAVEPOINT is not supported by this transaction manager");
+    }
+
+    /** RELEASE SAVEPOINT: ends the named subtransaction and those inside it, keeping their work (3B001 if unknown). */
+    default void releaseSavepoint(String name) {
+        defineSavepoint(name);
+    }
+
+    /** ROLLBACK TO SAVEPOINT: undoes the named subtransaction's work and starts it again (3B001 if unknown). */
+    default void rollbackToSavepoint(String name) {
+        defineSavepoint(name);
+    }
+
+    /**
+     * Takes a heavyweight lock held until this transaction ends, or until the savepoint it was
+     * taken in rolls back (waits; 40P01 on deadlock, 55P03 on lock_timeout).
+     */
+    default void lock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "locks are not supported by this transaction manager");
+    }
+
+    /** Takes a heavyweight lock only if that needs no wait (NOWAIT, SKIP LOCKED); returns whether it did. */
+    default boolean tryLock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
+        lock(tag, mode);
+        return true;
+    }
+
+    /** How many savepoints are open (0 outside any). */
+    default int savepointDepth() {
+        return 0;
+    }
+
     /** The current command id (cmin/cmax of tuples this command writes). */
     int commandId();
 

@@ -34,8 +34,16 @@ public final class TransactionRecords {
     /** A checkpoint record's content. */
     public record Checkpoint(long redoLsn, long nextXid, int nextOid, long timeMillis) {}
 
-    /** A commit or abort record's content. */
-    public record TransactionEnd(long timeMillis, List<RelFileLocator> relationsToDrop) {}
+    /**
+     * A commit or abort record's content: the subtransaction XIDs that end with it (committed
+     * with the commit, aborted with the abort; {@code xl_xact_subxacts}), which recovery marks
+     * in the commit log as it marks the record's own XID.
+     */
+    public record TransactionEnd(long timeMillis, List<RelFileLocator> relationsToDrop, List<Long> subXids) {
+        public TransactionEnd(long timeMillis, List<RelFileLocator> relationsToDrop) {
+            this(timeMillis, relationsToDrop, List.of());
+        }
+    }
 
     public static WalRecord checkpoint(Checkpoint checkpoint, boolean shutdown) {
         byte[] data = ByteBuffer.allocate(28).putLong(checkpoint.redoLsn()).putLong(checkpoint.nextXid())
@@ -63,10 +71,14 @@ public final class TransactionRecords {
     }
 
     public static WalRecord transactionEnd(int info, long xid, TransactionEnd end) {
-        ByteBuffer buffer = ByteBuffer.allocate(12 + 12 * end.relationsToDrop().size());
+        ByteBuffer buffer = ByteBuffer.allocate(16 + 12 * end.relationsToDrop().size() + 8 * end.subXids().size());
         buffer.putLong(end.timeMillis()).putInt(end.relationsToDrop().size());
         for (RelFileLocator relation : end.relationsToDrop()) {
             putRelation(buffer, relation);
+        }
+        buffer.putInt(end.subXids().size());
+        for (long subXid : end.subXids()) {
+            buffer.putLong(subXid);
         }
         return new WalRecord(ResourceManagerIds.TRANSACTION, info, xid, List.of(), buffer.array());
     }
@@ -79,7 +91,13 @@ public final class TransactionRecords {
         for (int i = 0; i < count; i++) {
             relations.add(getRelation(buffer));
         }
-        return new TransactionEnd(time, relations);
+        // records written before subtransactions existed end here
+        int subCount = buffer.remaining() >= 4 ? buffer.getInt() : 0;
+        List<Long> subXids = new ArrayList<>(subCount);
+        for (int i = 0; i < subCount; i++) {
+            subXids.add(buffer.getLong());
+        }
+        return new TransactionEnd(time, relations, subXids);
     }
 
     public static WalRecord storageCreate(long xid, RelFileLocator relation) {

@@ -22,7 +22,7 @@ public record SelectStmt(
         List<SortBy> orderBy,
         Expr limit,                       // null when absent; LIMIT ALL is null too
         Expr offset,
-        List<String> forLocking,          // "UPDATE", "SHARE", ... (FOR UPDATE clauses), empty if none
+        List<LockingClause> forLocking,   // FOR UPDATE/SHARE clauses, empty if none
         List<CommonTableExpr> with,       // empty if no WITH
         int location,
         List<Expr.NamedWindow> windows) { // the WINDOW clause, empty if none
@@ -31,7 +31,7 @@ public record SelectStmt(
     public SelectStmt(List<ResTarget> targets, boolean distinct, List<Expr> distinctOn, List<FromItem> from, Expr where,
                       List<Expr> groupBy, Expr having, List<List<Expr>> values, SetOperation op, boolean all,
                       SelectStmt left, SelectStmt right, List<SortBy> orderBy, Expr limit, Expr offset,
-                      List<String> forLocking, List<CommonTableExpr> with, int location) {
+                      List<LockingClause> forLocking, List<CommonTableExpr> with, int location) {
         this(targets, distinct, distinctOn, from, where, groupBy, having, values, op, all, left, right, orderBy, limit,
                 offset, forLocking, with, location, List.of());
     }

@@ -88,6 +88,9 @@ public sealed interface Statement {
     record AlterTable(ObjectKind kind, QualifiedName name, boolean ifExists, boolean only,
                       List<AlterTableAction> actions, int location) implements Statement {}
 
+    /** {@code LOCK [TABLE] [ONLY] name [*], ... [IN mode MODE] [NOWAIT]}; {@code mode} as "SHARE ROW EXCLUSIVE". */
+    record LockTable(List<QualifiedName> names, String mode, boolean nowait, int location) implements Statement {}
+
     /** {@code TRUNCATE [TABLE] name, ...}. */
     record Truncate(List<QualifiedName> names, boolean restartIdentity, boolean cascade, int location)
             implements Statement {}

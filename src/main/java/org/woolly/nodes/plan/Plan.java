@@ -99,6 +99,17 @@ public sealed interface Plan {
     record Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost) implements Plan {}
 
     /**
+     * Locks the row of each marked relation behind every input row, dropping rows that are gone
+     * or skipped ({@code LockRows}; below Limit, so skipped rows do not count). {@code relations}
+     * are the marks' range entries. With one relation and no join, {@code recheck} (over the scan
+     * row) and {@code projection} (scan row to target-list row) re-evaluate a row a concurrent
+     * update replaced, under READ COMMITTED ({@code EvalPlanQual}); null otherwise.
+     */
+    record LockRows(Plan input, List<org.woolly.nodes.query.RowMark> rowMarks,
+                    List<org.woolly.nodes.query.RangeEntry> relations, QueryExpr recheck, List<QueryExpr> projection,
+                    Cost cost) implements Plan {}
+
+    /**
      * INSERT, UPDATE or DELETE of the rows the input produces. For INSERT the input rows are the
      * new rows; for UPDATE/DELETE they are the old rows with the TID last, {@code newRow} computes
      * the new row from an old one and {@code recheck} is the WHERE re-evaluated on a newer version.

@@ -16,7 +16,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
-                    OnConflict onConflict, List<Integer> distinctOn) {
+                    OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
 
@@ -30,7 +30,17 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                  RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
                  List<Integer> distinctOn) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
-                resultRelation, returning, setOperation, null, distinctOn);
+                resultRelation, returning, setOperation, null, distinctOn, List.of());
+    }
+
+    /** A SELECT with DISTINCT ON and row locks ({@code FOR UPDATE/SHARE}: {@code rowMarks}). */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 List<Integer> distinctOn, List<RowMark> rowMarks) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, null, distinctOn, rowMarks);
     }
 
     /** An INSERT with ON CONFLICT. */
@@ -40,7 +50,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                  RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
                  OnConflict onConflict) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
-                resultRelation, returning, setOperation, onConflict, null);
+                resultRelation, returning, setOperation, onConflict, null, List.of());
     }
 
     /**
@@ -66,7 +76,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                  QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                  RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
-                resultRelation, returning, setOperation, null, null);
+                resultRelation, returning, setOperation, null, null, List.of());
     }
 
     /** A query without set operation. */

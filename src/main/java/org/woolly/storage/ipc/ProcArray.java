@@ -21,6 +21,8 @@ public final class ProcArray {
         private final long owner;
         private volatile long xid;
         private volatile long xmin;
+        /** XIDs of its subtransactions still running or committed into it; guarded by the array's lock. */
+        private final java.util.List<Long> subXids = new java.util.ArrayList<>();
 
         Entry(long owner) {
             this.owner = owner;
@@ -64,14 +66,47 @@ public final class ProcArray {
      * XID about to be handed out (to WAL-log the counter ahead when a batch is used up).
      */
     public long assignXid(Entry entry, LongConsumer beforeAssign) {
+        return assign(entry, beforeAssign, false);
+    }
+
+    /**
+     * Assigns the next XID to a subtransaction of {@code entry} (its top-level XID is assigned
+     * already): the XID counts as running, and as the entry's own in its snapshots, until the
+     * subtransaction aborts ({@link #removeSubXids}) or the whole transaction ends. Counterpart
+     * of the {@code subxids} cache of a {@code PGPROC}.
+     */
+    public long assignSubXid(Entry entry, LongConsumer beforeAssign) {
+        return assign(entry, beforeAssign, true);
+    }
+
+    private long assign(Entry entry, LongConsumer beforeAssign, boolean sub) {
         lock.writeLock().lock();
         try {
             long xid = nextXid;
             beforeAssign.accept(xid);
             nextXid = xid + 1;
-            entry.xid = xid;
+            if (sub) {
+                entry.subXids.add(xid);
+            } else {
+                entry.xid = xid;
+            }
             byXid.put(xid, entry);
             return xid;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Subtransactions that aborted (after their commit log status is set) stop counting as running. */
+    public void removeSubXids(Entry entry, java.util.Collection<Long> xids) {
+        lock.writeLock().lock();
+        try {
+            for (Long xid : xids) {
+                if (byXid.get(xid) == entry) {
+                    byXid.remove(xid);
+                }
+            }
+            entry.subXids.removeAll(xids);
         } finally {
             lock.writeLock().unlock();
         }
@@ -85,6 +120,10 @@ public final class ProcArray {
             if (entry.xid != 0) {
                 byXid.remove(entry.xid);
             }
+            for (Long xid : entry.subXids) {
+                byXid.remove(xid);
+            }
+            entry.subXids.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -126,7 +165,7 @@ public final class ProcArray {
      */
     public record RunningTransactions(long xmin, long xmax, long[] inProgress, long ownXid) {}
 
-    /** {@code GetSnapshotData}: running XIDs other than the caller's own, with xmin and xmax; records xmin on the entry. */
+    /** {@code GetSnapshotData}: running XIDs other than the caller's own (its subtransactions' included), with xmin and xmax; records xmin on the entry. */
     public RunningTransactions takeSnapshot(Entry self) {
         lock.readLock().lock();
         try {
@@ -134,8 +173,9 @@ public final class ProcArray {
             long[] running = new long[byXid.size()];
             int count = 0;
             long xmin = xmax;
-            for (long xid : byXid.keySet()) {
-                if (xid != self.xid) {
+            for (Map.Entry<Long, Entry> slot : byXid.entrySet()) {
+                long xid = slot.getKey();
+                if (slot.getValue() != self) {
                     running[count++] = xid;
                     xmin = Math.min(xmin, xid);
                 }

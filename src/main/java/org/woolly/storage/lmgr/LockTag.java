@@ -1,7 +1,7 @@
 package org.woolly.storage.lmgr;
 
 /**
- * What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, a transaction (to wait for
+ * What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, a row, a transaction (to wait for
  * its end), or a key value of a table referenced by a foreign key.
  */
 public sealed interface LockTag {
@@ -11,6 +11,18 @@ public sealed interface LockTag {
         @Override
         public String toString() {
             return "relation " + relationOid + " of database " + databaseOid;
+        }
+    }
+
+    /**
+     * A heap tuple, named by its relation's file (relfilenode) and TID: row lockers hold it
+     * until they end (Woolly keeps every row locker here, where PostgreSQL keeps all but the
+     * first in a multixact).
+     */
+    record Tuple(int databaseOid, int relNumber, int block, int offset) implements LockTag {
+        @Override
+        public String toString() {
+            return "tuple (" + block + "," + offset + ") of relation " + relNumber + " of database " + databaseOid;
         }
     }
 

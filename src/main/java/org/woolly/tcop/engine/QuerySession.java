@@ -324,14 +324,15 @@ public final class QuerySession implements SessionEngine {
         return new ResultColumn(name, 0, (short) 0, TypeOids.TEXT, text == null ? -1 : text.length(), -1);
     }
 
-    /** In a failed block only ROLLBACK and COMMIT may run (25P02 for anything else). */
+    /** In a failed block only ROLLBACK, ROLLBACK TO SAVEPOINT and COMMIT may run (25P02 for anything else). */
     void checkNotFailed(Statement statement) {
         if (block.state() != TransactionBlock.State.FAILED) {
             return;
         }
         if (statement instanceof Statement.Transaction transaction
                 && (transaction.kind() == Statement.TransactionKind.COMMIT
-                || transaction.kind() == Statement.TransactionKind.ROLLBACK)) {
+                || transaction.kind() == Statement.TransactionKind.ROLLBACK
+                || transaction.kind() == Statement.TransactionKind.ROLLBACK_TO)) {
             return;
         }
         throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,

@@ -111,8 +111,7 @@ final class TransactionBlock {
         if (!repeatableRead) {
             return tx.takeSnapshot();
         }
-        Snapshot base = transactionSnapshot;
-        return new Snapshot(base.xmin(), base.xmax(), base.inProgress(), tx.xid(), tx.commandId());
+        return transactionSnapshot.forCommand(tx.xid(), tx.commandId());
     }
 
     boolean repeatableRead() {
@@ -196,12 +195,55 @@ final class TransactionBlock {
         }
     }
 
-    /** After an error: an implicit transaction rolls back; an explicit block becomes FAILED. */
+    /**
+     * After an error: an implicit transaction rolls back; an explicit block becomes FAILED. With
+     * savepoints open the transaction is kept, failed, for ROLLBACK TO SAVEPOINT to resume
+     * (TBLOCK_SUBABORT); its rows and locks of the failed savepoint go when that runs or when
+     * the whole transaction rolls back.
+     */
     void fail() {
         boolean inBlock = state == State.IN_BLOCK || state == State.FAILED;
+        if (inBlock && transaction != null && transaction.savepointDepth() > 0) {
+            state = State.FAILED;
+            return;
+        }
         rollback();
         if (inBlock) {
             state = State.FAILED;
+        }
+    }
+
+    /** SAVEPOINT: a subtransaction inside the block (25P01 outside one, 25P02 in a failed one, checked before). */
+    void savepoint(String name) {
+        requireBlock("SAVEPOINT");
+        transaction.defineSavepoint(name);
+    }
+
+    /** RELEASE SAVEPOINT: the named savepoint and those inside it end, their work kept (3B001 if unknown). */
+    void releaseSavepoint(String name) {
+        requireBlock("RELEASE SAVEPOINT");
+        transaction.releaseSavepoint(name);
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT: undoes the work since the named savepoint, which stays open, and
+     * clears the failed state (3B001 if unknown, the block staying as it was). A block that failed
+     * with no savepoint has no transaction left to resume: the name is unknown then, as in
+     * PostgreSQL.
+     */
+    void rollbackToSavepoint(String name) {
+        if (state == State.FAILED && transaction == null) {
+            throw SqlException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"%s\" does not exist", name);
+        }
+        requireBlock("ROLLBACK TO SAVEPOINT");
+        transaction.rollbackToSavepoint(name);
+        state = State.IN_BLOCK;
+    }
+
+    private void requireBlock(String command) {
+        if (state != State.IN_BLOCK && state != State.FAILED || transaction == null) {
+            throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "%s can only be used in transaction blocks",
+                    command);
         }
     }
 

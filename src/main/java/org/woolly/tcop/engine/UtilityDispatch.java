@@ -43,6 +43,7 @@ final class UtilityDispatch {
             case Statement.AlterSequence ignored -> "ALTER SEQUENCE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
             case Statement.Truncate ignored -> "TRUNCATE TABLE";
+            case Statement.LockTable ignored -> "LOCK TABLE";
             case Statement.AlterTable alter -> "ALTER " + alter.kind().name();
             case Statement.Transaction transaction -> switch (transaction.kind()) {
                 case BEGIN -> "BEGIN";
@@ -115,6 +116,13 @@ final class UtilityDispatch {
                     session.checkNotInUse(drop.names(), "DROP TABLE");
                 }
                 yield Outcome.tag(TableCommands.drop(session.commandContext(), drop));
+            }
+            case Statement.LockTable lock -> {
+                if (!session.block.inTransactionBlock()) {
+                    throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "LOCK TABLE can only be used in transaction blocks");
+                }
+                TableCommands.lockTables(session.commandContext(), lock);
+                yield Outcome.tag("LOCK TABLE");
             }
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
@@ -244,6 +252,18 @@ final class UtilityDispatch {
                     TransactionModes.apply(session.settings, chained, false);
                 }
                 return Outcome.tag(tag);
+            }
+            case SAVEPOINT -> {
+                block.savepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
+            }
+            case RELEASE -> {
+                block.releaseSavepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
+            }
+            case ROLLBACK_TO -> {
+                block.rollbackToSavepoint(transaction.savepointName());
+                return Outcome.tag(commandName(transaction));
             }
             default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     commandName(transaction));

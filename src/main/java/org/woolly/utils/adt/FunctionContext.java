@@ -32,6 +32,12 @@ public interface FunctionContext {
 
     int backendPid();
 
+    /** The current transaction's top-level XID, assigned now if it has none ({@code txid_current()}). */
+    default long currentTransactionId() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "txid_current() is not supported here");
+    }
+
     /** Throws the pending cancel or timeout error, if any (long-running functions call it). */
     void checkForInterrupts();
 

@@ -220,6 +220,7 @@ public final class PgProcData {
             proc(2647, "transaction_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2648, "statement_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2649, "clock_timestamp", TIMESTAMPTZ, VOLATILE, STRICT),
+            proc(2943, "txid_current", INT8, STABLE, STRICT),
             variadic(3058, "concat", TEXT, STABLE, CALLED, ANY),
             variadic(3059, "concat_ws", TEXT, STABLE, CALLED, TEXT, ANY),
             proc(3060, "left", TEXT, IMMUTABLE, STRICT, TEXT, INT4),

@@ -25,6 +25,7 @@ final class SystemFunctions {
             return c.setConfig((String) a[0], (String) a[1], a[2] != null && (Boolean) a[2]);
         }, text, text, TypeOids.BOOL);
         r.function("pg_backend_pid", TypeOids.INT4, 's', true, (a, c) -> c.backendPid());
+        r.function("txid_current", TypeOids.INT8, 's', true, (a, c) -> c.currentTransactionId());
         r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_catalog", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_schema", name, 's', true, (a, c) -> c.currentSchema());
