@@ -81,7 +81,7 @@ class ParserErrorTest {
                 "\"CREATE TABLE AS\" is not supported yet", 1);
         assertError("ALTER VIEW v RENAME TO w", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"ALTER VIEW\" is not supported yet", 1);
-        assertError("LOCK t", SqlState.FEATURE_NOT_SUPPORTED, "\"LOCK\" is not supported yet", 1);
+        assertError("LISTEN x", SqlState.FEATURE_NOT_SUPPORTED, "\"LISTEN\" is not supported yet", 1);
         assertError("VACUUM (foo) t", SqlState.SYNTAX_ERROR, "unrecognized VACUUM option \"foo\"", 9);
         assertError("copy t from stdout", SqlState.SYNTAX_ERROR, "syntax error at or near \"stdout\"", 13);
         // GRANT on tables, sequences and schemas runs; on functions it does not yet
