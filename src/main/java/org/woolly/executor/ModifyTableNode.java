@@ -223,8 +223,10 @@ final class ModifyTableNode implements ExecNode {
             }
             switch (result.status()) {
                 case OK -> {
-                    if (command == Query.CommandType.UPDATE && !result.heapOnly()) {
-                        insertIndexEntries(values, result.newTid());
+                    if (command == Query.CommandType.UPDATE) {
+                        if (!result.heapOnly()) {
+                            insertIndexEntries(values, result.newTid());
+                        }
                         context.counters().tuplesUpdated++;
                     } else {
                         context.counters().tuplesDeleted++;
