@@ -155,7 +155,12 @@ public final class BackendLoop {
             } catch (SqlException fatal) {
                 processingLock.lock();
                 try {
-                    if (!ended) {
+                    if (!ended && fatal.sqlState() == SqlState.CRASH_SHUTDOWN) {
+                        // another backend crashed: quickdie's WARNING, whether the crash handler
+                        // or this loop's interrupt gets here first
+                        crashNotice = fatal.withSeverity(Severity.WARNING);
+                        endWithCrashNotice();
+                    } else if (!ended) {
                         ended = true;
                         sendReport(fatal.withSeverity(Severity.FATAL));
                         writer.flush();
