@@ -1,6 +1,5 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,14 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.woolly.it.TestSessions.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -35,25 +31,11 @@ class ForeignKeyIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private final List<Connection> connections = new ArrayList<>();
-
-    @AfterEach
-    void closeConnections() throws SQLException {
-        for (Connection connection : connections) {
-            connection.close();
-        }
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions(server);
 
     private Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
-        connections.add(connection);
-        return connection;
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return sessions.connect();
     }
 
     private static String resource(String name) throws IOException {
