@@ -52,6 +52,8 @@ final class CatalogImage {
     /** For each table, the tables whose foreign keys reference it (one entry per foreign key). */
     private final Map<Integer, List<Integer>> referencingTables = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
+    /** {@link #statistics} decoded once per image: the planner asks for them on every plan. */
+    private final Map<Integer, TableStatistics> decodedStatistics = new ConcurrentHashMap<>();
 
     private record QualifiedKey(int namespaceOid, String name) {}
 
@@ -153,6 +155,18 @@ final class CatalogImage {
 
     /** The relation's pg_class size figures and pg_statistic rows, or null if there is no such relation. */
     TableStatistics statistics(int relationOid) {
+        TableStatistics cached = decodedStatistics.get(relationOid);
+        if (cached != null) {
+            return cached;
+        }
+        TableStatistics decoded = decodeStatistics(relationOid);
+        if (decoded != null) {
+            decodedStatistics.putIfAbsent(relationOid, decoded);
+        }
+        return decoded;
+    }
+
+    private TableStatistics decodeStatistics(int relationOid) {
         CatalogRow classRow = classByOid.get(relationOid);
         if (classRow == null) {
             return null;

@@ -96,6 +96,24 @@ class AnalyzeIT {
     }
 
     @Test
+    void anotherSessionsEstimatesFollowEachAnalyze() throws Exception {
+        // the planner's decoded statistics are kept per catalog image: a new ANALYZE must replace
+        // them for every session, not only the one that ran it (figures from PostgreSQL 15)
+        try (Connection first = server.connect(); Statement analyzer = first.createStatement();
+             Connection second = server.connect(); Statement planner = second.createStatement()) {
+            analyzer.execute("CREATE TABLE restat_t (a int, b text)");
+            analyzer.execute("INSERT INTO restat_t SELECT g, 'x' FROM generate_series(1, 1000) g");
+            analyzer.execute("ANALYZE restat_t");
+            assertThat(estimate(planner, "SELECT * FROM restat_t WHERE b = 'x'")).isEqualTo("rows=1000");
+            assertThat(estimate(planner, "SELECT * FROM restat_t WHERE b = 'x'")).isEqualTo("rows=1000");
+            analyzer.execute("UPDATE restat_t SET b = 'y' WHERE a <= 300");
+            analyzer.execute("ANALYZE restat_t");
+            assertThat(estimate(planner, "SELECT * FROM restat_t WHERE b = 'x'")).isEqualTo("rows=700");
+            assertThat(estimate(planner, "SELECT * FROM restat_t WHERE b = 'y'")).isEqualTo("rows=300");
+        }
+    }
+
+    @Test
     void costSettingsAndSwitchesAreReadWhenPlanning() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE sw_t (a int)");
