@@ -51,6 +51,10 @@ final class ModifyTableNode implements ExecNode {
     private final java.util.Set<Tid> written = new java.util.HashSet<>();
     /** The foreign key checks and actions of the statement, fired at its end; null when the table has none. */
     private final ForeignKeyTriggers foreignKeys;
+    /** COPY FROM's rows computed and checked but not yet written, with their encoded bodies. */
+    private final List<Object[]> pendingRows = new ArrayList<>();
+    private final List<byte[]> pendingBodies = new ArrayList<>();
+    private long pendingBytes;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -104,6 +108,74 @@ final class ModifyTableNode implements ExecNode {
             foreignKeys.fire();
         }
         output = returned.iterator();
+    }
+
+    /** Whether COPY FROM may batch this INSERT: plain (no ON CONFLICT), without RETURNING. */
+    boolean batchable() {
+        return command == Query.CommandType.INSERT && onConflict == null && returning.length == 0;
+    }
+
+    /**
+     * COPY FROM's first half of a batched insert ({@code CopyFrom} before
+     * {@code CopyMultiInsertInfoStore}): computes the rows of the input (defaults, casts) and
+     * checks NOT NULL and CHECK constraints now, so an error names the line that caused it; the
+     * rows reach the heap and the indexes at {@link #flushBatch}.
+     */
+    void bufferRows() {
+        input.open();
+        try {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                checkNotNull(row);
+                checkConstraints(row);
+                byte[] body = relation.encode(row);
+                pendingRows.add(row);
+                pendingBodies.add(body);
+                pendingBytes += body.length;
+            }
+        } finally {
+            input.close();
+        }
+    }
+
+    int pendingRows() {
+        return pendingRows.size();
+    }
+
+    long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /**
+     * Writes the buffered rows ({@code CopyMultiInsertBufferFlush}): all to the heap page by
+     * page ({@code heap_multi_insert}), then each to every index in input order, unique checks
+     * included, then the foreign key checks. {@code onRow} hears the index of the row about to
+     * get its index entries, so an error can name its line.
+     */
+    void flushBatch(java.util.function.IntConsumer onRow) {
+        if (pendingRows.isEmpty()) {
+            return;
+        }
+        try {
+            Tid[] tids = context.heap().insertBatch(relation.locator(), pendingBodies, context.transaction());
+            for (int i = 0; i < tids.length; i++) {
+                Object[] row = pendingRows.get(i);
+                onRow.accept(i);
+                insertIndexEntries(row, tids[i]);
+                context.counters().tuplesInserted++;
+                if (foreignKeys != null) {
+                    foreignKeys.afterInsert(row);
+                }
+                processed++;
+            }
+        } finally {
+            pendingRows.clear();
+            pendingBodies.clear();
+            pendingBytes = 0;
+        }
+        if (foreignKeys != null) {
+            foreignKeys.fire();
+        }
     }
 
     private void insert(Object[] row) {

@@ -77,6 +77,39 @@ public final class QueryExecution implements AutoCloseable {
         root.open();
     }
 
+    /** Whether COPY FROM may use {@link #bufferInsert()} and {@link #flushInserts} with this plan. */
+    public boolean insertsInBatches() {
+        return modifyNode != null && modifyNode == root && modifyNode.batchable();
+    }
+
+    /**
+     * COPY FROM in batches: like {@link #insertAgain()} the row is computed from the parameters
+     * and its constraints checked, but it is written with the others at {@link #flushInserts}.
+     */
+    public void bufferInsert() {
+        opened = true;
+        modifyNode.bufferRows();
+    }
+
+    /** Rows buffered by {@link #bufferInsert()} not yet written. */
+    public int bufferedRows() {
+        return modifyNode.pendingRows();
+    }
+
+    /** Bytes of the tuple bodies buffered. */
+    public long bufferedBytes() {
+        return modifyNode.pendingBytes();
+    }
+
+    /**
+     * Writes the buffered rows: heap pages filled in batches, then index entries and foreign
+     * key checks row by row; {@code onRow} hears the buffered row's index (0-based) before its
+     * index entries are made.
+     */
+    public void flushInserts(java.util.function.IntConsumer onRow) {
+        modifyNode.flushBatch(onRow);
+    }
+
     /** Checks for cancel, timeout and termination (a COPY calls it between batches of rows). */
     public void checkForInterrupts() {
         context.checkForInterrupts();

@@ -32,6 +32,8 @@ final class ClientReader {
 
     private final MessageReader reader;
     private final BlockingQueue<Item> received = new ArrayBlockingQueue<>(READ_AHEAD);
+    /** Messages taken off {@link #received} in one go by {@link #nextTakingAhead}, handed out first. */
+    private final java.util.ArrayDeque<MessageReader.Message> taken = new java.util.ArrayDeque<>();
 
     ClientReader(MessageReader reader) {
         this.reader = reader;
@@ -83,10 +85,31 @@ final class ClientReader {
     }
 
     /**
+     * {@link #next()}, and besides up to {@code max} more messages already received taken off
+     * the queue without waiting (not the end of the stream or a failure, left for later calls).
+     * COPY FROM reads this way: a client sends one CopyData message per row, and handing each
+     * over on its own would cost a wake-up of the reading thread and the backend per row.
+     */
+    MessageReader.Message nextTakingAhead(int max) throws IOException {
+        MessageReader.Message message = next();
+        if (message != null && taken.isEmpty()) {
+            for (int i = 0; i < max && received.peek() instanceof Received ahead; i++) {
+                received.poll();
+                taken.add(ahead.message());
+            }
+        }
+        return message;
+    }
+
+    /**
      * The next message as {@link MessageReader#readMessage()} returns it: null at the end of the
      * stream (or after {@link #endWait}).
      */
     MessageReader.Message next() throws IOException {
+        MessageReader.Message first = taken.poll();
+        if (first != null) {
+            return first;
+        }
         Item item;
         try {
             item = received.take();

@@ -15,6 +15,9 @@ final class CopyProtocol implements CopyChannel {
     private final MessageWriter writer;
     private final ClientReader client;
 
+    /** How many received messages COPY FROM takes from the reader at a time. */
+    private static final int TAKE_AT_ONCE = 64;
+
     CopyProtocol(MessageWriter writer, ClientReader client) {
         this.writer = writer;
         this.client = client;
@@ -52,7 +55,7 @@ final class CopyProtocol implements CopyChannel {
         while (true) {
             MessageReader.Message message;
             try {
-                message = client.next();
+                message = client.nextTakingAhead(TAKE_AT_ONCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -104,6 +104,74 @@ class CopyIT {
         }
     }
 
+    private static ByteArrayInputStream lines(int from, int to, String extra) {
+        StringBuilder data = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            data.append(i).append(extra).append('\n');
+        }
+        return new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Rows are written 1000 at a time (PostgreSQL's batch size): an error found when a later
+     * batch reaches the indexes still names its line, as PostgreSQL does (without the line's
+     * text), a constraint error names its line and text, and defaults, serial values and foreign
+     * keys are those of row-by-row INSERT across batch boundaries.
+     */
+    @Test
+    void batchedRowsKeepLineNumbersDefaultsAndKeys() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE cbp (id int PRIMARY KEY)");
+            statement.execute("CREATE TABLE cb (id int PRIMARY KEY, n serial, p int REFERENCES cbp, "
+                    + "d text DEFAULT 'dflt', c int CHECK (c < 5000))");
+            statement.execute("INSERT INTO cbp SELECT g FROM generate_series(1, 3) g");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+
+            // line 2500 repeats the key of line 1200, which went to the index in the first batches
+            StringBuilder data = new StringBuilder();
+            for (int i = 1; i <= 3000; i++) {
+                data.append(i == 2500 ? 1200 : i).append("\t1\t").append(i).append('\n');
+            }
+            assertThatThrownBy(() -> copy.copyIn("COPY cb (id, p, c) FROM STDIN",
+                    new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8))))
+                    .satisfies(thrown -> {
+                        PSQLException error = (PSQLException) thrown;
+                        assertThat(error.getSQLState()).isEqualTo("23505");
+                        assertThat(error.getServerErrorMessage().getDetail()).isEqualTo("Key (id)=(1200) already exists.");
+                        assertThat(error.getServerErrorMessage().getWhere()).isEqualTo("COPY cb, line 2500");
+                    });
+            // column c is the line number: the CHECK fails on line 5000, in the fifth batch
+            StringBuilder checked = new StringBuilder();
+            for (int i = 1; i <= 6000; i++) {
+                checked.append(i).append("\t2\t").append(i).append('\n');
+            }
+            assertThatThrownBy(() -> copy.copyIn("COPY cb (id, p, c) FROM STDIN",
+                    new ByteArrayInputStream(checked.toString().getBytes(StandardCharsets.UTF_8))))
+                    .satisfies(thrown -> {
+                        PSQLException error = (PSQLException) thrown;
+                        assertThat(error.getSQLState()).isEqualTo("23514");
+                        assertThat(error.getServerErrorMessage().getWhere())
+                                .isEqualTo("COPY cb, line 5000: \"5000\t2\t5000\"");
+                    });
+            assertThatThrownBy(() -> copy.copyIn("COPY cb (id, p) FROM STDIN", lines(1, 2500, "\t4")))
+                    .satisfies(thrown -> assertThat(((PSQLException) thrown).getSQLState()).isEqualTo("23503"));
+            assertThat(count(statement, "cb")).isZero();
+
+            assertThat(copy.copyIn("COPY cb (id, p) FROM STDIN", lines(1, 2500, "\t3"))).isEqualTo(2500);
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT count(*), count(DISTINCT n), min(d), max(d), sum(p) FROM cb")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(2500);
+                assertThat(rows.getLong(2)).isEqualTo(2500);
+                assertThat(rows.getString(3)).isEqualTo("dflt");
+                assertThat(rows.getString(4)).isEqualTo("dflt");
+                assertThat(rows.getLong(5)).isEqualTo(7500);
+            }
+            statement.execute("DROP TABLE cb");
+            statement.execute("DROP TABLE cbp");
+        }
+    }
+
     @Test
     void aFailedCopyLeavesNoRowAndTheConnectionUsable() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {

@@ -24,6 +24,14 @@ public interface HeapAccess {
     Tid insert(RelFileLocator relation, byte[] body, Transaction tx);
 
     /**
+     * Inserts several tuple bodies written by {@code tx} ({@code heap_multi_insert}): each page
+     * is filled with as many of them as fit under one exclusive lock and logged as one WAL record,
+     * instead of one lock, one record and one free-space lookup per tuple. Returns their TIDs in
+     * the order given. Visibility is that of {@link #insert} for every tuple.
+     */
+    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx);
+
+    /**
      * Locks the row at {@code tid} for {@code tx} in {@code mode} ({@code heap_lock_tuple}),
      * for SELECT ... FOR UPDATE/SHARE and for foreign-key checks (KEY SHARE). The lock is held
      * until {@code tx} ends or the savepoint it was taken in rolls back. With {@code wait}, waits

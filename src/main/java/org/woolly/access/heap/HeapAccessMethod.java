@@ -1,7 +1,9 @@
 package org.woolly.access.heap;
 
 import org.woolly.access.common.Tid;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongFunction;
 
 import org.woolly.access.transam.AccessMethodRegistry;
@@ -121,6 +123,73 @@ public final class HeapAccessMethod implements HeapAccess {
             });
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return tid;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx) {
+        long xid = tx.assignCurrentXid();
+        int commandId = tx.commandId();
+        byte[][] tuples = new byte[bodies.size()][];
+        for (int i = 0; i < tuples.length; i++) {
+            byte[] body = bodies.get(i);
+            checkTupleSize(HeapTupleHeader.SIZE + body.length);
+            tuples[i] = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), 0, body);
+        }
+        Tid[] tids = new Tid[tuples.length];
+        int next = 0;
+        while (next < tuples.length) {
+            next = fillPage(relation, tuples, next, tids, xid);
+        }
+        return tids;
+    }
+
+    /**
+     * Puts tuples from {@code first} on into one page while they fit (at least one: the page is
+     * chosen with room for it), logged as one MULTI_INSERT record ({@code heap_multi_insert}'s
+     * loop body). Returns the index of the first tuple left over.
+     */
+    private int fillPage(RelFileLocator relation, byte[][] tuples, int first, Tid[] tids, long xid) {
+        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tuples[first].length), FreeSpaceMap.INVALID_BLOCK);
+        try {
+            Page page = buffer.page();
+            int block = buffer.blockNumber();
+            boolean initialize = page.isNew();
+            long lsnBefore = page.lsn();
+            int end = CriticalSection.run(bufferPool.panicState(), "heap multi insert", () -> {
+                if (initialize) {
+                    page.initialize(0);
+                }
+                List<byte[]> placed = new ArrayList<>();
+                int i = first;
+                while (i < tuples.length && (i == first || page.freeSpace() >= Page.maxAlign(tuples[i].length))) {
+                    byte[] tuple = tuples[i];
+                    int offset = addTuple(page, tuple);
+                    Tid tid = new Tid(block, offset);
+                    HeapTupleHeader.setCtid(tuple, 0, tid);
+                    HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), tid);
+                    tids[i] = tid;
+                    placed.add(tuple);
+                    i++;
+                }
+                int[] offsets = new int[placed.size()];
+                for (int k = 0; k < offsets.length; k++) {
+                    offsets[k] = tids[first + k].offset();
+                }
+                byte[] mainData = new HeapWalRecords.MultiInsertData(initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0,
+                        offsets).encode();
+                byte[] blockData = HeapWalRecords.MultiInsertData.tupleData(placed);
+                page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.MULTI_INSERT, xid, mainData,
+                        HeapWalRecords.block(relation, block, initialize,
+                                !initialize && wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,
+                                blockData))));
+                bufferPool.markDirty(buffer);
+                return i;
+            });
+            freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
+            return end;
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }

@@ -55,6 +55,20 @@ final class HeapRedo implements ResourceManager {
                 applyToBlock(target, endLsn, page -> setXmax(page, delete.offset(), delete.xmax(),
                         delete.commandId(), delete.infomask(), new Tid(target.blockNumber(), delete.offset())));
             }
+            case HeapWalRecords.MULTI_INSERT -> {
+                HeapWalRecords.MultiInsertData insert = HeapWalRecords.MultiInsertData.decode(record.mainData());
+                BlockReference target = record.blocks().get(0);
+                java.util.List<byte[]> tuples = HeapWalRecords.MultiInsertData.tuples(target.data(),
+                        insert.offsets().length);
+                applyToBlock(target, endLsn, page -> {
+                    if ((insert.flags() & HeapWalRecords.FLAG_INIT_PAGE) != 0 || page.isNew()) {
+                        page.initialize(0);
+                    }
+                    for (int i = 0; i < tuples.size(); i++) {
+                        addTuple(page, tuples.get(i), insert.offsets()[i]);
+                    }
+                });
+            }
             case HeapWalRecords.UPDATE -> redoUpdate(record, endLsn);
             case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
                 HeapWalRecords.PruneData prune = HeapWalRecords.PruneData.decode(record.mainData());
@@ -107,7 +121,10 @@ final class HeapRedo implements ResourceManager {
         if (initialize || page.isNew()) {
             page.initialize(0);
         }
-        byte[] tuple = reference.data();
+        addTuple(page, reference.data(), offset);
+    }
+
+    private static void addTuple(Page page, byte[] tuple, int offset) {
         if (offset <= page.maxOffsetNumber() && page.itemFlags(offset) != Page.LP_UNUSED) {
             // already there: the page was written after this change but its LSN was not (cannot happen
             // with the LSN check, kept as a guard against applying a tuple twice)
@@ -138,6 +155,12 @@ final class HeapRedo implements ResourceManager {
             case HeapWalRecords.INSERT -> {
                 HeapWalRecords.InsertData insert = HeapWalRecords.InsertData.decode(record.mainData());
                 text.append(" off ").append(insert.offset()).append(" flags 0x")
+                        .append(String.format("%02X", insert.flags()));
+            }
+            case HeapWalRecords.MULTI_INSERT -> {
+                // as pg_waldump: "ntuples 61, flags 0x01"
+                HeapWalRecords.MultiInsertData insert = HeapWalRecords.MultiInsertData.decode(record.mainData());
+                text.append(" ntuples ").append(insert.offsets().length).append(" flags 0x")
                         .append(String.format("%02X", insert.flags()));
             }
             case HeapWalRecords.DELETE -> {

@@ -35,6 +35,12 @@ final class HeapWalRecords {
      */
     static final int VACUUM = 0x40;
 
+    /**
+     * Several tuples were added to block reference 0 at once, one record per page filled
+     * ({@code XLOG_HEAP2_MULTI_INSERT}, written by COPY FROM through {@code heap_multi_insert}).
+     */
+    static final int MULTI_INSERT = 0x50;
+
     /** Flag in main data: the target page was empty and is (re)initialized by redo ({@code XLOG_HEAP_INIT_PAGE}). */
     static final int FLAG_INIT_PAGE = 0x01;
 
@@ -97,6 +103,59 @@ final class HeapWalRecords {
     }
 
     /**
+     * Main data of a multi-insert: flags u8, tuple count u16, then each tuple's offset u16. The
+     * block data holds the tuples (header + body) one after the other, each preceded by its
+     * length u16 ({@code xl_heap_multi_insert} with its {@code xl_multi_insert_tuple}s).
+     */
+    record MultiInsertData(int flags, int[] offsets) {
+        byte[] encode() {
+            byte[] bytes = new byte[3 + 2 * offsets.length];
+            bytes[0] = (byte) flags;
+            Page.putShort(bytes, 1, offsets.length);
+            for (int i = 0; i < offsets.length; i++) {
+                Page.putShort(bytes, 3 + 2 * i, offsets[i]);
+            }
+            return bytes;
+        }
+
+        static MultiInsertData decode(byte[] bytes) {
+            int[] offsets = new int[Page.getUnsignedShort(bytes, 1)];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = Page.getUnsignedShort(bytes, 3 + 2 * i);
+            }
+            return new MultiInsertData(Byte.toUnsignedInt(bytes[0]), offsets);
+        }
+
+        /** The block data of a multi-insert: the tuples, each after its length. */
+        static byte[] tupleData(List<byte[]> tuples) {
+            int size = 0;
+            for (byte[] tuple : tuples) {
+                size += 2 + tuple.length;
+            }
+            byte[] data = new byte[size];
+            int position = 0;
+            for (byte[] tuple : tuples) {
+                Page.putShort(data, position, tuple.length);
+                System.arraycopy(tuple, 0, data, position + 2, tuple.length);
+                position += 2 + tuple.length;
+            }
+            return data;
+        }
+
+        /** The tuples of a multi-insert's block data, {@code count} of them. */
+        static List<byte[]> tuples(byte[] data, int count) {
+            List<byte[]> tuples = new ArrayList<>(count);
+            int position = 0;
+            for (int i = 0; i < count; i++) {
+                int length = Page.getUnsignedShort(data, position);
+                tuples.add(java.util.Arrays.copyOfRange(data, position + 2, position + 2 + length));
+                position += 2 + length;
+            }
+            return tuples;
+        }
+    }
+
+    /**
      * Main data of PRUNE and VACUUM: the page's new prune XID, then the line pointer changes:
      * {@code redirects} as (from, to) pairs, {@code dead} and {@code unused} offset numbers.
      * Layout: prune XID u64, counts u16 x3, then the offsets u16.
@@ -152,6 +211,7 @@ final class HeapWalRecords {
             case UPDATE -> "UPDATE";
             case PRUNE -> "PRUNE";
             case VACUUM -> "VACUUM";
+            case MULTI_INSERT -> "MULTI_INSERT";
             default -> "UNKNOWN(" + info + ")";
         };
     }

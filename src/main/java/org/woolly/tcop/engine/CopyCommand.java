@@ -36,6 +36,12 @@ import org.woolly.utils.error.SqlState;
  * of INSERT. An error names the line ({@code CONTEXT: COPY t, line 3, column b: "x"}); the
  * statement's rows go away with its transaction.
  *
+ * <p>Rows are written in batches ({@code CopyMultiInsertInfo}): each line's row is computed and
+ * checked as it is read, and every {@link InsertBatch#MAXIMUM_ROWS} rows (or
+ * {@link InsertBatch#MAXIMUM_BYTES} of tuple data) the batch goes to the heap a page at a time,
+ * one WAL record per page, then to the indexes row by row. An INSERT with ON CONFLICT or
+ * RETURNING cannot come from COPY, so every COPY FROM batches.
+ *
  * <p>COPY TO runs {@code SELECT cols FROM t} or the given query and writes each row through
  * the columns' output functions.
  *
@@ -164,6 +170,7 @@ final class CopyCommand {
             if (binary) {
                 return copyFromBinary(session, execution, channel, inputs, parameters, columns, table, format);
             }
+            InsertBatch batch = execution.insertsInBatches() ? new InsertBatch(execution, table) : null;
             boolean headerPending = options.header != CopyOptions.Header.NONE;
             boolean atEnd = false;
             long rows = 0;
@@ -206,16 +213,26 @@ final class CopyCommand {
                             reader.lineNumber(), limit(line)));
                 }
                 try {
-                    execution.insertAgain();
+                    if (batch != null) {
+                        batch.add(reader.lineNumber());
+                    } else {
+                        execution.insertAgain();
+                    }
                 } catch (SqlException failed) {
                     throw failed.context() != null ? failed : failed.withContext(
                             failed.sqlState() == SqlState.UNIQUE_VIOLATION
                                     ? "COPY %s, line %d".formatted(table, reader.lineNumber())
                                     : "COPY %s, line %d: \"%s\"".formatted(table, reader.lineNumber(), limit(line)));
                 }
+                if (batch != null && batch.full()) {
+                    batch.flush();
+                }
                 if (++rows % INTERRUPT_INTERVAL == 0) {
                     execution.checkForInterrupts();
                 }
+            }
+            if (batch != null) {
+                batch.flush();
             }
             return finish(session, execution, channel, atEnd);
         }
@@ -225,6 +242,7 @@ final class CopyCommand {
                                          TypeIO[] inputs, Object[] parameters, List<String> columns, String table,
                                          FormatSettings format) {
         CopyBinary.Reader reader = new CopyBinary.Reader();
+        InsertBatch batch = execution.insertsInBatches() ? new InsertBatch(execution, table) : null;
         boolean atEnd = false;
         while (true) {
             int[] fields;
@@ -256,14 +274,24 @@ final class CopyCommand {
                 }
             }
             try {
-                execution.insertAgain();
+                if (batch != null) {
+                    batch.add(reader.rowNumber());
+                } else {
+                    execution.insertAgain();
+                }
             } catch (SqlException failed) {
                 throw failed.context() != null ? failed
                         : failed.withContext("COPY %s, line %d".formatted(table, reader.rowNumber()));
             }
+            if (batch != null && batch.full()) {
+                batch.flush();
+            }
             if (reader.rowNumber() % INTERRUPT_INTERVAL == 0) {
                 execution.checkForInterrupts();
             }
+        }
+        if (batch != null) {
+            batch.flush();
         }
         return finish(session, execution, channel, atEnd);
     }
