@@ -26,16 +26,19 @@ final class Coercions {
             if (constant.value() == null) {
                 return new QueryExpr.Const(target, targetTypmod, null);
             }
-            if (target == TypeOids.REGCLASS) {
-                return new QueryExpr.Const(TypeOids.REGCLASS, -1,
-                        RegclassInput.relationOid(state, (String) constant.value(), location));
-            }
             PgType type = state.types.type(target);
             if (type == null) {
                 return null;
             }
             try {
-                Object value = type.io().input((String) constant.value(), targetTypmod, state.formatSettings);
+                Object value = TypeOids.isObjectIdentifierAlias(target)
+                        // a reg* literal ('t'::regclass) names an object: read it through this statement's catalog
+                        ? ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT,
+                                        new org.woolly.catalog.CatalogNameLookup(state.catalog, state.transaction,
+                                                state.types::formatType))
+                                .call(() -> type.io().input((String) constant.value(), targetTypmod,
+                                        state.formatSettings))
+                        : type.io().input((String) constant.value(), targetTypmod, state.formatSettings);
                 return new QueryExpr.Const(target, targetTypmod, value);
             } catch (SqlException error) {
                 throw ParseState.at(error, location);
@@ -108,10 +111,6 @@ final class Coercions {
             return arrayOid;
         }
         try {
-            // 'name'::regclass names a relation (a serial column's default), though regclass is no column type yet
-            if (state.catalog.lookupTypeOid(state.transaction, typeName.schema(), typeName.name()) == TypeOids.REGCLASS) {
-                return TypeOids.REGCLASS;
-            }
             return state.catalog.lookupValueTypeOid(state.transaction, typeName.schema(), typeName.name());
         } catch (SqlException error) {
             throw ParseState.at(error, typeName.location());

@@ -10,8 +10,8 @@
  * rewriter's {@code ApplyRetrieveRule} does; INSERT, UPDATE and DELETE naming a view are refused
  * as PostgreSQL refuses a view that is not automatically updatable ({@code ViewTarget}).
  * A {@code regclass} literal ({@code nextval('s')},
- * {@code 's'::regclass}) is looked up as a relation name when analyzed ({@code RegclassInput});
- * regclass values cannot be output yet. {@code IdentityColumns} applies the identity-column rules
+ * {@code 's'::regclass}, and the other OID alias types) is read through the statement's catalog
+ * when analyzed ({@code Coercions}, {@code CatalogNameLookup}). {@code IdentityColumns} applies the identity-column rules
  * of INSERT and UPDATE (428C9, OVERRIDING). A function in FROM ({@code FromAnalyzer}) becomes a
  * FUNCTION range entry (WITH ORDINALITY adds the bigint row number); a set-returning function
  * ({@code FunctionHandle.returnsSet}) may be called in the select list, ORDER BY and at the top of

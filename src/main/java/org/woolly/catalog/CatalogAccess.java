@@ -95,8 +95,7 @@ public interface CatalogAccess {
      */
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
-        // regclass constants exist (nextval('s')), but no regclass value can be written out yet
-        if (BuiltinTypes.byOid(typeOid) == null || typeOid == org.woolly.utils.adt.TypeOids.REGCLASS) {
+        if (BuiltinTypes.byOid(typeOid) == null) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.access.transam.Transaction;
-import org.woolly.analyzer.RegclassInput;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.RelationDependency;
@@ -129,7 +128,7 @@ public final class SequenceSession implements SequenceOperations {
     public String serialSequence(String table, String column) {
         Transaction tx = transaction.get();
         CatalogAccess access = catalog.get();
-        List<String> names = RegclassInput.qualifiedName(table, -1);
+        List<String> names = org.woolly.utils.adt.Identifiers.parseQualified(table);
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         RelationInfo relation = access.lookupRelation(tx, schema, names.getLast()).orElseThrow(
                 () -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", table));

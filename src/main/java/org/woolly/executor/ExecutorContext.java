@@ -196,32 +196,7 @@ public final class ExecutorContext implements EvaluationContext {
         if (catalog == null) {
             return EvaluationContext.super.catalogInquiries();
         }
-        return new org.woolly.utils.adt.CatalogInquiries() {
-            @Override
-            public Boolean tableIsVisible(int relationOid) {
-                RelationInfo relation;
-                try {
-                    relation = catalog.relationByOid(transaction, relationOid);
-                } catch (SqlException missing) {
-                    return null;
-                }
-                if (relation == null) {
-                    return null;
-                }
-                return catalog.lookupRelation(transaction, null, relation.name())
-                        .map(found -> found.oid() == relationOid).orElse(false);
-            }
-
-            @Override
-            public String roleName(int roleOid) {
-                return catalog.roleName(roleOid).orElse(null);
-            }
-
-            @Override
-            public String formatType(int typeOid, int typmod) {
-                return types.formatType(typeOid, typmod);
-            }
-        };
+        return new org.woolly.catalog.CatalogNameLookup(catalog, transaction, types::formatType);
     }
 
     /** The catalogs the plan's relations are opened through. */

@@ -100,4 +100,32 @@ class PsqlDescribeIT {
                 (1 row)
                 """);
     }
+
+    @Test
+    void objectIdentifierAliasTypesPrintNames() throws Exception {
+        assertThat(psql("""
+                SELECT 't'::regclass, 'pg_class'::regclass::oid AS oid, 'int4'::regtype, 'bpchar'::regtype, 11::regnamespace,
+                  2079::regprocedure, 0::regclass;
+                SELECT 'nosuch'::regclass;
+                SELECT 'nosuch'::regnamespace;
+                SELECT pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conname = 't_qty_check';
+                SELECT pg_get_indexdef('t_pkey'::regclass::oid, 0, true);
+                """)).isEqualTo("""
+                regclass|oid|regtype|regtype|regnamespace|regprocedure|regclass
+                t|1259|integer|character|pg_catalog|pg_table_is_visible(oid)|-
+                (1 row)
+                ERROR:  relation "nosuch" does not exist
+                LINE 1: SELECT 'nosuch'::regclass;
+                               ^
+                ERROR:  schema "nosuch" does not exist
+                LINE 1: SELECT 'nosuch'::regnamespace;
+                               ^
+                pg_get_constraintdef
+                CHECK (qty > 0)
+                (1 row)
+                pg_get_indexdef
+                CREATE UNIQUE INDEX t_pkey ON public.t USING btree (id)
+                (1 row)
+                """);
+    }
 }

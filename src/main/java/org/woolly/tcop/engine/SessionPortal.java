@@ -8,6 +8,7 @@ import org.woolly.nodes.query.Query;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
 import org.woolly.tcop.RowSink;
+import org.woolly.utils.adt.CatalogInquiries;
 
 /**
  * A bound statement ({@code Portal}, {@code pquery.c}): an optimizable statement keeps its
@@ -75,12 +76,20 @@ final class SessionPortal implements Portal {
         return tag;
     }
 
+    private CatalogInquiries names;
+
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
             session.checkWritable(prepared);
             ExecutorContext context = session.newExecutorContext(parameters);
             execution = new QueryExecution(planned.plan(), context);
+            names = context.catalogInquiries();
         }
+        // reg* values are read and printed by name through this statement's catalog (regproc.c's syscache lookups)
+        return ScopedValue.where(CatalogInquiries.CURRENT, names).call(() -> sendRows(maxRows, sink));
+    }
+
+    private String sendRows(int maxRows, RowSink sink) {
         int sent = 0;
         while (maxRows <= 0 || sent < maxRows) {
             Object[] row = execution.next();

@@ -45,12 +45,17 @@ final class BuiltinCasts {
         }
         r.cast(TypeOids.OID, int4, A, null);
         r.cast(TypeOids.OID, int8, A, (v, t, c) -> Integer.toUnsignedLong((Integer) v));
-        // regclass holds a relation's OID; its name form is read by the analyzer, never written yet
-        r.cast(TypeOids.OID, TypeOids.REGCLASS, I, null);
-        r.cast(TypeOids.REGCLASS, TypeOids.OID, I, null);
-        r.cast(int4, TypeOids.REGCLASS, I, null);
-        r.cast(TypeOids.REGCLASS, int8, A, (v, t, c) -> Integer.toUnsignedLong((Integer) v));
-        r.cast(TypeOids.REGCLASS, int4, A, null);
+        // the OID alias types hold an OID: casts to and from oid and int4 keep the bits
+        for (int alias : new int[] {TypeOids.REGPROC, TypeOids.REGPROCEDURE, TypeOids.REGCLASS, TypeOids.REGTYPE,
+                TypeOids.REGNAMESPACE, TypeOids.REGROLE}) {
+            r.cast(TypeOids.OID, alias, I, null);
+            r.cast(alias, TypeOids.OID, I, null);
+            r.cast(int4, alias, I, null);
+            r.cast(alias, int8, A, (v, t, c) -> Integer.toUnsignedLong((Integer) v));
+            r.cast(alias, int4, A, null);
+        }
+        r.cast(TypeOids.REGPROC, TypeOids.REGPROCEDURE, I, null);
+        r.cast(TypeOids.REGPROCEDURE, TypeOids.REGPROC, I, null);
         r.cast(float4, float8, I, (v, t, c) -> (double) (Float) v);
         r.cast(float8, float4, A, (v, t, c) -> FloatOperators.box(float4, (Double) v));
         r.cast(float4, numeric, A, (v, t, c) -> floatToNumeric((Float) v, 6));

@@ -29,6 +29,7 @@ public final class BuiltinFunctions {
         MathFunctions.register(REGISTRY);
         DateTimeFunctions.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
+        CatalogFunctions.register(REGISTRY);
         SequenceFunctions.register(REGISTRY);
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);

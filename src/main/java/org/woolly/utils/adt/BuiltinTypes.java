@@ -45,8 +45,12 @@ public final class BuiltinTypes {
         add(TypeOids.INTERVAL, IntervalIO.INSTANCE);
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
         add(TypeOids.VOID, new VoidIO());
-        // regclass constants name relations (nextval('s')): the analyzer reads them through the catalog
-        add(TypeOids.REGCLASS, new UnsupportedValueIO("regclass"));
+        add(TypeOids.REGPROC, new RegTypeIO(RegTypeIO.Kind.REGPROC));
+        add(TypeOids.REGPROCEDURE, new RegTypeIO(RegTypeIO.Kind.REGPROCEDURE));
+        add(TypeOids.REGCLASS, new RegTypeIO(RegTypeIO.Kind.REGCLASS));
+        add(TypeOids.REGTYPE, new RegTypeIO(RegTypeIO.Kind.REGTYPE));
+        add(TypeOids.REGNAMESPACE, new RegTypeIO(RegTypeIO.Kind.REGNAMESPACE));
+        add(TypeOids.REGROLE, new RegTypeIO(RegTypeIO.Kind.REGROLE));
         add(ANY, new UnsupportedValueIO("any"));
         add(ANYNONARRAY, new UnsupportedValueIO("anynonarray"));
         for (PgType element : List.copyOf(ALL)) {

@@ -2,10 +2,18 @@ package org.woolly.utils.adt;
 
 /**
  * What the catalog-reading functions psql and other clients call ask of the session's catalog
- * ({@code pg_table_is_visible} of {@code namespace.c}, {@code pg_get_userbyid} of {@code acl.c}).
- * The executor implements it over the statement's transaction and search_path.
+ * ({@code pg_table_is_visible} of {@code namespace.c}, {@code pg_get_userbyid} of {@code acl.c}),
+ * and what the OID alias types ({@code regclass}, {@code regtype}, ... of {@code regproc.c}) read
+ * and print through. The executor implements it over the statement's transaction and search_path.
  */
 public interface CatalogInquiries {
+    /**
+     * The catalog of the statement running on this thread: the reg* types' input and output
+     * functions look names up through it, as PostgreSQL's do through the syscache of the
+     * current transaction. Unbound (no statement), they read and print bare OIDs.
+     */
+    ScopedValue<CatalogInquiries> CURRENT = ScopedValue.newInstance();
+
     /**
      * Whether the relation of that OID would be found by its unqualified name through the
      * search_path ({@code RelationIsVisible}); null when no such relation exists.
@@ -17,4 +25,28 @@ public interface CatalogInquiries {
 
     /** The SQL name of the type with that modifier (-1: none), "???" for an unknown OID ({@code format_type}). */
     String formatType(int typeOid, int typmod);
+
+    /** {@code regclassout}: the relation's name, schema-qualified when search_path would not find it; null if none. */
+    String relationName(int relationOid);
+
+    /** {@code regclassin}: the OID of a possibly qualified, possibly quoted relation name; 42P01 if none. */
+    int relationOid(String name);
+
+    /** {@code regtypein}: the OID of a type name as SQL writes it ({@code integer}, {@code varchar(3)[]}); 42704 if none. */
+    int typeOid(String name);
+
+    /** {@code regnamespacein}: the schema's OID; 3F000 if none. */
+    int namespaceOid(String name);
+
+    /** The schema's name, null if none. */
+    String namespaceName(int namespaceOid);
+
+    /** {@code regrolein}: the role's OID; 42704 if none. */
+    int roleOid(String name);
+
+    /** {@code pg_get_indexdef}: the CREATE INDEX statement, or with {@code column} > 0 that column; null if no such index. */
+    String indexDefinition(int indexOid, int column);
+
+    /** {@code pg_get_constraintdef}: the constraint's clause; null if no such constraint. */
+    String constraintDefinition(int constraintOid, boolean pretty);
 }

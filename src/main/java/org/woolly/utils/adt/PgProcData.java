@@ -279,7 +279,18 @@ public final class PgProcData {
             proc(3179, "cardinality", INT4, IMMUTABLE, STRICT, ANYARRAY),
             proc(3277, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
             proc(3278, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE, INT4),
-            proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE)
+            proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
+            // pg_attrdef.adbin and pg_constraint.conbin are text in Woolly (pg_node_tree in PostgreSQL)
+            proc(1716, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID),
+            proc(2509, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL),
+            proc(1643, "pg_get_indexdef", TEXT, STABLE, STRICT, OID),
+            proc(2507, "pg_get_indexdef", TEXT, STABLE, STRICT, OID, INT4, BOOL),
+            proc(1387, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID),
+            proc(2508, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID, BOOL),
+            proc(2081, "pg_function_is_visible", BOOL, STABLE, STRICT, OID),
+            proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
+            proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
+            proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

@@ -30,6 +30,9 @@ public final class TypeOids {
     public static final int NUMERIC = 1700;
     public static final int REGCLASS = 2205;
     public static final int REGTYPE = 2206;
+    public static final int REGPROCEDURE = 2202;
+    public static final int REGNAMESPACE = 4089;
+    public static final int REGROLE = 4096;
     public static final int RECORD = 2249;
     public static final int ANY = 2276;
     public static final int VOID = 2278;
@@ -41,4 +44,10 @@ public final class TypeOids {
     public static final int XID8 = 5069;
 
     private TypeOids() {}
+
+    /** The OID alias types of {@code regproc.c}, whose values are OIDs written as names. */
+    public static boolean isObjectIdentifierAlias(int typeOid) {
+        return typeOid == REGPROC || typeOid == REGPROCEDURE || typeOid == REGCLASS || typeOid == REGTYPE
+                || typeOid == REGNAMESPACE || typeOid == REGROLE;
+    }
 }

@@ -1,0 +1,150 @@
+package org.woolly.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.woolly.access.transam.Transaction;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.CatalogInquiries;
+import org.woolly.utils.adt.Identifiers;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * The session's catalog as the catalog-reading functions and the reg* types see it, within one
+ * transaction and the session's search_path: the name lookups of {@code regproc.c} and the
+ * visibility tests of {@code namespace.c}.
+ */
+public final class CatalogNameLookup implements CatalogInquiries {
+    /** The SQL-standard type names {@code parseTypeString} accepts beside the pg_type names. */
+    private static final Map<String, String> SQL_TYPE_NAMES = Map.ofEntries(
+            Map.entry("integer", "int4"), Map.entry("int", "int4"), Map.entry("smallint", "int2"),
+            Map.entry("bigint", "int8"), Map.entry("real", "float4"), Map.entry("float", "float8"),
+            Map.entry("double precision", "float8"), Map.entry("boolean", "bool"), Map.entry("decimal", "numeric"),
+            Map.entry("dec", "numeric"), Map.entry("character varying", "varchar"), Map.entry("char varying", "varchar"),
+            Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
+            Map.entry("timestamp", "timestamp"), Map.entry("timestamp without time zone", "timestamp"),
+            Map.entry("timestamp with time zone", "timestamptz"), Map.entry("time", "time"),
+            Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"));
+
+    private final CatalogAccess catalog;
+    private final Transaction transaction;
+    private final BiFunction<Integer, Integer, String> typeFormatter;
+
+    public CatalogNameLookup(CatalogAccess catalog, Transaction transaction,
+                             BiFunction<Integer, Integer, String> typeFormatter) {
+        this.catalog = catalog;
+        this.transaction = transaction;
+        this.typeFormatter = typeFormatter;
+    }
+
+    private RelationInfo relation(int relationOid) {
+        try {
+            return catalog.relationByOid(transaction, relationOid);
+        } catch (SqlException missing) {
+            return null;
+        }
+    }
+
+    @Override
+    public Boolean tableIsVisible(int relationOid) {
+        RelationInfo relation = relation(relationOid);
+        if (relation == null) {
+            return null;
+        }
+        return catalog.lookupRelation(transaction, null, relation.name())
+                .map(found -> found.oid() == relationOid).orElse(false);
+    }
+
+    @Override
+    public String roleName(int roleOid) {
+        return catalog.roleName(roleOid).orElse(null);
+    }
+
+    @Override
+    public String formatType(int typeOid, int typmod) {
+        return typeFormatter.apply(typeOid, typmod);
+    }
+
+    @Override
+    public String relationName(int relationOid) {
+        RelationInfo relation = relation(relationOid);
+        if (relation == null) {
+            return null;
+        }
+        String name = Identifiers.quote(relation.name());
+        return Boolean.TRUE.equals(tableIsVisible(relationOid)) ? name
+                : Identifiers.quote(relation.namespaceName()) + "." + name;
+    }
+
+    @Override
+    public int relationOid(String text) {
+        List<String> names = Identifiers.parseQualified(text);
+        String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        return catalog.lookupRelation(transaction, schema, names.getLast())
+                .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                        String.join(".", names)))
+                .oid();
+    }
+
+    @Override
+    public int typeOid(String text) {
+        String name = text.strip();
+        int arrayDimensions = 0;
+        while (name.endsWith("[]")) {
+            arrayDimensions++;
+            name = name.substring(0, name.length() - 2).strip();
+        }
+        int modifiers = name.indexOf('(');
+        if (modifiers > 0 && name.endsWith(")")) {
+            // the modifier belongs to a value, not to the type: varchar(3) is varchar
+            name = name.substring(0, modifiers).strip();
+        }
+        String lowered = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int typeOid;
+        if (SQL_TYPE_NAMES.containsKey(lowered)) {
+            typeOid = catalog.lookupTypeOid(transaction, "pg_catalog", SQL_TYPE_NAMES.get(lowered));
+        } else {
+            List<String> names = Identifiers.parseQualified(name);
+            String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+            typeOid = catalog.lookupTypeOid(transaction, schema, names.getLast());
+        }
+        for (int i = 0; i < arrayDimensions; i++) {
+            int arrayOid = BuiltinTypes.arrayTypeOf(typeOid);
+            if (arrayOid == 0) {
+                throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", text.strip());
+            }
+            typeOid = arrayOid;
+        }
+        return typeOid;
+    }
+
+    @Override
+    public int namespaceOid(String name) {
+        return catalog.namespace(transaction, name)
+                .orElseThrow(() -> SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name))
+                .oid();
+    }
+
+    @Override
+    public String namespaceName(int namespaceOid) {
+        return catalog.namespaceByOid(transaction, namespaceOid).map(NamespaceInfo::name).orElse(null);
+    }
+
+    @Override
+    public int roleOid(String name) {
+        return catalog.roleOid(transaction, name)
+                .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", name));
+    }
+
+    @Override
+    public String indexDefinition(int indexOid, int column) {
+        return new ObjectDefinitions(catalog, transaction).indexDefinition(indexOid, column);
+    }
+
+    @Override
+    public String constraintDefinition(int constraintOid, boolean pretty) {
+        return new ObjectDefinitions(catalog, transaction).constraintDefinition(constraintOid, pretty);
+    }
+}
