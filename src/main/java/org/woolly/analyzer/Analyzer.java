@@ -94,6 +94,35 @@ public final class Analyzer {
         return analyzed;
     }
 
+    /**
+     * Analyzes an index column's expression or an index's WHERE clause ({@code predicate}) over
+     * {@code relation}'s row, with CREATE INDEX's checks (42P17 for functions that are not IMMUTABLE).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeIndexExpression(org.woolly.catalog.RelationInfo relation, Expr expr,
+                                                                  boolean predicate, Transaction transaction,
+                                                                  FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        return new IndexAnalyzer(state).analyze(relation, expr, predicate);
+    }
+
+    /** Parses and analyzes the stored expressions and predicate of an index (empty for a plain index). */
+    public org.woolly.nodes.query.IndexExpressions storedIndexExpressions(org.woolly.catalog.RelationInfo relation,
+                                                                         org.woolly.catalog.IndexInfo index,
+                                                                         Transaction transaction,
+                                                                         FormatSettings formatSettings) {
+        if (!index.hasExpressions() && !index.partial()) {
+            return org.woolly.nodes.query.IndexExpressions.NONE;
+        }
+        List<org.woolly.nodes.query.QueryExpr> expressions = new java.util.ArrayList<>();
+        for (String text : index.expressionTexts()) {
+            expressions.add(analyzeIndexExpression(relation, expressionParser.parseExpression(text), false, transaction,
+                    formatSettings));
+        }
+        org.woolly.nodes.query.QueryExpr predicate = index.partial() ? analyzeIndexExpression(relation,
+                expressionParser.parseExpression(index.predicate()), true, transaction, formatSettings) : null;
+        return new org.woolly.nodes.query.IndexExpressions(List.copyOf(expressions), predicate);
+    }
+
     /** Parses and analyzes a stored CHECK constraint (its SQL text) for the executor. */
     public org.woolly.nodes.query.QueryExpr storedCheckConstraint(org.woolly.catalog.RelationInfo relation, String text,
                                                                  Transaction transaction, FormatSettings formatSettings) {

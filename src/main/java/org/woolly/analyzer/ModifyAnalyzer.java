@@ -289,19 +289,25 @@ final class ModifyAnalyzer {
                         "constraint in ON CONFLICT clause has no associated index");
             }
             arbiters.add(constraint.indexOid());
-        } else if (!clause.columns().isEmpty()) {
+        } else if (!clause.targets().isEmpty()) {
             Set<Short> wanted = new HashSet<>();
-            for (String name : clause.columns()) {
-                AttributeInfo attribute = relation.attribute(name);
-                if (attribute == null) {
-                    throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(), "column \"%s\" does not exist",
-                            name);
+            List<QueryExpr> wantedExpressions = new ArrayList<>();
+            for (Expr target : clause.targets()) {
+                if (target instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
+                    AttributeInfo attribute = relation.attribute(ref.fields().getFirst());
+                    if (attribute == null) {
+                        throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(),
+                                "column \"%s\" does not exist", ref.fields().getFirst());
+                    }
+                    wanted.add(attribute.number());
+                } else {
+                    wantedExpressions.add(indexExpression(relation, target, false));
                 }
-                wanted.add(attribute.number());
             }
+            QueryExpr targetWhere = clause.targetWhere() == null ? null
+                    : indexExpression(relation, clause.targetWhere(), true);
             for (org.woolly.catalog.IndexInfo index : relation.indexes()) {
-                if (index.unique() && index.valid() && index.expressions() == null && index.predicate() == null
-                        && new HashSet<>(index.columns().subList(0, index.keyColumnCount())).equals(wanted)) {
+                if (index.unique() && index.valid() && inferred(relation, index, wanted, wantedExpressions, targetWhere)) {
                     arbiters.add(index.oid());
                 }
             }
@@ -330,6 +336,49 @@ final class ModifyAnalyzer {
         QueryExpr where = FromAnalyzer.where(updateState, updateAnalyzer.expressions, clause.where());
         state.parameterTypes = updateState.parameterTypes;
         return new OnConflict(true, List.copyOf(arbiters), List.copyOf(row), where);
+    }
+
+    /**
+     * Whether a unique index matches an ON CONFLICT target ({@code infer_arbiter_indexes}): its
+     * key columns are the target's columns, its expressions the target's expressions, and a
+     * partial index's predicate is implied by the target's WHERE.
+     */
+    private boolean inferred(RelationInfo relation, org.woolly.catalog.IndexInfo index, Set<Short> wanted,
+                             List<QueryExpr> wantedExpressions, QueryExpr targetWhere) {
+        List<Short> keys = index.columns().subList(0, index.keyColumnCount());
+        Set<Short> columns = new HashSet<>(keys);
+        columns.remove((short) 0);
+        if (!columns.equals(wanted)) {
+            return false;
+        }
+        List<QueryExpr> expressions = new ArrayList<>();
+        for (String text : index.expressionTexts()) {
+            expressions.add(indexExpression(relation, expressionParser.parseExpression(text), false));
+        }
+        for (QueryExpr expression : expressions) {
+            if (wantedExpressions.stream().noneMatch(target -> org.woolly.nodes.query.IndexPredicates.same(target,
+                    expression))) {
+                return false;
+            }
+        }
+        for (QueryExpr target : wantedExpressions) {
+            if (expressions.stream().noneMatch(expression -> org.woolly.nodes.query.IndexPredicates.same(target,
+                    expression))) {
+                return false;
+            }
+        }
+        if (!index.partial()) {
+            return true;
+        }
+        QueryExpr predicate = indexExpression(relation, expressionParser.parseExpression(index.predicate()), true);
+        return targetWhere != null && org.woolly.nodes.query.IndexPredicates.impliedBy(predicate, targetWhere);
+    }
+
+    /** An index expression or predicate over {@code relation}'s row, analyzed as CREATE INDEX does. */
+    private QueryExpr indexExpression(RelationInfo relation, Expr expr, boolean predicate) {
+        ParseState indexState = new ParseState(state.types, state.catalog, state.transaction, state.formatSettings,
+                state.notices, null);
+        return new IndexAnalyzer(indexState).analyze(relation, expr, predicate);
     }
 
     Query delete(Statement.Delete delete) {

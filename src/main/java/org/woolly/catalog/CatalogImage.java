@@ -344,7 +344,19 @@ final class CatalogImage {
         CatalogRow classRow = classByOid.get(indexOid);
         List<Short> columns = vector(row.getString("indkey"));
         List<Integer> types = new ArrayList<>();
-        for (short column : columns) {
+        List<CatalogRow> indexColumns = attributeRows(indexOid);
+        for (int i = 0; i < columns.size(); i++) {
+            short column = columns.get(i);
+            if (column == 0) {
+                // an expression column's type is only in the index's own pg_attribute row
+                int position = i + 1;
+                for (CatalogRow attribute : indexColumns) {
+                    if (attribute.getShort("attnum") == position) {
+                        types.add(attribute.getOid("atttypid"));
+                    }
+                }
+                continue;
+            }
             for (AttributeInfo attribute : tableColumns) {
                 if (attribute.number() == column) {
                     types.add(attribute.typeOid());

@@ -214,6 +214,7 @@ public final class CatalogRows {
                 .set("indisready", true).set("indislive", true).set("indisreplident", false)
                 .set("indkey", keys.toString()).set("indcollation", collations.toString())
                 .set("indclass", classes.toString()).set("indoption", options.toString())
+                .set("indexprs", index.expressions()).set("indpred", index.predicate())
                 .build();
     }
 

@@ -10,8 +10,14 @@ import org.woolly.storage.smgr.RelFileLocator;
  * {@code pg_class} row, what PostgreSQL's relcache keeps in {@code rd_index}): its OID, name and
  * file, the table columns it stores (1-based attribute numbers: key columns first, then INCLUDE
  * columns), their types, the ordering options and operator classes of the key columns, and
- * whether it is unique, the primary key, NULLS NOT DISTINCT and valid. Expression and partial
- * indexes are not built yet, so {@code expressions} and {@code predicate} are always null.
+ * whether it is unique, the primary key, NULLS NOT DISTINCT and valid.
+ *
+ * <p>An expression index has 0 in {@code columns} for each expression column; {@code expressions}
+ * ({@code pg_index.indexprs}) holds their SQL texts in that order, separated by {@code ", "}
+ * ({@link #expressionTexts()} splits them), and a partial index's {@code predicate}
+ * ({@code indpred}) is the SQL text of its WHERE clause; both null when absent. Woolly stores
+ * expressions as SQL text rather than node trees, as it does for CHECK constraints and defaults:
+ * the analyzer parses them again where they are used, and {@code pg_get_expr} can print them.
  *
  * @param columns        table attribute numbers of the stored columns ({@code indkey})
  * @param keyColumnCount how many leading columns are keys ({@code indnkeyatts}); the rest are INCLUDE columns
@@ -31,6 +37,72 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
     /** {@code INDOPTION_NULLS_FIRST} of {@code pg_index.h}. */
     public static final int OPTION_NULLS_FIRST = 2;
 
+    /** Whether any stored column is an expression. */
+    public boolean hasExpressions() {
+        return expressions != null;
+    }
+
+    /** Whether the index has a predicate (a partial index). */
+    public boolean partial() {
+        return predicate != null;
+    }
+
+    /** The SQL text of each expression column, in column order; empty for an index on plain columns. */
+    public List<String> expressionTexts() {
+        return expressions == null ? List.of() : splitTopLevel(expressions);
+    }
+
+    /**
+     * The SQL text of stored column {@code i} (0-based): the column's name, or its expression as
+     * {@code pg_get_indexdef} prints an index column (parenthesized unless it is a function call).
+     */
+    public String columnText(RelationInfo table, int i) {
+        if (columns.get(i) != 0) {
+            return table.attributeByNumber(columns.get(i)).name();
+        }
+        int expression = 0;
+        for (int j = 0; j < i; j++) {
+            if (columns.get(j) == 0) {
+                expression++;
+            }
+        }
+        String text = expressionTexts().get(expression);
+        return text.startsWith("(") || !text.matches("(?s)[A-Za-z_][A-Za-z0-9_$.\"]*\\(.*\\)") ? "(" + text + ")"
+                : text;
+    }
+
+    /** Joins expression texts as {@code indexprs} stores them. */
+    public static String joinExpressions(List<String> texts) {
+        return texts.isEmpty() ? null : String.join(", ", texts);
+    }
+
+    /** Splits at commas outside parentheses, brackets and quotes. */
+    static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).strip());
+        return List.copyOf(parts);
+    }
+
     /** The number of INCLUDE columns. */
     public int includeColumnCount() {
         return columns.size() - keyColumnCount;
@@ -42,7 +114,10 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
                 nullsNotDistinct);
     }
 
-    /** The stored column values of a row of {@code table} (one value per live column). */
+    /**
+     * The stored column values of a row of {@code table} (one value per live column); only for an
+     * index without expressions (the executor's {@code IndexTuples} evaluates those).
+     */
     public Object[] values(RelationInfo table, Object[] tableRow) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
@@ -55,7 +130,7 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
     public List<String> keyColumnNames(RelationInfo table) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < keyColumnCount; i++) {
-            names.add(table.attributeByNumber(columns.get(i)).name());
+            names.add(columnText(table, i));
         }
         return names;
     }

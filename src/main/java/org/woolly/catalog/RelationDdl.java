@@ -253,12 +253,26 @@ final class RelationDdl {
         }
         List<Integer> types = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
+        List<String> columnNames = new ArrayList<>();
+        List<Integer> typmods = new ArrayList<>();
+        int expression = 0;
         for (int i = 0; i < spec.columns().size(); i++) {
-            AttributeInfo column = table.attributeByNumber(spec.columns().get(i));
-            types.add(column.typeOid());
+            int typeOid;
+            if (spec.columns().get(i) == 0) {
+                IndexSpec.Expression column = spec.expressions().get(expression++);
+                typeOid = column.typeOid();
+                typmods.add(column.typeModifier());
+                columnNames.add(column.columnName());
+            } else {
+                AttributeInfo column = table.attributeByNumber(spec.columns().get(i));
+                typeOid = column.typeOid();
+                typmods.add(column.typeModifier());
+                columnNames.add(column.name());
+            }
+            types.add(typeOid);
             if (i < spec.keyColumnCount()) {
-                TypeInfo type = image.type(column.typeOid());
-                classes.add(OperatorClasses.defaultBtree(column.typeOid(), type == null ? "?" : type.name()));
+                TypeInfo type = image.type(typeOid);
+                classes.add(OperatorClasses.defaultBtree(typeOid, type == null ? "?" : type.name()));
             }
         }
         StorageServices storage = system.storage();
@@ -271,15 +285,16 @@ final class RelationDdl {
         IndexInfo index = new IndexInfo(indexOid, spec.name(), table.oid(), namespaceOid, locator,
                 List.copyOf(spec.columns()), spec.keyColumnCount(), List.copyOf(types), List.copyOf(classes),
                 List.copyOf(spec.descending()), List.copyOf(spec.nullsFirst()), spec.unique(), spec.primary(),
-                spec.nullsNotDistinct(), true, null, null);
+                spec.nullsNotDistinct(), true,
+                IndexInfo.joinExpressions(spec.expressions().stream().map(IndexSpec.Expression::text).toList()),
+                spec.predicate());
         CatalogHeap heap = system.heap();
         char persistence = image.classRow(table.oid()).getChar("relpersistence");
         heap.insert(PG_CLASS, databaseOid, CatalogRows.indexRelation(indexOid, spec.name(), namespaceOid, indexOid,
                 persistence, spec.columns().size()), tx);
         for (int i = 0; i < spec.columns().size(); i++) {
-            AttributeInfo column = table.attributeByNumber(spec.columns().get(i));
-            heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(indexOid, column.name(),
-                    image.type(column.typeOid()), column.typeModifier(), i + 1, false, false), tx);
+            heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(indexOid, columnNames.get(i),
+                    image.type(types.get(i)), typmods.get(i), i + 1, false, false), tx);
         }
         heap.insert(PG_INDEX, databaseOid, CatalogRows.index(index), tx);
         updateClass(tx, table.oid(), "relhasindex", true);

@@ -17,9 +17,13 @@ import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.IndexSpec;
 import org.woolly.catalog.ObjectNames;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.IndexTuples;
 import org.woolly.executor.UniqueProbe;
+import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.QueryExpr;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -27,8 +31,9 @@ import org.woolly.utils.error.SqlState;
 
 /**
  * CREATE INDEX, DROP INDEX and REINDEX, and building an index from its table's rows
- * ({@code indexcmds.c} {@code DefineIndex}, {@code index.c} {@code index_build}). Only B-tree
- * indexes on plain columns exist: expression and partial indexes are refused with 0A000.
+ * ({@code indexcmds.c} {@code DefineIndex}, {@code index.c} {@code index_build}). B-tree
+ * indexes on columns and on IMMUTABLE expressions, optionally partial (WHERE): expressions and
+ * the predicate are stored as SQL text in {@code indexprs}/{@code indpred}.
  * CONCURRENTLY is accepted and builds the index in the ordinary way (holding SHARE on the table).
  */
 public final class IndexCommands {
@@ -54,10 +59,6 @@ public final class IndexCommands {
                     : SqlException.of(SqlState.UNDEFINED_OBJECT, "access method \"%s\" does not exist", create.method()),
                     create.location());
         }
-        if (create.where() != null) {
-            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "partial indexes are not supported yet"),
-                    create.location());
-        }
         if (create.name() != null && context.catalog().relationNameExists(context.transaction(), table.namespaceOid(),
                 create.name())) {
             if (create.ifNotExists()) {
@@ -71,11 +72,29 @@ public final class IndexCommands {
         List<String> columnNames = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         List<Boolean> nullsFirst = new ArrayList<>();
+        List<IndexSpec.Expression> expressions = new ArrayList<>();
         for (Statement.IndexElement element : create.keys()) {
-            columns.add(column(table, element));
-            columnNames.add(element.column());
+            if (element.column() == null) {
+                // an expression column (ComputeIndexAttrs): indkey 0, its text in indexprs
+                QueryExpr analyzed = context.analyzer().analyzeIndexExpression(table, element.expression(), false,
+                        context.transaction(), context.formatSettings());
+                String columnName = uniqueName(expressionColumnName(element.expression()), columnNames);
+                expressions.add(new IndexSpec.Expression(SqlText.of(element.expression()), analyzed.type(),
+                        analyzed.typmod(), columnName));
+                columns.add((short) 0);
+                columnNames.add(columnName);
+            } else {
+                columns.add(column(table, element));
+                columnNames.add(element.column());
+            }
             descending.add(element.descending());
             nullsFirst.add(element.nullsFirst() != null ? element.nullsFirst() : element.descending());
+        }
+        String predicate = null;
+        if (create.where() != null) {
+            context.analyzer().analyzeIndexExpression(table, create.where(), true, context.transaction(),
+                    context.formatSettings());
+            predicate = SqlText.of(create.where());
         }
         for (Statement.IndexElement element : create.include()) {
             columns.add(column(table, element));
@@ -85,16 +104,34 @@ public final class IndexCommands {
                 : ObjectNames.indexName(table.name(), columnNames, false, false,
                 candidate -> context.catalog().relationNameExists(context.transaction(), table.namespaceOid(), candidate));
         IndexSpec spec = new IndexSpec(name, columns, create.keys().size(), descending, nullsFirst, create.unique(),
-                false, create.nullsNotDistinct());
+                false, create.nullsNotDistinct(), List.copyOf(expressions), predicate);
         IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
         build(context, table, index);
         return "CREATE INDEX";
     }
 
+    /** The name of an expression column's pg_attribute row ({@code FigureColname}): a function's name, else {@code expr}. */
+    private static String expressionColumnName(Expr expression) {
+        return switch (expression) {
+            case Expr.FuncCall call -> call.name().name();
+            case Expr.TypeCast cast -> cast.arg() instanceof Expr.FuncCall call ? call.name().name() : "expr";
+            default -> "expr";
+        };
+    }
+
+    /** {@code name}, or {@code name1}, {@code name2}, ... when an earlier column has it ({@code ChooseIndexColumnNames}). */
+    private static String uniqueName(String name, List<String> taken) {
+        String candidate = name;
+        for (int i = 1; taken.contains(candidate); i++) {
+            candidate = name + i;
+        }
+        return candidate;
+    }
+
     private static short column(RelationInfo table, Statement.IndexElement element) {
         if (element.column() == null) {
             throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "expression indexes are not supported yet"), element.location());
+                    "expressions are not supported in INCLUDE"), element.location());
         }
         AttributeInfo attribute = table.attribute(element.column());
         if (attribute == null) {
@@ -129,10 +166,29 @@ public final class IndexCommands {
     static void build(CommandContext context, RelationInfo table, IndexInfo index) {
         BTreeAccess btree = btree(context);
         HeapAccess heap = HeapAccess.of(context.storage());
+        var info = new ExecutorContext.SessionInfo(null, null, null, () -> null, 0, context.formatSettings(), 0);
+        ExecutorContext executor = new ExecutorContext(context.types(), heap, context.transaction(),
+                context.transaction().takeSnapshot(), null, info, null, 0)
+                .withIndexExpressions((relation, wanted) -> context.analyzer().storedIndexExpressions(relation, wanted,
+                        context.transaction(), context.formatSettings()));
+        IndexTuples tuples = new IndexTuples(executor, table);
         HeapScan scan = heap.beginScan(table.locator(), context.transaction().takeSnapshot());
         try {
             Iterator<IndexEntry> entries = new Iterator<>() {
-                private HeapTuple next = scan.next();
+                private Object[] row;
+                private HeapTuple next = advance();
+
+                /** The next tuple that belongs in the index (a partial index skips rows failing its predicate). */
+                private HeapTuple advance() {
+                    HeapTuple tuple;
+                    while ((tuple = scan.next()) != null) {
+                        row = table.decode(tuple.body());
+                        if (tuples.covers(index, row)) {
+                            return tuple;
+                        }
+                    }
+                    return null;
+                }
 
                 @Override
                 public boolean hasNext() {
@@ -145,10 +201,10 @@ public final class IndexCommands {
                         throw new NoSuchElementException();
                     }
                     HeapTuple tuple = next;
-                    next = scan.next();
+                    Object[] values = tuples.values(index, row);
+                    next = advance();
                     // a heap-only tuple is indexed under the root of its HOT chain
-                    return new IndexEntry(index.values(table, table.decode(tuple.body())),
-                            heap.rootTid(table.locator(), tuple.tid()), true);
+                    return new IndexEntry(values, heap.rootTid(table.locator(), tuple.tid()), true);
                 }
             };
             btree.build(index.shape(), entries, new UniqueProbe(heap, context.types(), context.formatSettings(), table,

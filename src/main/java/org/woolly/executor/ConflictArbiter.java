@@ -29,11 +29,13 @@ final class ConflictArbiter {
     private final ExecutorContext context;
     private final RelationInfo relation;
     private final List<IndexInfo> indexes = new ArrayList<>();
+    private final IndexTuples tuples;
 
     /** {@code arbiterOids} empty: every unique index of the table is an arbiter (DO NOTHING without a target). */
-    ConflictArbiter(ExecutorContext context, RelationInfo relation, List<Integer> arbiterOids) {
+    ConflictArbiter(ExecutorContext context, RelationInfo relation, List<Integer> arbiterOids, IndexTuples tuples) {
         this.context = context;
         this.relation = relation;
+        this.tuples = tuples;
         for (IndexInfo index : relation.indexes()) {
             if (index.unique() && index.valid() && (arbiterOids.isEmpty() || arbiterOids.contains(index.oid()))) {
                 indexes.add(index);
@@ -91,11 +93,18 @@ final class ConflictArbiter {
         }
     }
 
-    /** The index key of {@code row}, or null when a null in it means no conflict is possible. */
+    /**
+     * The index key of {@code row}, or null when no conflict is possible: a null in it, or a row
+     * outside a partial index's predicate.
+     */
     private Object[] key(IndexInfo index, Object[] row) {
+        if (!tuples.covers(index, row)) {
+            return null;
+        }
+        Object[] stored = tuples.values(index, row);
         Object[] values = new Object[index.keyColumnCount()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = row[relation.position(index.columns().get(i))];
+            values[i] = stored[i];
             if (values[i] == null) {
                 return null;
             }

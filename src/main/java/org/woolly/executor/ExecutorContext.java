@@ -80,6 +80,27 @@ public final class ExecutorContext implements EvaluationContext {
         org.woolly.nodes.query.QueryExpr analyze(RelationInfo relation, org.woolly.catalog.ConstraintInfo constraint);
     }
 
+    private IndexExpressionSource indexExpressions;
+
+    /** Analyzes an index's stored expressions and predicate for evaluation on its table's rows (supplied by the session). */
+    @FunctionalInterface
+    public interface IndexExpressionSource {
+        org.woolly.nodes.query.IndexExpressions analyze(RelationInfo relation, org.woolly.catalog.IndexInfo index);
+    }
+
+    /** How stored index expressions and predicates become expressions. */
+    public ExecutorContext withIndexExpressions(IndexExpressionSource source) {
+        this.indexExpressions = source;
+        return this;
+    }
+
+    IndexExpressionSource indexExpressions() {
+        if (indexExpressions == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "index expressions cannot be evaluated here");
+        }
+        return indexExpressions;
+    }
+
     /** The B-tree, for keeping a table's indexes current (null when none is registered). */
     public ExecutorContext withIndexAccess(org.woolly.access.nbtree.BTreeAccess access) {
         this.btree = access;

@@ -44,6 +44,7 @@ final class ModifyTableNode implements ExecNode {
     private List<ConstraintInfo> checks;
     private CompiledExpression[] checkExpressions;
     private ConflictArbiter arbiter;
+    private IndexTuples indexTuples;
     private org.woolly.nodes.query.OnConflict onConflict;
     private CompiledExpression[] conflictRow;
     private ExpressionCompiler.CompiledPredicate conflictWhere;
@@ -76,7 +77,7 @@ final class ModifyTableNode implements ExecNode {
     void onConflict(org.woolly.nodes.query.OnConflict clause, CompiledExpression[] updateRow,
                     ExpressionCompiler.CompiledPredicate updateWhere) {
         this.onConflict = clause;
-        this.arbiter = new ConflictArbiter(context, relation, clause.arbiterIndexes());
+        this.arbiter = new ConflictArbiter(context, relation, clause.arbiterIndexes(), indexTuples());
         this.conflictRow = updateRow;
         this.conflictWhere = updateWhere;
     }
@@ -412,10 +413,22 @@ final class ModifyTableNode implements ExecNode {
             return;
         }
         BTreeAccess btree = context.indexAccess();
+        IndexTuples tuples = indexTuples();
         for (IndexInfo index : relation.indexes()) {
-            btree.insert(index.shape(), index.values(relation, row), tid, new UniqueProbe(context, relation, index),
+            // a partial index has entries only for the rows its predicate is true for (ExecInsertIndexTuples)
+            if (!tuples.covers(index, row)) {
+                continue;
+            }
+            btree.insert(index.shape(), tuples.values(index, row), tid, new UniqueProbe(context, relation, index),
                     context.transaction());
         }
+    }
+
+    private IndexTuples indexTuples() {
+        if (indexTuples == null) {
+            indexTuples = new IndexTuples(context, relation);
+        }
+        return indexTuples;
     }
 
     /**
@@ -425,8 +438,11 @@ final class ModifyTableNode implements ExecNode {
      * changed, which only costs a HOT update.
      */
     private boolean indexedColumnsUnchanged(Object[] oldRow, Object[] newRow) {
+        IndexTuples tuples = indexTuples();
         for (IndexInfo index : relation.indexes()) {
-            if (!java.util.Arrays.deepEquals(index.values(relation, oldRow), index.values(relation, newRow))) {
+            // columns of an index's expressions and predicate count as indexed columns (RelationGetIndexAttrBitmap)
+            if (!java.util.Arrays.deepEquals(tuples.values(index, oldRow), tuples.values(index, newRow))
+                    || tuples.covers(index, oldRow) != tuples.covers(index, newRow)) {
                 return false;
             }
         }

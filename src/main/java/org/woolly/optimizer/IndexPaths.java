@@ -5,6 +5,8 @@ import java.util.List;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.IndexExpressions;
+import org.woolly.nodes.query.IndexPredicates;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 
@@ -13,7 +15,9 @@ import org.woolly.nodes.query.RangeEntry;
  * {@code btcostestimate}/{@code genericcostestimate}): a B-tree whose leading key column is
  * compared by {@code = < <= > >=} with a constant or parameter gives an Index Scan, chosen when
  * cheaper than the sequential scan. Keys on a later key column are used when every earlier one
- * has an equality; other conditions stay a Filter.
+ * has an equality; other conditions stay a Filter. An expression column matches a clause that
+ * compares the same expression; a partial index is considered only when the query's quals imply
+ * its predicate.
  */
 final class IndexPaths {
     private static final List<String> BTREE_OPERATORS = List.of("=", "<", "<=", ">", ">=");
@@ -28,10 +32,16 @@ final class IndexPaths {
             return best;
         }
         for (IndexInfo index : statistics.indexes(entry.relation().oid())) {
-            if (!index.valid() || index.expressions() != null || index.predicate() != null) {
+            if (!index.valid()) {
                 continue;
             }
-            Plan path = indexScan(costs, statistics, entry, qual, index, seqScan.cost().rows(), false);
+            IndexExpressions expressions = index.hasExpressions() || index.partial()
+                    ? statistics.indexExpressions(index) : IndexExpressions.NONE;
+            // a partial index serves only a query whose quals imply its predicate (check_index_predicates)
+            if (index.partial() && !IndexPredicates.impliedBy(expressions.predicate(), qual)) {
+                continue;
+            }
+            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false);
             if (path != null && path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -59,7 +69,8 @@ final class IndexPaths {
                     || index.columnTypeOids().getFirst() != var.type()) {
                 continue;
             }
-            Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, rows, true);
+            Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, IndexExpressions.NONE, rows,
+                    true);
             if (best == null || path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -68,14 +79,15 @@ final class IndexPaths {
     }
 
     private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
-                                            QueryExpr qual, IndexInfo index, double rows, boolean ordered) {
+                                            QueryExpr qual, IndexInfo index, IndexExpressions expressions,
+                                            double rows, boolean ordered) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
         List<Match> matches = new ArrayList<>();
         for (int column = 0; column < index.keyColumnCount(); column++) {
             boolean equality = false;
             for (QueryExpr conjunct : conjuncts) {
-                Match match = match(conjunct, entry, index, column);
+                Match match = match(conjunct, entry, index, keyExpression(index, expressions, column), column);
                 if (match != null) {
                     matches.add(match);
                     equality |= match.operator().equals("=");
@@ -96,6 +108,10 @@ final class IndexPaths {
         }
         List<QueryExpr> filterClauses = new ArrayList<>(conjuncts);
         filterClauses.removeAll(indexClauses);
+        if (expressions.predicate() != null) {
+            // quals the index's predicate already guarantees need no Filter (create_indexscan_plan)
+            filterClauses.removeIf(clause -> IndexPredicates.impliedBy(clause, expressions.predicate()));
+        }
         QueryExpr indexCondition = JoinPlanner.and(indexClauses);
         QueryExpr filter = JoinPlanner.and(filterClauses);
         Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows);
@@ -103,8 +119,27 @@ final class IndexPaths {
                 cost);
     }
 
-    /** {@code var op argument} (or commuted) on the index's key column {@code column}, else null. */
-    private static Match match(QueryExpr conjunct, RangeEntry entry, IndexInfo index, int column) {
+    /** The analyzed expression of key column {@code column} when it is an expression column, else null. */
+    private static QueryExpr keyExpression(IndexInfo index, IndexExpressions expressions, int column) {
+        if (index.columns().get(column) != 0) {
+            return null;
+        }
+        int expression = 0;
+        for (int i = 0; i < column; i++) {
+            if (index.columns().get(i) == 0) {
+                expression++;
+            }
+        }
+        return expression < expressions.expressions().size() ? expressions.expressions().get(expression) : null;
+    }
+
+    /**
+     * {@code key op argument} (or commuted) on the index's key column {@code column}, else null:
+     * the key is the column's Var, or for an expression column ({@code keyExpression}) the same
+     * expression ({@code match_index_to_operand}).
+     */
+    private static Match match(QueryExpr conjunct, RangeEntry entry, IndexInfo index, QueryExpr keyExpression,
+                               int column) {
         if (!(conjunct instanceof QueryExpr.FuncCall call) || !call.operator() || call.args().size() != 2
                 || !BTREE_OPERATORS.contains(call.function().name())) {
             return null;
@@ -112,6 +147,18 @@ final class IndexPaths {
         String operator = call.function().name();
         QueryExpr left = call.args().get(0);
         QueryExpr right = call.args().get(1);
+        if (keyExpression != null) {
+            if (!IndexPredicates.same(left, keyExpression) && IndexPredicates.same(right, keyExpression)) {
+                QueryExpr swap = left;
+                left = right;
+                right = swap;
+                operator = commuted(operator);
+            }
+            if (!IndexPredicates.same(left, keyExpression)) {
+                return null;
+            }
+            return argumentMatch(index, column, operator, left.type(), right, conjunct);
+        }
         if (!(left instanceof QueryExpr.Var) && right instanceof QueryExpr.Var) {
             QueryExpr swap = left;
             left = right;
@@ -128,15 +175,31 @@ final class IndexPaths {
                 || entry.relation().attributeNumbers()[var.position()] != index.columns().get(column)) {
             return null;
         }
+        return argumentMatch(index, column, operator, var.type(), right, conjunct);
+    }
+
+    /** The match when {@code right} is a constant or parameter of the key's type. */
+    private static Match argumentMatch(IndexInfo index, int column, String operator, int leftType, QueryExpr right,
+                                       QueryExpr conjunct) {
         int keyType = index.columnTypeOids().get(column);
         QueryExpr argument = Selectivity.folded(right);
         if (argument == null && (right instanceof QueryExpr.Param || right instanceof QueryExpr.ExecParam)) {
             argument = right;
         }
-        if (argument == null || var.type() != keyType || argument.type() != keyType) {
+        if (argument == null || leftType != keyType || argument.type() != keyType) {
             return null;
         }
         return new Match(column, operator, argument, conjunct);
+    }
+
+    private static String commuted(String operator) {
+        return switch (operator) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> operator;
+        };
     }
 
     /**

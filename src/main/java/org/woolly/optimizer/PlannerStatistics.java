@@ -27,6 +27,11 @@ public interface PlannerStatistics {
         return 1;
     }
 
+    /** The analyzed expressions and predicate of an expression or partial index ({@code RelationGetIndexExpressions}). */
+    default org.woolly.nodes.query.IndexExpressions indexExpressions(IndexInfo index) {
+        return org.woolly.nodes.query.IndexExpressions.NONE;
+    }
+
     /** Nothing known: every table is PostgreSQL's never-analyzed 10 pages, selectivities its defaults. */
     PlannerStatistics NONE = new PlannerStatistics() {
         @Override

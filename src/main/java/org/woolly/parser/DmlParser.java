@@ -82,17 +82,18 @@ final class DmlParser {
     private OnConflictClause onConflict() {
         Token on = cursor.advance();
         cursor.advance();
-        List<String> columns = List.of();
+        List<Expr> targets = new ArrayList<>();
+        Expr targetWhere = null;
         String constraint = null;
         if (cursor.at(Token.Kind.LEFT_PAREN)) {
-            Token open = cursor.peek();
-            if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
-                throw TokenCursor.notSupportedClause("ON CONFLICT on index expressions is not supported yet", open);
-            }
-            columns = grammar.parenthesizedNameList();
-            if (cursor.atKeyword("where")) {
-                throw TokenCursor.notSupportedClause("ON CONFLICT ... WHERE on a partial index is not supported yet",
-                        cursor.peek());
+            // index_params: a column, a function call or a parenthesized expression, as in CREATE INDEX
+            cursor.advance();
+            do {
+                targets.add(grammar.expressions.expression(ExpressionParser.B_EXPRESSION));
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            if (cursor.acceptKeyword("where")) {
+                targetWhere = grammar.expressions.expression(ExpressionParser.LOWEST);
             }
         } else if (cursor.atKeyword("on") && cursor.peek(1).isKeyword("constraint")) {
             cursor.advance();
@@ -101,7 +102,8 @@ final class DmlParser {
         }
         cursor.expectKeyword("do");
         if (cursor.acceptKeyword("nothing")) {
-            return new OnConflictClause(columns, constraint, false, List.of(), null, on.start());
+            return new OnConflictClause(List.copyOf(targets), targetWhere, constraint, false, List.of(), null,
+                    on.start());
         }
         cursor.expectKeyword("update");
         cursor.expectKeyword("set");
@@ -110,7 +112,8 @@ final class DmlParser {
             setClause(assignments);
         } while (cursor.accept(Token.Kind.COMMA));
         Expr where = whereClause();
-        return new OnConflictClause(columns, constraint, true, List.copyOf(assignments), where, on.start());
+        return new OnConflictClause(List.copyOf(targets), targetWhere, constraint, true, List.copyOf(assignments),
+                where, on.start());
     }
 
     Statement update() {

@@ -265,6 +265,12 @@ public final class QuerySession implements SessionEngine {
             public long indexPages(IndexInfo index) {
                 return btree().pageCount(index.shape());
             }
+
+            @Override
+            public org.woolly.nodes.query.IndexExpressions indexExpressions(IndexInfo index) {
+                return analyzer.storedIndexExpressions(catalog.relationByOid(transaction, index.relationOid()), index,
+                        transaction, settings.formatSettings());
+            }
         };
     }
 
@@ -499,6 +505,8 @@ public final class QuerySession implements SessionEngine {
                 .withCatalog(catalog).withIndexAccess(btree())
                 .withCheckConstraints((relation, constraint) -> analyzer.storedCheckConstraint(relation,
                         constraint.checkExpression(), transaction, settings.formatSettings()))
+                .withIndexExpressions((relation, index) -> analyzer.storedIndexExpressions(relation, index,
+                        transaction, settings.formatSettings()))
                 .withTransactions(storage.transactions())
                 .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
                         settings.formatSettings()))
