@@ -376,6 +376,16 @@ public interface CatalogAccess {
         return member == role;
     }
 
+    /** The databases of the server (CREATE / ALTER / DROP DATABASE); 0A000 where a catalog has none. */
+    default DatabaseDdl databases() {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "databases are not supported by this catalog");
+    }
+
+    /** The OID of the database this catalog belongs to. */
+    default int currentDatabaseOid() {
+        return CatalogOids.POSTGRES_DATABASE;
+    }
+
     /** The name of the database this catalog belongs to. */
     default String databaseName() {
         return "postgres";

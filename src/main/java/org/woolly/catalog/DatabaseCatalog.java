@@ -489,6 +489,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public DatabaseDdl databases() {
+        return system.databases();
+    }
+
+    @Override
+    public int currentDatabaseOid() {
+        return databaseOid;
+    }
+
+    @Override
     public boolean hasDatabasePrivilege(Transaction tx, int roleOid, char letter) {
         CatalogRow row = system.databaseRow(tx, databaseOid);
         if (row == null) {

@@ -55,6 +55,8 @@ public final class SystemCatalog {
      */
     private volatile long invalidationFloor;
     private volatile SharedImage sharedImage;
+    private final DatabaseUsage databaseUsage = new DatabaseUsage();
+    private final DatabaseDdl databases = new DatabaseDdl(this);
 
     /** Committed roles and connectable databases, from the shared catalogs. */
     private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases,
@@ -114,6 +116,11 @@ public final class SystemCatalog {
         return oid == null ? OptionalInt.empty() : OptionalInt.of(oid);
     }
 
+    /** The database of that name, committed state, whether or not it allows connections. */
+    public Optional<DatabaseInfo> database(String name) {
+        return databases.lookup(name);
+    }
+
     /** The name of the database with that OID (for current_database()), if it exists. */
     public Optional<String> databaseName(int databaseOid) {
         return Optional.ofNullable(shared().databaseNames().get(databaseOid));
@@ -123,6 +130,27 @@ public final class SystemCatalog {
     public DatabaseCatalog catalogFor(int databaseOid) {
         return databaseCatalogs.computeIfAbsent(databaseOid,
                 oid -> new DatabaseCatalog(this, oid, SearchPath.parse(SearchPath.DEFAULT), null));
+    }
+
+    /** The databases: pg_database rows, and who is connected where. */
+    public DatabaseDdl databases() {
+        return databases;
+    }
+
+    DatabaseUsage databaseUsage() {
+        return databaseUsage;
+    }
+
+    /** Drops what is cached of a database's catalogs (after DROP DATABASE committed). */
+    void forgetDatabase(int databaseOid) {
+        committedImages.remove(databaseOid);
+        loadLocks.remove(databaseOid);
+        databaseCatalogs.remove(databaseOid);
+    }
+
+    /** Every committed pg_database row. */
+    java.util.Collection<CatalogRow> databaseRows() {
+        return shared().databaseRows().values();
     }
 
     /** Bumped each time a transaction that changed the catalogs commits. */

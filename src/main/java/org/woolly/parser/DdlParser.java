@@ -65,6 +65,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("schema")) {
             return new AccessParser(grammar).createSchema(create);
         }
+        if (!temporary && cursor.atKeyword("database")) {
+            return new DatabaseParser(grammar).create(create);
+        }
         if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
                 || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
             return new AccessParser(grammar).createRole(create);
@@ -341,8 +344,7 @@ final class DdlParser {
                 qualified = false;
             }
             case "database" -> {
-                kind = Statement.ObjectKind.DATABASE;
-                qualified = false;
+                return new DatabaseParser(grammar).drop(drop);
             }
             case "role", "user", "group" -> {
                 if (cursor.peek(1).isKeyword("mapping")) {
@@ -368,9 +370,6 @@ final class DdlParser {
             }
         } while (cursor.accept(Token.Kind.COMMA));
         boolean cascade = dropBehavior();
-        if (kind == Statement.ObjectKind.DATABASE && (cursor.atKeyword("with") || cursor.at(Token.Kind.LEFT_PAREN))) {
-            throw TokenCursor.notSupportedClause("DROP DATABASE ... (FORCE) is not supported yet", cursor.peek());
-        }
         return new Statement.Drop(kind, List.copyOf(names), ifExists, cascade, drop.start());
     }
 
@@ -447,6 +446,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("schema")) {
             return new AccessParser(grammar).alterSchema();
+        }
+        if (cursor.peek(1).isKeyword("database")) {
+            return new DatabaseParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {

@@ -5,6 +5,8 @@ import org.woolly.access.transam.StorageServices;
 import org.woolly.analyzer.BuiltinTypeSystem;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.CatalogTupleCodec;
+import org.woolly.catalog.DatabaseInfo;
+import org.woolly.catalog.DatabaseUsage;
 import org.woolly.catalog.SystemCatalog;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
@@ -102,16 +104,58 @@ public final class WoollyEngine implements Engine {
 
     @Override
     public boolean databaseExists(String name) {
-        return catalog.databaseOid(name).isPresent();
+        return catalog.database(name).isPresent();
     }
 
+    /**
+     * {@code InitPostgres}'s database part: the session enters its database (waiting while a
+     * CREATE or DROP DATABASE holds it), then finds it again (dropped or renamed meanwhile:
+     * 3D000), refuses it when it does not allow connections (55000) or is at its connection
+     * limit (53300, superusers excepted), and leaves it when it ends.
+     */
     @Override
     public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
                                      int processId) {
-        int databaseOid = catalog.databaseOid(database).orElseThrow(() -> new SqlException(
-                SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist"));
-        return new QuerySession(storage, catalog.catalogFor(databaseOid), role, database, settings, notices,
-                processId, types, PARSER).withStatistics(statistics, databaseOid);
+        DatabaseInfo found = catalog.database(database).orElseThrow(() -> fatal(SqlState.INVALID_CATALOG_NAME,
+                "database \"" + database + "\" does not exist", null));
+        DatabaseUsage.Entry entry;
+        try {
+            entry = catalog.databases().usage().enter(found.oid(), () -> terminate(processId));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command", null);
+        }
+        try {
+            DatabaseInfo current = catalog.database(database).filter(again -> again.oid() == found.oid())
+                    .orElseThrow(() -> fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + database
+                            + "\" does not exist", "It seems to have just been dropped or renamed."));
+            if (!current.allowConnections()) {
+                throw fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "database \"" + database
+                        + "\" is not currently accepting connections", null);
+            }
+            if (current.connectionLimit() >= 0 && !role.superuser()
+                    && catalog.databases().usage().sessionCount(current.oid()) > current.connectionLimit()) {
+                throw fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + database + "\"",
+                        null);
+            }
+            return new QuerySession(storage, catalog.catalogFor(current.oid()), role, database, settings, notices,
+                    processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
+        } catch (RuntimeException e) {
+            entry.leave();
+            throw e;
+        }
+    }
+
+    /** DROP DATABASE ... WITH (FORCE) ends a session as pg_terminate_backend would. */
+    private void terminate(int processId) {
+        org.woolly.pgstat.BackendStatus status = statistics.activity().find(processId);
+        if (status != null && status.signals() != null) {
+            status.signals().terminate();
+        }
+    }
+
+    private static SqlException fatal(SqlState state, String message, String detail) {
+        return new SqlException(org.woolly.utils.error.Severity.FATAL, state, message, detail, null, 0, null);
     }
 
     @Override

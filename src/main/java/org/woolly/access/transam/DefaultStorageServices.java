@@ -25,6 +25,7 @@ public final class DefaultStorageServices implements StorageServices {
     private final AccessMethodRegistry accessMethods;
     private final ResourceManagerRegistry resourceManagers;
     private final PanicState panicState;
+    private final DatabaseFiles databaseFiles;
     private final ReentrantLock checkpointLock = new ReentrantLock();
     private volatile boolean closed;
 
@@ -32,7 +33,7 @@ public final class DefaultStorageServices implements StorageServices {
                            BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
                            DefaultTransactionManager transactions, OidGenerator oids,
                            AccessMethodRegistry accessMethods, ResourceManagerRegistry resourceManagers,
-                           PanicState panicState) {
+                           PanicState panicState, DatabaseFiles databaseFiles) {
         this.dataDirectory = dataDirectory;
         this.options = options;
         this.storageManager = storageManager;
@@ -44,6 +45,46 @@ public final class DefaultStorageServices implements StorageServices {
         this.accessMethods = accessMethods;
         this.resourceManagers = resourceManagers;
         this.panicState = panicState;
+        this.databaseFiles = databaseFiles;
+    }
+
+    /**
+     * CREATE DATABASE's FILE_COPY strategy ({@code createdb}): checkpoint, copy, WAL record
+     * flushed, checkpoint (see {@link DatabaseFiles} for why). The checkpoint lock is held
+     * throughout, so no timed checkpoint falls between the copy and its record.
+     */
+    @Override
+    public void createDatabaseFiles(int templateOid, int databaseOid) {
+        checkpointLock.lock();
+        try {
+            checkpoint(false);
+            databaseFiles.copy(templateOid, databaseOid);
+            wal.flush(wal.insertRecord(DatabaseFiles.createRecord(templateOid, databaseOid))[1]);
+            checkpoint(false);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /**
+     * DROP DATABASE's files, after its commit: the drop record is flushed before anything is
+     * removed, so a crash in the middle is completed by redo. Under the checkpoint lock, so a
+     * checkpoint never writes a page of the database while its directory goes.
+     */
+    @Override
+    public void dropDatabaseFiles(int databaseOid) {
+        checkpointLock.lock();
+        try {
+            wal.flush(wal.insertRecord(DatabaseFiles.dropRecord(databaseOid))[1]);
+            databaseFiles.remove(databaseOid);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    @Override
+    public long databaseSize(int databaseOid) {
+        return storageManager.databaseDirectorySize(databaseOid);
     }
 
     @Override

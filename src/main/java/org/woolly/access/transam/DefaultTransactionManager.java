@@ -261,6 +261,13 @@ public final class DefaultTransactionManager implements TransactionManager {
                 failure = failure == null ? e : failure;
             }
         }
+        for (Runnable action : tx.abortActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         if (failure != null) {
             System.getLogger(DefaultTransactionManager.class.getName())
                     .log(System.Logger.Level.WARNING, "error during abort of transaction " + xid, failure);

@@ -53,4 +53,24 @@ public interface StorageServices extends AutoCloseable {
     default long[] checkpointWrites() {
         return new long[] {0, 0};
     }
+
+    /**
+     * Makes the files of a new database as a copy of the template's ({@code base/<template>} to
+     * {@code base/<database>}), crash-safe (CREATE DATABASE ... STRATEGY FILE_COPY).
+     */
+    default void createDatabaseFiles(int templateOid, int databaseOid) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "CREATE DATABASE is not supported by this storage");
+    }
+
+    /** Removes a dropped database's files and buffers (after DROP DATABASE committed), WAL-logged. */
+    default void dropDatabaseFiles(int databaseOid) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "DROP DATABASE is not supported by this storage");
+    }
+
+    /** The bytes of a database's files ({@code pg_database_size}). */
+    default long databaseSize(int databaseOid) {
+        return 0;
+    }
 }

@@ -111,6 +111,8 @@ public final class StorageStartup {
                 oid -> counters[1] = Math.max(counters[1], oid), bufferPool));
         resourceManagers.register(CoreResourceManagers.transaction(commitLog, files));
         resourceManagers.register(CoreResourceManagers.storage(files));
+        DatabaseFiles databaseFiles = new DatabaseFiles(bufferPool, storageManager);
+        resourceManagers.register(databaseFiles.resourceManager());
         AccessMethodRegistry accessMethods = new AccessMethodRegistry();
         StorageModule.Context context = new StorageModule.Context(bufferPool, wal, transactions, resourceManagers,
                 accessMethods);
@@ -127,7 +129,8 @@ public final class StorageStartup {
         }
         OidGenerator oids = new OidGenerator(wal, (int) nextOid);
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
-                bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState);
+                bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState,
+                databaseFiles);
         if (crashed) {
             services.checkpoint(false);
         } else {

@@ -34,6 +34,7 @@ public final class TopTransaction implements Transaction {
     final List<RelFileLocator> createdRelations = new ArrayList<>();
     final List<RelFileLocator> relationsToDropAtCommit = new ArrayList<>();
     final List<Runnable> commitActions = new ArrayList<>();
+    final List<Runnable> abortActions = new ArrayList<>();
     boolean ended;
     /** Open savepoints, outermost first. */
     private final List<Level> levels = new ArrayList<>();
@@ -231,6 +232,11 @@ public final class TopTransaction implements Transaction {
     @Override
     public void onCommit(Runnable action) {
         commitActions.add(action);
+    }
+
+    @Override
+    public void onAbort(Runnable action) {
+        abortActions.add(action);
     }
 
     /** Takes a relation lock held until this transaction ends (waits; 40P01 on deadlock). */

@@ -84,4 +84,11 @@ public interface Transaction {
 
     /** Runs after this transaction commits (after its commit record is durable). */
     void onCommit(Runnable action);
+
+    /**
+     * Runs after this transaction aborted (CREATE DATABASE removes the directory it copied, which
+     * no pg_database row will name). Top level only: the commands that use it refuse to run
+     * inside a transaction block.
+     */
+    void onAbort(Runnable action);
 }

@@ -88,4 +88,36 @@ public sealed interface AccessCommand {
             return revoke ? "REVOKE" : "GRANT";
         }
     }
+
+    /**
+     * One option of CREATE / ALTER DATABASE ({@code createdb_opt_item}): {@code name} in lower
+     * case with CONNECTION LIMIT as {@code connection_limit}; {@code value} a String (a word or a
+     * string literal), an Integer, or null for DEFAULT.
+     */
+    record DatabaseOption(String name, Object value, int location) {}
+
+    /** {@code CREATE DATABASE name [WITH] [option [=] value ...]}. */
+    record CreateDatabase(String name, List<DatabaseOption> options, int location) implements AccessCommand {
+        public String tag() {
+            return "CREATE DATABASE";
+        }
+    }
+
+    /**
+     * {@code ALTER DATABASE name RENAME TO newName | OWNER TO role | [WITH] options}: exactly one
+     * of {@code newName}, {@code newOwner} or a non-empty {@code options} is given.
+     */
+    record AlterDatabase(String name, String newName, RoleSpec newOwner, List<DatabaseOption> options, int location)
+            implements AccessCommand {
+        public String tag() {
+            return "ALTER DATABASE";
+        }
+    }
+
+    /** {@code DROP DATABASE [IF EXISTS] name [[WITH] (FORCE)]}. */
+    record DropDatabase(String name, boolean ifExists, boolean force, int location) implements AccessCommand {
+        public String tag() {
+            return "DROP DATABASE";
+        }
+    }
 }

@@ -259,6 +259,44 @@ public final class BufferPool {
     }
 
     /**
+     * Writes every dirty page of one database ({@code FlushDatabaseBuffers}): CREATE DATABASE's
+     * redo copies the template's files and must see the pages replayed into the pool so far.
+     */
+    public void flushDatabase(int databaseOid) {
+        for (Buffer buffer : buffers) {
+            BufferTag tag = buffer.tag();
+            if (tag != null && tag.relation().databaseOid() == databaseOid && BufferWriter.pinIfDirtyAfterIo(buffer)) {
+                try {
+                    writer.flush(buffer, false);
+                } finally {
+                    release(buffer);
+                }
+            }
+        }
+    }
+
+    /**
+     * Forgets every buffer of one database without writing it ({@code DropDatabaseBuffers}):
+     * DROP DATABASE removes its directory next. No session uses the database any more.
+     */
+    public void dropDatabase(int databaseOid) {
+        java.util.Set<RelFileLocator> dropped = new java.util.HashSet<>();
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                BufferTag tag = buffer.tag;
+                if (tag != null && tag.relation().databaseOid() == databaseOid) {
+                    dropped.add(tag.relation());
+                    invalidate(buffer, tag);
+                }
+            }
+        }
+        extensionLocks.keySet().removeIf(key -> key.relation().databaseOid() == databaseOid);
+        for (RelFileLocator relation : dropped) {
+            dropListeners.forEach(listener -> listener.accept(relation));
+        }
+    }
+
+    /**
      * Cuts a fork down to {@code blocks} blocks: forgets the buffers past the new end without
      * writing them, then truncates the file ({@code DropRelationBuffers} + {@code smgrtruncate}).
      */

@@ -138,6 +138,104 @@ public final class StorageManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies every file of {@code base/<source>} into a new {@code base/<target>}, fsyncing each
+     * file, the new directory and {@code base/} (PostgreSQL's {@code copydir} with fsync, as
+     * CREATE DATABASE's FILE_COPY strategy and its redo use it). A target already there is
+     * removed first, so redo may copy again. The caller has written the source's dirty buffers.
+     */
+    public void copyDatabaseDirectory(int sourceDatabaseOid, int targetDatabaseOid) {
+        panicState.checkNotPanicked();
+        removeDatabaseDirectory(targetDatabaseOid);
+        Path source = databaseDirectory(sourceDatabaseOid);
+        Path target = databaseDirectory(targetDatabaseOid);
+        try {
+            Files.createDirectories(target);
+            List<Path> files;
+            try (var listing = Files.list(source)) {
+                files = listing.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                Path copy = target.resolve(file.getFileName());
+                Files.copy(file, copy);
+                try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+            FileSync.syncDirectory(target);
+            FileSync.syncDirectory(target.getParent());
+        } catch (IOException e) {
+            throw ioError("could not copy directory \"%s\": %s", "base/" + Integer.toUnsignedString(sourceDatabaseOid), e);
+        }
+    }
+
+    /**
+     * Removes {@code base/<database>} and every file in it ({@code remove_dbtablespaces}): their
+     * cached channels are closed and pending fsyncs forgotten first, so a later checkpoint does
+     * not trip over them. No error if the directory is missing (redo removes again).
+     */
+    public void removeDatabaseDirectory(int databaseOid) {
+        cacheLock.lock();
+        List<FileChannel> toClose = new ArrayList<>();
+        try {
+            Iterator<Map.Entry<SegmentKey, FileChannel>> entries = openFiles.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<SegmentKey, FileChannel> entry = entries.next();
+                if (entry.getKey().relation().databaseOid() == databaseOid) {
+                    toClose.add(entry.getValue());
+                    entries.remove();
+                }
+            }
+        } finally {
+            cacheLock.unlock();
+        }
+        toClose.forEach(StorageManager::closeQuietly);
+        pendingSync.removeIf(key -> key.relation().databaseOid() == databaseOid);
+        Path directory = databaseDirectory(databaseOid);
+        directoriesToSync.remove(directory);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            List<Path> files;
+            try (var listing = Files.list(directory)) {
+                files = listing.toList();
+            }
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+            FileSync.syncDirectory(directory.getParent());
+        } catch (IOException e) {
+            throw ioError("could not remove directory \"%s\": %s", "base/" + Integer.toUnsignedString(databaseOid), e);
+        }
+    }
+
+    /** The bytes of every file in {@code base/<database>} ({@code pg_database_size}); 0 if it has none. */
+    public long databaseDirectorySize(int databaseOid) {
+        Path directory = databaseDirectory(databaseOid);
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        long total = 0;
+        try (var listing = Files.list(directory)) {
+            for (Path file : listing.toList()) {
+                try {
+                    total += Files.size(file);
+                } catch (NoSuchFileException removedMeanwhile) {
+                    // a relation dropped while we counted
+                }
+            }
+        } catch (IOException e) {
+            throw ioError("could not read directory \"%s\": %s", "base/" + Integer.toUnsignedString(databaseOid), e);
+        }
+        return total;
+    }
+
+    private Path databaseDirectory(int databaseOid) {
+        return dataDirectory.resolve("base").resolve(Integer.toUnsignedString(databaseOid));
+    }
+
     /** Number of blocks in the fork ({@code mdnblocks}); 58P01 if the fork does not exist. */
     public int blockCount(RelFileLocator relation, ForkNumber fork) {
         int total = 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.NamespaceInfo;
+import org.woolly.commands.DatabaseCommands;
 import org.woolly.commands.GrantCommands;
 import org.woolly.commands.RoleCommands;
 import org.woolly.commands.SchemaCommands;
@@ -30,6 +31,9 @@ final class AccessDispatch {
             case AccessCommand.RenameRole rename -> RoleCommands.rename(session.commandContext(), rename);
             case AccessCommand.GrantRole grant -> RoleCommands.grantOrRevoke(session.commandContext(), grant);
             case AccessCommand.GrantPrivileges grant -> GrantCommands.run(session.commandContext(), grant);
+            case AccessCommand.CreateDatabase create -> DatabaseCommands.create(session.commandContext(), create);
+            case AccessCommand.AlterDatabase alter -> DatabaseCommands.alter(session.commandContext(), alter);
+            case AccessCommand.DropDatabase drop -> DatabaseCommands.drop(session.commandContext(), drop);
         };
         return UtilityDispatch.Outcome.tag(tag);
     }

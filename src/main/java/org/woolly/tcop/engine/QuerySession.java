@@ -598,8 +598,20 @@ public final class QuerySession implements SessionEngine {
 
     @Override
     public void close() {
-        closePortals();
-        block.rollback();
-        preparedStatements.clear();
+        try {
+            closePortals();
+            block.rollback();
+            preparedStatements.clear();
+        } finally {
+            closeAction.run();
+        }
     }
+
+    /** Runs {@code action} when the session closes (it leaves its database: {@code catalog.DatabaseUsage}). */
+    public QuerySession whenClosed(Runnable action) {
+        this.closeAction = action;
+        return this;
+    }
+
+    private Runnable closeAction = () -> { };
 }
