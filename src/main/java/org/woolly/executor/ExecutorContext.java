@@ -188,6 +188,19 @@ public final class ExecutorContext implements EvaluationContext {
         return serverActivity == null ? EvaluationContext.super.serverActivity() : serverActivity;
     }
 
+    private org.woolly.utils.adt.LockFunctions lockFunctions;
+
+    /** The session's advisory locks and pg_blocking_pids. */
+    public ExecutorContext withLockFunctions(org.woolly.utils.adt.LockFunctions functions) {
+        this.lockFunctions = functions;
+        return this;
+    }
+
+    @Override
+    public org.woolly.utils.adt.LockFunctions lockFunctions() {
+        return lockFunctions == null ? EvaluationContext.super.lockFunctions() : lockFunctions;
+    }
+
     private org.woolly.utils.adt.SequenceOperations sequences;
     private org.woolly.access.sequence.SequenceAccess sequenceStorage;
 

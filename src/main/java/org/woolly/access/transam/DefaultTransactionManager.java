@@ -107,7 +107,7 @@ public final class DefaultTransactionManager implements TransactionManager {
             xidLoggedLimit = xid + XID_BATCH;
             wal.insert(TransactionRecords.counter(TransactionRecords.XLOG_NEXTXID, xidLoggedLimit));
         }
-        lockManager.tryAcquire(tx.ownerId(), new LockTag.Transaction(xid), LockMode.EXCLUSIVE);
+        lockManager.tryAcquire(tx.ownerId(), tx.processId(), new LockTag.Transaction(xid), LockMode.EXCLUSIVE);
     }
 
     /**
@@ -370,6 +370,7 @@ public final class DefaultTransactionManager implements TransactionManager {
         return procArray;
     }
 
+    @Override
     public LockManager lockManager() {
         return lockManager;
     }

@@ -259,7 +259,7 @@ public final class TopTransaction implements Transaction {
     @Override
     public boolean tryLock(LockTag tag, LockMode mode) {
         checkActive();
-        if (!manager.lockManager().tryAcquire(entry.owner(), tag, mode)) {
+        if (!manager.lockManager().tryAcquire(entry.owner(), processId, tag, mode)) {
             return false;
         }
         noteLock(tag, mode);

@@ -36,6 +36,14 @@ public interface TransactionManager {
         }
     }
 
+    /**
+     * The server's heavyweight lock manager, for the locks a session holds beyond one
+     * transaction (advisory session locks) and for pg_locks; null for managers without one.
+     */
+    default org.woolly.storage.lmgr.LockManager lockManager() {
+        return null;
+    }
+
     /** Commits: writes and flushes the commit record, marks the commit log, runs onCommit actions. */
     void commit(Transaction tx);
 

@@ -35,6 +35,14 @@ public final class LockManager {
     /** What each waiting owner waits for: the wait-for graph's source. */
     private final Map<Long, Waiter> waiting = new HashMap<>();
     private final Map<Long, Set<LockTag>> heldByOwner = new HashMap<>();
+    /**
+     * The backend pid of each owner that named one ({@code PGPROC}): a backend's transactions and
+     * its session-level owner are all that backend in the wait-for graph, and locks of the same
+     * backend never conflict when one of them is a session lock.
+     */
+    private final Map<Long, Long> processOf = new HashMap<>();
+    /** What each backend waits for, by pid (a backend waits for one lock at a time). */
+    private final Map<Long, Waiter> waitingByProcess = new HashMap<>();
     private final Duration deadlockTimeout;
 
     private final class LockState {
@@ -54,6 +62,16 @@ public final class LockManager {
         this(Duration.ofSeconds(1));
     }
 
+    /**
+     * The owner of a backend's session-level locks (advisory locks taken with
+     * {@code pg_advisory_lock}, PostgreSQL's {@code sessionLock = true}): held across
+     * transactions until released or {@link #releaseAll} at disconnect. Negative, so it never
+     * meets a transaction's owner number.
+     */
+    public static long sessionOwner(int processId) {
+        return -(long) processId;
+    }
+
     /** Acquires {@code mode} on {@code tag} for {@code owner} (reported as process {@code owner}). */
     public void acquire(long owner, LockTag tag, LockMode mode) {
         acquire(owner, owner, tag, mode);
@@ -71,6 +89,7 @@ public final class LockManager {
     public void acquire(long owner, long processId, LockTag tag, LockMode mode) {
         mutex.lock();
         try {
+            noteProcess(owner, processId);
             LockState state = locks.computeIfAbsent(tag, t -> new LockState());
             Waiter me = new Waiter(owner, processId, tag, mode);
             if (grantable(state, me)) {
@@ -83,10 +102,19 @@ public final class LockManager {
             long nextDeadlockCheck = started + deadlockTimeout.toNanos();
             state.queue.addLast(me);
             waiting.put(owner, me);
+            Long process = processOf.get(owner);
+            if (process != null) {
+                waitingByProcess.put(process, me);
+            }
             // pg_stat_activity shows the wait as PostgreSQL's WaitOnLock does: Lock / relation or transactionid
             org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
             if (status != null) {
-                status.waitStart("Lock", tag instanceof LockTag.Relation ? "relation" : "transactionid");
+                status.waitStart("Lock", switch (tag) {
+                    case LockTag.Relation r -> "relation";
+                    case LockTag.Advisory a -> "advisory";
+                    case LockTag.Tuple t -> "tuple";
+                    default -> "transactionid";
+                });
             }
             try {
                 while (!grantable(state, me)) {
@@ -113,6 +141,9 @@ public final class LockManager {
                 }
                 state.queue.remove(me);
                 waiting.remove(owner);
+                if (process != null) {
+                    waitingByProcess.remove(process, me);
+                }
                 if (state.holders.isEmpty() && state.queue.isEmpty()) {
                     locks.remove(tag);
                 }
@@ -127,10 +158,16 @@ public final class LockManager {
 
     /** Acquires the lock only if that needs no waiting; returns whether it did. */
     public boolean tryAcquire(long owner, LockTag tag, LockMode mode) {
+        return tryAcquire(owner, owner, tag, mode);
+    }
+
+    /** As {@link #tryAcquire(long, LockTag, LockMode)}, for an owner of backend {@code processId}. */
+    public boolean tryAcquire(long owner, long processId, LockTag tag, LockMode mode) {
         mutex.lock();
         try {
+            noteProcess(owner, processId);
             LockState state = locks.computeIfAbsent(tag, t -> new LockState());
-            Waiter me = new Waiter(owner, owner, tag, mode);
+            Waiter me = new Waiter(owner, processId, tag, mode);
             if (!grantable(state, me)) {
                 if (state.holders.isEmpty() && state.queue.isEmpty()) {
                     locks.remove(tag);
@@ -144,17 +181,17 @@ public final class LockManager {
         }
     }
 
-    /** Releases one acquisition of {@code mode} on {@code tag}. */
-    public void release(long owner, LockTag tag, LockMode mode) {
+    /** Releases one acquisition of {@code mode} on {@code tag}; false if {@code owner} held none. */
+    public boolean release(long owner, LockTag tag, LockMode mode) {
         mutex.lock();
         try {
             LockState state = locks.get(tag);
             if (state == null) {
-                return;
+                return false;
             }
             EnumMap<LockMode, Integer> modes = state.holders.get(owner);
             if (modes == null || !modes.containsKey(mode)) {
-                return;
+                return false;
             }
             if (modes.merge(mode, -1, Integer::sum) == 0) {
                 modes.remove(mode);
@@ -167,15 +204,17 @@ public final class LockManager {
                 }
             }
             afterRelease(tag, state);
+            return true;
         } finally {
             mutex.unlock();
         }
     }
 
-    /** Releases every lock {@code owner} holds (at transaction end). */
+    /** Releases every lock {@code owner} holds (at transaction end; a session owner's at disconnect). */
     public void releaseAll(long owner) {
         mutex.lock();
         try {
+            processOf.remove(owner);
             Set<LockTag> held = heldByOwner.remove(owner);
             if (held == null) {
                 return;
@@ -187,6 +226,30 @@ public final class LockManager {
                     afterRelease(tag, state);
                 }
             }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * {@code pg_blocking_pids}: the backends whose locks, held or requested ahead in the queue,
+     * keep backend {@code processId} waiting (GetBlockerStatusData); empty when it does not wait.
+     */
+    public List<Long> blockingProcesses(long processId) {
+        mutex.lock();
+        try {
+            Waiter waiter = waitingByProcess.get(processId);
+            List<Long> result = new ArrayList<>();
+            if (waiter != null) {
+                for (long blocker : blockers(waiter)) {
+                    Long process = process(blocker);
+                    long pid = process != null ? process : blocker;
+                    if (!result.contains(pid)) {
+                        result.add(pid);
+                    }
+                }
+            }
+            return result;
         } finally {
             mutex.unlock();
         }
@@ -219,13 +282,46 @@ public final class LockManager {
         heldByOwner.computeIfAbsent(owner, o -> new HashSet<>()).add(tag);
     }
 
-    private boolean holdsAny(LockState state, long owner) {
-        return state.holders.containsKey(owner);
+    private void noteProcess(long owner, long processId) {
+        if (owner < 0) {
+            processOf.put(owner, -owner);
+        } else if (processId != owner) {
+            processOf.put(owner, processId);
+        }
     }
 
-    private static boolean conflictsWithHolders(LockState state, Waiter request) {
+    private Long process(long owner) {
+        return owner < 0 ? Long.valueOf(-owner) : processOf.get(owner);
+    }
+
+    /**
+     * Whether two owners' locks never conflict: the same owner, or a backend's session-level
+     * owner and one of its transactions (PostgreSQL's lock.c: a PGPROC's own locks never
+     * conflict with each other, whether held by the session or by its transaction).
+     */
+    private boolean sameBackend(long a, long b) {
+        if (a == b) {
+            return true;
+        }
+        if (a >= 0 && b >= 0) {
+            return false;
+        }
+        Long pa = process(a);
+        return pa != null && pa.equals(process(b));
+    }
+
+    private boolean holdsAny(LockState state, long owner) {
+        for (long holder : state.holders.keySet()) {
+            if (sameBackend(holder, owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean conflictsWithHolders(LockState state, Waiter request) {
         for (var entry : state.holders.entrySet()) {
-            if (entry.getKey() != request.owner()) {
+            if (!sameBackend(entry.getKey(), request.owner())) {
                 for (LockMode held : entry.getValue().keySet()) {
                     if (request.mode().conflictsWith(held)) {
                         return true;
@@ -248,7 +344,7 @@ public final class LockManager {
             if (ahead == request) {
                 break;
             }
-            if (ahead.owner() != request.owner() && request.mode().conflictsWith(ahead.mode())) {
+            if (!sameBackend(ahead.owner(), request.owner()) && request.mode().conflictsWith(ahead.mode())) {
                 return false;
             }
         }
@@ -263,7 +359,7 @@ public final class LockManager {
             return result;
         }
         for (var entry : state.holders.entrySet()) {
-            if (entry.getKey() != waiter.owner()
+            if (!sameBackend(entry.getKey(), waiter.owner())
                     && entry.getValue().keySet().stream().anyMatch(waiter.mode()::conflictsWith)) {
                 result.add(entry.getKey());
             }
@@ -272,7 +368,7 @@ public final class LockManager {
             if (ahead == waiter) {
                 break;
             }
-            if (ahead.owner() != waiter.owner() && waiter.mode().conflictsWith(ahead.mode())) {
+            if (!sameBackend(ahead.owner(), waiter.owner()) && waiter.mode().conflictsWith(ahead.mode())) {
                 result.add(ahead.owner());
             }
         }
@@ -284,14 +380,35 @@ public final class LockManager {
         return search(start, start, new ArrayList<>(), new HashSet<>());
     }
 
+    /** What {@code owner}'s backend waits for: as that owner, or as another owner of the same backend. */
+    private Waiter waiterOf(long owner) {
+        Waiter waiter = waiting.get(owner);
+        if (waiter == null) {
+            Long process = process(owner);
+            if (process != null) {
+                waiter = waitingByProcess.get(process);
+            }
+        }
+        return waiter;
+    }
+
+    /** Whether {@code blocker} is the searching backend itself (closing the cycle). */
+    private boolean isStart(long blocker, long start) {
+        if (blocker == start) {
+            return true;
+        }
+        Long process = process(blocker);
+        return process != null && process.equals(process(start));
+    }
+
     private List<Waiter> search(long start, long current, List<Waiter> path, Set<Long> visited) {
-        Waiter waiter = waiting.get(current);
-        if (waiter == null || !visited.add(current)) {
+        Waiter waiter = waiterOf(current);
+        if (waiter == null || !visited.add(waiter.owner())) {
             return null;
         }
         path.add(waiter);
         for (long blocker : blockers(waiter)) {
-            if (blocker == start) {
+            if (isStart(blocker, start)) {
                 return new ArrayList<>(path);
             }
             List<Waiter> found = search(start, blocker, path, visited);

@@ -47,4 +47,25 @@ public sealed interface LockTag {
             return "key " + Long.toHexString(keyHash) + " of relation " + relationOid + " of database " + databaseOid;
         }
     }
+
+    /**
+     * A user-defined lock of {@code pg_advisory_lock} and its kin ({@code LOCKTAG_ADVISORY}):
+     * a bigint key is split into its high and low halves with {@code kind} 1, two int keys are
+     * kept as given with {@code kind} 2, so the two key spaces never meet.
+     */
+    record Advisory(int databaseOid, int key1, int key2, int kind) implements LockTag {
+        public static Advisory ofBigint(int databaseOid, long key) {
+            return new Advisory(databaseOid, (int) (key >>> 32), (int) key, 1);
+        }
+
+        public static Advisory ofInts(int databaseOid, int key1, int key2) {
+            return new Advisory(databaseOid, key1, key2, 2);
+        }
+
+        @Override
+        public String toString() {
+            return "advisory lock [" + Integer.toUnsignedString(databaseOid) + "," + Integer.toUnsignedString(key1) + ","
+                    + Integer.toUnsignedString(key2) + "," + kind + "]";
+        }
+    }
 }

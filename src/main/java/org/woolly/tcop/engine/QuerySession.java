@@ -511,7 +511,18 @@ public final class QuerySession implements SessionEngine {
                 .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
                         settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
-                .withStatistics(counters, activity);
+                .withStatistics(counters, activity).withLockFunctions(locks());
+    }
+
+    private SessionLocks locks;
+
+    /** The session's advisory locks, made on first use; null without a lock manager. */
+    private SessionLocks locks() {
+        var manager = storage.transactions().lockManager();
+        if (locks == null && manager != null) {
+            locks = new SessionLocks(manager, backendPid, this::databaseOid, block::ensure, notices);
+        }
+        return locks;
     }
 
     /** The B-tree access method, or null when the server has none registered. */
@@ -600,7 +611,13 @@ public final class QuerySession implements SessionEngine {
     public void close() {
         try {
             closePortals();
-            block.rollback();
+            try {
+                block.rollback();
+            } finally {
+                if (locks != null) {
+                    locks.close();
+                }
+            }
             preparedStatements.clear();
         } finally {
             closeAction.run();

@@ -58,4 +58,10 @@ public interface FunctionContext {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "statistics functions are not available here");
     }
+
+    /** The session's advisory locks and lock-wait information; 0A000 where there are none. */
+    default LockFunctions lockFunctions() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "lock functions are not available here");
+    }
 }

@@ -27,7 +27,7 @@ public final class PgProcData {
     public static final boolean STRICT = true;
     /** CALLED ON NULL INPUT. */
     public static final boolean CALLED = false;
-    private static final int INT4_ARRAY = 1007;
+    static final int INT4_ARRAY = 1007;
     private static final int TEXT_ARRAY = 1009;
 
     /** One pg_proc row; {@code variadic}: the last argument type repeats ({@code provariadic}). */
@@ -217,15 +217,37 @@ public final class PgProcData {
             proc(2311, "md5", TEXT, IMMUTABLE, STRICT, TEXT),
             proc(2320, "ceiling", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
             proc(2321, "md5", TEXT, IMMUTABLE, STRICT, BYTEA),
+            proc(2561, "pg_blocking_pids", INT4_ARRAY, VOLATILE, STRICT, INT4),
             proc(2647, "transaction_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2648, "statement_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2649, "clock_timestamp", TIMESTAMPTZ, VOLATILE, STRICT),
+            proc(2880, "pg_advisory_lock", VOID, VOLATILE, STRICT, INT8),
+            proc(2881, "pg_advisory_lock_shared", VOID, VOLATILE, STRICT, INT8),
+            proc(2882, "pg_try_advisory_lock", BOOL, VOLATILE, STRICT, INT8),
+            proc(2883, "pg_try_advisory_lock_shared", BOOL, VOLATILE, STRICT, INT8),
+            proc(2884, "pg_advisory_unlock", BOOL, VOLATILE, STRICT, INT8),
+            proc(2885, "pg_advisory_unlock_shared", BOOL, VOLATILE, STRICT, INT8),
+            proc(2886, "pg_advisory_lock", VOID, VOLATILE, STRICT, INT4, INT4),
+            proc(2887, "pg_advisory_lock_shared", VOID, VOLATILE, STRICT, INT4, INT4),
+            proc(2888, "pg_try_advisory_lock", BOOL, VOLATILE, STRICT, INT4, INT4),
+            proc(2889, "pg_try_advisory_lock_shared", BOOL, VOLATILE, STRICT, INT4, INT4),
+            proc(2890, "pg_advisory_unlock", BOOL, VOLATILE, STRICT, INT4, INT4),
+            proc(2891, "pg_advisory_unlock_shared", BOOL, VOLATILE, STRICT, INT4, INT4),
+            proc(2892, "pg_advisory_unlock_all", VOID, VOLATILE, STRICT),
             proc(2943, "txid_current", INT8, STABLE, STRICT),
             variadic(3058, "concat", TEXT, STABLE, CALLED, ANY),
             variadic(3059, "concat_ws", TEXT, STABLE, CALLED, TEXT, ANY),
             proc(3060, "left", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
             proc(3061, "right", TEXT, IMMUTABLE, STRICT, TEXT, INT4),
             proc(3062, "reverse", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(3089, "pg_advisory_xact_lock", VOID, VOLATILE, STRICT, INT8),
+            proc(3090, "pg_advisory_xact_lock_shared", VOID, VOLATILE, STRICT, INT8),
+            proc(3091, "pg_try_advisory_xact_lock", BOOL, VOLATILE, STRICT, INT8),
+            proc(3092, "pg_try_advisory_xact_lock_shared", BOOL, VOLATILE, STRICT, INT8),
+            proc(3093, "pg_advisory_xact_lock", VOID, VOLATILE, STRICT, INT4, INT4),
+            proc(3094, "pg_advisory_xact_lock_shared", VOID, VOLATILE, STRICT, INT4, INT4),
+            proc(3095, "pg_try_advisory_xact_lock", BOOL, VOLATILE, STRICT, INT4, INT4),
+            proc(3096, "pg_try_advisory_xact_lock_shared", BOOL, VOLATILE, STRICT, INT4, INT4),
             proc(3281, "scale", INT4, IMMUTABLE, STRICT, NUMERIC),
             proc(3294, "current_setting", TEXT, STABLE, STRICT, TEXT, BOOL),
             proc(3696, "starts_with", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),

@@ -81,4 +81,90 @@ class LockManagerTest {
             assertThat(survivor.get(5, TimeUnit.SECONDS)).isNull();
         }
     }
+
+    private static final LockTag KEY_1 = LockTag.Advisory.ofBigint(5, 1);
+    private static final LockTag KEY_2 = LockTag.Advisory.ofBigint(5, 2);
+
+    /** Waits (generously) until {@code pid} is seen waiting, blocked by {@code blocker}. */
+    private static void awaitBlockedBy(LockManager locks, long pid, long blocker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!locks.blockingProcesses(pid).contains(blocker)) {
+            assertThat(System.nanoTime()).as("backend %d should wait for %d", pid, blocker).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void advisoryKeysOfTheTwoFormsNeverMeet() {
+        assertThat(LockTag.Advisory.ofBigint(5, 1)).isNotEqualTo(LockTag.Advisory.ofInts(5, 0, 1));
+        assertThat(LockTag.Advisory.ofBigint(5, -1).toString()).isEqualTo("advisory lock [5,4294967295,4294967295,1]");
+        assertThat(LockTag.Advisory.ofInts(5, 3, 4).toString()).isEqualTo("advisory lock [5,3,4,2]");
+    }
+
+    @Test
+    void sessionAndTransactionLocksOfOneBackendDoNotConflict() {
+        LockManager locks = new LockManager();
+        long session = LockManager.sessionOwner(4242);
+        locks.acquire(session, 4242, KEY_1, LockMode.EXCLUSIVE);
+        // transaction 7 of the same backend: granted; transaction 8 of another backend: not
+        assertThat(locks.tryAcquire(7, 4242, KEY_1, LockMode.EXCLUSIVE)).isTrue();
+        assertThat(locks.tryAcquire(8, 4343, KEY_1, LockMode.SHARE)).isFalse();
+        locks.releaseAll(7);
+        assertThat(locks.holds(session, KEY_1, LockMode.EXCLUSIVE)).isTrue();
+        assertThat(locks.release(session, KEY_1, LockMode.EXCLUSIVE)).isTrue();
+        assertThat(locks.release(session, KEY_1, LockMode.EXCLUSIVE)).isFalse();
+        assertThat(locks.tryAcquire(8, 4343, KEY_1, LockMode.SHARE)).isTrue();
+    }
+
+    @Test
+    void deadlockThroughASessionLockIsDetected() throws Exception {
+        LockManager locks = new LockManager(Duration.ofMillis(100));
+        long sessionA = LockManager.sessionOwner(1001);
+        locks.acquire(sessionA, 1001, KEY_1, LockMode.EXCLUSIVE);
+        locks.acquire(20, 1002, KEY_2, LockMode.EXCLUSIVE);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // backend 1001 waits as its session for a transaction lock of 1002, which waits for 1001's session lock
+            Future<Throwable> first = executor.submit(() -> catchThrowable(
+                    () -> locks.acquire(sessionA, 1001, KEY_2, LockMode.EXCLUSIVE)));
+            awaitBlockedBy(locks, 1001, 1002);
+            Future<Throwable> second = executor.submit(() -> catchThrowable(
+                    () -> locks.acquire(20, 1002, KEY_1, LockMode.SHARE)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!first.isDone() && !second.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Future<Throwable> victim = first.isDone() ? first : second;
+            SqlException error = (SqlException) victim.get();
+            assertThat(error.sqlState()).isEqualTo(SqlState.DEADLOCK_DETECTED);
+            assertThat(error.detail()).contains("on advisory lock [5,0,");
+            if (victim == first) {
+                locks.releaseAll(sessionA);
+            } else {
+                locks.releaseAll(20);
+            }
+            Future<Throwable> survivor = victim == first ? second : first;
+            assertThat(survivor.get(10, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void blockingProcessesNamesHoldersAndConflictingWaitersAhead() throws Exception {
+        LockManager locks = new LockManager();
+        locks.acquire(LockManager.sessionOwner(1), 1, KEY_1, LockMode.SHARE);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> exclusive = executor.submit(() -> locks.acquire(LockManager.sessionOwner(2), 2, KEY_1,
+                    LockMode.EXCLUSIVE));
+            awaitBlockedBy(locks, 2, 1);
+            Future<?> shared = executor.submit(() -> locks.acquire(LockManager.sessionOwner(3), 3, KEY_1,
+                    LockMode.SHARE));
+            // the shared request does not conflict with the holder, but queues behind the exclusive one
+            awaitBlockedBy(locks, 3, 2);
+            assertThat(locks.blockingProcesses(3)).containsExactly(2L);
+            assertThat(locks.blockingProcesses(1)).isEmpty();
+            locks.releaseAll(LockManager.sessionOwner(1));
+            exclusive.get(10, TimeUnit.SECONDS);
+            locks.releaseAll(LockManager.sessionOwner(2));
+            shared.get(10, TimeUnit.SECONDS);
+        }
+    }
 }

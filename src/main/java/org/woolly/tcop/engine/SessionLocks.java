@@ -1,0 +1,96 @@
+package org.woolly.tcop.engine;
+
+import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.woolly.access.transam.Transaction;
+import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
+import org.woolly.utils.adt.LockFunctions;
+import org.woolly.utils.error.NoticeSink;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * One session's advisory locks ({@code lockfuncs.c} over {@code lock.c}). Session-level locks are
+ * held by the backend's session owner ({@link LockManager#sessionOwner}), so they survive COMMIT
+ * and ROLLBACK and end only with pg_advisory_unlock*, or at disconnect ({@link #close}, as
+ * PostgreSQL's ProcKill runs LockReleaseAll for the user lock method). Transaction-level locks
+ * are the transaction's, released at its end (or when the savepoint they were taken in rolls
+ * back). A session's own locks never conflict with each other, whichever level holds them.
+ */
+final class SessionLocks implements LockFunctions {
+    private final LockManager manager;
+    private final int backendPid;
+    private final IntSupplier databaseOid;
+    private final Supplier<Transaction> transaction;
+    private final NoticeSink notices;
+
+    SessionLocks(LockManager manager, int backendPid, IntSupplier databaseOid, Supplier<Transaction> transaction,
+                 NoticeSink notices) {
+        this.manager = manager;
+        this.backendPid = backendPid;
+        this.databaseOid = databaseOid;
+        this.transaction = transaction;
+        this.notices = notices;
+    }
+
+    private LockTag.Advisory tag(long key, int kind) {
+        int database = databaseOid.getAsInt();
+        return kind == 1 ? LockTag.Advisory.ofBigint(database, key)
+                : LockTag.Advisory.ofInts(database, (int) (key >>> 32), (int) key);
+    }
+
+    private static LockMode mode(boolean shared) {
+        return shared ? LockMode.SHARE : LockMode.EXCLUSIVE;
+    }
+
+    @Override
+    public boolean advisoryLock(long key, int kind, boolean shared, boolean sessionLevel, boolean wait) {
+        LockTag tag = tag(key, kind);
+        LockMode mode = mode(shared);
+        if (!sessionLevel) {
+            Transaction tx = transaction.get();
+            if (wait) {
+                tx.lock(tag, mode);
+                return true;
+            }
+            return tx.tryLock(tag, mode);
+        }
+        long owner = LockManager.sessionOwner(backendPid);
+        if (wait) {
+            manager.acquire(owner, backendPid, tag, mode);
+            return true;
+        }
+        return manager.tryAcquire(owner, backendPid, tag, mode);
+    }
+
+    @Override
+    public boolean advisoryUnlock(long key, int kind, boolean shared) {
+        LockMode mode = mode(shared);
+        if (manager.release(LockManager.sessionOwner(backendPid), tag(key, kind), mode)) {
+            return true;
+        }
+        // LockRelease's elog(WARNING): only session-level holds can be released this way
+        notices.notice(new SqlException(Severity.WARNING, SqlState.WARNING,
+                "you don't own a lock of type " + mode.displayName(), null, null, 0, null));
+        return false;
+    }
+
+    @Override
+    public void advisoryUnlockAll() {
+        manager.releaseAll(LockManager.sessionOwner(backendPid));
+    }
+
+    @Override
+    public List<Integer> blockingPids(int pid) {
+        return manager.blockingProcesses(pid).stream().map(Long::intValue).toList();
+    }
+
+    /** At disconnect: the session-level advisory locks go with the session. */
+    void close() {
+        advisoryUnlockAll();
+    }
+}

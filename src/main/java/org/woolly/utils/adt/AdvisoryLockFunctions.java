@@ -1,0 +1,51 @@
+package org.woolly.utils.adt;
+
+import static org.woolly.utils.adt.PgProcData.STRICT;
+import static org.woolly.utils.adt.PgProcData.VOLATILE;
+
+/**
+ * {@code pg_advisory_lock} and its kin, in their bigint and (int, int) forms, and
+ * {@code pg_blocking_pids} ({@code lockfuncs.c}); the locks themselves are the session's
+ * {@link LockFunctions}.
+ */
+final class AdvisoryLockFunctions {
+    private AdvisoryLockFunctions() {}
+
+    static void register(BuiltinFunctions.Registry r) {
+        int int8 = TypeOids.INT8;
+        int int4 = TypeOids.INT4;
+        for (boolean shared : new boolean[] {false, true}) {
+            String suffix = shared ? "_shared" : "";
+            for (boolean session : new boolean[] {true, false}) {
+                String scope = session ? "" : "_xact";
+                r.function("pg_advisory" + scope + "_lock" + suffix, TypeOids.VOID, VOLATILE, STRICT, (a, c) -> {
+                    c.lockFunctions().advisoryLock((Long) a[0], 1, shared, session, true);
+                    return VoidIO.VALUE;
+                }, int8);
+                r.function("pg_advisory" + scope + "_lock" + suffix, TypeOids.VOID, VOLATILE, STRICT, (a, c) -> {
+                    c.lockFunctions().advisoryLock(pair(a), 2, shared, session, true);
+                    return VoidIO.VALUE;
+                }, int4, int4);
+                r.function("pg_try_advisory" + scope + "_lock" + suffix, TypeOids.BOOL, VOLATILE, STRICT,
+                        (a, c) -> c.lockFunctions().advisoryLock((Long) a[0], 1, shared, session, false), int8);
+                r.function("pg_try_advisory" + scope + "_lock" + suffix, TypeOids.BOOL, VOLATILE, STRICT,
+                        (a, c) -> c.lockFunctions().advisoryLock(pair(a), 2, shared, session, false), int4, int4);
+            }
+            r.function("pg_advisory_unlock" + suffix, TypeOids.BOOL, VOLATILE, STRICT,
+                    (a, c) -> c.lockFunctions().advisoryUnlock((Long) a[0], 1, shared), int8);
+            r.function("pg_advisory_unlock" + suffix, TypeOids.BOOL, VOLATILE, STRICT,
+                    (a, c) -> c.lockFunctions().advisoryUnlock(pair(a), 2, shared), int4, int4);
+        }
+        r.function("pg_advisory_unlock_all", TypeOids.VOID, VOLATILE, STRICT, (a, c) -> {
+            c.lockFunctions().advisoryUnlockAll();
+            return VoidIO.VALUE;
+        });
+        r.function("pg_blocking_pids", PgProcData.INT4_ARRAY, VOLATILE, STRICT,
+                (a, c) -> ArrayValue.of(int4, c.lockFunctions().blockingPids((Integer) a[0])), int4);
+    }
+
+    /** Two int keys as one long: the first in the high half. */
+    private static long pair(Object[] a) {
+        return ((long) (Integer) a[0] << 32) | ((Integer) a[1] & 0xffffffffL);
+    }
+}

@@ -1,0 +1,30 @@
+package org.woolly.utils.adt;
+
+import java.util.List;
+
+/**
+ * What the lock functions ask of the session ({@code src/backend/utils/adt/lockfuncs.c}): advisory
+ * locks at session or transaction level and the wait-for information of {@code pg_blocking_pids}.
+ * The session implements it over the server's lock manager; the functions never reach it another way.
+ *
+ * <p>An advisory key is {@code kind} 1 for a bigint key, or {@code kind} 2 for two int keys packed
+ * as {@code key1 << 32 | key2} (PostgreSQL's {@code SET_LOCKTAG_INT64} and {@code SET_LOCKTAG_INT32}).
+ */
+public interface LockFunctions {
+
+    /**
+     * Takes an advisory lock (ShareLock if {@code shared}, else ExclusiveLock), held by the session
+     * until unlocked or disconnect, or by the transaction until it ends. With {@code wait} false
+     * returns false instead of waiting.
+     */
+    boolean advisoryLock(long key, int kind, boolean shared, boolean sessionLevel, boolean wait);
+
+    /** Releases one session-level hold; false, with PostgreSQL's WARNING, if the session holds none. */
+    boolean advisoryUnlock(long key, int kind, boolean shared);
+
+    /** Releases every session-level advisory lock of the session. */
+    void advisoryUnlockAll();
+
+    /** The pids of the backends that block backend {@code pid}'s lock wait; empty when it does not wait. */
+    List<Integer> blockingPids(int pid);
+}
