@@ -35,6 +35,13 @@ final class TestSessions implements AfterEachCallback {
         return connection;
     }
 
+    /** A connection to {@code database} as {@code user} (trust authentication). */
+    Connection connectTo(String database, String user) throws SQLException {
+        Connection connection = DriverManager.getConnection(server.jdbcUrl(database), user, "");
+        connections.add(connection);
+        return connection;
+    }
+
     <T> Future<T> inBackground(Callable<T> work) {
         return background.submit(work);
     }
