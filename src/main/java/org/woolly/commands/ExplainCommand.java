@@ -246,6 +246,8 @@ public final class ExplainCommand {
             case LEFT -> " Left Join";
             case RIGHT -> " Right Join";
             case FULL -> " Full Join";
+            case SEMI -> " Semi Join";
+            case ANTI -> " Anti Join";
             default -> "";
         };
     }

@@ -26,6 +26,7 @@ final class JoinNodes {
     /**
      * Joins each outer row with the inner rows (read once into memory) that pass the qual; LEFT
      * adds unmatched outer rows null-extended, RIGHT and FULL also unmatched inner rows at the end.
+     * SEMI emits an outer row (alone) at its first match, ANTI one without any match.
      */
     static class NestedLoop implements ExecNode {
         private final ExecutorContext context;
@@ -106,6 +107,15 @@ final class JoinNodes {
                     Object[] innerRow = current.get(innerIndex++);
                     Object[] joined = concat(outerRow, innerRow, outerWidth, innerWidth);
                     if (qual.test(joined)) {
+                        if (type == FromItem.JoinType.SEMI) {
+                            Object[] matched = outerRow; // the first match is enough; the outer row alone
+                            outerRow = null;
+                            return matched;
+                        }
+                        if (type == FromItem.JoinType.ANTI) {
+                            outerMatched = true; // a match drops the outer row; no need to look further
+                            break;
+                        }
                         outerMatched = true;
                         markMatched(innerRow);
                         return joined;
@@ -115,6 +125,9 @@ final class JoinNodes {
                 outerRow = null;
                 if (!outerMatched && (type == FromItem.JoinType.LEFT || type == FromItem.JoinType.FULL)) {
                     return concat(finished, null, outerWidth, innerWidth);
+                }
+                if (!outerMatched && type == FromItem.JoinType.ANTI) {
+                    return finished;
                 }
             }
         }

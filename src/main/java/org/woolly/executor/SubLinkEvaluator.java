@@ -25,6 +25,9 @@ final class SubLinkEvaluator {
         if (plan instanceof Plan.HashedSubPlan hashed) {
             return hashedExists(compiler, context, link, hashed);
         }
+        if (link.hashed()) {
+            return hashedAny(compiler, context, link, plan);
+        }
         if (link.correlated()) {
             int[] params = link.bindings().stream().mapToInt(ParamBinding::param).toArray();
             CompiledExpression[] values = compiler.all(link.bindings().stream().map(ParamBinding::value).toList());
@@ -110,6 +113,42 @@ final class SubLinkEvaluator {
                 }
             }
             return table[0].contains(RowNodes.key(context, outer, width, types));
+        };
+    }
+
+    /**
+     * An uncorrelated {@code = ANY} over hashed values ({@code ExecHashSubPlan}): the values are
+     * read and hashed the first time; a test value found is true; otherwise the answer is null
+     * when the test value is null or the subquery gave a null (and some row), else false.
+     */
+    private static CompiledExpression hashedAny(ExpressionCompiler compiler, ExecutorContext context,
+                                               QueryExpr.SubLink link, Plan plan) {
+        CompiledExpression test = compiler.compile(link.test());
+        CompiledExpression rightValue = compiler.compile(link.rightValue());
+        int type = link.test().type();
+        java.util.Set<Object> values = new java.util.HashSet<>();
+        boolean[] state = new boolean[3]; // read, some value was null, some row was read
+        return row -> {
+            if (!state[0]) {
+                for (Object[] subRow : rows(context, plan, null, Integer.MAX_VALUE)) {
+                    state[2] = true;
+                    Object value = rightValue.evaluate(subRow);
+                    if (value == null) {
+                        state[1] = true;
+                    } else {
+                        values.add(context.types().groupingKey(type, value));
+                    }
+                }
+                state[0] = true;
+            }
+            Object left = test.evaluate(row);
+            if (left == null) {
+                return state[2] ? null : Boolean.FALSE;
+            }
+            if (values.contains(context.types().groupingKey(type, left))) {
+                return Boolean.TRUE;
+            }
+            return state[1] ? null : Boolean.FALSE;
         };
     }
 

@@ -24,14 +24,34 @@ final class JoinPlanner {
     /** The parameters of the LATERAL item the next {@link #join} has on its inner side, or null. */
     private List<org.woolly.nodes.query.ParamBinding> lateralInner;
 
-    private JoinPlanner(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
+    /** Sublinks of the WHERE made semi and anti joins, joined above the FROM items. */
+    private final List<SubLinkPullUp.Pulled> pulled;
+
+    private JoinPlanner(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner,
+                        List<SubLinkPullUp.Pulled> pulled) {
         this.costs = costs;
         this.query = query;
         this.subqueryPlanner = subqueryPlanner;
+        this.pulled = pulled;
     }
 
     static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
-        return new JoinPlanner(costs, query, subqueryPlanner).plan();
+        return plan(costs, query, subqueryPlanner, List.of());
+    }
+
+    static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner,
+                     List<SubLinkPullUp.Pulled> pulled) {
+        return new JoinPlanner(costs, query, subqueryPlanner, pulled).plan();
+    }
+
+    /** The width of the row the query's FROM items make (their columns concatenated). */
+    static int rowWidth(Query query) {
+        JoinPlanner planner = new JoinPlanner(null, query, null, List.of());
+        int width = 0;
+        for (FromNode node : query.from()) {
+            width += planner.width(node);
+        }
+        return width;
     }
 
     private Plan plan() {
@@ -58,6 +78,9 @@ final class JoinPlanner {
                 plan = join(FromItem.JoinType.CROSS, plan, inner, null, 0, width, nodeWidth);
             }
             width += nodeWidth;
+        }
+        for (SubLinkPullUp.Pulled join : pulled) {
+            plan = join(join.type(), plan, join.inner(), join.quals(), 0, width, join.innerWidth());
         }
         QueryExpr remaining = pushDown ? and(pool) : query.where();
         return remaining == null ? plan : filter(plan, remaining);
@@ -160,7 +183,7 @@ final class JoinPlanner {
         double keySelectivity = 1.0;
         List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = lateralParams == null && (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
-                || type == FromItem.JoinType.LEFT);
+                || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI);
         for (QueryExpr qual : quals) {
             if (hashable && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
                     && call.args().size() == 2 && call.args().get(0).type() == call.args().get(1).type()) {
@@ -187,7 +210,8 @@ final class JoinPlanner {
         FromItem.JoinType effective = type == FromItem.JoinType.CROSS && !quals.isEmpty() ? FromItem.JoinType.INNER : type;
         double outerRows = outer.cost().rows();
         double innerRows = inner.cost().rows();
-        int width = outer.cost().width() + inner.cost().width();
+        boolean semiOrAnti = type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI;
+        int width = outer.cost().width() + (semiOrAnti ? 0 : inner.cost().width());
         CostParameters parameters = costs.parameters();
         Plan hashJoin = null;
         if (!outerKeys.isEmpty()) {
@@ -227,8 +251,16 @@ final class JoinPlanner {
         return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
     }
 
-    /** {@code calc_joinrel_size_estimate}: a left join keeps at least every outer row. */
+    /**
+     * {@code calc_joinrel_size_estimate}: a left join keeps at least every outer row; a semi join
+     * the outer rows with a match (the fraction matched taken as the expected matches, at most
+     * one), an anti join the others.
+     */
     private static double joinRows(FromItem.JoinType type, double outerRows, double innerMatches) {
+        if (type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI) {
+            double matched = Math.min(1.0, innerMatches);
+            return CostModel.clampRows(outerRows * (type == FromItem.JoinType.SEMI ? matched : 1.0 - matched));
+        }
         double rows = outerRows * innerMatches;
         if (type == FromItem.JoinType.LEFT && rows < outerRows) {
             rows = outerRows;

@@ -44,33 +44,35 @@ public final class Planner {
     private Plan planQuery(Query query) {
         List<Plan> subplans = new ArrayList<>();
         List<Boolean> correlated = new ArrayList<>();
-        Query rewritten = SubLinkCollector.collect(query, link -> {
+        SubLinkPullUp.Result pulledUp = SubLinkPullUp.pullUp(query, this::planQuery);
+        Query rewritten = SubLinkCollector.collect(pulledUp.query(), link -> {
             Plan hashed = HashedSubPlans.plan(link, this::planQuery);
             subplans.add(hashed != null ? hashed : planQuery(link.query()));
-            correlated.add(link.correlated());
+            correlated.add(link.correlated() || link.hashed()); // EXPLAIN labels a hashed one SubPlan too
             return subplans.size() - 1;
         });
-        Plan plan = planWithoutSubLinks(rewritten);
+        Plan plan = planWithoutSubLinks(rewritten, pulledUp.pulled());
         return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, correlated, plan.cost());
     }
 
-    private Plan planWithoutSubLinks(Query query) {
+    private Plan planWithoutSubLinks(Query query, List<SubLinkPullUp.Pulled> pulled) {
         return switch (query.command()) {
-            case SELECT -> select(query);
+            case SELECT -> select(query, pulled);
             case INSERT -> insert(query);
             case UPDATE, DELETE -> modify(query);
         };
     }
 
-    private Plan select(Query query) {
+    private Plan select(Query query, List<SubLinkPullUp.Pulled> pulled) {
         if (query.setOperation() != null) {
             return setOperation(query);
         }
-        Plan plan = JoinPlanner.plan(costs, query, this::subquery);
+        Plan plan = JoinPlanner.plan(costs, query, this::subquery, pulled);
         boolean sorted = false;
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
         boolean windows = WindowPlanner.hasWindows(exprs);
-        if (!windows && !query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1 && query.from().size() == 1
+        if (!windows && pulled.isEmpty() && !query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1
+                && query.from().size() == 1
                 && query.from().getFirst() instanceof FromNode.Leaf leaf
                 && !query.sortKeys().getFirst().descending() && !query.sortKeys().getFirst().nullsFirst()) {
             Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),

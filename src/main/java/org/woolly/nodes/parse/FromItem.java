@@ -20,5 +20,9 @@ public sealed interface FromItem {
     /** {@code AS name [(column aliases)]}. */
     record Alias(String name, List<String> columns) {}
 
-    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+    /**
+     * The kinds of join; SEMI and ANTI never come from the parser: the planner makes them from
+     * EXISTS / IN and NOT EXISTS sublinks it pulls up ({@code JOIN_SEMI}, {@code JOIN_ANTI}).
+     */
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS, SEMI, ANTI }
 }

@@ -53,6 +53,7 @@ public final class ExpressionText {
                 case QueryExpr.SqlValue value -> value.name().toUpperCase(java.util.Locale.ROOT);
                 case QueryExpr.ExecParam param -> param.name();
                 case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
+                case QueryExpr.SubLink link when link.hashed() -> "(hashed SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
                     case EXPR, ARRAY -> "$" + "InitPlan " + (link.planIndex() + 1);
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";

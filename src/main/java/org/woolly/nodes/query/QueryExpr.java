@@ -167,6 +167,16 @@ public sealed interface QueryExpr {
         public boolean correlated() {
             return !bindings.isEmpty();
         }
+
+        /**
+         * An uncorrelated {@code = ANY} (IN, and NOT IN under its NOT) of one non-row type: its
+         * values are hashed once and each test is a lookup ({@code hashed SubPlan}).
+         */
+        public boolean hashed() {
+            return !correlated() && kind == org.woolly.nodes.parse.Expr.SubLink.Kind.ANY && operator != null
+                    && operator.name().equals("=") && test.type() == rightValue.type()
+                    && test.type() != org.woolly.utils.adt.TypeOids.RECORD;
+        }
     }
 
     /**
