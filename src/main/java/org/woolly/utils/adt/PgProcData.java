@@ -303,7 +303,7 @@ public final class PgProcData {
             proc(3278, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE, INT4),
             proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
             // pg_attrdef.adbin and pg_constraint.conbin are text in Woolly (pg_node_tree in PostgreSQL)
-            proc(1716, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID),
+            proc(8608, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID), // PostgreSQL 1716 takes pg_node_tree, which Woolly stores as text
             proc(2509, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL),
             proc(1643, "pg_get_indexdef", TEXT, STABLE, STRICT, OID),
             proc(2507, "pg_get_indexdef", TEXT, STABLE, STRICT, OID, INT4, BOOL),
