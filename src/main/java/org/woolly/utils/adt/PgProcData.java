@@ -304,7 +304,7 @@ public final class PgProcData {
             proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
             // pg_attrdef.adbin and pg_constraint.conbin are text in Woolly (pg_node_tree in PostgreSQL)
             proc(8608, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID), // PostgreSQL 1716 takes pg_node_tree, which Woolly stores as text
-            proc(2509, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL),
+            proc(8609, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL), // PostgreSQL 2509 takes pg_node_tree
             proc(1643, "pg_get_indexdef", TEXT, STABLE, STRICT, OID),
             proc(2507, "pg_get_indexdef", TEXT, STABLE, STRICT, OID, INT4, BOOL),
             proc(1387, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID),
