@@ -254,8 +254,149 @@ public final class SystemViews {
                         pg_stat_get_buf_alloc() AS buffers_alloc,
                         pg_stat_get_bgwriter_stat_reset_time() AS stats_reset;""");
 
+    /*
+     * The per-table and per-index statistics views, PostgreSQL 15's definitions as
+     * pg_get_viewdef prints them, over the relation counters of org.woolly.pgstat.
+     */
+
+    public static final View PG_STAT_ALL_TABLES = new Builder(12142, "pg_stat_all_tables")
+            .column("relid", OID).column("schemaname", NAME).column("relname", NAME).column("seq_scan", TypeOids.INT8).column("seq_tup_read", TypeOids.INT8).column("idx_scan", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8).column("n_tup_ins", TypeOids.INT8).column("n_tup_upd", TypeOids.INT8).column("n_tup_del", TypeOids.INT8).column("n_tup_hot_upd", TypeOids.INT8).column("n_live_tup", TypeOids.INT8).column("n_dead_tup", TypeOids.INT8).column("n_mod_since_analyze", TypeOids.INT8).column("n_ins_since_vacuum", TypeOids.INT8).column("last_vacuum", TIMESTAMPTZ).column("last_autovacuum", TIMESTAMPTZ).column("last_analyze", TIMESTAMPTZ).column("last_autoanalyze", TIMESTAMPTZ).column("vacuum_count", TypeOids.INT8).column("autovacuum_count", TypeOids.INT8).column("analyze_count", TypeOids.INT8).column("autoanalyze_count", TypeOids.INT8)
+            .definition("""
+                    SELECT c.oid AS relid,
+                        n.nspname AS schemaname,
+                        c.relname,
+                        pg_stat_get_numscans(c.oid) AS seq_scan,
+                        pg_stat_get_tuples_returned(c.oid) AS seq_tup_read,
+                        (sum(pg_stat_get_numscans(i.indexrelid)))::bigint AS idx_scan,
+                        ((sum(pg_stat_get_tuples_fetched(i.indexrelid)))::bigint + pg_stat_get_tuples_fetched(c.oid)) AS idx_tup_fetch,
+                        pg_stat_get_tuples_inserted(c.oid) AS n_tup_ins,
+                        pg_stat_get_tuples_updated(c.oid) AS n_tup_upd,
+                        pg_stat_get_tuples_deleted(c.oid) AS n_tup_del,
+                        pg_stat_get_tuples_hot_updated(c.oid) AS n_tup_hot_upd,
+                        pg_stat_get_live_tuples(c.oid) AS n_live_tup,
+                        pg_stat_get_dead_tuples(c.oid) AS n_dead_tup,
+                        pg_stat_get_mod_since_analyze(c.oid) AS n_mod_since_analyze,
+                        pg_stat_get_ins_since_vacuum(c.oid) AS n_ins_since_vacuum,
+                        pg_stat_get_last_vacuum_time(c.oid) AS last_vacuum,
+                        pg_stat_get_last_autovacuum_time(c.oid) AS last_autovacuum,
+                        pg_stat_get_last_analyze_time(c.oid) AS last_analyze,
+                        pg_stat_get_last_autoanalyze_time(c.oid) AS last_autoanalyze,
+                        pg_stat_get_vacuum_count(c.oid) AS vacuum_count,
+                        pg_stat_get_autovacuum_count(c.oid) AS autovacuum_count,
+                        pg_stat_get_analyze_count(c.oid) AS analyze_count,
+                        pg_stat_get_autoanalyze_count(c.oid) AS autoanalyze_count
+                       FROM ((pg_class c
+                         LEFT JOIN pg_index i ON ((c.oid = i.indrelid)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                      WHERE (c.relkind = ANY (ARRAY['r'::"char", 't'::"char", 'm'::"char", 'p'::"char"]))
+                      GROUP BY c.oid, n.nspname, c.relname;""");
+
+    public static final View PG_STAT_SYS_TABLES = new Builder(12152, "pg_stat_sys_tables")
+            .column("relid", OID).column("schemaname", NAME).column("relname", NAME).column("seq_scan", TypeOids.INT8).column("seq_tup_read", TypeOids.INT8).column("idx_scan", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8).column("n_tup_ins", TypeOids.INT8).column("n_tup_upd", TypeOids.INT8).column("n_tup_del", TypeOids.INT8).column("n_tup_hot_upd", TypeOids.INT8).column("n_live_tup", TypeOids.INT8).column("n_dead_tup", TypeOids.INT8).column("n_mod_since_analyze", TypeOids.INT8).column("n_ins_since_vacuum", TypeOids.INT8).column("last_vacuum", TIMESTAMPTZ).column("last_autovacuum", TIMESTAMPTZ).column("last_analyze", TIMESTAMPTZ).column("last_autoanalyze", TIMESTAMPTZ).column("vacuum_count", TypeOids.INT8).column("autovacuum_count", TypeOids.INT8).column("analyze_count", TypeOids.INT8).column("autoanalyze_count", TypeOids.INT8)
+            .definition("""
+                    SELECT pg_stat_all_tables.relid,
+                        pg_stat_all_tables.schemaname,
+                        pg_stat_all_tables.relname,
+                        pg_stat_all_tables.seq_scan,
+                        pg_stat_all_tables.seq_tup_read,
+                        pg_stat_all_tables.idx_scan,
+                        pg_stat_all_tables.idx_tup_fetch,
+                        pg_stat_all_tables.n_tup_ins,
+                        pg_stat_all_tables.n_tup_upd,
+                        pg_stat_all_tables.n_tup_del,
+                        pg_stat_all_tables.n_tup_hot_upd,
+                        pg_stat_all_tables.n_live_tup,
+                        pg_stat_all_tables.n_dead_tup,
+                        pg_stat_all_tables.n_mod_since_analyze,
+                        pg_stat_all_tables.n_ins_since_vacuum,
+                        pg_stat_all_tables.last_vacuum,
+                        pg_stat_all_tables.last_autovacuum,
+                        pg_stat_all_tables.last_analyze,
+                        pg_stat_all_tables.last_autoanalyze,
+                        pg_stat_all_tables.vacuum_count,
+                        pg_stat_all_tables.autovacuum_count,
+                        pg_stat_all_tables.analyze_count,
+                        pg_stat_all_tables.autoanalyze_count
+                       FROM pg_stat_all_tables
+                      WHERE ((pg_stat_all_tables.schemaname = ANY (ARRAY['pg_catalog'::name, 'information_schema'::name])) OR (pg_stat_all_tables.schemaname ~ '^pg_toast'::text));""");
+
+    public static final View PG_STAT_USER_TABLES = new Builder(12161, "pg_stat_user_tables")
+            .column("relid", OID).column("schemaname", NAME).column("relname", NAME).column("seq_scan", TypeOids.INT8).column("seq_tup_read", TypeOids.INT8).column("idx_scan", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8).column("n_tup_ins", TypeOids.INT8).column("n_tup_upd", TypeOids.INT8).column("n_tup_del", TypeOids.INT8).column("n_tup_hot_upd", TypeOids.INT8).column("n_live_tup", TypeOids.INT8).column("n_dead_tup", TypeOids.INT8).column("n_mod_since_analyze", TypeOids.INT8).column("n_ins_since_vacuum", TypeOids.INT8).column("last_vacuum", TIMESTAMPTZ).column("last_autovacuum", TIMESTAMPTZ).column("last_analyze", TIMESTAMPTZ).column("last_autoanalyze", TIMESTAMPTZ).column("vacuum_count", TypeOids.INT8).column("autovacuum_count", TypeOids.INT8).column("analyze_count", TypeOids.INT8).column("autoanalyze_count", TypeOids.INT8)
+            .definition("""
+                    SELECT pg_stat_all_tables.relid,
+                        pg_stat_all_tables.schemaname,
+                        pg_stat_all_tables.relname,
+                        pg_stat_all_tables.seq_scan,
+                        pg_stat_all_tables.seq_tup_read,
+                        pg_stat_all_tables.idx_scan,
+                        pg_stat_all_tables.idx_tup_fetch,
+                        pg_stat_all_tables.n_tup_ins,
+                        pg_stat_all_tables.n_tup_upd,
+                        pg_stat_all_tables.n_tup_del,
+                        pg_stat_all_tables.n_tup_hot_upd,
+                        pg_stat_all_tables.n_live_tup,
+                        pg_stat_all_tables.n_dead_tup,
+                        pg_stat_all_tables.n_mod_since_analyze,
+                        pg_stat_all_tables.n_ins_since_vacuum,
+                        pg_stat_all_tables.last_vacuum,
+                        pg_stat_all_tables.last_autovacuum,
+                        pg_stat_all_tables.last_analyze,
+                        pg_stat_all_tables.last_autoanalyze,
+                        pg_stat_all_tables.vacuum_count,
+                        pg_stat_all_tables.autovacuum_count,
+                        pg_stat_all_tables.analyze_count,
+                        pg_stat_all_tables.autoanalyze_count
+                       FROM pg_stat_all_tables
+                      WHERE ((pg_stat_all_tables.schemaname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (pg_stat_all_tables.schemaname !~ '^pg_toast'::text));""");
+
+    public static final View PG_STAT_ALL_INDEXES = new Builder(12183, "pg_stat_all_indexes")
+            .column("relid", OID).column("indexrelid", OID).column("schemaname", NAME).column("relname", NAME).column("indexrelname", NAME).column("idx_scan", TypeOids.INT8).column("idx_tup_read", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8)
+            .definition("""
+                    SELECT c.oid AS relid,
+                        i.oid AS indexrelid,
+                        n.nspname AS schemaname,
+                        c.relname,
+                        i.relname AS indexrelname,
+                        pg_stat_get_numscans(i.oid) AS idx_scan,
+                        pg_stat_get_tuples_returned(i.oid) AS idx_tup_read,
+                        pg_stat_get_tuples_fetched(i.oid) AS idx_tup_fetch
+                       FROM (((pg_class c
+                         JOIN pg_index x ON ((c.oid = x.indrelid)))
+                         JOIN pg_class i ON ((i.oid = x.indexrelid)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                      WHERE (c.relkind = ANY (ARRAY['r'::"char", 't'::"char", 'm'::"char"]));""");
+
+    public static final View PG_STAT_SYS_INDEXES = new Builder(12188, "pg_stat_sys_indexes")
+            .column("relid", OID).column("indexrelid", OID).column("schemaname", NAME).column("relname", NAME).column("indexrelname", NAME).column("idx_scan", TypeOids.INT8).column("idx_tup_read", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8)
+            .definition("""
+                    SELECT pg_stat_all_indexes.relid,
+                        pg_stat_all_indexes.indexrelid,
+                        pg_stat_all_indexes.schemaname,
+                        pg_stat_all_indexes.relname,
+                        pg_stat_all_indexes.indexrelname,
+                        pg_stat_all_indexes.idx_scan,
+                        pg_stat_all_indexes.idx_tup_read,
+                        pg_stat_all_indexes.idx_tup_fetch
+                       FROM pg_stat_all_indexes
+                      WHERE ((pg_stat_all_indexes.schemaname = ANY (ARRAY['pg_catalog'::name, 'information_schema'::name])) OR (pg_stat_all_indexes.schemaname ~ '^pg_toast'::text));""");
+
+    public static final View PG_STAT_USER_INDEXES = new Builder(12192, "pg_stat_user_indexes")
+            .column("relid", OID).column("indexrelid", OID).column("schemaname", NAME).column("relname", NAME).column("indexrelname", NAME).column("idx_scan", TypeOids.INT8).column("idx_tup_read", TypeOids.INT8).column("idx_tup_fetch", TypeOids.INT8)
+            .definition("""
+                    SELECT pg_stat_all_indexes.relid,
+                        pg_stat_all_indexes.indexrelid,
+                        pg_stat_all_indexes.schemaname,
+                        pg_stat_all_indexes.relname,
+                        pg_stat_all_indexes.indexrelname,
+                        pg_stat_all_indexes.idx_scan,
+                        pg_stat_all_indexes.idx_tup_read,
+                        pg_stat_all_indexes.idx_tup_fetch
+                       FROM pg_stat_all_indexes
+                      WHERE ((pg_stat_all_indexes.schemaname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (pg_stat_all_indexes.schemaname !~ '^pg_toast'::text));""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
-            PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER);
+            PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
+            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES);
 
     private SystemViews() {}
 

@@ -136,6 +136,10 @@ public final class AnalyzeCommand {
             }
         }
         context.catalog().storeStatistics(context.transaction(), relation, pages, totalRows, statistics);
+        if (context.maintenance() != null) {
+            // the scan sees live rows only, so the dead-tuple estimate stays VACUUM's and the writers'
+            context.maintenance().analyzed(relation.oid(), liveRows, -1);
+        }
     }
 
     private static TableStatistics.Column compute(CommandContext context, Attribute attribute, AttributeInfo column,

@@ -15,10 +15,19 @@ import org.woolly.utils.guc.SessionSettings;
  * storage (heap and indexes), and the roles it runs as: {@code user} is the current user (what
  * privileges are checked against, changed by SET ROLE), {@code sessionUser} the one that logged in
  * (or SET SESSION AUTHORIZATION's); null where no session stands behind the command (tests).
+ * {@code maintenance} takes what VACUUM and ANALYZE measured; null where no statistics are kept.
  */
 public record CommandContext(CatalogAccess catalog, Transaction transaction, TypeSystem types, Analyzer analyzer,
                              SessionSettings settings, NoticeSink notices, boolean inTransactionBlock,
-                             StorageServices storage, RoleInfo user, RoleInfo sessionUser) {
+                             StorageServices storage, RoleInfo user, RoleInfo sessionUser,
+                             org.woolly.pgstat.MaintenanceReporter maintenance) {
+
+    public CommandContext(CatalogAccess catalog, Transaction transaction, TypeSystem types, Analyzer analyzer,
+                          SessionSettings settings, NoticeSink notices, boolean inTransactionBlock,
+                          StorageServices storage, RoleInfo user, RoleInfo sessionUser) {
+        this(catalog, transaction, types, analyzer, settings, notices, inTransactionBlock, storage, user, sessionUser,
+                null);
+    }
 
     public CommandContext(CatalogAccess catalog, Transaction transaction, TypeSystem types, Analyzer analyzer,
                           SessionSettings settings, NoticeSink notices, boolean inTransactionBlock,
@@ -33,6 +42,6 @@ public record CommandContext(CatalogAccess catalog, Transaction transaction, Typ
     /** The same context over another catalog view (another search_path). */
     public CommandContext withCatalog(CatalogAccess other) {
         return new CommandContext(other, transaction, types, analyzer, settings, notices, inTransactionBlock, storage,
-                user, sessionUser);
+                user, sessionUser, maintenance);
     }
 }

@@ -61,6 +61,13 @@ public final class VacuumCommand {
             return "VACUUM";
         }
         for (Statement.AnalyzeTarget target : vacuum.targets()) {
+            if (vacuum.skipLocked() && !lockedWithoutWaiting(context, target, mode)) {
+                // vacuum_open_relation with VACOPT_SKIP_LOCKED: a table another holds is skipped
+                context.notices().notice(new SqlException(Severity.WARNING, SqlState.LOCK_NOT_AVAILABLE,
+                        "skipping vacuum of \"%s\" --- lock not available".formatted(target.table().name()),
+                        null, null, 0, null));
+                continue;
+            }
             RelationInfo relation = context.catalog().openRelation(context.transaction(), target.table().schema(),
                     target.table().name(), mode).orElseThrow(() -> SqlException.of(
                     SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", target.table()));
@@ -75,6 +82,19 @@ public final class VacuumCommand {
         return "VACUUM";
     }
 
+    /**
+     * SKIP_LOCKED ({@code ConditionalLockRelationOid}): takes the table's lock only if no other
+     * transaction holds a conflicting one now; false when it could not. A table that does not
+     * exist is left to the normal path (its error).
+     */
+    private static boolean lockedWithoutWaiting(CommandContext context, Statement.AnalyzeTarget target,
+                                                LockMode mode) {
+        var relation = context.catalog().lookupRelation(context.transaction(), target.table().schema(),
+                target.table().name());
+        return relation.isEmpty() || context.transaction().tryLock(new org.woolly.storage.lmgr.LockTag.Relation(
+                relation.get().locator().databaseOid(), relation.get().oid()), mode);
+    }
+
     /** User relations start at this OID; the catalogs below it are not vacuumed yet. */
     private static final int FIRST_USER_OID = 16384;
 
@@ -87,14 +107,21 @@ public final class VacuumCommand {
         RelationInfo current = relation;
         if (vacuum.full()) {
             current = rewrite(context, heap, relation);
+            long rows = countRows(context, heap, current);
+            if (context.maintenance() != null) {
+                context.maintenance().vacuumed(relation.oid(), rows, 0);
+            }
             if (vacuum.verbose()) {
                 info(context, "\"%s\": found 0 removable, %d nonremovable row versions in %d pages".formatted(
-                        relation.name(), countRows(context, heap, current), heap.blockCount(current.locator())));
+                        relation.name(), rows, heap.blockCount(current.locator())));
             }
         } else {
             Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup());
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
                     result.live(), List.of());
+            if (context.maintenance() != null) {
+                context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
+            }
             if (vacuum.verbose()) {
                 info(context, verboseReport(name, result));
             }

@@ -28,6 +28,8 @@ final class IndexScanNode implements ExecNode {
     private final ExpressionCompiler.CompiledPredicate qual;
     private IndexScan scan;
     private int sinceCheck;
+    /** The index's pending pg_stat_all_indexes counts (idx_scan, idx_tup_read, idx_tup_fetch). */
+    private org.woolly.pgstat.TableCounters indexCounts;
 
     IndexScanNode(ExecutorContext context, Plan.IndexScan plan, ExpressionCompiler compiler) {
         this.context = context;
@@ -52,6 +54,8 @@ final class IndexScanNode implements ExecNode {
             keys.add(new ScanKey(key.keyColumn(), strategy(key.operator()), arguments.get(i).evaluate(null)));
         }
         scan = context.indexAccess().beginScan(index.shape(), keys, false);
+        indexCounts = context.counters().table(index.oid());
+        indexCounts.scans++;
     }
 
     private static ScanKey.Strategy strategy(String operator) {
@@ -77,11 +81,13 @@ final class IndexScanNode implements ExecNode {
                 return null;
             }
             context.counters().tuplesReturned++;
+            indexCounts.tuplesReturned++;
             HeapTuple tuple = context.heap().fetch(relation.locator(), tid, context.snapshot());
             if (tuple == null) {
                 continue;
             }
             context.counters().tuplesFetched++;
+            indexCounts.tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
                 return row;

@@ -264,6 +264,7 @@ final class ModifyTableNode implements ExecNode {
                 context.transaction());
         insertIndexEntries(row, tid);
         context.counters().tuplesInserted++;
+        context.counters().table(relation.oid()).tuplesInserted++;
         if (onConflict != null) {
             written.add(tid);
         }
@@ -301,8 +302,14 @@ final class ModifyTableNode implements ExecNode {
                             insertIndexEntries(values, result.newTid());
                         }
                         context.counters().tuplesUpdated++;
+                        org.woolly.pgstat.TableCounters counts = context.counters().table(relation.oid());
+                        counts.tuplesUpdated++;
+                        if (result.heapOnly()) {
+                            counts.tuplesHotUpdated++;
+                        }
                     } else {
                         context.counters().tuplesDeleted++;
+                        context.counters().table(relation.oid()).tuplesDeleted++;
                     }
                     if (foreignKeys != null) {
                         if (command == Query.CommandType.UPDATE) {

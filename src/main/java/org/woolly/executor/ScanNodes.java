@@ -35,6 +35,8 @@ final class ScanNodes {
         private final RelationInfo relation;
         private HeapScan scan;
         private int sinceCheck;
+        /** The table's pending seq_scan / seq_tup_read counts. */
+        private org.woolly.pgstat.TableCounters tableCounts;
 
         SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual) {
             this.context = context;
@@ -53,6 +55,8 @@ final class ScanNodes {
                 return;
             }
             scan = context.heap().beginScan(relation.locator(), context.snapshot());
+            tableCounts = context.counters().table(relation.oid());
+            tableCounts.scans++;
         }
 
         @Override
@@ -72,6 +76,7 @@ final class ScanNodes {
                     return null;
                 }
                 context.counters().tuplesReturned++;
+                tableCounts.tuplesReturned++;
                 Object[] row = decode(context, relation, tuple, entry.withTid());
                 if (qual.test(row)) {
                     return row;

@@ -17,6 +17,7 @@ import java.util.Map;
  * unread ({@code pgstat_discard_stats}): the counters restart from zero, as in PostgreSQL 15.
  *
  * <p>File format (text, one line per entry): {@code database <oid> name=value ...} and
+ * {@code relation <database oid> <relation oid> name=value ...} and
  * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}.
  */
 public final class ServerStatistics {
@@ -27,6 +28,11 @@ public final class ServerStatistics {
     private final BackendStatusTable activity = new BackendStatusTable();
     private final DatabaseStatistics databases = new DatabaseStatistics();
     private final BackgroundWriterStatistics backgroundWriter = new BackgroundWriterStatistics();
+    private final RelationStatistics relations = new RelationStatistics();
+
+    public RelationStatistics relations() {
+        return relations;
+    }
 
     public BackendStatusTable activity() {
         return activity;
@@ -67,6 +73,8 @@ public final class ServerStatistics {
         String[] parts = line.split(" ");
         if (parts[0].equals("database") && parts.length >= 2) {
             databases.restore(Integer.parseInt(parts[1]), values(parts, 2));
+        } else if (parts[0].equals("relation") && parts.length >= 3) {
+            relations.restore(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), values(parts, 3));
         } else if (parts[0].equals("bgwriter")) {
             backgroundWriter.restore(values(parts, 1));
         }
@@ -91,6 +99,13 @@ public final class ServerStatistics {
         for (Integer oid : databases.entries().keySet()) {
             out.append("database ").append(oid);
             databases.persistentValues(oid).forEach((name, value) -> out.append(' ').append(name).append('=')
+                    .append(value));
+            out.append('\n');
+        }
+        for (var relation : relations.entries().entrySet()) {
+            out.append("relation ").append(relation.getKey().databaseOid()).append(' ')
+                    .append(relation.getKey().relationOid());
+            relation.getValue().values().forEach((name, value) -> out.append(' ').append(name).append('=')
                     .append(value));
             out.append('\n');
         }

@@ -15,6 +15,16 @@ public final class SessionCounters {
     public long tuplesUpdated;
     public long tuplesDeleted;
     public long deadlocks;
+    /** Per relation OID: the counts of the relations the transaction touched ({@link RelationStatistics}). */
+    final java.util.Map<Integer, TableCounters> tables = new java.util.HashMap<>();
+
+    /**
+     * The pending counts of one relation. Entries are zeroed, never removed, at transaction end,
+     * so a plan node may keep the object it got for the length of its statement.
+     */
+    public TableCounters table(int relationOid) {
+        return tables.computeIfAbsent(relationOid, key -> new TableCounters());
+    }
 
     /** Drops the pending counts unreported (track_counts off). */
     public void discard() {
@@ -30,5 +40,8 @@ public final class SessionCounters {
         tuplesUpdated = 0;
         tuplesDeleted = 0;
         deadlocks = 0;
+        for (TableCounters table : tables.values()) {
+            table.clear();
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The checkpointer ({@code checkpointer.c}: a checkpoint every checkpoint_timeout) and the
- * walwriter ({@code walwriter.c}: a WAL flush every wal_writer_delay) of one engine. A crash
+ * walwriter ({@code walwriter.c}: a WAL flush every wal_writer_delay) and the autovacuum
+ * launcher ({@link AutovacuumLauncher}, with its workers) of one engine. A crash
  * restart stops them with the crashed engine and starts a new pair on the new one. An ERROR is
  * logged and the loop goes on, as in PostgreSQL; a PANIC puts the engine into the crash state,
  * whose listener (the postmaster) ends every backend and restarts.
@@ -23,6 +24,8 @@ final class AuxiliaryProcesses {
     private volatile boolean running = true;
     private Thread checkpointer;
     private Thread walWriter;
+    private Thread autovacuumThread;
+    private AutovacuumLauncher autovacuum;
 
     private final java.util.function.IntSupplier processIds;
 
@@ -44,6 +47,10 @@ final class AuxiliaryProcesses {
         walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter")
                 .start(() -> asProcess(walWriterPid, "walwriter",
                         () -> loop(walWriterMillis, "walwriter could not flush the WAL", engine::flushWal)));
+        autovacuum = new AutovacuumLauncher(engine, configuration, processIds);
+        int launcherPid = processIds.getAsInt();
+        autovacuumThread = Thread.ofPlatform().daemon().name("woolly: autovacuum launcher")
+                .start(() -> autovacuum.run(status -> asProcess(launcherPid, AutovacuumLauncher.BACKEND_TYPE, status)));
         return this;
     }
 
@@ -58,7 +65,10 @@ final class AuxiliaryProcesses {
             running = false;
             notifyAll();
         }
-        for (Thread thread : new Thread[] {checkpointer, walWriter}) {
+        if (autovacuum != null) {
+            autovacuum.stop(STOP_WAIT_MILLIS);
+        }
+        for (Thread thread : new Thread[] {checkpointer, walWriter, autovacuumThread}) {
             if (thread == null || thread == Thread.currentThread()) {
                 continue;
             }

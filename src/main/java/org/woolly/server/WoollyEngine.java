@@ -103,6 +103,11 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
+    public Optional<String> databaseName(int databaseOid) {
+        return catalog.databaseName(databaseOid);
+    }
+
+    @Override
     public boolean databaseExists(String name) {
         return catalog.database(name).isPresent();
     }

@@ -32,6 +32,11 @@ public interface Engine extends LoginCatalog, AutoCloseable {
     SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
                               int processId);
 
+    /** The name of the database with that OID, if it exists (the autovacuum launcher's pg_database look-up). */
+    default Optional<String> databaseName(int databaseOid) {
+        return Optional.empty();
+    }
+
     /** Writes and flushes the WAL so far (the walwriter calls this every wal_writer_delay). */
     void flushWal();
 

@@ -134,6 +134,8 @@ public final class QuerySession implements SessionEngine {
         this.statistics = statistics;
         block.reportTo(counters, () -> {
             if (settings.getBoolean("track_counts")) {
+                // one transaction ended: its relation counts first, as a commit or a rollback makes them
+                statistics.relations().flush(databaseOid, counters, counters.transactionsRolledBack == 0);
                 statistics.databases().flush(databaseOid, counters);
             } else {
                 counters.discard();
@@ -400,7 +402,9 @@ public final class QuerySession implements SessionEngine {
     CommandContext commandContext() {
         refreshSearchPath();
         return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock(),
-                storage, role, role);
+                storage, role, role, statistics == null || !settings.getBoolean("track_counts") ? null
+                        : org.woolly.pgstat.MaintenanceReporter.forCurrentThread(statistics.relations(),
+                        statisticsDatabaseOid));
     }
 
     /**

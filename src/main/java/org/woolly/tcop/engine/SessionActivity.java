@@ -113,6 +113,17 @@ final class SessionActivity implements ServerActivity {
     }
 
     @Override
+    public Object relationCounter(int relationOid, String counter) {
+        return statistics.relations().value(databaseOid, relationOid, counter);
+    }
+
+    @Override
+    public void resetRelation(int relationOid) {
+        checkSuperuser("pg_stat_reset_single_table_counters");
+        statistics.relations().reset(databaseOid, relationOid);
+    }
+
+    @Override
     public Object backgroundWriterCounter(String column) {
         return statistics.backgroundWriter().value(column);
     }
@@ -121,6 +132,7 @@ final class SessionActivity implements ServerActivity {
     public void resetCurrentDatabase() {
         checkSuperuser("pg_stat_reset");
         statistics.databases().reset(databaseOid);
+        statistics.relations().reset(databaseOid);
     }
 
     /** PostgreSQL 15 revokes the reset functions from PUBLIC: superusers only, unless granted. */

@@ -26,6 +26,18 @@ public interface ServerActivity {
     /** A pg_stat_database counter by its column name; null when the database has no entry. */
     Object databaseCounter(int databaseOid, String column);
 
+    /**
+     * A per-relation counter of the current database ({@code pg_stat_get_numscans} and its
+     * kin), by the statistics collector's counter name (numscans, live_tuples, ...); 0 (null for times)
+     * for a relation without entry.
+     */
+    default Object relationCounter(int relationOid, String counter) {
+        return counter.startsWith("last_") ? null : (Object) 0L;
+    }
+
+    /** {@code pg_stat_reset_single_table_counters(oid)}. */
+    default void resetRelation(int relationOid) {}
+
     /** A pg_stat_bgwriter column. */
     Object backgroundWriterCounter(String column);
 

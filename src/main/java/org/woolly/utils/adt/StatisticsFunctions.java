@@ -85,6 +85,35 @@ final class StatisticsFunctions {
         r.function("pg_stat_get_db_blk_write_time", TypeOids.FLOAT8, STABLE, STRICT, (a, c) -> 0.0, oid);
 
         for (String[] counter : List.of(
+                new String[] {"pg_stat_get_numscans", "numscans"},
+                new String[] {"pg_stat_get_tuples_returned", "tuples_returned"},
+                new String[] {"pg_stat_get_tuples_fetched", "tuples_fetched"},
+                new String[] {"pg_stat_get_tuples_inserted", "tuples_inserted"},
+                new String[] {"pg_stat_get_tuples_updated", "tuples_updated"},
+                new String[] {"pg_stat_get_tuples_deleted", "tuples_deleted"},
+                new String[] {"pg_stat_get_tuples_hot_updated", "tuples_hot_updated"},
+                new String[] {"pg_stat_get_live_tuples", "live_tuples"},
+                new String[] {"pg_stat_get_dead_tuples", "dead_tuples"},
+                new String[] {"pg_stat_get_mod_since_analyze", "mod_since_analyze"},
+                new String[] {"pg_stat_get_ins_since_vacuum", "ins_since_vacuum"},
+                new String[] {"pg_stat_get_vacuum_count", "vacuum_count"},
+                new String[] {"pg_stat_get_autovacuum_count", "autovacuum_count"},
+                new String[] {"pg_stat_get_analyze_count", "analyze_count"},
+                new String[] {"pg_stat_get_autoanalyze_count", "autoanalyze_count"},
+                new String[] {"pg_stat_get_last_vacuum_time", "last_vacuum"},
+                new String[] {"pg_stat_get_last_autovacuum_time", "last_autovacuum"},
+                new String[] {"pg_stat_get_last_analyze_time", "last_analyze"},
+                new String[] {"pg_stat_get_last_autoanalyze_time", "last_autoanalyze"})) {
+            String column = counter[1];
+            r.function(counter[0], column.startsWith("last_") ? timestamptz : int8, STABLE, STRICT,
+                    (a, c) -> c.serverActivity().relationCounter((Integer) a[0], column), oid);
+        }
+        r.function("pg_stat_reset_single_table_counters", TypeOids.VOID, VOLATILE, STRICT, (a, c) -> {
+            c.serverActivity().resetRelation((Integer) a[0]);
+            return VoidIO.VALUE;
+        }, oid);
+
+        for (String[] counter : List.of(
                 new String[] {"pg_stat_get_bgwriter_timed_checkpoints", "checkpoints_timed"},
                 new String[] {"pg_stat_get_bgwriter_requested_checkpoints", "checkpoints_req"},
                 new String[] {"pg_stat_get_bgwriter_buf_written_checkpoints", "buffers_checkpoint"},

@@ -195,6 +195,27 @@ public final class GucTable {
         integer("default_statistics_target", 100, GucUnit.NONE, 1, 10000, GucContext.USER,
                 "Sets the default statistics target.", false);
         bool("autovacuum", true, GucContext.SIGHUP, "Starts the autovacuum subprocess.", false);
+        integer("autovacuum_naptime", 60, GucUnit.SECONDS, 1, INT_MAX / 1000, GucContext.SIGHUP,
+                "Time to sleep between autovacuum runs.", false);
+        integer("autovacuum_max_workers", 3, GucUnit.NONE, 1, 262143, GucContext.POSTMASTER,
+                "Sets the maximum number of simultaneously running autovacuum worker processes.", false);
+        integer("autovacuum_vacuum_threshold", 50, GucUnit.NONE, 0, INT_MAX, GucContext.SIGHUP,
+                "Minimum number of tuple updates or deletes prior to vacuum.", false);
+        integer("autovacuum_vacuum_insert_threshold", 1000, GucUnit.NONE, -1, INT_MAX, GucContext.SIGHUP,
+                "Minimum number of tuple inserts prior to vacuum, or -1 to disable insert vacuums.", false);
+        integer("autovacuum_analyze_threshold", 50, GucUnit.NONE, 0, INT_MAX, GucContext.SIGHUP,
+                "Minimum number of tuple inserts, updates, or deletes prior to analyze.", false);
+        define("autovacuum_vacuum_scale_factor", GucType.REAL, GucUnit.NONE, "0.2", GucContext.SIGHUP,
+                "Number of tuple updates or deletes prior to vacuum as a fraction of reltuples.", false, List.of(),
+                0, 100, UnaryOperator.identity());
+        define("autovacuum_vacuum_insert_scale_factor", GucType.REAL, GucUnit.NONE, "0.2", GucContext.SIGHUP,
+                "Number of tuple inserts prior to vacuum as a fraction of reltuples.", false, List.of(), 0, 100,
+                UnaryOperator.identity());
+        define("autovacuum_analyze_scale_factor", GucType.REAL, GucUnit.NONE, "0.1", GucContext.SIGHUP,
+                "Number of tuple inserts, updates, or deletes prior to analyze as a fraction of reltuples.", false,
+                List.of(), 0, 100, UnaryOperator.identity());
+        integer("log_autovacuum_min_duration", 600000, GucUnit.MILLISECONDS, -1, INT_MAX, GucContext.SIGHUP,
+                "Sets the minimum execution time above which autovacuum actions will be logged.", false);
         bool("data_checksums", true, GucContext.INTERNAL, "Shows whether data checksums are turned on for this cluster.", false);
         bool("check_function_bodies", true, GucContext.USER, "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.", false);
         integer("max_locks_per_transaction", 64, GucUnit.NONE, 10, INT_MAX, GucContext.POSTMASTER,

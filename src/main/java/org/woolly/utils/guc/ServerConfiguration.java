@@ -162,6 +162,10 @@ public final class ServerConfiguration {
         return (int) (long) (Long) values.get(key(require(name).name()));
     }
 
+    public double getDouble(String name) {
+        return ((Number) values.get(key(require(name).name()))).doubleValue();
+    }
+
     public boolean getBoolean(String name) {
         return (Boolean) values.get(key(require(name).name()));
     }
