@@ -1,7 +1,7 @@
 package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.woolly.it.WoollyServerExtension.errorOf;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -35,14 +34,8 @@ class ExpressionIndexIT {
         return AlterTableIT.rows(connection, sql);
     }
 
-    private static ServerErrorMessage error(Connection connection, String sql) {
-        Throwable thrown = catchThrowable(() -> execute(connection, sql));
-        assertThat(thrown).as("an error from " + sql).isInstanceOf(PSQLException.class);
-        return ((PSQLException) thrown).getServerErrorMessage();
-    }
-
     private static void assertError(Connection connection, String sql, String sqlState, String message, String detail) {
-        ServerErrorMessage error = error(connection, sql);
+        ServerErrorMessage error = errorOf(connection, sql);
         assertThat(error.getSQLState()).isEqualTo(sqlState);
         assertThat(error.getMessage()).isEqualTo(message);
         assertThat(error.getDetail()).isEqualTo(detail);
@@ -162,7 +155,7 @@ class ExpressionIndexIT {
                 "functions in index expression must be marked IMMUTABLE", null);
         assertError(c, "CREATE INDEX ON r (a) WHERE b > random()", "42P17",
                 "functions in index predicate must be marked IMMUTABLE", null);
-        ServerErrorMessage aggregate = error(c, "CREATE INDEX ON r (sum(a))");
+        ServerErrorMessage aggregate = errorOf(c, "CREATE INDEX ON r (sum(a))");
         assertThat(aggregate.getSQLState()).isEqualTo("42803");
         assertThat(aggregate.getMessage()).isEqualTo("aggregate functions are not allowed in index expressions");
         assertThat(aggregate.getPosition()).isEqualTo(20);
