@@ -1,12 +1,9 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
@@ -26,31 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlterTableCrashIT {
     private static final int ROWS = 20_000;
 
-    @TempDir
-    Path temporary;
-
-    private ServerProcesses processes;
-
-    @AfterEach
-    void killServers() {
-        if (processes != null) {
-            processes.close();
-        }
-    }
+    @RegisterExtension
+    final KillableServer server = new KillableServer();
 
     @Test
     void aKillDuringOrAfterARewriteLeavesTheOldOrTheNewTableWhole() throws Exception {
         long seed = System.nanoTime();
         System.out.println("AlterTableCrashIT seed " + seed);
         Random random = new Random(seed);
-        processes = new ServerProcesses(temporary);
-        Path data = temporary.resolve("data");
-        int port = ServerProcesses.freePort();
-        processes.init(data);
-        Process server = processes.start(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        String user = System.getProperty("user.name");
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.initAndStart();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             for (String table : List.of("committed", "uncommitted", "racing")) {
                 statement.execute("CREATE TABLE " + table + " (id int, label text)");
@@ -63,26 +45,26 @@ class AlterTableCrashIT {
                     + "ADD COLUMN extra int DEFAULT 7, DROP COLUMN label");
         }
         // left open: its transaction dies with the server
-        Connection open = DriverManager.getConnection(url, user, "");
+        Connection open = server.connect();
         open.setAutoCommit(false);
         try (Statement statement = open.createStatement()) {
             statement.execute("ALTER TABLE uncommitted ALTER COLUMN id TYPE numeric USING id + 0.5");
         }
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         Future<?> racing = background.submit(() -> {
-            try (Connection connection = DriverManager.getConnection(url, user, "");
+            try (Connection connection = server.connect();
                  Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE racing ALTER COLUMN id TYPE bigint USING id * 3");
             }
             return null;
         });
         Thread.sleep(random.nextInt(400));
-        ServerProcesses.killDashNine(server);
+        server.kill();
         boolean racingCommitted = finishedWithoutError(racing);
         background.shutdownNow();
 
-        processes.start(data, port);
-        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+        server.restart();
+        try (Connection connection = server.connect()) {
             assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), min(extra), max(extra) FROM committed"))
                     .containsExactly(ROWS + "|" + (long) ROWS * (ROWS + 1) + "|7|7");
             assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -25,17 +22,8 @@ import org.postgresql.copy.CopyManager;
 class CopyCrashIT {
     private static final int COMMITTED = 60_000;
 
-    @TempDir
-    Path temporary;
-
-    private ServerProcesses processes;
-
-    @AfterEach
-    void killServers() {
-        if (processes != null) {
-            processes.close();
-        }
-    }
+    @RegisterExtension
+    final KillableServer server = new KillableServer();
 
     /** Text-format COPY input: ids {@code from .. to - 1}, a second column derived from the id. */
     private static String rows(int from, int to) {
@@ -57,16 +45,10 @@ class CopyCrashIT {
 
     @Test
     void committedCopyRowsSurviveAKillAndUncommittedOnesVanish() throws Exception {
-        processes = new ServerProcesses(temporary);
-        Path data = temporary.resolve("data");
-        int port = ServerProcesses.freePort();
-        processes.init(data);
-        Process server = processes.start(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        String user = System.getProperty("user.name");
-        Connection finished = DriverManager.getConnection(url, user, "");
-        Connection streaming = DriverManager.getConnection(url, user, "");
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.initAndStart();
+        Connection finished = server.connect();
+        Connection streaming = server.connect();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id int PRIMARY KEY, note text NOT NULL)");
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -84,13 +66,13 @@ class CopyCrashIT {
             inFlight.writeToCopy(chunk, 0, chunk.length);
             inFlight.flushCopy();
 
-            ServerProcesses.killDashNine(server);
+            server.kill();
         }
         closeQuietly(finished);
         closeQuietly(streaming);
 
-        processes.start(data, port);
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.restart();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             long expectedSum = (long) COMMITTED * (COMMITTED - 1) / 2;
             assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), min(id), max(id) FROM t"))

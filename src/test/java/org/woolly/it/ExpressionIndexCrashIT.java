@@ -3,14 +3,11 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -24,28 +21,13 @@ import org.postgresql.util.PSQLException;
 class ExpressionIndexCrashIT {
     private static final int ROWS = 3000;
 
-    @TempDir
-    Path temporary;
-
-    private ServerProcesses processes;
-
-    @AfterEach
-    void killServers() {
-        if (processes != null) {
-            processes.close();
-        }
-    }
+    @RegisterExtension
+    final KillableServer server = new KillableServer();
 
     @Test
     void expressionAndPartialIndexesAgreeWithTheTableAfterAKill() throws Exception {
-        processes = new ServerProcesses(temporary);
-        Path data = temporary.resolve("data");
-        int port = ServerProcesses.freePort();
-        processes.init(data);
-        Process server = processes.start(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        String user = System.getProperty("user.name");
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.initAndStart();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE items (id int, name text, active bool)");
             statement.execute("CREATE UNIQUE INDEX items_lower ON items (lower(name))");
@@ -55,16 +37,16 @@ class ExpressionIndexCrashIT {
             statement.execute("UPDATE items SET name = 'Renamed' || id WHERE id % 7 = 0");
         }
         // left open: its transaction dies with the server
-        Connection open = DriverManager.getConnection(url, user, "");
+        Connection open = server.connect();
         open.setAutoCommit(false);
         try (Statement statement = open.createStatement()) {
             statement.execute("INSERT INTO items VALUES (5001, 'Pending', false)");
         }
-        ServerProcesses.killDashNine(server);
+        server.kill();
         open.close();
 
-        processes.start(data, port);
-        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+        server.restart();
+        try (Connection connection = server.connect()) {
             String bySeqScan = scan(connection, "on");
             execute(connection, "SET enable_seqscan = off");
             assertThat(AlterTableIT.rows(connection,

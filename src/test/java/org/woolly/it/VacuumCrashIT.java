@@ -1,12 +1,9 @@
 package org.woolly.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
@@ -25,32 +22,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class VacuumCrashIT {
     private static final int ROWS = 10_000;
 
-    @TempDir
-    Path temporary;
-
-    private ServerProcesses processes;
-
-    @AfterEach
-    void killServers() {
-        if (processes != null) {
-            processes.close();
-        }
-    }
+    @RegisterExtension
+    final KillableServer server = new KillableServer();
 
     @Test
     void aKillDuringVacuumLosesNoRowAndNoIndexEntry() throws Exception {
         long seed = System.nanoTime();
         System.out.println("VacuumCrashIT seed " + seed);
         Random random = new Random(seed);
-        processes = new ServerProcesses(temporary);
-        Path data = temporary.resolve("data");
-        int port = ServerProcesses.freePort();
-        processes.init(data);
-        Process server = processes.start(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        String user = System.getProperty("user.name");
+        server.initAndStart();
         List<String> expected;
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id int PRIMARY KEY, k int, v int, pad text)");
             statement.execute("CREATE INDEX t_k ON t (k)");
@@ -63,7 +45,7 @@ class VacuumCrashIT {
         }
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         background.submit(() -> {
-            try (Connection connection = DriverManager.getConnection(url, user, "");
+            try (Connection connection = server.connect();
                  Statement statement = connection.createStatement()) {
                 while (true) {
                     statement.execute("VACUUM t");
@@ -73,11 +55,11 @@ class VacuumCrashIT {
             }
         });
         Thread.sleep(200 + random.nextInt(1500));
-        ServerProcesses.killDashNine(server);
+        server.kill();
         background.shutdownNow();
 
-        processes.start(data, port);
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.restart();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             // k may be one off where the kill cut a k + 1 / k - 1 pair in half: count, v and id are compared
             List<String> bySeqScan = AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t");
