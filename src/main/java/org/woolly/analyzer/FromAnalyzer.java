@@ -44,6 +44,20 @@ final class FromAnalyzer {
 
     /** Adds a table to the range table; returns its index. */
     static int addRelation(ParseState state, RelationInfo relation, String alias, boolean withTid) {
+        return addRelation(state, relation, alias, List.of(), withTid);
+    }
+
+    /**
+     * Adds a table to the range table under {@code alias}, its first columns renamed by
+     * {@code columnAliases} ({@code FROM t AS x(a, b)}, buildRelationAliases); returns its index.
+     */
+    static int addRelation(ParseState state, RelationInfo relation, String alias, List<String> columnAliases,
+                           boolean withTid) {
+        if (columnAliases.size() > relation.attributes().size()) {
+            throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "table \"%s\" has %d columns available but %d columns specified",
+                    alias == null ? relation.name() : alias, relation.attributes().size(), columnAliases.size());
+        }
         List<String> names = new ArrayList<>();
         int count = relation.attributes().size();
         int[] types = new int[count];
@@ -51,7 +65,7 @@ final class FromAnalyzer {
         short[] numbers = new short[count];
         for (int i = 0; i < count; i++) {
             AttributeInfo attribute = relation.attributes().get(i);
-            names.add(attribute.name());
+            names.add(i < columnAliases.size() ? columnAliases.get(i) : attribute.name());
             types[i] = attribute.typeOid();
             typmods[i] = attribute.typeModifier();
             numbers[i] = attribute.number();
@@ -90,12 +104,11 @@ final class FromAnalyzer {
                     yield view(state, relation, table);
                 }
                 checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
-                int index = addRelation(state, relation, alias, locking != null);
+                List<String> columnAliases = table.alias() == null || table.alias().columns() == null ? List.of()
+                        : table.alias().columns();
+                int index = addRelation(state, relation, alias, columnAliases, locking != null);
                 if (locking != null) {
                     state.rowMarks.put(index, locking);
-                }
-                if (table.alias() != null && table.alias().columns() != null && !table.alias().columns().isEmpty()) {
-                    throw ExpressionAnalyzer.unsupported("column aliases on tables", table.location());
                 }
                 yield new FromNode.Leaf(index);
             }

@@ -32,6 +32,55 @@ public final class TableCommands {
 
     private TableCommands() {}
 
+    private static void checkStorageOptions(List<DefElem> options) {
+        for (DefElem option : options == null ? List.<DefElem>of() : options) {
+            if (!STORAGE_OPTIONS.contains(option.name())) {
+                throw at(SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", option.name()),
+                        option.location());
+            }
+        }
+    }
+
+    /**
+     * The table of CREATE TABLE AS and SELECT INTO ({@code create_ctas_internal} in createas.c):
+     * one column per result column of the query, typed as it, named by the statement's column
+     * list where it gives a name. Returns null when IF NOT EXISTS finds the table there already
+     * (after a NOTICE).
+     */
+    public static RelationInfo createTableAs(CommandContext context, Statement.CreateTableAs create,
+                                             List<ColumnSpec> queryColumns) {
+        QualifiedName name = create.name();
+        if (create.temporary()) {
+            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"),
+                    create.location());
+        }
+        if (create.ifNotExists()
+                && context.catalog().lookupRelation(context.transaction(), name.schema(), name.name()).isPresent()) {
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                    "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
+            return null;
+        }
+        checkStorageOptions(create.options());
+        if (create.columnNames().size() > queryColumns.size()) {
+            throw SqlException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < queryColumns.size(); i++) {
+            ColumnSpec column = queryColumns.get(i);
+            String columnName = i < create.columnNames().size() ? create.columnNames().get(i) : column.name();
+            if (!seen.add(columnName)) {
+                throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", columnName);
+            }
+            columns.add(new ColumnSpec(columnName, column.typeOid(), column.typeModifier(), false, null));
+        }
+        try {
+            return context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+        } catch (SqlException error) {
+            throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
+        }
+    }
+
     /** Returns the command tag; serial and identity columns are refused (no sequence storage given). */
     public static String createTable(CommandContext context, Statement.CreateTable create) {
         return createTable(context, null, create);
@@ -49,12 +98,7 @@ public final class TableCommands {
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return "CREATE TABLE";
         }
-        for (DefElem option : create.options() == null ? List.<DefElem>of() : create.options()) {
-            if (!STORAGE_OPTIONS.contains(option.name())) {
-                throw at(SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", option.name()),
-                        option.location());
-            }
-        }
+        checkStorageOptions(create.options());
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();

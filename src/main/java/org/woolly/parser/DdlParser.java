@@ -8,6 +8,7 @@ import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.utils.error.SqlException;
@@ -84,7 +85,7 @@ final class DdlParser {
                     + " is not supported yet", cursor.peek());
         }
         if (isCreateTableAs()) {
-            throw TokenCursor.notSupported("create table as", create);
+            return createTableAs(create, name, ifNotExists, temporary);
         }
         if (isBareNameList()) {
             // Only CREATE TABLE ... (names) AS may list columns without types: PostgreSQL
@@ -217,6 +218,25 @@ final class DdlParser {
         cursor.acceptKeyword("concurrently");
         QualifiedName name = grammar.qualifiedName();
         return new Statement.Reindex(objectKind, name, reindex.start());
+    }
+
+    /** After the table name of CREATE TABLE AS: {@code [(names)] [WITH (...)] AS query [WITH [NO] DATA]}. */
+    private Statement createTableAs(Token create, QualifiedName name, boolean ifNotExists, boolean temporary) {
+        List<String> columnNames = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+        List<DefElem> options = tableOptions();
+        cursor.expectKeyword("as");
+        if (cursor.atKeyword("execute")) {
+            throw TokenCursor.notSupportedClause("CREATE TABLE AS EXECUTE is not supported yet", cursor.peek());
+        }
+        SelectStmt query = grammar.selects.selectStatement();
+        boolean withData = true;
+        if (cursor.atKeyword("with")) {
+            cursor.advance();
+            withData = !cursor.acceptKeyword("no");
+            cursor.expectKeyword("data");
+        }
+        return new Statement.CreateTableAs(name, columnNames, query, ifNotExists, temporary, options, withData, false,
+                create.start());
     }
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -36,6 +37,22 @@ final class Grammar {
 
     /** One statement, not including its terminating semicolon. */
     Statement statement() {
+        selects.takeInto();
+        Statement statement = statementWithoutInto();
+        SelectParser.IntoTarget into = selects.takeInto();
+        if (into == null) {
+            return statement;
+        }
+        if (!(statement instanceof Statement.Select select)) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here")
+                    .withPosition(into.location() + 1);
+        }
+        // SELECT ... INTO is CREATE TABLE AS (transformSelectStmt moves the IntoClause up)
+        return new Statement.CreateTableAs(into.name(), List.of(), select.query(), false, into.temporary(), List.of(),
+                true, true, into.location());
+    }
+
+    private Statement statementWithoutInto() {
         Token first = cursor.peek();
         if (first.is(Token.Kind.LEFT_PAREN)) {
             return new Statement.Select(selects.selectStatement());

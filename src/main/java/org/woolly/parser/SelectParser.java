@@ -26,6 +26,13 @@ final class SelectParser {
     private final TokenCursor cursor;
     private final FromClauseParser fromClause;
 
+    /** {@code SELECT ... INTO name}: where the rows go, taken by the statement around the select. */
+    record IntoTarget(QualifiedName name, boolean temporary, int location) {}
+
+    private int depth;
+    private int topLevelSelects;
+    private IntoTarget into;
+
     SelectParser(Grammar grammar) {
         this.grammar = grammar;
         this.cursor = grammar.cursor;
@@ -34,14 +41,61 @@ final class SelectParser {
 
     /** {@code select_stmt}: a possibly parenthesized select with its trailing options. */
     SelectStmt selectStatement() {
-        SelectBuilder.Options options = new SelectBuilder.Options();
-        if (cursor.atKeyword("with")) {
-            options.withToken = cursor.peek();
-            options.with = withClause();
+        depth++;
+        try {
+            SelectBuilder.Options options = new SelectBuilder.Options();
+            if (cursor.atKeyword("with")) {
+                options.withToken = cursor.peek();
+                options.with = withClause();
+            }
+            SelectStmt body = setExpression();
+            trailingOptions(options);
+            return SelectBuilder.applyOptions(body, options);
+        } finally {
+            depth--;
         }
-        SelectStmt body = setExpression();
-        trailingOptions(options);
-        return SelectBuilder.applyOptions(body, options);
+    }
+
+    /**
+     * The INTO target of the statement just parsed, or null; forgets it, and the count of
+     * top-level selects, for the next statement.
+     */
+    IntoTarget takeInto() {
+        IntoTarget taken = into;
+        into = null;
+        topLevelSelects = 0;
+        return taken;
+    }
+
+    /**
+     * {@code INTO [TEMPORARY | TEMP | UNLOGGED] [TABLE] name} after a select list: allowed on the
+     * first select of a top-level statement only (PostgreSQL's transformSelectStmt and
+     * transformSetOperationStmt).
+     */
+    private void intoClause() {
+        cursor.expectKeyword("into");
+        boolean temporary = false;
+        if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
+            if (!cursor.atKeyword("temp") && !cursor.atKeyword("temporary")) {
+                throw cursor.syntaxError();
+            }
+        }
+        if (cursor.acceptKeyword("temp") || cursor.acceptKeyword("temporary")) {
+            temporary = true;
+        } else {
+            cursor.acceptKeyword("unlogged");
+        }
+        cursor.acceptKeyword("table");
+        Token target = cursor.peek();
+        QualifiedName name = grammar.qualifiedName();
+        if (depth > 1) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here", target);
+        }
+        if (topLevelSelects > 1 || into != null) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                    "INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT", target);
+        }
+        into = new IntoTarget(name, temporary, target.start());
     }
 
     /** {@code ( select_stmt )}. */
@@ -198,8 +252,11 @@ final class SelectParser {
             cursor.acceptKeyword("all");
         }
         builder.targets = atTargetListEnd() ? List.of() : targetList();
+        if (depth == 1) {
+            topLevelSelects++;
+        }
         if (cursor.atKeyword("into")) {
-            throw TokenCursor.notSupportedClause("SELECT INTO is not supported yet", cursor.peek());
+            intoClause();
         }
         if (cursor.acceptKeyword("from")) {
             builder.from = fromClause.fromList();

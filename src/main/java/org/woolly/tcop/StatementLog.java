@@ -66,6 +66,7 @@ final class StatementLog {
                             && !option.value().equalsIgnoreCase("off") && !option.value().equals("0")))
                     ? level(explain.statement()) : Level.ALL;
             case Statement.CreateTable ignored -> Level.DDL;
+            case Statement.CreateTableAs ignored -> Level.DDL;
             case Statement.CreateIndex ignored -> Level.DDL;
             case Statement.CreateSequence ignored -> Level.DDL;
             case Statement.AlterSequence ignored -> Level.DDL;

@@ -67,6 +67,11 @@ class ParserErrorTest {
         assertError("update t3 set (a) = (1)", SqlState.FEATURE_NOT_SUPPORTED,
                 "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", 22);
         assertError("SELECT 1 LIMIT 1, 2", SqlState.SYNTAX_ERROR, "LIMIT #,# syntax is not supported", 10);
+        assertError("INSERT INTO t SELECT 1 INTO y", SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here", 29);
+        assertError("SELECT * FROM (SELECT 1 INTO z) s", SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here",
+                30);
+        assertError("SELECT 1 UNION SELECT 2 INTO w", SqlState.SYNTAX_ERROR,
+                "INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT", 30);
     }
 
     @Test
@@ -77,8 +82,8 @@ class ParserErrorTest {
                 "\"CREATE VIEW\" is not supported yet", 1);
         assertError("create materialized view v as select 1", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"CREATE MATERIALIZED VIEW\" is not supported yet", 1);
-        assertError("CREATE TABLE t AS SELECT 1", SqlState.FEATURE_NOT_SUPPORTED,
-                "\"CREATE TABLE AS\" is not supported yet", 1);
+        assertError("CREATE TABLE t AS EXECUTE q", SqlState.FEATURE_NOT_SUPPORTED,
+                "CREATE TABLE AS EXECUTE is not supported yet", 19);
         assertError("ALTER VIEW v RENAME TO w", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"ALTER VIEW\" is not supported yet", 1);
         assertError("LISTEN x", SqlState.FEATURE_NOT_SUPPORTED, "\"LISTEN\" is not supported yet", 1);

@@ -46,6 +46,16 @@ public sealed interface Statement {
             implements Statement {}
 
     /**
+     * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] [WITH (options)] AS query
+     * [WITH [NO] DATA]} and {@code SELECT ... INTO [TEMP] [TABLE] name ...} ({@code CreateTableAsStmt}
+     * with its {@code IntoClause}); {@code columnNames} is empty when not written, {@code selectInto}
+     * tells the two forms apart (they differ only in their command tag with no data).
+     */
+    record CreateTableAs(QualifiedName name, List<String> columnNames, SelectStmt query, boolean ifNotExists,
+                         boolean temporary, List<DefElem> options, boolean withData, boolean selectInto, int location)
+            implements Statement {}
+
+    /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING method]
      * (elements) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE predicate]}; {@code name} and
      * {@code method} are null when not written.

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.woolly.access.heap.HeapAccess;
+import org.woolly.catalog.ColumnSpec;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.AnalyzeCommand;
 import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
-import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VacuumCommand;
@@ -15,9 +17,12 @@ import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.DefElem;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SetValue;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.protocol.ResultColumn;
 import org.woolly.tcop.Portal;
+import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -37,6 +42,7 @@ final class UtilityDispatch {
     static String commandName(Statement statement) {
         return switch (statement) {
             case Statement.CreateTable ignored -> "CREATE TABLE";
+            case Statement.CreateTableAs create -> create.selectInto() ? "SELECT INTO" : "CREATE TABLE AS";
             case Statement.CreateIndex ignored -> "CREATE INDEX";
             case Statement.Reindex ignored -> "REINDEX";
             case Statement.CreateSequence ignored -> "CREATE SEQUENCE";
@@ -83,7 +89,8 @@ final class UtilityDispatch {
         if (readsData(statement)) {
             session.block.takeFirstSnapshot();
         }
-        if (statement instanceof Statement.CreateTable || statement instanceof Statement.Drop
+        if (statement instanceof Statement.CreateTable || statement instanceof Statement.CreateTableAs
+                || statement instanceof Statement.Drop
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
@@ -94,6 +101,7 @@ final class UtilityDispatch {
             case Statement.Transaction transaction -> transaction(session, transaction);
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
                     session.sequenceStorageIfAny(), create));
+            case Statement.CreateTableAs create -> createTableAs(session, create);
             case Statement.CreateIndex create -> {
                 if (create.concurrently() && session.block.inTransactionBlock()) {
                     throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
@@ -310,6 +318,33 @@ final class UtilityDispatch {
             rows.add(new Object[] {line});
         }
         return new Outcome(rows, "EXPLAIN");
+    }
+
+    /**
+     * CREATE TABLE AS and SELECT INTO ({@code ExecCreateTableAs}): the query is analyzed for its
+     * result columns, the table made from them, and the rows inserted as INSERT INTO ... query
+     * would in the same transaction; the tag counts them as SELECT n.
+     */
+    private static Outcome createTableAs(QuerySession session, Statement.CreateTableAs create) {
+        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(create.query()), "", new int[0]);
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ResultColumn column : query.resultColumns()) {
+            // a literal of unknown type makes a text column, as resolveTargetListUnknowns does
+            int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
+            columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
+        }
+        RelationInfo table = TableCommands.createTableAs(session.commandContext(), create, columns);
+        if (table == null || !create.withData()) {
+            return Outcome.tag(create.selectInto() ? "SELECT 0" : "CREATE TABLE AS");
+        }
+        Statement.Insert insert = new Statement.Insert(
+                new QualifiedName(table.namespaceName(), table.name(), create.location()), null, null, null,
+                create.query(), false, null, create.location(), null);
+        SessionPreparedQuery filling = session.prepareStatement(insert, "", new int[0]);
+        try (Portal portal = session.bind(filling, new Object[0])) {
+            String tag = portal.run(0, row -> { });
+            return Outcome.tag("SELECT " + tag.substring(tag.lastIndexOf(' ') + 1));
+        }
     }
 
     private static Outcome prepare(QuerySession session, Statement.Prepare prepare) {

@@ -41,6 +41,16 @@ final class IntegerOperators {
                 });
             }
         }
+        for (int type : TYPES) {
+            registry.operator("~", 0, type, type, (args, context) -> narrow(type, ~longOf(args[0])));
+            // as int.c's int4shl in C on x86: the count is taken modulo the width of int (int8: long)
+            registry.operator("<<", type, TypeOids.INT4, type, (args, context) -> type == TypeOids.INT8
+                    ? (Object) ((Long) args[0] << (Integer) args[1])
+                    : narrow(type, ((Number) args[0]).intValue() << (Integer) args[1]));
+            registry.operator(">>", type, TypeOids.INT4, type, (args, context) -> type == TypeOids.INT8
+                    ? (Object) ((Long) args[0] >> (Integer) args[1])
+                    : narrow(type, ((Number) args[0]).intValue() >> (Integer) args[1]));
+        }
     }
 
     static int wider(int left, int right) {
