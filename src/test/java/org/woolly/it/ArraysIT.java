@@ -3,10 +3,7 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,16 +26,9 @@ class ArraysIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ArraysIT.class.getResourceAsStream("/arrays/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
-        String output = PsqlIT.run(server, resource("arrays.sql"), "-a", "-v", "ON_ERROR_STOP=0");
-        assertThat(output).isEqualTo(resource("arrays-pg15.out"));
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/arrays");
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,16 +19,9 @@ class CreateTableAsIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = CreateTableAsIT.class.getResourceAsStream("/ctas/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
-        String output = PsqlIT.run(server, resource("ctas.sql"), "-a", "-v", "ON_ERROR_STOP=0");
-        assertThat(output).isEqualTo(resource("ctas-pg15.out"));
+        PsqlIT.assertScriptMatchesPostgres(server, "ctas/ctas");
     }
 
     @Test

@@ -3,9 +3,6 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,16 +24,9 @@ class CteAndSubqueriesIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = CteAndSubqueriesIT.class.getResourceAsStream("/cte/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
-        String output = PsqlIT.run(server, resource("cte.sql"), "-a", "-v", "ON_ERROR_STOP=0");
-        assertThat(output).isEqualTo(resource("cte-pg15.out"));
+        PsqlIT.assertScriptMatchesPostgres(server, "cte/cte");
     }
 
     @Test

@@ -44,6 +44,24 @@ class PsqlIT {
         return output;
     }
 
+    /**
+     * Feeds the test resource {@code /<path>.sql} to psql with {@code -a} (statements echoed,
+     * errors do not stop it) and asserts the output is the resource {@code /<path>-pg15.out},
+     * which PostgreSQL 15's psql printed for the same script.
+     */
+    static void assertScriptMatchesPostgres(WoollyServerExtension server, String path)
+            throws IOException, InterruptedException {
+        String output = run(server, resource(path + ".sql"), "-a", "-v", "ON_ERROR_STOP=0");
+        assertThat(output).isEqualTo(resource(path + "-pg15.out"));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (java.io.InputStream in = PsqlIT.class.getResourceAsStream("/" + path)) {
+            assertThat(in).as("test resource /" + path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void aScriptedSessionWithVariablesAndAMultiStatementQuery() throws Exception {
         String script = """

@@ -2,9 +2,6 @@ package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,16 +21,9 @@ class SubqueryPullUpIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = SubqueryPullUpIT.class.getResourceAsStream("/subq/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
-        String output = PsqlIT.run(server, resource("pullup.sql"), "-a", "-v", "ON_ERROR_STOP=0");
-        assertThat(output).isEqualTo(resource("pullup-pg15.out"));
+        PsqlIT.assertScriptMatchesPostgres(server, "subq/pullup");
     }
 
     @Test
