@@ -20,7 +20,7 @@ final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
             "listen", "notify", "unlisten", "cluster", "reindex",
-            "do", "call", "fetch", "move", "close", "declare", "load", "refresh", "merge", "grant",
+            "do", "call", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
     private final Grammar grammar;
@@ -74,6 +74,16 @@ final class UtilityParser {
             }
             case "copy" -> {
                 return new CopyParser(grammar).copy();
+            }
+            case "declare" -> {
+                return declareCursor();
+            }
+            case "fetch", "move" -> {
+                return fetch();
+            }
+            case "close" -> {
+                Token close = cursor.advance();
+                return new Statement.CloseCursor(cursor.acceptKeyword("all") ? null : grammar.columnId(), close.start());
             }
             default -> {
                 if (UNSUPPORTED.contains(first.text())) {
@@ -423,5 +433,104 @@ final class UtilityParser {
         }
         List<Statement.AnalyzeTarget> targets = tablesAndColumns();
         return new Statement.Analyze(verbose, List.copyOf(targets), analyze.start());
+    }
+
+    /** {@code DECLARE name ... CURSOR ... FOR query} ({@code DeclareCursorStmt} in gram.y). */
+    private Statement declareCursor() {
+        Token declare = cursor.expectKeyword("declare");
+        String name = grammar.columnId();
+        boolean binary = false;
+        Boolean scroll = null;
+        while (true) {
+            if (cursor.acceptKeyword("binary")) {
+                binary = true;
+            } else if (cursor.acceptKeyword("insensitive") || cursor.acceptKeyword("asensitive")) {
+                // every Woolly cursor is insensitive: it reads the snapshot of its DECLARE
+            } else if (cursor.acceptKeyword("scroll")) {
+                scroll = true;
+            } else if (cursor.atKeyword("no") && cursor.peek(1).isKeyword("scroll")) {
+                cursor.advance();
+                cursor.advance();
+                scroll = false;
+            } else {
+                break;
+            }
+        }
+        cursor.expectKeyword("cursor");
+        boolean hold = false;
+        if (cursor.acceptKeyword("with")) {
+            cursor.expectKeyword("hold");
+            hold = true;
+        } else if (cursor.acceptKeyword("without")) {
+            cursor.expectKeyword("hold");
+        }
+        cursor.expectKeyword("for");
+        return new Statement.DeclareCursor(name, binary, scroll, hold, grammar.selects.selectStatement(),
+                declare.start());
+    }
+
+    /** {@code FETCH} or {@code MOVE} with its direction ({@code FetchStmt} in gram.y). */
+    private Statement fetch() {
+        Token first = cursor.advance();
+        boolean move = first.isKeyword("move");
+        Statement.FetchDirection direction = Statement.FetchDirection.FORWARD;
+        long count = 1;
+        Token word = cursor.peek();
+        if (word.is(Token.Kind.INTEGER) || word.isOperator("-") || word.isOperator("+")) {
+            count = signedCount();
+        } else if (word.is(Token.Kind.IDENT) && !word.quoted()) {
+            switch (word.text()) {
+                case "next" -> cursor.advance();
+                case "prior" -> {
+                    cursor.advance();
+                    direction = Statement.FetchDirection.BACKWARD;
+                }
+                case "first" -> {
+                    cursor.advance();
+                    direction = Statement.FetchDirection.ABSOLUTE;
+                }
+                case "last" -> {
+                    cursor.advance();
+                    direction = Statement.FetchDirection.ABSOLUTE;
+                    count = -1;
+                }
+                case "absolute", "relative" -> {
+                    cursor.advance();
+                    direction = word.text().equals("absolute") ? Statement.FetchDirection.ABSOLUTE
+                            : Statement.FetchDirection.RELATIVE;
+                    count = signedCount();
+                }
+                case "all" -> {
+                    cursor.advance();
+                    count = Statement.Fetch.ALL;
+                }
+                case "forward", "backward" -> {
+                    cursor.advance();
+                    if (word.text().equals("backward")) {
+                        direction = Statement.FetchDirection.BACKWARD;
+                    }
+                    if (cursor.acceptKeyword("all")) {
+                        count = Statement.Fetch.ALL;
+                    } else if (cursor.at(Token.Kind.INTEGER) || cursor.peek().isOperator("-")
+                            || cursor.peek().isOperator("+")) {
+                        count = signedCount();
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (!cursor.acceptKeyword("from")) {
+            cursor.acceptKeyword("in");
+        }
+        return new Statement.Fetch(grammar.columnId(), direction, count, move, first.start());
+    }
+
+    private long signedCount() {
+        boolean negative = cursor.acceptOperator("-");
+        if (!negative) {
+            cursor.acceptOperator("+");
+        }
+        long value = Long.parseLong(cursor.expect(Token.Kind.INTEGER).text());
+        return negative ? -value : value;
     }
 }

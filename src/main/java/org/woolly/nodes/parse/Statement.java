@@ -131,6 +131,28 @@ public sealed interface Statement {
     /** {@code EXPLAIN [ANALYZE] [VERBOSE] [(options)] statement}. */
     record Explain(Statement statement, List<DefElem> options, int location) implements Statement {}
 
+    /**
+     * {@code DECLARE name [BINARY] [ASENSITIVE | INSENSITIVE] [[NO] SCROLL] CURSOR [{WITH | WITHOUT}
+     * HOLD] FOR query} ({@code DeclareCursorStmt}); {@code scroll} is null when neither SCROLL nor
+     * NO SCROLL is written.
+     */
+    record DeclareCursor(String name, boolean binary, Boolean scroll, boolean hold, SelectStmt query, int location)
+            implements Statement {}
+
+    /** Where FETCH and MOVE go ({@code FetchDirection} with its count). */
+    enum FetchDirection { FORWARD, BACKWARD, ABSOLUTE, RELATIVE }
+
+    /**
+     * {@code FETCH [direction] [FROM | IN] name} and {@code MOVE ...} ({@code FetchStmt}); {@code count}
+     * is {@link #ALL} for ALL.
+     */
+    record Fetch(String cursor, FetchDirection direction, long count, boolean move, int location) implements Statement {
+        public static final long ALL = Long.MAX_VALUE;
+    }
+
+    /** {@code CLOSE {name | ALL}} (name null for ALL). */
+    record CloseCursor(String name, int location) implements Statement {}
+
     /** {@code PREPARE name [(types)] AS statement}. */
     record Prepare(String name, List<TypeName> argTypes, Statement statement, int location) implements Statement {}
 

@@ -71,6 +71,8 @@ public final class QuerySession implements SessionEngine {
     /** This backend's pending cancel, timeout and termination; BackendLoop binds it to the backend thread. */
     final Interrupts interrupts = new Interrupts();
     private final List<SessionPortal> openPortals = new ArrayList<>();
+    /** The cursors of DECLARE, by name. */
+    final Map<String, SqlCursor> cursors = new HashMap<>();
     /** The session's currval/lastval state; made on first use (test storages may have no sequences). */
     private SequenceSession sequences;
     /** Pending pg_stat_database counts of this session, added to the database's row at transaction end. */
@@ -122,6 +124,18 @@ public final class QuerySession implements SessionEngine {
         this.analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         this.planner = new Planner(types);
         this.block = new TransactionBlock(storage.transactions(), settings, backendPid);
+        block.onTransactionEnd(() -> closeCursors(false));
+    }
+
+    /** Closes the session's cursors: all, or those without WITH HOLD (a transaction ended). */
+    void closeCursors(boolean holdableToo) {
+        cursors.values().removeIf(cursor -> {
+            if (holdableToo || !cursor.holdable()) {
+                cursor.close();
+                return true;
+            }
+            return false;
+        });
     }
 
     /**
@@ -192,6 +206,13 @@ public final class QuerySession implements SessionEngine {
                     show.name().equalsIgnoreCase("all")
                             ? List.of(textColumn("name"), textColumn("setting"), textColumn("description"))
                             : List.of(textColumn(VariableCommands.showColumnName(show.name()))), "SHOW");
+            case Statement.Fetch fetch when !fetch.move() -> {
+                SqlCursor target = cursors.get(fetch.cursor());
+                if (target == null) {
+                    throw SqlException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", fetch.cursor());
+                }
+                yield new SessionPreparedQuery(sourceText, fetch, target.query().resultColumns(), "FETCH");
+            }
             case Statement.Execute execute -> {
                 SessionPreparedQuery target = preparedStatements.get(execute.name());
                 if (target == null) {
@@ -614,6 +635,7 @@ public final class QuerySession implements SessionEngine {
     @Override
     public void close() {
         try {
+            closeCursors(true);
             closePortals();
             try {
                 block.rollback();

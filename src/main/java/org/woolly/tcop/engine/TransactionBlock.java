@@ -40,6 +40,8 @@ final class TransactionBlock {
     private boolean implicitBlock;
     private org.woolly.pgstat.SessionCounters counters = new org.woolly.pgstat.SessionCounters();
     private Runnable reportStatistics = () -> { };
+    /** What the session closes when a transaction ends: its cursors without WITH HOLD. */
+    private Runnable transactionEnded = () -> { };
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -149,6 +151,11 @@ final class TransactionBlock {
         this.reportStatistics = transactionEnded;
     }
 
+    /** Runs {@code action} at the end of each transaction, committed or not ({@code AtCommit_Portals}, {@code AtAbort_Portals}). */
+    void onTransactionEnd(Runnable action) {
+        this.transactionEnded = action;
+    }
+
     /** {@code {xid, xmin}} of the current transaction for pg_stat_activity; 0 where there is none. */
     long[] transactionIds() {
         Transaction tx = transaction;
@@ -172,11 +179,13 @@ final class TransactionBlock {
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
+                transactionEnded.run();
                 throw error;
             }
             settings.atTransactionEnd(true);
             counters.transactionsCommitted++;
             reportStatistics.run();
+            transactionEnded.run();
         }
     }
 
@@ -191,6 +200,7 @@ final class TransactionBlock {
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
+                transactionEnded.run();
             }
         }
     }

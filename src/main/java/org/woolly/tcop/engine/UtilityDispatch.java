@@ -72,6 +72,9 @@ final class UtilityDispatch {
             case Statement.Deallocate deallocate -> deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
             case Statement.Checkpoint ignored -> "CHECKPOINT";
+            case Statement.DeclareCursor ignored -> "DECLARE CURSOR";
+            case Statement.Fetch fetch -> fetch.move() ? "MOVE" : "FETCH";
+            case Statement.CloseCursor close -> close.name() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
             case Statement.Analyze ignored -> "ANALYZE";
             case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
@@ -169,6 +172,22 @@ final class UtilityDispatch {
             }
             case Statement.Discard discard -> discard(session, discard);
             case Statement.Checkpoint ignored -> checkpoint(session);
+            case Statement.DeclareCursor declare -> declareCursor(session, declare);
+            case Statement.Fetch fetch -> {
+                SqlCursor cursor = cursor(session, fetch.cursor());
+                List<Object[]> rows = new ArrayList<>();
+                long count = cursor.fetch(fetch.direction(), fetch.count(), fetch.move() ? null : rows::add);
+                yield new Outcome(rows, (fetch.move() ? "MOVE " : "FETCH ") + count);
+            }
+            case Statement.CloseCursor close -> {
+                if (close.name() == null) {
+                    session.closeCursors(true);
+                    yield Outcome.tag("CLOSE CURSOR ALL");
+                }
+                cursor(session, close.name()).close();
+                session.cursors.remove(close.name());
+                yield Outcome.tag("CLOSE CURSOR");
+            }
             case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
                     HeapAccess.of(session.storage), analyze));
             case Statement.Vacuum vacuum -> {
@@ -347,6 +366,35 @@ final class UtilityDispatch {
         }
     }
 
+    /**
+     * DECLARE ({@code PerformCursorOpen}): the query planned and bound to a portal that FETCH
+     * reads; outside a transaction block only WITH HOLD is allowed (25P01), as PostgreSQL.
+     */
+    private static Outcome declareCursor(QuerySession session, Statement.DeclareCursor declare) {
+        if (!declare.hold() && !session.block.inTransactionBlock()) {
+            throw SqlException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (declare.binary()) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "BINARY cursors are not supported yet");
+        }
+        if (session.cursors.containsKey(declare.name())) {
+            throw SqlException.of(SqlState.DUPLICATE_CURSOR, "cursor \"%s\" already exists", declare.name());
+        }
+        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(declare.query()), "", new int[0]);
+        SessionPortal portal = (SessionPortal) session.bind(query, new Object[0]);
+        boolean scroll = declare.scroll() == null || declare.scroll();
+        session.cursors.put(declare.name(), new SqlCursor(declare.name(), query, portal, scroll, declare.hold()));
+        return Outcome.tag("DECLARE CURSOR");
+    }
+
+    private static SqlCursor cursor(QuerySession session, String name) {
+        SqlCursor cursor = session.cursors.get(name);
+        if (cursor == null) {
+            throw SqlException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", name);
+        }
+        return cursor;
+    }
+
     private static Outcome prepare(QuerySession session, Statement.Prepare prepare) {
         if (session.preparedStatements.containsKey(prepare.name())) {
             throw SqlException.of(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"%s\" already exists",
@@ -407,6 +455,7 @@ final class UtilityDispatch {
         }
         switch (target) {
             case "ALL" -> {
+                session.closeCursors(true);
                 session.sequences().discard();
                 session.preparedStatements.clear();
                 session.discardGeneration++;
