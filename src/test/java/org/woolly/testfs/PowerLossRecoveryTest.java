@@ -109,6 +109,13 @@ class PowerLossRecoveryTest {
                 .start(() -> checkpointUntilCrash(engine, crashed)) : null;
 
         Thread.sleep(300 + random.nextInt(1200));
+        // on a loaded machine the workers may not have finished a transaction yet: the power
+        // fails once one has, so every round checks recovery of acknowledged work
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (ledgers.stream().mapToInt(WorkloadLedger::acknowledgedSoFar).sum() == 0
+                && ledgers.stream().allMatch(ledger -> ledger.failure == null) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         synchronized (crashed) {
             crashed.set(true);
             disk.crash(random);

@@ -40,6 +40,8 @@ final class WorkloadLedger {
     final Map<Integer, Boolean> tables = new TreeMap<>();
     volatile InFlight inFlight;
     volatile Throwable failure;
+    /** Transactions acknowledged so far, readable by the thread that decides when to crash. */
+    private volatile int acknowledged;
     private int nextId;
     private int nextTable;
 
@@ -90,6 +92,12 @@ final class WorkloadLedger {
             tables.put(number, true);
         }
         inFlight = null;
+        acknowledged = acknowledged + 1;
+    }
+
+    /** How many of this worker's transactions were acknowledged (one writer: its own thread). */
+    int acknowledgedSoFar() {
+        return acknowledged;
     }
 
     int acknowledgedCommits() {
