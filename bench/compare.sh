@@ -19,8 +19,9 @@
 # time over Woolly's for timed rows; above 1 Woolly is faster. On a shared machine absolute
 # figures drift, the ratio (both servers under the same load) is the figure to read.
 #
-# Environment: DURATION (seconds per pgbench run, default 10), RUNS (default 3), QUICK=1
-# (DURATION=3, RUNS=1 unless given), ONLY (space-separated groups from the list above, default
+# Environment: DURATION (seconds per pgbench run, default 10), RUNS (default 3), WARMUP
+# (seconds of each pgbench warm-up run, default 10), QUICK=1 (DURATION=3, RUNS=1, WARMUP=5
+# unless given), ONLY (space-separated groups from the list above, default
 # all), SCALE (default 10), COPY_ROWS (default 1000000), SHARED_BUFFERS (default 128MB), PGBIN.
 set -euo pipefail
 
@@ -29,7 +30,9 @@ root=$(cd "$here/.." && pwd)
 if [ "${QUICK:-0}" = 1 ]; then
     DURATION=${DURATION:-3}
     RUNS=${RUNS:-1}
+    WARMUP=${WARMUP:-5}
 fi
+WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-10}
 RUNS=${RUNS:-3}
 SCALE=${SCALE:-10}
@@ -114,9 +117,14 @@ if wanted queries; then
 fi
 
 if wanted select || wanted tpcb || wanted connect; then
-    # Warm up the JVM's compiler before measuring (PostgreSQL gets the same warm-up run).
-    pgbench_tps "$woolly_port" -S -M prepared -c 8 -j 2 >/dev/null
-    pgbench_tps "$pg_port" -S -M prepared -c 8 -j 2 >/dev/null
+    # Warm up the JVM's compiler on both protocols before measuring (PostgreSQL gets the same
+    # warm-up runs); a cold JVM runs its first simple-protocol seconds ten times slower.
+    for mode in simple prepared; do
+        for port in "$woolly_port" "$pg_port"; do
+            DURATION=$WARMUP pgbench_tps "$port" -M $mode -c 8 -j 2 >/dev/null
+            DURATION=$WARMUP pgbench_tps "$port" -S -M $mode -c 8 -j 2 >/dev/null
+        done
+    done
 fi
 
 for workload in select tpcb; do
