@@ -1,6 +1,7 @@
 # servers.sh: sourced by the side-by-side benchmarks. Starts a throw-away PostgreSQL 15 (as the
 # `postgres` user, since it refuses root) and a throw-away Woolly on free ports, both with default
 # settings and superuser `bench`, and stops both on exit. Sets: work, pg_port, woolly_port, PGBIN.
+# SERVER_SETTINGS (space-separated name=value pairs) is given to both servers as `-c` options.
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 work=$(mktemp -d /tmp/woolly-bench.XXXXXX)
 chmod 755 "$work"
@@ -19,14 +20,18 @@ stop_servers() {
 trap stop_servers EXIT
 
 start_servers() { # root of the Woolly checkout
-    local root=$1
+    local root=$1 setting pg_settings="" woolly_settings=()
+    for setting in ${SERVER_SETTINGS:-}; do
+        pg_settings+=" -c $setting"
+        woolly_settings+=(-c "$setting")
+    done
     # PostgreSQL 15, default settings (fsync on), trust on loopback; it runs as `postgres`.
     mkdir "$work/pgdir" && chown postgres "$work/pgdir"
     su postgres -c "$PGBIN/initdb -D $work/pgdir/data -A trust -U bench --no-locale -E UTF8" >/dev/null
-    su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -l $work/pgdir/log -o '-p $pg_port -k $work/pgdir -c listen_addresses=127.0.0.1' -w start" >/dev/null
+    su postgres -c "$PGBIN/pg_ctl -D $work/pgdir/data -l $work/pgdir/log -o '-p $pg_port -k $work/pgdir -c listen_addresses=127.0.0.1$pg_settings' -w start" >/dev/null
     # Woolly, default settings, the same superuser name.
     "$root/woolly" init -D "$work/woolly" -U bench >/dev/null
-    "$root/woolly" start -D "$work/woolly" -p "$woolly_port" -h 127.0.0.1 -k "" >"$work/woolly.log" 2>&1 &
+    "$root/woolly" start -D "$work/woolly" -p "$woolly_port" -h 127.0.0.1 -k "" "${woolly_settings[@]}" >"$work/woolly.log" 2>&1 &
     woolly_pid=$!
     for _ in $(seq 1 600); do
         "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$woolly_port" && break

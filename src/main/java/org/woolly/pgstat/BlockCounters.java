@@ -15,11 +15,20 @@ public final class BlockCounters {
     private final Map<Integer, LongAdder> reads = new ConcurrentHashMap<>();
 
     public void hit(int databaseOid) {
-        hits.computeIfAbsent(databaseOid, key -> new LongAdder()).increment();
+        count(hits, databaseOid);
     }
 
     public void read(int databaseOid) {
-        reads.computeIfAbsent(databaseOid, key -> new LongAdder()).increment();
+        count(reads, databaseOid);
+    }
+
+    /** A plain lookup first: computeIfAbsent may lock its bin even when the key is there, on every buffer hit. */
+    private static void count(Map<Integer, LongAdder> counters, int databaseOid) {
+        LongAdder adder = counters.get(databaseOid);
+        if (adder == null) {
+            adder = counters.computeIfAbsent(databaseOid, key -> new LongAdder());
+        }
+        adder.increment();
     }
 
     public long hits(int databaseOid) {

@@ -188,7 +188,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
 
     /**
      * Descends from the root to the leaf where {@code target} belongs ({@code _bt_search}),
-     * moving right past pages whose high key is not above it ({@code _bt_moveright}).
+     * moving right past pages whose high key is not above it ({@code _bt_moveright}). Internal
+     * pages are searched in place under their buffer's share lock, as {@code _bt_binsrch} does,
+     * and only the leaf is copied out; each item a search touches is checked as it is read
+     * ({@link KeyLayout#decode(Page, int)}); for an insert ({@code keepParents}) the leaf is
+     * checked whole.
      */
     Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
         BTreePage.Meta meta = metaCache.get(layout.shape().locator());
@@ -196,31 +200,42 @@ public final class BTreeAccessMethod implements BTreeAccess {
             meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
             metaCache.put(layout.shape().locator(), meta);
         }
-        List<Integer> parents = new ArrayList<>();
+        List<Integer> parents = keepParents ? new ArrayList<>() : List.of();
         int block = meta.root();
         int expectedLevel = meta.level();
         for (long steps = 0; ; steps++) {
             checkSteps(layout, steps, block);
-            Page page = readPage(layout, block);
-            if (BTreePage.level(page) != expectedLevel) {
-                throw corrupted(layout, block);
+            Buffer buffer = lockedPage(layout, block, false);
+            try {
+                Page page = buffer.page();
+                if (BTreePage.level(page) != expectedLevel) {
+                    throw corrupted(layout, block);
+                }
+                if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0) {
+                    block = BTreePage.next(page);
+                    continue;
+                }
+                if (BTreePage.isLeaf(page)) {
+                    Page copy = Page.wrap(Arrays.copyOf(page.data(), Page.SIZE));
+                    if (keepParents) {
+                        // an insert may rewrite every item of the leaf (a split): all are checked;
+                        // a scan reads items only through decode, which checks each one
+                        BTreePage.checkItems(copy, block, layout.shape().name());
+                    }
+                    return new Descent(block, copy, parents);
+                }
+                if (keepParents) {
+                    parents.add(block);
+                }
+                int position = firstGreater(layout, page, target) - 1;
+                if (position < BTreePage.firstData(page)) {
+                    throw corrupted(layout, block);
+                }
+                block = layout.decode(page, position).child();
+                expectedLevel--;
+            } finally {
+                bufferPool.unlockAndRelease(buffer);
             }
-            if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0) {
-                block = BTreePage.next(page);
-                continue;
-            }
-            if (BTreePage.isLeaf(page)) {
-                return new Descent(block, page, parents);
-            }
-            if (keepParents) {
-                parents.add(block);
-            }
-            int position = firstGreater(layout, page, target) - 1;
-            if (position < BTreePage.firstData(page)) {
-                throw corrupted(layout, block);
-            }
-            block = KeyLayout.child(page.item(position));
-            expectedLevel--;
         }
     }
 
@@ -273,17 +288,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
         }
     }
 
+    /** A copy of {@code block}, checked whole ({@code _bt_checkpage} and every line pointer). */
     Page readPage(KeyLayout layout, int block, boolean meta) {
-        RelFileLocator relation = layout.shape().locator();
-        long blockCount = knownSize(layout.shape());
-        if (Integer.toUnsignedLong(block) >= blockCount) {
-            blockCount = refreshedSize(layout.shape());
-        }
-        if (Integer.toUnsignedLong(block) >= blockCount || (!meta && block == BTreePage.METAPAGE)) {
-            throw corrupted(layout, block);
-        }
-        Buffer buffer = bufferPool.read(relation, block);
-        buffer.lockShared();
+        Buffer buffer = lockedPage(layout, block, meta);
         byte[] copy;
         try {
             copy = Arrays.copyOf(buffer.data(), Page.SIZE);
@@ -291,11 +298,35 @@ public final class BTreeAccessMethod implements BTreeAccess {
             bufferPool.unlockAndRelease(buffer);
         }
         Page page = Page.wrap(copy);
-        if (!BTreePage.isSane(page, blockCount)) {
+        BTreePage.checkItems(page, block, layout.shape().name());
+        return page;
+    }
+
+    /**
+     * {@code block} pinned and share-locked, its header checked ({@code _bt_getbuf} and
+     * {@code _bt_checkpage}); the caller releases it with {@code unlockAndRelease}.
+     */
+    private Buffer lockedPage(KeyLayout layout, int block, boolean meta) {
+        long blockCount = knownSize(layout.shape());
+        if (Integer.toUnsignedLong(block) >= blockCount) {
             blockCount = refreshedSize(layout.shape());
         }
-        BTreePage.check(page, block, layout.shape().name(), blockCount);
-        return page;
+        if (Integer.toUnsignedLong(block) >= blockCount || (!meta && block == BTreePage.METAPAGE)) {
+            throw corrupted(layout, block);
+        }
+        Buffer buffer = bufferPool.read(layout.shape().locator(), block);
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (!BTreePage.isSane(page, blockCount)) {
+                blockCount = refreshedSize(layout.shape());
+            }
+            BTreePage.check(page, block, layout.shape().name(), blockCount);
+            return buffer;
+        } catch (RuntimeException e) {
+            bufferPool.unlockAndRelease(buffer);
+            throw e;
+        }
     }
 
     /**

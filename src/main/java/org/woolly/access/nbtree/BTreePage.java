@@ -188,8 +188,9 @@ final class BTreePage {
     }
 
     /**
-     * Checks what the search relies on before a page read from disk is used
-     * ({@code _bt_checkpage}): a zero page or a special space of the wrong size is XX002.
+     * Checks what the search relies on before a page is used ({@code _bt_checkpage}): a zero
+     * page, a special space of the wrong size or links past the end is XX002. The items are
+     * checked by {@link #checkItems}, or one by one as they are read.
      */
     static void check(Page page, int block, String indexName, long blockCount) {
         if (page.isNew()) {
@@ -199,19 +200,29 @@ final class BTreePage {
         }
         if (page.special() != SPECIAL_START || page.maxOffsetNumber() > CAPACITY / Page.LINE_POINTER_SIZE
                 || !isSane(page, blockCount)) {
-            throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
-                    "index \"%s\" contains corrupted page at block %d", indexName, block))
-                    .withHint("Please REINDEX it.");
+            throw corruptedPage(indexName, block);
         }
+    }
+
+    /** Checks every line pointer of a page {@link #check} passed: a normal item between the free space and the special space. */
+    static void checkItems(Page page, int block, String indexName) {
         for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
-            int start = page.itemOffset(offset);
-            int length = page.itemLength(offset);
-            if (page.itemFlags(offset) != Page.LP_NORMAL || start < page.upper() || start + length > SPECIAL_START
-                    || length < KeyLayout.HEADER_SIZE) {
-                throw new SqlException(SqlState.INDEX_CORRUPTED, String.format(
-                        "index \"%s\" contains corrupted page at block %d", indexName, block))
-                        .withHint("Please REINDEX it.");
+            if (!itemInBounds(page, offset)) {
+                throw corruptedPage(indexName, block);
             }
         }
+    }
+
+    static boolean itemInBounds(Page page, int offset) {
+        int start = page.itemOffset(offset);
+        int length = page.itemLength(offset);
+        return page.itemFlags(offset) == Page.LP_NORMAL && start >= page.upper() && start + length <= SPECIAL_START
+                && length >= KeyLayout.HEADER_SIZE;
+    }
+
+    static SqlException corruptedPage(String indexName, int block) {
+        return new SqlException(SqlState.INDEX_CORRUPTED, String.format(
+                "index \"%s\" contains corrupted page at block %d", indexName, block))
+                .withHint("Please REINDEX it.");
     }
 }

@@ -112,8 +112,11 @@ final class KeyLayout {
         return decode(bytes, 0, bytes.length);
     }
 
-    /** Item {@code offset} of {@code page}, decoded without copying the item first. */
+    /** Item {@code offset} of {@code page}, its line pointer checked, decoded without copying the item first. */
     Tuple decode(Page page, int offset) {
+        if (!BTreePage.itemInBounds(page, offset)) {
+            throw new SqlException(SqlState.INDEX_CORRUPTED, "index \"" + shape.name() + "\" contains a corrupted tuple");
+        }
         return decode(page.data(), page.itemOffset(offset), page.itemLength(offset));
     }
 

@@ -122,7 +122,8 @@ public final class TopTransaction implements Transaction {
 
     @Override
     public boolean isCurrentXid(long xid) {
-        return xid != 0 && ownXids.contains(xid);
+        // asked for every tuple a scan looks at: a read-only transaction has no XID, so no boxing
+        return xid != 0 && !ownXids.isEmpty() && ownXids.contains(xid);
     }
 
     @Override

@@ -44,7 +44,12 @@ public final class FreeSpaceMap {
 
     /** Remembers that {@code block} has {@code freeSpace} bytes free ({@code RecordPageWithFreeSpace}). */
     public void recordPageWithFreeSpace(RelFileLocator relation, int block, int freeSpace) {
-        relations.computeIfAbsent(relation, key -> new RelationMap()).record(block, freeSpace);
+        // a plain lookup first: a sequential scan records every page it reads
+        RelationMap map = relations.get(relation);
+        if (map == null) {
+            map = relations.computeIfAbsent(relation, key -> new RelationMap());
+        }
+        map.record(block, freeSpace);
     }
 
     /** Forgets the relation (dropped or truncated). */

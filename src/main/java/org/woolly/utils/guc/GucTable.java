@@ -236,7 +236,9 @@ public final class GucTable {
 
     /** The parameter of that name (case-insensitive), or null. */
     public static GucParameter find(String name) {
-        return BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
+        // the server's own lookups (planner, executor) already use the lower-case name
+        GucParameter parameter = BY_LOWER_NAME.get(name);
+        return parameter != null ? parameter : BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Every known parameter, in definition order. */

@@ -32,6 +32,25 @@ class BTreeCorruptionTest {
 
     /** An index of 0..9999 over about 30 leaves, then {@code damage} applied to leaf block 5 in the buffer pool. */
     private void corruptLeaf(Consumer<Page> damage) {
+        buildIndex();
+        corruptBlock(5, damage);
+    }
+
+    /** The root (an internal page above the leaves) damaged: a descent reads it in place, not as a checked copy. */
+    private void corruptRoot(Consumer<Page> damage) {
+        buildIndex();
+        Buffer metapage = support.pool.read(BTreeTestSupport.INDEX, BTreePage.METAPAGE);
+        BTreePage.Meta meta;
+        try {
+            meta = BTreePage.meta(metapage.page(), "test index");
+        } finally {
+            support.pool.release(metapage);
+        }
+        assertThat(meta.level()).isPositive();
+        corruptBlock(meta.root(), damage);
+    }
+
+    private void buildIndex() {
         support = new BTreeTestSupport(data, 64);
         Transaction tx = support.transactions.begin();
         List<IndexEntry> entries = new ArrayList<>();
@@ -39,7 +58,10 @@ class BTreeCorruptionTest {
             entries.add(new IndexEntry(new Object[] {n}, tid(n), true));
         }
         support.btree.build(index, entries.iterator(), support.probe, tx);
-        Buffer buffer = support.pool.read(BTreeTestSupport.INDEX, 5);
+    }
+
+    private void corruptBlock(int block, Consumer<Page> damage) {
+        Buffer buffer = support.pool.read(BTreeTestSupport.INDEX, block);
         buffer.lockExclusive();
         try {
             damage.accept(buffer.page());
@@ -84,6 +106,18 @@ class BTreeCorruptionTest {
     void linksPastTheEndAreReported() {
         corruptLeaf(page -> BTreePage.setLinks(page, BTreePage.prev(page), 1_000_000));
         assertScansFail();
+    }
+
+    @Test
+    void internalPageItemsPointingPastThePageAreReported() {
+        corruptRoot(page -> {
+            for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+                page.setLinePointer(offset, BTreePage.SPECIAL_START - 4, Page.LP_NORMAL, 64);
+            }
+        });
+        assertScansFail();
+        assertIndexCorrupted(() -> firstColumn(support.btree.beginScan(index,
+                List.of(new ScanKey(0, ScanKey.Strategy.EQUAL, 4321)), false)));
     }
 
     @Test
