@@ -66,7 +66,9 @@ final class ExecutorBuilder {
             }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
                     build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
-            case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()));
+            case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()),
+                    loop.inner() instanceof Plan.IndexScan || loop.inner() instanceof Plan.Project project
+                            && project.input() instanceof Plan.IndexScan ? build(loop.inner()) : null);
             case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),

@@ -41,7 +41,7 @@ final class IndexPaths {
             if (index.partial() && !IndexPredicates.impliedBy(expressions.predicate(), qual)) {
                 continue;
             }
-            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false);
+            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false, 1);
             if (path != null && path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -70,8 +70,34 @@ final class IndexPaths {
                 continue;
             }
             Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, IndexExpressions.NONE, rows,
-                    true);
+                    true, 1);
             if (best == null || path.cost().total() < best.cost().total()) {
+                best = path;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The cheapest index scan of the inner side of a nested loop whose index conditions use a
+     * value of the outer row ({@code qual} compares a key with the execution parameters
+     * {@code params}), costed per outer row over {@code loops} rescans as {@code cost_index} does
+     * for a parameterized path; null when no index condition uses one of the parameters.
+     */
+    static Plan.IndexScan parameterized(CostModel costs, RangeEntry entry, QueryExpr qual, double rows, double loops,
+                                        java.util.Set<Integer> params) {
+        PlannerStatistics statistics = costs.statistics();
+        Plan.IndexScan best = null;
+        for (IndexInfo index : statistics.indexes(entry.relation().oid())) {
+            if (!index.valid() || index.partial()) {
+                continue;
+            }
+            IndexExpressions expressions = index.hasExpressions() ? statistics.indexExpressions(index)
+                    : IndexExpressions.NONE;
+            Plan.IndexScan path = indexScan(costs, statistics, entry, qual, index, expressions, rows, false, loops);
+            if (path != null && path.keys().stream().anyMatch(key -> key.argument() instanceof QueryExpr.ExecParam param
+                    && params.contains(param.id()))
+                    && (best == null || path.cost().total() < best.cost().total())) {
                 best = path;
             }
         }
@@ -80,7 +106,7 @@ final class IndexPaths {
 
     private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
                                             QueryExpr qual, IndexInfo index, IndexExpressions expressions,
-                                            double rows, boolean ordered) {
+                                            double rows, boolean ordered, double loops) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
         List<Match> matches = new ArrayList<>();
@@ -114,7 +140,7 @@ final class IndexPaths {
         }
         QueryExpr indexCondition = JoinPlanner.and(indexClauses);
         QueryExpr filter = JoinPlanner.and(filterClauses);
-        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows);
+        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows, loops);
         return new Plan.IndexScan(entry, index.oid(), index.name(), List.copyOf(keys), indexCondition, qual, filter,
                 cost);
     }
@@ -206,10 +232,13 @@ final class IndexPaths {
      * {@code cost_index}: the index's pages and entries ({@code genericcostestimate} plus the
      * B-tree descent of {@code btcostestimate}), then the heap pages between the uncorrelated
      * (Mackert-Lohman) and perfectly correlated cases by the square of the leading column's
-     * correlation, and each fetched row with its filter.
+     * correlation, and each fetched row with its filter. Over {@code loops} rescans (the inner
+     * side of a nested loop) the pages one scan reads are those all scans read together, divided
+     * among them: the later scans find many pages cached.
      */
     private static Plan.Cost cost(CostModel costs, PlannerStatistics statistics, RangeEntry entry, IndexInfo index,
-                                  QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows) {
+                                  QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows,
+                                  double loops) {
         CostParameters parameters = costs.parameters();
         CostModel.RelationSize size = costs.size(entry);
         double tuples = size.tuples();
@@ -218,8 +247,12 @@ final class IndexPaths {
         double indexTuples = Math.max(1.0, Math.rint(indexSelectivity * tuples));
         double indexPages = Math.max(1, statistics.indexPages(index));
         double indexPagesRead = tuples > 0 ? Math.ceil(indexTuples * indexPages / tuples) : 1;
+        double cache = parameters.effectiveCacheSize();
+        double indexIo = loops > 1
+                ? pagesFetched(indexPagesRead * loops, indexPages, indexPages, cache) * parameters.randomPageCost() / loops
+                : indexPagesRead * parameters.randomPageCost();
         double indexStartup = 0;
-        double indexTotal = indexPagesRead * parameters.randomPageCost()
+        double indexTotal = indexIo
                 + indexTuples * (parameters.cpuIndexTupleCost() + indexClauses * parameters.cpuOperatorCost());
         if (tuples > 1) {
             double comparisons = Math.ceil(Math.log(tuples) / Math.log(2.0)) * parameters.cpuOperatorCost();
@@ -231,10 +264,16 @@ final class IndexPaths {
         indexStartup += descent;
         indexTotal += descent;
         double fetched = CostModel.clampRows(indexSelectivity * tuples);
-        double maxIo = pagesFetched(fetched, tablePages, indexPages, parameters.effectiveCacheSize())
-                * parameters.randomPageCost();
         double minPages = Math.ceil(indexSelectivity * tablePages);
-        double minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
+        double maxIo;
+        double minIo;
+        if (loops > 1) {
+            maxIo = pagesFetched(fetched * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
+            minIo = pagesFetched(minPages * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
+        } else {
+            maxIo = pagesFetched(fetched, tablePages, indexPages, cache) * parameters.randomPageCost();
+            minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
+        }
         double correlation = correlation(size.statistics(), index);
         double run = indexTotal - indexStartup + maxIo + correlation * correlation * (minIo - maxIo);
         run += (parameters.cpuTupleCost() + CostModel.operatorCount(filter) * parameters.cpuOperatorCost()) * fetched;
