@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
+import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.IndexExpressions;
 import org.woolly.nodes.query.IndexPredicates;
@@ -53,10 +54,12 @@ final class IndexPaths {
 
     /**
      * An Index Scan that returns the rows of a one-table query in the order of ORDER BY
-     * {@code key} (ascending, nulls last: the B-tree's own order), for the planner to weigh
+     * {@code key}: ascending nulls last is the B-tree's own order, descending nulls first the
+     * same index read backward ({@code Index Scan Backward}); for the planner to weigh
      * against a sort ({@code build_index_paths} with useful pathkeys); null when no index fits.
      */
-    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows) {
+    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows,
+                                  boolean descending) {
         if (!(key instanceof QueryExpr.Var var) || entry.kind() != RangeEntry.Kind.RELATION || entry.offset() != 0
                 || var.position() >= entry.relation().attributeNumbers().length) {
             return null;
@@ -75,7 +78,7 @@ final class IndexPaths {
                 best = path;
             }
         }
-        return best;
+        return best == null || !descending ? best : best.reversed();
     }
 
     /**
@@ -129,7 +132,9 @@ final class IndexPaths {
         List<Plan.IndexKey> keys = new ArrayList<>();
         List<QueryExpr> indexClauses = new ArrayList<>();
         for (Match match : matches) {
-            keys.add(new Plan.IndexKey(match.keyColumn(), match.operator(), match.argument()));
+            if (match.argument() != null) {
+                keys.add(new Plan.IndexKey(match.keyColumn(), match.operator(), match.argument()));
+            }
             indexClauses.add(match.clause());
         }
         List<QueryExpr> filterClauses = new ArrayList<>(conjuncts);
@@ -166,6 +171,13 @@ final class IndexPaths {
      */
     private static Match match(QueryExpr conjunct, RangeEntry entry, IndexInfo index, QueryExpr keyExpression,
                                int column) {
+        if (conjunct instanceof QueryExpr.NullTest test && test.test() == Expr.NullTest.Test.IS_NOT_NULL
+                && keyExpression == null && test.arg() instanceof QueryExpr.Var var
+                && var.position() < entry.relation().attributeNumbers().length
+                && entry.relation().attributeNumbers()[var.position()] == index.columns().get(column)) {
+            // the B-tree keeps no null among the entries a key comparison finds; the row recheck applies it
+            return new Match(column, "IS NOT NULL", null, conjunct);
+        }
         if (!(conjunct instanceof QueryExpr.FuncCall call) || !call.operator() || call.args().size() != 2
                 || !BTREE_OPERATORS.contains(call.function().name())) {
             return null;
