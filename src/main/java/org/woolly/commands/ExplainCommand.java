@@ -157,6 +157,10 @@ public final class ExplainCommand {
                     keys.add(text);
                 }
                 lines.add(detail + "Sort Key: " + String.join(", ", keys));
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
