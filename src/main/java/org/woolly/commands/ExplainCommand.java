@@ -87,7 +87,7 @@ public final class ExplainCommand {
                 indentShift += 2;
                 for (int i = 0; i < initPlans.subplans().size(); i++) {
                     lines.add(" ".repeat(6 * depth + indentShift) + (initPlans.correlated().get(i) ? "SubPlan " + (i + 1)
-                            : "InitPlan " + (i + 1) + " (returns $" + (i + 1) + ")"));
+                            : "InitPlan " + (i + 1) + " (returns $" + i + ")"));
                     node(initPlans.subplans().get(i), depth + 1, null);
                 }
                 indentShift -= 2;
@@ -157,6 +157,10 @@ public final class ExplainCommand {
                     keys.add(text);
                 }
                 lines.add(detail + "Sort Key: " + String.join(", ", keys));
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
@@ -202,7 +206,7 @@ public final class ExplainCommand {
 
     private String title(Plan plan) {
         return switch (plan) {
-            case Plan.IndexScan scan -> "Index Scan using " + scan.indexName() + " on " + relationName(scan.entry());
+            case Plan.IndexScan scan -> "Index Scan" + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
             case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";

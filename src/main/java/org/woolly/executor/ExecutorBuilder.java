@@ -26,10 +26,22 @@ final class ExecutorBuilder {
         }
         Instrumentation stats = new Instrumentation();
         instrumentation.put(plan, stats);
+        if (node instanceof SortNode sort) {
+            sort.instrumentation = stats;
+        }
         return Instrumentation.wrap(node, stats);
     }
 
+    /** The sort node built last for a Sort plan directly under the Limit being built ({@code pass_down_bound}). */
+    private SortNode lastSort;
+
     private ExecNode buildNode(Plan plan) {
+        ExecNode node = buildPlanNode(plan);
+        lastSort = node instanceof SortNode sort ? sort : null;
+        return node;
+    }
+
+    private ExecNode buildPlanNode(Plan plan) {
         return switch (plan) {
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()));
             case Plan.IndexScan scan -> new IndexScanNode(context, scan, compiler);
@@ -66,7 +78,9 @@ final class ExecutorBuilder {
             }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
                     build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
-            case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()));
+            case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()),
+                    loop.inner() instanceof Plan.IndexScan || loop.inner() instanceof Plan.Project project
+                            && project.input() instanceof Plan.IndexScan ? build(loop.inner()) : null);
             case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),
@@ -85,9 +99,11 @@ final class ExecutorBuilder {
             case Plan.Unique unique -> new RowNodes.Unique(build(unique.input()), context,
                     unique.columns().stream().mapToInt(Integer::intValue).toArray(),
                     unique.types().stream().mapToInt(Integer::intValue).toArray());
-            case Plan.Limit limit -> new RowNodes.Limit(build(limit.input()), context,
-                    limit.limit() == null ? null : compiler.compile(limit.limit()),
-                    limit.offset() == null ? null : compiler.compile(limit.offset()));
+            case Plan.Limit limit -> {
+                ExecNode input = build(limit.input());
+                yield new RowNodes.Limit(input, context, limit.limit() == null ? null : compiler.compile(limit.limit()),
+                        limit.offset() == null ? null : compiler.compile(limit.offset()), lastSort);
+            }
             case Plan.LockRows lockRows -> new LockRowsNode(context, build(lockRows.input()), lockRows.rowMarks(),
                     lockRows.relations().stream().map(entry -> ScanNodes.openRelation(context, entry)).toList(),
                     lockRows.projection() == null ? null : compiler.predicate(lockRows.recheck()),

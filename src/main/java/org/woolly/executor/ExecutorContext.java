@@ -59,11 +59,25 @@ public final class ExecutorContext implements EvaluationContext {
     /** Values of the statement's execution parameters ({@code es_param_exec_vals}): outer columns of subqueries. */
     private Object[] execParams = new Object[8];
 
+    /** The planner's parameters (ids -1, -2, ...: a nested loop's outer values for its inner index scan). */
+    private Object[] plannerParams = new Object[4];
+
     Object execParam(int id) {
+        if (id < 0) {
+            return -id - 1 < plannerParams.length ? plannerParams[-id - 1] : null;
+        }
         return id < execParams.length ? execParams[id] : null;
     }
 
     void setExecParam(int id, Object value) {
+        if (id < 0) {
+            int index = -id - 1;
+            if (index >= plannerParams.length) {
+                plannerParams = java.util.Arrays.copyOf(plannerParams, Math.max(index + 1, plannerParams.length * 2));
+            }
+            plannerParams[index] = value;
+            return;
+        }
         if (id >= execParams.length) {
             execParams = java.util.Arrays.copyOf(execParams, Math.max(id + 1, execParams.length * 2));
         }

@@ -53,7 +53,7 @@ final class IndexScanNode implements ExecNode {
             Plan.IndexKey key = plan.keys().get(i);
             keys.add(new ScanKey(key.keyColumn(), strategy(key.operator()), arguments.get(i).evaluate(null)));
         }
-        scan = context.indexAccess().beginScan(index.shape(), keys, false);
+        scan = context.indexAccess().beginScan(index.shape(), keys, plan.backward());
         indexCounts = context.counters().table(index.oid());
         indexCounts.scans++;
     }

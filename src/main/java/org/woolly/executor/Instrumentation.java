@@ -26,6 +26,17 @@ public final class Instrumentation {
         }
     }
 
+    /** A node's own line for EXPLAIN ANALYZE (a sort's method and memory), or null. */
+    private String detail;
+
+    void detail(String text) {
+        detail = text;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
     void loop() {
         loops++;
     }

@@ -78,11 +78,16 @@ final class RowNodes {
         private long remaining;
         private long skip;
 
-        Limit(ExecNode input, ExecutorContext context, CompiledExpression limit, CompiledExpression offset) {
+        /** A sort directly below that needs to keep only the rows this limit passes on, or null. */
+        private final SortNode sort;
+
+        Limit(ExecNode input, ExecutorContext context, CompiledExpression limit, CompiledExpression offset,
+              SortNode sort) {
             super(input);
             this.context = context;
             this.limit = limit;
             this.offset = offset;
+            this.sort = sort;
         }
 
         @Override
@@ -100,6 +105,9 @@ final class RowNodes {
                         org.woolly.utils.error.SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
             }
             if (remaining > 0) {
+                if (sort != null) {
+                    sort.bound(limitValue == null || remaining > Long.MAX_VALUE - skip ? 0 : remaining + skip);
+                }
                 super.open();
             }
         }

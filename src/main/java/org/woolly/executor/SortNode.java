@@ -56,18 +56,47 @@ final class SortNode extends RowNodes.Unary {
         };
     }
 
+    /** The rows a Limit above wants (LIMIT + OFFSET, {@code ExecSetTupleBound}), or 0 for all. */
+    private long bound;
+    /** Where EXPLAIN ANALYZE reads the sort method and memory, or null. */
+    Instrumentation instrumentation;
+
+    /** Only the first {@code rows} rows will be read (0: all). */
+    void bound(long rows) {
+        bound = computed == null ? rows : 0;
+    }
+
     @Override
     public void open() {
         super.open();
         rows = new ArrayList<>();
+        BoundedHeap heap = null;
+        long seen = 0;
         Object[] row;
         while ((row = input.next()) != null) {
-            rows.add(row);
-            if ((rows.size() & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+            if (heap != null) {
+                heap.add(row);
+            } else {
+                rows.add(row);
+                // tuplesort keeps all rows until there are more than twice the bound
+                if (bound > 0 && bound < Integer.MAX_VALUE / 2 && rows.size() > 2 * bound) {
+                    heap = new BoundedHeap((int) bound, order);
+                    rows.forEach(heap::add);
+                    rows = null;
+                }
+            }
+            if ((++seen & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
                 context.checkForInterrupts();
             }
         }
         input.close();
+        if (heap != null) {
+            rows = heap.sorted();
+            index = 0;
+            report("top-N heapsort");
+            return;
+        }
+        report("quicksort");
         if (computed != null) {
             sortComputed();
             return;
@@ -81,6 +110,21 @@ final class SortNode extends RowNodes.Unary {
             return order.compare(a, b);
         });
         index = 0;
+    }
+
+    /**
+     * What EXPLAIN ANALYZE shows: the method and the memory the kept rows take, estimated as
+     * tuplesort counts it (an array of at least 1024 slots of 24 bytes, and each row's values).
+     */
+    private void report(String method) {
+        if (instrumentation == null) {
+            return;
+        }
+        long bytes = Math.max(1024, Integer.highestOneBit(Math.max(rows.size(), 1)) * 2L) * 24;
+        for (Object[] kept : rows) {
+            bytes += 32 + 8L * kept.length;
+        }
+        instrumentation.detail("Sort Method: " + method + "  Memory: " + (bytes + 1023) / 1024 + "kB");
     }
 
     /** Sorts by key values computed once per row, kept beside the row while sorting. */

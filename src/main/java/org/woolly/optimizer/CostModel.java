@@ -31,6 +31,8 @@ public final class CostModel {
     private final PlannerStatistics statistics;
     private final Selectivity selectivity;
     private final Map<Integer, RelationSize> sizes = new HashMap<>();
+    /** The last execution parameter the planner made; they count down from -1, apart from the analyzer's. */
+    private int lastPlannerParam;
 
     /** A table's estimated size: pages, tuples, and its statistics (null when never analyzed). */
     record RelationSize(double pages, double tuples, TableStatistics statistics) {}
@@ -40,6 +42,15 @@ public final class CostModel {
         this.parameters = parameters;
         this.statistics = statistics;
         this.selectivity = new Selectivity(this, types);
+    }
+
+    /**
+     * A new execution parameter for a value the planner passes down a plan (a nested loop's
+     * outer column read by its inner index scan, {@code nestParams}); negative, so it never
+     * collides with the analyzer's parameters, which count up from 0.
+     */
+    int newPlannerParam() {
+        return --lastPlannerParam;
     }
 
     CostParameters parameters() {

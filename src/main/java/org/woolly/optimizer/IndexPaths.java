@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
+import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.IndexExpressions;
 import org.woolly.nodes.query.IndexPredicates;
@@ -41,7 +42,7 @@ final class IndexPaths {
             if (index.partial() && !IndexPredicates.impliedBy(expressions.predicate(), qual)) {
                 continue;
             }
-            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false);
+            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false, 1);
             if (path != null && path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -53,10 +54,12 @@ final class IndexPaths {
 
     /**
      * An Index Scan that returns the rows of a one-table query in the order of ORDER BY
-     * {@code key} (ascending, nulls last: the B-tree's own order), for the planner to weigh
+     * {@code key}: ascending nulls last is the B-tree's own order, descending nulls first the
+     * same index read backward ({@code Index Scan Backward}); for the planner to weigh
      * against a sort ({@code build_index_paths} with useful pathkeys); null when no index fits.
      */
-    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows) {
+    static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows,
+                                  boolean descending) {
         if (!(key instanceof QueryExpr.Var var) || entry.kind() != RangeEntry.Kind.RELATION || entry.offset() != 0
                 || var.position() >= entry.relation().attributeNumbers().length) {
             return null;
@@ -70,8 +73,34 @@ final class IndexPaths {
                 continue;
             }
             Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, IndexExpressions.NONE, rows,
-                    true);
+                    true, 1);
             if (best == null || path.cost().total() < best.cost().total()) {
+                best = path;
+            }
+        }
+        return best == null || !descending ? best : best.reversed();
+    }
+
+    /**
+     * The cheapest index scan of the inner side of a nested loop whose index conditions use a
+     * value of the outer row ({@code qual} compares a key with the execution parameters
+     * {@code params}), costed per outer row over {@code loops} rescans as {@code cost_index} does
+     * for a parameterized path; null when no index condition uses one of the parameters.
+     */
+    static Plan.IndexScan parameterized(CostModel costs, RangeEntry entry, QueryExpr qual, double rows, double loops,
+                                        java.util.Set<Integer> params) {
+        PlannerStatistics statistics = costs.statistics();
+        Plan.IndexScan best = null;
+        for (IndexInfo index : statistics.indexes(entry.relation().oid())) {
+            if (!index.valid() || index.partial()) {
+                continue;
+            }
+            IndexExpressions expressions = index.hasExpressions() ? statistics.indexExpressions(index)
+                    : IndexExpressions.NONE;
+            Plan.IndexScan path = indexScan(costs, statistics, entry, qual, index, expressions, rows, false, loops);
+            if (path != null && path.keys().stream().anyMatch(key -> key.argument() instanceof QueryExpr.ExecParam param
+                    && params.contains(param.id()))
+                    && (best == null || path.cost().total() < best.cost().total())) {
                 best = path;
             }
         }
@@ -80,7 +109,7 @@ final class IndexPaths {
 
     private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
                                             QueryExpr qual, IndexInfo index, IndexExpressions expressions,
-                                            double rows, boolean ordered) {
+                                            double rows, boolean ordered, double loops) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
         List<Match> matches = new ArrayList<>();
@@ -103,7 +132,9 @@ final class IndexPaths {
         List<Plan.IndexKey> keys = new ArrayList<>();
         List<QueryExpr> indexClauses = new ArrayList<>();
         for (Match match : matches) {
-            keys.add(new Plan.IndexKey(match.keyColumn(), match.operator(), match.argument()));
+            if (match.argument() != null) {
+                keys.add(new Plan.IndexKey(match.keyColumn(), match.operator(), match.argument()));
+            }
             indexClauses.add(match.clause());
         }
         List<QueryExpr> filterClauses = new ArrayList<>(conjuncts);
@@ -114,7 +145,7 @@ final class IndexPaths {
         }
         QueryExpr indexCondition = JoinPlanner.and(indexClauses);
         QueryExpr filter = JoinPlanner.and(filterClauses);
-        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows);
+        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows, loops);
         return new Plan.IndexScan(entry, index.oid(), index.name(), List.copyOf(keys), indexCondition, qual, filter,
                 cost);
     }
@@ -140,6 +171,13 @@ final class IndexPaths {
      */
     private static Match match(QueryExpr conjunct, RangeEntry entry, IndexInfo index, QueryExpr keyExpression,
                                int column) {
+        if (conjunct instanceof QueryExpr.NullTest test && test.test() == Expr.NullTest.Test.IS_NOT_NULL
+                && keyExpression == null && test.arg() instanceof QueryExpr.Var var
+                && var.position() < entry.relation().attributeNumbers().length
+                && entry.relation().attributeNumbers()[var.position()] == index.columns().get(column)) {
+            // the B-tree keeps no null among the entries a key comparison finds; the row recheck applies it
+            return new Match(column, "IS NOT NULL", null, conjunct);
+        }
         if (!(conjunct instanceof QueryExpr.FuncCall call) || !call.operator() || call.args().size() != 2
                 || !BTREE_OPERATORS.contains(call.function().name())) {
             return null;
@@ -206,10 +244,13 @@ final class IndexPaths {
      * {@code cost_index}: the index's pages and entries ({@code genericcostestimate} plus the
      * B-tree descent of {@code btcostestimate}), then the heap pages between the uncorrelated
      * (Mackert-Lohman) and perfectly correlated cases by the square of the leading column's
-     * correlation, and each fetched row with its filter.
+     * correlation, and each fetched row with its filter. Over {@code loops} rescans (the inner
+     * side of a nested loop) the pages one scan reads are those all scans read together, divided
+     * among them: the later scans find many pages cached.
      */
     private static Plan.Cost cost(CostModel costs, PlannerStatistics statistics, RangeEntry entry, IndexInfo index,
-                                  QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows) {
+                                  QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows,
+                                  double loops) {
         CostParameters parameters = costs.parameters();
         CostModel.RelationSize size = costs.size(entry);
         double tuples = size.tuples();
@@ -218,8 +259,12 @@ final class IndexPaths {
         double indexTuples = Math.max(1.0, Math.rint(indexSelectivity * tuples));
         double indexPages = Math.max(1, statistics.indexPages(index));
         double indexPagesRead = tuples > 0 ? Math.ceil(indexTuples * indexPages / tuples) : 1;
+        double cache = parameters.effectiveCacheSize();
+        double indexIo = loops > 1
+                ? pagesFetched(indexPagesRead * loops, indexPages, indexPages, cache) * parameters.randomPageCost() / loops
+                : indexPagesRead * parameters.randomPageCost();
         double indexStartup = 0;
-        double indexTotal = indexPagesRead * parameters.randomPageCost()
+        double indexTotal = indexIo
                 + indexTuples * (parameters.cpuIndexTupleCost() + indexClauses * parameters.cpuOperatorCost());
         if (tuples > 1) {
             double comparisons = Math.ceil(Math.log(tuples) / Math.log(2.0)) * parameters.cpuOperatorCost();
@@ -231,10 +276,16 @@ final class IndexPaths {
         indexStartup += descent;
         indexTotal += descent;
         double fetched = CostModel.clampRows(indexSelectivity * tuples);
-        double maxIo = pagesFetched(fetched, tablePages, indexPages, parameters.effectiveCacheSize())
-                * parameters.randomPageCost();
         double minPages = Math.ceil(indexSelectivity * tablePages);
-        double minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
+        double maxIo;
+        double minIo;
+        if (loops > 1) {
+            maxIo = pagesFetched(fetched * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
+            minIo = pagesFetched(minPages * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
+        } else {
+            maxIo = pagesFetched(fetched, tablePages, indexPages, cache) * parameters.randomPageCost();
+            minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
+        }
         double correlation = correlation(size.statistics(), index);
         double run = indexTotal - indexStartup + maxIo + correlation * correlation * (minIo - maxIo);
         run += (parameters.cpuTupleCost() + CostModel.operatorCount(filter) * parameters.cpuOperatorCost()) * fetched;

@@ -59,9 +59,21 @@ final class JoinPlanner {
             Plan result = new Plan.Result(new Plan.Cost(0, 0.01, 1, 0));
             return query.where() == null ? result : filter(result, query.where());
         }
-        boolean pushDown = Planner.allInner(query.from());
-        if (pushDown) {
-            conjuncts(query.where(), pool);
+        // a WHERE conjunct is pushed down unless it reads a column an outer join may null
+        List<int[]> nullable = new ArrayList<>();
+        for (FromNode node : query.from()) {
+            nullableRanges(node, false, nullable);
+        }
+        List<QueryExpr> kept = new ArrayList<>();
+        List<QueryExpr> where = new ArrayList<>();
+        conjuncts(query.where(), where);
+        for (QueryExpr conjunct : where) {
+            boolean readsNullable = false;
+            for (int[] range : nullable) {
+                readsNullable |= ExpressionWalker.contains(conjunct, expr -> expr instanceof QueryExpr.Var var
+                        && var.position() >= range[0] && var.position() < range[1]);
+            }
+            (readsNullable ? kept : pool).add(conjunct);
         }
         Plan plan = null;
         int width = 0;
@@ -82,8 +94,28 @@ final class JoinPlanner {
         for (SubLinkPullUp.Pulled join : pulled) {
             plan = join(join.type(), plan, join.inner(), join.quals(), 0, width, join.innerWidth());
         }
-        QueryExpr remaining = pushDown ? and(pool) : query.where();
+        kept.addAll(pool);
+        QueryExpr remaining = and(kept);
         return remaining == null ? plan : filter(plan, remaining);
+    }
+
+    /** Adds the column ranges of the row that an outer join in {@code node} may fill with nulls. */
+    private void nullableRanges(FromNode node, boolean nulled, List<int[]> into) {
+        switch (node) {
+            case FromNode.Leaf leaf -> {
+                if (nulled) {
+                    RangeEntry entry = query.rangeTable().get(leaf.index());
+                    into.add(new int[] {entry.offset(), entry.offset() + entry.width()});
+                }
+            }
+            case FromNode.Join join -> {
+                FromItem.JoinType type = join.type();
+                nullableRanges(join.left(), nulled || type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL,
+                        into);
+                nullableRanges(join.right(), nulled || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.FULL
+                        || type == FromItem.JoinType.ANTI, into);
+            }
+        }
     }
 
     private Plan filter(Plan input, QueryExpr qual) {
@@ -99,10 +131,11 @@ final class JoinPlanner {
                 int base = start(join);
                 int leftWidth = width(join.left());
                 int rightWidth = width(join.right());
+                QueryExpr own = pushOnQuals(join, base + leftWidth, rightWidth);
                 Plan left = node(join.left());
                 Plan right = node(join.right());
                 lateralInner = lateral(join.right());
-                yield join(join.type(), left, right, join.quals(), base, base + leftWidth, rightWidth);
+                yield join(join.type(), left, right, own, base, base + leftWidth, rightWidth);
             }
         };
     }
@@ -130,6 +163,26 @@ final class JoinPlanner {
                         CostModel.clampRows(scan.cost().rows() * costs.selectivity(qual)), scan.cost().width()));
             }
         };
+    }
+
+    /**
+     * Puts the ON conjuncts that may filter one side before the join into the pool, for the scans
+     * below to take ({@code distribute_qual_to_rels}): all of an inner join's, and those of a LEFT
+     * join that read only its inner side when that side is one table (its rows not matching
+     * them then find no partner, as the ON clause says); returns the conjuncts left to the join.
+     */
+    private QueryExpr pushOnQuals(FromNode.Join join, int innerStart, int innerWidth) {
+        List<QueryExpr> own = new ArrayList<>();
+        conjuncts(join.quals(), own);
+        if (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS) {
+            own.removeIf(conjunct -> !ExpressionWalker.contains(conjunct, node -> node instanceof QueryExpr.Aggregate
+                    || node instanceof QueryExpr.SubLink) && pool.add(conjunct));
+        } else if (join.type() == FromItem.JoinType.LEFT && join.right() instanceof FromNode.Leaf leaf
+                && query.rangeTable().get(leaf.index()).kind() == RangeEntry.Kind.RELATION) {
+            own.removeIf(conjunct -> within(conjunct, innerStart, innerStart + innerWidth)
+                    && !ExpressionWalker.contains(conjunct, node -> node instanceof QueryExpr.SubLink) && pool.add(conjunct));
+        }
+        return and(own);
     }
 
     /** The parameters of a LATERAL leaf, or null. */
@@ -180,6 +233,7 @@ final class JoinPlanner {
         List<QueryExpr> outerKeys = new ArrayList<>();
         List<QueryExpr> innerKeys = new ArrayList<>();
         List<QueryExpr> rest = new ArrayList<>();
+        List<QueryExpr.FuncCall> keyClauses = new ArrayList<>();
         double keySelectivity = 1.0;
         List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = lateralParams == null && (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
@@ -192,6 +246,7 @@ final class JoinPlanner {
                 if (within(left, base, innerStart) && within(right, innerStart, innerStart + innerWidth)) {
                     outerKeys.add(Planner.shift(left, base));
                     innerKeys.add(Planner.shift(right, innerStart));
+                    keyClauses.add(call);
                     keySelectivity *= Selectivity.equiJoin(column(left), column(right));
                     innerKeyColumns.add(column(right));
                     continue;
@@ -199,6 +254,7 @@ final class JoinPlanner {
                 if (within(right, base, innerStart) && within(left, innerStart, innerStart + innerWidth)) {
                     outerKeys.add(Planner.shift(right, base));
                     innerKeys.add(Planner.shift(left, innerStart));
+                    keyClauses.add(call);
                     keySelectivity *= Selectivity.equiJoin(column(right), column(left));
                     innerKeyColumns.add(column(left));
                     continue;
@@ -232,6 +288,12 @@ final class JoinPlanner {
             double total = startup + run;
             hashJoin = new Plan.HashJoin(effective, outer, inner, outerKeys, innerKeys, joinQual, outerWidth, innerWidth,
                     new Plan.Cost(startup, total, rows, width));
+            Plan indexLoop = lateralParams != null ? null : parameterizedLoop(effective, outer, inner, keyClauses,
+                    outerKeys, innerKeys, joinQual, outerWidth, innerWidth, rows, width);
+            if (indexLoop != null && (indexLoop.cost().total() < hashJoin.cost().total()
+                    || !parameters.enableHashjoin() && parameters.enableNestloop())) {
+                return indexLoop;
+            }
             if (parameters.enableHashjoin()) {
                 return hashJoin;
             }
@@ -249,6 +311,96 @@ final class JoinPlanner {
         }
         Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, loopCost);
         return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
+    }
+
+    /**
+     * A nested loop whose inner side, a table, is read through an index keyed by the outer row's
+     * join keys ({@code create_nestloop_plan} with a parameterized inner index path): each outer
+     * key column becomes an execution parameter set per outer row, and the inner scan compares
+     * the key column with it, so the equality needs no join filter. Costed as
+     * {@code initial_cost_nestloop}/{@code final_cost_nestloop} with the inner scan's cost per
+     * rescan; null when the inner side is not a table scan or no index takes a key.
+     */
+    private Plan parameterizedLoop(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr.FuncCall> keyClauses,
+                                   List<QueryExpr> outerKeys, List<QueryExpr> innerKeys, QueryExpr joinQual,
+                                   int outerWidth, int innerWidth, double rows, int width) {
+        if (type != FromItem.JoinType.INNER && type != FromItem.JoinType.LEFT && type != FromItem.JoinType.SEMI
+                && type != FromItem.JoinType.ANTI) {
+            return null;
+        }
+        // a pulled-up sublink's inner side is its select list over the scan
+        List<QueryExpr> projection = inner instanceof Plan.Project project ? project.exprs() : null;
+        if (inner instanceof Plan.Project project) {
+            inner = project.input();
+        }
+        RangeEntry entry;
+        QueryExpr innerQual;
+        switch (inner) {
+            case Plan.SeqScan scan -> {
+                entry = scan.entry();
+                innerQual = scan.qual();
+            }
+            case Plan.IndexScan scan -> {
+                entry = scan.entry();
+                innerQual = scan.qual();
+            }
+            default -> {
+                return null;
+            }
+        }
+        List<QueryExpr> scanClauses = new ArrayList<>();
+        conjuncts(innerQual, scanClauses);
+        List<QueryExpr> loopClauses = new ArrayList<>();
+        List<org.woolly.nodes.query.ParamBinding> params = new ArrayList<>();
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (int i = 0; i < outerKeys.size(); i++) {
+            QueryExpr.FuncCall clause = keyClauses.get(i);
+            QueryExpr innerKey = innerKeys.get(i);
+            if (projection != null && innerKey instanceof QueryExpr.Var var) {
+                innerKey = projection.get(var.position());
+            }
+            if (outerKeys.get(i) instanceof QueryExpr.Var outerVar && innerKey instanceof QueryExpr.Var) {
+                QueryExpr.ExecParam param = new QueryExpr.ExecParam(costs.newPlannerParam(), outerVar.type(),
+                        outerVar.typmod(), outerVar.name());
+                params.add(new org.woolly.nodes.query.ParamBinding(param.id(), outerVar));
+                ids.add(param.id());
+                scanClauses.add(new QueryExpr.FuncCall(clause.function(), List.of(innerKey, param), true,
+                        clause.type()));
+            } else {
+                loopClauses.add(new QueryExpr.FuncCall(clause.function(), List.of(outerKeys.get(i),
+                        Planner.shift(innerKeys.get(i), -outerWidth)), true, clause.type()));
+            }
+        }
+        if (params.isEmpty()) {
+            return null;
+        }
+        double outerRows = outer.cost().rows();
+        QueryExpr scanQual = and(scanClauses);
+        Plan.IndexScan scan = IndexPaths.parameterized(costs, entry, scanQual,
+                CostModel.clampRows(costs.tableRows(entry) * costs.selectivity(scanQual, entry)),
+                Math.max(outerRows, 1), ids);
+        if (scan == null) {
+            return null;
+        }
+        conjuncts(joinQual, loopClauses);
+        QueryExpr loopQual = and(loopClauses);
+        Plan innerPlan = scan;
+        if (projection != null) {
+            Plan.Cost cost = scan.cost();
+            int operators = projection.stream().mapToInt(CostModel::operatorCount).sum();
+            innerPlan = new Plan.Project(scan, projection, new Plan.Cost(cost.startup(), cost.total()
+                    + cost.rows() * operators * costs.cpuOperatorCost(), cost.rows(), cost.width()));
+        }
+        Plan.Cost innerCost = innerPlan.cost();
+        double startup = CostParameters.penalty(costs.parameters().enableNestloop()) + outer.cost().startup()
+                + innerCost.startup();
+        double run = outer.cost().total() - outer.cost().startup()
+                + outerRows * (innerCost.total() - innerCost.startup())
+                + Math.max(outerRows - 1, 0) * innerCost.startup()
+                + (costs.cpuTupleCost() + CostModel.operatorCount(loopQual) * costs.cpuOperatorCost())
+                * outerRows * innerCost.rows();
+        return new Plan.LateralLoop(type, outer, innerPlan, loopQual, params, outerWidth, innerWidth,
+                new Plan.Cost(startup, startup + run, rows, width));
     }
 
     /**

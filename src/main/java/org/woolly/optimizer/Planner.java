@@ -51,8 +51,36 @@ public final class Planner {
             correlated.add(link.correlated() || link.hashed()); // EXPLAIN labels a hashed one SubPlan too
             return subplans.size() - 1;
         });
+        MinMaxPaths.Result minMax = pulledUp.pulled().isEmpty() ? MinMaxPaths.rewrite(costs, rewritten, subplans.size())
+                : null;
+        if (minMax != null) {
+            rewritten = minMax.query();
+            for (Plan initPlan : minMax.initPlans()) {
+                subplans.add(initPlan);
+                correlated.add(false);
+            }
+        }
         Plan plan = planWithoutSubLinks(rewritten, pulledUp.pulled());
+        if (minMax != null) {
+            plan = initPlanResult(plan, minMax.initPlans());
+        }
         return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, correlated, plan.cost());
+    }
+
+    /**
+     * The Result of a query whose values are init plans' ({@code make_one_rel} for an empty
+     * FROM): it starts once they ran, their cost its startup cost.
+     */
+    private static Plan initPlanResult(Plan plan, List<Plan> initPlans) {
+        double initCost = initPlans.stream().mapToDouble(initPlan -> initPlan.cost().total()).sum();
+        if (plan instanceof Plan.Project project && project.input() instanceof Plan.Result result) {
+            Plan.Cost cost = result.cost();
+            Plan.Cost projected = project.cost();
+            return new Plan.Project(new Plan.Result(new Plan.Cost(initCost, initCost + cost.total(), cost.rows(),
+                    cost.width())), project.exprs(), new Plan.Cost(initCost + projected.startup(),
+                    initCost + projected.total(), projected.rows(), projected.width()));
+        }
+        return plan;
     }
 
     private Plan planWithoutSubLinks(Query query, List<SubLinkPullUp.Pulled> pulled) {
@@ -74,9 +102,10 @@ public final class Planner {
         if (!windows && pulled.isEmpty() && !query.hasAggregation() && !query.distinct() && query.sortKeys().size() == 1
                 && query.from().size() == 1
                 && query.from().getFirst() instanceof FromNode.Leaf leaf
-                && !query.sortKeys().getFirst().descending() && !query.sortKeys().getFirst().nullsFirst()) {
+                && query.sortKeys().getFirst().descending() == query.sortKeys().getFirst().nullsFirst()) {
             Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),
-                    query.targetList().get(query.sortKeys().getFirst().targetIndex()).expr(), plan.cost().rows());
+                    query.targetList().get(query.sortKeys().getFirst().targetIndex()).expr(), plan.cost().rows(),
+                    query.sortKeys().getFirst().descending());
             if (ordered != null && cheaperThanSorting(ordered, plan, query)) {
                 plan = ordered;
                 sorted = true;

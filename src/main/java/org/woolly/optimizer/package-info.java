@@ -19,8 +19,14 @@
  * <li>{@code IndexPaths}: B-tree Index Scans for {@code col op const/param} on the leading key
  *     columns, costed as {@code cost_index}; taken when cheaper than the sequential scan, for
  *     SELECT, UPDATE and DELETE, and for a one-table {@code ORDER BY col [LIMIT n]} when reading
- *     in index order beats sorting. A column that is the key of a unique index counts as
- *     unique in the estimates, analyzed or not.</li>
+ *     in index order (backward for {@code DESC}) beats sorting. A column that is the key of a
+ *     unique index counts as unique in the estimates, analyzed or not. The inner table of an
+ *     equi-join may be an index scan keyed by execution parameters the nested loop sets from
+ *     each outer row (planner parameters have negative ids), costed per rescan with
+ *     {@code loop_count} and taken when cheaper than the hash join.</li>
+ * <li>{@code MinMaxPaths}: min/max of an indexed column over one table as InitPlans
+ *     {@code Limit 1} over a forward or backward Index Scan with {@code col IS NOT NULL}
+ *     ({@code planagg.c}).</li>
  * <li>{@code SubLinkCollector}: every subquery in an expression gets a plan: an InitPlan run
  *     once, or a SubPlan run per row when correlated; {@code HashedSubPlans} runs a correlated
  *     EXISTS on equalities once and probes it by hash.</li>
@@ -35,8 +41,7 @@
  *     sorted again when the last window's order already satisfies it. DISTINCT ON is a Unique
  *     over the Sort of the query's keys.</li>
  * </ul>
- * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only, bitmap and
- * parameterized inner index scans, backward scans (ORDER BY ... DESC), min/max from an index,
- * merge joins, join order search.
+ * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only and bitmap scans,
+ * parameters from outer expressions (only outer columns), merge joins, join order search.
  */
 package org.woolly.optimizer;

@@ -23,10 +23,23 @@ public sealed interface Plan {
      * B-tree index scan ({@code nodeIndexscan.c}): the entries matching {@code keys}, each row
      * fetched from the heap by TID and kept if the snapshot sees it and {@code qual} (the whole
      * WHERE of the table, index conditions included, so rows are rechecked) holds.
-     * {@code indexCondition} is what EXPLAIN shows as {@code Index Cond}.
+     * {@code indexCondition} is what EXPLAIN shows as {@code Index Cond}; {@code backward} reads
+     * the entries from the last (descending order).
      */
     record IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
-                     QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost) implements Plan {}
+                     QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost, boolean backward)
+            implements Plan {
+        /** A scan in the index's order. */
+        public IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
+                         QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost) {
+            this(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, false);
+        }
+
+        /** The same scan reading the index from its end ({@code Index Scan Backward}). */
+        public IndexScan reversed() {
+            return new IndexScan(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, !backward);
+        }
+    }
 
     /**
      * One index condition: {@code key column operator argument}, the operator one of
