@@ -52,6 +52,14 @@ final class TestSessions implements AfterEachCallback {
         }
     }
 
+    /** The first column of the first row of {@code sql}'s result, as text (null if no row). */
+    static String firstValue(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         for (Connection connection : connections) {
