@@ -115,6 +115,7 @@ public final class PgProcData {
             proc(8604, "woolly_stat_get_backend_xid", TEXT, STABLE, STRICT, INT4),
             proc(8605, "woolly_stat_get_backend_xmin", TEXT, STABLE, STRICT, INT4),
             proc(8606, "woolly_stat_get_backend_type", TEXT, STABLE, STRICT, INT4),
+            proc(8700, "woolly_lock_status", TEXT, VOLATILE, STRICT),
             proc(8607, "pg_terminate_backend", BOOL, VOLATILE, STRICT, INT4),
             proc(274, "timeofday", TEXT, VOLATILE, STRICT),
             proc(720, "octet_length", INT4, IMMUTABLE, STRICT, BYTEA),
