@@ -1,6 +1,10 @@
 package org.woolly.tcop.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.woolly.access.transam.Transaction;
@@ -102,23 +106,23 @@ final class SessionLocks implements LockFunctions {
     @Override
     public List<LockStatusRow> lockStatus() {
         List<LockManager.LockStatus> locks = manager.status();
-        java.util.Map<Long, Long> transactionOfProcess = new java.util.HashMap<>();
-        java.util.Set<Long> transactions = new java.util.LinkedHashSet<>();
+        Map<Long, Long> transactionOfProcess = new HashMap<>();
+        // each transaction's backend pid (null for none), in the order the lock table lists them
+        Map<Long, Long> transactions = new LinkedHashMap<>();
         for (LockManager.LockStatus lock : locks) {
             if (lock.owner() >= 0) {
-                transactions.add(lock.owner());
+                transactions.putIfAbsent(lock.owner(), lock.processId());
                 if (lock.processId() != null) {
                     transactionOfProcess.put(lock.processId(), lock.owner());
                 }
             }
         }
-        List<LockStatusRow> rows = new java.util.ArrayList<>();
-        for (long owner : transactions) {
-            Long pid = locks.stream().filter(lock -> lock.owner() == owner).findFirst().orElseThrow().processId();
+        List<LockStatusRow> rows = new ArrayList<>();
+        transactions.forEach((owner, pid) -> {
             String vxid = virtualTransaction(pid, owner);
             rows.add(new LockStatusRow("virtualxid", null, null, null, null, vxid, null, null, null, null, vxid,
                     pid == null ? null : pid.intValue(), LockMode.EXCLUSIVE.displayName(), true, null));
-        }
+        });
         for (LockManager.LockStatus lock : locks) {
             long owner = lock.owner() >= 0 ? lock.owner() : transactionOfProcess.getOrDefault(lock.processId(), 0L);
             LockStatusRow row = row(lock, virtualTransaction(lock.processId(), owner));
