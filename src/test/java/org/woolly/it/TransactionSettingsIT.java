@@ -23,14 +23,21 @@ class TransactionSettingsIT {
     @RegisterExtension
     final TestSessions sessions = new TestSessions(server);
 
+    /** Runs each statement in turn, as a script of psql lines. */
+    private static void run(Connection connection, String... statements) throws SQLException {
+        for (String statement : statements) {
+            execute(connection, statement);
+        }
+    }
+
     @Test
     void rollbackToSavepointRestoresTheSettingAtTheSavepoint() throws SQLException {
         Connection connection = sessions.connect();
-        execute(connection, "BEGIN");
-        execute(connection, "SET work_mem = '8MB'");
-        execute(connection, "SAVEPOINT a");
-        execute(connection, "SET work_mem = '16MB'");
-        execute(connection, "ROLLBACK TO SAVEPOINT a");
+        run(connection, "BEGIN",
+                "SET work_mem = '8MB'",
+                "SAVEPOINT a",
+                "SET work_mem = '16MB'",
+                "ROLLBACK TO SAVEPOINT a");
         assertThat(firstValue(connection, "SHOW work_mem")).isEqualTo("8MB");
         execute(connection, "COMMIT");
         assertThat(firstValue(connection, "SHOW work_mem")).isEqualTo("8MB");
@@ -39,9 +46,9 @@ class TransactionSettingsIT {
     @Test
     void aSavepointRolledBackAfterAnErrorUndoesItsSettings() throws SQLException {
         Connection connection = sessions.connect();
-        execute(connection, "BEGIN");
-        execute(connection, "SAVEPOINT a");
-        execute(connection, "SET lock_timeout = '5s'");
+        run(connection, "BEGIN",
+                "SAVEPOINT a",
+                "SET lock_timeout = '5s'");
         assertThat(WoollyServerExtension.errorOf(connection, "SELECT 1/0").getSQLState()).isEqualTo("22012");
         execute(connection, "ROLLBACK TO a");
         assertThat(firstValue(connection, "SHOW lock_timeout")).isEqualTo("0");
@@ -51,11 +58,11 @@ class TransactionSettingsIT {
     @Test
     void setLocalInAReleasedSavepointLastsUntilTheTransactionEnds() throws SQLException {
         Connection connection = sessions.connect();
-        execute(connection, "BEGIN");
-        execute(connection, "SET work_mem = '8MB'");
-        execute(connection, "SAVEPOINT a");
-        execute(connection, "SET LOCAL work_mem = '16MB'");
-        execute(connection, "RELEASE a");
+        run(connection, "BEGIN",
+                "SET work_mem = '8MB'",
+                "SAVEPOINT a",
+                "SET LOCAL work_mem = '16MB'",
+                "RELEASE a");
         assertThat(firstValue(connection, "SHOW work_mem")).isEqualTo("16MB");
         execute(connection, "COMMIT");
         assertThat(firstValue(connection, "SHOW work_mem")).isEqualTo("8MB");
@@ -77,24 +84,24 @@ class TransactionSettingsIT {
     @Test
     void setTransactionReadOnlyInASavepointIsUndoneByItsRollback() throws SQLException {
         Connection connection = sessions.connect();
-        execute(connection, "BEGIN");
-        execute(connection, "SAVEPOINT a");
-        execute(connection, "SET TRANSACTION READ ONLY");
+        run(connection, "BEGIN",
+                "SAVEPOINT a",
+                "SET TRANSACTION READ ONLY");
         assertThat(firstValue(connection, "SHOW transaction_read_only")).isEqualTo("on");
         execute(connection, "ROLLBACK TO a");
         assertThat(firstValue(connection, "SHOW transaction_read_only")).isEqualTo("off");
-        execute(connection, "CREATE TABLE writable_after_rollback_to (a int)");
-        execute(connection, "COMMIT");
+        run(connection, "CREATE TABLE writable_after_rollback_to (a int)",
+                "COMMIT");
     }
 
     @Test
     void aRolledBackTransactionUndoesSetsOfItsOpenSavepoints() throws SQLException {
         Connection connection = sessions.connect();
-        execute(connection, "BEGIN");
-        execute(connection, "SET search_path = pg_catalog");
-        execute(connection, "SAVEPOINT a");
-        execute(connection, "SET search_path = information_schema");
-        execute(connection, "ROLLBACK");
+        run(connection, "BEGIN",
+                "SET search_path = pg_catalog",
+                "SAVEPOINT a",
+                "SET search_path = information_schema",
+                "ROLLBACK");
         assertThat(firstValue(connection, "SHOW search_path")).isEqualTo("\"$user\", public");
     }
 }
