@@ -394,9 +394,42 @@ public final class SystemViews {
                        FROM pg_stat_all_indexes
                       WHERE ((pg_stat_all_indexes.schemaname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (pg_stat_all_indexes.schemaname !~ '^pg_toast'::text));""");
 
+    /**
+     * PostgreSQL reads the records of {@code pg_lock_status()}; Woolly's functions return no
+     * records yet, so {@code woolly_lock_status()} returns each row as one text value
+     * ({@code utils.adt.LockStatusRow}) that the view splits into PostgreSQL's columns.
+     * transactionid is text (no xid type). A tuple lock names its relation by file, which the view
+     * turns into the relation's OID through pg_class of the current database.
+     */
+    public static final View PG_LOCKS = new Builder(12073, "pg_locks")
+            .column("locktype", TEXT).column("database", OID).column("relation", OID).column("page", INT4)
+            .column("tuple", TypeOids.INT2).column("virtualxid", TEXT).asText("transactionid", "xid")
+            .column("classid", OID).column("objid", OID).column("objsubid", TypeOids.INT2)
+            .column("virtualtransaction", TEXT).column("pid", INT4).column("mode", TEXT).column("granted", BOOL)
+            .column("fastpath", BOOL).column("waitstart", TIMESTAMPTZ)
+            .definition("""
+                    SELECT
+                        NULLIF(split_part(l.s, '|'::text, 1), ''::text) AS locktype,
+                        NULLIF(split_part(l.s, '|'::text, 2), ''::text)::oid AS database,
+                        CASE WHEN (split_part(l.s, '|'::text, 1) = 'tuple'::text) THEN (SELECT c.oid FROM pg_class c WHERE (c.relfilenode = NULLIF(split_part(l.s, '|'::text, 3), ''::text)::oid)) ELSE NULLIF(split_part(l.s, '|'::text, 3), ''::text)::oid END AS relation,
+                        NULLIF(split_part(l.s, '|'::text, 4), ''::text)::integer AS page,
+                        NULLIF(split_part(l.s, '|'::text, 5), ''::text)::smallint AS tuple,
+                        NULLIF(split_part(l.s, '|'::text, 6), ''::text) AS virtualxid,
+                        NULLIF(split_part(l.s, '|'::text, 7), ''::text) AS transactionid,
+                        NULLIF(split_part(l.s, '|'::text, 8), ''::text)::oid AS classid,
+                        NULLIF(split_part(l.s, '|'::text, 9), ''::text)::oid AS objid,
+                        NULLIF(split_part(l.s, '|'::text, 10), ''::text)::smallint AS objsubid,
+                        NULLIF(split_part(l.s, '|'::text, 11), ''::text) AS virtualtransaction,
+                        NULLIF(split_part(l.s, '|'::text, 12), ''::text)::integer AS pid,
+                        NULLIF(split_part(l.s, '|'::text, 13), ''::text) AS mode,
+                        NULLIF(split_part(l.s, '|'::text, 14), ''::text)::boolean AS granted,
+                        NULLIF(split_part(l.s, '|'::text, 15), ''::text)::boolean AS fastpath,
+                        NULLIF(split_part(l.s, '|'::text, 16), ''::text)::timestamp with time zone AS waitstart
+                       FROM woolly_lock_status() l(s);""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
-            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES);
+            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS);
 
     private SystemViews() {}
 

@@ -395,6 +395,42 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     @Override
+    public Long currentTransactionIdIfAssigned() {
+        long xid = transaction().xid();
+        return xid == 0 ? null : xid;
+    }
+
+    /** The statement's snapshot, without the transaction's own XIDs (PostgreSQL's never lists its own). */
+    @Override
+    public org.woolly.utils.adt.XidSnapshot currentSnapshot() {
+        long[] running = java.util.Arrays.stream(snapshot.inProgress())
+                .filter(xid -> !transaction.isCurrentXid(xid)).sorted().toArray();
+        return new org.woolly.utils.adt.XidSnapshot(snapshot.xmin(), snapshot.xmax(), running);
+    }
+
+    @Override
+    public String transactionStatus(long xid) {
+        if (transactions == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "transaction status is not available here");
+        }
+        if (Long.compareUnsigned(xid, 3) < 0) {
+            return null; // not a normal XID: PostgreSQL's TransactionIdInRecentPast says no
+        }
+        if (Long.compareUnsigned(xid, transactions.nextXid()) >= 0) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "transaction ID %s is in the future",
+                    Long.toUnsignedString(xid));
+        }
+        if (transaction.isCurrentXid(xid)) {
+            return "in progress";
+        }
+        return switch (transactions.status(xid)) {
+            case IN_PROGRESS -> "in progress";
+            case COMMITTED -> "committed";
+            case ABORTED -> "aborted";
+        };
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }

@@ -51,14 +51,14 @@ class RowLocksIT {
         TestSessions.execute(setup, "CREATE TABLE rl_wait (id int primary key, v int)");
         TestSessions.execute(setup, "INSERT INTO rl_wait VALUES (1, 10), (2, 20)");
         Connection a = inTransaction();
-        assertThat(SavepointIT.rows(a, "SELECT id, v FROM rl_wait WHERE id = 1 FOR UPDATE")).containsExactly("1|10");
+        assertThat(TestSessions.rows(a, "SELECT id, v FROM rl_wait WHERE id = 1 FOR UPDATE")).containsExactly("1|10");
         Connection b = sessions.connect();
         SQLException nowait = error(b, "SELECT * FROM rl_wait WHERE id = 1 FOR SHARE NOWAIT");
         assertThat(nowait.getSQLState()).isEqualTo("55P03");
         assertThat(nowait.getMessage()).contains("could not obtain lock on row in relation \"rl_wait\"");
         // the other row is free; a plain read is not blocked
-        assertThat(SavepointIT.rows(b, "SELECT id FROM rl_wait WHERE id = 2 FOR UPDATE NOWAIT")).containsExactly("2");
-        assertThat(SavepointIT.rows(b, "SELECT v FROM rl_wait WHERE id = 1")).containsExactly("10");
+        assertThat(TestSessions.rows(b, "SELECT id FROM rl_wait WHERE id = 2 FOR UPDATE NOWAIT")).containsExactly("2");
+        assertThat(TestSessions.rows(b, "SELECT v FROM rl_wait WHERE id = 1")).containsExactly("10");
         Future<Integer> update = sessions.inBackground(() -> {
             try (var statement = b.createStatement()) {
                 return statement.executeUpdate("UPDATE rl_wait SET v = v + 1 WHERE id = 1");
@@ -67,7 +67,7 @@ class RowLocksIT {
         assertBlocked(update);
         a.commit();
         assertThat(update.get(20, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(SavepointIT.rows(setup, "SELECT v FROM rl_wait WHERE id = 1")).containsExactly("11");
+        assertThat(TestSessions.rows(setup, "SELECT v FROM rl_wait WHERE id = 1")).containsExactly("11");
     }
 
     @Test
@@ -77,8 +77,8 @@ class RowLocksIT {
         TestSessions.execute(setup, "INSERT INTO rl_share VALUES (1, 0)");
         Connection first = inTransaction();
         Connection second = inTransaction();
-        assertThat(SavepointIT.rows(first, "SELECT id FROM rl_share FOR SHARE")).containsExactly("1");
-        assertThat(SavepointIT.rows(second, "SELECT id FROM rl_share FOR KEY SHARE NOWAIT")).containsExactly("1");
+        assertThat(TestSessions.rows(first, "SELECT id FROM rl_share FOR SHARE")).containsExactly("1");
+        assertThat(TestSessions.rows(second, "SELECT id FROM rl_share FOR KEY SHARE NOWAIT")).containsExactly("1");
         // NO KEY UPDATE conflicts with SHARE but not with KEY SHARE
         Connection third = sessions.connect();
         assertThat(error(third, "SELECT id FROM rl_share FOR NO KEY UPDATE NOWAIT").getSQLState()).isEqualTo("55P03");
@@ -136,9 +136,9 @@ class RowLocksIT {
             total += worker.get(100, TimeUnit.SECONDS);
         }
         assertThat(total).isEqualTo(jobs);
-        assertThat(SavepointIT.rows(setup, "SELECT count(*), count(DISTINCT id) FROM rl_taken"))
+        assertThat(TestSessions.rows(setup, "SELECT count(*), count(DISTINCT id) FROM rl_taken"))
                 .containsExactly(jobs + "|" + jobs);
-        assertThat(SavepointIT.rows(setup, "SELECT count(*) FROM rl_jobs WHERE NOT done")).containsExactly("0");
+        assertThat(TestSessions.rows(setup, "SELECT count(*) FROM rl_jobs WHERE NOT done")).containsExactly("0");
     }
 
     @Test
@@ -150,7 +150,7 @@ class RowLocksIT {
         TestSessions.execute(writer, "UPDATE rl_recheck SET v = 2 WHERE id = 1");
         Connection locker = inTransaction();
         Future<List<String>> rows = sessions.inBackground(
-                () -> SavepointIT.rows(locker, "SELECT id, v FROM rl_recheck WHERE v = 1 ORDER BY id FOR UPDATE"));
+                () -> TestSessions.rows(locker, "SELECT id, v FROM rl_recheck WHERE v = 1 ORDER BY id FOR UPDATE"));
         assertBlocked(rows);
         writer.commit();
         // row 1 no longer has v = 1: PostgreSQL's EvalPlanQual drops it
@@ -159,7 +159,7 @@ class RowLocksIT {
 
         Connection repeatable = inTransaction();
         repeatable.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        assertThat(SavepointIT.rows(repeatable, "SELECT count(*) FROM rl_recheck")).containsExactly("2");
+        assertThat(TestSessions.rows(repeatable, "SELECT count(*) FROM rl_recheck")).containsExactly("2");
         TestSessions.execute(setup, "UPDATE rl_recheck SET v = 3 WHERE id = 2");
         SQLException failure = error(repeatable, "SELECT * FROM rl_recheck WHERE id = 2 FOR SHARE");
         assertThat(failure.getSQLState()).isEqualTo("40001");
@@ -171,7 +171,7 @@ class RowLocksIT {
     void explainShowsLockRowsAndBadClausesAreRefusedAsPostgresDoes() throws Exception {
         Connection c = sessions.connect();
         TestSessions.execute(c, "CREATE TABLE rl_plan (id int primary key)");
-        assertThat(SavepointIT.rows(c, "EXPLAIN (COSTS OFF) SELECT * FROM rl_plan ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"))
+        assertThat(TestSessions.rows(c, "EXPLAIN (COSTS OFF) SELECT * FROM rl_plan ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"))
                 .containsExactly("Limit", "  ->  LockRows", "        ->  Index Scan using rl_plan_pkey on rl_plan");
         assertThat(error(c, "SELECT count(*) FROM rl_plan FOR UPDATE").getMessage())
                 .contains("FOR UPDATE is not allowed with aggregate functions");
@@ -213,7 +213,7 @@ class RowLocksIT {
         TestSessions.execute(a, "SAVEPOINT s");
         TestSessions.execute(a, "LOCK rl_table");
         TestSessions.execute(a, "ROLLBACK TO s");
-        assertThat(SavepointIT.rows(setup, "SELECT count(*) FROM rl_table")).containsExactly("1");
+        assertThat(TestSessions.rows(setup, "SELECT count(*) FROM rl_table")).containsExactly("1");
         a.rollback();
     }
 }

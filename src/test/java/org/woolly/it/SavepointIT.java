@@ -9,17 +9,16 @@ import org.postgresql.util.PSQLException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.woolly.it.TestSessions.rows;
 
 /**
  * Savepoints (subtransactions) as clients use them: pgjdbc's setSavepoint / rollback(savepoint)
@@ -37,21 +36,6 @@ class SavepointIT {
 
     @TempDir
     Path temporary;
-
-    static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rows.getString(i));
-                }
-                result.add(row.toString());
-            }
-        }
-        return result;
-    }
 
     private static SQLException error(Connection connection, String sql) {
         return catchThrowableOfType(SQLException.class, () -> TestSessions.execute(connection, sql));

@@ -52,6 +52,30 @@ final class TestSessions implements AfterEachCallback {
         }
     }
 
+    /** Every row of {@code sql}'s result, columns joined by '|' (null as "null"). */
+    static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rows.getString(i));
+                }
+                result.add(row.toString());
+            }
+        }
+        return result;
+    }
+
+    /** The first column of the first row of {@code sql}'s result, as text (null if no row). */
+    static String firstValue(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         for (Connection connection : connections) {

@@ -356,6 +356,7 @@ public final class DefaultTransactionManager implements TransactionManager {
         return Math.max(procArray.nextXid(), xidLoggedLimit);
     }
 
+    @Override
     public long nextXid() {
         return procArray.nextXid();
     }

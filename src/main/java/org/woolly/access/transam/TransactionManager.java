@@ -62,6 +62,9 @@ public interface TransactionManager {
 
     XidStatus status(long xid);
 
+    /** The XID the next transaction to write will get: every XID from here up has not started. */
+    long nextXid();
+
     /**
      * Blocks until {@code xid} has committed or aborted, on behalf of {@code waiter} (the
      * transaction whose lock owner the wait-for graph shows waiting; null for none). The wait

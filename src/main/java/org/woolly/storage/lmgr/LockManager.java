@@ -51,7 +51,21 @@ public final class LockManager {
         final Condition changed = mutex.newCondition();
     }
 
-    private record Waiter(long owner, long processId, LockTag tag, LockMode mode) {}
+    private record Waiter(long owner, long processId, LockTag tag, LockMode mode, long sinceMillis) {
+        Waiter(long owner, long processId, LockTag tag, LockMode mode) {
+            this(owner, processId, tag, mode, System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * One held or awaited lock as {@code pg_locks} shows it ({@code LockInstanceData} of
+     * {@code GetLockStatusData}).
+     *
+     * @param processId the owner's backend pid, or null for an owner that named none
+     * @param waitStartMillis when the wait began (epoch milliseconds), or 0 for a granted lock
+     */
+    public record LockStatus(LockTag tag, long owner, Long processId, LockMode mode, boolean granted,
+                             long waitStartMillis) {}
 
     public LockManager(Duration deadlockTimeout) {
         this.deadlockTimeout = deadlockTimeout;
@@ -247,6 +261,32 @@ public final class LockManager {
                     if (!result.contains(pid)) {
                         result.add(pid);
                     }
+                }
+            }
+            return result;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * Every lock held and every request waiting, at one instant ({@code GetLockStatusData}):
+     * holders first, then each lock's waiters in queue order.
+     */
+    public List<LockStatus> status() {
+        mutex.lock();
+        try {
+            List<LockStatus> result = new ArrayList<>();
+            for (var lock : locks.entrySet()) {
+                for (var holder : lock.getValue().holders.entrySet()) {
+                    for (LockMode mode : holder.getValue().keySet()) {
+                        result.add(new LockStatus(lock.getKey(), holder.getKey(), process(holder.getKey()), mode,
+                                true, 0));
+                    }
+                }
+                for (Waiter waiter : lock.getValue().queue) {
+                    result.add(new LockStatus(lock.getKey(), waiter.owner(), process(waiter.owner()), waiter.mode(),
+                            false, waiter.sinceMillis()));
                 }
             }
             return result;

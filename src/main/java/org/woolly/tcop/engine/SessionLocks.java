@@ -1,6 +1,10 @@
 package org.woolly.tcop.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.woolly.access.transam.Transaction;
@@ -8,6 +12,7 @@ import org.woolly.storage.lmgr.LockManager;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.storage.lmgr.LockTag;
 import org.woolly.utils.adt.LockFunctions;
+import org.woolly.utils.adt.LockStatusRow;
 import org.woolly.utils.error.NoticeSink;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -87,6 +92,67 @@ final class SessionLocks implements LockFunctions {
     @Override
     public List<Integer> blockingPids(int pid) {
         return manager.blockingProcesses(pid).stream().map(Long::intValue).toList();
+    }
+
+    /**
+     * pg_locks: the lock manager's locks, and the virtualxid lock PostgreSQL's every transaction
+     * holds on itself ({@code VirtualXactLockTableInsert}), here one per transaction holding or
+     * awaiting a lock. A virtual transaction id is {@code pid/owner}: the backend and the
+     * transaction's lock owner number, unique while the server runs as PostgreSQL's
+     * {@code backendId/localTransactionId} is. A session-level lock shows the session's current
+     * transaction, {@code pid/0} outside one. Foreign-key key locks (Woolly's stand-in for row
+     * locks on the referenced row) are not listed.
+     */
+    @Override
+    public List<LockStatusRow> lockStatus() {
+        List<LockManager.LockStatus> locks = manager.status();
+        Map<Long, Long> transactionOfProcess = new HashMap<>();
+        // each transaction's backend pid (null for none), in the order the lock table lists them
+        Map<Long, Long> transactions = new LinkedHashMap<>();
+        for (LockManager.LockStatus lock : locks) {
+            if (lock.owner() >= 0) {
+                transactions.putIfAbsent(lock.owner(), lock.processId());
+                if (lock.processId() != null) {
+                    transactionOfProcess.put(lock.processId(), lock.owner());
+                }
+            }
+        }
+        List<LockStatusRow> rows = new ArrayList<>();
+        transactions.forEach((owner, pid) -> {
+            String vxid = virtualTransaction(pid, owner);
+            rows.add(new LockStatusRow("virtualxid", null, null, null, null, vxid, null, null, null, null, vxid,
+                    pid == null ? null : pid.intValue(), LockMode.EXCLUSIVE.displayName(), true, null));
+        });
+        for (LockManager.LockStatus lock : locks) {
+            long owner = lock.owner() >= 0 ? lock.owner() : transactionOfProcess.getOrDefault(lock.processId(), 0L);
+            LockStatusRow row = row(lock, virtualTransaction(lock.processId(), owner));
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String virtualTransaction(Long pid, long owner) {
+        return (pid == null ? 0 : pid) + "/" + owner;
+    }
+
+    private static LockStatusRow row(LockManager.LockStatus lock, String virtualTransaction) {
+        Integer pid = lock.processId() == null ? null : lock.processId().intValue();
+        String mode = lock.mode().displayName();
+        Long waitStart = lock.granted() ? null : lock.waitStartMillis();
+        return switch (lock.tag()) {
+            case LockTag.Relation r -> new LockStatusRow("relation", r.databaseOid(), r.relationOid(), null, null,
+                    null, null, null, null, null, virtualTransaction, pid, mode, lock.granted(), waitStart);
+            case LockTag.Tuple t -> new LockStatusRow("tuple", t.databaseOid(), t.relNumber(), t.block(), t.offset(),
+                    null, null, null, null, null, virtualTransaction, pid, mode, lock.granted(), waitStart);
+            case LockTag.Transaction x -> new LockStatusRow("transactionid", null, null, null, null, null, x.xid(),
+                    null, null, null, virtualTransaction, pid, mode, lock.granted(), waitStart);
+            case LockTag.Advisory a -> new LockStatusRow("advisory", a.databaseOid(), null, null, null, null, null,
+                    Integer.toUnsignedLong(a.key1()), Integer.toUnsignedLong(a.key2()), a.kind(), virtualTransaction,
+                    pid, mode, lock.granted(), waitStart);
+            case LockTag.Key k -> null;
+        };
     }
 
     /** At disconnect: the session-level advisory locks go with the session. */

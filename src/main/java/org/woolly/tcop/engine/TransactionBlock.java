@@ -227,12 +227,18 @@ final class TransactionBlock {
     void savepoint(String name) {
         requireBlock("SAVEPOINT");
         transaction.defineSavepoint(name);
+        settings.atSubtransactionStart();
     }
 
     /** RELEASE SAVEPOINT: the named savepoint and those inside it end, their work kept (3B001 if unknown). */
     void releaseSavepoint(String name) {
         requireBlock("RELEASE SAVEPOINT");
+        int depthBefore = transaction.savepointDepth();
         transaction.releaseSavepoint(name);
+        // each savepoint inside the named one commits in turn, as CommitSubTransaction does
+        for (int depth = depthBefore; depth > transaction.savepointDepth(); depth--) {
+            settings.atSubtransactionEnd(true);
+        }
     }
 
     /**
@@ -246,7 +252,13 @@ final class TransactionBlock {
             throw SqlException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"%s\" does not exist", name);
         }
         requireBlock("ROLLBACK TO SAVEPOINT");
+        int depthBefore = transaction.savepointDepth();
         transaction.rollbackToSavepoint(name);
+        // the named savepoint and those inside it abort, and the named one starts again
+        for (int depth = depthBefore; depth >= transaction.savepointDepth(); depth--) {
+            settings.atSubtransactionEnd(false);
+        }
+        settings.atSubtransactionStart();
         state = State.IN_BLOCK;
     }
 

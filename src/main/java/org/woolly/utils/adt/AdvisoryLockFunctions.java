@@ -5,8 +5,8 @@ import static org.woolly.utils.adt.PgProcData.VOLATILE;
 
 /**
  * {@code pg_advisory_lock} and its kin, in their bigint and (int, int) forms, and
- * {@code pg_blocking_pids} ({@code lockfuncs.c}); the locks themselves are the session's
- * {@link LockFunctions}.
+ * {@code pg_blocking_pids} and the rows of pg_locks ({@code lockfuncs.c}); the locks themselves are
+ * the session's {@link LockFunctions}.
  */
 final class AdvisoryLockFunctions {
     private AdvisoryLockFunctions() {}
@@ -42,6 +42,8 @@ final class AdvisoryLockFunctions {
         });
         r.function("pg_blocking_pids", PgProcData.INT4_ARRAY, VOLATILE, STRICT,
                 (a, c) -> ArrayValue.of(int4, c.lockFunctions().blockingPids((Integer) a[0])), int4);
+        r.function("woolly_lock_status", TypeOids.TEXT, VOLATILE, STRICT, (a, c) -> c.lockFunctions().lockStatus()
+                .stream().map(row -> (Object) row.encoded()).iterator());
     }
 
     /** Two int keys as one long: the first in the high half. */

@@ -35,6 +35,7 @@ public final class BuiltinFunctions {
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
+        TransactionIdFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();

@@ -45,6 +45,9 @@ public final class BuiltinTypes {
         add(TypeOids.INTERVAL, IntervalIO.INSTANCE);
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
         add(TypeOids.VOID, new VoidIO());
+        add(TypeOids.XID8, XidSnapshotIO.XID8);
+        add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
+        add(TypeOids.TXID_SNAPSHOT, XidSnapshotIO.TXID_SNAPSHOT);
         add(TypeOids.REGPROC, new RegTypeIO(RegTypeIO.Kind.REGPROC));
         add(TypeOids.REGPROCEDURE, new RegTypeIO(RegTypeIO.Kind.REGPROCEDURE));
         add(TypeOids.REGCLASS, new RegTypeIO(RegTypeIO.Kind.REGCLASS));

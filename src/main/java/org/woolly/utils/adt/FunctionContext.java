@@ -59,6 +59,27 @@ public interface FunctionContext {
                 "statistics functions are not available here");
     }
 
+    /** The current transaction's top-level XID, or null if it has none yet ({@code pg_current_xact_id_if_assigned}). */
+    default Long currentTransactionIdIfAssigned() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "transaction IDs are not available here");
+    }
+
+    /** The statement's snapshot as pg_current_snapshot() shows it. */
+    default XidSnapshot currentSnapshot() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "snapshots are not available here");
+    }
+
+    /**
+     * {@code pg_xact_status}: "in progress", "committed" or "aborted"; null for a special XID;
+     * 22023 for an XID not yet assigned.
+     */
+    default String transactionStatus(long xid) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "transaction status is not available here");
+    }
+
     /** The session's advisory locks and lock-wait information; 0A000 where there are none. */
     default LockFunctions lockFunctions() {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

@@ -27,4 +27,9 @@ public interface LockFunctions {
 
     /** The pids of the backends that block backend {@code pid}'s lock wait; empty when it does not wait. */
     List<Integer> blockingPids(int pid);
+
+    /** Every lock held or awaited in the server, as pg_locks shows them ({@code pg_lock_status}). */
+    default List<LockStatusRow> lockStatus() {
+        return List.of();
+    }
 }

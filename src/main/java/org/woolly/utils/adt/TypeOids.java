@@ -42,6 +42,8 @@ public final class TypeOids {
     public static final int ANYCOMPATIBLEARRAY = 5078;
     public static final int ANYNONARRAY = 2776;
     public static final int XID8 = 5069;
+    public static final int PG_SNAPSHOT = 5038;
+    public static final int TXID_SNAPSHOT = 2970;
 
     private TypeOids() {}
 

@@ -17,9 +17,10 @@ import java.util.Map;
  * implements it for a backend. Values come from the {@link ServerConfiguration}, then the
  * startup packet ({@link #setStartupOption}), then SET / SET LOCAL / RESET.
  *
- * <p>Transactions: the session values at the first change inside a transaction are saved and
- * restored if it aborts; SET LOCAL values live in a separate layer dropped at its end. Only the
- * session's own thread uses an instance (no locking).
+ * <p>Transactions and savepoints: each SET and SET LOCAL inside one records the value it replaces
+ * in a {@link GucStack}, whose rules (PostgreSQL's {@code AtEOXact_GUC}) decide at each
+ * (sub)transaction's end what comes back. Only the session's own thread uses an instance (no
+ * locking).
  *
  * <p>transaction_isolation, transaction_read_only and transaction_deferrable describe the
  * current transaction (PostgreSQL's {@code XactIsoLevel}, {@code XactReadOnly},
@@ -32,13 +33,10 @@ public final class GucSession implements SessionSettings {
 
     /** Values after startup: what RESET returns to. */
     private final Map<String, Object> resetValues;
-    /** Current session-level values (SET). */
-    private Map<String, Object> sessionValues;
-    /** SET LOCAL values, until the transaction ends. */
-    private final Map<String, Object> localValues = new HashMap<>();
-    /** Session values saved at the first SET of the current transaction, restored on abort. */
-    private Map<String, Object> savedAtTransactionStart;
-    private boolean inTransaction;
+    /** The values in force (SET and SET LOCAL alike). */
+    private final Map<String, Object> sessionValues;
+    /** What the SETs of the current transaction and its savepoints replaced. */
+    private final GucStack stack = new GucStack();
     private boolean superuser;
     private final Map<String, String> reportedValues = new HashMap<>();
     private FormatSettings formatSettings;
@@ -101,7 +99,7 @@ public final class GucSession implements SessionSettings {
             } catch (SqlException refused) {
                 // PostgreSQL's check hook refuses any change after the first query before anything
                 // else is said about the level; SERIALIZABLE, refused here as not implemented, is one
-                if (inTransaction && snapshotTaken && key.equals("transaction_isolation")
+                if (inTransaction() && snapshotTaken && key.equals("transaction_isolation")
                         && refused.sqlState() == SqlState.FEATURE_NOT_SUPPORTED) {
                     throw isolationAfterQuery();
                 }
@@ -111,22 +109,22 @@ public final class GucSession implements SessionSettings {
             return;
         }
         Object parsed = value == null ? resetValues.get(key) : GucValues.parse(parameter, value);
-        if (local) {
-            if (inTransaction) {
-                localValues.put(key, parsed);
-            }
-        } else {
-            saveForRollback();
-            sessionValues.put(key, parsed);
-            localValues.remove(key);
+        if (local && !inTransaction()) {
+            return; // lasts until the end of a transaction there is not
         }
+        assign(key, parsed, local);
+    }
+
+    /** Sets a validated value at the current nest level, recording what it replaces. */
+    private void assign(String key, Object value, boolean local) {
+        stack.pushOldValue(key, local, sessionValues.get(key));
+        sessionValues.put(key, value);
         valuesChanged();
     }
 
     @Override
     public void reset(String name) {
         if (name.equalsIgnoreCase("all")) {
-            saveForRollback();
             for (GucParameter parameter : GucTable.all()) {
                 String key = ServerConfiguration.key(parameter.name());
                 if (TRANSACTION_DEFAULTS.containsKey(key)) {
@@ -134,8 +132,7 @@ public final class GucSession implements SessionSettings {
                 }
                 if (parameter.context() == GucContext.USER
                         || parameter.context() == GucContext.SUPERUSER && superuser) {
-                    sessionValues.put(key, resetValues.get(key));
-                    localValues.remove(key);
+                    assign(key, resetValues.get(key), false);
                 }
             }
             valuesChanged();
@@ -212,8 +209,7 @@ public final class GucSession implements SessionSettings {
 
     @Override
     public void atTransactionStart() {
-        inTransaction = true;
-        savedAtTransactionStart = null;
+        stack.startTransaction();
         snapshotTaken = false;
         TRANSACTION_DEFAULTS.forEach((key, defaultName) ->
                 transactionValues.put(key, current(ServerConfiguration.require(defaultName))));
@@ -231,7 +227,7 @@ public final class GucSession implements SessionSettings {
      * is only validated: the next transaction starts from the default_ parameter anyway.
      */
     private void setTransactionCharacteristic(GucParameter parameter, String key, Object value) {
-        if (!inTransaction) {
+        if (!inTransaction()) {
             return;
         }
         Object currentValue = transactionValues.get(key);
@@ -252,6 +248,8 @@ public final class GucSession implements SessionSettings {
                         "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
             }
         }
+        // SET TRANSACTION is a SET LOCAL in PostgreSQL: a savepoint's rollback undoes it
+        stack.pushOldValue(key, true, currentValue);
         transactionValues.put(key, value);
         valuesChanged();
     }
@@ -262,20 +260,45 @@ public final class GucSession implements SessionSettings {
     }
 
     @Override
-    public void atTransactionEnd(boolean committed) {
-        boolean rolledBack = !committed && savedAtTransactionStart != null;
-        if (rolledBack) {
-            sessionValues = savedAtTransactionStart;
+    public void atSubtransactionStart() {
+        stack.startSubtransaction();
+    }
+
+    @Override
+    public void atSubtransactionEnd(boolean committed) {
+        if (stack.nestLevel() > 1) {
+            endLevel(committed);
         }
-        boolean changed = rolledBack || !localValues.isEmpty();
-        savedAtTransactionStart = null;
-        localValues.clear();
+    }
+
+    @Override
+    public void atTransactionEnd(boolean committed) {
+        while (stack.nestLevel() > 1) {
+            endLevel(committed);
+        }
+        if (stack.nestLevel() == 1) {
+            endLevel(committed);
+        }
         transactionValues.clear();
         snapshotTaken = false;
-        inTransaction = false;
-        if (changed) {
+    }
+
+    private void endLevel(boolean committed) {
+        if (stack.endLevel(committed, this::restore)) {
             valuesChanged();
         }
+    }
+
+    private void restore(String key, Object value) {
+        if (TRANSACTION_DEFAULTS.containsKey(key)) {
+            transactionValues.put(key, value);
+        } else {
+            sessionValues.put(key, value);
+        }
+    }
+
+    private boolean inTransaction() {
+        return stack.nestLevel() > 0;
     }
 
     @Override
@@ -311,14 +334,7 @@ public final class GucSession implements SessionSettings {
             // outside a transaction: what the next one will start with
             return value != null ? value : current(ServerConfiguration.require(defaultName));
         }
-        Object local = localValues.get(key);
-        return local != null ? local : sessionValues.get(key);
-    }
-
-    private void saveForRollback() {
-        if (inTransaction && savedAtTransactionStart == null) {
-            savedAtTransactionStart = new HashMap<>(sessionValues);
-        }
+        return sessionValues.get(key);
     }
 
     private void checkContext(GucParameter parameter, boolean atStartup) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * set_config(). Names, units, value syntax, SQLSTATEs and messages are PostgreSQL's
  * ({@code src/backend/utils/misc/guc.c}); names are case-insensitive.
  *
- * <p>Transactional behaviour as in PostgreSQL: a SET inside a transaction that rolls back is
- * undone; SET LOCAL lasts until the end of the transaction.
+ * <p>Transactional behaviour as in PostgreSQL: a SET inside a transaction or savepoint that rolls
+ * back is undone; SET LOCAL lasts until the end of the transaction (or the rollback of the
+ * savepoint it was made in); a released savepoint's values stay.
  */
 public interface SessionSettings {
 
@@ -54,7 +55,21 @@ public interface SessionSettings {
     default void atFirstSnapshot() {
     }
 
-    /** Called when a transaction ends; undoes SET LOCAL, and every SET of an aborted transaction. */
+    /** Called when a savepoint starts: SETs from now on belong to it ({@code NewGUCNestLevel}). */
+    default void atSubtransactionStart() {
+    }
+
+    /**
+     * Called when the innermost savepoint ends: released ({@code committed}, its values kept, its
+     * SET LOCALs passed to the level below) or rolled back (every SET since it started undone).
+     */
+    default void atSubtransactionEnd(boolean committed) {
+    }
+
+    /**
+     * Called when a transaction ends; undoes SET LOCAL, and every SET of an aborted transaction,
+     * ending any savepoint still open first.
+     */
     void atTransactionEnd(boolean committed);
 
     /**

@@ -167,4 +167,29 @@ class LockManagerTest {
             shared.get(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void statusListsHoldersThenWaitersWithTheirProcessAndWaitStart() throws Exception {
+        LockManager locks = new LockManager();
+        LockTag table = new LockTag.Relation(5, 16384);
+        locks.acquire(10, 100, table, LockMode.ACCESS_EXCLUSIVE);
+        locks.acquire(LockManager.sessionOwner(100), 100, KEY_1, LockMode.SHARE);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> waiter = executor.submit(() -> locks.acquire(11, 101, table, LockMode.SHARE));
+            awaitBlockedBy(locks, 101, 100);
+            assertThat(locks.status())
+                    .filteredOn(lock -> lock.tag().equals(table))
+                    .extracting(lock -> lock.owner() + "/" + lock.processId() + "/" + lock.mode().displayName() + "/"
+                            + lock.granted() + "/" + (lock.waitStartMillis() > 0))
+                    .containsExactly("10/100/AccessExclusiveLock/true/false", "11/101/ShareLock/false/true");
+            assertThat(locks.status())
+                    .filteredOn(lock -> lock.tag().equals(KEY_1))
+                    .extracting(lock -> lock.owner() + "/" + lock.processId() + "/" + lock.mode().displayName())
+                    .containsExactly("-100/100/ShareLock");
+            locks.releaseAll(10);
+            waiter.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(locks.status()).extracting(lock -> lock.owner() + "/" + lock.granted())
+                .containsExactlyInAnyOrder("11/true", "-100/true");
+    }
 }
