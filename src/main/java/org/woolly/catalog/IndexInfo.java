@@ -27,12 +27,14 @@ import org.woolly.storage.smgr.RelFileLocator;
  * @param operatorClasses the btree operator class of each key column ({@code indclass})
  * @param descending     per key column ({@code indoption} bit 1)
  * @param nullsFirst     per key column ({@code indoption} bit 2)
+ * @param immediate      {@code indimmediate}: false for the index of a DEFERRABLE unique or primary
+ *                       key constraint, whose uniqueness is checked after the statement or at commit
  */
 public record IndexInfo(int oid, String name, int relationOid, int namespaceOid, RelFileLocator locator,
                         List<Short> columns, int keyColumnCount, List<Integer> columnTypeOids,
                         List<Integer> operatorClasses, List<Boolean> descending, List<Boolean> nullsFirst,
                         boolean unique, boolean primary, boolean nullsNotDistinct, boolean valid,
-                        String expressions, String predicate) {
+                        String expressions, String predicate, boolean immediate) {
 
     /** {@code INDOPTION_DESC} of {@code pg_index.h}. */
     public static final int OPTION_DESC = 1;

@@ -194,12 +194,12 @@ public final class ConstraintCommands {
         }
         IndexInfo index = context.catalog().createIndex(context.transaction(), table,
                 new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
-                        key.nullsNotDistinct()));
+                        key.nullsNotDistinct(), List.of(), null, !key.timing().deferrable()));
         IndexCommands.build(context, table, index);
         table = context.catalog().relationByOid(context.transaction(), table.oid());
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), indexName, table.namespaceOid(),
                 primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, List.copyOf(columns), index.oid(), null,
-                false, false, true);
+                key.timing().deferrable(), key.timing().initiallyDeferred(), true);
         context.catalog().addConstraint(context.transaction(), table, constraint);
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }

@@ -112,8 +112,8 @@ public final class ForeignKeyCommands {
         }
         ForeignKeyActions actions = fk.actions() == null ? ForeignKeyActions.DEFAULT : fk.actions();
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), constraintName,
-                table.namespaceOid(), ConstraintInfo.FOREIGN_KEY, List.copyOf(columns), index.oid(), null, false,
-                false, !notValid, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
+                table.namespaceOid(), ConstraintInfo.FOREIGN_KEY, List.copyOf(columns), index.oid(), null,
+                fk.timing().deferrable(), fk.timing().initiallyDeferred(), !notValid, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
                 actions.match());
         if (!notValid) {
             checkExistingRows(context, table, constraint, referenced);
