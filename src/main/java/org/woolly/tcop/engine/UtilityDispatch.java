@@ -66,6 +66,7 @@ final class UtilityDispatch {
             case Statement.Deallocate deallocate -> deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
             case Statement.Discard discard -> "DISCARD " + discard.target().toUpperCase(Locale.ROOT);
             case Statement.Checkpoint ignored -> "CHECKPOINT";
+            case Statement.SetConstraints ignored -> "SET CONSTRAINTS";
             case Statement.Analyze ignored -> "ANALYZE";
             case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
@@ -161,6 +162,14 @@ final class UtilityDispatch {
             }
             case Statement.Discard discard -> discard(session, discard);
             case Statement.Checkpoint ignored -> checkpoint(session);
+            case Statement.SetConstraints set -> {
+                if (!session.block.inTransactionBlock()) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                            "SET CONSTRAINTS can only be used in transaction blocks");
+                }
+                DeferredConstraintModes.set(session, set);
+                yield Outcome.tag("SET CONSTRAINTS");
+            }
             case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
                     HeapAccess.of(session.storage), analyze));
             case Statement.Vacuum vacuum -> {
