@@ -12,6 +12,7 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -354,7 +355,8 @@ final class TableElementParser {
         }
         ConstraintTiming timing = constraintAttributes();
         if (timing != null && timing.deferrable() && constraint.kind() == TableConstraint.Kind.CHECK) {
-            throw TokenCursor.notSupportedClause("CHECK constraints cannot be marked DEFERRABLE", token);
+            // processCASbits reports it without a position
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CHECK constraints cannot be marked DEFERRABLE");
         }
         return timing == null ? constraint : constraint.withTiming(timing);
     }
