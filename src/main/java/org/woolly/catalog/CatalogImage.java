@@ -377,7 +377,8 @@ final class CatalogImage {
                 classRow.getOid("relnamespace"), locator(classRow), List.copyOf(columns), row.getShort("indnkeyatts"),
                 List.copyOf(types), List.copyOf(classes), List.copyOf(descending), List.copyOf(nullsFirst),
                 row.getBool("indisunique"), row.getBool("indisprimary"), row.getBool("indnullsnotdistinct"),
-                row.getBool("indisvalid"), row.getString("indexprs"), row.getString("indpred"));
+                row.getBool("indisvalid"), row.getString("indexprs"), row.getString("indpred"),
+                row.getBool("indimmediate"));
     }
 
     /** An int2vector in its text form ({@code 1 2}). */

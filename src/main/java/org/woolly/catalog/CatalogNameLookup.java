@@ -139,8 +139,8 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
-    public String indexDefinition(int indexOid, int column) {
-        return new ObjectDefinitions(catalog, transaction).indexDefinition(indexOid, column);
+    public String indexDefinition(int indexOid, int column, boolean pretty) {
+        return new ObjectDefinitions(catalog, transaction).indexDefinition(indexOid, column, pretty);
     }
 
     @Override

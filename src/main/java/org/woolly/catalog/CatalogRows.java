@@ -209,7 +209,7 @@ public final class CatalogRows {
                 .set("indexrelid", index.oid()).set("indrelid", index.relationOid())
                 .setShort("indnatts", index.columns().size()).setShort("indnkeyatts", index.keyColumnCount())
                 .set("indisunique", index.unique()).set("indnullsnotdistinct", index.nullsNotDistinct())
-                .set("indisprimary", index.primary()).set("indisexclusion", false).set("indimmediate", true)
+                .set("indisprimary", index.primary()).set("indisexclusion", false).set("indimmediate", index.immediate())
                 .set("indisclustered", false).set("indisvalid", index.valid()).set("indcheckxmin", false)
                 .set("indisready", true).set("indislive", true).set("indisreplident", false)
                 .set("indkey", keys.toString()).set("indcollation", collations.toString())

@@ -2,6 +2,8 @@ package org.woolly.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.woolly.access.nbtree.IndexShape;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -25,17 +27,21 @@ import org.woolly.storage.smgr.RelFileLocator;
  * @param operatorClasses the btree operator class of each key column ({@code indclass})
  * @param descending     per key column ({@code indoption} bit 1)
  * @param nullsFirst     per key column ({@code indoption} bit 2)
+ * @param immediate      {@code indimmediate}: false for the index of a DEFERRABLE unique or primary
+ *                       key constraint, whose uniqueness is checked after the statement or at commit
  */
 public record IndexInfo(int oid, String name, int relationOid, int namespaceOid, RelFileLocator locator,
                         List<Short> columns, int keyColumnCount, List<Integer> columnTypeOids,
                         List<Integer> operatorClasses, List<Boolean> descending, List<Boolean> nullsFirst,
                         boolean unique, boolean primary, boolean nullsNotDistinct, boolean valid,
-                        String expressions, String predicate) {
+                        String expressions, String predicate, boolean immediate) {
 
     /** {@code INDOPTION_DESC} of {@code pg_index.h}. */
     public static final int OPTION_DESC = 1;
     /** {@code INDOPTION_NULLS_FIRST} of {@code pg_index.h}. */
     public static final int OPTION_NULLS_FIRST = 2;
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$.\"]*");
 
     /** Whether any stored column is an expression. */
     public boolean hasExpressions() {
@@ -57,6 +63,15 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
      * {@code pg_get_indexdef} prints an index column (parenthesized unless it is a function call).
      */
     public String columnText(RelationInfo table, int i) {
+        return columnText(table, i, false);
+    }
+
+    /**
+     * As {@link #columnText(RelationInfo, int)}; {@code pretty} first drops the parentheses that
+     * enclose the whole stored expression, as {@code pg_get_indexdef_columns(..., true)} prints it
+     * for error details ({@code Key ((a + b))=(3)}).
+     */
+    public String columnText(RelationInfo table, int i, boolean pretty) {
         if (columns.get(i) != 0) {
             return table.attributeByNumber(columns.get(i)).name();
         }
@@ -66,9 +81,19 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
                 expression++;
             }
         }
-        String text = expressionTexts().get(expression);
-        return text.startsWith("(") || !text.matches("(?s)[A-Za-z_][A-Za-z0-9_$.\"]*\\(.*\\)") ? "(" + text + ")"
-                : text;
+        String stored = expressionTexts().get(expression);
+        String text = pretty ? ObjectDefinitions.withoutOuterParentheses(stored) : stored;
+        return looksLikeFunctionCall(text) ? text : "(" + text + ")";
+    }
+
+    /** {@code lower(name)} but not {@code lower(a) || upper(b)}: a name whose argument list ends the text. */
+    private static boolean looksLikeFunctionCall(String text) {
+        Matcher name = FUNCTION_NAME.matcher(text);
+        if (!name.lookingAt()) {
+            return false;
+        }
+        String arguments = text.substring(name.end());
+        return arguments.startsWith("(") && !ObjectDefinitions.withoutOuterParentheses(arguments).equals(arguments);
     }
 
     /** Joins expression texts as {@code indexprs} stores them. */
@@ -130,7 +155,7 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
     public List<String> keyColumnNames(RelationInfo table) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < keyColumnCount; i++) {
-            names.add(columnText(table, i));
+            names.add(columnText(table, i, true));
         }
         return names;
     }

@@ -14,7 +14,15 @@ import java.util.List;
  */
 public record IndexSpec(String name, List<Short> columns, int keyColumnCount, List<Boolean> descending,
                         List<Boolean> nullsFirst, boolean unique, boolean primary, boolean nullsNotDistinct,
-                        List<Expression> expressions, String predicate) {
+                        List<Expression> expressions, String predicate, boolean immediate) {
+
+    /** An index whose uniqueness, if any, is checked as each row is stored. */
+    public IndexSpec(String name, List<Short> columns, int keyColumnCount, List<Boolean> descending,
+                     List<Boolean> nullsFirst, boolean unique, boolean primary, boolean nullsNotDistinct,
+                     List<Expression> expressions, String predicate) {
+        this(name, columns, keyColumnCount, descending, nullsFirst, unique, primary, nullsNotDistinct, expressions,
+                predicate, true);
+    }
 
     /** One expression column: SQL text, result type and typmod, and the name of its pg_attribute row. */
     public record Expression(String text, int typeOid, int typeModifier, String columnName) {}

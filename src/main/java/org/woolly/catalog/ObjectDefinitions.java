@@ -23,9 +23,9 @@ final class ObjectDefinitions {
 
     /**
      * {@code CREATE [UNIQUE] INDEX name ON schema.table USING btree (columns)}, or with
-     * {@code column} > 0 that key column's name alone; null when no index has that OID.
+     * {@code column} > 0 that key column's name or expression alone; null when no index has that OID.
      */
-    String indexDefinition(int indexOid, int column) {
+    String indexDefinition(int indexOid, int column, boolean pretty) {
         RelationInfo table;
         try {
             table = catalog.relationByOid(transaction, catalog.indexTableOid(transaction, indexOid));
@@ -38,8 +38,7 @@ final class ObjectDefinitions {
             return null;
         }
         if (column > 0) {
-            return column <= index.columns().size()
-                    ? Identifiers.quote(table.attributeByNumber(index.columns().get(column - 1)).name()) : "";
+            return column <= index.columns().size() ? columnText(table, index, column - 1, pretty) : "";
         }
         StringBuilder text = new StringBuilder("CREATE ");
         if (index.unique()) {
@@ -52,7 +51,7 @@ final class ObjectDefinitions {
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(Identifiers.quote(table.attributeByNumber(index.columns().get(i)).name()));
+            text.append(columnText(table, index, i, false));
             boolean descending = index.descending().get(i);
             boolean nullsFirst = index.nullsFirst().get(i);
             if (descending) {
@@ -72,7 +71,16 @@ final class ObjectDefinitions {
         if (index.nullsNotDistinct()) {
             text.append(" NULLS NOT DISTINCT");
         }
+        if (index.partial()) {
+            text.append(" WHERE ").append(index.predicate());
+        }
         return text.toString();
+    }
+
+    /** A stored column of {@code index}: its quoted name, or its expression as {@link IndexInfo#columnText} prints it. */
+    private static String columnText(RelationInfo table, IndexInfo index, int i, boolean pretty) {
+        short number = index.columns().get(i);
+        return number == 0 ? index.columnText(table, i, pretty) : Identifiers.quote(table.attributeByNumber(number).name());
     }
 
     /** {@code PRIMARY KEY (id)}, {@code CHECK (qty > 0)}, {@code FOREIGN KEY ...}; null when no constraint has that OID. */

@@ -287,7 +287,7 @@ final class RelationDdl {
                 List.copyOf(spec.descending()), List.copyOf(spec.nullsFirst()), spec.unique(), spec.primary(),
                 spec.nullsNotDistinct(), true,
                 IndexInfo.joinExpressions(spec.expressions().stream().map(IndexSpec.Expression::text).toList()),
-                spec.predicate());
+                spec.predicate(), spec.immediate());
         CatalogHeap heap = system.heap();
         char persistence = image.classRow(table.oid()).getChar("relpersistence");
         heap.insert(PG_CLASS, databaseOid, CatalogRows.indexRelation(indexOid, spec.name(), namespaceOid, indexOid,

@@ -261,7 +261,7 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
                     drop.column(), relation.name());
         }
-        ConstraintCommands.dropDependents(context, relation, column.number());
+        ConstraintCommands.dropDependents(context, relation, column.number(), drop.cascade());
         relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().dropColumn(context.transaction(), relation, column.number());
     }

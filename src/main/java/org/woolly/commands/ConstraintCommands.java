@@ -194,12 +194,12 @@ public final class ConstraintCommands {
         }
         IndexInfo index = context.catalog().createIndex(context.transaction(), table,
                 new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
-                        key.nullsNotDistinct()));
+                        key.nullsNotDistinct(), List.of(), null, !key.timing().deferrable()));
         IndexCommands.build(context, table, index);
         table = context.catalog().relationByOid(context.transaction(), table.oid());
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), indexName, table.namespaceOid(),
                 primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, List.copyOf(columns), index.oid(), null,
-                false, false, true);
+                key.timing().deferrable(), key.timing().initiallyDeferred(), true);
         context.catalog().addConstraint(context.transaction(), table, constraint);
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }
@@ -347,11 +347,16 @@ public final class ConstraintCommands {
     }
 
     /**
-     * Before DROP COLUMN: the constraints and indexes that use the column go with it, as their
-     * automatic dependencies do in PostgreSQL.
+     * Before DROP COLUMN: the foreign keys of other tables that reference the column need CASCADE
+     * (2BP01 otherwise); the constraints and indexes that use the column go with it, as their
+     * automatic dependencies do in PostgreSQL: those whose columns include it, and expression and
+     * partial indexes whose expressions or predicate read it.
      */
-    public static void dropDependents(CommandContext context, RelationInfo table, int attributeNumber) {
-        for (ConstraintInfo constraint : table.constraints()) {
+    public static void dropDependents(CommandContext context, RelationInfo table, int attributeNumber,
+                                      boolean cascade) {
+        ForeignKeyCommands.dropReferencingColumn(context, table, attributeNumber, cascade);
+        for (ConstraintInfo constraint : context.catalog().relationByOid(context.transaction(), table.oid())
+                .constraints()) {
             if (constraint.columns().contains((short) attributeNumber)) {
                 RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
                 dropConstraint(context, current, constraint.name(), true);
@@ -359,10 +364,23 @@ public final class ConstraintCommands {
         }
         RelationInfo current = context.catalog().relationByOid(context.transaction(), table.oid());
         for (IndexInfo index : current.indexes()) {
-            if (index.columns().contains((short) attributeNumber)) {
+            if (index.columns().contains((short) attributeNumber)
+                    || readsColumn(context, current, index, attributeNumber)) {
                 context.catalog().dropIndex(context.transaction(),
                         context.catalog().relationByOid(context.transaction(), table.oid()), index);
             }
         }
+    }
+
+    /** Whether an expression or partial index's expressions or predicate read column {@code attributeNumber}. */
+    private static boolean readsColumn(CommandContext context, RelationInfo table, IndexInfo index,
+                                       int attributeNumber) {
+        if (!index.hasExpressions() && !index.partial()) {
+            return false;
+        }
+        Set<Short> positions = new TreeSet<>();
+        collectColumns(context.analyzer().storedIndexExpressions(table, index, context.transaction(),
+                context.formatSettings()), positions);
+        return positions.stream().anyMatch(position -> table.attributes().get(position).number() == attributeNumber);
     }
 }

@@ -112,8 +112,8 @@ public final class ForeignKeyCommands {
         }
         ForeignKeyActions actions = fk.actions() == null ? ForeignKeyActions.DEFAULT : fk.actions();
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), constraintName,
-                table.namespaceOid(), ConstraintInfo.FOREIGN_KEY, List.copyOf(columns), index.oid(), null, false,
-                false, !notValid, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
+                table.namespaceOid(), ConstraintInfo.FOREIGN_KEY, List.copyOf(columns), index.oid(), null,
+                fk.timing().deferrable(), fk.timing().initiallyDeferred(), !notValid, referenced.oid(), List.copyOf(referencedColumns), actions.onUpdate(), actions.onDelete(),
                 actions.match());
         if (!notValid) {
             checkExistingRows(context, table, constraint, referenced);
@@ -216,20 +216,51 @@ public final class ForeignKeyCommands {
                 }
             }
         }
-        if (dependents.isEmpty()) {
-            return;
+        if (first != null) {
+            dropDependentForeignKeys(context, dependents, "table " + first.name(), cascade);
         }
+    }
+
+    /**
+     * Before DROP COLUMN: the foreign keys that reference {@code column} of {@code table} (from
+     * other tables, or from {@code table} itself on other columns). Without CASCADE 2BP01
+     * {@code cannot drop column x of table p because other objects depend on it}; with it they are
+     * dropped with PostgreSQL's NOTICE.
+     */
+    public static void dropReferencingColumn(CommandContext context, RelationInfo table, int column, boolean cascade) {
+        List<ForeignKeyReference> dependents = new ArrayList<>();
+        for (ForeignKeyReference reference : context.catalog().referencingForeignKeys(context.transaction(),
+                table.oid())) {
+            boolean ownColumn = reference.table().oid() == table.oid()
+                    && reference.constraint().columns().contains((short) column);
+            if (reference.constraint().referencedColumns().contains((short) column) && !ownColumn) {
+                dependents.add(reference);
+            }
+        }
+        if (!dependents.isEmpty()) {
+            dropDependentForeignKeys(context, dependents, "column %s of table %s".formatted(
+                    table.attributeByNumber(column).name(), table.name()), cascade);
+        }
+    }
+
+    /**
+     * The foreign keys that depend on {@code what} ({@code table p}, {@code column x of table p}):
+     * 2BP01 with one DETAIL line each, or with CASCADE dropped after the NOTICE listing them
+     * ({@code reportDependentObjects}).
+     */
+    private static void dropDependentForeignKeys(CommandContext context, List<ForeignKeyReference> dependents,
+                                                 String what, boolean cascade) {
         if (!cascade) {
             StringBuilder detail = new StringBuilder();
             for (ForeignKeyReference reference : dependents) {
                 if (!detail.isEmpty()) {
                     detail.append('\n');
                 }
-                detail.append("constraint %s on table %s depends on table %s".formatted(
-                        reference.constraint().name(), reference.table().name(), first.name()));
+                detail.append("constraint %s on table %s depends on %s".formatted(
+                        reference.constraint().name(), reference.table().name(), what));
             }
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
-                            "cannot drop table %s because other objects depend on it", first.name())
+                            "cannot drop %s because other objects depend on it", what)
                     .withDetail(detail.toString())
                     .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }

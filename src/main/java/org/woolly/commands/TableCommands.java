@@ -110,14 +110,15 @@ public final class TableCommands {
                     case CHECK -> checks.add(new TableConstraint(TableConstraint.Kind.CHECK, constraint.name(),
                             List.of(), constraint.expr(), constraint.location()));
                     case PRIMARY_KEY -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.PRIMARY_KEY,
-                            constraint.name(), List.of(column.name()), null, constraint.location()));
+                            constraint.name(), List.of(column.name()), null, constraint.location())
+                            .withTiming(constraint.timing()));
                     case UNIQUE -> indexConstraints.add(new TableConstraint(TableConstraint.Kind.UNIQUE,
                             constraint.name(), List.of(column.name()), null, constraint.location(), null, null,
-                            List.of(), constraint.nullsNotDistinct()));
+                            List.of(), constraint.nullsNotDistinct()).withTiming(constraint.timing()));
                     case REFERENCES -> foreignKeys.add(new TableConstraint(TableConstraint.Kind.FOREIGN_KEY,
                             constraint.name(), List.of(column.name()), null, constraint.location(),
                             constraint.referencedTable(), constraint.referencedColumns(), List.of(), false,
-                            constraint.actions()));
+                            constraint.actions(), constraint.timing()));
                     default -> { }
                 }
             }

@@ -23,10 +23,12 @@
  * (23505 {@code could not create unique index}) rolls the transaction back, which removes the
  * catalog rows and the new file. DROP INDEX of a constraint's index is 2BP01 unless CASCADE;
  * DROP CONSTRAINT drops the constraint's index; DROP COLUMN drops the constraints and indexes
- * using the column; a table rewrite (ALTER COLUMN TYPE) and REINDEX rebuild the indexes into new
- * files. ALTER TABLE ADD ... NOT VALID (CHECK, FOREIGN KEY) skips the rows there
+ * using the column (expression and partial indexes reading it included; other tables' foreign
+ * keys referencing it only with CASCADE); a table rewrite (ALTER COLUMN TYPE) and REINDEX
+ * rebuild the indexes into new files. ALTER TABLE ADD ... NOT VALID (CHECK, FOREIGN KEY) skips the rows there
  * ({@code convalidated} false), VALIDATE CONSTRAINT checks them later, RENAME CONSTRAINT renames a
- * key's index with it. Not yet: expression and partial indexes, operator classes, DEFERRABLE,
+ * key's index with it. DEFERRABLE keys store condeferrable/condeferred and indimmediate false
+ * (the executor checks them after the statement or at commit). Not yet: operator classes,
  * {@code pg_indexes}, index sizes. Known gaps: a build indexes the rows its snapshot sees, not
  * the recently dead ones an older snapshot could still read (PostgreSQL indexes those and sets
  * {@code indcheckxmin}), which matters once scans use indexes; ALTER COLUMN TYPE and RENAME

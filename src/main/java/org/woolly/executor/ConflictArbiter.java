@@ -9,6 +9,8 @@ import org.woolly.access.nbtree.IndexScan;
 import org.woolly.access.nbtree.ScanKey;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 import org.woolly.catalog.RelationLocks;
 import org.woolly.storage.lmgr.LockMode;
 
@@ -38,6 +40,12 @@ final class ConflictArbiter {
         this.tuples = tuples;
         for (IndexInfo index : relation.indexes()) {
             if (index.unique() && index.valid() && (arbiterOids.isEmpty() || arbiterOids.contains(index.oid()))) {
+                if (!index.immediate()) {
+                    // ExecCheckIndexConstraints: a deferrable key cannot decide a conflict now
+                    throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as "
+                                    + "arbiters");
+                }
                 indexes.add(index);
             }
         }

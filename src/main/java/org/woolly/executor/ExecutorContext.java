@@ -95,6 +95,23 @@ public final class ExecutorContext implements EvaluationContext {
     }
 
     private IndexExpressionSource indexExpressions;
+    private DeferredConstraints deferredConstraints;
+
+    /** The transaction's deferred constraint checks and SET CONSTRAINTS modes (none: every check runs after its statement). */
+    public ExecutorContext withDeferredConstraints(DeferredConstraints deferred) {
+        this.deferredConstraints = deferred;
+        return this;
+    }
+
+    /** Null when the caller keeps no transaction state for deferred checks. */
+    DeferredConstraints deferredConstraints() {
+        return deferredConstraints;
+    }
+
+    /** Whether {@code constraint}'s checks wait for SET CONSTRAINTS ... IMMEDIATE or commit now. */
+    boolean deferred(org.woolly.catalog.ConstraintInfo constraint) {
+        return deferredConstraints != null && deferredConstraints.deferred(constraint);
+    }
 
     /** Analyzes an index's stored expressions and predicate for evaluation on its table's rows (supplied by the session). */
     @FunctionalInterface

@@ -110,15 +110,45 @@ public final class ForeignKeyTriggers {
         context.transaction().incrementCommandId();
         List<PendingAction> queuedActions = List.copyOf(actions);
         actions.clear();
+        int relationOid = relation.oid();
         for (PendingAction action : queuedActions) {
-            act(action);
+            ConstraintInfo constraint = action.reference().constraint();
+            char kind = action.newRow() != null ? constraint.updateAction() : constraint.deleteAction();
+            // only NO ACTION waits for a deferred constraint; RESTRICT and the actions run now
+            if (kind == ConstraintInfo.NO_ACTION && context.deferred(constraint)) {
+                context.deferredConstraints().defer(constraint,
+                        later -> new ForeignKeyTriggers(later, later.openRelation(relationOid),
+                                later.referencingForeignKeys(later.openRelation(relationOid))).act(action));
+            } else {
+                act(action);
+            }
         }
         List<PendingCheck> queuedChecks = List.copyOf(checks);
         checks.clear();
         for (PendingCheck check : queuedChecks) {
+            if (context.deferred(check.constraint())) {
+                context.deferredConstraints().defer(check.constraint(),
+                        later -> checkDeferredRow(later, later.openRelation(relationOid), check));
+                continue;
+            }
             RelationInfo referenced = open(context, check.constraint().referencedOid(), LockMode.ROW_SHARE);
             checkReferencingRow(context, relation, check.constraint(), referenced, check.row());
         }
+    }
+
+    /**
+     * A deferred check of a row inserted or updated earlier in the transaction: skipped when no
+     * row with its key is left in the table (it was deleted, updated or rolled back since), as
+     * PostgreSQL skips a row version that is no longer live.
+     */
+    private static void checkDeferredRow(ExecutorContext context, RelationInfo table, PendingCheck check) {
+        Object[] key = keyOf(table, check.constraint().columns(), check.row());
+        if (findRows(context, table, check.constraint().columns(), key, context.transaction().takeSnapshot(), true)
+                .isEmpty()) {
+            return;
+        }
+        RelationInfo referenced = open(context, check.constraint().referencedOid(), LockMode.ROW_SHARE);
+        checkReferencingRow(context, table, check.constraint(), referenced, check.row());
     }
 
     // ---- the referencing side ----

@@ -9,6 +9,7 @@ import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.common.Tid;
 import org.woolly.access.nbtree.BTreeAccess;
+import org.woolly.access.nbtree.IndexShape;
 import org.woolly.catalog.ConstraintInfo;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
@@ -105,6 +106,7 @@ final class ModifyTableNode implements ExecNode {
         } finally {
             input.close();
         }
+        checkDeferrableUniques();
         if (foreignKeys != null) {
             foreignKeys.fire();
         }
@@ -174,6 +176,7 @@ final class ModifyTableNode implements ExecNode {
             pendingBodies.clear();
             pendingBytes = 0;
         }
+        checkDeferrableUniques();
         if (foreignKeys != null) {
             foreignKeys.fire();
         }
@@ -426,9 +429,58 @@ final class ModifyTableNode implements ExecNode {
             if (!tuples.covers(index, row)) {
                 continue;
             }
-            btree.insert(index.shape(), tuples.values(index, row), tid, new UniqueProbe(context, relation, index),
-                    context.transaction());
+            Object[] values = tuples.values(index, row);
+            if (index.unique() && !index.immediate()) {
+                // a DEFERRABLE key: the entry goes in now, its uniqueness is checked after the
+                // statement or at commit (UNIQUE_CHECK_PARTIAL, then unique_key_recheck)
+                IndexShape shape = index.shape();
+                btree.insert(new IndexShape(shape.locator(), shape.name(), shape.columnTypeOids(), shape.keyColumns(),
+                        shape.descending(), shape.nullsFirst(), false, shape.nullsNotDistinct()), values, tid, null,
+                        context.transaction());
+                uniqueRechecks.add(new UniqueRecheck(index, values, tid));
+                continue;
+            }
+            btree.insert(index.shape(), values, tid, new UniqueProbe(context, relation, index), context.transaction());
         }
+    }
+
+    private record UniqueRecheck(IndexInfo index, Object[] values, Tid tid) {}
+
+    private final List<UniqueRecheck> uniqueRechecks = new ArrayList<>();
+
+    /**
+     * At the end of the statement, the new entries of DEFERRABLE unique indexes: checked now while
+     * their constraint is IMMEDIATE (so {@code UPDATE t SET id = id + 1} passes), else queued for
+     * SET CONSTRAINTS ... IMMEDIATE or commit.
+     */
+    private void checkDeferrableUniques() {
+        if (uniqueRechecks.isEmpty()) {
+            return;
+        }
+        context.transaction().incrementCommandId();
+        List<UniqueRecheck> queued = List.copyOf(uniqueRechecks);
+        uniqueRechecks.clear();
+        for (UniqueRecheck recheck : queued) {
+            ConstraintInfo constraint = relation.constraints().stream()
+                    .filter(candidate -> candidate.indexOid() == recheck.index().oid()).findFirst().orElse(null);
+            int relationOid = relation.oid();
+            if (constraint != null && context.deferred(constraint)) {
+                context.deferredConstraints().defer(constraint,
+                        later -> recheckUnique(later, later.openRelation(relationOid), recheck));
+            } else {
+                recheckUnique(context, relation, recheck);
+            }
+        }
+    }
+
+    /** {@code unique_key_recheck}: a row still live must be the only live one with its key. */
+    private static void recheckUnique(ExecutorContext context, RelationInfo table, UniqueRecheck recheck) {
+        if (context.heap().dirtyState(table.locator(), recheck.tid(), context.transaction()).status()
+                != org.woolly.access.heap.DirtyState.Status.LIVE) {
+            return;
+        }
+        context.indexAccess().checkUniqueExisting(recheck.index().shape(), recheck.values(), recheck.tid(),
+                new UniqueProbe(context, table, recheck.index()), context.transaction());
     }
 
     private IndexTuples indexTuples() {

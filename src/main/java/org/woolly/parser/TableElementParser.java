@@ -2,14 +2,18 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.ConstraintTiming;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.ForeignKeyActions;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.TableConstraint;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The elements of CREATE TABLE's parenthesized list: column definitions with their column
@@ -43,6 +47,21 @@ final class TableElementParser {
         TypeName type = grammar.types.typeName();
         List<ColumnConstraint> columnConstraints = new ArrayList<>();
         while (true) {
+            Token attributes = cursor.peek();
+            String clause = attributes.isKeyword("not") ? "NOT DEFERRABLE" : attributes.isKeyword("initially")
+                    ? "INITIALLY " + cursor.peek(1).text().toUpperCase(Locale.ROOT) : "DEFERRABLE";
+            ConstraintTiming timing = constraintAttributes();
+            if (timing != null) {
+                // transformConstraintAttrs: they belong to the key or foreign key just before them
+                ColumnConstraint last = columnConstraints.isEmpty() ? null : columnConstraints.getLast();
+                if (last == null || last.kind() != ColumnConstraint.Kind.PRIMARY_KEY
+                        && last.kind() != ColumnConstraint.Kind.UNIQUE && last.kind() != ColumnConstraint.Kind.REFERENCES) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "misplaced %s clause".formatted(clause),
+                            attributes);
+                }
+                columnConstraints.set(columnConstraints.size() - 1, last.withTiming(timing));
+                continue;
+            }
             ColumnConstraint constraint = columnConstraint();
             if (constraint == null) {
                 break;
@@ -60,12 +79,6 @@ final class TableElementParser {
             name = grammar.columnId();
         }
         Token token = cursor.peek();
-        if (constraintAttribute()) {
-            if (name != null) {
-                throw cursor.syntaxError();
-            }
-            return columnConstraint();
-        }
         if (!token.is(Token.Kind.IDENT) || token.quoted()) {
             if (name != null) {
                 throw cursor.syntaxError();
@@ -154,23 +167,52 @@ final class TableElementParser {
                 new Expr.Constant(Expr.Constant.Kind.STRING, mode, how.start()), location, null, null, false, options);
     }
 
-    /** DEFERRABLE and INITIALLY attributes; only the default (immediate) behaviour is accepted. */
-    private boolean constraintAttribute() {
-        Token token = cursor.peek();
-        if (token.isKeyword("not") && cursor.peek(1).isKeyword("deferrable")) {
-            cursor.advance();
-            cursor.advance();
-            return true;
+    /**
+     * {@code [NOT] DEFERRABLE} and {@code INITIALLY {DEFERRED | IMMEDIATE}} in any order
+     * ({@code processCASbits}); null when none follows. INITIALLY DEFERRED alone implies
+     * DEFERRABLE; each may be written once (42601).
+     */
+    private ConstraintTiming constraintAttributes() {
+        Boolean deferrable = null;
+        Boolean deferred = null;
+        Token initially = null;
+        while (true) {
+            Token token = cursor.peek();
+            boolean not = token.isKeyword("not") && cursor.peek(1).isKeyword("deferrable");
+            if (not || token.isKeyword("deferrable")) {
+                if (deferrable != null) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                            "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed", token);
+                }
+                cursor.advance();
+                if (not) {
+                    cursor.advance();
+                }
+                deferrable = !not;
+            } else if (token.isKeyword("initially")) {
+                if (deferred != null) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                            "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed", token);
+                }
+                cursor.advance();
+                deferred = cursor.acceptKeyword("deferred");
+                if (!deferred) {
+                    cursor.expectKeyword("immediate");
+                }
+                initially = token;
+            } else {
+                break;
+            }
         }
-        if (token.isKeyword("deferrable") || token.isKeyword("initially") && cursor.peek(1).isKeyword("deferred")) {
-            throw TokenCursor.notSupportedClause("deferrable constraints are not supported yet", token);
+        if (deferrable == null && deferred == null) {
+            return null;
         }
-        if (token.isKeyword("initially")) {
-            cursor.advance();
-            cursor.expectKeyword("immediate");
-            return true;
+        if (Boolean.TRUE.equals(deferred) && Boolean.FALSE.equals(deferrable)) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR,
+                    "constraint declared INITIALLY DEFERRED must be DEFERRABLE", initially);
         }
-        return false;
+        return new ConstraintTiming(Boolean.TRUE.equals(deferrable) || Boolean.TRUE.equals(deferred),
+                Boolean.TRUE.equals(deferred));
     }
 
     private Expr parenthesizedCheck() {
@@ -311,9 +353,11 @@ final class TableElementParser {
         } else {
             throw cursor.syntaxErrorAt(token);
         }
-        while (constraintAttribute()) {
-            // Accepted attributes only restate the default.
+        ConstraintTiming timing = constraintAttributes();
+        if (timing != null && timing.deferrable() && constraint.kind() == TableConstraint.Kind.CHECK) {
+            // processCASbits reports it without a position
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CHECK constraints cannot be marked DEFERRABLE");
         }
-        return constraint;
+        return timing == null ? constraint : constraint.withTiming(timing);
     }
 }

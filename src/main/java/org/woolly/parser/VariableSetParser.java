@@ -2,6 +2,7 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SetValue;
 import org.woolly.nodes.parse.Statement;
 
@@ -27,6 +28,19 @@ final class VariableSetParser {
     Statement set() {
         Token set = cursor.expectKeyword("set");
         int location = set.start();
+        if (cursor.acceptKeyword("constraints")) {
+            List<QualifiedName> names = new ArrayList<>();
+            if (!cursor.acceptKeyword("all")) {
+                do {
+                    names.add(grammar.qualifiedName());
+                } while (cursor.accept(Token.Kind.COMMA));
+            }
+            boolean deferred = cursor.acceptKeyword("deferred");
+            if (!deferred) {
+                cursor.expectKeyword("immediate");
+            }
+            return new Statement.SetConstraints(List.copyOf(names), deferred, location);
+        }
         if (cursor.atKeyword("session") && cursor.peek(1).isKeyword("characteristics")) {
             cursor.advance();
             cursor.advance();

@@ -245,7 +245,8 @@ public final class BackendLoop {
             }
             sendReport(error);
             engine.abortAfterError();
-            if (message.type() == MessageTypes.QUERY) {
+            // an error at Sync (a deferred check failing at the implicit commit) has no later Sync to wait for
+            if (message.type() == MessageTypes.QUERY || message.type() == MessageTypes.SYNC) {
                 sendReadyForQuery();
             } else {
                 extended.startIgnoringTillSync();
@@ -262,7 +263,7 @@ public final class BackendLoop {
             logStatement(Severity.ERROR, message.type());
             sendReport(internalError(e));
             engine.abortAfterError();
-            if (message.type() == MessageTypes.QUERY) {
+            if (message.type() == MessageTypes.QUERY || message.type() == MessageTypes.SYNC) {
                 sendReadyForQuery();
             } else {
                 extended.startIgnoringTillSync();

@@ -1,14 +1,20 @@
 package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.woolly.it.WoollyServerExtension.errorOf;
 
+import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -163,5 +169,50 @@ class ExpressionIndexIT {
                 "argument of WHERE must be type boolean, not type integer", null);
         assertError(c, "CREATE INDEX ON r ((a + nosuch))", "42703", "column \"nosuch\" does not exist", null);
         assertThat(rows(c, "SELECT count(*) FROM pg_class WHERE relname LIKE 'r\\_%'")).containsExactly("0");
+    }
+
+    @Test
+    void aUniqueIndexOnAnOperatorExpressionRefusesEveryWayADuplicateComesIn() throws Exception {
+        Connection c = sessions.connect();
+        execute(c, "CREATE TABLE sums (id int, a int, b int)");
+        execute(c, "CREATE UNIQUE INDEX ON sums ((a + b))");
+        execute(c, "INSERT INTO sums VALUES (1, 1, 2)");
+        String violation = "duplicate key value violates unique constraint \"sums_expr_idx\"";
+        assertError(c, "INSERT INTO sums VALUES (2, 2, 1)", "23505", violation, "Key ((a + b))=(3) already exists.");
+        // two new rows of one statement colliding with each other
+        assertError(c, "INSERT INTO sums VALUES (3, 5, 5), (4, 4, 6)", "23505", violation,
+                "Key ((a + b))=(10) already exists.");
+        execute(c, "INSERT INTO sums VALUES (5, 7, 7)");
+        assertError(c, "UPDATE sums SET a = 0, b = 3 WHERE id = 5", "23505", violation,
+                "Key ((a + b))=(3) already exists.");
+        // an UPDATE of a column the expression reads moves the entry even with no plain index column changed
+        execute(c, "UPDATE sums SET a = 10 WHERE id = 1");
+        execute(c, "INSERT INTO sums VALUES (6, 3, 0)");
+        assertError(c, "INSERT INTO sums VALUES (7, 10, 2)", "23505", violation, "Key ((a + b))=(12) already exists.");
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO sums VALUES (?, ?, ?)")) {
+            for (int execution = 0; execution < 6; execution++) {
+                insert.setInt(1, 8);
+                insert.setInt(2, 14);
+                insert.setInt(3, 0);
+                assertThat(catchThrowable(insert::executeUpdate)).isInstanceOf(PSQLException.class)
+                        .hasMessageContaining("Key ((a + b))=(14) already exists.");
+            }
+        }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        assertThat(catchThrowable(() -> copy.copyIn("COPY sums FROM STDIN", new StringReader("9\t1\t11\n"))))
+                .isInstanceOf(PSQLException.class).hasMessageContaining("Key ((a + b))=(12) already exists.");
+        assertThat(rows(c, "INSERT INTO sums VALUES (10, 2, 1) ON CONFLICT DO NOTHING RETURNING id")).isEmpty();
+        assertThat(rows(c, "INSERT INTO sums VALUES (11, 1, 2) ON CONFLICT ((a + b)) DO UPDATE SET b = 100 "
+                + "RETURNING id, a, b")).containsExactly("6|3|100");
+        // ON CONFLICT's UPDATE itself may not produce a duplicate key
+        assertError(c, "INSERT INTO sums VALUES (12, 50, 53) ON CONFLICT ((a + b)) DO UPDATE SET b = 11", "23505",
+                violation, "Key ((a + b))=(14) already exists.");
+        assertThat(rows(c, "SELECT id, a, b FROM sums ORDER BY id")).containsExactly("1|10|2", "5|7|7", "6|3|100");
+        execute(c, "CREATE TABLE products (x int, y int)");
+        execute(c, "CREATE UNIQUE INDEX ON products ((x * y), ((x + 1) * 2), abs(x))");
+        execute(c, "INSERT INTO products VALUES (2, 3)");
+        assertError(c, "INSERT INTO products VALUES (2, 3)", "23505",
+                "duplicate key value violates unique constraint \"products_expr_expr1_abs_idx\"",
+                "Key ((x * y), ((x + 1) * 2), abs(x))=(6, 6, 2) already exists.");
     }
 }

@@ -48,6 +48,13 @@ public interface BTreeAccess {
     void insert(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx);
 
     /**
+     * Checks an entry already in a unique index against the other entries with its key, with
+     * {@link #insert}'s rules ({@code UNIQUE_CHECK_EXISTING}, the recheck of a deferred unique
+     * constraint in {@code unique_key_recheck}); adds nothing.
+     */
+    void checkUniqueExisting(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx);
+
+    /**
      * Starts a scan over the entries matching every key ({@code btbeginscan} + {@code btrescan}):
      * positioned by the keys on the leading columns, stopped as soon as the keys can no longer
      * match, in index order or its reverse.

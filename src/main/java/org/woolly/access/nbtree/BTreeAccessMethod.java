@@ -116,6 +116,16 @@ public final class BTreeAccessMethod implements BTreeAccess {
 
     @Override
     public void insert(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx) {
+        insertOrCheck(index, values, heapTid, probe, tx, true);
+    }
+
+    @Override
+    public void checkUniqueExisting(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx) {
+        insertOrCheck(index, values, heapTid, probe, tx, false);
+    }
+
+    private void insertOrCheck(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx,
+                               boolean insert) {
         KeyLayout layout = layout(index);
         if (values.length != index.columnTypeOids().size()) {
             throw new SqlException(SqlState.INTERNAL_ERROR, "index \"" + index.name() + "\" has "
@@ -137,7 +147,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
                     waitFor = checkUnique(layout, descent, keys, heapTid, probe);
                 }
                 if (waitFor == 0) {
-                    insertLocked(layout, descent, position, tuple, tx.xid());
+                    if (insert) {
+                        insertLocked(layout, descent, position, tuple, tx.xid());
+                    }
                     return;
                 }
             } finally {

@@ -168,6 +168,9 @@ public sealed interface Statement {
     /** {@code CHECKPOINT}. */
     record Checkpoint(int location) implements Statement {}
 
+    /** {@code SET CONSTRAINTS {ALL | name [, ...]} {DEFERRED | IMMEDIATE}}; {@code names} empty for ALL. */
+    record SetConstraints(List<QualifiedName> names, boolean deferred, int location) implements Statement {}
+
     /**
      * {@code ANALYZE [VERBOSE] [table [(column, ...)], ...]} and its parenthesized option form;
      * no targets means every table of the database.

@@ -124,6 +124,8 @@ public final class QuerySession implements SessionEngine {
         this.analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         this.planner = new Planner(types);
         this.block = new TransactionBlock(storage.transactions(), settings, backendPid);
+        // the deferred constraint checks run with a context of their own, seeing all the transaction did
+        this.block.beforeCommit(() -> block.deferredConstraints().fire(newExecutorContext(new Object[0]), true));
         block.onTransactionEnd(() -> closeCursors(false));
     }
 
@@ -536,7 +538,8 @@ public final class QuerySession implements SessionEngine {
                 .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
                         settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
-                .withStatistics(counters, activity).withLockFunctions(locks());
+                .withStatistics(counters, activity).withLockFunctions(locks())
+                .withDeferredConstraints(block.deferredConstraints());
     }
 
     private SessionLocks locks;

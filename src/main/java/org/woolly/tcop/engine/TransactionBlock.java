@@ -42,6 +42,8 @@ final class TransactionBlock {
     private Runnable reportStatistics = () -> { };
     /** What the session closes when a transaction ends: its cursors without WITH HOLD. */
     private Runnable transactionEnded = () -> { };
+    private org.woolly.executor.DeferredConstraints deferredConstraints = new org.woolly.executor.DeferredConstraints();
+    private Runnable beforeCommit = () -> { };
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -69,6 +71,7 @@ final class TransactionBlock {
             snapshotTaken = false;
             repeatableRead = false;
             transactionSnapshot = null;
+            deferredConstraints = new org.woolly.executor.DeferredConstraints();
             settings.atTransactionStart();
             if (state == State.IDLE) {
                 state = State.IMPLICIT;
@@ -166,7 +169,29 @@ final class TransactionBlock {
         return new long[] {tx.xid(), held == null ? 0 : held.xmin()};
     }
 
+    /** The current transaction's deferred constraint checks and SET CONSTRAINTS modes. */
+    org.woolly.executor.DeferredConstraints deferredConstraints() {
+        return deferredConstraints;
+    }
+
+    /** What runs before a commit ({@code AfterTriggerFireDeferred} in {@code CommitTransaction}). */
+    void beforeCommit(Runnable action) {
+        this.beforeCommit = action;
+    }
+
+    /**
+     * Commits; the deferred constraint checks run first, and if one fails (23505, 23503) the
+     * transaction rolls back instead and the error goes to the client, as in PostgreSQL.
+     */
     void commit() {
+        if (transaction != null && !deferredConstraints.isEmpty()) {
+            try {
+                beforeCommit.run();
+            } catch (RuntimeException error) {
+                rollback();
+                throw error;
+            }
+        }
         Transaction tx = transaction;
         transaction = null;
         state = State.IDLE;

@@ -75,6 +75,7 @@ final class UtilityDispatch {
             case Statement.DeclareCursor ignored -> "DECLARE CURSOR";
             case Statement.Fetch fetch -> fetch.move() ? "MOVE" : "FETCH";
             case Statement.CloseCursor close -> close.name() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+            case Statement.SetConstraints ignored -> "SET CONSTRAINTS";
             case Statement.Analyze ignored -> "ANALYZE";
             case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
@@ -187,6 +188,14 @@ final class UtilityDispatch {
                 cursor(session, close.name()).close();
                 session.cursors.remove(close.name());
                 yield Outcome.tag("CLOSE CURSOR");
+            }
+            case Statement.SetConstraints set -> {
+                if (!session.block.inTransactionBlock()) {
+                    warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                            "SET CONSTRAINTS can only be used in transaction blocks");
+                }
+                DeferredConstraintModes.set(session, set);
+                yield Outcome.tag("SET CONSTRAINTS");
             }
             case Statement.Analyze analyze -> Outcome.tag(AnalyzeCommand.analyze(session.commandContext(),
                     HeapAccess.of(session.storage), analyze));

@@ -29,9 +29,9 @@ final class CatalogFunctions {
         r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid);
         r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid, bool);
         r.function("pg_get_indexdef", text, stable, strict,
-                (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], 0), oid);
+                (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], 0, false), oid);
         r.function("pg_get_indexdef", text, stable, strict,
-                (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], (Integer) a[1]),
+                (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], (Integer) a[1], (Boolean) a[2]),
                 oid, TypeOids.INT4, bool);
         r.function("pg_get_constraintdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().constraintDefinition((Integer) a[0], false), oid);

@@ -44,8 +44,11 @@ public interface CatalogInquiries {
     /** {@code regrolein}: the role's OID; 42704 if none. */
     int roleOid(String name);
 
-    /** {@code pg_get_indexdef}: the CREATE INDEX statement, or with {@code column} > 0 that column; null if no such index. */
-    String indexDefinition(int indexOid, int column);
+    /**
+     * {@code pg_get_indexdef}: the CREATE INDEX statement, or with {@code column} > 0 that column
+     * ({@code pretty}: an expression without its redundant outer parentheses); null if no such index.
+     */
+    String indexDefinition(int indexOid, int column, boolean pretty);
 
     /** {@code pg_get_constraintdef}: the constraint's clause; null if no such constraint. */
     String constraintDefinition(int constraintOid, boolean pretty);
