@@ -41,6 +41,8 @@ public final class ParseState {
     /** Where the last set-returning call analyzed was written (errors about an enclosing call point at it). */
     int setReturningLocation;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
+    /** How many GROUPING() calls this query level has (they make it a grouped query, as aggregates do). */
+    int groupingCalls;
     /** Where each aggregate and each window function call analyzed so far was written (nesting errors point there). */
     final List<Integer> aggregateLocations = new ArrayList<>();
     final List<Integer> windowLocations = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.woolly.nodes.query.GroupingSets;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.nodes.query.WindowClause;
@@ -14,6 +15,11 @@ import org.woolly.nodes.query.WindowClause;
  * Aggregation ({@code nodeAgg.c}): hashed by the GROUP BY values, or one group for all rows
  * (which yields a row even for empty input). Emits group values then aggregate results;
  * HAVING filters the emitted rows. Groups come out in first-seen order.
+ *
+ * <p>With grouping sets ({@code MixedAggregate}/{@code HashAggregate} with several hash tables
+ * in {@code nodeAgg.c}) every input row goes into one group per set; the empty set's groups
+ * come out first (one even for empty input), then each other set's groups; GROUPING() values
+ * follow the aggregate results.
  */
 final class AggregateNode implements ExecNode {
     private final ExecutorContext context;
@@ -25,6 +31,7 @@ final class AggregateNode implements ExecNode {
     private final CompiledExpression[][] aggregateArgs;
     private final ExpressionCompiler.CompiledPredicate[] filters;
     private final ExpressionCompiler.CompiledPredicate having;
+    private final GroupingSets groupingSets;
     private Iterator<Group> groups;
     /** Per aggregate: its ORDER BY expressions and the order of their values (null without ORDER BY). */
     private final CompiledExpression[][] orderKeys;
@@ -33,6 +40,8 @@ final class AggregateNode implements ExecNode {
     private static final class Group {
         final Object[] groupValues;
         final AggregateAccumulator[] accumulators;
+        /** The grouping set the group belongs to (0 without grouping sets). */
+        int set;
 
         Group(Object[] groupValues, AggregateAccumulator[] accumulators) {
             this.groupValues = groupValues;
@@ -41,8 +50,10 @@ final class AggregateNode implements ExecNode {
     }
 
     AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input, boolean hashed,
-                  List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having) {
+                  List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
+                  GroupingSets groupingSets) {
         this.context = context;
+        this.groupingSets = groupingSets;
         this.input = input;
         this.hashed = hashed;
         this.groupExprs = compiler.all(groupBy);
@@ -71,6 +82,10 @@ final class AggregateNode implements ExecNode {
 
     @Override
     public void open() {
+        if (groupingSets != null) {
+            openGroupingSets();
+            return;
+        }
         input.open();
         Map<List<Object>, Group> table = new LinkedHashMap<>();
         Object[] row;
@@ -92,6 +107,59 @@ final class AggregateNode implements ExecNode {
             table.put(List.of(), newGroup(new Object[0]));
         }
         groups = table.values().iterator();
+    }
+
+    private void openGroupingSets() {
+        input.open();
+        List<List<Integer>> sets = groupingSets.sets();
+        List<Map<List<Object>, Group>> tables = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            tables.add(new LinkedHashMap<>());
+        }
+        Object[] row;
+        int count = 0;
+        while ((row = input.next()) != null) {
+            if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
+                context.checkForInterrupts();
+            }
+            Object[] values = new Object[groupExprs.length];
+            for (int i = 0; i < groupExprs.length; i++) {
+                values[i] = groupExprs[i].evaluate(row);
+            }
+            for (int s = 0; s < sets.size(); s++) {
+                Object[] groupValues = new Object[groupExprs.length];
+                for (int position : sets.get(s)) {
+                    groupValues[position] = values[position];
+                }
+                List<Object> key = RowNodes.key(context, groupValues, groupValues.length, groupTypes);
+                int set = s;
+                Group group = tables.get(s).computeIfAbsent(key, ignored -> newGroup(groupValues, set));
+                advance(group, row);
+            }
+        }
+        input.close();
+        List<Group> ordered = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            if (sets.get(s).isEmpty()) {
+                if (tables.get(s).isEmpty()) {
+                    ordered.add(newGroup(new Object[groupExprs.length], s));
+                } else {
+                    ordered.addAll(tables.get(s).values());
+                }
+            }
+        }
+        for (int s = 0; s < sets.size(); s++) {
+            if (!sets.get(s).isEmpty()) {
+                ordered.addAll(tables.get(s).values());
+            }
+        }
+        groups = ordered.iterator();
+    }
+
+    private Group newGroup(Object[] groupValues, int set) {
+        Group group = newGroup(groupValues);
+        group.set = set;
+        return group;
     }
 
     private Group newGroup(Object[] groupValues) {
@@ -125,10 +193,14 @@ final class AggregateNode implements ExecNode {
     public Object[] next() {
         while (groups.hasNext()) {
             Group group = groups.next();
-            Object[] row = new Object[group.groupValues.length + aggregates.size()];
+            int calls = groupingSets == null ? 0 : groupingSets.groupingCalls().size();
+            Object[] row = new Object[group.groupValues.length + aggregates.size() + calls];
             System.arraycopy(group.groupValues, 0, row, 0, group.groupValues.length);
             for (int i = 0; i < aggregates.size(); i++) {
                 row[group.groupValues.length + i] = group.accumulators[i].result();
+            }
+            for (int i = 0; i < calls; i++) {
+                row[group.groupValues.length + aggregates.size() + i] = groupingSets.groupingValue(group.set, i);
             }
             if (having.test(row)) {
                 return row;

@@ -86,6 +86,12 @@ public final class Planner {
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
             double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;
+            if (query.groupingSets() != null) {
+                groups = 0;
+                for (List<Integer> set : query.groupingSets().sets()) {
+                    groups += set.isEmpty() ? 1 : Math.min(CostModel.DEFAULT_GROUPS, inputRows);
+                }
+            }
             double perRow = costs.cpuOperatorCost() * (query.groupBy().size() + query.aggregates().size());
             double total = plan.cost().total() + inputRows * perRow + groups * costs.cpuTupleCost();
             int width = 0;
@@ -98,10 +104,10 @@ public final class Planner {
             total += penalty;
             double startup = hashed ? total - groups * costs.cpuTupleCost() : plan.cost().total() + inputRows * perRow;
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
-                    new Plan.Cost(startup, total, rows, width));
+                    new Plan.Cost(startup, total, rows, width), query.groupingSets());
         }
         if (windows) {
-            int width = query.hasAggregation() ? query.groupBy().size() + query.aggregates().size()
+            int width = query.hasAggregation() ? query.aggregationWidth()
                     : query.rangeTable().isEmpty() ? 0
                     : query.rangeTable().getLast().offset() + query.rangeTable().getLast().width();
             WindowPlanner.Result windowed = WindowPlanner.plan(costs, plan, exprs, width);

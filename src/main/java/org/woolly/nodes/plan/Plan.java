@@ -83,9 +83,16 @@ public sealed interface Plan {
     /**
      * Aggregation: {@code hashed} groups by hashing the GROUP BY values; otherwise one group over
      * all rows. Emits group values then aggregate results; {@code having} filters those rows.
+     * With {@code groupingSets} (null otherwise) each set is grouped on its own, rows of the
+     * empty set first, and each row also carries the query's GROUPING() values after the aggregates.
      */
     record Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
-                     QueryExpr having, Cost cost) implements Plan {}
+                     QueryExpr having, Cost cost, org.woolly.nodes.query.GroupingSets groupingSets) implements Plan {
+        public Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                         QueryExpr having, Cost cost) {
+            this(hashed, input, groupBy, aggregates, having, cost, null);
+        }
+    }
 
     /** Removes duplicate rows over the first {@code columns} columns (hashing). */
     record Distinct(Plan input, int columns, List<Integer> types, Cost cost) implements Plan {}
