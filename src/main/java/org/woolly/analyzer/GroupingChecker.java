@@ -81,6 +81,10 @@ final class GroupingChecker {
             if (group >= 0) {
                 return new QueryExpr.Var(group, node.type(), node.typmod(), name(node), -1);
             }
+            if (node instanceof QueryExpr.Aggregate aggregate) {
+                return new QueryExpr.Var(groupBy.size() + indexOfIdentity(aggregate), aggregate.type(), -1,
+                        name(aggregate), -1);
+            }
             if (node instanceof QueryExpr.Var var) {
                 throw ParseState.error(SqlState.GROUPING_ERROR, var.location(),
                         "subquery uses ungrouped column \"%s\" from outer query", var.name());

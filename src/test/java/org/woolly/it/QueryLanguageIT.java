@@ -32,4 +32,9 @@ class QueryLanguageIT {
     void groupingSetsScriptMatchesPostgres() throws Exception {
         assertScriptMatchesPostgres("grouping_sets");
     }
+
+    @Test
+    void outerLevelAggregatesAndGroupingErrorsMatchPostgres() throws Exception {
+        assertScriptMatchesPostgres("outer_aggregates");
+    }
 }
