@@ -82,6 +82,15 @@ public final class ExplainCommand {
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
+            case Plan.DataModifyingCtes modifying -> {
+                node(modifying.root(), depth, extraFilter);
+                indentShift += 2;
+                for (int i = 0; i < modifying.ctes().size(); i++) {
+                    lines.add(" ".repeat(6 * depth + indentShift) + "CTE " + modifying.names().get(i));
+                    node(modifying.ctes().get(i), depth + 1, null);
+                }
+                indentShift -= 2;
+            }
             case Plan.InitPlans initPlans -> {
                 node(initPlans.root(), depth, extraFilter);
                 indentShift += 2;
@@ -230,6 +239,7 @@ public final class ExplainCommand {
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
+            case Plan.DataModifyingCtes ignored -> "Result";
             case Plan.Append ignored -> "Append";
             case Plan.CteScan scan -> "CTE Scan on " + scan.entry().cte().name()
                     + (scan.entry().alias().equals(scan.entry().cte().name()) ? "" : " " + scan.entry().alias());

@@ -55,6 +55,16 @@ final class ExecutorBuilder {
                     union.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.SetOp setOp -> new SetOperationNodes.SetOp(context, setOp.kind(), setOp.all(), build(setOp.left()),
                     build(setOp.right()), setOp.types().stream().mapToInt(Integer::intValue).toArray());
+            case Plan.DataModifyingCtes modifying -> {
+                ModifyTableNode enclosing = modifyNode;
+                List<ExecNode> ctes = new java.util.ArrayList<>();
+                for (Plan cte : modifying.ctes()) {
+                    ctes.add(build(cte));
+                }
+                modifyNode = enclosing; // the command tag counts the main statement's rows only
+                ExecNode root = build(modifying.root());
+                yield new DataModifyingCteNode(context, root, ctes, modifying.params());
+            }
             case Plan.InitPlans initPlans -> {
                 List<Plan> enclosing = context.subplans();
                 context.registerSubplans(initPlans.subplans());

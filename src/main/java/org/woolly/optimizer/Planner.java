@@ -42,6 +42,17 @@ public final class Planner {
     }
 
     private Plan planQuery(Query query) {
+        if (!query.dataModifyingCtes().isEmpty()) {
+            Plan root = planQuery(query.withDataModifyingCtes(List.of()));
+            List<Plan> ctes = new ArrayList<>();
+            for (var cte : query.dataModifyingCtes()) {
+                ctes.add(planQuery(cte.query()));
+            }
+            return new Plan.DataModifyingCtes(root,
+                    query.dataModifyingCtes().stream().map(org.woolly.nodes.query.DataModifyingCte::name).toList(),
+                    query.dataModifyingCtes().stream().map(org.woolly.nodes.query.DataModifyingCte::param).toList(),
+                    ctes, root.cost());
+        }
         List<Plan> subplans = new ArrayList<>();
         List<Boolean> correlated = new ArrayList<>();
         SubLinkPullUp.Result pulledUp = SubLinkPullUp.pullUp(query, this::planQuery);

@@ -139,6 +139,14 @@ public sealed interface Plan {
      */
     record InitPlans(Plan root, List<Plan> subplans, List<Boolean> correlated, Cost cost) implements Plan {}
 
+    /**
+     * Data-modifying WITH queries ({@code ModifyTable} under a CTE): each of {@code ctes} runs to
+     * completion, its RETURNING rows stored in execution parameter {@code params.get(i)}, before
+     * {@code root} starts.
+     */
+    record DataModifyingCtes(Plan root, List<String> names, List<Integer> params, List<Plan> ctes, Cost cost)
+            implements Plan {}
+
     /** The rows of a WITH query ({@code CteScan}): its plan, shown as {@code CTE name} under the scan. */
     record CteScan(RangeEntry entry, Plan subplan, Cost cost) implements Plan {}
 
