@@ -37,4 +37,9 @@ class QueryLanguageIT {
     void outerLevelAggregatesAndGroupingErrorsMatchPostgres() throws Exception {
         assertScriptMatchesPostgres("outer_aggregates");
     }
+
+    @Test
+    void dataModifyingWithQueriesMatchPostgres() throws Exception {
+        assertScriptMatchesPostgres("data_modifying_with");
+    }
 }
