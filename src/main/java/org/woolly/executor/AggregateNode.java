@@ -24,7 +24,6 @@ import org.woolly.nodes.query.WindowClause;
 final class AggregateNode implements ExecNode {
     private final ExecutorContext context;
     private final ExecNode input;
-    private final boolean hashed;
     private final CompiledExpression[] groupExprs;
     private final int[] groupTypes;
     private final List<QueryExpr.Aggregate> aggregates;
@@ -49,13 +48,12 @@ final class AggregateNode implements ExecNode {
         }
     }
 
-    AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input, boolean hashed,
+    AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input,
                   List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
                   GroupingSets groupingSets) {
         this.context = context;
         this.groupingSets = groupingSets;
         this.input = input;
-        this.hashed = hashed;
         this.groupExprs = compiler.all(groupBy);
         this.groupTypes = groupBy.stream().mapToInt(QueryExpr::type).toArray();
         this.aggregates = aggregates;
@@ -82,36 +80,9 @@ final class AggregateNode implements ExecNode {
 
     @Override
     public void open() {
-        if (groupingSets != null) {
-            openGroupingSets();
-            return;
-        }
         input.open();
-        Map<List<Object>, Group> table = new LinkedHashMap<>();
-        Object[] row;
-        int count = 0;
-        while ((row = input.next()) != null) {
-            if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
-                context.checkForInterrupts();
-            }
-            Object[] groupValues = new Object[groupExprs.length];
-            for (int i = 0; i < groupExprs.length; i++) {
-                groupValues[i] = groupExprs[i].evaluate(row);
-            }
-            List<Object> key = RowNodes.key(context, groupValues, groupValues.length, groupTypes);
-            Group group = table.computeIfAbsent(key, ignored -> newGroup(groupValues));
-            advance(group, row);
-        }
-        input.close();
-        if (!hashed && table.isEmpty()) {
-            table.put(List.of(), newGroup(new Object[0]));
-        }
-        groups = table.values().iterator();
-    }
-
-    private void openGroupingSets() {
-        input.open();
-        List<List<Integer>> sets = groupingSets.sets();
+        List<List<Integer>> sets = groupingSets != null ? groupingSets.sets()
+                : List.of(java.util.stream.IntStream.range(0, groupExprs.length).boxed().toList());
         List<Map<List<Object>, Group>> tables = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
             tables.add(new LinkedHashMap<>());
@@ -127,9 +98,12 @@ final class AggregateNode implements ExecNode {
                 values[i] = groupExprs[i].evaluate(row);
             }
             for (int s = 0; s < sets.size(); s++) {
-                Object[] groupValues = new Object[groupExprs.length];
-                for (int position : sets.get(s)) {
-                    groupValues[position] = values[position];
+                // one set holds every GROUP BY column; with several, each row copies its set's values
+                Object[] groupValues = sets.size() == 1 ? values : new Object[groupExprs.length];
+                if (groupValues != values) {
+                    for (int position : sets.get(s)) {
+                        groupValues[position] = values[position];
+                    }
                 }
                 List<Object> key = RowNodes.key(context, groupValues, groupValues.length, groupTypes);
                 int set = s;

@@ -84,7 +84,7 @@ final class ExecutorBuilder {
             case Plan.Filter filter -> new RowNodes.Filter(build(filter.input()), compiler.predicate(filter.qual()));
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),
-                    aggregate.hashed(), aggregate.groupBy(), aggregate.aggregates(), aggregate.having(),
+                    aggregate.groupBy(), aggregate.aggregates(), aggregate.having(),
                     aggregate.groupingSets());
             case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
                     distinct.types().stream().mapToInt(Integer::intValue).toArray());
