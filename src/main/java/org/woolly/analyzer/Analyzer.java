@@ -44,6 +44,7 @@ public final class Analyzer {
     public Result analyze(Statement statement, Transaction transaction, FormatSettings formatSettings,
                           int[] parameterTypes) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, parameterTypes);
+        state.expressionParser = expressionParser;
         Query query = switch (statement) {
             case Statement.Select select -> new SelectAnalyzer(state).analyze(select.query());
             case Statement.Insert insert -> new ModifyAnalyzer(state, expressionParser).insert(insert);
@@ -51,6 +52,9 @@ public final class Analyzer {
             case Statement.Delete delete -> new ModifyAnalyzer(state, expressionParser).delete(delete);
             default -> throw new IllegalArgumentException("not an optimizable statement: " + statement);
         };
+        if (!state.dataModifyingCtes().isEmpty()) {
+            query = query.withDataModifyingCtes(state.dataModifyingCtes());
+        }
         return new Result(query, state.resolvedParameterTypes(), List.copyOf(state.openedRelations));
     }
 

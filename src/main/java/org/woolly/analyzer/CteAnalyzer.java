@@ -35,6 +35,9 @@ final class CteAnalyzer {
         boolean recursive;
         int workTableParam = -1;
         int selfReferences;
+        /** An INSERT, UPDATE or DELETE: references read its RETURNING rows from {@link #workTableParam}. */
+        boolean modifying;
+        boolean hasReturning;
 
         Cte(CommonTableExpr source) {
             this.source = source;
@@ -62,8 +65,8 @@ final class CteAnalyzer {
                 }
             }
             if (!(source.query() instanceof Statement.Select select)) {
-                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, source.location(),
-                        "data-modifying statements in WITH are not supported yet");
+                state.ctes.add(dataModifying(state, source));
+                continue;
             }
             Cte cte = new Cte(source);
             if (source.recursive()) {
@@ -75,6 +78,36 @@ final class CteAnalyzer {
                 state.ctes.add(cte);
             }
         }
+    }
+
+    /**
+     * An INSERT, UPDATE or DELETE in WITH ({@code transformWithClause}): only in the statement's
+     * top-level WITH (0A000); it runs once before the main query, and its references read its
+     * RETURNING rows from an execution parameter.
+     */
+    private static Cte dataModifying(ParseState state, CommonTableExpr source) {
+        if (state.parent != null || state.expressionParser == null) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, source.location(),
+                    "WITH clause containing a data-modifying statement must be at the top level");
+        }
+        ParseState inner = state.nested(true);
+        ModifyAnalyzer analyzer = new ModifyAnalyzer(inner, state.expressionParser);
+        Query query = switch (source.query()) {
+            case Statement.Insert insert -> analyzer.insert(insert);
+            case Statement.Update update -> analyzer.update(update);
+            case Statement.Delete delete -> analyzer.delete(delete);
+            default -> throw ParseState.error(SqlState.SYNTAX_ERROR, source.location(),
+                    "WITH query \"%s\" must be a SELECT, INSERT, UPDATE or DELETE", source.name());
+        };
+        state.parameterTypes = inner.parameterTypes;
+        Cte cte = new Cte(source);
+        finish(cte, query, query.outputColumns());
+        cte.modifying = true;
+        cte.hasReturning = query.returning() != null && !query.returning().isEmpty();
+        cte.workTableParam = state.newExecParam();
+        state.dataModifyingCtes().add(new org.woolly.nodes.query.DataModifyingCte(source.name(), cte.workTableParam,
+                query));
+        return cte;
     }
 
     private static void recursive(ParseState state, Cte cte, SelectStmt body) {
@@ -210,6 +243,10 @@ final class CteAnalyzer {
             }
             case DONE -> { }
         }
+        if (cte.modifying && !cte.hasReturning) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, table.location(),
+                    "WITH query \"%s\" does not have a RETURNING clause", name);
+        }
         FromItem.Alias alias = table.alias();
         String refName = alias == null ? name : alias.name();
         FromAnalyzer.checkUniqueAlias(state, refName, table.location());
@@ -223,7 +260,7 @@ final class CteAnalyzer {
         for (int i = 0; i < aliases.size(); i++) {
             names.set(i, aliases.get(i));
         }
-        boolean workTable = cte.mode == Mode.RECURSIVE_TERM;
+        boolean workTable = cte.mode == Mode.RECURSIVE_TERM || cte.modifying;
         boolean materialized = cte.recursive || Boolean.TRUE.equals(cte.source.materialized());
         state.rangeTable.add(new RangeEntry(workTable ? RangeEntry.Kind.WORKTABLE : RangeEntry.Kind.CTE, refName, null,
                 workTable ? null : cte.query, null, names, Arrays.copyOf(cte.types, cte.types.length),

@@ -47,7 +47,28 @@ public final class ExpressionAnalyzer {
             case Expr.Subscript subscript -> ArrayAnalyzer.subscript(this, state, subscript);
             case Expr.FieldSelect field -> throw unsupported("field selection", field.location());
             case Expr.Collate collate -> collate(collate);
+            case Expr.GroupingFunc grouping -> groupingFunc(grouping);
+            case Expr.GroupingSet set -> throw ParseState.error(SqlState.SYNTAX_ERROR, set.location(),
+                    "grouping sets are only allowed in GROUP BY");
         };
+    }
+
+    /** {@code GROUPING(...)} ({@code transformGroupingFunc}); the GROUP BY check comes with the aggregates'. */
+    private QueryExpr groupingFunc(Expr.GroupingFunc grouping) {
+        if (state.aggregateForbiddenIn != null) {
+            throw ParseState.error(SqlState.GROUPING_ERROR, grouping.location(), "grouping operations are not allowed in %s",
+                    state.aggregateForbiddenIn);
+        }
+        if (grouping.args().size() > 31) {
+            throw ParseState.error(SqlState.TOO_MANY_ARGUMENTS, grouping.location(),
+                    "GROUPING must have fewer than 32 arguments");
+        }
+        List<QueryExpr> args = new ArrayList<>();
+        for (Expr arg : grouping.args()) {
+            args.add(Coercions.unknownToText(state, transform(arg)));
+        }
+        state.groupingCalls++;
+        return new QueryExpr.GroupingFunc(List.copyOf(args), grouping.location());
     }
 
     /**

@@ -28,6 +28,7 @@ final class FunctionAnalyzer {
         TypeSystem.AggregateMatch aggregate;
         int aggregatesBefore = state.aggregateLocations.size();
         int windowsBefore = state.windowLocations.size();
+        int bindingsBefore = state.bindings.size();
         for (int i = 0; i < call.args().size(); i++) {
             QueryExpr arg = analyzer.transform(call.args().get(i));
             args.add(arg);
@@ -46,6 +47,9 @@ final class FunctionAnalyzer {
             if (state.windowLocations.size() > windowsBefore) {
                 throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
                         "aggregate function calls cannot contain window function calls");
+            }
+            if (readsOnlyTheParentLevel(state, args)) {
+                return outerLevelAggregate(state, call, bindingsBefore);
             }
             return aggregateCall(analyzer, state, call, args, aggregate);
         }
@@ -139,6 +143,52 @@ final class FunctionAnalyzer {
                         location);
             }
         }
+    }
+
+    /**
+     * Whether an aggregate's arguments read columns of the enclosing query level and none of
+     * this one, which makes it an aggregate of that level ({@code agglevelsup} = 1 in
+     * {@code check_agglevels_and_constraints}): {@code (SELECT max(t.a))} in a query over t.
+     */
+    private static boolean readsOnlyTheParentLevel(ParseState state, List<QueryExpr> args) {
+        if (state.parent == null || state.parentHidden || args.isEmpty()) {
+            return false;
+        }
+        java.util.Set<Integer> parentParams = new java.util.HashSet<>();
+        for (org.woolly.nodes.query.ParamBinding binding : state.bindings) {
+            parentParams.add(binding.param());
+        }
+        boolean[] outer = {false};
+        boolean[] other = {false};
+        for (QueryExpr arg : args) {
+            ExpressionWalker.contains(arg, node -> {
+                if (node instanceof QueryExpr.ExecParam param) {
+                    if (parentParams.contains(param.id())) {
+                        outer[0] = true;
+                    } else {
+                        other[0] = true;
+                    }
+                } else if (node instanceof QueryExpr.Var || node instanceof QueryExpr.SubLink) {
+                    other[0] = true;
+                }
+                return false;
+            });
+        }
+        return outer[0] && !other[0];
+    }
+
+    /**
+     * The aggregate analyzed again at the enclosing level, whose aggregation computes it; this
+     * level reads its value as an outer reference (the parameters the first analysis passed are
+     * dropped again).
+     */
+    private static QueryExpr outerLevelAggregate(ParseState state, Expr.FuncCall call, int bindingsBefore) {
+        state.bindings.subList(bindingsBefore, state.bindings.size()).clear();
+        ParseState parent = state.parent;
+        QueryExpr value = transform(new ExpressionAnalyzer(parent), parent, call);
+        int param = state.newExecParam();
+        state.bindings.add(new org.woolly.nodes.query.ParamBinding(param, value));
+        return new QueryExpr.ExecParam(param, value.type(), value.typmod(), call.name().name());
     }
 
     private static QueryExpr aggregateCall(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call,

@@ -40,6 +40,7 @@ final class OutputNames {
                 yield inner != null ? inner : "case";
             }
             case Expr.SpecialFunction special -> special.kind().name().toLowerCase(Locale.ROOT);
+            case Expr.GroupingFunc grouping -> "grouping";
             case Expr.SqlValueFunction value -> value.name().toLowerCase(Locale.ROOT);
             case Expr.SubLink link -> switch (link.kind()) {
                 case EXISTS -> "exists";

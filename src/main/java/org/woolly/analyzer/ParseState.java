@@ -41,6 +41,8 @@ public final class ParseState {
     /** Where the last set-returning call analyzed was written (errors about an enclosing call point at it). */
     int setReturningLocation;
     final List<QueryExpr.Aggregate> aggregates = new ArrayList<>();
+    /** How many GROUPING() calls this query level has (they make it a grouped query, as aggregates do). */
+    int groupingCalls;
     /** Where each aggregate and each window function call analyzed so far was written (nesting errors point there). */
     final List<Integer> aggregateLocations = new ArrayList<>();
     final List<Integer> windowLocations = new ArrayList<>();
@@ -71,6 +73,10 @@ public final class ParseState {
     List<StarExpansion.UsingJoin> usingJoins = new ArrayList<>();
     /** The WITH queries defined at this level (visible here and in the levels below). */
     final List<CteAnalyzer.Cte> ctes = new ArrayList<>();
+    /** Parses stored expression texts (column defaults) for INSERT/UPDATE analyzed inside the statement. */
+    Analyzer.ExpressionParser expressionParser;
+    /** The statement's data-modifying WITH queries, shared by all its levels. */
+    private List<org.woolly.nodes.query.DataModifyingCte> dataModifyingCtes = new ArrayList<>();
     /** The outer columns this level reads from its parent, each in its execution parameter. */
     final List<org.woolly.nodes.query.ParamBinding> bindings = new ArrayList<>();
 
@@ -127,6 +133,10 @@ public final class ParseState {
         return child;
     }
 
+    List<org.woolly.nodes.query.DataModifyingCte> dataModifyingCtes() {
+        return dataModifyingCtes;
+    }
+
     int newExecParam() {
         return nextExecParam[0]++;
     }
@@ -136,6 +146,8 @@ public final class ParseState {
         ParseState child = new ParseState(types, names, transaction, formatSettings, notices, parameterTypes,
                 openedRelations);
         child.nextExecParam = nextExecParam;
+        child.expressionParser = expressionParser;
+        child.dataModifyingCtes = dataModifyingCtes;
         return child;
     }
 

@@ -9,6 +9,7 @@ import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
 import org.woolly.nodes.query.FromNode;
+import org.woolly.nodes.query.GroupingSets;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
@@ -23,6 +24,8 @@ import org.woolly.utils.error.SqlState;
 final class SelectAnalyzer {
     private final ParseState state;
     private final ExpressionAnalyzer expressions;
+    /** The grouping sets GROUP BY spelled out, or null for a plain GROUP BY. */
+    private List<List<Integer>> groupingSets;
 
     SelectAnalyzer(ParseState state) {
         this.state = state;
@@ -93,7 +96,9 @@ final class SelectAnalyzer {
         }
         WindowAnalyzer.checkNamedWindows(expressions, state);
         List<QueryExpr.Aggregate> aggregates = List.copyOf(state.aggregates);
-        boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
+        boolean grouped = !groupBy.isEmpty() || !aggregates.isEmpty() || having != null || groupingSets != null
+                || state.groupingCalls > 0;
+        GroupingSets sets = null;
         if (grouped) {
             GroupingChecker checker = new GroupingChecker(groupBy, aggregates);
             List<TargetEntry> regrouped = new ArrayList<>();
@@ -103,6 +108,11 @@ final class SelectAnalyzer {
             }
             targets = regrouped;
             having = having == null ? null : checker.rewrite(having);
+            if (groupingSets != null || !checker.groupingCalls().isEmpty()) {
+                List<List<Integer>> all = groupingSets != null ? groupingSets
+                        : List.of(java.util.stream.IntStream.range(0, groupBy.size()).boxed().toList());
+                sets = new GroupingSets(all, checker.groupingCalls());
+            }
         }
         QueryExpr limit = limitClause(select.limit(), "LIMIT");
         QueryExpr offset = limitClause(select.offset(), "OFFSET");
@@ -114,7 +124,7 @@ final class SelectAnalyzer {
         }
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
                 aggregates, having, sortKeys, select.distinct() && distinctOn == null, limit, offset, null, null, null,
-                distinctOn, rowMarks);
+                null, distinctOn, rowMarks, sets);
     }
 
     /** {@code relation "x" in FOR UPDATE clause not found in FROM clause} for an OF name nothing matched. */
@@ -374,7 +384,8 @@ final class SelectAnalyzer {
         }
         return new Query(branch.command(), branch.rangeTable(), branch.from(), branch.where(), targets, branch.groupBy(),
                 branch.aggregates(), branch.having(), branch.sortKeys(), branch.distinct(), branch.limit(), branch.offset(),
-                branch.resultRelation(), branch.returning(), branch.setOperation(), branch.distinctOn());
+                branch.resultRelation(), branch.returning(), branch.setOperation(), branch.onConflict(),
+                branch.distinctOn(), branch.rowMarks(), branch.groupingSets());
     }
 
     List<TargetEntry> targetList(List<ResTarget> targets) {
@@ -434,6 +445,10 @@ final class SelectAnalyzer {
         }
     }
 
+    /**
+     * The GROUP BY expressions, each once; with grouping-set constructs also {@link #groupingSets}
+     * ({@code transformGroupClause}).
+     */
     private List<QueryExpr> groupBy(SelectStmt select, List<TargetEntry> targets) {
         List<QueryExpr> groupBy = new ArrayList<>();
         if (select.groupBy() == null) {
@@ -442,7 +457,7 @@ final class SelectAnalyzer {
         String saved = state.aggregateForbiddenIn;
         state.aggregateForbiddenIn = "GROUP BY";
         try {
-            for (Expr item : select.groupBy()) {
+            groupingSets = GroupingSetExpansion.expand(select.groupBy(), item -> {
                 QueryExpr expr = outputReference(item, targets, "GROUP BY", false);
                 if (expr == null) {
                     expr = Coercions.unknownToText(state, expressions.transform(item));
@@ -450,7 +465,8 @@ final class SelectAnalyzer {
                 if (!groupBy.contains(expr)) {
                     groupBy.add(expr);
                 }
-            }
+                return groupBy.indexOf(expr);
+            });
         } finally {
             state.aggregateForbiddenIn = saved;
         }

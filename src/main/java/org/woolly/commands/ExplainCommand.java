@@ -82,6 +82,15 @@ public final class ExplainCommand {
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
+            case Plan.DataModifyingCtes modifying -> {
+                node(modifying.root(), depth, extraFilter);
+                indentShift += 2;
+                for (int i = 0; i < modifying.ctes().size(); i++) {
+                    lines.add(" ".repeat(6 * depth + indentShift) + "CTE " + modifying.names().get(i));
+                    node(modifying.ctes().get(i), depth + 1, null);
+                }
+                indentShift -= 2;
+            }
             case Plan.InitPlans initPlans -> {
                 node(initPlans.root(), depth, extraFilter);
                 indentShift += 2;
@@ -136,7 +145,9 @@ public final class ExplainCommand {
                 children.add(hash.outer());
             }
             case Plan.Aggregate aggregate -> {
-                if (!aggregate.groupBy().isEmpty()) {
+                if (aggregate.groupingSets() != null) {
+                    groupingSetKeys(lines, detail, aggregate);
+                } else if (!aggregate.groupBy().isEmpty()) {
                     lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, false))
                             .collect(Collectors.joining(", ")));
                 }
@@ -215,7 +226,7 @@ public final class ExplainCommand {
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
-            case Plan.Aggregate aggregate -> aggregate.hashed() ? "HashAggregate" : "Aggregate";
+            case Plan.Aggregate aggregate -> aggregateName(aggregate);
             case Plan.Distinct ignored -> "HashAggregate";
             case Plan.Sort ignored -> "Sort";
             case Plan.WindowAgg ignored -> "WindowAgg";
@@ -232,6 +243,7 @@ public final class ExplainCommand {
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
+            case Plan.DataModifyingCtes ignored -> "Result";
             case Plan.Append ignored -> "Append";
             case Plan.CteScan scan -> "CTE Scan on " + scan.entry().cte().name()
                     + (scan.entry().alias().equals(scan.entry().cte().name()) ? "" : " " + scan.entry().alias());
@@ -309,6 +321,49 @@ public final class ExplainCommand {
             text = "(" + text + ")";
         }
         lines.add(indent + label + ": " + text);
+    }
+
+    /**
+     * Grouping sets as PostgreSQL shows its hashed ones: a {@code Hash Key} per non-empty set,
+     * then a {@code Group Key: ()} per empty set (one set of every GROUP BY column is plain grouping).
+     */
+    private void groupingSetKeys(List<String> lines, String detail, Plan.Aggregate aggregate) {
+        List<List<Integer>> sets = aggregate.groupingSets().sets();
+        if (plainGrouping(aggregate)) {
+            lines.add(detail + "Group Key: " + keys(aggregate, sets.getFirst()));
+            return;
+        }
+        for (List<Integer> set : sets) {
+            if (!set.isEmpty()) {
+                lines.add(detail + "Hash Key: " + keys(aggregate, set));
+            }
+        }
+        for (List<Integer> set : sets) {
+            if (set.isEmpty()) {
+                lines.add(detail + "Group Key: ()");
+            }
+        }
+    }
+
+    private String keys(Plan.Aggregate aggregate, List<Integer> set) {
+        return set.stream().map(position -> text(aggregate.groupBy().get(position), false))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static boolean plainGrouping(Plan.Aggregate aggregate) {
+        List<List<Integer>> sets = aggregate.groupingSets().sets();
+        return sets.size() == 1 && !sets.getFirst().isEmpty() && sets.getFirst().size() == aggregate.groupBy().size();
+    }
+
+    /** {@code HashAggregate} for hashed sets only, {@code MixedAggregate} with an empty set too. */
+    private static String aggregateName(Plan.Aggregate aggregate) {
+        if (aggregate.groupingSets() == null || plainGrouping(aggregate)) {
+            return aggregate.hashed() ? "HashAggregate" : "Aggregate";
+        }
+        List<List<Integer>> sets = aggregate.groupingSets().sets();
+        boolean empty = sets.stream().anyMatch(List::isEmpty);
+        boolean hashedSets = sets.stream().anyMatch(set -> !set.isEmpty());
+        return hashedSets ? (empty ? "MixedAggregate" : "HashAggregate") : "Aggregate";
     }
 
     private String text(QueryExpr expr, boolean qualify) {

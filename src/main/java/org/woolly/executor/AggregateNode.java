@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.woolly.nodes.query.GroupingSets;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.nodes.query.WindowClause;
@@ -14,17 +15,22 @@ import org.woolly.nodes.query.WindowClause;
  * Aggregation ({@code nodeAgg.c}): hashed by the GROUP BY values, or one group for all rows
  * (which yields a row even for empty input). Emits group values then aggregate results;
  * HAVING filters the emitted rows. Groups come out in first-seen order.
+ *
+ * <p>With grouping sets ({@code MixedAggregate}/{@code HashAggregate} with several hash tables
+ * in {@code nodeAgg.c}) every input row goes into one group per set; the empty set's groups
+ * come out first (one even for empty input), then each other set's groups; GROUPING() values
+ * follow the aggregate results.
  */
 final class AggregateNode implements ExecNode {
     private final ExecutorContext context;
     private final ExecNode input;
-    private final boolean hashed;
     private final CompiledExpression[] groupExprs;
     private final int[] groupTypes;
     private final List<QueryExpr.Aggregate> aggregates;
     private final CompiledExpression[][] aggregateArgs;
     private final ExpressionCompiler.CompiledPredicate[] filters;
     private final ExpressionCompiler.CompiledPredicate having;
+    private final GroupingSets groupingSets;
     private Iterator<Group> groups;
     /** Per aggregate: its ORDER BY expressions and the order of their values (null without ORDER BY). */
     private final CompiledExpression[][] orderKeys;
@@ -33,6 +39,8 @@ final class AggregateNode implements ExecNode {
     private static final class Group {
         final Object[] groupValues;
         final AggregateAccumulator[] accumulators;
+        /** The grouping set the group belongs to (0 without grouping sets). */
+        int set;
 
         Group(Object[] groupValues, AggregateAccumulator[] accumulators) {
             this.groupValues = groupValues;
@@ -40,11 +48,12 @@ final class AggregateNode implements ExecNode {
         }
     }
 
-    AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input, boolean hashed,
-                  List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having) {
+    AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input,
+                  List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
+                  GroupingSets groupingSets) {
         this.context = context;
+        this.groupingSets = groupingSets;
         this.input = input;
-        this.hashed = hashed;
         this.groupExprs = compiler.all(groupBy);
         this.groupTypes = groupBy.stream().mapToInt(QueryExpr::type).toArray();
         this.aggregates = aggregates;
@@ -72,26 +81,59 @@ final class AggregateNode implements ExecNode {
     @Override
     public void open() {
         input.open();
-        Map<List<Object>, Group> table = new LinkedHashMap<>();
+        List<List<Integer>> sets = groupingSets != null ? groupingSets.sets()
+                : List.of(java.util.stream.IntStream.range(0, groupExprs.length).boxed().toList());
+        List<Map<List<Object>, Group>> tables = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            tables.add(new LinkedHashMap<>());
+        }
         Object[] row;
         int count = 0;
         while ((row = input.next()) != null) {
             if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
                 context.checkForInterrupts();
             }
-            Object[] groupValues = new Object[groupExprs.length];
+            Object[] values = new Object[groupExprs.length];
             for (int i = 0; i < groupExprs.length; i++) {
-                groupValues[i] = groupExprs[i].evaluate(row);
+                values[i] = groupExprs[i].evaluate(row);
             }
-            List<Object> key = RowNodes.key(context, groupValues, groupValues.length, groupTypes);
-            Group group = table.computeIfAbsent(key, ignored -> newGroup(groupValues));
-            advance(group, row);
+            for (int s = 0; s < sets.size(); s++) {
+                // one set holds every GROUP BY column; with several, each row copies its set's values
+                Object[] groupValues = sets.size() == 1 ? values : new Object[groupExprs.length];
+                if (groupValues != values) {
+                    for (int position : sets.get(s)) {
+                        groupValues[position] = values[position];
+                    }
+                }
+                List<Object> key = RowNodes.key(context, groupValues, groupValues.length, groupTypes);
+                int set = s;
+                Group group = tables.get(s).computeIfAbsent(key, ignored -> newGroup(groupValues, set));
+                advance(group, row);
+            }
         }
         input.close();
-        if (!hashed && table.isEmpty()) {
-            table.put(List.of(), newGroup(new Object[0]));
+        List<Group> ordered = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            if (sets.get(s).isEmpty()) {
+                if (tables.get(s).isEmpty()) {
+                    ordered.add(newGroup(new Object[groupExprs.length], s));
+                } else {
+                    ordered.addAll(tables.get(s).values());
+                }
+            }
         }
-        groups = table.values().iterator();
+        for (int s = 0; s < sets.size(); s++) {
+            if (!sets.get(s).isEmpty()) {
+                ordered.addAll(tables.get(s).values());
+            }
+        }
+        groups = ordered.iterator();
+    }
+
+    private Group newGroup(Object[] groupValues, int set) {
+        Group group = newGroup(groupValues);
+        group.set = set;
+        return group;
     }
 
     private Group newGroup(Object[] groupValues) {
@@ -125,10 +167,14 @@ final class AggregateNode implements ExecNode {
     public Object[] next() {
         while (groups.hasNext()) {
             Group group = groups.next();
-            Object[] row = new Object[group.groupValues.length + aggregates.size()];
+            int calls = groupingSets == null ? 0 : groupingSets.groupingCalls().size();
+            Object[] row = new Object[group.groupValues.length + aggregates.size() + calls];
             System.arraycopy(group.groupValues, 0, row, 0, group.groupValues.length);
             for (int i = 0; i < aggregates.size(); i++) {
                 row[group.groupValues.length + i] = group.accumulators[i].result();
+            }
+            for (int i = 0; i < calls; i++) {
+                row[group.groupValues.length + aggregates.size() + i] = groupingSets.groupingValue(group.set, i);
             }
             if (having.test(row)) {
                 return row;

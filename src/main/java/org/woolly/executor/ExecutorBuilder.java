@@ -67,6 +67,16 @@ final class ExecutorBuilder {
                     union.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.SetOp setOp -> new SetOperationNodes.SetOp(context, setOp.kind(), setOp.all(), build(setOp.left()),
                     build(setOp.right()), setOp.types().stream().mapToInt(Integer::intValue).toArray());
+            case Plan.DataModifyingCtes modifying -> {
+                ModifyTableNode enclosing = modifyNode;
+                List<ExecNode> ctes = new java.util.ArrayList<>();
+                for (Plan cte : modifying.ctes()) {
+                    ctes.add(build(cte));
+                }
+                modifyNode = enclosing; // the command tag counts the main statement's rows only
+                ExecNode root = build(modifying.root());
+                yield new DataModifyingCteNode(context, root, ctes, modifying.params());
+            }
             case Plan.InitPlans initPlans -> {
                 List<Plan> enclosing = context.subplans();
                 context.registerSubplans(initPlans.subplans());
@@ -88,7 +98,8 @@ final class ExecutorBuilder {
             case Plan.Filter filter -> new RowNodes.Filter(build(filter.input()), compiler.predicate(filter.qual()));
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),
-                    aggregate.hashed(), aggregate.groupBy(), aggregate.aggregates(), aggregate.having());
+                    aggregate.groupBy(), aggregate.aggregates(), aggregate.having(),
+                    aggregate.groupingSets());
             case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
                     distinct.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.Sort sort -> sort.keys().stream().anyMatch(key -> key.targetIndex() < 0)

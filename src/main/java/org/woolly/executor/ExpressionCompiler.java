@@ -64,6 +64,8 @@ public final class ExpressionCompiler {
                     "aggregate %s outside an aggregation node", aggregate.aggregate().name());
             case QueryExpr.WindowFunc window -> throw SqlException.of(SqlState.INTERNAL_ERROR,
                     "window function %s outside a WindowAgg node", window.name());
+            case QueryExpr.GroupingFunc grouping -> throw SqlException.of(SqlState.INTERNAL_ERROR,
+                    "GROUPING outside an aggregation node");
         };
     }
 

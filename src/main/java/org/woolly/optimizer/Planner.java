@@ -42,6 +42,17 @@ public final class Planner {
     }
 
     private Plan planQuery(Query query) {
+        if (!query.dataModifyingCtes().isEmpty()) {
+            Plan root = planQuery(query.withDataModifyingCtes(List.of()));
+            List<Plan> ctes = new ArrayList<>();
+            for (var cte : query.dataModifyingCtes()) {
+                ctes.add(planQuery(cte.query()));
+            }
+            return new Plan.DataModifyingCtes(root,
+                    query.dataModifyingCtes().stream().map(org.woolly.nodes.query.DataModifyingCte::name).toList(),
+                    query.dataModifyingCtes().stream().map(org.woolly.nodes.query.DataModifyingCte::param).toList(),
+                    ctes, root.cost());
+        }
         List<Plan> subplans = new ArrayList<>();
         List<Boolean> correlated = new ArrayList<>();
         SubLinkPullUp.Result pulledUp = SubLinkPullUp.pullUp(query, this::planQuery);
@@ -115,6 +126,12 @@ public final class Planner {
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
             double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;
+            if (query.groupingSets() != null) {
+                groups = 0;
+                for (List<Integer> set : query.groupingSets().sets()) {
+                    groups += set.isEmpty() ? 1 : Math.min(CostModel.DEFAULT_GROUPS, inputRows);
+                }
+            }
             double perRow = costs.cpuOperatorCost() * (query.groupBy().size() + query.aggregates().size());
             double total = plan.cost().total() + inputRows * perRow + groups * costs.cpuTupleCost();
             int width = 0;
@@ -127,10 +144,10 @@ public final class Planner {
             total += penalty;
             double startup = hashed ? total - groups * costs.cpuTupleCost() : plan.cost().total() + inputRows * perRow;
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
-                    new Plan.Cost(startup, total, rows, width));
+                    new Plan.Cost(startup, total, rows, width), query.groupingSets());
         }
         if (windows) {
-            int width = query.hasAggregation() ? query.groupBy().size() + query.aggregates().size()
+            int width = query.hasAggregation() ? query.aggregationWidth()
                     : query.rangeTable().isEmpty() ? 0
                     : query.rangeTable().getLast().offset() + query.rangeTable().getLast().width();
             WindowPlanner.Result windowed = WindowPlanner.plan(costs, plan, exprs, width);

@@ -90,6 +90,7 @@ final class SubLinkCollector {
                 query.setOperation(), query.onConflict() == null ? null
                 : new org.woolly.nodes.query.OnConflict(query.onConflict().doUpdate(),
                 query.onConflict().arbiterIndexes(), exprs(query.onConflict().updateRow()),
-                expr(query.onConflict().updateWhere())), query.distinctOn(), query.rowMarks());
+                expr(query.onConflict().updateWhere())), query.distinctOn(), query.rowMarks(), query.groupingSets(),
+                query.dataModifyingCtes());
     }
 }

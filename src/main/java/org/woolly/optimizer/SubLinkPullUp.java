@@ -78,7 +78,8 @@ final class SubLinkPullUp {
         Query rest = new Query(query.command(), query.rangeTable(), query.from(), JoinPlanner.and(kept),
                 query.targetList(), query.groupBy(), query.aggregates(), query.having(), query.sortKeys(),
                 query.distinct(), query.limit(), query.offset(), query.resultRelation(), query.returning(),
-                query.setOperation(), query.onConflict(), query.distinctOn(), query.rowMarks());
+                query.setOperation(), query.onConflict(), query.distinctOn(), query.rowMarks(), query.groupingSets(),
+                query.dataModifyingCtes());
         return new Result(rest, pulled);
     }
 

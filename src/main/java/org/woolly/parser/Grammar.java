@@ -83,13 +83,28 @@ final class Grammar {
         };
     }
 
-    /** WITH before SELECT is supported; before INSERT/UPDATE/DELETE the tree has no place for it yet. */
+    /**
+     * WITH before SELECT, and before an INSERT whose rows come from a query: there the WITH
+     * clause goes to that query, which is where its names are visible. WITH before UPDATE,
+     * DELETE, MERGE or INSERT ... DEFAULT VALUES has no place in the tree yet.
+     */
     private Statement withStatement() {
         int mark = cursor.mark();
         Token with = cursor.peek();
-        selects.withClause();
+        List<org.woolly.nodes.parse.CommonTableExpr> ctes = selects.withClause();
         Token next = cursor.peek();
-        if (next.isKeyword("insert") || next.isKeyword("update") || next.isKeyword("delete") || next.isKeyword("merge")) {
+        if (next.isKeyword("insert")) {
+            Statement.Insert insert = (Statement.Insert) dml.insert();
+            if (insert.source() == null || !insert.source().with().isEmpty()) {
+                throw TokenCursor.notSupportedClause("WITH before INSERT ... DEFAULT VALUES is not supported yet", with);
+            }
+            SelectBuilder source = SelectBuilder.from(insert.source());
+            source.with = ctes;
+            return new Statement.Insert(insert.table(), insert.alias(), insert.columns(), insert.columnLocations(),
+                    source.build(), insert.defaultValues(), insert.returning(), insert.location(), insert.overriding(),
+                    insert.onConflict());
+        }
+        if (next.isKeyword("update") || next.isKeyword("delete") || next.isKeyword("merge")) {
             throw TokenCursor.notSupportedClause("WITH before " + next.text().toUpperCase(java.util.Locale.ROOT)
                     + " is not supported yet", with);
         }

@@ -321,18 +321,39 @@ final class SelectParser {
         cursor.acceptKeyword("all");
         List<Expr> items = new ArrayList<>();
         do {
-            Token token = cursor.peek();
-            if (token.isKeyword("rollup") || token.isKeyword("cube") || token.isKeyword("grouping")
-                    && cursor.peek(1).isKeyword("sets")
-                    || token.is(Token.Kind.LEFT_PAREN) && cursor.peek(1).is(Token.Kind.RIGHT_PAREN)) {
-                if (cursor.peek(1).is(Token.Kind.LEFT_PAREN) || token.isKeyword("grouping")
-                        || token.is(Token.Kind.LEFT_PAREN)) {
-                    throw TokenCursor.notSupportedClause("grouping sets are not supported yet", token);
-                }
-            }
-            items.add(grammar.expressions.expression());
+            items.add(groupByItem());
         } while (cursor.accept(Token.Kind.COMMA));
         return List.copyOf(items);
+    }
+
+    /** {@code group_by_item} of {@code gram.y}: an expression, {@code ()}, ROLLUP, CUBE or GROUPING SETS. */
+    private Expr groupByItem() {
+        Token token = cursor.peek();
+        if (token.is(Token.Kind.LEFT_PAREN) && cursor.peek(1).is(Token.Kind.RIGHT_PAREN)) {
+            cursor.advance();
+            cursor.advance();
+            return new Expr.GroupingSet(Expr.GroupingSet.Kind.EMPTY, List.of(), token.start());
+        }
+        if ((token.isKeyword("rollup") || token.isKeyword("cube")) && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            cursor.advance();
+            List<Expr> elements = grammar.expressions.expressionList();
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            return new Expr.GroupingSet(token.isKeyword("rollup") ? Expr.GroupingSet.Kind.ROLLUP
+                    : Expr.GroupingSet.Kind.CUBE, elements, token.start());
+        }
+        if (token.isKeyword("grouping") && cursor.peek(1).isKeyword("sets")) {
+            cursor.advance();
+            cursor.advance();
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            List<Expr> sets = new ArrayList<>();
+            do {
+                sets.add(groupByItem());
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            return new Expr.GroupingSet(Expr.GroupingSet.Kind.SETS, List.copyOf(sets), token.start());
+        }
+        return grammar.expressions.expression();
     }
 
     /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses in any of the orders PostgreSQL accepts. */

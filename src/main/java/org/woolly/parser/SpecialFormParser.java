@@ -146,7 +146,11 @@ final class SpecialFormParser {
             }
             case "grouping" -> {
                 if (cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
-                    throw TokenCursor.notSupportedClause("GROUPING() is not supported yet", token);
+                    cursor.advance();
+                    cursor.advance();
+                    List<Expr> args = expressions().expressionList();
+                    cursor.expect(Token.Kind.RIGHT_PAREN);
+                    return new Expr.GroupingFunc(args, token.start());
                 }
             }
             case "extract", "substring", "position", "trim", "overlay", "normalize" -> {

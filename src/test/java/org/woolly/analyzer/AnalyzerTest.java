@@ -215,4 +215,38 @@ class AnalyzerTest {
         assertThat(error("WITH x AS (SELECT 1), x AS (SELECT 2) SELECT * FROM x").sqlState())
                 .isEqualTo(SqlState.DUPLICATE_ALIAS);
     }
+
+    @Test
+    void groupingSetsExpandAsPostgresDoes() {
+        var rollup = analyze("SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)").query().groupingSets();
+        assertThat(rollup.sets()).containsExactly(java.util.List.of(0, 1), java.util.List.of(0), java.util.List.of());
+        var cube = analyze("SELECT a, b, c, count(*) FROM t GROUP BY a, CUBE (b, c)").query().groupingSets();
+        assertThat(cube.sets()).containsExactly(java.util.List.of(0, 1, 2), java.util.List.of(0, 1),
+                java.util.List.of(0, 2), java.util.List.of(0));
+        var grouping = analyze("SELECT grouping(b, a) FROM t GROUP BY GROUPING SETS (a, b)").query().groupingSets();
+        assertThat(grouping.groupingCalls()).containsExactly(java.util.List.of(1, 0));
+        assertThat(grouping.groupingValue(0, 0)).isEqualTo(2); // grouped by a: b, the first argument, is not
+        assertThat(grouping.groupingValue(1, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void groupingErrorsCarryTheirPositions() {
+        SqlException argument = error("SELECT grouping(c) FROM t GROUP BY a");
+        assertThat(argument.sqlState()).isEqualTo(SqlState.GROUPING_ERROR);
+        assertThat(argument.getMessage())
+                .isEqualTo("arguments to GROUPING must be grouping expressions of the associated query level");
+        assertThat(argument.position()).isEqualTo(17);
+        SqlException where = error("SELECT a FROM t WHERE (SELECT max(t.c)) > 1");
+        assertThat(where.getMessage()).isEqualTo("aggregate functions are not allowed in WHERE");
+        assertThat(where.position()).isEqualTo(31);
+    }
+
+    @Test
+    void anAggregateOfOuterColumnsBelongsToTheOuterQuery() {
+        var query = analyze("SELECT (SELECT max(t.a)) FROM t").query();
+        assertThat(query.aggregates()).hasSize(1);
+        QueryExpr.SubLink link = (QueryExpr.SubLink) query.targetList().getFirst().expr();
+        assertThat(link.query().aggregates()).isEmpty();
+        assertThat(link.bindings()).hasSize(1);
+    }
 }

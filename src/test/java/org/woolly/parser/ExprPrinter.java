@@ -54,6 +54,8 @@ final class ExprPrinter {
             case Expr.FieldSelect f -> print(f.arg()) + "." + f.field();
             case Expr.Collate c -> "(COLLATE " + print(c.arg()) + " " + c.collation() + ")";
             case Expr.Default d -> "DEFAULT";
+            case Expr.GroupingSet g -> g.kind() + "(" + all(g.content()) + ")";
+            case Expr.GroupingFunc g -> "GROUPING(" + all(g.args()) + ")";
         };
     }
 

@@ -367,4 +367,21 @@ class StatementParserTest {
         assertThat(((FromItem.Subquery) lateral.from().get(1)).lateral()).isTrue();
         assertThat(lateral.from().get(2)).isInstanceOf(FromItem.Function.class);
     }
+
+    @Test
+    void groupByTakesGroupingSetsRollupCubeAndTheEmptySet() {
+        SelectStmt stmt = select("SELECT a, grouping(a, b) FROM t GROUP BY a, ROLLUP (b, (c, d)), CUBE (e), "
+                + "GROUPING SETS ((), (a, b), ROLLUP (c)), ()");
+        assertThat(stmt.groupBy().stream().map(ExprPrinter::print).toList()).containsExactly("a",
+                "ROLLUP(b ROW(c d))", "CUBE(e)", "SETS(EMPTY() ROW(a b) ROLLUP(c))", "EMPTY()");
+        assertThat(ExprPrinter.print(stmt.targets().get(1).value())).isEqualTo("GROUPING(a b)");
+    }
+
+    @Test
+    void withBeforeInsertGoesToTheInsertedQuery() {
+        Statement.Insert insert = (Statement.Insert) one(
+                "WITH d AS (DELETE FROM t WHERE a > 1 RETURNING *) INSERT INTO log SELECT * FROM d");
+        assertThat(insert.source().with()).hasSize(1);
+        assertThat(insert.source().with().getFirst().query()).isInstanceOf(Statement.Delete.class);
+    }
 }

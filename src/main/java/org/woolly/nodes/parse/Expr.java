@@ -133,4 +133,16 @@ public sealed interface Expr {
 
     /** {@code DEFAULT} in an INSERT VALUES list or UPDATE SET. */
     record Default(int location) implements Expr {}
+
+    /**
+     * A GROUP BY item that is not a plain expression ({@code GroupingSet} in {@code parsenodes.h}):
+     * {@code ()} (EMPTY), {@code ROLLUP(...)}, {@code CUBE(...)} and {@code GROUPING SETS (...)}.
+     * A ROLLUP or CUBE element written {@code (a, b)} arrives as a row constructor and is one unit.
+     */
+    record GroupingSet(Kind kind, List<Expr> content, int location) implements Expr {
+        public enum Kind { EMPTY, ROLLUP, CUBE, SETS }
+    }
+
+    /** {@code GROUPING(a, b, ...)} ({@code GroupingFunc}): which arguments the current grouping set leaves out. */
+    record GroupingFunc(List<Expr> args, int location) implements Expr {}
 }

@@ -96,9 +96,16 @@ public sealed interface Plan {
     /**
      * Aggregation: {@code hashed} groups by hashing the GROUP BY values; otherwise one group over
      * all rows. Emits group values then aggregate results; {@code having} filters those rows.
+     * With {@code groupingSets} (null otherwise) each set is grouped on its own, rows of the
+     * empty set first, and each row also carries the query's GROUPING() values after the aggregates.
      */
     record Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
-                     QueryExpr having, Cost cost) implements Plan {}
+                     QueryExpr having, Cost cost, org.woolly.nodes.query.GroupingSets groupingSets) implements Plan {
+        public Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                         QueryExpr having, Cost cost) {
+            this(hashed, input, groupBy, aggregates, having, cost, null);
+        }
+    }
 
     /** Removes duplicate rows over the first {@code columns} columns (hashing). */
     record Distinct(Plan input, int columns, List<Integer> types, Cost cost) implements Plan {}
@@ -144,6 +151,14 @@ public sealed interface Plan {
      * for each row of the plan that evaluates it.
      */
     record InitPlans(Plan root, List<Plan> subplans, List<Boolean> correlated, Cost cost) implements Plan {}
+
+    /**
+     * Data-modifying WITH queries ({@code ModifyTable} under a CTE): each of {@code ctes} runs to
+     * completion, its RETURNING rows stored in execution parameter {@code params.get(i)}, before
+     * {@code root} starts.
+     */
+    record DataModifyingCtes(Plan root, List<String> names, List<Integer> params, List<Plan> ctes, Cost cost)
+            implements Plan {}
 
     /** The rows of a WITH query ({@code CteScan}): its plan, shown as {@code CTE name} under the scan. */
     record CteScan(RangeEntry entry, Plan subplan, Cost cost) implements Plan {}

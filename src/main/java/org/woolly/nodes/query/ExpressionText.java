@@ -71,6 +71,7 @@ public final class ExpressionText {
                 case QueryExpr.WindowFunc window -> window.name() + "("
                         + (window.star() ? "*" : list(window.args())) + ")"
                         + (window.filter() == null ? "" : " FILTER (WHERE " + print(window.filter()) + ")") + " OVER (?)";
+                case QueryExpr.GroupingFunc grouping -> "GROUPING(" + list(grouping.args()) + ")";
             };
         }
 

@@ -61,6 +61,8 @@ public final class ExpressionWalker {
             case QueryExpr.WindowFunc window -> new QueryExpr.WindowFunc(window.name(), window.aggregate(),
                     all(window.args(), replace), window.star(), rewrite(window.filter(), replace),
                     rewrite(window.window(), replace), window.type());
+            case QueryExpr.GroupingFunc grouping -> new QueryExpr.GroupingFunc(all(grouping.args(), replace),
+                    grouping.location());
         };
     }
 

@@ -16,9 +16,37 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
-                    OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks) {
+                    OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
+                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+
+    /** A query without data-modifying WITH queries. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks, GroupingSets groupingSets) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets, List.of());
+    }
+
+    /** This query with the data-modifying WITH queries of its statement, which run before it. */
+    public Query withDataModifyingCtes(List<DataModifyingCte> ctes) {
+        return new Query(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct,
+                limit, offset, resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
+                List.copyOf(ctes));
+    }
+
+    /** A query without grouping sets. */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, null);
+    }
 
     /**
      * A SELECT with DISTINCT ON ({@code distinctOn}, when not null, lists the target entries
@@ -89,7 +117,12 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
     }
 
     public boolean hasAggregation() {
-        return !groupBy.isEmpty() || !aggregates.isEmpty() || having != null;
+        return !groupBy.isEmpty() || !aggregates.isEmpty() || having != null || groupingSets != null;
+    }
+
+    /** The width of the aggregation row: GROUP BY values, aggregate results, GROUPING() values. */
+    public int aggregationWidth() {
+        return groupBy.size() + aggregates.size() + (groupingSets == null ? 0 : groupingSets.groupingCalls().size());
     }
 
     /** The visible output columns (target entries that are not junk). */

@@ -185,4 +185,16 @@ public sealed interface QueryExpr {
      * {@code name} is the column as EXPLAIN shows it.
      */
     record ExecParam(int id, int type, int typmod, String name) implements QueryExpr {}
+
+    /**
+     * {@code GROUPING(a, b, ...)} ({@code GroupingFunc}), only until the analyzer re-expresses it
+     * over the aggregation row: bit {@code n-1-i} of the int4 result is set when argument {@code i}
+     * is not in the grouping set of the current row.
+     */
+    record GroupingFunc(List<QueryExpr> args, int location) implements QueryExpr {
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.INT4;
+        }
+    }
 }

@@ -1,0 +1,17 @@
+CREATE TABLE gs (a int, b int, c int);
+INSERT INTO gs VALUES (1, 1, 1), (1, 2, 2), (2, 1, 3), (2, NULL, 4), (NULL, 1, 5);
+select (select max(gs.a)) from gs;
+select (select max(gs.a) from gs g2 limit 1) from gs;
+select a, (select sum(gs.c) + 1) from gs group by a order by 1;
+select a, (select count(*) from gs g2 where g2.a = gs.a and g2.c < max(gs.c)) from gs group by a order by 1;
+select (select sum(gs.c) where gs.a = 1) from gs;
+select a from gs where (select max(gs.c)) > 1;
+select a from gs group by a having (select max(gs.c)) > 3 order by 1;
+select (select count(g2.a) + max(gs.c) from gs g2) from gs;
+explain (costs off) select (select max(gs.a)) from gs;
+select a from gs where sum(c) > 1;
+select a, b from gs group by a;
+select (select count(*) from gs g2 where g2.b = gs.b) from gs group by a;
+select a from gs group by a, max(c);
+select max(count(c)) from gs;
+DROP TABLE gs;
