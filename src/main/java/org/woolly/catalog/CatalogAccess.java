@@ -444,6 +444,14 @@ public interface CatalogAccess {
         return null;
     }
 
+    /**
+     * Sets pg_class.reloptions (the stored {@code name=value} texts, NULL when empty) of
+     * {@code table} ({@code oid} its own) or of one of its indexes; returns the table as it is now.
+     */
+    default RelationInfo setRelationOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "storage parameters are not supported by this catalog");
+    }
+
     /** Sets a relation's ACL ({@code relacl} text). */
     default void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "privileges are not supported by this catalog");

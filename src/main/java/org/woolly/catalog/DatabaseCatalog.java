@@ -373,6 +373,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public RelationInfo setRelationOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
+        return alter.setOptions(tx, table, oid, options);
+    }
+
+    @Override
     public void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
         alter.setAcl(tx, relation, acl);
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.woolly.access.common.RelationOptions;
 import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.IndexInfo;
@@ -27,9 +28,6 @@ import org.woolly.utils.error.SqlState;
  * DROP TABLE and TRUNCATE ({@code tablecmds.c}, {@code dropcmds.c}); DROP INDEX goes to {@link IndexCommands}.
  */
 public final class TableCommands {
-    private static final Set<String> STORAGE_OPTIONS = Set.of("fillfactor", "autovacuum_enabled", "toast_tuple_target",
-            "parallel_workers");
-
     private TableCommands() {}
 
     /** Returns the command tag; serial and identity columns are refused (no sequence storage given). */
@@ -49,12 +47,7 @@ public final class TableCommands {
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return "CREATE TABLE";
         }
-        for (DefElem option : create.options() == null ? List.<DefElem>of() : create.options()) {
-            if (!STORAGE_OPTIONS.contains(option.name())) {
-                throw at(SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", option.name()),
-                        option.location());
-            }
-        }
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP, create.options());
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();
@@ -121,6 +114,7 @@ public final class TableCommands {
             // RangeVarGetCreationNamespace reports a missing schema at the name
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
+        table = StorageParameters.store(context, table, table.oid(), storageParameters);
         if (generated != null) {
             generated.finish(context, table);
         }

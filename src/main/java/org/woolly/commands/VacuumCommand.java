@@ -198,7 +198,7 @@ public final class VacuumCommand {
         RelationInfo target = context.catalog().rewriteRelation(context.transaction(), relation);
         try (HeapScan scan = heap.beginScan(relation.locator(), context.transaction().takeSnapshot())) {
             for (HeapTuple tuple = scan.next(); tuple != null; tuple = scan.next()) {
-                heap.insert(target.locator(), tuple.body(), context.transaction());
+                heap.insert(target.locator(), tuple.body(), context.transaction(), target.options().fillFactor());
             }
         }
         RelationInfo rebuilt = IndexCommands.rebuildAll(context, target);

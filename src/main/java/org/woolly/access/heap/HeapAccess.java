@@ -20,8 +20,20 @@ public interface HeapAccess {
         return storage.accessMethods().get(NAME, HeapAccess.class);
     }
 
+    /** The fill factor of a table without one ({@code HEAP_DEFAULT_FILLFACTOR}): pages are filled up. */
+    int DEFAULT_FILL_FACTOR = 100;
+
     /** Inserts a tuple body written by {@code tx} (assigns its XID if needed); returns its TID. */
-    Tid insert(RelFileLocator relation, byte[] body, Transaction tx);
+    default Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
+        return insert(relation, body, tx, DEFAULT_FILL_FACTOR);
+    }
+
+    /**
+     * Inserts a tuple body into a page that keeps {@code 100 - fillFactor} percent of itself free
+     * after the insert ({@code RelationGetBufferForTuple} with the table's fillfactor), or into a
+     * new page; returns its TID.
+     */
+    Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor);
 
     /**
      * Inserts several tuple bodies written by {@code tx} ({@code heap_multi_insert}): each page
@@ -29,7 +41,12 @@ public interface HeapAccess {
      * instead of one lock, one record and one free-space lookup per tuple. Returns their TIDs in
      * the order given. Visibility is that of {@link #insert} for every tuple.
      */
-    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx);
+    default Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx) {
+        return insertBatch(relation, bodies, tx, DEFAULT_FILL_FACTOR);
+    }
+
+    /** {@link #insertBatch} leaving each page {@code 100 - fillFactor} percent free, as {@link #insert} does. */
+    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx, int fillFactor);
 
     /**
      * Locks the row at {@code tid} for {@code tx} in {@code mode} ({@code heap_lock_tuple}),
