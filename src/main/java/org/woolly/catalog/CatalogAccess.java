@@ -439,6 +439,11 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
     }
 
+    /** The bytes of one fork of the relation's files, 0 when it has no such fork ({@code pg_relation_size}). */
+    default long relationSize(RelationInfo relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return 0;
+    }
+
     /** A relation's ACL ({@code relacl} text, null for the owner's defaults). */
     default String relationAcl(Transaction tx, RelationInfo relation) {
         return null;

@@ -127,6 +127,22 @@ public interface HeapAccess {
      */
     int vacuumReclaim(RelFileLocator relation, int block, int[] deadOffsets);
 
+    /**
+     * The number of blocks the relation keeps when its trailing empty pages go: one past the
+     * last page with a line pointer in use ({@code count_nondeletable_pages}). New pages
+     * (never initialized) count as empty.
+     */
+    int nonEmptyBlocks(RelFileLocator relation);
+
+    /**
+     * Cuts the relation's main fork down to {@code blocks} blocks ({@code RelationTruncate}):
+     * the SMGR TRUNCATE record is logged and flushed first, then the buffers past the end are
+     * dropped and the file cut, so a crash at any point leaves a relation that recovery cuts
+     * again. The caller holds ACCESS EXCLUSIVE on the relation and checked, under that lock,
+     * that the pages past {@code blocks} are empty.
+     */
+    void truncate(RelFileLocator relation, int blocks);
+
     /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
     int blockCount(RelFileLocator relation);
 }

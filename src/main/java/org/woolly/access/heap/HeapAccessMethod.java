@@ -12,6 +12,7 @@ import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageModule;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.TransactionRecords;
 import org.woolly.access.transam.Wal;
 import org.woolly.access.transam.WalRecord;
 import org.woolly.access.transam.XidStatus;
@@ -533,6 +534,43 @@ public final class HeapAccessMethod implements HeapAccess {
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
+    }
+
+    @Override
+    public int nonEmptyBlocks(RelFileLocator relation) {
+        int blocks = bufferPool.blockCount(relation, ForkNumber.MAIN);
+        while (blocks > 0 && isEmpty(relation, blocks - 1)) {
+            blocks--;
+        }
+        return blocks;
+    }
+
+    private boolean isEmpty(RelFileLocator relation, int block) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (page.isNew()) {
+                return true;
+            }
+            for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+                if (page.itemFlags(offset) != Page.LP_UNUSED) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public void truncate(RelFileLocator relation, int blocks) {
+        long lsn = wal.insert(TransactionRecords.storageTruncate(relation, blocks));
+        wal.flush(lsn);
+        // once the record is durable the cut must happen: a failure now is a PANIC, and recovery cuts
+        CriticalSection.run(bufferPool.panicState(), "heap truncate",
+                () -> bufferPool.truncate(relation, ForkNumber.MAIN, blocks));
     }
 
     @Override
