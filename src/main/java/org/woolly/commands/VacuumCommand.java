@@ -126,6 +126,10 @@ public final class VacuumCommand {
                 context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
             }
             if (vacuum.verbose()) {
+                if (result.pagesRemoved() > 0) {
+                    info(context, "table \"%s\": truncated %d to %d pages".formatted(relation.name(),
+                            result.pages() + result.pagesRemoved(), result.pages()));
+                }
                 info(context, verboseReport(name, result));
             }
         }
