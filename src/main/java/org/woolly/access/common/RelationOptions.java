@@ -210,36 +210,31 @@ public record RelationOptions(List<String> stored, int fillFactor, boolean autov
                     throw invalid("boolean", definition, value);
                 }
             }
-            case INTEGER -> {
-                double number;
-                try {
-                    number = parseInteger(value);
-                } catch (NumberFormatException e) {
-                    throw invalid("integer", definition, value);
-                }
-                if (number < definition.min() || number > definition.max()) {
-                    throw outOfBounds(definition, value, String.valueOf((long) definition.min()),
-                            String.valueOf((long) definition.max()));
-                }
-            }
-            case REAL -> {
-                double number;
-                try {
-                    number = parseReal(value);
-                } catch (NumberFormatException e) {
-                    throw invalid("floating point", definition, value);
-                }
-                if (number < definition.min() || number > definition.max()) {
-                    throw outOfBounds(definition, value, String.format(Locale.ROOT, "%f", definition.min()),
-                            String.format(Locale.ROOT, "%f", definition.max()));
-                }
-            }
+            case INTEGER -> checkNumber(definition, value, "integer", RelationOptions::parseInteger,
+                    bound -> String.valueOf((long) bound));
+            case REAL -> checkNumber(definition, value, "floating point", RelationOptions::parseReal,
+                    bound -> String.format(Locale.ROOT, "%f", bound));
             case ENUM -> {
                 if (!INDEX_CLEANUP_VALUES.contains(value.toLowerCase(Locale.ROOT))) {
                     throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid value for enum option \"%s\": %s",
                             definition.name(), value).withDetail("Valid values are \"on\", \"off\", and \"auto\".");
                 }
             }
+        }
+    }
+
+    /** A number of the option's type ({@code parse_int} / {@code parse_real}), within its bounds. */
+    private static void checkNumber(Definition definition, String value, String type,
+                                    java.util.function.ToDoubleFunction<String> parser,
+                                    java.util.function.DoubleFunction<String> boundText) {
+        double number;
+        try {
+            number = parser.applyAsDouble(value);
+        } catch (NumberFormatException e) {
+            throw invalid(type, definition, value);
+        }
+        if (number < definition.min() || number > definition.max()) {
+            throw outOfBounds(definition, value, boundText.apply(definition.min()), boundText.apply(definition.max()));
         }
     }
 
