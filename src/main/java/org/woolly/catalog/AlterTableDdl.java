@@ -3,6 +3,7 @@ package org.woolly.catalog;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.ArrayLiteral;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
+import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
@@ -54,6 +56,30 @@ final class AlterTableDdl {
         values[PG_CLASS.column("relacl")] = acl;
         system.heap().update(classRow, databaseOid, values, tx, snapshot);
         return done(tx, relation);
+    }
+
+    /**
+     * Sets pg_class.reloptions of {@code table} itself or of one of its indexes ({@code oid}),
+     * NULL when {@code options} is empty; returns the table as it is now.
+     */
+    RelationInfo setOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
+        Snapshot snapshot = tx.takeSnapshot();
+        system.noteCatalogChange(tx, table.oid());
+        List<CatalogRow> rows = system.heap().scan(PG_CLASS, databaseOid, snapshot, row -> row.getOid("oid") == oid);
+        if (rows.isEmpty()) {
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", table.name());
+        }
+        if (rows.getFirst().getChar("relkind") == 'i') {
+            // the table's cached index list carries the index's options
+            for (CatalogRow index : system.heap().scan(PG_INDEX, databaseOid, snapshot,
+                    row -> row.getOid("indexrelid") == oid)) {
+                system.noteCatalogChange(tx, index.getOid("indrelid"));
+            }
+        }
+        Object[] values = rows.getFirst().values().clone();
+        values[PG_CLASS.column("reloptions")] = options.isEmpty() ? null : ArrayLiteral.format(options);
+        system.heap().update(rows.getFirst(), databaseOid, values, tx, snapshot);
+        return done(tx, table);
     }
 
     /** Sets a pg_class column and the matching one of the relation's row type (it follows the name and owner). */

@@ -439,9 +439,22 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
     }
 
+    /** The bytes of one fork of the relation's files, 0 when it has no such fork ({@code pg_relation_size}). */
+    default long relationSize(RelationInfo relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return 0;
+    }
+
     /** A relation's ACL ({@code relacl} text, null for the owner's defaults). */
     default String relationAcl(Transaction tx, RelationInfo relation) {
         return null;
+    }
+
+    /**
+     * Sets pg_class.reloptions (the stored {@code name=value} texts, NULL when empty) of
+     * {@code table} ({@code oid} its own) or of one of its indexes; returns the table as it is now.
+     */
+    default RelationInfo setRelationOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "storage parameters are not supported by this catalog");
     }
 
     /** Sets a relation's ACL ({@code relacl} text). */

@@ -336,7 +336,8 @@ final class CatalogImage {
         constraints.sort(Comparator.comparing(ConstraintInfo::name));
         return new RelationInfo(oid, classRow.getString("relname"), namespaceOid, namespaceName(namespaceOid),
                 classRow.getChar("relkind"), locator(classRow), List.copyOf(attributes),
-                new TupleDescriptor(live), stored, List.copyOf(indexes), List.copyOf(constraints));
+                new TupleDescriptor(live), stored, List.copyOf(indexes), List.copyOf(constraints),
+                relationOptions(classRow));
     }
 
     private IndexInfo indexInfo(CatalogRow row, List<AttributeInfo> tableColumns) {
@@ -378,7 +379,7 @@ final class CatalogImage {
                 List.copyOf(types), List.copyOf(classes), List.copyOf(descending), List.copyOf(nullsFirst),
                 row.getBool("indisunique"), row.getBool("indisprimary"), row.getBool("indnullsnotdistinct"),
                 row.getBool("indisvalid"), row.getString("indexprs"), row.getString("indpred"),
-                row.getBool("indimmediate"));
+                row.getBool("indimmediate"), relationOptions(classRow));
     }
 
     /** An int2vector in its text form ({@code 1 2}). */
@@ -410,5 +411,14 @@ final class CatalogImage {
         int tablespace = classRow.getOid("reltablespace");
         return new RelFileLocator(tablespace == 0 ? RelFileLocator.DEFAULT_TABLESPACE_OID : tablespace, databaseOid,
                 relfilenode);
+    }
+
+    /** The relation's pg_class.reloptions, parsed once for the relation cache ({@code RelationParseRelOptions}). */
+    static org.woolly.access.common.RelationOptions relationOptions(CatalogRow classRow) {
+        String stored = classRow.getString("reloptions");
+        var kind = classRow.getChar("relkind") == 'i' ? org.woolly.access.common.RelationOptions.Kind.BTREE
+                : org.woolly.access.common.RelationOptions.Kind.HEAP;
+        return org.woolly.access.common.RelationOptions.of(kind,
+                stored == null ? List.of() : org.woolly.utils.adt.ArrayLiteral.parse(stored));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.woolly.access.transam.Transaction;
+import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.Identifiers;
@@ -45,6 +46,20 @@ public final class CatalogNameLookup implements CatalogInquiries {
         } catch (SqlException missing) {
             return null;
         }
+    }
+
+    @Override
+    public Long relationSize(int relationOid, String fork) {
+        ForkNumber number = switch (fork) {
+            case "main" -> ForkNumber.MAIN;
+            case "fsm" -> ForkNumber.FSM;
+            case "vm" -> ForkNumber.VISIBILITY_MAP;
+            case "init" -> ForkNumber.INIT;
+            default -> throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid fork name")
+                    .withHint("Valid fork names are \"main\", \"fsm\", \"vm\", and \"init\".");
+        };
+        RelationInfo relation = relation(relationOid);
+        return relation == null ? null : catalog.relationSize(relation, number);
     }
 
     @Override

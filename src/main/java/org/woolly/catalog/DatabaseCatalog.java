@@ -373,6 +373,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public long relationSize(RelationInfo relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return relation.locator() == null ? 0 : system.storage().relationSize(relation.locator(), fork);
+    }
+
+    @Override
+    public RelationInfo setRelationOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
+        return alter.setOptions(tx, table, oid, options);
+    }
+
+    @Override
     public void setRelationAcl(Transaction tx, RelationInfo relation, String acl) {
         alter.setAcl(tx, relation, acl);
     }

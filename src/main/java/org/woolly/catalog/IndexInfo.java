@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.woolly.access.common.RelationOptions;
 import org.woolly.access.nbtree.IndexShape;
 import org.woolly.storage.smgr.RelFileLocator;
 
@@ -12,7 +13,8 @@ import org.woolly.storage.smgr.RelFileLocator;
  * {@code pg_class} row, what PostgreSQL's relcache keeps in {@code rd_index}): its OID, name and
  * file, the table columns it stores (1-based attribute numbers: key columns first, then INCLUDE
  * columns), their types, the ordering options and operator classes of the key columns, and
- * whether it is unique, the primary key, NULLS NOT DISTINCT and valid.
+ * whether it is unique, the primary key, NULLS NOT DISTINCT and valid, and its storage
+ * parameters (pg_class.reloptions: fillfactor, deduplicate_items).
  *
  * <p>An expression index has 0 in {@code columns} for each expression column; {@code expressions}
  * ({@code pg_index.indexprs}) holds their SQL texts in that order, separated by {@code ", "}
@@ -34,7 +36,18 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
                         List<Short> columns, int keyColumnCount, List<Integer> columnTypeOids,
                         List<Integer> operatorClasses, List<Boolean> descending, List<Boolean> nullsFirst,
                         boolean unique, boolean primary, boolean nullsNotDistinct, boolean valid,
-                        String expressions, String predicate, boolean immediate) {
+                        String expressions, String predicate, boolean immediate, RelationOptions options) {
+
+    /** An index with its storage parameters at their defaults. */
+    public IndexInfo(int oid, String name, int relationOid, int namespaceOid, RelFileLocator locator,
+                     List<Short> columns, int keyColumnCount, List<Integer> columnTypeOids,
+                     List<Integer> operatorClasses, List<Boolean> descending, List<Boolean> nullsFirst,
+                     boolean unique, boolean primary, boolean nullsNotDistinct, boolean valid,
+                     String expressions, String predicate, boolean immediate) {
+        this(oid, name, relationOid, namespaceOid, locator, columns, keyColumnCount, columnTypeOids, operatorClasses,
+                descending, nullsFirst, unique, primary, nullsNotDistinct, valid, expressions, predicate, immediate,
+                RelationOptions.defaults(RelationOptions.Kind.BTREE));
+    }
 
     /** {@code INDOPTION_DESC} of {@code pg_index.h}. */
     public static final int OPTION_DESC = 1;
@@ -136,7 +149,7 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
     /** What the B-tree needs of this index. */
     public IndexShape shape() {
         return new IndexShape(locator, name, columnTypeOids, keyColumnCount, descending, nullsFirst, unique,
-                nullsNotDistinct);
+                nullsNotDistinct, options.fillFactor());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.woolly.catalog;
 
+import org.woolly.access.common.RelationOptions;
 import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -11,7 +12,7 @@ import java.util.List;
  * name, schema, kind ('r' table, 'i' index, 'S' sequence, 'v' view), where its files are, its
  * columns and the matching tuple descriptor, and for a table its indexes ({@code rd_indexlist})
  * and constraints ({@code rd_att->constr}: check constraints, and the primary key and unique
- * constraints with the indexes that enforce them).
+ * constraints with the indexes that enforce them), and its storage parameters ({@code rd_options}).
  *
  * <p>{@code attributes} and {@code descriptor} list the live columns only: a row as the
  * analyzer and executor handle it has one value per live column. What is stored can differ
@@ -23,7 +24,17 @@ import java.util.List;
  */
 public record RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
                            RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
-                           StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints) {
+                           StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints,
+                           RelationOptions options) {
+
+    /** A relation with its storage parameters at their defaults. */
+    public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
+                        RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
+                        StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints) {
+        this(oid, name, namespaceOid, namespaceName, kind, locator, attributes, descriptor, stored, indexes,
+                constraints, RelationOptions.defaults(kind == 'i' ? RelationOptions.Kind.BTREE
+                        : RelationOptions.Kind.HEAP));
+    }
 
     /** A relation whose stored tuples hold exactly its live columns, without indexes or constraints. */
     public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,

@@ -93,6 +93,8 @@ public final class AlterTableCommands {
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
+            case AlterTableAction.SetOptions set ->
+                    relation = StorageParameters.alter(context, relation, set.options(), set.reset());
             case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
             case AlterTableAction.AddConstraint add ->
                     relation = ConstraintCommands.addConstraint(context, relation, add.constraint(), add.notValid());
@@ -125,6 +127,7 @@ public final class AlterTableCommands {
             case AlterTableAction.RenameConstraint ignored -> null;
             case AlterTableAction.SetSchema ignored -> null;
             case AlterTableAction.OwnerTo ignored -> null;
+            case AlterTableAction.SetOptions ignored -> null;
         };
     }
 
@@ -412,7 +415,8 @@ public final class AlterTableCommands {
         forEachRow(before, oldRow -> {
             Object[] newRow = new Object[width];
             transform.apply(oldRow, newRow);
-            executor.heap().insert(target.locator(), target.encode(newRow), context.transaction());
+            executor.heap().insert(target.locator(), target.encode(newRow), context.transaction(),
+                    target.options().fillFactor());
         });
         return IndexCommands.rebuildAll(context, target);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
+import org.woolly.access.common.RelationOptions;
 import org.woolly.access.nbtree.BTreeAccess;
 import org.woolly.access.nbtree.IndexEntry;
 import org.woolly.access.transam.AccessMethodRegistry;
@@ -105,7 +106,12 @@ public final class IndexCommands {
                 candidate -> context.catalog().relationNameExists(context.transaction(), table.namespaceOid(), candidate));
         IndexSpec spec = new IndexSpec(name, columns, create.keys().size(), descending, nullsFirst, create.unique(),
                 false, create.nullsNotDistinct(), List.copyOf(expressions), predicate);
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.BTREE, create.options());
         IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
+        if (!storageParameters.isEmpty()) {
+            RelationInfo withOptions = StorageParameters.store(context, table, index.oid(), storageParameters);
+            index = withOptions.index(index.oid());
+        }
         build(context, table, index);
         return "CREATE INDEX";
     }

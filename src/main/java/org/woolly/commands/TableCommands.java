@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.woolly.access.common.RelationOptions;
 import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.IndexInfo;
@@ -27,19 +28,7 @@ import org.woolly.utils.error.SqlState;
  * DROP TABLE and TRUNCATE ({@code tablecmds.c}, {@code dropcmds.c}); DROP INDEX goes to {@link IndexCommands}.
  */
 public final class TableCommands {
-    private static final Set<String> STORAGE_OPTIONS = Set.of("fillfactor", "autovacuum_enabled", "toast_tuple_target",
-            "parallel_workers");
-
     private TableCommands() {}
-
-    private static void checkStorageOptions(List<DefElem> options) {
-        for (DefElem option : options == null ? List.<DefElem>of() : options) {
-            if (!STORAGE_OPTIONS.contains(option.name())) {
-                throw at(SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", option.name()),
-                        option.location());
-            }
-        }
-    }
 
     /**
      * The table of CREATE TABLE AS and SELECT INTO ({@code create_ctas_internal} in createas.c):
@@ -60,7 +49,7 @@ public final class TableCommands {
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return null;
         }
-        checkStorageOptions(create.options());
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP, create.options());
         if (create.columnNames().size() > queryColumns.size()) {
             throw SqlException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
         }
@@ -74,11 +63,13 @@ public final class TableCommands {
             }
             columns.add(new ColumnSpec(columnName, column.typeOid(), column.typeModifier(), false, null));
         }
+        RelationInfo table;
         try {
-            return context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
         } catch (SqlException error) {
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
+        return StorageParameters.store(context, table, table.oid(), storageParameters);
     }
 
     /** Returns the command tag; serial and identity columns are refused (no sequence storage given). */
@@ -98,7 +89,7 @@ public final class TableCommands {
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return "CREATE TABLE";
         }
-        checkStorageOptions(create.options());
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP, create.options());
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();
@@ -166,6 +157,7 @@ public final class TableCommands {
             // RangeVarGetCreationNamespace reports a missing schema at the name
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
+        table = StorageParameters.store(context, table, table.oid(), storageParameters);
         if (generated != null) {
             generated.finish(context, table);
         }

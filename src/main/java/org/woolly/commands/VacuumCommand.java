@@ -14,6 +14,7 @@ import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -25,7 +26,8 @@ import org.woolly.utils.error.SqlState;
  * pointers) and the TIDs of the LP_DEAD line pointers collected; (2) those TIDs are removed from
  * every B-tree index of the table ({@link BTreeAccess#bulkDelete}); (3) the line pointers become
  * unused ({@link HeapAccess#vacuumReclaim}), the free space map learns each page's room, and
- * pg_class gets relpages and reltuples. Every page change is WAL-logged. {@code FULL} rewrites
+ * pg_class gets relpages and reltuples; (4) empty pages at the end of the heap are cut off
+ * ({@link #truncateEmptyTail}). Every page change and the truncation are WAL-logged. {@code FULL} rewrites
  * the table and its indexes under ACCESS EXCLUSIVE, as ALTER TABLE's rewrite does;
  * {@code ANALYZE} then analyzes the table. With 64-bit XIDs there is nothing to freeze, so
  * FREEZE changes nothing. System catalogs are skipped (see access/heap/README.md).
@@ -34,8 +36,8 @@ public final class VacuumCommand {
     private VacuumCommand() {}
 
     /** What one lazy VACUUM of a table did (VERBOSE's figures). */
-    record Result(int pages, long removed, long live, long recentlyDead, long deadItems, int indexScans,
-                  long horizon) {}
+    record Result(int pages, int pagesRemoved, long removed, long live, long recentlyDead, long deadItems,
+                  int indexScans, long horizon) {}
 
     public static String vacuum(CommandContext context, Statement.Vacuum vacuum) {
         if (vacuum.full() && vacuum.parallel() > 0) {
@@ -116,13 +118,18 @@ public final class VacuumCommand {
                         relation.name(), rows, heap.blockCount(current.locator())));
             }
         } else {
-            Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup());
+            Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
+                    vacuum.truncate() && current.options().vacuumTruncate());
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
                     result.live(), List.of());
             if (context.maintenance() != null) {
                 context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
             }
             if (vacuum.verbose()) {
+                if (result.pagesRemoved() > 0) {
+                    info(context, "table \"%s\": truncated %d to %d pages".formatted(relation.name(),
+                            result.pages() + result.pagesRemoved(), result.pages()));
+                }
                 info(context, verboseReport(name, result));
             }
         }
@@ -134,7 +141,8 @@ public final class VacuumCommand {
     }
 
     /** The three passes of lazy VACUUM over one table ({@code heap_vacuum_rel}). */
-    static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup) {
+    static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup,
+                             boolean truncate) {
         long horizon = heap.vacuumHorizon();
         int pages = heap.blockCount(relation.locator());
         long removed = 0;
@@ -169,7 +177,38 @@ public final class VacuumCommand {
             }
             reclaim(heap, relation, sorted);
         }
-        return new Result(pages, removed, live, recentlyDead, indexCleanup ? 0 : deadCount, indexScans, horizon);
+        int remain = truncate ? truncateEmptyTail(context, heap, relation, pages) : pages;
+        return new Result(remain, pages - remain, removed, live, recentlyDead, indexCleanup ? 0 : deadCount,
+                indexScans, horizon);
+    }
+
+    /** Truncation pays only when it frees this many pages ({@code REL_TRUNCATE_MINIMUM}) ... */
+    private static final int TRUNCATE_MINIMUM = 1000;
+    /** ... or this fraction of the table ({@code REL_TRUNCATE_FRACTION}). */
+    private static final int TRUNCATE_FRACTION = 16;
+
+    /**
+     * Gives the empty pages at the end of the heap back to the file system
+     * ({@code lazy_truncate_heap}): when enough of them are empty ({@code should_attempt_truncation}),
+     * takes ACCESS EXCLUSIVE without waiting (a table in use is left as it is; the next VACUUM
+     * tries again), counts the empty tail again under that lock (an insert may have used a page
+     * meanwhile) and cuts the file there. Returns the pages that remain.
+     */
+    private static int truncateEmptyTail(CommandContext context, HeapAccess heap, RelationInfo relation, int pages) {
+        int freeable = pages - heap.nonEmptyBlocks(relation.locator());
+        if (freeable <= 0 || freeable < TRUNCATE_MINIMUM && freeable < pages / TRUNCATE_FRACTION) {
+            return pages;
+        }
+        if (!context.transaction().tryLock(new LockTag.Relation(relation.locator().databaseOid(), relation.oid()),
+                LockMode.ACCESS_EXCLUSIVE)) {
+            return pages;
+        }
+        int current = heap.blockCount(relation.locator());
+        int keep = heap.nonEmptyBlocks(relation.locator());
+        if (keep < current) {
+            heap.truncate(relation.locator(), keep);
+        }
+        return keep;
     }
 
     /** Pass 3: the collected LP_DEAD line pointers of each page become unused. */
@@ -198,7 +237,7 @@ public final class VacuumCommand {
         RelationInfo target = context.catalog().rewriteRelation(context.transaction(), relation);
         try (HeapScan scan = heap.beginScan(relation.locator(), context.transaction().takeSnapshot())) {
             for (HeapTuple tuple = scan.next(); tuple != null; tuple = scan.next()) {
-                heap.insert(target.locator(), tuple.body(), context.transaction());
+                heap.insert(target.locator(), tuple.body(), context.transaction(), target.options().fillFactor());
             }
         }
         RelationInfo rebuilt = IndexCommands.rebuildAll(context, target);
@@ -221,11 +260,11 @@ public final class VacuumCommand {
     private static String verboseReport(String name, Result result) {
         return String.format(Locale.ROOT, """
                 finished vacuuming "%s": index scans: %d
-                pages: 0 removed, %d remain, %d scanned (100.00%% of total)
+                pages: %d removed, %d remain, %d scanned (100.00%% of total)
                 tuples: %d removed, %d remain, %d are dead but not yet removable
                 removable cutoff: %d
                 %d dead item identifiers left in place""", name, result.indexScans(),
-                result.pages(), result.pages(), result.removed(), result.live() + result.recentlyDead(),
+                result.pagesRemoved(), result.pages(), result.pages() + result.pagesRemoved(), result.removed(), result.live() + result.recentlyDead(),
                 result.recentlyDead(), result.horizon(), result.deadItems());
     }
 

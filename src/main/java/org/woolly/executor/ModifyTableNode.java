@@ -160,7 +160,8 @@ final class ModifyTableNode implements ExecNode {
             return;
         }
         try {
-            Tid[] tids = context.heap().insertBatch(relation.locator(), pendingBodies, context.transaction());
+            Tid[] tids = context.heap().insertBatch(relation.locator(), pendingBodies, context.transaction(),
+                    relation.options().fillFactor());
             for (int i = 0; i < tids.length; i++) {
                 Object[] row = pendingRows.get(i);
                 onRow.accept(i);
@@ -264,7 +265,7 @@ final class ModifyTableNode implements ExecNode {
         checkNotNull(row);
         checkConstraints(row);
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
-                context.transaction());
+                context.transaction(), relation.options().fillFactor());
         insertIndexEntries(row, tid);
         context.counters().tuplesInserted++;
         context.counters().table(relation.oid()).tuplesInserted++;

@@ -72,6 +72,10 @@ final class AlterTableParser {
             cursor.advance();
             cursor.advance();
             actions.add(new AlterTableAction.SetSchema(grammar.columnId(), first.start()));
+        } else if (kind == Statement.ObjectKind.INDEX && atOptions(first)) {
+            do {
+                actions.add(setOptions());
+            } while (cursor.accept(Token.Kind.COMMA));
         } else if (kind == Statement.ObjectKind.INDEX) {
             if (!first.is(Token.Kind.IDENT)) {
                 throw cursor.syntaxError();
@@ -121,6 +125,12 @@ final class AlterTableParser {
                 cursor.expectKeyword("constraint");
                 yield new AlterTableAction.ValidateConstraint(grammar.columnId(), start.start());
             }
+            case "set", "reset" -> {
+                if (!atOptions(start)) {
+                    throw unsupportedAction(start);
+                }
+                yield setOptions();
+            }
             case "owner" -> {
                 cursor.advance();
                 cursor.expectKeyword("to");
@@ -128,6 +138,17 @@ final class AlterTableParser {
             }
             default -> throw unsupportedAction(start);
         };
+    }
+
+    /** Whether {@code SET (} or {@code RESET (} starts at {@code token}. */
+    private boolean atOptions(Token token) {
+        return (token.isKeyword("set") || token.isKeyword("reset")) && cursor.peek(1).is(Token.Kind.LEFT_PAREN);
+    }
+
+    /** {@code SET (reloptions)} or {@code RESET (reloptions)}. */
+    private AlterTableAction setOptions() {
+        Token verb = cursor.advance();
+        return new AlterTableAction.SetOptions(grammar.ddl.definitionList(), verb.isKeyword("reset"), verb.start());
     }
 
     private AlterTableAction add() {

@@ -148,8 +148,10 @@ final class DdlParser {
             nullsNotDistinct = cursor.acceptKeyword("not");
             cursor.expectKeyword("distinct");
         }
+        List<DefElem> options = List.of();
         if (cursor.atKeyword("with") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
-            throw TokenCursor.notSupportedClause("index storage parameters are not supported yet", cursor.peek());
+            cursor.advance();
+            options = definitionList();
         }
         if (cursor.atKeyword("tablespace")) {
             throw TokenCursor.notSupportedClause("TABLESPACE is not supported yet", cursor.peek());
@@ -159,7 +161,7 @@ final class DdlParser {
             where = grammar.expressions.expression(ExpressionParser.LOWEST);
         }
         return new Statement.CreateIndex(name, table, unique, concurrently, ifNotExists, method, List.copyOf(keys),
-                List.copyOf(include), nullsNotDistinct, where, create.start());
+                List.copyOf(include), nullsNotDistinct, where, options, create.start());
     }
 
     /** {@code column | (expression) | function(...)} [COLLATE] [opclass] [ASC|DESC] [NULLS FIRST|LAST]. */

@@ -1,5 +1,7 @@
 package org.woolly.postmaster;
 
+import org.woolly.access.common.RelationOptions;
+
 /**
  * When autovacuum vacuums or analyzes a table: {@code relation_needs_vacanalyze} of
  * PostgreSQL's {@code autovacuum.c}, over the table's pg_class.reltuples and its cumulative
@@ -27,6 +29,20 @@ record AutovacuumPolicy(int vacuumThreshold, double vacuumScaleFactor, int vacuu
 
     /** The counters of one table the decision reads. */
     record TableState(double reltuples, long deadTuples, long insertsSinceVacuum, long modificationsSinceAnalyze) {}
+
+    /**
+     * This policy with a table's own autovacuum_* storage parameters in place of the server's
+     * settings where it has them ({@code table_recheck_autovac} reading {@code AutoVacOpts}).
+     */
+    AutovacuumPolicy forTable(RelationOptions options) {
+        return new AutovacuumPolicy(
+                options.vacuumThreshold() >= 0 ? options.vacuumThreshold() : vacuumThreshold,
+                options.vacuumScaleFactor() >= 0 ? options.vacuumScaleFactor() : vacuumScaleFactor,
+                options.vacuumInsertThreshold() >= -1 ? options.vacuumInsertThreshold() : vacuumInsertThreshold,
+                options.vacuumInsertScaleFactor() >= 0 ? options.vacuumInsertScaleFactor() : vacuumInsertScaleFactor,
+                options.analyzeThreshold() >= 0 ? options.analyzeThreshold() : analyzeThreshold,
+                options.analyzeScaleFactor() >= 0 ? options.analyzeScaleFactor() : analyzeScaleFactor);
+    }
 
     Decision decide(TableState table) {
         double reltuples = Math.max(0, table.reltuples());

@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.access.common.RelationOptions;
 import org.woolly.catalog.RoleInfo;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.pgstat.BackendStatus;
@@ -9,6 +10,7 @@ import org.woolly.tcop.Engine;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
 import org.woolly.tcop.SessionEngine;
+import org.woolly.utils.adt.ArrayLiteral;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -23,8 +25,9 @@ import java.util.List;
 /**
  * One autovacuum worker's pass over one database ({@code do_autovacuum} in
  * {@code autovacuum.c}): it connects to the database as the bootstrap superuser, reads every
- * user table's pg_class.reltuples and cumulative counters, and vacuums and/or analyzes each
- * table {@link AutovacuumPolicy} chooses, one transaction per table. VACUUM runs with
+ * user table's pg_class.reltuples, reloptions and cumulative counters, and vacuums and/or
+ * analyzes each table {@link AutovacuumPolicy} chooses (with the table's own autovacuum_*
+ * storage parameters over the server's settings; none for autovacuum_enabled=false), one transaction per table. VACUUM runs with
  * SKIP_LOCKED and ANALYZE with a lock_timeout of one millisecond, so a table another
  * transaction holds is skipped rather than waited for (PostgreSQL's
  * {@code ConditionalLockRelationOid}); the next round tries again. The worker is a server
@@ -36,7 +39,7 @@ final class AutovacuumWorker {
     /** User tables and what the decision needs, in pg_class order. */
     private static final String CANDIDATES = """
             SELECT n.nspname, c.relname, c.reltuples::float8, pg_stat_get_dead_tuples(c.oid),
-                   pg_stat_get_ins_since_vacuum(c.oid), pg_stat_get_mod_since_analyze(c.oid)
+                   pg_stat_get_ins_since_vacuum(c.oid), pg_stat_get_mod_since_analyze(c.oid), c.reloptions
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'r' AND c.oid >= 16384 ORDER BY c.oid""";
 
@@ -128,7 +131,12 @@ final class AutovacuumWorker {
                 configuration.getDouble("autovacuum_analyze_scale_factor"));
         List<Object[]> tables = execute(session, CANDIDATES);
         for (Object[] table : tables) {
-            AutovacuumPolicy.Decision decision = policy.decide(new AutovacuumPolicy.TableState(
+            RelationOptions options = RelationOptions.of(RelationOptions.Kind.HEAP,
+                    table[6] == null ? List.of() : ArrayLiteral.parse(table[6].toString()));
+            if (!options.autovacuumEnabled()) {
+                continue;
+            }
+            AutovacuumPolicy.Decision decision = policy.forTable(options).decide(new AutovacuumPolicy.TableState(
                     ((Number) table[2]).doubleValue(), (Long) table[3], (Long) table[4], (Long) table[5]));
             if (!decision.any() || engine.panicked()) {
                 continue;

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A server (separate JVM) killed with SIGKILL while VACUUM prunes pages, removes index entries
  * and marks line pointers unused comes back with every row: PRUNE and VACUUM heap records and
  * the B-tree's VACUUM records are replayed (PostgreSQL's rule: a page change reaches disk only
- * after its WAL record), so after recovery the table, its indexes and a new VACUUM agree.
+ * after its WAL record), so after recovery the table, its indexes and a new VACUUM agree; and
+ * one killed after VACUUM truncated a table comes back with the table as short as it was.
  */
 class VacuumCrashIT {
     private static final int ROWS = 10_000;
@@ -82,6 +83,55 @@ class VacuumCrashIT {
                     .hasMessageContaining("duplicate key value violates unique constraint \"t_pkey\"");
             assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM t")).containsExactly(
                     String.valueOf(Long.parseLong(expected.getFirst().split("\\|")[0]) + 500));
+        }
+    }
+
+    /**
+     * VACUUM cuts the empty tail of a table; a kill right after it must neither bring the cut
+     * pages back (recovery replays the DELETE and VACUUM records from the checkpoint, which
+     * re-create the pages, then the SMGR TRUNCATE record, which cuts them again, as
+     * PostgreSQL's smgr_redo does) nor any deleted row.
+     */
+    @Test
+    void aKillAfterTruncationKeepsTheFileShortAndTheDeletedRowsGone() throws Exception {
+        processes = new ServerProcesses(temporary);
+        Path data = temporary.resolve("data");
+        int port = ServerProcesses.freePort();
+        processes.init(data);
+        Process server = processes.start(data, port);
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String user = System.getProperty("user.name");
+        List<String> expected;
+        List<String> size;
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE tail (id int PRIMARY KEY, pad text) WITH (autovacuum_enabled = false)");
+            statement.execute("INSERT INTO tail SELECT g, repeat('x', 60) FROM generate_series(1, " + ROWS + ") g");
+            statement.execute("CHECKPOINT");
+            List<String> full = AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')");
+            statement.execute("DELETE FROM tail WHERE id > " + ROWS / 10);
+            statement.execute("VACUUM tail");
+            size = AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')");
+            assertThat(Long.parseLong(size.getFirst())).isLessThan(Long.parseLong(full.getFirst()) / 5);
+            expected = AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail");
+            assertThat(expected).containsExactly(ROWS / 10 + "|" + (ROWS / 10) * (ROWS / 10 + 1) / 2 + "|" + ROWS / 10);
+        }
+        ServerProcesses.killDashNine(server);
+
+        processes.start(data, port);
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            assertThat(AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')")).isEqualTo(size);
+            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail")).isEqualTo(expected);
+            statement.execute("SET enable_seqscan = off");
+            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail WHERE id > 0"))
+                    .isEqualTo(expected);
+            statement.execute("RESET enable_seqscan");
+            // the cut pages are gone for good: new rows go on new pages and the key sees only them
+            statement.execute("INSERT INTO tail SELECT g, 'again' FROM generate_series(" + (ROWS / 10 + 1) + ", "
+                    + ROWS + ") g");
+            assertThat(AlterTableIT.rows(connection, "SELECT count(*), count(*) FILTER (WHERE pad = 'again') FROM tail"))
+                    .containsExactly(ROWS + "|" + (ROWS - ROWS / 10));
         }
     }
 

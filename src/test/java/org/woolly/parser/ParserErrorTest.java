@@ -76,8 +76,6 @@ class ParserErrorTest {
 
     @Test
     void validButUnsupportedStatementsAre0A000() {
-        assertError("CREATE INDEX ON t ((a)) WITH (fillfactor = 70)", SqlState.FEATURE_NOT_SUPPORTED,
-                "index storage parameters are not supported yet", 25);
         assertError("CREATE OR REPLACE VIEW v AS SELECT 1", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"CREATE VIEW\" is not supported yet", 1);
         assertError("create materialized view v as select 1", SqlState.FEATURE_NOT_SUPPORTED,

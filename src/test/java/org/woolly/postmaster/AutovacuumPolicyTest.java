@@ -1,6 +1,9 @@
 package org.woolly.postmaster;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.woolly.access.common.RelationOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +46,18 @@ class AutovacuumPolicyTest {
         // reltuples -1 (never vacuumed or analyzed) is 0: the base thresholds alone decide
         assertThat(decide(DEFAULTS, -1, 51, 0, 51)).isEqualTo(new AutovacuumPolicy.Decision(true, true));
         assertThat(decide(DEFAULTS, -1, 50, 1000, 50).any()).isFalse();
+    }
+
+    @Test
+    void aTablesOwnStorageParametersReplaceTheSettingsTheyName() {
+        AutovacuumPolicy table = DEFAULTS.forTable(RelationOptions.of(RelationOptions.Kind.HEAP,
+                List.of("autovacuum_vacuum_scale_factor=0.05", "autovacuum_vacuum_insert_threshold=-1")));
+        // 50 + 0.05 * 1000 = 100 instead of 250
+        assertThat(decide(table, 1000, 101, 0, 0).vacuum()).isTrue();
+        assertThat(decide(DEFAULTS, 1000, 101, 0, 0).vacuum()).isFalse();
+        assertThat(decide(table, 10000, 0, 1_000_000, 0).vacuum()).isFalse();
+        // analyze keeps the server's settings
+        assertThat(decide(table, 1000, 0, 0, 151).analyze()).isTrue();
+        assertThat(DEFAULTS.forTable(RelationOptions.defaults(RelationOptions.Kind.HEAP))).isEqualTo(DEFAULTS);
     }
 }

@@ -20,8 +20,20 @@ public interface HeapAccess {
         return storage.accessMethods().get(NAME, HeapAccess.class);
     }
 
+    /** The fill factor of a table without one ({@code HEAP_DEFAULT_FILLFACTOR}): pages are filled up. */
+    int DEFAULT_FILL_FACTOR = 100;
+
     /** Inserts a tuple body written by {@code tx} (assigns its XID if needed); returns its TID. */
-    Tid insert(RelFileLocator relation, byte[] body, Transaction tx);
+    default Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
+        return insert(relation, body, tx, DEFAULT_FILL_FACTOR);
+    }
+
+    /**
+     * Inserts a tuple body into a page that keeps {@code 100 - fillFactor} percent of itself free
+     * after the insert ({@code RelationGetBufferForTuple} with the table's fillfactor), or into a
+     * new page; returns its TID.
+     */
+    Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor);
 
     /**
      * Inserts several tuple bodies written by {@code tx} ({@code heap_multi_insert}): each page
@@ -29,7 +41,12 @@ public interface HeapAccess {
      * instead of one lock, one record and one free-space lookup per tuple. Returns their TIDs in
      * the order given. Visibility is that of {@link #insert} for every tuple.
      */
-    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx);
+    default Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx) {
+        return insertBatch(relation, bodies, tx, DEFAULT_FILL_FACTOR);
+    }
+
+    /** {@link #insertBatch} leaving each page {@code 100 - fillFactor} percent free, as {@link #insert} does. */
+    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx, int fillFactor);
 
     /**
      * Locks the row at {@code tid} for {@code tx} in {@code mode} ({@code heap_lock_tuple}),
@@ -109,6 +126,22 @@ public interface HeapAccess {
      * space (also recorded in the free space map).
      */
     int vacuumReclaim(RelFileLocator relation, int block, int[] deadOffsets);
+
+    /**
+     * The number of blocks the relation keeps when its trailing empty pages go: one past the
+     * last page with a line pointer in use ({@code count_nondeletable_pages}). New pages
+     * (never initialized) count as empty.
+     */
+    int nonEmptyBlocks(RelFileLocator relation);
+
+    /**
+     * Cuts the relation's main fork down to {@code blocks} blocks ({@code RelationTruncate}):
+     * the SMGR TRUNCATE record is logged and flushed first, then the buffers past the end are
+     * dropped and the file cut, so a crash at any point leaves a relation that recovery cuts
+     * again. The caller holds ACCESS EXCLUSIVE on the relation and checked, under that lock,
+     * that the pages past {@code blocks} are empty.
+     */
+    void truncate(RelFileLocator relation, int blocks);
 
     /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
     int blockCount(RelFileLocator relation);

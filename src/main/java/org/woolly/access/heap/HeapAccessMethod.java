@@ -12,6 +12,7 @@ import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.StorageModule;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
+import org.woolly.access.transam.TransactionRecords;
 import org.woolly.access.transam.Wal;
 import org.woolly.access.transam.WalRecord;
 import org.woolly.access.transam.XidStatus;
@@ -93,12 +94,13 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
-    public Tid insert(RelFileLocator relation, byte[] body, Transaction tx) {
+    public Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor) {
         long xid = tx.assignCurrentXid();
         int tupleLength = HeapTupleHeader.SIZE + body.length;
         checkTupleSize(tupleLength);
         byte[] tuple = HeapTupleHeader.build(xid, tx.commandId(), new Tid(0, 0), 0, body);
-        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tupleLength), FreeSpaceMap.INVALID_BLOCK);
+        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tupleLength) + reservedSpace(fillFactor),
+                FreeSpaceMap.INVALID_BLOCK);
         try {
             Page page = buffer.page();
             int block = buffer.blockNumber();
@@ -129,7 +131,7 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
-    public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx) {
+    public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx, int fillFactor) {
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         byte[][] tuples = new byte[bodies.size()][];
@@ -141,7 +143,7 @@ public final class HeapAccessMethod implements HeapAccess {
         Tid[] tids = new Tid[tuples.length];
         int next = 0;
         while (next < tuples.length) {
-            next = fillPage(relation, tuples, next, tids, xid);
+            next = fillPage(relation, tuples, next, tids, xid, reservedSpace(fillFactor));
         }
         return tids;
     }
@@ -151,8 +153,9 @@ public final class HeapAccessMethod implements HeapAccess {
      * chosen with room for it), logged as one MULTI_INSERT record ({@code heap_multi_insert}'s
      * loop body). Returns the index of the first tuple left over.
      */
-    private int fillPage(RelFileLocator relation, byte[][] tuples, int first, Tid[] tids, long xid) {
-        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tuples[first].length), FreeSpaceMap.INVALID_BLOCK);
+    private int fillPage(RelFileLocator relation, byte[][] tuples, int first, Tid[] tids, long xid, int reserved) {
+        Buffer buffer = bufferForTuple(relation, Page.maxAlign(tuples[first].length) + reserved,
+                FreeSpaceMap.INVALID_BLOCK);
         try {
             Page page = buffer.page();
             int block = buffer.blockNumber();
@@ -164,7 +167,8 @@ public final class HeapAccessMethod implements HeapAccess {
                 }
                 List<byte[]> placed = new ArrayList<>();
                 int i = first;
-                while (i < tuples.length && (i == first || page.freeSpace() >= Page.maxAlign(tuples[i].length))) {
+                while (i < tuples.length
+                        && (i == first || page.freeSpace() >= Page.maxAlign(tuples[i].length) + reserved)) {
                     byte[] tuple = tuples[i];
                     int offset = addTuple(page, tuple);
                     Tid tid = new Tid(block, offset);
@@ -467,6 +471,11 @@ public final class HeapAccessMethod implements HeapAccess {
         }
     }
 
+    /** The room inserts leave free on a page: {@code RelationGetTargetPageFreeSpace}. */
+    private static int reservedSpace(int fillFactor) {
+        return Page.SIZE * (100 - fillFactor) / 100;
+    }
+
     private static void checkTupleSize(int tupleLength) {
         if (tupleLength > HeapTupleHeader.MAXIMUM_TUPLE_SIZE) {
             throw new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, String.format(
@@ -525,6 +534,43 @@ public final class HeapAccessMethod implements HeapAccess {
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
+    }
+
+    @Override
+    public int nonEmptyBlocks(RelFileLocator relation) {
+        int blocks = bufferPool.blockCount(relation, ForkNumber.MAIN);
+        while (blocks > 0 && isEmpty(relation, blocks - 1)) {
+            blocks--;
+        }
+        return blocks;
+    }
+
+    private boolean isEmpty(RelFileLocator relation, int block) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (page.isNew()) {
+                return true;
+            }
+            for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+                if (page.itemFlags(offset) != Page.LP_UNUSED) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
+    public void truncate(RelFileLocator relation, int blocks) {
+        long lsn = wal.insert(TransactionRecords.storageTruncate(relation, blocks));
+        wal.flush(lsn);
+        // once the record is durable the cut must happen: a failure now is a PANIC, and recovery cuts
+        CriticalSection.run(bufferPool.panicState(), "heap truncate",
+                () -> bufferPool.truncate(relation, ForkNumber.MAIN, blocks));
     }
 
     @Override

@@ -17,12 +17,11 @@ import org.woolly.utils.error.SqlState;
 
 /**
  * Builds an index bottom up from its entries ({@code nbtsort.c}): sorts them, checks a unique
- * index, packs the leaves left to right (to the leaf fill factor, 90%), then each level above
+ * index, packs the leaves left to right (to the index's leaf fill factor, 90% unless its fillfactor says otherwise), then each level above
  * (70%) until one page is left, the root; every page is logged whole (NEWPAGES records). The
  * metapage is block 0, the leaves follow in key order. Runs under the tree's write lock.
  */
 final class BTreeBuild {
-    private static final int LEAF_FILL = BTreePage.CAPACITY * 90 / 100;
     private static final int INTERNAL_FILL = BTreePage.CAPACITY * 70 / 100;
     /** Pages per NEWPAGES record (as {@code log_newpages} batches them); each stays pinned until its record is written, so few. */
     private static final int PAGES_PER_RECORD = 8;
@@ -108,7 +107,7 @@ final class BTreeBuild {
      */
     private List<byte[]> writeLevel(List<byte[]> items, int level) {
         boolean leaf = level == 0;
-        int fill = leaf ? LEAF_FILL : INTERNAL_FILL;
+        int fill = leaf ? BTreePage.CAPACITY * layout.shape().fillFactor() / 100 : INTERNAL_FILL;
         List<int[]> groups = new ArrayList<>();
         int start = 0;
         do {

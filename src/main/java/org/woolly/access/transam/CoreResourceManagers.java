@@ -124,11 +124,18 @@ final class CoreResourceManagers {
             public void redo(WalRecord record, long endLsn) {
                 if (record.info() == TransactionRecords.SMGR_CREATE) {
                     files.create(TransactionRecords.decodeStorageCreate(record.mainData()));
+                } else if (record.info() == TransactionRecords.SMGR_TRUNCATE) {
+                    var truncate = TransactionRecords.decodeStorageTruncate(record.mainData());
+                    files.truncate(truncate.relation(), truncate.blocks());
                 }
             }
 
             @Override
             public String describe(WalRecord record) {
+                if (record.info() == TransactionRecords.SMGR_TRUNCATE) {
+                    var truncate = TransactionRecords.decodeStorageTruncate(record.mainData());
+                    return "TRUNCATE " + truncate.relation() + " to " + truncate.blocks() + " blocks";
+                }
                 return "CREATE " + TransactionRecords.decodeStorageCreate(record.mainData());
             }
         };

@@ -5,6 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
+import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.storage.smgr.StorageManager;
 
 /**
@@ -80,6 +82,12 @@ public final class DefaultStorageServices implements StorageServices {
         } finally {
             checkpointLock.unlock();
         }
+    }
+
+    @Override
+    public long relationSize(RelFileLocator relation, ForkNumber fork) {
+        return storageManager.exists(relation, fork)
+                ? (long) bufferPool.blockCount(relation, fork) * org.woolly.storage.page.Page.SIZE : 0;
     }
 
     @Override

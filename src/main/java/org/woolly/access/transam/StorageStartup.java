@@ -101,6 +101,12 @@ public final class StorageStartup {
                 bufferPool.dropRelation(relation);
                 storageManager.unlink(relation);
             }
+
+            @Override
+            public void truncate(RelFileLocator relation, int blocks) {
+                storageManager.create(relation, ForkNumber.MAIN);
+                bufferPool.truncate(relation, ForkNumber.MAIN, blocks);
+            }
         };
         DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog,
                 new LockManager(options.deadlockTimeout()), files, checkpoint.nextXid(), options.synchronousCommit());

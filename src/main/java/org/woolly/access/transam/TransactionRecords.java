@@ -28,6 +28,11 @@ public final class TransactionRecords {
     public static final int XACT_ABORT = 0x20;
     /** STORAGE: a relation's main fork was created. */
     public static final int SMGR_CREATE = 0x10;
+    /**
+     * STORAGE: a relation's main fork was cut down to a number of blocks (VACUUM's truncation,
+     * {@code XLOG_SMGR_TRUNCATE}); logged and flushed before the file is cut.
+     */
+    public static final int SMGR_TRUNCATE = 0x20;
 
     private TransactionRecords() {}
 
@@ -108,6 +113,21 @@ public final class TransactionRecords {
 
     public static RelFileLocator decodeStorageCreate(byte[] data) {
         return getRelation(ByteBuffer.wrap(data));
+    }
+
+    /** A relation's main fork cut down to {@code blocks} blocks ({@code xl_smgr_truncate}). */
+    public record StorageTruncate(RelFileLocator relation, int blocks) {}
+
+    public static WalRecord storageTruncate(RelFileLocator relation, int blocks) {
+        ByteBuffer buffer = ByteBuffer.allocate(16);
+        putRelation(buffer, relation);
+        buffer.putInt(blocks);
+        return new WalRecord(ResourceManagerIds.STORAGE, SMGR_TRUNCATE, 0, List.of(), buffer.array());
+    }
+
+    public static StorageTruncate decodeStorageTruncate(byte[] data) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        return new StorageTruncate(getRelation(buffer), buffer.getInt());
     }
 
     private static void putRelation(ByteBuffer buffer, RelFileLocator relation) {

@@ -1,5 +1,7 @@
 package org.woolly.nodes.parse;
 
+import java.util.List;
+
 /**
  * One action of {@code ALTER TABLE}: the {@code alter_table_cmd} rule of {@code gram.y}
  * ({@code AlterTableCmd} with its {@code AlterTableType}), plus the renames, SET SCHEMA and
@@ -42,6 +44,9 @@ public sealed interface AlterTableAction {
 
     /** {@code RENAME TO new_name} (of a table, or of an index under ALTER INDEX). */
     record RenameRelation(String newName, int location) implements AlterTableAction {}
+
+    /** {@code SET (name [= value], ...)} or ({@code reset}) {@code RESET (name, ...)}: storage parameters. */
+    record SetOptions(List<DefElem> options, boolean reset, int location) implements AlterTableAction {}
 
     /** {@code SET SCHEMA name}. */
     record SetSchema(String schema, int location) implements AlterTableAction {}

@@ -57,12 +57,12 @@ public sealed interface Statement {
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING method]
-     * (elements) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE predicate]}; {@code name} and
-     * {@code method} are null when not written.
+     * (elements) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WITH (storage parameters)] [WHERE predicate]};
+     * {@code name} and {@code method} are null when not written.
      */
     record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean ifNotExists,
                        String method, List<IndexElement> keys, List<IndexElement> include, boolean nullsNotDistinct,
-                       Expr where, int location) implements Statement {}
+                       Expr where, List<DefElem> options, int location) implements Statement {}
 
     /**
      * One column of an index: a column name, or an expression ({@code column} null);

@@ -6,7 +6,8 @@ import java.util.List;
  * The functions psql's describe commands and JDBC's DatabaseMetaData call to read the catalog:
  * {@code pg_get_expr}, {@code pg_get_indexdef} and {@code pg_get_constraintdef} of
  * {@code ruleutils.c}, the visibility tests of {@code namespace.c}, {@code pg_encoding_to_char}
- * of {@code mbutils.c} and {@code pg_partition_ancestors} of {@code partitionfuncs.c}.
+ * of {@code mbutils.c}, {@code pg_partition_ancestors} of {@code partitionfuncs.c} and
+ * {@code pg_relation_size} of {@code dbsize.c}.
  */
 final class CatalogFunctions {
     /** {@code pg_enc2name_tbl}: server encodings by number ({@code pg_wchar.h}'s {@code pg_enc}). */
@@ -50,6 +51,10 @@ final class CatalogFunctions {
         r.function("pg_partition_ancestors", TypeOids.REGCLASS, PgProcData.VOLATILE, strict,
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null
                         ? List.of().iterator() : List.<Object>of(a[0]).iterator(), TypeOids.REGCLASS);
+        r.function("pg_relation_size", TypeOids.INT8, PgProcData.VOLATILE, strict,
+                (a, c) -> c.catalogInquiries().relationSize((Integer) a[0], "main"), TypeOids.REGCLASS);
+        r.function("pg_relation_size", TypeOids.INT8, PgProcData.VOLATILE, strict,
+                (a, c) -> c.catalogInquiries().relationSize((Integer) a[0], (String) a[1]), TypeOids.REGCLASS, text);
     }
 
     private static boolean functionExists(int oid) {

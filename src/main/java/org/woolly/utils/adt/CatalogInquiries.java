@@ -52,4 +52,13 @@ public interface CatalogInquiries {
 
     /** {@code pg_get_constraintdef}: the constraint's clause; null if no such constraint. */
     String constraintDefinition(int constraintOid, boolean pretty);
+
+    /**
+     * {@code pg_relation_size}: the bytes of one fork ({@code main}, {@code fsm}, {@code vm},
+     * {@code init}) of the relation's files, 0 for a fork it does not have; null if no such
+     * relation; 22023 for another fork name.
+     */
+    default Long relationSize(int relationOid, String fork) {
+        return null;
+    }
 }

@@ -348,7 +348,9 @@ public final class PgProcData {
             proc(2081, "pg_function_is_visible", BOOL, STABLE, STRICT, OID),
             proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
             proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
-            proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS)
+            proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS),
+            proc(2325, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(2332, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS, TEXT)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();
