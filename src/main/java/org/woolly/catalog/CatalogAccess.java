@@ -81,6 +81,29 @@ public interface CatalogAccess {
         return false;
     }
 
+    /** The bytes of one fork of a relation's files, 0 when it has none (views, a fork never made). */
+    default long forkSize(org.woolly.storage.smgr.RelFileLocator relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return 0;
+    }
+
+    /** The comment on an object from pg_description ({@code classOid}: the catalog it is a row of). */
+    default Optional<String> description(Transaction tx, int objectOid, int classOid, int subId) {
+        return Optional.empty();
+    }
+
+    /** The comment on a shared object (database, role, tablespace) from pg_shdescription. */
+    default Optional<String> sharedDescription(Transaction tx, int objectOid, int classOid) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the role holds the privilege {@code letter} (as aclitem prints it) on a relation
+     * ({@code kind} 'r'), schema ('n') or database ('d'); empty when no such object exists.
+     */
+    default Optional<Boolean> hasObjectPrivilege(Transaction tx, int roleOid, char kind, int objectOid, char letter) {
+        return Optional.of(true);
+    }
+
     /** The schemas of search_path that exist, in order (pg_catalog first when not listed). */
     List<String> searchPath(Transaction tx);
 

@@ -83,6 +83,12 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
+    public long relationForkSize(org.woolly.storage.smgr.RelFileLocator relation,
+                                 org.woolly.storage.smgr.ForkNumber fork) {
+        return storageManager.forkSize(relation, fork);
+    }
+
+    @Override
     public long databaseSize(int databaseOid) {
         return storageManager.databaseDirectorySize(databaseOid);
     }

@@ -69,6 +69,12 @@ public interface StorageServices extends AutoCloseable {
                 "DROP DATABASE is not supported by this storage");
     }
 
+    /** The bytes of one fork of a relation, 0 if it has none ({@code pg_relation_size}). */
+    default long relationForkSize(org.woolly.storage.smgr.RelFileLocator relation,
+                                  org.woolly.storage.smgr.ForkNumber fork) {
+        return 0;
+    }
+
     /** The bytes of a database's files ({@code pg_database_size}). */
     default long databaseSize(int databaseOid) {
         return 0;

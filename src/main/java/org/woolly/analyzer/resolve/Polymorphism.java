@@ -38,6 +38,11 @@ final class Polymorphism {
         boolean compatible = false;
         for (int i = 0; i < actual.length; i++) {
             compatible |= declared[i] == TypeOids.ANYCOMPATIBLE || declared[i] == TypeOids.ANYCOMPATIBLEARRAY;
+            if (declared[i] == TypeOids.ANY) {
+                // a body over "any" that asks for its type (pg_typeof) gets the argument's, unknown included
+                evidence[count++] = actual[i];
+                continue;
+            }
             if (actual[i] == TypeOids.UNKNOWN) {
                 continue;
             }
