@@ -102,7 +102,11 @@ final class CatalogFunctions {
         char stable = PgProcData.STABLE;
         boolean strict = PgProcData.STRICT;
         for (String object : List.of("table", "schema", "database")) {
-            char kind = object.charAt(0) == 't' ? 'r' : object.charAt(0);
+            char kind = switch (object) {
+                case "table" -> 'r';
+                case "schema" -> 'n';
+                default -> 'd';
+            };
             String name = "has_" + object + "_privilege";
             r.function(name, bool, stable, strict, (a, c) -> {
                 CatalogInquiries catalog = c.catalogInquiries();
