@@ -91,6 +91,11 @@ public interface CatalogAccess {
         return Optional.empty();
     }
 
+    /** Sets or, with a null {@code text}, removes the comment on an object ({@code CreateComments}). */
+    default void setDescription(Transaction tx, int objectOid, int classOid, int subId, String text) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT is not supported by this catalog");
+    }
+
     /** The comment on a shared object (database, role, tablespace) from pg_shdescription. */
     default Optional<String> sharedDescription(Transaction tx, int objectOid, int classOid) {
         return Optional.empty();

@@ -110,6 +110,22 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public void setDescription(Transaction tx, int objectOid, int classOid, int subId, String text) {
+        org.woolly.access.transam.Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        heap.scan(CatalogDefinitions.PG_DESCRIPTION, databaseOid, snapshot,
+                        row -> row.getOid("objoid") == objectOid && row.getOid("classoid") == classOid
+                                && row.getInt("objsubid") == subId)
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        // an empty comment removes it, as in PostgreSQL
+        if (text != null && !text.isEmpty()) {
+            heap.insert(CatalogDefinitions.PG_DESCRIPTION, databaseOid,
+                    CatalogRows.description(objectOid, classOid, subId, text), tx);
+        }
+        tx.incrementCommandId();
+    }
+
+    @Override
     public Optional<String> sharedDescription(Transaction tx, int objectOid, int classOid) {
         return system.heap().scan(CatalogDefinitions.PG_SHDESCRIPTION, 0, tx.takeSnapshot(),
                         row -> row.getOid("objoid") == objectOid && row.getOid("classoid") == classOid)

@@ -144,6 +144,61 @@ class PsqlDescribeIT {
     }
 
     @Test
+    void commentsShowInTheDescribeCommands() throws Exception {
+        assertThat(psql("""
+                CREATE SCHEMA s3;
+                CREATE TABLE s3.c (id int PRIMARY KEY, qty int);
+                COMMENT ON TABLE s3.c IS 'counts';
+                COMMENT ON COLUMN s3.c.qty IS 'how many';
+                COMMENT ON SCHEMA s3 IS 'third';
+                COMMENT ON INDEX s3.c_pkey IS 'the key';
+                \\dt+ s3.*
+                \\d+ s3.c
+                \\dn+ s3
+                SELECT obj_description('s3.c'::regclass, 'pg_class'), col_description('s3.c'::regclass, 2), obj_description('s3.c_pkey'::regclass);
+                COMMENT ON COLUMN s3.c.qty IS NULL;
+                COMMENT ON TABLE s3.c IS '';
+                SELECT count(*) FROM pg_description WHERE objoid = 's3.c'::regclass;
+                COMMENT ON TABLE s3.nosuch IS 'x';
+                COMMENT ON COLUMN s3.c.nosuch IS 'x';
+                COMMENT ON TABLE s3.c_pkey IS 'x';
+                """).replace(owner(), "postgres")).isEqualTo("""
+                CREATE SCHEMA
+                CREATE TABLE
+                COMMENT
+                COMMENT
+                COMMENT
+                COMMENT
+                List of relations
+                Schema|Name|Type|Owner|Persistence|Access method|Size|Description
+                s3|c|table|postgres|permanent|heap|0 bytes|counts
+                (1 row)
+                Table "s3.c"
+                Column|Type|Collation|Nullable|Default|Storage|Compression|Stats target|Description
+                id|integer||not null||plain|||
+                qty|integer||||plain|||how many
+                Indexes:
+                    "c_pkey" PRIMARY KEY, btree (id)
+                Access method: heap
+                List of schemas
+                Name|Owner|Access privileges|Description
+                s3|postgres||third
+                (1 row)
+                obj_description|col_description|obj_description
+                counts|how many|the key
+                (1 row)
+                COMMENT
+                COMMENT
+                count
+                0
+                (1 row)
+                ERROR:  relation "s3.nosuch" does not exist
+                ERROR:  column "nosuch" of relation "s3.c" does not exist
+                ERROR:  "c_pkey" is not a table
+                """);
+    }
+
+    @Test
     void listTables() throws Exception {
         assertListing("\\dt", "Schema|Name|Type|Owner", "public|t|table|%s");
     }

@@ -114,7 +114,7 @@ class InitDbTest {
                         "pg_stat_bgwriter/12289/12291/0", "pg_stat_all_tables/12142/12144/0",
                         "pg_stat_sys_tables/12152/12154/0", "pg_stat_user_tables/12161/12163/0",
                         "pg_stat_all_indexes/12183/12185/0", "pg_stat_sys_indexes/12188/12190/0",
-                        "pg_stat_user_indexes/12192/12194/0");
+                        "pg_stat_user_indexes/12192/12194/0", "pg_matviews/12038/12040/0", "pg_indexes/12043/12045/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");
