@@ -81,6 +81,34 @@ public interface CatalogAccess {
         return false;
     }
 
+    /** The bytes of one fork of a relation's files, 0 when it has none (views, a fork never made). */
+    default long forkSize(org.woolly.storage.smgr.RelFileLocator relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return 0;
+    }
+
+    /** The comment on an object from pg_description ({@code classOid}: the catalog it is a row of). */
+    default Optional<String> description(Transaction tx, int objectOid, int classOid, int subId) {
+        return Optional.empty();
+    }
+
+    /** Sets or, with a null {@code text}, removes the comment on an object ({@code CreateComments}). */
+    default void setDescription(Transaction tx, int objectOid, int classOid, int subId, String text) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT is not supported by this catalog");
+    }
+
+    /** The comment on a shared object (database, role, tablespace) from pg_shdescription. */
+    default Optional<String> sharedDescription(Transaction tx, int objectOid, int classOid) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the role holds the privilege {@code letter} (as aclitem prints it) on a relation
+     * ({@code kind} 'r'), schema ('n') or database ('d'); empty when no such object exists.
+     */
+    default Optional<Boolean> hasObjectPrivilege(Transaction tx, int roleOid, char kind, int objectOid, char letter) {
+        return Optional.of(true);
+    }
+
     /** The schemas of search_path that exist, in order (pg_catalog first when not listed). */
     List<String> searchPath(Transaction tx);
 
@@ -437,11 +465,6 @@ public interface CatalogAccess {
     /** REVOKE role FROM member: removes the row, or only its ADMIN OPTION. */
     default void revokeMembership(Transaction tx, int role, int member, boolean adminOptionOnly) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
-    }
-
-    /** The bytes of one fork of the relation's files, 0 when it has no such fork ({@code pg_relation_size}). */
-    default long relationSize(RelationInfo relation, org.woolly.storage.smgr.ForkNumber fork) {
-        return 0;
     }
 
     /** A relation's ACL ({@code relacl} text, null for the owner's defaults). */

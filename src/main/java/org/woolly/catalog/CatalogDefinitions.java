@@ -22,6 +22,10 @@ public final class CatalogDefinitions {
     private static final int OID = TypeOids.OID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
+    private static final int CHAR_ARRAY = 1002;
+    private static final int INT2_ARRAY = 1005;
+    private static final int TEXT_ARRAY = 1009;
+    private static final int OID_ARRAY = 1028;
 
     /** First OID genbki.pl would hand to catalog row types without a fixed one; ours are below 16384. */
     private static final int FIRST_GENERATED_ROW_TYPE_OID = 10000;
@@ -257,11 +261,55 @@ public final class CatalogDefinitions {
             .notNull("roleid", OID).notNull("member", OID).notNull("grantor", OID).notNull("admin_option", BOOL)
             .build();
 
+    public static final CatalogDefinition PG_COLLATION = new Builder("pg_collation", 3456, false, 10095)
+            .notNull("oid", OID).notNull("collname", NAME).notNull("collnamespace", OID).notNull("collowner", OID)
+            .notNull("collprovider", CHAR).notNull("collisdeterministic", BOOL).notNull("collencoding", INT4)
+            .nullable("collcollate", TEXT).nullable("collctype", TEXT).nullable("colliculocale", TEXT)
+            .nullable("collversion", TEXT).build();
+
+    /** Empty: no row-level security policies yet (psql's {@code \d} reads it). */
+    public static final CatalogDefinition PG_POLICY = new Builder("pg_policy", 3256, false, 10084)
+            .notNull("oid", OID).notNull("polname", NAME).notNull("polrelid", OID).notNull("polcmd", CHAR)
+            .notNull("polpermissive", BOOL).notNull("polroles", OID_ARRAY).asText("polqual", "pg_node_tree")
+            .asText("polwithcheck", "pg_node_tree").build();
+
+    /** Empty: no CREATE STATISTICS yet. */
+    public static final CatalogDefinition PG_STATISTIC_EXT = new Builder("pg_statistic_ext", 3381, false, 10031)
+            .notNull("oid", OID).notNull("stxrelid", OID).notNull("stxname", NAME).notNull("stxnamespace", OID)
+            .notNull("stxowner", OID).notNull("stxstattarget", INT4).asText("stxkeys", "int2vector")
+            .notNull("stxkind", CHAR_ARRAY).asText("stxexprs", "pg_node_tree").build();
+
+    /** Empty until publications come (logical replication). */
+    public static final CatalogDefinition PG_PUBLICATION = new Builder("pg_publication", 6104, false, 10107)
+            .notNull("oid", OID).notNull("pubname", NAME).notNull("pubowner", OID).notNull("puballtables", BOOL)
+            .notNull("pubinsert", BOOL).notNull("pubupdate", BOOL).notNull("pubdelete", BOOL)
+            .notNull("pubtruncate", BOOL).notNull("pubviaroot", BOOL).build();
+
+    public static final CatalogDefinition PG_PUBLICATION_REL = new Builder("pg_publication_rel", 6106, false, 10111)
+            .notNull("oid", OID).notNull("prpubid", OID).notNull("prrelid", OID).asText("prqual", "pg_node_tree")
+            .nullable("prattrs", INT2_ARRAY).build(); // int2vector in PostgreSQL; psql subscripts it
+
+    public static final CatalogDefinition PG_PUBLICATION_NAMESPACE = new Builder("pg_publication_namespace", 6237,
+            false, 10109)
+            .notNull("oid", OID).notNull("pnpubid", OID).notNull("pnnspid", OID).build();
+
+    /** Empty: no extensions (PostgreSQL's initdb installs plpgsql, which Woolly does not have). */
+    public static final CatalogDefinition PG_EXTENSION = new Builder("pg_extension", 3079, false, 10074)
+            .notNull("oid", OID).notNull("extname", NAME).notNull("extowner", OID).notNull("extnamespace", OID)
+            .notNull("extrelocatable", BOOL).notNull("extversion", TEXT).nullable("extconfig", OID_ARRAY)
+            .nullable("extcondition", TEXT_ARRAY).build();
+
+    /** Comments on shared objects (databases, roles, tablespaces). */
+    public static final CatalogDefinition PG_SHDESCRIPTION = new Builder("pg_shdescription", 2396, true, 10062)
+            .notNull("objoid", OID).notNull("classoid", OID).notNull("description", TEXT).build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
             PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
-            PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND, PG_AUTH_MEMBERS);
+            PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND, PG_AUTH_MEMBERS, PG_COLLATION, PG_POLICY,
+            PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_REL, PG_PUBLICATION_NAMESPACE, PG_EXTENSION,
+            PG_SHDESCRIPTION);
 
     private CatalogDefinitions() {}
 

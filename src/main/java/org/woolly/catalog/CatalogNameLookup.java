@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.woolly.access.transam.Transaction;
 import org.woolly.storage.smgr.ForkNumber;
+import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.Identifiers;
@@ -29,6 +30,13 @@ public final class CatalogNameLookup implements CatalogInquiries {
             Map.entry("timestamp with time zone", "timestamptz"), Map.entry("time", "time"),
             Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"));
 
+    /** The privilege names each {@code has_*_privilege} accepts, as aclitem letters ({@code convert_*_priv_string}). */
+    private static final Map<String, Character> TABLE_PRIVILEGES = Map.of("SELECT", 'r', "INSERT", 'a', "UPDATE", 'w',
+            "DELETE", 'd', "TRUNCATE", 'D', "REFERENCES", 'x', "TRIGGER", 't');
+    private static final Map<String, Character> SCHEMA_PRIVILEGES = Map.of("CREATE", 'C', "USAGE", 'U');
+    private static final Map<String, Character> DATABASE_PRIVILEGES = Map.of("CREATE", 'C', "CONNECT", 'c',
+            "TEMPORARY", 'T', "TEMP", 'T');
+
     private final CatalogAccess catalog;
     private final Transaction transaction;
     private final BiFunction<Integer, Integer, String> typeFormatter;
@@ -46,20 +54,6 @@ public final class CatalogNameLookup implements CatalogInquiries {
         } catch (SqlException missing) {
             return null;
         }
-    }
-
-    @Override
-    public Long relationSize(int relationOid, String fork) {
-        ForkNumber number = switch (fork) {
-            case "main" -> ForkNumber.MAIN;
-            case "fsm" -> ForkNumber.FSM;
-            case "vm" -> ForkNumber.VISIBILITY_MAP;
-            case "init" -> ForkNumber.INIT;
-            default -> throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid fork name")
-                    .withHint("Valid fork names are \"main\", \"fsm\", \"vm\", and \"init\".");
-        };
-        RelationInfo relation = relation(relationOid);
-        return relation == null ? null : catalog.relationSize(relation, number);
     }
 
     @Override
@@ -161,5 +155,129 @@ public final class CatalogNameLookup implements CatalogInquiries {
     @Override
     public String constraintDefinition(int constraintOid, boolean pretty) {
         return new ObjectDefinitions(catalog, transaction).constraintDefinition(constraintOid, pretty);
+    }
+
+    @Override
+    public Long relationSize(int relationOid, String fork) {
+        ForkNumber forkNumber = switch (fork) {
+            case "main" -> ForkNumber.MAIN;
+            case "fsm" -> ForkNumber.FSM;
+            case "vm" -> ForkNumber.VISIBILITY_MAP;
+            case "init" -> ForkNumber.INIT;
+            default -> throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid fork name")
+                    .withHint("Valid fork names are \"main\", \"fsm\", \"vm\", and \"init\".");
+        };
+        RelationInfo relation = relation(relationOid);
+        return relation == null ? null : catalog.forkSize(relation.locator(), forkNumber);
+    }
+
+    @Override
+    public Long tableSize(int relationOid) {
+        RelationInfo relation = relation(relationOid);
+        return relation == null ? null : allForksSize(relation.locator());
+    }
+
+    @Override
+    public Long indexesSize(int relationOid) {
+        RelationInfo relation = relation(relationOid);
+        if (relation == null) {
+            return null;
+        }
+        long total = 0;
+        for (IndexInfo index : relation.indexes()) {
+            total += allForksSize(index.locator());
+        }
+        return total;
+    }
+
+    private long allForksSize(RelFileLocator locator) {
+        long total = 0;
+        for (ForkNumber fork : ForkNumber.values()) {
+            total += catalog.forkSize(locator, fork);
+        }
+        return total;
+    }
+
+    @Override
+    public Long databaseSize(int databaseOid) {
+        DatabaseDdl databases = catalog.databases();
+        return databases.all(transaction).stream().anyMatch(database -> database.oid() == databaseOid)
+                ? databases.size(databaseOid) : null;
+    }
+
+    @Override
+    public long databaseSize(String databaseName) {
+        return catalog.databases().size(databaseOid(databaseName));
+    }
+
+    @Override
+    public int databaseOid(String databaseName) {
+        return catalog.databases().lookup(transaction, databaseName).orElseThrow(() -> SqlException.of(
+                SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", databaseName)).oid();
+    }
+
+    @Override
+    public Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges) {
+        int role = roleOid(roleName);
+        Map<String, Character> known = switch (kind) {
+            case 'r' -> TABLE_PRIVILEGES;
+            case 'n' -> SCHEMA_PRIVILEGES;
+            default -> DATABASE_PRIVILEGES;
+        };
+        List<Character> letters = new java.util.ArrayList<>();
+        for (String item : privileges.split(",")) {
+            String name = item.strip().toUpperCase(Locale.ROOT).replaceFirst("\\s+WITH\\s+GRANT\\s+OPTION$", "");
+            Character letter = known.get(name);
+            if (letter == null) {
+                throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"%s\"",
+                        item.strip());
+            }
+            letters.add(letter);
+        }
+        for (char letter : letters) {
+            java.util.Optional<Boolean> held = catalog.hasObjectPrivilege(transaction, role, kind, objectOid, letter);
+            if (held.isEmpty()) {
+                return null;
+            }
+            if (!held.get()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String description(int objectOid, String catalogName, int subId) {
+        if (catalogName == null) {
+            for (CatalogDefinition definition : CatalogDefinitions.all()) {
+                String found = catalog.description(transaction, objectOid, definition.oid(), subId).orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        return catalog.lookupRelation(transaction, "pg_catalog", catalogName)
+                .flatMap(relation -> catalog.description(transaction, objectOid, relation.oid(), subId))
+                .orElse(null);
+    }
+
+    @Override
+    public Boolean relationIsPublishable(int relationOid) {
+        RelationInfo relation = relation(relationOid);
+        if (relation == null) {
+            return null;
+        }
+        return (relation.kind() == 'r' || relation.kind() == 'p')
+                && relation.namespaceOid() != CatalogOids.PG_CATALOG_NAMESPACE
+                && !relation.namespaceName().equals("information_schema")
+                && relationOid >= CatalogOids.FIRST_NORMAL_OBJECT_ID;
+    }
+
+    @Override
+    public String sharedDescription(int objectOid, String catalogName) {
+        return catalog.lookupRelation(transaction, "pg_catalog", catalogName)
+                .flatMap(relation -> catalog.sharedDescription(transaction, objectOid, relation.oid()))
+                .orElse(null);
     }
 }

@@ -13,6 +13,10 @@ public final class CatalogOids {
     public static final int BTREE_ACCESS_METHOD = 403;
     public static final int DEFAULT_TABLESPACE = 1663;
     public static final int GLOBAL_TABLESPACE = 1664;
+    public static final int DEFAULT_COLLATION = 100;
+    public static final int C_COLLATION = 950;
+    public static final int POSIX_COLLATION = 951;
+    public static final int UCS_BASIC_COLLATION = 12340;
     /** OIDs from here up are handed out at run time ({@code FirstNormalObjectId}). */
     public static final int FIRST_NORMAL_OBJECT_ID = 16384;
     /** PostgreSQL's limit on the columns of a table ({@code MaxHeapAttributeNumber}). */

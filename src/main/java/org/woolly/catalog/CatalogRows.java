@@ -342,6 +342,30 @@ public final class CatalogRows {
                 .build();
     }
 
+    /** A pg_description row: the comment on an object of catalog {@code classOid} ({@code subId}: a column, or 0). */
+    public static Object[] description(int objectOid, int classOid, int subId, String text) {
+        return new RowBuilder(CatalogDefinitions.PG_DESCRIPTION).set("objoid", objectOid).set("classoid", classOid)
+                .set("objsubid", subId).set("description", text).build();
+    }
+
+    /** A pg_shdescription row: the comment on a database, role or tablespace. */
+    public static Object[] sharedDescription(int objectOid, int classOid, String text) {
+        return new RowBuilder(CatalogDefinitions.PG_SHDESCRIPTION).set("objoid", objectOid).set("classoid", classOid)
+                .set("description", text).build();
+    }
+
+    /**
+     * A built-in pg_collation row (encoding -1: any); {@code locale} null for the database
+     * default, whose collate and ctype are the database's.
+     */
+    public static Object[] collation(int oid, String name, char provider, int encoding, String locale) {
+        return new RowBuilder(CatalogDefinitions.PG_COLLATION).set("oid", oid).set("collname", name)
+                .set("collnamespace", CatalogOids.PG_CATALOG_NAMESPACE)
+                .set("collowner", CatalogOids.BOOTSTRAP_SUPERUSER).setChar("collprovider", provider)
+                .set("collisdeterministic", true).set("collencoding", encoding).set("collcollate", locale)
+                .set("collctype", locale).set("colliculocale", null).set("collversion", null).build();
+    }
+
     public static Object[] accessMethod(int oid, String name, String handler, char type) {
         return new RowBuilder(PG_AM).set("oid", oid).set("amname", name).set("amhandler", handler)
                 .setChar("amtype", type).build();

@@ -97,6 +97,42 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public long forkSize(org.woolly.storage.smgr.RelFileLocator relation, org.woolly.storage.smgr.ForkNumber fork) {
+        return relation.relNumber() == 0 ? 0 : system.storage().relationForkSize(relation, fork);
+    }
+
+    @Override
+    public Optional<String> description(Transaction tx, int objectOid, int classOid, int subId) {
+        return system.heap().scan(CatalogDefinitions.PG_DESCRIPTION, databaseOid, tx.takeSnapshot(),
+                        row -> row.getOid("objoid") == objectOid && row.getOid("classoid") == classOid
+                                && row.getInt("objsubid") == subId)
+                .stream().map(row -> row.getString("description")).findFirst();
+    }
+
+    @Override
+    public void setDescription(Transaction tx, int objectOid, int classOid, int subId, String text) {
+        org.woolly.access.transam.Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        heap.scan(CatalogDefinitions.PG_DESCRIPTION, databaseOid, snapshot,
+                        row -> row.getOid("objoid") == objectOid && row.getOid("classoid") == classOid
+                                && row.getInt("objsubid") == subId)
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        // an empty comment removes it, as in PostgreSQL
+        if (text != null && !text.isEmpty()) {
+            heap.insert(CatalogDefinitions.PG_DESCRIPTION, databaseOid,
+                    CatalogRows.description(objectOid, classOid, subId, text), tx);
+        }
+        tx.incrementCommandId();
+    }
+
+    @Override
+    public Optional<String> sharedDescription(Transaction tx, int objectOid, int classOid) {
+        return system.heap().scan(CatalogDefinitions.PG_SHDESCRIPTION, 0, tx.takeSnapshot(),
+                        row -> row.getOid("objoid") == objectOid && row.getOid("classoid") == classOid)
+                .stream().map(row -> row.getString("description")).findFirst();
+    }
+
+    @Override
     public DatabaseCatalog withSystemSearchPath() {
         return withSearchPath(PG_CATALOG, userName);
     }
@@ -373,11 +409,6 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
-    public long relationSize(RelationInfo relation, org.woolly.storage.smgr.ForkNumber fork) {
-        return relation.locator() == null ? 0 : system.storage().relationSize(relation.locator(), fork);
-    }
-
-    @Override
     public RelationInfo setRelationOptions(Transaction tx, RelationInfo table, int oid, List<String> options) {
         return alter.setOptions(tx, table, oid, options);
     }
@@ -515,6 +546,19 @@ public final class DatabaseCatalog implements CatalogAccess {
             return false;
         }
         return holds(tx, roleOid, row.getString("datacl"), Acl.ObjectType.DATABASE, row.getOid("datdba"), letter);
+    }
+
+    @Override
+    public Optional<Boolean> hasObjectPrivilege(Transaction tx, int roleOid, char kind, int objectOid, char letter) {
+        return switch (kind) {
+            case 'r' -> system.imageFor(tx, databaseOid).classRow(objectOid) == null ? Optional.empty()
+                    : Optional.of(hasRelationPrivilege(tx, roleOid, objectOid, letter));
+            case 'n' -> namespaceByOid(tx, objectOid)
+                    .map(namespace -> hasNamespacePrivilege(tx, roleOid, namespace, letter));
+            case 'd' -> Optional.ofNullable(system.databaseRow(tx, objectOid)).map(row -> holds(tx, roleOid,
+                    row.getString("datacl"), Acl.ObjectType.DATABASE, row.getOid("datdba"), letter));
+            default -> throw new IllegalArgumentException("object kind " + kind);
+        };
     }
 
     @Override

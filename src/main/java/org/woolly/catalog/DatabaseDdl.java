@@ -55,6 +55,11 @@ public final class DatabaseDdl {
         return system.databaseUsage();
     }
 
+    /** The bytes of the database's files ({@code pg_database_size}). */
+    public long size(int databaseOid) {
+        return system.storage().databaseSize(databaseOid);
+    }
+
     /** A new OID for a database (never one handed out before). */
     public int allocateOid() {
         return system.storage().allocateOid();

@@ -113,6 +113,43 @@ public final class SystemViews {
                          LEFT JOIN pg_rewrite r ON (((r.ev_class = c.oid) AND (r.rulename = '_RETURN'::name))))
                       WHERE (c.relkind = 'v'::"char");""");
 
+    /** PostgreSQL 15's query as it is. */
+    public static final View PG_INDEXES = new Builder(12043, "pg_indexes")
+            .column("schemaname", NAME).column("tablename", NAME).column("indexname", NAME)
+            .column("tablespace", NAME).column("indexdef", TEXT)
+            .definition("""
+                    SELECT n.nspname AS schemaname,
+                        c.relname AS tablename,
+                        i.relname AS indexname,
+                        t.spcname AS tablespace,
+                        pg_get_indexdef(i.oid) AS indexdef
+                       FROM ((((pg_index x
+                         JOIN pg_class c ON ((c.oid = x.indrelid)))
+                         JOIN pg_class i ON ((i.oid = x.indexrelid)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                         LEFT JOIN pg_tablespace t ON ((t.oid = i.reltablespace)))
+                      WHERE ((c.relkind = ANY (ARRAY['r'::"char", 'm'::"char", 'p'::"char"])) AND (i.relkind = ANY (ARRAY['i'::"char", 'I'::"char"])));""");
+
+    /** Empty (Woolly has no materialized views); {@code pg_get_viewdef} is a join with pg_rewrite as in pg_views. */
+    public static final View PG_MATVIEWS = new Builder(12038, "pg_matviews")
+            .column("schemaname", NAME).column("matviewname", NAME).column("matviewowner", NAME)
+            .column("tablespace", NAME).column("hasindexes", BOOL).column("ispopulated", BOOL)
+            .column("definition", TEXT)
+            .definition("""
+                    SELECT n.nspname AS schemaname,
+                        c.relname AS matviewname,
+                        a.rolname AS matviewowner,
+                        t.spcname AS tablespace,
+                        c.relhasindex AS hasindexes,
+                        c.relispopulated AS ispopulated,
+                        r.ev_action AS definition
+                       FROM ((((pg_class c
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                         LEFT JOIN pg_tablespace t ON ((t.oid = c.reltablespace)))
+                         LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
+                         LEFT JOIN pg_rewrite r ON (((r.ev_class = c.oid) AND (r.rulename = '_RETURN'::name))))
+                      WHERE (c.relkind = 'm'::"char");""");
+
     /** {@code pg_get_userbyid} is a join with pg_authid, {@code = ANY (ARRAY[...])} an IN list here. */
     public static final View PG_TABLES = new Builder(12033, "pg_tables")
             .column("schemaname", NAME).column("tablename", NAME).column("tableowner", NAME)
@@ -429,7 +466,7 @@ public final class SystemViews {
 
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
-            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS);
+            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES);
 
     private SystemViews() {}
 

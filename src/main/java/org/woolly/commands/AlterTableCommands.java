@@ -243,7 +243,8 @@ public final class AlterTableCommands {
                             definition.name(), context.transaction(), context.formatSettings());
                     return null;
                 });
-                defaultText = isNullConstant(constraint.expr()) ? null : SqlText.of(constraint.expr());
+                defaultText = isNullConstant(constraint.expr()) ? null : SqlText.ofDefault(constraint.expr(),
+                        typed.typeOid(), type -> context.types().formatType(type, -1));
             }
         }
         return new ColumnSpec(typed.name(), typed.typeOid(), typed.typeModifier(), typed.notNull(), defaultText);
@@ -279,12 +280,13 @@ public final class AlterTableCommands {
                 return null;
             });
             // a NULL default is no default: PostgreSQL makes no pg_attrdef entry (AddRelationNewConstraints)
-            text = isNullConstant(change.expression()) ? null : SqlText.of(change.expression());
+            text = isNullConstant(change.expression()) ? null : SqlText.ofDefault(change.expression(),
+                    column.typeOid(), type -> context.types().formatType(type, -1));
         }
         relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
     }
 
-    private static boolean isNullConstant(org.woolly.nodes.parse.Expr expression) {
+    static boolean isNullConstant(org.woolly.nodes.parse.Expr expression) {
         return switch (expression) {
             case org.woolly.nodes.parse.Expr.Constant constant ->
                     constant.kind() == org.woolly.nodes.parse.Expr.Constant.Kind.NULL;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.adt.TypeOids;
 
 /**
  * Prints a raw expression back as SQL ({@code deparse} of {@code ruleutils.c}, for raw trees):
@@ -58,6 +59,70 @@ public final class SqlText {
             case "!~~*" -> "NOT ILIKE";
             default -> name;
         };
+    }
+
+    /**
+     * A column DEFAULT as PostgreSQL's {@code pg_get_expr} prints it when it is a bare constant
+     * ({@code get_const_expr} of {@code ruleutils.c}): the constant has the column's type
+     * ({@code typeName} of it) and keeps a cast to it ({@code 'x'::text}), except what reads back
+     * as that type unlabelled: non-negative int4 values, float-looking numerics, booleans. A
+     * negative or bigint literal is an int4 or int8 constant, labelled. Other expressions print
+     * as {@link #of}; either way the text parses back to the same default.
+     */
+    public static String ofDefault(Expr expr, int typeOid, java.util.function.IntFunction<String> typeName) {
+        if (!(expr instanceof Expr.Constant constant)) {
+            return of(expr);
+        }
+        String value = constant.value();
+        return switch (constant.kind()) {
+            case STRING -> typedLiteral(value, typeOid, typeName);
+            case INTEGER -> integerConstant(value);
+            case NUMERIC -> numericConstant(value);
+            case NULL, BOOLEAN, BIT_STRING -> of(expr);
+        };
+    }
+
+    private static String typedLiteral(String value, int typeOid, java.util.function.IntFunction<String> typeName) {
+        String trimmed = value.strip();
+        if (typeOid == TypeOids.INT4 && trimmed.matches("[+-]?[0-9]{1,10}")) {
+            try {
+                return integerConstant(Integer.toString(Integer.parseInt(trimmed)));
+            } catch (NumberFormatException outOfRange) {
+                return literal(value) + "::" + typeName.apply(typeOid);
+            }
+        }
+        if (typeOid == TypeOids.BOOL) {
+            Boolean parsed = switch (trimmed.toLowerCase(java.util.Locale.ROOT)) {
+                case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1" -> Boolean.TRUE;
+                case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> Boolean.FALSE;
+                default -> null;
+            };
+            if (parsed != null) {
+                return parsed.toString();
+            }
+        }
+        if (typeOid == TypeOids.NUMERIC && trimmed.matches("[0-9]+\\.[0-9]+")) {
+            return trimmed;
+        }
+        return literal(value) + "::" + typeName.apply(typeOid);
+    }
+
+    private static String integerConstant(String value) {
+        long number;
+        try {
+            number = Long.parseLong(value);
+        } catch (NumberFormatException tooLarge) {
+            return numericConstant(value);
+        }
+        if (number != (int) number) {
+            return literal(value) + "::bigint";
+        }
+        return number < 0 ? literal(value) + "::integer" : value;
+    }
+
+    private static String numericConstant(String value) {
+        String plain = new java.math.BigDecimal(value).toPlainString();
+        return plain.startsWith("-") || plain.indexOf('.') < 0 ? literal(plain) + "::numeric" : plain;
     }
 
     private static String list(List<Expr> exprs) {

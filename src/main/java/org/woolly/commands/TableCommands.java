@@ -240,7 +240,8 @@ public final class TableCommands {
                 case DEFAULT -> {
                     context.analyzer().validateDefault(constraint.expr(), typeOid, typmod, column.name(),
                             context.transaction(), context.formatSettings());
-                    defaultText = SqlText.of(constraint.expr());
+                    defaultText = AlterTableCommands.isNullConstant(constraint.expr()) ? null
+                            : SqlText.ofDefault(constraint.expr(), typeOid, type -> context.types().formatType(type, -1));
                 }
                 case PRIMARY_KEY, UNIQUE, CHECK, REFERENCES -> { }
                 case GENERATED_IDENTITY -> throw at(SqlException.of(

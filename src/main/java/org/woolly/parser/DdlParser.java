@@ -203,6 +203,29 @@ final class DdlParser {
         return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start());
     }
 
+    /** {@code COMMENT ON {TABLE | INDEX | SEQUENCE | VIEW | COLUMN | SCHEMA} name IS {'text' | NULL}}. */
+    Statement comment() {
+        Token comment = cursor.expectKeyword("comment");
+        cursor.expectKeyword("on");
+        Token kind = cursor.advance();
+        String objectType = kind.text();
+        if (!List.of("table", "index", "sequence", "view", "column", "schema").contains(objectType) || kind.quoted()) {
+            throw TokenCursor.notSupported("comment on " + objectType, comment);
+        }
+        List<String> names = new ArrayList<>();
+        names.add(grammar.columnId());
+        while (cursor.at(Token.Kind.DOT)) {
+            cursor.advance();
+            names.add(grammar.columnLabel());
+        }
+        cursor.expectKeyword("is");
+        String text = null;
+        if (!cursor.acceptKeyword("null")) {
+            text = cursor.expect(Token.Kind.STRING).text();
+        }
+        return new Statement.Comment(objectType, List.copyOf(names), text, comment.start());
+    }
+
     /** {@code REINDEX [(options)] {INDEX | TABLE} [CONCURRENTLY] name}. */
     Statement reindex() {
         Token reindex = cursor.expectKeyword("reindex");

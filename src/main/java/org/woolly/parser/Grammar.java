@@ -78,7 +78,8 @@ final class Grammar {
                 yield ddl.alter();
             }
             case "grant", "revoke" -> new AccessParser(this).grantOrRevoke();
-            case "comment", "security", "reassign", "import" -> throw ddl.unsupported();
+            case "comment" -> ddl.comment();
+            case "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };
     }

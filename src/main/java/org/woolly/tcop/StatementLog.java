@@ -72,6 +72,7 @@ final class StatementLog {
             case Statement.AlterSequence ignored -> Level.DDL;
             case Statement.AlterTable ignored -> Level.DDL;
             case Statement.Drop ignored -> Level.DDL;
+            case Statement.Comment ignored -> Level.DDL;
             default -> Level.ALL;
         };
     }

@@ -48,8 +48,9 @@ class SystemViewsIT {
             assertThat(rows(connection, "SELECT c.relname, c.oid, c.reltype, c.relkind, c.relnatts FROM pg_class c "
                     + "WHERE c.relkind = 'v' ORDER BY c.oid"))
                     .containsExactly("pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
-                            "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8",
-                            "pg_locks|12073|12075|v|16", "pg_stat_all_tables|12142|12144|v|23", "pg_stat_sys_tables|12152|12154|v|23",
+                            "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8", "pg_matviews|12038|12040|v|7",
+                            "pg_indexes|12043|12045|v|5", "pg_locks|12073|12075|v|16",
+                            "pg_stat_all_tables|12142|12144|v|23", "pg_stat_sys_tables|12152|12154|v|23",
                             "pg_stat_user_tables|12161|12163|v|23", "pg_stat_all_indexes|12183|12185|v|8",
                             "pg_stat_sys_indexes|12188|12190|v|8", "pg_stat_user_indexes|12192|12194|v|8",
                             "pg_stat_activity|12222|12224|v|22", "pg_stat_database|12266|12268|v|28",

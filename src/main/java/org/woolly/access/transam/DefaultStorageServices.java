@@ -85,7 +85,8 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
-    public long relationSize(RelFileLocator relation, ForkNumber fork) {
+    public long relationForkSize(RelFileLocator relation, ForkNumber fork) {
+        // the buffer pool counts pages added but not written yet, as smgrnblocks does
         return storageManager.exists(relation, fork)
                 ? (long) bufferPool.blockCount(relation, fork) * org.woolly.storage.page.Page.SIZE : 0;
     }

@@ -69,8 +69,9 @@ public interface StorageServices extends AutoCloseable {
                 "DROP DATABASE is not supported by this storage");
     }
 
-    /** The bytes of one fork of a relation's files, 0 when the fork does not exist ({@code pg_relation_size}). */
-    default long relationSize(org.woolly.storage.smgr.RelFileLocator relation, org.woolly.storage.smgr.ForkNumber fork) {
+    /** The bytes of one fork of a relation, 0 if it has none ({@code pg_relation_size}). */
+    default long relationForkSize(org.woolly.storage.smgr.RelFileLocator relation,
+                                  org.woolly.storage.smgr.ForkNumber fork) {
         return 0;
     }
 

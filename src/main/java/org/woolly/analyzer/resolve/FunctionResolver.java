@@ -43,7 +43,9 @@ public final class FunctionResolver {
             int[] declared = expand(function.argumentTypes(), function.variadic(), argTypes.length);
             if (Polymorphism.applies(function)) {
                 int element = Polymorphism.elementType(declared, argTypes);
-                if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
+                // a body over "any" builds no array of the type, so unknown and other array-less types do
+                boolean overAny = Arrays.stream(declared).anyMatch(type -> type == TypeOids.ANY);
+                if (element == 0 || (BuiltinTypes.arrayTypeOf(element) == 0 && !overAny)) {
                     throw failure(name, argTypes, true, false);
                 }
                 FunctionDescriptor bound = Polymorphism.bind(function, declared, element);

@@ -38,6 +38,11 @@ final class Polymorphism {
         boolean compatible = false;
         for (int i = 0; i < actual.length; i++) {
             compatible |= declared[i] == TypeOids.ANYCOMPATIBLE || declared[i] == TypeOids.ANYCOMPATIBLEARRAY;
+            if (declared[i] == TypeOids.ANY) {
+                // a body over "any" that asks for its type (pg_typeof) gets the argument's, unknown included
+                evidence[count++] = actual[i];
+                continue;
+            }
             if (actual[i] == TypeOids.UNKNOWN) {
                 continue;
             }
@@ -98,7 +103,8 @@ final class Polymorphism {
     static FunctionDescriptor bind(FunctionDescriptor function, int[] declared, int elementType) {
         int[] arguments = new int[declared.length];
         for (int i = 0; i < declared.length; i++) {
-            arguments[i] = substitute(declared[i], elementType);
+            // "any" takes the argument as it is, whose type elementType is (pg_typeof)
+            arguments[i] = declared[i] == TypeOids.ANY ? elementType : substitute(declared[i], elementType);
         }
         return new FunctionDescriptor(function.oid(), function.name(), arguments,
                 substitute(function.returnType(), elementType), function.strict(), function.variadic(),

@@ -28,6 +28,9 @@ import java.util.Set;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
+import static org.woolly.catalog.CatalogDefinitions.PG_COLLATION;
+import static org.woolly.catalog.CatalogDefinitions.PG_DESCRIPTION;
+import static org.woolly.catalog.CatalogDefinitions.PG_SHDESCRIPTION;
 import static org.woolly.catalog.CatalogDefinitions.PG_AMOP;
 import static org.woolly.catalog.CatalogDefinitions.PG_AMPROC;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
@@ -114,6 +117,14 @@ public final class InitDb {
                 CatalogRows.superuser(CatalogOids.BOOTSTRAP_SUPERUSER, superuserName, superuserPasswordVerifier), tx);
         catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.DEFAULT_TABLESPACE, "pg_default"), tx);
         catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.GLOBAL_TABLESPACE, "pg_global"), tx);
+        // the comments PostgreSQL's initdb puts on its databases (\l+ shows them)
+        int database = PG_DATABASE.oid();
+        catalogs.insert(PG_SHDESCRIPTION, 0, CatalogRows.sharedDescription(CatalogOids.TEMPLATE1_DATABASE, database,
+                "default template for new databases"), tx);
+        catalogs.insert(PG_SHDESCRIPTION, 0, CatalogRows.sharedDescription(CatalogOids.TEMPLATE0_DATABASE, database,
+                "unmodifiable empty database"), tx);
+        catalogs.insert(PG_SHDESCRIPTION, 0, CatalogRows.sharedDescription(CatalogOids.POSTGRES_DATABASE, database,
+                "default administrative connection database"), tx);
     }
 
     private static void fillDatabaseCatalogs(CatalogHeap catalogs, Transaction tx, int database,
@@ -128,6 +139,13 @@ public final class InitDb {
                 CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner, null), tx);
         catalogs.insert(PG_NAMESPACE, database,
                 CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner, usableByAll), tx);
+        int namespaces = PG_NAMESPACE.oid();
+        catalogs.insert(PG_DESCRIPTION, database, CatalogRows.description(CatalogOids.PG_CATALOG_NAMESPACE, namespaces,
+                0, "system catalog schema"), tx);
+        catalogs.insert(PG_DESCRIPTION, database, CatalogRows.description(CatalogOids.PG_TOAST_NAMESPACE, namespaces,
+                0, "reserved schema for TOAST tables"), tx);
+        catalogs.insert(PG_DESCRIPTION, database, CatalogRows.description(CatalogOids.PUBLIC_NAMESPACE, namespaces,
+                0, "standard public schema"), tx);
         for (PgTypeData.Type type : PgTypeData.all()) {
             catalogs.insert(PG_TYPE, database, CatalogRows.builtinType(type), tx);
         }
@@ -151,6 +169,15 @@ public final class InitDb {
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(PgOpclassData.HASH, "hash", "hashhandler", 'i'), tx);
         insertOperatorClasses(catalogs, tx, database);
+        // PostgreSQL 15's collations that do not depend on the operating system's locales
+        // (ucs_basic is the one initdb adds; its OID is the one a fresh PostgreSQL 15 cluster gives it)
+        catalogs.insert(PG_COLLATION, database, CatalogRows.collation(CatalogOids.DEFAULT_COLLATION, "default", 'd', -1,
+                null), tx);
+        catalogs.insert(PG_COLLATION, database, CatalogRows.collation(CatalogOids.C_COLLATION, "C", 'c', -1, "C"), tx);
+        catalogs.insert(PG_COLLATION, database, CatalogRows.collation(CatalogOids.POSIX_COLLATION, "POSIX", 'c', -1,
+                "POSIX"), tx);
+        catalogs.insert(PG_COLLATION, database, CatalogRows.collation(CatalogOids.UCS_BASIC_COLLATION, "ucs_basic",
+                'c', CatalogOids.UTF8_ENCODING, "C"), tx);
         for (SystemViews.View view : SystemViews.all()) {
             insertView(catalogs, tx, database, view);
         }

@@ -70,6 +70,12 @@ public sealed interface Statement {
      */
     record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {}
 
+    /**
+     * {@code COMMENT ON objectType name IS 'text' | NULL}; {@code objectType} lower case as written
+     * ({@code table}, {@code column}, ...), {@code names} the dotted name, {@code text} null to remove.
+     */
+    record Comment(String objectType, List<String> names, String text, int location) implements Statement {}
+
     /** {@code REINDEX {INDEX|TABLE} [CONCURRENTLY] name}. */
     record Reindex(ObjectKind kind, QualifiedName name, int location) implements Statement {}
 

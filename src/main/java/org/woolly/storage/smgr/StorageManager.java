@@ -236,6 +236,24 @@ public final class StorageManager implements AutoCloseable {
         return dataDirectory.resolve("base").resolve(Integer.toUnsignedString(databaseOid));
     }
 
+    /**
+     * The bytes of a fork's segment files, 0 when the fork has none ({@code calculate_relation_size}
+     * of {@code dbsize.c}, which stats segment after segment until one is missing).
+     */
+    public long forkSize(RelFileLocator relation, ForkNumber fork) {
+        long total = 0;
+        for (int segment = 0; ; segment++) {
+            SegmentKey key = new SegmentKey(relation, fork, segment);
+            try {
+                total += Files.size(file(key));
+            } catch (NoSuchFileException e) {
+                return total;
+            } catch (IOException e) {
+                throw ioError("could not stat file \"%s\": %s", segmentPath(key), e);
+            }
+        }
+    }
+
     /** Number of blocks in the fork ({@code mdnblocks}); 58P01 if the fork does not exist. */
     public int blockCount(RelFileLocator relation, ForkNumber fork) {
         int total = 0;

@@ -8,6 +8,7 @@ import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.commands.AlterTableCommands;
 import org.woolly.commands.AnalyzeCommand;
+import org.woolly.commands.CommentCommands;
 import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
 import org.woolly.commands.SequenceCommands;
@@ -45,6 +46,7 @@ final class UtilityDispatch {
             case Statement.CreateTableAs create -> create.selectInto() ? "SELECT INTO" : "CREATE TABLE AS";
             case Statement.CreateIndex ignored -> "CREATE INDEX";
             case Statement.Reindex ignored -> "REINDEX";
+            case Statement.Comment ignored -> "COMMENT";
             case Statement.CreateSequence ignored -> "CREATE SEQUENCE";
             case Statement.AlterSequence ignored -> "ALTER SEQUENCE";
             case Statement.Drop drop -> "DROP " + drop.kind().name();
@@ -98,7 +100,7 @@ final class UtilityDispatch {
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
-                || statement instanceof Statement.AccessControl) {
+                || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -114,6 +116,7 @@ final class UtilityDispatch {
                 yield Outcome.tag(IndexCommands.createIndex(session.commandContext(), create));
             }
             case Statement.Reindex reindex -> Outcome.tag(IndexCommands.reindex(session.commandContext(), reindex));
+            case Statement.Comment comment -> Outcome.tag(CommentCommands.comment(session.commandContext(), comment));
             case Statement.CreateSequence create ->
                     Outcome.tag(SequenceCommands.create(session.commandContext(), session.sequenceStorage(), create));
             case Statement.AlterSequence alter ->

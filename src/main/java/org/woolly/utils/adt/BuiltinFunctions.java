@@ -30,6 +30,7 @@ public final class BuiltinFunctions {
         DateTimeFunctions.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
         CatalogFunctions.register(REGISTRY);
+        ObjectSizeFunctions.register(REGISTRY);
         SequenceFunctions.register(REGISTRY);
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);

@@ -47,14 +47,114 @@ final class CatalogFunctions {
             int encoding = (Integer) a[0];
             return encoding >= 0 && encoding < ENCODINGS.size() ? ENCODINGS.get(encoding) : "";
         }, TypeOids.INT4);
+        registerDescriptions(r);
+        registerPrivilegeChecks(r);
+        // Woolly has no extended statistics objects (pg_statistic_ext is empty)
+        r.function("pg_get_statisticsobjdef_columns", text, stable, strict, (a, c) -> null, oid);
+        r.function("pg_typeof", TypeOids.REGTYPE, stable, PgProcData.CALLED,
+                (PolymorphicImplementation) argumentType -> (a, c) -> argumentType, TypeOids.ANY);
+        r.function("pg_relation_is_publishable", bool, stable, strict,
+                (a, c) -> c.catalogInquiries().relationIsPublishable((Integer) a[0]), TypeOids.REGCLASS);
+        // Woolly has only the two built-in tablespaces, whose location is the data directory's
+        r.function("pg_tablespace_location", text, stable, strict, (a, c) -> "", oid);
+        r.function("pg_get_function_arguments", text, stable, strict,
+                (a, c) -> functionSignature((Integer) a[0], c, false), oid);
+        r.function("pg_get_function_result", text, stable, strict,
+                (a, c) -> functionSignature((Integer) a[0], c, true), oid);
+        r.function("array_to_string", text, stable, strict, (a, c) -> {
+            StringBuilder joined = new StringBuilder();
+            for (String element : arrayElements((String) a[0])) {
+                if (element != null) {
+                    joined.append(joined.isEmpty() ? "" : (String) a[1]).append(element);
+                }
+            }
+            return joined.toString();
+        }, text, text);
+        r.function("unnest", text, PgProcData.IMMUTABLE, strict,
+                (a, c) -> List.<Object>copyOf(arrayElements((String) a[0])).iterator(), text);
         // no relation is a partition in Woolly, so a table's only ancestor is itself
         r.function("pg_partition_ancestors", TypeOids.REGCLASS, PgProcData.VOLATILE, strict,
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null
                         ? List.of().iterator() : List.<Object>of(a[0]).iterator(), TypeOids.REGCLASS);
-        r.function("pg_relation_size", TypeOids.INT8, PgProcData.VOLATILE, strict,
-                (a, c) -> c.catalogInquiries().relationSize((Integer) a[0], "main"), TypeOids.REGCLASS);
-        r.function("pg_relation_size", TypeOids.INT8, PgProcData.VOLATILE, strict,
-                (a, c) -> c.catalogInquiries().relationSize((Integer) a[0], (String) a[1]), TypeOids.REGCLASS, text);
+    }
+
+    /** obj_description, col_description, shobj_description: pg_description and pg_shdescription. */
+    private static void registerDescriptions(BuiltinFunctions.Registry r) {
+        int text = TypeOids.TEXT;
+        int oid = TypeOids.OID;
+        char stable = PgProcData.STABLE;
+        boolean strict = PgProcData.STRICT;
+        r.function("obj_description", text, stable, strict,
+                (a, c) -> c.catalogInquiries().description((Integer) a[0], (String) a[1], 0), oid, TypeOids.NAME);
+        r.function("obj_description", text, stable, strict,
+                (a, c) -> c.catalogInquiries().description((Integer) a[0], null, 0), oid);
+        r.function("col_description", text, stable, strict,
+                (a, c) -> c.catalogInquiries().description((Integer) a[0], "pg_class", (Integer) a[1]), oid,
+                TypeOids.INT4);
+        r.function("shobj_description", text, stable, strict,
+                (a, c) -> c.catalogInquiries().sharedDescription((Integer) a[0], (String) a[1]), oid, TypeOids.NAME);
+    }
+
+    /** has_table_privilege, has_schema_privilege, has_database_privilege for the current user ({@code acl.c}). */
+    private static void registerPrivilegeChecks(BuiltinFunctions.Registry r) {
+        int text = TypeOids.TEXT;
+        int oid = TypeOids.OID;
+        int bool = TypeOids.BOOL;
+        char stable = PgProcData.STABLE;
+        boolean strict = PgProcData.STRICT;
+        for (String object : List.of("table", "schema", "database")) {
+            char kind = switch (object) {
+                case "table" -> 'r';
+                case "schema" -> 'n';
+                default -> 'd';
+            };
+            String name = "has_" + object + "_privilege";
+            r.function(name, bool, stable, strict, (a, c) -> {
+                CatalogInquiries catalog = c.catalogInquiries();
+                String objectName = (String) a[0];
+                int objectOid = switch (kind) {
+                    case 'r' -> catalog.relationOid(objectName);
+                    case 'n' -> catalog.namespaceOid(objectName);
+                    default -> catalog.databaseOid(objectName);
+                };
+                return catalog.hasPrivilege(c.currentUser(), kind, objectOid, (String) a[1]);
+            }, text, text);
+            r.function(name, bool, stable, strict,
+                    (a, c) -> c.catalogInquiries().hasPrivilege(c.currentUser(), kind, (Integer) a[0], (String) a[1]),
+                    oid, text);
+        }
+    }
+
+    /** The elements of an array column's stored text; 22P02 when it is not an array literal. */
+    private static List<String> arrayElements(String literal) {
+        try {
+            return ArrayLiteral.parse(literal);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.INVALID_TEXT_REPRESENTATION,
+                    "malformed array literal: \"%s\"", literal);
+        }
+    }
+
+    /** pg_get_function_result / pg_get_function_arguments of a built-in function; null for an unknown OID. */
+    private static String functionSignature(int oid, FunctionContext context, boolean result) {
+        for (PgProcData.Proc proc : PgProcData.all()) {
+            if (proc.oid() == oid) {
+                CatalogInquiries catalog = context.catalogInquiries();
+                if (result) {
+                    String type = catalog.formatType(proc.returnType(), -1);
+                    return SetReturningFunctions.returnsSet(oid) ? "SETOF " + type : type;
+                }
+                StringBuilder arguments = new StringBuilder();
+                int[] types = proc.argumentTypes();
+                for (int i = 0; i < types.length; i++) {
+                    arguments.append(i == 0 ? "" : ", ")
+                            .append(proc.variadic() && i == types.length - 1 ? "VARIADIC " : "")
+                            .append(catalog.formatType(types[i], -1));
+                }
+                return arguments.toString();
+            }
+        }
+        return null;
     }
 
     private static boolean functionExists(int oid) {

@@ -54,11 +54,46 @@ public interface CatalogInquiries {
     String constraintDefinition(int constraintOid, boolean pretty);
 
     /**
-     * {@code pg_relation_size}: the bytes of one fork ({@code main}, {@code fsm}, {@code vm},
-     * {@code init}) of the relation's files, 0 for a fork it does not have; null if no such
-     * relation; 22023 for another fork name.
+     * {@code pg_relation_size(rel, fork)}: the bytes of one fork ({@code main}, {@code fsm},
+     * {@code vm}, {@code init}); null if no relation has that OID; 22023 for another fork name.
      */
-    default Long relationSize(int relationOid, String fork) {
-        return null;
-    }
+    Long relationSize(int relationOid, String fork);
+
+    /** {@code pg_table_size}: the bytes of every fork of the relation (Woolly has no TOAST); null if none. */
+    Long tableSize(int relationOid);
+
+    /** {@code pg_indexes_size}: the bytes of every fork of the table's indexes; null if no relation. */
+    Long indexesSize(int relationOid);
+
+    /** {@code pg_database_size(oid)}: the bytes of the database's files; null if no such database. */
+    Long databaseSize(int databaseOid);
+
+    /** {@code pg_database_size(name)}; 3D000 if no such database. */
+    long databaseSize(String databaseName);
+
+    /**
+     * The comment on an object ({@code obj_description}, {@code col_description}): {@code catalog}
+     * names the pg_catalog table the object is a row of (null: any); null when there is none.
+     */
+    String description(int objectOid, String catalog, int subId);
+
+    /**
+     * {@code pg_relation_is_publishable}: an ordinary table outside pg_catalog and
+     * information_schema; null if no relation has that OID.
+     */
+    Boolean relationIsPublishable(int relationOid);
+
+    /** {@code pg_database_size(name)} and {@code has_database_privilege}: the database's OID; 3D000 if none. */
+    int databaseOid(String databaseName);
+
+    /**
+     * {@code has_table_privilege} and its kin: whether the role holds every privilege listed
+     * ({@code "SELECT, INSERT"}; {@code WITH GRANT OPTION} is not told apart) on the relation
+     * ({@code kind} 'r'), schema ('n') or database ('d'); null when no such object exists;
+     * 22023 for a privilege the object does not have.
+     */
+    Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges);
+
+    /** {@code shobj_description}: the comment on a shared object; null when there is none. */
+    String sharedDescription(int objectOid, String catalog);
 }

@@ -349,8 +349,36 @@ public final class PgProcData {
             proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
             proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
             proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS),
+            proc(1619, "pg_typeof", REGTYPE, STABLE, CALLED, ANY),
+            proc(6174, "pg_get_statisticsobjdef_columns", TEXT, STABLE, STRICT, OID),
+            proc(1926, "has_table_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
+            proc(1927, "has_table_privilege", BOOL, STABLE, STRICT, OID, TEXT),
+            proc(2272, "has_schema_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
+            proc(2273, "has_schema_privilege", BOOL, STABLE, STRICT, OID, TEXT),
+            proc(2254, "has_database_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
+            proc(2255, "has_database_privilege", BOOL, STABLE, STRICT, OID, TEXT),
+            proc(1215, "obj_description", TEXT, STABLE, STRICT, OID, NAME),
+            proc(1348, "obj_description", TEXT, STABLE, STRICT, OID),
+            proc(1216, "col_description", TEXT, STABLE, STRICT, OID, INT4),
+            proc(1993, "shobj_description", TEXT, STABLE, STRICT, OID, NAME),
+            proc(6121, "pg_relation_is_publishable", BOOL, STABLE, STRICT, REGCLASS),
+            proc(3778, "pg_tablespace_location", TEXT, STABLE, STRICT, OID),
+            proc(2162, "pg_get_function_arguments", TEXT, STABLE, STRICT, OID),
+            proc(2165, "pg_get_function_result", TEXT, STABLE, STRICT, OID),
             proc(2325, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS),
-            proc(2332, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS, TEXT)
+            proc(2332, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS, TEXT),
+            proc(2997, "pg_table_size", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(2998, "pg_indexes_size", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(2286, "pg_total_relation_size", INT8, VOLATILE, STRICT, REGCLASS),
+            proc(2324, "pg_database_size", INT8, VOLATILE, STRICT, OID),
+            proc(2168, "pg_database_size", INT8, VOLATILE, STRICT, NAME),
+            proc(2288, "pg_size_pretty", TEXT, IMMUTABLE, STRICT, INT8),
+            proc(3166, "pg_size_pretty", TEXT, IMMUTABLE, STRICT, NUMERIC),
+            proc(3334, "pg_size_bytes", INT8, IMMUTABLE, STRICT, TEXT),
+            // Woolly stores the aclitem[] and text[] columns of the catalogs (datacl, nspacl, relacl,
+            // reloptions) as their array literal text; psql passes them to these two
+            proc(8730, "array_to_string", TEXT, STABLE, STRICT, TEXT, TEXT), // PostgreSQL 395 takes anyarray
+            proc(8731, "unnest", TEXT, IMMUTABLE, STRICT, TEXT) // PostgreSQL 2331 takes anyarray
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

@@ -45,13 +45,16 @@ class InitDbTest {
     void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() throws IOException {
         InitDb.bootstrap(storage(), new CheckingTupleCodec(), "alice", null);
 
-        // 24 per-database catalogs (pg_statistic, pg_stats, pg_sequence, pg_depend included) in 3 databases, 5 shared ones (pg_auth_members included), each a main fork on disk (views have none)
+        // 31 per-database catalogs (pg_statistic, pg_stats, pg_sequence, pg_depend, pg_collation, pg_policy,
+        // pg_statistic_ext, pg_publication, pg_publication_rel, pg_publication_namespace, pg_extension included)
+        // in 3 databases, 6 shared ones (pg_auth_members, pg_shdescription included), each a main fork on disk
+        // (views have none)
         List<String> files;
         try (Stream<Path> walk = Files.walk(dataDirectory)) {
             files = walk.filter(Files::isRegularFile).map(path -> dataDirectory.relativize(path).toString())
                     .filter(name -> name.matches("(global|base/\\d+)/\\d+")).toList();
         }
-        assertThat(files).hasSize(24 * 3 + 5);
+        assertThat(files).hasSize(31 * 3 + 6);
         assertThat(files).contains("global/1260", "base/1/1259", "base/4/1259", "base/5/2615");
     }
 
@@ -111,7 +114,8 @@ class InitDbTest {
                         "pg_stat_bgwriter/12289/12291/0", "pg_stat_all_tables/12142/12144/0",
                         "pg_stat_sys_tables/12152/12154/0", "pg_stat_user_tables/12161/12163/0",
                         "pg_stat_all_indexes/12183/12185/0", "pg_stat_sys_indexes/12188/12190/0",
-                        "pg_stat_user_indexes/12192/12194/0", "pg_locks/12073/12075/0");
+                        "pg_stat_user_indexes/12192/12194/0", "pg_locks/12073/12075/0", "pg_matviews/12038/12040/0",
+                        "pg_indexes/12043/12045/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");
