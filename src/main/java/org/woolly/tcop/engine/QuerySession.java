@@ -130,6 +130,13 @@ public final class QuerySession implements SessionEngine {
      */
     public QuerySession withStatistics(org.woolly.pgstat.ServerStatistics statistics, int databaseOid) {
         this.activity = new SessionActivity(statistics, databaseOid, role, notices);
+        activity.relationFiles(oid -> {
+            try {
+                return java.util.Optional.of(catalog.relationByOid(block.ensure(), oid).locator());
+            } catch (SqlException noSuchRelation) {
+                return java.util.Optional.empty();
+            }
+        });
         this.statisticsDatabaseOid = databaseOid;
         this.statistics = statistics;
         block.reportTo(counters, () -> {

@@ -28,12 +28,20 @@ final class SessionActivity implements ServerActivity {
     private final RoleInfo role;
     private final NoticeSink notices;
     private List<BackendActivity> snapshot;
+    /** Where a relation of the current database keeps its pages, by OID; empty if there is no such relation. */
+    private java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> relationFiles =
+            oid -> java.util.Optional.empty();
 
     SessionActivity(ServerStatistics statistics, int databaseOid, RoleInfo role, NoticeSink notices) {
         this.statistics = statistics;
         this.databaseOid = databaseOid;
         this.role = role;
         this.notices = notices;
+    }
+
+    /** How the block counters find a relation's files from its OID (the session's catalog). */
+    void relationFiles(java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> lookup) {
+        this.relationFiles = lookup;
     }
 
     /** A new statement sees a new snapshot ({@code pgstat_clear_snapshot}). */
@@ -114,6 +122,12 @@ final class SessionActivity implements ServerActivity {
 
     @Override
     public Object relationCounter(int relationOid, String counter) {
+        if (counter.startsWith("blocks_")) {
+            var blocks = statistics.databases().blockCounters();
+            return relationFiles.apply(relationOid).map(file -> counter.equals("blocks_hit")
+                    ? blocks.relationHits(file.databaseOid(), file.relNumber())
+                    : blocks.relationFetched(file.databaseOid(), file.relNumber())).orElse(0L);
+        }
         return statistics.relations().value(databaseOid, relationOid, counter);
     }
 
@@ -121,6 +135,8 @@ final class SessionActivity implements ServerActivity {
     public void resetRelation(int relationOid) {
         checkSuperuser("pg_stat_reset_single_table_counters");
         statistics.relations().reset(databaseOid, relationOid);
+        relationFiles.apply(relationOid).ifPresent(file -> statistics.databases().blockCounters()
+                .reset(file.databaseOid(), file.relNumber()));
     }
 
     @Override
@@ -133,6 +149,7 @@ final class SessionActivity implements ServerActivity {
         checkSuperuser("pg_stat_reset");
         statistics.databases().reset(databaseOid);
         statistics.relations().reset(databaseOid);
+        statistics.databases().blockCounters().reset(databaseOid);
     }
 
     /** PostgreSQL 15 revokes the reset functions from PUBLIC: superusers only, unless granted. */

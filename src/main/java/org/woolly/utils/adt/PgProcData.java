@@ -82,6 +82,8 @@ public final class PgProcData {
             proc(3428, "pg_stat_get_db_checksum_last_failure", TIMESTAMPTZ, STABLE, STRICT, OID),
             proc(3775, "pg_stat_reset_shared", VOID, VOLATILE, STRICT, TEXT),
             proc(1928, "pg_stat_get_numscans", INT8, STABLE, STRICT, OID),
+            proc(1934, "pg_stat_get_blocks_fetched", INT8, STABLE, STRICT, OID),
+            proc(1935, "pg_stat_get_blocks_hit", INT8, STABLE, STRICT, OID),
             proc(1929, "pg_stat_get_tuples_returned", INT8, STABLE, STRICT, OID),
             proc(1930, "pg_stat_get_tuples_fetched", INT8, STABLE, STRICT, OID),
             proc(1931, "pg_stat_get_tuples_inserted", INT8, STABLE, STRICT, OID),

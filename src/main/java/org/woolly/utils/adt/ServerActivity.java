@@ -28,7 +28,7 @@ public interface ServerActivity {
 
     /**
      * A per-relation counter of the current database ({@code pg_stat_get_numscans} and its
-     * kin), by the statistics collector's counter name (numscans, live_tuples, ...); 0 (null for times)
+     * kin), by the statistics collector's counter name (numscans, live_tuples, blocks_hit, ...); 0 (null for times)
      * for a relation without entry.
      */
     default Object relationCounter(int relationOid, String counter) {

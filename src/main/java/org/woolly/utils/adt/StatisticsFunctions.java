@@ -86,6 +86,8 @@ final class StatisticsFunctions {
 
         for (String[] counter : List.of(
                 new String[] {"pg_stat_get_numscans", "numscans"},
+                new String[] {"pg_stat_get_blocks_fetched", "blocks_fetched"},
+                new String[] {"pg_stat_get_blocks_hit", "blocks_hit"},
                 new String[] {"pg_stat_get_tuples_returned", "tuples_returned"},
                 new String[] {"pg_stat_get_tuples_fetched", "tuples_fetched"},
                 new String[] {"pg_stat_get_tuples_inserted", "tuples_inserted"},
