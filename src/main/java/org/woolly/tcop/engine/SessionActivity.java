@@ -5,7 +5,9 @@ import org.woolly.pgstat.BackendStatus;
 import org.woolly.pgstat.ServerStatistics;
 import org.woolly.utils.adt.BackendActivity;
 import org.woolly.utils.adt.ServerActivity;
+import org.woolly.utils.error.LogDestination;
 import org.woolly.utils.error.NoticeSink;
+import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -152,7 +154,28 @@ final class SessionActivity implements ServerActivity {
         statistics.databases().blockCounters().reset(databaseOid);
     }
 
-    /** PostgreSQL 15 revokes the reset functions from PUBLIC: superusers only, unless granted. */
+    @Override
+    public String currentLogfile(LogDestination destination) {
+        checkSuperuser("pg_current_logfile");
+        if (destination != null) {
+            return ServerLog.currentLogfile(destination);
+        }
+        for (LogDestination any : LogDestination.values()) {
+            String file = ServerLog.currentLogfile(any);
+            if (file != null) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean rotateLogfile() {
+        checkSuperuser("pg_rotate_logfile");
+        return ServerLog.rotateLogfile();
+    }
+
+    /** PostgreSQL 15 revokes the reset and log file functions from PUBLIC: superusers only, unless granted. */
     private void checkSuperuser(String function) {
         if (!role.superuser()) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for function %s", function);

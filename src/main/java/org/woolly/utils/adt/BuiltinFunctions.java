@@ -34,6 +34,7 @@ public final class BuiltinFunctions {
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
+        LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);

@@ -44,6 +44,19 @@ public interface ServerActivity {
     /** {@code pg_stat_reset()}: the current database's counters back to zero. */
     void resetCurrentDatabase();
 
+    /**
+     * {@code pg_current_logfile}: the log file the logging collector writes {@code destination}'s
+     * lines to (null: the first of stderr, csvlog, jsonlog), null without one.
+     */
+    default String currentLogfile(org.woolly.utils.error.LogDestination destination) {
+        return null;
+    }
+
+    /** {@code pg_rotate_logfile()}: true when the logging collector will start new files. */
+    default boolean rotateLogfile() {
+        return false;
+    }
+
     /** {@code pg_stat_reset_shared('bgwriter')}. */
     void resetShared(String target);
 }
