@@ -297,7 +297,8 @@ public final class QuerySession implements SessionEngine {
     }
 
     /**
-     * At the start of each statement: lock_timeout as now set, for the lock waits to come. A
+     * At the start of each statement: lock_timeout and log_lock_waits as now set, for the lock
+     * waits to come. A
      * pending cancel is not cleared here: one that arrived while the statement's locks were
      * being taken must still stop it.
      */
@@ -308,6 +309,7 @@ public final class QuerySession implements SessionEngine {
         }
         try {
             interrupts.setLockTimeoutMillis(settings.getInt("lock_timeout"));
+            interrupts.setLogLockWaits(settings.getBoolean("log_lock_waits"));
         } catch (SqlException unknown) {
             interrupts.setLockTimeoutMillis(0);
         }

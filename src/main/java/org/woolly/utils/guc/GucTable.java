@@ -92,6 +92,7 @@ public final class GucTable {
         bool("log_disconnections", false, GucContext.BACKEND,
                 "Logs end of a session, including duration.", false);
         bool("log_checkpoints", true, GucContext.SIGHUP, "Logs each checkpoint.", false);
+        bool("log_lock_waits", false, GucContext.SUPERUSER, "Logs long lock waits.", false);
         bool("track_activities", true, GucContext.SUPERUSER,
                 "Collects information about executing commands.", false);
         bool("track_counts", true, GucContext.SUPERUSER, "Collects statistics on database activity.", false);
