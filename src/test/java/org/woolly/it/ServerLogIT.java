@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log_min_duration_statement, log_connections/log_disconnections with PostgreSQL's texts,
  * log_line_prefix escapes, and the logging collector writing csvlog records with PostgreSQL
  * 15's 26 columns and jsonlog objects next to the stderr-format file, which pg_current_logfile
- * names and pg_rotate_logfile replaces.
+ * names and pg_rotate_logfile replaces; log_lock_waits.
  */
 class ServerLogIT {
 
@@ -227,6 +227,46 @@ class ServerLogIT {
                 assertThat(denied.getSQLState()).isEqualTo("42501");
                 assertThat(denied.getMessage()).isEqualTo("permission denied for function pg_rotate_logfile");
             }
+        }
+    }
+
+    @Test
+    void aLockWaitLongerThanDeadlockTimeoutIsLoggedWithHoldersAndQueue() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("deadlock_timeout", "100ms")
+                .setting("log_lock_waits", "on").start();
+             Connection holder = connect(server, "holder"); Statement holding = holder.createStatement();
+             Connection waiter = connect(server, "waiter"); Statement waiting = waiter.createStatement()) {
+            holding.execute("CREATE TABLE contended (a int)");
+            holding.execute("INSERT INTO contended VALUES (1)");
+            holder.setAutoCommit(false);
+            holding.execute("UPDATE contended SET a = 2");
+            int holderPid;
+            try (ResultSet pid = holding.executeQuery("SELECT pg_backend_pid()")) {
+                assertThat(pid.next()).isTrue();
+                holderPid = pid.getInt(1);
+            }
+            int waiterPid;
+            try (ResultSet pid = waiting.executeQuery("SELECT pg_backend_pid()")) {
+                assertThat(pid.next()).isTrue();
+                waiterPid = pid.getInt(1);
+            }
+            var update = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    waiting.execute("UPDATE contended SET a = 3");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String log = awaitLogContaining(server.dataDirectory(), ".log", "still waiting for");
+            assertThat(log).containsPattern("\\[" + waiterPid + "\\] LOG:  process " + waiterPid
+                    + " still waiting for ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*DETAIL:  Process holding "
+                    + "the lock: " + holderPid + "\\. Wait queue: " + waiterPid + "\\.\\n.*STATEMENT:  UPDATE contended SET a = 3");
+            holder.commit();
+            update.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            log = awaitLogContaining(server.dataDirectory(), ".log", "acquired ShareLock");
+            assertThat(log).containsPattern("LOG:  process " + waiterPid
+                    + " acquired ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*STATEMENT:  UPDATE contended SET a = 3");
         }
     }
 
