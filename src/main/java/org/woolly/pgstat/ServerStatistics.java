@@ -31,6 +31,17 @@ public final class ServerStatistics {
     private final BackgroundWriterStatistics backgroundWriter = new BackgroundWriterStatistics();
     private final RelationStatistics relations = new RelationStatistics();
 
+    private volatile WalStatistics wal = new WalStatistics();
+
+    /** The WAL's counters this server's pg_stat_wal shows (a fresh set when there is no WAL). */
+    public void wal(WalStatistics counters) {
+        wal = counters == null ? new WalStatistics() : counters;
+    }
+
+    public WalStatistics wal() {
+        return wal;
+    }
+
     public RelationStatistics relations() {
         return relations;
     }

@@ -9,10 +9,7 @@ import org.woolly.embedded.WoollyServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +29,9 @@ class BlockStatisticsIT {
     final TestSessions sessions = new TestSessions(server);
 
     private static List<Long> numbers(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            List<Long> values = new ArrayList<>();
-            assertThat(rows.next()).as("a row for %s", sql).isTrue();
-            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                values.add(rows.getObject(i) == null ? null : rows.getLong(i));
-            }
-            return values;
-        }
+        List<String> row = TestSessions.firstRow(connection, sql);
+        assertThat(row).as("a row for %s", sql).isNotEmpty();
+        return row.stream().map(value -> value == null ? null : Long.valueOf(value)).toList();
     }
 
     private static List<Long> heapBlocks(Connection connection, String table) throws SQLException {

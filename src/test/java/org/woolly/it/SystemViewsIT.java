@@ -58,7 +58,7 @@ class SystemViewsIT {
                             "pg_statio_user_indexes|12205|12207|v|7", "pg_statio_all_sequences|12209|12211|v|5",
                             "pg_statio_sys_sequences|12214|12216|v|5", "pg_statio_user_sequences|12218|12220|v|5",
                             "pg_stat_activity|12222|12224|v|22", "pg_stat_database|12266|12268|v|28",
-                            "pg_stat_bgwriter|12289|12291|v|11");
+                            "pg_stat_bgwriter|12289|12291|v|11", "pg_stat_wal|12293|12295|v|9");
             assertThat(rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t "
                     + "ON t.oid = a.atttypid WHERE a.attrelid = 12033 ORDER BY a.attnum"))
                     .containsExactly("schemaname|name", "tablename|name", "tableowner|name", "tablespace|name",

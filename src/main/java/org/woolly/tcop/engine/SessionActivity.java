@@ -170,6 +170,11 @@ final class SessionActivity implements ServerActivity {
     }
 
     @Override
+    public Object walCounter(String column) {
+        return statistics.wal().value(column);
+    }
+
+    @Override
     public boolean rotateLogfile() {
         checkSuperuser("pg_rotate_logfile");
         return ServerLog.rotateLogfile();
@@ -185,8 +190,12 @@ final class SessionActivity implements ServerActivity {
     @Override
     public void resetShared(String target) {
         checkSuperuser("pg_stat_reset_shared");
-        if (java.util.Set.of("archiver", "wal", "recovery_prefetch").contains(target)) {
-            return;  // Woolly has no archiver, WAL or prefetch statistics yet: nothing to reset
+        if (target.equals("wal")) {
+            statistics.wal().reset();
+            return;
+        }
+        if (java.util.Set.of("archiver", "recovery_prefetch").contains(target)) {
+            return;  // Woolly has no archiver or prefetch statistics yet: nothing to reset
         }
         if (!"bgwriter".equals(target)) {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized reset target: \"%s\"", target)

@@ -52,6 +52,11 @@ public interface ServerActivity {
         return null;
     }
 
+    /** A pg_stat_wal column (wal_records, wal_bytes, ..., stats_reset); null when unknown. */
+    default Object walCounter(String column) {
+        return null;
+    }
+
     /** {@code pg_rotate_logfile()}: true when the logging collector will start new files. */
     default boolean rotateLogfile() {
         return false;
