@@ -464,9 +464,36 @@ public final class SystemViews {
                         NULLIF(split_part(l.s, '|'::text, 16), ''::text)::timestamp with time zone AS waitstart
                        FROM woolly_lock_status() l(s);""");
 
+    /**
+     * PostgreSQL 15 reads one record from {@code pg_stat_get_wal()}; Woolly has no
+     * record-returning functions yet, so the view calls {@code woolly_stat_get_wal_*}
+     * (org.woolly.pgstat.WalStatistics). WAL I/O is not timed: the two times are 0.
+     */
+    public static final View PG_STAT_WAL = new Builder(12293, "pg_stat_wal")
+            .column("wal_records", TypeOids.INT8).column("wal_fpi", TypeOids.INT8)
+            .column("wal_bytes", TypeOids.NUMERIC).column("wal_buffers_full", TypeOids.INT8)
+            .column("wal_write", TypeOids.INT8).column("wal_sync", TypeOids.INT8)
+            .column("wal_write_time", TypeOids.FLOAT8).column("wal_sync_time", TypeOids.FLOAT8)
+            .column("stats_reset", TIMESTAMPTZ)
+            .definition("""
+                    SELECT woolly_stat_get_wal_counter('wal_records'::text) AS wal_records,
+                        woolly_stat_get_wal_counter('wal_fpi'::text) AS wal_fpi,
+                        woolly_stat_get_wal_bytes() AS wal_bytes,
+                        woolly_stat_get_wal_counter('wal_buffers_full'::text) AS wal_buffers_full,
+                        woolly_stat_get_wal_counter('wal_write'::text) AS wal_write,
+                        woolly_stat_get_wal_counter('wal_sync'::text) AS wal_sync,
+                        (0)::double precision AS wal_write_time,
+                        (0)::double precision AS wal_sync_time,
+                        woolly_stat_get_wal_stat_reset_time() AS stats_reset;""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
-            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES);
+            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
+            BlockStatisticsViews.PG_STATIO_ALL_TABLES, BlockStatisticsViews.PG_STATIO_SYS_TABLES,
+            BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
+            BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
+            BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
+            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL);
 
     private SystemViews() {}
 
@@ -476,7 +503,7 @@ public final class SystemViews {
     }
 
     /** Collects the columns of one view declaration. */
-    private static final class Builder {
+    static final class Builder {
         private final int oid;
         private final String name;
         private final List<CatalogColumn> columns = new ArrayList<>();

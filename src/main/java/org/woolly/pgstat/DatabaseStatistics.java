@@ -56,6 +56,12 @@ public final class DatabaseStatistics {
         this.blocks = counters;
     }
 
+    /** The buffer pool's counters by relation file (an empty set until the buffer pool is wired). */
+    public BlockCounters blockCounters() {
+        BlockCounters counters = blocks;
+        return counters == null ? new BlockCounters() : counters;
+    }
+
     Entry entry(int databaseOid) {
         return entries.computeIfAbsent(databaseOid, key -> new Entry());
     }

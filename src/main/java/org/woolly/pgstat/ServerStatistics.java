@@ -18,6 +18,7 @@ import java.util.Map;
  *
  * <p>File format (text, one line per entry): {@code database <oid> name=value ...} and
  * {@code relation <database oid> <relation oid> name=value ...} and
+ * {@code blocks <database oid> <relfilenode> hits=N reads=N} and
  * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}.
  */
 public final class ServerStatistics {
@@ -29,6 +30,17 @@ public final class ServerStatistics {
     private final DatabaseStatistics databases = new DatabaseStatistics();
     private final BackgroundWriterStatistics backgroundWriter = new BackgroundWriterStatistics();
     private final RelationStatistics relations = new RelationStatistics();
+
+    private volatile WalStatistics wal = new WalStatistics();
+
+    /** The WAL's counters this server's pg_stat_wal shows (a fresh set when there is no WAL). */
+    public void wal(WalStatistics counters) {
+        wal = counters == null ? new WalStatistics() : counters;
+    }
+
+    public WalStatistics wal() {
+        return wal;
+    }
 
     public RelationStatistics relations() {
         return relations;
@@ -77,6 +89,10 @@ public final class ServerStatistics {
             relations.restore(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), values(parts, 3));
         } else if (parts[0].equals("bgwriter")) {
             backgroundWriter.restore(values(parts, 1));
+        } else if (parts[0].equals("blocks") && parts.length >= 3) {
+            Map<String, Long> counts = values(parts, 3);
+            databases.blockCounters().restore(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    counts.getOrDefault("hits", 0L), counts.getOrDefault("reads", 0L));
         }
     }
 
@@ -109,6 +125,9 @@ public final class ServerStatistics {
                     .append(value));
             out.append('\n');
         }
+        databases.blockCounters().persistentValues().forEach((key, counts) -> out.append("blocks ")
+                .append(key.databaseOid()).append(' ').append(key.relNumber()).append(" hits=").append(counts[0])
+                .append(" reads=").append(counts[1]).append('\n'));
         out.append("bgwriter");
         backgroundWriter.persistentValues().forEach((name, value) -> out.append(' ').append(name).append('=')
                 .append(value));

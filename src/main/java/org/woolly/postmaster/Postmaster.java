@@ -216,25 +216,14 @@ public final class Postmaster {
         }
     }
 
-    /** log_line_prefix and log_destination (stderr, csvlog; anything else is refused at load time). */
+    /** log_line_prefix and log_destination (stderr, csvlog, jsonlog; anything else is refused at load time). */
     static ServerLog.Settings logSettings(ServerConfiguration configuration) {
         java.util.Set<String> destinations = new java.util.HashSet<>();
         for (String part : configuration.getString("log_destination").split(",")) {
             destinations.add(part.trim().toLowerCase(java.util.Locale.ROOT));
         }
         return new ServerLog.Settings(configuration.getString("log_line_prefix"), destinations.contains("stderr"),
-                destinations.contains("csvlog"));
-    }
-
-    /** {@code pg_rotate_logfile()}: false when the logging collector is not running. */
-    public boolean rotateLogfile() {
-        SysLogger collector = loggingCollector;
-        if (collector == null) {
-            ServerLog.log(Severity.WARNING, "rotation not possible because log collection not active");
-            return false;
-        }
-        collector.requestRotation();
-        return true;
+                destinations.contains("csvlog"), destinations.contains("jsonlog"));
     }
 
     /** Asks the postmaster of {@code dataDirectory} (possibly another process) to shut down. */

@@ -1,5 +1,6 @@
 package org.woolly.postmaster;
 
+import org.woolly.utils.error.LogDestination;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.guc.ServerConfiguration;
 
@@ -12,7 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The logging collector ({@code syslogger.c}), the thread {@code woolly: logger}: backends hand
  * it formatted lines through a bounded queue and go on; it writes them to
- * {@code log_directory/log_filename} (strftime escapes, in UTC) and, for csvlog, to the same
- * name with {@code .csv}; it rotates when {@code log_rotation_age} has passed (at multiples of
+ * {@code log_directory/log_filename} (strftime escapes, in UTC) and, for csvlog and jsonlog, to
+ * the same name with {@code .csv} and {@code .json}; it rotates when {@code log_rotation_age} has passed (at multiples of
  * it) or the file reached {@code log_rotation_size}, truncating a reused name on a time-based
  * rotation when {@code log_truncate_on_rotation} is on; it keeps {@code current_logfiles} in
  * the data directory up to date. A backend waits only when the queue (64k lines) is full, so no
@@ -30,20 +35,32 @@ import java.util.concurrent.TimeUnit;
  */
 final class SysLogger implements ServerLog.Sink {
     private static final int QUEUE_LINES = 65_536;
-    private static final Line STOP = new Line(false, "");
+    private static final Line STOP = new Line(LogDestination.STDERR, "");
 
-    private record Line(boolean csv, String text) {}
+    private record Line(LogDestination destination, String text) {}
 
     /** The settings the collector reads; replaced as a whole on reload. */
     record Settings(Path directory, String filenamePattern, long rotationAgeMillis, long rotationSizeBytes,
-                    boolean truncateOnRotation, boolean csvlog) {
+                    boolean truncateOnRotation, Set<LogDestination> destinations) {
         static Settings from(Path dataDirectory, ServerConfiguration configuration) {
             String destinations = configuration.getString("log_destination").toLowerCase(Locale.ROOT);
             return new Settings(dataDirectory.resolve(configuration.getString("log_directory")),
                     configuration.getString("log_filename"),
                     TimeUnit.MINUTES.toMillis(configuration.getInt("log_rotation_age")),
                     configuration.getInt("log_rotation_size") * 1024L,
-                    configuration.getBoolean("log_truncate_on_rotation"), destinations.contains("csvlog"));
+                    configuration.getBoolean("log_truncate_on_rotation"), destinations(destinations));
+        }
+
+        /** The formats log_destination names; the stderr file is written in any case (what the collector captures). */
+        private static Set<LogDestination> destinations(String words) {
+            Set<LogDestination> set = EnumSet.noneOf(LogDestination.class);
+            for (String word : words.split(",")) {
+                LogDestination destination = LogDestination.byWord(word.trim());
+                if (destination != null) {
+                    set.add(destination);
+                }
+            }
+            return set;
         }
     }
 
@@ -52,8 +69,10 @@ final class SysLogger implements ServerLog.Sink {
     private volatile Settings settings;
     private volatile boolean rotationRequested;
     private Thread thread;
-    private LogFile stderrFile;
-    private LogFile csvFile;
+    /** The open files by format; the logger thread's own. */
+    private final Map<LogDestination, LogFile> files = new EnumMap<>(LogDestination.class);
+    /** What current_logfiles says, for pg_current_logfile from any thread. */
+    private volatile Map<LogDestination, String> currentNames = Map.of();
     private long nextRotationMillis;
     private boolean failureReported;
 
@@ -71,14 +90,14 @@ final class SysLogger implements ServerLog.Sink {
     }
 
     @Override
-    public void write(boolean csv, String text) {
+    public void write(LogDestination destination, String text) {
         Thread current = thread;
         if (current == null || !current.isAlive()) {
             System.err.println(text);
             return;
         }
         try {
-            queue.put(new Line(csv, text));
+            queue.put(new Line(destination, text));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.err.println(text);
@@ -91,16 +110,22 @@ final class SysLogger implements ServerLog.Sink {
         settings = newSettings;
         if (!old.directory().equals(newSettings.directory())
                 || !old.filenamePattern().equals(newSettings.filenamePattern())
-                || old.csvlog() != newSettings.csvlog()) {
+                || !old.destinations().equals(newSettings.destinations())) {
             rotationRequested = true;
         }
-        queue.offer(new Line(false, null));
+        queue.offer(new Line(LogDestination.STDERR, null));
     }
 
-    /** {@code pg_rotate_logfile()}: a new file at the next line. */
-    void requestRotation() {
+    /** {@code pg_rotate_logfile()}: new files at the next line. */
+    @Override
+    public void rotate() {
         rotationRequested = true;
-        queue.offer(new Line(false, null));
+        queue.offer(new Line(LogDestination.STDERR, null));
+    }
+
+    @Override
+    public String currentFile(LogDestination destination) {
+        return currentNames.get(destination);
     }
 
     /** Writes what is queued, closes the files and ends the thread. */
@@ -158,7 +183,7 @@ final class SysLogger implements ServerLog.Sink {
     }
 
     private void append(Line line) {
-        LogFile target = line.csv() && csvFile != null ? csvFile : stderrFile;
+        LogFile target = files.getOrDefault(line.destination(), files.get(LogDestination.STDERR));
         if (target == null) {
             System.err.println(line.text());
             return;
@@ -175,8 +200,11 @@ final class SysLogger implements ServerLog.Sink {
         if (limit <= 0) {
             return;
         }
-        if (stderrFile != null && stderrFile.size >= limit || csvFile != null && csvFile.size >= limit) {
-            rotate(now, false);
+        for (LogFile file : files.values()) {
+            if (file.size >= limit) {
+                rotate(now, false);
+                return;
+            }
         }
     }
 
@@ -193,23 +221,35 @@ final class SysLogger implements ServerLog.Sink {
     private void openFiles(long now, boolean timeBased) throws IOException {
         Settings current = settings;
         String name = strftime(current.filenamePattern(), Instant.ofEpochMilli(now));
+        LogFile stderrFile = files.get(LogDestination.STDERR);
         String previous = stderrFile == null ? null : stderrFile.path.getFileName().toString();
         boolean truncate = timeBased && current.truncateOnRotation() && previous != null && !previous.equals(name);
-        stderrFile = LogFile.open(current.directory().resolve(name), truncate);
-        csvFile = current.csvlog() ? LogFile.open(current.directory().resolve(csvName(name)), truncate) : null;
+        files.clear();
+        for (LogDestination destination : LogDestination.values()) {
+            if (destination == LogDestination.STDERR || current.destinations().contains(destination)) {
+                files.put(destination, LogFile.open(current.directory().resolve(destination.fileName(name)), truncate));
+            }
+        }
         long age = current.rotationAgeMillis();
         nextRotationMillis = age > 0 ? (now / age + 1) * age : 0;
         writeCurrentLogfiles();
         failureReported = false;
     }
 
-    /** {@code current_logfiles}: one line per destination with the file in use, relative to the data directory. */
+    /**
+     * {@code current_logfiles}: one line per format log_destination names with the file in use,
+     * relative to the data directory (stderr's file is written in any case but listed only if named).
+     */
     private void writeCurrentLogfiles() {
         StringBuilder content = new StringBuilder();
-        content.append("stderr ").append(relative(stderrFile.path)).append('\n');
-        if (csvFile != null) {
-            content.append("csvlog ").append(relative(csvFile.path)).append('\n');
-        }
+        Map<LogDestination, String> names = new EnumMap<>(LogDestination.class);
+        files.forEach((destination, file) -> {
+            if (destination != LogDestination.STDERR || settings.destinations().contains(destination)) {
+                names.put(destination, relative(file.path));
+                content.append(destination.word()).append(' ').append(relative(file.path)).append('\n');
+            }
+        });
+        currentNames = Map.copyOf(names);
         try {
             Path temporary = dataDirectory.resolve("current_logfiles.tmp");
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
@@ -226,23 +266,17 @@ final class SysLogger implements ServerLog.Sink {
     }
 
     private void flushFiles() {
-        for (LogFile file : new LogFile[] {stderrFile, csvFile}) {
-            if (file != null) {
-                try {
-                    file.stream.flush();
-                } catch (IOException e) {
-                    reportFailureOnce("could not write to log file: " + e.getMessage());
-                }
+        for (LogFile file : files.values()) {
+            try {
+                file.stream.flush();
+            } catch (IOException e) {
+                reportFailureOnce("could not write to log file: " + e.getMessage());
             }
         }
     }
 
     private void closeFiles() {
-        for (LogFile file : new LogFile[] {stderrFile, csvFile}) {
-            if (file != null) {
-                file.close();
-            }
-        }
+        files.values().forEach(LogFile::close);
     }
 
     private void reportFailureOnce(String message) {
@@ -250,11 +284,6 @@ final class SysLogger implements ServerLog.Sink {
             failureReported = true;
             System.err.println(message);
         }
-    }
-
-    /** The csvlog file's name: {@code .log} replaced by {@code .csv}, else {@code .csv} appended ({@code logfile_getname}). */
-    static String csvName(String name) {
-        return name.endsWith(".log") ? name.substring(0, name.length() - 4) + ".csv" : name + ".csv";
     }
 
     /** {@code log_filename}'s strftime escapes (in UTC): %Y %y %m %d %H %M %S %j %a %A %b %B %p %s %%. */

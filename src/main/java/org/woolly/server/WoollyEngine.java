@@ -67,6 +67,7 @@ public final class WoollyEngine implements Engine {
         this.dataDirectory = dataDirectory;
         this.catalog = new SystemCatalog(storage, CatalogTupleCodec.STANDARD);
         statistics.databases().blockCounters(storage.blockCounters());
+        statistics.wal(storage.walStatistics());
     }
 
     /**

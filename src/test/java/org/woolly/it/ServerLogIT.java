@@ -1,6 +1,7 @@
 package org.woolly.it;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.ServerErrorMessage;
 import org.woolly.embedded.WoollyServer;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The server log as a PostgreSQL operator reads it: log_statement, log_duration,
  * log_min_duration_statement, log_connections/log_disconnections with PostgreSQL's texts,
  * log_line_prefix escapes, and the logging collector writing csvlog records with PostgreSQL
- * 15's 26 columns next to the stderr-format file.
+ * 15's 26 columns and jsonlog objects next to the stderr-format file, which pg_current_logfile
+ * names and pg_rotate_logfile replaces; log_lock_waits.
  */
 class ServerLogIT {
 
@@ -158,6 +161,121 @@ class ServerLogIT {
             String stderr = readLogs(server.dataDirectory(), ".log");
             assertThat(stderr).contains("ERROR:  division by zero").contains("STATEMENT:  SELECT 1/0");
             assertThat(Files.readString(server.dataDirectory().resolve("current_logfiles"))).contains("csvlog log/");
+        }
+    }
+
+    @Test
+    void jsonlogWritesOneObjectPerLineWithPostgresKeys() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("log_destination", "stderr,jsonlog").start()) {
+            try (Connection connection = connect(server, "jsonapp"); Statement statement = connection.createStatement()) {
+                assertThat(errorSqlState(statement, "SELECT 1/0")).isEqualTo("22012");
+                // a message with a quote and a line break stays one line of JSON
+                assertThat(errorSqlState(statement, "SELECT E'a\\\"b\\n'::int")).isEqualTo("22P02");
+                try (ResultSet files = statement.executeQuery("SELECT pg_current_logfile(), "
+                        + "pg_current_logfile('jsonlog'), pg_current_logfile('csvlog'), pg_current_logfile(NULL)")) {
+                    assertThat(files.next()).isTrue();
+                    assertThat(files.getString(1)).startsWith("log/postgresql-").endsWith(".log");
+                    assertThat(files.getString(2)).isEqualTo(files.getString(1).replace(".log", ".json"));
+                    assertThat(files.getString(3)).isNull();
+                    assertThat(files.getString(4)).isEqualTo(files.getString(1));
+                }
+            }
+            String json = awaitLogContaining(server.dataDirectory(), ".json", "invalid input syntax");
+            assertThat(json.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":\"").endsWith("}"));
+            String error = json.lines().filter(line -> line.contains("division by zero")).findFirst().orElseThrow();
+            assertThat(error).containsPattern("^\\{\"timestamp\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC\",")
+                    .contains(",\"user\":\"" + server.superuser() + "\",\"dbname\":\"postgres\",\"pid\":")
+                    .contains(",\"remote_host\":\"127.0.0.1\",\"remote_port\":")
+                    .containsPattern(",\"line_num\":\\d+,\"ps\":\"SELECT\",\"session_start\":\"[^\"]+\",\"vxid\":\"\\d+/\\d+\",\"txid\":0,")
+                    .contains(",\"error_severity\":\"ERROR\",\"state_code\":\"22012\",\"message\":\"division by zero\","
+                            + "\"statement\":\"SELECT 1/0\",\"application_name\":\"jsonapp\",\"backend_type\":\"client backend\","
+                            + "\"query_id\":0}");
+            assertThat(json).contains("\"message\":\"invalid input syntax for type integer: \\\"a\\\"b\\n\\\"\"");
+            // a LOG line of the postmaster: no session keys, no SQLSTATE
+            String ready = json.lines().filter(line -> line.contains("ready to accept connections")).findFirst()
+                    .orElseThrow();
+            assertThat(ready).doesNotContain("\"user\"", "\"state_code\"", "\"vxid\"")
+                    .contains("\"error_severity\":\"LOG\"", "\"backend_type\":\"postmaster\"");
+            assertThat(Files.readString(server.dataDirectory().resolve("current_logfiles")))
+                    .containsPattern("(?m)^stderr log/postgresql-.*\\.log\njsonlog log/postgresql-.*\\.json$");
+            try (Connection connection = connect(server, "rotate"); Statement statement = connection.createStatement();
+                 ResultSet rotated = statement.executeQuery("SELECT pg_rotate_logfile()")) {
+                assertThat(rotated.next()).isTrue();
+                assertThat(rotated.getBoolean(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withoutTheCollectorThereIsNoLogFileToNameOrRotate() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off").start();
+             Connection connection = connect(server, "nocollector"); Statement statement = connection.createStatement()) {
+            try (ResultSet current = statement.executeQuery("SELECT pg_current_logfile(), pg_rotate_logfile()")) {
+                assertThat(current.next()).isTrue();
+                assertThat(current.getString(1)).isNull();
+                assertThat(current.getBoolean(2)).isFalse();
+            }
+            ServerErrorMessage unsupported = WoollyServerExtension.errorOf(connection, "SELECT pg_current_logfile('xml')");
+            assertThat(unsupported.getSQLState()).isEqualTo("22023");
+            assertThat(unsupported.getMessage()).isEqualTo("log format \"xml\" is not supported");
+            assertThat(unsupported.getHint())
+                    .isEqualTo("The supported log formats are \"stderr\", \"csvlog\", and \"jsonlog\".");
+            statement.execute("CREATE ROLE log_reader LOGIN");
+            try (Connection reader = DriverManager.getConnection(server.jdbcUrl("postgres"), "log_reader", "")) {
+                ServerErrorMessage denied = WoollyServerExtension.errorOf(reader, "SELECT pg_rotate_logfile()");
+                assertThat(denied.getSQLState()).isEqualTo("42501");
+                assertThat(denied.getMessage()).isEqualTo("permission denied for function pg_rotate_logfile");
+            }
+        }
+    }
+
+    @Test
+    void aLockWaitLongerThanDeadlockTimeoutIsLoggedWithHoldersAndQueue() throws Exception {
+        try (WoollyServer server = WoollyServer.builder().temporaryDirectory().setting("fsync", "off")
+                .setting("logging_collector", "on").setting("deadlock_timeout", "100ms")
+                .setting("log_lock_waits", "on").start();
+             Connection holder = connect(server, "holder"); Statement holding = holder.createStatement();
+             Connection waiter = connect(server, "waiter"); Statement waiting = waiter.createStatement()) {
+            holding.execute("CREATE TABLE contended (a int)");
+            holding.execute("INSERT INTO contended VALUES (1)");
+            holder.setAutoCommit(false);
+            holding.execute("UPDATE contended SET a = 2");
+            int holderPid;
+            try (ResultSet pid = holding.executeQuery("SELECT pg_backend_pid()")) {
+                assertThat(pid.next()).isTrue();
+                holderPid = pid.getInt(1);
+            }
+            int waiterPid;
+            try (ResultSet pid = waiting.executeQuery("SELECT pg_backend_pid()")) {
+                assertThat(pid.next()).isTrue();
+                waiterPid = pid.getInt(1);
+            }
+            var update = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    waiting.execute("UPDATE contended SET a = 3");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String log = awaitLogContaining(server.dataDirectory(), ".log", "still waiting for");
+            assertThat(log).containsPattern("\\[" + waiterPid + "\\] LOG:  process " + waiterPid
+                    + " still waiting for ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*DETAIL:  Process holding "
+                    + "the lock: " + holderPid + "\\. Wait queue: " + waiterPid + "\\.\\n.*STATEMENT:  UPDATE contended SET a = 3");
+            holder.commit();
+            update.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            log = awaitLogContaining(server.dataDirectory(), ".log", "acquired ShareLock");
+            assertThat(log).containsPattern("LOG:  process " + waiterPid
+                    + " acquired ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*STATEMENT:  UPDATE contended SET a = 3");
+        }
+    }
+
+    private static String errorSqlState(Statement statement, String sql) {
+        try {
+            statement.execute(sql);
+            return null;
+        } catch (SQLException expected) {
+            return expected.getSQLState();
         }
     }
 

@@ -51,10 +51,15 @@ class SystemViewsIT {
                             "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8", "pg_matviews|12038|12040|v|7",
                             "pg_indexes|12043|12045|v|5", "pg_locks|12073|12075|v|16",
                             "pg_stat_all_tables|12142|12144|v|23", "pg_stat_sys_tables|12152|12154|v|23",
-                            "pg_stat_user_tables|12161|12163|v|23", "pg_stat_all_indexes|12183|12185|v|8",
+                            "pg_stat_user_tables|12161|12163|v|23", "pg_statio_all_tables|12170|12172|v|11",
+                            "pg_statio_sys_tables|12175|12177|v|11", "pg_statio_user_tables|12179|12181|v|11",
+                            "pg_stat_all_indexes|12183|12185|v|8",
                             "pg_stat_sys_indexes|12188|12190|v|8", "pg_stat_user_indexes|12192|12194|v|8",
+                            "pg_statio_all_indexes|12196|12198|v|7", "pg_statio_sys_indexes|12201|12203|v|7",
+                            "pg_statio_user_indexes|12205|12207|v|7", "pg_statio_all_sequences|12209|12211|v|5",
+                            "pg_statio_sys_sequences|12214|12216|v|5", "pg_statio_user_sequences|12218|12220|v|5",
                             "pg_stat_activity|12222|12224|v|22", "pg_stat_database|12266|12268|v|28",
-                            "pg_stat_bgwriter|12289|12291|v|11");
+                            "pg_stat_bgwriter|12289|12291|v|11", "pg_stat_wal|12293|12295|v|9");
             assertThat(rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t "
                     + "ON t.oid = a.atttypid WHERE a.attrelid = 12033 ORDER BY a.attnum"))
                     .containsExactly("schemaname|name", "tablename|name", "tableowner|name", "tablespace|name",

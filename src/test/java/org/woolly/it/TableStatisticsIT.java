@@ -5,10 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +26,7 @@ class TableStatisticsIT {
     final TestSessions sessions = new TestSessions(server);
 
     private static List<String> row(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            if (rows.next()) {
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    values.add(rows.getString(i));
-                }
-            }
-            return values;
-        }
+        return TestSessions.firstRow(connection, sql);
     }
 
     private static List<String> tableCounters(Connection connection, String table) throws SQLException {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class TestSessions implements AfterEachCallback {
     /** Every row of {@code sql}'s result, columns joined by '|' (null as "null"). */
     static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> result = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); java.sql.ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 StringBuilder row = new StringBuilder();
@@ -71,8 +72,21 @@ final class TestSessions implements AfterEachCallback {
     /** The first column of the first row of {@code sql}'s result, as text (null if no row). */
     static String firstValue(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+             ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** The first row of {@code sql}'s result as text (null for SQL NULL); empty when there is no row. */
+    static List<String> firstRow(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            if (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    values.add(rows.getString(i));
+                }
+            }
+            return values;
         }
     }
 

@@ -122,6 +122,11 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
+    public org.woolly.pgstat.WalStatistics walStatistics() {
+        return wal.statistics();
+    }
+
+    @Override
     public long[] checkpointWrites() {
         return new long[] {bufferPool.checkpointWriteCount(), bufferPool.size()};
     }

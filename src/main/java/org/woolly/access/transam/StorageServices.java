@@ -49,6 +49,11 @@ public interface StorageServices extends AutoCloseable {
         return null;
     }
 
+    /** The WAL's pg_stat_wal counters, or null without a WAL. */
+    default org.woolly.pgstat.WalStatistics walStatistics() {
+        return null;
+    }
+
     /** Pages written by checkpoints so far, and the pool's size: {@code {written, poolSize}}. */
     default long[] checkpointWrites() {
         return new long[] {0, 0};

@@ -60,6 +60,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
 
     private volatile long redoPointer;
     private final AtomicLong fsyncCount = new AtomicLong();
+    private final org.woolly.pgstat.WalStatistics statistics = new org.woolly.pgstat.WalStatistics();
 
     /**
      * Opens the WAL for writing at {@code endOfWal}, the end of the last valid record (whose
@@ -127,6 +128,11 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         }
     }
 
+    /** pg_stat_wal's counters of this WAL. */
+    public org.woolly.pgstat.WalStatistics statistics() {
+        return statistics;
+    }
+
     @Override
     public long insert(WalRecord record) {
         return insertRecord(record)[1];
@@ -151,6 +157,18 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
      */
     private long[] insertRecord(WalRecord record, long redoPointerSeen) {
         WalRecordCodec.Prepared prepared = WalRecordCodec.prepare(record);
+        long[] inserted = insertPrepared(prepared, redoPointerSeen);
+        if (inserted != null) {
+            int images = 0;
+            for (BlockReference block : record.blocks()) {
+                images += block.pageImage() == null ? 0 : 1;
+            }
+            statistics.inserted(prepared.length(), images);
+        }
+        return inserted;
+    }
+
+    private long[] insertPrepared(WalRecordCodec.Prepared prepared, long redoPointerSeen) {
         long[] position = null;
         boolean writeBehind = false;
         insertLock.lock();
@@ -217,6 +235,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                     return null;
                 }
                 if (prepared.length() > buffer.length - pendingLength) {
+                    statistics.bufferFull();
                     writePending();
                 }
                 if (prepared.length() <= buffer.length - pendingLength) {
@@ -224,6 +243,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                 }
                 long start = reserve(prepared);
                 writeAt(prepared.bytes, prepared.length(), start);
+                statistics.written();
                 pendingStart = insertLsn;
                 writtenLsn = insertLsn;
                 return new long[] {start, insertLsn};
@@ -286,6 +306,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
             return;
         }
         writeAt(buffer, length, start);
+        statistics.written();
         insertLock.lock();
         try {
             System.arraycopy(buffer, length, buffer, 0, pendingLength - length);
@@ -355,6 +376,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                 directoryNeedsSync = false;
             }
             fsyncCount.incrementAndGet();
+            statistics.synced();
         } catch (IOException e) {
             throw panicState.panic(SqlState.IO_ERROR, "could not fsync file \"" + file + "\": " + e.getMessage(), e);
         }

@@ -26,6 +26,8 @@ public final class Buffer {
     int usageCount;
     boolean valid;
     boolean dirty;
+    /** The page's relation's request counters, found when the page was loaded (valid with it). */
+    org.woolly.pgstat.BlockCounters.RelationBlocks requests;
 
     Buffer(int id) {
         this.id = id;

@@ -390,7 +390,7 @@ public final class BufferPool {
                     }
                     if (buffer.valid) {
                         hits.increment();
-                        blockCounters.hit(tag.relation().databaseOid());
+                        buffer.requests.hit();
                         return buffer;
                     }
                 }
@@ -486,9 +486,12 @@ public final class BufferPool {
         } else {
             storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
             reads.increment();
-            blockCounters.read(tag.relation().databaseOid());
         }
+        // a new block counts as read, as PostgreSQL counts an extension as a miss
+        var requests = blockCounters.relation(tag.relation().databaseOid(), tag.relation().relNumber());
+        requests.read();
         synchronized (buffer) {
+            buffer.requests = requests;
             buffer.valid = true;
         }
     }

@@ -130,6 +130,8 @@ public final class LockManager {
                     default -> "transactionid";
                 });
             }
+            boolean waitLogged = false;
+            boolean acquired = false;
             try {
                 while (!grantable(state, me)) {
                     long now = System.nanoTime();
@@ -141,6 +143,10 @@ public final class LockManager {
                         if (cycle != null) {
                             throw deadlock(cycle);
                         }
+                        if (!waitLogged && interrupts != null && interrupts.logLockWaits()) {
+                            waitLogged = true;
+                            logWait(me, state, "still waiting for", started, true);
+                        }
                         nextDeadlockCheck = now + deadlockTimeout.toNanos();
                     }
                     long sleep = nextDeadlockCheck - now;
@@ -149,7 +155,11 @@ public final class LockManager {
                     }
                     Interrupts.awaitInterruptibly(state.changed, Math.max(sleep, 1));
                 }
+                acquired = true;
             } finally {
+                if (waitLogged) {
+                    logWait(me, state, acquired ? "acquired" : "failed to acquire", started, false);
+                }
                 if (status != null) {
                     status.waitEnd();
                 }
@@ -458,6 +468,36 @@ public final class LockManager {
         }
         path.removeLast();
         return null;
+    }
+
+    /**
+     * {@code log_lock_waits} ({@code ProcSleep}): {@code process N still waiting for ShareLock on
+     * transaction X after 1000.123 ms}, with the holders and the wait queue as DETAIL while it
+     * waits, and then whether it acquired the lock; the statement follows, as for any LOG line.
+     */
+    private void logWait(Waiter me, LockState state, String what, long startedNanos, boolean withQueue) {
+        long micros = (System.nanoTime() - startedNanos) / 1000;
+        String message = String.format("process %d %s %s on %s after %d.%03d ms", me.processId(), what,
+                me.mode().displayName(), me.tag(), micros / 1000, micros % 1000);
+        String detail = null;
+        if (withQueue) {
+            java.util.LinkedHashSet<Long> holders = new java.util.LinkedHashSet<>();
+            for (long holder : state.holders.keySet()) {
+                Long process = process(holder);
+                holders.add(process != null ? process : holder);
+            }
+            StringBuilder queue = new StringBuilder();
+            for (Waiter waiter : state.queue) {
+                queue.append(queue.isEmpty() ? "" : ", ").append(waiter.processId());
+            }
+            String list = holders.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            detail = (holders.size() == 1 ? "Process holding the lock: " : "Processes holding the lock: ") + list
+                    + ". Wait queue: " + queue + ".";
+        }
+        org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
+        String statement = status == null ? null : status.snapshot().query();
+        org.woolly.utils.error.ServerLog.report(new SqlException(Severity.LOG, SqlState.SUCCESSFUL_COMPLETION, message,
+                detail, null, 0, null), statement);
     }
 
     private SqlException deadlock(List<Waiter> cycle) {

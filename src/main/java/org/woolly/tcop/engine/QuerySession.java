@@ -146,6 +146,13 @@ public final class QuerySession implements SessionEngine {
      */
     public QuerySession withStatistics(org.woolly.pgstat.ServerStatistics statistics, int databaseOid) {
         this.activity = new SessionActivity(statistics, databaseOid, role, notices);
+        activity.relationFiles(oid -> {
+            try {
+                return java.util.Optional.of(catalog.relationByOid(block.ensure(), oid).locator());
+            } catch (SqlException noSuchRelation) {
+                return java.util.Optional.empty();
+            }
+        });
         this.statisticsDatabaseOid = databaseOid;
         this.statistics = statistics;
         block.reportTo(counters, () -> {
@@ -313,7 +320,8 @@ public final class QuerySession implements SessionEngine {
     }
 
     /**
-     * At the start of each statement: lock_timeout as now set, for the lock waits to come. A
+     * At the start of each statement: lock_timeout and log_lock_waits as now set, for the lock
+     * waits to come. A
      * pending cancel is not cleared here: one that arrived while the statement's locks were
      * being taken must still stop it.
      */
@@ -324,6 +332,7 @@ public final class QuerySession implements SessionEngine {
         }
         try {
             interrupts.setLockTimeoutMillis(settings.getInt("lock_timeout"));
+            interrupts.setLogLockWaits(settings.getBoolean("log_lock_waits"));
         } catch (SqlException unknown) {
             interrupts.setLockTimeoutMillis(0);
         }

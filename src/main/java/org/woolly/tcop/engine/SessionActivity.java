@@ -5,7 +5,9 @@ import org.woolly.pgstat.BackendStatus;
 import org.woolly.pgstat.ServerStatistics;
 import org.woolly.utils.adt.BackendActivity;
 import org.woolly.utils.adt.ServerActivity;
+import org.woolly.utils.error.LogDestination;
 import org.woolly.utils.error.NoticeSink;
+import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -28,12 +30,20 @@ final class SessionActivity implements ServerActivity {
     private final RoleInfo role;
     private final NoticeSink notices;
     private List<BackendActivity> snapshot;
+    /** Where a relation of the current database keeps its pages, by OID; empty if there is no such relation. */
+    private java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> relationFiles =
+            oid -> java.util.Optional.empty();
 
     SessionActivity(ServerStatistics statistics, int databaseOid, RoleInfo role, NoticeSink notices) {
         this.statistics = statistics;
         this.databaseOid = databaseOid;
         this.role = role;
         this.notices = notices;
+    }
+
+    /** How the block counters find a relation's files from its OID (the session's catalog). */
+    void relationFiles(java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> lookup) {
+        this.relationFiles = lookup;
     }
 
     /** A new statement sees a new snapshot ({@code pgstat_clear_snapshot}). */
@@ -114,6 +124,12 @@ final class SessionActivity implements ServerActivity {
 
     @Override
     public Object relationCounter(int relationOid, String counter) {
+        if (counter.startsWith("blocks_")) {
+            var blocks = statistics.databases().blockCounters();
+            return relationFiles.apply(relationOid).map(file -> counter.equals("blocks_hit")
+                    ? blocks.relationHits(file.databaseOid(), file.relNumber())
+                    : blocks.relationFetched(file.databaseOid(), file.relNumber())).orElse(0L);
+        }
         return statistics.relations().value(databaseOid, relationOid, counter);
     }
 
@@ -121,6 +137,8 @@ final class SessionActivity implements ServerActivity {
     public void resetRelation(int relationOid) {
         checkSuperuser("pg_stat_reset_single_table_counters");
         statistics.relations().reset(databaseOid, relationOid);
+        relationFiles.apply(relationOid).ifPresent(file -> statistics.databases().blockCounters()
+                .reset(file.databaseOid(), file.relNumber()));
     }
 
     @Override
@@ -133,9 +151,36 @@ final class SessionActivity implements ServerActivity {
         checkSuperuser("pg_stat_reset");
         statistics.databases().reset(databaseOid);
         statistics.relations().reset(databaseOid);
+        statistics.databases().blockCounters().reset(databaseOid);
     }
 
-    /** PostgreSQL 15 revokes the reset functions from PUBLIC: superusers only, unless granted. */
+    @Override
+    public String currentLogfile(LogDestination destination) {
+        checkSuperuser("pg_current_logfile");
+        if (destination != null) {
+            return ServerLog.currentLogfile(destination);
+        }
+        for (LogDestination any : LogDestination.values()) {
+            String file = ServerLog.currentLogfile(any);
+            if (file != null) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Object walCounter(String column) {
+        return statistics.wal().value(column);
+    }
+
+    @Override
+    public boolean rotateLogfile() {
+        checkSuperuser("pg_rotate_logfile");
+        return ServerLog.rotateLogfile();
+    }
+
+    /** PostgreSQL 15 revokes the reset and log file functions from PUBLIC: superusers only, unless granted. */
     private void checkSuperuser(String function) {
         if (!role.superuser()) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for function %s", function);
@@ -145,8 +190,12 @@ final class SessionActivity implements ServerActivity {
     @Override
     public void resetShared(String target) {
         checkSuperuser("pg_stat_reset_shared");
-        if (java.util.Set.of("archiver", "wal", "recovery_prefetch").contains(target)) {
-            return;  // Woolly has no archiver, WAL or prefetch statistics yet: nothing to reset
+        if (target.equals("wal")) {
+            statistics.wal().reset();
+            return;
+        }
+        if (java.util.Set.of("archiver", "recovery_prefetch").contains(target)) {
+            return;  // Woolly has no archiver or prefetch statistics yet: nothing to reset
         }
         if (!"bgwriter".equals(target)) {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized reset target: \"%s\"", target)

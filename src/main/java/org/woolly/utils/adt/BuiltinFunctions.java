@@ -35,6 +35,7 @@ public final class BuiltinFunctions {
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
+        LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);

@@ -28,7 +28,7 @@ public interface ServerActivity {
 
     /**
      * A per-relation counter of the current database ({@code pg_stat_get_numscans} and its
-     * kin), by the statistics collector's counter name (numscans, live_tuples, ...); 0 (null for times)
+     * kin), by the statistics collector's counter name (numscans, live_tuples, blocks_hit, ...); 0 (null for times)
      * for a relation without entry.
      */
     default Object relationCounter(int relationOid, String counter) {
@@ -43,6 +43,24 @@ public interface ServerActivity {
 
     /** {@code pg_stat_reset()}: the current database's counters back to zero. */
     void resetCurrentDatabase();
+
+    /**
+     * {@code pg_current_logfile}: the log file the logging collector writes {@code destination}'s
+     * lines to (null: the first of stderr, csvlog, jsonlog), null without one.
+     */
+    default String currentLogfile(org.woolly.utils.error.LogDestination destination) {
+        return null;
+    }
+
+    /** A pg_stat_wal column (wal_records, wal_bytes, ..., stats_reset); null when unknown. */
+    default Object walCounter(String column) {
+        return null;
+    }
+
+    /** {@code pg_rotate_logfile()}: true when the logging collector will start new files. */
+    default boolean rotateLogfile() {
+        return false;
+    }
 
     /** {@code pg_stat_reset_shared('bgwriter')}. */
     void resetShared(String target);

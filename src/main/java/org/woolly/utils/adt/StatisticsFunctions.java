@@ -86,6 +86,8 @@ final class StatisticsFunctions {
 
         for (String[] counter : List.of(
                 new String[] {"pg_stat_get_numscans", "numscans"},
+                new String[] {"pg_stat_get_blocks_fetched", "blocks_fetched"},
+                new String[] {"pg_stat_get_blocks_hit", "blocks_hit"},
                 new String[] {"pg_stat_get_tuples_returned", "tuples_returned"},
                 new String[] {"pg_stat_get_tuples_fetched", "tuples_fetched"},
                 new String[] {"pg_stat_get_tuples_inserted", "tuples_inserted"},
@@ -131,6 +133,13 @@ final class StatisticsFunctions {
                 (a, c) -> ((Long) c.serverActivity().backgroundWriterCounter("checkpoint_sync_time")).doubleValue());
         r.function("pg_stat_get_bgwriter_stat_reset_time", timestamptz, STABLE, STRICT,
                 (a, c) -> c.serverActivity().backgroundWriterCounter("stats_reset"));
+        // pg_stat_wal: PostgreSQL reads pg_stat_get_wal()'s record, which Woolly cannot return yet
+        r.function("woolly_stat_get_wal_counter", int8, STABLE, STRICT,
+                (a, c) -> c.serverActivity().walCounter((String) a[0]), text);
+        r.function("woolly_stat_get_wal_bytes", TypeOids.NUMERIC, STABLE, STRICT,
+                (a, c) -> c.serverActivity().walCounter("wal_bytes"));
+        r.function("woolly_stat_get_wal_stat_reset_time", timestamptz, STABLE, STRICT,
+                (a, c) -> c.serverActivity().walCounter("stats_reset"));
         r.function("pg_stat_reset", TypeOids.VOID, VOLATILE, PgProcData.CALLED, (a, c) -> {
             c.serverActivity().resetCurrentDatabase();
             return VoidIO.VALUE;

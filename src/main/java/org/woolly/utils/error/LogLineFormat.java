@@ -99,7 +99,7 @@ public final class LogLineFormat {
         return value == null || value.isEmpty() ? "[unknown]" : value;
     }
 
-    private static String sessionId(Instant start, long processId) {
+    static String sessionId(Instant start, long processId) {
         return Long.toHexString(start.getEpochSecond()) + "." + Long.toHexString(processId);
     }
 

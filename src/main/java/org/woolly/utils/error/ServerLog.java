@@ -13,11 +13,11 @@ import java.util.logging.Logger;
 /**
  * The server log, counterpart of {@code elog.c}'s {@code send_message_to_server_log}: each
  * message becomes a line in the stderr format ({@code log_line_prefix}, default
- * {@code '%m [%p] '}, then {@code LOG:  message}) and/or a csvlog record, as
+ * {@code '%m [%p] '}, then {@code LOG:  message}) and/or a csvlog and a jsonlog record, as
  * {@code log_destination} says ({@link #configure}). Lines go to stderr, or, with
  * {@code logging_collector}, to the collector's {@link Sink} (the postmaster's syslogger
- * thread, which writes and rotates the files). csvlog without a collector falls back to the
- * stderr format, as in PostgreSQL.
+ * thread, which writes and rotates the files). csvlog and jsonlog without a collector fall
+ * back to the stderr format, as in PostgreSQL.
  *
  * <p>Other layers log through {@code java.util.logging} under {@code org.woolly};
  * {@link #installJavaLoggingBridge()} routes those records here. A backend thread binds its
@@ -28,13 +28,21 @@ public final class ServerLog {
 
     /** Where formatted lines go when the logging collector runs ({@code syslogger.c}'s pipe). */
     public interface Sink {
-        /** Takes one line (no line terminator); {@code csv}: a csvlog record, else a stderr-format line. */
-        void write(boolean csv, String line);
+        /** Takes one line (no line terminator) for the file of {@code destination}'s format. */
+        void write(LogDestination destination, String line);
+
+        /** The file {@code destination}'s lines go to now, as current_logfiles names it; null if none. */
+        default String currentFile(LogDestination destination) {
+            return null;
+        }
+
+        /** Starts new files ({@code pg_rotate_logfile}). */
+        default void rotate() {}
     }
 
     /** log_line_prefix and log_destination, as the postmaster last read them. */
-    public record Settings(String linePrefix, boolean stderr, boolean csvlog) {
-        public static final Settings DEFAULT = new Settings("%m [%p] ", true, false);
+    public record Settings(String linePrefix, boolean stderr, boolean csvlog, boolean jsonlog) {
+        public static final Settings DEFAULT = new Settings("%m [%p] ", true, false, false);
     }
 
     /** The server's (the JVM's) start: {@code %s} and {@code %c} of lines outside a session. */
@@ -62,6 +70,26 @@ public final class ServerLog {
 
     public static Settings settings() {
         return settings;
+    }
+
+    /**
+     * {@code pg_current_logfile}: the file the collector writes {@code destination}'s lines to,
+     * relative to the data directory when inside it; null without a collector or that format.
+     */
+    public static String currentLogfile(LogDestination destination) {
+        Sink collector = sink;
+        return collector == null ? null : collector.currentFile(destination);
+    }
+
+    /** {@code pg_rotate_logfile}: false (and a WARNING) when no logging collector runs. */
+    public static boolean rotateLogfile() {
+        Sink collector = sink;
+        if (collector == null) {
+            log(Severity.WARNING, "rotation not possible because log collection not active");
+            return false;
+        }
+        collector.rotate();
+        return true;
     }
 
     /** Lines go to {@code collector} from now on; null: back to stderr. */
@@ -116,12 +144,8 @@ public final class ServerLog {
      * {@code statement} is not null (log_min_error_statement reached).
      */
     public static void report(SqlException error, String statement) {
-        String message = error.getMessage();
-        if (error.position() > 0) {
-            message += " at character " + error.position();
-        }
-        emit(error.severity().name(), error.sqlState().code(), message, error.detail(), error.hint(), statement,
-                error.position(), processId());
+        emit(error.severity().name(), error.sqlState().code(), error.getMessage(), error.detail(), error.hint(),
+                statement, error.position(), processId());
     }
 
     /** {@link #report(SqlException, String)} without the statement. */
@@ -146,16 +170,25 @@ public final class ServerLog {
         Settings current = settings;
         Sink collector = sink;
         long lineNumber = entry.session() != null ? ++entry.session().lineNumber : SERVER_LINES.incrementAndGet();
-        boolean csv = current.csvlog() && collector != null;
-        if (csv && !statementOnly) {
-            collector.write(true, LogLineFormat.csv(entry, lineNumber));
+        boolean structured = (current.csvlog() || current.jsonlog()) && collector != null;
+        if (structured && !statementOnly) {
+            if (current.csvlog()) {
+                collector.write(LogDestination.CSVLOG, LogLineFormat.csv(entry, lineNumber));
+            }
+            if (current.jsonlog()) {
+                collector.write(LogDestination.JSONLOG, JsonLogFormat.json(entry, lineNumber));
+            }
         }
-        if (!current.stderr() && (csv || statementOnly && current.csvlog() && collector != null)) {
+        if (!current.stderr() && structured) {
             return;
         }
         String prefix = LogLineFormat.prefix(current.linePrefix(), entry, lineNumber);
         StringBuilder text = new StringBuilder(128);
         text.append(prefix).append(entry.label()).append(":  ").append(entry.message());
+        if (entry.queryPosition() > 0) {
+            // csvlog and jsonlog keep the position in a column of its own
+            text.append(" at character ").append(entry.queryPosition());
+        }
         if (entry.detail() != null) {
             text.append(System.lineSeparator()).append(prefix).append("DETAIL:  ").append(entry.detail());
         }
@@ -166,7 +199,7 @@ public final class ServerLog {
             text.append(System.lineSeparator()).append(prefix).append("STATEMENT:  ").append(entry.query());
         }
         if (collector != null) {
-            collector.write(false, text.toString());
+            collector.write(LogDestination.STDERR, text.toString());
         } else {
             out.println(text);
         }

@@ -59,8 +59,9 @@ public final class GucTable {
                 "Sets the WAL size that triggers a checkpoint.", false);
         integer("min_wal_size", 80, GucUnit.MEGABYTES, 2, INT_MAX, GucContext.SIGHUP,
                 "Sets the minimum size to shrink the WAL to.", false);
-        string("log_destination", "stderr", GucContext.SIGHUP,
-                "Sets the destination for server log output.", false);
+        define("log_destination", GucType.STRING, GucUnit.NONE, "stderr", GucContext.SIGHUP,
+                "Sets the destination for server log output.", false, List.of(), 0, 0,
+                GucTable::checkLogDestination);
         bool("logging_collector", false, GucContext.POSTMASTER,
                 "Start a subprocess to capture stderr output and/or csvlogs into log files.", false);
         string("log_directory", "log", GucContext.SIGHUP,
@@ -91,6 +92,7 @@ public final class GucTable {
         bool("log_disconnections", false, GucContext.BACKEND,
                 "Logs end of a session, including duration.", false);
         bool("log_checkpoints", true, GucContext.SIGHUP, "Logs each checkpoint.", false);
+        bool("log_lock_waits", false, GucContext.SUPERUSER, "Logs long lock waits.", false);
         bool("track_activities", true, GucContext.SUPERUSER,
                 "Collects information about executing commands.", false);
         bool("track_counts", true, GucContext.SUPERUSER, "Collects statistics on database activity.", false);
@@ -326,6 +328,20 @@ public final class GucTable {
             return ZoneId.of("UTC");
         }
         return ZoneId.of(trimmed, ZoneId.SHORT_IDS);
+    }
+
+    /**
+     * {@code check_log_destination}: a comma-separated list of stderr, csvlog, jsonlog (any case)
+     * and syslog, which PostgreSQL accepts on Unix and Woolly does not write to yet.
+     */
+    static String checkLogDestination(String value) {
+        for (String part : value.split(",")) {
+            String word = part.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("stderr", "csvlog", "jsonlog", "syslog").contains(word)) {
+                throw new IllegalArgumentException("Unrecognized key word: \"" + part.trim() + "\".");
+            }
+        }
+        return value;
     }
 
     /** Accepts PostgreSQL's DateStyle syntax: a style and/or an order, comma separated, keeping the other part. */

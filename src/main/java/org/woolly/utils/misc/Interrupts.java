@@ -29,6 +29,7 @@ public final class Interrupts {
     private volatile SqlException pending;
     private volatile boolean terminating;
     private volatile long lockTimeoutMillis;
+    private volatile boolean logLockWaits;
 
     /** Makes {@code interrupts} the calling thread's (a backend at start). */
     public static void bind(Interrupts interrupts) {
@@ -100,6 +101,15 @@ public final class Interrupts {
 
     public void setLockTimeoutMillis(long millis) {
         lockTimeoutMillis = millis;
+    }
+
+    /** {@code log_lock_waits} for the running statement: a wait longer than deadlock_timeout is logged. */
+    public boolean logLockWaits() {
+        return logLockWaits;
+    }
+
+    public void setLogLockWaits(boolean on) {
+        logLockWaits = on;
     }
 
     /**

@@ -115,7 +115,12 @@ class InitDbTest {
                         "pg_stat_sys_tables/12152/12154/0", "pg_stat_user_tables/12161/12163/0",
                         "pg_stat_all_indexes/12183/12185/0", "pg_stat_sys_indexes/12188/12190/0",
                         "pg_stat_user_indexes/12192/12194/0", "pg_locks/12073/12075/0", "pg_matviews/12038/12040/0",
-                        "pg_indexes/12043/12045/0");
+                        "pg_indexes/12043/12045/0", "pg_statio_all_tables/12170/12172/0",
+                        "pg_statio_sys_tables/12175/12177/0", "pg_statio_user_tables/12179/12181/0",
+                        "pg_statio_all_indexes/12196/12198/0", "pg_statio_sys_indexes/12201/12203/0",
+                        "pg_statio_user_indexes/12205/12207/0", "pg_statio_all_sequences/12209/12211/0",
+                        "pg_statio_sys_sequences/12214/12216/0", "pg_statio_user_sequences/12218/12220/0",
+                        "pg_stat_wal/12293/12295/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");
