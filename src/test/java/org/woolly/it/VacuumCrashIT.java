@@ -94,16 +94,10 @@ class VacuumCrashIT {
      */
     @Test
     void aKillAfterTruncationKeepsTheFileShortAndTheDeletedRowsGone() throws Exception {
-        processes = new ServerProcesses(temporary);
-        Path data = temporary.resolve("data");
-        int port = ServerProcesses.freePort();
-        processes.init(data);
-        Process server = processes.start(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        String user = System.getProperty("user.name");
+        server.initAndStart();
         List<String> expected;
         List<String> size;
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE tail (id int PRIMARY KEY, pad text) WITH (autovacuum_enabled = false)");
             statement.execute("INSERT INTO tail SELECT g, repeat('x', 60) FROM generate_series(1, " + ROWS + ") g");
@@ -116,10 +110,10 @@ class VacuumCrashIT {
             expected = AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail");
             assertThat(expected).containsExactly(ROWS / 10 + "|" + (ROWS / 10) * (ROWS / 10 + 1) / 2 + "|" + ROWS / 10);
         }
-        ServerProcesses.killDashNine(server);
+        server.kill();
 
-        processes.start(data, port);
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        server.restart();
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             assertThat(AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')")).isEqualTo(size);
             assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail")).isEqualTo(expected);
