@@ -84,7 +84,7 @@ class AccessControlIT {
         creator.commit();
         execute(other, "INSERT INTO visible_later.t VALUES (1)");
         execute(other, "SET search_path = visible_later");
-        assertThat(AlterTableIT.rows(other, "SELECT a FROM t")).containsExactly("1");
+        assertThat(TestSessions.rows(other, "SELECT a FROM t")).containsExactly("1");
         execute(creator, "DROP SCHEMA visible_later CASCADE");
         creator.commit();
     }
@@ -104,11 +104,11 @@ class AccessControlIT {
         assertThat(sqlState(refused)).isEqualTo("28000");
         assertThat(refused).hasMessageContaining("role \"login_nologin\" is not permitted to log in");
         Connection user = connect("login_user", "pw");
-        assertThat(AlterTableIT.rows(user, "SELECT current_user, session_user")).containsExactly("login_user|login_user");
+        assertThat(TestSessions.rows(user, "SELECT current_user, session_user")).containsExactly("login_user|login_user");
         Throwable notAllowed = catchThrowable(() -> execute(user, "CREATE ROLE sneaky"));
         assertThat(sqlState(notAllowed)).isEqualTo("42501");
         execute(admin, "ALTER ROLE login_nologin LOGIN");
-        assertThat(AlterTableIT.rows(connect("login_nologin", ""), "SELECT current_user"))
+        assertThat(TestSessions.rows(connect("login_nologin", ""), "SELECT current_user"))
                 .containsExactly("login_nologin");
     }
 
@@ -119,15 +119,15 @@ class AccessControlIT {
         execute(admin, "CREATE TABLE priv_t (a int)");
         execute(admin, "INSERT INTO priv_t VALUES (1)");
         Connection user = connect("priv_user", "");
-        Throwable refused = catchThrowable(() -> AlterTableIT.rows(user, "SELECT a FROM priv_t"));
+        Throwable refused = catchThrowable(() -> TestSessions.rows(user, "SELECT a FROM priv_t"));
         assertThat(sqlState(refused)).isEqualTo("42501");
         assertThat(refused).hasMessageContaining("permission denied for table priv_t");
         execute(admin, "GRANT SELECT ON priv_t TO priv_user");
-        assertThat(AlterTableIT.rows(user, "SELECT a FROM priv_t")).containsExactly("1");
+        assertThat(TestSessions.rows(user, "SELECT a FROM priv_t")).containsExactly("1");
         Throwable insert = catchThrowable(() -> execute(user, "INSERT INTO priv_t VALUES (2)"));
         assertThat(sqlState(insert)).isEqualTo("42501");
         execute(admin, "REVOKE SELECT ON priv_t FROM priv_user");
-        assertThat(sqlState(catchThrowable(() -> AlterTableIT.rows(user, "SELECT a FROM priv_t"))))
+        assertThat(sqlState(catchThrowable(() -> TestSessions.rows(user, "SELECT a FROM priv_t"))))
                 .isEqualTo("42501");
     }
 }

@@ -65,15 +65,15 @@ class AlterTableCrashIT {
 
         server.restart();
         try (Connection connection = server.connect()) {
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), min(extra), max(extra) FROM committed"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(id), min(extra), max(extra) FROM committed"))
                     .containsExactly(ROWS + "|" + (long) ROWS * (ROWS + 1) + "|7|7");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            assertThat(TestSessions.rows(connection, "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                     + "WHERE c.relname = 'committed' AND a.attisdropped")).containsExactly("1");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), min(label) FROM uncommitted"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(id), min(label) FROM uncommitted"))
                     .containsExactly(ROWS + "|" + (long) ROWS * (ROWS + 1) / 2 + "|label 1");
-            assertThat(AlterTableIT.rows(connection, "SELECT atttypid FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            assertThat(TestSessions.rows(connection, "SELECT atttypid FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                     + "WHERE c.relname = 'uncommitted' AND a.attname = 'id'")).containsExactly("23");
-            List<String> racingState = AlterTableIT.rows(connection, "SELECT count(*), sum(id), atttypid FROM racing, pg_attribute a "
+            List<String> racingState = TestSessions.rows(connection, "SELECT count(*), sum(id), atttypid FROM racing, pg_attribute a "
                     + "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'racing' AND a.attname = 'id' "
                     + "GROUP BY atttypid");
             long sum = (long) ROWS * (ROWS + 1) / 2;

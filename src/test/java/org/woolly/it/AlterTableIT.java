@@ -54,19 +54,8 @@ class AlterTableIT {
         }
     }
 
-    static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int width = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= width; i++) {
-                    row.append(i > 1 ? "|" : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        return TestSessions.rows(connection, sql);
     }
 
     /** {@code format} for 1 to {@code count}, comma-separated (there is no generate_series yet). */

@@ -75,12 +75,12 @@ class CopyCrashIT {
         try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             long expectedSum = (long) COMMITTED * (COMMITTED - 1) / 2;
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), min(id), max(id) FROM t"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(id), min(id), max(id) FROM t"))
                     .containsExactly(COMMITTED + "|" + expectedSum + "|0|" + (COMMITTED - 1));
-            assertThat(AlterTableIT.rows(connection, "SELECT note FROM t WHERE id = 12345"))
+            assertThat(TestSessions.rows(connection, "SELECT note FROM t WHERE id = 12345"))
                     .containsExactly("row 12345 " + "x".repeat(12345 % 40));
             statement.execute("SET enable_seqscan = off");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM t WHERE id >= 0"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*) FROM t WHERE id >= 0"))
                     .containsExactly(Integer.toString(COMMITTED));
             statement.execute("RESET enable_seqscan");
 
@@ -88,7 +88,7 @@ class CopyCrashIT {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             assertThat(copy.copyIn("COPY t FROM STDIN", new StringReader(rows(COMMITTED, COMMITTED + 30_000))))
                     .isEqualTo(30_000);
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM t"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*) FROM t"))
                     .containsExactly(Integer.toString(COMMITTED + 30_000));
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> copy.copyIn("COPY t FROM STDIN", new StringReader(rows(5, 6))))

@@ -31,14 +31,14 @@ class CreateTableAsIT {
             write.execute("CREATE TABLE jdbc_src AS SELECT g AS id, 'row ' || g AS label FROM generate_series(1, 500) g");
             writer.setAutoCommit(false);
             write.execute("CREATE TABLE jdbc_even AS SELECT id, label FROM jdbc_src WHERE id % 2 = 0");
-            assertThat(AlterTableIT.rows(reader, "SELECT count(*) FROM pg_class WHERE relname = 'jdbc_even'"))
+            assertThat(TestSessions.rows(reader, "SELECT count(*) FROM pg_class WHERE relname = 'jdbc_even'"))
                     .containsExactly("0");
             writer.commit();
-            assertThat(AlterTableIT.rows(reader, "SELECT count(*), sum(id), max(label) FROM jdbc_even"))
+            assertThat(TestSessions.rows(reader, "SELECT count(*), sum(id), max(label) FROM jdbc_even"))
                     .containsExactly("250|62750|row 98");
             read.execute("CREATE INDEX ON jdbc_even (id)");
             read.execute("SET enable_seqscan = off");
-            assertThat(AlterTableIT.rows(reader, "SELECT label FROM jdbc_even WHERE id = 250"))
+            assertThat(TestSessions.rows(reader, "SELECT label FROM jdbc_even WHERE id = 250"))
                     .containsExactly("row 250");
         }
     }

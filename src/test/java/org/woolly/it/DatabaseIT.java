@@ -217,6 +217,6 @@ class DatabaseIT {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return AlterTableIT.rows(connection, sql);
+        return TestSessions.rows(connection, sql);
     }
 }

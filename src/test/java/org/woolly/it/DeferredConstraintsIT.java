@@ -34,7 +34,7 @@ class DeferredConstraintsIT {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return AlterTableIT.rows(connection, sql);
+        return TestSessions.rows(connection, sql);
     }
 
     private static void assertError(ServerErrorMessage error, String sqlState, String message, String detail) {

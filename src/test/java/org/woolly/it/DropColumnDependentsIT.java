@@ -33,7 +33,7 @@ class DropColumnDependentsIT {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return AlterTableIT.rows(connection, sql);
+        return TestSessions.rows(connection, sql);
     }
 
     private static List<String> constraints(Connection connection, String tables) throws SQLException {

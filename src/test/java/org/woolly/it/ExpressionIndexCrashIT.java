@@ -49,20 +49,20 @@ class ExpressionIndexCrashIT {
         try (Connection connection = server.connect()) {
             String bySeqScan = scan(connection, "on");
             execute(connection, "SET enable_seqscan = off");
-            assertThat(AlterTableIT.rows(connection,
+            assertThat(TestSessions.rows(connection,
                     "EXPLAIN (COSTS OFF) SELECT id FROM items WHERE lower(name) = 'item5'"))
                     .first().isEqualTo("Index Scan using items_lower on items");
             assertThat(scan(connection, "off")).isEqualTo(bySeqScan);
-            assertThat(AlterTableIT.rows(connection, "SELECT id FROM items WHERE lower(name) = 'renamed14'"))
+            assertThat(TestSessions.rows(connection, "SELECT id FROM items WHERE lower(name) = 'renamed14'"))
                     .containsExactly("14");
-            assertThat(AlterTableIT.rows(connection, "SELECT id FROM items WHERE lower(name) = 'item14'")).isEmpty();
-            assertThat(AlterTableIT.rows(connection, "SELECT id FROM items WHERE id % 1000 = 5 AND active"))
+            assertThat(TestSessions.rows(connection, "SELECT id FROM items WHERE lower(name) = 'item14'")).isEmpty();
+            assertThat(TestSessions.rows(connection, "SELECT id FROM items WHERE id % 1000 = 5 AND active"))
                     .containsExactly("5");
             assertThat(sqlState(connection, "INSERT INTO items VALUES (9000, 'ITEM5', false)")).isEqualTo("23505");
             assertThat(sqlState(connection, "INSERT INTO items VALUES (9005, 'Other', true)")).isEqualTo("23505");
             // the aborted transaction's keys are free
             execute(connection, "INSERT INTO items VALUES (5001, 'pending', false)");
-            assertThat(AlterTableIT.rows(connection, "SELECT id FROM items WHERE lower(name) = 'pending'"))
+            assertThat(TestSessions.rows(connection, "SELECT id FROM items WHERE lower(name) = 'pending'"))
                     .containsExactly("5001");
         }
     }
@@ -71,8 +71,8 @@ class ExpressionIndexCrashIT {
     private static String scan(Connection connection, String seqScan) throws SQLException {
         StringBuilder found = new StringBuilder();
         for (int id = 1; id <= ROWS; id += 97) {
-            found.append(AlterTableIT.rows(connection, "SELECT id FROM items WHERE lower(name) = lower('Item" + id
-                    + "')")).append(AlterTableIT.rows(connection, "SELECT id FROM items WHERE id % 1000 = " + (id % 1000)
+            found.append(TestSessions.rows(connection, "SELECT id FROM items WHERE lower(name) = lower('Item" + id
+                    + "')")).append(TestSessions.rows(connection, "SELECT id FROM items WHERE id % 1000 = " + (id % 1000)
                     + " AND active"));
         }
         return found.toString();

@@ -37,7 +37,7 @@ class ExpressionIndexIT {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return AlterTableIT.rows(connection, sql);
+        return TestSessions.rows(connection, sql);
     }
 
     private static void assertError(Connection connection, String sql, String sqlState, String message, String detail) {

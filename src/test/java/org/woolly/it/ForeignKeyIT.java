@@ -98,7 +98,7 @@ class ForeignKeyIT {
                 + "ON DELETE CASCADE");
         execute(connection, "ALTER TABLE fks_tree DROP CONSTRAINT fks_tree_parent_fkey");
         execute(connection, "DELETE FROM fks_tree WHERE id = 1");
-        assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM fks_tree")).containsExactly("0");
+        assertThat(TestSessions.rows(connection, "SELECT count(*) FROM fks_tree")).containsExactly("0");
     }
 
     /**
@@ -133,7 +133,7 @@ class ForeignKeyIT {
         parent.commit();
         assertThat(error(insert.get(30, TimeUnit.SECONDS)).getSQLState()).isEqualTo("23503");
         child.rollback();
-        assertThat(AlterTableIT.rows(setup, "SELECT c.id FROM fkr_c c LEFT JOIN fkr_p p ON p.id = c.p "
+        assertThat(TestSessions.rows(setup, "SELECT c.id FROM fkr_c c LEFT JOIN fkr_p p ON p.id = c.p "
                 + "WHERE p.id IS NULL")).isEmpty();
     }
 
@@ -152,9 +152,9 @@ class ForeignKeyIT {
         execute(connection, "INSERT INTO fkc_p VALUES " + parents);
         execute(connection, "INSERT INTO fkc_c VALUES " + children);
         execute(connection, "UPDATE fkc_p SET a = a + 100 WHERE a < 5");
-        assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM fkc_c WHERE a >= 100")).containsExactly("100");
+        assertThat(TestSessions.rows(connection, "SELECT count(*) FROM fkc_c WHERE a >= 100")).containsExactly("100");
         execute(connection, "DELETE FROM fkc_p WHERE a >= 100");
-        assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM fkc_c WHERE a IS NULL AND b IS NULL"))
+        assertThat(TestSessions.rows(connection, "SELECT count(*) FROM fkc_c WHERE a IS NULL AND b IS NULL"))
                 .containsExactly("100");
     }
 }

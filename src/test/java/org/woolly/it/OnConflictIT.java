@@ -111,7 +111,7 @@ class OnConflictIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(AlterTableIT.rows(setup, "SELECT count(*), sum(n) FROM occ"))
+        assertThat(TestSessions.rows(setup, "SELECT count(*), sum(n) FROM occ"))
                 .containsExactly("10|" + threads * rounds);
     }
 }

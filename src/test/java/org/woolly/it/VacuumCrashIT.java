@@ -42,7 +42,7 @@ class VacuumCrashIT {
             statement.execute("UPDATE t SET pad = repeat('b', 60) WHERE id % 3 = 0");
             statement.execute("DELETE FROM t WHERE id % 4 = 1");
             statement.execute("UPDATE t SET v = v + 1 WHERE id % 5 = 0");
-            expected = AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(k), sum(id) FROM t");
+            expected = TestSessions.rows(connection, "SELECT count(*), sum(v), sum(k), sum(id) FROM t");
         }
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         background.submit(() -> {
@@ -63,25 +63,25 @@ class VacuumCrashIT {
         try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
             // k may be one off where the kill cut a k + 1 / k - 1 pair in half: count, v and id are compared
-            List<String> bySeqScan = AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t");
+            List<String> bySeqScan = TestSessions.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t");
             assertThat(bySeqScan).containsExactly(first(expected) + "|" + fourth(expected));
             statement.execute("SET enable_seqscan = off");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE id BETWEEN 1 AND "
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE id BETWEEN 1 AND "
                     + ROWS)).containsExactly(bySeqScan.getFirst());
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE k >= 0"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE k >= 0"))
                     .containsExactly(bySeqScan.getFirst());
             statement.execute("VACUUM t");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE k >= 0"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t WHERE k >= 0"))
                     .containsExactly(bySeqScan.getFirst());
             statement.execute("RESET enable_seqscan");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t")).containsExactly(
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(v), sum(id) FROM t")).containsExactly(
                     bySeqScan.getFirst());
             // freed line pointers are reused, and the primary key still sees every live row
             statement.execute("INSERT INTO t SELECT g, g, 0, 'new' FROM generate_series(" + (ROWS + 1) + ", "
                     + (ROWS + 500) + ") g");
             assertThat(catchThrowable(() -> statement.execute("INSERT INTO t VALUES (2, 2, 0, 'dup')")))
                     .hasMessageContaining("duplicate key value violates unique constraint \"t_pkey\"");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*) FROM t")).containsExactly(
+            assertThat(TestSessions.rows(connection, "SELECT count(*) FROM t")).containsExactly(
                     String.valueOf(Long.parseLong(expected.getFirst().split("\\|")[0]) + 500));
         }
     }
@@ -102,12 +102,12 @@ class VacuumCrashIT {
             statement.execute("CREATE TABLE tail (id int PRIMARY KEY, pad text) WITH (autovacuum_enabled = false)");
             statement.execute("INSERT INTO tail SELECT g, repeat('x', 60) FROM generate_series(1, " + ROWS + ") g");
             statement.execute("CHECKPOINT");
-            List<String> full = AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')");
+            List<String> full = TestSessions.rows(connection, "SELECT pg_relation_size('tail')");
             statement.execute("DELETE FROM tail WHERE id > " + ROWS / 10);
             statement.execute("VACUUM tail");
-            size = AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')");
+            size = TestSessions.rows(connection, "SELECT pg_relation_size('tail')");
             assertThat(Long.parseLong(size.getFirst())).isLessThan(Long.parseLong(full.getFirst()) / 5);
-            expected = AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail");
+            expected = TestSessions.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail");
             assertThat(expected).containsExactly(ROWS / 10 + "|" + (ROWS / 10) * (ROWS / 10 + 1) / 2 + "|" + ROWS / 10);
         }
         server.kill();
@@ -115,16 +115,16 @@ class VacuumCrashIT {
         server.restart();
         try (Connection connection = server.connect();
              Statement statement = connection.createStatement()) {
-            assertThat(AlterTableIT.rows(connection, "SELECT pg_relation_size('tail')")).isEqualTo(size);
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail")).isEqualTo(expected);
+            assertThat(TestSessions.rows(connection, "SELECT pg_relation_size('tail')")).isEqualTo(size);
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail")).isEqualTo(expected);
             statement.execute("SET enable_seqscan = off");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail WHERE id > 0"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), sum(id), max(id) FROM tail WHERE id > 0"))
                     .isEqualTo(expected);
             statement.execute("RESET enable_seqscan");
             // the cut pages are gone for good: new rows go on new pages and the key sees only them
             statement.execute("INSERT INTO tail SELECT g, 'again' FROM generate_series(" + (ROWS / 10 + 1) + ", "
                     + ROWS + ") g");
-            assertThat(AlterTableIT.rows(connection, "SELECT count(*), count(*) FILTER (WHERE pad = 'again') FROM tail"))
+            assertThat(TestSessions.rows(connection, "SELECT count(*), count(*) FILTER (WHERE pad = 'again') FROM tail"))
                     .containsExactly(ROWS + "|" + (ROWS - ROWS / 10));
         }
     }
