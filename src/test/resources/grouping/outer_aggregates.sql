@@ -14,4 +14,9 @@ select a, b from gs group by a;
 select (select count(*) from gs g2 where g2.b = gs.b) from gs group by a;
 select a from gs group by a, max(c);
 select max(count(c)) from gs;
+-- aggregates of columns two levels up, and their nesting
+select (select (select max(g1.a)) from gs g2 limit 1) from gs g1;
+select g1.a, (select (select sum(g1.a + g2.c)) from gs g2 limit 1) from gs g1 group by g1.a order by 1;
+select avg((select avg(g2.c order by (select avg(g1.b) from gs g3)) from gs g2)) from gs g1;
+select (select max(g2.a) + (select count(*) from gs g3 where g3.c < g2.c) from gs g2) from gs g1;
 DROP TABLE gs;

@@ -28,7 +28,7 @@ final class FunctionAnalyzer {
         TypeSystem.AggregateMatch aggregate;
         int aggregatesBefore = state.aggregateLocations.size();
         int windowsBefore = state.windowLocations.size();
-        int bindingsBefore = state.bindings.size();
+        List<Integer> bindingsBefore = bindingCounts(state);
         for (int i = 0; i < call.args().size(); i++) {
             QueryExpr arg = analyzer.transform(call.args().get(i));
             args.add(arg);
@@ -48,8 +48,9 @@ final class FunctionAnalyzer {
                 throw ParseState.error(SqlState.GROUPING_ERROR, state.windowLocations.get(windowsBefore),
                         "aggregate function calls cannot contain window function calls");
             }
-            if (readsOnlyTheParentLevel(state, args)) {
-                return outerLevelAggregate(state, call, bindingsBefore);
+            int levelsUp = aggregateLevelsUp(state, args);
+            if (levelsUp > 0) {
+                return outerLevelAggregate(state, call, bindingsBefore, levelsUp);
             }
             return aggregateCall(analyzer, state, call, args, aggregate);
         }
@@ -146,48 +147,73 @@ final class FunctionAnalyzer {
     }
 
     /**
-     * Whether an aggregate's arguments read columns of the enclosing query level and none of
-     * this one, which makes it an aggregate of that level ({@code agglevelsup} = 1 in
-     * {@code check_agglevels_and_constraints}): {@code (SELECT max(t.a))} in a query over t.
+     * The query level an aggregate belongs to, counted up from this one ({@code agglevelsup} of
+     * {@code check_agglevels_and_constraints}): the nearest level whose columns its arguments
+     * read. 0 when they read a column of this level (or hold a subquery, or nothing at all);
+     * {@code (SELECT max(t.a))} in a query over t gives 1. An outer column reaches this level
+     * as an execution parameter bound at the level just below its owner, so the parameter's
+     * binding tells how far up the column is.
      */
-    private static boolean readsOnlyTheParentLevel(ParseState state, List<QueryExpr> args) {
+    private static int aggregateLevelsUp(ParseState state, List<QueryExpr> args) {
         if (state.parent == null || state.parentHidden || args.isEmpty()) {
-            return false;
+            return 0;
         }
-        java.util.Set<Integer> parentParams = new java.util.HashSet<>();
-        for (org.woolly.nodes.query.ParamBinding binding : state.bindings) {
-            parentParams.add(binding.param());
-        }
-        boolean[] outer = {false};
-        boolean[] other = {false};
+        int[] nearest = {Integer.MAX_VALUE};
         for (QueryExpr arg : args) {
             ExpressionWalker.contains(arg, node -> {
                 if (node instanceof QueryExpr.ExecParam param) {
-                    if (parentParams.contains(param.id())) {
-                        outer[0] = true;
-                    } else {
-                        other[0] = true;
-                    }
+                    nearest[0] = Math.min(nearest[0], bindingLevel(state, param.id()));
                 } else if (node instanceof QueryExpr.Var || node instanceof QueryExpr.SubLink) {
-                    other[0] = true;
+                    nearest[0] = 0;
                 }
                 return false;
             });
         }
-        return outer[0] && !other[0];
+        return nearest[0] == Integer.MAX_VALUE ? 0 : nearest[0];
+    }
+
+    /** The number of parameters each level from this one up passes, to forget those an analysis added. */
+    private static List<Integer> bindingCounts(ParseState state) {
+        List<Integer> counts = new ArrayList<>();
+        for (ParseState level = state; level != null; level = level.parent) {
+            counts.add(level.bindings.size());
+        }
+        return counts;
+    }
+
+    /** How many levels up the column behind parameter {@code id} lives: 1 when bound here; 0 if unknown. */
+    private static int bindingLevel(ParseState state, int id) {
+        int level = 1;
+        for (ParseState passing = state; passing != null && passing.parent != null; passing = passing.parent, level++) {
+            for (org.woolly.nodes.query.ParamBinding binding : passing.bindings) {
+                if (binding.param() == id) {
+                    return level;
+                }
+            }
+        }
+        return 0;
     }
 
     /**
-     * The aggregate analyzed again at the enclosing level, whose aggregation computes it; this
-     * level reads its value as an outer reference (the parameters the first analysis passed are
-     * dropped again).
+     * The aggregate analyzed again at the level {@code levelsUp} above, whose aggregation
+     * computes it; this level reads its value as an outer reference, passed as a parameter by
+     * the level just below that one (the parameters the first analysis passed are dropped).
      */
-    private static QueryExpr outerLevelAggregate(ParseState state, Expr.FuncCall call, int bindingsBefore) {
-        state.bindings.subList(bindingsBefore, state.bindings.size()).clear();
-        ParseState parent = state.parent;
-        QueryExpr value = transform(new ExpressionAnalyzer(parent), parent, call);
+    private static QueryExpr outerLevelAggregate(ParseState state, Expr.FuncCall call, List<Integer> bindingsBefore,
+                                                 int levelsUp) {
+        ParseState level = state;
+        for (int before : bindingsBefore) {
+            level.bindings.subList(before, level.bindings.size()).clear();
+            level = level.parent;
+        }
+        ParseState passing = state;
+        for (int i = 1; i < levelsUp; i++) {
+            passing = passing.parent;
+        }
+        ParseState owner = passing.parent;
+        QueryExpr value = transform(new ExpressionAnalyzer(owner), owner, call);
         int param = state.newExecParam();
-        state.bindings.add(new org.woolly.nodes.query.ParamBinding(param, value));
+        passing.bindings.add(new org.woolly.nodes.query.ParamBinding(param, value));
         return new QueryExpr.ExecParam(param, value.type(), value.typmod(), call.name().name());
     }
 
