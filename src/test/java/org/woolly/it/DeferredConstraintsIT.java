@@ -3,6 +3,7 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.woolly.it.WoollyServerExtension.errorOf;
+import static org.woolly.it.WoollyServerExtension.assertError;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,12 +36,6 @@ class DeferredConstraintsIT {
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
         return TestSessions.rows(connection, sql);
-    }
-
-    private static void assertError(ServerErrorMessage error, String sqlState, String message, String detail) {
-        assertThat(error.getSQLState()).isEqualTo(sqlState);
-        assertThat(error.getMessage()).isEqualTo(message);
-        assertThat(error.getDetail()).isEqualTo(detail);
     }
 
     private static ServerErrorMessage commitError(Connection connection) {

@@ -41,10 +41,7 @@ class ExpressionIndexIT {
     }
 
     private static void assertError(Connection connection, String sql, String sqlState, String message, String detail) {
-        ServerErrorMessage error = errorOf(connection, sql);
-        assertThat(error.getSQLState()).isEqualTo(sqlState);
-        assertThat(error.getMessage()).isEqualTo(message);
-        assertThat(error.getDetail()).isEqualTo(detail);
+        WoollyServerExtension.assertError(errorOf(connection, sql), sqlState, message, detail);
     }
 
     @Test

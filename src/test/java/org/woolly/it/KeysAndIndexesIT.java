@@ -2,6 +2,7 @@ package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.woolly.it.WoollyServerExtension.assertError;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,12 +59,6 @@ class KeysAndIndexesIT {
         }
         assertThat(cause).as("a server error, got " + thrown).isInstanceOf(PSQLException.class);
         return ((PSQLException) cause).getServerErrorMessage();
-    }
-
-    private static void assertError(ServerErrorMessage error, String sqlState, String message, String detail) {
-        assertThat(error.getSQLState()).isEqualTo(sqlState);
-        assertThat(error.getMessage()).isEqualTo(message);
-        assertThat(error.getDetail()).isEqualTo(detail);
     }
 
     @Test

@@ -86,4 +86,11 @@ final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback
         assertThat(thrown).as(sql).isInstanceOf(PSQLException.class);
         return ((PSQLException) thrown).getServerErrorMessage();
     }
+
+    /** Asserts a server error's SQLSTATE, message and DETAIL (null for none). */
+    static void assertError(ServerErrorMessage error, String sqlState, String message, String detail) {
+        assertThat(error.getSQLState()).isEqualTo(sqlState);
+        assertThat(error.getMessage()).isEqualTo(message);
+        assertThat(error.getDetail()).isEqualTo(detail);
+    }
 }
