@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.woolly.it.WoollyServerExtension.errorOf;
 import static org.woolly.it.WoollyServerExtension.assertError;
+import static org.woolly.it.TestSessions.execute;
+import static org.woolly.it.TestSessions.rows;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,14 +29,6 @@ class DeferredConstraintsIT {
 
     @RegisterExtension
     final TestSessions sessions = new TestSessions(server);
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        TestSessions.execute(connection, sql);
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return TestSessions.rows(connection, sql);
-    }
 
     private static ServerErrorMessage commitError(Connection connection) {
         Throwable thrown = catchThrowable(connection::commit);

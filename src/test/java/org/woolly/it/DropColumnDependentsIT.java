@@ -2,6 +2,8 @@ package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.woolly.it.WoollyServerExtension.errorOf;
+import static org.woolly.it.TestSessions.execute;
+import static org.woolly.it.TestSessions.rows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,14 +29,6 @@ class DropColumnDependentsIT {
 
     @RegisterExtension
     final TestSessions sessions = new TestSessions(server);
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        TestSessions.execute(connection, sql);
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return TestSessions.rows(connection, sql);
-    }
 
     private static List<String> constraints(Connection connection, String tables) throws SQLException {
         return rows(connection, "SELECT conname FROM pg_constraint WHERE conrelid IN (" + tables + ") ORDER BY 1");

@@ -3,12 +3,12 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.woolly.it.WoollyServerExtension.errorOf;
+import static org.woolly.it.TestSessions.execute;
+import static org.woolly.it.TestSessions.rows;
 
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,14 +31,6 @@ class ExpressionIndexIT {
 
     @RegisterExtension
     final TestSessions sessions = new TestSessions(server);
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        TestSessions.execute(connection, sql);
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        return TestSessions.rows(connection, sql);
-    }
 
     private static void assertError(Connection connection, String sql, String sqlState, String message, String detail) {
         WoollyServerExtension.assertError(errorOf(connection, sql), sqlState, message, detail);

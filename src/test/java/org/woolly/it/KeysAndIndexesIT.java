@@ -3,6 +3,7 @@ package org.woolly.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.woolly.it.WoollyServerExtension.assertError;
+import static org.woolly.it.TestSessions.execute;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,10 +32,6 @@ class KeysAndIndexesIT {
 
     @RegisterExtension
     final TestSessions sessions = new TestSessions(server);
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        TestSessions.execute(connection, sql);
-    }
 
     private static List<String> column(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
