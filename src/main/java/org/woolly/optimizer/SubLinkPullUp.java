@@ -41,7 +41,11 @@ final class SubLinkPullUp {
      * {@code inner} ({@code innerWidth} columns) on {@code quals}, which read the outer row's
      * columns at their positions and the inner row's after them (from the outer row's width).
      */
-    record Pulled(FromItem.JoinType type, Plan inner, int innerWidth, QueryExpr quals) {}
+    record Pulled(FromItem.JoinType type, Plan inner, int innerWidth, QueryExpr quals, List<QueryExpr> hoisted) {
+        Pulled(FromItem.JoinType type, Plan inner, int innerWidth, QueryExpr quals) {
+            this(type, inner, innerWidth, quals, List.of());
+        }
+    }
 
     /** The query without the pulled-up conjuncts, and the joins they became. */
     record Result(Query query, List<Pulled> pulled) {}
@@ -56,7 +60,8 @@ final class SubLinkPullUp {
         JoinPlanner.conjuncts(query.where(), conjuncts);
         List<QueryExpr> kept = new ArrayList<>();
         List<Pulled> pulled = new ArrayList<>();
-        for (QueryExpr conjunct : conjuncts) {
+        for (int i = 0; i < conjuncts.size(); i++) {
+            QueryExpr conjunct = conjuncts.get(i);
             Pulled join = null;
             if (conjunct instanceof QueryExpr.SubLink link && link.planIndex() < 0) {
                 join = link.kind() == Expr.SubLink.Kind.EXISTS ? exists(link, false, width, planner)
@@ -70,6 +75,7 @@ final class SubLinkPullUp {
                 kept.add(conjunct);
             } else {
                 pulled.add(join);
+                conjuncts.addAll(join.hoisted());
             }
         }
         if (pulled.isEmpty()) {
@@ -87,8 +93,12 @@ final class SubLinkPullUp {
      * {@code convert_EXISTS_sublink_to_join}: the subquery must be a plain SELECT (no aggregation,
      * set operation, window function, set-returning select list, OFFSET or row locks; a positive
      * constant LIMIT is dropped as PostgreSQL's {@code simplify_EXISTS_query} does), read the
-     * outer row somewhere in its WHERE and nowhere else, and not in a volatile or nested-subquery
-     * conjunct.
+     * outer row somewhere in its WHERE and nowhere else, and not in a volatile conjunct. A
+     * conjunct of an EXISTS that holds a subquery and reads only the outer row (none of the
+     * subquery's own columns) is true or false for the outer row alone: it moves up into the
+     * outer WHERE ({@link Pulled#hoisted}), where it may be pulled up in turn, as PostgreSQL's
+     * {@code pull_up_sublinks_qual_recurse} does with the new join's quals; in a NOT EXISTS, or
+     * reading the subquery's columns, such a conjunct keeps the sublink a SubPlan.
      */
     private static Pulled exists(QueryExpr.SubLink link, boolean anti, int outerWidth, Function<Query, Plan> planner) {
         Query query = link.query();
@@ -114,11 +124,16 @@ final class SubLinkPullUp {
         JoinPlanner.conjuncts(query.where(), conjuncts);
         List<QueryExpr> correlated = new ArrayList<>();
         List<QueryExpr> own = new ArrayList<>();
+        List<QueryExpr> hoisted = new ArrayList<>();
         for (QueryExpr conjunct : conjuncts) {
             if (!mentions(conjunct, params)) {
                 own.add(conjunct);
             } else if (ExpressionWalker.contains(conjunct, SubLinkPullUp::subLinkOrVolatile)) {
-                return null;
+                if (anti || ExpressionWalker.contains(conjunct, SubLinkPullUp::volatileCall)
+                        || ExpressionWalker.contains(conjunct, node -> node instanceof QueryExpr.Var)) {
+                    return null;
+                }
+                hoisted.add(toOuterLevel(conjunct, params));
             } else {
                 correlated.add(conjunct);
             }
@@ -137,7 +152,36 @@ final class SubLinkPullUp {
             }));
         }
         return new Pulled(anti ? FromItem.JoinType.ANTI : FromItem.JoinType.SEMI, planner.apply(inner), innerWidth,
-                JoinPlanner.and(quals));
+                JoinPlanner.and(quals), hoisted);
+    }
+
+    /**
+     * A conjunct of the subquery that reads no column of its own, re-expressed at the outer
+     * level: the parameters the outer row passed become the outer expressions they carried, and
+     * a nested subquery that reads one of them gets it passed by its own binding instead.
+     */
+    private static QueryExpr toOuterLevel(QueryExpr conjunct, Map<Integer, QueryExpr> params) {
+        return ExpressionWalker.rewrite(conjunct, node -> switch (node) {
+            case QueryExpr.ExecParam param when params.containsKey(param.id()) -> params.get(param.id());
+            case QueryExpr.SubLink link -> {
+                List<ParamBinding> bindings = new ArrayList<>(ExpressionWalker.bindings(link.bindings(),
+                        inner -> toOuterLevel(inner, params)));
+                for (Map.Entry<Integer, QueryExpr> param : params.entrySet()) {
+                    if (mentions(link.query(), Map.of(param.getKey(), param.getValue()))
+                            && bindings.stream().noneMatch(binding -> binding.param() == param.getKey())) {
+                        bindings.add(new ParamBinding(param.getKey(), param.getValue()));
+                    }
+                }
+                yield new QueryExpr.SubLink(link.kind(), link.query(), link.planIndex(),
+                        link.test() == null ? null : toOuterLevel(link.test(), params), link.operator(),
+                        link.rightValue(), link.type(), bindings);
+            }
+            default -> null;
+        });
+    }
+
+    private static boolean volatileCall(QueryExpr node) {
+        return node instanceof QueryExpr.FuncCall call && call.function().isVolatile();
     }
 
     private static boolean positiveConstant(QueryExpr limit) {
@@ -211,7 +255,7 @@ final class SubLinkPullUp {
     }
 
     private static boolean subLinkOrVolatile(QueryExpr node) {
-        return node instanceof QueryExpr.SubLink || node instanceof QueryExpr.FuncCall call && call.function().isVolatile();
+        return node instanceof QueryExpr.SubLink || volatileCall(node);
     }
 
     /** Whether the expression reads one of the parameters, also inside its subqueries. */

@@ -102,4 +102,22 @@ class SubLinkPullUpTest {
         assertThat(plan.split("Semi Join", -1)).hasSize(3);
         assertThat(count(query)).isEqualTo(count("SELECT * FROM o WHERE k % 2 = 0 AND k BETWEEN 2 AND 60"));
     }
+
+    @Test
+    void subqueryConjunctReadingOnlyTheOuterRowMovesUpAndBecomesItsOwnJoin() {
+        // subselect.sql's "nested EXISTS" case: the NOT EXISTS reads o, not i
+        String query = "SELECT * FROM o WHERE EXISTS (SELECT 1 FROM i WHERE i.k = o.k "
+                + "AND NOT EXISTS (SELECT 1 FROM i i2 WHERE i2.w = o.v))";
+        String plan = plan(query);
+        assertThat(plan).doesNotContain("SubPlan").contains("Hash Anti Join").contains("Hash Cond: (o.v = i2.w)")
+                .contains("Hash Semi Join").contains("Hash Cond: (o.k = i.k)");
+        // k in i (even, 2..60) and v not a w of i (v > 30 or v = 99 absent)
+        assertThat(count(query)).isPositive()
+                .isEqualTo(count("SELECT * FROM o WHERE k % 2 = 0 AND k BETWEEN 2 AND 60 AND v > 30 AND v <> 99"));
+        // under NOT EXISTS the same conjunct cannot move: NOT (a AND b) is no conjunction
+        String anti = "SELECT * FROM o WHERE NOT EXISTS (SELECT 1 FROM i WHERE i.k = o.k "
+                + "AND NOT EXISTS (SELECT 1 FROM i i2 WHERE i2.w = o.v))";
+        assertThat(plan(anti)).contains("SubPlan");
+        assertThat(count(anti)).isEqualTo(401 - count(query));
+    }
 }
