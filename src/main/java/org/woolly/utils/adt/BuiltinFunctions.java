@@ -28,6 +28,7 @@ public final class BuiltinFunctions {
         StringFunctions.register(REGISTRY);
         MathFunctions.register(REGISTRY);
         DateTimeFunctions.register(REGISTRY);
+        FormattingFunctions.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
         CatalogFunctions.register(REGISTRY);
         ObjectSizeFunctions.register(REGISTRY);

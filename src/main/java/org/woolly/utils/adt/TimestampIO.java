@@ -99,7 +99,7 @@ final class TimestampIO implements TypeIO {
         return format(local, offset, abbreviation, settings);
     }
 
-    private static String zoneAbbreviation(ZoneId zone, long timestamp, int offset) {
+    static String zoneAbbreviation(ZoneId zone, long timestamp, int offset) {
         if (offset == 0 && zone.getId().matches("(?i)utc|gmt|z|etc/utc|uct")) {
             return zone.getId().equalsIgnoreCase("gmt") ? "GMT" : "UTC";
         }
