@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The data type formatting functions: a psql script of to_char and to_number templates over
- * numbers, timestamps and intervals whose expected output PostgreSQL 15 printed; and through
+ * The data type formatting functions: psql scripts of to_char and to_number templates over
+ * numbers, timestamps and intervals, and of format() with %s/%I/%L, positions and widths,
+ * whose expected output PostgreSQL 15 printed; and through
  * pgjdbc, to_char with the template as a bound parameter.
  */
 class FormattingIT {
@@ -20,6 +21,11 @@ class FormattingIT {
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "formatting/to_char");
+    }
+
+    @Test
+    void formatMatchesPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "formatting/format");
     }
 
     @Test

@@ -303,6 +303,8 @@ public final class PgProcData {
             proc(3096, "pg_try_advisory_xact_lock_shared", BOOL, VOLATILE, STRICT, INT4, INT4),
             proc(3281, "scale", INT4, IMMUTABLE, STRICT, NUMERIC),
             proc(3294, "current_setting", TEXT, STABLE, STRICT, TEXT, BOOL),
+            variadic(3539, "format", TEXT, STABLE, CALLED, TEXT, ANY),
+            proc(3540, "format", TEXT, STABLE, CALLED, TEXT),
             proc(3696, "starts_with", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
             proc(3846, "make_date", DATE, IMMUTABLE, STRICT, INT4, INT4, INT4),
             proc(6199, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, DATE),

@@ -93,6 +93,8 @@ final class StringFunctions {
         r.variadic("concat", T, 's', false, (a, c) -> concat("", a, 0), BuiltinTypes.ANY);
         r.variadic("concat_ws", T, 's', false, (a, c) -> a[0] == null ? null : concat((String) a[0], a, 1),
                 T, BuiltinTypes.ANY);
+        r.function("format", T, 's', false, (a, c) -> FormatFunction.format(a), T);
+        r.variadic("format", T, 's', false, (a, c) -> FormatFunction.format(a), T, BuiltinTypes.ANY);
         r.function("left", T, (a, c) -> left((String) a[0], (Integer) a[1]), T, I);
         r.function("right", T, (a, c) -> right((String) a[0], (Integer) a[1]), T, I);
         r.function("repeat", T, (a, c) -> repeat((String) a[0], (Integer) a[1]), T, I);
