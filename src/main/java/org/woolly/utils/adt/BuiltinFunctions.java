@@ -29,6 +29,7 @@ public final class BuiltinFunctions {
         MathFunctions.register(REGISTRY);
         DateTimeFunctions.register(REGISTRY);
         FormattingFunctions.register(REGISTRY);
+        PatternEscapes.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
         CatalogFunctions.register(REGISTRY);
         ObjectSizeFunctions.register(REGISTRY);
