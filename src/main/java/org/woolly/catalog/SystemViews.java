@@ -486,6 +486,38 @@ public final class SystemViews {
                         (0)::double precision AS wal_sync_time,
                         woolly_stat_get_wal_stat_reset_time() AS stats_reset;""");
 
+    /**
+     * PostgreSQL reads the records of {@code pg_show_all_settings()}; Woolly's functions return no
+     * records yet, so the view lists the names from {@code woolly_show_all_settings()} and reads
+     * each column with {@code woolly_setting_field} (utils.guc.SettingRows builds the rows).
+     * enumvals is text, in text[]'s output form.
+     */
+    public static final View PG_SETTINGS = new Builder(12104, "pg_settings")
+            .column("name", TEXT).column("setting", TEXT).column("unit", TEXT).column("category", TEXT)
+            .column("short_desc", TEXT).column("extra_desc", TEXT).column("context", TEXT).column("vartype", TEXT)
+            .column("source", TEXT).column("min_val", TEXT).column("max_val", TEXT).asText("enumvals", "text[]")
+            .column("boot_val", TEXT).column("reset_val", TEXT).column("sourcefile", TEXT).column("sourceline", INT4)
+            .column("pending_restart", BOOL)
+            .definition("""
+                    SELECT a.name,
+                        woolly_setting_field(a.name, 'setting'::text) AS setting,
+                        woolly_setting_field(a.name, 'unit'::text) AS unit,
+                        woolly_setting_field(a.name, 'category'::text) AS category,
+                        woolly_setting_field(a.name, 'short_desc'::text) AS short_desc,
+                        woolly_setting_field(a.name, 'extra_desc'::text) AS extra_desc,
+                        woolly_setting_field(a.name, 'context'::text) AS context,
+                        woolly_setting_field(a.name, 'vartype'::text) AS vartype,
+                        woolly_setting_field(a.name, 'source'::text) AS source,
+                        woolly_setting_field(a.name, 'min_val'::text) AS min_val,
+                        woolly_setting_field(a.name, 'max_val'::text) AS max_val,
+                        woolly_setting_field(a.name, 'enumvals'::text) AS enumvals,
+                        woolly_setting_field(a.name, 'boot_val'::text) AS boot_val,
+                        woolly_setting_field(a.name, 'reset_val'::text) AS reset_val,
+                        woolly_setting_field(a.name, 'sourcefile'::text) AS sourcefile,
+                        (woolly_setting_field(a.name, 'sourceline'::text))::integer AS sourceline,
+                        (woolly_setting_field(a.name, 'pending_restart'::text))::boolean AS pending_restart
+                       FROM woolly_show_all_settings() a(name);""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
             PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
@@ -493,7 +525,7 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
-            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL);
+            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS);
 
     private SystemViews() {}
 

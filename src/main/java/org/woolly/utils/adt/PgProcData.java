@@ -124,6 +124,8 @@ public final class PgProcData {
             proc(8605, "woolly_stat_get_backend_xmin", TEXT, STABLE, STRICT, INT4),
             proc(8606, "woolly_stat_get_backend_type", TEXT, STABLE, STRICT, INT4),
             proc(8700, "woolly_lock_status", TEXT, VOLATILE, STRICT),
+            proc(9050, "woolly_show_all_settings", TEXT, STABLE, STRICT),
+            proc(9051, "woolly_setting_field", TEXT, STABLE, STRICT, TEXT, TEXT),
             proc(2944, "txid_current_snapshot", TXID_SNAPSHOT, STABLE, STRICT),
             proc(2945, "txid_snapshot_xmin", INT8, IMMUTABLE, STRICT, TXID_SNAPSHOT),
             proc(2946, "txid_snapshot_xmax", INT8, IMMUTABLE, STRICT, TXID_SNAPSHOT),

@@ -33,6 +33,9 @@ public final class GucSession implements SessionSettings {
 
     /** Values after startup: what RESET returns to. */
     private final Map<String, Object> resetValues;
+    /** Where the server's values came from, and the startup packet's ({@code PGC_S_CLIENT}). */
+    private final ServerConfiguration configuration;
+    private final java.util.Set<String> clientKeys = new java.util.HashSet<>();
     /** The values in force (SET and SET LOCAL alike). */
     private final Map<String, Object> sessionValues;
     /** What the SETs of the current transaction and its savepoints replaced. */
@@ -54,6 +57,7 @@ public final class GucSession implements SessionSettings {
             "transaction_deferrable", "default_transaction_deferrable");
 
     GucSession(ServerConfiguration configuration) {
+        this.configuration = configuration;
         this.resetValues = new HashMap<>(configuration.values());
         this.sessionValues = new HashMap<>(resetValues);
     }
@@ -68,6 +72,7 @@ public final class GucSession implements SessionSettings {
         Object parsed = GucValues.parse(parameter, value);
         resetValues.put(ServerConfiguration.key(parameter.name()), parsed);
         sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
+        clientKeys.add(ServerConfiguration.key(parameter.name()));
         valuesChanged();
     }
 
@@ -143,14 +148,41 @@ public final class GucSession implements SessionSettings {
 
     @Override
     public List<String[]> showAll() {
-        List<GucParameter> parameters = new ArrayList<>(GucTable.all());
-        parameters.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        List<String[]> rows = new ArrayList<>(parameters.size());
-        for (GucParameter parameter : parameters) {
+        List<String[]> rows = new ArrayList<>();
+        for (GucParameter parameter : listedParameters()) {
             rows.add(new String[] {parameter.name(), GucValues.format(parameter, current(parameter)),
-                    parameter.description()});
+                    SettingDescriptions.of(parameter).shortDescription()});
         }
         return rows;
+    }
+
+    @Override
+    public List<String[]> settingRows() {
+        List<String[]> rows = new ArrayList<>();
+        for (GucParameter parameter : listedParameters()) {
+            String key = ServerConfiguration.key(parameter.name());
+            SettingSource source;
+            if (TRANSACTION_DEFAULTS.containsKey(key)) {
+                source = SettingSource.OVERRIDE;
+            } else if (!java.util.Objects.equals(sessionValues.get(key), resetValues.get(key))) {
+                source = SettingSource.SESSION;
+            } else if (clientKeys.contains(key)) {
+                source = SettingSource.CLIENT;
+            } else {
+                source = configuration.source(key);
+            }
+            Object reset = TRANSACTION_DEFAULTS.containsKey(key) ? current(parameter) : resetValues.get(key);
+            rows.add(SettingRows.row(parameter, current(parameter), reset, source, superuser));
+        }
+        return rows;
+    }
+
+    /** The parameters SHOW ALL and pg_settings list, in name order regardless of case (guc.c's sort). */
+    private static List<GucParameter> listedParameters() {
+        List<GucParameter> parameters = new ArrayList<>(GucTable.all());
+        parameters.removeIf(parameter -> !SettingRows.listed(parameter));
+        parameters.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return parameters;
     }
 
     @Override
@@ -345,7 +377,7 @@ public final class GucSession implements SessionSettings {
                     "parameter \"%s\" cannot be changed without restarting the server", parameter.name());
             case SIGHUP -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                     "parameter \"%s\" cannot be changed now", parameter.name());
-            case BACKEND -> {
+            case BACKEND, SUPERUSER_BACKEND -> {
                 if (!atStartup) {
                     throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                             "parameter \"%s\" cannot be set after connection start", parameter.name());
