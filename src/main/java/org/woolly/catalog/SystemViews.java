@@ -518,6 +518,33 @@ public final class SystemViews {
                         (woolly_setting_field(a.name, 'pending_restart'::text))::boolean AS pending_restart
                        FROM woolly_show_all_settings() a(name);""");
 
+    /** PostgreSQL 15's definition; {@code pg_get_userbyid} is a join with pg_authid here. */
+    public static final View PG_SEQUENCES = new Builder(12048, "pg_sequences")
+            .column("schemaname", NAME).column("sequencename", NAME).column("sequenceowner", NAME)
+            .column("data_type", TypeOids.REGTYPE).column("start_value", TypeOids.INT8)
+            .column("min_value", TypeOids.INT8).column("max_value", TypeOids.INT8).column("increment_by", TypeOids.INT8)
+            .column("cycle", BOOL).column("cache_size", TypeOids.INT8).column("last_value", TypeOids.INT8)
+            .definition("""
+                    SELECT n.nspname AS schemaname,
+                        c.relname AS sequencename,
+                        a.rolname AS sequenceowner,
+                        (s.seqtypid)::regtype AS data_type,
+                        s.seqstart AS start_value,
+                        s.seqmin AS min_value,
+                        s.seqmax AS max_value,
+                        s.seqincrement AS increment_by,
+                        s.seqcycle AS cycle,
+                        s.seqcache AS cache_size,
+                            CASE
+                                WHEN has_sequence_privilege(c.oid, 'SELECT,USAGE'::text) THEN pg_sequence_last_value((c.oid)::regclass)
+                                ELSE NULL::bigint
+                            END AS last_value
+                       FROM (((pg_sequence s
+                         JOIN pg_class c ON ((c.oid = s.seqrelid)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                         LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
+                      WHERE ((NOT pg_is_other_temp_schema(n.oid)) AND (c.relkind = 'S'::"char"));""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
             PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
@@ -525,7 +552,7 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
-            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS);
+            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES);
 
     private SystemViews() {}
 

@@ -87,9 +87,9 @@ public interface CatalogInquiries {
     int databaseOid(String databaseName);
 
     /**
-     * {@code has_table_privilege} and its kin: whether the role holds every privilege listed
+     * {@code has_table_privilege} and its kin: whether the role holds any of the privileges listed
      * ({@code "SELECT, INSERT"}; {@code WITH GRANT OPTION} is not told apart) on the relation
-     * ({@code kind} 'r'), schema ('n') or database ('d'); null when no such object exists;
+     * ({@code kind} 'r'), sequence ('S'), schema ('n') or database ('d'); null when no such object exists;
      * 22023 for a privilege the object does not have.
      */
     Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges);

@@ -316,6 +316,7 @@ public final class PgProcData {
             proc(1576, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8),
             proc(1765, "setval", INT8, VOLATILE, STRICT, REGCLASS, INT8, BOOL),
             proc(2559, "lastval", INT8, VOLATILE, STRICT),
+            proc(4032, "pg_sequence_last_value", INT8, VOLATILE, STRICT, REGCLASS),
             proc(1665, "pg_get_serial_sequence", TEXT, STABLE, STRICT, TEXT, TEXT),
             // set-returning (proretset, prorows 1000): SetReturningFunctions
             proc(938, "generate_series", TIMESTAMP, IMMUTABLE, STRICT, TIMESTAMP, TIMESTAMP, INTERVAL),
@@ -363,6 +364,9 @@ public final class PgProcData {
             proc(6174, "pg_get_statisticsobjdef_columns", TEXT, STABLE, STRICT, OID),
             proc(1926, "has_table_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
             proc(1927, "has_table_privilege", BOOL, STABLE, STRICT, OID, TEXT),
+            proc(2185, "has_sequence_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
+            proc(2186, "has_sequence_privilege", BOOL, STABLE, STRICT, OID, TEXT),
+            proc(2855, "pg_is_other_temp_schema", BOOL, STABLE, STRICT, OID),
             proc(2272, "has_schema_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
             proc(2273, "has_schema_privilege", BOOL, STABLE, STRICT, OID, TEXT),
             proc(2254, "has_database_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
