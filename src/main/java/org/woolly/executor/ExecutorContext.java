@@ -313,6 +313,10 @@ public final class ExecutorContext implements EvaluationContext {
         if (settings == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
         }
+        org.woolly.utils.guc.GucParameter parameter = org.woolly.utils.guc.GucTable.find(name);
+        if (parameter != null) {
+            org.woolly.utils.guc.GucSession.refuseRoleChange(parameter);
+        }
         settings.set(name, value, isLocal);
         settingRows = null;
         return settings.show(name);

@@ -50,6 +50,9 @@ public final class GucSession implements SessionSettings {
     /** PostgreSQL's FirstSnapshotSet: the current transaction has read data. */
     private boolean snapshotTaken;
 
+    /** The parameters behind SET ROLE and SET SESSION AUTHORIZATION (GUC_NO_RESET_ALL). */
+    private static final java.util.Set<String> ROLE_KEYS = java.util.Set.of("role", "session_authorization");
+
     /** Each per-transaction parameter and the default_ parameter a transaction starts from. */
     private static final Map<String, String> TRANSACTION_DEFAULTS = Map.of(
             "transaction_isolation", "default_transaction_isolation",
@@ -68,12 +71,25 @@ public final class GucSession implements SessionSettings {
      */
     public void setStartupOption(String name, String value) {
         GucParameter parameter = ServerConfiguration.require(name);
+        refuseRoleChange(parameter);
         checkContext(parameter, true);
         Object parsed = GucValues.parse(parameter, value);
         resetValues.put(ServerConfiguration.key(parameter.name()), parsed);
         sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
         clientKeys.add(ServerConfiguration.key(parameter.name()));
         valuesChanged();
+    }
+
+    /**
+     * The current role and session user change only through SET ROLE and SET SESSION
+     * AUTHORIZATION, whose membership checks need the catalog: set_config() and startup options
+     * cannot set them.
+     */
+    public static void refuseRoleChange(GucParameter parameter) {
+        if (ROLE_KEYS.contains(ServerConfiguration.key(parameter.name()))) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter \"%s\" can only be set with SET ROLE "
+                    + "or SET SESSION AUTHORIZATION", parameter.name());
+        }
     }
 
     /** Sets the session's role: is_superuser and session_authorization, as InitializeSessionUserId does. */
@@ -132,8 +148,8 @@ public final class GucSession implements SessionSettings {
         if (name.equalsIgnoreCase("all")) {
             for (GucParameter parameter : GucTable.all()) {
                 String key = ServerConfiguration.key(parameter.name());
-                if (TRANSACTION_DEFAULTS.containsKey(key)) {
-                    continue; // GUC_NO_RESET_ALL: RESET ALL leaves the transaction's characteristics
+                if (TRANSACTION_DEFAULTS.containsKey(key) || ROLE_KEYS.contains(key)) {
+                    continue; // GUC_NO_RESET_ALL: RESET ALL leaves the transaction's characteristics and roles
                 }
                 if (parameter.context() == GucContext.USER
                         || parameter.context() == GucContext.SUPERUSER && superuser) {

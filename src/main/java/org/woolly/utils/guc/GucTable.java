@@ -128,8 +128,9 @@ public final class GucTable {
                 "Sets the application name to be reported in statistics and logs.", true);
         bool("is_superuser", false, GucContext.INTERNAL,
                 "Shows whether the current user is a superuser.", true);
-        string("session_authorization", "", GucContext.INTERNAL,
-                "Sets the session user name.", true);
+        // set through SET SESSION AUTHORIZATION and SET ROLE, whose checks (tcop's RoleSwitch) need the catalog
+        string("session_authorization", "", GucContext.USER, "Sets the session user name.", true);
+        string("role", "none", GucContext.USER, "Sets the current role.", false);
         List<String> isolations = List.of("serializable", "repeatable read", "read committed", "read uncommitted");
         define("default_transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
                 "Sets the transaction isolation level of each new transaction.", false, isolations, 0, 0,

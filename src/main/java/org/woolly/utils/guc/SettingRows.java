@@ -14,7 +14,7 @@ import java.util.Set;
 public final class SettingRows {
 
     /** GUC_NO_SHOW_ALL: left out of SHOW ALL and pg_settings, still shown by SHOW name. */
-    private static final Set<String> NOT_SHOWN = Set.of("is_superuser", "session_authorization");
+    private static final Set<String> NOT_SHOWN = Set.of("is_superuser", "session_authorization", "role");
 
     private SettingRows() {}
 
