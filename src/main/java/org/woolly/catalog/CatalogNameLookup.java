@@ -253,6 +253,25 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public boolean hasRole(String user, String role, String privileges) {
+        int member = roleOid(user);
+        int granted = roleOid(role);
+        for (String item : privileges.split(",")) {
+            String name = item.strip().toUpperCase(Locale.ROOT).replaceFirst("\\s+WITH\\s+(ADMIN|GRANT)\\s+OPTION$", "");
+            boolean held = switch (name) {
+                case "MEMBER" -> catalog.isMemberOfRole(transaction, member, granted);
+                case "USAGE" -> catalog.hasPrivilegesOfRole(transaction, member, granted);
+                default -> throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"%s\"",
+                        item.strip());
+            };
+            if (held) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public String description(int objectOid, String catalogName, int subId) {
         if (catalogName == null) {
             for (CatalogDefinition definition : CatalogDefinitions.all()) {

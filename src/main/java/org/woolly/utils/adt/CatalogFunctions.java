@@ -102,6 +102,11 @@ final class CatalogFunctions {
         int bool = TypeOids.BOOL;
         char stable = PgProcData.STABLE;
         boolean strict = PgProcData.STRICT;
+        r.function("pg_has_role", bool, stable, strict,
+                (a, c) -> c.catalogInquiries().hasRole((String) a[0], (String) a[1], (String) a[2]),
+                TypeOids.NAME, TypeOids.NAME, text);
+        r.function("pg_has_role", bool, stable, strict,
+                (a, c) -> c.catalogInquiries().hasRole(c.currentUser(), (String) a[0], (String) a[1]), TypeOids.NAME, text);
         for (String object : List.of("table", "sequence", "schema", "database")) {
             char kind = switch (object) {
                 case "table" -> 'r';

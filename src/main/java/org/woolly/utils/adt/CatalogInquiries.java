@@ -94,6 +94,16 @@ public interface CatalogInquiries {
      */
     Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges);
 
+    /**
+     * {@code pg_has_role}: whether {@code user} is a member of {@code role} (MEMBER) or has its
+     * privileges through inheritance (USAGE), any of the comma-separated list; 42704 for an
+     * unknown role, 22023 for another privilege.
+     */
+    default boolean hasRole(String user, String role, String privileges) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "pg_has_role is not available here");
+    }
+
     /** {@code shobj_description}: the comment on a shared object; null when there is none. */
     String sharedDescription(int objectOid, String catalog);
 }

@@ -365,6 +365,8 @@ public final class PgProcData {
             proc(1926, "has_table_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
             proc(1927, "has_table_privilege", BOOL, STABLE, STRICT, OID, TEXT),
             proc(2185, "has_sequence_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
+            proc(2705, "pg_has_role", BOOL, STABLE, STRICT, NAME, NAME, TEXT),
+            proc(2709, "pg_has_role", BOOL, STABLE, STRICT, NAME, TEXT),
             proc(2186, "has_sequence_privilege", BOOL, STABLE, STRICT, OID, TEXT),
             proc(2855, "pg_is_other_temp_schema", BOOL, STABLE, STRICT, OID),
             proc(2272, "has_schema_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
