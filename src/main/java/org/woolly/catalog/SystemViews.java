@@ -518,17 +518,21 @@ public final class SystemViews {
                         (woolly_setting_field(a.name, 'pending_restart'::text))::boolean AS pending_restart
                        FROM woolly_show_all_settings() a(name);""");
 
-    /** PostgreSQL 15's definition; {@code pg_get_userbyid} is a join with pg_authid here. */
+    /**
+     * PostgreSQL 15's definition; {@code pg_get_userbyid} is a join with pg_authid here, and
+     * data_type is the regtype's text: pgjdbc looks up a regtype column's type with
+     * {@code current_schemas(boolean)}, which Woolly does not have yet.
+     */
     public static final View PG_SEQUENCES = new Builder(12048, "pg_sequences")
             .column("schemaname", NAME).column("sequencename", NAME).column("sequenceowner", NAME)
-            .column("data_type", TypeOids.REGTYPE).column("start_value", TypeOids.INT8)
+            .asText("data_type", "regtype").column("start_value", TypeOids.INT8)
             .column("min_value", TypeOids.INT8).column("max_value", TypeOids.INT8).column("increment_by", TypeOids.INT8)
             .column("cycle", BOOL).column("cache_size", TypeOids.INT8).column("last_value", TypeOids.INT8)
             .definition("""
                     SELECT n.nspname AS schemaname,
                         c.relname AS sequencename,
                         a.rolname AS sequenceowner,
-                        (s.seqtypid)::regtype AS data_type,
+                        ((s.seqtypid)::regtype)::text AS data_type,
                         s.seqstart AS start_value,
                         s.seqmin AS min_value,
                         s.seqmax AS max_value,
