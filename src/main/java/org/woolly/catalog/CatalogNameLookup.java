@@ -33,6 +33,8 @@ public final class CatalogNameLookup implements CatalogInquiries {
     /** The privilege names each {@code has_*_privilege} accepts, as aclitem letters ({@code convert_*_priv_string}). */
     private static final Map<String, Character> TABLE_PRIVILEGES = Map.of("SELECT", 'r', "INSERT", 'a', "UPDATE", 'w',
             "DELETE", 'd', "TRUNCATE", 'D', "REFERENCES", 'x', "TRIGGER", 't');
+    private static final Map<String, Character> SEQUENCE_PRIVILEGES = Map.of("USAGE", 'U', "SELECT", 'r',
+            "UPDATE", 'w');
     private static final Map<String, Character> SCHEMA_PRIVILEGES = Map.of("CREATE", 'C', "USAGE", 'U');
     private static final Map<String, Character> DATABASE_PRIVILEGES = Map.of("CREATE", 'C', "CONNECT", 'c',
             "TEMPORARY", 'T', "TEMP", 'T');
@@ -221,6 +223,7 @@ public final class CatalogNameLookup implements CatalogInquiries {
         int role = roleOid(roleName);
         Map<String, Character> known = switch (kind) {
             case 'r' -> TABLE_PRIVILEGES;
+            case 'S' -> SEQUENCE_PRIVILEGES;
             case 'n' -> SCHEMA_PRIVILEGES;
             default -> DATABASE_PRIVILEGES;
         };
@@ -234,16 +237,38 @@ public final class CatalogNameLookup implements CatalogInquiries {
             }
             letters.add(letter);
         }
+        // a sequence's privileges are in its pg_class row's relacl, as a table's
+        char objectKind = kind == 'S' ? 'r' : kind;
+        // as PostgreSQL's has_*_privilege: true when any one of the listed privileges is held
         for (char letter : letters) {
-            java.util.Optional<Boolean> held = catalog.hasObjectPrivilege(transaction, role, kind, objectOid, letter);
+            java.util.Optional<Boolean> held = catalog.hasObjectPrivilege(transaction, role, objectKind, objectOid, letter);
             if (held.isEmpty()) {
                 return null;
             }
-            if (!held.get()) {
-                return false;
+            if (held.get()) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    @Override
+    public boolean hasRole(String user, String role, String privileges) {
+        int member = roleOid(user);
+        int granted = roleOid(role);
+        for (String item : privileges.split(",")) {
+            String name = item.strip().toUpperCase(Locale.ROOT).replaceFirst("\\s+WITH\\s+(ADMIN|GRANT)\\s+OPTION$", "");
+            boolean held = switch (name) {
+                case "MEMBER" -> catalog.isMemberOfRole(transaction, member, granted);
+                case "USAGE" -> catalog.hasPrivilegesOfRole(transaction, member, granted);
+                default -> throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"%s\"",
+                        item.strip());
+            };
+            if (held) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -486,6 +486,69 @@ public final class SystemViews {
                         (0)::double precision AS wal_sync_time,
                         woolly_stat_get_wal_stat_reset_time() AS stats_reset;""");
 
+    /**
+     * PostgreSQL reads the records of {@code pg_show_all_settings()}; Woolly's functions return no
+     * records yet, so the view lists the names from {@code woolly_show_all_settings()} and reads
+     * each column with {@code woolly_setting_field} (utils.guc.SettingRows builds the rows).
+     * enumvals is text, in text[]'s output form.
+     */
+    public static final View PG_SETTINGS = new Builder(12104, "pg_settings")
+            .column("name", TEXT).column("setting", TEXT).column("unit", TEXT).column("category", TEXT)
+            .column("short_desc", TEXT).column("extra_desc", TEXT).column("context", TEXT).column("vartype", TEXT)
+            .column("source", TEXT).column("min_val", TEXT).column("max_val", TEXT).asText("enumvals", "text[]")
+            .column("boot_val", TEXT).column("reset_val", TEXT).column("sourcefile", TEXT).column("sourceline", INT4)
+            .column("pending_restart", BOOL)
+            .definition("""
+                    SELECT a.name,
+                        woolly_setting_field(a.name, 'setting'::text) AS setting,
+                        woolly_setting_field(a.name, 'unit'::text) AS unit,
+                        woolly_setting_field(a.name, 'category'::text) AS category,
+                        woolly_setting_field(a.name, 'short_desc'::text) AS short_desc,
+                        woolly_setting_field(a.name, 'extra_desc'::text) AS extra_desc,
+                        woolly_setting_field(a.name, 'context'::text) AS context,
+                        woolly_setting_field(a.name, 'vartype'::text) AS vartype,
+                        woolly_setting_field(a.name, 'source'::text) AS source,
+                        woolly_setting_field(a.name, 'min_val'::text) AS min_val,
+                        woolly_setting_field(a.name, 'max_val'::text) AS max_val,
+                        woolly_setting_field(a.name, 'enumvals'::text) AS enumvals,
+                        woolly_setting_field(a.name, 'boot_val'::text) AS boot_val,
+                        woolly_setting_field(a.name, 'reset_val'::text) AS reset_val,
+                        woolly_setting_field(a.name, 'sourcefile'::text) AS sourcefile,
+                        (woolly_setting_field(a.name, 'sourceline'::text))::integer AS sourceline,
+                        (woolly_setting_field(a.name, 'pending_restart'::text))::boolean AS pending_restart
+                       FROM woolly_show_all_settings() a(name);""");
+
+    /**
+     * PostgreSQL 15's definition; {@code pg_get_userbyid} is a join with pg_authid here, and
+     * data_type is the regtype's text: pgjdbc looks up a regtype column's type with
+     * {@code current_schemas(boolean)}, which Woolly does not have yet.
+     */
+    public static final View PG_SEQUENCES = new Builder(12048, "pg_sequences")
+            .column("schemaname", NAME).column("sequencename", NAME).column("sequenceowner", NAME)
+            .asText("data_type", "regtype").column("start_value", TypeOids.INT8)
+            .column("min_value", TypeOids.INT8).column("max_value", TypeOids.INT8).column("increment_by", TypeOids.INT8)
+            .column("cycle", BOOL).column("cache_size", TypeOids.INT8).column("last_value", TypeOids.INT8)
+            .definition("""
+                    SELECT n.nspname AS schemaname,
+                        c.relname AS sequencename,
+                        a.rolname AS sequenceowner,
+                        ((s.seqtypid)::regtype)::text AS data_type,
+                        s.seqstart AS start_value,
+                        s.seqmin AS min_value,
+                        s.seqmax AS max_value,
+                        s.seqincrement AS increment_by,
+                        s.seqcycle AS cycle,
+                        s.seqcache AS cache_size,
+                            CASE
+                                WHEN has_sequence_privilege(c.oid, 'SELECT,USAGE'::text) THEN pg_sequence_last_value((c.oid)::regclass)
+                                ELSE NULL::bigint
+                            END AS last_value
+                       FROM (((pg_sequence s
+                         JOIN pg_class c ON ((c.oid = s.seqrelid)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                         LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
+                      WHERE ((NOT pg_is_other_temp_schema(n.oid)) AND (c.relkind = 'S'::"char"));""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
             PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
@@ -493,7 +556,7 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
-            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL);
+            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES);
 
     private SystemViews() {}
 

@@ -105,6 +105,12 @@ public final class SequenceSession implements SequenceOperations {
     }
 
     @Override
+    public Long lastValueIfCalled(int sequenceOid) {
+        SequenceAccess.State state = storage.read(open(sequenceOid).locator());
+        return state.isCalled() ? state.lastValue() : null;
+    }
+
+    @Override
     public long setval(int sequenceOid, long value, boolean isCalled) {
         RelationInfo sequence = open(sequenceOid);
         checkWritable.accept("setval()");

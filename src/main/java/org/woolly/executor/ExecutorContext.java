@@ -1,6 +1,7 @@
 package org.woolly.executor;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.woolly.access.heap.HeapAccess;
@@ -46,6 +47,8 @@ public final class ExecutorContext implements EvaluationContext {
                               FormatSettings formatSettings, long transactionTimestamp) {}
 
     private SessionSettings settings;
+    /** The statement's pg_settings rows, read once (pg_settings calls a function per column). */
+    private List<String[]> settingRows;
     private java.util.List<org.woolly.nodes.plan.Plan> subplans = java.util.List.of();
 
     void registerSubplans(java.util.List<org.woolly.nodes.plan.Plan> plans) {
@@ -310,8 +313,25 @@ public final class ExecutorContext implements EvaluationContext {
         if (settings == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
         }
+        org.woolly.utils.guc.GucParameter parameter = org.woolly.utils.guc.GucTable.find(name);
+        if (parameter != null) {
+            org.woolly.utils.guc.GucSession.refuseRoleChange(parameter);
+        }
         settings.set(name, value, isLocal);
+        settingRows = null;
         return settings.show(name);
+    }
+
+    /** pg_settings rows of the session, as they are when the statement first reads them. */
+    @Override
+    public List<String[]> settingRows() {
+        if (settings == null) {
+            return List.of();
+        }
+        if (settingRows == null) {
+            settingRows = settings.settingRows();
+        }
+        return settingRows;
     }
 
     /**

@@ -76,7 +76,7 @@ final class CopyCommand {
     }
 
     private static void checkServerFilePrivilege(QuerySession session, Statement.Copy copy) {
-        if (!session.role.superuser()) {
+        if (!session.currentRole().superuser()) {
             String message = copy.program()
                     ? "must be superuser or have privileges of the pg_execute_server_program role to COPY to or from an external program"
                     : copy.isFrom()

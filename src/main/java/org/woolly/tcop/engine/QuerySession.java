@@ -55,7 +55,12 @@ public final class QuerySession implements SessionEngine {
     final StorageServices storage;
     CatalogAccess catalog;
     private String catalogSearchPath;
+    /** The user $user stood for when the catalog view was bound. */
+    private String catalogSearchPathUser;
+    /** The authenticated user ({@code AuthenticatedUserId}): SET SESSION AUTHORIZATION is checked against it. */
     final RoleInfo role;
+    /** The role current_user or session_user last resolved to, by name (SET ROLE changes the name). */
+    private RoleInfo resolvedRole;
     final String database;
     final SessionSettings settings;
     final NoticeSink notices;
@@ -257,7 +262,7 @@ public final class QuerySession implements SessionEngine {
             case DELETE -> "DELETE";
         };
         var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
-                transaction.commandId(), invalidationStamp, catalogSearchPath,
+                transaction.commandId(), invalidationStamp, searchPathSetting(),
                 catalog.changedCatalogs(transaction) ? transaction.xid() : 0, discardGeneration);
         return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
                 .withPlanningNanos(planningNanos);
@@ -314,9 +319,12 @@ public final class QuerySession implements SessionEngine {
         PlanCache.revalidate(this, prepared);
     }
 
-    /** The search_path the session's catalog view resolves names with (null before the first statement). */
+    /**
+     * The search_path the session's catalog view resolves names with, and the user $user stands
+     * for (null before the first statement): a plan made under another is planned again.
+     */
     String searchPathSetting() {
-        return catalogSearchPath;
+        return catalogSearchPath == null ? null : catalogSearchPath + "|" + catalogSearchPathUser;
     }
 
     /**
@@ -352,9 +360,12 @@ public final class QuerySession implements SessionEngine {
         } catch (SqlException unknown) {
             return;
         }
-        if (!current.equals(catalogSearchPath)) {
-            catalog = databaseCatalog.withSearchPath(current, role.name());
+        String user = currentRole().name();
+        // $user in search_path is the current user, so SET ROLE rebinds it too
+        if (!current.equals(catalogSearchPath) || !user.equals(catalogSearchPathUser)) {
+            catalog = databaseCatalog.withSearchPath(current, user);
             catalogSearchPath = current;
+            catalogSearchPathUser = user;
             analyzer = new Analyzer(types, catalog, parser::parseExpression, notices);
         }
     }
@@ -434,7 +445,7 @@ public final class QuerySession implements SessionEngine {
     CommandContext commandContext() {
         refreshSearchPath();
         return new CommandContext(catalog, block.ensure(), types, analyzer, settings, notices, block.inTransactionBlock(),
-                storage, role, role, statistics == null || !settings.getBoolean("track_counts") ? null
+                storage, currentRole(), sessionRole(), statistics == null || !settings.getBoolean("track_counts") ? null
                         : org.woolly.pgstat.MaintenanceReporter.forCurrentThread(statistics.relations(),
                         statisticsDatabaseOid));
     }
@@ -448,7 +459,8 @@ public final class QuerySession implements SessionEngine {
      */
     void checkPermissions(SessionPreparedQuery prepared) {
         Query query = prepared.query();
-        if (query == null || role.superuser()) {
+        RoleInfo user = currentRole();
+        if (query == null || user.superuser()) {
             return;
         }
         var transaction = block.ensure();
@@ -475,7 +487,7 @@ public final class QuerySession implements SessionEngine {
                 }
             }
             for (char letter : needed) {
-                if (!catalog.hasRelationPrivilege(transaction, role.oid(), oid, letter)) {
+                if (!catalog.hasRelationPrivilege(transaction, user.oid(), oid, letter)) {
                     var info = catalog.relationByOid(transaction, oid);
                     String kind = info.kind() == 'S' ? "sequence" : info.kind() == 'v' ? "view" : "table";
                     throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s", kind,
@@ -483,6 +495,41 @@ public final class QuerySession implements SessionEngine {
                 }
             }
         }
+    }
+
+    /**
+     * current_user ({@code GetUserId}): the role SET ROLE chose, else the session user. Privileges
+     * are checked against it.
+     */
+    RoleInfo currentRole() {
+        String name = settings.getString("role");
+        return name.equals(RoleSwitch.NONE) ? sessionRole() : roleNamed(name);
+    }
+
+    /** session_user ({@code GetSessionUserId}): the authenticated user unless SET SESSION AUTHORIZATION chose another. */
+    RoleInfo sessionRole() {
+        String name = settings.getString("session_authorization");
+        return name.isEmpty() || name.equals(role.name()) ? role : roleNamed(name);
+    }
+
+    /**
+     * The role of that name as the catalog holds it now; the authenticated user when it has
+     * been dropped since SET ROLE named it (PostgreSQL keeps the OID and fails later).
+     */
+    private RoleInfo roleNamed(String name) {
+        RoleInfo cached = resolvedRole;
+        if (cached != null && cached.name().equals(name)) {
+            return cached;
+        }
+        var transaction = block.ensure();
+        var oid = catalog.roleOid(transaction, name);
+        if (oid.isEmpty()) {
+            return role;
+        }
+        boolean superuser = catalog.roleAttributes(transaction, oid.getAsInt())
+                .map(attributes -> Boolean.TRUE.equals(attributes.get("rolsuper"))).orElse(false);
+        resolvedRole = new RoleInfo(oid.getAsInt(), name, superuser, true, null);
+        return resolvedRole;
     }
 
     /** The type OIDs of PREPARE's declared parameter types. */
@@ -534,7 +581,7 @@ public final class QuerySession implements SessionEngine {
         var transaction = block.ensure();
         var snapshot = block.statementSnapshot();
         boolean hasSequences = sequenceStorageIfAny() != null;
-        var info = new ExecutorContext.SessionInfo(role.name(), role.name(), database, this::currentSchema, backendPid,
+        var info = new ExecutorContext.SessionInfo(currentRole().name(), sessionRole().name(), database, this::currentSchema, backendPid,
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings)

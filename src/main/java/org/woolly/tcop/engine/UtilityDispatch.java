@@ -156,9 +156,11 @@ final class UtilityDispatch {
             case Statement.VariableSet set -> {
                 session.block.ensure();
                 yield Outcome.tag(isTransactionModes(set) ? setTransactionModes(session, set)
+                        : RoleSwitch.handles(set.name()) ? RoleSwitch.set(session, set)
                         : VariableCommands.set(session.commandContext(), set));
             }
-            case Statement.VariableReset reset -> Outcome.tag(VariableCommands.reset(session.commandContext(), reset));
+            case Statement.VariableReset reset -> Outcome.tag(RoleSwitch.handles(reset.name())
+                    ? RoleSwitch.reset(session, reset) : VariableCommands.reset(session.commandContext(), reset));
             case Statement.VariableShow show -> new Outcome(VariableCommands.show(session.settings, show.name()), "SHOW");
             case Statement.Explain explain -> explain(session, prepared, explain, parameters);
             case Statement.Prepare prepare -> prepare(session, prepare);
@@ -451,7 +453,7 @@ final class UtilityDispatch {
      * allowed inside a transaction block.
      */
     private static Outcome checkpoint(QuerySession session) {
-        if (!session.role.superuser()) {
+        if (!session.currentRole().superuser()) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
         }
         org.woolly.pgstat.CheckpointReport.run(session.storage::checkpoint, session.storage::checkpointWrites, true,

@@ -95,16 +95,22 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().sharedDescription((Integer) a[0], (String) a[1]), oid, TypeOids.NAME);
     }
 
-    /** has_table_privilege, has_schema_privilege, has_database_privilege for the current user ({@code acl.c}). */
+    /** has_table_privilege, has_sequence_privilege, has_schema_privilege, has_database_privilege for the current user ({@code acl.c}). */
     private static void registerPrivilegeChecks(BuiltinFunctions.Registry r) {
         int text = TypeOids.TEXT;
         int oid = TypeOids.OID;
         int bool = TypeOids.BOOL;
         char stable = PgProcData.STABLE;
         boolean strict = PgProcData.STRICT;
-        for (String object : List.of("table", "schema", "database")) {
+        r.function("pg_has_role", bool, stable, strict,
+                (a, c) -> c.catalogInquiries().hasRole((String) a[0], (String) a[1], (String) a[2]),
+                TypeOids.NAME, TypeOids.NAME, text);
+        r.function("pg_has_role", bool, stable, strict,
+                (a, c) -> c.catalogInquiries().hasRole(c.currentUser(), (String) a[0], (String) a[1]), TypeOids.NAME, text);
+        for (String object : List.of("table", "sequence", "schema", "database")) {
             char kind = switch (object) {
                 case "table" -> 'r';
+                case "sequence" -> 'S';
                 case "schema" -> 'n';
                 default -> 'd';
             };
@@ -113,7 +119,7 @@ final class CatalogFunctions {
                 CatalogInquiries catalog = c.catalogInquiries();
                 String objectName = (String) a[0];
                 int objectOid = switch (kind) {
-                    case 'r' -> catalog.relationOid(objectName);
+                    case 'r', 'S' -> catalog.relationOid(objectName);
                     case 'n' -> catalog.namespaceOid(objectName);
                     default -> catalog.databaseOid(objectName);
                 };

@@ -87,12 +87,22 @@ public interface CatalogInquiries {
     int databaseOid(String databaseName);
 
     /**
-     * {@code has_table_privilege} and its kin: whether the role holds every privilege listed
+     * {@code has_table_privilege} and its kin: whether the role holds any of the privileges listed
      * ({@code "SELECT, INSERT"}; {@code WITH GRANT OPTION} is not told apart) on the relation
-     * ({@code kind} 'r'), schema ('n') or database ('d'); null when no such object exists;
+     * ({@code kind} 'r'), sequence ('S'), schema ('n') or database ('d'); null when no such object exists;
      * 22023 for a privilege the object does not have.
      */
     Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges);
+
+    /**
+     * {@code pg_has_role}: whether {@code user} is a member of {@code role} (MEMBER) or has its
+     * privileges through inheritance (USAGE), any of the comma-separated list; 42704 for an
+     * unknown role, 22023 for another privilege.
+     */
+    default boolean hasRole(String user, String role, String privileges) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "pg_has_role is not available here");
+    }
 
     /** {@code shobj_description}: the comment on a shared object; null when there is none. */
     String sharedDescription(int objectOid, String catalog);

@@ -16,6 +16,14 @@ public interface FunctionContext {
     /** {@code set_config(name, value, is_local)}: returns the new value as SHOW would print it. */
     String setConfig(String name, String value, boolean isLocal);
 
+    /**
+     * The session's pg_settings rows (PostgreSQL's {@code pg_show_all_settings()}): one text per
+     * column, null for NULL, in name order.
+     */
+    default java.util.List<String[]> settingRows() {
+        return java.util.List.of();
+    }
+
     /** Start of the current transaction, microseconds since 2000-01-01 UTC. */
     long transactionTimestamp();
 

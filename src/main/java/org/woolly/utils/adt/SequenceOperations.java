@@ -14,6 +14,12 @@ public interface SequenceOperations {
 
     long lastval();
 
+    /**
+     * {@code pg_sequence_last_value}: the sequence's last value as its page holds it (given by any
+     * session), or null before the first nextval or after setval(..., false).
+     */
+    Long lastValueIfCalled(int sequenceOid);
+
     /** {@code pg_get_serial_sequence(table, column)}: the qualified name of the owned sequence, or null. */
     String serialSequence(String table, String column);
 }

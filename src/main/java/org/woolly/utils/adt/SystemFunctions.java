@@ -8,7 +8,26 @@ final class SystemFunctions {
     /** Clients parse "PostgreSQL 15." from this. */
     static final String VERSION = "PostgreSQL 15.0 (Woolly 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
 
+    /** The columns of pg_settings, in PostgreSQL 15's order (the order of each row of FunctionContext.settingRows). */
+    private static final java.util.List<String> SETTING_COLUMNS = java.util.List.of("name", "setting", "unit",
+            "category", "short_desc", "extra_desc", "context", "vartype", "source", "min_val", "max_val", "enumvals",
+            "boot_val", "reset_val", "sourcefile", "sourceline", "pending_restart");
+
     private SystemFunctions() {}
+
+    /** One column of a pg_settings row (SETTING_COLUMNS names them); null for an unknown name or column. */
+    private static String settingField(FunctionContext c, String setting, String column) {
+        int index = SETTING_COLUMNS.indexOf(column);
+        if (index < 0) {
+            return null;
+        }
+        for (String[] row : c.settingRows()) {
+            if (row[0].equals(setting)) {
+                return row[index];
+            }
+        }
+        return null;
+    }
 
     static void register(BuiltinFunctions.Registry r) {
         int text = TypeOids.TEXT;
@@ -24,6 +43,11 @@ final class SystemFunctions {
             }
             return c.setConfig((String) a[0], (String) a[1], a[2] != null && (Boolean) a[2]);
         }, text, text, TypeOids.BOOL);
+        // pg_settings (PostgreSQL's pg_show_all_settings() returns records, which Woolly's functions cannot yet)
+        r.function("woolly_show_all_settings", text, 's', true,
+                (a, c) -> c.settingRows().stream().map(row -> (Object) row[0]).iterator());
+        r.function("woolly_setting_field", text, 's', true, (a, c) -> settingField(c, (String) a[0], (String) a[1]),
+                text, text);
         r.function("pg_backend_pid", TypeOids.INT4, 's', true, (a, c) -> c.backendPid());
         r.function("txid_current", TypeOids.INT8, 's', true, (a, c) -> c.currentTransactionId());
         r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());

@@ -5,8 +5,8 @@ package org.woolly.utils.guc;
  * the spelling {@code pg_settings.context} shows.
  */
 public enum GucContext {
-    INTERNAL("internal"), POSTMASTER("postmaster"), SIGHUP("sighup"), BACKEND("backend"),
-    SUPERUSER("superuser"), USER("user");
+    INTERNAL("internal"), POSTMASTER("postmaster"), SIGHUP("sighup"), SUPERUSER_BACKEND("superuser-backend"),
+    BACKEND("backend"), SUPERUSER("superuser"), USER("user");
 
     private final String displayName;
 

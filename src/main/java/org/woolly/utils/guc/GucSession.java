@@ -33,6 +33,9 @@ public final class GucSession implements SessionSettings {
 
     /** Values after startup: what RESET returns to. */
     private final Map<String, Object> resetValues;
+    /** Where the server's values came from, and the startup packet's ({@code PGC_S_CLIENT}). */
+    private final ServerConfiguration configuration;
+    private final java.util.Set<String> clientKeys = new java.util.HashSet<>();
     /** The values in force (SET and SET LOCAL alike). */
     private final Map<String, Object> sessionValues;
     /** What the SETs of the current transaction and its savepoints replaced. */
@@ -47,6 +50,9 @@ public final class GucSession implements SessionSettings {
     /** PostgreSQL's FirstSnapshotSet: the current transaction has read data. */
     private boolean snapshotTaken;
 
+    /** The parameters behind SET ROLE and SET SESSION AUTHORIZATION (GUC_NO_RESET_ALL). */
+    private static final java.util.Set<String> ROLE_KEYS = java.util.Set.of("role", "session_authorization");
+
     /** Each per-transaction parameter and the default_ parameter a transaction starts from. */
     private static final Map<String, String> TRANSACTION_DEFAULTS = Map.of(
             "transaction_isolation", "default_transaction_isolation",
@@ -54,6 +60,7 @@ public final class GucSession implements SessionSettings {
             "transaction_deferrable", "default_transaction_deferrable");
 
     GucSession(ServerConfiguration configuration) {
+        this.configuration = configuration;
         this.resetValues = new HashMap<>(configuration.values());
         this.sessionValues = new HashMap<>(resetValues);
     }
@@ -64,11 +71,25 @@ public final class GucSession implements SessionSettings {
      */
     public void setStartupOption(String name, String value) {
         GucParameter parameter = ServerConfiguration.require(name);
+        refuseRoleChange(parameter);
         checkContext(parameter, true);
         Object parsed = GucValues.parse(parameter, value);
         resetValues.put(ServerConfiguration.key(parameter.name()), parsed);
         sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
+        clientKeys.add(ServerConfiguration.key(parameter.name()));
         valuesChanged();
+    }
+
+    /**
+     * The current role and session user change only through SET ROLE and SET SESSION
+     * AUTHORIZATION, whose membership checks need the catalog: set_config() and startup options
+     * cannot set them.
+     */
+    public static void refuseRoleChange(GucParameter parameter) {
+        if (ROLE_KEYS.contains(ServerConfiguration.key(parameter.name()))) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter \"%s\" can only be set with SET ROLE "
+                    + "or SET SESSION AUTHORIZATION", parameter.name());
+        }
     }
 
     /** Sets the session's role: is_superuser and session_authorization, as InitializeSessionUserId does. */
@@ -127,8 +148,8 @@ public final class GucSession implements SessionSettings {
         if (name.equalsIgnoreCase("all")) {
             for (GucParameter parameter : GucTable.all()) {
                 String key = ServerConfiguration.key(parameter.name());
-                if (TRANSACTION_DEFAULTS.containsKey(key)) {
-                    continue; // GUC_NO_RESET_ALL: RESET ALL leaves the transaction's characteristics
+                if (TRANSACTION_DEFAULTS.containsKey(key) || ROLE_KEYS.contains(key)) {
+                    continue; // GUC_NO_RESET_ALL: RESET ALL leaves the transaction's characteristics and roles
                 }
                 if (parameter.context() == GucContext.USER
                         || parameter.context() == GucContext.SUPERUSER && superuser) {
@@ -143,14 +164,41 @@ public final class GucSession implements SessionSettings {
 
     @Override
     public List<String[]> showAll() {
-        List<GucParameter> parameters = new ArrayList<>(GucTable.all());
-        parameters.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        List<String[]> rows = new ArrayList<>(parameters.size());
-        for (GucParameter parameter : parameters) {
+        List<String[]> rows = new ArrayList<>();
+        for (GucParameter parameter : listedParameters()) {
             rows.add(new String[] {parameter.name(), GucValues.format(parameter, current(parameter)),
-                    parameter.description()});
+                    SettingDescriptions.of(parameter).shortDescription()});
         }
         return rows;
+    }
+
+    @Override
+    public List<String[]> settingRows() {
+        List<String[]> rows = new ArrayList<>();
+        for (GucParameter parameter : listedParameters()) {
+            String key = ServerConfiguration.key(parameter.name());
+            SettingSource source;
+            if (TRANSACTION_DEFAULTS.containsKey(key)) {
+                source = SettingSource.OVERRIDE;
+            } else if (!java.util.Objects.equals(sessionValues.get(key), resetValues.get(key))) {
+                source = SettingSource.SESSION;
+            } else if (clientKeys.contains(key)) {
+                source = SettingSource.CLIENT;
+            } else {
+                source = configuration.source(key);
+            }
+            Object reset = TRANSACTION_DEFAULTS.containsKey(key) ? current(parameter) : resetValues.get(key);
+            rows.add(SettingRows.row(parameter, current(parameter), reset, source, superuser));
+        }
+        return rows;
+    }
+
+    /** The parameters SHOW ALL and pg_settings list, in name order regardless of case (guc.c's sort). */
+    private static List<GucParameter> listedParameters() {
+        List<GucParameter> parameters = new ArrayList<>(GucTable.all());
+        parameters.removeIf(parameter -> !SettingRows.listed(parameter));
+        parameters.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return parameters;
     }
 
     @Override
@@ -345,7 +393,7 @@ public final class GucSession implements SessionSettings {
                     "parameter \"%s\" cannot be changed without restarting the server", parameter.name());
             case SIGHUP -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                     "parameter \"%s\" cannot be changed now", parameter.name());
-            case BACKEND -> {
+            case BACKEND, SUPERUSER_BACKEND -> {
                 if (!atStartup) {
                     throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                             "parameter \"%s\" cannot be set after connection start", parameter.name());

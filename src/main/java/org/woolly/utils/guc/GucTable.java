@@ -48,7 +48,7 @@ public final class GucTable {
                 "Writes full pages to WAL when first modified after a checkpoint.", false);
         enumeration("wal_level", "replica", List.of("minimal", "replica", "logical"), GucContext.POSTMASTER,
                 "Sets the level of information written to the WAL.", false);
-        integer("wal_buffers", -1, GucUnit.BLOCKS, -1, INT_MAX / 2, GucContext.POSTMASTER,
+        integer("wal_buffers", -1, GucUnit.BLOCKS, -1, INT_MAX / 8192, GucContext.POSTMASTER,
                 "Sets the number of disk-page buffers in shared memory for WAL.", false);
         integer("wal_writer_delay", 200, GucUnit.MILLISECONDS, 1, 10000, GucContext.SIGHUP,
                 "Time between WAL flushes performed in the WAL writer.", false);
@@ -88,8 +88,8 @@ public final class GucTable {
                 "Sets the minimum execution time above which all statements will be logged.", false);
         bool("log_duration", false, GucContext.SUPERUSER, "Logs the duration of each completed SQL statement.",
                 false);
-        bool("log_connections", false, GucContext.BACKEND, "Logs each successful connection.", false);
-        bool("log_disconnections", false, GucContext.BACKEND,
+        bool("log_connections", false, GucContext.SUPERUSER_BACKEND, "Logs each successful connection.", false);
+        bool("log_disconnections", false, GucContext.SUPERUSER_BACKEND,
                 "Logs end of a session, including duration.", false);
         bool("log_checkpoints", true, GucContext.SIGHUP, "Logs each checkpoint.", false);
         bool("log_lock_waits", false, GucContext.SUPERUSER, "Logs long lock waits.", false);
@@ -128,8 +128,9 @@ public final class GucTable {
                 "Sets the application name to be reported in statistics and logs.", true);
         bool("is_superuser", false, GucContext.INTERNAL,
                 "Shows whether the current user is a superuser.", true);
-        string("session_authorization", "", GucContext.INTERNAL,
-                "Sets the session user name.", true);
+        // set through SET SESSION AUTHORIZATION and SET ROLE, whose checks (tcop's RoleSwitch) need the catalog
+        string("session_authorization", "", GucContext.USER, "Sets the session user name.", true);
+        string("role", "none", GucContext.USER, "Sets the current role.", false);
         List<String> isolations = List.of("serializable", "repeatable read", "read committed", "read uncommitted");
         define("default_transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
                 "Sets the transaction isolation level of each new transaction.", false, isolations, 0, 0,

@@ -30,17 +30,20 @@ public final class ServerConfiguration {
     /** Where {@link #reload} reads the file again, and the overrides that win over it (null: defaults only). */
     private final Path dataDirectory;
     private final Map<String, String> overrides;
+    /** Where each value that is not the built-in default came from, by lower-case name (pg_settings.source). */
+    private final Map<String, SettingSource> sources;
 
     private ServerConfiguration(Map<String, Object> values, List<String> warnings) {
-        this(values, warnings, null, Map.of());
+        this(values, warnings, null, Map.of(), Map.of());
     }
 
     private ServerConfiguration(Map<String, Object> values, List<String> warnings, Path dataDirectory,
-                                Map<String, String> overrides) {
+                                Map<String, String> overrides, Map<String, SettingSource> sources) {
         this.values = values;
         this.warnings = warnings;
         this.dataDirectory = dataDirectory;
         this.overrides = overrides;
+        this.sources = sources;
     }
 
     /**
@@ -91,7 +94,8 @@ public final class ServerConfiguration {
                         GucValues.format(parameter, after)));
             }
         }
-        return new Reloaded(new ServerConfiguration(merged, fresh.warnings, dataDirectory, overrides), messages);
+        return new Reloaded(new ServerConfiguration(merged, fresh.warnings, dataDirectory, overrides, fresh.sources),
+                messages);
     }
 
     /** The built-in defaults. */
@@ -111,6 +115,7 @@ public final class ServerConfiguration {
         ServerConfiguration base = defaults();
         Map<String, Object> values = new LinkedHashMap<>(base.values);
         List<String> warnings = new ArrayList<>();
+        Map<String, SettingSource> sources = new LinkedHashMap<>();
         Path file = dataDirectory.resolve("postgresql.conf");
         for (ConfigFileParser.Entry entry : ConfigFileParser.parse(file, true)) {
             GucParameter parameter = GucTable.find(entry.name());
@@ -121,13 +126,16 @@ public final class ServerConfiguration {
             }
             try {
                 values.put(key(parameter.name()), GucValues.parse(parameter, entry.value()));
+                sources.put(key(parameter.name()), SettingSource.file(entry.file().toAbsolutePath().toString(),
+                        entry.line()));
             } catch (SqlException e) {
                 throw e.withDetail(String.format("In configuration file \"%s\" line %d.", entry.file(), entry.line()));
             }
         }
         values.put("data_directory", dataDirectory.toAbsolutePath().normalize().toString());
+        sources.put("data_directory", SettingSource.OVERRIDE);
         ServerConfiguration loaded = new ServerConfiguration(values, List.copyOf(warnings), dataDirectory,
-                Collections.unmodifiableMap(new LinkedHashMap<>(overrides)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(overrides)), sources);
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             loaded = loaded.with(override.getKey(), override.getValue());
         }
@@ -139,7 +147,9 @@ public final class ServerConfiguration {
         GucParameter parameter = require(name);
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key(parameter.name()), GucValues.parse(parameter, value));
-        return new ServerConfiguration(copy, warnings, dataDirectory, overrides);
+        Map<String, SettingSource> sourcesCopy = new LinkedHashMap<>(sources);
+        sourcesCopy.put(key(parameter.name()), SettingSource.COMMAND_LINE);
+        return new ServerConfiguration(copy, warnings, dataDirectory, overrides, sourcesCopy);
     }
 
     /** Messages for the server log about entries that were skipped. */
@@ -177,6 +187,11 @@ public final class ServerConfiguration {
 
     Map<String, Object> values() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /** Where a value came from; {@link SettingSource#DEFAULT} for a built-in default. */
+    SettingSource source(String key) {
+        return sources.getOrDefault(key, SettingSource.DEFAULT);
     }
 
     static GucParameter require(String name) {

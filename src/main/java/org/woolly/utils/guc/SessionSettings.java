@@ -32,6 +32,9 @@ public interface SessionSettings {
     /** SHOW ALL rows: name, setting, description; in name order. */
     List<String[]> showAll();
 
+    /** pg_settings rows, one text per column of the view (null for NULL); in name order. */
+    List<String[]> settingRows();
+
     /** Typed reads for the engine (values in the parameter's base unit: kB, ms, ...). */
     String getString(String name);
 

@@ -1,0 +1,37 @@
+CREATE ROLE alice LOGIN NOINHERIT CREATEDB;
+CREATE ROLE readers;
+GRANT readers TO alice;
+\du alice
+\dg readers
+SELECT pg_has_role('alice', 'readers', 'MEMBER') AS member, pg_has_role('alice', 'readers', 'USAGE') AS usage;
+SELECT pg_has_role('alice', 'nosuch', 'MEMBER');
+SELECT pg_has_role('alice', 'readers', 'FLY');
+CREATE TABLE secret (a int);
+INSERT INTO secret VALUES (1);
+GRANT SELECT ON secret TO readers;
+CREATE SEQUENCE counter;
+SET SESSION AUTHORIZATION alice;
+SELECT current_user, session_user;
+SELECT * FROM secret;
+SET ROLE readers;
+SHOW role;
+SELECT current_user, session_user;
+SELECT * FROM secret;
+SELECT sequencename, last_value FROM pg_sequences;
+SET ROLE nosuch;
+RESET ROLE;
+BEGIN;
+SET LOCAL ROLE readers;
+SELECT current_user;
+ROLLBACK;
+SELECT current_user;
+RESET SESSION AUTHORIZATION;
+SELECT nextval('counter');
+SELECT schemaname, sequencename, data_type, start_value, min_value, max_value, increment_by, cycle, cache_size, last_value FROM pg_sequences;
+SELECT name, setting, unit, context, vartype, min_val, max_val, boot_val FROM pg_settings WHERE name IN ('work_mem', 'enable_seqscan', 'random_page_cost', 'bytea_output') ORDER BY name;
+SET work_mem = '16MB';
+SELECT setting, source FROM pg_settings WHERE name = 'work_mem';
+DROP SEQUENCE counter;
+DROP TABLE secret;
+DROP ROLE alice;
+DROP ROLE readers;
