@@ -33,13 +33,16 @@ final class IndexOnlyColumns {
                 return null;
             }
         }
-        for (TargetEntry target : query.targetList()) {
-            exprs.add(target.expr());
+        if (!query.hasAggregation()) {
+            for (TargetEntry target : query.targetList()) {
+                exprs.add(target.expr());
+            }
         }
-        exprs.add(query.where());
+        // with aggregation the target list and HAVING read the Aggregate's output (grouping
+        // columns, then aggregates), and the table's columns appear only in these two
         exprs.addAll(query.groupBy());
         exprs.addAll(query.aggregates());
-        exprs.add(query.having());
+        exprs.add(query.where());
         for (FromNode node : query.from()) {
             joinQuals(node, exprs);
         }
