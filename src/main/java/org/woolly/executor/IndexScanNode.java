@@ -24,7 +24,9 @@ import org.woolly.utils.error.SqlState;
  * heap page all-visible, every snapshot sees the row version the entry points at (a version
  * some snapshot does not see would have cleared the bit before it became visible to anyone
  * else), so the row is made from the entry's values; otherwise the heap is asked as above and
- * the fetch counted ({@code Heap Fetches}).
+ * the fetch counted ({@code Heap Fetches}). The bit is read for each entry after the entry
+ * itself: a writer clears it before it adds its index entry, so having seen the entry the scan
+ * sees the clear. Bits remembered from an earlier entry of the same page would miss it.
  */
 final class IndexScanNode implements ExecNode {
     private final ExecutorContext context;
