@@ -33,13 +33,6 @@ class VisibilityMapTest {
     @TempDir
     Path replica;
 
-    private static Tid committedInsert(HeapTestSupport heap, String row) {
-        Transaction tx = heap.transactions.begin();
-        Tid tid = heap.heap.insert(TABLE, bytes(row), tx);
-        heap.transactions.commit(tx);
-        return tid;
-    }
-
     private static void vacuum(HeapTestSupport heap, int block) {
         heap.heap.vacuumScanPage(TABLE, block, heap.heap.vacuumHorizon());
     }
@@ -56,8 +49,8 @@ class VisibilityMapTest {
     @Test
     void vacuumMarksAPageOfCommittedRowsAllVisibleAndAllFrozenWithOneWalRecord() {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        committedInsert(heap, "a");
-        committedInsert(heap, "b");
+        heap.committedInsert("a");
+        heap.committedInsert("b");
         assertThat(heap.heap.visibilityStatus(TABLE, 0)).isZero();
         int logged = heap.wal.records.size();
 
@@ -82,7 +75,7 @@ class VisibilityMapTest {
     @Test
     void aPageWithARowSomeSnapshotMayNotSeeStaysUnmarked() {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        committedInsert(heap, "old");
+        heap.committedInsert("old");
         Transaction running = heap.transactions.begin();
         heap.heap.insert(TABLE, bytes("uncommitted"), running);
         vacuum(heap, 0);
@@ -105,11 +98,11 @@ class VisibilityMapTest {
     @Test
     void insertUpdateAndDeleteEachClearTheBitsAndTheFlag() {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        Tid first = committedInsert(heap, "first");
-        committedInsert(heap, "second");
+        Tid first = heap.committedInsert("first");
+        heap.committedInsert("second");
 
         vacuum(heap, 0);
-        committedInsert(heap, "third");
+        heap.committedInsert("third");
         assertThat(heap.heap.visibilityStatus(TABLE, 0)).isZero();
         assertThat(pageFlags(heap.pool, 0) & Page.FLAG_ALL_VISIBLE).isZero();
 
@@ -136,10 +129,10 @@ class VisibilityMapTest {
     @Test
     void redoSetsTheBitsAndTheLaterHeapRecordClearsThemAgain() {
         HeapTestSupport source = new HeapTestSupport(primary, 16);
-        committedInsert(source, "a");
+        source.committedInsert("a");
         vacuum(source, 0);
         int afterVisible = source.wal.records.size();
-        committedInsert(source, "b");
+        source.committedInsert("b");
 
         BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
         HeapAccessMethod replayed = new HeapAccessMethod(target, new FakeWal(),
@@ -169,11 +162,11 @@ class VisibilityMapTest {
         // the crash between heap and map: the map page reached disk with the bit set, the heap
         // page with the later insert did not, but the insert's record did
         HeapTestSupport source = new HeapTestSupport(primary, 16);
-        committedInsert(source, "a");
+        source.committedInsert("a");
         vacuum(source, 0);
         source.pool.flushAll();
         int afterVisible = source.wal.records.size();
-        committedInsert(source, "b");
+        source.committedInsert("b");
         byte[] mapOnDisk = new byte[Page.SIZE];
         source.storage.read(TABLE, ForkNumber.VISIBILITY_MAP, 0, mapOnDisk);
         assertThat(mapOnDisk[VisibilityMap.MAP_START] & VisibilityMap.ALL_VISIBLE).isNotZero();
@@ -191,7 +184,7 @@ class VisibilityMapTest {
     @Test
     void aTornMapPageReadsAsAllClear() throws IOException {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        committedInsert(heap, "a");
+        heap.committedInsert("a");
         vacuum(heap, 0);
         heap.pool.flushAll();
         Path mapFile = Files.list(primary.resolve("base").resolve("5"))
