@@ -263,6 +263,15 @@ public interface CatalogAccess {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ANALYZE is not supported by this catalog");
     }
 
+    /**
+     * {@link #storeStatistics(Transaction, RelationInfo, int, double, List)} that also sets
+     * pg_class.relallvisible (VACUUM and ANALYZE count the visibility map, {@code vac_update_relstats}).
+     */
+    default void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                 int relallvisible, List<TableStatistics.Column> columns) {
+        storeStatistics(tx, relation, relpages, reltuples, columns);
+    }
+
     /** The ordinary tables of the database (ANALYZE without a table list), user tables first. */
     default List<RelationInfo> tables(Transaction tx) {
         return List.of();

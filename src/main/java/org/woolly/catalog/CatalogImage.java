@@ -179,7 +179,7 @@ final class CatalogImage {
             }
         }
         return new TableStatistics(classRow.getInt("relpages"), ((Number) classRow.get("reltuples")).doubleValue(),
-                Map.copyOf(columns));
+                Map.copyOf(columns), classRow.getInt("relallvisible"));
     }
 
     private static TypeInfo typeInfo(CatalogRow row) {

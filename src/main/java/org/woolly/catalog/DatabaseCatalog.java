@@ -394,7 +394,13 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
                                 List<TableStatistics.Column> columns) {
-        statisticsRows.store(tx, relation, relpages, reltuples, columns);
+        statisticsRows.store(tx, relation, relpages, reltuples, -1, columns);
+    }
+
+    @Override
+    public void storeStatistics(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                int relallvisible, List<TableStatistics.Column> columns) {
+        statisticsRows.store(tx, relation, relpages, reltuples, relallvisible, columns);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class StatisticsRows {
      * ANALYZE holds SHARE UPDATE EXCLUSIVE on the relation, so two ANALYZEs of one table do not
      * overlap.
      */
-    void store(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+    void store(Transaction tx, RelationInfo relation, int relpages, double reltuples, int relallvisible,
                List<TableStatistics.Column> columns) {
         CatalogRow classRow = RelationDdl.lockForChange(system, databaseOid, tx, relation,
                 LockMode.SHARE_UPDATE_EXCLUSIVE);
@@ -61,6 +61,9 @@ final class StatisticsRows {
         Object[] classValues = classRow.values().clone();
         classValues[PG_CLASS.column("relpages")] = relpages;
         classValues[PG_CLASS.column("reltuples")] = (float) reltuples;
+        if (relallvisible >= 0) {
+            classValues[PG_CLASS.column("relallvisible")] = relallvisible;
+        }
         heap.update(classRow, databaseOid, classValues, tx, snapshot);
         List<Integer> replaced = columns.stream().map(TableStatistics.Column::attnum).toList();
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot, row -> row.getOid("starelid")

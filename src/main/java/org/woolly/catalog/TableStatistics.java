@@ -8,7 +8,20 @@ import java.util.Map;
  * {@code reltuples} (-1: never analyzed) and the {@code pg_statistic} rows of its columns by
  * attribute number ({@code RelOptInfo}'s inputs, {@code plancat.c}).
  */
-public record TableStatistics(int relpages, double reltuples, Map<Integer, Column> columns) {
+public record TableStatistics(int relpages, double reltuples, Map<Integer, Column> columns, int relallvisible) {
+
+    /** Statistics without visibility map information ({@code relallvisible} 0). */
+    public TableStatistics(int relpages, double reltuples, Map<Integer, Column> columns) {
+        this(relpages, reltuples, columns, 0);
+    }
+
+    /**
+     * The fraction of the table's pages marked all-visible ({@code RelOptInfo.allvisfrac}):
+     * {@code relallvisible / relpages}, at most 1.
+     */
+    public double allVisibleFraction() {
+        return relpages <= 0 ? 0 : Math.min(1.0, (double) relallvisible / relpages);
+    }
 
     /** One pg_statistic row: {@code stanullfrac}, {@code stawidth}, {@code stadistinct} and its slots. */
     public record Column(int attnum, double nullFraction, int width, double distinct, List<Slot> slots) {

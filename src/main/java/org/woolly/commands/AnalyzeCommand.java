@@ -135,7 +135,9 @@ public final class AnalyzeCommand {
                 statistics.add(fitted(computed));
             }
         }
-        context.catalog().storeStatistics(context.transaction(), relation, pages, totalRows, statistics);
+        // do_analyze_rel counts the visibility map for relallvisible too
+        int allVisible = Math.min(heap.visibilityCounts(relation.locator())[0], pages);
+        context.catalog().storeStatistics(context.transaction(), relation, pages, totalRows, allVisible, statistics);
         if (context.maintenance() != null) {
             // the scan sees live rows only, so the dead-tuple estimate stays VACUUM's and the writers'
             context.maintenance().analyzed(relation.oid(), liveRows, -1);

@@ -123,6 +123,10 @@ public final class ExplainCommand {
             case Plan.IndexScan scan -> {
                 qual(detail, "Index Cond", scan.indexCondition(), false);
                 qual(detail, "Filter", scan.filter(), false);
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (scan.indexOnly() && stats != null) {
+                    lines.add(detail + "Heap Fetches: " + stats.heapFetches());
+                }
             }
             case Plan.NestedLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
@@ -217,7 +221,8 @@ public final class ExplainCommand {
 
     private String title(Plan plan) {
         return switch (plan) {
-            case Plan.IndexScan scan -> "Index Scan" + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
+            case Plan.IndexScan scan -> (scan.indexOnly() ? "Index Only Scan" : "Index Scan")
+                    + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
             case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";

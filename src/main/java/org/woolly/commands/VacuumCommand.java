@@ -9,9 +9,11 @@ import org.woolly.access.heap.HeapAccess;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.access.heap.VacuumPage;
+import org.woolly.access.heap.VisibilityMap;
 import org.woolly.access.nbtree.BTreeAccess;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.storage.lmgr.LockTag;
@@ -37,7 +39,7 @@ public final class VacuumCommand {
 
     /** What one lazy VACUUM of a table did (VERBOSE's figures). */
     record Result(int pages, int pagesRemoved, long removed, long live, long recentlyDead, long deadItems,
-                  int indexScans, long horizon) {}
+                  int indexScans, long horizon, int scanned, int allVisible, int allFrozen) {}
 
     public static String vacuum(CommandContext context, Statement.Vacuum vacuum) {
         if (vacuum.full() && vacuum.parallel() > 0) {
@@ -119,9 +121,9 @@ public final class VacuumCommand {
             }
         } else {
             Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
-                    vacuum.truncate() && current.options().vacuumTruncate());
+                    vacuum.truncate() && current.options().vacuumTruncate(), vacuum.freeze());
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
-                    result.live(), List.of());
+                    result.live(), Math.min(result.allVisible(), result.pages()), List.of());
             if (context.maintenance() != null) {
                 context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
             }
@@ -140,26 +142,60 @@ public final class VacuumCommand {
         }
     }
 
-    /** The three passes of lazy VACUUM over one table ({@code heap_vacuum_rel}). */
+    /** Runs of at least this many skippable pages are skipped ({@code SKIP_PAGES_THRESHOLD}). */
+    private static final int SKIP_PAGES_THRESHOLD = 32;
+
+    /**
+     * The three passes of lazy VACUUM over one table ({@code heap_vacuum_rel}). Pages the
+     * visibility map marks all-visible (all-frozen for an {@code aggressive} VACUUM FREEZE) hold
+     * nothing to remove, so runs of at least {@link #SKIP_PAGES_THRESHOLD} of them are skipped
+     * ({@code lazy_scan_skip}; shorter runs are read, as the read-ahead costs little); the last
+     * page is always scanned (truncation looks at it). Skipped pages keep the table's former
+     * tuple density in the new reltuples ({@code vac_estimate_reltuples}).
+     */
     static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup,
-                             boolean truncate) {
+                             boolean truncate, boolean aggressive) {
         long horizon = heap.vacuumHorizon();
         int pages = heap.blockCount(relation.locator());
+        int skipMask = aggressive ? VisibilityMap.ALL_FROZEN : VisibilityMap.ALL_VISIBLE;
         long removed = 0;
         long live = 0;
         long recentlyDead = 0;
         long[] dead = new long[64];
         int deadCount = 0;
-        for (int block = 0; block < pages; block++) {
-            VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon);
-            removed += page.pruned();
-            live += page.live();
-            recentlyDead += page.recentlyDead();
-            for (int offset : page.deadLinePointers()) {
-                if (deadCount == dead.length) {
-                    dead = Arrays.copyOf(dead, dead.length * 2);
+        int skipped = 0;
+        int block = 0;
+        while (block < pages) {
+            int run = 0;
+            while (block + run < pages - 1
+                    && (heap.visibilityStatus(relation.locator(), block + run) & skipMask) != 0) {
+                run++;
+            }
+            if (run >= SKIP_PAGES_THRESHOLD) {
+                skipped += run;
+                block += run;
+                run = 0;
+            }
+            int last = Math.min(block + run, pages - 1);
+            for (; block <= last; block++) {
+                VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon);
+                removed += page.pruned();
+                live += page.live();
+                recentlyDead += page.recentlyDead();
+                for (int offset : page.deadLinePointers()) {
+                    if (deadCount == dead.length) {
+                        dead = Arrays.copyOf(dead, dead.length * 2);
+                    }
+                    dead[deadCount++] = pack(block, offset);
                 }
-                dead[deadCount++] = pack(block, offset);
+            }
+        }
+        if (skipped > 0) {
+            TableStatistics before = context.catalog().statistics(context.transaction(), relation.oid());
+            if (before != null && before.relpages() > 0 && before.reltuples() >= 0) {
+                // vac_estimate_reltuples: a scan of under 2% of an unchanged table keeps the old count
+                live = before.relpages() == pages && pages - skipped < pages * 0.02 ? Math.round(before.reltuples())
+                        : live + Math.round(before.reltuples() / before.relpages() * skipped);
             }
         }
         int indexScans = 0;
@@ -178,8 +214,9 @@ public final class VacuumCommand {
             reclaim(heap, relation, sorted);
         }
         int remain = truncate ? truncateEmptyTail(context, heap, relation, pages) : pages;
+        int[] visible = heap.visibilityCounts(relation.locator());
         return new Result(remain, pages - remain, removed, live, recentlyDead, indexCleanup ? 0 : deadCount,
-                indexScans, horizon);
+                indexScans, horizon, pages - skipped, visible[0], visible[1]);
     }
 
     /** Truncation pays only when it frees this many pages ({@code REL_TRUNCATE_MINIMUM}) ... */
@@ -260,11 +297,13 @@ public final class VacuumCommand {
     private static String verboseReport(String name, Result result) {
         return String.format(Locale.ROOT, """
                 finished vacuuming "%s": index scans: %d
-                pages: %d removed, %d remain, %d scanned (100.00%% of total)
+                pages: %d removed, %d remain, %d scanned (%.2f%% of total)
                 tuples: %d removed, %d remain, %d are dead but not yet removable
                 removable cutoff: %d
                 %d dead item identifiers left in place""", name, result.indexScans(),
-                result.pagesRemoved(), result.pages(), result.pages() + result.pagesRemoved(), result.removed(), result.live() + result.recentlyDead(),
+                result.pagesRemoved(), result.pages(), result.scanned(),
+                result.pages() + result.pagesRemoved() == 0 ? 100.0
+                        : 100.0 * result.scanned() / (result.pages() + result.pagesRemoved()), result.removed(), result.live() + result.recentlyDead(),
                 result.recentlyDead(), result.horizon(), result.deadItems());
     }
 

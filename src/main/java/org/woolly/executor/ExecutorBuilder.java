@@ -29,6 +29,9 @@ final class ExecutorBuilder {
         if (node instanceof SortNode sort) {
             sort.instrumentation = stats;
         }
+        if (node instanceof IndexScanNode scan) {
+            scan.instrumentation = stats;
+        }
         return Instrumentation.wrap(node, stats);
     }
 

@@ -37,6 +37,17 @@ public final class Instrumentation {
         return detail;
     }
 
+    /** Rows an index-only scan had to fetch from the heap ({@code ntuples2}, {@code Heap Fetches}). */
+    private long heapFetches;
+
+    void heapFetch() {
+        heapFetches++;
+    }
+
+    public long heapFetches() {
+        return heapFetches;
+    }
+
     void loop() {
         loops++;
     }

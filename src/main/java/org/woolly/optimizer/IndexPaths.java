@@ -1,6 +1,7 @@
 package org.woolly.optimizer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.TableStatistics;
@@ -25,11 +26,16 @@ final class IndexPaths {
 
     private IndexPaths() {}
 
-    /** The cheapest of the sequential scan and the index scans of the entry's indexes. */
-    static Plan cheapest(CostModel costs, RangeEntry entry, QueryExpr qual, Plan seqScan) {
+    /**
+     * The cheapest of the sequential scan and the index scans of the entry's indexes; an index
+     * holding every column in {@code needed} (the entry's columns the query reads, null when
+     * unknown) gives an Index Only Scan, also without any index condition.
+     */
+    static Plan cheapest(CostModel costs, RangeEntry entry, QueryExpr qual, Plan seqScan, BitSet needed) {
         PlannerStatistics statistics = costs.statistics();
         Plan best = seqScan;
-        if (qual == null) {
+        boolean indexOnlyEnabled = needed != null && costs.parameters().enableIndexonlyscan();
+        if (qual == null && !indexOnlyEnabled) {
             return best;
         }
         for (IndexInfo index : statistics.indexes(entry.relation().oid())) {
@@ -42,7 +48,12 @@ final class IndexPaths {
             if (index.partial() && !IndexPredicates.impliedBy(expressions.predicate(), qual)) {
                 continue;
             }
-            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false, 1);
+            boolean indexOnly = indexOnlyEnabled && IndexOnlyColumns.covers(index, entry, needed);
+            if (qual == null && !indexOnly) {
+                continue;
+            }
+            Plan path = indexScan(costs, statistics, entry, qual, index, expressions, seqScan.cost().rows(), false, 1,
+                    indexOnly);
             if (path != null && path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -59,7 +70,7 @@ final class IndexPaths {
      * against a sort ({@code build_index_paths} with useful pathkeys); null when no index fits.
      */
     static Plan.IndexScan ordered(CostModel costs, RangeEntry entry, QueryExpr qual, QueryExpr key, double rows,
-                                  boolean descending) {
+                                  boolean descending, BitSet needed) {
         if (!(key instanceof QueryExpr.Var var) || entry.kind() != RangeEntry.Kind.RELATION || entry.offset() != 0
                 || var.position() >= entry.relation().attributeNumbers().length) {
             return null;
@@ -72,8 +83,10 @@ final class IndexPaths {
                     || index.columnTypeOids().getFirst() != var.type()) {
                 continue;
             }
+            boolean indexOnly = costs.parameters().enableIndexonlyscan()
+                    && IndexOnlyColumns.covers(index, entry, needed);
             Plan.IndexScan path = indexScan(costs, costs.statistics(), entry, qual, index, IndexExpressions.NONE, rows,
-                    true, 1);
+                    true, 1, indexOnly);
             if (best == null || path.cost().total() < best.cost().total()) {
                 best = path;
             }
@@ -97,7 +110,8 @@ final class IndexPaths {
             }
             IndexExpressions expressions = index.hasExpressions() ? statistics.indexExpressions(index)
                     : IndexExpressions.NONE;
-            Plan.IndexScan path = indexScan(costs, statistics, entry, qual, index, expressions, rows, false, loops);
+            Plan.IndexScan path = indexScan(costs, statistics, entry, qual, index, expressions, rows, false, loops,
+                    false);
             if (path != null && path.keys().stream().anyMatch(key -> key.argument() instanceof QueryExpr.ExecParam param
                     && params.contains(param.id()))
                     && (best == null || path.cost().total() < best.cost().total())) {
@@ -109,7 +123,7 @@ final class IndexPaths {
 
     private static Plan.IndexScan indexScan(CostModel costs, PlannerStatistics statistics, RangeEntry entry,
                                             QueryExpr qual, IndexInfo index, IndexExpressions expressions,
-                                            double rows, boolean ordered, double loops) {
+                                            double rows, boolean ordered, double loops, boolean indexOnly) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
         List<Match> matches = new ArrayList<>();
@@ -126,7 +140,7 @@ final class IndexPaths {
                 break;
             }
         }
-        if (matches.isEmpty() && !ordered) {
+        if (matches.isEmpty() && !ordered && !indexOnly) {
             return null;
         }
         List<Plan.IndexKey> keys = new ArrayList<>();
@@ -145,9 +159,10 @@ final class IndexPaths {
         }
         QueryExpr indexCondition = JoinPlanner.and(indexClauses);
         QueryExpr filter = JoinPlanner.and(filterClauses);
-        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows, loops);
+        Plan.Cost cost = cost(costs, statistics, entry, index, indexCondition, indexClauses.size(), filter, rows, loops,
+                indexOnly);
         return new Plan.IndexScan(entry, index.oid(), index.name(), List.copyOf(keys), indexCondition, qual, filter,
-                cost);
+                cost, false, indexOnly);
     }
 
     /** The analyzed expression of key column {@code column} when it is an expression column, else null. */
@@ -246,11 +261,13 @@ final class IndexPaths {
      * (Mackert-Lohman) and perfectly correlated cases by the square of the leading column's
      * correlation, and each fetched row with its filter. Over {@code loops} rescans (the inner
      * side of a nested loop) the pages one scan reads are those all scans read together, divided
-     * among them: the later scans find many pages cached.
+     * among them: the later scans find many pages cached. An index-only scan reads only the heap
+     * pages the visibility map does not mark all-visible: the page counts are scaled by
+     * {@code 1 - relallvisible / pages} ({@code allvisfrac}).
      */
     private static Plan.Cost cost(CostModel costs, PlannerStatistics statistics, RangeEntry entry, IndexInfo index,
                                   QueryExpr indexCondition, int indexClauses, QueryExpr filter, double rows,
-                                  double loops) {
+                                  double loops, boolean indexOnly) {
         CostParameters parameters = costs.parameters();
         CostModel.RelationSize size = costs.size(entry);
         double tuples = size.tuples();
@@ -276,14 +293,18 @@ final class IndexPaths {
         indexStartup += descent;
         indexTotal += descent;
         double fetched = CostModel.clampRows(indexSelectivity * tuples);
-        double minPages = Math.ceil(indexSelectivity * tablePages);
+        double heapShare = indexOnly ? 1.0 - allVisibleFraction(size) : 1.0;
+        double minPages = Math.ceil(Math.ceil(indexSelectivity * tablePages) * heapShare);
         double maxIo;
         double minIo;
         if (loops > 1) {
-            maxIo = pagesFetched(fetched * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
-            minIo = pagesFetched(minPages * loops, tablePages, indexPages, cache) * parameters.randomPageCost() / loops;
+            maxIo = Math.ceil(pagesFetched(fetched * loops, tablePages, indexPages, cache) * heapShare)
+                    * parameters.randomPageCost() / loops;
+            minIo = Math.ceil(pagesFetched(Math.ceil(indexSelectivity * tablePages) * loops, tablePages, indexPages,
+                    cache) * heapShare) * parameters.randomPageCost() / loops;
         } else {
-            maxIo = pagesFetched(fetched, tablePages, indexPages, cache) * parameters.randomPageCost();
+            maxIo = Math.ceil(pagesFetched(fetched, tablePages, indexPages, cache) * heapShare)
+                    * parameters.randomPageCost();
             minIo = minPages > 0 ? parameters.randomPageCost() + (minPages - 1) * parameters.seqPageCost() : 0;
         }
         double correlation = correlation(size.statistics(), index);
@@ -291,6 +312,17 @@ final class IndexPaths {
         run += (parameters.cpuTupleCost() + CostModel.operatorCount(filter) * parameters.cpuOperatorCost()) * fetched;
         double startup = CostParameters.penalty(parameters.enableIndexscan()) + indexStartup;
         return new Plan.Cost(startup, startup + run, rows, costs.width(entry));
+    }
+
+    /**
+     * {@code allvisfrac} of {@code estimate_rel_size}: relallvisible over the table's pages now,
+     * at most 1.
+     */
+    private static double allVisibleFraction(CostModel.RelationSize size) {
+        if (size.statistics() == null || size.statistics().relallvisible() <= 0 || size.pages() <= 0) {
+            return 0;
+        }
+        return Math.min(1.0, size.statistics().relallvisible() / size.pages());
     }
 
     /** {@code index_pages_fetched}: Mackert and Lohman's estimate of distinct pages read with caching. */

@@ -148,7 +148,8 @@ final class JoinPlanner {
                 Plan seqScan = new Plan.SeqScan(entry, qual, new Plan.Cost(costs.seqScanStartup(),
                         costs.seqScanTotal(entry, qual), CostModel.clampRows(tableRows * costs.selectivity(qual, entry)),
                         costs.width(entry)));
-                yield IndexPaths.cheapest(costs, entry, qual, seqScan);
+                yield IndexPaths.cheapest(costs, entry, qual, seqScan,
+                        IndexOnlyColumns.needed(query, entry, !pulled.isEmpty()));
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
             case CTE -> SetOperationPaths.cteScan(entry, subqueryPlanner.apply(entry.subquery()));

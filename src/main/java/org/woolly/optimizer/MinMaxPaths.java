@@ -98,7 +98,8 @@ final class MinMaxPaths {
         JoinPlanner.conjuncts(query.where(), quals);
         QueryExpr qual = JoinPlanner.and(quals);
         double rows = CostModel.clampRows(costs.tableRows(entry) * costs.selectivity(qual, entry));
-        Plan.IndexScan scan = IndexPaths.ordered(costs, entry, qual, column, rows, name.equals("max"));
+        Plan.IndexScan scan = IndexPaths.ordered(costs, entry, qual, column, rows, name.equals("max"),
+                IndexOnlyColumns.of(quals, entry));
         if (scan == null) {
             return null;
         }

@@ -114,9 +114,10 @@ public final class Planner {
                 && query.from().size() == 1
                 && query.from().getFirst() instanceof FromNode.Leaf leaf
                 && query.sortKeys().getFirst().descending() == query.sortKeys().getFirst().nullsFirst()) {
-            Plan.IndexScan ordered = IndexPaths.ordered(costs, query.rangeTable().get(leaf.index()), query.where(),
+            RangeEntry scanned = query.rangeTable().get(leaf.index());
+            Plan.IndexScan ordered = IndexPaths.ordered(costs, scanned, query.where(),
                     query.targetList().get(query.sortKeys().getFirst().targetIndex()).expr(), plan.cost().rows(),
-                    query.sortKeys().getFirst().descending());
+                    query.sortKeys().getFirst().descending(), IndexOnlyColumns.needed(query, scanned, !pulled.isEmpty()));
             if (ordered != null && cheaperThanSorting(ordered, plan, query)) {
                 plan = ordered;
                 sorted = true;
@@ -316,7 +317,7 @@ public final class Planner {
         double rows = CostModel.clampRows(costs.tableRows(target) * costs.selectivity(query.where(), target));
         Plan seqScan = new Plan.SeqScan(target, query.where(), new Plan.Cost(costs.seqScanStartup(),
                 costs.seqScanTotal(target, query.where()), rows, costs.width(target) + 6));
-        Plan scan = IndexPaths.cheapest(costs, target, query.where(), seqScan);
+        Plan scan = IndexPaths.cheapest(costs, target, query.where(), seqScan, null);
         List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),

@@ -55,6 +55,11 @@ final class KillableServer implements BeforeEachCallback, AfterEachCallback {
         running = processes.start(data, port, options);
     }
 
+    /** The data directory (to damage files between a kill and a restart). */
+    Path data() {
+        return data;
+    }
+
     /** SIGKILL: no shutdown checkpoint, no flushed buffer, as a crash. */
     void kill() throws InterruptedException {
         ServerProcesses.killDashNine(running);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and conditions below are PostgreSQL 15's for these statements): a nested loop whose inner
  * index scan is keyed by the outer row, min/max read from an end of an index, ORDER BY ... DESC
  * LIMIT as a backward index scan, and a top-N heapsort where no index gives the order. Each
- * also returns the rows PostgreSQL returns. Where PostgreSQL reads only the index (Index Only
- * Scan) Woolly has no index-only scan yet and shows an Index Scan; and for an EXISTS on a unique
+ * also returns the rows PostgreSQL returns. Where PostgreSQL reads only the index on the inner
+ * side of a nested loop (Index Only Scan) Woolly shows an Index Scan; and for an EXISTS on a unique
  * key PostgreSQL shows a plain Nested Loop (it proves the inner side unique) where Woolly keeps
  * the Nested Loop Semi Join.
  */
@@ -88,13 +88,13 @@ class PlanPathsIT {
                     "Result",
                     "  InitPlan 1 (returns $0)",
                     "    ->  Limit",
-                    "          ->  Index Scan Backward using po_pkey on po",
+                    "          ->  Index Only Scan Backward using po_pkey on po",
                     "                Index Cond: (oid2 IS NOT NULL)");
             assertThat(plan(statement, "SELECT min(oid2) FROM po WHERE oid2 < 500")).containsExactly(
                     "Result",
                     "  InitPlan 1 (returns $0)",
                     "    ->  Limit",
-                    "          ->  Index Scan using po_pkey on po",
+                    "          ->  Index Only Scan using po_pkey on po",
                     "                Index Cond: ((oid2 IS NOT NULL) AND (oid2 < 500))");
             assertThat(rows(statement, "SELECT min(oid2), max(oid2), max(oid2) - min(oid2) FROM po"))
                     .containsExactly("1|20001|20000");

@@ -143,6 +143,19 @@ public interface HeapAccess {
      */
     void truncate(RelFileLocator relation, int blocks);
 
+    /**
+     * The visibility map bits of a heap block ({@code visibilitymap_get_status}):
+     * {@link VisibilityMap#ALL_VISIBLE} and {@link VisibilityMap#ALL_FROZEN}. Read without a lock:
+     * an index-only scan trusts a set ALL_VISIBLE bit only for tuples its snapshot could see anyway.
+     */
+    int visibilityStatus(RelFileLocator relation, int block);
+
+    /**
+     * The number of heap pages marked all-visible and all-frozen in the visibility map
+     * ({@code visibilitymap_count}), for pg_class.relallvisible.
+     */
+    int[] visibilityCounts(RelFileLocator relation);
+
     /** The number of blocks of the relation's main fork ({@code RelationGetNumberOfBlocks}). */
     int blockCount(RelFileLocator relation);
 }

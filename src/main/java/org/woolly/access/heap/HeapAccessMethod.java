@@ -51,6 +51,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final HeapVisibility visibility;
     private final HeapRedo redo;
     private final HeapPruner pruner;
+    private final VisibilityMap visibilityMap;
 
     public HeapAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -58,7 +59,8 @@ public final class HeapAccessMethod implements HeapAccess {
         this.transactions = transactions;
         this.combos = new ComboCommandIds(transactions);
         this.visibility = new HeapVisibility(transactions, combos);
-        this.redo = new HeapRedo(bufferPool);
+        this.visibilityMap = new VisibilityMap(bufferPool);
+        this.redo = new HeapRedo(bufferPool, visibilityMap);
         this.pruner = new HeapPruner(this);
         bufferPool.addDropListener(freeSpace::forget);
     }
@@ -106,10 +108,12 @@ public final class HeapAccessMethod implements HeapAccess {
             int block = buffer.blockNumber();
             boolean initialize = page.isNew();
             long lsnBefore = page.lsn();
+            Buffer mapBuffer = mapPageToClear(relation, block, page, initialize);
             Tid tid = CriticalSection.run(bufferPool.panicState(), "heap insert", () -> {
                 if (initialize) {
                     page.initialize(0);
                 }
+                clearAllVisible(page, mapBuffer, block);
                 int offset = addTuple(page, tuple);
                 Tid placed = new Tid(block, offset);
                 HeapTupleHeader.setCtid(tuple, 0, placed);
@@ -123,6 +127,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.markDirty(buffer);
                 return placed;
             });
+            releaseMap(mapBuffer);
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return tid;
         } finally {
@@ -161,10 +166,12 @@ public final class HeapAccessMethod implements HeapAccess {
             int block = buffer.blockNumber();
             boolean initialize = page.isNew();
             long lsnBefore = page.lsn();
+            Buffer mapBuffer = mapPageToClear(relation, block, page, initialize);
             int end = CriticalSection.run(bufferPool.panicState(), "heap multi insert", () -> {
                 if (initialize) {
                     page.initialize(0);
                 }
+                clearAllVisible(page, mapBuffer, block);
                 List<byte[]> placed = new ArrayList<>();
                 int i = first;
                 while (i < tuples.length
@@ -192,6 +199,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.markDirty(buffer);
                 return i;
             });
+            releaseMap(mapBuffer);
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return end;
         } finally {
@@ -218,8 +226,10 @@ public final class HeapAccessMethod implements HeapAccess {
                         XmaxStamp stamp = prepareXmax(page.data(), position, xid, commandId, false, tx);
                         byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid, stamp.commandField(),
                                 stamp.infomask()).encode();
+                        Buffer mapBuffer = mapPageToClear(relation, tid.block(), page, false);
                         CriticalSection.run(bufferPool.panicState(), "heap delete", () -> {
                             stampXmax(page.data(), position, stamp, tid);
+                            clearAllVisible(page, mapBuffer, tid.block());
                             HeapPruner.markPrunable(page, xid);
                             page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.DELETE, xid,
                                     deleteData, HeapWalRecords.block(relation, tid.block(), false,
@@ -227,6 +237,7 @@ public final class HeapAccessMethod implements HeapAccess {
                                             new byte[0]))));
                             bufferPool.markDirty(buffer);
                         });
+                        releaseMap(mapBuffer);
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
                     case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(page.data(), position);
@@ -330,9 +341,15 @@ public final class HeapAccessMethod implements HeapAccess {
         XmaxStamp prepared = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, tx);
         XmaxStamp stamp = heapOnly ? new XmaxStamp(xid, prepared.commandField(),
                 prepared.infomask() | HeapTupleHeader.HOT_UPDATED) : prepared;
+        Buffer oldMap = mapPageToClear(relation, oldBuffer.blockNumber(), oldPage, false);
+        Buffer newMap = samePage ? null : mapPageToClear(relation, newBuffer.blockNumber(), newPage, initialize);
         Tid newTid = CriticalSection.run(bufferPool.panicState(), "heap update", () -> {
             if (initialize) {
                 newPage.initialize(0);
+            }
+            clearAllVisible(oldPage, oldMap, oldBuffer.blockNumber());
+            if (!samePage) {
+                clearAllVisible(newPage, newMap, newBuffer.blockNumber());
             }
             int newOffset = addTuple(newPage, tuple);
             Tid placed = new Tid(newBuffer.blockNumber(), newOffset);
@@ -364,8 +381,38 @@ public final class HeapAccessMethod implements HeapAccess {
             }
             return placed;
         });
+        releaseMap(oldMap);
+        releaseMap(newMap);
         freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
         return newTid;
+    }
+
+    /**
+     * The visibility map page to clear along with a change of {@code page}: pinned now, before
+     * the critical section, so clearing in it reads nothing ({@code visibilitymap_pin}); null when
+     * the page is not marked all-visible. A page being initialized may be a block a truncation
+     * gave back while its map bits stayed, so its bits are cleared too.
+     */
+    private Buffer mapPageToClear(RelFileLocator relation, int block, Page page, boolean initialize) {
+        return (page.flags() & Page.FLAG_ALL_VISIBLE) != 0 || initialize ? visibilityMap.pin(relation, block) : null;
+    }
+
+    /**
+     * Inside a change's critical section: the page is no longer all-visible, nor its map bits
+     * set ({@code PageClearAllVisible} and {@code visibilitymap_clear} in {@code heap_insert}
+     * and friends); redo of the change's record does the same.
+     */
+    private void clearAllVisible(Page page, Buffer mapBuffer, int block) {
+        page.setFlags(page.flags() & ~Page.FLAG_ALL_VISIBLE);
+        if (mapBuffer != null) {
+            visibilityMap.clear(mapBuffer, block, VisibilityMap.VALID_BITS);
+        }
+    }
+
+    private void releaseMap(Buffer mapBuffer) {
+        if (mapBuffer != null) {
+            bufferPool.release(mapBuffer);
+        }
     }
 
     /** The xmax fields a delete or update will write, worked out before the critical section. */
@@ -516,6 +563,9 @@ public final class HeapAccessMethod implements HeapAccess {
                 empty = page.itemFlags(offset) == Page.LP_UNUSED;
             }
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
+            if (outcome.deadLinePointers().length == 0) {
+                markAllVisibleIfSo(relation, buffer, horizon);
+            }
             return new VacuumPage(outcome.pruned(), outcome.live(), outcome.recentlyDead(),
                     outcome.deadLinePointers(), page.freeSpace(), empty);
         } finally {
@@ -530,10 +580,97 @@ public final class HeapAccessMethod implements HeapAccess {
         try {
             int free = pruner.markUnused(relation, buffer, deadOffsets);
             freeSpace.recordPageWithFreeSpace(relation, block, free);
+            markAllVisibleIfSo(relation, buffer, transactions.oldestXmin());
             return free;
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
+    }
+
+    @Override
+    public int visibilityStatus(RelFileLocator relation, int block) {
+        return visibilityMap.status(relation, block);
+    }
+
+    @Override
+    public int[] visibilityCounts(RelFileLocator relation) {
+        return visibilityMap.count(relation, blockCount(relation));
+    }
+
+    /**
+     * VACUUM's step after pruning a page (exclusively locked) or reclaiming its dead line
+     * pointers ({@code lazy_scan_prune}'s all-visible check and {@code heap_page_is_all_visible}):
+     * when every tuple on it is live with an inserter committed below {@code horizon} (so every
+     * snapshot, now and later, sees it) and no LP_DEAD line pointer is left, PD_ALL_VISIBLE and
+     * the map's ALL_VISIBLE bit are set, ALL_FROZEN too when no tuple carries an xmax; a map bit
+     * set on a page that is not all-visible is cleared (PostgreSQL warns of it).
+     */
+    private void markAllVisibleIfSo(RelFileLocator relation, Buffer buffer, long horizon) {
+        Page page = buffer.page();
+        int block = buffer.blockNumber();
+        if (page.isNew() || relation.relNumber() < FIRST_NON_CATALOG_RELFILENODE) {
+            return;
+        }
+        int flags = allVisibleFlags(page, horizon);
+        if (flags == 0) {
+            if ((page.flags() & Page.FLAG_ALL_VISIBLE) == 0 && visibilityMap.status(relation, block) != 0) {
+                visibilityMap.clear(relation, block, VisibilityMap.VALID_BITS);
+            }
+            return;
+        }
+        if ((page.flags() & Page.FLAG_ALL_VISIBLE) != 0 && visibilityMap.status(relation, block) == flags) {
+            return;
+        }
+        Buffer mapBuffer = visibilityMap.pinExtending(relation, block);
+        mapBuffer.lockExclusive();
+        try {
+            Page mapPage = mapBuffer.page();
+            long heapLsnBefore = page.lsn();
+            long mapLsnBefore = mapPage.lsn();
+            int mapBlock = mapBuffer.blockNumber();
+            CriticalSection.run(bufferPool.panicState(), "visibility map set", () -> {
+                page.setFlags(page.flags() | Page.FLAG_ALL_VISIBLE);
+                VisibilityMap.set(mapPage, block, flags);
+                byte[] visibleData = new HeapWalRecords.VisibleData(block, flags).encode();
+                long lsn = logChange(redo -> HeapWalRecords.record(HeapWalRecords.VISIBLE, 0, visibleData,
+                        HeapWalRecords.mapBlock(relation, mapBlock,
+                                wal.needsFullPageImage(mapLsnBefore, redo) ? pageImage(mapPage) : null),
+                        HeapWalRecords.block(relation, block, false,
+                                wal.needsFullPageImage(heapLsnBefore, redo) ? pageImage(page) : null, new byte[0])));
+                // the map page may reach disk only after the record saying why its bit is set
+                mapPage.setLsn(lsn);
+                bufferPool.markDirty(mapBuffer);
+                page.setLsn(lsn);
+                bufferPool.markDirty(buffer);
+            });
+        } finally {
+            bufferPool.unlockAndRelease(mapBuffer);
+        }
+    }
+
+    /** Relfilenodes below this are system catalogs, which VACUUM leaves alone (see README). */
+    private static final int FIRST_NON_CATALOG_RELFILENODE = 16384;
+
+    /** The map bits a page deserves now: ALL_VISIBLE (and ALL_FROZEN), or 0. */
+    private int allVisibleFlags(Page page, long horizon) {
+        byte[] data = page.data();
+        boolean frozen = true;
+        for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
+            int state = page.itemFlags(offset);
+            if (state == Page.LP_DEAD) {
+                return 0;
+            }
+            if (state != Page.LP_NORMAL) {
+                continue;
+            }
+            int position = page.itemOffset(offset);
+            if (visibility.satisfiesVacuum(data, position, horizon) != HeapVisibility.VacuumState.LIVE
+                    || HeapTupleHeader.xmin(data, position) >= horizon) {
+                return 0;
+            }
+            frozen &= (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0;
+        }
+        return VisibilityMap.ALL_VISIBLE | (frozen ? VisibilityMap.ALL_FROZEN : 0);
     }
 
     @Override

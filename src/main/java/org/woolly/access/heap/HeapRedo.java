@@ -20,9 +20,11 @@ import org.woolly.utils.error.SqlState;
  */
 final class HeapRedo implements ResourceManager {
     private final BufferPool bufferPool;
+    private final VisibilityMap visibilityMap;
 
-    HeapRedo(BufferPool bufferPool) {
+    HeapRedo(BufferPool bufferPool, VisibilityMap visibilityMap) {
         this.bufferPool = bufferPool;
+        this.visibilityMap = visibilityMap;
     }
 
     @Override
@@ -46,14 +48,21 @@ final class HeapRedo implements ResourceManager {
             case HeapWalRecords.INSERT -> {
                 HeapWalRecords.InsertData insert = HeapWalRecords.InsertData.decode(record.mainData());
                 BlockReference target = record.blocks().get(0);
-                applyToBlock(target, endLsn, page -> addTuple(page, target, insert.offset(),
-                        (insert.flags() & HeapWalRecords.FLAG_INIT_PAGE) != 0));
+                applyToBlock(target, endLsn, page -> {
+                    addTuple(page, target, insert.offset(), (insert.flags() & HeapWalRecords.FLAG_INIT_PAGE) != 0);
+                    dropAllVisible(page);
+                });
+                clearAllVisible(target);
             }
             case HeapWalRecords.DELETE -> {
                 HeapWalRecords.DeleteData delete = HeapWalRecords.DeleteData.decode(record.mainData());
                 BlockReference target = record.blocks().get(0);
-                applyToBlock(target, endLsn, page -> setXmax(page, delete.offset(), delete.xmax(),
-                        delete.commandId(), delete.infomask(), new Tid(target.blockNumber(), delete.offset())));
+                applyToBlock(target, endLsn, page -> {
+                    setXmax(page, delete.offset(), delete.xmax(), delete.commandId(), delete.infomask(),
+                            new Tid(target.blockNumber(), delete.offset()));
+                    dropAllVisible(page);
+                });
+                clearAllVisible(target);
             }
             case HeapWalRecords.MULTI_INSERT -> {
                 HeapWalRecords.MultiInsertData insert = HeapWalRecords.MultiInsertData.decode(record.mainData());
@@ -67,9 +76,12 @@ final class HeapRedo implements ResourceManager {
                     for (int i = 0; i < tuples.size(); i++) {
                         addTuple(page, tuples.get(i), insert.offsets()[i]);
                     }
+                    dropAllVisible(page);
                 });
+                clearAllVisible(target);
             }
             case HeapWalRecords.UPDATE -> redoUpdate(record, endLsn);
+            case HeapWalRecords.VISIBLE -> redoVisible(record, endLsn);
             case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
                 HeapWalRecords.PruneData prune = HeapWalRecords.PruneData.decode(record.mainData());
                 boolean truncate = record.info() == HeapWalRecords.VACUUM;
@@ -78,6 +90,32 @@ final class HeapRedo implements ResourceManager {
             default -> throw new SqlException(SqlState.INTERNAL_ERROR,
                     "heap_redo: unknown op code " + record.info());
         }
+    }
+
+    /**
+     * {@code heap_xlog_visible}: PD_ALL_VISIBLE on the heap page and the bits on the map page,
+     * each only if its page is older than the record (the map page's LSN is the guard that keeps
+     * a later clear, replayed from a heap record, from being undone).
+     */
+    private void redoVisible(WalRecord record, long endLsn) {
+        HeapWalRecords.VisibleData visible = HeapWalRecords.VisibleData.decode(record.mainData());
+        BlockReference map = record.blocks().get(0);
+        applyToBlock(map, endLsn, page -> VisibilityMap.set(page, visible.heapBlock(), visible.flags()));
+        visibilityMap.forgetSize(map.relation());
+        applyToBlock(record.blocks().get(1), endLsn, page -> page.setFlags(page.flags() | Page.FLAG_ALL_VISIBLE));
+    }
+
+    /**
+     * After redo of a change that may add a tuple some snapshot does not see: the heap page is
+     * no longer all-visible and its map bits go, whatever the page LSN said (a map page written
+     * before the crash may carry a bit this record cleared).
+     */
+    private void clearAllVisible(BlockReference reference) {
+        visibilityMap.clear(reference.relation(), reference.blockNumber(), VisibilityMap.VALID_BITS);
+    }
+
+    private static void dropAllVisible(Page page) {
+        page.setFlags(page.flags() & ~Page.FLAG_ALL_VISIBLE);
     }
 
     private void redoUpdate(WalRecord record, long endLsn) {
@@ -90,12 +128,20 @@ final class HeapRedo implements ResourceManager {
             applyToBlock(newBlock, endLsn, page -> {
                 setXmax(page, update.oldOffset(), update.xmax(), update.commandId(), update.oldInfomask(), newTid);
                 addTuple(page, newBlock, update.newOffset(), false);
+                dropAllVisible(page);
             });
         } else {
-            applyToBlock(oldBlock, endLsn, page -> setXmax(page, update.oldOffset(), update.xmax(),
-                    update.commandId(), update.oldInfomask(), newTid));
-            applyToBlock(newBlock, endLsn, page -> addTuple(page, newBlock, update.newOffset(), initialize));
+            applyToBlock(oldBlock, endLsn, page -> {
+                setXmax(page, update.oldOffset(), update.xmax(), update.commandId(), update.oldInfomask(), newTid);
+                dropAllVisible(page);
+            });
+            applyToBlock(newBlock, endLsn, page -> {
+                addTuple(page, newBlock, update.newOffset(), initialize);
+                dropAllVisible(page);
+            });
+            clearAllVisible(oldBlock);
         }
+        clearAllVisible(newBlock);
     }
 
     private void applyToBlock(BlockReference reference, long endLsn, PageChange change) {
@@ -172,6 +218,11 @@ final class HeapRedo implements ResourceManager {
                 text.append(" prune xid ").append(prune.pruneXid()).append(" redirected ")
                         .append(prune.redirects().length / 2).append(" dead ").append(prune.dead().length)
                         .append(" unused ").append(prune.unused().length);
+            }
+            case HeapWalRecords.VISIBLE -> {
+                HeapWalRecords.VisibleData visible = HeapWalRecords.VisibleData.decode(record.mainData());
+                text.append(" heap blk ").append(Integer.toUnsignedString(visible.heapBlock())).append(" flags 0x")
+                        .append(String.format("%02X", visible.flags()));
             }
             case HeapWalRecords.UPDATE -> {
                 HeapWalRecords.UpdateData update = HeapWalRecords.UpdateData.decode(record.mainData());

@@ -41,6 +41,12 @@ final class HeapWalRecords {
      */
     static final int MULTI_INSERT = 0x50;
 
+    /**
+     * VACUUM set visibility map bits of the heap page in block reference 1 on the map page in
+     * block reference 0 and PD_ALL_VISIBLE on the heap page ({@code XLOG_HEAP2_VISIBLE}).
+     */
+    static final int VISIBLE = 0x60;
+
     /** Flag in main data: the target page was empty and is (re)initialized by redo ({@code XLOG_HEAP_INIT_PAGE}). */
     static final int FLAG_INIT_PAGE = 0x01;
 
@@ -199,6 +205,25 @@ final class HeapWalRecords {
         return new BlockReference(relation, ForkNumber.MAIN, blockNumber, willInit, pageImage, data);
     }
 
+    /** A reference to a visibility map page ({@code _vm} fork). */
+    static BlockReference mapBlock(RelFileLocator relation, int blockNumber, byte[] pageImage) {
+        return new BlockReference(relation, ForkNumber.VISIBILITY_MAP, blockNumber, false, pageImage, new byte[0]);
+    }
+
+    /** Main data of VISIBLE: the heap block u32 and the map bits set u8 ({@code xl_heap_visible}). */
+    record VisibleData(int heapBlock, int flags) {
+        byte[] encode() {
+            byte[] bytes = new byte[5];
+            Page.putInt(bytes, 0, heapBlock);
+            bytes[4] = (byte) flags;
+            return bytes;
+        }
+
+        static VisibleData decode(byte[] bytes) {
+            return new VisibleData(Page.getInt(bytes, 0), Byte.toUnsignedInt(bytes[4]));
+        }
+    }
+
     static WalRecord record(int info, long xid, byte[] mainData, BlockReference... blocks) {
         List<BlockReference> references = new ArrayList<>(List.of(blocks));
         return new WalRecord(ResourceManagerIds.HEAP, info, xid, references, mainData);
@@ -212,6 +237,7 @@ final class HeapWalRecords {
             case PRUNE -> "PRUNE";
             case VACUUM -> "VACUUM";
             case MULTI_INSERT -> "MULTI_INSERT";
+            case VISIBLE -> "VISIBLE";
             default -> "UNKNOWN(" + info + ")";
         };
     }

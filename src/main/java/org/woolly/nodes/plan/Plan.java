@@ -24,20 +24,31 @@ public sealed interface Plan {
      * fetched from the heap by TID and kept if the snapshot sees it and {@code qual} (the whole
      * WHERE of the table, index conditions included, so rows are rechecked) holds.
      * {@code indexCondition} is what EXPLAIN shows as {@code Index Cond}; {@code backward} reads
-     * the entries from the last (descending order).
+     * the entries from the last (descending order). With {@code indexOnly} ({@code nodeIndexonlyscan.c},
+     * {@code Index Only Scan}) every column the query reads is in the index: an entry whose heap
+     * page the visibility map marks all-visible gives its row from the index's values alone (the
+     * other columns null), only the others are fetched from the heap.
      */
     record IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
-                     QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost, boolean backward)
+                     QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost, boolean backward,
+                     boolean indexOnly)
             implements Plan {
         /** A scan in the index's order. */
         public IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
                          QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost) {
-            this(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, false);
+            this(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, false, false);
+        }
+
+        /** A scan that fetches every row from the heap. */
+        public IndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
+                         QueryExpr indexCondition, QueryExpr qual, QueryExpr filter, Cost cost, boolean backward) {
+            this(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, backward, false);
         }
 
         /** The same scan reading the index from its end ({@code Index Scan Backward}). */
         public IndexScan reversed() {
-            return new IndexScan(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, !backward);
+            return new IndexScan(entry, indexOid, indexName, keys, indexCondition, qual, filter, cost, !backward,
+                    indexOnly);
         }
     }
 

@@ -484,7 +484,16 @@ public final class BufferPool {
         if (zeroPage) {
             Arrays.fill(buffer.page, (byte) 0);
         } else {
-            storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+            try {
+                storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
+            } catch (SqlException corrupt) {
+                // visibility map pages are read with RBM_ZERO_ON_ERROR (vm_readbuf): a torn map page
+                // becomes all bits clear, which only means heap pages are checked again
+                if (tag.fork() != ForkNumber.VISIBILITY_MAP || corrupt.sqlState() != SqlState.DATA_CORRUPTED) {
+                    throw corrupt;
+                }
+                Arrays.fill(buffer.page, (byte) 0);
+            }
             reads.increment();
         }
         // a new block counts as read, as PostgreSQL counts an extension as a miss

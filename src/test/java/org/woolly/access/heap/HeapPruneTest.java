@@ -31,13 +31,6 @@ class HeapPruneTest {
     @TempDir
     Path replica;
 
-    private static Tid committedInsert(HeapTestSupport heap, String row) {
-        Transaction tx = heap.transactions.begin();
-        Tid tid = heap.heap.insert(TABLE, bytes(row), tx);
-        heap.transactions.commit(tx);
-        return tid;
-    }
-
     private static ModifyResult committedUpdate(HeapTestSupport heap, Tid tid, String row, boolean hot) {
         Transaction tx = heap.transactions.begin();
         ModifyResult result = heap.heap.update(TABLE, tid, bytes(row), tx, tx.takeSnapshot(), hot);
@@ -57,8 +50,8 @@ class HeapPruneTest {
     @Test
     void hotUpdatesFormAChainThatFetchFollowsAndPruningShortens() {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        Tid root = committedInsert(heap, "v0");
-        Tid other = committedInsert(heap, "other");
+        Tid root = heap.committedInsert("v0");
+        Tid other = heap.committedInsert("other");
         Tid current = root;
         for (int version = 1; version <= 3; version++) {
             ModifyResult result = committedUpdate(heap, current, "v" + version, true);
@@ -94,7 +87,7 @@ class HeapPruneTest {
         assertThat(fetch(heap, other)).isNull();
         assertThat(heap.scan(committedSnapshot(heap))).containsExactly("v4");
         // the freed line pointer is used again
-        Tid reused = committedInsert(heap, "new");
+        Tid reused = heap.committedInsert("new");
         assertThat(reused.block()).isEqualTo(0);
 
         BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
@@ -123,7 +116,7 @@ class HeapPruneTest {
     @Test
     void anUpdateWithoutHotGetsANormalTupleAndVacuumFreesTheOldOne() {
         HeapTestSupport heap = new HeapTestSupport(primary, 16);
-        Tid first = committedInsert(heap, "a");
+        Tid first = heap.committedInsert("a");
         ModifyResult result = committedUpdate(heap, first, "b", false);
         assertThat(result.heapOnly()).isFalse();
         assertThat(fetch(heap, first)).isNull();

@@ -73,6 +73,14 @@ final class HeapTestSupport {
         }
     }
 
+    /** Inserts {@code row} in a transaction of its own and commits it. */
+    Tid committedInsert(String row) {
+        org.woolly.access.transam.Transaction tx = transactions.begin();
+        Tid tid = heap.insert(TABLE, bytes(row), tx);
+        transactions.commit(tx);
+        return tid;
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
