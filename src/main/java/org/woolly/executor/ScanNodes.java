@@ -33,15 +33,19 @@ final class ScanNodes {
         private final RangeEntry entry;
         private final ExpressionCompiler.CompiledPredicate qual;
         private final RelationInfo relation;
+        /** The columns the plan above reads (null: all); the others stay null in the rows. */
+        private final java.util.BitSet needed;
         private HeapScan scan;
         private int sinceCheck;
         /** The table's pending seq_scan / seq_tup_read counts. */
         private org.woolly.pgstat.TableCounters tableCounts;
 
-        SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual) {
+        SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual,
+                java.util.BitSet needed) {
             this.context = context;
             this.entry = entry;
             this.qual = qual;
+            this.needed = needed;
             this.relation = openRelation(context, entry);
         }
 
@@ -77,7 +81,8 @@ final class ScanNodes {
                 }
                 context.counters().tuplesReturned++;
                 tableCounts.tuplesReturned++;
-                Object[] row = decode(context, relation, tuple, entry.withTid());
+                Object[] row = needed == null ? decode(context, relation, tuple, entry.withTid())
+                        : relation.decode(tuple.body(), needed);
                 if (qual.test(row)) {
                     return row;
                 }

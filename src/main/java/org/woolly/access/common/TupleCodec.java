@@ -111,10 +111,19 @@ public final class TupleCodec {
 
     /** Decodes a body; attributes beyond those stored in the body come back as NULL. */
     public static Object[] decode(TupleDescriptor descriptor, byte[] body) {
+        return decode(descriptor, body, null);
+    }
+
+    /**
+     * Decodes only the attributes set in {@code needed} (null: all), the others left null: the
+     * walk stops after the last needed one and skips the values before it by length, as
+     * {@code slot_getsomeattrs} deforms up to the highest attribute a plan reads.
+     */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] body, java.util.BitSet needed) {
         int count = descriptor.size();
         Object[] values = new Object[count];
         int header = (short) SHORT.get(body, 0) & 0xFFFF;
-        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, count);
+        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, needed == null ? count : Math.min(count, needed.length()));
         boolean hasNulls = (header & HAS_NULLS) != 0;
         int offset = 2;
         if (hasNulls) {
@@ -128,7 +137,9 @@ public final class TupleCodec {
             int length = attribute.length();
             if (length > 0) {
                 offset = align(offset, attribute.align());
-                values[i] = readFixed(body, offset, attribute);
+                if (needed == null || needed.get(i)) {
+                    values[i] = readFixed(body, offset, attribute);
+                }
                 offset += length;
             } else {
                 int payloadStart;
@@ -141,7 +152,9 @@ public final class TupleCodec {
                     payloadLength = ((int) INT.get(body, offset) >>> 2) - 4;
                     payloadStart = offset + 4;
                 }
-                values[i] = readVarlena(attribute.typeOid(), body, payloadStart, payloadLength);
+                if (needed == null || needed.get(i)) {
+                    values[i] = readVarlena(attribute.typeOid(), body, payloadStart, payloadLength);
+                }
                 offset = payloadStart + payloadLength;
             }
         }

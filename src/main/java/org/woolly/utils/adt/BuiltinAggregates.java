@@ -33,11 +33,12 @@ final class BuiltinAggregates {
             r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, () -> null,
                     (state, args) -> IntegerOperators.add(state == null ? 0 : (Long) state,
                             ((Number) args[0]).longValue(), TypeOids.INT8), state -> state, true));
-            r.aggregate(average(type, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+            r.aggregate(average(type, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         }
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INT8}, TypeOids.NUMERIC, TypeOids.NUMERIC,
-                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
-        r.aggregate(average(TypeOids.INT8, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+                IntegerAccumulator::new, BuiltinAggregates::integerSum,
+                state -> ((IntegerAccumulator) state).total(), true));
+        r.aggregate(average(TypeOids.INT8, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.NUMERIC}, TypeOids.NUMERIC, TypeOids.NUMERIC,
                 Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
         r.aggregate(average(TypeOids.NUMERIC, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
@@ -125,8 +126,52 @@ final class BuiltinAggregates {
 
     private static AggregateDescriptor average(int type, AggregateDescriptor.Transition transition,
                                                AggregateDescriptor.Final finalFunction) {
-        return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC, Accumulator::new,
-                transition, finalFunction, true);
+        return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC,
+                type == TypeOids.NUMERIC ? Accumulator::new : IntegerAccumulator::new, transition, finalFunction, true);
+    }
+
+    /**
+     * Running sum and count of integers: a long until the sum would overflow, then numeric (the
+     * role of {@code int4_avg_accum}'s int8 pair and {@code int8_avg_accum}'s 128-bit sum: no
+     * numeric arithmetic per row).
+     */
+    static final class IntegerAccumulator {
+        long sum;
+        BigDecimal overflow;
+        long count;
+
+        void add(long value) {
+            long total = sum + value;
+            if (((sum ^ total) & (value ^ total)) < 0) {
+                overflow = (overflow == null ? BigDecimal.ZERO : overflow).add(BigDecimal.valueOf(sum))
+                        .add(BigDecimal.valueOf(value));
+                total = 0;
+            }
+            sum = total;
+            count++;
+        }
+
+        /** The sum as numeric; null before the first row. */
+        BigDecimal total() {
+            if (count == 0) {
+                return null;
+            }
+            return overflow == null ? BigDecimal.valueOf(sum) : overflow.add(BigDecimal.valueOf(sum));
+        }
+    }
+
+    private static Object integerSum(Object state, Object[] args) {
+        IntegerAccumulator accumulator = (IntegerAccumulator) state;
+        accumulator.add(((Number) args[0]).longValue());
+        return accumulator;
+    }
+
+    private static Object integerAverage(Object state) {
+        IntegerAccumulator accumulator = (IntegerAccumulator) state;
+        if (accumulator.count == 0) {
+            return null;
+        }
+        return NumericOperators.divide(accumulator.total(), BigDecimal.valueOf(accumulator.count));
     }
 
     private static Object numericSum(Object state, Object[] args) {
