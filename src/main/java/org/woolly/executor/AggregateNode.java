@@ -94,7 +94,12 @@ final class AggregateNode implements ExecNode {
                 context.checkForInterrupts();
             }
             if (groupExprs.length == 0 && sets.size() == 1) {
-                advance(tables.getFirst().computeIfAbsent(NO_GROUP_KEY, ignored -> newGroup(NO_VALUES, 0)), row);
+                Group group = tables.getFirst().get(NO_GROUP_KEY);
+                if (group == null) {
+                    group = newGroup(NO_VALUES, 0);
+                    tables.getFirst().put(NO_GROUP_KEY, group);
+                }
+                advance(group, row);
                 continue;
             }
             Object[] values = new Object[groupExprs.length];

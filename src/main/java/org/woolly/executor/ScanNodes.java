@@ -75,14 +75,21 @@ final class ScanNodes {
                     sinceCheck = 0;
                     context.checkForInterrupts();
                 }
-                HeapTuple tuple = scan.next();
-                if (tuple == null) {
-                    return null;
+                Object[] row;
+                if (needed == null) {
+                    HeapTuple tuple = scan.next();
+                    if (tuple == null) {
+                        return null;
+                    }
+                    row = decode(context, relation, tuple, entry.withTid());
+                } else {
+                    if (!scan.advance()) {
+                        return null;
+                    }
+                    row = relation.decode(scan.bodyData(), scan.bodyStart(), scan.bodyLength(), needed);
                 }
                 context.counters().tuplesReturned++;
                 tableCounts.tuplesReturned++;
-                Object[] row = needed == null ? decode(context, relation, tuple, entry.withTid())
-                        : relation.decode(tuple.body(), needed);
                 if (qual.test(row)) {
                     return row;
                 }

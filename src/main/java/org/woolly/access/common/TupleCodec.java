@@ -120,9 +120,18 @@ public final class TupleCodec {
      * {@code slot_getsomeattrs} deforms up to the highest attribute a plan reads.
      */
     public static Object[] decode(TupleDescriptor descriptor, byte[] body, java.util.BitSet needed) {
+        return decode(descriptor, body, 0, needed);
+    }
+
+    /**
+     * As {@link #decode(TupleDescriptor, byte[], java.util.BitSet)} for a body that starts at
+     * {@code base} in {@code data} (a tuple left in its page). Alignment is relative to the
+     * body's start, as it was when the body was formed.
+     */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] data, int base, java.util.BitSet needed) {
         int count = descriptor.size();
         Object[] values = new Object[count];
-        int header = (short) SHORT.get(body, 0) & 0xFFFF;
+        int header = (short) SHORT.get(data, base) & 0xFFFF;
         int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, needed == null ? count : Math.min(count, needed.length()));
         boolean hasNulls = (header & HAS_NULLS) != 0;
         int offset = 2;
@@ -130,7 +139,7 @@ public final class TupleCodec {
             offset += ((header & ATTRIBUTE_COUNT_MASK) + 7) / 8;
         }
         for (int i = 0; i < stored; i++) {
-            if (hasNulls && (body[2 + (i >> 3)] & (1 << (i & 7))) == 0) {
+            if (hasNulls && (data[base + 2 + (i >> 3)] & (1 << (i & 7))) == 0) {
                 continue;
             }
             Attribute attribute = descriptor.get(i);
@@ -138,22 +147,22 @@ public final class TupleCodec {
             if (length > 0) {
                 offset = align(offset, attribute.align());
                 if (needed == null || needed.get(i)) {
-                    values[i] = readFixed(body, offset, attribute);
+                    values[i] = readFixed(data, base + offset, attribute);
                 }
                 offset += length;
             } else {
                 int payloadStart;
                 int payloadLength;
-                if ((body[offset] & 1) != 0) {
-                    payloadLength = ((body[offset] & 0xFF) >>> 1) - 1;
+                if ((data[base + offset] & 1) != 0) {
+                    payloadLength = ((data[base + offset] & 0xFF) >>> 1) - 1;
                     payloadStart = offset + 1;
                 } else {
                     offset = align(offset, 'i');
-                    payloadLength = ((int) INT.get(body, offset) >>> 2) - 4;
+                    payloadLength = ((int) INT.get(data, base + offset) >>> 2) - 4;
                     payloadStart = offset + 4;
                 }
                 if (needed == null || needed.get(i)) {
-                    values[i] = readVarlena(attribute.typeOid(), body, payloadStart, payloadLength);
+                    values[i] = readVarlena(attribute.typeOid(), data, base + payloadStart, payloadLength);
                 }
                 offset = payloadStart + payloadLength;
             }

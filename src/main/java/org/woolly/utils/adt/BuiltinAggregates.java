@@ -21,13 +21,28 @@ final class BuiltinAggregates {
         long count;
     }
 
+    /** count's running state. */
+    static final class Count {
+        long rows;
+    }
+
     private BuiltinAggregates() {}
 
+    private static Object countRow(Object state, Object[] args) {
+        ((Count) state).rows++;
+        return state;
+    }
+
+    private static Object countResult(Object state) {
+        return ((Count) state).rows;
+    }
+
     static void register(BuiltinFunctions.Registry r) {
-        r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, () -> 0L,
-                (state, args) -> (Long) state + 1, state -> state, false));
+        // the count lives in a mutable holder: no boxed Long per row
+        r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, Count::new,
+                BuiltinAggregates::countRow, BuiltinAggregates::countResult, false));
         r.aggregate(new AggregateDescriptor("count", new int[] {BuiltinTypes.ANY}, TypeOids.INT8, TypeOids.INT8,
-                () -> 0L, (state, args) -> (Long) state + 1, state -> state, true));
+                Count::new, BuiltinAggregates::countRow, BuiltinAggregates::countResult, true));
 
         for (int type : new int[] {TypeOids.INT2, TypeOids.INT4}) {
             r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, () -> null,
