@@ -28,6 +28,19 @@ final class BuiltinAggregates {
 
     private BuiltinAggregates() {}
 
+    /** sum(int2/int4)'s running int8 sum ({@code int4_sum}), mutable: no boxed Long per row; null result before a row. */
+    static final class Int8Sum {
+        long sum;
+        boolean any;
+    }
+
+    private static Object int8Sum(Object state, Object[] args) {
+        Int8Sum total = (Int8Sum) state;
+        total.sum = IntegerOperators.add(total.sum, ((Number) args[0]).longValue(), TypeOids.INT8);
+        total.any = true;
+        return total;
+    }
+
     private static Object countRow(Object state, Object[] args) {
         ((Count) state).rows++;
         return state;
@@ -45,9 +58,8 @@ final class BuiltinAggregates {
                 Count::new, BuiltinAggregates::countRow, BuiltinAggregates::countResult, true));
 
         for (int type : new int[] {TypeOids.INT2, TypeOids.INT4}) {
-            r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, () -> null,
-                    (state, args) -> IntegerOperators.add(state == null ? 0 : (Long) state,
-                            ((Number) args[0]).longValue(), TypeOids.INT8), state -> state, true));
+            r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, Int8Sum::new,
+                    BuiltinAggregates::int8Sum, state -> ((Int8Sum) state).any ? ((Int8Sum) state).sum : null, true));
             r.aggregate(average(type, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         }
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INT8}, TypeOids.NUMERIC, TypeOids.NUMERIC,
