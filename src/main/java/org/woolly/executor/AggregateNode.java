@@ -94,12 +94,7 @@ final class AggregateNode implements ExecNode {
                 context.checkForInterrupts();
             }
             if (groupExprs.length == 0 && sets.size() == 1) {
-                Group group = tables.getFirst().get(NO_GROUP_KEY);
-                if (group == null) {
-                    group = newGroup(NO_VALUES, 0);
-                    tables.getFirst().put(NO_GROUP_KEY, group);
-                }
-                advance(group, row);
+                advance(singleSetGroup(tables.getFirst(), NO_GROUP_KEY, NO_VALUES), row);
                 continue;
             }
             Object[] values = new Object[groupExprs.length];
@@ -109,12 +104,7 @@ final class AggregateNode implements ExecNode {
             if (groupExprs.length == 1 && sets.size() == 1) {
                 // one grouping column: its value is the key, without a one-element list per row
                 Object key = values[0] == null ? NO_GROUP_KEY : context.types().groupingKey(groupTypes[0], values[0]);
-                Group group = tables.getFirst().get(key);
-                if (group == null) {
-                    group = newGroup(values, 0);
-                    tables.getFirst().put(key, group);
-                }
-                advance(group, row);
+                advance(singleSetGroup(tables.getFirst(), key, values), row);
                 continue;
             }
             for (int s = 0; s < sets.size(); s++) {
@@ -153,6 +143,16 @@ final class AggregateNode implements ExecNode {
     /** The key of the one group without GROUP BY, and of the null group of a single grouping column. */
     private static final Object NO_GROUP_KEY = new Object();
     private static final Object[] NO_VALUES = new Object[0];
+
+    /** The group of {@code key} in the one set's table, made on first sight (no lambda allocated per row). */
+    private Group singleSetGroup(Map<Object, Group> table, Object key, Object[] groupValues) {
+        Group group = table.get(key);
+        if (group == null) {
+            group = newGroup(groupValues, 0);
+            table.put(key, group);
+        }
+        return group;
+    }
 
     private Group newGroup(Object[] groupValues, int set) {
         Group group = newGroup(groupValues);
