@@ -100,6 +100,22 @@ public record RelationInfo(int oid, String name, int namespaceOid, String namesp
         return stored == null ? TupleCodec.decode(descriptor, body) : stored.decode(body, attributes.size());
     }
 
+    /**
+     * As {@link #decode(byte[])}, but only the columns set in {@code needed} (null: all) are
+     * read; the others are null. A relation with dropped or later-added columns reads them all.
+     */
+    public Object[] decode(byte[] body, java.util.BitSet needed) {
+        return stored == null ? TupleCodec.decode(descriptor, body, needed) : stored.decode(body, attributes.size());
+    }
+
+    /** As {@link #decode(byte[], java.util.BitSet)} for a body of {@code length} bytes at {@code start} in {@code data}. */
+    public Object[] decode(byte[] data, int start, int length, java.util.BitSet needed) {
+        if (stored == null) {
+            return TupleCodec.decode(descriptor, data, start, needed);
+        }
+        return stored.decode(java.util.Arrays.copyOfRange(data, start, start + length), attributes.size());
+    }
+
     /** A row of the live columns as a tuple body in the stored layout (dropped columns null). */
     public byte[] encode(Object[] row) {
         return stored == null ? TupleCodec.encode(descriptor, row) : stored.encode(row);

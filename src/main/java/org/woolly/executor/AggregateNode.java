@@ -83,7 +83,7 @@ final class AggregateNode implements ExecNode {
         input.open();
         List<List<Integer>> sets = groupingSets != null ? groupingSets.sets()
                 : List.of(java.util.stream.IntStream.range(0, groupExprs.length).boxed().toList());
-        List<Map<List<Object>, Group>> tables = new ArrayList<>();
+        List<Map<Object, Group>> tables = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
             tables.add(new LinkedHashMap<>());
         }
@@ -93,9 +93,19 @@ final class AggregateNode implements ExecNode {
             if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
                 context.checkForInterrupts();
             }
+            if (groupExprs.length == 0 && sets.size() == 1) {
+                advance(singleSetGroup(tables.getFirst(), NO_GROUP_KEY, NO_VALUES), row);
+                continue;
+            }
             Object[] values = new Object[groupExprs.length];
             for (int i = 0; i < groupExprs.length; i++) {
                 values[i] = groupExprs[i].evaluate(row);
+            }
+            if (groupExprs.length == 1 && sets.size() == 1) {
+                // one grouping column: its value is the key, without a one-element list per row
+                Object key = values[0] == null ? NO_GROUP_KEY : context.types().groupingKey(groupTypes[0], values[0]);
+                advance(singleSetGroup(tables.getFirst(), key, values), row);
+                continue;
             }
             for (int s = 0; s < sets.size(); s++) {
                 // one set holds every GROUP BY column; with several, each row copies its set's values
@@ -130,6 +140,20 @@ final class AggregateNode implements ExecNode {
         groups = ordered.iterator();
     }
 
+    /** The key of the one group without GROUP BY, and of the null group of a single grouping column. */
+    private static final Object NO_GROUP_KEY = new Object();
+    private static final Object[] NO_VALUES = new Object[0];
+
+    /** The group of {@code key} in the one set's table, made on first sight (no lambda allocated per row). */
+    private Group singleSetGroup(Map<Object, Group> table, Object key, Object[] groupValues) {
+        Group group = table.get(key);
+        if (group == null) {
+            group = newGroup(groupValues, 0);
+            table.put(key, group);
+        }
+        return group;
+    }
+
     private Group newGroup(Object[] groupValues, int set) {
         Group group = newGroup(groupValues);
         group.set = set;
@@ -151,11 +175,12 @@ final class AggregateNode implements ExecNode {
             if (!filters[i].test(row)) {
                 continue;
             }
-            Object[] args = new Object[aggregateArgs[i].length];
-            for (int j = 0; j < args.length; j++) {
+            int argumentCount = aggregateArgs[i].length;
+            Object[] args = argumentCount == 0 ? NO_VALUES : new Object[argumentCount];
+            for (int j = 0; j < argumentCount; j++) {
                 args[j] = aggregateArgs[i][j].evaluate(row);
             }
-            Object[] keys = new Object[orderKeys[i].length];
+            Object[] keys = orderKeys[i].length == 0 ? NO_VALUES : new Object[orderKeys[i].length];
             for (int j = 0; j < keys.length; j++) {
                 keys[j] = orderKeys[i][j].evaluate(row);
             }

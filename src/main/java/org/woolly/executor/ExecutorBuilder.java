@@ -19,7 +19,13 @@ final class ExecutorBuilder {
         this.compiler = new ExpressionCompiler(context);
     }
 
+    /** Per sequential scan of the plan being built, the columns read above it (see {@link NeededColumns}). */
+    private java.util.Map<Plan, java.util.BitSet> neededColumns;
+
     ExecNode build(Plan plan) {
+        if (neededColumns == null) {
+            neededColumns = NeededColumns.of(plan);
+        }
         ExecNode node = buildNode(plan);
         if (instrumentation == null) {
             return node;
@@ -46,7 +52,8 @@ final class ExecutorBuilder {
 
     private ExecNode buildPlanNode(Plan plan) {
         return switch (plan) {
-            case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()));
+            case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()),
+                    neededColumns.get(scan));
             case Plan.IndexScan scan -> new IndexScanNode(context, scan, compiler);
             case Plan.ValuesScan values -> {
                 List<CompiledExpression[]> rows = new ArrayList<>();

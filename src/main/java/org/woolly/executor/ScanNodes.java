@@ -33,15 +33,19 @@ final class ScanNodes {
         private final RangeEntry entry;
         private final ExpressionCompiler.CompiledPredicate qual;
         private final RelationInfo relation;
+        /** The columns the plan above reads (null: all); the others stay null in the rows. */
+        private final java.util.BitSet needed;
         private HeapScan scan;
         private int sinceCheck;
         /** The table's pending seq_scan / seq_tup_read counts. */
         private org.woolly.pgstat.TableCounters tableCounts;
 
-        SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual) {
+        SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual,
+                java.util.BitSet needed) {
             this.context = context;
             this.entry = entry;
             this.qual = qual;
+            this.needed = needed;
             this.relation = openRelation(context, entry);
         }
 
@@ -71,13 +75,21 @@ final class ScanNodes {
                     sinceCheck = 0;
                     context.checkForInterrupts();
                 }
-                HeapTuple tuple = scan.next();
-                if (tuple == null) {
-                    return null;
+                Object[] row;
+                if (needed == null) {
+                    HeapTuple tuple = scan.next();
+                    if (tuple == null) {
+                        return null;
+                    }
+                    row = decode(context, relation, tuple, entry.withTid());
+                } else {
+                    if (!scan.advance()) {
+                        return null;
+                    }
+                    row = relation.decode(scan.bodyData(), scan.bodyStart(), scan.bodyLength(), needed);
                 }
                 context.counters().tuplesReturned++;
                 tableCounts.tuplesReturned++;
-                Object[] row = decode(context, relation, tuple, entry.withTid());
                 if (qual.test(row)) {
                     return row;
                 }

@@ -111,37 +111,59 @@ public final class TupleCodec {
 
     /** Decodes a body; attributes beyond those stored in the body come back as NULL. */
     public static Object[] decode(TupleDescriptor descriptor, byte[] body) {
+        return decode(descriptor, body, null);
+    }
+
+    /**
+     * Decodes only the attributes set in {@code needed} (null: all), the others left null: the
+     * walk stops after the last needed one and skips the values before it by length, as
+     * {@code slot_getsomeattrs} deforms up to the highest attribute a plan reads.
+     */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] body, java.util.BitSet needed) {
+        return decode(descriptor, body, 0, needed);
+    }
+
+    /**
+     * As {@link #decode(TupleDescriptor, byte[], java.util.BitSet)} for a body that starts at
+     * {@code base} in {@code data} (a tuple left in its page). Alignment is relative to the
+     * body's start, as it was when the body was formed.
+     */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] data, int base, java.util.BitSet needed) {
         int count = descriptor.size();
         Object[] values = new Object[count];
-        int header = (short) SHORT.get(body, 0) & 0xFFFF;
-        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, count);
+        int header = (short) SHORT.get(data, base) & 0xFFFF;
+        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, needed == null ? count : Math.min(count, needed.length()));
         boolean hasNulls = (header & HAS_NULLS) != 0;
         int offset = 2;
         if (hasNulls) {
             offset += ((header & ATTRIBUTE_COUNT_MASK) + 7) / 8;
         }
         for (int i = 0; i < stored; i++) {
-            if (hasNulls && (body[2 + (i >> 3)] & (1 << (i & 7))) == 0) {
+            if (hasNulls && (data[base + 2 + (i >> 3)] & (1 << (i & 7))) == 0) {
                 continue;
             }
             Attribute attribute = descriptor.get(i);
             int length = attribute.length();
             if (length > 0) {
                 offset = align(offset, attribute.align());
-                values[i] = readFixed(body, offset, attribute);
+                if (needed == null || needed.get(i)) {
+                    values[i] = readFixed(data, base + offset, attribute);
+                }
                 offset += length;
             } else {
                 int payloadStart;
                 int payloadLength;
-                if ((body[offset] & 1) != 0) {
-                    payloadLength = ((body[offset] & 0xFF) >>> 1) - 1;
+                if ((data[base + offset] & 1) != 0) {
+                    payloadLength = ((data[base + offset] & 0xFF) >>> 1) - 1;
                     payloadStart = offset + 1;
                 } else {
                     offset = align(offset, 'i');
-                    payloadLength = ((int) INT.get(body, offset) >>> 2) - 4;
+                    payloadLength = ((int) INT.get(data, base + offset) >>> 2) - 4;
                     payloadStart = offset + 4;
                 }
-                values[i] = readVarlena(attribute.typeOid(), body, payloadStart, payloadLength);
+                if (needed == null || needed.get(i)) {
+                    values[i] = readVarlena(attribute.typeOid(), data, base + payloadStart, payloadLength);
+                }
                 offset = payloadStart + payloadLength;
             }
         }

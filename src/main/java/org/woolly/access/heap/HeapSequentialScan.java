@@ -1,9 +1,6 @@
 package org.woolly.access.heap;
 
 import org.woolly.access.common.Tid;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.woolly.access.transam.Snapshot;
 import org.woolly.storage.buffer.Buffer;
 import org.woolly.storage.buffer.BufferPool;
@@ -11,20 +8,32 @@ import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.RelFileLocator;
 
 /**
- * A sequential scan, page at a time ({@code heapgettup_pagemode}): the visible tuples of one
- * page are copied under its share lock, then lock and pin are dropped before the caller sees
- * any of them, so a scan never holds a buffer while the executor runs. The block count is taken
- * when the scan starts, as PostgreSQL does; rows added later are not visible to the snapshot
- * anyway. Not thread-safe (one scan, one caller).
+ * A sequential scan, page at a time ({@code heapgettup_pagemode}): under one share lock the
+ * page is checked for visible tuples (their line pointers kept, as {@code rs_vistuples}) and
+ * copied whole into an array the scan reuses, then lock and pin are dropped before the caller
+ * sees any of them, so a scan never holds a buffer while the executor runs, and reading a tuple
+ * ({@link #advance()}) allocates nothing. The block count is taken when the scan starts, as
+ * PostgreSQL does; rows added later are not visible to the snapshot anyway. Not thread-safe
+ * (one scan, one caller).
  */
 final class HeapSequentialScan implements HeapScan {
     private final HeapAccessMethod heap;
     private final RelFileLocator relation;
     private final Snapshot snapshot;
     private final int blockCount;
-    private final List<HeapTuple> pageTuples = new ArrayList<>();
+    /** The current page as it was under the share lock. */
+    private final byte[] pageCopy = new byte[Page.SIZE];
+    /** Per visible tuple of the current page: its offset number, its item position and its length. */
+    private final int[] visibleOffsets = new int[Page.SIZE / Page.LINE_POINTER_SIZE];
+    private final int[] visiblePositions = new int[visibleOffsets.length];
+    private final int[] visibleLengths = new int[visibleOffsets.length];
+    private int visibleCount;
+    private int currentBlock;
+    private int bodyStart;
+    private int bodyLength;
     private int nextBlock;
-    private int nextTuple;
+    /** Index of the current tuple in the visible arrays; the next one is {@code current + 1}. */
+    private int current = -1;
     private boolean closed;
 
     HeapSequentialScan(HeapAccessMethod heap, RelFileLocator relation, Snapshot snapshot, int blockCount) {
@@ -36,18 +45,51 @@ final class HeapSequentialScan implements HeapScan {
 
     @Override
     public HeapTuple next() {
-        while (nextTuple >= pageTuples.size()) {
+        if (!advance()) {
+            return null;
+        }
+        int position = visiblePositions[current];
+        byte[] body = new byte[bodyLength];
+        System.arraycopy(pageCopy, bodyStart, body, 0, bodyLength);
+        return new HeapTuple(new Tid(currentBlock, visibleOffsets[current]), HeapTupleHeader.xmin(pageCopy, position),
+                HeapTupleHeader.xmax(pageCopy, position), body);
+    }
+
+    @Override
+    public boolean advance() {
+        while (current + 1 >= visibleCount) {
             if (closed || Integer.compareUnsigned(nextBlock, blockCount) >= 0) {
-                return null;
+                return false;
             }
             loadPage(nextBlock++);
         }
-        return pageTuples.get(nextTuple++);
+        current++;
+        int position = visiblePositions[current];
+        int headerLength = HeapTupleHeader.headerLength(pageCopy, position);
+        bodyStart = position + headerLength;
+        bodyLength = visibleLengths[current] - headerLength;
+        return true;
+    }
+
+    @Override
+    public byte[] bodyData() {
+        return pageCopy;
+    }
+
+    @Override
+    public int bodyStart() {
+        return bodyStart;
+    }
+
+    @Override
+    public int bodyLength() {
+        return bodyLength;
     }
 
     private void loadPage(int block) {
-        pageTuples.clear();
-        nextTuple = 0;
+        visibleCount = 0;
+        current = -1;
+        currentBlock = block;
         BufferPool pool = heap.bufferPool();
         Buffer buffer = pool.read(relation, block);
         heap.pruner().pruneOpportunistically(relation, buffer);
@@ -68,8 +110,14 @@ final class HeapSequentialScan implements HeapScan {
                 boolean visible = heap.visibility().satisfiesMvcc(data, position, snapshot);
                 heap.noteHints(buffer, position, before);
                 if (visible) {
-                    pageTuples.add(HeapAccessMethod.copyTuple(page, new Tid(block, offset)));
+                    visibleOffsets[visibleCount] = offset;
+                    visiblePositions[visibleCount] = position;
+                    visibleLengths[visibleCount] = page.itemLength(offset);
+                    visibleCount++;
                 }
+            }
+            if (visibleCount > 0) {
+                System.arraycopy(data, 0, pageCopy, 0, Page.SIZE);
             }
             heap.recordFreeSpace(relation, block, page.freeSpace());
         } finally {
@@ -80,7 +128,7 @@ final class HeapSequentialScan implements HeapScan {
     @Override
     public void close() {
         closed = true;
-        pageTuples.clear();
-        nextTuple = 0;
+        visibleCount = 0;
+        current = -1;
     }
 }

@@ -21,23 +21,51 @@ final class BuiltinAggregates {
         long count;
     }
 
+    /** count's running state. */
+    static final class Count {
+        long rows;
+    }
+
     private BuiltinAggregates() {}
 
+    /** sum(int2/int4)'s running int8 sum ({@code int4_sum}), mutable: no boxed Long per row; null result before a row. */
+    static final class Int8Sum {
+        long sum;
+        boolean any;
+    }
+
+    private static Object int8Sum(Object state, Object[] args) {
+        Int8Sum total = (Int8Sum) state;
+        total.sum = IntegerOperators.add(total.sum, ((Number) args[0]).longValue(), TypeOids.INT8);
+        total.any = true;
+        return total;
+    }
+
+    private static Object countRow(Object state, Object[] args) {
+        ((Count) state).rows++;
+        return state;
+    }
+
+    private static Object countResult(Object state) {
+        return ((Count) state).rows;
+    }
+
     static void register(BuiltinFunctions.Registry r) {
-        r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, () -> 0L,
-                (state, args) -> (Long) state + 1, state -> state, false));
+        // the count lives in a mutable holder: no boxed Long per row
+        r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, Count::new,
+                BuiltinAggregates::countRow, BuiltinAggregates::countResult, false));
         r.aggregate(new AggregateDescriptor("count", new int[] {BuiltinTypes.ANY}, TypeOids.INT8, TypeOids.INT8,
-                () -> 0L, (state, args) -> (Long) state + 1, state -> state, true));
+                Count::new, BuiltinAggregates::countRow, BuiltinAggregates::countResult, true));
 
         for (int type : new int[] {TypeOids.INT2, TypeOids.INT4}) {
-            r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, () -> null,
-                    (state, args) -> IntegerOperators.add(state == null ? 0 : (Long) state,
-                            ((Number) args[0]).longValue(), TypeOids.INT8), state -> state, true));
-            r.aggregate(average(type, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+            r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, Int8Sum::new,
+                    BuiltinAggregates::int8Sum, state -> ((Int8Sum) state).any ? ((Int8Sum) state).sum : null, true));
+            r.aggregate(average(type, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         }
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INT8}, TypeOids.NUMERIC, TypeOids.NUMERIC,
-                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
-        r.aggregate(average(TypeOids.INT8, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
+                IntegerAccumulator::new, BuiltinAggregates::integerSum,
+                state -> ((IntegerAccumulator) state).total(), true));
+        r.aggregate(average(TypeOids.INT8, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.NUMERIC}, TypeOids.NUMERIC, TypeOids.NUMERIC,
                 Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
         r.aggregate(average(TypeOids.NUMERIC, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
@@ -125,8 +153,52 @@ final class BuiltinAggregates {
 
     private static AggregateDescriptor average(int type, AggregateDescriptor.Transition transition,
                                                AggregateDescriptor.Final finalFunction) {
-        return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC, Accumulator::new,
-                transition, finalFunction, true);
+        return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC,
+                type == TypeOids.NUMERIC ? Accumulator::new : IntegerAccumulator::new, transition, finalFunction, true);
+    }
+
+    /**
+     * Running sum and count of integers: a long until the sum would overflow, then numeric (the
+     * role of {@code int4_avg_accum}'s int8 pair and {@code int8_avg_accum}'s 128-bit sum: no
+     * numeric arithmetic per row).
+     */
+    static final class IntegerAccumulator {
+        long sum;
+        BigDecimal overflow;
+        long count;
+
+        void add(long value) {
+            long total = sum + value;
+            if (((sum ^ total) & (value ^ total)) < 0) {
+                overflow = (overflow == null ? BigDecimal.ZERO : overflow).add(BigDecimal.valueOf(sum))
+                        .add(BigDecimal.valueOf(value));
+                total = 0;
+            }
+            sum = total;
+            count++;
+        }
+
+        /** The sum as numeric; null before the first row. */
+        BigDecimal total() {
+            if (count == 0) {
+                return null;
+            }
+            return overflow == null ? BigDecimal.valueOf(sum) : overflow.add(BigDecimal.valueOf(sum));
+        }
+    }
+
+    private static Object integerSum(Object state, Object[] args) {
+        IntegerAccumulator accumulator = (IntegerAccumulator) state;
+        accumulator.add(((Number) args[0]).longValue());
+        return accumulator;
+    }
+
+    private static Object integerAverage(Object state) {
+        IntegerAccumulator accumulator = (IntegerAccumulator) state;
+        if (accumulator.count == 0) {
+            return null;
+        }
+        return NumericOperators.divide(accumulator.total(), BigDecimal.valueOf(accumulator.count));
     }
 
     private static Object numericSum(Object state, Object[] args) {

@@ -58,6 +58,11 @@ final class DateTimeParser {
         }
     }
 
+    /** Patterns compiled once: input functions run per value (COPY, INSERT ... VALUES). */
+    private static final java.util.regex.Pattern ISO_SEPARATOR = java.util.regex.Pattern.compile("(?<=\\d)t(?=\\d)");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern DATE_SEPARATORS = java.util.regex.Pattern.compile("[-/.]");
+
     private DateTimeParser() {}
 
     static SqlException invalid(String typeName, String text) {
@@ -83,8 +88,8 @@ final class DateTimeParser {
             throw invalid(typeName, text);
         }
         // ISO 8601's 'T' between date and time is a field separator
-        String normalized = lower.replaceAll("(?<=\\d)t(?=\\d)", " ").replace(',', ' ');
-        String[] tokens = normalized.trim().split("\\s+");
+        String normalized = ISO_SEPARATOR.matcher(lower).replaceAll(" ").replace(',', ' ');
+        String[] tokens = WHITESPACE.split(normalized.trim());
         java.util.List<Integer> looseNumbers = new java.util.ArrayList<>();
         boolean pm = false;
         boolean am = false;
@@ -173,14 +178,14 @@ final class DateTimeParser {
     }
 
     private static boolean isDateToken(String token) {
-        if (token.isEmpty() || !Character.isDigit(token.charAt(0)) && monthNumber(token.split("[-/.]")[0]) < 0) {
+        if (token.isEmpty() || !Character.isDigit(token.charAt(0)) && monthNumber(DATE_SEPARATORS.split(token)[0]) < 0) {
             return false;
         }
         return token.indexOf('-') > 0 || token.indexOf('/') > 0 || token.indexOf('.') > 0;
     }
 
     private static void parseDate(String token, Fields fields, FormatSettings settings, String typeName, String text) {
-        String[] parts = token.split("[-/.]", -1);
+        String[] parts = DATE_SEPARATORS.split(token, -1);
         if (parts.length != 3) {
             throw invalid(typeName, text);
         }

@@ -85,4 +85,24 @@ class TupleCodecTest {
         byte[] body = TupleCodec.encode(old, new Object[] {7, "seven"});
         assertThat(TupleCodec.decode(widened, body)).containsExactly(7, "seven", null, null);
     }
+
+    @Test
+    void decodesOnlyTheNeededAttributesOfABodyInsideALargerArray() {
+        TupleDescriptor descriptor = descriptor(TypeOids.INT4, TypeOids.TEXT, TypeOids.INT8, TypeOids.NUMERIC,
+                TypeOids.BPCHAR, TypeOids.INT2);
+        String longText = "x".repeat(300); // a four-byte varlena header, aligned
+        Object[] values = {7, longText, null, new BigDecimal("12.50"), "tail", (short) 3};
+        byte[] body = TupleCodec.encode(descriptor, values);
+        byte[] page = new byte[body.length + 37];
+        System.arraycopy(body, 0, page, 37, body.length);
+        java.util.BitSet needed = new java.util.BitSet();
+        needed.set(1);
+        needed.set(3);
+
+        Object[] decoded = TupleCodec.decode(descriptor, page, 37, needed);
+
+        assertThat(decoded).containsExactly(null, longText, null, new BigDecimal("12.50"), null, null);
+        assertThat(TupleCodec.decode(descriptor, page, 37, null)).containsExactly(values);
+        assertThat(TupleCodec.decode(descriptor, body, new java.util.BitSet())).containsOnlyNulls();
+    }
 }
