@@ -59,6 +59,7 @@ public final class ForeignKeyCommands {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                     "referenced relation \"%s\" is not a table", referenced.name());
         }
+        checkPersistence(table, referenced);
         List<Short> columns = columnNumbers(table, fk.columns());
         List<Short> referencedColumns;
         IndexInfo index;
@@ -349,6 +350,22 @@ public final class ForeignKeyCommands {
                             "cannot drop %s because other objects depend on it", what)
                     .withDetail(detail.toString())
                     .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+    }
+
+    /**
+     * A permanent table may reference only permanent tables, a temporary one only temporary
+     * ones (of its own session: both are found through its temporary schema), as
+     * {@code ATAddForeignKeyConstraint} checks.
+     */
+    private static void checkPersistence(RelationInfo table, RelationInfo referenced) {
+        if (!table.isTemporary() && referenced.isTemporary()) {
+            throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                    "constraints on permanent tables may reference only permanent tables");
+        }
+        if (table.isTemporary() && !referenced.isTemporary()) {
+            throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                    "constraints on temporary tables may reference only temporary tables");
         }
     }
 }

@@ -318,10 +318,19 @@ final class DdlParser {
             } else if (token.isKeyword("on") && cursor.peek(1).isKeyword("commit")) {
                 cursor.advance();
                 cursor.advance();
-                if (!cursor.acceptKeywords("preserve", "rows")) {
-                    String action = cursor.atKeyword("drop") ? "DROP" : "DELETE ROWS";
-                    throw TokenCursor.notSupportedClause("ON COMMIT " + action + " is not supported yet", token);
+                String action;
+                if (cursor.acceptKeyword("drop")) {
+                    action = "drop";
+                } else if (cursor.acceptKeywords("delete", "rows")) {
+                    action = "delete";
+                } else {
+                    cursor.expectKeyword("preserve");
+                    cursor.expectKeyword("rows");
+                    action = "preserve";
                 }
+                options = new ArrayList<>(options);
+                options.add(new DefElem(DefElem.ON_COMMIT, action, token.start()));
+                options = List.copyOf(options);
             } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
                     || token.isKeyword("tablespace")) {
                 throw TokenCursor.notSupportedClause("CREATE TABLE ... " + token.text().toUpperCase(Locale.ROOT)

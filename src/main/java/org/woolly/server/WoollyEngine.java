@@ -144,7 +144,7 @@ public final class WoollyEngine implements Engine {
                 throw fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + database + "\"",
                         null);
             }
-            return new QuerySession(storage, catalog.catalogFor(current.oid()), role, database, settings, notices,
+            return new QuerySession(storage, catalog.catalogFor(current.oid()).forNewSession(), role, database, settings, notices,
                     processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
         } catch (RuntimeException e) {
             entry.leave();

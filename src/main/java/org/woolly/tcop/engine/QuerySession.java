@@ -127,6 +127,38 @@ public final class QuerySession implements SessionEngine {
         // the deferred constraint checks run with a context of their own, seeing all the transaction did
         this.block.beforeCommit(() -> block.deferredConstraints().fire(newExecutorContext(new Object[0]), true));
         block.onTransactionEnd(() -> closeCursors(false));
+        block.preCommit(this::runOnCommitActions);
+    }
+
+    /** ON COMMIT DELETE ROWS / DROP of the session's temporary tables, before the commit. */
+    private void runOnCommitActions() {
+        if (catalog instanceof DatabaseCatalog databaseCatalog && databaseCatalog.hasOnCommitActions()) {
+            databaseCatalog.runOnCommitActions(block.ensure());
+        }
+    }
+
+    /**
+     * Drops the session's temporary relations in a transaction of their own when it ends
+     * ({@code RemoveTempRelationsCallback}), then gives its temporary schema back.
+     */
+    private void dropTemporaryRelations() {
+        if (!(catalog instanceof DatabaseCatalog databaseCatalog)) {
+            return;
+        }
+        try {
+            if (databaseCatalog.usedTemporarySchema()) {
+                Transaction tx = storage.transactions().begin(backendPid);
+                try {
+                    databaseCatalog.dropTemporaryRelations(tx);
+                    storage.transactions().commit(tx, true);
+                } catch (RuntimeException error) {
+                    storage.transactions().abort(tx);
+                    throw error;
+                }
+            }
+        } finally {
+            databaseCatalog.releaseTemporarySchema();
+        }
     }
 
     /** Closes the session's cursors: all, or those without WITH HOLD (a transaction ended). */
@@ -651,6 +683,7 @@ public final class QuerySession implements SessionEngine {
             closePortals();
             try {
                 block.rollback();
+                dropTemporaryRelations();
             } finally {
                 if (locks != null) {
                     locks.close();

@@ -8,6 +8,8 @@ final class SystemFunctions {
     /** Clients parse "PostgreSQL 15." from this. */
     static final String VERSION = "PostgreSQL 15.0 (Woolly 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
 
+    private static final int NAME_ARRAY = 1003;
+
     private SystemFunctions() {}
 
     static void register(BuiltinFunctions.Registry r) {
@@ -29,6 +31,11 @@ final class SystemFunctions {
         r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_catalog", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_schema", name, 's', true, (a, c) -> c.currentSchema());
+        r.function("current_schemas", NAME_ARRAY, 's', true,
+                (a, c) -> ArrayValue.of(name, c.catalogInquiries().currentSchemas((Boolean) a[0])), TypeOids.BOOL);
+        r.function("pg_my_temp_schema", TypeOids.OID, 's', true, (a, c) -> c.catalogInquiries().myTemporarySchema());
+        r.function("pg_is_other_temp_schema", TypeOids.BOOL, 's', true,
+                (a, c) -> c.catalogInquiries().isOtherTemporarySchema((Integer) a[0]), TypeOids.OID);
         r.function("current_user", name, 's', true, (a, c) -> c.currentUser());
         r.function("current_role", name, 's', true, (a, c) -> c.currentUser());
         r.function("user", name, 's', true, (a, c) -> c.currentUser());
