@@ -933,4 +933,22 @@ public final class DatabaseCatalog implements CatalogAccess {
             temporary.release();
         }
     }
+
+    /**
+     * Drops what every temporary schema of the database holds: at start-up, when no session is
+     * alive, whatever the sessions of the previous run left (a crash ends no session cleanly).
+     * PostgreSQL removes the files at start-up ({@code RemovePgTempFiles}) and the catalog rows
+     * when the backend id is next used or by autovacuum; Woolly does both here at once.
+     */
+    public void dropLeftoverTemporaryRelations(Transaction tx) {
+        List<Integer> leftovers = new ArrayList<>();
+        for (CatalogRow row : system.imageFor(tx, databaseOid).namespaceRows()) {
+            if (row.getString("nspname").startsWith(TemporarySchema.PREFIX)) {
+                leftovers.add(row.getOid("oid"));
+            }
+        }
+        for (int namespaceOid : leftovers) {
+            dropRelationsIn(tx, namespaceOid);
+        }
+    }
 }

@@ -80,7 +80,22 @@ public final class WoollyEngine implements Engine {
                 != org.woolly.access.transam.ControlFile.State.SHUT_DOWN;
         WoollyEngine engine = new WoollyEngine(StorageWiring.open(dataDirectory, options), dataDirectory);
         engine.statistics.restore(dataDirectory, crashed);
+        engine.dropLeftoverTemporaryRelations();
         return engine;
+    }
+
+    /** Temporary relations of sessions that did not end (a crash, a kill) go before anyone connects. */
+    private void dropLeftoverTemporaryRelations() {
+        for (org.woolly.catalog.DatabaseInfo database : catalog.databases().all()) {
+            org.woolly.access.transam.Transaction tx = storage.transactions().begin();
+            try {
+                catalog.catalogFor(database.oid()).dropLeftoverTemporaryRelations(tx);
+                storage.transactions().commit(tx);
+            } catch (RuntimeException error) {
+                storage.transactions().abort(tx);
+                throw error;
+            }
+        }
     }
 
     @Override
