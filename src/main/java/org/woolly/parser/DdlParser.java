@@ -266,7 +266,10 @@ final class DdlParser {
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */
     private boolean isCreateTableAs() {
-        if (cursor.atKeyword("as")) {
+        // an ordinary CREATE TABLE has its column list right after the name; WITH, WITHOUT OIDS
+        // and ON COMMIT there belong to CREATE TABLE AS
+        if (cursor.atKeyword("as") || cursor.atKeyword("with") || cursor.atKeyword("without")
+                || cursor.atKeyword("on")) {
             return true;
         }
         if (!cursor.at(Token.Kind.LEFT_PAREN)) {
