@@ -83,4 +83,15 @@ DISCARD TEMP;
 SELECT * FROM ts_perm;
 SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema();
 SELECT * FROM ts_serial;
+-- UNLOGGED tables
+CREATE UNLOGGED TABLE ts_unlogged (id int PRIMARY KEY, note text);
+CREATE UNLOGGED TABLE ts_unlogged_as AS SELECT 1 AS one;
+SELECT relname, relkind, relpersistence FROM pg_class WHERE relname LIKE 'ts\_unlogged%' ORDER BY 1;
+INSERT INTO ts_unlogged VALUES (1, 'x');
+SELECT * FROM ts_unlogged;
+CREATE TABLE ts_logged_ref (id int REFERENCES ts_unlogged (id));
+CREATE UNLOGGED TABLE ts_unlogged_ref (id int REFERENCES ts_perm (id));
+CREATE TEMP TABLE ts_temp_unlogged_target (id int PRIMARY KEY);
+CREATE UNLOGGED TABLE ts_unlogged_ref2 (id int REFERENCES ts_temp_unlogged_target (id));
+DROP TABLE ts_unlogged_ref, ts_unlogged, ts_unlogged_as;
 DROP TABLE ts_perm;

@@ -900,8 +900,8 @@ public final class DatabaseCatalog implements CatalogAccess {
             } else if (entry.getValue() == TemporarySchema.OnCommit.DROP) {
                 dropRelation(tx, relation);
                 temporary.forget(entry.getKey());
-            } else {
-                truncate(tx, relation);
+            } else if (tx.xid() != 0) {
+                emptyTable(tx, relation);
             }
         }
     }
@@ -950,5 +950,43 @@ public final class DatabaseCatalog implements CatalogAccess {
         for (int namespaceOid : leftovers) {
             dropRelationsIn(tx, namespaceOid);
         }
+    }
+
+    /**
+     * Empties every UNLOGGED table (and its indexes) after crash recovery: what it held is not
+     * trusted once the WAL did not protect it. PostgreSQL copies each init fork over the main fork
+     * ({@code ResetUnloggedRelations}); Woolly gives each table a new, empty relfilenode.
+     */
+    public void resetUnloggedRelations(Transaction tx) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<Integer> unlogged = new ArrayList<>();
+        for (CatalogRow namespace : image.namespaceRows()) {
+            for (CatalogRow row : image.classRowsIn(namespace.getOid("oid"))) {
+                if (row.getChar("relpersistence") == 'u' && row.getChar("relkind") == 'r') {
+                    unlogged.add(row.getOid("oid"));
+                }
+            }
+        }
+        for (int oid : unlogged) {
+            emptyTable(tx, system.imageFor(tx, databaseOid).relation(oid));
+        }
+    }
+
+    /** A new, empty relfilenode for the table and each index, the indexes with their metapage (heap_truncate). */
+    private void emptyTable(Transaction tx, RelationInfo table) {
+        RelationInfo truncated = truncate(tx, table);
+        if (truncated.indexes().isEmpty()) {
+            return;
+        }
+        org.woolly.access.nbtree.BTreeAccess btree = org.woolly.access.nbtree.BTreeAccess.of(system.storage());
+        for (IndexInfo index : truncated.indexes()) {
+            btree.buildEmpty(index.shape(), tx);
+        }
+    }
+
+    /** A relation's relpersistence: 'p' permanent, 'u' unlogged, 't' temporary. */
+    public char persistence(Transaction tx, int relationOid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relationOid);
+        return row == null ? 'p' : row.getChar("relpersistence");
     }
 }

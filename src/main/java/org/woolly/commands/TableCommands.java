@@ -48,7 +48,7 @@ public final class TableCommands {
             return null;
         }
         List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP,
-                withoutOnCommit(create.options()));
+                storageOptions(create.options()));
         if (create.columnNames().size() > queryColumns.size()) {
             throw SqlException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
         }
@@ -65,7 +65,7 @@ public final class TableCommands {
         RelationInfo table;
         try {
             table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
-                    persistence(create.temporary()));
+                    persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
@@ -93,7 +93,7 @@ public final class TableCommands {
             return "CREATE TABLE";
         }
         List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP,
-                withoutOnCommit(create.options()));
+                storageOptions(create.options()));
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class TableCommands {
         RelationInfo table;
         try {
             table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
-                    persistence(create.temporary()));
+                    persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
             // RangeVarGetCreationNamespace reports a missing schema at the name
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
@@ -403,8 +403,12 @@ public final class TableCommands {
         return schema != null ? name : new QualifiedName(TemporarySchema.ALIAS, name.name(), name.location());
     }
 
-    static char persistence(boolean temporary) {
-        return temporary ? 't' : 'p';
+    /** relpersistence: 't' temporary, 'u' UNLOGGED, 'p' permanent. */
+    static char persistence(boolean temporary, List<DefElem> options) {
+        if (temporary) {
+            return 't';
+        }
+        return options.stream().anyMatch(option -> option.name().equals(DefElem.UNLOGGED)) ? 'u' : 'p';
     }
 
     /** The ON COMMIT clause of CREATE TABLE; 42P16 on a table that is not temporary, as {@code DefineRelation}. */
@@ -425,8 +429,8 @@ public final class TableCommands {
         return TemporarySchema.OnCommit.PRESERVE_ROWS;
     }
 
-    private static List<DefElem> withoutOnCommit(List<DefElem> options) {
-        return options.stream().filter(option -> !option.name().equals(DefElem.ON_COMMIT)).toList();
+    private static List<DefElem> storageOptions(List<DefElem> options) {
+        return options.stream().filter(option -> !option.isClause()).toList();
     }
 
     private static void registerOnCommit(CommandContext context, RelationInfo table, TemporarySchema.OnCommit action) {

@@ -80,16 +80,23 @@ public final class WoollyEngine implements Engine {
                 != org.woolly.access.transam.ControlFile.State.SHUT_DOWN;
         WoollyEngine engine = new WoollyEngine(StorageWiring.open(dataDirectory, options), dataDirectory);
         engine.statistics.restore(dataDirectory, crashed);
-        engine.dropLeftoverTemporaryRelations();
+        engine.cleanUpAfterStart(crashed);
         return engine;
     }
 
-    /** Temporary relations of sessions that did not end (a crash, a kill) go before anyone connects. */
-    private void dropLeftoverTemporaryRelations() {
+    /**
+     * Before anyone connects: temporary relations of sessions that did not end (a crash, a kill)
+     * go, and after a crash the UNLOGGED tables are emptied.
+     */
+    private void cleanUpAfterStart(boolean crashed) {
         for (org.woolly.catalog.DatabaseInfo database : catalog.databases().all()) {
             org.woolly.access.transam.Transaction tx = storage.transactions().begin();
             try {
-                catalog.catalogFor(database.oid()).dropLeftoverTemporaryRelations(tx);
+                org.woolly.catalog.DatabaseCatalog databaseCatalog = catalog.catalogFor(database.oid());
+                databaseCatalog.dropLeftoverTemporaryRelations(tx);
+                if (crashed) {
+                    databaseCatalog.resetUnloggedRelations(tx);
+                }
                 storage.transactions().commit(tx);
             } catch (RuntimeException error) {
                 storage.transactions().abort(tx);

@@ -58,4 +58,32 @@ class TempTablesCrashIT {
             assertThat(rows(after, "SELECT count(*) FROM crash_temp")).containsExactly("0");
         }
     }
+
+    /** UNLOGGED tables come back empty after a crash (PostgreSQL's {@code ResetUnloggedRelations}), still unlogged. */
+    @Test
+    void unloggedTablesAreEmptyAfterAKill() throws Exception {
+        server.initAndStart();
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE UNLOGGED TABLE scratch (id int PRIMARY KEY, label text)");
+            execute(connection, "CREATE TABLE durable (id int PRIMARY KEY)");
+            execute(connection, "INSERT INTO scratch SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
+            execute(connection, "INSERT INTO durable SELECT generate_series(1, 1000)");
+            execute(connection, "CHECKPOINT");
+            execute(connection, "INSERT INTO scratch VALUES (1001, 'after the checkpoint')");
+            assertThat(rows(connection, "SELECT relname, relpersistence FROM pg_class "
+                    + "WHERE relname IN ('scratch', 'scratch_pkey', 'durable') ORDER BY 1"))
+                    .containsExactly("durable|p", "scratch|u", "scratch_pkey|u");
+        }
+        server.kill();
+        server.restart();
+        try (Connection connection = server.connect()) {
+            assertThat(rows(connection, "SELECT count(*) FROM scratch")).containsExactly("0");
+            assertThat(rows(connection, "SELECT count(*) FROM durable")).containsExactly("1000");
+            execute(connection, "INSERT INTO scratch VALUES (1, 'again')");
+            execute(connection, "SET enable_seqscan = off");
+            assertThat(rows(connection, "SELECT label FROM scratch WHERE id = 1")).containsExactly("again");
+            assertThat(rows(connection, "SELECT relpersistence FROM pg_class WHERE relname = 'scratch'"))
+                    .containsExactly("u");
+        }
+    }
 }
