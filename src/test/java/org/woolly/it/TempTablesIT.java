@@ -125,6 +125,25 @@ class TempTablesIT {
         }
     }
 
+    /**
+     * A plan made before the session had a temporary schema is made again once it has one (the
+     * active search path changed), so it reads the temporary table that now hides the permanent
+     * one, as in PostgreSQL.
+     */
+    @Test
+    void aPlanMadeBeforeTheTemporarySchemaExistedIsMadeAgain() throws Exception {
+        try (Connection one = server.connect()) {
+            execute(one, "CREATE TABLE tt_plan (a int)");
+            execute(one, "INSERT INTO tt_plan VALUES (1)");
+            execute(one, "PREPARE tt_query AS SELECT a FROM tt_plan");
+            assertThat(rows(one, "EXECUTE tt_query")).containsExactly("1");
+            execute(one, "CREATE TEMP TABLE tt_plan (a int)");
+            execute(one, "INSERT INTO tt_plan VALUES (2)");
+            assertThat(rows(one, "EXECUTE tt_query")).containsExactly("2");
+            execute(one, "DROP TABLE public.tt_plan");
+        }
+    }
+
     @Test
     void theTablesGoWhenTheSessionEndsEvenAbruptly() throws Exception {
         try (Connection observer = server.connect()) {

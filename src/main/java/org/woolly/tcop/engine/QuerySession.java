@@ -289,7 +289,7 @@ public final class QuerySession implements SessionEngine {
             case DELETE -> "DELETE";
         };
         var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
-                transaction.commandId(), invalidationStamp, catalogSearchPath,
+                transaction.commandId(), invalidationStamp, searchPathSetting(),
                 catalog.changedCatalogs(transaction) ? transaction.xid() : 0, discardGeneration);
         return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
                 .withPlanningNanos(planningNanos);
@@ -346,10 +346,21 @@ public final class QuerySession implements SessionEngine {
         PlanCache.revalidate(this, prepared);
     }
 
-    /** The search_path the session's catalog view resolves names with (null before the first statement). */
+    /**
+     * The search_path the session's catalog view resolves names with (null before the first
+     * statement), marked once the session's temporary schema joined it: plans made before then
+     * are replanned, as PostgreSQL's plancache sees the active search path change.
+     */
     String searchPathSetting() {
+        if (catalogSearchPath != null && catalog instanceof DatabaseCatalog databaseCatalog
+                && databaseCatalog.usedTemporarySchema()) {
+            return catalogSearchPath + TEMPORARY_SCHEMA_MARK;
+        }
         return catalogSearchPath;
     }
+
+    /** Cannot occur in a search_path setting: tells a path with the temporary schema from one without. */
+    private static final String TEMPORARY_SCHEMA_MARK = "\0pg_temp";
 
     /**
      * At the start of each statement: lock_timeout and log_lock_waits as now set, for the lock
