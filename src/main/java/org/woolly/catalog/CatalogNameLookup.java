@@ -305,4 +305,20 @@ public final class CatalogNameLookup implements CatalogInquiries {
                 .flatMap(relation -> catalog.sharedDescription(transaction, objectOid, relation.oid()))
                 .orElse(null);
     }
+
+    @Override
+    public int myTemporarySchema() {
+        return catalog instanceof DatabaseCatalog database ? database.myTemporarySchema(transaction) : 0;
+    }
+
+    @Override
+    public boolean isOtherTemporarySchema(int namespaceOid) {
+        return catalog instanceof DatabaseCatalog database && database.isOtherTemporarySchema(transaction, namespaceOid);
+    }
+
+    @Override
+    public List<String> currentSchemas(boolean includeImplicit) {
+        return catalog instanceof DatabaseCatalog database ? database.currentSchemas(transaction, includeImplicit)
+                : catalog.searchPath(transaction);
+    }
 }

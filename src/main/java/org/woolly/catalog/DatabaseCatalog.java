@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  */
 public final class DatabaseCatalog implements CatalogAccess {
     private static final String PG_CATALOG = "pg_catalog";
+    private static final char TEMPORARY = 't';
 
     private final SystemCatalog system;
     private final int databaseOid;
@@ -35,8 +36,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final SequenceCatalog sequences;
     private final NamespaceDdl namespaces;
     private final RoleDdl roles;
+    /** The session's temporary schema; null in the shared instance no session owns. */
+    private final TemporarySchema temporary;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
+        this(system, databaseOid, searchPath, userName, null);
+    }
+
+    private DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName,
+                            TemporarySchema temporary) {
+        this.temporary = temporary;
         this.system = system;
         this.databaseOid = databaseOid;
         this.searchPath = searchPath;
@@ -54,12 +63,18 @@ public final class DatabaseCatalog implements CatalogAccess {
      * it, e.g. {@code "$user", public}) by the given session user (for {@code $user}).
      */
     public DatabaseCatalog withSearchPath(String searchPathSetting, String sessionUser) {
-        return new DatabaseCatalog(system, databaseOid, SearchPath.parse(searchPathSetting), sessionUser);
+        return new DatabaseCatalog(system, databaseOid, SearchPath.parse(searchPathSetting), sessionUser, temporary);
+    }
+
+    /** This catalog for a new session: the same view, with a temporary schema of the session's own. */
+    public DatabaseCatalog forNewSession() {
+        return new DatabaseCatalog(system, databaseOid, searchPath, userName,
+                new TemporarySchema(system.temporaryBackendIds()));
     }
 
     @Override
     public DatabaseCatalog inSchemaOnly(String schema) {
-        return new DatabaseCatalog(system, databaseOid, new SearchPath(List.of(schema)), userName);
+        return new DatabaseCatalog(system, databaseOid, new SearchPath(List.of(schema)), userName, temporary);
     }
 
     public int databaseOid() {
@@ -70,14 +85,19 @@ public final class DatabaseCatalog implements CatalogAccess {
     public Optional<RelationInfo> lookupRelation(Transaction tx, String schema, String name) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         if (schema != null) {
-            Integer namespaceOid = image.namespaceOid(schema);
+            Integer namespaceOid = namespaceOidOf(image, schema);
             if (namespaceOid == null) {
                 return Optional.empty();
             }
             Integer relationOid = image.relationOid(namespaceOid, name);
+            if (relationOid != null && TemporarySchema.isTemporaryName(image.namespaceName(namespaceOid))
+                    && !namespaceOid.equals(ownTemporaryNamespace(image))) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "cannot access temporary tables of other sessions");
+            }
             return relationOid == null ? Optional.empty() : Optional.of(image.relation(relationOid));
         }
-        for (int namespaceOid : searchPathOids(image)) {
+        for (int namespaceOid : searchPathOids(image, true)) {
             Integer relationOid = image.relationOid(namespaceOid, name);
             if (relationOid != null) {
                 return Optional.of(image.relation(relationOid));
@@ -161,7 +181,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     public List<String> searchPath(Transaction tx) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();
-        for (int namespaceOid : searchPathOids(image)) {
+        for (int namespaceOid : searchPathOids(image, false)) {
             names.add(image.namespaceName(namespaceOid));
         }
         return names;
@@ -171,7 +191,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     public int lookupTypeOid(Transaction tx, String schema, String name) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         if (schema != null) {
-            Integer namespaceOid = image.namespaceOid(schema);
+            Integer namespaceOid = namespaceOidOf(image, schema);
             if (namespaceOid == null) {
                 throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
             }
@@ -181,7 +201,7 @@ public final class DatabaseCatalog implements CatalogAccess {
             }
             return typeOid;
         }
-        for (int namespaceOid : searchPathOids(image)) {
+        for (int namespaceOid : searchPathOids(image, true)) {
             Integer typeOid = image.typeOid(namespaceOid, name);
             if (typeOid != null) {
                 return typeOid;
@@ -192,7 +212,7 @@ public final class DatabaseCatalog implements CatalogAccess {
 
     /** The OID of the schema of that name, if it exists (as this transaction sees the catalogs). */
     public OptionalInt namespaceOid(Transaction tx, String schema) {
-        Integer oid = system.imageFor(tx, databaseOid).namespaceOid(schema);
+        Integer oid = namespaceOidOf(system.imageFor(tx, databaseOid), schema);
         return oid == null ? OptionalInt.empty() : OptionalInt.of(oid);
     }
 
@@ -204,9 +224,10 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public RelationInfo createTable(Transaction tx, String schema, String name, List<ColumnSpec> columns,
                                     char persistence) {
+        int namespaceOid = creationNamespace(tx, schema, name, persistence == TEMPORARY);
         CatalogImage image = system.imageFor(tx, databaseOid);
-        int namespaceOid = creationNamespace(image, schema, name);
-        return ddl.createTable(tx, image, namespaceOid, name, columns, persistence);
+        return ddl.createTable(tx, image, namespaceOid, name, columns,
+                isOwnTemporaryNamespace(image, namespaceOid) ? TEMPORARY : persistence);
     }
 
     @Override
@@ -219,9 +240,10 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public RelationInfo createSequence(Transaction tx, String schema, String name, SequenceDefinition definition,
                                        char persistence) {
+        int namespaceOid = creationNamespace(tx, schema, name, persistence == TEMPORARY);
         CatalogImage image = system.imageFor(tx, databaseOid);
-        int namespaceOid = creationNamespace(image, schema, name);
-        return sequences.create(tx, image, namespaceOid, name, definition, persistence);
+        return sequences.create(tx, image, namespaceOid, name, definition,
+                isOwnTemporaryNamespace(image, namespaceOid) ? TEMPORARY : persistence);
     }
 
     @Override
@@ -698,15 +720,23 @@ public final class DatabaseCatalog implements CatalogAccess {
         };
     }
 
-    /** pg_catalog first unless listed, then the listed schemas that exist, each once. */
-    private List<Integer> searchPathOids(CatalogImage image) {
+    /**
+     * The session's temporary schema first when it has one and search_path does not list
+     * {@code pg_temp} ({@code includeTemporary}: name lookups, not current_schemas(false)), then
+     * pg_catalog unless listed, then the listed schemas that exist, each once.
+     */
+    private List<Integer> searchPathOids(CatalogImage image, boolean includeTemporary) {
         List<Integer> oids = new ArrayList<>();
         List<String> names = searchPath.resolve(userName);
+        Integer temporaryOid = ownTemporaryNamespace(image);
+        if (includeTemporary && temporaryOid != null && !names.contains(TemporarySchema.ALIAS)) {
+            oids.add(temporaryOid);
+        }
         if (!names.contains(PG_CATALOG)) {
             oids.add(CatalogOids.PG_CATALOG_NAMESPACE);
         }
         for (String name : names) {
-            Integer oid = image.namespaceOid(name);
+            Integer oid = namespaceOidOf(image, name);
             if (oid != null && !oids.contains(oid)) {
                 oids.add(oid);
             }
@@ -714,16 +744,42 @@ public final class DatabaseCatalog implements CatalogAccess {
         return oids;
     }
 
-    /** Where CREATE puts an object: the named schema, or the first existing schema listed in search_path. */
-    private int creationNamespace(CatalogImage image, String schema, String relationName) {
+    /**
+     * Where CREATE puts a relation ({@code RangeVarGetCreationNamespace} with
+     * {@code RangeVarAdjustRelationPersistence}): the named schema, or the first existing schema
+     * listed in search_path; the session's temporary schema (made now if need be) for a
+     * temporary relation or one created in {@code pg_temp}.
+     */
+    private int creationNamespace(Transaction tx, String schema, String relationName, boolean temporaryRelation) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
         if (schema != null) {
+            if (schema.equals(TemporarySchema.ALIAS)) {
+                return temporaryNamespace(tx);
+            }
             Integer oid = image.namespaceOid(schema);
             if (oid == null) {
                 throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
             }
+            if (TemporarySchema.isTemporaryName(schema)) {
+                if (!oid.equals(ownTemporaryNamespace(image))) {
+                    throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                            "cannot create relations in temporary schemas of other sessions");
+                }
+                return oid;
+            }
+            if (temporaryRelation) {
+                throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot create temporary relation in non-temporary schema");
+            }
             return checkCreationAllowed(oid, schema, relationName);
         }
+        if (temporaryRelation) {
+            return temporaryNamespace(tx);
+        }
         for (String name : searchPath.resolve(userName)) {
+            if (name.equals(TemporarySchema.ALIAS)) {
+                return temporaryNamespace(tx);
+            }
             Integer oid = image.namespaceOid(name);
             if (oid != null) {
                 return checkCreationAllowed(oid, name, relationName);
@@ -738,5 +794,205 @@ public final class DatabaseCatalog implements CatalogAccess {
                     relationName).withDetail("System catalog modifications are currently disallowed.");
         }
         return namespaceOid;
+    }
+
+    /** {@code pg_temp} names the session's own temporary schema (null until it has one). */
+    private Integer namespaceOidOf(CatalogImage image, String schema) {
+        return schema.equals(TemporarySchema.ALIAS) ? ownTemporaryNamespace(image) : image.namespaceOid(schema);
+    }
+
+    /** The OID of the session's temporary schema once the session has set it up, else null. */
+    private Integer ownTemporaryNamespace(CatalogImage image) {
+        if (temporary == null || !temporary.cleaned || !temporary.hasBackendId()) {
+            return null;
+        }
+        return image.namespaceOid(temporary.name());
+    }
+
+    private boolean isOwnTemporaryNamespace(CatalogImage image, int namespaceOid) {
+        Integer own = ownTemporaryNamespace(image);
+        return own != null && own == namespaceOid;
+    }
+
+    /**
+     * The session's temporary schema, made on first use ({@code InitTempTableNamespace}): the
+     * {@code pg_temp_N} and {@code pg_toast_temp_N} rows of its backend id, or, when an earlier
+     * session with that id left them, those rows emptied of what that session left behind.
+     */
+    private int temporaryNamespace(Transaction tx) {
+        if (temporary == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables need a session");
+        }
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        Integer oid = image.namespaceOid(temporary.name());
+        if (oid == null) {
+            oid = namespaces.create(tx, temporary.name(), CatalogOids.BOOTSTRAP_SUPERUSER).oid();
+        } else if (!temporary.cleaned) {
+            dropRelationsIn(tx, oid);
+        }
+        if (image.namespaceOid(temporary.toastName()) == null) {
+            namespaces.create(tx, temporary.toastName(), CatalogOids.BOOTSTRAP_SUPERUSER);
+        }
+        temporary.cleaned = true;
+        return oid;
+    }
+
+    private void dropRelationsIn(Transaction tx, int namespaceOid) {
+        NamespaceInfo namespace = NamespaceDdl.info(system.imageFor(tx, databaseOid).namespaceRow(namespaceOid));
+        for (RelationInfo relation : namespaces.dependents(tx, namespace).reversed()) {
+            dropRelation(tx, relation);
+            if (temporary != null) {
+                temporary.forget(relation.oid());
+            }
+        }
+    }
+
+    /** {@code pg_my_temp_schema()}: the OID of the session's temporary schema, 0 if it has none. */
+    public int myTemporarySchema(Transaction tx) {
+        Integer oid = ownTemporaryNamespace(system.imageFor(tx, databaseOid));
+        return oid == null ? 0 : oid;
+    }
+
+    /** {@code pg_is_other_temp_schema(oid)}: whether the schema is another session's temporary one. */
+    public boolean isOtherTemporarySchema(Transaction tx, int namespaceOid) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        String name = image.namespaceName(namespaceOid);
+        return name != null && name.startsWith(TemporarySchema.PREFIX)
+                && !Integer.valueOf(namespaceOid).equals(ownTemporaryNamespace(image));
+    }
+
+    /**
+     * The schemas of search_path as {@code current_schemas(includeImplicit)} lists them: with the
+     * implicit temporary schema and pg_catalog, or only the explicit ones that exist.
+     */
+    public List<String> currentSchemas(Transaction tx, boolean includeImplicit) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<String> names = new ArrayList<>();
+        if (includeImplicit) {
+            for (int oid : searchPathOids(image, true)) {
+                names.add(image.namespaceName(oid));
+            }
+            return names;
+        }
+        for (String name : searchPath.resolve(userName)) {
+            Integer oid = namespaceOidOf(image, name);
+            if (oid != null && !names.contains(image.namespaceName(oid))) {
+                names.add(image.namespaceName(oid));
+            }
+        }
+        return names;
+    }
+
+    /** Records a temporary table's ON COMMIT action ({@code register_on_commit_action}). */
+    public void registerOnCommit(RelationInfo table, TemporarySchema.OnCommit action) {
+        if (temporary != null) {
+            temporary.onCommit(table.oid(), action);
+        }
+    }
+
+    /**
+     * Runs the ON COMMIT actions of the session's temporary tables before a commit
+     * ({@code PreCommit_on_commit_actions}): DELETE ROWS truncates, DROP drops. A table that is
+     * gone (dropped, or its creation rolled back) is forgotten.
+     */
+    public void runOnCommitActions(Transaction tx) {
+        if (temporary == null) {
+            return;
+        }
+        for (var entry : temporary.onCommitActions().entrySet()) {
+            RelationInfo relation = system.imageFor(tx, databaseOid).relation(entry.getKey());
+            if (relation == null) {
+                temporary.forget(entry.getKey());
+            } else if (entry.getValue() == TemporarySchema.OnCommit.DROP) {
+                dropRelation(tx, relation);
+                temporary.forget(entry.getKey());
+            } else if (tx.xid() != 0) {
+                emptyTable(tx, relation);
+            }
+        }
+    }
+
+    /** Whether the session has ON COMMIT actions to run (so a commit needs its hook). */
+    public boolean hasOnCommitActions() {
+        return temporary != null && !temporary.onCommitActions().isEmpty();
+    }
+
+    /**
+     * Drops every relation in the session's temporary schema: DISCARD TEMP, and session end
+     * ({@code RemoveTempRelationsCallback}).
+     */
+    public void dropTemporaryRelations(Transaction tx) {
+        Integer oid = ownTemporaryNamespace(system.imageFor(tx, databaseOid));
+        if (oid != null) {
+            dropRelationsIn(tx, oid);
+        }
+    }
+
+    /** Whether the session set up its temporary schema (so its end has relations to drop). */
+    public boolean usedTemporarySchema() {
+        return temporary != null && temporary.cleaned;
+    }
+
+    /** Gives the session's backend id back: its temporary schema may go to another session. */
+    public void releaseTemporarySchema() {
+        if (temporary != null) {
+            temporary.release();
+        }
+    }
+
+    /**
+     * Drops what every temporary schema of the database holds: at start-up, when no session is
+     * alive, whatever the sessions of the previous run left (a crash ends no session cleanly).
+     * PostgreSQL removes the files at start-up ({@code RemovePgTempFiles}) and the catalog rows
+     * when the backend id is next used or by autovacuum; Woolly does both here at once.
+     */
+    public void dropLeftoverTemporaryRelations(Transaction tx) {
+        List<Integer> leftovers = new ArrayList<>();
+        for (CatalogRow row : system.imageFor(tx, databaseOid).namespaceRows()) {
+            if (row.getString("nspname").startsWith(TemporarySchema.PREFIX)) {
+                leftovers.add(row.getOid("oid"));
+            }
+        }
+        for (int namespaceOid : leftovers) {
+            dropRelationsIn(tx, namespaceOid);
+        }
+    }
+
+    /**
+     * Empties every UNLOGGED table (and its indexes) after crash recovery: what it held is not
+     * trusted once the WAL did not protect it. PostgreSQL copies each init fork over the main fork
+     * ({@code ResetUnloggedRelations}); Woolly gives each table a new, empty relfilenode.
+     */
+    public void resetUnloggedRelations(Transaction tx) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<Integer> unlogged = new ArrayList<>();
+        for (CatalogRow namespace : image.namespaceRows()) {
+            for (CatalogRow row : image.classRowsIn(namespace.getOid("oid"))) {
+                if (row.getChar("relpersistence") == 'u' && row.getChar("relkind") == 'r') {
+                    unlogged.add(row.getOid("oid"));
+                }
+            }
+        }
+        for (int oid : unlogged) {
+            emptyTable(tx, system.imageFor(tx, databaseOid).relation(oid));
+        }
+    }
+
+    /** A new, empty relfilenode for the table and each index, the indexes with their metapage (heap_truncate). */
+    private void emptyTable(Transaction tx, RelationInfo table) {
+        RelationInfo truncated = truncate(tx, table);
+        if (truncated.indexes().isEmpty()) {
+            return;
+        }
+        org.woolly.access.nbtree.BTreeAccess btree = org.woolly.access.nbtree.BTreeAccess.of(system.storage());
+        for (IndexInfo index : truncated.indexes()) {
+            btree.buildEmpty(index.shape(), tx);
+        }
+    }
+
+    /** A relation's relpersistence: 'p' permanent, 'u' unlogged, 't' temporary. */
+    public char persistence(Transaction tx, int relationOid) {
+        CatalogRow row = system.imageFor(tx, databaseOid).classRow(relationOid);
+        return row == null ? 'p' : row.getChar("relpersistence");
     }
 }

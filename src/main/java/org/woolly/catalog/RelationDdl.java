@@ -43,10 +43,7 @@ final class RelationDdl {
 
     RelationInfo createTable(Transaction tx, CatalogImage image, int namespaceOid, String name,
                              List<ColumnSpec> columns, char persistence) {
-        if (persistence == TEMPORARY) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported");
-        }
-        if (persistence != PERMANENT && persistence != UNLOGGED) {
+        if (persistence != PERMANENT && persistence != UNLOGGED && persistence != TEMPORARY) {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid relpersistence: %s", persistence);
         }
         if (image.relationOid(namespaceOid, name) != null) {

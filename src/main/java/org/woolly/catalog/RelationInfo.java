@@ -120,4 +120,9 @@ public record RelationInfo(int oid, String name, int namespaceOid, String namesp
     public byte[] encode(Object[] row) {
         return stored == null ? TupleCodec.encode(descriptor, row) : stored.encode(row);
     }
+
+    /** Whether the relation lives in a session's temporary schema (relpersistence 't'). */
+    public boolean isTemporary() {
+        return TemporarySchema.isTemporaryName(namespaceName);
+    }
 }

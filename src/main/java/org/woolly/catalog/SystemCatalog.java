@@ -57,6 +57,7 @@ public final class SystemCatalog {
     private volatile SharedImage sharedImage;
     private final DatabaseUsage databaseUsage = new DatabaseUsage();
     private final DatabaseDdl databases = new DatabaseDdl(this);
+    private final TemporarySchema.BackendIds temporaryBackendIds = new TemporarySchema.BackendIds();
 
     /** Committed roles and connectable databases, from the shared catalogs. */
     private record SharedImage(long version, Map<String, RoleInfo> roles, Map<String, Integer> databases,
@@ -404,5 +405,10 @@ public final class SystemCatalog {
      */
     private <T> T readCommitted(Function<Snapshot, T> reader) {
         return storage.transactions().readCommitted(reader);
+    }
+
+    /** The backend ids of sessions, naming their temporary schemas (pg_temp_N). */
+    TemporarySchema.BackendIds temporaryBackendIds() {
+        return temporaryBackendIds;
     }
 }

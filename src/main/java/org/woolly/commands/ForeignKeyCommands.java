@@ -59,6 +59,7 @@ public final class ForeignKeyCommands {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                     "referenced relation \"%s\" is not a table", referenced.name());
         }
+        checkPersistence(context, table, referenced);
         List<Short> columns = columnNumbers(table, fk.columns());
         List<Short> referencedColumns;
         IndexInfo index;
@@ -350,5 +351,31 @@ public final class ForeignKeyCommands {
                     .withDetail(detail.toString())
                     .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
+    }
+
+    /**
+     * A permanent table may reference only permanent tables, an unlogged one permanent or
+     * unlogged ones, a temporary one only temporary ones (of its own session: both are found
+     * through its temporary schema), as {@code ATAddForeignKeyConstraint} checks.
+     */
+    private static void checkPersistence(CommandContext context, RelationInfo table, RelationInfo referenced) {
+        char own = persistence(context, table);
+        char other = persistence(context, referenced);
+        String message = switch (own) {
+            case 'p' -> other == 'p' ? null : "constraints on permanent tables may reference only permanent tables";
+            case 'u' -> other != 't' ? null
+                    : "constraints on unlogged tables may reference only permanent or unlogged tables";
+            default -> other == 't' ? null : "constraints on temporary tables may reference only temporary tables";
+        };
+        if (message != null) {
+            throw new SqlException(SqlState.INVALID_TABLE_DEFINITION, message);
+        }
+    }
+
+    private static char persistence(CommandContext context, RelationInfo relation) {
+        if (context.catalog() instanceof org.woolly.catalog.DatabaseCatalog catalog) {
+            return catalog.persistence(context.transaction(), relation.oid());
+        }
+        return relation.isTemporary() ? 't' : 'p';
     }
 }

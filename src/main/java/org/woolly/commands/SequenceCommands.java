@@ -28,11 +28,9 @@ public final class SequenceCommands {
     private SequenceCommands() {}
 
     public static String create(CommandContext context, SequenceAccess storage, Statement.CreateSequence create) {
-        QualifiedName name = create.name();
-        if (create.temporary()) {
-            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "temporary sequences are not supported yet"), create.location());
-        }
+        // PostgreSQL reports a temporary sequence in a permanent schema with no position
+        QualifiedName name = create.temporary() ? TableCommands.temporaryName(
+                new QualifiedName(create.name().schema(), create.name().name(), -1)) : create.name();
         if (context.catalog().lookupRelation(context.transaction(), name.schema(), name.name()).isPresent()
                 && create.ifNotExists()) {
             context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,

@@ -10,6 +10,7 @@ import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.catalog.TemporarySchema;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.DefElem;
@@ -38,18 +39,16 @@ public final class TableCommands {
      */
     public static RelationInfo createTableAs(CommandContext context, Statement.CreateTableAs create,
                                              List<ColumnSpec> queryColumns) {
-        QualifiedName name = create.name();
-        if (create.temporary()) {
-            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"),
-                    create.location());
-        }
+        QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
+        TemporarySchema.OnCommit onCommit = onCommit(create.options(), create.temporary());
         if (create.ifNotExists()
                 && context.catalog().lookupRelation(context.transaction(), name.schema(), name.name()).isPresent()) {
             context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return null;
         }
-        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP, create.options());
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP,
+                storageOptions(create.options()));
         if (create.columnNames().size() > queryColumns.size()) {
             throw SqlException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
         }
@@ -65,10 +64,12 @@ public final class TableCommands {
         }
         RelationInfo table;
         try {
-            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
+                    persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
+        registerOnCommit(context, table, onCommit);
         return StorageParameters.store(context, table, table.oid(), storageParameters);
     }
 
@@ -79,17 +80,20 @@ public final class TableCommands {
 
     /** Returns the command tag; {@code sequences} makes the sequences of serial and identity columns. */
     public static String createTable(CommandContext context, SequenceAccess sequences, Statement.CreateTable create) {
-        QualifiedName name = create.name();
+        QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
         if (create.temporary()) {
-            throw at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet"), create.location());
+            create = new Statement.CreateTable(name, create.columns(), create.constraints(), create.ifNotExists(),
+                    true, create.options(), create.location());
         }
+        TemporarySchema.OnCommit onCommit = onCommit(create.options(), create.temporary());
         Optional<RelationInfo> existing = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
         if (existing.isPresent() && create.ifNotExists()) {
             context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
                     "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
             return "CREATE TABLE";
         }
-        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP, create.options());
+        List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP,
+                storageOptions(create.options()));
         // column constraints become table constraints, in the order written (transformCreateStmt)
         List<TableConstraint> checks = new ArrayList<>();
         List<TableConstraint> indexConstraints = new ArrayList<>();
@@ -152,11 +156,13 @@ public final class TableCommands {
         }
         RelationInfo table;
         try {
-            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns, 'p');
+            table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
+                    persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
             // RangeVarGetCreationNamespace reports a missing schema at the name
             throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
         }
+        registerOnCommit(context, table, onCommit);
         table = StorageParameters.store(context, table, table.oid(), storageParameters);
         if (generated != null) {
             generated.finish(context, table);
@@ -381,5 +387,56 @@ public final class TableCommands {
 
     static SqlException at(SqlException error, int location) {
         return error.position() == 0 && location >= 0 ? error.withPosition(location + 1) : error;
+    }
+
+    /**
+     * The name a temporary relation is created under: in {@code pg_temp}, the session's own
+     * temporary schema; 42P16 when the statement names a schema that is not temporary
+     * ({@code RangeVarAdjustRelationPersistence}).
+     */
+    static QualifiedName temporaryName(QualifiedName name) {
+        String schema = name.schema();
+        if (schema != null && !schema.equals(TemporarySchema.ALIAS) && !schema.startsWith("pg_temp_")) {
+            throw at(new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                    "cannot create temporary relation in non-temporary schema"), name.location());
+        }
+        return schema != null ? name : new QualifiedName(TemporarySchema.ALIAS, name.name(), name.location());
+    }
+
+    /** relpersistence: 't' temporary, 'u' UNLOGGED, 'p' permanent. */
+    static char persistence(boolean temporary, List<DefElem> options) {
+        if (temporary) {
+            return 't';
+        }
+        return options.stream().anyMatch(option -> option.name().equals(DefElem.UNLOGGED)) ? 'u' : 'p';
+    }
+
+    /** The ON COMMIT clause of CREATE TABLE; 42P16 on a table that is not temporary, as {@code DefineRelation}. */
+    private static TemporarySchema.OnCommit onCommit(List<DefElem> options, boolean temporary) {
+        for (DefElem option : options) {
+            if (option.name().equals(DefElem.ON_COMMIT)) {
+                if (!temporary) {
+                    throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                            "ON COMMIT can only be used on temporary tables");
+                }
+                return switch (option.value()) {
+                    case "drop" -> TemporarySchema.OnCommit.DROP;
+                    case "delete" -> TemporarySchema.OnCommit.DELETE_ROWS;
+                    default -> TemporarySchema.OnCommit.PRESERVE_ROWS;
+                };
+            }
+        }
+        return TemporarySchema.OnCommit.PRESERVE_ROWS;
+    }
+
+    private static List<DefElem> storageOptions(List<DefElem> options) {
+        return options.stream().filter(option -> !option.isClause()).toList();
+    }
+
+    private static void registerOnCommit(CommandContext context, RelationInfo table, TemporarySchema.OnCommit action) {
+        if (action != TemporarySchema.OnCommit.PRESERVE_ROWS
+                && context.catalog() instanceof org.woolly.catalog.DatabaseCatalog databaseCatalog) {
+            databaseCatalog.registerOnCommit(table, action);
+        }
     }
 }

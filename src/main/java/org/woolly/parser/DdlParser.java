@@ -54,11 +54,12 @@ final class DdlParser {
                 || cursor.atKeyword("unique") && cursor.peek(1).isKeyword("index"))) {
             return createIndex(create);
         }
+        Token unlogged = null;
         if (cursor.acceptKeyword("temp") || cursor.acceptKeyword("temporary")) {
             temporary = true;
-        } else {
-            // UNLOGGED tables are created as ordinary, WAL-logged ones: safer, and invisible to queries.
-            cursor.acceptKeyword("unlogged");
+        } else if (cursor.atKeyword("unlogged")) {
+            unlogged = cursor.peek();
+            cursor.advance();
         }
         if (cursor.atKeyword("sequence")) {
             return new SequenceParser(grammar).create(create, temporary);
@@ -85,7 +86,7 @@ final class DdlParser {
                     + " is not supported yet", cursor.peek());
         }
         if (isCreateTableAs()) {
-            return createTableAs(create, name, ifNotExists, temporary);
+            return createTableAs(create, name, ifNotExists, temporary, unlogged);
         }
         if (isBareNameList()) {
             // Only CREATE TABLE ... (names) AS may list columns without types: PostgreSQL
@@ -102,9 +103,19 @@ final class DdlParser {
             } while (cursor.accept(Token.Kind.COMMA));
         }
         cursor.expect(Token.Kind.RIGHT_PAREN);
-        List<DefElem> options = tableOptions();
+        List<DefElem> options = withUnlogged(tableOptions(), unlogged);
         return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
                 options, create.start());
+    }
+
+    /** Adds {@code UNLOGGED} to a table's options when the statement said it ({@link DefElem#UNLOGGED}). */
+    private static List<DefElem> withUnlogged(List<DefElem> options, Token unlogged) {
+        if (unlogged == null) {
+            return options;
+        }
+        List<DefElem> all = new ArrayList<>(options);
+        all.add(new DefElem(DefElem.UNLOGGED, "true", unlogged.start()));
+        return List.copyOf(all);
     }
 
     /** After CREATE: {@code [UNIQUE] INDEX ...} ({@code IndexStmt} in gram.y). */
@@ -246,9 +257,10 @@ final class DdlParser {
     }
 
     /** After the table name of CREATE TABLE AS: {@code [(names)] [WITH (...)] AS query [WITH [NO] DATA]}. */
-    private Statement createTableAs(Token create, QualifiedName name, boolean ifNotExists, boolean temporary) {
+    private Statement createTableAs(Token create, QualifiedName name, boolean ifNotExists, boolean temporary,
+                                   Token unlogged) {
         List<String> columnNames = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
-        List<DefElem> options = tableOptions();
+        List<DefElem> options = withUnlogged(tableOptions(), unlogged);
         cursor.expectKeyword("as");
         if (cursor.atKeyword("execute")) {
             throw TokenCursor.notSupportedClause("CREATE TABLE AS EXECUTE is not supported yet", cursor.peek());
@@ -266,7 +278,10 @@ final class DdlParser {
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */
     private boolean isCreateTableAs() {
-        if (cursor.atKeyword("as")) {
+        // an ordinary CREATE TABLE has its column list right after the name; WITH, WITHOUT OIDS
+        // and ON COMMIT there belong to CREATE TABLE AS
+        if (cursor.atKeyword("as") || cursor.atKeyword("with") || cursor.atKeyword("without")
+                || cursor.atKeyword("on")) {
             return true;
         }
         if (!cursor.at(Token.Kind.LEFT_PAREN)) {
@@ -318,10 +333,19 @@ final class DdlParser {
             } else if (token.isKeyword("on") && cursor.peek(1).isKeyword("commit")) {
                 cursor.advance();
                 cursor.advance();
-                if (!cursor.acceptKeywords("preserve", "rows")) {
-                    String action = cursor.atKeyword("drop") ? "DROP" : "DELETE ROWS";
-                    throw TokenCursor.notSupportedClause("ON COMMIT " + action + " is not supported yet", token);
+                String action;
+                if (cursor.acceptKeyword("drop")) {
+                    action = "drop";
+                } else if (cursor.acceptKeywords("delete", "rows")) {
+                    action = "delete";
+                } else {
+                    cursor.expectKeyword("preserve");
+                    cursor.expectKeyword("rows");
+                    action = "preserve";
                 }
+                options = new ArrayList<>(options);
+                options.add(new DefElem(DefElem.ON_COMMIT, action, token.start()));
+                options = List.copyOf(options);
             } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
                     || token.isKeyword("tablespace")) {
                 throw TokenCursor.notSupportedClause("CREATE TABLE ... " + token.text().toUpperCase(Locale.ROOT)

@@ -80,7 +80,29 @@ public final class WoollyEngine implements Engine {
                 != org.woolly.access.transam.ControlFile.State.SHUT_DOWN;
         WoollyEngine engine = new WoollyEngine(StorageWiring.open(dataDirectory, options), dataDirectory);
         engine.statistics.restore(dataDirectory, crashed);
+        engine.cleanUpAfterStart(crashed);
         return engine;
+    }
+
+    /**
+     * Before anyone connects: temporary relations of sessions that did not end (a crash, a kill)
+     * go, and after a crash the UNLOGGED tables are emptied.
+     */
+    private void cleanUpAfterStart(boolean crashed) {
+        for (org.woolly.catalog.DatabaseInfo database : catalog.databases().all()) {
+            org.woolly.access.transam.Transaction tx = storage.transactions().begin();
+            try {
+                org.woolly.catalog.DatabaseCatalog databaseCatalog = catalog.catalogFor(database.oid());
+                databaseCatalog.dropLeftoverTemporaryRelations(tx);
+                if (crashed) {
+                    databaseCatalog.resetUnloggedRelations(tx);
+                }
+                storage.transactions().commit(tx);
+            } catch (RuntimeException error) {
+                storage.transactions().abort(tx);
+                throw error;
+            }
+        }
     }
 
     @Override
@@ -144,7 +166,7 @@ public final class WoollyEngine implements Engine {
                 throw fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + database + "\"",
                         null);
             }
-            return new QuerySession(storage, catalog.catalogFor(current.oid()), role, database, settings, notices,
+            return new QuerySession(storage, catalog.catalogFor(current.oid()).forNewSession(), role, database, settings, notices,
                     processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
         } catch (RuntimeException e) {
             entry.leave();

@@ -65,6 +65,11 @@ final class KillableServer implements BeforeEachCallback, AfterEachCallback {
         ServerProcesses.killDashNine(running);
     }
 
+    /** The server's data directory (to look at its files between a kill and a restart). */
+    Path dataDirectory() {
+        return data;
+    }
+
     /** A new connection to the {@code postgres} database as the operating-system user. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",

@@ -101,7 +101,7 @@ class ProtocolRobustnessIT {
         out.flush();
     }
 
-    private static void readUntilReadyForQuery(DataInputStream in) throws IOException {
+    static void readUntilReadyForQuery(DataInputStream in) throws IOException {
         while (true) {
             int type = in.readUnsignedByte();
             byte[] body = new byte[in.readInt() - 4];

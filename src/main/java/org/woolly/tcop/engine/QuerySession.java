@@ -132,6 +132,38 @@ public final class QuerySession implements SessionEngine {
         // the deferred constraint checks run with a context of their own, seeing all the transaction did
         this.block.beforeCommit(() -> block.deferredConstraints().fire(newExecutorContext(new Object[0]), true));
         block.onTransactionEnd(() -> closeCursors(false));
+        block.preCommit(this::runOnCommitActions);
+    }
+
+    /** ON COMMIT DELETE ROWS / DROP of the session's temporary tables, before the commit. */
+    private void runOnCommitActions() {
+        if (catalog instanceof DatabaseCatalog databaseCatalog && databaseCatalog.hasOnCommitActions()) {
+            databaseCatalog.runOnCommitActions(block.ensure());
+        }
+    }
+
+    /**
+     * Drops the session's temporary relations in a transaction of their own when it ends
+     * ({@code RemoveTempRelationsCallback}), then gives its temporary schema back.
+     */
+    private void dropTemporaryRelations() {
+        if (!(catalog instanceof DatabaseCatalog databaseCatalog)) {
+            return;
+        }
+        try {
+            if (databaseCatalog.usedTemporarySchema()) {
+                Transaction tx = storage.transactions().begin(backendPid);
+                try {
+                    databaseCatalog.dropTemporaryRelations(tx);
+                    storage.transactions().commit(tx, true);
+                } catch (RuntimeException error) {
+                    storage.transactions().abort(tx);
+                    throw error;
+                }
+            }
+        } finally {
+            databaseCatalog.releaseTemporarySchema();
+        }
     }
 
     /** Closes the session's cursors: all, or those without WITH HOLD (a transaction ended). */
@@ -321,11 +353,23 @@ public final class QuerySession implements SessionEngine {
 
     /**
      * The search_path the session's catalog view resolves names with, and the user $user stands
-     * for (null before the first statement): a plan made under another is planned again.
+     * for (null before the first statement), marked once the session's temporary schema joined
+     * it: a plan made under another is planned again, as PostgreSQL's plancache sees the active
+     * search path change.
      */
     String searchPathSetting() {
-        return catalogSearchPath == null ? null : catalogSearchPath + "|" + catalogSearchPathUser;
+        if (catalogSearchPath == null) {
+            return null;
+        }
+        String setting = catalogSearchPath + "|" + catalogSearchPathUser;
+        if (catalog instanceof DatabaseCatalog databaseCatalog && databaseCatalog.usedTemporarySchema()) {
+            return setting + TEMPORARY_SCHEMA_MARK;
+        }
+        return setting;
     }
+
+    /** Cannot occur in a search_path setting: tells a path with the temporary schema from one without. */
+    private static final String TEMPORARY_SCHEMA_MARK = "\0pg_temp";
 
     /**
      * At the start of each statement: lock_timeout and log_lock_waits as now set, for the lock
@@ -698,6 +742,7 @@ public final class QuerySession implements SessionEngine {
             closePortals();
             try {
                 block.rollback();
+                dropTemporaryRelations();
             } finally {
                 if (locks != null) {
                     locks.close();

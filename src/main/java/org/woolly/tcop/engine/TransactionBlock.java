@@ -44,6 +44,7 @@ final class TransactionBlock {
     private Runnable transactionEnded = () -> { };
     private org.woolly.executor.DeferredConstraints deferredConstraints = new org.woolly.executor.DeferredConstraints();
     private Runnable beforeCommit = () -> { };
+    private Runnable preCommit = () -> { };
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -179,14 +180,22 @@ final class TransactionBlock {
         this.beforeCommit = action;
     }
 
+    /** What runs before every commit, after the deferred checks ({@code PreCommit_on_commit_actions}). */
+    void preCommit(Runnable action) {
+        this.preCommit = action;
+    }
+
     /**
      * Commits; the deferred constraint checks run first, and if one fails (23505, 23503) the
      * transaction rolls back instead and the error goes to the client, as in PostgreSQL.
      */
     void commit() {
-        if (transaction != null && !deferredConstraints.isEmpty()) {
+        if (transaction != null) {
             try {
-                beforeCommit.run();
+                if (!deferredConstraints.isEmpty()) {
+                    beforeCommit.run();
+                }
+                preCommit.run();
             } catch (RuntimeException error) {
                 rollback();
                 throw error;

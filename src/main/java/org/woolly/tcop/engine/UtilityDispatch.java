@@ -474,12 +474,20 @@ final class UtilityDispatch {
                 session.preparedStatements.clear();
                 session.discardGeneration++;
                 session.settings.reset("all");
+                discardTemporary(session);
             }
             case "PLANS" -> session.discardGeneration++;
             case "SEQUENCES" -> session.sequences().discard();
-            case "TEMP", "TEMPORARY" -> { }
+            case "TEMP", "TEMPORARY" -> discardTemporary(session);
             default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized DISCARD target %s", discard.target());
         }
         return Outcome.tag("DISCARD " + target);
+    }
+
+    /** DISCARD TEMP: drops the session's temporary relations ({@code ResetTempTableNamespace}). */
+    private static void discardTemporary(QuerySession session) {
+        if (session.catalog instanceof org.woolly.catalog.DatabaseCatalog databaseCatalog) {
+            databaseCatalog.dropTemporaryRelations(session.block.ensure());
+        }
     }
 }

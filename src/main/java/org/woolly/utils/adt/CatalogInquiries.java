@@ -106,4 +106,19 @@ public interface CatalogInquiries {
 
     /** {@code shobj_description}: the comment on a shared object; null when there is none. */
     String sharedDescription(int objectOid, String catalog);
+
+    /** {@code pg_my_temp_schema()}: the OID of the session's temporary schema, 0 if it has none. */
+    default int myTemporarySchema() {
+        return 0;
+    }
+
+    /** {@code pg_is_other_temp_schema(oid)}: whether that schema is another session's temporary schema. */
+    default boolean isOtherTemporarySchema(int namespaceOid) {
+        return false;
+    }
+
+    /** {@code current_schemas(includeImplicit)}: the schemas of the effective search path, in order. */
+    default java.util.List<String> currentSchemas(boolean includeImplicit) {
+        return java.util.List.of();
+    }
 }

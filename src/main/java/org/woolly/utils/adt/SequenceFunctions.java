@@ -1,7 +1,6 @@
 package org.woolly.utils.adt;
 
-/** {@code nextval}, {@code currval}, {@code setval}, {@code lastval}, {@code pg_sequence_last_value}, {@code pg_get_serial_sequence} ({@code sequence.c}) and
- * {@code pg_is_other_temp_schema}. */
+/** {@code nextval}, {@code currval}, {@code setval}, {@code lastval}, {@code pg_sequence_last_value}, {@code pg_get_serial_sequence} ({@code sequence.c}). */
 final class SequenceFunctions {
     private SequenceFunctions() {}
 
@@ -20,7 +19,6 @@ final class SequenceFunctions {
         r.function("pg_sequence_last_value", int8, volatile_, true,
                 (a, c) -> c.sequences().lastValueIfCalled((Integer) a[0]), regclass);
         // Woolly has no temporary schemas yet, so no schema belongs to another session
-        r.function("pg_is_other_temp_schema", TypeOids.BOOL, PgProcData.STABLE, true, (a, c) -> false, TypeOids.OID);
         r.function("pg_get_serial_sequence", TypeOids.TEXT, PgProcData.STABLE, true,
                 (a, c) -> c.sequences().serialSequence((String) a[0], (String) a[1]), TypeOids.TEXT, TypeOids.TEXT);
     }

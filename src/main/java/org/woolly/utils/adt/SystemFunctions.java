@@ -12,6 +12,7 @@ final class SystemFunctions {
     private static final java.util.List<String> SETTING_COLUMNS = java.util.List.of("name", "setting", "unit",
             "category", "short_desc", "extra_desc", "context", "vartype", "source", "min_val", "max_val", "enumvals",
             "boot_val", "reset_val", "sourcefile", "sourceline", "pending_restart");
+    private static final int NAME_ARRAY = 1003;
 
     private SystemFunctions() {}
 
@@ -53,6 +54,11 @@ final class SystemFunctions {
         r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_catalog", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_schema", name, 's', true, (a, c) -> c.currentSchema());
+        r.function("current_schemas", NAME_ARRAY, 's', true,
+                (a, c) -> ArrayValue.of(name, c.catalogInquiries().currentSchemas((Boolean) a[0])), TypeOids.BOOL);
+        r.function("pg_my_temp_schema", TypeOids.OID, 's', true, (a, c) -> c.catalogInquiries().myTemporarySchema());
+        r.function("pg_is_other_temp_schema", TypeOids.BOOL, 's', true,
+                (a, c) -> c.catalogInquiries().isOtherTemporarySchema((Integer) a[0]), TypeOids.OID);
         r.function("current_user", name, 's', true, (a, c) -> c.currentUser());
         r.function("current_role", name, 's', true, (a, c) -> c.currentUser());
         r.function("user", name, 's', true, (a, c) -> c.currentUser());
