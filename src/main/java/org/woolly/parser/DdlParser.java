@@ -102,9 +102,17 @@ final class DdlParser {
             } while (cursor.accept(Token.Kind.COMMA));
         }
         cursor.expect(Token.Kind.RIGHT_PAREN);
+        List<QualifiedName> inherits = new ArrayList<>();
+        if (cursor.acceptKeyword("inherits")) {
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            do {
+                inherits.add(grammar.qualifiedName());
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
         List<DefElem> options = tableOptions();
         return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
-                options, create.start());
+                options, create.start(), List.copyOf(inherits));
     }
 
     /** After CREATE: {@code [UNIQUE] INDEX ...} ({@code IndexStmt} in gram.y). */
@@ -322,7 +330,7 @@ final class DdlParser {
                     String action = cursor.atKeyword("drop") ? "DROP" : "DELETE ROWS";
                     throw TokenCursor.notSupportedClause("ON COMMIT " + action + " is not supported yet", token);
                 }
-            } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
+            } else if (token.isKeyword("partition") || token.isKeyword("using")
                     || token.isKeyword("tablespace")) {
                 throw TokenCursor.notSupportedClause("CREATE TABLE ... " + token.text().toUpperCase(Locale.ROOT)
                         + " is not supported yet", token);

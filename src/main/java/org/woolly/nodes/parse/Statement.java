@@ -40,10 +40,20 @@ public sealed interface Statement {
     record Delete(QualifiedName table, String alias, List<FromItem> using, Expr where,
                   List<ResTarget> returning, int location) implements Statement {}
 
-    /** {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [WITH (options)]}. */
+    /**
+     * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [WITH (options)]};
+     * {@code inherits} is empty without INHERITS.
+     */
     record CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
-                       boolean ifNotExists, boolean temporary, List<DefElem> options, int location)
-            implements Statement {}
+                       boolean ifNotExists, boolean temporary, List<DefElem> options, int location,
+                       List<QualifiedName> inherits)
+            implements Statement {
+        /** A table without parents. */
+        public CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
+                           boolean ifNotExists, boolean temporary, List<DefElem> options, int location) {
+            this(name, columns, constraints, ifNotExists, temporary, options, location, List.of());
+        }
+    }
 
     /**
      * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] [WITH (options)] AS query
