@@ -48,6 +48,20 @@ final class InheritanceExpansion {
         return Optional.of(select.query());
     }
 
+    /**
+     * UPDATE and DELETE change the parent's own rows only so far: without ONLY on a table with
+     * children they are refused (0A000) rather than silently leaving the children's rows alone.
+     */
+    static void refuseModifyingChildren(ParseState state, RelationInfo relation, boolean only, String command,
+                                        int location) {
+        if (!only && relation.kind() == 'r'
+                && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    "%s of a table with inheritance children is not supported yet", command)
+                    .withHint("Use %s ONLY on the parent and on each child.".formatted(command));
+        }
+    }
+
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
