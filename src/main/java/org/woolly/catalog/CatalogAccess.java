@@ -343,6 +343,16 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");
     }
 
+    /** A column's attinhcount: from how many parents it is inherited. */
+    default int columnInheritCount(Transaction tx, int relationOid, int attributeNumber) {
+        return 0;
+    }
+
+    /** A column's attislocal: whether the table defines it itself (too). */
+    default boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
+        return true;
+    }
+
     /** Sets a column's attinhcount and attislocal. */
     default void setColumnInheritance(Transaction tx, int relationOid, int attributeNumber, int count, boolean local) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");

@@ -120,6 +120,16 @@ final class CatalogImage {
         return image;
     }
 
+    /** The pg_attribute row of a column, or null. */
+    CatalogRow attributeRow(int relationOid, int attributeNumber) {
+        for (CatalogRow row : attributesByRelation.getOrDefault(relationOid, List.of())) {
+            if (row.getShort("attnum") == attributeNumber) {
+                return row;
+            }
+        }
+        return null;
+    }
+
     /** The direct parents of a table in inhseqno order ({@code pg_inherits}). */
     List<Integer> inheritanceParents(int relationOid) {
         return inheritsByChild.getOrDefault(relationOid, List.of()).stream()

@@ -245,6 +245,18 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public int columnInheritCount(Transaction tx, int relationOid, int attributeNumber) {
+        CatalogRow row = system.imageFor(tx, databaseOid).attributeRow(relationOid, attributeNumber);
+        return row == null ? 0 : row.getInt("attinhcount");
+    }
+
+    @Override
+    public boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
+        CatalogRow row = system.imageFor(tx, databaseOid).attributeRow(relationOid, attributeNumber);
+        return row == null || row.getBool("attislocal");
+    }
+
+    @Override
     public void setColumnInheritance(Transaction tx, int relationOid, int attributeNumber, int count, boolean local) {
         inheritance.setColumnInheritance(tx, relationOid, attributeNumber, count, local);
     }
