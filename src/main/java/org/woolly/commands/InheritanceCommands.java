@@ -60,8 +60,7 @@ final class InheritanceCommands {
             Optional<RelationInfo> parent = context.catalog().openRelation(context.transaction(), name.schema(),
                     name.name(), LockMode.SHARE_UPDATE_EXCLUSIVE);
             if (parent.isEmpty()) {
-                throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
-                        name.name()), name.location());
+                throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name.name());
             }
             if (parent.get().kind() != 'r') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
@@ -199,7 +198,7 @@ final class InheritanceCommands {
                 StringBuilder detail = new StringBuilder();
                 for (RelationInfo dependent : dependents) {
                     detail.append(detail.isEmpty() ? "" : "\n").append("table %s depends on table %s".formatted(
-                            dependent.name(), target.name()));
+                            dependent.name(), reachedThrough(context, dependent, target, dependents)));
                 }
                 throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                                 "cannot drop table %s because other objects depend on it", target.name())
@@ -220,6 +219,23 @@ final class InheritanceCommands {
             result.add(target);
         }
         return result;
+    }
+
+    /** The parent a dependent is reported under: its last parent (inhseqno order) that is dropped too. */
+    private static String reachedThrough(CommandContext context, RelationInfo dependent, RelationInfo target,
+                                         List<RelationInfo> dependents) {
+        String name = target.name();
+        for (int parent : context.catalog().inheritanceParents(context.transaction(), dependent.oid())) {
+            if (parent == target.oid()) {
+                name = target.name();
+            }
+            for (RelationInfo other : dependents) {
+                if (other.oid() == parent) {
+                    name = other.name();
+                }
+            }
+        }
+        return name;
     }
 
     private static void checkSameType(CommandContext context, String message, ColumnSpec existing, ColumnSpec other) {

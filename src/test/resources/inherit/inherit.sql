@@ -1,0 +1,44 @@
+-- table inheritance: CREATE TABLE ... INHERITS, reading parents with their children, ONLY,
+-- the catalog rows, ALTER TABLE recursion and DROP TABLE of a parent
+CREATE TABLE vehicle (id int NOT NULL, name text DEFAULT 'unnamed', CHECK (id > 0));
+CREATE TABLE car (doors int, id int) INHERITS (vehicle);
+CREATE TABLE boat (draft numeric) INHERITS (vehicle);
+CREATE TABLE amphibian (wheels int) INHERITS (car, boat);
+INSERT INTO vehicle VALUES (1, 'cart');
+INSERT INTO car VALUES (2, 'sedan', 4);
+INSERT INTO boat (id, draft) VALUES (3, 1.5);
+INSERT INTO amphibian VALUES (4, 'duck', 2, 0.8, 4);
+SELECT * FROM vehicle ORDER BY id;
+SELECT * FROM ONLY vehicle;
+SELECT name FROM vehicle* WHERE id > 1 ORDER BY 1;
+SELECT v.id FROM vehicle v JOIN car c USING (id) ORDER BY 1;
+SELECT count(*), sum(id) FROM vehicle;
+SELECT * FROM car ORDER BY id;
+EXPLAIN (COSTS OFF) SELECT * FROM vehicle;
+EXPLAIN (COSTS OFF) SELECT * FROM ONLY vehicle;
+SELECT c.relname, c.relhassubclass FROM pg_class c WHERE relname IN ('vehicle', 'car', 'boat', 'amphibian') ORDER BY 1;
+SELECT inhrelid::regclass, inhparent::regclass, inhseqno FROM pg_inherits WHERE inhparent IN ('vehicle'::regclass, 'car'::regclass, 'boat'::regclass) ORDER BY 1, 3;
+SELECT attname, attinhcount, attislocal, attnotnull FROM pg_attribute WHERE attrelid = 'amphibian'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT conrelid::regclass, conname, coninhcount, conislocal FROM pg_constraint WHERE conrelid IN ('vehicle'::regclass, 'car'::regclass, 'amphibian'::regclass) ORDER BY 1, 2;
+INSERT INTO car VALUES (-1, 'bad', 2);
+INSERT INTO boat (name) VALUES ('no id');
+CREATE TABLE wrongtype (id text) INHERITS (vehicle);
+CREATE TABLE twice () INHERITS (vehicle, vehicle);
+CREATE TABLE fromnothing () INHERITS (nosuchtable);
+\d vehicle
+\d+ vehicle
+\d amphibian
+DELETE FROM ONLY vehicle WHERE id = 1;
+UPDATE ONLY car SET doors = 5;
+SELECT * FROM vehicle ORDER BY id;
+ALTER TABLE vehicle ADD COLUMN color text DEFAULT 'red';
+SELECT * FROM amphibian;
+SELECT attrelid::regclass, attinhcount, attislocal FROM pg_attribute WHERE attname = 'color' ORDER BY 1;
+ALTER TABLE car DROP COLUMN color;
+ALTER TABLE vehicle DROP COLUMN color;
+SELECT count(*) FROM pg_attribute WHERE attname = 'color';
+DROP TABLE vehicle;
+DROP TABLE car;
+DROP TABLE amphibian;
+DROP TABLE vehicle CASCADE;
+SELECT count(*) FROM pg_class WHERE relname IN ('vehicle', 'car', 'boat', 'amphibian');
