@@ -348,6 +348,11 @@ public interface CatalogAccess {
         return 0;
     }
 
+    /** A constraint's coninhcount: from how many parents it is inherited. */
+    default int constraintInheritCount(Transaction tx, int relationOid, String name) {
+        return 0;
+    }
+
     /** A column's attislocal: whether the table defines it itself (too). */
     default boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
         return true;

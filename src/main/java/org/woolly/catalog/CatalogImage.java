@@ -120,6 +120,16 @@ final class CatalogImage {
         return image;
     }
 
+    /** The pg_constraint row of a relation's constraint of that name, or null. */
+    CatalogRow constraintRow(int relationOid, String name) {
+        for (CatalogRow row : constraintsByRelation.getOrDefault(relationOid, List.of())) {
+            if (row.getString("conname").equals(name)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
     /** The pg_attribute row of a column, or null. */
     CatalogRow attributeRow(int relationOid, int attributeNumber) {
         for (CatalogRow row : attributesByRelation.getOrDefault(relationOid, List.of())) {

@@ -251,6 +251,12 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public int constraintInheritCount(Transaction tx, int relationOid, String name) {
+        CatalogRow row = system.imageFor(tx, databaseOid).constraintRow(relationOid, name);
+        return row == null ? 0 : row.getInt("coninhcount");
+    }
+
+    @Override
     public boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
         CatalogRow row = system.imageFor(tx, databaseOid).attributeRow(relationOid, attributeNumber);
         return row == null || row.getBool("attislocal");

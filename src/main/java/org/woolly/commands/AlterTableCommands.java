@@ -97,6 +97,7 @@ public final class AlterTableCommands {
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
+            case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
             case AlterTableAction.SetOptions set ->
                     relation = StorageParameters.alter(context, relation, set.options(), set.reset());
             case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
@@ -131,6 +132,7 @@ public final class AlterTableCommands {
             case AlterTableAction.RenameConstraint ignored -> null;
             case AlterTableAction.SetSchema ignored -> null;
             case AlterTableAction.OwnerTo ignored -> null;
+            case AlterTableAction.Inherit inherit -> inherit.remove() ? "NO INHERIT" : "INHERIT";
             case AlterTableAction.SetOptions ignored -> null;
         };
     }

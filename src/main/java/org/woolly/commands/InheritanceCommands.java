@@ -221,6 +221,86 @@ final class InheritanceCommands {
         return result;
     }
 
+    /**
+     * ALTER TABLE child [NO] INHERIT parent ({@code ATExecAddInherit}, {@code ATExecDropInherit}):
+     * to inherit, the child must have each of the parent's columns with its type (and NOT NULL
+     * where the parent has it) and each of its CHECK constraints; their inheritance counts go up.
+     * Leaving a parent counts them down; a column or constraint no longer inherited becomes local.
+     */
+    static RelationInfo alterInherit(CommandContext context, RelationInfo child,
+                                     org.woolly.nodes.parse.AlterTableAction.Inherit action) {
+        QualifiedName name = action.parent();
+        RelationInfo parent = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                LockMode.SHARE_UPDATE_EXCLUSIVE).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
+                "relation \"%s\" does not exist", name.name()));
+        var catalog = context.catalog();
+        var tx = context.transaction();
+        if (action.remove()) {
+            if (!catalog.removeInheritanceParent(tx, child.oid(), parent.oid())) {
+                throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a parent of relation \"%s\"",
+                        parent.name(), child.name());
+            }
+            for (AttributeInfo column : parent.attributes()) {
+                AttributeInfo own = child.attribute(column.name());
+                int count = catalog.columnInheritCount(tx, child.oid(), own.number());
+                catalog.setColumnInheritance(tx, child.oid(), own.number(), Math.max(0, count - 1),
+                        count <= 1 || catalog.columnIsLocal(tx, child.oid(), own.number()));
+            }
+            for (ConstraintInfo constraint : parent.constraints()) {
+                if (constraint.type() == ConstraintInfo.CHECK && child.constraint(constraint.name()) != null) {
+                    int count = catalog.constraintInheritCount(tx, child.oid(), constraint.name());
+                    catalog.setConstraintInheritance(tx, child.oid(), constraint.name(), Math.max(0, count - 1),
+                            true);
+                }
+            }
+            return catalog.relationByOid(tx, child.oid());
+        }
+        if (catalog.allInheritors(tx, child.oid()).contains(parent.oid())) {
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "circular inheritance not allowed")
+                    .withDetail("\"%s\" is already a child of \"%s\".".formatted(parent.name(), child.name()));
+        }
+        List<Integer> parents = catalog.inheritanceParents(tx, child.oid());
+        if (parents.contains(parent.oid())) {
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" would be inherited from more than once",
+                    parent.name());
+        }
+        for (AttributeInfo column : parent.attributes()) {
+            AttributeInfo own = child.attribute(column.name());
+            if (own == null) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH, "child table is missing column \"%s\"",
+                        column.name());
+            }
+            if (own.typeOid() != column.typeOid() || own.typeModifier() != column.typeModifier()) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "child table \"%s\" has different type for column \"%s\"", child.name(), column.name());
+            }
+            if (column.notNull() && !own.notNull()) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "column \"%s\" in child table must be marked NOT NULL", column.name());
+            }
+        }
+        for (ConstraintInfo constraint : parent.constraints()) {
+            if (constraint.type() == ConstraintInfo.CHECK && child.constraint(constraint.name()) == null) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH, "child table is missing constraint \"%s\"",
+                        constraint.name());
+            }
+        }
+        for (AttributeInfo column : parent.attributes()) {
+            AttributeInfo own = child.attribute(column.name());
+            catalog.setColumnInheritance(tx, child.oid(), own.number(),
+                    catalog.columnInheritCount(tx, child.oid(), own.number()) + 1,
+                    catalog.columnIsLocal(tx, child.oid(), own.number()));
+        }
+        for (ConstraintInfo constraint : parent.constraints()) {
+            if (constraint.type() == ConstraintInfo.CHECK) {
+                catalog.setConstraintInheritance(tx, child.oid(), constraint.name(),
+                        catalog.constraintInheritCount(tx, child.oid(), constraint.name()) + 1, true);
+            }
+        }
+        catalog.addInheritanceParent(tx, child.oid(), parent.oid(), parents.size() + 1);
+        return catalog.relationByOid(tx, child.oid());
+    }
+
     /** The parent a dependent is reported under: its last parent (inhseqno order) that is dropped too. */
     private static String reachedThrough(CommandContext context, RelationInfo dependent, RelationInfo target,
                                          List<RelationInfo> dependents) {
