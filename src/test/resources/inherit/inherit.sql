@@ -66,3 +66,6 @@ create table ih_f () inherits (ih_p);
 alter table ih_f no inherit ih_p;
 select attname, attinhcount, attislocal from pg_attribute where attrelid = 'ih_f'::regclass and attnum > 0 order by attnum;
 select conname, coninhcount, conislocal from pg_constraint where conrelid = 'ih_f'::regclass;
+-- UNION ALL inside UNION ALL is one Append, as a parent read with its children
+EXPLAIN (COSTS OFF) SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3;
+EXPLAIN (COSTS OFF) SELECT 1 UNION ALL (SELECT 2 UNION ALL SELECT 3);

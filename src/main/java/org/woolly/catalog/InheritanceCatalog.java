@@ -32,7 +32,7 @@ final class InheritanceCatalog {
     /** Records {@code child} as inheriting from {@code parent} at position {@code sequence} (from 1). */
     void addParent(Transaction tx, int childOid, int parentOid, int sequence) {
         system.noteCatalogChange(tx, childOid);
-        system.noteCatalogChange(tx, parentOid);
+        noteWithAncestors(tx, parentOid);
         CatalogHeap heap = system.heap();
         heap.insert(PG_INHERITS, databaseOid, new RowBuilder(PG_INHERITS).set("inhrelid", childOid)
                 .set("inhparent", parentOid).set("inhseqno", sequence).set("inhdetachpending", false).build(), tx);
@@ -50,7 +50,7 @@ final class InheritanceCatalog {
     /** Removes the link between {@code child} and {@code parent} (NO INHERIT); true when there was one. */
     boolean removeParent(Transaction tx, int childOid, int parentOid) {
         system.noteCatalogChange(tx, childOid);
-        system.noteCatalogChange(tx, parentOid);
+        noteWithAncestors(tx, parentOid);
         Snapshot snapshot = tx.takeSnapshot();
         boolean found = false;
         for (CatalogRow row : system.heap().scan(PG_INHERITS, databaseOid, snapshot,
@@ -67,8 +67,25 @@ final class InheritanceCatalog {
         Snapshot snapshot = tx.takeSnapshot();
         for (CatalogRow row : system.heap().scan(PG_INHERITS, databaseOid, snapshot,
                 row -> row.getOid("inhrelid") == relationOid || row.getOid("inhparent") == relationOid)) {
-            system.noteCatalogChange(tx, row.getOid("inhparent"));
+            noteWithAncestors(tx, row.getOid("inhparent"));
             system.heap().delete(row, databaseOid, tx, snapshot);
+        }
+    }
+
+    /**
+     * Marks a parent and all its ancestors changed: their plans read the descendants, so a
+     * child joining or leaving anywhere below them makes those plans stale.
+     */
+    private void noteWithAncestors(Transaction tx, int relationOid) {
+        Set<Integer> seen = new LinkedHashSet<>(List.of(relationOid));
+        List<Integer> queue = new ArrayList<>(seen);
+        for (int i = 0; i < queue.size(); i++) {
+            system.noteCatalogChange(tx, queue.get(i));
+            for (int parent : system.imageFor(tx, databaseOid).inheritanceParents(queue.get(i))) {
+                if (seen.add(parent)) {
+                    queue.add(parent);
+                }
+            }
         }
     }
 

@@ -272,14 +272,12 @@ public final class Planner {
     }
 
     /**
-     * The branches of a UNION ALL, those of a UNION ALL read whole by one of them spliced in, so
+     * The branches of a UNION, those of a UNION ALL read whole by one of them spliced in, so
      * {@code a UNION ALL b UNION ALL c} (and a table read with its inheritance children) is one
-     * Append ({@code flatten_simple_union_all}).
+     * Append ({@code flatten_simple_union_all}); a UNION without ALL appends them the same way
+     * before removing duplicates.
      */
     private static List<Query> unionAllBranches(Query.SetOperation operation) {
-        if (!operation.all()) {
-            return operation.branches();
-        }
         List<Query> branches = new ArrayList<>();
         for (Query branch : operation.branches()) {
             Query.SetOperation nested = nestedUnionAll(branch);
