@@ -2,6 +2,7 @@ package org.woolly.analyzer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.LockedRelation;
 import org.woolly.catalog.RelationInfo;
@@ -102,6 +103,18 @@ final class FromAnalyzer {
                         throw ExpressionAnalyzer.unsupported("FOR " + locking.strength() + " on views", table.location());
                     }
                     yield view(state, relation, table);
+                }
+                var inheritors = table.only() ? Optional.<SelectStmt>empty()
+                        : InheritanceExpansion.expand(state, relation, alias == null ? relation.name() : alias);
+                if (inheritors.isPresent()) {
+                    if (locking != null) {
+                        throw ExpressionAnalyzer.unsupported("FOR " + locking.strength()
+                                + " on tables with inheritance children", table.location());
+                    }
+                    checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
+                    yield addSubquery(state, state.nested(true), inheritors.get(), table.alias() == null
+                            ? new FromItem.Alias(relation.name(), null) : table.alias(),
+                            relation.attributes().stream().map(AttributeInfo::name).toList(), table.location());
                 }
                 checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
                 List<String> columnAliases = table.alias() == null || table.alias().columns() == null ? List.of()

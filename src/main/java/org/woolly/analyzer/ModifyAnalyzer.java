@@ -225,6 +225,7 @@ final class ModifyAnalyzer {
 
     Query update(Statement.Update update) {
         RelationInfo relation = targetRelation(update.table(), update.location(), ViewTarget.UPDATE);
+        InheritanceExpansion.refuseModifyingChildren(state, relation, update.only(), "UPDATE", update.location());
         FromAnalyzer.addRelation(state, relation, update.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<FromNode> from = joinedFrom(update.from());
@@ -383,6 +384,7 @@ final class ModifyAnalyzer {
 
     Query delete(Statement.Delete delete) {
         RelationInfo relation = targetRelation(delete.table(), delete.location(), ViewTarget.DELETE);
+        InheritanceExpansion.refuseModifyingChildren(state, relation, delete.only(), "DELETE", delete.location());
         FromAnalyzer.addRelation(state, relation, delete.alias(), true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<FromNode> from = joinedFrom(delete.using());

@@ -325,6 +325,58 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "identity columns are not supported by this catalog");
     }
 
+    // Table inheritance (pg_inherits.c)
+
+    /** The direct parents of a table in inhseqno order. */
+    default List<Integer> inheritanceParents(Transaction tx, int relationOid) {
+        return List.of();
+    }
+
+    /** The direct children of a table in OID order. */
+    default List<Integer> inheritanceChildren(Transaction tx, int relationOid) {
+        return List.of();
+    }
+
+    /** The table and all its descendants, parents before children ({@code find_all_inheritors}). */
+    default List<Integer> allInheritors(Transaction tx, int relationOid) {
+        return List.of(relationOid);
+    }
+
+    /** Makes {@code child} inherit from {@code parent} at position {@code sequence} (pg_inherits, relhassubclass). */
+    default void addInheritanceParent(Transaction tx, int childOid, int parentOid, int sequence) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");
+    }
+
+    /** Removes the pg_inherits row between {@code child} and {@code parent}; false when there was none. */
+    default boolean removeInheritanceParent(Transaction tx, int childOid, int parentOid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");
+    }
+
+    /** A column's attinhcount: from how many parents it is inherited. */
+    default int columnInheritCount(Transaction tx, int relationOid, int attributeNumber) {
+        return 0;
+    }
+
+    /** A constraint's coninhcount: from how many parents it is inherited. */
+    default int constraintInheritCount(Transaction tx, int relationOid, String name) {
+        return 0;
+    }
+
+    /** A column's attislocal: whether the table defines it itself (too). */
+    default boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
+        return true;
+    }
+
+    /** Sets a column's attinhcount and attislocal. */
+    default void setColumnInheritance(Transaction tx, int relationOid, int attributeNumber, int count, boolean local) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");
+    }
+
+    /** Sets a constraint's coninhcount and conislocal. */
+    default void setConstraintInheritance(Transaction tx, int relationOid, String name, int count, boolean local) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");
+    }
+
     // Schemas (schemacmds.c, pg_namespace.c)
 
     /** These catalogs with search_path set to the one schema (CREATE SCHEMA's elements are created there). */

@@ -19,6 +19,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
+import static org.woolly.catalog.CatalogDefinitions.PG_INHERITS;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
 import static org.woolly.catalog.CatalogDefinitions.PG_REWRITE;
 import static org.woolly.catalog.CatalogDefinitions.PG_STATISTIC;
@@ -26,7 +27,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
  * The rows of one database's pg_namespace, pg_class, pg_attribute, pg_attrdef, pg_rewrite, pg_type,
- * pg_index and pg_constraint as one
+ * pg_index, pg_constraint and pg_inherits as one
  * snapshot saw them, indexed for lookups by name and OID. Immutable once loaded (the relation
  * descriptors built from it are memoized). Plays the part of PostgreSQL's syscache and relcache
  * ({@code syscache.c}, {@code relcache.c}); see README.md for when an image is replaced.
@@ -52,6 +53,8 @@ final class CatalogImage {
     /** For each table, the tables whose foreign keys reference it (one entry per foreign key). */
     private final Map<Integer, List<Integer>> referencingTables = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
+    private final Map<Integer, List<CatalogRow>> inheritsByChild = new HashMap<>();
+    private final Map<Integer, List<Integer>> inheritsByParent = new HashMap<>();
     /** {@link #statistics} decoded once per image: the planner asks for them on every plan. */
     private final Map<Integer, TableStatistics> decodedStatistics = new ConcurrentHashMap<>();
 
@@ -106,10 +109,47 @@ final class CatalogImage {
                         .add(row.getOid("conrelid"));
             }
         }
+        for (CatalogRow row : heap.scan(PG_INHERITS, databaseOid, snapshot)) {
+            image.inheritsByChild.computeIfAbsent(row.getOid("inhrelid"), relation -> new ArrayList<>()).add(row);
+            image.inheritsByParent.computeIfAbsent(row.getOid("inhparent"), relation -> new ArrayList<>())
+                    .add(row.getOid("inhrelid"));
+        }
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
         }
         return image;
+    }
+
+    /** The pg_constraint row of a relation's constraint of that name, or null. */
+    CatalogRow constraintRow(int relationOid, String name) {
+        for (CatalogRow row : constraintsByRelation.getOrDefault(relationOid, List.of())) {
+            if (row.getString("conname").equals(name)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** The pg_attribute row of a column, or null. */
+    CatalogRow attributeRow(int relationOid, int attributeNumber) {
+        for (CatalogRow row : attributesByRelation.getOrDefault(relationOid, List.of())) {
+            if (row.getShort("attnum") == attributeNumber) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** The direct parents of a table in inhseqno order ({@code pg_inherits}). */
+    List<Integer> inheritanceParents(int relationOid) {
+        return inheritsByChild.getOrDefault(relationOid, List.of()).stream()
+                .sorted(Comparator.comparingInt(row -> row.getInt("inhseqno")))
+                .map(row -> row.getOid("inhparent")).toList();
+    }
+
+    /** The direct children of a table in OID order, as {@code find_inheritance_children} sorts them. */
+    List<Integer> inheritanceChildren(int relationOid) {
+        return inheritsByParent.getOrDefault(relationOid, List.of()).stream().sorted().toList();
     }
 
     /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */

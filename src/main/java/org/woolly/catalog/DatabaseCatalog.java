@@ -38,6 +38,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final RoleDdl roles;
     /** The session's temporary schema; null in the shared instance no session owns. */
     private final TemporarySchema temporary;
+    private final InheritanceCatalog inheritance;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -56,6 +57,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.sequences = new SequenceCatalog(system, databaseOid, ddl);
         this.namespaces = new NamespaceDdl(system, databaseOid, alter, sequences);
         this.roles = new RoleDdl(system);
+        this.inheritance = new InheritanceCatalog(system, databaseOid);
     }
 
     /**
@@ -234,7 +236,61 @@ public final class DatabaseCatalog implements CatalogAccess {
     public void dropRelation(Transaction tx, RelationInfo relation) {
         RelationLocks.lock(tx, relation, org.woolly.storage.lmgr.LockMode.ACCESS_EXCLUSIVE);
         sequences.dropDependents(tx, relation);
+        inheritance.forget(tx, relation.oid());
         ddl.dropRelation(tx, relation);
+    }
+
+    @Override
+    public List<Integer> inheritanceParents(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).inheritanceParents(relationOid);
+    }
+
+    @Override
+    public List<Integer> inheritanceChildren(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).inheritanceChildren(relationOid);
+    }
+
+    @Override
+    public List<Integer> allInheritors(Transaction tx, int relationOid) {
+        return InheritanceCatalog.allInheritors(system.imageFor(tx, databaseOid), relationOid);
+    }
+
+    @Override
+    public void addInheritanceParent(Transaction tx, int childOid, int parentOid, int sequence) {
+        inheritance.addParent(tx, childOid, parentOid, sequence);
+    }
+
+    @Override
+    public boolean removeInheritanceParent(Transaction tx, int childOid, int parentOid) {
+        return inheritance.removeParent(tx, childOid, parentOid);
+    }
+
+    @Override
+    public int columnInheritCount(Transaction tx, int relationOid, int attributeNumber) {
+        CatalogRow row = system.imageFor(tx, databaseOid).attributeRow(relationOid, attributeNumber);
+        return row == null ? 0 : row.getInt("attinhcount");
+    }
+
+    @Override
+    public int constraintInheritCount(Transaction tx, int relationOid, String name) {
+        CatalogRow row = system.imageFor(tx, databaseOid).constraintRow(relationOid, name);
+        return row == null ? 0 : row.getInt("coninhcount");
+    }
+
+    @Override
+    public boolean columnIsLocal(Transaction tx, int relationOid, int attributeNumber) {
+        CatalogRow row = system.imageFor(tx, databaseOid).attributeRow(relationOid, attributeNumber);
+        return row == null || row.getBool("attislocal");
+    }
+
+    @Override
+    public void setColumnInheritance(Transaction tx, int relationOid, int attributeNumber, int count, boolean local) {
+        inheritance.setColumnInheritance(tx, relationOid, attributeNumber, count, local);
+    }
+
+    @Override
+    public void setConstraintInheritance(Transaction tx, int relationOid, String name, int count, boolean local) {
+        inheritance.setConstraintInheritance(tx, relationOid, name, count, local);
     }
 
     @Override

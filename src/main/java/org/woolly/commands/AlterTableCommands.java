@@ -21,6 +21,8 @@ import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.catalog.RelationLocks;
+import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -42,6 +44,8 @@ public final class AlterTableCommands {
     /** What the actions evaluate expressions with and reach the heap through: a fresh executor context. */
     private final Supplier<ExecutorContext> executorContexts;
     private RelationInfo relation;
+    /** Set while an action recurses from a parent to its inheritance children. */
+    private boolean recursing;
 
     private AlterTableCommands(CommandContext context, Supplier<ExecutorContext> executorContexts,
                                RelationInfo relation) {
@@ -93,6 +97,7 @@ public final class AlterTableCommands {
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
+            case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
             case AlterTableAction.SetOptions set ->
                     relation = StorageParameters.alter(context, relation, set.options(), set.reset());
             case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
@@ -127,6 +132,7 @@ public final class AlterTableCommands {
             case AlterTableAction.RenameConstraint ignored -> null;
             case AlterTableAction.SetSchema ignored -> null;
             case AlterTableAction.OwnerTo ignored -> null;
+            case AlterTableAction.Inherit inherit -> inherit.remove() ? "NO INHERIT" : "INHERIT";
             case AlterTableAction.SetOptions ignored -> null;
         };
     }
@@ -180,7 +186,44 @@ public final class AlterTableCommands {
         return column;
     }
 
+    /**
+     * ADD COLUMN on a table and, as PostgreSQL recurses ({@code ATExecAddColumn}), on each of its
+     * inheritance children: a child that has the column already merges it (NOTICE, attinhcount
+     * plus one; the types must agree), any other gets it as an inherited column.
+     */
     private void addColumn(AlterTableAction.AddColumn add) {
+        boolean existed = relation.attribute(add.column().name()) != null;
+        addOwnColumn(add);
+        if (existed) {
+            return;
+        }
+        AttributeInfo added = relation.attribute(add.column().name());
+        for (int childOid : context.catalog().inheritanceChildren(context.transaction(), relation.oid())) {
+            RelationInfo child = context.catalog().relationByOid(context.transaction(), childOid);
+            RelationLocks.lock(context.transaction(), child, LockMode.ACCESS_EXCLUSIVE);
+            AttributeInfo existing = child.attribute(added.name());
+            if (existing != null) {
+                if (existing.typeOid() != added.typeOid() || existing.typeModifier() != added.typeModifier()) {
+                    throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                            "child table \"%s\" has different type for column \"%s\"", child.name(), added.name());
+                }
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "merging definition of column \"%s\" for child \"%s\"".formatted(added.name(), child.name()),
+                        null, null, 0, null));
+                context.catalog().setColumnInheritance(context.transaction(), child.oid(), existing.number(),
+                        context.catalog().columnInheritCount(context.transaction(), child.oid(), existing.number()) + 1,
+                        context.catalog().columnIsLocal(context.transaction(), child.oid(), existing.number()));
+                continue;
+            }
+            AlterTableCommands onChild = new AlterTableCommands(context, executorContexts, child);
+            onChild.addColumn(add);
+            context.catalog().setColumnInheritance(context.transaction(), child.oid(),
+                    onChild.relation.attribute(added.name()).number(), 1, false);
+        }
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
+    }
+
+    private void addOwnColumn(AlterTableAction.AddColumn add) {
         ColumnDef definition = add.column();
         if (relation.attribute(definition.name()) != null && add.ifNotExists()) {
             context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_COLUMN,
@@ -265,9 +308,41 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
                     drop.column(), relation.name());
         }
+        if (!recursing && context.catalog().columnInheritCount(context.transaction(), relation.oid(),
+                column.number()) > 0) {
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited column \"%s\"",
+                    drop.column());
+        }
         ConstraintCommands.dropDependents(context, relation, column.number(), drop.cascade());
+        dropFromChildren(drop);
         relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().dropColumn(context.transaction(), relation, column.number());
+    }
+
+    /**
+     * DROP COLUMN recursing to the children ({@code ATExecDropColumn}): a child's copy goes too
+     * when it was inherited from this parent only and not defined by the child itself; otherwise
+     * the child keeps it with one parent less.
+     */
+    private void dropFromChildren(AlterTableAction.DropColumn drop) {
+        for (int childOid : context.catalog().inheritanceChildren(context.transaction(), relation.oid())) {
+            RelationInfo child = context.catalog().relationByOid(context.transaction(), childOid);
+            RelationLocks.lock(context.transaction(), child, LockMode.ACCESS_EXCLUSIVE);
+            AttributeInfo column = child.attribute(drop.column());
+            if (column == null) {
+                continue;
+            }
+            int count = context.catalog().columnInheritCount(context.transaction(), childOid, column.number());
+            boolean local = context.catalog().columnIsLocal(context.transaction(), childOid, column.number());
+            if (count == 1 && !local) {
+                AlterTableCommands onChild = new AlterTableCommands(context, executorContexts, child);
+                onChild.recursing = true;
+                onChild.dropColumn(drop);
+            } else {
+                context.catalog().setColumnInheritance(context.transaction(), childOid, column.number(),
+                        Math.max(0, count - 1), local || count == 1);
+            }
+        }
     }
 
     private void columnDefault(AlterTableAction.ColumnDefault change) {

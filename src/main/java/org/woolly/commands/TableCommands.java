@@ -154,6 +154,11 @@ public final class TableCommands {
             }
             columns.add(spec);
         }
+        InheritanceCommands.Merged inherited = create.inherits().isEmpty() ? null
+                : InheritanceCommands.merge(context, name.name(), create.inherits(), columns);
+        if (inherited != null) {
+            columns = new ArrayList<>(inherited.columns());
+        }
         RelationInfo table;
         try {
             table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
@@ -166,6 +171,9 @@ public final class TableCommands {
         table = StorageParameters.store(context, table, table.oid(), storageParameters);
         if (generated != null) {
             generated.finish(context, table);
+        }
+        if (inherited != null) {
+            table = InheritanceCommands.link(context, table, inherited);
         }
         for (TableConstraint check : checks) {
             table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
@@ -288,6 +296,7 @@ public final class TableCommands {
                     "table", name.name());
             targets.add(relation.get());
         }
+        targets = InheritanceCommands.withChildren(context, targets, drop.cascade());
         ForeignKeyCommands.dropReferencing(context, targets, drop.cascade());
         for (RelationInfo relation : targets) {
             context.catalog().dropRelation(context.transaction(), relation);

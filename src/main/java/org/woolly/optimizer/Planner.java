@@ -254,7 +254,7 @@ public final class Planner {
         double total = 0;
         double rows = 0;
         int width = 0;
-        for (Query branch : query.setOperation().branches()) {
+        for (Query branch : unionAllBranches(operation)) {
             Plan child = planQuery(branch);
             children.add(child);
             startup += children.size() == 1 ? child.cost().startup() : 0;
@@ -270,6 +270,49 @@ public final class Planner {
                     CostModel.DEFAULT_GROUPS), width));
         }
         return plan;
+    }
+
+    /**
+     * The branches of a UNION, those of a UNION ALL read whole by one of them spliced in, so
+     * {@code a UNION ALL b UNION ALL c} (and a table read with its inheritance children) is one
+     * Append ({@code flatten_simple_union_all}); a UNION without ALL appends them the same way
+     * before removing duplicates.
+     */
+    private static List<Query> unionAllBranches(Query.SetOperation operation) {
+        List<Query> branches = new ArrayList<>();
+        for (Query branch : operation.branches()) {
+            Query.SetOperation nested = nestedUnionAll(branch);
+            if (nested != null) {
+                branches.addAll(unionAllBranches(nested));
+            } else {
+                branches.add(branch);
+            }
+        }
+        return branches;
+    }
+
+    /** The UNION ALL a branch returns unchanged (all its columns, in order, nothing else), or null. */
+    private static Query.SetOperation nestedUnionAll(Query branch) {
+        if (branch.setOperation() != null || branch.from().size() != 1 || branch.rangeTable().size() != 1
+                || !(branch.from().getFirst() instanceof FromNode.Leaf leaf) || branch.where() != null
+                || !branch.sortKeys().isEmpty() || branch.limit() != null || branch.offset() != null
+                || branch.hasAggregation() || branch.distinct()) {
+            return null;
+        }
+        RangeEntry entry = branch.rangeTable().get(leaf.index());
+        Query inner = entry.subquery();
+        if (entry.kind() != RangeEntry.Kind.SUBQUERY || inner == null || inner.setOperation() == null
+                || inner.setOperation().kind() != Query.SetOperation.Kind.UNION || !inner.setOperation().all()
+                || inner.targetList().size() != branch.targetList().size()) {
+            return null;
+        }
+        for (int i = 0; i < branch.targetList().size(); i++) {
+            TargetEntry target = branch.targetList().get(i);
+            if (target.junk() || !(target.expr() instanceof QueryExpr.Var var && var.position() == i)) {
+                return null;
+            }
+        }
+        return inner.setOperation();
     }
 
     private Plan subquery(Query query) {

@@ -136,6 +136,18 @@ final class AlterTableParser {
                 cursor.expectKeyword("to");
                 yield ownerTo(start);
             }
+            case "inherit" -> {
+                cursor.advance();
+                yield new AlterTableAction.Inherit(grammar.qualifiedName(), false, start.start());
+            }
+            case "no" -> {
+                if (!cursor.peek(1).isKeyword("inherit")) {
+                    throw unsupportedAction(start);
+                }
+                cursor.advance();
+                cursor.advance();
+                yield new AlterTableAction.Inherit(grammar.qualifiedName(), true, start.start());
+            }
             default -> throw unsupportedAction(start);
         };
     }

@@ -103,9 +103,17 @@ final class DdlParser {
             } while (cursor.accept(Token.Kind.COMMA));
         }
         cursor.expect(Token.Kind.RIGHT_PAREN);
+        List<QualifiedName> inherits = new ArrayList<>();
+        if (cursor.acceptKeyword("inherits")) {
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            do {
+                inherits.add(grammar.qualifiedName());
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
         List<DefElem> options = withUnlogged(tableOptions(), unlogged);
         return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
-                options, create.start());
+                options, create.start(), List.copyOf(inherits));
     }
 
     /** Adds {@code UNLOGGED} to a table's options when the statement said it ({@link DefElem#UNLOGGED}). */
@@ -346,7 +354,7 @@ final class DdlParser {
                 options = new ArrayList<>(options);
                 options.add(new DefElem(DefElem.ON_COMMIT, action, token.start()));
                 options = List.copyOf(options);
-            } else if (token.isKeyword("inherits") || token.isKeyword("partition") || token.isKeyword("using")
+            } else if (token.isKeyword("partition") || token.isKeyword("using")
                     || token.isKeyword("tablespace")) {
                 throw TokenCursor.notSupportedClause("CREATE TABLE ... " + token.text().toUpperCase(Locale.ROOT)
                         + " is not supported yet", token);

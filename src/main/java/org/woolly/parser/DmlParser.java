@@ -118,7 +118,7 @@ final class DmlParser {
 
     Statement update() {
         Token update = cursor.expectKeyword("update");
-        cursor.acceptKeyword("only");
+        boolean only = cursor.acceptKeyword("only");
         QualifiedName table = grammar.qualifiedName();
         cursor.acceptOperator("*");
         String alias = relationAlias("set");
@@ -132,13 +132,14 @@ final class DmlParser {
             from = grammar.selects.fromList();
         }
         Expr where = whereClause();
-        return new Statement.Update(table, alias, List.copyOf(assignments), from, where, returning(), update.start());
+        return new Statement.Update(table, alias, List.copyOf(assignments), from, where, returning(), update.start(),
+                only);
     }
 
     Statement delete() {
         Token delete = cursor.expectKeyword("delete");
         cursor.expectKeyword("from");
-        cursor.acceptKeyword("only");
+        boolean only = cursor.acceptKeyword("only");
         QualifiedName table = grammar.qualifiedName();
         cursor.acceptOperator("*");
         String alias = relationAlias(null);
@@ -147,7 +148,7 @@ final class DmlParser {
             using = grammar.selects.fromList();
         }
         Expr where = whereClause();
-        return new Statement.Delete(table, alias, using, where, returning(), delete.start());
+        return new Statement.Delete(table, alias, using, where, returning(), delete.start(), only);
     }
 
     /** {@code [AS] alias} after the target table; {@code stopWord} (SET for UPDATE) is never an alias. */

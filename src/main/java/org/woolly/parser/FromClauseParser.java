@@ -152,7 +152,7 @@ final class FromClauseParser {
         if (cursor.atKeyword("tablesample")) {
             throw TokenCursor.notSupportedClause("TABLESAMPLE is not supported yet", cursor.peek());
         }
-        return new FromItem.Table(name, alias(true), start.start());
+        return new FromItem.Table(name, alias(true), start.start(), only);
     }
 
     /** {@code [AS] name [(columns)]}; a bare name only when {@code allowBare}. Null when absent. */

@@ -56,4 +56,7 @@ public sealed interface AlterTableAction {
      * {@code SESSION_USER}, {@code CURRENT_ROLE} (upper case, {@code special} true) for those keywords.
      */
     record OwnerTo(String role, boolean special, int location) implements AlterTableAction {}
+
+    /** {@code INHERIT parent} and, with {@code remove}, {@code NO INHERIT parent}. */
+    record Inherit(QualifiedName parent, boolean remove, int location) implements AlterTableAction {}
 }

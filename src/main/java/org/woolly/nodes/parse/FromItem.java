@@ -6,7 +6,13 @@ import java.util.List;
 public sealed interface FromItem {
     int location();
 
-    record Table(QualifiedName name, Alias alias, int location) implements FromItem {}
+    /** {@code [ONLY] name [*] [alias]}: {@code only} leaves out the table's inheritance children. */
+    record Table(QualifiedName name, Alias alias, int location, boolean only) implements FromItem {
+        /** A table read with its inheritance children. */
+        public Table(QualifiedName name, Alias alias, int location) {
+            this(name, alias, location, false);
+        }
+    }
 
     record Subquery(SelectStmt query, Alias alias, boolean lateral, int location) implements FromItem {}
 

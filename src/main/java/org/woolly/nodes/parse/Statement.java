@@ -32,18 +32,40 @@ public sealed interface Statement {
     /** INSERT's {@code OVERRIDING {SYSTEM | USER} VALUE} for identity columns. */
     enum Overriding { NONE, SYSTEM_VALUE, USER_VALUE }
 
-    /** {@code UPDATE t [alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]}. */
+    /** {@code UPDATE [ONLY] t [alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]}. */
     record Update(QualifiedName table, String alias, List<SetClause> assignments, List<FromItem> from,
-                  Expr where, List<ResTarget> returning, int location) implements Statement {}
+                  Expr where, List<ResTarget> returning, int location, boolean only) implements Statement {
+        /** Without ONLY. */
+        public Update(QualifiedName table, String alias, List<SetClause> assignments, List<FromItem> from,
+                      Expr where, List<ResTarget> returning, int location) {
+            this(table, alias, assignments, from, where, returning, location, false);
+        }
+    }
 
-    /** {@code DELETE FROM t [alias] [USING ...] [WHERE ...] [RETURNING ...]}. */
+    /** {@code DELETE FROM [ONLY] t [alias] [USING ...] [WHERE ...] [RETURNING ...]}. */
     record Delete(QualifiedName table, String alias, List<FromItem> using, Expr where,
-                  List<ResTarget> returning, int location) implements Statement {}
+                  List<ResTarget> returning, int location, boolean only) implements Statement {
+        /** Without ONLY. */
+        public Delete(QualifiedName table, String alias, List<FromItem> using, Expr where,
+                      List<ResTarget> returning, int location) {
+            this(table, alias, using, where, returning, location, false);
+        }
+    }
 
-    /** {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [WITH (options)]}. */
+    /**
+     * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [WITH (options)]};
+     * {@code inherits} is empty without INHERITS.
+     */
     record CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
-                       boolean ifNotExists, boolean temporary, List<DefElem> options, int location)
-            implements Statement {}
+                       boolean ifNotExists, boolean temporary, List<DefElem> options, int location,
+                       List<QualifiedName> inherits)
+            implements Statement {
+        /** A table without parents. */
+        public CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
+                           boolean ifNotExists, boolean temporary, List<DefElem> options, int location) {
+            this(name, columns, constraints, ifNotExists, temporary, options, location, List.of());
+        }
+    }
 
     /**
      * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] [WITH (options)] AS query
