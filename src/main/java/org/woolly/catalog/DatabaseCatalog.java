@@ -692,6 +692,45 @@ public final class DatabaseCatalog implements CatalogAccess {
         };
     }
 
+    @Override
+    public List<FunctionInfo> lookupFunctions(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<FunctionInfo> found = new ArrayList<>();
+        List<Integer> namespaces = schema == null ? searchPathOids(image)
+                : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        for (int namespaceOid : namespaces) {
+            for (FunctionInfo function : image.functions(name)) {
+                if (function.namespaceOid() == namespaceOid) {
+                    found.add(function);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<FunctionInfo> functionByOid(Transaction tx, int oid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).function(oid));
+    }
+
+    @Override
+    public List<FunctionInfo> allFunctions(Transaction tx) {
+        return List.copyOf(system.imageFor(tx, databaseOid).functions());
+    }
+
+    @Override
+    public FunctionInfo storeFunction(Transaction tx, String schema, FunctionInfo function) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        int namespaceOid = function.oid() != 0 ? function.namespaceOid()
+                : creationNamespace(image, schema, function.name());
+        return new FunctionDdl(system, databaseOid).store(tx, function, namespaceOid);
+    }
+
+    @Override
+    public void dropFunction(Transaction tx, FunctionInfo function) {
+        new FunctionDdl(system, databaseOid).drop(tx, function);
+    }
+
     /** pg_catalog first unless listed, then the listed schemas that exist, each once. */
     private List<Integer> searchPathOids(CatalogImage image) {
         List<Integer> oids = new ArrayList<>();
