@@ -317,6 +317,13 @@ final class RoutineCalls {
             return new QueryExpr.Const(bound.returnType(), -1, null);
         }
         FromTarget target = state.fromTarget != null && state.fromTarget.call == call ? state.fromTarget : null;
+        if (target == null && statements.size() == 1 && !function.returnsSet()
+                && function.outputPositions().length == 0 && function.returnType() != TypeOids.VOID) {
+            QueryExpr simple = simpleExpression(state, function, bound, ((Statement.Select) last).query());
+            if (simple != null) {
+                return simple;
+            }
+        }
         ParseState body = bodyState(state, function, bound.arguments());
         if (target == null) {
             // the caller's level computes each argument once; the body reads it as a parameter
@@ -362,6 +369,40 @@ final class RoutineCalls {
         QueryExpr result = new QueryExpr.SubLink(Expr.SubLink.Kind.EXPR, query, -1, null, null, null, type, bindings);
         result = coerceResult(state, result, bound.returnType());
         return function.strict() ? strict(bound.arguments(), result) : result;
+    }
+
+    /**
+     * A body that is one expression ({@code SELECT expr}: no FROM, WHERE, grouping or subquery)
+     * becomes that expression with the arguments in place of the parameters
+     * ({@code inline_function}), so it works where no subquery can run (CHECK, DEFAULT, index
+     * expressions); null for any other body.
+     */
+    private static QueryExpr simpleExpression(ParseState state, FunctionInfo function, Bound bound,
+                                              org.woolly.nodes.parse.SelectStmt select) {
+        if (select.op() != null || select.values() != null || select.targets() == null || select.targets().size() != 1
+                || notEmpty(select.from()) || select.where() != null || notEmpty(select.groupBy())
+                || select.having() != null || select.distinct() || notEmpty(select.orderBy()) || select.limit() != null
+                || select.offset() != null || notEmpty(select.with())) {
+            return null;
+        }
+        ParseState body = bodyState(state, function, bound.arguments());
+        body.aggregateForbiddenIn = "SQL function body";
+        body.subLinkForbiddenIn = "SQL function body";
+        QueryExpr expr;
+        try {
+            expr = new ExpressionAnalyzer(body).transform(select.targets().getFirst().value());
+        } catch (SqlException notSimple) {
+            return null;
+        }
+        if (!body.bindings.isEmpty() || !body.aggregates.isEmpty() || FunctionAnalyzer.containsSetReturning(expr)) {
+            return null;
+        }
+        QueryExpr result = coerceResult(state, Coercions.unknownToText(body, expr), bound.returnType());
+        return function.strict() ? strict(bound.arguments(), result) : result;
+    }
+
+    private static boolean notEmpty(List<?> list) {
+        return list != null && !list.isEmpty();
     }
 
     /** NULL without evaluating the body when an argument is NULL (a STRICT function). */

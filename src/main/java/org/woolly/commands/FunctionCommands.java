@@ -45,8 +45,7 @@ public final class FunctionCommands {
             if (List.of("plpgsql", "c", "internal").contains(language)) {
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "language \"%s\" is not supported yet", language);
             }
-            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language)
-                    .withHint("Use CREATE EXTENSION to load the language into the database.");
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language);
         }
         List<RoutineCommand.Parameter> parameters = new ArrayList<>(create.parameters());
         parameters.addAll(create.tableColumns());
@@ -72,8 +71,9 @@ public final class FunctionCommands {
             boolean input = mode == RoutineCommand.IN || mode == RoutineCommand.INOUT || mode == RoutineCommand.VARIADIC;
             boolean output = mode == RoutineCommand.OUT || mode == RoutineCommand.INOUT || mode == RoutineCommand.TABLE;
             // an output parameter may share its name with an input one (interpret_function_parameter_list)
-            if (parameter.name() != null && (input && !seen.add("in " + parameter.name())
-                    | output && !seen.add("out " + parameter.name()))) {
+            boolean duplicate = input && !seen.add("in " + parameter.name());
+            duplicate |= output && !seen.add("out " + parameter.name());
+            if (parameter.name() != null && duplicate) {
                 throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION, "parameter name \"%s\" used more than once",
                         parameter.name());
             }
@@ -101,7 +101,10 @@ public final class FunctionCommands {
                     throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
                             "only input parameters can have default values");
                 }
-                defaults.add(parameter.defaultText());
+                // a string literal default prints with its type, as PostgreSQL's deparsed default does
+                defaults.add(parameter.defaultValue() instanceof org.woolly.nodes.parse.Expr.Constant constant
+                        && constant.kind() == org.woolly.nodes.parse.Expr.Constant.Kind.STRING
+                        ? parameter.defaultText() + "::" + typeName(context, type) : parameter.defaultText());
             } else if (input && !defaults.isEmpty()) {
                 throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
                         "input parameters after one with a default value must also have defaults");
@@ -155,8 +158,7 @@ public final class FunctionCommands {
         int declared = typeOid(context, create.returnType());
         if (implied != 0 && declared != implied) {
             throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
-                    "function result type must be %s because of OUT parameters",
-                    context.types().formatType(implied, -1));
+                    "function result type must be %s because of OUT parameters", typeName(context, implied));
         }
         return declared;
     }
@@ -221,9 +223,16 @@ public final class FunctionCommands {
     static String signature(CommandContext context, FunctionInfo routine) {
         StringJoiner joiner = new StringJoiner(", ", routine.name() + "(", ")");
         for (int type : routine.argumentTypes()) {
-            joiner.add(context.types().formatType(type, -1));
+            joiner.add(typeName(context, type));
         }
         return joiner.toString();
+    }
+
+    /** format_type, pseudo-types such as record by their pg_type name. */
+    private static String typeName(CommandContext context, int type) {
+        String name = context.types().formatType(type, -1);
+        org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
+        return "???".equals(name) && row != null ? row.name() : name;
     }
 
     private static int typeOid(CommandContext context, TypeName typeName) {
@@ -279,7 +288,7 @@ public final class FunctionCommands {
             }
             if (candidates.isEmpty()) {
                 return missing(context, ifExists, "could not find a %s named \"%s\"".formatted(kind, qualified.name()),
-                        "%s %s does not exist, skipping".formatted(kind, qualified.name()));
+                        "%s %s() does not exist, skipping".formatted(kind, qualified.name()));
             }
             return checkKind(context, candidates.getFirst(), procedure);
         }
