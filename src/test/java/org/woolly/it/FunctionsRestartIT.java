@@ -21,7 +21,7 @@ class FunctionsRestartIT {
     void functionsUsedByDefaultsChecksAndIndexesSurviveAKill() throws Exception {
         server.initAndStart();
         try (Connection connection = server.connect()) {
-            execute(connection, "CREATE FUNCTION r_label(i int) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT ''n'' || i'");
+            execute(connection, "CREATE FUNCTION r_label(i int) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT ''n'' || i::text'");
             execute(connection, "CREATE FUNCTION r_positive(i int) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN i > 0");
             execute(connection, "CREATE TABLE r_items (k int CHECK (r_positive(k)), label text DEFAULT r_label(0))");
             execute(connection, "CREATE INDEX r_items_label ON r_items (r_label(k))");
