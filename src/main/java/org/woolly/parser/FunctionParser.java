@@ -65,16 +65,10 @@ final class FunctionParser {
                     throw cursor.syntaxErrorAt(languageName);
                 }
                 language = languageName.text().toLowerCase(java.util.Locale.ROOT);
-            } else if (cursor.acceptKeyword("immutable")) {
-                volatility = 'i';
-            } else if (cursor.acceptKeyword("stable")) {
-                volatility = 's';
-            } else if (cursor.acceptKeyword("volatile")) {
-                volatility = 'v';
-            } else if (cursor.acceptKeyword("strict") || cursor.acceptKeywords("returns", "null", "on", "null", "input")) {
-                strict = true;
-            } else if (cursor.acceptKeywords("called", "on", "null", "input")) {
-                strict = false;
+            } else if (atVolatility()) {
+                volatility = volatility();
+            } else if (atStrictness()) {
+                strict = strictness();
             } else if (cursor.acceptKeywords("security", "definer") || cursor.acceptKeywords("external", "security", "definer")) {
                 securityDefiner = true;
             } else if (cursor.acceptKeywords("security", "invoker")
@@ -197,6 +191,31 @@ final class FunctionParser {
         return new RoutineCommand.Parameter(name, mode, type, defaultValue, defaultText, start.start());
     }
 
+    private boolean atVolatility() {
+        return cursor.atKeyword("immutable") || cursor.atKeyword("stable") || cursor.atKeyword("volatile");
+    }
+
+    /** IMMUTABLE, STABLE or VOLATILE as {@code provolatile} spells it. */
+    private char volatility() {
+        return cursor.advance().text().charAt(0);
+    }
+
+    private boolean atStrictness() {
+        return cursor.atKeyword("strict") || cursor.atKeyword("called")
+                || cursor.atKeyword("returns") && cursor.peek(1).isKeyword("null");
+    }
+
+    /** STRICT or RETURNS NULL ON NULL INPUT (true), CALLED ON NULL INPUT (false). */
+    private boolean strictness() {
+        if (cursor.acceptKeyword("strict") || cursor.acceptKeywords("returns", "null", "on", "null", "input")) {
+            return true;
+        }
+        if (cursor.acceptKeywords("called", "on", "null", "input")) {
+            return false;
+        }
+        throw cursor.syntaxError();
+    }
+
     private boolean atMode() {
         Token token = cursor.peek();
         return token.is(Token.Kind.IDENT) && !token.quoted() && MODES.contains(token.text());
@@ -267,16 +286,10 @@ final class FunctionParser {
         Boolean securityDefiner = null;
         do {
             Token option = cursor.peek();
-            if (cursor.acceptKeyword("immutable")) {
-                volatility = 'i';
-            } else if (cursor.acceptKeyword("stable")) {
-                volatility = 's';
-            } else if (cursor.acceptKeyword("volatile")) {
-                volatility = 'v';
-            } else if (cursor.acceptKeyword("strict") || cursor.acceptKeywords("returns", "null", "on", "null", "input")) {
-                strict = true;
-            } else if (cursor.acceptKeywords("called", "on", "null", "input")) {
-                strict = false;
+            if (atVolatility()) {
+                volatility = volatility();
+            } else if (atStrictness()) {
+                strict = strictness();
             } else if (cursor.acceptKeywords("security", "definer")) {
                 securityDefiner = true;
             } else if (cursor.acceptKeywords("security", "invoker")) {
