@@ -32,6 +32,8 @@ public final class Analyzer {
     private final CatalogAccess catalog;
     private final ExpressionParser expressionParser;
     private final NoticeSink notices;
+    /** The routine whose body's statements this analyzer analyzes (CALL), or null. */
+    private RoutineCalls.Scope routineScope;
 
     /** @param notices where WARNINGs raised during analysis go (the session's client) */
     public Analyzer(TypeSystem types, CatalogAccess catalog, ExpressionParser expressionParser, NoticeSink notices) {
@@ -43,8 +45,22 @@ public final class Analyzer {
 
     public Result analyze(Statement statement, Transaction transaction, FormatSettings formatSettings,
                           int[] parameterTypes) {
+        return analyzeWithScope(statement, transaction, formatSettings, parameterTypes, routineScope);
+    }
+
+    /** An analyzer of the statements of {@code routine}'s body, its parameters typed {@code argumentTypes}. */
+    public Analyzer forRoutineBody(org.woolly.catalog.FunctionInfo routine, int[] argumentTypes) {
+        Analyzer body = new Analyzer(types, catalog, expressionParser, notices);
+        body.routineScope = RoutineAnalyzer.scope(routine, argumentTypes);
+        return body;
+    }
+
+    /** {@link #analyze} of a statement of a routine body, which reads the routine's parameters ({@code routine}). */
+    Result analyzeWithScope(Statement statement, Transaction transaction, FormatSettings formatSettings,
+                            int[] parameterTypes, RoutineCalls.Scope routine) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, parameterTypes);
         state.expressionParser = expressionParser;
+        state.routine = routine;
         Query query = switch (statement) {
             case Statement.Select select -> new SelectAnalyzer(state).analyze(select.query());
             case Statement.Insert insert -> new ModifyAnalyzer(state, expressionParser).insert(insert);
@@ -56,6 +72,11 @@ public final class Analyzer {
             query = query.withDataModifyingCtes(state.dataModifyingCtes());
         }
         return new Result(query, state.resolvedParameterTypes(), List.copyOf(state.openedRelations));
+    }
+
+    /** CREATE FUNCTION's body checks and CALL's analysis, over this analyzer's catalog. */
+    public RoutineAnalyzer routines() {
+        return new RoutineAnalyzer(types, catalog, notices);
     }
 
     /** Analyzes a DEFAULT expression for CREATE TABLE validation: no columns, no aggregates. */

@@ -41,6 +41,10 @@ final class ColumnResolver {
                 return outerReference(state, levelsUp, outer);
             }
         }
+        QueryExpr parameter = RoutineCalls.parameter(state, fields);
+        if (parameter != null) {
+            return parameter;
+        }
         throw notVisible(state, fields, ref.location());
     }
 

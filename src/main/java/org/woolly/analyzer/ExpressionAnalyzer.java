@@ -50,6 +50,8 @@ public final class ExpressionAnalyzer {
             case Expr.GroupingFunc grouping -> groupingFunc(grouping);
             case Expr.GroupingSet set -> throw ParseState.error(SqlState.SYNTAX_ERROR, set.location(),
                     "grouping sets are only allowed in GROUP BY");
+            case Expr.NamedArgument named -> throw ParseState.error(SqlState.SYNTAX_ERROR, named.location(),
+                    "syntax error at or near \"%s\"", named.variadic() ? "VARIADIC" : "=>");
         };
     }
 
@@ -133,6 +135,9 @@ public final class ExpressionAnalyzer {
     }
 
     private QueryExpr param(Expr.ParamRef param) {
+        if (state.routine != null) {
+            return RoutineCalls.numberedParameter(state, param);
+        }
         if (param.number() < 1) {
             throw ParseState.error(SqlState.UNDEFINED_PARAMETER, param.location(), "there is no parameter $%d",
                     param.number());

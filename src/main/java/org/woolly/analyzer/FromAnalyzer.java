@@ -142,8 +142,12 @@ final class FromAnalyzer {
         ParseState inner = state.nested(false);
         inner.aggregateForbiddenIn = "functions in FROM";
         inner.setReturningAllowed = true;
+        inner.fromTarget = new RoutineCalls.FromTarget(function.call());
         QueryExpr call = new ExpressionAnalyzer(inner).transform(function.call());
         state.parameterTypes = inner.parameterTypes;
+        if (inner.fromTarget.query != null) {
+            return routine(state, function, inner);
+        }
         if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
                 && FunctionAnalyzer.containsSetReturning(call)) {
             throw FunctionAnalyzer.topLevelOfFrom(inner);
@@ -168,6 +172,42 @@ final class FromAnalyzer {
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.FUNCTION, alias, null, null, null, names, types, typmods,
                 state.nextOffset(), false, new RangeEntry.Function(call, function.ordinality()), null,
                 List.copyOf(inner.bindings)));
+        return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    /**
+     * A user routine in FROM ({@code inline_set_returning_function}): its body's query as a
+     * subquery, its columns named by the OUT parameters (or the function), then by the alias.
+     */
+    private static FromNode routine(ParseState state, FromItem.Function function, ParseState inner) {
+        RoutineCalls.FromTarget target = inner.fromTarget;
+        if (function.ordinality()) {
+            throw ExpressionAnalyzer.unsupported("WITH ORDINALITY on SQL functions", function.location());
+        }
+        String alias = function.alias() == null ? function.call().name().name() : function.alias().name();
+        checkUniqueAlias(state, alias, function.location());
+        List<String> aliases = function.alias() == null || function.alias().columns() == null ? List.of()
+                : function.alias().columns();
+        var outputs = target.query.outputColumns();
+        if (aliases.size() > outputs.size()) {
+            throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "table \"%s\" has %d columns available but %d columns specified", alias, outputs.size(),
+                    aliases.size());
+        }
+        List<String> names = new ArrayList<>();
+        int[] types = new int[outputs.size()];
+        int[] typmods = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            boolean single = outputs.size() == 1 && function.alias() != null && aliases.isEmpty();
+            names.add(i < aliases.size() ? aliases.get(i) : single ? alias
+                    : i < target.names.size() ? target.names.get(i) : outputs.get(i).name());
+            types[i] = outputs.get(i).expr().type();
+            typmods[i] = outputs.get(i).expr().typmod();
+        }
+        List<org.woolly.nodes.query.ParamBinding> bindings = new ArrayList<>(inner.bindings);
+        bindings.addAll(target.bindings);
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, alias, null, target.query, null, names,
+                types, typmods, state.nextOffset(), false, null, null, List.copyOf(bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
     }
 

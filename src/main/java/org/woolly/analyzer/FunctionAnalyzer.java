@@ -17,7 +17,8 @@ final class FunctionAnalyzer {
 
     static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
         String name = call.name().name();
-        if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
+        if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")
+                && state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty()) {
             throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
         }
         if (call.over() != null) {
@@ -30,7 +31,7 @@ final class FunctionAnalyzer {
         int windowsBefore = state.windowLocations.size();
         List<Integer> bindingsBefore = bindingCounts(state);
         for (int i = 0; i < call.args().size(); i++) {
-            QueryExpr arg = analyzer.transform(call.args().get(i));
+            QueryExpr arg = analyzer.transform(RoutineCalls.value(call.args().get(i)));
             args.add(arg);
             argumentTypes[i] = arg.type();
         }
@@ -59,6 +60,10 @@ final class FunctionAnalyzer {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
                     "%s specified, but %s is not an aggregate function",
                     call.star() ? "*" : call.distinct() ? "DISTINCT" : call.filter() != null ? "FILTER" : "ORDER BY", name);
+        }
+        QueryExpr routine = RoutineCalls.transform(analyzer, state, call, args);
+        if (routine != null) {
+            return routine;
         }
         TypeSystem.FunctionMatch match;
         try {

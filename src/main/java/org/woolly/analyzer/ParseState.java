@@ -77,6 +77,10 @@ public final class ParseState {
     Analyzer.ExpressionParser expressionParser;
     /** The statement's data-modifying WITH queries, shared by all its levels. */
     private List<org.woolly.nodes.query.DataModifyingCte> dataModifyingCtes = new ArrayList<>();
+    /** The parameters of the routine whose body this level belongs to, or null outside a routine body. */
+    RoutineCalls.Scope routine;
+    /** The set-returning routine call this level analyzes as a FROM item, or null. */
+    RoutineCalls.FromTarget fromTarget;
     /** The outer columns this level reads from its parent, each in its execution parameter. */
     final List<org.woolly.nodes.query.ParamBinding> bindings = new ArrayList<>();
 
@@ -148,6 +152,7 @@ public final class ParseState {
         child.nextExecParam = nextExecParam;
         child.expressionParser = expressionParser;
         child.dataModifyingCtes = dataModifyingCtes;
+        child.routine = routine;
         return child;
     }
 

@@ -559,4 +559,35 @@ public interface CatalogAccess {
     default int aclRoleOid(Transaction tx, String name) {
         return roleOid(tx, name).orElse(-1);
     }
+
+    /**
+     * The user-defined functions and procedures called {@code name}: in {@code schema} when given,
+     * else in the schemas of search_path ({@code FuncnameGetCandidates}), nearer schemas first.
+     */
+    default List<FunctionInfo> lookupFunctions(Transaction tx, String schema, String name) {
+        return List.of();
+    }
+
+    /** A user-defined function or procedure by OID, or empty. */
+    default Optional<FunctionInfo> functionByOid(Transaction tx, int oid) {
+        return Optional.empty();
+    }
+
+    /** Every user-defined function and procedure (for {@code \\df} and pg_get_functiondef's kin). */
+    default List<FunctionInfo> allFunctions(Transaction tx) {
+        return List.of();
+    }
+
+    /**
+     * Stores a new routine in {@code schema} (null: the first schema of search_path) with a new
+     * OID, or, when {@code function.oid()} is not 0, replaces that routine's row.
+     */
+    default FunctionInfo storeFunction(Transaction tx, String schema, FunctionInfo function) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE FUNCTION is not supported by this catalog");
+    }
+
+    /** Removes a routine's pg_proc row and its comment. */
+    default void dropFunction(Transaction tx, FunctionInfo function) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported by this catalog");
+    }
 }

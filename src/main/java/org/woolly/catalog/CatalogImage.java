@@ -55,6 +55,9 @@ final class CatalogImage {
     private final Map<Integer, List<CatalogRow>> statisticsByRelation = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> inheritsByChild = new HashMap<>();
     private final Map<Integer, List<Integer>> inheritsByParent = new HashMap<>();
+    /** The user-defined functions and procedures (pg_proc rows from FirstNormalObjectId on), by name. */
+    private final Map<String, List<FunctionInfo>> functionsByName = new HashMap<>();
+    private final Map<Integer, FunctionInfo> functionByOid = new HashMap<>();
     /** {@link #statistics} decoded once per image: the planner asks for them on every plan. */
     private final Map<Integer, TableStatistics> decodedStatistics = new ConcurrentHashMap<>();
 
@@ -116,6 +119,12 @@ final class CatalogImage {
         }
         for (CatalogRow row : heap.scan(PG_STATISTIC, databaseOid, snapshot)) {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_PROC, databaseOid, snapshot,
+                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            FunctionInfo function = FunctionRows.info(row);
+            image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
+            image.functionByOid.put(function.oid(), function);
         }
         return image;
     }
@@ -235,6 +244,21 @@ final class CatalogImage {
 
     int databaseOid() {
         return databaseOid;
+    }
+
+    /** The user-defined functions and procedures called {@code name}, in every schema. */
+    List<FunctionInfo> functions(String name) {
+        return functionsByName.getOrDefault(name, List.of());
+    }
+
+    /** A user-defined function or procedure by OID, or null. */
+    FunctionInfo function(int oid) {
+        return functionByOid.get(oid);
+    }
+
+    /** Every user-defined function and procedure. */
+    java.util.Collection<FunctionInfo> functions() {
+        return functionByOid.values();
     }
 
     /** The namespace's OID, or null. */

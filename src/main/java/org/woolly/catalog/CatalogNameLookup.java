@@ -321,4 +321,45 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return catalog instanceof DatabaseCatalog database ? database.currentSchemas(transaction, includeImplicit)
                 : catalog.searchPath(transaction);
     }
+
+    @Override
+    public List<Integer> routineOids(String schema, String name) {
+        return catalog.lookupFunctions(transaction, schema, name).stream().map(FunctionInfo::oid).toList();
+    }
+
+    @Override
+    public int[] routineArgumentTypes(int oid) {
+        return catalog.functionByOid(transaction, oid).map(FunctionInfo::argumentTypes).orElse(null);
+    }
+
+    @Override
+    public String routineText(int oid, RoutineText what) {
+        FunctionInfo routine = catalog.functionByOid(transaction, oid).orElse(null);
+        if (routine == null) {
+            return null;
+        }
+        FunctionDefinitions definitions = new FunctionDefinitions(this::routineTypeName, this::namespaceName);
+        return definitions.text(routine, what, Boolean.TRUE.equals(routineIsVisible(oid)));
+    }
+
+    /** format_type, pseudo-types (record, anyelement) by their pg_type name. */
+    private String routineTypeName(int type) {
+        String name = typeFormatter.apply(type, -1);
+        org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
+        return "???".equals(name) && row != null ? row.name() : name;
+    }
+
+    @Override
+    public Boolean routineIsVisible(int oid) {
+        FunctionInfo routine = catalog.functionByOid(transaction, oid).orElse(null);
+        if (routine == null) {
+            return null;
+        }
+        for (FunctionInfo found : catalog.lookupFunctions(transaction, null, routine.name())) {
+            if (java.util.Arrays.equals(found.argumentTypes(), routine.argumentTypes())) {
+                return found.oid() == oid;
+            }
+        }
+        return false;
+    }
 }

@@ -776,6 +776,45 @@ public final class DatabaseCatalog implements CatalogAccess {
         };
     }
 
+    @Override
+    public List<FunctionInfo> lookupFunctions(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<FunctionInfo> found = new ArrayList<>();
+        // functions are never looked up in the temporary schema (PostgreSQL's namespace.c)
+        List<Integer> namespaces = schema == null ? searchPathOids(image, false)
+                : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        for (int namespaceOid : namespaces) {
+            for (FunctionInfo function : image.functions(name)) {
+                if (function.namespaceOid() == namespaceOid) {
+                    found.add(function);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<FunctionInfo> functionByOid(Transaction tx, int oid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).function(oid));
+    }
+
+    @Override
+    public List<FunctionInfo> allFunctions(Transaction tx) {
+        return List.copyOf(system.imageFor(tx, databaseOid).functions());
+    }
+
+    @Override
+    public FunctionInfo storeFunction(Transaction tx, String schema, FunctionInfo function) {
+        int namespaceOid = function.oid() != 0 ? function.namespaceOid()
+                : creationNamespace(tx, schema, function.name(), false);
+        return new FunctionDdl(system, databaseOid).store(tx, function, namespaceOid);
+    }
+
+    @Override
+    public void dropFunction(Transaction tx, FunctionInfo function) {
+        new FunctionDdl(system, databaseOid).drop(tx, function);
+    }
+
     /**
      * The session's temporary schema first when it has one and search_path does not list
      * {@code pg_temp} ({@code includeTemporary}: name lookups, not current_schemas(false)), then

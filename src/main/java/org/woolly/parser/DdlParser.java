@@ -44,6 +44,9 @@ final class DdlParser {
     Statement create() {
         Token create = cursor.expectKeyword("create");
         int afterCreate = cursor.mark();
+        if (FunctionParser.atCreateRoutine(cursor)) {
+            return new FunctionParser(grammar).create(create);
+        }
         boolean temporary = false;
         if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
             if (!cursor.atKeyword("temp") && !cursor.atKeyword("temporary")) {
@@ -408,6 +411,9 @@ final class DdlParser {
     Statement drop() {
         Token drop = cursor.expectKeyword("drop");
         Token kindToken = cursor.peek();
+        if (kindToken.isKeyword("function") || kindToken.isKeyword("procedure") || kindToken.isKeyword("routine")) {
+            return new FunctionParser(grammar).drop(drop);
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -518,6 +524,10 @@ final class DdlParser {
 
     /** ALTER SEQUENCE; other ALTER commands are refused by {@link #unsupported}. */
     Statement alter() {
+        if (cursor.peek(1).isKeyword("function") || cursor.peek(1).isKeyword("procedure")
+                || cursor.peek(1).isKeyword("routine")) {
+            return new FunctionParser(grammar).alter();
+        }
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());
         }

@@ -276,13 +276,17 @@ final class SpecialFormParser {
         List<Expr> args = new ArrayList<>();
         do {
             Token token = cursor.peek();
-            if (token.isKeyword("variadic")) {
-                throw TokenCursor.notSupportedClause("VARIADIC arguments are not supported yet", token);
+            if (cursor.acceptKeyword("variadic")) {
+                args.add(new Expr.NamedArgument(null, true, expressions().expression(), token.start()));
+                continue;
             }
             Token following = cursor.peek(1);
             if (token.is(Token.Kind.IDENT)
                     && (following.is(Token.Kind.EQUALS_GREATER) || following.is(Token.Kind.COLON_EQUALS))) {
-                throw TokenCursor.notSupportedClause("named function arguments are not supported yet", token);
+                String name = grammar.columnLabel();
+                cursor.advance();
+                args.add(new Expr.NamedArgument(name, false, expressions().expression(), token.start()));
+                continue;
             }
             args.add(expressions().expression());
         } while (cursor.accept(Token.Kind.COMMA));

@@ -41,6 +41,11 @@ final class TokenCursor {
         return index == 0 ? 0 : tokens.get(index - 1).end();
     }
 
+    /** The query text between two offsets, as written (a DEFAULT expression or a routine body). */
+    String text(int start, int end) {
+        return input.substring(start, end);
+    }
+
     int mark() {
         return index;
     }

@@ -56,6 +56,8 @@ final class ExprPrinter {
             case Expr.Default d -> "DEFAULT";
             case Expr.GroupingSet g -> g.kind() + "(" + all(g.content()) + ")";
             case Expr.GroupingFunc g -> "GROUPING(" + all(g.args()) + ")";
+            case Expr.NamedArgument n -> n.variadic() ? "(VARIADIC " + print(n.value()) + ")"
+                    : "(" + n.name() + " => " + print(n.value()) + ")";
         };
     }
 

@@ -90,7 +90,8 @@ class ParserErrorTest {
         // GRANT on tables, sequences and schemas runs; on functions it does not yet
         assertError("GRANT ALL ON FUNCTION f() TO u", SqlState.FEATURE_NOT_SUPPORTED,
                 "GRANT ON FUNCTION is not supported yet", 14);
-        assertError("drop function f(int)", SqlState.FEATURE_NOT_SUPPORTED, "\"DROP FUNCTION\" is not supported yet", 1);
+        assertError("create function f() returns int language sql set search_path = x as 'select 1'",
+                SqlState.FEATURE_NOT_SUPPORTED, "CREATE FUNCTION ... SET is not supported yet", 46);
         assertError("with x as (select 1) delete from t", SqlState.FEATURE_NOT_SUPPORTED,
                 "WITH before DELETE is not supported yet", 1);
         assertError("create view v as select 1", SqlState.FEATURE_NOT_SUPPORTED, "\"CREATE VIEW\" is not supported yet", 1);

@@ -114,6 +114,20 @@ public final class FunctionResolver {
                 "Could not choose a best candidate function. You might need to add explicit type casts.");
     }
 
+    /** 42883 for a call shown as {@code name(shownArguments)}. */
+    static SqlException undefined(String name, String shownArguments) {
+        return new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + name + "(" + shownArguments
+                + ") does not exist").withHint(
+                "No function matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /** 42725 for a call shown as {@code name(shownArguments)}. */
+    static SqlException ambiguous(String name, String shownArguments) {
+        return new SqlException(SqlState.AMBIGUOUS_FUNCTION, "function " + name + "(" + shownArguments
+                + ") is not unique").withHint(
+                "Could not choose a best candidate function. You might need to add explicit type casts.");
+    }
+
     /** The declared types laid out for {@code count} actual arguments (variadic last type repeated), or a mismatch. */
     private static int[] expand(int[] declared, boolean variadic, int count) {
         if (!variadic) {

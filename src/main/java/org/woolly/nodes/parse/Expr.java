@@ -87,7 +87,14 @@ public sealed interface Expr {
         public enum BoundKind { UNBOUNDED_PRECEDING, OFFSET_PRECEDING, CURRENT_ROW, OFFSET_FOLLOWING, UNBOUNDED_FOLLOWING }
     }
 
+    /**
+     * A function argument written {@code name => value} or {@code name := value} ({@code NamedArgExpr}),
+     * or {@code VARIADIC value} ({@code name} null, {@code variadic} true); only a call's argument list holds one.
+     */
+    record NamedArgument(String name, boolean variadic, Expr value, int location) implements Expr {}
+
     /** {@code e::type} or {@code CAST(e AS type)}, or {@code type 'literal'}. */
+
     record TypeCast(Expr arg, TypeName type, int location) implements Expr {}
 
     /** {@code CASE [arg] WHEN ... THEN ... [ELSE ...] END}. */

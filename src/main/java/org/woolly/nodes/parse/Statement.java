@@ -238,6 +238,9 @@ public sealed interface Statement {
     /** A statement on schemas, roles, privileges or databases (see {@link AccessCommand}). */
     record AccessControl(AccessCommand command) implements Statement {}
 
+    /** A statement on functions and procedures (see {@link RoutineCommand}). */
+    record Routine(RoutineCommand command) implements Statement {}
+
     enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
 
     enum TransactionKind {

@@ -83,6 +83,7 @@ final class UtilityDispatch {
             case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
             case Statement.AccessControl access -> access.command().tag();
+            case Statement.Routine routine -> routine.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -100,7 +101,8 @@ final class UtilityDispatch {
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
-                || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment) {
+                || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
+                || statement instanceof Statement.Routine) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -122,6 +124,7 @@ final class UtilityDispatch {
             case Statement.AlterSequence alter ->
                     Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
             case Statement.AccessControl access -> AccessDispatch.run(session, access.command());
+            case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
                     || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->

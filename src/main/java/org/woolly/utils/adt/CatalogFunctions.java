@@ -40,7 +40,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().constraintDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         // built-in functions and types live in pg_catalog, which search_path always includes
         r.function("pg_function_is_visible", bool, stable, strict,
-                (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE : null, oid);
+                (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE
+                        : c.catalogInquiries().routineIsVisible((Integer) a[0]), oid);
         r.function("pg_type_is_visible", bool, stable, strict,
                 (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE : null, oid);
         r.function("pg_encoding_to_char", TypeOids.NAME, stable, strict, (a, c) -> {
@@ -58,9 +59,22 @@ final class CatalogFunctions {
         // Woolly has only the two built-in tablespaces, whose location is the data directory's
         r.function("pg_tablespace_location", text, stable, strict, (a, c) -> "", oid);
         r.function("pg_get_function_arguments", text, stable, strict,
-                (a, c) -> functionSignature((Integer) a[0], c, false), oid);
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.ARGUMENTS,
+                        () -> functionSignature((Integer) a[0], c, false)), oid);
+        r.function("pg_get_function_identity_arguments", text, stable, strict,
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.IDENTITY_ARGUMENTS,
+                        () -> functionSignature((Integer) a[0], c, false)), oid);
         r.function("pg_get_function_result", text, stable, strict,
-                (a, c) -> functionSignature((Integer) a[0], c, true), oid);
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.RESULT,
+                        () -> functionSignature((Integer) a[0], c, true)), oid);
+        r.function("pg_get_functiondef", text, stable, strict,
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.DEFINITION, () -> {
+                    if (functionExists((Integer) a[0])) {
+                        throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                                "pg_get_functiondef of built-in functions is not supported yet");
+                    }
+                    return null;
+                }), oid);
         r.function("array_to_string", text, stable, strict, (a, c) -> {
             StringBuilder joined = new StringBuilder();
             for (String element : arrayElements((String) a[0])) {
@@ -139,6 +153,15 @@ final class CatalogFunctions {
             throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.INVALID_TEXT_REPRESENTATION,
                     "malformed array literal: \"%s\"", literal);
         }
+    }
+
+    /** A user routine's text when {@code oid} is one (its result may be null: a procedure's result), else {@code builtin}'s. */
+    private static String routineOr(int oid, FunctionContext context, CatalogInquiries.RoutineText what,
+                                    java.util.function.Supplier<String> builtin) {
+        if (Integer.compareUnsigned(oid, 16384) >= 0 && context.catalogInquiries().routineArgumentTypes(oid) != null) {
+            return context.catalogInquiries().routineText(oid, what);
+        }
+        return builtin.get();
     }
 
     /** pg_get_function_result / pg_get_function_arguments of a built-in function; null for an unknown OID. */

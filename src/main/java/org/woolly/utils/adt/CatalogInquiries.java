@@ -121,4 +121,26 @@ public interface CatalogInquiries {
     default java.util.List<String> currentSchemas(boolean includeImplicit) {
         return java.util.List.of();
     }
+    /** What {@link #routineText} prints of a user-defined routine. */
+    enum RoutineText { DEFINITION, ARGUMENTS, IDENTITY_ARGUMENTS, RESULT, NAME, SIGNATURE }
+
+    /** The OIDs of the user-defined routines named {@code name}, in {@code schema} or visible through search_path. */
+    default java.util.List<Integer> routineOids(String schema, String name) {
+        return java.util.List.of();
+    }
+
+    /** A user-defined routine's input parameter types; null when no user routine has that OID. */
+    default int[] routineArgumentTypes(int oid) {
+        return null;
+    }
+
+    /** A user-defined routine's definition, argument list, result, name or signature; null when there is none. */
+    default String routineText(int oid, RoutineText what) {
+        return null;
+    }
+
+    /** {@code pg_function_is_visible} of a user-defined routine; null when no user routine has that OID. */
+    default Boolean routineIsVisible(int oid) {
+        return null;
+    }
 }

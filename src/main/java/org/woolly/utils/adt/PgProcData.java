@@ -397,6 +397,8 @@ public final class PgProcData {
             proc(3778, "pg_tablespace_location", TEXT, STABLE, STRICT, OID),
             proc(2162, "pg_get_function_arguments", TEXT, STABLE, STRICT, OID),
             proc(2165, "pg_get_function_result", TEXT, STABLE, STRICT, OID),
+            proc(2232, "pg_get_function_identity_arguments", TEXT, STABLE, STRICT, OID),
+            proc(2098, "pg_get_functiondef", TEXT, STABLE, STRICT, OID),
             proc(2325, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS),
             proc(2332, "pg_relation_size", INT8, VOLATILE, STRICT, REGCLASS, TEXT),
             proc(2997, "pg_table_size", INT8, VOLATILE, STRICT, REGCLASS),

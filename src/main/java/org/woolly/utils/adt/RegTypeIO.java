@@ -127,14 +127,26 @@ final class RegTypeIO implements TypeIO {
     private static int functionByName(String text) {
         List<String> names = names(text);
         String name = functionNameIn(names);
-        List<PgProcData.Proc> found = name == null ? List.of() : functionsNamed(name);
+        List<Integer> found = new ArrayList<>(userRoutines(names));
+        if (name != null) {
+            functionsNamed(name).forEach(proc -> found.add(proc.oid()));
+        }
         if (found.isEmpty()) {
             throw SqlException.of(SqlState.UNDEFINED_FUNCTION, "function \"%s\" does not exist", text);
         }
         if (found.size() > 1) {
             throw SqlException.of(SqlState.AMBIGUOUS_FUNCTION, "more than one function named \"%s\"", text);
         }
-        return found.getFirst().oid();
+        return found.getFirst();
+    }
+
+    /** The user-defined routines a (possibly qualified) name denotes. */
+    private static List<Integer> userRoutines(List<String> names) {
+        if (!CatalogInquiries.CURRENT.isBound()) {
+            return List.of();
+        }
+        return CatalogInquiries.CURRENT.get().routineOids(names.size() >= 2 ? names.get(names.size() - 2) : null,
+                names.getLast());
     }
 
     private static int functionBySignature(String text) {
@@ -150,8 +162,13 @@ final class RegTypeIO implements TypeIO {
                 types.add(catalog().typeOid(argument.strip()));
             }
         }
-        PgProcData.Proc proc = name == null ? null
-                : PgProcData.find(name, types.stream().mapToInt(Integer::intValue).toArray());
+        int[] wanted = types.stream().mapToInt(Integer::intValue).toArray();
+        for (int routine : userRoutines(names(text.substring(0, open)))) {
+            if (java.util.Arrays.equals(CatalogInquiries.CURRENT.get().routineArgumentTypes(routine), wanted)) {
+                return routine;
+            }
+        }
+        PgProcData.Proc proc = name == null ? null : PgProcData.find(name, wanted);
         if (proc == null) {
             throw SqlException.of(SqlState.UNDEFINED_FUNCTION, "function \"%s\" does not exist", text);
         }
@@ -182,7 +199,8 @@ final class RegTypeIO implements TypeIO {
     private static String functionName(int oid) {
         PgProcData.Proc proc = function(oid);
         if (proc == null) {
-            return null;
+            return CatalogInquiries.CURRENT.isBound()
+                    ? CatalogInquiries.CURRENT.get().routineText(oid, CatalogInquiries.RoutineText.NAME) : null;
         }
         String name = Identifiers.quote(proc.name());
         return functionsNamed(proc.name()).size() == 1 ? name : "pg_catalog." + name;
@@ -192,7 +210,8 @@ final class RegTypeIO implements TypeIO {
     private static String functionSignature(int oid) {
         PgProcData.Proc proc = function(oid);
         if (proc == null) {
-            return null;
+            return CatalogInquiries.CURRENT.isBound()
+                    ? CatalogInquiries.CURRENT.get().routineText(oid, CatalogInquiries.RoutineText.SIGNATURE) : null;
         }
         StringBuilder text = new StringBuilder(Identifiers.quote(proc.name())).append('(');
         int[] arguments = proc.argumentTypes();

@@ -1,0 +1,41 @@
+package org.woolly.catalog;
+
+import java.util.List;
+
+/**
+ * A user-defined function or procedure: its {@code pg_proc} row as the analyzer, the commands
+ * and the catalog functions read it ({@code Form_pg_proc} in {@code pg_proc.h}).
+ *
+ * @param argumentTypes    {@code proargtypes}: the input parameters (IN, INOUT, VARIADIC)
+ * @param allArgumentTypes {@code proallargtypes}: every parameter, OUT ones included (same as the
+ *                         input ones when all are IN)
+ * @param argumentModes    {@code proargmodes} as i/o/b/v/t, one per parameter of {@code allArgumentTypes}
+ * @param argumentNames    {@code proargnames}, "" for an unnamed parameter, one per parameter
+ * @param defaults         the SQL texts of the DEFAULT expressions of the last input parameters
+ * @param kind             {@code prokind}: 'f' function, 'p' procedure
+ * @param source           {@code prosrc}: the body of {@code AS '...'}, "" with an SQL-standard body
+ * @param sqlBody          the SQL-standard body ({@code RETURN ...} or {@code BEGIN ATOMIC ... END}) as written, or null
+ */
+public record FunctionInfo(int oid, String name, int namespaceOid, int ownerOid, char kind, int[] argumentTypes,
+                           int[] allArgumentTypes, char[] argumentModes, String[] argumentNames, List<String> defaults,
+                           int returnType, boolean returnsSet, char volatility, boolean strict,
+                           boolean securityDefiner, int variadicType, String source, String sqlBody) {
+
+    public boolean isProcedure() {
+        return kind == 'p';
+    }
+
+    /** The positions in {@link #allArgumentTypes} of the output parameters (OUT, INOUT, TABLE). */
+    public int[] outputPositions() {
+        if (argumentModes == null) {
+            return new int[0];
+        }
+        return java.util.stream.IntStream.range(0, argumentModes.length)
+                .filter(i -> argumentModes[i] == 'o' || argumentModes[i] == 'b' || argumentModes[i] == 't').toArray();
+    }
+
+    /** The name of parameter {@code position} of {@link #allArgumentTypes}, "" when unnamed. */
+    public String argumentName(int position) {
+        return argumentNames == null || position >= argumentNames.length ? "" : argumentNames[position];
+    }
+}
