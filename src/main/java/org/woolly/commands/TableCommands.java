@@ -282,6 +282,9 @@ public final class TableCommands {
                     "table", name.name());
             targets.add(relation.get());
         }
+        for (RelationInfo relation : targets) {
+            ViewCommands.dropDependentViews(context, relation, 0, drop.cascade(), targets);
+        }
         ForeignKeyCommands.dropReferencing(context, targets, drop.cascade());
         for (RelationInfo relation : targets) {
             context.catalog().dropRelation(context.transaction(), relation);
