@@ -239,7 +239,7 @@ public final class ViewDefinitionText {
             contextKeyword(" GROUP BY ", -INDENT_STANDARD, INDENT_STANDARD, 1);
             for (int i = 0; i < select.groupBy().size(); i++) {
                 buf.append(i == 0 ? "" : ", ");
-                expression(select.groupBy().get(i), null);
+                sortGroupExpression(select.groupBy().get(i));
             }
         }
         if (select.having() != null) {
@@ -345,8 +345,20 @@ public final class ViewDefinitionText {
         }
     }
 
+    /**
+     * An ORDER BY or GROUP BY expression ({@code get_rule_sortgroupclause}): a function call, and
+     * when pretty anything but a column, in parentheses.
+     */
+    private void sortGroupExpression(Expr expr) {
+        boolean parenthesize = !(expr instanceof Expr.ColumnRef)
+                && (pretty || expr instanceof Expr.FuncCall || expr instanceof Expr.SpecialFunction);
+        buf.append(parenthesize ? "(" : "");
+        expression(expr, null);
+        buf.append(parenthesize ? ")" : "");
+    }
+
     private void sortItem(SortBy sort) {
-        expression(sort.expr(), null);
+        sortGroupExpression(sort.expr());
         if (sort.descending()) {
             buf.append(" DESC");
             if (Boolean.FALSE.equals(sort.nullsFirst())) {
@@ -587,7 +599,8 @@ public final class ViewDefinitionText {
             constant(constant, type);
             return;
         }
-        boolean simple = pretty && (cast.arg() instanceof Expr.ColumnRef || cast.arg() instanceof Expr.FuncCall);
+        boolean simple = pretty && (cast.arg() instanceof Expr.ColumnRef || cast.arg() instanceof Expr.FuncCall
+                || cast.arg() instanceof Expr.Constant);
         buf.append(simple ? "" : "(");
         expression(cast.arg(), OWN_PARENTHESES);
         buf.append(simple ? "" : ")").append("::").append(type);

@@ -90,7 +90,7 @@ public final class ViewQualifier {
         }
         if (select.op() != null) {
             SelectStmt left = select(select.left(), scope, names);
-            SelectStmt right = select(select.right(), scope, null);
+            SelectStmt right = select(select.right(), scope, names);
             return new SelectStmt(List.of(), false, null, List.of(), null, List.of(), null, null, select.op(),
                     select.all(), left, right, select.orderBy(), select.limit(), select.offset(),
                     select.forLocking(), with, select.location(), select.windows());
@@ -351,14 +351,25 @@ public final class ViewQualifier {
         return new Expr.ColumnRef(List.of(found.entry.name, found.column.name), ref.location());
     }
 
-    /** A string literal beside a column takes the column's type, as {@code make_op} coerces it. */
+    /**
+     * A string literal beside a column takes the column's type, as {@code make_op} coerces it;
+     * so does an integer beside a numeric or floating-point column.
+     */
     private static Expr typedLiteral(Expr expr, Expr other, Scope scope) {
-        if (!(expr instanceof Expr.Constant constant) || constant.kind() != Expr.Constant.Kind.STRING
-                || !(other instanceof Expr.ColumnRef ref) || ref.fields().size() != 2) {
+        if (!(expr instanceof Expr.Constant constant) || !(other instanceof Expr.ColumnRef ref)
+                || ref.fields().size() != 2) {
             return expr;
         }
         Found found = find(scope, ref.fields().get(0), ref.fields().get(1));
         if (found == null || found.column.typeName == null) {
+            return expr;
+        }
+        boolean coerced = switch (constant.kind()) {
+            case STRING -> true;
+            case INTEGER -> java.util.Set.of("numeric", "float4", "float8").contains(found.column.typeName);
+            default -> false;
+        };
+        if (!coerced) {
             return expr;
         }
         return new Expr.TypeCast(expr, new TypeName(null, found.column.typeName, List.of(), 0, -1), -1);

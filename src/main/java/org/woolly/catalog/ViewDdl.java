@@ -121,7 +121,7 @@ final class ViewDdl {
         tx.incrementCommandId();
     }
 
-    /** The views whose rules read {@code relationOid} (its column {@code column}, or any part of it when 0). */
+    /** The views (by OID, so in creation order) whose rules read {@code relationOid} (its column {@code column}, or any part of it when 0). */
     List<Integer> dependentViews(Transaction tx, int relationOid, int column) {
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
@@ -137,7 +137,8 @@ final class ViewDdl {
                 views.add(rule.getOid("ev_class"));
             }
         }
-        return List.copyOf(views);
+        // PostgreSQL finds them through pg_depend's index; in creation order here
+        return views.stream().sorted().toList();
     }
 
     private void storeReferences(Transaction tx, int ruleOid, List<int[]> references) {

@@ -54,7 +54,7 @@ public final class AlterTableCommands {
     public static String alter(CommandContext context, Statement.AlterTable alter,
                                Supplier<ExecutorContext> executorContexts) {
         boolean index = alter.kind() == Statement.ObjectKind.INDEX;
-        String tag = index ? "ALTER INDEX" : "ALTER TABLE";
+        String tag = index ? "ALTER INDEX" : alter.kind() == Statement.ObjectKind.VIEW ? "ALTER VIEW" : "ALTER TABLE";
         QualifiedName name = alter.name();
         Optional<RelationInfo> found = TableCommands.openForAlter(context, name, alter.ifExists());
         if (found.isEmpty()) {
@@ -265,6 +265,7 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
                     drop.column(), relation.name());
         }
+        ViewCommands.dropDependentViews(context, relation, column.number(), drop.cascade(), List.of());
         ConstraintCommands.dropDependents(context, relation, column.number(), drop.cascade());
         relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().dropColumn(context.transaction(), relation, column.number());
@@ -313,6 +314,7 @@ public final class AlterTableCommands {
 
     private void alterColumnType(AlterTableAction.AlterColumnType change) {
         AttributeInfo column = column(change.column());
+        ViewCommands.refuseTypeChange(context, relation, column.number(), column.name());
         ColumnSpec spec = TableCommands.column(context,
                 new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));
         QueryExpr transform;

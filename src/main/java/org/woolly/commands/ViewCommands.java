@@ -168,6 +168,17 @@ public final class ViewCommands {
         }
     }
 
+    /** ALTER COLUMN TYPE of a column a view reads ({@code ATExecAlterColumnType}): 0A000, as PostgreSQL 15. */
+    static void refuseTypeChange(CommandContext context, RelationInfo relation, int column, String columnName) {
+        List<Integer> views = context.catalog().dependentViews(context.transaction(), relation.oid(), column);
+        if (!views.isEmpty()) {
+            RelationInfo view = context.catalog().relationByOid(context.transaction(), views.getFirst());
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot alter type of a column used by a view or rule")
+                    .withDetail("rule _RETURN on view %s depends on column \"%s\"".formatted(view.name(), columnName));
+        }
+    }
+
     private static void collect(CommandContext context, RelationInfo relation, int column, Set<Integer> skip,
                                 List<RelationInfo> dependents, List<String> reasons) {
         for (int viewOid : context.catalog().dependentViews(context.transaction(), relation.oid(), column)) {

@@ -1,0 +1,67 @@
+CREATE TABLE items (id int, name text, price numeric(8,2), kind varchar(10));
+INSERT INTO items VALUES (1, 'apple', 1.50, 'fruit'), (2, 'pear', 2.00, 'fruit'), (3, 'kale', 3.25, 'leaf');
+CREATE TABLE stock (item_id int, qty int);
+INSERT INTO stock VALUES (1, 10), (2, 0), (3, 5), (3, 7);
+CREATE VIEW all_items AS SELECT * FROM items;
+CREATE VIEW cheap (item, cost) AS SELECT name, price FROM items WHERE price < 3 AND name <> 'kale';
+CREATE VIEW totals AS SELECT i.name, sum(s.qty) AS total, count(*) FROM items i JOIN stock s ON i.id = s.item_id GROUP BY i.name HAVING sum(s.qty) > 1 ORDER BY 2 DESC LIMIT 10;
+CREATE VIEW labels AS SELECT CASE WHEN price > 2 THEN 'dear' ELSE 'cheap' END, id::text, (SELECT max(qty) FROM stock) AS most FROM items WHERE id IN (SELECT item_id FROM stock WHERE qty > 0) OFFSET 1;
+CREATE VIEW ids AS SELECT id FROM items UNION SELECT item_id FROM stock;
+CREATE VIEW calc AS SELECT id * 2 + 1 AS odd, (id + 1) * 2 AS even, -id AS neg, name IS NULL AS missing, COALESCE(name, 'none') AS label, id BETWEEN 1 AND 2 AS low FROM items WHERE NOT (id = 3 OR id = 4);
+CREATE VIEW outer_join AS SELECT i.id, s.qty FROM items i LEFT JOIN stock s ON s.item_id = i.id AND s.qty > 0;
+CREATE VIEW on_view AS SELECT item FROM cheap WHERE cost > 1;
+SELECT * FROM all_items ORDER BY id;
+SELECT * FROM cheap ORDER BY item;
+SELECT * FROM totals;
+SELECT * FROM labels ORDER BY 2;
+SELECT * FROM ids ORDER BY 1;
+SELECT * FROM calc ORDER BY 1;
+SELECT * FROM on_view;
+SELECT pg_get_viewdef('all_items'::regclass);
+SELECT pg_get_viewdef('cheap'), pg_get_viewdef('cheap', true);
+\pset format unaligned
+SELECT pg_get_viewdef('totals');
+SELECT pg_get_viewdef('totals', true);
+SELECT pg_get_viewdef('labels');
+SELECT pg_get_viewdef('ids');
+SELECT pg_get_viewdef('calc');
+SELECT pg_get_viewdef('calc', true);
+SELECT pg_get_viewdef('outer_join');
+SELECT pg_get_viewdef('on_view'::regclass::oid);
+SELECT definition FROM pg_views WHERE viewname = 'cheap';
+\pset format aligned
+\d cheap
+\d+ totals
+\dv
+SET search_path = pg_catalog;
+SELECT * FROM public.cheap ORDER BY item;
+SELECT pg_get_viewdef('public.cheap'::regclass);
+RESET search_path;
+CREATE OR REPLACE VIEW cheap (item, cost) AS SELECT name, price FROM items WHERE price < 2;
+CREATE OR REPLACE VIEW cheap (item, cost, id) AS SELECT name, price, id FROM items WHERE price < 2;
+SELECT * FROM cheap;
+CREATE OR REPLACE VIEW cheap AS SELECT name, price FROM items;
+CREATE OR REPLACE VIEW cheap (item) AS SELECT name FROM items;
+CREATE OR REPLACE VIEW cheap (item, cost, id) AS SELECT name, price::text, id FROM items;
+CREATE OR REPLACE VIEW items AS SELECT 1;
+CREATE VIEW cheap AS SELECT 1;
+CREATE VIEW two (a, b) AS SELECT 1;
+CREATE VIEW dup (a, a) AS SELECT 1, 2;
+CREATE VIEW broken AS SELECT nosuch FROM items;
+DROP TABLE items;
+ALTER TABLE items DROP COLUMN name;
+ALTER TABLE items ALTER COLUMN price TYPE numeric(10,2);
+ALTER TABLE items ADD COLUMN extra int;
+ALTER TABLE items DROP COLUMN extra;
+DROP VIEW cheap;
+DROP VIEW nosuch;
+DROP VIEW IF EXISTS nosuch;
+DROP VIEW items;
+DROP VIEW on_view, cheap;
+BEGIN;
+DROP TABLE items CASCADE;
+ROLLBACK;
+SELECT count(*) FROM all_items;
+DROP TABLE stock CASCADE;
+DROP TABLE items CASCADE;
+SELECT count(*) FROM pg_views WHERE schemaname = 'public';
