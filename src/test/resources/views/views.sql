@@ -32,7 +32,6 @@ SELECT definition FROM pg_views WHERE viewname = 'cheap';
 \pset format aligned
 \d cheap
 \d+ totals
-\dv
 SET search_path = pg_catalog;
 SELECT * FROM public.cheap ORDER BY item;
 SELECT pg_get_viewdef('public.cheap'::regclass);
@@ -65,3 +64,17 @@ SELECT count(*) FROM all_items;
 DROP TABLE stock CASCADE;
 DROP TABLE items CASCADE;
 SELECT count(*) FROM pg_views WHERE schemaname = 'public';
+CREATE TABLE base (a int, b text);
+CREATE VIEW first_view AS SELECT a, b FROM base WHERE a > 0;
+CREATE VIEW second_view AS SELECT f.a FROM first_view f JOIN base ON base.a = f.a;
+ALTER TABLE base RENAME COLUMN a TO z;
+ALTER TABLE base RENAME TO renamed;
+ALTER VIEW first_view RENAME TO first_renamed;
+INSERT INTO renamed VALUES (1, 'one');
+SELECT * FROM first_renamed;
+SELECT * FROM second_view;
+\pset format unaligned
+SELECT pg_get_viewdef('first_renamed');
+SELECT pg_get_viewdef('second_view');
+\pset format aligned
+DROP TABLE renamed CASCADE;

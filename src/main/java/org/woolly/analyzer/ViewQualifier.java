@@ -38,9 +38,24 @@ public final class ViewQualifier {
     /** The stored form of the query and what it depends on. */
     public record Result(SelectStmt query, List<Reference> references) {}
 
-    private record Column(String name, String typeName, int relationOid, int number) {}
+    /**
+     * A rename about to happen (ALTER ... RENAME): relation {@code relationOid}, or its column
+     * {@code column} when not 0, is printed as {@code newName} while still found by its old name.
+     */
+    public record Rename(int relationOid, int column, String newName) {}
 
-    private record Entry(String name, List<Column> columns) {}
+    /** {@code name} is how the query refers to the column, {@code shown} how it is printed. */
+    private record Column(String name, String shown, String typeName, int relationOid, int number) {
+        Column(String name, String typeName, int relationOid, int number) {
+            this(name, name, typeName, relationOid, number);
+        }
+    }
+
+    private record Entry(String name, String shown, List<Column> columns) {
+        Entry(String name, List<Column> columns) {
+            this(name, name, columns);
+        }
+    }
 
     private record Scope(Scope parent, List<Entry> entries, Map<String, List<String>> ctes) {
         Scope child() {
@@ -60,16 +75,24 @@ public final class ViewQualifier {
     private final CatalogAccess catalog;
     private final Transaction transaction;
     private final Set<Reference> references = new LinkedHashSet<>();
+    private final Rename rename;
 
-    private ViewQualifier(CatalogAccess catalog, Transaction transaction) {
+    private ViewQualifier(CatalogAccess catalog, Transaction transaction, Rename rename) {
         this.catalog = catalog;
         this.transaction = transaction;
+        this.rename = rename;
     }
 
     /** {@code columnNames}: the view's column names, one per output column of the query. */
     public static Result qualify(CatalogAccess catalog, Transaction transaction, SelectStmt query,
                                  List<String> columnNames) {
-        ViewQualifier qualifier = new ViewQualifier(catalog, transaction);
+        return qualify(catalog, transaction, query, columnNames, null);
+    }
+
+    /** The same, for a stored query whose relation or column {@code rename} renames. */
+    public static Result qualify(CatalogAccess catalog, Transaction transaction, SelectStmt query,
+                                 List<String> columnNames, Rename rename) {
+        ViewQualifier qualifier = new ViewQualifier(catalog, transaction, rename);
         SelectStmt stored = qualifier.select(query, new Scope(null, new ArrayList<>(), new HashMap<>()), columnNames);
         return new Result(stored, List.copyOf(qualifier.references));
     }
@@ -109,8 +132,8 @@ public final class ViewQualifier {
                     if (ref.fields().size() == 1 || entry.name.equals(ref.fields().get(ref.fields().size() - 2))) {
                         for (Column column : entry.columns) {
                             note(column);
-                            targets.add(new ResTarget(new Expr.ColumnRef(List.of(entry.name, column.name), -1),
-                                    column.name, -1));
+                            targets.add(new ResTarget(new Expr.ColumnRef(List.of(entry.shown, column.shown), -1),
+                                    column.shown, -1));
                         }
                     }
                 }
@@ -211,6 +234,8 @@ public final class ViewQualifier {
         }
         RelationInfo relation = found.get();
         references.add(new Reference(relation.oid(), 0));
+        boolean renamed = rename != null && rename.relationOid() == relation.oid();
+        String relationName = renamed && rename.column() == 0 ? rename.newName() : relation.name();
         List<Column> columns = new ArrayList<>();
         List<String> aliases = table.alias() == null || table.alias().columns() == null ? List.of()
                 : table.alias().columns();
@@ -221,10 +246,12 @@ public final class ViewQualifier {
             var builtin = org.woolly.utils.adt.PgTypeData.byOid(attribute.typeOid());
             String typeName = builtin == null ? null : builtin.name();
             String columnName = columns.size() < aliases.size() ? aliases.get(columns.size()) : attribute.name();
-            columns.add(new Column(columnName, typeName, relation.oid(), attribute.number()));
+            String shown = renamed && rename.column() == attribute.number() && columns.size() >= aliases.size()
+                    ? rename.newName() : columnName;
+            columns.add(new Column(columnName, shown, typeName, relation.oid(), attribute.number()));
         }
-        scope.entries.add(new Entry(entryName, columns));
-        return new FromItem.Table(new QualifiedName(relation.namespaceName(), relation.name(), name.location()),
+        scope.entries.add(new Entry(entryName, table.alias() != null ? entryName : relationName, columns));
+        return new FromItem.Table(new QualifiedName(relation.namespaceName(), relationName, name.location()),
                 table.alias(), table.location());
     }
 
@@ -348,7 +375,7 @@ public final class ViewQualifier {
             return ref;
         }
         note(found.column);
-        return new Expr.ColumnRef(List.of(found.entry.name, found.column.name), ref.location());
+        return new Expr.ColumnRef(List.of(found.entry.shown, found.column.shown), ref.location());
     }
 
     /**

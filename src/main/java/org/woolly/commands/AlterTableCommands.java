@@ -84,8 +84,10 @@ public final class AlterTableCommands {
                     .formatted(kindPlural(relation.kind())));
         }
         switch (action) {
-            case AlterTableAction.RenameRelation rename ->
-                    relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
+            case AlterTableAction.RenameRelation rename -> {
+                ViewCommands.renameInViews(context, relation, 0, rename.newName());
+                relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
+            }
             case AlterTableAction.RenameColumn rename -> renameColumn(rename);
             case AlterTableAction.AddColumn add -> addColumn(add);
             case AlterTableAction.DropColumn drop -> dropColumn(drop);
@@ -153,6 +155,8 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", rename.column());
         }
         checkNewColumnName(rename.newName());
+        ViewCommands.renameInViews(context, relation, column.number(), rename.newName());
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().renameColumn(context.transaction(), relation, column.number(), rename.newName());
     }
 

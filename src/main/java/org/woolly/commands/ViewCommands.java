@@ -168,6 +168,31 @@ public final class ViewCommands {
         }
     }
 
+    /**
+     * Before {@code relation} (or its column {@code column}, when not 0) is renamed to
+     * {@code newName}: the views that read it get their stored query rewritten with the new
+     * name, as PostgreSQL's views, which hold OIDs and column numbers, keep working.
+     */
+    public static void renameInViews(CommandContext context, RelationInfo relation, int column, String newName) {
+        for (int viewOid : context.catalog().dependentViews(context.transaction(), relation.oid(), column)) {
+            RelationInfo view = context.catalog().relationByOid(context.transaction(), viewOid);
+            String stored = context.catalog().viewQuery(context.transaction(), viewOid).orElseThrow();
+            if (!(org.woolly.parser.Parser.parse(stored).getFirst().statement() instanceof Statement.Select select)) {
+                continue;
+            }
+            List<ColumnSpec> columns = view.attributes().stream().filter(attribute -> attribute.number() > 0)
+                    .map(attribute -> new ColumnSpec(attribute.name(), attribute.typeOid(), attribute.typeModifier(),
+                            false, null)).toList();
+            ViewQualifier.Result renamed = ViewQualifier.qualify(context.catalog(), context.transaction(),
+                    select.query(), columns.stream().map(ColumnSpec::name).toList(),
+                    new ViewQualifier.Rename(relation.oid(), column, newName));
+            String text = ViewDefinitionText.of(renamed.query(), false, name -> true,
+                    ViewDefinitionText.typeText(context.catalog(), context.transaction(), context.types()));
+            context.catalog().replaceView(context.transaction(), view, columns, text, renamed.references().stream()
+                    .map(reference -> new int[] {reference.relationOid(), reference.column()}).toList());
+        }
+    }
+
     /** ALTER COLUMN TYPE of a column a view reads ({@code ATExecAlterColumnType}): 0A000, as PostgreSQL 15. */
     static void refuseTypeChange(CommandContext context, RelationInfo relation, int column, String columnName) {
         List<Integer> views = context.catalog().dependentViews(context.transaction(), relation.oid(), column);
