@@ -15,6 +15,11 @@ import org.woolly.utils.error.SqlException;
  */
 class ViewDefinitionTextTest {
 
+    /** PostgreSQL's text, written as a text block ending with a line break. */
+    private static void assertPrints(String sql, boolean pretty, String expected) {
+        assertThat(print(sql, pretty) + "\n").isEqualTo(expected);
+    }
+
     private static String print(String sql, boolean pretty) {
         SelectStmt query = ((Statement.Select) Parser.parse(sql).getFirst().statement()).query();
         return ViewDefinitionText.of(query, pretty, name -> !name.schema().equals("public"), type -> switch (type.name()) {
@@ -27,7 +32,7 @@ class ViewDefinitionTextTest {
     void joinsAndAggregatesAreParenthesizedUnlessPretty() {
         String sql = "SELECT t.a, count(*) AS n, sum(t.c) AS sum FROM public.t JOIN public.u ON t.a = u.a "
                 + "GROUP BY t.a HAVING count(*) > 1 ORDER BY t.a LIMIT 5";
-        assertThat(print(sql, false)).isEqualTo("""
+        assertPrints(sql, false, """
                  SELECT t.a,
                     count(*) AS n,
                     sum(t.c) AS sum
@@ -36,8 +41,9 @@ class ViewDefinitionTextTest {
                   GROUP BY t.a
                  HAVING (count(*) > 1)
                   ORDER BY t.a
-                 LIMIT 5;""");
-        assertThat(print(sql, true)).isEqualTo("""
+                 LIMIT 5;
+                """);
+        assertPrints(sql, true, """
                  SELECT t.a,
                     count(*) AS n,
                     sum(t.c) AS sum
@@ -46,7 +52,8 @@ class ViewDefinitionTextTest {
                   GROUP BY t.a
                  HAVING count(*) > 1
                   ORDER BY t.a
-                 LIMIT 5;""");
+                 LIMIT 5;
+                """);
     }
 
     @Test
@@ -54,7 +61,7 @@ class ViewDefinitionTextTest {
         String sql = "SELECT CASE WHEN t.a > 1 THEN 'big'::text ELSE 'small'::text END AS \"case\", "
                 + "t.a::int4 AS a, (SELECT max(u.a) AS max FROM public.u) AS m FROM public.t "
                 + "WHERE t.a IN (SELECT u.a FROM public.u) OFFSET 2";
-        assertThat(print(sql, false)).isEqualTo("""
+        assertPrints(sql, false, """
                  SELECT
                         CASE
                             WHEN (t.a > 1) THEN 'big'::text
@@ -66,28 +73,31 @@ class ViewDefinitionTextTest {
                    FROM t
                   WHERE (t.a IN ( SELECT u.a
                            FROM u))
-                 OFFSET 2;""");
+                 OFFSET 2;
+                """);
     }
 
     @Test
     void setOperationsPutTheOperatorOnItsOwnLine() {
-        assertThat(print("SELECT t.a FROM public.t UNION SELECT u.a FROM other.u", false)).isEqualTo("""
+        assertPrints("SELECT t.a FROM public.t UNION SELECT u.a FROM other.u", false, """
                  SELECT t.a
                    FROM t
                 UNION
                  SELECT u.a
-                   FROM other.u;""");
+                   FROM other.u;
+                """);
     }
 
     @Test
     void prettyKeepsOnlyTheParenthesesPrecedenceNeeds() {
-        assertThat(print("SELECT (t.a + 1) * 2 AS x, t.a * 2 + 1 AS y, t.a - (t.b - 1) AS z FROM public.t "
-                + "WHERE t.a > 1 AND (t.b = 2 OR t.b = 3)", true)).isEqualTo("""
+        assertPrints("SELECT (t.a + 1) * 2 AS x, t.a * 2 + 1 AS y, t.a - (t.b - 1) AS z FROM public.t "
+                + "WHERE t.a > 1 AND (t.b = 2 OR t.b = 3)", true, """
                  SELECT (t.a + 1) * 2 AS x,
                     t.a * 2 + 1 AS y,
                     t.a - (t.b - 1) AS z
                    FROM t
-                  WHERE t.a > 1 AND (t.b = 2 OR t.b = 3);""");
+                  WHERE t.a > 1 AND (t.b = 2 OR t.b = 3);
+                """);
     }
 
     @Test
