@@ -28,6 +28,10 @@ SELECT pg_get_viewdef('calc');
 SELECT pg_get_viewdef('calc', true);
 SELECT pg_get_viewdef('outer_join');
 SELECT pg_get_viewdef('on_view'::regclass::oid);
+CREATE VIEW joined AS SELECT * FROM stock JOIN (SELECT id AS item_id, name FROM items) o USING (item_id) WHERE EXISTS (SELECT 1 FROM stock s2 WHERE s2.qty > stock.qty);
+SELECT pg_get_viewdef('joined');
+SELECT * FROM joined ORDER BY 1, 2;
+DROP VIEW joined;
 SELECT definition FROM pg_views WHERE viewname = 'cheap';
 \pset format aligned
 \d cheap

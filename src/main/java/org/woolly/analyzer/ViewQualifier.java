@@ -44,10 +44,17 @@ public final class ViewQualifier {
      */
     public record Rename(int relationOid, int column, String newName) {}
 
-    /** {@code name} is how the query refers to the column, {@code shown} how it is printed. */
-    private record Column(String name, String shown, String typeName, int relationOid, int number) {
+    /**
+     * {@code name} is how the query refers to the column, {@code shown} how it is printed;
+     * {@code merged}: the right-hand copy of a JOIN USING column, which {@code *} does not list.
+     */
+    private record Column(String name, String shown, String typeName, int relationOid, int number, boolean merged) {
         Column(String name, String typeName, int relationOid, int number) {
-            this(name, name, typeName, relationOid, number);
+            this(name, name, typeName, relationOid, number, false);
+        }
+
+        Column(String name, String shown, String typeName, int relationOid, int number) {
+            this(name, shown, typeName, relationOid, number, false);
         }
     }
 
@@ -71,6 +78,9 @@ public final class ViewQualifier {
             return null;
         }
     }
+
+    /** The output names a sublink's query is given: none, and not even the default ones show. */
+    private static final List<String> HIDDEN_NAMES = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final CatalogAccess catalog;
     private final Transaction transaction;
@@ -131,6 +141,9 @@ public final class ViewQualifier {
                 for (Entry entry : scope.entries) {
                     if (ref.fields().size() == 1 || entry.name.equals(ref.fields().get(ref.fields().size() - 2))) {
                         for (Column column : entry.columns) {
+                            if (column.merged && ref.fields().size() == 1) {
+                                continue;
+                            }
                             note(column);
                             targets.add(new ResTarget(new Expr.ColumnRef(List.of(entry.shown, column.shown), -1),
                                     column.shown, -1));
@@ -140,9 +153,13 @@ public final class ViewQualifier {
                 continue;
             }
             String name = target.name() != null ? target.name() : OutputNames.of(target.value());
+            if (names == HIDDEN_NAMES && name.equals(OutputNames.UNNAMED)) {
+                // a sublink's column names are not visible: PostgreSQL leaves FigureColname's fallback out
+                name = null;
+            }
             targets.add(new ResTarget(expression(target.value(), scope), name, target.location()));
         }
-        if (names != null) {
+        if (names != null && names != HIDDEN_NAMES) {
             for (int i = 0; i < targets.size() && i < names.size(); i++) {
                 targets.set(i, new ResTarget(targets.get(i).value(), names.get(i), targets.get(i).location()));
             }
@@ -210,12 +227,39 @@ public final class ViewQualifier {
                         function.alias(), function.location());
             }
             case FromItem.Join join -> {
+                int leftStart = scope.entries.size();
                 FromItem left = fromItem(join.left(), scope);
+                int rightStart = scope.entries.size();
                 FromItem right = fromItem(join.right(), scope);
+                mergeUsingColumns(scope, join, leftStart, rightStart);
                 yield new FromItem.Join(join.type(), left, right, expression(join.on(), scope), join.using(),
                         join.natural(), join.location());
             }
         };
+    }
+
+    /** JOIN USING and NATURAL JOIN: the right side's copies of the common columns leave {@code *}. */
+    private static void mergeUsingColumns(Scope scope, FromItem.Join join, int leftStart, int rightStart) {
+        Set<String> common = new java.util.HashSet<>();
+        if (join.using() != null) {
+            common.addAll(join.using());
+        } else if (join.natural()) {
+            Set<String> leftNames = new java.util.HashSet<>();
+            scope.entries.subList(leftStart, rightStart).forEach(entry -> entry.columns.forEach(
+                    column -> leftNames.add(column.name)));
+            scope.entries.subList(rightStart, scope.entries.size()).forEach(entry -> entry.columns.forEach(
+                    column -> {
+                        if (leftNames.contains(column.name)) {
+                            common.add(column.name);
+                        }
+                    }));
+        }
+        for (int i = rightStart; i < scope.entries.size() && !common.isEmpty(); i++) {
+            Entry entry = scope.entries.get(i);
+            scope.entries.set(i, new Entry(entry.name, entry.shown, entry.columns.stream()
+                    .map(column -> common.contains(column.name) ? new Column(column.name, column.shown,
+                            column.typeName, column.relationOid, column.number, true) : column).toList()));
+        }
     }
 
     private FromItem table(FromItem.Table table, Scope scope) {
@@ -343,7 +387,7 @@ public final class ViewQualifier {
             case Expr.SpecialFunction special -> new Expr.SpecialFunction(special.kind(), list(special.args(), scope),
                     special.location());
             case Expr.SubLink link -> new Expr.SubLink(link.kind(), expression(link.test(), scope), link.operator(),
-                    select(link.subquery(), scope, null), link.location());
+                    select(link.subquery(), scope, HIDDEN_NAMES), link.location());
             case Expr.ArrayComparison comparison -> new Expr.ArrayComparison(comparison.operator(), comparison.all(),
                     expression(comparison.left(), scope), expression(comparison.array(), scope),
                     comparison.location());
