@@ -300,6 +300,26 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequences are not supported by this catalog");
     }
 
+    /**
+     * Creates a view whose {@code _RETURN} rule holds {@code query} (schema-qualified SQL text) and
+     * depends on {@code references} (relation OID, column number or 0).
+     */
+    default RelationInfo createView(Transaction tx, String schema, String name, List<ColumnSpec> columns, String query,
+                                    List<int[]> references) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "views are not supported by this catalog");
+    }
+
+    /** CREATE OR REPLACE VIEW: new query and dependencies, {@code columns} the old ones then any added. */
+    default RelationInfo replaceView(Transaction tx, RelationInfo view, List<ColumnSpec> columns, String query,
+                                     List<int[]> references) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "views are not supported by this catalog");
+    }
+
+    /** The OIDs of the views that read {@code relationOid} (its column {@code column}; any part of it when 0). */
+    default List<Integer> dependentViews(Transaction tx, int relationOid, int column) {
+        return List.of();
+    }
+
     /** Adds a pg_depend row between relations. */
     default void addDependency(Transaction tx, RelationDependency dependency) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dependencies are not supported by this catalog");

@@ -50,6 +50,33 @@ public final class CatalogNameLookup implements CatalogInquiries {
         this.typeFormatter = typeFormatter;
     }
 
+    /** Prints a user view's stored query again ({@code ViewDefinitionText.display}), given its text and the pretty flag. */
+    public interface ViewPrinter {
+        String print(String storedQuery, boolean pretty);
+    }
+
+    private ViewPrinter viewPrinter;
+
+    /** This lookup, answering {@code pg_get_viewdef} for user views through {@code printer}. */
+    public CatalogNameLookup withViewPrinter(ViewPrinter printer) {
+        this.viewPrinter = printer;
+        return this;
+    }
+
+    @Override
+    public String viewDefinition(int relationOid, boolean pretty) {
+        RelationInfo relation = relation(relationOid);
+        if (relation == null || relation.kind() != 'v') {
+            return null;
+        }
+        String stored = catalog.viewQuery(transaction, relationOid).orElse(null);
+        // the system views keep PostgreSQL's own text; a user view's is schema-qualified
+        if (stored == null || relationOid < CatalogOids.FIRST_NORMAL_OBJECT_ID || viewPrinter == null) {
+            return stored;
+        }
+        return viewPrinter.print(stored, pretty);
+    }
+
     private RelationInfo relation(int relationOid) {
         try {
             return catalog.relationByOid(transaction, relationOid);

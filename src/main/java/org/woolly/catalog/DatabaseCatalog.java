@@ -31,6 +31,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final SearchPath searchPath;
     private final String userName;
     private final RelationDdl ddl;
+    private final ViewDdl views;
     private final AlterTableDdl alter;
     private final StatisticsRows statisticsRows;
     private final SequenceCatalog sequences;
@@ -52,6 +53,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.searchPath = searchPath;
         this.userName = userName;
         this.ddl = new RelationDdl(system, databaseOid);
+        this.views = new ViewDdl(system, databaseOid);
         this.alter = new AlterTableDdl(system, databaseOid, ddl);
         this.statisticsRows = new StatisticsRows(system, databaseOid);
         this.sequences = new SequenceCatalog(system, databaseOid, ddl);
@@ -233,7 +235,29 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public RelationInfo createView(Transaction tx, String schema, String name, List<ColumnSpec> columns, String query,
+                                   List<int[]> references) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        return views.create(tx, image, namespaceOid, name, columns, query, references);
+    }
+
+    @Override
+    public RelationInfo replaceView(Transaction tx, RelationInfo view, List<ColumnSpec> columns, String query,
+                                    List<int[]> references) {
+        return views.replace(tx, view, columns, query, references);
+    }
+
+    @Override
+    public List<Integer> dependentViews(Transaction tx, int relationOid, int column) {
+        return views.dependentViews(tx, relationOid, column);
+    }
+
+    @Override
     public void dropRelation(Transaction tx, RelationInfo relation) {
+        if (relation.kind() == 'v') {
+            views.dropRule(tx, relation);
+        }
         RelationLocks.lock(tx, relation, org.woolly.storage.lmgr.LockMode.ACCESS_EXCLUSIVE);
         sequences.dropDependents(tx, relation);
         inheritance.forget(tx, relation.oid());

@@ -100,7 +100,7 @@ final class RelationDdl {
     }
 
     /** The checks of {@code CheckAttributeNamesTypes}: count, duplicates, system column names, pseudo-types. */
-    private static List<TypeInfo> checkColumns(CatalogImage image, List<ColumnSpec> columns) {
+    static List<TypeInfo> checkColumns(CatalogImage image, List<ColumnSpec> columns) {
         if (columns.size() > CatalogOids.MAX_HEAP_ATTRIBUTES) {
             throw SqlException.of(SqlState.TOO_MANY_COLUMNS, "tables can have at most %d columns",
                     CatalogOids.MAX_HEAP_ATTRIBUTES);

@@ -98,7 +98,7 @@ public final class SystemViews {
                         pg_shadow.useconfig
                        FROM pg_shadow;""");
 
-    /** {@code pg_get_userbyid} and {@code pg_get_viewdef} are joins with pg_authid and pg_rewrite here. */
+    /** {@code pg_get_userbyid} is a join with pg_authid here. */
     public static final View PG_VIEWS = new Builder(12028, "pg_views")
             .column("schemaname", NAME).column("viewname", NAME).column("viewowner", NAME)
             .column("definition", TEXT)
@@ -106,11 +106,10 @@ public final class SystemViews {
                     SELECT n.nspname AS schemaname,
                         c.relname AS viewname,
                         a.rolname AS viewowner,
-                        r.ev_action AS definition
-                       FROM (((pg_class c
+                        pg_get_viewdef(c.oid) AS definition
+                       FROM ((pg_class c
                          LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
                          LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
-                         LEFT JOIN pg_rewrite r ON (((r.ev_class = c.oid) AND (r.rulename = '_RETURN'::name))))
                       WHERE (c.relkind = 'v'::"char");""");
 
     /** PostgreSQL 15's query as it is. */

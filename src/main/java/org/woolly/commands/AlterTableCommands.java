@@ -58,7 +58,7 @@ public final class AlterTableCommands {
     public static String alter(CommandContext context, Statement.AlterTable alter,
                                Supplier<ExecutorContext> executorContexts) {
         boolean index = alter.kind() == Statement.ObjectKind.INDEX;
-        String tag = index ? "ALTER INDEX" : "ALTER TABLE";
+        String tag = index ? "ALTER INDEX" : alter.kind() == Statement.ObjectKind.VIEW ? "ALTER VIEW" : "ALTER TABLE";
         QualifiedName name = alter.name();
         Optional<RelationInfo> found = TableCommands.openForAlter(context, name, alter.ifExists());
         if (found.isEmpty()) {
@@ -88,8 +88,10 @@ public final class AlterTableCommands {
                     .formatted(kindPlural(relation.kind())));
         }
         switch (action) {
-            case AlterTableAction.RenameRelation rename ->
-                    relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
+            case AlterTableAction.RenameRelation rename -> {
+                ViewCommands.renameInViews(context, relation, 0, rename.newName());
+                relation = context.catalog().renameRelation(context.transaction(), relation, rename.newName());
+            }
             case AlterTableAction.RenameColumn rename -> renameColumn(rename);
             case AlterTableAction.AddColumn add -> addColumn(add);
             case AlterTableAction.DropColumn drop -> dropColumn(drop);
@@ -159,6 +161,8 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", rename.column());
         }
         checkNewColumnName(rename.newName());
+        ViewCommands.renameInViews(context, relation, column.number(), rename.newName());
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
         relation = context.catalog().renameColumn(context.transaction(), relation, column.number(), rename.newName());
     }
 
@@ -313,6 +317,7 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited column \"%s\"",
                     drop.column());
         }
+        ViewCommands.dropDependentViews(context, relation, column.number(), drop.cascade(), List.of());
         ConstraintCommands.dropDependents(context, relation, column.number(), drop.cascade());
         dropFromChildren(drop);
         relation = context.catalog().relationByOid(context.transaction(), relation.oid());
@@ -388,6 +393,7 @@ public final class AlterTableCommands {
 
     private void alterColumnType(AlterTableAction.AlterColumnType change) {
         AttributeInfo column = column(change.column());
+        ViewCommands.refuseTypeChange(context, relation, column.number(), column.name());
         ColumnSpec spec = TableCommands.column(context,
                 new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));
         QueryExpr transform;

@@ -297,6 +297,9 @@ public final class TableCommands {
             targets.add(relation.get());
         }
         targets = InheritanceCommands.withChildren(context, targets, drop.cascade());
+        for (RelationInfo relation : targets) {
+            ViewCommands.dropDependentViews(context, relation, 0, drop.cascade(), targets);
+        }
         ForeignKeyCommands.dropReferencing(context, targets, drop.cascade());
         for (RelationInfo relation : targets) {
             context.catalog().dropRelation(context.transaction(), relation);

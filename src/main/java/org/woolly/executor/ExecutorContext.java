@@ -264,7 +264,9 @@ public final class ExecutorContext implements EvaluationContext {
         if (catalog == null) {
             return EvaluationContext.super.catalogInquiries();
         }
-        return new org.woolly.catalog.CatalogNameLookup(catalog, transaction, types::formatType);
+        return new org.woolly.catalog.CatalogNameLookup(catalog, transaction, types::formatType).withViewPrinter(
+                (stored, pretty) -> org.woolly.analyzer.ViewDefinitionText.display(catalog, transaction, types, stored,
+                        pretty));
     }
 
     /** The catalogs the plan's relations are opened through. */

@@ -38,13 +38,15 @@ final class AlterTableParser {
     /** Whether the tokens at the cursor are {@code ALTER TABLE} or {@code ALTER INDEX}. */
     boolean atAlterTable() {
         Token object = cursor.peek(1);
-        return cursor.atKeyword("alter") && (object.isKeyword("table") || object.isKeyword("index"));
+        return cursor.atKeyword("alter") && (object.isKeyword("table") || object.isKeyword("index")
+                || object.isKeyword("view"));
     }
 
     Statement alter() {
         Token alter = cursor.expectKeyword("alter");
         Token object = cursor.advance();
-        Statement.ObjectKind kind = object.isKeyword("index") ? Statement.ObjectKind.INDEX : Statement.ObjectKind.TABLE;
+        Statement.ObjectKind kind = object.isKeyword("index") ? Statement.ObjectKind.INDEX
+                : object.isKeyword("view") ? Statement.ObjectKind.VIEW : Statement.ObjectKind.TABLE;
         if (cursor.atKeyword("all") && cursor.peek(1).isKeyword("in")) {
             throw TokenCursor.notSupported("alter " + object.text() + " all in tablespace", alter);
         }

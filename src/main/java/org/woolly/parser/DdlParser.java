@@ -47,6 +47,11 @@ final class DdlParser {
         if (FunctionParser.atCreateRoutine(cursor)) {
             return new FunctionParser(grammar).create(create);
         }
+        if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("view")) {
+            cursor.advance();
+            cursor.advance();
+            return createView(create, true);
+        }
         boolean temporary = false;
         if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
             if (!cursor.atKeyword("temp") && !cursor.atKeyword("temporary")) {
@@ -66,6 +71,9 @@ final class DdlParser {
         }
         if (cursor.atKeyword("sequence")) {
             return new SequenceParser(grammar).create(create, temporary);
+        }
+        if (!temporary && cursor.atKeyword("view")) {
+            return createView(create, false);
         }
         if (!temporary && cursor.atKeyword("schema")) {
             return new AccessParser(grammar).createSchema(create);
@@ -285,6 +293,26 @@ final class DdlParser {
         }
         return new Statement.CreateTableAs(name, columnNames, query, ifNotExists, temporary, options, withData, false,
                 create.start());
+    }
+
+    /** {@code VIEW name [(columns)] AS query [WITH [CASCADED | LOCAL] CHECK OPTION]} ({@code ViewStmt}). */
+    private Statement createView(Token create, boolean replace) {
+        cursor.expectKeyword("view");
+        QualifiedName name = grammar.qualifiedName();
+        List<String> columnNames = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
+        if (cursor.atKeyword("with")) {
+            throw TokenCursor.notSupportedClause("CREATE VIEW ... WITH (options) is not supported yet", cursor.peek());
+        }
+        cursor.expectKeyword("as");
+        SelectStmt query = grammar.selects.selectStatement();
+        String checkOption = null;
+        if (cursor.acceptKeyword("with")) {
+            checkOption = cursor.acceptKeyword("local") ? "local" : "cascaded";
+            cursor.acceptKeyword("cascaded");
+            cursor.expectKeyword("check");
+            cursor.expectKeyword("option");
+        }
+        return new Statement.CreateView(name, columnNames, query, replace, checkOption, create.start());
     }
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */

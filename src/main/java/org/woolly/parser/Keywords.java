@@ -46,6 +46,11 @@ final class Keywords {
     private Keywords() {
     }
 
+    /** Whether {@code quote_identifier} must quote the word: any keyword but an unreserved one. */
+    static boolean needsQuotes(String word) {
+        return RESERVED.contains(word) || TYPE_FUNC_NAME.contains(word) || COL_NAME.contains(word);
+    }
+
     static boolean isReserved(String word) {
         return RESERVED.contains(word);
     }

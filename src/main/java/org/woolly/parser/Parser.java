@@ -21,6 +21,15 @@ public final class Parser {
     }
 
     /**
+     * A name as SQL text ({@code quote_identifier} of {@code ruleutils.c}): double-quoted unless a
+     * plain lower-case identifier that is no keyword, or an unreserved one.
+     */
+    public static String quoteIdentifier(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") && !Keywords.needsQuotes(name) ? name
+                : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
      * Splits the query string on top-level semicolons and parses each statement. A string
      * holding no statement (empty, or only comments and semicolons) gives one
      * {@link Statement.Empty}. Each {@link RawStatement} spans its statement's first token to

@@ -78,6 +78,14 @@ public sealed interface Statement {
             implements Statement {}
 
     /**
+     * {@code CREATE [OR REPLACE] VIEW name [(columns)] AS query [WITH [CASCADED | LOCAL] CHECK OPTION]}
+     * ({@code ViewStmt}); {@code columnNames} is empty when not written, {@code checkOption} is
+     * null, "cascaded" or "local".
+     */
+    record CreateView(QualifiedName name, List<String> columnNames, SelectStmt query, boolean replace,
+                      String checkOption, int location) implements Statement {}
+
+    /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING method]
      * (elements) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WITH (storage parameters)] [WHERE predicate]};
      * {@code name} and {@code method} are null when not written.

@@ -15,6 +15,7 @@ import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
 import org.woolly.commands.VacuumCommand;
 import org.woolly.commands.VariableCommands;
+import org.woolly.commands.ViewCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.DefElem;
@@ -44,6 +45,7 @@ final class UtilityDispatch {
         return switch (statement) {
             case Statement.CreateTable ignored -> "CREATE TABLE";
             case Statement.CreateTableAs create -> create.selectInto() ? "SELECT INTO" : "CREATE TABLE AS";
+            case Statement.CreateView ignored -> "CREATE VIEW";
             case Statement.CreateIndex ignored -> "CREATE INDEX";
             case Statement.Reindex ignored -> "REINDEX";
             case Statement.Comment ignored -> "COMMENT";
@@ -97,7 +99,7 @@ final class UtilityDispatch {
             session.block.takeFirstSnapshot();
         }
         if (statement instanceof Statement.CreateTable || statement instanceof Statement.CreateTableAs
-                || statement instanceof Statement.Drop
+                || statement instanceof Statement.CreateView || statement instanceof Statement.Drop
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
@@ -110,6 +112,8 @@ final class UtilityDispatch {
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
                     session.sequenceStorageIfAny(), create));
             case Statement.CreateTableAs create -> createTableAs(session, create);
+            case Statement.CreateView create -> Outcome.tag(ViewCommands.createView(session.commandContext(), create,
+                    queryColumns(session, create.query())));
             case Statement.CreateIndex create -> {
                 if (create.concurrently() && session.block.inTransactionBlock()) {
                     throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION,
@@ -127,6 +131,10 @@ final class UtilityDispatch {
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
                     || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.VIEW -> {
+                session.checkNotInUse(drop.names(), "DROP VIEW");
+                yield Outcome.tag(ViewCommands.drop(session.commandContext(), drop));
+            }
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->
                     Outcome.tag(SequenceCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop -> {
@@ -356,19 +364,24 @@ final class UtilityDispatch {
         return new Outcome(rows, "EXPLAIN");
     }
 
+    /** The columns a query's result has, an unknown-typed literal's as text ({@code resolveTargetListUnknowns}). */
+    private static List<ColumnSpec> queryColumns(QuerySession session, org.woolly.nodes.parse.SelectStmt select) {
+        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(select), "", new int[0]);
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ResultColumn column : query.resultColumns()) {
+            int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
+            columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
+        }
+        return columns;
+    }
+
     /**
      * CREATE TABLE AS and SELECT INTO ({@code ExecCreateTableAs}): the query is analyzed for its
      * result columns, the table made from them, and the rows inserted as INSERT INTO ... query
      * would in the same transaction; the tag counts them as SELECT n.
      */
     private static Outcome createTableAs(QuerySession session, Statement.CreateTableAs create) {
-        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(create.query()), "", new int[0]);
-        List<ColumnSpec> columns = new ArrayList<>();
-        for (ResultColumn column : query.resultColumns()) {
-            // a literal of unknown type makes a text column, as resolveTargetListUnknowns does
-            int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
-            columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
-        }
+        List<ColumnSpec> columns = queryColumns(session, create.query());
         RelationInfo table = TableCommands.createTableAs(session.commandContext(), create, columns);
         if (table == null || !create.withData()) {
             return Outcome.tag(create.selectInto() ? "SELECT 0" : "CREATE TABLE AS");

@@ -50,6 +50,15 @@ public interface CatalogInquiries {
      */
     String indexDefinition(int indexOid, int column, boolean pretty);
 
+    /**
+     * {@code pg_get_viewdef}: the view's query as PostgreSQL prints it ({@code pretty}: without
+     * redundant parentheses); null if the relation is not a view.
+     */
+    default String viewDefinition(int relationOid, boolean pretty) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "pg_get_viewdef is not available here");
+    }
+
     /** {@code pg_get_constraintdef}: the constraint's clause; null if no such constraint. */
     String constraintDefinition(int constraintOid, boolean pretty);
 

@@ -371,6 +371,13 @@ public final class PgProcData {
             proc(8609, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL), // PostgreSQL 2509 takes pg_node_tree
             proc(1643, "pg_get_indexdef", TEXT, STABLE, STRICT, OID),
             proc(2507, "pg_get_indexdef", TEXT, STABLE, STRICT, OID, INT4, BOOL),
+            proc(1573, "pg_get_ruledef", TEXT, STABLE, STRICT, OID),
+            proc(2504, "pg_get_ruledef", TEXT, STABLE, STRICT, OID, BOOL),
+            proc(1641, "pg_get_viewdef", TEXT, STABLE, STRICT, OID),
+            proc(2506, "pg_get_viewdef", TEXT, STABLE, STRICT, OID, BOOL),
+            proc(3159, "pg_get_viewdef", TEXT, STABLE, STRICT, OID, INT4),
+            proc(1640, "pg_get_viewdef", TEXT, STABLE, STRICT, TEXT),
+            proc(2505, "pg_get_viewdef", TEXT, STABLE, STRICT, TEXT, BOOL),
             proc(1387, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID),
             proc(2508, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID, BOOL),
             proc(2081, "pg_function_is_visible", BOOL, STABLE, STRICT, OID),
