@@ -73,7 +73,27 @@ public final class CatalogNameLookup implements CatalogInquiries {
 
     @Override
     public String formatType(int typeOid, int typmod) {
-        return typeFormatter.apply(typeOid, typmod);
+        String formatted = typeFormatter.apply(typeOid, typmod);
+        if (!"???".equals(formatted)) {
+            return formatted;
+        }
+        // a user-defined type the built-in formatter does not know
+        TypeInfo type = catalog.typeByOid(transaction, typeOid).orElse(null);
+        if (type == null) {
+            return formatted;
+        }
+        if (type.category() == 'A' && type.elementOid() != 0) {
+            return formatType(type.elementOid(), -1) + "[]";
+        }
+        String name = Identifiers.quote(type.name());
+        Integer visible;
+        try {
+            visible = catalog.lookupTypeOid(transaction, null, type.name());
+        } catch (SqlException notFound) {
+            visible = null;
+        }
+        return visible != null && visible == typeOid ? name : catalog.namespaceByOid(transaction, type.namespaceOid())
+                .map(namespace -> Identifiers.quote(namespace.name()) + ".").orElse("") + name;
     }
 
     @Override
@@ -279,5 +299,32 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return catalog.lookupRelation(transaction, "pg_catalog", catalogName)
                 .flatMap(relation -> catalog.sharedDescription(transaction, objectOid, relation.oid()))
                 .orElse(null);
+    }
+
+    @Override
+    public String enumLabel(int labelOid) {
+        EnumLabel label = catalog.enumLabel(transaction, labelOid);
+        return label == null ? null : label.label();
+    }
+
+    @Override
+    public Integer enumLabelOid(int typeOid, String label) {
+        for (EnumLabel candidate : catalog.enumLabels(transaction, typeOid)) {
+            if (candidate.label().equals(label)) {
+                return candidate.oid();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Float enumSortOrder(int labelOid) {
+        EnumLabel label = catalog.enumLabel(transaction, labelOid);
+        return label == null ? null : label.sortOrder();
+    }
+
+    @Override
+    public boolean isEnumType(int typeOid) {
+        return catalog.typeByOid(transaction, typeOid).map(type -> type.typtype() == 'e').orElse(false);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
+import static org.woolly.catalog.CatalogDefinitions.PG_ENUM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
@@ -149,6 +150,30 @@ public final class CatalogRows {
         TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) -1, false, 'd', 'x', 'c', 'C',
                 relationOid, 0, 0, 0);
         return type(type, false, "record_in", "record_out");
+    }
+
+    /** The pg_type row of an enum type ({@code typtype 'e'}: 4-byte label OIDs), owned by {@code ownerOid}. */
+    public static Object[] enumType(int typeOid, String name, int namespaceOid, int arrayOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) 4, true, 'i', 'p', 'e', 'E', 0, 0, arrayOid,
+                0);
+        Object[] row = type(type, false, "enum_in", "enum_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /** The pg_type row of the array type {@code _name} of a user-defined type. */
+    public static Object[] arrayType(int arrayOid, String elementName, int namespaceOid, int elementOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(arrayOid, "_" + elementName, namespaceOid, (short) -1, false, 'i', 'x', 'b', 'A',
+                0, elementOid, 0, 0);
+        Object[] row = type(type, false, "array_in", "array_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /** A pg_enum row. */
+    public static Object[] enumLabel(EnumLabel label) {
+        return new RowBuilder(PG_ENUM).set("oid", label.oid()).set("enumtypid", label.typeOid())
+                .set("enumsortorder", label.sortOrder()).set("enumlabel", label.label()).build();
     }
 
     private static Object[] type(TypeInfo type, boolean preferred, String input, String output) {

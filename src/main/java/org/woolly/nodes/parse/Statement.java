@@ -216,6 +216,9 @@ public sealed interface Statement {
     /** A statement on schemas, roles, privileges or databases (see {@link AccessCommand}). */
     record AccessControl(AccessCommand command) implements Statement {}
 
+    /** CREATE TYPE / ALTER TYPE on user-defined types. */
+    record TypeDefinition(TypeCommand command) implements Statement {}
+
     enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
 
     enum TransactionKind {

@@ -13,6 +13,7 @@ import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
 import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
+import org.woolly.commands.TypeCommands;
 import org.woolly.commands.VacuumCommand;
 import org.woolly.commands.VariableCommands;
 import org.woolly.executor.ExecutorContext;
@@ -83,6 +84,7 @@ final class UtilityDispatch {
             case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
             case Statement.AccessControl access -> access.command().tag();
+            case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -100,7 +102,8 @@ final class UtilityDispatch {
                 || statement instanceof Statement.Truncate || statement instanceof Statement.AlterTable
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
-                || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment) {
+                || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
+                || statement instanceof Statement.TypeDefinition) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -122,6 +125,10 @@ final class UtilityDispatch {
             case Statement.AlterSequence alter ->
                     Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
             case Statement.AccessControl access -> AccessDispatch.run(session, access.command());
+            case Statement.TypeDefinition definition ->
+                    Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE ->
+                    Outcome.tag(TypeCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
                     || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SEQUENCE ->

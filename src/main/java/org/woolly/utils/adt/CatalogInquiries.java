@@ -96,4 +96,24 @@ public interface CatalogInquiries {
 
     /** {@code shobj_description}: the comment on a shared object; null when there is none. */
     String sharedDescription(int objectOid, String catalog);
+
+    /** {@code enum_out}: the label of the pg_enum row with that OID, or null. */
+    default String enumLabel(int labelOid) {
+        return null;
+    }
+
+    /** {@code enum_in}: the OID of the label of that enum type, or null when the type has no such label. */
+    default Integer enumLabelOid(int typeOid, String label) {
+        return null;
+    }
+
+    /** {@code enum_cmp}: the label's {@code enumsortorder}, or null when no label has that OID. */
+    default Float enumSortOrder(int labelOid) {
+        return null;
+    }
+
+    /** Whether the type is an enum type ({@code typtype 'e'}). */
+    default boolean isEnumType(int typeOid) {
+        return false;
+    }
 }
