@@ -1,11 +1,14 @@
 package org.woolly.analyzer;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.CatalogNameLookup;
+import org.woolly.catalog.EnumLabel;
 import org.woolly.catalog.TypeInfo;
+import org.woolly.nodes.query.AggregateHandle;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.utils.adt.BuiltinTypes;
@@ -91,11 +94,27 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public FunctionMatch resolveFunction(String name, int[] argumentTypes) {
+        boolean first = name.equals("enum_first");
+        if ((first || name.equals("enum_last")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
+            List<EnumLabel> labels = catalog.enumLabels(transaction, argumentTypes[0]);
+            Integer value = labels.isEmpty() ? null : (first ? labels.getFirst() : labels.getLast()).oid();
+            return new FunctionMatch(new FunctionHandle(first ? 3528 : 3529, name, argumentTypes.clone(),
+                    argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
+        }
         return builtin.resolveFunction(name, argumentTypes);
     }
 
     @Override
     public AggregateMatch resolveAggregate(String name, int[] argumentTypes, boolean star) {
+        boolean larger = name.equals("max");
+        if ((larger || name.equals("min")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
+            // max(anyenum) / min(anyenum): enum_larger / enum_smaller as a strict transition
+            Comparator<Object> order = EnumTypeIO.ORDERING;
+            return new AggregateMatch(new AggregateHandle(name, argumentTypes.clone(), argumentTypes[0],
+                    argumentTypes[0], true, () -> null, (state, args, context) -> state == null
+                    || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
+                    ? args[0] : state, null), argumentTypes.clone());
+        }
         return builtin.resolveAggregate(name, argumentTypes, star);
     }
 

@@ -283,7 +283,7 @@ public final class ExpressionAnalyzer {
                 throw ParseState.error(SqlState.UNDEFINED_OBJECT, link.location(), "could not find array type for data type %s",
                         state.types.formatType(output.type(), -1));
             }
-            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, arrayType);
+            return new QueryExpr.SubLink(link.kind(), query, -1, null, null, null, arrayType, bindings);
         }
         QueryExpr test = transform(link.test());
         QueryExpr column = new QueryExpr.Var(0, output.type(), output.typmod(), "subquery", -1);

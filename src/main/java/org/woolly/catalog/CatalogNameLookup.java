@@ -86,14 +86,9 @@ public final class CatalogNameLookup implements CatalogInquiries {
             return formatType(type.elementOid(), -1) + "[]";
         }
         String name = Identifiers.quote(type.name());
-        Integer visible;
-        try {
-            visible = catalog.lookupTypeOid(transaction, null, type.name());
-        } catch (SqlException notFound) {
-            visible = null;
-        }
-        return visible != null && visible == typeOid ? name : catalog.namespaceByOid(transaction, type.namespaceOid())
-                .map(namespace -> Identifiers.quote(namespace.name()) + ".").orElse("") + name;
+        return Boolean.TRUE.equals(typeIsVisible(typeOid)) ? name
+                : catalog.namespaceByOid(transaction, type.namespaceOid())
+                        .map(namespace -> Identifiers.quote(namespace.name()) + ".").orElse("") + name;
     }
 
     @Override
@@ -326,5 +321,18 @@ public final class CatalogNameLookup implements CatalogInquiries {
     @Override
     public boolean isEnumType(int typeOid) {
         return catalog.typeByOid(transaction, typeOid).map(type -> type.typtype() == 'e').orElse(false);
+    }
+
+    @Override
+    public Boolean typeIsVisible(int typeOid) {
+        TypeInfo type = catalog.typeByOid(transaction, typeOid).orElse(null);
+        if (type == null) {
+            return null;
+        }
+        try {
+            return catalog.lookupTypeOid(transaction, null, type.name()) == typeOid;
+        } catch (SqlException notFound) {
+            return false;
+        }
     }
 }

@@ -161,9 +161,9 @@ public final class CatalogRows {
         return row;
     }
 
-    /** The pg_type row of the array type {@code _name} of a user-defined type. */
-    public static Object[] arrayType(int arrayOid, String elementName, int namespaceOid, int elementOid, int ownerOid) {
-        TypeInfo type = new TypeInfo(arrayOid, "_" + elementName, namespaceOid, (short) -1, false, 'i', 'x', 'b', 'A',
+    /** The pg_type row of the array type ({@code _name}) of a user-defined type. */
+    public static Object[] arrayType(int arrayOid, String arrayName, int namespaceOid, int elementOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(arrayOid, arrayName, namespaceOid, (short) -1, false, 'i', 'x', 'b', 'A',
                 0, elementOid, 0, 0);
         Object[] row = type(type, false, "array_in", "array_out");
         row[PG_TYPE.column("typowner")] = ownerOid;
@@ -223,7 +223,9 @@ public final class CatalogRows {
             separate(keys).append(index.columns().get(i));
             if (i < index.keyColumnCount()) {
                 // collatable key columns use the database's default collation, "C" (100 in PostgreSQL)
-                separate(collations).append(TypeInfo.of(PgTypeData.byOid(index.columnTypeOids().get(i))).collation());
+                PgTypeData.Type keyType = PgTypeData.byOid(index.columnTypeOids().get(i));
+                // user-defined (enum) types are not collatable
+                separate(collations).append(keyType == null ? 0 : TypeInfo.of(keyType).collation());
                 separate(classes).append(index.operatorClasses().get(i));
                 int option = (index.descending().get(i) ? IndexInfo.OPTION_DESC : 0)
                         | (index.nullsFirst().get(i) ? IndexInfo.OPTION_NULLS_FIRST : 0);

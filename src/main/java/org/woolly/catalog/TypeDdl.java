@@ -36,14 +36,18 @@ final class TypeDdl {
     int createEnum(Transaction tx, CatalogImage image, int namespaceOid, String name, List<String> labels,
                    int ownerOid) {
         refuseExistingType(image, namespaceOid, name);
+        int typeOid = system.storage().allocateOid();
         Set<String> seen = new HashSet<>();
         for (String label : labels) {
             checkLabel(label);
             if (!seen.add(label)) {
-                throw SqlException.of(SqlState.DUPLICATE_OBJECT, "enum label \"%s\" used more than once", label);
+                // PostgreSQL reports it from pg_enum's unique index
+                throw SqlException.of(SqlState.UNIQUE_VIOLATION,
+                        "duplicate key value violates unique constraint \"pg_enum_typid_label_index\"")
+                        .withDetail("Key (enumtypid, enumlabel)=(%s, %s) already exists.".formatted(
+                                Integer.toUnsignedString(typeOid), label));
             }
         }
-        int typeOid = system.storage().allocateOid();
         int arrayOid = system.storage().allocateOid();
         system.noteCatalogChange(tx, typeOid);
         CatalogHeap heap = system.heap();

@@ -42,7 +42,8 @@ final class CatalogFunctions {
         r.function("pg_function_is_visible", bool, stable, strict,
                 (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE : null, oid);
         r.function("pg_type_is_visible", bool, stable, strict,
-                (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE : null, oid);
+                (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE
+                        : c.catalogInquiries().typeIsVisible((Integer) a[0]), oid);
         r.function("pg_encoding_to_char", TypeOids.NAME, stable, strict, (a, c) -> {
             int encoding = (Integer) a[0];
             return encoding >= 0 && encoding < ENCODINGS.size() ? ENCODINGS.get(encoding) : "";

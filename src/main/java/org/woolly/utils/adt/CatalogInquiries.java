@@ -116,4 +116,9 @@ public interface CatalogInquiries {
     default boolean isEnumType(int typeOid) {
         return false;
     }
+
+    /** {@code TypeIsVisible}: whether search_path finds the type by its unqualified name; null if no such type. */
+    default Boolean typeIsVisible(int typeOid) {
+        return null;
+    }
 }
