@@ -90,6 +90,9 @@ public final class TypeCommands {
         List<AttributeInfo> columns = new ArrayList<>();
         for (int[] column : context.catalog().columnsOfType(context.transaction(), type)) {
             RelationInfo relation = context.catalog().relationByOid(context.transaction(), column[0]);
+            if (relation.kind() == 'i') {
+                continue; // an index on the column goes with the column
+            }
             AttributeInfo attribute = relation.attributeByNumber(column[1]);
             relations.add(relation);
             columns.add(attribute);
