@@ -32,6 +32,7 @@ final class Coercions {
             }
             try {
                 Object value = TypeOids.isObjectIdentifierAlias(target)
+                        || type.io() instanceof org.woolly.utils.adt.EnumTypeIO
                         // a reg* literal ('t'::regclass) names an object: read it through this statement's catalog
                         ? ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT,
                                         new org.woolly.catalog.CatalogNameLookup(state.catalog, state.transaction,

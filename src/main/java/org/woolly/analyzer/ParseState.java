@@ -91,7 +91,7 @@ public final class ParseState {
 
     private ParseState(TypeSystem types, CatalogAccess catalog, Transaction transaction, FormatSettings formatSettings,
                        NoticeSink notices, int[] parameterTypes, List<LockedRelation> openedRelations) {
-        this.types = types;
+        this.types = CatalogTypeSystem.over(types, catalog, transaction);
         this.catalog = catalog;
         this.transaction = transaction;
         this.formatSettings = formatSettings;

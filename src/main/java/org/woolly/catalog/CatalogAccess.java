@@ -123,7 +123,8 @@ public interface CatalogAccess {
      */
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
-        if (BuiltinTypes.byOid(typeOid) == null) {
+        if (BuiltinTypes.byOid(typeOid) == null
+                && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e').orElse(true)) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;
@@ -610,4 +611,31 @@ public interface CatalogAccess {
     default void dropFunction(Transaction tx, FunctionInfo function) {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported by this catalog");
     }
+
+    /** The {@code pg_type} row of a type, or empty. */
+    Optional<TypeInfo> typeByOid(Transaction tx, int typeOid);
+
+    /** Creates an enum type and its array type in the schema (null: the first of search_path); returns its OID. */
+    int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid);
+
+    /** The labels of an enum type in sort order (empty for another type). */
+    List<EnumLabel> enumLabels(Transaction tx, int typeOid);
+
+    /** The pg_enum row of that OID, or null. */
+    EnumLabel enumLabel(Transaction tx, int labelOid);
+
+    /** Adds a label (last, or before/after {@code neighbor}); false when it exists and {@code ifNotExists}. */
+    boolean addEnumLabel(Transaction tx, int typeOid, String label, String neighbor, boolean before,
+                         boolean ifNotExists);
+
+    void renameEnumLabel(Transaction tx, int typeOid, String oldLabel, String newLabel);
+
+    /** The columns ({relation OID, attnum}) of the type or of its array type. */
+    List<int[]> columnsOfType(Transaction tx, TypeInfo type);
+
+    /** Drops a user-defined type, its array type and its labels (the caller has dealt with dependents). */
+    void dropType(Transaction tx, TypeInfo type);
+
+    /** Renames, moves (namespace OID, 0: unchanged) or gives a new owner (0: unchanged) to a user-defined type. */
+    void alterType(Transaction tx, TypeInfo type, String newName, int newNamespaceOid, int newOwnerOid);
 }

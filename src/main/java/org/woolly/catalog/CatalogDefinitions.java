@@ -303,13 +303,18 @@ public final class CatalogDefinitions {
     public static final CatalogDefinition PG_SHDESCRIPTION = new Builder("pg_shdescription", 2396, true, 10062)
             .notNull("objoid", OID).notNull("classoid", OID).notNull("description", TEXT).build();
 
+    /** The labels of enum types ({@code pg_enum.h}): one row per value, ordered by {@code enumsortorder}. */
+    public static final CatalogDefinition PG_ENUM = new Builder("pg_enum", 3501, false, 0)
+            .notNull("oid", OID).notNull("enumtypid", OID).notNull("enumsortorder", FLOAT4)
+            .notNull("enumlabel", NAME).build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
             PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
             PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND, PG_AUTH_MEMBERS, PG_COLLATION, PG_POLICY,
             PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_REL, PG_PUBLICATION_NAMESPACE, PG_EXTENSION,
-            PG_SHDESCRIPTION);
+            PG_SHDESCRIPTION, PG_ENUM);
 
     private CatalogDefinitions() {}
 

@@ -18,6 +18,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
+import static org.woolly.catalog.CatalogDefinitions.PG_ENUM;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
 import static org.woolly.catalog.CatalogDefinitions.PG_INHERITS;
 import static org.woolly.catalog.CatalogDefinitions.PG_NAMESPACE;
@@ -45,6 +46,8 @@ final class CatalogImage {
     private final Map<Integer, String> viewQueries = new HashMap<>();
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
+    private final Map<Integer, EnumLabel> enumLabelByOid = new HashMap<>();
+    private final Map<Integer, List<EnumLabel>> enumLabelsByType = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
     private final Map<Integer, List<CatalogRow>> indexesByRelation = new HashMap<>();
     private final Map<Integer, CatalogRow> indexByOid = new HashMap<>();
@@ -99,6 +102,13 @@ final class CatalogImage {
             image.typeByOid.put(type.oid(), type);
             image.typeByName.put(new QualifiedKey(type.namespaceOid(), type.name()), type.oid());
         }
+        for (CatalogRow row : heap.scan(PG_ENUM, databaseOid, snapshot)) {
+            EnumLabel label = new EnumLabel(row.getOid("oid"), row.getOid("enumtypid"),
+                    (Float) row.get("enumsortorder"), row.getString("enumlabel"));
+            image.enumLabelByOid.put(label.oid(), label);
+            image.enumLabelsByType.computeIfAbsent(label.typeOid(), type -> new ArrayList<>()).add(label);
+        }
+        image.enumLabelsByType.values().forEach(labels -> labels.sort(Comparator.comparing(EnumLabel::sortOrder)));
         for (CatalogRow row : heap.scan(PG_INDEX, databaseOid, snapshot)) {
             image.indexesByRelation.computeIfAbsent(row.getOid("indrelid"), relation -> new ArrayList<>()).add(row);
             image.indexByOid.put(row.getOid("indexrelid"), row);
@@ -324,6 +334,16 @@ final class CatalogImage {
 
     TypeInfo type(int oid) {
         return typeByOid.get(oid);
+    }
+
+    /** The labels of an enum type in sort order (empty for another type). */
+    List<EnumLabel> enumLabels(int typeOid) {
+        return enumLabelsByType.getOrDefault(typeOid, List.of());
+    }
+
+    /** The pg_enum row of that OID, or null. */
+    EnumLabel enumLabel(int labelOid) {
+        return enumLabelByOid.get(labelOid);
     }
 
     /** The OID of the type of that name in that namespace, or null. */

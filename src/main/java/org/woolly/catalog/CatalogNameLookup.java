@@ -102,7 +102,22 @@ public final class CatalogNameLookup implements CatalogInquiries {
 
     @Override
     public String formatType(int typeOid, int typmod) {
-        return typeFormatter.apply(typeOid, typmod);
+        String formatted = typeFormatter.apply(typeOid, typmod);
+        if (!"???".equals(formatted)) {
+            return formatted;
+        }
+        // a user-defined type the built-in formatter does not know
+        TypeInfo type = catalog.typeByOid(transaction, typeOid).orElse(null);
+        if (type == null) {
+            return formatted;
+        }
+        if (type.category() == 'A' && type.elementOid() != 0) {
+            return formatType(type.elementOid(), -1) + "[]";
+        }
+        String name = Identifiers.quote(type.name());
+        return Boolean.TRUE.equals(typeIsVisible(typeOid)) ? name
+                : catalog.namespaceByOid(transaction, type.namespaceOid())
+                        .map(namespace -> Identifiers.quote(namespace.name()) + ".").orElse("") + name;
     }
 
     @Override
@@ -388,5 +403,45 @@ public final class CatalogNameLookup implements CatalogInquiries {
             }
         }
         return false;
+    }
+
+    @Override
+    public String enumLabel(int labelOid) {
+        EnumLabel label = catalog.enumLabel(transaction, labelOid);
+        return label == null ? null : label.label();
+    }
+
+    @Override
+    public Integer enumLabelOid(int typeOid, String label) {
+        for (EnumLabel candidate : catalog.enumLabels(transaction, typeOid)) {
+            if (candidate.label().equals(label)) {
+                return candidate.oid();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Float enumSortOrder(int labelOid) {
+        EnumLabel label = catalog.enumLabel(transaction, labelOid);
+        return label == null ? null : label.sortOrder();
+    }
+
+    @Override
+    public boolean isEnumType(int typeOid) {
+        return catalog.typeByOid(transaction, typeOid).map(type -> type.typtype() == 'e').orElse(false);
+    }
+
+    @Override
+    public Boolean typeIsVisible(int typeOid) {
+        TypeInfo type = catalog.typeByOid(transaction, typeOid).orElse(null);
+        if (type == null) {
+            return null;
+        }
+        try {
+            return catalog.lookupTypeOid(transaction, null, type.name()) == typeOid;
+        } catch (SqlException notFound) {
+            return false;
+        }
     }
 }

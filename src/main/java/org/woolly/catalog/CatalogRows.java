@@ -14,6 +14,7 @@ import java.util.List;
 import static org.woolly.catalog.CatalogDefinitions.PG_AGGREGATE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRDEF;
+import static org.woolly.catalog.CatalogDefinitions.PG_ENUM;
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_CAST;
@@ -151,6 +152,30 @@ public final class CatalogRows {
         return type(type, false, "record_in", "record_out");
     }
 
+    /** The pg_type row of an enum type ({@code typtype 'e'}: 4-byte label OIDs), owned by {@code ownerOid}. */
+    public static Object[] enumType(int typeOid, String name, int namespaceOid, int arrayOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) 4, true, 'i', 'p', 'e', 'E', 0, 0, arrayOid,
+                0);
+        Object[] row = type(type, false, "enum_in", "enum_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /** The pg_type row of the array type ({@code _name}) of a user-defined type. */
+    public static Object[] arrayType(int arrayOid, String arrayName, int namespaceOid, int elementOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(arrayOid, arrayName, namespaceOid, (short) -1, false, 'i', 'x', 'b', 'A',
+                0, elementOid, 0, 0);
+        Object[] row = type(type, false, "array_in", "array_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /** A pg_enum row. */
+    public static Object[] enumLabel(EnumLabel label) {
+        return new RowBuilder(PG_ENUM).set("oid", label.oid()).set("enumtypid", label.typeOid())
+                .set("enumsortorder", label.sortOrder()).set("enumlabel", label.label()).build();
+    }
+
     private static Object[] type(TypeInfo type, boolean preferred, String input, String output) {
         boolean array = type.category() == 'A' && type.elementOid() != 0 && type.length() == -1;
         return new RowBuilder(PG_TYPE)
@@ -198,7 +223,9 @@ public final class CatalogRows {
             separate(keys).append(index.columns().get(i));
             if (i < index.keyColumnCount()) {
                 // collatable key columns use the database's default collation, "C" (100 in PostgreSQL)
-                separate(collations).append(TypeInfo.of(PgTypeData.byOid(index.columnTypeOids().get(i))).collation());
+                PgTypeData.Type keyType = PgTypeData.byOid(index.columnTypeOids().get(i));
+                // user-defined (enum) types are not collatable
+                separate(collations).append(keyType == null ? 0 : TypeInfo.of(keyType).collation());
                 separate(classes).append(index.operatorClasses().get(i));
                 int option = (index.descending().get(i) ? IndexInfo.OPTION_DESC : 0)
                         | (index.nullsFirst().get(i) ? IndexInfo.OPTION_NULLS_FIRST : 0);

@@ -40,6 +40,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     /** The session's temporary schema; null in the shared instance no session owns. */
     private final TemporarySchema temporary;
     private final InheritanceCatalog inheritance;
+    private final TypeDdl types;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -60,6 +61,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.namespaces = new NamespaceDdl(system, databaseOid, alter, sequences);
         this.roles = new RoleDdl(system);
         this.inheritance = new InheritanceCatalog(system, databaseOid);
+        this.types = new TypeDdl(system, databaseOid);
     }
 
     /**
@@ -221,6 +223,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     /** The {@code pg_type} row of a type, or empty (for the analyzer: length, category, row type's relation). */
+    @Override
     public Optional<TypeInfo> typeByOid(Transaction tx, int typeOid) {
         return Optional.ofNullable(system.imageFor(tx, databaseOid).type(typeOid));
     }
@@ -862,6 +865,49 @@ public final class DatabaseCatalog implements CatalogAccess {
         }
         return oids;
     }
+
+    @Override
+    public int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        return types.createEnum(tx, system.imageFor(tx, databaseOid), namespaceOid, name, labels, ownerOid);
+    }
+
+    @Override
+    public List<EnumLabel> enumLabels(Transaction tx, int typeOid) {
+        return system.imageFor(tx, databaseOid).enumLabels(typeOid);
+    }
+
+    @Override
+    public EnumLabel enumLabel(Transaction tx, int labelOid) {
+        return system.imageFor(tx, databaseOid).enumLabel(labelOid);
+    }
+
+    @Override
+    public boolean addEnumLabel(Transaction tx, int typeOid, String label, String neighbor, boolean before,
+                                boolean ifNotExists) {
+        return types.addEnumLabel(tx, system.imageFor(tx, databaseOid), typeOid, label, neighbor, before, ifNotExists);
+    }
+
+    @Override
+    public void renameEnumLabel(Transaction tx, int typeOid, String oldLabel, String newLabel) {
+        types.renameEnumLabel(tx, system.imageFor(tx, databaseOid), typeOid, oldLabel, newLabel);
+    }
+
+    @Override
+    public List<int[]> columnsOfType(Transaction tx, TypeInfo type) {
+        return types.dependentColumns(tx, type);
+    }
+
+    @Override
+    public void dropType(Transaction tx, TypeInfo type) {
+        types.dropType(tx, type);
+    }
+
+    @Override
+    public void alterType(Transaction tx, TypeInfo type, String newName, int newNamespaceOid, int newOwnerOid) {
+        types.alterType(tx, system.imageFor(tx, databaseOid), type, newName, newNamespaceOid, newOwnerOid);
+    }
+
 
     /**
      * Where CREATE puts a relation ({@code RangeVarGetCreationNamespace} with

@@ -269,7 +269,9 @@ final class RelationDdl {
             types.add(typeOid);
             if (i < spec.keyColumnCount()) {
                 TypeInfo type = image.type(typeOid);
-                classes.add(OperatorClasses.defaultBtree(typeOid, type == null ? "?" : type.name()));
+                classes.add(type != null && type.typtype() == 'e'
+                        ? org.woolly.utils.adt.PgOpclassData.OperatorClassOids.ENUM_OPS
+                        : OperatorClasses.defaultBtree(typeOid, type == null ? "?" : type.name()));
             }
         }
         StorageServices storage = system.storage();

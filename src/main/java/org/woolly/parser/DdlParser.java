@@ -81,6 +81,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("database")) {
             return new DatabaseParser(grammar).create(create);
         }
+        if (!temporary && cursor.atKeyword("type")) {
+            return new TypeParser(grammar).create(create);
+        }
         if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
                 || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
             return new AccessParser(grammar).createRole(create);
@@ -564,6 +567,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("database")) {
             return new DatabaseParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("type")) {
+            return new TypeParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {

@@ -12,15 +12,12 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.parser.Parser;
 import org.woolly.tcop.Engine;
-import org.woolly.tcop.FallbackTypeIO;
 import org.woolly.utils.error.NoticeSink;
 import org.woolly.catalog.RoleInfo;
 import org.woolly.tcop.SessionEngine;
 import org.woolly.tcop.TypeIoLookup;
 import org.woolly.tcop.engine.QueryParser;
 import org.woolly.tcop.engine.QuerySession;
-import org.woolly.utils.adt.BuiltinTypes;
-import org.woolly.utils.adt.PgType;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.guc.SessionSettings;
@@ -39,10 +36,7 @@ import java.util.function.Consumer;
  */
 public final class WoollyEngine implements Engine {
     /** Wire encoding of values: the built-in types' I/O, text pass-through for anything else. */
-    public static final TypeIoLookup TYPE_IO = typeOid -> {
-        PgType type = BuiltinTypes.byOid(typeOid);
-        return type != null ? type.io() : new FallbackTypeIO(typeOid);
-    };
+    public static final TypeIoLookup TYPE_IO = TypeIoLookup.builtin();
 
     private static final QueryParser PARSER = new QueryParser() {
         @Override

@@ -14,11 +14,11 @@ public interface TypeIoLookup {
     /** The type's I/O; never null (unknown OIDs get a text-only fallback). */
     TypeIO forType(int typeOid);
 
-    /** The built-in type table ({@link BuiltinTypes}), with {@link FallbackTypeIO} for OIDs it lacks. */
+    /** The built-in type table ({@link BuiltinTypes}), with {@link UserTypeIO} for OIDs it lacks. */
     static TypeIoLookup builtin() {
         return typeOid -> {
             PgType type = BuiltinTypes.byOid(typeOid);
-            return type != null ? type.io() : new FallbackTypeIO(typeOid);
+            return type != null ? type.io() : new UserTypeIO(typeOid);
         };
     }
 }

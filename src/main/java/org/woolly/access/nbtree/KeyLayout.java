@@ -41,11 +41,9 @@ final class KeyLayout {
         for (int i = 0; i < shape.columnTypeOids().size(); i++) {
             int typeOid = shape.columnTypeOids().get(i);
             PgType type = BuiltinTypes.byOid(typeOid);
-            if (type == null) {
-                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "B-tree indexes on columns of type " + typeOid + " are not supported");
-            }
-            attributes.add(new Attribute("c" + i, typeOid, -1, type.length(), type.byValue(), type.align(), false));
+            // the only user-defined key type is an enum: 4-byte label OIDs, ordered by the type's comparator
+            attributes.add(type == null ? new Attribute("c" + i, typeOid, -1, (short) 4, true, 'i', false)
+                    : new Attribute("c" + i, typeOid, -1, type.length(), type.byValue(), type.align(), false));
             if (i < shape.keyColumns()) {
                 comparators.add(BuiltinTypes.comparator(typeOid));
             }

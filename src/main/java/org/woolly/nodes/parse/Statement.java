@@ -249,6 +249,9 @@ public sealed interface Statement {
     /** A statement on functions and procedures (see {@link RoutineCommand}). */
     record Routine(RoutineCommand command) implements Statement {}
 
+    /** CREATE TYPE / ALTER TYPE on user-defined types. */
+    record TypeDefinition(TypeCommand command) implements Statement {}
+
     enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
 
     enum TransactionKind {

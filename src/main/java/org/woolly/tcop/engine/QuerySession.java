@@ -617,6 +617,12 @@ public final class QuerySession implements SessionEngine {
         }
     }
 
+    /** The session's catalog as type I/O and enum ordering read it, in the current transaction and search_path. */
+    org.woolly.utils.adt.CatalogInquiries catalogInquiries() {
+        refreshSearchPath();
+        return new org.woolly.catalog.CatalogNameLookup(catalog, block.ensure(), types::formatType);
+    }
+
     /** A context for running one statement: a snapshot per statement (or per transaction), the interrupt state. */
     ExecutorContext newExecutorContext(Object[] parameters) {
         if (activity != null) {

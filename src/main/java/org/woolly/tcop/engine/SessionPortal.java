@@ -50,7 +50,14 @@ final class SessionPortal implements Portal {
             return runQuery(maxRows, sink);
         }
         if (bufferedRows == null) {
-            UtilityDispatch.Outcome outcome = UtilityDispatch.run(session, prepared, parameters);
+            Statement statement = prepared.statement();
+            // index builds compare keys of enum columns by the labels' sort order, read through the catalog
+            UtilityDispatch.Outcome outcome = statement instanceof Statement.CreateIndex
+                    || statement instanceof Statement.Reindex || statement instanceof Statement.AlterTable
+                    || statement instanceof Statement.CreateTable
+                    ? ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())
+                            .call(() -> UtilityDispatch.run(session, prepared, parameters))
+                    : UtilityDispatch.run(session, prepared, parameters);
             bufferedRows = outcome.rows();
             bufferedTag = outcome.tag();
             bufferedIndex = 0;

@@ -13,6 +13,7 @@ import org.woolly.commands.ExplainCommand;
 import org.woolly.commands.IndexCommands;
 import org.woolly.commands.SequenceCommands;
 import org.woolly.commands.TableCommands;
+import org.woolly.commands.TypeCommands;
 import org.woolly.commands.VacuumCommand;
 import org.woolly.commands.VariableCommands;
 import org.woolly.commands.ViewCommands;
@@ -86,6 +87,7 @@ final class UtilityDispatch {
             case Statement.Empty ignored -> "";
             case Statement.AccessControl access -> access.command().tag();
             case Statement.Routine routine -> routine.command().tag();
+            case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -104,7 +106,8 @@ final class UtilityDispatch {
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
                 || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
-                || statement instanceof Statement.Routine) {
+                || statement instanceof Statement.Routine
+                || statement instanceof Statement.TypeDefinition) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -129,6 +132,10 @@ final class UtilityDispatch {
                     Outcome.tag(SequenceCommands.alter(session.commandContext(), session.sequenceStorage(), alter));
             case Statement.AccessControl access -> AccessDispatch.run(session, access.command());
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
+            case Statement.TypeDefinition definition ->
+                    Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE ->
+                    Outcome.tag(TypeCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
                     || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.VIEW -> {

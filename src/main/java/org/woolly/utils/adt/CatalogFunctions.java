@@ -57,7 +57,8 @@ final class CatalogFunctions {
                 (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE
                         : c.catalogInquiries().routineIsVisible((Integer) a[0]), oid);
         r.function("pg_type_is_visible", bool, stable, strict,
-                (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE : null, oid);
+                (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE
+                        : c.catalogInquiries().typeIsVisible((Integer) a[0]), oid);
         r.function("pg_encoding_to_char", TypeOids.NAME, stable, strict, (a, c) -> {
             int encoding = (Integer) a[0];
             return encoding >= 0 && encoding < ENCODINGS.size() ? ENCODINGS.get(encoding) : "";

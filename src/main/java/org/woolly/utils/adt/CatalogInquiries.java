@@ -152,4 +152,29 @@ public interface CatalogInquiries {
     default Boolean routineIsVisible(int oid) {
         return null;
     }
+
+    /** {@code enum_out}: the label of the pg_enum row with that OID, or null. */
+    default String enumLabel(int labelOid) {
+        return null;
+    }
+
+    /** {@code enum_in}: the OID of the label of that enum type, or null when the type has no such label. */
+    default Integer enumLabelOid(int typeOid, String label) {
+        return null;
+    }
+
+    /** {@code enum_cmp}: the label's {@code enumsortorder}, or null when no label has that OID. */
+    default Float enumSortOrder(int labelOid) {
+        return null;
+    }
+
+    /** Whether the type is an enum type ({@code typtype 'e'}). */
+    default boolean isEnumType(int typeOid) {
+        return false;
+    }
+
+    /** {@code TypeIsVisible}: whether search_path finds the type by its unqualified name; null if no such type. */
+    default Boolean typeIsVisible(int typeOid) {
+        return null;
+    }
 }

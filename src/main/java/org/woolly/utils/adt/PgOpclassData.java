@@ -26,6 +26,16 @@ public final class PgOpclassData {
     public static final int HASH = 405;
     /** {@code cstring}, the storage type of {@code name_ops} (name keys are stored as cstrings). */
     private static final int CSTRING = 2275;
+    /** {@code anyenum}, the input type of {@code enum_ops}. */
+    private static final int ANYENUM = 3500;
+
+    /** Operator classes the catalog layer names. */
+    public static final class OperatorClassOids {
+        /** {@code enum_ops}: the btree class of every enum type (PostgreSQL 15's OID). */
+        public static final int ENUM_OPS = 10069;
+
+        private OperatorClassOids() {}
+    }
 
     /** A {@code pg_opfamily} row. */
     public record Family(int oid, int method, String name) {}
@@ -67,10 +77,12 @@ public final class PgOpclassData {
             family(2040, HASH, "timestamp_ops"),
             family(2222, HASH, "bool_ops"),
             family(2223, HASH, "bytea_ops"),
-            family(397, BTREE, "array_ops"));
+            family(397, BTREE, "array_ops"),
+            family(3522, BTREE, "enum_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
             opclass(10000, BTREE, "array_ops", 397, ANYARRAY, true, 0),
+            opclass(OperatorClassOids.ENUM_OPS, BTREE, "enum_ops", 3522, ANYENUM, true, 0),
             opclass(1978, BTREE, "int4_ops", 1976, INT4, true, 0),
             opclass(1979, BTREE, "int2_ops", 1976, INT2, true, 0),
             opclass(1981, BTREE, "oid_ops", 1989, OID, true, 0),

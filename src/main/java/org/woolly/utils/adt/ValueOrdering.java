@@ -39,7 +39,9 @@ final class ValueOrdering {
             case TypeOids.BYTEA -> BYTEA;
             case TypeOids.INTERVAL -> INTERVAL;
             default -> BuiltinTypes.elementType(typeOid) != 0
-                    ? ArrayValue.comparator(BuiltinTypes.elementType(typeOid)) : NATURAL;
+                    ? ArrayValue.comparator(BuiltinTypes.elementType(typeOid))
+                    // a user-defined type: an enum's values are label OIDs ordered by pg_enum
+                    : BuiltinTypes.byOid(typeOid) == null ? EnumTypeIO.ORDERING : NATURAL;
         };
     }
 

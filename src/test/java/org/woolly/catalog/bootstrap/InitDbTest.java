@@ -45,7 +45,7 @@ class InitDbTest {
     void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() throws IOException {
         InitDb.bootstrap(storage(), new CheckingTupleCodec(), "alice", null);
 
-        // 31 per-database catalogs (pg_statistic, pg_stats, pg_sequence, pg_depend, pg_collation, pg_policy,
+        // 32 per-database catalogs (pg_enum, pg_statistic, pg_stats, pg_sequence, pg_depend, pg_collation, pg_policy,
         // pg_statistic_ext, pg_publication, pg_publication_rel, pg_publication_namespace, pg_extension included)
         // in 3 databases, 6 shared ones (pg_auth_members, pg_shdescription included), each a main fork on disk
         // (views have none)
@@ -54,7 +54,7 @@ class InitDbTest {
             files = walk.filter(Files::isRegularFile).map(path -> dataDirectory.relativize(path).toString())
                     .filter(name -> name.matches("(global|base/\\d+)/\\d+")).toList();
         }
-        assertThat(files).hasSize(31 * 3 + 6);
+        assertThat(files).hasSize(32 * 3 + 6);
         assertThat(files).contains("global/1260", "base/1/1259", "base/4/1259", "base/5/2615");
     }
 

@@ -1,0 +1,177 @@
+package org.woolly.analyzer;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.CatalogNameLookup;
+import org.woolly.catalog.EnumLabel;
+import org.woolly.catalog.TypeInfo;
+import org.woolly.nodes.query.AggregateHandle;
+import org.woolly.nodes.query.CoercionHandle;
+import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.utils.adt.BuiltinTypes;
+import org.woolly.utils.adt.EnumTypeIO;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeOids;
+
+/**
+ * The type system of one statement: the built-in one, plus the user-defined types of the
+ * statement's catalog. An enum type gets the comparison operators of {@code anyenum}
+ * ({@code enum_eq} ... {@code enum_ge} of {@code enum.c}) and I/O conversion casts to and from
+ * the string types ({@code COERCION_PATH_COERCEVIAIO} of {@code parse_coerce.c}).
+ */
+final class CatalogTypeSystem implements TypeSystem {
+    /** The {@code anyenum} comparison operators: name to pg_operator OID. */
+    private static final Map<String, Integer> ENUM_OPERATORS = Map.of("=", 3516, "<>", 3517, "<", 3518, ">", 3519,
+            "<=", 3520, ">=", 3521);
+
+    private final TypeSystem builtin;
+    private final CatalogAccess catalog;
+    private final Transaction transaction;
+
+    private CatalogTypeSystem(TypeSystem builtin, CatalogAccess catalog, Transaction transaction) {
+        this.builtin = builtin;
+        this.catalog = catalog;
+        this.transaction = transaction;
+    }
+
+    /** The built-in type system extended with the catalog's types (itself when already extended or no catalog). */
+    static TypeSystem over(TypeSystem types, CatalogAccess catalog, Transaction transaction) {
+        if (types instanceof CatalogTypeSystem || catalog == null || transaction == null) {
+            return types;
+        }
+        return new CatalogTypeSystem(types, catalog, transaction);
+    }
+
+    private TypeInfo enumType(int typeOid) {
+        if (typeOid == 0 || BuiltinTypes.byOid(typeOid) != null) {
+            return null;
+        }
+        return catalog.typeByOid(transaction, typeOid).filter(type -> type.typtype() == 'e').orElse(null);
+    }
+
+    @Override
+    public PgType type(int oid) {
+        PgType type = builtin.type(oid);
+        if (type != null) {
+            return type;
+        }
+        TypeInfo enumType = enumType(oid);
+        return enumType == null ? null : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
+    }
+
+    @Override
+    public OperatorMatch resolveOperator(String name, int leftType, int rightType) {
+        Integer operatorOid = ENUM_OPERATORS.get(name);
+        if (operatorOid != null && leftType != 0) {
+            int enumOid = enumType(leftType) != null ? leftType : enumType(rightType) != null ? rightType : 0;
+            int other = enumOid == leftType ? rightType : leftType;
+            if (enumOid != 0 && (other == enumOid || other == TypeOids.UNKNOWN)) {
+                return new OperatorMatch(comparison(operatorOid, name, enumOid), enumOid, enumOid);
+            }
+        }
+        return builtin.resolveOperator(name, leftType, rightType);
+    }
+
+    private static FunctionHandle comparison(int operatorOid, String name, int enumOid) {
+        Comparator<Object> order = EnumTypeIO.ORDERING;
+        return new FunctionHandle(operatorOid, name, new int[] {enumOid, enumOid}, TypeOids.BOOL, true, false,
+                (args, context) -> {
+                    int compared = order.compare(args[0], args[1]);
+                    return switch (name) {
+                        case "=" -> compared == 0;
+                        case "<>" -> compared != 0;
+                        case "<" -> compared < 0;
+                        case ">" -> compared > 0;
+                        case "<=" -> compared <= 0;
+                        default -> compared >= 0;
+                    };
+                });
+    }
+
+    @Override
+    public FunctionMatch resolveFunction(String name, int[] argumentTypes) {
+        boolean first = name.equals("enum_first");
+        if ((first || name.equals("enum_last")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
+            List<EnumLabel> labels = catalog.enumLabels(transaction, argumentTypes[0]);
+            Integer value = labels.isEmpty() ? null : (first ? labels.getFirst() : labels.getLast()).oid();
+            return new FunctionMatch(new FunctionHandle(first ? 3528 : 3529, name, argumentTypes.clone(),
+                    argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
+        }
+        return builtin.resolveFunction(name, argumentTypes);
+    }
+
+    @Override
+    public AggregateMatch resolveAggregate(String name, int[] argumentTypes, boolean star) {
+        boolean larger = name.equals("max");
+        if ((larger || name.equals("min")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
+            // max(anyenum) / min(anyenum): enum_larger / enum_smaller as a strict transition
+            Comparator<Object> order = EnumTypeIO.ORDERING;
+            return new AggregateMatch(new AggregateHandle(name, argumentTypes.clone(), argumentTypes[0],
+                    argumentTypes[0], true, () -> null, (state, args, context) -> state == null
+                    || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
+                    ? args[0] : state, null), argumentTypes.clone());
+        }
+        return builtin.resolveAggregate(name, argumentTypes, star);
+    }
+
+    @Override
+    public CoercionHandle findCast(int sourceType, int targetType, CoercionContext context) {
+        boolean toString = BuiltinTypes.byOid(targetType) != null && BuiltinTypes.category(targetType) == 'S';
+        boolean fromString = BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.category(sourceType) == 'S';
+        if (toString && context != CoercionContext.IMPLICIT && enumType(sourceType) != null) {
+            EnumTypeIO io = new EnumTypeIO(sourceType, formatType(sourceType, -1));
+            return new CoercionHandle("enum_out", sourceType, targetType, (value, typmod, evaluation) -> {
+                Object text = io.output(value, FormatSettings.DEFAULT);
+                return typmod < 0 ? text : builtin.applyTypmod(targetType, text, typmod, true);
+            });
+        }
+        if (fromString && context == CoercionContext.EXPLICIT && enumType(targetType) != null) {
+            EnumTypeIO io = new EnumTypeIO(targetType, formatType(targetType, -1));
+            return new CoercionHandle("enum_in", sourceType, targetType,
+                    (value, typmod, evaluation) -> io.input((String) value, -1, FormatSettings.DEFAULT));
+        }
+        return builtin.findCast(sourceType, targetType, context);
+    }
+
+    @Override
+    public int commonType(int[] types, String construct, int[] positions) {
+        int first = types.length == 0 ? 0 : types[0];
+        if (enumType(first) != null) {
+            boolean same = true;
+            for (int type : types) {
+                same &= type == first || type == TypeOids.UNKNOWN;
+            }
+            if (same) {
+                return first;
+            }
+        }
+        return builtin.commonType(types, construct, positions);
+    }
+
+    @Override
+    public Object applyTypmod(int typeOid, Object value, int typmod, boolean explicit) {
+        return builtin.applyTypmod(typeOid, value, typmod, explicit);
+    }
+
+    @Override
+    public String formatType(int typeOid, int typmod) {
+        if (BuiltinTypes.byOid(typeOid) != null) {
+            return builtin.formatType(typeOid, typmod);
+        }
+        return new CatalogNameLookup(catalog, transaction, builtin::formatType).formatType(typeOid, typmod);
+    }
+
+    @Override
+    public Comparator<Object> comparator(int typeOid) {
+        return builtin.comparator(typeOid);
+    }
+
+    @Override
+    public Object groupingKey(int typeOid, Object value) {
+        return builtin.groupingKey(typeOid, value);
+    }
+}

@@ -1,0 +1,198 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.CatalogNameLookup;
+import org.woolly.catalog.NamespaceInfo;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.catalog.TypeInfo;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TypeCommand;
+import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
+ * {@code AlterEnum}, {@code RenameType}, {@code AlterTypeOwner}, {@code AlterTypeNamespace};
+ * {@code RemoveObjects} with the dependency checks of {@code dependency.c} for the columns of
+ * the type).
+ */
+public final class TypeCommands {
+    /** {@code FirstNormalObjectId}: types below it are the system's own. */
+    private static final int FIRST_NORMAL_OBJECT_ID = 16384;
+
+    private TypeCommands() {}
+
+    public static String run(CommandContext context, TypeCommand command) {
+        switch (command) {
+            case TypeCommand.CreateEnum create -> {
+                int owner = context.user() == null ? org.woolly.catalog.CatalogOids.BOOTSTRAP_SUPERUSER
+                        : context.user().oid();
+                context.catalog().createEnumType(context.transaction(), create.name().schema(), create.name().name(),
+                        create.labels(), owner);
+            }
+            case TypeCommand.AddEnumValue add -> {
+                TypeInfo type = enumType(context, add.type());
+                if (!context.catalog().addEnumLabel(context.transaction(), type.oid(), add.label(), add.neighbor(),
+                        add.before(), add.ifNotExists())) {
+                    context.notices().notice(notice("enum label \"%s\" already exists, skipping".formatted(add.label())));
+                }
+            }
+            case TypeCommand.RenameEnumValue rename -> context.catalog().renameEnumLabel(context.transaction(),
+                    enumType(context, rename.type()).oid(), rename.oldLabel(), rename.newLabel());
+            case TypeCommand.AlterType alter -> alterType(context, alter);
+        }
+        return command.tag();
+    }
+
+    private static void alterType(CommandContext context, TypeCommand.AlterType alter) {
+        TypeInfo type = userType(context, alter.type());
+        int namespaceOid = 0;
+        if (alter.newSchema() != null) {
+            NamespaceInfo namespace = context.catalog().namespace(context.transaction(), alter.newSchema())
+                    .orElseThrow(() -> SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist",
+                            alter.newSchema()));
+            namespaceOid = namespace.oid();
+        }
+        int ownerOid = alter.newOwner() == null ? 0 : Privileges.roleOid(context, alter.newOwner());
+        context.catalog().alterType(context.transaction(), type, alter.newName(), namespaceOid, ownerOid);
+    }
+
+    /** DROP TYPE [IF EXISTS] names [CASCADE | RESTRICT]. */
+    public static String drop(CommandContext context, Statement.Drop drop) {
+        List<TypeInfo> targets = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            TypeInfo type = findType(context, name);
+            if (type == null) {
+                if (!drop.ifExists()) {
+                    throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
+                }
+                context.notices().notice(notice("type \"%s\" does not exist, skipping".formatted(display(name))));
+                continue;
+            }
+            refuseRequiredType(context, type);
+            targets.add(type);
+        }
+        for (TypeInfo type : targets) {
+            dropDependentColumns(context, type, drop.cascade());
+            context.catalog().dropType(context.transaction(), type);
+        }
+        return "DROP TYPE";
+    }
+
+    /** 2BP01 for a type that a table's columns use, unless CASCADE (then the columns go, with a notice). */
+    private static void dropDependentColumns(CommandContext context, TypeInfo type, boolean cascade) {
+        List<String> dependents = new ArrayList<>();
+        List<RelationInfo> relations = new ArrayList<>();
+        List<AttributeInfo> columns = new ArrayList<>();
+        for (int[] column : context.catalog().columnsOfType(context.transaction(), type)) {
+            RelationInfo relation = context.catalog().relationByOid(context.transaction(), column[0]);
+            if (relation.kind() == 'i') {
+                continue; // an index on the column goes with the column
+            }
+            AttributeInfo attribute = relation.attributeByNumber(column[1]);
+            relations.add(relation);
+            columns.add(attribute);
+            dependents.add("column %s of table %s depends on type %s".formatted(attribute.name(), relation.name(),
+                    typeName(context, type)));
+        }
+        if (dependents.isEmpty()) {
+            return;
+        }
+        if (!cascade) {
+            throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                            "cannot drop type %s because other objects depend on it", typeName(context, type))
+                    .withDetail(String.join("\n", dependents))
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        List<String> cascaded = dependents.stream()
+                .map(line -> "drop cascades to " + line.substring(0, line.indexOf(" depends on ")))
+                .toList();
+        if (cascaded.size() == 1) {
+            context.notices().notice(notice(cascaded.getFirst()));
+        } else {
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "drop cascades to %d other objects".formatted(cascaded.size()), String.join("\n", cascaded),
+                    null, 0, null));
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            RelationInfo current = context.catalog().relationByOid(context.transaction(), relations.get(i).oid());
+            context.catalog().dropColumn(context.transaction(), current, columns.get(i).number());
+        }
+    }
+
+    private static void refuseRequiredType(CommandContext context, TypeInfo type) {
+        String name = typeName(context, type);
+        if (type.oid() < FIRST_NORMAL_OBJECT_ID) {
+            throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop type %s because it is required by the database system", name);
+        }
+        if (type.typtype() == 'c' && type.relationOid() != 0) {
+            RelationInfo relation = context.catalog().relationByOid(context.transaction(), type.relationOid());
+            throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop type %s because table %s requires it", name, relation.name())
+                    .withHint("You can drop table %s instead.".formatted(relation.name()));
+        }
+        if (type.category() == 'A' && type.elementOid() != 0) {
+            throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop type %s because type %s requires it", name, typeName(context, type.elementOid()))
+                    .withHint("You can drop type %s instead.".formatted(typeName(context, type.elementOid())));
+        }
+    }
+
+    private static TypeInfo findType(CommandContext context, QualifiedName name) {
+        int oid;
+        try {
+            oid = context.catalog().lookupTypeOid(context.transaction(), name.schema(), name.name());
+        } catch (SqlException missing) {
+            if (missing.sqlState() == SqlState.UNDEFINED_OBJECT) {
+                return null;
+            }
+            throw missing;
+        }
+        return context.catalog().typeByOid(context.transaction(), oid).orElse(null);
+    }
+
+    private static TypeInfo userType(CommandContext context, QualifiedName name) {
+        TypeInfo type = findType(context, name);
+        if (type == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
+        }
+        if (type.typtype() == 'c' && type.relationOid() != 0) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is a table's row type", display(name))
+                    .withHint("Use ALTER TABLE instead.");
+        }
+        if (type.oid() < FIRST_NORMAL_OBJECT_ID) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of type %s", display(name));
+        }
+        return type;
+    }
+
+    private static TypeInfo enumType(CommandContext context, QualifiedName name) {
+        TypeInfo type = userType(context, name);
+        if (type.typtype() != 'e') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not an enum", typeName(context, type));
+        }
+        return type;
+    }
+
+    private static String typeName(CommandContext context, TypeInfo type) {
+        return typeName(context, type.oid());
+    }
+
+    private static String typeName(CommandContext context, int typeOid) {
+        return new CatalogNameLookup(context.catalog(), context.transaction(), context.types()::formatType)
+                .formatType(typeOid, -1);
+    }
+
+    private static String display(QualifiedName name) {
+        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+    }
+
+    private static SqlException notice(String message) {
+        return new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message, null, null, 0, null);
+    }
+}

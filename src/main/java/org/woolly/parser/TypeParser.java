@@ -1,0 +1,85 @@
+package org.woolly.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.parse.TypeCommand;
+
+/**
+ * CREATE TYPE ... AS ENUM and ALTER TYPE: the {@code CreateEnumStmt}, {@code AlterEnumStmt}
+ * and the type forms of {@code RenameStmt}, {@code AlterObjectSchemaStmt} and
+ * {@code AlterOwnerStmt} in {@code src/backend/parser/gram.y}.
+ */
+final class TypeParser {
+    private final Grammar grammar;
+    private final TokenCursor cursor;
+
+    TypeParser(Grammar grammar) {
+        this.grammar = grammar;
+        this.cursor = grammar.cursor;
+    }
+
+    /** After CREATE, at TYPE: {@code name AS ENUM (labels)}; other forms of CREATE TYPE are not supported yet. */
+    Statement create(Token create) {
+        cursor.expectKeyword("type");
+        QualifiedName name = grammar.qualifiedName();
+        if (!cursor.atKeyword("as") || !cursor.peek(1).isKeyword("enum")) {
+            throw TokenCursor.notSupported("create type", create);
+        }
+        cursor.advance();
+        cursor.advance();
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<String> labels = new ArrayList<>();
+        if (!cursor.at(Token.Kind.RIGHT_PAREN)) {
+            do {
+                labels.add(cursor.expect(Token.Kind.STRING).text());
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return new Statement.TypeDefinition(new TypeCommand.CreateEnum(name, List.copyOf(labels), create.start()));
+    }
+
+    /** At ALTER TYPE name: ADD VALUE, RENAME VALUE, RENAME TO, SET SCHEMA or OWNER TO. */
+    Statement alter() {
+        Token alter = cursor.expectKeyword("alter");
+        cursor.expectKeyword("type");
+        QualifiedName type = grammar.qualifiedName();
+        if (cursor.acceptKeyword("add")) {
+            cursor.expectKeyword("value");
+            boolean ifNotExists = cursor.acceptKeywords("if", "not", "exists");
+            String label = cursor.expect(Token.Kind.STRING).text();
+            String neighbor = null;
+            boolean before = cursor.atKeyword("before");
+            if (before || cursor.atKeyword("after")) {
+                cursor.advance();
+                neighbor = cursor.expect(Token.Kind.STRING).text();
+            }
+            return new Statement.TypeDefinition(new TypeCommand.AddEnumValue(type, label, neighbor, before,
+                    ifNotExists, alter.start()));
+        }
+        if (cursor.acceptKeyword("rename")) {
+            if (cursor.acceptKeyword("value")) {
+                String oldLabel = cursor.expect(Token.Kind.STRING).text();
+                cursor.expectKeyword("to");
+                String newLabel = cursor.expect(Token.Kind.STRING).text();
+                return new Statement.TypeDefinition(new TypeCommand.RenameEnumValue(type, oldLabel, newLabel,
+                        alter.start()));
+            }
+            cursor.expectKeyword("to");
+            return new Statement.TypeDefinition(new TypeCommand.AlterType(type, grammar.columnId(), null, null,
+                    alter.start()));
+        }
+        if (cursor.acceptKeyword("set")) {
+            cursor.expectKeyword("schema");
+            return new Statement.TypeDefinition(new TypeCommand.AlterType(type, null, grammar.columnId(), null,
+                    alter.start()));
+        }
+        if (cursor.acceptKeyword("owner")) {
+            cursor.expectKeyword("to");
+            return new Statement.TypeDefinition(new TypeCommand.AlterType(type, null, null,
+                    new AccessParser(grammar).roleSpec(), alter.start()));
+        }
+        throw TokenCursor.notSupported("alter type", alter);
+    }
+}

@@ -1,0 +1,56 @@
+package org.woolly.tcop;
+
+import org.woolly.utils.adt.CatalogInquiries;
+import org.woolly.utils.adt.EnumTypeIO;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.TypeIO;
+
+/**
+ * The wire I/O of a type the built-in table does not know: an enum type's (its labels, read
+ * through the statement's catalog, {@link CatalogInquiries#CURRENT}) when the type is one,
+ * else the text pass-through of {@link FallbackTypeIO}.
+ */
+final class UserTypeIO implements TypeIO {
+    private final int typeOid;
+    private final TypeIO fallback;
+
+    UserTypeIO(int typeOid) {
+        this.typeOid = typeOid;
+        this.fallback = new FallbackTypeIO(typeOid);
+    }
+
+    private TypeIO io() {
+        if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(typeOid)) {
+            return new EnumTypeIO(typeOid, CatalogInquiries.CURRENT.get().formatType(typeOid, -1));
+        }
+        return fallback;
+    }
+
+    @Override
+    public Object input(String text, int typmod, FormatSettings settings) {
+        return io().input(text, typmod, settings);
+    }
+
+    @Override
+    public String output(Object value, FormatSettings settings) {
+        if (value instanceof Integer oid && CatalogInquiries.CURRENT.isBound()) {
+            String label = CatalogInquiries.CURRENT.get().enumLabel(oid);
+            if (label != null) {
+                return label;
+            }
+        }
+        return fallback.output(value, settings);
+    }
+
+    @Override
+    public Object receive(byte[] bytes, int offset, int length, int typmod, FormatSettings settings) {
+        return io().receive(bytes, offset, length, typmod, settings);
+    }
+
+    @Override
+    public byte[] send(Object value, FormatSettings settings) {
+        return value instanceof Integer && CatalogInquiries.CURRENT.isBound()
+                ? output(value, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : fallback.send(value, settings);
+    }
+}
