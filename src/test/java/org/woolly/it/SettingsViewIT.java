@@ -82,4 +82,12 @@ class SettingsViewIT {
             assertThat(firstValue(connection, "SELECT count(*) FROM pg_settings WHERE setting IS NULL")).isEqualTo("0");
         }
     }
+
+    /** pg_dump's first question: a server that accepts connections has finished recovery (no hot standby yet). */
+    @Test
+    void theServerIsNotInRecovery() throws Exception {
+        try (Connection connection = server.connect()) {
+            assertThat(firstValue(connection, "SELECT pg_catalog.pg_is_in_recovery()")).isEqualTo("f");
+        }
+    }
 }

@@ -314,6 +314,7 @@ public final class PgProcData {
             variadic(3539, "format", TEXT, STABLE, CALLED, TEXT, ANY),
             proc(3540, "format", TEXT, STABLE, CALLED, TEXT),
             proc(3696, "starts_with", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
+            proc(3810, "pg_is_in_recovery", BOOL, VOLATILE, STRICT),
             proc(3846, "make_date", DATE, IMMUTABLE, STRICT, INT4, INT4, INT4),
             proc(6199, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, DATE),
             proc(6200, "extract", NUMERIC, IMMUTABLE, STRICT, TEXT, TIME),

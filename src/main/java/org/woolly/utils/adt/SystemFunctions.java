@@ -50,6 +50,8 @@ final class SystemFunctions {
         r.function("woolly_setting_field", text, 's', true, (a, c) -> settingField(c, (String) a[0], (String) a[1]),
                 text, text);
         r.function("pg_backend_pid", TypeOids.INT4, 's', true, (a, c) -> c.backendPid());
+        // connections are accepted only once recovery has ended: Woolly has no hot standby yet
+        r.function("pg_is_in_recovery", TypeOids.BOOL, 'v', true, (a, c) -> false);
         r.function("txid_current", TypeOids.INT8, 's', true, (a, c) -> c.currentTransactionId());
         r.function("current_database", name, 's', true, (a, c) -> c.currentDatabase());
         r.function("current_catalog", name, 's', true, (a, c) -> c.currentDatabase());
