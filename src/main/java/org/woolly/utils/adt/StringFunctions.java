@@ -104,6 +104,10 @@ final class StringFunctions {
         r.function("rpad", T, (a, c) -> pad((String) a[0], (Integer) a[1], (String) a[2], false), T, I, T);
         r.function("md5", T, (a, c) -> md5(((String) a[0]).getBytes(StandardCharsets.UTF_8)), T);
         r.function("md5", T, (a, c) -> md5((byte[]) a[0]), TypeOids.BYTEA);
+        for (String algorithm : new String[] {"224", "256", "384", "512"}) {
+            r.function("sha" + algorithm, TypeOids.BYTEA, (a, c) -> digest("SHA-" + algorithm, (byte[]) a[0]),
+                    TypeOids.BYTEA);
+        }
         r.function("reverse", T, (a, c) -> new StringBuilder((String) a[0]).reverse().toString(), T);
         r.function("split_part", T, (a, c) -> splitPart((String) a[0], (String) a[1], (Integer) a[2]), T, T, I);
         r.function("starts_with", TypeOids.BOOL, (a, c) -> ((String) a[0]).startsWith((String) a[1]), T, T);
@@ -376,10 +380,15 @@ final class StringFunctions {
     }
 
     private static String md5(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("MD5", bytes));
+    }
+
+    /** {@code md5} and the {@code sha224} ... {@code sha512} of {@code cryptohashfuncs.c}. */
+    private static byte[] digest(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+            return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
-            throw new SqlException(SqlState.INTERNAL_ERROR, "MD5 is not available");
+            throw new SqlException(SqlState.INTERNAL_ERROR, algorithm + " is not available");
         }
     }
 
