@@ -26,6 +26,10 @@ final class ColumnResolver {
             throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "improper qualified name (too many dotted names): %s",
                     String.join(".", fields));
         }
+        QueryExpr tableOid = tableOid(state, fields, ref.location());
+        if (tableOid != null) {
+            return tableOid;
+        }
         QueryExpr.Var local = inLevel(state, fields, ref.location());
         if (local != null) {
             return local;
@@ -35,6 +39,10 @@ final class ColumnResolver {
             levelsUp++;
             if (level.parentHidden) {
                 continue;
+            }
+            QueryExpr outerTableOid = tableOid(level.parent, fields, ref.location());
+            if (outerTableOid != null) {
+                return outerTableOid;
             }
             QueryExpr.Var outer = inLevel(level.parent, fields, ref.location());
             if (outer != null) {
@@ -163,6 +171,47 @@ final class ColumnResolver {
         }
         return found;
     }
+
+    /**
+     * The {@code tableoid} system column of a table in this level's FROM: the OID of the table
+     * the row comes from, which for a table read alone is that table's OID throughout, so it
+     * is a constant of type oid. Null when the name is not tableoid or names no table here;
+     * unqualified, it is ambiguous when FROM has more than one table.
+     */
+    private static QueryExpr tableOid(ParseState state, List<String> fields, int location) {
+        if (!fields.getLast().equals(TABLE_OID)) {
+            return null;
+        }
+        RangeEntry found = null;
+        int foundIndex = -1;
+        if (fields.size() >= 2) {
+            foundIndex = findTableOrNone(state, fields.get(fields.size() - 2), location);
+            found = foundIndex < 0 ? null : state.rangeTable.get(foundIndex);
+        } else {
+            for (int i = 0; i < state.rangeTable.size(); i++) {
+                RangeEntry entry = state.rangeTable.get(i);
+                if (entry.kind() != RangeEntry.Kind.RELATION && !state.inheritanceParents.contains(i)) {
+                    continue;
+                }
+                foundIndex = i;
+                if (found != null) {
+                    throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location,
+                            "column reference \"%s\" is ambiguous", TABLE_OID);
+                }
+                found = entry;
+            }
+        }
+        if (found != null && state.inheritanceParents.contains(foundIndex)) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    "tableoid of a table read with its inheritance children is not supported yet");
+        }
+        if (found == null || found.kind() != RangeEntry.Kind.RELATION) {
+            return null;
+        }
+        return new QueryExpr.Const(org.woolly.utils.adt.TypeOids.OID, -1, found.relation().oid());
+    }
+
+    private static final String TABLE_OID = "tableoid";
 
     static QueryExpr.Var var(RangeEntry entry, int columnIndex, int location) {
         String name = entry.alias() == null ? entry.columnNames().get(columnIndex)

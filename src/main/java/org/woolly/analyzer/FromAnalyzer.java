@@ -112,9 +112,11 @@ final class FromAnalyzer {
                                 + " on tables with inheritance children", table.location());
                     }
                     checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
-                    yield addSubquery(state, state.nested(true), inheritors.get(), table.alias() == null
+                    var expanded = addSubquery(state, state.nested(true), inheritors.get(), table.alias() == null
                             ? new FromItem.Alias(relation.name(), null) : table.alias(),
                             relation.attributes().stream().map(AttributeInfo::name).toList(), table.location());
+                    state.inheritanceParents.add(state.rangeTable.size() - 1);
+                    yield expanded;
                 }
                 checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
                 List<String> columnAliases = table.alias() == null || table.alias().columns() == null ? List.of()

@@ -31,6 +31,8 @@ public final class ParseState {
     final List<RangeEntry> rangeTable = new ArrayList<>();
     /** Columns hidden from unqualified lookup (the right side of JOIN USING): "rangeIndex:column". */
     final Set<String> hiddenColumns = new HashSet<>();
+    /** Range-table indexes of tables read with their inheritance children (a UNION ALL subquery). */
+    final Set<Integer> inheritanceParents = new HashSet<>();
     int[] parameterTypes;
     /** Null where aggregates are not allowed; the clause name goes into the error text. */
     String aggregateForbiddenIn;

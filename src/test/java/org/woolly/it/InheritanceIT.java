@@ -2,6 +2,7 @@ package org.woolly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.woolly.it.TestSessions.execute;
+import static org.woolly.it.TestSessions.firstValue;
 import static org.woolly.it.TestSessions.rows;
 import static org.woolly.it.WoollyServerExtension.assertError;
 import static org.woolly.it.WoollyServerExtension.errorOf;
@@ -43,6 +44,10 @@ class InheritanceIT {
                     "42809", "inherited relation \"err_seq\" is not a table or foreign table", null);
             assertError(errorOf(connection, "DELETE FROM err_parent"), "0A000",
                     "DELETE of a table with inheritance children is not supported yet", null);
+            assertError(errorOf(connection, "SELECT tableoid::regclass FROM err_parent"), "0A000",
+                    "tableoid of a table read with its inheritance children is not supported yet", null);
+            execute(connection, "INSERT INTO err_child DEFAULT VALUES");
+            assertThat(firstValue(connection, "SELECT tableoid::regclass FROM err_child")).isEqualTo("err_child");
         }
     }
 

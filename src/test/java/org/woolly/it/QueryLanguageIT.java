@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * GROUPING SETS, ROLLUP, CUBE and GROUPING(), aggregates of an outer query level (one or two
  * levels up, and the nesting of such aggregates) in subqueries,
- * and data-modifying statements in WITH, as psql shows them: scripts whose expected output
+ * data-modifying statements in WITH, and the tableoid system column (in SELECT, WHERE, GROUP BY,
+ * RETURNING, qualified, from a subquery, ambiguous), as psql shows them: scripts whose expected output
  * PostgreSQL 15 produced (results, EXPLAIN shapes and the 42803 errors with their positions).
  */
 class QueryLanguageIT {
@@ -30,5 +31,10 @@ class QueryLanguageIT {
     @Test
     void dataModifyingWithQueriesMatchPostgres() throws Exception {
         assertScriptMatchesPostgres("data_modifying_with");
+    }
+
+    @Test
+    void tableOidMatchesPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "systemcolumns/tableoid");
     }
 }

@@ -1,0 +1,12 @@
+create table toid_a(x int); create table toid_b(y int); insert into toid_a values (1),(2); insert into toid_b values (3);
+select tableoid::regclass, * from toid_a;
+select toid_a.tableoid::regclass, toid_b.tableoid = 'toid_b'::regclass as is_b, x, y from toid_a, toid_b;
+select tableoid from toid_a, toid_b;
+select c.tableoid = 'pg_class'::regclass, c.relname from pg_class c where relname = 'toid_a';
+select (select tableoid::regclass from toid_b limit 1) from toid_a;
+select x, (select toid_a.tableoid::regclass) from toid_a;
+select tableoid from (select 1) s;
+select tableoid from (select 1 as tableoid) s;
+select toid_a.tableoid::regclass, count(*) from toid_a group by 1;
+update toid_a set x = x + 10 where tableoid = 'toid_a'::regclass returning tableoid::regclass, x;
+delete from toid_a where tableoid = 'toid_a'::regclass and x = 12 returning toid_a.tableoid::regclass;
