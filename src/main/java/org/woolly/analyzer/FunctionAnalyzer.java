@@ -13,6 +13,13 @@ import org.woolly.utils.error.SqlState;
 /** Function and aggregate calls ({@code parse_func.c}, {@code parse_agg.c}). */
 final class FunctionAnalyzer {
 
+    /**
+     * The ordered-set aggregates ({@code aggkind 'o'}): called as {@code agg(direct args) WITHIN
+     * GROUP (ORDER BY sorted args)}, their arguments are the direct ones then the sorted ones.
+     */
+    private static final java.util.Set<String> ORDERED_SET_AGGREGATES = java.util.Set.of("percentile_cont",
+            "percentile_disc", "mode");
+
     private FunctionAnalyzer() {}
 
     static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
@@ -22,6 +29,10 @@ final class FunctionAnalyzer {
             throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
         }
         if (call.over() != null) {
+            if (call.withinGroup()) {
+                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),
+                        "OVER is not supported for ordered-set aggregate %s", name);
+            }
             return WindowAnalyzer.windowCall(analyzer, state, call);
         }
         List<QueryExpr> args = new ArrayList<>();
@@ -41,6 +52,15 @@ final class FunctionAnalyzer {
             throw ParseState.at(error, call.location());
         }
         if (aggregate != null) {
+            boolean orderedSet = ORDERED_SET_AGGREGATES.contains(name);
+            if (call.withinGroup() && !orderedSet) {
+                throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
+                        "%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP", name);
+            }
+            if (orderedSet && !call.withinGroup()) {
+                throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
+                        "WITHIN GROUP is required for ordered-set aggregate %s", name);
+            }
             if (state.aggregateLocations.size() > aggregatesBefore) {
                 throw ParseState.error(SqlState.GROUPING_ERROR, state.aggregateLocations.get(aggregatesBefore),
                         "aggregate function calls cannot be nested");
@@ -56,13 +76,18 @@ final class FunctionAnalyzer {
             return aggregateCall(analyzer, state, call, args, aggregate);
         }
         WindowAnalyzer.requireOver(name, call.location());
-        if (call.star() || call.distinct() || call.filter() != null || (call.orderBy() != null && !call.orderBy().isEmpty())) {
+        if (call.star() || call.distinct() || call.filter() != null
+                || (!call.withinGroup() && call.orderBy() != null && !call.orderBy().isEmpty())) {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
                     "%s specified, but %s is not an aggregate function",
-                    call.star() ? "*" : call.distinct() ? "DISTINCT" : call.filter() != null ? "FILTER" : "ORDER BY", name);
+                    call.star() ? "*" : call.distinct() ? "DISTINCT" : call.filter() != null ? "FILTER" : "ORDER BY",
+                    name);
         }
         QueryExpr routine = RoutineCalls.transform(analyzer, state, call, args);
         if (routine != null) {
+            if (call.withinGroup()) {
+                throw notAggregateWithinGroup(call, name);
+            }
             return routine;
         }
         TypeSystem.FunctionMatch match;
@@ -70,6 +95,9 @@ final class FunctionAnalyzer {
             match = state.types.resolveFunction(name, argumentTypes);
         } catch (SqlException error) {
             throw ParseState.at(error, call.location());
+        }
+        if (call.withinGroup()) {
+            throw notAggregateWithinGroup(call, name);
         }
         List<QueryExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -80,6 +108,11 @@ final class FunctionAnalyzer {
             state.setReturningLocation = call.location();
         }
         return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
+    }
+
+    private static SqlException notAggregateWithinGroup(Expr.FuncCall call, String name) {
+        return ParseState.error(SqlState.WRONG_OBJECT_TYPE, call.location(),
+                "WITHIN GROUP specified, but %s is not an aggregate function", name);
     }
 
     /**

@@ -255,8 +255,26 @@ final class SpecialFormParser {
         if (cursor.at(Token.Kind.STRING) && !star && !distinct && orderBy.isEmpty()) {
             return typedLiteralWithModifiers(name, args, first);
         }
+        boolean withinGroup = false;
         if (cursor.atKeyword("within") && cursor.peek(1).isKeyword("group")) {
-            throw TokenCursor.notSupportedClause("WITHIN GROUP is not supported yet", cursor.peek());
+            // agg(direct args) WITHIN GROUP (ORDER BY sorted args): an ordered-set aggregate, whose
+            // arguments are the direct ones followed by the sorted ones (PostgreSQL's gram.y)
+            if (distinct || !orderBy.isEmpty()) {
+                throw cursor.syntaxError();
+            }
+            cursor.advance();
+            cursor.advance();
+            cursor.expect(Token.Kind.LEFT_PAREN);
+            cursor.expectKeyword("order");
+            cursor.expectKeyword("by");
+            orderBy = grammar.selects.sortList();
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+            List<Expr> all = new ArrayList<>(args);
+            for (SortBy sortBy : orderBy) {
+                all.add(sortBy.expr());
+            }
+            args = List.copyOf(all);
+            withinGroup = true;
         }
         Expr filter = null;
         if (cursor.acceptKeyword("filter")) {
@@ -269,7 +287,7 @@ final class SpecialFormParser {
         if (cursor.acceptKeyword("over")) {
             over = grammar.selects.windowSpecification();
         }
-        return new Expr.FuncCall(name, args, star, distinct, orderBy, filter, over, first.start());
+        return new Expr.FuncCall(name, args, star, distinct, orderBy, filter, over, first.start(), withinGroup);
     }
 
     private List<Expr> functionArguments() {

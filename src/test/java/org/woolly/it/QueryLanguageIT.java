@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * GROUPING SETS, ROLLUP, CUBE and GROUPING(), aggregates of an outer query level (one or two
  * levels up, and the nesting of such aggregates) in subqueries,
- * data-modifying statements in WITH, and the tableoid system column (in SELECT, WHERE, GROUP BY,
+ * data-modifying statements in WITH, the ordered-set aggregates (percentile_cont, percentile_disc
+ * and mode WITHIN GROUP, with their errors), and the tableoid system column (in SELECT, WHERE, GROUP BY,
  * RETURNING, qualified, from a subquery, ambiguous), as psql shows them: scripts whose expected output
  * PostgreSQL 15 produced (results, EXPLAIN shapes and the 42803 errors with their positions).
  */
@@ -31,6 +32,11 @@ class QueryLanguageIT {
     @Test
     void dataModifyingWithQueriesMatchPostgres() throws Exception {
         assertScriptMatchesPostgres("data_modifying_with");
+    }
+
+    @Test
+    void orderedSetAggregatesMatchPostgres() throws Exception {
+        assertScriptMatchesPostgres("ordered_set");
     }
 
     @Test

@@ -95,6 +95,14 @@ public final class FunctionResolver {
             AggregateDescriptor bound = Polymorphism.bindAggregate(chosen.get(0), element);
             return new ResolvedAggregate(bound, bound.argumentTypes());
         }
+        if (chosen.size() == 1 && chosen.get(0).resultType() == TypeOids.ANYELEMENT) {
+            int element = Polymorphism.elementType(chosen.get(0).argumentTypes(), argTypes);
+            if (element == 0) {
+                throw failure(name, argTypes, true, true);
+            }
+            AggregateDescriptor bound = Polymorphism.bindElementAggregate(chosen.get(0), element);
+            return new ResolvedAggregate(bound, bound.argumentTypes());
+        }
         if (chosen.size() == 1) {
             return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
         }

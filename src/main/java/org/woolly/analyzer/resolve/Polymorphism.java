@@ -91,6 +91,21 @@ final class Polymorphism {
                 }, aggregate.strictTransition());
     }
 
+    /**
+     * An aggregate over {@code anyelement} whose result is the element type itself
+     * ({@code percentile_disc}, {@code mode}), bound to the call's element type.
+     */
+    static org.woolly.utils.adt.AggregateDescriptor bindElementAggregate(
+            org.woolly.utils.adt.AggregateDescriptor aggregate, int elementType) {
+        int[] arguments = aggregate.argumentTypes().clone();
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = substitute(arguments[i], elementType);
+        }
+        return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), arguments, aggregate.transitionType(),
+                elementType, aggregate.initialState(), aggregate.transition(), aggregate.finalFunction(),
+                aggregate.strictTransition());
+    }
+
     /** A declared type with the call's element type substituted. */
     static int substitute(int declared, int elementType) {
         if (isArrayFamily(declared)) {

@@ -54,7 +54,12 @@ public sealed interface Expr {
      * {@code agg(x) FILTER (WHERE ...)}. {@code over} is non-null for window calls.
      */
     record FuncCall(QualifiedName name, List<Expr> args, boolean star, boolean distinct, List<SortBy> orderBy,
-                    Expr filter, WindowDef over, int location) implements Expr {}
+                    Expr filter, WindowDef over, int location, boolean withinGroup) implements Expr {
+        public FuncCall(QualifiedName name, List<Expr> args, boolean star, boolean distinct, List<SortBy> orderBy,
+                        Expr filter, WindowDef over, int location) {
+            this(name, args, star, distinct, orderBy, filter, over, location, false);
+        }
+    }
 
     /**
      * {@code OVER name} ({@code parenthesized} false: {@code name} names a window of the WINDOW

@@ -41,6 +41,7 @@ public final class BuiltinFunctions {
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
+        OrderedSetAggregates.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

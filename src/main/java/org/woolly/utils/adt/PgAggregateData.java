@@ -76,7 +76,12 @@ public final class PgAggregateData {
             aggregate(2335, "array_agg", ANYARRAY, "array_agg_transfn", "array_agg_finalfn", INTERNAL, null, ANYNONARRAY),
             aggregate(2803, "count", INT8, "int8inc", "-", INT8, "0"),
             aggregate(3538, "string_agg", TEXT, "string_agg_transfn", "string_agg_finalfn", INTERNAL, null, TEXT, TEXT),
-            aggregate(3545, "string_agg", BYTEA, "bytea_string_agg_transfn", "bytea_string_agg_finalfn", INTERNAL, null, BYTEA, BYTEA)
+            aggregate(3545, "string_agg", BYTEA, "bytea_string_agg_transfn", "bytea_string_agg_finalfn", INTERNAL, null, BYTEA, BYTEA),
+            aggregate(3972, "percentile_disc", ANYELEMENT, "ordered_set_transition", "percentile_disc_final", INTERNAL,
+                    null, FLOAT8, ANYELEMENT),
+            aggregate(3974, "percentile_cont", FLOAT8, "ordered_set_transition", "percentile_cont_float8_final",
+                    INTERNAL, null, FLOAT8, FLOAT8),
+            aggregate(3984, "mode", ANYELEMENT, "ordered_set_transition", "mode_final", INTERNAL, null, ANYELEMENT)
     );
 
     private static final Map<String, Aggregate> BY_SIGNATURE = new HashMap<>();
