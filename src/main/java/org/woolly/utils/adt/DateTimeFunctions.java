@@ -65,9 +65,8 @@ final class DateTimeFunctions {
                 - ((Interval) a[1]).microseconds(), DAY));
         r.operator("-", TypeOids.TIME, TypeOids.TIME, IV, (a, c) -> new Interval(0, 0, (Long) a[0] - (Long) a[1]));
         r.operator("+", IV, IV, IV, (a, c) -> addIntervals((Interval) a[0], (Interval) a[1]));
-        r.operator("-", IV, IV, IV, (a, c) -> addIntervals((Interval) a[0],
-                DateTimeArithmetic.negate((Interval) a[1])));
-        r.operator("-", 0, IV, IV, (a, c) -> DateTimeArithmetic.negate((Interval) a[0]));
+        r.operator("-", IV, IV, IV, (a, c) -> subtractIntervals((Interval) a[0], (Interval) a[1]));
+        r.operator("-", 0, IV, IV, (a, c) -> subtractIntervals(new Interval(0, 0, 0), (Interval) a[0]));
         r.operator("*", IV, TypeOids.FLOAT8, IV, (a, c) -> multiplyInterval((Interval) a[0], (Double) a[1]));
         r.operator("*", TypeOids.FLOAT8, IV, IV, (a, c) -> multiplyInterval((Interval) a[1], (Double) a[0]));
         r.operator("/", IV, TypeOids.FLOAT8, IV, (a, c) -> {
@@ -116,15 +115,9 @@ final class DateTimeFunctions {
         r.function("age", IV, (a, c) -> age((Long) a[0], (Long) a[1]), TS, TS);
         r.function("age", IV, 'i', true, (a, c) -> age(TimestampIO.toLocal((Long) a[0], c.formatSettings().timeZone()),
                 TimestampIO.toLocal((Long) a[1], c.formatSettings().timeZone())), TZ, TZ);
-        r.function("justify_days", IV, (a, c) -> {
-            Interval value = (Interval) a[0];
-            return new Interval(value.months() + value.days() / 30, value.days() % 30, value.microseconds());
-        }, IV);
-        r.function("justify_hours", IV, (a, c) -> {
-            Interval value = (Interval) a[0];
-            return new Interval(value.months(), (int) (value.days() + value.microseconds() / DAY),
-                    value.microseconds() % DAY);
-        }, IV);
+        r.function("justify_days", IV, (a, c) -> checked(() -> justifyDays((Interval) a[0])), IV);
+        r.function("justify_hours", IV, (a, c) -> checked(() -> justifyHours((Interval) a[0])), IV);
+        r.function("justify_interval", IV, (a, c) -> checked(() -> justifyInterval((Interval) a[0])), IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Integer) a[0]), D);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> Boolean.TRUE, IV);
         r.function("isfinite", TypeOids.BOOL, (a, c) -> DateTimeArithmetic.isFinite((Long) a[0]), TS);
@@ -183,12 +176,92 @@ final class DateTimeFunctions {
     }
 
     private static Interval addIntervals(Interval left, Interval right) {
-        try {
-            return new Interval(Math.addExact(left.months(), right.months()), Math.addExact(left.days(), right.days()),
-                    Math.addExact(left.microseconds(), right.microseconds()));
-        } catch (ArithmeticException e) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        return checked(() -> new Interval(Math.addExact(left.months(), right.months()),
+                Math.addExact(left.days(), right.days()), Math.addExact(left.microseconds(), right.microseconds())));
+    }
+
+    /**
+     * {@code justify_days}: whole 30-day months move to the months, and days take the months'
+     * sign (PostgreSQL's interval_justify_days).
+     */
+    private static Interval justifyDays(Interval value) {
+        int months = Math.addExact(value.months(), value.days() / 30);
+        int days = value.days() % 30;
+        if (months > 0 && days < 0) {
+            days += 30;
+            months--;
+        } else if (months < 0 && days > 0) {
+            days -= 30;
+            months++;
         }
+        return new Interval(months, days, value.microseconds());
+    }
+
+    /** {@code justify_hours}: whole 24-hour days move to the days, and the time takes their sign. */
+    private static Interval justifyHours(Interval value) {
+        int days = Math.addExact(value.days(), Math.toIntExact(value.microseconds() / DAY));
+        long time = value.microseconds() % DAY;
+        if (days > 0 && time < 0) {
+            time += DAY;
+            days--;
+        } else if (days < 0 && time > 0) {
+            time -= DAY;
+            days++;
+        }
+        return new Interval(value.months(), days, time);
+    }
+
+    /**
+     * {@code justify_interval}: both of the above, with one sign throughout (days are folded into
+     * months first when they and the time agree in sign, so fewer intermediate values overflow).
+     */
+    private static Interval justifyInterval(Interval value) {
+        int months = value.months();
+        int days = value.days();
+        long time = value.microseconds();
+        if (days > 0 && time > 0 || days < 0 && time < 0) {
+            months = Math.addExact(months, days / 30);
+            days %= 30;
+        }
+        days = Math.addExact(days, Math.toIntExact(time / DAY));
+        time %= DAY;
+        months = Math.addExact(months, days / 30);
+        days %= 30;
+        if (months > 0 && (days < 0 || days == 0 && time < 0)) {
+            days += 30;
+            months--;
+        } else if (months < 0 && (days > 0 || days == 0 && time > 0)) {
+            days -= 30;
+            months++;
+        }
+        if (days > 0 && time < 0) {
+            time += DAY;
+            days--;
+        } else if (days < 0 && time > 0) {
+            time -= DAY;
+            days++;
+        }
+        return new Interval(months, days, time);
+    }
+
+    /** {@code interval_mi} (and {@code interval_um} as 0 minus): field by field, 22008 on overflow. */
+    private static Interval subtractIntervals(Interval left, Interval right) {
+        return checked(() -> new Interval(Math.subtractExact(left.months(), right.months()),
+                Math.subtractExact(left.days(), right.days()),
+                Math.subtractExact(left.microseconds(), right.microseconds())));
+    }
+
+    /** An interval computed with exact arithmetic: an overflowing field is "interval out of range". */
+    private static Interval checked(java.util.function.Supplier<Interval> computation) {
+        try {
+            return computation.get();
+        } catch (ArithmeticException e) {
+            throw intervalOutOfRange();
+        }
+    }
+
+    private static SqlException intervalOutOfRange() {
+        return new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
     }
 
     /** {@code interval_mul}: fractional months and days cascade down, as PostgreSQL does. */
@@ -205,10 +278,11 @@ final class DateTimeFunctions {
         int extraDays = (int) monthRemainderDays;
         double remainderDays = monthRemainderDays - extraDays + dayFraction;
         double micros = value.microseconds() * factor + remainderDays * DAY;
-        if (Math.abs(micros) > Long.MAX_VALUE) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        // 2^63 itself is out of int64's range, though as a double it equals (double) Long.MAX_VALUE
+        if (Double.isNaN(micros) || micros >= 0x1p63 || micros < -0x1p63) {
+            throw intervalOutOfRange();
         }
-        return new Interval(wholeMonths, wholeDays + extraDays, Math.round(micros));
+        return checked(() -> new Interval(wholeMonths, Math.addExact(wholeDays, extraDays), Math.round(micros)));
     }
 
     private static int makeDate(int year, int month, int day) {

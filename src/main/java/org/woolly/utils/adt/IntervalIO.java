@@ -37,13 +37,26 @@ final class IntervalIO implements TypeIO {
                         microseconds = microseconds.add(amount.multiply(BigDecimal.valueOf(3_600_000_000L)));
                 case "day", "days", "d" -> addDays(amount);
                 case "week", "weeks", "w" -> addDays(amount.multiply(BigDecimal.valueOf(7)));
-                case "month", "months", "mon", "mons" -> addMonths(amount);
-                case "year", "years", "y", "yr", "yrs" -> addMonths(amount.multiply(BigDecimal.valueOf(12)));
-                case "decade", "decades" -> addMonths(amount.multiply(BigDecimal.valueOf(120)));
-                case "century", "centuries", "c" -> addMonths(amount.multiply(BigDecimal.valueOf(1200)));
-                case "millennium", "millennia", "millenniums" -> addMonths(amount.multiply(BigDecimal.valueOf(12000)));
+                case "month", "months", "mon", "mons" -> addMonths(checkInt(amount, text));
+                case "year", "years", "y", "yr", "yrs" -> addYears(amount, 1, text);
+                case "decade", "decades" -> addYears(amount, 10, text);
+                case "century", "centuries", "c" -> addYears(amount, 100, text);
+                case "millennium", "millennia", "millenniums" -> addYears(amount, 1000, text);
                 default -> throw invalid(text);
             }
+            // each field's own total must fit PostgreSQL's: days an int, the time part an int64
+            // microseconds (AdjustDays / AdjustMicroseconds: DTERR_FIELD_OVERFLOW)
+            checkInt(days, text);
+            BigDecimal rounded = microseconds.setScale(0, RoundingMode.HALF_EVEN);
+            if (rounded.compareTo(MAX_MICROSECONDS) > 0 || rounded.compareTo(MIN_MICROSECONDS) < 0) {
+                throw fieldOverflow(text);
+            }
+        }
+
+        /** Years (times the unit's size) must fit an int; their months may still overflow the result. */
+        private void addYears(BigDecimal amount, int yearsPerUnit, String text) {
+            checkInt(amount.multiply(BigDecimal.valueOf(yearsPerUnit)), text);
+            addMonths(amount.multiply(BigDecimal.valueOf(12L * yearsPerUnit)));
         }
 
         void addDays(BigDecimal amount) {
@@ -68,6 +81,23 @@ final class IntervalIO implements TypeIO {
                 throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
             }
         }
+    }
+
+    private static final BigDecimal MAX_MICROSECONDS = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal MIN_MICROSECONDS = BigDecimal.valueOf(Long.MIN_VALUE);
+
+    /** The whole part of a field's value as an int, or 22008 "interval field value out of range". */
+    private static BigDecimal checkInt(BigDecimal value, String text) {
+        BigDecimal whole = value.setScale(0, RoundingMode.DOWN);
+        if (whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                || whole.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            throw fieldOverflow(text);
+        }
+        return value;
+    }
+
+    private static SqlException fieldOverflow(String text) {
+        return new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "interval field value out of range: \"" + text + "\"");
     }
 
     static SqlException invalid(String text) {
@@ -141,8 +171,7 @@ final class IntervalIO implements TypeIO {
             BigDecimal minutes = new BigDecimal(parts[1]);
             BigDecimal seconds = parts.length == 3 ? new BigDecimal(parts[2]) : BigDecimal.ZERO;
             if (minutes.compareTo(BigDecimal.valueOf(59)) > 0 || seconds.compareTo(BigDecimal.valueOf(60)) >= 0) {
-                throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
-                        "interval field value out of range: \"" + text + "\"");
+                throw fieldOverflow(text);
             }
             BigDecimal micros = hours.multiply(BigDecimal.valueOf(3_600_000_000L))
                     .add(minutes.multiply(BigDecimal.valueOf(60_000_000L)))

@@ -282,6 +282,7 @@ public final class PgProcData {
             proc(2647, "transaction_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2648, "statement_timestamp", TIMESTAMPTZ, STABLE, STRICT),
             proc(2649, "clock_timestamp", TIMESTAMPTZ, VOLATILE, STRICT),
+            proc(2711, "justify_interval", INTERVAL, IMMUTABLE, STRICT, INTERVAL),
             proc(2880, "pg_advisory_lock", VOID, VOLATILE, STRICT, INT8),
             proc(2881, "pg_advisory_lock_shared", VOID, VOLATILE, STRICT, INT8),
             proc(2882, "pg_try_advisory_lock", BOOL, VOLATILE, STRICT, INT8),
