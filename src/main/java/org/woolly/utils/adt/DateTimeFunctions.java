@@ -200,15 +200,18 @@ final class DateTimeFunctions {
     /** {@code justify_hours}: whole 24-hour days move to the days, and the time takes their sign. */
     private static Interval justifyHours(Interval value) {
         int days = Math.addExact(value.days(), Math.toIntExact(value.microseconds() / DAY));
-        long time = value.microseconds() % DAY;
+        return timeWithSignOfDays(value.months(), days, value.microseconds() % DAY);
+    }
+
+    /** Less than a day of time given the days' sign (borrowing a day when they differ). */
+    private static Interval timeWithSignOfDays(int months, int days, long time) {
         if (days > 0 && time < 0) {
-            time += DAY;
-            days--;
-        } else if (days < 0 && time > 0) {
-            time -= DAY;
-            days++;
+            return new Interval(months, days - 1, time + DAY);
         }
-        return new Interval(value.months(), days, time);
+        if (days < 0 && time > 0) {
+            return new Interval(months, days + 1, time - DAY);
+        }
+        return new Interval(months, days, time);
     }
 
     /**
@@ -234,14 +237,7 @@ final class DateTimeFunctions {
             days -= 30;
             months++;
         }
-        if (days > 0 && time < 0) {
-            time += DAY;
-            days--;
-        } else if (days < 0 && time > 0) {
-            time -= DAY;
-            days++;
-        }
-        return new Interval(months, days, time);
+        return timeWithSignOfDays(months, days, time);
     }
 
     /** {@code interval_mi} (and {@code interval_um} as 0 minus): field by field, 22008 on overflow. */
