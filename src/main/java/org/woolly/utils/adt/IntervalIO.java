@@ -230,6 +230,9 @@ final class IntervalIO implements TypeIO {
     @Override
     public String output(Object value, FormatSettings settings) {
         Interval interval = (Interval) value;
+        if (settings.intervalStyle() != FormatSettings.IntervalStyle.POSTGRES) {
+            return IntervalStyles.format(interval, settings.intervalStyle());
+        }
         int years = interval.months() / 12;
         int months = interval.months() % 12;
         int days = interval.days();
@@ -241,27 +244,27 @@ final class IntervalIO implements TypeIO {
         appendPart(out, days, "day", state);
         if (state[0] || time != 0) {
             boolean negative = time < 0;
-            long magnitude = Math.abs(time);
             if (!state[0]) {
                 out.append(' ');
             }
             out.append(negative ? "-" : state[1] ? "+" : "");
-            long hours = magnitude / DateTimeArithmetic.USECS_PER_HOUR;
+            // each part from the signed time, then made positive: |Long.MIN_VALUE| has no long
+            long hours = Math.abs(time / DateTimeArithmetic.USECS_PER_HOUR);
             if (hours < 10) {
                 out.append('0');
             }
             out.append(hours).append(':');
-            long minutes = magnitude / DateTimeArithmetic.USECS_PER_MINUTE % 60;
+            long minutes = Math.abs(time / DateTimeArithmetic.USECS_PER_MINUTE % 60);
             if (minutes < 10) {
                 out.append('0');
             }
             out.append(minutes).append(':');
-            long seconds = magnitude / DateTimeArithmetic.USECS_PER_SEC % 60;
+            long seconds = Math.abs(time / DateTimeArithmetic.USECS_PER_SEC % 60);
             if (seconds < 10) {
                 out.append('0');
             }
             out.append(seconds);
-            DateTimeFormat.appendFraction(out, (int) (magnitude % DateTimeArithmetic.USECS_PER_SEC));
+            DateTimeFormat.appendFraction(out, (int) Math.abs(time % DateTimeArithmetic.USECS_PER_SEC));
         }
         return out.toString();
     }
