@@ -41,7 +41,7 @@ final class DateTimeToChar {
     private record Fields(long year, int month, int day, long hour, int minute, int second, int micros,
                           LocalDate date, String zone, Integer offsetSeconds, boolean interval) {}
 
-    static String timestamp(long timestamp, String format, FunctionContext context) {
+    static String timestamp(long timestamp, String format) {
         if (!DateTimeArithmetic.isFinite(timestamp)) {
             return null;
         }

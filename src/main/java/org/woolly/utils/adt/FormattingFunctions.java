@@ -17,7 +17,7 @@ final class FormattingFunctions {
 
     static void register(BuiltinFunctions.Registry r) {
         r.function("to_char", TEXT, 's', true,
-                (a, c) -> DateTimeToChar.timestamp((Long) a[0], (String) a[1], c), TypeOids.TIMESTAMP, TEXT);
+                (a, c) -> DateTimeToChar.timestamp((Long) a[0], (String) a[1]), TypeOids.TIMESTAMP, TEXT);
         r.function("to_char", TEXT, 's', true,
                 (a, c) -> DateTimeToChar.timestamptz((Long) a[0], (String) a[1], c), TypeOids.TIMESTAMPTZ, TEXT);
         r.function("to_char", TEXT, 's', true,

@@ -42,16 +42,9 @@ final class IntervalStyles {
     /** Seconds and their fraction, unsigned: {@code 6}, {@code 06} (fill) or {@code 6.789}. */
     private static String seconds(long second, long micros, boolean fillZeros) {
         long whole = Math.abs(second);
-        String text = fillZeros && whole < 10 ? "0" + whole : Long.toString(whole);
-        if (micros == 0) {
-            return text;
-        }
-        String fraction = String.format("%06d", Math.abs(micros));
-        int end = fraction.length();
-        while (end > 0 && fraction.charAt(end - 1) == '0') {
-            end--;
-        }
-        return text + "." + fraction.substring(0, end);
+        StringBuilder text = new StringBuilder(fillZeros && whole < 10 ? "0" : "").append(whole);
+        DateTimeFormat.appendFraction(text, (int) Math.abs(micros));
+        return text.toString();
     }
 
     private static String verbose(Fields f) {

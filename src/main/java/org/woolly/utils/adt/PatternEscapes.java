@@ -30,6 +30,20 @@ final class PatternEscapes {
         return escape.codePointAt(0);
     }
 
+    /**
+     * The character after an escape character, at {@code i}, quoted with a backslash; returns
+     * the index after it. A pattern may not end with its escape character (22025).
+     */
+    private static int appendEscaped(String pattern, int i, StringBuilder out, String patternKind) {
+        if (i >= pattern.length()) {
+            throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE,
+                    patternKind + " pattern must not end with escape character");
+        }
+        int next = pattern.codePointAt(i);
+        out.append('\\').appendCodePoint(next);
+        return i + Character.charCount(next);
+    }
+
     /** The pattern with {@code escape} as its escape character re-spelled with backslash. */
     static String like(String pattern, String escape) {
         Integer escapeChar = escapeCharacter(escape);
@@ -39,13 +53,7 @@ final class PatternEscapes {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
             if (escapeChar != null && c == escapeChar) {
-                if (i >= pattern.length()) {
-                    throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE,
-                            "LIKE pattern must not end with escape character");
-                }
-                int next = pattern.codePointAt(i);
-                i += Character.charCount(next);
-                out.append('\\').appendCodePoint(next);
+                i = appendEscaped(pattern, i, out, "LIKE");
             } else if (c == '\\') {
                 out.append("\\\\");
             } else {
@@ -70,13 +78,7 @@ final class PatternEscapes {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
             if (escapeChar != null && c == escapeChar) {
-                if (i >= pattern.length()) {
-                    throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE,
-                            "SIMILAR TO pattern must not end with escape character");
-                }
-                int next = pattern.codePointAt(i);
-                i += Character.charCount(next);
-                out.append('\\').appendCodePoint(next);
+                i = appendEscaped(pattern, i, out, "SIMILAR TO");
             } else if (bracketDepth > 0) {
                 if (c == ']') {
                     bracketDepth--;
