@@ -203,21 +203,7 @@ public final class SequenceCommands {
     public static String drop(CommandContext context, Statement.Drop drop) {
         List<RelationInfo> targets = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            Optional<RelationInfo> relation = context.catalog().openRelation(context.transaction(), name.schema(),
-                    name.name(), LockMode.ACCESS_EXCLUSIVE);
-            if (relation.isEmpty()) {
-                if (drop.ifExists()) {
-                    context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                            "sequence \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
-                    continue;
-                }
-                throw SqlException.of(SqlState.UNDEFINED_TABLE, "sequence \"%s\" does not exist", name.name());
-            }
-            if (relation.get().kind() != 'S') {
-                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name.name())
-                        .withHint(relation.get().kind() == 'r' ? "Use DROP TABLE to remove a table." : null);
-            }
-            targets.add(relation.get());
+            ViewCommands.openForDrop(context, drop, name, 'S', "sequence").ifPresent(targets::add);
         }
         for (RelationInfo sequence : targets) {
             dropDependentDefaults(context, sequence, drop.cascade());

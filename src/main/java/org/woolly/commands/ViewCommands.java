@@ -102,23 +102,37 @@ public final class ViewCommands {
         }
     }
 
+    /**
+     * A relation DROP VIEW or DROP SEQUENCE names, locked for the drop: empty (with PostgreSQL's
+     * "does not exist, skipping" NOTICE) when it is missing and IF EXISTS was given, 42P01 when
+     * missing otherwise, 42809 when it is of another kind.
+     */
+    static Optional<RelationInfo> openForDrop(CommandContext context, Statement.Drop drop, QualifiedName name,
+                                              char kind, String word) {
+        Optional<RelationInfo> relation = context.catalog().openRelation(context.transaction(), name.schema(),
+                name.name(), LockMode.ACCESS_EXCLUSIVE);
+        if (relation.isEmpty()) {
+            if (drop.ifExists()) {
+                context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "%s \"%s\" does not exist, skipping".formatted(word, name.name()), null, null, 0, null));
+                return Optional.empty();
+            }
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "%s \"%s\" does not exist", word, name.name());
+        }
+        if (relation.get().kind() != kind) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a %s", name.name(), word)
+                    .withHint(relation.get().kind() == 'r' ? "Use DROP TABLE to remove a table." : null);
+        }
+        return relation;
+    }
+
     /** DROP VIEW [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     public static String drop(CommandContext context, Statement.Drop drop) {
         List<RelationInfo> targets = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            Optional<RelationInfo> relation = context.catalog().openRelation(context.transaction(), name.schema(),
-                    name.name(), LockMode.ACCESS_EXCLUSIVE);
+            Optional<RelationInfo> relation = openForDrop(context, drop, name, 'v', "view");
             if (relation.isEmpty()) {
-                if (drop.ifExists()) {
-                    context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                            "view \"%s\" does not exist, skipping".formatted(name.name()), null, null, 0, null));
-                    continue;
-                }
-                throw SqlException.of(SqlState.UNDEFINED_TABLE, "view \"%s\" does not exist", name.name());
-            }
-            if (relation.get().kind() != 'v') {
-                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a view", name.name())
-                        .withHint(relation.get().kind() == 'r' ? "Use DROP TABLE to remove a table." : null);
+                continue;
             }
             Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation.get()),
                     "view", name.name());
