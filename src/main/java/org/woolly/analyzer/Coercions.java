@@ -30,20 +30,26 @@ final class Coercions {
             if (type == null) {
                 return null;
             }
+            // as coerce_type: the input function gets no typmod (but interval's, whose input needs
+            // it); the length coercion follows, truncating in an explicit cast, failing otherwise
+            int inputTypmod = target == TypeOids.INTERVAL ? targetTypmod : -1;
+            Object value;
             try {
-                Object value = TypeOids.isObjectIdentifierAlias(target)
+                value = TypeOids.isObjectIdentifierAlias(target)
                         || type.io() instanceof org.woolly.utils.adt.EnumTypeIO
                         // a reg* literal ('t'::regclass) names an object: read it through this statement's catalog
                         ? ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT,
                                         new org.woolly.catalog.CatalogNameLookup(state.catalog, state.transaction,
                                                 state.types::formatType))
-                                .call(() -> type.io().input((String) constant.value(), targetTypmod,
+                                .call(() -> type.io().input((String) constant.value(), inputTypmod,
                                         state.formatSettings))
-                        : type.io().input((String) constant.value(), targetTypmod, state.formatSettings);
-                return new QueryExpr.Const(target, targetTypmod, value);
+                        : type.io().input((String) constant.value(), inputTypmod, state.formatSettings);
             } catch (SqlException error) {
                 throw ParseState.at(error, location);
             }
+            // the length coercion's errors carry no position: PostgreSQL raises them when it folds constants
+            return new QueryExpr.Const(target, targetTypmod, org.woolly.utils.adt.TypeModifiers.apply(target, value,
+                    targetTypmod, context == TypeSystem.CoercionContext.EXPLICIT));
         }
         if (expr instanceof QueryExpr.Param param && source == TypeOids.UNKNOWN) {
             state.setParameterType(param.number(), target);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.BitString;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -117,7 +118,7 @@ public final class ExpressionAnalyzer {
             case STRING -> new QueryExpr.Const(TypeOids.UNKNOWN, -1, constant.value());
             case BOOLEAN -> new QueryExpr.Const(TypeOids.BOOL, -1, Boolean.parseBoolean(constant.value()));
             case NULL -> new QueryExpr.Const(TypeOids.UNKNOWN, -1, null);
-            case BIT_STRING -> throw unsupported("bit-string constants", constant.location());
+            case BIT_STRING -> new QueryExpr.Const(TypeOids.BIT, -1, BitString.binary(constant.value()));
         };
     }
 

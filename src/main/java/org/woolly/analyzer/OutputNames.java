@@ -27,31 +27,45 @@ final class OutputNames {
     }
 
     private static String figure(Expr expr) {
+        Named named = named(expr);
+        return named == null ? null : named.name();
+    }
+
+    /**
+     * A name and how strongly it names the entry: a cast's type name (1) or CASE (1) gives way to
+     * a column or function name (2) found inside, as FigureColnameInternal ranks them.
+     */
+    private record Named(String name, int strength) {}
+
+    private static Named strong(String name) {
+        return name == null ? null : new Named(name, 2);
+    }
+
+    private static Named named(Expr expr) {
         return switch (expr) {
-            case Expr.Constant constant when constant.kind() == Expr.Constant.Kind.BOOLEAN -> "bool";
-            case Expr.ColumnRef ref -> ref.fields().getLast().equals("*") ? null : ref.fields().getLast();
-            case Expr.FuncCall call -> call.name().name();
+            case Expr.ColumnRef ref -> ref.fields().getLast().equals("*") ? null : strong(ref.fields().getLast());
+            case Expr.FuncCall call -> strong(call.name().name());
             case Expr.TypeCast cast -> {
-                String inner = figure(cast.arg());
-                yield inner != null ? inner : typeName(cast.type().name());
+                Named inner = named(cast.arg());
+                yield inner != null && inner.strength() > 1 ? inner : new Named(typeName(cast.type().name()), 1);
             }
             case Expr.Case caseExpr -> {
-                String inner = caseExpr.elseResult() == null ? null : figure(caseExpr.elseResult());
-                yield inner != null ? inner : "case";
+                Named inner = caseExpr.elseResult() == null ? null : named(caseExpr.elseResult());
+                yield inner != null && inner.strength() > 1 ? inner : new Named("case", 1);
             }
-            case Expr.SpecialFunction special -> special.kind().name().toLowerCase(Locale.ROOT);
-            case Expr.GroupingFunc grouping -> "grouping";
-            case Expr.SqlValueFunction value -> value.name().toLowerCase(Locale.ROOT);
+            case Expr.SpecialFunction special -> strong(special.kind().name().toLowerCase(Locale.ROOT));
+            case Expr.GroupingFunc grouping -> strong("grouping");
+            case Expr.SqlValueFunction value -> strong(value.name().toLowerCase(Locale.ROOT));
             case Expr.SubLink link -> switch (link.kind()) {
-                case EXISTS -> "exists";
-                case ARRAY -> "array";
-                case EXPR -> firstColumn(link.subquery());
+                case EXISTS -> strong("exists");
+                case ARRAY -> strong("array");
+                case EXPR -> strong(firstColumn(link.subquery()));
                 default -> null;
             };
-            case Expr.Subscript subscript -> figure(subscript.arg());
-            case Expr.ArrayConstructor array -> "array";
-            case Expr.RowConstructor row -> "row";
-            case Expr.Collate collate -> figure(collate.arg());
+            case Expr.Subscript subscript -> named(subscript.arg());
+            case Expr.ArrayConstructor array -> strong("array");
+            case Expr.RowConstructor row -> strong("row");
+            case Expr.Collate collate -> named(collate.arg());
             default -> null;
         };
     }

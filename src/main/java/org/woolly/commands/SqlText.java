@@ -78,9 +78,16 @@ public final class SqlText {
             case STRING -> typedLiteral(value, typeOid, typeName);
             case INTEGER -> integerConstant(value);
             case NUMERIC -> numericConstant(value);
-            case NULL, BOOLEAN, BIT_STRING -> of(expr);
+            case BIT_STRING -> literal(value) + "::" + QUOTED_BIT;
+            case NULL, BOOLEAN -> of(expr);
         };
     }
+
+    /**
+     * bit without a length, as {@code format_type} spells a typmod of -1 so that it does not read
+     * back as bit(1).
+     */
+    private static final String QUOTED_BIT = "\"bit\"";
 
     private static String typedLiteral(String value, int typeOid, java.util.function.IntFunction<String> typeName) {
         String trimmed = value.strip();
@@ -104,7 +111,7 @@ public final class SqlText {
         if (typeOid == TypeOids.NUMERIC && trimmed.matches("[0-9]+\\.[0-9]+")) {
             return trimmed;
         }
-        return literal(value) + "::" + typeName.apply(typeOid);
+        return literal(value) + "::" + (typeOid == TypeOids.BIT ? QUOTED_BIT : typeName.apply(typeOid));
     }
 
     private static String integerConstant(String value) {

@@ -259,6 +259,7 @@ public final class TupleCodec {
         return switch (value) {
             case String text -> text.getBytes(StandardCharsets.UTF_8);
             case byte[] bytes -> bytes;
+            case org.woolly.utils.adt.BitString bits -> bitStringPayload(bits);
             case org.woolly.utils.adt.ArrayValue array -> org.woolly.utils.adt.ArrayIO.encode(array,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case BigDecimal decimal -> numericPayload(decimal);
@@ -277,6 +278,15 @@ public final class TupleCodec {
         };
     }
 
+    /** Bit-string payload, as PostgreSQL's {@code VarBit}: int32 length in bits, then the packed bits. */
+    private static byte[] bitStringPayload(org.woolly.utils.adt.BitString bits) {
+        byte[] packed = bits.bytes();
+        byte[] payload = new byte[4 + packed.length];
+        INT.set(payload, 0, bits.length());
+        System.arraycopy(packed, 0, payload, 4, packed.length);
+        return payload;
+    }
+
     /** Numeric payload: int16 scale, then the unscaled value's two's-complement bytes. */
     private static byte[] numericPayload(BigDecimal decimal) {
         BigDecimal normalized = decimal.scale() < 0 ? decimal.setScale(0) : decimal;
@@ -290,6 +300,8 @@ public final class TupleCodec {
     private static Object readVarlena(int typeOid, byte[] body, int start, int length) {
         return switch (typeOid) {
             case TypeOids.BYTEA -> java.util.Arrays.copyOfRange(body, start, start + length);
+            case TypeOids.BIT, TypeOids.VARBIT -> org.woolly.utils.adt.BitString.of((int) INT.get(body, start),
+                    java.util.Arrays.copyOfRange(body, start + 4, start + length));
             case TypeOids.NUMERIC -> {
                 short scale = (short) SHORT.get(body, start);
                 yield switch (scale) {

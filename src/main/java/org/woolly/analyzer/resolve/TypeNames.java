@@ -23,6 +23,8 @@ public final class TypeNames {
                     : "character varying";
             case TypeOids.NUMERIC -> typmod >= 0 ? "numeric(" + TypeModifiers.numericPrecision(typmod) + ","
                     + TypeModifiers.numericScale(typmod) + ")" : "numeric";
+            case TypeOids.BIT -> typmod >= 0 ? "bit(" + typmod + ")" : "bit";
+            case TypeOids.VARBIT -> typmod >= 0 ? "bit varying(" + typmod + ")" : "bit varying";
             case TypeOids.TIME -> "time" + precision(typmod) + " without time zone";
             case TypeOids.TIMESTAMP -> "timestamp" + precision(typmod) + " without time zone";
             case TypeOids.TIMESTAMPTZ -> "timestamp" + precision(typmod) + " with time zone";

@@ -69,6 +69,10 @@ final class ArrayFunctions {
                 TEXT, TEXT);
         r.function("string_to_array", TEXT_ARRAY, I, called, (a, c) -> split((String) a[0], (String) a[1],
                 (String) a[2]), TEXT, TEXT, TEXT);
+        r.function("string_to_table", TEXT, I, called, (a, c) -> elements(split((String) a[0], (String) a[1], null)),
+                TEXT, TEXT);
+        r.function("string_to_table", TEXT, I, called, (a, c) -> elements(split((String) a[0], (String) a[1],
+                (String) a[2])), TEXT, TEXT, TEXT);
         r.function("array_fill", ANYARRAY, I, called, (PolymorphicImplementation) element -> (a, c) ->
                 fill(element, a[0], (ArrayValue) a[1], null, false), ANYELEMENT, INT4_ARRAY);
         r.function("array_fill", ANYARRAY, I, called, (PolymorphicImplementation) element -> (a, c) ->
@@ -329,6 +333,15 @@ final class ArrayFunctions {
             text.append(element == null ? nullText : io.output(element, context.formatSettings()));
         }
         return text.toString();
+    }
+
+    /** The elements of a one-dimensional array, none for NULL: what string_to_table returns. */
+    private static java.util.Iterator<Object> elements(ArrayValue array) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            values.add(array.element(i));
+        }
+        return values.iterator();
     }
 
     /** {@code string_to_array}: NULL delimiter splits into characters, an empty one keeps the string whole. */

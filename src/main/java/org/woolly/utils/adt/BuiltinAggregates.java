@@ -113,6 +113,11 @@ final class BuiltinAggregates {
                     (state, args) -> state == null || comparator.compare(args[0], state) > 0 ? args[0] : state,
                     state -> state, true));
         }
+        for (int type : new int[] {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8}) {
+            integerBitAggregate(r, "bit_and", type, (a, b) -> a & b);
+            integerBitAggregate(r, "bit_or", type, (a, b) -> a | b);
+            integerBitAggregate(r, "bit_xor", type, (a, b) -> a ^ b);
+        }
         for (String name : new String[] {"bool_and", "every"}) {
             r.aggregate(new AggregateDescriptor(name, new int[] {TypeOids.BOOL}, TypeOids.BOOL, TypeOids.BOOL,
                     () -> null, (state, args) -> (state == null || (Boolean) state) && (Boolean) args[0],
@@ -221,5 +226,14 @@ final class BuiltinAggregates {
     private static Interval addIntervals(Interval left, Interval right) {
         return new Interval(left.months() + right.months(), left.days() + right.days(),
                 left.microseconds() + right.microseconds());
+    }
+
+    /** {@code int2and}, {@code int4or}, {@code int8xor}...: bitwise aggregates over one integer width. */
+    private static void integerBitAggregate(BuiltinFunctions.Registry r, String name, int type,
+                                            java.util.function.LongBinaryOperator operation) {
+        r.aggregate(new AggregateDescriptor(name, new int[] {type}, type, type, () -> null,
+                (state, args) -> state == null ? args[0] : IntegerOperators.narrow(type,
+                        operation.applyAsLong(((Number) state).longValue(), ((Number) args[0]).longValue())),
+                state -> state, true));
     }
 }

@@ -42,6 +42,11 @@ public final class BuiltinFunctions {
         TransactionIdFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         OrderedSetAggregates.register(REGISTRY);
+        BitStringFunctions.register(REGISTRY);
+        RegexpFunctions.register(REGISTRY);
+        VarianceAggregates.register(REGISTRY);
+        MoreMathFunctions.register(REGISTRY);
+        EncodeFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

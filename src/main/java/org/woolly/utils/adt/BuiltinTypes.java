@@ -44,6 +44,8 @@ public final class BuiltinTypes {
         add(TypeOids.TIMESTAMPTZ, TimestampIO.TIMESTAMPTZ);
         add(TypeOids.INTERVAL, IntervalIO.INSTANCE);
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
+        add(TypeOids.BIT, BitStringIO.BIT);
+        add(TypeOids.VARBIT, BitStringIO.VARBIT);
         add(TypeOids.VOID, new VoidIO());
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);

@@ -93,6 +93,8 @@ final class DateTimeFunctions {
         r.function("date_trunc", TZ, 's', true, (a, c) -> truncate((String) a[0], (Long) a[1], c,
                 "timestamp with time zone"), TX, TZ);
         r.function("date_trunc", IV, (a, c) -> truncateInterval((String) a[0], (Interval) a[1]), TX, IV);
+        r.function("date_bin", TS, (a, c) -> dateBin((Interval) a[0], (Long) a[1], (Long) a[2]), IV, TS, TS);
+        r.function("date_bin", TZ, (a, c) -> dateBin((Interval) a[0], (Long) a[1], (Long) a[2]), IV, TZ, TZ);
         r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofTimestamp((String) a[0], (Long) a[1],
                 null, "timestamp"), TX, TS);
         r.function("extract", TypeOids.NUMERIC, 's', true, (a, c) -> DateTimeFields.ofTimestamp((String) a[0],
@@ -416,5 +418,50 @@ final class DateTimeFunctions {
 
     static int isoYear(LocalDate date) {
         return date.get(IsoFields.WEEK_BASED_YEAR);
+    }
+
+    /**
+     * {@code date_bin}: the start of the {@code stride}-wide bin, counted from {@code origin},
+     * holding {@code source} (the same for timestamp and timestamptz: no months, so no time zone).
+     */
+    static long dateBin(Interval stride, long source, long origin) {
+        if (!DateTimeArithmetic.isFinite(source)) {
+            return source;
+        }
+        if (!DateTimeArithmetic.isFinite(origin)) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "origin out of range");
+        }
+        if (stride.months() != 0) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "timestamps cannot be binned into intervals containing months or years");
+        }
+        long width;
+        long difference;
+        try {
+            width = Math.addExact(Math.multiplyExact((long) stride.days(), DateTimeArithmetic.USECS_PER_DAY),
+                    stride.microseconds());
+            difference = Math.subtractExact(source, origin);
+        } catch (ArithmeticException overflow) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
+                    width(stride) ? "interval out of range" : "timestamp out of range");
+        }
+        if (width <= 0) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "stride must be greater than zero");
+        }
+        long delta = difference - difference % width;
+        if (origin > source && width > 1 && difference % width != 0) {
+            delta -= width;
+        }
+        return DateTimeArithmetic.checkTimestamp(origin + delta);
+    }
+
+    private static boolean width(Interval stride) {
+        try {
+            Math.addExact(Math.multiplyExact((long) stride.days(), DateTimeArithmetic.USECS_PER_DAY),
+                    stride.microseconds());
+            return false;
+        } catch (ArithmeticException overflow) {
+            return true;
+        }
     }
 }

@@ -89,14 +89,7 @@ final class PatternEscapes {
             } else if (c == '[') {
                 bracketDepth++;
                 out.append('[');
-                if (i < pattern.length() && pattern.charAt(i) == '^') {
-                    out.append('^');
-                    i++;
-                }
-                if (i < pattern.length() && pattern.charAt(i) == ']') {
-                    out.append("\\]");
-                    i++;
-                }
+                i = PgRegex.bracketStart(pattern, i, out);
             } else if (c == '%') {
                 out.append(".*");
             } else if (c == '_') {

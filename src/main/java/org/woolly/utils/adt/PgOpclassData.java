@@ -78,6 +78,8 @@ public final class PgOpclassData {
             family(2222, HASH, "bool_ops"),
             family(2223, HASH, "bytea_ops"),
             family(397, BTREE, "array_ops"),
+            family(423, BTREE, "bit_ops"),
+            family(2002, BTREE, "varbit_ops"),
             family(3522, BTREE, "enum_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
@@ -120,6 +122,8 @@ public final class PgOpclassData {
             opclass(10045, HASH, "varchar_ops", 1995, TEXT, false, 0),
             opclass(10046, HASH, "timestamp_ops", 2040, TIMESTAMP, true, 0),
             opclass(10048, HASH, "bool_ops", 2222, BOOL, true, 0),
+            opclass(10002, BTREE, "bit_ops", 423, BIT, true, 0),
+            opclass(10043, BTREE, "varbit_ops", 2002, VARBIT, true, 0),
             opclass(10049, HASH, "bytea_ops", 2223, BYTEA, true, 0));
 
     private static final List<Member> OPERATORS = List.of(
@@ -313,6 +317,16 @@ public final class PgOpclassData {
             amop(10285, 2040, TIMESTAMP, TIMESTAMP, 1, 2060),
             amop(10286, 2222, BOOL, BOOL, 1, 91),
             amop(10287, 2223, BYTEA, BYTEA, 1, 1955),
+            amop(10205, 423, BIT, BIT, 1, 1786),
+            amop(10206, 423, BIT, BIT, 2, 1788),
+            amop(10207, 423, BIT, BIT, 3, 1784),
+            amop(10208, 423, BIT, BIT, 4, 1789),
+            amop(10209, 423, BIT, BIT, 5, 1787),
+            amop(10210, 2002, VARBIT, VARBIT, 1, 1806),
+            amop(10211, 2002, VARBIT, VARBIT, 2, 1808),
+            amop(10212, 2002, VARBIT, VARBIT, 3, 1804),
+            amop(10213, 2002, VARBIT, VARBIT, 4, 1809),
+            amop(10214, 2002, VARBIT, VARBIT, 5, 1807),
             amop(10297, 1998, NUMERIC, NUMERIC, 1, 1752));
 
     private static final List<Support> SUPPORT = List.of(
@@ -423,6 +437,10 @@ public final class PgOpclassData {
             amproc(10163, 2222, BOOL, BOOL, 1, "hashchar"),
             amproc(10164, 2222, BOOL, BOOL, 2, "hashcharextended"),
             amproc(10165, 2223, BYTEA, BYTEA, 1, "hashvarlena"),
+            amproc(10001, 423, BIT, BIT, 1, "bitcmp"),
+            amproc(10002, 423, BIT, BIT, 4, "btequalimage"),
+            amproc(10091, 2002, VARBIT, VARBIT, 1, "varbitcmp"),
+            amproc(10092, 2002, VARBIT, VARBIT, 4, "btequalimage"),
             amproc(10166, 2223, BYTEA, BYTEA, 2, "hashvarlenaextended"));
 
 

@@ -114,6 +114,10 @@ public final class PgTypeData {
             type(3807, "_jsonb", -1, false, 'b', 'A', false, 3802, 0, "array_in", "array_out", 'i', 'x', 0),
             type(5077, "anycompatible", 4, true, 'p', 'P', false, 0, 0, "anycompatible_in", "anycompatible_out", 'i', 'p', 0),
             type(5078, "anycompatiblearray", -1, false, 'p', 'P', false, 0, 0, "anycompatiblearray_in", "anycompatiblearray_out", 'd', 'x', 0),
+            type(1560, "bit", -1, false, 'b', 'V', false, 0, 1561, "bit_in", "bit_out", 'i', 'x', 0),
+            type(1561, "_bit", -1, false, 'b', 'A', false, 1560, 0, "array_in", "array_out", 'i', 'x', 0),
+            type(1562, "varbit", -1, false, 'b', 'V', true, 0, 1563, "varbit_in", "varbit_out", 'i', 'x', 0),
+            type(1563, "_varbit", -1, false, 'b', 'A', false, 1562, 0, "array_in", "array_out", 'i', 'x', 0),
             type(5069, "xid8", 8, true, 'b', 'U', false, 0, 271, "xid8in", "xid8out", 'd', 'p', 0)
     );
 

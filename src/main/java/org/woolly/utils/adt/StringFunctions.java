@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 import org.woolly.utils.misc.Interrupts;
@@ -136,19 +135,14 @@ final class StringFunctions {
     }
 
     private static Pattern regex(String pattern, boolean caseInsensitive) {
-        try {
-            return Pattern.compile(pattern, caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        } catch (PatternSyntaxException e) {
-            throw new SqlException(SqlState.INVALID_REGULAR_EXPRESSION,
-                    "invalid regular expression: " + e.getDescription());
-        }
+        return PgRegex.compile(pattern, caseInsensitive);
     }
 
     /**
      * The text as the regex engine reads it, checking interrupts every million characters read:
      * a backtracking pattern can take exponential time on a short input.
      */
-    private static CharSequence interruptible(String text) {
+    static CharSequence interruptible(String text) {
         return new CharSequence() {
             private int reads;
 

@@ -93,9 +93,23 @@ public final class TypeModifiers {
             case TypeOids.TIMESTAMPTZ -> fractionalPrecision("TIMESTAMP", " WITH TIME ZONE", single(modifiers), warnings);
             case TypeOids.TIME -> fractionalPrecision("TIME", "", single(modifiers), warnings);
             case TypeOids.INTERVAL -> interval(modifiers, warnings);
+            case TypeOids.BIT -> bitLength("bit", single(modifiers));
+            case TypeOids.VARBIT -> bitLength("varbit", single(modifiers));
             default -> throw new SqlException(SqlState.SYNTAX_ERROR,
                     "type modifier is not allowed for type \"" + typeName + "\"");
         };
+    }
+
+    /** {@code bittypmodin} / {@code varbittypmodin}: the length in bits is the typmod. */
+    private static int bitLength(String type, int length) {
+        if (length < 1) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "length for type " + type + " must be at least 1");
+        }
+        if (length > BitString.MAX_LENGTH) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type " + type + " cannot exceed " + BitString.MAX_LENGTH);
+        }
+        return length;
     }
 
     private static int single(List<Integer> modifiers) {
@@ -180,6 +194,8 @@ public final class TypeModifiers {
             case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ -> DateTimeArithmetic.roundTimestamp((Long) value, typmod);
             case TypeOids.TIME -> DateTimeArithmetic.roundTime((Long) value, typmod);
             case TypeOids.INTERVAL -> DateTimeArithmetic.roundInterval((Interval) value, typmod);
+            case TypeOids.BIT -> BitStringIO.BIT.coerce((BitString) value, typmod, explicit);
+            case TypeOids.VARBIT -> BitStringIO.VARBIT.coerce((BitString) value, typmod, explicit);
             default -> value instanceof ArrayValue array ? applyToElements(array, typmod, explicit) : value;
         };
     }

@@ -231,6 +231,42 @@ public final class GucTable {
                 "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
         real("seq_page_cost", 1.0, GucContext.USER,
                 "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
+        // Parallel query, JIT and the plan types below do not exist in Woolly: plans never use
+        // them, so these settings change nothing but are accepted as PostgreSQL built without
+        // them (or with its workers busy) accepts them, and scripts that tune them run unchanged.
+        real("parallel_setup_cost", 1000, GucContext.USER,
+                "Sets the planner's estimate of the cost of starting up worker processes for parallel query.");
+        real("parallel_tuple_cost", 0.1, GucContext.USER,
+                "Sets the planner's estimate of the cost of passing each tuple (row) from worker to leader backend.");
+        integer("max_parallel_workers_per_gather", 2, GucUnit.NONE, 0, 1024, GucContext.USER,
+                "Sets the maximum number of parallel processes per executor node.", false);
+        integer("max_parallel_workers", 8, GucUnit.NONE, 0, 1024, GucContext.USER,
+                "Sets the maximum number of parallel workers that can be active at one time.", false);
+        integer("max_parallel_maintenance_workers", 2, GucUnit.NONE, 0, 1024, GucContext.USER,
+                "Sets the maximum number of parallel processes per maintenance operation.", false);
+        integer("min_parallel_table_scan_size", 1024, GucUnit.BLOCKS, 0, INT_MAX / 3, GucContext.USER,
+                "Sets the minimum amount of table data for a parallel scan.", false);
+        integer("min_parallel_index_scan_size", 64, GucUnit.BLOCKS, 0, INT_MAX / 3, GucContext.USER,
+                "Sets the minimum amount of index data for a parallel scan.", false);
+        bool("parallel_leader_participation", true, GucContext.USER,
+                "Controls whether Gather and Gather Merge also run subplans.", false);
+        bool("jit", true, GucContext.USER, "Allow JIT compilation.", false);
+        for (String[] jit : new String[][] {{"jit_above_cost", "100000", "Perform JIT compilation if query is more expensive."},
+                {"jit_inline_above_cost", "500000", "Perform JIT inlining if query is more expensive."},
+                {"jit_optimize_above_cost", "500000", "Optimize JIT-compiled functions if query is more expensive."}}) {
+            define(jit[0], GucType.REAL, GucUnit.NONE, jit[1], GucContext.USER, jit[2], false, List.of(), -1,
+                    Double.MAX_VALUE, UnaryOperator.identity());
+        }
+        bool("enable_memoize", true, GucContext.USER, "Enables the planner's use of memoization.", false);
+        bool("enable_gathermerge", true, GucContext.USER, "Enables the planner's use of gather merge plans.", false);
+        bool("enable_incremental_sort", true, GucContext.USER, "Enables the planner's use of incremental sort steps.",
+                false);
+        bool("enable_parallel_append", true, GucContext.USER, "Enables the planner's use of parallel append plans.",
+                false);
+        bool("enable_parallel_hash", true, GucContext.USER, "Enables the planner's use of parallel hash plans.", false);
+        bool("enable_tidscan", true, GucContext.USER, "Enables the planner's use of TID scan plans.", false);
+        bool("escape_string_warning", true, GucContext.USER,
+                "Warn about backslash escapes in ordinary string literals.", false);
         string("cluster_name", "", GucContext.POSTMASTER,
                 "Sets the name of the cluster, which is included in the process title.", false);
     }

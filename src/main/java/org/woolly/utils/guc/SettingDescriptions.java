@@ -78,6 +78,63 @@ final class SettingDescriptions {
         describe("cpu_operator_cost", "Query Tuning / Planner Cost Constants",
                 "Sets the planner's estimate of the cost of processing each operator or function call.",
                 null);
+        describe("parallel_setup_cost", "Query Tuning / Planner Cost Constants",
+                "Sets the planner's estimate of the cost of starting up worker processes for parallel query.",
+                null);
+        describe("parallel_tuple_cost", "Query Tuning / Planner Cost Constants",
+                "Sets the planner's estimate of the cost of passing each tuple (row) from worker to leader backend.",
+                null);
+        describe("max_parallel_workers_per_gather", "Resource Usage / Asynchronous Behavior",
+                "Sets the maximum number of parallel processes per executor node.",
+                null);
+        describe("max_parallel_workers", "Resource Usage / Asynchronous Behavior",
+                "Sets the maximum number of parallel workers that can be active at one time.",
+                null);
+        describe("max_parallel_maintenance_workers", "Resource Usage / Asynchronous Behavior",
+                "Sets the maximum number of parallel processes per maintenance operation.",
+                null);
+        describe("min_parallel_table_scan_size", "Query Tuning / Planner Cost Constants",
+                "Sets the minimum amount of table data for a parallel scan.",
+                "If the planner estimates that it will read a number of table pages too small to reach this limit, a parallel scan will not be considered.");
+        describe("min_parallel_index_scan_size", "Query Tuning / Planner Cost Constants",
+                "Sets the minimum amount of index data for a parallel scan.",
+                "If the planner estimates that it will read a number of index pages too small to reach this limit, a parallel scan will not be considered.");
+        describe("parallel_leader_participation", "Resource Usage / Asynchronous Behavior",
+                "Controls whether Gather and Gather Merge also run subplans.",
+                "Should gather nodes also run subplans or just gather tuples?");
+        describe("jit", "Query Tuning / Other Planner Options",
+                "Allow JIT compilation.",
+                null);
+        describe("jit_above_cost", "Query Tuning / Planner Cost Constants",
+                "Perform JIT compilation if query is more expensive.",
+                "-1 disables JIT compilation.");
+        describe("jit_inline_above_cost", "Query Tuning / Planner Cost Constants",
+                "Perform JIT inlining if query is more expensive.",
+                "-1 disables inlining.");
+        describe("jit_optimize_above_cost", "Query Tuning / Planner Cost Constants",
+                "Optimize JIT-compiled functions if query is more expensive.",
+                "-1 disables optimization.");
+        describe("enable_memoize", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of memoization.",
+                null);
+        describe("enable_gathermerge", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of gather merge plans.",
+                null);
+        describe("enable_incremental_sort", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of incremental sort steps.",
+                null);
+        describe("enable_parallel_append", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of parallel append plans.",
+                null);
+        describe("enable_parallel_hash", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of parallel hash plans.",
+                null);
+        describe("enable_tidscan", "Query Tuning / Planner Method Configuration",
+                "Enables the planner's use of TID scan plans.",
+                null);
+        describe("escape_string_warning", "Version and Platform Compatibility / Previous PostgreSQL Versions",
+                "Warn about backslash escapes in ordinary string literals.",
+                null);
         describe("cpu_tuple_cost", "Query Tuning / Planner Cost Constants",
                 "Sets the planner's estimate of the cost of processing each tuple (row).",
                 null);
