@@ -48,6 +48,13 @@ public final class BuiltinTypes {
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
         add(TypeOids.TXID_SNAPSHOT, XidSnapshotIO.TXID_SNAPSHOT);
+        add(TypeOids.POINT, GeometricIO.POINT);
+        add(TypeOids.LSEG, GeometricIO.LSEG);
+        add(TypeOids.PATH, GeometricIO.PATH);
+        add(TypeOids.BOX, GeometricIO.BOX);
+        add(TypeOids.POLYGON, GeometricIO.POLYGON);
+        add(TypeOids.LINE, GeometricIO.LINE);
+        add(TypeOids.CIRCLE, GeometricIO.CIRCLE);
         add(TypeOids.REGPROC, new RegTypeIO(RegTypeIO.Kind.REGPROC));
         add(TypeOids.REGPROCEDURE, new RegTypeIO(RegTypeIO.Kind.REGPROCEDURE));
         add(TypeOids.REGCLASS, new RegTypeIO(RegTypeIO.Kind.REGCLASS));
