@@ -94,12 +94,19 @@ final class ArrayAnalyzer {
         }
         QueryExpr array = analyzer.transform(base);
         int elementType = BuiltinTypes.elementType(array.type());
+        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
+        if (elementType == 0 && BuiltinTypes.fixedLengthElementType(array.type()) != 0) {
+            if (slice) {
+                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, base.location(),
+                        "slices of fixed-length arrays not implemented");
+            }
+            elementType = BuiltinTypes.fixedLengthElementType(array.type());
+        }
         if (elementType == 0) {
             throw ParseState.error(SqlState.DATATYPE_MISMATCH, base.location(),
                     "cannot subscript type %s because it does not support subscripting",
                     state.types.formatType(array.type(), -1));
         }
-        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
         List<QueryExpr> lowers = new ArrayList<>();
         List<QueryExpr> uppers = new ArrayList<>();
         for (Expr.Subscript subscript : chain) {

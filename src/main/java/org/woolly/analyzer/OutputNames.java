@@ -33,7 +33,7 @@ final class OutputNames {
             case Expr.FuncCall call -> call.name().name();
             case Expr.TypeCast cast -> {
                 String inner = figure(cast.arg());
-                yield inner != null ? inner : typeName(cast.type().name());
+                yield inner != null && !weak(cast.arg()) ? inner : typeName(cast.type().name());
             }
             case Expr.Case caseExpr -> {
                 String inner = caseExpr.elseResult() == null ? null : figure(caseExpr.elseResult());
@@ -53,6 +53,24 @@ final class OutputNames {
             case Expr.RowConstructor row -> "row";
             case Expr.Collate collate -> figure(collate.arg());
             default -> null;
+        };
+    }
+
+    /**
+     * Names of strength 1 in {@code FigureColnameInternal}: a cast's type name, "case", "array",
+     * "row", which an enclosing cast's type name replaces.
+     */
+    private static boolean weak(Expr expr) {
+        return switch (expr) {
+            case Expr.Constant constant -> constant.kind() == Expr.Constant.Kind.BOOLEAN;
+            case Expr.TypeCast cast -> true;
+            case Expr.Case caseExpr -> caseExpr.elseResult() == null || figure(caseExpr.elseResult()) == null
+                    || weak(caseExpr.elseResult());
+            case Expr.ArrayConstructor array -> true;
+            case Expr.RowConstructor row -> true;
+            case Expr.Subscript subscript -> weak(subscript.arg());
+            case Expr.Collate collate -> weak(collate.arg());
+            default -> false;
         };
     }
 

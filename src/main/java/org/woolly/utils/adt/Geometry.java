@@ -216,6 +216,21 @@ public sealed interface Geometry {
         }
     }
 
+    /**
+     * Part {@code index} (from 0) of a point, line, lseg or box subscripted as its parts are
+     * stored (x, y; A, B, C; the two points; high, low), or null out of range.
+     */
+    static Object part(Geometry value, int index) {
+        Object[] parts = switch (value) {
+            case Point point -> new Object[] {point.x, point.y};
+            case Line line -> new Object[] {line.a, line.b, line.c};
+            case LineSegment segment -> new Object[] {segment.start, segment.end};
+            case Box box -> new Object[] {box.high, box.low};
+            default -> new Object[0];
+        };
+        return index >= 0 && index < parts.length ? parts[index] : null;
+    }
+
     /** Whether values of this type are geometric (their Java values implement this interface). */
     static boolean isGeometric(int typeOid) {
         return switch (typeOid) {
