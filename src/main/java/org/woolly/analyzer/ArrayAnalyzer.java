@@ -7,6 +7,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -97,8 +98,8 @@ final class ArrayAnalyzer {
         boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
         if (elementType == 0 && BuiltinTypes.fixedLengthElementType(array.type()) != 0) {
             if (slice) {
-                throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, base.location(),
-                        "slices of fixed-length arrays not implemented");
+                // PostgreSQL reports it while transforming, without a cursor position
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
             }
             elementType = BuiltinTypes.fixedLengthElementType(array.type());
         }

@@ -269,7 +269,7 @@ final class GeometricFunctions {
         r.operator("<->", POINT, PATH, FLOAT8, (a, c) -> GeometricShapes.distance(pt(a[0]), path(a[1])));
         r.operator("<->", PATH, POINT, FLOAT8, (a, c) -> GeometricShapes.distance(pt(a[1]), path(a[0])));
         test(r, "<@", POINT, PATH, (x, y) -> GeometricShapes.onPath(pt(x), path(y)));
-        test(r, "@>", PATH, POINT, (x, y) -> path(x).closed() && GeometricShapes.inside(pt(y), path(x).points()) != 0);
+        test(r, "@>", PATH, POINT, (x, y) -> GeometricShapes.onPath(pt(y), path(x)));
         r.operator("+", PATH, PATH, PATH, (a, c) -> path(a[0]).closed() || path(a[1]).closed() ? null
                 : new Path(false, Stream.concat(Arrays.stream(path(a[0]).points()), Arrays.stream(path(a[1]).points()))
                         .toArray(Point[]::new)));
@@ -332,7 +332,7 @@ final class GeometricFunctions {
         test(r, "|>>", CIRCLE, CIRCLE, (x, y) -> fuzzyGreater(edge(x, false, -1), edge(y, false, 1)));
         test(r, "|&>", CIRCLE, CIRCLE, (x, y) -> fuzzyGreaterOrEqual(edge(x, false, -1), edge(y, false, -1)));
         test(r, "=", CIRCLE, CIRCLE, (x, y) -> fuzzyEquals(circle(x).area(), circle(y).area()));
-        test(r, "<>", CIRCLE, CIRCLE, (x, y) -> !fuzzyEquals(circle(x).area(), circle(y).area()));
+        test(r, "<>", CIRCLE, CIRCLE, (x, y) -> Geometry.fuzzyNotEquals(circle(x).area(), circle(y).area()));
         test(r, "<", CIRCLE, CIRCLE, (x, y) -> fuzzyLess(circle(x).area(), circle(y).area()));
         test(r, ">", CIRCLE, CIRCLE, (x, y) -> fuzzyGreater(circle(x).area(), circle(y).area()));
         test(r, "<=", CIRCLE, CIRCLE, (x, y) -> fuzzyLessOrEqual(circle(x).area(), circle(y).area()));

@@ -255,6 +255,11 @@ public sealed interface Geometry {
         return a == b || Math.abs(a - b) <= EPSILON;
     }
 
+    /** {@code FPne}: false when either is NaN. */
+    static boolean fuzzyNotEquals(double a, double b) {
+        return a != b && Math.abs(a - b) > EPSILON;
+    }
+
     /** {@code FPlt}. */
     static boolean fuzzyLess(double a, double b) {
         return b - a > EPSILON;
