@@ -228,9 +228,16 @@ final class GeometricIO implements TypeIO {
         }
 
         private void skipSpaces() {
-            while (position < text.length() && TypeErrors.isSpace(text.charAt(position))) {
-                position++;
+            position = afterSpaces(position);
+        }
+
+        /** The first position from {@code from} on that is not white space. */
+        private int afterSpaces(int from) {
+            int next = from;
+            while (next < text.length() && TypeErrors.isSpace(text.charAt(next))) {
+                next++;
             }
+            return next;
         }
 
         private void expect(char c) {
@@ -302,10 +309,7 @@ final class GeometricIO implements TypeIO {
                 depth++;
                 position++;
             } else if (peek() == '(') {
-                int next = position + 1;
-                while (next < text.length() && TypeErrors.isSpace(text.charAt(next))) {
-                    next++;
-                }
+                int next = afterSpaces(position + 1);
                 if ((next < text.length() && text.charAt(next) == '(') || text.lastIndexOf('(') == position) {
                     depth++;
                     position = next;
@@ -387,10 +391,7 @@ final class GeometricIO implements TypeIO {
                 depth++;
                 position++;
             } else if (peek() == '(') {
-                int next = position + 1;
-                while (next < text.length() && TypeErrors.isSpace(text.charAt(next))) {
-                    next++;
-                }
+                int next = afterSpaces(position + 1);
                 if (next < text.length() && text.charAt(next) == '(') {
                     depth++;
                     position = next;

@@ -305,11 +305,21 @@ final class GeometricMath {
         if (contains(box, point)) {
             return keep(result, point, 0.0);
         }
+        return nearestSide(result, box, (found, side) -> closestPoint(found, side, point));
+    }
+
+    /** The distance (and in {@code result} the closest point) from a box side to something. */
+    private interface SideDistance {
+        double from(Point[] result, LineSegment side);
+    }
+
+    /** The smallest of the four sides' distances, the first side winning ties, as PostgreSQL scans them. */
+    private static double nearestSide(Point[] result, Box box, SideDistance distanceTo) {
         LineSegment[] sides = sides(box);
-        double distance = closestPoint(result, sides[0], point);
+        double distance = distanceTo.from(result, sides[0]);
         Point[] candidate = new Point[1];
         for (int i = 1; i < sides.length; i++) {
-            double d = closestPoint(candidate, sides[i], point);
+            double d = distanceTo.from(candidate, sides[i]);
             if (floatLess(d, distance)) {
                 distance = keep(result, candidate[0], d);
             }
@@ -345,16 +355,7 @@ final class GeometricMath {
         if (intersection(result, box, segment)) {
             return 0.0;
         }
-        LineSegment[] sides = sides(box);
-        double distance = closestPoint(result, sides[0], segment);
-        Point[] candidate = new Point[1];
-        for (int i = 1; i < sides.length; i++) {
-            double d = closestPoint(candidate, sides[i], segment);
-            if (floatLess(d, distance)) {
-                distance = keep(result, candidate[0], d);
-            }
-        }
-        return distance;
+        return nearestSide(result, box, (found, side) -> closestPoint(found, side, segment));
     }
 
     /** {@code inter_lb}. */
