@@ -7,6 +7,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -94,12 +95,19 @@ final class ArrayAnalyzer {
         }
         QueryExpr array = analyzer.transform(base);
         int elementType = BuiltinTypes.elementType(array.type());
+        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
+        if (elementType == 0 && BuiltinTypes.fixedLengthElementType(array.type()) != 0) {
+            if (slice) {
+                // PostgreSQL reports it while transforming, without a cursor position
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+            }
+            elementType = BuiltinTypes.fixedLengthElementType(array.type());
+        }
         if (elementType == 0) {
             throw ParseState.error(SqlState.DATATYPE_MISMATCH, base.location(),
                     "cannot subscript type %s because it does not support subscripting",
                     state.types.formatType(array.type(), -1));
         }
-        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
         List<QueryExpr> lowers = new ArrayList<>();
         List<QueryExpr> uppers = new ArrayList<>();
         for (Expr.Subscript subscript : chain) {

@@ -16,6 +16,7 @@ import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.RowMark;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.nodes.query.TargetEntry;
+import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -88,6 +89,14 @@ final class SelectAnalyzer {
             sortKeys = orderBy(select.orderBy(), targets, select.distinct() && select.distinctOn() == null);
         } finally {
             state.setReturningAllowed = false;
+        }
+        if (select.distinct() && select.distinctOn() == null) {
+            boolean aligned = select.targets().size() == targets.stream().filter(entry -> !entry.junk()).count();
+            for (int i = 0; i < targets.size(); i++) {
+                if (!targets.get(i).junk()) {
+                    requireOrdering(targets.get(i).expr().type(), aligned ? select.targets().get(i).location() : -1, false);
+                }
+            }
         }
         List<Integer> distinctOn = null;
         if (select.distinctOn() != null) {
@@ -462,6 +471,7 @@ final class SelectAnalyzer {
                 if (expr == null) {
                     expr = Coercions.unknownToText(state, expressions.transform(item));
                 }
+                requireOrdering(expr.type(), item.location(), false);
                 if (!groupBy.contains(expr)) {
                     groupBy.add(expr);
                 }
@@ -510,6 +520,21 @@ final class SelectAnalyzer {
         return state.rangeTable.stream().anyMatch(entry -> entry.columnNames().contains(name));
     }
 
+    /**
+     * A sort or grouping key needs the type's default btree operator class
+     * ({@code get_sort_group_operators}): the geometric types have none, so ORDER BY fails with
+     * 42883 and the hint, DISTINCT and GROUP BY without it.
+     */
+    private void requireOrdering(int type, int location, boolean sorting) {
+        if (BuiltinTypes.hasBtreeOrdering(type)) {
+            return;
+        }
+        SqlException error = ParseState.error(SqlState.UNDEFINED_FUNCTION, location,
+                "could not identify an %s operator for type %s", sorting ? "ordering" : "equality",
+                state.types.formatType(type, -1));
+        throw sorting ? error.withHint("Use an explicit ordering operator or modify the query.") : error;
+    }
+
     private List<SortKey> orderBy(List<SortBy> orderBy, List<TargetEntry> targets, boolean distinct) {
         List<SortKey> keys = new ArrayList<>();
         if (orderBy == null) {
@@ -535,6 +560,7 @@ final class SelectAnalyzer {
                 targets.add(new TargetEntry(expr, "?sort?", 0, (short) 0, true));
                 index = targets.size() - 1;
             }
+            requireOrdering(expr.type(), sortBy.expr().location(), true);
             boolean nullsFirst = sortBy.nullsFirst() != null ? sortBy.nullsFirst() : sortBy.descending();
             keys.add(new SortKey(index, sortBy.descending(), nullsFirst, state.types.comparator(expr.type())));
         }

@@ -152,7 +152,10 @@ public final class AnalyzeCommand {
         }
         var equality = PgOperatorData.find("=", column.typeOid(), column.typeOid());
         var lessThan = PgOperatorData.find("<", column.typeOid(), column.typeOid());
-        if (equality == null || lessThan == null) {
+        // as std_typanalyze, the operators come from the type's btree operator class: path has = and <
+        // (by point count) but no class, so no statistics
+        if (equality == null || lessThan == null
+                || !org.woolly.utils.adt.BuiltinTypes.hasBtreeOrdering(column.typeOid())) {
             return null;
         }
         TupleDescriptor single = new TupleDescriptor(List.of(attribute));

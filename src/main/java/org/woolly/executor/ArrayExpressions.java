@@ -114,10 +114,15 @@ final class ArrayExpressions {
                                         CompiledExpression[] lowers, CompiledExpression[] uppers) {
         boolean slice = subscript.slice();
         return row -> {
-            ArrayValue value = (ArrayValue) array.evaluate(row);
-            if (value == null) {
+            Object evaluated = array.evaluate(row);
+            if (evaluated == null) {
                 return null;
             }
+            if (evaluated instanceof org.woolly.utils.adt.Geometry geometry) {
+                Object index = lowers.length == 1 ? lowers[0].evaluate(row) : null;
+                return index == null ? null : org.woolly.utils.adt.Geometry.part(geometry, (Integer) index);
+            }
+            ArrayValue value = (ArrayValue) evaluated;
             Integer[] low = new Integer[lowers.length];
             Integer[] high = new Integer[lowers.length];
             for (int i = 0; i < lowers.length; i++) {

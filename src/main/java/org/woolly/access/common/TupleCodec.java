@@ -208,6 +208,11 @@ public final class TupleCodec {
                 System.arraycopy(bytes, 0, body, offset, Math.min(bytes.length, NAME_LENGTH - 1));
             }
             default -> {
+                if (value instanceof org.woolly.utils.adt.Geometry geometry) {
+                    byte[] bytes = geometry.binary();
+                    System.arraycopy(bytes, 0, body, offset, bytes.length);
+                    return;
+                }
                 switch (attribute.length()) {
                     case 1 -> body[offset] = ((Number) value).byteValue();
                     case 2 -> SHORT.set(body, offset, ((Number) value).shortValue());
@@ -238,7 +243,9 @@ public final class TupleCodec {
                 }
                 yield new String(body, offset, end - offset, StandardCharsets.UTF_8);
             }
-            default -> switch (attribute.length()) {
+            default -> org.woolly.utils.adt.Geometry.isGeometric(attribute.typeOid())
+                    ? org.woolly.utils.adt.Geometry.fromBinary(attribute.typeOid(), body, offset, attribute.length())
+                    : switch (attribute.length()) {
                 case 1 -> body[offset];
                 case 2 -> (short) SHORT.get(body, offset);
                 case 4 -> (int) INT.get(body, offset);
@@ -263,6 +270,7 @@ public final class TupleCodec {
             case org.woolly.utils.adt.ArrayValue array -> org.woolly.utils.adt.ArrayIO.encode(array,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case BigDecimal decimal -> numericPayload(decimal);
+            case org.woolly.utils.adt.Geometry geometry -> geometry.binary();
             case NumericSpecial special -> {
                 byte[] payload = new byte[2];
                 short code = switch (special) {
@@ -311,6 +319,7 @@ public final class TupleCodec {
                     default -> new BigDecimal(new BigInteger(body, start + 2, length - 2), scale);
                 };
             }
+            case TypeOids.PATH, TypeOids.POLYGON -> org.woolly.utils.adt.Geometry.fromBinary(typeOid, body, start, length);
             default -> org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0
                     ? org.woolly.utils.adt.ArrayIO.decode(body, start, length)
                     : new String(body, start, length, StandardCharsets.UTF_8);

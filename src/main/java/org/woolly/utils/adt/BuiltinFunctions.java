@@ -40,6 +40,7 @@ public final class BuiltinFunctions {
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
+        GeometricFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);
         OrderedSetAggregates.register(REGISTRY);
         BitStringFunctions.register(REGISTRY);

@@ -50,6 +50,13 @@ public final class BuiltinTypes {
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
         add(TypeOids.TXID_SNAPSHOT, XidSnapshotIO.TXID_SNAPSHOT);
+        add(TypeOids.POINT, GeometricIO.POINT);
+        add(TypeOids.LSEG, GeometricIO.LSEG);
+        add(TypeOids.PATH, GeometricIO.PATH);
+        add(TypeOids.BOX, GeometricIO.BOX);
+        add(TypeOids.POLYGON, GeometricIO.POLYGON);
+        add(TypeOids.LINE, GeometricIO.LINE);
+        add(TypeOids.CIRCLE, GeometricIO.CIRCLE);
         add(TypeOids.REGPROC, new RegTypeIO(RegTypeIO.Kind.REGPROC));
         add(TypeOids.REGPROCEDURE, new RegTypeIO(RegTypeIO.Kind.REGPROCEDURE));
         add(TypeOids.REGCLASS, new RegTypeIO(RegTypeIO.Kind.REGCLASS));
@@ -113,6 +120,16 @@ public final class BuiltinTypes {
         return type != null && type.io() instanceof ArrayIO io ? io.elementType() : 0;
     }
 
+    /**
+     * The element type of a fixed-length type that subscripts as a zero-based array of its
+     * parts ({@code raw_array_subscript_handler}): point and line (float8), lseg and box
+     * (point); 0 for the others.
+     */
+    public static int fixedLengthElementType(int typeOid) {
+        return Geometry.isGeometric(typeOid) && BY_OID.get(typeOid).length() > 0
+                ? PgTypeData.byOid(typeOid).elementOid() : 0;
+    }
+
     /** {@code typarray} of a type whose arrays Woolly implements, 0 when none. */
     public static int arrayTypeOf(int elementOid) {
         PgType type = BY_OID.get(elementOid);
@@ -122,6 +139,15 @@ public final class BuiltinTypes {
     /** The btree ordering of the type's values (NULLs are the caller's business). */
     public static Comparator<Object> comparator(int typeOid) {
         return ValueOrdering.comparator(typeOid);
+    }
+
+    /**
+     * Whether the type has a default btree operator class, so ORDER BY, DISTINCT and GROUP BY can
+     * use it: among the types Woolly implements, the geometric ones have none (box's {@code <}
+     * compares areas but belongs to no operator family).
+     */
+    public static boolean hasBtreeOrdering(int typeOid) {
+        return !Geometry.isGeometric(typeOid);
     }
 
     /** A key whose equals/hashCode agree with the type's equality operator. */

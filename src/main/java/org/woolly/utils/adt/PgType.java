@@ -15,6 +15,7 @@ package org.woolly.utils.adt;
  *   timestamptz   Long: microseconds since 2000-01-01 00:00:00 UTC; same infinities
  *   time          Long: microseconds since midnight
  *   interval      {@link Interval}
+ *   point, lseg, path, box, polygon, line, circle   the records of {@link Geometry}
  *   unknown       String (an untyped literal)
  * </pre>
  *

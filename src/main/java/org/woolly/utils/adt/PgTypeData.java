@@ -118,7 +118,21 @@ public final class PgTypeData {
             type(1561, "_bit", -1, false, 'b', 'A', false, 1560, 0, "array_in", "array_out", 'i', 'x', 0),
             type(1562, "varbit", -1, false, 'b', 'V', true, 0, 1563, "varbit_in", "varbit_out", 'i', 'x', 0),
             type(1563, "_varbit", -1, false, 'b', 'A', false, 1562, 0, "array_in", "array_out", 'i', 'x', 0),
-            type(5069, "xid8", 8, true, 'b', 'U', false, 0, 271, "xid8in", "xid8out", 'd', 'p', 0)
+            type(5069, "xid8", 8, true, 'b', 'U', false, 0, 271, "xid8in", "xid8out", 'd', 'p', 0),
+            type(600, "point", 16, false, 'b', 'G', false, 701, 1017, "point_in", "point_out", 'd', 'p', 0),
+            type(601, "lseg", 32, false, 'b', 'G', false, 600, 1018, "lseg_in", "lseg_out", 'd', 'p', 0),
+            type(602, "path", -1, false, 'b', 'G', false, 0, 1019, "path_in", "path_out", 'd', 'x', 0),
+            type(603, "box", 32, false, 'b', 'G', false, 600, 1020, "box_in", "box_out", 'd', 'p', 0),
+            type(604, "polygon", -1, false, 'b', 'G', false, 0, 1027, "poly_in", "poly_out", 'd', 'x', 0),
+            type(628, "line", 24, false, 'b', 'G', false, 701, 629, "line_in", "line_out", 'd', 'p', 0),
+            type(629, "_line", -1, false, 'b', 'A', false, 628, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(718, "circle", 24, false, 'b', 'G', false, 0, 719, "circle_in", "circle_out", 'd', 'p', 0),
+            type(719, "_circle", -1, false, 'b', 'A', false, 718, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(1017, "_point", -1, false, 'b', 'A', false, 600, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(1018, "_lseg", -1, false, 'b', 'A', false, 601, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(1019, "_path", -1, false, 'b', 'A', false, 602, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(1020, "_box", -1, false, 'b', 'A', false, 603, 0, "array_in", "array_out", 'd', 'x', 0),
+            type(1027, "_polygon", -1, false, 'b', 'A', false, 604, 0, "array_in", "array_out", 'd', 'x', 0)
     );
 
     private static final Map<Integer, Type> BY_OID = new HashMap<>();

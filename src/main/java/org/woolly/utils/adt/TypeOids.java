@@ -17,7 +17,14 @@ public final class TypeOids {
     public static final int XID = 28;
     public static final int CID = 29;
     public static final int OIDVECTOR = 30;
+    public static final int POINT = 600;
+    public static final int LSEG = 601;
+    public static final int PATH = 602;
+    public static final int BOX = 603;
+    public static final int POLYGON = 604;
+    public static final int LINE = 628;
     public static final int FLOAT4 = 700;
+    public static final int CIRCLE = 718;
     public static final int FLOAT8 = 701;
     public static final int UNKNOWN = 705;
     public static final int BPCHAR = 1042;

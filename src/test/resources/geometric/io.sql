@@ -1,0 +1,60 @@
+-- text input forms and errors of every geometric type, output with extra_float_digits
+SELECT point '(1,2)', point ' ( 1.5 , -2e3 ) ', point '3,4', point '(Inf,-Infinity)', point '( Nan , NaN )';
+SELECT point 'asdfasdf';
+SELECT point '(10.0 10.0)';
+SELECT point '(10.0, 10.0) x';
+SELECT point '(10.0,10.0';
+SELECT point '(10.0, 1e+500)';
+SELECT lseg '[(1,2),(3,4)]', lseg '(1,2),(3,4)', lseg '((1,2),(3,4))', lseg '1,2,3,4';
+SELECT lseg '[(1,2),(3,4)';
+SELECT lseg '(1,2),(3,4),(5,6)';
+SELECT box '(2.0,2.0,0.0,0.0)', box '(1.0,1.0,3.0,3.0)', box '((-8, 2), (-2, -10))', box '(2.5, 2.5, 2.5,3.5)';
+SELECT box '(2.3, 4.5)';
+SELECT box '[1, 2, 3, 4)';
+SELECT box '(1, 2, 3, 4]';
+SELECT box '(1, 2, 3, 4) x';
+SELECT box 'asdfasdf(ad';
+SELECT path '[(1,2),(3,4)]', path '((1,2),(3,4))', path '(1,2),(3,4)', path '1,2,3,4', path '[1,2,3,4]',
+       path '((10,20))', path '[(11,12),(13,14)]';
+SELECT path '[(,2),(3,4)]';
+SELECT path '[(1,2),(3,4)';
+SELECT path '(1,2,3,4';
+SELECT path '(1,2),(3,4)]';
+SELECT polygon '(3.0,1.0),(3.0,3.0),(1.0,0.0)', polygon '((1,2),(3,4),(5,6))', polygon '1,2,3,4', polygon '(0,0)';
+SELECT polygon '0.0';
+SELECT polygon '(0.0 0.0';
+SELECT polygon '(0,1,2)';
+SELECT polygon '(0,1,2,3';
+SELECT polygon 'asdf';
+SELECT line '{1,2,3}', line '{0,-1,5}', line '[(0,0),(6,6)]', line '(1,1),(2,3)', line '((-1,0),(3,4))';
+SELECT line '{0,0,1}';
+SELECT line '{1,2}';
+SELECT line '(3asdf,2 ,3,4r2)';
+SELECT line '[(1,1),(1,1)]';
+SELECT line '{1,2,3} x';
+SELECT circle '<(5,1),3>', circle '((1,2),100)', circle '1,3,5', circle ' ( ( 1 , 2 ) , 3 ) ', circle '<(100,200),10>';
+SELECT circle '<(-100,0),-100>';
+SELECT circle '<(1,2),3';
+SELECT circle '1abc,3,5';
+SELECT circle '(3,(1,2),3)';
+SELECT point '(0.1,0.2)' + point '(0.2,0.1)', circle '<(1,1),0.1>' * point '(0.3,0.7)';
+SET extra_float_digits = 0;
+SELECT point '(0.1,0.2)' + point '(0.2,0.1)', circle '<(1,1),0.1>' * point '(0.3,0.7)';
+SET extra_float_digits = -3;
+SELECT point '(0.1,0.2)' + point '(0.2,0.1)', point '(1.23456789012345,2)';
+RESET extra_float_digits;
+-- storage, arrays, subscripts
+CREATE TABLE geo_io (p point, l lseg, b box, pa path, po polygon, li line, c circle);
+INSERT INTO geo_io VALUES ('(1,2)', '[(1,2),(3,4)]', '(3,4),(1,2)', '[(1,2),(3,4),(5,6)]', '((1,2),(3,4),(5,6))',
+  '{1,2,3}', '<(1,2),3>'), (NULL, NULL, NULL, '((0,0),(1,1))', NULL, NULL, '<(0,0),0>');
+SELECT * FROM geo_io;
+SELECT p[0], p[1], p[2], l[0], l[1], b[0], b[1], li[0], li[2] FROM geo_io WHERE p IS NOT NULL;
+SELECT p[0:1] FROM geo_io;
+SELECT ARRAY[point '(1,2)', point '(3,4)'], ARRAY[circle '<(1,2),3>'], '{"(1,2)","(3,4)"}'::point[];
+SELECT pg_typeof(p), pg_typeof(l), pg_typeof(b), pg_typeof(pa), pg_typeof(po), pg_typeof(li), pg_typeof(c)
+  FROM geo_io LIMIT 1;
+SELECT p FROM geo_io ORDER BY p;
+SELECT DISTINCT p FROM geo_io;
+SELECT b FROM geo_io GROUP BY b;
+SELECT b FROM geo_io ORDER BY b;
+DROP TABLE geo_io;
