@@ -44,11 +44,14 @@ public final class TypeCommands {
             case TypeCommand.RenameEnumValue rename -> context.catalog().renameEnumLabel(context.transaction(),
                     enumType(context, rename.type()).oid(), rename.oldLabel(), rename.newLabel());
             case TypeCommand.AlterType alter -> alterType(context, alter);
+            case TypeCommand.CreateDomain create -> DomainCommands.create(context, create);
+            case TypeCommand.AlterDomain alter -> DomainCommands.alter(context, alter);
+            case TypeCommand.AlterDomainName rename -> DomainCommands.rename(context, rename.change());
         }
         return command.tag();
     }
 
-    private static void alterType(CommandContext context, TypeCommand.AlterType alter) {
+    static void alterType(CommandContext context, TypeCommand.AlterType alter) {
         TypeInfo type = userType(context, alter.type());
         int namespaceOid = 0;
         if (alter.newSchema() != null) {
@@ -156,7 +159,7 @@ public final class TypeCommands {
         return context.catalog().typeByOid(context.transaction(), oid).orElse(null);
     }
 
-    private static TypeInfo userType(CommandContext context, QualifiedName name) {
+    static TypeInfo userType(CommandContext context, QualifiedName name) {
         TypeInfo type = findType(context, name);
         if (type == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
@@ -183,7 +186,7 @@ public final class TypeCommands {
         return typeName(context, type.oid());
     }
 
-    private static String typeName(CommandContext context, int typeOid) {
+    static String typeName(CommandContext context, int typeOid) {
         return new CatalogNameLookup(context.catalog(), context.transaction(), context.types()::formatType)
                 .formatType(typeOid, -1);
     }

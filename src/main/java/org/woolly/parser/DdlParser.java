@@ -84,6 +84,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("type")) {
             return new TypeParser(grammar).create(create);
         }
+        if (!temporary && cursor.atKeyword("domain")) {
+            return new DomainParser(grammar).create(create);
+        }
         if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
                 || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
             return new AccessParser(grammar).createRole(create);
@@ -570,6 +573,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("type")) {
             return new TypeParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("domain")) {
+            return new DomainParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {
