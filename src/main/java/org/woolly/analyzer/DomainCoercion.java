@@ -34,9 +34,13 @@ final class DomainCoercion {
     /** {@code expr} coerced to the domain, or null when it does not coerce to the base type in that context. */
     static QueryExpr coerce(ParseState state, QueryExpr expr, DomainInfo domain, TypeSystem.CoercionContext context,
                             int location) {
-        QueryExpr base = Coercions.coerce(state, expr, domain.baseTypeOid(), domain.baseTypmod(), context, location);
+        // first to the base type, then its modifier (a literal too long for varchar(3) is cut by an explicit cast)
+        QueryExpr base = Coercions.coerce(state, expr, domain.baseTypeOid(), -1, context, location);
         if (base == null) {
             return null;
+        }
+        if (domain.baseTypmod() >= 0) {
+            base = Coercions.coerce(state, base, domain.baseTypeOid(), domain.baseTypmod(), context, location);
         }
         return new QueryExpr.Cast(base, check(state, domain), domain.oid(), -1,
                 context == TypeSystem.CoercionContext.EXPLICIT);

@@ -644,6 +644,11 @@ public interface CatalogAccess {
         return Optional.empty();
     }
 
+    /** The domain CHECK constraint with that pg_constraint OID, or empty. */
+    default Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
+        return Optional.empty();
+    }
+
     /** Creates a domain over {@code baseTypeOid} and its array type in the schema (null: search_path); its OID. */
     default int createDomain(Transaction tx, String schema, String name, int baseTypeOid, int baseTypmod,
                              boolean notNull, String defaultExpression, int ownerOid) {

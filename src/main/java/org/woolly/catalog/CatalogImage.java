@@ -357,6 +357,18 @@ final class CatalogImage {
         return typeByOid.get(oid);
     }
 
+    /** The domain CHECK constraint of that pg_constraint OID, or null. */
+    DomainInfo.Check domainCheck(int constraintOid) {
+        for (DomainInfo domain : domainByOid.values()) {
+            for (DomainInfo.Check check : domain.checks()) {
+                if (check.oid() == constraintOid) {
+                    return check;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The domain of that OID, or null when the type is not a domain. */
     DomainInfo domain(int typeOid) {
         return domainByOid.get(typeOid);

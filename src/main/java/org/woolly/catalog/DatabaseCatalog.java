@@ -916,6 +916,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).domainCheck(constraintOid));
+    }
+
+    @Override
     public int createDomain(Transaction tx, String schema, String name, int baseTypeOid, int baseTypmod,
                             boolean notNull, String defaultExpression, int ownerOid) {
         int namespaceOid = creationNamespace(tx, schema, name, false);

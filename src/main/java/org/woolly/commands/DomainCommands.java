@@ -35,13 +35,10 @@ final class DomainCommands {
         TypeName typeName = create.baseType();
         int baseOid;
         int typmod;
-        try {
-            baseOid = context.catalog().lookupValueTypeOid(context.transaction(), typeName.schema(), typeName.name());
-            typmod = TypeModifiers.typmodIn(baseOid, typeName.name(), typeName.modifiers(),
-                    warning -> context.notices().notice(warning));
-        } catch (SqlException error) {
-            throw TableCommands.at(error, typeName.location());
-        }
+        // PostgreSQL reports these without a position (typenameType of DefineDomain has no ParseState)
+        baseOid = context.catalog().lookupValueTypeOid(context.transaction(), typeName.schema(), typeName.name());
+        typmod = TypeModifiers.typmodIn(baseOid, typeName.name(), typeName.modifiers(),
+                warning -> context.notices().notice(warning));
         if (typeName.arrayBounds() > 0) {
             int arrayOid = BuiltinTypes.arrayTypeOf(baseOid);
             if (arrayOid == 0) {

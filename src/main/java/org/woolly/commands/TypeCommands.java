@@ -76,6 +76,9 @@ public final class TypeCommands {
                 context.notices().notice(notice("type \"%s\" does not exist, skipping".formatted(display(name))));
                 continue;
             }
+            if (drop.kind() == Statement.ObjectKind.DOMAIN && type.typtype() != 'd') {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a domain", display(name));
+            }
             refuseRequiredType(context, type);
             targets.add(type);
         }
@@ -83,7 +86,7 @@ public final class TypeCommands {
             dropDependentColumns(context, type, drop.cascade());
             context.catalog().dropType(context.transaction(), type);
         }
-        return "DROP TYPE";
+        return drop.kind() == Statement.ObjectKind.DOMAIN ? "DROP DOMAIN" : "DROP TYPE";
     }
 
     /** 2BP01 for a type that a table's columns use, unless CASCADE (then the columns go, with a notice). */

@@ -455,7 +455,8 @@ final class DdlParser {
             case "index" -> kind = Statement.ObjectKind.INDEX;
             case "sequence" -> kind = Statement.ObjectKind.SEQUENCE;
             case "view" -> kind = Statement.ObjectKind.VIEW;
-            case "type", "domain" -> kind = Statement.ObjectKind.TYPE;
+            case "type" -> kind = Statement.ObjectKind.TYPE;
+            case "domain" -> kind = Statement.ObjectKind.DOMAIN;
             case "schema" -> {
                 kind = Statement.ObjectKind.SCHEMA;
                 qualified = false;
