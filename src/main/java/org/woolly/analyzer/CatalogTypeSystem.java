@@ -149,6 +149,12 @@ final class CatalogTypeSystem implements TypeSystem {
             return sourceBase == targetType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
                     : findCast(sourceBase, targetType, context);
         }
+        int targetBase = base(targetType);
+        if (targetBase != targetType) {
+            // to a domain: the cast to its base type (Coercions adds the domain's checks when it coerces)
+            return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
+                    : findCast(sourceType, targetBase, context);
+        }
         boolean toString = BuiltinTypes.byOid(targetType) != null && BuiltinTypes.category(targetType) == 'S';
         boolean fromString = BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.category(sourceType) == 'S';
         if (toString && context != CoercionContext.IMPLICIT && enumType(sourceType) != null) {

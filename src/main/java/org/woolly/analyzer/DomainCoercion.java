@@ -31,31 +31,46 @@ final class DomainCoercion {
         return state.catalog.domain(state.transaction, typeOid).orElse(null);
     }
 
-    /** {@code expr} coerced to the domain, or null when it does not coerce to the base type in that context. */
+    /**
+     * {@code expr} coerced to the domain, or null when it does not coerce to the base type in
+     * that context. A domain over a domain checks the constraints of every level, the innermost
+     * first, and names the outermost in its errors ({@code load_domaintype_info}).
+     */
     static QueryExpr coerce(ParseState state, QueryExpr expr, DomainInfo domain, TypeSystem.CoercionContext context,
                             int location) {
+        List<DomainInfo> levels = new ArrayList<>();
+        int typmod = -1;
+        for (DomainInfo level = domain; level != null; level = domain(state, level.baseTypeOid())) {
+            levels.addFirst(level);
+            typmod = typmod >= 0 ? typmod : level.baseTypmod();
+        }
+        int baseType = levels.getFirst().baseTypeOid();
         // first to the base type, then its modifier (a literal too long for varchar(3) is cut by an explicit cast)
-        QueryExpr base = Coercions.coerce(state, expr, domain.baseTypeOid(), -1, context, location);
+        QueryExpr base = Coercions.coerce(state, expr, baseType, -1, context, location);
         if (base == null) {
             return null;
         }
-        if (domain.baseTypmod() >= 0) {
-            base = Coercions.coerce(state, base, domain.baseTypeOid(), domain.baseTypmod(), context, location);
+        if (typmod >= 0) {
+            base = Coercions.coerce(state, base, baseType, typmod, context, location);
         }
-        return new QueryExpr.Cast(base, check(state, domain), domain.oid(), -1,
+        return new QueryExpr.Cast(base, check(state, domain, levels, baseType), domain.oid(), -1,
                 context == TypeSystem.CoercionContext.EXPLICIT);
     }
 
-    /** The run-time part: NOT NULL, then each CHECK in name order. */
-    private static CoercionHandle check(ParseState state, DomainInfo domain) {
+    /** The run-time part: NOT NULL of any level, then each level's CHECKs in name order. */
+    private static CoercionHandle check(ParseState state, DomainInfo domain, List<DomainInfo> levels, int baseType) {
         String name = state.types.formatType(domain.oid(), -1);
         List<String> names = new ArrayList<>();
         List<QueryExpr> checks = new ArrayList<>();
-        for (DomainInfo.Check check : domain.checks()) {
-            names.add(check.name());
-            checks.add(analyzeCheck(state, domain, state.expressionParser.parseExpression(check.expression())));
+        boolean anyNotNull = false;
+        for (DomainInfo level : levels) {
+            anyNotNull |= level.notNull();
+            for (DomainInfo.Check check : level.checks()) {
+                names.add(check.name());
+                checks.add(analyzeCheck(state, level, state.expressionParser.parseExpression(check.expression())));
+            }
         }
-        boolean notNull = domain.notNull();
+        boolean notNull = anyNotNull;
         CoercionHandle.NullAcceptingConverter converter = (value, typmod, context) -> {
             if (value == null && notNull) {
                 throw SqlException.of(SqlState.NOT_NULL_VIOLATION, "domain %s does not allow null values", name);
@@ -72,7 +87,7 @@ final class DomainCoercion {
             }
             return value;
         };
-        return new CoercionHandle("domain_check", domain.baseTypeOid(), domain.oid(), converter);
+        return new CoercionHandle("domain_check", baseType, domain.oid(), converter);
     }
 
     /**

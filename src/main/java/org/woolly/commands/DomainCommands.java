@@ -59,8 +59,7 @@ final class DomainCommands {
             }
             boolean wanted = constraint.kind() == DomainConstraint.Kind.NOT_NULL;
             if (notNull != null && notNull != wanted) {
-                throw TableCommands.at(SqlException.of(SqlState.SYNTAX_ERROR,
-                        "conflicting NULL/NOT NULL constraints"), constraint.location());
+                throw SqlException.of(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL constraints");
             }
             notNull = wanted;
         }
@@ -140,8 +139,13 @@ final class DomainCommands {
 
     private static void addCheck(CommandContext context, DomainInfo domain, DomainConstraint constraint,
                                  boolean checkRows) {
-        QueryExpr analyzed = context.analyzer().analyzeDomainCheck(domain, constraint.check(), context.transaction(),
-                context.formatSettings());
+        QueryExpr analyzed;
+        try {
+            analyzed = context.analyzer().analyzeDomainCheck(domain, constraint.check(), context.transaction(),
+                    context.formatSettings());
+        } catch (SqlException error) {
+            throw error.withPosition(0); // domainAddConstraint's ParseState has no query text to point into
+        }
         String name = constraint.name();
         if (name != null) {
             if (domain.check(name) != null) {
@@ -238,9 +242,11 @@ final class DomainCommands {
     }
 
     private static DomainInfo domain(CommandContext context, QualifiedName name) {
-        TypeInfo type = TypeCommands.userType(context, name);
-        return context.catalog().domain(context.transaction(), type.oid()).orElseThrow(() -> SqlException.of(
-                SqlState.WRONG_OBJECT_TYPE, "%s is not a domain", typeName(context, type.oid())));
+        int oid = context.catalog().lookupTypeOid(context.transaction(), name.schema(), name.name());
+        DomainInfo domain = context.catalog().domain(context.transaction(), oid).orElseThrow(() -> SqlException.of(
+                SqlState.WRONG_OBJECT_TYPE, "%s is not a domain", typeName(context, oid)));
+        TypeCommands.userType(context, name);
+        return domain;
     }
 
     private static String typeName(CommandContext context, int typeOid) {
