@@ -644,6 +644,11 @@ public interface CatalogAccess {
         return Optional.empty();
     }
 
+    /** The domains whose base type is that type. */
+    default List<DomainInfo> domainsOver(Transaction tx, int typeOid) {
+        return List.of();
+    }
+
     /** The domain CHECK constraint with that pg_constraint OID, or empty. */
     default Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
         return Optional.empty();

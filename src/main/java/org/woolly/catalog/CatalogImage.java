@@ -357,6 +357,12 @@ final class CatalogImage {
         return typeByOid.get(oid);
     }
 
+    /** The domains whose base type is that type, in OID order. */
+    List<DomainInfo> domainsOver(int typeOid) {
+        return domainByOid.values().stream().filter(domain -> domain.baseTypeOid() == typeOid)
+                .sorted(Comparator.comparingInt(DomainInfo::oid)).toList();
+    }
+
     /** The domain CHECK constraint of that pg_constraint OID, or null. */
     DomainInfo.Check domainCheck(int constraintOid) {
         for (DomainInfo domain : domainByOid.values()) {

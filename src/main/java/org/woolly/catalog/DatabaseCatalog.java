@@ -916,6 +916,11 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public List<DomainInfo> domainsOver(Transaction tx, int typeOid) {
+        return system.imageFor(tx, databaseOid).domainsOver(typeOid);
+    }
+
+    @Override
     public Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
         return Optional.ofNullable(system.imageFor(tx, databaseOid).domainCheck(constraintOid));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.CatalogNameLookup;
+import org.woolly.catalog.DomainInfo;
 import org.woolly.catalog.NamespaceInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.catalog.TypeInfo;
@@ -105,6 +106,12 @@ public final class TypeCommands {
             dependents.add("column %s of table %s depends on type %s".formatted(attribute.name(), relation.name(),
                     typeName(context, type)));
         }
+        List<TypeInfo> domains = new ArrayList<>();
+        for (DomainInfo domain : context.catalog().domainsOver(context.transaction(), type.oid())) {
+            domains.add(context.catalog().typeByOid(context.transaction(), domain.oid()).orElseThrow());
+            dependents.add("type %s depends on type %s".formatted(typeName(context, domain.oid()),
+                    typeName(context, type)));
+        }
         if (dependents.isEmpty()) {
             return;
         }
@@ -127,6 +134,10 @@ public final class TypeCommands {
         for (int i = 0; i < columns.size(); i++) {
             RelationInfo current = context.catalog().relationByOid(context.transaction(), relations.get(i).oid());
             context.catalog().dropColumn(context.transaction(), current, columns.get(i).number());
+        }
+        for (TypeInfo domain : domains) {
+            dropDependentColumns(context, domain, true);
+            context.catalog().dropType(context.transaction(), domain);
         }
     }
 
