@@ -83,6 +83,7 @@ public final class Analyzer {
     public void validateDefault(Expr expr, int typeOid, int typmod, String columnName, Transaction transaction,
                                 FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, null);
+        state.expressionParser = expressionParser;
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
         state.subLinkForbiddenIn = "DEFAULT expression";
@@ -102,6 +103,7 @@ public final class Analyzer {
                                                                   Transaction transaction,
                                                                   FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
         state.aggregateForbiddenIn = "check constraints";
         state.subLinkForbiddenIn = "check constraint";
         state.subLinkErrorHasPosition = true;
@@ -127,6 +129,7 @@ public final class Analyzer {
                                                                   boolean predicate, Transaction transaction,
                                                                   FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
         return new IndexAnalyzer(state).analyze(relation, expr, predicate);
     }
 
@@ -146,6 +149,23 @@ public final class Analyzer {
         org.woolly.nodes.query.QueryExpr predicate = index.partial() ? analyzeIndexExpression(relation,
                 expressionParser.parseExpression(index.predicate()), true, transaction, formatSettings) : null;
         return new org.woolly.nodes.query.IndexExpressions(List.copyOf(expressions), predicate);
+    }
+
+    /**
+     * Analyzes a domain's CHECK expression over {@code VALUE} (the domain's base type) for
+     * CREATE/ALTER DOMAIN: 42703 for other column names, 42804 when not boolean.
+     */
+    public org.woolly.nodes.query.QueryExpr analyzeDomainCheck(org.woolly.catalog.DomainInfo domain, Expr expr,
+                                                              Transaction transaction, FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
+        return DomainCoercion.analyzeCheck(state, domain, expr);
+    }
+
+    /** Parses and analyzes a domain's stored CHECK constraint (its SQL text). */
+    public org.woolly.nodes.query.QueryExpr storedDomainCheck(org.woolly.catalog.DomainInfo domain, String text,
+                                                             Transaction transaction, FormatSettings formatSettings) {
+        return analyzeDomainCheck(domain, expressionParser.parseExpression(text), transaction, formatSettings);
     }
 
     /** Parses and analyzes a stored CHECK constraint (its SQL text) for the executor. */
@@ -171,6 +191,7 @@ public final class Analyzer {
     public org.woolly.nodes.query.QueryExpr analyzeValue(Expr expr, int targetType, Transaction transaction,
                                                         FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, notices, null);
+        state.expressionParser = expressionParser;
         state.aggregateForbiddenIn = "EXECUTE parameters";
         var analyzed = new ExpressionAnalyzer(state).transform(expr);
         var coerced = Coercions.coerce(state, analyzed, targetType, -1, TypeSystem.CoercionContext.ASSIGNMENT,
@@ -194,6 +215,7 @@ public final class Analyzer {
             org.woolly.catalog.AttributeInfo column, Expr using, int typeOid, int typmod, Transaction transaction,
             FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
         state.aggregateForbiddenIn = "transform expressions";
         state.subLinkForbiddenIn = "transform expression";
         state.subLinkErrorHasPosition = true;
@@ -228,6 +250,7 @@ public final class Analyzer {
     public org.woolly.nodes.query.QueryExpr analyzeDefault(Expr expr, org.woolly.catalog.AttributeInfo column,
                                                           Transaction transaction, FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
         state.aggregateForbiddenIn = "DEFAULT expressions";
         state.inDefaultExpression = true;
         state.subLinkForbiddenIn = "DEFAULT expression";

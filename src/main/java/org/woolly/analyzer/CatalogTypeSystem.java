@@ -53,11 +53,31 @@ final class CatalogTypeSystem implements TypeSystem {
         return catalog.typeByOid(transaction, typeOid).filter(type -> type.typtype() == 'e').orElse(null);
     }
 
+    /** The type a value of that type has: a domain's base type (through domains over domains), else itself. */
+    private int base(int typeOid) {
+        if (typeOid == 0 || BuiltinTypes.byOid(typeOid) != null) {
+            return typeOid;
+        }
+        return catalog.domain(transaction, typeOid).map(domain -> base(domain.baseTypeOid())).orElse(typeOid);
+    }
+
+    private int[] bases(int[] types) {
+        int[] mapped = types.clone();
+        for (int i = 0; i < mapped.length; i++) {
+            mapped[i] = base(mapped[i]);
+        }
+        return mapped;
+    }
+
     @Override
     public PgType type(int oid) {
         PgType type = builtin.type(oid);
         if (type != null) {
             return type;
+        }
+        int base = base(oid);
+        if (base != oid) {
+            return type(base);
         }
         TypeInfo enumType = enumType(oid);
         return enumType == null ? null : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
@@ -65,6 +85,9 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public OperatorMatch resolveOperator(String name, int leftType, int rightType) {
+        // a domain's values take the base type's operators (getBaseType in oper_select_candidate)
+        leftType = base(leftType);
+        rightType = base(rightType);
         Integer operatorOid = ENUM_OPERATORS.get(name);
         if (operatorOid != null && leftType != 0) {
             int enumOid = enumType(leftType) != null ? leftType : enumType(rightType) != null ? rightType : 0;
@@ -115,11 +138,23 @@ final class CatalogTypeSystem implements TypeSystem {
                     || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
                     ? args[0] : state, null), argumentTypes.clone());
         }
-        return builtin.resolveAggregate(name, argumentTypes, star);
+        return builtin.resolveAggregate(name, bases(argumentTypes), star);
     }
 
     @Override
     public CoercionHandle findCast(int sourceType, int targetType, CoercionContext context) {
+        int sourceBase = base(sourceType);
+        if (sourceBase != sourceType) {
+            // a domain's value is its base type's, relabeled (COERCION_PATH_RELABELTYPE)
+            return sourceBase == targetType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
+                    : findCast(sourceBase, targetType, context);
+        }
+        int targetBase = base(targetType);
+        if (targetBase != targetType) {
+            // to a domain: the cast to its base type (Coercions adds the domain's checks when it coerces)
+            return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
+                    : findCast(sourceType, targetBase, context);
+        }
         boolean toString = BuiltinTypes.byOid(targetType) != null && BuiltinTypes.category(targetType) == 'S';
         boolean fromString = BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.category(sourceType) == 'S';
         if (toString && context != CoercionContext.IMPLICIT && enumType(sourceType) != null) {
@@ -140,6 +175,13 @@ final class CatalogTypeSystem implements TypeSystem {
     @Override
     public int commonType(int[] types, String construct, int[] positions) {
         int first = types.length == 0 ? 0 : types[0];
+        if (base(first) != first) {
+            boolean same = true;
+            for (int type : types) {
+                same &= type == first || type == TypeOids.UNKNOWN;
+            }
+            return same ? first : commonType(bases(types), construct, positions);
+        }
         if (enumType(first) != null) {
             boolean same = true;
             for (int type : types) {
@@ -154,7 +196,7 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public Object applyTypmod(int typeOid, Object value, int typmod, boolean explicit) {
-        return builtin.applyTypmod(typeOid, value, typmod, explicit);
+        return builtin.applyTypmod(base(typeOid), value, typmod, explicit);
     }
 
     @Override
@@ -167,11 +209,11 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public Comparator<Object> comparator(int typeOid) {
-        return builtin.comparator(typeOid);
+        return builtin.comparator(base(typeOid));
     }
 
     @Override
     public Object groupingKey(int typeOid, Object value) {
-        return builtin.groupingKey(typeOid, value);
+        return builtin.groupingKey(base(typeOid), value);
     }
 }

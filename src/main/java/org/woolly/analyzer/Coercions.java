@@ -22,6 +22,12 @@ final class Coercions {
     static QueryExpr coerce(ParseState state, QueryExpr expr, int target, int targetTypmod,
                             TypeSystem.CoercionContext context, int location) {
         int source = expr.type();
+        if (source != target) {
+            org.woolly.catalog.DomainInfo domain = DomainCoercion.domain(state, target);
+            if (domain != null) {
+                return DomainCoercion.coerce(state, expr, domain, context, location);
+            }
+        }
         if (expr instanceof QueryExpr.Const constant && source == TypeOids.UNKNOWN) {
             if (constant.value() == null) {
                 return new QueryExpr.Const(target, targetTypmod, null);

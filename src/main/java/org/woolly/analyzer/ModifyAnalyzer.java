@@ -199,7 +199,9 @@ final class ModifyAnalyzer {
     /** The column's DEFAULT expression analyzed (no column references), or a typed null. */
     QueryExpr defaultValue(AttributeInfo attribute) {
         if (attribute.defaultExpression() == null) {
-            return new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
+            QueryExpr none = new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
+            // a domain's NOT NULL applies to the null a missing value stands for
+            return attribute.domainOid() == 0 ? none : assign(attribute, none, -1);
         }
         ParseState defaultState = state.child(null);
         defaultState.aggregateForbiddenIn = "DEFAULT expressions";
@@ -211,12 +213,14 @@ final class ModifyAnalyzer {
 
     /** Assignment coercion to a column (42804 with PostgreSQL's hint when none exists). */
     QueryExpr assign(AttributeInfo attribute, QueryExpr expr, int location) {
-        QueryExpr coerced = Coercions.coerce(state, expr, attribute.typeOid(), attribute.typeModifier(),
-                TypeSystem.CoercionContext.ASSIGNMENT, location);
+        boolean domain = attribute.domainOid() != 0;
+        QueryExpr coerced = Coercions.coerce(state, expr, domain ? attribute.domainOid() : attribute.typeOid(),
+                domain ? -1 : attribute.typeModifier(), TypeSystem.CoercionContext.ASSIGNMENT, location);
         if (coerced == null) {
             throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
                     "column \"%s\" is of type %s but expression is of type %s", attribute.name(),
-                    state.types.formatType(attribute.typeOid(), attribute.typeModifier()),
+                    domain ? state.types.formatType(attribute.domainOid(), -1)
+                            : state.types.formatType(attribute.typeOid(), attribute.typeModifier()),
                     state.types.formatType(expr.type(), expr.typmod()))
                     .withHint("You will need to rewrite or cast the expression.");
         }

@@ -111,7 +111,12 @@ final class RoutineCalls {
         for (FunctionInfo routine : routines) {
             Layout layout = Layout.of(routine, call.args());
             if (layout != null) {
-                candidates.add(new RoutineResolver.Candidate<>(layout, layout.declared()));
+                // a domain parameter matches as its base type; the argument is then coerced to the domain
+                int[] matched = layout.declared().clone();
+                for (int i = 0; i < matched.length; i++) {
+                    matched[i] = DomainCoercion.storedType(state, matched[i]);
+                }
+                candidates.add(new RoutineResolver.Candidate<>(layout, matched));
             }
         }
         boolean named = call.args().stream().anyMatch(arg -> arg instanceof Expr.NamedArgument);

@@ -124,7 +124,7 @@ public interface CatalogAccess {
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
         if (BuiltinTypes.byOid(typeOid) == null
-                && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e').orElse(true)) {
+                && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e' && type.typtype() != 'd').orElse(true)) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;
@@ -638,4 +638,51 @@ public interface CatalogAccess {
 
     /** Renames, moves (namespace OID, 0: unchanged) or gives a new owner (0: unchanged) to a user-defined type. */
     void alterType(Transaction tx, TypeInfo type, String newName, int newNamespaceOid, int newOwnerOid);
+
+    /** The domain of that type OID, or empty when the type is not a domain. */
+    default Optional<DomainInfo> domain(Transaction tx, int typeOid) {
+        return Optional.empty();
+    }
+
+    /** The domains whose base type is that type. */
+    default List<DomainInfo> domainsOver(Transaction tx, int typeOid) {
+        return List.of();
+    }
+
+    /** The domain CHECK constraint with that pg_constraint OID, or empty. */
+    default Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
+        return Optional.empty();
+    }
+
+    /** Creates a domain over {@code baseTypeOid} and its array type in the schema (null: search_path); its OID. */
+    default int createDomain(Transaction tx, String schema, String name, int baseTypeOid, int baseTypmod,
+                             boolean notNull, String defaultExpression, int ownerOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE DOMAIN is not supported here");
+    }
+
+    /** Sets the domain's default (null: none) ({@code ALTER DOMAIN SET/DROP DEFAULT}). */
+    default void setDomainDefault(Transaction tx, int domainOid, String defaultExpression) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DOMAIN is not supported here");
+    }
+
+    /** Sets or clears the domain's {@code typnotnull}. */
+    default void setDomainNotNull(Transaction tx, int domainOid, boolean notNull) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DOMAIN is not supported here");
+    }
+
+    /** Adds a CHECK constraint (SQL text over VALUE) to a domain. */
+    default void addDomainCheck(Transaction tx, int domainOid, int namespaceOid, String name, String expression,
+                                boolean validated) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DOMAIN is not supported here");
+    }
+
+    /** Drops a domain's CHECK constraint. */
+    default void dropDomainCheck(Transaction tx, int domainOid, int constraintOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DOMAIN is not supported here");
+    }
+
+    /** Marks a domain's CHECK constraint validated. */
+    default void validateDomainCheck(Transaction tx, int domainOid, int constraintOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DOMAIN is not supported here");
+    }
 }

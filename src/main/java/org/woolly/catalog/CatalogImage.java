@@ -47,6 +47,7 @@ final class CatalogImage {
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
     private final Map<Integer, EnumLabel> enumLabelByOid = new HashMap<>();
+    private final Map<Integer, DomainInfo> domainByOid = new HashMap<>();
     private final Map<Integer, List<EnumLabel>> enumLabelsByType = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
     private final Map<Integer, List<CatalogRow>> indexesByRelation = new HashMap<>();
@@ -102,6 +103,11 @@ final class CatalogImage {
             image.typeByOid.put(type.oid(), type);
             image.typeByName.put(new QualifiedKey(type.namespaceOid(), type.name()), type.oid());
         }
+        Map<Integer, CatalogRow> domainRows = new HashMap<>();
+        for (CatalogRow row : heap.scan(PG_TYPE, databaseOid, snapshot, row -> row.getChar("typtype") == 'd')) {
+            domainRows.put(row.getOid("oid"), row);
+        }
+        Map<Integer, List<DomainInfo.Check>> domainChecks = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_ENUM, databaseOid, snapshot)) {
             EnumLabel label = new EnumLabel(row.getOid("oid"), row.getOid("enumtypid"),
                     (Float) row.get("enumsortorder"), row.getString("enumlabel"));
@@ -114,6 +120,13 @@ final class CatalogImage {
             image.indexByOid.put(row.getOid("indexrelid"), row);
         }
         for (CatalogRow row : heap.scan(PG_CONSTRAINT, databaseOid, snapshot)) {
+            if (row.getOid("contypid") != 0) {
+                domainChecks.computeIfAbsent(row.getOid("contypid"), domain -> new ArrayList<>())
+                        .add(new DomainInfo.Check(row.getOid("oid"), row.getString("conname"),
+                                row.getString("conbin"), row.getBool("convalidated")));
+                image.constraintNames.add(new QualifiedKey(row.getOid("connamespace"), row.getString("conname")));
+                continue;
+            }
             image.constraintsByRelation.computeIfAbsent(row.getOid("conrelid"), relation -> new ArrayList<>())
                     .add(row);
             image.constraintNames.add(new QualifiedKey(row.getOid("connamespace"), row.getString("conname")));
@@ -121,6 +134,14 @@ final class CatalogImage {
                 image.referencingTables.computeIfAbsent(row.getOid("confrelid"), relation -> new ArrayList<>())
                         .add(row.getOid("conrelid"));
             }
+        }
+        for (CatalogRow row : domainRows.values()) {
+            int oid = row.getOid("oid");
+            List<DomainInfo.Check> checks = new ArrayList<>(domainChecks.getOrDefault(oid, List.of()));
+            checks.sort(Comparator.comparing(DomainInfo.Check::name));
+            image.domainByOid.put(oid, new DomainInfo(oid, row.getString("typname"), row.getOid("typnamespace"),
+                    row.getOid("typbasetype"), row.getInt("typtypmod"), row.getBool("typnotnull"),
+                    row.getString("typdefault"), List.copyOf(checks)));
         }
         for (CatalogRow row : heap.scan(PG_INHERITS, databaseOid, snapshot)) {
             image.inheritsByChild.computeIfAbsent(row.getOid("inhrelid"), relation -> new ArrayList<>()).add(row);
@@ -336,6 +357,53 @@ final class CatalogImage {
         return typeByOid.get(oid);
     }
 
+    /** The domains whose base type is that type, in OID order. */
+    List<DomainInfo> domainsOver(int typeOid) {
+        return domainByOid.values().stream().filter(domain -> domain.baseTypeOid() == typeOid)
+                .sorted(Comparator.comparingInt(DomainInfo::oid)).toList();
+    }
+
+    /** The domain CHECK constraint of that pg_constraint OID, or null. */
+    DomainInfo.Check domainCheck(int constraintOid) {
+        for (DomainInfo domain : domainByOid.values()) {
+            for (DomainInfo.Check check : domain.checks()) {
+                if (check.oid() == constraintOid) {
+                    return check;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The domain of that OID, or null when the type is not a domain. */
+    DomainInfo domain(int typeOid) {
+        return domainByOid.get(typeOid);
+    }
+
+    /** The type a value of that type is stored as: a domain's base type (through domains over domains). */
+    int storedType(int typeOid) {
+        DomainInfo domain = domainByOid.get(typeOid);
+        return domain == null ? typeOid : storedType(domain.baseTypeOid());
+    }
+
+    private int baseTypmod(int typeOid) {
+        DomainInfo domain = domainByOid.get(typeOid);
+        if (domain == null) {
+            return -1;
+        }
+        return domainByOid.containsKey(domain.baseTypeOid()) && domain.baseTypmod() < 0
+                ? baseTypmod(domain.baseTypeOid()) : domain.baseTypmod();
+    }
+
+    /** The nearest default of a domain or of the domains it is over ({@code get_typdefault}), or null. */
+    private String domainDefault(int typeOid) {
+        DomainInfo domain = domainByOid.get(typeOid);
+        if (domain == null) {
+            return null;
+        }
+        return domain.defaultExpression() != null ? domain.defaultExpression() : domainDefault(domain.baseTypeOid());
+    }
+
     /** The labels of an enum type in sort order (empty for another type). */
     List<EnumLabel> enumLabels(int typeOid) {
         return enumLabelsByType.getOrDefault(typeOid, List.of());
@@ -376,7 +444,11 @@ final class CatalogImage {
         Object[] missingValues = new Object[storedColumns.size()];
         boolean differs = false;
         for (CatalogRow row : storedColumns) {
-            Attribute attribute = new Attribute(row.getString("attname"), row.getOid("atttypid"),
+            int declaredType = row.getOid("atttypid");
+            DomainInfo domain = domainByOid.get(declaredType);
+            // a domain's values are its base type's: storage and expressions see the base type
+            int storedType = storedType(declaredType);
+            Attribute attribute = new Attribute(row.getString("attname"), storedType,
                     row.getInt("atttypmod"), row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
                     row.getBool("attnotnull"));
             int index = physical.size();
@@ -394,9 +466,11 @@ final class CatalogImage {
             char identity = row.getChar("attidentity");
             // an identity column keeps its nextval in pg_attrdef with atthasdef false (see SequenceCatalog)
             CatalogRow defaultRow = row.getBool("atthasdef") || identity != '\0' ? defaultRow(oid, number) : null;
-            String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
-            attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
-                    row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression, identity));
+            String defaultExpression = defaultRow == null ? domainDefault(declaredType)
+                    : defaultRow.getString("adbin");
+            attributes.add(new AttributeInfo(number, row.getString("attname"), storedType,
+                    domain == null ? row.getInt("atttypmod") : baseTypmod(declaredType), row.getBool("attnotnull"),
+                    defaultExpression, identity, domain == null ? 0 : declaredType));
             physicalIndex[live.size()] = index;
             live.add(attribute);
         }

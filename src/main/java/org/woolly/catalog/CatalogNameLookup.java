@@ -444,4 +444,14 @@ public final class CatalogNameLookup implements CatalogInquiries {
             return false;
         }
     }
+
+    @Override
+    public int domainStoredType(int typeOid) {
+        DomainInfo domain = catalog.domain(transaction, typeOid).orElse(null);
+        if (domain == null) {
+            return 0;
+        }
+        int base = domainStoredType(domain.baseTypeOid());
+        return base == 0 ? domain.baseTypeOid() : base;
+    }
 }

@@ -41,6 +41,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final TemporarySchema temporary;
     private final InheritanceCatalog inheritance;
     private final TypeDdl types;
+    private final DomainDdl domains;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -62,6 +63,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.roles = new RoleDdl(system);
         this.inheritance = new InheritanceCatalog(system, databaseOid);
         this.types = new TypeDdl(system, databaseOid);
+        this.domains = new DomainDdl(system, databaseOid);
     }
 
     /**
@@ -906,6 +908,55 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public void alterType(Transaction tx, TypeInfo type, String newName, int newNamespaceOid, int newOwnerOid) {
         types.alterType(tx, system.imageFor(tx, databaseOid), type, newName, newNamespaceOid, newOwnerOid);
+    }
+
+    @Override
+    public Optional<DomainInfo> domain(Transaction tx, int typeOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).domain(typeOid));
+    }
+
+    @Override
+    public List<DomainInfo> domainsOver(Transaction tx, int typeOid) {
+        return system.imageFor(tx, databaseOid).domainsOver(typeOid);
+    }
+
+    @Override
+    public Optional<DomainInfo.Check> domainCheck(Transaction tx, int constraintOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).domainCheck(constraintOid));
+    }
+
+    @Override
+    public int createDomain(Transaction tx, String schema, String name, int baseTypeOid, int baseTypmod,
+                            boolean notNull, String defaultExpression, int ownerOid) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        return domains.create(tx, system.imageFor(tx, databaseOid), namespaceOid, name, baseTypeOid, baseTypmod,
+                notNull, defaultExpression, ownerOid);
+    }
+
+    @Override
+    public void setDomainDefault(Transaction tx, int domainOid, String defaultExpression) {
+        domains.update(tx, domainOid, "typdefault", defaultExpression);
+    }
+
+    @Override
+    public void setDomainNotNull(Transaction tx, int domainOid, boolean notNull) {
+        domains.update(tx, domainOid, "typnotnull", notNull);
+    }
+
+    @Override
+    public void addDomainCheck(Transaction tx, int domainOid, int namespaceOid, String name, String expression,
+                               boolean validated) {
+        domains.addCheck(tx, domainOid, namespaceOid, name, expression, validated);
+    }
+
+    @Override
+    public void dropDomainCheck(Transaction tx, int domainOid, int constraintOid) {
+        domains.dropChecks(tx, domainOid, constraintOid);
+    }
+
+    @Override
+    public void validateDomainCheck(Transaction tx, int domainOid, int constraintOid) {
+        domains.markValidated(tx, domainOid, constraintOid);
     }
 
 

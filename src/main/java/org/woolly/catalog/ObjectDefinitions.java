@@ -92,7 +92,10 @@ final class ObjectDefinitions {
                 }
             }
         }
-        return null;
+        DomainInfo.Check check = catalog.domainCheck(transaction, constraintOid).orElse(null);
+        return check == null ? null : constraintDefinition(null, new ConstraintInfo(check.oid(), check.name(), 0,
+                ConstraintInfo.CHECK, java.util.List.of(), 0, check.expression(), false, false, check.validated()),
+                pretty);
     }
 
     private String constraintDefinition(RelationInfo table, ConstraintInfo constraint, boolean pretty) {

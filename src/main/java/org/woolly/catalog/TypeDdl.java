@@ -137,6 +137,8 @@ final class TypeDdl {
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
         heap.scan(PG_ENUM, databaseOid, snapshot, row -> row.getOid("enumtypid") == oid)
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        heap.scan(CatalogDefinitions.PG_CONSTRAINT, databaseOid, snapshot, row -> row.getOid("contypid") == oid)
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot, row -> row.getOid("objoid") == oid
                         && row.getOid("classoid") == PG_TYPE.oid())
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
@@ -179,7 +181,7 @@ final class TypeDdl {
     }
 
     /** {@code makeArrayTypeName}: "_" and the name, with more underscores while that name is taken. */
-    private static String arrayName(CatalogImage image, int namespaceOid, String name, int arrayOid) {
+    static String arrayName(CatalogImage image, int namespaceOid, String name, int arrayOid) {
         String candidate = "_" + name;
         for (Integer taken = image.typeOid(namespaceOid, candidate); taken != null && taken != arrayOid;
              taken = image.typeOid(namespaceOid, candidate)) {

@@ -254,7 +254,9 @@ public final class TableCommands {
                 case DEFAULT -> {
                     context.analyzer().validateDefault(constraint.expr(), typeOid, typmod, column.name(),
                             context.transaction(), context.formatSettings());
-                    defaultText = AlterTableCommands.isNullConstant(constraint.expr()) ? null
+                    // an explicit DEFAULT NULL is kept for a domain column: it overrides the domain's default
+                    defaultText = AlterTableCommands.isNullConstant(constraint.expr())
+                            && context.catalog().domain(context.transaction(), typeOid).isEmpty() ? null
                             : SqlText.ofDefault(constraint.expr(), typeOid, type -> context.types().formatType(type, -1));
                 }
                 case PRIMARY_KEY, UNIQUE, CHECK, REFERENCES -> { }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.CatalogNameLookup;
+import org.woolly.catalog.DomainInfo;
 import org.woolly.catalog.NamespaceInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.catalog.TypeInfo;
@@ -44,11 +45,14 @@ public final class TypeCommands {
             case TypeCommand.RenameEnumValue rename -> context.catalog().renameEnumLabel(context.transaction(),
                     enumType(context, rename.type()).oid(), rename.oldLabel(), rename.newLabel());
             case TypeCommand.AlterType alter -> alterType(context, alter);
+            case TypeCommand.CreateDomain create -> DomainCommands.create(context, create);
+            case TypeCommand.AlterDomain alter -> DomainCommands.alter(context, alter);
+            case TypeCommand.AlterDomainName rename -> DomainCommands.rename(context, rename.change());
         }
         return command.tag();
     }
 
-    private static void alterType(CommandContext context, TypeCommand.AlterType alter) {
+    static void alterType(CommandContext context, TypeCommand.AlterType alter) {
         TypeInfo type = userType(context, alter.type());
         int namespaceOid = 0;
         if (alter.newSchema() != null) {
@@ -73,6 +77,9 @@ public final class TypeCommands {
                 context.notices().notice(notice("type \"%s\" does not exist, skipping".formatted(display(name))));
                 continue;
             }
+            if (drop.kind() == Statement.ObjectKind.DOMAIN && type.typtype() != 'd') {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a domain", display(name));
+            }
             refuseRequiredType(context, type);
             targets.add(type);
         }
@@ -80,7 +87,7 @@ public final class TypeCommands {
             dropDependentColumns(context, type, drop.cascade());
             context.catalog().dropType(context.transaction(), type);
         }
-        return "DROP TYPE";
+        return drop.kind() == Statement.ObjectKind.DOMAIN ? "DROP DOMAIN" : "DROP TYPE";
     }
 
     /** 2BP01 for a type that a table's columns use, unless CASCADE (then the columns go, with a notice). */
@@ -97,6 +104,12 @@ public final class TypeCommands {
             relations.add(relation);
             columns.add(attribute);
             dependents.add("column %s of table %s depends on type %s".formatted(attribute.name(), relation.name(),
+                    typeName(context, type)));
+        }
+        List<TypeInfo> domains = new ArrayList<>();
+        for (DomainInfo domain : context.catalog().domainsOver(context.transaction(), type.oid())) {
+            domains.add(context.catalog().typeByOid(context.transaction(), domain.oid()).orElseThrow());
+            dependents.add("type %s depends on type %s".formatted(typeName(context, domain.oid()),
                     typeName(context, type)));
         }
         if (dependents.isEmpty()) {
@@ -121,6 +134,10 @@ public final class TypeCommands {
         for (int i = 0; i < columns.size(); i++) {
             RelationInfo current = context.catalog().relationByOid(context.transaction(), relations.get(i).oid());
             context.catalog().dropColumn(context.transaction(), current, columns.get(i).number());
+        }
+        for (TypeInfo domain : domains) {
+            dropDependentColumns(context, domain, true);
+            context.catalog().dropType(context.transaction(), domain);
         }
     }
 
@@ -156,7 +173,7 @@ public final class TypeCommands {
         return context.catalog().typeByOid(context.transaction(), oid).orElse(null);
     }
 
-    private static TypeInfo userType(CommandContext context, QualifiedName name) {
+    static TypeInfo userType(CommandContext context, QualifiedName name) {
         TypeInfo type = findType(context, name);
         if (type == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
@@ -183,7 +200,7 @@ public final class TypeCommands {
         return typeName(context, type.oid());
     }
 
-    private static String typeName(CommandContext context, int typeOid) {
+    static String typeName(CommandContext context, int typeOid) {
         return new CatalogNameLookup(context.catalog(), context.transaction(), context.types()::formatType)
                 .formatType(typeOid, -1);
     }

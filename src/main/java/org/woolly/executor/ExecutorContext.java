@@ -217,6 +217,21 @@ public final class ExecutorContext implements EvaluationContext {
         return counters;
     }
 
+    private java.util.Map<org.woolly.nodes.query.QueryExpr, CompiledExpression> valueChecks;
+
+    @Override
+    public Object evaluateOnValue(org.woolly.nodes.query.QueryExpr expression, Object value) {
+        if (valueChecks == null) {
+            valueChecks = new java.util.IdentityHashMap<>();
+        }
+        CompiledExpression compiled = valueChecks.get(expression);
+        if (compiled == null) {
+            compiled = new ExpressionCompiler(this).compile(expression);
+            valueChecks.put(expression, compiled);
+        }
+        return compiled.evaluate(new Object[] {value});
+    }
+
     @Override
     public org.woolly.utils.adt.ServerActivity serverActivity() {
         return serverActivity == null ? EvaluationContext.super.serverActivity() : serverActivity;

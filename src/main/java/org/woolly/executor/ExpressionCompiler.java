@@ -273,6 +273,9 @@ public final class ExpressionCompiler {
             };
         }
         CoercionHandle.Converter converter = coercion.function();
+        if (converter instanceof CoercionHandle.NullAcceptingConverter) {
+            return row -> converter.convert(arg.evaluate(row), typmod, context);
+        }
         return row -> {
             Object value = arg.evaluate(row);
             return value == null ? null : converter.convert(value, typmod, context);

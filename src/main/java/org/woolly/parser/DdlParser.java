@@ -84,6 +84,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("type")) {
             return new TypeParser(grammar).create(create);
         }
+        if (!temporary && cursor.atKeyword("domain")) {
+            return new DomainParser(grammar).create(create);
+        }
         if (!temporary && (cursor.atKeyword("role") || cursor.atKeyword("group")
                 || cursor.atKeyword("user") && !cursor.peek(1).isKeyword("mapping"))) {
             return new AccessParser(grammar).createRole(create);
@@ -452,7 +455,8 @@ final class DdlParser {
             case "index" -> kind = Statement.ObjectKind.INDEX;
             case "sequence" -> kind = Statement.ObjectKind.SEQUENCE;
             case "view" -> kind = Statement.ObjectKind.VIEW;
-            case "type", "domain" -> kind = Statement.ObjectKind.TYPE;
+            case "type" -> kind = Statement.ObjectKind.TYPE;
+            case "domain" -> kind = Statement.ObjectKind.DOMAIN;
             case "schema" -> {
                 kind = Statement.ObjectKind.SCHEMA;
                 qualified = false;
@@ -570,6 +574,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("type")) {
             return new TypeParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("domain")) {
+            return new DomainParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {

@@ -20,6 +20,11 @@ final class UserTypeIO implements TypeIO {
     }
 
     private TypeIO io() {
+        int base = CatalogInquiries.CURRENT.isBound() ? CatalogInquiries.CURRENT.get().domainStoredType(typeOid) : 0;
+        if (base != 0) {
+            // a domain's values are its base type's, and so is their form on the wire
+            return TypeIoLookup.builtin().forType(base);
+        }
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(typeOid)) {
             return new EnumTypeIO(typeOid, CatalogInquiries.CURRENT.get().formatType(typeOid, -1));
         }
@@ -33,6 +38,9 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public String output(Object value, FormatSettings settings) {
+        if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().domainStoredType(typeOid) != 0) {
+            return io().output(value, settings);
+        }
         if (value instanceof Integer oid && CatalogInquiries.CURRENT.isBound()) {
             String label = CatalogInquiries.CURRENT.get().enumLabel(oid);
             if (label != null) {
@@ -49,6 +57,9 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public byte[] send(Object value, FormatSettings settings) {
+        if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().domainStoredType(typeOid) != 0) {
+            return io().send(value, settings);
+        }
         return value instanceof Integer && CatalogInquiries.CURRENT.isBound()
                 ? output(value, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : fallback.send(value, settings);

@@ -252,7 +252,7 @@ public sealed interface Statement {
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
 
-    enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE }
+    enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE, DOMAIN }
 
     enum TransactionKind {
         BEGIN, START, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO, PREPARE, COMMIT_PREPARED,

@@ -45,4 +45,39 @@ public sealed interface TypeCommand {
             return "ALTER TYPE";
         }
     }
+
+    /** {@code CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT expr] constraints} ({@code CreateDomainStmt}). */
+    record CreateDomain(QualifiedName name, TypeName baseType, String collation, Expr defaultValue,
+                        List<DomainConstraint> constraints, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE DOMAIN";
+        }
+    }
+
+    /** One constraint of a domain: {@code [CONSTRAINT name] {NOT NULL | NULL | CHECK (expr) [NOT VALID]}}. */
+    record DomainConstraint(String name, Kind kind, Expr check, boolean notValid, int location) {
+        public enum Kind { NOT_NULL, NULL, CHECK }
+    }
+
+    /** What an {@code ALTER DOMAIN} does ({@code AlterDomainStmt}'s subtype). */
+    enum DomainAction { SET_DEFAULT, DROP_DEFAULT, SET_NOT_NULL, DROP_NOT_NULL, ADD_CONSTRAINT, DROP_CONSTRAINT,
+        VALIDATE_CONSTRAINT }
+
+    /**
+     * {@code ALTER DOMAIN name {SET DEFAULT expr | DROP DEFAULT | {SET | DROP} NOT NULL | ADD constraint
+     * | DROP CONSTRAINT [IF EXISTS] c [CASCADE | RESTRICT] | VALIDATE CONSTRAINT c}}.
+     */
+    record AlterDomain(QualifiedName domain, DomainAction action, Expr defaultValue, DomainConstraint constraint, String constraintName, boolean ifExists, int location)
+            implements TypeCommand {
+        public String tag() {
+            return "ALTER DOMAIN";
+        }
+    }
+
+    /** {@code ALTER DOMAIN name RENAME TO n | SET SCHEMA s | OWNER TO role}: an {@link AlterType} on a domain. */
+    record AlterDomainName(AlterType change) implements TypeCommand {
+        public String tag() {
+            return "ALTER DOMAIN";
+        }
+    }
 }

@@ -11,6 +11,10 @@ public record CoercionHandle(String name, int sourceType, int targetType, Conver
         Object convert(Object value, int targetTypmod, EvaluationContext context);
     }
 
+    /** A converter that sees null inputs too (a domain's NOT NULL and CHECK, {@code CoerceToDomain}). */
+    @FunctionalInterface
+    public interface NullAcceptingConverter extends Converter {}
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CoercionHandle handle && handle.name.equals(name) && handle.sourceType == sourceType

@@ -8,4 +8,12 @@ import org.woolly.utils.adt.FunctionContext;
  * implements. Counterpart of the fields of {@code ExprContext}/{@code EState} functions read.
  */
 public interface EvaluationContext extends FunctionContext {
+
+    /**
+     * Evaluates a domain's CHECK expression ({@code ExecEvalConstraintCheck}) whose only column
+     * reference, position 0, is the value being checked ({@code VALUE}).
+     */
+    default Object evaluateOnValue(QueryExpr expression, Object value) {
+        throw new UnsupportedOperationException("no expression evaluation in this context");
+    }
 }

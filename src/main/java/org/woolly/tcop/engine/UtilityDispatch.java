@@ -134,7 +134,8 @@ final class UtilityDispatch {
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.TypeDefinition definition ->
                     Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
-            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE ->
+            case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE
+                    || drop.kind() == Statement.ObjectKind.DOMAIN ->
                     Outcome.tag(TypeCommands.drop(session.commandContext(), drop));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.SCHEMA
                     || drop.kind() == Statement.ObjectKind.ROLE -> AccessDispatch.drop(session, drop);

@@ -177,4 +177,9 @@ public interface CatalogInquiries {
     default Boolean typeIsVisible(int typeOid) {
         return null;
     }
+
+    /** The type a domain's values have (its base type, through domains over domains); 0 for a type that is no domain. */
+    default int domainStoredType(int typeOid) {
+        return 0;
+    }
 }
