@@ -62,7 +62,7 @@ final class InheritanceCommands {
             if (parent.isEmpty()) {
                 throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name.name());
             }
-            if (parent.get().kind() != 'r') {
+            if (parent.get().kind() != 'r' && parent.get().kind() != 'p') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                         "inherited relation \"%s\" is not a table or foreign table", name.name());
             }

@@ -83,7 +83,8 @@ public final class TableCommands {
         QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
         if (create.temporary()) {
             create = new Statement.CreateTable(name, create.columns(), create.constraints(), create.ifNotExists(),
-                    true, create.options(), create.location());
+                    true, create.options(), create.location(), create.inherits(), create.partitionBy(),
+                    create.partitionOf());
         }
         TemporarySchema.OnCommit onCommit = onCommit(create.options(), create.temporary());
         Optional<RelationInfo> existing = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
@@ -174,6 +175,12 @@ public final class TableCommands {
         }
         if (inherited != null) {
             table = InheritanceCommands.link(context, table, inherited);
+        }
+        if (create.partitionOf() != null) {
+            PartitionCommands.storeBound(context, inherited.parents().getFirst(), table, create.partitionOf(), false);
+        }
+        if (create.partitionBy() != null) {
+            table = PartitionCommands.partitionBy(context, table, create.partitionBy());
         }
         for (TableConstraint check : checks) {
             table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
