@@ -225,8 +225,13 @@ public final class PartitionScheme {
 
     /** An existing partition the new one would overlap ({@code check_new_partition_bound}), or null. */
     public Member overlapping(Member candidate) {
-        for (Member member : members) {
-            if (member.relation().oid() == candidate.relation().oid()) {
+        return overlapping(candidate, null);
+    }
+
+    /** As {@link #overlapping(Member)} against one member only, or all when {@code only} is null. */
+    public Member overlapping(Member candidate, Member only) {
+        for (Member member : only == null ? members : List.of(only)) {
+            if (only == null && member.relation().oid() == candidate.relation().oid()) {
                 continue;
             }
             PartitionBound.Kind kind = candidate.bound().kind();

@@ -197,6 +197,19 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public String partitionKeyDefinition(int relationOid) {
+        return catalog.partitionKey(transaction, relationOid).map(key -> {
+            RelationInfo relation = catalog.relationByOid(transaction, relationOid);
+            StringBuilder columns = new StringBuilder();
+            for (int number : key.columns()) {
+                columns.append(columns.isEmpty() ? "" : ", ")
+                        .append(org.woolly.utils.adt.Identifiers.quote(relation.attributeByNumber(number).name()));
+            }
+            return key.strategyName() + " (" + columns + ")";
+        }).orElse(null);
+    }
+
+    @Override
     public String constraintDefinition(int constraintOid, boolean pretty) {
         return new ObjectDefinitions(catalog, transaction).constraintDefinition(constraintOid, pretty);
     }

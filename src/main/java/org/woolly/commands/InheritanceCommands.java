@@ -194,6 +194,15 @@ final class InheritanceCommands {
                     dependents.add(context.catalog().relationByOid(context.transaction(), oid));
                 }
             }
+            if (target.kind() == 'p') {
+                // partitions belong to their partitioned table: they go with it, without CASCADE or NOTICE
+                for (RelationInfo dependent : dependents.reversed()) {
+                    RelationLocks.lock(context.transaction(), dependent, LockMode.ACCESS_EXCLUSIVE);
+                    result.add(dependent);
+                }
+                result.add(target);
+                continue;
+            }
             if (!dependents.isEmpty() && !cascade) {
                 StringBuilder detail = new StringBuilder();
                 for (RelationInfo dependent : dependents) {

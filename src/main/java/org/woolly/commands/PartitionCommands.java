@@ -36,8 +36,8 @@ final class PartitionCommands {
     /** Makes the newly created {@code table} partitioned by {@code spec}. */
     static RelationInfo partitionBy(CommandContext context, RelationInfo table, PartitionSpec spec) {
         if (spec.strategy() == PartitionSpec.Strategy.LIST && spec.elements().size() > 1) {
-            throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
-                    "cannot use \"list\" partition strategy with more than one column"), spec.location());
+            throw SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "cannot use \"list\" partition strategy with more than one column");
         }
         if (spec.strategy() == PartitionSpec.Strategy.HASH) {
             throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -76,15 +76,20 @@ final class PartitionCommands {
             throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
                     "empty range bound specified for partition \"%s\"", child.name())
                     .withDetail("Specified lower bound %s is greater than or equal to upper bound %s.".formatted(
-                            rangeText(bound.lower()), rangeText(bound.upper()))), spec.location());
+                            rangeText(bound.lower()), rangeText(bound.upper()))), rangeLocation(spec));
         }
         PartitionScheme.Member overlapped = scheme.overlapping(candidate);
         if (overlapped != null) {
             String message = bound.kind() == PartitionBound.Kind.DEFAULT
                     ? "partition \"%s\" conflicts with existing default partition \"%s\""
                     : "partition \"%s\" would overlap partition \"%s\"";
+            int location = switch (spec.kind()) {
+                case LIST -> overlapLocation(scheme, spec, overlapped, bound);
+                case RANGE -> rangeLocation(spec);
+                default -> spec.location();
+            };
             throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, message, child.name(),
-                    overlapped.relation().name()), spec.location());
+                    overlapped.relation().name()), location);
         }
         if (validate) {
             checkRows(context, child, row -> scheme.contains(candidate, asParentRow(parent, child, row)),
@@ -143,6 +148,24 @@ final class PartitionCommands {
         context.catalog().storePartitionBound(context.transaction(), child.oid(), parent.oid(), null,
                 PartitionBound.parse(bound).kind() == PartitionBound.Kind.DEFAULT);
         return context.catalog().relationByOid(context.transaction(), parent.oid());
+    }
+
+    /** A range's errors point at the parenthesis opening its lower bound, as PostgreSQL's do. */
+    private static int rangeLocation(PartitionBoundSpec spec) {
+        return spec.lower().getFirst().location() - 1;
+    }
+
+    /** Where the first list value that the overlapped partition also holds was written. */
+    private static int overlapLocation(PartitionScheme scheme, PartitionBoundSpec spec,
+                                       PartitionScheme.Member overlapped, PartitionBound bound) {
+        for (int i = 0; i < bound.listValues().size() && i < spec.listValues().size(); i++) {
+            PartitionBound single = new PartitionBound(PartitionBound.Kind.LIST, List.of(bound.listValues().get(i)),
+                    List.of(), List.of(), 0, 0);
+            if (scheme.overlapping(scheme.member(overlapped.relation(), single), overlapped) != null) {
+                return spec.listValues().get(i).location();
+            }
+        }
+        return spec.location();
     }
 
     private static Object[] asParentRow(RelationInfo parent, RelationInfo child, Object[] childRow) {
@@ -204,10 +227,9 @@ final class PartitionCommands {
             return new PartitionBound(PartitionBound.Kind.LIST, List.copyOf(values), List.of(), List.of(), 0, 0);
         }
         if (spec.lower().size() != keyCount || spec.upper().size() != keyCount) {
-            boolean lower = spec.lower().size() != keyCount;
-            throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
-                    "%s partition bound list must have exactly one value per partitioning column",
-                    lower ? "FROM" : "TO"), spec.location());
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "%s must specify exactly one value per partitioning column",
+                    spec.lower().size() != keyCount ? "FROM" : "TO");
         }
         List<PartitionBound.Datum> lower = new ArrayList<>();
         List<PartitionBound.Datum> upper = new ArrayList<>();
@@ -258,8 +280,6 @@ final class PartitionCommands {
         }
         return switch (typeOid) {
             case TypeOids.INT4 -> new PartitionBound.Datum(output, output.startsWith("-"), 0);
-            case TypeOids.NUMERIC -> new PartitionBound.Datum(output, !(Character.isDigit(output.charAt(0))
-                    && output.chars().allMatch(c -> "0123456789+-eE.".indexOf(c) >= 0)), 0);
             case TypeOids.BOOL -> new PartitionBound.Datum(output.equals("t") ? "true" : "false", false, 0);
             default -> new PartitionBound.Datum(output, true, 0);
         };

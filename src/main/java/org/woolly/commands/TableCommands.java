@@ -294,7 +294,7 @@ public final class TableCommands {
                 }
                 throw at(SqlException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", name.name()), -1);
             }
-            if (relation.get().kind() != 'r') {
+            if (relation.get().kind() != 'r' && relation.get().kind() != 'p') {
                 throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name())
                         .withHint("Use DROP %s to remove %s.".formatted(kindWord(relation.get().kind()).toUpperCase(),
                                 kindArticle(relation.get().kind()))), -1);

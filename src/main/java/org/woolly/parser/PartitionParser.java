@@ -65,6 +65,7 @@ final class PartitionParser {
         }
         cursor.expectKeyword("for");
         cursor.expectKeyword("values");
+        start = cursor.peek();
         if (cursor.acceptKeyword("in")) {
             return new PartitionBoundSpec(PartitionBoundSpec.Kind.LIST, values(), List.of(), List.of(), 0, 0,
                     start.start());
