@@ -197,6 +197,17 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public List<Integer> partitionAncestors(int relationOid) {
+        List<Integer> ancestors = new java.util.ArrayList<>(List.of(relationOid));
+        int current = relationOid;
+        while (catalog.partitionBound(transaction, current) != null) {
+            current = catalog.inheritanceParents(transaction, current).getFirst();
+            ancestors.add(current);
+        }
+        return ancestors;
+    }
+
+    @Override
     public String partitionKeyDefinition(int relationOid) {
         return catalog.partitionKey(transaction, relationOid).map(key -> {
             RelationInfo relation = catalog.relationByOid(transaction, relationOid);

@@ -150,9 +150,9 @@ final class PartitionCommands {
         return context.catalog().relationByOid(context.transaction(), parent.oid());
     }
 
-    /** A range's errors point at the parenthesis opening its lower bound, as PostgreSQL's do. */
+    /** A range's errors point at its first lower bound value, as PostgreSQL's do. */
     private static int rangeLocation(PartitionBoundSpec spec) {
-        return spec.lower().getFirst().location() - 1;
+        return spec.lower().getFirst().location();
     }
 
     /** Where the first list value that the overlapped partition also holds was written. */

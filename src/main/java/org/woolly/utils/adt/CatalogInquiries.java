@@ -67,6 +67,11 @@ public interface CatalogInquiries {
         return null;
     }
 
+    /** {@code pg_partition_ancestors}: the relation, then the partitioned tables above it, nearest first. */
+    default java.util.List<Integer> partitionAncestors(int relationOid) {
+        return java.util.List.of(relationOid);
+    }
+
     /**
      * {@code pg_relation_size(rel, fork)}: the bytes of one fork ({@code main}, {@code fsm},
      * {@code vm}, {@code init}); null if no relation has that OID; 22023 for another fork name.
