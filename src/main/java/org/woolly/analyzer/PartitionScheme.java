@@ -60,14 +60,22 @@ public final class PartitionScheme {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        PartitionScheme scheme = new PartitionScheme(parent, key.get(), types);
+        java.util.Map<RelationInfo, PartitionBound> partitions = new java.util.LinkedHashMap<>();
         for (int child : catalog.inheritanceChildren(tx, parent.oid())) {
             PartitionBound bound = PartitionBound.parse(catalog.partitionBound(tx, child));
             if (bound != null) {
-                scheme.members.add(scheme.member(catalog.relationByOid(tx, child), bound));
+                partitions.put(catalog.relationByOid(tx, child), bound);
             }
         }
-        return Optional.of(scheme);
+        return Optional.of(of(parent, key.get(), types, partitions));
+    }
+
+    /** The scheme of {@code parent} partitioned by {@code key} into {@code partitions}. */
+    public static PartitionScheme of(RelationInfo parent, PartitionKey key, TypeSystem types,
+                                     java.util.Map<RelationInfo, PartitionBound> partitions) {
+        PartitionScheme scheme = new PartitionScheme(parent, key, types);
+        partitions.forEach((relation, bound) -> scheme.members.add(scheme.member(relation, bound)));
+        return scheme;
     }
 
     public PartitionKey key() {
