@@ -58,6 +58,17 @@ ALTER TABLE measurement DETACH PARTITION measurement_y2006;
 SELECT city_id, logdate FROM measurement ORDER BY logdate;
 SELECT relispartition, relpartbound FROM pg_class WHERE relname = 'measurement_y2006';
 ALTER TABLE measurement DETACH PARTITION measurement_y2006;
+-- partitions and inheritance do not mix; UPDATE and DELETE through the parent
+CREATE TABLE plain_child () INHERITS (measurement);
+CREATE TABLE lone (city_id int NOT NULL, logdate date NOT NULL);
+ALTER TABLE lone INHERIT measurement;
+ALTER TABLE measurement_y2007 NO INHERIT measurement;
+ALTER TABLE measurement ATTACH PARTITION measurement_y2007 FOR VALUES FROM ('2030-01-01') TO ('2031-01-01');
+CREATE TABLE wide (city_id int NOT NULL, logdate date NOT NULL, peaktemp int, extra int);
+ALTER TABLE measurement ATTACH PARTITION wide FOR VALUES FROM ('2030-01-01') TO ('2031-01-01');
+UPDATE measurement_y2007 SET peaktemp = peaktemp + 1;
+DELETE FROM measurement_y2008 WHERE city_id = 9;
+SELECT city_id, peaktemp FROM measurement ORDER BY city_id;
 -- dropping the partitioned table drops its partitions
 DROP TABLE orders;
 SELECT count(*) FROM pg_class WHERE relname LIKE 'orders%';

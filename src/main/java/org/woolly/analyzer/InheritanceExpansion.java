@@ -61,7 +61,12 @@ final class InheritanceExpansion {
      */
     static void refuseModifyingChildren(ParseState state, RelationInfo relation, boolean only, String command,
                                         int location) {
-        if (!only && (relation.kind() == 'r' || relation.kind() == 'p')
+        if (relation.kind() == 'p' && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    "%s of a partitioned table is not supported yet", command)
+                    .withHint("Use %s on each partition.".formatted(command));
+        }
+        if (!only && relation.kind() == 'r'
                 && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
                     "%s of a table with inheritance children is not supported yet", command)

@@ -242,9 +242,28 @@ final class InheritanceCommands {
         RelationInfo parent = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
                 LockMode.SHARE_UPDATE_EXCLUSIVE).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
                 "relation \"%s\" does not exist", name.name()));
+        if (context.catalog().partitionBound(context.transaction(), child.oid()) != null) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change inheritance of a partition");
+        }
+        if (!action.remove()) {
+            refusePartitionedParent(parent);
+        }
+        return changeParent(context, child, parent, action.remove());
+    }
+
+    /** 42809 for INHERITS or ALTER TABLE ... INHERIT naming a partitioned table. */
+    static void refusePartitionedParent(RelationInfo parent) {
+        if (parent.kind() == 'p') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"%s\"",
+                    parent.name());
+        }
+    }
+
+    /** Links {@code child} to {@code parent} or ({@code remove}) unlinks it, as ALTER TABLE [NO] INHERIT does. */
+    static RelationInfo changeParent(CommandContext context, RelationInfo child, RelationInfo parent, boolean remove) {
         var catalog = context.catalog();
         var tx = context.transaction();
-        if (action.remove()) {
+        if (remove) {
             if (!catalog.removeInheritanceParent(tx, child.oid(), parent.oid())) {
                 throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a parent of relation \"%s\"",
                         parent.name(), child.name());

@@ -11,7 +11,6 @@ import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.PartitionBound;
 import org.woolly.catalog.PartitionKey;
 import org.woolly.catalog.RelationInfo;
-import org.woolly.nodes.parse.AlterTableAction;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.PartitionBoundSpec;
 import org.woolly.nodes.parse.PartitionSpec;
@@ -122,8 +121,14 @@ final class PartitionCommands {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                     "cannot attach inheritance child as partition");
         }
-        InheritanceCommands.alterInherit(context, child, new AlterTableAction.Inherit(
-                new QualifiedName(parent.namespaceName(), parent.name(), -1), false, spec.location()));
+        for (AttributeInfo column : child.attributes()) {
+            if (parent.attribute(column.name()) == null) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "table \"%s\" contains column \"%s\" not found in parent \"%s\"", child.name(), column.name(),
+                        parent.name()).withDetail("The new partition may contain only the columns present in parent.");
+            }
+        }
+        InheritanceCommands.changeParent(context, child, parent, false);
         child = context.catalog().relationByOid(context.transaction(), child.oid());
         storeBound(context, parent, child, spec, true);
         return context.catalog().relationByOid(context.transaction(), parent.oid());
@@ -143,8 +148,7 @@ final class PartitionCommands {
             throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a partition of relation \"%s\"",
                     child.name(), parent.name());
         }
-        InheritanceCommands.alterInherit(context, child, new AlterTableAction.Inherit(
-                new QualifiedName(parent.namespaceName(), parent.name(), -1), true, -1));
+        InheritanceCommands.changeParent(context, child, parent, true);
         context.catalog().storePartitionBound(context.transaction(), child.oid(), parent.oid(), null,
                 PartitionBound.parse(bound).kind() == PartitionBound.Kind.DEFAULT);
         return context.catalog().relationByOid(context.transaction(), parent.oid());

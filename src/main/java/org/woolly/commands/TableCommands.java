@@ -159,6 +159,9 @@ public final class TableCommands {
                 : InheritanceCommands.merge(context, name.name(), create.inherits(), columns);
         if (inherited != null) {
             columns = new ArrayList<>(inherited.columns());
+            if (create.partitionOf() == null) {
+                inherited.parents().forEach(InheritanceCommands::refusePartitionedParent);
+            }
         }
         RelationInfo table;
         try {
