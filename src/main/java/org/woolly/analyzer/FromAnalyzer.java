@@ -133,11 +133,15 @@ final class FromAnalyzer {
         };
     }
 
+    /** Built-in functions whose one OUT parameter has a name ({@code proargnames}), which names their column. */
+    private static final java.util.Map<String, String> OUTPUT_COLUMN_NAMES = java.util.Map.of(
+            "pg_partition_ancestors", "relid");
+
     /**
      * A function in FROM ({@code transformRangeFunction}, {@code addRangeTableEntryForFunction}):
      * the call is analyzed as an expression in its own clause (no aggregates; a set-returning
      * function only at its top). Its one column is named by the alias's column list, else by the
-     * alias, else by the function; WITH ORDINALITY adds a bigint column {@code ordinality}.
+     * alias, else by its named OUT parameter or the function; WITH ORDINALITY adds a bigint column {@code ordinality}.
      */
     private static FromNode function(ParseState state, ExpressionAnalyzer expressions, FromItem.Function function) {
         // a function in FROM is always LATERAL: columns of the items before it are outer references
@@ -165,7 +169,8 @@ final class FromAnalyzer {
                     "table \"%s\" has %d columns available but %d columns specified", alias, count, aliases.size());
         }
         List<String> names = new ArrayList<>();
-        names.add(!aliases.isEmpty() ? aliases.getFirst() : function.alias() != null ? alias : functionName);
+        names.add(!aliases.isEmpty() ? aliases.getFirst() : function.alias() != null ? alias
+                : OUTPUT_COLUMN_NAMES.getOrDefault(functionName, functionName));
         int[] types = function.ordinality() ? new int[] {call.type(), TypeOids.INT8} : new int[] {call.type()};
         int[] typmods = function.ordinality() ? new int[] {call.typmod(), -1} : new int[] {call.typmod()};
         if (function.ordinality()) {

@@ -37,10 +37,17 @@ final class InheritanceExpansion {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < members.size(); i++) {
             RelationInfo member = state.catalog.relationByOid(state.transaction, members.get(i));
+            if (member.kind() == 'p') {
+                // a partitioned table holds no rows of its own: only its leaf partitions are read
+                continue;
+            }
             // each member under the parent's name numbered from 1, as EXPLAIN shows PostgreSQL's child entries
             query.append(query.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(columns)
                     .append(" FROM ONLY ").append(quote(member.namespaceName())).append('.')
                     .append(quote(member.name())).append(" AS ").append(quote(alias + "_" + (i + 1)));
+        }
+        if (query.isEmpty()) {
+            return Optional.empty();
         }
         if (!(Parser.parse(query.toString()).getFirst().statement() instanceof Statement.Select select)) {
             throw SqlException.of(SqlState.INTERNAL_ERROR, "could not expand the children of \"%s\"", parent.name());
@@ -54,6 +61,11 @@ final class InheritanceExpansion {
      */
     static void refuseModifyingChildren(ParseState state, RelationInfo relation, boolean only, String command,
                                         int location) {
+        if (relation.kind() == 'p' && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    "%s of a partitioned table is not supported yet", command)
+                    .withHint("Use %s on each partition.".formatted(command));
+        }
         if (!only && relation.kind() == 'r'
                 && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,

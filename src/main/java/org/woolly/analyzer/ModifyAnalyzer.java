@@ -422,7 +422,7 @@ final class ModifyAnalyzer {
             // CheckValidResultRel: reported without a position
             throw org.woolly.utils.error.SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", relation.name());
         }
-        if (relation.kind() != 'r') {
+        if (relation.kind() != 'r' && relation.kind() != 'p') {
             throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location, "cannot change relation \"%s\"", relation.name());
         }
         return relation;

@@ -363,6 +363,28 @@ public interface CatalogAccess {
         return List.of(relationOid);
     }
 
+    // Declarative partitioning (partcache.c, heap.c StorePartitionKey / StorePartitionBound)
+
+    /** Makes a table partitioned: its pg_partitioned_table row and relkind 'p'. */
+    default void storePartitionKey(Transaction tx, int relationOid, PartitionKey key) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "partitioning is not supported by this catalog");
+    }
+
+    /** The partition key of a partitioned table, or empty. */
+    default java.util.Optional<PartitionKey> partitionKey(Transaction tx, int relationOid) {
+        return java.util.Optional.empty();
+    }
+
+    /** Sets a partition's relpartbound (null: no longer a partition); a default one is the parent's partdefid. */
+    default void storePartitionBound(Transaction tx, int relationOid, int parentOid, String bound, boolean isDefault) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "partitioning is not supported by this catalog");
+    }
+
+    /** A partition's bound as pg_get_expr prints relpartbound, or null when it is not a partition. */
+    default String partitionBound(Transaction tx, int relationOid) {
+        return null;
+    }
+
     /** Makes {@code child} inherit from {@code parent} at position {@code sequence} (pg_inherits, relhassubclass). */
     default void addInheritanceParent(Transaction tx, int childOid, int parentOid, int sequence) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "inheritance is not supported by this catalog");

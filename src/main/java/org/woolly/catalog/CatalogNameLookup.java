@@ -197,6 +197,30 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public List<Integer> partitionAncestors(int relationOid) {
+        List<Integer> ancestors = new java.util.ArrayList<>(List.of(relationOid));
+        int current = relationOid;
+        while (catalog.partitionBound(transaction, current) != null) {
+            current = catalog.inheritanceParents(transaction, current).getFirst();
+            ancestors.add(current);
+        }
+        return ancestors;
+    }
+
+    @Override
+    public String partitionKeyDefinition(int relationOid) {
+        return catalog.partitionKey(transaction, relationOid).map(key -> {
+            RelationInfo relation = catalog.relationByOid(transaction, relationOid);
+            StringBuilder columns = new StringBuilder();
+            for (int number : key.columns()) {
+                columns.append(columns.isEmpty() ? "" : ", ")
+                        .append(org.woolly.utils.adt.Identifiers.quote(relation.attributeByNumber(number).name()));
+            }
+            return key.strategyName() + " (" + columns + ")";
+        }).orElse(null);
+    }
+
+    @Override
     public String constraintDefinition(int constraintOid, boolean pretty) {
         return new ObjectDefinitions(catalog, transaction).constraintDefinition(constraintOid, pretty);
     }

@@ -40,6 +40,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     /** The session's temporary schema; null in the shared instance no session owns. */
     private final TemporarySchema temporary;
     private final InheritanceCatalog inheritance;
+    private final PartitionCatalog partitions;
     private final TypeDdl types;
     private final DomainDdl domains;
 
@@ -62,6 +63,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.namespaces = new NamespaceDdl(system, databaseOid, alter, sequences);
         this.roles = new RoleDdl(system);
         this.inheritance = new InheritanceCatalog(system, databaseOid);
+        this.partitions = new PartitionCatalog(system, databaseOid);
         this.types = new TypeDdl(system, databaseOid);
         this.domains = new DomainDdl(system, databaseOid);
     }
@@ -266,6 +268,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         RelationLocks.lock(tx, relation, org.woolly.storage.lmgr.LockMode.ACCESS_EXCLUSIVE);
         sequences.dropDependents(tx, relation);
         inheritance.forget(tx, relation.oid());
+        partitions.forget(tx, relation.oid());
         ddl.dropRelation(tx, relation);
     }
 
@@ -282,6 +285,26 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public List<Integer> allInheritors(Transaction tx, int relationOid) {
         return InheritanceCatalog.allInheritors(system.imageFor(tx, databaseOid), relationOid);
+    }
+
+    @Override
+    public void storePartitionKey(Transaction tx, int relationOid, PartitionKey key) {
+        partitions.storeKey(tx, relationOid, key);
+    }
+
+    @Override
+    public Optional<PartitionKey> partitionKey(Transaction tx, int relationOid) {
+        return partitions.key(tx, relationOid);
+    }
+
+    @Override
+    public void storePartitionBound(Transaction tx, int relationOid, int parentOid, String bound, boolean isDefault) {
+        partitions.storeBound(tx, relationOid, parentOid, bound, isDefault);
+    }
+
+    @Override
+    public String partitionBound(Transaction tx, int relationOid) {
+        return partitions.bound(tx, relationOid);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class AlterTableCommands {
 
     private void run(AlterTableAction action) {
         String tableOnly = tableOnlyActionName(action);
-        if (tableOnly != null && relation.kind() != 'r') {
+        if (tableOnly != null && relation.kind() != 'r' && relation.kind() != 'p') {
             // ATWrongRelkindError / ATSimplePermissions
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action %s cannot be performed on relation \"%s\"",
                     tableOnly, relation.name()).withDetail("This operation is not supported for %s."
@@ -100,6 +100,9 @@ public final class AlterTableCommands {
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
             case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
+            case AlterTableAction.Partition partition -> relation = partition.bound() == null
+                    ? PartitionCommands.detach(context, relation, partition.partition())
+                    : PartitionCommands.attach(context, relation, partition.partition(), partition.bound());
             case AlterTableAction.SetOptions set ->
                     relation = StorageParameters.alter(context, relation, set.options(), set.reset());
             case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
@@ -136,6 +139,7 @@ public final class AlterTableCommands {
             case AlterTableAction.OwnerTo ignored -> null;
             case AlterTableAction.Inherit inherit -> inherit.remove() ? "NO INHERIT" : "INHERIT";
             case AlterTableAction.SetOptions ignored -> null;
+            case AlterTableAction.Partition ignored -> null;
         };
     }
 

@@ -62,7 +62,7 @@ final class InheritanceCommands {
             if (parent.isEmpty()) {
                 throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name.name());
             }
-            if (parent.get().kind() != 'r') {
+            if (parent.get().kind() != 'r' && parent.get().kind() != 'p') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                         "inherited relation \"%s\" is not a table or foreign table", name.name());
             }
@@ -194,6 +194,15 @@ final class InheritanceCommands {
                     dependents.add(context.catalog().relationByOid(context.transaction(), oid));
                 }
             }
+            if (target.kind() == 'p') {
+                // partitions belong to their partitioned table: they go with it, without CASCADE or NOTICE
+                for (RelationInfo dependent : dependents.reversed()) {
+                    RelationLocks.lock(context.transaction(), dependent, LockMode.ACCESS_EXCLUSIVE);
+                    result.add(dependent);
+                }
+                result.add(target);
+                continue;
+            }
             if (!dependents.isEmpty() && !cascade) {
                 StringBuilder detail = new StringBuilder();
                 for (RelationInfo dependent : dependents) {
@@ -233,9 +242,28 @@ final class InheritanceCommands {
         RelationInfo parent = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
                 LockMode.SHARE_UPDATE_EXCLUSIVE).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
                 "relation \"%s\" does not exist", name.name()));
+        if (context.catalog().partitionBound(context.transaction(), child.oid()) != null) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change inheritance of a partition");
+        }
+        if (!action.remove()) {
+            refusePartitionedParent(parent);
+        }
+        return changeParent(context, child, parent, action.remove());
+    }
+
+    /** 42809 for INHERITS or ALTER TABLE ... INHERIT naming a partitioned table. */
+    static void refusePartitionedParent(RelationInfo parent) {
+        if (parent.kind() == 'p') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"%s\"",
+                    parent.name());
+        }
+    }
+
+    /** Links {@code child} to {@code parent} or ({@code remove}) unlinks it, as ALTER TABLE [NO] INHERIT does. */
+    static RelationInfo changeParent(CommandContext context, RelationInfo child, RelationInfo parent, boolean remove) {
         var catalog = context.catalog();
         var tx = context.transaction();
-        if (action.remove()) {
+        if (remove) {
             if (!catalog.removeInheritanceParent(tx, child.oid(), parent.oid())) {
                 throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a parent of relation \"%s\"",
                         parent.name(), child.name());

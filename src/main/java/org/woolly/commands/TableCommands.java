@@ -83,7 +83,8 @@ public final class TableCommands {
         QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
         if (create.temporary()) {
             create = new Statement.CreateTable(name, create.columns(), create.constraints(), create.ifNotExists(),
-                    true, create.options(), create.location());
+                    true, create.options(), create.location(), create.inherits(), create.partitionBy(),
+                    create.partitionOf());
         }
         TemporarySchema.OnCommit onCommit = onCommit(create.options(), create.temporary());
         Optional<RelationInfo> existing = context.catalog().lookupRelation(context.transaction(), name.schema(), name.name());
@@ -158,6 +159,9 @@ public final class TableCommands {
                 : InheritanceCommands.merge(context, name.name(), create.inherits(), columns);
         if (inherited != null) {
             columns = new ArrayList<>(inherited.columns());
+            if (create.partitionOf() == null) {
+                inherited.parents().forEach(InheritanceCommands::refusePartitionedParent);
+            }
         }
         RelationInfo table;
         try {
@@ -174,6 +178,12 @@ public final class TableCommands {
         }
         if (inherited != null) {
             table = InheritanceCommands.link(context, table, inherited);
+        }
+        if (create.partitionOf() != null) {
+            PartitionCommands.storeBound(context, inherited.parents().getFirst(), table, create.partitionOf(), false);
+        }
+        if (create.partitionBy() != null) {
+            table = PartitionCommands.partitionBy(context, table, create.partitionBy());
         }
         for (TableConstraint check : checks) {
             table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
@@ -289,7 +299,7 @@ public final class TableCommands {
                 }
                 throw at(SqlException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", name.name()), -1);
             }
-            if (relation.get().kind() != 'r') {
+            if (relation.get().kind() != 'r' && relation.get().kind() != 'p') {
                 throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name())
                         .withHint("Use DROP %s to remove %s.".formatted(kindWord(relation.get().kind()).toUpperCase(),
                                 kindArticle(relation.get().kind()))), -1);

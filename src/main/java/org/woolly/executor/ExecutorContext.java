@@ -177,6 +177,12 @@ public final class ExecutorContext implements EvaluationContext {
         return columnDefaults;
     }
 
+    /** How a partitioned table's rows are routed to its partitions; null without a catalog or partitioning. */
+    org.woolly.analyzer.PartitionScheme partitionScheme(RelationInfo relation) {
+        return catalog == null ? null
+                : org.woolly.analyzer.PartitionScheme.of(catalog, transaction, types, relation).orElse(null);
+    }
+
     /** The foreign keys referencing {@code relation} (none without a catalog). */
     java.util.List<org.woolly.catalog.ForeignKeyReference> referencingForeignKeys(RelationInfo relation) {
         return catalog == null ? java.util.List.of() : catalog.referencingForeignKeys(transaction, relation.oid());

@@ -10,11 +10,13 @@ import org.woolly.access.heap.ModifyResult;
 import org.woolly.access.common.Tid;
 import org.woolly.access.nbtree.BTreeAccess;
 import org.woolly.access.nbtree.IndexShape;
+import org.woolly.analyzer.PartitionScheme;
 import org.woolly.catalog.ConstraintInfo;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.query.Query;
 import org.woolly.utils.adt.PgType;
+import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -55,6 +57,9 @@ final class ModifyTableNode implements ExecNode {
     private final ForeignKeyTriggers foreignKeys;
     /** COPY FROM's rows computed and checked but not yet written, with their encoded bodies. */
     private final List<Object[]> pendingRows = new ArrayList<>();
+    /** A partitioned table's schemes by level and the inserts into its leaf partitions, by OID. */
+    private final java.util.Map<Integer, PartitionScheme> schemes = new java.util.HashMap<>();
+    private final java.util.Map<Integer, ModifyTableNode> leaves = new java.util.LinkedHashMap<>();
     private final List<byte[]> pendingBodies = new ArrayList<>();
     private long pendingBytes;
 
@@ -110,12 +115,53 @@ final class ModifyTableNode implements ExecNode {
         if (foreignKeys != null) {
             foreignKeys.fire();
         }
+        for (ModifyTableNode leaf : leaves.values()) {
+            leaf.checkDeferrableUniques();
+            if (leaf.foreignKeys != null) {
+                leaf.foreignKeys.fire();
+            }
+        }
         output = returned.iterator();
     }
 
-    /** Whether COPY FROM may batch this INSERT: plain (no ON CONFLICT), without RETURNING. */
+    /** Whether COPY FROM may batch this INSERT: plain (no ON CONFLICT), without RETURNING, into one table. */
     boolean batchable() {
-        return command == Query.CommandType.INSERT && onConflict == null && returning.length == 0;
+        return command == Query.CommandType.INSERT && onConflict == null && returning.length == 0
+                && relation.kind() != 'p';
+    }
+
+    /**
+     * INSERT into a partitioned table ({@code ExecFindPartition}): the row goes down the
+     * partition tree, level by level, to the leaf whose bound holds its key (23514 when none
+     * does), taking each level's column order by name, and is inserted there with that leaf's
+     * constraints and indexes.
+     */
+    private void routeInsert(Object[] row) {
+        if (onConflict != null) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
+        }
+        RelationInfo target = relation;
+        Object[] values = row;
+        while (target.kind() == 'p') {
+            RelationInfo level = target;
+            PartitionScheme scheme = schemes.computeIfAbsent(level.oid(), oid -> context.partitionScheme(level));
+            PartitionScheme.Member member = scheme == null ? null : scheme.route(values);
+            if (member == null) {
+                throw new SqlException(Severity.ERROR, SqlState.CHECK_VIOLATION,
+                        "no partition of relation \"%s\" found for row".formatted(level.name()),
+                        scheme == null ? null : "Partition key of the failing row contains %s.".formatted(
+                                scheme.describeKey(values, context.formatSettings())), null, 0, null);
+            }
+            values = PartitionScheme.rowFor(level, member.relation(), values);
+            target = member.relation();
+        }
+        RelationInfo leaf = target;
+        ModifyTableNode node = leaves.computeIfAbsent(leaf.oid(), oid -> new ModifyTableNode(context,
+                Query.CommandType.INSERT, leaf, null, null, null, new CompiledExpression[0]));
+        node.insertRow(values);
+        processed++;
+        emit(row);
     }
 
     /**
@@ -184,6 +230,10 @@ final class ModifyTableNode implements ExecNode {
     }
 
     private void insert(Object[] row) {
+        if (relation.kind() == 'p') {
+            routeInsert(row);
+            return;
+        }
         if (onConflict != null) {
             insertOnConflict(row);
             return;

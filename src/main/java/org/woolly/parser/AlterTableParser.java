@@ -150,6 +150,22 @@ final class AlterTableParser {
                 cursor.advance();
                 yield new AlterTableAction.Inherit(grammar.qualifiedName(), true, start.start());
             }
+            case "attach", "detach" -> {
+                if (!cursor.peek(1).isKeyword("partition")) {
+                    throw unsupportedAction(start);
+                }
+                cursor.advance();
+                cursor.advance();
+                QualifiedName partition = grammar.qualifiedName();
+                if (start.isKeyword("attach")) {
+                    yield new AlterTableAction.Partition(partition, new PartitionParser(grammar).bound(),
+                            start.start());
+                }
+                if (cursor.atKeyword("concurrently") || cursor.atKeyword("finalize")) {
+                    throw unsupportedAction(start);
+                }
+                yield new AlterTableAction.Partition(partition, null, start.start());
+            }
             default -> throw unsupportedAction(start);
         };
     }

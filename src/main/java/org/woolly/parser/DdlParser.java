@@ -7,6 +7,8 @@ import java.util.Set;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.PartitionBoundSpec;
+import org.woolly.nodes.parse.PartitionSpec;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.Statement;
@@ -98,7 +100,10 @@ final class DdlParser {
         cursor.advance();
         boolean ifNotExists = cursor.acceptKeywords("if", "not", "exists");
         QualifiedName name = grammar.qualifiedName();
-        if (cursor.atKeyword("of") || cursor.atKeyword("partition")) {
+        if (cursor.atKeyword("partition")) {
+            return createPartitionOf(create, name, ifNotExists, temporary, unlogged);
+        }
+        if (cursor.atKeyword("of")) {
             throw TokenCursor.notSupportedClause("CREATE TABLE ... " + cursor.peek().text().toUpperCase(Locale.ROOT)
                     + " is not supported yet", cursor.peek());
         }
@@ -128,9 +133,35 @@ final class DdlParser {
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
+        PartitionSpec partitionBy = new PartitionParser(grammar).partitionBy();
         List<DefElem> options = withUnlogged(tableOptions(), unlogged);
         return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
-                options, create.start(), List.copyOf(inherits));
+                options, create.start(), List.copyOf(inherits), partitionBy, null);
+    }
+
+    /**
+     * {@code CREATE TABLE name PARTITION OF parent [(constraints)] FOR VALUES ... | DEFAULT
+     * [PARTITION BY ...] [WITH (options)]}.
+     */
+    private Statement createPartitionOf(Token create, QualifiedName name, boolean ifNotExists, boolean temporary,
+                                        Token unlogged) {
+        PartitionParser partitions = new PartitionParser(grammar);
+        cursor.advance();
+        cursor.expectKeyword("of");
+        QualifiedName parent = grammar.qualifiedName();
+        List<ColumnDef> columns = new ArrayList<>();
+        List<TableConstraint> constraints = new ArrayList<>();
+        if (cursor.accept(Token.Kind.LEFT_PAREN)) {
+            do {
+                elements.tableElement(columns, constraints);
+            } while (cursor.accept(Token.Kind.COMMA));
+            cursor.expect(Token.Kind.RIGHT_PAREN);
+        }
+        PartitionBoundSpec bound = partitions.bound();
+        PartitionSpec partitionBy = partitions.partitionBy();
+        List<DefElem> options = withUnlogged(tableOptions(), unlogged);
+        return new Statement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), ifNotExists, temporary,
+                options, create.start(), List.of(parent), partitionBy, bound);
     }
 
     /** Adds {@code UNLOGGED} to a table's options when the statement said it ({@link DefElem#UNLOGGED}). */

@@ -59,4 +59,7 @@ public sealed interface AlterTableAction {
 
     /** {@code INHERIT parent} and, with {@code remove}, {@code NO INHERIT parent}. */
     record Inherit(QualifiedName parent, boolean remove, int location) implements AlterTableAction {}
+
+    /** {@code ATTACH PARTITION name bound} ({@code bound} non-null) or {@code DETACH PARTITION name}. */
+    record Partition(QualifiedName partition, PartitionBoundSpec bound, int location) implements AlterTableAction {}
 }

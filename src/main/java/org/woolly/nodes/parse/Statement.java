@@ -53,17 +53,26 @@ public sealed interface Statement {
     }
 
     /**
-     * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [WITH (options)]};
-     * {@code inherits} is empty without INHERITS.
+     * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [PARTITION BY ...]
+     * [WITH (options)]}; {@code inherits} is empty without INHERITS. {@code CREATE TABLE name PARTITION OF
+     * parent FOR VALUES ...} has the parent as its only {@code inherits} entry and its bound in
+     * {@code partitionOf}; {@code partitionBy} is null for a table that is not partitioned.
      */
     record CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
                        boolean ifNotExists, boolean temporary, List<DefElem> options, int location,
-                       List<QualifiedName> inherits)
+                       List<QualifiedName> inherits, PartitionSpec partitionBy, PartitionBoundSpec partitionOf)
             implements Statement {
         /** A table without parents. */
         public CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
                            boolean ifNotExists, boolean temporary, List<DefElem> options, int location) {
             this(name, columns, constraints, ifNotExists, temporary, options, location, List.of());
+        }
+
+        /** A table that is neither partitioned nor a partition. */
+        public CreateTable(QualifiedName name, List<ColumnDef> columns, List<TableConstraint> constraints,
+                           boolean ifNotExists, boolean temporary, List<DefElem> options, int location,
+                           List<QualifiedName> inherits) {
+            this(name, columns, constraints, ifNotExists, temporary, options, location, inherits, null, null);
         }
     }
 

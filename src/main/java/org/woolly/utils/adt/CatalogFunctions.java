@@ -40,6 +40,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().constraintDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         r.function("pg_get_viewdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], false), oid);
+        r.function("pg_get_partkeydef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().partitionKeyDefinition((Integer) a[0]), oid);
         r.function("pg_get_viewdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         r.function("pg_get_viewdef", text, stable, strict,
@@ -101,10 +103,10 @@ final class CatalogFunctions {
         }, text, text);
         r.function("unnest", text, PgProcData.IMMUTABLE, strict,
                 (a, c) -> List.<Object>copyOf(arrayElements((String) a[0])).iterator(), text);
-        // no relation is a partition in Woolly, so a table's only ancestor is itself
         r.function("pg_partition_ancestors", TypeOids.REGCLASS, PgProcData.VOLATILE, strict,
-                (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null
-                        ? List.of().iterator() : List.<Object>of(a[0]).iterator(), TypeOids.REGCLASS);
+                (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null ? List.of().iterator()
+                        : List.<Object>copyOf(c.catalogInquiries().partitionAncestors((Integer) a[0])).iterator(),
+                TypeOids.REGCLASS);
     }
 
     /** obj_description, col_description, shobj_description: pg_description and pg_shdescription. */

@@ -62,6 +62,16 @@ public interface CatalogInquiries {
     /** {@code pg_get_constraintdef}: the constraint's clause; null if no such constraint. */
     String constraintDefinition(int constraintOid, boolean pretty);
 
+    /** {@code pg_get_partkeydef}: {@code RANGE (a, b)} for a partitioned table, else null. */
+    default String partitionKeyDefinition(int relationOid) {
+        return null;
+    }
+
+    /** {@code pg_partition_ancestors}: the relation, then the partitioned tables above it, nearest first. */
+    default java.util.List<Integer> partitionAncestors(int relationOid) {
+        return java.util.List.of(relationOid);
+    }
+
     /**
      * {@code pg_relation_size(rel, fork)}: the bytes of one fork ({@code main}, {@code fsm},
      * {@code vm}, {@code init}); null if no relation has that OID; 22023 for another fork name.

@@ -1,0 +1,301 @@
+package org.woolly.analyzer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.woolly.access.transam.Transaction;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.CatalogAccess;
+import org.woolly.catalog.PartitionBound;
+import org.woolly.catalog.PartitionKey;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * A partitioned table's key and its partitions' bounds with typed values
+ * ({@code PartitionDescData} in {@code partdesc.h}, {@code PartitionBoundInfo} in
+ * {@code partbounds.h}): finds the partition a row belongs to ({@code get_partition_for_tuple}),
+ * tells whether a new bound overlaps an existing one ({@code check_new_partition_bound}) and
+ * which partitions a key value can be in (plan-time pruning). Range bounds compare value by
+ * value, MINVALUE below and MAXVALUE above everything; lower bounds are inclusive, upper bounds
+ * exclusive. NULL keys go to a list partition that lists NULL, else to the default partition.
+ */
+public final class PartitionScheme {
+    /** One partition with its bound's typed values (MINVALUE and MAXVALUE stay {@link PartitionBound.Datum}s). */
+    public record Member(RelationInfo relation, PartitionBound bound, List<Object> listValues, List<Object> lower,
+                         List<Object> upper) {}
+
+    private final RelationInfo parent;
+    private final PartitionKey key;
+    private final int[] positions;
+    private final int[] typeOids;
+    private final List<Comparator<Object>> comparators = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
+    private final TypeSystem types;
+
+    private PartitionScheme(RelationInfo parent, PartitionKey key, TypeSystem types) {
+        this.parent = parent;
+        this.key = key;
+        this.types = types;
+        positions = new int[key.columns().size()];
+        typeOids = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = parent.position(key.columns().get(i));
+            typeOids[i] = parent.attributes().get(positions[i]).typeOid();
+            comparators.add(types.comparator(typeOids[i]));
+        }
+    }
+
+    /** The scheme of a partitioned table, or empty when {@code parent} is not one. */
+    public static Optional<PartitionScheme> of(CatalogAccess catalog, Transaction tx, TypeSystem types,
+                                               RelationInfo parent) {
+        if (parent.kind() != 'p') {
+            return Optional.empty();
+        }
+        Optional<PartitionKey> key = catalog.partitionKey(tx, parent.oid());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<RelationInfo, PartitionBound> partitions = new java.util.LinkedHashMap<>();
+        for (int child : catalog.inheritanceChildren(tx, parent.oid())) {
+            PartitionBound bound = PartitionBound.parse(catalog.partitionBound(tx, child));
+            if (bound != null) {
+                partitions.put(catalog.relationByOid(tx, child), bound);
+            }
+        }
+        return Optional.of(of(parent, key.get(), types, partitions));
+    }
+
+    /** The scheme of {@code parent} partitioned by {@code key} into {@code partitions}. */
+    public static PartitionScheme of(RelationInfo parent, PartitionKey key, TypeSystem types,
+                                     java.util.Map<RelationInfo, PartitionBound> partitions) {
+        PartitionScheme scheme = new PartitionScheme(parent, key, types);
+        partitions.forEach((relation, bound) -> scheme.members.add(scheme.member(relation, bound)));
+        return scheme;
+    }
+
+    public PartitionKey key() {
+        return key;
+    }
+
+    public List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    /** The 0-based positions in the parent's rows of the key columns. */
+    public int[] keyPositions() {
+        return positions.clone();
+    }
+
+    /** The key column's type. */
+    public int keyType(int index) {
+        return typeOids[index];
+    }
+
+    /** The name of the key column. */
+    public String keyColumnName(int index) {
+        return parent.attributes().get(positions[index]).name();
+    }
+
+    /** A bound with its values read as the key columns' types. */
+    public Member member(RelationInfo relation, PartitionBound bound) {
+        return new Member(relation, bound, typed(bound.listValues(), 0, true), typed(bound.lower(), 0, false),
+                typed(bound.upper(), 0, false));
+    }
+
+    private List<Object> typed(List<PartitionBound.Datum> data, int first, boolean sameColumn) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            PartitionBound.Datum datum = data.get(i);
+            if (datum.infinite() != 0) {
+                values.add(datum);
+            } else if (datum.text() == null) {
+                values.add(null);
+            } else {
+                int column = sameColumn ? first : i;
+                PgType type = types.type(typeOids[column]);
+                values.add(type.io().input(datum.text(), -1, FormatSettings.DEFAULT));
+            }
+        }
+        return values;
+    }
+
+    /** The partition holding a row of the parent, or null ({@code get_partition_for_tuple}). */
+    public Member route(Object[] row) {
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = row[positions[i]];
+        }
+        return partitionFor(values);
+    }
+
+    /** Whether a row of the parent falls inside one partition's bound (its partition constraint). */
+    public boolean contains(Member member, Object[] row) {
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = row[positions[i]];
+        }
+        return switch (member.bound().kind()) {
+            case DEFAULT -> partitionFor(values) == member || partitionFor(values) == null;
+            case LIST -> listed(member, values[0]);
+            case RANGE -> !hasNull(values) && compareRange(member.lower(), values) <= 0
+                    && compareRange(member.upper(), values) > 0;
+            case HASH -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "hash partitioning is not supported yet");
+        };
+    }
+
+    private boolean listed(Member member, Object value) {
+        for (Object listed : member.listValues()) {
+            if (listed == null ? value == null : value != null && comparators.getFirst().compare(listed, value) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The partition holding those key values, or null. */
+    public Member partitionFor(Object[] values) {
+        Member fallback = null;
+        for (Member member : members) {
+            switch (member.bound().kind()) {
+                case DEFAULT -> fallback = member;
+                case LIST -> {
+                    if (listed(member, values[0])) {
+                        return member;
+                    }
+                }
+                case RANGE -> {
+                    if (!hasNull(values) && compareRange(member.lower(), values) <= 0
+                            && compareRange(member.upper(), values) > 0) {
+                        return member;
+                    }
+                }
+                case HASH -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "hash partitioning is not supported yet");
+            }
+        }
+        return fallback;
+    }
+
+    private static boolean hasNull(Object[] values) {
+        for (Object value : values) {
+            if (value == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A range bound against key values: negative when the bound is below them ({@code partition_rbound_cmp}). */
+    private int compareRange(List<Object> bound, Object[] values) {
+        for (int i = 0; i < bound.size(); i++) {
+            Object datum = bound.get(i);
+            if (datum instanceof PartitionBound.Datum infinite) {
+                return infinite.infinite();
+            }
+            int order = comparators.get(i).compare(datum, values[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    /** Two range bounds ({@code partition_rbound_cmp}): an upper bound equal to a lower bound sorts before it. */
+    private int compareBounds(List<Object> left, boolean leftUpper, List<Object> right, boolean rightUpper) {
+        for (int i = 0; i < left.size(); i++) {
+            Object a = left.get(i);
+            Object b = right.get(i);
+            int aInfinite = a instanceof PartitionBound.Datum d ? d.infinite() : 0;
+            int bInfinite = b instanceof PartitionBound.Datum d ? d.infinite() : 0;
+            if (aInfinite != 0 || bInfinite != 0) {
+                if (aInfinite != bInfinite) {
+                    return Integer.compare(aInfinite, bInfinite);
+                }
+                return 0;
+            }
+            int order = comparators.get(i).compare(a, b);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return leftUpper == rightUpper ? 0 : leftUpper ? -1 : 1;
+    }
+
+    /** Whether a range's lower bound is not below its upper bound (an empty range). */
+    public boolean emptyRange(Member member) {
+        return compareBounds(member.lower(), false, member.upper(), true) >= 0;
+    }
+
+    /** An existing partition the new one would overlap ({@code check_new_partition_bound}), or null. */
+    public Member overlapping(Member candidate) {
+        return overlapping(candidate, null);
+    }
+
+    /** As {@link #overlapping(Member)} against one member only, or all when {@code only} is null. */
+    public Member overlapping(Member candidate, Member only) {
+        for (Member member : only == null ? members : List.of(only)) {
+            if (only == null && member.relation().oid() == candidate.relation().oid()) {
+                continue;
+            }
+            PartitionBound.Kind kind = candidate.bound().kind();
+            if (kind == PartitionBound.Kind.DEFAULT) {
+                if (member.bound().kind() == PartitionBound.Kind.DEFAULT) {
+                    return member;
+                }
+            } else if (kind == PartitionBound.Kind.LIST && member.bound().kind() == PartitionBound.Kind.LIST) {
+                for (Object value : candidate.listValues()) {
+                    for (Object other : member.listValues()) {
+                        if (value == null ? other == null
+                                : other != null && comparators.getFirst().compare(value, other) == 0) {
+                            return member;
+                        }
+                    }
+                }
+            } else if (kind == PartitionBound.Kind.RANGE && member.bound().kind() == PartitionBound.Kind.RANGE) {
+                if (compareBounds(candidate.lower(), false, member.upper(), true) < 0
+                        && compareBounds(member.lower(), false, candidate.upper(), true) < 0) {
+                    return member;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The default partition, or null. */
+    public Member defaultPartition() {
+        for (Member member : members) {
+            if (member.bound().kind() == PartitionBound.Kind.DEFAULT) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    /** A row of {@code parent} laid out as a row of {@code child}, column by column name. */
+    public static Object[] rowFor(RelationInfo parent, RelationInfo child, Object[] parentRow) {
+        Object[] row = new Object[child.attributes().size()];
+        for (int i = 0; i < parent.attributes().size(); i++) {
+            AttributeInfo column = child.attribute(parent.attributes().get(i).name());
+            row[child.position(column.number())] = parentRow[i];
+        }
+        return row;
+    }
+
+    /** The key values of a row as PostgreSQL's DETAIL prints them: {@code (a, b) = (1, x)}. */
+    public String describeKey(Object[] row, FormatSettings settings) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < positions.length; i++) {
+            names.append(i == 0 ? "" : ", ").append(keyColumnName(i));
+            Object value = row[positions[i]];
+            values.append(i == 0 ? "" : ", ").append(value == null ? "null"
+                    : types.type(typeOids[i]).io().output(value, settings));
+        }
+        return "(%s) = (%s)".formatted(names, values);
+    }
+}

@@ -1,0 +1,291 @@
+package org.woolly.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.woolly.access.heap.HeapAccess;
+import org.woolly.access.heap.HeapScan;
+import org.woolly.access.heap.HeapTuple;
+import org.woolly.analyzer.PartitionScheme;
+import org.woolly.catalog.AttributeInfo;
+import org.woolly.catalog.PartitionBound;
+import org.woolly.catalog.PartitionKey;
+import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.PartitionBoundSpec;
+import org.woolly.nodes.parse.PartitionSpec;
+import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.PgType;
+import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+
+/**
+ * Declarative partitioning's DDL ({@code tablecmds.c}, {@code partbounds.c}): PARTITION BY
+ * stores a table's key ({@code ComputePartitionAttrs}, {@code StorePartitionKey}); PARTITION OF
+ * and ATTACH PARTITION turn a bound into typed values ({@code transformPartitionBound}), refuse
+ * one that is empty or overlaps a sibling ({@code check_new_partition_bound}), check an attached
+ * table's rows against it, and store it; DETACH PARTITION removes it.
+ */
+final class PartitionCommands {
+    private PartitionCommands() {
+    }
+
+    /** Makes the newly created {@code table} partitioned by {@code spec}. */
+    static RelationInfo partitionBy(CommandContext context, RelationInfo table, PartitionSpec spec) {
+        if (spec.strategy() == PartitionSpec.Strategy.LIST && spec.elements().size() > 1) {
+            throw SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "cannot use \"list\" partition strategy with more than one column");
+        }
+        if (spec.strategy() == PartitionSpec.Strategy.HASH) {
+            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "hash partitioning is not supported yet"), spec.location());
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (PartitionSpec.Element element : spec.elements()) {
+            if (element.column() == null) {
+                throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "partition keys that are expressions are not supported yet"), element.location());
+            }
+            AttributeInfo attribute = table.attribute(element.column());
+            if (attribute == null) {
+                throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
+                        "column \"%s\" named in partition key does not exist", element.column()), element.location());
+            }
+            columns.add((int) attribute.number());
+        }
+        context.catalog().storePartitionKey(context.transaction(), table.oid(),
+                new PartitionKey(spec.strategy().code, List.copyOf(columns), 0));
+        return context.catalog().relationByOid(context.transaction(), table.oid());
+    }
+
+    /**
+     * Gives {@code child}, already an inheritance child of {@code parent}, its bound; with
+     * {@code validate} (ATTACH) its existing rows must all fall inside it.
+     */
+    static void storeBound(CommandContext context, RelationInfo parent, RelationInfo child, PartitionBoundSpec spec,
+                           boolean validate) {
+        PartitionScheme scheme = PartitionScheme.of(context.catalog(), context.transaction(), context.types(), parent)
+                .orElseThrow(() -> SqlException.of(SqlState.WRONG_OBJECT_TYPE, validate
+                        ? "table \"%s\" is not partitioned" : "\"%s\" is not partitioned", parent.name()));
+        PartitionBound bound = transform(context, scheme, child, spec);
+        PartitionScheme.Member candidate = scheme.member(child, bound);
+        if (bound.kind() == PartitionBound.Kind.RANGE && scheme.emptyRange(candidate)) {
+            throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "empty range bound specified for partition \"%s\"", child.name())
+                    .withDetail("Specified lower bound %s is greater than or equal to upper bound %s.".formatted(
+                            rangeText(bound.lower()), rangeText(bound.upper()))), rangeLocation(spec));
+        }
+        PartitionScheme.Member overlapped = scheme.overlapping(candidate);
+        if (overlapped != null) {
+            String message = bound.kind() == PartitionBound.Kind.DEFAULT
+                    ? "partition \"%s\" conflicts with existing default partition \"%s\""
+                    : "partition \"%s\" would overlap partition \"%s\"";
+            int location = switch (spec.kind()) {
+                case LIST -> overlapLocation(scheme, spec, overlapped, bound);
+                case RANGE -> rangeLocation(spec);
+                default -> spec.location();
+            };
+            throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, message, child.name(),
+                    overlapped.relation().name()), location);
+        }
+        if (validate) {
+            checkRows(context, child, row -> scheme.contains(candidate, asParentRow(parent, child, row)),
+                    "partition constraint of relation \"%s\" is violated by some row".formatted(child.name()));
+        }
+        PartitionScheme.Member existingDefault = scheme.defaultPartition();
+        if (existingDefault != null && bound.kind() != PartitionBound.Kind.DEFAULT) {
+            RelationInfo fallback = existingDefault.relation();
+            checkRows(context, fallback, row -> !scheme.contains(candidate, asParentRow(parent, fallback, row)),
+                    "updated partition constraint for default partition \"%s\" would be violated by some row"
+                            .formatted(fallback.name()));
+        }
+        context.catalog().storePartitionBound(context.transaction(), child.oid(), parent.oid(), bound.text(),
+                bound.kind() == PartitionBound.Kind.DEFAULT);
+    }
+
+    /** ALTER TABLE parent ATTACH PARTITION child bound ({@code ATExecAttachPartition}). */
+    static RelationInfo attach(CommandContext context, RelationInfo parent, QualifiedName name,
+                               PartitionBoundSpec spec) {
+        RelationInfo child = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                LockMode.ACCESS_EXCLUSIVE).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
+                "relation \"%s\" does not exist", name.name()));
+        if (parent.kind() != 'p') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", parent.name());
+        }
+        if (context.catalog().partitionBound(context.transaction(), child.oid()) != null) {
+            throw SqlException.of(SqlState.OBJECT_IN_USE, "\"%s\" is already a partition", child.name());
+        }
+        if (!context.catalog().inheritanceParents(context.transaction(), child.oid()).isEmpty()) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "cannot attach inheritance child as partition");
+        }
+        for (AttributeInfo column : child.attributes()) {
+            if (parent.attribute(column.name()) == null) {
+                throw SqlException.of(SqlState.DATATYPE_MISMATCH,
+                        "table \"%s\" contains column \"%s\" not found in parent \"%s\"", child.name(), column.name(),
+                        parent.name()).withDetail("The new partition may contain only the columns present in parent.");
+            }
+        }
+        InheritanceCommands.changeParent(context, child, parent, false);
+        child = context.catalog().relationByOid(context.transaction(), child.oid());
+        storeBound(context, parent, child, spec, true);
+        return context.catalog().relationByOid(context.transaction(), parent.oid());
+    }
+
+    /** ALTER TABLE parent DETACH PARTITION child ({@code ATExecDetachPartition}). */
+    static RelationInfo detach(CommandContext context, RelationInfo parent, QualifiedName name) {
+        RelationInfo child = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
+                LockMode.ACCESS_EXCLUSIVE).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
+                "relation \"%s\" does not exist", name.name()));
+        if (parent.kind() != 'p') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", parent.name());
+        }
+        String bound = context.catalog().partitionBound(context.transaction(), child.oid());
+        if (bound == null || !context.catalog().inheritanceParents(context.transaction(), child.oid())
+                .contains(parent.oid())) {
+            throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a partition of relation \"%s\"",
+                    child.name(), parent.name());
+        }
+        InheritanceCommands.changeParent(context, child, parent, true);
+        context.catalog().storePartitionBound(context.transaction(), child.oid(), parent.oid(), null,
+                PartitionBound.parse(bound).kind() == PartitionBound.Kind.DEFAULT);
+        return context.catalog().relationByOid(context.transaction(), parent.oid());
+    }
+
+    /** A range's errors point at its first lower bound value, as PostgreSQL's do. */
+    private static int rangeLocation(PartitionBoundSpec spec) {
+        return spec.lower().getFirst().location();
+    }
+
+    /** Where the first list value that the overlapped partition also holds was written. */
+    private static int overlapLocation(PartitionScheme scheme, PartitionBoundSpec spec,
+                                       PartitionScheme.Member overlapped, PartitionBound bound) {
+        for (int i = 0; i < bound.listValues().size() && i < spec.listValues().size(); i++) {
+            PartitionBound single = new PartitionBound(PartitionBound.Kind.LIST, List.of(bound.listValues().get(i)),
+                    List.of(), List.of(), 0, 0);
+            if (scheme.overlapping(scheme.member(overlapped.relation(), single), overlapped) != null) {
+                return spec.listValues().get(i).location();
+            }
+        }
+        return spec.location();
+    }
+
+    private static Object[] asParentRow(RelationInfo parent, RelationInfo child, Object[] childRow) {
+        Object[] row = new Object[parent.attributes().size()];
+        for (int i = 0; i < row.length; i++) {
+            int position = child.position(child.attribute(parent.attributes().get(i).name()).number());
+            row[i] = childRow[position];
+        }
+        return row;
+    }
+
+    private static void checkRows(CommandContext context, RelationInfo table,
+                                  java.util.function.Predicate<Object[]> holds, String message) {
+        HeapAccess heap = HeapAccess.of(context.storage());
+        HeapScan scan = heap.beginScan(table.locator(), context.transaction().takeSnapshot());
+        try {
+            HeapTuple tuple;
+            while ((tuple = scan.next()) != null) {
+                if (!holds.test(table.decode(tuple.body()))) {
+                    throw SqlException.of(SqlState.CHECK_VIOLATION, message);
+                }
+            }
+        } finally {
+            scan.close();
+        }
+    }
+
+    private static String rangeText(List<PartitionBound.Datum> values) {
+        String text = new PartitionBound(PartitionBound.Kind.LIST, values, List.of(), List.of(), 0, 0).text();
+        return text.substring("FOR VALUES IN ".length());
+    }
+
+    /** The bound's values as the key columns' types ({@code transformPartitionBound}). */
+    private static PartitionBound transform(CommandContext context, PartitionScheme scheme, RelationInfo child,
+                                            PartitionBoundSpec spec) {
+        char strategy = scheme.key().strategy();
+        PartitionBoundSpec.Kind expected = switch (strategy) {
+            case 'l' -> PartitionBoundSpec.Kind.LIST;
+            case 'r' -> PartitionBoundSpec.Kind.RANGE;
+            default -> PartitionBoundSpec.Kind.HASH;
+        };
+        if (spec.kind() == PartitionBoundSpec.Kind.DEFAULT) {
+            return PartitionBound.ofDefault();
+        }
+        if (spec.kind() != expected) {
+            throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "invalid bound specification for a %s partition", scheme.key().strategyName()
+                            .toLowerCase(Locale.ROOT)), spec.location());
+        }
+        int keyCount = scheme.key().columns().size();
+        if (spec.kind() == PartitionBoundSpec.Kind.LIST) {
+            List<PartitionBound.Datum> values = new ArrayList<>();
+            for (Expr value : spec.listValues()) {
+                PartitionBound.Datum datum = datum(context, scheme, 0, value, false);
+                if (!values.contains(datum)) {
+                    values.add(datum);
+                }
+            }
+            return new PartitionBound(PartitionBound.Kind.LIST, List.copyOf(values), List.of(), List.of(), 0, 0);
+        }
+        if (spec.lower().size() != keyCount || spec.upper().size() != keyCount) {
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "%s must specify exactly one value per partitioning column",
+                    spec.lower().size() != keyCount ? "FROM" : "TO");
+        }
+        List<PartitionBound.Datum> lower = new ArrayList<>();
+        List<PartitionBound.Datum> upper = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            lower.add(datum(context, scheme, i, spec.lower().get(i), true));
+            upper.add(datum(context, scheme, i, spec.upper().get(i), true));
+        }
+        return new PartitionBound(PartitionBound.Kind.RANGE, List.of(), List.copyOf(lower), List.copyOf(upper), 0, 0);
+    }
+
+    /** One bound value read as key column {@code column}'s type and printed as {@code get_const_expr} would. */
+    private static PartitionBound.Datum datum(CommandContext context, PartitionScheme scheme, int column, Expr value,
+                                              boolean range) {
+        Expr bare = value instanceof Expr.TypeCast cast ? cast.arg() : value;
+        if (range && bare instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
+            String word = ref.fields().getFirst();
+            if (word.equals("minvalue")) {
+                return PartitionBound.Datum.MINVALUE;
+            }
+            if (word.equals("maxvalue")) {
+                return PartitionBound.Datum.MAXVALUE;
+            }
+        }
+        String text;
+        if (bare instanceof Expr.Constant constant) {
+            if (constant.kind() == Expr.Constant.Kind.NULL) {
+                if (range) {
+                    throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "cannot specify NULL in range bound"), value.location());
+                }
+                return PartitionBound.Datum.NULL;
+            }
+            text = constant.value();
+        } else if (bare instanceof Expr.Operator minus && minus.left() == null && minus.name().equals("-")
+                && minus.right() instanceof Expr.Constant constant && constant.kind() != Expr.Constant.Kind.STRING) {
+            text = "-" + constant.value();
+        } else {
+            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "partition bound values other than constants are not supported yet"), value.location());
+        }
+        int typeOid = scheme.keyType(column);
+        PgType type = context.types().type(typeOid);
+        String output;
+        try {
+            output = type.io().output(type.io().input(text, -1, context.formatSettings()), context.formatSettings());
+        } catch (SqlException error) {
+            throw TableCommands.at(error, value.location());
+        }
+        return switch (typeOid) {
+            case TypeOids.INT4 -> new PartitionBound.Datum(output, output.startsWith("-"), 0);
+            case TypeOids.BOOL -> new PartitionBound.Datum(output.equals("t") ? "true" : "false", false, 0);
+            default -> new PartitionBound.Datum(output, true, 0);
+        };
+    }
+}
