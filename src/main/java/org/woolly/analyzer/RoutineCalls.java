@@ -8,7 +8,9 @@ import org.woolly.catalog.FunctionInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.nodes.query.ParamBinding;
+import org.woolly.nodes.query.ProceduralCalls;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.TargetEntry;
@@ -93,6 +95,9 @@ final class RoutineCalls {
         Bound bound = bind(state, call, args, routines, false);
         if (bound == null) {
             return null;
+        }
+        if (bound.function().isPlpgsql()) {
+            return proceduralCall(call, bound);
         }
         return inline(state, call, bound);
     }
@@ -255,6 +260,24 @@ final class RoutineCalls {
             }
             return new Bound(function, List.of(values), types, returnType);
         }
+    }
+
+    /**
+     * A call of a PL/pgSQL function: evaluated by its language's handler at run time, never
+     * folded at planning (its body may read and write the database).
+     */
+    private static QueryExpr proceduralCall(Expr.FuncCall call, Bound bound) {
+        FunctionInfo function = bound.function();
+        if (function.outputPositions().length > 1 || function.returnType() == TypeOids.RECORD) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),
+                    "PL/pgSQL functions returning rows are not supported yet");
+        }
+        int[] argumentTypes = bound.argumentTypes();
+        int returnType = bound.returnType();
+        FunctionHandle handle = new FunctionHandle(function.oid(), function.name(), argumentTypes, returnType,
+                function.strict(), true, (values, context) -> ProceduralCalls.current().call(function, argumentTypes,
+                        returnType, values), function.returnsSet());
+        return new QueryExpr.FuncCall(handle, bound.arguments(), false, returnType);
     }
 
     /** The names of a routine's input parameters, "" where unnamed. */
