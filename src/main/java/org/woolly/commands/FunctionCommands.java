@@ -138,7 +138,8 @@ public final class FunctionCommands {
         }
         if (routine.isPlpgsql()) {
             // plpgsql_validator: the body must parse; what it names is checked when it runs
-            org.woolly.pl.plpgsql.PlExecutor.compile(create.body(), create.bodyLocation());
+            org.woolly.pl.plpgsql.PlExecutor.compile(create.body(), create.bodyLocation(), create.name().name(),
+                    java.util.Arrays.stream(names).map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList());
         } else if (context.settings() == null || context.settings().getBoolean("check_function_bodies")) {
             context.analyzer().routines().validate(context.analyzer(), routine, outputTypes, create.bodyLocation(),
                     context.transaction(),

@@ -57,10 +57,14 @@ public final class PlExecutor {
      * Parses a body for a call or a validator ({@link PlParser#parse}); a syntax error points
      * into the statement text, where the body starts at {@code bodyLocation} (0-based).
      */
-    public static PlFunctionBody compile(String source, int bodyLocation) {
+    public static PlFunctionBody compile(String source, int bodyLocation, String functionName,
+                                         java.util.Collection<String> parameterNames) {
         try {
-            return PlParser.parse(source);
+            return PlParser.parse(source, parameterNames);
         } catch (SqlException error) {
+            if (error.context() != null && error.context().startsWith(PlParser.NEAR_LINE)) {
+                error.withContext("compilation of PL/pgSQL function \"" + functionName + "\" " + error.context());
+            }
             throw error.position() > 0 ? error.withPosition(error.position() + bodyLocation) : error;
         }
     }
@@ -131,6 +135,7 @@ public final class PlExecutor {
 
     private Flow statement(PlStatement statement) {
         Interrupts.check();
+        expressions.current = null;
         try {
             return switch (statement) {
                 case PlStatement.Block block -> block(block);
@@ -156,27 +161,56 @@ public final class PlExecutor {
             if (located.contains(error)) {
                 throw error;
             }
-            SqlException shown = error.position() > 0 ? error.withPosition(0) : error;
             String line = "PL/pgSQL function " + call.contextName() + " line " + statement.line() + " at "
                     + statement.typeName();
-            if (statement instanceof PlStatement.ExecuteSql sql && !PL_CODES.contains(error.sqlState())) {
-                line = "SQL statement \"" + sql.query().text().strip() + "\"\n" + line;
-            } else if (statement instanceof PlStatement.Assign assign && !PL_CODES.contains(error.sqlState())) {
-                line = "PL/pgSQL assignment \"" + String.join(".", assign.target()) + " := "
-                        + assign.value().text().strip() + "\"\n" + line;
-            }
-            throw located(shown, line);
+            throw located(error.position() > 0 ? error.withPosition(0) : error,
+                    queryContext(statement, error) + line);
         }
     }
 
+    /**
+     * The CONTEXT line SPI's error callback gives an error raised by the SQL engine while it
+     * planned or ran one of the statement's queries: always for an SQL statement; for an
+     * expression only when it went through SPI, which a simple expression reading variables
+     * does not (an error there names only the function's line).
+     */
+    private String queryContext(PlStatement statement, SqlException error) {
+        String expression = expressions.current;
+        if (expression == null || error.context() != null || error instanceof PlRaise.Raised
+                || PL_CODES.contains(error.sqlState())) {
+            return "";
+        }
+        if (statement instanceof PlStatement.ExecuteSql sql) {
+            return "SQL statement \"" + sql.query().text().strip() + "\"\n";
+        }
+        if (expressions.readsVariables && !expression.toLowerCase(java.util.Locale.ROOT).contains("select")) {
+            return "";
+        }
+        if (statement instanceof PlStatement.Assign assign) {
+            return "PL/pgSQL assignment \"" + String.join(".", assign.target()) + " := " + assign.value().text().strip()
+                    + "\"\n";
+        }
+        return "SQL expression \"" + expression.strip() + "\"\n";
+    }
+
     private static final Set<SqlState> PL_CODES = Set.of(SqlState.NO_DATA_FOUND, SqlState.TOO_MANY_ROWS,
-            SqlState.SYNTAX_ERROR);
+            SqlState.SYNTAX_ERROR, SqlState.ASSERT_FAILURE, SqlState.CASE_NOT_FOUND);
 
     private Flow block(PlStatement.Block block) {
         variables.push(block.label());
         try {
             for (PlStatement.Declaration declaration : block.declarations()) {
-                declare(declaration);
+                expressions.current = null;
+                try {
+                    declare(declaration);
+                } catch (SqlException error) {
+                    if (located.contains(error)) {
+                        throw error;
+                    }
+                    throw located(error.position() > 0 ? error.withPosition(0) : error, queryContext(block, error)
+                            + "PL/pgSQL function " + call.contextName() + " line " + block.line()
+                            + " during statement block local variable initialization");
+                }
             }
             if (block.handlers().isEmpty()) {
                 return blockBody(block);
@@ -542,6 +576,7 @@ public final class PlExecutor {
 
     private QueryRows rows(String text, long maxRows) {
         PlExpressions.Bound bound = expressions.bind(text);
+        expressions.current = text;
         Spi.Plan plan = expressions.plan(bound);
         return new QueryRows(plan, spi.execute(plan, bound.values(), maxRows));
     }
@@ -677,7 +712,9 @@ public final class PlExecutor {
                 throw new SqlException(PlRaise.state("0Z002"),
                         "RAISE without parameters cannot be used outside an exception handler");
             }
-            throw handledErrors.getLast();
+            SqlException again = handledErrors.getLast();
+            located.add(again);
+            throw again;
         }
         PlRaise.raise(raise, expressions, spi);
         return Flow.NORMAL;

@@ -26,6 +26,11 @@ final class PlExpressions {
         this.variables = variables;
     }
 
+    /** The expression or query being run, for the CONTEXT of its errors; null between statements. */
+    String current;
+    /** Whether {@link #current} reads variables (then PostgreSQL runs it as a simple expression). */
+    boolean readsVariables;
+
     /** SQL with the variables replaced by parameters, and the parameters' types and values. */
     record Bound(String sql, int[] types, Object[] values) {}
 
@@ -112,6 +117,9 @@ final class PlExpressions {
 
     /** Prepares (once per function for the same SQL and parameter types) and runs. */
     Spi.Result run(Bound bound, long maxRows) {
+        if (current == null) {
+            current = bound.sql();
+        }
         return spi.execute(plan(bound), bound.values(), maxRows);
     }
 
@@ -132,7 +140,10 @@ final class PlExpressions {
     record Value(Object value, int type) {}
 
     Value evaluate(String expression) {
+        current = expression;
+        readsVariables = false;
         Bound bound = bind("SELECT " + expression);
+        readsVariables = bound.types().length > 0;
         Spi.Plan plan = plan(bound);
         if (plan.columnTypes().length != 1) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "query \"SELECT " + expression + "\" returned "
@@ -172,6 +183,9 @@ final class PlExpressions {
         }
         if (type == TypeOids.TEXT || value instanceof String) {
             return value.toString();
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? "t" : "f";
         }
         Bound bound = new Bound("SELECT CAST($1 AS text)", new int[] {type}, new Object[] {value});
         return (String) run(bound, 1).rows().getFirst()[0];

@@ -15,18 +15,29 @@ import org.woolly.utils.error.SqlException;
 public final class PlParser {
     private static final Set<String> LIST_ENDS = Set.of("end", "else", "elsif", "elseif", "when", "exception");
 
+    /** The CONTEXT of an error found while compiling, before the function's name is put in. */
+    static final String NEAR_LINE = "near line ";
+
     private final String body;
     private final List<PlToken> tokens;
     private int index;
+    /** The variable names visible where the parser is, innermost scope first ({@code plpgsql_ns_lookup}). */
+    private final java.util.ArrayDeque<Set<String>> scopes = new java.util.ArrayDeque<>();
 
     private PlParser(String body) {
         this.body = body;
         this.tokens = PlToken.scan(body);
     }
 
-    /** Parses a whole body; 42601 with the position (1-based, in {@code body}) of the first error. */
-    public static PlFunctionBody parse(String body) {
+    /**
+     * Parses a whole body whose function has the given parameter names; 42601 with the position
+     * (1-based, in {@code body}) of the first error.
+     */
+    public static PlFunctionBody parse(String body, java.util.Collection<String> parameterNames) {
         PlParser parser = new PlParser(body);
+        Set<String> outer = new java.util.HashSet<>(parameterNames);
+        outer.add("found");
+        parser.scopes.push(outer);
         String label = parser.label();
         PlStatement.Block block = parser.block(label);
         parser.accept(PlToken.Kind.SEMICOLON);
@@ -123,7 +134,31 @@ public final class PlParser {
         return token.word();
     }
 
+    private boolean known(String name) {
+        return scopes.stream().anyMatch(scope -> scope.contains(name));
+    }
+
+    /** A variable a statement assigns must be declared ("is not a known variable", as at compile time). */
+    private void checkKnown(PlToken name) {
+        if (!known(name.word())) {
+            throw PlToken.error("\"" + name.text() + "\" is not a known variable", name.start());
+        }
+    }
+
+    private <T> T inScope(Set<String> names, java.util.function.Supplier<T> parse) {
+        scopes.push(new java.util.HashSet<>(names));
+        try {
+            return parse.get();
+        } finally {
+            scopes.pop();
+        }
+    }
+
     private PlStatement.Block block(String label) {
+        return inScope(Set.of(), () -> blockInScope(label));
+    }
+
+    private PlStatement.Block blockInScope(String label) {
         PlToken start = peek();
         List<PlStatement.Declaration> declarations = new ArrayList<>();
         if (acceptWord("declare")) {
@@ -135,6 +170,7 @@ public final class PlParser {
                     continue;
                 }
                 declarations.add(declaration());
+                scopes.peek().add(declarations.getLast().name());
             }
         }
         expectWord("begin");
@@ -167,7 +203,8 @@ public final class PlParser {
                     }
                 } while (acceptWord("or"));
                 expectWord("then");
-                handlers.add(new PlStatement.Handler(conditions, statements()));
+                handlers.add(new PlStatement.Handler(conditions, inScope(Set.of("sqlstate", "sqlerrm"),
+                        this::statements)));
             }
             if (handlers.isEmpty()) {
                 throw syntaxError(peek());
@@ -475,7 +512,8 @@ public final class PlParser {
             SqlText command = sql(Set.of("loop", "using"), "");
             List<SqlText> using = using(Set.of("loop"));
             expectWord("loop");
-            return new PlStatement.ForQuery(label, targets, command, true, using, loopBody(label), line);
+            return new PlStatement.ForQuery(label, targets, command, true, using,
+                    inScope(Set.copyOf(targets), () -> loopBody(label)), line);
         }
         boolean reverse = false;
         int mark = index;
@@ -502,7 +540,8 @@ public final class PlParser {
             index = mark;
             SqlText query = sql(Set.of("loop"), "");
             expectWord("loop");
-            return new PlStatement.ForQuery(label, targets, query, false, List.of(), loopBody(label), line);
+            return new PlStatement.ForQuery(label, targets, query, false, List.of(),
+                    inScope(Set.copyOf(targets), () -> loopBody(label)), line);
         }
         if (targets.size() != 1) {
             throw syntaxError(peek());
@@ -515,7 +554,8 @@ public final class PlParser {
             step = sql(Set.of("loop"), "");
         }
         expectWord("loop");
-        return new PlStatement.ForInteger(label, targets.getFirst(), reverse, lower, upper, step, loopBody(label), line);
+        return new PlStatement.ForInteger(label, targets.getFirst(), reverse, lower, upper, step,
+                inScope(Set.copyOf(targets), () -> loopBody(label)), line);
     }
 
     private List<SqlText> using(Set<String> ends) {
@@ -569,6 +609,12 @@ public final class PlParser {
             format = unquote(advance().text());
             while (accept(PlToken.Kind.COMMA)) {
                 parameters.add(sql(Set.of("using"), ","));
+            }
+            int placeholders = format.replace("%%", "").length() - format.replace("%%", "").replace("%", "").length();
+            if (placeholders != parameters.size()) {
+                throw new SqlException(org.woolly.utils.error.SqlState.SYNTAX_ERROR, placeholders > parameters.size()
+                        ? "too few parameters specified for RAISE" : "too many parameters specified for RAISE")
+                        .withContext(NEAR_LINE + line);
             }
         } else if (acceptWord("sqlstate")) {
             PlToken code = advance();
@@ -629,6 +675,9 @@ public final class PlParser {
     private List<String> targets() {
         List<String> targets = new ArrayList<>();
         do {
+            if (peek().isIdentifier()) {
+                checkKnown(peek());
+            }
             String name = identifier();
             if (accept(PlToken.Kind.DOT)) {
                 name = name + "." + identifier();
@@ -669,6 +718,9 @@ public final class PlParser {
     private PlStatement assignmentOrSql(int line) {
         int mark = index;
         PlToken first = advance();
+        if (peek().kind() == PlToken.Kind.ASSIGN) {
+            checkKnown(first);
+        }
         List<String> target = new ArrayList<>();
         target.add(first.word());
         SqlText subscript = null;

@@ -37,7 +37,9 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
     @Override
     public Object call(FunctionInfo function, int[] argumentTypes, int returnType, Object[] arguments) {
         PlFunctionBody body = bodies.computeIfAbsent(function.oid() + "\0" + function.source(),
-                key -> PlExecutor.compile(function.source(), 0));
+                key -> PlExecutor.compile(function.source(), 0, function.name(),
+                        function.argumentNames() == null ? List.of() : java.util.Arrays.stream(function.argumentNames())
+                                .map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList()));
         List<String> inputNames = new ArrayList<>();
         List<String> outputNames = new ArrayList<>();
         List<Integer> outputTypes = new ArrayList<>();
@@ -69,7 +71,8 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
         if (!block.language().equals("plpgsql")) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", block.language());
         }
-        PlFunctionBody body = PlExecutor.compile(block.body(), block.bodyLocation());
+        PlFunctionBody body = PlExecutor.compile(block.body(), block.bodyLocation(), "inline_code_block",
+                List.of());
         PlExecutor.execute(this, body, new PlExecutor.Call("inline_code_block", "inline_code_block", new String[0],
                 new int[0], new Object[0], new String[0], new int[0], TypeOids.VOID, false));
         return block.tag();
