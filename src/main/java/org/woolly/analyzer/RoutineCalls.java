@@ -280,6 +280,22 @@ final class RoutineCalls {
         return new QueryExpr.FuncCall(handle, bound.arguments(), false, returnType);
     }
 
+    /** The name of a called PL/pgSQL function's one OUT parameter, which names its column in FROM; else null. */
+    static String outputName(ParseState state, Expr.FuncCall written, QueryExpr call) {
+        if (!(call instanceof QueryExpr.FuncCall analyzed)) {
+            return null;
+        }
+        for (FunctionInfo function : state.catalog.lookupFunctions(state.transaction, written.name().schema(),
+                written.name().name())) {
+            if (function.oid() == analyzed.function().oid() && function.isPlpgsql()
+                    && function.outputPositions().length == 1) {
+                String name = function.argumentName(function.outputPositions()[0]);
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
+    }
+
     /** The names of a routine's input parameters, "" where unnamed. */
     static String[] inputNames(FunctionInfo function) {
         List<String> names = new ArrayList<>();
