@@ -21,7 +21,7 @@ import org.woolly.utils.error.SqlState;
 /**
  * CREATE / ALTER / DROP FUNCTION and PROCEDURE ({@code CreateFunction}, {@code AlterFunction},
  * {@code RemoveObjects} in {@code functioncmds.c}, {@code ProcedureCreate}'s checks in
- * {@code pg_proc.c}). Only LANGUAGE sql routines exist; their bodies are checked at creation
+ * {@code pg_proc.c}). LANGUAGE sql and plpgsql routines exist; their bodies are checked at creation
  * when {@code check_function_bodies} is on.
  */
 public final class FunctionCommands {
