@@ -3,8 +3,11 @@ package org.woolly.pl.plpgsql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.woolly.pl.plpgsql.PlStatement.SqlText;
 import org.woolly.pl.plpgsql.PlVariables.Variable;
 import org.woolly.utils.adt.TypeOids;
@@ -429,20 +432,10 @@ public final class PlExecutor {
         variables.push(loop.label());
         try {
             Variable counter = variables.declare(new Variable(loop.variable(), TypeOids.INT4, -1, "integer"));
-            boolean any = false;
             long end = (Integer) upper;
-            for (long i = (Integer) lower; loop.reverse() ? i >= end : i <= end; i += loop.reverse() ? -step : step) {
-                Interrupts.check();
-                counter.value = (int) i;
-                any = true;
-                Flow flow = iteration(loop.body(), loop.label());
-                if (flow != null) {
-                    found.value = true;
-                    return flow;
-                }
-            }
-            found.value = any;
-            return Flow.NORMAL;
+            long delta = loop.reverse() ? -step : step;
+            return iterate(LongStream.iterate((Integer) lower, i -> loop.reverse() ? i >= end : i <= end, i -> i + delta)
+                    .iterator(), i -> counter.value = (int) (long) i, loop.body(), loop.label());
         } finally {
             variables.pop();
         }
@@ -465,21 +458,28 @@ public final class PlExecutor {
                 }
                 targets.add(target);
             }
-            boolean any = false;
-            for (Object[] row : rows.result().rows()) {
-                any = true;
-                assignRow(targets, row, rows.plan());
-                Flow flow = iteration(loop.body(), loop.label());
-                if (flow != null) {
-                    found.value = true;
-                    return flow;
-                }
-            }
-            found.value = any;
-            return Flow.NORMAL;
+            return iterate(rows.result().rows().iterator(), row -> assignRow(targets, row, rows.plan()), loop.body(),
+                    loop.label());
         } finally {
             variables.pop();
         }
+    }
+
+    /** Runs a loop's body once per item, {@code bind} setting the loop variables; FOUND tells whether it ran. */
+    private <T> Flow iterate(Iterator<T> items, Consumer<T> bind, List<PlStatement> loopBody, String label) {
+        boolean any = false;
+        while (items.hasNext()) {
+            Interrupts.check();
+            bind.accept(items.next());
+            any = true;
+            Flow flow = iteration(loopBody, label);
+            if (flow != null) {
+                found.value = true;
+                return flow;
+            }
+        }
+        found.value = any;
+        return Flow.NORMAL;
     }
 
     private Flow foreach(PlStatement.Foreach loop) {

@@ -180,27 +180,7 @@ public final class PlParser {
             while (acceptWord("when")) {
                 List<String> conditions = new ArrayList<>();
                 do {
-                    if (acceptWord("sqlstate")) {
-                        PlToken code = advance();
-                        if (code.kind() != PlToken.Kind.STRING) {
-                            throw syntaxError(code);
-                        }
-                        String value = unquote(code.text());
-                        if (value.length() != 5) {
-                            throw PlToken.error("invalid SQLSTATE code", code.start());
-                        }
-                        conditions.add("sqlstate:" + value);
-                    } else {
-                        PlToken name = advance();
-                        if (!name.isIdentifier()) {
-                            throw syntaxError(name);
-                        }
-                        if (!Conditions.known(name.word())) {
-                            throw new SqlException(org.woolly.utils.error.SqlState.UNDEFINED_OBJECT,
-                                    "unrecognized exception condition \"" + name.word() + "\"");
-                        }
-                        conditions.add(name.word());
-                    }
+                    conditions.add(acceptWord("sqlstate") ? sqlstateCondition() : conditionName());
                 } while (acceptWord("or"));
                 expectWord("then");
                 handlers.add(new PlStatement.Handler(conditions, inScope(Set.of("sqlstate", "sqlerrm"),
@@ -220,6 +200,32 @@ public final class PlParser {
             }
         }
         return new PlStatement.Block(label, declarations, statements, handlers, line(start));
+    }
+
+    /** After SQLSTATE: {@code 'xxxxx'} as a condition ({@code sqlstate:xxxxx}). */
+    private String sqlstateCondition() {
+        PlToken code = advance();
+        if (code.kind() != PlToken.Kind.STRING) {
+            throw syntaxError(code);
+        }
+        String value = unquote(code.text());
+        if (value.length() != 5) {
+            throw PlToken.error("invalid SQLSTATE code", code.start());
+        }
+        return "sqlstate:" + value;
+    }
+
+    /** A condition name ({@code plpgsql_recognize_err_condition}): 42704 when unknown. */
+    private String conditionName() {
+        PlToken name = advance();
+        if (!name.isIdentifier()) {
+            throw syntaxError(name);
+        }
+        if (!Conditions.known(name.word())) {
+            throw new SqlException(org.woolly.utils.error.SqlState.UNDEFINED_OBJECT,
+                    "unrecognized exception condition \"" + name.word() + "\"");
+        }
+        return name.word();
     }
 
     private PlStatement.Declaration declaration() {
@@ -617,21 +623,9 @@ public final class PlParser {
                         .withContext(NEAR_LINE + line);
             }
         } else if (acceptWord("sqlstate")) {
-            PlToken code = advance();
-            if (code.kind() != PlToken.Kind.STRING) {
-                throw syntaxError(code);
-            }
-            condition = "sqlstate:" + unquote(code.text());
+            condition = sqlstateCondition();
         } else if (!atWord("using")) {
-            PlToken name = advance();
-            if (!name.isIdentifier()) {
-                throw syntaxError(name);
-            }
-            if (!Conditions.known(name.word())) {
-                throw new SqlException(org.woolly.utils.error.SqlState.UNDEFINED_OBJECT,
-                        "unrecognized exception condition \"" + name.word() + "\"");
-            }
-            condition = name.word();
+            condition = conditionName();
         }
         List<String> optionNames = new ArrayList<>();
         List<SqlText> optionValues = new ArrayList<>();
