@@ -169,8 +169,9 @@ final class FromAnalyzer {
                     "table \"%s\" has %d columns available but %d columns specified", alias, count, aliases.size());
         }
         List<String> names = new ArrayList<>();
-        names.add(!aliases.isEmpty() ? aliases.getFirst() : function.alias() != null ? alias
-                : OUTPUT_COLUMN_NAMES.getOrDefault(functionName, functionName));
+        String outputName = RoutineCalls.outputName(state, function.call(), call);
+        names.add(!aliases.isEmpty() ? aliases.getFirst() : outputName != null ? outputName
+                : function.alias() != null ? alias : OUTPUT_COLUMN_NAMES.getOrDefault(functionName, functionName));
         int[] types = function.ordinality() ? new int[] {call.type(), TypeOids.INT8} : new int[] {call.type()};
         int[] typmods = function.ordinality() ? new int[] {call.typmod(), -1} : new int[] {call.typmod()};
         if (function.ordinality()) {

@@ -8,7 +8,9 @@ import org.woolly.catalog.FunctionInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.nodes.query.ParamBinding;
+import org.woolly.nodes.query.ProceduralCalls;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.TargetEntry;
@@ -93,6 +95,9 @@ final class RoutineCalls {
         Bound bound = bind(state, call, args, routines, false);
         if (bound == null) {
             return null;
+        }
+        if (bound.function().isPlpgsql()) {
+            return proceduralCall(call, bound);
         }
         return inline(state, call, bound);
     }
@@ -260,6 +265,40 @@ final class RoutineCalls {
             }
             return new Bound(function, List.of(values), types, returnType);
         }
+    }
+
+    /**
+     * A call of a PL/pgSQL function: evaluated by its language's handler at run time, never
+     * folded at planning (its body may read and write the database).
+     */
+    private static QueryExpr proceduralCall(Expr.FuncCall call, Bound bound) {
+        FunctionInfo function = bound.function();
+        if (function.outputPositions().length > 1 || function.returnType() == TypeOids.RECORD) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),
+                    "PL/pgSQL functions returning rows are not supported yet");
+        }
+        int[] argumentTypes = bound.argumentTypes();
+        int returnType = bound.returnType();
+        FunctionHandle handle = new FunctionHandle(function.oid(), function.name(), argumentTypes, returnType,
+                function.strict(), true, (values, context) -> ProceduralCalls.current().call(function, argumentTypes,
+                        returnType, values), function.returnsSet());
+        return new QueryExpr.FuncCall(handle, bound.arguments(), false, returnType);
+    }
+
+    /** The name of a called PL/pgSQL function's one OUT parameter, which names its column in FROM; else null. */
+    static String outputName(ParseState state, Expr.FuncCall written, QueryExpr call) {
+        if (!(call instanceof QueryExpr.FuncCall analyzed)) {
+            return null;
+        }
+        for (FunctionInfo function : state.catalog.lookupFunctions(state.transaction, written.name().schema(),
+                written.name().name())) {
+            if (function.oid() == analyzed.function().oid() && function.isPlpgsql()
+                    && function.outputPositions().length == 1) {
+                String name = function.argumentName(function.outputPositions()[0]);
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     /** The names of a routine's input parameters, "" where unnamed. */

@@ -25,7 +25,7 @@ final class FunctionDdl {
                 function.kind(), function.argumentTypes(), function.allArgumentTypes(), function.argumentModes(),
                 function.argumentNames(), function.defaults(), function.returnType(), function.returnsSet(),
                 function.volatility(), function.strict(), function.securityDefiner(), function.variadicType(),
-                function.source(), function.sqlBody());
+                function.source(), function.sqlBody(), function.language());
         system.noteCatalogChange(tx, oid);
         Object[] values = FunctionRows.row(stored);
         if (function.oid() == 0) {

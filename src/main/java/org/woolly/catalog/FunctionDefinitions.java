@@ -101,7 +101,7 @@ final class FunctionDefinitions {
         if (!routine.isProcedure()) {
             text.append(" RETURNS ").append(result(routine)).append('\n');
         }
-        text.append(" LANGUAGE sql\n");
+        text.append(routine.isPlpgsql() ? " LANGUAGE plpgsql\n" : " LANGUAGE sql\n");
         StringBuilder options = new StringBuilder();
         if (routine.volatility() == 'i') {
             options.append(" IMMUTABLE");

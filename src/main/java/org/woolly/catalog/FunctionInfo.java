@@ -15,11 +15,31 @@ import java.util.List;
  * @param kind             {@code prokind}: 'f' function, 'p' procedure
  * @param source           {@code prosrc}: the body of {@code AS '...'}, "" with an SQL-standard body
  * @param sqlBody          the SQL-standard body ({@code RETURN ...} or {@code BEGIN ATOMIC ... END}) as written, or null
+ * @param language         {@code prolang}: {@link #SQL_LANGUAGE} or {@link #PLPGSQL_LANGUAGE}
  */
 public record FunctionInfo(int oid, String name, int namespaceOid, int ownerOid, char kind, int[] argumentTypes,
                            int[] allArgumentTypes, char[] argumentModes, String[] argumentNames, List<String> defaults,
                            int returnType, boolean returnsSet, char volatility, boolean strict,
-                           boolean securityDefiner, int variadicType, String source, String sqlBody) {
+                           boolean securityDefiner, int variadicType, String source, String sqlBody, int language) {
+
+    /** pg_language's OID of sql. */
+    public static final int SQL_LANGUAGE = 14;
+    /** pg_language's OID of plpgsql (the OID PostgreSQL 15's initdb gives it). */
+    public static final int PLPGSQL_LANGUAGE = 13563;
+
+    /** A LANGUAGE sql routine. */
+    public FunctionInfo(int oid, String name, int namespaceOid, int ownerOid, char kind, int[] argumentTypes,
+                        int[] allArgumentTypes, char[] argumentModes, String[] argumentNames, List<String> defaults,
+                        int returnType, boolean returnsSet, char volatility, boolean strict,
+                        boolean securityDefiner, int variadicType, String source, String sqlBody) {
+        this(oid, name, namespaceOid, ownerOid, kind, argumentTypes, allArgumentTypes, argumentModes, argumentNames,
+                defaults, returnType, returnsSet, volatility, strict, securityDefiner, variadicType, source, sqlBody,
+                SQL_LANGUAGE);
+    }
+
+    public boolean isPlpgsql() {
+        return language == PLPGSQL_LANGUAGE;
+    }
 
     public boolean isProcedure() {
         return kind == 'p';

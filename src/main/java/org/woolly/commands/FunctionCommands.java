@@ -21,7 +21,7 @@ import org.woolly.utils.error.SqlState;
 /**
  * CREATE / ALTER / DROP FUNCTION and PROCEDURE ({@code CreateFunction}, {@code AlterFunction},
  * {@code RemoveObjects} in {@code functioncmds.c}, {@code ProcedureCreate}'s checks in
- * {@code pg_proc.c}). Only LANGUAGE sql routines exist; their bodies are checked at creation
+ * {@code pg_proc.c}). LANGUAGE sql and plpgsql routines exist; their bodies are checked at creation
  * when {@code check_function_bodies} is on.
  */
 public final class FunctionCommands {
@@ -41,8 +41,8 @@ public final class FunctionCommands {
         if (language == null) {
             throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION, "no language specified");
         }
-        if (!language.equals("sql")) {
-            if (List.of("plpgsql", "c", "internal").contains(language)) {
+        if (!language.equals("sql") && !language.equals("plpgsql")) {
+            if (List.of("c", "internal").contains(language)) {
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "language \"%s\" is not supported yet", language);
             }
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language);
@@ -118,7 +118,8 @@ public final class FunctionCommands {
                 allInput ? null : modes, anyNamed ? names : null, List.copyOf(defaults), returnType,
                 create.returnsSet(), create.volatility() == 0 ? 'v' : create.volatility(),
                 create.strict() != null && create.strict(), create.securityDefiner(), variadicType,
-                create.standardBody() ? "" : create.body(), create.standardBody() ? create.body() : null);
+                create.standardBody() ? "" : create.body(), create.standardBody() ? create.body() : null,
+                language.equals("plpgsql") ? FunctionInfo.PLPGSQL_LANGUAGE : FunctionInfo.SQL_LANGUAGE);
         FunctionInfo existing = null;
         for (FunctionInfo candidate : context.catalog().lookupFunctions(context.transaction(), create.name().schema(),
                 create.name().name())) {
@@ -135,7 +136,11 @@ public final class FunctionCommands {
             checkReplacement(context, existing, routine);
             routine = withIdentity(routine, existing);
         }
-        if (context.settings() == null || context.settings().getBoolean("check_function_bodies")) {
+        if (routine.isPlpgsql()) {
+            // plpgsql_validator: the body must parse; what it names is checked when it runs
+            org.woolly.pl.plpgsql.PlExecutor.compile(create.body(), create.bodyLocation(), create.name().name(),
+                    java.util.Arrays.stream(names).map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList());
+        } else if (context.settings() == null || context.settings().getBoolean("check_function_bodies")) {
             context.analyzer().routines().validate(context.analyzer(), routine, outputTypes, create.bodyLocation(),
                     context.transaction(),
                     context.formatSettings());
@@ -216,7 +221,7 @@ public final class FunctionCommands {
                 routine.kind(), routine.argumentTypes(), routine.allArgumentTypes(), routine.argumentModes(),
                 routine.argumentNames(), routine.defaults(), routine.returnType(), routine.returnsSet(),
                 routine.volatility(), routine.strict(), routine.securityDefiner(), routine.variadicType(),
-                routine.source(), routine.sqlBody());
+                routine.source(), routine.sqlBody(), routine.language());
     }
 
     /** {@code name(type, ...)} as PostgreSQL's messages name a routine (the input types). */
@@ -362,7 +367,7 @@ public final class FunctionCommands {
                 alter.volatility() == 0 ? routine.volatility() : alter.volatility(),
                 alter.strict() == null ? routine.strict() : alter.strict(),
                 alter.securityDefiner() == null ? routine.securityDefiner() : alter.securityDefiner(),
-                routine.variadicType(), routine.source(), routine.sqlBody());
+                routine.variadicType(), routine.source(), routine.sqlBody(), routine.language());
         context.catalog().storeFunction(context.transaction(), null, changed);
         return alter.tag();
     }

@@ -328,4 +328,33 @@ final class FunctionParser {
         }
         return new Statement.Routine(new RoutineCommand.Call(function, call.start()));
     }
+
+    /** {@code DO [LANGUAGE name] 'code' [LANGUAGE name]} ({@code DoStmt}). */
+    Statement doStatement() {
+        Token start = cursor.expectKeyword("do");
+        String language = null;
+        String body = null;
+        int bodyLocation = 0;
+        while (!cursor.at(Token.Kind.EOF) && !cursor.at(Token.Kind.SEMICOLON)) {
+            if (cursor.acceptKeyword("language")) {
+                Token languageName = cursor.advance();
+                if (language != null || !languageName.is(Token.Kind.IDENT) && !languageName.is(Token.Kind.STRING)) {
+                    throw cursor.syntaxErrorAt(languageName);
+                }
+                language = languageName.text().toLowerCase(java.util.Locale.ROOT);
+            } else if (body == null && cursor.at(Token.Kind.STRING)) {
+                Token literal = cursor.advance();
+                body = literal.text();
+                String raw = cursor.text(literal.start(), literal.end());
+                bodyLocation = literal.start() + (raw.startsWith("$") ? raw.indexOf('$', 1) + 1 : raw.indexOf('\'') + 1);
+            } else {
+                throw cursor.syntaxError();
+            }
+        }
+        if (body == null) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "no inline code specified", start);
+        }
+        return new Statement.Routine(new RoutineCommand.Do(body, language == null ? "plpgsql" : language, bodyLocation,
+                start.start()));
+    }
 }

@@ -80,6 +80,7 @@ final class Grammar {
             case "grant", "revoke" -> new AccessParser(this).grantOrRevoke();
             case "comment" -> ddl.comment();
             case "call" -> new FunctionParser(this).call();
+            case "do" -> new FunctionParser(this).doStatement();
             case "security", "reassign", "import" -> throw ddl.unsupported();
             default -> utility.statement();
         };

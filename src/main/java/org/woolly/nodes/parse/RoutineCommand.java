@@ -78,4 +78,11 @@ public sealed interface RoutineCommand {
             return "CALL";
         }
     }
+
+    /** {@code DO [LANGUAGE name] 'code'}: an anonymous code block, run at once ({@code DoStmt}). */
+    record Do(String body, String language, int bodyLocation, int location) implements RoutineCommand {
+        public String tag() {
+            return "DO";
+        }
+    }
 }

@@ -378,6 +378,7 @@ public final class QuerySession implements SessionEngine {
      * being taken must still stop it.
      */
     void startStatement() {
+        org.woolly.nodes.query.ProceduralCalls.bind(plpgsql());
         if (Interrupts.current() != interrupts) {
             // BackendLoop binds it for a backend; a session driven directly (embedding, tests) binds here
             Interrupts.bind(interrupts);
@@ -649,6 +650,15 @@ public final class QuerySession implements SessionEngine {
     }
 
     private SessionLocks locks;
+    private PlpgsqlCalls plpgsql;
+
+    /** The session's PL/pgSQL call handler and SPI, made on first use. */
+    PlpgsqlCalls plpgsql() {
+        if (plpgsql == null) {
+            plpgsql = new PlpgsqlCalls(this);
+        }
+        return plpgsql;
+    }
 
     /** The session's advisory locks, made on first use; null without a lock manager. */
     private SessionLocks locks() {

@@ -27,6 +27,7 @@ final class RoutineDispatch {
             case RoutineCommand.DropFunction drop -> FunctionCommands.drop(session.commandContext(), drop);
             case RoutineCommand.AlterFunction alter -> FunctionCommands.alter(session.commandContext(), alter);
             case RoutineCommand.Call call -> call(session, call);
+            case RoutineCommand.Do block -> session.plpgsql().runInline(block);
         };
         return UtilityDispatch.Outcome.tag(tag);
     }
@@ -44,6 +45,11 @@ final class RoutineDispatch {
         Object[] values = new Object[target.arguments().size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = compiler.compile(target.arguments().get(i)).evaluate(null);
+        }
+        if (target.procedure().isPlpgsql()) {
+            session.plpgsql().call(target.procedure(), target.argumentTypes(), org.woolly.utils.adt.TypeOids.VOID,
+                    values);
+            return call.tag();
         }
         List<Statement> statements = RoutineAnalyzer.bodyStatements(target.procedure());
         Analyzer caller = session.analyzer;

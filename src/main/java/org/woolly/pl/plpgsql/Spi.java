@@ -1,0 +1,45 @@
+package org.woolly.pl.plpgsql;
+
+import java.util.List;
+import org.woolly.utils.error.SqlException;
+
+/**
+ * What the interpreter asks of the session that runs it ({@code spi.c}): statements prepared
+ * with typed parameters and run in the current transaction, subtransactions for blocks with an
+ * EXCEPTION clause, notices for RAISE. Implemented by the session (tcop).
+ */
+public interface Spi {
+
+    /** A prepared statement: its result columns (none for a command without RETURNING). */
+    interface Plan {
+        List<String> columnNames();
+
+        int[] columnTypes();
+
+        int[] columnTypmods();
+    }
+
+    /** A statement's outcome: its rows and how many rows it processed (ROW_COUNT). */
+    record Result(List<Object[]> rows, long processed) {}
+
+    /** Parses, analyzes and plans one SQL statement; {@code $n} are parameters of the given types. */
+    Plan prepare(String sql, int[] parameterTypes);
+
+    /** Runs a prepared statement to completion; {@code maxRows} 0 for all rows. */
+    Result execute(Plan plan, Object[] parameters, long maxRows);
+
+    /** {@code format_type}: the type's SQL name with its modifier. */
+    String formatType(int type, int typmod);
+
+    /** Sends a RAISE below EXCEPTION level as the session's notices go. */
+    void notice(SqlException report);
+
+    /** Starts a subtransaction ({@code BeginInternalSubTransaction}); returns its token. */
+    Object beginSubtransaction();
+
+    /** Ends it keeping its work ({@code ReleaseCurrentSubTransaction}). */
+    void commitSubtransaction(Object token);
+
+    /** Ends it undoing its work ({@code RollbackAndReleaseCurrentSubTransaction}). */
+    void rollbackSubtransaction(Object token);
+}
