@@ -107,7 +107,7 @@ final class ArrayAnalyzer {
         QueryExpr coerced = Coercions.coerce(state, value, wanted, typmod, TypeSystem.CoercionContext.ASSIGNMENT,
                 valueLocation);
         if (coerced == null) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, valueLocation,
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, chainBase(target).location(),
                     "subscripted assignment to \"%s\" requires type %s but expression is of type %s", column,
                     state.types.formatType(wanted, -1), state.types.formatType(value.type(), value.typmod()))
                     .withHint("You will need to rewrite or cast the expression.");
