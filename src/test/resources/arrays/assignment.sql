@@ -32,6 +32,8 @@ UPDATE arr_assign SET a[2147483647] = 1 WHERE id = 1;
 -- functions
 SELECT trim_array('{1,2,3}'::int[], 1), trim_array('{{1,2},{3,4},{5,6}}'::int[], 2), trim_array('[-1:1]={1,2,3}'::int[], 3);
 SELECT trim_array('{1,2,3}'::int[], 4);
+SELECT ('{}'::int[])[1][2][3][4][5][6][7];
+SELECT array_fill(42, '{}') = '{}' AS empty_fill, array_fill(42, '{}', '{}') AS with_bounds;
 SELECT * FROM generate_subscripts('[-1:1]={1,2,3}'::int[], 1) AS s;
 SELECT generate_subscripts('{{1,2},{3,4}}'::int[], 2, true) AS s, generate_subscripts('{1}'::int[], 3) AS none;
 SELECT array_agg(a ORDER BY id) FROM arr_assign WHERE id IN (1, 3);

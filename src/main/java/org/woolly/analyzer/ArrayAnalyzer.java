@@ -142,6 +142,11 @@ final class ArrayAnalyzer {
         for (Expr step = last; step instanceof Expr.Subscript subscript; step = subscript.arg()) {
             chain.addFirst(subscript);
         }
+        if (chain.size() > ArrayValue.MAX_DIMENSIONS) {
+            throw org.woolly.utils.error.SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", chain.size(),
+                    ArrayValue.MAX_DIMENSIONS);
+        }
         boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
         List<QueryExpr> lowers = new ArrayList<>();
         List<QueryExpr> uppers = new ArrayList<>();

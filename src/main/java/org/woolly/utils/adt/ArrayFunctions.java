@@ -196,7 +196,7 @@ final class ArrayFunctions {
                 throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (134217727)");
             }
         }
-        if (total == 0) {
+        if (total == 0 || lengths.length == 0) {
             return ArrayValue.empty(elementType);
         }
         Object[] elements = new Object[(int) total];
