@@ -33,8 +33,9 @@ class ArraysIT {
     }
 
     @Test
-    void assignmentFunctionsAndRowsFromMatchPostgres() throws Exception {
+    void assignmentFunctionsAndRowComparisonsMatchPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "arrays/assignment");
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/rowcompare");
     }
 
     @Test
