@@ -87,27 +87,81 @@ final class ArrayAnalyzer {
 
     /** {@code e[i][j]...} or a slice: the chain of subscripts over one array expression. */
     static QueryExpr subscript(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript last) {
-        List<Expr.Subscript> chain = new ArrayList<>();
+        Expr base = chainBase(last);
+        QueryExpr array = analyzer.transform(base);
+        int elementType;
+        int fixedLengthElement = BuiltinTypes.elementType(array.type()) == 0
+                ? BuiltinTypes.fixedLengthElementType(array.type()) : 0;
+        if (fixedLengthElement != 0) {
+            for (Expr step = last; step instanceof Expr.Subscript subscript; step = subscript.arg()) {
+                if (subscript.slice()) {
+                    // PostgreSQL reports it while transforming, without a cursor position
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+                }
+            }
+            elementType = fixedLengthElement;
+        } else {
+            elementType = subscriptedElementType(state, array.type(), base.location());
+        }
+        Subscripts subscripts = subscripts(analyzer, state, last);
+        return new QueryExpr.ArraySubscript(array, subscripts.lowers(), subscripts.uppers(), subscripts.slice(),
+                subscripts.slice() ? array.type() : elementType);
+    }
+
+    /**
+     * {@code column[i] = value} or {@code column[lo:hi] = value} ({@code transformAssignmentIndirection}):
+     * {@code array} (the column's current value, or a null for INSERT) with the element or slice
+     * replaced by {@code value} coerced to the element (or array) type.
+     */
+    static QueryExpr assignment(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript target, QueryExpr array,
+                                int typmod, String column, QueryExpr value, int valueLocation) {
+        int elementType = subscriptedElementType(state, array.type(), chainBase(target).location());
+        Subscripts subscripts = subscripts(analyzer, state, target);
+        int wanted = subscripts.slice() ? array.type() : elementType;
+        QueryExpr coerced = Coercions.coerce(state, value, wanted, typmod, TypeSystem.CoercionContext.ASSIGNMENT,
+                valueLocation);
+        if (coerced == null) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, chainBase(target).location(),
+                    "subscripted assignment to \"%s\" requires type %s but expression is of type %s", column,
+                    state.types.formatType(wanted, -1), state.types.formatType(value.type(), value.typmod()))
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return new QueryExpr.ArrayAssign(array, subscripts.lowers(), subscripts.uppers(), subscripts.slice(), coerced,
+                array.type());
+    }
+
+    private static Expr chainBase(Expr.Subscript last) {
         Expr base = last;
         while (base instanceof Expr.Subscript subscript) {
-            chain.addFirst(subscript);
             base = subscript.arg();
         }
-        QueryExpr array = analyzer.transform(base);
-        int elementType = BuiltinTypes.elementType(array.type());
-        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
-        if (elementType == 0 && BuiltinTypes.fixedLengthElementType(array.type()) != 0) {
-            if (slice) {
-                // PostgreSQL reports it while transforming, without a cursor position
-                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
-            }
-            elementType = BuiltinTypes.fixedLengthElementType(array.type());
-        }
+        return base;
+    }
+
+    private static int subscriptedElementType(ParseState state, int arrayType, int location) {
+        int elementType = BuiltinTypes.elementType(arrayType);
         if (elementType == 0) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, base.location(),
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
                     "cannot subscript type %s because it does not support subscripting",
-                    state.types.formatType(array.type(), -1));
+                    state.types.formatType(arrayType, -1));
         }
+        return elementType;
+    }
+
+    /** The analyzed subscripts of a chain; in a slice a plain {@code [i]} means {@code [1:i]}. */
+    private record Subscripts(List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice) {}
+
+    private static Subscripts subscripts(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript last) {
+        List<Expr.Subscript> chain = new ArrayList<>();
+        for (Expr step = last; step instanceof Expr.Subscript subscript; step = subscript.arg()) {
+            chain.addFirst(subscript);
+        }
+        if (chain.size() > ArrayValue.MAX_DIMENSIONS) {
+            throw org.woolly.utils.error.SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", chain.size(),
+                    ArrayValue.MAX_DIMENSIONS);
+        }
+        boolean slice = chain.stream().anyMatch(Expr.Subscript::slice);
         List<QueryExpr> lowers = new ArrayList<>();
         List<QueryExpr> uppers = new ArrayList<>();
         for (Expr.Subscript subscript : chain) {
@@ -119,7 +173,7 @@ final class ArrayAnalyzer {
                 uppers.add(subscript.upper() == null ? null : index(analyzer, state, subscript.upper()));
             }
         }
-        return new QueryExpr.ArraySubscript(array, lowers, uppers, slice, slice ? array.type() : elementType);
+        return new Subscripts(lowers, uppers, slice);
     }
 
     private static QueryExpr index(ExpressionAnalyzer analyzer, ParseState state, Expr index) {

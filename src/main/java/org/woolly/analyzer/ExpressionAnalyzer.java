@@ -27,6 +27,17 @@ public final class ExpressionAnalyzer {
             case Expr.Constant constant -> constant(constant);
             case Expr.ColumnRef ref -> ColumnResolver.resolve(state, ref);
             case Expr.ParamRef param -> param(param);
+            case Expr.Operator operator when RowComparisons.isRow(operator.left())
+                    && (RowComparisons.isRow(operator.right()) || operator.right() instanceof Expr.SubLink link
+                    && link.kind() == Expr.SubLink.Kind.EXPR) ->
+                    RowComparisons.operator(this, state, operator);
+            case Expr.DistinctFrom distinct when RowComparisons.isRow(distinct.left())
+                    || RowComparisons.isRow(distinct.right()) -> RowComparisons.distinctFrom(this, distinct);
+            case Expr.InList in when RowComparisons.isRow(in.arg()) -> RowComparisons.inList(this, state, in);
+            case Expr.NullTest test when RowComparisons.isRow(test.arg()) && (test.test() == Expr.NullTest.Test.IS_NULL
+                    || test.test() == Expr.NullTest.Test.IS_NOT_NULL) -> RowComparisons.nullTest(this, test);
+            case Expr.SubLink link when link.test() != null && RowComparisons.isRow(link.test()) ->
+                    RowComparisons.subLink(this, state, link);
             case Expr.Operator operator -> operator(operator.name(), operator.left() == null ? null : transform(operator.left()),
                     transform(operator.right()), operator.location());
             case Expr.BoolExpr bool -> bool(bool);

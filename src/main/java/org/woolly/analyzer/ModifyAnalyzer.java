@@ -43,7 +43,7 @@ final class ModifyAnalyzer {
                     List.of(), new int[0], new int[0], 0, false));
             row = completeRow(relation, new ArrayList<>(), List.of());
         } else if (insert.source().values() != null) {
-            row = valuesSource(relation, targetColumns, insert.source().values());
+            row = valuesSource(relation, targetColumns, insert);
         } else {
             row = selectSource(relation, targetColumns, insert);
         }
@@ -68,6 +68,7 @@ final class ModifyAnalyzer {
         }
         List<AttributeInfo> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> partial = new HashSet<>();
         for (int i = 0; i < insert.columns().size(); i++) {
             String name = insert.columns().get(i);
             int location = insert.columnLocations() != null && insert.columnLocations().size() > i
@@ -77,12 +78,46 @@ final class ModifyAnalyzer {
                 throw ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" of relation \"%s\" does not exist",
                         name, relation.name());
             }
-            if (!seen.add(name)) {
+            // several element assignments may share a column, a whole-column one may not (checkInsertTargets)
+            boolean whole = insertTarget(insert, i) == null;
+            boolean repeated = whole ? !seen.add(name) || partial.contains(name) : seen.contains(name);
+            if (!whole) {
+                partial.add(name);
+            }
+            if (repeated) {
                 throw ParseState.error(SqlState.DUPLICATE_COLUMN, location, "column \"%s\" specified more than once", name);
             }
             columns.add(attribute);
         }
         return columns;
+    }
+
+    private static void refuseElementDefault(Expr target, int location) {
+        if (target != null) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location, "cannot set an array element to DEFAULT");
+        }
+    }
+
+    private static Expr.Subscript insertTarget(Statement.Insert insert, int index) {
+        return insert.columnTargets() == null ? null : (Expr.Subscript) insert.columnTargets().get(index);
+    }
+
+    /**
+     * The value stored for target {@code index} of INSERT's column list: {@code value} assigned to
+     * the column, or to its element or slice within the earlier targets' array (a null at first).
+     */
+    private QueryExpr insertValue(Statement.Insert insert, List<AttributeInfo> columns, List<QueryExpr> earlier, int index,
+                                  QueryExpr value, int location) {
+        AttributeInfo attribute = columns.get(index);
+        Expr.Subscript target = insertTarget(insert, index);
+        if (target == null) {
+            return assign(attribute, value, location);
+        }
+        int previous = columns.subList(0, index).lastIndexOf(attribute);
+        QueryExpr base = previous >= 0 ? earlier.get(previous)
+                : new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
+        return ArrayAnalyzer.assignment(expressions, state, target, base, attribute.typeModifier(), attribute.name(), value,
+                location);
     }
 
     /** The number of values the source supplies per row, or -1 when it is not known before analysis. */
@@ -112,25 +147,28 @@ final class ModifyAnalyzer {
         return expr instanceof Expr.ColumnRef ref && ref.fields().getLast().equals("*");
     }
 
-    private List<QueryExpr> valuesSource(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {
+    private List<QueryExpr> valuesSource(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert) {
         String savedAggregates = state.aggregateForbiddenIn;
         state.aggregateForbiddenIn = "VALUES";
         try {
-            return valuesSourceRows(relation, columns, rows);
+            return valuesSourceRows(relation, columns, insert);
         } finally {
             state.aggregateForbiddenIn = savedAggregates;
         }
     }
 
-    private List<QueryExpr> valuesSourceRows(RelationInfo relation, List<AttributeInfo> columns, List<List<Expr>> rows) {
+    private List<QueryExpr> valuesSourceRows(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert) {
         List<List<QueryExpr>> analyzedRows = new ArrayList<>();
-        for (List<Expr> row : rows) {
+        for (List<Expr> row : insert.source().values()) {
             checkArity(columns.size(), row.size(), row.isEmpty() ? -1 : row.getLast().location());
             List<QueryExpr> values = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 Expr expr = row.get(i);
+                if (expr instanceof Expr.Default) {
+                    refuseElementDefault(insertTarget(insert, i), insert.columnLocations().get(i));
+                }
                 values.add(expr instanceof Expr.Default ? defaultValue(columns.get(i))
-                        : assign(columns.get(i), expressions.transform(expr), expr.location()));
+                        : insertValue(insert, columns, values, i, expressions.transform(expr), expr.location()));
             }
             analyzedRows.add(completeRow(relation, values, columns));
         }
@@ -181,7 +219,8 @@ final class ModifyAnalyzer {
         state.rangeTable.add(source);
         List<QueryExpr> values = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
-            values.add(assign(columns.get(i), ColumnResolver.var(source, i, -1), insert.source().location()));
+            values.add(insertValue(insert, columns, values, i, ColumnResolver.var(source, i, -1),
+                    insert.source().location()));
         }
         return completeRow(relation, values, columns);
     }
@@ -190,7 +229,7 @@ final class ModifyAnalyzer {
     private List<QueryExpr> completeRow(RelationInfo relation, List<QueryExpr> values, List<AttributeInfo> columns) {
         List<QueryExpr> row = new ArrayList<>();
         for (AttributeInfo attribute : relation.attributes()) {
-            int index = columns.indexOf(attribute);
+            int index = columns.lastIndexOf(attribute);
             row.add(index >= 0 ? values.get(index) : defaultValue(attribute));
         }
         return row;
@@ -251,22 +290,39 @@ final class ModifyAnalyzer {
     /** Applies SET clauses to {@code row} (the complete new row in attribute order). */
     private void assignments(RelationInfo relation, List<SetClause> clauses, List<QueryExpr> row, String command) {
         Set<String> assigned = new HashSet<>();
+        Set<String> partial = new HashSet<>();
         for (SetClause clause : clauses) {
             AttributeInfo attribute = relation.attribute(clause.column());
             if (attribute == null) {
                 throw ParseState.error(SqlState.UNDEFINED_COLUMN, clause.location(),
                         "column \"%s\" of relation \"%s\" does not exist", clause.column(), relation.name());
             }
-            if (!assigned.add(clause.column())) {
-                throw ParseState.error(SqlState.SYNTAX_ERROR, clause.location(), "multiple assignments to same column \"%s\"",
+            boolean whole = clause.target() == null;
+            boolean repeated = whole ? !assigned.add(clause.column()) || partial.contains(clause.column())
+                    : assigned.contains(clause.column());
+            if (!whole) {
+                partial.add(clause.column());
+            }
+            if (repeated) {
+                // PostgreSQL finds this in the rewriter, which knows no positions
+                throw ParseState.error(SqlState.SYNTAX_ERROR, -1, "multiple assignments to same column \"%s\"",
                         clause.column());
             }
             IdentityColumns.checkUpdate(attribute, clause);
             String saved = state.aggregateForbiddenIn;
             state.aggregateForbiddenIn = command;
             try {
-                QueryExpr value = clause.value() instanceof Expr.Default ? defaultValue(attribute)
-                        : assign(attribute, expressions.transform(clause.value()), clause.value().location());
+                QueryExpr value;
+                if (clause.value() instanceof Expr.Default) {
+                    refuseElementDefault(clause.target(), clause.location());
+                    value = defaultValue(attribute);
+                } else if (whole) {
+                    value = assign(attribute, expressions.transform(clause.value()), clause.value().location());
+                } else {
+                    value = ArrayAnalyzer.assignment(expressions, state, (Expr.Subscript) clause.target(),
+                            row.get(attribute.number() - 1), attribute.typeModifier(), attribute.name(),
+                            expressions.transform(clause.value()), clause.value().location());
+                }
                 row.set(attribute.number() - 1, value);
             } finally {
                 state.aggregateForbiddenIn = saved;

@@ -56,52 +56,8 @@ final class ArrayExpressions {
             if (count < elements.length) {
                 throw mismatch();
             }
-            return stacked(elementType, first, count, values);
+            return ArrayValue.stacked(elementType, first, count, values);
         };
-    }
-
-    /**
-     * Arrays of one shape stacked into one more dimension ({@code accumArrayResultArr}, used by
-     * {@code ARRAY(subquery)} over arrays): NULL or empty inputs are errors, as in PostgreSQL.
-     */
-    static ArrayValue accumulate(int elementType, List<Object> arrays) {
-        if (arrays.isEmpty()) {
-            return ArrayValue.empty(elementType);
-        }
-        ArrayValue first = null;
-        List<Object> values = new ArrayList<>();
-        for (Object item : arrays) {
-            if (item == null) {
-                throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "cannot accumulate null arrays");
-            }
-            ArrayValue sub = (ArrayValue) item;
-            if (sub.dimensionCount() == 0) {
-                throw SqlException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "cannot accumulate empty arrays");
-            }
-            if (first == null) {
-                first = sub;
-            } else if (!Arrays.equals(first.dimensions(), sub.dimensions())
-                    || !Arrays.equals(first.lowerBounds(), sub.lowerBounds())) {
-                throw SqlException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "cannot accumulate arrays of different dimensionality");
-            }
-            values.addAll(sub.elements());
-        }
-        return stacked(elementType, first, arrays.size(), values);
-    }
-
-    private static ArrayValue stacked(int elementType, ArrayValue first, int count, List<Object> values) {
-        int dims = first.dimensionCount() + 1;
-        if (dims > ArrayValue.MAX_DIMENSIONS) {
-            throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
-                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", dims, ArrayValue.MAX_DIMENSIONS);
-        }
-        int[] lengths = new int[dims];
-        int[] lowerBounds = new int[dims];
-        lengths[0] = count;
-        lowerBounds[0] = 1;
-        System.arraycopy(first.dimensions(), 0, lengths, 1, dims - 1);
-        System.arraycopy(first.lowerBounds(), 0, lowerBounds, 1, dims - 1);
-        return new ArrayValue(elementType, lengths, lowerBounds, values.toArray());
     }
 
     private static SqlException mismatch() {

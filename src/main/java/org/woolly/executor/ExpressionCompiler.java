@@ -58,6 +58,8 @@ public final class ExpressionCompiler {
             case QueryExpr.ArrayConstruct array -> ArrayExpressions.construct(array, all(array.elements()));
             case QueryExpr.ArraySubscript subscript -> ArrayExpressions.subscript(subscript, compile(subscript.array()),
                     allNullable(subscript.lowers()), allNullable(subscript.uppers()));
+            case QueryExpr.ArrayAssign assign -> ArrayAssignment.compile(assign, compile(assign.array()),
+                    allNullable(assign.lowers()), allNullable(assign.uppers()), compile(assign.value()));
             case QueryExpr.ScalarArrayOp op -> ArrayExpressions.scalarArrayOp(context, op, compile(op.left()),
                     compile(op.array()));
             case QueryExpr.Aggregate aggregate -> throw SqlException.of(SqlState.INTERNAL_ERROR,

@@ -62,7 +62,7 @@ final class SubLinkEvaluator {
                     for (Object[] subRow : rows(context, plan, cache, Integer.MAX_VALUE)) {
                         values.add(subRow[0]);
                     }
-                    return ofArrays ? ArrayExpressions.accumulate(elementType, values)
+                    return ofArrays ? org.woolly.utils.adt.ArrayValue.accumulate(elementType, values)
                             : org.woolly.utils.adt.ArrayValue.of(elementType, values);
                 };
             }

@@ -36,17 +36,19 @@ final class DmlParser {
         }
         List<String> columns = new ArrayList<>();
         List<Integer> columnLocations = new ArrayList<>();
+        List<Expr> columnTargets = new ArrayList<>();
+        boolean subscripted = false;
         if (cursor.at(Token.Kind.LEFT_PAREN) && !grammar.selects.atSelectStart(1)
                 && !cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
             cursor.advance();
             do {
                 Token column = cursor.peek();
-                columns.add(grammar.columnId());
+                String name = grammar.columnId();
+                columns.add(name);
                 columnLocations.add(column.start());
-                if (cursor.at(Token.Kind.DOT) || cursor.at(Token.Kind.LEFT_BRACKET)) {
-                    throw TokenCursor.notSupportedClause("assignment to a field or element of a column is not supported yet",
-                            cursor.peek());
-                }
+                Expr target = assignmentTarget(name, column);
+                columnTargets.add(target);
+                subscripted |= target != null;
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
@@ -75,7 +77,8 @@ final class DmlParser {
         }
         List<ResTarget> returning = returning();
         return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), source,
-                defaultValues, returning, insert.start(), overriding, onConflict);
+                defaultValues, returning, insert.start(), overriding, onConflict,
+                subscripted ? java.util.Collections.unmodifiableList(columnTargets) : null);
     }
 
     /** {@code ON CONFLICT [conflict_target] conflict_action} ({@code opt_on_conflict} in {@code gram.y}). */
@@ -178,9 +181,9 @@ final class DmlParser {
         Token start = cursor.peek();
         if (!cursor.accept(Token.Kind.LEFT_PAREN)) {
             String column = grammar.columnId();
-            rejectIndirection();
+            Expr target = assignmentTarget(column, start);
             cursor.expectOperator("=");
-            assignments.add(new SetClause(column, grammar.expressions.expression(), start.start()));
+            assignments.add(new SetClause(column, grammar.expressions.expression(), start.start(), target));
             return;
         }
         List<String> columns = new ArrayList<>();
@@ -211,6 +214,27 @@ final class DmlParser {
         for (int i = 0; i < columns.size(); i++) {
             assignments.add(new SetClause(columns.get(i), values.get(i), columnTokens.get(i).start()));
         }
+    }
+
+    /**
+     * The subscripts after an assigned column ({@code set_target}'s {@code opt_indirection}) as an
+     * {@link Expr.Subscript} chain over the column, or null when there are none.
+     */
+    private Expr assignmentTarget(String column, Token columnToken) {
+        if (!cursor.at(Token.Kind.LEFT_BRACKET)) {
+            rejectIndirection();
+            return null;
+        }
+        Expr target = grammar.expressions.indirection(new Expr.ColumnRef(List.of(column), columnToken.start()));
+        for (Expr step = target; !(step instanceof Expr.ColumnRef); ) {
+            if (!(step instanceof Expr.Subscript subscript)) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "assignment to a field or element of a column is not supported yet")
+                        .withPosition(step.location() + 1);
+            }
+            step = subscript.arg();
+        }
+        return target;
     }
 
     private void rejectIndirection() {

@@ -123,7 +123,7 @@ final class FromClauseParser {
             return joined;
         }
         if (cursor.atKeyword("rows") && cursor.peek(1).isKeyword("from")) {
-            throw TokenCursor.notSupportedClause("ROWS FROM is not supported yet", start);
+            return rowsFrom(start);
         }
         boolean only = cursor.acceptKeyword("only");
         boolean parenthesizedOnly = only && cursor.accept(Token.Kind.LEFT_PAREN);
@@ -136,12 +136,17 @@ final class FromClauseParser {
             if (!(call instanceof Expr.FuncCall functionCall)) {
                 throw cursor.syntaxError();
             }
-            boolean ordinality = cursor.atKeyword("with") && cursor.peek(1).isKeyword("ordinality");
-            if (ordinality) {
-                cursor.advance();
-                cursor.advance();
+            boolean ordinality = withOrdinality();
+            FromItem.Alias alias = alias(true);
+            if (isMultiArgumentUnnest(functionCall)) {
+                List<Expr.FuncCall> calls = new ArrayList<>();
+                for (Expr array : functionCall.args()) {
+                    calls.add(new Expr.FuncCall(functionCall.name(), List.of(array), false, false, List.of(), null, null,
+                            functionCall.location()));
+                }
+                return RowsFrom.zipped(calls, ordinality, alias, start.start());
             }
-            return new FromItem.Function(functionCall, ordinality, alias(true), start.start());
+            return new FromItem.Function(functionCall, ordinality, alias, start.start());
         }
         if (lateral) {
             throw cursor.syntaxError(); // LATERAL applies to subqueries and function calls only
@@ -153,6 +158,51 @@ final class FromClauseParser {
             throw TokenCursor.notSupportedClause("TABLESAMPLE is not supported yet", cursor.peek());
         }
         return new FromItem.Table(name, alias(true), start.start(), only);
+    }
+
+    private boolean withOrdinality() {
+        boolean ordinality = cursor.atKeyword("with") && cursor.peek(1).isKeyword("ordinality");
+        if (ordinality) {
+            cursor.advance();
+            cursor.advance();
+        }
+        return ordinality;
+    }
+
+    /** {@code unnest(a, b, ...)} in FROM, which PostgreSQL reads as {@code ROWS FROM (unnest(a), unnest(b), ...)}. */
+    private static boolean isMultiArgumentUnnest(Expr.FuncCall call) {
+        return call.name().name().equals("unnest")
+                && (call.name().schema() == null || call.name().schema().equals("pg_catalog"))
+                && call.args().size() > 1 && !call.star() && !call.distinct() && call.orderBy().isEmpty()
+                && call.args().stream().noneMatch(arg -> arg instanceof Expr.NamedArgument);
+    }
+
+    /** {@code ROWS FROM (f(...) [, ...]) [WITH ORDINALITY] [alias]}. */
+    private FromItem rowsFrom(Token start) {
+        cursor.advance();
+        cursor.advance();
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<Expr.FuncCall> calls = new ArrayList<>();
+        do {
+            Token callStart = cursor.peek();
+            QualifiedName name = grammar.qualifiedName();
+            if (!cursor.at(Token.Kind.LEFT_PAREN) || !(grammar.specialForms.functionCall(name, callStart)
+                    instanceof Expr.FuncCall call)) {
+                throw cursor.syntaxError();
+            }
+            if (cursor.atKeyword("as")) {
+                throw TokenCursor.notSupportedClause("column definition lists in ROWS FROM are not supported yet",
+                        cursor.peek());
+            }
+            calls.add(call);
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        boolean ordinality = withOrdinality();
+        FromItem.Alias alias = alias(true);
+        if (calls.size() == 1) {
+            return new FromItem.Function(calls.getFirst(), ordinality, alias, start.start());
+        }
+        return RowsFrom.zipped(calls, ordinality, alias, start.start());
     }
 
     /** {@code [AS] name [(columns)]}; a bare name only when {@code allowBare}. Null when absent. */

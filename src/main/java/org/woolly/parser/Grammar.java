@@ -105,7 +105,7 @@ final class Grammar {
             source.with = ctes;
             return new Statement.Insert(insert.table(), insert.alias(), insert.columns(), insert.columnLocations(),
                     source.build(), insert.defaultValues(), insert.returning(), insert.location(), insert.overriding(),
-                    insert.onConflict());
+                    insert.onConflict(), insert.columnTargets());
         }
         if (next.isKeyword("update") || next.isKeyword("delete") || next.isKeyword("merge")) {
             throw TokenCursor.notSupportedClause("WITH before " + next.text().toUpperCase(java.util.Locale.ROOT)

@@ -455,7 +455,27 @@ final class SelectParser {
         options.forLocking.add(new LockingClause(strength, List.copyOf(relations), waitPolicy, forToken.start()));
     }
 
-    /** {@code sortby [, ...]}: expr [ASC|DESC] [NULLS FIRST|LAST]. */
+    /**
+     * {@code USING op}: the btree ordering operators {@code <} (ascending) and {@code >}
+     * (descending); any other operator is refused as {@code addTargetToSortList} refuses it.
+     */
+    private boolean usingDescending() {
+        Token operator = cursor.peek();
+        if (!operator.is(Token.Kind.OPERATOR)) {
+            throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + operator.text() + "\"",
+                    operator);
+        }
+        cursor.advance();
+        return switch (operator.text()) {
+            case "<" -> false;
+            case ">" -> true;
+            default -> throw TokenCursor.errorAt(SqlState.WRONG_OBJECT_TYPE,
+                    "operator " + operator.text() + " is not a valid ordering operator", operator)
+                    .withHint("Ordering operators must be \"<\" or \">\" members of btree operator families.");
+        };
+    }
+
+    /** {@code sortby [, ...]}: expr [ASC|DESC | USING op] [NULLS FIRST|LAST]. */
     List<SortBy> sortList() {
         List<SortBy> items = new ArrayList<>();
         do {
@@ -464,8 +484,8 @@ final class SelectParser {
             boolean descending = false;
             if (cursor.acceptKeyword("desc")) {
                 descending = true;
-            } else if (cursor.atKeyword("using")) {
-                throw TokenCursor.notSupportedClause("ORDER BY ... USING is not supported yet", cursor.peek());
+            } else if (cursor.acceptKeyword("using")) {
+                descending = usingDescending();
             } else {
                 cursor.acceptKeyword("asc");
             }

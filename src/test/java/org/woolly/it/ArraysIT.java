@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Array types as clients use them: a psql script whose expected output PostgreSQL 15 produced
@@ -29,6 +30,42 @@ class ArraysIT {
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "arrays/arrays");
+    }
+
+    @Test
+    void assignmentFunctionsAndRowComparisonsMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/assignment");
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/rowcompare");
+    }
+
+    @Test
+    void elementAssignmentWithParametersThroughPgjdbc() throws SQLException {
+        try (Connection connection = server.connect("prepareThreshold=-1"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE arr_set (id int, a int[])");
+            statement.execute("INSERT INTO arr_set VALUES (1, '{1,2,3}'), (2, NULL)");
+            try (PreparedStatement update = connection.prepareStatement("UPDATE arr_set SET a[?] = ? WHERE id = ?")) {
+                for (int run = 0; run < 3; run++) {
+                    update.setInt(1, 4 + run);
+                    update.setInt(2, 40 + run);
+                    update.setInt(3, 1);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+                update.setInt(1, 2);
+                update.setInt(2, 7);
+                update.setInt(3, 2);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            try (ResultSet result = statement.executeQuery("SELECT a, array_dims(a) FROM arr_set ORDER BY id")) {
+                assertThat(result.next()).isTrue();
+                assertThat((Object[]) result.getArray(1).getArray()).containsExactly(1, 2, 3, 40, 41, 42);
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(2)).isEqualTo("[2:2]");
+            }
+            ServerErrorMessage error = WoollyServerExtension.errorOf(connection,
+                    "UPDATE arr_set SET a[1][1] = 0 WHERE id = 1");
+            WoollyServerExtension.assertError(error, "2202E", "wrong number of array subscripts", null);
+            statement.execute("DROP TABLE arr_set");
+        }
     }
 
     @Test

@@ -14,8 +14,19 @@ public sealed interface Statement {
      */
     record Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
                   SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
-                  Overriding overriding, OnConflictClause onConflict)
+                  Overriding overriding, OnConflictClause onConflict, List<Expr> columnTargets)
             implements Statement {
+
+        /**
+         * Without element assignments; {@code columnTargets} otherwise holds, per listed column, its
+         * {@link Expr.Subscript} chain ({@code a[1]}) or null for the whole column.
+         */
+        public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
+                      SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,
+                      Overriding overriding, OnConflictClause onConflict) {
+            this(table, alias, columns, columnLocations, source, defaultValues, returning, location, overriding,
+                    onConflict, null);
+        }
 
         public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
                       SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,

@@ -62,6 +62,8 @@ public final class ExpressionText {
                 };
                 case QueryExpr.ArrayConstruct array -> "ARRAY[" + list(array.elements()) + "]";
                 case QueryExpr.ArraySubscript subscript -> subscript(subscript);
+                case QueryExpr.ArrayAssign assign -> subscripts(print(assign.array()), assign.lowers(), assign.uppers(),
+                        assign.slice()) + " := " + print(assign.value());
                 case QueryExpr.ScalarArrayOp op -> "(" + print(op.left()) + " " + op.operator().name()
                         + (op.all() ? " ALL (" : " ANY (") + print(op.array()) + "))";
                 case QueryExpr.Aggregate aggregate -> aggregate.aggregate().name() + "("
@@ -76,12 +78,16 @@ public final class ExpressionText {
         }
 
         private String subscript(QueryExpr.ArraySubscript subscript) {
-            StringBuilder text = new StringBuilder(print(subscript.array()));
-            for (int i = 0; i < subscript.lowers().size(); i++) {
-                QueryExpr lower = subscript.lowers().get(i);
+            return subscripts(print(subscript.array()), subscript.lowers(), subscript.uppers(), subscript.slice());
+        }
+
+        private String subscripts(String array, List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice) {
+            StringBuilder text = new StringBuilder(array);
+            for (int i = 0; i < lowers.size(); i++) {
+                QueryExpr lower = lowers.get(i);
                 text.append('[').append(lower == null ? "" : print(lower));
-                if (subscript.slice()) {
-                    QueryExpr upper = subscript.uppers().get(i);
+                if (slice) {
+                    QueryExpr upper = uppers.get(i);
                     text.append(':').append(upper == null ? "" : print(upper));
                 }
                 text.append(']');

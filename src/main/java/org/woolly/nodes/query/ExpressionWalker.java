@@ -53,6 +53,9 @@ public final class ExpressionWalker {
                     array.elementType(), array.multidimensional(), array.type());
             case QueryExpr.ArraySubscript subscript -> new QueryExpr.ArraySubscript(rewrite(subscript.array(), replace),
                     all(subscript.lowers(), replace), all(subscript.uppers(), replace), subscript.slice(), subscript.type());
+            case QueryExpr.ArrayAssign assign -> new QueryExpr.ArrayAssign(rewrite(assign.array(), replace),
+                    all(assign.lowers(), replace), all(assign.uppers(), replace), assign.slice(),
+                    rewrite(assign.value(), replace), assign.type());
             case QueryExpr.ScalarArrayOp op -> new QueryExpr.ScalarArrayOp(op.operator(), op.all(),
                     rewrite(op.left(), replace), rewrite(op.array(), replace));
             case QueryExpr.Aggregate aggregate -> new QueryExpr.Aggregate(aggregate.aggregate(),

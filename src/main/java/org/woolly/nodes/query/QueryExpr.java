@@ -107,6 +107,15 @@ public sealed interface QueryExpr {
     record ArraySubscript(QueryExpr array, List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice, int type)
             implements QueryExpr {}
 
+    /**
+     * {@code a[i] := value} or {@code a[lo:hi] := value} of UPDATE's SET and INSERT's column list
+     * ({@code SubscriptingRef} with {@code refassgnexpr}): {@code array} with the element or slice
+     * replaced; subscripts as in {@link ArraySubscript}, {@code value} already of the element type
+     * (the array type for a slice); {@code type} is the array type.
+     */
+    record ArrayAssign(QueryExpr array, List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice,
+                       QueryExpr value, int type) implements QueryExpr {}
+
     /** {@code left op ANY|ALL (array)} ({@code ScalarArrayOpExpr}); {@code operator} takes (left, element). */
     record ScalarArrayOp(FunctionHandle operator, boolean all, QueryExpr left, QueryExpr array) implements QueryExpr {
         @Override

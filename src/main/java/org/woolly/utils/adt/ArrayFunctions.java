@@ -78,6 +78,12 @@ final class ArrayFunctions {
         r.function("array_fill", ANYARRAY, I, called, (PolymorphicImplementation) element -> (a, c) ->
                 fill(element, a[0], (ArrayValue) a[1], (ArrayValue) a[2], true), ANYELEMENT, INT4_ARRAY, INT4_ARRAY);
         r.function("unnest", ANYELEMENT, I, strict, any((a, c) -> ((ArrayValue) a[0]).elements().iterator()), ANYARRAY);
+        r.function("trim_array", ANYARRAY, I, strict, any((a, c) -> trim((ArrayValue) a[0], (Integer) a[1])),
+                ANYARRAY, INT4);
+        r.function("generate_subscripts", INT4, I, strict, any((a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1],
+                false)), ANYARRAY, INT4);
+        r.function("generate_subscripts", INT4, I, strict, any((a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1],
+                (Boolean) a[2])), ANYARRAY, INT4, BOOL);
         registerOperators(r);
         for (boolean larger : new boolean[] {false, true}) {
             r.aggregate(new AggregateDescriptor(larger ? "max" : "min", new int[] {ANYARRAY}, ANYARRAY, ANYARRAY,
@@ -89,6 +95,18 @@ final class ArrayFunctions {
                         return larger ? (order > 0 ? args[0] : state) : (order < 0 ? args[0] : state);
                     }, state -> state, true));
         }
+        r.aggregate(new AggregateDescriptor("array_agg", new int[] {ANYARRAY}, PgAggregateData.INTERNAL, ANYARRAY,
+                ArrayList::new, (state, args) -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object> arrays = (List<Object>) state;
+                    if (args[0] == null) {
+                        throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "cannot accumulate null arrays");
+                    }
+                    arrays.add(args[0]);
+                    return arrays;
+                }, state -> ((List<?>) state).isEmpty() ? null : ArrayValue.accumulate(
+                        ((ArrayValue) ((List<?>) state).getFirst()).elementType(), new ArrayList<>((List<?>) state)),
+                false));
         r.aggregate(new AggregateDescriptor("array_agg", new int[] {ANYNONARRAY}, PgAggregateData.INTERNAL, ANYARRAY,
                 ArrayList::new, (state, args) -> {
                     @SuppressWarnings("unchecked")
@@ -117,6 +135,37 @@ final class ArrayFunctions {
                 "<@", null);
         r.operator("<@", ANYARRAY, ANYARRAY, BOOL, any((a, c) -> contains((ArrayValue) a[1], (ArrayValue) a[0])),
                 "@>", null);
+    }
+
+    /** {@code trim_array(a, n)}: the array without its last {@code n} elements along the first dimension. */
+    private static ArrayValue trim(ArrayValue array, int count) {
+        int length = array.dimensionCount() == 0 ? 0 : array.length(0);
+        if (count < 0 || count > length) {
+            throw SqlException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "number of elements to trim must be between 0 and %d",
+                    length);
+        }
+        if (count == length) {
+            return ArrayValue.empty(array.elementType());
+        }
+        int[] dims = array.dimensions().clone();
+        dims[0] = length - count;
+        int kept = array.size() / length * dims[0];
+        return new ArrayValue(array.elementType(), dims, array.lowerBounds().clone(),
+                array.elements().subList(0, kept).toArray());
+    }
+
+    /** {@code generate_subscripts(a, dim [, reverse])}: the subscripts of one dimension, none when it has none. */
+    private static java.util.Iterator<Object> subscripts(ArrayValue array, int dim, boolean reverse) {
+        if (dim < 1 || dim > array.dimensionCount()) {
+            return java.util.Collections.emptyIterator();
+        }
+        int lower = array.lowerBound(dim - 1);
+        int length = array.length(dim - 1);
+        List<Object> values = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            values.add(reverse ? lower + length - 1 - i : lower + i);
+        }
+        return values.iterator();
     }
 
     /** {@code array_fill(value, dims [, lower bounds])}: every element {@code value}. */
@@ -151,7 +200,7 @@ final class ArrayFunctions {
                 throw SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (134217727)");
             }
         }
-        if (total == 0) {
+        if (total == 0 || lengths.length == 0) {
             return ArrayValue.empty(elementType);
         }
         Object[] elements = new Object[(int) total];

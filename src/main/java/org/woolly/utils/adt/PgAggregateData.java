@@ -122,6 +122,8 @@ public final class PgAggregateData {
             aggregate(2050, "max", ANYARRAY, "array_larger", "-", ANYARRAY, null, ANYARRAY),
             aggregate(2051, "min", ANYARRAY, "array_smaller", "-", ANYARRAY, null, ANYARRAY),
             aggregate(2335, "array_agg", ANYARRAY, "array_agg_transfn", "array_agg_finalfn", INTERNAL, null, ANYNONARRAY),
+            aggregate(4053, "array_agg", ANYARRAY, "array_agg_array_transfn", "array_agg_array_finalfn", INTERNAL, null,
+                    ANYARRAY),
             aggregate(2803, "count", INT8, "int8inc", "-", INT8, "0"),
             aggregate(3538, "string_agg", TEXT, "string_agg_transfn", "string_agg_finalfn", INTERNAL, null, TEXT, TEXT),
             aggregate(3545, "string_agg", BYTEA, "bytea_string_agg_transfn", "bytea_string_agg_finalfn", INTERNAL, null, BYTEA, BYTEA),

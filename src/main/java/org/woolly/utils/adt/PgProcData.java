@@ -372,6 +372,9 @@ public final class PgProcData {
             proc(3277, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
             proc(3278, "array_position", INT4, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE, INT4),
             proc(3279, "array_positions", INT4_ARRAY, IMMUTABLE, CALLED, ANYCOMPATIBLEARRAY, ANYCOMPATIBLE),
+            proc(6172, "trim_array", ANYARRAY, IMMUTABLE, STRICT, ANYARRAY, INT4),
+            proc(1191, "generate_subscripts", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4, BOOL),
+            proc(1192, "generate_subscripts", INT4, IMMUTABLE, STRICT, ANYARRAY, INT4),
             // pg_attrdef.adbin and pg_constraint.conbin are text in Woolly (pg_node_tree in PostgreSQL)
             proc(8608, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID), // PostgreSQL 1716 takes pg_node_tree, which Woolly stores as text
             proc(8609, "pg_get_expr", TEXT, STABLE, STRICT, TEXT, OID, BOOL), // PostgreSQL 2509 takes pg_node_tree
