@@ -45,6 +45,8 @@ public final class BackendStatus {
     private String query;
     private Long backendXid;
     private Long backendXmin;
+    /** The running (or last) top-level statement's query id ({@code st_query_id}); null for none. */
+    private Long queryId;
     /** What {@code ps} shows for the process ({@code set_ps_display}); null: {@code woolly: <backend type>}. */
     private volatile String processTitle;
     private volatile String waitEventType;
@@ -116,6 +118,8 @@ public final class BackendStatus {
         if (text != null) {
             query = text;
             queryStart = now;
+            // the new query's id is only known after parse analysis (pgstat_report_activity)
+            queryId = null;
         }
     }
 
@@ -123,9 +127,15 @@ public final class BackendStatus {
     public synchronized void reportDisabled() {
         state = "disabled";
         query = null;
+        queryId = null;
         queryStart = null;
         stateChange = null;
         transactionStart = null;
+    }
+
+    /** {@code pgstat_report_query_id}: the id of the statement now running, null when not computed. */
+    public synchronized void queryId(Long id) {
+        this.queryId = id;
     }
 
     /** xact_start: the transaction's start, or null outside one. */
@@ -165,7 +175,7 @@ public final class BackendStatus {
     public synchronized BackendActivity snapshot() {
         return new BackendActivity(pid, databaseOid, userOid, applicationName, clientAddress, clientPort,
                 backendStart, transactionStart, queryStart, stateChange, waitEventType, waitEvent, state, backendXid,
-                backendXmin, query, backendType);
+                backendXmin, query, backendType, queryId);
     }
 
     /** Makes {@code status} this thread's entry: lock waits below report on it ({@code MyBEEntry}). */

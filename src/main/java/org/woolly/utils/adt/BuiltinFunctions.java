@@ -37,6 +37,7 @@ public final class BuiltinFunctions {
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
+        StatementStatisticsFunctions.register(REGISTRY);
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
