@@ -41,6 +41,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final TemporarySchema temporary;
     private final InheritanceCatalog inheritance;
     private final TypeDdl types;
+    private final ExtensionCatalog extensions;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -62,6 +63,22 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.roles = new RoleDdl(system);
         this.inheritance = new InheritanceCatalog(system, databaseOid);
         this.types = new TypeDdl(system, databaseOid);
+        this.extensions = new ExtensionCatalog(system, databaseOid);
+    }
+
+    @Override
+    public boolean extensionExists(Transaction tx, String name) {
+        return extensions.find(tx, name).isPresent();
+    }
+
+    @Override
+    public void createExtension(Transaction tx, String name, int ownerOid, int namespaceOid, String version) {
+        extensions.create(tx, name, ownerOid, namespaceOid, version);
+    }
+
+    @Override
+    public boolean dropExtension(Transaction tx, String name) {
+        return extensions.drop(tx, name);
     }
 
     /**
