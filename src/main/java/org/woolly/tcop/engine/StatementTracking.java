@@ -49,6 +49,11 @@ final class StatementTracking {
     /** {@code pgss_store} at the end of a top-level statement: {@code nanos} it ran, {@code rows} it processed. */
     static void finished(QuerySession session, SessionPreparedQuery prepared, long nanos, long rows) {
         QueryJumble.Fingerprint fingerprint = prepared.fingerprint();
+        BackendStatus status = BackendStatus.current();
+        // workers' own queries (autovacuum, the metrics endpoint) are no client's statements
+        if (status != null && !status.backendType().equals("client backend")) {
+            return;
+        }
         if (fingerprint == null || session.statistics == null || !tracking(session)
                 || fingerprint.utility() && !session.settings.getBoolean("pg_stat_statements.track_utility")) {
             return;
