@@ -555,7 +555,9 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
             BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES,
-            StatementStatisticsViews.PG_STAT_STATEMENTS, StatementStatisticsViews.PG_STAT_STATEMENTS_INFO);
+            StatementStatisticsViews.PG_STAT_STATEMENTS, StatementStatisticsViews.PG_STAT_STATEMENTS_INFO,
+            ProgressViews.PG_STAT_PROGRESS_ANALYZE, ProgressViews.PG_STAT_PROGRESS_VACUUM,
+            ProgressViews.PG_STAT_PROGRESS_CREATE_INDEX, ProgressViews.PG_STAT_PROGRESS_COPY);
 
     private SystemViews() {}
 

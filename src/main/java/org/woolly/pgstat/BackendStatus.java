@@ -51,6 +51,8 @@ public final class BackendStatus {
     private volatile String processTitle;
     private volatile String waitEventType;
     private volatile String waitEvent;
+    /** The command in progress ({@code st_progress_command}), null when none reports any. */
+    private volatile CommandProgress progress;
 
     /**
      * @param clientAddress null for an auxiliary process and for a Unix-domain socket
@@ -169,6 +171,27 @@ public final class BackendStatus {
     public void waitEnd() {
         waitEventType = null;
         waitEvent = null;
+    }
+
+    void progress(CommandProgress running) {
+        progress = running;
+    }
+
+    CommandProgress progress() {
+        return progress;
+    }
+
+    /** The running command's progress if it is {@code command}; null otherwise. */
+    public CommandProgress.Snapshot progressSnapshot(String command) {
+        CommandProgress running = progress;
+        if (running == null || !running.command.equals(command)) {
+            return null;
+        }
+        Integer database;
+        synchronized (this) {
+            database = databaseOid;
+        }
+        return new CommandProgress.Snapshot(pid, database, command, running.relationOid, running.parameters());
     }
 
     /** A consistent copy for pg_stat_activity. */

@@ -31,6 +31,8 @@ final class SessionActivity implements ServerActivity {
     private final NoticeSink notices;
     private List<BackendActivity> snapshot;
     private List<org.woolly.utils.adt.StatementActivity> statementSnapshot;
+    private final java.util.Map<String, List<org.woolly.utils.adt.ProgressActivity>> progressSnapshots =
+            new java.util.HashMap<>();
     /** Where a relation of the current database keeps its pages, by OID; empty if there is no such relation. */
     private java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> relationFiles =
             oid -> java.util.Optional.empty();
@@ -51,6 +53,22 @@ final class SessionActivity implements ServerActivity {
     void clearSnapshot() {
         snapshot = null;
         statementSnapshot = null;
+        progressSnapshots.clear();
+    }
+
+    @Override
+    public List<org.woolly.utils.adt.ProgressActivity> progress(String command) {
+        return progressSnapshots.computeIfAbsent(command, ignored -> {
+            List<org.woolly.utils.adt.ProgressActivity> rows = new ArrayList<>();
+            for (BackendStatus status : statistics.activity().all()) {
+                var running = status.progressSnapshot(command);
+                if (running != null) {
+                    rows.add(new org.woolly.utils.adt.ProgressActivity(running.pid(), running.databaseOid(),
+                            running.relationOid(), running.parameters()));
+                }
+            }
+            return rows;
+        });
     }
 
     /**

@@ -38,6 +38,7 @@ public final class BuiltinFunctions {
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
         StatementStatisticsFunctions.register(REGISTRY);
+        StatementStatisticsFunctions.registerProgress(REGISTRY);
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);

@@ -62,6 +62,11 @@ public interface ServerActivity {
         return false;
     }
 
+    /** The backends running {@code command} (VACUUM, ANALYZE, CREATE INDEX, COPY), one snapshot per statement. */
+    default List<ProgressActivity> progress(String command) {
+        return List.of();
+    }
+
     /** pg_stat_statements' entries, one snapshot per statement. */
     default List<StatementActivity> statements() {
         return List.of();

@@ -18,7 +18,7 @@ public final class SetReturningFunctions {
     /** PostgreSQL's {@code prorows} of a set-returning function without a support function estimate. */
     public static final double DEFAULT_ROWS = 1000;
 
-    private static final Set<Integer> OIDS = Set.of(938, 939, 1066, 1067, 1068, 1069, 1936, 2331, 3259, 3260, 3425, 2947, 5064, 8700, 8731, 9050, 9300);
+    private static final Set<Integer> OIDS = Set.of(938, 939, 1066, 1067, 1068, 1069, 1936, 2331, 3259, 3260, 3425, 2947, 5064, 8700, 8731, 9050, 9300, 9313);
 
     private SetReturningFunctions() {}
 

@@ -68,6 +68,42 @@ final class StatementStatisticsFunctions {
                 TypeOids.OID, TypeOids.OID, TypeOids.INT8);
     }
 
+    /**
+     * The progress views' functions (PostgreSQL reads {@code pg_stat_get_progress_info(cmd)}'s
+     * records): per command, ids 1 to the number of backends running it, and their columns.
+     */
+    static void registerProgress(BuiltinFunctions.Registry r) {
+        int int4 = TypeOids.INT4;
+        int text = TypeOids.TEXT;
+        r.function("woolly_stat_progress_idset", int4, STABLE, STRICT, (a, c) -> IntStream.rangeClosed(1,
+                c.serverActivity().progress((String) a[0]).size()).boxed().iterator(), text);
+        r.function("woolly_stat_progress_pid", int4, STABLE, STRICT,
+                (a, c) -> progress(a, c, ProgressActivity::pid), text, int4);
+        r.function("woolly_stat_progress_datid", TypeOids.OID, STABLE, STRICT,
+                (a, c) -> progress(a, c, ProgressActivity::databaseOid), text, int4);
+        r.function("woolly_stat_progress_relid", TypeOids.OID, STABLE, STRICT,
+                (a, c) -> progress(a, c, ProgressActivity::relationOid), text, int4);
+        r.function("woolly_stat_progress_param", TypeOids.INT8, STABLE, STRICT, (a, c) -> progress(a, c, row -> {
+            int index = (Integer) a[2];
+            return index < 1 || index > row.parameters().length ? null : (Object) row.parameters()[index - 1];
+        }), text, int4, int4);
+        r.function("woolly_btree_progress_phasename", text, PgProcData.IMMUTABLE, STRICT, (a, c) ->
+                switch (((Long) a[0]).intValue()) {
+                    case 1 -> "initializing";
+                    case 2 -> "scanning table";
+                    case 3 -> "sorting live tuples";
+                    case 4 -> "sorting dead tuples";
+                    case 5 -> "loading tuples in tree";
+                    default -> null;
+                }, TypeOids.INT8);
+    }
+
+    private static Object progress(Object[] a, FunctionContext c, Function<ProgressActivity, Object> column) {
+        List<ProgressActivity> rows = c.serverActivity().progress((String) a[0]);
+        int id = (Integer) a[1];
+        return id < 1 || id > rows.size() ? null : column.apply(rows.get(id - 1));
+    }
+
     private static Object column(Object[] a, FunctionContext c, Function<StatementActivity, Object> column) {
         List<StatementActivity> rows = c.serverActivity().statements();
         int id = (Integer) a[0];
