@@ -15,6 +15,22 @@ import org.woolly.utils.adt.TypeOids;
 final class ProgressViews {
     private ProgressViews() {}
 
+    /**
+     * The rows {@code pg_stat_get_progress_info(command)} gives PostgreSQL's views, as a subquery
+     * {@code s(pid, datid, relid, param1, ...)} with the {@code parameters} the view reads.
+     */
+    private static String progressInfo(String command, int parameters) {
+        StringBuilder sql = new StringBuilder("( SELECT woolly_stat_progress_pid('%1$s'::text, p.id) AS pid,\n"
+                + "        woolly_stat_progress_datid('%1$s'::text, p.id) AS datid,\n"
+                + "        woolly_stat_progress_relid('%1$s'::text, p.id) AS relid");
+        for (int i = 1; i <= parameters; i++) {
+            sql.append(",\n        woolly_stat_progress_param('%1$s'::text, p.id, ").append(i)
+                    .append(") AS param").append(i);
+        }
+        return sql.append("\n       FROM woolly_stat_progress_idset('%1$s'::text) p(id)) s\n     ")
+                .toString().formatted(command);
+    }
+
     static final View PG_STAT_PROGRESS_VACUUM = new SystemViews.Builder(12302, "pg_stat_progress_vacuum")
             .column("pid", TypeOids.INT4)
             .column("datid", TypeOids.OID)
@@ -48,17 +64,7 @@ final class ProgressViews {
                         s.param5 AS index_vacuum_count,
                         s.param6 AS max_dead_tuples,
                         s.param7 AS num_dead_tuples
-                       FROM (( SELECT woolly_stat_progress_pid('VACUUM'::text, p.id) AS pid,
-                            woolly_stat_progress_datid('VACUUM'::text, p.id) AS datid,
-                            woolly_stat_progress_relid('VACUUM'::text, p.id) AS relid,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 1) AS param1,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 2) AS param2,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 3) AS param3,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 4) AS param4,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 5) AS param5,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 6) AS param6,
-                            woolly_stat_progress_param('VACUUM'::text, p.id, 7) AS param7
-                           FROM woolly_stat_progress_idset('VACUUM'::text) p(id)) s
+                       FROM (""" + progressInfo("VACUUM", 7) + """
                          LEFT JOIN pg_database d ON ((s.datid = d.oid)));""");
 
     static final View PG_STAT_PROGRESS_ANALYZE = new SystemViews.Builder(12297, "pg_stat_progress_analyze")
@@ -95,18 +101,7 @@ final class ProgressViews {
                         s.param6 AS child_tables_total,
                         s.param7 AS child_tables_done,
                         (s.param8)::oid AS current_child_table_relid
-                       FROM (( SELECT woolly_stat_progress_pid('ANALYZE'::text, p.id) AS pid,
-                            woolly_stat_progress_datid('ANALYZE'::text, p.id) AS datid,
-                            woolly_stat_progress_relid('ANALYZE'::text, p.id) AS relid,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 1) AS param1,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 2) AS param2,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 3) AS param3,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 4) AS param4,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 5) AS param5,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 6) AS param6,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 7) AS param7,
-                            woolly_stat_progress_param('ANALYZE'::text, p.id, 8) AS param8
-                           FROM woolly_stat_progress_idset('ANALYZE'::text) p(id)) s
+                       FROM (""" + progressInfo("ANALYZE", 8) + """
                          LEFT JOIN pg_database d ON ((s.datid = d.oid)));""");
 
     static final View PG_STAT_PROGRESS_CREATE_INDEX = new SystemViews.Builder(12312, "pg_stat_progress_create_index")
@@ -161,27 +156,7 @@ final class ProgressViews {
                         s.param13 AS tuples_done,
                         s.param14 AS partitions_total,
                         s.param15 AS partitions_done
-                       FROM (( SELECT woolly_stat_progress_pid('CREATE INDEX'::text, p.id) AS pid,
-                            woolly_stat_progress_datid('CREATE INDEX'::text, p.id) AS datid,
-                            woolly_stat_progress_relid('CREATE INDEX'::text, p.id) AS relid,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 1) AS param1,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 2) AS param2,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 3) AS param3,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 4) AS param4,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 5) AS param5,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 6) AS param6,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 7) AS param7,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 8) AS param8,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 9) AS param9,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 10) AS param10,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 11) AS param11,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 12) AS param12,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 13) AS param13,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 14) AS param14,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 15) AS param15,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 16) AS param16,
-                            woolly_stat_progress_param('CREATE INDEX'::text, p.id, 17) AS param17
-                           FROM woolly_stat_progress_idset('CREATE INDEX'::text) p(id)) s
+                       FROM (""" + progressInfo("CREATE INDEX", 17) + """
                          LEFT JOIN pg_database d ON ((s.datid = d.oid)));""");
 
     static final View PG_STAT_PROGRESS_COPY = new SystemViews.Builder(12322, "pg_stat_progress_copy")
@@ -216,15 +191,6 @@ final class ProgressViews {
                         s.param2 AS bytes_total,
                         s.param3 AS tuples_processed,
                         s.param4 AS tuples_excluded
-                       FROM (( SELECT woolly_stat_progress_pid('COPY'::text, p.id) AS pid,
-                            woolly_stat_progress_datid('COPY'::text, p.id) AS datid,
-                            woolly_stat_progress_relid('COPY'::text, p.id) AS relid,
-                            woolly_stat_progress_param('COPY'::text, p.id, 1) AS param1,
-                            woolly_stat_progress_param('COPY'::text, p.id, 2) AS param2,
-                            woolly_stat_progress_param('COPY'::text, p.id, 3) AS param3,
-                            woolly_stat_progress_param('COPY'::text, p.id, 4) AS param4,
-                            woolly_stat_progress_param('COPY'::text, p.id, 5) AS param5,
-                            woolly_stat_progress_param('COPY'::text, p.id, 6) AS param6
-                           FROM woolly_stat_progress_idset('COPY'::text) p(id)) s
+                       FROM (""" + progressInfo("COPY", 6) + """
                          LEFT JOIN pg_database d ON ((s.datid = d.oid)));""");
 }
