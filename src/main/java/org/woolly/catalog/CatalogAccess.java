@@ -427,6 +427,21 @@ public interface CatalogAccess {
         return this;
     }
 
+    /** Whether CREATE EXTENSION made an extension of that name in this database (pg_extension). */
+    default boolean extensionExists(Transaction tx, String name) {
+        return false;
+    }
+
+    /** Records an extension in pg_extension. */
+    default void createExtension(Transaction tx, String name, int ownerOid, int namespaceOid, String version) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "extensions are not supported by this catalog");
+    }
+
+    /** Removes an extension's pg_extension row; false when there is none. */
+    default boolean dropExtension(Transaction tx, String name) {
+        return false;
+    }
+
     /** The schema of that name, if it exists. */
     default Optional<NamespaceInfo> namespace(Transaction tx, String name) {
         return Optional.empty();

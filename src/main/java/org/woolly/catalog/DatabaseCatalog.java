@@ -43,6 +43,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final PartitionCatalog partitions;
     private final TypeDdl types;
     private final DomainDdl domains;
+    private final ExtensionCatalog extensions;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -66,6 +67,22 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.partitions = new PartitionCatalog(system, databaseOid);
         this.types = new TypeDdl(system, databaseOid);
         this.domains = new DomainDdl(system, databaseOid);
+        this.extensions = new ExtensionCatalog(system, databaseOid);
+    }
+
+    @Override
+    public boolean extensionExists(Transaction tx, String name) {
+        return extensions.find(tx, name).isPresent();
+    }
+
+    @Override
+    public void createExtension(Transaction tx, String name, int ownerOid, int namespaceOid, String version) {
+        extensions.create(tx, name, ownerOid, namespaceOid, version);
+    }
+
+    @Override
+    public boolean dropExtension(Transaction tx, String name) {
+        return extensions.drop(tx, name);
     }
 
     /**

@@ -175,9 +175,8 @@ public final class SystemViews {
      * has no record-returning functions yet, so the view calls the per-backend functions
      * (PostgreSQL's own, and {@code woolly_stat_get_backend_*} for the columns it has none for)
      * over {@code pg_stat_get_backend_idset()}. client_addr is text (Woolly has no inet type),
-     * backend_xid and backend_xmin are text (no xid type); leader_pid, client_hostname and
-     * query_id are NULL as in PostgreSQL without parallel query, log_hostname and
-     * compute_query_id.
+     * backend_xid and backend_xmin are text (no xid type); leader_pid and client_hostname
+     * are NULL as in PostgreSQL without parallel query and log_hostname.
      */
     public static final View PG_STAT_ACTIVITY = new Builder(12222, "pg_stat_activity")
             .column("datid", OID).column("datname", NAME).column("pid", INT4).column("leader_pid", INT4)
@@ -208,7 +207,7 @@ public final class SystemViews {
                         woolly_stat_get_backend_state(s.backendid) AS state,
                         woolly_stat_get_backend_xid(s.backendid) AS backend_xid,
                         woolly_stat_get_backend_xmin(s.backendid) AS backend_xmin,
-                        NULL::bigint AS query_id,
+                        woolly_stat_get_backend_query_id(s.backendid) AS query_id,
                         pg_stat_get_backend_activity(s.backendid) AS query,
                         woolly_stat_get_backend_type(s.backendid) AS backend_type
                        FROM ((pg_stat_get_backend_idset() s(backendid)
@@ -555,7 +554,10 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_SEQUENCES, BlockStatisticsViews.PG_STATIO_SYS_SEQUENCES,
-            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES);
+            BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES,
+            StatementStatisticsViews.PG_STAT_STATEMENTS, StatementStatisticsViews.PG_STAT_STATEMENTS_INFO,
+            ProgressViews.PG_STAT_PROGRESS_ANALYZE, ProgressViews.PG_STAT_PROGRESS_VACUUM,
+            ProgressViews.PG_STAT_PROGRESS_CREATE_INDEX, ProgressViews.PG_STAT_PROGRESS_COPY);
 
     private SystemViews() {}
 

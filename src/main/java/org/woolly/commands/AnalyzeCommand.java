@@ -84,8 +84,19 @@ public final class AnalyzeCommand {
         return columns;
     }
 
+    /** {@code do_analyze_rel} under pg_stat_progress_analyze. */
     private static void analyzeRelation(CommandContext context, HeapAccess heap, RelationInfo relation,
                                         List<AttributeInfo> requested, int target, boolean verbose) {
+        org.woolly.pgstat.CommandProgress.start("ANALYZE", relation.oid());
+        try {
+            analyzeSampled(context, heap, relation, requested, target, verbose);
+        } finally {
+            org.woolly.pgstat.CommandProgress.end();
+        }
+    }
+
+    private static void analyzeSampled(CommandContext context, HeapAccess heap, RelationInfo relation,
+                                       List<AttributeInfo> requested, int target, boolean verbose) {
         if (verbose) {
             context.notices().notice(new SqlException(Severity.INFO, SqlState.SUCCESSFUL_COMPLETION,
                     "analyzing \"%s.%s\"".formatted(relation.namespaceName(), relation.name()), null, null, 0, null));
@@ -94,6 +105,9 @@ public final class AnalyzeCommand {
         int sampleSize = ROWS_PER_TARGET * target;
         Snapshot snapshot = context.transaction().takeSnapshot();
         int pages = heap.blockCount(relation.locator());
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.ANALYZE_TOTAL_BLOCKS, pages);
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.ANALYZE_PHASE,
+                org.woolly.pgstat.CommandProgress.ANALYZE_PHASE_ACQUIRE_SAMPLE_ROWS);
         List<Object[]> sample = new ArrayList<>();
         long liveRows = 0;
         // a fixed seed: ANALYZE of unchanged data gives the same statistics, as tests and EXPLAIN output want
@@ -122,6 +136,9 @@ public final class AnalyzeCommand {
             rows.add(TupleCodec.decode(relation.descriptor(), (byte[]) entry[1]));
         }
         double totalRows = liveRows;
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.ANALYZE_BLOCKS_DONE, pages);
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.ANALYZE_PHASE,
+                org.woolly.pgstat.CommandProgress.ANALYZE_PHASE_COMPUTE_STATS);
         List<TableStatistics.Column> statistics = new ArrayList<>();
         for (AttributeInfo column : columns) {
             int index = relation.attributes().indexOf(column);
@@ -136,6 +153,8 @@ public final class AnalyzeCommand {
             }
         }
         // do_analyze_rel counts the visibility map for relallvisible too
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.ANALYZE_PHASE,
+                org.woolly.pgstat.CommandProgress.ANALYZE_PHASE_FINALIZE_ANALYZE);
         int allVisible = Math.min(heap.visibilityCounts(relation.locator())[0], pages);
         context.catalog().storeStatistics(context.transaction(), relation, pages, totalRows, allVisible, statistics);
         if (context.maintenance() != null) {

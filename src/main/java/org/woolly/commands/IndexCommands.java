@@ -1,5 +1,7 @@
 package org.woolly.commands;
 
+import org.woolly.pgstat.CommandProgress;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -170,6 +172,26 @@ public final class IndexCommands {
      * unique index}, and the transaction's rollback removes the catalog rows and the file.
      */
     static void build(CommandContext context, RelationInfo table, IndexInfo index) {
+        build(context, table, index, CommandProgress.CREATEIDX_COMMAND_CREATE);
+    }
+
+    /** Builds the index under pg_stat_progress_create_index, {@code command} CREATE INDEX or REINDEX. */
+    private static void build(CommandContext context, RelationInfo table, IndexInfo index, int command) {
+        CommandProgress.start("CREATE INDEX", table.oid());
+        try {
+            CommandProgress.update(CommandProgress.CREATEIDX_COMMAND, command);
+            CommandProgress.update(CommandProgress.CREATEIDX_INDEX_OID, index.oid());
+            CommandProgress.update(CommandProgress.CREATEIDX_ACCESS_METHOD_OID, 403); // pg_am btree
+            CommandProgress.update(CommandProgress.CREATEIDX_PHASE, CommandProgress.CREATEIDX_PHASE_BUILD);
+            // btree's sub-phase "scanning table" (PROGRESS_BTREE_PHASE_INDEXBUILD_TABLESCAN)
+            CommandProgress.update(CommandProgress.CREATEIDX_PHASE + 1, 2);
+            buildBtree(context, table, index);
+        } finally {
+            CommandProgress.end();
+        }
+    }
+
+    private static void buildBtree(CommandContext context, RelationInfo table, IndexInfo index) {
         BTreeAccess btree = btree(context);
         HeapAccess heap = HeapAccess.of(context.storage());
         var info = new ExecutorContext.SessionInfo(null, null, null, () -> null, 0, context.formatSettings(), 0);
@@ -182,6 +204,7 @@ public final class IndexCommands {
         try {
             Iterator<IndexEntry> entries = new Iterator<>() {
                 private Object[] row;
+                private long done;
                 private HeapTuple next = advance();
 
                 /** The next tuple that belongs in the index (a partial index skips rows failing its predicate). */
@@ -207,6 +230,7 @@ public final class IndexCommands {
                         throw new NoSuchElementException();
                     }
                     HeapTuple tuple = next;
+                    CommandProgress.update(CommandProgress.CREATEIDX_TUPLES_DONE, ++done);
                     Object[] values = tuples.values(index, row);
                     next = advance();
                     // a heap-only tuple is indexed under the root of its HOT chain
@@ -250,7 +274,8 @@ public final class IndexCommands {
         if (reindex.kind() == Statement.ObjectKind.TABLE) {
             rebuildAll(context, table);
         } else {
-            build(context, table, context.catalog().reindex(context.transaction(), table, indexes.getFirst()));
+            build(context, table, context.catalog().reindex(context.transaction(), table, indexes.getFirst()),
+                    CommandProgress.CREATEIDX_COMMAND_REINDEX);
         }
         return "REINDEX";
     }
@@ -258,7 +283,8 @@ public final class IndexCommands {
     /** Gives every index of {@code table} a new file built from its rows (after a table rewrite); returns the table as it is now. */
     public static RelationInfo rebuildAll(CommandContext context, RelationInfo table) {
         for (IndexInfo index : table.indexes()) {
-            build(context, table, context.catalog().reindex(context.transaction(), table, index));
+            build(context, table, context.catalog().reindex(context.transaction(), table, index),
+                    CommandProgress.CREATEIDX_COMMAND_REINDEX);
         }
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }

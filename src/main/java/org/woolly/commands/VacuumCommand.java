@@ -1,5 +1,7 @@
 package org.woolly.commands;
 
+import org.woolly.pgstat.CommandProgress;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,8 +122,19 @@ public final class VacuumCommand {
                         relation.name(), rows, heap.blockCount(current.locator())));
             }
         } else {
-            Result result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
-                    vacuum.truncate() && current.options().vacuumTruncate(), vacuum.freeze());
+            Result result;
+            // pg_stat_progress_vacuum: lazy vacuum only (VACUUM FULL is CLUSTER's progress in PostgreSQL)
+            CommandProgress.start("VACUUM", relation.oid());
+            try {
+                CommandProgress.update(CommandProgress.VACUUM_TOTAL_HEAP_BLKS, heap.blockCount(current.locator()));
+                CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_SCAN_HEAP);
+                result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
+                        vacuum.truncate() && current.options().vacuumTruncate(), vacuum.freeze());
+                CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, result.pages() + result.pagesRemoved());
+                CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_FINAL_CLEANUP);
+            } finally {
+                CommandProgress.end();
+            }
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
                     result.live(), Math.min(result.allVisible(), result.pages()), List.of());
             if (context.maintenance() != null) {

@@ -49,6 +49,9 @@ final class DdlParser {
         if (FunctionParser.atCreateRoutine(cursor)) {
             return new FunctionParser(grammar).create(create);
         }
+        if (cursor.atKeyword("extension")) {
+            return ExtensionParser.create(cursor, create);
+        }
         if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("view")) {
             cursor.advance();
             cursor.advance();
@@ -494,6 +497,9 @@ final class DdlParser {
             }
             case "database" -> {
                 return new DatabaseParser(grammar).drop(drop);
+            }
+            case "extension" -> {
+                return ExtensionParser.drop(cursor, drop);
             }
             case "role", "user", "group" -> {
                 if (cursor.peek(1).isKeyword("mapping")) {

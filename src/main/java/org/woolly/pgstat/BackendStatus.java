@@ -45,10 +45,14 @@ public final class BackendStatus {
     private String query;
     private Long backendXid;
     private Long backendXmin;
+    /** The running (or last) top-level statement's query id ({@code st_query_id}); null for none. */
+    private Long queryId;
     /** What {@code ps} shows for the process ({@code set_ps_display}); null: {@code woolly: <backend type>}. */
     private volatile String processTitle;
     private volatile String waitEventType;
     private volatile String waitEvent;
+    /** The command in progress ({@code st_progress_command}), null when none reports any. */
+    private volatile CommandProgress progress;
 
     /**
      * @param clientAddress null for an auxiliary process and for a Unix-domain socket
@@ -116,6 +120,8 @@ public final class BackendStatus {
         if (text != null) {
             query = text;
             queryStart = now;
+            // the new query's id is only known after parse analysis (pgstat_report_activity)
+            queryId = null;
         }
     }
 
@@ -123,9 +129,15 @@ public final class BackendStatus {
     public synchronized void reportDisabled() {
         state = "disabled";
         query = null;
+        queryId = null;
         queryStart = null;
         stateChange = null;
         transactionStart = null;
+    }
+
+    /** {@code pgstat_report_query_id}: the id of the statement now running, null when not computed. */
+    public synchronized void queryId(Long id) {
+        this.queryId = id;
     }
 
     /** xact_start: the transaction's start, or null outside one. */
@@ -161,11 +173,32 @@ public final class BackendStatus {
         waitEvent = null;
     }
 
+    void progress(CommandProgress running) {
+        progress = running;
+    }
+
+    CommandProgress progress() {
+        return progress;
+    }
+
+    /** The running command's progress if it is {@code command}; null otherwise. */
+    public CommandProgress.Snapshot progressSnapshot(String command) {
+        CommandProgress running = progress;
+        if (running == null || !running.command.equals(command)) {
+            return null;
+        }
+        Integer database;
+        synchronized (this) {
+            database = databaseOid;
+        }
+        return new CommandProgress.Snapshot(pid, database, command, running.relationOid, running.parameters());
+    }
+
     /** A consistent copy for pg_stat_activity. */
     public synchronized BackendActivity snapshot() {
         return new BackendActivity(pid, databaseOid, userOid, applicationName, clientAddress, clientPort,
                 backendStart, transactionStart, queryStart, stateChange, waitEventType, waitEvent, state, backendXid,
-                backendXmin, query, backendType);
+                backendXmin, query, backendType, queryId);
     }
 
     /** Makes {@code status} this thread's entry: lock waits below report on it ({@code MyBEEntry}). */

@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>File format (text, one line per entry): {@code database <oid> name=value ...} and
  * {@code relation <database oid> <relation oid> name=value ...} and
  * {@code blocks <database oid> <relfilenode> hits=N reads=N} and
- * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}.
+ * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}; then, with
+ * {@code pg_stat_statements.save} on, the pg_stat_statements entries
+ * ({@link StatementStatistics#persistentLines}).
  */
 public final class ServerStatistics {
     static final String DIRECTORY = "pg_stat";
@@ -30,6 +32,9 @@ public final class ServerStatistics {
     private final DatabaseStatistics databases = new DatabaseStatistics();
     private final BackgroundWriterStatistics backgroundWriter = new BackgroundWriterStatistics();
     private final RelationStatistics relations = new RelationStatistics();
+    private final StatementStatistics statements = new StatementStatistics();
+    /** {@code pg_stat_statements.save}, as the sessions last saw it. */
+    private volatile boolean saveStatements = true;
 
     private volatile WalStatistics wal = new WalStatistics();
 
@@ -44,6 +49,18 @@ public final class ServerStatistics {
 
     public RelationStatistics relations() {
         return relations;
+    }
+
+    /** The table behind pg_stat_statements. */
+    public StatementStatistics statements() {
+        return statements;
+    }
+
+    /** {@code pg_stat_statements.save}: whether {@link #save} writes the statements' entries. */
+    public void saveStatements(boolean save) {
+        if (saveStatements != save) {
+            saveStatements = save;
+        }
     }
 
     public BackendStatusTable activity() {
@@ -82,6 +99,9 @@ public final class ServerStatistics {
     }
 
     private void restoreLine(String line) {
+        if (statements.restoreLine(line)) {
+            return;
+        }
         String[] parts = line.split(" ");
         if (parts[0].equals("database") && parts.length >= 2) {
             databases.restore(Integer.parseInt(parts[1]), values(parts, 2));
@@ -132,6 +152,9 @@ public final class ServerStatistics {
         backgroundWriter.persistentValues().forEach((name, value) -> out.append(' ').append(name).append('=')
                 .append(value));
         out.append('\n');
+        if (saveStatements) {
+            statements.persistentLines().forEach(line -> out.append(line).append('\n'));
+        }
         Path temporary = directory.resolve(FILE + ".tmp");
         Files.writeString(temporary, out, StandardCharsets.UTF_8);
         Files.move(temporary, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,

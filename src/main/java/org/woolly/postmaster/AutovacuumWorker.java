@@ -199,7 +199,7 @@ final class AutovacuumWorker {
     }
 
     /** Runs {@code sql} as a simple query would, committed; the rows of its last statement. */
-    private static List<Object[]> execute(SessionEngine session, String sql) {
+    static List<Object[]> execute(SessionEngine session, String sql) {
         List<Object[]> rows = new ArrayList<>();
         try {
             for (RawStatement statement : session.parse(sql)) {

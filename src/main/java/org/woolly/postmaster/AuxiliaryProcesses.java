@@ -26,6 +26,8 @@ final class AuxiliaryProcesses {
     private Thread walWriter;
     private Thread autovacuumThread;
     private AutovacuumLauncher autovacuum;
+    /** Null when metrics_port is 0. */
+    private MetricsEndpoint metrics;
 
     private final java.util.function.IntSupplier processIds;
 
@@ -51,6 +53,7 @@ final class AuxiliaryProcesses {
         int launcherPid = processIds.getAsInt();
         autovacuumThread = Thread.ofPlatform().daemon().name("woolly: autovacuum launcher")
                 .start(() -> autovacuum.run(status -> asProcess(launcherPid, AutovacuumLauncher.BACKEND_TYPE, status)));
+        metrics = MetricsEndpoint.start(engine, configuration, processIds.getAsInt());
         return this;
     }
 
@@ -67,6 +70,9 @@ final class AuxiliaryProcesses {
         }
         if (autovacuum != null) {
             autovacuum.stop(STOP_WAIT_MILLIS);
+        }
+        if (metrics != null) {
+            metrics.stop(STOP_WAIT_MILLIS);
         }
         for (Thread thread : new Thread[] {checkpointer, walWriter, autovacuumThread}) {
             if (thread == null || thread == Thread.currentThread()) {

@@ -26,4 +26,12 @@ public interface PreparedQuery {
     default org.woolly.nodes.parse.Statement parsedStatement() {
         return null;
     }
+
+    /**
+     * The query id and normalized text pg_stat_statements records a top-level run under; null
+     * for what it does not track (PREPARE, DEALLOCATE, statements run from inside others).
+     */
+    default org.woolly.parser.QueryJumble.Fingerprint fingerprint() {
+        return null;
+    }
 }

@@ -47,7 +47,8 @@ class SystemViewsIT {
         try (Connection connection = server.connect()) {
             assertThat(rows(connection, "SELECT c.relname, c.oid, c.reltype, c.relkind, c.relnatts FROM pg_class c "
                     + "WHERE c.relkind = 'v' ORDER BY c.oid"))
-                    .containsExactly("pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
+                    .containsExactly("pg_stat_statements|9320|9322|v|43", "pg_stat_statements_info|9324|9326|v|2",
+                            "pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
                             "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8", "pg_matviews|12038|12040|v|7",
                             "pg_indexes|12043|12045|v|5", "pg_sequences|12048|12050|v|11",
                             "pg_locks|12073|12075|v|16",
@@ -61,7 +62,9 @@ class SystemViewsIT {
                             "pg_statio_user_indexes|12205|12207|v|7", "pg_statio_all_sequences|12209|12211|v|5",
                             "pg_statio_sys_sequences|12214|12216|v|5", "pg_statio_user_sequences|12218|12220|v|5",
                             "pg_stat_activity|12222|12224|v|22", "pg_stat_database|12266|12268|v|28",
-                            "pg_stat_bgwriter|12289|12291|v|11", "pg_stat_wal|12293|12295|v|9");
+                            "pg_stat_bgwriter|12289|12291|v|11", "pg_stat_wal|12293|12295|v|9",
+                            "pg_stat_progress_analyze|12297|12299|v|12", "pg_stat_progress_vacuum|12302|12304|v|11",
+                            "pg_stat_progress_create_index|12312|12314|v|16", "pg_stat_progress_copy|12322|12324|v|10");
             assertThat(rows(connection, "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t "
                     + "ON t.oid = a.atttypid WHERE a.attrelid = 12033 ORDER BY a.attnum"))
                     .containsExactly("schemaname|name", "tablename|name", "tableowner|name", "tablespace|name",

@@ -263,6 +263,13 @@ public sealed interface Statement {
     /** An empty query string or one holding only comments and semicolons. */
     record Empty() implements Statement {}
 
+    /**
+     * CREATE EXTENSION ({@code drop} false: one name, {@code missingOk} IF NOT EXISTS, {@code schema}
+     * or null) and DROP EXTENSION ({@code missingOk} IF EXISTS).
+     */
+    record Extension(boolean drop, List<String> names, boolean missingOk, String schema, boolean cascade,
+                     int location) implements Statement {}
+
     /** A statement on schemas, roles, privileges or databases (see {@link AccessCommand}). */
     record AccessControl(AccessCommand command) implements Statement {}
 

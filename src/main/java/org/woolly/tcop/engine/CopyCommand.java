@@ -69,10 +69,20 @@ final class CopyCommand {
             return copy.isFrom() ? copyFrom(session, copy, options, channel) : copyTo(session, copy, sourceText,
                     options, channel);
         } finally {
+            org.woolly.pgstat.CommandProgress.end();
             if (channel instanceof FileCopy file) {
                 file.close();
             }
         }
+    }
+
+    /** {@code pgstat_progress_start_command(PROGRESS_COMMAND_COPY)} with the command and where the data goes. */
+    private static void startProgress(Statement.Copy copy, int relationOid, int command) {
+        org.woolly.pgstat.CommandProgress.start("COPY", relationOid);
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.COPY_COMMAND, command);
+        org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.COPY_TYPE, copy.file() == null
+                ? org.woolly.pgstat.CommandProgress.COPY_TYPE_PIPE : copy.program()
+                ? org.woolly.pgstat.CommandProgress.COPY_TYPE_PROGRAM : org.woolly.pgstat.CommandProgress.COPY_TYPE_FILE);
     }
 
     private static void checkServerFilePrivilege(QuerySession session, Statement.Copy copy) {
@@ -122,6 +132,7 @@ final class CopyCommand {
         RelationInfo relation = session.catalog.lookupRelation(transaction, schema, copy.table().name())
                 .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
                         schema == null ? copy.table().name() : schema + "." + copy.table().name()));
+        startProgress(copy, relation.oid(), org.woolly.pgstat.CommandProgress.COPY_COMMAND_FROM);
         List<String> columns = new ArrayList<>(copy.columns());
         if (columns.isEmpty()) {
             for (int i = 0; i < relation.descriptor().size(); i++) {
@@ -227,7 +238,8 @@ final class CopyCommand {
                 if (batch != null && batch.full()) {
                     batch.flush();
                 }
-                if (++rows % INTERRUPT_INTERVAL == 0) {
+                org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.COPY_TUPLES_PROCESSED, ++rows);
+                if (rows % INTERRUPT_INTERVAL == 0) {
                     execution.checkForInterrupts();
                 }
             }
@@ -356,6 +368,8 @@ final class CopyCommand {
 
     private static String copyTo(QuerySession session, Statement.Copy copy, String sourceText, CopyOptions options,
                                  CopyChannel channel) {
+        // PostgreSQL names the table for COPY table TO; a query's copy has none
+        startProgress(copy, 0, org.woolly.pgstat.CommandProgress.COPY_COMMAND_TO);
         Statement select;
         String text;
         if (copy.query() != null) {
@@ -419,7 +433,7 @@ final class CopyCommand {
                             : outputs[i].output(value, format);
                 }
                 send(channel, writer.row(values, forceQuote), options);
-                rows++;
+                org.woolly.pgstat.CommandProgress.update(org.woolly.pgstat.CommandProgress.COPY_TUPLES_PROCESSED, ++rows);
             }
         }
         channel.endCopyOut();

@@ -219,7 +219,8 @@ public final class QuerySession implements SessionEngine {
     public PreparedQuery prepare(RawStatement raw, String queryString, int[] parameterTypes) {
         Statement statement = raw.statement();
         checkNotFailed(statement);
-        return prepareStatement(statement, sourceText(raw, queryString), parameterTypes);
+        SessionPreparedQuery prepared = prepareStatement(statement, sourceText(raw, queryString), parameterTypes);
+        return prepared.withFingerprint(StatementTracking.fingerprint(this, raw, queryString, prepared));
     }
 
     private static String sourceText(RawStatement raw, String queryString) {

@@ -30,6 +30,9 @@ final class SessionActivity implements ServerActivity {
     private final RoleInfo role;
     private final NoticeSink notices;
     private List<BackendActivity> snapshot;
+    private List<org.woolly.utils.adt.StatementActivity> statementSnapshot;
+    private final java.util.Map<String, List<org.woolly.utils.adt.ProgressActivity>> progressSnapshots =
+            new java.util.HashMap<>();
     /** Where a relation of the current database keeps its pages, by OID; empty if there is no such relation. */
     private java.util.function.IntFunction<java.util.Optional<org.woolly.storage.smgr.RelFileLocator>> relationFiles =
             oid -> java.util.Optional.empty();
@@ -49,6 +52,56 @@ final class SessionActivity implements ServerActivity {
     /** A new statement sees a new snapshot ({@code pgstat_clear_snapshot}). */
     void clearSnapshot() {
         snapshot = null;
+        statementSnapshot = null;
+        progressSnapshots.clear();
+    }
+
+    @Override
+    public List<org.woolly.utils.adt.ProgressActivity> progress(String command) {
+        return progressSnapshots.computeIfAbsent(command, ignored -> {
+            List<org.woolly.utils.adt.ProgressActivity> rows = new ArrayList<>();
+            for (BackendStatus status : statistics.activity().all()) {
+                var running = status.progressSnapshot(command);
+                if (running != null) {
+                    rows.add(new org.woolly.utils.adt.ProgressActivity(running.pid(), running.databaseOid(),
+                            running.relationOid(), running.parameters()));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * pg_stat_statements' rows: another role's query text and id only for a superuser
+     * (PostgreSQL's {@code pg_read_all_stats} check).
+     */
+    @Override
+    public List<org.woolly.utils.adt.StatementActivity> statements() {
+        if (statementSnapshot == null) {
+            List<org.woolly.utils.adt.StatementActivity> rows = new ArrayList<>();
+            for (org.woolly.pgstat.StatementStatistics.Row row : statistics.statements().rows()) {
+                var key = row.key();
+                boolean visible = role.superuser() || key.userOid() == role.oid();
+                rows.add(new org.woolly.utils.adt.StatementActivity(key.userOid(), key.databaseOid(), key.topLevel(),
+                        visible ? key.queryId() : null, visible ? row.query() : HIDDEN_QUERY, row.calls(),
+                        row.totalMillis(), row.minMillis(), row.maxMillis(), row.meanMillis(), row.stddevMillis(),
+                        row.rows(), row.sharedBlocksHit(), row.sharedBlocksRead()));
+            }
+            statementSnapshot = rows;
+        }
+        return statementSnapshot;
+    }
+
+    @Override
+    public void resetStatements(int userOid, int databaseOid, long queryId) {
+        statistics.statements().reset(userOid, databaseOid, queryId);
+        statementSnapshot = null;
+    }
+
+    @Override
+    public Object statementsInfo(String column) {
+        return column.equals("dealloc") ? (Object) statistics.statements().deallocations()
+                : (Object) statistics.statements().resetMicros();
     }
 
     @Override
@@ -69,7 +122,7 @@ final class SessionActivity implements ServerActivity {
             return row;
         }
         return new BackendActivity(row.pid(), row.databaseOid(), row.userOid(), row.applicationName(), null, null,
-                null, null, null, null, null, null, null, null, null, HIDDEN_QUERY, row.backendType());
+                null, null, null, null, null, null, null, null, null, HIDDEN_QUERY, row.backendType(), null);
     }
 
     @Override

@@ -26,6 +26,8 @@ final class SessionPortal implements Portal {
     private int bufferedIndex;
     private String bufferedTag;
     private boolean done;
+    /** Time spent in {@link #run} so far, for pg_stat_statements; -1 before the first run. */
+    private long runNanos = -1;
 
     SessionPortal(QuerySession session, SessionPreparedQuery prepared, Object[] parameters) {
         this.session = session;
@@ -44,6 +46,22 @@ final class SessionPortal implements Portal {
         if (done) {
             return prepared.commandName();
         }
+        if (runNanos < 0) {
+            runNanos = 0;
+            StatementTracking.started(session, prepared);
+        }
+        long begin = System.nanoTime();
+        String tag = runPortal(maxRows, sink);
+        runNanos += System.nanoTime() - begin;
+        if (tag != null && prepared.fingerprint() != null) {
+            long rows = planned != null && !(prepared.statement() instanceof Statement.Explain)
+                    ? completedRows : StatementTracking.utilityRows(tag);
+            StatementTracking.finished(session, prepared, runNanos, rows);
+        }
+        return tag;
+    }
+
+    private String runPortal(int maxRows, RowSink sink) {
         session.checkNotFailed(prepared.statement());
         session.startStatement();
         if (planned != null && !(prepared.statement() instanceof Statement.Explain)) {
@@ -78,12 +96,19 @@ final class SessionPortal implements Portal {
     public String runCopy(org.woolly.tcop.CopyChannel channel) {
         session.checkNotFailed(prepared.statement());
         session.startStatement();
+        StatementTracking.started(session, prepared);
+        long begin = System.nanoTime();
         String tag = CopyCommand.run(session, (Statement.Copy) prepared.statement(), prepared.sourceText(), channel);
         done = true;
+        if (prepared.fingerprint() != null) {
+            StatementTracking.finished(session, prepared, System.nanoTime() - begin, StatementTracking.utilityRows(tag));
+        }
         return tag;
     }
 
     private CatalogInquiries names;
+    /** The rows the finished query returned or changed (pg_stat_statements' rows). */
+    private long completedRows;
 
     private String runQuery(int maxRows, RowSink sink) {
         if (execution == null) {
@@ -122,6 +147,7 @@ final class SessionPortal implements Portal {
         done = true;
         long rows = execution.rowsReturned();
         long processed = execution.rowsProcessed();
+        completedRows = planned.query().command() == Query.CommandType.SELECT ? rows : processed;
         execution.close();
         execution = null;
         session.statementDone();

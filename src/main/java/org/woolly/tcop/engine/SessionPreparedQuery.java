@@ -36,6 +36,8 @@ final class SessionPreparedQuery implements PreparedQuery {
     private Planned planned;
     /** How long the planner took to make the plan, for EXPLAIN's "Planning Time". */
     private long planningNanos;
+    /** Set for a statement the client sent (not one run from inside another). */
+    private org.woolly.parser.QueryJumble.Fingerprint fingerprint;
 
     SessionPreparedQuery(String sourceText, Statement statement, Planned planned, int[] parameterTypes,
                          List<ResultColumn> resultColumns, String commandName) {
@@ -76,6 +78,16 @@ final class SessionPreparedQuery implements PreparedQuery {
 
     Planned planned() {
         return planned;
+    }
+
+    @Override
+    public org.woolly.parser.QueryJumble.Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    SessionPreparedQuery withFingerprint(org.woolly.parser.QueryJumble.Fingerprint value) {
+        fingerprint = value;
+        return this;
     }
 
     long planningNanos() {

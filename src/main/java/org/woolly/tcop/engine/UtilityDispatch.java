@@ -85,6 +85,7 @@ final class UtilityDispatch {
             case Statement.Vacuum ignored -> "VACUUM";
             case Statement.Copy ignored -> "COPY";
             case Statement.Empty ignored -> "";
+            case Statement.Extension extension -> extension.drop() ? "DROP EXTENSION" : "CREATE EXTENSION";
             case Statement.AccessControl access -> access.command().tag();
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
@@ -112,6 +113,8 @@ final class UtilityDispatch {
         }
         Outcome outcome = switch (statement) {
             case Statement.Transaction transaction -> transaction(session, transaction);
+            case Statement.Extension extension ->
+                    Outcome.tag(org.woolly.commands.ExtensionCommands.run(session.commandContext(), extension));
             case Statement.CreateTable create -> Outcome.tag(TableCommands.createTable(session.commandContext(),
                     session.sequenceStorageIfAny(), create));
             case Statement.CreateTableAs create -> createTableAs(session, create);

@@ -3,9 +3,11 @@ package org.woolly.utils.adt;
 /**
  * One server process as {@code pg_stat_get_activity} reports it ({@code PgBackendStatus} in
  * {@code backend_status.h}): nulls where PostgreSQL shows NULL. Times are microseconds since
- * 2000-01-01 UTC (timestamptz values); {@code clientPort} is -1 for a Unix-domain socket.
+ * 2000-01-01 UTC (timestamptz values); {@code clientPort} is -1 for a Unix-domain socket;
+ * {@code queryId} is null when compute_query_id is off or no query has run.
  */
 public record BackendActivity(int pid, Integer databaseOid, Integer userOid, String applicationName,
                               String clientAddress, Integer clientPort, Long backendStart, Long transactionStart,
                               Long queryStart, Long stateChange, String waitEventType, String waitEvent,
-                              String state, Long backendXid, Long backendXmin, String query, String backendType) {}
+                              String state, Long backendXid, Long backendXmin, String query, String backendType,
+                              Long queryId) {}

@@ -37,6 +37,8 @@ public final class BuiltinFunctions {
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
+        StatementStatisticsFunctions.register(REGISTRY);
+        StatementStatisticsFunctions.registerProgress(REGISTRY);
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);

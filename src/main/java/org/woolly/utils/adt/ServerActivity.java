@@ -62,6 +62,24 @@ public interface ServerActivity {
         return false;
     }
 
+    /** The backends running {@code command} (VACUUM, ANALYZE, CREATE INDEX, COPY), one snapshot per statement. */
+    default List<ProgressActivity> progress(String command) {
+        return List.of();
+    }
+
+    /** pg_stat_statements' entries, one snapshot per statement. */
+    default List<StatementActivity> statements() {
+        return List.of();
+    }
+
+    /** {@code pg_stat_statements_reset(userid, dbid, queryid)}: 0 matches any. */
+    default void resetStatements(int userOid, int databaseOid, long queryId) {}
+
+    /** A pg_stat_statements_info column: dealloc (a Long) or stats_reset (microseconds since 2000). */
+    default Object statementsInfo(String column) {
+        return null;
+    }
+
     /** {@code pg_stat_reset_shared('bgwriter')}. */
     void resetShared(String target);
 }

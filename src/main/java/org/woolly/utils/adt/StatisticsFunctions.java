@@ -45,6 +45,7 @@ final class StatisticsFunctions {
         backend(r, "woolly_stat_get_backend_xid", text, row -> xidText(row.backendXid()));
         backend(r, "woolly_stat_get_backend_xmin", text, row -> xidText(row.backendXmin()));
         backend(r, "woolly_stat_get_backend_type", text, BackendActivity::backendType);
+        backend(r, "woolly_stat_get_backend_query_id", int8, BackendActivity::queryId);
 
         r.function("pg_cancel_backend", TypeOids.BOOL, VOLATILE, STRICT,
                 (a, c) -> c.serverActivity().signalBackend((Integer) a[0], false, 0), int4);

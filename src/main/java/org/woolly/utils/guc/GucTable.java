@@ -96,6 +96,21 @@ public final class GucTable {
         bool("track_activities", true, GucContext.SUPERUSER,
                 "Collects information about executing commands.", false);
         bool("track_counts", true, GucContext.SUPERUSER, "Collects statistics on database activity.", false);
+        enumeration("compute_query_id", "auto", List.of("auto", "regress", "on", "off"), GucContext.SUPERUSER,
+                "Enables in-core computation of query identifiers.", false);
+        // pg_stat_statements is built in: its parameters exist without shared_preload_libraries
+        integer("pg_stat_statements.max", 5000, GucUnit.NONE, 100, INT_MAX, GucContext.POSTMASTER,
+                "Sets the maximum number of statements tracked by pg_stat_statements.", false);
+        enumeration("pg_stat_statements.track", "top", List.of("none", "top", "all"), GucContext.SUPERUSER,
+                "Selects which statements are tracked by pg_stat_statements.", false);
+        bool("pg_stat_statements.track_utility", true, GucContext.SUPERUSER,
+                "Selects whether utility commands are tracked by pg_stat_statements.", false);
+        bool("pg_stat_statements.track_planning", false, GucContext.SUPERUSER,
+                "Selects whether planning duration is tracked by pg_stat_statements.", false);
+        bool("pg_stat_statements.save", true, GucContext.SIGHUP,
+                "Save pg_stat_statements statistics across server shutdowns.", false);
+        integer("metrics_port", 0, GucUnit.NONE, 0, 65535, GucContext.POSTMASTER,
+                "Sets the TCP port of the Prometheus metrics endpoint (0: none).", false);
         enumeration("client_min_messages", "notice", List.of("debug5", "debug4", "debug3", "debug2", "debug1",
                 "log", "notice", "warning", "error"), GucContext.USER,
                 "Sets the message levels that are sent to the client.", false);
