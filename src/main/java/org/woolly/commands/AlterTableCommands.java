@@ -498,7 +498,7 @@ public final class AlterTableCommands {
         forEachRow(before, oldRow -> {
             Object[] newRow = new Object[width];
             transform.apply(oldRow, newRow);
-            executor.heap().insert(target.locator(), target.encode(newRow), context.transaction(),
+            executor.heap().insert(target.locator(), target.encode(newRow, context.transaction()), context.transaction(),
                     target.options().fillFactor());
         });
         return IndexCommands.rebuildAll(context, target);
