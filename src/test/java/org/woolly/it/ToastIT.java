@@ -193,4 +193,48 @@ class ToastIT {
             execute(connection, "DROP TABLE once");
         }
     }
+
+    @Test
+    void storageAndCompressionSettingsChooseTheStoredForm() throws Exception {
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE TABLE stored (id int, v text)");
+            String toast = toastTableOf(connection, "stored");
+            // EXTERNAL: out of line without compression, so every byte of the repetitive value is in chunks
+            execute(connection, "ALTER TABLE stored ALTER COLUMN v SET STORAGE external");
+            execute(connection, "INSERT INTO stored VALUES (1, repeat('ab', 5000))");
+            assertThat(rows(connection, "SELECT sum(octet_length(chunk_data)) FROM " + toast)).containsExactly("10000");
+            // MAIN: compressed and kept in the row
+            execute(connection, "ALTER TABLE stored ALTER COLUMN v SET STORAGE main");
+            execute(connection, "INSERT INTO stored VALUES (2, repeat('ab', 5000))");
+            assertThat(chunks(connection, toast)).isEqualTo(6);
+            // PLAIN: neither, so a value wider than a page does not fit
+            execute(connection, "ALTER TABLE stored ALTER COLUMN v SET STORAGE plain");
+            assertThat(errorOf(connection, "INSERT INTO stored VALUES (3, repeat('ab', 5000))").getSQLState())
+                    .isEqualTo("54000");
+            assertThat(rows(connection, "SELECT attstorage FROM pg_attribute WHERE attrelid = 'stored'::regclass "
+                    + "AND attname = 'v'")).containsExactly("p");
+            assertThat(rows(connection, "SELECT id, length(v) FROM stored ORDER BY id"))
+                    .containsExactly("1|10000", "2|10000");
+
+            assertError(errorOf(connection, "ALTER TABLE stored ALTER COLUMN id SET STORAGE main"), "42804",
+                    "column data type integer can only have storage PLAIN", null);
+            assertError(errorOf(connection, "ALTER TABLE stored ALTER COLUMN v SET STORAGE foo"), "22023",
+                    "invalid storage type \"foo\"", null);
+            execute(connection, "ALTER TABLE stored ALTER COLUMN v SET COMPRESSION pglz");
+            assertThat(rows(connection, "SELECT attcompression FROM pg_attribute WHERE attrelid = 'stored'::regclass "
+                    + "AND attname = 'v'")).containsExactly("p");
+            execute(connection, "ALTER TABLE stored ALTER COLUMN v SET COMPRESSION default");
+            assertError(errorOf(connection, "ALTER TABLE stored ALTER COLUMN v SET COMPRESSION lz4"), "0A000",
+                    "compression method lz4 not supported",
+                    "This functionality requires the server to be built with lz4 support.");
+            assertError(errorOf(connection, "ALTER TABLE stored ALTER COLUMN v SET COMPRESSION zz"), "22023",
+                    "invalid compression method \"zz\"", null);
+            assertError(errorOf(connection, "ALTER TABLE stored ALTER COLUMN id SET COMPRESSION pglz"), "0A000",
+                    "column data type integer does not support compression", null);
+            assertThat(firstValue(connection, "SHOW default_toast_compression")).isEqualTo("pglz");
+            assertError(errorOf(connection, "SET default_toast_compression = lz4"), "22023",
+                    "invalid value for parameter \"default_toast_compression\": \"lz4\"", null);
+            execute(connection, "DROP TABLE stored");
+        }
+    }
 }
