@@ -119,6 +119,13 @@ final class AlterTableDdl {
                 values -> values[PG_ATTRIBUTE.column("attnotnull")] = notNull);
     }
 
+    /** Sets the column's attstorage, or its attcompression. */
+    RelationInfo setStorage(Transaction tx, RelationInfo relation, int attributeNumber, char value,
+                            boolean compression) {
+        return updateAttribute(tx, relation, attributeNumber,
+                values -> values[PG_ATTRIBUTE.column(compression ? "attcompression" : "attstorage")] = String.valueOf(value));
+    }
+
     /** Replaces (or with null, removes) the column's pg_attrdef row. */
     RelationInfo setDefault(Transaction tx, RelationInfo relation, int attributeNumber, String expression) {
         Snapshot snapshot = begin(tx, relation);

@@ -223,6 +223,10 @@ public interface CatalogAccess {
 
     RelationInfo setColumnNotNull(Transaction tx, RelationInfo relation, int attributeNumber, boolean notNull);
 
+    /** Sets a column's {@code attstorage} or, with {@code compression}, its {@code attcompression} ('\0': the default). */
+    RelationInfo setColumnStorage(Transaction tx, RelationInfo relation, int attributeNumber, char value,
+                                  boolean compression);
+
     /** Gives the column a new type; the caller then rewrites the table ({@link #rewriteRelation}). */
     RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
                                   int typeModifier);

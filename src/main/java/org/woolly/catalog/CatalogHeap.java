@@ -24,10 +24,21 @@ import java.util.function.Predicate;
 public final class CatalogHeap {
     private final HeapAccess heap;
     private final CatalogTupleCodec codec;
+    /** The storage the relations described by these catalogs live in (their TOAST tables read through it); null in initdb. */
+    private final org.woolly.access.transam.StorageServices storage;
 
     public CatalogHeap(HeapAccess heap, CatalogTupleCodec codec) {
+        this(heap, codec, null);
+    }
+
+    public CatalogHeap(HeapAccess heap, CatalogTupleCodec codec, org.woolly.access.transam.StorageServices storage) {
         this.heap = heap;
         this.codec = codec;
+        this.storage = storage;
+    }
+
+    org.woolly.access.transam.StorageServices storage() {
+        return storage;
     }
 
     public CatalogTupleCodec codec() {

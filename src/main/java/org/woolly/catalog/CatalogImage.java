@@ -69,6 +69,9 @@ final class CatalogImage {
 
     private record AttributeKey(int relationOid, int number) {}
 
+    /** Where the TOAST tables of this database's relations are read from (null: initdb, none yet). */
+    private org.woolly.access.transam.StorageServices storage;
+
     private CatalogImage(int databaseOid, long version) {
         this.databaseOid = databaseOid;
         this.version = version;
@@ -77,6 +80,7 @@ final class CatalogImage {
     /** Reads the catalogs of {@code databaseOid} as {@code snapshot} sees them. */
     static CatalogImage load(CatalogHeap heap, int databaseOid, Snapshot snapshot, long version) {
         CatalogImage image = new CatalogImage(databaseOid, version);
+        image.storage = heap.storage();
         for (CatalogRow row : heap.scan(PG_NAMESPACE, databaseOid, snapshot)) {
             image.namespaceOids.put(row.getString("nspname"), row.getOid("oid"));
             image.namespaceNames.put(row.getOid("oid"), row.getString("nspname"));
@@ -450,7 +454,7 @@ final class CatalogImage {
             int storedType = storedType(declaredType);
             Attribute attribute = new Attribute(row.getString("attname"), storedType,
                     row.getInt("atttypmod"), row.getShort("attlen"), row.getBool("attbyval"), row.getChar("attalign"),
-                    row.getBool("attnotnull"));
+                    row.getBool("attnotnull"), row.getChar("attstorage"));
             int index = physical.size();
             physical.add(attribute);
             if (row.getBool("attisdropped")) {
@@ -495,7 +499,21 @@ final class CatalogImage {
         return new RelationInfo(oid, classRow.getString("relname"), namespaceOid, namespaceName(namespaceOid),
                 classRow.getChar("relkind"), locator(classRow), List.copyOf(attributes),
                 new TupleDescriptor(live), stored, List.copyOf(indexes), List.copyOf(constraints),
-                relationOptions(classRow));
+                relationOptions(classRow), toastTable(classRow.getOid("reltoastrelid")));
+    }
+
+    /** The table's TOAST relation and its index, null if it has none ({@code reltoastrelid} 0). */
+    private ToastTable toastTable(int toastOid) {
+        CatalogRow toastClass = toastOid == 0 ? null : classByOid.get(toastOid);
+        List<CatalogRow> toastIndexes = indexesByRelation.getOrDefault(toastOid, List.of());
+        if (toastClass == null || toastIndexes.isEmpty() || storage == null) {
+            return null;
+        }
+        CatalogRow indexClass = classByOid.get(toastIndexes.getFirst().getOid("indexrelid"));
+        org.woolly.access.nbtree.IndexShape shape = new org.woolly.access.nbtree.IndexShape(locator(indexClass),
+                indexClass.getString("relname"), List.of(org.woolly.utils.adt.TypeOids.OID,
+                org.woolly.utils.adt.TypeOids.INT4), 2, List.of(false, false), List.of(false, false), false, false);
+        return new ToastTable(storage, toastOid, locator(toastClass), shape, null);
     }
 
     private IndexInfo indexInfo(CatalogRow row, List<AttributeInfo> tableColumns) {

@@ -242,7 +242,15 @@ public final class CatalogNameLookup implements CatalogInquiries {
     @Override
     public Long tableSize(int relationOid) {
         RelationInfo relation = relation(relationOid);
-        return relation == null ? null : allForksSize(relation.locator());
+        if (relation == null) {
+            return null;
+        }
+        long total = allForksSize(relation.locator());
+        if (relation.toast() != null) {
+            // calculate_toast_table_size: the TOAST relation and its index count as the table's
+            total += allForksSize(relation.toast().locator()) + allForksSize(relation.toast().index().locator());
+        }
+        return total;
     }
 
     @Override

@@ -503,6 +503,12 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public RelationInfo setColumnStorage(Transaction tx, RelationInfo relation, int attributeNumber, char value,
+                                         boolean compression) {
+        return alter.setStorage(tx, relation, attributeNumber, value, compression);
+    }
+
+    @Override
     public RelationInfo changeColumnType(Transaction tx, RelationInfo relation, int attributeNumber, int typeOid,
                                          int typeModifier) {
         return alter.changeColumnType(tx, relation, attributeNumber, typeOid, typeModifier);

@@ -77,6 +77,10 @@ final class RelationDdl {
             heap.insert(PG_ATTRIBUTE, databaseOid, row, tx);
         }
         tx.incrementCommandId();
+        if (ToastDdl.needsToastTable(types)) {
+            new ToastDdl(system, databaseOid, this).create(tx, relationOid, persistence);
+            tx.incrementCommandId();
+        }
         return system.imageFor(tx, databaseOid).relation(relationOid);
     }
 
@@ -152,6 +156,9 @@ final class RelationDdl {
 
     void dropRelation(Transaction tx, RelationInfo relation) {
         refuseSystemCatalog(relation);
+        if (relation.toast() != null) {
+            dropRelation(tx, system.imageFor(tx, databaseOid).relation(relation.toast().relationOid()));
+        }
         // lock before the snapshot, so a concurrent DROP that committed meanwhile is seen
         RelationLocks.lock(tx, relation, LockMode.ACCESS_EXCLUSIVE);
         system.noteCatalogChange(tx, relation.oid());
@@ -194,6 +201,12 @@ final class RelationDdl {
             setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
         }
         tx.incrementCommandId();
+        if (relation.toast() != null) {
+            RelationInfo toast = truncate(tx, system.imageFor(tx, databaseOid).relation(relation.toast().relationOid()));
+            for (IndexInfo index : toast.indexes()) {
+                org.woolly.access.nbtree.BTreeAccess.of(system.storage()).buildEmpty(index.shape(), tx);
+            }
+        }
         return system.imageFor(tx, databaseOid).relation(relation.oid());
     }
 

@@ -1,8 +1,11 @@
 package org.woolly.catalog;
 
 import org.woolly.access.common.RelationOptions;
+import org.woolly.access.common.ToastStore;
+import org.woolly.access.common.Toaster;
 import org.woolly.access.common.TupleCodec;
 import org.woolly.access.common.TupleDescriptor;
+import org.woolly.access.transam.Transaction;
 import org.woolly.storage.smgr.RelFileLocator;
 
 import java.util.List;
@@ -12,7 +15,8 @@ import java.util.List;
  * name, schema, kind ('r' table, 'i' index, 'S' sequence, 'v' view), where its files are, its
  * columns and the matching tuple descriptor, and for a table its indexes ({@code rd_indexlist})
  * and constraints ({@code rd_att->constr}: check constraints, and the primary key and unique
- * constraints with the indexes that enforce them), and its storage parameters ({@code rd_options}).
+ * constraints with the indexes that enforce them), its storage parameters ({@code rd_options}) and
+ * its TOAST table ({@code rd_rel->reltoastrelid}; null when it has none).
  *
  * <p>{@code attributes} and {@code descriptor} list the live columns only: a row as the
  * analyzer and executor handle it has one value per live column. What is stored can differ
@@ -25,7 +29,16 @@ import java.util.List;
 public record RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
                            RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
                            StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints,
-                           RelationOptions options) {
+                           RelationOptions options, ToastTable toast) {
+
+    /** A relation without a TOAST table. */
+    public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
+                        RelFileLocator locator, List<AttributeInfo> attributes, TupleDescriptor descriptor,
+                        StoredLayout stored, List<IndexInfo> indexes, List<ConstraintInfo> constraints,
+                        RelationOptions options) {
+        this(oid, name, namespaceOid, namespaceName, kind, locator, attributes, descriptor, stored, indexes,
+                constraints, options, null);
+    }
 
     /** A relation with its storage parameters at their defaults. */
     public RelationInfo(int oid, String name, int namespaceOid, String namespaceName, char kind,
@@ -95,9 +108,12 @@ public record RelationInfo(int oid, String name, int namespaceOid, String namesp
         return null;
     }
 
-    /** A stored tuple body as a row of the live columns ({@code heap_deform_tuple} with {@code getmissingattr}). */
+    /**
+     * A stored tuple body as a row of the live columns ({@code heap_deform_tuple} with
+     * {@code getmissingattr}), its compressed and out-of-line values detoasted.
+     */
     public Object[] decode(byte[] body) {
-        return stored == null ? TupleCodec.decode(descriptor, body) : stored.decode(body, attributes.size());
+        return decode(body, 0, body.length, null);
     }
 
     /**
@@ -105,20 +121,41 @@ public record RelationInfo(int oid, String name, int namespaceOid, String namesp
      * read; the others are null. A relation with dropped or later-added columns reads them all.
      */
     public Object[] decode(byte[] body, java.util.BitSet needed) {
-        return stored == null ? TupleCodec.decode(descriptor, body, needed) : stored.decode(body, attributes.size());
+        return decode(body, 0, body.length, needed);
     }
 
     /** As {@link #decode(byte[], java.util.BitSet)} for a body of {@code length} bytes at {@code start} in {@code data}. */
     public Object[] decode(byte[] data, int start, int length, java.util.BitSet needed) {
         if (stored == null) {
-            return TupleCodec.decode(descriptor, data, start, needed);
+            return TupleCodec.decode(descriptor, data, start, needed, toast);
         }
-        return stored.decode(java.util.Arrays.copyOfRange(data, start, start + length), attributes.size());
+        return stored.decode(java.util.Arrays.copyOfRange(data, start, start + length), attributes.size(), toast);
     }
 
-    /** A row of the live columns as a tuple body in the stored layout (dropped columns null). */
+    /**
+     * A row of the live columns as a tuple body in the stored layout (dropped columns null), its
+     * long values compressed but never moved out of line (see {@link #encode(Object[], Transaction)}).
+     */
     public byte[] encode(Object[] row) {
-        return stored == null ? TupleCodec.encode(descriptor, row) : stored.encode(row);
+        return encode(row, (ToastStore) null);
+    }
+
+    /**
+     * A row as a tuple body written by {@code tx}: when it is longer than a quarter page, its long
+     * values are compressed and, failing that, stored in the TOAST table ({@code heap_toast_insert_or_update}).
+     */
+    public byte[] encode(Object[] row, Transaction tx) {
+        return encode(row, toast == null ? null : toast.writing(tx));
+    }
+
+    private byte[] encode(Object[] row, ToastStore writer) {
+        Toaster toaster = kind == 'r' || kind == 'm' ? new Toaster(options.toastTupleTarget(), writer) : null;
+        return stored == null ? TupleCodec.encode(descriptor, row, toaster) : stored.encode(row, toaster);
+    }
+
+    /** The TOAST pointers of a stored body, for the chunks to delete with that row version. */
+    public List<Toaster.ExternalPointer> externalPointers(byte[] body) {
+        return TupleCodec.externalPointers(stored == null ? descriptor : stored.physical(), body);
     }
 
     /** Whether the relation lives in a session's temporary schema (relpersistence 't'). */

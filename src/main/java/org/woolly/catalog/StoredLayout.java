@@ -12,8 +12,8 @@ import org.woolly.access.common.TupleDescriptor;
  */
 public record StoredLayout(TupleDescriptor physical, int[] physicalIndex, Object[] missingValues) {
 
-    Object[] decode(byte[] body, int liveCount) {
-        Object[] stored = TupleCodec.decode(physical, body);
+    Object[] decode(byte[] body, int liveCount, org.woolly.access.common.ToastStore toast) {
+        Object[] stored = TupleCodec.decode(physical, body, 0, null, toast);
         int storedCount = TupleCodec.storedAttributeCount(body);
         Object[] row = new Object[liveCount];
         for (int i = 0; i < liveCount; i++) {
@@ -23,11 +23,11 @@ public record StoredLayout(TupleDescriptor physical, int[] physicalIndex, Object
         return row;
     }
 
-    byte[] encode(Object[] row) {
+    byte[] encode(Object[] row, org.woolly.access.common.Toaster toaster) {
         Object[] stored = new Object[physical.size()];
         for (int i = 0; i < physicalIndex.length; i++) {
             stored[physicalIndex[i]] = row[i];
         }
-        return TupleCodec.encode(physical, stored);
+        return TupleCodec.encode(physical, stored, toaster);
     }
 }

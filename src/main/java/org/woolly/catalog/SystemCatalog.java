@@ -92,7 +92,7 @@ public final class SystemCatalog {
     /** With another row codec (tests check each row's value types with one). */
     public SystemCatalog(StorageServices storage, CatalogTupleCodec codec) {
         this.storage = storage;
-        this.heap = new CatalogHeap(HeapAccess.of(storage), codec);
+        this.heap = new CatalogHeap(HeapAccess.of(storage), codec, storage);
     }
 
     /** The role of that OID ({@code pg_authid} by oid), if one exists. */

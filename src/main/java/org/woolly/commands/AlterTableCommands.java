@@ -97,6 +97,8 @@ public final class AlterTableCommands {
             case AlterTableAction.DropColumn drop -> dropColumn(drop);
             case AlterTableAction.ColumnDefault change -> columnDefault(change);
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
+            case AlterTableAction.ColumnStorage change -> relation = ColumnStorageCommands.alter(context, relation,
+                    column(change.column()), change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
             case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
@@ -129,6 +131,8 @@ public final class AlterTableCommands {
                     change.expression() == null ? "ALTER COLUMN ... DROP DEFAULT" : "ALTER COLUMN ... SET DEFAULT";
             case AlterTableAction.ColumnNotNull change ->
                     change.notNull() ? "ALTER COLUMN ... SET NOT NULL" : "ALTER COLUMN ... DROP NOT NULL";
+            case AlterTableAction.ColumnStorage change ->
+                    change.compression() ? "ALTER COLUMN ... SET COMPRESSION" : "ALTER COLUMN ... SET STORAGE";
             case AlterTableAction.AddConstraint ignored -> "ADD CONSTRAINT";
             case AlterTableAction.DropConstraint ignored -> "DROP CONSTRAINT";
             case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
@@ -502,7 +506,7 @@ public final class AlterTableCommands {
         forEachRow(before, oldRow -> {
             Object[] newRow = new Object[width];
             transform.apply(oldRow, newRow);
-            executor.heap().insert(target.locator(), target.encode(newRow), context.transaction(),
+            executor.heap().insert(target.locator(), target.encode(newRow, context.transaction()), context.transaction(),
                     target.options().fillFactor());
         });
         return IndexCommands.rebuildAll(context, target);

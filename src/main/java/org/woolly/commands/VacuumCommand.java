@@ -148,10 +148,31 @@ public final class VacuumCommand {
                 info(context, verboseReport(name, result));
             }
         }
+        if (current.toast() != null) {
+            vacuumToastTable(context, heap, vacuum, current);
+        }
         if (vacuum.analyze()) {
             AnalyzeCommand.analyze(context, heap, new Statement.Analyze(vacuum.verbose(),
                     List.of(new Statement.AnalyzeTarget(new org.woolly.nodes.parse.QualifiedName(
                             relation.namespaceName(), relation.name(), vacuum.location()), columns)), vacuum.location()));
+        }
+    }
+
+    /**
+     * The table's TOAST relation is vacuumed with it ({@code vacuum_rel} recursing with the
+     * toast OID): the chunks of the values of removed row versions were deleted with them.
+     */
+    private static void vacuumToastTable(CommandContext context, HeapAccess heap, Statement.Vacuum vacuum,
+                                         RelationInfo table) {
+        RelationInfo toast = context.catalog().relationByOid(context.transaction(), table.toast().relationOid());
+        if (toast == null) {
+            return;
+        }
+        Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(), vacuum.freeze());
+        context.catalog().storeStatistics(context.transaction(), toast, result.pages(), result.live(),
+                Math.min(result.allVisible(), result.pages()), List.of());
+        if (vacuum.verbose()) {
+            info(context, verboseReport(toast.namespaceName() + "." + toast.name(), result));
         }
     }
 

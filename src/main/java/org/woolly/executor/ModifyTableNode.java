@@ -177,7 +177,7 @@ final class ModifyTableNode implements ExecNode {
             while ((row = input.next()) != null) {
                 checkNotNull(row);
                 checkConstraints(row);
-                byte[] body = relation.encode(row);
+                byte[] body = relation.encode(row, context.transaction());
                 pendingRows.add(row);
                 pendingBodies.add(body);
                 pendingBytes += body.length;
@@ -281,10 +281,11 @@ final class ModifyTableNode implements ExecNode {
             }
             checkNotNull(values);
             checkConstraints(values);
-            ModifyResult result = context.heap().update(relation.locator(), existing, relation.encode(values),
-                    context.transaction(), context.snapshot());
+            ModifyResult result = context.heap().update(relation.locator(), existing,
+                    relation.encode(values, context.transaction()), context.transaction(), context.snapshot());
             switch (result.status()) {
                 case OK -> {
+                    deleteToastedValues(existing);
                     insertIndexEntries(values, result.newTid());
                     written.add(result.newTid());
                     if (foreignKeys != null) {
@@ -304,6 +305,26 @@ final class ModifyTableNode implements ExecNode {
         }
     }
 
+    /**
+     * Deletes the out-of-line values of the row version at {@code tid}, which this command just
+     * updated or deleted ({@code heap_toast_delete}): its chunk rows get the same xmax, so they
+     * stay for the snapshots that still see the version and go with it at VACUUM. An update
+     * stores the new version's values afresh, so none are shared.
+     */
+    private void deleteToastedValues(Tid tid) {
+        if (relation.toast() == null) {
+            return;
+        }
+        HeapTuple old = context.heap().fetchStored(relation.locator(), tid);
+        if (old != null) {
+            java.util.List<org.woolly.access.common.Toaster.ExternalPointer> pointers =
+                    relation.externalPointers(old.body());
+            if (!pointers.isEmpty()) {
+                relation.toast().delete(pointers, context.transaction());
+            }
+        }
+    }
+
     private static SqlException secondTime() {
         return SqlException.of(SqlState.CARDINALITY_VIOLATION,
                         "ON CONFLICT DO UPDATE command cannot affect row a second time")
@@ -314,7 +335,7 @@ final class ModifyTableNode implements ExecNode {
     private void insertRow(Object[] row) {
         checkNotNull(row);
         checkConstraints(row);
-        Tid tid = context.heap().insert(relation.locator(), relation.encode(row),
+        Tid tid = context.heap().insert(relation.locator(), relation.encode(row, context.transaction()),
                 context.transaction(), relation.options().fillFactor());
         insertIndexEntries(row, tid);
         context.counters().tuplesInserted++;
@@ -344,13 +365,14 @@ final class ModifyTableNode implements ExecNode {
                 checkNotNull(values);
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
-                        relation.encode(values), context.transaction(),
+                        relation.encode(values, context.transaction()), context.transaction(),
                         context.snapshot(), indexedColumnsUnchanged(current, values));
             } else {
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
             }
             switch (result.status()) {
                 case OK -> {
+                    deleteToastedValues(tid);
                     if (command == Query.CommandType.UPDATE) {
                         if (!result.heapOnly()) {
                             insertIndexEntries(values, result.newTid());

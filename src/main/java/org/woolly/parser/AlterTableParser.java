@@ -255,6 +255,14 @@ final class AlterTableParser {
         if (cursor.acceptKeywords("drop", "not", "null")) {
             return new AlterTableAction.ColumnNotNull(column, false, alter.start());
         }
+        if (verb.isKeyword("set") && cursor.peek(1).is(Token.Kind.IDENT)
+                && (cursor.peek(1).text().equalsIgnoreCase("storage") || cursor.peek(1).text().equalsIgnoreCase("compression"))) {
+            cursor.advance();
+            boolean compression = cursor.advance().text().equalsIgnoreCase("compression");
+            // SET COMPRESSION DEFAULT is a keyword; the rest are identifiers
+            String value = cursor.acceptKeyword("default") ? "default" : grammar.columnId();
+            return new AlterTableAction.ColumnStorage(column, value, compression, alter.start());
+        }
         if (cursor.acceptKeywords("set", "data", "type") || cursor.acceptKeyword("type")) {
             TypeName type = grammar.types.typeName();
             if (cursor.atKeyword("collate")) {

@@ -91,6 +91,17 @@ public record RelationOptions(List<String> stored, int fillFactor, boolean autov
         return of(kind, List.of());
     }
 
+    /** {@code toast_tuple_target}: the tuple length TOAST aims for, {@link Toaster#TUPLE_THRESHOLD} unless set. */
+    public int toastTupleTarget() {
+        String prefix = "toast_tuple_target=";
+        for (String text : stored) {
+            if (text.startsWith(prefix)) {
+                return (int) parseInteger(text.substring(prefix.length()));
+            }
+        }
+        return Toaster.TUPLE_THRESHOLD;
+    }
+
     /**
      * The values stored in pg_class.reloptions ({@code heap_reloptions} / {@code btoptions}
      * over a stored array); {@code stored} was validated when it was written.

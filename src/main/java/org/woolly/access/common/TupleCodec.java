@@ -27,6 +27,8 @@ public final class TupleCodec {
     static final short NUMERIC_POSITIVE_INFINITY = -2;
     static final short NUMERIC_NEGATIVE_INFINITY = -3;
     static final int NAME_LENGTH = 64;
+    /** Low bits of a 4-byte varlena header whose data is compressed ({@code VARATT_IS_4B_C}). */
+    static final int COMPRESSED_FLAG = 0x02;
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -34,8 +36,20 @@ public final class TupleCodec {
 
     private TupleCodec() {}
 
+    /** Largest tuple, header included, that a page holds ({@code MaxHeapTupleSize}). */
+    static final int MAXIMUM_TUPLE_SIZE = org.woolly.storage.page.Page.SIZE - org.woolly.storage.page.Page.HEADER_SIZE
+            - org.woolly.storage.page.Page.LINE_POINTER_SIZE;
+
     /** Encodes {@code values} (Java representations per {@link org.woolly.utils.adt.PgType}; null = SQL NULL). */
     public static byte[] encode(TupleDescriptor descriptor, Object[] values) {
+        return encode(descriptor, values, null);
+    }
+
+    /**
+     * Encodes {@code values}, with {@code toaster} (null: none) compressing or moving out of line
+     * the variable-length values of a tuple too long for its page.
+     */
+    public static byte[] encode(TupleDescriptor descriptor, Object[] values, Toaster toaster) {
         int count = descriptor.size();
         if (values.length != count) {
             throw new SqlException(SqlState.INTERNAL_ERROR,
@@ -52,26 +66,17 @@ public final class TupleCodec {
                 break;
             }
         }
-        byte[][] varlenaPayloads = new byte[count][];
-        int size = 2 + (hasNulls ? (count + 7) / 8 : 0);
+        byte[][] stored = new byte[count][];
+        byte[] forms = new byte[count];
         for (int i = 0; i < count; i++) {
-            if (values[i] == null) {
-                continue;
-            }
-            Attribute attribute = descriptor.get(i);
-            if (attribute.length() > 0) {
-                size = align(size, attribute.align()) + attribute.length();
-            } else {
-                byte[] payload = varlenaPayload(attribute.typeOid(), values[i]);
-                varlenaPayloads[i] = payload;
-                if (payload.length + 1 <= SHORT_VARLENA_MAX) {
-                    size += payload.length + 1;
-                } else {
-                    size = align(size, 'i') + 4 + payload.length;
-                }
+            if (values[i] != null && descriptor.get(i).length() <= 0) {
+                stored[i] = varlenaPayload(descriptor.get(i).typeOid(), values[i]);
             }
         }
-        byte[] body = new byte[size];
+        if (toaster != null) {
+            toaster.toast(descriptor, values, stored, forms, hasNulls);
+        }
+        byte[] body = new byte[size(descriptor, values, stored, forms, hasNulls)];
         SHORT.set(body, 0, (short) (count | (hasNulls ? HAS_NULLS : 0)));
         int offset = 2;
         if (hasNulls) {
@@ -92,21 +97,63 @@ public final class TupleCodec {
                 offset = align(offset, attribute.align());
                 writeFixed(body, offset, attribute, value);
                 offset += attribute.length();
-            } else {
-                byte[] payload = varlenaPayloads[i];
-                if (payload.length + 1 <= SHORT_VARLENA_MAX) {
-                    body[offset] = (byte) (((payload.length + 1) << 1) | 1);
-                    System.arraycopy(payload, 0, body, offset + 1, payload.length);
-                    offset += payload.length + 1;
-                } else {
+                continue;
+            }
+            byte[] payload = stored[i];
+            switch (forms[i]) {
+                case Toaster.EXTERNAL -> {
+                    body[offset] = 1;
+                    body[offset + 1] = Toaster.VARTAG_ONDISK;
+                    System.arraycopy(payload, 0, body, offset + 2, payload.length);
+                    offset += 2 + payload.length;
+                }
+                case Toaster.COMPRESSED -> {
                     offset = align(offset, 'i');
-                    INT.set(body, offset, (payload.length + 4) << 2);
+                    INT.set(body, offset, ((payload.length + 4) << 2) | COMPRESSED_FLAG);
                     System.arraycopy(payload, 0, body, offset + 4, payload.length);
                     offset += payload.length + 4;
+                }
+                default -> {
+                    if (payload.length + 1 <= SHORT_VARLENA_MAX) {
+                        body[offset] = (byte) (((payload.length + 1) << 1) | 1);
+                        System.arraycopy(payload, 0, body, offset + 1, payload.length);
+                        offset += payload.length + 1;
+                    } else {
+                        offset = align(offset, 'i');
+                        INT.set(body, offset, (payload.length + 4) << 2);
+                        System.arraycopy(payload, 0, body, offset + 4, payload.length);
+                        offset += payload.length + 4;
+                    }
                 }
             }
         }
         return body;
+    }
+
+    /** The length of the body {@link #encode} writes with these stored forms ({@code heap_compute_data_size}). */
+    static int size(TupleDescriptor descriptor, Object[] values, byte[][] stored, byte[] forms, boolean hasNulls) {
+        int count = descriptor.size();
+        long size = 2 + (hasNulls ? (count + 7) / 8 : 0);
+        for (int i = 0; i < count; i++) {
+            if (values[i] == null) {
+                continue;
+            }
+            Attribute attribute = descriptor.get(i);
+            if (attribute.length() > 0) {
+                size = align((int) size, attribute.align()) + attribute.length();
+            } else if (forms[i] == Toaster.EXTERNAL) {
+                size += Toaster.EXTERNAL_DATUM_SIZE;
+            } else if (forms[i] == Toaster.PLAIN && stored[i].length + 1 <= SHORT_VARLENA_MAX) {
+                size += stored[i].length + 1;
+            } else {
+                size = align((int) size, 'i') + 4L + stored[i].length;
+            }
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, "row is too big: size " + size
+                        + ", maximum size " + MAXIMUM_TUPLE_SIZE);
+            }
+        }
+        return (int) size;
     }
 
     /** Decodes a body; attributes beyond those stored in the body come back as NULL. */
@@ -129,6 +176,16 @@ public final class TupleCodec {
      * body's start, as it was when the body was formed.
      */
     public static Object[] decode(TupleDescriptor descriptor, byte[] data, int base, java.util.BitSet needed) {
+        return decode(descriptor, data, base, needed, null);
+    }
+
+    /**
+     * As {@link #decode(TupleDescriptor, byte[], int, java.util.BitSet)}, reading values stored
+     * out of line from {@code toast} (compressed ones are decompressed either way): the values
+     * come back detoasted ({@code detoast_attr}).
+     */
+    public static Object[] decode(TupleDescriptor descriptor, byte[] data, int base, java.util.BitSet needed,
+                                  ToastStore toast) {
         int count = descriptor.size();
         Object[] values = new Object[count];
         int header = (short) SHORT.get(data, base) & 0xFFFF;
@@ -153,21 +210,66 @@ public final class TupleCodec {
             } else {
                 int payloadStart;
                 int payloadLength;
-                if ((data[base + offset] & 1) != 0) {
+                byte form = Toaster.PLAIN;
+                if (data[base + offset] == 1) {
+                    form = Toaster.EXTERNAL;
+                    payloadLength = Toaster.POINTER_SIZE;
+                    payloadStart = offset + 2;
+                } else if ((data[base + offset] & 1) != 0) {
                     payloadLength = ((data[base + offset] & 0xFF) >>> 1) - 1;
                     payloadStart = offset + 1;
                 } else {
                     offset = align(offset, 'i');
-                    payloadLength = ((int) INT.get(data, base + offset) >>> 2) - 4;
+                    int word = (int) INT.get(data, base + offset);
+                    if ((word & 3) == COMPRESSED_FLAG) {
+                        form = Toaster.COMPRESSED;
+                    }
+                    payloadLength = (word >>> 2) - 4;
                     payloadStart = offset + 4;
                 }
                 if (needed == null || needed.get(i)) {
-                    values[i] = readVarlena(attribute.typeOid(), data, base + payloadStart, payloadLength);
+                    if (form == Toaster.PLAIN) {
+                        values[i] = readVarlena(attribute.typeOid(), data, base + payloadStart, payloadLength);
+                    } else {
+                        byte[] raw = form == Toaster.EXTERNAL ? Toaster.fetch(data, base + payloadStart, toast)
+                                : Toaster.decompress(data, base + payloadStart, payloadLength);
+                        values[i] = readVarlena(attribute.typeOid(), raw, 0, raw.length);
+                    }
                 }
                 offset = payloadStart + payloadLength;
             }
         }
         return values;
+    }
+
+    /**
+     * The TOAST pointers of the values a body stores out of line, in attribute order: what
+     * {@code toast_delete} removes when the row goes.
+     */
+    public static java.util.List<Toaster.ExternalPointer> externalPointers(TupleDescriptor descriptor, byte[] body) {
+        java.util.List<Toaster.ExternalPointer> pointers = new java.util.ArrayList<>();
+        int header = (short) SHORT.get(body, 0) & 0xFFFF;
+        int stored = Math.min(header & ATTRIBUTE_COUNT_MASK, descriptor.size());
+        boolean hasNulls = (header & HAS_NULLS) != 0;
+        int offset = 2 + (hasNulls ? ((header & ATTRIBUTE_COUNT_MASK) + 7) / 8 : 0);
+        for (int i = 0; i < stored; i++) {
+            if (hasNulls && (body[2 + (i >> 3)] & (1 << (i & 7))) == 0) {
+                continue;
+            }
+            Attribute attribute = descriptor.get(i);
+            if (attribute.length() > 0) {
+                offset = align(offset, attribute.align()) + attribute.length();
+            } else if (body[offset] == 1) {
+                pointers.add(Toaster.ExternalPointer.read(body, offset + 2));
+                offset += Toaster.EXTERNAL_DATUM_SIZE;
+            } else if ((body[offset] & 1) != 0) {
+                offset += (body[offset] & 0xFF) >>> 1;
+            } else {
+                offset = align(offset, 'i');
+                offset += (int) INT.get(body, offset) >>> 2;
+            }
+        }
+        return pointers;
     }
 
     /**

@@ -95,6 +95,13 @@ public interface HeapAccess {
     HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot);
 
     /**
+     * The tuple stored at {@code tid} whatever its visibility, null if none ({@code SnapshotToast}):
+     * for TOAST chunks, reached only through a row the reader already sees, and for the version
+     * a successful update or delete just replaced.
+     */
+    HeapTuple fetchStored(RelFileLocator relation, Tid tid);
+
+    /**
      * Follows the update chain from {@code tid} to the newest committed (or own) version and
      * returns it, or null if that row was deleted: the re-check step of READ COMMITTED.
      */

@@ -745,6 +745,25 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public HeapTuple fetchStored(RelFileLocator relation, Tid tid) {
+        if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+            return null;
+        }
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockShared();
+        try {
+            Page page = buffer.page();
+            if (tid.offset() < 1 || tid.offset() > page.maxOffsetNumber()
+                    || page.itemFlags(tid.offset()) != Page.LP_NORMAL) {
+                return null;
+            }
+            return copyTuple(page, tid);
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    @Override
     public DirtyState dirtyState(RelFileLocator relation, Tid tid, Transaction tx) {
         if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
             return DirtyState.DEAD;

@@ -27,6 +27,13 @@ public sealed interface AlterTableAction {
     /** {@code ALTER [COLUMN] name SET NOT NULL} ({@code notNull} true) or {@code DROP NOT NULL}. */
     record ColumnNotNull(String column, boolean notNull, int location) implements AlterTableAction {}
 
+    /**
+     * {@code ALTER [COLUMN] name SET STORAGE {PLAIN | EXTERNAL | EXTENDED | MAIN}} ({@code storage}
+     * as written, lower case) or, with {@code compression}, {@code SET COMPRESSION method}.
+     */
+    record ColumnStorage(String column, String storage, boolean compression, int location)
+            implements AlterTableAction {}
+
     /** {@code ADD table_constraint [NOT VALID]}. */
     record AddConstraint(TableConstraint constraint, boolean notValid, int location) implements AlterTableAction {}
 

@@ -78,7 +78,7 @@ public interface CatalogInquiries {
      */
     Long relationSize(int relationOid, String fork);
 
-    /** {@code pg_table_size}: the bytes of every fork of the relation (Woolly has no TOAST); null if none. */
+    /** {@code pg_table_size}: the bytes of every fork of the relation and of its TOAST relation and index; null if none. */
     Long tableSize(int relationOid);
 
     /** {@code pg_indexes_size}: the bytes of every fork of the table's indexes; null if no relation. */

@@ -128,6 +128,9 @@ public final class GucTable {
                 "Sets the number of digits displayed for floating-point values.", false);
         enumeration("bytea_output", "hex", List.of("escape", "hex"), GucContext.USER,
                 "Sets the output format for bytea.", false);
+        // TOAST compresses with pglz only, as a PostgreSQL built without lz4
+        enumeration("default_toast_compression", "pglz", List.of("pglz"), GucContext.USER,
+                "Sets the default compression method for compressible values.", false);
         define("client_encoding", GucType.STRING, GucUnit.NONE, "UTF8", GucContext.USER,
                 "Sets the client's character set encoding.", true, List.of(), 0, 0, GucTable::canonicalEncoding);
         define("server_encoding", GucType.STRING, GucUnit.NONE, "UTF8", GucContext.INTERNAL,

@@ -57,6 +57,9 @@ final class SettingDescriptions {
         describe("bytea_output", "Client Connection Defaults / Statement Behavior",
                 "Sets the output format for bytea.",
                 null);
+        describe("default_toast_compression", "Client Connection Defaults / Statement Behavior",
+                "Sets the default compression method for compressible values.",
+                null);
         describe("check_function_bodies", "Client Connection Defaults / Statement Behavior",
                 "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.",
                 null);
