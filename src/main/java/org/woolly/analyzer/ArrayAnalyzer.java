@@ -3,6 +3,7 @@ package org.woolly.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.BuiltinTypes;
@@ -93,6 +94,13 @@ final class ArrayAnalyzer {
             base = subscript.arg();
         }
         QueryExpr array = analyzer.transform(base);
+        if (array.type() == TypeOids.NAME && chain.size() == 1 && !chain.getFirst().slice()) {
+            // name is a fixed-length array of "char" ({@code raw_array_subscript_handler}): name[0]
+            // is its first byte; pg_dump's "typname[0] = '_'" finds array types this way
+            return analyzer.transform(new Expr.FuncCall(new QualifiedName("pg_catalog", "woolly_name_subscript",
+                    last.location()), List.of(base, chain.getFirst().lower()), false, false, List.of(), null, null,
+                    last.location()));
+        }
         int elementType = BuiltinTypes.elementType(array.type());
         if (elementType == 0) {
             throw ParseState.error(SqlState.DATATYPE_MISMATCH, base.location(),

@@ -131,7 +131,8 @@ final class CatalogImage {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
         }
         for (CatalogRow row : heap.scan(CatalogDefinitions.PG_PROC, databaseOid, snapshot,
-                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0
+                        || row.getOid("prolang") == FunctionRows.SQL_LANGUAGE)) {
             FunctionInfo function = FunctionRows.info(row);
             image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
             image.functionByOid.put(function.oid(), function);
@@ -499,10 +500,10 @@ final class CatalogImage {
 
     /** The relation's pg_class.reloptions, parsed once for the relation cache ({@code RelationParseRelOptions}). */
     static org.woolly.access.common.RelationOptions relationOptions(CatalogRow classRow) {
-        String stored = classRow.getString("reloptions");
+        var stored = (org.woolly.utils.adt.ArrayValue) classRow.get("reloptions");
         var kind = classRow.getChar("relkind") == 'i' ? org.woolly.access.common.RelationOptions.Kind.BTREE
                 : org.woolly.access.common.RelationOptions.Kind.HEAP;
         return org.woolly.access.common.RelationOptions.of(kind,
-                stored == null ? List.of() : org.woolly.utils.adt.ArrayLiteral.parse(stored));
+                stored == null ? List.of() : stored.elements().stream().map(String.class::cast).toList());
     }
 }

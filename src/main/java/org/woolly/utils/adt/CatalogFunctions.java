@@ -17,6 +17,9 @@ final class CatalogFunctions {
             "WIN1252", "ISO_8859_5", "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254",
             "WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "SHIFT_JIS_2004");
 
+    /** {@code NAMEDATALEN}: the bytes of a name, the bounds of its subscripts. */
+    private static final int NAME_BYTES = 64;
+
     private CatalogFunctions() {}
 
     static void register(BuiltinFunctions.Registry r) {
@@ -65,6 +68,11 @@ final class CatalogFunctions {
         }, TypeOids.INT4);
         registerDescriptions(r);
         registerPrivilegeChecks(r);
+        r.function("acldefault", text, PgProcData.IMMUTABLE, strict,
+                (a, c) -> c.catalogInquiries().defaultAcl(((String) a[0]).charAt(0), (Integer) a[1]), TypeOids.CHAR,
+                oid);
+        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid);
+        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid, bool);
         // Woolly has no extended statistics objects (pg_statistic_ext is empty)
         r.function("pg_get_statisticsobjdef_columns", text, stable, strict, (a, c) -> null, oid);
         r.function("pg_typeof", TypeOids.REGTYPE, stable, PgProcData.CALLED,
@@ -90,6 +98,9 @@ final class CatalogFunctions {
                     }
                     return null;
                 }), oid);
+        // the SQL-standard body (RETURN ... or BEGIN ATOMIC ... END) as written; null for others
+        r.function("pg_get_function_sqlbody", text, stable, strict,
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.SQL_BODY, () -> null), oid);
         r.function("array_to_string", text, stable, strict, (a, c) -> {
             StringBuilder joined = new StringBuilder();
             for (String element : arrayElements((String) a[0])) {
@@ -99,6 +110,14 @@ final class CatalogFunctions {
             }
             return joined.toString();
         }, text, text);
+        r.function("woolly_name_subscript", TypeOids.CHAR, PgProcData.IMMUTABLE, strict, (a, c) -> {
+            byte[] bytes = ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int index = (Integer) a[1];
+            if (index < 0 || index >= NAME_BYTES) {
+                return null;
+            }
+            return index < bytes.length ? String.valueOf((char) (bytes[index] & 0xFF)) : "";
+        }, TypeOids.NAME, TypeOids.INT4);
         r.function("unnest", text, PgProcData.IMMUTABLE, strict,
                 (a, c) -> List.<Object>copyOf(arrayElements((String) a[0])).iterator(), text);
         // no relation is a partition in Woolly, so a table's only ancestor is itself

@@ -425,7 +425,14 @@ public final class PgProcData {
             // Woolly stores the aclitem[] and text[] columns of the catalogs (datacl, nspacl, relacl,
             // reloptions) as their array literal text; psql passes them to these two
             proc(8730, "array_to_string", TEXT, STABLE, STRICT, TEXT, TEXT), // PostgreSQL 395 takes anyarray
-            proc(8731, "unnest", TEXT, IMMUTABLE, STRICT, TEXT) // PostgreSQL 2331 takes anyarray
+            proc(8731, "unnest", TEXT, IMMUTABLE, STRICT, TEXT), // PostgreSQL 2331 takes anyarray
+            // name[i] ("char" i of a name, from 0; NULL outside the name's 64 bytes)
+            proc(9103, "woolly_name_subscript", CHAR, IMMUTABLE, STRICT, NAME, INT4),
+            proc(6197, "pg_get_function_sqlbody", TEXT, STABLE, STRICT, OID),
+            proc(9100, "acldefault", TEXT, IMMUTABLE, STRICT, CHAR, OID), // PostgreSQL 3943 returns aclitem[]
+            // Woolly has no triggers yet (pg_trigger is empty)
+            proc(1662, "pg_get_triggerdef", TEXT, STABLE, STRICT, OID),
+            proc(2730, "pg_get_triggerdef", TEXT, STABLE, STRICT, OID, BOOL)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

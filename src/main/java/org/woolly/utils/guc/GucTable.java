@@ -165,6 +165,8 @@ public final class GucTable {
         string("default_text_search_config", "pg_catalog.english", GucContext.USER,
                 "Sets default text search configuration.", false);
         bool("row_security", true, GucContext.USER, "Enable row security.", false);
+        // no scan joins another in progress, so every sequential scan starts at block 0 either way
+        bool("synchronize_seqscans", true, GucContext.USER, "Enable synchronized sequential scans.", false);
         enumeration("password_encryption", "scram-sha-256", List.of("md5", "scram-sha-256"), GucContext.USER,
                 "Chooses the algorithm for encrypting passwords.", false);
         integer("authentication_timeout", 60, GucUnit.SECONDS, 1, 600, GucContext.SIGHUP,

@@ -276,6 +276,9 @@ final class SettingDescriptions {
         describe("row_security", "Client Connection Defaults / Statement Behavior",
                 "Enable row security.",
                 "When enabled, row security will be applied to all users.");
+        describe("synchronize_seqscans", "Version and Platform Compatibility / Previous PostgreSQL Versions",
+                "Enable synchronized sequential scans.",
+                null);
         describe("search_path", "Client Connection Defaults / Statement Behavior",
                 "Sets the schema search order for names that are not schema-qualified.",
                 null);
