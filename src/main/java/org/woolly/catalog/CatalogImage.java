@@ -43,6 +43,8 @@ final class CatalogImage {
     private final Map<QualifiedKey, Integer> classByName = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> attributesByRelation = new HashMap<>();
     private final Map<AttributeKey, CatalogRow> defaults = new HashMap<>();
+    /** The sequence of each identity column (its pg_depend row of type 'i'). */
+    private final Map<AttributeKey, Integer> identitySequences = new HashMap<>();
     private final Map<Integer, String> viewQueries = new HashMap<>();
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
@@ -91,6 +93,12 @@ final class CatalogImage {
         }
         for (CatalogRow row : heap.scan(PG_ATTRDEF, databaseOid, snapshot)) {
             image.defaults.put(new AttributeKey(row.getOid("adrelid"), row.getShort("adnum")), row);
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_DEPEND, databaseOid, snapshot,
+                row -> row.getChar("deptype") == 'i' && row.getOid("classid") == CatalogDefinitions.PG_CLASS.oid()
+                        && row.getInt("refobjsubid") > 0)) {
+            image.identitySequences.put(new AttributeKey(row.getOid("refobjid"), (short) row.getInt("refobjsubid")),
+                    row.getOid("objid"));
         }
         for (CatalogRow row : heap.scan(PG_REWRITE, databaseOid, snapshot)) {
             if (SystemViews.RETURN_RULE.equals(row.getString("rulename"))) {
@@ -324,6 +332,18 @@ final class CatalogImage {
         return attributesByRelation.getOrDefault(relationOid, List.of());
     }
 
+    /** {@code nextval('schema.sequence'::regclass)} of an identity column's sequence; null if it has none. */
+    private String identityNextval(int relationOid, short attributeNumber) {
+        Integer sequence = identitySequences.get(new AttributeKey(relationOid, attributeNumber));
+        CatalogRow sequenceRow = sequence == null ? null : classByOid.get(sequence);
+        if (sequenceRow == null) {
+            return null;
+        }
+        String name = org.woolly.utils.adt.Identifiers.quote(namespaceName(sequenceRow.getOid("relnamespace"))) + "."
+                + org.woolly.utils.adt.Identifiers.quote(sequenceRow.getString("relname"));
+        return "nextval('" + name.replace("'", "''") + "'::regclass)";
+    }
+
     CatalogRow defaultRow(int relationOid, int attributeNumber) {
         return defaults.get(new AttributeKey(relationOid, attributeNumber));
     }
@@ -393,9 +413,10 @@ final class CatalogImage {
             }
             short number = row.getShort("attnum");
             char identity = row.getChar("attidentity");
-            // an identity column keeps its nextval in pg_attrdef with atthasdef false (see SequenceCatalog)
-            CatalogRow defaultRow = row.getBool("atthasdef") || identity != '\0' ? defaultRow(oid, number) : null;
-            String defaultExpression = defaultRow == null ? null : defaultRow.getString("adbin");
+            // an identity column has no pg_attrdef row, as in PostgreSQL: its values are its sequence's
+            CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
+            String defaultExpression = identity != '\0' ? identityNextval(oid, number)
+                    : defaultRow == null ? null : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), row.getOid("atttypid"),
                     row.getInt("atttypmod"), row.getBool("attnotnull"), defaultExpression, identity));
             physicalIndex[live.size()] = index;

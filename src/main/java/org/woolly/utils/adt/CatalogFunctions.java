@@ -30,8 +30,9 @@ final class CatalogFunctions {
         boolean strict = PgProcData.STRICT;
         // Woolly stores pg_attrdef.adbin and pg_constraint.conbin as the deparsed SQL text that
         // pg_get_expr would produce from PostgreSQL's node trees, so the text is the answer
-        r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid);
-        r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid, bool);
+        r.function("pg_get_expr", text, stable, strict, (a, c) -> relationConstants((String) a[0], c), text, oid);
+        r.function("pg_get_expr", text, stable, strict, (a, c) -> relationConstants((String) a[0], c), text, oid,
+                bool);
         r.function("pg_get_indexdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], 0, false), oid);
         r.function("pg_get_indexdef", text, stable, strict,
@@ -124,6 +125,36 @@ final class CatalogFunctions {
         r.function("pg_partition_ancestors", TypeOids.REGCLASS, PgProcData.VOLATILE, strict,
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null
                         ? List.of().iterator() : List.<Object>of(a[0]).iterator(), TypeOids.REGCLASS);
+    }
+
+    /** A regclass constant in stored expression text: {@code 'name'::regclass}. */
+    private static final java.util.regex.Pattern REGCLASS_CONSTANT =
+            java.util.regex.Pattern.compile("'((?:[^']|'')*)'::regclass");
+
+    /**
+     * The stored text of an expression with each {@code 'name'::regclass} constant written as
+     * regclassout writes the relation now: schema-qualified unless search_path finds it (Woolly
+     * stores the names of serial columns' sequences qualified, where PostgreSQL keeps the OID).
+     * A name that names no relation stays as it is.
+     */
+    private static String relationConstants(String expression, FunctionContext c) {
+        java.util.regex.Matcher matcher = REGCLASS_CONSTANT.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1).replace("''", "'");
+            String written = matcher.group();
+            try {
+                String current = c.catalogInquiries().relationName(c.catalogInquiries().relationOid(name));
+                if (current != null) {
+                    written = "'" + current.replace("'", "''") + "'::regclass";
+                }
+            } catch (org.woolly.utils.error.SqlException noSuchRelation) {
+                // as stored
+            }
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(written));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     /** obj_description, col_description, shobj_description: pg_description and pg_shdescription. */
