@@ -404,7 +404,13 @@ public final class CatalogRows {
         return FunctionRows.row(function);
     }
 
-    /** A pg_language row, owned by the bootstrap superuser, with the default privileges. */
+    /** A pg_init_privs row of type 'i' (set by initdb) for a whole object. */
+    public static Object[] initialPrivileges(int objectOid, int classOid, String acl) {
+        return new RowBuilder(CatalogDefinitions.PG_INIT_PRIVS).set("objoid", objectOid).set("classoid", classOid)
+                .set("objsubid", 0).setChar("privtype", 'i').set("initprivs", acl).build();
+    }
+
+        /** A pg_language row, owned by the bootstrap superuser, with the default privileges. */
     public static Object[] language(BuiltinLanguages.Language language) {
         return new RowBuilder(CatalogDefinitions.PG_LANGUAGE).set("oid", language.oid())
                 .set("lanname", language.name()).set("lanowner", CatalogOids.BOOTSTRAP_SUPERUSER)

@@ -149,6 +149,11 @@ public final class InitDb {
                 CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner, null), tx);
         catalogs.insert(PG_NAMESPACE, database,
                 CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner, usableByAll), tx);
+        // the privileges initdb gave, which pg_dump takes as the starting point of what it dumps
+        for (int namespace : List.of(CatalogOids.PG_CATALOG_NAMESPACE, CatalogOids.PUBLIC_NAMESPACE)) {
+            catalogs.insert(CatalogDefinitions.PG_INIT_PRIVS, database,
+                    CatalogRows.initialPrivileges(namespace, PG_NAMESPACE.oid(), usableByAll), tx);
+        }
         int namespaces = PG_NAMESPACE.oid();
         catalogs.insert(PG_DESCRIPTION, database, CatalogRows.description(CatalogOids.PG_CATALOG_NAMESPACE, namespaces,
                 0, "system catalog schema"), tx);

@@ -20,6 +20,8 @@ import org.woolly.executor.QueryExecution;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.protocol.ResultColumn;
 import org.woolly.tcop.CopyChannel;
+import org.woolly.tcop.TypeIoLookup;
+import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeIO;
@@ -66,8 +68,11 @@ final class CopyCommand {
             channel = fileChannel(copy);
         }
         try {
-            return copy.isFrom() ? copyFrom(session, copy, options, channel) : copyTo(session, copy, sourceText,
-                    options, channel);
+            CopyChannel target = channel;
+            // an enum column's labels are read through the statement's catalog
+            return copy.isFrom() ? copyFrom(session, copy, options, channel)
+                    : ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())
+                            .call(() -> copyTo(session, copy, sourceText, options, target));
         } finally {
             if (channel instanceof FileCopy file) {
                 file.close();
@@ -388,7 +393,8 @@ final class CopyCommand {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             PgType type = session.types.type(columns.get(i).typeOid());
-            outputs[i] = type == null ? null : type.io();
+            // a type the table lacks (an enum) gets the I/O the wire protocol uses for it
+            outputs[i] = type != null ? type.io() : TypeIoLookup.builtin().forType(columns.get(i).typeOid());
             names.add(columns.get(i).name());
         }
         boolean[] forceQuote = new boolean[width];
