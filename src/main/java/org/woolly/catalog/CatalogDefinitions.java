@@ -22,7 +22,7 @@ public final class CatalogDefinitions {
     private static final int OID = TypeOids.OID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
-    private static final int REGPROC = 24;
+    private static final int REGPROC = TypeOids.REGPROC;
     private static final int BYTEA = TypeOids.BYTEA;
     private static final int CHAR_ARRAY = 1002;
     private static final int INT2_ARRAY = 1005;
@@ -416,6 +416,10 @@ public final class CatalogDefinitions {
             .notNull("objoid", OID).notNull("classoid", OID).notNull("provider", TEXT).notNull("label", TEXT)
             .build();
 
+    /** Privileges on configuration parameters (GRANT SET ON PARAMETER; pg_dumpall reads it). */
+    public static final CatalogDefinition PG_PARAMETER_ACL = new Builder("pg_parameter_acl", 6243, true, 10097)
+            .notNull("oid", OID).notNull("parname", TEXT).asText("paracl", "aclitem[]").build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
@@ -425,7 +429,7 @@ public final class CatalogDefinitions {
             PG_SHDESCRIPTION, PG_ENUM, PG_LANGUAGE, PG_INIT_PRIVS, PG_DEFAULT_ACL, PG_TS_PARSER, PG_TS_TEMPLATE,
             PG_TS_DICT, PG_TS_CONFIG, PG_TS_CONFIG_MAP, PG_FOREIGN_DATA_WRAPPER, PG_FOREIGN_SERVER, PG_USER_MAPPING,
             PG_FOREIGN_TABLE, PG_CONVERSION, PG_RANGE, PG_TRANSFORM, PG_EVENT_TRIGGER, PG_TRIGGER, PG_SUBSCRIPTION,
-            PG_LARGEOBJECT_METADATA, PG_SECLABEL, PG_SHSECLABEL);
+            PG_LARGEOBJECT_METADATA, PG_SECLABEL, PG_SHSECLABEL, PG_PARAMETER_ACL);
 
     private CatalogDefinitions() {}
 
