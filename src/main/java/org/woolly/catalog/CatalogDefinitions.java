@@ -311,15 +311,15 @@ public final class CatalogDefinitions {
             .notNull("enumlabel", NAME).build();
 
     /*
-     * The catalogs below are read by pg_dump and psql. Each has PostgreSQL 15's OID, row type OID
-     * and columns; they stay empty until the commands that fill them exist (CREATE LANGUAGE,
+     * The catalogs below are read by pg_dump and psql. Each has PostgreSQL 15's OID and columns,
+     * and its row type OID where that is not one Woolly already generates for another catalog; they stay empty until the commands that fill them exist (CREATE LANGUAGE,
      * CREATE TEXT SEARCH ..., CREATE FOREIGN DATA WRAPPER, ALTER DEFAULT PRIVILEGES, CREATE
      * CONVERSION, CREATE TYPE ... AS RANGE, CREATE TRANSFORM, CREATE EVENT TRIGGER, CREATE
      * SUBSCRIPTION, large objects, CREATE TRIGGER, SECURITY LABEL), except pg_language, which
      * holds the built-in languages of {@link BuiltinLanguages}.
      */
 
-    public static final CatalogDefinition PG_LANGUAGE = new Builder("pg_language", 2612, false, 10021)
+    public static final CatalogDefinition PG_LANGUAGE = new Builder("pg_language", 2612, false, 0)
             .notNull("oid", OID).notNull("lanname", NAME).notNull("lanowner", OID).notNull("lanispl", BOOL)
             .notNull("lanpltrusted", BOOL).notNull("lanplcallfoid", OID).notNull("laninline", OID)
             .notNull("lanvalidator", OID).asText("lanacl", "aclitem[]").build();
@@ -389,7 +389,7 @@ public final class CatalogDefinitions {
             .notNull("oid", OID).notNull("evtname", NAME).notNull("evtevent", NAME).notNull("evtowner", OID)
             .notNull("evtfoid", OID).notNull("evtenabled", CHAR).nullable("evttags", TEXT_ARRAY).build();
 
-    public static final CatalogDefinition PG_TRIGGER = new Builder("pg_trigger", 2620, false, 10037)
+    public static final CatalogDefinition PG_TRIGGER = new Builder("pg_trigger", 2620, false, 0)
             .notNull("oid", OID).notNull("tgrelid", OID).notNull("tgparentid", OID).notNull("tgname", NAME)
             .notNull("tgfoid", OID).notNull("tgtype", INT2).notNull("tgenabled", CHAR)
             .notNull("tgisinternal", BOOL).notNull("tgconstrrelid", OID).notNull("tgconstrindid", OID)
@@ -405,7 +405,7 @@ public final class CatalogDefinitions {
             .notNull("subpublications", TEXT_ARRAY).build();
 
     public static final CatalogDefinition PG_LARGEOBJECT_METADATA = new Builder("pg_largeobject_metadata", 2995,
-            false, 10023)
+            false, 0)
             .notNull("oid", OID).notNull("lomowner", OID).asText("lomacl", "aclitem[]").build();
 
     public static final CatalogDefinition PG_SECLABEL = new Builder("pg_seclabel", 3596, false, 10092)

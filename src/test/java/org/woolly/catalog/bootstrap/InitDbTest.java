@@ -121,7 +121,8 @@ class InitDbTest {
                         "pg_statio_all_indexes/12196/12198/0", "pg_statio_sys_indexes/12201/12203/0",
                         "pg_statio_user_indexes/12205/12207/0", "pg_statio_all_sequences/12209/12211/0",
                         "pg_statio_sys_sequences/12214/12216/0", "pg_statio_user_sequences/12218/12220/0",
-                        "pg_stat_wal/12293/12295/0", "pg_settings/12104/12106/0", "pg_sequences/12048/12050/0");
+                        "pg_stat_wal/12293/12295/0", "pg_settings/12104/12106/0", "pg_sequences/12048/12050/0",
+                        "pg_seclabels/12099/12101/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");
