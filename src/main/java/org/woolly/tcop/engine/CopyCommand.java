@@ -69,10 +69,10 @@ final class CopyCommand {
         }
         try {
             CopyChannel target = channel;
-            // an enum column's labels are read through the statement's catalog
-            return copy.isFrom() ? copyFrom(session, copy, options, channel)
-                    : ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())
-                            .call(() -> copyTo(session, copy, sourceText, options, target));
+            // an enum column's labels are read and written through the statement's catalog
+            return ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())
+                    .call(() -> copy.isFrom() ? copyFrom(session, copy, options, target)
+                            : copyTo(session, copy, sourceText, options, target));
         } finally {
             if (channel instanceof FileCopy file) {
                 file.close();
@@ -156,11 +156,8 @@ final class CopyCommand {
         TypeIO[] inputs = new TypeIO[width];
         for (int i = 0; i < width; i++) {
             PgType type = session.types.type(parameterTypes[i]);
-            if (type == null) {
-                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY of column \"%s\" of type %d is not supported",
-                        columns.get(i), parameterTypes[i]);
-            }
-            inputs[i] = type.io();
+            // a type the table lacks (an enum) gets the I/O the wire protocol uses for it
+            inputs[i] = type != null ? type.io() : TypeIoLookup.builtin().forType(parameterTypes[i]);
         }
         boolean[] forceNotNull = columnFlags(columns, options.forceNotNull, "FORCE_NOT_NULL");
         boolean[] forceNull = columnFlags(columns, options.forceNull, "FORCE_NULL");
