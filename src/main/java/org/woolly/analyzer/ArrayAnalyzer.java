@@ -3,6 +3,7 @@ package org.woolly.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.BuiltinTypes;
@@ -89,6 +90,13 @@ final class ArrayAnalyzer {
     static QueryExpr subscript(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript last) {
         Expr base = chainBase(last);
         QueryExpr array = analyzer.transform(base);
+        if (array.type() == TypeOids.NAME && last.arg() == base && !last.slice()) {
+            // name is a fixed-length array of "char" ({@code raw_array_subscript_handler}): name[0]
+            // is its first byte; pg_dump's "typname[0] = '_'" finds array types this way
+            return analyzer.transform(new Expr.FuncCall(new QualifiedName("pg_catalog", "woolly_name_subscript",
+                    last.location()), List.of(base, last.lower()), false, false, List.of(), null, null,
+                    last.location()));
+        }
         int elementType;
         int fixedLengthElement = BuiltinTypes.elementType(array.type()) == 0
                 ? BuiltinTypes.fixedLengthElementType(array.type()) : 0;

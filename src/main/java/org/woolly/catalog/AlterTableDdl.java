@@ -3,7 +3,6 @@ package org.woolly.catalog;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
 import org.woolly.storage.lmgr.LockMode;
-import org.woolly.utils.adt.ArrayLiteral;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -77,7 +76,8 @@ final class AlterTableDdl {
             }
         }
         Object[] values = rows.getFirst().values().clone();
-        values[PG_CLASS.column("reloptions")] = options.isEmpty() ? null : ArrayLiteral.format(options);
+        values[PG_CLASS.column("reloptions")] = options.isEmpty() ? null
+                : org.woolly.utils.adt.ArrayValue.of(org.woolly.utils.adt.TypeOids.TEXT, options);
         system.heap().update(rows.getFirst(), databaseOid, values, tx, snapshot);
         return done(tx, table);
     }

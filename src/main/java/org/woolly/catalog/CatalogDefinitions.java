@@ -22,6 +22,8 @@ public final class CatalogDefinitions {
     private static final int OID = TypeOids.OID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
+    private static final int REGPROC = TypeOids.REGPROC;
+    private static final int BYTEA = TypeOids.BYTEA;
     private static final int CHAR_ARRAY = 1002;
     private static final int INT2_ARRAY = 1005;
     private static final int TEXT_ARRAY = 1009;
@@ -78,7 +80,7 @@ public final class CatalogDefinitions {
             .notNull("relrowsecurity", BOOL).notNull("relforcerowsecurity", BOOL).notNull("relispopulated", BOOL)
             .notNull("relreplident", CHAR).notNull("relispartition", BOOL).notNull("relrewrite", OID)
             .asText("relfrozenxid", "xid").asText("relminmxid", "xid").asText("relacl", "aclitem[]")
-            .asText("reloptions", "text[]").asText("relpartbound", "pg_node_tree").build();
+            .nullable("reloptions", TEXT_ARRAY).asText("relpartbound", "pg_node_tree").build();
 
     public static final CatalogDefinition PG_AUTHID = new Builder("pg_authid", 1260, true, 2842)
             .notNull("oid", OID).notNull("rolname", NAME).notNull("rolsuper", BOOL).notNull("rolinherit", BOOL)
@@ -107,7 +109,7 @@ public final class CatalogDefinitions {
             .build();
 
     public static final CatalogDefinition PG_AM = new Builder("pg_am", 2601, false, 0)
-            .notNull("oid", OID).notNull("amname", NAME).asText("amhandler", "regproc").notNull("amtype", CHAR)
+            .notNull("oid", OID).notNull("amname", NAME).notNull("amhandler", REGPROC).notNull("amtype", CHAR)
             .build();
 
     public static final CatalogDefinition PG_INDEX = new Builder("pg_index", 2610, false, 0)
@@ -138,7 +140,7 @@ public final class CatalogDefinitions {
     public static final CatalogDefinition PG_PARTITIONED_TABLE = new Builder("pg_partitioned_table", 3350, false,
             0)
             .notNull("partrelid", OID).notNull("partstrat", CHAR).notNull("partnatts", INT2)
-            .notNull("partdefid", OID).asText("partattrs", "int2vector").asText("partclass", "oidvector")
+            .notNull("partdefid", OID).asText("partattrs", "int2vector").notNull("partclass", OID_ARRAY) // oidvector
             .asText("partcollation", "oidvector").asText("partexprs", "pg_node_tree").build();
 
     public static final CatalogDefinition PG_DESCRIPTION = new Builder("pg_description", 2609, false, 0)
@@ -149,8 +151,8 @@ public final class CatalogDefinitions {
             .notNull("oid", OID).notNull("oprname", NAME).notNull("oprnamespace", OID).notNull("oprowner", OID)
             .notNull("oprkind", CHAR).notNull("oprcanmerge", BOOL).notNull("oprcanhash", BOOL)
             .notNull("oprleft", OID).notNull("oprright", OID).notNull("oprresult", OID).notNull("oprcom", OID)
-            .notNull("oprnegate", OID).asText("oprcode", "regproc").asText("oprrest", "regproc")
-            .asText("oprjoin", "regproc").build();
+            .notNull("oprnegate", OID).notNull("oprcode", REGPROC).notNull("oprrest", REGPROC)
+            .notNull("oprjoin", REGPROC).build();
 
     public static final CatalogDefinition PG_CAST = new Builder("pg_cast", 2605, false, 0)
             .notNull("oid", OID).notNull("castsource", OID).notNull("casttarget", OID).notNull("castfunc", OID)
@@ -308,13 +310,126 @@ public final class CatalogDefinitions {
             .notNull("oid", OID).notNull("enumtypid", OID).notNull("enumsortorder", FLOAT4)
             .notNull("enumlabel", NAME).build();
 
+    /*
+     * The catalogs below are read by pg_dump and psql. Each has PostgreSQL 15's OID and columns,
+     * and its row type OID where that is not one Woolly already generates for another catalog; they stay empty until the commands that fill them exist (CREATE LANGUAGE,
+     * CREATE TEXT SEARCH ..., CREATE FOREIGN DATA WRAPPER, ALTER DEFAULT PRIVILEGES, CREATE
+     * CONVERSION, CREATE TYPE ... AS RANGE, CREATE TRANSFORM, CREATE EVENT TRIGGER, CREATE
+     * SUBSCRIPTION, large objects, CREATE TRIGGER, SECURITY LABEL), except pg_language, which
+     * holds the built-in languages of {@link BuiltinLanguages}.
+     */
+
+    public static final CatalogDefinition PG_LANGUAGE = new Builder("pg_language", 2612, false, 0)
+            .notNull("oid", OID).notNull("lanname", NAME).notNull("lanowner", OID).notNull("lanispl", BOOL)
+            .notNull("lanpltrusted", BOOL).notNull("lanplcallfoid", OID).notNull("laninline", OID)
+            .notNull("lanvalidator", OID).asText("lanacl", "aclitem[]").build();
+
+    /** The privileges objects had when initdb or CREATE EXTENSION made them; Woolly's are the defaults. */
+    public static final CatalogDefinition PG_INIT_PRIVS = new Builder("pg_init_privs", 3394, false, 10090)
+            .notNull("objoid", OID).notNull("classoid", OID).notNull("objsubid", INT4).notNull("privtype", CHAR)
+            .asText("initprivs", "aclitem[]").build();
+
+    public static final CatalogDefinition PG_DEFAULT_ACL = new Builder("pg_default_acl", 826, false, 10088)
+            .notNull("oid", OID).notNull("defaclrole", OID).notNull("defaclnamespace", OID)
+            .notNull("defaclobjtype", CHAR).asText("defaclacl", "aclitem[]").build();
+
+    public static final CatalogDefinition PG_TS_PARSER = new Builder("pg_ts_parser", 3601, false, 10070)
+            .notNull("oid", OID).notNull("prsname", NAME).notNull("prsnamespace", OID)
+            .notNull("prsstart", REGPROC).notNull("prstoken", REGPROC).notNull("prsend", REGPROC)
+            .notNull("prsheadline", REGPROC).notNull("prslextype", REGPROC).build();
+
+    public static final CatalogDefinition PG_TS_TEMPLATE = new Builder("pg_ts_template", 3764, false, 10072)
+            .notNull("oid", OID).notNull("tmplname", NAME).notNull("tmplnamespace", OID)
+            .notNull("tmplinit", REGPROC).notNull("tmpllexize", REGPROC).build();
+
+    public static final CatalogDefinition PG_TS_DICT = new Builder("pg_ts_dict", 3600, false, 10068)
+            .notNull("oid", OID).notNull("dictname", NAME).notNull("dictnamespace", OID)
+            .notNull("dictowner", OID).notNull("dicttemplate", OID).nullable("dictinitoption", TEXT).build();
+
+    public static final CatalogDefinition PG_TS_CONFIG = new Builder("pg_ts_config", 3602, false, 10064)
+            .notNull("oid", OID).notNull("cfgname", NAME).notNull("cfgnamespace", OID).notNull("cfgowner", OID)
+            .notNull("cfgparser", OID).build();
+
+    public static final CatalogDefinition PG_TS_CONFIG_MAP = new Builder("pg_ts_config_map", 3603, false, 10066)
+            .notNull("mapcfg", OID).notNull("maptokentype", INT4).notNull("mapseqno", INT4)
+            .notNull("mapdict", OID).build();
+
+    public static final CatalogDefinition PG_FOREIGN_DATA_WRAPPER = new Builder("pg_foreign_data_wrapper", 2328,
+            false, 10076)
+            .notNull("oid", OID).notNull("fdwname", NAME).notNull("fdwowner", OID).notNull("fdwhandler", OID)
+            .notNull("fdwvalidator", OID).asText("fdwacl", "aclitem[]").asText("fdwoptions", "text[]").build();
+
+    public static final CatalogDefinition PG_FOREIGN_SERVER = new Builder("pg_foreign_server", 1417, false, 10078)
+            .notNull("oid", OID).notNull("srvname", NAME).notNull("srvowner", OID).notNull("srvfdw", OID)
+            .nullable("srvtype", TEXT).nullable("srvversion", TEXT).asText("srvacl", "aclitem[]")
+            .asText("srvoptions", "text[]").build();
+
+    public static final CatalogDefinition PG_USER_MAPPING = new Builder("pg_user_mapping", 1418, false, 10080)
+            .notNull("oid", OID).notNull("umuser", OID).notNull("umserver", OID).asText("umoptions", "text[]")
+            .build();
+
+    public static final CatalogDefinition PG_FOREIGN_TABLE = new Builder("pg_foreign_table", 3118, false, 10082)
+            .notNull("ftrelid", OID).notNull("ftserver", OID).asText("ftoptions", "text[]").build();
+
+    public static final CatalogDefinition PG_CONVERSION = new Builder("pg_conversion", 2607, false, 10049)
+            .notNull("oid", OID).notNull("conname", NAME).notNull("connamespace", OID).notNull("conowner", OID)
+            .notNull("conforencoding", INT4).notNull("contoencoding", INT4).notNull("conproc", REGPROC)
+            .notNull("condefault", BOOL).build();
+
+    public static final CatalogDefinition PG_RANGE = new Builder("pg_range", 3541, false, 10101)
+            .notNull("rngtypid", OID).notNull("rngsubtype", OID).notNull("rngmultitypid", OID)
+            .notNull("rngcollation", OID).notNull("rngsubopc", OID).notNull("rngcanonical", REGPROC)
+            .notNull("rngsubdiff", REGPROC).build();
+
+    public static final CatalogDefinition PG_TRANSFORM = new Builder("pg_transform", 3576, false, 10103)
+            .notNull("oid", OID).notNull("trftype", OID).notNull("trflang", OID).notNull("trffromsql", REGPROC)
+            .notNull("trftosql", REGPROC).build();
+
+    public static final CatalogDefinition PG_EVENT_TRIGGER = new Builder("pg_event_trigger", 3466, false, 10039)
+            .notNull("oid", OID).notNull("evtname", NAME).notNull("evtevent", NAME).notNull("evtowner", OID)
+            .notNull("evtfoid", OID).notNull("evtenabled", CHAR).nullable("evttags", TEXT_ARRAY).build();
+
+    public static final CatalogDefinition PG_TRIGGER = new Builder("pg_trigger", 2620, false, 0)
+            .notNull("oid", OID).notNull("tgrelid", OID).notNull("tgparentid", OID).notNull("tgname", NAME)
+            .notNull("tgfoid", OID).notNull("tgtype", INT2).notNull("tgenabled", CHAR)
+            .notNull("tgisinternal", BOOL).notNull("tgconstrrelid", OID).notNull("tgconstrindid", OID)
+            .notNull("tgconstraint", OID).notNull("tgdeferrable", BOOL).notNull("tginitdeferred", BOOL)
+            .notNull("tgnargs", INT2).asText("tgattr", "int2vector").notNull("tgargs", BYTEA)
+            .asText("tgqual", "pg_node_tree").nullable("tgoldtable", NAME).nullable("tgnewtable", NAME).build();
+
+    public static final CatalogDefinition PG_SUBSCRIPTION = new Builder("pg_subscription", 6100, true, 6101)
+            .notNull("oid", OID).notNull("subdbid", OID).asText("subskiplsn", "pg_lsn").notNull("subname", NAME)
+            .notNull("subowner", OID).notNull("subenabled", BOOL).notNull("subbinary", BOOL)
+            .notNull("substream", BOOL).notNull("subtwophasestate", CHAR).notNull("subdisableonerr", BOOL)
+            .notNull("subconninfo", TEXT).nullable("subslotname", NAME).notNull("subsynccommit", TEXT)
+            .notNull("subpublications", TEXT_ARRAY).build();
+
+    public static final CatalogDefinition PG_LARGEOBJECT_METADATA = new Builder("pg_largeobject_metadata", 2995,
+            false, 0)
+            .notNull("oid", OID).notNull("lomowner", OID).asText("lomacl", "aclitem[]").build();
+
+    public static final CatalogDefinition PG_SECLABEL = new Builder("pg_seclabel", 3596, false, 10092)
+            .notNull("objoid", OID).notNull("classoid", OID).notNull("objsubid", INT4).notNull("provider", TEXT)
+            .notNull("label", TEXT).build();
+
+    public static final CatalogDefinition PG_SHSECLABEL = new Builder("pg_shseclabel", 3592, true, 4066)
+            .notNull("objoid", OID).notNull("classoid", OID).notNull("provider", TEXT).notNull("label", TEXT)
+            .build();
+
+    /** Privileges on configuration parameters (GRANT SET ON PARAMETER; pg_dumpall reads it). */
+    public static final CatalogDefinition PG_PARAMETER_ACL = new Builder("pg_parameter_acl", 6243, true, 10097)
+            .notNull("oid", OID).notNull("parname", TEXT).asText("paracl", "aclitem[]").build();
+
     private static final List<CatalogDefinition> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_PROC, PG_CLASS,
             PG_AUTHID, PG_DATABASE, PG_TABLESPACE, PG_NAMESPACE, PG_ATTRDEF, PG_AM, PG_INDEX, PG_CONSTRAINT,
             PG_INHERITS, PG_PARTITIONED_TABLE, PG_DESCRIPTION, PG_OPERATOR, PG_CAST, PG_AGGREGATE,
             PG_REWRITE, PG_DB_ROLE_SETTING, PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC,
             PG_STATISTIC, PG_STATS, PG_SEQUENCE, PG_DEPEND, PG_AUTH_MEMBERS, PG_COLLATION, PG_POLICY,
             PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_REL, PG_PUBLICATION_NAMESPACE, PG_EXTENSION,
-            PG_SHDESCRIPTION, PG_ENUM);
+            PG_SHDESCRIPTION, PG_ENUM, PG_LANGUAGE, PG_INIT_PRIVS, PG_DEFAULT_ACL, PG_TS_PARSER, PG_TS_TEMPLATE,
+            PG_TS_DICT, PG_TS_CONFIG, PG_TS_CONFIG_MAP, PG_FOREIGN_DATA_WRAPPER, PG_FOREIGN_SERVER, PG_USER_MAPPING,
+            PG_FOREIGN_TABLE, PG_CONVERSION, PG_RANGE, PG_TRANSFORM, PG_EVENT_TRIGGER, PG_TRIGGER, PG_SUBSCRIPTION,
+            PG_LARGEOBJECT_METADATA, PG_SECLABEL, PG_SHSECLABEL, PG_PARAMETER_ACL);
 
     private CatalogDefinitions() {}
 

@@ -43,6 +43,8 @@ final class CatalogImage {
     private final Map<QualifiedKey, Integer> classByName = new HashMap<>();
     private final Map<Integer, List<CatalogRow>> attributesByRelation = new HashMap<>();
     private final Map<AttributeKey, CatalogRow> defaults = new HashMap<>();
+    /** The sequence of each identity column (its pg_depend row of type 'i'). */
+    private final Map<AttributeKey, Integer> identitySequences = new HashMap<>();
     private final Map<Integer, String> viewQueries = new HashMap<>();
     private final Map<Integer, TypeInfo> typeByOid = new HashMap<>();
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
@@ -96,6 +98,12 @@ final class CatalogImage {
         }
         for (CatalogRow row : heap.scan(PG_ATTRDEF, databaseOid, snapshot)) {
             image.defaults.put(new AttributeKey(row.getOid("adrelid"), row.getShort("adnum")), row);
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_DEPEND, databaseOid, snapshot,
+                row -> row.getChar("deptype") == 'i' && row.getOid("classid") == CatalogDefinitions.PG_CLASS.oid()
+                        && row.getInt("refobjsubid") > 0)) {
+            image.identitySequences.put(new AttributeKey(row.getOid("refobjid"), (short) row.getInt("refobjsubid")),
+                    row.getOid("objid"));
         }
         for (CatalogRow row : heap.scan(PG_REWRITE, databaseOid, snapshot)) {
             if (SystemViews.RETURN_RULE.equals(row.getString("rulename"))) {
@@ -156,7 +164,8 @@ final class CatalogImage {
             image.statisticsByRelation.computeIfAbsent(row.getOid("starelid"), relation -> new ArrayList<>()).add(row);
         }
         for (CatalogRow row : heap.scan(CatalogDefinitions.PG_PROC, databaseOid, snapshot,
-                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0
+                        || row.getOid("prolang") == FunctionRows.SQL_LANGUAGE)) {
             FunctionInfo function = FunctionRows.info(row);
             image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
             image.functionByOid.put(function.oid(), function);
@@ -348,6 +357,18 @@ final class CatalogImage {
         return attributesByRelation.getOrDefault(relationOid, List.of());
     }
 
+    /** {@code nextval('schema.sequence'::regclass)} of an identity column's sequence; null if it has none. */
+    private String identityNextval(int relationOid, short attributeNumber) {
+        Integer sequence = identitySequences.get(new AttributeKey(relationOid, attributeNumber));
+        CatalogRow sequenceRow = sequence == null ? null : classByOid.get(sequence);
+        if (sequenceRow == null) {
+            return null;
+        }
+        String name = org.woolly.utils.adt.Identifiers.quote(namespaceName(sequenceRow.getOid("relnamespace"))) + "."
+                + org.woolly.utils.adt.Identifiers.quote(sequenceRow.getString("relname"));
+        return "nextval('" + name.replace("'", "''") + "'::regclass)";
+    }
+
     CatalogRow defaultRow(int relationOid, int attributeNumber) {
         return defaults.get(new AttributeKey(relationOid, attributeNumber));
     }
@@ -468,10 +489,10 @@ final class CatalogImage {
             }
             short number = row.getShort("attnum");
             char identity = row.getChar("attidentity");
-            // an identity column keeps its nextval in pg_attrdef with atthasdef false (see SequenceCatalog)
-            CatalogRow defaultRow = row.getBool("atthasdef") || identity != '\0' ? defaultRow(oid, number) : null;
-            String defaultExpression = defaultRow == null ? domainDefault(declaredType)
-                    : defaultRow.getString("adbin");
+            // an identity column has no pg_attrdef row, as in PostgreSQL: its values are its sequence's
+            CatalogRow defaultRow = row.getBool("atthasdef") ? defaultRow(oid, number) : null;
+            String defaultExpression = identity != '\0' ? identityNextval(oid, number)
+                    : defaultRow == null ? domainDefault(declaredType) : defaultRow.getString("adbin");
             attributes.add(new AttributeInfo(number, row.getString("attname"), storedType,
                     domain == null ? row.getInt("atttypmod") : baseTypmod(declaredType), row.getBool("attnotnull"),
                     defaultExpression, identity, domain == null ? 0 : declaredType));
@@ -591,10 +612,10 @@ final class CatalogImage {
 
     /** The relation's pg_class.reloptions, parsed once for the relation cache ({@code RelationParseRelOptions}). */
     static org.woolly.access.common.RelationOptions relationOptions(CatalogRow classRow) {
-        String stored = classRow.getString("reloptions");
+        var stored = (org.woolly.utils.adt.ArrayValue) classRow.get("reloptions");
         var kind = classRow.getChar("relkind") == 'i' ? org.woolly.access.common.RelationOptions.Kind.BTREE
                 : org.woolly.access.common.RelationOptions.Kind.HEAP;
         return org.woolly.access.common.RelationOptions.of(kind,
-                stored == null ? List.of() : org.woolly.utils.adt.ArrayLiteral.parse(stored));
+                stored == null ? List.of() : stored.elements().stream().map(String.class::cast).toList());
     }
 }

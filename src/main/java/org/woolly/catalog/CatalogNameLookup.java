@@ -10,6 +10,7 @@ import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.Identifiers;
+import org.woolly.catalog.acl.Acl;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -290,6 +291,18 @@ public final class CatalogNameLookup implements CatalogInquiries {
     public int databaseOid(String databaseName) {
         return catalog.databases().lookup(transaction, databaseName).orElseThrow(() -> SqlException.of(
                 SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", databaseName)).oid();
+    }
+
+    @Override
+    public String defaultAcl(char objectType, int owner) {
+        Acl.ObjectType type = Acl.ofAbbreviation(objectType);
+        if (type == null) {
+            throw SqlException.of(SqlState.INTERNAL_ERROR, "unrecognized objtype abbreviation: %s", objectType);
+        }
+        return Acl.defaultFor(type, owner).format(role -> {
+            String name = roleName(role);
+            return name != null ? name : Integer.toUnsignedString(role);
+        });
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class CatalogRows {
     private static final int DEFAULT_STATISTICS_TARGET = -1;
     private static final int NO_CACHED_OFFSET = -1;
     /** {@code pg_language} OID of language internal. */
-    private static final int INTERNAL_LANGUAGE = 12;
+    private static final int INTERNAL_LANGUAGE = BuiltinLanguages.INTERNAL;
 
     /** A system column: name, attribute number and type. */
     public record SystemColumn(String name, int number, int typeOid) {}
@@ -343,7 +343,7 @@ public final class CatalogRows {
                 .set("oprcanhash", false).set("oprleft", operator.leftType()).set("oprright", operator.rightType())
                 .set("oprresult", operator.resultType()).set("oprcom", operator.commutator())
                 .set("oprnegate", operator.negator())
-                .set("oprcode", operator.procName()).set("oprrest", "-").set("oprjoin", "-")
+                .set("oprcode", operator.procOid()).set("oprrest", 0).set("oprjoin", 0)
                 .build();
     }
 
@@ -393,9 +393,30 @@ public final class CatalogRows {
                 .set("collctype", locale).set("colliculocale", null).set("collversion", null).build();
     }
 
-    public static Object[] accessMethod(int oid, String name, String handler, char type) {
+    /** @param handler the pg_proc OID of the handler function ({@code amhandler}, a regproc) */
+    public static Object[] accessMethod(int oid, String name, int handler, char type) {
         return new RowBuilder(PG_AM).set("oid", oid).set("amname", name).set("amhandler", handler)
                 .setChar("amtype", type).build();
+    }
+
+    /** The pg_proc row of a function written in SQL, as CREATE FUNCTION stores it. */
+    public static Object[] sqlFunction(FunctionInfo function) {
+        return FunctionRows.row(function);
+    }
+
+    /** A pg_init_privs row of type 'i' (set by initdb) for a whole object. */
+    public static Object[] initialPrivileges(int objectOid, int classOid, String acl) {
+        return new RowBuilder(CatalogDefinitions.PG_INIT_PRIVS).set("objoid", objectOid).set("classoid", classOid)
+                .set("objsubid", 0).setChar("privtype", 'i').set("initprivs", acl).build();
+    }
+
+        /** A pg_language row, owned by the bootstrap superuser, with the default privileges. */
+    public static Object[] language(BuiltinLanguages.Language language) {
+        return new RowBuilder(CatalogDefinitions.PG_LANGUAGE).set("oid", language.oid())
+                .set("lanname", language.name()).set("lanowner", CatalogOids.BOOTSTRAP_SUPERUSER)
+                .set("lanispl", language.procedural()).set("lanpltrusted", language.trusted())
+                .set("lanplcallfoid", language.handler()).set("laninline", language.inline())
+                .set("lanvalidator", language.validator()).set("lanacl", null).build();
     }
 
     public static Object[] operatorFamily(PgOpclassData.Family family) {

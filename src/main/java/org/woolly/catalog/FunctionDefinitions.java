@@ -24,6 +24,7 @@ final class FunctionDefinitions {
     String text(FunctionInfo routine, CatalogInquiries.RoutineText what, boolean visible) {
         return switch (what) {
             case DEFINITION -> definition(routine);
+            case SQL_BODY -> routine.sqlBody();
             case ARGUMENTS -> arguments(routine, true);
             case IDENTITY_ARGUMENTS -> arguments(routine, false);
             case RESULT -> routine.isProcedure() ? null : result(routine);

@@ -12,7 +12,7 @@ import org.woolly.utils.adt.ArrayLiteral;
  * (PostgreSQL keeps a node tree there), {@code prosqlbody} the SQL-standard body as written.
  */
 final class FunctionRows {
-    static final int SQL_LANGUAGE = 14;
+    static final int SQL_LANGUAGE = BuiltinLanguages.SQL;
 
     private FunctionRows() {}
 

@@ -367,6 +367,13 @@ final class RelationDdl {
                 addConstraintDependency(tx, constraint, constraint.referencedOid(), column, 'n');
             }
             addConstraintDependency(tx, constraint, constraint.indexOid(), 0, 'n');
+            // PostgreSQL enforces a foreign key with triggers on both tables, so both have
+            // relhastriggers (pg_dump reads the foreign keys of such tables only)
+            updateClass(tx, table.oid(), "relhastriggers", true);
+            if (constraint.referencedOid() != table.oid()) {
+                system.noteCatalogChange(tx, constraint.referencedOid());
+                updateClass(tx, constraint.referencedOid(), "relhastriggers", true);
+            }
         }
         tx.incrementCommandId();
     }

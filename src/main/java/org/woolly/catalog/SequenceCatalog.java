@@ -8,7 +8,9 @@ import static org.woolly.catalog.CatalogDefinitions.PG_SEQUENCE;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
@@ -116,10 +118,28 @@ final class SequenceCatalog {
         tx.incrementCommandId();
     }
 
+    /**
+     * Records a dependency. A column default's use of a sequence is, as in PostgreSQL
+     * ({@code recordDependencyOnExpr} of {@code StoreAttrDefault}), a dependency of the default's
+     * pg_attrdef row, not of the column: pg_dump relies on it to dump a serial column's default
+     * after the sequence it uses.
+     */
     void addDependency(Transaction tx, RelationDependency dependency) {
         system.noteCatalogChange(tx, dependency.objectOid());
-        system.heap().insert(PG_DEPEND, databaseOid, new RowBuilder(PG_DEPEND).set("classid", PG_CLASS.oid())
-                .set("objid", dependency.objectOid()).set("objsubid", dependency.objectColumn())
+        int classId = PG_CLASS.oid();
+        int objectOid = dependency.objectOid();
+        int objectColumn = dependency.objectColumn();
+        if (objectColumn > 0 && dependency.type() == 'n') {
+            for (CatalogRow row : system.heap().scan(PG_ATTRDEF, databaseOid, tx.takeSnapshot(),
+                    row -> row.getOid("adrelid") == dependency.objectOid()
+                            && row.getShort("adnum") == dependency.objectColumn())) {
+                classId = PG_ATTRDEF.oid();
+                objectOid = row.getOid("oid");
+                objectColumn = 0;
+            }
+        }
+        system.heap().insert(PG_DEPEND, databaseOid, new RowBuilder(PG_DEPEND).set("classid", classId)
+                .set("objid", objectOid).set("objsubid", objectColumn)
                 .set("refclassid", PG_CLASS.oid()).set("refobjid", dependency.referencedOid())
                 .set("refobjsubid", dependency.referencedColumn()).setChar("deptype", dependency.type()).build(), tx);
         tx.incrementCommandId();
@@ -139,14 +159,35 @@ final class SequenceCatalog {
     /** The dependencies of or on {@code relationOid} among relations. */
     List<RelationDependency> dependencies(Transaction tx, int relationOid, boolean onIt) {
         Snapshot snapshot = tx.takeSnapshot();
+        Map<Integer, CatalogRow> defaults = defaults(snapshot);
         List<RelationDependency> found = new ArrayList<>();
         for (CatalogRow row : system.heap().scan(PG_DEPEND, databaseOid, snapshot,
-                row -> row.getOid(onIt ? "refobjid" : "objid") == relationOid
-                        && row.getOid("classid") == PG_CLASS.oid())) {
-            found.add(new RelationDependency(row.getOid("objid"), row.getInt("objsubid"), row.getOid("refobjid"),
-                    row.getInt("refobjsubid"), row.getChar("deptype")));
+                row -> row.getOid("classid") == PG_CLASS.oid() || row.getOid("classid") == PG_ATTRDEF.oid())) {
+            int objectOid = row.getOid("objid");
+            int objectColumn = row.getInt("objsubid");
+            if (row.getOid("classid") == PG_ATTRDEF.oid()) {
+                CatalogRow columnDefault = defaults.get(objectOid);
+                if (columnDefault == null) {
+                    continue;
+                }
+                objectOid = columnDefault.getOid("adrelid");
+                objectColumn = columnDefault.getShort("adnum");
+            }
+            if ((onIt ? row.getOid("refobjid") : objectOid) == relationOid) {
+                found.add(new RelationDependency(objectOid, objectColumn, row.getOid("refobjid"),
+                        row.getInt("refobjsubid"), row.getChar("deptype")));
+            }
         }
         return found;
+    }
+
+    /** The pg_attrdef rows by OID. */
+    private Map<Integer, CatalogRow> defaults(Snapshot snapshot) {
+        Map<Integer, CatalogRow> defaults = new HashMap<>();
+        for (CatalogRow row : system.heap().scan(PG_ATTRDEF, databaseOid, snapshot)) {
+            defaults.put(row.getOid("oid"), row);
+        }
+        return defaults;
     }
 
     /**
@@ -166,8 +207,11 @@ final class SequenceCatalog {
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
         int oid = relation.oid();
+        Map<Integer, CatalogRow> defaults = defaults(snapshot);
         for (CatalogRow row : heap.scan(PG_DEPEND, databaseOid, snapshot,
-                row -> row.getOid("objid") == oid || row.getOid("refobjid") == oid)) {
+                row -> row.getOid("objid") == oid || row.getOid("refobjid") == oid
+                        || row.getOid("classid") == PG_ATTRDEF.oid() && defaults.containsKey(row.getOid("objid"))
+                        && defaults.get(row.getOid("objid")).getOid("adrelid") == oid)) {
             heap.delete(row, databaseOid, tx, snapshot);
         }
         for (CatalogRow row : heap.scan(PG_SEQUENCE, databaseOid, snapshot, row -> row.getOid("seqrelid") == oid)) {
@@ -184,6 +228,10 @@ final class SequenceCatalog {
         for (CatalogRow row : heap.scan(PG_ATTRDEF, databaseOid, snapshot,
                 row -> row.getOid("adrelid") == tableOid && row.getShort("adnum") == column)) {
             heap.delete(row, databaseOid, tx, snapshot);
+            for (CatalogRow dependency : heap.scan(PG_DEPEND, databaseOid, snapshot,
+                    depend -> depend.getOid("classid") == PG_ATTRDEF.oid() && depend.getOid("objid") == row.getOid("oid"))) {
+                heap.delete(dependency, databaseOid, tx, snapshot);
+            }
         }
         for (CatalogRow row : heap.scan(PG_ATTRIBUTE, databaseOid, snapshot,
                 row -> row.getOid("attrelid") == tableOid && row.getShort("attnum") == column)) {
@@ -196,9 +244,8 @@ final class SequenceCatalog {
 
     /**
      * Marks a column as an identity column ({@code attidentity}) whose values come from
-     * {@code nextvalExpression}. PostgreSQL computes that from the owned sequence; Woolly keeps
-     * the expression in a pg_attrdef row while atthasdef stays false, so clients that read
-     * defaults see none, as in PostgreSQL.
+     * {@code nextvalExpression}. As in PostgreSQL, the column has no pg_attrdef row: the catalog
+     * cache computes the expression from the sequence the column owns (pg_depend type 'i').
      */
     void setIdentity(Transaction tx, int tableOid, int column, char identity, String nextvalExpression) {
         system.noteCatalogChange(tx, tableOid);
@@ -210,8 +257,6 @@ final class SequenceCatalog {
             values[PG_ATTRIBUTE.column("attidentity")] = String.valueOf(identity);
             heap.update(row, databaseOid, values, tx, snapshot);
         }
-        heap.insert(PG_ATTRDEF, databaseOid, CatalogRows.attributeDefault(system.storage().allocateOid(), tableOid,
-                column, nextvalExpression), tx);
         tx.incrementCommandId();
     }
 

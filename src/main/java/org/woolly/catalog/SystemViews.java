@@ -547,6 +547,38 @@ public final class SystemViews {
                          LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
                       WHERE ((NOT pg_is_other_temp_schema(n.oid)) AND (c.relkind = 'S'::"char"));""");
 
+    /**
+     * The security labels (pg_dump reads it). PostgreSQL 15's view is a UNION ALL with one branch
+     * per kind of object; this is its first branch, relations: pg_seclabel stays empty until
+     * SECURITY LABEL exists, and the columns are the view's.
+     */
+    public static final View PG_SECLABELS = new Builder(12099, "pg_seclabels")
+            .column("objoid", OID).column("classoid", OID).column("objsubid", INT4).column("objtype", TEXT)
+            .column("objnamespace", OID).column("objname", TEXT).column("provider", TEXT).column("label", TEXT)
+            .definition("""
+                    SELECT l.objoid,
+                        l.classoid,
+                        l.objsubid,
+                            CASE
+                                WHEN (rel.relkind = ANY (ARRAY['r'::"char", 'p'::"char"])) THEN 'table'::text
+                                WHEN (rel.relkind = 'v'::"char") THEN 'view'::text
+                                WHEN (rel.relkind = 'm'::"char") THEN 'materialized view'::text
+                                WHEN (rel.relkind = 'S'::"char") THEN 'sequence'::text
+                                WHEN (rel.relkind = 'f'::"char") THEN 'foreign table'::text
+                                ELSE NULL::text
+                            END AS objtype,
+                        rel.relnamespace AS objnamespace,
+                            CASE
+                                WHEN pg_table_is_visible(rel.oid) THEN quote_ident((rel.relname)::text)
+                                ELSE ((quote_ident((nsp.nspname)::text) || '.'::text) || quote_ident((rel.relname)::text))
+                            END AS objname,
+                        l.provider,
+                        l.label
+                       FROM ((pg_seclabel l
+                         JOIN pg_class rel ON (((l.classoid = rel.tableoid) AND (l.objoid = rel.oid))))
+                         JOIN pg_namespace nsp ON ((rel.relnamespace = nsp.oid)))
+                      WHERE (l.objsubid = 0);""");
+
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
             PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
@@ -557,7 +589,8 @@ public final class SystemViews {
             BlockStatisticsViews.PG_STATIO_USER_SEQUENCES, PG_STAT_WAL, PG_SETTINGS, PG_SEQUENCES,
             StatementStatisticsViews.PG_STAT_STATEMENTS, StatementStatisticsViews.PG_STAT_STATEMENTS_INFO,
             ProgressViews.PG_STAT_PROGRESS_ANALYZE, ProgressViews.PG_STAT_PROGRESS_VACUUM,
-            ProgressViews.PG_STAT_PROGRESS_CREATE_INDEX, ProgressViews.PG_STAT_PROGRESS_COPY);
+            ProgressViews.PG_STAT_PROGRESS_CREATE_INDEX, ProgressViews.PG_STAT_PROGRESS_COPY,
+            PG_SECLABELS);
 
     private SystemViews() {}
 

@@ -134,7 +134,8 @@ final class SerialColumns {
         int asType = SequenceCommands.asType(context, options);
         SequenceOptions.Applied applied = options.apply(null, 0, asType != 0 ? asType : typeOid, identity != null);
         RelationInfo sequence = SequenceCommands.createWithDefinition(context, storage, schema, sequenceName, applied);
-        String qualified = (schema == null ? "" : SequenceSession.quoteIdentifier(schema) + ".")
+        // qualified, so the default names this sequence whatever search_path is (PostgreSQL keeps its OID)
+        String qualified = SequenceSession.quoteIdentifier(sequence.namespaceName()) + "."
                 + SequenceSession.quoteIdentifier(sequenceName);
         String defaultText = "nextval('" + qualified.replace("'", "''") + "'::regclass)";
         char identityKind = identity == null ? '\0'

@@ -70,6 +70,11 @@ public final class SqlText {
      * as {@link #of}; either way the text parses back to the same default.
      */
     public static String ofDefault(Expr expr, int typeOid, java.util.function.IntFunction<String> typeName) {
+        // 'x'::text on a text column, as pg_dump writes such a default back: the same constant
+        if (expr instanceof Expr.TypeCast cast && cast.arg() instanceof Expr.Constant constant
+                && constant.kind() == Expr.Constant.Kind.STRING && type(cast.type()).equals(typeName.apply(typeOid))) {
+            return typedLiteral(constant.value(), typeOid, typeName);
+        }
         if (!(expr instanceof Expr.Constant constant)) {
             return of(expr);
         }

@@ -47,7 +47,8 @@ class CatalogDefinitionsTest {
                 .isEqualTo(new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, 5, 1259));
         assertThat(CatalogDefinitions.all()).filteredOn(CatalogDefinition::shared)
                 .extracting(CatalogDefinition::name).containsExactlyInAnyOrder("pg_authid", "pg_database",
-                        "pg_tablespace", "pg_db_role_setting", "pg_auth_members", "pg_shdescription");
+                        "pg_tablespace", "pg_db_role_setting", "pg_auth_members", "pg_shdescription", "pg_subscription",
+                        "pg_shseclabel", "pg_parameter_acl");
     }
 
     @Test

@@ -47,7 +47,7 @@ class BuiltinCatalogIT {
         assertThat(single("SELECT oid FROM pg_type WHERE typname = 'int4'")).isEqualTo(23);
         assertThat(single("SELECT oid FROM pg_operator WHERE oprname = '=' AND oprleft = 23 AND oprright = 23"))
                 .isEqualTo(96);
-        assertThat(single("SELECT p.oid FROM pg_operator o JOIN pg_proc p ON p.proname = o.oprcode WHERE o.oid = 96"))
+        assertThat(single("SELECT p.oid FROM pg_operator o JOIN pg_proc p ON p.oid = o.oprcode WHERE o.oid = 96"))
                 .isEqualTo(65);
         assertThat(single("SELECT oid FROM pg_cast WHERE castsource = 23 AND casttarget = 20")).isEqualTo(10010);
         assertThat(single("SELECT a.aggfnoid FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "

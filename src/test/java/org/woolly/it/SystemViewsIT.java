@@ -51,7 +51,7 @@ class SystemViewsIT {
                             "pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
                             "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8", "pg_matviews|12038|12040|v|7",
                             "pg_indexes|12043|12045|v|5", "pg_sequences|12048|12050|v|11",
-                            "pg_locks|12073|12075|v|16",
+                            "pg_locks|12073|12075|v|16", "pg_seclabels|12099|12101|v|8",
                             "pg_settings|12104|12106|v|17",
                             "pg_stat_all_tables|12142|12144|v|23", "pg_stat_sys_tables|12152|12154|v|23",
                             "pg_stat_user_tables|12161|12163|v|23", "pg_statio_all_tables|12170|12172|v|11",

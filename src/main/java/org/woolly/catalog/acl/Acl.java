@@ -23,7 +23,9 @@ public record Acl(List<Item> items) {
 
     /** The kind of object, which decides the default ACL and the privileges that apply. */
     public enum ObjectType {
-        TABLE("arwdDxt", ""), SEQUENCE("rwU", ""), SCHEMA("UC", ""), DATABASE("CTc", "Tc"), FUNCTION("X", "X");
+        TABLE("arwdDxt", ""), SEQUENCE("rwU", ""), SCHEMA("UC", ""), DATABASE("CTc", "Tc"), FUNCTION("X", "X"),
+        COLUMN("", ""), LANGUAGE("U", "U"), LARGE_OBJECT("rw", ""), TABLESPACE("C", ""),
+        FOREIGN_DATA_WRAPPER("U", ""), FOREIGN_SERVER("U", ""), TYPE("U", "U"), PARAMETER("sA", "");
 
         final String ownerDefault;
         final String publicDefault;
@@ -49,8 +51,33 @@ public record Acl(List<Item> items) {
         if (!type.publicDefault.isEmpty()) {
             items.add(new Item(PUBLIC, owner, mask(type.publicDefault), 0));
         }
-        items.add(new Item(owner, owner, mask(type.ownerDefault), 0));
+        if (!type.ownerDefault.isEmpty()) {
+            items.add(new Item(owner, owner, mask(type.ownerDefault), 0));
+        }
         return new Acl(items);
+    }
+
+    /**
+     * The kind of object of one of {@code acldefault}'s abbreviations ({@code 'r'} table,
+     * {@code 's'} sequence, {@code 'f'} function, {@code 'T'} type, ...); null for none.
+     */
+    public static ObjectType ofAbbreviation(char abbreviation) {
+        return switch (abbreviation) {
+            case 'c' -> ObjectType.COLUMN;
+            case 'r' -> ObjectType.TABLE;
+            case 's' -> ObjectType.SEQUENCE;
+            case 'd' -> ObjectType.DATABASE;
+            case 'f' -> ObjectType.FUNCTION;
+            case 'l' -> ObjectType.LANGUAGE;
+            case 'L' -> ObjectType.LARGE_OBJECT;
+            case 'n' -> ObjectType.SCHEMA;
+            case 't' -> ObjectType.TABLESPACE;
+            case 'F' -> ObjectType.FOREIGN_DATA_WRAPPER;
+            case 'S' -> ObjectType.FOREIGN_SERVER;
+            case 'T' -> ObjectType.TYPE;
+            case 'p' -> ObjectType.PARAMETER;
+            default -> null;
+        };
     }
 
     /** The bit of one privilege letter; -1 if it is none. */

@@ -8,10 +8,12 @@ import org.woolly.access.transam.StorageServices;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogColumn;
 import org.woolly.catalog.CatalogDefinition;
+import org.woolly.catalog.BuiltinLanguages;
 import org.woolly.catalog.CatalogDefinitions;
 import org.woolly.catalog.CatalogHeap;
 import org.woolly.catalog.CatalogOids;
 import org.woolly.catalog.CatalogRows;
+import org.woolly.catalog.FunctionInfo;
 import org.woolly.catalog.CatalogTupleCodec;
 import org.woolly.catalog.SystemViews;
 import org.woolly.catalog.TypeInfo;
@@ -22,6 +24,7 @@ import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgProcData;
 import org.woolly.utils.adt.PgWindowData;
 import org.woolly.utils.adt.PgTypeData;
+import org.woolly.utils.adt.TypeOids;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -58,6 +61,13 @@ import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 public final class InitDb {
     private static final List<Integer> DATABASES = List.of(CatalogOids.TEMPLATE1_DATABASE,
             CatalogOids.TEMPLATE0_DATABASE, CatalogOids.POSTGRES_DATABASE);
+
+    /** pg_proc OIDs of the access methods' handlers (heap_tableam_handler, bthandler, hashhandler). */
+    private static final int HEAP_TABLEAM_HANDLER = 3;
+    private static final int BTHANDLER = 330;
+    private static final int HASHHANDLER = 331;
+    /** pg_proc OID of {@link #optionsToTable()}, from the range PostgreSQL leaves free. */
+    private static final int OPTIONS_TO_TABLE = 9101;
 
     private InitDb() {}
 
@@ -139,6 +149,11 @@ public final class InitDb {
                 CatalogRows.namespace(CatalogOids.PG_TOAST_NAMESPACE, "pg_toast", owner, null), tx);
         catalogs.insert(PG_NAMESPACE, database,
                 CatalogRows.namespace(CatalogOids.PUBLIC_NAMESPACE, "public", owner, usableByAll), tx);
+        // the privileges initdb gave, which pg_dump takes as the starting point of what it dumps
+        for (int namespace : List.of(CatalogOids.PG_CATALOG_NAMESPACE, CatalogOids.PUBLIC_NAMESPACE)) {
+            catalogs.insert(CatalogDefinitions.PG_INIT_PRIVS, database,
+                    CatalogRows.initialPrivileges(namespace, PG_NAMESPACE.oid(), usableByAll), tx);
+        }
         int namespaces = PG_NAMESPACE.oid();
         catalogs.insert(PG_DESCRIPTION, database, CatalogRows.description(CatalogOids.PG_CATALOG_NAMESPACE, namespaces,
                 0, "system catalog schema"), tx);
@@ -163,12 +178,16 @@ public final class InitDb {
             catalogs.insert(PG_AGGREGATE, database, CatalogRows.aggregate(aggregate), tx);
         }
         catalogs.insert(PG_AM, database,
-                CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", 't'), tx);
+                CatalogRows.accessMethod(CatalogOids.HEAP_ACCESS_METHOD, "heap", HEAP_TABLEAM_HANDLER, 't'), tx);
         catalogs.insert(PG_AM, database,
-                CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", "bthandler", 'i'), tx);
+                CatalogRows.accessMethod(CatalogOids.BTREE_ACCESS_METHOD, "btree", BTHANDLER, 'i'), tx);
         catalogs.insert(PG_AM, database,
-                CatalogRows.accessMethod(PgOpclassData.HASH, "hash", "hashhandler", 'i'), tx);
+                CatalogRows.accessMethod(PgOpclassData.HASH, "hash", HASHHANDLER, 'i'), tx);
         insertOperatorClasses(catalogs, tx, database);
+        catalogs.insert(PG_PROC, database, CatalogRows.sqlFunction(optionsToTable()), tx);
+        for (BuiltinLanguages.Language language : BuiltinLanguages.all()) {
+            catalogs.insert(CatalogDefinitions.PG_LANGUAGE, database, CatalogRows.language(language), tx);
+        }
         // PostgreSQL 15's collations that do not depend on the operating system's locales
         // (ucs_basic is the one initdb adds; its OID is the one a fresh PostgreSQL 15 cluster gives it)
         catalogs.insert(PG_COLLATION, database, CatalogRows.collation(CatalogOids.DEFAULT_COLLATION, "default", 'd', -1,
@@ -181,6 +200,25 @@ public final class InitDb {
         for (SystemViews.View view : SystemViews.all()) {
             insertView(catalogs, tx, database, view);
         }
+    }
+
+    /**
+     * {@code pg_options_to_table(options)}: the {@code name=value} items of an options array
+     * (reloptions, fdwoptions, ...) as rows, split at the first {@code =}, a value null without
+     * one ({@code pg_options_to_table} of {@code foreign.c}). An SQL function here, as some of
+     * PostgreSQL's built-ins are ({@code system_functions.sql}); it takes the array's text, which
+     * is how Woolly's catalogs hold text[] (PostgreSQL's 2289 takes text[]).
+     */
+    private static FunctionInfo optionsToTable() {
+        String body = """
+                SELECT CASE WHEN strpos(o, '=') = 0 THEN o ELSE substr(o, 1, strpos(o, '=') - 1) END,
+                       CASE WHEN strpos(o, '=') = 0 THEN NULL ELSE substr(o, strpos(o, '=') + 1) END
+                FROM pg_catalog.unnest($1) AS o""";
+        int text = TypeOids.TEXT;
+        return new FunctionInfo(OPTIONS_TO_TABLE, "pg_options_to_table", CatalogOids.PG_CATALOG_NAMESPACE,
+                CatalogOids.BOOTSTRAP_SUPERUSER, 'f', new int[] {text}, new int[] {text, text, text},
+                new char[] {'i', 'o', 'o'}, new String[] {"options_array", "option_name", "option_value"}, List.of(),
+                TypeOids.RECORD, true, PgProcData.STABLE, true, false, 0, body, null);
     }
 
     /** pg_opfamily, pg_opclass, pg_amop and pg_amproc from {@code utils.adt.PgOpclassData}. */

@@ -20,6 +20,8 @@ import org.woolly.executor.QueryExecution;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.protocol.ResultColumn;
 import org.woolly.tcop.CopyChannel;
+import org.woolly.tcop.TypeIoLookup;
+import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeIO;
@@ -66,8 +68,11 @@ final class CopyCommand {
             channel = fileChannel(copy);
         }
         try {
-            return copy.isFrom() ? copyFrom(session, copy, options, channel) : copyTo(session, copy, sourceText,
-                    options, channel);
+            CopyChannel target = channel;
+            // an enum column's labels are read and written through the statement's catalog
+            return ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())
+                    .call(() -> copy.isFrom() ? copyFrom(session, copy, options, target)
+                            : copyTo(session, copy, sourceText, options, target));
         } finally {
             org.woolly.pgstat.CommandProgress.end();
             if (channel instanceof FileCopy file) {
@@ -162,11 +167,8 @@ final class CopyCommand {
         TypeIO[] inputs = new TypeIO[width];
         for (int i = 0; i < width; i++) {
             PgType type = session.types.type(parameterTypes[i]);
-            if (type == null) {
-                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY of column \"%s\" of type %d is not supported",
-                        columns.get(i), parameterTypes[i]);
-            }
-            inputs[i] = type.io();
+            // a type the table lacks (an enum) gets the I/O the wire protocol uses for it
+            inputs[i] = type != null ? type.io() : TypeIoLookup.builtin().forType(parameterTypes[i]);
         }
         boolean[] forceNotNull = columnFlags(columns, options.forceNotNull, "FORCE_NOT_NULL");
         boolean[] forceNull = columnFlags(columns, options.forceNull, "FORCE_NULL");
@@ -402,7 +404,8 @@ final class CopyCommand {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             PgType type = session.types.type(columns.get(i).typeOid());
-            outputs[i] = type == null ? null : type.io();
+            // a type the table lacks (an enum) gets the I/O the wire protocol uses for it
+            outputs[i] = type != null ? type.io() : TypeIoLookup.builtin().forType(columns.get(i).typeOid());
             names.add(columns.get(i).name());
         }
         boolean[] forceQuote = new boolean[width];

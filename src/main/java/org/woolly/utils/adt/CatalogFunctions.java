@@ -17,6 +17,9 @@ final class CatalogFunctions {
             "WIN1252", "ISO_8859_5", "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254",
             "WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "SHIFT_JIS_2004");
 
+    /** {@code NAMEDATALEN}: the bytes of a name, the bounds of its subscripts. */
+    private static final int NAME_BYTES = 64;
+
     private CatalogFunctions() {}
 
     static void register(BuiltinFunctions.Registry r) {
@@ -27,8 +30,9 @@ final class CatalogFunctions {
         boolean strict = PgProcData.STRICT;
         // Woolly stores pg_attrdef.adbin and pg_constraint.conbin as the deparsed SQL text that
         // pg_get_expr would produce from PostgreSQL's node trees, so the text is the answer
-        r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid);
-        r.function("pg_get_expr", text, stable, strict, (a, c) -> a[0], text, oid, bool);
+        r.function("pg_get_expr", text, stable, strict, (a, c) -> relationConstants((String) a[0], c), text, oid);
+        r.function("pg_get_expr", text, stable, strict, (a, c) -> relationConstants((String) a[0], c), text, oid,
+                bool);
         r.function("pg_get_indexdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().indexDefinition((Integer) a[0], 0, false), oid);
         r.function("pg_get_indexdef", text, stable, strict,
@@ -67,6 +71,11 @@ final class CatalogFunctions {
         }, TypeOids.INT4);
         registerDescriptions(r);
         registerPrivilegeChecks(r);
+        r.function("acldefault", text, PgProcData.IMMUTABLE, strict,
+                (a, c) -> c.catalogInquiries().defaultAcl(((String) a[0]).charAt(0), (Integer) a[1]), TypeOids.CHAR,
+                oid);
+        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid);
+        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid, bool);
         // Woolly has no extended statistics objects (pg_statistic_ext is empty)
         r.function("pg_get_statisticsobjdef_columns", text, stable, strict, (a, c) -> null, oid);
         r.function("pg_typeof", TypeOids.REGTYPE, stable, PgProcData.CALLED,
@@ -92,6 +101,9 @@ final class CatalogFunctions {
                     }
                     return null;
                 }), oid);
+        // the SQL-standard body (RETURN ... or BEGIN ATOMIC ... END) as written; null for others
+        r.function("pg_get_function_sqlbody", text, stable, strict,
+                (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.SQL_BODY, () -> null), oid);
         r.function("array_to_string", text, stable, strict, (a, c) -> {
             StringBuilder joined = new StringBuilder();
             for (String element : arrayElements((String) a[0])) {
@@ -101,12 +113,50 @@ final class CatalogFunctions {
             }
             return joined.toString();
         }, text, text);
+        r.function("woolly_name_subscript", TypeOids.CHAR, PgProcData.IMMUTABLE, strict, (a, c) -> {
+            byte[] bytes = ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int index = (Integer) a[1];
+            if (index < 0 || index >= NAME_BYTES) {
+                return null;
+            }
+            return index < bytes.length ? String.valueOf((char) (bytes[index] & 0xFF)) : "";
+        }, TypeOids.NAME, TypeOids.INT4);
         r.function("unnest", text, PgProcData.IMMUTABLE, strict,
                 (a, c) -> List.<Object>copyOf(arrayElements((String) a[0])).iterator(), text);
         r.function("pg_partition_ancestors", TypeOids.REGCLASS, PgProcData.VOLATILE, strict,
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null ? List.of().iterator()
                         : List.<Object>copyOf(c.catalogInquiries().partitionAncestors((Integer) a[0])).iterator(),
                 TypeOids.REGCLASS);
+    }
+
+    /** A regclass constant in stored expression text: {@code 'name'::regclass}. */
+    private static final java.util.regex.Pattern REGCLASS_CONSTANT =
+            java.util.regex.Pattern.compile("'((?:[^']|'')*)'::regclass");
+
+    /**
+     * The stored text of an expression with each {@code 'name'::regclass} constant written as
+     * regclassout writes the relation now: schema-qualified unless search_path finds it (Woolly
+     * stores the names of serial columns' sequences qualified, where PostgreSQL keeps the OID).
+     * A name that names no relation stays as it is.
+     */
+    private static String relationConstants(String expression, FunctionContext c) {
+        java.util.regex.Matcher matcher = REGCLASS_CONSTANT.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1).replace("''", "'");
+            String written = matcher.group();
+            try {
+                String current = c.catalogInquiries().relationName(c.catalogInquiries().relationOid(name));
+                if (current != null) {
+                    written = "'" + current.replace("'", "''") + "'::regclass";
+                }
+            } catch (org.woolly.utils.error.SqlException noSuchRelation) {
+                // as stored
+            }
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(written));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     /** obj_description, col_description, shobj_description: pg_description and pg_shdescription. */

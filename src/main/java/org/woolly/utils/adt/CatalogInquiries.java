@@ -114,6 +114,15 @@ public interface CatalogInquiries {
     Boolean hasPrivilege(String roleName, char kind, int objectOid, String privileges);
 
     /**
+     * {@code acldefault(objtype, owner)}: the text of the aclitem[] an object of that kind
+     * ({@code 'r'}, {@code 's'}, {@code 'n'}, ... as pg_dump abbreviates them) owned by
+     * {@code owner} has while its ACL column is null.
+     */
+    default String defaultAcl(char objectType, int owner) {
+        throw new UnsupportedOperationException("acldefault needs the catalog");
+    }
+
+    /**
      * {@code pg_has_role}: whether {@code user} is a member of {@code role} (MEMBER) or has its
      * privileges through inheritance (USAGE), any of the comma-separated list; 42704 for an
      * unknown role, 22023 for another privilege.
@@ -141,7 +150,7 @@ public interface CatalogInquiries {
         return java.util.List.of();
     }
     /** What {@link #routineText} prints of a user-defined routine. */
-    enum RoutineText { DEFINITION, ARGUMENTS, IDENTITY_ARGUMENTS, RESULT, NAME, SIGNATURE }
+    enum RoutineText { DEFINITION, ARGUMENTS, IDENTITY_ARGUMENTS, RESULT, NAME, SIGNATURE, SQL_BODY }
 
     /** The OIDs of the user-defined routines named {@code name}, in {@code schema} or visible through search_path. */
     default java.util.List<Integer> routineOids(String schema, String name) {

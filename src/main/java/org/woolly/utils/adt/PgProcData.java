@@ -565,7 +565,14 @@ public final class PgProcData {
             proc(1545, "npoints", INT4, IMMUTABLE, STRICT, PATH),
             proc(1556, "npoints", INT4, IMMUTABLE, STRICT, POLYGON),
             proc(4067, "bound_box", BOX, IMMUTABLE, STRICT, BOX, BOX),
-            proc(4091, "box", BOX, IMMUTABLE, STRICT, POINT)
+            proc(4091, "box", BOX, IMMUTABLE, STRICT, POINT),
+            // name[i] ("char" i of a name, from 0; NULL outside the name's 64 bytes)
+            proc(9103, "woolly_name_subscript", CHAR, IMMUTABLE, STRICT, NAME, INT4),
+            proc(6197, "pg_get_function_sqlbody", TEXT, STABLE, STRICT, OID),
+            proc(9100, "acldefault", TEXT, IMMUTABLE, STRICT, CHAR, OID), // PostgreSQL 3943 returns aclitem[]
+            // Woolly has no triggers yet (pg_trigger is empty)
+            proc(1662, "pg_get_triggerdef", TEXT, STABLE, STRICT, OID),
+            proc(2730, "pg_get_triggerdef", TEXT, STABLE, STRICT, OID, BOOL)
     );
 
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();

@@ -183,6 +183,17 @@ public final class GucTable {
         string("default_text_search_config", "pg_catalog.english", GucContext.USER,
                 "Sets default text search configuration.", false);
         bool("row_security", true, GucContext.USER, "Enable row security.", false);
+        enumeration("xmloption", "content", List.of("content", "document"), GucContext.USER,
+                "Sets whether XML data in implicit parsing and serialization operations is to be considered as "
+                        + "documents or content fragments.", false);
+        define("default_tablespace", GucType.STRING, GucUnit.NONE, "", GucContext.USER,
+                "Sets the default tablespace to create tables and indexes in.", false, List.of(), 0, 0,
+                GucTable::existingTablespace);
+        define("default_table_access_method", GucType.STRING, GucUnit.NONE, "heap", GucContext.USER,
+                "Sets the default table access method for new tables.", false, List.of(), 0, 0,
+                GucTable::existingTableAccessMethod);
+        // no scan joins another in progress, so every sequential scan starts at block 0 either way
+        bool("synchronize_seqscans", true, GucContext.USER, "Enable synchronized sequential scans.", false);
         enumeration("password_encryption", "scram-sha-256", List.of("md5", "scram-sha-256"), GucContext.USER,
                 "Chooses the algorithm for encrypting passwords.", false);
         integer("authentication_timeout", 60, GucUnit.SECONDS, 1, 600, GucContext.SIGHUP,
@@ -335,6 +346,31 @@ public final class GucTable {
                                     String description, boolean report) {
         define(name, GucType.ENUM, GucUnit.NONE, boot, context, description, report, values, 0, 0,
                 UnaryOperator.identity());
+    }
+
+    /** {@code check_default_tablespace}: empty, or a tablespace that exists (Woolly has the two built-in ones). */
+    static String existingTablespace(String name) {
+        if (!name.isEmpty() && !name.equals("pg_default") && !name.equals("pg_global")) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"default_tablespace\": \"%s\"", name)
+                    .withDetail("Tablespace \"" + name + "\" does not exist.");
+        }
+        return name;
+    }
+
+    /** {@code check_default_table_access_method}: heap is Woolly's only table access method. */
+    static String existingTableAccessMethod(String name) {
+        if (name.isEmpty()) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"default_table_access_method\": \"\"")
+                    .withDetail("default_table_access_method cannot be empty.");
+        }
+        if (!name.equals("heap")) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"default_table_access_method\": \"%s\"", name)
+                    .withDetail("Table access method \"" + name + "\" does not exist.");
+        }
+        return name;
     }
 
     /**

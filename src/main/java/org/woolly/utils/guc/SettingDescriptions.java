@@ -336,6 +336,19 @@ final class SettingDescriptions {
         describe("row_security", "Client Connection Defaults / Statement Behavior",
                 "Enable row security.",
                 "When enabled, row security will be applied to all users.");
+        describe("xmloption", "Client Connection Defaults / Statement Behavior",
+                "Sets whether XML data in implicit parsing and serialization operations is to be considered as "
+                        + "documents or content fragments.",
+                null);
+        describe("default_tablespace", "Client Connection Defaults / Statement Behavior",
+                "Sets the default tablespace to create tables and indexes in.",
+                "An empty string selects the database's default tablespace.");
+        describe("default_table_access_method", "Client Connection Defaults / Statement Behavior",
+                "Sets the default table access method for new tables.",
+                null);
+        describe("synchronize_seqscans", "Version and Platform Compatibility / Previous PostgreSQL Versions",
+                "Enable synchronized sequential scans.",
+                null);
         describe("search_path", "Client Connection Defaults / Statement Behavior",
                 "Sets the schema search order for names that are not schema-qualified.",
                 null);

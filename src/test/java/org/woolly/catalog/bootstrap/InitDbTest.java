@@ -45,16 +45,17 @@ class InitDbTest {
     void createsEveryCatalogForEachDatabaseAndTheSharedOnesOnce() throws IOException {
         InitDb.bootstrap(storage(), new CheckingTupleCodec(), "alice", null);
 
-        // 32 per-database catalogs (pg_enum, pg_statistic, pg_stats, pg_sequence, pg_depend, pg_collation, pg_policy,
-        // pg_statistic_ext, pg_publication, pg_publication_rel, pg_publication_namespace, pg_extension included)
-        // in 3 databases, 6 shared ones (pg_auth_members, pg_shdescription included), each a main fork on disk
+        // 51 per-database catalogs (pg_enum, pg_statistic, pg_stats, pg_sequence, pg_depend, pg_collation, pg_policy,
+        // pg_statistic_ext, pg_publication, pg_publication_rel, pg_publication_namespace, pg_extension and the
+        // 19 pg_dump reads, pg_language to pg_seclabel, included) in 3 databases, 9 shared ones (pg_auth_members,
+        // pg_shdescription, pg_subscription, pg_shseclabel, pg_parameter_acl included), each a main fork on disk
         // (views have none)
         List<String> files;
         try (Stream<Path> walk = Files.walk(dataDirectory)) {
             files = walk.filter(Files::isRegularFile).map(path -> dataDirectory.relativize(path).toString())
                     .filter(name -> name.matches("(global|base/\\d+)/\\d+")).toList();
         }
-        assertThat(files).hasSize(32 * 3 + 6);
+        assertThat(files).hasSize(51 * 3 + 9);
         assertThat(files).contains("global/1260", "base/1/1259", "base/4/1259", "base/5/2615");
     }
 
@@ -123,7 +124,8 @@ class InitDbTest {
                         "pg_stat_wal/12293/12295/0", "pg_settings/12104/12106/0", "pg_sequences/12048/12050/0",
                         "pg_stat_statements/9320/9322/0", "pg_stat_statements_info/9324/9326/0",
                         "pg_stat_progress_analyze/12297/12299/0", "pg_stat_progress_vacuum/12302/12304/0",
-                        "pg_stat_progress_create_index/12312/12314/0", "pg_stat_progress_copy/12322/12324/0");
+                        "pg_stat_progress_create_index/12312/12314/0", "pg_stat_progress_copy/12322/12324/0",
+                        "pg_seclabels/12099/12101/0");
         assertThat(heap.scan(CatalogDefinitions.PG_REWRITE, 5, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rulename") + "/" + row.getOid("ev_class"))
                 .contains("12003/_RETURN/12000");
