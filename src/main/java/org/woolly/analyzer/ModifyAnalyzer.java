@@ -164,7 +164,7 @@ final class ModifyAnalyzer {
             List<QueryExpr> values = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 Expr expr = row.get(i);
-                if (expr instanceof Expr.Default) {
+                if (expr instanceof Expr.Default && insertTarget(insert, i) != null) {
                     refuseElementDefault(insertTarget(insert, i), insert.columnLocations().get(i));
                 }
                 values.add(expr instanceof Expr.Default ? defaultValue(columns.get(i))
