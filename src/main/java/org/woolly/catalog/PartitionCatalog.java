@@ -36,7 +36,10 @@ final class PartitionCatalog {
         system.heap().insert(PG_PARTITIONED_TABLE, databaseOid, new RowBuilder(PG_PARTITIONED_TABLE)
                 .set("partrelid", relationOid).setChar("partstrat", key.strategy())
                 .setShort("partnatts", key.columns().size()).set("partdefid", 0)
-                .set("partattrs", columns.toString()).set("partclass", zeros.toString())
+                .set("partattrs", columns.toString())
+                // partclass is an oid[] (pg_dump reads it as one); no operator classes are chosen yet
+                .set("partclass", org.woolly.utils.adt.ArrayValue.of(org.woolly.utils.adt.TypeOids.OID,
+                        java.util.Collections.nCopies(key.columns().size(), 0)))
                 .set("partcollation", zeros.toString()).build(), tx);
         updateClass(tx, relationOid, "relkind", "p");
     }
