@@ -49,8 +49,8 @@ class BlockStatisticsIT {
                 + "tidx_blks_read FROM pg_statio_user_tables WHERE relname = 'io_counted'");
         assertThat(afterInsert.get(0)).isPositive();
         assertThat(afterInsert.get(1)).isPositive();
-        // no TOAST table: its columns are null, as for a PostgreSQL table without one
-        assertThat(afterInsert.subList(2, 4)).containsOnlyNulls();
+        // the text column gave the table a TOAST table, so its counters are numbers, not null
+        assertThat(afterInsert.subList(2, 4)).doesNotContainNull();
 
         execute(connection, "SELECT pg_stat_reset_single_table_counters('io_counted'::regclass)");
         assertThat(heapBlocks(connection, "io_counted")).containsExactly(0L, 0L);
