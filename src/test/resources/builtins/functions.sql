@@ -1,4 +1,4 @@
--- regexp_*, string_to_table, encode/decode, variance and stddev, gcd/lcm/factorial, scale, hyperbolic, width_bucket, date_bin
+-- regexp_*, string_to_table, encode/decode, the *send functions, variance and stddev, gcd/lcm/factorial, scale, hyperbolic, width_bucket, date_bin
 SELECT regexp_replace('foobarbaz', 'b..', 'X'), regexp_replace('foobarbaz', 'b..', 'X', 'g'), regexp_replace('foobarbaz', 'b(..)', E'X\\1Y', 'g');
 SELECT regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', 1, 0, 'i'), regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', 1, 3, 'i'), regexp_replace('abcabc', 'b', 'X', 3);
 SELECT regexp_replace('abc', 'b', 'X', 0);
@@ -38,3 +38,6 @@ SELECT width_bucket(1, 1, 1, 3);
 SELECT date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01'), date_bin('15 minutes', timestamptz '2020-02-11 15:44:17+00', timestamptz '2001-01-01 00:02:30+00'), date_bin('1 hour', timestamp '2000-01-01 00:30', timestamp '2000-01-01 01:00');
 SELECT date_bin('1 month', timestamp '2020-02-11', timestamp '2001-01-01');
 SELECT date_bin('0 days', timestamp '2020-02-11', timestamp '2001-01-01');
+SELECT float4send('5e-20'::float4), float4send('-0'::float4), float4send('NaN'::float4), float8send(1.5), float8send('-Infinity');
+SELECT int2send(-2::int2), int4send(258), int8send(-1), textsend('añ'), boolsend(true), boolsend(false);
+SELECT numeric_send(0), numeric_send(-12345.678), numeric_send('NaN'), numeric_send(1e20), numeric_send(0.0001);

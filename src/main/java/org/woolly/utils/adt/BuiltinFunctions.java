@@ -50,6 +50,7 @@ public final class BuiltinFunctions {
         VarianceAggregates.register(REGISTRY);
         MoreMathFunctions.register(REGISTRY);
         EncodeFunctions.register(REGISTRY);
+        SendFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }
