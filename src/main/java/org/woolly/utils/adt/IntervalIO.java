@@ -22,6 +22,9 @@ final class IntervalIO implements TypeIO {
         BigDecimal months = BigDecimal.ZERO;
         BigDecimal days = BigDecimal.ZERO;
         BigDecimal microseconds = BigDecimal.ZERO;
+        /** PostgreSQL's int fields tm_year and tm_mon, whose own overflow is a field overflow. */
+        private BigDecimal yearField = BigDecimal.ZERO;
+        private BigDecimal monthField = BigDecimal.ZERO;
 
         void add(BigDecimal amount, String unit, String text) {
             switch (unit) {
@@ -37,7 +40,10 @@ final class IntervalIO implements TypeIO {
                         microseconds = microseconds.add(amount.multiply(BigDecimal.valueOf(3_600_000_000L)));
                 case "day", "days", "d" -> addDays(amount);
                 case "week", "weeks", "w" -> addDays(amount.multiply(BigDecimal.valueOf(7)));
-                case "month", "months", "mon", "mons" -> addMonths(checkInt(amount, text));
+                case "month", "months", "mon", "mons" -> {
+                    monthField = checkInt(monthField.add(checkInt(amount, text).setScale(0, RoundingMode.DOWN)), text);
+                    addMonths(amount);
+                }
                 case "year", "years", "y", "yr", "yrs" -> addYears(amount, 1, text);
                 case "decade", "decades" -> addYears(amount, 10, text);
                 case "century", "centuries", "c" -> addYears(amount, 100, text);
@@ -53,10 +59,20 @@ final class IntervalIO implements TypeIO {
             }
         }
 
-        /** Years (times the unit's size) must fit an int; their months may still overflow the result. */
+        /**
+         * {@code AdjustYears} and {@code AdjustFractYears}: whole years (times the unit's size) add to
+         * the year field, the fraction to the month field as whole months (rounded, the rest of a
+         * month dropped: 0.1 years is 1 month); either field overflowing an int is a field overflow,
+         * while their months together may still overflow the result.
+         */
         private void addYears(BigDecimal amount, int yearsPerUnit, String text) {
-            checkInt(amount.multiply(BigDecimal.valueOf(yearsPerUnit)), text);
-            addMonths(amount.multiply(BigDecimal.valueOf(12L * yearsPerUnit)));
+            BigDecimal whole = amount.setScale(0, RoundingMode.DOWN);
+            BigDecimal years = checkInt(whole, text).multiply(BigDecimal.valueOf(yearsPerUnit));
+            yearField = checkInt(yearField.add(checkInt(years, text)), text);
+            BigDecimal fractionMonths = amount.subtract(whole).multiply(BigDecimal.valueOf(12L * yearsPerUnit))
+                    .setScale(0, RoundingMode.HALF_EVEN);
+            monthField = checkInt(monthField.add(fractionMonths), text);
+            months = months.add(years.multiply(BigDecimal.valueOf(12))).add(fractionMonths);
         }
 
         void addDays(BigDecimal amount) {
