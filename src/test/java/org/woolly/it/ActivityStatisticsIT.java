@@ -80,9 +80,19 @@ class ActivityStatisticsIT {
             try (Statement statement = holder.createStatement()) {
                 statement.execute("UPDATE act_lock SET a = 2");
             }
-            List<String> holderRow = activity(observer, holderPid,
-                    "state, query, wait_event_type, wait_event, backend_type, datname, usename, xact_start IS NOT NULL,"
-                            + " client_addr, client_port > 0, backend_xid IS NOT NULL");
+            // the backend sends its reply before it starts waiting for the next message (ClientRead),
+            // as PostgreSQL does: an observer can run in between, so wait for the read to begin
+            List<String> holderRow = null;
+            long readDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < readDeadline) {
+                holderRow = activity(observer, holderPid,
+                        "state, query, wait_event_type, wait_event, backend_type, datname, usename, xact_start IS NOT NULL,"
+                                + " client_addr, client_port > 0, backend_xid IS NOT NULL");
+                if (holderRow != null && holderRow.get(3) != null) {
+                    break;
+                }
+                Thread.sleep(10);
+            }
             assertThat(holderRow).containsExactly("idle in transaction", "UPDATE act_lock SET a = 2", "Client",
                     "ClientRead", "client backend", "postgres", server.superuser(), "t", "127.0.0.1", "t", "t");
 
