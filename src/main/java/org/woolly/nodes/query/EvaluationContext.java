@@ -14,6 +14,7 @@ public interface EvaluationContext extends FunctionContext {
      * reference, position 0, is the value being checked ({@code VALUE}).
      */
     default Object evaluateOnValue(QueryExpr expression, Object value) {
-        throw new UnsupportedOperationException("no expression evaluation in this context");
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "domain checks are not available here");
     }
 }

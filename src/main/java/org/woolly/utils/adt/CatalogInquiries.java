@@ -119,7 +119,8 @@ public interface CatalogInquiries {
      * {@code owner} has while its ACL column is null.
      */
     default String defaultAcl(char objectType, int owner) {
-        throw new UnsupportedOperationException("acldefault needs the catalog");
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "acldefault is not available here");
     }
 
     /**
