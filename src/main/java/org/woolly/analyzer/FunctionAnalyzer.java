@@ -22,7 +22,9 @@ final class FunctionAnalyzer {
 
     private FunctionAnalyzer() {}
 
-    static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall call) {
+    static QueryExpr transform(ExpressionAnalyzer analyzer, ParseState state, Expr.FuncCall written) {
+        BuiltinArguments.checkNamedArguments(written);
+        Expr.FuncCall call = BuiltinArguments.positional(state, written);
         String name = call.name().name();
         if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")
                 && state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty()) {

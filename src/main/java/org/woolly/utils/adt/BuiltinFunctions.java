@@ -29,6 +29,8 @@ public final class BuiltinFunctions {
         MathFunctions.register(REGISTRY);
         DateTimeFunctions.register(REGISTRY);
         FormattingFunctions.register(REGISTRY);
+        ZoneConversions.register(REGISTRY);
+        DateTimeConstructors.register(REGISTRY);
         PatternEscapes.register(REGISTRY);
         SystemFunctions.register(REGISTRY);
         CatalogFunctions.register(REGISTRY);

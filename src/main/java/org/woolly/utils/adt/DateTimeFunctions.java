@@ -285,6 +285,10 @@ final class DateTimeFunctions {
 
     private static int makeDate(int year, int month, int day) {
         try {
+            if (year == 0) {
+                // no year zero in AD/BC numbering
+                throw new java.time.DateTimeException("year 0");
+            }
             return DateTimeArithmetic.fromLocalDate(LocalDate.of(year < 0 ? year + 1 : year, month, day));
         } catch (java.time.DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,

@@ -350,6 +350,11 @@ final class DateTimeParser {
         return sign * (hours * 3600 + minutes * 60 + seconds);
     }
 
+    /** The UTC offset (seconds east) of a time zone abbreviation given in lower case, or null. */
+    static Integer abbreviationOffset(String lowerCase) {
+        return ZONE_ABBREVIATIONS.get(lowerCase);
+    }
+
     private static boolean parseZoneName(String token, String[] tokens, int index, Fields fields) {
         Integer abbreviation = ZONE_ABBREVIATIONS.get(token);
         if (abbreviation != null) {

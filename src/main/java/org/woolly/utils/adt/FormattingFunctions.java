@@ -1,6 +1,8 @@
 package org.woolly.utils.adt;
 
 import java.math.BigDecimal;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The data type formatting functions ({@code src/backend/utils/adt/formatting.c}): {@code to_char}
@@ -35,6 +37,30 @@ final class FormattingFunctions {
                 (String) a[1]), TypeOids.NUMERIC, TEXT);
         r.function("to_number", TypeOids.NUMERIC, 's', true,
                 (a, c) -> NumberToChar.parse((String) a[0], (String) a[1]), TEXT, TEXT);
+        r.function("to_timestamp", TypeOids.TIMESTAMPTZ, 's', true,
+                (a, c) -> DateTimeFromChar.toTimestamp((String) a[0], (String) a[1], c), TEXT, TEXT);
+        r.function("to_date", TypeOids.DATE, 's', true,
+                (a, c) -> DateTimeFromChar.toDate((String) a[0], (String) a[1]), TEXT, TEXT);
+        r.function("to_timestamp", TypeOids.TIMESTAMPTZ, 'i', true,
+                (a, c) -> fromUnixEpoch((Double) a[0]), TypeOids.FLOAT8);
+    }
+
+    /** {@code to_timestamp(double precision)}: seconds since 1970-01-01 00:00 UTC, rounded to microseconds. */
+    private static long fromUnixEpoch(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp cannot be NaN");
+        }
+        if (Double.isInfinite(seconds)) {
+            return seconds < 0 ? DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY
+                    : DateTimeArithmetic.TIMESTAMP_POSITIVE_INFINITY;
+        }
+        double unixToPostgres = (double) DateTimeArithmetic.UNIX_TO_POSTGRES_USECS / DateTimeArithmetic.USECS_PER_SEC;
+        double micros = Math.rint((seconds - unixToPostgres) * DateTimeArithmetic.USECS_PER_SEC);
+        if (!(micros >= DateTimeArithmetic.MIN_TIMESTAMP && micros < DateTimeArithmetic.END_TIMESTAMP)) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "timestamp out of range: \"" + FloatIO.formatDouble(seconds, -9) + "\"");
+        }
+        return (long) micros;
     }
 
     private static BigDecimal exact(double value) {

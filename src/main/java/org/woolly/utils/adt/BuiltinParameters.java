@@ -1,0 +1,29 @@
+package org.woolly.utils.adt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parameter names and defaults of the built-in functions that have them in PostgreSQL 15's
+ * {@code pg_proc} ({@code proargnames}, {@code proargdefaults}), so that calls such as
+ * {@code make_interval(days => 10)} and {@code parse_ident('a.b')} resolve as there.
+ *
+ * @param names    every parameter's name, in order (the longest signature's, where several share the name)
+ * @param defaults the default expressions (SQL text) of the last {@code defaults.size()} parameters
+ */
+public record BuiltinParameters(List<String> names, List<String> defaults) {
+    private static final Map<String, BuiltinParameters> BY_FUNCTION = Map.of(
+            "make_interval", new BuiltinParameters(List.of("years", "months", "weeks", "days", "hours", "mins", "secs"),
+                    List.of("0", "0", "0", "0", "0", "0", "0.0")),
+            "parse_ident", new BuiltinParameters(List.of("str", "strict"), List.of("true")),
+            "make_date", new BuiltinParameters(List.of("year", "month", "day"), List.of()),
+            "make_time", new BuiltinParameters(List.of("hour", "min", "sec"), List.of()),
+            "make_timestamp", new BuiltinParameters(List.of("year", "month", "mday", "hour", "min", "sec"), List.of()),
+            "make_timestamptz", new BuiltinParameters(List.of("year", "month", "mday", "hour", "min", "sec",
+                    "timezone"), List.of()));
+
+    /** The parameters of the built-in function {@code name}, or null when it has no names. */
+    public static BuiltinParameters of(String name) {
+        return BY_FUNCTION.get(name);
+    }
+}
