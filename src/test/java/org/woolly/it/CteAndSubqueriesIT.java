@@ -59,6 +59,20 @@ class CteAndSubqueriesIT {
         }
     }
 
+    /** UNION without ALL hashes the rows it has seen: a type without hashing is refused, not looped on. */
+    @Test
+    void recursiveUnionNeedsHashableColumns() throws SQLException {
+        try (Connection connection = server.connect()) {
+            WoollyServerExtension.assertError(WoollyServerExtension.errorOf(connection,
+                    "WITH RECURSIVE t(n) AS (VALUES ('01'::varbit) UNION SELECT n || '10'::varbit FROM t"
+                            + " WHERE n < '100'::varbit) SELECT n FROM t"),
+                    "0A000", "could not implement recursive UNION", "All column datatypes must be hashable.");
+            assertThat(TestSessions.rows(connection, "WITH RECURSIVE t(n) AS (VALUES ('{1}'::int[]) UNION"
+                    + " SELECT n || 1 FROM t WHERE cardinality(n) < 3) SELECT n FROM t")).containsExactly(
+                    "{1}", "{1,1}", "{1,1,1}");
+        }
+    }
+
     @Test
     void recursiveCteWalksATree() throws SQLException {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {

@@ -305,6 +305,7 @@ public final class TupleCodec {
                 INT.set(body, offset + 8, interval.days());
                 INT.set(body, offset + 12, interval.months());
             }
+            case TypeOids.UUID -> System.arraycopy(((org.woolly.utils.adt.Uuid) value).bytes(), 0, body, offset, 16);
             case TypeOids.NAME -> {
                 byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(bytes, 0, body, offset, Math.min(bytes.length, NAME_LENGTH - 1));
@@ -338,6 +339,7 @@ public final class TupleCodec {
             case TypeOids.FLOAT8 -> Double.longBitsToDouble((long) LONG.get(body, offset));
             case TypeOids.INTERVAL -> new Interval((int) INT.get(body, offset + 12), (int) INT.get(body, offset + 8),
                     (long) LONG.get(body, offset));
+            case TypeOids.UUID -> org.woolly.utils.adt.Uuid.of(body, offset);
             case TypeOids.NAME -> {
                 int end = offset;
                 while (end < offset + NAME_LENGTH - 1 && body[end] != 0) {

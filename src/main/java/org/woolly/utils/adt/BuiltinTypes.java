@@ -46,6 +46,7 @@ public final class BuiltinTypes {
         add(TypeOids.NUMERIC, NumericIO.INSTANCE);
         add(TypeOids.BIT, BitStringIO.BIT);
         add(TypeOids.VARBIT, BitStringIO.VARBIT);
+        add(TypeOids.UUID, UuidIO.INSTANCE);
         add(TypeOids.VOID, new VoidIO());
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);

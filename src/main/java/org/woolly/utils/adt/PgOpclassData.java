@@ -80,7 +80,9 @@ public final class PgOpclassData {
             family(397, BTREE, "array_ops"),
             family(423, BTREE, "bit_ops"),
             family(2002, BTREE, "varbit_ops"),
-            family(3522, BTREE, "enum_ops"));
+            family(3522, BTREE, "enum_ops"),
+            family(2968, BTREE, "uuid_ops"),
+            family(2969, HASH, "uuid_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
             opclass(10000, BTREE, "array_ops", 397, ANYARRAY, true, 0),
@@ -124,7 +126,9 @@ public final class PgOpclassData {
             opclass(10048, HASH, "bool_ops", 2222, BOOL, true, 0),
             opclass(10002, BTREE, "bit_ops", 423, BIT, true, 0),
             opclass(10043, BTREE, "varbit_ops", 2002, VARBIT, true, 0),
-            opclass(10049, HASH, "bytea_ops", 2223, BYTEA, true, 0));
+            opclass(10049, HASH, "bytea_ops", 2223, BYTEA, true, 0),
+            opclass(10065, BTREE, "uuid_ops", 2968, UUID, true, 0),
+            opclass(10066, HASH, "uuid_ops", 2969, UUID, true, 0));
 
     private static final List<Member> OPERATORS = List.of(
             amop(10000, 1976, INT2, INT2, 1, 95),
@@ -327,6 +331,12 @@ public final class PgOpclassData {
             amop(10212, 2002, VARBIT, VARBIT, 3, 1804),
             amop(10213, 2002, VARBIT, VARBIT, 4, 1809),
             amop(10214, 2002, VARBIT, VARBIT, 5, 1807),
+            amop(10245, 2968, UUID, UUID, 1, 2974),
+            amop(10246, 2968, UUID, UUID, 2, 2976),
+            amop(10247, 2968, UUID, UUID, 3, 2972),
+            amop(10248, 2968, UUID, UUID, 4, 2977),
+            amop(10249, 2968, UUID, UUID, 5, 2975),
+            amop(10295, 2969, UUID, UUID, 1, 2972),
             amop(10297, 1998, NUMERIC, NUMERIC, 1, 1752));
 
     private static final List<Support> SUPPORT = List.of(
@@ -441,7 +451,12 @@ public final class PgOpclassData {
             amproc(10002, 423, BIT, BIT, 4, "btequalimage"),
             amproc(10091, 2002, VARBIT, VARBIT, 1, "varbitcmp"),
             amproc(10092, 2002, VARBIT, VARBIT, 4, "btequalimage"),
-            amproc(10166, 2223, BYTEA, BYTEA, 2, "hashvarlenaextended"));
+            amproc(10166, 2223, BYTEA, BYTEA, 2, "hashvarlenaextended"),
+            amproc(10103, 2968, UUID, UUID, 1, "uuid_cmp"),
+            amproc(10104, 2968, UUID, UUID, 2, "uuid_sortsupport"),
+            amproc(10105, 2968, UUID, UUID, 4, "btequalimage"),
+            amproc(10181, 2969, UUID, UUID, 1, "uuid_hash"),
+            amproc(10182, 2969, UUID, UUID, 2, "uuid_hash_extended"));
 
 
     private PgOpclassData() {}

@@ -347,6 +347,7 @@ public final class PgProcData {
             proc(3540, "format", TEXT, STABLE, CALLED, TEXT),
             proc(3696, "starts_with", BOOL, IMMUTABLE, STRICT, TEXT, TEXT),
             proc(3810, "pg_is_in_recovery", BOOL, VOLATILE, STRICT),
+            proc(3432, "gen_random_uuid", UUID, VOLATILE, STRICT),
             proc(3461, "make_timestamp", TIMESTAMP, IMMUTABLE, STRICT, INT4, INT4, INT4, INT4, INT4, FLOAT8),
             proc(3462, "make_timestamptz", TIMESTAMPTZ, STABLE, STRICT, INT4, INT4, INT4, INT4, INT4, FLOAT8),
             proc(3463, "make_timestamptz", TIMESTAMPTZ, STABLE, STRICT, INT4, INT4, INT4, INT4, INT4, FLOAT8, TEXT),

@@ -116,6 +116,7 @@ final class StringFunctions {
         r.function("to_hex", T, (a, c) -> Long.toHexString((Long) a[0]), TypeOids.INT8);
         r.function("translate", T, (a, c) -> translate((String) a[0], (String) a[1], (String) a[2]), T, T, T);
         r.function("quote_ident", T, (a, c) -> quoteIdent((String) a[0]), T);
+        r.function("gen_random_uuid", TypeOids.UUID, PgProcData.VOLATILE, PgProcData.STRICT, (a, c) -> Uuid.random());
         r.function("parse_ident", 1009, (a, c) -> ArrayValue.of(T, Identifiers.parseIdent((String) a[0],
                 (Boolean) a[1])), T, TypeOids.BOOL);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
