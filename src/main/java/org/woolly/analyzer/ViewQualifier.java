@@ -112,6 +112,11 @@ public final class ViewQualifier {
         List<CommonTableExpr> with = new ArrayList<>();
         for (CommonTableExpr cte : select.with()) {
             if (cte.query() instanceof Statement.Select cteSelect) {
+                if (cte.recursive()) {
+                    // WITH RECURSIVE: the query's own name is in scope in its body (its self-reference
+                    // must not resolve to a table of that name)
+                    scope.ctes.put(cte.name(), cte.columns() != null ? cte.columns() : List.of());
+                }
                 SelectStmt resolved = select(cteSelect.query(), scope, null);
                 with.add(new CommonTableExpr(cte.name(), cte.columns(), new Statement.Select(resolved),
                         cte.materialized(), cte.recursive(), cte.location()));

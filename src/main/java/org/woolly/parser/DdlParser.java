@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.woolly.nodes.parse.ColumnDef;
+import org.woolly.nodes.parse.CommonTableExpr;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.PartitionBoundSpec;
 import org.woolly.nodes.parse.PartitionSpec;
 import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.parse.ResTarget;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TableConstraint;
@@ -56,6 +59,14 @@ final class DdlParser {
             cursor.advance();
             cursor.advance();
             return createView(create, true);
+        }
+        if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("recursive")) {
+            cursor.advance();
+            cursor.advance();
+            return createRecursiveView(create, true);
+        }
+        if (cursor.atKeyword("recursive")) {
+            return createRecursiveView(create, false);
         }
         boolean temporary = false;
         if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
@@ -353,6 +364,36 @@ final class DdlParser {
             cursor.expectKeyword("option");
         }
         return new Statement.CreateView(name, columnNames, query, replace, checkOption, create.start());
+    }
+
+    /**
+     * {@code RECURSIVE VIEW name (columns) AS query}: the view of {@code WITH RECURSIVE name
+     * (columns) AS (query) SELECT columns FROM name}, as PostgreSQL's grammar builds it
+     * ({@code makeRecursiveViewSelect}); the column list is required.
+     */
+    private Statement createRecursiveView(Token create, boolean replace) {
+        cursor.expectKeyword("recursive");
+        cursor.expectKeyword("view");
+        QualifiedName name = grammar.qualifiedName();
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            throw cursor.syntaxError();
+        }
+        List<String> columnNames = grammar.parenthesizedNameList();
+        if (cursor.atKeyword("with")) {
+            throw TokenCursor.notSupportedClause("CREATE VIEW ... WITH (options) is not supported yet", cursor.peek());
+        }
+        cursor.expectKeyword("as");
+        SelectStmt query = grammar.selects.selectStatement();
+        int at = name.location();
+        List<ResTarget> targets = new ArrayList<>();
+        for (String column : columnNames) {
+            targets.add(new ResTarget(new Expr.ColumnRef(List.of(column), at), null, at));
+        }
+        CommonTableExpr cte = new CommonTableExpr(name.name(), columnNames, new Statement.Select(query), null, true, at);
+        SelectStmt wrapped = new SelectStmt(targets, false, null,
+                List.of(new FromItem.Table(new QualifiedName(null, name.name(), at), null, at)), null, List.of(), null,
+                null, null, false, null, null, List.of(), null, null, List.of(), List.of(cte), at);
+        return new Statement.CreateView(name, columnNames, wrapped, replace, null, create.start());
     }
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */

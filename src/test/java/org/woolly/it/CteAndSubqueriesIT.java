@@ -73,6 +73,21 @@ class CteAndSubqueriesIT {
         }
     }
 
+    /** CREATE [OR REPLACE] RECURSIVE VIEW is a view over WITH RECURSIVE, its self-reference the CTE, not the view. */
+    @Test
+    void recursiveViewsCountAndReplace() throws SQLException {
+        try (Connection connection = server.connect()) {
+            TestSessions.execute(connection, "CREATE RECURSIVE VIEW rv_nums (n) AS VALUES (1) UNION ALL"
+                    + " SELECT n + 1 FROM rv_nums WHERE n < 3");
+            assertThat(TestSessions.rows(connection, "SELECT n FROM rv_nums")).containsExactly("1", "2", "3");
+            TestSessions.execute(connection, "CREATE OR REPLACE RECURSIVE VIEW rv_nums (n) AS VALUES (1) UNION ALL"
+                    + " SELECT n + 1 FROM rv_nums WHERE n < 4");
+            assertThat(TestSessions.rows(connection, "SELECT n FROM rv_nums")).containsExactly("1", "2", "3", "4");
+            WoollyServerExtension.assertError(WoollyServerExtension.errorOf(connection,
+                    "CREATE RECURSIVE VIEW rv_bad AS SELECT 1"), "42601", "syntax error at or near \"AS\"", null);
+        }
+    }
+
     @Test
     void recursiveCteWalksATree() throws SQLException {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
