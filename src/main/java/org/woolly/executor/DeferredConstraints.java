@@ -1,6 +1,8 @@
 package org.woolly.executor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +24,11 @@ public final class DeferredConstraints {
     private final List<Pending> pending = new ArrayList<>();
 
     private record Pending(ConstraintInfo constraint, Consumer<ExecutorContext> check) {}
+
+    /** What a subtransaction's abort puts back: the modes and the queue as it began. */
+    private record Saved(Boolean all, Map<Integer, Boolean> byConstraint, List<Pending> pending) {}
+
+    private final Deque<Saved> subtransactions = new ArrayDeque<>();
 
     /** Whether {@code constraint}'s checks wait for commit now: its INITIALLY mode unless SET CONSTRAINTS changed it. */
     public boolean deferred(ConstraintInfo constraint) {
@@ -66,6 +73,32 @@ public final class DeferredConstraints {
             check.check().accept(context);
             pending.remove(check);
         }
+    }
+
+    /**
+     * A subtransaction (SAVEPOINT, a PL/pgSQL block with EXCEPTION) begins: remembers the modes
+     * and the queue ({@code AfterTriggerBeginSubXact}; PostgreSQL saves the SET CONSTRAINTS
+     * state per transaction level and the queue's end). The queue is copied: O(queued checks).
+     */
+    public void atSubtransactionStart() {
+        subtransactions.push(new Saved(all, new HashMap<>(byConstraint), new ArrayList<>(pending)));
+    }
+
+    /**
+     * The innermost subtransaction ends ({@code AfterTriggerEndSubXact}): kept on commit; on
+     * abort SET CONSTRAINTS run inside it is undone, the checks it queued are dropped and the
+     * ones it fired are queued again.
+     */
+    public void atSubtransactionEnd(boolean commit) {
+        Saved saved = subtransactions.poll();
+        if (saved == null || commit) {
+            return;
+        }
+        all = saved.all();
+        byConstraint.clear();
+        byConstraint.putAll(saved.byConstraint());
+        pending.clear();
+        pending.addAll(saved.pending());
     }
 
     /** Whether any check waits. */

@@ -36,6 +36,16 @@ class DeferredConstraintsIT {
         return ((PSQLException) thrown).getServerErrorMessage();
     }
 
+    /**
+     * SET CONSTRAINTS is undone with the savepoint (or PL/pgSQL exception block) it ran in and
+     * kept by RELEASE; the checks a rolled-back savepoint queued are dropped; a queued row is
+     * checked as it is at commit; same output as PostgreSQL 15.
+     */
+    @Test
+    void savepointsUndoSetConstraintsAndTheirQueuedChecks() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "deferred/savepoints");
+    }
+
     @Test
     void aDeferrableKeyIsCheckedAfterTheStatementAndAPlainOneRowByRow() throws Exception {
         Connection c = sessions.connect();

@@ -964,6 +964,12 @@ public final class HeapAccessMethod implements HeapAccess {
                     case OK, LOCKED -> {
                         // LOCKED: other lockers hold compatible locks (the lock table granted ours)
                         stampLocker(data, position, xid, mode, check == HeapVisibility.UpdateCheck.LOCKED, tx);
+                        if ((page.flags() & Page.FLAG_ALL_VISIBLE) != 0) {
+                            // heap_lock_tuple (9.6+): the locker's xmax is work for a freezing VACUUM, so the
+                            // page is no longer all-frozen; it stays all-visible (a lock hides no row). Not
+                            // logged, as the stamp: after a crash the locker is gone and the page frozen again
+                            visibilityMap.clear(relation, tid.block(), VisibilityMap.ALL_FROZEN);
+                        }
                         bufferPool.markDirtyHint(buffer);
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
@@ -49,6 +50,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
     private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
     /**
+     * Deleted pages per index with their safe XIDs, found by VACUUM ({@code indexfsm.c}); kept in
+     * memory only: after a restart the next VACUUM finds them again.
+     */
+    private final Map<RelFileLocator, ConcurrentSkipListMap<Integer, Long>> freePages = new ConcurrentHashMap<>();
+    /**
      * The metapage's root and level per index ({@code rd_amcache}): changed only under the
      * write lock, and forgotten when a split makes a new root or a build writes a new metapage.
      */
@@ -63,6 +69,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
             treeLocks.remove(relation);
             knownSizes.remove(relation);
             metaCache.remove(relation);
+            freePages.remove(relation);
             layouts.keySet().removeIf(shape -> shape.locator().equals(relation));
         });
     }
@@ -223,7 +230,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
                 if (BTreePage.level(page) != expectedLevel) {
                     throw corrupted(layout, block);
                 }
-                if (!BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0) {
+                if (mustMoveRight(layout, page, target)) {
                     block = BTreePage.next(page);
                     continue;
                 }
@@ -249,6 +256,15 @@ public final class BTreeAccessMethod implements BTreeAccess {
                 bufferPool.unlockAndRelease(buffer);
             }
         }
+    }
+
+    /**
+     * Whether a search for {@code target} continues on the right sibling ({@code _bt_moveright}):
+     * the key is at or above the high key, or the page is half-dead or deleted.
+     */
+    static boolean mustMoveRight(KeyLayout layout, Page page, KeyLayout.Target target) {
+        return !BTreePage.isRightmost(page)
+                && (BTreePage.isIgnored(page) || layout.compare(target, layout.decode(page, 1)) >= 0);
     }
 
     /** Offset of the first item above {@code target} (max + 1 if none), by binary search ({@code _bt_binsrch}). */
@@ -348,8 +364,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
         int block = found.block();
         Page page = found.page();
-        for (long steps = 0; !BTreePage.isRightmost(page) && layout.compare(target, layout.decode(page, 1)) >= 0;
-                steps++) {
+        for (long steps = 0; mustMoveRight(layout, page, target); steps++) {
             checkSteps(layout, steps, block);
             block = BTreePage.next(page);
             page = readPage(layout, block);
@@ -426,53 +441,49 @@ public final class BTreeAccessMethod implements BTreeAccess {
 
     @Override
     public long bulkDelete(IndexShape index, Predicate<Tid> dead) {
-        KeyLayout layout = layout(index);
-        RelFileLocator relation = index.locator();
         Lock lock = writeLock(index);
         lock.lock();
         try {
-            BTreePage.Meta meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), index.name());
-            int block = meta.root();
-            Page page = readPage(layout, block);
-            for (long steps = 0; !BTreePage.isLeaf(page); steps++) {
-                checkSteps(layout, steps, block);
-                block = KeyLayout.child(page.item(BTreePage.firstData(page)));
-                page = readPage(layout, block);
-            }
-            long removed = 0;
-            for (long steps = 0; ; steps++) {
-                checkSteps(layout, steps, block);
-                List<byte[]> kept = new ArrayList<>();
-                int first = BTreePage.firstData(page);
-                for (int offset = 1; offset <= page.maxOffsetNumber(); offset++) {
-                    byte[] item = page.item(offset);
-                    if (offset >= first && dead.test(layout.decode(item).tid())) {
-                        removed++;
-                    } else {
-                        kept.add(item);
-                    }
-                }
-                if (kept.size() < page.maxOffsetNumber()) {
-                    Page cleaned = BTreePage.rebuilt(page, kept);
-                    Buffer buffer = bufferPool.read(relation, block);
-                    buffer.lockExclusive();
-                    try {
-                        LinkedHashMap<Integer, Page> images = new LinkedHashMap<>();
-                        images.put(block, cleaned);
-                        writePages(BTreeWalRecords.VACUUM, relation, 0, images, Map.of(block, buffer));
-                    } finally {
-                        bufferPool.unlockAndRelease(buffer);
-                    }
-                }
-                if (BTreePage.isRightmost(page)) {
-                    return removed;
-                }
-                block = BTreePage.next(page);
-                page = readPage(layout, block);
-            }
+            return new BTreeVacuum(this, layout(index)).run(dead);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Offers a deleted page for reuse once {@code safeXid} is behind the xmin horizon ({@code RecordFreeIndexPage}). */
+    void recordFreePage(RelFileLocator relation, int block, long safeXid) {
+        freePages.computeIfAbsent(relation, key -> new ConcurrentSkipListMap<>()).put(block, safeXid);
+    }
+
+    /**
+     * A deleted page no transaction can still be travelling to, pinned and exclusively locked,
+     * or null ({@code _bt_getbuf} with {@code GetFreeIndexPage} and {@code BTPageIsRecyclable}):
+     * its safe XID precedes the xmin horizon. Called under the tree's write lock.
+     */
+    Buffer reusablePage(RelFileLocator relation) {
+        Map<Integer, Long> free = freePages.get(relation);
+        if (free == null) {
+            return null;
+        }
+        long horizon = transactions.oldestXmin();
+        for (Iterator<Map.Entry<Integer, Long>> candidates = free.entrySet().iterator(); candidates.hasNext(); ) {
+            Map.Entry<Integer, Long> candidate = candidates.next();
+            if (horizon == 0 || Long.compareUnsigned(candidate.getValue(), horizon) >= 0) {
+                continue;
+            }
+            candidates.remove();
+            Buffer buffer = bufferPool.read(relation, candidate.getKey());
+            buffer.lockExclusive();
+            if (BTreePage.isDeleted(buffer.page())) {
+                return buffer;
+            }
+            bufferPool.unlockAndRelease(buffer);
+        }
+        return null;
+    }
+
+    TransactionManager transactions() {
+        return transactions;
     }
 
     @Override

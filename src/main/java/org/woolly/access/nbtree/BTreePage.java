@@ -21,7 +21,13 @@ final class BTreePage {
 
     static final int FLAG_LEAF = 0x1;
     static final int FLAG_ROOT = 0x2;
+    /** Unlinked from its siblings and parent, waiting to be recycled ({@code BTP_DELETED}). */
+    static final int FLAG_DELETED = 0x4;
     static final int FLAG_META = 0x8;
+    /** Its downlink is gone but its siblings still link to it ({@code BTP_HALF_DEAD}): the first step of a deletion. */
+    static final int FLAG_HALF_DEAD = 0x10;
+    /** Size of a deleted page's one item, the safe XID ({@code BTDeletedPageData}). */
+    static final int DELETED_ITEM_SIZE = 8;
 
     static final int META_MAGIC = 0x053162;
     static final int META_VERSION = 4;
@@ -55,6 +61,37 @@ final class BTreePage {
 
     static boolean isLeaf(Page page) {
         return (flags(page) & FLAG_LEAF) != 0;
+    }
+
+    static boolean isDeleted(Page page) {
+        return (flags(page) & FLAG_DELETED) != 0;
+    }
+
+    static boolean isHalfDead(Page page) {
+        return (flags(page) & FLAG_HALF_DEAD) != 0;
+    }
+
+    /** A page searches and scans step over to its right sibling ({@code P_IGNORE}). */
+    static boolean isIgnored(Page page) {
+        return (flags(page) & (FLAG_DELETED | FLAG_HALF_DEAD)) != 0;
+    }
+
+    /**
+     * A deleted page ({@code _bt_unlink_halfdead_page}): its links and level kept, so a search that
+     * still reaches it can move right, and one item, the XID that every transaction which could
+     * still be on its way to the page precedes ({@code safexid}).
+     */
+    static Page formatDeleted(Page page, long safeXid) {
+        Page deleted = format(level(page), (flags(page) & FLAG_LEAF) | FLAG_DELETED, prev(page), next(page));
+        byte[] item = new byte[DELETED_ITEM_SIZE];
+        Page.putLong(item, 0, safeXid);
+        deleted.addItem(item);
+        return deleted;
+    }
+
+    /** The safe XID a deleted page records ({@code BTPageGetDeleteXid}). */
+    static long safeXid(Page page) {
+        return Page.getLong(page.item(1), 0);
     }
 
     static boolean isRightmost(Page page) {
@@ -217,7 +254,7 @@ final class BTreePage {
         int start = page.itemOffset(offset);
         int length = page.itemLength(offset);
         return page.itemFlags(offset) == Page.LP_NORMAL && start >= page.upper() && start + length <= SPECIAL_START
-                && length >= KeyLayout.HEADER_SIZE;
+                && length >= (isDeleted(page) ? DELETED_ITEM_SIZE : KeyLayout.HEADER_SIZE);
     }
 
     static SqlException corruptedPage(String indexName, int block) {

@@ -59,7 +59,8 @@ final class BTreeRedo implements ResourceManager {
                     bufferPool.unlockAndRelease(buffer);
                 }
             }
-            case BTreeWalRecords.SPLIT, BTreeWalRecords.NEWPAGES, BTreeWalRecords.VACUUM -> {
+            case BTreeWalRecords.SPLIT, BTreeWalRecords.NEWPAGES, BTreeWalRecords.VACUUM,
+                 BTreeWalRecords.MARK_PAGE_HALFDEAD, BTreeWalRecords.UNLINK_PAGE -> {
                 for (BlockReference block : record.blocks()) {
                     bufferPool.restorePageImage(block.relation(), block.fork(), block.blockNumber(), block.pageImage(),
                             endLsn);

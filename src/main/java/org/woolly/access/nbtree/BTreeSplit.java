@@ -86,9 +86,15 @@ final class BTreeSplit {
         return changed != null ? changed : btree.readPage(layout, block);
     }
 
-    /** A new page at the end of the index, pinned and locked until the record is written. */
+    /**
+     * A recycled deleted page, else a new page at the end of the index; pinned and locked until
+     * the record is written (its full-page image replaces the deleted page).
+     */
     private int newBlock() {
-        Buffer buffer = bufferPool.extend(layout.shape().locator(), ForkNumber.MAIN);
+        Buffer buffer = btree.reusablePage(layout.shape().locator());
+        if (buffer == null) {
+            buffer = bufferPool.extend(layout.shape().locator(), ForkNumber.MAIN);
+        }
         buffers.put(buffer.blockNumber(), buffer);
         return buffer.blockNumber();
     }

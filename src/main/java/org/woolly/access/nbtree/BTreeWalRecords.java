@@ -32,6 +32,19 @@ final class BTreeWalRecords {
      */
     static final int VACUUM = 0x30;
 
+    /**
+     * The first step of a page deletion ({@code XLOG_BTREE_MARK_PAGE_HALFDEAD}): the parent
+     * without the empty leaf's downlink (its key space given to the right sibling) and the leaf
+     * marked half-dead, as full-page images.
+     */
+    static final int MARK_PAGE_HALFDEAD = 0x70;
+
+    /**
+     * The second step ({@code XLOG_BTREE_UNLINK_PAGE}): the left and right siblings linked to
+     * each other and the leaf marked deleted with its safe XID, as full-page images.
+     */
+    static final int UNLINK_PAGE = 0x80;
+
     static final int INSERT_MAIN_DATA_SIZE = 2;
 
     private BTreeWalRecords() {}
@@ -58,6 +71,8 @@ final class BTreeWalRecords {
             case SPLIT -> "SPLIT";
             case NEWPAGES -> "NEWPAGES";
             case VACUUM -> "VACUUM";
+            case MARK_PAGE_HALFDEAD -> "MARK_PAGE_HALFDEAD";
+            case UNLINK_PAGE -> "UNLINK_PAGE";
             default -> "UNKNOWN(" + info + ")";
         };
     }

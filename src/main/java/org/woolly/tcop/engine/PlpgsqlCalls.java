@@ -154,6 +154,7 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
         String name = "\0plpgsql " + (++subtransactions);
         session.block.ensure().defineSavepoint(name);
         session.settings.atSubtransactionStart();
+        session.block.deferredConstraints().atSubtransactionStart();
         return name;
     }
 
@@ -161,6 +162,7 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
     public void commitSubtransaction(Object token) {
         session.block.ensure().releaseSavepoint((String) token);
         session.settings.atSubtransactionEnd(true);
+        session.block.deferredConstraints().atSubtransactionEnd(true);
     }
 
     @Override
@@ -169,5 +171,6 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
         transaction.rollbackToSavepoint((String) token);
         transaction.releaseSavepoint((String) token);
         session.settings.atSubtransactionEnd(false);
+        session.block.deferredConstraints().atSubtransactionEnd(false);
     }
 }

@@ -262,6 +262,7 @@ final class TransactionBlock {
         requireBlock("SAVEPOINT");
         transaction.defineSavepoint(name);
         settings.atSubtransactionStart();
+        deferredConstraints.atSubtransactionStart();
     }
 
     /** RELEASE SAVEPOINT: the named savepoint and those inside it end, their work kept (3B001 if unknown). */
@@ -272,6 +273,7 @@ final class TransactionBlock {
         // each savepoint inside the named one commits in turn, as CommitSubTransaction does
         for (int depth = depthBefore; depth > transaction.savepointDepth(); depth--) {
             settings.atSubtransactionEnd(true);
+            deferredConstraints.atSubtransactionEnd(true);
         }
     }
 
@@ -291,8 +293,10 @@ final class TransactionBlock {
         // the named savepoint and those inside it abort, and the named one starts again
         for (int depth = depthBefore; depth >= transaction.savepointDepth(); depth--) {
             settings.atSubtransactionEnd(false);
+            deferredConstraints.atSubtransactionEnd(false);
         }
         settings.atSubtransactionStart();
+        deferredConstraints.atSubtransactionStart();
         state = State.IN_BLOCK;
     }
 

@@ -127,6 +127,22 @@ class VisibilityMapTest {
     }
 
     @Test
+    void aRowLockClearsAllFrozenButKeepsAllVisible() {
+        HeapTestSupport heap = new HeapTestSupport(primary, 16);
+        Tid first = heap.committedInsert("first");
+        heap.committedInsert("second");
+        vacuum(heap, 0);
+        assertThat(heap.heap.visibilityStatus(TABLE, 0)).isEqualTo(VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
+
+        Transaction locker = heap.transactions.begin();
+        assertThat(heap.heap.lockTuple(TABLE, first, locker, RowLockMode.SHARE, true).status())
+                .isEqualTo(ModifyResult.Status.OK);
+        assertThat(heap.heap.visibilityStatus(TABLE, 0)).isEqualTo(VisibilityMap.ALL_VISIBLE);
+        assertThat(pageFlags(heap.pool, 0) & Page.FLAG_ALL_VISIBLE).isNotZero();
+        heap.transactions.commit(locker);
+    }
+
+    @Test
     void redoSetsTheBitsAndTheLaterHeapRecordClearsThemAgain() {
         HeapTestSupport source = new HeapTestSupport(primary, 16);
         source.committedInsert("a");

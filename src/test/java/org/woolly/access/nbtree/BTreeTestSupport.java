@@ -38,6 +38,8 @@ final class BTreeTestSupport {
         record Logged(WalRecord record, long endLsn) {}
 
         final List<Logged> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Fault injection: an insert of a record this accepts fails as a full disk would. */
+        volatile java.util.function.Predicate<WalRecord> failWhen = record -> false;
         private final Wal wal;
 
         RecordingWal(Wal wal) {
@@ -46,6 +48,7 @@ final class BTreeTestSupport {
 
         @Override
         public long insert(WalRecord record) {
+            failIfAsked(record);
             long end = wal.insert(record);
             records.add(new Logged(record, end));
             return end;
@@ -53,11 +56,18 @@ final class BTreeTestSupport {
 
         @Override
         public long insert(WalRecord record, long redoPointer) {
+            failIfAsked(record);
             long end = wal.insert(record, redoPointer);
             if (end != RETRY) {
                 records.add(new Logged(record, end));
             }
             return end;
+        }
+
+        private void failIfAsked(WalRecord record) {
+            if (failWhen.test(record)) {
+                throw new SqlException(SqlState.DISK_FULL, "could not write to WAL: injected failure");
+            }
         }
 
         @Override

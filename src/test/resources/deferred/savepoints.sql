@@ -1,0 +1,77 @@
+CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, pid int REFERENCES parent DEFERRABLE INITIALLY IMMEDIATE);
+CREATE TABLE uk (k int UNIQUE DEFERRABLE INITIALLY IMMEDIATE, tag text);
+INSERT INTO parent VALUES (1), (2);
+INSERT INTO uk VALUES (1), (2);
+-- SET CONSTRAINTS inside a savepoint is undone by ROLLBACK TO
+BEGIN;
+SAVEPOINT s1;
+SET CONSTRAINTS ALL DEFERRED;
+ROLLBACK TO s1;
+INSERT INTO child VALUES (1, 99);
+ROLLBACK;
+-- ... and kept by RELEASE
+BEGIN;
+SAVEPOINT s1;
+SET CONSTRAINTS ALL DEFERRED;
+RELEASE s1;
+INSERT INTO child VALUES (1, 99);
+INSERT INTO uk VALUES (1);
+COMMIT;
+-- a mode set before the savepoint survives its rollback
+BEGIN;
+SET CONSTRAINTS child_pid_fkey DEFERRED;
+SAVEPOINT s1;
+SET CONSTRAINTS child_pid_fkey IMMEDIATE;
+ROLLBACK TO s1;
+INSERT INTO child VALUES (2, 98);
+DELETE FROM child WHERE id = 2;
+COMMIT;
+-- checks queued in a rolled-back savepoint are discarded
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+SAVEPOINT s1;
+INSERT INTO child VALUES (3, 97);
+INSERT INTO uk VALUES (2);
+ROLLBACK TO s1;
+INSERT INTO child VALUES (4, 1);
+COMMIT;
+SELECT * FROM child ORDER BY id;
+-- the row a deferred check queued is checked as it is at commit
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO child VALUES (5, 96);
+SAVEPOINT s1;
+UPDATE child SET pid = 2 WHERE id = 5;
+ROLLBACK TO s1;
+COMMIT;
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO child VALUES (6, 95);
+UPDATE child SET pid = 2 WHERE id = 6;
+INSERT INTO uk VALUES (2, 'new');
+DELETE FROM uk WHERE tag = 'new';
+COMMIT;
+SELECT * FROM child ORDER BY id;
+SELECT k, count(*) FROM uk GROUP BY k ORDER BY k;
+-- SET CONSTRAINTS IMMEDIATE inside a savepoint fires the queue; the error aborts only the savepoint
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO child VALUES (7, 94);
+SAVEPOINT s1;
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK TO s1;
+SELECT count(*) FROM child WHERE id = 7;
+COMMIT;
+-- a PL/pgSQL block whose exception handler runs undoes its SET CONSTRAINTS
+BEGIN;
+DO $$
+BEGIN
+  SET CONSTRAINTS ALL DEFERRED;
+  RAISE EXCEPTION 'undo';
+EXCEPTION WHEN raise_exception THEN
+  NULL;
+END $$;
+INSERT INTO child VALUES (8, 93);
+ROLLBACK;
+DROP TABLE child, parent, uk;
