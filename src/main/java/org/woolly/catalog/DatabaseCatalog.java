@@ -1033,7 +1033,7 @@ public final class DatabaseCatalog implements CatalogAccess {
                 throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
                         "cannot create temporary relation in non-temporary schema");
             }
-            return checkCreationAllowed(oid, schema, relationName);
+            return checkCreationAllowed(tx, oid, schema, relationName);
         }
         if (temporaryRelation) {
             return temporaryNamespace(tx);
@@ -1044,18 +1044,34 @@ public final class DatabaseCatalog implements CatalogAccess {
             }
             Integer oid = image.namespaceOid(name);
             if (oid != null) {
-                return checkCreationAllowed(oid, name, relationName);
+                return checkCreationAllowed(tx, oid, name, relationName);
             }
         }
         throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
     }
 
-    private static int checkCreationAllowed(int namespaceOid, String schema, String relationName) {
+    /**
+     * Creating in a schema needs CREATE on it ({@code RangeVarGetCreationNamespace}'s
+     * {@code pg_namespace_aclcheck}); pg_catalog and pg_toast take no user objects at all.
+     */
+    private int checkCreationAllowed(Transaction tx, int namespaceOid, String schema, String relationName) {
         if (namespaceOid == CatalogOids.PG_CATALOG_NAMESPACE || namespaceOid == CatalogOids.PG_TOAST_NAMESPACE) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create \"%s.%s\"", schema,
                     relationName).withDetail("System catalog modifications are currently disallowed.");
         }
+        OptionalInt user = currentUserOid(tx);
+        if (user.isPresent()) {
+            NamespaceInfo namespace = NamespaceDdl.info(system.imageFor(tx, databaseOid).namespaceRow(namespaceOid));
+            if (!hasNamespacePrivilege(tx, user.getAsInt(), namespace, 'C')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s", schema);
+            }
+        }
         return namespaceOid;
+    }
+
+    /** The OID of the role this catalog view acts for (search_path's $user), if it names one. */
+    private OptionalInt currentUserOid(Transaction tx) {
+        return userName == null ? OptionalInt.empty() : roleOid(tx, userName);
     }
 
     /** {@code pg_temp} names the session's own temporary schema (null until it has one). */
@@ -1079,11 +1095,19 @@ public final class DatabaseCatalog implements CatalogAccess {
     /**
      * The session's temporary schema, made on first use ({@code InitTempTableNamespace}): the
      * {@code pg_temp_N} and {@code pg_toast_temp_N} rows of its backend id, or, when an earlier
-     * session with that id left them, those rows emptied of what that session left behind.
+     * session with that id left them, those rows emptied of what that session left behind. Its
+     * first use in a session needs TEMPORARY on the database.
      */
     private int temporaryNamespace(Transaction tx) {
         if (temporary == null) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables need a session");
+        }
+        if (!temporary.cleaned) {
+            OptionalInt user = currentUserOid(tx);
+            if (user.isPresent() && !hasDatabasePrivilege(tx, user.getAsInt(), 'T')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                        "permission denied to create temporary tables in database \"%s\"", databaseName());
+            }
         }
         CatalogImage image = system.imageFor(tx, databaseOid);
         Integer oid = image.namespaceOid(temporary.name());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.woolly.catalog.DatabaseInfo;
 import org.woolly.catalog.NamespaceInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.catalog.acl.Acl;
@@ -16,9 +17,9 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * GRANT and REVOKE of privileges on tables, sequences and schemas: counterpart of
+ * GRANT and REVOKE of privileges on tables, sequences, schemas and databases: counterpart of
  * {@code aclchk.c}'s {@code ExecuteGrantStmt} / {@code ExecGrant_Relation} /
- * {@code ExecGrant_Namespace}. The owner (or a superuser, acting as the owner) grants any
+ * {@code ExecGrant_Namespace} / {@code ExecGrant_Database}. The owner (or a superuser, acting as the owner) grants any
  * privilege; another role only what it holds WITH GRANT OPTION, with PostgreSQL's warnings
  * when that is less than asked. The new ACL is written to relacl / nspacl in aclitem[] text.
  */
@@ -28,10 +29,6 @@ public final class GrantCommands {
 
     public static String run(CommandContext context, AccessCommand.GrantPrivileges grant) {
         String objectType = grant.objectType();
-        if (objectType.equals("DATABASE")) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s ON DATABASE is not supported yet",
-                    grant.tag());
-        }
         List<Integer> grantees = new ArrayList<>();
         for (RoleSpec grantee : grant.grantees()) {
             grantees.add(grantee.kind() == RoleSpec.Kind.PUBLIC ? Acl.PUBLIC : Privileges.roleOid(context, grantee));
@@ -40,6 +37,19 @@ public final class GrantCommands {
             throw SqlException.of(SqlState.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
         }
         switch (objectType) {
+            case "DATABASE" -> {
+                int mask = mask(grant.privileges(), Acl.ObjectType.DATABASE, "database");
+                for (QualifiedName name : grant.objects()) {
+                    DatabaseInfo database = context.catalog().databases().lookup(context.transaction(), name.name())
+                            .orElseThrow(() -> SqlException.of(SqlState.INVALID_CATALOG_NAME,
+                                    "database \"%s\" does not exist", name.name()));
+                    String acl = change(context, grant, grantees, mask, Acl.ObjectType.DATABASE,
+                            context.catalog().databases().acl(context.transaction(), database.oid()),
+                            database.ownerOid(), "database", database.name());
+                    context.catalog().databases().update(context.transaction(), database.oid(),
+                            java.util.Map.of("datacl", acl));
+                }
+            }
             case "SCHEMA" -> {
                 int mask = mask(grant.privileges(), Acl.ObjectType.SCHEMA, "schema");
                 for (QualifiedName name : grant.objects()) {
