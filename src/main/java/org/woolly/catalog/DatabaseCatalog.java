@@ -116,6 +116,7 @@ public final class DatabaseCatalog implements CatalogAccess {
             if (namespaceOid == null) {
                 return Optional.empty();
             }
+            checkUsage(tx, image, namespaceOid);
             Integer relationOid = image.relationOid(namespaceOid, name);
             if (relationOid != null && TemporarySchema.isTemporaryName(image.namespaceName(namespaceOid))
                     && !namespaceOid.equals(ownTemporaryNamespace(image))) {
@@ -124,7 +125,7 @@ public final class DatabaseCatalog implements CatalogAccess {
             }
             return relationOid == null ? Optional.empty() : Optional.of(image.relation(relationOid));
         }
-        for (int namespaceOid : searchPathOids(image, true)) {
+        for (int namespaceOid : searchPathOids(tx, image, true)) {
             Integer relationOid = image.relationOid(namespaceOid, name);
             if (relationOid != null) {
                 return Optional.of(image.relation(relationOid));
@@ -208,7 +209,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     public List<String> searchPath(Transaction tx) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();
-        for (int namespaceOid : searchPathOids(image, false)) {
+        for (int namespaceOid : searchPathOids(tx, image, false)) {
             names.add(image.namespaceName(namespaceOid));
         }
         return names;
@@ -222,13 +223,14 @@ public final class DatabaseCatalog implements CatalogAccess {
             if (namespaceOid == null) {
                 throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
             }
+            checkUsage(tx, image, namespaceOid);
             Integer typeOid = image.typeOid(namespaceOid, name);
             if (typeOid == null) {
                 throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s.%s\" does not exist", schema, name);
             }
             return typeOid;
         }
-        for (int namespaceOid : searchPathOids(image, true)) {
+        for (int namespaceOid : searchPathOids(tx, image, true)) {
             Integer typeOid = image.typeOid(namespaceOid, name);
             if (typeOid != null) {
                 return typeOid;
@@ -856,8 +858,11 @@ public final class DatabaseCatalog implements CatalogAccess {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<FunctionInfo> found = new ArrayList<>();
         // functions are never looked up in the temporary schema (PostgreSQL's namespace.c)
-        List<Integer> namespaces = schema == null ? searchPathOids(image, false)
+        List<Integer> namespaces = schema == null ? searchPathOids(tx, image, false)
                 : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        if (schema != null && !namespaces.isEmpty()) {
+            checkUsage(tx, image, namespaces.getFirst());
+        }
         for (int namespaceOid : namespaces) {
             for (FunctionInfo function : image.functions(name)) {
                 if (function.namespaceOid() == namespaceOid) {
@@ -895,7 +900,7 @@ public final class DatabaseCatalog implements CatalogAccess {
      * {@code pg_temp} ({@code includeTemporary}: name lookups, not current_schemas(false)), then
      * pg_catalog unless listed, then the listed schemas that exist, each once.
      */
-    private List<Integer> searchPathOids(CatalogImage image, boolean includeTemporary) {
+    private List<Integer> searchPathOids(Transaction tx, CatalogImage image, boolean includeTemporary) {
         List<Integer> oids = new ArrayList<>();
         List<String> names = searchPath.resolve(userName);
         Integer temporaryOid = ownTemporaryNamespace(image);
@@ -907,11 +912,36 @@ public final class DatabaseCatalog implements CatalogAccess {
         }
         for (String name : names) {
             Integer oid = namespaceOidOf(image, name);
-            if (oid != null && !oids.contains(oid)) {
+            if (oid != null && !oids.contains(oid) && mayUse(tx, image, oid)) {
                 oids.add(oid);
             }
         }
         return oids;
+    }
+
+    /**
+     * Whether the current user holds USAGE on the schema ({@code recomputeNamespacePath} leaves
+     * the others out of the path); pg_catalog and the session's own temporary schema need none.
+     */
+    private boolean mayUse(Transaction tx, CatalogImage image, int namespaceOid) {
+        if (namespaceOid == CatalogOids.PG_CATALOG_NAMESPACE || isOwnTemporaryNamespace(image, namespaceOid)) {
+            return true;
+        }
+        OptionalInt user = currentUserOid(tx);
+        if (user.isEmpty() || isSuperuser(tx, user.getAsInt())) {
+            return true;
+        }
+        NamespaceInfo namespace = NamespaceDdl.info(image.namespaceRow(namespaceOid));
+        return namespace.ownerOid() == user.getAsInt()
+                || hasNamespacePrivilege(tx, user.getAsInt(), namespace, 'U');
+    }
+
+    /** {@code LookupExplicitNamespace}: a schema named in a qualified name needs USAGE, else 42501. */
+    private void checkUsage(Transaction tx, CatalogImage image, int namespaceOid) {
+        if (!mayUse(tx, image, namespaceOid)) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s",
+                    image.namespaceName(namespaceOid));
+        }
     }
 
     @Override
@@ -1043,7 +1073,7 @@ public final class DatabaseCatalog implements CatalogAccess {
                 return temporaryNamespace(tx);
             }
             Integer oid = image.namespaceOid(name);
-            if (oid != null) {
+            if (oid != null && mayUse(tx, image, oid)) {
                 return checkCreationAllowed(tx, oid, name, relationName);
             }
         }
@@ -1155,14 +1185,14 @@ public final class DatabaseCatalog implements CatalogAccess {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();
         if (includeImplicit) {
-            for (int oid : searchPathOids(image, true)) {
+            for (int oid : searchPathOids(tx, image, true)) {
                 names.add(image.namespaceName(oid));
             }
             return names;
         }
         for (String name : searchPath.resolve(userName)) {
             Integer oid = namespaceOidOf(image, name);
-            if (oid != null && !names.contains(image.namespaceName(oid))) {
+            if (oid != null && !names.contains(image.namespaceName(oid)) && mayUse(tx, image, oid)) {
                 names.add(image.namespaceName(oid));
             }
         }
