@@ -37,6 +37,11 @@ class PrivilegesIT {
     }
 
     @Test
+    void revokingAGrantOptionCascadesToWhatWasGrantedWithIt() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "privileges/grant_options");
+    }
+
+    @Test
     void aRoleWithoutConnectIsRefusedAtConnectionStart() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE dp_nologin_db LOGIN");
