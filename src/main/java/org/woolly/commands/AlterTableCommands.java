@@ -10,6 +10,7 @@ import org.woolly.access.transam.Snapshot;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.MissingValues;
+import org.woolly.catalog.RelationDependency;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.executor.CompiledExpression;
 import org.woolly.executor.ExecutorContext;
@@ -384,6 +385,44 @@ public final class AlterTableCommands {
                     column.typeOid(), type -> context.types().formatType(type, -1));
         }
         relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
+        if (text != null) {
+            recordSequenceDependency(column, change.expression());
+        }
+    }
+
+    /**
+     * A default of {@code nextval('s'::regclass)} depends on the sequence, as
+     * {@code recordDependencyOnExpr} records it: pg_dump restores a serial column's default this
+     * way, and finds the column's sequence again by that dependency.
+     */
+    private void recordSequenceDependency(AttributeInfo column, org.woolly.nodes.parse.Expr expression) {
+        if (!(expression instanceof org.woolly.nodes.parse.Expr.FuncCall call)
+                || !call.name().name().equals("nextval") || call.args().size() != 1
+                || !(call.args().getFirst() instanceof org.woolly.nodes.parse.Expr.TypeCast cast)
+                || !(cast.arg() instanceof org.woolly.nodes.parse.Expr.Constant name)
+                || name.kind() != org.woolly.nodes.parse.Expr.Constant.Kind.STRING) {
+            return;
+        }
+        List<String> parts;
+        try {
+            if (!(org.woolly.parser.Parser.parseExpression(name.value())
+                    instanceof org.woolly.nodes.parse.Expr.ColumnRef reference)) {
+                return;
+            }
+            parts = reference.fields();
+        } catch (SqlException notAName) {
+            return;
+        }
+        Optional<RelationInfo> sequence = context.catalog().lookupRelation(context.transaction(),
+                parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.getLast());
+        if (sequence.isEmpty() || sequence.get().kind() != 'S') {
+            return;
+        }
+        RelationDependency dependency = new RelationDependency(relation.oid(), column.number(), sequence.get().oid(), 0,
+                'n');
+        if (!context.catalog().dependencies(context.transaction(), relation.oid(), false).contains(dependency)) {
+            context.catalog().addDependency(context.transaction(), dependency);
+        }
     }
 
     static boolean isNullConstant(org.woolly.nodes.parse.Expr expression) {
