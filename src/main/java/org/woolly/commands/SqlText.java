@@ -76,6 +76,13 @@ public final class SqlText {
                 || isBuiltinWithoutModifiers(cast.type(), typeOid))) {
             return typedLiteral(constant.value(), typeOid, typeName);
         }
+        // nextval('s'::regclass), as a serial column's default is stored and pg_dump restores it
+        if (expr instanceof Expr.FuncCall call && call.name().schema() == null && call.name().name().equals("nextval")
+                && call.args().size() == 1 && call.args().getFirst() instanceof Expr.TypeCast cast
+                && cast.arg() instanceof Expr.Constant name && name.kind() == Expr.Constant.Kind.STRING
+                && cast.type().name().equals("regclass") && cast.type().arrayBounds() == 0) {
+            return "nextval(" + literal(name.value()) + "::regclass)";
+        }
         if (!(expr instanceof Expr.Constant constant)) {
             return of(expr);
         }
