@@ -35,7 +35,13 @@ final class FromAnalyzer {
      * meanwhile), so the statement is analyzed against the relation as it is now.
      */
     static RelationInfo lookupTable(ParseState state, QualifiedName name, LockMode mode) {
-        var relation = state.catalog.openRelation(state.transaction, name.schema(), name.name(), mode);
+        Optional<RelationInfo> relation;
+        try {
+            relation = state.catalog.openRelation(state.transaction, name.schema(), name.name(), mode);
+        } catch (SqlException denied) {
+            // a schema the user may not use: the error points at the name, as PostgreSQL's does
+            throw ParseState.at(denied, name.location());
+        }
         if (relation.isEmpty()) {
             throw ParseState.error(SqlState.UNDEFINED_TABLE, name.location(), "relation \"%s\" does not exist", name);
         }

@@ -26,9 +26,18 @@ final class FunctionAnalyzer {
         BuiltinArguments.checkNamedArguments(written);
         Expr.FuncCall call = BuiltinArguments.positional(state, written);
         String name = call.name().name();
-        if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")
-                && state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty()) {
-            throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist", call.name());
+        if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
+            boolean none;
+            try {
+                none = state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty();
+            } catch (org.woolly.utils.error.SqlException denied) {
+                // a schema the user may not use: the error points at the call
+                throw ParseState.at(denied, call.location());
+            }
+            if (none) {
+                throw ParseState.error(SqlState.UNDEFINED_FUNCTION, call.location(), "function %s does not exist",
+                        call.name());
+            }
         }
         if (call.over() != null) {
             if (call.withinGroup()) {

@@ -116,6 +116,7 @@ public final class DatabaseCatalog implements CatalogAccess {
             if (namespaceOid == null) {
                 return Optional.empty();
             }
+            checkUsage(tx, image, namespaceOid);
             Integer relationOid = image.relationOid(namespaceOid, name);
             if (relationOid != null && TemporarySchema.isTemporaryName(image.namespaceName(namespaceOid))
                     && !namespaceOid.equals(ownTemporaryNamespace(image))) {
@@ -124,7 +125,7 @@ public final class DatabaseCatalog implements CatalogAccess {
             }
             return relationOid == null ? Optional.empty() : Optional.of(image.relation(relationOid));
         }
-        for (int namespaceOid : searchPathOids(image, true)) {
+        for (int namespaceOid : searchPathOids(tx, image, true)) {
             Integer relationOid = image.relationOid(namespaceOid, name);
             if (relationOid != null) {
                 return Optional.of(image.relation(relationOid));
@@ -208,7 +209,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     public List<String> searchPath(Transaction tx) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();
-        for (int namespaceOid : searchPathOids(image, false)) {
+        for (int namespaceOid : searchPathOids(tx, image, false)) {
             names.add(image.namespaceName(namespaceOid));
         }
         return names;
@@ -222,13 +223,14 @@ public final class DatabaseCatalog implements CatalogAccess {
             if (namespaceOid == null) {
                 throw SqlException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
             }
+            checkUsage(tx, image, namespaceOid);
             Integer typeOid = image.typeOid(namespaceOid, name);
             if (typeOid == null) {
                 throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s.%s\" does not exist", schema, name);
             }
             return typeOid;
         }
-        for (int namespaceOid : searchPathOids(image, true)) {
+        for (int namespaceOid : searchPathOids(tx, image, true)) {
             Integer typeOid = image.typeOid(namespaceOid, name);
             if (typeOid != null) {
                 return typeOid;
@@ -856,8 +858,11 @@ public final class DatabaseCatalog implements CatalogAccess {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<FunctionInfo> found = new ArrayList<>();
         // functions are never looked up in the temporary schema (PostgreSQL's namespace.c)
-        List<Integer> namespaces = schema == null ? searchPathOids(image, false)
+        List<Integer> namespaces = schema == null ? searchPathOids(tx, image, false)
                 : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        if (schema != null && !namespaces.isEmpty()) {
+            checkUsage(tx, image, namespaces.getFirst());
+        }
         for (int namespaceOid : namespaces) {
             for (FunctionInfo function : image.functions(name)) {
                 if (function.namespaceOid() == namespaceOid) {
@@ -895,7 +900,7 @@ public final class DatabaseCatalog implements CatalogAccess {
      * {@code pg_temp} ({@code includeTemporary}: name lookups, not current_schemas(false)), then
      * pg_catalog unless listed, then the listed schemas that exist, each once.
      */
-    private List<Integer> searchPathOids(CatalogImage image, boolean includeTemporary) {
+    private List<Integer> searchPathOids(Transaction tx, CatalogImage image, boolean includeTemporary) {
         List<Integer> oids = new ArrayList<>();
         List<String> names = searchPath.resolve(userName);
         Integer temporaryOid = ownTemporaryNamespace(image);
@@ -907,11 +912,36 @@ public final class DatabaseCatalog implements CatalogAccess {
         }
         for (String name : names) {
             Integer oid = namespaceOidOf(image, name);
-            if (oid != null && !oids.contains(oid)) {
+            if (oid != null && !oids.contains(oid) && mayUse(tx, image, oid)) {
                 oids.add(oid);
             }
         }
         return oids;
+    }
+
+    /**
+     * Whether the current user holds USAGE on the schema ({@code recomputeNamespacePath} leaves
+     * the others out of the path); pg_catalog and the session's own temporary schema need none.
+     */
+    private boolean mayUse(Transaction tx, CatalogImage image, int namespaceOid) {
+        if (namespaceOid == CatalogOids.PG_CATALOG_NAMESPACE || isOwnTemporaryNamespace(image, namespaceOid)) {
+            return true;
+        }
+        OptionalInt user = currentUserOid(tx);
+        if (user.isEmpty() || isSuperuser(tx, user.getAsInt())) {
+            return true;
+        }
+        NamespaceInfo namespace = NamespaceDdl.info(image.namespaceRow(namespaceOid));
+        return namespace.ownerOid() == user.getAsInt()
+                || hasNamespacePrivilege(tx, user.getAsInt(), namespace, 'U');
+    }
+
+    /** {@code LookupExplicitNamespace}: a schema named in a qualified name needs USAGE, else 42501. */
+    private void checkUsage(Transaction tx, CatalogImage image, int namespaceOid) {
+        if (!mayUse(tx, image, namespaceOid)) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s",
+                    image.namespaceName(namespaceOid));
+        }
     }
 
     @Override
@@ -1033,7 +1063,7 @@ public final class DatabaseCatalog implements CatalogAccess {
                 throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
                         "cannot create temporary relation in non-temporary schema");
             }
-            return checkCreationAllowed(oid, schema, relationName);
+            return checkCreationAllowed(tx, oid, schema, relationName);
         }
         if (temporaryRelation) {
             return temporaryNamespace(tx);
@@ -1043,19 +1073,35 @@ public final class DatabaseCatalog implements CatalogAccess {
                 return temporaryNamespace(tx);
             }
             Integer oid = image.namespaceOid(name);
-            if (oid != null) {
-                return checkCreationAllowed(oid, name, relationName);
+            if (oid != null && mayUse(tx, image, oid)) {
+                return checkCreationAllowed(tx, oid, name, relationName);
             }
         }
         throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
     }
 
-    private static int checkCreationAllowed(int namespaceOid, String schema, String relationName) {
+    /**
+     * Creating in a schema needs CREATE on it ({@code RangeVarGetCreationNamespace}'s
+     * {@code pg_namespace_aclcheck}); pg_catalog and pg_toast take no user objects at all.
+     */
+    private int checkCreationAllowed(Transaction tx, int namespaceOid, String schema, String relationName) {
         if (namespaceOid == CatalogOids.PG_CATALOG_NAMESPACE || namespaceOid == CatalogOids.PG_TOAST_NAMESPACE) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create \"%s.%s\"", schema,
                     relationName).withDetail("System catalog modifications are currently disallowed.");
         }
+        OptionalInt user = currentUserOid(tx);
+        if (user.isPresent()) {
+            NamespaceInfo namespace = NamespaceDdl.info(system.imageFor(tx, databaseOid).namespaceRow(namespaceOid));
+            if (!hasNamespacePrivilege(tx, user.getAsInt(), namespace, 'C')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s", schema);
+            }
+        }
         return namespaceOid;
+    }
+
+    /** The OID of the role this catalog view acts for (search_path's $user), if it names one. */
+    private OptionalInt currentUserOid(Transaction tx) {
+        return userName == null ? OptionalInt.empty() : roleOid(tx, userName);
     }
 
     /** {@code pg_temp} names the session's own temporary schema (null until it has one). */
@@ -1079,11 +1125,19 @@ public final class DatabaseCatalog implements CatalogAccess {
     /**
      * The session's temporary schema, made on first use ({@code InitTempTableNamespace}): the
      * {@code pg_temp_N} and {@code pg_toast_temp_N} rows of its backend id, or, when an earlier
-     * session with that id left them, those rows emptied of what that session left behind.
+     * session with that id left them, those rows emptied of what that session left behind. Its
+     * first use in a session needs TEMPORARY on the database.
      */
     private int temporaryNamespace(Transaction tx) {
         if (temporary == null) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables need a session");
+        }
+        if (!temporary.cleaned) {
+            OptionalInt user = currentUserOid(tx);
+            if (user.isPresent() && !hasDatabasePrivilege(tx, user.getAsInt(), 'T')) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                        "permission denied to create temporary tables in database \"%s\"", databaseName());
+            }
         }
         CatalogImage image = system.imageFor(tx, databaseOid);
         Integer oid = image.namespaceOid(temporary.name());
@@ -1131,14 +1185,14 @@ public final class DatabaseCatalog implements CatalogAccess {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<String> names = new ArrayList<>();
         if (includeImplicit) {
-            for (int oid : searchPathOids(image, true)) {
+            for (int oid : searchPathOids(tx, image, true)) {
                 names.add(image.namespaceName(oid));
             }
             return names;
         }
         for (String name : searchPath.resolve(userName)) {
             Integer oid = namespaceOidOf(image, name);
-            if (oid != null && !names.contains(image.namespaceName(oid))) {
+            if (oid != null && !names.contains(image.namespaceName(oid)) && mayUse(tx, image, oid)) {
                 names.add(image.namespaceName(oid));
             }
         }

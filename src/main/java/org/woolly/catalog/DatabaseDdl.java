@@ -50,6 +50,12 @@ public final class DatabaseDdl {
         return all().stream().filter(database -> database.name().equals(name)).findFirst();
     }
 
+    /** The database's datacl text as {@code tx} sees pg_database (null: the owner's default). */
+    public String acl(Transaction tx, int databaseOid) {
+        CatalogRow row = system.databaseRow(tx, databaseOid);
+        return row == null ? null : row.getString("datacl");
+    }
+
     /** Who is connected to which database. */
     public DatabaseUsage usage() {
         return system.databaseUsage();

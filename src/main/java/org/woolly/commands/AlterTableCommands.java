@@ -10,6 +10,7 @@ import org.woolly.access.transam.Snapshot;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.MissingValues;
+import org.woolly.catalog.RelationDependency;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.executor.CompiledExpression;
 import org.woolly.executor.ExecutorContext;
@@ -43,6 +44,8 @@ public final class AlterTableCommands {
     private final CommandContext context;
     /** What the actions evaluate expressions with and reach the heap through: a fresh executor context. */
     private final Supplier<ExecutorContext> executorContexts;
+    /** Where ADD GENERATED ... AS IDENTITY makes its sequence (null outside a session). */
+    private org.woolly.access.sequence.SequenceAccess sequences;
     private RelationInfo relation;
     /** Set while an action recurses from a parent to its inheritance children. */
     private boolean recursing;
@@ -54,9 +57,16 @@ public final class AlterTableCommands {
         this.relation = relation;
     }
 
-    /** Runs the statement; returns the command tag. */
+    /** Runs the statement without a session's sequences (no ADD GENERATED ... AS IDENTITY); returns the command tag. */
     public static String alter(CommandContext context, Statement.AlterTable alter,
                                Supplier<ExecutorContext> executorContexts) {
+        return alter(context, alter, executorContexts, null);
+    }
+
+    /** Runs the statement; {@code sequences} is where ADD GENERATED ... AS IDENTITY makes its sequence. */
+    public static String alter(CommandContext context, Statement.AlterTable alter,
+                               Supplier<ExecutorContext> executorContexts,
+                               org.woolly.access.sequence.SequenceAccess sequences) {
         boolean index = alter.kind() == Statement.ObjectKind.INDEX;
         String tag = index ? "ALTER INDEX" : alter.kind() == Statement.ObjectKind.VIEW ? "ALTER VIEW" : "ALTER TABLE";
         QualifiedName name = alter.name();
@@ -73,6 +83,7 @@ public final class AlterTableCommands {
         Privileges.checkOwner(context, context.catalog().relationOwner(context.transaction(), relation),
                 relation.kind() == 'i' ? "index" : relation.kind() == 'S' ? "sequence" : "table", relation.name());
         AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
+        command.sequences = sequences;
         for (AlterTableAction action : alter.actions()) {
             command.run(action);
         }
@@ -97,6 +108,7 @@ public final class AlterTableCommands {
             case AlterTableAction.DropColumn drop -> dropColumn(drop);
             case AlterTableAction.ColumnDefault change -> columnDefault(change);
             case AlterTableAction.ColumnNotNull change -> columnNotNull(change);
+            case AlterTableAction.AddIdentity add -> addIdentity(add);
             case AlterTableAction.ColumnStorage change -> relation = ColumnStorageCommands.alter(context, relation,
                     column(change.column()), change);
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
@@ -133,6 +145,7 @@ public final class AlterTableCommands {
                     change.notNull() ? "ALTER COLUMN ... SET NOT NULL" : "ALTER COLUMN ... DROP NOT NULL";
             case AlterTableAction.ColumnStorage change ->
                     change.compression() ? "ALTER COLUMN ... SET COMPRESSION" : "ALTER COLUMN ... SET STORAGE";
+            case AlterTableAction.AddIdentity ignored -> "ALTER COLUMN ... ADD IDENTITY";
             case AlterTableAction.AddConstraint ignored -> "ADD CONSTRAINT";
             case AlterTableAction.DropConstraint ignored -> "DROP CONSTRAINT";
             case AlterTableAction.ValidateConstraint ignored -> "VALIDATE CONSTRAINT";
@@ -372,6 +385,44 @@ public final class AlterTableCommands {
                     column.typeOid(), type -> context.types().formatType(type, -1));
         }
         relation = context.catalog().setColumnDefault(context.transaction(), relation, column.number(), text);
+        if (text != null) {
+            recordSequenceDependency(column, change.expression());
+        }
+    }
+
+    /**
+     * A default of {@code nextval('s'::regclass)} depends on the sequence, as
+     * {@code recordDependencyOnExpr} records it: pg_dump restores a serial column's default this
+     * way, and finds the column's sequence again by that dependency.
+     */
+    private void recordSequenceDependency(AttributeInfo column, org.woolly.nodes.parse.Expr expression) {
+        if (!(expression instanceof org.woolly.nodes.parse.Expr.FuncCall call)
+                || !call.name().name().equals("nextval") || call.args().size() != 1
+                || !(call.args().getFirst() instanceof org.woolly.nodes.parse.Expr.TypeCast cast)
+                || !(cast.arg() instanceof org.woolly.nodes.parse.Expr.Constant name)
+                || name.kind() != org.woolly.nodes.parse.Expr.Constant.Kind.STRING) {
+            return;
+        }
+        List<String> parts;
+        try {
+            if (!(org.woolly.parser.Parser.parseExpression(name.value())
+                    instanceof org.woolly.nodes.parse.Expr.ColumnRef reference)) {
+                return;
+            }
+            parts = reference.fields();
+        } catch (SqlException notAName) {
+            return;
+        }
+        Optional<RelationInfo> sequence = context.catalog().lookupRelation(context.transaction(),
+                parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.getLast());
+        if (sequence.isEmpty() || sequence.get().kind() != 'S') {
+            return;
+        }
+        RelationDependency dependency = new RelationDependency(relation.oid(), column.number(), sequence.get().oid(), 0,
+                'n');
+        if (!context.catalog().dependencies(context.transaction(), relation.oid(), false).contains(dependency)) {
+            context.catalog().addDependency(context.transaction(), dependency);
+        }
     }
 
     static boolean isNullConstant(org.woolly.nodes.parse.Expr expression) {
@@ -381,6 +432,29 @@ public final class AlterTableCommands {
             case org.woolly.nodes.parse.Expr.TypeCast cast -> isNullConstant(cast.arg());
             default -> false;
         };
+    }
+
+    /** {@code ATExecAddIdentity}: a NOT NULL column without a default becomes an identity column. */
+    private void addIdentity(AlterTableAction.AddIdentity add) {
+        AttributeInfo column = column(add.column());
+        if (!column.notNull()) {
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" must be declared NOT NULL before identity can be added",
+                    column.name(), relation.name());
+        }
+        if (column.identity() != '\0') {
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" is already an identity column", column.name(), relation.name());
+        }
+        if (column.defaultExpression() != null) {
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" already has a default value", column.name(), relation.name());
+        }
+        if (sequences == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "identity columns need a session");
+        }
+        SerialColumns.addIdentity(context, sequences, relation, column, add.identity());
+        relation = context.catalog().relationByOid(context.transaction(), relation.oid());
     }
 
     private void columnNotNull(AlterTableAction.ColumnNotNull change) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.woolly.catalog.DatabaseInfo;
 import org.woolly.catalog.NamespaceInfo;
 import org.woolly.catalog.RelationInfo;
 import org.woolly.catalog.acl.Acl;
@@ -16,9 +17,9 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * GRANT and REVOKE of privileges on tables, sequences and schemas: counterpart of
+ * GRANT and REVOKE of privileges on tables, sequences, schemas and databases: counterpart of
  * {@code aclchk.c}'s {@code ExecuteGrantStmt} / {@code ExecGrant_Relation} /
- * {@code ExecGrant_Namespace}. The owner (or a superuser, acting as the owner) grants any
+ * {@code ExecGrant_Namespace} / {@code ExecGrant_Database}. The owner (or a superuser, acting as the owner) grants any
  * privilege; another role only what it holds WITH GRANT OPTION, with PostgreSQL's warnings
  * when that is less than asked. The new ACL is written to relacl / nspacl in aclitem[] text.
  */
@@ -28,18 +29,32 @@ public final class GrantCommands {
 
     public static String run(CommandContext context, AccessCommand.GrantPrivileges grant) {
         String objectType = grant.objectType();
-        if (objectType.equals("DATABASE")) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s ON DATABASE is not supported yet",
-                    grant.tag());
-        }
         List<Integer> grantees = new ArrayList<>();
         for (RoleSpec grantee : grant.grantees()) {
             grantees.add(grantee.kind() == RoleSpec.Kind.PUBLIC ? Acl.PUBLIC : Privileges.roleOid(context, grantee));
+        }
+        // PostgreSQL 15 takes GRANTED BY only naming the current user
+        if (grant.grantedBy() != null && context.user() != null
+                && Privileges.roleOid(context, grant.grantedBy()) != context.user().oid()) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "grantor must be current user");
         }
         if (grant.grantOption() && !grant.revoke() && grantees.contains(Acl.PUBLIC)) {
             throw SqlException.of(SqlState.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
         }
         switch (objectType) {
+            case "DATABASE" -> {
+                int mask = mask(grant.privileges(), Acl.ObjectType.DATABASE, "database");
+                for (QualifiedName name : grant.objects()) {
+                    DatabaseInfo database = context.catalog().databases().lookup(context.transaction(), name.name())
+                            .orElseThrow(() -> SqlException.of(SqlState.INVALID_CATALOG_NAME,
+                                    "database \"%s\" does not exist", name.name()));
+                    String acl = change(context, grant, grantees, mask, Acl.ObjectType.DATABASE,
+                            context.catalog().databases().acl(context.transaction(), database.oid()),
+                            database.ownerOid(), "database", database.name());
+                    context.catalog().databases().update(context.transaction(), database.oid(),
+                            java.util.Map.of("datacl", acl));
+                }
+            }
             case "SCHEMA" -> {
                 int mask = mask(grant.privileges(), Acl.ObjectType.SCHEMA, "schema");
                 for (QualifiedName name : grant.objects()) {
@@ -115,11 +130,52 @@ public final class GrantCommands {
             }
         }
         for (int grantee : grantees) {
-            acl = grant.revoke() ? acl.revoke(grantee, grantor, allowed, grant.grantOption())
-                    : acl.grant(grantee, grantor, allowed, grant.grantOption());
+            if (grant.revoke()) {
+                int optionsBefore = optionsFrom(acl, grantee, grantor);
+                acl = acl.revoke(grantee, grantor, allowed, grant.grantOption());
+                acl = revokeDependents(acl, grantee, optionsBefore & ~optionsFrom(acl, grantee, grantor),
+                        grant.cascade());
+            } else {
+                acl = acl.grant(grantee, grantor, allowed, grant.grantOption());
+            }
         }
         return acl.format(oid -> context.catalog().roleName(context.transaction(), oid)
                 .orElse(Integer.toUnsignedString(oid)));
+    }
+
+    /** The grant options {@code grantee} holds from {@code grantor} under the ACL. */
+    private static int optionsFrom(Acl acl, int grantee, int grantor) {
+        int options = 0;
+        for (Acl.Item item : acl.items()) {
+            if (item.grantee() == grantee && item.grantor() == grantor) {
+                options |= item.grantOptions();
+            }
+        }
+        return options;
+    }
+
+    /**
+     * {@code recursive_revoke}: {@code grantee} lost the grant options {@code lost}, so what it
+     * granted with them goes as well with CASCADE, and is 2BP01 without, unless it still holds
+     * those options from another grantor.
+     */
+    private static Acl revokeDependents(Acl acl, int grantee, int lost, boolean cascade) {
+        if (lost == 0 || grantee == Acl.PUBLIC || acl.grantOptionsOf(grantee, lost, role -> false) == lost) {
+            return acl;
+        }
+        for (Acl.Item item : acl.items()) {
+            if (item.grantor() == grantee && item.grantee() != grantee && (item.privileges() & lost) != 0) {
+                if (!cascade) {
+                    throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "dependent privileges exist")
+                            .withHint("Use CASCADE to revoke them too.");
+                }
+                int optionsBefore = optionsFrom(acl, item.grantee(), grantee);
+                acl = acl.revoke(item.grantee(), grantee, lost, false);
+                return revokeDependents(revokeDependents(acl, item.grantee(),
+                        optionsBefore & ~optionsFrom(acl, item.grantee(), grantee), true), grantee, lost, true);
+            }
+        }
+        return acl;
     }
 
     private static void warn(CommandContext context, String format, String name) {

@@ -119,7 +119,39 @@ final class SerialColumns {
                     : TypeOids.INT4 == serialType ? "int4" : "int8", List.of(), 0, type.location());
         }
         int typeOid = identity != null ? identityType(context, type) : serialType;
-        String sequenceName = chooseName(context, table, column.name());
+        Generated made = createSequence(context, storage, table, column.name(), typeOid, identity);
+        generated.put(column.name(), made);
+        constraints.add(new ColumnConstraint(ColumnConstraint.Kind.NOT_NULL, null, null, column.location()));
+        if (identity == null) {
+            constraints.add(new ColumnConstraint(ColumnConstraint.Kind.DEFAULT, null,
+                    Parser.parseExpression(made.defaultText()),
+                    column.location()));
+        }
+        return new ColumnDef(column.name(), type, constraints, column.location());
+    }
+
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... ADD GENERATED ... AS IDENTITY}
+     * ({@code ATExecAddIdentity}): the column gets a sequence of its own, owned by it, and
+     * attidentity.
+     */
+    static void addIdentity(CommandContext context, SequenceAccess storage, RelationInfo table, AttributeInfo column,
+                            ColumnConstraint identity) {
+        QualifiedName name = new QualifiedName(table.namespaceName(), table.name(), identity.location());
+        Generated made = createSequence(context, storage, name, column.name(), column.typeOid(), identity);
+        SequenceCommands.own(context, made.sequence(), table, column, 'i');
+        context.catalog().setIdentity(context.transaction(), table.oid(), column.number(), made.identity(),
+                made.defaultText());
+    }
+
+    /**
+     * The sequence of a serial column ({@code identity} null) or identity column
+     * ({@code generateSerialExtraStmts}): named {@code t_c_seq} or by SEQUENCE NAME, with the
+     * identity's sequence options.
+     */
+    private static Generated createSequence(CommandContext context, SequenceAccess storage, QualifiedName table,
+                                            String columnName, int typeOid, ColumnConstraint identity) {
+        String sequenceName = chooseName(context, table, columnName);
         SequenceOptions options = new SequenceOptions(identity == null ? null : identity.sequenceOptions());
         if (options.get("owned_by") != null) {
             throw TableCommands.at(new SqlException(SqlState.SYNTAX_ERROR, "invalid sequence option OWNED BY"),
@@ -140,13 +172,7 @@ final class SerialColumns {
         String defaultText = "nextval('" + qualified.replace("'", "''") + "'::regclass)";
         char identityKind = identity == null ? '\0'
                 : ((Expr.Constant) identity.expr()).value().equals("always") ? 'a' : 'd';
-        generated.put(column.name(), new Generated(column.name(), sequence, defaultText, identityKind));
-        constraints.add(new ColumnConstraint(ColumnConstraint.Kind.NOT_NULL, null, null, column.location()));
-        if (identity == null) {
-            constraints.add(new ColumnConstraint(ColumnConstraint.Kind.DEFAULT, null, Parser.parseExpression(defaultText),
-                    column.location()));
-        }
-        return new ColumnDef(column.name(), type, constraints, column.location());
+        return new Generated(columnName, sequence, defaultText, identityKind);
     }
 
     /** The integer type of a serial type name, or 0. */

@@ -72,8 +72,16 @@ public final class SqlText {
     public static String ofDefault(Expr expr, int typeOid, java.util.function.IntFunction<String> typeName) {
         // 'x'::text on a text column, as pg_dump writes such a default back: the same constant
         if (expr instanceof Expr.TypeCast cast && cast.arg() instanceof Expr.Constant constant
-                && constant.kind() == Expr.Constant.Kind.STRING && type(cast.type()).equals(typeName.apply(typeOid))) {
+                && constant.kind() == Expr.Constant.Kind.STRING && (type(cast.type()).equals(typeName.apply(typeOid))
+                || isBuiltinWithoutModifiers(cast.type(), typeOid))) {
             return typedLiteral(constant.value(), typeOid, typeName);
+        }
+        // nextval('s'::regclass), as a serial column's default is stored and pg_dump restores it
+        if (expr instanceof Expr.FuncCall call && call.name().schema() == null && call.name().name().equals("nextval")
+                && call.args().size() == 1 && call.args().getFirst() instanceof Expr.TypeCast cast
+                && cast.arg() instanceof Expr.Constant name && name.kind() == Expr.Constant.Kind.STRING
+                && cast.type().name().equals("regclass") && cast.type().arrayBounds() == 0) {
+            return "nextval(" + literal(name.value()) + "::regclass)";
         }
         if (!(expr instanceof Expr.Constant constant)) {
             return of(expr);
@@ -86,6 +94,19 @@ public final class SqlText {
             case BIT_STRING -> literal(value) + "::" + QUOTED_BIT;
             case NULL, BOOLEAN -> of(expr);
         };
+    }
+
+    /**
+     * Whether a cast's type is the built-in type {@code typeOid} however written
+     * ({@code timestamp without time zone} parses to pg_catalog.timestamp), with no modifiers.
+     */
+    private static boolean isBuiltinWithoutModifiers(TypeName type, int typeOid) {
+        if (type.schema() != null && !type.schema().equals("pg_catalog") || type.arrayBounds() > 0
+                || type.modifiers() != null && !type.modifiers().isEmpty()) {
+            return false;
+        }
+        org.woolly.utils.adt.PgType builtin = org.woolly.utils.adt.BuiltinTypes.byName(type.name());
+        return builtin != null && builtin.oid() == typeOid;
     }
 
     /**

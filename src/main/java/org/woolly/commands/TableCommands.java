@@ -67,7 +67,7 @@ public final class TableCommands {
             table = context.catalog().createTable(context.transaction(), name.schema(), name.name(), columns,
                     persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
-            throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
+            throw creationError(error, name.location());
         }
         registerOnCommit(context, table, onCommit);
         return StorageParameters.store(context, table, table.oid(), storageParameters);
@@ -169,7 +169,7 @@ public final class TableCommands {
                     persistence(create.temporary(), create.options()));
         } catch (SqlException error) {
             // RangeVarGetCreationNamespace reports a missing schema at the name
-            throw error.sqlState() == SqlState.INVALID_SCHEMA_NAME ? at(error, name.location()) : error;
+            throw creationError(error, name.location());
         }
         registerOnCommit(context, table, onCommit);
         table = StorageParameters.store(context, table, table.oid(), storageParameters);
@@ -462,5 +462,16 @@ public final class TableCommands {
                 && context.catalog() instanceof org.woolly.catalog.DatabaseCatalog databaseCatalog) {
             databaseCatalog.registerOnCommit(table, action);
         }
+    }
+
+    /**
+     * {@code RangeVarGetCreationNamespace}'s errors point at the table's name: a missing schema,
+     * one the user may not create in, a temporary schema the user may not have.
+     */
+    private static SqlException creationError(SqlException error, int location) {
+        boolean namespaceError = error.sqlState() == SqlState.INVALID_SCHEMA_NAME
+                || error.sqlState() == SqlState.INSUFFICIENT_PRIVILEGE && error.getMessage().startsWith(
+                "permission denied for schema") || error.getMessage().startsWith("permission denied to create temp");
+        return namespaceError ? at(error, location) : error;
     }
 }

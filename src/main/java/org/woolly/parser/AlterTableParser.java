@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.woolly.nodes.parse.AlterTableAction;
+import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.QualifiedName;
@@ -273,6 +274,11 @@ final class AlterTableParser {
                 using = grammar.expressions.expression();
             }
             return new AlterTableAction.AlterColumnType(column, type, using, alter.start());
+        }
+        if (verb.isKeyword("add") && cursor.peek(1).isKeyword("generated")) {
+            cursor.advance();
+            ColumnConstraint identity = elements.generated(null, cursor.peek().start());
+            return new AlterTableAction.AddIdentity(column, identity, alter.start());
         }
         if (verb.isKeyword("set") || verb.isKeyword("drop") || verb.isKeyword("add") || verb.isKeyword("reset")
                 || verb.isKeyword("restart") || verb.isKeyword("options")) {

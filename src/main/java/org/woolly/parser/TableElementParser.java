@@ -146,7 +146,7 @@ final class TableElementParser {
      * {@code GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY}: the constraint's expr is a STRING
      * constant "always" or "by default" telling which.
      */
-    private ColumnConstraint generated(String name, int location) {
+    ColumnConstraint generated(String name, int location) {
         cursor.advance();
         Token how = cursor.peek();
         String mode;

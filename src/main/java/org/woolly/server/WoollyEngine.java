@@ -132,8 +132,9 @@ public final class WoollyEngine implements Engine {
     /**
      * {@code InitPostgres}'s database part: the session enters its database (waiting while a
      * CREATE or DROP DATABASE holds it), then finds it again (dropped or renamed meanwhile:
-     * 3D000), refuses it when it does not allow connections (55000) or is at its connection
-     * limit (53300, superusers excepted), and leaves it when it ends.
+     * 3D000), refuses it when it does not allow connections (55000), when the role lacks CONNECT
+     * on it (42501, {@code CheckMyDatabase}) or when it is at its connection limit (53300,
+     * superusers excepted), and leaves it when it ends.
      */
     @Override
     public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
@@ -154,6 +155,10 @@ public final class WoollyEngine implements Engine {
             if (!current.allowConnections()) {
                 throw fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "database \"" + database
                         + "\" is not currently accepting connections", null);
+            }
+            if (!role.superuser() && !catalog.catalogFor(current.oid()).hasDatabasePrivilege(null, role.oid(), 'c')) {
+                throw fatal(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + database + "\"",
+                        "User does not have CONNECT privilege.");
             }
             if (current.connectionLimit() >= 0 && !role.superuser()
                     && catalog.databases().usage().sessionCount(current.oid()) > current.connectionLimit()) {

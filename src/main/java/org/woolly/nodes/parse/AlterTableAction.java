@@ -24,6 +24,12 @@ public sealed interface AlterTableAction {
     /** {@code ALTER [COLUMN] name SET DEFAULT expr}, or {@code DROP DEFAULT} ({@code expression} null). */
     record ColumnDefault(String column, Expr expression, int location) implements AlterTableAction {}
 
+    /**
+     * {@code ALTER [COLUMN] name ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]}:
+     * {@code identity} is the column constraint CREATE TABLE would have for it.
+     */
+    record AddIdentity(String column, ColumnConstraint identity, int location) implements AlterTableAction {}
+
     /** {@code ALTER [COLUMN] name SET NOT NULL} ({@code notNull} true) or {@code DROP NOT NULL}. */
     record ColumnNotNull(String column, boolean notNull, int location) implements AlterTableAction {}
 

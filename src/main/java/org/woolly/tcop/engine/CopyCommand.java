@@ -149,7 +149,8 @@ final class CopyCommand {
             sql.append(quote(schema)).append('.');
         }
         sql.append(quote(copy.table().name())).append(" (");
-        StringBuilder values = new StringBuilder(") VALUES (");
+        // COPY stores the values given, GENERATED ALWAYS identity columns too (as PostgreSQL's CopyFrom)
+        StringBuilder values = new StringBuilder(") OVERRIDING SYSTEM VALUE VALUES (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i)));
             values.append(i == 0 ? "$" : ", $").append(i + 1);

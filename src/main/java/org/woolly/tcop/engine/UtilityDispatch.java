@@ -173,7 +173,7 @@ final class UtilityDispatch {
             case Statement.AlterTable alter -> {
                 session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
                 yield Outcome.tag(AlterTableCommands.alter(session.commandContext(), alter,
-                        () -> session.newExecutorContext(new Object[0])));
+                        () -> session.newExecutorContext(new Object[0]), session.sequenceStorageIfAny()));
             }
             case Statement.VariableSet set -> {
                 session.block.ensure();

@@ -196,20 +196,35 @@ final class CatalogFunctions {
                 default -> 'd';
             };
             String name = "has_" + object + "_privilege";
-            r.function(name, bool, stable, strict, (a, c) -> {
-                CatalogInquiries catalog = c.catalogInquiries();
-                String objectName = (String) a[0];
-                int objectOid = switch (kind) {
-                    case 'r', 'S' -> catalog.relationOid(objectName);
-                    case 'n' -> catalog.namespaceOid(objectName);
-                    default -> catalog.databaseOid(objectName);
-                };
-                return catalog.hasPrivilege(c.currentUser(), kind, objectOid, (String) a[1]);
-            }, text, text);
+            java.util.function.BiFunction<CatalogInquiries, String, Integer> objectOid = (catalog, objectName) ->
+                    switch (kind) {
+                        case 'r', 'S' -> catalog.relationOid(objectName);
+                        case 'n' -> catalog.namespaceOid(objectName);
+                        default -> catalog.databaseOid(objectName);
+                    };
+            r.function(name, bool, stable, strict, (a, c) -> c.catalogInquiries().hasPrivilege(c.currentUser(), kind,
+                    objectOid.apply(c.catalogInquiries(), (String) a[0]), (String) a[1]), text, text);
             r.function(name, bool, stable, strict,
                     (a, c) -> c.catalogInquiries().hasPrivilege(c.currentUser(), kind, (Integer) a[0], (String) a[1]),
                     oid, text);
+            // the forms naming the role first, by name or by OID
+            r.function(name, bool, stable, strict, (a, c) -> c.catalogInquiries().hasPrivilege((String) a[0], kind,
+                    objectOid.apply(c.catalogInquiries(), (String) a[1]), (String) a[2]), TypeOids.NAME, text, text);
+            r.function(name, bool, stable, strict, (a, c) -> c.catalogInquiries().hasPrivilege((String) a[0], kind,
+                    (Integer) a[1], (String) a[2]), TypeOids.NAME, oid, text);
+            r.function(name, bool, stable, strict, (a, c) -> hasPrivilegeOfRoleOid(c, (Integer) a[0], kind,
+                    objectOid.apply(c.catalogInquiries(), (String) a[1]), (String) a[2]), oid, text, text);
+            r.function(name, bool, stable, strict, (a, c) -> hasPrivilegeOfRoleOid(c, (Integer) a[0], kind,
+                    (Integer) a[1], (String) a[2]), oid, oid, text);
         }
+    }
+
+    /** has_*_privilege naming the role by OID: a role that does not exist holds nothing. */
+    private static Boolean hasPrivilegeOfRoleOid(FunctionContext context, int roleOid, char kind, int objectOid,
+                                                 String privileges) {
+        String role = context.catalogInquiries().roleName(roleOid);
+        return role == null ? Boolean.FALSE : context.catalogInquiries().hasPrivilege(role, kind, objectOid,
+                privileges);
     }
 
     /** The elements of an array column's stored text; 22P02 when it is not an array literal. */
