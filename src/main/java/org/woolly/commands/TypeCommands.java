@@ -16,7 +16,7 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
+ * CREATE TYPE ... AS ENUM, CREATE TYPE ... AS (...), ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
  * {@code AlterEnum}, {@code RenameType}, {@code AlterTypeOwner}, {@code AlterTypeNamespace};
  * {@code RemoveObjects} with the dependency checks of {@code dependency.c} for the columns of
  * the type).
@@ -34,6 +34,16 @@ public final class TypeCommands {
                         : context.user().oid();
                 context.catalog().createEnumType(context.transaction(), create.name().schema(), create.name().name(),
                         create.labels(), owner);
+            }
+            case TypeCommand.CreateComposite create -> {
+                int owner = context.user() == null ? org.woolly.catalog.CatalogOids.BOOTSTRAP_SUPERUSER
+                        : context.user().oid();
+                List<org.woolly.catalog.ColumnSpec> attributes = new ArrayList<>();
+                for (org.woolly.nodes.parse.ColumnDef attribute : create.attributes()) {
+                    attributes.add(TableCommands.column(context, attribute));
+                }
+                context.catalog().createCompositeType(context.transaction(), create.name().schema(),
+                        create.name().name(), attributes, owner);
             }
             case TypeCommand.AddEnumValue add -> {
                 TypeInfo type = enumType(context, add.type());
@@ -85,6 +95,11 @@ public final class TypeCommands {
         }
         for (TypeInfo type : targets) {
             dropDependentColumns(context, type, drop.cascade());
+            if (standaloneComposite(context, type)) {
+                // a CREATE TYPE ... AS (...) type goes with its pg_class (relkind 'c') and pg_attribute rows
+                context.catalog().dropRelation(context.transaction(),
+                        context.catalog().relationByOid(context.transaction(), type.relationOid()));
+            }
             context.catalog().dropType(context.transaction(), type);
         }
         return drop.kind() == Statement.ObjectKind.DOMAIN ? "DROP DOMAIN" : "DROP TYPE";
@@ -147,7 +162,7 @@ public final class TypeCommands {
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                     "cannot drop type %s because it is required by the database system", name);
         }
-        if (type.typtype() == 'c' && type.relationOid() != 0) {
+        if (type.typtype() == 'c' && type.relationOid() != 0 && !standaloneComposite(context, type)) {
             RelationInfo relation = context.catalog().relationByOid(context.transaction(), type.relationOid());
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                     "cannot drop type %s because table %s requires it", name, relation.name())
@@ -158,6 +173,12 @@ public final class TypeCommands {
                     "cannot drop type %s because type %s requires it", name, typeName(context, type.elementOid()))
                     .withHint("You can drop type %s instead.".formatted(typeName(context, type.elementOid())));
         }
+    }
+
+    /** A composite type of CREATE TYPE ... AS (its relation has relkind 'c'), not a table's row type. */
+    private static boolean standaloneComposite(CommandContext context, TypeInfo type) {
+        return type.typtype() == 'c' && type.relationOid() != 0
+                && context.catalog().relationByOid(context.transaction(), type.relationOid()).kind() == 'c';
     }
 
     private static TypeInfo findType(CommandContext context, QualifiedName name) {

@@ -20,6 +20,13 @@ public sealed interface TypeCommand {
         }
     }
 
+    /** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)} ({@code CompositeTypeStmt}). */
+    record CreateComposite(QualifiedName name, List<ColumnDef> attributes, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE TYPE";
+        }
+    }
+
     /**
      * {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [{BEFORE | AFTER} 'neighbor']};
      * {@code neighbor} null: the label goes last.
