@@ -75,8 +75,9 @@ final class CompositeTypes {
         if (!(left && (right || rightType == TypeOids.UNKNOWN) || right && leftType == TypeOids.UNKNOWN)) {
             return null;
         }
-        int leftTarget = left ? leftType : rightType;
-        int rightTarget = right ? rightType : leftType;
+        // record_eq and kin take (record, record): an unknown literal is read as record, which is 0A000 as in PostgreSQL
+        int leftTarget = TypeOids.RECORD;
+        int rightTarget = TypeOids.RECORD;
         FunctionHandle handle = new FunctionHandle(operatorOid, name, new int[] {leftTarget, rightTarget},
                 TypeOids.BOOL, true, false, (args, context) -> {
                     int compared = ((RecordValue) args[0]).compareTo(args[1]);

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.woolly.catalog.AttributeInfo;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
+import org.woolly.nodes.query.TargetEntry;
 import org.woolly.utils.adt.RecordValue;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -78,10 +82,15 @@ final class RowExpressions {
     /** {@code (e).field}: 42809 when e is not composite, 42703 when it has no such field. */
     static QueryExpr fieldSelect(ExpressionAnalyzer analyzer, ParseState state, Expr.FieldSelect select) {
         QueryExpr arg = analyzer.transform(select.arg());
-        String field = select.field();
-        if (field.equals("*")) {
+        if (select.field().equals("*")) {
             throw ExpressionAnalyzer.unsupported("row expansions with .* outside a select list", select.location());
         }
+        // PostgreSQL's cursor points at the value whose field is asked for
+        return field(state, arg, select.field(), select.arg().location());
+    }
+
+    /** Field {@code field} of the composite value {@code arg}. */
+    static QueryExpr field(ParseState state, QueryExpr arg, String field, int location) {
         int type = arg.type();
         List<String> names = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -98,26 +107,149 @@ final class RowExpressions {
                 names.add("f" + (i + 1));
                 types.add(args.get(i).type());
             }
-        } else if (type == TypeOids.RECORD) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, select.location(),
-                    "could not identify column \"%s\" in record data type", field);
-        } else {
-            throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, select.location(),
+        } else if (type != TypeOids.RECORD) {
+            throw ParseState.error(SqlState.WRONG_OBJECT_TYPE, location,
                     "column notation .%s applied to type %s, which is not a composite type", field,
                     state.types.formatType(type, -1));
         }
         int index = names.indexOf(field);
         if (index < 0) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, select.location(),
-                    type == TypeOids.RECORD ? "could not identify column \"%s\" in record data type"
-                            : "column \"%s\" not found in data type %s", field, state.types.formatType(type, -1));
+            throw type == TypeOids.RECORD ? ParseState.error(SqlState.UNDEFINED_COLUMN, location,
+                    "could not identify column \"%s\" in record data type", field)
+                    : ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column \"%s\" not found in data type %s",
+                    field, state.types.formatType(type, -1));
         }
         if (isRow(arg)) {
             return ((QueryExpr.FuncCall) arg).args().get(index);
         }
         int fieldType = types.get(index);
         FunctionHandle handle = new FunctionHandle(0, "." + field, new int[] {type}, fieldType, true, false,
-                (args, context) -> ((RecordValue) args[0]).values()[index]);
+                (args, context) -> {
+                    // a value stored before ALTER TYPE ... ADD ATTRIBUTE lacks the later fields
+                    Object[] values = ((RecordValue) args[0]).values();
+                    return index < values.length ? values[index] : null;
+                });
         return new QueryExpr.FuncCall(handle, List.of(arg), false, fieldType);
+    }
+
+    /**
+     * {@code column.f.g = value} of UPDATE's SET or INSERT's column list
+     * ({@code transformAssignmentIndirection} with {@code FieldStore}): {@code base} (the column's
+     * current value, or a null for INSERT) with the named field replaced by {@code value}
+     * coerced to the field's type; a null composite gets a row of nulls first.
+     */
+    static QueryExpr assignment(ParseState state, Expr target, QueryExpr base, String column, QueryExpr value,
+                                int location) {
+        if (!(target instanceof Expr.FieldSelect select)) {
+            return value;
+        }
+        QueryExpr container = current(state, select.arg(), base);
+        int type = container.type();
+        Expr column = select;
+        while (column instanceof Expr.FieldSelect step) {
+            column = step.arg();
+        }
+        int columnLocation = column.location();
+        List<AttributeInfo> attributes = state.catalog == null ? null
+                : state.catalog.compositeFields(state.transaction, type);
+        if (attributes == null) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, columnLocation,
+                    "cannot assign to field \"%s\" of column \"%s\" because its type %s is not a composite type",
+                    select.field(), column, state.types.formatType(type, -1));
+        }
+        int index = -1;
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).name().equals(select.field())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw ParseState.error(SqlState.UNDEFINED_COLUMN, columnLocation,
+                    "cannot assign to field \"%s\" of column \"%s\" because there is no such column in data type %s",
+                    select.field(), column, state.types.formatType(type, -1));
+        }
+        AttributeInfo field = attributes.get(index);
+        QueryExpr coerced = Coercions.coerce(state, value, field.typeOid(), field.typeModifier(),
+                TypeSystem.CoercionContext.ASSIGNMENT, location);
+        if (coerced == null) {
+            throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
+                    "subfield \"%s\" is of type %s but expression is of type %s", select.field(),
+                    state.types.formatType(field.typeOid(), field.typeModifier()),
+                    state.types.formatType(value.type(), value.typmod()))
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        int[] fieldTypes = attributes.stream().mapToInt(AttributeInfo::typeOid).toArray();
+        int position = index;
+        FunctionHandle store = new FunctionHandle(0, "fieldstore." + select.field(), new int[] {type, field.typeOid()},
+                type, false, false, (args, context) -> {
+                    Object[] values = args[0] == null ? new Object[fieldTypes.length]
+                            : java.util.Arrays.copyOf(((RecordValue) args[0]).values(), fieldTypes.length);
+                    values[position] = args[1];
+                    return new RecordValue(type, fieldTypes, values);
+                });
+        QueryExpr stored = new QueryExpr.FuncCall(store, List.of(container, coerced), false, type);
+        return assignment(state, select.arg(), base, column, stored, location);
+    }
+
+    /** The current value at {@code path} ({@code column} or {@code column.f...}) within the column's value {@code base}. */
+    private static QueryExpr current(ParseState state, Expr path, QueryExpr base) {
+        if (path instanceof Expr.FieldSelect select) {
+            return field(state, current(state, select.arg(), base), select.field(), select.location());
+        }
+        return base;
+    }
+
+    /** The field names of a composite type of the catalog, or null for another type. */
+    static List<String> fieldNames(ParseState state, int typeOid) {
+        List<AttributeInfo> fields = state.catalog == null ? null : state.catalog.compositeFields(state.transaction, typeOid);
+        return fields == null ? null : fields.stream().map(AttributeInfo::name).toList();
+    }
+
+    /**
+     * {@code SELECT ROW(sub.*)::type FROM (query) sub}: the one-column query whose value is the
+     * row of {@code query}'s output columns, as a function returning a composite type gives it
+     * in an expression; the columns are coerced to the type's fields (42P13 when they do not fit).
+     */
+    static Query rowOfOutputs(ParseState state, Query query, int typeOid, int location) {
+        List<TargetEntry> outputs = query.outputColumns();
+        List<AttributeInfo> fields = typeOid == TypeOids.RECORD ? null
+                : state.catalog.compositeFields(state.transaction, typeOid);
+        if (fields != null && fields.size() != outputs.size()) {
+            throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                    "return type mismatch in function declared to return %s", state.types.formatType(typeOid, -1))
+                    .withDetail(outputs.size() > fields.size() ? "Final statement returns too many columns."
+                            : "Final statement returns too few columns.");
+        }
+        List<String> names = new ArrayList<>();
+        int[] types = new int[outputs.size()];
+        int[] typmods = new int[outputs.size()];
+        List<QueryExpr> values = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            QueryExpr expr = outputs.get(i).expr();
+            names.add(outputs.get(i).name());
+            types[i] = expr.type();
+            typmods[i] = expr.typmod();
+            QueryExpr column = new QueryExpr.Var(i, expr.type(), expr.typmod(), outputs.get(i).name(), location);
+            if (fields != null && fields.get(i).typeOid() != expr.type()) {
+                AttributeInfo field = fields.get(i);
+                QueryExpr coerced = Coercions.coerce(state, column, field.typeOid(), field.typeModifier(),
+                        TypeSystem.CoercionContext.ASSIGNMENT, location);
+                if (coerced == null) {
+                    throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                            "return type mismatch in function declared to return %s",
+                            state.types.formatType(typeOid, -1))
+                            .withDetail("Final statement returns %s instead of %s at column %d.".formatted(
+                                    state.types.formatType(expr.type(), -1),
+                                    state.types.formatType(field.typeOid(), -1), i + 1));
+                }
+                column = coerced;
+            }
+            values.add(column);
+        }
+        RangeEntry body = new RangeEntry(RangeEntry.Kind.SUBQUERY, "f", null, query, null, List.copyOf(names), types,
+                typmods, 0, false);
+        TargetEntry row = new TargetEntry(build(typeOid, values), "row", 0, (short) 0, false);
+        return new Query(Query.CommandType.SELECT, List.of(body), List.of(new FromNode.Leaf(0)), null, List.of(row),
+                List.of(), List.of(), null, List.of(), false, null, null, null, null, null, List.<Integer>of());
     }
 }

@@ -45,6 +45,7 @@ public final class TypeCommands {
                 context.catalog().createCompositeType(context.transaction(), create.name().schema(),
                         create.name().name(), attributes, owner);
             }
+            case TypeCommand.AlterAttribute alter -> alterAttribute(context, alter);
             case TypeCommand.AddEnumValue add -> {
                 TypeInfo type = enumType(context, add.type());
                 if (!context.catalog().addEnumLabel(context.transaction(), type.oid(), add.label(), add.neighbor(),
@@ -62,8 +63,47 @@ public final class TypeCommands {
         return command.tag();
     }
 
+    /** ADD / DROP / RENAME ATTRIBUTE of a composite type: the column changes of its relkind 'c' relation. */
+    private static void alterAttribute(CommandContext context, TypeCommand.AlterAttribute alter) {
+        TypeInfo type = userType(context, alter.type());
+        if (type.typtype() != 'c') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a composite type", typeName(context, type));
+        }
+        RelationInfo relation = context.catalog().relationByOid(context.transaction(), type.relationOid());
+        if (alter.action() == TypeCommand.AttributeAction.ADD) {
+            if (relation.attribute(alter.name()) != null) {
+                throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists",
+                        alter.name(), relation.name());
+            }
+            context.catalog().addColumn(context.transaction(), relation, TableCommands.column(context, alter.attribute()),
+                    null);
+            return;
+        }
+        AttributeInfo attribute = relation.attribute(alter.name());
+        if (attribute == null) {
+            if (alter.ifExists()) {
+                context.notices().notice(notice("column \"%s\" of relation \"%s\" does not exist, skipping"
+                        .formatted(alter.name(), relation.name())));
+                return;
+            }
+            throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                    alter.name(), relation.name());
+        }
+        if (alter.action() == TypeCommand.AttributeAction.RENAME) {
+            context.catalog().renameColumn(context.transaction(), relation, attribute.number(), alter.newName());
+        } else {
+            context.catalog().dropColumn(context.transaction(), relation, attribute.number());
+        }
+    }
+
     static void alterType(CommandContext context, TypeCommand.AlterType alter) {
         TypeInfo type = userType(context, alter.type());
+        if (standaloneComposite(context, type) && alter.newName() != null) {
+            // the type and its relkind 'c' relation share the name
+            context.catalog().renameRelation(context.transaction(),
+                    context.catalog().relationByOid(context.transaction(), type.relationOid()), alter.newName());
+            return;
+        }
         int namespaceOid = 0;
         if (alter.newSchema() != null) {
             NamespaceInfo namespace = context.catalog().namespace(context.transaction(), alter.newSchema())
@@ -118,8 +158,8 @@ public final class TypeCommands {
             AttributeInfo attribute = relation.attributeByNumber(column[1]);
             relations.add(relation);
             columns.add(attribute);
-            dependents.add("column %s of table %s depends on type %s".formatted(attribute.name(), relation.name(),
-                    typeName(context, type)));
+            dependents.add("column %s of %s %s depends on type %s".formatted(attribute.name(),
+                    relation.kind() == 'c' ? "composite type" : "table", relation.name(), typeName(context, type)));
         }
         List<TypeInfo> domains = new ArrayList<>();
         for (DomainInfo domain : context.catalog().domainsOver(context.transaction(), type.oid())) {
@@ -199,7 +239,7 @@ public final class TypeCommands {
         if (type == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
         }
-        if (type.typtype() == 'c' && type.relationOid() != 0) {
+        if (type.typtype() == 'c' && type.relationOid() != 0 && !standaloneComposite(context, type)) {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is a table's row type", display(name))
                     .withHint("Use ALTER TABLE instead.");
         }

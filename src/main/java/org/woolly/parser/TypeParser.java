@@ -46,6 +46,43 @@ final class TypeParser {
         return new Statement.TypeDefinition(new TypeCommand.CreateEnum(name, List.copyOf(labels), create.start()));
     }
 
+    /** {@code ADD ATTRIBUTE a type}, {@code DROP ATTRIBUTE [IF EXISTS] a} or {@code RENAME ATTRIBUTE a TO b}. */
+    private Statement attributeAction(QualifiedName type, Token alter) {
+        Token action = cursor.advance();
+        cursor.expectKeyword("attribute");
+        if (action.isKeyword("add")) {
+            Token start = cursor.peek();
+            String name = grammar.columnId();
+            TypeName attributeType = grammar.types.typeName();
+            if (cursor.acceptKeyword("collate")) {
+                grammar.qualifiedName();
+            }
+            ColumnDef attribute = new ColumnDef(name, attributeType, List.of(), start.start());
+            acceptDropBehavior();
+            return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type,
+                    TypeCommand.AttributeAction.ADD, name, null, attribute, false, alter.start()));
+        }
+        if (action.isKeyword("drop")) {
+            boolean ifExists = cursor.acceptKeywords("if", "exists");
+            String name = grammar.columnId();
+            acceptDropBehavior();
+            return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type,
+                    TypeCommand.AttributeAction.DROP, name, null, null, ifExists, alter.start()));
+        }
+        String name = grammar.columnId();
+        cursor.expectKeyword("to");
+        String newName = grammar.columnId();
+        acceptDropBehavior();
+        return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type, TypeCommand.AttributeAction.RENAME,
+                name, newName, null, false, alter.start()));
+    }
+
+    private void acceptDropBehavior() {
+        if (!cursor.acceptKeyword("cascade")) {
+            cursor.acceptKeyword("restrict");
+        }
+    }
+
     /** At the parenthesis of {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
     private Statement composite(QualifiedName name, Token create) {
         cursor.expect(Token.Kind.LEFT_PAREN);
@@ -71,6 +108,11 @@ final class TypeParser {
         Token alter = cursor.expectKeyword("alter");
         cursor.expectKeyword("type");
         QualifiedName type = grammar.qualifiedName();
+        if (cursor.atKeyword("add") && cursor.peek(1).isKeyword("attribute")
+                || cursor.atKeyword("drop") && cursor.peek(1).isKeyword("attribute")
+                || cursor.atKeyword("rename") && cursor.peek(1).isKeyword("attribute")) {
+            return attributeAction(type, alter);
+        }
         if (cursor.acceptKeyword("add")) {
             cursor.expectKeyword("value");
             boolean ifNotExists = cursor.acceptKeywords("if", "not", "exists");
