@@ -107,8 +107,12 @@ final class CatalogTypeSystem implements TypeSystem {
     }
 
     private static FunctionHandle comparison(int operatorOid, String name, int enumOid) {
-        Comparator<Object> order = EnumTypeIO.ORDERING;
-        return new FunctionHandle(operatorOid, name, new int[] {enumOid, enumOid}, TypeOids.BOOL, true, false,
+        return comparison(operatorOid, name, enumOid, EnumTypeIO.ORDERING);
+    }
+
+    /** A comparison operator ({@code = <> < > <= >=}) of a type over {@code order}, strict, returning bool. */
+    static FunctionHandle comparison(int operatorOid, String name, int type, Comparator<Object> order) {
+        return new FunctionHandle(operatorOid, name, new int[] {type, type}, TypeOids.BOOL, true, false,
                 (args, context) -> {
                     int compared = order.compare(args[0], args[1]);
                     return switch (name) {

@@ -76,21 +76,9 @@ final class CompositeTypes {
             return null;
         }
         // record_eq and kin take (record, record): an unknown literal is read as record, which is 0A000 as in PostgreSQL
-        int leftTarget = TypeOids.RECORD;
-        int rightTarget = TypeOids.RECORD;
-        FunctionHandle handle = new FunctionHandle(operatorOid, name, new int[] {leftTarget, rightTarget},
-                TypeOids.BOOL, true, false, (args, context) -> {
-                    int compared = ((RecordValue) args[0]).compareTo(args[1]);
-                    return switch (name) {
-                        case "=" -> compared == 0;
-                        case "<>" -> compared != 0;
-                        case "<" -> compared < 0;
-                        case ">" -> compared > 0;
-                        case "<=" -> compared <= 0;
-                        default -> compared >= 0;
-                    };
-                });
-        return new TypeSystem.OperatorMatch(handle, leftTarget, rightTarget);
+        FunctionHandle handle = CatalogTypeSystem.comparison(operatorOid, name, TypeOids.RECORD,
+                (first, second) -> ((RecordValue) first).compareTo(second));
+        return new TypeSystem.OperatorMatch(handle, TypeOids.RECORD, TypeOids.RECORD);
     }
 
     /** A coercion from or to a composite type, or null when neither side is one (or there is none). */

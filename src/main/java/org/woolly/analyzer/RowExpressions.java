@@ -145,11 +145,11 @@ final class RowExpressions {
         }
         QueryExpr container = current(state, select.arg(), base);
         int type = container.type();
-        Expr column = select;
-        while (column instanceof Expr.FieldSelect step) {
-            column = step.arg();
+        Expr columnRef = select;
+        while (columnRef instanceof Expr.FieldSelect step) {
+            columnRef = step.arg();
         }
-        int columnLocation = column.location();
+        int columnLocation = columnRef.location();
         List<AttributeInfo> attributes = state.catalog == null ? null
                 : state.catalog.compositeFields(state.transaction, type);
         if (attributes == null) {
@@ -197,6 +197,25 @@ final class RowExpressions {
             return field(state, current(state, select.arg(), base), select.field(), select.location());
         }
         return base;
+    }
+
+    /** The field names of a composite value ({@code (e).*}): its type's, or f1, f2, ... of a ROW(...); else 42809. */
+    static List<String> fieldNamesOf(ParseState state, QueryExpr value, int location) {
+        if (isRow(value) && value.type() == TypeOids.RECORD) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= ((QueryExpr.FuncCall) value).args().size(); i++) {
+                names.add("f" + i);
+            }
+            return names;
+        }
+        List<String> names = fieldNames(state, value.type());
+        if (names == null) {
+            throw ParseState.error(value.type() == TypeOids.RECORD ? SqlState.FEATURE_NOT_SUPPORTED
+                            : SqlState.WRONG_OBJECT_TYPE, location,
+                    value.type() == TypeOids.RECORD ? "record type has not been registered"
+                            : "type %s is not composite", state.types.formatType(value.type(), -1));
+        }
+        return names;
     }
 
     /** The field names of a composite type of the catalog, or null for another type. */

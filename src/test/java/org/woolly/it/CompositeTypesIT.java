@@ -63,7 +63,8 @@ class CompositeTypesIT {
         try (Statement statement = c.createStatement();
              ResultSet result = statement.executeQuery("SELECT p FROM holder WHERE id = 2")) {
             result.next();
-            assertThat(result.getObject(1)).hasToString("(2,\"two words\")");
+            assertThat(result.getString(1)).isEqualTo("(2,\"two words\")");
+            assertThat(result.getMetaData().getColumnTypeName(1)).isEqualTo("pair");
         }
 
         ServerErrorMessage noField = errorOf(c, "SELECT (p).nope FROM holder");
