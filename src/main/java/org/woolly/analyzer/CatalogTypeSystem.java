@@ -31,11 +31,13 @@ final class CatalogTypeSystem implements TypeSystem {
     private final TypeSystem builtin;
     private final CatalogAccess catalog;
     private final Transaction transaction;
+    private final CompositeTypes composites;
 
     private CatalogTypeSystem(TypeSystem builtin, CatalogAccess catalog, Transaction transaction) {
         this.builtin = builtin;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.composites = new CompositeTypes(this, catalog, transaction);
     }
 
     /** The built-in type system extended with the catalog's types (itself when already extended or no catalog). */
@@ -80,7 +82,8 @@ final class CatalogTypeSystem implements TypeSystem {
             return type(base);
         }
         TypeInfo enumType = enumType(oid);
-        return enumType == null ? null : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
+        return enumType == null ? composites.type(oid)
+                : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
     }
 
     @Override
@@ -88,6 +91,10 @@ final class CatalogTypeSystem implements TypeSystem {
         // a domain's values take the base type's operators (getBaseType in oper_select_candidate)
         leftType = base(leftType);
         rightType = base(rightType);
+        OperatorMatch composite = composites.resolveOperator(name, leftType, rightType);
+        if (composite != null) {
+            return composite;
+        }
         Integer operatorOid = ENUM_OPERATORS.get(name);
         if (operatorOid != null && leftType != 0) {
             int enumOid = enumType(leftType) != null ? leftType : enumType(rightType) != null ? rightType : 0;
@@ -100,8 +107,12 @@ final class CatalogTypeSystem implements TypeSystem {
     }
 
     private static FunctionHandle comparison(int operatorOid, String name, int enumOid) {
-        Comparator<Object> order = EnumTypeIO.ORDERING;
-        return new FunctionHandle(operatorOid, name, new int[] {enumOid, enumOid}, TypeOids.BOOL, true, false,
+        return comparison(operatorOid, name, enumOid, EnumTypeIO.ORDERING);
+    }
+
+    /** A comparison operator ({@code = <> < > <= >=}) of a type over {@code order}, strict, returning bool. */
+    static FunctionHandle comparison(int operatorOid, String name, int type, Comparator<Object> order) {
+        return new FunctionHandle(operatorOid, name, new int[] {type, type}, TypeOids.BOOL, true, false,
                 (args, context) -> {
                     int compared = order.compare(args[0], args[1]);
                     return switch (name) {
@@ -155,6 +166,11 @@ final class CatalogTypeSystem implements TypeSystem {
             return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
                     : findCast(sourceType, targetBase, context);
         }
+        CoercionHandle composite = sourceType == targetType ? null
+                : composites.findCast(sourceType, targetType, context);
+        if (composite != null) {
+            return composite;
+        }
         boolean toString = BuiltinTypes.byOid(targetType) != null && BuiltinTypes.category(targetType) == 'S';
         boolean fromString = BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.category(sourceType) == 'S';
         if (toString && context != CoercionContext.IMPLICIT && enumType(sourceType) != null) {
@@ -174,6 +190,10 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public int commonType(int[] types, String construct, int[] positions) {
+        int composite = composites.commonType(types);
+        if (composite != 0) {
+            return composite;
+        }
         int first = types.length == 0 ? 0 : types[0];
         if (base(first) != first) {
             boolean same = true;

@@ -34,6 +34,11 @@ final class ColumnResolver {
         if (local != null) {
             return local;
         }
+        QueryExpr wholeRow = fields.size() == 1 ? RowExpressions.wholeRow(state, fields.getFirst(), ref.location())
+                : null;
+        if (wholeRow != null) {
+            return wholeRow;
+        }
         int levelsUp = 0;
         for (ParseState level = state; level.parent != null; level = level.parent) {
             levelsUp++;

@@ -57,7 +57,8 @@ final class CteAnalyzer {
 
     /** Analyzes a WITH clause, making its CTEs visible to the rest of the query at {@code state}'s level. */
     static void analyzeWith(ParseState state, List<CommonTableExpr> with) {
-        for (CommonTableExpr source : with) {
+        for (CommonTableExpr written : with) {
+            CommonTableExpr source = SearchCycleRewrite.rewrite(written);
             for (Cte existing : state.ctes) {
                 if (existing.source.name().equals(source.name())) {
                     throw ParseState.error(SqlState.DUPLICATE_ALIAS, source.location(),

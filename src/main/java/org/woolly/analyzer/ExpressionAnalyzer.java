@@ -55,9 +55,9 @@ public final class ExpressionAnalyzer {
             case Expr.SubLink link -> subLink(link);
             case Expr.ArrayComparison comparison -> ArrayAnalyzer.comparison(this, state, comparison);
             case Expr.ArrayConstructor array -> ArrayAnalyzer.construct(this, state, array, 0);
-            case Expr.RowConstructor row -> throw unsupported("row constructors", row.location());
+            case Expr.RowConstructor row -> RowExpressions.construct(this, row);
             case Expr.Subscript subscript -> ArrayAnalyzer.subscript(this, state, subscript);
-            case Expr.FieldSelect field -> throw unsupported("field selection", field.location());
+            case Expr.FieldSelect field -> RowExpressions.fieldSelect(this, state, field);
             case Expr.Collate collate -> collate(collate);
             case Expr.GroupingFunc grouping -> groupingFunc(grouping);
             case Expr.GroupingSet set -> throw ParseState.error(SqlState.SYNTAX_ERROR, set.location(),

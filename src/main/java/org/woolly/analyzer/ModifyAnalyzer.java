@@ -98,8 +98,18 @@ final class ModifyAnalyzer {
         }
     }
 
-    private static Expr.Subscript insertTarget(Statement.Insert insert, int index) {
-        return insert.columnTargets() == null ? null : (Expr.Subscript) insert.columnTargets().get(index);
+    private static Expr insertTarget(Statement.Insert insert, int index) {
+        return insert.columnTargets() == null ? null : insert.columnTargets().get(index);
+    }
+
+    /** An element, slice or field assignment ({@code col[i] = v}, {@code col.f = v}) over the column's value {@code base}. */
+    private QueryExpr indirectionAssignment(Expr target, QueryExpr base, AttributeInfo attribute, QueryExpr value,
+                                            int location) {
+        if (target instanceof Expr.FieldSelect) {
+            return RowExpressions.assignment(state, target, base, attribute.name(), value, location);
+        }
+        return ArrayAnalyzer.assignment(expressions, state, (Expr.Subscript) target, base, attribute.typeModifier(),
+                attribute.name(), value, location);
     }
 
     /**
@@ -109,15 +119,14 @@ final class ModifyAnalyzer {
     private QueryExpr insertValue(Statement.Insert insert, List<AttributeInfo> columns, List<QueryExpr> earlier, int index,
                                   QueryExpr value, int location) {
         AttributeInfo attribute = columns.get(index);
-        Expr.Subscript target = insertTarget(insert, index);
+        Expr target = insertTarget(insert, index);
         if (target == null) {
             return assign(attribute, value, location);
         }
         int previous = columns.subList(0, index).lastIndexOf(attribute);
         QueryExpr base = previous >= 0 ? earlier.get(previous)
                 : new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
-        return ArrayAnalyzer.assignment(expressions, state, target, base, attribute.typeModifier(), attribute.name(), value,
-                location);
+        return indirectionAssignment(target, base, attribute, value, location);
     }
 
     /** The number of values the source supplies per row, or -1 when it is not known before analysis. */
@@ -319,8 +328,7 @@ final class ModifyAnalyzer {
                 } else if (whole) {
                     value = assign(attribute, expressions.transform(clause.value()), clause.value().location());
                 } else {
-                    value = ArrayAnalyzer.assignment(expressions, state, (Expr.Subscript) clause.target(),
-                            row.get(attribute.number() - 1), attribute.typeModifier(), attribute.name(),
+                    value = indirectionAssignment(clause.target(), row.get(attribute.number() - 1), attribute,
                             expressions.transform(clause.value()), clause.value().location());
                 }
                 row.set(attribute.number() - 1, value);

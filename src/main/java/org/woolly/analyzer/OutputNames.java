@@ -65,6 +65,7 @@ final class OutputNames {
             case Expr.Subscript subscript -> named(subscript.arg());
             case Expr.ArrayConstructor array -> strong("array");
             case Expr.RowConstructor row -> strong("row");
+            case Expr.FieldSelect field when !field.field().equals("*") -> strong(field.field());
             case Expr.Collate collate -> named(collate.arg());
             default -> null;
         };

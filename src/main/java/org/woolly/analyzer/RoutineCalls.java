@@ -394,11 +394,22 @@ final class RoutineCalls {
             target.query = query;
             target.bindings = bindings;
             target.names = outputNames(function, outputs, call.name().name(), composite);
+            List<String> fieldNames = RowExpressions.fieldNames(state, bound.returnType());
+            if (fieldNames != null && fieldNames.size() == target.names.size()) {
+                target.names = fieldNames;
+            }
             return new QueryExpr.Const(bound.returnType(), -1, null);
         }
+        if (composite && !function.returnsSet()) {
+            QueryExpr row = new QueryExpr.SubLink(Expr.SubLink.Kind.EXPR,
+                    RowExpressions.rowOfOutputs(state, query, bound.returnType(), call.location()), -1, null, null, null,
+                    bound.returnType(), bindings);
+            return function.strict() ? strict(bound.arguments(), row) : row;
+        }
         if (composite) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),
-                    "functions returning a row are only supported as a FROM item yet");
+            // a set of rows: unnest(ARRAY(SELECT ROW(...) FROM (body))), the array one of records
+            return setInSelectList(state, call, RowExpressions.rowOfOutputs(state, query, bound.returnType(),
+                    call.location()), bindings, bound.returnType(), bound.returnType());
         }
         if (outputs.size() != 1) {
             throw returnMismatch(state, function.returnType(), "Final statement must return exactly one column.");
@@ -491,6 +502,9 @@ final class RoutineCalls {
                             : state.aggregateForbiddenIn != null ? state.aggregateForbiddenIn : "this context");
         }
         int arrayType = BuiltinTypes.arrayTypeOf(returnType);
+        if (arrayType == 0 && RowExpressions.fieldNames(state, returnType) != null) {
+            arrayType = BuiltinTypes.arrayTypeOf(TypeOids.RECORD);
+        }
         if (arrayType == 0) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),
                     "set-returning functions of type %s are only supported as a FROM item yet",

@@ -404,6 +404,14 @@ final class SelectAnalyzer {
                 expandStar(ref, entries);
                 continue;
             }
+            if (target.value() instanceof Expr.FieldSelect select && select.field().equals("*")) {
+                // (e).*: one column per field of the composite value
+                QueryExpr row = expressions.transform(select.arg());
+                for (String field : RowExpressions.fieldNamesOf(state, row, select.arg().location())) {
+                    entries.add(entry(RowExpressions.field(state, row, field, select.location()), field));
+                }
+                continue;
+            }
             QueryExpr expr = Coercions.unknownToText(state, expressions.transform(target.value()));
             String name = target.name() != null ? target.name() : OutputNames.of(target.value());
             entries.add(entry(expr, name));

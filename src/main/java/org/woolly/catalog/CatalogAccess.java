@@ -124,7 +124,8 @@ public interface CatalogAccess {
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
         if (BuiltinTypes.byOid(typeOid) == null
-                && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e' && type.typtype() != 'd').orElse(true)) {
+                && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e' && type.typtype() != 'd'
+                && type.typtype() != 'c').orElse(true)) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;
@@ -655,6 +656,38 @@ public interface CatalogAccess {
 
     /** The {@code pg_type} row of a type, or empty. */
     Optional<TypeInfo> typeByOid(Transaction tx, int typeOid);
+
+    /** The row type ({@code reltype}) of a relation: the type of its name in its schema; 0 when it has none. */
+    default int typeOidOfRelation(Transaction tx, int relationOid) {
+        RelationInfo relation = relationByOid(tx, relationOid);
+        try {
+            return lookupTypeOid(tx, relation.namespaceName(), relation.name());
+        } catch (SqlException noRowType) {
+            return 0;
+        }
+    }
+
+    /**
+     * The columns of a composite type ({@code typtype 'c'}: a table's row type or a CREATE TYPE AS
+     * type), from the pg_attribute rows of its {@code typrelid}; null for any other type.
+     */
+    default List<AttributeInfo> compositeFields(Transaction tx, int typeOid) {
+        TypeInfo type = typeOid == 0 || BuiltinTypes.byOid(typeOid) != null ? null
+                : typeByOid(tx, typeOid).orElse(null);
+        if (type == null || type.typtype() != 'c' || type.relationOid() == 0) {
+            return null;
+        }
+        return relationByOid(tx, type.relationOid()).attributes();
+    }
+
+    /**
+     * Creates a composite type (CREATE TYPE ... AS): its pg_class row (relkind 'c', no storage),
+     * pg_attribute rows, pg_type row and array type; returns the type's OID.
+     */
+    default int createCompositeType(Transaction tx, String schema, String name, List<ColumnSpec> attributes,
+                                    int ownerOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TYPE is not supported by this catalog");
+    }
 
     /** Creates an enum type and its array type in the schema (null: the first of search_path); returns its OID. */
     int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid);

@@ -499,4 +499,10 @@ public final class CatalogNameLookup implements CatalogInquiries {
         int base = domainStoredType(domain.baseTypeOid());
         return base == 0 ? domain.baseTypeOid() : base;
     }
+
+    @Override
+    public int[] compositeFieldTypes(int typeOid) {
+        List<AttributeInfo> fields = catalog.compositeFields(transaction, typeOid);
+        return fields == null ? null : fields.stream().mapToInt(AttributeInfo::typeOid).toArray();
+    }
 }

@@ -152,6 +152,23 @@ public final class CatalogRows {
         return type(type, false, "record_in", "record_out");
     }
 
+    /** The pg_type row of a CREATE TYPE ... AS composite type, with its array type and owner. */
+    public static Object[] compositeType(int typeOid, String name, int namespaceOid, int relationOid, int arrayOid,
+                                         int ownerOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) -1, false, 'd', 'x', 'c', 'C',
+                relationOid, 0, arrayOid, 0);
+        Object[] row = type(type, false, "record_in", "record_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /** The pg_class row of a composite type (relkind 'c': attributes, no storage). */
+    public static Object[] compositeClass(int oid, String name, int namespaceOid, int rowTypeOid, int columnCount,
+                                          int ownerOid) {
+        return classRow(oid, name, namespaceOid, rowTypeOid, 'c', 0, 0, 0, false, 'p', columnCount)
+                .set("relowner", ownerOid).setChar("relreplident", 'n').build();
+    }
+
     /** The pg_type row of an enum type ({@code typtype 'e'}: 4-byte label OIDs), owned by {@code ownerOid}. */
     public static Object[] enumType(int typeOid, String name, int namespaceOid, int arrayOid, int ownerOid) {
         TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) 4, true, 'i', 'p', 'e', 'E', 0, 0, arrayOid,

@@ -945,6 +945,13 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public int createCompositeType(Transaction tx, String schema, String name, List<ColumnSpec> attributes,
+                                   int ownerOid) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        return types.createComposite(tx, system.imageFor(tx, databaseOid), namespaceOid, name, attributes, ownerOid);
+    }
+
+    @Override
     public int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid) {
         int namespaceOid = creationNamespace(tx, schema, name, false);
         return types.createEnum(tx, system.imageFor(tx, databaseOid), namespaceOid, name, labels, ownerOid);

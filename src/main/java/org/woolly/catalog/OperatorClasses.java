@@ -26,7 +26,7 @@ public final class OperatorClasses {
 
     /** The default btree operator class of the type; 42704 when it has none. */
     public static int defaultBtree(int typeOid, String typeName) {
-        Integer opclass = org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0 ? ARRAY_OPS
+        Integer opclass = org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0 ? Integer.valueOf(ARRAY_OPS)
                 : BTREE_DEFAULTS.get(typeOid);
         if (opclass == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT,

@@ -128,14 +128,7 @@ final class RelationDdl {
                 throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         column.name());
             }
-            TypeInfo type = columnType(image, column);
-            if (type.typtype() == 'c' && type.relationOid() != 0) {
-                // composite columns need row values the tuple codec does not have
-                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "column \"%s\" of composite type %s is not supported",
-                        column.name(), type.name());
-            }
-            types[i] = type;
+            types[i] = columnType(image, column);
         }
         return List.of(types);
     }

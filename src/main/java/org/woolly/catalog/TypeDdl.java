@@ -1,6 +1,7 @@
 package org.woolly.catalog;
 
 import static org.woolly.catalog.CatalogDefinitions.PG_ATTRIBUTE;
+import static org.woolly.catalog.CatalogDefinitions.PG_CLASS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DESCRIPTION;
 import static org.woolly.catalog.CatalogDefinitions.PG_ENUM;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
@@ -57,6 +58,36 @@ final class TypeDdl {
         for (int i = 0; i < labels.size(); i++) {
             heap.insert(PG_ENUM, databaseOid, CatalogRows.enumLabel(new EnumLabel(system.storage().allocateOid(),
                     typeOid, i + 1, labels.get(i))), tx);
+        }
+        tx.incrementCommandId();
+        return typeOid;
+    }
+
+    /**
+     * Creates the composite type {@code name} ({@code DefineCompositeType}): a pg_class row of
+     * relkind 'c' without storage, its pg_attribute rows, the row type and its array type.
+     */
+    int createComposite(Transaction tx, CatalogImage image, int namespaceOid, String name, List<ColumnSpec> columns,
+                        int ownerOid) {
+        if (image.relationOid(namespaceOid, name) != null) {
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        refuseExistingType(image, namespaceOid, name);
+        List<TypeInfo> types = RelationDdl.checkColumns(image, columns);
+        int relationOid = system.storage().allocateOid();
+        int typeOid = system.storage().allocateOid();
+        int arrayOid = system.storage().allocateOid();
+        system.noteCatalogChange(tx, relationOid);
+        CatalogHeap heap = system.heap();
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.compositeType(typeOid, name, namespaceOid, relationOid, arrayOid,
+                ownerOid), tx);
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.arrayType(arrayOid, arrayName(image, namespaceOid, name, arrayOid),
+                namespaceOid, typeOid, ownerOid), tx);
+        heap.insert(PG_CLASS, databaseOid, CatalogRows.compositeClass(relationOid, name, namespaceOid, typeOid,
+                columns.size(), ownerOid), tx);
+        for (int i = 0; i < columns.size(); i++) {
+            heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(relationOid, columns.get(i).name(),
+                    types.get(i), columns.get(i).typeModifier(), i + 1, false, false), tx);
         }
         tx.incrementCommandId();
         return typeOid;

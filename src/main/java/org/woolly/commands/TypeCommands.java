@@ -16,7 +16,7 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
+ * CREATE TYPE ... AS ENUM, CREATE TYPE ... AS (...), ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
  * {@code AlterEnum}, {@code RenameType}, {@code AlterTypeOwner}, {@code AlterTypeNamespace};
  * {@code RemoveObjects} with the dependency checks of {@code dependency.c} for the columns of
  * the type).
@@ -35,6 +35,17 @@ public final class TypeCommands {
                 context.catalog().createEnumType(context.transaction(), create.name().schema(), create.name().name(),
                         create.labels(), owner);
             }
+            case TypeCommand.CreateComposite create -> {
+                int owner = context.user() == null ? org.woolly.catalog.CatalogOids.BOOTSTRAP_SUPERUSER
+                        : context.user().oid();
+                List<org.woolly.catalog.ColumnSpec> attributes = new ArrayList<>();
+                for (org.woolly.nodes.parse.ColumnDef attribute : create.attributes()) {
+                    attributes.add(TableCommands.column(context, attribute));
+                }
+                context.catalog().createCompositeType(context.transaction(), create.name().schema(),
+                        create.name().name(), attributes, owner);
+            }
+            case TypeCommand.AlterAttribute alter -> alterAttribute(context, alter);
             case TypeCommand.AddEnumValue add -> {
                 TypeInfo type = enumType(context, add.type());
                 if (!context.catalog().addEnumLabel(context.transaction(), type.oid(), add.label(), add.neighbor(),
@@ -52,8 +63,47 @@ public final class TypeCommands {
         return command.tag();
     }
 
+    /** ADD / DROP / RENAME ATTRIBUTE of a composite type: the column changes of its relkind 'c' relation. */
+    private static void alterAttribute(CommandContext context, TypeCommand.AlterAttribute alter) {
+        TypeInfo type = userType(context, alter.type());
+        if (type.typtype() != 'c') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a composite type", typeName(context, type));
+        }
+        RelationInfo relation = context.catalog().relationByOid(context.transaction(), type.relationOid());
+        if (alter.action() == TypeCommand.AttributeAction.ADD) {
+            if (relation.attribute(alter.name()) != null) {
+                throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists",
+                        alter.name(), relation.name());
+            }
+            context.catalog().addColumn(context.transaction(), relation, TableCommands.column(context, alter.attribute()),
+                    null);
+            return;
+        }
+        AttributeInfo attribute = relation.attribute(alter.name());
+        if (attribute == null) {
+            if (alter.ifExists()) {
+                context.notices().notice(notice("column \"%s\" of relation \"%s\" does not exist, skipping"
+                        .formatted(alter.name(), relation.name())));
+                return;
+            }
+            throw SqlException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                    alter.name(), relation.name());
+        }
+        if (alter.action() == TypeCommand.AttributeAction.RENAME) {
+            context.catalog().renameColumn(context.transaction(), relation, attribute.number(), alter.newName());
+        } else {
+            context.catalog().dropColumn(context.transaction(), relation, attribute.number());
+        }
+    }
+
     static void alterType(CommandContext context, TypeCommand.AlterType alter) {
         TypeInfo type = userType(context, alter.type());
+        if (standaloneComposite(context, type) && alter.newName() != null) {
+            // the type and its relkind 'c' relation share the name
+            context.catalog().renameRelation(context.transaction(),
+                    context.catalog().relationByOid(context.transaction(), type.relationOid()), alter.newName());
+            return;
+        }
         int namespaceOid = 0;
         if (alter.newSchema() != null) {
             NamespaceInfo namespace = context.catalog().namespace(context.transaction(), alter.newSchema())
@@ -85,6 +135,11 @@ public final class TypeCommands {
         }
         for (TypeInfo type : targets) {
             dropDependentColumns(context, type, drop.cascade());
+            if (standaloneComposite(context, type)) {
+                // a CREATE TYPE ... AS (...) type goes with its pg_class (relkind 'c') and pg_attribute rows
+                context.catalog().dropRelation(context.transaction(),
+                        context.catalog().relationByOid(context.transaction(), type.relationOid()));
+            }
             context.catalog().dropType(context.transaction(), type);
         }
         return drop.kind() == Statement.ObjectKind.DOMAIN ? "DROP DOMAIN" : "DROP TYPE";
@@ -103,8 +158,8 @@ public final class TypeCommands {
             AttributeInfo attribute = relation.attributeByNumber(column[1]);
             relations.add(relation);
             columns.add(attribute);
-            dependents.add("column %s of table %s depends on type %s".formatted(attribute.name(), relation.name(),
-                    typeName(context, type)));
+            dependents.add("column %s of %s %s depends on type %s".formatted(attribute.name(),
+                    relation.kind() == 'c' ? "composite type" : "table", relation.name(), typeName(context, type)));
         }
         List<TypeInfo> domains = new ArrayList<>();
         for (DomainInfo domain : context.catalog().domainsOver(context.transaction(), type.oid())) {
@@ -147,7 +202,7 @@ public final class TypeCommands {
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                     "cannot drop type %s because it is required by the database system", name);
         }
-        if (type.typtype() == 'c' && type.relationOid() != 0) {
+        if (type.typtype() == 'c' && type.relationOid() != 0 && !standaloneComposite(context, type)) {
             RelationInfo relation = context.catalog().relationByOid(context.transaction(), type.relationOid());
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                     "cannot drop type %s because table %s requires it", name, relation.name())
@@ -158,6 +213,12 @@ public final class TypeCommands {
                     "cannot drop type %s because type %s requires it", name, typeName(context, type.elementOid()))
                     .withHint("You can drop type %s instead.".formatted(typeName(context, type.elementOid())));
         }
+    }
+
+    /** A composite type of CREATE TYPE ... AS (its relation has relkind 'c'), not a table's row type. */
+    private static boolean standaloneComposite(CommandContext context, TypeInfo type) {
+        return type.typtype() == 'c' && type.relationOid() != 0
+                && context.catalog().relationByOid(context.transaction(), type.relationOid()).kind() == 'c';
     }
 
     private static TypeInfo findType(CommandContext context, QualifiedName name) {
@@ -178,7 +239,7 @@ public final class TypeCommands {
         if (type == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", display(name));
         }
-        if (type.typtype() == 'c' && type.relationOid() != 0) {
+        if (type.typtype() == 'c' && type.relationOid() != 0 && !standaloneComposite(context, type)) {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "%s is a table's row type", display(name))
                     .withHint("Use ALTER TABLE instead.");
         }

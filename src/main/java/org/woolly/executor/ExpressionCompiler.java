@@ -9,6 +9,7 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.RecordValue;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -177,8 +178,15 @@ public final class ExpressionCompiler {
 
     private static CompiledExpression nullTest(CompiledExpression arg, Expr.NullTest.Test test) {
         return switch (test) {
-            case IS_NULL, IS_UNKNOWN -> row -> arg.evaluate(row) == null;
-            case IS_NOT_NULL, IS_NOT_UNKNOWN -> row -> arg.evaluate(row) != null;
+            // a composite value is null when all its fields are, and not null when none is (ExecEvalRowNull)
+            case IS_NULL, IS_UNKNOWN -> row -> {
+                Object value = arg.evaluate(row);
+                return value == null || value instanceof RecordValue record && record.allNull();
+            };
+            case IS_NOT_NULL, IS_NOT_UNKNOWN -> row -> {
+                Object value = arg.evaluate(row);
+                return value != null && (!(value instanceof RecordValue record) || record.noneNull());
+            };
             case IS_TRUE -> row -> arg.evaluate(row) == Boolean.TRUE;
             case IS_NOT_TRUE -> row -> arg.evaluate(row) != Boolean.TRUE;
             case IS_FALSE -> row -> arg.evaluate(row) == Boolean.FALSE;

@@ -221,18 +221,21 @@ final class DmlParser {
      * {@link Expr.Subscript} chain over the column, or null when there are none.
      */
     private Expr assignmentTarget(String column, Token columnToken) {
-        if (!cursor.at(Token.Kind.LEFT_BRACKET)) {
-            rejectIndirection();
+        if (!cursor.at(Token.Kind.LEFT_BRACKET) && !cursor.at(Token.Kind.DOT)) {
             return null;
         }
         Expr target = grammar.expressions.indirection(new Expr.ColumnRef(List.of(column), columnToken.start()));
+        // a chain of subscripts, or of field names ({@code col.f.g}); mixing them is not supported yet
+        boolean fields = target instanceof Expr.FieldSelect;
         for (Expr step = target; !(step instanceof Expr.ColumnRef); ) {
-            if (!(step instanceof Expr.Subscript subscript)) {
+            boolean supported = fields ? step instanceof Expr.FieldSelect field && !field.field().equals("*")
+                    : step instanceof Expr.Subscript;
+            if (!supported) {
                 throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                         "assignment to a field or element of a column is not supported yet")
                         .withPosition(step.location() + 1);
             }
-            step = subscript.arg();
+            step = step instanceof Expr.Subscript subscript ? subscript.arg() : ((Expr.FieldSelect) step).arg();
         }
         return target;
     }

@@ -137,7 +137,7 @@ final class SelectParser {
     }
 
     List<CommonTableExpr> withClause() {
-        Token with = cursor.expectKeyword("with");
+        cursor.expectKeyword("with");
         boolean recursive = cursor.acceptKeyword("recursive");
         List<CommonTableExpr> ctes = new ArrayList<>();
         do {
@@ -155,12 +155,56 @@ final class SelectParser {
             cursor.expect(Token.Kind.LEFT_PAREN);
             Statement query = grammar.statement();
             cursor.expect(Token.Kind.RIGHT_PAREN);
-            ctes.add(new CommonTableExpr(name, columns, query, materialized, recursive, nameToken.start()));
+            CommonTableExpr.SearchClause search = searchClause();
+            CommonTableExpr.CycleClause cycle = cycleClause();
+            ctes.add(new CommonTableExpr(name, columns, query, materialized, recursive, nameToken.start(), search,
+                    cycle));
         } while (cursor.accept(Token.Kind.COMMA));
-        if (cursor.atKeyword("search") || cursor.atKeyword("cycle")) {
-            throw TokenCursor.notSupportedClause("SEARCH and CYCLE clauses are not supported yet", with);
-        }
         return List.copyOf(ctes);
+    }
+
+    /** {@code SEARCH {DEPTH | BREADTH} FIRST BY columns SET column}, or null. */
+    private CommonTableExpr.SearchClause searchClause() {
+        if (!cursor.atKeyword("search")) {
+            return null;
+        }
+        Token search = cursor.advance();
+        boolean breadth = cursor.acceptKeyword("breadth");
+        if (!breadth) {
+            cursor.expectKeyword("depth");
+        }
+        cursor.expectKeyword("first");
+        cursor.expectKeyword("by");
+        List<String> columns = new ArrayList<>();
+        do {
+            columns.add(grammar.columnId());
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expectKeyword("set");
+        return new CommonTableExpr.SearchClause(breadth, List.copyOf(columns), grammar.columnId(), search.start());
+    }
+
+    /** {@code CYCLE columns SET column [TO value DEFAULT value] USING column}, or null. */
+    private CommonTableExpr.CycleClause cycleClause() {
+        if (!cursor.atKeyword("cycle")) {
+            return null;
+        }
+        Token cycle = cursor.advance();
+        List<String> columns = new ArrayList<>();
+        do {
+            columns.add(grammar.columnId());
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expectKeyword("set");
+        String mark = grammar.columnId();
+        Expr value = null;
+        Expr otherwise = null;
+        if (cursor.acceptKeyword("to")) {
+            value = grammar.expressions.expression();
+            cursor.expectKeyword("default");
+            otherwise = grammar.expressions.expression();
+        }
+        cursor.expectKeyword("using");
+        return new CommonTableExpr.CycleClause(List.copyOf(columns), mark, value, otherwise, grammar.columnId(),
+                cycle.start());
     }
 
     /** UNION and EXCEPT over INTERSECT terms, left-associative. */

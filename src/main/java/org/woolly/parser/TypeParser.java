@@ -2,12 +2,14 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.woolly.nodes.parse.ColumnDef;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.parse.TypeCommand;
+import org.woolly.nodes.parse.TypeName;
 
 /**
- * CREATE TYPE ... AS ENUM and ALTER TYPE: the {@code CreateEnumStmt}, {@code AlterEnumStmt}
+ * CREATE TYPE ... AS ENUM, CREATE TYPE ... AS (...) and ALTER TYPE: the {@code CreateEnumStmt}, {@code CompositeTypeStmt}, {@code AlterEnumStmt}
  * and the type forms of {@code RenameStmt}, {@code AlterObjectSchemaStmt} and
  * {@code AlterOwnerStmt} in {@code src/backend/parser/gram.y}.
  */
@@ -24,6 +26,10 @@ final class TypeParser {
     Statement create(Token create) {
         cursor.expectKeyword("type");
         QualifiedName name = grammar.qualifiedName();
+        if (cursor.atKeyword("as") && cursor.peek(1).kind() == Token.Kind.LEFT_PAREN) {
+            cursor.advance();
+            return composite(name, create);
+        }
         if (!cursor.atKeyword("as") || !cursor.peek(1).isKeyword("enum")) {
             throw TokenCursor.notSupported("create type", create);
         }
@@ -40,11 +46,73 @@ final class TypeParser {
         return new Statement.TypeDefinition(new TypeCommand.CreateEnum(name, List.copyOf(labels), create.start()));
     }
 
+    /** {@code ADD ATTRIBUTE a type}, {@code DROP ATTRIBUTE [IF EXISTS] a} or {@code RENAME ATTRIBUTE a TO b}. */
+    private Statement attributeAction(QualifiedName type, Token alter) {
+        Token action = cursor.advance();
+        cursor.expectKeyword("attribute");
+        if (action.isKeyword("add")) {
+            Token start = cursor.peek();
+            String name = grammar.columnId();
+            TypeName attributeType = grammar.types.typeName();
+            if (cursor.acceptKeyword("collate")) {
+                grammar.qualifiedName();
+            }
+            ColumnDef attribute = new ColumnDef(name, attributeType, List.of(), start.start());
+            acceptDropBehavior();
+            return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type,
+                    TypeCommand.AttributeAction.ADD, name, null, attribute, false, alter.start()));
+        }
+        if (action.isKeyword("drop")) {
+            boolean ifExists = cursor.acceptKeywords("if", "exists");
+            String name = grammar.columnId();
+            acceptDropBehavior();
+            return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type,
+                    TypeCommand.AttributeAction.DROP, name, null, null, ifExists, alter.start()));
+        }
+        String name = grammar.columnId();
+        cursor.expectKeyword("to");
+        String newName = grammar.columnId();
+        acceptDropBehavior();
+        return new Statement.TypeDefinition(new TypeCommand.AlterAttribute(type, TypeCommand.AttributeAction.RENAME,
+                name, newName, null, false, alter.start()));
+    }
+
+    private void acceptDropBehavior() {
+        if (!cursor.acceptKeyword("cascade")) {
+            cursor.acceptKeyword("restrict");
+        }
+    }
+
+    /** At the parenthesis of {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
+    private Statement composite(QualifiedName name, Token create) {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<ColumnDef> attributes = new ArrayList<>();
+        if (!cursor.at(Token.Kind.RIGHT_PAREN)) {
+            do {
+                Token start = cursor.peek();
+                String attribute = grammar.columnId();
+                TypeName type = grammar.types.typeName();
+                if (cursor.acceptKeyword("collate")) {
+                    grammar.qualifiedName();
+                }
+                attributes.add(new ColumnDef(attribute, type, List.of(), start.start()));
+            } while (cursor.accept(Token.Kind.COMMA));
+        }
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return new Statement.TypeDefinition(new TypeCommand.CreateComposite(name, List.copyOf(attributes),
+                create.start()));
+    }
+
     /** At ALTER TYPE name: ADD VALUE, RENAME VALUE, RENAME TO, SET SCHEMA or OWNER TO. */
     Statement alter() {
         Token alter = cursor.expectKeyword("alter");
         cursor.expectKeyword("type");
         QualifiedName type = grammar.qualifiedName();
+        if (cursor.atKeyword("add") && cursor.peek(1).isKeyword("attribute")
+                || cursor.atKeyword("drop") && cursor.peek(1).isKeyword("attribute")
+                || cursor.atKeyword("rename") && cursor.peek(1).isKeyword("attribute")) {
+            return attributeAction(type, alter);
+        }
         if (cursor.acceptKeyword("add")) {
             cursor.expectKeyword("value");
             boolean ifNotExists = cursor.acceptKeywords("if", "not", "exists");

@@ -3,12 +3,14 @@ package org.woolly.tcop;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.EnumTypeIO;
 import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.RecordIO;
+import org.woolly.utils.adt.RecordValue;
 import org.woolly.utils.adt.TypeIO;
 
 /**
  * The wire I/O of a type the built-in table does not know: an enum type's (its labels, read
  * through the statement's catalog, {@link CatalogInquiries#CURRENT}) when the type is one,
- * else the text pass-through of {@link FallbackTypeIO}.
+ * a composite type's ({@link RecordIO}), else the text pass-through of {@link FallbackTypeIO}.
  */
 final class UserTypeIO implements TypeIO {
     private final int typeOid;
@@ -28,7 +30,9 @@ final class UserTypeIO implements TypeIO {
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(typeOid)) {
             return new EnumTypeIO(typeOid, CatalogInquiries.CURRENT.get().formatType(typeOid, -1));
         }
-        return fallback;
+        int[] fieldTypes = CatalogInquiries.CURRENT.isBound()
+                ? CatalogInquiries.CURRENT.get().compositeFieldTypes(typeOid) : null;
+        return fieldTypes != null ? new RecordIO(typeOid, fieldTypes) : fallback;
     }
 
     @Override
@@ -38,6 +42,10 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public String output(Object value, FormatSettings settings) {
+        if (value instanceof RecordValue) {
+            // a composite value describes its fields itself (record_out)
+            return RecordIO.ANONYMOUS.output(value, settings);
+        }
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().domainStoredType(typeOid) != 0) {
             return io().output(value, settings);
         }
@@ -57,6 +65,9 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public byte[] send(Object value, FormatSettings settings) {
+        if (value instanceof RecordValue) {
+            return RecordIO.ANONYMOUS.send(value, settings);
+        }
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().domainStoredType(typeOid) != 0) {
             return io().send(value, settings);
         }

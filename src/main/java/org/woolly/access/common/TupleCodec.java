@@ -375,6 +375,8 @@ public final class TupleCodec {
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case BigDecimal decimal -> numericPayload(decimal);
             case org.woolly.utils.adt.Geometry geometry -> geometry.binary();
+            case org.woolly.utils.adt.RecordValue record -> org.woolly.utils.adt.RecordIO.encode(record,
+                    org.woolly.utils.adt.FormatSettings.DEFAULT);
             case NumericSpecial special -> {
                 byte[] payload = new byte[2];
                 short code = switch (special) {
@@ -424,7 +426,13 @@ public final class TupleCodec {
                 };
             }
             case TypeOids.PATH, TypeOids.POLYGON -> org.woolly.utils.adt.Geometry.fromBinary(typeOid, body, start, length);
-            default -> org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0
+            // a composite type (the only user-defined variable-length type stored as itself) or record
+            case TypeOids.RECORD -> org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
+                    org.woolly.utils.adt.FormatSettings.DEFAULT);
+            default -> org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null
+                    ? org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
+                    org.woolly.utils.adt.FormatSettings.DEFAULT)
+                    : org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0
                     ? org.woolly.utils.adt.ArrayIO.decode(body, start, length)
                     : new String(body, start, length, StandardCharsets.UTF_8);
         };

@@ -20,6 +20,27 @@ public sealed interface TypeCommand {
         }
     }
 
+    /** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)} ({@code CompositeTypeStmt}). */
+    record CreateComposite(QualifiedName name, List<ColumnDef> attributes, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE TYPE";
+        }
+    }
+
+    /** What an {@code ALTER TYPE} on a composite type's attributes does. */
+    enum AttributeAction { ADD, DROP, RENAME }
+
+    /**
+     * {@code ALTER TYPE name ADD ATTRIBUTE a type | DROP ATTRIBUTE [IF EXISTS] a | RENAME ATTRIBUTE a TO b}
+     * ({@code AlterTableStmt} on a composite type); {@code attribute} is set for ADD, {@code newName} for RENAME.
+     */
+    record AlterAttribute(QualifiedName type, AttributeAction action, String name, String newName,
+                          ColumnDef attribute, boolean ifExists, int location) implements TypeCommand {
+        public String tag() {
+            return "ALTER TYPE";
+        }
+    }
+
     /**
      * {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [{BEFORE | AFTER} 'neighbor']};
      * {@code neighbor} null: the label goes last.

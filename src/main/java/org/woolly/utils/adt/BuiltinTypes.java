@@ -64,6 +64,7 @@ public final class BuiltinTypes {
         add(TypeOids.REGTYPE, new RegTypeIO(RegTypeIO.Kind.REGTYPE));
         add(TypeOids.REGNAMESPACE, new RegTypeIO(RegTypeIO.Kind.REGNAMESPACE));
         add(TypeOids.REGROLE, new RegTypeIO(RegTypeIO.Kind.REGROLE));
+        add(TypeOids.RECORD, RecordIO.ANONYMOUS);
         add(ANY, new UnsupportedValueIO("any"));
         add(ANYNONARRAY, new UnsupportedValueIO("anynonarray"));
         for (PgType element : List.copyOf(ALL)) {

@@ -202,4 +202,9 @@ public interface CatalogInquiries {
     default int domainStoredType(int typeOid) {
         return 0;
     }
+
+    /** The field types of a composite type ({@code typtype 'c'}), in attribute order; null for a type that is not composite. */
+    default int[] compositeFieldTypes(int typeOid) {
+        return null;
+    }
 }
