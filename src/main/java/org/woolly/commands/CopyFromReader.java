@@ -231,48 +231,52 @@ public final class CopyFromReader {
             int rawStart = i;
             boolean quoted = false;
             value.setLength(0);
+            // characters are copied in runs: an unquoted field is a substring of the line
+            int run = i;
             while (i < length) {
                 char c = line.charAt(i);
                 if (c == delimiter) {
                     break;
                 }
-                if (c == quote) {
-                    quoted = true;
+                if (c != quote) {
                     i++;
-                    while (true) {
-                        if (i >= length) {
-                            throw SqlException.of(SqlState.BAD_COPY_FILE_FORMAT, "unterminated CSV quoted field");
-                        }
-                        char q = line.charAt(i);
-                        if (q == escape && i + 1 < length
-                                && (line.charAt(i + 1) == quote || line.charAt(i + 1) == escape)) {
-                            value.append(line.charAt(i + 1));
-                            i += 2;
-                            continue;
-                        }
-                        if (q == quote) {
-                            i++;
-                            break;
-                        }
-                        value.append(q);
-                        i++;
-                    }
                     continue;
                 }
-                value.append(c);
+                value.append(line, run, i);
+                quoted = true;
                 i++;
+                run = i;
+                while (true) {
+                    if (i >= length) {
+                        throw SqlException.of(SqlState.BAD_COPY_FILE_FORMAT, "unterminated CSV quoted field");
+                    }
+                    char q = line.charAt(i);
+                    if (q == escape && i + 1 < length
+                            && (line.charAt(i + 1) == quote || line.charAt(i + 1) == escape)) {
+                        value.append(line, run, i).append(line.charAt(i + 1));
+                        i += 2;
+                        run = i;
+                        continue;
+                    }
+                    if (q == quote) {
+                        value.append(line, run, i);
+                        i++;
+                        run = i;
+                        break;
+                    }
+                    i++;
+                }
             }
+            String text = quoted ? value.append(line, run, i).toString() : line.substring(rawStart, i);
             int column = fields.size();
-            boolean matchesNull = quoted
-                    ? value.toString().equals(nullString)
-                    : i - rawStart == nullString.length() && line.regionMatches(rawStart, nullString, 0, nullString.length());
+            boolean matchesNull = text.equals(nullString);
             boolean isNull;
             if (quoted) {
                 isNull = matchesNull && column < forceNull.length && forceNull[column];
             } else {
                 isNull = matchesNull && !(column < forceNotNull.length && forceNotNull[column]);
             }
-            fields.add(isNull ? null : value.toString());
+            fields.add(isNull ? null : text);
             if (i >= length) {
                 return fields;
             }
