@@ -227,11 +227,29 @@ public final class CopyFromReader {
         StringBuilder value = new StringBuilder();
         int length = line.length();
         int i = 0;
+        int quoteAt = line.indexOf(quote);
         while (true) {
             int rawStart = i;
+            int column = fields.size();
+            int delimiterAt = line.indexOf(delimiter, i);
+            int stop = delimiterAt < 0 ? length : delimiterAt;
+            if (quoteAt >= 0 && quoteAt < i) {
+                quoteAt = line.indexOf(quote, i);
+            }
+            if (quoteAt < 0 || quoteAt > stop) {
+                // no quote before the delimiter: the field is a substring of the line
+                String text = line.substring(i, stop);
+                boolean isNull = text.equals(nullString) && !(column < forceNotNull.length && forceNotNull[column]);
+                fields.add(isNull ? null : text);
+                if (delimiterAt < 0) {
+                    return fields;
+                }
+                i = delimiterAt + 1;
+                continue;
+            }
             boolean quoted = false;
             value.setLength(0);
-            // characters are copied in runs: an unquoted field is a substring of the line
+            // characters are copied in runs between quotes and escapes
             int run = i;
             while (i < length) {
                 char c = line.charAt(i);
@@ -268,7 +286,6 @@ public final class CopyFromReader {
                 }
             }
             String text = quoted ? value.append(line, run, i).toString() : line.substring(rawStart, i);
-            int column = fields.size();
             boolean matchesNull = text.equals(nullString);
             boolean isNull;
             if (quoted) {
