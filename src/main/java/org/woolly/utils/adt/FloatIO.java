@@ -47,8 +47,8 @@ final class FloatIO implements TypeIO {
         return value;
     }
 
-    /** {@code [+-]?(digits[.digits] | .digits)([eE][+-]?digits)?}: what strtod takes apart from the special words. */
-    private static boolean isDecimal(String text) {
+    /** {@code [+-]?(digits[.digits] | .digits)([eE][+-]?digits)?}: the decimal form float and numeric input take, apart from their special words. */
+    static boolean isDecimal(String text) {
         int length = text.length();
         int i = 0;
         if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
