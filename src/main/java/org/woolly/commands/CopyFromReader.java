@@ -227,52 +227,73 @@ public final class CopyFromReader {
         StringBuilder value = new StringBuilder();
         int length = line.length();
         int i = 0;
+        int quoteAt = line.indexOf(quote);
         while (true) {
             int rawStart = i;
+            int column = fields.size();
+            int delimiterAt = line.indexOf(delimiter, i);
+            int stop = delimiterAt < 0 ? length : delimiterAt;
+            if (quoteAt >= 0 && quoteAt < i) {
+                quoteAt = line.indexOf(quote, i);
+            }
+            if (quoteAt < 0 || quoteAt > stop) {
+                // no quote before the delimiter: the field is a substring of the line
+                String text = line.substring(i, stop);
+                boolean isNull = text.equals(nullString) && !(column < forceNotNull.length && forceNotNull[column]);
+                fields.add(isNull ? null : text);
+                if (delimiterAt < 0) {
+                    return fields;
+                }
+                i = delimiterAt + 1;
+                continue;
+            }
             boolean quoted = false;
             value.setLength(0);
+            // characters are copied in runs between quotes and escapes
+            int run = i;
             while (i < length) {
                 char c = line.charAt(i);
                 if (c == delimiter) {
                     break;
                 }
-                if (c == quote) {
-                    quoted = true;
+                if (c != quote) {
                     i++;
-                    while (true) {
-                        if (i >= length) {
-                            throw SqlException.of(SqlState.BAD_COPY_FILE_FORMAT, "unterminated CSV quoted field");
-                        }
-                        char q = line.charAt(i);
-                        if (q == escape && i + 1 < length
-                                && (line.charAt(i + 1) == quote || line.charAt(i + 1) == escape)) {
-                            value.append(line.charAt(i + 1));
-                            i += 2;
-                            continue;
-                        }
-                        if (q == quote) {
-                            i++;
-                            break;
-                        }
-                        value.append(q);
-                        i++;
-                    }
                     continue;
                 }
-                value.append(c);
+                value.append(line, run, i);
+                quoted = true;
                 i++;
+                run = i;
+                while (true) {
+                    if (i >= length) {
+                        throw SqlException.of(SqlState.BAD_COPY_FILE_FORMAT, "unterminated CSV quoted field");
+                    }
+                    char q = line.charAt(i);
+                    if (q == escape && i + 1 < length
+                            && (line.charAt(i + 1) == quote || line.charAt(i + 1) == escape)) {
+                        value.append(line, run, i).append(line.charAt(i + 1));
+                        i += 2;
+                        run = i;
+                        continue;
+                    }
+                    if (q == quote) {
+                        value.append(line, run, i);
+                        i++;
+                        run = i;
+                        break;
+                    }
+                    i++;
+                }
             }
-            int column = fields.size();
-            boolean matchesNull = quoted
-                    ? value.toString().equals(nullString)
-                    : i - rawStart == nullString.length() && line.regionMatches(rawStart, nullString, 0, nullString.length());
+            String text = quoted ? value.append(line, run, i).toString() : line.substring(rawStart, i);
+            boolean matchesNull = text.equals(nullString);
             boolean isNull;
             if (quoted) {
                 isNull = matchesNull && column < forceNull.length && forceNull[column];
             } else {
                 isNull = matchesNull && !(column < forceNotNull.length && forceNotNull[column]);
             }
-            fields.add(isNull ? null : value.toString());
+            fields.add(isNull ? null : text);
             if (i >= length) {
                 return fields;
             }

@@ -201,6 +201,15 @@ public final class IndexCommands {
                         context.transaction(), context.formatSettings()));
         IndexTuples tuples = new IndexTuples(executor, table);
         HeapScan scan = heap.beginScan(table.locator(), context.transaction().takeSnapshot());
+        // a plain index reads only its columns from each row (pgbench_accounts' key, not its filler)
+        java.util.BitSet needed = null;
+        if (!index.hasExpressions() && !index.partial()) {
+            needed = new java.util.BitSet();
+            for (short column : index.columns()) {
+                needed.set(table.position(column));
+            }
+        }
+        java.util.BitSet columnsRead = needed;
         try {
             Iterator<IndexEntry> entries = new Iterator<>() {
                 private Object[] row;
@@ -211,7 +220,7 @@ public final class IndexCommands {
                 private HeapTuple advance() {
                     HeapTuple tuple;
                     while ((tuple = scan.next()) != null) {
-                        row = table.decode(tuple.body());
+                        row = table.decode(tuple.body(), columnsRead);
                         if (tuples.covers(index, row)) {
                             return tuple;
                         }

@@ -75,6 +75,19 @@ class CopyFromReaderTest {
     }
 
     @Test
+    void csvQuotesInsideAFieldAndAnEscapeOtherThanTheQuote() {
+        // PostgreSQL: a quote anywhere in a field opens a quoted run; only an unquoted empty field is NULL
+        assertThat(read(options(true, "format", "csv"), "a\"b,c\"d,e,\"\",\n", 1000))
+                .containsExactly(Arrays.asList("ab,cd", "e", "", null));
+        // the escape applies inside quotes only; a doubled quote still closes and reopens the run
+        assertThat(read(options(true, "format", "csv", "escape", "\\"), "\"x\\\"y\",\\z,\"a\"\"b\",q\n", 1000))
+                .containsExactly(List.of("x\"y", "\\z", "ab", "q"));
+        // NULL as written is NULL unquoted, a value quoted
+        assertThat(read(options(true, "format", "csv", "null", "NULL"), "NULL,\"NULL\",NULLx\n", 1000))
+                .containsExactly(Arrays.asList(null, "NULL", "NULLx"));
+    }
+
+    @Test
     void optionChecks() {
         assertThatThrownBy(() -> options(true, "format", "xml")).hasMessage("COPY format \"xml\" not recognized");
         assertThatThrownBy(() -> options(true, "quote", "'")).hasMessage("COPY quote available only in CSV mode");

@@ -94,6 +94,9 @@ public final class BufferPool {
         return storage.blockCount(relation, fork);
     }
 
+    /** What a new block holds on disk until its buffer is written; never changed (writes copy it). */
+    private static final byte[] ZERO_PAGE = new byte[Page.SIZE];
+
     /**
      * Adds a zeroed block at the end of the fork and returns its buffer pinned and exclusively
      * locked, so no one else can use the block before the caller formats it
@@ -106,7 +109,7 @@ public final class BufferPool {
         extensionLock.lock();
         try {
             int block = storage.blockCount(relation, fork);
-            storage.write(relation, fork, block, new byte[Page.SIZE]);
+            storage.write(relation, fork, block, ZERO_PAGE);
             Buffer buffer = pin(new BufferTag(relation, fork, block), true);
             buffer.lockExclusive();
             // a buffer left over from before a truncation may still hold this block: it is new now

@@ -75,6 +75,14 @@ final class DateTimeParser {
     }
 
     static Fields parse(String text, String typeName, FormatSettings settings) {
+        Fields iso = parseIso(text);
+        if (iso != null) {
+            if (iso.hour > 24 || iso.minute > 59 || iso.second > 60 || iso.hour == 24
+                    && (iso.minute > 0 || iso.second > 0 || iso.microsecond > 0)) {
+                throw fieldOutOfRange(text);
+            }
+            return iso;
+        }
         String lower = TypeErrors.trimSpaces(text).toLowerCase(Locale.ROOT);
         Fields fields = new Fields();
         switch (lower) {
@@ -141,6 +149,72 @@ final class DateTimeParser {
             }
         }
         return fields;
+    }
+
+    /**
+     * The fields of the form COPY and pg_dump write, {@code YYYY-MM-DD[ HH:MM[:SS[.ffffff]]]}
+     * (or 'T' between date and time), read without tokenizing; null for any other form, which
+     * then takes the general path. The year has four digits, so DateStyle's field order does
+     * not apply, as in {@code DecodeNumber}.
+     */
+    private static Fields parseIso(String text) {
+        int length = text.length();
+        if (length < 10 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 2)
+                || text.charAt(7) != '-' || !digits(text, 8, 2)) {
+            return null;
+        }
+        Fields fields = new Fields();
+        fields.year = number(text, 0, 4);
+        fields.month = number(text, 5, 2);
+        fields.day = number(text, 8, 2);
+        if (length == 10) {
+            return fields;
+        }
+        char separator = text.charAt(10);
+        if (length < 16 || separator != ' ' && separator != 'T' && separator != 't' || !digits(text, 11, 2)
+                || text.charAt(13) != ':' || !digits(text, 14, 2)) {
+            return null;
+        }
+        fields.hour = number(text, 11, 2);
+        fields.minute = number(text, 14, 2);
+        if (length == 16) {
+            return fields;
+        }
+        if (length < 19 || text.charAt(16) != ':' || !digits(text, 17, 2)) {
+            return null;
+        }
+        fields.second = number(text, 17, 2);
+        if (length == 19) {
+            return fields;
+        }
+        int fractionDigits = length - 20;
+        if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 6 || !digits(text, 20, fractionDigits)) {
+            return null;
+        }
+        int microsecond = number(text, 20, fractionDigits);
+        for (int i = fractionDigits; i < 6; i++) {
+            microsecond *= 10;
+        }
+        fields.microsecond = microsecond;
+        return fields;
+    }
+
+    private static boolean digits(String text, int offset, int count) {
+        for (int i = offset; i < offset + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int offset, int count) {
+        int value = 0;
+        for (int i = offset; i < offset + count; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static boolean isWeekday(String token) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Input and output of float4 and float8 ({@code src/backend/utils/adt/float.c}; the
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 final class FloatIO implements TypeIO {
     static final FloatIO FLOAT4 = new FloatIO(false);
     static final FloatIO FLOAT8 = new FloatIO(true);
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final boolean doublePrecision;
 
@@ -29,18 +26,17 @@ final class FloatIO implements TypeIO {
 
     static double parseDouble(String raw, String sqlName, boolean single) {
         String text = TypeErrors.trimSpaces(raw);
-        String lower = text.toLowerCase(Locale.ROOT);
-        switch (lower) {
-            case "nan", "+nan", "-nan":
-                return Double.NaN;
-            case "infinity", "+infinity", "inf", "+inf":
-                return Double.POSITIVE_INFINITY;
-            case "-infinity", "-inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                break;
-        }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "nan", "+nan", "-nan":
+                    return Double.NaN;
+                case "infinity", "+infinity", "inf", "+inf":
+                    return Double.POSITIVE_INFINITY;
+                case "-infinity", "-inf":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
             throw TypeErrors.invalidSyntax(sqlName, raw);
         }
         double value = single ? Float.parseFloat(text) : Double.parseDouble(text);
@@ -49,6 +45,47 @@ final class FloatIO implements TypeIO {
                     "\"" + text + "\" is out of range for type " + sqlName);
         }
         return value;
+    }
+
+    /** {@code [+-]?(digits[.digits] | .digits)([eE][+-]?digits)?}: the decimal form float and numeric input take, apart from their special words. */
+    static boolean isDecimal(String text) {
+        int length = text.length();
+        int i = 0;
+        if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int integerStart = i;
+        i = skipDigits(text, i);
+        boolean integerDigits = i > integerStart;
+        if (i < length && text.charAt(i) == '.') {
+            int fractionStart = ++i;
+            i = skipDigits(text, i);
+            if (!integerDigits && i == fractionStart) {
+                return false;
+            }
+        } else if (!integerDigits) {
+            return false;
+        }
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentStart = i;
+            i = skipDigits(text, i);
+            if (i == exponentStart) {
+                return false;
+            }
+        }
+        return i == length;
+    }
+
+    private static int skipDigits(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean hasNonZeroDigit(String text) {

@@ -3,7 +3,6 @@ package org.woolly.utils.adt;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -24,7 +23,6 @@ final class NumericIO implements TypeIO {
     static final int MAX_DISPLAY_SCALE = 1000;
     private static final int DECIMAL_DIGITS_PER_BASE_DIGIT = 4;
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** Parses the text form of a numeric, without applying a typmod. */
     static Object parse(String raw) {
@@ -39,7 +37,7 @@ final class NumericIO implements TypeIO {
             default:
                 break;
         }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!FloatIO.isDecimal(text)) {
             throw TypeErrors.invalidSyntax("numeric", raw);
         }
         BigDecimal value;

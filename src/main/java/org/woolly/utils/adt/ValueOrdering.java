@@ -22,8 +22,8 @@ final class ValueOrdering {
             ((Number) right).doubleValue());
     private static final Comparator<Object> NUMERIC = ValueOrdering::compareNumeric;
     private static final Comparator<Object> TEXT = (left, right) -> compareText((String) left, (String) right);
-    private static final Comparator<Object> BPCHAR = (left, right) -> compareText(stripTrailingBlanks((String) left),
-            stripTrailingBlanks((String) right));
+    private static final Comparator<Object> BPCHAR = (left, right) -> compareText((String) left,
+            unpaddedLength((String) left), (String) right, unpaddedLength((String) right));
     private static final Comparator<Object> BYTEA = (left, right) -> Arrays.compareUnsigned((byte[]) left,
             (byte[]) right);
     private static final Comparator<Object> INTERVAL = (left, right) -> compareInterval((Interval) left,
@@ -88,7 +88,12 @@ final class ValueOrdering {
 
     /** Code point order, which is UTF-8 byte order: the "C" collation. */
     static int compareText(String left, String right) {
-        int length = Math.min(left.length(), right.length());
+        return compareText(left, left.length(), right, right.length());
+    }
+
+    /** Compares the first {@code leftLength} characters of {@code left} with the first {@code rightLength} of {@code right}. */
+    private static int compareText(String left, int leftLength, String right, int rightLength) {
+        int length = Math.min(leftLength, rightLength);
         for (int i = 0; i < length; i++) {
             char a = left.charAt(i);
             char b = right.charAt(i);
@@ -96,7 +101,7 @@ final class ValueOrdering {
                 return codePointOrder(a) - codePointOrder(b);
             }
         }
-        return left.length() - right.length();
+        return leftLength - rightLength;
     }
 
     /** Moves surrogates above U+E000..U+FFFF so UTF-16 units sort as code points. */
@@ -108,11 +113,17 @@ final class ValueOrdering {
     }
 
     static String stripTrailingBlanks(String value) {
+        int end = unpaddedLength(value);
+        return end == value.length() ? value : value.substring(0, end);
+    }
+
+    /** The length of a character(n) value without its trailing blanks, which do not count in comparisons. */
+    private static int unpaddedLength(String value) {
         int end = value.length();
         while (end > 0 && value.charAt(end - 1) == ' ') {
             end--;
         }
-        return end == value.length() ? value : value.substring(0, end);
+        return end;
     }
 
     static int compareInterval(Interval left, Interval right) {

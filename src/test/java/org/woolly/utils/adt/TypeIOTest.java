@@ -280,4 +280,33 @@ class TypeIOTest {
         assertThat(BuiltinTypes.groupingKey(TypeOids.INTERVAL, new Interval(0, 1, 0)))
                 .isEqualTo(BuiltinTypes.groupingKey(TypeOids.INTERVAL, new Interval(0, 0, 86_400_000_000L)));
     }
+
+    @Test
+    void floatSyntaxAsStrtodTakesIt() {
+        assertThat(in(TypeOids.FLOAT8, "1.")).isEqualTo(1.0);
+        assertThat(in(TypeOids.FLOAT8, ".5")).isEqualTo(0.5);
+        assertThat(in(TypeOids.FLOAT8, "+.5e-3")).isEqualTo(0.0005);
+        assertThat(in(TypeOids.FLOAT8, " 12 ")).isEqualTo(12.0);
+        assertThat(in(TypeOids.FLOAT8, "-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat((Double) in(TypeOids.FLOAT8, "nan")).isNaN();
+        for (String bad : new String[] {"e5", ".", "1e", "1e+", "+", "1.2.3", "0x10"}) {
+            assertError(() -> in(TypeOids.FLOAT8, bad), SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type double precision: \"" + bad + "\"");
+        }
+        assertError(() -> in(TypeOids.FLOAT8, "1.5e400"), SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                "\"1.5e400\" is out of range for type double precision");
+    }
+
+    @Test
+    void isoTimestampsReadInPlaceCheckTheirFields() {
+        assertThat(textRoundTrip(TypeOids.TIMESTAMP, "2026-01-05T12:30")).isEqualTo("2026-01-05 12:30:00");
+        assertThat(textRoundTrip(TypeOids.TIMESTAMP, "2026-01-05 24:00:00")).isEqualTo("2026-01-06 00:00:00");
+        assertThat(textRoundTrip(TypeOids.TIMESTAMP, "2026-01-05 12:30:45.1234567"))
+                .isEqualTo("2026-01-05 12:30:45.123457");
+        assertThat(textRoundTrip(TypeOids.DATE, "2026-01-05 12:30:45.25")).isEqualTo("2026-01-05");
+        for (String bad : new String[] {"2026-01-05 24:00:01", "2026-01-05 12:60:00", "2026-02-30"}) {
+            assertError(() -> in(TypeOids.TIMESTAMP, bad), SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date/time field value out of range: \"" + bad + "\"");
+        }
+    }
 }
