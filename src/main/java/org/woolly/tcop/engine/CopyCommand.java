@@ -331,6 +331,7 @@ final class CopyCommand {
                 // discarded
             }
         }
+        execution.finishInserts();
         long processed = execution.rowsProcessed();
         session.statementDone();
         return "COPY " + processed;
