@@ -20,9 +20,11 @@ final class TriggerDdl {
 
     /** Inserts a new trigger (OID 0) or replaces the row of the trigger with its OID. */
     TriggerInfo store(Transaction tx, TriggerInfo trigger) {
+        // psql's \\d and pg_dump read pg_trigger only for tables with relhastriggers
+        new RelationDdl(system, databaseOid).markHasTriggers(tx, trigger.relationOid());
         int oid = trigger.oid() != 0 ? trigger.oid() : system.storage().allocateOid();
         TriggerInfo stored = new TriggerInfo(oid, trigger.relationOid(), trigger.name(), trigger.functionOid(),
-                trigger.type(), trigger.enabled(), trigger.internal(), trigger.constraintRelationOid(),
+                trigger.type(), trigger.enabled(), trigger.internal(), trigger.constraintRelationOid(), trigger.constraintOid(),
                 trigger.deferrable(), trigger.initiallyDeferred(), trigger.arguments(), trigger.columns(),
                 trigger.when(), trigger.oldTable(), trigger.newTable());
         system.noteCatalogChange(tx, trigger.relationOid());

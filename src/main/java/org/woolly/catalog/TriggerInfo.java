@@ -10,9 +10,11 @@ import java.util.List;
  * PostgreSQL's {@code tgtype} bits; {@code columns} the attribute numbers of UPDATE OF;
  * {@code when} the WHEN condition as SQL text (stored in tgqual as pg_constraint.conbin stores a
  * CHECK's), null without one; {@code oldTable}/{@code newTable} the transition table names or null.
+ * A constraint trigger has a {@code constraintOid}; Woolly allocates it but writes no pg_constraint row yet.
  */
 public record TriggerInfo(int oid, int relationOid, String name, int functionOid, int type, char enabled,
-                          boolean internal, int constraintRelationOid, boolean deferrable, boolean initiallyDeferred,
+                          boolean internal, int constraintRelationOid, int constraintOid, boolean deferrable,
+                          boolean initiallyDeferred,
                           List<String> arguments, int[] columns, String when, String oldTable, String newTable) {
 
     public static final int ROW = 1;
@@ -83,7 +85,7 @@ public record TriggerInfo(int oid, int relationOid, String name, int functionOid
         return new RowBuilder(CatalogDefinitions.PG_TRIGGER).set("oid", oid).set("tgrelid", relationOid)
                 .set("tgparentid", 0).set("tgname", name).set("tgfoid", functionOid).setShort("tgtype", type)
                 .setChar("tgenabled", enabled).set("tgisinternal", internal)
-                .set("tgconstrrelid", constraintRelationOid).set("tgconstrindid", 0).set("tgconstraint", 0)
+                .set("tgconstrrelid", constraintRelationOid).set("tgconstrindid", 0).set("tgconstraint", constraintOid)
                 .set("tgdeferrable", deferrable).set("tginitdeferred", initiallyDeferred)
                 .setShort("tgnargs", arguments.size()).set("tgattr", attributes.toString())
                 .set("tgargs", encodeArguments(arguments)).set("tgqual", when).set("tgoldtable", oldTable)
@@ -96,7 +98,7 @@ public record TriggerInfo(int oid, int relationOid, String name, int functionOid
                 : java.util.Arrays.stream(attributes.trim().split(" +")).mapToInt(Integer::parseInt).toArray();
         return new TriggerInfo(row.getOid("oid"), row.getOid("tgrelid"), row.getString("tgname"),
                 row.getOid("tgfoid"), row.getShort("tgtype"), row.getChar("tgenabled"), row.getBool("tgisinternal"),
-                row.getOid("tgconstrrelid"), row.getBool("tgdeferrable"), row.getBool("tginitdeferred"),
+                row.getOid("tgconstrrelid"), row.getOid("tgconstraint"), row.getBool("tgdeferrable"), row.getBool("tginitdeferred"),
                 decodeArguments((byte[]) row.get("tgargs"), row.getShort("tgnargs")), columns,
                 row.getString("tgqual"), row.getString("tgoldtable"), row.getString("tgnewtable"));
     }
@@ -104,6 +106,6 @@ public record TriggerInfo(int oid, int relationOid, String name, int functionOid
     /** The same trigger with other values of the columns ALTER TRIGGER and ALTER TABLE change. */
     public TriggerInfo with(String newName, char newEnabled) {
         return new TriggerInfo(oid, relationOid, newName, functionOid, type, newEnabled, internal,
-                constraintRelationOid, deferrable, initiallyDeferred, arguments, columns, when, oldTable, newTable);
+                constraintRelationOid, constraintOid, deferrable, initiallyDeferred, arguments, columns, when, oldTable, newTable);
     }
 }

@@ -81,6 +81,10 @@ public final class TriggerCommands {
         }
         checkKind(table, create, type, !columns.isEmpty());
         FunctionInfo function = function(context, create.function());
+        RelationInfo referenced = create.referencedTable() == null ? null
+                : context.catalog().openRelation(context.transaction(), create.referencedTable().schema(),
+                        create.referencedTable().name(), LockMode.ACCESS_SHARE).orElseThrow(() -> SqlException.of(
+                        SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", create.referencedTable().toString()));
         List<TriggerInfo> existing = context.catalog().triggers(context.transaction(), table.oid());
         TriggerInfo replaced = existing.stream().filter(trigger -> trigger.name().equals(create.name())).findFirst()
                 .orElse(null);
@@ -90,7 +94,9 @@ public final class TriggerCommands {
         }
         int[] attributes = columns.stream().mapToInt(Integer::intValue).sorted().toArray();
         TriggerInfo trigger = new TriggerInfo(replaced == null ? 0 : replaced.oid(), table.oid(), create.name(),
-                function.oid(), type, TriggerInfo.ENABLED_ORIGIN, false, 0, create.deferrable(),
+                function.oid(), type, TriggerInfo.ENABLED_ORIGIN, false, referenced == null ? 0 : referenced.oid(),
+                !create.constraint() ? 0 : replaced != null && replaced.constraintOid() != 0 ? replaced.constraintOid()
+                        : context.catalog().allocateOid(), create.deferrable(),
                 create.initiallyDeferred(), create.arguments(), attributes, create.when(), create.oldTable(),
                 create.newTable());
         context.catalog().storeTrigger(context.transaction(), trigger);
@@ -244,7 +250,9 @@ public final class TriggerCommands {
      * they go first, with PostgreSQL's NOTICE ({@code reportDependentObjects}).
      */
     static void dropDependentTriggers(CommandContext context, FunctionInfo function, String what, boolean cascade) {
-        List<TriggerInfo> dependents = context.catalog().triggersCalling(context.transaction(), function.oid());
+        // in creation order, as pg_depend's scan reports them
+        List<TriggerInfo> dependents = context.catalog().triggersCalling(context.transaction(), function.oid())
+                .stream().sorted(java.util.Comparator.comparingInt(TriggerInfo::oid)).toList();
         if (dependents.isEmpty()) {
             return;
         }
