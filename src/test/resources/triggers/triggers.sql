@@ -22,9 +22,9 @@ update t set b = 'zz' where a = 1;
 update t set a = a where a = 2;
 delete from t where a = 7;
 select * from log;
-select tgname, tgtype, tgenabled, tgnargs, tgattr, tgargs, tgqual is not null from pg_trigger order by tgname;
-select pg_get_triggerdef(oid) from pg_trigger order by tgname;
-select pg_get_triggerdef(oid, true) from pg_trigger order by tgname;
+select tgname, tgtype, tgenabled, tgnargs, tgattr, tgargs, tgqual is not null from pg_trigger where tgrelid = 't'::regclass order by tgname;
+select pg_get_triggerdef(oid) from pg_trigger where tgrelid = 't'::regclass order by tgname;
+select pg_get_triggerdef(oid, true) from pg_trigger where tgrelid = 't'::regclass order by tgname;
 \d t
 alter table t disable trigger bi;
 \d t
@@ -82,4 +82,4 @@ copy t from stdin;
 select * from t where a = 50;
 select n from cnt;
 drop table t cascade;
-select count(*) from pg_trigger;
+select count(*) from pg_trigger where tgname in ('tb', 'vi', 'bumpit');

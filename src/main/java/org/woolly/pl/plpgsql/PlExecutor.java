@@ -571,8 +571,9 @@ public final class PlExecutor {
 
     /** NEW, OLD and the {@code TG_*} variables of a trigger call, in the function's outermost scope. */
     private void declareTriggerVariables(Trigger trigger) {
-        variables.declare(rowVariable("new", trigger, trigger.newRow()));
-        variables.declare(rowVariable("old", trigger, trigger.oldRow()));
+        boolean rowLevel = trigger.level().equals("ROW");
+        variables.declare(rowVariable("new", trigger, trigger.newRow(), rowLevel));
+        variables.declare(rowVariable("old", trigger, trigger.oldRow(), rowLevel));
         declareConstant("tg_name", TypeOids.NAME, "name", trigger.name());
         declareConstant("tg_when", TypeOids.TEXT, "text", trigger.when());
         declareConstant("tg_level", TypeOids.TEXT, "text", trigger.level());
@@ -592,15 +593,26 @@ public final class PlExecutor {
     /** {@code trigger}, the pseudo-type a trigger function returns. */
     private static final int TRIGGER_TYPE = 2279;
 
-    private static Variable rowVariable(String name, Trigger trigger, Object[] values) {
+    /**
+     * NEW or OLD: in a row trigger the row, or a NULL record of the table's shape where the event
+     * has none (its fields read as NULL, and returning it returns NULL); unassigned in a statement
+     * trigger, as {@code plpgsql_exec_trigger} leaves them.
+     */
+    private Variable rowVariable(String name, Trigger trigger, Object[] values, boolean rowLevel) {
         Variable variable = new Variable(name, TypeOids.RECORD, -1, null);
         variable.isRecord = true;
-        if (values != null) {
+        if (values != null || rowLevel) {
             variable.row = new PlVariables.Row(new ArrayList<>(trigger.columnNames()), trigger.columnTypes().clone(),
-                    values.clone());
+                    values == null ? new Object[trigger.columnNames().size()] : values.clone());
+            if (values == null) {
+                nullRecords.add(variable);
+            }
         }
         return variable;
     }
+
+    /** The NEW or OLD variables that started as NULL records. */
+    private final Set<Variable> nullRecords = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private void declareConstant(String name, int type, String typeName, Object value) {
         Variable variable = new Variable(name, type, -1, typeName);
@@ -623,7 +635,11 @@ public final class PlExecutor {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "RETURN of an expression other than a row "
                     + "variable or NULL in a trigger function is not supported yet");
         }
-        return variable.row == null ? null : variable.row.values().clone();
+        if (variable.row == null || nullRecords.contains(variable)
+                && java.util.Arrays.stream(variable.row.values()).allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return variable.row.values().clone();
     }
 
     private Flow returnNext(PlStatement.ReturnNext next) {
