@@ -83,3 +83,11 @@ select * from t where a = 50;
 select n from cnt;
 drop table t cascade;
 select count(*) from pg_trigger where tgname in ('tb', 'vi', 'bumpit');
+create table tt (a int);
+create function trunc_log() returns trigger language plpgsql as $$
+begin raise notice '% % % %', tg_when, tg_level, tg_op, tg_table_name; return null; end $$;
+create trigger tt_b before truncate on tt execute function trunc_log();
+create trigger tt_a after truncate on tt for each statement execute function trunc_log();
+create trigger tt_r before truncate on tt for each row execute function trunc_log();
+truncate tt;
+select pg_get_triggerdef(oid, true) from pg_trigger where tgrelid = 'tt'::regclass order by tgname;

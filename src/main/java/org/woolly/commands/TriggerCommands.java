@@ -46,6 +46,18 @@ public final class TriggerCommands {
         return relation;
     }
 
+    /** The table, or null after the NOTICE of IF EXISTS when there is none. */
+    private static RelationInfo tableOrSkip(CommandContext context, QualifiedName name, LockMode mode,
+                                            boolean missingOk) {
+        if (missingOk && context.catalog().openRelation(context.transaction(), name.schema(), name.name(), mode)
+                .isEmpty()) {
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "relation \"%s\" does not exist, skipping".formatted(name), null, null, 0, null));
+            return null;
+        }
+        return table(context, name, mode);
+    }
+
     private static void create(CommandContext context, TriggerCommand.Create create) {
         RelationInfo table = table(context, create.table(), LockMode.SHARE_ROW_EXCLUSIVE);
         int type = create.forEachRow() ? TriggerInfo.ROW : 0;
@@ -176,14 +188,10 @@ public final class TriggerCommands {
     }
 
     private static void drop(CommandContext context, TriggerCommand.Drop drop) {
-        var relation = context.catalog().openRelation(context.transaction(), drop.table().schema(),
-                drop.table().name(), LockMode.ACCESS_EXCLUSIVE);
-        if (relation.isEmpty() && drop.missingOk()) {
-            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                    "relation \"%s\" does not exist, skipping".formatted(drop.table()), null, null, 0, null));
+        RelationInfo table = tableOrSkip(context, drop.table(), LockMode.ACCESS_EXCLUSIVE, drop.missingOk());
+        if (table == null) {
             return;
         }
-        RelationInfo table = table(context, drop.table(), LockMode.ACCESS_EXCLUSIVE);
         TriggerInfo trigger = find(context, table, drop.name());
         if (trigger == null) {
             if (drop.missingOk()) {
@@ -213,14 +221,10 @@ public final class TriggerCommands {
     }
 
     private static void setEnabled(CommandContext context, TriggerCommand.SetEnabled enable) {
-        var relation = context.catalog().openRelation(context.transaction(), enable.table().schema(),
-                enable.table().name(), LockMode.SHARE_ROW_EXCLUSIVE);
-        if (relation.isEmpty() && enable.ifExists()) {
-            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                    "relation \"%s\" does not exist, skipping".formatted(enable.table()), null, null, 0, null));
+        RelationInfo table = tableOrSkip(context, enable.table(), LockMode.SHARE_ROW_EXCLUSIVE, enable.ifExists());
+        if (table == null) {
             return;
         }
-        RelationInfo table = table(context, enable.table(), LockMode.SHARE_ROW_EXCLUSIVE);
         boolean found = false;
         for (TriggerInfo trigger : context.catalog().triggers(context.transaction(), table.oid())) {
             boolean matches = enable.name() == null ? !(enable.userOnly() && trigger.internal())
@@ -236,6 +240,36 @@ public final class TriggerCommands {
         if (!found && enable.name() != null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT, "trigger \"%s\" for table \"%s\" does not exist",
                     enable.name(), table.name());
+        }
+    }
+
+    /**
+     * TRUNCATE's statement triggers ({@code ExecBSTruncateTriggers} / {@code ExecASTruncateTriggers}):
+     * BEFORE ones ahead of truncating any table, AFTER ones once all are truncated.
+     */
+    public static void fireTruncate(CommandContext context, List<RelationInfo> tables, boolean before) {
+        if (!before) {
+            context.transaction().incrementCommandId();
+        }
+        for (RelationInfo table : tables) {
+            for (TriggerInfo trigger : context.catalog().triggers(context.transaction(), table.oid())) {
+                if (!trigger.firesOn(TriggerInfo.TRUNCATE) || !trigger.firesInOrigin() || trigger.before() != before) {
+                    continue;
+                }
+                FunctionInfo function = context.catalog().functionByOid(context.transaction(), trigger.functionOid())
+                        .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_FUNCTION,
+                                "cache lookup failed for function %d", trigger.functionOid()));
+                List<String> names = new ArrayList<>();
+                int[] types = new int[table.descriptor().size()];
+                for (int i = 0; i < types.length; i++) {
+                    names.add(table.descriptor().get(i).name());
+                    types[i] = table.descriptor().get(i).typeOid();
+                }
+                org.woolly.nodes.query.ProceduralCalls.current().fireTrigger(function,
+                        new org.woolly.nodes.query.ProceduralCalls.TriggerCall(trigger.name(),
+                                before ? "BEFORE" : "AFTER", "STATEMENT", "TRUNCATE", table.oid(), table.name(),
+                                table.namespaceName(), trigger.arguments(), names, types, null, null));
+            }
         }
     }
 
