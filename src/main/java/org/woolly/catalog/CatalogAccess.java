@@ -654,6 +654,31 @@ public interface CatalogAccess {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported by this catalog");
     }
 
+    /** A table's triggers in name order. */
+    default List<TriggerInfo> triggers(Transaction tx, int relationOid) {
+        return List.of();
+    }
+
+    /** The triggers calling a function. */
+    default List<TriggerInfo> triggersCalling(Transaction tx, int functionOid) {
+        return List.of();
+    }
+
+    /** A trigger by OID, or empty. */
+    default Optional<TriggerInfo> triggerByOid(Transaction tx, int triggerOid) {
+        return Optional.empty();
+    }
+
+    /** Stores a new trigger (OID 0) or replaces the row of the trigger with that OID. */
+    default TriggerInfo storeTrigger(Transaction tx, TriggerInfo trigger) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TRIGGER is not supported by this catalog");
+    }
+
+    /** Removes a trigger's pg_trigger row. */
+    default void dropTrigger(Transaction tx, TriggerInfo trigger) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP TRIGGER is not supported by this catalog");
+    }
+
     /** The {@code pg_type} row of a type, or empty. */
     Optional<TypeInfo> typeByOid(Transaction tx, int typeOid);
 

@@ -64,6 +64,9 @@ final class CatalogImage {
     /** The user-defined functions and procedures (pg_proc rows from FirstNormalObjectId on), by name. */
     private final Map<String, List<FunctionInfo>> functionsByName = new HashMap<>();
     private final Map<Integer, FunctionInfo> functionByOid = new HashMap<>();
+    /** Each table's triggers in name order (the order they fire in), and the tables with triggers calling a function. */
+    private final Map<Integer, List<TriggerInfo>> triggersByRelation = new HashMap<>();
+    private final Map<Integer, List<TriggerInfo>> triggersByFunction = new HashMap<>();
     /** {@link #statistics} decoded once per image: the planner asks for them on every plan. */
     private final Map<Integer, TableStatistics> decodedStatistics = new ConcurrentHashMap<>();
 
@@ -170,7 +173,35 @@ final class CatalogImage {
             image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
             image.functionByOid.put(function.oid(), function);
         }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_TRIGGER, databaseOid, snapshot)) {
+            TriggerInfo trigger = TriggerInfo.of(row);
+            image.triggersByRelation.computeIfAbsent(trigger.relationOid(), relation -> new ArrayList<>()).add(trigger);
+            image.triggersByFunction.computeIfAbsent(trigger.functionOid(), function -> new ArrayList<>()).add(trigger);
+        }
+        image.triggersByRelation.values().forEach(triggers -> triggers.sort(Comparator.comparing(TriggerInfo::name)));
         return image;
+    }
+
+    /** A table's triggers in name order (PostgreSQL fires those of one event and timing in that order). */
+    List<TriggerInfo> triggers(int relationOid) {
+        return triggersByRelation.getOrDefault(relationOid, List.of());
+    }
+
+    /** The triggers that call a function (its dependents in pg_depend for DROP FUNCTION). */
+    List<TriggerInfo> triggersCalling(int functionOid) {
+        return triggersByFunction.getOrDefault(functionOid, List.of());
+    }
+
+    /** A trigger by OID, or null. */
+    TriggerInfo trigger(int triggerOid) {
+        for (List<TriggerInfo> triggers : triggersByRelation.values()) {
+            for (TriggerInfo trigger : triggers) {
+                if (trigger.oid() == triggerOid) {
+                    return trigger;
+                }
+            }
+        }
+        return null;
     }
 
     /** The pg_constraint row of a relation's constraint of that name, or null. */

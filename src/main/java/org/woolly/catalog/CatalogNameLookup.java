@@ -78,6 +78,22 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return viewPrinter.print(stored, pretty);
     }
 
+    @Override
+    public String triggerDefinition(int triggerOid, boolean pretty) {
+        TriggerInfo trigger = catalog.triggerByOid(transaction, triggerOid).orElse(null);
+        if (trigger == null) {
+            return null;
+        }
+        return TriggerDefinition.of(catalog, transaction, trigger, pretty, (condition, prettyCondition) -> {
+            if (viewPrinter == null) {
+                return "(" + condition + ")";
+            }
+            String printed = viewPrinter.print("SELECT " + condition, prettyCondition).strip();
+            printed = printed.startsWith("SELECT ") ? printed.substring("SELECT ".length()) : printed;
+            return printed.endsWith(";") ? printed.substring(0, printed.length() - 1) : printed;
+        });
+    }
+
     private RelationInfo relation(int relationOid) {
         try {
             return catalog.relationByOid(transaction, relationOid);

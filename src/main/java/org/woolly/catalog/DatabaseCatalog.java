@@ -288,6 +288,9 @@ public final class DatabaseCatalog implements CatalogAccess {
         sequences.dropDependents(tx, relation);
         inheritance.forget(tx, relation.oid());
         partitions.forget(tx, relation.oid());
+        for (TriggerInfo trigger : triggers(tx, relation.oid())) {
+            dropTrigger(tx, trigger);
+        }
         ddl.dropRelation(tx, relation);
     }
 
@@ -893,6 +896,31 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public void dropFunction(Transaction tx, FunctionInfo function) {
         new FunctionDdl(system, databaseOid).drop(tx, function);
+    }
+
+    @Override
+    public List<TriggerInfo> triggers(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).triggers(relationOid);
+    }
+
+    @Override
+    public List<TriggerInfo> triggersCalling(Transaction tx, int functionOid) {
+        return system.imageFor(tx, databaseOid).triggersCalling(functionOid);
+    }
+
+    @Override
+    public Optional<TriggerInfo> triggerByOid(Transaction tx, int triggerOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).trigger(triggerOid));
+    }
+
+    @Override
+    public TriggerInfo storeTrigger(Transaction tx, TriggerInfo trigger) {
+        return new TriggerDdl(system, databaseOid).store(tx, trigger);
+    }
+
+    @Override
+    public void dropTrigger(Transaction tx, TriggerInfo trigger) {
+        new TriggerDdl(system, databaseOid).drop(tx, trigger);
     }
 
     /**

@@ -307,6 +307,15 @@ final class RelationDdl {
         return index;
     }
 
+    /** Sets relhastriggers once a table has a trigger ({@code CreateTrigger}); it stays set, as in PostgreSQL. */
+    void markHasTriggers(Transaction tx, int relationOid) {
+        CatalogRow row = system.heap().scan(PG_CLASS, databaseOid, tx.takeSnapshot(),
+                candidate -> candidate.getOid("oid") == relationOid).stream().findFirst().orElse(null);
+        if (row != null && !row.getBool("relhastriggers")) {
+            updateClass(tx, relationOid, "relhastriggers", true);
+        }
+    }
+
     /** Sets one column of a relation's pg_class row. */
     private void updateClass(Transaction tx, int relationOid, String column, Object value) {
         Snapshot snapshot = tx.takeSnapshot();

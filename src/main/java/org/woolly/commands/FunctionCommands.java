@@ -262,6 +262,8 @@ public final class FunctionCommands {
             }
         }
         for (FunctionInfo routine : targets) {
+            TriggerCommands.dropDependentTriggers(context, routine, "function " + routine.name() + "()",
+                    drop.cascade());
             context.catalog().dropFunction(context.transaction(), routine);
         }
         return drop.tag();

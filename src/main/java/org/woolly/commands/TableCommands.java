@@ -355,12 +355,14 @@ public final class TableCommands {
             ForeignKeyCommands.addReferencingTables(context, targets);
         }
         ForeignKeyCommands.checkTruncate(context, targets);
+        TriggerCommands.fireTruncate(context, targets, true);
         for (RelationInfo relation : targets) {
             RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
             for (IndexInfo index : truncated.indexes()) {
                 IndexCommands.btree(context).buildEmpty(index.shape(), context.transaction());
             }
         }
+        TriggerCommands.fireTruncate(context, targets, false);
         return "TRUNCATE TABLE";
     }
 

@@ -136,6 +136,15 @@ final class ExecutorBuilder {
                         ScanNodes.openRelation(context, modify.target()),
                         build(modify.input()), compiler.all(modify.newRow()), compiler.predicate(modify.recheck()),
                         compiler.all(returning));
+                if (modify.command() == org.woolly.nodes.query.Query.CommandType.UPDATE) {
+                    java.util.BitSet assigned = new java.util.BitSet();
+                    for (int i = 0; i < modify.newRow().size(); i++) {
+                        if (!(modify.newRow().get(i) instanceof QueryExpr.Var column && column.position() == i)) {
+                            assigned.set(i);
+                        }
+                    }
+                    modifyNode.updatedColumns(assigned);
+                }
                 if (modify.onConflict() != null) {
                     modifyNode.onConflict(modify.onConflict(), compiler.all(modify.onConflict().updateRow()),
                             compiler.predicate(modify.onConflict().updateWhere()));

@@ -290,6 +290,11 @@ public final class ExecutorContext implements EvaluationContext {
                         pretty));
     }
 
+    /** The catalogs the plan's relations are opened through; null when the context has none. */
+    CatalogAccess catalog() {
+        return catalog;
+    }
+
     /** The catalogs the plan's relations are opened through. */
     public ExecutorContext withCatalog(CatalogAccess catalogAccess) {
         this.catalog = catalogAccess;

@@ -62,6 +62,12 @@ final class ModifyTableNode implements ExecNode {
     private final java.util.Map<Integer, ModifyTableNode> leaves = new java.util.LinkedHashMap<>();
     private final List<byte[]> pendingBodies = new ArrayList<>();
     private long pendingBytes;
+    /** The table's user triggers for the command, and for an ON CONFLICT DO UPDATE's updates; null when none. */
+    private final TableTriggers triggers;
+    private TableTriggers conflictTriggers;
+    /** COPY FROM opens the node once per row: statement triggers fire once, BEFORE at the first, AFTER at {@link #finishRepeated}. */
+    private boolean repeated;
+    private boolean statementStarted;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -74,6 +80,26 @@ final class ModifyTableNode implements ExecNode {
         this.recheck = recheck;
         this.returning = returning;
         this.foreignKeys = ForeignKeyTriggers.of(context, relation);
+        this.triggers = TableTriggers.of(context, relation, command);
+    }
+
+    /** The columns an UPDATE assigns, for triggers on UPDATE OF columns. */
+    void updatedColumns(java.util.BitSet columns) {
+        if (triggers != null) {
+            triggers.updatedColumns(columns);
+        }
+    }
+
+    /** COPY FROM: the node will be opened once per row. */
+    void openRepeatedly() {
+        repeated = true;
+    }
+
+    /** After COPY FROM's last row: the AFTER STATEMENT triggers. */
+    void finishRepeated() {
+        if (triggers != null) {
+            triggers.afterStatement(true);
+        }
     }
 
     /**
@@ -86,6 +112,9 @@ final class ModifyTableNode implements ExecNode {
         this.arbiter = new ConflictArbiter(context, relation, clause.arbiterIndexes(), indexTuples());
         this.conflictRow = updateRow;
         this.conflictWhere = updateWhere;
+        if (clause.doUpdate()) {
+            this.conflictTriggers = TableTriggers.of(context, relation, Query.CommandType.UPDATE);
+        }
     }
 
     long processed() {
@@ -94,6 +123,15 @@ final class ModifyTableNode implements ExecNode {
 
     @Override
     public void open() {
+        if (!statementStarted) {
+            statementStarted = true;
+            if (triggers != null) {
+                triggers.beforeStatement();
+            }
+            if (conflictTriggers != null) {
+                conflictTriggers.beforeStatement();
+            }
+        }
         input.open();
         try {
             Object[] row;
@@ -120,6 +158,15 @@ final class ModifyTableNode implements ExecNode {
             if (leaf.foreignKeys != null) {
                 leaf.foreignKeys.fire();
             }
+            if (leaf.triggers != null) {
+                leaf.triggers.afterStatement(false);
+            }
+        }
+        if (triggers != null) {
+            triggers.afterStatement(!repeated);
+        }
+        if (conflictTriggers != null) {
+            conflictTriggers.afterStatement(true);
         }
         output = returned.iterator();
     }
@@ -127,7 +174,7 @@ final class ModifyTableNode implements ExecNode {
     /** Whether COPY FROM may batch this INSERT: plain (no ON CONFLICT), without RETURNING, into one table. */
     boolean batchable() {
         return command == Query.CommandType.INSERT && onConflict == null && returning.length == 0
-                && relation.kind() != 'p';
+                && relation.kind() != 'p' && triggers == null;
     }
 
     /**
@@ -230,6 +277,10 @@ final class ModifyTableNode implements ExecNode {
     }
 
     private void insert(Object[] row) {
+        if (relation.kind() == 'v') {
+            insteadOf(null, row);
+            return;
+        }
         if (relation.kind() == 'p') {
             routeInsert(row);
             return;
@@ -248,11 +299,18 @@ final class ModifyTableNode implements ExecNode {
      * already wrote cannot be updated again (21000); one a concurrent transaction changed makes
      * READ COMMITTED start over and REPEATABLE READ fail with 40001.
      */
-    private void insertOnConflict(Object[] row) {
+    private void insertOnConflict(Object[] proposed) {
+        Object[] row = proposed;
+        if (triggers != null) {
+            row = triggers.beforeRow(null, row, false);
+            if (row == null) {
+                return;
+            }
+        }
         while (true) {
             Tid existing = arbiter.lockAndFind(row);
             if (existing == null) {
-                insertRow(row);
+                writeRow(row);
                 return;
             }
             if (!onConflict.doUpdate()) {
@@ -279,6 +337,12 @@ final class ModifyTableNode implements ExecNode {
             for (int i = 0; i < values.length; i++) {
                 values[i] = conflictRow[i].evaluate(combined);
             }
+            if (conflictTriggers != null) {
+                values = conflictTriggers.beforeRow(current, values, false);
+                if (values == null) {
+                    return;
+                }
+            }
             checkNotNull(values);
             checkConstraints(values);
             ModifyResult result = context.heap().update(relation.locator(), existing,
@@ -290,6 +354,9 @@ final class ModifyTableNode implements ExecNode {
                     written.add(result.newTid());
                     if (foreignKeys != null) {
                         foreignKeys.afterUpdate(current, values);
+                    }
+                    if (conflictTriggers != null) {
+                        conflictTriggers.afterRow(current, values);
                     }
                     processed++;
                     emit(values);
@@ -332,7 +399,34 @@ final class ModifyTableNode implements ExecNode {
                         + "constrained values.");
     }
 
-    private void insertRow(Object[] row) {
+    private void insertRow(Object[] proposed) {
+        Object[] row = proposed;
+        if (triggers != null) {
+            row = triggers.beforeRow(null, row, false);
+            if (row == null) {
+                return;
+            }
+        }
+        writeRow(row);
+    }
+
+    /**
+     * INSTEAD OF ROW on a view ({@code ExecIRInsertTriggers} and kin): the triggers do the work;
+     * a row counts when they return it (for DELETE, the old row), and RETURNING reads that row.
+     */
+    private void insteadOf(Object[] oldRow, Object[] newRow) {
+        if (triggers == null || !triggers.hasInsteadOf()) {
+            throw new IllegalStateException("a view without INSTEAD OF triggers reached the executor");
+        }
+        Object[] result = triggers.beforeRow(oldRow, newRow, true);
+        if (result == null) {
+            return;
+        }
+        processed++;
+        emit(result);
+    }
+
+    private void writeRow(Object[] row) {
         checkNotNull(row);
         checkConstraints(row);
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row, context.transaction()),
@@ -346,11 +440,26 @@ final class ModifyTableNode implements ExecNode {
         if (foreignKeys != null) {
             foreignKeys.afterInsert(row);
         }
+        if (triggers != null) {
+            triggers.afterRow(null, row);
+        }
         processed++;
         emit(row);
     }
 
     private void modify(Object[] oldRow) {
+        if (relation.kind() == 'v') {
+            int width = relation.descriptor().size();
+            Object[] values = null;
+            if (command == Query.CommandType.UPDATE) {
+                values = new Object[newRow.length];
+                for (int i = 0; i < newRow.length; i++) {
+                    values[i] = newRow[i].evaluate(oldRow);
+                }
+            }
+            insteadOf(java.util.Arrays.copyOf(oldRow, width), values);
+            return;
+        }
         int width = relation.descriptor().size();
         Object[] current = oldRow;
         while (true) {
@@ -362,12 +471,21 @@ final class ModifyTableNode implements ExecNode {
                 for (int i = 0; i < newRow.length; i++) {
                     values[i] = newRow[i].evaluate(current);
                 }
+                if (triggers != null) {
+                    values = triggers.beforeRow(current, values, false);
+                    if (values == null) {
+                        return;
+                    }
+                }
                 checkNotNull(values);
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
                         relation.encode(values, context.transaction()), context.transaction(),
                         context.snapshot(), indexedColumnsUnchanged(current, values));
             } else {
+                if (triggers != null && triggers.beforeRow(current, null, false) == null) {
+                    return;
+                }
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
             }
             switch (result.status()) {
@@ -393,6 +511,9 @@ final class ModifyTableNode implements ExecNode {
                         } else {
                             foreignKeys.afterDelete(current);
                         }
+                    }
+                    if (triggers != null) {
+                        triggers.afterRow(current, values);
                     }
                     processed++;
                     emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));

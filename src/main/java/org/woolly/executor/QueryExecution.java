@@ -74,7 +74,15 @@ public final class QueryExecution implements AutoCloseable {
             throw new IllegalStateException("insertAgain needs a plain INSERT plan");
         }
         opened = true;
+        modifyNode.openRepeatedly();
         root.open();
+    }
+
+    /** After the last {@link #insertAgain()}: the AFTER STATEMENT triggers of COPY FROM. */
+    public void finishInserts() {
+        if (modifyNode != null) {
+            modifyNode.finishRepeated();
+        }
     }
 
     /** Whether COPY FROM may use {@link #bufferInsert()} and {@link #flushInserts} with this plan. */

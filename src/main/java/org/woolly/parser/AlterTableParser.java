@@ -69,6 +69,9 @@ final class AlterTableParser {
         }
         List<AlterTableAction> actions = new ArrayList<>();
         Token first = cursor.peek();
+        if (kind == Statement.ObjectKind.TABLE && TriggerParser.atEnableTrigger(cursor)) {
+            return new TriggerParser(grammar).enable(name, ifExists);
+        }
         if (first.isKeyword("rename")) {
             actions.add(rename(kind));
         } else if (first.isKeyword("set") && cursor.peek(1).isKeyword("schema")) {

@@ -55,6 +55,9 @@ final class DdlParser {
         if (cursor.atKeyword("extension")) {
             return ExtensionParser.create(cursor, create);
         }
+        if (TriggerParser.atCreateTrigger(cursor)) {
+            return new TriggerParser(grammar).create(create);
+        }
         if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("view")) {
             cursor.advance();
             cursor.advance();
@@ -523,6 +526,9 @@ final class DdlParser {
         if (kindToken.isKeyword("function") || kindToken.isKeyword("procedure") || kindToken.isKeyword("routine")) {
             return new FunctionParser(grammar).drop(drop);
         }
+        if (kindToken.isKeyword("trigger")) {
+            return new TriggerParser(grammar).drop();
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -640,6 +646,9 @@ final class DdlParser {
         if (cursor.peek(1).isKeyword("function") || cursor.peek(1).isKeyword("procedure")
                 || cursor.peek(1).isKeyword("routine")) {
             return new FunctionParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("trigger")) {
+            return new TriggerParser(grammar).alter();
         }
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());

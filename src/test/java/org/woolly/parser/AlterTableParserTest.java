@@ -126,8 +126,6 @@ class AlterTableParserTest {
 
     @Test
     void actionsNotRunYetAre0A000() {
-        ParserErrorTest.assertError("alter table t enable trigger all", SqlState.FEATURE_NOT_SUPPORTED,
-                "ALTER TABLE ... ENABLE TRIGGER is not supported yet", 15);
         ParserErrorTest.assertError("alter table t alter a set statistics 10", SqlState.FEATURE_NOT_SUPPORTED,
                 "ALTER TABLE ... ALTER COLUMN ... SET STATISTICS is not supported yet", 23);
         ParserErrorTest.assertError("alter index i set tablespace x", SqlState.FEATURE_NOT_SUPPORTED,

@@ -276,6 +276,9 @@ public sealed interface Statement {
     /** A statement on functions and procedures (see {@link RoutineCommand}). */
     record Routine(RoutineCommand command) implements Statement {}
 
+    /** A statement on triggers (see {@link TriggerCommand}). */
+    record Trigger(TriggerCommand command) implements Statement {}
+
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
 

@@ -16,7 +16,30 @@ public final class ProceduralCalls {
     @FunctionalInterface
     public interface Handler {
         Object call(FunctionInfo function, int[] argumentTypes, int returnType, Object[] arguments);
+
+        /**
+         * Runs a trigger function ({@code ExecCallTriggerFunc}): the row it returns (its NEW, OLD or
+         * another row of the table's shape), or null for NULL.
+         */
+        default Object[] fireTrigger(FunctionInfo function, TriggerCall call) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "triggers cannot be fired here");
+        }
+
+        /** A trigger's WHEN condition for the event, reading its OLD and NEW rows ({@code TriggerEnabled}). */
+        default boolean triggerCondition(String condition, TriggerCall call) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "triggers cannot be fired here");
+        }
     }
+
+    /**
+     * One trigger event as the function sees it ({@code TriggerData}): {@code when} BEFORE, AFTER
+     * or INSTEAD OF; {@code level} ROW or STATEMENT; {@code operation} INSERT, UPDATE, DELETE or
+     * TRUNCATE; the table's column names and types; NEW and OLD (null where the event has none).
+     */
+    public record TriggerCall(String name, String when, String level, String operation, int relationOid,
+                              String relationName, String schemaName, java.util.List<String> arguments,
+                              java.util.List<String> columnNames, int[] columnTypes, Object[] newRow,
+                              Object[] oldRow) {}
 
     private static final ThreadLocal<Handler> CURRENT = new ThreadLocal<>();
 

@@ -30,7 +30,24 @@ public final class PlExecutor {
      */
     public record Call(String contextName, String functionName, String[] inputNames, int[] inputTypes,
                        Object[] arguments, String[] outputNames, int[] outputTypes, int returnType,
-                       boolean returnsSet) {}
+                       boolean returnsSet, Trigger trigger) {
+
+        public Call(String contextName, String functionName, String[] inputNames, int[] inputTypes,
+                    Object[] arguments, String[] outputNames, int[] outputTypes, int returnType, boolean returnsSet) {
+            this(contextName, functionName, inputNames, inputTypes, arguments, outputNames, outputTypes, returnType,
+                    returnsSet, null);
+        }
+    }
+
+    /**
+     * What a trigger function sees ({@code TriggerData} and the {@code TG_*} variables of
+     * {@code plpgsql_exec_trigger}): {@code when} BEFORE, AFTER or INSTEAD OF; {@code level} ROW or
+     * STATEMENT; {@code operation} INSERT, UPDATE, DELETE or TRUNCATE; the table's columns and
+     * the NEW and OLD rows (null where the event has none).
+     */
+    public record Trigger(String name, String when, String level, String operation, int relationOid,
+                          String relationName, String schemaName, List<String> arguments, List<String> columnNames,
+                          int[] columnTypes, Object[] newRow, Object[] oldRow) {}
 
     private enum Flow { NORMAL, EXIT, CONTINUE, RETURN }
 
@@ -81,6 +98,9 @@ public final class PlExecutor {
         variables.push(call.functionName());
         found = variables.declare(new Variable("found", TypeOids.BOOL, -1, "boolean"));
         found.value = false;
+        if (call.trigger() != null) {
+            declareTriggerVariables(call.trigger());
+        }
         for (int i = 0; i < call.inputTypes().length; i++) {
             Variable parameter = new Variable(call.inputNames()[i], call.inputTypes()[i], -1,
                     spi.formatType(call.inputTypes()[i], -1));
@@ -104,6 +124,11 @@ public final class PlExecutor {
         Flow flow = statement(body.block);
         if (call.returnsSet()) {
             return resultSet;
+        }
+        if (call.returnType() == TRIGGER_TYPE && !returned) {
+            throw located(new SqlException(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
+                    "control reached end of trigger procedure without RETURN"),
+                    "PL/pgSQL function " + call.contextName());
         }
         if (returned) {
             return returnValue;
@@ -531,6 +556,10 @@ public final class PlExecutor {
             returnValue = outputs.isEmpty() ? null : outputs.getFirst().value;
             return Flow.RETURN;
         }
+        if (call.returnType() == TRIGGER_TYPE) {
+            returnValue = triggerResult(ret.value().text());
+            return Flow.RETURN;
+        }
         if (call.returnType() == TypeOids.VOID) {
             throw new SqlException(SqlState.DATATYPE_MISMATCH, "RETURN cannot have a parameter in function "
                     + "returning void");
@@ -538,6 +567,79 @@ public final class PlExecutor {
         returnValue = expressions.evaluateAs(ret.value().text(), call.returnType(),
                 spi.formatType(call.returnType(), -1));
         return Flow.RETURN;
+    }
+
+    /** NEW, OLD and the {@code TG_*} variables of a trigger call, in the function's outermost scope. */
+    private void declareTriggerVariables(Trigger trigger) {
+        boolean rowLevel = trigger.level().equals("ROW");
+        variables.declare(rowVariable("new", trigger, trigger.newRow(), rowLevel));
+        variables.declare(rowVariable("old", trigger, trigger.oldRow(), rowLevel));
+        declareConstant("tg_name", TypeOids.NAME, "name", trigger.name());
+        declareConstant("tg_when", TypeOids.TEXT, "text", trigger.when());
+        declareConstant("tg_level", TypeOids.TEXT, "text", trigger.level());
+        declareConstant("tg_op", TypeOids.TEXT, "text", trigger.operation());
+        declareConstant("tg_relid", TypeOids.OID, "oid", trigger.relationOid());
+        declareConstant("tg_relname", TypeOids.NAME, "name", trigger.relationName());
+        declareConstant("tg_table_name", TypeOids.NAME, "name", trigger.relationName());
+        declareConstant("tg_table_schema", TypeOids.NAME, "name", trigger.schemaName());
+        declareConstant("tg_nargs", TypeOids.INT4, "integer", trigger.arguments().size());
+        // TG_ARGV counts from 0, as PostgreSQL builds it; NULL without arguments
+        declareConstant("tg_argv", TEXT_ARRAY, "text[]", trigger.arguments().isEmpty() ? null
+                : new org.woolly.utils.adt.ArrayValue(TypeOids.TEXT, new int[] {trigger.arguments().size()},
+                        new int[] {0}, trigger.arguments().toArray()));
+    }
+
+    private static final int TEXT_ARRAY = 1009;
+    /** {@code trigger}, the pseudo-type a trigger function returns. */
+    private static final int TRIGGER_TYPE = 2279;
+
+    /**
+     * NEW or OLD: in a row trigger the row, or a NULL record of the table's shape where the event
+     * has none (its fields read as NULL, and returning it returns NULL); unassigned in a statement
+     * trigger, as {@code plpgsql_exec_trigger} leaves them.
+     */
+    private Variable rowVariable(String name, Trigger trigger, Object[] values, boolean rowLevel) {
+        Variable variable = new Variable(name, TypeOids.RECORD, -1, null);
+        variable.isRecord = true;
+        if (values != null || rowLevel) {
+            variable.row = new PlVariables.Row(new ArrayList<>(trigger.columnNames()), trigger.columnTypes().clone(),
+                    values == null ? new Object[trigger.columnNames().size()] : values.clone());
+            if (values == null) {
+                nullRecords.add(variable);
+            }
+        }
+        return variable;
+    }
+
+    /** The NEW or OLD variables that started as NULL records. */
+    private final Set<Variable> nullRecords = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private void declareConstant(String name, int type, String typeName, Object value) {
+        Variable variable = new Variable(name, type, -1, typeName);
+        variable.value = value;
+        variables.declare(variable);
+    }
+
+    /**
+     * A trigger function's RETURN: NULL, or a row variable whose values become the row
+     * (PostgreSQL's {@code exec_stmt_return} for a tuple result); a NEW or OLD the event does not
+     * have is NULL there too.
+     */
+    private Object triggerResult(String text) {
+        String trimmed = text.trim();
+        if (trimmed.equalsIgnoreCase("null")) {
+            return null;
+        }
+        Variable variable = variables.lookup(trimmed.toLowerCase(java.util.Locale.ROOT));
+        if (variable == null || !variable.isRecord) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "RETURN of an expression other than a row "
+                    + "variable or NULL in a trigger function is not supported yet");
+        }
+        if (variable.row == null || nullRecords.contains(variable)
+                && java.util.Arrays.stream(variable.row.values()).allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return variable.row.values().clone();
     }
 
     private Flow returnNext(PlStatement.ReturnNext next) {

@@ -233,10 +233,13 @@ final class CopyCommand {
                         execution.insertAgain();
                     }
                 } catch (SqlException failed) {
-                    throw failed.context() != null ? failed : failed.withContext(
-                            failed.sqlState() == SqlState.UNIQUE_VIOLATION
-                                    ? "COPY %s, line %d".formatted(table, reader.lineNumber())
-                                    : "COPY %s, line %d: \"%s\"".formatted(table, reader.lineNumber(), limit(line)));
+                    String where = failed.sqlState() == SqlState.UNIQUE_VIOLATION
+                            ? "COPY %s, line %d".formatted(table, reader.lineNumber())
+                            : "COPY %s, line %d: \"%s\"".formatted(table, reader.lineNumber(), limit(line));
+                    // a trigger's error keeps its own CONTEXT lines, the COPY line comes last (errcontext stack)
+                    throw failed.context() == null ? failed.withContext(where)
+                            : failed.context().startsWith("COPY ") ? failed
+                            : failed.withContext(failed.context() + "\n" + where);
                 }
                 if (batch != null && batch.full()) {
                     batch.flush();
@@ -332,6 +335,7 @@ final class CopyCommand {
                 // discarded
             }
         }
+        execution.finishInserts();
         long processed = execution.rowsProcessed();
         session.statementDone();
         return "COPY " + processed;

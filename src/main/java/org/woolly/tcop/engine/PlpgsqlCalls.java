@@ -66,6 +66,36 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
         return result;
     }
 
+    @Override
+    public Object[] fireTrigger(FunctionInfo function, ProceduralCalls.TriggerCall trigger) {
+        PlFunctionBody body = bodies.computeIfAbsent(function.oid() + "\0" + function.source(),
+                key -> PlExecutor.compile(function.source(), 0, function.name(), List.of()));
+        return (Object[]) PlExecutor.execute(this, body, new PlExecutor.Call(function.name() + "()", function.name(),
+                new String[0], new int[0], new Object[0], new String[0], new int[0], function.returnType(), false,
+                plTrigger(trigger)));
+    }
+
+    /**
+     * WHEN: the condition runs as the body {@code RETURN (condition)} with the trigger's OLD and
+     * NEW, so its column references and plans go the way a trigger function's do.
+     */
+    @Override
+    public boolean triggerCondition(String condition, ProceduralCalls.TriggerCall trigger) {
+        String source = "BEGIN RETURN (" + condition + "); END";
+        PlFunctionBody body = bodies.computeIfAbsent("when\0" + source,
+                key -> PlExecutor.compile(source, 0, trigger.name(), List.of()));
+        Object result = PlExecutor.execute(this, body, new PlExecutor.Call(trigger.name(), trigger.name(),
+                new String[0], new int[0], new Object[0], new String[0], new int[0], TypeOids.BOOL, false,
+                plTrigger(trigger)));
+        return Boolean.TRUE.equals(result);
+    }
+
+    private static PlExecutor.Trigger plTrigger(ProceduralCalls.TriggerCall trigger) {
+        return new PlExecutor.Trigger(trigger.name(), trigger.when(), trigger.level(), trigger.operation(),
+                trigger.relationOid(), trigger.relationName(), trigger.schemaName(), trigger.arguments(),
+                trigger.columnNames(), trigger.columnTypes(), trigger.newRow(), trigger.oldRow());
+    }
+
     /** DO: the block runs at once as a procedure without parameters ({@code plpgsql_inline_handler}). */
     String runInline(RoutineCommand.Do block) {
         if (!block.language().equals("plpgsql")) {

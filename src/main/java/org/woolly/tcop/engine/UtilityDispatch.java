@@ -89,6 +89,7 @@ final class UtilityDispatch {
             case Statement.AccessControl access -> access.command().tag();
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
+            case Statement.Trigger trigger -> trigger.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -107,7 +108,7 @@ final class UtilityDispatch {
                 || statement instanceof Statement.CreateIndex || statement instanceof Statement.Reindex
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
                 || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
-                || statement instanceof Statement.Routine
+                || statement instanceof Statement.Routine || statement instanceof Statement.Trigger
                 || statement instanceof Statement.TypeDefinition) {
             session.block.checkWritable(commandName(statement));
         }
@@ -137,6 +138,8 @@ final class UtilityDispatch {
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.TypeDefinition definition ->
                     Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
+            case Statement.Trigger trigger ->
+                    Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE
                     || drop.kind() == Statement.ObjectKind.DOMAIN ->
                     Outcome.tag(TypeCommands.drop(session.commandContext(), drop));

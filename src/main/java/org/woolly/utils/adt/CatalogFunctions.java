@@ -74,8 +74,10 @@ final class CatalogFunctions {
         r.function("acldefault", text, PgProcData.IMMUTABLE, strict,
                 (a, c) -> c.catalogInquiries().defaultAcl(((String) a[0]).charAt(0), (Integer) a[1]), TypeOids.CHAR,
                 oid);
-        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid);
-        r.function("pg_get_triggerdef", text, stable, strict, (a, c) -> null, oid, bool);
+        r.function("pg_get_triggerdef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().triggerDefinition((Integer) a[0], false), oid);
+        r.function("pg_get_triggerdef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().triggerDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         // Woolly has no extended statistics objects (pg_statistic_ext is empty)
         r.function("pg_get_statisticsobjdef_columns", text, stable, strict, (a, c) -> null, oid);
         r.function("pg_typeof", TypeOids.REGTYPE, stable, PgProcData.CALLED,

@@ -50,6 +50,11 @@ public interface CatalogInquiries {
      */
     String indexDefinition(int indexOid, int column, boolean pretty);
 
+    /** {@code pg_get_triggerdef}: the trigger's CREATE TRIGGER statement; null when there is no such trigger. */
+    default String triggerDefinition(int triggerOid, boolean pretty) {
+        return null;
+    }
+
     /**
      * {@code pg_get_viewdef}: the view's query as PostgreSQL prints it ({@code pretty}: without
      * redundant parentheses); null if the relation is not a view.
