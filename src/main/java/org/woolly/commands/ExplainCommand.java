@@ -128,6 +128,18 @@ public final class ExplainCommand {
                     lines.add(detail + "Heap Fetches: " + stats.heapFetches());
                 }
             }
+            case Plan.BitmapHeapScan scan -> {
+                qual(detail, "Recheck Cond", scan.recheckCondition(), false);
+                qual(detail, "Filter", scan.filter(), false);
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
+                children.add(scan.bitmap());
+            }
+            case Plan.BitmapIndexScan scan -> qual(detail, "Index Cond", scan.indexCondition(), false);
+            case Plan.BitmapAnd and -> children.addAll(and.children());
+            case Plan.BitmapOr or -> children.addAll(or.children());
             case Plan.NestedLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
                 children.add(loop.outer());
@@ -224,6 +236,10 @@ public final class ExplainCommand {
             case Plan.IndexScan scan -> (scan.indexOnly() ? "Index Only Scan" : "Index Scan")
                     + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
             case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
+            case Plan.BitmapHeapScan scan -> "Bitmap Heap Scan on " + relationName(scan.entry());
+            case Plan.BitmapIndexScan scan -> "Bitmap Index Scan on " + scan.indexName();
+            case Plan.BitmapAnd ignored -> "BitmapAnd";
+            case Plan.BitmapOr ignored -> "BitmapOr";
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
             case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());

@@ -345,6 +345,10 @@ final class JoinPlanner {
                 entry = scan.entry();
                 innerQual = scan.qual();
             }
+            case Plan.BitmapHeapScan scan -> {
+                entry = scan.entry();
+                innerQual = scan.qual();
+            }
             default -> {
                 return null;
             }
