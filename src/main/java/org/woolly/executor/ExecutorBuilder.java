@@ -112,6 +112,9 @@ final class ExecutorBuilder {
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),
                     hash.outerKeys().stream().mapToInt(QueryExpr::type).toArray());
+            case Plan.MergeJoin merge -> new MergeJoinNode(context, merge.type(), build(merge.outer()),
+                    build(merge.inner()), compiler.predicate(merge.joinQual()), merge.outerWidth(), merge.innerWidth(),
+                    compiler.all(merge.outerKeys()), compiler.all(merge.innerKeys()), merge.comparators());
             case Plan.Filter filter -> new RowNodes.Filter(build(filter.input()), compiler.predicate(filter.qual()));
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),

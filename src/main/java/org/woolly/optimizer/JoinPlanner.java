@@ -238,9 +238,12 @@ final class JoinPlanner {
         double keySelectivity = 1.0;
         List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = lateralParams == null && (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
-                || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI);
+                || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI
+                || type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL);
+        // a merge join takes the same equality keys and also serves RIGHT and FULL joins
+        boolean keyed = lateralParams == null;
         for (QueryExpr qual : quals) {
-            if (hashable && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
+            if (keyed && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
                     && call.args().size() == 2 && call.args().get(0).type() == call.args().get(1).type()) {
                 QueryExpr left = call.args().get(0);
                 QueryExpr right = call.args().get(1);
@@ -270,8 +273,12 @@ final class JoinPlanner {
         boolean semiOrAnti = type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI;
         int width = outer.cost().width() + (semiOrAnti ? 0 : inner.cost().width());
         CostParameters parameters = costs.parameters();
+        Plan mergeJoin = outerKeys.isEmpty() ? null : MergePaths.mergeJoin(costs, effective, outer, inner, outerKeys,
+                innerKeys, joinQual, outerWidth, innerWidth,
+                joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual)), width,
+                keySelectivity);
         Plan hashJoin = null;
-        if (!outerKeys.isEmpty()) {
+        if (!outerKeys.isEmpty() && hashable) {
             double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
             // initial_cost_hashjoin and final_cost_hashjoin, the hash table in memory
             double hashQualCost = costs.cpuOperatorCost() * outerKeys.size();
@@ -293,11 +300,18 @@ final class JoinPlanner {
                     outerKeys, innerKeys, joinQual, outerWidth, innerWidth, rows, width);
             if (indexLoop != null && (indexLoop.cost().total() < hashJoin.cost().total()
                     || !parameters.enableHashjoin() && parameters.enableNestloop())) {
-                return indexLoop;
+                return MergePaths.cheaper(indexLoop, mergeJoin);
             }
             if (parameters.enableHashjoin()) {
-                return hashJoin;
+                return MergePaths.cheaper(hashJoin, mergeJoin);
             }
+        }
+        if (!hashable) {
+            // the keys of a RIGHT or FULL join are no hash join's: the nested loop tests them per pair
+            rest.clear();
+            rest.addAll(quals);
+            joinQual = Planner.shift(and(rest), base);
+            keySelectivity = 1.0;
         }
         // a nested loop evaluates every qual, the equality keys included, for each pair of rows
         QueryExpr loopQual = hashJoin == null ? joinQual : Planner.shift(and(quals), base);
@@ -311,7 +325,8 @@ final class JoinPlanner {
             return lateralLoop(lateralParams, effective, outer, inner, loopQual, base, outerWidth, innerWidth, loopCost);
         }
         Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, loopCost);
-        return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
+        return MergePaths.cheaper(hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin
+                : nestedLoop, mergeJoin);
     }
 
     /**

@@ -122,6 +122,15 @@ public sealed interface Plan {
     record HashJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys, List<QueryExpr> innerKeys,
                     QueryExpr joinQual, int outerWidth, int innerWidth, Cost cost) implements Plan {}
 
+    /**
+     * Merge join ({@code nodeMergejoin.c}) of two inputs sorted ascending, nulls last, on
+     * equality keys (outer key i = inner key i, compared by {@code comparators}), plus remaining
+     * quals on the joined row; every join type.
+     */
+    record MergeJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys,
+                     List<QueryExpr> innerKeys, List<java.util.Comparator<Object>> comparators, QueryExpr joinQual,
+                     int outerWidth, int innerWidth, Cost cost) implements Plan {}
+
     /** Rows of the input for which {@code qual} is true. */
     record Filter(Plan input, QueryExpr qual, Cost cost) implements Plan {}
 
