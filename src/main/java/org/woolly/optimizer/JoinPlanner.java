@@ -218,9 +218,44 @@ final class JoinPlanner {
         return new Plan.LateralLoop(type, outer, inner, loopQual, shifted, outerWidth, innerWidth, cost);
     }
 
-    /** Joins two plans; {@code innerStart} is the global position of the inner side's first column. */
+    /**
+     * Joins two plans; {@code innerStart} is the global position of the inner side's first column.
+     * An inner join of a query that reads rows only (no TIDs, no row locks) is also tried with
+     * its sides swapped ({@link JoinCommutation}), and the cheaper kept.
+     */
     private Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base, int innerStart,
                       int innerWidth) {
+        if (type != FromItem.JoinType.INNER && type != FromItem.JoinType.CROSS || lateralInner != null
+                || query.command() != Query.CommandType.SELECT || !query.rowMarks().isEmpty()) {
+            return joinOriented(type, outer, inner, ownQuals, base, innerStart, innerWidth);
+        }
+        int end = innerStart + innerWidth;
+        List<QueryExpr> quals = new ArrayList<>();
+        conjuncts(ownQuals, quals);
+        conjuncts(takeWithin(base, end), quals);
+        QueryExpr all = and(quals);
+        Plan written = joinOriented(type, outer, inner, all, base, innerStart, innerWidth);
+        List<QueryExpr> restore = JoinCommutation.restoringOrder(query, base, innerStart, end);
+        if (restore == null) {
+            return written;
+        }
+        // statistics are found by the written positions: the swapped row's are mapped back for them
+        unswap = new int[] {base, base + innerWidth, end};
+        Plan swapped;
+        try {
+            swapped = joinOriented(type, inner, outer, JoinCommutation.swap(all, base, innerStart, end), base,
+                    base + innerWidth, innerStart - base);
+        } finally {
+            unswap = null;
+        }
+        if (swapped.cost().total() >= written.cost().total()) {
+            return written;
+        }
+        return new Plan.Project(swapped, restore, swapped.cost());
+    }
+
+    private Plan joinOriented(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base,
+                              int innerStart, int innerWidth) {
         List<org.woolly.nodes.query.ParamBinding> lateralParams = lateralInner;
         lateralInner = null;
         int outerWidth = innerStart - base;
@@ -450,11 +485,16 @@ final class JoinPlanner {
         return power;
     }
 
+    /** While a join is planned with its sides swapped: its span and where its swapped inner side ends, else null. */
+    private int[] unswap;
+
     /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */
     private Selectivity.ColumnData column(QueryExpr expr) {
-        if (!(expr instanceof QueryExpr.Var var)) {
+        if (!(expr instanceof QueryExpr.Var swappedVar)) {
             return null;
         }
+        QueryExpr.Var var = unswap == null ? swappedVar
+                : (QueryExpr.Var) JoinCommutation.swap(swappedVar, unswap[0], unswap[1], unswap[2]);
         for (RangeEntry entry : query.rangeTable()) {
             if (var.position() >= entry.offset() && var.position() < entry.offset() + entry.width()) {
                 return costs.selectivities().column((QueryExpr.Var) Planner.shift(var, entry.offset()), entry);
