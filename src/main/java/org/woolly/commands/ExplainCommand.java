@@ -45,6 +45,7 @@ public final class ExplainCommand {
                                        long planningNanos) {
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
+            command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
             command.summary(planningNanos, -1);
             return command.lines;
@@ -54,10 +55,36 @@ public final class ExplainCommand {
             execution.runToEnd();
             long executionNanos = System.nanoTime() - start;
             ExplainCommand command = new ExplainCommand(types, execution, costs);
+            command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
             command.summary(planningNanos, executionNanos);
             return command.lines;
         }
+    }
+
+    /**
+     * Whether sort keys name their table: PostgreSQL prefixes them when the query has more than
+     * one range table entry ({@code show_sort_group_keys}), here when the plan joins.
+     */
+    private boolean qualifySortKeys;
+
+    private static boolean joins(Plan plan) {
+        return switch (plan) {
+            case Plan.NestedLoop ignored -> true;
+            case Plan.HashJoin ignored -> true;
+            case Plan.MergeJoin ignored -> true;
+            case Plan.LateralLoop ignored -> true;
+            case Plan.Sort sort -> joins(sort.input());
+            case Plan.Limit limit -> joins(limit.input());
+            case Plan.Project project -> joins(project.input());
+            case Plan.Filter filter -> joins(filter.input());
+            case Plan.Aggregate aggregate -> joins(aggregate.input());
+            case Plan.Unique unique -> joins(unique.input());
+            case Plan.Distinct distinct -> joins(distinct.input());
+            case Plan.LockRows lockRows -> joins(lockRows.input());
+            case Plan.InitPlans initPlans -> joins(initPlans.root());
+            default -> false;
+        };
     }
 
     private void summary(long planningNanos, long executionNanos) {
@@ -128,6 +155,18 @@ public final class ExplainCommand {
                     lines.add(detail + "Heap Fetches: " + stats.heapFetches());
                 }
             }
+            case Plan.BitmapHeapScan scan -> {
+                qual(detail, "Recheck Cond", scan.recheckCondition(), false);
+                qual(detail, "Filter", scan.filter(), false);
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
+                children.add(scan.bitmap());
+            }
+            case Plan.BitmapIndexScan scan -> qual(detail, "Index Cond", scan.indexCondition(), false);
+            case Plan.BitmapAnd and -> children.addAll(and.children());
+            case Plan.BitmapOr or -> children.addAll(or.children());
             case Plan.NestedLoop loop -> {
                 qual(detail, "Join Filter", loop.joinQual(), true);
                 children.add(loop.outer());
@@ -148,6 +187,18 @@ public final class ExplainCommand {
                 qual(detail, "Join Filter", hash.joinQual(), true);
                 children.add(hash.outer());
             }
+            case Plan.MergeJoin merge -> {
+                List<String> conditions = new ArrayList<>();
+                for (int i = 0; i < merge.outerKeys().size(); i++) {
+                    conditions.add("(" + text(merge.outerKeys().get(i), true) + " = "
+                            + text(merge.innerKeys().get(i), true) + ")");
+                }
+                lines.add(detail + "Merge Cond: " + (conditions.size() == 1 ? conditions.getFirst()
+                        : "(" + String.join(" AND ", conditions) + ")"));
+                qual(detail, "Join Filter", merge.joinQual(), true);
+                children.add(merge.outer());
+                children.add(merge.inner());
+            }
             case Plan.Aggregate aggregate -> {
                 if (aggregate.groupingSets() != null) {
                     groupingSetKeys(lines, detail, aggregate);
@@ -162,7 +213,7 @@ public final class ExplainCommand {
                 List<String> keys = new ArrayList<>();
                 for (int i = 0; i < sort.keys().size(); i++) {
                     SortKey key = sort.keys().get(i);
-                    String text = text(sort.keyExprs().get(i), false);
+                    String text = text(sort.keyExprs().get(i), qualifySortKeys);
                     if (key.descending()) {
                         text += " DESC";
                     }
@@ -197,7 +248,8 @@ public final class ExplainCommand {
             default -> { }
         }
         if (extraFilter != null) {
-            qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin ? "Join Filter" : "Filter",
+            qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin || plan instanceof Plan.MergeJoin
+                    ? "Join Filter" : "Filter",
                     extraFilter.qual(), !(plan instanceof Plan.FunctionScan || plan instanceof Plan.CteScan
                             || plan instanceof Plan.WorkTableScan));
         }
@@ -224,6 +276,10 @@ public final class ExplainCommand {
             case Plan.IndexScan scan -> (scan.indexOnly() ? "Index Only Scan" : "Index Scan")
                     + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
             case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
+            case Plan.BitmapHeapScan scan -> "Bitmap Heap Scan on " + relationName(scan.entry());
+            case Plan.BitmapIndexScan scan -> "Bitmap Index Scan on " + scan.indexName();
+            case Plan.BitmapAnd ignored -> "BitmapAnd";
+            case Plan.BitmapOr ignored -> "BitmapOr";
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
             case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
@@ -231,6 +287,7 @@ public final class ExplainCommand {
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.HashJoin hash -> "Hash" + (joinWord(hash.type()).isEmpty() ? " Join" : joinWord(hash.type()));
+            case Plan.MergeJoin merge -> "Merge" + (joinWord(merge.type()).isEmpty() ? " Join" : joinWord(merge.type()));
             case Plan.Aggregate aggregate -> aggregateName(aggregate);
             case Plan.Distinct ignored -> "HashAggregate";
             case Plan.Sort ignored -> "Sort";

@@ -38,6 +38,9 @@ final class ExecutorBuilder {
         if (node instanceof IndexScanNode scan) {
             scan.instrumentation = stats;
         }
+        if (node instanceof BitmapHeapScanNode scan) {
+            scan.own = stats;
+        }
         return Instrumentation.wrap(node, stats);
     }
 
@@ -55,6 +58,10 @@ final class ExecutorBuilder {
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()),
                     neededColumns.get(scan));
             case Plan.IndexScan scan -> new IndexScanNode(context, scan, compiler);
+            case Plan.BitmapHeapScan scan -> new BitmapHeapScanNode(context, scan, compiler, instrumentation);
+            case Plan.BitmapIndexScan ignored -> throw new IllegalStateException("a bitmap scan outside a Bitmap Heap Scan");
+            case Plan.BitmapAnd ignored -> throw new IllegalStateException("a BitmapAnd outside a Bitmap Heap Scan");
+            case Plan.BitmapOr ignored -> throw new IllegalStateException("a BitmapOr outside a Bitmap Heap Scan");
             case Plan.ValuesScan values -> {
                 List<CompiledExpression[]> rows = new ArrayList<>();
                 for (List<QueryExpr> row : values.rows()) {
@@ -105,6 +112,9 @@ final class ExecutorBuilder {
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),
                     hash.outerKeys().stream().mapToInt(QueryExpr::type).toArray());
+            case Plan.MergeJoin merge -> new MergeJoinNode(context, merge.type(), build(merge.outer()),
+                    build(merge.inner()), compiler.predicate(merge.joinQual()), merge.outerWidth(), merge.innerWidth(),
+                    compiler.all(merge.outerKeys()), compiler.all(merge.innerKeys()), merge.comparators());
             case Plan.Filter filter -> new RowNodes.Filter(build(filter.input()), compiler.predicate(filter.qual()));
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),

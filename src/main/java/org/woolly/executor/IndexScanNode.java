@@ -77,7 +77,7 @@ final class IndexScanNode implements ExecNode {
         indexCounts.scans++;
     }
 
-    private static ScanKey.Strategy strategy(String operator) {
+    static ScanKey.Strategy strategy(String operator) {
         return switch (operator) {
             case "<" -> ScanKey.Strategy.LESS;
             case "<=" -> ScanKey.Strategy.LESS_EQUAL;

@@ -48,6 +48,16 @@ public final class Instrumentation {
         return heapFetches;
     }
 
+    /** One run of a node that hands over its whole result at once (a bitmap): its time and the rows it stands for. */
+    void once(long nanos, long count) {
+        loops++;
+        if (firstRowNanos < 0) {
+            firstRowNanos = totalNanos + nanos;
+        }
+        totalNanos += nanos;
+        rows += count;
+    }
+
     void loop() {
         loops++;
     }

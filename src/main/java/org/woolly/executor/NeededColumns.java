@@ -71,6 +71,8 @@ final class NeededColumns {
             }
             case Plan.HashJoin join -> visitJoin(join.type(), join.outer(), join.inner(), join.outerWidth(), needed,
                     join.joinQual(), join.outerKeys(), join.innerKeys());
+            case Plan.MergeJoin join -> visitJoin(join.type(), join.outer(), join.inner(), join.outerWidth(), needed,
+                    join.joinQual(), join.outerKeys(), join.innerKeys());
             case Plan.NestedLoop loop -> visitJoin(loop.type(), loop.outer(), loop.inner(), loop.outerWidth(), needed,
                     loop.joinQual(), List.of(), List.of());
             default -> { } // every scan below keeps all its columns

@@ -58,10 +58,11 @@ final class IndexPaths {
                 best = path;
             }
         }
-        return best;
+        Plan bitmap = BitmapPaths.cheapest(costs, entry, qual, seqScan.cost().rows());
+        return bitmap != null && bitmap.cost().total() < best.cost().total() ? bitmap : best;
     }
 
-    private record Match(int keyColumn, String operator, QueryExpr argument, QueryExpr clause) {}
+    record Match(int keyColumn, String operator, QueryExpr argument, QueryExpr clause) {}
 
     /**
      * An Index Scan that returns the rows of a one-table query in the order of ORDER BY
@@ -126,20 +127,7 @@ final class IndexPaths {
                                             double rows, boolean ordered, double loops, boolean indexOnly) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         JoinPlanner.conjuncts(qual, conjuncts);
-        List<Match> matches = new ArrayList<>();
-        for (int column = 0; column < index.keyColumnCount(); column++) {
-            boolean equality = false;
-            for (QueryExpr conjunct : conjuncts) {
-                Match match = match(conjunct, entry, index, keyExpression(index, expressions, column), column);
-                if (match != null) {
-                    matches.add(match);
-                    equality |= match.operator().equals("=");
-                }
-            }
-            if (!equality) {
-                break;
-            }
-        }
+        List<Match> matches = matches(conjuncts, entry, index, expressions, false);
         if (matches.isEmpty() && !ordered && !indexOnly) {
             return null;
         }
@@ -163,6 +151,56 @@ final class IndexPaths {
                 indexOnly);
         return new Plan.IndexScan(entry, index.oid(), index.name(), List.copyOf(keys), indexCondition, qual, filter,
                 cost, false, indexOnly);
+    }
+
+    /**
+     * The conjuncts an index scan of {@code index} can apply, key column by key column while the
+     * earlier columns have an equality; with {@code arrays} also {@code key = ANY (array)}, which
+     * only a bitmap index scan applies (one such key per scan).
+     */
+    static List<Match> matches(List<QueryExpr> conjuncts, RangeEntry entry, IndexInfo index,
+                               IndexExpressions expressions, boolean arrays) {
+        List<Match> matches = new ArrayList<>();
+        boolean array = false;
+        for (int column = 0; column < index.keyColumnCount(); column++) {
+            boolean equality = false;
+            for (QueryExpr conjunct : conjuncts) {
+                QueryExpr keyExpression = keyExpression(index, expressions, column);
+                Match match = match(conjunct, entry, index, keyExpression, column);
+                if (match == null && arrays && !array && keyExpression == null) {
+                    match = arrayMatch(conjunct, entry, index, column);
+                    array = match != null;
+                }
+                if (match != null) {
+                    matches.add(match);
+                    equality |= match.operator().equals("=") || match.operator().equals(ANY);
+                }
+            }
+            if (!equality) {
+                break;
+            }
+        }
+        return matches;
+    }
+
+    /** The operator of a {@code key = ANY (array)} index key. */
+    static final String ANY = "= ANY";
+
+    /** {@code column = ANY (constant array)} on key column {@code column}, else null. */
+    private static Match arrayMatch(QueryExpr conjunct, RangeEntry entry, IndexInfo index, int column) {
+        if (!(conjunct instanceof QueryExpr.ScalarArrayOp op) || op.all() || !op.operator().name().equals("=")
+                || !(op.left() instanceof QueryExpr.Var var) || var.position() >= entry.relation().attributeNumbers().length
+                || entry.relation().attributeNumbers()[var.position()] != index.columns().get(column)
+                || var.type() != index.columnTypeOids().get(column)) {
+            return null;
+        }
+        QueryExpr array = Selectivity.folded(op.array());
+        if (!(array instanceof QueryExpr.Const constant)
+                || !(constant.value() instanceof org.woolly.utils.adt.ArrayValue value)
+                || value.elementType() != var.type()) {
+            return null;
+        }
+        return new Match(column, ANY, array, conjunct);
     }
 
     /** The analyzed expression of key column {@code column} when it is an expression column, else null. */
@@ -270,28 +308,14 @@ final class IndexPaths {
                                   double loops, boolean indexOnly) {
         CostParameters parameters = costs.parameters();
         CostModel.RelationSize size = costs.size(entry);
-        double tuples = size.tuples();
         double tablePages = size.pages();
-        double indexSelectivity = costs.selectivity(indexCondition, entry);
-        double indexTuples = Math.max(1.0, Math.rint(indexSelectivity * tuples));
+        AccessCost access = access(costs, entry, index, indexCondition, indexClauses, loops, 1);
+        double indexSelectivity = access.selectivity();
         double indexPages = Math.max(1, statistics.indexPages(index));
-        double indexPagesRead = tuples > 0 ? Math.ceil(indexTuples * indexPages / tuples) : 1;
         double cache = parameters.effectiveCacheSize();
-        double indexIo = loops > 1
-                ? pagesFetched(indexPagesRead * loops, indexPages, indexPages, cache) * parameters.randomPageCost() / loops
-                : indexPagesRead * parameters.randomPageCost();
-        double indexStartup = 0;
-        double indexTotal = indexIo
-                + indexTuples * (parameters.cpuIndexTupleCost() + indexClauses * parameters.cpuOperatorCost());
-        if (tuples > 1) {
-            double comparisons = Math.ceil(Math.log(tuples) / Math.log(2.0)) * parameters.cpuOperatorCost();
-            indexStartup += comparisons;
-            indexTotal += comparisons;
-        }
-        double treeHeight = indexPages <= 2 ? 0 : Math.ceil(Math.log(indexPages - 1) / Math.log(256));
-        double descent = (treeHeight + 1) * 50.0 * parameters.cpuOperatorCost();
-        indexStartup += descent;
-        indexTotal += descent;
+        double indexStartup = access.startup();
+        double indexTotal = access.total();
+        double tuples = size.tuples();
         double fetched = CostModel.clampRows(indexSelectivity * tuples);
         double heapShare = indexOnly ? 1.0 - allVisibleFraction(size) : 1.0;
         double minPages = Math.ceil(Math.ceil(indexSelectivity * tablePages) * heapShare);
@@ -312,6 +336,42 @@ final class IndexPaths {
         run += (parameters.cpuTupleCost() + CostModel.operatorCount(filter) * parameters.cpuOperatorCost()) * fetched;
         double startup = CostParameters.penalty(parameters.enableIndexscan()) + indexStartup;
         return new Plan.Cost(startup, startup + run, rows, costs.width(entry));
+    }
+
+    /** The index's own part of a scan's cost ({@code amcostestimate}) and the selectivity of its conditions. */
+    record AccessCost(double startup, double total, double selectivity) {}
+
+    /**
+     * {@code btcostestimate} over {@code genericcostestimate}: the index pages and entries read,
+     * each entry's conditions, and the B-tree descent, for each of {@code arrayScans} scans (one
+     * per element of a {@code = ANY} array) and averaged over {@code loops} rescans.
+     */
+    static AccessCost access(CostModel costs, RangeEntry entry, IndexInfo index, QueryExpr indexCondition,
+                             int indexClauses, double loops, int arrayScans) {
+        CostParameters parameters = costs.parameters();
+        double tuples = costs.size(entry).tuples();
+        double indexSelectivity = costs.selectivity(indexCondition, entry);
+        double indexTuples = Math.max(1.0, Math.rint(indexSelectivity * tuples / arrayScans));
+        double indexPages = Math.max(1, costs.statistics().indexPages(index));
+        double indexPagesRead = tuples > 0 ? Math.ceil(indexTuples * indexPages / tuples) : 1;
+        double cache = parameters.effectiveCacheSize();
+        double indexIo = loops > 1 || arrayScans > 1
+                ? pagesFetched(indexPagesRead * arrayScans * loops, indexPages, indexPages, cache)
+                * parameters.randomPageCost() / loops
+                : indexPagesRead * parameters.randomPageCost();
+        double indexStartup = 0;
+        double indexTotal = indexIo + indexTuples * arrayScans
+                * (parameters.cpuIndexTupleCost() + indexClauses * parameters.cpuOperatorCost());
+        if (tuples > 1) {
+            double comparisons = Math.ceil(Math.log(tuples) / Math.log(2.0)) * parameters.cpuOperatorCost();
+            indexStartup += comparisons;
+            indexTotal += comparisons * arrayScans;
+        }
+        double treeHeight = indexPages <= 2 ? 0 : Math.ceil(Math.log(indexPages - 1) / Math.log(256));
+        double descent = (treeHeight + 1) * 50.0 * parameters.cpuOperatorCost();
+        indexStartup += descent;
+        indexTotal += descent * arrayScans;
+        return new AccessCost(indexStartup, indexTotal, indexSelectivity);
     }
 
     /**

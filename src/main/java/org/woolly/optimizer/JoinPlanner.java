@@ -218,9 +218,44 @@ final class JoinPlanner {
         return new Plan.LateralLoop(type, outer, inner, loopQual, shifted, outerWidth, innerWidth, cost);
     }
 
-    /** Joins two plans; {@code innerStart} is the global position of the inner side's first column. */
+    /**
+     * Joins two plans; {@code innerStart} is the global position of the inner side's first column.
+     * An inner join of a query that reads rows only (no TIDs, no row locks) is also tried with
+     * its sides swapped ({@link JoinCommutation}), and the cheaper kept.
+     */
     private Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base, int innerStart,
                       int innerWidth) {
+        if (type != FromItem.JoinType.INNER && type != FromItem.JoinType.CROSS || lateralInner != null
+                || query.command() != Query.CommandType.SELECT || !query.rowMarks().isEmpty()) {
+            return joinOriented(type, outer, inner, ownQuals, base, innerStart, innerWidth);
+        }
+        int end = innerStart + innerWidth;
+        List<QueryExpr> quals = new ArrayList<>();
+        conjuncts(ownQuals, quals);
+        conjuncts(takeWithin(base, end), quals);
+        QueryExpr all = and(quals);
+        Plan written = joinOriented(type, outer, inner, all, base, innerStart, innerWidth);
+        List<QueryExpr> restore = JoinCommutation.restoringOrder(query, base, innerStart, end);
+        if (restore == null) {
+            return written;
+        }
+        // statistics are found by the written positions: the swapped row's are mapped back for them
+        unswap = new int[] {base, base + innerWidth, end};
+        Plan swapped;
+        try {
+            swapped = joinOriented(type, inner, outer, JoinCommutation.swap(all, base, innerStart, end), base,
+                    base + innerWidth, innerStart - base);
+        } finally {
+            unswap = null;
+        }
+        if (swapped.cost().total() >= written.cost().total()) {
+            return written;
+        }
+        return new Plan.Project(swapped, restore, swapped.cost());
+    }
+
+    private Plan joinOriented(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr ownQuals, int base,
+                              int innerStart, int innerWidth) {
         List<org.woolly.nodes.query.ParamBinding> lateralParams = lateralInner;
         lateralInner = null;
         int outerWidth = innerStart - base;
@@ -238,9 +273,12 @@ final class JoinPlanner {
         double keySelectivity = 1.0;
         List<Selectivity.ColumnData> innerKeyColumns = new ArrayList<>();
         boolean hashable = lateralParams == null && (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS
-                || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI);
+                || type == FromItem.JoinType.LEFT || type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI
+                || type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL);
+        // a merge join takes the same equality keys and also serves RIGHT and FULL joins
+        boolean keyed = lateralParams == null;
         for (QueryExpr qual : quals) {
-            if (hashable && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
+            if (keyed && qual instanceof QueryExpr.FuncCall call && call.operator() && call.function().name().equals("=")
                     && call.args().size() == 2 && call.args().get(0).type() == call.args().get(1).type()) {
                 QueryExpr left = call.args().get(0);
                 QueryExpr right = call.args().get(1);
@@ -270,8 +308,12 @@ final class JoinPlanner {
         boolean semiOrAnti = type == FromItem.JoinType.SEMI || type == FromItem.JoinType.ANTI;
         int width = outer.cost().width() + (semiOrAnti ? 0 : inner.cost().width());
         CostParameters parameters = costs.parameters();
+        Plan mergeJoin = outerKeys.isEmpty() ? null : MergePaths.mergeJoin(costs, effective, outer, inner, outerKeys,
+                innerKeys, joinQual, outerWidth, innerWidth,
+                joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual)), width,
+                keySelectivity);
         Plan hashJoin = null;
-        if (!outerKeys.isEmpty()) {
+        if (!outerKeys.isEmpty() && hashable) {
             double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
             // initial_cost_hashjoin and final_cost_hashjoin, the hash table in memory
             double hashQualCost = costs.cpuOperatorCost() * outerKeys.size();
@@ -293,11 +335,18 @@ final class JoinPlanner {
                     outerKeys, innerKeys, joinQual, outerWidth, innerWidth, rows, width);
             if (indexLoop != null && (indexLoop.cost().total() < hashJoin.cost().total()
                     || !parameters.enableHashjoin() && parameters.enableNestloop())) {
-                return indexLoop;
+                return MergePaths.cheaper(indexLoop, mergeJoin);
             }
             if (parameters.enableHashjoin()) {
-                return hashJoin;
+                return MergePaths.cheaper(hashJoin, mergeJoin);
             }
+        }
+        if (!hashable) {
+            // the keys of a RIGHT or FULL join are no hash join's: the nested loop tests them per pair
+            rest.clear();
+            rest.addAll(quals);
+            joinQual = Planner.shift(and(rest), base);
+            keySelectivity = 1.0;
         }
         // a nested loop evaluates every qual, the equality keys included, for each pair of rows
         QueryExpr loopQual = hashJoin == null ? joinQual : Planner.shift(and(quals), base);
@@ -311,7 +360,8 @@ final class JoinPlanner {
             return lateralLoop(lateralParams, effective, outer, inner, loopQual, base, outerWidth, innerWidth, loopCost);
         }
         Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, loopCost);
-        return hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin : nestedLoop;
+        return MergePaths.cheaper(hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin
+                : nestedLoop, mergeJoin);
     }
 
     /**
@@ -342,6 +392,10 @@ final class JoinPlanner {
                 innerQual = scan.qual();
             }
             case Plan.IndexScan scan -> {
+                entry = scan.entry();
+                innerQual = scan.qual();
+            }
+            case Plan.BitmapHeapScan scan -> {
                 entry = scan.entry();
                 innerQual = scan.qual();
             }
@@ -431,11 +485,16 @@ final class JoinPlanner {
         return power;
     }
 
+    /** While a join is planned with its sides swapped: its span and where its swapped inner side ends, else null. */
+    private int[] unswap;
+
     /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */
     private Selectivity.ColumnData column(QueryExpr expr) {
-        if (!(expr instanceof QueryExpr.Var var)) {
+        if (!(expr instanceof QueryExpr.Var swappedVar)) {
             return null;
         }
+        QueryExpr.Var var = unswap == null ? swappedVar
+                : (QueryExpr.Var) JoinCommutation.swap(swappedVar, unswap[0], unswap[1], unswap[2]);
         for (RangeEntry entry : query.rangeTable()) {
             if (var.position() >= entry.offset() && var.position() < entry.offset() + entry.width()) {
                 return costs.selectivities().column((QueryExpr.Var) Planner.shift(var, entry.offset()), entry);

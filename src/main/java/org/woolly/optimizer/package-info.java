@@ -24,6 +24,13 @@
  *     equi-join may be an index scan keyed by execution parameters the nested loop sets from
  *     each outer row (planner parameters have negative ids), costed per rescan with
  *     {@code loop_count} and taken when cheaper than the hash join.</li>
+ * <li>{@code BitmapPaths}: Bitmap Heap Scan over Bitmap Index Scans, BitmapOr for an OR whose
+ *     arms each have an index, {@code = ANY (array)}, BitmapAnd chosen as {@code choose_bitmap_and},
+ *     costed as {@code cost_bitmap_heap_scan}; taken when cheaper than the other scans.</li>
+ * <li>{@code MergePaths}: Merge Join over Sorts of both sides on the equality keys, every join
+ *     type, costed after {@code final_cost_mergejoin}.</li>
+ * <li>{@code JoinCommutation}: an inner join also costed with its sides swapped, a projection
+ *     restoring the column order above the swapped join.</li>
  * <li>{@code MinMaxPaths}: min/max of an indexed column over one table as InitPlans
  *     {@code Limit 1} over a forward or backward Index Scan with {@code col IS NOT NULL}
  *     ({@code planagg.c}).</li>

@@ -131,6 +131,8 @@ class IndexOnlyScanIT {
             execute(writer, "INSERT INTO snap SELECT generate_series(2001, 2100)");
             execute(writer, "VACUUM snap");
             execute(reader, "SET enable_seqscan = off");
+            // the reader's snapshot kept VACUUM from marking pages all-visible: PostgreSQL 15 too prefers a bitmap scan
+            execute(reader, "SET enable_bitmapscan = off");
             assertThat(plan(reader, "SELECT count(*) FROM snap WHERE id > 0").get(1))
                     .isEqualTo("  ->  Index Only Scan using snap_pkey on snap");
             assertThat(firstValue(reader, "SELECT count(*) FROM snap WHERE id > 0")).isEqualTo("1000");

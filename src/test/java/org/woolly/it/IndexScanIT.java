@@ -48,7 +48,15 @@ class IndexScanIT {
             // most of the table: the sequential scan is cheaper
             assertThat(rows(statement, "EXPLAIN SELECT * FROM ix WHERE a < 500").getFirst()).startsWith("Seq Scan on ix");
             statement.execute("SET enable_indexscan = off");
+            // the bitmap scan is not switched off (PostgreSQL 15 shows these figures too)
+            assertThat(rows(statement, "EXPLAIN SELECT * FROM ix WHERE a = 5")).containsExactly(
+                    "Bitmap Heap Scan on ix  (cost=4.28..8.30 rows=1 width=15)",
+                    "  Recheck Cond: (a = 5)",
+                    "  ->  Bitmap Index Scan on ix_a_idx  (cost=0.00..4.28 rows=1 width=0)",
+                    "        Index Cond: (a = 5)");
+            statement.execute("SET enable_bitmapscan = off");
             assertThat(rows(statement, "EXPLAIN SELECT * FROM ix WHERE a = 5").getFirst()).startsWith("Seq Scan on ix");
+            statement.execute("RESET enable_bitmapscan");
             statement.execute("RESET enable_indexscan");
             statement.execute("SET enable_seqscan = off");
             assertThat(rows(statement, "EXPLAIN SELECT * FROM ix WHERE a < 500").getFirst())

@@ -58,6 +58,30 @@ public sealed interface Plan {
      */
     record IndexKey(int keyColumn, String operator, QueryExpr argument) {}
 
+    /**
+     * Bitmap Heap Scan ({@code nodeBitmapHeapscan.c}): the TIDs the {@code bitmap} tree
+     * (Bitmap Index Scans combined by BitmapAnd / BitmapOr) gathers, fetched from the heap page by
+     * page in block order; a row is kept if the snapshot sees it and {@code qual} (the table's whole
+     * WHERE) holds. EXPLAIN shows {@code recheckCondition} as {@code Recheck Cond} and
+     * {@code filter} (the conditions no index applied) as {@code Filter}.
+     */
+    record BitmapHeapScan(RangeEntry entry, Plan bitmap, QueryExpr recheckCondition, QueryExpr qual,
+                          QueryExpr filter, Cost cost) implements Plan {}
+
+    /**
+     * Bitmap Index Scan ({@code nodeBitmapIndexscan.c}): the TIDs of the index entries matching
+     * {@code keys}, into a bitmap; only below a Bitmap Heap Scan. A key whose operator is
+     * {@code = ANY} has an array argument: the entries equal to any of its elements.
+     */
+    record BitmapIndexScan(RangeEntry entry, int indexOid, String indexName, List<IndexKey> keys,
+                           QueryExpr indexCondition, Cost cost) implements Plan {}
+
+    /** The TIDs every child bitmap has ({@code BitmapAnd}). */
+    record BitmapAnd(List<Plan> children, Cost cost) implements Plan {}
+
+    /** The TIDs any child bitmap has ({@code BitmapOr}). */
+    record BitmapOr(List<Plan> children, Cost cost) implements Plan {}
+
     /** One row per VALUES list. */
     record ValuesScan(List<List<QueryExpr>> rows, Cost cost) implements Plan {}
 
@@ -97,6 +121,15 @@ public sealed interface Plan {
     /** Hash join on equality keys (outer key i = inner key i), plus remaining quals on the joined row. */
     record HashJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys, List<QueryExpr> innerKeys,
                     QueryExpr joinQual, int outerWidth, int innerWidth, Cost cost) implements Plan {}
+
+    /**
+     * Merge join ({@code nodeMergejoin.c}) of two inputs sorted ascending, nulls last, on
+     * equality keys (outer key i = inner key i, compared by {@code comparators}), plus remaining
+     * quals on the joined row; every join type.
+     */
+    record MergeJoin(FromItem.JoinType type, Plan outer, Plan inner, List<QueryExpr> outerKeys,
+                     List<QueryExpr> innerKeys, List<java.util.Comparator<Object>> comparators, QueryExpr joinQual,
+                     int outerWidth, int innerWidth, Cost cost) implements Plan {}
 
     /** Rows of the input for which {@code qual} is true. */
     record Filter(Plan input, QueryExpr qual, Cost cost) implements Plan {}

@@ -1,0 +1,36 @@
+-- Bitmap scans: PostgreSQL 15 picks them for conditions that match many scattered rows, for OR
+-- conditions with an index per arm, for = ANY (array), and ANDs two indexes when both help.
+CREATE TABLE bm_t (id int, a int, b int, c text);
+INSERT INTO bm_t SELECT i, i % 1000, (i * 7) % 500, 'x' || i FROM generate_series(1, 100000) i;
+INSERT INTO bm_t VALUES (100001, NULL, NULL, 'nulls'), (100002, 1, NULL, 'dup'), (100003, 1, NULL, 'dup');
+CREATE INDEX bm_t_a ON bm_t (a);
+CREATE INDEX bm_t_b ON bm_t (b);
+CREATE INDEX bm_t_id ON bm_t (id);
+ANALYZE bm_t;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1 OR a = 5;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1 AND b = 2;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = ANY ('{1,5,7}');
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE id = 5 OR a = 3;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1 AND c LIKE 'x%';
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE id < 100;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1 OR c = 'dup';
+SELECT count(*), sum(id) FROM bm_t WHERE a = 1;
+SELECT count(*), sum(id) FROM bm_t WHERE a = 1 OR a = 5;
+SELECT count(*), sum(id) FROM bm_t WHERE a = 1 OR a = 1;
+SELECT id, a, b FROM bm_t WHERE a = 1 AND b = 7 ORDER BY id LIMIT 3;
+SELECT count(*), sum(id) FROM bm_t WHERE a = ANY ('{1,5,7,NULL,5}');
+SELECT count(*), sum(id) FROM bm_t WHERE id = 5 OR a = 3;
+SELECT id, c FROM bm_t WHERE (a = 1 OR id = 100001) AND c IN ('dup', 'nulls') ORDER BY id;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1;
+EXPLAIN (COSTS OFF) SELECT * FROM bm_t WHERE a = 1 OR a = 5;
+RESET enable_bitmapscan;
+BEGIN;
+UPDATE bm_t SET c = 'changed' WHERE a = 2 OR a = 4;
+SELECT count(*) FROM bm_t WHERE c = 'changed';
+DELETE FROM bm_t WHERE a = 2 OR b = 3;
+SELECT count(*) FROM bm_t WHERE a = 2 OR b = 3;
+ROLLBACK;
+SELECT count(*) FROM bm_t WHERE a = 2 OR b = 3;
+DROP TABLE bm_t;
