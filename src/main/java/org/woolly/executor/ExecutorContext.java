@@ -403,6 +403,26 @@ public final class ExecutorContext implements EvaluationContext {
         return transaction;
     }
 
+    /**
+     * A SERIALIZABLE transaction's scan reads the whole relation: a SIREAD lock on it
+     * ({@code PredicateLockRelation} in {@code heap_beginscan}, see storage/lmgr/README.md).
+     */
+    void predicateLockRelation(org.woolly.storage.smgr.RelFileLocator locator, int relationOid) {
+        org.woolly.storage.lmgr.SerializableXact sxact = transaction == null ? null : transaction.serializable();
+        if (sxact != null) {
+            sxact.readRelation(locator.databaseOid(), locator.relNumber(), relationOid);
+        }
+    }
+
+    /** A SERIALIZABLE transaction read one heap tuple version: a SIREAD lock on it ({@code PredicateLockTID}). */
+    void predicateLockTuple(org.woolly.storage.smgr.RelFileLocator locator, int relationOid,
+                            org.woolly.access.common.Tid tid) {
+        org.woolly.storage.lmgr.SerializableXact sxact = transaction == null ? null : transaction.serializable();
+        if (sxact != null) {
+            sxact.readTuple(locator.databaseOid(), locator.relNumber(), relationOid, tid.block(), tid.offset());
+        }
+    }
+
     public Snapshot snapshot() {
         return snapshot;
     }

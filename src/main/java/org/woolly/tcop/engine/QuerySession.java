@@ -665,7 +665,8 @@ public final class QuerySession implements SessionEngine {
     private SessionLocks locks() {
         var manager = storage.transactions().lockManager();
         if (locks == null && manager != null) {
-            locks = new SessionLocks(manager, backendPid, this::databaseOid, block::ensure, notices);
+            locks = new SessionLocks(manager, storage.transactions().predicateLocks(), backendPid, this::databaseOid,
+                    block::ensure, notices);
         }
         return locks;
     }
