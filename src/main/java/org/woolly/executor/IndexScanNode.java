@@ -73,7 +73,7 @@ final class IndexScanNode implements ExecNode {
             keys.add(new ScanKey(key.keyColumn(), strategy(key.operator()), arguments.get(i).evaluate(null)));
         }
         // the index as a whole stands for the key range read (PostgreSQL locks the leaf pages)
-        context.predicateLockRelation(index.shape().locator(), index.oid());
+        context.predicateLockRelation(relation, index.shape().locator(), index.oid());
         scan = context.indexAccess().beginScan(index.shape(), keys, plan.backward());
         indexCounts = context.counters().table(index.oid());
         indexCounts.scans++;
@@ -105,7 +105,7 @@ final class IndexScanNode implements ExecNode {
             indexCounts.tuplesReturned++;
             if (plan.indexOnly() && (context.heap().visibilityStatus(relation.locator(), tid.block())
                     & VisibilityMap.ALL_VISIBLE) != 0) {
-                context.predicateLockTuple(relation.locator(), relation.oid(), tid);
+                context.predicateLockTuple(relation, tid);
                 Object[] row = rowFromIndex(scan.values());
                 if (qual.test(row)) {
                     return row;
@@ -119,7 +119,7 @@ final class IndexScanNode implements ExecNode {
             if (tuple == null) {
                 continue;
             }
-            context.predicateLockTuple(relation.locator(), relation.oid(), tuple.tid());
+            context.predicateLockTuple(relation, tuple.tid());
             context.counters().tuplesFetched++;
             indexCounts.tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());

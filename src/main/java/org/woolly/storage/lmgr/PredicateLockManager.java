@@ -79,6 +79,9 @@ public final class PredicateLockManager {
                 }
             }
             sxact.safe = sxact.possibleUnsafeConflicts.isEmpty();
+            if (sxact.safe) {
+                return sxact; // runs as if it were not serializable: nothing to track
+            }
         }
         transactions.add(sxact);
         return sxact;
@@ -180,6 +183,10 @@ public final class PredicateLockManager {
                 return; // already covered
             }
         }
+        if (!target.isTuple()) {
+            // the finer locks it covers are no longer needed ({@code DeleteChildTargetLocks})
+            dropCovered(sxact, target);
+        }
         addLock(sxact, target);
         for (PredicateLockTarget parent = target.parent(); parent != null; parent = parent.parent()) {
             int children = sxact.childLocks.merge(parent, 1, Integer::sum);
@@ -193,15 +200,7 @@ public final class PredicateLockManager {
 
     /** Replaces every lock of {@code sxact} inside {@code coarser} by {@code coarser} ({@code PredicateLockPromotion}). */
     private void promote(SerializableXact sxact, PredicateLockTarget coarser) {
-        for (Iterator<PredicateLockTarget> each = sxact.locks.iterator(); each.hasNext(); ) {
-            PredicateLockTarget held = each.next();
-            if (held.within(coarser) && !held.equals(coarser)) {
-                each.remove();
-                removeHolder(sxact, held);
-            }
-        }
-        sxact.childLocks.keySet().removeIf(counted -> counted.within(coarser) && !counted.equals(coarser));
-        sxact.childLocks.remove(coarser);
+        dropCovered(sxact, coarser);
         addLock(sxact, coarser);
         PredicateLockTarget parent = coarser.parent();
         if (parent != null) {
@@ -210,6 +209,18 @@ public final class PredicateLockManager {
                 promote(sxact, parent);
             }
         }
+    }
+
+    /** Drops the locks of {@code sxact} inside {@code coarser} and their counts. */
+    private void dropCovered(SerializableXact sxact, PredicateLockTarget coarser) {
+        for (Iterator<PredicateLockTarget> each = sxact.locks.iterator(); each.hasNext(); ) {
+            PredicateLockTarget held = each.next();
+            if (held.within(coarser) && !held.equals(coarser)) {
+                each.remove();
+                removeHolder(sxact, held);
+            }
+        }
+        sxact.childLocks.keySet().removeIf(counted -> counted.within(coarser));
     }
 
     private void addLock(SerializableXact sxact, PredicateLockTarget target) {
@@ -322,10 +333,6 @@ public final class PredicateLockManager {
         } else {
             detachReadOnly(sxact);
         }
-        if (sxact.safe) {
-            releaseLocks(sxact);
-            transactions.remove(sxact);
-        }
         clearOld();
         notifyAll();
     }
@@ -371,7 +378,13 @@ public final class PredicateLockManager {
     /** A read-only transaction no concurrent writer can make part of an anomaly drops its locks ({@code SXACT_FLAG_RO_SAFE}). */
     private void becomeSafe(SerializableXact readOnly) {
         readOnly.safe = true;
+        detachReadOnly(readOnly);
+        for (SerializableXact writer : readOnly.outConflicts) {
+            writer.inConflicts.remove(readOnly);
+        }
+        readOnly.outConflicts.clear();
         releaseLocks(readOnly);
+        transactions.remove(readOnly);
     }
 
     private void releaseLocks(SerializableXact sxact) {
