@@ -156,4 +156,22 @@ class SerializableIT {
         assertThat(sireadLocks(reader, reader)).isEmpty();
         execute(reader, "COMMIT");
     }
+
+    @Test
+    void preparedTransactionsAreDisabledAsWithPostgresDefaults() throws Exception {
+        Connection connection = sessions.connect();
+        execute(connection, "BEGIN");
+        execute(connection, "CREATE TABLE two_phase (id int)");
+        var disabled = WoollyServerExtension.errorOf(connection, "PREPARE TRANSACTION 'tx1'");
+        WoollyServerExtension.assertError(disabled, "55000", "prepared transactions are disabled", null);
+        assertThat(disabled.getHint()).isEqualTo("Set max_prepared_transactions to a nonzero value.");
+        // the transaction was rolled back and the block ended
+        assertThat(firstValue(connection, "SELECT count(*) FROM pg_class WHERE relname = 'two_phase'")).isEqualTo("0");
+        WoollyServerExtension.assertError(WoollyServerExtension.errorOf(connection, "COMMIT PREPARED 'tx1'"),
+                "42704", "prepared transaction with identifier \"tx1\" does not exist", null);
+        execute(connection, "BEGIN");
+        WoollyServerExtension.assertError(WoollyServerExtension.errorOf(connection, "ROLLBACK PREPARED 'tx1'"),
+                "25001", "ROLLBACK PREPARED cannot run inside a transaction block", null);
+        execute(connection, "ROLLBACK");
+    }
 }

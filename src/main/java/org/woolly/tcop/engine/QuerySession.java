@@ -429,7 +429,8 @@ public final class QuerySession implements SessionEngine {
         if (statement instanceof Statement.Transaction transaction
                 && (transaction.kind() == Statement.TransactionKind.COMMIT
                 || transaction.kind() == Statement.TransactionKind.ROLLBACK
-                || transaction.kind() == Statement.TransactionKind.ROLLBACK_TO)) {
+                || transaction.kind() == Statement.TransactionKind.ROLLBACK_TO
+                || transaction.kind() == Statement.TransactionKind.PREPARE)) {
             return;
         }
         throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
