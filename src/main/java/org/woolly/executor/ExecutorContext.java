@@ -408,6 +408,44 @@ public final class ExecutorContext implements EvaluationContext {
         return transaction;
     }
 
+    /**
+     * A SERIALIZABLE transaction's scan reads the whole relation ({@code locator}, {@code oid}:
+     * the table or one of {@code table}'s indexes): a SIREAD lock on it ({@code PredicateLockRelation}
+     * in {@code heap_beginscan}, see storage/lmgr/README.md).
+     */
+    void predicateLockRelation(org.woolly.catalog.RelationInfo table, org.woolly.storage.smgr.RelFileLocator locator,
+                               int oid) {
+        org.woolly.storage.lmgr.SerializableXact sxact = predicateLocker(table);
+        if (sxact != null) {
+            sxact.readRelation(locator.databaseOid(), locator.relNumber(), oid);
+        }
+    }
+
+    /** A SERIALIZABLE transaction read one heap tuple version: a SIREAD lock on it ({@code PredicateLockTID}). */
+    void predicateLockTuple(org.woolly.catalog.RelationInfo table, org.woolly.access.common.Tid tid) {
+        org.woolly.storage.lmgr.SerializableXact sxact = predicateLocker(table);
+        if (sxact != null) {
+            sxact.readTuple(table.locator().databaseOid(), table.locator().relNumber(), table.oid(), tid.block(),
+                    tid.offset());
+        }
+    }
+
+    /**
+     * The transaction's SSI state if reads of {@code table} take SIREAD locks: not for system
+     * catalogs nor temporary tables, which no other session can write
+     * ({@code PredicateLockingNeededForRelation}: below FirstUnpinnedObjectId, local buffers).
+     */
+    private org.woolly.storage.lmgr.SerializableXact predicateLocker(org.woolly.catalog.RelationInfo table) {
+        org.woolly.storage.lmgr.SerializableXact sxact = transaction == null ? null : transaction.serializable();
+        if (sxact == null || table.oid() < FIRST_UNPINNED_OBJECT_ID || table.namespaceName().startsWith("pg_temp")) {
+            return null;
+        }
+        return sxact;
+    }
+
+    /** PostgreSQL's FirstUnpinnedObjectId: OIDs below it are the bootstrap catalogs' objects. */
+    private static final int FIRST_UNPINNED_OBJECT_ID = 12000;
+
     public Snapshot snapshot() {
         return snapshot;
     }

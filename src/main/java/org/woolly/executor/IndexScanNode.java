@@ -72,6 +72,8 @@ final class IndexScanNode implements ExecNode {
             Plan.IndexKey key = plan.keys().get(i);
             keys.add(new ScanKey(key.keyColumn(), strategy(key.operator()), arguments.get(i).evaluate(null)));
         }
+        // the index as a whole stands for the key range read (PostgreSQL locks the leaf pages)
+        context.predicateLockRelation(relation, index.shape().locator(), index.oid());
         scan = context.indexAccess().beginScan(index.shape(), keys, plan.backward());
         indexCounts = context.counters().table(index.oid());
         indexCounts.scans++;
@@ -103,6 +105,7 @@ final class IndexScanNode implements ExecNode {
             indexCounts.tuplesReturned++;
             if (plan.indexOnly() && (context.heap().visibilityStatus(relation.locator(), tid.block())
                     & VisibilityMap.ALL_VISIBLE) != 0) {
+                context.predicateLockTuple(relation, tid);
                 Object[] row = rowFromIndex(scan.values());
                 if (qual.test(row)) {
                     return row;
@@ -116,6 +119,7 @@ final class IndexScanNode implements ExecNode {
             if (tuple == null) {
                 continue;
             }
+            context.predicateLockTuple(relation, tuple.tid());
             context.counters().tuplesFetched++;
             indexCounts.tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());

@@ -58,6 +58,7 @@ final class ScanNodes {
                 sequenceRow = sequenceRow(context, relation, entry.withTid());
                 return;
             }
+            context.predicateLockRelation(relation, relation.locator(), relation.oid());
             scan = context.heap().beginScan(relation.locator(), context.snapshot());
             tableCounts = context.counters().table(relation.oid());
             tableCounts.scans++;

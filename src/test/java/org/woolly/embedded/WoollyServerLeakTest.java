@@ -57,7 +57,7 @@ class WoollyServerLeakTest {
         List<WeakReference<WoollyEngine>> engines = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             Throwable refused = catchThrowable(() -> WoollyServer.builder().temporaryDirectory()
-                    .setting("default_transaction_isolation", "serializable")
+                    .setting("default_transaction_isolation", "no such level")
                     .onEngineOpened(engine -> engines.add(new WeakReference<>(engine))).start().close());
             assertThat(refused).isNotNull();
             try (WoollyServer holder = WoollyServer.builder().temporaryDirectory()

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
-import org.woolly.embedded.WoollyServer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,8 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * Transaction isolation levels and read-only transactions as PostgreSQL 15 gives them to
  * clients: every way of asking for REPEATABLE READ keeps one snapshot and turns a concurrent
- * change into 40001; READ ONLY refuses writes with 25006; SERIALIZABLE, not implemented, is
- * refused with 0A000 wherever it can be asked for.
+ * change into 40001; READ ONLY refuses writes with 25006; SERIALIZABLE can be asked for the same
+ * ways (what it does is SerializableIT's).
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class IsolationIT {
@@ -59,8 +58,6 @@ class IsolationIT {
         assertThat(error.getSQLState()).as(sql).isEqualTo(state);
         assertThat(error.getServerErrorMessage().getMessage()).as(sql).isEqualTo(message);
     }
-
-    private static final String SERIALIZABLE = "SERIALIZABLE isolation level is not supported yet";
 
     @Test
     void repeatableReadKeepsItsFirstSnapshotAndFailsOnAConcurrentUpdateOrDelete() throws Exception {
@@ -226,32 +223,27 @@ class IsolationIT {
     }
 
     @Test
-    void serializableIsRefusedOnEveryPath() throws Exception {
-        Connection connection = connect();
-        for (String sql : List.of("BEGIN ISOLATION LEVEL SERIALIZABLE", "START TRANSACTION ISOLATION LEVEL SERIALIZABLE",
-                "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE",
-                "SET default_transaction_isolation = serializable", "SET transaction_isolation TO 'serializable'",
-                "SELECT set_config('default_transaction_isolation', 'serializable', false)")) {
-            assertError(connection, sql, "0A000", SERIALIZABLE);
-            // nothing was half done: no failed block to roll back, nothing downgraded
-            assertThat(text(connection, "SHOW default_transaction_isolation")).as(sql).isEqualTo("read committed");
+    void serializableIsAcceptedOnEveryPath() throws Exception {
+        for (List<String> way : List.of(List.of("BEGIN ISOLATION LEVEL SERIALIZABLE"),
+                List.of("START TRANSACTION ISOLATION LEVEL SERIALIZABLE"),
+                List.of("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE", "BEGIN"),
+                List.of("SET default_transaction_isolation = serializable", "BEGIN"),
+                List.of("BEGIN", "SET transaction_isolation TO 'serializable'"),
+                List.of("SELECT set_config('default_transaction_isolation', 'serializable', false)", "BEGIN"))) {
+            Connection connection = connect();
+            for (String statement : way) {
+                execute(connection, statement);
+            }
+            assertThat(text(connection, "SHOW transaction_isolation")).as(way.toString()).isEqualTo("serializable");
+            execute(connection, "COMMIT");
         }
-        execute(connection, "BEGIN");
-        assertError(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", "0A000", SERIALIZABLE);
-        execute(connection, "ROLLBACK");
-
-        Throwable jdbc = catchThrowable(() -> connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
-        assertThat(((PSQLException) jdbc).getSQLState()).isEqualTo("0A000");
-        assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
-
-        Throwable startup = catchThrowable(() -> DriverManager.getConnection(server.jdbcUrl("postgres")
-                + "?options=-c%20default_transaction_isolation%3Dserializable", server.superuser(), "").close());
-        assertThat(startup).isInstanceOf(PSQLException.class);
-        assertThat(((PSQLException) startup).getSQLState()).isEqualTo("0A000");
-
-        Throwable configured = catchThrowable(() -> WoollyServer.builder().temporaryDirectory()
-                .setting("default_transaction_isolation", "serializable").start().close());
-        assertThat(configured).hasMessageContaining(SERIALIZABLE);
+        Connection jdbc = connect();
+        jdbc.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        assertThat(jdbc.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+        try (Connection startup = DriverManager.getConnection(server.jdbcUrl("postgres")
+                + "?options=-c%20default_transaction_isolation%3Dserializable", server.superuser(), "")) {
+            assertThat(text(startup, "SHOW transaction_isolation")).isEqualTo("serializable");
+        }
     }
 
     @Test
@@ -358,8 +350,7 @@ class IsolationIT {
                 "repeatable read",
                 "ERROR:  cannot execute CREATE TABLE in a read-only transaction",
                 "ROLLBACK",
-                "ERROR:  SERIALIZABLE isolation level is not supported yet",
-                "HINT:  Use REPEATABLE READ or READ COMMITTED.",
-                "repeatable read");
+                "BEGIN",
+                "serializable");
     }
 }

@@ -95,8 +95,32 @@ public final class HeapAccessMethod implements HeapAccess {
         return pruner;
     }
 
+    /**
+     * A SERIALIZABLE insert checks the SIREAD locks on the relation ({@code CheckForSerializableConflictIn}
+     * with no tuple in {@code heap_insert}): the new tuple is invisible to every concurrent reader.
+     */
+    private static void checkSerializableInsert(RelFileLocator relation, Transaction tx) {
+        org.woolly.storage.lmgr.SerializableXact sxact = tx.serializable();
+        if (sxact != null) {
+            sxact.insertTuple(relation.databaseOid(), relation.relNumber());
+        }
+    }
+
+    /**
+     * A SERIALIZABLE update or delete checks the SIREAD locks on the old tuple, its page and its
+     * relation before changing it ({@code CheckForSerializableConflictIn} in {@code heap_update},
+     * {@code heap_delete}); the new version of an update is an insert besides.
+     */
+    private static void checkSerializableWrite(RelFileLocator relation, Tid tid, Transaction tx) {
+        org.woolly.storage.lmgr.SerializableXact sxact = tx.serializable();
+        if (sxact != null) {
+            sxact.writeTuple(relation.databaseOid(), relation.relNumber(), tid.block(), tid.offset());
+        }
+    }
+
     @Override
     public Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor) {
+        checkSerializableInsert(relation, tx);
         long xid = tx.assignCurrentXid();
         int tupleLength = HeapTupleHeader.SIZE + body.length;
         checkTupleSize(tupleLength);
@@ -137,6 +161,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx, int fillFactor) {
+        checkSerializableInsert(relation, tx);
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         byte[][] tuples = new byte[bodies.size()][];
@@ -209,6 +234,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public ModifyResult delete(RelFileLocator relation, Tid tid, Transaction tx, Snapshot snapshot) {
+        checkSerializableWrite(relation, tid, tx);
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         boolean tupleLocked = false;
@@ -262,6 +288,7 @@ public final class HeapAccessMethod implements HeapAccess {
     @Override
     public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
                                boolean hotAllowed) {
+        checkSerializableWrite(relation, tid, tx);
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         int tupleLength = HeapTupleHeader.SIZE + newBody.length;

@@ -123,6 +123,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
 
     @Override
     public void insert(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx) {
+        org.woolly.storage.lmgr.SerializableXact sxact = tx == null ? null : tx.serializable();
+        if (sxact != null) {
+            // a SERIALIZABLE insert meets the SIREAD locks of the scans that read this index
+            sxact.insertIntoIndex(index.locator().databaseOid(), index.locator().relNumber());
+        }
         insertOrCheck(index, values, heapTid, probe, tx, true);
     }
 

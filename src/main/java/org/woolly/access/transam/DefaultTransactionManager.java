@@ -35,6 +35,9 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final CommitLog commitLog;
     private final ProcArray procArray;
     private final LockManager lockManager;
+    /** Serializable snapshot isolation's SIREAD locks and rw-conflicts ({@code predicate.c}). */
+    private final org.woolly.storage.lmgr.PredicateLockManager predicateLocks =
+            new org.woolly.storage.lmgr.PredicateLockManager();
     private final RelationFileOperations files;
     private final boolean synchronousCommit;
     private final AtomicLong nextOwner = new AtomicLong(1);
@@ -369,6 +372,11 @@ public final class DefaultTransactionManager implements TransactionManager {
 
     public ProcArray procArray() {
         return procArray;
+    }
+
+    @Override
+    public org.woolly.storage.lmgr.PredicateLockManager predicateLocks() {
+        return predicateLocks;
     }
 
     @Override

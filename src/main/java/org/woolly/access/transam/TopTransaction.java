@@ -40,6 +40,8 @@ public final class TopTransaction implements Transaction {
     private final List<Level> levels = new ArrayList<>();
     /** The top-level XID and every subtransaction XID not rolled back (read by snapshots). */
     private final Set<Long> ownXids = ConcurrentHashMap.newKeySet();
+    /** Set at the first snapshot of a SERIALIZABLE transaction. */
+    private org.woolly.storage.lmgr.SerializableXact serializable;
 
     /** One subtransaction ({@code TransactionStateData} with a parent). */
     static final class Level {
@@ -103,8 +105,21 @@ public final class TopTransaction implements Transaction {
         if (xid == 0) {
             xid = manager.assignXid(this);
             ownXids.add(xid);
+            if (serializable != null) {
+                serializable.assignedXid(xid);
+            }
         }
         return xid;
+    }
+
+    @Override
+    public org.woolly.storage.lmgr.SerializableXact serializable() {
+        return serializable;
+    }
+
+    @Override
+    public void serializable(org.woolly.storage.lmgr.SerializableXact sxact) {
+        this.serializable = sxact;
     }
 
     @Override

@@ -62,6 +62,20 @@ public interface Transaction {
         return true;
     }
 
+    /**
+     * The serializable snapshot isolation state of a SERIALIZABLE transaction (its reads take
+     * SIREAD locks, its writes check them), null under the other levels.
+     */
+    default org.woolly.storage.lmgr.SerializableXact serializable() {
+        return null;
+    }
+
+    /** Makes this a SERIALIZABLE transaction tracked by {@code sxact} (at its first snapshot). */
+    default void serializable(org.woolly.storage.lmgr.SerializableXact sxact) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "SERIALIZABLE is not supported by this transaction manager");
+    }
+
     /** How many savepoints are open (0 outside any). */
     default int savepointDepth() {
         return 0;

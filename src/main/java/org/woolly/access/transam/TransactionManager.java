@@ -36,6 +36,11 @@ public interface TransactionManager {
         }
     }
 
+    /** The server's SIREAD locks and rw-conflicts of SERIALIZABLE transactions; null for managers without them. */
+    default org.woolly.storage.lmgr.PredicateLockManager predicateLocks() {
+        return null;
+    }
+
     /**
      * The server's heavyweight lock manager, for the locks a session holds beyond one
      * transaction (advisory session locks) and for pg_locks; null for managers without one.

@@ -429,7 +429,8 @@ public final class QuerySession implements SessionEngine {
         if (statement instanceof Statement.Transaction transaction
                 && (transaction.kind() == Statement.TransactionKind.COMMIT
                 || transaction.kind() == Statement.TransactionKind.ROLLBACK
-                || transaction.kind() == Statement.TransactionKind.ROLLBACK_TO)) {
+                || transaction.kind() == Statement.TransactionKind.ROLLBACK_TO
+                || transaction.kind() == Statement.TransactionKind.PREPARE)) {
             return;
         }
         throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -665,7 +666,8 @@ public final class QuerySession implements SessionEngine {
     private SessionLocks locks() {
         var manager = storage.transactions().lockManager();
         if (locks == null && manager != null) {
-            locks = new SessionLocks(manager, backendPid, this::databaseOid, block::ensure, notices);
+            locks = new SessionLocks(manager, storage.transactions().predicateLocks(), backendPid, this::databaseOid,
+                    block::ensure, notices);
         }
         return locks;
     }

@@ -32,10 +32,13 @@ final class SessionLocks implements LockFunctions {
     private final IntSupplier databaseOid;
     private final Supplier<Transaction> transaction;
     private final NoticeSink notices;
+    /** The SIREAD locks of SERIALIZABLE transactions; null without serializable snapshot isolation. */
+    private final org.woolly.storage.lmgr.PredicateLockManager predicateLocks;
 
-    SessionLocks(LockManager manager, int backendPid, IntSupplier databaseOid, Supplier<Transaction> transaction,
-                 NoticeSink notices) {
+    SessionLocks(LockManager manager, org.woolly.storage.lmgr.PredicateLockManager predicateLocks, int backendPid,
+                 IntSupplier databaseOid, Supplier<Transaction> transaction, NoticeSink notices) {
         this.manager = manager;
+        this.predicateLocks = predicateLocks;
         this.backendPid = backendPid;
         this.databaseOid = databaseOid;
         this.transaction = transaction;
@@ -128,6 +131,17 @@ final class SessionLocks implements LockFunctions {
             LockStatusRow row = row(lock, virtualTransaction(lock.processId(), owner));
             if (row != null) {
                 rows.add(row);
+            }
+        }
+        if (predicateLocks != null) {
+            // SIReadLock rows after the heavyweight ones, as GetPredicateLockStatusData's are appended in pg_lock_status
+            for (var lock : predicateLocks.status()) {
+                var target = lock.target();
+                String vxid = virtualTransaction((long) lock.processId(),
+                        transactionOfProcess.getOrDefault((long) lock.processId(), 0L));
+                rows.add(new LockStatusRow(target.lockType(), target.databaseOid(), lock.relationOid(),
+                        target.isRelation() ? null : target.block(), target.isTuple() ? target.offset() : null,
+                        null, null, null, null, null, vxid, lock.processId(), "SIReadLock", true, null));
             }
         }
         return rows;

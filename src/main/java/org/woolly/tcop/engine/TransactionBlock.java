@@ -103,11 +103,51 @@ final class TransactionBlock {
             return;
         }
         snapshotTaken = true;
-        repeatableRead = "repeatable read".equals(setting("transaction_isolation", "read committed"));
-        if (repeatableRead) {
+        String level = setting("transaction_isolation", "read committed");
+        repeatableRead = "repeatable read".equals(level) || "serializable".equals(level);
+        if ("serializable".equals(level) && manager.predicateLocks() != null) {
+            transactionSnapshot = serializableSnapshot(tx, manager.predicateLocks());
+        } else if (repeatableRead) {
             transactionSnapshot = tx.takeSnapshot();
         }
         settings.atFirstSnapshot();
+    }
+
+    /**
+     * The snapshot of a SERIALIZABLE transaction ({@code GetSerializableTransactionSnapshot}):
+     * registered with serializable snapshot isolation before it is taken, so every commit the
+     * tracker orders before it is in it. SERIALIZABLE READ ONLY DEFERRABLE waits until no
+     * concurrent writer can make its snapshot part of an anomaly, taking a new one each time a
+     * writer makes it unsafe ({@code GetSafeSnapshot}); it then runs without SIREAD locks.
+     */
+    private Snapshot serializableSnapshot(Transaction tx, org.woolly.storage.lmgr.PredicateLockManager predicateLocks) {
+        boolean readOnly = "on".equals(setting("transaction_read_only", "off"));
+        boolean deferrable = readOnly && "on".equals(setting("transaction_deferrable", "off"));
+        while (true) {
+            org.woolly.storage.lmgr.SerializableXact sxact = predicateLocks.register(backendPid, readOnly,
+                    predicateLocksPerRelation(), intSetting("max_pred_locks_per_page", 2));
+            tx.serializable(sxact);
+            Snapshot snapshot = tx.takeSnapshot();
+            if (!deferrable || predicateLocks.awaitSafety(sxact, org.woolly.utils.misc.Interrupts::check)) {
+                return snapshot;
+            }
+            tx.serializable(null);
+            predicateLocks.abort(sxact);
+        }
+    }
+
+    /** max_pred_locks_per_relation; a negative value divides max_pred_locks_per_transaction ({@code MaxPredicateChildLocks}). */
+    private int predicateLocksPerRelation() {
+        int perRelation = intSetting("max_pred_locks_per_relation", -2);
+        return perRelation < 0 ? intSetting("max_pred_locks_per_transaction", 64) / -perRelation : perRelation;
+    }
+
+    private int intSetting(String name, int fallback) {
+        try {
+            return Integer.parseInt(setting(name, Integer.toString(fallback)));
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
     }
 
     /** The snapshot for the next statement: a new one per statement, or the transaction's first (REPEATABLE READ). */
@@ -196,6 +236,9 @@ final class TransactionBlock {
                     beforeCommit.run();
                 }
                 preCommit.run();
+                if (transaction.serializable() != null) {
+                    manager.predicateLocks().preCommit(transaction.serializable());
+                }
             } catch (RuntimeException error) {
                 rollback();
                 throw error;
@@ -210,12 +253,14 @@ final class TransactionBlock {
             try {
                 manager.commit(tx, synchronous);
             } catch (RuntimeException error) {
+                endSerializable(tx, false);
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
                 transactionEnded.run();
                 throw error;
             }
+            endSerializable(tx, true);
             settings.atTransactionEnd(true);
             counters.transactionsCommitted++;
             reportStatistics.run();
@@ -231,11 +276,25 @@ final class TransactionBlock {
             try {
                 manager.abort(tx);
             } finally {
+                endSerializable(tx, false);
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
                 transactionEnded.run();
             }
+        }
+    }
+
+    /** Ends the transaction's serializable tracking once its commit is visible, or at abort ({@code ReleasePredicateLocks}). */
+    private void endSerializable(Transaction tx, boolean committed) {
+        org.woolly.storage.lmgr.SerializableXact sxact = tx.serializable();
+        if (sxact == null) {
+            return;
+        }
+        if (committed) {
+            manager.predicateLocks().commit(sxact);
+        } else {
+            manager.predicateLocks().abort(sxact);
         }
     }
 

@@ -331,9 +331,44 @@ final class UtilityDispatch {
                 block.rollbackToSavepoint(transaction.savepointName());
                 return Outcome.tag(commandName(transaction));
             }
-            default -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
-                    commandName(transaction));
+            case PREPARE -> {
+                return prepareTransaction(session);
+            }
+            default -> { // COMMIT PREPARED, ROLLBACK PREPARED
+                if (block.inTransactionBlock() || block.state() == TransactionBlock.State.FAILED) {
+                    throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION, "%s cannot run inside a transaction block",
+                            commandName(transaction));
+                }
+                // no transaction can be prepared (PREPARE TRANSACTION needs max_prepared_transactions)
+                throw SqlException.of(SqlState.UNDEFINED_OBJECT,
+                        "prepared transaction with identifier \"%s\" does not exist", transaction.savepointName());
+            }
         }
+    }
+
+    /**
+     * PREPARE TRANSACTION ({@code PrepareTransactionBlock}): outside a block a warning and
+     * ROLLBACK, in a failed block ROLLBACK; in a block, with max_prepared_transactions at its
+     * default 0, the transaction rolls back and 55000 says why ({@code MarkAsPreparing}).
+     * Two-phase commit itself is not there yet.
+     */
+    private static Outcome prepareTransaction(QuerySession session) {
+        TransactionBlock block = session.block;
+        if (block.state() == TransactionBlock.State.FAILED) {
+            block.rollback();
+            return Outcome.tag("ROLLBACK");
+        }
+        if (block.state() != TransactionBlock.State.IN_BLOCK) {
+            warning(session, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+            block.rollback();
+            return Outcome.tag("ROLLBACK");
+        }
+        block.rollback();
+        if (session.settings.getInt("max_prepared_transactions") == 0) {
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "prepared transactions are disabled")
+                    .withHint("Set max_prepared_transactions to a nonzero value.");
+        }
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "PREPARE TRANSACTION is not supported yet");
     }
 
     private static void warning(QuerySession session, SqlState state, String message) {

@@ -152,10 +152,10 @@ public final class GucTable {
         List<String> isolations = List.of("serializable", "repeatable read", "read committed", "read uncommitted");
         define("default_transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
                 "Sets the transaction isolation level of each new transaction.", false, isolations, 0, 0,
-                GucTable::supportedIsolation);
+                UnaryOperator.identity());
         define("transaction_isolation", GucType.ENUM, GucUnit.NONE, "read committed", GucContext.USER,
                 "Sets the current transaction's isolation level.", false, isolations, 0, 0,
-                GucTable::supportedIsolation);
+                UnaryOperator.identity());
         bool("default_transaction_read_only", false, GucContext.USER,
                 "Sets the default read-only status of new transactions.", true);
         bool("transaction_read_only", false, GucContext.USER,
@@ -252,6 +252,12 @@ public final class GucTable {
         bool("check_function_bodies", true, GucContext.USER, "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.", false);
         integer("max_locks_per_transaction", 64, GucUnit.NONE, 10, INT_MAX, GucContext.POSTMASTER,
                 "Sets the maximum number of locks per transaction.", false);
+        integer("max_pred_locks_per_transaction", 64, GucUnit.NONE, 10, INT_MAX, GucContext.POSTMASTER,
+                "Sets the maximum number of predicate locks per transaction.", false);
+        integer("max_pred_locks_per_relation", -2, GucUnit.NONE, Integer.MIN_VALUE, INT_MAX, GucContext.SIGHUP,
+                "Sets the maximum number of predicate-locked pages and tuples per relation.", false);
+        integer("max_pred_locks_per_page", 2, GucUnit.NONE, 0, INT_MAX, GucContext.SIGHUP,
+                "Sets the maximum number of predicate-locked tuples per page.", false);
         integer("deadlock_timeout", 1000, GucUnit.MILLISECONDS, 1, INT_MAX, GucContext.SUPERUSER,
                 "Sets the time to wait on a lock before checking for deadlock.", false);
         integer("effective_cache_size", 524288, GucUnit.BLOCKS, 1, INT_MAX, GucContext.USER,
@@ -371,20 +377,6 @@ public final class GucTable {
                     .withDetail("Table access method \"" + name + "\" does not exist.");
         }
         return name;
-    }
-
-    /**
-     * SERIALIZABLE (PostgreSQL's serializable snapshot isolation) is not implemented: refusing it
-     * here refuses it on every path that sets an isolation level (BEGIN, SET TRANSACTION, SET
-     * SESSION CHARACTERISTICS, SET, set_config, postgresql.conf, -c, startup options) instead
-     * of running it silently as REPEATABLE READ.
-     */
-    static String supportedIsolation(String level) {
-        if (level.equals("serializable")) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "SERIALIZABLE isolation level is not supported yet")
-                    .withHint("Use REPEATABLE READ or READ COMMITTED.");
-        }
-        return level;
     }
 
     /** UTC unless the environment names a zone in TZ, as initdb would pick up the machine's zone. */

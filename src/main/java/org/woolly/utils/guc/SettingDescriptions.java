@@ -312,6 +312,15 @@ final class SettingDescriptions {
         describe("max_locks_per_transaction", "Lock Management",
                 "Sets the maximum number of locks per transaction.",
                 "The shared lock table is sized on the assumption that at most max_locks_per_transaction * max_connections distinct objects will need to be locked at any one time.");
+        describe("max_pred_locks_per_page", "Lock Management",
+                "Sets the maximum number of predicate-locked tuples per page.",
+                "If more than this number of tuples on the same page are locked by a connection, those locks are replaced by a page-level lock.");
+        describe("max_pred_locks_per_relation", "Lock Management",
+                "Sets the maximum number of predicate-locked pages and tuples per relation.",
+                "If more than this total of pages and tuples in the same relation are locked by a connection, those locks are replaced by a relation-level lock.");
+        describe("max_pred_locks_per_transaction", "Lock Management",
+                "Sets the maximum number of predicate locks per transaction.",
+                "The shared predicate lock table is sized on the assumption that at most max_pred_locks_per_transaction * max_connections distinct objects will need to be locked at any one time.");
         describe("max_prepared_transactions", "Resource Usage / Memory",
                 "Sets the maximum number of simultaneously prepared transactions.",
                 null);

@@ -215,18 +215,17 @@ class GucSessionTest {
     }
 
     @Test
-    void serializableIsRefusedOnEveryPath() throws IOException {
+    void serializableIsAcceptedOnEveryPath() throws IOException {
         GucSession session = ServerConfiguration.defaults().newSession();
-        String message = "SERIALIZABLE isolation level is not supported yet";
         session.atTransactionStart();
-        assertSqlError(() -> session.set("transaction_isolation", "serializable", false), "0A000", message);
-        assertSqlError(() -> session.set("default_transaction_isolation", "SERIALIZABLE", false), "0A000", message);
-        assertSqlError(() -> session.setStartupOption("default_transaction_isolation", "serializable"), "0A000",
-                message);
-        assertSqlError(() -> ServerConfiguration.defaults().with("default_transaction_isolation", "serializable"),
-                "0A000", message);
+        session.set("transaction_isolation", "serializable", false);
+        assertThat(session.show("transaction_isolation")).isEqualTo("serializable");
+        session.set("default_transaction_isolation", "SERIALIZABLE", false);
+        assertThat(session.show("default_transaction_isolation")).isEqualTo("serializable");
+        assertThat(ServerConfiguration.defaults().with("default_transaction_isolation", "serializable").newSession()
+                .show("default_transaction_isolation")).isEqualTo("serializable");
         Files.writeString(dataDirectory.resolve("postgresql.conf"), "default_transaction_isolation = 'serializable'\n");
-        assertSqlError(() -> ServerConfiguration.load(dataDirectory, Map.of()), "0A000", message);
-        assertThat(session.show("transaction_isolation")).isEqualTo("read committed");
+        assertThat(ServerConfiguration.load(dataDirectory, Map.of()).newSession().show("default_transaction_isolation"))
+                .isEqualTo("serializable");
     }
 }
