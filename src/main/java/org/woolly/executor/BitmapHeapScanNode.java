@@ -134,6 +134,8 @@ final class BitmapHeapScanNode implements ExecNode {
 
     private void scanInto(TidBitmap bitmap, IndexInfo index, List<ScanKey> keys,
                           org.woolly.pgstat.TableCounters indexCounts) {
+        // SERIALIZABLE: the index as a whole stands for the key range read, as in IndexScanNode
+        context.predicateLockRelation(relation, index.shape().locator(), index.oid());
         try (IndexScan scan = context.indexAccess().beginScan(index.shape(), List.copyOf(keys), false)) {
             for (Tid tid = scan.next(); tid != null; tid = scan.next()) {
                 checkInterrupts();
@@ -159,6 +161,7 @@ final class BitmapHeapScanNode implements ExecNode {
             if (tuple == null) {
                 continue;
             }
+            context.predicateLockTuple(relation, tuple.tid());
             context.counters().tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
