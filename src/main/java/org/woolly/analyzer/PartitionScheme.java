@@ -78,12 +78,57 @@ public final class PartitionScheme {
         return scheme;
     }
 
+    /** The partitioned table. */
+    public RelationInfo parent() {
+        return parent;
+    }
+
     public PartitionKey key() {
         return key;
     }
 
     public List<Member> members() {
         return List.copyOf(members);
+    }
+
+    /**
+     * The partitions in PostgreSQL's bound order ({@code partition_bounds_create}), the order
+     * plans list them in: range partitions by lower bound, list partitions by their smallest
+     * value (one listing only NULL after them), the default partition last.
+     */
+    public List<Member> ordered() {
+        List<Member> sorted = new ArrayList<>(members);
+        sorted.sort((a, b) -> {
+            int rankA = rank(a);
+            int rankB = rank(b);
+            if (rankA != rankB) {
+                return Integer.compare(rankA, rankB);
+            }
+            return switch (a.bound().kind()) {
+                case RANGE -> compareBounds(a.lower(), false, b.lower(), false);
+                case LIST -> comparators.getFirst().compare(smallest(a), smallest(b));
+                default -> 0;
+            };
+        });
+        return sorted;
+    }
+
+    private int rank(Member member) {
+        return switch (member.bound().kind()) {
+            case DEFAULT -> 3;
+            case LIST -> smallest(member) == null ? 2 : 1;
+            default -> 1;
+        };
+    }
+
+    private Object smallest(Member member) {
+        Object least = null;
+        for (Object value : member.listValues()) {
+            if (value != null && (least == null || comparators.getFirst().compare(value, least) < 0)) {
+                least = value;
+            }
+        }
+        return least;
     }
 
     /** The 0-based positions in the parent's rows of the key columns. */
