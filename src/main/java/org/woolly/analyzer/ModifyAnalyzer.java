@@ -321,7 +321,11 @@ final class ModifyAnalyzer {
             memberState.parentHidden = state.parentHidden;
             Query branch = analysis.analyze(new ModifyAnalyzer(memberState, expressionParser), locked, name);
             state.parameterTypes = memberState.parameterTypes;
-            RangeEntry renamed = branch.resultRelation().withAlias(name + "_" + (i + 1));
+            if (PartitionPruning.excluded(state, locked, parent.oid(), branch.where(),
+                    column -> PartitionPruning.leafPosition(locked, column))) {
+                continue;
+            }
+            RangeEntry renamed = branch.resultRelation().withAlias(name + "_" + (branches.size() + 1));
             List<RangeEntry> rangeTable = new ArrayList<>(branch.rangeTable());
             rangeTable.set(0, renamed);
             branches.add(new Query(branch.command(), List.copyOf(rangeTable), branch.from(), branch.where(),

@@ -193,6 +193,66 @@ public final class PartitionScheme {
         };
     }
 
+    /**
+     * Whether some row of a partition can have {@code key <operator> value} true for key
+     * column {@code keyIndex} ({@code get_matching_partitions}' question): false lets the
+     * planner leave the partition out. Answers true whenever it cannot tell (a later column of
+     * a multi-column range key, a hash partition); the default partition is left out for
+     * equality only, when another partition holds the value.
+     */
+    public boolean mayHold(Member member, int keyIndex, String operator, Object value) {
+        if (value == null) {
+            return false; // a strict comparison with null is never true
+        }
+        return switch (member.bound().kind()) {
+            case RANGE -> keyIndex > 0 || positions.length > 1 || switch (operator) {
+                case "=" -> compareRange(member.lower(), new Object[] {value}) <= 0
+                        && compareRange(member.upper(), new Object[] {value}) > 0;
+                case "<" -> compareRange(member.lower(), new Object[] {value}) < 0;
+                case "<=" -> compareRange(member.lower(), new Object[] {value}) <= 0;
+                case ">", ">=" -> compareRange(member.upper(), new Object[] {value}) > 0;
+                default -> true;
+            };
+            case LIST -> {
+                for (Object listed : member.listValues()) {
+                    if (listed != null && satisfies(comparators.getFirst().compare(listed, value), operator)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case DEFAULT -> !operator.equals("=") || positions.length > 1 || partitionFor(new Object[] {value}) == member
+                    || partitionFor(new Object[] {value}) == null;
+            case HASH -> true;
+        };
+    }
+
+    /**
+     * Whether a partition can hold a row whose key column is null ({@code isNull}) or not null:
+     * a null key is only in the list partition listing NULL, else in the default partition.
+     */
+    public boolean mayHoldNull(Member member, boolean isNull) {
+        return switch (member.bound().kind()) {
+            case RANGE -> !isNull || positions.length > 1;
+            case LIST -> isNull ? member.listValues().contains(null)
+                    : member.listValues().stream().anyMatch(java.util.Objects::nonNull);
+            case DEFAULT -> !isNull || positions.length > 1 || partitionFor(new Object[] {null}) == member;
+            case HASH -> true;
+        };
+    }
+
+    private static boolean satisfies(int order, String operator) {
+        return switch (operator) {
+            case "=" -> order == 0;
+            case "<" -> order < 0;
+            case "<=" -> order <= 0;
+            case ">" -> order > 0;
+            case ">=" -> order >= 0;
+            case "<>" -> order != 0;
+            default -> true;
+        };
+    }
+
     private boolean listed(Member member, Object value) {
         for (Object listed : member.listValues()) {
             if (listed == null ? value == null : value != null && comparators.getFirst().compare(listed, value) == 0) {
