@@ -24,7 +24,7 @@ final class InheritancePushdown {
     static QueryExpr apply(ParseState state, List<FromNode> from, QueryExpr where) {
         List<QueryExpr> conjuncts = new ArrayList<>();
         if (where != null) {
-            flatten(where, conjuncts);
+            PartitionPruning.flatten(where, conjuncts);
         }
         for (FromNode node : from) {
             if (!(node instanceof FromNode.Leaf leaf) || !state.inheritanceParents.contains(leaf.index())) {
@@ -143,15 +143,5 @@ final class InheritancePushdown {
         }
         return conjuncts.size() == 1 ? conjuncts.getFirst()
                 : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, List.copyOf(conjuncts));
-    }
-
-    private static void flatten(QueryExpr expr, List<QueryExpr> conjuncts) {
-        if (expr instanceof QueryExpr.BoolOp bool && bool.kind() == QueryExpr.BoolOp.BoolKind.AND) {
-            for (QueryExpr arg : bool.args()) {
-                flatten(arg, conjuncts);
-            }
-        } else {
-            conjuncts.add(expr);
-        }
     }
 }

@@ -131,7 +131,8 @@ final class PartitionPruning {
         return expr instanceof QueryExpr.Var var && var.position() == column;
     }
 
-    private static void flatten(QueryExpr expr, List<QueryExpr> conjuncts) {
+    /** The conjuncts of an AND tree, in order. */
+    static void flatten(QueryExpr expr, List<QueryExpr> conjuncts) {
         if (expr instanceof QueryExpr.BoolOp bool && bool.kind() == QueryExpr.BoolOp.BoolKind.AND) {
             for (QueryExpr arg : bool.args()) {
                 flatten(arg, conjuncts);
