@@ -56,21 +56,43 @@ final class InheritanceExpansion {
     }
 
     /**
-     * UPDATE and DELETE change the parent's own rows only so far: without ONLY on a table with
-     * children they are refused (0A000) rather than silently leaving the children's rows alone.
+     * The tables UPDATE or DELETE of {@code relation} changes when it has inheritance children
+     * and ONLY is not given (a partitioned table's are always its partitions): the table itself
+     * unless partitioned, then every descendant that holds rows, in the order PostgreSQL
+     * expands them (partitions in bound order, depth first; inheritance children as
+     * {@code find_all_inheritors} lists them). Null when the table is changed alone.
      */
-    static void refuseModifyingChildren(ParseState state, RelationInfo relation, boolean only, String command,
-                                        int location) {
-        if (relation.kind() == 'p' && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
-                    "%s of a partitioned table is not supported yet", command)
-                    .withHint("Use %s on each partition.".formatted(command));
+    static List<RelationInfo> modifiedMembers(ParseState state, RelationInfo relation, boolean only) {
+        if (relation.kind() != 'p' && (only
+                || state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty())) {
+            return null;
         }
-        if (!only && relation.kind() == 'r'
-                && !state.catalog.inheritanceChildren(state.transaction, relation.oid()).isEmpty()) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
-                    "%s of a table with inheritance children is not supported yet", command)
-                    .withHint("Use %s ONLY on the parent and on each child.".formatted(command));
+        List<RelationInfo> members = new java.util.ArrayList<>();
+        if (relation.kind() == 'p') {
+            addPartitions(state, relation, members);
+        } else {
+            for (int oid : state.catalog.allInheritors(state.transaction, relation.oid())) {
+                RelationInfo member = state.catalog.relationByOid(state.transaction, oid);
+                if (member.kind() != 'p') {
+                    // a partitioned descendant's partitions are among the inheritors too
+                    members.add(member);
+                }
+            }
+        }
+        return members;
+    }
+
+    private static void addPartitions(ParseState state, RelationInfo parent, List<RelationInfo> members) {
+        Optional<PartitionScheme> scheme = PartitionScheme.of(state.catalog, state.transaction, state.types, parent);
+        if (scheme.isEmpty()) {
+            return;
+        }
+        for (PartitionScheme.Member member : scheme.get().ordered()) {
+            if (member.relation().kind() == 'p') {
+                addPartitions(state, member.relation(), members);
+            } else {
+                members.add(member.relation());
+            }
         }
     }
 

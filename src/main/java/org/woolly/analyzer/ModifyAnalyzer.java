@@ -277,8 +277,14 @@ final class ModifyAnalyzer {
 
     Query update(Statement.Update update) {
         RelationInfo relation = targetRelation(update.table(), update.location(), ViewTarget.UPDATE);
-        InheritanceExpansion.refuseModifyingChildren(state, relation, update.only(), "UPDATE", update.location());
-        FromAnalyzer.addRelation(state, relation, update.alias(), true);
+        List<RelationInfo> members = InheritanceExpansion.modifiedMembers(state, relation, update.only());
+        Query top = update(update, relation, update.alias());
+        return members == null ? top : inherited(top, relation, update.alias(), members,
+                (analyzer, member, alias) -> analyzer.update(update, member, alias));
+    }
+
+    private Query update(Statement.Update update, RelationInfo relation, String alias) {
+        FromAnalyzer.addRelation(state, relation, alias, true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<FromNode> from = joinedFrom(update.from());
         List<QueryExpr> row = new ArrayList<>();
@@ -293,7 +299,51 @@ final class ModifyAnalyzer {
         }
         return new Query(Query.CommandType.UPDATE, List.copyOf(state.rangeTable), from, where,
                 targets, List.of(), List.of(), null, List.of(), false, null, null, entry,
-                returning(relation, update.alias(), update.returning()));
+                returning(relation, alias, update.returning()));
+    }
+
+    /** Analyzes the statement once more for one table it changes, under the alias given. */
+    private interface MemberAnalysis {
+        Query analyze(ModifyAnalyzer analyzer, RelationInfo member, String alias);
+    }
+
+    /**
+     * UPDATE or DELETE of a table with inheritance children or partitions (PostgreSQL's
+     * {@code inheritance_planner} before version 14): the statement analyzed again for each
+     * table it changes, that table in the parent's place under the parent's name (so its
+     * columns, at their own positions, and its tableoid are resolved by name), then renamed
+     * {@code name_1}, {@code name_2}, ... as EXPLAIN shows PostgreSQL's child entries. The
+     * per-table commands are the branches of the returned query's set operation; the planner
+     * plans them one by one under a ModifyTable of the parent.
+     */
+    private Query inherited(Query top, RelationInfo parent, String alias, List<RelationInfo> members,
+                            MemberAnalysis analysis) {
+        String name = alias == null ? parent.name() : alias;
+        List<Query> branches = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            RelationInfo member = members.get(i);
+            RelationInfo locked = FromAnalyzer.lookupTable(state, new org.woolly.nodes.parse.QualifiedName(
+                    member.namespaceName(), member.name(), -1), LockMode.ROW_EXCLUSIVE);
+            ParseState memberState = state.child(state.parameterTypes);
+            memberState.ctes.addAll(state.ctes);
+            memberState.parent = state.parent;
+            memberState.parentHidden = state.parentHidden;
+            Query branch = analysis.analyze(new ModifyAnalyzer(memberState, expressionParser), locked, name);
+            state.parameterTypes = memberState.parameterTypes;
+            if (PartitionPruning.excluded(state, locked, parent.oid(), branch.where(),
+                    column -> PartitionPruning.leafPosition(locked, column))) {
+                continue;
+            }
+            RangeEntry renamed = branch.resultRelation().withAlias(name + "_" + (branches.size() + 1));
+            List<RangeEntry> rangeTable = new ArrayList<>(branch.rangeTable());
+            rangeTable.set(0, renamed);
+            branches.add(new Query(branch.command(), List.copyOf(rangeTable), branch.from(), branch.where(),
+                    branch.targetList(), List.of(), List.of(), null, List.of(), false, null, null, renamed,
+                    branch.returning()));
+        }
+        return new Query(top.command(), top.rangeTable(), top.from(), top.where(), top.targetList(), List.of(),
+                List.of(), null, List.of(), false, null, null, top.resultRelation(), top.returning(),
+                new Query.SetOperation(true, List.copyOf(branches)), null, null, List.of());
     }
 
     /** Applies SET clauses to {@code row} (the complete new row in attribute order). */
@@ -452,14 +502,20 @@ final class ModifyAnalyzer {
 
     Query delete(Statement.Delete delete) {
         RelationInfo relation = targetRelation(delete.table(), delete.location(), ViewTarget.DELETE);
-        InheritanceExpansion.refuseModifyingChildren(state, relation, delete.only(), "DELETE", delete.location());
-        FromAnalyzer.addRelation(state, relation, delete.alias(), true);
+        List<RelationInfo> members = InheritanceExpansion.modifiedMembers(state, relation, delete.only());
+        Query top = delete(delete, relation, delete.alias());
+        return members == null ? top : inherited(top, relation, delete.alias(), members,
+                (analyzer, member, alias) -> analyzer.delete(delete, member, alias));
+    }
+
+    private Query delete(Statement.Delete delete, RelationInfo relation, String alias) {
+        FromAnalyzer.addRelation(state, relation, alias, true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<FromNode> from = joinedFrom(delete.using());
         QueryExpr where = FromAnalyzer.where(state, expressions, delete.where());
         return new Query(Query.CommandType.DELETE, List.copyOf(state.rangeTable), from, where,
                 List.of(), List.of(), List.of(), null, List.of(), false, null, null, entry,
-                returning(relation, delete.alias(), delete.returning()));
+                returning(relation, alias, delete.returning()));
     }
 
     /**

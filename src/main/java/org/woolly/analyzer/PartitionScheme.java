@@ -78,12 +78,57 @@ public final class PartitionScheme {
         return scheme;
     }
 
+    /** The partitioned table. */
+    public RelationInfo parent() {
+        return parent;
+    }
+
     public PartitionKey key() {
         return key;
     }
 
     public List<Member> members() {
         return List.copyOf(members);
+    }
+
+    /**
+     * The partitions in PostgreSQL's bound order ({@code partition_bounds_create}), the order
+     * plans list them in: range partitions by lower bound, list partitions by their smallest
+     * value (one listing only NULL after them), the default partition last.
+     */
+    public List<Member> ordered() {
+        List<Member> sorted = new ArrayList<>(members);
+        sorted.sort((a, b) -> {
+            int rankA = rank(a);
+            int rankB = rank(b);
+            if (rankA != rankB) {
+                return Integer.compare(rankA, rankB);
+            }
+            return switch (a.bound().kind()) {
+                case RANGE -> compareBounds(a.lower(), false, b.lower(), false);
+                case LIST -> comparators.getFirst().compare(smallest(a), smallest(b));
+                default -> 0;
+            };
+        });
+        return sorted;
+    }
+
+    private int rank(Member member) {
+        return switch (member.bound().kind()) {
+            case DEFAULT -> 3;
+            case LIST -> smallest(member) == null ? 2 : 1;
+            default -> 1;
+        };
+    }
+
+    private Object smallest(Member member) {
+        Object least = null;
+        for (Object value : member.listValues()) {
+            if (value != null && (least == null || comparators.getFirst().compare(value, least) < 0)) {
+                least = value;
+            }
+        }
+        return least;
     }
 
     /** The 0-based positions in the parent's rows of the key columns. */
@@ -145,6 +190,66 @@ public final class PartitionScheme {
             case RANGE -> !hasNull(values) && compareRange(member.lower(), values) <= 0
                     && compareRange(member.upper(), values) > 0;
             case HASH -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "hash partitioning is not supported yet");
+        };
+    }
+
+    /**
+     * Whether some row of a partition can have {@code key <operator> value} true for key
+     * column {@code keyIndex} ({@code get_matching_partitions}' question): false lets the
+     * planner leave the partition out. Answers true whenever it cannot tell (a later column of
+     * a multi-column range key, a hash partition); the default partition is left out for
+     * equality only, when another partition holds the value.
+     */
+    public boolean mayHold(Member member, int keyIndex, String operator, Object value) {
+        if (value == null) {
+            return false; // a strict comparison with null is never true
+        }
+        return switch (member.bound().kind()) {
+            case RANGE -> keyIndex > 0 || positions.length > 1 || switch (operator) {
+                case "=" -> compareRange(member.lower(), new Object[] {value}) <= 0
+                        && compareRange(member.upper(), new Object[] {value}) > 0;
+                case "<" -> compareRange(member.lower(), new Object[] {value}) < 0;
+                case "<=" -> compareRange(member.lower(), new Object[] {value}) <= 0;
+                case ">", ">=" -> compareRange(member.upper(), new Object[] {value}) > 0;
+                default -> true;
+            };
+            case LIST -> {
+                for (Object listed : member.listValues()) {
+                    if (listed != null && satisfies(comparators.getFirst().compare(listed, value), operator)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case DEFAULT -> !operator.equals("=") || positions.length > 1 || partitionFor(new Object[] {value}) == member
+                    || partitionFor(new Object[] {value}) == null;
+            case HASH -> true;
+        };
+    }
+
+    /**
+     * Whether a partition can hold a row whose key column is null ({@code isNull}) or not null:
+     * a null key is only in the list partition listing NULL, else in the default partition.
+     */
+    public boolean mayHoldNull(Member member, boolean isNull) {
+        return switch (member.bound().kind()) {
+            case RANGE -> !isNull || positions.length > 1;
+            case LIST -> isNull ? member.listValues().contains(null)
+                    : member.listValues().stream().anyMatch(java.util.Objects::nonNull);
+            case DEFAULT -> !isNull || positions.length > 1 || partitionFor(new Object[] {null}) == member;
+            case HASH -> true;
+        };
+    }
+
+    private static boolean satisfies(int order, String operator) {
+        return switch (operator) {
+            case "=" -> order == 0;
+            case "<" -> order < 0;
+            case "<=" -> order <= 0;
+            case ">" -> order > 0;
+            case ">=" -> order >= 0;
+            case "<>" -> order != 0;
+            default -> true;
         };
     }
 

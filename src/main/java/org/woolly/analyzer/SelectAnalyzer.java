@@ -58,7 +58,7 @@ final class SelectAnalyzer {
         if (locking) {
             checkLockedRelationsFound(select.forLocking());
         }
-        QueryExpr where = FromAnalyzer.where(state, expressions, select.where());
+        QueryExpr where = InheritancePushdown.apply(state, from, FromAnalyzer.where(state, expressions, select.where()));
         List<TargetEntry> targets;
         state.setReturningAllowed = true;
         try {

@@ -236,6 +236,25 @@ public final class ExplainCommand {
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.LockRows lockRows -> children.add(lockRows.input());
             case Plan.ProjectSet project -> children.add(project.input());
+            case Plan.ModifyTable modify when modify.command() != org.woolly.nodes.query.Query.CommandType.INSERT
+                    && modify.input() instanceof Plan.Append members -> {
+                // each table changed on a line of its own, their scans under one Append (or alone)
+                List<Plan> inputs = new ArrayList<>();
+                for (Plan member : members.children()) {
+                    if (member instanceof Plan.ModifyTable changed) {
+                        lines.add(detail + title(changed).replace(" on " + changed.target().relation().name(),
+                                " on " + relationName(changed.target())));
+                        inputs.add(changed.input());
+                    } else {
+                        inputs.add(member);
+                    }
+                }
+                if (inputs.size() == 1) {
+                    children.add(inputs.getFirst());
+                } else if (!inputs.isEmpty()) {
+                    children.add(new Plan.Append(inputs, members.cost()));
+                }
+            }
             case Plan.ModifyTable modify -> children.add(modify.input());
             case Plan.RecursiveUnion union -> {
                 children.add(union.nonRecursive());

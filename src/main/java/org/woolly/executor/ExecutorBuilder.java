@@ -139,6 +139,19 @@ final class ExecutorBuilder {
                     lockRows.relations().stream().map(entry -> ScanNodes.openRelation(context, entry)).toList(),
                     lockRows.projection() == null ? null : compiler.predicate(lockRows.recheck()),
                     lockRows.projection() == null ? null : compiler.all(lockRows.projection()));
+            case Plan.ModifyTable modify when modify.command() != org.woolly.nodes.query.Query.CommandType.INSERT
+                    && modify.input() instanceof Plan.Append append -> {
+                // UPDATE/DELETE of a table with children: one modify node per table it changes
+                List<ExecNode> inputs = new java.util.ArrayList<>();
+                List<ModifyTableNode> members = new java.util.ArrayList<>();
+                for (Plan member : append.children()) {
+                    inputs.add(build(member));
+                    members.add(modifyNode);
+                }
+                modifyNode = ModifyTableNode.inherited(context, modify.command(),
+                        ScanNodes.openRelation(context, modify.target()), inputs, members);
+                yield modifyNode;
+            }
             case Plan.ModifyTable modify -> {
                 List<QueryExpr> returning = modify.returning() == null ? List.of()
                         : modify.returning().stream().map(TargetEntry::expr).toList();

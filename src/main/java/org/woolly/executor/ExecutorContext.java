@@ -183,6 +183,15 @@ public final class ExecutorContext implements EvaluationContext {
                 : org.woolly.analyzer.PartitionScheme.of(catalog, transaction, types, relation).orElse(null);
     }
 
+    /** The partitioned table {@code relation} is a partition of, or null when it is none. */
+    RelationInfo partitionParent(RelationInfo relation) {
+        if (catalog == null || catalog.partitionBound(transaction, relation.oid()) == null) {
+            return null;
+        }
+        java.util.List<Integer> parents = catalog.inheritanceParents(transaction, relation.oid());
+        return parents.isEmpty() ? null : catalog.relationByOid(transaction, parents.getFirst());
+    }
+
     /** The foreign keys referencing {@code relation} (none without a catalog). */
     java.util.List<org.woolly.catalog.ForeignKeyReference> referencingForeignKeys(RelationInfo relation) {
         return catalog == null ? java.util.List.of() : catalog.referencingForeignKeys(transaction, relation.oid());

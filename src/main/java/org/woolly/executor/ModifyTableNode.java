@@ -68,6 +68,16 @@ final class ModifyTableNode implements ExecNode {
     /** COPY FROM opens the node once per row: statement triggers fire once, BEFORE at the first, AFTER at {@link #finishRepeated}. */
     private boolean repeated;
     private boolean statementStarted;
+    /** UPDATE/DELETE of a table with children: the inputs and modify nodes of the tables it changes, else null. */
+    private List<ExecNode> memberInputs;
+    private List<ModifyTableNode> members;
+    /** The partitioned table a member UPDATE moves rows through to their new partition, or null. */
+    private ModifyTableNode root;
+    /** A leaf INSERT a partitioned table routed its rows to, which need no partition constraint check. */
+    private boolean routed;
+    /** The partitions above this table, nearest first, with the scheme placing each below the next; null until read. */
+    private List<RelationInfo> ancestors;
+    private List<PartitionScheme> ancestorSchemes;
 
     ModifyTableNode(ExecutorContext context, Query.CommandType command, RelationInfo relation, ExecNode input,
                     CompiledExpression[] newRow, ExpressionCompiler.CompiledPredicate recheck,
@@ -103,6 +113,26 @@ final class ModifyTableNode implements ExecNode {
     }
 
     /**
+     * UPDATE or DELETE of a table with inheritance children or partitions: each of
+     * {@code members} changes one table, reading its input; they run in turn in this one
+     * command, so a row one of them moves into another partition is not seen again there. A
+     * member UPDATE of a partitioned table moves a row whose key leaves its partition.
+     */
+    static ModifyTableNode inherited(ExecutorContext context, Query.CommandType command, RelationInfo parent,
+                                     List<ExecNode> inputs, List<ModifyTableNode> members) {
+        ModifyTableNode node = new ModifyTableNode(context, command, parent, null, new CompiledExpression[0], null,
+                new CompiledExpression[0]);
+        node.memberInputs = inputs;
+        node.members = members;
+        for (ModifyTableNode member : members) {
+            if (parent.kind() == 'p') {
+                member.root = node;
+            }
+        }
+        return node;
+    }
+
+    /**
      * Makes this INSERT an INSERT ... ON CONFLICT: {@code updateRow} and {@code updateWhere}
      * read the existing row followed by the proposed ({@code excluded}) row.
      */
@@ -131,6 +161,10 @@ final class ModifyTableNode implements ExecNode {
             if (conflictTriggers != null) {
                 conflictTriggers.beforeStatement();
             }
+        }
+        if (members != null) {
+            openMembers();
+            return;
         }
         input.open();
         try {
@@ -171,6 +205,35 @@ final class ModifyTableNode implements ExecNode {
         output = returned.iterator();
     }
 
+    private void openMembers() {
+        for (int i = 0; i < members.size(); i++) {
+            ExecNode memberInput = memberInputs.get(i);
+            memberInput.open();
+            try {
+                Object[] row;
+                while ((row = memberInput.next()) != null) {
+                    returned.add(row);
+                }
+            } finally {
+                memberInput.close();
+            }
+            processed += members.get(i).processed();
+        }
+        for (ModifyTableNode leaf : leaves.values()) {
+            leaf.checkDeferrableUniques();
+            if (leaf.foreignKeys != null) {
+                leaf.foreignKeys.fire();
+            }
+            if (leaf.triggers != null) {
+                leaf.triggers.afterStatement(false);
+            }
+        }
+        if (triggers != null) {
+            triggers.afterStatement(true);
+        }
+        output = returned.iterator();
+    }
+
     /** Whether COPY FROM may batch this INSERT: plain (no ON CONFLICT), without RETURNING, into one table. */
     boolean batchable() {
         return command == Query.CommandType.INSERT && onConflict == null && returning.length == 0
@@ -188,6 +251,13 @@ final class ModifyTableNode implements ExecNode {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
         }
+        insertIntoPartition(row);
+        processed++;
+        emit(row);
+    }
+
+    /** Routes a row of this partitioned table to its leaf partition and inserts it there; returns the leaf's node. */
+    private ModifyTableNode insertIntoPartition(Object[] row) {
         RelationInfo target = relation;
         Object[] values = row;
         while (target.kind() == 'p') {
@@ -206,9 +276,56 @@ final class ModifyTableNode implements ExecNode {
         RelationInfo leaf = target;
         ModifyTableNode node = leaves.computeIfAbsent(leaf.oid(), oid -> new ModifyTableNode(context,
                 Query.CommandType.INSERT, leaf, null, null, null, new CompiledExpression[0]));
+        node.routed = true;
         node.insertRow(values);
-        processed++;
-        emit(row);
+        node.lastRow = values;
+        return node;
+    }
+
+    /** The row this routed leaf insert wrote last. */
+    private Object[] lastRow;
+
+    /**
+     * Whether a new row of this table lies inside its partition bound and those of the
+     * partitions above it ({@code ExecPartitionCheck}); true for a table that is no partition.
+     */
+    private boolean partitionConstraintHolds(Object[] row) {
+        if (ancestors == null) {
+            ancestors = new ArrayList<>();
+            ancestorSchemes = new ArrayList<>();
+            RelationInfo child = relation;
+            RelationInfo parent;
+            while ((parent = context.partitionParent(child)) != null) {
+                ancestors.add(child);
+                ancestorSchemes.add(context.partitionScheme(parent));
+                child = parent;
+            }
+        }
+        Object[] values = row;
+        for (int i = 0; i < ancestors.size(); i++) {
+            PartitionScheme scheme = ancestorSchemes.get(i);
+            RelationInfo child = ancestors.get(i);
+            PartitionScheme.Member member = null;
+            for (PartitionScheme.Member candidate : scheme.members()) {
+                if (candidate.relation().oid() == child.oid()) {
+                    member = candidate;
+                }
+            }
+            if (member == null) {
+                return true;
+            }
+            values = PartitionScheme.rowFor(child, scheme.parent(), values);
+            if (!scheme.contains(member, values)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private SqlException partitionViolation(Object[] row) {
+        return new SqlException(Severity.ERROR, SqlState.CHECK_VIOLATION,
+                "new row for relation \"%s\" violates partition constraint".formatted(relation.name()),
+                "Failing row contains " + describe(row) + ".", null, 0, null);
     }
 
     /**
@@ -224,6 +341,9 @@ final class ModifyTableNode implements ExecNode {
             while ((row = input.next()) != null) {
                 checkNotNull(row);
                 checkConstraints(row);
+                if (!partitionConstraintHolds(row)) {
+                    throw partitionViolation(row);
+                }
                 byte[] body = relation.encode(row, context.transaction());
                 pendingRows.add(row);
                 pendingBodies.add(body);
@@ -429,6 +549,9 @@ final class ModifyTableNode implements ExecNode {
     private void writeRow(Object[] row) {
         checkNotNull(row);
         checkConstraints(row);
+        if (!routed && !partitionConstraintHolds(row)) {
+            throw partitionViolation(row);
+        }
         Tid tid = context.heap().insert(relation.locator(), relation.encode(row, context.transaction()),
                 context.transaction(), relation.options().fillFactor());
         insertIndexEntries(row, tid);
@@ -466,6 +589,7 @@ final class ModifyTableNode implements ExecNode {
             Tid tid = (Tid) current[width];
             ModifyResult result;
             Object[] values = null;
+            boolean moved = false;
             if (command == Query.CommandType.UPDATE) {
                 values = new Object[newRow.length];
                 for (int i = 0; i < newRow.length; i++) {
@@ -477,6 +601,18 @@ final class ModifyTableNode implements ExecNode {
                         return;
                     }
                 }
+                if (!partitionConstraintHolds(values)) {
+                    // ExecCrossPartitionUpdate: through the partitioned table the row moves (deleted
+                    // here, inserted where it now belongs); a partition updated directly refuses it
+                    if (root == null) {
+                        throw partitionViolation(values);
+                    }
+                    moved = true;
+                }
+            }
+            if (moved) {
+                result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
+            } else if (command == Query.CommandType.UPDATE) {
                 checkNotNull(values);
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
@@ -491,6 +627,23 @@ final class ModifyTableNode implements ExecNode {
             switch (result.status()) {
                 case OK -> {
                     deleteToastedValues(tid);
+                    if (moved) {
+                        context.counters().tuplesDeleted++;
+                        context.counters().table(relation.oid()).tuplesDeleted++;
+                        ModifyTableNode leaf = root.insertIntoPartition(PartitionScheme.rowFor(relation, root.relation,
+                                values));
+                        processed++;
+                        // RETURNING shows the row where it went (its tableoid that of the new partition)
+                        ModifyTableNode destination = root.members.stream()
+                                .filter(member -> member.relation.oid() == leaf.relation.oid()).findFirst().orElse(null);
+                        if (destination != null && returning.length > 0) {
+                            destination.emit(leaf.lastRow);
+                            returned.add(destination.returned.removeLast());
+                        } else {
+                            emit(values);
+                        }
+                        return;
+                    }
                     if (command == Query.CommandType.UPDATE) {
                         if (!result.heapOnly()) {
                             insertIndexEntries(values, result.newTid());
@@ -724,7 +877,9 @@ final class ModifyTableNode implements ExecNode {
 
     @Override
     public void close() {
-        input.close();
+        if (input != null) {
+            input.close();
+        }
         output = null;
     }
 }

@@ -53,6 +53,9 @@ public final class Planner {
                     query.dataModifyingCtes().stream().map(org.woolly.nodes.query.DataModifyingCte::param).toList(),
                     ctes, root.cost());
         }
+        if (query.command() != Query.CommandType.SELECT && query.setOperation() != null) {
+            return inheritedModify(query);
+        }
         List<Plan> subplans = new ArrayList<>();
         List<Boolean> correlated = new ArrayList<>();
         SubLinkPullUp.Result pulledUp = SubLinkPullUp.pullUp(query, this::planQuery);
@@ -365,6 +368,26 @@ public final class Planner {
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, scan, newRow, query.where(), query.returning(),
                 new Plan.Cost(scan.cost().startup(), scan.cost().total(), 0, 0));
+    }
+
+    /**
+     * UPDATE or DELETE of a table with inheritance children or partitions: each table it
+     * changes planned as its own command (the query's branches), all under a ModifyTable of the
+     * parent whose input appends them; the executor runs them in turn in one command.
+     */
+    private Plan inheritedModify(Query query) {
+        List<Plan> members = new ArrayList<>();
+        double startup = 0;
+        double total = 0;
+        for (Query branch : query.setOperation().branches()) {
+            Plan member = planQuery(branch);
+            startup = members.isEmpty() ? member.cost().startup() : startup;
+            total += member.cost().total();
+            members.add(member);
+        }
+        Plan.Cost cost = new Plan.Cost(startup, total, 0, 0);
+        return new Plan.ModifyTable(query.command(), query.resultRelation(), new Plan.Append(members, cost),
+                List.of(), null, query.returning(), cost);
     }
 
     /**

@@ -93,6 +93,71 @@ class PartitioningIT {
     }
 
     @Test
+    void updateAndDeleteThroughTheParentReachEveryPartitionAndMoveRows() throws SQLException {
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE TABLE mv (a int, b text) PARTITION BY RANGE (a)");
+            execute(connection, "CREATE TABLE mv1 PARTITION OF mv FOR VALUES FROM (0) TO (10)");
+            execute(connection, "CREATE TABLE mv2 PARTITION OF mv FOR VALUES FROM (10) TO (20)");
+            execute(connection, "INSERT INTO mv VALUES (1, 'x'), (5, 'y'), (15, 'z')");
+            assertThat(rows(connection, "UPDATE mv SET b = b || '!' RETURNING tableoid::regclass, a, b"))
+                    .containsExactly("mv1|1|x!", "mv1|5|y!", "mv2|15|z!");
+            // the key leaves mv1: the row is deleted there and inserted into mv2, RETURNING shows it there
+            assertThat(rows(connection, "UPDATE mv SET a = a + 10 WHERE b = 'y!' RETURNING tableoid::regclass, a"))
+                    .containsExactly("mv2|15");
+            assertThat(rows(connection, "SELECT a, b FROM ONLY mv2 ORDER BY b")).containsExactly("15|y!", "15|z!");
+            assertThat(rows(connection, "SELECT a FROM ONLY mv1")).containsExactly("1");
+            // WHERE on the key leaves mv2 out of the scan, yet a row may still move into it
+            assertThat(rows(connection, "UPDATE mv SET a = 11 WHERE a = 1 RETURNING a")).containsExactly("11");
+            assertThat(rows(connection, "UPDATE mv SET a = 1 WHERE a = 11 RETURNING a")).containsExactly("1");
+            assertError(errorOf(connection, "UPDATE mv SET a = 100 WHERE a = 1"), "23514",
+                    "no partition of relation \"mv\" found for row",
+                    "Partition key of the failing row contains (a) = (100).");
+            assertError(errorOf(connection, "UPDATE mv1 SET a = 12"), "23514",
+                    "new row for relation \"mv1\" violates partition constraint", "Failing row contains (12, x!).");
+            assertError(errorOf(connection, "INSERT INTO mv1 VALUES (50, 'q')"), "23514",
+                    "new row for relation \"mv1\" violates partition constraint", "Failing row contains (50, q).");
+            assertThat(rows(connection, "DELETE FROM mv WHERE a > 12 RETURNING a, b")).containsExactly("15|z!", "15|y!");
+            assertThat(rows(connection, "SELECT a, b FROM mv")).containsExactly("1|x!");
+        }
+    }
+
+    @Test
+    void updateAndDeleteThroughAnInheritanceParentChangeItsChildren() throws SQLException {
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE TABLE inh_par (a int, b text)");
+            execute(connection, "CREATE TABLE inh_ch (c int) INHERITS (inh_par)");
+            execute(connection, "INSERT INTO inh_par VALUES (1, 'p'); INSERT INTO inh_ch VALUES (2, 'c', 3)");
+            assertThat(rows(connection, "UPDATE inh_par SET b = b || tableoid::regclass::text RETURNING a, b"))
+                    .containsExactly("1|pinh_par", "2|cinh_ch");
+            assertThat(rows(connection, "UPDATE ONLY inh_par SET a = a + 10 RETURNING a")).containsExactly("11");
+            assertThat(rows(connection, "DELETE FROM inh_par WHERE a = 2 RETURNING a, b")).containsExactly("2|cinh_ch");
+            assertThat(rows(connection, "SELECT count(*) FROM inh_ch")).containsExactly("0");
+            assertThat(rows(connection, "SELECT a, b FROM inh_par")).containsExactly("11|pinh_par");
+        }
+    }
+
+    @Test
+    void aMovedRowIsInItsNewPartitionAfterACrash() throws Exception {
+        killable.initAndStart();
+        try (Connection connection = killable.connect()) {
+            execute(connection, "CREATE TABLE moved (k int, v text) PARTITION BY LIST (k)");
+            execute(connection, "CREATE TABLE moved_1 PARTITION OF moved FOR VALUES IN (1)");
+            execute(connection, "CREATE TABLE moved_2 PARTITION OF moved FOR VALUES IN (2)");
+            execute(connection, "INSERT INTO moved VALUES (1, 'a'), (1, 'b')");
+            execute(connection, "UPDATE moved SET k = 2 WHERE v = 'a'");
+            connection.setAutoCommit(false);
+            execute(connection, "UPDATE moved SET k = 2 WHERE v = 'b'");
+            // killed before this transaction commits: its move must vanish whole, the committed one stay
+            killable.kill();
+        }
+        killable.restart();
+        try (Connection connection = killable.connect()) {
+            assertThat(rows(connection, "SELECT v FROM ONLY moved_2")).containsExactly("a");
+            assertThat(rows(connection, "SELECT v FROM ONLY moved_1")).containsExactly("b");
+        }
+    }
+
+    @Test
     void thePartitionTreeSurvivesARestart() throws Exception {
         killable.initAndStart();
         try (Connection connection = killable.connect()) {

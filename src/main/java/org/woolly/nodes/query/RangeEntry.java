@@ -70,6 +70,12 @@ public record RangeEntry(Kind kind, String alias, Relation relation, Query subqu
      */
     public record Relation(int oid, String name, short[] attributeNumbers) {}
 
+    /** This entry under another name (an inheritance child's entry as EXPLAIN names it). */
+    public RangeEntry withAlias(String newAlias) {
+        return new RangeEntry(kind, newAlias, relation, subquery, values, columnNames, columnTypes, columnTypmods,
+                offset, withTid, function, cte, lateral);
+    }
+
     /** Columns this entry contributes to the row, including the hidden TID. */
     public int width() {
         return columnNames.size() + (withTid ? 1 : 0);
