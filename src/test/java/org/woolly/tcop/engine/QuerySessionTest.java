@@ -251,14 +251,17 @@ class QuerySessionTest {
     void explainAnalyzeRunsThePlanAndShowsHashJoin() {
         driver.run("CREATE TABLE u (a int4)");
         driver.run("INSERT INTO u VALUES (1), (2)");
+        // unanalyzed tables are estimated large: PostgreSQL 15 itself merge-joins them unless told not to
+        driver.run("SET enable_mergejoin = off");
         List<String> lines = driver.run("EXPLAIN ANALYZE SELECT count(*) FROM t JOIN u ON t.a = u.a").rows().stream()
                 .map(row -> (String) row[0]).toList();
         assertThat(lines.get(0)).startsWith("Aggregate  (cost=").contains("(actual time=").endsWith("rows=1 loops=1)");
         assertThat(lines.get(1)).startsWith("  ->  Hash Join  (cost=").contains("rows=2 loops=1");
-        assertThat(lines.get(2)).isEqualTo("        Hash Cond: (t.a = u.a)");
-        assertThat(lines.get(3)).startsWith("        ->  Seq Scan on t  (cost=0.00..");
+        // as PostgreSQL 15 plans it: t is estimated the smaller (wider rows), so t is hashed
+        assertThat(lines.get(2)).isEqualTo("        Hash Cond: (u.a = t.a)");
+        assertThat(lines.get(3)).startsWith("        ->  Seq Scan on u  (cost=0.00..");
         assertThat(lines.get(4)).startsWith("        ->  Hash  (cost=");
-        assertThat(lines.get(5)).startsWith("              ->  Seq Scan on u  (cost=");
+        assertThat(lines.get(5)).startsWith("              ->  Seq Scan on t  (cost=");
         assertThat(lines.getLast()).startsWith("Execution Time: ");
     }
 

@@ -131,7 +131,7 @@ class SqlEndToEndTest {
         sql("CREATE TABLE t (a int)");
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("SELECT '{}'::json", "type json is not supported yet");
-        cases.put("CREATE TABLE j (a money)", "type money is not supported yet");
+        cases.put("CREATE TABLE j (a timetz)", "type timetz is not supported yet");
         cases.forEach((query, message) -> {
             SqlException error = error(query);
             assertThat(error.sqlState()).as(query).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
