@@ -81,6 +81,29 @@ class SerializableIT {
         assertThat(rows(bob, "SELECT name, on_call FROM skew ORDER BY name")).containsExactly("alice|f", "bob|t");
     }
 
+    /** Reads planned as bitmap heap scans take SIREAD locks too: the same write skew is caught. */
+    @Test
+    void writeSkewThroughBitmapScansIsCaught() throws Exception {
+        Connection alice = sessions.connect();
+        Connection bob = sessions.connect();
+        execute(alice, "CREATE TABLE skew_bitmap (name text PRIMARY KEY, ward int, on_call boolean)");
+        execute(alice, "CREATE INDEX skew_bitmap_ward ON skew_bitmap (ward)");
+        execute(alice, "INSERT INTO skew_bitmap VALUES ('alice', 1, true), ('bob', 2, true), ('carol', 3, true)");
+        for (Connection doctor : List.of(alice, bob)) {
+            execute(doctor, "SET enable_seqscan = off");
+            execute(doctor, "SET enable_indexscan = off");
+            execute(doctor, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+            String query = "SELECT count(*) FROM skew_bitmap WHERE (ward = 1 OR ward = 2) AND on_call";
+            assertThat(rows(doctor, "EXPLAIN (COSTS OFF) " + query)).anyMatch(line -> line.contains("Bitmap Heap Scan"));
+            assertThat(firstValue(doctor, query)).isEqualTo("2");
+        }
+        execute(alice, "UPDATE skew_bitmap SET on_call = false WHERE name = 'alice'");
+        execute(bob, "UPDATE skew_bitmap SET on_call = false WHERE name = 'bob'");
+        execute(alice, "COMMIT");
+        WoollyServerExtension.assertError(WoollyServerExtension.errorOf(bob, "COMMIT"), "40001", FAILURE,
+                "Reason code: Canceled on identification as a pivot, during commit attempt.");
+    }
+
     @Test
     void aWriteAfterTheOtherCommittedFailsAtOnce() throws Exception {
         Connection first = sessions.connect();
