@@ -163,6 +163,8 @@ final class BitmapHeapScanNode implements ExecNode {
             }
             context.predicateLockTuple(relation, tuple.tid());
             context.counters().tuplesFetched++;
+            // pgstat_count_heap_fetch: a bitmap heap scan's fetches count on the table, not its indexes
+            context.counters().table(relation.oid()).tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
                 return row;

@@ -49,6 +49,9 @@ class ExpressionIndexCrashIT {
         try (Connection connection = server.connect()) {
             String bySeqScan = scan(connection, "on");
             execute(connection, "SET enable_seqscan = off");
+            // ANALYZE keeps no statistics of index expressions yet, so Woolly estimates ten rows
+            // where PostgreSQL estimates one and would pick a bitmap scan: ask for the index scan
+            execute(connection, "SET enable_bitmapscan = off");
             assertThat(TestSessions.rows(connection,
                     "EXPLAIN (COSTS OFF) SELECT id FROM items WHERE lower(name) = 'item5'"))
                     .first().isEqualTo("Index Scan using items_lower on items");

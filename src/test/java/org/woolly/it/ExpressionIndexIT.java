@@ -76,6 +76,9 @@ class ExpressionIndexIT {
         execute(c, "CREATE INDEX words_lower ON words (lower(word))");
         execute(c, "CREATE INDEX words_sum ON words ((a + b))");
         execute(c, "ANALYZE words");
+        // ANALYZE keeps no statistics of index expressions yet (PostgreSQL estimates one row here,
+        // Woolly ten, which makes a bitmap scan cheaper): the index scan is asked for
+        execute(c, "SET enable_bitmapscan = off");
         assertThat(rows(c, "EXPLAIN (COSTS OFF) SELECT * FROM words WHERE lower(word) = 'word42'"))
                 .containsExactly("Index Scan using words_lower on words", "  Index Cond: (lower(word) = 'word42'::text)");
         assertThat(rows(c, "SELECT id FROM words WHERE lower(word) = 'word42'")).containsExactly("42");

@@ -80,7 +80,8 @@ class TableStatisticsIT {
                 + "WHERE relname = 'scanned'")).containsExactly("1", "50", "2", "4");
         assertThat(row(connection, "SELECT indexrelname, idx_scan, idx_tup_read, idx_tup_fetch "
                 + "FROM pg_stat_user_indexes WHERE relname = 'scanned'"))
-                .containsExactly("scanned_pkey", "2", "4", "4");
+                // the BETWEEN is a bitmap scan, as in PostgreSQL 15: its 3 fetches count on the table only
+                .containsExactly("scanned_pkey", "2", "4", "1");
         assertThat(row(connection, "SELECT count(*) FROM pg_stat_sys_tables WHERE relname = 'pg_class'"))
                 .containsExactly("1");
         assertThat(row(connection, "SELECT count(*) FROM pg_stat_all_tables WHERE relname = 'scanned'"))

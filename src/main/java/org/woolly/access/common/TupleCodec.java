@@ -412,6 +412,10 @@ public final class TupleCodec {
     }
 
     private static Object readVarlena(int typeOid, byte[] body, int start, int length) {
+        if (typeOid == 0) {
+            // a dropped column (atttypid 0): skipped by its length, its value never used
+            return null;
+        }
         return switch (typeOid) {
             case TypeOids.BYTEA -> java.util.Arrays.copyOfRange(body, start, start + length);
             case TypeOids.BIT, TypeOids.VARBIT -> org.woolly.utils.adt.BitString.of((int) INT.get(body, start),
