@@ -77,6 +77,19 @@ final class DateTimeArithmetic {
         return localMicroseconds - offset.getTotalSeconds() * USECS_PER_SEC;
     }
 
+    /**
+     * Whether a date in PostgreSQL's year numbering (0 is 1 BC) lies where the Julian-day
+     * arithmetic works: from 4714-11-24 BC through the year 5874897 ({@code IS_VALID_JULIAN}).
+     */
+    static boolean validJulian(int year, int month, int day) {
+        return (year > -4713 || year == -4713 && (month > 11 || month == 11 && day >= 24)) && year <= 5874897;
+    }
+
+    /** The days of a month of a year in PostgreSQL's numbering (0 is 1 BC, a leap year), any int year. */
+    static int daysInMonth(int year, int month) {
+        return java.time.Month.of(month).length(java.time.Year.isLeap(year));
+    }
+
     static boolean isFinite(long timestamp) {
         return timestamp != TIMESTAMP_NEGATIVE_INFINITY && timestamp != TIMESTAMP_POSITIVE_INFINITY;
     }

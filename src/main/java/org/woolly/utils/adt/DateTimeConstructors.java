@@ -60,19 +60,17 @@ final class DateTimeConstructors {
     /** A timestamp from its fields; a negative year is BC, year 0 does not exist. */
     static long makeTimestamp(int year, int month, int day, int hour, int minute, double second) {
         String shown = year + "-" + twoDigits(month) + "-" + twoDigits(day);
-        if (year == 0 || month < 1 || month > 12 || day < 1
-                || day > LocalDate.of(leap(year < 0 ? year + 1 : year) ? 2000 : 2001, month, 1).lengthOfMonth()) {
+        int calendarYear = year < 0 ? year + 1 : year;
+        if (year == 0 || month < 1 || month > 12 || day < 1 || day > DateTimeArithmetic.daysInMonth(calendarYear, month)) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + shown);
         }
-        int calendarYear = year < 0 ? year + 1 : year;
-        if (calendarYear < -4713 || calendarYear > 5874897
-                || calendarYear == -4713 && LocalDate.of(calendarYear, month, day).isBefore(LocalDate.of(-4713, 11, 24))) {
+        if (!DateTimeArithmetic.validJulian(calendarYear, month, day)) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: " + shown);
         }
         if (timeOverflows(hour, minute, second)) {
             throw timeFieldOutOfRange(hour, minute, second);
         }
-        long date = LocalDate.of(calendarYear, month, day).toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay();
+        long date = DateTimeArithmetic.fromLocalDate(LocalDate.of(calendarYear, month, day));
         long time = ((hour * 60L + minute) * 60) * DateTimeArithmetic.USECS_PER_SEC
                 + (long) Math.rint(second * DateTimeArithmetic.USECS_PER_SEC);
         long result = date * DateTimeArithmetic.USECS_PER_DAY + time;
@@ -114,10 +112,6 @@ final class DateTimeConstructors {
         return value >= 0 && value < 10 ? "0" + value : Integer.toString(value);
     }
 
-    private static boolean leap(int year) {
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
     /**
      * The zone argument of {@code make_timestamptz} ({@code parse_sane_timezone}): a signed ISO
      * offset east of Greenwich, then an abbreviation, then a tz database name.
@@ -129,7 +123,7 @@ final class DateTimeConstructors {
                     .withHint("Numeric time zones must have \"-\" or \"+\" as first character.");
         }
         if (name.startsWith("+") || name.startsWith("-")) {
-            Integer east = isoOffset(name);
+            Integer east = DateTimeParser.numericOffset(name, name);
             if (east != null) {
                 return ZoneOffset.ofTotalSeconds(east);
             }
@@ -139,23 +133,5 @@ final class DateTimeConstructors {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized", name);
         }
         return zone;
-    }
-
-    /** {@code +hh[:mm[:ss]]} or {@code +hhmm}, east positive; null when it is not one. */
-    private static Integer isoOffset(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2})(?::(\\d{2}))?)?")
-                .matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        int hours = Integer.parseInt(m.group(2));
-        int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        int seconds = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-        if (hours > 15 || minutes > 59 || seconds > 59) {
-            throw new SqlException(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
-                    "time zone displacement out of range: \"" + text + "\"");
-        }
-        int total = (hours * 60 + minutes) * 60 + seconds;
-        return m.group(1).equals("-") ? -total : total;
     }
 }

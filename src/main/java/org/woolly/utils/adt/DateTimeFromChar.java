@@ -108,19 +108,14 @@ final class DateTimeFromChar {
     static int toDate(String input, String format) {
         BrokenDown tm = convert(input, format, new Fields());
         String outOfRange = "date out of range: \"" + input + "\"";
-        if (!validJulian(tm.year)) {
+        if (!DateTimeArithmetic.validJulian(tm.year, tm.month, tm.day)) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, outOfRange);
         }
-        long days = date(tm).toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay();
+        int days = DateTimeArithmetic.fromLocalDate(date(tm));
         if (days < DateTimeArithmetic.MIN_DATE || days > DateTimeArithmetic.MAX_DATE) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, outOfRange);
         }
-        return (int) days;
-    }
-
-    /** Years the Julian-day arithmetic accepts (4714 BC to 5874897 AD), as {@code IS_VALID_JULIAN} bounds them. */
-    private static boolean validJulian(int year) {
-        return year >= -4713 && year <= 5874897;
+        return days;
     }
 
     /** The calendar date; a day past the month's end rolls over as {@code date2j} lets it. */
@@ -129,10 +124,10 @@ final class DateTimeFromChar {
     }
 
     private static long localMicros(BrokenDown tm, String input, String outOfRange) {
-        if (!validJulian(tm.year)) {
+        if (!DateTimeArithmetic.validJulian(tm.year, tm.month, tm.day)) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, outOfRange);
         }
-        long days = date(tm).toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay();
+        long days = DateTimeArithmetic.fromLocalDate(date(tm));
         return days * DateTimeArithmetic.USECS_PER_DAY
                 + ((tm.hour * 60L + tm.minute) * 60 + tm.second) * DateTimeArithmetic.USECS_PER_SEC + tm.fraction;
     }
@@ -631,15 +626,15 @@ final class DateTimeFromChar {
                 } else {
                     full = century * 100 + (century >= 0 ? 0 : 1);
                 }
-                tm.year = checkedYear(full, fieldOverflow);
+                tm.year = checkedInt(full, fieldOverflow);
             } else {
                 long year = f.bc != 0 ? -(long) f.year : f.year;
-                tm.year = checkedYear(year < 0 ? year + 1 : year, fieldOverflow);
+                tm.year = checkedInt(year < 0 ? year + 1 : year, fieldOverflow);
             }
             hasYear = true;
         } else if (f.cc != 0) {
             long century = f.bc != 0 ? -(long) f.cc : f.cc;
-            tm.year = checkedYear(century >= 0 ? (century - 1) * 100 + 1 : century * 100 + 1, fieldOverflow);
+            tm.year = checkedInt(century >= 0 ? (century - 1) * 100 + 1 : century * 100 + 1, fieldOverflow);
             hasYear = true;
         }
         if (f.j != 0) {
@@ -677,7 +672,7 @@ final class DateTimeFromChar {
                 setDate(tm, isoWeekOne(tm.year).plusDays(f.ddd - 1L));
                 hasYear = hasMonth = hasDay = true;
             } else {
-                int[] sums = cumulativeDays(isLeap(tm.year));
+                int[] sums = cumulativeDays(tm.year);
                 int month = 1;
                 while (month <= 12 && f.ddd > sums[month]) {
                     month++;
@@ -700,7 +695,7 @@ final class DateTimeFromChar {
             throw fieldOverflow;
         }
         if (hasYear && hasMonth && hasDay
-                && tm.day > LocalDate.of(isLeap(tm.year) ? 2000 : 2001, tm.month, 1).lengthOfMonth()) {
+                && tm.day > DateTimeArithmetic.daysInMonth(tm.year, tm.month)) {
             throw fieldOverflow;
         }
         if (tm.hour < 0 || tm.hour >= 24 || tm.minute < 0 || tm.minute >= 60 || tm.second < 0 || tm.second >= 60
@@ -718,14 +713,11 @@ final class DateTimeFromChar {
         return tm;
     }
 
+    /** ISO-week arithmetic needs a year the Julian-day routines cover (4713 BC to 5874897 AD). */
     private static void requireCalendarYear(int year, SqlException overflow) {
-        if (!validJulian(year)) {
+        if (year < -4713 || year > 5874897) {
             throw overflow;
         }
-    }
-
-    private static int checkedYear(long year, SqlException overflow) {
-        return checkedInt(year, overflow);
     }
 
     private static int checkedInt(long value, SqlException overflow) {
@@ -747,15 +739,11 @@ final class DateTimeFromChar {
         return january4.minus(january4.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue(), ChronoUnit.DAYS);
     }
 
-    /** The Gregorian rule on PostgreSQL's year numbering (year 0 is 1 BC, a leap year). */
-    private static boolean isLeap(int year) {
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    private static int[] cumulativeDays(boolean leap) {
+    /** Days of the year before each month: {@code [0]} is 0, {@code [12]} the year's length. */
+    private static int[] cumulativeDays(int year) {
         int[] sums = new int[13];
         for (int month = 1; month <= 12; month++) {
-            sums[month] = sums[month - 1] + LocalDate.of(leap ? 2000 : 2001, month, 1).lengthOfMonth();
+            sums[month] = sums[month - 1] + DateTimeArithmetic.daysInMonth(year, month);
         }
         return sums;
     }

@@ -391,6 +391,19 @@ final class DateTimeParser {
     }
 
     private static int parseOffset(String token, String typeName, String text) {
+        Integer offset = numericOffset(token, text);
+        if (offset == null) {
+            throw invalid(typeName, text);
+        }
+        return offset;
+    }
+
+    /**
+     * A numeric zone {@code +hh}, {@code +hh:mm[:ss]}, {@code +hhmm} or {@code +hhmmss}, seconds east
+     * ({@code DecodeTimezone}); null when {@code token} is not one, 22009 past 15 hours.
+     * {@code text} is what the displacement error shows.
+     */
+    static Integer numericOffset(String token, String text) {
         int sign = token.charAt(0) == '-' ? -1 : 1;
         String body = token.substring(1);
         int hours;
@@ -412,10 +425,10 @@ final class DateTimeParser {
                 minutes = Integer.parseInt(body.substring(2, 4));
                 seconds = Integer.parseInt(body.substring(4));
             } else {
-                throw invalid(typeName, text);
+                return null;
             }
         } catch (NumberFormatException e) {
-            throw invalid(typeName, text);
+            return null;
         }
         if (hours > 15 || minutes > 59 || seconds > 59) {
             throw new SqlException(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
