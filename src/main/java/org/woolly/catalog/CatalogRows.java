@@ -5,6 +5,7 @@ import org.woolly.utils.adt.PgCastData;
 import org.woolly.utils.adt.PgOpclassData;
 import org.woolly.utils.adt.PgOperatorData;
 import org.woolly.utils.adt.PgTypeData;
+import org.woolly.utils.adt.PgTypeIOProcData;
 import org.woolly.utils.adt.SetReturningFunctions;
 import org.woolly.utils.adt.TypeOids;
 
@@ -202,12 +203,28 @@ public final class CatalogRows {
                 .setChar("typcategory", type.category()).set("typispreferred", preferred)
                 .set("typisdefined", true).setChar("typdelim", ',').set("typrelid", type.relationOid())
                 .set("typsubscript", array ? "array_subscript_handler" : "-").set("typelem", type.elementOid())
-                .set("typarray", type.arrayOid()).set("typinput", input).set("typoutput", output)
-                .set("typreceive", "-").set("typsend", "-").set("typmodin", "-").set("typmodout", "-")
+                .set("typarray", type.arrayOid()).set("typinput", PgTypeIOProcData.oidOf(input))
+                .set("typoutput", PgTypeIOProcData.oidOf(output)).set("typreceive", receive(type.oid(), input))
+                .set("typsend", send(type.oid(), input)).set("typmodin", "-").set("typmodout", "-")
                 .set("typanalyze", "-").setChar("typalign", type.align()).setChar("typstorage", type.storage())
                 .set("typnotnull", false).set("typbasetype", 0).set("typtypmod", -1).set("typndims", 0)
                 .set("typcollation", type.collation())
                 .build();
+    }
+
+    /**
+     * {@code typreceive}: a built-in type's own, else the one its input function's family has
+     * ({@code array_recv}, {@code record_recv}, {@code enum_recv}).
+     */
+    private static int receive(int typeOid, String input) {
+        return PgTypeData.byOid(typeOid) != null ? PgTypeIOProcData.receiveOf(typeOid)
+                : PgTypeIOProcData.oidOf(input.replace("_in", "_recv"));
+    }
+
+    /** {@code typsend}, as {@link #receive}. */
+    private static int send(int typeOid, String input) {
+        return PgTypeData.byOid(typeOid) != null ? PgTypeIOProcData.sendOf(typeOid)
+                : PgTypeIOProcData.oidOf(input.replace("_in", "_send"));
     }
 
     /** A pg_attrdef row; the default is kept as its SQL text in {@code adbin} (see README.md). */

@@ -15,6 +15,8 @@ import org.woolly.access.transam.Transaction;
  * catalogs.
  */
 final class DomainDdl {
+    private static final int DOMAIN_IN = 2597;
+    private static final int DOMAIN_RECV = 2598;
     private final SystemCatalog system;
     private final int databaseOid;
 
@@ -43,8 +45,10 @@ final class DomainDdl {
         values[PG_TYPE.column("typispreferred")] = false;
         values[PG_TYPE.column("typrelid")] = 0;
         values[PG_TYPE.column("typarray")] = arrayOid;
-        values[PG_TYPE.column("typinput")] = "domain_in";
-        values[PG_TYPE.column("typreceive")] = "domain_recv";
+        // domain_in and domain_recv (PostgreSQL's OIDs; Woolly has no pg_proc rows for them: a
+        // domain's values are read by its base type's I/O and checked by the cast)
+        values[PG_TYPE.column("typinput")] = DOMAIN_IN;
+        values[PG_TYPE.column("typreceive")] = DOMAIN_RECV;
         values[PG_TYPE.column("typanalyze")] = "-";
         values[PG_TYPE.column("typbasetype")] = baseTypeOid;
         values[PG_TYPE.column("typtypmod")] = baseTypmod;

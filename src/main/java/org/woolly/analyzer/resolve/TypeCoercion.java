@@ -31,7 +31,8 @@ public final class TypeCoercion {
         }
         if (source == TypeOids.UNKNOWN) {
             // an untyped literal can become any type through its input function
-            return BuiltinTypes.byOid(target) != null && BuiltinTypes.category(target) != 'P';
+            return BuiltinTypes.byOid(target) != null
+                    && (BuiltinTypes.category(target) != 'P' || target == TypeOids.CSTRING);
         }
         return findCast(source, target, context) != null;
     }

@@ -159,8 +159,9 @@ final class BuiltinCasts {
     static CastDescriptor ioConversion(int source, int target) {
         PgType sourceType = BuiltinTypes.byOid(source);
         PgType targetType = BuiltinTypes.byOid(target);
-        if (sourceType == null || targetType == null || sourceType.category() == 'P'
-                || targetType.category() == 'P' || target == TypeOids.UNKNOWN) {
+        // cstring, a pseudo-type, has values: the string types reach it and it them through I/O
+        if (sourceType == null || targetType == null || sourceType.category() == 'P' && source != TypeOids.CSTRING
+                || targetType.category() == 'P' && target != TypeOids.CSTRING || target == TypeOids.UNKNOWN) {
             return null;
         }
         if (source == TypeOids.UNKNOWN) {

@@ -38,6 +38,7 @@ public final class BuiltinFunctions {
         SequenceFunctions.register(REGISTRY);
         SetReturningFunctions.register(REGISTRY);
         ArrayFunctions.register(REGISTRY);
+        TypeIOFunctions.register(REGISTRY);
         StatisticsFunctions.register(REGISTRY);
         StatementStatisticsFunctions.register(REGISTRY);
         StatementStatisticsFunctions.registerProgress(REGISTRY);
@@ -52,7 +53,6 @@ public final class BuiltinFunctions {
         VarianceAggregates.register(REGISTRY);
         MoreMathFunctions.register(REGISTRY);
         EncodeFunctions.register(REGISTRY);
-        SendFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

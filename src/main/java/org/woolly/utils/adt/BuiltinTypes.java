@@ -36,6 +36,7 @@ public final class BuiltinTypes {
         add(TypeOids.FLOAT4, FloatIO.FLOAT4);
         add(TypeOids.FLOAT8, FloatIO.FLOAT8);
         add(TypeOids.UNKNOWN, StringIO.UNKNOWN);
+        add(TypeOids.CSTRING, StringIO.CSTRING);
         add(TypeOids.BPCHAR, StringIO.BPCHAR);
         add(TypeOids.VARCHAR, StringIO.VARCHAR);
         add(TypeOids.DATE, DateIO.INSTANCE);

@@ -491,14 +491,6 @@ public final class PgProcData {
             proc(3033, "set_bit", BIT, IMMUTABLE, STRICT, BIT, INT4, INT4),
             proc(6162, "bit_count", INT8, IMMUTABLE, STRICT, BIT),
             proc(320, "width_bucket", INT4, IMMUTABLE, STRICT, FLOAT8, FLOAT8, FLOAT8, INT4),
-            proc(2405, "int2send", BYTEA, IMMUTABLE, STRICT, INT2),
-            proc(2407, "int4send", BYTEA, IMMUTABLE, STRICT, INT4),
-            proc(2409, "int8send", BYTEA, IMMUTABLE, STRICT, INT8),
-            proc(2415, "textsend", BYTEA, STABLE, STRICT, TEXT),
-            proc(2425, "float4send", BYTEA, IMMUTABLE, STRICT, FLOAT4),
-            proc(2427, "float8send", BYTEA, IMMUTABLE, STRICT, FLOAT8),
-            proc(2437, "boolsend", BYTEA, IMMUTABLE, STRICT, BOOL),
-            proc(2461, "numeric_send", BYTEA, IMMUTABLE, STRICT, NUMERIC),
             proc(1376, "factorial", NUMERIC, IMMUTABLE, STRICT, INT8),
             proc(1946, "encode", TEXT, IMMUTABLE, STRICT, BYTEA, TEXT),
             proc(1947, "decode", BYTEA, IMMUTABLE, STRICT, TEXT, TEXT),
@@ -613,10 +605,13 @@ public final class PgProcData {
             proc(2730, "pg_get_triggerdef", TEXT, STABLE, STRICT, OID, BOOL)
     );
 
+    private static final List<Proc> WITH_TYPE_IO = java.util.stream.Stream.concat(ALL.stream(),
+            PgTypeIOProcData.all().stream().map(PgTypeIOProcData.IOProc::proc)).toList();
+
     private static final Map<String, Proc> BY_SIGNATURE = new HashMap<>();
 
     static {
-        for (Proc proc : ALL) {
+        for (Proc proc : WITH_TYPE_IO) {
             if (BY_SIGNATURE.put(signature(proc.name(), proc.argumentTypes()), proc) != null) {
                 throw new IllegalStateException("pg_proc lists " + proc.name() + " twice");
             }
@@ -635,8 +630,9 @@ public final class PgProcData {
         return new Proc(oid, name, returnType, volatility, strict, true, argumentTypes);
     }
 
+    /** Every row, the types' I/O functions ({@link PgTypeIOProcData}) included. */
     public static List<Proc> all() {
-        return ALL;
+        return WITH_TYPE_IO;
     }
 
     /** The row of the function with this name and these argument types, or null. */

@@ -14,6 +14,8 @@ final class StringIO implements TypeIO {
     static final StringIO NAME = new StringIO(TypeOids.NAME);
     static final StringIO CHAR = new StringIO(TypeOids.CHAR);
     static final StringIO UNKNOWN = new StringIO(TypeOids.UNKNOWN);
+    /** The C string of the I/O functions' arguments and results ({@code cstring_in}). */
+    static final StringIO CSTRING = new StringIO(TypeOids.CSTRING);
 
     /** NAMEDATALEN - 1: the longest identifier in bytes. */
     static final int MAX_NAME_BYTES = 63;

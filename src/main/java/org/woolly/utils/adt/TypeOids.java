@@ -46,6 +46,9 @@ public final class TypeOids {
     public static final int RECORD = 2249;
     public static final int ANY = 2276;
     public static final int VOID = 2278;
+    public static final int CSTRING = 2275;
+    public static final int INTERNAL = 2281;
+    public static final int ANYENUM = 3500;
     public static final int ANYARRAY = 2277;
     public static final int ANYELEMENT = 2283;
     public static final int ANYCOMPATIBLE = 5077;
