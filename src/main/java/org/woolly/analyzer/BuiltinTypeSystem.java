@@ -1,6 +1,7 @@
 package org.woolly.analyzer;
 
 import java.util.Comparator;
+import java.util.function.IntFunction;
 import org.woolly.analyzer.resolve.FunctionResolver;
 import org.woolly.analyzer.resolve.OperatorResolver;
 import org.woolly.analyzer.resolve.TypeCoercion;
@@ -22,6 +23,24 @@ import org.woolly.utils.adt.TypeModifiers;
  * {@code org.woolly.utils.adt} and the resolution rules of {@code org.woolly.analyzer.resolve}.
  */
 public final class BuiltinTypeSystem implements TypeSystem {
+    /** How resolution errors name a type: the built-in names, or the catalog's when it knows more. */
+    private final IntFunction<String> typeNames;
+
+    public BuiltinTypeSystem() {
+        this(TypeNames::format);
+    }
+
+    private BuiltinTypeSystem(IntFunction<String> typeNames) {
+        this.typeNames = typeNames;
+    }
+
+    /**
+     * This type system naming types with {@code typeNames} in its "function f(mood) does not exist"
+     * errors, as a catalog-aware type system does for the types the catalog adds.
+     */
+    BuiltinTypeSystem naming(IntFunction<String> names) {
+        return new BuiltinTypeSystem(names);
+    }
 
     @Override
     public PgType type(int oid) {
@@ -36,7 +55,7 @@ public final class BuiltinTypeSystem implements TypeSystem {
 
     @Override
     public OperatorMatch resolveOperator(String name, int leftType, int rightType) {
-        var resolved = OperatorResolver.resolve(name, leftType, rightType);
+        var resolved = OperatorResolver.resolve(name, leftType, rightType, typeNames);
         var operator = resolved.op();
         return new OperatorMatch(handle(operator.oid(), operator.name(), operator.function()), resolved.leftTarget(),
                 resolved.rightTarget());
@@ -44,7 +63,7 @@ public final class BuiltinTypeSystem implements TypeSystem {
 
     @Override
     public FunctionMatch resolveFunction(String name, int[] argumentTypes) {
-        var resolved = FunctionResolver.resolve(name, argumentTypes);
+        var resolved = FunctionResolver.resolve(name, argumentTypes, typeNames);
         FunctionDescriptor function = resolved.function();
         return new FunctionMatch(handle(function.oid(), function.name(), function), resolved.argumentTargets());
     }
@@ -54,7 +73,7 @@ public final class BuiltinTypeSystem implements TypeSystem {
         if (!FunctionResolver.isAggregate(name)) {
             return null;
         }
-        var resolved = FunctionResolver.resolveAggregate(name, argumentTypes, star);
+        var resolved = FunctionResolver.resolveAggregate(name, argumentTypes, star, typeNames);
         AggregateDescriptor aggregate = resolved.aggregate();
         return new AggregateMatch(new AggregateHandle(aggregate.name(), aggregate.argumentTypes(),
                 aggregate.transitionType(), aggregate.resultType(), aggregate.strictTransition(), aggregate.initialState(),

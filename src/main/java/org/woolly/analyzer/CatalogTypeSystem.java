@@ -1,8 +1,10 @@
 package org.woolly.analyzer;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.woolly.access.transam.Transaction;
 import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.CatalogNameLookup;
@@ -11,11 +13,13 @@ import org.woolly.catalog.TypeInfo;
 import org.woolly.nodes.query.AggregateHandle;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.FunctionHandle;
+import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.EnumTypeIO;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeOids;
+import org.woolly.utils.error.SqlException;
 
 /**
  * The type system of one statement: the built-in one, plus the user-defined types of the
@@ -34,7 +38,8 @@ final class CatalogTypeSystem implements TypeSystem {
     private final CompositeTypes composites;
 
     private CatalogTypeSystem(TypeSystem builtin, CatalogAccess catalog, Transaction transaction) {
-        this.builtin = builtin;
+        // errors of the built-in resolution name the catalog's types too ("function f(mood) does not exist")
+        this.builtin = builtin instanceof BuiltinTypeSystem plain ? plain.naming(oid -> formatType(oid, -1)) : builtin;
         this.catalog = catalog;
         this.transaction = transaction;
         this.composites = new CompositeTypes(this, catalog, transaction);
@@ -135,7 +140,48 @@ final class CatalogTypeSystem implements TypeSystem {
             return new FunctionMatch(new FunctionHandle(first ? 3528 : 3529, name, argumentTypes.clone(),
                     argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
         }
-        return builtin.resolveFunction(name, argumentTypes);
+        FunctionMatch overEnum = resolveOverAnyenum(name, argumentTypes);
+        return overEnum != null ? overEnum : builtin.resolveFunction(name, argumentTypes);
+    }
+
+    /**
+     * A call whose arguments include values of one enum type, resolved against the built-in
+     * functions declared over {@code anyenum} ({@code enum_out(anyenum)}, ...): the enum type binds
+     * {@code anyenum}, as {@code enforce_generic_type_consistency} does; unknown arguments in an
+     * {@code anyenum} position become that type. Null when there is no enum argument, arguments of
+     * two enum types, or no function of that name over {@code anyenum} (then the usual resolution
+     * follows: {@code pg_typeof("any")} keeps seeing the enum type itself).
+     */
+    private FunctionMatch resolveOverAnyenum(String name, int[] argumentTypes) {
+        int enumOid = 0;
+        int[] generic = argumentTypes.clone();
+        for (int i = 0; i < generic.length; i++) {
+            if (enumType(generic[i]) != null) {
+                if (enumOid != 0 && enumOid != generic[i]) {
+                    return null;
+                }
+                enumOid = generic[i];
+                generic[i] = TypeOids.ANYENUM;
+            }
+        }
+        if (enumOid == 0 || BuiltinFunctions.byName(name).stream()
+                .noneMatch(function -> Arrays.stream(function.argumentTypes()).anyMatch(type -> type == TypeOids.ANYENUM))) {
+            return null;
+        }
+        FunctionMatch match;
+        try {
+            match = builtin.resolveFunction(name, generic);
+        } catch (SqlException notOverAnyenum) {
+            return null;
+        }
+        FunctionHandle function = match.function();
+        int bound = enumOid;
+        IntUnaryOperator bind = type -> type == TypeOids.ANYENUM ? bound : type;
+        int[] declared = Arrays.stream(function.argumentTypes()).map(bind).toArray();
+        int[] targets = Arrays.stream(match.argumentTargets()).map(bind).toArray();
+        return new FunctionMatch(new FunctionHandle(function.oid(), function.name(), declared,
+                bind.applyAsInt(function.resultType()), function.strict(), function.isVolatile(), function.invoker(),
+                function.returnsSet()), targets);
     }
 
     @Override

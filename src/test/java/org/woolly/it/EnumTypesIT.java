@@ -62,6 +62,20 @@ class EnumTypesIT {
     }
 
     @Test
+    void functionsOverAnyenumTakeTheEnumAndErrorsNameIt() throws Exception {
+        Connection c = sessions.connect();
+        execute(c, "CREATE TYPE weather AS ENUM ('rain', 'sun')");
+        assertThat(rows(c, "SELECT enum_out('sun'::weather), enum_send('rain'::weather), "
+                + "pg_typeof(enum_last(NULL::weather))")).containsExactly("sun|\\x7261696e|weather");
+        ServerErrorMessage noFunction = errorOf(c, "SELECT enum_out('sun'::weather, 1)");
+        assertThat(noFunction.getSQLState()).isEqualTo("42883");
+        assertThat(noFunction.getMessage()).isEqualTo("function enum_out(weather, integer) does not exist");
+        ServerErrorMessage noOperator = errorOf(c, "SELECT 'sun'::weather + 1");
+        assertThat(noOperator.getSQLState()).isEqualTo("42883");
+        assertThat(noOperator.getMessage()).isEqualTo("operator does not exist: weather + integer");
+    }
+
+    @Test
     void enumColumnsCanBeIndexedAndTheTypeDroppedWithCascade() throws Exception {
         Connection c = sessions.connect();
         execute(c, "CREATE TYPE rainbow AS ENUM ('red', 'orange', 'yellow')");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 import org.woolly.utils.adt.AggregateDescriptor;
 import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinTypes;
@@ -26,6 +27,11 @@ public final class FunctionResolver {
 
     /** Resolves {@code name(argTypes...)}; throws 42883 when nothing matches, 42725 when ambiguous. */
     public static ResolvedFunction resolve(String name, int[] argTypes) {
+        return resolve(name, argTypes, TypeNames::format);
+    }
+
+    /** {@link #resolve(String, int[])}, naming the argument types in its errors with {@code typeNames}. */
+    public static ResolvedFunction resolve(String name, int[] argTypes, IntFunction<String> typeNames) {
         List<FunctionDescriptor> all = BuiltinFunctions.byName(name);
         List<FunctionDescriptor> exact = new ArrayList<>();
         for (FunctionDescriptor function : all) {
@@ -46,7 +52,7 @@ public final class FunctionResolver {
                 // a body over "any" builds no array of the type, so unknown and other array-less types do
                 boolean overAny = Arrays.stream(declared).anyMatch(type -> type == TypeOids.ANY);
                 if (element == 0 || (BuiltinTypes.arrayTypeOf(element) == 0 && !overAny)) {
-                    throw failure(name, argTypes, true, false);
+                    throw failure(name, argTypes, true, false, typeNames);
                 }
                 FunctionDescriptor bound = Polymorphism.bind(function, declared, element);
                 return new ResolvedFunction(bound, bound.argumentTypes());
@@ -54,7 +60,7 @@ public final class FunctionResolver {
             int[] targets = targets(declared, argTypes);
             return new ResolvedFunction(specialize(function, declared, targets), targets);
         }
-        throw failure(name, argTypes, chosen.isEmpty(), false);
+        throw failure(name, argTypes, chosen.isEmpty(), false, typeNames);
     }
 
     /** True when {@code name} names a built-in aggregate (the analyzer then calls {@link #resolveAggregate}). */
@@ -64,6 +70,12 @@ public final class FunctionResolver {
 
     /** Resolves an aggregate call; {@code star} for {@code count(*)} (argTypes then empty). */
     public static ResolvedAggregate resolveAggregate(String name, int[] argTypes, boolean star) {
+        return resolveAggregate(name, argTypes, star, TypeNames::format);
+    }
+
+    /** {@link #resolveAggregate(String, int[], boolean)}, naming the argument types in its errors with {@code typeNames}. */
+    public static ResolvedAggregate resolveAggregate(String name, int[] argTypes, boolean star,
+                                                     IntFunction<String> typeNames) {
         List<AggregateDescriptor> all = BuiltinFunctions.aggregatesByName(name);
         if (star) {
             for (AggregateDescriptor aggregate : all) {
@@ -90,7 +102,7 @@ public final class FunctionResolver {
         if (chosen.size() == 1 && chosen.get(0).resultType() == TypeOids.ANYARRAY) {
             int element = Polymorphism.elementType(chosen.get(0).argumentTypes(), argTypes);
             if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
-                throw failure(name, argTypes, true, true);
+                throw failure(name, argTypes, true, true, typeNames);
             }
             AggregateDescriptor bound = Polymorphism.bindAggregate(chosen.get(0), element);
             return new ResolvedAggregate(bound, bound.argumentTypes());
@@ -98,7 +110,7 @@ public final class FunctionResolver {
         if (chosen.size() == 1 && chosen.get(0).resultType() == TypeOids.ANYELEMENT) {
             int element = Polymorphism.elementType(chosen.get(0).argumentTypes(), argTypes);
             if (element == 0) {
-                throw failure(name, argTypes, true, true);
+                throw failure(name, argTypes, true, true, typeNames);
             }
             AggregateDescriptor bound = Polymorphism.bindElementAggregate(chosen.get(0), element);
             return new ResolvedAggregate(bound, bound.argumentTypes());
@@ -106,13 +118,14 @@ public final class FunctionResolver {
         if (chosen.size() == 1) {
             return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
         }
-        throw failure(name, argTypes, chosen.isEmpty(), true);
+        throw failure(name, argTypes, chosen.isEmpty(), true, typeNames);
     }
 
-    private static SqlException failure(String name, int[] argTypes, boolean none, boolean aggregate) {
+    private static SqlException failure(String name, int[] argTypes, boolean none, boolean aggregate,
+                                        IntFunction<String> typeNames) {
         StringJoiner shown = new StringJoiner(", ", name + "(", ")");
         for (int type : argTypes) {
-            shown.add(TypeNames.format(type));
+            shown.add(typeNames.apply(type));
         }
         if (none) {
             return new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + shown + " does not exist").withHint(

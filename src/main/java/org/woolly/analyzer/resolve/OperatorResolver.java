@@ -2,6 +2,7 @@ package org.woolly.analyzer.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FunctionDescriptor;
@@ -23,6 +24,11 @@ public final class OperatorResolver {
      * Throws 42883 when no operator matches, 42725 when several do.
      */
     public static ResolvedOperator resolve(String name, int leftType, int rightType) {
+        return resolve(name, leftType, rightType, TypeNames::format);
+    }
+
+    /** {@link #resolve(String, int, int)}, naming the operand types in its errors with {@code typeNames}. */
+    public static ResolvedOperator resolve(String name, int leftType, int rightType, IntFunction<String> typeNames) {
         boolean prefix = leftType == 0;
         List<OperatorDescriptor> all = new ArrayList<>();
         for (OperatorDescriptor op : BuiltinFunctions.operatorsByName(name)) {
@@ -39,14 +45,14 @@ public final class OperatorResolver {
             }
         }
         if (exact != null) {
-            return targets(exact, leftType, rightType);
+            return targets(exact, leftType, rightType, typeNames);
         }
         int[] inputs = prefix ? new int[] {rightType} : new int[] {leftType, rightType};
         List<OperatorDescriptor> chosen = CandidateSelector.select(all, OperatorResolver::signature, inputs);
         if (chosen.size() == 1) {
-            return targets(chosen.get(0), leftType, rightType);
+            return targets(chosen.get(0), leftType, rightType, typeNames);
         }
-        String shown = (prefix ? "" : TypeNames.format(leftType) + " ") + name + " " + TypeNames.format(rightType);
+        String shown = shown(prefix, name, leftType, rightType, typeNames);
         if (chosen.isEmpty()) {
             throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(
                     "No operator matches the given name and argument types. You might need to add explicit type casts.");
@@ -68,14 +74,19 @@ public final class OperatorResolver {
         return op.isPrefix() ? new int[] {op.rightType()} : new int[] {op.leftType(), op.rightType()};
     }
 
-    private static ResolvedOperator targets(OperatorDescriptor op, int leftType, int rightType) {
+    /** The operator call as errors show it: {@code integer + mood}, or {@code - mood} for a prefix one. */
+    private static String shown(boolean prefix, String name, int leftType, int rightType, IntFunction<String> typeNames) {
+        return (prefix ? "" : typeNames.apply(leftType) + " ") + name + " " + typeNames.apply(rightType);
+    }
+
+    private static ResolvedOperator targets(OperatorDescriptor op, int leftType, int rightType,
+                                            IntFunction<String> typeNames) {
         if (Polymorphism.applies(op.function())) {
             int[] declared = signature(op);
             int element = Polymorphism.elementType(declared, op.isPrefix() ? new int[] {rightType}
                     : new int[] {leftType, rightType});
             if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
-                String shown = (op.isPrefix() ? "" : TypeNames.format(leftType) + " ") + op.name() + " "
-                        + TypeNames.format(rightType);
+                String shown = shown(op.isPrefix(), op.name(), leftType, rightType, typeNames);
                 throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(
                         "No operator matches the given name and argument types. You might need to add explicit type casts.");
             }
