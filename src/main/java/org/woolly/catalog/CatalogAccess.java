@@ -563,6 +563,19 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
     }
 
+    /**
+     * The session defaults stored for (database, role) in pg_db_role_setting as {@code name=value}
+     * texts; 0 stands for every database or every role.
+     */
+    default List<String> storedSettings(Transaction tx, int databaseOid, int roleOid) {
+        return List.of();
+    }
+
+    /** Replaces the session defaults stored for (database, role); an empty list removes them. */
+    default void storeSettings(Transaction tx, int databaseOid, int roleOid, List<String> config) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");
+    }
+
     /** Removes a role with its memberships and settings; the caller checked nothing depends on it. */
     default void dropRole(Transaction tx, int roleOid) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "roles are not supported by this catalog");

@@ -179,9 +179,12 @@ public final class CatalogDefinitions {
             .notNull("ev_enabled", CHAR).notNull("is_instead", BOOL).asText("ev_qual", "pg_node_tree")
             .asText("ev_action", "pg_node_tree").build();
 
-    /** Per-role and per-database settings ({@code ALTER ROLE ... SET}); empty: Woolly has no such command yet. */
+    /**
+     * Per-role and per-database session defaults ({@code ALTER ROLE ... SET}, {@code ALTER DATABASE
+     * ... SET}): one row per (database, role), 0 for "every"; setconfig holds {@code name=value} texts.
+     */
     public static final CatalogDefinition PG_DB_ROLE_SETTING = new Builder("pg_db_role_setting", 2964, true, 0)
-            .notNull("setdatabase", OID).notNull("setrole", OID).asText("setconfig", "text[]").build();
+            .notNull("setdatabase", OID).notNull("setrole", OID).nullable("setconfig", TEXT_ARRAY).build();
 
     /** Operator families ({@code pg_opfamily.h}): {@code utils.adt.PgOpclassData}. */
     public static final CatalogDefinition PG_OPFAMILY = new Builder("pg_opfamily", 2753, false, 0)

@@ -751,6 +751,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public List<String> storedSettings(Transaction tx, int databaseOid, int roleOid) {
+        return roles.settings(tx, databaseOid, roleOid);
+    }
+
+    @Override
+    public void storeSettings(Transaction tx, int databaseOid, int roleOid, List<String> config) {
+        roles.storeSettings(tx, databaseOid, roleOid, config);
+    }
+
+    @Override
     public void dropRole(Transaction tx, int roleOid) {
         roles.drop(tx, roleOid);
     }

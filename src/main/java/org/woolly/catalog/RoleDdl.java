@@ -2,6 +2,8 @@ package org.woolly.catalog;
 
 import org.woolly.access.transam.Snapshot;
 import org.woolly.access.transam.Transaction;
+import org.woolly.utils.adt.ArrayValue;
+import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -84,6 +86,44 @@ final class RoleDdl {
             system.heap().delete(row, 0, tx, snapshot);
         }
         tx.incrementCommandId();
+    }
+
+    /** The {@code name=value} texts stored for (database, role) in pg_db_role_setting, empty when none. */
+    List<String> settings(Transaction tx, int databaseOid, int roleOid) {
+        List<CatalogRow> rows = settingRows(tx.takeSnapshot(), databaseOid, roleOid);
+        return rows.isEmpty() ? List.of() : configOf(rows.getFirst());
+    }
+
+    /**
+     * Replaces the texts stored for (database, role) ({@code AlterSetting}): the row goes when
+     * {@code config} is empty, is added when there was none.
+     */
+    void storeSettings(Transaction tx, int databaseOid, int roleOid, List<String> config) {
+        Snapshot snapshot = begin(tx);
+        List<CatalogRow> rows = settingRows(snapshot, databaseOid, roleOid);
+        ArrayValue stored = config.isEmpty() ? null : ArrayValue.of(TypeOids.TEXT, config);
+        if (rows.isEmpty() && stored != null) {
+            system.heap().insert(PG_DB_ROLE_SETTING, 0, new RowBuilder(PG_DB_ROLE_SETTING).set("setdatabase",
+                    databaseOid).set("setrole", roleOid).set("setconfig", stored).build(), tx);
+        } else if (!rows.isEmpty() && stored == null) {
+            system.heap().delete(rows.getFirst(), 0, tx, snapshot);
+        } else if (!rows.isEmpty()) {
+            Object[] values = rows.getFirst().values().clone();
+            values[PG_DB_ROLE_SETTING.column("setconfig")] = stored;
+            system.heap().update(rows.getFirst(), 0, values, tx, snapshot);
+        }
+        tx.incrementCommandId();
+    }
+
+    private List<CatalogRow> settingRows(Snapshot snapshot, int databaseOid, int roleOid) {
+        return scan(PG_DB_ROLE_SETTING, snapshot, row -> row.getOid("setdatabase") == databaseOid
+                && row.getOid("setrole") == roleOid);
+    }
+
+    /** A pg_db_role_setting row's setconfig texts. */
+    static List<String> configOf(CatalogRow row) {
+        ArrayValue config = (ArrayValue) row.get("setconfig");
+        return config == null ? List.of() : config.elements().stream().map(String.class::cast).toList();
     }
 
     /** The pg_auth_members row making {@code member} a member of {@code role}, or null. */

@@ -7,6 +7,7 @@ import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.TransactionManager;
 import org.woolly.access.transam.XidStatus;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTHID;
 import static org.woolly.catalog.CatalogDefinitions.PG_AUTH_MEMBERS;
 import static org.woolly.catalog.CatalogDefinitions.PG_DATABASE;
+import static org.woolly.catalog.CatalogDefinitions.PG_DB_ROLE_SETTING;
 
 /**
  * The server-wide entry to the system catalogs (thread-safe, one per server): roles and
@@ -109,6 +111,23 @@ public final class SystemCatalog {
     public Optional<RoleInfo> bootstrapSuperuser() {
         return shared().roles().values().stream().filter(role -> role.oid() == CatalogOids.BOOTSTRAP_SUPERUSER)
                 .findFirst();
+    }
+
+    /**
+     * The stored session defaults that apply to a session of {@code roleOid} in
+     * {@code databaseOid}, committed state, lowest priority first: every role everywhere, the
+     * database, the role, the role in that database ({@code process_settings} applies the same
+     * four with rising GucSource priority).
+     */
+    public List<List<String>> sessionDefaults(int databaseOid, int roleOid) {
+        int[][] keys = {{0, 0}, {databaseOid, 0}, {0, roleOid}, {databaseOid, roleOid}};
+        List<CatalogRow> rows = readCommitted(snapshot -> heap.scan(PG_DB_ROLE_SETTING, 0, snapshot));
+        List<List<String>> defaults = new ArrayList<>();
+        for (int[] key : keys) {
+            defaults.add(rows.stream().filter(row -> row.getOid("setdatabase") == key[0]
+                    && row.getOid("setrole") == key[1]).findFirst().map(RoleDdl::configOf).orElse(List.of()));
+        }
+        return defaults;
     }
 
     /** The OID of the database of that name, if it exists and allows connections ({@code datallowconn}). */

@@ -1,11 +1,13 @@
 package org.woolly.commands;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.woolly.catalog.CatalogOids;
+import org.woolly.catalog.DatabaseInfo;
 import org.woolly.catalog.RoleInfo;
 import org.woolly.nodes.parse.AccessCommand;
 import org.woolly.nodes.parse.QualifiedName;
@@ -16,6 +18,7 @@ import org.woolly.utils.crypt.Scram;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
+import org.woolly.utils.guc.GucSession;
 
 /**
  * CREATE, ALTER, DROP ROLE and GRANT/REVOKE of role membership: counterpart of
@@ -108,6 +111,64 @@ public final class RoleCommands {
             context.catalog().alterRole(context.transaction(), oid, attributes);
         }
         return alter.tag();
+    }
+
+    /**
+     * ALTER ROLE ... [IN DATABASE ...] SET / RESET and ALTER DATABASE ... SET / RESET
+     * ({@code AlterRoleSet}, {@code AlterDatabaseSet}, then {@code AlterSetting}): checks who may,
+     * checks the value as a SET would ({@code validate_option_array_item}) and rewrites the
+     * (database, role) row of pg_db_role_setting. New sessions apply it.
+     */
+    public static String alterSetting(CommandContext context, AccessCommand.AlterSetting alter) {
+        int databaseOid = 0;
+        if (alter.database() != null) {
+            DatabaseInfo database = context.catalog().databases().lookup(context.transaction(), alter.database())
+                    .orElseThrow(() -> SqlException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist",
+                            alter.database()));
+            databaseOid = database.oid();
+            if (alter.databaseForm()) {
+                Privileges.checkOwner(context, database.ownerOid(), "database", database.name());
+            }
+        }
+        int roleOid = 0;
+        RoleInfo user = context.user();
+        if (alter.role() != null) {
+            roleOid = Privileges.roleOid(context, alter.role());
+            Map<String, Object> role = context.catalog().roleAttributes(context.transaction(), roleOid).orElseThrow();
+            if (Boolean.TRUE.equals(role.get("rolsuper")) ? !user.superuser()
+                    : !canCreateRoles(context) && roleOid != user.oid()) {
+                throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, Boolean.TRUE.equals(role.get("rolsuper"))
+                        ? "must be superuser to alter superusers" : "permission denied");
+            }
+        } else if (!alter.databaseForm() && !user.superuser()) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to alter settings globally");
+        }
+        List<String> config = new ArrayList<>(context.catalog().storedSettings(context.transaction(), databaseOid,
+                roleOid));
+        switch (alter.setting()) {
+            case Statement.VariableSet set -> {
+                String value = VariableCommands.valueText(set);
+                String name = GucSession.checkStoredSetting(set.name(), value, user.superuser());
+                config.removeIf(item -> settingName(item).equalsIgnoreCase(name));
+                if (value != null) {
+                    config.add(name + "=" + value);
+                }
+            }
+            case Statement.VariableReset reset when reset.name().equals("all") -> config.clear();
+            case Statement.VariableReset reset -> {
+                String name = GucSession.checkStoredSetting(reset.name(), null, user.superuser());
+                config.removeIf(item -> settingName(item).equalsIgnoreCase(name));
+            }
+            default -> throw new IllegalArgumentException("not a SET or RESET: " + alter.setting());
+        }
+        context.catalog().storeSettings(context.transaction(), databaseOid, roleOid, config);
+        return alter.tag();
+    }
+
+    /** The parameter name of a stored {@code name=value} text. */
+    private static String settingName(String item) {
+        int equals = item.indexOf('=');
+        return equals < 0 ? item : item.substring(0, equals);
     }
 
     public static String rename(CommandContext context, AccessCommand.RenameRole rename) {

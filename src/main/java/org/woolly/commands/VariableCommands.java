@@ -22,14 +22,16 @@ public final class VariableCommands {
                     "SET LOCAL can only be used in transaction blocks", null, null, 0, null));
             return "SET";
         }
-        String value = set.toDefault() || set.values().isEmpty() ? null : text(set.values());
+        String value = valueText(set);
         // PostgreSQL reports a refused SET without a position (set_config_option has no parse state)
         context.settings().set(set.name(), value, set.local());
         return "SET";
     }
 
-    private static String text(List<SetValue> values) {
-        return values.stream().map(SetValue::text).collect(Collectors.joining(", "));
+    /** The value a SET gives, as one text ({@code ExtractSetVariableArgs}); null for DEFAULT. */
+    public static String valueText(Statement.VariableSet set) {
+        return set.toDefault() || set.values().isEmpty() ? null
+                : set.values().stream().map(SetValue::text).collect(Collectors.joining(", "));
     }
 
     public static String reset(CommandContext context, Statement.VariableReset reset) {

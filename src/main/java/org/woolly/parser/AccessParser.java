@@ -94,7 +94,7 @@ final class AccessParser {
                 create.start()));
     }
 
-    /** At ALTER ROLE | USER: options, RENAME TO; SET and IN DATABASE are refused as not supported. */
+    /** At ALTER ROLE | USER: options, RENAME TO, or [IN DATABASE d] SET / RESET of a stored setting. */
     Statement alterRole() {
         Token alter = cursor.expectKeyword("alter");
         cursor.advance();
@@ -104,12 +104,30 @@ final class AccessParser {
             cursor.expectKeyword("to");
             return new Statement.AccessControl(new AccessCommand.RenameRole(name, roleId(), alter.start()));
         }
-        RoleSpec role = cursor.atKeyword("all") ? null : roleSpec();
-        if (role == null || cursor.atKeyword("set") || cursor.atKeyword("reset") || cursor.atKeyword("in")) {
-            throw TokenCursor.notSupportedClause("ALTER ROLE ... SET is not supported yet", alter);
+        RoleSpec role = cursor.acceptKeyword("all") ? null : roleSpec();
+        String database = null;
+        if (cursor.acceptKeyword("in")) {
+            cursor.expectKeyword("database");
+            database = grammar.columnId();
+        }
+        if (role == null || database != null || cursor.atKeyword("set") || cursor.atKeyword("reset")) {
+            return new Statement.AccessControl(new AccessCommand.AlterSetting(role, database, false,
+                    setOrReset(grammar), alter.start()));
         }
         cursor.acceptKeyword("with");
         return new Statement.AccessControl(new AccessCommand.AlterRole(role, roleOptions(false), alter.start()));
+    }
+
+    /** {@code SetResetClause}: SET name {TO | =} value or RESET name | ALL, as a stored setting takes it. */
+    static Statement setOrReset(Grammar grammar) {
+        VariableSetParser parser = new VariableSetParser(grammar);
+        if (grammar.cursor.atKeyword("set")) {
+            return parser.set();
+        }
+        if (grammar.cursor.atKeyword("reset")) {
+            return parser.reset();
+        }
+        throw grammar.cursor.syntaxError();
     }
 
     /**

@@ -2,7 +2,6 @@ package org.woolly.parser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.woolly.nodes.parse.AccessCommand;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.utils.error.SqlState;
@@ -46,10 +45,12 @@ final class DatabaseParser {
                     new AccessParser(grammar).roleSpec(), List.of(), alter.start()));
         }
         Token next = cursor.peek();
-        if (next.isKeyword("set") || next.isKeyword("reset") || next.isKeyword("refresh")) {
-            String clause = next.isKeyword("refresh") ? "REFRESH COLLATION VERSION"
-                    : next.isKeyword("set") && cursor.peek(1).isKeyword("tablespace") ? "SET TABLESPACE"
-                    : next.text().toUpperCase(Locale.ROOT);
+        if (next.isKeyword("reset") || next.isKeyword("set") && !cursor.peek(1).isKeyword("tablespace")) {
+            return new Statement.AccessControl(new AccessCommand.AlterSetting(null, name, true,
+                    AccessParser.setOrReset(grammar), alter.start()));
+        }
+        if (next.isKeyword("set") || next.isKeyword("refresh")) {
+            String clause = next.isKeyword("refresh") ? "REFRESH COLLATION VERSION" : "SET TABLESPACE";
             throw TokenCursor.notSupportedClause("ALTER DATABASE ... " + clause + " is not supported yet", next);
         }
         cursor.acceptKeyword("with");

@@ -165,6 +165,8 @@ public final class WoollyEngine implements Engine {
                 throw fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + database + "\"",
                         null);
             }
+            // process_settings: ALTER ROLE / ALTER DATABASE ... SET defaults, below the startup packet's
+            settings.applyStoredDefaults(catalog.sessionDefaults(current.oid(), role.oid())).forEach(notices::notice);
             return new QuerySession(storage, catalog.catalogFor(current.oid()).forNewSession(), role, database, settings, notices,
                     processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
         } catch (RuntimeException e) {

@@ -114,6 +114,20 @@ public sealed interface AccessCommand {
         }
     }
 
+    /**
+     * A stored session default ({@code AlterRoleSetStmt}, {@code AlterDatabaseSetStmt}):
+     * {@code ALTER ROLE {role | ALL} [IN DATABASE database] SET ... | RESET ...} and
+     * {@code ALTER DATABASE database SET ... | RESET ...}. {@code role} is null for ALL and for
+     * ALTER DATABASE ({@code databaseForm}); {@code database} null for every database.
+     * {@code setting} is a {@link Statement.VariableSet} or a {@link Statement.VariableReset}.
+     */
+    record AlterSetting(RoleSpec role, String database, boolean databaseForm, Statement setting, int location)
+            implements AccessCommand {
+        public String tag() {
+            return databaseForm ? "ALTER DATABASE" : "ALTER ROLE";
+        }
+    }
+
     /** {@code DROP DATABASE [IF EXISTS] name [[WITH] (FORCE)]}. */
     record DropDatabase(String name, boolean ifExists, boolean force, int location) implements AccessCommand {
         public String tag() {

@@ -28,6 +28,7 @@ final class AccessDispatch {
             case AccessCommand.AlterSchema alter -> SchemaCommands.alter(session.commandContext(), alter);
             case AccessCommand.CreateRole create -> RoleCommands.create(session.commandContext(), create);
             case AccessCommand.AlterRole alter -> RoleCommands.alter(session.commandContext(), alter);
+            case AccessCommand.AlterSetting alter -> RoleCommands.alterSetting(session.commandContext(), alter);
             case AccessCommand.RenameRole rename -> RoleCommands.rename(session.commandContext(), rename);
             case AccessCommand.GrantRole grant -> RoleCommands.grantOrRevoke(session.commandContext(), grant);
             case AccessCommand.GrantPrivileges grant -> GrantCommands.run(session.commandContext(), grant);

@@ -36,6 +36,11 @@ public final class GucSession implements SessionSettings {
     /** Where the server's values came from, and the startup packet's ({@code PGC_S_CLIENT}). */
     private final ServerConfiguration configuration;
     private final java.util.Set<String> clientKeys = new java.util.HashSet<>();
+    /** The parameters whose reset value came from a stored default, and which one (pg_settings.source). */
+    private final Map<String, SettingSource> storedSources = new HashMap<>();
+    /** pg_settings.source of each level of {@link #applyStoredDefaults} ({@code GucSource_Names}). */
+    private static final List<SettingSource> STORED_SOURCES = List.of(SettingSource.GLOBAL, SettingSource.DATABASE,
+            SettingSource.USER, SettingSource.DATABASE_USER);
     /** The values in force (SET and SET LOCAL alike). */
     private final Map<String, Object> sessionValues;
     /** What the SETs of the current transaction and its savepoints replaced. */
@@ -78,6 +83,71 @@ public final class GucSession implements SessionSettings {
         sessionValues.put(ServerConfiguration.key(parameter.name()), parsed);
         clientKeys.add(ServerConfiguration.key(parameter.name()));
         valuesChanged();
+    }
+
+    /**
+     * ALTER ROLE / ALTER DATABASE ... SET's check of a value before it is stored
+     * ({@code validate_option_array_item}): the parameter must exist (a name with a dot is a
+     * custom placeholder and passes), be settable by a session of a user with that
+     * {@code superuser} flag, and take the value. Returns the name to store: the parameter's own
+     * spelling ({@code DateStyle}), a placeholder as written.
+     */
+    public static String checkStoredSetting(String name, String value, boolean superuser) {
+        GucParameter parameter = GucTable.find(name);
+        if (parameter == null && name.contains(".")) {
+            return name;
+        }
+        parameter = ServerConfiguration.require(name);
+        refuseRoleChange(parameter);
+        checkContext(parameter, false, superuser);
+        if (value != null) {
+            GucValues.parse(parameter, value);
+        }
+        return parameter.name();
+    }
+
+    /**
+     * Applies the session defaults stored with ALTER ROLE / ALTER DATABASE ... SET as
+     * {@code process_settings} does at connection start: {@code defaults} holds the
+     * {@code name=value} texts lowest priority first (every role everywhere, the database, the
+     * role, the role in the database), each becoming the value RESET returns to. A startup-packet
+     * value outranks them all ({@code PGC_S_CLIENT}). A stored value that no longer applies (its
+     * parameter gone, a superuser-only one for a role that lost superuser) is skipped; the
+     * warnings returned say so, as PostgreSQL's WARNINGs at connection do.
+     *
+     * @return the warnings, empty when every value applied
+     */
+    @Override
+    public List<SqlException> applyStoredDefaults(List<List<String>> defaults) {
+        List<SqlException> warnings = new ArrayList<>();
+        for (int level = 0; level < defaults.size(); level++) {
+            for (String item : defaults.get(level)) {
+                int equals = item.indexOf('=');
+                if (equals <= 0) {
+                    continue;
+                }
+                try {
+                    GucParameter parameter = GucTable.find(item.substring(0, equals));
+                    if (parameter == null) {
+                        continue; // a custom placeholder: nothing defines it
+                    }
+                    String key = ServerConfiguration.key(parameter.name());
+                    if (clientKeys.contains(key) || TRANSACTION_DEFAULTS.containsKey(key)) {
+                        continue;
+                    }
+                    checkContext(parameter, true);
+                    Object parsed = GucValues.parse(parameter, item.substring(equals + 1));
+                    resetValues.put(key, parsed);
+                    sessionValues.put(key, parsed);
+                    storedSources.put(key, STORED_SOURCES.get(level));
+                } catch (SqlException refused) {
+                    warnings.add(new SqlException(org.woolly.utils.error.Severity.WARNING, refused.sqlState(),
+                            refused.getMessage(), null, null, 0, null));
+                }
+            }
+        }
+        valuesChanged();
+        return warnings;
     }
 
     /**
@@ -184,6 +254,8 @@ public final class GucSession implements SessionSettings {
                 source = SettingSource.SESSION;
             } else if (clientKeys.contains(key)) {
                 source = SettingSource.CLIENT;
+            } else if (storedSources.containsKey(key)) {
+                source = storedSources.get(key);
             } else {
                 source = configuration.source(key);
             }
@@ -386,6 +458,10 @@ public final class GucSession implements SessionSettings {
     }
 
     private void checkContext(GucParameter parameter, boolean atStartup) {
+        checkContext(parameter, atStartup, superuser);
+    }
+
+    private static void checkContext(GucParameter parameter, boolean atStartup, boolean superuser) {
         switch (parameter.context()) {
             case INTERNAL -> throw SqlException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                     "parameter \"%s\" cannot be changed", parameter.name());

@@ -17,6 +17,15 @@ import java.util.Map;
  */
 public interface SessionSettings {
 
+    /**
+     * Applies the session defaults stored with ALTER ROLE / ALTER DATABASE ... SET
+     * ({@code name=value} texts, lowest priority first) at connection start; returns the WARNINGs
+     * for values skipped. Settings without stored defaults ignore them.
+     */
+    default List<org.woolly.utils.error.SqlException> applyStoredDefaults(List<List<String>> defaults) {
+        return List.of();
+    }
+
     /** The current value as SHOW prints it (with its unit, e.g. "128MB"); 42704 if unknown. */
     String show(String name);
 

@@ -16,6 +16,11 @@ record SettingSource(String name, String file, int line) {
     /** The startup packet ({@code PGC_S_CLIENT}). */
     static final SettingSource CLIENT = new SettingSource("client", null, 0);
     static final SettingSource SESSION = new SettingSource("session", null, 0);
+    /** The stored session defaults of ALTER ROLE / ALTER DATABASE ... SET, by what they apply to. */
+    static final SettingSource GLOBAL = new SettingSource("global", null, 0);
+    static final SettingSource DATABASE = new SettingSource("database", null, 0);
+    static final SettingSource USER = new SettingSource("user", null, 0);
+    static final SettingSource DATABASE_USER = new SettingSource("database user", null, 0);
 
     static SettingSource file(String file, int line) {
         return new SettingSource("configuration file", file, line);
