@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.woolly.it.TestSessions.execute;
+import static org.woolly.it.WoollyServerExtension.assertStatementError;
 import static org.woolly.it.WoollyServerExtension.errorOf;
 
 /**
@@ -72,45 +73,45 @@ class DatabaseIT {
         Connection postgres = sessions.connect();
         execute(postgres, "CREATE DATABASE errs WITH OWNER = " + server.superuser() + " TEMPLATE template0 "
                 + "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' STRATEGY file_copy CONNECTION LIMIT 5 OID 40000");
-        assertError(postgres, "CREATE DATABASE errs", "42P04", "database \"errs\" already exists");
-        assertError(postgres, "CREATE DATABASE x TEMPLATE nosuch", "3D000", "template database \"nosuch\" does not exist");
-        assertError(postgres, "CREATE DATABASE x OWNER nosuch", "42704", "role \"nosuch\" does not exist");
-        assertError(postgres, "CREATE DATABASE x foo 1", "42601", "option \"foo\" not recognized");
-        assertError(postgres, "CREATE DATABASE x TEMPLATE template1 TEMPLATE template0", "42601",
+        assertStatementError(postgres, "CREATE DATABASE errs", "42P04", "database \"errs\" already exists");
+        assertStatementError(postgres, "CREATE DATABASE x TEMPLATE nosuch", "3D000", "template database \"nosuch\" does not exist");
+        assertStatementError(postgres, "CREATE DATABASE x OWNER nosuch", "42704", "role \"nosuch\" does not exist");
+        assertStatementError(postgres, "CREATE DATABASE x foo 1", "42601", "option \"foo\" not recognized");
+        assertStatementError(postgres, "CREATE DATABASE x TEMPLATE template1 TEMPLATE template0", "42601",
                 "conflicting or redundant options");
-        assertError(postgres, "CREATE DATABASE x STRATEGY copy", "22023", "invalid create database strategy \"copy\"");
-        assertError(postgres, "CREATE DATABASE x CONNECTION LIMIT -2", "22023", "invalid connection limit: -2");
-        assertError(postgres, "CREATE DATABASE x IS_TEMPLATE 'maybe'", "42601", "is_template requires a Boolean value");
-        assertError(postgres, "CREATE DATABASE x OID 100", "22023", "OIDs less than 16384 are reserved for system objects");
-        assertError(postgres, "CREATE DATABASE x OID 40000", "22023",
+        assertStatementError(postgres, "CREATE DATABASE x STRATEGY copy", "22023", "invalid create database strategy \"copy\"");
+        assertStatementError(postgres, "CREATE DATABASE x CONNECTION LIMIT -2", "22023", "invalid connection limit: -2");
+        assertStatementError(postgres, "CREATE DATABASE x IS_TEMPLATE 'maybe'", "42601", "is_template requires a Boolean value");
+        assertStatementError(postgres, "CREATE DATABASE x OID 100", "22023", "OIDs less than 16384 are reserved for system objects");
+        assertStatementError(postgres, "CREATE DATABASE x OID 40000", "22023",
                 "database OID 40000 is already in use by database \"errs\"");
-        assertError(postgres, "CREATE DATABASE x ENCODING 'xyz'", "42704", "xyz is not a valid encoding name");
-        assertError(postgres, "CREATE DATABASE x TABLESPACE nosuch", "42704", "tablespace \"nosuch\" does not exist");
+        assertStatementError(postgres, "CREATE DATABASE x ENCODING 'xyz'", "42704", "xyz is not a valid encoding name");
+        assertStatementError(postgres, "CREATE DATABASE x TABLESPACE nosuch", "42704", "tablespace \"nosuch\" does not exist");
         postgres.setAutoCommit(false);
-        assertError(postgres, "CREATE DATABASE x", "25001", "CREATE DATABASE cannot run inside a transaction block");
+        assertStatementError(postgres, "CREATE DATABASE x", "25001", "CREATE DATABASE cannot run inside a transaction block");
         postgres.rollback();
-        assertError(postgres, "DROP DATABASE errs", "25001", "DROP DATABASE cannot run inside a transaction block");
+        assertStatementError(postgres, "DROP DATABASE errs", "25001", "DROP DATABASE cannot run inside a transaction block");
         postgres.rollback();
         postgres.setAutoCommit(true);
-        assertError(postgres, "DROP DATABASE nosuch", "3D000", "database \"nosuch\" does not exist");
+        assertStatementError(postgres, "DROP DATABASE nosuch", "3D000", "database \"nosuch\" does not exist");
         execute(postgres, "DROP DATABASE IF EXISTS nosuch");
-        assertError(postgres, "DROP DATABASE postgres", "55006", "cannot drop the currently open database");
-        assertError(postgres, "DROP DATABASE template1", "42809", "cannot drop a template database");
-        assertError(postgres, "DROP DATABASE errs (force, foo)", "42601", "syntax error at or near \"foo\"");
-        assertError(postgres, "ALTER DATABASE nosuch RENAME TO x", "3D000", "database \"nosuch\" does not exist");
-        assertError(postgres, "ALTER DATABASE postgres RENAME TO x", "0A000", "current database cannot be renamed");
-        assertError(postgres, "ALTER DATABASE errs RENAME TO template1", "42P04", "database \"template1\" already exists");
-        assertError(postgres, "ALTER DATABASE errs CONNECTION LIMIT -5", "22023", "invalid connection limit: -5");
+        assertStatementError(postgres, "DROP DATABASE postgres", "55006", "cannot drop the currently open database");
+        assertStatementError(postgres, "DROP DATABASE template1", "42809", "cannot drop a template database");
+        assertStatementError(postgres, "DROP DATABASE errs (force, foo)", "42601", "syntax error at or near \"foo\"");
+        assertStatementError(postgres, "ALTER DATABASE nosuch RENAME TO x", "3D000", "database \"nosuch\" does not exist");
+        assertStatementError(postgres, "ALTER DATABASE postgres RENAME TO x", "0A000", "current database cannot be renamed");
+        assertStatementError(postgres, "ALTER DATABASE errs RENAME TO template1", "42P04", "database \"template1\" already exists");
+        assertStatementError(postgres, "ALTER DATABASE errs CONNECTION LIMIT -5", "22023", "invalid connection limit: -5");
 
         execute(postgres, "CREATE ROLE plain LOGIN");
         Connection plain = sessions.connectTo("postgres", "plain");
-        assertError(plain, "CREATE DATABASE x", "42501", "permission denied to create database");
-        assertError(plain, "DROP DATABASE errs", "42501", "must be owner of database errs");
+        assertStatementError(plain, "CREATE DATABASE x", "42501", "permission denied to create database");
+        assertStatementError(plain, "DROP DATABASE errs", "42501", "must be owner of database errs");
         execute(postgres, "ALTER ROLE plain CREATEDB");
         execute(plain, "CREATE DATABASE owned_by_plain");
         assertThat(rows(postgres, "SELECT a.rolname FROM pg_database d JOIN pg_authid a ON a.oid = d.datdba "
                 + "WHERE d.datname = 'owned_by_plain'")).containsExactly("plain");
-        assertError(plain, "ALTER DATABASE owned_by_plain OWNER TO " + server.superuser(), "42501",
+        assertStatementError(plain, "ALTER DATABASE owned_by_plain OWNER TO " + server.superuser(), "42501",
                 "must be member of role \"" + server.superuser() + "\"");
         execute(plain, "DROP DATABASE owned_by_plain");
 
@@ -142,7 +143,7 @@ class DatabaseIT {
         assertThat(second.getSQLState()).isEqualTo("53300");
         assertThat(second.getServerErrorMessage().getMessage())
                 .isEqualTo("too many connections for database \"after_rename\"");
-        assertError(postgres, "ALTER DATABASE after_rename RENAME TO again", "55006",
+        assertStatementError(postgres, "ALTER DATABASE after_rename RENAME TO again", "55006",
                 "database \"after_rename\" is being accessed by other users");
         first.close();
 
@@ -150,7 +151,7 @@ class DatabaseIT {
         assertThat(catchThrowableOfType(PSQLException.class,
                 () -> sessions.connectTo("after_rename", "limited")).getSQLState()).isEqualTo("55000");
         execute(postgres, "ALTER DATABASE after_rename ALLOW_CONNECTIONS true IS_TEMPLATE true");
-        assertError(postgres, "DROP DATABASE after_rename", "42809", "cannot drop a template database");
+        assertStatementError(postgres, "DROP DATABASE after_rename", "42809", "cannot drop a template database");
         execute(postgres, "ALTER DATABASE after_rename IS_TEMPLATE false");
         assertThat(rows(postgres, "SELECT datistemplate, datallowconn, datconnlimit FROM pg_database "
                 + "WHERE datname = 'after_rename'")).containsExactly("f|t|-1");
@@ -210,11 +211,6 @@ class DatabaseIT {
         return output.strip();
     }
 
-    private static void assertError(Connection connection, String sql, String state, String message) {
-        ServerErrorMessage error = errorOf(connection, sql);
-        assertThat(error.getSQLState()).as(sql).isEqualTo(state);
-        assertThat(error.getMessage()).as(sql).isEqualTo(message);
-    }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
         return TestSessions.rows(connection, sql);

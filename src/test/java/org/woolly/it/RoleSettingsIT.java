@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.woolly.it.TestSessions.execute;
 import static org.woolly.it.TestSessions.firstValue;
 import static org.woolly.it.TestSessions.rows;
-import static org.woolly.it.WoollyServerExtension.errorOf;
+import static org.woolly.it.WoollyServerExtension.assertStatementError;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +12,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Session defaults stored with ALTER ROLE ... [IN DATABASE ...] SET and ALTER DATABASE ... SET:
@@ -92,26 +91,26 @@ class RoleSettingsIT {
         Connection admin = sessions.connect();
         execute(admin, "CREATE ROLE bob LOGIN");
         execute(admin, "CREATE DATABASE bobsdb");
-        assertError(admin, "ALTER ROLE bob SET shared_buffers = '1MB'", "55P02",
+        assertStatementError(admin, "ALTER ROLE bob SET shared_buffers = '1MB'", "55P02",
                 "parameter \"shared_buffers\" cannot be changed without restarting the server");
-        assertError(admin, "ALTER ROLE bob SET log_connections = on", "55P02",
+        assertStatementError(admin, "ALTER ROLE bob SET log_connections = on", "55P02",
                 "parameter \"log_connections\" cannot be set after connection start");
-        assertError(admin, "ALTER ROLE bob SET nosuch = 1", "42704", "unrecognized configuration parameter \"nosuch\"");
-        assertError(admin, "ALTER ROLE bob SET work_mem = 'abc'", "22023",
+        assertStatementError(admin, "ALTER ROLE bob SET nosuch = 1", "42704", "unrecognized configuration parameter \"nosuch\"");
+        assertStatementError(admin, "ALTER ROLE bob SET work_mem = 'abc'", "22023",
                 "invalid value for parameter \"work_mem\": \"abc\"");
-        assertError(admin, "ALTER ROLE nobody SET work_mem = '1MB'", "42704", "role \"nobody\" does not exist");
-        assertError(admin, "ALTER DATABASE nowhere SET work_mem = '1MB'", "3D000",
+        assertStatementError(admin, "ALTER ROLE nobody SET work_mem = '1MB'", "42704", "role \"nobody\" does not exist");
+        assertStatementError(admin, "ALTER DATABASE nowhere SET work_mem = '1MB'", "3D000",
                 "database \"nowhere\" does not exist");
-        assertError(admin, "ALTER ROLE bob IN DATABASE nowhere SET work_mem = '1MB'", "3D000",
+        assertStatementError(admin, "ALTER ROLE bob IN DATABASE nowhere SET work_mem = '1MB'", "3D000",
                 "database \"nowhere\" does not exist");
 
         Connection bob = sessions.connectTo("postgres", "bob");
         execute(bob, "ALTER ROLE bob SET work_mem = '5MB'");
-        assertError(bob, "ALTER ROLE bob SET log_statement = 'all'", "42501",
+        assertStatementError(bob, "ALTER ROLE bob SET log_statement = 'all'", "42501",
                 "permission denied to set parameter \"log_statement\"");
-        assertError(bob, "ALTER ROLE ALL SET work_mem = '5MB'", "42501", "must be superuser to alter settings globally");
-        assertError(bob, "ALTER DATABASE bobsdb SET work_mem = '5MB'", "42501", "must be owner of database bobsdb");
-        assertError(bob, "ALTER ROLE " + server.superuser() + " SET work_mem = '5MB'", "42501",
+        assertStatementError(bob, "ALTER ROLE ALL SET work_mem = '5MB'", "42501", "must be superuser to alter settings globally");
+        assertStatementError(bob, "ALTER DATABASE bobsdb SET work_mem = '5MB'", "42501", "must be owner of database bobsdb");
+        assertStatementError(bob, "ALTER ROLE " + server.superuser() + " SET work_mem = '5MB'", "42501",
                 "must be superuser to alter superusers");
 
         execute(admin, "ALTER ROLE bob SET log_statement = 'all'");
@@ -144,9 +143,4 @@ class RoleSettingsIT {
         execute(admin, "ALTER ROLE cid IN DATABASE postgres RESET ALL");
     }
 
-    private static void assertError(Connection connection, String sql, String state, String message) {
-        ServerErrorMessage error = errorOf(connection, sql);
-        assertThat(error.getSQLState()).as(sql).isEqualTo(state);
-        assertThat(error.getMessage()).as(sql).isEqualTo(message);
-    }
 }

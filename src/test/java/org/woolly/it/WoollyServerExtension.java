@@ -87,6 +87,13 @@ final class WoollyServerExtension implements BeforeAllCallback, AfterAllCallback
         return ((PSQLException) thrown).getServerErrorMessage();
     }
 
+    /** Runs {@code sql}, which must fail, and asserts the error's SQLSTATE and message (whatever the DETAIL). */
+    static void assertStatementError(Connection connection, String sql, String sqlState, String message) {
+        ServerErrorMessage error = errorOf(connection, sql);
+        assertThat(error.getSQLState()).as(sql).isEqualTo(sqlState);
+        assertThat(error.getMessage()).as(sql).isEqualTo(message);
+    }
+
     /** Asserts a server error's SQLSTATE, message and DETAIL (null for none). */
     static void assertError(ServerErrorMessage error, String sqlState, String message, String detail) {
         assertThat(error.getSQLState()).isEqualTo(sqlState);
