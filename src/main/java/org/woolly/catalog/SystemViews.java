@@ -19,6 +19,7 @@ public final class SystemViews {
     private static final int BOOL = TypeOids.BOOL;
     private static final int INT4 = TypeOids.INT4;
     private static final int TEXT = TypeOids.TEXT;
+    private static final int TEXT_ARRAY = 1009;
     private static final int OID = TypeOids.OID;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
 
@@ -45,7 +46,7 @@ public final class SystemViews {
             .column("rolname", NAME).column("rolsuper", BOOL).column("rolinherit", BOOL)
             .column("rolcreaterole", BOOL).column("rolcreatedb", BOOL).column("rolcanlogin", BOOL)
             .column("rolreplication", BOOL).column("rolconnlimit", INT4).column("rolpassword", TEXT)
-            .column("rolvaliduntil", TIMESTAMPTZ).column("rolbypassrls", BOOL).asText("rolconfig", "text[]")
+            .column("rolvaliduntil", TIMESTAMPTZ).column("rolbypassrls", BOOL).column("rolconfig", TEXT_ARRAY)
             .column("oid", OID)
             .definition("""
                     SELECT pg_authid.rolname,
@@ -67,7 +68,7 @@ public final class SystemViews {
     public static final View PG_SHADOW = new Builder(12005, "pg_shadow")
             .column("usename", NAME).column("usesysid", OID).column("usecreatedb", BOOL).column("usesuper", BOOL)
             .column("userepl", BOOL).column("usebypassrls", BOOL).column("passwd", TEXT)
-            .column("valuntil", TIMESTAMPTZ).asText("useconfig", "text[]")
+            .column("valuntil", TIMESTAMPTZ).column("useconfig", TEXT_ARRAY)
             .definition("""
                     SELECT pg_authid.rolname AS usename,
                         pg_authid.oid AS usesysid,
@@ -85,7 +86,7 @@ public final class SystemViews {
     public static final View PG_USER = new Builder(12014, "pg_user")
             .column("usename", NAME).column("usesysid", OID).column("usecreatedb", BOOL).column("usesuper", BOOL)
             .column("userepl", BOOL).column("usebypassrls", BOOL).column("passwd", TEXT)
-            .column("valuntil", TIMESTAMPTZ).asText("useconfig", "text[]")
+            .column("valuntil", TIMESTAMPTZ).column("useconfig", TEXT_ARRAY)
             .definition("""
                     SELECT pg_shadow.usename,
                         pg_shadow.usesysid,

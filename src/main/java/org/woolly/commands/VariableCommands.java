@@ -2,8 +2,8 @@ package org.woolly.commands;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.woolly.nodes.parse.SetValue;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.parser.Parser;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -28,10 +28,18 @@ public final class VariableCommands {
         return "SET";
     }
 
-    /** The value a SET gives, as one text ({@code ExtractSetVariableArgs}); null for DEFAULT. */
+    /**
+     * The value a SET gives, as one text ({@code flatten_set_variable_args}); null for DEFAULT.
+     * Items of an identifier list ({@code search_path}) are quoted unless plain identifiers, as
+     * {@code GUC_LIST_QUOTE} asks: {@code SET search_path = 'a,b', "$user"} is {@code "a,b", "$user"}.
+     */
     public static String valueText(Statement.VariableSet set) {
-        return set.toDefault() || set.values().isEmpty() ? null
-                : set.values().stream().map(SetValue::text).collect(Collectors.joining(", "));
+        if (set.toDefault() || set.values().isEmpty()) {
+            return null;
+        }
+        boolean quote = GucTable.quotesListItems(set.name());
+        return set.values().stream().map(value -> quote && !value.numeric() ? Parser.quoteIdentifier(value.text())
+                : value.text()).collect(Collectors.joining(", "));
     }
 
     public static String reset(CommandContext context, Statement.VariableReset reset) {

@@ -315,6 +315,18 @@ public final class GucTable {
         return parameter != null ? parameter : BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The list parameters whose items are identifiers ({@code GUC_LIST_QUOTE} in {@code guc.c}):
+     * SET quotes each item that is not a plain identifier, so {@code 'a,b'} stays one name.
+     */
+    private static final java.util.Set<String> LIST_QUOTE = java.util.Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries");
+
+    /** Whether SET quotes the items of this parameter's value as identifiers ({@code GUC_LIST_QUOTE}). */
+    public static boolean quotesListItems(String name) {
+        return LIST_QUOTE.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     /** Every known parameter, in definition order. */
     public static List<GucParameter> all() {
         return Collections.unmodifiableList(new ArrayList<>(BY_LOWER_NAME.values()));
