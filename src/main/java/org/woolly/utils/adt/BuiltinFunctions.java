@@ -53,6 +53,7 @@ public final class BuiltinFunctions {
         VarianceAggregates.register(REGISTRY);
         MoreMathFunctions.register(REGISTRY);
         EncodeFunctions.register(REGISTRY);
+        JsonOperators.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }
