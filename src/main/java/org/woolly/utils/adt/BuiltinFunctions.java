@@ -54,6 +54,7 @@ public final class BuiltinFunctions {
         MoreMathFunctions.register(REGISTRY);
         EncodeFunctions.register(REGISTRY);
         JsonOperators.register(REGISTRY);
+        JsonFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

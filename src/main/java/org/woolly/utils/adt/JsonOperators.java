@@ -152,7 +152,7 @@ final class JsonOperators {
     }
 
     /** {@code get_jsonb_path_all}: follows keys and indexes; NULL where the path leaves the value. */
-    private static Object extractPath(Jsonb jsonb, List<String> path, boolean asText) {
+    static Object extractPath(Jsonb jsonb, List<String> path, boolean asText) {
         Object node = jsonb.root();
         if (path.isEmpty()) {
             return asText ? text(node) : jsonb;
