@@ -87,13 +87,17 @@ class JsonIT {
                 select.setString(1, "{\"even\": false, \"n\": 7}");
                 try (ResultSet result = select.executeQuery()) {
                     assertThat(result.next()).isTrue();
-                    assertThat(result.getString(1)).isEqualTo("{\"n\": 7, \"even\": false}");
-                    assertThat(result.getString(2)).isEqualTo("7");
+                    // pgjdbc does not decode binary json(b) (with PostgreSQL neither): the raw bytes show the format
+                    byte[] body = result.getBytes(1);
+                    assertThat(body[0]).isEqualTo((byte) 1);
+                    assertThat(new String(body, 1, body.length - 1, java.nio.charset.StandardCharsets.UTF_8))
+                            .isEqualTo("{\"n\": 7, \"even\": false}");
+                    assertThat(new String(result.getBytes(2), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("7");
                 }
             }
             assertThat(rows(connection, "SELECT count(*), count(DISTINCT body -> 'even') FROM binary_docs"))
                     .containsExactly("50|2");
-            assertThat(rows(connection, "SELECT jsonb_agg(body -> 'n' ORDER BY body DESC) -> 0 FROM binary_docs"))
+            assertThat(rows(connection, "SELECT (jsonb_agg(body -> 'n' ORDER BY body DESC) -> 0)::text FROM binary_docs"))
                     .containsExactly("49");
         }
     }
