@@ -141,7 +141,10 @@ final class FromAnalyzer {
 
     /** Built-in functions whose one OUT parameter has a name ({@code proargnames}), which names their column. */
     private static final java.util.Map<String, String> OUTPUT_COLUMN_NAMES = java.util.Map.of(
-            "pg_partition_ancestors", "relid");
+            "pg_partition_ancestors", "relid",
+            // the OUT parameter of the json(b)_array_elements family
+            "json_array_elements", "value", "json_array_elements_text", "value",
+            "jsonb_array_elements", "value", "jsonb_array_elements_text", "value");
 
     /**
      * A function in FROM ({@code transformRangeFunction}, {@code addRangeTableEntryForFunction}):

@@ -521,4 +521,10 @@ public final class CatalogNameLookup implements CatalogInquiries {
         List<AttributeInfo> fields = catalog.compositeFields(transaction, typeOid);
         return fields == null ? null : fields.stream().mapToInt(AttributeInfo::typeOid).toArray();
     }
+
+    @Override
+    public List<String> compositeFieldNames(int typeOid) {
+        List<AttributeInfo> fields = catalog.compositeFields(transaction, typeOid);
+        return fields == null ? null : fields.stream().map(AttributeInfo::name).toList();
+    }
 }

@@ -375,6 +375,8 @@ public final class TupleCodec {
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case BigDecimal decimal -> numericPayload(decimal);
             case org.woolly.utils.adt.Geometry geometry -> geometry.binary();
+            // jsonb is stored as its normalized text (PostgreSQL stores its binary container format)
+            case org.woolly.utils.adt.Jsonb jsonb -> jsonb.toString().getBytes(StandardCharsets.UTF_8);
             case org.woolly.utils.adt.RecordValue record -> org.woolly.utils.adt.RecordIO.encode(record,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case NumericSpecial special -> {
@@ -430,6 +432,7 @@ public final class TupleCodec {
                 };
             }
             case TypeOids.PATH, TypeOids.POLYGON -> org.woolly.utils.adt.Geometry.fromBinary(typeOid, body, start, length);
+            case TypeOids.JSONB -> org.woolly.utils.adt.Jsonb.parse(new String(body, start, length, StandardCharsets.UTF_8));
             // a composite type (the only user-defined variable-length type stored as itself) or record
             case TypeOids.RECORD -> org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.IntFunction;
 import org.woolly.utils.adt.AggregateDescriptor;
+import org.woolly.utils.adt.ArgumentTypedImplementation;
 import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FunctionImplementation;
@@ -39,7 +40,7 @@ public final class FunctionResolver {
                 exact.add(function);
             }
         }
-        if (exact.size() == 1) {
+        if (exact.size() == 1 && !(exact.get(0).implementation() instanceof ArgumentTypedImplementation)) {
             return new ResolvedFunction(exact.get(0), targets(exact.get(0).argumentTypes(), argTypes));
         }
         List<FunctionDescriptor> chosen = CandidateSelector.select(all,
@@ -47,6 +48,13 @@ public final class FunctionResolver {
         if (chosen.size() == 1) {
             FunctionDescriptor function = chosen.get(0);
             int[] declared = expand(function.argumentTypes(), function.variadic(), argTypes.length);
+            if (function.implementation() instanceof ArgumentTypedImplementation typed) {
+                return bindArgumentTypes(function, typed, declared, argTypes);
+            }
+            if (variadicArray(function)) {
+                int[] targets = targets(declared, argTypes);
+                return new ResolvedFunction(packVariadic(function, targets), targets);
+            }
             if (Polymorphism.applies(function)) {
                 int element = Polymorphism.elementType(declared, argTypes);
                 // a body over "any" builds no array of the type, so unknown and other array-less types do
@@ -115,6 +123,13 @@ public final class FunctionResolver {
             AggregateDescriptor bound = Polymorphism.bindElementAggregate(chosen.get(0), element);
             return new ResolvedAggregate(bound, bound.argumentTypes());
         }
+        if (chosen.size() == 1 && chosen.get(0).transition() instanceof ArgumentTypedImplementation.Transition typed) {
+            AggregateDescriptor aggregate = chosen.get(0);
+            int[] targets = targets(aggregate.argumentTypes(), argTypes);
+            return new ResolvedAggregate(new AggregateDescriptor(aggregate.name(), targets, aggregate.transitionType(),
+                    aggregate.resultType(), aggregate.initialState(), typed.bind(targets), aggregate.finalFunction(),
+                    aggregate.strictTransition()), targets);
+        }
         if (chosen.size() == 1) {
             return new ResolvedAggregate(chosen.get(0), targets(chosen.get(0).argumentTypes(), argTypes));
         }
@@ -149,7 +164,10 @@ public final class FunctionResolver {
                 "Could not choose a best candidate function. You might need to add explicit type casts.");
     }
 
-    /** The declared types laid out for {@code count} actual arguments (variadic last type repeated), or a mismatch. */
+    /**
+     * The declared types laid out for {@code count} actual arguments (variadic last type repeated, or
+     * its element type when it is an array such as {@code VARIADIC text[]}), or a mismatch.
+     */
     private static int[] expand(int[] declared, boolean variadic, int count) {
         if (!variadic) {
             return declared;
@@ -158,9 +176,51 @@ public final class FunctionResolver {
         if (count < declared.length) {
             return new int[] {-1};
         }
+        int element = BuiltinTypes.elementType(declared[fixed]);
         int[] expanded = Arrays.copyOf(declared, count);
-        Arrays.fill(expanded, fixed, count, declared[fixed]);
+        Arrays.fill(expanded, fixed, count, element != 0 ? element : declared[fixed]);
         return expanded;
+    }
+
+    /** A variadic function whose last parameter is an array ({@code VARIADIC text[]}, not {@code VARIADIC "any"}). */
+    private static boolean variadicArray(FunctionDescriptor function) {
+        int[] declared = function.argumentTypes();
+        return function.variadic() && BuiltinTypes.elementType(declared[declared.length - 1]) != 0;
+    }
+
+    /** The function called with its variadic arguments gathered into one array, as PostgreSQL passes them. */
+    private static FunctionDescriptor packVariadic(FunctionDescriptor function, int[] targets) {
+        int fixed = function.argumentTypes().length - 1;
+        int arrayType = function.argumentTypes()[fixed];
+        int element = BuiltinTypes.elementType(arrayType);
+        FunctionImplementation original = function.implementation();
+        FunctionImplementation packing = (args, context) -> {
+            Object[] packed = Arrays.copyOf(args, fixed + 1);
+            packed[fixed] = org.woolly.utils.adt.ArrayValue.of(element,
+                    Arrays.asList(Arrays.copyOfRange(args, fixed, args.length)));
+            return original.invoke(packed, context);
+        };
+        return new FunctionDescriptor(function.oid(), function.name(), targets, function.returnType(),
+                function.strict(), function.variadic(), function.volatility(), packing);
+    }
+
+    /** A function over "any"/anyelement bound to the call's own argument types (unknown as text). */
+    private static ResolvedFunction bindArgumentTypes(FunctionDescriptor function, ArgumentTypedImplementation typed,
+                                                      int[] declared, int[] argTypes) {
+        int[] targets = new int[argTypes.length];
+        for (int i = 0; i < argTypes.length; i++) {
+            boolean polymorphic = OperatorResolver.isPolymorphic(declared[i]) || Polymorphism.isArrayFamily(declared[i])
+                    || declared[i] == TypeOids.RECORD;
+            if (polymorphic && argTypes[i] == TypeOids.UNKNOWN && declared[i] != TypeOids.ANY) {
+                throw new SqlException(SqlState.DATATYPE_MISMATCH,
+                        "could not determine polymorphic type because input has type unknown");
+            }
+            targets[i] = !polymorphic ? declared[i] : argTypes[i] == TypeOids.UNKNOWN ? TypeOids.TEXT : argTypes[i];
+        }
+        FunctionDescriptor bound = new FunctionDescriptor(function.oid(), function.name(), targets,
+                function.returnType(), function.strict(), function.variadic(), function.volatility(),
+                typed.bind(targets));
+        return new ResolvedFunction(bound, targets);
     }
 
     static int[] targets(int[] declared, int[] actual) {

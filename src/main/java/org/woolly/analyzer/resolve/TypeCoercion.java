@@ -26,6 +26,10 @@ public final class TypeCoercion {
         if (target == TypeOids.ANYCOMPATIBLE) {
             return true;
         }
+        if (target == TypeOids.RECORD) {
+            // a parameter of type record (row_to_json) takes any row type: the user-defined ones
+            return BuiltinTypes.byOid(source) == null;
+        }
         if (target == BuiltinTypes.ANYNONARRAY || target == TypeOids.ANYELEMENT) {
             return target == TypeOids.ANYELEMENT || !BuiltinTypes.isArray(source);
         }

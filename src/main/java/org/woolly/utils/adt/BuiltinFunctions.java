@@ -53,6 +53,8 @@ public final class BuiltinFunctions {
         VarianceAggregates.register(REGISTRY);
         MoreMathFunctions.register(REGISTRY);
         EncodeFunctions.register(REGISTRY);
+        JsonOperators.register(REGISTRY);
+        JsonFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

@@ -48,6 +48,8 @@ public final class BuiltinTypes {
         add(TypeOids.BIT, BitStringIO.BIT);
         add(TypeOids.VARBIT, BitStringIO.VARBIT);
         add(TypeOids.UUID, UuidIO.INSTANCE);
+        add(TypeOids.JSON, JsonIO.JSON);
+        add(TypeOids.JSONB, JsonIO.JSONB);
         add(TypeOids.VOID, new VoidIO());
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
@@ -150,7 +152,8 @@ public final class BuiltinTypes {
      * compares areas but belongs to no operator family).
      */
     public static boolean hasBtreeOrdering(int typeOid) {
-        return !Geometry.isGeometric(typeOid);
+        // json has no equality operator either: PostgreSQL cannot sort or group it
+        return !Geometry.isGeometric(typeOid) && typeOid != TypeOids.JSON;
     }
 
     /** A key whose equals/hashCode agree with the type's equality operator. */

@@ -212,4 +212,9 @@ public interface CatalogInquiries {
     default int[] compositeFieldTypes(int typeOid) {
         return null;
     }
+
+    /** The column names of a composite type, in attribute order (to_json's keys); null for a type that is not composite. */
+    default java.util.List<String> compositeFieldNames(int typeOid) {
+        return null;
+    }
 }

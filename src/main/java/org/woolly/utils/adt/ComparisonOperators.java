@@ -21,7 +21,8 @@ final class ComparisonOperators {
     static void register(BuiltinFunctions.Registry registry) {
         int[] sameType = {TypeOids.BOOL, TypeOids.OID, TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.BPCHAR,
             TypeOids.NAME, TypeOids.CHAR, TypeOids.BYTEA, TypeOids.DATE, TypeOids.TIME, TypeOids.TIMESTAMP,
-            TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.BIT, TypeOids.VARBIT, TypeOids.UUID};
+            TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.BIT, TypeOids.VARBIT, TypeOids.UUID,
+            TypeOids.JSONB};
         for (int type : sameType) {
             Comparator<Object> comparator = BuiltinTypes.comparator(type);
             register(registry, type, type, (left, right, context) -> comparator.compare(left, right));

@@ -145,7 +145,16 @@ public final class PgCastData {
             cast(10175, POLYGON, CIRCLE, 1474, EXPLICIT, FUNCTION),
             cast(10176, CIRCLE, POINT, 1416, EXPLICIT, FUNCTION),
             cast(10177, CIRCLE, BOX, 1480, EXPLICIT, FUNCTION),
-            cast(10178, CIRCLE, POLYGON, 1544, EXPLICIT, FUNCTION)
+            cast(10178, CIRCLE, POLYGON, 1544, EXPLICIT, FUNCTION),
+            cast(10214, JSON, JSONB, 0, ASSIGNMENT, INOUT),
+            cast(10215, JSONB, JSON, 0, ASSIGNMENT, INOUT),
+            cast(10216, JSONB, BOOL, 3556, EXPLICIT, FUNCTION),
+            cast(10217, JSONB, NUMERIC, 3449, EXPLICIT, FUNCTION),
+            cast(10218, JSONB, INT2, 3450, EXPLICIT, FUNCTION),
+            cast(10219, JSONB, INT4, 3451, EXPLICIT, FUNCTION),
+            cast(10220, JSONB, INT8, 3452, EXPLICIT, FUNCTION),
+            cast(10221, JSONB, FLOAT4, 3453, EXPLICIT, FUNCTION),
+            cast(10222, JSONB, FLOAT8, 2580, EXPLICIT, FUNCTION)
     );
 
     private static final Map<Long, Cast> BY_TYPES = new HashMap<>();

@@ -82,7 +82,9 @@ public final class PgOpclassData {
             family(2002, BTREE, "varbit_ops"),
             family(3522, BTREE, "enum_ops"),
             family(2968, BTREE, "uuid_ops"),
-            family(2969, HASH, "uuid_ops"));
+            family(2969, HASH, "uuid_ops"),
+            family(4033, BTREE, "jsonb_ops"),
+            family(4034, HASH, "jsonb_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
             opclass(10000, BTREE, "array_ops", 397, ANYARRAY, true, 0),
@@ -128,7 +130,9 @@ public final class PgOpclassData {
             opclass(10043, BTREE, "varbit_ops", 2002, VARBIT, true, 0),
             opclass(10049, HASH, "bytea_ops", 2223, BYTEA, true, 0),
             opclass(10065, BTREE, "uuid_ops", 2968, UUID, true, 0),
-            opclass(10066, HASH, "uuid_ops", 2969, UUID, true, 0));
+            opclass(10066, HASH, "uuid_ops", 2969, UUID, true, 0),
+            opclass(10088, BTREE, "jsonb_ops", 4033, JSONB, true, 0),
+            opclass(10089, HASH, "jsonb_ops", 4034, JSONB, true, 0));
 
     private static final List<Member> OPERATORS = List.of(
             amop(10000, 1976, INT2, INT2, 1, 95),
@@ -337,7 +341,13 @@ public final class PgOpclassData {
             amop(10248, 2968, UUID, UUID, 4, 2977),
             amop(10249, 2968, UUID, UUID, 5, 2975),
             amop(10295, 2969, UUID, UUID, 1, 2972),
-            amop(10297, 1998, NUMERIC, NUMERIC, 1, 1752));
+            amop(10297, 1998, NUMERIC, NUMERIC, 1, 1752),
+            amop(10450, 4033, JSONB, JSONB, 1, 3242),
+            amop(10451, 4033, JSONB, JSONB, 2, 3244),
+            amop(10452, 4033, JSONB, JSONB, 3, 3240),
+            amop(10453, 4033, JSONB, JSONB, 4, 3245),
+            amop(10454, 4033, JSONB, JSONB, 5, 3243),
+            amop(10455, 4034, JSONB, JSONB, 1, 3240));
 
     private static final List<Support> SUPPORT = List.of(
             amproc(10000, 397, ANYARRAY, ANYARRAY, 1, "btarraycmp"),
@@ -456,7 +466,10 @@ public final class PgOpclassData {
             amproc(10104, 2968, UUID, UUID, 2, "uuid_sortsupport"),
             amproc(10105, 2968, UUID, UUID, 4, "btequalimage"),
             amproc(10181, 2969, UUID, UUID, 1, "uuid_hash"),
-            amproc(10182, 2969, UUID, UUID, 2, "uuid_hash_extended"));
+            amproc(10182, 2969, UUID, UUID, 2, "uuid_hash_extended"),
+            amproc(10118, 4033, JSONB, JSONB, 1, "jsonb_cmp"),
+            amproc(10195, 4034, JSONB, JSONB, 1, "jsonb_hash"),
+            amproc(10196, 4034, JSONB, JSONB, 2, "jsonb_hash_extended"));
 
 
     private PgOpclassData() {}

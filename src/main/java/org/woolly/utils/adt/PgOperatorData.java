@@ -16,6 +16,7 @@ import static org.woolly.utils.adt.TypeOids.*;
  * attaches an implementation to each line.
  */
 public final class PgOperatorData {
+    private static final int TEXT_ARRAY = 1009;
     private static final int NONE = 0;
 
     /** One pg_operator row with its function's pg_proc identity and volatility. */
@@ -410,6 +411,34 @@ public final class PgOperatorData {
             op(2975, ">", UUID, UUID, BOOL, 2958, "uuid_gt", 2974, 2976),
             op(2976, "<=", UUID, UUID, BOOL, 2955, "uuid_le", 2977, 2975),
             op(2977, ">=", UUID, UUID, BOOL, 2957, "uuid_ge", 2976, 2974),
+            op(3206, "#>>", JSONB, TEXT_ARRAY, TEXT, 3940, "jsonb_extract_path_text", 0, 0),
+            op(3211, "->", JSONB, TEXT, JSONB, 3478, "jsonb_object_field", 0, 0),
+            op(3212, "->", JSONB, INT4, JSONB, 3215, "jsonb_array_element", 0, 0),
+            op(3213, "#>", JSONB, TEXT_ARRAY, JSONB, 3217, "jsonb_extract_path", 0, 0),
+            op(3240, "=", JSONB, JSONB, BOOL, 4043, "jsonb_eq", 3240, 3241),
+            op(3241, "<>", JSONB, JSONB, BOOL, 4038, "jsonb_ne", 3241, 3240),
+            op(3242, "<", JSONB, JSONB, BOOL, 4039, "jsonb_lt", 3243, 3245),
+            op(3243, ">", JSONB, JSONB, BOOL, 4040, "jsonb_gt", 3242, 3244),
+            op(3244, "<=", JSONB, JSONB, BOOL, 4041, "jsonb_le", 3245, 3243),
+            op(3245, ">=", JSONB, JSONB, BOOL, 4042, "jsonb_ge", 3244, 3242),
+            op(3246, "@>", JSONB, JSONB, BOOL, 4046, "jsonb_contains", 3250, 0),
+            op(3247, "?", JSONB, TEXT, BOOL, 4047, "jsonb_exists", 0, 0),
+            op(3248, "?|", JSONB, TEXT_ARRAY, BOOL, 4048, "jsonb_exists_any", 0, 0),
+            op(3249, "?&", JSONB, TEXT_ARRAY, BOOL, 4049, "jsonb_exists_all", 0, 0),
+            op(3250, "<@", JSONB, JSONB, BOOL, 4050, "jsonb_contained", 3246, 0),
+            op(3284, "||", JSONB, JSONB, JSONB, 3301, "jsonb_concat", 0, 0),
+            op(3285, "-", JSONB, TEXT, JSONB, 3302, "pg_catalog.jsonb_delete", 0, 0),
+            op(3286, "-", JSONB, INT4, JSONB, 3303, "pg_catalog.jsonb_delete", 0, 0),
+            op(3287, "#-", JSONB, TEXT_ARRAY, JSONB, 3304, "jsonb_delete_path", 0, 0),
+            op(3398, "-", JSONB, TEXT_ARRAY, JSONB, 3343, "pg_catalog.jsonb_delete", 0, 0),
+            op(3477, "->>", JSONB, TEXT, TEXT, 3214, "jsonb_object_field_text", 0, 0),
+            op(3481, "->>", JSONB, INT4, TEXT, 3216, "jsonb_array_element_text", 0, 0),
+            op(3962, "->", JSON, TEXT, JSON, 3947, "json_object_field", 0, 0),
+            op(3963, "->>", JSON, TEXT, TEXT, 3948, "json_object_field_text", 0, 0),
+            op(3964, "->", JSON, INT4, JSON, 3949, "json_array_element", 0, 0),
+            op(3965, "->>", JSON, INT4, TEXT, 3950, "json_array_element_text", 0, 0),
+            op(3966, "#>", JSON, TEXT_ARRAY, JSON, 3951, "json_extract_path", 0, 0),
+            op(3967, "#>>", JSON, TEXT_ARRAY, TEXT, 3953, "json_extract_path_text", 0, 0),
             op(2750, "&&", ANYARRAY, ANYARRAY, BOOL, 2747, "arrayoverlap", 2750, 0),
             op(2751, "@>", ANYARRAY, ANYARRAY, BOOL, 2748, "arraycontains", 2752, 0),
             op(2752, "<@", ANYARRAY, ANYARRAY, BOOL, 2749, "arraycontained", 2751, 0),

@@ -38,6 +38,8 @@ public final class TypeOids {
     public static final int BIT = 1560;
     public static final int VARBIT = 1562;
     public static final int UUID = 2950;
+    public static final int JSON = 114;
+    public static final int JSONB = 3802;
     public static final int REGCLASS = 2205;
     public static final int REGTYPE = 2206;
     public static final int REGPROCEDURE = 2202;
