@@ -54,6 +54,9 @@ public final class WoollyEngine implements Engine {
     private final SystemCatalog catalog;
     private final TypeSystem types = new BuiltinTypeSystem();
     private final org.woolly.pgstat.ServerStatistics statistics = new org.woolly.pgstat.ServerStatistics();
+    /** The LISTEN/NOTIFY queue every session shares ({@code AsyncQueueControl} in shared memory). */
+    private final org.woolly.commands.async.NotificationQueue notifications =
+            new org.woolly.commands.async.NotificationQueue();
     private final Path dataDirectory;
 
     private WoollyEngine(StorageServices storage, Path dataDirectory) {
@@ -166,7 +169,8 @@ public final class WoollyEngine implements Engine {
                         null);
             }
             return new QuerySession(storage, catalog.catalogFor(current.oid()).forNewSession(), role, database, settings, notices,
-                    processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
+                    processId, types, PARSER).withStatistics(statistics, current.oid())
+                    .withNotifications(notifications, current.oid()).whenClosed(entry::leave);
         } catch (RuntimeException e) {
             entry.leave();
             throw e;
