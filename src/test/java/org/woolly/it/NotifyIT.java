@@ -150,6 +150,25 @@ class NotifyIT {
         assertThat(receiveUpToMarker(sender, listener, "second")).containsExactly("second:marker");
         execute(listener, "UNLISTEN *");
         assertThat(TestSessions.rows(listener, "SELECT * FROM pg_listening_channels()")).isEmpty();
+        execute(listener, "LISTEN third");
+        execute(listener, "DISCARD ALL");
+        assertThat(TestSessions.rows(listener, "SELECT * FROM pg_listening_channels()")).isEmpty();
+    }
+
+    @Test
+    void triggersAndDoBlocksNotifyThroughPgNotifyAndNotify() throws Exception {
+        Connection listener = sessions.connect();
+        Connection writer = sessions.connect();
+        execute(listener, "LISTEN table_changes");
+        execute(writer, "CREATE TABLE notified_rows (id int)");
+        execute(writer, """
+                CREATE FUNCTION notify_row() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('table_changes', 'row ' || NEW.id); RETURN NEW; END $$""");
+        execute(writer, "CREATE TRIGGER notify_row AFTER INSERT ON notified_rows FOR EACH ROW EXECUTE FUNCTION notify_row()");
+        execute(writer, "INSERT INTO notified_rows VALUES (1), (2)");
+        execute(writer, "DO $$ BEGIN NOTIFY table_changes, 'from do'; END $$");
+        assertThat(receive(listener, 3, 30_000))
+                .containsExactly("table_changes:row 1", "table_changes:row 2", "table_changes:from do");
     }
 
     @Test

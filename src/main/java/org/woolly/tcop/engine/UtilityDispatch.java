@@ -564,6 +564,9 @@ final class UtilityDispatch {
                 session.discardGeneration++;
                 session.settings.reset("all");
                 discardTemporary(session);
+                // Async_UnlistenAll, at the commit of the statement's transaction
+                session.block.ensure();
+                session.notifications.unlisten(null);
             }
             case "PLANS" -> session.discardGeneration++;
             case "SEQUENCES" -> session.sequences().discard();
