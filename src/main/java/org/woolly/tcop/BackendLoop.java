@@ -73,6 +73,8 @@ public final class BackendLoop {
      * with {@code ProcessNotifyInterrupt}).
      */
     private boolean idleForNotifications;
+    /** Set (under processingLock) when {@link #run} returns: nothing more is sent. */
+    private boolean loopEnded;
     /** A delivery thread has been started and has not yet taken processingLock. */
     private final java.util.concurrent.atomic.AtomicBoolean deliveryPending =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -145,6 +147,13 @@ public final class BackendLoop {
             loop(interrupts);
         } finally {
             Interrupts.unbind();
+            processingLock.lock();
+            try {
+                // the session closes after this: a late notification delivery must not touch it
+                loopEnded = true;
+            } finally {
+                processingLock.unlock();
+            }
         }
     }
 
@@ -414,7 +423,7 @@ public final class BackendLoop {
             processingLock.lock();
             try {
                 deliveryPending.set(false);
-                if (idleForNotifications && !ended && !terminated) {
+                if (idleForNotifications && !loopEnded && !ended && !terminated) {
                     sendNotifications();
                     writer.flush();
                 }
