@@ -118,4 +118,43 @@ class NotificationQueueTest {
             assertThat(received.get(i)).isEqualTo(Integer.toString(i));
         }
     }
+
+    @Test
+    void concurrentSendersReachAReaderOnceEachInEachSendersOrder() throws Exception {
+        NotificationQueue queue = new NotificationQueue();
+        NotificationQueue.Listener listener = queue.register(1, DATABASE, () -> { });
+        int senders = 4;
+        int perSender = 2000;
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    NotificationQueue.Batch batch = queue.append(DATABASE,
+                            List.of(new Notification(sender, "c", Integer.toString(i)))).batch();
+                    if (i % 5 == 4) {
+                        queue.abort(batch);
+                    } else {
+                        queue.commit(batch);
+                    }
+                }
+            }));
+        }
+        List<Notification> received = new ArrayList<>();
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+            received.addAll(queue.read(listener, channel -> true));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        received.addAll(queue.read(listener, channel -> true));
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            List<Integer> mine = received.stream().filter(n -> n.senderPid() == sender)
+                    .map(n -> Integer.parseInt(n.payload())).toList();
+            assertThat(mine).hasSize(perSender / 5 * 4).isSorted().doesNotHaveDuplicates()
+                    .noneMatch(i -> i % 5 == 4);
+        }
+        assertThat(queue.size()).isZero();
+    }
 }
