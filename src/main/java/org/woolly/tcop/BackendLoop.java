@@ -36,6 +36,10 @@ import java.util.logging.Logger;
  * Sync. A FATAL ends the loop. Anything that is not a {@link SqlException} becomes XX000 for the
  * client, with the stack trace only in the server log.
  *
+ * <p>Notifications (LISTEN/NOTIFY) go out as NotificationResponse before a ReadyForQuery outside
+ * a transaction and, while the backend is idle waiting for its client, at once from a short-lived
+ * thread that takes {@link #processingLock} ({@code ProcessNotifyInterrupt} in {@code async.c}).
+ *
  * <p>Termination from another thread ({@link #terminate(SqlException)}) waits until the
  * backend is between messages (it holds {@link #processingLock} while it works), then writes
  * the FATAL and lets the caller close the socket.
