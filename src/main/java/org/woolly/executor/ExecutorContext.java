@@ -252,6 +252,19 @@ public final class ExecutorContext implements EvaluationContext {
         return serverActivity == null ? EvaluationContext.super.serverActivity() : serverActivity;
     }
 
+    private org.woolly.utils.adt.NotificationFunctions notifications;
+
+    /** The session's LISTEN/NOTIFY state, for pg_notify and its kin. */
+    public ExecutorContext withNotifications(org.woolly.utils.adt.NotificationFunctions functions) {
+        this.notifications = functions;
+        return this;
+    }
+
+    @Override
+    public org.woolly.utils.adt.NotificationFunctions notifications() {
+        return notifications == null ? EvaluationContext.super.notifications() : notifications;
+    }
+
     private org.woolly.utils.adt.LockFunctions lockFunctions;
 
     /** The session's advisory locks and pg_blocking_pids. */

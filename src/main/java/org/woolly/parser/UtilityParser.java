@@ -3,6 +3,7 @@ package org.woolly.parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.woolly.nodes.parse.AsyncCommand;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.Statement;
@@ -19,7 +20,7 @@ import org.woolly.utils.error.SqlState;
 final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "listen", "notify", "unlisten", "cluster", "reindex",
+            "cluster", "reindex",
             "do", "call", "load", "refresh", "merge", "grant",
             "revoke", "comment");
 
@@ -62,6 +63,9 @@ final class UtilityParser {
             }
             case "discard" -> {
                 return discard();
+            }
+            case "listen", "unlisten", "notify" -> {
+                return async();
             }
             case "checkpoint" -> {
                 return new Statement.Checkpoint(cursor.expectKeyword("checkpoint").start());
@@ -312,6 +316,31 @@ final class UtilityParser {
             return new Statement.Deallocate(null, deallocate.start());
         }
         return new Statement.Deallocate(grammar.columnId(), deallocate.start());
+    }
+
+    /**
+     * {@code LISTEN ColId}, {@code UNLISTEN ColId | *} and {@code NOTIFY ColId [, Sconst]}
+     * ({@code ListenStmt}, {@code UnlistenStmt}, {@code NotifyStmt}).
+     */
+    private Statement async() {
+        Token command = cursor.advance();
+        if (command.isKeyword("unlisten") && cursor.peek().isOperator("*")) {
+            cursor.advance();
+            return new Statement.Async(new AsyncCommand.Unlisten(null));
+        }
+        String channel = grammar.columnId();
+        if (command.isKeyword("listen")) {
+            return new Statement.Async(new AsyncCommand.Listen(channel));
+        }
+        if (command.isKeyword("unlisten")) {
+            return new Statement.Async(new AsyncCommand.Unlisten(channel));
+        }
+        String payload = null;
+        if (cursor.at(Token.Kind.COMMA)) {
+            cursor.advance();
+            payload = cursor.expect(Token.Kind.STRING).text();
+        }
+        return new Statement.Async(new AsyncCommand.Notify(channel, payload));
     }
 
     private Statement discard() {

@@ -162,6 +162,11 @@ public final class MessageWriter {
         beginMessage(MessageTypes.BACKEND_KEY_DATA).int32(processId).int32(secretKey).endMessage();
     }
 
+    /** NotificationResponse: the sending backend's process id, the channel and the payload. */
+    public void notificationResponse(int processId, String channel, String payload) throws IOException {
+        beginMessage(MessageTypes.NOTIFICATION_RESPONSE).int32(processId).cString(channel).cString(payload).endMessage();
+    }
+
     public void readyForQuery(TransactionStatus status) throws IOException {
         beginMessage(MessageTypes.READY_FOR_QUERY).int8(status.indicator()).endMessage();
         flush();

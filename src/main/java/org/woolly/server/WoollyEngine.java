@@ -54,6 +54,9 @@ public final class WoollyEngine implements Engine {
     private final SystemCatalog catalog;
     private final TypeSystem types = new BuiltinTypeSystem();
     private final org.woolly.pgstat.ServerStatistics statistics = new org.woolly.pgstat.ServerStatistics();
+    /** The LISTEN/NOTIFY queue every session shares ({@code AsyncQueueControl} in shared memory). */
+    private final org.woolly.commands.async.NotificationQueue notifications =
+            new org.woolly.commands.async.NotificationQueue();
     private final Path dataDirectory;
 
     private WoollyEngine(StorageServices storage, Path dataDirectory) {
@@ -168,7 +171,8 @@ public final class WoollyEngine implements Engine {
             // process_settings: ALTER ROLE / ALTER DATABASE ... SET defaults, below the startup packet's
             settings.applyStoredDefaults(catalog.sessionDefaults(current.oid(), role.oid())).forEach(notices::notice);
             return new QuerySession(storage, catalog.catalogFor(current.oid()).forNewSession(), role, database, settings, notices,
-                    processId, types, PARSER).withStatistics(statistics, current.oid()).whenClosed(entry::leave);
+                    processId, types, PARSER).withStatistics(statistics, current.oid())
+                    .withNotifications(notifications, current.oid()).whenClosed(entry::leave);
         } catch (RuntimeException e) {
             entry.leave();
             throw e;

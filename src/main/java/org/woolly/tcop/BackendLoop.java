@@ -36,6 +36,10 @@ import java.util.logging.Logger;
  * Sync. A FATAL ends the loop. Anything that is not a {@link SqlException} becomes XX000 for the
  * client, with the stack trace only in the server log.
  *
+ * <p>Notifications (LISTEN/NOTIFY) go out as NotificationResponse before a ReadyForQuery outside
+ * a transaction and, while the backend is idle waiting for its client, at once from a short-lived
+ * thread that takes {@link #processingLock} ({@code ProcessNotifyInterrupt} in {@code async.c}).
+ *
  * <p>Termination from another thread ({@link #terminate(SqlException)}) waits until the
  * backend is between messages (it holds {@link #processingLock} while it works), then writes
  * the FATAL and lets the caller close the socket.
@@ -67,6 +71,17 @@ public final class BackendLoop {
     private org.woolly.pgstat.BackendStatus status;
     /** Whether the last ReadyForQuery was outside a transaction (the next statement starts one). */
     private boolean idleOutsideTransaction = true;
+    /**
+     * Set (under processingLock) when the backend sent ReadyForQuery outside a transaction and
+     * has taken no message since: notifications may then be sent at once ({@code DoingCommandRead}
+     * with {@code ProcessNotifyInterrupt}).
+     */
+    private boolean idleForNotifications;
+    /** Set (under processingLock) when {@link #run} returns: nothing more is sent. */
+    private boolean loopEnded;
+    /** A delivery thread has been started and has not yet taken processingLock. */
+    private final java.util.concurrent.atomic.AtomicBoolean deliveryPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param activity told what the backend is doing ("idle", "SELECT", "idle in transaction"),
@@ -136,6 +151,13 @@ public final class BackendLoop {
             loop(interrupts);
         } finally {
             Interrupts.unbind();
+            processingLock.lock();
+            try {
+                // the session closes after this: a late notification delivery must not touch it
+                loopEnded = true;
+            } finally {
+                processingLock.unlock();
+            }
         }
     }
 
@@ -144,7 +166,13 @@ public final class BackendLoop {
         clientReader = client;
         extended.copyChannel(new CopyProtocol(writer, client));
         client.start(interrupts);
-        sendReadyForQuery();
+        engine.onNotificationsPending(this::notificationsPending);
+        processingLock.lock();
+        try {
+            sendReadyForQuery();
+        } finally {
+            processingLock.unlock();
+        }
         while (!terminated) {
             MessageReader.Message message;
             try {
@@ -183,6 +211,7 @@ public final class BackendLoop {
             }
             processingLock.lock();
             try {
+                idleForNotifications = false;
                 if (terminated) {
                     return;
                 }
@@ -367,8 +396,49 @@ public final class BackendLoop {
         };
         activity.accept(state);
         reportIdle(status, state);
+        if (status == TransactionStatus.IDLE) {
+            // what arrived during the transaction goes before ReadyForQuery, as PostgresMain does
+            sendNotifications();
+        }
         writer.readyForQuery(status);
+        idleForNotifications = status == TransactionStatus.IDLE;
         armIdleTimer(status);
+    }
+
+    /** NotificationResponse for each notification that arrived; called with processingLock held, outside a transaction. */
+    private void sendNotifications() throws IOException {
+        for (org.woolly.commands.async.Notification notification : engine.takeNotifications()) {
+            writer.notificationResponse(notification.senderPid(), notification.channel(), notification.payload());
+        }
+    }
+
+    /**
+     * Another backend committed notifications this one may listen for ({@code HandleNotifyInterrupt}).
+     * Runs on that backend's thread, so it only starts a thread that waits for this backend to be
+     * between messages and, if it is idle outside a transaction, sends them and flushes: the
+     * client gets them without sending anything. A busy backend sends them before its next
+     * ReadyForQuery instead.
+     */
+    private void notificationsPending() {
+        if (!deliveryPending.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("woolly: notify").start(() -> {
+            processingLock.lock();
+            try {
+                deliveryPending.set(false);
+                if (idleForNotifications && !loopEnded && !ended && !terminated) {
+                    sendNotifications();
+                    writer.flush();
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.log(Level.FINE, "could not send notifications", e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not read notifications", e);
+            } finally {
+                processingLock.unlock();
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.woolly.tcop;
 
+import org.woolly.commands.async.Notification;
 import org.woolly.protocol.TransactionStatus;
 import org.woolly.utils.misc.Interrupts;
 
@@ -83,6 +84,22 @@ public interface SessionEngine extends AutoCloseable {
     /** {@code {xid, xmin}} of the session's transaction (pg_stat_activity's backend_xid, backend_xmin); 0: none. */
     default long[] transactionIds() {
         return new long[] {0, 0};
+    }
+
+    /**
+     * The notifications that arrived on the channels the session listens on, for the loop to
+     * send as NotificationResponse messages; called only when no transaction is open
+     * ({@code ProcessIncomingNotify}). Empty when there are none.
+     */
+    default List<Notification> takeNotifications() {
+        return List.of();
+    }
+
+    /**
+     * Registers what to run, from another thread and without blocking, when notifications may
+     * have arrived for the session ({@code HandleNotifyInterrupt}).
+     */
+    default void onNotificationsPending(Runnable signal) {
     }
 
     /** The OID of the session's database (pg_stat_activity's datid); 0 when not known. */

@@ -82,7 +82,7 @@ class ParserErrorTest {
                 "\"CREATE MATERIALIZED VIEW\" is not supported yet", 1);
         assertError("CREATE TABLE t AS EXECUTE q", SqlState.FEATURE_NOT_SUPPORTED,
                 "CREATE TABLE AS EXECUTE is not supported yet", 19);
-        assertError("LISTEN x", SqlState.FEATURE_NOT_SUPPORTED, "\"LISTEN\" is not supported yet", 1);
+        assertError("CLUSTER x", SqlState.FEATURE_NOT_SUPPORTED, "\"CLUSTER\" is not supported yet", 1);
         assertError("VACUUM (foo) t", SqlState.SYNTAX_ERROR, "unrecognized VACUUM option \"foo\"", 9);
         assertError("copy t from stdout", SqlState.SYNTAX_ERROR, "syntax error at or near \"stdout\"", 13);
         // GRANT on tables, sequences and schemas runs; on functions it does not yet

@@ -104,4 +104,16 @@ class MessageCodecTest {
         assertThat(bytes.getInt()).isEqualTo(5);
         assertThat(bytes.get()).isEqualTo((byte) 'E');
     }
+
+    @Test
+    void writesNotificationResponseAsPidChannelAndPayload() throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        MessageWriter writer = new MessageWriter(output);
+        writer.notificationResponse(4711, "orders", "paid \u00e9");
+        writer.flush();
+        byte[] strings = "orders\0paid \u00e9\0".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer expected = ByteBuffer.allocate(1 + 4 + 4 + strings.length);
+        expected.put((byte) 'A').putInt(4 + 4 + strings.length).putInt(4711).put(strings);
+        assertThat(output.toByteArray()).isEqualTo(expected.array());
+    }
 }

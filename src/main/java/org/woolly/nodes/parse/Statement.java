@@ -282,6 +282,9 @@ public sealed interface Statement {
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
 
+    /** LISTEN, UNLISTEN or NOTIFY (see {@link AsyncCommand}). */
+    record Async(AsyncCommand command) implements Statement {}
+
     enum ObjectKind { TABLE, INDEX, SEQUENCE, VIEW, SCHEMA, DATABASE, ROLE, FUNCTION, TYPE, DOMAIN }
 
     enum TransactionKind {

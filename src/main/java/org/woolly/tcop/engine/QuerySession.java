@@ -15,6 +15,9 @@ import org.woolly.catalog.DatabaseCatalog;
 import org.woolly.commands.CommandContext;
 import org.woolly.commands.SequenceSession;
 import org.woolly.commands.VariableCommands;
+import org.woolly.commands.async.Notification;
+import org.woolly.commands.async.NotificationQueue;
+import org.woolly.commands.async.SessionNotifications;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.RawStatement;
@@ -86,6 +89,8 @@ public final class QuerySession implements SessionEngine {
     private int statisticsDatabaseOid;
     /** The server's statistics, null when it keeps none. */
     org.woolly.pgstat.ServerStatistics statistics;
+    /** LISTEN/NOTIFY: over a queue of the session's own until {@link #withNotifications} gives the server's. */
+    SessionNotifications notifications;
 
     @Override
     public int databaseOid() {
@@ -133,6 +138,25 @@ public final class QuerySession implements SessionEngine {
         this.block.beforeCommit(() -> block.deferredConstraints().fire(newExecutorContext(new Object[0]), true));
         block.onTransactionEnd(() -> closeCursors(false));
         block.preCommit(this::runOnCommitActions);
+        this.notifications = new SessionNotifications(new NotificationQueue(), backendPid, 0, notices);
+        block.notifications(notifications);
+    }
+
+    /** Sends and receives notifications through the server's queue, as a session of database {@code databaseOid}. */
+    public QuerySession withNotifications(NotificationQueue queue, int databaseOid) {
+        this.notifications = new SessionNotifications(queue, backendPid, databaseOid, notices);
+        block.notifications(notifications);
+        return this;
+    }
+
+    @Override
+    public List<Notification> takeNotifications() {
+        return notifications.takeDeliverable();
+    }
+
+    @Override
+    public void onNotificationsPending(Runnable signal) {
+        notifications.onSignal(signal);
     }
 
     /** ON COMMIT DELETE ROWS / DROP of the session's temporary tables, before the commit. */
@@ -647,7 +671,7 @@ public final class QuerySession implements SessionEngine {
                 .withColumnDefaults((relation, column) -> analyzer.storedDefault(column, transaction,
                         settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
-                .withStatistics(counters, activity).withLockFunctions(locks())
+                .withStatistics(counters, activity).withLockFunctions(locks()).withNotifications(notifications)
                 .withDeferredConstraints(block.deferredConstraints());
     }
 
@@ -763,6 +787,7 @@ public final class QuerySession implements SessionEngine {
                 block.rollback();
                 dropTemporaryRelations();
             } finally {
+                notifications.close();
                 if (locks != null) {
                     locks.close();
                 }

@@ -45,6 +45,8 @@ final class TransactionBlock {
     private org.woolly.executor.DeferredConstraints deferredConstraints = new org.woolly.executor.DeferredConstraints();
     private Runnable beforeCommit = () -> { };
     private Runnable preCommit = () -> { };
+    /** The session's LISTEN/NOTIFY state, told of commits, aborts and savepoints as async.c's AtCommit_Notify and kin. */
+    private org.woolly.commands.async.SessionNotifications notifications;
 
     TransactionBlock(TransactionManager manager, SessionSettings settings, int backendPid) {
         this.manager = manager;
@@ -220,6 +222,11 @@ final class TransactionBlock {
         this.beforeCommit = action;
     }
 
+    /** The session's LISTEN/NOTIFY state, which follows the transaction's ends and savepoints. */
+    void notifications(org.woolly.commands.async.SessionNotifications sessionNotifications) {
+        this.notifications = sessionNotifications;
+    }
+
     /** What runs before every commit, after the deferred checks ({@code PreCommit_on_commit_actions}). */
     void preCommit(Runnable action) {
         this.preCommit = action;
@@ -239,6 +246,8 @@ final class TransactionBlock {
                 if (transaction.serializable() != null) {
                     manager.predicateLocks().preCommit(transaction.serializable());
                 }
+                // PreCommit_Notify: the notifications enter the queue before the commit record (54000 if full)
+                notifications.preCommit();
             } catch (RuntimeException error) {
                 rollback();
                 throw error;
@@ -254,6 +263,7 @@ final class TransactionBlock {
                 manager.commit(tx, synchronous);
             } catch (RuntimeException error) {
                 endSerializable(tx, false);
+                notifications.atAbort();
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
@@ -261,6 +271,7 @@ final class TransactionBlock {
                 throw error;
             }
             endSerializable(tx, true);
+            notifications.atCommit();
             settings.atTransactionEnd(true);
             counters.transactionsCommitted++;
             reportStatistics.run();
@@ -277,6 +288,7 @@ final class TransactionBlock {
                 manager.abort(tx);
             } finally {
                 endSerializable(tx, false);
+                notifications.atAbort();
                 settings.atTransactionEnd(false);
                 counters.transactionsRolledBack++;
                 reportStatistics.run();
@@ -322,6 +334,7 @@ final class TransactionBlock {
         transaction.defineSavepoint(name);
         settings.atSubtransactionStart();
         deferredConstraints.atSubtransactionStart();
+        notifications.atSubtransactionStart();
     }
 
     /** RELEASE SAVEPOINT: the named savepoint and those inside it end, their work kept (3B001 if unknown). */
@@ -333,6 +346,7 @@ final class TransactionBlock {
         for (int depth = depthBefore; depth > transaction.savepointDepth(); depth--) {
             settings.atSubtransactionEnd(true);
             deferredConstraints.atSubtransactionEnd(true);
+            notifications.atSubtransactionEnd(true);
         }
     }
 
@@ -353,9 +367,11 @@ final class TransactionBlock {
         for (int depth = depthBefore; depth >= transaction.savepointDepth(); depth--) {
             settings.atSubtransactionEnd(false);
             deferredConstraints.atSubtransactionEnd(false);
+            notifications.atSubtransactionEnd(false);
         }
         settings.atSubtransactionStart();
         deferredConstraints.atSubtransactionStart();
+        notifications.atSubtransactionStart();
         state = State.IN_BLOCK;
     }
 

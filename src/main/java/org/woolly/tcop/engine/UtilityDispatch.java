@@ -19,6 +19,7 @@ import org.woolly.commands.VariableCommands;
 import org.woolly.commands.ViewCommands;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.ExpressionCompiler;
+import org.woolly.nodes.parse.AsyncCommand;
 import org.woolly.nodes.parse.DefElem;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SetValue;
@@ -90,6 +91,7 @@ final class UtilityDispatch {
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.Trigger trigger -> trigger.command().tag();
+            case Statement.Async async -> async.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
@@ -138,6 +140,7 @@ final class UtilityDispatch {
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.TypeDefinition definition ->
                     Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
+            case Statement.Async async -> async(session, async.command());
             case Statement.Trigger trigger ->
                     Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE
@@ -252,12 +255,27 @@ final class UtilityDispatch {
     /**
      * Whether the statement reads data, so takes a snapshot (PostgreSQL's
      * {@code PlannedStmtRequiresSnapshot}): all but transaction control, SET/SHOW/RESET and
-     * CHECKPOINT. After the first, the isolation level can no longer change.
+     * CHECKPOINT (and LISTEN, UNLISTEN, NOTIFY). After the first, the isolation level can no longer change.
      */
     private static boolean readsData(Statement statement) {
         return !(statement instanceof Statement.Transaction || statement instanceof Statement.VariableSet
                 || statement instanceof Statement.VariableShow || statement instanceof Statement.VariableReset
-                || statement instanceof Statement.Checkpoint || statement instanceof Statement.Empty);
+                || statement instanceof Statement.Checkpoint || statement instanceof Statement.Empty
+                || statement instanceof Statement.Async);
+    }
+
+    /**
+     * LISTEN, UNLISTEN and NOTIFY ({@code standard_ProcessUtility}'s calls of {@code Async_Listen},
+     * {@code Async_Unlisten[All]}, {@code Async_Notify}): recorded in the transaction, done at commit.
+     */
+    private static Outcome async(QuerySession session, AsyncCommand command) {
+        session.block.ensure();
+        switch (command) {
+            case AsyncCommand.Listen listen -> session.notifications.listen(listen.channel());
+            case AsyncCommand.Unlisten unlisten -> session.notifications.unlisten(unlisten.channel());
+            case AsyncCommand.Notify notify -> session.notifications.notify(notify.channel(), notify.payload());
+        }
+        return Outcome.tag(command.tag());
     }
 
     private static boolean isTransactionModes(Statement.VariableSet set) {
@@ -363,10 +381,16 @@ final class UtilityDispatch {
             block.rollback();
             return Outcome.tag("ROLLBACK");
         }
+        boolean usedNotifications = session.notifications.hasPendingActions();
         block.rollback();
         if (session.settings.getInt("max_prepared_transactions") == 0) {
             throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "prepared transactions are disabled")
                     .withHint("Set max_prepared_transactions to a nonzero value.");
+        }
+        if (usedNotifications) {
+            // AtPrepare_Notify
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot PREPARE a transaction that has executed LISTEN, UNLISTEN, or NOTIFY");
         }
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "PREPARE TRANSACTION is not supported yet");
     }
@@ -540,6 +564,9 @@ final class UtilityDispatch {
                 session.discardGeneration++;
                 session.settings.reset("all");
                 discardTemporary(session);
+                // Async_UnlistenAll, at the commit of the statement's transaction
+                session.block.ensure();
+                session.notifications.unlisten(null);
             }
             case "PLANS" -> session.discardGeneration++;
             case "SEQUENCES" -> session.sequences().discard();

@@ -44,6 +44,7 @@ public final class BuiltinFunctions {
         StatementStatisticsFunctions.registerProgress(REGISTRY);
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
+        AsyncFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
         GeometricFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);

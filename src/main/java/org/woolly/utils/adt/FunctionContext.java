@@ -88,6 +88,12 @@ public interface FunctionContext {
                 "transaction status is not available here");
     }
 
+    /** The session's LISTEN/NOTIFY state (pg_notify and its kin); 0A000 where there is none. */
+    default NotificationFunctions notifications() {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "notification functions are not available here");
+    }
+
     /** The session's advisory locks and lock-wait information; 0A000 where there are none. */
     default LockFunctions lockFunctions() {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
