@@ -11,13 +11,7 @@ package org.woolly.utils.adt;
  * {@link PgAggregateData}, or a system catalog's columns.
  */
 public final class CatalogVersion {
-<<<<<<< HEAD
     public static final int CATALOG_VERSION_NO = 202612160;
-||||||| a38c196
-    public static final int CATALOG_VERSION_NO = 202612140;
-=======
-    public static final int CATALOG_VERSION_NO = 202612152;
->>>>>>> notify
 
     private CatalogVersion() {}
 }
