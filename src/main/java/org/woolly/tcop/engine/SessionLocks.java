@@ -166,7 +166,7 @@ final class SessionLocks implements LockFunctions {
                     Integer.toUnsignedLong(a.key1()), Integer.toUnsignedLong(a.key2()), a.kind(), virtualTransaction,
                     pid, mode, lock.granted(), waitStart);
             case LockTag.SpeculativeToken t -> new LockStatusRow("spectoken", null, null, null, null, null, t.xid(),
-                    null, Integer.toUnsignedLong(t.token()), 0, virtualTransaction, pid, mode, lock.granted(), waitStart);
+                    null, Integer.toUnsignedLong(t.token()), null, virtualTransaction, pid, mode, lock.granted(), waitStart);
             case LockTag.Key k -> null;
         };
     }
