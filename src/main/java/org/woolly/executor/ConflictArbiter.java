@@ -3,31 +3,42 @@ package org.woolly.executor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.woolly.access.common.Tid;
 import org.woolly.access.heap.DirtyState;
 import org.woolly.access.nbtree.IndexScan;
 import org.woolly.access.nbtree.ScanKey;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
-import org.woolly.catalog.RelationLocks;
-import org.woolly.storage.lmgr.LockMode;
 
 /**
- * Finds the existing row a proposed INSERT ... ON CONFLICT row conflicts with in the arbiter
- * unique indexes ({@code ExecCheckIndexConstraints} in {@code execIndexing.c}).
+ * The arbiter indexes of an INSERT ... ON CONFLICT and the speculative insertion protocol
+ * around them ({@code ExecInsert} with ON CONFLICT in {@code nodeModifyTable.c},
+ * {@code ExecCheckIndexConstraints} and {@code check_exclusion_or_unique_constraint} in
+ * {@code execIndexing.c}, the speculative insertion lock of {@code lmgr.c}).
  *
- * <p>PostgreSQL inserts speculatively and, when a concurrent inserter of the same key wins,
- * kills its own tuple and retries, so no 23505 escapes. Woolly has no speculative tuples yet;
- * it gets the same outcome between ON CONFLICT commands by locking each arbiter key value
- * ({@code LockTag.Key}, EXCLUSIVE, held to transaction end, the lock PostgreSQL's DO UPDATE takes
- * on the existing row) before looking, so a second upserter of a key waits for the first to end
- * and then sees its row. An existing row whose inserter or deleter is still running (a plain
- * INSERT, UPDATE or DELETE) is waited for and the search repeated, as PostgreSQL waits for it.
- * A plain INSERT racing an upsert of the same key may still fail with 23505.
+ * <p>For each proposed row the caller first asks {@link #find} for an existing row with an
+ * equal arbiter key (a dirty look that waits for rows still in progress, on the speculative
+ * token of an unconfirmed speculative tuple, on the transaction otherwise). Finding none, it
+ * takes a token ({@link #beginSpeculation}), inserts the heap tuple marked with it, inserts the
+ * arbiter index entries with {@link #isArbiter} entries going through
+ * {@code BTreeAccess.insertSpeculative}, which reports a concurrent equal key instead of
+ * raising 23505; it then confirms the tuple or, on a conflict, super-deletes it, releases the
+ * token ({@link #endSpeculation}) and starts over with {@link #find}, which now waits for or
+ * finds the other row. So no 23505 escapes for a conflict on an arbiter index, and concurrent
+ * upserters of a key never wait for each other's whole transaction while they only race.
  */
 final class ConflictArbiter {
+    /**
+     * The next speculative token ({@code speculativeInsertionToken}); a token only needs to
+     * differ from the same transaction's earlier ones, and 0 means "not speculative".
+     */
+    private static final AtomicInteger TOKENS = new AtomicInteger();
+
     private final ExecutorContext context;
     private final RelationInfo relation;
     private final List<IndexInfo> indexes = new ArrayList<>();
@@ -52,22 +63,21 @@ final class ConflictArbiter {
         indexes.sort(Comparator.comparingInt(IndexInfo::oid));
     }
 
-    /** Locks the proposed row's arbiter keys and returns the TID of the live row it conflicts with, or null. */
-    Tid lockAndFind(Object[] row) {
-        List<Object[]> keys = new ArrayList<>();
-        for (IndexInfo index : indexes) {
-            Object[] key = key(index, row);
-            keys.add(key);
-            if (key != null) {
-                RelationLocks.lockKey(context.transaction(), relation,
-                        ForeignKeyTriggers.keyHash(index.columns().subList(0, index.keyColumnCount()), key),
-                        LockMode.EXCLUSIVE);
-            }
-        }
+    /** Whether {@code index} is one of the arbiters, whose entries a speculative insertion adds without raising. */
+    boolean isArbiter(IndexInfo index) {
+        return indexes.contains(index);
+    }
+
+    /**
+     * The pre-check ({@code ExecCheckIndexConstraints} with {@code CEOUC_WAIT}): the index TID
+     * of a live row whose arbiter key equals the proposed row's, or null. A row whose inserter
+     * or deleter still runs is waited for and the search repeated.
+     */
+    Tid find(Object[] row) {
         search:
         while (true) {
-            for (int i = 0; i < indexes.size(); i++) {
-                Object[] key = keys.get(i);
+            for (IndexInfo index : indexes) {
+                Object[] key = key(index, row);
                 if (key == null) {
                     continue;
                 }
@@ -75,30 +85,55 @@ final class ConflictArbiter {
                 for (int column = 0; column < key.length; column++) {
                     scanKeys.add(new ScanKey(column, ScanKey.Strategy.EQUAL, key[column]));
                 }
-                long waitFor = 0;
-                try (IndexScan scan = context.indexAccess().beginScan(indexes.get(i).shape(), scanKeys, false)) {
+                DirtyState waitFor = null;
+                try (IndexScan scan = context.indexAccess().beginScan(index.shape(), scanKeys, false)) {
                     Tid tid;
-                    while ((tid = scan.next()) != null) {
+                    while (waitFor == null && (tid = scan.next()) != null) {
                         DirtyState state = context.heap().dirtyState(relation.locator(), tid, context.transaction());
                         switch (state.status()) {
                             case LIVE -> {
                                 return tid;
                             }
-                            case IN_PROGRESS -> waitFor = state.xid();
+                            case IN_PROGRESS -> waitFor = state;
                             case DEAD -> { }
-                        }
-                        if (waitFor != 0) {
-                            break;
                         }
                     }
                 }
-                if (waitFor != 0) {
-                    context.waitForTransaction(waitFor);
+                if (waitFor != null) {
+                    if (waitFor.speculativeToken() != 0) {
+                        context.waitForSpeculativeInsertion(waitFor.xid(), waitFor.speculativeToken());
+                    } else {
+                        context.waitForTransaction(waitFor.xid());
+                    }
                     continue search;
                 }
             }
             return null;
         }
+    }
+
+    /**
+     * Takes a new speculative insertion lock for the XID rows are written with now
+     * ({@code SpeculativeInsertionLockAcquire}); its token marks the tuple.
+     */
+    LockTag.SpeculativeToken beginSpeculation() {
+        int token;
+        do {
+            token = TOKENS.incrementAndGet();
+        } while (token == 0);
+        LockTag.SpeculativeToken tag = new LockTag.SpeculativeToken(context.transaction().assignCurrentXid(), token);
+        context.transaction().lock(tag, LockMode.EXCLUSIVE);
+        return tag;
+    }
+
+    /**
+     * Releases the lock once the tuple is confirmed or super-deleted
+     * ({@code SpeculativeInsertionLockRelease}), waking the backends waiting on the token. If an
+     * error ends the insertion first, the lock stays until the (sub)transaction has aborted, so
+     * a waiter wakes to a tuple that is already dead.
+     */
+    void endSpeculation(LockTag.SpeculativeToken tag) {
+        context.transaction().unlock(tag, LockMode.EXCLUSIVE);
     }
 
     /**

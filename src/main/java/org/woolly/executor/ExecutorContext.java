@@ -158,6 +158,17 @@ public final class ExecutorContext implements EvaluationContext {
         transactions.waitForCompletion(xid, transaction);
     }
 
+    /**
+     * Waits until transaction {@code xid} confirmed or killed its speculative insertion
+     * {@code token}, or ended ({@code SpeculativeInsertionWait}).
+     */
+    void waitForSpeculativeInsertion(long xid, int token) {
+        if (transactions == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot wait for transactions here");
+        }
+        transactions.waitForSpeculativeInsertion(xid, token, transaction);
+    }
+
     /** Analyzes a column's stored DEFAULT for evaluation (ON DELETE/UPDATE SET DEFAULT); supplied by the session. */
     @FunctionalInterface
     public interface ColumnDefaults {

@@ -428,20 +428,47 @@ final class ModifyTableNode implements ExecNode {
             }
         }
         while (true) {
-            Tid existing = arbiter.lockAndFind(row);
+            Tid existing = arbiter.find(row);
             if (existing == null) {
-                writeRow(row);
-                return;
+                if (writeRow(row, true)) {
+                    return;
+                }
+                // a concurrent inserter of an arbiter key won the race: look again
+                continue;
             }
             if (!onConflict.doUpdate()) {
+                // ExecCheckTIDVisible: REPEATABLE READ may not skip a row its snapshot cannot see
+                if (context.transactionSnapshot() && !written.contains(existing)
+                        && context.heap().fetch(relation.locator(), existing, context.snapshot()) == null) {
+                    throw serializationFailure("update");
+                }
                 return;
             }
             if (written.contains(existing)) {
                 throw secondTime();
             }
+            // the live member of the row's HOT chain, then locked as ExecOnConflictUpdate does
             HeapTuple tuple = context.heap().fetch(relation.locator(), existing, context.transaction().takeSnapshot());
             if (tuple == null) {
                 continue;
+            }
+            existing = tuple.tid();
+            if (written.contains(existing)) {
+                throw secondTime();
+            }
+            ModifyResult locked = context.heap().lockTuple(relation.locator(), existing, context.transaction(),
+                    org.woolly.access.heap.RowLockMode.UPDATE, true);
+            switch (locked.status()) {
+                case OK, WOULD_BLOCK -> { }
+                case SELF_MODIFIED -> throw secondTime();
+                case UPDATED, DELETED -> {
+                    if (context.transactionSnapshot()) {
+                        throw serializationFailure(locked.status() == ModifyResult.Status.UPDATED ? "update"
+                                : "delete");
+                    }
+                    // READ COMMITTED: the row changed since the look; start over from the arbiters
+                    continue;
+                }
             }
             if (context.transactionSnapshot() && context.heap().fetch(relation.locator(), existing,
                     context.snapshot()) == null) {
@@ -466,11 +493,14 @@ final class ModifyTableNode implements ExecNode {
             checkNotNull(values);
             checkConstraints(values);
             ModifyResult result = context.heap().update(relation.locator(), existing,
-                    relation.encode(values, context.transaction()), context.transaction(), context.snapshot());
+                    relation.encode(values, context.transaction()), context.transaction(), context.snapshot(),
+                    indexedColumnsUnchanged(current, values));
             switch (result.status()) {
                 case OK -> {
                     deleteToastedValues(existing);
-                    insertIndexEntries(values, result.newTid());
+                    if (!result.heapOnly()) {
+                        insertIndexEntries(values, result.newTid());
+                    }
                     written.add(result.newTid());
                     if (foreignKeys != null) {
                         foreignKeys.afterUpdate(current, values);
@@ -547,14 +577,32 @@ final class ModifyTableNode implements ExecNode {
     }
 
     private void writeRow(Object[] row) {
+        writeRow(row, false);
+    }
+
+    /**
+     * Inserts the row with its index entries ({@code ExecInsert}). {@code speculative}: as
+     * ON CONFLICT's speculative insertion, returning false (nothing inserted) when an arbiter
+     * index met a concurrent equal key.
+     */
+    private boolean writeRow(Object[] row, boolean speculative) {
         checkNotNull(row);
         checkConstraints(row);
         if (!routed && !partitionConstraintHolds(row)) {
             throw partitionViolation(row);
         }
-        Tid tid = context.heap().insert(relation.locator(), relation.encode(row, context.transaction()),
-                context.transaction(), relation.options().fillFactor());
-        insertIndexEntries(row, tid);
+        byte[] body = relation.encode(row, context.transaction());
+        Tid tid;
+        if (speculative) {
+            tid = insertSpeculatively(row, body);
+            if (tid == null) {
+                return false;
+            }
+        } else {
+            tid = context.heap().insert(relation.locator(), body, context.transaction(),
+                    relation.options().fillFactor());
+            insertIndexEntries(row, tid);
+        }
         context.counters().tuplesInserted++;
         context.counters().table(relation.oid()).tuplesInserted++;
         if (onConflict != null) {
@@ -568,6 +616,29 @@ final class ModifyTableNode implements ExecNode {
         }
         processed++;
         emit(row);
+        return true;
+    }
+
+    /**
+     * The speculative insertion of {@code ExecInsert}: under a speculative token, the heap tuple
+     * marked with it, then the index entries (arbiters without raising); confirmed when no
+     * arbiter met an equal key ({@code heap_finish_speculative}), else super-deleted with its
+     * out-of-line values ({@code heap_abort_speculative}) and null returned. The token is
+     * released either way, waking those who met the tuple.
+     */
+    private Tid insertSpeculatively(Object[] row, byte[] body) {
+        org.woolly.storage.lmgr.LockTag.SpeculativeToken token = arbiter.beginSpeculation();
+        Tid tid = context.heap().insertSpeculative(relation.locator(), body, context.transaction(),
+                relation.options().fillFactor(), token.token());
+        boolean confirmed = insertIndexEntries(row, tid, true);
+        if (confirmed) {
+            context.heap().finishSpeculative(relation.locator(), tid, context.transaction());
+        } else {
+            deleteToastedValues(tid);
+            context.heap().abortSpeculative(relation.locator(), tid, context.transaction());
+        }
+        arbiter.endSpeculation(token);
+        return confirmed ? tid : null;
     }
 
     private void modify(Object[] oldRow) {
@@ -766,8 +837,17 @@ final class ModifyTableNode implements ExecNode {
      * inserters and deleters, and fails with 23505.
      */
     private void insertIndexEntries(Object[] row, Tid tid) {
+        insertIndexEntries(row, tid, false);
+    }
+
+    /**
+     * Adds the row's index entries ({@code ExecInsertIndexTuples}); for a speculative insertion
+     * an arbiter index's entry is added only without an equal key in the way
+     * ({@code UNIQUE_CHECK_PARTIAL}), and the first that is not stops the work and returns false.
+     */
+    private boolean insertIndexEntries(Object[] row, Tid tid, boolean speculative) {
         if (relation.indexes().isEmpty()) {
-            return;
+            return true;
         }
         BTreeAccess btree = context.indexAccess();
         IndexTuples tuples = indexTuples();
@@ -787,8 +867,16 @@ final class ModifyTableNode implements ExecNode {
                 uniqueRechecks.add(new UniqueRecheck(index, values, tid));
                 continue;
             }
+            if (speculative && arbiter.isArbiter(index)) {
+                if (!btree.insertSpeculative(index.shape(), values, tid, new UniqueProbe(context, relation, index),
+                        context.transaction())) {
+                    return false;
+                }
+                continue;
+            }
             btree.insert(index.shape(), values, tid, new UniqueProbe(context, relation, index), context.transaction());
         }
+        return true;
     }
 
     private record UniqueRecheck(IndexInfo index, Object[] values, Tid tid) {}

@@ -51,7 +51,7 @@ public final class UniqueProbe implements HeapProbe {
         return switch (state.status()) {
             case LIVE -> new RowState.Live();
             case DEAD -> new RowState.Dead();
-            case IN_PROGRESS -> new RowState.InProgress(state.xid());
+            case IN_PROGRESS -> new RowState.InProgress(state.xid(), state.speculativeToken());
         };
     }
 

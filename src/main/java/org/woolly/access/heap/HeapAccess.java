@@ -36,6 +36,29 @@ public interface HeapAccess {
     Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor);
 
     /**
+     * Inserts a tuple body as a speculative insertion ({@code heap_insert} with
+     * {@code HEAP_INSERT_SPECULATIVE}, for INSERT ... ON CONFLICT): the tuple's ctid holds
+     * {@code token} instead of its own TID until {@link #finishSpeculative} confirms it or
+     * {@link #abortSpeculative} kills it; a uniqueness check that meets it reports the token
+     * ({@link DirtyState#speculativeToken}) so the checker waits on that, not on {@code tx}.
+     */
+    Tid insertSpeculative(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor, int token);
+
+    /**
+     * Confirms a speculative insertion of {@code tx} at {@code tid} ({@code heap_finish_speculative}):
+     * its ctid becomes its own TID again; WAL-logged (CONFIRM).
+     */
+    void finishSpeculative(RelFileLocator relation, Tid tid, Transaction tx);
+
+    /**
+     * Kills a speculative insertion of {@code tx} at {@code tid} that met a conflict
+     * ({@code heap_abort_speculative}, the "super-delete"): xmin becomes invalid, so the tuple
+     * is dead to every snapshot and check at once without the transaction ending, and pruning
+     * may remove it; WAL-logged (SUPER_DELETE).
+     */
+    void abortSpeculative(RelFileLocator relation, Tid tid, Transaction tx);
+
+    /**
      * Inserts several tuple bodies written by {@code tx} ({@code heap_multi_insert}): each page
      * is filled with as many of them as fit under one exclusive lock and logged as one WAL record,
      * instead of one lock, one record and one free-space lookup per tuple. Returns their TIDs in

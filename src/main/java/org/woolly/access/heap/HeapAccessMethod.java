@@ -52,6 +52,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final HeapRedo redo;
     private final HeapPruner pruner;
     private final VisibilityMap visibilityMap;
+    private final SpeculativeInsertions speculative;
 
     public HeapAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -62,6 +63,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.visibilityMap = new VisibilityMap(bufferPool);
         this.redo = new HeapRedo(bufferPool, visibilityMap);
         this.pruner = new HeapPruner(this);
+        this.speculative = new SpeculativeInsertions(this, bufferPool, wal);
         bufferPool.addDropListener(freeSpace::forget);
     }
 
@@ -120,6 +122,29 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor) {
+        return insert(relation, body, tx, fillFactor, 0);
+    }
+
+    @Override
+    public Tid insertSpeculative(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor, int token) {
+        if (token == 0) {
+            throw new IllegalArgumentException("a speculative token is never 0");
+        }
+        return insert(relation, body, tx, fillFactor, token);
+    }
+
+    @Override
+    public void finishSpeculative(RelFileLocator relation, Tid tid, Transaction tx) {
+        speculative.finish(relation, tid, tx);
+    }
+
+    @Override
+    public void abortSpeculative(RelFileLocator relation, Tid tid, Transaction tx) {
+        speculative.abort(relation, tid, tx);
+    }
+
+    /** {@code heap_insert}; a {@code speculativeToken} other than 0 makes it a speculative insertion. */
+    private Tid insert(RelFileLocator relation, byte[] body, Transaction tx, int fillFactor, int speculativeToken) {
         checkSerializableInsert(relation, tx);
         long xid = tx.assignCurrentXid();
         int tupleLength = HeapTupleHeader.SIZE + body.length;
@@ -140,10 +165,13 @@ public final class HeapAccessMethod implements HeapAccess {
                 clearAllVisible(page, mapBuffer, block);
                 int offset = addTuple(page, tuple);
                 Tid placed = new Tid(block, offset);
-                HeapTupleHeader.setCtid(tuple, 0, placed);
-                HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), placed);
+                Tid ctid = speculativeToken == 0 ? placed
+                        : new Tid(speculativeToken, HeapTupleHeader.SPECULATIVE_TOKEN_OFFSET);
+                HeapTupleHeader.setCtid(tuple, 0, ctid);
+                HeapTupleHeader.setCtid(page.data(), page.itemOffset(offset), ctid);
                 byte[] insertData = new HeapWalRecords.InsertData(offset,
-                        initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0).encode();
+                        (initialize ? HeapWalRecords.FLAG_INIT_PAGE : 0)
+                                | (speculativeToken == 0 ? 0 : HeapWalRecords.FLAG_SPECULATIVE)).encode();
                 page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.INSERT, xid, insertData,
                         HeapWalRecords.block(relation, block, initialize,
                                 !initialize && wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null,

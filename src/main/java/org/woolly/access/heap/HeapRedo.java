@@ -80,6 +80,20 @@ final class HeapRedo implements ResourceManager {
                 });
                 clearAllVisible(target);
             }
+            case HeapWalRecords.CONFIRM, HeapWalRecords.SUPER_DELETE -> {
+                HeapWalRecords.SpeculativeData speculative =
+                        HeapWalRecords.SpeculativeData.decode(record.mainData());
+                BlockReference target = record.blocks().get(0);
+                Tid self = new Tid(target.blockNumber(), speculative.offset());
+                boolean confirm = record.info() == HeapWalRecords.CONFIRM;
+                applyToBlock(target, endLsn, page -> {
+                    if (confirm) {
+                        SpeculativeInsertions.confirm(page, self);
+                    } else {
+                        SpeculativeInsertions.superDelete(page, self);
+                    }
+                });
+            }
             case HeapWalRecords.UPDATE -> redoUpdate(record, endLsn);
             case HeapWalRecords.VISIBLE -> redoVisible(record, endLsn);
             case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
@@ -213,6 +227,8 @@ final class HeapRedo implements ResourceManager {
                 HeapWalRecords.DeleteData delete = HeapWalRecords.DeleteData.decode(record.mainData());
                 text.append(" off ").append(delete.offset()).append(" xmax ").append(delete.xmax());
             }
+            case HeapWalRecords.CONFIRM, HeapWalRecords.SUPER_DELETE -> text.append(" off ")
+                    .append(HeapWalRecords.SpeculativeData.decode(record.mainData()).offset());
             case HeapWalRecords.PRUNE, HeapWalRecords.VACUUM -> {
                 HeapWalRecords.PruneData prune = HeapWalRecords.PruneData.decode(record.mainData());
                 text.append(" prune xid ").append(prune.pruneXid()).append(" redirected ")

@@ -56,6 +56,12 @@ final class HeapTupleHeader {
     static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED | LOCK_BITS;
     static final int HINT_BITS = XMIN_COMMITTED | XMIN_INVALID | XMAX_COMMITTED | XMAX_INVALID;
 
+    /**
+     * The ctid offset that marks a speculatively inserted tuple, whose ctid block then holds the
+     * inserter's speculative token until the insertion is confirmed ({@code SpecTokenOffsetNumber}).
+     */
+    static final int SPECULATIVE_TOKEN_OFFSET = 0xFFFE;
+
     /** Largest tuple a page can hold ({@code MaxHeapTupleSize}). */
     static final int MAXIMUM_TUPLE_SIZE = Page.SIZE - Page.HEADER_SIZE - Page.LINE_POINTER_SIZE;
 
@@ -76,6 +82,10 @@ final class HeapTupleHeader {
 
     static long xmin(byte[] data, int position) {
         return Page.getLong(data, position + XMIN_OFFSET);
+    }
+
+    static void setXmin(byte[] data, int position, long xmin) {
+        Page.putLong(data, position + XMIN_OFFSET, xmin);
     }
 
     static long xmax(byte[] data, int position) {
@@ -102,6 +112,16 @@ final class HeapTupleHeader {
     static void setCtid(byte[] data, int position, Tid tid) {
         Page.putInt(data, position + CTID_BLOCK_OFFSET, tid.block());
         Page.putShort(data, position + CTID_OFFSET_NUMBER_OFFSET, tid.offset());
+    }
+
+    /** Whether the tuple is a speculative insertion not yet confirmed ({@code HeapTupleHeaderIsSpeculative}). */
+    static boolean isSpeculative(byte[] data, int position) {
+        return Page.getUnsignedShort(data, position + CTID_OFFSET_NUMBER_OFFSET) == SPECULATIVE_TOKEN_OFFSET;
+    }
+
+    /** The speculative token of a speculative tuple ({@code HeapTupleHeaderGetSpeculativeToken}). */
+    static int speculativeToken(byte[] data, int position) {
+        return Page.getInt(data, position + CTID_BLOCK_OFFSET);
     }
 
     static int infomask(byte[] data, int position) {

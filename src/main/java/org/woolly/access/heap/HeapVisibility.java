@@ -220,7 +220,9 @@ final class HeapVisibility {
      * {@code HeapTupleSatisfiesDirty} as a uniqueness check reads it: a row inserted by a running
      * transaction, or deleted by one, is in progress (wait for that XID); one never committed or
      * deleted by a committed transaction (or by the caller, whose XIDs {@code own} accepts) is
-     * dead; anything else is live.
+     * dead; anything else is live. A speculative tuple's state names its token. A super-deleted
+     * tuple (xmin 0, see {@code HeapAccess#abortSpeculative}) counts as inserted by an aborted
+     * transaction, here and in every other rule.
      */
     DirtyState satisfiesDirty(byte[] data, int position, LongPredicate own) {
         long xmin = HeapTupleHeader.xmin(data, position);
@@ -228,7 +230,9 @@ final class HeapVisibility {
             if (!xminCommitted(data, position)) {
                 XidStatus inserter = transactions.status(xmin);
                 if (inserter == XidStatus.IN_PROGRESS) {
-                    return DirtyState.inProgress(xmin);
+                    return HeapTupleHeader.isSpeculative(data, position)
+                            ? DirtyState.speculative(xmin, HeapTupleHeader.speculativeToken(data, position))
+                            : DirtyState.inProgress(xmin);
                 }
                 if (inserter == XidStatus.ABORTED) {
                     return DirtyState.DEAD;

@@ -47,6 +47,18 @@ final class HeapWalRecords {
      */
     static final int VISIBLE = 0x60;
 
+    /** A speculative insertion in block reference 0 was confirmed: its ctid names it again ({@code XLOG_HEAP_CONFIRM}). */
+    static final int CONFIRM = 0x70;
+
+    /**
+     * A speculative insertion in block reference 0 was killed: xmin invalid, dead to everyone
+     * ({@code XLOG_HEAP_DELETE} with {@code XLH_DELETE_IS_SUPER}).
+     */
+    static final int SUPER_DELETE = 0x80;
+
+    /** Flag in INSERT's main data: the tuple is a speculative insertion ({@code XLH_INSERT_IS_SPECULATIVE}). */
+    static final int FLAG_SPECULATIVE = 0x02;
+
     /** Flag in main data: the target page was empty and is (re)initialized by redo ({@code XLOG_HEAP_INIT_PAGE}). */
     static final int FLAG_INIT_PAGE = 0x01;
 
@@ -65,6 +77,19 @@ final class HeapWalRecords {
 
         static InsertData decode(byte[] bytes) {
             return new InsertData(Page.getUnsignedShort(bytes, 0), Byte.toUnsignedInt(bytes[2]));
+        }
+    }
+
+    /** Main data of CONFIRM and SUPER_DELETE: the tuple's offset u16 ({@code xl_heap_confirm}). */
+    record SpeculativeData(int offset) {
+        byte[] encode() {
+            byte[] bytes = new byte[2];
+            Page.putShort(bytes, 0, offset);
+            return bytes;
+        }
+
+        static SpeculativeData decode(byte[] bytes) {
+            return new SpeculativeData(Page.getUnsignedShort(bytes, 0));
         }
     }
 
@@ -238,6 +263,8 @@ final class HeapWalRecords {
             case VACUUM -> "VACUUM";
             case MULTI_INSERT -> "MULTI_INSERT";
             case VISIBLE -> "VISIBLE";
+            case CONFIRM -> "CONFIRM";
+            case SUPER_DELETE -> "SUPER_DELETE";
             default -> "UNKNOWN(" + info + ")";
         };
     }

@@ -48,6 +48,16 @@ public interface BTreeAccess {
     void insert(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx);
 
     /**
+     * Inserts one entry of a speculative insertion into a unique index without raising or
+     * waiting ({@code UNIQUE_CHECK_PARTIAL} as {@code ExecInsertIndexTuples} uses it for ON
+     * CONFLICT's arbiter indexes): when an equal key's heap row is live or in progress, adds
+     * nothing and returns false, so the caller kills its tuple and tries again; else inserts
+     * and returns true. Check and insert happen under one hold of the index, so of two
+     * speculative inserters of a key the second always sees the first.
+     */
+    boolean insertSpeculative(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx);
+
+    /**
      * Checks an entry already in a unique index against the other entries with its key, with
      * {@link #insert}'s rules ({@code UNIQUE_CHECK_EXISTING}, the recheck of a deferred unique
      * constraint in {@code unique_key_recheck}); adds nothing.

@@ -128,16 +128,34 @@ public final class BTreeAccessMethod implements BTreeAccess {
             // a SERIALIZABLE insert meets the SIREAD locks of the scans that read this index
             sxact.insertIntoIndex(index.locator().databaseOid(), index.locator().relNumber());
         }
-        insertOrCheck(index, values, heapTid, probe, tx, true);
+        insertOrCheck(index, values, heapTid, probe, tx, UniqueCheck.YES);
+    }
+
+    @Override
+    public boolean insertSpeculative(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe,
+                                     Transaction tx) {
+        org.woolly.storage.lmgr.SerializableXact sxact = tx == null ? null : tx.serializable();
+        if (sxact != null) {
+            sxact.insertIntoIndex(index.locator().databaseOid(), index.locator().relNumber());
+        }
+        return insertOrCheck(index, values, heapTid, probe, tx, UniqueCheck.PARTIAL);
     }
 
     @Override
     public void checkUniqueExisting(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx) {
-        insertOrCheck(index, values, heapTid, probe, tx, false);
+        insertOrCheck(index, values, heapTid, probe, tx, UniqueCheck.EXISTING);
     }
 
-    private void insertOrCheck(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx,
-                               boolean insert) {
+    /**
+     * How an insert treats equal keys ({@code IndexUniqueCheck}): YES raises on a live one and
+     * waits for one in progress; PARTIAL reports either as a conflict instead; EXISTING checks
+     * as YES and inserts nothing.
+     */
+    private enum UniqueCheck { YES, PARTIAL, EXISTING }
+
+    /** Returns false only for a PARTIAL check that found a potential conflict (nothing inserted). */
+    private boolean insertOrCheck(IndexShape index, Object[] values, Tid heapTid, HeapProbe probe, Transaction tx,
+                                  UniqueCheck mode) {
         KeyLayout layout = layout(index);
         if (values.length != index.columnTypeOids().size()) {
             throw new SqlException(SqlState.INTERNAL_ERROR, "index \"" + index.name() + "\" has "
@@ -148,7 +166,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         Object[] keys = Arrays.copyOf(values, index.keyColumns());
         boolean checkUnique = index.unique() && (index.nullsNotDistinct() || Arrays.stream(keys).allMatch(v -> v != null));
         while (true) {
-            long waitFor = 0;
+            HeapProbe.RowState.InProgress waitFor = null;
             Lock lock = writeLock(index);
             lock.lock();
             try {
@@ -156,32 +174,45 @@ public final class BTreeAccessMethod implements BTreeAccess {
                 // a unique insert descends to the first page where the key could be and moves right from there
                 Descent descent = descend(layout, checkUnique ? new KeyLayout.Target(keys, null, -1) : position, true);
                 if (checkUnique) {
-                    waitFor = checkUnique(layout, descent, keys, heapTid, probe);
+                    waitFor = checkUnique(layout, descent, keys, heapTid, probe, mode == UniqueCheck.PARTIAL);
                 }
-                if (waitFor == 0) {
-                    if (insert) {
+                if (waitFor != null && mode == UniqueCheck.PARTIAL) {
+                    return false;
+                }
+                if (waitFor == null) {
+                    if (mode != UniqueCheck.EXISTING) {
                         insertLocked(layout, descent, position, tuple, tx.xid());
                     }
-                    return;
+                    return true;
                 }
             } finally {
                 lock.unlock();
             }
             // _bt_check_unique: never wait holding the index; check again once the other one ended
-            transactions.waitForCompletion(waitFor, tx);
+            // (or, for a speculative insertion, once it was confirmed or killed)
+            if (waitFor.speculativeToken() != 0) {
+                transactions.waitForSpeculativeInsertion(waitFor.xid(), waitFor.speculativeToken(), tx);
+            } else {
+                transactions.waitForCompletion(waitFor.xid(), tx);
+            }
         }
     }
 
+    /** What a PARTIAL check reports for a live equal key: a conflict, as one in progress. */
+    private static final HeapProbe.RowState.InProgress LIVE_CONFLICT = new HeapProbe.RowState.InProgress(0);
+
     /**
      * Looks at every entry with the same key ({@code _bt_check_unique}): a live one is a
-     * duplicate; returns the XID to wait for if one is in progress, else 0.
+     * duplicate (raised, or with {@code partial} reported as {@link #LIVE_CONFLICT}); returns
+     * the row in progress to wait for if there is one, else null.
      */
-    private long checkUnique(KeyLayout layout, Descent descent, Object[] keys, Tid heapTid, HeapProbe probe) {
+    private HeapProbe.RowState.InProgress checkUnique(KeyLayout layout, Descent descent, Object[] keys, Tid heapTid,
+                                                      HeapProbe probe, boolean partial) {
         KeyLayout.Target target = new KeyLayout.Target(keys, null, -1);
         int block = descent.block();
         Page page = descent.page();
         int offset = firstGreater(layout, page, target);
-        long waitFor = 0;
+        HeapProbe.RowState.InProgress waitFor = null;
         for (long steps = 0; ; steps++) {
             checkSteps(layout, steps, block);
             for (; offset <= page.maxOffsetNumber(); offset++) {
@@ -193,8 +224,13 @@ public final class BTreeAccessMethod implements BTreeAccess {
                     continue;
                 }
                 switch (probe.state(entry.tid())) {
-                    case HeapProbe.RowState.Live live -> throw probe.duplicate(keys);
-                    case HeapProbe.RowState.InProgress running -> waitFor = running.xid();
+                    case HeapProbe.RowState.Live live -> {
+                        if (partial) {
+                            return LIVE_CONFLICT;
+                        }
+                        throw probe.duplicate(keys);
+                    }
+                    case HeapProbe.RowState.InProgress running -> waitFor = running;
                     case HeapProbe.RowState.Dead dead -> { }
                 }
             }

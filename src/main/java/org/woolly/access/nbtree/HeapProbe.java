@@ -24,7 +24,15 @@ public interface HeapProbe {
         /** Never committed, or deleted by a committed transaction: no conflict. */
         record Dead() implements RowState {}
 
-        /** Inserted or deleted by a transaction still running: wait for {@code xid}, then ask again. */
-        record InProgress(long xid) implements RowState {}
+        /**
+         * Inserted or deleted by a transaction still running: wait for {@code xid}, then ask
+         * again; for a speculative insertion not yet confirmed ({@code speculativeToken} not 0),
+         * wait for that token instead.
+         */
+        record InProgress(long xid, int speculativeToken) implements RowState {
+            public InProgress(long xid) {
+                this(xid, 0);
+            }
+        }
     }
 }

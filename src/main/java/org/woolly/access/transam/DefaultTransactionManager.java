@@ -321,6 +321,19 @@ public final class DefaultTransactionManager implements TransactionManager {
         if (!procArray.isRunning(xid)) {
             return;
         }
+        waitForLock(new LockTag.Transaction(xid), waiter);
+    }
+
+    @Override
+    public void waitForSpeculativeInsertion(long xid, int token, Transaction waiter) {
+        if (!procArray.isRunning(xid)) {
+            return;
+        }
+        waitForLock(new LockTag.SpeculativeToken(xid, token), waiter);
+    }
+
+    /** Takes {@code tag} shared and lets it go at once: waits for its exclusive holder to release it. */
+    private void waitForLock(LockTag tag, Transaction waiter) {
         long owner;
         long processId;
         if (waiter instanceof TopTransaction tx) {
@@ -330,7 +343,6 @@ public final class DefaultTransactionManager implements TransactionManager {
             owner = nextOwner.getAndIncrement();
             processId = owner;
         }
-        LockTag tag = new LockTag.Transaction(xid);
         lockManager.acquire(owner, processId, tag, LockMode.SHARE);
         lockManager.release(owner, tag, LockMode.SHARE);
     }

@@ -282,6 +282,17 @@ public final class TopTransaction implements Transaction {
         return true;
     }
 
+    /** Releases one acquisition of a lock before this transaction ends ({@code LockRelease}). */
+    @Override
+    public void unlock(LockTag tag, LockMode mode) {
+        manager.lockManager().release(entry.owner(), tag, mode);
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            if (levels.get(i).locks.remove(new HeldLock(tag, mode))) {
+                return;
+            }
+        }
+    }
+
     private void noteLock(LockTag tag, LockMode mode) {
         if (!levels.isEmpty()) {
             levels.getLast().locks.add(new HeldLock(tag, mode));

@@ -56,6 +56,15 @@ public interface Transaction {
                 "locks are not supported by this transaction manager");
     }
 
+    /**
+     * Releases one acquisition of a lock taken with {@link #lock} before this transaction ends,
+     * as the speculative insertion lock is released once its tuple is confirmed or killed.
+     */
+    default void unlock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "locks are not supported by this transaction manager");
+    }
+
     /** Takes a heavyweight lock only if that needs no wait (NOWAIT, SKIP LOCKED); returns whether it did. */
     default boolean tryLock(org.woolly.storage.lmgr.LockTag tag, org.woolly.storage.lmgr.LockMode mode) {
         lock(tag, mode);

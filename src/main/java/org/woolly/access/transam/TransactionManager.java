@@ -78,6 +78,15 @@ public interface TransactionManager {
     void waitForCompletion(long xid, Transaction waiter);
 
     /**
+     * Blocks until transaction {@code xid} has confirmed or killed its speculative insertion
+     * {@code token} ({@code SpeculativeInsertionWait}), or has ended; the waiter then looks at the
+     * tuple again. Managers without a lock table wait for the whole transaction.
+     */
+    default void waitForSpeculativeInsertion(long xid, int token, Transaction waiter) {
+        waitForCompletion(xid, waiter);
+    }
+
+    /**
      * The xmin horizon ({@code GetOldestNonRemovableTransactionId}): a tuple whose deleter
      * committed below it is dead to every running and future snapshot, so pruning and VACUUM
      * may remove it. 0 (nothing is removable) for managers that keep no proc array.

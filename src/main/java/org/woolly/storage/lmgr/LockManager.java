@@ -127,6 +127,7 @@ public final class LockManager {
                     case LockTag.Relation r -> "relation";
                     case LockTag.Advisory a -> "advisory";
                     case LockTag.Tuple t -> "tuple";
+                    case LockTag.SpeculativeToken t -> "spectoken";
                     default -> "transactionid";
                 });
             }

@@ -2,7 +2,7 @@ package org.woolly.storage.lmgr;
 
 /**
  * What a lock is on ({@code LOCKTAG} in {@code lock.h}): a relation, a row, a transaction (to wait for
- * its end), or a key value of a table referenced by a foreign key.
+ * its end), a speculative insertion, or a key value of a table referenced by a foreign key.
  */
 public sealed interface LockTag {
 
@@ -31,6 +31,18 @@ public sealed interface LockTag {
         @Override
         public String toString() {
             return "transaction " + xid;
+        }
+    }
+
+    /**
+     * A speculative insertion of transaction {@code xid} ({@code LOCKTAG_SPECULATIVE_TOKEN}): an
+     * INSERT ... ON CONFLICT holds it exclusively while its tuple is neither confirmed nor killed;
+     * a backend that meets that tuple waits on it (shared) instead of on the whole transaction.
+     */
+    record SpeculativeToken(long xid, int token) implements LockTag {
+        @Override
+        public String toString() {
+            return "speculative token " + Integer.toUnsignedString(token) + " of transaction " + xid;
         }
     }
 

@@ -165,6 +165,8 @@ final class SessionLocks implements LockFunctions {
             case LockTag.Advisory a -> new LockStatusRow("advisory", a.databaseOid(), null, null, null, null, null,
                     Integer.toUnsignedLong(a.key1()), Integer.toUnsignedLong(a.key2()), a.kind(), virtualTransaction,
                     pid, mode, lock.granted(), waitStart);
+            case LockTag.SpeculativeToken t -> new LockStatusRow("spectoken", null, null, null, null, null, t.xid(),
+                    null, Integer.toUnsignedLong(t.token()), null, virtualTransaction, pid, mode, lock.granted(), waitStart);
             case LockTag.Key k -> null;
         };
     }

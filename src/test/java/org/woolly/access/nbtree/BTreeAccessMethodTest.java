@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.common.Tid;
 import org.woolly.access.transam.Transaction;
+import org.woolly.access.transam.XidStatus;
+import org.woolly.storage.lmgr.LockMode;
+import org.woolly.storage.lmgr.LockTag;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 
@@ -272,6 +275,49 @@ class BTreeAccessMethodTest {
         support.transactions.abort(first);
         waiter.join(10000);
         assertThat(waiter.isAlive()).isFalse();
+        assertThat(tids(support.btree.beginScan(index, List.of(), false))).containsExactly(tid(1), tid(2));
+    }
+
+    @Test
+    void aSpeculativeInsertReportsLiveAndRunningEqualKeysWithoutWaitingOrRaising() {
+        BTreeTestSupport support = new BTreeTestSupport(data, 16);
+        IndexShape index = intIndex(true);
+        Transaction tx = emptyIndex(support, index);
+        support.btree.insert(index, new Object[] {1}, tid(1), support.probe, tx);
+        assertThat(support.btree.insertSpeculative(index, new Object[] {1}, tid(2), support.probe, tx))
+                .as("live equal key").isFalse();
+        support.probe.states.put(tid(1), new HeapProbe.RowState.InProgress(tx.xid() + 100, 9));
+        assertThat(support.btree.insertSpeculative(index, new Object[] {1}, tid(3), support.probe, tx))
+                .as("running equal key: no wait").isFalse();
+        support.probe.states.put(tid(1), new HeapProbe.RowState.Dead());
+        assertThat(support.btree.insertSpeculative(index, new Object[] {1}, tid(4), support.probe, tx)).isTrue();
+        assertThat(tids(support.btree.beginScan(index, List.of(), false))).as("conflicting entries are not added")
+                .containsExactly(tid(1), tid(4));
+    }
+
+    @Test
+    void aUniqueInsertMeetingASpeculativeTupleWaitsForItsTokenNotItsTransaction() throws Exception {
+        BTreeTestSupport support = new BTreeTestSupport(data, 16);
+        IndexShape index = intIndex(true);
+        Transaction first = support.transactions.begin();
+        support.btree.buildEmpty(index, first);
+        long firstXid = first.assignXid();
+        LockTag.SpeculativeToken token = new LockTag.SpeculativeToken(firstXid, 5);
+        first.lock(token, LockMode.EXCLUSIVE);
+        assertThat(support.btree.insertSpeculative(index, new Object[] {9}, tid(1), support.probe, first)).isTrue();
+        support.probe.states.put(tid(1), new HeapProbe.RowState.InProgress(firstXid, 5));
+        Transaction second = support.transactions.begin();
+        second.assignXid();
+        Thread waiter = Thread.ofPlatform().start(() ->
+                support.btree.insert(index, new Object[] {9}, tid(2), support.probe, second));
+        waiter.join(300);
+        assertThat(waiter.isAlive()).as("waits for the token").isTrue();
+        // the first kills its tuple and lets the token go, but goes on running
+        support.probe.states.put(tid(1), new HeapProbe.RowState.Dead());
+        first.unlock(token, LockMode.EXCLUSIVE);
+        waiter.join(10000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(support.transactions.status(firstXid)).isEqualTo(XidStatus.IN_PROGRESS);
         assertThat(tids(support.btree.beginScan(index, List.of(), false))).containsExactly(tid(1), tid(2));
     }
 
