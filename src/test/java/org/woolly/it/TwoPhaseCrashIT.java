@@ -46,6 +46,31 @@ class TwoPhaseCrashIT {
         execute(connection, "PREPARE TRANSACTION 'drop'");
     }
 
+    /** A prepared transaction that creates a table and adds a column, committed after a kill: every session sees both. */
+    @Test
+    void catalogChangesOfARecoveredPreparedTransactionAreSeenAfterCommitPrepared() throws Exception {
+        server.initAndStart(OPTIONS);
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE TABLE tp_altered (id int)");
+            execute(connection, "INSERT INTO tp_altered VALUES (1)");
+            execute(connection, "BEGIN");
+            execute(connection, "CREATE TABLE tp_new (id int)");
+            execute(connection, "INSERT INTO tp_new VALUES (5)");
+            execute(connection, "ALTER TABLE tp_altered ADD COLUMN note text DEFAULT 'x'");
+            execute(connection, "PREPARE TRANSACTION 'ddl'");
+        }
+        server.kill();
+        server.restart(OPTIONS);
+        try (Connection reader = server.connect(); Connection finisher = server.connect()) {
+            // the reader caches the catalog as it is before the commit
+            assertThat(rows(reader, "SELECT count(*) FROM pg_class WHERE relname = 'tp_new'")).containsExactly("0");
+            assertError(errorOf(reader, "SELECT * FROM tp_new"), "42P01", "relation \"tp_new\" does not exist", null);
+            execute(finisher, "COMMIT PREPARED 'ddl'");
+            assertThat(rows(reader, "SELECT * FROM tp_new")).containsExactly("5");
+            assertThat(rows(reader, "SELECT id, note FROM tp_altered")).containsExactly("1|x");
+        }
+    }
+
     /** After the restart: both are listed, hold their locks, and end as COMMIT / ROLLBACK PREPARED say. */
     private void finishTwo(Connection connection) throws SQLException {
         assertThat(rows(connection, "SELECT gid, owner = current_user, database FROM pg_prepared_xacts ORDER BY gid"))

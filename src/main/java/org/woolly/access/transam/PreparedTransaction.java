@@ -13,6 +13,8 @@ public final class PreparedTransaction {
     boolean valid;
     /** Whether a backend is finishing it ({@code gxact->locking_backend}); guarded by the registry. */
     boolean busy;
+    /** Rebuilt by recovery: its session's onCommit actions (catalog invalidation) are gone. */
+    boolean recovered;
 
     PreparedTransaction(TwoPhaseRecords.State state, TopTransaction transaction) {
         this.state = state;
@@ -37,6 +39,14 @@ public final class PreparedTransaction {
 
     public int databaseOid() {
         return state.databaseOid();
+    }
+
+    /**
+     * Whether recovery rebuilt it: committing it runs none of the actions its session had
+     * registered, so a caller must invalidate what those would have (catalog caches).
+     */
+    public boolean recovered() {
+        return recovered;
     }
 
     TwoPhaseRecords.State state() {

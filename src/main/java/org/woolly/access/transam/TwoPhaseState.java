@@ -59,6 +59,7 @@ final class TwoPhaseState {
     /** Adds a transaction rebuilt by recovery, valid at once. */
     synchronized void addRecovered(PreparedTransaction prepared) {
         prepared.valid = true;
+        prepared.recovered = true;
         byGid.put(prepared.gid(), prepared);
     }
 

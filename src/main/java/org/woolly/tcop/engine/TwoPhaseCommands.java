@@ -71,6 +71,10 @@ final class TwoPhaseCommands {
             throw refused;
         }
         transactions.finishPrepared(prepared, commit);
+        if (commit && prepared.recovered() && session.catalog instanceof org.woolly.catalog.DatabaseCatalog catalog) {
+            // the catalog changes it may have made were never noted in this run of the server
+            catalog.invalidateAll();
+        }
     }
 
     /**
