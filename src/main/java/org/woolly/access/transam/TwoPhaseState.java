@@ -27,8 +27,6 @@ import org.woolly.utils.error.SqlState;
  * ({@code restoreTwoPhaseData}, {@code PrepareRedoAdd}, {@code PrepareRedoRemove}).
  */
 final class TwoPhaseState {
-    /** {@code GIDSIZE}: a GID is at most 199 bytes. */
-    static final int GID_SIZE = 200;
     static final String DIRECTORY = "pg_twophase";
 
     private final Path directory;
