@@ -195,6 +195,11 @@ public final class DatabaseCatalog implements CatalogAccess {
         return system.invalidationStamp();
     }
 
+    /** Makes every session's catalog images and plans stale ({@link SystemCatalog#invalidateAll}). */
+    public void invalidateAll() {
+        system.invalidateAll();
+    }
+
     @Override
     public boolean relationChangedSince(Transaction tx, int relationOid, long stamp) {
         return system.relationChangedSince(tx, relationOid, stamp);

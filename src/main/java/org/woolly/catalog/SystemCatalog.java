@@ -239,6 +239,18 @@ public final class SystemCatalog {
         own.changedRelations.put(relationOid, invalidationCounter.incrementAndGet());
     }
 
+    /**
+     * Every session's cached catalog images and plans become stale at once, as a backend that
+     * fell behind the shared invalidation queue resets all its caches
+     * ({@code InvalidateSystemCaches}): for catalog changes whose transaction kept no record of
+     * what it changed, a prepared transaction rebuilt by recovery and then committed.
+     */
+    public void invalidateAll() {
+        invalidationFloor = invalidationCounter.incrementAndGet();
+        committedInvalidations.clear();
+        version.incrementAndGet();
+    }
+
     /** The invalidation number so far; a plan records it before it looks at the catalogs. */
     public long invalidationStamp() {
         return invalidationCounter.get();

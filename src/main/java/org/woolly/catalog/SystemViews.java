@@ -464,6 +464,24 @@ public final class SystemViews {
                        FROM woolly_lock_status() l(s);""");
 
     /**
+     * PostgreSQL reads the records of {@code pg_prepared_xact()}; Woolly's functions return no
+     * records yet, so {@code woolly_prepared_xact()} returns each as one text value
+     * ({@code xid|prepared|ownerid|dbid|gid}) that the view splits. transaction is text (no xid type).
+     */
+    public static final View PG_PREPARED_XACTS = new Builder(12090, "pg_prepared_xacts")
+            .asText("transaction", "xid").column("gid", TEXT).column("prepared", TIMESTAMPTZ)
+            .column("owner", NAME).column("database", NAME)
+            .definition("""
+                    SELECT split_part(p.s, '|'::text, 1) AS transaction,
+                        regexp_replace(p.s, '^([^|]*[|]){4}'::text, ''::text) AS gid,
+                        split_part(p.s, '|'::text, 2)::timestamp with time zone AS prepared,
+                        u.rolname AS owner,
+                        d.datname AS database
+                       FROM ((woolly_prepared_xact() p(s)
+                         LEFT JOIN pg_authid u ON ((split_part(p.s, '|'::text, 3)::oid = u.oid)))
+                         LEFT JOIN pg_database d ON ((split_part(p.s, '|'::text, 4)::oid = d.oid)));""");
+
+    /**
      * PostgreSQL 15 reads one record from {@code pg_stat_get_wal()}; Woolly has no
      * record-returning functions yet, so the view calls {@code woolly_stat_get_wal_*}
      * (org.woolly.pgstat.WalStatistics). WAL I/O is not timed: the two times are 0.
@@ -582,7 +600,8 @@ public final class SystemViews {
 
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
             PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
-            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_MATVIEWS, PG_INDEXES,
+            PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_PREPARED_XACTS, PG_MATVIEWS,
+            PG_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_TABLES, BlockStatisticsViews.PG_STATIO_SYS_TABLES,
             BlockStatisticsViews.PG_STATIO_USER_TABLES, BlockStatisticsViews.PG_STATIO_ALL_INDEXES,
             BlockStatisticsViews.PG_STATIO_SYS_INDEXES, BlockStatisticsViews.PG_STATIO_USER_INDEXES,

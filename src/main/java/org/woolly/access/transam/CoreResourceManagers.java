@@ -72,7 +72,13 @@ final class CoreResourceManagers {
         };
     }
 
-    static ResourceManager transaction(CommitLog commitLog, RelationFileOperations files) {
+    /**
+     * TRANSACTION redo. A PREPARE record adds its state to {@code prepared} (by XID,
+     * {@code PrepareRedoAdd}); COMMIT PREPARED and ROLLBACK PREPARED redo as a commit or abort
+     * and remove the state and its file ({@code PrepareRedoRemove}).
+     */
+    static ResourceManager transaction(CommitLog commitLog, RelationFileOperations files,
+                                       java.util.Map<Long, TwoPhaseRecords.State> prepared, TwoPhaseState twoPhase) {
         return new ResourceManager() {
             @Override
             public int id() {
@@ -86,7 +92,18 @@ final class CoreResourceManagers {
 
             @Override
             public void redo(WalRecord record, long endLsn) {
-                boolean commit = record.info() == TransactionRecords.XACT_COMMIT;
+                if (record.info() == TransactionRecords.XACT_PREPARE) {
+                    TwoPhaseRecords.State state = TwoPhaseRecords.decode(record.mainData());
+                    prepared.put(state.xid(), state);
+                    return;
+                }
+                if (record.info() == TransactionRecords.XACT_COMMIT_PREPARED
+                        || record.info() == TransactionRecords.XACT_ABORT_PREPARED) {
+                    prepared.remove(record.xid());
+                    twoPhase.removeFile(record.xid());
+                }
+                boolean commit = record.info() == TransactionRecords.XACT_COMMIT
+                        || record.info() == TransactionRecords.XACT_COMMIT_PREPARED;
                 XidStatus status = commit ? XidStatus.COMMITTED : XidStatus.ABORTED;
                 var end = TransactionRecords.decodeTransactionEnd(record.mainData());
                 for (long subXid : end.subXids()) {
@@ -100,8 +117,18 @@ final class CoreResourceManagers {
 
             @Override
             public String describe(WalRecord record) {
+                if (record.info() == TransactionRecords.XACT_PREPARE) {
+                    TwoPhaseRecords.State state = TwoPhaseRecords.decode(record.mainData());
+                    return "PREPARE " + state.xid() + "; gid " + state.gid() + "; locks " + state.locks().size();
+                }
                 var end = TransactionRecords.decodeTransactionEnd(record.mainData());
-                return (record.info() == TransactionRecords.XACT_COMMIT ? "COMMIT " : "ABORT ") + record.xid()
+                String kind = switch (record.info()) {
+                    case TransactionRecords.XACT_COMMIT -> "COMMIT ";
+                    case TransactionRecords.XACT_COMMIT_PREPARED -> "COMMIT_PREPARED ";
+                    case TransactionRecords.XACT_ABORT_PREPARED -> "ABORT_PREPARED ";
+                    default -> "ABORT ";
+                };
+                return kind + record.xid()
                         + (end.relationsToDrop().isEmpty() ? "" : "; rels: " + end.relationsToDrop())
                         + (end.subXids().isEmpty() ? "" : "; subxacts: " + end.subXids());
             }

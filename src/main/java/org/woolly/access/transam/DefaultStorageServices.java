@@ -145,6 +145,7 @@ public final class DefaultStorageServices implements StorageServices {
         checkpointLock.lock();
         try {
             long redo = bufferPool.beginCheckpoint(transactions::beginCheckpoint);
+            transactions.checkpointTwoPhase();
             bufferPool.flushAll();
             commitLog.flush();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,

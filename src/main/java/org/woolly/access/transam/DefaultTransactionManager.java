@@ -47,6 +47,8 @@ public final class DefaultTransactionManager implements TransactionManager {
     private final CommitLsnGroups commitLsns;
     /** XIDs below this are covered by a NEXTXID record already; guarded by the proc array's lock. */
     private volatile long xidLoggedLimit;
+    /** The prepared transactions and their pg_twophase files; null where two-phase commit is off (unit tests). */
+    private TwoPhaseState twoPhase;
 
     public DefaultTransactionManager(WriteAheadLog wal, CommitLog commitLog, LockManager lockManager,
                                      RelationFileOperations files, long nextXid, boolean synchronousCommit) {
@@ -172,13 +174,18 @@ public final class DefaultTransactionManager implements TransactionManager {
         long xid = tx.xid();
         try {
             if (xid != 0) {
-                recordCommit(tx, xid, synchronous);
+                recordCommit(tx, xid, TransactionRecords.XACT_COMMIT, synchronous);
             }
         } catch (RuntimeException | Error e) {
             throw criticalSectionFailure(e);
         } finally {
             finish(tx);
         }
+        afterCommit(tx);
+    }
+
+    /** Once committed and out of the proc array: the dropped relations' files go, then the onCommit actions. */
+    private void afterCommit(TopTransaction tx) {
         for (RelFileLocator relation : tx.relationsToDropAtCommit) {
             files.drop(relation);
         }
@@ -187,13 +194,13 @@ public final class DefaultTransactionManager implements TransactionManager {
         }
     }
 
-    private void recordCommit(TopTransaction tx, long xid, boolean synchronous) {
+    private void recordCommit(TopTransaction tx, long xid, int info, boolean synchronous) {
         // Between the commit record and its commit log bit a checkpoint must not pick its redo
         // point: the record would not be replayed and the bit would not be in the flushed clog.
         checkpointInterlock.readLock().lock();
         try {
             List<Long> subXids = tx.subXids();
-            long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_COMMIT, xid,
+            long end = wal.insert(TransactionRecords.transactionEnd(info, xid,
                     new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
                             List.copyOf(tx.relationsToDropAtCommit), subXids)));
             // Files dropped at commit go right after this returns: if the commit record were lost
@@ -212,6 +219,137 @@ public final class DefaultTransactionManager implements TransactionManager {
             commitLog.set(xid, XidStatus.COMMITTED, end);
         } finally {
             checkpointInterlock.readLock().unlock();
+        }
+    }
+
+    /** Two-phase commit's state and files (set once at start-up, before recovery). */
+    void twoPhase(TwoPhaseState state) {
+        this.twoPhase = state;
+    }
+
+    private TwoPhaseState twoPhase() {
+        if (twoPhase == null) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "two-phase commit is not supported here");
+        }
+        return twoPhase;
+    }
+
+    /**
+     * PREPARE TRANSACTION ({@code PrepareTransaction}): an XID is assigned if the transaction has
+     * none (a prepared transaction always has one), the GID reserved, the PREPARE record with
+     * the transaction's state written and flushed (with the commit interlock held, so a
+     * checkpoint either sees it valid and writes its state file or has its redo point before
+     * the record), and the locks stop being the session's. The transaction stays in the proc
+     * array, holding its XID and row locks.
+     */
+    @Override
+    public void prepare(Transaction transaction, String gid, int ownerOid, int databaseOid, int maxPrepared) {
+        TopTransaction tx = own(transaction);
+        TwoPhaseState state = twoPhase();
+        long xid = tx.assignXid();
+        PreparedTransaction prepared = new PreparedTransaction(new TwoPhaseRecords.State(xid,
+                System.currentTimeMillis(), ownerOid, databaseOid, gid, tx.subXids(), List.copyOf(tx.createdRelations),
+                List.copyOf(tx.relationsToDropAtCommit), lockManager.heldLocks(tx.ownerId())), tx);
+        state.reserve(prepared, maxPrepared);
+        checkpointInterlock.readLock().lock();
+        try {
+            wal.flush(wal.insert(TwoPhaseRecords.prepare(prepared.state())));
+            state.markValid(prepared);
+        } catch (RuntimeException | Error e) {
+            state.remove(prepared);
+            throw e;
+        } finally {
+            checkpointInterlock.readLock().unlock();
+        }
+        lockManager.detachProcess(tx.ownerId());
+    }
+
+    @Override
+    public PreparedTransaction lockPrepared(String gid) {
+        return twoPhase().lock(gid);
+    }
+
+    @Override
+    public void unlockPrepared(PreparedTransaction prepared) {
+        twoPhase().unlock(prepared);
+    }
+
+    /**
+     * COMMIT PREPARED or ROLLBACK PREPARED ({@code FinishPreparedTransaction}): the record is
+     * flushed either way ({@code RecordTransactionCommitPrepared},
+     * {@code RecordTransactionAbortPrepared}); a failure between record and commit log bit is a
+     * PANIC, as for a commit. Then as any commit or abort: out of the proc array, locks released,
+     * files dropped or removed, and the state file goes.
+     */
+    @Override
+    public void finishPrepared(PreparedTransaction prepared, boolean commit) {
+        TopTransaction tx = prepared.transaction;
+        long xid = prepared.xid();
+        try {
+            if (commit) {
+                recordCommit(tx, xid, TransactionRecords.XACT_COMMIT_PREPARED, true);
+            } else {
+                checkpointInterlock.readLock().lock();
+                try {
+                    wal.flush(recordAbort(tx, xid, TransactionRecords.XACT_ABORT_PREPARED));
+                } finally {
+                    checkpointInterlock.readLock().unlock();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            throw criticalSectionFailure(e);
+        } finally {
+            finish(tx);
+            twoPhase.remove(prepared);
+        }
+        org.woolly.storage.lmgr.SerializableXact sxact = tx.serializable();
+        if (commit) {
+            afterCommit(tx);
+            if (sxact != null) {
+                predicateLocks.commit(sxact);
+            }
+        } else {
+            RuntimeException failure = removeCreatedFiles(tx, null);
+            if (sxact != null) {
+                predicateLocks.abort(sxact);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    @Override
+    public List<PreparedTransaction> preparedTransactions() {
+        return twoPhase == null ? List.of() : twoPhase.list();
+    }
+
+    /**
+     * At the end of start-up ({@code RecoverPreparedTransactions}): each prepared transaction
+     * that recovery found unfinished runs again under its XIDs, holding its XID locks and the
+     * locks its state lists, until COMMIT PREPARED or ROLLBACK PREPARED.
+     */
+    void recoverPrepared(java.util.Collection<TwoPhaseRecords.State> states) {
+        for (TwoPhaseRecords.State state : states) {
+            long owner = nextOwner.getAndIncrement();
+            TopTransaction tx = new TopTransaction(this, procArray.addRecovered(owner, state.xid(), state.subXids()),
+                    owner);
+            tx.restorePrepared(state);
+            lockManager.tryAcquire(owner, new LockTag.Transaction(state.xid()), LockMode.EXCLUSIVE);
+            for (long subXid : state.subXids()) {
+                lockManager.tryAcquire(owner, new LockTag.Transaction(subXid), LockMode.EXCLUSIVE);
+            }
+            for (LockManager.HeldLock lock : state.locks()) {
+                lockManager.tryAcquire(owner, lock.tag(), lock.mode());
+            }
+            twoPhase.addRecovered(new PreparedTransaction(state, tx));
+        }
+    }
+
+    /** A checkpoint's part for two-phase commit: the prepared transactions' state files ({@code CheckPointTwoPhase}). */
+    void checkpointTwoPhase() {
+        if (twoPhase != null) {
+            twoPhase.checkpoint();
         }
     }
 
@@ -234,15 +372,8 @@ public final class DefaultTransactionManager implements TransactionManager {
         RuntimeException failure = null;
         try {
             if (xid != 0) {
-                List<Long> subXids = tx.subXids();
                 try {
-                    long end = wal.insert(TransactionRecords.transactionEnd(TransactionRecords.XACT_ABORT, xid,
-                            new TransactionRecords.TransactionEnd(System.currentTimeMillis(),
-                                    List.copyOf(tx.createdRelations), subXids)));
-                    for (long subXid : subXids) {
-                        commitLog.set(subXid, XidStatus.ABORTED, end);
-                    }
-                    commitLog.set(xid, XidStatus.ABORTED, end);
+                    recordAbort(tx, xid, TransactionRecords.XACT_ABORT);
                 } catch (RuntimeException e) {
                     // Not committed is aborted: a missing abort record or clog bit changes nothing
                     // after a crash, and a transaction out of the proc array with no bit reads as aborted.
@@ -257,6 +388,28 @@ public final class DefaultTransactionManager implements TransactionManager {
         } finally {
             finish(tx);
         }
+        failure = removeCreatedFiles(tx, failure);
+        if (failure != null) {
+            System.getLogger(DefaultTransactionManager.class.getName())
+                    .log(System.Logger.Level.WARNING, "error during abort of transaction " + xid, failure);
+        }
+    }
+
+    /** The abort record (an abort or ROLLBACK PREPARED) and the commit log ABORTED bits. */
+    private long recordAbort(TopTransaction tx, long xid, int info) {
+        List<Long> subXids = tx.subXids();
+        long end = wal.insert(TransactionRecords.transactionEnd(info, xid,
+                new TransactionRecords.TransactionEnd(System.currentTimeMillis(), List.copyOf(tx.createdRelations),
+                        subXids)));
+        for (long subXid : subXids) {
+            commitLog.set(subXid, XidStatus.ABORTED, end);
+        }
+        commitLog.set(xid, XidStatus.ABORTED, end);
+        return end;
+    }
+
+    /** After an abort: the files the transaction created go, and its abort actions run; the first failure is kept. */
+    private RuntimeException removeCreatedFiles(TopTransaction tx, RuntimeException failure) {
         for (RelFileLocator relation : tx.createdRelations) {
             try {
                 files.drop(relation);
@@ -271,10 +424,7 @@ public final class DefaultTransactionManager implements TransactionManager {
                 failure = failure == null ? e : failure;
             }
         }
-        if (failure != null) {
-            System.getLogger(DefaultTransactionManager.class.getName())
-                    .log(System.Logger.Level.WARNING, "error during abort of transaction " + xid, failure);
-        }
+        return failure;
     }
 
     private void finish(TopTransaction tx) {

@@ -44,6 +44,7 @@ public final class StorageStartup {
             Files.createDirectories(dataDirectory.resolve("base"));
             Files.createDirectories(dataDirectory.resolve("pg_wal").resolve("archive_status"));
             Files.createDirectories(dataDirectory.resolve("pg_xact"));
+            Files.createDirectories(dataDirectory.resolve(TwoPhaseState.DIRECTORY));
         } catch (IOException e) {
             throw WriteAheadLog.ioError("could not create directories in \"" + dataDirectory + "\"", e);
         }
@@ -111,11 +112,16 @@ public final class StorageStartup {
         DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog,
                 new LockManager(options.deadlockTimeout()), files, checkpoint.nextXid(), options.synchronousCommit());
 
+        // prepared transactions: the states checkpoints wrote, then what replay adds and removes
+        TwoPhaseState twoPhase = new TwoPhaseState(dataDirectory.resolve(TwoPhaseState.DIRECTORY), options.fsync());
+        transactions.twoPhase(twoPhase);
+        java.util.Map<Long, TwoPhaseRecords.State> prepared = twoPhase.readFiles();
+
         long[] counters = {checkpoint.nextXid(), checkpoint.nextOid()};
         ResourceManagerRegistry resourceManagers = new ResourceManagerRegistry();
         resourceManagers.register(CoreResourceManagers.xlog(xid -> counters[0] = Math.max(counters[0], xid),
                 oid -> counters[1] = Math.max(counters[1], oid), bufferPool));
-        resourceManagers.register(CoreResourceManagers.transaction(commitLog, files));
+        resourceManagers.register(CoreResourceManagers.transaction(commitLog, files, prepared, twoPhase));
         resourceManagers.register(CoreResourceManagers.storage(files));
         DatabaseFiles databaseFiles = new DatabaseFiles(bufferPool, storageManager);
         resourceManagers.register(databaseFiles.resourceManager());
@@ -133,6 +139,7 @@ public final class StorageStartup {
             transactions.advanceNextXid(counters[0]);
             nextOid = counters[1];
         }
+        restorePrepared(prepared, commitLog, twoPhase, transactions);
         OidGenerator oids = new OidGenerator(wal, (int) nextOid);
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
                 bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState,
@@ -143,6 +150,24 @@ public final class StorageStartup {
             control.withState(ControlFile.State.IN_PRODUCTION).write(dataDirectory, options.fsync());
         }
         return services;
+    }
+
+    /**
+     * {@code RecoverPreparedTransactions}: a state whose XID the commit log shows ended (its
+     * COMMIT/ROLLBACK PREPARED was before the checkpoint that wrote the file) is removed; the
+     * others become prepared transactions again.
+     */
+    private static void restorePrepared(java.util.Map<Long, TwoPhaseRecords.State> prepared, CommitLog commitLog,
+                                        TwoPhaseState twoPhase, DefaultTransactionManager transactions) {
+        List<TwoPhaseRecords.State> unfinished = new java.util.ArrayList<>();
+        for (TwoPhaseRecords.State state : prepared.values()) {
+            if (commitLog.get(state.xid()) == XidStatus.IN_PROGRESS) {
+                unfinished.add(state);
+            } else {
+                twoPhase.removeFile(state.xid());
+            }
+        }
+        transactions.recoverPrepared(unfinished);
     }
 
     private static TransactionRecords.Checkpoint readCheckpoint(Path walDirectory, long checkpointLsn) {

@@ -83,6 +83,18 @@ public final class TopTransaction implements Transaction {
         this.processId = processId;
     }
 
+    /**
+     * A prepared transaction rebuilt by recovery takes back what its state file or PREPARE
+     * record lists: its XIDs (own, for visibility checks), and the files to remove at abort or
+     * drop at commit.
+     */
+    void restorePrepared(TwoPhaseRecords.State state) {
+        ownXids.add(state.xid());
+        ownXids.addAll(state.subXids());
+        createdRelations.addAll(state.createdRelations());
+        relationsToDropAtCommit.addAll(state.relationsToDropAtCommit());
+    }
+
     /** The process deadlock reports name: the backend's pid, or the owner id without one. */
     public long processId() {
         return processId;

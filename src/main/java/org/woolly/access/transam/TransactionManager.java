@@ -49,6 +49,47 @@ public interface TransactionManager {
         return null;
     }
 
+    /**
+     * PREPARE TRANSACTION ({@code PrepareTransaction}, {@code MarkAsPreparing}): reserves
+     * {@code gid} (42710 if taken, 53200 past {@code maxPrepared}), writes and flushes the
+     * PREPARE record with the state recovery needs, and detaches the transaction from its
+     * session: it keeps its XID running, its locks and its pending work until
+     * {@link #finishPrepared}. On an error nothing is prepared and the caller aborts it.
+     */
+    default void prepare(Transaction tx, String gid, int ownerOid, int databaseOid, int maxPrepared) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "PREPARE TRANSACTION is not supported by this transaction manager");
+    }
+
+    /**
+     * The prepared transaction called {@code gid}, now reserved for the caller to finish
+     * ({@code LockGXact}): 42704 if there is none, 55000 if another session is finishing it.
+     * The caller checks owner and database, then calls {@link #finishPrepared} or
+     * {@link #unlockPrepared}.
+     */
+    default PreparedTransaction lockPrepared(String gid) {
+        throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.UNDEFINED_OBJECT,
+                "prepared transaction with identifier \"%s\" does not exist", gid);
+    }
+
+    /** Gives back a prepared transaction reserved by {@link #lockPrepared} without finishing it. */
+    default void unlockPrepared(PreparedTransaction prepared) {}
+
+    /**
+     * COMMIT PREPARED ({@code commit} true) or ROLLBACK PREPARED ({@code FinishPreparedTransaction}):
+     * the COMMIT_PREPARED or ABORT_PREPARED record, flushed, then the commit log, the proc array,
+     * the locks, the files, as a commit or abort of a session's transaction.
+     */
+    default void finishPrepared(PreparedTransaction prepared, boolean commit) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "two-phase commit is not supported by this transaction manager");
+    }
+
+    /** The prepared transactions, oldest first ({@code pg_prepared_xact}). */
+    default java.util.List<PreparedTransaction> preparedTransactions() {
+        return java.util.List.of();
+    }
+
     /** Commits: writes and flushes the commit record, marks the commit log, runs onCommit actions. */
     void commit(Transaction tx);
 

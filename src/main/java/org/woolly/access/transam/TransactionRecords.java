@@ -26,6 +26,12 @@ public final class TransactionRecords {
     public static final int XACT_COMMIT = 0x00;
     /** TRANSACTION: abort, listing relations the transaction created. */
     public static final int XACT_ABORT = 0x20;
+    /** TRANSACTION: PREPARE TRANSACTION, the prepared transaction's state ({@code XLOG_XACT_PREPARE}, {@link TwoPhaseRecords}). */
+    public static final int XACT_PREPARE = 0x10;
+    /** TRANSACTION: COMMIT PREPARED, laid out as a commit ({@code XLOG_XACT_COMMIT_PREPARED}). */
+    public static final int XACT_COMMIT_PREPARED = 0x30;
+    /** TRANSACTION: ROLLBACK PREPARED, laid out as an abort ({@code XLOG_XACT_ABORT_PREPARED}). */
+    public static final int XACT_ABORT_PREPARED = 0x40;
     /** STORAGE: a relation's main fork was created. */
     public static final int SMGR_CREATE = 0x10;
     /**
@@ -130,11 +136,11 @@ public final class TransactionRecords {
         return new StorageTruncate(getRelation(buffer), buffer.getInt());
     }
 
-    private static void putRelation(ByteBuffer buffer, RelFileLocator relation) {
+    static void putRelation(ByteBuffer buffer, RelFileLocator relation) {
         buffer.putInt(relation.tablespaceOid()).putInt(relation.databaseOid()).putInt(relation.relNumber());
     }
 
-    private static RelFileLocator getRelation(ByteBuffer buffer) {
+    static RelFileLocator getRelation(ByteBuffer buffer) {
         return new RelFileLocator(buffer.getInt(), buffer.getInt(), buffer.getInt());
     }
 }

@@ -62,6 +62,33 @@ public final class ProcArray {
     }
 
     /**
+     * An entry for a prepared transaction rebuilt at start-up ({@code MarkAsPrepared} after
+     * {@code RecoverPreparedTransactions}): it runs with the XID and subtransaction XIDs it had
+     * when it was prepared, so snapshots see them in progress and the xmin horizon stays below
+     * them until COMMIT PREPARED or ROLLBACK PREPARED.
+     */
+    public Entry addRecovered(long owner, long xid, java.util.Collection<Long> subXids) {
+        Entry entry = new Entry(owner);
+        lock.writeLock().lock();
+        try {
+            entry.xid = xid;
+            entries.put(owner, entry);
+            byXid.put(xid, entry);
+            for (Long subXid : subXids) {
+                entry.subXids.add(subXid);
+                byXid.put(subXid, entry);
+            }
+            nextXid = Math.max(nextXid, xid + 1);
+            for (Long subXid : subXids) {
+                nextXid = Math.max(nextXid, subXid + 1);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return entry;
+    }
+
+    /**
      * Assigns the next XID to {@code entry}. {@code beforeAssign} runs under the lock with the
      * XID about to be handed out (to WAL-log the counter ahead when a batch is used up).
      */

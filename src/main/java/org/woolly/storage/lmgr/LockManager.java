@@ -306,6 +306,47 @@ public final class LockManager {
         }
     }
 
+    /** One lock an owner holds, in one mode. */
+    public record HeldLock(LockTag tag, LockMode mode) {}
+
+    /**
+     * The locks {@code owner} holds, each mode once: what PREPARE TRANSACTION writes into its
+     * state so recovery can take them again ({@code lock_twophase_recover}).
+     */
+    public List<HeldLock> heldLocks(long owner) {
+        mutex.lock();
+        try {
+            List<HeldLock> result = new ArrayList<>();
+            for (LockTag tag : heldByOwner.getOrDefault(owner, Set.of())) {
+                LockState state = locks.get(tag);
+                EnumMap<LockMode, Integer> modes = state == null ? null : state.holders.get(owner);
+                if (modes != null) {
+                    for (LockMode mode : modes.keySet()) {
+                        result.add(new HeldLock(tag, mode));
+                    }
+                }
+            }
+            return result;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * The owner's locks stop belonging to its backend: a prepared transaction's locks are held
+     * by no process ({@code AtPrepare_Locks} / {@code PostPrepare_Locks} move them to the
+     * prepared transaction's dummy PGPROC), so pg_locks shows no pid for them and the backend's
+     * later waits never make a false cycle through them.
+     */
+    public void detachProcess(long owner) {
+        mutex.lock();
+        try {
+            processOf.remove(owner);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     /** Whether {@code owner} holds {@code mode} (or any mode, if null) on {@code tag}. */
     public boolean holds(long owner, LockTag tag, LockMode mode) {
         mutex.lock();

@@ -691,7 +691,7 @@ public final class QuerySession implements SessionEngine {
         var manager = storage.transactions().lockManager();
         if (locks == null && manager != null) {
             locks = new SessionLocks(manager, storage.transactions().predicateLocks(), backendPid, this::databaseOid,
-                    block::ensure, notices);
+                    block::ensure, notices, storage.transactions()::preparedTransactions);
         }
         return locks;
     }

@@ -28,6 +28,8 @@ import org.woolly.utils.error.SqlState;
  */
 final class SessionLocks implements LockFunctions {
     private final LockManager manager;
+    /** The server's prepared transactions, which pg_prepared_xacts lists. */
+    private final Supplier<List<org.woolly.access.transam.PreparedTransaction>> prepared;
     private final int backendPid;
     private final IntSupplier databaseOid;
     private final Supplier<Transaction> transaction;
@@ -36,8 +38,10 @@ final class SessionLocks implements LockFunctions {
     private final org.woolly.storage.lmgr.PredicateLockManager predicateLocks;
 
     SessionLocks(LockManager manager, org.woolly.storage.lmgr.PredicateLockManager predicateLocks, int backendPid,
-                 IntSupplier databaseOid, Supplier<Transaction> transaction, NoticeSink notices) {
+                 IntSupplier databaseOid, Supplier<Transaction> transaction, NoticeSink notices,
+                 Supplier<List<org.woolly.access.transam.PreparedTransaction>> prepared) {
         this.manager = manager;
+        this.prepared = prepared;
         this.predicateLocks = predicateLocks;
         this.backendPid = backendPid;
         this.databaseOid = databaseOid;
@@ -169,6 +173,16 @@ final class SessionLocks implements LockFunctions {
                     null, Integer.toUnsignedLong(t.token()), null, virtualTransaction, pid, mode, lock.granted(), waitStart);
             case LockTag.Key k -> null;
         };
+    }
+
+    @Override
+    public List<String> preparedTransactions() {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss.SSSSSSx", java.util.Locale.ROOT);
+        return prepared.get().stream().map(each -> each.xid() + "|"
+                + format.format(java.time.Instant.ofEpochMilli(each.preparedAtMillis()).atOffset(java.time.ZoneOffset.UTC))
+                + "|" + Integer.toUnsignedString(each.ownerOid()) + "|" + Integer.toUnsignedString(each.databaseOid())
+                + "|" + each.gid()).toList();
     }
 
     /** At disconnect: the session-level advisory locks go with the session. */

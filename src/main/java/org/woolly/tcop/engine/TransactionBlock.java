@@ -239,13 +239,7 @@ final class TransactionBlock {
     void commit() {
         if (transaction != null) {
             try {
-                if (!deferredConstraints.isEmpty()) {
-                    beforeCommit.run();
-                }
-                preCommit.run();
-                if (transaction.serializable() != null) {
-                    manager.predicateLocks().preCommit(transaction.serializable());
-                }
+                preCommitWork();
                 // PreCommit_Notify: the notifications enter the queue before the commit record (54000 if full)
                 notifications.preCommit();
             } catch (RuntimeException error) {
@@ -277,6 +271,41 @@ final class TransactionBlock {
             reportStatistics.run();
             transactionEnded.run();
         }
+    }
+
+    /** What runs before a commit or a PREPARE: deferred checks, pre-commit actions, the serializable conflict check. */
+    private void preCommitWork() {
+        if (!deferredConstraints.isEmpty()) {
+            beforeCommit.run();
+        }
+        preCommit.run();
+        if (transaction.serializable() != null) {
+            manager.predicateLocks().preCommit(transaction.serializable());
+        }
+    }
+
+    /**
+     * PREPARE TRANSACTION in a block ({@code PrepareTransaction}): the deferred checks and
+     * pre-commit work run as for COMMIT, then {@code checks} (the refusals PostgreSQL makes
+     * before the state is written), then the transaction manager prepares it. The session is
+     * then idle: the transaction lives on, prepared, until COMMIT or ROLLBACK PREPARED. On any
+     * error the transaction rolls back and the error goes to the client, as in PostgreSQL.
+     */
+    void prepare(String gid, int ownerOid, int databaseOid, int maxPrepared, java.util.function.Consumer<Transaction> checks) {
+        try {
+            preCommitWork();
+            checks.accept(transaction);
+            manager.prepare(transaction, gid, ownerOid, databaseOid, maxPrepared);
+        } catch (RuntimeException error) {
+            rollback();
+            throw error;
+        }
+        transaction = null;
+        state = State.IDLE;
+        // GUCs end as at commit (AtEOXact_GUC(true) in PrepareTransaction)
+        settings.atTransactionEnd(true);
+        reportStatistics.run();
+        transactionEnded.run();
     }
 
     void rollback() {

@@ -350,27 +350,26 @@ final class UtilityDispatch {
                 return Outcome.tag(commandName(transaction));
             }
             case PREPARE -> {
-                return prepareTransaction(session);
+                return prepareTransaction(session, transaction.savepointName());
             }
             default -> { // COMMIT PREPARED, ROLLBACK PREPARED
                 if (block.inTransactionBlock() || block.state() == TransactionBlock.State.FAILED) {
                     throw SqlException.of(SqlState.ACTIVE_SQL_TRANSACTION, "%s cannot run inside a transaction block",
                             commandName(transaction));
                 }
-                // no transaction can be prepared (PREPARE TRANSACTION needs max_prepared_transactions)
-                throw SqlException.of(SqlState.UNDEFINED_OBJECT,
-                        "prepared transaction with identifier \"%s\" does not exist", transaction.savepointName());
+                TwoPhaseCommands.finishPrepared(session, transaction.savepointName(),
+                        transaction.kind() == Statement.TransactionKind.COMMIT_PREPARED);
+                return Outcome.tag(commandName(transaction));
             }
         }
     }
 
     /**
      * PREPARE TRANSACTION ({@code PrepareTransactionBlock}): outside a block a warning and
-     * ROLLBACK, in a failed block ROLLBACK; in a block, with max_prepared_transactions at its
-     * default 0, the transaction rolls back and 55000 says why ({@code MarkAsPreparing}).
-     * Two-phase commit itself is not there yet.
+     * ROLLBACK, in a failed block ROLLBACK; in a block the transaction is prepared
+     * ({@link TwoPhaseCommands#prepare}).
      */
-    private static Outcome prepareTransaction(QuerySession session) {
+    private static Outcome prepareTransaction(QuerySession session, String gid) {
         TransactionBlock block = session.block;
         if (block.state() == TransactionBlock.State.FAILED) {
             block.rollback();
@@ -381,18 +380,8 @@ final class UtilityDispatch {
             block.rollback();
             return Outcome.tag("ROLLBACK");
         }
-        boolean usedNotifications = session.notifications.hasPendingActions();
-        block.rollback();
-        if (session.settings.getInt("max_prepared_transactions") == 0) {
-            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "prepared transactions are disabled")
-                    .withHint("Set max_prepared_transactions to a nonzero value.");
-        }
-        if (usedNotifications) {
-            // AtPrepare_Notify
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "cannot PREPARE a transaction that has executed LISTEN, UNLISTEN, or NOTIFY");
-        }
-        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "PREPARE TRANSACTION is not supported yet");
+        TwoPhaseCommands.prepare(session, gid);
+        return Outcome.tag("PREPARE TRANSACTION");
     }
 
     private static void warning(QuerySession session, SqlState state, String message) {

@@ -44,6 +44,8 @@ final class AdvisoryLockFunctions {
                 (a, c) -> ArrayValue.of(int4, c.lockFunctions().blockingPids((Integer) a[0])), int4);
         r.function("woolly_lock_status", TypeOids.TEXT, VOLATILE, STRICT, (a, c) -> c.lockFunctions().lockStatus()
                 .stream().map(row -> (Object) row.encoded()).iterator());
+        r.function("woolly_prepared_xact", TypeOids.TEXT, VOLATILE, STRICT,
+                (a, c) -> c.lockFunctions().preparedTransactions().stream().map(row -> (Object) row).iterator());
     }
 
     /** Two int keys as one long: the first in the high half. */

@@ -28,6 +28,15 @@ public interface LockFunctions {
     /** The pids of the backends that block backend {@code pid}'s lock wait; empty when it does not wait. */
     List<Integer> blockingPids(int pid);
 
+    /**
+     * The prepared transactions ({@code pg_prepared_xact}), one text value each until functions
+     * can return records: {@code xid|prepared|ownerid|dbid|gid}, the time as timestamptz input
+     * in UTC, the GID last (it may hold {@code |}).
+     */
+    default List<String> preparedTransactions() {
+        return List.of();
+    }
+
     /** Every lock held or awaited in the server, as pg_locks shows them ({@code pg_lock_status}). */
     default List<LockStatusRow> lockStatus() {
         return List.of();

@@ -127,6 +127,7 @@ public final class PgProcData {
             proc(8605, "woolly_stat_get_backend_xmin", TEXT, STABLE, STRICT, INT4),
             proc(8606, "woolly_stat_get_backend_type", TEXT, STABLE, STRICT, INT4),
             proc(8700, "woolly_lock_status", TEXT, VOLATILE, STRICT),
+            proc(9480, "woolly_prepared_xact", TEXT, VOLATILE, STRICT),
             proc(9300, "woolly_stat_statements_idset", INT4, STABLE, STRICT),
             proc(9301, "woolly_stat_statements_oid", OID, STABLE, STRICT, INT4, TEXT),
             proc(9302, "woolly_stat_statements_toplevel", BOOL, STABLE, STRICT, INT4),

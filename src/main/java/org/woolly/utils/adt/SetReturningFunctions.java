@@ -20,7 +20,7 @@ public final class SetReturningFunctions {
 
     private static final Set<Integer> OIDS = Set.of(938, 939, 1066, 1191, 1192, 1067, 1068, 1069, 1936, 2331, 3259, 3260,
             3425, 2947, 5064, 8700, 8731, 9050, 2763, 2764, 2765, 2766, 6160, 6161, 9300, 9313,
-            3957, 3931, 3955, 3969, 3219, 3465, 3035);
+            3957, 3931, 3955, 3969, 3219, 3465, 3035, 9480);
 
     private SetReturningFunctions() {}
 
