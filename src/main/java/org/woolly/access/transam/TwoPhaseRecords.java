@@ -50,7 +50,9 @@ final class TwoPhaseRecords {
         putRelations(buffer, state.createdRelations());
         putRelations(buffer, state.relationsToDropAtCommit());
         List<LockManager.HeldLock> locks = state.locks().stream()
-                .filter(lock -> !(lock.tag() instanceof LockTag.Transaction)).toList();
+                // a speculative insertion's token lives only within one INSERT, never across PREPARE
+                .filter(lock -> !(lock.tag() instanceof LockTag.Transaction)
+                        && !(lock.tag() instanceof LockTag.SpeculativeToken)).toList();
         buffer.putInt(locks.size());
         for (LockManager.HeldLock lock : locks) {
             switch (lock.tag()) {
@@ -62,6 +64,7 @@ final class TwoPhaseRecords {
                 case LockTag.Advisory a -> buffer.put(LOCK_ADVISORY).putInt(a.databaseOid()).putInt(a.key1())
                         .putInt(a.key2()).putInt(a.kind());
                 case LockTag.Transaction ignored -> throw new IllegalStateException("filtered above");
+                case LockTag.SpeculativeToken ignored -> throw new IllegalStateException("filtered above");
             }
             buffer.put((byte) lock.mode().ordinal());
         }
