@@ -135,7 +135,8 @@ final class CatalogTypeSystem implements TypeSystem {
             return new FunctionMatch(new FunctionHandle(first ? 3528 : 3529, name, argumentTypes.clone(),
                     argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
         }
-        return builtin.resolveFunction(name, argumentTypes);
+        // a domain's values take the base type's functions (func_select_candidate reduces domains to base types)
+        return builtin.resolveFunction(name, bases(argumentTypes));
     }
 
     @Override
