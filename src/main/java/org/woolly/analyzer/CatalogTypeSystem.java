@@ -135,8 +135,21 @@ final class CatalogTypeSystem implements TypeSystem {
             return new FunctionMatch(new FunctionHandle(first ? 3528 : 3529, name, argumentTypes.clone(),
                     argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
         }
-        // a domain's values take the base type's functions (func_select_candidate reduces domains to base types)
-        return builtin.resolveFunction(name, bases(argumentTypes));
+        int[] bases = bases(argumentTypes);
+        if (java.util.Arrays.equals(bases, argumentTypes)) {
+            return builtin.resolveFunction(name, argumentTypes);
+        }
+        try {
+            // a function over "any" (pg_typeof) takes the domain's value as it is
+            return builtin.resolveFunction(name, argumentTypes);
+        } catch (org.woolly.utils.error.SqlException noMatch) {
+            if (noMatch.sqlState() != org.woolly.utils.error.SqlState.UNDEFINED_FUNCTION) {
+                throw noMatch;
+            }
+            // else a domain's values take the base type's functions (func_select_candidate reduces
+            // domains to base types)
+            return builtin.resolveFunction(name, bases);
+        }
     }
 
     @Override
