@@ -20,6 +20,7 @@ import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The type system of one statement: the built-in one, plus the user-defined types of the
@@ -141,7 +142,24 @@ final class CatalogTypeSystem implements TypeSystem {
                     argumentTypes[0], false, false, (args, context) -> value), argumentTypes.clone());
         }
         FunctionMatch overEnum = resolveOverAnyenum(name, argumentTypes);
-        return overEnum != null ? overEnum : builtin.resolveFunction(name, argumentTypes);
+        if (overEnum != null) {
+            return overEnum;
+        }
+        int[] bases = bases(argumentTypes);
+        if (Arrays.equals(bases, argumentTypes)) {
+            return builtin.resolveFunction(name, argumentTypes);
+        }
+        try {
+            // a function over "any" (pg_typeof) takes the domain's value as it is
+            return builtin.resolveFunction(name, argumentTypes);
+        } catch (SqlException noMatch) {
+            if (noMatch.sqlState() != SqlState.UNDEFINED_FUNCTION) {
+                throw noMatch;
+            }
+            // else a domain's values take the base type's functions (func_select_candidate reduces
+            // domains to base types)
+            return builtin.resolveFunction(name, bases);
+        }
     }
 
     /**

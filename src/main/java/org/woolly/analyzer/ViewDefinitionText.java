@@ -71,10 +71,40 @@ public final class ViewDefinitionText {
     /** A type name as {@code format_type} prints it ({@code int4} as integer, {@code varchar(3)} as character varying(3)). */
     public static Function<TypeName, String> typeText(org.woolly.catalog.CatalogAccess catalog,
                                                       org.woolly.access.transam.Transaction tx, TypeSystem types) {
+        return typeText(catalog, tx, types, false);
+    }
+
+    /**
+     * As {@link #typeText(org.woolly.catalog.CatalogAccess, org.woolly.access.transam.Transaction, TypeSystem)},
+     * a user-defined type (a domain) always schema-qualified: the form a view's stored query keeps, so
+     * that it means the same type whatever the search_path when it is read again.
+     */
+    public static Function<TypeName, String> storedTypeText(org.woolly.catalog.CatalogAccess catalog,
+                                                            org.woolly.access.transam.Transaction tx,
+                                                            TypeSystem types) {
+        return typeText(catalog, tx, types, true);
+    }
+
+    private static Function<TypeName, String> typeText(org.woolly.catalog.CatalogAccess catalog,
+                                                       org.woolly.access.transam.Transaction tx, TypeSystem types,
+                                                       boolean qualify) {
         return type -> {
             int oid = catalog.lookupValueTypeOid(tx, type.schema(), type.name());
             int typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(oid, type.name(), type.modifiers(), warning -> { });
-            return types.formatType(oid, typmod) + "[]".repeat(type.arrayBounds());
+            String name = types.formatType(oid, typmod);
+            if ("???".equals(name)) {
+                // a domain or other user-defined type the session's formatter does not know: its
+                // catalog name, schema-qualified when not visible (format_type's rule)
+                var lookup = new org.woolly.catalog.CatalogNameLookup(catalog, tx, types::formatType);
+                name = lookup.formatType(oid, typmod);
+                String schema = catalog.typeByOid(tx, oid).flatMap(found -> catalog.namespaceByOid(tx,
+                        found.namespaceOid())).map(namespace -> Parser.quoteIdentifier(namespace.name()) + ".")
+                        .orElse("");
+                if (qualify && !name.startsWith(schema)) {
+                    name = schema + name;
+                }
+            }
+            return name + "[]".repeat(type.arrayBounds());
         };
     }
 
@@ -546,6 +576,22 @@ public final class ViewDefinitionText {
                 buf.append('(');
                 print(field.arg());
                 buf.append(").").append(Parser.quoteIdentifier(field.field()));
+            }
+            case Expr.Subscript subscript -> {
+                // as get_rule_expr prints a SubscriptingRef: the array in parentheses, then [i] or [lo:hi]
+                buf.append('(');
+                print(subscript.arg());
+                buf.append(")[");
+                if (subscript.lower() != null) {
+                    print(subscript.lower());
+                }
+                if (subscript.slice()) {
+                    buf.append(':');
+                    if (subscript.upper() != null) {
+                        print(subscript.upper());
+                    }
+                }
+                buf.append(']');
             }
             case Expr.Collate collate -> {
                 open();

@@ -593,6 +593,12 @@ public final class DatabaseCatalog implements CatalogAccess {
         if (row == null) {
             return true;
         }
+        // initdb grants SELECT on the system catalogs and views to PUBLIC, and Woolly lets every role
+        // read them (their relacl stays null here): has_table_privilege says so too
+        if (letter == 'r' && row.getString("relacl") == null
+                && Integer.compareUnsigned(relationOid, CatalogOids.FIRST_NORMAL_OBJECT_ID) < 0) {
+            return true;
+        }
         Acl.ObjectType type = row.getChar("relkind") == 'S' ? Acl.ObjectType.SEQUENCE : Acl.ObjectType.TABLE;
         return holds(tx, roleOid, row.getString("relacl"), type, row.getOid("relowner"), letter);
     }

@@ -46,7 +46,7 @@ public final class ViewCommands {
         ViewQualifier.Result stored = ViewQualifier.qualify(context.catalog(), context.transaction(), create.query(),
                 columns.stream().map(ColumnSpec::name).toList());
         String text = ViewDefinitionText.of(stored.query(), false, relation -> true,
-                ViewDefinitionText.typeText(context.catalog(), context.transaction(), context.types()));
+                ViewDefinitionText.storedTypeText(context.catalog(), context.transaction(), context.types()));
         List<int[]> references = stored.references().stream()
                 .map(reference -> new int[] {reference.relationOid(), reference.column()}).toList();
         Optional<RelationInfo> existing = create.replace()
@@ -201,7 +201,7 @@ public final class ViewCommands {
                     select.query(), columns.stream().map(ColumnSpec::name).toList(),
                     new ViewQualifier.Rename(relation.oid(), column, newName));
             String text = ViewDefinitionText.of(renamed.query(), false, name -> true,
-                    ViewDefinitionText.typeText(context.catalog(), context.transaction(), context.types()));
+                    ViewDefinitionText.storedTypeText(context.catalog(), context.transaction(), context.types()));
             context.catalog().replaceView(context.transaction(), view, columns, text, renamed.references().stream()
                     .map(reference -> new int[] {reference.relationOid(), reference.column()}).toList());
         }

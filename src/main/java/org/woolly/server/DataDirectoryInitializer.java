@@ -79,6 +79,10 @@ public final class DataDirectoryInitializer {
                 String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
                 InitDb.bootstrap(storage, CatalogTupleCodec.STANDARD, options.superuser(), verifier);
             }
+            // the SQL steps after bootstrap (initdb's setup_schema), through a server engine
+            try (WoollyEngine engine = WoollyEngine.open(directory, StorageOptions.defaults())) {
+                InformationSchemaSetup.run(engine);
+            }
             // Everything durable first (initdb's sync_pgdata), then the version file, written last
             // and durably: a directory without it is an interrupted initialization, not a cluster.
             FileSync.syncTree(directory);

@@ -179,6 +179,21 @@ public final class WoollyEngine implements Engine {
         }
     }
 
+    /**
+     * A session for initdb's SQL steps: in any database, template0 included (PostgreSQL's initdb
+     * runs them in single-user mode, where {@code datallowconn} is not checked), with no entry in
+     * the database's usage.
+     */
+    SessionEngine openInitSession(RoleInfo role, DatabaseInfo database, SessionSettings settings) {
+        return new QuerySession(storage, catalog.catalogFor(database.oid()).forNewSession(), role, database.name(),
+                settings, report -> { }, 0, types, PARSER).withStatistics(statistics, database.oid());
+    }
+
+    /** The databases, for initdb's SQL steps. */
+    List<DatabaseInfo> databases() {
+        return catalog.databases().all();
+    }
+
     /** DROP DATABASE ... WITH (FORCE) ends a session as pg_terminate_backend would. */
     private void terminate(int processId) {
         org.woolly.pgstat.BackendStatus status = statistics.activity().find(processId);

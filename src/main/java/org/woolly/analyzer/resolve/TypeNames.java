@@ -28,8 +28,8 @@ public final class TypeNames {
             case TypeOids.TIME -> "time" + precision(typmod) + " without time zone";
             case TypeOids.TIMESTAMP -> "timestamp" + precision(typmod) + " without time zone";
             case TypeOids.TIMESTAMPTZ -> "timestamp" + precision(typmod) + " with time zone";
-            case TypeOids.INTERVAL -> "interval" + ((typmod & 0xFFFF) != 0xFFFF && typmod >= 0
-                    ? "(" + (typmod & 0xFFFF) + ")" : "");
+            case TypeOids.INTERVAL -> "interval" + (typmod >= 0 ? intervalFields(typmod >>> 16 & 0x7FFF) : "")
+                    + ((typmod & 0xFFFF) != 0xFFFF && typmod >= 0 ? "(" + (typmod & 0xFFFF) + ")" : "");
             case BuiltinTypes.ANY -> "\"any\"";
             default -> {
                 PgType type = BuiltinTypes.byOid(typeOid);
@@ -48,6 +48,48 @@ public final class TypeNames {
     /** {@code format_type} with no typmod. */
     public static String format(int typeOid) {
         return format(typeOid, -1);
+    }
+
+    /**
+     * The fields of an interval typmod's range bits, as {@code intervaltypmodout} prints them
+     * ({@code " day to second"}); empty for the full range. The bits are datetime.h's field
+     * numbers: MONTH 1, YEAR 2, DAY 3, HOUR 10, MINUTE 11, SECOND 12.
+     */
+    private static String intervalFields(int range) {
+        int year = 1 << 2;
+        int month = 1 << 1;
+        int day = 1 << 3;
+        int hour = 1 << 10;
+        int minute = 1 << 11;
+        int second = 1 << 12;
+        if (range == year) {
+            return " year";
+        } else if (range == month) {
+            return " month";
+        } else if (range == day) {
+            return " day";
+        } else if (range == hour) {
+            return " hour";
+        } else if (range == minute) {
+            return " minute";
+        } else if (range == second) {
+            return " second";
+        } else if (range == (year | month)) {
+            return " year to month";
+        } else if (range == (day | hour)) {
+            return " day to hour";
+        } else if (range == (day | hour | minute)) {
+            return " day to minute";
+        } else if (range == (day | hour | minute | second)) {
+            return " day to second";
+        } else if (range == (hour | minute)) {
+            return " hour to minute";
+        } else if (range == (hour | minute | second)) {
+            return " hour to second";
+        } else if (range == (minute | second)) {
+            return " minute to second";
+        }
+        return "";
     }
 
     private static String precision(int typmod) {

@@ -185,6 +185,9 @@ public final class InitDb {
                 CatalogRows.accessMethod(PgOpclassData.HASH, "hash", HASHHANDLER, 'i'), tx);
         insertOperatorClasses(catalogs, tx, database);
         catalogs.insert(PG_PROC, database, CatalogRows.sqlFunction(optionsToTable()), tx);
+        for (FunctionInfo function : catalogInquiries()) {
+            catalogs.insert(PG_PROC, database, CatalogRows.sqlFunction(function), tx);
+        }
         for (BuiltinLanguages.Language language : BuiltinLanguages.all()) {
             catalogs.insert(CatalogDefinitions.PG_LANGUAGE, database, CatalogRows.language(language), tx);
         }
@@ -219,6 +222,70 @@ public final class InitDb {
                 CatalogOids.BOOTSTRAP_SUPERUSER, 'f', new int[] {text}, new int[] {text, text, text},
                 new char[] {'i', 'o', 'o'}, new String[] {"options_array", "option_name", "option_value"}, List.of(),
                 TypeOids.RECORD, true, PgProcData.STABLE, true, false, 0, body, null);
+    }
+
+    /**
+     * The catalog functions information_schema's views use ({@link #functionArgumentDefault()}), and
+     * the privilege inquiries of their visibility rules, with PostgreSQL 15's
+     * OIDs, as SQL functions: {@code pg_has_role(role oid, privilege text)} (2710; true for a
+     * superuser, the current role and the roles it is a member of, following only roles that
+     * inherit for USAGE, as {@code has_privs_of_role}/{@code is_member_of_role} in acl.c), and
+     * {@code has_column_privilege(oid, smallint, text)} (3023) and
+     * {@code has_any_column_privilege(oid, text)} (3029), which are the table's privilege while
+     * Woolly keeps no column privileges.
+     */
+    private static List<FunctionInfo> catalogInquiries() {
+        String hasRole = """
+                WITH RECURSIVE held(r, inherits) AS (
+                    SELECT oid, rolinherit FROM pg_catalog.pg_authid WHERE rolname = current_user
+                    UNION
+                    SELECT m.roleid, a.rolinherit
+                      FROM pg_catalog.pg_auth_members m JOIN held ON m.member = held.r
+                           JOIN pg_catalog.pg_authid a ON a.oid = m.roleid
+                     WHERE held.inherits OR upper($2) LIKE '%MEMBER%')
+                SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_authid WHERE rolname = current_user AND rolsuper)
+                    OR $1 IN (SELECT r FROM held)""";
+        int oid = TypeOids.OID;
+        int text = TypeOids.TEXT;
+        int int2 = TypeOids.INT2;
+        return List.of(
+                privilegeFunction(2710, "pg_has_role", new int[] {oid, text}, hasRole),
+                privilegeFunction(3023, "has_column_privilege", new int[] {oid, int2, text},
+                        "SELECT pg_catalog.has_table_privilege($1, $3)"),
+                privilegeFunction(3029, "has_any_column_privilege", new int[] {oid, text},
+                        "SELECT pg_catalog.has_table_privilege($1, $2)"),
+                functionArgumentDefault());
+    }
+
+    private static FunctionInfo privilegeFunction(int oid, String name, int[] argumentTypes, String body) {
+        return catalogSqlFunction(oid, name, argumentTypes, TypeOids.BOOL, body);
+    }
+
+    private static FunctionInfo catalogSqlFunction(int oid, String name, int[] argumentTypes, int resultType,
+                                                   String body) {
+        return new FunctionInfo(oid, name, CatalogOids.PG_CATALOG_NAMESPACE, CatalogOids.BOOTSTRAP_SUPERUSER, 'f',
+                argumentTypes, null, null, null, List.of(), resultType, false, PgProcData.STABLE, true, false, 0,
+                body, null);
+    }
+
+    /**
+     * {@code pg_get_function_arg_default(func oid, n integer)} (3808), which information_schema's
+     * parameters view shows: the default of the function's n-th argument (counted over all its
+     * arguments), null for an OUT argument or one without a default. The defaults in
+     * {@code proargdefaults} (kept as their text here) belong to the last {@code pronargdefaults}
+     * input arguments, as in {@code pg_get_function_arg_default} of ruleutils.c.
+     */
+    private static FunctionInfo functionArgumentDefault() {
+        String body = """
+                SELECT CASE WHEN p.proargmodes IS NOT NULL AND (p.proargmodes::"char"[])[$2] NOT IN ('i', 'b', 'v')
+                            THEN NULL
+                            ELSE (p.proargdefaults::text[])[(CASE WHEN p.proargmodes IS NULL THEN $2
+                                  ELSE (SELECT count(*)::integer FROM pg_catalog.generate_series(1, $2) AS g(i)
+                                         WHERE (p.proargmodes::"char"[])[g.i] IN ('i', 'b', 'v')) END)
+                                  - (p.pronargs - p.pronargdefaults)] END
+                  FROM pg_catalog.pg_proc p WHERE p.oid = $1""";
+        return catalogSqlFunction(3808, "pg_get_function_arg_default", new int[] {TypeOids.OID, TypeOids.INT4},
+                TypeOids.TEXT, body);
     }
 
     /** pg_opfamily, pg_opclass, pg_amop and pg_amproc from {@code utils.adt.PgOpclassData}. */
