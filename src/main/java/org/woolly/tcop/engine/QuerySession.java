@@ -648,6 +648,7 @@ public final class QuerySession implements SessionEngine {
                         settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
                 .withStatistics(counters, activity).withLockFunctions(locks())
+                .withTemporaryFiles(storage.temporaryFiles())
                 .withDeferredConstraints(block.deferredConstraints());
     }
 
