@@ -67,6 +67,9 @@ final class SortNode extends RowNodes.Unary {
     @Override
     public void open() {
         super.open();
+        if (sort != null) {
+            sort.close(); // opened again (a rescan): the last run's file goes now, not at the statement's end
+        }
         sort = new ExternalSort(context, order, context.workMemBytes(), bound);
         Object[] row;
         while ((row = input.next()) != null) {

@@ -88,6 +88,20 @@ final class SpillFormat {
         };
     }
 
+    /** Reads {@code rows} rows written from the start of {@code file}, one per call; null after the last. */
+    java.util.function.Supplier<Object[]> reader(org.woolly.storage.file.TemporaryFile file, long rows) {
+        DataInputStream in = new DataInputStream(file.input(0, file.length(),
+                org.woolly.storage.file.TemporaryFile.BLOCK_SIZE));
+        long[] left = {rows};
+        return () -> {
+            if (left[0] == 0) {
+                return null;
+            }
+            left[0]--;
+            return read(in);
+        };
+    }
+
     void write(DataOutputStream out, Object[] row) {
         try {
             out.writeInt(row.length);

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Sorts and hash aggregation bounded by work_mem: with {@code work_mem = 64kB} a sort of 500k
- * rows goes through sorted runs on disk ({@code external merge}) and a GROUP BY with many groups
- * spills to partitions, both with exactly the rows an in-memory run gives; the temporary files
+ * Sorts, hash aggregation and hash joins bounded by work_mem: with {@code work_mem = 64kB} a sort
+ * of 500k rows goes through sorted runs on disk ({@code external merge}), a GROUP BY with many
+ * groups spills to partitions and a hash join runs in batches, all with exactly the rows an
+ * in-memory run gives; the temporary files
  * ({@code base/pgsql_tmp}) are gone after the query, after an error in its middle and after a
  * statement timeout; temp_file_limit stops a query with 53400; pg_stat_database counts the files.
  */
@@ -124,6 +125,70 @@ class WorkMemIT {
             assertThat(column(statement, "SELECT count(*) FROM (SELECT DISTINCT k FROM big) s"))
                     .containsExactly(String.valueOf(java.util.stream.LongStream.rangeClosed(1, ROWS)
                             .map(WorkMemIT::key).distinct().count()));
+        }
+    }
+
+    @Test
+    void aHashAggregateBeyondHashMemSpillsPartitionsAndCountsEveryGroupOnce() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET work_mem = '64kB'");
+            String grouped = "SELECT k, count(*), sum(id), max(pad) FROM big GROUP BY k";
+            java.util.Map<Long, long[]> expected = new java.util.HashMap<>();
+            for (long id = 1; id <= ROWS; id++) {
+                long[] group = expected.computeIfAbsent(key(id), ignored -> new long[3]);
+                group[0]++;
+                group[1] += id;
+                group[2] = Math.max(group[2], id % 7);
+            }
+            java.util.Map<Long, long[]> actual = new java.util.HashMap<>();
+            try (ResultSet rows = statement.executeQuery(grouped)) {
+                while (rows.next()) {
+                    long[] previous = actual.put(rows.getLong(1),
+                            new long[] {rows.getLong(2), rows.getLong(3), rows.getString(4).length()});
+                    assertThat(previous).as("group %d came out twice", rows.getLong(1)).isNull();
+                }
+            }
+            assertThat(actual).hasSameSizeAs(expected);
+            expected.forEach((key, want) -> assertThat(actual.get(key)).as("group %d", key).containsExactly(want));
+            String spilled = explainLine(statement, grouped, "Batches");
+            assertThat(spilled).matches("Batches: \\d+  Memory Usage: \\d+kB  Disk Usage: \\d+kB");
+            assertThat(Integer.parseInt(spilled.split(" ")[1])).isGreaterThan(1);
+            // hash_mem_multiplier raises the bound: 64 MB of hash memory holds the groups
+            statement.execute("SET hash_mem_multiplier = 1000");
+            assertThat(explainLine(statement, grouped, "Batches")).matches("Batches: 1  Memory Usage: \\d+kB");
+            statement.execute("RESET work_mem");
+            statement.execute("RESET hash_mem_multiplier");
+            assertThat(explainLine(statement, "SELECT k % 10, count(*) FROM big GROUP BY 1", "Batches"))
+                    .matches("Batches: 1  Memory Usage: \\d+kB");
+        }
+    }
+
+    @Test
+    void aHashJoinBeyondHashMemJoinsBatchByBatchForEveryJoinType() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE odd AS SELECT g AS id, g % 1000 AS c FROM generate_series(1, " + ROWS
+                    + ", 2) g UNION ALL SELECT NULL::int, 5");
+            statement.execute("ANALYZE big");
+            statement.execute("ANALYZE odd");
+            statement.execute("SET work_mem = '64kB'");
+            long odd = ROWS / 2;
+            String join = "SELECT count(*), sum(big.id::bigint), sum(odd.c) FROM big JOIN odd ON big.id = odd.id";
+            assertThat(explainLine(statement, join, "Buckets")).matches(
+                    "Buckets: \\d+ \\(originally \\d+\\)  Batches: \\d+ \\(originally 1\\)  Memory Usage: \\d+kB");
+            long sumOfC = java.util.stream.LongStream.iterate(1, id -> id <= ROWS, id -> id + 2).map(id -> id % 1000).sum();
+            assertThat(column(statement, "SELECT concat_ws(',', count(*), sum(big.id::bigint), sum(odd.c)) "
+                    + "FROM big JOIN odd ON big.id = odd.id")).containsExactly(odd + "," + odd * odd + "," + sumOfC);
+            assertThat(column(statement, "SELECT concat_ws(',', count(*), count(odd.id)) "
+                    + "FROM big LEFT JOIN odd ON big.id = odd.id")).containsExactly(ROWS + "," + odd);
+            assertThat(column(statement, "SELECT concat_ws(',', count(*), count(big.id), count(odd.id), count(odd.c)) "
+                    + "FROM big FULL JOIN odd ON big.id = odd.id"))
+                    .containsExactly((ROWS + 1) + "," + ROWS + "," + odd + "," + (odd + 1));
+            assertThat(column(statement, "SELECT count(*) FROM big WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM odd WHERE odd.id = big.id)")).containsExactly(String.valueOf(ROWS - odd));
+            assertThat(column(statement, "SELECT count(*) FROM big WHERE EXISTS "
+                    + "(SELECT 1 FROM odd WHERE odd.id = big.id)")).containsExactly(String.valueOf(odd));
+            statement.execute("SET work_mem = '64MB'");
+            assertThat(explainLine(statement, join, "Buckets")).matches("Buckets: \\d+  Batches: 1  Memory Usage: \\d+kB");
         }
     }
 
