@@ -14,7 +14,7 @@
  * <p>Memory: Sort ({@link org.woolly.executor.ExternalSort}), hash aggregation and hash join
  * count their rows against {@code work_mem} (hash tables: times {@code hash_mem_multiplier})
  * and spill to the statement's temporary files beyond it, as PostgreSQL's tuplesort, hash_agg
- * spilling and hash join batches do; hashed DISTINCT, set operations and materialized inner
- * sides still hold their rows in the Java heap.
+ * spilling and hash join batches do (a hashed DISTINCT too); set operations and materialized
+ * inner sides still hold their rows in the Java heap.
  */
 package org.woolly.executor;

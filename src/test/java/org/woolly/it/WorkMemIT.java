@@ -125,6 +125,10 @@ class WorkMemIT {
             assertThat(column(statement, "SELECT count(*) FROM (SELECT DISTINCT k FROM big) s"))
                     .containsExactly(String.valueOf(java.util.stream.LongStream.rangeClosed(1, ROWS)
                             .map(WorkMemIT::key).distinct().count()));
+            // a hashed DISTINCT (HashAggregate without aggregates) spills keys beyond hash_mem to partitions
+            assertThat(column(statement, "SELECT count(*) FROM (SELECT DISTINCT k, id % 3 AS m FROM big) s"))
+                    .containsExactly(String.valueOf(java.util.stream.LongStream.rangeClosed(1, ROWS)
+                            .map(id -> key(id) * 3 + id % 3).distinct().count()));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.woolly.storage.file;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.woolly.utils.error.ServerLog;
 import org.woolly.utils.error.Severity;
+import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
 
 /**
  * The server's temporary file directory, {@code base/pgsql_tmp} (PostgreSQL's default
@@ -72,13 +73,14 @@ public final class TemporaryFileSpace {
 
     /** Creates the next file of {@code pid} (the directory on first use, as {@code TempTablespacePath}'s mkdir). */
     Path createFile(int pid) {
+        Path file = directory.resolve(PREFIX + pid + "." + counter.getAndIncrement());
         try {
             Files.createDirectories(directory);
-            Path file = directory.resolve(PREFIX + pid + "." + counter.getAndIncrement());
             Files.createFile(file);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SqlException(SqlState.IO_ERROR,
+                    "could not create temporary file \"" + relative(file) + "\": " + e.getMessage());
         }
     }
 
