@@ -207,6 +207,10 @@ public final class ExplainCommand {
                             .collect(Collectors.joining(", ")));
                 }
                 qual(detail, "Filter", aggregate.having(), false);
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
                 children.add(aggregate.input());
             }
             case Plan.Sort sort -> {
@@ -286,6 +290,10 @@ public final class ExplainCommand {
             String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
+            Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+            if (stats != null && stats.detail() != null) {
+                lines.add(" ".repeat(6 * (depth + 1) + 2 + indentShift) + stats.detail());
+            }
             node(hash.inner(), depth + 2, null);
         }
     }

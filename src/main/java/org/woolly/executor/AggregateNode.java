@@ -10,6 +10,7 @@ import org.woolly.nodes.query.GroupingSets;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.SortKey;
 import org.woolly.nodes.query.WindowClause;
+import org.woolly.storage.file.TemporaryFile;
 
 /**
  * Aggregation ({@code nodeAgg.c}): hashed by the GROUP BY values, or one group for all rows
@@ -50,8 +51,9 @@ final class AggregateNode implements ExecNode {
 
     AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input,
                   List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
-                  GroupingSets groupingSets) {
+                  GroupingSets groupingSets, boolean hashed) {
         this.context = context;
+        this.hashed = hashed;
         this.groupingSets = groupingSets;
         this.input = input;
         this.groupExprs = compiler.all(groupBy);
@@ -81,6 +83,13 @@ final class AggregateNode implements ExecNode {
     @Override
     public void open() {
         input.open();
+        if (hashed && groupingSets == null && groupExprs.length > 0 && context.temporaryFiles() != null) {
+            hashMem = context.hashMemBytes();
+            batchesUsed = 1;
+            fill(input::next, 0);
+            input.close();
+            return;
+        }
         List<List<Integer>> sets = groupingSets != null ? groupingSets.sets()
                 : List.of(java.util.stream.IntStream.range(0, groupExprs.length).boxed().toList());
         List<Map<Object, Group>> tables = new ArrayList<>();
@@ -190,6 +199,20 @@ final class AggregateNode implements ExecNode {
 
     @Override
     public Object[] next() {
+        while (true) {
+            Object[] row = nextInMemory();
+            if (row != null || pending.isEmpty()) {
+                return row;
+            }
+            try (HashSpill.Batch batch = pending.poll()) {
+                batchesUsed++;
+                fill(batch.reader(spillFormat), batch.depth);
+            }
+        }
+    }
+
+    /** The next group of the table in memory that passes HAVING, or null. */
+    private Object[] nextInMemory() {
         while (groups.hasNext()) {
             Group group = groups.next();
             int calls = groupingSets == null ? 0 : groupingSets.groupingCalls().size();
@@ -212,5 +235,87 @@ final class AggregateNode implements ExecNode {
     public void close() {
         input.close();
         groups = null;
+        HashSpill.Batch batch;
+        while ((batch = pending.poll()) != null) {
+            batch.close();
+        }
+    }
+
+    // Spilling hash aggregation (PostgreSQL 13's hash_agg_enter_spill_mode and agg_refill_hash_table)
+
+    /** Whether the plan is a HashAggregate (a sorted aggregate's output order must stay its input's). */
+    private final boolean hashed;
+    /** hash_mem: work_mem times hash_mem_multiplier. */
+    private long hashMem;
+    private final SpillFormat spillFormat = new SpillFormat();
+    /** Spilled partitions not yet aggregated. */
+    private final java.util.ArrayDeque<HashSpill.Batch> pending = new java.util.ArrayDeque<>();
+    private int batchesUsed = 1;
+    private long peakMemory;
+    private long diskBytes;
+    /** Where EXPLAIN ANALYZE reads the batches, memory and disk, or null. */
+    Instrumentation instrumentation;
+
+    /**
+     * Aggregates the rows of {@code source} into a new table while it fits in hash_mem; once it
+     * does not, rows of groups not in the table go to partitions for later batches. A group in
+     * memory keeps taking its rows, so each batch finishes at least one group.
+     */
+    private void fill(java.util.function.Supplier<Object[]> source, int depth) {
+        Map<Object, Group> table = new LinkedHashMap<>();
+        long memory = 0;
+        HashSpill spill = null;
+        Object[] row;
+        int count = 0;
+        while ((row = source.get()) != null) {
+            if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
+                context.checkForInterrupts();
+            }
+            Object[] values = new Object[groupExprs.length];
+            for (int i = 0; i < groupExprs.length; i++) {
+                values[i] = groupExprs[i].evaluate(row);
+            }
+            Object key = groupExprs.length == 1
+                    ? values[0] == null ? NO_GROUP_KEY : context.types().groupingKey(groupTypes[0], values[0])
+                    : RowNodes.key(context, values, values.length, groupTypes);
+            Group group = table.get(key);
+            if (group == null) {
+                if (spill == null && memory <= hashMem) {
+                    group = newGroup(values, 0);
+                    table.put(key, group);
+                    // the entry, its key values and one state per aggregate (hash_agg_entry_size)
+                    memory += 64 + SpillFormat.memory(values) + 48L * aggregates.size();
+                    peakMemory = Math.max(peakMemory, memory);
+                } else {
+                    if (spill == null) {
+                        spill = new HashSpill(context, spillFormat, depth, hashMem);
+                    }
+                    spill.add(key.hashCode(), row);
+                    continue;
+                }
+            }
+            advance(group, row);
+        }
+        groups = table.values().iterator();
+        if (spill != null) {
+            for (HashSpill.Batch batch : spill.batches()) {
+                diskBytes += batch.bytes();
+                pending.add(batch);
+            }
+        }
+        report();
+    }
+
+    /** {@code show_hashagg_info}: batches, peak memory and, when it spilled, the disk used. */
+    private void report() {
+        if (instrumentation == null) {
+            return;
+        }
+        String text = "Batches: " + batchesUsed + "  Memory Usage: " + (peakMemory + 1023) / 1024 + "kB";
+        if (batchesUsed > 1 || diskBytes > 0) {
+            long blocks = (diskBytes + TemporaryFile.BLOCK_SIZE - 1) / TemporaryFile.BLOCK_SIZE;
+            text += "  Disk Usage: " + blocks * TemporaryFile.BLOCK_SIZE / 1024 + "kB";
+        }
+        instrumentation.detail(text);
     }
 }

@@ -38,6 +38,12 @@ final class ExecutorBuilder {
         if (node instanceof IndexScanNode scan) {
             scan.instrumentation = stats;
         }
+        if (node instanceof AggregateNode aggregate) {
+            aggregate.instrumentation = stats;
+        }
+        if (node instanceof HashJoinNode join) {
+            join.instrumentation = stats;
+        }
         if (node instanceof BitmapHeapScanNode scan) {
             scan.own = stats;
         }
@@ -108,7 +114,7 @@ final class ExecutorBuilder {
             case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()),
                     loop.inner() instanceof Plan.IndexScan || loop.inner() instanceof Plan.Project project
                             && project.input() instanceof Plan.IndexScan ? build(loop.inner()) : null);
-            case Plan.HashJoin hash -> new JoinNodes.HashJoin(context, hash.type(), build(hash.outer()),
+            case Plan.HashJoin hash -> new HashJoinNode(context, hash.type(), build(hash.outer()),
                     build(hash.inner()), compiler.predicate(hash.joinQual()), hash.outerWidth(), hash.innerWidth(),
                     compiler.all(hash.outerKeys()), compiler.all(hash.innerKeys()),
                     hash.outerKeys().stream().mapToInt(QueryExpr::type).toArray());
@@ -119,7 +125,7 @@ final class ExecutorBuilder {
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),
                     aggregate.groupBy(), aggregate.aggregates(), aggregate.having(),
-                    aggregate.groupingSets());
+                    aggregate.groupingSets(), aggregate.hashed());
             case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
                     distinct.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.Sort sort -> sort.keys().stream().anyMatch(key -> key.targetIndex() < 0)

@@ -243,6 +243,68 @@ public final class ExecutorContext implements EvaluationContext {
         return counters;
     }
 
+    /** Whether a {@link QueryExecution} was made on this context: the first one owns the temporary files. */
+    boolean hasExecution;
+    private org.woolly.storage.file.TemporaryFileSpace temporaryFileSpace;
+    private org.woolly.storage.file.TemporaryFileSet temporaryFiles;
+
+    /** Where sorts and hashes that outgrow work_mem spill (null: they stay in memory). */
+    public ExecutorContext withTemporaryFiles(org.woolly.storage.file.TemporaryFileSpace space) {
+        this.temporaryFileSpace = space;
+        return this;
+    }
+
+    /**
+     * The statement's temporary files, made on first use with the session's temp_file_limit and
+     * log_temp_files; null when the context has nowhere to spill.
+     */
+    org.woolly.storage.file.TemporaryFileSet temporaryFiles() {
+        if (temporaryFiles == null && temporaryFileSpace != null) {
+            temporaryFiles = temporaryFileSpace.newSet(session.backendPid(), intSetting("temp_file_limit", -1),
+                    intSetting("log_temp_files", -1), size -> {
+                        counters.tempFiles++;
+                        counters.tempBytes += size;
+                    });
+        }
+        return temporaryFiles;
+    }
+
+    /** Deletes the temporary files the statement still has (its execution ended, well or by an error). */
+    void closeTemporaryFiles() {
+        if (temporaryFiles != null) {
+            temporaryFiles.closeAll();
+        }
+    }
+
+    /** work_mem in bytes: what one sort or materialization may keep in memory. */
+    long workMemBytes() {
+        return intSetting("work_mem", 4096) * 1024L;
+    }
+
+    /** hash_mem_multiplier times work_mem ({@code get_hash_memory_limit}): the bound of a hash table. */
+    long hashMemBytes() {
+        double multiplier = 2.0;
+        if (settings != null) {
+            try {
+                multiplier = settings.getDouble("hash_mem_multiplier");
+            } catch (SqlException unknown) {
+                // a session without the parameter keeps PostgreSQL's default
+            }
+        }
+        return (long) Math.min(Long.MAX_VALUE / 2, workMemBytes() * multiplier);
+    }
+
+    private int intSetting(String name, int fallback) {
+        if (settings == null) {
+            return fallback;
+        }
+        try {
+            return settings.getInt(name);
+        } catch (SqlException unknown) {
+            return fallback;
+        }
+    }
+
     private java.util.Map<org.woolly.nodes.query.QueryExpr, CompiledExpression> valueChecks;
 
     @Override

@@ -1,13 +1,12 @@
 package org.woolly.executor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.woolly.nodes.parse.FromItem;
 
-/** Joins: nested loop ({@code nodeNestloop.c}, inner side materialized) and hash join ({@code nodeHashjoin.c}). */
+/** Nested loop join ({@code nodeNestloop.c}, inner side materialized); the hash join is {@link HashJoinNode}. */
 final class JoinNodes {
 
     private JoinNodes() {}
@@ -152,56 +151,6 @@ final class JoinNodes {
             outer.close();
             inner.close();
             innerRows = null;
-        }
-    }
-
-    /** Hash join: the inner rows are hashed on their keys; each outer row probes with its keys. */
-    static final class HashJoin extends NestedLoop {
-        private final ExecutorContext context;
-        private final CompiledExpression[] outerKeys;
-        private final CompiledExpression[] innerKeys;
-        private final int[] keyTypes;
-        private Map<List<Object>, List<Object[]>> table;
-
-        HashJoin(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
-                 ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth, CompiledExpression[] outerKeys,
-                 CompiledExpression[] innerKeys, int[] keyTypes) {
-            super(context, type, outer, inner, qual, outerWidth, innerWidth);
-            this.context = context;
-            this.outerKeys = outerKeys;
-            this.innerKeys = innerKeys;
-            this.keyTypes = keyTypes;
-        }
-
-        @Override
-        public void open() {
-            super.open();
-            table = new HashMap<>();
-            for (Object[] row : innerRows) {
-                List<Object> key = key(innerKeys, row);
-                if (key != null) {
-                    table.computeIfAbsent(key, ignored -> new ArrayList<>()).add(row);
-                }
-            }
-        }
-
-        @Override
-        List<Object[]> candidates(Object[] outer) {
-            List<Object> key = key(outerKeys, outer);
-            return key == null ? List.of() : table.getOrDefault(key, List.of());
-        }
-
-        /** Null when a key is null: equality never matches null. */
-        private List<Object> key(CompiledExpression[] keys, Object[] row) {
-            List<Object> key = new ArrayList<>(keys.length);
-            for (int i = 0; i < keys.length; i++) {
-                Object value = keys[i].evaluate(row);
-                if (value == null) {
-                    return null;
-                }
-                key.add(context.types().groupingKey(keyTypes[i], value));
-            }
-            return key;
         }
     }
 }

@@ -22,6 +22,9 @@ public final class QueryExecution implements AutoCloseable {
 
     /** With {@code instrument}, every node records {@link Instrumentation} (EXPLAIN ANALYZE). */
     public QueryExecution(Plan plan, ExecutorContext context, boolean instrument) {
+        // the first execution of a context is the statement's (subqueries share the context); its end frees the files
+        this.ownsTemporaryFiles = !context.hasExecution;
+        context.hasExecution = true;
         ExecutorBuilder builder = new ExecutorBuilder(context);
         if (instrument) {
             builder.instrumentation = new java.util.IdentityHashMap<>();
@@ -31,6 +34,8 @@ public final class QueryExecution implements AutoCloseable {
         this.modifyNode = builder.modifyNode;
         this.instrumentation = builder.instrumentation;
     }
+
+    private final boolean ownsTemporaryFiles;
 
     /** The statistics of a plan node after an instrumented run, or null. */
     public Instrumentation instrumentation(Plan node) {
@@ -138,9 +143,15 @@ public final class QueryExecution implements AutoCloseable {
 
     @Override
     public void close() {
-        if (opened) {
-            root.close();
+        try {
+            if (opened) {
+                root.close();
+            }
+        } finally {
+            finished = true;
+            if (ownsTemporaryFiles) {
+                context.closeTemporaryFiles();
+            }
         }
-        finished = true;
     }
 }

@@ -151,21 +151,84 @@ final class RowNodes {
             this.types = types;
         }
 
+        /** Rows of keys not in {@code seen} once it filled hash_mem, and the partitions waiting after them. */
+        private HashSpill spill;
+        private final java.util.ArrayDeque<HashSpill.Batch> pending = new java.util.ArrayDeque<>();
+        private final SpillFormat format = new SpillFormat();
+        private java.util.function.Supplier<Object[]> source;
+        private HashSpill.Batch reading;
+        private long memory;
+        private long hashMem;
+        private int depth;
+
         @Override
         public void open() {
             seen = new HashSet<>();
+            memory = 0;
+            depth = 0;
+            hashMem = context.hashMemBytes();
             super.open();
+            source = input::next;
+        }
+
+        /**
+         * The first row of each key, as a hashed DISTINCT (a HashAggregate without aggregates, so
+         * it spills as nodeAgg.c does): once the seen keys fill hash_mem, rows of unseen keys go to
+         * partitions, each deduplicated on its own after the input.
+         */
+        @Override
+        public Object[] next() {
+            while (true) {
+                Object[] row;
+                while ((row = source.get()) != null) {
+                    List<Object> key = key(context, row, columns, types);
+                    if (seen.contains(key)) {
+                        continue;
+                    }
+                    if (spill == null && (memory <= hashMem || context.temporaryFiles() == null)) {
+                        seen.add(key);
+                        memory += 48 + SpillFormat.memory(key.toArray());
+                        return row;
+                    }
+                    if (spill == null) {
+                        spill = new HashSpill(context, format, depth, hashMem);
+                    }
+                    spill.add(key.hashCode(), row);
+                }
+                if (reading != null) {
+                    reading.close();
+                    reading = null;
+                }
+                if (spill != null) {
+                    pending.addAll(spill.batches());
+                    spill = null;
+                }
+                reading = pending.poll();
+                if (reading == null) {
+                    return null;
+                }
+                seen = new HashSet<>();
+                memory = 0;
+                depth = reading.depth;
+                source = reading.reader(format);
+            }
         }
 
         @Override
-        public Object[] next() {
-            Object[] row;
-            while ((row = input.next()) != null) {
-                if (seen.add(key(context, row, columns, types))) {
-                    return row;
-                }
+        public void close() {
+            super.close();
+            if (reading != null) {
+                reading.close();
+                reading = null;
             }
-            return null;
+            if (spill != null) {
+                spill.batches().forEach(HashSpill.Batch::close);
+                spill = null;
+            }
+            HashSpill.Batch batch;
+            while ((batch = pending.poll()) != null) {
+                batch.close();
+            }
         }
     }
 

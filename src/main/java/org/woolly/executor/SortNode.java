@@ -1,20 +1,18 @@
 package org.woolly.executor;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.woolly.nodes.query.SortKey;
 
 /**
- * In-memory sort ({@code nodeSort.c} with tuplesort's in-memory quicksort, {@link QuickSort}): rows
- * equal on the keys come out in the order PostgreSQL's algorithm leaves them, not necessarily
- * their input order. No work_mem spill yet; see the package documentation.
+ * Sort ({@code nodeSort.c}) through {@link ExternalSort}: quicksort in memory ({@link QuickSort},
+ * so rows equal on the keys come out in the order PostgreSQL's algorithm leaves them), a bounded
+ * heap under a LIMIT, or sorted runs merged from a temporary file beyond {@code work_mem}.
  */
 final class SortNode extends RowNodes.Unary {
     private final ExecutorContext context;
     private final Comparator<Object[]> order;
-    private List<Object[]> rows;
-    private int index;
+    private ExternalSort sort;
 
     /** Computed keys (a window's PARTITION BY and ORDER BY expressions), by key; null when every key is a column. */
     private final CompiledExpression[] computed;
@@ -69,96 +67,46 @@ final class SortNode extends RowNodes.Unary {
     @Override
     public void open() {
         super.open();
-        rows = new ArrayList<>();
-        BoundedHeap heap = null;
-        long seen = 0;
+        if (sort != null) {
+            sort.close(); // opened again (a rescan): the last run's file goes now, not at the statement's end
+        }
+        sort = new ExternalSort(context, order, context.workMemBytes(), bound);
         Object[] row;
         while ((row = input.next()) != null) {
-            if (heap != null) {
-                heap.add(row);
-            } else {
-                rows.add(row);
-                // tuplesort keeps all rows until there are more than twice the bound
-                if (bound > 0 && bound < Integer.MAX_VALUE / 2 && rows.size() > 2 * bound) {
-                    heap = new BoundedHeap((int) bound, order);
-                    rows.forEach(heap::add);
-                    rows = null;
-                }
-            }
-            if ((++seen & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                context.checkForInterrupts();
-            }
+            sort.put(computed == null ? row : withKeys(row));
         }
         input.close();
-        if (heap != null) {
-            rows = heap.sorted();
-            index = 0;
-            report("top-N heapsort");
-            return;
+        sort.sort();
+        if (instrumentation != null) {
+            instrumentation.detail(sort.report());
         }
-        report("quicksort");
-        if (computed != null) {
-            sortComputed();
-            return;
-        }
-        // n log n comparisons after the last row arrived: check every INTERRUPT_INTERVAL of them
-        int[] comparisons = new int[1];
-        QuickSort.sort(rows, (a, b) -> {
-            if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                context.checkForInterrupts();
-            }
-            return order.compare(a, b);
-        });
-        index = 0;
     }
 
-    /**
-     * What EXPLAIN ANALYZE shows: the method and the memory the kept rows take, estimated as
-     * tuplesort counts it (an array of at least 1024 slots of 24 bytes, and each row's values).
-     */
-    private void report(String method) {
-        if (instrumentation == null) {
-            return;
+    /** The row behind its computed key values, which the order reads at the keys' positions. */
+    private Object[] withKeys(Object[] row) {
+        Object[] decorated = new Object[computed.length + row.length];
+        for (int i = 0; i < computed.length; i++) {
+            decorated[i] = computed[i].evaluate(row);
         }
-        long bytes = Math.max(1024, Integer.highestOneBit(Math.max(rows.size(), 1)) * 2L) * 24;
-        for (Object[] kept : rows) {
-            bytes += 32 + 8L * kept.length;
-        }
-        instrumentation.detail("Sort Method: " + method + "  Memory: " + (bytes + 1023) / 1024 + "kB");
-    }
-
-    /** Sorts by key values computed once per row, kept beside the row while sorting. */
-    private void sortComputed() {
-        List<Object[][]> decorated = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            Object[] keyValues = new Object[computed.length];
-            for (int i = 0; i < computed.length; i++) {
-                keyValues[i] = computed[i].evaluate(row);
-            }
-            decorated.add(new Object[][] {row, keyValues});
-        }
-        int[] comparisons = new int[1];
-        QuickSort.sort(decorated, (a, b) -> {
-            if ((++comparisons[0] & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                context.checkForInterrupts();
-            }
-            return order.compare(a[1], b[1]);
-        });
-        rows.clear();
-        for (Object[][] pair : decorated) {
-            rows.add(pair[0]);
-        }
-        index = 0;
+        System.arraycopy(row, 0, decorated, computed.length, row.length);
+        return decorated;
     }
 
     @Override
     public Object[] next() {
-        return index < rows.size() ? rows.get(index++) : null;
+        Object[] row = sort.next();
+        if (row == null || computed == null) {
+            return row;
+        }
+        return java.util.Arrays.copyOfRange(row, computed.length, row.length);
     }
 
     @Override
     public void close() {
         super.close();
-        rows = null;
+        if (sort != null) {
+            sort.close();
+            sort = null;
+        }
     }
 }

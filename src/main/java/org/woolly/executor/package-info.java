@@ -11,9 +11,10 @@
  * <p>Entry point: {@link org.woolly.executor.QueryExecution} (open a plan with an
  * {@link org.woolly.executor.ExecutorContext}, fetch rows, close).
  *
- * <p>Memory: Sort, hash join, hash aggregation and DISTINCT hold their rows in the Java heap for
- * now; they do not yet account against {@code work_mem} nor spill to temporary files as
- * PostgreSQL's tuplesort/tuplestore and hash spilling do, so a very large sort or aggregation
- * can exhaust the heap. That is the next step for these nodes.
+ * <p>Memory: Sort ({@link org.woolly.executor.ExternalSort}), hash aggregation and hash join
+ * count their rows against {@code work_mem} (hash tables: times {@code hash_mem_multiplier})
+ * and spill to the statement's temporary files beyond it, as PostgreSQL's tuplesort, hash_agg
+ * spilling and hash join batches do (a hashed DISTINCT too); set operations and materialized
+ * inner sides still hold their rows in the Java heap.
  */
 package org.woolly.executor;

@@ -81,6 +81,8 @@ public final class DatabaseStatistics {
         entry.add("tup_updated", pending.tuplesUpdated);
         entry.add("tup_deleted", pending.tuplesDeleted);
         entry.add("deadlocks", pending.deadlocks);
+        entry.add("temp_files", pending.tempFiles);
+        entry.add("temp_bytes", pending.tempBytes);
         pending.clear();
     }
 

@@ -15,6 +15,9 @@ public final class SessionCounters {
     public long tuplesUpdated;
     public long tuplesDeleted;
     public long deadlocks;
+    /** Temporary files deleted and their bytes ({@code pgstat_report_tempfile}). */
+    public long tempFiles;
+    public long tempBytes;
     /** Per relation OID: the counts of the relations the transaction touched ({@link RelationStatistics}). */
     final java.util.Map<Integer, TableCounters> tables = new java.util.HashMap<>();
 
@@ -40,6 +43,8 @@ public final class SessionCounters {
         tuplesUpdated = 0;
         tuplesDeleted = 0;
         deadlocks = 0;
+        tempFiles = 0;
+        tempBytes = 0;
         for (TableCounters table : tables.values()) {
             table.clear();
         }

@@ -226,4 +226,15 @@ public final class DefaultStorageServices implements StorageServices {
     public Path dataDirectory() {
         return dataDirectory;
     }
+
+    private org.woolly.storage.file.TemporaryFileSpace temporaryFiles;
+
+    /** Made on first use; {@link StorageStartup#open} has already removed what an earlier run left there. */
+    @Override
+    public synchronized org.woolly.storage.file.TemporaryFileSpace temporaryFiles() {
+        if (temporaryFiles == null) {
+            temporaryFiles = new org.woolly.storage.file.TemporaryFileSpace(dataDirectory);
+        }
+        return temporaryFiles;
+    }
 }

@@ -44,6 +44,11 @@ public interface StorageServices extends AutoCloseable {
      */
     void shutdownImmediately();
 
+    /** Where queries put their temporary files (base/pgsql_tmp), or null: sorts and hashes then stay in memory. */
+    default org.woolly.storage.file.TemporaryFileSpace temporaryFiles() {
+        return null;
+    }
+
     /** The buffer pool's page requests by database (pg_stat_database), or null without a pool. */
     default org.woolly.pgstat.BlockCounters blockCounters() {
         return null;

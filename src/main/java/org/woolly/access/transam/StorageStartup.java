@@ -144,6 +144,8 @@ public final class StorageStartup {
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
                 bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState,
                 databaseFiles);
+        // RemovePgTempFiles: files of queries that a crash or kill -9 cut short
+        services.temporaryFiles().removeLeftovers();
         if (crashed) {
             services.checkpoint(false);
         } else {

@@ -672,6 +672,7 @@ public final class QuerySession implements SessionEngine {
                         settings.formatSettings()))
                 .withSequences(hasSequences ? sequences() : null, hasSequences ? sequenceStorage() : null)
                 .withStatistics(counters, activity).withLockFunctions(locks()).withNotifications(notifications)
+                .withTemporaryFiles(storage.temporaryFiles())
                 .withDeferredConstraints(block.deferredConstraints());
     }
 

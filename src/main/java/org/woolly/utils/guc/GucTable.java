@@ -37,6 +37,12 @@ public final class GucTable {
                 "Sets the number of shared memory buffers used by the server.", false);
         integer("work_mem", 4096, GucUnit.KILOBYTES, 64, INT_MAX, GucContext.USER,
                 "Sets the maximum memory to be used for query workspaces.", false);
+        define("hash_mem_multiplier", GucType.REAL, GucUnit.NONE, "2", GucContext.USER,
+                "Multiple of work_mem to use for hash tables.", false, List.of(), 1, 1000, UnaryOperator.identity());
+        integer("temp_file_limit", -1, GucUnit.KILOBYTES, -1, INT_MAX, GucContext.SUPERUSER,
+                "Limits the total size of all temporary files used by each process.", false);
+        integer("log_temp_files", -1, GucUnit.KILOBYTES, -1, INT_MAX, GucContext.SUPERUSER,
+                "Log the use of temporary files larger than this number of kilobytes.", false);
         integer("maintenance_work_mem", 65536, GucUnit.KILOBYTES, 1024, INT_MAX, GucContext.USER,
                 "Sets the maximum memory to be used for maintenance operations.", false);
         integer("temp_buffers", 1024, GucUnit.BLOCKS, 100, INT_MAX / 2, GucContext.USER,

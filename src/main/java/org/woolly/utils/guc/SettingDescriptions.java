@@ -300,6 +300,15 @@ final class SettingDescriptions {
         describe("logging_collector", "Reporting and Logging / Where to Log",
                 "Start a subprocess to capture stderr, csvlog and/or jsonlog into log files.",
                 null);
+        describe("hash_mem_multiplier", "Resource Usage / Memory",
+                "Multiple of work_mem to use for hash tables.",
+                null);
+        describe("temp_file_limit", "Resource Usage / Disk",
+                "Limits the total size of all temporary files used by each process.",
+                "-1 means no limit.");
+        describe("log_temp_files", "Reporting and Logging / What to Log",
+                "Log the use of temporary files larger than this number of kilobytes.",
+                "Zero logs all files. The default is -1 (turning this feature off).");
         describe("maintenance_work_mem", "Resource Usage / Memory",
                 "Sets the maximum memory to be used for maintenance operations.",
                 "This includes operations such as VACUUM and CREATE INDEX.");

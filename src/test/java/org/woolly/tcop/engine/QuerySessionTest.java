@@ -261,7 +261,8 @@ class QuerySessionTest {
         assertThat(lines.get(2)).isEqualTo("        Hash Cond: (u.a = t.a)");
         assertThat(lines.get(3)).startsWith("        ->  Seq Scan on u  (cost=0.00..");
         assertThat(lines.get(4)).startsWith("        ->  Hash  (cost=");
-        assertThat(lines.get(5)).startsWith("              ->  Seq Scan on t  (cost=");
+        assertThat(lines.get(5)).matches("              Buckets: \\d+  Batches: 1  Memory Usage: \\d+kB");
+        assertThat(lines.get(6)).startsWith("              ->  Seq Scan on t  (cost=");
         assertThat(lines.getLast()).startsWith("Execution Time: ");
     }
 
