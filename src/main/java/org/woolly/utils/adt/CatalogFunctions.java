@@ -129,6 +129,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null ? List.of().iterator()
                         : List.<Object>copyOf(c.catalogInquiries().partitionAncestors((Integer) a[0])).iterator(),
                 TypeOids.REGCLASS);
+        r.variadic("satisfies_hash_partition", bool, PgProcData.IMMUTABLE, PgProcData.CALLED,
+                (ArgumentTypesImplementation) types -> (a, c) -> HashPartitionCheck.satisfies(a, types, c), oid, TypeOids.INT4, TypeOids.INT4, BuiltinTypes.ANY);
     }
 
     /** A regclass constant in stored expression text: {@code 'name'::regclass}. */

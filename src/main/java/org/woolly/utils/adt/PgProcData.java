@@ -427,6 +427,7 @@ public final class PgProcData {
             proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
             proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
             proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS),
+            variadic(5028, "satisfies_hash_partition", BOOL, IMMUTABLE, CALLED, OID, INT4, INT4, ANY),
             proc(1619, "pg_typeof", REGTYPE, STABLE, CALLED, ANY),
             proc(6174, "pg_get_statisticsobjdef_columns", TEXT, STABLE, STRICT, OID),
             proc(1926, "has_table_privilege", BOOL, STABLE, STRICT, TEXT, TEXT),
