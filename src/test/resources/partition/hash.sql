@@ -84,3 +84,19 @@ DELETE FROM hp_more;
 ALTER TABLE hp ATTACH PARTITION hp_more FOR VALUES WITH (MODULUS 8, REMAINDER 3);
 INSERT INTO hp VALUES (4, 'back');
 SELECT * FROM hp_more;
+-- the partition constraints psql's \d+ shows (the parent's OID replaced, it differs between servers)
+CREATE TABLE pc (a text, b int, v varchar) PARTITION BY LIST (a);
+CREATE TABLE pc_xy PARTITION OF pc FOR VALUES IN ('x', 'y');
+CREATE TABLE pc_z PARTITION OF pc FOR VALUES IN ('z', NULL);
+CREATE TABLE pc_w PARTITION OF pc FOR VALUES IN ('w') PARTITION BY RANGE (b);
+CREATE TABLE pc_w_low PARTITION OF pc_w FOR VALUES FROM (MINVALUE) TO (-5);
+CREATE TABLE pc_w_mid PARTITION OF pc_w FOR VALUES FROM (-5) TO (10);
+CREATE TABLE pc_w_high PARTITION OF pc_w FOR VALUES FROM (10) TO (MAXVALUE);
+CREATE TABLE pc_h PARTITION OF pc FOR VALUES IN ('h') PARTITION BY HASH (b, v);
+CREATE TABLE pc_h0 PARTITION OF pc_h FOR VALUES WITH (MODULUS 2, REMAINDER 0) PARTITION BY LIST (v);
+CREATE TABLE pc_h0_a PARTITION OF pc_h0 FOR VALUES IN ('a', 'b');
+SELECT c.relname, replace(pg_get_partition_constraintdef(c.oid), 'pc_h'::regclass::oid::text, 'OID')
+FROM pg_class c WHERE c.relname LIKE 'pc\_%' ORDER BY 1;
+SELECT relname, replace(pg_get_partition_constraintdef(oid), 'hp'::regclass::oid::text, 'OID') FROM pg_class
+WHERE relname IN ('hp0', 'hp7') ORDER BY 1;
+\d+ pc_w_mid

@@ -238,6 +238,11 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public String partitionConstraintDefinition(int relationOid) {
+        return PartitionConstraintText.of(catalog, transaction, relationOid, type -> formatType(type, -1));
+    }
+
+    @Override
     public int[] hashPartitionKeyTypes(int relationOid) {
         return catalog.partitionKey(transaction, relationOid).filter(key -> key.strategy() == 'h').map(key -> {
             RelationInfo relation = catalog.relationByOid(transaction, relationOid);

@@ -46,6 +46,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], false), oid);
         r.function("pg_get_partkeydef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().partitionKeyDefinition((Integer) a[0]), oid);
+        r.function("pg_get_partition_constraintdef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().partitionConstraintDefinition((Integer) a[0]), oid);
         r.function("pg_get_viewdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         r.function("pg_get_viewdef", text, stable, strict,

@@ -72,6 +72,11 @@ public interface CatalogInquiries {
         return null;
     }
 
+    /** {@code pg_get_partition_constraintdef}: a partition's implicit constraint; null when none (or not printed yet). */
+    default String partitionConstraintDefinition(int relationOid) {
+        return null;
+    }
+
     /**
      * The types of a hash-partitioned table's key columns, in key order ({@code satisfies_hash_partition}
      * hashes its values with them); null when the relation is not partitioned by hash.

@@ -423,6 +423,7 @@ public final class PgProcData {
             proc(1387, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID),
             proc(2508, "pg_get_constraintdef", TEXT, STABLE, STRICT, OID, BOOL),
             proc(3352, "pg_get_partkeydef", TEXT, STABLE, STRICT, OID),
+            proc(3408, "pg_get_partition_constraintdef", TEXT, STABLE, STRICT, OID),
             proc(2081, "pg_function_is_visible", BOOL, STABLE, STRICT, OID),
             proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
             proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
