@@ -100,3 +100,6 @@ FROM pg_class c WHERE c.relname LIKE 'pc\_%' ORDER BY 1;
 SELECT relname, replace(pg_get_partition_constraintdef(oid), 'hp'::regclass::oid::text, 'OID') FROM pg_class
 WHERE relname IN ('hp0', 'hp7') ORDER BY 1;
 \d+ pc_w_mid
+-- tableoid read through the parent names each row's partition
+SELECT tableoid::regclass, count(*) FROM hp GROUP BY 1 ORDER BY 1;
+SELECT tableoid::regclass, * FROM hk WHERE a = 'k3' AND b = 3;
