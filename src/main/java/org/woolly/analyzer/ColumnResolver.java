@@ -207,8 +207,8 @@ final class ColumnResolver {
             }
         }
         if (found != null && state.inheritanceParents.contains(foundIndex)) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
-                    "tableoid of a table read with its inheritance children is not supported yet");
+            // the expansion's hidden last column: the OID of the member the row comes from
+            return var(found, found.columnNames().size() - 1, location);
         }
         if (found == null || found.kind() != RangeEntry.Kind.RELATION) {
             return null;
@@ -217,6 +217,15 @@ final class ColumnResolver {
     }
 
     private static final String TABLE_OID = "tableoid";
+
+    /**
+     * Whether column {@code column} of range entry {@code index} is the tableoid an inheritance
+     * expansion carries last: a system column, left out of {@code t.*} and of whole rows.
+     */
+    static boolean isExpansionTableOid(ParseState state, int index, int column) {
+        return state.inheritanceParents.contains(index)
+                && column == state.rangeTable.get(index).columnNames().size() - 1;
+    }
 
     static QueryExpr.Var var(RangeEntry entry, int columnIndex, int location) {
         String name = entry.alias() == null ? entry.columnNames().get(columnIndex)

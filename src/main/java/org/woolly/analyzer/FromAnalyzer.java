@@ -120,8 +120,11 @@ final class FromAnalyzer {
                     checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());
                     var expanded = addSubquery(state, state.nested(true), inheritors.get(), table.alias() == null
                             ? new FromItem.Alias(relation.name(), null) : table.alias(),
-                            relation.attributes().stream().map(AttributeInfo::name).toList(), table.location());
+                            java.util.stream.Stream.concat(relation.attributes().stream().map(AttributeInfo::name),
+                                    java.util.stream.Stream.of(InheritanceExpansion.TABLE_OID)).toList(),
+                            table.location());
                     state.inheritanceParents.add(state.rangeTable.size() - 1);
+                    state.hiddenColumns.add((state.rangeTable.size() - 1) + ":" + InheritanceExpansion.TABLE_OID);
                     yield expanded;
                 }
                 checkUniqueAlias(state, alias == null ? relation.name() : alias, table.location());

@@ -42,8 +42,9 @@ final class InheritanceExpansion {
                 continue;
             }
             // each member under the parent's name numbered from 1, as EXPLAIN shows PostgreSQL's child entries
+            // and, last, the member's tableoid: the parent's hidden tableoid column (FromAnalyzer)
             query.append(query.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(columns)
-                    .append(" FROM ONLY ").append(quote(member.namespaceName())).append('.')
+                    .append(", tableoid FROM ONLY ").append(quote(member.namespaceName())).append('.')
                     .append(quote(member.name())).append(" AS ").append(quote(alias + "_" + (i + 1)));
         }
         if (query.isEmpty()) {
@@ -95,6 +96,9 @@ final class InheritanceExpansion {
             }
         }
     }
+
+    /** The name of the expansion's last column, the member table a row comes from (hidden from * and whole rows). */
+    static final String TABLE_OID = "tableoid";
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";

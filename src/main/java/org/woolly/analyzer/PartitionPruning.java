@@ -59,6 +59,9 @@ final class PartitionPruning {
 
     private static boolean ruledOut(PartitionScheme scheme, PartitionScheme.Member member, List<QueryExpr> conjuncts,
                                     ToIntFunction<String> position) {
+        if (scheme.key().strategy() == 'h') {
+            return hashRuledOut(scheme, member, conjuncts, position);
+        }
         for (int key = 0; key < scheme.keyPositions().length; key++) {
             int column = position.applyAsInt(scheme.keyColumnName(key));
             if (column < 0) {
@@ -125,6 +128,93 @@ final class PartitionPruning {
             return true;
         }
         return scheme.mayHold(member, key, operator, constant.value());
+    }
+
+    /**
+     * Hash partitions are pruned only when every key column is given its values
+     * ({@code get_steps_using_prefix} for {@code PARTITION_STRATEGY_HASH}): an equality with a
+     * constant, {@code IS NULL}, or {@code = ANY} of constants; the partition is ruled out when
+     * no combination of those values hashes into it.
+     */
+    private static boolean hashRuledOut(PartitionScheme scheme, PartitionScheme.Member member,
+                                        List<QueryExpr> conjuncts, ToIntFunction<String> position) {
+        for (int i = 0; i < conjuncts.size(); i++) {
+            if (conjuncts.get(i) instanceof QueryExpr.BoolOp or && or.kind() == QueryExpr.BoolOp.BoolKind.OR) {
+                // each arm with the other conjuncts: the partition is out when every arm rules it out
+                List<QueryExpr> others = new ArrayList<>(conjuncts);
+                others.remove(i);
+                boolean allArmsOut = true;
+                for (QueryExpr arm : or.args()) {
+                    List<QueryExpr> armConjuncts = new ArrayList<>(others);
+                    flatten(arm, armConjuncts);
+                    allArmsOut &= hashRuledOut(scheme, member, armConjuncts, position);
+                }
+                if (allArmsOut) {
+                    return true;
+                }
+            }
+        }
+        int keys = scheme.keyPositions().length;
+        List<List<Object>> choices = new ArrayList<>();
+        for (int key = 0; key < keys; key++) {
+            int column = position.applyAsInt(scheme.keyColumnName(key));
+            List<Object> values = column < 0 ? null : hashKeyValues(scheme, key, column, conjuncts);
+            if (values == null) {
+                return false;
+            }
+            choices.add(values);
+        }
+        return !anyCombinationHashesInto(scheme, member, choices, new Object[keys], 0);
+    }
+
+    private static boolean anyCombinationHashesInto(PartitionScheme scheme, PartitionScheme.Member member,
+                                                    List<List<Object>> choices, Object[] values, int key) {
+        if (key == values.length) {
+            return scheme.partitionFor(values) == member;
+        }
+        for (Object value : choices.get(key)) {
+            values[key] = value;
+            if (anyCombinationHashesInto(scheme, member, choices, values, key + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values a conjunct pins key column {@code key} to (null: none does); a null element is IS NULL. */
+    private static List<Object> hashKeyValues(PartitionScheme scheme, int key, int column, List<QueryExpr> conjuncts) {
+        for (QueryExpr conjunct : conjuncts) {
+            if (conjunct instanceof QueryExpr.NullTest test && isColumn(test.arg(), column)
+                    && test.test() == org.woolly.nodes.parse.Expr.NullTest.Test.IS_NULL) {
+                return java.util.Collections.singletonList(null);
+            }
+            if (conjunct instanceof QueryExpr.ScalarArrayOp any && !any.all() && any.operator().name().equals("=")
+                    && isColumn(any.left(), column) && any.array() instanceof QueryExpr.ArrayConstruct array) {
+                List<Object> values = new ArrayList<>();
+                for (QueryExpr element : array.elements()) {
+                    if (!(element instanceof QueryExpr.Const constant) || constant.type() != scheme.keyType(key)) {
+                        values = null;
+                        break;
+                    }
+                    if (constant.value() != null) {
+                        values.add(constant.value());
+                    }
+                }
+                if (values != null) {
+                    return values;
+                }
+            }
+            if (conjunct instanceof QueryExpr.FuncCall call && call.operator() && call.args().size() == 2
+                    && call.function().name().equals("=")) {
+                QueryExpr left = call.args().get(0);
+                QueryExpr right = call.args().get(1);
+                QueryExpr other = isColumn(left, column) ? right : isColumn(right, column) ? left : null;
+                if (other instanceof QueryExpr.Const constant && constant.type() == scheme.keyType(key)) {
+                    return constant.value() == null ? List.of() : List.of(constant.value());
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isColumn(QueryExpr expr, int column) {

@@ -10,6 +10,7 @@ import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.PartitionBound;
 import org.woolly.catalog.PartitionKey;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.utils.adt.ExtendedHash;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.error.SqlException;
@@ -107,6 +108,9 @@ public final class PartitionScheme {
             return switch (a.bound().kind()) {
                 case RANGE -> compareBounds(a.lower(), false, b.lower(), false);
                 case LIST -> comparators.getFirst().compare(smallest(a), smallest(b));
+                case HASH -> a.bound().modulus() != b.bound().modulus()
+                        ? Integer.compare(a.bound().modulus(), b.bound().modulus())
+                        : Integer.compare(a.bound().remainder(), b.bound().remainder());
                 default -> 0;
             };
         });
@@ -189,7 +193,7 @@ public final class PartitionScheme {
             case LIST -> listed(member, values[0]);
             case RANGE -> !hasNull(values) && compareRange(member.lower(), values) <= 0
                     && compareRange(member.upper(), values) > 0;
-            case HASH -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "hash partitioning is not supported yet");
+            case HASH -> hashes(member, values);
         };
     }
 
@@ -279,11 +283,102 @@ public final class PartitionScheme {
                         return member;
                     }
                 }
-                case HASH -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "hash partitioning is not supported yet");
+                case HASH -> {
+                    if (hashes(member, values)) {
+                        return member;
+                    }
+                }
             }
         }
         return fallback;
+    }
+
+    /**
+     * Whether key values hash into a hash partition: the row's hash
+     * ({@code compute_partition_hash_value}: each non-null column's extended hash with
+     * {@code HASH_PARTITION_SEED}, folded by {@code hash_combine64}) modulo its modulus, taken
+     * unsigned, is its remainder.
+     */
+    private boolean hashes(Member member, Object[] values) {
+        return Long.remainderUnsigned(rowHash(values), member.bound().modulus()) == member.bound().remainder();
+    }
+
+    /** {@code compute_partition_hash_value}: the hash of a row's key values; null columns add nothing. */
+    public long rowHash(Object[] values) {
+        long hash = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                hash = ExtendedHash.combine(hash,
+                        ExtendedHash.hash(typeOids[i], values[i], ExtendedHash.HASH_PARTITION_SEED));
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Refuses a hash partition whose modulus does not divide the next larger existing modulus,
+     * or is not divisible by the next smaller one ({@code check_new_partition_bound}): with
+     * moduli that divide one another every row hashes into exactly one remainder class.
+     */
+    public void checkModulus(Member candidate) {
+        int modulus = candidate.bound().modulus();
+        Member previous = null;
+        Member next = null;
+        for (Member member : ordered()) {
+            if (member.relation().oid() == candidate.relation().oid()) {
+                continue;
+            }
+            PartitionBound bound = member.bound();
+            boolean notAbove = bound.modulus() < modulus
+                    || bound.modulus() == modulus && bound.remainder() <= candidate.bound().remainder();
+            if (notAbove) {
+                previous = member;
+            } else if (next == null) {
+                next = member;
+            }
+        }
+        if (previous != null && modulus % previous.bound().modulus() != 0) {
+            throw modulusError("The new modulus %d is not divisible by %d, the modulus of existing partition \"%s\".",
+                    modulus, previous);
+        }
+        if (next != null && next.bound().modulus() % modulus != 0) {
+            throw modulusError("The new modulus %d is not a factor of %d, the modulus of existing partition \"%s\".",
+                    modulus, next);
+        }
+    }
+
+    private static SqlException modulusError(String detail, int modulus, Member existing) {
+        return SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                "every hash partition modulus must be a factor of the next larger modulus")
+                .withDetail(detail.formatted(modulus, existing.bound().modulus(), existing.relation().name()));
+    }
+
+    /**
+     * The existing hash partition a new one would share rows with, as PostgreSQL finds it: the
+     * first taker of the new remainder, and of each remainder above it that the new modulus
+     * reaches, below the greatest existing modulus.
+     */
+    private Member hashOverlap(Member candidate) {
+        int greatest = 0;
+        for (Member member : members) {
+            if (member.bound().kind() == PartitionBound.Kind.HASH && member.relation().oid() != candidate.relation().oid()) {
+                greatest = Math.max(greatest, member.bound().modulus());
+            }
+        }
+        if (greatest == 0) {
+            return null;
+        }
+        int modulus = candidate.bound().modulus();
+        for (int remainder = candidate.bound().remainder() % greatest; remainder < greatest; remainder += modulus) {
+            for (Member member : members) {
+                PartitionBound bound = member.bound();
+                if (bound.kind() == PartitionBound.Kind.HASH && member.relation().oid() != candidate.relation().oid()
+                        && remainder % bound.modulus() == bound.remainder()) {
+                    return member;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean hasNull(Object[] values) {
@@ -348,6 +443,9 @@ public final class PartitionScheme {
                 continue;
             }
             PartitionBound.Kind kind = candidate.bound().kind();
+            if (kind == PartitionBound.Kind.HASH) {
+                return hashOverlap(candidate);
+            }
             if (kind == PartitionBound.Kind.DEFAULT) {
                 if (member.bound().kind() == PartitionBound.Kind.DEFAULT) {
                     return member;

@@ -56,13 +56,16 @@ final class RowExpressions {
      */
     static QueryExpr wholeRow(ParseState state, String name, int location) {
         RangeEntry found = null;
-        for (RangeEntry entry : state.rangeTable) {
+        int foundIndex = -1;
+        for (int index = 0; index < state.rangeTable.size(); index++) {
+            RangeEntry entry = state.rangeTable.get(index);
             if (name.equals(entry.alias())) {
                 if (found != null) {
                     throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous",
                             name);
                 }
                 found = entry;
+                foundIndex = index;
             }
         }
         if (found == null) {
@@ -70,7 +73,9 @@ final class RowExpressions {
         }
         List<QueryExpr> fields = new ArrayList<>();
         for (int i = 0; i < found.columnNames().size(); i++) {
-            fields.add(ColumnResolver.var(found, i, location));
+            if (!ColumnResolver.isExpansionTableOid(state, foundIndex, i)) {
+                fields.add(ColumnResolver.var(found, i, location));
+            }
         }
         int typeOid = TypeOids.RECORD;
         if (found.kind() == RangeEntry.Kind.RELATION && found.relation() != null && state.catalog != null) {

@@ -454,7 +454,8 @@ final class SelectAnalyzer {
         for (RangeEntry source : sources) {
             int sourceIndex = state.rangeTable.indexOf(source);
             for (int i = 0; i < source.columnNames().size(); i++) {
-                if (ref.fields().size() == 1 && state.hiddenColumns.contains(sourceIndex + ":" + source.columnNames().get(i))) {
+                if (ref.fields().size() == 1 && state.hiddenColumns.contains(sourceIndex + ":" + source.columnNames().get(i))
+                        || ColumnResolver.isExpansionTableOid(state, sourceIndex, i)) {
                     continue;
                 }
                 entries.add(entry(ColumnResolver.var(source, i, ref.location()), source.columnNames().get(i)));

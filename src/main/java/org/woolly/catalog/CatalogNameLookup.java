@@ -238,6 +238,19 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public String partitionConstraintDefinition(int relationOid) {
+        return PartitionConstraintText.of(catalog, transaction, relationOid, type -> formatType(type, -1));
+    }
+
+    @Override
+    public int[] hashPartitionKeyTypes(int relationOid) {
+        return catalog.partitionKey(transaction, relationOid).filter(key -> key.strategy() == 'h').map(key -> {
+            RelationInfo relation = catalog.relationByOid(transaction, relationOid);
+            return key.columns().stream().mapToInt(number -> relation.attributeByNumber(number).typeOid()).toArray();
+        }).orElse(null);
+    }
+
+    @Override
     public String constraintDefinition(int constraintOid, boolean pretty) {
         return new ObjectDefinitions(catalog, transaction).constraintDefinition(constraintOid, pretty);
     }

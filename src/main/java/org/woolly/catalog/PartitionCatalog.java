@@ -42,6 +42,7 @@ final class PartitionCatalog {
                         java.util.Collections.nCopies(key.columns().size(), 0)))
                 .set("partcollation", zeros.toString()).build(), tx);
         updateClass(tx, relationOid, "relkind", "p");
+        updateClass(tx, relationOid, "relam", 0); // a partitioned table has no storage, so no access method
     }
 
     /** The key of a partitioned table, or empty for any other relation. */

@@ -16,6 +16,7 @@ import org.woolly.nodes.parse.PartitionBoundSpec;
 import org.woolly.nodes.parse.PartitionSpec;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.ExtendedHash;
 import org.woolly.utils.adt.PgType;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
@@ -38,10 +39,6 @@ final class PartitionCommands {
             throw SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
                     "cannot use \"list\" partition strategy with more than one column");
         }
-        if (spec.strategy() == PartitionSpec.Strategy.HASH) {
-            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "hash partitioning is not supported yet"), spec.location());
-        }
         List<Integer> columns = new ArrayList<>();
         for (PartitionSpec.Element element : spec.elements()) {
             if (element.column() == null) {
@@ -52,6 +49,13 @@ final class PartitionCommands {
             if (attribute == null) {
                 throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
                         "column \"%s\" named in partition key does not exist", element.column()), element.location());
+            }
+            if (spec.strategy() == PartitionSpec.Strategy.HASH && !ExtendedHash.supports(attribute.typeOid())) {
+                throw SqlException.of(SqlState.UNDEFINED_OBJECT,
+                        "data type %s has no default operator class for access method \"hash\"",
+                        context.types().formatType(attribute.typeOid(), -1))
+                        .withHint("You must specify a hash operator class or define a default hash operator class "
+                                + "for the data type.");
             }
             columns.add((int) attribute.number());
         }
@@ -76,6 +80,9 @@ final class PartitionCommands {
                     "empty range bound specified for partition \"%s\"", child.name())
                     .withDetail("Specified lower bound %s is greater than or equal to upper bound %s.".formatted(
                             rangeText(bound.lower()), rangeText(bound.upper()))), rangeLocation(spec));
+        }
+        if (bound.kind() == PartitionBound.Kind.HASH) {
+            scheme.checkModulus(candidate);
         }
         PartitionScheme.Member overlapped = scheme.overlapping(candidate);
         if (overlapped != null) {
@@ -212,12 +219,28 @@ final class PartitionCommands {
             default -> PartitionBoundSpec.Kind.HASH;
         };
         if (spec.kind() == PartitionBoundSpec.Kind.DEFAULT) {
+            if (strategy == 'h') {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "a hash-partitioned table may not have a default partition");
+            }
             return PartitionBound.ofDefault();
         }
         if (spec.kind() != expected) {
             throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
                     "invalid bound specification for a %s partition", scheme.key().strategyName()
                             .toLowerCase(Locale.ROOT)), spec.location());
+        }
+        if (spec.kind() == PartitionBoundSpec.Kind.HASH) {
+            if (spec.modulus() <= 0) {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "modulus for hash partition must be an integer value greater than zero");
+            }
+            if (spec.remainder() >= spec.modulus()) {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "remainder for hash partition must be less than modulus");
+            }
+            return new PartitionBound(PartitionBound.Kind.HASH, List.of(), List.of(), List.of(), spec.modulus(),
+                    spec.remainder());
         }
         int keyCount = scheme.key().columns().size();
         if (spec.kind() == PartitionBoundSpec.Kind.LIST) {

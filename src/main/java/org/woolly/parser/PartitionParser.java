@@ -99,9 +99,9 @@ final class PartitionParser {
         } while (cursor.accept(Token.Kind.COMMA));
         cursor.expect(Token.Kind.RIGHT_PAREN);
         if (modulus < 0 || remainder < 0) {
+            // gram.y raises this one without a cursor position
             throw new SqlException(SqlState.SYNTAX_ERROR,
-                    "%s for hash partition must be specified".formatted(modulus < 0 ? "modulus" : "remainder"))
-                    .withPosition(start.start() + 1);
+                    "%s for hash partition must be specified".formatted(modulus < 0 ? "modulus" : "remainder"));
         }
         return new PartitionBoundSpec(PartitionBoundSpec.Kind.HASH, List.of(), List.of(), List.of(), modulus,
                 remainder, start.start());

@@ -244,6 +244,11 @@ public final class FunctionResolver {
      * those arguments into text with the output function of their (now known) types.
      */
     static FunctionDescriptor specialize(FunctionDescriptor function, int[] declared, int[] targets) {
+        if (function.implementation() instanceof org.woolly.utils.adt.ArgumentTypesImplementation typed) {
+            return new FunctionDescriptor(function.oid(), function.name(), function.argumentTypes(),
+                    function.returnType(), function.strict(), function.variadic(), function.volatility(),
+                    typed.bind(targets.clone()));
+        }
         boolean polymorphic = false;
         for (int type : declared) {
             polymorphic |= OperatorResolver.isPolymorphic(type);

@@ -46,6 +46,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], false), oid);
         r.function("pg_get_partkeydef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().partitionKeyDefinition((Integer) a[0]), oid);
+        r.function("pg_get_partition_constraintdef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().partitionConstraintDefinition((Integer) a[0]), oid);
         r.function("pg_get_viewdef", text, stable, strict,
                 (a, c) -> c.catalogInquiries().viewDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         r.function("pg_get_viewdef", text, stable, strict,
@@ -129,6 +131,8 @@ final class CatalogFunctions {
                 (a, c) -> c.catalogInquiries().tableIsVisible((Integer) a[0]) == null ? List.of().iterator()
                         : List.<Object>copyOf(c.catalogInquiries().partitionAncestors((Integer) a[0])).iterator(),
                 TypeOids.REGCLASS);
+        r.variadic("satisfies_hash_partition", bool, PgProcData.IMMUTABLE, PgProcData.CALLED,
+                (ArgumentTypesImplementation) types -> (a, c) -> HashPartitionCheck.satisfies(a, types, c), oid, TypeOids.INT4, TypeOids.INT4, BuiltinTypes.ANY);
     }
 
     /** A regclass constant in stored expression text: {@code 'name'::regclass}. */

@@ -72,6 +72,19 @@ public interface CatalogInquiries {
         return null;
     }
 
+    /** {@code pg_get_partition_constraintdef}: a partition's implicit constraint; null when none (or not printed yet). */
+    default String partitionConstraintDefinition(int relationOid) {
+        return null;
+    }
+
+    /**
+     * The types of a hash-partitioned table's key columns, in key order ({@code satisfies_hash_partition}
+     * hashes its values with them); null when the relation is not partitioned by hash.
+     */
+    default int[] hashPartitionKeyTypes(int relationOid) {
+        return null;
+    }
+
     /** {@code pg_partition_ancestors}: the relation, then the partitioned tables above it, nearest first. */
     default java.util.List<Integer> partitionAncestors(int relationOid) {
         return java.util.List.of(relationOid);
