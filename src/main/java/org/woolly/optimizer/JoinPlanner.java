@@ -77,7 +77,11 @@ final class JoinPlanner {
         }
         Plan plan = null;
         int width = 0;
-        for (FromNode node : query.from()) {
+        if (searchable()) {
+            plan = searchFromList();
+            width = rowWidth(query);
+        }
+        for (FromNode node : plan != null ? List.<FromNode>of() : query.from()) {
             int nodeWidth = width(node);
             if (plan == null) {
                 if (node instanceof FromNode.Leaf leaf && query.rangeTable().get(leaf.index()).isLateral()) {
@@ -97,6 +101,144 @@ final class JoinPlanner {
         kept.addAll(pool);
         QueryExpr remaining = and(kept);
         return remaining == null ? plan : filter(plan, remaining);
+    }
+
+    /**
+     * Whether the join order may be searched: a query that reads rows only (no TIDs or row
+     * locks above the joins) and has no LATERAL item, whose parameters name written positions.
+     */
+    private boolean searchable() {
+        if (query.command() != Query.CommandType.SELECT || !query.rowMarks().isEmpty()) {
+            return false;
+        }
+        for (RangeEntry entry : query.rangeTable()) {
+            if (entry.isLateral() || entry.withTid()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A member of a join problem ({@code deconstruct_jointree}'s joinlist): a FROM node planned as one relation, or a nested problem. */
+    private record Member(FromNode node, List<Member> problem) {}
+
+    /**
+     * The FROM list as one join problem: an item's flattened members join it while the list
+     * stays within {@code from_collapse_limit}, else the item is a nested problem ({@code deconstruct_recurse}).
+     */
+    private Plan searchFromList() {
+        List<QueryExpr> joinFilters = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
+        int remaining = query.from().size();
+        for (FromNode node : query.from()) {
+            remaining--;
+            List<Member> sub = collect(node, joinFilters);
+            if (sub.size() <= 1 || members.size() + sub.size() + remaining <= costs.parameters().fromCollapseLimit()) {
+                members.addAll(sub);
+            } else {
+                members.add(nested(sub));
+            }
+        }
+        Plan plan = problem(members);
+        return joinFilters.isEmpty() ? plan : filter(plan, and(joinFilters));
+    }
+
+    /**
+     * The members of an inner join flattened while at most {@code join_collapse_limit} result,
+     * its ON conjuncts put into the pool (those it must keep, with sublinks or aggregates, into
+     * {@code joinFilters}); an outer join or a table is one member.
+     */
+    private List<Member> collect(FromNode node, List<QueryExpr> joinFilters) {
+        if (node instanceof FromNode.Join join
+                && (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS)) {
+            QueryExpr own = pushOnQuals(join, start(join) + width(join.left()), width(join.right()));
+            if (own != null) {
+                joinFilters.add(own);
+            }
+            List<Member> left = collect(join.left(), joinFilters);
+            List<Member> right = collect(join.right(), joinFilters);
+            if (left.size() + right.size() <= costs.parameters().joinCollapseLimit()) {
+                List<Member> members = new ArrayList<>(left);
+                members.addAll(right);
+                return members;
+            }
+            return List.of(nested(left), nested(right));
+        }
+        return List.of(new Member(node, null));
+    }
+
+    private static Member nested(List<Member> members) {
+        return members.size() == 1 ? members.getFirst() : new Member(null, members);
+    }
+
+    private Plan member(Member member) {
+        return member.node() != null ? node(member.node()) : problem(member.problem());
+    }
+
+    private int start(Member member) {
+        return member.node() != null ? start(member.node()) : start(member.problem().getFirst());
+    }
+
+    private int width(Member member) {
+        return member.node() != null ? width(member.node())
+                : member.problem().stream().mapToInt(this::width).sum();
+    }
+
+    /**
+     * Plans the members of a join problem, then searches their join order ({@link JoinSearch})
+     * with the pool's conjuncts over them, and restores the written column order above.
+     */
+    private Plan problem(List<Member> members) {
+        if (members.size() == 1) {
+            return member(members.getFirst());
+        }
+        List<JoinSearch.Item> items = new ArrayList<>();
+        for (Member member : members) {
+            items.add(new JoinSearch.Item(start(member), width(member), member(member)));
+        }
+        int start = items.getFirst().start();
+        int end = items.getLast().start() + items.getLast().width();
+        List<QueryExpr> conjuncts = new ArrayList<>();
+        conjuncts(takeWithin(start, end), conjuncts);
+        JoinSearch.Result result = JoinSearch.search(items, conjuncts,
+                items.size() > Long.SIZE ? 0 : costs.parameters().geqoThreshold(), new JoinSearch.Joiner() {
+                    @Override
+                    public Plan join(Plan outer, Plan inner, QueryExpr quals, int outerWidth, int innerWidth,
+                                     java.util.function.IntUnaryOperator toWritten) {
+                        layoutToWritten = toWritten;
+                        try {
+                            return joinOriented(FromItem.JoinType.CROSS, outer, inner, quals, 0, outerWidth,
+                                    innerWidth);
+                        } finally {
+                            layoutToWritten = null;
+                        }
+                    }
+
+                    @Override
+                    public Plan filter(Plan input, QueryExpr qual) {
+                        return JoinPlanner.this.filter(input, qual);
+                    }
+                });
+        int[] offsets = new int[items.size()];
+        int offset = 0;
+        boolean written = true;
+        for (int i = 0; i < result.order().length; i++) {
+            int item = result.order()[i];
+            written &= item == i;
+            offsets[item] = offset;
+            offset += items.get(item).width();
+        }
+        if (written) {
+            return result.plan();
+        }
+        List<QueryExpr> restore = JoinCommutation.restoringOrder(query, start, end, position -> {
+            int item = 0;
+            while (start + position >= items.get(item).start() + items.get(item).width()) {
+                item++;
+            }
+            return offsets[item] + start + position - items.get(item).start();
+        });
+        return new Plan.Project(result.plan(), restore, result.plan().cost());
     }
 
     /** Adds the column ranges of the row that an outer join in {@code node} may fill with nulls. */
@@ -127,6 +269,12 @@ final class JoinPlanner {
     private Plan node(FromNode node) {
         return switch (node) {
             case FromNode.Leaf leaf -> leaf(query.rangeTable().get(leaf.index()));
+            case FromNode.Join join when (join.type() == FromItem.JoinType.INNER
+                    || join.type() == FromItem.JoinType.CROSS) && searchable() -> {
+                List<QueryExpr> joinFilters = new ArrayList<>();
+                Plan plan = problem(collect(join, joinFilters));
+                yield joinFilters.isEmpty() ? plan : filter(plan, Planner.shift(and(joinFilters), start(join)));
+            }
             case FromNode.Join join -> {
                 int base = start(join);
                 int leftWidth = width(join.left());
@@ -261,7 +409,7 @@ final class JoinPlanner {
         int outerWidth = innerStart - base;
         List<QueryExpr> quals = new ArrayList<>();
         conjuncts(ownQuals, quals);
-        if (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS) {
+        if ((type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS) && layoutToWritten == null) {
             List<QueryExpr> taken = new ArrayList<>();
             conjuncts(takeWithin(base, innerStart + innerWidth), taken);
             quals.addAll(taken);
@@ -487,6 +635,8 @@ final class JoinPlanner {
 
     /** While a join is planned with its sides swapped: its span and where its swapped inner side ends, else null. */
     private int[] unswap;
+    /** While the join search plans a join: its row's positions to the written row's, else null. */
+    private java.util.function.IntUnaryOperator layoutToWritten;
 
     /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */
     private Selectivity.ColumnData column(QueryExpr expr) {
@@ -495,6 +645,10 @@ final class JoinPlanner {
         }
         QueryExpr.Var var = unswap == null ? swappedVar
                 : (QueryExpr.Var) JoinCommutation.swap(swappedVar, unswap[0], unswap[1], unswap[2]);
+        if (layoutToWritten != null) {
+            var = new QueryExpr.Var(layoutToWritten.applyAsInt(var.position()), var.type(), var.typmod(), var.name(),
+                    var.location());
+        }
         for (RangeEntry entry : query.rangeTable()) {
             if (var.position() >= entry.offset() && var.position() < entry.offset() + entry.width()) {
                 return costs.selectivities().column((QueryExpr.Var) Planner.shift(var, entry.offset()), entry);
