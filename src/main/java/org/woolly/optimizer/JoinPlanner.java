@@ -119,8 +119,16 @@ final class JoinPlanner {
         return true;
     }
 
-    /** A member of a join problem ({@code deconstruct_jointree}'s joinlist): a FROM node planned as one relation, or a nested problem. */
-    private record Member(FromNode node, List<Member> problem) {}
+    /**
+     * A member of a join problem ({@code deconstruct_jointree}'s joinlist): a FROM node planned
+     * as one relation, or a nested problem; a member that is the nullable side of a LEFT join
+     * has its ON clause and the start of the join's left side.
+     */
+    private record Member(FromNode node, List<Member> problem, QueryExpr leftJoinOn, int leftStart) {
+        Member(FromNode node, List<Member> problem) {
+            this(node, problem, null, -1);
+        }
+    }
 
     /**
      * The FROM list as one join problem: an item's flattened members join it while the list
@@ -164,6 +172,27 @@ final class JoinPlanner {
             }
             return List.of(nested(left), nested(right));
         }
+        if (node instanceof FromNode.Join join && join.type() == FromItem.JoinType.LEFT) {
+            int nullableStart = start(join.right());
+            int nullableEnd = nullableStart + width(join.right());
+            // a clause above that reads the nullable side pins the join to its written place
+            boolean pinned = pool.stream().anyMatch(conjunct -> ExpressionWalker.contains(conjunct,
+                    expr -> expr instanceof QueryExpr.Var var && var.position() >= nullableStart
+                            && var.position() < nullableEnd));
+            if (!pinned) {
+                QueryExpr on = pushOnQuals(join, nullableStart, nullableEnd - nullableStart);
+                List<Member> left = collect(join.left(), joinFilters);
+                Member nullable = new Member(join.right(), null, on, start(join));
+                List<Member> members = new ArrayList<>();
+                if (left.size() + 1 <= costs.parameters().joinCollapseLimit()) {
+                    members.addAll(left);
+                } else {
+                    members.add(nested(left));
+                }
+                members.add(nullable);
+                return members;
+            }
+        }
         return List.of(new Member(node, null));
     }
 
@@ -200,15 +229,35 @@ final class JoinPlanner {
         int end = items.getLast().start() + items.getLast().width();
         List<QueryExpr> conjuncts = new ArrayList<>();
         conjuncts(takeWithin(start, end), conjuncts);
-        JoinSearch.Result result = JoinSearch.search(items, conjuncts,
+        List<JoinSearch.LeftJoin> leftJoins = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (member.leftStart() >= 0) {
+                // min_lefthand: the items of the left side the ON clause reads, else all of them
+                long minLeft = 0;
+                long leftSide = 0;
+                for (int j = 0; j < i; j++) {
+                    if (items.get(j).start() >= member.leftStart()) {
+                        leftSide |= 1L << j;
+                        int from = items.get(j).start();
+                        int to = from + items.get(j).width();
+                        if (member.leftJoinOn() != null && ExpressionWalker.contains(member.leftJoinOn(), expr -> expr instanceof QueryExpr.Var var
+                                && var.position() >= from && var.position() < to)) {
+                            minLeft |= 1L << j;
+                        }
+                    }
+                }
+                leftJoins.add(new JoinSearch.LeftJoin(i, member.leftJoinOn(), minLeft == 0 ? leftSide : minLeft));
+            }
+        }
+        JoinSearch.Result result = JoinSearch.search(items, conjuncts, leftJoins,
                 items.size() > Long.SIZE ? 0 : costs.parameters().geqoThreshold(), new JoinSearch.Joiner() {
                     @Override
-                    public Plan join(Plan outer, Plan inner, QueryExpr quals, int outerWidth, int innerWidth,
-                                     java.util.function.IntUnaryOperator toWritten) {
+                    public Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr quals, int outerWidth,
+                                     int innerWidth, java.util.function.IntUnaryOperator toWritten) {
                         layoutToWritten = toWritten;
                         try {
-                            return joinOriented(FromItem.JoinType.CROSS, outer, inner, quals, 0, outerWidth,
-                                    innerWidth);
+                            return joinOriented(type, outer, inner, quals, 0, outerWidth, innerWidth);
                         } finally {
                             layoutToWritten = null;
                         }
@@ -270,22 +319,30 @@ final class JoinPlanner {
         return switch (node) {
             case FromNode.Leaf leaf -> leaf(query.rangeTable().get(leaf.index()));
             case FromNode.Join join when (join.type() == FromItem.JoinType.INNER
-                    || join.type() == FromItem.JoinType.CROSS) && searchable() -> {
+                    || join.type() == FromItem.JoinType.CROSS || join.type() == FromItem.JoinType.LEFT)
+                    && searchable() -> {
                 List<QueryExpr> joinFilters = new ArrayList<>();
-                Plan plan = problem(collect(join, joinFilters));
+                List<Member> members = collect(join, joinFilters);
+                if (members.size() == 1) {
+                    yield writtenJoin(join); // a LEFT join pinned to its place
+                }
+                Plan plan = problem(members);
                 yield joinFilters.isEmpty() ? plan : filter(plan, Planner.shift(and(joinFilters), start(join)));
             }
-            case FromNode.Join join -> {
-                int base = start(join);
-                int leftWidth = width(join.left());
-                int rightWidth = width(join.right());
-                QueryExpr own = pushOnQuals(join, base + leftWidth, rightWidth);
-                Plan left = node(join.left());
-                Plan right = node(join.right());
-                lateralInner = lateral(join.right());
-                yield join(join.type(), left, right, own, base, base + leftWidth, rightWidth);
-            }
+            case FromNode.Join join -> writtenJoin(join);
         };
+    }
+
+    /** A join of its two sides as written (each side swapped when cheaper, for an inner join). */
+    private Plan writtenJoin(FromNode.Join join) {
+        int base = start(join);
+        int leftWidth = width(join.left());
+        int rightWidth = width(join.right());
+        QueryExpr own = pushOnQuals(join, base + leftWidth, rightWidth);
+        Plan left = node(join.left());
+        Plan right = node(join.right());
+        lateralInner = lateral(join.right());
+        return join(join.type(), left, right, own, base, base + leftWidth, rightWidth);
     }
 
     private Plan leaf(RangeEntry entry) {

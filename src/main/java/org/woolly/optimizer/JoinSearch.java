@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
+import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
@@ -18,8 +19,12 @@ import org.woolly.nodes.query.QueryExpr;
  * the two sets; a set without join clauses to the rest joins single relations clauselessly, and
  * a level nothing could be joined at falls back to every clauseless pair. From
  * {@code geqo_threshold} relations on the search is greedy (the cheapest connected pair of
- * clumps joined first) instead of PostgreSQL's genetic one. Only inner joins are searched: an
- * outer join is one relation here, planned in its written place.
+ * clumps joined first) instead of PostgreSQL's genetic one. A LEFT join whose nullable side is
+ * one relation that no other clause reads may move ({@code (A leftjoin B) join C} =
+ * {@code (A join C) leftjoin B}, the first identity of the optimizer README): the nullable side
+ * joins, as the inner side of a LEFT join or the outer side of a RIGHT one, a set holding the
+ * relations its ON clause reads ({@code min_lefthand}), and no set holds it without them
+ * ({@code join_is_legal}). Other outer joins are one relation here, in their written place.
  * <p>
  * A join plan's row has its relations' columns in the order they were joined, so the clauses
  * are rewritten to that layout; the caller restores the written order above the final plan.
@@ -30,14 +35,18 @@ final class JoinSearch {
     /** A relation of the problem: the span {@code [start, start + width)} of the written row and its plan. */
     record Item(int start, int width, Plan plan) {}
 
+    /** The LEFT join that makes item {@code nullable} (by index) nullable: its ON clause and the items it needs first. */
+    record LeftJoin(int nullable, QueryExpr on, long minLeft) {}
+
     /** Plans the joins ({@code add_paths_to_joinrel} for one orientation) and filters for the search. */
     interface Joiner {
         /**
-         * The cheapest inner join of {@code outer} and {@code inner}; {@code quals} is over the
-         * joined row (outer columns first, from 0), {@code toWritten} maps its positions to the
-         * written row's, for the columns' statistics.
+         * The cheapest join of {@code type} (CROSS for an inner join) of {@code outer} and
+         * {@code inner}; {@code quals} is over the joined row (outer columns first, from 0),
+         * {@code toWritten} maps its positions to the written row's, for the columns' statistics.
          */
-        Plan join(Plan outer, Plan inner, QueryExpr quals, int outerWidth, int innerWidth, IntUnaryOperator toWritten);
+        Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr quals, int outerWidth, int innerWidth,
+                  IntUnaryOperator toWritten);
 
         /** {@code input} filtered by {@code qual} (positions relative to its row). */
         Plan filter(Plan input, QueryExpr qual);
@@ -54,15 +63,26 @@ final class JoinSearch {
 
     private final List<Item> items;
     private final List<Clause> clauses = new ArrayList<>();
+    private final List<LeftJoin> leftJoins;
+    /** The item sets a join clause or a LEFT join's ON clause connects. */
+    private final List<Long> links = new ArrayList<>();
     private final Joiner joiner;
     private final Map<Long, Path> best = new LinkedHashMap<>();
     private final Map<Long, Double> rows = new LinkedHashMap<>();
+    /** {@code compare_path_costs_fuzzily}'s factor for plans of the same order: only rounding. */
+    private static final double COST_FUZZ = 1.0000000001;
 
-    private JoinSearch(List<Item> items, List<QueryExpr> conjuncts, Joiner joiner) {
+    private JoinSearch(List<Item> items, List<QueryExpr> conjuncts, List<LeftJoin> leftJoins, Joiner joiner) {
         this.items = items;
         this.joiner = joiner;
+        this.leftJoins = leftJoins;
         for (QueryExpr conjunct : conjuncts) {
-            clauses.add(new Clause(conjunct, itemsRead(conjunct)));
+            Clause clause = new Clause(conjunct, itemsRead(conjunct));
+            clauses.add(clause);
+            links.add(clause.items());
+        }
+        for (LeftJoin leftJoin : leftJoins) {
+            links.add(leftJoin.minLeft() | 1L << leftJoin.nullable());
         }
     }
 
@@ -71,14 +91,18 @@ final class JoinSearch {
      * {@code conjuncts} (over the written row) each evaluated at the lowest join that has all
      * their items.
      */
-    static Result search(List<Item> items, List<QueryExpr> conjuncts, int geqoThreshold, Joiner joiner) {
-        JoinSearch search = new JoinSearch(items, conjuncts, joiner);
+    static Result search(List<Item> items, List<QueryExpr> conjuncts, List<LeftJoin> leftJoins, int geqoThreshold,
+                         Joiner joiner) {
+        JoinSearch search = new JoinSearch(items, conjuncts, leftJoins, joiner);
         List<Path> singles = search.singles();
-        Path found = items.size() >= geqoThreshold ? search.greedy(singles) : search.levels(singles);
+        Path found = items.size() >= geqoThreshold ? null : search.levels(singles);
+        if (found == null) {
+            found = search.greedy(singles);
+        }
         return new Result(found.plan(), found.order());
     }
 
-    private long itemsRead(QueryExpr expr) {
+    long itemsRead(QueryExpr expr) {
         long[] set = {0};
         ExpressionWalker.contains(expr, node -> {
             if (node instanceof QueryExpr.Var var) {
@@ -130,14 +154,14 @@ final class JoinSearch {
         for (int level = 2; level <= count; level++) {
             boolean made = false;
             for (int lower = 1; lower <= level / 2; lower++) {
-                for (Path left : levels.get(lower)) {
-                    for (Path right : levels.get(level - lower)) {
+                // the larger set first, as join_search_one_level's old_rel
+                for (Path left : levels.get(level - lower)) {
+                    for (Path right : levels.get(lower)) {
                         if ((left.set() & right.set()) != 0 || lower == level - lower && left.set() > right.set()
                                 || !joinable(left.set(), right.set())) {
                             continue;
                         }
-                        joinBoth(left, right);
-                        made = true;
+                        made |= joinBoth(left, right);
                     }
                 }
             }
@@ -159,7 +183,7 @@ final class JoinSearch {
             }
             levels.add(paths);
         }
-        return best.get((count == 64 ? 0 : 1L << count) - 1);
+        return best.get((count == Long.SIZE ? 0 : 1L << count) - 1);
     }
 
     /** Greedy search above {@code geqo_threshold}: join the cheapest connected pair of clumps until one is left. */
@@ -172,7 +196,8 @@ final class JoinSearch {
                     for (Path right : clumps) {
                         if (left != right && (clauseless || connected(left.set(), right.set()))) {
                             Path joined = join(left, right);
-                            if (cheapest == null || joined.plan().cost().total() < cheapest.plan().cost().total()) {
+                            if (joined != null && (cheapest == null
+                                    || joined.plan().cost().total() < cheapest.plan().cost().total())) {
                                 cheapest = joined;
                             }
                         }
@@ -181,6 +206,9 @@ final class JoinSearch {
                 if (cheapest != null) {
                     break;
                 }
+            }
+            if (cheapest == null) {
+                throw new IllegalStateException("no legal join order");
             }
             long set = cheapest.set();
             clumps.removeIf(clump -> (clump.set() & set) != 0);
@@ -199,8 +227,8 @@ final class JoinSearch {
     }
 
     private boolean connected(long left, long right) {
-        for (Clause clause : clauses) {
-            if ((clause.items() & left) != 0 && (clause.items() & right) != 0) {
+        for (long link : links) {
+            if ((link & left) != 0 && (link & right) != 0) {
                 return true;
             }
         }
@@ -208,29 +236,62 @@ final class JoinSearch {
     }
 
     private boolean joinsOutside(long set) {
-        for (Clause clause : clauses) {
-            if ((clause.items() & set) != 0 && (clause.items() & ~set) != 0) {
+        for (long link : links) {
+            if ((link & set) != 0 && (link & ~set) != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private void joinBoth(Path left, Path right) {
-        keep(join(left, right));
-        keep(join(right, left));
+    /**
+     * Both orientations of a join, {@code left} as the outer side first unless it is a LEFT
+     * join's nullable side ({@code make_join_rel} adds the LEFT join before the RIGHT one), so
+     * that of two plans of equal cost the first stays; whether either is legal.
+     */
+    private boolean joinBoth(Path left, Path right) {
+        for (LeftJoin leftJoin : leftJoins) {
+            if (left.set() == 1L << leftJoin.nullable()) {
+                return keep(join(right, left)) | keep(join(left, right));
+            }
+        }
+        return keep(join(left, right)) | keep(join(right, left));
     }
 
-    private void keep(Path path) {
+    private boolean keep(Path path) {
+        if (path == null) {
+            return false;
+        }
         Path known = best.get(path.set());
-        if (known == null || path.plan().cost().total() < known.plan().cost().total()) {
+        // add_path keeps the known plan unless the new one is cheaper beyond rounding
+        if (known == null || path.plan().cost().total() * COST_FUZZ < known.plan().cost().total()) {
             best.put(path.set(), path);
         }
+        return true;
     }
 
-    /** The join of two sets, {@code outer} first in its row, with the clauses neither side had. */
+    /**
+     * The join of two sets, {@code outer} first in its row, with the clauses neither side had;
+     * null when the LEFT joins forbid it.
+     */
     private Path join(Path outer, Path inner) {
         long set = outer.set() | inner.set();
+        FromItem.JoinType type = FromItem.JoinType.CROSS;
+        QueryExpr on = null;
+        for (LeftJoin leftJoin : leftJoins) {
+            long nullable = 1L << leftJoin.nullable();
+            long needed = leftJoin.minLeft();
+            if (inner.set() == nullable && (outer.set() & needed) == needed) {
+                type = FromItem.JoinType.LEFT;
+                on = leftJoin.on();
+            } else if (outer.set() == nullable && (inner.set() & needed) == needed) {
+                type = FromItem.JoinType.RIGHT;
+                on = leftJoin.on();
+            } else if ((outer.set() & nullable) != 0 && (outer.set() & needed) != needed
+                    || (inner.set() & nullable) != 0 && (inner.set() & needed) != needed) {
+                return null;
+            }
+        }
         int[] order = new int[outer.order().length + inner.order().length];
         System.arraycopy(outer.order(), 0, order, 0, outer.order().length);
         System.arraycopy(inner.order(), 0, order, outer.order().length, inner.order().length);
@@ -241,8 +302,16 @@ final class JoinSearch {
                 quals.add(clause.expr());
             }
         }
+        if (type != FromItem.JoinType.CROSS) {
+            if (!quals.isEmpty()) {
+                return null;
+            }
+            if (on != null) {
+                quals.add(on);
+            }
+        }
         int outerWidth = width(outer.order());
-        Plan plan = joiner.join(outer.plan(), inner.plan(), toLayout(JoinPlanner.and(quals), order), outerWidth,
+        Plan plan = joiner.join(type, outer.plan(), inner.plan(), toLayout(JoinPlanner.and(quals), order), outerWidth,
                 width(inner.order()), position -> toWritten(position, order));
         Double known = rows.putIfAbsent(set, plan.cost().rows());
         if (known != null && known != plan.cost().rows()) {
