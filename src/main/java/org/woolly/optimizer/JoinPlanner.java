@@ -12,9 +12,11 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 
 /**
- * Scans and joins in the order written ({@code make_one_rel} without join-order search yet):
- * WHERE conjuncts are pushed to the lowest scan or inner join that has all their columns, and
- * equality conjuncts between the two sides of a join make it a hash join.
+ * Scans and joins ({@code make_one_rel}): WHERE conjuncts are pushed to the lowest scan or
+ * inner join that has all their columns, and equality conjuncts between the two sides of a join
+ * make it a hash join. The FROM list and its inner and LEFT joins are collected into join
+ * problems ({@code deconstruct_jointree}) whose order {@link JoinSearch} chooses; a query with
+ * TIDs, row locks or LATERAL items, and other outer joins, join in the written order.
  */
 final class JoinPlanner {
     private final CostModel costs;
