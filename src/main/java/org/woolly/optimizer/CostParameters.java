@@ -7,21 +7,24 @@ import org.woolly.utils.guc.SessionSettings;
  * ({@code seq_page_cost}, {@code cpu_tuple_cost}, ...) and its {@code enable_*} switches
  * ({@code costsize.c}'s globals). A switched-off path is not removed but gets
  * {@link #DISABLE_COST} added to its startup cost, so it is chosen only when nothing else can
- * do the job, and EXPLAIN shows the same inflated figures as PostgreSQL.
+ * do the job, and EXPLAIN shows the same inflated figures as PostgreSQL. The join search's
+ * limits: {@code join_collapse_limit}, {@code from_collapse_limit}, and {@code geqo_threshold}
+ * (no limit when {@code geqo} is off), above which the join order is searched greedily.
  */
 public record CostParameters(double seqPageCost, double randomPageCost, double cpuTupleCost,
                              double cpuIndexTupleCost, double cpuOperatorCost, int effectiveCacheSize,
                              boolean enableSeqscan, boolean enableIndexscan, boolean enableIndexonlyscan,
                              boolean enableBitmapscan, boolean enableNestloop, boolean enableHashjoin,
                              boolean enableMergejoin, boolean enableSort, boolean enableHashagg,
-                             boolean enableMaterial) {
+                             boolean enableMaterial, int joinCollapseLimit, int fromCollapseLimit,
+                             int geqoThreshold) {
 
     /** {@code disable_cost} of {@code costsize.c}. */
     public static final double DISABLE_COST = 1.0e10;
 
     /** PostgreSQL's defaults (what a session that changed nothing plans with). */
     public static final CostParameters DEFAULTS = new CostParameters(1.0, 4.0, 0.01, 0.005, 0.0025, 524288,
-            true, true, true, true, true, true, true, true, true, true);
+            true, true, true, true, true, true, true, true, true, true, 8, 8, 12);
 
     /** The current values of the session's settings. */
     public static CostParameters from(SessionSettings settings) {
@@ -32,7 +35,9 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
                 settings.getBoolean("enable_indexonlyscan"), settings.getBoolean("enable_bitmapscan"),
                 settings.getBoolean("enable_nestloop"), settings.getBoolean("enable_hashjoin"),
                 settings.getBoolean("enable_mergejoin"), settings.getBoolean("enable_sort"),
-                settings.getBoolean("enable_hashagg"), settings.getBoolean("enable_material"));
+                settings.getBoolean("enable_hashagg"), settings.getBoolean("enable_material"),
+                settings.getInt("join_collapse_limit"), settings.getInt("from_collapse_limit"),
+                settings.getBoolean("geqo") ? settings.getInt("geqo_threshold") : Integer.MAX_VALUE);
     }
 
     /** {@code disable_cost} when the switch is off, else 0. */

@@ -42,6 +42,18 @@ final class JoinCommutation {
      * entry (a TID the executor appends), so the sides must stay as written.
      */
     static List<QueryExpr> restoringOrder(Query query, int base, int innerStart, int end) {
+        int outerWidth = innerStart - base;
+        int innerWidth = end - innerStart;
+        return restoringOrder(query, base, end,
+                position -> position < outerWidth ? position + innerWidth : position - outerWidth);
+    }
+
+    /**
+     * The projection from a row holding the columns of the span {@code [base, end)} in another
+     * order back to the written order: {@code from} gives the position in that row of each
+     * written position (both relative to {@code base}); null as above.
+     */
+    static List<QueryExpr> restoringOrder(Query query, int base, int end, java.util.function.IntUnaryOperator from) {
         QueryExpr.Var[] columns = new QueryExpr.Var[end - base];
         for (RangeEntry entry : query.rangeTable()) {
             if (entry.offset() < base || entry.offset() >= end) {
@@ -56,16 +68,13 @@ final class JoinCommutation {
                         -1);
             }
         }
-        int outerWidth = innerStart - base;
-        int innerWidth = end - innerStart;
         List<QueryExpr> exprs = new ArrayList<>();
         for (int position = 0; position < columns.length; position++) {
             QueryExpr.Var column = columns[position];
             if (column == null) {
                 return null;
             }
-            int from = position < outerWidth ? position + innerWidth : position - outerWidth;
-            exprs.add(new QueryExpr.Var(from, column.type(), column.typmod(), column.name(), -1));
+            exprs.add(new QueryExpr.Var(from.applyAsInt(position), column.type(), column.typmod(), column.name(), -1));
         }
         return exprs;
     }

@@ -12,9 +12,11 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 
 /**
- * Scans and joins in the order written ({@code make_one_rel} without join-order search yet):
- * WHERE conjuncts are pushed to the lowest scan or inner join that has all their columns, and
- * equality conjuncts between the two sides of a join make it a hash join.
+ * Scans and joins ({@code make_one_rel}): WHERE conjuncts are pushed to the lowest scan or
+ * inner join that has all their columns, and equality conjuncts between the two sides of a join
+ * make it a hash join. The FROM list and its inner and LEFT joins are collected into join
+ * problems ({@code deconstruct_jointree}) whose order {@link JoinSearch} chooses; a query with
+ * TIDs, row locks or LATERAL items, and other outer joins, join in the written order.
  */
 final class JoinPlanner {
     private final CostModel costs;
@@ -77,7 +79,11 @@ final class JoinPlanner {
         }
         Plan plan = null;
         int width = 0;
-        for (FromNode node : query.from()) {
+        if (searchable()) {
+            plan = searchFromList();
+            width = rowWidth(query);
+        }
+        for (FromNode node : plan != null ? List.<FromNode>of() : query.from()) {
             int nodeWidth = width(node);
             if (plan == null) {
                 if (node instanceof FromNode.Leaf leaf && query.rangeTable().get(leaf.index()).isLateral()) {
@@ -97,6 +103,193 @@ final class JoinPlanner {
         kept.addAll(pool);
         QueryExpr remaining = and(kept);
         return remaining == null ? plan : filter(plan, remaining);
+    }
+
+    /**
+     * Whether the join order may be searched: a query that reads rows only (no TIDs or row
+     * locks above the joins) and has no LATERAL item, whose parameters name written positions.
+     */
+    private boolean searchable() {
+        if (query.command() != Query.CommandType.SELECT || !query.rowMarks().isEmpty()) {
+            return false;
+        }
+        for (RangeEntry entry : query.rangeTable()) {
+            if (entry.isLateral() || entry.withTid()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A member of a join problem ({@code deconstruct_jointree}'s joinlist): a FROM node planned
+     * as one relation, or a nested problem; a member that is the nullable side of a LEFT join
+     * has its ON clause and the start of the join's left side.
+     */
+    private record Member(FromNode node, List<Member> problem, QueryExpr leftJoinOn, int leftStart) {
+        Member(FromNode node, List<Member> problem) {
+            this(node, problem, null, -1);
+        }
+    }
+
+    /**
+     * The FROM list as one join problem: an item's flattened members join it while the list
+     * stays within {@code from_collapse_limit}, else the item is a nested problem ({@code deconstruct_recurse}).
+     */
+    private Plan searchFromList() {
+        List<QueryExpr> joinFilters = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
+        int remaining = query.from().size();
+        for (FromNode node : query.from()) {
+            remaining--;
+            List<Member> sub = collect(node, joinFilters);
+            if (sub.size() <= 1 || members.size() + sub.size() + remaining <= costs.parameters().fromCollapseLimit()) {
+                members.addAll(sub);
+            } else {
+                members.add(nested(sub));
+            }
+        }
+        Plan plan = problem(members);
+        return joinFilters.isEmpty() ? plan : filter(plan, and(joinFilters));
+    }
+
+    /**
+     * The members of an inner join flattened while at most {@code join_collapse_limit} result,
+     * its ON conjuncts put into the pool (those it must keep, with sublinks or aggregates, into
+     * {@code joinFilters}); an outer join or a table is one member.
+     */
+    private List<Member> collect(FromNode node, List<QueryExpr> joinFilters) {
+        if (node instanceof FromNode.Join join
+                && (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS)) {
+            QueryExpr own = pushOnQuals(join, start(join) + width(join.left()), width(join.right()));
+            if (own != null) {
+                joinFilters.add(own);
+            }
+            List<Member> left = collect(join.left(), joinFilters);
+            List<Member> right = collect(join.right(), joinFilters);
+            if (left.size() + right.size() <= costs.parameters().joinCollapseLimit()) {
+                List<Member> members = new ArrayList<>(left);
+                members.addAll(right);
+                return members;
+            }
+            return List.of(nested(left), nested(right));
+        }
+        if (node instanceof FromNode.Join join && join.type() == FromItem.JoinType.LEFT) {
+            int nullableStart = start(join.right());
+            int nullableEnd = nullableStart + width(join.right());
+            // a clause above that reads the nullable side pins the join to its written place
+            boolean pinned = pool.stream().anyMatch(conjunct -> ExpressionWalker.contains(conjunct,
+                    expr -> expr instanceof QueryExpr.Var var && var.position() >= nullableStart
+                            && var.position() < nullableEnd));
+            if (!pinned) {
+                QueryExpr on = pushOnQuals(join, nullableStart, nullableEnd - nullableStart);
+                List<Member> left = collect(join.left(), joinFilters);
+                Member nullable = new Member(join.right(), null, on, start(join));
+                List<Member> members = new ArrayList<>();
+                if (left.size() + 1 <= costs.parameters().joinCollapseLimit()) {
+                    members.addAll(left);
+                } else {
+                    members.add(nested(left));
+                }
+                members.add(nullable);
+                return members;
+            }
+        }
+        return List.of(new Member(node, null));
+    }
+
+    private static Member nested(List<Member> members) {
+        return members.size() == 1 ? members.getFirst() : new Member(null, members);
+    }
+
+    private Plan member(Member member) {
+        return member.node() != null ? node(member.node()) : problem(member.problem());
+    }
+
+    private int start(Member member) {
+        return member.node() != null ? start(member.node()) : start(member.problem().getFirst());
+    }
+
+    private int width(Member member) {
+        return member.node() != null ? width(member.node())
+                : member.problem().stream().mapToInt(this::width).sum();
+    }
+
+    /**
+     * Plans the members of a join problem, then searches their join order ({@link JoinSearch})
+     * with the pool's conjuncts over them, and restores the written column order above.
+     */
+    private Plan problem(List<Member> members) {
+        if (members.size() == 1) {
+            return member(members.getFirst());
+        }
+        List<JoinSearch.Item> items = new ArrayList<>();
+        for (Member member : members) {
+            items.add(new JoinSearch.Item(start(member), width(member), member(member)));
+        }
+        int start = items.getFirst().start();
+        int end = items.getLast().start() + items.getLast().width();
+        List<QueryExpr> conjuncts = new ArrayList<>();
+        conjuncts(takeWithin(start, end), conjuncts);
+        List<JoinSearch.LeftJoin> leftJoins = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (member.leftStart() >= 0) {
+                // min_lefthand: the items of the left side the ON clause reads, else all of them
+                long minLeft = 0;
+                long leftSide = 0;
+                for (int j = 0; j < i; j++) {
+                    if (items.get(j).start() >= member.leftStart()) {
+                        leftSide |= 1L << j;
+                        int from = items.get(j).start();
+                        int to = from + items.get(j).width();
+                        if (member.leftJoinOn() != null && ExpressionWalker.contains(member.leftJoinOn(), expr -> expr instanceof QueryExpr.Var var
+                                && var.position() >= from && var.position() < to)) {
+                            minLeft |= 1L << j;
+                        }
+                    }
+                }
+                leftJoins.add(new JoinSearch.LeftJoin(i, member.leftJoinOn(), minLeft == 0 ? leftSide : minLeft));
+            }
+        }
+        JoinSearch.Result result = JoinSearch.search(items, conjuncts, leftJoins,
+                items.size() > Long.SIZE ? 0 : costs.parameters().geqoThreshold(), new JoinSearch.Joiner() {
+                    @Override
+                    public Plan join(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr quals, int outerWidth,
+                                     int innerWidth, java.util.function.IntUnaryOperator toWritten) {
+                        layoutToWritten = toWritten;
+                        try {
+                            return joinOriented(type, outer, inner, quals, 0, outerWidth, innerWidth);
+                        } finally {
+                            layoutToWritten = null;
+                        }
+                    }
+
+                    @Override
+                    public Plan filter(Plan input, QueryExpr qual) {
+                        return JoinPlanner.this.filter(input, qual);
+                    }
+                });
+        int[] offsets = new int[items.size()];
+        int offset = 0;
+        boolean written = true;
+        for (int i = 0; i < result.order().length; i++) {
+            int item = result.order()[i];
+            written &= item == i;
+            offsets[item] = offset;
+            offset += items.get(item).width();
+        }
+        if (written) {
+            return result.plan();
+        }
+        List<QueryExpr> restore = JoinCommutation.restoringOrder(query, start, end, position -> {
+            int item = 0;
+            while (start + position >= items.get(item).start() + items.get(item).width()) {
+                item++;
+            }
+            return offsets[item] + start + position - items.get(item).start();
+        });
+        return new Plan.Project(result.plan(), restore, result.plan().cost());
     }
 
     /** Adds the column ranges of the row that an outer join in {@code node} may fill with nulls. */
@@ -127,17 +320,31 @@ final class JoinPlanner {
     private Plan node(FromNode node) {
         return switch (node) {
             case FromNode.Leaf leaf -> leaf(query.rangeTable().get(leaf.index()));
-            case FromNode.Join join -> {
-                int base = start(join);
-                int leftWidth = width(join.left());
-                int rightWidth = width(join.right());
-                QueryExpr own = pushOnQuals(join, base + leftWidth, rightWidth);
-                Plan left = node(join.left());
-                Plan right = node(join.right());
-                lateralInner = lateral(join.right());
-                yield join(join.type(), left, right, own, base, base + leftWidth, rightWidth);
+            case FromNode.Join join when (join.type() == FromItem.JoinType.INNER
+                    || join.type() == FromItem.JoinType.CROSS || join.type() == FromItem.JoinType.LEFT)
+                    && searchable() -> {
+                List<QueryExpr> joinFilters = new ArrayList<>();
+                List<Member> members = collect(join, joinFilters);
+                if (members.size() == 1) {
+                    yield writtenJoin(join); // a LEFT join pinned to its place
+                }
+                Plan plan = problem(members);
+                yield joinFilters.isEmpty() ? plan : filter(plan, Planner.shift(and(joinFilters), start(join)));
             }
+            case FromNode.Join join -> writtenJoin(join);
         };
+    }
+
+    /** A join of its two sides as written (each side swapped when cheaper, for an inner join). */
+    private Plan writtenJoin(FromNode.Join join) {
+        int base = start(join);
+        int leftWidth = width(join.left());
+        int rightWidth = width(join.right());
+        QueryExpr own = pushOnQuals(join, base + leftWidth, rightWidth);
+        Plan left = node(join.left());
+        Plan right = node(join.right());
+        lateralInner = lateral(join.right());
+        return join(join.type(), left, right, own, base, base + leftWidth, rightWidth);
     }
 
     private Plan leaf(RangeEntry entry) {
@@ -261,7 +468,7 @@ final class JoinPlanner {
         int outerWidth = innerStart - base;
         List<QueryExpr> quals = new ArrayList<>();
         conjuncts(ownQuals, quals);
-        if (type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS) {
+        if ((type == FromItem.JoinType.INNER || type == FromItem.JoinType.CROSS) && layoutToWritten == null) {
             List<QueryExpr> taken = new ArrayList<>();
             conjuncts(takeWithin(base, innerStart + innerWidth), taken);
             quals.addAll(taken);
@@ -487,6 +694,8 @@ final class JoinPlanner {
 
     /** While a join is planned with its sides swapped: its span and where its swapped inner side ends, else null. */
     private int[] unswap;
+    /** While the join search plans a join: its row's positions to the written row's, else null. */
+    private java.util.function.IntUnaryOperator layoutToWritten;
 
     /** The base-table column an expression of the joined row reads (a Var of a table), for its statistics. */
     private Selectivity.ColumnData column(QueryExpr expr) {
@@ -495,6 +704,10 @@ final class JoinPlanner {
         }
         QueryExpr.Var var = unswap == null ? swappedVar
                 : (QueryExpr.Var) JoinCommutation.swap(swappedVar, unswap[0], unswap[1], unswap[2]);
+        if (layoutToWritten != null) {
+            var = new QueryExpr.Var(layoutToWritten.applyAsInt(var.position()), var.type(), var.typmod(), var.name(),
+                    var.location());
+        }
         for (RangeEntry entry : query.rangeTable()) {
             if (var.position() >= entry.offset() && var.position() < entry.offset() + entry.width()) {
                 return costs.selectivities().column((QueryExpr.Var) Planner.shift(var, entry.offset()), entry);

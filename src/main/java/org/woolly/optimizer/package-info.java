@@ -31,6 +31,10 @@
  *     type, costed after {@code final_cost_mergejoin}.</li>
  * <li>{@code JoinCommutation}: an inner join also costed with its sides swapped, a projection
  *     restoring the column order above the swapped join.</li>
+ * <li>{@code JoinSearch}: the join order of three or more relations by dynamic programming over
+ *     relation sets ({@code standard_join_search}), greedy from {@code geqo_threshold}; inner
+ *     joins and FROM lists flattened up to {@code join_collapse_limit}/{@code from_collapse_limit},
+ *     a LEFT join moved where the outer-join identities allow.</li>
  * <li>{@code MinMaxPaths}: min/max of an indexed column over one table as InitPlans
  *     {@code Limit 1} over a forward or backward Index Scan with {@code col IS NOT NULL}
  *     ({@code planagg.c}).</li>
@@ -49,6 +53,6 @@
  *     over the Sort of the query's keys.</li>
  * </ul>
  * Entry point: {@link org.woolly.optimizer.Planner#plan}. Not yet: index-only and bitmap scans,
- * parameters from outer expressions (only outer columns), merge joins, join order search.
+ * parameters from outer expressions (only outer columns), merge joins over index order.
  */
 package org.woolly.optimizer;

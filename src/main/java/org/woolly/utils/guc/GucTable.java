@@ -224,6 +224,13 @@ public final class GucTable {
         bool("enable_bitmapscan", true, GucContext.USER, "Enables the planner's use of bitmap-scan plans.", false);
         bool("enable_hashagg", true, GucContext.USER, "Enables the planner's use of hashed aggregation plans.", false);
         bool("enable_material", true, GucContext.USER, "Enables the planner's use of materialization.", false);
+        integer("join_collapse_limit", 8, GucUnit.NONE, 1, INT_MAX, GucContext.USER,
+                "Sets the FROM-list size beyond which JOIN constructs are not flattened.", false);
+        integer("from_collapse_limit", 8, GucUnit.NONE, 1, INT_MAX, GucContext.USER,
+                "Sets the FROM-list size beyond which subqueries are not collapsed.", false);
+        bool("geqo", true, GucContext.USER, "Enables genetic query optimization.", false);
+        integer("geqo_threshold", 12, GucUnit.NONE, 2, INT_MAX, GucContext.USER,
+                "Sets the threshold of FROM items beyond which GEQO is used.", false);
         real("cpu_tuple_cost", 0.01, GucContext.USER,
                 "Sets the planner's estimate of the cost of processing each tuple (row).");
         real("cpu_index_tuple_cost", 0.005, GucContext.USER,

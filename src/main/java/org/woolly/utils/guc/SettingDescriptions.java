@@ -189,6 +189,18 @@ final class SettingDescriptions {
         describe("enable_material", "Query Tuning / Planner Method Configuration",
                 "Enables the planner's use of materialization.",
                 null);
+        describe("join_collapse_limit", "Query Tuning / Other Planner Options",
+                "Sets the FROM-list size beyond which JOIN constructs are not flattened.",
+                "The planner will flatten explicit JOIN constructs into lists of FROM items whenever a list of no more than this many items would result.");
+        describe("from_collapse_limit", "Query Tuning / Other Planner Options",
+                "Sets the FROM-list size beyond which subqueries are not collapsed.",
+                "The planner will merge subqueries into upper queries if the resulting FROM list would have no more than this many items.");
+        describe("geqo", "Query Tuning / Genetic Query Optimizer",
+                "Enables genetic query optimization.",
+                "This algorithm attempts to do planning without exhaustive searching.");
+        describe("geqo_threshold", "Query Tuning / Genetic Query Optimizer",
+                "Sets the threshold of FROM items beyond which GEQO is used.",
+                null);
         describe("enable_mergejoin", "Query Tuning / Planner Method Configuration",
                 "Enables the planner's use of merge join plans.",
                 null);
