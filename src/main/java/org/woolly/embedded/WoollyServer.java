@@ -216,7 +216,7 @@ public final class WoollyServer implements AutoCloseable {
 
         private WoollyServer startIn(Path directory) {
             if (!DataDirectoryInitializer.isInitialized(directory)) {
-                DataDirectoryInitializer.initialize(directory,
+                DataDirectoryInitializer.initializeFromTemplate(directory,
                         initOptions != null ? initOptions : DataDirectoryInitializer.Options.trustAll(superuser));
             }
             ServerConfiguration configuration = ServerConfiguration.load(directory, settings);

@@ -96,6 +96,63 @@ public final class DataDirectoryInitializer {
         }
     }
 
+    /** Clusters this JVM initialized, by options, kept pristine as templates for {@link #initializeFromTemplate}. */
+    private static final java.util.Map<Options, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Creates the data directory as {@link #initialize} does, as a copy of a cluster this JVM
+     * initialized before with the same options (made on first use in a temporary directory, removed
+     * at exit). Embedded servers started one after another, as tests start them, then pay for
+     * initdb's SQL steps once: the copy is a file copy, synced, with the version file written last.
+     */
+    public static void initializeFromTemplate(Path directory, Options options) {
+        Path template = TEMPLATES.computeIfAbsent(options, DataDirectoryInitializer::makeTemplate);
+        try {
+            if (Files.exists(directory)) {
+                try (var entries = Files.list(directory)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalStateException("directory \"" + directory + "\" exists but is not empty");
+                    }
+                }
+            }
+            try (var files = Files.walk(template)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = directory.resolve(template.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else if (!source.getFileName().toString().equals("WOOLLY_VERSION")) {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            FileSync.syncTree(directory);
+            FileSync.writeAtomically(directory.resolve("WOOLLY_VERSION"),
+                    Files.readAllBytes(template.resolve("WOOLLY_VERSION")), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not initialize data directory \"" + directory + "\"", e);
+        }
+    }
+
+    private static Path makeTemplate(Options options) {
+        try {
+            Path root = Files.createTempDirectory("woolly-template");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+            Path template = root.resolve("data");
+            initialize(template, options);
+            return template;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a template data directory", e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind at exit
+        }
+    }
+
     /** The superuser name initdb picks by default: the operating-system user running it. */
     public static String defaultSuperuser() {
         String name = System.getProperty("user.name", "postgres");
