@@ -53,6 +53,9 @@ public final class DataDirectoryInitializer {
         }
     }
 
+    /** Buffer pool pages of the engine that runs initdb's SQL steps (8 MB). */
+    private static final int INIT_SHARED_BUFFERS = 1024;
+
     private DataDirectoryInitializer() {}
 
     /** Whether {@code directory} already holds a Woolly data directory. */
@@ -80,7 +83,10 @@ public final class DataDirectoryInitializer {
                 InitDb.bootstrap(storage, CatalogTupleCodec.STANDARD, options.superuser(), verifier);
             }
             // the SQL steps after bootstrap (initdb's setup_schema), through a server engine
-            try (WoollyEngine engine = WoollyEngine.open(directory, StorageOptions.defaults())) {
+            // a small buffer pool and no fsync per commit, as initdb's backends run: the whole tree is
+            // synced below, and `woolly init` fits a small heap
+            try (WoollyEngine engine = WoollyEngine.open(directory,
+                    StorageOptions.defaults().withSharedBuffers(INIT_SHARED_BUFFERS).withFsync(false))) {
                 InformationSchemaSetup.run(engine);
             }
             // Everything durable first (initdb's sync_pgdata), then the version file, written last

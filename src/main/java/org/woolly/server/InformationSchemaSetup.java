@@ -41,13 +41,11 @@ final class InformationSchemaSetup {
             // PostgreSQL's initdb runs its scripts with fsync off and syncs the directory once at the end
             settings.set("synchronous_commit", "off", false);
             try (SessionEngine session = engine.openInitSession(superuser, database, settings)) {
-                execute(session, "BEGIN");
                 for (String statement : script.split("\n;;\n")) {
                     if (!statement.isBlank()) {
                         execute(session, statement);
                     }
                 }
-                execute(session, "COMMIT");
             }
         }
     }

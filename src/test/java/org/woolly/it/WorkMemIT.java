@@ -207,8 +207,9 @@ class WorkMemIT {
                     e -> assertThat(e.getSQLState()).isEqualTo("22012"));
             assertThat(leftoverFiles()).isEmpty();
             statement.execute("SET statement_timeout = '700ms'");
+            // 50 million rows to sort: far beyond the timeout on any machine, spilling long before it
             Throwable timeout = catchThrowable(() -> column(statement,
-                    "SELECT id FROM big a ORDER BY k, pad, id"));
+                    "SELECT a.id FROM big a CROSS JOIN generate_series(1, 100) g ORDER BY a.k, a.pad, g"));
             assertThat(timeout).isInstanceOfSatisfying(PSQLException.class,
                     e -> assertThat(e.getSQLState()).isEqualTo("57014"));
             assertThat(leftoverFiles()).isEmpty();
