@@ -1,5 +1,7 @@
 package org.woolly.utils.adt;
 
+import org.woolly.utils.error.JsonLogFormat;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -78,27 +80,7 @@ final class JsonWriter {
 
     /** {@code escape_json}: the text in double quotes, with quote, backslash and control characters escaped. */
     static void escape(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonLogFormat.quote(out, text);
     }
 
     static String escape(String text) {

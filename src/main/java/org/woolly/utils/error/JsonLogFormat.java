@@ -73,8 +73,11 @@ public final class JsonLogFormat {
         return out.append('"').append(key).append("\":");
     }
 
-    /** {@code escape_json}: quotes, backslashes and control characters escaped. */
-    static void quote(StringBuilder out, String value) {
+    /**
+     * {@code escape_json}: the value in double quotes, quotes, backslashes and control characters
+     * escaped; the json types write their strings with it too.
+     */
+    public static void quote(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
