@@ -82,9 +82,9 @@ public final class DataDirectoryInitializer {
                 String verifier = options.password() == null ? null : Scram.makeVerifier(options.password());
                 InitDb.bootstrap(storage, CatalogTupleCodec.STANDARD, options.superuser(), verifier);
             }
-            // the SQL steps after bootstrap (initdb's setup_schema), through a server engine
-            // a small buffer pool and no fsync per commit, as initdb's backends run: the whole tree is
-            // synced below, and `woolly init` fits a small heap
+            // the SQL steps after bootstrap (initdb's setup_schema), through a server engine with a
+            // small buffer pool and fsync off, as initdb's backends run: the whole tree is synced
+            // below, and `woolly init` fits a small heap
             try (WoollyEngine engine = WoollyEngine.open(directory,
                     StorageOptions.defaults().withSharedBuffers(INIT_SHARED_BUFFERS).withFsync(false))) {
                 InformationSchemaSetup.run(engine);

@@ -37,9 +37,6 @@ final class InformationSchemaSetup {
         for (DatabaseInfo database : engine.databases()) {
             GucSession settings = ServerConfiguration.defaults().newSession();
             settings.setSessionUser(superuser.name(), true);
-            // initdb is durable as a whole (the shutdown checkpoint at its end flushes everything), as
-            // PostgreSQL's initdb runs its scripts with fsync off and syncs the directory once at the end
-            settings.set("synchronous_commit", "off", false);
             try (SessionEngine session = engine.openInitSession(superuser, database, settings)) {
                 for (String statement : script.split("\n;;\n")) {
                     if (!statement.isBlank()) {
