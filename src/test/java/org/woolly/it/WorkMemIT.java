@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Sorts, hash aggregation and hash joins bounded by work_mem: with {@code work_mem = 64kB} a sort
- * of 500k rows goes through sorted runs on disk ({@code external merge}), a GROUP BY with many
+ * of 100k rows goes through sorted runs on disk ({@code external merge}), a GROUP BY with many
  * groups spills to partitions and a hash join runs in batches, all with exactly the rows an
  * in-memory run gives; the temporary files
  * ({@code base/pgsql_tmp}) are gone after the query, after an error in its middle and after a
@@ -31,17 +31,17 @@ class WorkMemIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static final int ROWS = 500_000;
+    private static final int ROWS = 100_000;
 
     /** The key of row {@code id}: a permutation-like scatter with repeats, so the sort has ties. */
     private static long key(long id) {
-        return (id * 7919) % 100_003;
+        return (id * 7919) % 20_011;
     }
 
     @BeforeAll
     static void createTable() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE big AS SELECT g AS id, (g::bigint * 7919) % 100003 AS k, "
+            statement.execute("CREATE TABLE big AS SELECT g AS id, (g::bigint * 7919) % 20011 AS k, "
                     + "repeat('x', g % 7) AS pad FROM generate_series(1, " + ROWS + ") g");
         }
     }
@@ -85,7 +85,7 @@ class WorkMemIT {
     void aSortBeyondWorkMemMergesRunsFromDiskAndReturnsEveryRowInOrder() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET work_mem = '64kB'");
-            connection.setAutoCommit(false); // fetch in batches rather than holding 500k rows twice
+            connection.setAutoCommit(false); // fetch in batches rather than holding 100k rows twice
             statement.setFetchSize(10_000);
             List<long[]> expected = new ArrayList<>();
             for (long id = 1; id <= ROWS; id++) {
@@ -200,16 +200,16 @@ class WorkMemIT {
     void anErrorOrATimeoutInTheMiddleOfASpillingSortLeavesNoFile() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET work_mem = '64kB'");
-            // the division fails at row 400000, after many runs went to disk
+            // the division fails at row 80000, after many runs went to disk
             Throwable error = catchThrowable(() -> column(statement,
-                    "SELECT id FROM big ORDER BY k, 1 / (id - 400000)"));
+                    "SELECT id FROM big ORDER BY k, 1 / (id - 80000)"));
             assertThat(error).isInstanceOfSatisfying(PSQLException.class,
                     e -> assertThat(e.getSQLState()).isEqualTo("22012"));
             assertThat(leftoverFiles()).isEmpty();
             statement.execute("SET statement_timeout = '700ms'");
             // 50 million rows to sort: far beyond the timeout on any machine, spilling long before it
             Throwable timeout = catchThrowable(() -> column(statement,
-                    "SELECT a.id FROM big a CROSS JOIN generate_series(1, 100) g ORDER BY a.k, a.pad, g"));
+                    "SELECT a.id FROM big a CROSS JOIN generate_series(1, 500) g ORDER BY a.k, a.pad, g"));
             assertThat(timeout).isInstanceOfSatisfying(PSQLException.class,
                     e -> assertThat(e.getSQLState()).isEqualTo("57014"));
             assertThat(leftoverFiles()).isEmpty();
