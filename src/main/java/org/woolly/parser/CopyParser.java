@@ -29,10 +29,14 @@ final class CopyParser {
             options.add(new Statement.CopyOption("format", "binary", null, binary.start()));
         }
         QualifiedName table = null;
-        SelectStmt query = null;
+        Statement query = null;
         List<String> columns = List.of();
         if (cursor.accept(Token.Kind.LEFT_PAREN)) {
-            query = grammar.selects.selectStatement();
+            // PreparableStmt: a query, or a data-modifying statement whose RETURNING rows are copied
+            query = cursor.atKeyword("insert") ? grammar.dml.insert()
+                    : cursor.atKeyword("update") ? grammar.dml.update()
+                    : cursor.atKeyword("delete") ? grammar.dml.delete()
+                    : new Statement.Select(grammar.selects.selectStatement());
             cursor.expect(Token.Kind.RIGHT_PAREN);
         } else {
             table = grammar.qualifiedName();

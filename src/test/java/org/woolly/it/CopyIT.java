@@ -76,6 +76,34 @@ class CopyIT {
     }
 
     @Test
+    void copyOfADataModifyingStatementSendsItsReturningRows() throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE cd (id serial, t text)");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringWriter inserted = new StringWriter();
+            assertThat(copy.copyOut("COPY (INSERT INTO cd (t) VALUES ('a'), ('b') RETURNING id, t) TO STDOUT (FORMAT csv)",
+                    inserted)).isEqualTo(2);
+            assertThat(inserted.toString()).isEqualTo("1,a\n2,b\n");
+            StringWriter updated = new StringWriter();
+            assertThat(copy.copyOut("COPY (UPDATE cd SET t = t || t WHERE id = 2 RETURNING t) TO STDOUT", updated))
+                    .isEqualTo(1);
+            assertThat(updated.toString()).isEqualTo("bb\n");
+            StringWriter deleted = new StringWriter();
+            assertThat(copy.copyOut("COPY (DELETE FROM cd WHERE id = 1 RETURNING id) TO STDOUT", deleted)).isEqualTo(1);
+            assertThat(deleted.toString()).isEqualTo("1\n");
+            assertThat(count(statement, "cd")).isEqualTo(1);
+            assertThatThrownBy(() -> copy.copyOut("COPY (DELETE FROM cd) TO STDOUT", new StringWriter()))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("0A000");
+                        assertThat(e.getServerErrorMessage().getMessage())
+                                .isEqualTo("COPY query must have a RETURNING clause");
+                    });
+            assertThat(count(statement, "cd")).isEqualTo(1);
+            statement.execute("DROP TABLE cd");
+        }
+    }
+
+    @Test
     void binaryFormatRoundTripsAsPostgresWritesIt() throws Exception {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE cb (a int, b text, c numeric, d bool)");

@@ -95,6 +95,25 @@ class TransactionSettingsIT {
     }
 
     @Test
+    void aReadOnlyTransactionMayWriteTemporaryTablesOnly() throws SQLException {
+        Connection connection = sessions.connect();
+        run(connection, "CREATE TABLE ro_kept (a int)",
+                "CREATE TEMP TABLE ro_scratch (a int)",
+                "BEGIN READ ONLY",
+                "INSERT INTO ro_scratch VALUES (1)",
+                "UPDATE ro_scratch SET a = 2",
+                "WITH moved AS (DELETE FROM ro_scratch RETURNING a) SELECT count(*) FROM moved");
+        // as ExecCheckXactReadOnly: a data-modifying WITH is refused under its top command's name
+        var refused = WoollyServerExtension.errorOf(connection,
+                "WITH added AS (INSERT INTO ro_kept VALUES (1) RETURNING a) SELECT a FROM added");
+        assertThat(refused.getSQLState()).isEqualTo("25006");
+        assertThat(refused.getMessage())
+                .isEqualTo("cannot execute SELECT in a read-only transaction");
+        execute(connection, "ROLLBACK");
+        assertThat(firstValue(connection, "SELECT count(*) FROM ro_kept")).isEqualTo("0");
+    }
+
+    @Test
     void aRolledBackTransactionUndoesSetsOfItsOpenSavepoints() throws SQLException {
         Connection connection = sessions.connect();
         run(connection, "BEGIN",

@@ -250,11 +250,12 @@ public sealed interface Statement {
 
     /**
      * {@code COPY table [(cols)] FROM|TO {STDIN|STDOUT|'file'|PROGRAM 'cmd'} [WITH] (options)} or
-     * {@code COPY (query) TO ...}. {@code table} is null for a query; {@code file} is null for
+     * {@code COPY (query) TO ...}, the query a {@link Select} or an INSERT/UPDATE/DELETE (with
+     * RETURNING, checked when it runs). {@code table} is null for a query; {@code file} is null for
      * STDIN/STDOUT. Old-style options ({@code CSV HEADER}, {@code DELIMITER 'x'}) arrive as the
      * same {@link CopyOption}s as the parenthesized list.
      */
-    record Copy(QualifiedName table, List<String> columns, SelectStmt query, boolean isFrom, boolean program,
+    record Copy(QualifiedName table, List<String> columns, Statement query, boolean isFrom, boolean program,
                 String file, List<CopyOption> options, Expr where, int location) implements Statement {}
 
     /** One COPY option: a value (null when absent), or a column list ({@code FORCE_QUOTE (a, b)}, {@code *} as "*"). */

@@ -380,8 +380,11 @@ final class CopyCommand {
         Statement select;
         String text;
         if (copy.query() != null) {
-            select = new Statement.Select(copy.query());
+            select = copy.query();
             text = sourceText;
+            if (!(select instanceof Statement.Select) && returning(select).isEmpty()) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY query must have a RETURNING clause");
+            }
         } else {
             StringBuilder sql = new StringBuilder("SELECT ");
             if (copy.columns().isEmpty()) {
@@ -403,6 +406,7 @@ final class CopyCommand {
         } catch (SqlException bad) {
             throw copy.query() != null ? bad : bad.withPosition(0);
         }
+        session.checkWritable(query);
         List<ResultColumn> columns = query.resultColumns();
         int width = columns.size();
         TypeIO[] outputs = new TypeIO[width];
@@ -447,6 +451,16 @@ final class CopyCommand {
         channel.endCopyOut();
         session.statementDone();
         return "COPY " + rows;
+    }
+
+    /** The RETURNING list of a data-modifying statement copied out. */
+    private static List<?> returning(Statement statement) {
+        return switch (statement) {
+            case Statement.Insert insert -> insert.returning();
+            case Statement.Update update -> update.returning();
+            case Statement.Delete delete -> delete.returning();
+            default -> List.of();
+        };
     }
 
     private static String copyToBinary(QuerySession session, SessionPreparedQuery query, CopyChannel channel,

@@ -639,9 +639,25 @@ public final class QuerySession implements SessionEngine {
      */
     void checkWritable(SessionPreparedQuery prepared) {
         Query query = prepared.query();
-        if (query != null && query.command() != Query.CommandType.SELECT) {
+        if (query == null) {
+            return;
+        }
+        // a data-modifying WITH makes the statement a write, named by its top command as PostgreSQL names it
+        boolean writes = query.command() != Query.CommandType.SELECT && writesPersistentTable(query)
+                || query.dataModifyingCtes().stream().anyMatch(cte -> writesPersistentTable(cte.query()));
+        if (writes) {
             block.checkWritable(query.command().name());
         }
+    }
+
+    /** Whether {@code query} changes a table other than a temporary one (those may change in a read-only transaction). */
+    private boolean writesPersistentTable(Query query) {
+        var result = query.resultRelation();
+        if (result == null || result.relation() == null) {
+            return true;
+        }
+        var relation = catalog.relationByOid(block.ensure(), result.relation().oid());
+        return relation == null || !relation.isTemporary();
     }
 
     /** The session's catalog as type I/O and enum ordering read it, in the current transaction and search_path. */
