@@ -110,11 +110,12 @@ final class SearchCycleRewrite {
                 null, false, null, null, List.of(), null, null, List.of(), List.of(), left.location());
         SelectStmt newRight = new SelectStmt(rightTargets, right.distinct(), right.distinctOn(), right.from(), rightWhere,
                 right.groupBy(), right.having(), null, null, false, null, null, right.orderBy(), right.limit(),
-                right.offset(), right.forLocking(), right.with(), right.location(), right.windows());
+                right.offset(), right.forLocking(), right.with(), right.location(), right.windows(),
+                right.limitWithTies());
         SelectStmt newUnion = new SelectStmt(union.targets(), union.distinct(), union.distinctOn(), union.from(),
                 union.where(), union.groupBy(), union.having(), union.values(), union.op(), union.all(), newLeft,
                 newRight, union.orderBy(), union.limit(), union.offset(), union.forLocking(), union.with(),
-                union.location(), union.windows());
+                union.location(), union.windows(), union.limitWithTies());
         return new CommonTableExpr(cte.name(), cte.columns().isEmpty() ? List.of() : List.copyOf(newNames),
                 new Statement.Select(newUnion), cte.materialized(), cte.recursive(), cte.location());
     }

@@ -133,7 +133,7 @@ final class SelectAnalyzer {
         }
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), from, where, targets, groupBy,
                 aggregates, having, sortKeys, select.distinct() && distinctOn == null, limit, offset, null, null, null,
-                null, distinctOn, rowMarks, sets);
+                null, distinctOn, rowMarks, sets).withLimitWithTies(select.limitWithTies());
     }
 
     /** {@code relation "x" in FOR UPDATE clause not found in FROM clause} for an OF name nothing matched. */
@@ -289,7 +289,8 @@ final class SelectAnalyzer {
         List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable),
                 List.of(new FromNode.Leaf(0)), null, targets, List.of(), List.of(), null, sortKeys, false,
-                limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null);
+                limitClause(select.limit(), "LIMIT"), limitClause(select.offset(), "OFFSET"), null, null)
+                .withLimitWithTies(select.limitWithTies());
     }
 
     /** Where the first output column of a set operation's branch is written (PostgreSQL's error position). */
@@ -363,7 +364,7 @@ final class SelectAnalyzer {
         List<SortKey> sortKeys = orderBy(select.orderBy(), targets, false);
         return new Query(Query.CommandType.SELECT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
                 targets, List.of(), List.of(), null, sortKeys, false, limitClause(select.limit(), "LIMIT"),
-                limitClause(select.offset(), "OFFSET"), null, null);
+                limitClause(select.offset(), "OFFSET"), null, null).withLimitWithTies(select.limitWithTies());
     }
 
     private Query branch(SelectStmt branch) {
@@ -394,7 +395,7 @@ final class SelectAnalyzer {
         return new Query(branch.command(), branch.rangeTable(), branch.from(), branch.where(), targets, branch.groupBy(),
                 branch.aggregates(), branch.having(), branch.sortKeys(), branch.distinct(), branch.limit(), branch.offset(),
                 branch.resultRelation(), branch.returning(), branch.setOperation(), branch.onConflict(),
-                branch.distinctOn(), branch.rowMarks(), branch.groupingSets());
+                branch.distinctOn(), branch.rowMarks(), branch.groupingSets()).withLimitWithTies(branch.limitWithTies());
     }
 
     List<TargetEntry> targetList(List<ResTarget> targets) {

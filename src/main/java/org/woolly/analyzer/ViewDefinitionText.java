@@ -147,9 +147,19 @@ public final class ViewDefinitionText {
             contextKeyword(" OFFSET ", -INDENT_STANDARD, INDENT_STANDARD, 0);
             expression(select.offset(), null);
         }
-        if (select.limit() != null) {
-            contextKeyword(" LIMIT ", -INDENT_STANDARD, INDENT_STANDARD, 0);
+        if (select.limit() != null && select.limitWithTies()) {
+            // get_select_query_def: the count in parentheses, since it may be any expression there
+            contextKeyword(" FETCH FIRST ", -INDENT_STANDARD, INDENT_STANDARD, 0);
+            buf.append('(');
             expression(select.limit(), null);
+            buf.append(") ROWS WITH TIES");
+        } else if (select.limit() != null) {
+            contextKeyword(" LIMIT ", -INDENT_STANDARD, INDENT_STANDARD, 0);
+            if (select.limit() instanceof Expr.Constant constant && constant.kind() == Expr.Constant.Kind.NULL) {
+                buf.append("ALL"); // a null count is no limit
+            } else {
+                expression(select.limit(), null);
+            }
         }
         for (var locking : select.forLocking()) {
             contextKeyword(" FOR " + locking.strength(), -INDENT_STANDARD, INDENT_STANDARD, 0);

@@ -131,7 +131,7 @@ public final class ViewQualifier {
             SelectStmt right = select(select.right(), scope, names);
             return new SelectStmt(List.of(), false, null, List.of(), null, List.of(), null, null, select.op(),
                     select.all(), left, right, select.orderBy(), select.limit(), select.offset(),
-                    select.forLocking(), with, select.location(), select.windows());
+                    select.forLocking(), with, select.location(), select.windows(), select.limitWithTies());
         }
         if (select.values() != null) {
             return select;
@@ -181,7 +181,7 @@ public final class ViewQualifier {
         return new SelectStmt(targets, select.distinct(), list(select.distinctOn(), scope), from,
                 expression(select.where(), scope), groupBy, expression(select.having(), scope), null, null, false,
                 null, null, orderBy, expression(select.limit(), scope), expression(select.offset(), scope),
-                select.forLocking(), with, select.location(), select.windows());
+                select.forLocking(), with, select.location(), select.windows(), select.limitWithTies());
     }
 
     /** GROUP BY / ORDER BY 2 or an output name: the target's expression ({@code findTargetlistEntrySQL92}). */

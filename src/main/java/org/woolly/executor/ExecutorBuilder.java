@@ -139,7 +139,7 @@ final class ExecutorBuilder {
             case Plan.Limit limit -> {
                 ExecNode input = build(limit.input());
                 yield new RowNodes.Limit(input, context, limit.limit() == null ? null : compiler.compile(limit.limit()),
-                        limit.offset() == null ? null : compiler.compile(limit.offset()), lastSort);
+                        limit.offset() == null ? null : compiler.compile(limit.offset()), lastSort, limit.ties());
             }
             case Plan.LockRows lockRows -> new LockRowsNode(context, build(lockRows.input()), lockRows.rowMarks(),
                     lockRows.relations().stream().map(entry -> ScanNodes.openRelation(context, entry)).toList(),

@@ -80,14 +80,30 @@ final class RowNodes {
 
         /** A sort directly below that needs to keep only the rows this limit passes on, or null. */
         private final SortNode sort;
+        /** WITH TIES: the ORDER BY keys on which a row past the count must equal the last one passed on, or null. */
+        private final List<org.woolly.nodes.query.SortKey> ties;
+        private Object[] last;
 
         Limit(ExecNode input, ExecutorContext context, CompiledExpression limit, CompiledExpression offset,
-              SortNode sort) {
+              SortNode sort, List<org.woolly.nodes.query.SortKey> ties) {
             super(input);
             this.context = context;
             this.limit = limit;
             this.offset = offset;
             this.sort = sort;
+            this.ties = ties;
+        }
+
+        /** Whether two rows are peers on the ORDER BY keys, NULLs equal to each other ({@code execTuplesMatch}). */
+        private boolean peers(Object[] left, Object[] right) {
+            for (org.woolly.nodes.query.SortKey key : ties) {
+                Object a = left[key.targetIndex()];
+                Object b = right[key.targetIndex()];
+                if (a == null || b == null ? a != b : key.comparator().compare(a, b) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -95,6 +111,7 @@ final class RowNodes {
             Object limitValue = limit == null ? null : limit.evaluate(null);
             Object offsetValue = offset == null ? null : offset.evaluate(null);
             remaining = limitValue == null ? Long.MAX_VALUE : ((Number) limitValue).longValue();
+            last = null;
             skip = offsetValue == null ? 0 : ((Number) offsetValue).longValue();
             if (remaining < 0) {
                 throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
@@ -105,7 +122,8 @@ final class RowNodes {
                         org.woolly.utils.error.SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
             }
             if (remaining > 0) {
-                if (sort != null) {
+                // with ties the rows past the count are not known in advance: the sort keeps them all (compute_tuples_needed)
+                if (sort != null && ties == null) {
                     sort.bound(limitValue == null || remaining > Long.MAX_VALUE - skip ? 0 : remaining + skip);
                 }
                 super.open();
@@ -115,7 +133,15 @@ final class RowNodes {
         @Override
         public Object[] next() {
             if (remaining <= 0) {
-                return null;
+                if (ties == null || last == null) {
+                    return null;
+                }
+                Object[] row = input.next();
+                if (row == null || !peers(last, row)) {
+                    last = null;
+                    return null;
+                }
+                return row;
             }
             while (skip > 0) {
                 if (input.next() == null) {
@@ -133,6 +159,9 @@ final class RowNodes {
                 return null;
             }
             remaining--;
+            if (remaining == 0 && ties != null) {
+                last = row.clone();
+            }
             return row;
         }
     }

@@ -196,7 +196,7 @@ public final class Planner {
             double fraction = plan.cost().rows() == 0 ? 1 : rows / plan.cost().rows();
             plan = new Plan.Limit(plan, query.limit(), query.offset(), new Plan.Cost(plan.cost().startup(),
                     plan.cost().startup() + (plan.cost().total() - plan.cost().startup()) * fraction, rows,
-                    plan.cost().width()));
+                    plan.cost().width()), query.limitWithTies() ? query.sortKeys() : null);
         }
         if (visible < exprs.size()) {
             List<QueryExpr> outputs = new ArrayList<>();

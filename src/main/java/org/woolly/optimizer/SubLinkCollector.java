@@ -91,6 +91,6 @@ final class SubLinkCollector {
                 : new org.woolly.nodes.query.OnConflict(query.onConflict().doUpdate(),
                 query.onConflict().arbiterIndexes(), exprs(query.onConflict().updateRow()),
                 expr(query.onConflict().updateWhere())), query.distinctOn(), query.rowMarks(), query.groupingSets(),
-                query.dataModifyingCtes());
+                query.dataModifyingCtes(), query.limitWithTies());
     }
 }

@@ -37,6 +37,7 @@ final class SelectBuilder {
     List<CommonTableExpr> with = List.of();
     int location;
     List<Expr.NamedWindow> windows = List.of();
+    boolean limitWithTies;
 
     SelectBuilder(int location) {
         this.location = location;
@@ -62,12 +63,13 @@ final class SelectBuilder {
         builder.forLocking = stmt.forLocking();
         builder.with = stmt.with();
         builder.windows = stmt.windows();
+        builder.limitWithTies = stmt.limitWithTies();
         return builder;
     }
 
     SelectStmt build() {
         return new SelectStmt(targets, distinct, distinctOn, from, where, groupBy, having, values, op, all, left, right,
-                orderBy, limit, offset, forLocking, with, location, windows);
+                orderBy, limit, offset, forLocking, with, location, windows, limitWithTies);
     }
 
     /** The options written after a (possibly parenthesized) select, applied to it. */
@@ -76,6 +78,7 @@ final class SelectBuilder {
         Token orderByToken;
         Expr limit;
         Token limitToken;
+        boolean limitWithTies;
         Expr offset;
         Token offsetToken;
         List<LockingClause> forLocking = new ArrayList<>();
@@ -94,6 +97,23 @@ final class SelectBuilder {
 
     private static SqlException errorAt(String message, int location) {
         return new SqlException(SqlState.SYNTAX_ERROR, message).withPosition(location + 1);
+    }
+
+    /** The restrictions {@code insertSelectOptions} puts on FETCH FIRST ... WITH TIES. */
+    private static void checkWithTies(SelectBuilder builder) {
+        if (builder.limit instanceof Expr.Constant constant && constant.kind() == Expr.Constant.Kind.NULL) {
+            throw new SqlException(SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
+                    "row count cannot be null in FETCH FIRST ... WITH TIES clause");
+        }
+        if (builder.orderBy.isEmpty()) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
+        }
+        for (LockingClause locking : builder.forLocking) {
+            if ("SKIP LOCKED".equals(locking.waitPolicy())) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "SKIP LOCKED and WITH TIES options cannot be used together");
+            }
+        }
     }
 
     static SelectStmt applyOptions(SelectStmt stmt, Options options) {
@@ -118,6 +138,7 @@ final class SelectBuilder {
                 throw errorAt("multiple LIMIT clauses not allowed", location(options.limit, options.limitToken));
             }
             builder.limit = options.limit;
+            builder.limitWithTies = options.limitWithTies;
         }
         if (!options.forLocking.isEmpty()) {
             List<LockingClause> locking = new ArrayList<>(builder.forLocking);
@@ -129,6 +150,9 @@ final class SelectBuilder {
                 throw errorAt("multiple WITH clauses not allowed", options.withToken.start());
             }
             builder.with = options.with;
+        }
+        if (builder.limitWithTies) {
+            checkWithTies(builder);
         }
         return builder.build();
     }

@@ -429,7 +429,7 @@ final class SelectParser {
             } else if (token.isKeyword("fetch") && options.limitToken == null) {
                 cursor.advance();
                 options.limitToken = token;
-                options.limit = fetchFirst(token);
+                options.limit = fetchFirst(token, options);
             } else if (token.isKeyword("for")) {
                 lockingClause(options);
             } else {
@@ -438,7 +438,7 @@ final class SelectParser {
         }
     }
 
-    private Expr fetchFirst(Token fetch) {
+    private Expr fetchFirst(Token fetch, SelectBuilder.Options options) {
         if (!cursor.acceptKeyword("first")) {
             cursor.expectKeyword("next");
         }
@@ -452,9 +452,12 @@ final class SelectParser {
             cursor.expectKeyword("row");
         }
         if (cursor.atKeyword("with") && cursor.peek(1).isKeyword("ties")) {
-            throw TokenCursor.notSupportedClause("FETCH ... WITH TIES is not supported yet", cursor.peek());
+            cursor.advance();
+            cursor.advance();
+            options.limitWithTies = true;
+        } else {
+            cursor.expectKeyword("only");
         }
-        cursor.expectKeyword("only");
         return count;
     }
 

@@ -40,6 +40,11 @@ class QueryLanguageIT {
     }
 
     @Test
+    void fetchFirstWithTiesMatchesPostgres() throws Exception {
+        assertScriptMatchesPostgres("fetch_with_ties");
+    }
+
+    @Test
     void tableOidMatchesPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "systemcolumns/tableoid");
     }

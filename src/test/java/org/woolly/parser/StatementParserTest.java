@@ -287,6 +287,11 @@ class StatementParserTest {
         assertThat(stmt.forLocking()).extracting(org.woolly.nodes.parse.LockingClause::strength).containsExactly("UPDATE");
         SelectStmt fetch = select("select * from t offset 1 rows fetch first 3 rows only");
         assertThat(ExprPrinter.print(fetch.limit())).isEqualTo("3");
+        assertThat(fetch.limitWithTies()).isFalse();
+        SelectStmt ties = select("select * from t order by a fetch next 3 rows with ties offset 1");
+        assertThat(ExprPrinter.print(ties.limit())).isEqualTo("3");
+        assertThat(ties.limitWithTies()).isTrue();
+        assertThat(ExprPrinter.print(ties.offset())).isEqualTo("1");
         assertThat(select("select 1 limit all").limit()).isNull();
         assertThat(select("select from t").targets()).isEmpty();
         assertThat(select("select 1 not").targets().get(0).name()).isEqualTo("not");

@@ -160,7 +160,15 @@ public sealed interface Plan {
      */
     record Sort(Plan input, List<SortKey> keys, List<QueryExpr> keyExprs, Cost cost) implements Plan {}
 
-    record Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost) implements Plan {}
+    /**
+     * Passes on {@code limit} rows after skipping {@code offset}; with {@code ties} (FETCH FIRST ...
+     * WITH TIES, the ORDER BY keys over the input row) also the rows that equal the last one on them.
+     */
+    record Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost, List<SortKey> ties) implements Plan {
+        public Limit(Plan input, QueryExpr limit, QueryExpr offset, Cost cost) {
+            this(input, limit, offset, cost, null);
+        }
+    }
 
     /**
      * Locks the row of each marked relation behind every input row, dropping rows that are gone

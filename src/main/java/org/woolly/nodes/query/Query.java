@@ -17,9 +17,31 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
                     OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
-                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
+                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes, boolean limitWithTies) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+
+    /** A query whose LIMIT, if any, is a plain count ({@code LIMIT_OPTION_COUNT}). */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
+                 GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
+                dataModifyingCtes, false);
+    }
+
+    /**
+     * This query with {@code limitWithTies} ({@code LIMIT_OPTION_WITH_TIES}: FETCH FIRST n ROWS WITH
+     * TIES also returns the rows that sort equal to the n-th).
+     */
+    public Query withLimitWithTies(boolean ties) {
+        return ties == limitWithTies ? this : new Query(command, rangeTable, from, where, targetList, groupBy,
+                aggregates, having, sortKeys, distinct, limit, offset, resultRelation, returning, setOperation,
+                onConflict, distinctOn, rowMarks, groupingSets, dataModifyingCtes, ties);
+    }
 
     /** A query without data-modifying WITH queries. */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
@@ -35,7 +57,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
     public Query withDataModifyingCtes(List<DataModifyingCte> ctes) {
         return new Query(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct,
                 limit, offset, resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
-                List.copyOf(ctes));
+                List.copyOf(ctes), limitWithTies);
     }
 
     /** A query without grouping sets. */
