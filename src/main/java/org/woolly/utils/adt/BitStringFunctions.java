@@ -28,6 +28,7 @@ final class BitStringFunctions {
         r.function("bit_length", INT4, (a, c) -> bits(a[0]).length(), BIT);
         r.function("octet_length", INT4, (a, c) -> (bits(a[0]).length() + 7) / 8, BIT);
         r.function("bit_count", INT8, (a, c) -> (long) bits(a[0]).popCount(), BIT);
+        r.function("bit_count", INT8, (a, c) -> byteBitCount((byte[]) a[0]), TypeOids.BYTEA);
         r.function("substring", BIT, (a, c) -> bits(a[0]).substring((Integer) a[1], (Integer) a[2]), BIT, INT4, INT4);
         r.function("substring", BIT, (a, c) -> bits(a[0]).substring((Integer) a[1], null), BIT, INT4);
         r.function("overlay", BIT, (a, c) -> bits(a[0]).overlay(bits(a[1]), (Integer) a[2], (Integer) a[3]),
@@ -71,5 +72,14 @@ final class BitStringFunctions {
         r.aggregate(new AggregateDescriptor(name, new int[] {BIT}, BIT, BIT, () -> null,
                 (state, args) -> state == null ? args[0] : combination.apply(bits(state), bits(args[0])),
                 state -> state, true));
+    }
+
+    /** {@code bytea_bit_count}: the bits set in every byte. */
+    private static long byteBitCount(byte[] bytes) {
+        long count = 0;
+        for (byte b : bytes) {
+            count += Integer.bitCount(b & 0xff);
+        }
+        return count;
     }
 }

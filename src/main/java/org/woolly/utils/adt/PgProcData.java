@@ -536,6 +536,8 @@ public final class PgProcData {
             proc(3032, "get_bit", INT4, IMMUTABLE, STRICT, BIT, INT4),
             proc(3033, "set_bit", BIT, IMMUTABLE, STRICT, BIT, INT4, INT4),
             proc(6162, "bit_count", INT8, IMMUTABLE, STRICT, BIT),
+            proc(6163, "bit_count", INT8, IMMUTABLE, STRICT, BYTEA),
+            proc(6198, "unistr", TEXT, IMMUTABLE, STRICT, TEXT),
             proc(320, "width_bucket", INT4, IMMUTABLE, STRICT, FLOAT8, FLOAT8, FLOAT8, INT4),
             proc(1376, "factorial", NUMERIC, IMMUTABLE, STRICT, INT8),
             proc(1946, "encode", TEXT, IMMUTABLE, STRICT, BYTEA, TEXT),

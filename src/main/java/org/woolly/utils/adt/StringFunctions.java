@@ -120,6 +120,80 @@ final class StringFunctions {
         r.function("parse_ident", 1009, (a, c) -> ArrayValue.of(T, Identifiers.parseIdent((String) a[0],
                 (Boolean) a[1])), T, TypeOids.BOOL);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
+        r.function("unistr", T, (a, c) -> unistr((String) a[0]), T);
+    }
+
+    /**
+     * {@code unistr}: two backslashes are one; a backslash followed by 4 hex digits, by {@code +} and 6,
+     * by {@code u} and 4 or by {@code U} and 8 is that code point; a UTF-16 surrogate must be a high one followed
+     * by an escaped low one.
+     */
+    static String unistr(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int highSurrogate = -1;
+        int i = 0;
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch != '\\') {
+                if (highSurrogate >= 0) {
+                    throw surrogatePairError();
+                }
+                out.append(ch);
+                i++;
+                continue;
+            }
+            if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                if (highSurrogate >= 0) {
+                    throw surrogatePairError();
+                }
+                out.append('\\');
+                i += 2;
+                continue;
+            }
+            int digits;
+            int start;
+            char form = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            switch (form) {
+                case '+' -> { digits = 6; start = i + 2; }
+                case 'u' -> { digits = 4; start = i + 2; }
+                case 'U' -> { digits = 8; start = i + 2; }
+                default -> { digits = 4; start = i + 1; }
+            }
+            int codePoint = 0;
+            for (int d = 0; d < digits; d++) {
+                int value = start + d < text.length() ? Character.digit(text.charAt(start + d), 16) : -1;
+                if (value < 0) {
+                    throw new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode escape")
+                            .withHint("Unicode escapes must be \\XXXX, \\+XXXXXX, \\uXXXX, or \\UXXXXXXXX.");
+                }
+                codePoint = codePoint * 16 + value;
+            }
+            i = start + digits;
+            if (codePoint == 0 || Integer.compareUnsigned(codePoint, Character.MAX_CODE_POINT) > 0) {
+                throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid Unicode code point: %04X", codePoint);
+            }
+            if (highSurrogate >= 0) {
+                if (!Character.isLowSurrogate((char) codePoint) || codePoint > 0xFFFF) {
+                    throw surrogatePairError();
+                }
+                out.appendCodePoint(Character.toCodePoint((char) highSurrogate, (char) codePoint));
+                highSurrogate = -1;
+            } else if (codePoint <= 0xFFFF && Character.isHighSurrogate((char) codePoint)) {
+                highSurrogate = codePoint;
+            } else if (codePoint <= 0xFFFF && Character.isLowSurrogate((char) codePoint)) {
+                throw surrogatePairError();
+            } else {
+                out.appendCodePoint(codePoint);
+            }
+        }
+        if (highSurrogate >= 0) {
+            throw surrogatePairError();
+        }
+        return out.toString();
+    }
+
+    private static SqlException surrogatePairError() {
+        return new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
     }
 
     /** Bytes as one char each, so LIKE on bytea matches byte by byte. */
