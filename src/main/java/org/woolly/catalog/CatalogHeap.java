@@ -26,6 +26,8 @@ public final class CatalogHeap {
     private final CatalogTupleCodec codec;
     /** The storage the relations described by these catalogs live in (their TOAST tables read through it); null in initdb. */
     private final org.woolly.access.transam.StorageServices storage;
+    /** Catalog rows written (inserted, updated, deleted) by any transaction since start. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     public CatalogHeap(HeapAccess heap, CatalogTupleCodec codec) {
         this(heap, codec, null);
@@ -45,8 +47,16 @@ public final class CatalogHeap {
         return codec;
     }
 
+    /** How many catalog rows were written so far: a cached image is current while this stays put. */
+    long writes() {
+        return writes.get();
+    }
+
     public Tid insert(CatalogDefinition catalog, int databaseOid, Object[] values, Transaction tx) {
-        return heap.insert(catalog.locator(databaseOid), codec.encode(catalog.descriptor(), values), tx);
+        // counted after the write: an image loaded meanwhile is then known stale at its next use
+        Tid tid = heap.insert(catalog.locator(databaseOid), codec.encode(catalog.descriptor(), values), tx);
+        writes.incrementAndGet();
+        return tid;
     }
 
     /** Every row of the catalog visible to {@code snapshot}. */
@@ -71,12 +81,14 @@ public final class CatalogHeap {
 
     public void delete(CatalogRow row, int databaseOid, Transaction tx, Snapshot snapshot) {
         ModifyResult result = heap.delete(row.catalog().locator(databaseOid), row.tid(), tx, snapshot);
+        writes.incrementAndGet();
         checkResult(result);
     }
 
     public void update(CatalogRow row, int databaseOid, Object[] newValues, Transaction tx, Snapshot snapshot) {
         ModifyResult result = heap.update(row.catalog().locator(databaseOid), row.tid(),
                 codec.encode(row.catalog().descriptor(), newValues), tx, snapshot);
+        writes.incrementAndGet();
         checkResult(result);
     }
 

@@ -77,13 +77,30 @@ public final class SystemCatalog {
     private record CommittedImage(CatalogImage image, long version, long epoch, long[] changersRunning) {}
 
     /**
-     * A changing transaction's own images, per database, valid for one command id, and the
-     * relations it changed with the invalidation number of each one's latest change.
+     * A changing transaction's own images, per database, each with what it was loaded under,
+     * and the relations it changed with the invalidation number of each one's latest change.
      */
     private static final class TransactionImages {
-        final Map<Integer, CatalogImage> images = new ConcurrentHashMap<>();
-        final Map<Integer, Integer> commandIds = new ConcurrentHashMap<>();
+        final Map<Integer, OwnImage> images = new ConcurrentHashMap<>();
         final Map<Integer, Long> changedRelations = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A changing transaction's image of one database, loaded at command {@code commandId}. A
+     * later command of the transaction sees the same catalog rows as long as no catalog row was
+     * written since (by anyone: {@link CatalogHeap#writes()}), no changing transaction committed
+     * ({@code version}), no other transaction was changing the catalogs when it was loaded (a
+     * READ COMMITTED command's new snapshot could see such a one's rows once it commits) and no
+     * savepoint was open then (ROLLBACK TO SAVEPOINT hides rows without writing any).
+     * So a transaction that truncates a table and then loads it with COPY, as {@code pgbench -i}
+     * does, reads the catalogs once, not once per command (PostgreSQL's relcache likewise keeps
+     * its entries across commands until an invalidation message arrives).
+     */
+    private record OwnImage(CatalogImage image, int commandId, long writes, long version, boolean alone) {
+        boolean validFor(int currentCommandId, long currentWrites, long currentVersion) {
+            return commandId == currentCommandId
+                    || (alone && writes == currentWrites && version == currentVersion);
+        }
     }
 
     /** The server's catalog, on the given storage, rows in the standard tuple format. */
@@ -197,14 +214,17 @@ public final class SystemCatalog {
             return committedImage(databaseOid);
         }
         Snapshot snapshot = tx.takeSnapshot();
-        CatalogImage image = own.images.get(databaseOid);
-        Integer commandId = own.commandIds.get(databaseOid);
-        if (image == null || commandId == null || commandId != snapshot.commandId()) {
-            image = CatalogImage.load(heap, databaseOid, snapshot, -1);
+        OwnImage image = own.images.get(databaseOid);
+        long currentVersion = version.get();
+        if (image == null || !image.validFor(snapshot.commandId(), heap.writes(), currentVersion)) {
+            // read the counters before the rows: a write racing the load makes the next command load again
+            long writes = heap.writes();
+            boolean alone = changingTransactions.size() == 1 && tx.savepointDepth() == 0;
+            image = new OwnImage(CatalogImage.load(heap, databaseOid, snapshot, -1), snapshot.commandId(), writes,
+                    currentVersion, alone);
             own.images.put(databaseOid, image);
-            own.commandIds.put(databaseOid, snapshot.commandId());
         }
-        return image;
+        return image.image();
     }
 
     /**

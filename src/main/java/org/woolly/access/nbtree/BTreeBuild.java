@@ -42,23 +42,36 @@ final class BTreeBuild {
         this.relation = layout.shape().locator();
     }
 
-    private record Entry(Object[] values, Tid tid, boolean live, byte[] tuple) {}
+    /**
+     * One index entry waiting for the sort. With an integer key ({@link KeyLayout#integerKey()})
+     * a non-NULL key lives in {@code key} alone ({@code values} null) and the heap TID is packed
+     * into a long, so the build holds one small object and the tuple per row instead of boxed
+     * values, and compares primitives (as tuplesort's abbreviated keys); a NULL key, or any key
+     * of another type, keeps its {@code values}.
+     */
+    private record Entry(long key, Object[] values, long tid, boolean live, byte[] tuple) {}
 
     long build(Iterator<IndexEntry> entries, HeapProbe probe) {
         if (bufferPool.blockCount(relation, ForkNumber.MAIN) != 0) {
             throw new SqlException(SqlState.INTERNAL_ERROR, "index \"" + layout.shape().name() + "\" already contains data");
         }
+        boolean integerKey = layout.integerKey();
         List<Entry> sorted = new ArrayList<>();
         while (entries.hasNext()) {
             IndexEntry entry = entries.next();
             byte[] tuple = layout.encodeLeaf(entry.values(), entry.tid());
             layout.checkSize(tuple);
-            sorted.add(new Entry(entry.values(), entry.tid(), entry.live(), tuple));
+            Object first = entry.values()[0];
+            long tid = packTid(entry.tid());
+            sorted.add(integerKey && first != null
+                    ? new Entry(layout.integerSortKey(first), null, tid, entry.live(), tuple)
+                    : new Entry(0, entry.values(), tid, entry.live(), tuple));
         }
-        sorted.sort((left, right) -> layout.compareEntries(left.values(), left.tid(), right.values(), right.tid()));
+        sorted.sort(integerKey ? this::compareIntegerKeys : this::compareValues);
         if (layout.shape().unique()) {
-            checkUnique(sorted, probe);
+            checkUnique(sorted, probe, integerKey);
         }
+        long count = sorted.size();
         Buffer metaBuffer = bufferPool.extend(relation, ForkNumber.MAIN);
         try {
             List<byte[]> level = new ArrayList<>(sorted.size());
@@ -81,21 +94,60 @@ final class BTreeBuild {
                 bufferPool.unlockAndRelease(metaBuffer);
             }
         }
-        return sorted.size();
+        return count;
+    }
+
+    /** A TID as one long in TID order: the unsigned block above the offset. */
+    private static long packTid(Tid tid) {
+        return (Integer.toUnsignedLong(tid.block()) << 16) | tid.offset();
+    }
+
+    private int compareValues(Entry left, Entry right) {
+        int result = layout.compareKeys(left.values(), right.values(), layout.keyColumns());
+        return result != 0 ? result : Long.compare(left.tid(), right.tid());
+    }
+
+    /** Index order of entries of an integer-key index: NULLs where the column puts them, then the key, then the TID. */
+    private int compareIntegerKeys(Entry left, Entry right) {
+        boolean leftNull = left.values() != null;
+        boolean rightNull = right.values() != null;
+        int result;
+        if (leftNull || rightNull) {
+            result = leftNull == rightNull ? 0 : leftNull == layout.shape().nullsFirst().get(0) ? -1 : 1;
+        } else {
+            result = Long.compare(left.key(), right.key());
+        }
+        return result != 0 ? result : Long.compare(left.tid(), right.tid());
     }
 
     /** Two live entries with equal keys are a duplicate (NULLs are distinct unless NULLS NOT DISTINCT). */
-    private void checkUnique(List<Entry> sorted, HeapProbe probe) {
+    private void checkUnique(List<Entry> sorted, HeapProbe probe, boolean integerKey) {
         int keys = layout.keyColumns();
+        boolean nullsNotDistinct = layout.shape().nullsNotDistinct();
         Entry previousLive = null;
         for (Entry entry : sorted) {
             if (!entry.live()) {
                 continue;
             }
-            boolean hasNull = Arrays.stream(entry.values(), 0, keys).anyMatch(v -> v == null);
-            if (previousLive != null && (!hasNull || layout.shape().nullsNotDistinct())
-                    && layout.compareKeys(previousLive.values(), entry.values(), keys) == 0) {
-                throw probe.duplicate(Arrays.copyOf(entry.values(), keys));
+            if (previousLive != null) {
+                boolean duplicate;
+                if (integerKey) {
+                    boolean previousNull = previousLive.values() != null;
+                    boolean currentNull = entry.values() != null;
+                    duplicate = previousNull == currentNull
+                            && (currentNull ? nullsNotDistinct : previousLive.key() == entry.key());
+                } else {
+                    boolean hasNull = false;
+                    for (int i = 0; i < keys && !hasNull; i++) {
+                        hasNull = entry.values()[i] == null;
+                    }
+                    duplicate = (!hasNull || nullsNotDistinct)
+                            && layout.compareKeys(previousLive.values(), entry.values(), keys) == 0;
+                }
+                if (duplicate) {
+                    Object[] values = entry.values() != null ? entry.values() : layout.decode(entry.tuple()).values();
+                    throw probe.duplicate(Arrays.copyOf(values, keys));
+                }
             }
             previousLive = entry;
         }

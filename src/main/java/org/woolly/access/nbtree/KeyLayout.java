@@ -67,6 +67,26 @@ final class KeyLayout {
         }
     }
 
+    /**
+     * Whether the index has one key column of an integer type (int2, int4, int8), whose values
+     * order as {@link #integerSortKey} does: the build then sorts primitives, as tuplesort sorts
+     * such keys by their Datum without a comparator call.
+     */
+    boolean integerKey() {
+        if (shape.keyColumns() != 1) {
+            return false;
+        }
+        int typeOid = shape.columnTypeOids().getFirst();
+        return typeOid == org.woolly.utils.adt.TypeOids.INT2 || typeOid == org.woolly.utils.adt.TypeOids.INT4
+                || typeOid == org.woolly.utils.adt.TypeOids.INT8;
+    }
+
+    /** A non-NULL key of an {@link #integerKey()} index as a long in index order (DESC inverts the bits). */
+    long integerSortKey(Object value) {
+        long key = ((Number) value).longValue();
+        return shape.descending().getFirst() ? ~key : key;
+    }
+
     byte[] encodeLeaf(Object[] values, Tid tid) {
         return encode(leafDescriptor, values, tid, 0, 0);
     }
