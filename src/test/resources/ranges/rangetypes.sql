@@ -81,3 +81,10 @@ SELECT pg_typeof(int4range(1,2)), pg_typeof(lower(int8range(1,2))), pg_typeof(ra
 SELECT rngtypid::regtype, rngsubtype::regtype, rngmultitypid::regtype, rngcanonical, rngsubdiff FROM pg_range ORDER BY rngtypid;
 SELECT typname, typtype, typcategory FROM pg_type WHERE typtype IN ('r', 'm') ORDER BY oid;
 DROP TABLE reservations;
+-- SQL functions over anyrange / anymultirange
+CREATE FUNCTION range_width(r anyrange) RETURNS anyelement LANGUAGE sql AS 'SELECT upper(r) - lower(r)';
+CREATE FUNCTION whole(m anymultirange) RETURNS anyrange LANGUAGE sql AS 'SELECT range_merge(m)';
+SELECT range_width(int4range(3, 10)), range_width(numrange(1.5, 4)), whole('{[1,2),[5,9)}'::int8multirange);
+SELECT range_width(ARRAY[1]);
+DROP FUNCTION range_width(anyrange);
+DROP FUNCTION whole(anymultirange);

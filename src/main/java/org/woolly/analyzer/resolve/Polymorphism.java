@@ -139,8 +139,8 @@ final class Polymorphism {
             arguments[i] = substitute(arguments[i], elementType);
         }
         return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), arguments, aggregate.transitionType(),
-                substitute(aggregate.resultType(), elementType), aggregate.initialState(), aggregate.transition(), aggregate.finalFunction(),
-                aggregate.strictTransition());
+                substitute(aggregate.resultType(), elementType), aggregate.initialState(), aggregate.transition(),
+                aggregate.finalFunction(), aggregate.strictTransition());
     }
 
     /** A declared type with the call's element type substituted. */
