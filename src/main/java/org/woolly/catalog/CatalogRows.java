@@ -484,4 +484,12 @@ public final class CatalogRows {
                 .set("amprocrighttype", support.rightType()).setShort("amprocnum", support.number())
                 .set("amproc", support.function()).build();
     }
+
+    /** A built-in range type's pg_range row ({@code pg_range.dat}). */
+    public static Object[] range(org.woolly.utils.adt.RangeTypes.RangeType range) {
+        return new RowBuilder(CatalogDefinitions.PG_RANGE).set("rngtypid", range.rangeOid())
+                .set("rngsubtype", range.subtype()).set("rngmultitypid", range.multirangeOid())
+                .set("rngcollation", 0).set("rngsubopc", range.subtypeOpclass())
+                .set("rngcanonical", range.canonicalOid()).set("rngsubdiff", range.subdiffOid()).build();
+    }
 }

@@ -21,12 +21,17 @@ public final class OperatorClasses {
 
     /** {@code array_ops}: the anyarray class every array type uses. */
     private static final int ARRAY_OPS = 10000;
+    /** {@code range_ops} and {@code multirange_ops}: the anyrange and anymultirange classes. */
+    private static final int RANGE_OPS = 10076;
+    private static final int MULTIRANGE_OPS = 10080;
 
     private OperatorClasses() {}
 
     /** The default btree operator class of the type; 42704 when it has none. */
     public static int defaultBtree(int typeOid, String typeName) {
         Integer opclass = org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0 ? Integer.valueOf(ARRAY_OPS)
+                : org.woolly.utils.adt.RangeTypes.isRange(typeOid) ? Integer.valueOf(RANGE_OPS)
+                : org.woolly.utils.adt.RangeTypes.isMultirange(typeOid) ? Integer.valueOf(MULTIRANGE_OPS)
                 : BTREE_DEFAULTS.get(typeOid);
         if (opclass == null) {
             throw SqlException.of(SqlState.UNDEFINED_OBJECT,

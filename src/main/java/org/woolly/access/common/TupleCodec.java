@@ -377,6 +377,8 @@ public final class TupleCodec {
             case org.woolly.utils.adt.Geometry geometry -> geometry.binary();
             // jsonb is stored as its normalized text (PostgreSQL stores its binary container format)
             case org.woolly.utils.adt.Jsonb jsonb -> jsonb.toString().getBytes(StandardCharsets.UTF_8);
+            case org.woolly.utils.adt.RangeValue range -> org.woolly.utils.adt.RangeIO.encode(range);
+            case org.woolly.utils.adt.MultirangeValue multirange -> org.woolly.utils.adt.RangeIO.encode(multirange);
             case org.woolly.utils.adt.RecordValue record -> org.woolly.utils.adt.RecordIO.encode(record,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             case NumericSpecial special -> {
@@ -436,7 +438,9 @@ public final class TupleCodec {
             // a composite type (the only user-defined variable-length type stored as itself) or record
             case TypeOids.RECORD -> org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
-            default -> org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null
+            default -> org.woolly.utils.adt.RangeIO.isRangeOrMultirange(typeOid)
+                    ? org.woolly.utils.adt.RangeIO.decode(body, start, length)
+                    : org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null
                     ? org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
                     org.woolly.utils.adt.FormatSettings.DEFAULT)
                     : org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0

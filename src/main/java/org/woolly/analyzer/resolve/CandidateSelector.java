@@ -71,7 +71,7 @@ final class CandidateSelector {
             if (!TypeCoercion.canCoerce(inputs[i], declared[i], CoercionContext.IMPLICIT)) {
                 return false;
             }
-            polymorphic |= Polymorphism.isArrayFamily(declared[i]) || Polymorphism.isElementFamily(declared[i]);
+            polymorphic |= Polymorphism.isPolymorphicFamily(declared[i]);
         }
         return !polymorphic || Polymorphism.elementType(declared, inputs) != 0;
     }

@@ -115,7 +115,9 @@ public final class FunctionResolver {
             AggregateDescriptor bound = Polymorphism.bindAggregate(chosen.get(0), element);
             return new ResolvedAggregate(bound, bound.argumentTypes());
         }
-        if (chosen.size() == 1 && chosen.get(0).resultType() == TypeOids.ANYELEMENT) {
+        if (chosen.size() == 1 && (chosen.get(0).resultType() == TypeOids.ANYELEMENT
+                || Polymorphism.isRangeFamily(chosen.get(0).resultType())
+                || Polymorphism.isMultirangeFamily(chosen.get(0).resultType()))) {
             int element = Polymorphism.elementType(chosen.get(0).argumentTypes(), argTypes);
             if (element == 0) {
                 throw failure(name, argTypes, true, true, typeNames);

@@ -3,6 +3,7 @@ package org.woolly.analyzer.resolve;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.PolymorphicImplementation;
+import org.woolly.utils.adt.RangeTypes;
 import org.woolly.utils.adt.TypeOids;
 
 /**
@@ -23,6 +24,21 @@ final class Polymorphism {
         return type == TypeOids.ANYELEMENT || type == TypeOids.ANYNONARRAY || type == TypeOids.ANYCOMPATIBLE;
     }
 
+    /** {@code anyrange} and {@code anycompatiblerange}: a range type, whose subtype is the call's element type. */
+    static boolean isRangeFamily(int type) {
+        return type == TypeOids.ANYRANGE || type == TypeOids.ANYCOMPATIBLERANGE;
+    }
+
+    /** {@code anymultirange} and {@code anycompatiblemultirange}: a multirange type over the element type. */
+    static boolean isMultirangeFamily(int type) {
+        return type == TypeOids.ANYMULTIRANGE || type == TypeOids.ANYCOMPATIBLEMULTIRANGE;
+    }
+
+    /** Any polymorphic pseudo-type that takes part in the element type's resolution. */
+    static boolean isPolymorphicFamily(int type) {
+        return isArrayFamily(type) || isElementFamily(type) || isRangeFamily(type) || isMultirangeFamily(type);
+    }
+
     /** True when the function's body asks for its element type (the families above, not {@code "any"}). */
     static boolean applies(FunctionDescriptor function) {
         return function.implementation() instanceof PolymorphicImplementation;
@@ -33,6 +49,18 @@ final class Polymorphism {
      * does not match). Unknown arguments give no evidence; all unknown gives text.
      */
     static int elementType(int[] declared, int[] actual) {
+        int element = evidencedElementType(declared, actual);
+        for (int type : declared) {
+            // a range or multirange result or argument needs a range type over the element type
+            if (element != 0 && (isRangeFamily(type) || isMultirangeFamily(type))
+                    && RangeTypes.rangeOf(element) == 0) {
+                return 0;
+            }
+        }
+        return element;
+    }
+
+    private static int evidencedElementType(int[] declared, int[] actual) {
         int[] evidence = new int[actual.length];
         int count = 0;
         boolean compatible = false;
@@ -46,7 +74,15 @@ final class Polymorphism {
             if (actual[i] == TypeOids.UNKNOWN) {
                 continue;
             }
-            if (isArrayFamily(declared[i])) {
+            if (isRangeFamily(declared[i]) || isMultirangeFamily(declared[i])) {
+                // a range (multirange) argument gives its subtype, as enforce_generic_type_consistency does
+                boolean fits = isRangeFamily(declared[i]) ? RangeTypes.isRange(actual[i])
+                        : RangeTypes.isMultirange(actual[i]);
+                if (!fits) {
+                    return 0;
+                }
+                evidence[count++] = RangeTypes.subtype(actual[i]);
+            } else if (isArrayFamily(declared[i])) {
                 int element = BuiltinTypes.elementType(actual[i]);
                 if (element == 0) {
                     return 0;
@@ -93,7 +129,8 @@ final class Polymorphism {
 
     /**
      * An aggregate over {@code anyelement} whose result is the element type itself
-     * ({@code percentile_disc}, {@code mode}), bound to the call's element type.
+     * ({@code percentile_disc}, {@code mode}), or over a range or multirange whose result is one
+     * ({@code range_agg}, {@code range_intersect_agg}), bound to the call's element type.
      */
     static org.woolly.utils.adt.AggregateDescriptor bindElementAggregate(
             org.woolly.utils.adt.AggregateDescriptor aggregate, int elementType) {
@@ -102,14 +139,20 @@ final class Polymorphism {
             arguments[i] = substitute(arguments[i], elementType);
         }
         return new org.woolly.utils.adt.AggregateDescriptor(aggregate.name(), arguments, aggregate.transitionType(),
-                elementType, aggregate.initialState(), aggregate.transition(), aggregate.finalFunction(),
-                aggregate.strictTransition());
+                substitute(aggregate.resultType(), elementType), aggregate.initialState(), aggregate.transition(),
+                aggregate.finalFunction(), aggregate.strictTransition());
     }
 
     /** A declared type with the call's element type substituted. */
     static int substitute(int declared, int elementType) {
         if (isArrayFamily(declared)) {
             return BuiltinTypes.arrayTypeOf(elementType);
+        }
+        if (isRangeFamily(declared)) {
+            return RangeTypes.rangeOf(elementType);
+        }
+        if (isMultirangeFamily(declared)) {
+            return RangeTypes.multirangeOf(elementType);
         }
         return isElementFamily(declared) ? elementType : declared;
     }

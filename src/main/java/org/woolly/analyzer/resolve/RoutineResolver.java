@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.woolly.utils.adt.BuiltinFunctions;
-import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.TypeOids;
 
@@ -75,20 +74,18 @@ public final class RoutineResolver {
      * ({@code enforce_generic_type_consistency}); other types as they are; 0 when it cannot be told.
      */
     public static int bindPolymorphic(int declared, int[] declaredArguments, int[] actual) {
-        boolean elementFamily = Polymorphism.isElementFamily(declared);
-        boolean arrayFamily = Polymorphism.isArrayFamily(declared);
-        if (!elementFamily && !arrayFamily) {
+        if (!Polymorphism.isPolymorphicFamily(declared)) {
             return declared;
         }
         int element = Polymorphism.elementType(declaredArguments, actual);
         if (element == 0) {
             return 0;
         }
-        return arrayFamily ? BuiltinTypes.arrayTypeOf(element) : element;
+        return Polymorphism.substitute(declared, element);
     }
 
     /** Whether a declared type is one of the polymorphic pseudo-types a SQL function may use. */
     public static boolean isPolymorphic(int type) {
-        return Polymorphism.isElementFamily(type) || Polymorphism.isArrayFamily(type) || type == TypeOids.ANY;
+        return Polymorphism.isPolymorphicFamily(type) || type == TypeOids.ANY;
     }
 }

@@ -23,6 +23,12 @@ public final class TypeCoercion {
         if (Polymorphism.isArrayFamily(target)) {
             return source == TypeOids.UNKNOWN || BuiltinTypes.elementType(source) != 0;
         }
+        if (Polymorphism.isRangeFamily(target)) {
+            return source == TypeOids.UNKNOWN || org.woolly.utils.adt.RangeTypes.isRange(source);
+        }
+        if (Polymorphism.isMultirangeFamily(target)) {
+            return source == TypeOids.UNKNOWN || org.woolly.utils.adt.RangeTypes.isMultirange(source);
+        }
         if (target == TypeOids.ANYCOMPATIBLE) {
             return true;
         }

@@ -184,6 +184,9 @@ public final class InitDb {
         catalogs.insert(PG_AM, database,
                 CatalogRows.accessMethod(PgOpclassData.HASH, "hash", HASHHANDLER, 'i'), tx);
         insertOperatorClasses(catalogs, tx, database);
+        for (org.woolly.utils.adt.RangeTypes.RangeType range : org.woolly.utils.adt.RangeTypes.all()) {
+            catalogs.insert(org.woolly.catalog.CatalogDefinitions.PG_RANGE, database, CatalogRows.range(range), tx);
+        }
         catalogs.insert(PG_PROC, database, CatalogRows.sqlFunction(optionsToTable()), tx);
         for (FunctionInfo function : catalogInquiries()) {
             catalogs.insert(PG_PROC, database, CatalogRows.sqlFunction(function), tx);

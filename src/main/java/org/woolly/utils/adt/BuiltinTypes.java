@@ -68,6 +68,10 @@ public final class BuiltinTypes {
         add(TypeOids.REGNAMESPACE, new RegTypeIO(RegTypeIO.Kind.REGNAMESPACE));
         add(TypeOids.REGROLE, new RegTypeIO(RegTypeIO.Kind.REGROLE));
         add(TypeOids.RECORD, RecordIO.ANONYMOUS);
+        for (RangeTypes.RangeType range : RangeTypes.all()) {
+            add(range.rangeOid(), RangeIO.range(range.rangeOid()));
+            add(range.multirangeOid(), RangeIO.multirange(range.multirangeOid()));
+        }
         add(ANY, new UnsupportedValueIO("any"));
         add(ANYNONARRAY, new UnsupportedValueIO("anynonarray"));
         for (PgType element : List.copyOf(ALL)) {

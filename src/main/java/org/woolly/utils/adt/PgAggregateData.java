@@ -137,7 +137,15 @@ public final class PgAggregateData {
                     null, FLOAT8, ANYELEMENT),
             aggregate(3974, "percentile_cont", FLOAT8, "ordered_set_transition", "percentile_cont_float8_final",
                     INTERNAL, null, FLOAT8, FLOAT8),
-            aggregate(3984, "mode", ANYELEMENT, "ordered_set_transition", "mode_final", INTERNAL, null, ANYELEMENT)
+            aggregate(3984, "mode", ANYELEMENT, "ordered_set_transition", "mode_final", INTERNAL, null, ANYELEMENT),
+            // range_agg and range_intersect_agg (multirangetypes.c)
+            aggregate(4301, "range_agg", ANYMULTIRANGE, "range_agg_transfn", "range_agg_finalfn", INTERNAL, null, ANYRANGE),
+            aggregate(6227, "range_agg", ANYMULTIRANGE, "multirange_agg_transfn", "multirange_agg_finalfn", INTERNAL, null,
+                    ANYMULTIRANGE),
+            aggregate(4450, "range_intersect_agg", ANYRANGE, "range_intersect_agg_transfn", "-", ANYRANGE, null,
+                    ANYRANGE),
+            aggregate(4389, "range_intersect_agg", ANYMULTIRANGE, "multirange_intersect_agg_transfn", "-",
+                    ANYMULTIRANGE, null, ANYMULTIRANGE)
     );
 
     private static final Map<String, Aggregate> BY_SIGNATURE = new HashMap<>();

@@ -154,7 +154,14 @@ public final class PgCastData {
             cast(10219, JSONB, INT4, 3451, EXPLICIT, FUNCTION),
             cast(10220, JSONB, INT8, 3452, EXPLICIT, FUNCTION),
             cast(10221, JSONB, FLOAT4, 3453, EXPLICIT, FUNCTION),
-            cast(10222, JSONB, FLOAT8, 2580, EXPLICIT, FUNCTION)
+            cast(10222, JSONB, FLOAT8, 2580, EXPLICIT, FUNCTION),
+            // a range to its multirange
+            cast(10223, INT4RANGE, INT4MULTIRANGE, 4281, EXPLICIT, FUNCTION),
+            cast(10224, INT8RANGE, INT8MULTIRANGE, 4296, EXPLICIT, FUNCTION),
+            cast(10225, NUMRANGE, NUMMULTIRANGE, 4284, EXPLICIT, FUNCTION),
+            cast(10226, DATERANGE, DATEMULTIRANGE, 4293, EXPLICIT, FUNCTION),
+            cast(10227, TSRANGE, TSMULTIRANGE, 4287, EXPLICIT, FUNCTION),
+            cast(10228, TSTZRANGE, TSTZMULTIRANGE, 4290, EXPLICIT, FUNCTION)
     );
 
     private static final Map<Long, Cast> BY_TYPES = new HashMap<>();

@@ -84,7 +84,11 @@ public final class PgOpclassData {
             family(2968, BTREE, "uuid_ops"),
             family(2969, HASH, "uuid_ops"),
             family(4033, BTREE, "jsonb_ops"),
-            family(4034, HASH, "jsonb_ops"));
+            family(4034, HASH, "jsonb_ops"),
+            family(3901, BTREE, "range_ops"),
+            family(3903, HASH, "range_ops"),
+            family(4199, BTREE, "multirange_ops"),
+            family(4225, HASH, "multirange_ops"));
 
     private static final List<OperatorClass> CLASSES = List.of(
             opclass(10000, BTREE, "array_ops", 397, ANYARRAY, true, 0),
@@ -132,7 +136,11 @@ public final class PgOpclassData {
             opclass(10065, BTREE, "uuid_ops", 2968, UUID, true, 0),
             opclass(10066, HASH, "uuid_ops", 2969, UUID, true, 0),
             opclass(10088, BTREE, "jsonb_ops", 4033, JSONB, true, 0),
-            opclass(10089, HASH, "jsonb_ops", 4034, JSONB, true, 0));
+            opclass(10089, HASH, "jsonb_ops", 4034, JSONB, true, 0),
+            opclass(10076, BTREE, "range_ops", 3901, ANYRANGE, true, 0),
+            opclass(10077, HASH, "range_ops", 3903, ANYRANGE, true, 0),
+            opclass(10080, BTREE, "multirange_ops", 4199, ANYMULTIRANGE, true, 0),
+            opclass(10081, HASH, "multirange_ops", 4225, ANYMULTIRANGE, true, 0));
 
     private static final List<Member> OPERATORS = List.of(
             amop(10000, 1976, INT2, INT2, 1, 95),
@@ -347,7 +355,19 @@ public final class PgOpclassData {
             amop(10452, 4033, JSONB, JSONB, 3, 3240),
             amop(10453, 4033, JSONB, JSONB, 4, 3245),
             amop(10454, 4033, JSONB, JSONB, 5, 3243),
-            amop(10455, 4034, JSONB, JSONB, 1, 3240));
+            amop(10455, 4034, JSONB, JSONB, 1, 3240),
+            amop(10374, 3901, ANYRANGE, ANYRANGE, 1, 3884),
+            amop(10375, 3901, ANYRANGE, ANYRANGE, 2, 3885),
+            amop(10376, 3901, ANYRANGE, ANYRANGE, 3, 3882),
+            amop(10377, 3901, ANYRANGE, ANYRANGE, 4, 3886),
+            amop(10378, 3901, ANYRANGE, ANYRANGE, 5, 3887),
+            amop(10379, 3903, ANYRANGE, ANYRANGE, 1, 3882),
+            amop(10416, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 1, 2862),
+            amop(10417, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 2, 2863),
+            amop(10418, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 3, 2860),
+            amop(10419, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 4, 2864),
+            amop(10420, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 5, 2865),
+            amop(10421, 4225, ANYMULTIRANGE, ANYMULTIRANGE, 1, 2860));
 
     private static final List<Support> SUPPORT = List.of(
             amproc(10000, 397, ANYARRAY, ANYARRAY, 1, "btarraycmp"),
@@ -469,7 +489,13 @@ public final class PgOpclassData {
             amproc(10182, 2969, UUID, UUID, 2, "uuid_hash_extended"),
             amproc(10118, 4033, JSONB, JSONB, 1, "jsonb_cmp"),
             amproc(10195, 4034, JSONB, JSONB, 1, "jsonb_hash"),
-            amproc(10196, 4034, JSONB, JSONB, 2, "jsonb_hash_extended"));
+            amproc(10196, 4034, JSONB, JSONB, 2, "jsonb_hash_extended"),
+            amproc(10116, 3901, ANYRANGE, ANYRANGE, 1, "range_cmp"),
+            amproc(10117, 4199, ANYMULTIRANGE, ANYMULTIRANGE, 1, "multirange_cmp"),
+            amproc(10191, 3903, ANYRANGE, ANYRANGE, 1, "hash_range"),
+            amproc(10192, 3903, ANYRANGE, ANYRANGE, 2, "hash_range_extended"),
+            amproc(10193, 4225, ANYMULTIRANGE, ANYMULTIRANGE, 1, "hash_multirange"),
+            amproc(10194, 4225, ANYMULTIRANGE, ANYMULTIRANGE, 2, "hash_multirange_extended"));
 
 
     private PgOpclassData() {}
@@ -516,7 +542,9 @@ public final class PgOpclassData {
             }
             // anyarray's class serves every array type, as IsPolymorphicType lets GetDefaultOpClass match it
             if (opclass.inputType() == typeOid
-                    || opclass.inputType() == ANYARRAY && BuiltinTypes.elementType(typeOid) != 0) {
+                    || opclass.inputType() == ANYARRAY && BuiltinTypes.elementType(typeOid) != 0
+                    || opclass.inputType() == ANYRANGE && RangeTypes.isRange(typeOid)
+                    || opclass.inputType() == ANYMULTIRANGE && RangeTypes.isMultirange(typeOid)) {
                 return Optional.of(opclass);
             }
             PgCastData.Cast cast = PgCastData.find(typeOid, opclass.inputType());

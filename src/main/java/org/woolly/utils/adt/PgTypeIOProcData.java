@@ -262,7 +262,23 @@ public final class PgTypeIOProcData {
             io(5088, Role.INPUT, "anycompatiblearray_in", ANYCOMPATIBLEARRAY, IMMUTABLE, STRICT, CSTRING),
             io(5089, Role.OUTPUT, "anycompatiblearray_out", CSTRING, STABLE, STRICT, ANYCOMPATIBLEARRAY),
             io(5090, Role.RECEIVE, "anycompatiblearray_recv", ANYCOMPATIBLEARRAY, STABLE, STRICT, INTERNAL),
-            io(5091, Role.SEND, "anycompatiblearray_send", BYTEA, STABLE, STRICT, ANYCOMPATIBLEARRAY)
+            io(5091, Role.SEND, "anycompatiblearray_send", BYTEA, STABLE, STRICT, ANYCOMPATIBLEARRAY),
+            io(3832, Role.INPUT, "anyrange_in", ANYRANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(3833, Role.OUTPUT, "anyrange_out", CSTRING, STABLE, STRICT, ANYRANGE),
+            io(3834, Role.INPUT, "range_in", ANYRANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(3835, Role.OUTPUT, "range_out", CSTRING, STABLE, STRICT, ANYRANGE),
+            io(3836, Role.RECEIVE, "range_recv", ANYRANGE, STABLE, STRICT, INTERNAL, OID, INT4),
+            io(3837, Role.SEND, "range_send", BYTEA, STABLE, STRICT, ANYRANGE),
+            io(4226, Role.INPUT, "anycompatiblemultirange_in", ANYCOMPATIBLEMULTIRANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(4227, Role.OUTPUT, "anycompatiblemultirange_out", CSTRING, STABLE, STRICT, ANYCOMPATIBLEMULTIRANGE),
+            io(4229, Role.INPUT, "anymultirange_in", ANYMULTIRANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(4230, Role.OUTPUT, "anymultirange_out", CSTRING, STABLE, STRICT, ANYMULTIRANGE),
+            io(4231, Role.INPUT, "multirange_in", ANYMULTIRANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(4232, Role.OUTPUT, "multirange_out", CSTRING, STABLE, STRICT, ANYMULTIRANGE),
+            io(4233, Role.RECEIVE, "multirange_recv", ANYMULTIRANGE, STABLE, STRICT, INTERNAL, OID, INT4),
+            io(4234, Role.SEND, "multirange_send", BYTEA, STABLE, STRICT, ANYMULTIRANGE),
+            io(5094, Role.INPUT, "anycompatiblerange_in", ANYCOMPATIBLERANGE, STABLE, STRICT, CSTRING, OID, INT4),
+            io(5095, Role.OUTPUT, "anycompatiblerange_out", CSTRING, STABLE, STRICT, ANYCOMPATIBLERANGE)
     );
 
     private static final List<int[]> BINARY = List.of(
@@ -374,7 +390,35 @@ public final class PgTypeIOProcData {
             binary(5039, 2400, 2401),
             binary(5069, 5082, 5083),
             binary(5077, 0, 0),
-            binary(5078, 5090, 5091)
+            binary(5078, 5090, 5091),
+            binary(3904, 3836, 3837),
+            binary(3906, 3836, 3837),
+            binary(3908, 3836, 3837),
+            binary(3910, 3836, 3837),
+            binary(3912, 3836, 3837),
+            binary(3926, 3836, 3837),
+            binary(4451, 4233, 4234),
+            binary(4532, 4233, 4234),
+            binary(4533, 4233, 4234),
+            binary(4534, 4233, 4234),
+            binary(4535, 4233, 4234),
+            binary(4536, 4233, 4234),
+            binary(3905, 2400, 2401),
+            binary(3907, 2400, 2401),
+            binary(3909, 2400, 2401),
+            binary(3911, 2400, 2401),
+            binary(3913, 2400, 2401),
+            binary(3927, 2400, 2401),
+            binary(6150, 2400, 2401),
+            binary(6151, 2400, 2401),
+            binary(6152, 2400, 2401),
+            binary(6153, 2400, 2401),
+            binary(6155, 2400, 2401),
+            binary(6157, 2400, 2401),
+            binary(3831, 0, 0),
+            binary(4537, 0, 0),
+            binary(4538, 0, 0),
+            binary(5080, 0, 0)
     );
 
     private static final Map<String, IOProc> BY_NAME = new HashMap<>();

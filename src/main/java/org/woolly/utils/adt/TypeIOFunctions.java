@@ -30,6 +30,10 @@ final class TypeIOFunctions {
     private static FunctionImplementation implementation(PgTypeIOProcData.IOProc row) {
         PgProcData.Proc proc = row.proc();
         int[] arguments = proc.argumentTypes();
+        if (isRangeFamily(row.role() == PgTypeIOProcData.Role.INPUT || row.role() == PgTypeIOProcData.Role.RECEIVE
+                ? proc.returnType() : arguments[0])) {
+            return rangeImplementation(row);
+        }
         return switch (row.role()) {
             case INPUT -> (a, c) -> {
                 int typmod = arguments.length > 2 && a[2] != null ? ((Number) a[2]).intValue() : -1;
@@ -46,6 +50,45 @@ final class TypeIOFunctions {
                     ? (a, c) -> enumLabel(a[0], c).getBytes(java.nio.charset.StandardCharsets.UTF_8)
                     : writer(arguments[0], (io, a, c) -> io.send(a[0], c.formatSettings()));
         };
+    }
+
+    private static boolean isRangeFamily(int type) {
+        return type == TypeOids.ANYRANGE || type == TypeOids.ANYMULTIRANGE || type == TypeOids.ANYCOMPATIBLERANGE
+                || type == TypeOids.ANYCOMPATIBLEMULTIRANGE;
+    }
+
+    /**
+     * {@code range_in}/{@code multirange_in} and their kin: the type named by the OID argument, or
+     * for output the value's own type; the pseudo-types' own functions ({@code anyrange_in}) refuse.
+     */
+    private static FunctionImplementation rangeImplementation(PgTypeIOProcData.IOProc row) {
+        PgProcData.Proc proc = row.proc();
+        boolean reading = row.role() == PgTypeIOProcData.Role.INPUT || row.role() == PgTypeIOProcData.Role.RECEIVE;
+        int pseudoType = reading ? proc.returnType() : proc.argumentTypes()[0];
+        if (proc.name().startsWith("any")) {
+            return (a, c) -> {
+                throw unusable(pseudoType, reading ? "cannot accept a value of type %s"
+                        : "cannot display a value of type %s");
+            };
+        }
+        return (a, c) -> {
+            FormatSettings settings = c.formatSettings();
+            return switch (row.role()) {
+                case INPUT -> BuiltinTypes.byOid(((Number) a[1]).intValue()).io().input((String) a[0], -1, settings);
+                case RECEIVE -> {
+                    byte[] bytes = (byte[]) a[0];
+                    yield BuiltinTypes.byOid(((Number) a[1]).intValue()).io().receive(bytes, 0, bytes.length, -1,
+                            settings);
+                }
+                case OUTPUT -> BuiltinTypes.byOid(typeOf(a[0])).io().output(a[0], settings);
+                case SEND -> BuiltinTypes.byOid(typeOf(a[0])).io().send(a[0], settings);
+            };
+        };
+    }
+
+    private static int typeOf(Object rangeOrMultirange) {
+        return rangeOrMultirange instanceof MultirangeValue multirange ? multirange.typeOid()
+                : ((RangeValue) rangeOrMultirange).typeOid();
     }
 
     /** The I/O reading a value of {@code declared} type, the OID argument naming it when polymorphic. */

@@ -59,6 +59,22 @@ public final class TypeOids {
     public static final int XID8 = 5069;
     public static final int PG_SNAPSHOT = 5038;
     public static final int TXID_SNAPSHOT = 2970;
+    public static final int ANYRANGE = 3831;
+    public static final int ANYMULTIRANGE = 4537;
+    public static final int ANYCOMPATIBLERANGE = 5080;
+    public static final int ANYCOMPATIBLEMULTIRANGE = 4538;
+    public static final int INT4RANGE = 3904;
+    public static final int NUMRANGE = 3906;
+    public static final int TSRANGE = 3908;
+    public static final int TSTZRANGE = 3910;
+    public static final int DATERANGE = 3912;
+    public static final int INT8RANGE = 3926;
+    public static final int INT4MULTIRANGE = 4451;
+    public static final int NUMMULTIRANGE = 4532;
+    public static final int TSMULTIRANGE = 4533;
+    public static final int TSTZMULTIRANGE = 4534;
+    public static final int DATEMULTIRANGE = 4535;
+    public static final int INT8MULTIRANGE = 4536;
 
     private TypeOids() {}
 
