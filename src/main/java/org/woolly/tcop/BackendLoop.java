@@ -451,6 +451,9 @@ public final class BackendLoop {
         int timeoutMillis = settings.getInt(inTransaction ? "idle_in_transaction_session_timeout"
                 : "idle_session_timeout");
         ClientReader client = clientReader;
+        if (client != null) {
+            client.watchWhileIdle(timeoutMillis > 0);
+        }
         if (timeoutMillis <= 0 || client == null) {
             return;
         }

@@ -3,6 +3,7 @@ package org.woolly.tcop;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.woolly.protocol.MessageReader;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -10,16 +11,23 @@ import org.woolly.utils.error.SqlState;
 import org.woolly.utils.misc.Interrupts;
 
 /**
- * Reads the client's messages on a thread of its own, a few ahead of the backend, so that a
- * client that goes away is noticed while its backend is busy, in a lock wait above all: the
- * backend is then interrupted with FATAL 08006 "connection to client lost", its transaction
- * aborts and its locks (and its place in lock queues) are released at once instead of when the
- * wait would have ended. PostgreSQL checks this with {@code client_connection_check_interval}
- * ({@code pq_check_connection} in {@code pqcomm.c}); here the reading thread sees the end of
- * the stream as soon as it arrives.
+ * The client's messages for one backend. The backend reads them itself, on its own thread, as
+ * PostgreSQL's {@code pq_getmessage} does: a message that arrives wakes the backend directly,
+ * with no second thread to hand it over (that hand-over cost a wake-up per message and halved
+ * single-client throughput).
+ *
+ * <p>A thread of its own reads ahead only while someone must notice a client that goes away
+ * while the backend is not reading: when the backend has waited a while (a lock wait above all:
+ * {@link Interrupts#onLongWait}) and while an idle timeout is armed. The end of the stream then
+ * raises FATAL 08006 "connection to client lost" on the backend's interrupts, so a backend
+ * waiting for a lock aborts and releases its locks (and its place in lock queues) at once
+ * instead of when the wait would have ended. PostgreSQL checks this with
+ * {@code client_connection_check_interval} ({@code pq_check_connection} in {@code pqcomm.c}).
+ * Once the backend reads again with no reason to watch, the reading thread stops after the next
+ * message and hands the stream back.
  */
 final class ClientReader {
-    /** What the backend takes: a message, the end of the stream, or the reader's failure. */
+    /** What the backend takes: a message, the end of the stream, the reader's failure, or the stream back. */
     private sealed interface Item {}
 
     private record Received(MessageReader.Message message) implements Item {}
@@ -28,23 +36,71 @@ final class ClientReader {
 
     private record Failed(Exception error) implements Item {}
 
+    /** The reading thread has stopped: the backend reads the stream itself again. */
+    private record HandedBack() implements Item {}
+
     private static final int READ_AHEAD = 16;
+
+    /** Who reads the stream: the backend itself. */
+    private static final int DIRECT = 0;
+    /** Who reads the stream: the reading thread, which goes on. */
+    private static final int WATCHING = 1;
+    /** Who reads the stream: the reading thread, which stops after its next message. */
+    private static final int STOP_REQUESTED = 2;
+    /** The reading thread has stopped; its {@link HandedBack} is (or is about to be) queued. */
+    private static final int STOPPED = 3;
 
     private final MessageReader reader;
     private final BlockingQueue<Item> received = new ArrayBlockingQueue<>(READ_AHEAD);
     /** Messages taken off {@link #received} in one go by {@link #nextTakingAhead}, handed out first. */
     private final java.util.ArrayDeque<MessageReader.Message> taken = new java.util.ArrayDeque<>();
+    private final AtomicInteger state = new AtomicInteger(DIRECT);
+    private Interrupts interrupts;
+    /** Set by the backend while an idle timeout is armed: {@link #endWait} must be able to end its wait. */
+    private boolean watchWhileIdle;
 
     ClientReader(MessageReader reader) {
         this.reader = reader;
     }
 
-    /** Starts reading; a client gone away raises FATAL on {@code interrupts} (if not null). */
+    /**
+     * Makes a client gone away raise FATAL on {@code interrupts} (if not null) while the backend
+     * waits: the reading thread starts when a wait of the backend lasts.
+     */
     void start(Interrupts interrupts) {
-        Thread.ofVirtual().name("woolly: client reader").start(() -> readLoop(interrupts));
+        this.interrupts = interrupts;
+        if (interrupts != null) {
+            interrupts.onLongWait(this::watch);
+        }
     }
 
-    private void readLoop(Interrupts interrupts) {
+    /**
+     * Whether the next wait for a message must be endable by {@link #endWait} (an idle timeout is
+     * armed): the reading thread then reads while the backend waits. Called by the backend.
+     */
+    void watchWhileIdle(boolean on) {
+        watchWhileIdle = on;
+        if (on) {
+            watch();
+        }
+    }
+
+    /** Starts (or keeps) the reading thread. Called on the backend's thread, never while it reads. */
+    private void watch() {
+        while (true) {
+            int current = state.get();
+            if (current == WATCHING || (current == STOP_REQUESTED && state.compareAndSet(STOP_REQUESTED, WATCHING))) {
+                return;
+            }
+            // DIRECT, or STOPPED: the last reading thread has done its last read, a new one may start
+            if ((current == DIRECT || current == STOPPED) && state.compareAndSet(current, WATCHING)) {
+                Thread.ofVirtual().name("woolly: client reader").start(this::readLoop);
+                return;
+            }
+        }
+    }
+
+    private void readLoop() {
         Item last;
         try {
             while (true) {
@@ -54,6 +110,10 @@ final class ClientReader {
                     break;
                 }
                 received.put(new Received(message));
+                if (state.compareAndSet(STOP_REQUESTED, STOPPED)) {
+                    received.put(new HandedBack());
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             return;
@@ -76,8 +136,9 @@ final class ClientReader {
 
     /**
      * Ends the backend's wait for the next message as an end of stream would (the idle timeouts,
-     * after they sent their FATAL). Interrupting the backend thread instead could leave its
-     * interrupt flag set, and a FileChannel written by an interrupted thread is closed for all.
+     * after they sent their FATAL; the reading thread runs while they are armed). Interrupting
+     * the backend thread instead could leave its interrupt flag set, and a FileChannel written
+     * by an interrupted thread is closed for all.
      */
     void endWait() {
         // a full queue means the backend is not waiting: it will see that the session ended
@@ -87,8 +148,9 @@ final class ClientReader {
     /**
      * {@link #next()}, and besides up to {@code max} more messages already received taken off
      * the queue without waiting (not the end of the stream or a failure, left for later calls).
-     * COPY FROM reads this way: a client sends one CopyData message per row, and handing each
-     * over on its own would cost a wake-up of the reading thread and the backend per row.
+     * COPY FROM reads this way while the reading thread runs: a client sends one CopyData message
+     * per row, and handing each over on its own would cost a wake-up of the reading thread and
+     * the backend per row.
      */
     MessageReader.Message nextTakingAhead(int max) throws IOException {
         MessageReader.Message message = next();
@@ -106,21 +168,38 @@ final class ClientReader {
      * stream (or after {@link #endWait}).
      */
     MessageReader.Message next() throws IOException {
-        MessageReader.Message first = taken.poll();
-        if (first != null) {
-            return first;
+        while (true) {
+            MessageReader.Message first = taken.poll();
+            if (first != null) {
+                return first;
+            }
+            int current = state.get();
+            if (current == DIRECT && received.isEmpty()) {
+                return reader.readMessage();
+            }
+            if (current == WATCHING && !watchWhileIdle) {
+                state.compareAndSet(WATCHING, STOP_REQUESTED);
+            }
+            Item item;
+            try {
+                item = received.take();
+            } catch (InterruptedException e) {
+                return null;
+            }
+            switch (item) {
+                case Received message -> {
+                    return message.message();
+                }
+                case HandedBack ignored -> {
+                    // a newer reading thread may have started since: then it keeps the stream
+                    state.compareAndSet(STOPPED, DIRECT);
+                }
+                case EndOfStream ignored -> {
+                    return null;
+                }
+                case Failed failed when failed.error() instanceof IOException io -> throw io;
+                case Failed failed -> throw (SqlException) failed.error();
+            }
         }
-        Item item;
-        try {
-            item = received.take();
-        } catch (InterruptedException e) {
-            return null;
-        }
-        return switch (item) {
-            case Received message -> message.message();
-            case EndOfStream ignored -> null;
-            case Failed failed when failed.error() instanceof IOException io -> throw io;
-            case Failed failed -> throw (SqlException) failed.error();
-        };
     }
 }

@@ -53,6 +53,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final HeapPruner pruner;
     private final VisibilityMap visibilityMap;
     private final SpeculativeInsertions speculative;
+    private final KnownBlockCounts knownBlockCounts;
 
     public HeapAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -65,6 +66,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.pruner = new HeapPruner(this);
         this.speculative = new SpeculativeInsertions(this, bufferPool, wal);
         bufferPool.addDropListener(freeSpace::forget);
+        this.knownBlockCounts = new KnownBlockCounts(bufferPool);
     }
 
     /** The heap's redo, which recovery calls for every record with {@code ResourceManagerIds.HEAP}. */
@@ -777,7 +779,7 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot) {
-        if (Integer.compareUnsigned(tid.block(), bufferPool.blockCount(relation, ForkNumber.MAIN)) >= 0) {
+        if (knownBlockCounts.beyondEnd(relation, tid.block())) {
             return null;
         }
         Buffer buffer = bufferPool.read(relation, tid.block());

@@ -30,6 +30,8 @@ public final class Interrupts {
     private volatile boolean terminating;
     private volatile long lockTimeoutMillis;
     private volatile boolean logLockWaits;
+    /** Run on the waiting thread when one of its waits lasts a whole slice; null for none. */
+    private Runnable longWait;
 
     /** Makes {@code interrupts} the calling thread's (a backend at start). */
     public static void bind(Interrupts interrupts) {
@@ -113,6 +115,16 @@ public final class Interrupts {
     }
 
     /**
+     * Runs {@code action} on the backend's own thread each time one of its waits has lasted a
+     * whole {@link #WAIT_SLICE_MILLIS} slice: the backend then starts watching its client
+     * connection ({@code client_connection_check_interval} in {@code postgres.c}). Set by the
+     * backend on its thread before it runs anything.
+     */
+    public void onLongWait(Runnable action) {
+        longWait = action;
+    }
+
+    /**
      * Waits on {@code condition} (whose lock the caller holds) for at most {@code nanos}, waking
      * every {@link #WAIT_SLICE_MILLIS} to check the calling thread's interrupts. Returns the
      * nanoseconds left, as {@link Condition#awaitNanos} does. The caller re-checks its own state.
@@ -122,7 +134,12 @@ public final class Interrupts {
         long slice = Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
         long started = System.nanoTime();
         try {
-            condition.awaitNanos(slice);
+            if (condition.awaitNanos(slice) <= 0) {
+                Interrupts current = CURRENT.get();
+                if (current != null && current.longWait != null) {
+                    current.longWait.run();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");

@@ -54,6 +54,22 @@ class HeapAccessMethodTest {
     }
 
     @Test
+    void fetchPastTheEndFindsNothingAndSeesTheRelationGrowAndShrink() {
+        Tid first = support.committedInsert("first");
+        Tid nextBlock = new Tid(first.block() + 1, 1);
+        assertThat(heap.fetch(TABLE, nextBlock, freshSnapshot())).as("a block past the end").isNull();
+        String wide = "x".repeat(3000);
+        Tid grown = null;
+        while (grown == null || grown.block() == first.block()) {
+            grown = support.committedInsert(wide);
+        }
+        assertThat(text(heap.fetch(TABLE, grown, freshSnapshot()))).as("the remembered end moves on").isEqualTo(wide);
+        heap.truncate(TABLE, 1);
+        assertThat(heap.fetch(TABLE, grown, freshSnapshot())).as("truncation forgets the end").isNull();
+        assertThat(text(heap.fetch(TABLE, first, freshSnapshot()))).isEqualTo("first");
+    }
+
+    @Test
     void abortedInsertNeverBecomesVisible() {
         Transaction writer = support.transactions.begin();
         Tid tid = heap.insert(TABLE, bytes("ghost"), writer);
