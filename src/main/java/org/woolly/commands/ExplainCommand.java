@@ -326,6 +326,7 @@ public final class ExplainCommand {
                 case INSERT -> "Insert on ";
                 case UPDATE -> "Update on ";
                 case DELETE -> "Delete on ";
+                case MERGE -> "Merge on ";
                 case SELECT -> "Select on ";
             } + modify.target().relation().name();
             case Plan.Filter ignored -> "Result";

@@ -158,6 +158,13 @@ final class ExecutorBuilder {
                         ScanNodes.openRelation(context, modify.target()), inputs, members);
                 yield modifyNode;
             }
+            case Plan.ModifyTable modify when modify.merge() != null -> {
+                var target = ScanNodes.openRelation(context, modify.target());
+                modifyNode = new ModifyTableNode(context, modify.command(), target, build(modify.input()),
+                        new CompiledExpression[0], null, new CompiledExpression[0]);
+                modifyNode.merge(new MergeExecution(context, compiler, target, modify.merge()));
+                yield modifyNode;
+            }
             case Plan.ModifyTable modify -> {
                 List<QueryExpr> returning = modify.returning() == null ? List.of()
                         : modify.returning().stream().map(TargetEntry::expr).toList();

@@ -66,6 +66,7 @@ final class Grammar {
             case "insert" -> dml.insert();
             case "update" -> dml.update();
             case "delete" -> dml.delete();
+            case "merge" -> new MergeParser(this).merge();
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();

@@ -64,6 +64,13 @@ public sealed interface Statement {
     }
 
     /**
+     * {@code MERGE INTO [ONLY] target [[AS] alias] USING source ON condition WHEN ...}
+     * ({@code MergeStmt}): the WHEN clauses in written order.
+     */
+    record Merge(QualifiedName table, String alias, FromItem source, Expr condition, List<MergeWhen> whens,
+                 int location, boolean only) implements Statement {}
+
+    /**
      * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [PARTITION BY ...]
      * [WITH (options)]}; {@code inherits} is empty without INHERITS. {@code CREATE TABLE name PARTITION OF
      * parent FOR VALUES ...} has the parent as its only {@code inherits} entry and its bound in

@@ -3,7 +3,7 @@ package org.woolly.nodes.query;
 import java.util.List;
 
 /**
- * An analyzed SELECT, INSERT, UPDATE or DELETE ({@code Query} in {@code parsenodes.h}).
+ * An analyzed SELECT, INSERT, UPDATE, DELETE or MERGE ({@code Query} in {@code parsenodes.h}).
  *
  * <p>Row shapes: {@code where}, {@code groupBy} and aggregate arguments read the scan row (the
  * range entries' columns concatenated in FROM order). When {@link #hasAggregation()}, the
@@ -17,9 +17,21 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
                     OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
-                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
+                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes, MergeClause merge) {
 
-    public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+    public enum CommandType { SELECT, INSERT, UPDATE, DELETE, MERGE }
+
+    /** A query that is no MERGE ({@code merge} is a MERGE's WHEN clauses, null otherwise). */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
+                 GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
+                dataModifyingCtes, null);
+    }
 
     /** A query without data-modifying WITH queries. */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
@@ -35,7 +47,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
     public Query withDataModifyingCtes(List<DataModifyingCte> ctes) {
         return new Query(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct,
                 limit, offset, resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
-                List.copyOf(ctes));
+                List.copyOf(ctes), merge);
     }
 
     /** A query without grouping sets. */
