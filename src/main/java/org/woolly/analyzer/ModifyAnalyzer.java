@@ -213,6 +213,11 @@ final class ModifyAnalyzer {
      */
     List<QueryExpr> mergeInsertRow(RelationInfo relation, Statement.Insert insert) {
         List<AttributeInfo> targetColumns = insertColumns(relation, insert);
+        if (!insert.defaultValues()) {
+            // transformInsertRow counts before the rewriter looks at identity columns
+            List<Expr> values = insert.source().values().getFirst();
+            checkArity(targetColumns.size(), values.size(), values.isEmpty() ? -1 : values.getLast().location());
+        }
         IdentityColumns.checkInsert(insert, targetColumns);
         List<QueryExpr> row;
         if (insert.defaultValues()) {

@@ -44,6 +44,9 @@ final class ExecutorBuilder {
         if (node instanceof HashJoinNode join) {
             join.instrumentation = stats;
         }
+        if (node instanceof ModifyTableNode modify) {
+            modify.instrumentation = stats;
+        }
         if (node instanceof BitmapHeapScanNode scan) {
             scan.own = stats;
         }

@@ -117,8 +117,20 @@ final class MergeExecution {
         return delete == null ? 0 : delete.processed();
     }
 
-    long skipped() {
-        return skipped;
+    /**
+     * EXPLAIN ANALYZE's line ({@code show_modifytable_info}): the nonzero counts of rows
+     * inserted, updated, deleted and skipped; null when the join gave no rows.
+     */
+    String explainTuples() {
+        long[] counts = {inserted(), updated(), deleted(), skipped};
+        String[] names = {"inserted", "updated", "deleted", "skipped"};
+        StringBuilder line = new StringBuilder("Tuples:");
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                line.append(' ').append(names[i]).append('=').append(counts[i]);
+            }
+        }
+        return processed() + skipped == 0 ? null : line.toString();
     }
 
     /** One join row: target columns, target TID (null: no match), source columns. */

@@ -181,6 +181,9 @@ final class ModifyTableNode implements ExecNode {
         }
         if (merge != null) {
             merge.endStatement();
+            if (instrumentation != null) {
+                instrumentation.detail(merge.explainTuples());
+            }
         }
         checkDeferrableUniques();
         if (foreignKeys != null) {
@@ -235,6 +238,8 @@ final class ModifyTableNode implements ExecNode {
 
     /** A MERGE's WHEN clauses, or null. */
     private MergeExecution merge;
+    /** EXPLAIN ANALYZE's statistics of this node, or null; a MERGE reports its actions' counts there. */
+    Instrumentation instrumentation;
 
     /** A MERGE's INSERT action: the row inserted as INSERT does ({@code ExecMergeNotMatched}). */
     void mergeInsert(Object[] row) {
