@@ -132,3 +132,8 @@ begin;
 merge into m3 using m3s on true when matched then delete;
 select count(*) from m3;
 rollback;
+with w as (select 1 as k, 'with' as v) merge into m3 using w on m3.k = w.k when matched then update set v = w.v when not matched then insert values (w.k, w.v);
+with recursive w as (select 1) merge into m3 using m3s on true when matched then delete;
+with d as (delete from m3s where k = 2 returning *) merge into m3 using d on m3.k = d.k when matched then update set v = 'from cte' when not matched then insert values (d.k, 'new from cte');
+select * from m3 order by k;
+select * from m3s order by k;

@@ -34,6 +34,12 @@ final class MergeAnalyzer {
     }
 
     Query merge(Statement.Merge merge) {
+        if (!merge.with().isEmpty()) {
+            if (merge.with().stream().anyMatch(org.woolly.nodes.parse.CommonTableExpr::recursive)) {
+                throw SqlException.of(SqlState.SYNTAX_ERROR, "WITH RECURSIVE is not supported for MERGE statement");
+            }
+            CteAnalyzer.analyzeWith(state, merge.with());
+        }
         checkReachable(merge.whens());
         RelationInfo relation = FromAnalyzer.lookupTable(state, merge.table(), LockMode.ROW_EXCLUSIVE);
         checkTarget(relation, merge.only());

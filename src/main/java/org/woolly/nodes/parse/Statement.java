@@ -64,11 +64,22 @@ public sealed interface Statement {
     }
 
     /**
-     * {@code MERGE INTO [ONLY] target [[AS] alias] USING source ON condition WHEN ...}
+     * {@code [WITH ...] MERGE INTO [ONLY] target [[AS] alias] USING source ON condition WHEN ...}
      * ({@code MergeStmt}): the WHEN clauses in written order.
      */
     record Merge(QualifiedName table, String alias, FromItem source, Expr condition, List<MergeWhen> whens,
-                 int location, boolean only) implements Statement {}
+                 int location, boolean only, List<CommonTableExpr> with) implements Statement {
+        /** Without WITH. */
+        public Merge(QualifiedName table, String alias, FromItem source, Expr condition, List<MergeWhen> whens,
+                     int location, boolean only) {
+            this(table, alias, source, condition, whens, location, only, List.of());
+        }
+
+        /** This MERGE after {@code WITH ctes}. */
+        public Merge withCtes(List<CommonTableExpr> ctes) {
+            return new Merge(table, alias, source, condition, whens, location, only, List.copyOf(ctes));
+        }
+    }
 
     /**
      * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [PARTITION BY ...]
