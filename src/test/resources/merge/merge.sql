@@ -137,3 +137,17 @@ with recursive w as (select 1) merge into m3 using m3s on true when matched then
 with d as (delete from m3s where k = 2 returning *) merge into m3 using d on m3.k = d.k when matched then update set v = 'from cte' when not matched then insert values (d.k, 'new from cte');
 select * from m3 order by k;
 select * from m3s order by k;
+create table q(k int primary key, v int);
+insert into q select g, g * 10 from generate_series(1, 5) g;
+create table q2(k int);
+insert into q2 values (2), (4), (6);
+merge into q using q as s on q.k = s.k + 1 when matched then update set v = s.v;
+select * from q order by k;
+merge into q t using q2 s on t.k = s.k when matched and exists (select 1 from q2 where q2.k = t.k + 2) then delete when not matched and (select count(*) from q) > 3 then insert values (s.k, (select max(v) from q));
+select * from q order by k;
+merge into q t using q2 s on t.k = s.k and s.k in (select k from q2) when matched then update set v = (select sum(k) from q2 where q2.k <= t.k);
+select * from q order by k;
+merge into q t using (select k, k * 2 as w from q2) s on t.k = s.k when not matched then insert (v, k) values (s.w, s.k) when matched then update set (k, v) = (s.k + 100, s.w);
+select * from q order by k;
+merge into q t using q2 s on (t.k = s.k) when not matched then insert values (s.k, v);
+merge into q t using q2 s on (t.k = s.k) when not matched then insert values (s.k, t);
