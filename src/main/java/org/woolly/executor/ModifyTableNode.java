@@ -21,8 +21,10 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * INSERT, UPDATE and DELETE ({@code nodeModifyTable.c}). Runs to completion when opened (as
- * PostgreSQL does before returning RETURNING rows) and counts the rows processed.
+ * INSERT, UPDATE, DELETE and MERGE ({@code nodeModifyTable.c}). Runs to completion when opened
+ * (as PostgreSQL does before returning RETURNING rows) and counts the rows processed. A MERGE
+ * hands each join row to its {@link MergeExecution}, which changes the table through one node
+ * of this class per command its WHEN clauses use.
  *
  * <p>READ COMMITTED: when UPDATE or DELETE meets a row a concurrent transaction updated and
  * committed, the heap has waited for it; this node then follows the update chain to the newest

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code Query}). The query's join row is the target's columns, its TID (null when no target
  * row matched) and then the source's columns; every expression here reads that row.
  * {@code joinCondition} is the ON condition, evaluated again on a target row a concurrent
- * transaction updated (EvalPlanQual); {@code sourceAlias} names the source for error texts.
+ * transaction updated (EvalPlanQual); {@code outerJoin} tells whether unmatched source rows
+ * reach the WHEN clauses (some clause inserts).
  */
 public record MergeClause(List<Action> actions, QueryExpr joinCondition, boolean outerJoin) {
 
