@@ -66,6 +66,7 @@ public final class Analyzer {
             case Statement.Insert insert -> new ModifyAnalyzer(state, expressionParser).insert(insert);
             case Statement.Update update -> new ModifyAnalyzer(state, expressionParser).update(update);
             case Statement.Delete delete -> new ModifyAnalyzer(state, expressionParser).delete(delete);
+            case Statement.Merge merge -> new MergeAnalyzer(state, expressionParser).merge(merge);
             default -> throw new IllegalArgumentException("not an optimizable statement: " + statement);
         };
         if (!state.dataModifyingCtes().isEmpty()) {

@@ -68,6 +68,12 @@ final class ColumnResolver {
      */
     private static SqlException notVisible(ParseState state, List<String> fields, int location) {
         String hiddenTable = null;
+        if (state.hiddenEntry >= 0) {
+            RangeEntry entry = state.rangeTable.get(state.hiddenEntry);
+            boolean matches = fields.size() == 1 ? entry.columnNames().contains(fields.getFirst())
+                    : fields.get(fields.size() - 2).equals(entry.alias());
+            hiddenTable = matches ? entry.alias() : null;
+        }
         for (ParseState level = state; level.parent != null && hiddenTable == null; level = level.parent) {
             if (!level.parentHidden) {
                 continue;
@@ -151,7 +157,7 @@ final class ColumnResolver {
     private static int findTableOrNone(ParseState state, String table, int location) {
         int found = -1;
         for (int i = 0; i < state.rangeTable.size(); i++) {
-            if (table.equals(state.rangeTable.get(i).alias())) {
+            if (i != state.hiddenEntry && table.equals(state.rangeTable.get(i).alias())) {
                 if (found >= 0) {
                     throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous", table);
                 }
@@ -166,7 +172,7 @@ final class ColumnResolver {
         for (int i = 0; i < state.rangeTable.size(); i++) {
             RangeEntry entry = state.rangeTable.get(i);
             int columnIndex = entry.columnNames().indexOf(column);
-            if (columnIndex < 0 || state.hiddenColumns.contains(i + ":" + column)) {
+            if (columnIndex < 0 || i == state.hiddenEntry || state.hiddenColumns.contains(i + ":" + column)) {
                 continue;
             }
             if (found != null) {

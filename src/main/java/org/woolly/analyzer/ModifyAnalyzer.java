@@ -169,17 +169,7 @@ final class ModifyAnalyzer {
     private List<QueryExpr> valuesSourceRows(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert) {
         List<List<QueryExpr>> analyzedRows = new ArrayList<>();
         for (List<Expr> row : insert.source().values()) {
-            checkArity(columns.size(), row.size(), row.isEmpty() ? -1 : row.getLast().location());
-            List<QueryExpr> values = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                Expr expr = row.get(i);
-                if (expr instanceof Expr.Default && insertTarget(insert, i) != null) {
-                    refuseElementDefault(insertTarget(insert, i), insert.columnLocations().get(i));
-                }
-                values.add(expr instanceof Expr.Default ? defaultValue(columns.get(i))
-                        : insertValue(insert, columns, values, i, expressions.transform(expr), expr.location()));
-            }
-            analyzedRows.add(completeRow(relation, values, columns));
+            analyzedRows.add(valuesRow(relation, columns, insert, row));
         }
         int count = relation.attributes().size();
         int[] types = new int[count];
@@ -197,6 +187,51 @@ final class ModifyAnalyzer {
         for (int i = 0; i < count; i++) {
             row.add(ColumnResolver.var(values, i, -1));
         }
+        return row;
+    }
+
+    /** One row of INSERT's VALUES analyzed and completed to the table's full row. */
+    private List<QueryExpr> valuesRow(RelationInfo relation, List<AttributeInfo> columns, Statement.Insert insert,
+                                      List<Expr> row) {
+        checkArity(columns.size(), row.size(), row.isEmpty() ? -1 : row.getLast().location());
+        List<QueryExpr> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            Expr expr = row.get(i);
+            if (expr instanceof Expr.Default && insertTarget(insert, i) != null) {
+                refuseElementDefault(insertTarget(insert, i), insert.columnLocations().get(i));
+            }
+            values.add(expr instanceof Expr.Default ? defaultValue(columns.get(i))
+                    : insertValue(insert, columns, values, i, expressions.transform(expr), expr.location()));
+        }
+        return completeRow(relation, values, columns);
+    }
+
+    /**
+     * MERGE's {@code WHEN NOT MATCHED THEN INSERT} ({@code transformMergeStmt}'s INSERT action,
+     * done as {@code transformInsertStmt} does a single VALUES row): the complete new row, its
+     * expressions reading the statement's join row.
+     */
+    List<QueryExpr> mergeInsertRow(RelationInfo relation, Statement.Insert insert) {
+        List<AttributeInfo> targetColumns = insertColumns(relation, insert);
+        if (!insert.defaultValues()) {
+            // transformInsertRow counts before the rewriter looks at identity columns
+            List<Expr> values = insert.source().values().getFirst();
+            checkArity(targetColumns.size(), values.size(), values.isEmpty() ? -1 : values.getLast().location());
+        }
+        IdentityColumns.checkInsert(insert, targetColumns);
+        List<QueryExpr> row;
+        if (insert.defaultValues()) {
+            row = completeRow(relation, new ArrayList<>(), List.of());
+        } else {
+            String savedAggregates = state.aggregateForbiddenIn;
+            state.aggregateForbiddenIn = "VALUES";
+            try {
+                row = valuesRow(relation, targetColumns, insert, insert.source().values().getFirst());
+            } finally {
+                state.aggregateForbiddenIn = savedAggregates;
+            }
+        }
+        IdentityColumns.overrideUserValues(this, insert, targetColumns, row);
         return row;
     }
 
@@ -347,7 +382,7 @@ final class ModifyAnalyzer {
     }
 
     /** Applies SET clauses to {@code row} (the complete new row in attribute order). */
-    private void assignments(RelationInfo relation, List<SetClause> clauses, List<QueryExpr> row, String command) {
+    void assignments(RelationInfo relation, List<SetClause> clauses, List<QueryExpr> row, String command) {
         Set<String> assigned = new HashSet<>();
         Set<String> partial = new HashSet<>();
         for (SetClause clause : clauses) {

@@ -31,6 +31,11 @@ public final class ParseState {
     final List<RangeEntry> rangeTable = new ArrayList<>();
     /** Columns hidden from unqualified lookup (the right side of JOIN USING): "rangeIndex:column". */
     final Set<String> hiddenColumns = new HashSet<>();
+    /**
+     * A range entry out of sight for column references, -1 for none: MERGE's target within
+     * WHEN NOT MATCHED ({@code setNamespaceForMergeWhen}); naming it gets PostgreSQL's hint.
+     */
+    int hiddenEntry = -1;
     /** Range-table indexes of tables read with their inheritance children (a UNION ALL subquery). */
     final Set<Integer> inheritanceParents = new HashSet<>();
     int[] parameterTypes;

@@ -93,7 +93,8 @@ public final class RoutineAnalyzer {
         Query last = null;
         for (Statement statement : statements) {
             if (!(statement instanceof Statement.Select || statement instanceof Statement.Insert
-                    || statement instanceof Statement.Update || statement instanceof Statement.Delete)) {
+                    || statement instanceof Statement.Update || statement instanceof Statement.Delete
+                    || statement instanceof Statement.Merge)) {
                 last = null;
                 continue;
             }

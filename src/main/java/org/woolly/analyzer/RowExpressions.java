@@ -59,7 +59,7 @@ final class RowExpressions {
         int foundIndex = -1;
         for (int index = 0; index < state.rangeTable.size(); index++) {
             RangeEntry entry = state.rangeTable.get(index);
-            if (name.equals(entry.alias())) {
+            if (name.equals(entry.alias()) && index != state.hiddenEntry) {
                 if (found != null) {
                     throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous",
                             name);

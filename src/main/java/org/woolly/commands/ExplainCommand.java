@@ -259,7 +259,13 @@ public final class ExplainCommand {
                     children.add(new Plan.Append(inputs, members.cost()));
                 }
             }
-            case Plan.ModifyTable modify -> children.add(modify.input());
+            case Plan.ModifyTable modify -> {
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (modify.merge() != null && stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
+                children.add(modify.input());
+            }
             case Plan.RecursiveUnion union -> {
                 children.add(union.nonRecursive());
                 children.add(union.recursive());
@@ -322,10 +328,12 @@ public final class ExplainCommand {
             case Plan.Unique ignored -> "Unique";
             case Plan.Limit ignored -> "Limit";
             case Plan.LockRows ignored -> "LockRows";
+            case Plan.ModifyTable modify when modify.merge() != null -> "Merge on " + relationName(modify.target());
             case Plan.ModifyTable modify -> switch (modify.command()) {
                 case INSERT -> "Insert on ";
                 case UPDATE -> "Update on ";
                 case DELETE -> "Delete on ";
+                case MERGE -> "Merge on ";
                 case SELECT -> "Select on ";
             } + modify.target().relation().name();
             case Plan.Filter ignored -> "Result";

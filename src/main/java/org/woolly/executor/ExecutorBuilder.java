@@ -44,6 +44,9 @@ final class ExecutorBuilder {
         if (node instanceof HashJoinNode join) {
             join.instrumentation = stats;
         }
+        if (node instanceof ModifyTableNode modify) {
+            modify.instrumentation = stats;
+        }
         if (node instanceof BitmapHeapScanNode scan) {
             scan.own = stats;
         }
@@ -156,6 +159,13 @@ final class ExecutorBuilder {
                 }
                 modifyNode = ModifyTableNode.inherited(context, modify.command(),
                         ScanNodes.openRelation(context, modify.target()), inputs, members);
+                yield modifyNode;
+            }
+            case Plan.ModifyTable modify when modify.merge() != null -> {
+                var target = ScanNodes.openRelation(context, modify.target());
+                modifyNode = new ModifyTableNode(context, modify.command(), target, build(modify.input()),
+                        new CompiledExpression[0], null, new CompiledExpression[0]);
+                modifyNode.merge(new MergeExecution(context, compiler, target, modify.merge()));
                 yield modifyNode;
             }
             case Plan.ModifyTable modify -> {

@@ -21,8 +21,10 @@ import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
- * INSERT, UPDATE and DELETE ({@code nodeModifyTable.c}). Runs to completion when opened (as
- * PostgreSQL does before returning RETURNING rows) and counts the rows processed.
+ * INSERT, UPDATE, DELETE and MERGE ({@code nodeModifyTable.c}). Runs to completion when opened
+ * (as PostgreSQL does before returning RETURNING rows) and counts the rows processed. A MERGE
+ * hands each join row to its {@link MergeExecution}, which changes the table through one node
+ * of this class per command its WHEN clauses use.
  *
  * <p>READ COMMITTED: when UPDATE or DELETE meets a row a concurrent transaction updated and
  * committed, the heap has waited for it; this node then follows the update chain to the newest
@@ -148,19 +150,14 @@ final class ModifyTableNode implements ExecNode {
     }
 
     long processed() {
-        return processed;
+        return merge == null ? processed : merge.processed();
     }
 
     @Override
     public void open() {
         if (!statementStarted) {
             statementStarted = true;
-            if (triggers != null) {
-                triggers.beforeStatement();
-            }
-            if (conflictTriggers != null) {
-                conflictTriggers.beforeStatement();
-            }
+            beginStatement();
         }
         if (members != null) {
             openMembers();
@@ -177,11 +174,18 @@ final class ModifyTableNode implements ExecNode {
                 switch (command) {
                     case INSERT -> insert(row);
                     case UPDATE, DELETE -> modify(row);
+                    case MERGE -> merge.process(row);
                     case SELECT -> throw new IllegalStateException("SELECT has no modify node");
                 }
             }
         } finally {
             input.close();
+        }
+        if (merge != null) {
+            merge.endStatement();
+            if (instrumentation != null) {
+                instrumentation.detail(merge.explainTuples());
+            }
         }
         checkDeferrableUniques();
         if (foreignKeys != null) {
@@ -203,6 +207,76 @@ final class ModifyTableNode implements ExecNode {
             conflictTriggers.afterStatement(true);
         }
         output = returned.iterator();
+    }
+
+    /** BEFORE STATEMENT triggers ({@code fireBSTriggers}); a MERGE's are those of its actions' commands. */
+    void beginStatement() {
+        if (triggers != null) {
+            triggers.beforeStatement();
+        }
+        if (conflictTriggers != null) {
+            conflictTriggers.beforeStatement();
+        }
+        if (merge != null) {
+            merge.beginStatement();
+        }
+    }
+
+    /** A MERGE's action node at the end of the statement: deferred unique checks, foreign keys, AFTER triggers. */
+    void endMergeAction() {
+        checkDeferrableUniques();
+        if (foreignKeys != null) {
+            foreignKeys.fire();
+        }
+        if (triggers != null) {
+            triggers.afterStatement(true);
+        }
+    }
+
+    /** Makes this node a MERGE running {@code execution}'s WHEN clauses on each join row. */
+    void merge(MergeExecution execution) {
+        this.merge = execution;
+    }
+
+    /** A MERGE's WHEN clauses, or null. */
+    private MergeExecution merge;
+    /** EXPLAIN ANALYZE's statistics of this node, or null; a MERGE reports its actions' counts there. */
+    Instrumentation instrumentation;
+
+    /** A MERGE's INSERT action: the row inserted as INSERT does ({@code ExecMergeNotMatched}). */
+    void mergeInsert(Object[] row) {
+        insert(row);
+    }
+
+    /**
+     * A MERGE's UPDATE (with {@code values}, the new row) or DELETE ({@code values} null) of the
+     * target row whose columns and TID start {@code current} ({@code ExecMergeMatched}'s
+     * {@code ExecUpdateAct} / {@code ExecDeleteAct}). Answers the heap's status; OK also when a
+     * BEFORE ROW trigger skipped the row. The caller follows a concurrent change (EvalPlanQual).
+     */
+    ModifyResult.Status mergeChange(Object[] current, Object[] values) {
+        Tid tid = (Tid) current[relation.descriptor().size()];
+        Object[] row = values;
+        ModifyResult result;
+        if (command == Query.CommandType.UPDATE) {
+            if (triggers != null && (row = triggers.beforeRow(current, row, false)) == null) {
+                return ModifyResult.Status.OK;
+            }
+            checkNotNull(row);
+            checkConstraints(row);
+            result = context.heap().update(relation.locator(), tid, relation.encode(row, context.transaction()),
+                    context.transaction(), context.snapshot(), indexedColumnsUnchanged(current, row));
+        } else {
+            if (triggers != null && triggers.beforeRow(current, null, false) == null) {
+                return ModifyResult.Status.OK;
+            }
+            result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
+        }
+        if (result.status() == ModifyResult.Status.OK) {
+            deleteToastedValues(tid);
+            changed(current, row, result);
+        }
+        return result.status();
     }
 
     private void openMembers() {
@@ -715,32 +789,7 @@ final class ModifyTableNode implements ExecNode {
                         }
                         return;
                     }
-                    if (command == Query.CommandType.UPDATE) {
-                        if (!result.heapOnly()) {
-                            insertIndexEntries(values, result.newTid());
-                        }
-                        context.counters().tuplesUpdated++;
-                        org.woolly.pgstat.TableCounters counts = context.counters().table(relation.oid());
-                        counts.tuplesUpdated++;
-                        if (result.heapOnly()) {
-                            counts.tuplesHotUpdated++;
-                        }
-                    } else {
-                        context.counters().tuplesDeleted++;
-                        context.counters().table(relation.oid()).tuplesDeleted++;
-                    }
-                    if (foreignKeys != null) {
-                        if (command == Query.CommandType.UPDATE) {
-                            foreignKeys.afterUpdate(current, values);
-                        } else {
-                            foreignKeys.afterDelete(current);
-                        }
-                    }
-                    if (triggers != null) {
-                        triggers.afterRow(current, values);
-                    }
-                    processed++;
-                    emit(command == Query.CommandType.UPDATE ? values : java.util.Arrays.copyOf(current, width));
+                    changed(current, values, result);
                     return;
                 }
                 case SELF_MODIFIED -> {
@@ -777,7 +826,41 @@ final class ModifyTableNode implements ExecNode {
         }
     }
 
-    private static SqlException serializationFailure(String what) {
+    /**
+     * After the heap updated or deleted the row version of {@code current} ({@code values} the
+     * new row of an UPDATE): index entries, statistics, foreign keys, AFTER ROW triggers, the count.
+     */
+    private void changed(Object[] current, Object[] values, ModifyResult result) {
+        if (command == Query.CommandType.UPDATE) {
+            if (!result.heapOnly()) {
+                insertIndexEntries(values, result.newTid());
+            }
+            context.counters().tuplesUpdated++;
+            org.woolly.pgstat.TableCounters counts = context.counters().table(relation.oid());
+            counts.tuplesUpdated++;
+            if (result.heapOnly()) {
+                counts.tuplesHotUpdated++;
+            }
+        } else {
+            context.counters().tuplesDeleted++;
+            context.counters().table(relation.oid()).tuplesDeleted++;
+        }
+        if (foreignKeys != null) {
+            if (command == Query.CommandType.UPDATE) {
+                foreignKeys.afterUpdate(current, values);
+            } else {
+                foreignKeys.afterDelete(current);
+            }
+        }
+        if (triggers != null) {
+            triggers.afterRow(current, values);
+        }
+        processed++;
+        emit(command == Query.CommandType.UPDATE ? values
+                : java.util.Arrays.copyOf(current, relation.descriptor().size()));
+    }
+
+    static SqlException serializationFailure(String what) {
         return SqlException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent %s", what);
     }
 

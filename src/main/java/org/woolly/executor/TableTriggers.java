@@ -70,7 +70,7 @@ final class TableTriggers {
             case INSERT -> TriggerInfo.INSERT;
             case UPDATE -> TriggerInfo.UPDATE;
             case DELETE -> TriggerInfo.DELETE;
-            case SELECT -> 0;
+            case SELECT, MERGE -> 0;
         };
     }
 

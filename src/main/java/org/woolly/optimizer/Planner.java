@@ -102,6 +102,7 @@ public final class Planner {
             case SELECT -> select(query, pulled);
             case INSERT -> insert(query);
             case UPDATE, DELETE -> modify(query);
+            case MERGE -> merge(query);
         };
     }
 
@@ -403,6 +404,17 @@ public final class Planner {
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, input, newRow, null, query.returning(),
                 new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0));
+    }
+
+    /**
+     * MERGE ({@code transform_MERGE_to_join} then the ordinary join search): the target and the
+     * source joined, outer when a WHEN clause inserts, under a ModifyTable that runs the WHEN
+     * clauses on each join row.
+     */
+    private Plan merge(Query query) {
+        Plan input = JoinPlanner.plan(costs, query, this::subquery);
+        return new Plan.ModifyTable(Query.CommandType.MERGE, query.resultRelation(), input, List.of(), null, List.of(),
+                new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0), null, query.merge());
     }
 
     /** The LockRows node over the sorted rows, below LIMIT ({@code grouping_planner}'s order). */

@@ -91,6 +91,19 @@ final class SubLinkCollector {
                 : new org.woolly.nodes.query.OnConflict(query.onConflict().doUpdate(),
                 query.onConflict().arbiterIndexes(), exprs(query.onConflict().updateRow()),
                 expr(query.onConflict().updateWhere())), query.distinctOn(), query.rowMarks(), query.groupingSets(),
-                query.dataModifyingCtes(), query.limitWithTies());
+                query.dataModifyingCtes(), merge(query.merge()), query.limitWithTies());
+    }
+
+    private org.woolly.nodes.query.MergeClause merge(org.woolly.nodes.query.MergeClause merge) {
+        if (merge == null) {
+            return null;
+        }
+        List<org.woolly.nodes.query.MergeClause.Action> actions = new ArrayList<>();
+        for (org.woolly.nodes.query.MergeClause.Action action : merge.actions()) {
+            actions.add(new org.woolly.nodes.query.MergeClause.Action(action.matched(), action.kind(),
+                    expr(action.condition()), exprs(action.newRow())));
+        }
+        return new org.woolly.nodes.query.MergeClause(List.copyOf(actions), expr(merge.joinCondition()),
+                merge.outerJoin());
     }
 }

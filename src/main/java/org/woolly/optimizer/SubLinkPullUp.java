@@ -85,7 +85,7 @@ final class SubLinkPullUp {
                 query.targetList(), query.groupBy(), query.aggregates(), query.having(), query.sortKeys(),
                 query.distinct(), query.limit(), query.offset(), query.resultRelation(), query.returning(),
                 query.setOperation(), query.onConflict(), query.distinctOn(), query.rowMarks(), query.groupingSets(),
-                query.dataModifyingCtes(), query.limitWithTies());
+                query.dataModifyingCtes(), query.merge(), query.limitWithTies());
         return new Result(rest, pulled);
     }
 

@@ -155,7 +155,7 @@ final class DmlParser {
     }
 
     /** {@code [AS] alias} after the target table; {@code stopWord} (SET for UPDATE) is never an alias. */
-    private String relationAlias(String stopWord) {
+    String relationAlias(String stopWord) {
         if (cursor.acceptKeyword("as")) {
             return grammar.columnId();
         }
@@ -177,7 +177,7 @@ final class DmlParser {
     }
 
     /** {@code col = expr} or {@code (a, b) = (x, y)}, the latter spread into one clause per column. */
-    private void setClause(List<SetClause> assignments) {
+    void setClause(List<SetClause> assignments) {
         Token start = cursor.peek();
         if (!cursor.accept(Token.Kind.LEFT_PAREN)) {
             String column = grammar.columnId();
@@ -240,7 +240,7 @@ final class DmlParser {
         return target;
     }
 
-    private void rejectIndirection() {
+    void rejectIndirection() {
         if (cursor.at(Token.Kind.DOT) || cursor.at(Token.Kind.LEFT_BRACKET)) {
             throw TokenCursor.notSupportedClause("assignment to a field or element of a column is not supported yet",
                     cursor.peek());

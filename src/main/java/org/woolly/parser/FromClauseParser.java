@@ -31,7 +31,7 @@ final class FromClauseParser {
     }
 
     /** A table reference followed by any number of joins. */
-    private FromItem joinedItem() {
+    FromItem joinedItem() {
         FromItem left = tableReference();
         while (true) {
             Token token = cursor.peek();

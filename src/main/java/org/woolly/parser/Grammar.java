@@ -66,6 +66,7 @@ final class Grammar {
             case "insert" -> dml.insert();
             case "update" -> dml.update();
             case "delete" -> dml.delete();
+            case "merge" -> new MergeParser(this).merge();
             case "create" -> ddl.create();
             case "drop" -> ddl.drop();
             case "truncate" -> ddl.truncate();
@@ -88,8 +89,8 @@ final class Grammar {
 
     /**
      * WITH before SELECT, and before an INSERT whose rows come from a query: there the WITH
-     * clause goes to that query, which is where its names are visible. WITH before UPDATE,
-     * DELETE, MERGE or INSERT ... DEFAULT VALUES has no place in the tree yet.
+     * clause goes to that query, which is where its names are visible; MERGE keeps its own. WITH
+     * before UPDATE, DELETE or INSERT ... DEFAULT VALUES has no place in the tree yet.
      */
     private Statement withStatement() {
         int mark = cursor.mark();
@@ -107,7 +108,10 @@ final class Grammar {
                     source.build(), insert.defaultValues(), insert.returning(), insert.location(), insert.overriding(),
                     insert.onConflict(), insert.columnTargets());
         }
-        if (next.isKeyword("update") || next.isKeyword("delete") || next.isKeyword("merge")) {
+        if (next.isKeyword("merge")) {
+            return ((Statement.Merge) new MergeParser(this).merge()).withCtes(ctes);
+        }
+        if (next.isKeyword("update") || next.isKeyword("delete")) {
             throw TokenCursor.notSupportedClause("WITH before " + next.text().toUpperCase(java.util.Locale.ROOT)
                     + " is not supported yet", with);
         }

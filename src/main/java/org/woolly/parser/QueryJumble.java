@@ -61,7 +61,8 @@ public final class QueryJumble {
 
     private static boolean isOptimizable(Statement statement) {
         return statement instanceof Statement.Select || statement instanceof Statement.Insert
-                || statement instanceof Statement.Update || statement instanceof Statement.Delete;
+                || statement instanceof Statement.Update || statement instanceof Statement.Delete
+                || statement instanceof Statement.Merge;
     }
 
     /** 0 means "no query id" in PostgreSQL, so a hash that happens to be 0 becomes 1. */

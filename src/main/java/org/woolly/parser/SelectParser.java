@@ -558,4 +558,9 @@ final class SelectParser {
     List<FromItem> fromList() {
         return fromClause.fromList();
     }
+
+    /** One {@code table_ref} with the joins after it (MERGE's USING). */
+    FromItem fromItem() {
+        return fromClause.joinedItem();
+    }
 }

@@ -21,7 +21,7 @@ final class UtilityParser {
     /** Utility commands recognized by their first keyword only. */
     private static final Set<String> UNSUPPORTED = Set.of(
             "cluster", "reindex",
-            "do", "call", "load", "refresh", "merge", "grant",
+            "do", "call", "load", "refresh", "grant",
             "revoke", "comment");
 
     private final Grammar grammar;

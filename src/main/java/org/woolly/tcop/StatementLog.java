@@ -57,6 +57,7 @@ final class StatementLog {
             case Statement.Insert ignored -> Level.MOD;
             case Statement.Update ignored -> Level.MOD;
             case Statement.Delete ignored -> Level.MOD;
+            case Statement.Merge ignored -> Level.MOD;
             case Statement.Truncate ignored -> Level.MOD;
             case Statement.Copy copy -> copy.isFrom() ? Level.MOD : Level.ALL;
             case Statement.Prepare prepare -> level(prepare.statement());

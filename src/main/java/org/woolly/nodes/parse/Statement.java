@@ -64,6 +64,24 @@ public sealed interface Statement {
     }
 
     /**
+     * {@code [WITH ...] MERGE INTO [ONLY] target [[AS] alias] USING source ON condition WHEN ...}
+     * ({@code MergeStmt}): the WHEN clauses in written order.
+     */
+    record Merge(QualifiedName table, String alias, FromItem source, Expr condition, List<MergeWhen> whens,
+                 int location, boolean only, List<CommonTableExpr> with) implements Statement {
+        /** Without WITH. */
+        public Merge(QualifiedName table, String alias, FromItem source, Expr condition, List<MergeWhen> whens,
+                     int location, boolean only) {
+            this(table, alias, source, condition, whens, location, only, List.of());
+        }
+
+        /** This MERGE after {@code WITH ctes}. */
+        public Merge withCtes(List<CommonTableExpr> ctes) {
+            return new Merge(table, alias, source, condition, whens, location, only, List.copyOf(ctes));
+        }
+    }
+
+    /**
      * {@code CREATE [TEMP] TABLE [IF NOT EXISTS] name (elements) [INHERITS (parents)] [PARTITION BY ...]
      * [WITH (options)]}; {@code inherits} is empty without INHERITS. {@code CREATE TABLE name PARTITION OF
      * parent FOR VALUES ...} has the parent as its only {@code inherits} entry and its bound in

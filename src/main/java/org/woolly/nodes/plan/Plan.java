@@ -188,7 +188,15 @@ public sealed interface Plan {
      */
     record ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
                        QueryExpr recheck, List<TargetEntry> returning, Cost cost,
-                       org.woolly.nodes.query.OnConflict onConflict) implements Plan {
+                       org.woolly.nodes.query.OnConflict onConflict, org.woolly.nodes.query.MergeClause merge)
+            implements Plan {
+
+        /** Not a MERGE ({@code merge} holds a MERGE's WHEN clauses over the input's join rows). */
+        public ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,
+                           QueryExpr recheck, List<TargetEntry> returning, Cost cost,
+                           org.woolly.nodes.query.OnConflict onConflict) {
+            this(command, target, input, newRow, recheck, returning, cost, onConflict, null);
+        }
 
         /** Without ON CONFLICT. */
         public ModifyTable(Query.CommandType command, RangeEntry target, Plan input, List<QueryExpr> newRow,

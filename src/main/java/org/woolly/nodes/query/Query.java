@@ -3,7 +3,7 @@ package org.woolly.nodes.query;
 import java.util.List;
 
 /**
- * An analyzed SELECT, INSERT, UPDATE or DELETE ({@code Query} in {@code parsenodes.h}).
+ * An analyzed SELECT, INSERT, UPDATE, DELETE or MERGE ({@code Query} in {@code parsenodes.h}).
  *
  * <p>Row shapes: {@code where}, {@code groupBy} and aggregate arguments read the scan row (the
  * range entries' columns concatenated in FROM order). When {@link #hasAggregation()}, the
@@ -17,11 +17,12 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                     QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
                     RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
                     OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
-                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes, boolean limitWithTies) {
+                    GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes, MergeClause merge,
+                    boolean limitWithTies) {
 
-    public enum CommandType { SELECT, INSERT, UPDATE, DELETE }
+    public enum CommandType { SELECT, INSERT, UPDATE, DELETE, MERGE }
 
-    /** A query whose LIMIT, if any, is a plain count ({@code LIMIT_OPTION_COUNT}). */
+    /** A query that is no MERGE ({@code merge} is a MERGE's WHEN clauses, null otherwise). */
     public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
                  List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                  QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
@@ -30,7 +31,19 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
                  GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes) {
         this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
                 resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
-                dataModifyingCtes, false);
+                dataModifyingCtes, null);
+    }
+
+    /** A query whose LIMIT, if any, is a plain count ({@code LIMIT_OPTION_COUNT}). */
+    public Query(CommandType command, List<RangeEntry> rangeTable, List<FromNode> from, QueryExpr where,
+                 List<TargetEntry> targetList, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                 QueryExpr having, List<SortKey> sortKeys, boolean distinct, QueryExpr limit, QueryExpr offset,
+                 RangeEntry resultRelation, List<TargetEntry> returning, SetOperation setOperation,
+                 OnConflict onConflict, List<Integer> distinctOn, List<RowMark> rowMarks,
+                 GroupingSets groupingSets, List<DataModifyingCte> dataModifyingCtes, MergeClause merge) {
+        this(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct, limit, offset,
+                resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
+                dataModifyingCtes, merge, false);
     }
 
     /**
@@ -40,7 +53,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
     public Query withLimitWithTies(boolean ties) {
         return ties == limitWithTies ? this : new Query(command, rangeTable, from, where, targetList, groupBy,
                 aggregates, having, sortKeys, distinct, limit, offset, resultRelation, returning, setOperation,
-                onConflict, distinctOn, rowMarks, groupingSets, dataModifyingCtes, ties);
+                onConflict, distinctOn, rowMarks, groupingSets, dataModifyingCtes, merge, ties);
     }
 
     /** A query without data-modifying WITH queries. */
@@ -57,7 +70,7 @@ public record Query(CommandType command, List<RangeEntry> rangeTable, List<FromN
     public Query withDataModifyingCtes(List<DataModifyingCte> ctes) {
         return new Query(command, rangeTable, from, where, targetList, groupBy, aggregates, having, sortKeys, distinct,
                 limit, offset, resultRelation, returning, setOperation, onConflict, distinctOn, rowMarks, groupingSets,
-                List.copyOf(ctes), limitWithTies);
+                List.copyOf(ctes), merge, limitWithTies);
     }
 
     /** A query without grouping sets. */

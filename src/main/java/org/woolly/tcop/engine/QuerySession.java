@@ -264,6 +264,7 @@ public final class QuerySession implements SessionEngine {
             case Statement.Insert ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Update ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Delete ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Merge ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Explain explain -> {
                 SessionPreparedQuery inner = prepareStatement(explain.statement(), sourceText, parameterTypes);
                 if (inner.query() == null) {
@@ -317,6 +318,7 @@ public final class QuerySession implements SessionEngine {
             case INSERT -> "INSERT";
             case UPDATE -> "UPDATE";
             case DELETE -> "DELETE";
+            case MERGE -> "MERGE";
         };
         var planned = new SessionPreparedQuery.Planned(query, plan, result.relations(), transaction,
                 transaction.commandId(), invalidationStamp, searchPathSetting(),
@@ -552,6 +554,18 @@ public final class QuerySession implements SessionEngine {
                     case UPDATE -> needed.add('w');
                     case DELETE -> needed.add('d');
                     case SELECT -> needed.add('r');
+                    case MERGE -> {
+                        // every action's privilege, and SELECT for the ON condition (transformMergeStmt's targetPerms)
+                        for (var action : query.merge().actions()) {
+                            switch (action.kind()) {
+                                case INSERT -> needed.add('a');
+                                case UPDATE -> needed.add('w');
+                                case DELETE -> needed.add('d');
+                                case NOTHING -> { }
+                            }
+                        }
+                        needed.add('r');
+                    }
                 }
                 if (query.command() != Query.CommandType.SELECT && readsTarget) {
                     needed.add('r');

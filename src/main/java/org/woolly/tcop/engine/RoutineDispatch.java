@@ -57,7 +57,8 @@ final class RoutineDispatch {
         try {
             for (Statement statement : statements) {
                 if (!(statement instanceof Statement.Select || statement instanceof Statement.Insert
-                        || statement instanceof Statement.Update || statement instanceof Statement.Delete)) {
+                        || statement instanceof Statement.Update || statement instanceof Statement.Delete
+                        || statement instanceof Statement.Merge)) {
                     throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "%s in a procedure body is not supported yet", UtilityDispatch.commandName(statement));
                 }

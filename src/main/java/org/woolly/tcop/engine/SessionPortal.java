@@ -156,6 +156,7 @@ final class SessionPortal implements Portal {
             case INSERT -> "INSERT 0 " + processed;
             case UPDATE -> "UPDATE " + processed;
             case DELETE -> "DELETE " + processed;
+            case MERGE -> "MERGE " + processed;
         };
     }
 

@@ -96,6 +96,7 @@ final class UtilityDispatch {
             case Statement.Insert ignored -> "INSERT";
             case Statement.Update ignored -> "UPDATE";
             case Statement.Delete ignored -> "DELETE";
+            case Statement.Merge ignored -> "MERGE";
         };
     }
 
@@ -245,6 +246,7 @@ final class UtilityDispatch {
             case Statement.Insert ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Update ignored -> throw new IllegalStateException("optimizable statements run as queries");
             case Statement.Delete ignored -> throw new IllegalStateException("optimizable statements run as queries");
+            case Statement.Merge ignored -> throw new IllegalStateException("optimizable statements run as queries");
         };
         if (!(statement instanceof Statement.Transaction)) {
             session.statementDone();
