@@ -36,6 +36,10 @@ final class AggregateNode implements ExecNode {
     /** Per aggregate: its ORDER BY expressions and the order of their values (null without ORDER BY). */
     private final CompiledExpression[][] orderKeys;
     private final List<Comparator<Object[]>> orders;
+    /** Per aggregate: the array its argument values are evaluated into, row after row (without ORDER BY). */
+    private final Object[][] argumentScratch;
+    /** The current row's GROUP BY values in {@link #fill}; copied only when they start a group. */
+    private final Object[] groupScratch;
 
     private static final class Group {
         final Object[] groupValues;
@@ -63,6 +67,8 @@ final class AggregateNode implements ExecNode {
         this.filters = new ExpressionCompiler.CompiledPredicate[aggregates.size()];
         this.orderKeys = new CompiledExpression[aggregates.size()][];
         this.orders = new ArrayList<>();
+        this.argumentScratch = new Object[aggregates.size()][];
+        this.groupScratch = new Object[groupBy.size()];
         for (int i = 0; i < aggregates.size(); i++) {
             aggregateArgs[i] = compiler.all(aggregates.get(i).args());
             filters[i] = compiler.predicate(aggregates.get(i).filter());
@@ -76,6 +82,7 @@ final class AggregateNode implements ExecNode {
                 combined = combined == null ? one : combined.thenComparing(one);
             }
             orders.add(combined);
+            argumentScratch[i] = new Object[aggregateArgs[i].length];
         }
         this.having = compiler.predicate(having);
     }
@@ -185,7 +192,9 @@ final class AggregateNode implements ExecNode {
                 continue;
             }
             int argumentCount = aggregateArgs[i].length;
-            Object[] args = argumentCount == 0 ? NO_VALUES : new Object[argumentCount];
+            // without ORDER BY a transition takes the values, never the array: one array per aggregate serves every row
+            Object[] args = argumentCount == 0 ? NO_VALUES
+                    : orderKeys[i].length == 0 ? argumentScratch[i] : new Object[argumentCount];
             for (int j = 0; j < argumentCount; j++) {
                 args[j] = aggregateArgs[i][j].evaluate(row);
             }
@@ -271,7 +280,7 @@ final class AggregateNode implements ExecNode {
             if (++count % ScanNodes.INTERRUPT_INTERVAL == 0) {
                 context.checkForInterrupts();
             }
-            Object[] values = new Object[groupExprs.length];
+            Object[] values = groupScratch;
             for (int i = 0; i < groupExprs.length; i++) {
                 values[i] = groupExprs[i].evaluate(row);
             }
@@ -281,6 +290,7 @@ final class AggregateNode implements ExecNode {
             Group group = table.get(key);
             if (group == null) {
                 if (spill == null && memory <= hashMem) {
+                    values = values.clone();
                     group = newGroup(values, 0);
                     table.put(key, group);
                     // the entry, its key values and one state per aggregate (hash_agg_entry_size)

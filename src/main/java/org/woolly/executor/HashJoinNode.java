@@ -139,7 +139,11 @@ final class HashJoinNode implements ExecNode {
 
     /** Null when a key is null: equality never matches null. */
     private List<Object> key(CompiledExpression[] keys, Object[] row) {
-        List<Object> key = new ArrayList<>(keys.length);
+        return key(keys, row, new ArrayList<>(keys.length));
+    }
+
+    /** The key values appended to {@code key}, which is returned; null when a key is null. */
+    private List<Object> key(CompiledExpression[] keys, Object[] row, List<Object> key) {
         for (int i = 0; i < keys.length; i++) {
             Object value = keys[i].evaluate(row);
             if (value == null) {
@@ -148,6 +152,17 @@ final class HashJoinNode implements ExecNode {
             key.add(context.types().groupingKey(keyTypes[i], value));
         }
         return key;
+    }
+
+    /** The outer rows read, for the interrupt check every {@link ScanNodes#INTERRUPT_INTERVAL} of them. */
+    private long outerRows;
+    /** The outer row's key, one list filled again per row: a lookup does not keep its key. */
+    private final List<Object> probe = new ArrayList<>();
+
+    /** The outer row's key in {@link #probe} (valid until the next row), or null when a key is null. */
+    private List<Object> probeKey(Object[] row) {
+        probe.clear();
+        return key(outerKeys, row, probe);
     }
 
     /** {@code ExecHashGetBucketAndBatch}: the low bits of a mixed hash, so a doubling splits batch b into b and b + old count. */
@@ -251,8 +266,10 @@ final class HashJoinNode implements ExecNode {
                     }
                     continue;
                 }
-                context.checkForInterrupts();
-                List<Object> key = key(outerKeys, outerRow);
+                if ((++outerRows & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                    context.checkForInterrupts();
+                }
+                List<Object> key = probeKey(outerRow);
                 if (key != null && batches > 1 && currentBatch == 0) {
                     int batch = batchOf(key);
                     if (batch != 0) {

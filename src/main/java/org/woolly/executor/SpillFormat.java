@@ -4,10 +4,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.woolly.access.common.Tid;
 import org.woolly.utils.adt.ArrayValue;
@@ -22,8 +26,8 @@ import org.woolly.utils.adt.Uuid;
  * {@code writetup}/{@code readtup} and of {@code ExecHashJoinSaveTuple}), and how much memory a
  * row is counted for against {@code work_mem} ({@code GetMemoryChunkSpace}).
  *
- * <p>A row is its width, then per value a tag byte and the value's bytes. The values the types
- * use (numbers, text, numeric, bytea, interval, uuid, bit strings, arrays and records of them,
+ * <p>A row is its byte length, its width, then per value a tag byte and the value's bytes. The
+ * values the types use (numbers, text, numeric, bytea, interval, uuid, bit strings, arrays and records of them,
  * TIDs) are written out; a value of any other class (geometric types, txid snapshots) is kept
  * in this format's side list and only its index written, so it stays on the heap.
  *
@@ -102,198 +106,289 @@ final class SpillFormat {
         };
     }
 
+    /**
+     * Writes the row as its byte length and its bytes. The row is encoded into an array first,
+     * so the file takes one write per row instead of one per field (as {@code writetup_heap}
+     * hands tuplesort's tape one chunk per tuple).
+     */
     void write(DataOutputStream out, Object[] row) {
+        length = Integer.BYTES; // the byte length goes in front once it is known
+        putInt(row.length);
+        for (Object value : row) {
+            writeValue(value);
+        }
+        BIG_ENDIAN_INT.set(encoded, 0, length - Integer.BYTES);
         try {
-            out.writeInt(row.length);
-            for (Object value : row) {
-                writeValue(out, value);
-            }
+            out.write(encoded, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Reads one row written by {@link #write}: one read of its bytes, then decoding from the array. */
     Object[] read(DataInputStream in) {
         try {
-            Object[] row = new Object[in.readInt()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = readValue(in);
+            int size = in.readInt();
+            if (decoding.length < size) {
+                decoding = new byte[Math.max(size, 2 * decoding.length)];
             }
-            return row;
+            in.readFully(decoding, 0, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        position = 0;
+        Object[] row = new Object[getInt()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = readValue();
+        }
+        return row;
     }
 
-    private void writeValue(DataOutputStream out, Object value) throws IOException {
+    // The row being written: encoded[0, length) holds its bytes so far.
+    private byte[] encoded = new byte[256];
+    private int length;
+    // The row being read: decoding holds its bytes, position is the next one to decode.
+    private byte[] decoding = new byte[256];
+    private int position;
+
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    private void ensure(int bytes) {
+        if (length + bytes > encoded.length) {
+            encoded = Arrays.copyOf(encoded, Math.max(length + bytes, 2 * encoded.length));
+        }
+    }
+
+    private void putByte(int value) {
+        ensure(1);
+        encoded[length++] = (byte) value;
+    }
+
+    private void putShort(short value) {
+        ensure(Short.BYTES);
+        BIG_ENDIAN_SHORT.set(encoded, length, value);
+        length += Short.BYTES;
+    }
+
+    private void putInt(int value) {
+        ensure(Integer.BYTES);
+        BIG_ENDIAN_INT.set(encoded, length, value);
+        length += Integer.BYTES;
+    }
+
+    private void putLong(long value) {
+        ensure(Long.BYTES);
+        BIG_ENDIAN_LONG.set(encoded, length, value);
+        length += Long.BYTES;
+    }
+
+    private void putBytes(byte[] bytes) {
+        putInt(bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, encoded, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void putInts(int[] values) {
+        if (values == null) {
+            putInt(-1);
+            return;
+        }
+        putInt(values.length);
+        for (int value : values) {
+            putInt(value);
+        }
+    }
+
+    private int getUnsignedByte() {
+        return decoding[position++] & 0xff;
+    }
+
+    private short getShort() {
+        short value = (short) BIG_ENDIAN_SHORT.get(decoding, position);
+        position += Short.BYTES;
+        return value;
+    }
+
+    private int getInt() {
+        int value = (int) BIG_ENDIAN_INT.get(decoding, position);
+        position += Integer.BYTES;
+        return value;
+    }
+
+    private long getLong() {
+        long value = (long) BIG_ENDIAN_LONG.get(decoding, position);
+        position += Long.BYTES;
+        return value;
+    }
+
+    private byte[] getBytes() {
+        int size = getInt();
+        byte[] bytes = Arrays.copyOfRange(decoding, position, position + size);
+        position += size;
+        return bytes;
+    }
+
+    private int[] getInts() {
+        int size = getInt();
+        if (size < 0) {
+            return null;
+        }
+        int[] values = new int[size];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = getInt();
+        }
+        return values;
+    }
+
+    private void writeValue(Object value) {
         switch (value) {
-            case null -> out.writeByte(NULL);
+            case null -> putByte(NULL);
             case Integer number -> {
-                out.writeByte(INT);
-                out.writeInt(number);
+                putByte(INT);
+                putInt(number);
             }
             case Long number -> {
-                out.writeByte(LONG);
-                out.writeLong(number);
+                putByte(LONG);
+                putLong(number);
             }
             case Short number -> {
-                out.writeByte(SHORT);
-                out.writeShort(number);
+                putByte(SHORT);
+                putShort(number);
             }
-            case Boolean flag -> out.writeByte(flag ? TRUE : FALSE);
+            case Boolean flag -> putByte(flag ? TRUE : FALSE);
             case Double number -> {
-                out.writeByte(DOUBLE);
-                out.writeLong(Double.doubleToRawLongBits(number));
+                putByte(DOUBLE);
+                putLong(Double.doubleToRawLongBits(number));
             }
             case Float number -> {
-                out.writeByte(FLOAT);
-                out.writeInt(Float.floatToRawIntBits(number));
+                putByte(FLOAT);
+                putInt(Float.floatToRawIntBits(number));
             }
             case String text -> {
-                out.writeByte(TEXT);
-                writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+                putByte(TEXT);
+                putBytes(text.getBytes(StandardCharsets.UTF_8));
             }
             case BigDecimal decimal -> {
-                out.writeByte(NUMERIC);
-                out.writeInt(decimal.scale());
-                writeBytes(out, decimal.unscaledValue().toByteArray());
+                putByte(NUMERIC);
+                putInt(decimal.scale());
+                putBytes(decimal.unscaledValue().toByteArray());
             }
             case byte[] bytes -> {
-                out.writeByte(BYTES);
-                writeBytes(out, bytes);
+                putByte(BYTES);
+                putBytes(bytes);
             }
             case NumericSpecial special -> {
-                out.writeByte(NUMERIC_SPECIAL);
-                out.writeByte(special.ordinal());
+                putByte(NUMERIC_SPECIAL);
+                putByte(special.ordinal());
             }
             case Interval interval -> {
-                out.writeByte(INTERVAL);
-                out.writeInt(interval.months());
-                out.writeInt(interval.days());
-                out.writeLong(interval.microseconds());
+                putByte(INTERVAL);
+                putInt(interval.months());
+                putInt(interval.days());
+                putLong(interval.microseconds());
             }
             case Uuid uuid -> {
-                out.writeByte(UUID);
-                out.writeLong(uuid.high());
-                out.writeLong(uuid.low());
+                putByte(UUID);
+                putLong(uuid.high());
+                putLong(uuid.low());
             }
             case Tid tid -> {
-                out.writeByte(TID);
-                out.writeInt(tid.block());
-                out.writeInt(tid.offset());
+                putByte(TID);
+                putInt(tid.block());
+                putInt(tid.offset());
             }
             case ArrayValue array -> {
-                out.writeByte(ARRAY);
-                out.writeInt(array.elementType());
-                writeInts(out, array.dimensions());
-                writeInts(out, array.lowerBounds());
-                out.writeInt(array.size());
+                putByte(ARRAY);
+                putInt(array.elementType());
+                putInts(array.dimensions());
+                putInts(array.lowerBounds());
+                putInt(array.size());
                 for (Object element : array.elements()) {
-                    writeValue(out, element);
+                    writeValue(element);
                 }
             }
             case RecordValue record -> {
-                out.writeByte(RECORD);
-                out.writeInt(record.typeOid());
-                writeInts(out, record.fieldTypes());
-                out.writeInt(record.values().length);
+                putByte(RECORD);
+                putInt(record.typeOid());
+                putInts(record.fieldTypes());
+                putInt(record.values().length);
                 for (Object field : record.values()) {
-                    writeValue(out, field);
+                    writeValue(field);
                 }
             }
             case BitString bits -> {
-                out.writeByte(BITS);
-                out.writeInt(bits.length());
-                writeBytes(out, bits.bytes());
+                putByte(BITS);
+                putInt(bits.length());
+                putBytes(bits.bytes());
             }
             default -> {
-                out.writeByte(KEPT);
-                out.writeInt(kept.size());
+                putByte(KEPT);
+                putInt(kept.size());
                 kept.add(value);
             }
         }
     }
 
-    private Object readValue(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
+    private Object readValue() {
+        int tag = getUnsignedByte();
         return switch (tag) {
             case NULL -> null;
-            case INT -> in.readInt();
-            case LONG -> in.readLong();
-            case SHORT -> in.readShort();
+            case INT -> getInt();
+            case LONG -> getLong();
+            case SHORT -> getShort();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
-            case DOUBLE -> Double.longBitsToDouble(in.readLong());
-            case FLOAT -> Float.intBitsToFloat(in.readInt());
-            case TEXT -> new String(readBytes(in), StandardCharsets.UTF_8);
-            case NUMERIC -> {
-                int scale = in.readInt();
-                yield new BigDecimal(new BigInteger(readBytes(in)), scale);
+            case DOUBLE -> Double.longBitsToDouble(getLong());
+            case FLOAT -> Float.intBitsToFloat(getInt());
+            case TEXT -> {
+                int size = getInt();
+                String text = new String(decoding, position, size, StandardCharsets.UTF_8);
+                position += size;
+                yield text;
             }
-            case BYTES -> readBytes(in);
-            case NUMERIC_SPECIAL -> NumericSpecial.values()[in.readUnsignedByte()];
-            case INTERVAL -> new Interval(in.readInt(), in.readInt(), in.readLong());
-            case UUID -> new Uuid(in.readLong(), in.readLong());
-            case TID -> new Tid(in.readInt(), in.readInt());
+            case NUMERIC -> {
+                int scale = getInt();
+                int size = getInt();
+                BigInteger unscaled = new BigInteger(decoding, position, size);
+                position += size;
+                yield new BigDecimal(unscaled, scale);
+            }
+            case BYTES -> getBytes();
+            case NUMERIC_SPECIAL -> NumericSpecial.values()[getUnsignedByte()];
+            case INTERVAL -> new Interval(getInt(), getInt(), getLong());
+            case UUID -> new Uuid(getLong(), getLong());
+            case TID -> new Tid(getInt(), getInt());
             case ARRAY -> {
-                int elementType = in.readInt();
-                int[] dimensions = readInts(in);
-                int[] lowerBounds = readInts(in);
-                Object[] elements = new Object[in.readInt()];
+                int elementType = getInt();
+                int[] dimensions = getInts();
+                int[] lowerBounds = getInts();
+                Object[] elements = new Object[getInt()];
                 for (int i = 0; i < elements.length; i++) {
-                    elements[i] = readValue(in);
+                    elements[i] = readValue();
                 }
                 yield new ArrayValue(elementType, dimensions, lowerBounds, elements);
             }
             case RECORD -> {
-                int typeOid = in.readInt();
-                int[] fieldTypes = readInts(in);
-                Object[] values = new Object[in.readInt()];
+                int typeOid = getInt();
+                int[] fieldTypes = getInts();
+                Object[] values = new Object[getInt()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = readValue(in);
+                    values[i] = readValue();
                 }
                 yield new RecordValue(typeOid, fieldTypes, values);
             }
             case BITS -> {
-                int length = in.readInt();
-                yield BitString.of(length, readBytes(in));
+                int bitLength = getInt();
+                yield BitString.of(bitLength, getBytes());
             }
-            case KEPT -> kept.get(in.readInt());
+            case KEPT -> kept.get(getInt());
             default -> throw new IllegalStateException("unknown value tag " + tag + " in a temporary file");
         };
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return bytes;
-    }
-
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-        if (values == null) {
-            out.writeInt(-1);
-            return;
-        }
-        out.writeInt(values.length);
-        for (int value : values) {
-            out.writeInt(value);
-        }
-    }
-
-    private static int[] readInts(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        int[] values = new int[length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readInt();
-        }
-        return values;
     }
 }

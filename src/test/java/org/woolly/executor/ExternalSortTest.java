@@ -82,6 +82,37 @@ class ExternalSortTest {
     }
 
     @Test
+    void rowsLongerThanABlockComeBackWhole() throws Exception {
+        // a row is encoded into one array and written with one call: values of any length, across block ends
+        long seed = System.nanoTime();
+        System.out.println("ExternalSortTest seed " + seed);
+        Random random = new Random(seed);
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 0; id < 300; id++) {
+            String text = "é☃x".repeat(random.nextInt(4000));
+            byte[] bytes = new byte[random.nextInt(20_000)];
+            random.nextBytes(bytes);
+            rows.add(new Object[] {random.nextInt(50), id, text, bytes});
+        }
+        try (ExternalSort sort = new ExternalSort(context(), BY_KEY_THEN_ID, 16 * 1024, 0)) {
+            rows.forEach(sort::put);
+            sort.sort();
+            List<Object[]> expected = new ArrayList<>(rows);
+            expected.sort(BY_KEY_THEN_ID);
+            for (Object[] want : expected) {
+                Object[] got = sort.next();
+                assertThat(got).hasSize(4);
+                assertThat(got[0]).isEqualTo(want[0]);
+                assertThat(got[1]).isEqualTo(want[1]);
+                assertThat(got[2]).isEqualTo(want[2]);
+                assertThat((byte[]) got[3]).containsExactly((byte[]) want[3]);
+            }
+            assertThat(sort.next()).isNull();
+            assertThat(sort.report()).matches("Sort Method: external merge  Disk: \\d+kB");
+        }
+    }
+
+    @Test
     void aBoundKeepsTheFirstRowsInAHeapAndSmallInputsStayInMemory() throws Exception {
         List<Object[]> rows = randomRows(7, 20_000);
         List<Object[]> expected = new ArrayList<>(rows);

@@ -24,7 +24,13 @@ public final class TemporaryFile implements AutoCloseable {
     private final TemporaryFileSet owner;
     private final Path path;
     private FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BLOCK_SIZE);
+    /**
+     * The bytes appended but not yet written, a plain array: spilled rows arrive a few bytes at a
+     * time, and {@code System.arraycopy} into an array costs far less per call than a heap
+     * {@code ByteBuffer}'s bounds-checked bulk put.
+     */
+    private final byte[] buffer = new byte[BLOCK_SIZE];
+    private int buffered;
     /** Bytes on disk (the buffer's content comes after them). */
     private long written;
 
@@ -44,7 +50,7 @@ public final class TemporaryFile implements AutoCloseable {
 
     /** Bytes appended so far, buffered or not: where the next append begins. */
     public long length() {
-        return written + buffer.position();
+        return written + buffered;
     }
 
     /** Appends to the end of the file (buffered; {@link #flush()} or a read writes it out). */
@@ -52,20 +58,21 @@ public final class TemporaryFile implements AutoCloseable {
         return new OutputStream() {
             @Override
             public void write(int b) {
-                if (!buffer.hasRemaining()) {
+                if (buffered == BLOCK_SIZE) {
                     TemporaryFile.this.flush();
                 }
-                buffer.put((byte) b);
+                buffer[buffered++] = (byte) b;
             }
 
             @Override
             public void write(byte[] bytes, int offset, int length) {
                 while (length > 0) {
-                    if (!buffer.hasRemaining()) {
+                    if (buffered == BLOCK_SIZE) {
                         TemporaryFile.this.flush();
                     }
-                    int chunk = Math.min(length, buffer.remaining());
-                    buffer.put(bytes, offset, chunk);
+                    int chunk = Math.min(length, BLOCK_SIZE - buffered);
+                    System.arraycopy(bytes, offset, buffer, buffered, chunk);
+                    buffered += chunk;
                     offset += chunk;
                     length -= chunk;
                 }
@@ -75,19 +82,19 @@ public final class TemporaryFile implements AutoCloseable {
 
     /** Writes the buffered bytes, counting them against temp_file_limit first (as {@code FileWrite}). */
     public void flush() {
-        if (buffer.position() == 0) {
+        if (buffered == 0) {
             return;
         }
-        owner.grow(buffer.position());
-        buffer.flip();
+        owner.grow(buffered);
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, buffered);
         try {
-            while (buffer.hasRemaining()) {
-                written += channel.write(buffer, written);
+            while (bytes.hasRemaining()) {
+                written += channel.write(bytes, written);
             }
         } catch (IOException e) {
             throw fileError("could not write to temporary file", e);
         } finally {
-            buffer.clear();
+            buffered = 0;
         }
     }
 
@@ -95,7 +102,10 @@ public final class TemporaryFile implements AutoCloseable {
     public InputStream input(long offset, long length, int bufferSize) {
         flush();
         return new InputStream() {
-            private final ByteBuffer readBuffer = ByteBuffer.allocate(bufferSize).flip();
+            // a plain array, as the output's buffer: values are read back a few bytes at a time
+            private final byte[] readBuffer = new byte[bufferSize];
+            private int next;
+            private int limit;
             private long position = offset;
             private final long end = offset + length;
 
@@ -104,7 +114,7 @@ public final class TemporaryFile implements AutoCloseable {
                 if (!fill()) {
                     return -1;
                 }
-                return readBuffer.get() & 0xff;
+                return readBuffer[next++] & 0xff;
             }
 
             @Override
@@ -115,23 +125,23 @@ public final class TemporaryFile implements AutoCloseable {
                 if (!fill()) {
                     return -1;
                 }
-                int chunk = Math.min(len, readBuffer.remaining());
-                readBuffer.get(bytes, off, chunk);
+                int chunk = Math.min(len, limit - next);
+                System.arraycopy(readBuffer, next, bytes, off, chunk);
+                next += chunk;
                 return chunk;
             }
 
             private boolean fill() {
-                if (readBuffer.hasRemaining()) {
+                if (next < limit) {
                     return true;
                 }
                 if (position >= end) {
                     return false;
                 }
-                readBuffer.clear();
-                readBuffer.limit((int) Math.min(readBuffer.capacity(), end - position));
+                ByteBuffer target = ByteBuffer.wrap(readBuffer, 0, (int) Math.min(readBuffer.length, end - position));
                 try {
-                    while (readBuffer.hasRemaining()) {
-                        int n = channel.read(readBuffer, position);
+                    while (target.hasRemaining()) {
+                        int n = channel.read(target, position);
                         if (n < 0) {
                             throw fileError("unexpected end of temporary file", null);
                         }
@@ -140,7 +150,8 @@ public final class TemporaryFile implements AutoCloseable {
                 } catch (IOException e) {
                     throw fileError("could not read from temporary file", e);
                 }
-                readBuffer.flip();
+                next = 0;
+                limit = target.position();
                 return true;
             }
         };
