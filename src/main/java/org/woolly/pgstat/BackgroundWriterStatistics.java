@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * pg_stat_bgwriter's counters ({@code PgStat_CheckpointerStats} and {@code PgStat_BgWriterStats}
- * of PostgreSQL 15). The checkpointer reports each checkpoint; Woolly has no background writer
- * yet, so buffers_clean and maxwritten_clean stay 0, as a PostgreSQL server whose bgwriter never
- * ran would show.
+ * of PostgreSQL 15). The checkpointer reports each checkpoint; the buffer pool counts the
+ * background writer's and the backends' writes and the allocations live in its
+ * {@link BufferPoolCounters}, which the row adds to what an earlier run saved.
  */
 public final class BackgroundWriterStatistics {
     static final List<String> COUNTERS = List.of("checkpoints_timed", "checkpoints_req", "checkpoint_write_time",
@@ -17,11 +17,17 @@ public final class BackgroundWriterStatistics {
 
     private final Map<String, Long> values = new LinkedHashMap<>();
     private long resetMicros = BackendStatus.nowMicros();
+    private volatile BufferPoolCounters bufferPool = new BufferPoolCounters();
 
     public BackgroundWriterStatistics() {
         for (String counter : COUNTERS) {
             values.put(counter, 0L);
         }
+    }
+
+    /** The buffer pool whose counters this row shows (a fresh set when there is no pool). */
+    public void bufferPool(BufferPoolCounters counters) {
+        bufferPool = counters == null ? new BufferPoolCounters() : counters;
     }
 
     /** One finished checkpoint: timed (checkpoint_timeout) or requested, its pages and its time in ms. */
@@ -38,17 +44,22 @@ public final class BackgroundWriterStatistics {
         if (column.equals("stats_reset")) {
             return resetMicros;
         }
-        return values.get(column);
+        Long value = values.get(column);
+        return value != null && BufferPoolCounters.COLUMNS.contains(column) ? value + bufferPool.value(column) : value;
     }
 
     /** {@code pg_stat_reset_shared('bgwriter')}. */
     public synchronized void reset() {
         values.replaceAll((name, value) -> 0L);
+        bufferPool.reset();
         resetMicros = BackendStatus.nowMicros();
     }
 
     synchronized Map<String, Long> persistentValues() {
-        Map<String, Long> copy = new LinkedHashMap<>(values);
+        Map<String, Long> copy = new LinkedHashMap<>();
+        for (String counter : COUNTERS) {
+            copy.put(counter, (Long) value(counter));
+        }
         copy.put("stats_reset", resetMicros);
         return copy;
     }

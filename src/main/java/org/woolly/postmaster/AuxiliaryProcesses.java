@@ -9,8 +9,9 @@ import org.woolly.utils.guc.ServerConfiguration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The checkpointer ({@code checkpointer.c}: a checkpoint every checkpoint_timeout) and the
- * walwriter ({@code walwriter.c}: a WAL flush every wal_writer_delay) and the autovacuum
+ * The checkpointer ({@code checkpointer.c}: a checkpoint every checkpoint_timeout), the
+ * background writer ({@link BackgroundWriterProcess}: cleaning ahead of the clock hand every
+ * bgwriter_delay), the walwriter ({@code walwriter.c}: a WAL flush every wal_writer_delay) and the autovacuum
  * launcher ({@link AutovacuumLauncher}, with its workers) of one engine. A crash
  * restart stops them with the crashed engine and starts a new pair on the new one. An ERROR is
  * logged and the loop goes on, as in PostgreSQL; a PANIC puts the engine into the crash state,
@@ -24,6 +25,9 @@ final class AuxiliaryProcesses {
     private volatile boolean running = true;
     private Thread checkpointer;
     private Thread walWriter;
+    private Thread backgroundWriterThread;
+    /** Null when the engine has no buffer pool. */
+    private BackgroundWriterProcess backgroundWriter;
     private Thread autovacuumThread;
     private AutovacuumLauncher autovacuum;
     /** Null when metrics_port is 0. */
@@ -49,6 +53,13 @@ final class AuxiliaryProcesses {
         walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter")
                 .start(() -> asProcess(walWriterPid, "walwriter",
                         () -> loop(walWriterMillis, "walwriter could not flush the WAL", engine::flushWal)));
+        if (engine.backgroundWriter() != null) {
+            backgroundWriter = new BackgroundWriterProcess(engine, configuration);
+            int backgroundWriterPid = processIds.getAsInt();
+            backgroundWriterThread = Thread.ofPlatform().daemon().name("woolly: background writer")
+                    .start(() -> asProcess(backgroundWriterPid, BackgroundWriterProcess.BACKEND_TYPE,
+                            backgroundWriter::run));
+        }
         autovacuum = new AutovacuumLauncher(engine, configuration, processIds);
         int launcherPid = processIds.getAsInt();
         autovacuumThread = Thread.ofPlatform().daemon().name("woolly: autovacuum launcher")
@@ -68,13 +79,16 @@ final class AuxiliaryProcesses {
             running = false;
             notifyAll();
         }
+        if (backgroundWriter != null) {
+            backgroundWriter.stop();
+        }
         if (autovacuum != null) {
             autovacuum.stop(STOP_WAIT_MILLIS);
         }
         if (metrics != null) {
             metrics.stop(STOP_WAIT_MILLIS);
         }
-        for (Thread thread : new Thread[] {checkpointer, walWriter, autovacuumThread}) {
+        for (Thread thread : new Thread[] {checkpointer, walWriter, backgroundWriterThread, autovacuumThread}) {
             if (thread == null || thread == Thread.currentThread()) {
                 continue;
             }

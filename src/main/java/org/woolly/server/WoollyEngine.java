@@ -65,6 +65,7 @@ public final class WoollyEngine implements Engine {
         this.catalog = new SystemCatalog(storage, CatalogTupleCodec.STANDARD);
         statistics.databases().blockCounters(storage.blockCounters());
         statistics.wal(storage.walStatistics());
+        statistics.backgroundWriter().bufferPool(storage.bufferPoolCounters());
     }
 
     /**
@@ -105,6 +106,11 @@ public final class WoollyEngine implements Engine {
     @Override
     public org.woolly.pgstat.ServerStatistics statistics() {
         return statistics;
+    }
+
+    @Override
+    public org.woolly.storage.buffer.BackgroundWriter backgroundWriter() {
+        return storage.backgroundWriter();
     }
 
     @Override

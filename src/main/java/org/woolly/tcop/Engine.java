@@ -75,6 +75,11 @@ public interface Engine extends LoginCatalog, AutoCloseable {
         return null;
     }
 
+    /** The background writer's work on the buffer pool ({@code BgBufferSync}), or null when there is no pool. */
+    default org.woolly.storage.buffer.BackgroundWriter backgroundWriter() {
+        return null;
+    }
+
     /** Pages written by checkpoints so far and the buffer pool's size, for log_checkpoints. */
     default long[] checkpointWrites() {
         return new long[] {0, 0};

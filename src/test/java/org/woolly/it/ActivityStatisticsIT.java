@@ -129,7 +129,7 @@ class ActivityStatisticsIT {
             while (rows.next()) {
                 types.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
             }
-            assertThat(types).containsExactly("checkpointer t t", "walwriter t t");
+            assertThat(types).containsExactly("background writer t t", "checkpointer t t", "walwriter t t");
         }
     }
 

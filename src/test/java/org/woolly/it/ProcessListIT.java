@@ -15,8 +15,8 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code woolly ps -D DIR} against a running server: the postmaster, the checkpointer and the
- * walwriter, and each backend with user, database, client and what it does, as PostgreSQL's
+ * {@code woolly ps -D DIR} against a running server: the postmaster, the checkpointer, the
+ * walwriter, the background writer, and each backend with user, database, client and what it does, as PostgreSQL's
  * process titles show them.
  */
 class ProcessListIT {
@@ -51,6 +51,7 @@ class ProcessListIT {
             assertThat(list).contains("woolly: postmaster -D ");
             assertThat(list).containsPattern("\\d+\\twoolly: checkpointer\\n");
             assertThat(list).containsPattern("\\d+\\twoolly: walwriter\\n");
+            assertThat(list).containsPattern("\\d+\\twoolly: background writer\\n");
             assertThat(list).containsPattern(pid + "\\twoolly: " + server.superuser()
                     + " postgres 127\\.0\\.0\\.1\\(\\d+\\) idle in transaction\\n");
             connection.rollback();

@@ -127,6 +127,16 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
+    public org.woolly.pgstat.BufferPoolCounters bufferPoolCounters() {
+        return bufferPool.counters();
+    }
+
+    @Override
+    public org.woolly.storage.buffer.BackgroundWriter backgroundWriter() {
+        return bufferPool.backgroundWriter();
+    }
+
+    @Override
     public long[] checkpointWrites() {
         return new long[] {bufferPool.checkpointWriteCount(), bufferPool.size()};
     }

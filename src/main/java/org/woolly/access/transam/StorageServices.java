@@ -59,6 +59,16 @@ public interface StorageServices extends AutoCloseable {
         return null;
     }
 
+    /** The buffer pool's pg_stat_bgwriter counts (buffers_clean, buffers_backend, ...), or null without a pool. */
+    default org.woolly.pgstat.BufferPoolCounters bufferPoolCounters() {
+        return null;
+    }
+
+    /** The background writer's cleaning of the buffer pool, or null without a pool. */
+    default org.woolly.storage.buffer.BackgroundWriter backgroundWriter() {
+        return null;
+    }
+
     /** Pages written by checkpoints so far, and the pool's size: {@code {written, poolSize}}. */
     default long[] checkpointWrites() {
         return new long[] {0, 0};

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -38,7 +39,15 @@ public final class BufferPool {
     private final Buffer[] buffers;
     private final ConcurrentHashMap<BufferTag, Integer> bufferTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, ReentrantLock> extensionLocks = new ConcurrentHashMap<>();
-    private final AtomicInteger clockHand = new AtomicInteger();
+    /** Absolute clock position: complete passes times the pool size plus the next victim ({@code nextVictimBuffer}). */
+    private final AtomicLong clockHand = new AtomicLong();
+    /** Buffers allocated since start, for the background writer's pacing ({@code numBufferAllocs}). */
+    private final LongAdder allocations = new LongAdder();
+    /** Run once by the next allocation: wakes a hibernating background writer ({@code bgwprocno}). */
+    private final AtomicReference<Runnable> allocationWakeup = new AtomicReference<>();
+    /** pg_stat_bgwriter's buffer counts: backend writes, background writer writes, allocations. */
+    private final org.woolly.pgstat.BufferPoolCounters counters = new org.woolly.pgstat.BufferPoolCounters();
+    private final BackgroundWriter backgroundWriter;
     private final LongAdder hits = new LongAdder();
     /** The same requests by database, for pg_stat_database. */
     private final org.woolly.pgstat.BlockCounters blockCounters = new org.woolly.pgstat.BlockCounters();
@@ -64,6 +73,17 @@ public final class BufferPool {
         for (int i = 0; i < bufferCount; i++) {
             buffers[i] = new Buffer(i);
         }
+        this.backgroundWriter = new BackgroundWriter(this);
+    }
+
+    /** The cleaning the background writer thread runs each bgwriter_delay ({@code BgBufferSync}). */
+    public BackgroundWriter backgroundWriter() {
+        return backgroundWriter;
+    }
+
+    /** pg_stat_bgwriter's buffers_clean, maxwritten_clean, buffers_backend(_fsync) and buffers_alloc. */
+    public org.woolly.pgstat.BufferPoolCounters counters() {
+        return counters;
     }
 
     public StorageManager storageManager() {
@@ -110,6 +130,8 @@ public final class BufferPool {
         try {
             int block = storage.blockCount(relation, fork);
             storage.write(relation, fork, block, ZERO_PAGE);
+            // PostgreSQL 15 counts an extension's write as a backend write (mdextend's register_dirty_segment)
+            counters.backendWrite();
             Buffer buffer = pin(new BufferTag(relation, fork, block), true);
             buffer.lockExclusive();
             // a buffer left over from before a truncation may still hold this block: it is new now
@@ -220,8 +242,9 @@ public final class BufferPool {
         for (Buffer buffer : buffers) {
             if (BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
-                    writer.flush(buffer, false);
-                    checkpointWrites.increment();
+                    if (writer.flush(buffer, false) == BufferWriter.Outcome.WRITTEN) {
+                        checkpointWrites.increment();
+                    }
                 } finally {
                     release(buffer);
                 }
@@ -236,7 +259,7 @@ public final class BufferPool {
             BufferTag tag = buffer.tag();
             if (tag != null && tag.relation().equals(relation) && BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
-                    writer.flush(buffer, false);
+                    flushForBackend(buffer);
                 } finally {
                     release(buffer);
                 }
@@ -270,7 +293,7 @@ public final class BufferPool {
             BufferTag tag = buffer.tag();
             if (tag != null && tag.relation().databaseOid() == databaseOid && BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
-                    writer.flush(buffer, false);
+                    flushForBackend(buffer);
                 } finally {
                     release(buffer);
                 }
@@ -413,7 +436,7 @@ public final class BufferPool {
             Buffer victim = claimVictim();
             boolean written;
             try {
-                written = !victim.isDirty() || writer.flush(victim, true);
+                written = !victim.isDirty() || flushForBackend(victim, true) != BufferWriter.Outcome.LOCKED;
             } catch (RuntimeException | Error failure) {
                 // the write failed (the buffer stays dirty): give the victim back, or it stays pinned forever
                 release(victim);
@@ -462,6 +485,47 @@ public final class BufferPool {
             }
             return victim;
         }
+    }
+
+    /** A write by a backend (not a checkpoint): counted as pg_stat_bgwriter's buffers_backend. */
+    private void flushForBackend(Buffer buffer) {
+        flushForBackend(buffer, false);
+    }
+
+    private BufferWriter.Outcome flushForBackend(Buffer buffer, boolean conditional) {
+        BufferWriter.Outcome outcome = writer.flush(buffer, conditional);
+        if (outcome == BufferWriter.Outcome.WRITTEN) {
+            counters.backendWrite();
+        }
+        return outcome;
+    }
+
+    /** Flushes one buffer for the background writer ({@code SyncOneBuffer}'s write). */
+    BufferWriter.Outcome flushForBackgroundWriter(Buffer buffer) {
+        return writer.flush(buffer, true);
+    }
+
+    /** The buffer at an absolute clock position. */
+    Buffer bufferAt(long clockPosition) {
+        return buffers[Math.floorMod(clockPosition, buffers.length)];
+    }
+
+    /** Where the clock hand is (absolute), for the background writer ({@code StrategySyncStart}). */
+    long clockPosition() {
+        return clockHand.get();
+    }
+
+    /** Buffers allocated since the pool was made (never reset). */
+    long allocationCount() {
+        return allocations.sum();
+    }
+
+    /**
+     * Asks the next allocation to run {@code wakeup} once ({@code StrategyNotifyBgWriter}): a
+     * hibernating background writer sleeps until the pool is used again.
+     */
+    void wakeOnNextAllocation(Runnable wakeup) {
+        allocationWakeup.set(wakeup);
     }
 
     /** Another thread is loading the page: wait for it, or load it ourselves if it failed. */
@@ -513,10 +577,18 @@ public final class BufferPool {
      * counts, and takes the first unpinned one at zero; it comes back pinned.
      */
     private Buffer claimVictim() {
+        allocations.increment();
+        counters.allocated();
+        if (allocationWakeup.get() != null) {
+            Runnable wakeup = allocationWakeup.getAndSet(null);
+            if (wakeup != null) {
+                wakeup.run();
+            }
+        }
         for (int round = 0; round < VICTIM_SEARCH_ROUNDS; round++) {
             int attemptsLeft = buffers.length * (MAXIMUM_USAGE_COUNT + 1);
             while (attemptsLeft-- > 0) {
-                Buffer candidate = buffers[Math.floorMod(clockHand.getAndIncrement(), buffers.length)];
+                Buffer candidate = bufferAt(clockHand.getAndIncrement());
                 synchronized (candidate) {
                     if (candidate.pinCount == 0) {
                         if (candidate.usageCount > 0) {

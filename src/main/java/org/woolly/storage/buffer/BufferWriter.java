@@ -26,6 +26,16 @@ final class BufferWriter {
         return writes.sum();
     }
 
+    /** What {@link #flush} did with a buffer. */
+    enum Outcome {
+        /** A conditional flush found the page locked exclusively: nothing done. */
+        LOCKED,
+        /** The page was not dirty (or no longer held a page): nothing to write. */
+        CLEAN,
+        /** The page was written. */
+        WRITTEN
+    }
+
     /**
      * Pins the buffer if dirty, after waiting for a write in progress ({@code WaitIO}): a buffer
      * being written looks clean, yet its bytes are not in the file until the write ends, and the
@@ -51,13 +61,13 @@ final class BufferWriter {
      * (a hint's full-page image sets the LSN under it), the WAL flushed up to the copy's LSN
      * (the WAL rule), and the copy written. The dirty flag is cleared first so a hint set during
      * the write dirties the buffer again. With {@code conditional} the share lock is only
-     * tried, and false returned if it is taken exclusively: a backend looking for a victim
-     * while holding another page's lock must not wait here, or two backends could deadlock.
+     * tried, and {@link Outcome#LOCKED} returned if it is taken exclusively: a backend looking
+     * for a victim while holding another page's lock must not wait here, or two backends could deadlock.
      */
-    boolean flush(Buffer buffer, boolean conditional) {
+    Outcome flush(Buffer buffer, boolean conditional) {
         if (conditional) {
             if (!buffer.tryLockShared()) {
-                return false;
+                return Outcome.LOCKED;
             }
         } else {
             buffer.lockShared();
@@ -68,7 +78,7 @@ final class BufferWriter {
             byte[] image = writeImage.get();
             synchronized (buffer) {
                 if (!buffer.dirty || !buffer.valid || buffer.tag == null) {
-                    return true;
+                    return Outcome.CLEAN;
                 }
                 buffer.dirty = false;
                 tag = buffer.tag;
@@ -85,13 +95,13 @@ final class BufferWriter {
                 synchronized (buffer) {
                     if (!tag.equals(buffer.tag)) {
                         // the relation was dropped meanwhile: its pages no longer need writing
-                        return true;
+                        return Outcome.CLEAN;
                     }
                     buffer.dirty = true;
                 }
                 throw failure;
             }
-            return true;
+            return Outcome.WRITTEN;
         } finally {
             buffer.ioLock.unlock();
             buffer.unlock();

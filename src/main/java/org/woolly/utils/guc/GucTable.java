@@ -58,6 +58,13 @@ public final class GucTable {
                 "Sets the number of disk-page buffers in shared memory for WAL.", false);
         integer("wal_writer_delay", 200, GucUnit.MILLISECONDS, 1, 10000, GucContext.SIGHUP,
                 "Time between WAL flushes performed in the WAL writer.", false);
+        integer("bgwriter_delay", 200, GucUnit.MILLISECONDS, 10, 10000, GucContext.SIGHUP,
+                "Background writer sleep time between rounds.", false);
+        integer("bgwriter_lru_maxpages", 100, GucUnit.NONE, 0, INT_MAX / 2, GucContext.SIGHUP,
+                "Background writer maximum number of LRU pages to flush per round.", false);
+        define("bgwriter_lru_multiplier", GucType.REAL, GucUnit.NONE, "2", GucContext.SIGHUP,
+                "Multiple of the average buffer usage to free per round.", false, List.of(), 0, 10,
+                UnaryOperator.identity());
         bool("restart_after_crash", true, GucContext.SIGHUP, "Reinitialize server after backend crash.", false);
         integer("checkpoint_timeout", 300, GucUnit.SECONDS, 30, 86400, GucContext.SIGHUP,
                 "Sets the maximum time between automatic WAL checkpoints.", false);

@@ -51,6 +51,15 @@ final class SettingDescriptions {
         describe("autovacuum_vacuum_threshold", "Autovacuum",
                 "Minimum number of tuple updates or deletes prior to vacuum.",
                 null);
+        describe("bgwriter_delay", "Resource Usage / Background Writer",
+                "Background writer sleep time between rounds.",
+                null);
+        describe("bgwriter_lru_maxpages", "Resource Usage / Background Writer",
+                "Background writer maximum number of LRU pages to flush per round.",
+                null);
+        describe("bgwriter_lru_multiplier", "Resource Usage / Background Writer",
+                "Multiple of the average buffer usage to free per round.",
+                null);
         describe("block_size", "Preset Options",
                 "Shows the size of a disk block.",
                 null);
