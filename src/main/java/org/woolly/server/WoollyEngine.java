@@ -212,8 +212,28 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
-    public void checkpoint() {
-        storage.checkpoint();
+    public org.woolly.pgstat.CheckpointStatistics checkpoint() {
+        return storage.checkpoint();
+    }
+
+    @Override
+    public org.woolly.pgstat.CheckpointStatistics spreadCheckpoint() {
+        return storage.spreadCheckpoint();
+    }
+
+    @Override
+    public void onCheckpointNeeded(Runnable requester) {
+        storage.onCheckpointNeeded(requester);
+    }
+
+    @Override
+    public void shutdownRequested() {
+        storage.shutdownRequested();
+    }
+
+    @Override
+    public void configureWalVolume(org.woolly.access.transam.WalVolume.Settings settings) {
+        storage.configureWalVolume(settings);
     }
 
     /** The shutdown checkpoint, then the statistics file ({@code pgstat_before_server_shutdown}). */
