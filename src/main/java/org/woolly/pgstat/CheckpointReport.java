@@ -37,7 +37,7 @@ public final class CheckpointReport {
     }
 
     /** The {@code checkpoint complete} line; times are cut to milliseconds, fsync times rounded up as PostgreSQL's. */
-    static String completeLine(CheckpointStatistics done, long totalNanos) {
+    public static String completeLine(CheckpointStatistics done, long totalNanos) {
         double percent = done.bufferPoolSize() == 0 ? 0 : 100.0 * done.buffersWritten() / done.bufferPoolSize();
         long longestMillis = (done.longestSyncNanos() / 1000 + 999) / 1000;
         long averageMillis = done.syncFiles() == 0 ? 0 : (done.summedSyncNanos() / done.syncFiles() / 1000 + 999) / 1000;

@@ -227,6 +227,11 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
+    public org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return storage.lastCheckpoint();
+    }
+
+    @Override
     public void shutdownRequested() {
         storage.shutdownRequested();
     }

@@ -51,6 +51,11 @@ public interface Engine extends LoginCatalog, AutoCloseable {
     /** Who to wake when the WAL written asks for a checkpoint (max_wal_size); called on a writing thread. */
     default void onCheckpointNeeded(Runnable requester) {}
 
+    /** What the last checkpoint did (for the shutdown checkpoint's log line). */
+    default org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return org.woolly.pgstat.CheckpointStatistics.none();
+    }
+
     /** Shutdown began ({@code ShutdownRequested}): a spread checkpoint in progress finishes at full speed. */
     default void shutdownRequested() {}
 

@@ -39,6 +39,7 @@ public final class DefaultStorageServices implements StorageServices {
     private volatile Runnable checkpointRequester = () -> {};
     /** {@code PriorRedoPtr}: the redo pointer of the last checkpoint (guarded by the checkpoint lock). */
     private long priorRedo;
+    private volatile CheckpointStatistics lastCheckpoint = CheckpointStatistics.none();
 
     DefaultStorageServices(Path dataDirectory, StorageOptions options, StorageManager storageManager,
                            BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
@@ -161,6 +162,11 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
+    public CheckpointStatistics lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    @Override
     public void shutdownRequested() {
         closing = true;
     }
@@ -227,9 +233,10 @@ public final class DefaultStorageServices implements StorageServices {
             WriteAheadLog.SegmentCleanup cleanup = wal.removeOldSegments(walVolume.firstSegmentToKeep(redo, position[0]),
                     position[0], walVolume.recycleLimit(redo), walVolume.settings().recycle());
             long[] distances = walVolume.distances();
-            return new CheckpointStatistics(written, bufferPool.size(), 0, cleanup.removed(), cleanup.recycled(),
+            lastCheckpoint = new CheckpointStatistics(written, bufferPool.size(), 0, cleanup.removed(), cleanup.recycled(),
                     syncStarted - started, syncEnded - syncStarted, sync.files(), sync.longestNanos(),
                     sync.totalNanos(), distances[0], distances[1]);
+            return lastCheckpoint;
         } finally {
             checkpointLock.unlock();
         }

@@ -50,6 +50,11 @@ public interface StorageServices extends AutoCloseable {
      */
     default void onCheckpointNeeded(Runnable requester) {}
 
+    /** What the last checkpoint did (the shutdown checkpoint's log line), or {@link org.woolly.pgstat.CheckpointStatistics#none()}. */
+    default org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return org.woolly.pgstat.CheckpointStatistics.none();
+    }
+
     /** Shutdown began ({@code ShutdownRequested}): a spread checkpoint in progress finishes at full speed. */
     default void shutdownRequested() {}
 
