@@ -72,7 +72,7 @@ public final class DefaultStorageServices implements StorageServices {
      */
     @Override
     public void createDatabaseFiles(int templateOid, int databaseOid) {
-        checkpointLock.lock();
+        lockCheckpointHurrying();
         try {
             checkpoint(false);
             databaseFiles.copy(templateOid, databaseOid);
@@ -90,7 +90,7 @@ public final class DefaultStorageServices implements StorageServices {
      */
     @Override
     public void dropDatabaseFiles(int databaseOid) {
-        checkpointLock.lock();
+        lockCheckpointHurrying();
         try {
             wal.flush(wal.insertRecord(DatabaseFiles.dropRecord(databaseOid))[1]);
             databaseFiles.remove(databaseOid);
@@ -199,14 +199,12 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     private CheckpointStatistics checkpoint(boolean shutdown, boolean spread) {
-        if (!spread) {
-            immediateWaiting.incrementAndGet();
+        if (spread) {
+            checkpointLock.lock();
+        } else {
+            lockCheckpointHurrying();
         }
-        checkpointLock.lock();
         try {
-            if (!spread) {
-                immediateWaiting.decrementAndGet();
-            }
             long redo = bufferPool.beginCheckpoint(transactions::beginCheckpoint);
             long started = System.nanoTime();
             transactions.checkpointTwoPhase();
@@ -239,6 +237,16 @@ public final class DefaultStorageServices implements StorageServices {
             return lastCheckpoint;
         } finally {
             checkpointLock.unlock();
+        }
+    }
+
+    /** Takes the checkpoint lock; a spread checkpoint holding it meanwhile stops pausing ({@code CHECKPOINT_IMMEDIATE}). */
+    private void lockCheckpointHurrying() {
+        immediateWaiting.incrementAndGet();
+        try {
+            checkpointLock.lock();
+        } finally {
+            immediateWaiting.decrementAndGet();
         }
     }
 
