@@ -4,12 +4,15 @@ import org.woolly.utils.error.ServerLog;
 import org.woolly.tcop.Engine;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.SqlState;
+import org.woolly.access.transam.WalVolume;
 import org.woolly.utils.guc.ServerConfiguration;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The checkpointer ({@code checkpointer.c}: a checkpoint every checkpoint_timeout), the
+ * The checkpointer ({@code checkpointer.c}: a checkpoint every checkpoint_timeout, or when
+ * the WAL written since the last one reaches the distance max_wal_size allows), the
  * background writer ({@link BackgroundWriterProcess}: cleaning ahead of the clock hand every
  * bgwriter_delay), the walwriter ({@code walwriter.c}: a WAL flush every wal_writer_delay) and the autovacuum
  * launcher ({@link AutovacuumLauncher}, with its workers) of one engine. A crash
@@ -23,6 +26,8 @@ final class AuxiliaryProcesses {
     private final Engine engine;
     private final ServerConfiguration configuration;
     private volatile boolean running = true;
+    /** A WAL writer asked for a checkpoint (guarded by this). */
+    private boolean walCheckpointRequested;
     private Thread checkpointer;
     private Thread walWriter;
     private Thread backgroundWriterThread;
@@ -43,13 +48,14 @@ final class AuxiliaryProcesses {
     }
 
     AuxiliaryProcesses start() {
-        long checkpointMillis = TimeUnit.SECONDS.toMillis(configuration.getInt("checkpoint_timeout"));
         long walWriterMillis = configuration.getInt("wal_writer_delay");
         int checkpointerPid = processIds.getAsInt();
         int walWriterPid = processIds.getAsInt();
+        configureWalVolume();
+        engine.onCheckpointNeeded(this::requestWalCheckpoint);
         checkpointer = Thread.ofPlatform().daemon().name("woolly: checkpointer")
                 .start(() -> asProcess(checkpointerPid, "checkpointer",
-                        () -> loop(checkpointMillis, "checkpoint failed", this::timedCheckpoint)));
+                        this::checkpointerLoop));
         walWriter = Thread.ofPlatform().daemon().name("woolly: walwriter")
                 .start(() -> asProcess(walWriterPid, "walwriter",
                         () -> loop(walWriterMillis, "walwriter could not flush the WAL", engine::flushWal)));
@@ -82,6 +88,7 @@ final class AuxiliaryProcesses {
         if (backgroundWriter != null) {
             backgroundWriter.stop();
         }
+        engine.shutdownRequested();
         if (autovacuum != null) {
             autovacuum.stop(STOP_WAIT_MILLIS);
         }
@@ -122,12 +129,64 @@ final class AuxiliaryProcesses {
         }
     }
 
-    /** A checkpoint because checkpoint_timeout passed, reported as log_checkpoints and pg_stat_bgwriter ask. */
-    private void timedCheckpoint() {
-        org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
-        org.woolly.pgstat.CheckpointReport.run(engine::checkpoint, engine::checkpointWrites, false, "time",
-                configuration.getBoolean("log_checkpoints"),
-                statistics == null ? null : statistics.backgroundWriter());
+    /** {@code RequestCheckpoint(CHECKPOINT_CAUSE_XLOG)}: called by a WAL writer that finished a segment. */
+    private synchronized void requestWalCheckpoint() {
+        walCheckpointRequested = true;
+        notifyAll();
+    }
+
+    private void configureWalVolume() {
+        engine.configureWalVolume(new WalVolume.Settings(configuration.getInt("max_wal_size"),
+                configuration.getInt("min_wal_size"), configuration.getInt("wal_keep_size"),
+                configuration.getDouble("checkpoint_completion_target"), configuration.getInt("checkpoint_timeout"),
+                configuration.getBoolean("wal_recycle")));
+    }
+
+    /**
+     * {@code CheckpointerMain}: a spread checkpoint when checkpoint_timeout has passed since the
+     * last one started ("time"), or sooner when the WAL written since its redo pointer asked
+     * for one ("wal", counted in checkpoints_req); the latter, if under checkpoint_warning
+     * seconds after the previous start, logs that checkpoints are too frequent. The settings
+     * are read again each round, so a reload takes effect.
+     */
+    private void checkpointerLoop() {
+        long lastStart = System.nanoTime();
+        while (running) {
+            boolean wal;
+            synchronized (this) {
+                long left;
+                while (running && !walCheckpointRequested && (left = lastStart
+                        + TimeUnit.SECONDS.toNanos(configuration.getInt("checkpoint_timeout")) - System.nanoTime()) > 0) {
+                    try {
+                        // woken by a request; at least once a second to see a reloaded checkpoint_timeout
+                        TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                wal = walCheckpointRequested;
+                walCheckpointRequested = false;
+            }
+            if (!running || engine.panicked()) {
+                return;
+            }
+            configureWalVolume();
+            long now = System.nanoTime();
+            long secondsApart = TimeUnit.NANOSECONDS.toSeconds(now - lastStart);
+            if (wal && secondsApart < configuration.getInt("checkpoint_warning")) {
+                ServerLog.report(new SqlException(Severity.LOG, SqlState.SUCCESSFUL_COMPLETION,
+                        "checkpoints are occurring too frequently (" + secondsApart
+                                + (secondsApart == 1 ? " second apart)" : " seconds apart)"),
+                        null, "Consider increasing the configuration parameter \"max_wal_size\".", 0, null));
+            }
+            lastStart = now;
+            org.woolly.pgstat.ServerStatistics statistics = engine.statistics();
+            if (!runRound("checkpoint failed", () -> org.woolly.pgstat.CheckpointReport.run(engine::spreadCheckpoint,
+                    wal, wal ? "wal" : "time", configuration.getBoolean("log_checkpoints"),
+                    statistics == null ? null : statistics.backgroundWriter()))) {
+                return;
+            }
+        }
     }
 
     private void loop(long intervalMillis, String failure, Runnable round) {
@@ -143,23 +202,28 @@ final class AuxiliaryProcesses {
                     }
                 }
             }
-            if (!running || engine.panicked()) {
+            if (!running || engine.panicked() || !runRound(failure, round)) {
                 return;
             }
-            try {
-                round.run();
-            } catch (SqlException e) {
-                if (e.severity() == Severity.PANIC) {
-                    engine.panic(e);
-                    return;
-                }
-                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), failure, e);
-            } catch (RuntimeException e) {
-                if (!running || engine.panicked()) {
-                    return;
-                }
-                ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), failure, e);
-            }
         }
+    }
+
+    /** Runs one round; an ERROR is logged and the loop goes on (true), a PANIC or stop ends it (false). */
+    private boolean runRound(String failure, Runnable round) {
+        try {
+            round.run();
+        } catch (SqlException e) {
+            if (e.severity() == Severity.PANIC) {
+                engine.panic(e);
+                return false;
+            }
+            ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), failure, e);
+        } catch (RuntimeException e) {
+            if (!running || engine.panicked()) {
+                return false;
+            }
+            ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), failure, e);
+        }
+        return true;
     }
 }

@@ -373,9 +373,11 @@ public final class Postmaster {
             if (logCheckpoints) {
                 ServerLog.log(Severity.LOG, "checkpoint starting: shutdown immediate");
             }
+            long started = System.nanoTime();
             engine.close();
             if (logCheckpoints) {
-                ServerLog.log(Severity.LOG, "checkpoint complete: shutdown");
+                ServerLog.log(Severity.LOG, org.woolly.pgstat.CheckpointReport.completeLine(engine.lastCheckpoint(),
+                        System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
             ServerLog.log(Severity.LOG, ProcessHandle.current().pid(), "error at shutdown checkpoint", e);

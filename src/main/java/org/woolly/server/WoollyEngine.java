@@ -218,8 +218,33 @@ public final class WoollyEngine implements Engine {
     }
 
     @Override
-    public void checkpoint() {
-        storage.checkpoint();
+    public org.woolly.pgstat.CheckpointStatistics checkpoint() {
+        return storage.checkpoint();
+    }
+
+    @Override
+    public org.woolly.pgstat.CheckpointStatistics spreadCheckpoint() {
+        return storage.spreadCheckpoint();
+    }
+
+    @Override
+    public void onCheckpointNeeded(Runnable requester) {
+        storage.onCheckpointNeeded(requester);
+    }
+
+    @Override
+    public org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return storage.lastCheckpoint();
+    }
+
+    @Override
+    public void shutdownRequested() {
+        storage.shutdownRequested();
+    }
+
+    @Override
+    public void configureWalVolume(org.woolly.access.transam.WalVolume.Settings settings) {
+        storage.configureWalVolume(settings);
     }
 
     /** The shutdown checkpoint, then the statistics file ({@code pgstat_before_server_shutdown}). */

@@ -40,8 +40,27 @@ public interface Engine extends LoginCatalog, AutoCloseable {
     /** Writes and flushes the WAL so far (the walwriter calls this every wal_writer_delay). */
     void flushWal();
 
-    /** Runs a checkpoint now (the checkpointer calls this on its timer and at shutdown). */
-    void checkpoint();
+    /** Runs a checkpoint now at full speed (CHECKPOINT, initdb) and says what it did. */
+    org.woolly.pgstat.CheckpointStatistics checkpoint();
+
+    /** The checkpointer's timed or WAL-triggered checkpoint, its writes spread (checkpoint_completion_target). */
+    default org.woolly.pgstat.CheckpointStatistics spreadCheckpoint() {
+        return checkpoint();
+    }
+
+    /** Who to wake when the WAL written asks for a checkpoint (max_wal_size); called on a writing thread. */
+    default void onCheckpointNeeded(Runnable requester) {}
+
+    /** What the last checkpoint did (for the shutdown checkpoint's log line). */
+    default org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return org.woolly.pgstat.CheckpointStatistics.none();
+    }
+
+    /** Shutdown began ({@code ShutdownRequested}): a spread checkpoint in progress finishes at full speed. */
+    default void shutdownRequested() {}
+
+    /** The WAL-volume GUCs in force, passed again by the checkpointer after each reload. */
+    default void configureWalVolume(org.woolly.access.transam.WalVolume.Settings settings) {}
 
     /** Flushes what a clean shutdown needs (a final checkpoint) and releases files. */
     @Override

@@ -70,6 +70,17 @@ final class KillableServer implements BeforeEachCallback, AfterEachCallback {
         return data;
     }
 
+    /** What the servers started so far wrote to their logs, in start order. */
+    String log() throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server-")).sorted().toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
+    }
+
     /** A new connection to the {@code postgres} database as the operating-system user. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",

@@ -76,8 +76,9 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public void checkpoint() {
+    public org.woolly.pgstat.CheckpointStatistics checkpoint() {
         checkpoints.incrementAndGet();
+        return org.woolly.pgstat.CheckpointStatistics.none();
     }
 
     @Override

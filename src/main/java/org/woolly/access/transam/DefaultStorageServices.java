@@ -2,6 +2,7 @@ package org.woolly.access.transam;
 
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
+import org.woolly.pgstat.CheckpointStatistics;
 import org.woolly.storage.buffer.BufferPool;
 import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.lmgr.LockManager;
@@ -30,6 +31,15 @@ public final class DefaultStorageServices implements StorageServices {
     private final DatabaseFiles databaseFiles;
     private final ReentrantLock checkpointLock = new ReentrantLock();
     private volatile boolean closed;
+    /** Shutdown began: a spread checkpoint in progress stops pausing. */
+    private volatile boolean closing;
+    private static final long WRITE_DELAY_MILLIS = 100;
+    private final WalVolume walVolume = new WalVolume();
+    private final java.util.concurrent.atomic.AtomicInteger immediateWaiting = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Runnable checkpointRequester = () -> {};
+    /** {@code PriorRedoPtr}: the redo pointer of the last checkpoint (guarded by the checkpoint lock). */
+    private long priorRedo;
+    private volatile CheckpointStatistics lastCheckpoint = CheckpointStatistics.none();
 
     DefaultStorageServices(Path dataDirectory, StorageOptions options, StorageManager storageManager,
                            BufferPool bufferPool, WriteAheadLog wal, CommitLog commitLog,
@@ -48,6 +58,11 @@ public final class DefaultStorageServices implements StorageServices {
         this.resourceManagers = resourceManagers;
         this.panicState = panicState;
         this.databaseFiles = databaseFiles;
+        wal.onSegmentFinished(segment -> {
+            if (walVolume.checkpointNeeded(segment, wal.redoPointer())) {
+                checkpointRequester.run();
+            }
+        });
     }
 
     /**
@@ -57,7 +72,7 @@ public final class DefaultStorageServices implements StorageServices {
      */
     @Override
     public void createDatabaseFiles(int templateOid, int databaseOid) {
-        checkpointLock.lock();
+        lockCheckpointHurrying();
         try {
             checkpoint(false);
             databaseFiles.copy(templateOid, databaseOid);
@@ -75,7 +90,7 @@ public final class DefaultStorageServices implements StorageServices {
      */
     @Override
     public void dropDatabaseFiles(int databaseOid) {
-        checkpointLock.lock();
+        lockCheckpointHurrying();
         try {
             wal.flush(wal.insertRecord(DatabaseFiles.dropRecord(databaseOid))[1]);
             databaseFiles.remove(databaseOid);
@@ -142,31 +157,123 @@ public final class DefaultStorageServices implements StorageServices {
     }
 
     @Override
-    public void checkpoint() {
-        checkpoint(false);
+    public CheckpointStatistics checkpoint() {
+        return checkpoint(false, false);
+    }
+
+    @Override
+    public CheckpointStatistics spreadCheckpoint() {
+        return checkpoint(false, true);
+    }
+
+    @Override
+    public void onCheckpointNeeded(Runnable requester) {
+        checkpointRequester = requester;
+    }
+
+    @Override
+    public CheckpointStatistics lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    @Override
+    public void shutdownRequested() {
+        closing = true;
+    }
+
+    @Override
+    public void configureWalVolume(WalVolume.Settings settings) {
+        walVolume.configure(settings);
+    }
+
+    /** The WAL-volume policy in force (for tests). */
+    WalVolume walVolume() {
+        return walVolume;
+    }
+
+    /** The redo pointer of the checkpoint recovery started from: the first checkpoint's distance counts from it. */
+    void startedFromRedo(long redo) {
+        priorRedo = redo;
     }
 
     /**
-     * Redo pointer := current insert position; every dirty buffer written and fsynced; commit
-     * log written; checkpoint record inserted and flushed; pg_control pointed at it; WAL
-     * segments wholly before the redo pointer removed.
+     * {@code CreateCheckPoint}: redo pointer := current insert position; every dirty buffer
+     * written (paced when {@code spread}) and the files fsynced; commit log written; checkpoint
+     * record inserted and flushed; pg_control pointed at it; then the segments before the redo
+     * pointer (and wal_keep_size) recycled or removed ({@code RemoveOldXlogFiles}). An
+     * immediate checkpoint waiting behind a spread one, or shutdown, makes it finish at full
+     * speed ({@code ImmediateCheckpointRequested}).
      */
-    void checkpoint(boolean shutdown) {
-        checkpointLock.lock();
+    CheckpointStatistics checkpoint(boolean shutdown) {
+        return checkpoint(shutdown, false);
+    }
+
+    private CheckpointStatistics checkpoint(boolean shutdown, boolean spread) {
+        if (spread) {
+            checkpointLock.lock();
+        } else {
+            lockCheckpointHurrying();
+        }
         try {
             long redo = bufferPool.beginCheckpoint(transactions::beginCheckpoint);
+            long started = System.nanoTime();
             transactions.checkpointTwoPhase();
-            bufferPool.flushAll();
+            WalVolume.Schedule schedule = walVolume.schedule(redo, started);
+            long written = bufferPool.writeDirty(progress -> {
+                if (spread) {
+                    writeDelay(schedule, progress);
+                }
+            });
+            long syncStarted = System.nanoTime();
+            StorageManager.SyncSummary sync = storageManager.syncAll();
             commitLog.flush();
+            long syncEnded = System.nanoTime();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,
                     transactions.nextXidForCheckpoint(), oids.nextOidForCheckpoint(), System.currentTimeMillis());
             long[] position = wal.insertRecord(TransactionRecords.checkpoint(checkpoint, shutdown));
             wal.flush(position[1]);
             new ControlFile(shutdown ? ControlFile.State.SHUT_DOWN : ControlFile.State.IN_PRODUCTION, position[0], redo,
                     checkpoint.nextXid(), checkpoint.nextOid(), checkpoint.timeMillis()).write(dataDirectory, options.fsync());
-            wal.removeSegmentsBefore(redo);
+            if (priorRedo != WalSegments.INVALID_LSN) {
+                walVolume.checkpointDistance(redo - priorRedo);
+            }
+            priorRedo = redo;
+            WriteAheadLog.SegmentCleanup cleanup = wal.removeOldSegments(walVolume.firstSegmentToKeep(redo, position[0]),
+                    position[0], walVolume.recycleLimit(redo), walVolume.settings().recycle());
+            long[] distances = walVolume.distances();
+            lastCheckpoint = new CheckpointStatistics(written, bufferPool.size(), 0, cleanup.removed(), cleanup.recycled(),
+                    syncStarted - started, syncEnded - syncStarted, sync.files(), sync.longestNanos(),
+                    sync.totalNanos(), distances[0], distances[1]);
+            return lastCheckpoint;
         } finally {
             checkpointLock.unlock();
+        }
+    }
+
+    /** Takes the checkpoint lock; a spread checkpoint holding it meanwhile stops pausing ({@code CHECKPOINT_IMMEDIATE}). */
+    private void lockCheckpointHurrying() {
+        immediateWaiting.incrementAndGet();
+        try {
+            checkpointLock.lock();
+        } finally {
+            immediateWaiting.decrementAndGet();
+        }
+    }
+
+    /**
+     * {@code CheckpointWriteDelay}: after a buffer write of a spread checkpoint, sleeps 100 ms
+     * while the checkpoint is ahead of its schedule, unless an immediate checkpoint is waiting
+     * or the storage is shutting down.
+     */
+    private void writeDelay(WalVolume.Schedule schedule, double progress) {
+        if (immediateWaiting.get() > 0 || closing || closed
+                || !schedule.onSchedule(progress, wal.insertLsn(), System.nanoTime())) {
+            return;
+        }
+        try {
+            Thread.sleep(WRITE_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -184,6 +291,7 @@ public final class DefaultStorageServices implements StorageServices {
             shutdownImmediately();
             return;
         }
+        closing = true;
         checkpoint(true);
         closed = true;
         wal.close();

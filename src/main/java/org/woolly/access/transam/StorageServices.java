@@ -30,8 +30,36 @@ public interface StorageServices extends AutoCloseable {
      */
     void flushWal();
 
-    /** Writes every dirty buffer and a checkpoint record; recovery will start from its redo point. */
-    void checkpoint();
+    /**
+     * Writes every dirty buffer at full speed and a checkpoint record; recovery will start from
+     * its redo point (CHECKPOINT: {@code CHECKPOINT_IMMEDIATE}).
+     */
+    org.woolly.pgstat.CheckpointStatistics checkpoint();
+
+    /**
+     * The checkpointer's timed or WAL-triggered checkpoint: as {@link #checkpoint()}, with the
+     * buffer writes spread over checkpoint_completion_target of the interval.
+     */
+    default org.woolly.pgstat.CheckpointStatistics spreadCheckpoint() {
+        return checkpoint();
+    }
+
+    /**
+     * Who to tell when the WAL written since the last checkpoint's redo pointer asks for a
+     * checkpoint ({@code RequestCheckpoint(CHECKPOINT_CAUSE_XLOG)}); called on a writing thread.
+     */
+    default void onCheckpointNeeded(Runnable requester) {}
+
+    /** What the last checkpoint did (the shutdown checkpoint's log line), or {@link org.woolly.pgstat.CheckpointStatistics#none()}. */
+    default org.woolly.pgstat.CheckpointStatistics lastCheckpoint() {
+        return org.woolly.pgstat.CheckpointStatistics.none();
+    }
+
+    /** Shutdown began ({@code ShutdownRequested}): a spread checkpoint in progress finishes at full speed. */
+    default void shutdownRequested() {}
+
+    /** The WAL-volume GUCs in force (max_wal_size and the others of {@link WalVolume.Settings}). */
+    default void configureWalVolume(WalVolume.Settings settings) {}
 
     /** Clean shutdown: a final checkpoint, then files closed. */
     @Override

@@ -144,6 +144,7 @@ public final class StorageStartup {
         DefaultStorageServices services = new DefaultStorageServices(dataDirectory, options, storageManager,
                 bufferPool, wal, commitLog, transactions, oids, accessMethods, resourceManagers, panicState,
                 databaseFiles);
+        services.startedFromRedo(checkpoint.redoLsn());
         // RemovePgTempFiles: files of queries that a crash or kill -9 cut short
         services.temporaryFiles().removeLeftovers();
         if (crashed) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +60,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
     private boolean directoryNeedsSync;
 
     private volatile long redoPointer;
+    private volatile java.util.function.LongConsumer segmentFinished = segment -> {};
     private final AtomicLong fsyncCount = new AtomicLong();
     private final org.woolly.pgstat.WalStatistics statistics = new org.woolly.pgstat.WalStatistics();
 
@@ -335,6 +337,9 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                     filePosition += channel.write(source, filePosition);
                 }
                 written += chunk;
+                if (offsetInSegment + chunk == WalSegments.SEGMENT_SIZE) {
+                    segmentFinished.accept(segment);
+                }
             }
         } catch (IOException e) {
             long failedAt = startLsn + written;
@@ -445,26 +450,72 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
         return walDirectory;
     }
 
-    /** Removes segment files wholly before {@code lsn}'s segment (after a checkpoint, they are not needed for recovery). */
-    public void removeSegmentsBefore(long lsn) {
-        long keepFrom = WalSegments.segmentOf(lsn);
+    /** What a checkpoint did to old segments: files deleted and files recycled. */
+    public record SegmentCleanup(int removed, int recycled) {}
+
+    /**
+     * {@code RemoveOldXlogFiles}: each segment file before {@code keepFrom} is no longer needed
+     * for recovery. Oldest first, each is renamed to the next free segment name from the
+     * segment of {@code endLsn} on, up to {@code recycleLimit} ({@code InstallXLogFileSegment}
+     * with find_free), so the writer later overwrites a file that already has its blocks instead
+     * of growing a new one; once the limit is reached (or when {@code recycle} is off, as
+     * wal_recycle) the rest are deleted. A recycled file holds the old bytes until overwritten:
+     * {@link WalReader} stops there, since a stale record's previous-record pointer is below
+     * every record of the current stream. Under the write lock, so the writer never creates a
+     * name being recycled to; the directory is fsynced after renames (durable_rename).
+     */
+    public SegmentCleanup removeOldSegments(long keepFrom, long endLsn, long recycleLimit, boolean recycle) {
         writeLock.lock();
-        try (Stream<Path> files = Files.list(walDirectory)) {
-            for (Path file : files.toList()) {
-                long segment = WalSegments.parseFileName(file.getFileName().toString());
-                if (segment >= 0 && segment < keepFrom) {
-                    FileChannel channel = openSegments.remove(segment);
-                    if (channel != null) {
-                        channel.close();
+        try {
+            java.util.List<Long> old = new java.util.ArrayList<>();
+            try (Stream<Path> files = Files.list(walDirectory)) {
+                for (Path file : files.toList()) {
+                    long segment = WalSegments.parseFileName(file.getFileName().toString());
+                    if (segment >= 0 && segment < keepFrom) {
+                        old.add(segment);
                     }
-                    Files.deleteIfExists(file);
                 }
             }
+            java.util.Collections.sort(old);
+            long nextFree = WalSegments.segmentOf(endLsn);
+            int removed = 0;
+            int recycled = 0;
+            for (long segment : old) {
+                Path file = WalSegments.path(walDirectory, segment);
+                FileChannel channel = openSegments.remove(segment);
+                if (channel != null) {
+                    channel.close();
+                }
+                while (nextFree <= recycleLimit && Files.exists(WalSegments.path(walDirectory, nextFree))) {
+                    nextFree++;
+                }
+                if (recycle && nextFree <= recycleLimit) {
+                    Files.move(file, WalSegments.path(walDirectory, nextFree), StandardCopyOption.ATOMIC_MOVE);
+                    nextFree++;
+                    recycled++;
+                } else {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+            if (recycled > 0 && fsync) {
+                FileSync.syncDirectory(walDirectory);
+            }
+            return new SegmentCleanup(removed, recycled);
         } catch (IOException e) {
             throw ioError("could not remove old WAL segments", e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Called, on the writing thread and under the write lock, with each segment number whose
+     * last byte has just been written ({@code XLogWrite}'s segment switch, where PostgreSQL asks
+     * {@code XLogCheckpointNeeded}); it must only hand the work on.
+     */
+    public void onSegmentFinished(java.util.function.LongConsumer listener) {
+        segmentFinished = listener;
     }
 
     /** Writes and flushes what is left, then closes the segment files. */

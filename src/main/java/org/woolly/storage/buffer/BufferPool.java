@@ -239,6 +239,24 @@ public final class BufferPool {
      * checkpoint's buffer step ({@code CheckPointBuffers} + {@code smgrsync}).
      */
     public void flushAll() {
+        writeDirty(progress -> {});
+        storage.syncAll();
+    }
+
+    /**
+     * The write phase of a checkpoint ({@code BufferSync}): counts the dirty pages first, then
+     * writes each page still dirty and, after each write, passes the share written so far (0..1)
+     * to {@code afterWrite}, where a spread checkpoint pauses ({@code CheckpointWriteDelay}).
+     * Returns the pages written. The files are not fsynced: the caller syncs them next.
+     */
+    public long writeDirty(java.util.function.DoubleConsumer afterWrite) {
+        int toWrite = 0;
+        for (Buffer buffer : buffers) {
+            synchronized (buffer) {
+                toWrite += buffer.dirty ? 1 : 0;
+            }
+        }
+        long written = 0;
         for (Buffer buffer : buffers) {
             if (BufferWriter.pinIfDirtyAfterIo(buffer)) {
                 try {
@@ -248,9 +266,11 @@ public final class BufferPool {
                 } finally {
                     release(buffer);
                 }
+                written++;
+                afterWrite.accept(Math.min(1.0, (double) written / Math.max(1, toWrite)));
             }
         }
-        storage.syncAll();
+        return written;
     }
 
     /** Writes the relation's dirty pages (e.g. before its files are copied). */

@@ -393,9 +393,12 @@ public final class StorageManager implements AutoCloseable {
      * report success next time, so only crash recovery from the WAL is safe (PostgreSQL 12+
      * with {@code data_sync_retry = off}).
      */
-    public void syncAll() {
+    public SyncSummary syncAll() {
         panicState.checkNotPanicked();
         List<SegmentKey> toSync = new ArrayList<>(pendingSync);
+        int files = 0;
+        long longestNanos = 0;
+        long totalNanos = 0;
         for (SegmentKey key : toSync) {
             pendingSync.remove(key);
             if (!Files.exists(file(key))) {
@@ -404,7 +407,12 @@ public final class StorageManager implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 try {
                     ioHook.beforeSync(segmentPath(key));
+                    long started = System.nanoTime();
                     channel(key, false).force(false);
+                    long took = System.nanoTime() - started;
+                    longestNanos = Math.max(longestNanos, took);
+                    totalNanos += took;
+                    files++;
                     break;
                 } catch (ClosedChannelException closed) {
                     retryAfterClose(key, attempt, closed);
@@ -427,7 +435,11 @@ public final class StorageManager implements AutoCloseable {
                         String.format("could not fsync directory \"%s\": %s", dataDirectory.relativize(directory), reason), e);
             }
         }
+        return new SyncSummary(files, longestNanos, totalNanos);
     }
+
+    /** What one {@link #syncAll} did: files fsynced, the longest fsync and all of them together (log_checkpoints' sync figures). */
+    public record SyncSummary(int files, long longestNanos, long totalNanos) {}
 
     @Override
     public void close() {

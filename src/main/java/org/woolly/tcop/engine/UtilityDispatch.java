@@ -536,7 +536,7 @@ final class UtilityDispatch {
         if (!session.currentRole().superuser()) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
         }
-        org.woolly.pgstat.CheckpointReport.run(session.storage::checkpoint, session.storage::checkpointWrites, true,
+        org.woolly.pgstat.CheckpointReport.run(session.storage::checkpoint, true,
                 "immediate force wait", session.settings.getBoolean("log_checkpoints"),
                 session.statistics == null ? null : session.statistics.backgroundWriter());
         return Outcome.tag("CHECKPOINT");

@@ -72,6 +72,15 @@ public final class GucTable {
                 "Sets the WAL size that triggers a checkpoint.", false);
         integer("min_wal_size", 80, GucUnit.MEGABYTES, 2, INT_MAX, GucContext.SIGHUP,
                 "Sets the minimum size to shrink the WAL to.", false);
+        define("checkpoint_completion_target", GucType.REAL, GucUnit.NONE, "0.9", GucContext.SIGHUP,
+                "Time spent flushing dirty buffers during checkpoint, as fraction of checkpoint interval.", false,
+                List.of(), 0, 1, UnaryOperator.identity());
+        integer("checkpoint_warning", 30, GucUnit.SECONDS, 0, INT_MAX, GucContext.SIGHUP,
+                "Sets the maximum time before warning if checkpoints triggered by WAL volume happen too frequently.",
+                false);
+        integer("wal_keep_size", 0, GucUnit.MEGABYTES, 0, INT_MAX, GucContext.SIGHUP,
+                "Sets the size of WAL files held for standby servers.", false);
+        bool("wal_recycle", true, GucContext.SUPERUSER, "Recycles WAL files by renaming them.", false);
         define("log_destination", GucType.STRING, GucUnit.NONE, "stderr", GucContext.SIGHUP,
                 "Sets the destination for server log output.", false, List.of(), 0, 0,
                 GucTable::checkLogDestination);

@@ -360,6 +360,19 @@ final class SettingDescriptions {
         describe("min_wal_size", "Write-Ahead Log / Checkpoints",
                 "Sets the minimum size to shrink the WAL to.",
                 null);
+        describe("checkpoint_completion_target", "Write-Ahead Log / Checkpoints",
+                "Time spent flushing dirty buffers during checkpoint, as fraction of checkpoint interval.",
+                null);
+        describe("checkpoint_warning", "Write-Ahead Log / Checkpoints",
+                "Sets the maximum time before warning if checkpoints triggered by WAL volume happen too frequently.",
+                "Write a message to the server log if checkpoints caused by the filling of WAL segment files happen "
+                        + "more frequently than this amount of time. Zero turns off the warning.");
+        describe("wal_keep_size", "Replication / Sending Servers",
+                "Sets the size of WAL files held for standby servers.",
+                null);
+        describe("wal_recycle", "Write-Ahead Log / Settings",
+                "Recycles WAL files by renaming them.",
+                null);
         describe("password_encryption", "Connections and Authentication / Authentication",
                 "Chooses the algorithm for encrypting passwords.",
                 null);
