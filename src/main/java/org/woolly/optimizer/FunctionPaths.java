@@ -42,7 +42,8 @@ final class FunctionPaths {
      */
     static Plan scan(CostModel costs, RangeEntry entry) {
         QueryExpr call = entry.function().call();
-        if (!entry.function().returnsSet() && !entry.function().ordinality() && constant(call)) {
+        if (!entry.function().returnsSet() && !entry.function().ordinality() && entry.function().recordColumns() == 0
+                && constant(call)) {
             Plan result = new Plan.Result(new Plan.Cost(0, costs.cpuTupleCost(), 1, 0));
             return new Plan.Project(result, List.of(call), new Plan.Cost(0, costs.cpuTupleCost()
                     + CostModel.operatorCount(call) * costs.cpuOperatorCost(), 1, costs.width(entry)));

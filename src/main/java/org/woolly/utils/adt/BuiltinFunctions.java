@@ -56,6 +56,7 @@ public final class BuiltinFunctions {
         EncodeFunctions.register(REGISTRY);
         JsonOperators.register(REGISTRY);
         JsonFunctions.register(REGISTRY);
+        JsonRecords.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }
