@@ -132,6 +132,8 @@ SELECT oid, proname, proretset, proallargtypes, proargmodes, proargnames, pronar
   FROM pg_proc WHERE proname IN ('json_each', 'jsonb_each_text', 'json_populate_record', 'jsonb_to_recordset',
                                  'json_array_elements')
   ORDER BY oid;
+SELECT proname, pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid), pg_get_function_result(oid)
+  FROM pg_proc WHERE oid IN (3958, 3960, 3955, 3204) ORDER BY oid;
 DROP FUNCTION srf();
 DROP FUNCTION scalar_srf();
 DROP FUNCTION out_srf();
