@@ -115,6 +115,9 @@ SELECT json_to_record('{"a":1}');
 SELECT * FROM json_to_record('{"a":1}') AS x(a int) WHERE a = 1;
 SELECT * FROM json_to_record('{"a":1}') AS x(a int, b int) , json_to_record('{"b":2}') AS y(b int);
 
+EXPLAIN SELECT * FROM json_each('{}');
+EXPLAIN SELECT * FROM jsonb_to_recordset('[]') AS x(a int, b text);
+
 -- user SQL functions returning SETOF record
 CREATE FUNCTION srf() RETURNS SETOF record LANGUAGE sql AS $$ SELECT 1, 'a'::text UNION ALL SELECT 2, 'b' $$;
 SELECT * FROM srf() AS x(a int, b text);

@@ -362,7 +362,7 @@ public final class CatalogRows {
         RowBuilder row = new RowBuilder(CatalogDefinitions.PG_PROC)
                 .set("oid", oid).set("proname", name).set("pronamespace", CatalogOids.PG_CATALOG_NAMESPACE)
                 .set("proowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("prolang", INTERNAL_LANGUAGE)
-                .set("procost", 1.0f).set("prorows", retset ? (float) SetReturningFunctions.DEFAULT_ROWS : 0.0f).set("provariadic", variadicType).set("prosupport", "-")
+                .set("procost", 1.0f).set("prorows", retset ? (float) SetReturningFunctions.declaredRows(oid) : 0.0f).set("provariadic", variadicType).set("prosupport", "-")
                 .setChar("prokind", kind).set("prosecdef", false).set("proleakproof", false)
                 .set("proisstrict", strict).set("proretset", retset).setChar("provolatile", volatility)
                 .setChar("proparallel", 's').setShort("pronargs", argumentTypes.length)

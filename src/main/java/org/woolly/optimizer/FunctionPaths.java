@@ -25,12 +25,12 @@ final class FunctionPaths {
         Object[] constants = new Object[funcCall.args().size()];
         for (int i = 0; i < constants.length; i++) {
             if (!(funcCall.args().get(i) instanceof QueryExpr.Const constant)) {
-                return SetReturningFunctions.DEFAULT_ROWS;
+                return SetReturningFunctions.declaredRows(funcCall.function().oid());
             }
             constants[i] = constant.value();
         }
         double estimate = SetReturningFunctions.estimateRows(funcCall.function().oid(), constants);
-        return estimate < 0 ? SetReturningFunctions.DEFAULT_ROWS : Math.max(estimate, 1);
+        return estimate < 0 ? SetReturningFunctions.declaredRows(funcCall.function().oid()) : Math.max(estimate, 1);
     }
 
     /**
