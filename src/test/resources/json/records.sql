@@ -111,6 +111,8 @@ SELECT * FROM json_to_record('{"a":1}');
 SELECT * FROM jsonb_to_record('{"a":1}') AS x;
 SELECT * FROM json_to_record('{"a":1}') AS x(a int, b nosuchtype);
 SELECT * FROM generate_series(1, 2) AS x(a int);
+SELECT * FROM json_to_record('{"a":1}') AS x(a int, a int);
+SELECT * FROM json_to_record('{"a":1}') AS x(a void);
 SELECT json_to_record('{"a":1}');
 SELECT * FROM json_to_record('{"a":1}') AS x(a int) WHERE a = 1;
 SELECT * FROM json_to_record('{"a":1}') AS x(a int, b int) , json_to_record('{"b":2}') AS y(b int);

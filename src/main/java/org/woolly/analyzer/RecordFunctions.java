@@ -8,6 +8,7 @@ import org.woolly.nodes.query.FunctionHandle;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.BuiltinFunctions;
 import org.woolly.utils.adt.BuiltinOutParameters;
+import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.FunctionContext;
 import org.woolly.utils.adt.FunctionDescriptor;
 import org.woolly.utils.adt.FunctionImplementation;
@@ -109,8 +110,17 @@ final class RecordFunctions {
         RowShape[] nested = new RowShape[definitions.size()];
         for (int i = 0; i < types.length; i++) {
             FromItem.ColumnDefinition definition = definitions.get(i);
+            // CheckAttributeNamesTypes: no name twice, no pseudo-type (no position, as there)
+            if (names.contains(definition.name())) {
+                throw SqlException.of(SqlState.DUPLICATE_COLUMN, "column name \"%s\" specified more than once",
+                        definition.name());
+            }
             names.add(definition.name());
             types[i] = Coercions.typeOid(state, definition.type());
+            if (BuiltinTypes.category(types[i]) == 'P') {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "column \"%s\" has pseudo-type %s",
+                        definition.name(), state.types.formatType(types[i], -1));
+            }
             typmods[i] = Coercions.typmod(state, types[i], definition.type());
             nested[i] = compositeShape(state, types[i], 1);
         }
