@@ -17,6 +17,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.parser.Parser;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.RowShape;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -164,7 +165,7 @@ final class FromAnalyzer {
         QueryExpr call = new ExpressionAnalyzer(inner).transform(function.call());
         state.parameterTypes = inner.parameterTypes;
         if (inner.fromTarget.query != null) {
-            return routine(state, function, inner);
+            return routine(state, function, inner, call.type());
         }
         if (!(call instanceof QueryExpr.FuncCall top && top.function().returnsSet())
                 && FunctionAnalyzer.containsSetReturning(call)) {
@@ -175,6 +176,11 @@ final class FromAnalyzer {
         checkUniqueAlias(state, alias, function.location());
         List<String> aliases = function.alias() == null || function.alias().columns() == null ? List.of()
                 : function.alias().columns();
+        RecordFunctions.Columns record = RecordFunctions.fromColumns(state, call, function.columnDefinitions(),
+                function.location());
+        if (record != null) {
+            return recordFunction(state, inner, function, record, alias, aliases);
+        }
         int count = function.ordinality() ? 2 : 1;
         if (aliases.size() > count) {
             throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
@@ -196,10 +202,41 @@ final class FromAnalyzer {
     }
 
     /**
+     * A function in FROM returning rows: a column per field of its record (named by the alias's
+     * column list, else by the record's fields), then WITH ORDINALITY's bigint.
+     */
+    private static FromNode recordFunction(ParseState state, ParseState inner, FromItem.Function function,
+                                           RecordFunctions.Columns record, String alias, List<String> aliases) {
+        RowShape shape = record.shape();
+        int count = shape.size() + (function.ordinality() ? 1 : 0);
+        if (aliases.size() > count) {
+            throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "table \"%s\" has %d columns available but %d columns specified", alias, count, aliases.size());
+        }
+        List<String> names = new ArrayList<>();
+        int[] types = new int[count];
+        int[] typmods = new int[count];
+        for (int i = 0; i < shape.size(); i++) {
+            names.add(i < aliases.size() ? aliases.get(i) : shape.names().get(i));
+            types[i] = shape.types()[i];
+            typmods[i] = shape.typmods()[i];
+        }
+        if (function.ordinality()) {
+            names.add(aliases.size() == count ? aliases.getLast() : "ordinality");
+            types[count - 1] = TypeOids.INT8;
+            typmods[count - 1] = -1;
+        }
+        state.rangeTable.add(new RangeEntry(RangeEntry.Kind.FUNCTION, alias, null, null, null, names, types, typmods,
+                state.nextOffset(), false, new RangeEntry.Function(record.call(), function.ordinality(), shape.size()),
+                null, List.copyOf(inner.bindings)));
+        return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    /**
      * A user routine in FROM ({@code inline_set_returning_function}): its body's query as a
      * subquery, its columns named by the OUT parameters (or the function), then by the alias.
      */
-    private static FromNode routine(ParseState state, FromItem.Function function, ParseState inner) {
+    private static FromNode routine(ParseState state, FromItem.Function function, ParseState inner, int returnType) {
         RoutineCalls.FromTarget target = inner.fromTarget;
         if (function.ordinality()) {
             throw ExpressionAnalyzer.unsupported("WITH ORDINALITY on SQL functions", function.location());
@@ -209,6 +246,10 @@ final class FromAnalyzer {
         List<String> aliases = function.alias() == null || function.alias().columns() == null ? List.of()
                 : function.alias().columns();
         var outputs = target.query.outputColumns();
+        checkColumnDefinitions(state, function, target, returnType);
+        if (!function.columnDefinitions().isEmpty()) {
+            aliases = function.columnDefinitions().stream().map(FromItem.ColumnDefinition::name).toList();
+        }
         if (aliases.size() > outputs.size()) {
             throw SqlException.of(SqlState.INVALID_COLUMN_REFERENCE,
                     "table \"%s\" has %d columns available but %d columns specified", alias, outputs.size(),
@@ -229,6 +270,50 @@ final class FromAnalyzer {
         state.rangeTable.add(new RangeEntry(RangeEntry.Kind.SUBQUERY, alias, null, target.query, null, names,
                 types, typmods, state.nextOffset(), false, null, null, List.copyOf(bindings)));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    /**
+     * A user routine's rows against the query's column definition list: required for RETURNS
+     * record, refused otherwise, and the body's columns must have the listed types
+     * ({@code check_sql_fn_retval}, 42P13).
+     */
+    private static void checkColumnDefinitions(ParseState state, FromItem.Function function,
+                                               RoutineCalls.FromTarget target, int returnType) {
+        List<FromItem.ColumnDefinition> definitions = function.columnDefinitions();
+        boolean record = returnType == TypeOids.RECORD && !target.outParameters;
+        if (definitions.isEmpty()) {
+            if (record) {
+                throw RecordFunctions.requiredForRecord(function.location());
+            }
+            return;
+        }
+        int at = definitions.getFirst().location();
+        if (target.outParameters) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, at,
+                    "a column definition list is redundant for a function with OUT parameters");
+        }
+        if (!record) {
+            throw RecordFunctions.onlyForRecord(at);
+        }
+        RowShape expected = RecordFunctions.definitionShape(state, definitions);
+        var outputs = target.query.outputColumns();
+        String detail = null;
+        for (int i = 0; i < Math.min(outputs.size(), expected.size()) && detail == null; i++) {
+            int type = outputs.get(i).expr().type();
+            if (type != expected.types()[i]) {
+                detail = String.format("Final statement returns %s instead of %s at column %d.",
+                        state.types.formatType(type, -1), state.types.formatType(expected.types()[i], -1), i + 1);
+            }
+        }
+        if (detail == null && outputs.size() != expected.size()) {
+            detail = outputs.size() > expected.size() ? "Final statement returns too many columns."
+                    : "Final statement returns too few columns.";
+        }
+        if (detail != null) {
+            throw SqlException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                    "return type mismatch in function declared to return record").withDetail(detail)
+                    .withContext("SQL function \"" + function.call().name().name() + "\" during startup");
+        }
     }
 
     /** 42712 when another FROM item already has this name ({@code checkNameSpaceConflicts}). */

@@ -118,7 +118,10 @@ final class FunctionAnalyzer {
             checkSetReturning(state, coerced, call.location());
             state.setReturningLocation = call.location();
         }
-        return new QueryExpr.FuncCall(match.function(), coerced, false, match.function().resultType());
+        QueryExpr.FuncCall result = new QueryExpr.FuncCall(match.function(), coerced, false,
+                match.function().resultType());
+        return argumentTypes.length == 0 ? result
+                : RecordFunctions.bindBase(state, result, argumentTypes[0]);
     }
 
     private static SqlException notAggregateWithinGroup(Expr.FuncCall call, String name) {

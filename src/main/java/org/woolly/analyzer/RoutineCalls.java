@@ -43,6 +43,8 @@ final class RoutineCalls {
         Query query;
         List<String> names;
         List<ParamBinding> bindings;
+        /** The routine has OUT parameters, whose record its rows are. */
+        boolean outParameters;
 
         FromTarget(Expr.FuncCall call) {
             this.call = call;
@@ -393,6 +395,7 @@ final class RoutineCalls {
         if (target != null) {
             target.query = query;
             target.bindings = bindings;
+            target.outParameters = function.outputPositions().length > 1;
             target.names = outputNames(function, outputs, call.name().name(), composite);
             List<String> fieldNames = RowExpressions.fieldNames(state, bound.returnType());
             if (fieldNames != null && fieldNames.size() == target.names.size()) {

@@ -11,6 +11,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.TargetEntry;
 import org.woolly.utils.adt.RecordValue;
+import org.woolly.utils.adt.RowShape;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -105,6 +106,12 @@ final class RowExpressions {
             for (AttributeInfo attribute : attributes) {
                 names.add(attribute.name());
                 types.add(attribute.typeOid());
+            }
+        } else if (type == TypeOids.RECORD && RecordFunctions.outputShape(arg) != null) {
+            RowShape outputs = RecordFunctions.outputShape(arg);
+            for (int i = 0; i < outputs.size(); i++) {
+                names.add(outputs.names().get(i));
+                types.add(outputs.types()[i]);
             }
         } else if (type == TypeOids.RECORD && isRow(arg)) {
             List<QueryExpr> args = ((QueryExpr.FuncCall) arg).args();

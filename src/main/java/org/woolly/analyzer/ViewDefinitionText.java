@@ -327,11 +327,20 @@ public final class ViewDefinitionText {
                 alias(subquery.alias());
             }
             case FromItem.Function function -> {
+                boolean rowsFrom = function.ordinality() && !function.columnDefinitions().isEmpty();
+                buf.append(rowsFrom ? "ROWS FROM(" : "");
                 expression(function.call(), null);
+                if (rowsFrom) {
+                    columnDefinitions(function, true);
+                    buf.append(')');
+                }
                 if (function.ordinality()) {
                     buf.append(" WITH ORDINALITY");
                 }
                 alias(function.alias());
+                if (!rowsFrom) {
+                    columnDefinitions(function, function.alias() == null);
+                }
             }
             case FromItem.Join join -> join(join);
         }
@@ -372,6 +381,21 @@ public final class ViewDefinitionText {
         if (!pretty) {
             buf.append(')');
         }
+    }
+
+    /** A function's column definition list, as {@code get_from_clause_coldeflist} prints it. */
+    private void columnDefinitions(FromItem.Function function, boolean spaced) {
+        if (function.columnDefinitions().isEmpty()) {
+            return;
+        }
+        buf.append(spaced ? " AS (" : "(");
+        String separator = "";
+        for (FromItem.ColumnDefinition definition : function.columnDefinitions()) {
+            buf.append(separator).append(Parser.quoteIdentifier(definition.name())).append(' ')
+                    .append(typeText.apply(definition.type()));
+            separator = ", ";
+        }
+        buf.append(')');
     }
 
     private void alias(FromItem.Alias alias) {

@@ -225,11 +225,11 @@ public final class ViewQualifier {
             }
             case FromItem.Function function -> {
                 String name = function.alias() != null ? function.alias().name() : function.call().name().name();
-                List<String> names = new ArrayList<>(List.of(function.call().name().name()));
+                List<String> names = new ArrayList<>(RecordFunctions.columnNames(function));
                 rename(names, function.alias());
                 scope.entries.add(new Entry(name, names.stream().map(n -> new Column(n, null, 0, 0)).toList()));
                 yield new FromItem.Function((Expr.FuncCall) expression(function.call(), scope), function.ordinality(),
-                        function.alias(), function.location());
+                        function.alias(), function.columnDefinitions(), function.location());
             }
             case FromItem.Join join -> {
                 int leftStart = scope.entries.size();

@@ -1,5 +1,8 @@
 package org.woolly.catalog;
 
+import org.woolly.utils.adt.ArrayLiteral;
+import org.woolly.utils.adt.BuiltinOutParameters;
+import org.woolly.utils.adt.BuiltinParameters;
 import org.woolly.utils.adt.PgAggregateData;
 import org.woolly.utils.adt.PgCastData;
 import org.woolly.utils.adt.PgOpclassData;
@@ -356,16 +359,38 @@ public final class CatalogRows {
             argumentText.append(Integer.toUnsignedString(argumentType));
         }
         int variadicType = variadic && argumentTypes.length > 0 ? argumentTypes[argumentTypes.length - 1] : 0;
-        return new RowBuilder(CatalogDefinitions.PG_PROC)
+        RowBuilder row = new RowBuilder(CatalogDefinitions.PG_PROC)
                 .set("oid", oid).set("proname", name).set("pronamespace", CatalogOids.PG_CATALOG_NAMESPACE)
                 .set("proowner", CatalogOids.BOOTSTRAP_SUPERUSER).set("prolang", INTERNAL_LANGUAGE)
-                .set("procost", 1.0f).set("prorows", retset ? (float) SetReturningFunctions.DEFAULT_ROWS : 0.0f).set("provariadic", variadicType).set("prosupport", "-")
+                .set("procost", 1.0f).set("prorows", retset ? (float) SetReturningFunctions.declaredRows(oid) : 0.0f).set("provariadic", variadicType).set("prosupport", "-")
                 .setChar("prokind", kind).set("prosecdef", false).set("proleakproof", false)
                 .set("proisstrict", strict).set("proretset", retset).setChar("provolatile", volatility)
                 .setChar("proparallel", 's').setShort("pronargs", argumentTypes.length)
                 .setShort("pronargdefaults", 0).set("prorettype", returnType)
-                .set("proargtypes", argumentText.toString()).set("prosrc", name)
-                .build();
+                .set("proargtypes", argumentText.toString()).set("prosrc", name);
+        BuiltinOutParameters parameters = BuiltinOutParameters.of(oid);
+        if (parameters != null) {
+            builtinParameters(row, parameters, BuiltinParameters.of(name));
+        }
+        return row.build();
+    }
+
+    /** The parameter columns PostgreSQL's pg_proc.dat gives a built-in function (names, modes, defaults). */
+    private static void builtinParameters(RowBuilder row, BuiltinOutParameters parameters, BuiltinParameters named) {
+        row.set("proargnames", ArrayLiteral.format(parameters.names()));
+        if (parameters.modes() != null) {
+            List<String> types = new ArrayList<>();
+            List<String> modes = new ArrayList<>();
+            for (int i = 0; i < parameters.modes().length; i++) {
+                types.add(Integer.toUnsignedString(parameters.allTypes()[i]));
+                modes.add(String.valueOf(parameters.modes()[i]));
+            }
+            row.set("proallargtypes", ArrayLiteral.format(types)).set("proargmodes", ArrayLiteral.format(modes));
+        }
+        if (named != null && !named.defaults().isEmpty()) {
+            row.setShort("pronargdefaults", named.defaults().size())
+                    .set("proargdefaults", ArrayLiteral.format(named.defaults()));
+        }
     }
 
     /** The pg_operator row of a built-in operator (no selectivity estimators yet: oprrest, oprjoin "-"). */

@@ -80,7 +80,8 @@ final class ExecutorBuilder {
             }
             case Plan.Result ignored -> new ScanNodes.Result();
             case Plan.FunctionScan scan -> new FunctionNodes.FunctionScan(compiler.compile(scan.entry().function().call()),
-                    scan.entry().function().returnsSet(), scan.entry().function().ordinality());
+                    scan.entry().function().returnsSet(), scan.entry().function().ordinality(),
+                    scan.entry().function().recordColumns());
             case Plan.ProjectSet project -> new FunctionNodes.ProjectSet(build(project.input()),
                     compiler.all(project.calls()), compiler.all(project.exprs()));
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());

@@ -2,6 +2,7 @@ package org.woolly.executor;
 
 import java.util.Collections;
 import java.util.Iterator;
+import org.woolly.utils.adt.RecordValue;
 
 /**
  * The nodes that call set-returning functions ({@code nodeFunctionscan.c}, {@code nodeProjectSet.c}).
@@ -19,18 +20,24 @@ final class FunctionNodes {
         return result == null ? Collections.emptyIterator() : (Iterator<?>) result;
     }
 
-    /** A function in FROM: evaluated at open (and at each rescan), a row per value, numbered WITH ORDINALITY. */
+    /**
+     * A function in FROM: evaluated at open (and at each rescan), a row per value, numbered WITH
+     * ORDINALITY. A function returning rows has each record spread over {@code recordColumns}
+     * columns, a NULL record giving NULLs ({@code ExecMakeTableFunctionResult}).
+     */
     static final class FunctionScan implements ExecNode {
         private final CompiledExpression call;
         private final boolean returnsSet;
         private final boolean ordinality;
+        private final int recordColumns;
         private Iterator<?> values;
         private long ordinal;
 
-        FunctionScan(CompiledExpression call, boolean returnsSet, boolean ordinality) {
+        FunctionScan(CompiledExpression call, boolean returnsSet, boolean ordinality, int recordColumns) {
             this.call = call;
             this.returnsSet = returnsSet;
             this.ordinality = ordinality;
+            this.recordColumns = recordColumns;
         }
 
         @Override
@@ -46,6 +53,16 @@ final class FunctionNodes {
             }
             Object value = values.next();
             ordinal++;
+            if (recordColumns > 0) {
+                Object[] row = new Object[recordColumns + (ordinality ? 1 : 0)];
+                if (value instanceof RecordValue record) {
+                    System.arraycopy(record.values(), 0, row, 0, Math.min(recordColumns, record.size()));
+                }
+                if (ordinality) {
+                    row[recordColumns] = ordinal;
+                }
+                return row;
+            }
             return ordinality ? new Object[] {value, ordinal} : new Object[] {value};
         }
 

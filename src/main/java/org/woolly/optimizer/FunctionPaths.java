@@ -25,12 +25,12 @@ final class FunctionPaths {
         Object[] constants = new Object[funcCall.args().size()];
         for (int i = 0; i < constants.length; i++) {
             if (!(funcCall.args().get(i) instanceof QueryExpr.Const constant)) {
-                return SetReturningFunctions.DEFAULT_ROWS;
+                return SetReturningFunctions.declaredRows(funcCall.function().oid());
             }
             constants[i] = constant.value();
         }
         double estimate = SetReturningFunctions.estimateRows(funcCall.function().oid(), constants);
-        return estimate < 0 ? SetReturningFunctions.DEFAULT_ROWS : Math.max(estimate, 1);
+        return estimate < 0 ? SetReturningFunctions.declaredRows(funcCall.function().oid()) : Math.max(estimate, 1);
     }
 
     /**
@@ -42,7 +42,8 @@ final class FunctionPaths {
      */
     static Plan scan(CostModel costs, RangeEntry entry) {
         QueryExpr call = entry.function().call();
-        if (!entry.function().returnsSet() && !entry.function().ordinality() && constant(call)) {
+        if (!entry.function().returnsSet() && !entry.function().ordinality() && entry.function().recordColumns() == 0
+                && constant(call)) {
             Plan result = new Plan.Result(new Plan.Cost(0, costs.cpuTupleCost(), 1, 0));
             return new Plan.Project(result, List.of(call), new Plan.Cost(0, costs.cpuTupleCost()
                     + CostModel.operatorCount(call) * costs.cpuOperatorCost(), 1, costs.width(entry)));

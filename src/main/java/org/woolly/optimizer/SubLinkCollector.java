@@ -64,7 +64,8 @@ final class SubLinkCollector {
         if (entry.kind() == RangeEntry.Kind.FUNCTION) {
             return new RangeEntry(entry.kind(), entry.alias(), null, null, null, entry.columnNames(), entry.columnTypes(),
                     entry.columnTypmods(), entry.offset(), false,
-                    new RangeEntry.Function(expr(entry.function().call()), entry.function().ordinality()), null,
+                    new RangeEntry.Function(expr(entry.function().call()), entry.function().ordinality(),
+                            entry.function().recordColumns()), null,
                     entry.lateral());
         }
         if (entry.kind() != RangeEntry.Kind.VALUES) {

@@ -6,6 +6,8 @@ import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SelectStmt;
+import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -137,7 +139,17 @@ final class FromClauseParser {
                 throw cursor.syntaxError();
             }
             boolean ordinality = withOrdinality();
-            FromItem.Alias alias = alias(true);
+            List<FromItem.ColumnDefinition> definitions = new ArrayList<>();
+            FromItem.Alias alias = functionAlias(definitions);
+            if (!definitions.isEmpty()) {
+                if (ordinality) {
+                    throw new SqlException(SqlState.SYNTAX_ERROR,
+                            "WITH ORDINALITY cannot be used with a column definition list")
+                            .withPosition(definitions.getFirst().location() + 1)
+                            .withHint("Put the column definition list inside ROWS FROM().");
+                }
+                return new FromItem.Function(functionCall, ordinality, alias, definitions, start.start());
+            }
             if (isMultiArgumentUnnest(functionCall)) {
                 List<Expr.FuncCall> calls = new ArrayList<>();
                 for (Expr array : functionCall.args()) {
@@ -183,6 +195,7 @@ final class FromClauseParser {
         cursor.advance();
         cursor.expect(Token.Kind.LEFT_PAREN);
         List<Expr.FuncCall> calls = new ArrayList<>();
+        List<FromItem.ColumnDefinition> definitions = new ArrayList<>();
         do {
             Token callStart = cursor.peek();
             QualifiedName name = grammar.qualifiedName();
@@ -191,8 +204,15 @@ final class FromClauseParser {
                 throw cursor.syntaxError();
             }
             if (cursor.atKeyword("as")) {
-                throw TokenCursor.notSupportedClause("column definition lists in ROWS FROM are not supported yet",
-                        cursor.peek());
+                Token as = cursor.advance();
+                if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+                    throw cursor.syntaxError();
+                }
+                columnDefinitions(definitions);
+                if (!calls.isEmpty() || cursor.at(Token.Kind.COMMA)) {
+                    throw TokenCursor.notSupportedClause(
+                            "column definition lists in ROWS FROM with several functions are not supported yet", as);
+                }
             }
             calls.add(call);
         } while (cursor.accept(Token.Kind.COMMA));
@@ -200,9 +220,55 @@ final class FromClauseParser {
         boolean ordinality = withOrdinality();
         FromItem.Alias alias = alias(true);
         if (calls.size() == 1) {
-            return new FromItem.Function(calls.getFirst(), ordinality, alias, start.start());
+            return new FromItem.Function(calls.getFirst(), ordinality, alias, definitions, start.start());
         }
         return RowsFrom.zipped(calls, ordinality, alias, start.start());
+    }
+
+    /**
+     * The alias of a function in FROM ({@code func_alias_clause}): {@code [AS] name [(columns)]},
+     * or a column definition list {@code AS (name type, ...)} / {@code [AS] name (name type, ...)},
+     * whose elements are added to {@code definitions}. Null when there is no alias name.
+     */
+    private FromItem.Alias functionAlias(List<FromItem.ColumnDefinition> definitions) {
+        if (cursor.atKeyword("as") && cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
+            cursor.advance();
+            columnDefinitions(definitions);
+            return null;
+        }
+        String name;
+        if (cursor.acceptKeyword("as")) {
+            name = grammar.columnId();
+        } else if (Keywords.isColumnId(cursor.peek())) {
+            name = cursor.advance().text();
+        } else {
+            return null;
+        }
+        if (!cursor.at(Token.Kind.LEFT_PAREN)) {
+            return new FromItem.Alias(name, List.of());
+        }
+        Token next = cursor.peek(2);
+        if (next.is(Token.Kind.COMMA) || next.is(Token.Kind.RIGHT_PAREN)) {
+            return new FromItem.Alias(name, grammar.parenthesizedNameList());
+        }
+        columnDefinitions(definitions);
+        return new FromItem.Alias(name, List.of());
+    }
+
+    /** {@code (name type [COLLATE collation], ...)} ({@code TableFuncElementList}). */
+    private void columnDefinitions(List<FromItem.ColumnDefinition> definitions) {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        do {
+            Token start = cursor.peek();
+            String name = grammar.columnId();
+            TypeName type = grammar.types.typeName();
+            if (cursor.atKeyword("collate")) {
+                throw TokenCursor.notSupportedClause("COLLATE in column definition lists is not supported yet",
+                        cursor.peek());
+            }
+            definitions.add(new FromItem.ColumnDefinition(name, type, start.start()));
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
     }
 
     /** {@code [AS] name [(columns)]}; a bare name only when {@code allowBare}. Null when absent. */

@@ -16,8 +16,21 @@ public sealed interface FromItem {
 
     record Subquery(SelectStmt query, Alias alias, boolean lateral, int location) implements FromItem {}
 
-    /** {@code f(args) [WITH ORDINALITY] [[AS] alias [(columns)]]}. */
-    record Function(Expr.FuncCall call, boolean ordinality, Alias alias, int location) implements FromItem {}
+    /**
+     * {@code f(args) [WITH ORDINALITY] [[AS] alias [(columns)]]}, or with a column definition list
+     * {@code [AS] [alias] (name type, ...)} ({@code func_alias_clause}); {@code columnDefinitions}
+     * is empty when there is none.
+     */
+    record Function(Expr.FuncCall call, boolean ordinality, Alias alias, List<ColumnDefinition> columnDefinitions,
+                    int location) implements FromItem {
+        /** A function without a column definition list. */
+        public Function(Expr.FuncCall call, boolean ordinality, Alias alias, int location) {
+            this(call, ordinality, alias, List.of(), location);
+        }
+    }
+
+    /** One {@code name type} of a column definition list ({@code TableFuncElement}). */
+    record ColumnDefinition(String name, TypeName type, int location) {}
 
     /** {@code using} is non-null for USING (cols); {@code natural} for NATURAL; else {@code on}. */
     record Join(JoinType type, FromItem left, FromItem right, Expr on, List<String> using, boolean natural,

@@ -57,8 +57,15 @@ public record RangeEntry(Kind kind, String alias, Relation relation, Query subqu
     /**
      * The call of a FUNCTION entry: a set-returning function gives a row per value, any other
      * expression one row; {@code ordinality} adds the row number (bigint, from 1) as last column.
+     * {@code recordColumns} is the number of fields of the record each value is expanded into (a
+     * function returning a row, {@code ExecMakeTableFunctionResult}), 0 when the value is the column.
      */
-    public record Function(QueryExpr call, boolean ordinality) {
+    public record Function(QueryExpr call, boolean ordinality, int recordColumns) {
+        /** A call whose value is the one column (no record expanded). */
+        public Function(QueryExpr call, boolean ordinality) {
+            this(call, ordinality, 0);
+        }
+
         public boolean returnsSet() {
             return call instanceof QueryExpr.FuncCall funcCall && funcCall.function().returnsSet();
         }

@@ -57,6 +57,7 @@ public final class BuiltinFunctions {
         JsonOperators.register(REGISTRY);
         JsonFunctions.register(REGISTRY);
         RangeFunctions.register(REGISTRY);
+        JsonRecords.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

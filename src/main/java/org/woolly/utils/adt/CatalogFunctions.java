@@ -90,10 +90,10 @@ final class CatalogFunctions {
         r.function("pg_tablespace_location", text, stable, strict, (a, c) -> "", oid);
         r.function("pg_get_function_arguments", text, stable, strict,
                 (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.ARGUMENTS,
-                        () -> functionSignature((Integer) a[0], c, false)), oid);
+                        () -> namedSignature((Integer) a[0], c, true)), oid);
         r.function("pg_get_function_identity_arguments", text, stable, strict,
                 (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.IDENTITY_ARGUMENTS,
-                        () -> functionSignature((Integer) a[0], c, false)), oid);
+                        () -> namedSignature((Integer) a[0], c, false)), oid);
         r.function("pg_get_function_result", text, stable, strict,
                 (a, c) -> routineOr((Integer) a[0], c, CatalogInquiries.RoutineText.RESULT,
                         () -> functionSignature((Integer) a[0], c, true)), oid);
@@ -250,6 +250,34 @@ final class CatalogFunctions {
             return context.catalogInquiries().routineText(oid, what);
         }
         return builtin.get();
+    }
+
+    /**
+     * The argument list of a built-in function whose pg_proc row names its parameters
+     * ({@code print_function_arguments}): {@code from_json json, OUT key text, OUT value json},
+     * with the defaults when {@code defaults}; else as {@link #functionSignature}.
+     */
+    private static String namedSignature(int oid, FunctionContext context, boolean defaults) {
+        BuiltinOutParameters parameters = BuiltinOutParameters.of(oid);
+        PgProcData.Proc proc = parameters == null ? null
+                : PgProcData.all().stream().filter(row -> row.oid() == oid).findFirst().orElse(null);
+        if (proc == null) {
+            return functionSignature(oid, context, false);
+        }
+        int[] types = parameters.allTypes() != null ? parameters.allTypes() : proc.argumentTypes();
+        BuiltinParameters named = BuiltinParameters.of(proc.name());
+        List<String> defaultValues = defaults && named != null ? named.defaults() : List.of();
+        StringBuilder arguments = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            boolean out = parameters.modes() != null && parameters.modes()[i] == 'o';
+            arguments.append(i == 0 ? "" : ", ").append(out ? "OUT " : "").append(parameters.names().get(i))
+                    .append(' ').append(context.catalogInquiries().formatType(types[i], -1));
+            int defaultIndex = i - (types.length - defaultValues.size());
+            if (defaultIndex >= 0) {
+                arguments.append(" DEFAULT ").append(defaultValues.get(defaultIndex));
+            }
+        }
+        return arguments.toString();
     }
 
     /** pg_get_function_result / pg_get_function_arguments of a built-in function; null for an unknown OID. */
