@@ -23,9 +23,9 @@ public final class TestCluster implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Initializes {@code directory} (which must be empty or absent) and opens it. */
+    /** Initializes {@code directory} (empty or absent) as a copy of this JVM's template cluster, and opens it. */
     public static TestCluster create(Path directory) {
-        DataDirectoryInitializer.initialize(directory, DataDirectoryInitializer.Options.trustAll(SUPERUSER));
+        DataDirectoryInitializer.initializeFromTemplate(directory, DataDirectoryInitializer.Options.trustAll(SUPERUSER));
         return open(directory);
     }
 
