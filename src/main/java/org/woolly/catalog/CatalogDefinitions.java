@@ -26,7 +26,7 @@ public final class CatalogDefinitions {
     private static final int BYTEA = TypeOids.BYTEA;
     private static final int CHAR_ARRAY = 1002;
     private static final int INT2_ARRAY = 1005;
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
     private static final int OID_ARRAY = 1028;
 
     /** First OID genbki.pl would hand to catalog row types without a fixed one; ours are below 16384. */

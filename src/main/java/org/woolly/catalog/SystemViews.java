@@ -19,7 +19,7 @@ public final class SystemViews {
     private static final int BOOL = TypeOids.BOOL;
     private static final int INT4 = TypeOids.INT4;
     private static final int TEXT = TypeOids.TEXT;
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
     private static final int OID = TypeOids.OID;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
 

@@ -589,7 +589,7 @@ public final class PlExecutor {
                         new int[] {0}, trigger.arguments().toArray()));
     }
 
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
     /** {@code trigger}, the pseudo-type a trigger function returns. */
     private static final int TRIGGER_TYPE = 2279;
 

@@ -18,7 +18,7 @@ import static org.woolly.utils.adt.TypeOids.*;
  */
 final class ArrayFunctions {
     private static final int INT4_ARRAY = 1007;
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
     private static final char I = PgProcData.IMMUTABLE;
 
     private ArrayFunctions() {}

@@ -35,7 +35,7 @@ import static org.woolly.utils.adt.TypeOids.TEXT;
  * json_build_object, {@code {"a":1}} for row_to_json).
  */
 final class JsonFunctions {
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
 
     private JsonFunctions() {}
 

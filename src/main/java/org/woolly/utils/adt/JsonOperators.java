@@ -23,7 +23,7 @@ import static org.woolly.utils.adt.TypeOids.TEXT;
  * operators go through {@link ComparisonOperators} with {@link Jsonb}'s order.
  */
 final class JsonOperators {
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
 
     private JsonOperators() {}
 

@@ -16,7 +16,7 @@ import static org.woolly.utils.adt.TypeOids.*;
  * attaches an implementation to each line.
  */
 public final class PgOperatorData {
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
     private static final int NONE = 0;
 
     /** One pg_operator row with its function's pg_proc identity and volatility. */

@@ -28,7 +28,7 @@ public final class PgProcData {
     /** CALLED ON NULL INPUT. */
     public static final boolean CALLED = false;
     static final int INT4_ARRAY = 1007;
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
 
     /** One pg_proc row; {@code variadic}: the last argument type repeats ({@code provariadic}). */
     public record Proc(int oid, String name, int returnType, char volatility, boolean strict, boolean variadic,

@@ -16,7 +16,7 @@ import org.woolly.utils.error.SqlState;
 final class RegexpFunctions {
     private static final int T = TypeOids.TEXT;
     private static final int I = TypeOids.INT4;
-    private static final int TEXT_ARRAY = 1009;
+    private static final int TEXT_ARRAY = TypeOids.TEXT_ARRAY;
 
     private RegexpFunctions() {}
 

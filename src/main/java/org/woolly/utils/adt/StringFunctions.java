@@ -117,7 +117,7 @@ final class StringFunctions {
         r.function("translate", T, (a, c) -> translate((String) a[0], (String) a[1], (String) a[2]), T, T, T);
         r.function("quote_ident", T, (a, c) -> quoteIdent((String) a[0]), T);
         r.function("gen_random_uuid", TypeOids.UUID, PgProcData.VOLATILE, PgProcData.STRICT, (a, c) -> Uuid.random());
-        r.function("parse_ident", 1009, (a, c) -> ArrayValue.of(T, Identifiers.parseIdent((String) a[0],
+        r.function("parse_ident", TypeOids.TEXT_ARRAY, (a, c) -> ArrayValue.of(T, Identifiers.parseIdent((String) a[0],
                 (Boolean) a[1])), T, TypeOids.BOOL);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
         r.function("unistr", T, (a, c) -> unistr((String) a[0]), T);

@@ -51,6 +51,8 @@ public final class TypeOids {
     public static final int CSTRING = 2275;
     public static final int INTERNAL = 2281;
     public static final int ANYENUM = 3500;
+    /** {@code _text}, the array of text. */
+    public static final int TEXT_ARRAY = 1009;
     public static final int ANYARRAY = 2277;
     public static final int ANYELEMENT = 2283;
     public static final int ANYCOMPATIBLE = 5077;
