@@ -653,8 +653,9 @@ public final class QuerySession implements SessionEngine {
      */
     void checkWritable(SessionPreparedQuery prepared) {
         Query query = prepared.query();
-        if (query == null) {
-            return;
+        if (query == null || query.command() == Query.CommandType.SELECT && query.dataModifyingCtes().isEmpty()
+                || !block.readOnly()) {
+            return; // reads never look, writes look up their tables only in a read-only transaction
         }
         // a data-modifying WITH makes the statement a write, named by its top command as PostgreSQL names it
         boolean writes = query.command() != Query.CommandType.SELECT && writesPersistentTable(query)

@@ -172,11 +172,16 @@ final class TransactionBlock {
      * default_transaction_read_only).
      */
     void checkWritable(String command) {
-        ensure();
-        if ("on".equals(setting("transaction_read_only", "off"))) {
+        if (readOnly()) {
             throw SqlException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction",
                     command);
         }
+    }
+
+    /** Whether the current transaction (started if none is) is read-only. */
+    boolean readOnly() {
+        ensure();
+        return "on".equals(setting("transaction_read_only", "off"));
     }
 
     /** A setting as SHOW prints it, or the fallback where the session's settings lack it. */
