@@ -30,7 +30,7 @@ final class ColumnResolver {
         if (tableOid != null) {
             return tableOid;
         }
-        QueryExpr.Var local = inLevel(state, fields, ref.location());
+        QueryExpr local = inLevel(state, fields, ref.location());
         if (local != null) {
             return local;
         }
@@ -49,9 +49,9 @@ final class ColumnResolver {
             if (outerTableOid != null) {
                 return outerTableOid;
             }
-            QueryExpr.Var outer = inLevel(level.parent, fields, ref.location());
+            QueryExpr outer = inLevel(level.parent, fields, ref.location());
             if (outer != null) {
-                return outerReference(state, levelsUp, outer);
+                return outerReference(state, levelsUp, outer, fields.getLast());
             }
         }
         QueryExpr parameter = RoutineCalls.parameter(state, fields);
@@ -68,7 +68,16 @@ final class ColumnResolver {
      */
     private static SqlException notVisible(ParseState state, List<String> fields, int location) {
         String hiddenTable = null;
-        if (state.hiddenEntry >= 0) {
+        for (int index = 0; index < state.rangeTable.size() && hiddenTable == null; index++) {
+            // the items within an aliased join
+            RangeEntry entry = state.rangeTable.get(index);
+            boolean matches = fields.size() == 1 ? entry.columnNames().contains(fields.getFirst())
+                    : fields.get(fields.size() - 2).equals(entry.alias());
+            if (state.hiddenRefnames.contains(index) && matches && entry.alias() != null) {
+                hiddenTable = entry.alias();
+            }
+        }
+        if (state.hiddenEntry >= 0 && hiddenTable == null) {
             RangeEntry entry = state.rangeTable.get(state.hiddenEntry);
             boolean matches = fields.size() == 1 ? entry.columnNames().contains(fields.getFirst())
                     : fields.get(fields.size() - 2).equals(entry.alias());
@@ -108,13 +117,20 @@ final class ColumnResolver {
      * (unqualified) or no such table (qualified); errors when it is ambiguous there or the
      * named table lacks the column ({@code colNameToVar}, {@code refnameNamespaceItem}).
      */
-    private static QueryExpr.Var inLevel(ParseState state, List<String> fields, int location) {
+    private static QueryExpr inLevel(ParseState state, List<String> fields, int location) {
         if (fields.size() == 1) {
             return unqualified(state, fields.getFirst(), location);
         }
         String table = fields.get(fields.size() - 2);
         String column = fields.getLast();
+        StarExpansion.JoinScope join = fields.size() == 2 ? StarExpansion.aliased(state, table) : null;
         int index = findTableOrNone(state, table, location);
+        if (join != null) {
+            if (index >= 0) {
+                throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous", table);
+            }
+            return joinColumn(join, table, column, location);
+        }
         if (index < 0) {
             return null;
         }
@@ -126,24 +142,44 @@ final class ColumnResolver {
         return var(entry, columnIndex, location);
     }
 
+    /** Column {@code column} of the aliased join {@code join}, PostgreSQL's errors when it has none or several. */
+    private static QueryExpr joinColumn(StarExpansion.JoinScope join, String table, String column, int location) {
+        QueryExpr found = null;
+        for (StarExpansion.Column candidate : join.columns()) {
+            if (candidate.name().equals(column)) {
+                if (found != null) {
+                    throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location, "column reference \"%s\" is ambiguous",
+                            column);
+                }
+                found = StarExpansion.at(candidate, location).expr();
+            }
+        }
+        if (found == null) {
+            throw ParseState.error(SqlState.UNDEFINED_COLUMN, location, "column %s.%s does not exist", table, column);
+        }
+        return found;
+    }
+
     /**
      * A column of the query {@code levelsUp} levels above {@code state} ({@code varlevelsup}):
      * the level just below the owner passes it in an execution parameter, one per distinct
      * column ({@code replace_outer_var}).
      */
-    private static QueryExpr outerReference(ParseState state, int levelsUp, QueryExpr.Var var) {
+    private static QueryExpr outerReference(ParseState state, int levelsUp, QueryExpr value, String column) {
         ParseState passing = state;
         for (int i = 1; i < levelsUp; i++) {
             passing = passing.parent;
         }
+        String name = value instanceof QueryExpr.Var var ? var.name() : column;
+        int typmod = value instanceof QueryExpr.Var var ? var.typmod() : -1;
         for (org.woolly.nodes.query.ParamBinding binding : passing.bindings) {
-            if (binding.value().equals(var)) {
-                return new QueryExpr.ExecParam(binding.param(), var.type(), var.typmod(), var.name());
+            if (binding.value().equals(value)) {
+                return new QueryExpr.ExecParam(binding.param(), value.type(), typmod, name);
             }
         }
         int param = state.newExecParam();
-        passing.bindings.add(new org.woolly.nodes.query.ParamBinding(param, var));
-        return new QueryExpr.ExecParam(param, var.type(), var.typmod(), var.name());
+        passing.bindings.add(new org.woolly.nodes.query.ParamBinding(param, value));
+        return new QueryExpr.ExecParam(param, value.type(), typmod, name);
     }
 
     static int findTable(ParseState state, String table, int location) {
@@ -157,7 +193,7 @@ final class ColumnResolver {
     private static int findTableOrNone(ParseState state, String table, int location) {
         int found = -1;
         for (int i = 0; i < state.rangeTable.size(); i++) {
-            if (i != state.hiddenEntry && table.equals(state.rangeTable.get(i).alias())) {
+            if (i != state.hiddenEntry && !state.hiddenRefnames.contains(i) && table.equals(state.rangeTable.get(i).alias())) {
                 if (found >= 0) {
                     throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous", table);
                 }
@@ -167,18 +203,35 @@ final class ColumnResolver {
         return found;
     }
 
-    private static QueryExpr.Var unqualified(ParseState state, String column, int location) {
-        QueryExpr.Var found = null;
+    private static QueryExpr unqualified(ParseState state, String column, int location) {
+        QueryExpr found = null;
         for (int i = 0; i < state.rangeTable.size(); i++) {
             RangeEntry entry = state.rangeTable.get(i);
             int columnIndex = entry.columnNames().indexOf(column);
-            if (columnIndex < 0 || i == state.hiddenEntry || state.hiddenColumns.contains(i + ":" + column)) {
+            if (columnIndex < 0 || i == state.hiddenEntry || state.hiddenColumns.contains(i + ":" + column)
+                    || state.hiddenRefnames.contains(i)) {
                 continue;
             }
             if (found != null) {
                 throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location, "column reference \"%s\" is ambiguous", column);
             }
-            found = var(entry, columnIndex, location);
+            QueryExpr merged = state.mergedColumns.get(i + ":" + column);
+            found = merged != null ? merged : var(entry, columnIndex, location);
+        }
+        // the items within an aliased join show their columns under the join's names only
+        for (StarExpansion.JoinScope join : state.joinScopes) {
+            if (join.alias() == null || join.usingOnly() || StarExpansion.hidden(state, join)) {
+                continue;
+            }
+            for (StarExpansion.Column candidate : join.columns()) {
+                if (candidate.name().equals(column)) {
+                    if (found != null) {
+                        throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location,
+                                "column reference \"%s\" is ambiguous", column);
+                    }
+                    found = StarExpansion.at(candidate, location).expr();
+                }
+            }
         }
         return found;
     }

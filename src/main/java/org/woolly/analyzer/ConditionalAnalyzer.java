@@ -82,6 +82,16 @@ final class ConditionalAnalyzer {
         };
     }
 
+    /** The common type of {@code exprs} for {@code construct}, errors placed at {@code location}. */
+    static int commonType(ParseState state, List<QueryExpr> exprs, String construct, int location) {
+        int[] types = exprs.stream().mapToInt(QueryExpr::type).toArray();
+        try {
+            return state.types.commonType(types, construct, new int[types.length]);
+        } catch (SqlException error) {
+            throw ParseState.at(error, location);
+        }
+    }
+
     private static int commonType(ParseState state, List<QueryExpr> exprs, List<Expr> sources, String construct,
                                   int location) {
         int[] types = new int[exprs.size()];
@@ -102,7 +112,7 @@ final class ConditionalAnalyzer {
         }
     }
 
-    private static List<QueryExpr> coerceAll(ParseState state, List<QueryExpr> exprs, int type, int location,
+    static List<QueryExpr> coerceAll(ParseState state, List<QueryExpr> exprs, int type, int location,
                                              String construct) {
         List<QueryExpr> result = new ArrayList<>();
         for (QueryExpr expr : exprs) {

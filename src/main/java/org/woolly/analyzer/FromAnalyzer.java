@@ -318,8 +318,8 @@ final class FromAnalyzer {
 
     /** 42712 when another FROM item already has this name ({@code checkNameSpaceConflicts}). */
     static void checkUniqueAlias(ParseState state, String name, int location) {
-        for (RangeEntry existing : state.rangeTable) {
-            if (name.equals(existing.alias())) {
+        for (int i = 0; i < state.rangeTable.size(); i++) {
+            if (name.equals(state.rangeTable.get(i).alias()) && !state.hiddenRefnames.contains(i)) {
                 throw ParseState.error(SqlState.DUPLICATE_ALIAS, location, "table name \"%s\" specified more than once",
                         name);
             }
@@ -410,18 +410,32 @@ final class FromAnalyzer {
                 }
             }
         }
-        List<String> using = join.natural() ? commonColumns(state, leftStart, rightStart) : join.using();
+        List<StarExpansion.Column> leftColumns = StarExpansion.columns(state, leftStart, rightStart, join.location());
+        List<StarExpansion.Column> rightColumns = StarExpansion.columns(state, rightStart, state.rangeTable.size(),
+                join.location());
+        List<String> using = join.natural() ? commonColumns(leftColumns, rightColumns) : join.using();
         QueryExpr quals = null;
+        List<StarExpansion.Column> columns = new ArrayList<>();
+        List<StarExpansion.Column> mergedColumns = new ArrayList<>();
         if (using != null && !using.isEmpty()) {
             List<QueryExpr> tests = new ArrayList<>();
-            List<int[]> mergedFrom = new ArrayList<>();
+            List<StarExpansion.Column> usedLeft = new ArrayList<>();
+            List<StarExpansion.Column> usedRight = new ArrayList<>();
             for (String column : using) {
-                boolean fromRight = join.type() == FromItem.JoinType.RIGHT;
-                mergedFrom.add(position(state, fromRight ? rightStart : leftStart,
-                        fromRight ? state.rangeTable.size() : rightStart, column));
-                QueryExpr leftColumn = findIn(state, leftStart, rightStart, column, "left", join.location());
-                QueryExpr rightColumn = findIn(state, rightStart, state.rangeTable.size(), column, "right", join.location());
-                tests.add(expressions.operator("=", leftColumn, rightColumn, join.location()));
+                if (using.indexOf(column) != using.lastIndexOf(column)) {
+                    throw ParseState.error(SqlState.DUPLICATE_COLUMN, -1,
+                            "column name \"%s\" appears more than once in USING clause", column);
+                }
+                StarExpansion.Column leftColumn = findIn(leftColumns, column, "left", join.location());
+                StarExpansion.Column rightColumn = findIn(rightColumns, column, "right", join.location());
+                usedLeft.add(leftColumn);
+                usedRight.add(rightColumn);
+                tests.add(expressions.operator("=", leftColumn.expr(), rightColumn.expr(), join.location()));
+                StarExpansion.Column merged = merged(state, join.type(), leftColumn, rightColumn, join.location());
+                mergedColumns.add(merged);
+                if (!merged.expr().equals((join.type() == FromItem.JoinType.RIGHT ? rightColumn : leftColumn).expr())) {
+                    state.mergedColumns.put(merged.key(), merged.expr());
+                }
                 int hiddenSide = join.type() == FromItem.JoinType.RIGHT ? leftStart : rightStart;
                 int hiddenEnd = join.type() == FromItem.JoinType.RIGHT ? rightStart : state.rangeTable.size();
                 for (int i = hiddenSide; i < hiddenEnd; i++) {
@@ -429,16 +443,34 @@ final class FromAnalyzer {
                 }
             }
             quals = tests.size() == 1 ? tests.getFirst() : new QueryExpr.BoolOp(QueryExpr.BoolOp.BoolKind.AND, tests);
-            state.usingJoins.add(new StarExpansion.UsingJoin(leftStart, rightStart, state.rangeTable.size(),
-                    List.copyOf(using), mergedFrom));
-        } else if (join.on() != null) {
-            String saved = state.aggregateForbiddenIn;
-            state.aggregateForbiddenIn = "JOIN conditions";
-            try {
-                quals = expressions.transformCondition(join.on(), "JOIN/ON");
-            } finally {
-                state.aggregateForbiddenIn = saved;
+            columns.addAll(mergedColumns);
+            leftColumns.stream().filter(column -> !usedLeft.contains(column)).forEach(columns::add);
+            rightColumns.stream().filter(column -> !usedRight.contains(column)).forEach(columns::add);
+        } else {
+            columns.addAll(leftColumns);
+            columns.addAll(rightColumns);
+            if (join.on() != null) {
+                String saved = state.aggregateForbiddenIn;
+                state.aggregateForbiddenIn = "JOIN conditions";
+                try {
+                    quals = expressions.transformCondition(join.on(), "JOIN/ON");
+                } finally {
+                    state.aggregateForbiddenIn = saved;
+                }
             }
+        }
+        String alias = join.alias() == null ? null : join.alias().name();
+        if (alias != null) {
+            columns = renamed(columns, join.alias());
+            for (int i = leftStart; i < state.rangeTable.size(); i++) {
+                state.hiddenRefnames.add(i);
+            }
+        }
+        state.joinScopes.add(new StarExpansion.JoinScope(leftStart, state.rangeTable.size(), alias, false,
+                List.copyOf(columns)));
+        if (join.usingAlias() != null) {
+            state.joinScopes.add(new StarExpansion.JoinScope(leftStart, state.rangeTable.size(),
+                    join.usingAlias().name(), true, List.copyOf(mergedColumns)));
         }
         return new FromNode.Join(join.type(), left, right, quals);
     }
@@ -447,45 +479,75 @@ final class FromAnalyzer {
      * NATURAL: the column names both sides have, in the left side's order, joined as USING
      * ({@code transformFromClauseItem}); none makes it a cross join.
      */
-    private static List<String> commonColumns(ParseState state, int leftStart, int rightStart) {
+    private static List<String> commonColumns(List<StarExpansion.Column> left, List<StarExpansion.Column> right) {
         List<String> common = new ArrayList<>();
-        for (int i = leftStart; i < rightStart; i++) {
-            for (String column : state.rangeTable.get(i).columnNames()) {
-                if (state.hiddenColumns.contains(i + ":" + column) || common.contains(column)) {
-                    continue;
-                }
-                for (int j = rightStart; j < state.rangeTable.size(); j++) {
-                    if (state.rangeTable.get(j).columnNames().contains(column)) {
-                        common.add(column);
-                        break;
-                    }
-                }
+        for (StarExpansion.Column column : left) {
+            if (!common.contains(column.name()) && right.stream().anyMatch(other -> other.name().equals(column.name()))) {
+                common.add(column.name());
             }
         }
         return common;
     }
 
-    /** (range entry, column) of the first entry in {@code [from, to)} that has the column; {-1, -1} if none. */
-    private static int[] position(ParseState state, int from, int to, String column) {
-        for (int i = from; i < to; i++) {
-            int index = state.rangeTable.get(i).columnNames().indexOf(column);
-            if (index >= 0) {
-                return new int[] {i, index};
+    /** The one column of a join side named {@code column} ({@code transformFromClauseItem}'s USING checks). */
+    private static StarExpansion.Column findIn(List<StarExpansion.Column> side, String column, String sideName,
+                                               int location) {
+        StarExpansion.Column found = null;
+        for (StarExpansion.Column candidate : side) {
+            if (candidate.name().equals(column)) {
+                if (found != null) {
+                    throw ParseState.error(SqlState.AMBIGUOUS_COLUMN, location,
+                            "common column name \"%s\" appears more than once in %s table", column, sideName);
+                }
+                found = candidate;
             }
         }
-        return new int[] {-1, -1};
+        if (found == null) {
+            throw ParseState.error(SqlState.UNDEFINED_COLUMN, -1,
+                    "column \"%s\" specified in USING clause does not exist in %s table", column, sideName);
+        }
+        return found;
     }
 
-    private static QueryExpr findIn(ParseState state, int from, int to, String column, String side, int location) {
-        for (int i = from; i < to; i++) {
-            RangeEntry entry = state.rangeTable.get(i);
-            int index = entry.columnNames().indexOf(column);
-            if (index >= 0) {
-                return ColumnResolver.var(entry, index, location);
-            }
+    /**
+     * The merged column of JOIN USING ({@code buildMergedJoinVar}): both sides in their common
+     * type; the left one for INNER and LEFT joins, the right one for RIGHT, and for FULL the first
+     * of them that is not null. Unqualified references find it under the side's key it replaces.
+     */
+    private static StarExpansion.Column merged(ParseState state, FromItem.JoinType type, StarExpansion.Column left,
+                                               StarExpansion.Column right, int location) {
+        int common = ConditionalAnalyzer.commonType(state, List.of(left.expr(), right.expr()), "JOIN/USING", location);
+        QueryExpr leftValue = ConditionalAnalyzer.coerceAll(state, List.of(left.expr()), common, location, "JOIN/USING")
+                .getFirst();
+        QueryExpr rightValue = ConditionalAnalyzer.coerceAll(state, List.of(right.expr()), common, location,
+                "JOIN/USING").getFirst();
+        boolean leftCoerced = !leftValue.equals(left.expr());
+        boolean rightCoerced = !rightValue.equals(right.expr());
+        return switch (type) {
+            case RIGHT -> new StarExpansion.Column(right.name(), rightValue, right.key());
+            // either side will do: the one that needs no coercion
+            case INNER -> new StarExpansion.Column(left.name(), leftCoerced && !rightCoerced ? rightValue : leftValue,
+                    left.key());
+            case FULL -> new StarExpansion.Column(left.name(), new QueryExpr.Coalesce(List.of(leftValue, rightValue),
+                    common), left.key());
+            default -> new StarExpansion.Column(left.name(), leftValue, left.key());
+        };
+    }
+
+    /** A join's columns under its alias's column names; too many names is PostgreSQL's 42P10. */
+    private static List<StarExpansion.Column> renamed(List<StarExpansion.Column> columns, FromItem.Alias alias) {
+        List<String> names = alias.columns() == null ? List.of() : alias.columns();
+        if (names.size() > columns.size()) {
+            throw ParseState.error(SqlState.INVALID_COLUMN_REFERENCE, -1,
+                    "join expression \"%s\" has %d columns available but %d columns specified", alias.name(),
+                    columns.size(), names.size());
         }
-        throw ParseState.error(SqlState.UNDEFINED_COLUMN, location,
-                "column \"%s\" specified in USING clause does not exist in %s table", column, side);
+        List<StarExpansion.Column> renamed = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            StarExpansion.Column column = columns.get(i);
+            renamed.add(i < names.size() ? new StarExpansion.Column(names.get(i), column.expr(), column.key()) : column);
+        }
+        return renamed;
     }
 
     /** WHERE: boolean, no aggregates. */

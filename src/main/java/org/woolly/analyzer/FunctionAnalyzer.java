@@ -39,6 +39,13 @@ final class FunctionAnalyzer {
                         call.name());
             }
         }
+        if (HypotheticalSetAggregates.applies(call)) {
+            return analyzer.transform(HypotheticalSetAggregates.rewrite(call, () -> {
+                List<String> types = new ArrayList<>();
+                call.args().forEach(arg -> types.add(state.types.formatType(analyzer.transform(arg).type(), -1)));
+                return types;
+            }));
+        }
         if (call.over() != null) {
             if (call.withinGroup()) {
                 throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, call.location(),

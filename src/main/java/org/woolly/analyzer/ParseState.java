@@ -76,8 +76,18 @@ public final class ParseState {
     boolean parentHidden;
     /** The next free execution parameter of the statement, shared by all its levels. */
     private int[] nextExecParam = {0};
-    /** The JOINs with USING or NATURAL at this level, for the column order of {@code *}. */
-    List<StarExpansion.UsingJoin> usingJoins = new ArrayList<>();
+    /**
+     * The joins at this level with their output columns ({@code *}'s order, an alias's names), in
+     * the order analyzed (inner joins before the joins around them).
+     */
+    final List<StarExpansion.JoinScope> joinScopes = new ArrayList<>();
+    /** Range entries whose names an aliased join hides ({@code (a JOIN b) AS x}: only x is visible). */
+    final Set<Integer> hiddenRefnames = new HashSet<>();
+    /**
+     * What an unqualified reference to "rangeIndex:column" reads instead of that column: the merged
+     * column of a FULL JOIN USING, {@code COALESCE(left, right)}.
+     */
+    final java.util.Map<String, QueryExpr> mergedColumns = new java.util.HashMap<>();
     /** The WITH queries defined at this level (visible here and in the levels below). */
     final List<CteAnalyzer.Cte> ctes = new ArrayList<>();
     /** Parses stored expression texts (column defaults) for INSERT/UPDATE analyzed inside the statement. */

@@ -56,11 +56,17 @@ final class RowExpressions {
      * table's row type; null when no FROM item of this level has that name.
      */
     static QueryExpr wholeRow(ParseState state, String name, int location) {
+        StarExpansion.JoinScope join = StarExpansion.aliased(state, name);
+        if (join != null) {
+            // an aliased join as a whole: a record of its columns
+            return build(TypeOids.RECORD, join.columns().stream()
+                    .map(column -> StarExpansion.at(column, location).expr()).toList());
+        }
         RangeEntry found = null;
         int foundIndex = -1;
         for (int index = 0; index < state.rangeTable.size(); index++) {
             RangeEntry entry = state.rangeTable.get(index);
-            if (name.equals(entry.alias()) && index != state.hiddenEntry) {
+            if (name.equals(entry.alias()) && index != state.hiddenEntry && !state.hiddenRefnames.contains(index)) {
                 if (found != null) {
                     throw ParseState.error(SqlState.AMBIGUOUS_ALIAS, location, "table reference \"%s\" is ambiguous",
                             name);

@@ -443,12 +443,19 @@ final class SelectAnalyzer {
             if (state.rangeTable.isEmpty()) {
                 throw ParseState.error(SqlState.SYNTAX_ERROR, ref.location(), "SELECT * with no tables specified is not valid");
             }
-            for (int[] column : StarExpansion.columns(state)) {
-                RangeEntry source = state.rangeTable.get(column[0]);
-                entries.add(entry(ColumnResolver.var(source, column[1], ref.location()), source.columnNames().get(column[1])));
+            for (StarExpansion.Column column : StarExpansion.columns(state, ref.location())) {
+                entries.add(entry(column.expr(), column.name()));
             }
             return;
         } else {
+            StarExpansion.JoinScope join = ref.fields().size() == 2
+                    ? StarExpansion.aliased(state, ref.fields().getFirst()) : null;
+            if (join != null) {
+                for (StarExpansion.Column column : join.columns()) {
+                    entries.add(entry(StarExpansion.at(column, ref.location()).expr(), column.name()));
+                }
+                return;
+            }
             sources = List.of(state.rangeTable.get(ColumnResolver.findTable(state, ref.fields().get(ref.fields().size() - 2),
                     ref.location())));
         }

@@ -1,67 +1,95 @@
 package org.woolly.analyzer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.woolly.nodes.query.QueryExpr;
+import org.woolly.nodes.query.RangeEntry;
 
 /**
  * The columns an unqualified {@code *} expands to, in PostgreSQL's order
- * ({@code expandNSItemAttrs} over the join tree): a JOIN with USING or NATURAL gives its merged
- * columns first, then the other columns of its left side, then those of its right side.
+ * ({@code expandNSItemAttrs} over the join tree): a join gives its own columns (a JOIN with USING
+ * or NATURAL its merged columns first, then the other columns of its left side, then those of its
+ * right side; an aliased join under the alias's column names), any other FROM item its visible columns.
  */
 final class StarExpansion {
 
+    /** One output column: its name and what it reads; {@code key} "rangeIndex:column" of its source. */
+    record Column(String name, QueryExpr expr, String key) {}
+
     /**
-     * A JOIN ... USING over range entries {@code [leftStart, end)}, its right side from
-     * {@code rightStart}; each merged column is read from the entry {@code mergedFrom}.
+     * A join over range entries {@code [start, end)} with its output columns (PostgreSQL's join
+     * RTE and its {@code joinaliasvars}); {@code alias} null when it has none. A USING alias
+     * ({@code usingOnly}) names just the merged columns and stands beside the join's own scope.
      */
-    record UsingJoin(int leftStart, int rightStart, int end, List<String> columns, List<int[]> mergedFrom) {}
+    record JoinScope(int start, int end, String alias, boolean usingOnly, List<Column> columns) {}
 
     private StarExpansion() {}
 
-    /** Pairs (range entry index, column index) in output order. */
-    static List<int[]> columns(ParseState state) {
-        List<int[]> out = new ArrayList<>();
-        emit(state, 0, state.rangeTable.size(), new HashSet<>(), out);
-        return out;
+    /** The columns of {@code *} over the whole FROM clause of this level. */
+    static List<Column> columns(ParseState state, int location) {
+        return columns(state, 0, state.rangeTable.size(), location);
     }
 
-    private static void emit(ParseState state, int from, int to, Set<String> skip, List<int[]> out) {
+    /**
+     * The columns the FROM items over range entries {@code [from, to)} give {@code *}, their
+     * column references placed at {@code location}.
+     */
+    static List<Column> columns(ParseState state, int from, int to, int location) {
+        List<Column> out = new ArrayList<>();
         int index = from;
         while (index < to) {
-            UsingJoin outermost = null;
-            for (UsingJoin join : state.usingJoins) {
-                if (join.leftStart() == index && join.end() <= to && (outermost == null || join.end() > outermost.end())) {
+            JoinScope outermost = null;
+            for (JoinScope join : state.joinScopes) {
+                if (!join.usingOnly() && join.start() == index && join.end() <= to
+                        && (outermost == null || join.end() > outermost.end())) {
                     outermost = join;
                 }
             }
-            if (outermost == null) {
-                var entry = state.rangeTable.get(index);
-                for (int column = 0; column < entry.columnNames().size(); column++) {
-                    String key = index + ":" + entry.columnNames().get(column);
-                    if (!skip.contains(key) && !state.hiddenColumns.contains(key)) {
-                        out.add(new int[] {index, column});
-                    }
-                }
-                index++;
+            if (outermost != null) {
+                outermost.columns().forEach(column -> out.add(at(column, location)));
+                index = outermost.end();
                 continue;
             }
-            Set<String> inner = new HashSet<>(skip);
-            for (int[] merged : outermost.mergedFrom()) {
-                out.add(merged);
-                inner.add(merged[0] + ":" + state.rangeTable.get(merged[0]).columnNames().get(merged[1]));
+            RangeEntry entry = state.rangeTable.get(index);
+            for (int column = 0; column < entry.columnNames().size(); column++) {
+                String key = index + ":" + entry.columnNames().get(column);
+                if (!state.hiddenColumns.contains(key)) {
+                    QueryExpr merged = state.mergedColumns.get(key);
+                    out.add(new Column(entry.columnNames().get(column),
+                            merged != null ? merged : ColumnResolver.var(entry, column, location), key));
+                }
             }
-            List<UsingJoin> saved = state.usingJoins;
-            state.usingJoins = new ArrayList<>(saved);
-            state.usingJoins.remove(outermost);
-            try {
-                emit(state, outermost.leftStart(), outermost.rightStart(), inner, out);
-                emit(state, outermost.rightStart(), outermost.end(), inner, out);
-            } finally {
-                state.usingJoins = saved;
-            }
-            index = outermost.end();
+            index++;
         }
+        return out;
+    }
+
+    /** {@code column} with its reference placed at {@code location} (a merged column keeps its own). */
+    static Column at(Column column, int location) {
+        return column.expr() instanceof QueryExpr.Var var
+                ? new Column(column.name(), new QueryExpr.Var(var.position(), var.type(), var.typmod(), var.name(),
+                        location), column.key())
+                : column;
+    }
+
+    /** The scope of the join called {@code name} visible at this level, or null. */
+    static JoinScope aliased(ParseState state, String name) {
+        for (JoinScope join : state.joinScopes) {
+            if (name.equals(join.alias()) && !hidden(state, join)) {
+                return join;
+            }
+        }
+        return null;
+    }
+
+    /** Whether an aliased join around {@code join} hides its name. */
+    static boolean hidden(ParseState state, JoinScope join) {
+        for (JoinScope outer : state.joinScopes) {
+            if (outer != join && !outer.usingOnly() && outer.alias() != null && outer.start() <= join.start()
+                    && join.end() <= outer.end() && (outer.end() - outer.start()) > (join.end() - join.start())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

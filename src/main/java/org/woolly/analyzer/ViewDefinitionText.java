@@ -347,7 +347,8 @@ public final class ViewDefinitionText {
     }
 
     private void join(FromItem.Join join) {
-        if (!pretty) {
+        boolean parenthesized = !pretty || join.alias() != null;
+        if (parenthesized) {
             buf.append('(');
         }
         fromItem(join.left());
@@ -370,6 +371,9 @@ public final class ViewDefinitionText {
         if (join.using() != null && !join.natural()) {
             buf.append(" USING (").append(String.join(", ", join.using().stream().map(Parser::quoteIdentifier).toList()))
                     .append(')');
+            if (join.usingAlias() != null) {
+                buf.append(" AS ").append(Parser.quoteIdentifier(join.usingAlias().name()));
+            }
         } else if (join.on() != null) {
             buf.append(pretty ? " ON " : " ON (");
             expression(join.on(), null);
@@ -378,9 +382,11 @@ public final class ViewDefinitionText {
                 && !join.natural()) {
             buf.append(" ON TRUE");
         }
-        if (!pretty) {
+        if (parenthesized) {
             buf.append(')');
         }
+        // the alias goes after the right parenthesis (get_from_clause_item)
+        alias(join.alias());
     }
 
     /** A function's column definition list, as {@code get_from_clause_coldeflist} prints it. */

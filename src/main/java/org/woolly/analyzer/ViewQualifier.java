@@ -237,10 +237,34 @@ public final class ViewQualifier {
                 int rightStart = scope.entries.size();
                 FromItem right = fromItem(join.right(), scope);
                 mergeUsingColumns(scope, join, leftStart, rightStart);
-                yield new FromItem.Join(join.type(), left, right, expression(join.on(), scope), join.using(),
-                        join.natural(), join.location());
+                Expr on = expression(join.on(), scope);
+                if (join.alias() != null) {
+                    aliasJoin(scope, join.alias(), leftStart);
+                }
+                yield new FromItem.Join(join.type(), left, right, on, join.using(), join.natural(), join.location(),
+                        join.alias(), join.usingAlias());
             }
         };
+    }
+
+    /**
+     * {@code (a JOIN b ...) AS x (names)}: the items within give way to one entry x with the join's
+     * columns (the right side's copies of merged columns left out), renamed by the alias's list.
+     */
+    private static void aliasJoin(Scope scope, FromItem.Alias alias, int start) {
+        List<Entry> inner = scope.entries.subList(start, scope.entries.size());
+        List<Column> columns = new ArrayList<>();
+        List<String> names = alias.columns() == null ? List.of() : alias.columns();
+        for (Entry entry : inner) {
+            for (Column column : entry.columns) {
+                if (!column.merged) {
+                    String name = columns.size() < names.size() ? names.get(columns.size()) : column.name;
+                    columns.add(new Column(name, name, column.typeName, column.relationOid, column.number));
+                }
+            }
+        }
+        inner.clear();
+        scope.entries.add(new Entry(alias.name(), columns));
     }
 
     /** JOIN USING and NATURAL JOIN: the right side's copies of the common columns leave {@code *}. */

@@ -57,20 +57,22 @@ final class FromClauseParser {
             FromItem right = natural ? tableReference() : joinedItem();
             Expr on = null;
             List<String> using = null;
+            FromItem.Alias usingAlias = null;
             if (!natural) {
                 if (cursor.acceptKeyword("on")) {
                     on = grammar.expressions.expression();
                 } else if (cursor.atKeyword("using")) {
                     cursor.advance();
                     using = grammar.parenthesizedNameList();
-                    if (cursor.atKeyword("as")) {
-                        throw TokenCursor.notSupportedClause("JOIN USING aliases are not supported yet", cursor.peek());
+                    if (cursor.acceptKeyword("as")) {
+                        // join_using_alias: AS name, no column list
+                        usingAlias = new FromItem.Alias(grammar.columnId(), List.of());
                     }
                 } else {
                     throw cursor.syntaxError();
                 }
             }
-            left = new FromItem.Join(type, left, right, on, using, natural, left.location());
+            left = new FromItem.Join(type, left, right, on, using, natural, left.location(), null, usingAlias);
         }
     }
 
@@ -119,8 +121,15 @@ final class FromClauseParser {
             cursor.advance();
             FromItem joined = joinedItem();
             cursor.expect(Token.Kind.RIGHT_PAREN);
-            if (alias(true) != null) {
-                throw TokenCursor.notSupportedClause("aliases on parenthesized joins are not supported yet", start);
+            Token aliasStart = cursor.peek();
+            FromItem.Alias alias = alias(true);
+            if (alias != null) {
+                // '(' joined_table ')' alias_clause: only a join may be parenthesized with an alias
+                if (!(joined instanceof FromItem.Join join)) {
+                    throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, "syntax error at or near \"%s\""
+                            .formatted(aliasStart.text()), aliasStart);
+                }
+                return join.withAlias(alias);
             }
             return joined;
         }

@@ -7,6 +7,7 @@ import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.SortBy;
 import org.woolly.nodes.parse.TypeName;
+import org.woolly.utils.error.SqlState;
 
 /**
  * Primary expressions ({@code c_expr}, {@code AexprConst}, {@code func_expr}): literals, column
@@ -260,7 +261,8 @@ final class SpecialFormParser {
             // agg(direct args) WITHIN GROUP (ORDER BY sorted args): an ordered-set aggregate, whose
             // arguments are the direct ones followed by the sorted ones (PostgreSQL's gram.y)
             if (distinct || !orderBy.isEmpty()) {
-                throw cursor.syntaxError();
+                throw TokenCursor.errorAt(SqlState.SYNTAX_ERROR, distinct ? "cannot use DISTINCT with WITHIN GROUP"
+                        : "cannot use multiple ORDER BY clauses with WITHIN GROUP", cursor.peek());
             }
             cursor.advance();
             cursor.advance();

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * GROUPING SETS, ROLLUP, CUBE and GROUPING(), aggregates of an outer query level (one or two
  * levels up, and the nesting of such aggregates) in subqueries,
  * data-modifying statements in WITH, the ordered-set aggregates (percentile_cont, percentile_disc
- * and mode WITHIN GROUP, with their errors), and the tableoid system column (in SELECT, WHERE, GROUP BY,
+ * and mode WITHIN GROUP, with their errors), the hypothetical-set aggregates (rank, dense_rank,
+ * percent_rank, cume_dist WITHIN GROUP), aliases on joins and FULL JOIN USING's merged columns, and the tableoid system column (in SELECT, WHERE, GROUP BY,
  * RETURNING, qualified, from a subquery, ambiguous), as psql shows them: scripts whose expected output
  * PostgreSQL 15 produced (results, EXPLAIN shapes and the 42803 errors with their positions).
  */
@@ -42,6 +43,11 @@ class QueryLanguageIT {
     @Test
     void fetchFirstWithTiesMatchesPostgres() throws Exception {
         assertScriptMatchesPostgres("fetch_with_ties");
+    }
+
+    @Test
+    void joinAliasesFullJoinUsingAndHypotheticalSetAggregatesMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "joins/join_aliases");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.woolly.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,21 @@ class StatementParserTest {
 
     static SelectStmt select(String sql) {
         return ((Statement.Select) one(sql)).query();
+    }
+
+    @Test
+    void joinAliasesAreKeptOnTheJoin() {
+        FromItem.Join aliased = (FromItem.Join) select("SELECT * FROM (a JOIN b USING (k)) AS x (p, q)").from()
+                .getFirst();
+        assertThat(aliased.alias().name()).isEqualTo("x");
+        assertThat(aliased.alias().columns()).containsExactly("p", "q");
+        assertThat(aliased.usingAlias()).isNull();
+        FromItem.Join using = (FromItem.Join) select("SELECT j.k FROM a JOIN b USING (k) AS j").from().getFirst();
+        assertThat(using.usingAlias().name()).isEqualTo("j");
+        assertThat(using.alias()).isNull();
+        assertThatThrownBy(() -> select("SELECT * FROM (a) x")).hasMessageContaining("syntax error at or near \"x\"");
+        assertThatThrownBy(() -> select("SELECT rank(DISTINCT 1) WITHIN GROUP (ORDER BY x) FROM a"))
+                .hasMessage("cannot use DISTINCT with WITHIN GROUP");
     }
 
     @Test

@@ -32,9 +32,25 @@ public sealed interface FromItem {
     /** One {@code name type} of a column definition list ({@code TableFuncElement}). */
     record ColumnDefinition(String name, TypeName type, int location) {}
 
-    /** {@code using} is non-null for USING (cols); {@code natural} for NATURAL; else {@code on}. */
+    /**
+     * {@code using} is non-null for USING (cols); {@code natural} for NATURAL; else {@code on}.
+     * {@code alias}: {@code (a JOIN b ...) AS x [(columns)]}, which hides the names of the items
+     * within; {@code usingAlias}: {@code USING (cols) AS j}, a name for the merged columns alone
+     * (PostgreSQL 14's {@code join_using_alias}). Each null when not written.
+     */
     record Join(JoinType type, FromItem left, FromItem right, Expr on, List<String> using, boolean natural,
-                int location) implements FromItem {}
+                int location, Alias alias, Alias usingAlias) implements FromItem {
+        /** A join without aliases. */
+        public Join(JoinType type, FromItem left, FromItem right, Expr on, List<String> using, boolean natural,
+                    int location) {
+            this(type, left, right, on, using, natural, location, null, null);
+        }
+
+        /** This join with {@code alias}. */
+        public Join withAlias(Alias alias) {
+            return new Join(type, left, right, on, using, natural, location, alias, usingAlias);
+        }
+    }
 
     /** {@code AS name [(column aliases)]}. */
     record Alias(String name, List<String> columns) {}
