@@ -86,8 +86,9 @@ public final class CatalogRows {
      * A pg_class row for a view ('v'): no access method, no storage (relfilenode 0), its query
      * in a pg_rewrite rule (relhasrules), replica identity "nothing" as {@code DefineRelation} gives it.
      */
-    public static Object[] view(int oid, String name, int namespaceOid, int rowTypeOid, int columnCount) {
-        return classRow(oid, name, namespaceOid, rowTypeOid, 'v', 0, 0, 0, false, 'p', columnCount)
+    public static Object[] view(int oid, String name, int namespaceOid, int rowTypeOid, int columnCount,
+                                char persistence) {
+        return classRow(oid, name, namespaceOid, rowTypeOid, 'v', 0, 0, 0, false, persistence, columnCount)
                 .set("relhasrules", true).setChar("relreplident", 'n').build();
     }
 

@@ -270,7 +270,8 @@ public final class DatabaseCatalog implements CatalogAccess {
                                    List<int[]> references) {
         int namespaceOid = creationNamespace(tx, schema, name, false);
         CatalogImage image = system.imageFor(tx, databaseOid);
-        return views.create(tx, image, namespaceOid, name, columns, query, references);
+        return views.create(tx, image, namespaceOid, name, columns, query, references,
+                isOwnTemporaryNamespace(image, namespaceOid) ? TEMPORARY : 'p');
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ViewDdl {
     }
 
     RelationInfo create(Transaction tx, CatalogImage image, int namespaceOid, String name, List<ColumnSpec> columns,
-                        String query, List<int[]> references) {
+                        String query, List<int[]> references, char persistence) {
         if (image.relationOid(namespaceOid, name) != null) {
             throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
@@ -54,7 +54,8 @@ final class ViewDdl {
         RelationLocks.lock(tx, databaseOid, viewOid, LockMode.ACCESS_EXCLUSIVE);
         CatalogHeap heap = system.heap();
         heap.insert(PG_TYPE, databaseOid, CatalogRows.rowType(rowTypeOid, name, namespaceOid, viewOid), tx);
-        heap.insert(PG_CLASS, databaseOid, CatalogRows.view(viewOid, name, namespaceOid, rowTypeOid, columns.size()),
+        heap.insert(PG_CLASS, databaseOid, CatalogRows.view(viewOid, name, namespaceOid, rowTypeOid, columns.size(),
+                persistence),
                 tx);
         for (int i = 0; i < columns.size(); i++) {
             heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(viewOid, columns.get(i).name(), types.get(i),

@@ -24,12 +24,17 @@ import org.woolly.utils.error.SqlState;
 public final class ViewCommands {
     private ViewCommands() {}
 
+    /** A temporary view's name in pg_temp; 42P16 (without a position, as DefineView) in another schema. */
+    private static QualifiedName temporaryName(QualifiedName name) {
+        QualifiedName temporary = TableCommands.temporaryName(new QualifiedName(name.schema(), name.name(), -1));
+        return new QualifiedName(temporary.schema(), temporary.name(), name.location());
+    }
+
     /**
      * {@code queryColumns}: the analyzed query's output columns (an unknown-typed literal already
      * text, as PostgreSQL 15 resolves it in a view).
      */
     public static String createView(CommandContext context, Statement.CreateView create, List<ColumnSpec> queryColumns) {
-        QualifiedName name = create.name();
         if (create.columnNames().size() > queryColumns.size()) {
             throw SqlException.of(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
         }
@@ -47,6 +52,16 @@ public final class ViewCommands {
                 columns.stream().map(ColumnSpec::name).toList());
         String text = ViewDefinitionText.of(stored.query(), false, relation -> true,
                 ViewDefinitionText.storedTypeText(context.catalog(), context.transaction(), context.types()));
+        QualifiedName name = create.name();
+        if (create.temporary()) {
+            name = temporaryName(name);
+        } else if (stored.references().stream().anyMatch(reference -> context.catalog().relationByOid(context.transaction(), reference.relationOid())
+                        .isTemporary())) {
+            // a view over a temporary table goes with it (DefineView's isQueryUsingTempRelation)
+            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "view \"%s\" will be a temporary view".formatted(name.name()), null, null, 0, null));
+            name = temporaryName(name);
+        }
         List<int[]> references = stored.references().stream()
                 .map(reference -> new int[] {reference.relationOid(), reference.column()}).toList();
         Optional<RelationInfo> existing = create.replace()

@@ -58,18 +58,21 @@ final class DdlParser {
         if (TriggerParser.atCreateTrigger(cursor)) {
             return new TriggerParser(grammar).create(create);
         }
-        if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("view")) {
+        if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && (cursor.peek(2).isKeyword("view")
+                || (cursor.peek(2).isKeyword("temp") || cursor.peek(2).isKeyword("temporary"))
+                && cursor.peek(3).isKeyword("view"))) {
             cursor.advance();
             cursor.advance();
-            return createView(create, true);
+            boolean temporaryView = cursor.acceptKeyword("temp") || cursor.acceptKeyword("temporary");
+            return createView(create, true, temporaryView);
         }
         if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && cursor.peek(2).isKeyword("recursive")) {
             cursor.advance();
             cursor.advance();
-            return createRecursiveView(create, true);
+            return createRecursiveView(create, true, false);
         }
         if (cursor.atKeyword("recursive")) {
-            return createRecursiveView(create, false);
+            return createRecursiveView(create, false, false);
         }
         boolean temporary = false;
         if (cursor.acceptKeyword("global") || cursor.acceptKeyword("local")) {
@@ -91,8 +94,11 @@ final class DdlParser {
         if (cursor.atKeyword("sequence")) {
             return new SequenceParser(grammar).create(create, temporary);
         }
-        if (!temporary && cursor.atKeyword("view")) {
-            return createView(create, false);
+        if (cursor.atKeyword("view")) {
+            return createView(create, false, temporary);
+        }
+        if (temporary && cursor.atKeyword("recursive")) {
+            return createRecursiveView(create, false, true);
         }
         if (!temporary && cursor.atKeyword("schema")) {
             return new AccessParser(grammar).createSchema(create);
@@ -350,7 +356,7 @@ final class DdlParser {
     }
 
     /** {@code VIEW name [(columns)] AS query [WITH [CASCADED | LOCAL] CHECK OPTION]} ({@code ViewStmt}). */
-    private Statement createView(Token create, boolean replace) {
+    private Statement createView(Token create, boolean replace, boolean temporary) {
         cursor.expectKeyword("view");
         QualifiedName name = grammar.qualifiedName();
         List<String> columnNames = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
@@ -366,7 +372,7 @@ final class DdlParser {
             cursor.expectKeyword("check");
             cursor.expectKeyword("option");
         }
-        return new Statement.CreateView(name, columnNames, query, replace, checkOption, create.start());
+        return new Statement.CreateView(name, columnNames, query, replace, checkOption, create.start(), temporary);
     }
 
     /**
@@ -374,7 +380,7 @@ final class DdlParser {
      * (columns) AS (query) SELECT columns FROM name}, as PostgreSQL's grammar builds it
      * ({@code makeRecursiveViewSelect}); the column list is required.
      */
-    private Statement createRecursiveView(Token create, boolean replace) {
+    private Statement createRecursiveView(Token create, boolean replace, boolean temporary) {
         cursor.expectKeyword("recursive");
         cursor.expectKeyword("view");
         QualifiedName name = grammar.qualifiedName();
@@ -396,7 +402,7 @@ final class DdlParser {
         SelectStmt wrapped = new SelectStmt(targets, false, null,
                 List.of(new FromItem.Table(new QualifiedName(null, name.name(), at), null, at)), null, List.of(), null,
                 null, null, false, null, null, List.of(), null, null, List.of(), List.of(cte), at);
-        return new Statement.CreateView(name, columnNames, wrapped, replace, null, create.start());
+        return new Statement.CreateView(name, columnNames, wrapped, replace, null, create.start(), temporary);
     }
 
     /** After the table name: {@code AS ...} or {@code (names) AS ...} (CREATE TABLE AS). */

@@ -31,6 +31,11 @@ class ViewsIT {
     }
 
     @Test
+    void temporaryViewsMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "views/temp_views");
+    }
+
+    @Test
     void aViewReadsTheTableItWasMadeOnWhateverTheSearchPathLater() throws Exception {
         Connection c = sessions.connect();
         execute(c, "CREATE SCHEMA sp_a");

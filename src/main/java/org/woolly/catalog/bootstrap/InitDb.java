@@ -313,7 +313,7 @@ public final class InitDb {
      */
     private static void insertView(CatalogHeap catalogs, Transaction tx, int database, SystemViews.View view) {
         catalogs.insert(PG_CLASS, database, CatalogRows.view(view.oid(), view.name(),
-                CatalogOids.PG_CATALOG_NAMESPACE, view.rowTypeOid(), view.columns().size()), tx);
+                CatalogOids.PG_CATALOG_NAMESPACE, view.rowTypeOid(), view.columns().size(), 'p'), tx);
         insertColumns(catalogs, tx, database, view.oid(), view.columns());
         catalogs.insert(PG_TYPE, database, CatalogRows.rowType(view.rowTypeOid(), view.name(),
                 CatalogOids.PG_CATALOG_NAMESPACE, view.oid()), tx);

@@ -121,7 +121,13 @@ public sealed interface Statement {
      * null, "cascaded" or "local".
      */
     record CreateView(QualifiedName name, List<String> columnNames, SelectStmt query, boolean replace,
-                      String checkOption, int location) implements Statement {}
+                      String checkOption, int location, boolean temporary) implements Statement {
+        /** A view that is not explicitly TEMPORARY. */
+        public CreateView(QualifiedName name, List<String> columnNames, SelectStmt query, boolean replace,
+                          String checkOption, int location) {
+            this(name, columnNames, query, replace, checkOption, location, false);
+        }
+    }
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING method]
