@@ -29,7 +29,7 @@ final class JsonPathComparison {
         };
     }
 
-    static Bool compare(Kind operator, Object left, Object right, boolean useTz) {
+    static Bool compare(Kind operator, Object left, Object right, boolean useTz, FormatSettings settings) {
         int leftKind = kindOf(left);
         int rightKind = kindOf(right);
         if (leftKind != rightKind) {
@@ -51,7 +51,7 @@ final class JsonPathComparison {
             }
             case 4 -> {
                 Integer result = JsonPathDatetime.compare((JsonPathDatetime.Value) left,
-                        (JsonPathDatetime.Value) right, useTz);
+                        (JsonPathDatetime.Value) right, useTz, settings);
                 if (result == null) {
                     return Bool.UNKNOWN;
                 }

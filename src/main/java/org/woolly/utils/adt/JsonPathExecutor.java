@@ -476,15 +476,23 @@ final class JsonPathExecutor {
             return fail(SqlState.SINGLETON_SQL_JSON_ITEM_REQUIRED,
                     "right operand of jsonpath operator " + item.kind.operator + " is not a single numeric value");
         }
+        return nextComputed(item, found, () -> switch (item.kind) {
+            case ADD -> NumericOperators.add(a, b);
+            case SUB -> NumericOperators.subtract(a, b);
+            case MUL -> NumericOperators.multiply(a, b);
+            case DIV -> NumericOperators.divide(a, b);
+            default -> NumericOperators.modulo(a, b);
+        });
+    }
+
+    /**
+     * The next accessor on a computed value; an error of the computation (division by zero, a
+     * datetime that does not parse) is suppressed as {@code *_opt_error} calls are when silent.
+     */
+    private Result nextComputed(JsonPathItem item, List<Object> found, java.util.function.Supplier<Object> computation) {
         Object computed;
         try {
-            computed = switch (item.kind) {
-                case ADD -> NumericOperators.add(a, b);
-                case SUB -> NumericOperators.subtract(a, b);
-                case MUL -> NumericOperators.multiply(a, b);
-                case DIV -> NumericOperators.divide(a, b);
-                default -> NumericOperators.modulo(a, b);
-            };
+            computed = computation.get();
         } catch (SqlException e) {
             if (throwErrors) {
                 throw e;
@@ -624,19 +632,8 @@ final class JsonPathExecutor {
             return fail(SqlState.INVALID_ARGUMENT_FOR_SQL_JSON_DATETIME_FUNCTION,
                     "jsonpath item method .datetime() can only be applied to a string");
         }
-        JsonPathDatetime.Value parsed;
-        try {
-            parsed = JsonPathDatetime.parse(text, item.left == null ? null : item.left.text, useTz, settings);
-        } catch (SqlException e) {
-            if (throwErrors) {
-                throw e;
-            }
-            return Result.ERROR;
-        }
-        if (item.next == null && found == null) {
-            return Result.OK;
-        }
-        return next(item, parsed, found);
+        return nextComputed(item, found,
+                () -> JsonPathDatetime.parse(text, item.left == null ? null : item.left.text, useTz, settings));
     }
 
     private Bool nestedBool(JsonPathItem item, Object value) {
@@ -715,7 +712,7 @@ final class JsonPathExecutor {
                 Bool result = switch (item.kind) {
                     case STARTS_WITH -> startsWith(leftValue, right.get(i));
                     case LIKE_REGEX -> likeRegex(item, leftValue);
-                    default -> JsonPathComparison.compare(item.kind, leftValue, right.get(i), useTz);
+                    default -> JsonPathComparison.compare(item.kind, leftValue, right.get(i), useTz, settings);
                 };
                 if (result == Bool.UNKNOWN) {
                     if (strictAbsenceOfErrors()) {
