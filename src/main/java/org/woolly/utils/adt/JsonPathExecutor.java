@@ -70,16 +70,24 @@ final class JsonPathExecutor {
             }
         }
         JsonPathExecutor executor = new JsonPathExecutor(path, json, vars, throwErrors, useTz, settings);
-        if (!executor.lax && found == null) {
+        try {
+            return executor.run(path, json, found);
+        } catch (StackOverflowError e) {
+            throw JsonPathParser.stackDepthExceeded();
+        }
+    }
+
+    private Result run(JsonPath path, Object json, List<Object> found) {
+        if (!lax && found == null) {
             // strict mode must see every item to find an error anywhere
             List<Object> values = new ArrayList<>();
-            Result result = executor.executeItem(path.root(), json, values);
+            Result result = executeItem(path.root(), json, values);
             if (result == Result.ERROR) {
                 return result;
             }
             return values.isEmpty() ? Result.NOT_FOUND : Result.OK;
         }
-        return executor.executeItem(path.root(), json, found);
+        return executeItem(path.root(), json, found);
     }
 
     private Result fail(SqlState state, String message) {

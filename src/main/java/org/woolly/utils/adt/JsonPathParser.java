@@ -33,6 +33,19 @@ final class JsonPathParser {
 
     /** {@code jsonpath_in}: the parsed path, or PostgreSQL's 42601 / 22P02 errors. */
     static JsonPath parse(String text) {
+        try {
+            return parseText(text);
+        } catch (StackOverflowError e) {
+            throw stackDepthExceeded();
+        }
+    }
+
+    /** {@code check_stack_depth()}'s error: absurd nesting must not end the backend. */
+    static SqlException stackDepthExceeded() {
+        return new SqlException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+    }
+
+    private static JsonPath parseText(String text) {
         JsonPathParser parser = new JsonPathParser(JsonPathScanner.scan(text));
         boolean lax = true;
         if (parser.peek().isKeyword("strict") || parser.peek().isKeyword("lax")) {

@@ -69,6 +69,12 @@ class JsonPathTest {
     }
 
     @Test
+    void absurdNestingIsAnErrorNotACrash() {
+        String nested = "(".repeat(200_000) + "$" + ")".repeat(200_000);
+        assertThat(sqlState(() -> JsonPath.parse(nested))).isEqualTo("54001 stack depth limit exceeded");
+    }
+
+    @Test
     void laxModeUnwrapsAndStrictModeReports() {
         assertThat(query("{\"a\": [{\"b\": 1}, {\"b\": 2}]}", "$.a.b")).containsExactly("1", "2");
         assertThat(query("[1, [2, 3]]", "lax $[*][*]")).containsExactly("1", "2", "3");
