@@ -402,6 +402,7 @@ SELECT '$.a'::jsonpath::text, pg_typeof('$'::jsonpath);
 SELECT typname, typarray, typinput, typoutput, typreceive, typsend FROM pg_type WHERE oid IN (4072, 4073) ORDER BY oid;
 SELECT oid, oprname, oprleft::regtype, oprright::regtype, oprresult::regtype FROM pg_operator WHERE oprright = 'jsonpath'::regtype ORDER BY oid;
 SELECT oid, proname, proretset, provolatile FROM pg_proc WHERE proname LIKE 'jsonb_path%' ORDER BY oid;
+\df jsonb_path_query
 SELECT jsonb_path_query('{}', '$ ? (@.a == 1');
 SELECT jsonb_path_query('{}', '$.a.b.');
 SELECT '$ ? (@ == 1) ++'::jsonpath;
