@@ -58,6 +58,7 @@ public final class BuiltinFunctions {
         JsonFunctions.register(REGISTRY);
         RangeFunctions.register(REGISTRY);
         JsonRecords.register(REGISTRY);
+        JsonPathFunctions.register(REGISTRY);
         BuiltinCasts.register(REGISTRY);
         REGISTRY.checkComplete();
     }

@@ -38,9 +38,23 @@ public record BuiltinOutParameters(int[] allTypes, char[] modes, List<String> na
             3960, new BuiltinOutParameters(null, null, List.of("base", "from_json", "use_json_as_text")),
             3961, new BuiltinOutParameters(null, null, List.of("base", "from_json", "use_json_as_text")));
 
+    /** The SQL/JSON path functions and their {@code _tz} variants: {@code (target, path, vars, silent)}. */
+    private static final Map<Integer, BuiltinOutParameters> JSON_PATH = jsonPathFunctions();
+
+    private static Map<Integer, BuiltinOutParameters> jsonPathFunctions() {
+        BuiltinOutParameters parameters = new BuiltinOutParameters(null, null,
+                List.of("target", "path", "vars", "silent"));
+        Map<Integer, BuiltinOutParameters> functions = new java.util.HashMap<>();
+        for (int oid : new int[] {4005, 4006, 4007, 4008, 4009, 1177, 1179, 1180, 2023, 2030}) {
+            functions.put(oid, parameters);
+        }
+        return Map.copyOf(functions);
+    }
+
     /** The parameters of the built-in function with pg_proc OID {@code oid}, or null when its row names none. */
     public static BuiltinOutParameters of(int oid) {
-        return BY_OID.get(oid);
+        BuiltinOutParameters listed = BY_OID.get(oid);
+        return listed != null ? listed : JSON_PATH.get(oid);
     }
 
     /**

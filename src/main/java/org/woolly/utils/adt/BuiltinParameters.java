@@ -26,8 +26,25 @@ public record BuiltinParameters(List<String> names, List<String> defaults) {
             "make_timestamptz", new BuiltinParameters(List.of("year", "month", "mday", "hour", "min", "sec",
                     "timezone"), List.of()));
 
+    /** The SQL/JSON path functions: {@code (target, path, vars DEFAULT '{}', silent DEFAULT false)}. */
+    private static final Map<String, BuiltinParameters> JSON_PATH = jsonPathFunctions();
+
+    private static Map<String, BuiltinParameters> jsonPathFunctions() {
+        BuiltinParameters parameters = new BuiltinParameters(List.of("target", "path", "vars", "silent"),
+                List.of("'{}'::jsonb", "false"));
+        Map<String, BuiltinParameters> functions = new java.util.HashMap<>();
+        for (String name : List.of("exists", "match", "query", "query_array", "query_first")) {
+            functions.put("jsonb_path_" + name, parameters);
+            functions.put("jsonb_path_" + name + "_tz", parameters);
+        }
+        return Map.copyOf(functions);
+    }
+
     /** The parameters of the built-in function {@code name}, or null when it has no names. */
     public static BuiltinParameters of(String name) {
+        if (name.startsWith("jsonb_path_")) {
+            return JSON_PATH.get(name);
+        }
         return BY_FUNCTION.get(name);
     }
 }

@@ -50,6 +50,7 @@ public final class BuiltinTypes {
         add(TypeOids.UUID, UuidIO.INSTANCE);
         add(TypeOids.JSON, JsonIO.JSON);
         add(TypeOids.JSONB, JsonIO.JSONB);
+        add(TypeOids.JSONPATH, JsonPathIO.INSTANCE);
         add(TypeOids.VOID, new VoidIO());
         add(TypeOids.XID8, XidSnapshotIO.XID8);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
@@ -157,7 +158,8 @@ public final class BuiltinTypes {
      */
     public static boolean hasBtreeOrdering(int typeOid) {
         // json has no equality operator either: PostgreSQL cannot sort or group it
-        return !Geometry.isGeometric(typeOid) && typeOid != TypeOids.JSON;
+        return !Geometry.isGeometric(typeOid) && typeOid != TypeOids.JSON
+                && typeOid != TypeOids.JSONPATH;
     }
 
     /** A key whose equals/hashCode agree with the type's equality operator. */

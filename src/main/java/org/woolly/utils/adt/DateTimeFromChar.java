@@ -105,6 +105,16 @@ final class DateTimeFromChar {
         return fields.ff > 0 ? DateTimeArithmetic.roundToPrecision(result, fields.ff) : result;
     }
 
+    /**
+     * jsonpath's {@code .datetime(template)}: the date and time as written (microseconds since
+     * 2000-01-01, no zone applied), whether the input named a zone, and its offset east in seconds.
+     */
+    static long[] toLocalAndZone(String input, String format) {
+        BrokenDown tm = convert(input, format, new Fields());
+        long local = localMicros(tm, input, "timestamp out of range");
+        return new long[] {local, tm.hasZone ? 1 : 0, tm.zoneOffsetEast};
+    }
+
     static int toDate(String input, String format) {
         BrokenDown tm = convert(input, format, new Fields());
         String outOfRange = "date out of range: \"" + input + "\"";

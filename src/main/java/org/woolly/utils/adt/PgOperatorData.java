@@ -433,6 +433,8 @@ public final class PgOperatorData {
             op(3398, "-", JSONB, TEXT_ARRAY, JSONB, 3343, "pg_catalog.jsonb_delete", 0, 0),
             op(3477, "->>", JSONB, TEXT, TEXT, 3214, "jsonb_object_field_text", 0, 0),
             op(3481, "->>", JSONB, INT4, TEXT, 3216, "jsonb_array_element_text", 0, 0),
+            op(4012, "@?", JSONB, JSONPATH, BOOL, 4010, "jsonb_path_exists_opr", 0, 0),
+            op(4013, "@@", JSONB, JSONPATH, BOOL, 4011, "jsonb_path_match_opr", 0, 0),
             op(3962, "->", JSON, TEXT, JSON, 3947, "json_object_field", 0, 0),
             op(3963, "->>", JSON, TEXT, TEXT, 3948, "json_object_field_text", 0, 0),
             op(3964, "->", JSON, INT4, JSON, 3949, "json_array_element", 0, 0),

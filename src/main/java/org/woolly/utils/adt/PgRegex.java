@@ -81,8 +81,19 @@ final class PgRegex {
             return new Compiled(Pattern.compile(translated, javaFlags), global);
         } catch (PatternSyntaxException e) {
             throw new SqlException(SqlState.INVALID_REGULAR_EXPRESSION,
-                    "invalid regular expression: " + e.getDescription());
+                    "invalid regular expression: " + postgresDescription(e.getDescription()));
         }
+    }
+
+    /** PostgreSQL's text ({@code regerror}) for the Java errors that have one. */
+    private static String postgresDescription(String javaDescription) {
+        return switch (javaDescription) {
+            case "Unclosed group", "Unmatched closing ')'" -> "parentheses () not balanced";
+            case "Unclosed character class" -> "brackets [] not balanced";
+            case "Dangling meta character '*'", "Dangling meta character '+'", "Dangling meta character '?'" ->
+                    "quantifier operand invalid";
+            default -> javaDescription;
+        };
     }
 
     /** Rewrites the constructs whose meaning differs between the two dialects. */

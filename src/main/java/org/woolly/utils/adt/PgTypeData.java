@@ -112,6 +112,8 @@ public final class PgTypeData {
             type(2951, "_uuid", -1, false, 'b', 'A', false, 2950, 0, "array_in", "array_out", 'i', 'x', 0),
             type(3802, "jsonb", -1, false, 'b', 'U', false, 0, 3807, "jsonb_in", "jsonb_out", 'i', 'x', 0),
             type(3807, "_jsonb", -1, false, 'b', 'A', false, 3802, 0, "array_in", "array_out", 'i', 'x', 0),
+            type(4072, "jsonpath", -1, false, 'b', 'U', false, 0, 4073, "jsonpath_in", "jsonpath_out", 'i', 'x', 0),
+            type(4073, "_jsonpath", -1, false, 'b', 'A', false, 4072, 0, "array_in", "array_out", 'i', 'x', 0),
             type(5077, "anycompatible", 4, true, 'p', 'P', false, 0, 0, "anycompatible_in", "anycompatible_out", 'i', 'p', 0),
             type(5078, "anycompatiblearray", -1, false, 'p', 'P', false, 0, 0, "anycompatiblearray_in", "anycompatiblearray_out", 'd', 'x', 0),
             type(3831, "anyrange", -1, false, 'p', 'P', false, 0, 0, "anyrange_in", "anyrange_out", 'd', 'x', 0),

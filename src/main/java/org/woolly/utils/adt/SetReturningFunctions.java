@@ -21,7 +21,7 @@ public final class SetReturningFunctions {
     private static final Set<Integer> OIDS = Set.of(938, 939, 1066, 1191, 1192, 1067, 1068, 1069, 1936, 2331, 3259, 3260,
             3425, 2947, 5064, 8700, 8731, 9050, 2763, 2764, 2765, 2766, 6160, 6161, 9300, 9313,
             3957, 3931, 3955, 3969, 3219, 3465, 3035, 9480, 1293,
-            3958, 3959, 3208, 3932, 3961, 3475, 3205, 3491);
+            3958, 3959, 3208, 3932, 3961, 3475, 3205, 3491, 4006, 1179);
 
     /** The JSON set-returning functions, whose pg_proc rows say {@code prorows} 100. */
     private static final Set<Integer> HUNDRED_ROWS = Set.of(3957, 3931, 3955, 3969, 3219, 3465, 3958, 3959, 3208,

@@ -40,6 +40,7 @@ public final class TypeOids {
     public static final int UUID = 2950;
     public static final int JSON = 114;
     public static final int JSONB = 3802;
+    public static final int JSONPATH = 4072;
     public static final int REGCLASS = 2205;
     public static final int REGTYPE = 2206;
     public static final int REGPROCEDURE = 2202;
