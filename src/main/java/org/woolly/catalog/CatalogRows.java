@@ -253,6 +253,8 @@ public final class CatalogRows {
                 false);
         row[PG_CLASS.column("relam")] = CatalogOids.BTREE_ACCESS_METHOD;
         row[PG_CLASS.column("relkind")] = "i";
+        row[PG_CLASS.column("relfrozenxid")] = "0";
+        row[PG_CLASS.column("relminmxid")] = "0";
         row[PG_CLASS.column("relreplident")] = "n";
         return row;
     }
