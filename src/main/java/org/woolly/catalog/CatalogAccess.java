@@ -278,6 +278,31 @@ public interface CatalogAccess {
         storeStatistics(tx, relation, relpages, reltuples, columns);
     }
 
+    /**
+     * pg_class.relfrozenxid of a relation: every XID older than it on the relation's pages is
+     * frozen; 0 for a relation without one (views, indexes, sequences).
+     */
+    default long relationFrozenXid(Transaction tx, int relationOid) {
+        return 0;
+    }
+
+    /**
+     * Sets pg_class.relfrozenxid after a VACUUM that froze every XID below {@code frozenXid}
+     * ({@code vac_update_relstats}'s part). Woolly updates the row as any catalog change,
+     * transactionally, where PostgreSQL overwrites it in place.
+     */
+    default void setRelationFrozenXid(Transaction tx, RelationInfo relation, long frozenXid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "VACUUM is not supported by this catalog");
+    }
+
+    /**
+     * The oldest relfrozenxid over the database's tables with storage, pg_class's own rows
+     * included ({@code vac_update_datfrozenxid}'s scan).
+     */
+    default long oldestRelationFrozenXid(Transaction tx) {
+        return 0;
+    }
+
     /** The ordinary tables of the database (ANALYZE without a table list), user tables first. */
     default List<RelationInfo> tables(Transaction tx) {
         return List.of();

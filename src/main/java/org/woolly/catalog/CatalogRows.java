@@ -105,8 +105,15 @@ public final class CatalogRows {
                 .setShort("relnatts", columnCount).setShort("relchecks", 0).set("relhasrules", false)
                 .set("relhastriggers", false).set("relhassubclass", false).set("relrowsecurity", false)
                 .set("relforcerowsecurity", false).set("relispopulated", true)
-                .set("relispartition", false).set("relrewrite", 0);
+                .set("relispartition", false).set("relrewrite", 0)
+                // vac_update_relstats keeps relfrozenxid of tables with storage; 3 (FirstNormalTransactionId)
+                // bounds every XID a new table can hold until VACUUM or the creator says better
+                .set("relfrozenxid", kind == 'r' ? FIRST_NORMAL_XID : "0")
+                .set("relminmxid", kind == 'r' ? "1" : "0");
     }
+
+    /** {@code FirstNormalTransactionId} as pg_class.relfrozenxid and pg_database.datfrozenxid hold it (text). */
+    public static final String FIRST_NORMAL_XID = "3";
 
     /** The {@code _RETURN} rule of a view: {@code ev_type '1'} (SELECT), enabled 'O', INSTEAD, the query as SQL text. */
     public static Object[] viewRule(int oid, int viewOid, String query) {
@@ -247,6 +254,8 @@ public final class CatalogRows {
                 false);
         row[PG_CLASS.column("relam")] = CatalogOids.BTREE_ACCESS_METHOD;
         row[PG_CLASS.column("relkind")] = "i";
+        row[PG_CLASS.column("relfrozenxid")] = "0";
+        row[PG_CLASS.column("relminmxid")] = "0";
         row[PG_CLASS.column("relreplident")] = "n";
         return row;
     }

@@ -80,9 +80,20 @@ public final class DatabaseDdl {
                 .set("datistemplate", database.isTemplate()).set("datallowconn", database.allowConnections())
                 .set("datconnlimit", database.connectionLimit()).set("dattablespace", CatalogOids.DEFAULT_TABLESPACE)
                 .set("datcollate", database.collate()).set("datctype", database.ctype())
+                .set("datfrozenxid", CatalogRows.FIRST_NORMAL_XID).set("datminmxid", "1")
                 .build();
         system.heap().insert(PG_DATABASE, 0, row, tx);
         tx.incrementCommandId();
+    }
+
+    /** pg_database.datfrozenxid of each database, by OID ({@code vac_truncate_clog}'s scan). */
+    public Map<Integer, Long> frozenXids(Transaction tx) {
+        Map<Integer, Long> xids = new java.util.TreeMap<>();
+        for (CatalogRow row : system.heap().scan(PG_DATABASE, 0, tx.takeSnapshot(), candidate -> true)) {
+            long xid = DatabaseCatalog.parseXid(row.getString("datfrozenxid"));
+            xids.put(row.getOid("oid"), xid == 0 ? Long.parseLong(CatalogRows.FIRST_NORMAL_XID) : xid);
+        }
+        return xids;
     }
 
     /** Sets pg_database columns of a database (ALTER DATABASE). */

@@ -43,6 +43,8 @@ final class PartitionCatalog {
                 .set("partcollation", zeros.toString()).build(), tx);
         updateClass(tx, relationOid, "relkind", "p");
         updateClass(tx, relationOid, "relam", 0); // a partitioned table has no storage, so no access method
+        updateClass(tx, relationOid, "relfrozenxid", "0"); // nor XIDs to freeze
+        updateClass(tx, relationOid, "relminmxid", "0");
     }
 
     /** The key of a partitioned table, or empty for any other relation. */

@@ -19,6 +19,7 @@ import org.woolly.catalog.TableStatistics;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.storage.lmgr.LockTag;
+import org.woolly.utils.adt.XidAge;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -33,15 +34,43 @@ import org.woolly.utils.error.SqlState;
  * pg_class gets relpages and reltuples; (4) empty pages at the end of the heap are cut off
  * ({@link #truncateEmptyTail}). Every page change and the truncation are WAL-logged. {@code FULL} rewrites
  * the table and its indexes under ACCESS EXCLUSIVE, as ALTER TABLE's rewrite does;
- * {@code ANALYZE} then analyzes the table. With 64-bit XIDs there is nothing to freeze, so
- * FREEZE changes nothing. System catalogs are skipped (see access/heap/README.md).
+ * {@code ANALYZE} then analyzes the table. Pages scanned are frozen below the freeze limit
+ * ({@link FreezeCutoffs}) and pg_class.relfrozenxid, then pg_database.datfrozenxid, advance
+ * ({@link FrozenHorizon}), which lets the commit log be truncated. System catalogs are not
+ * pruned (see access/heap/README.md), only frozen by a database-wide VACUUM.
  */
 public final class VacuumCommand {
     private VacuumCommand() {}
 
     /** What one lazy VACUUM of a table did (VERBOSE's figures). */
     record Result(int pages, int pagesRemoved, long removed, long live, long recentlyDead, long deadItems,
-                  int indexScans, long horizon, int scanned, int allVisible, int allFrozen) {}
+                  int indexScans, long horizon, int scanned, int allVisible, int allFrozen, long frozenTuples,
+                  long newFrozenXid) {}
+
+    /**
+     * The freezing cutoffs of one VACUUM of one table ({@code vacuum_get_cutoffs}): tuples with
+     * XIDs below {@code freezeLimit} are frozen ({@code oldestXmin} minus vacuum_freeze_min_age,
+     * 0 with FREEZE); the scan is aggressive (skips only all-frozen pages, so relfrozenxid can
+     * always advance) when FREEZE is given or relfrozenxid is at least vacuum_freeze_table_age
+     * old.
+     */
+    record FreezeCutoffs(long oldestXmin, long freezeLimit, boolean aggressive) {
+        static FreezeCutoffs of(CommandContext context, HeapAccess heap, RelationInfo relation, boolean freeze) {
+            long oldestXmin = heap.vacuumHorizon();
+            long minAge = freeze ? 0 : setting(context, "vacuum_freeze_min_age", 50_000_000);
+            long tableAge = freeze ? 0 : setting(context, "vacuum_freeze_table_age", 150_000_000);
+            long freezeLimit = Math.max(FIRST_NORMAL_XID, oldestXmin - minAge);
+            long relfrozenxid = context.catalog().relationFrozenXid(context.transaction(), relation.oid());
+            boolean aggressive = freeze || relfrozenxid <= oldestXmin - tableAge;
+            return new FreezeCutoffs(oldestXmin, freezeLimit, aggressive);
+        }
+
+        private static long setting(CommandContext context, String name, int fallback) {
+            return context.settings() == null ? fallback : context.settings().getInt(name);
+        }
+    }
+
+    private static final long FIRST_NORMAL_XID = 3;
 
     public static String vacuum(CommandContext context, Statement.Vacuum vacuum) {
         if (vacuum.full() && vacuum.parallel() > 0) {
@@ -64,6 +93,10 @@ public final class VacuumCommand {
                     vacuumRelation(context, heap, vacuum, locked.get(), List.of());
                 }
             }
+            if (!vacuum.full()) {
+                freezeCatalogs(context, heap, vacuum.freeze());
+            }
+            FrozenHorizon.updateDatabase(context);
             return "VACUUM";
         }
         for (Statement.AnalyzeTarget target : vacuum.targets()) {
@@ -85,7 +118,32 @@ public final class VacuumCommand {
             }
             vacuumRelation(context, heap, vacuum, relation, target.columns());
         }
+        FrozenHorizon.updateDatabase(context);
         return "VACUUM";
+    }
+
+    /**
+     * A database-wide VACUUM also freezes the system catalogs, without pruning them (their TIDs
+     * are kept by the catalog cache, see access/heap/README.md): freezing rewrites tuple headers
+     * in place and moves nothing. Their relfrozenxid then advances as a table's does, so
+     * datfrozenxid, the minimum over all of them, can advance too.
+     */
+    private static void freezeCatalogs(CommandContext context, HeapAccess heap, boolean freeze) {
+        for (RelationInfo relation : context.catalog().tables(context.transaction())) {
+            if (relation.oid() >= FIRST_USER_OID || relation.kind() != 'r') {
+                continue;
+            }
+            FreezeCutoffs cutoffs = FreezeCutoffs.of(context, heap, relation, freeze);
+            long oldest = cutoffs.oldestXmin();
+            int pages = heap.blockCount(relation.locator());
+            for (int block = 0; block < pages; block++) {
+                oldest = Math.min(oldest, heap.freezePage(relation.locator(), block, cutoffs.freezeLimit()));
+            }
+            long previous = context.catalog().relationFrozenXid(context.transaction(), relation.oid());
+            if (oldest > previous) {
+                context.catalog().setRelationFrozenXid(context.transaction(), relation, oldest);
+            }
+        }
     }
 
     /**
@@ -129,7 +187,8 @@ public final class VacuumCommand {
                 CommandProgress.update(CommandProgress.VACUUM_TOTAL_HEAP_BLKS, heap.blockCount(current.locator()));
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_SCAN_HEAP);
                 result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
-                        vacuum.truncate() && current.options().vacuumTruncate(), vacuum.freeze());
+                        vacuum.truncate() && current.options().vacuumTruncate(),
+                        FreezeCutoffs.of(context, heap, current, vacuum.freeze()));
                 CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, result.pages() + result.pagesRemoved());
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_FINAL_CLEANUP);
             } finally {
@@ -137,6 +196,8 @@ public final class VacuumCommand {
             }
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
                     result.live(), Math.min(result.allVisible(), result.pages()), List.of());
+            long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), current.oid());
+            boolean frozenXidUpdated = advanceFrozenXid(context, current, result, previousFrozenXid);
             if (context.maintenance() != null) {
                 context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
             }
@@ -145,7 +206,8 @@ public final class VacuumCommand {
                     info(context, "table \"%s\": truncated %d to %d pages".formatted(relation.name(),
                             result.pages() + result.pagesRemoved(), result.pages()));
                 }
-                info(context, verboseReport(name, result));
+                info(context, verboseReport(name, result, context.storage().transactions().nextXid(),
+                        frozenXidUpdated ? previousFrozenXid : -1));
             }
         }
         if (current.toast() != null) {
@@ -168,11 +230,15 @@ public final class VacuumCommand {
         if (toast == null) {
             return;
         }
-        Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(), vacuum.freeze());
+        Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
+                FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
         context.catalog().storeStatistics(context.transaction(), toast, result.pages(), result.live(),
                 Math.min(result.allVisible(), result.pages()), List.of());
+        long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), toast.oid());
+        boolean frozenXidUpdated = advanceFrozenXid(context, toast, result, previousFrozenXid);
         if (vacuum.verbose()) {
-            info(context, verboseReport(toast.namespaceName() + "." + toast.name(), result));
+            info(context, verboseReport(toast.namespaceName() + "." + toast.name(), result,
+                    context.storage().transactions().nextXid(), frozenXidUpdated ? previousFrozenXid : -1));
         }
     }
 
@@ -188,10 +254,14 @@ public final class VacuumCommand {
      * tuple density in the new reltuples ({@code vac_estimate_reltuples}).
      */
     static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup,
-                             boolean truncate, boolean aggressive) {
-        long horizon = heap.vacuumHorizon();
+                             boolean truncate, FreezeCutoffs cutoffs) {
+        long horizon = cutoffs.oldestXmin();
         int pages = heap.blockCount(relation.locator());
-        int skipMask = aggressive ? VisibilityMap.ALL_FROZEN : VisibilityMap.ALL_VISIBLE;
+        int skipMask = cutoffs.aggressive() ? VisibilityMap.ALL_FROZEN : VisibilityMap.ALL_VISIBLE;
+        // NewRelfrozenXid: starts at OldestXmin, lowered by every XID left unfrozen; invalid (-1)
+        // once an all-visible page that is not all-frozen is skipped (its XIDs were not looked at)
+        long newFrozenXid = horizon;
+        long frozenTuples = 0;
         long removed = 0;
         long live = 0;
         long recentlyDead = 0;
@@ -206,13 +276,22 @@ public final class VacuumCommand {
                 run++;
             }
             if (run >= SKIP_PAGES_THRESHOLD) {
+                for (int each = block; each < block + run && newFrozenXid >= 0; each++) {
+                    if ((heap.visibilityStatus(relation.locator(), each) & VisibilityMap.ALL_FROZEN) == 0) {
+                        newFrozenXid = -1;
+                    }
+                }
                 skipped += run;
                 block += run;
                 run = 0;
             }
             int last = Math.min(block + run, pages - 1);
             for (; block <= last; block++) {
-                VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon);
+                VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon, cutoffs.freezeLimit());
+                frozenTuples += page.frozen();
+                if (newFrozenXid >= 0) {
+                    newFrozenXid = Math.min(newFrozenXid, page.oldestUnfrozen());
+                }
                 removed += page.pruned();
                 live += page.live();
                 recentlyDead += page.recentlyDead();
@@ -250,7 +329,20 @@ public final class VacuumCommand {
         int remain = truncate ? truncateEmptyTail(context, heap, relation, pages) : pages;
         int[] visible = heap.visibilityCounts(relation.locator());
         return new Result(remain, pages - remain, removed, live, recentlyDead, indexCleanup ? 0 : deadCount,
-                indexScans, horizon, pages - skipped, visible[0], visible[1]);
+                indexScans, horizon, pages - skipped, visible[0], visible[1], frozenTuples, newFrozenXid);
+    }
+
+    /**
+     * {@code vac_update_relstats}'s relfrozenxid part: stored when this VACUUM could compute it
+     * and it is newer than the value in pg_class. True when it changed.
+     */
+    private static boolean advanceFrozenXid(CommandContext context, RelationInfo relation, Result result,
+                                            long previous) {
+        if (result.newFrozenXid() <= previous) {
+            return false;
+        }
+        context.catalog().setRelationFrozenXid(context.transaction(), relation, result.newFrozenXid());
+        return true;
     }
 
     /** Truncation pays only when it frees this many pages ({@code REL_TRUNCATE_MINIMUM}) ... */
@@ -328,17 +420,21 @@ public final class VacuumCommand {
     }
 
     /** VERBOSE's report, in the shape of PostgreSQL 15's (without its timing and buffer lines). */
-    private static String verboseReport(String name, Result result) {
+    private static String verboseReport(String name, Result result, long nextXid, long previousFrozenXid) {
+        String frozen = previousFrozenXid < 0 ? "" : String.format(Locale.ROOT,
+                "new relfrozenxid: %d, which is %d XIDs ahead of previous value%n", result.newFrozenXid(),
+                XidAge.clamp(result.newFrozenXid() - previousFrozenXid));
         return String.format(Locale.ROOT, """
                 finished vacuuming "%s": index scans: %d
                 pages: %d removed, %d remain, %d scanned (%.2f%% of total)
                 tuples: %d removed, %d remain, %d are dead but not yet removable
-                removable cutoff: %d
-                %d dead item identifiers left in place""", name, result.indexScans(),
+                removable cutoff: %d, which was %d XIDs old when operation ended
+                %s%d dead item identifiers left in place""", name, result.indexScans(),
                 result.pagesRemoved(), result.pages(), result.scanned(),
                 result.pages() + result.pagesRemoved() == 0 ? 100.0
                         : 100.0 * result.scanned() / (result.pages() + result.pagesRemoved()), result.removed(), result.live() + result.recentlyDead(),
-                result.recentlyDead(), result.horizon(), result.deadItems());
+                result.recentlyDead(), result.horizon(), XidAge.clamp(nextXid - result.horizon()), frozen,
+                result.deadItems());
     }
 
     private static void info(CommandContext context, String message) {

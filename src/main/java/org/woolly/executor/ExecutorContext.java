@@ -499,6 +499,17 @@ public final class ExecutorContext implements EvaluationContext {
         return heap;
     }
 
+    /** COPY FREEZE: batched inserts write frozen rows (the caller checked the table is the transaction's own). */
+    private boolean frozenInserts;
+
+    public boolean frozenInserts() {
+        return frozenInserts;
+    }
+
+    public void frozenInserts(boolean frozen) {
+        this.frozenInserts = frozen;
+    }
+
     public Transaction transaction() {
         return transaction;
     }

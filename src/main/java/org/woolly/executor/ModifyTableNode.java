@@ -448,7 +448,7 @@ final class ModifyTableNode implements ExecNode {
         }
         try {
             Tid[] tids = context.heap().insertBatch(relation.locator(), pendingBodies, context.transaction(),
-                    relation.options().fillFactor());
+                    relation.options().fillFactor(), context.frozenInserts());
             for (int i = 0; i < tids.length; i++) {
                 Object[] row = pendingRows.get(i);
                 onRow.accept(i);

@@ -43,6 +43,9 @@ final class InformationSchemaSetup {
                         execute(session, statement);
                     }
                 }
+                // initdb's vacuum_db: the catalogs start frozen, so datfrozenxid starts at initdb's
+                // last XID and template0, which nobody can connect to and vacuum, holds no horizon back
+                execute(session, "VACUUM FREEZE");
             }
         }
     }

@@ -136,4 +136,55 @@ class VacuumCrashIT {
     private static String fourth(List<String> row) {
         return row.getFirst().split("\\|")[3];
     }
+
+    /**
+     * Frozen rows survive a kill: VACUUM (FREEZE)'s FREEZE_PAGE and VISIBLE records and COPY
+     * FREEZE's MULTI_INSERT and VISIBLE records are replayed (WAL before data), so after
+     * recovery every row is there, visible through FrozenTransactionId with no commit log
+     * lookup, and relfrozenxid is what the VACUUM stored.
+     */
+    @Test
+    void aKillAfterVacuumFreezeAndCopyFreezeKeepsEveryFrozenRow() throws Exception {
+        server.initAndStart();
+        List<String> expected;
+        List<String> frozenXid;
+        try (Connection connection = server.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE frozen (id int PRIMARY KEY, pad text) WITH (autovacuum_enabled = false)");
+            statement.execute("INSERT INTO frozen SELECT g, repeat('f', 40) FROM generate_series(1, " + ROWS + ") g");
+            statement.execute("CHECKPOINT");
+            statement.execute("VACUUM (FREEZE) frozen");
+            frozenXid = TestSessions.rows(connection, "SELECT relfrozenxid FROM pg_class WHERE relname = 'frozen'");
+            connection.setAutoCommit(false);
+            statement.execute("CREATE TABLE copied (id int, pad text)");
+            StringBuilder data = new StringBuilder();
+            for (int i = 1; i <= ROWS; i++) {
+                data.append(i).append('\t').append("copied ").append(i).append('\n');
+            }
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "COPY copied FROM STDIN (FREEZE)", new java.io.StringReader(data.toString()));
+            connection.commit();
+            connection.setAutoCommit(true);
+            expected = TestSessions.rows(connection, "SELECT (SELECT count(*) || '/' || sum(id) FROM frozen), "
+                    + "(SELECT count(*) || '/' || sum(id) FROM copied)");
+        }
+        server.kill();
+
+        server.restart();
+        try (Connection connection = server.connect();
+             Statement statement = connection.createStatement()) {
+            assertThat(TestSessions.rows(connection, "SELECT (SELECT count(*) || '/' || sum(id) FROM frozen), "
+                    + "(SELECT count(*) || '/' || sum(id) FROM copied)")).isEqualTo(expected);
+            assertThat(TestSessions.rows(connection, "SELECT relfrozenxid FROM pg_class WHERE relname = 'frozen'"))
+                    .isEqualTo(frozenXid);
+            // the pages COPY FREEZE filled came back all-visible: VACUUM skips them and counts them all-visible
+            statement.execute("VACUUM copied");
+            assertThat(TestSessions.rows(connection,
+                    "SELECT relallvisible >= relpages - 1 FROM pg_class WHERE relname = 'copied'"))
+                    .containsExactly("t");
+            statement.execute("SET enable_seqscan = off");
+            assertThat(TestSessions.rows(connection, "SELECT count(*) FROM frozen WHERE id > 0"))
+                    .containsExactly(String.valueOf(ROWS));
+        }
+    }
 }

@@ -72,6 +72,14 @@ public interface HeapAccess {
     Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx, int fillFactor);
 
     /**
+     * {@link #insertBatch} for COPY FREEZE when {@code frozen}: the rows are written frozen
+     * ({@code HEAP_INSERT_FROZEN}) and each page the batch fills is marked all-visible and
+     * all-frozen. Only for a table whose file the transaction created (the caller checks).
+     */
+    Tid[] insertBatch(RelFileLocator relation, java.util.List<byte[]> bodies, Transaction tx, int fillFactor,
+                      boolean frozen);
+
+    /**
      * Locks the row at {@code tid} for {@code tx} in {@code mode} ({@code heap_lock_tuple}),
      * for SELECT ... FOR UPDATE/SHARE and for foreign-key checks (KEY SHARE). The lock is held
      * until {@code tx} ends or the savepoint it was taken in rolls back. With {@code wait}, waits
@@ -149,6 +157,19 @@ public interface HeapAccess {
      * before {@link #vacuumReclaim}.
      */
     VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon);
+
+    /**
+     * {@link #vacuumScanPage} that also freezes the tuples whose XIDs are below
+     * {@code freezeCutoff} (at most {@code horizon}; 0 freezes nothing), WAL-logged as
+     * FREEZE_PAGE; the page result names the oldest XID left.
+     */
+    VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon, long freezeCutoff);
+
+    /**
+     * Freezes one page without pruning it (the system catalogs, whose TIDs the catalog cache
+     * keeps): returns the oldest XID left on it, {@link Long#MAX_VALUE} if none.
+     */
+    long freezePage(RelFileLocator relation, int block, long freezeCutoff);
 
     /**
      * VACUUM's second pass over one block ({@code lazy_vacuum_heap_page}): the given LP_DEAD

@@ -191,19 +191,29 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx, int fillFactor) {
+        return insertBatch(relation, bodies, tx, fillFactor, false);
+    }
+
+    @Override
+    public Tid[] insertBatch(RelFileLocator relation, List<byte[]> bodies, Transaction tx, int fillFactor,
+                             boolean frozen) {
         checkSerializableInsert(relation, tx);
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
+        // COPY FREEZE (HEAP_INSERT_FROZEN): the table's file is this transaction's own, so nobody
+        // else can see the rows before it commits, and if it aborts the file goes with them
+        long xmin = frozen ? HeapFreezer.FROZEN_XID : xid;
+        int infomask = frozen ? HeapTupleHeader.XMIN_COMMITTED : 0;
         byte[][] tuples = new byte[bodies.size()][];
         for (int i = 0; i < tuples.length; i++) {
             byte[] body = bodies.get(i);
             checkTupleSize(HeapTupleHeader.SIZE + body.length);
-            tuples[i] = HeapTupleHeader.build(xid, commandId, new Tid(0, 0), 0, body);
+            tuples[i] = HeapTupleHeader.build(xmin, commandId, new Tid(0, 0), infomask, body);
         }
         Tid[] tids = new Tid[tuples.length];
         int next = 0;
         while (next < tuples.length) {
-            next = fillPage(relation, tuples, next, tids, xid, reservedSpace(fillFactor));
+            next = fillPage(relation, tuples, next, tids, xid, reservedSpace(fillFactor), frozen);
         }
         return tids;
     }
@@ -213,7 +223,8 @@ public final class HeapAccessMethod implements HeapAccess {
      * chosen with room for it), logged as one MULTI_INSERT record ({@code heap_multi_insert}'s
      * loop body). Returns the index of the first tuple left over.
      */
-    private int fillPage(RelFileLocator relation, byte[][] tuples, int first, Tid[] tids, long xid, int reserved) {
+    private int fillPage(RelFileLocator relation, byte[][] tuples, int first, Tid[] tids, long xid, int reserved,
+                         boolean frozen) {
         Buffer buffer = bufferForTuple(relation, Page.maxAlign(tuples[first].length) + reserved,
                 FreeSpaceMap.INVALID_BLOCK);
         try {
@@ -255,6 +266,11 @@ public final class HeapAccessMethod implements HeapAccess {
                 return i;
             });
             releaseMap(mapBuffer);
+            if (frozen && end < tuples.length) {
+                // a page COPY FREEZE filled holds frozen rows only: all-visible and all-frozen at once
+                // (PostgreSQL 14's all_frozen_set), so a later VACUUM skips it
+                markAllVisibleIfSo(relation, buffer, transactions.oldestXmin());
+            }
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             return end;
         } finally {
@@ -607,27 +623,71 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon) {
+        return vacuumScanPage(relation, block, horizon, 0);
+    }
+
+    @Override
+    public VacuumPage vacuumScanPage(RelFileLocator relation, int block, long horizon, long freezeCutoff) {
         Buffer buffer = bufferPool.read(relation, block);
         buffer.lockExclusive();
         try {
             Page page = buffer.page();
             if (page.isNew()) {
-                return new VacuumPage(0, 0, 0, new int[0], Page.SIZE - Page.HEADER_SIZE, true);
+                return new VacuumPage(0, 0, 0, new int[0], Page.SIZE - Page.HEADER_SIZE, true, 0, Long.MAX_VALUE);
             }
             HeapPruner.Outcome outcome = pruner.prune(relation, buffer, horizon);
             boolean empty = true;
             for (int offset = 1; offset <= page.maxOffsetNumber() && empty; offset++) {
                 empty = page.itemFlags(offset) == Page.LP_UNUSED;
             }
+            HeapFreezer.Plan frozen = freeze(relation, buffer, Math.min(freezeCutoff, horizon));
             freeSpace.recordPageWithFreeSpace(relation, block, page.freeSpace());
             if (outcome.deadLinePointers().length == 0) {
                 markAllVisibleIfSo(relation, buffer, horizon);
             }
             return new VacuumPage(outcome.pruned(), outcome.live(), outcome.recentlyDead(),
-                    outcome.deadLinePointers(), page.freeSpace(), empty);
+                    outcome.deadLinePointers(), page.freeSpace(), empty, frozen.tuples().size(),
+                    frozen.oldestUnfrozen());
         } finally {
             bufferPool.unlockAndRelease(buffer);
         }
+    }
+
+    @Override
+    public long freezePage(RelFileLocator relation, int block, long freezeCutoff) {
+        Buffer buffer = bufferPool.read(relation, block);
+        buffer.lockExclusive();
+        try {
+            if (buffer.page().isNew()) {
+                return Long.MAX_VALUE;
+            }
+            return freeze(relation, buffer, Math.min(freezeCutoff, transactions.oldestXmin())).oldestUnfrozen();
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
+    /**
+     * Freezes the tuples of an exclusively locked page below {@code cutoff} and logs
+     * FREEZE_PAGE, in one critical section ({@code lazy_scan_prune}'s freeze step). The cutoff
+     * never passes the xmin horizon, so no XID it freezes may still be running.
+     */
+    private HeapFreezer.Plan freeze(RelFileLocator relation, Buffer buffer, long cutoff) {
+        Page page = buffer.page();
+        HeapFreezer.Plan plan = HeapFreezer.prepare(page, cutoff, transactions);
+        if (plan.tuples().isEmpty()) {
+            return plan;
+        }
+        long lsnBefore = page.lsn();
+        byte[] mainData = HeapFreezer.encode(plan.tuples());
+        CriticalSection.run(bufferPool.panicState(), "freeze page", () -> {
+            HeapFreezer.apply(page, plan.tuples());
+            page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.FREEZE_PAGE, 0, mainData,
+                    HeapWalRecords.block(relation, buffer.blockNumber(), false,
+                            wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null, new byte[0]))));
+            bufferPool.markDirty(buffer);
+        });
+        return plan;
     }
 
     @Override
@@ -659,7 +719,7 @@ public final class HeapAccessMethod implements HeapAccess {
      * pointers ({@code lazy_scan_prune}'s all-visible check and {@code heap_page_is_all_visible}):
      * when every tuple on it is live with an inserter committed below {@code horizon} (so every
      * snapshot, now and later, sees it) and no LP_DEAD line pointer is left, PD_ALL_VISIBLE and
-     * the map's ALL_VISIBLE bit are set, ALL_FROZEN too when no tuple carries an xmax; a map bit
+     * the map's ALL_VISIBLE bit are set, ALL_FROZEN too when every tuple is frozen (no normal xmin, no xmax); a map bit
      * set on a page that is not all-visible is cleared (PostgreSQL warns of it).
      */
     private void markAllVisibleIfSo(RelFileLocator relation, Buffer buffer, long horizon) {
@@ -725,7 +785,9 @@ public final class HeapAccessMethod implements HeapAccess {
                     || HeapTupleHeader.xmin(data, position) >= horizon) {
                 return 0;
             }
-            frozen &= (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0;
+            // all-frozen: no normal XID left, so nothing a later VACUUM must freeze (heap_tuple_needs_freeze)
+            frozen &= (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_INVALID) != 0
+                    && HeapTupleHeader.xmin(data, position) < HeapFreezer.FIRST_NORMAL_XID;
         }
         return VisibilityMap.ALL_VISIBLE | (frozen ? VisibilityMap.ALL_FROZEN : 0);
     }

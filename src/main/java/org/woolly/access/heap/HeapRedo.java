@@ -101,6 +101,10 @@ final class HeapRedo implements ResourceManager {
                 boolean truncate = record.info() == HeapWalRecords.VACUUM;
                 applyToBlock(record.blocks().get(0), endLsn, page -> HeapPruner.apply(page, prune, truncate));
             }
+            case HeapWalRecords.FREEZE_PAGE -> {
+                java.util.List<HeapFreezer.FrozenTuple> frozen = HeapFreezer.decode(record.mainData());
+                applyToBlock(record.blocks().get(0), endLsn, page -> HeapFreezer.apply(page, frozen));
+            }
             default -> throw new SqlException(SqlState.INTERNAL_ERROR,
                     "heap_redo: unknown op code " + record.info());
         }
@@ -245,6 +249,8 @@ final class HeapRedo implements ResourceManager {
                 text.append(" off ").append(update.oldOffset()).append(" xmax ").append(update.xmax())
                         .append(" ; new off ").append(update.newOffset());
             }
+            case HeapWalRecords.FREEZE_PAGE -> text.append(" ntuples ")
+                    .append(HeapFreezer.decode(record.mainData()).size());
             default -> { }
         }
         for (int i = 0; i < record.blocks().size(); i++) {

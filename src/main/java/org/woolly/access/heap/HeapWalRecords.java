@@ -56,6 +56,12 @@ final class HeapWalRecords {
      */
     static final int SUPER_DELETE = 0x80;
 
+    /**
+     * VACUUM froze tuples of block reference 0: their new xmin, xmax and infomask
+     * ({@code XLOG_HEAP2_FREEZE_PAGE}; layout in {@link HeapFreezer#encode}).
+     */
+    static final int FREEZE_PAGE = 0x90;
+
     /** Flag in INSERT's main data: the tuple is a speculative insertion ({@code XLH_INSERT_IS_SPECULATIVE}). */
     static final int FLAG_SPECULATIVE = 0x02;
 
@@ -265,6 +271,7 @@ final class HeapWalRecords {
             case VISIBLE -> "VISIBLE";
             case CONFIRM -> "CONFIRM";
             case SUPER_DELETE -> "SUPER_DELETE";
+            case FREEZE_PAGE -> "FREEZE_PAGE";
             default -> "UNKNOWN(" + info + ")";
         };
     }

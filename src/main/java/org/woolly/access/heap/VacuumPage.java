@@ -9,6 +9,8 @@ package org.woolly.access.heap;
  * @param deadLinePointers LP_DEAD line pointers on the page (offsets, ascending), whose index entries must go
  * @param freeSpace        free bytes on the page after pruning
  * @param empty            no line pointer in use (a new or emptied page)
+ * @param frozen           tuples frozen now (FREEZE_PAGE)
+ * @param oldestUnfrozen   the oldest XID left on the page after freezing, {@link Long#MAX_VALUE} if none
  */
 public record VacuumPage(int pruned, int live, int recentlyDead, int[] deadLinePointers, int freeSpace,
-                         boolean empty) {}
+                         boolean empty, int frozen, long oldestUnfrozen) {}

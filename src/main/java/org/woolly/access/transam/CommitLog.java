@@ -23,8 +23,10 @@ import org.woolly.utils.error.SqlState;
  * segment file named by its number in hex ({@code 0000}, {@code 0001}, ...). Pages are kept in
  * a small LRU cache (SLRU-like); a dirty page is written when evicted and at checkpoint, and
  * before a page is written the WAL is flushed up to the newest commit record that set a status
- * on it (the WAL rule, as {@code group_lsn} does in PostgreSQL). XIDs are 64-bit: no wraparound,
- * no truncation needed for correctness.
+ * on it (the WAL rule, as {@code group_lsn} does in PostgreSQL). XIDs are 64-bit: no wraparound;
+ * segments wholly below the frozen-XID horizon are removed ({@link #truncate}, PostgreSQL's
+ * {@code TruncateCLOG}), and a status asked below the oldest kept segment is an error, as a
+ * lookup of a truncated XID is in PostgreSQL.
  *
  * <p>The cache lock is never held during I/O. As in PostgreSQL's SLRU, each cached page has an
  * I/O state: a page being read in is in the cache already (others wait for it instead of
@@ -54,6 +56,11 @@ public final class CommitLog {
     private final Condition ioDone = lock.newCondition();
     private final LinkedHashMap<Long, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Long> segmentsToSync = new HashSet<>();
+    /** Segments below this one were truncated; statuses there are no longer kept. */
+    private long oldestSegment;
+
+    /** XIDs per segment file: 32 pages of 32768. */
+    public static final long XIDS_PER_SEGMENT = (long) XIDS_PER_PAGE * PAGES_PER_SEGMENT;
 
     /** {@code SlruPageStatus}: a page being read has no bytes yet; one being written is usable. */
     private enum IoState { READING, VALID, WRITING }
@@ -78,11 +85,96 @@ public final class CommitLog {
         this.walFlusher = walFlusher;
         this.fsync = fsync;
         this.segmentFiles = segmentFiles;
+        this.oldestSegment = lowestSegment(directory);
+    }
+
+    /** The lowest segment file present (what start-up knows of an earlier truncation), 0 if none. */
+    private static long lowestSegment(Path directory) {
+        List<Long> segments = segmentsIn(directory);
+        return segments.isEmpty() ? 0 : segments.getFirst();
+    }
+
+    /** The segment numbers of the files in {@code directory}, ascending. */
+    private static List<Long> segmentsIn(Path directory) {
+        List<Long> segments = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return segments;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.length() >= 4 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    segments.add(Long.parseLong(name, 16));
+                }
+            }
+        } catch (IOException e) {
+            throw WriteAheadLog.ioError("could not read directory \"" + directory + "\"", e);
+        }
+        segments.sort(null);
+        return segments;
+    }
+
+    /** The lowest segment whose statuses are kept: every XID below its first is truncated away. */
+    public long oldestSegment() {
+        lock.lock();
+        try {
+            return oldestSegment;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes the segments below {@code keepFrom} ({@code SimpleLruTruncate} with
+     * {@code SlruScanDirCbDeleteCutoff}): the caller has made the truncation durable in the WAL
+     * first (CLOG_TRUNCATE) and no XID in them can be asked for any more (they are all below
+     * every database's datfrozenxid and every running transaction). Their cached pages are
+     * dropped unwritten; files are deleted oldest first. A file that cannot be deleted is
+     * logged and left (PostgreSQL ignores a failed unlink): the horizon has moved all the same
+     * and the next truncation scans the directory and removes it. Returns the segments removed.
+     */
+    public int truncate(long keepFrom) {
+        lock.lock();
+        try {
+            if (keepFrom <= oldestSegment) {
+                return 0;
+            }
+            oldestSegment = keepFrom;
+            long firstKeptPage = keepFrom * PAGES_PER_SEGMENT;
+            // a page under I/O is above the horizon: nobody reads or sets a status below it
+            cache.entrySet().removeIf(entry -> entry.getKey() < firstKeptPage
+                    && entry.getValue().state == IoState.VALID);
+            segmentsToSync.removeIf(segment -> segment < keepFrom);
+        } finally {
+            lock.unlock();
+        }
+        int removed = 0;
+        for (long segment : segmentsIn(directory)) {
+            if (segment >= keepFrom) {
+                break;
+            }
+            Path path = segmentPath(segment);
+            try {
+                segmentFiles.delete(path);
+                removed++;
+            } catch (IOException e) {
+                System.getLogger(CommitLog.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not remove file \"" + path + "\": " + e.getMessage());
+            }
+        }
+        return removed;
     }
 
     public XidStatus get(long xid) {
         lock.lock();
         try {
+            if (xid / XIDS_PER_SEGMENT < oldestSegment) {
+                // SlruReportIOError(SLRU_OPEN_FAILED): the segment is gone, nobody may ask for it
+                throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.Severity.ERROR,
+                        SqlState.UNDEFINED_FILE, "could not access status of transaction " + xid,
+                        "Could not open file \"pg_xact/%04X\": No such file or directory.".formatted(
+                                xid / XIDS_PER_SEGMENT), null, 0, null);
+            }
             CachedPage page = page(xid / XIDS_PER_PAGE);
             int bits = (page.bytes[byteIndex(xid)] >> shift(xid)) & 0b11;
             return switch (bits) {

@@ -14,6 +14,40 @@ final class CoreResourceManagers {
     private CoreResourceManagers() {}
 
     /**
+     * CLOG redo ({@code clog_redo}): a CLOG_TRUNCATE removes the segments again, so a crash
+     * between the record and the unlinks leaves none behind and the horizon holds after
+     * recovery.
+     */
+    static ResourceManager commitLog(CommitLog commitLog) {
+        return new ResourceManager() {
+            @Override
+            public int id() {
+                return ResourceManagerIds.CLOG;
+            }
+
+            @Override
+            public String name() {
+                return "CLOG";
+            }
+
+            @Override
+            public void redo(WalRecord record, long endLsn) {
+                if (record.info() == TransactionRecords.CLOG_TRUNCATE) {
+                    commitLog.truncate(TransactionRecords.decodeCounter(record.mainData()));
+                }
+            }
+
+            @Override
+            public String describe(WalRecord record) {
+                return record.info() == TransactionRecords.CLOG_TRUNCATE
+                        ? "TRUNCATE page " + TransactionRecords.decodeCounter(record.mainData())
+                                * CommitLog.PAGES_PER_SEGMENT
+                        : "UNKNOWN info " + record.info();
+            }
+        };
+    }
+
+    /**
      * XLOG redo moves the XID and OID counters forward to what the records say and restores
      * the page images of FPI_FOR_HINT records into {@code bufferPool}.
      */

@@ -227,6 +227,10 @@ public final class DefaultStorageServices implements StorageServices {
             long syncStarted = System.nanoTime();
             StorageManager.SyncSummary sync = storageManager.syncAll();
             commitLog.flush();
+            if (!shutdown) {
+                // a horizon a running transaction held back at the last VACUUM may have moved on since
+                transactions.truncateCommitLog(transactions.knownFrozenXid());
+            }
             long syncEnded = System.nanoTime();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,
                     transactions.nextXidForCheckpoint(), oids.nextOidForCheckpoint(), System.currentTimeMillis());

@@ -456,6 +456,35 @@ public final class DefaultTransactionManager implements TransactionManager {
         return status == XidStatus.IN_PROGRESS ? XidStatus.ABORTED : status;
     }
 
+    /** The newest cluster-wide datfrozenxid VACUUM reported (0 since start-up): checkpoints truncate to it. */
+    private long knownFrozenXid;
+
+    long knownFrozenXid() {
+        synchronized (commitLog) {
+            return knownFrozenXid;
+        }
+    }
+
+    /**
+     * {@code TruncateCLOG}: the cutoff is the cluster's oldest datfrozenxid, lowered to the
+     * oldest running or prepared XID (a prepared transaction stays in the proc array); segments
+     * wholly below it go. WAL first ({@code WriteTruncateXlogRec} flushes the record), so after a
+     * crash redo removes whatever the unlinks had not; truncations are serialized.
+     */
+    @Override
+    public int truncateCommitLog(long frozenXid) {
+        synchronized (commitLog) {
+            knownFrozenXid = Math.max(knownFrozenXid, frozenXid);
+            long cutoff = Math.min(frozenXid, oldestXmin());
+            long keepFrom = cutoff / CommitLog.XIDS_PER_SEGMENT;
+            if (keepFrom <= commitLog.oldestSegment()) {
+                return 0;
+            }
+            wal.flush(wal.insert(TransactionRecords.clogTruncate(keepFrom)));
+            return commitLog.truncate(keepFrom);
+        }
+    }
+
     @Override
     public boolean committedHintAllowed(long xid) {
         return commitLsns.isFlushed(xid);

@@ -15,4 +15,9 @@ interface SegmentFiles {
     SegmentFiles DEFAULT = FileChannel::open;
 
     FileChannel open(Path path, OpenOption... options) throws IOException;
+
+    /** Removes a file (commit log truncation); fault-injection tests make it fail. */
+    default void delete(Path path) throws IOException {
+        java.nio.file.Files.deleteIfExists(path);
+    }
 }

@@ -123,6 +123,7 @@ public final class StorageStartup {
                 oid -> counters[1] = Math.max(counters[1], oid), bufferPool));
         resourceManagers.register(CoreResourceManagers.transaction(commitLog, files, prepared, twoPhase));
         resourceManagers.register(CoreResourceManagers.storage(files));
+        resourceManagers.register(CoreResourceManagers.commitLog(commitLog));
         DatabaseFiles databaseFiles = new DatabaseFiles(bufferPool, storageManager);
         resourceManagers.register(databaseFiles.resourceManager());
         AccessMethodRegistry accessMethods = new AccessMethodRegistry();

@@ -249,6 +249,11 @@ public final class TopTransaction implements Transaction {
     }
 
     @Override
+    public boolean createdInCurrentSubtransaction(RelFileLocator relation) {
+        return levels.isEmpty() ? createdRelations.contains(relation) : levels.getLast().created.contains(relation);
+    }
+
+    @Override
     public void dropRelationStorageAtCommit(RelFileLocator relation) {
         assignCurrentXid();
         relationsToDropAtCommit.add(relation);

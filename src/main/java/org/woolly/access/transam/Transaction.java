@@ -102,6 +102,15 @@ public interface Transaction {
     /** Creates the relation's main fork now (WAL-logged); the file is removed if this transaction aborts. */
     void createRelationStorage(RelFileLocator relation);
 
+    /**
+     * Whether {@code relation}'s file was created by the current (sub)transaction level, or
+     * merged into it by RELEASE ({@code rd_createSubid} / {@code rd_newRelfilenodeSubid}
+     * equal to the current subtransaction): what COPY FREEZE requires.
+     */
+    default boolean createdInCurrentSubtransaction(RelFileLocator relation) {
+        return false;
+    }
+
     /** Schedules the relation's files for removal when this transaction commits (WAL-logged in the commit record). */
     void dropRelationStorageAtCommit(RelFileLocator relation);
 

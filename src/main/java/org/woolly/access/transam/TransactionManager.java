@@ -146,4 +146,14 @@ public interface TransactionManager {
     default boolean committedHintAllowed(long xid) {
         return true;
     }
+
+    /**
+     * {@code vac_truncate_clog}'s last step ({@code TruncateCLOG}): with {@code frozenXid} the
+     * oldest datfrozenxid of the cluster, removes the commit log segments wholly below it and
+     * below every running or prepared transaction. Returns the segments removed (0 for managers
+     * without a commit log).
+     */
+    default int truncateCommitLog(long frozenXid) {
+        return 0;
+    }
 }

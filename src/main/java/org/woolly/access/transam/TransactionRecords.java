@@ -34,6 +34,8 @@ public final class TransactionRecords {
     public static final int XACT_ABORT_PREPARED = 0x40;
     /** STORAGE: a relation's main fork was created. */
     public static final int SMGR_CREATE = 0x10;
+    /** CLOG: segments below the one named were removed ({@code CLOG_TRUNCATE}; main data: that segment u64). */
+    public static final int CLOG_TRUNCATE = 0x10;
     /**
      * STORAGE: a relation's main fork was cut down to a number of blocks (VACUUM's truncation,
      * {@code XLOG_SMGR_TRUNCATE}); logged and flushed before the file is cut.
@@ -70,6 +72,12 @@ public final class TransactionRecords {
 
     public static WalRecord counter(int info, long value) {
         return new WalRecord(ResourceManagerIds.XLOG, info, 0, List.of(), ByteBuffer.allocate(8).putLong(value).array());
+    }
+
+    /** The CLOG_TRUNCATE record: every segment below {@code keepFrom} is gone. */
+    public static WalRecord clogTruncate(long keepFrom) {
+        return new WalRecord(ResourceManagerIds.CLOG, CLOG_TRUNCATE, 0, java.util.List.of(),
+                ByteBuffer.allocate(8).putLong(keepFrom).array());
     }
 
     public static long decodeCounter(byte[] data) {

@@ -47,9 +47,9 @@ import org.woolly.utils.error.SqlState;
  * <p>COPY TO runs {@code SELECT cols FROM t} or the given query and writes each row through
  * the columns' output functions.
  *
- * <p>FREEZE is accepted and the rows are written as ordinary rows of the transaction (PostgreSQL
- * writes them already frozen, which only spares a later VACUUM work; visibility is the same
- * once the transaction commits).
+ * <p>FREEZE writes the rows frozen and marks the pages it fills all-visible and all-frozen, so a
+ * later VACUUM skips them; the table must have been created or truncated in the current
+ * subtransaction ({@link #checkFreeze}).
  */
 final class CopyCommand {
     private static final int INTERRUPT_INTERVAL = 1024;
@@ -78,6 +78,22 @@ final class CopyCommand {
             if (channel instanceof FileCopy file) {
                 file.close();
             }
+        }
+    }
+
+    /**
+     * COPY FREEZE's conditions ({@code CopyFrom}): not a partitioned table, and the table's file
+     * created by the current subtransaction (CREATE TABLE or TRUNCATE in it), so no other
+     * transaction can see the rows, frozen though they are, before this one commits.
+     */
+    private static void checkFreeze(RelationInfo relation, org.woolly.access.transam.Transaction transaction) {
+        if (relation.kind() == 'p') {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot perform COPY FREEZE on a partitioned table");
+        }
+        if (!transaction.createdInCurrentSubtransaction(relation.locator())) {
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "cannot perform COPY FREEZE because the table was not created or truncated in the current "
+                            + "subtransaction");
         }
     }
 
@@ -180,6 +196,11 @@ final class CopyCommand {
         String table = relation.name();
         boolean binary = options.format == CopyOptions.Format.BINARY;
         channel.beginCopyIn(binary, width);
+        if (options.freeze) {
+            // CopyFrom checks after BeginCopyFrom: the client is sending its data already
+            checkFreeze(relation, transaction);
+            context.frozenInserts(true);
+        }
         try (QueryExecution execution = new QueryExecution(insert.planned().plan(), context)) {
             if (binary) {
                 return copyFromBinary(session, execution, channel, inputs, parameters, columns, table, format);

@@ -53,6 +53,7 @@ public final class BuiltinTypes {
         add(TypeOids.JSONPATH, JsonPathIO.INSTANCE);
         add(TypeOids.VOID, new VoidIO());
         add(TypeOids.XID8, XidSnapshotIO.XID8);
+        add(TypeOids.XID, XidSnapshotIO.XID);
         add(TypeOids.PG_SNAPSHOT, XidSnapshotIO.PG_SNAPSHOT);
         add(TypeOids.TXID_SNAPSHOT, XidSnapshotIO.TXID_SNAPSHOT);
         add(TypeOids.POINT, GeometricIO.POINT);

@@ -202,6 +202,8 @@ public final class PgProcData {
             proc(1175, "justify_hours", INTERVAL, IMMUTABLE, STRICT, INTERVAL),
             proc(1194, "log10", FLOAT8, IMMUTABLE, STRICT, FLOAT8),
             proc(1199, "age", INTERVAL, IMMUTABLE, STRICT, TIMESTAMPTZ, TIMESTAMPTZ),
+            proc(1181, "age", INT4, STABLE, STRICT, TypeOids.XID),
+            proc(3939, "mxid_age", INT4, STABLE, STRICT, TypeOids.XID),
             proc(1217, "date_trunc", TIMESTAMPTZ, STABLE, STRICT, TEXT, TIMESTAMPTZ),
             proc(1218, "date_trunc", INTERVAL, IMMUTABLE, STRICT, TEXT, INTERVAL),
             proc(1268, "parse_ident", TEXT_ARRAY, IMMUTABLE, STRICT, TEXT, BOOL),

@@ -11,6 +11,11 @@ import java.util.List;
  */
 final class XidSnapshotIO implements TypeIO {
     static final XidSnapshotIO XID8 = new XidSnapshotIO(false);
+    /**
+     * xid: Woolly's XIDs are the same 64-bit numbers as xid8 (pg_class.relfrozenxid,
+     * pg_database.datfrozenxid, the xmin and xmax system columns), read and printed alike.
+     */
+    static final XidSnapshotIO XID = new XidSnapshotIO(false);
     static final XidSnapshotIO PG_SNAPSHOT = new XidSnapshotIO(true);
     static final XidSnapshotIO TXID_SNAPSHOT = new XidSnapshotIO(true);
 

@@ -256,6 +256,10 @@ public final class GucTable {
         integer("default_statistics_target", 100, GucUnit.NONE, 1, 10000, GucContext.USER,
                 "Sets the default statistics target.", false);
         bool("autovacuum", true, GucContext.SIGHUP, "Starts the autovacuum subprocess.", false);
+        integer("vacuum_freeze_min_age", 50000000, GucUnit.NONE, 0, 1000000000, GucContext.USER,
+                "Minimum age at which VACUUM should freeze a table row.", false);
+        integer("vacuum_freeze_table_age", 150000000, GucUnit.NONE, 0, 2000000000, GucContext.USER,
+                "Age at which VACUUM should scan whole table to freeze tuples.", false);
         integer("autovacuum_naptime", 60, GucUnit.SECONDS, 1, INT_MAX / 1000, GucContext.SIGHUP,
                 "Time to sleep between autovacuum runs.", false);
         integer("autovacuum_max_workers", 3, GucUnit.NONE, 1, 262143, GucContext.POSTMASTER,

@@ -36,6 +36,12 @@ final class SettingDescriptions {
         describe("autovacuum_max_workers", "Autovacuum",
                 "Sets the maximum number of simultaneously running autovacuum worker processes.",
                 null);
+        describe("vacuum_freeze_min_age", "Client Connection Defaults / Statement Behavior",
+                "Minimum age at which VACUUM should freeze a table row.",
+                null);
+        describe("vacuum_freeze_table_age", "Client Connection Defaults / Statement Behavior",
+                "Age at which VACUUM should scan whole table to freeze tuples.",
+                null);
         describe("autovacuum_naptime", "Autovacuum",
                 "Time to sleep between autovacuum runs.",
                 null);

@@ -33,8 +33,10 @@ class VisibilityMapTest {
     @TempDir
     Path replica;
 
+    /** VACUUM FREEZE of one page: freezing to the horizon, so a page of committed rows becomes all-frozen. */
     private static void vacuum(HeapTestSupport heap, int block) {
-        heap.heap.vacuumScanPage(TABLE, block, heap.heap.vacuumHorizon());
+        long horizon = heap.heap.vacuumHorizon();
+        heap.heap.vacuumScanPage(TABLE, block, horizon, horizon);
     }
 
     private static int pageFlags(BufferPool pool, int block) {
@@ -61,7 +63,8 @@ class VisibilityMapTest {
         assertThat(pageFlags(heap.pool, 0) & Page.FLAG_ALL_VISIBLE).isNotZero();
         assertThat(heap.heap.visibilityCounts(TABLE)).containsExactly(1, 1);
         assertThat(heap.storage.exists(TABLE, ForkNumber.VISIBILITY_MAP)).isTrue();
-        WalRecord visible = heap.wal.records.get(logged).record();
+        assertThat(heap.wal.records.get(logged).record().info()).isEqualTo(HeapWalRecords.FREEZE_PAGE);
+        WalRecord visible = heap.wal.records.get(logged + 1).record();
         assertThat(visible.info()).isEqualTo(HeapWalRecords.VISIBLE);
         assertThat(visible.blocks().get(0).fork()).isEqualTo(ForkNumber.VISIBILITY_MAP);
         assertThat(visible.blocks().get(1).fork()).isEqualTo(ForkNumber.MAIN);
@@ -69,7 +72,7 @@ class VisibilityMapTest {
 
         // a second VACUUM finds nothing to change and logs nothing
         vacuum(heap, 0);
-        assertThat(heap.wal.records).hasSize(logged + 1);
+        assertThat(heap.wal.records).hasSize(logged + 2);
     }
 
     @Test
@@ -215,7 +218,7 @@ class VisibilityMapTest {
                 HeapTestSupport.transactionManager(replica));
         assertThat(reopened.visibilityStatus(TABLE, 0)).isZero();
         // and VACUUM sets it again
-        reopened.vacuumScanPage(TABLE, 0, Long.MAX_VALUE);
+        reopened.vacuumScanPage(TABLE, 0, Long.MAX_VALUE, Long.MAX_VALUE);
         assertThat(reopened.visibilityStatus(TABLE, 0)).isNotZero();
     }
 

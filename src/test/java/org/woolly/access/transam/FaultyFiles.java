@@ -11,10 +11,19 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Fault injection for the WAL and the commit log: their files' writes or fsyncs fail (EIO) while a switch is on. */
+/** Fault injection for the WAL and the commit log: their files' writes, fsyncs or unlinks fail while a switch is on. */
 final class FaultyFiles implements SegmentFiles {
     final AtomicBoolean failWrites = new AtomicBoolean();
     final AtomicBoolean failForces = new AtomicBoolean();
+    final AtomicBoolean failDeletes = new AtomicBoolean();
+
+    @Override
+    public void delete(Path path) throws IOException {
+        if (failDeletes.get()) {
+            throw new IOException("Operation not permitted (injected)");
+        }
+        SegmentFiles.super.delete(path);
+    }
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
