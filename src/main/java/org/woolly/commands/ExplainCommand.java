@@ -79,6 +79,7 @@ public final class ExplainCommand {
             case Plan.Project project -> joins(project.input());
             case Plan.Filter filter -> joins(filter.input());
             case Plan.Aggregate aggregate -> joins(aggregate.input());
+            case Plan.Gather gather -> joins(gather.input());
             case Plan.Unique unique -> joins(unique.input());
             case Plan.Distinct distinct -> joins(distinct.input());
             case Plan.LockRows lockRows -> joins(lockRows.input());
@@ -234,6 +235,14 @@ public final class ExplainCommand {
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Gather gather -> {
+                lines.add(detail + "Workers Planned: " + gather.workers());
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
+                children.add(gather.input());
+            }
             case Plan.WindowAgg window -> children.add(window.input());
             case Plan.Unique unique -> children.add(unique.input());
             case Plan.Append append -> children.addAll(append.children());
@@ -308,7 +317,9 @@ public final class ExplainCommand {
         return switch (plan) {
             case Plan.IndexScan scan -> (scan.indexOnly() ? "Index Only Scan" : "Index Scan")
                     + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
-            case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
+            case Plan.SeqScan scan -> (scan.parallel() ? "Parallel Seq Scan on " : "Seq Scan on ")
+                    + relationName(scan.entry());
+            case Plan.Gather ignored -> "Gather";
             case Plan.BitmapHeapScan scan -> "Bitmap Heap Scan on " + relationName(scan.entry());
             case Plan.BitmapIndexScan scan -> "Bitmap Index Scan on " + scan.indexName();
             case Plan.BitmapAnd ignored -> "BitmapAnd";
@@ -455,7 +466,12 @@ public final class ExplainCommand {
     /** {@code HashAggregate} for hashed sets only, {@code MixedAggregate} with an empty set too. */
     private static String aggregateName(Plan.Aggregate aggregate) {
         if (aggregate.groupingSets() == null || plainGrouping(aggregate)) {
-            return aggregate.hashed() ? "HashAggregate" : "Aggregate";
+            String split = switch (aggregate.split()) {
+                case SIMPLE -> "";
+                case PARTIAL -> "Partial ";
+                case FINALIZE -> "Finalize ";
+            };
+            return split + (aggregate.hashed() ? "HashAggregate" : "Aggregate");
         }
         List<List<Integer>> sets = aggregate.groupingSets().sets();
         boolean empty = sets.stream().anyMatch(List::isEmpty);

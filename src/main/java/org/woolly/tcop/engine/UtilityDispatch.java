@@ -474,7 +474,13 @@ final class UtilityDispatch {
         if (session.cursors.containsKey(declare.name())) {
             throw SqlException.of(SqlState.DUPLICATE_CURSOR, "cursor \"%s\" already exists", declare.name());
         }
-        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(declare.query()), "", new int[0]);
+        SessionPreparedQuery query;
+        session.planningCursor = true;
+        try {
+            query = session.prepareStatement(new Statement.Select(declare.query()), "", new int[0]);
+        } finally {
+            session.planningCursor = false;
+        }
         SessionPortal portal = (SessionPortal) session.bind(query, new Object[0]);
         boolean scroll = declare.scroll() == null || declare.scroll();
         session.cursors.put(declare.name(), new SqlCursor(declare.name(), query, portal, scroll, declare.hold()));
