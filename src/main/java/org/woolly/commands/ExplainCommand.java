@@ -43,6 +43,12 @@ public final class ExplainCommand {
      */
     public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
                                        long planningNanos) {
+        return explain(plan, types, context, costs, planningNanos, true);
+    }
+
+    /** As above; without {@code timing} (TIMING OFF) the actual figures are rows and loops only. */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos, boolean timing) {
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
             command.qualifySortKeys = joins(plan);
@@ -55,6 +61,7 @@ public final class ExplainCommand {
             execution.runToEnd();
             long executionNanos = System.nanoTime() - start;
             ExplainCommand command = new ExplainCommand(types, execution, costs);
+            command.timing = timing;
             command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
             command.summary(planningNanos, executionNanos);
@@ -67,6 +74,8 @@ public final class ExplainCommand {
      * one range table entry ({@code show_sort_group_keys}), here when the plan joins.
      */
     private boolean qualifySortKeys;
+    /** The TIMING option: whether actual figures include the times. */
+    private boolean timing = true;
 
     private static boolean joins(Plan plan) {
         return switch (plan) {
@@ -416,8 +425,13 @@ public final class ExplainCommand {
         if (stats == null) {
             return " (never executed)";
         }
-        return String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%d loops=%d)", stats.startupMillis(),
-                stats.totalMillis(), stats.rows() / stats.loops(), stats.loops());
+        // rows per loop rounded as explain.c's %.0f (a Parallel Seq Scan's rows over its three participants)
+        double rows = Math.rint((double) stats.rows() / stats.loops());
+        if (!timing) {
+            return String.format(Locale.ROOT, " (actual rows=%.0f loops=%d)", rows, stats.loops());
+        }
+        return String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%.0f loops=%d)", stats.startupMillis(),
+                stats.totalMillis(), rows, stats.loops());
     }
 
     private void qual(String indent, String label, QueryExpr qual, boolean qualify) {

@@ -182,6 +182,13 @@ final class AggregateNode implements ExecNode {
             }
         }
         groups = ordered.iterator();
+        if (split == Plan.AggregateSplit.FINALIZE && hashed) {
+            // the table of combined states, sized as fill() sizes its entries
+            for (Group group : ordered) {
+                peakMemory += 64 + SpillFormat.memory(group.groupValues) + 48L * aggregates.size();
+            }
+            report();
+        }
     }
 
     /** The key of the one group without GROUP BY, and of the null group of a single grouping column. */

@@ -23,7 +23,7 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
      * The settings of parallel query ({@code parallel_setup_cost}, {@code parallel_tuple_cost},
      * {@code min_parallel_table_scan_size} in blocks, {@code max_parallel_workers_per_gather},
      * {@code parallel_leader_participation}) and whether the statement may use a parallel plan
-     * at all ({@code CURSOR_OPT_PARALLEL_OK}: not for a cursor, nor under SERIALIZABLE in PostgreSQL 15).
+     * at all ({@code CURSOR_OPT_PARALLEL_OK}: not for a cursor).
      */
     public record Parallel(double setupCost, double tupleCost, int minTableScanBlocks, int maxWorkersPerGather,
                            boolean leaderParticipation, boolean allowed) {

@@ -151,6 +151,11 @@ public final class Planner {
         boolean parallel = parallelStatement && nesting == 1 && pulled.isEmpty() && !windows;
         Plan scanned = plan;
         if (query.hasAggregation()) {
+            if (parallel) {
+                // the aggregation whole above a Gather, when that beats both the serial scan and
+                // splitting it (an aggregate without a combine function, DISTINCT, ORDER BY)
+                plan = ParallelPaths.gather(costs, query, plan, -1);
+            }
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
             double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;

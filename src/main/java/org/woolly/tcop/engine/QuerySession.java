@@ -308,9 +308,9 @@ public final class QuerySession implements SessionEngine {
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
         long planningStart = System.nanoTime();
-        // PostgreSQL 15's standard_planner: no parallel plan for a cursor or under SERIALIZABLE
-        boolean parallelAllowed = !planningCursor && !"serializable".equals(settings.show("transaction_isolation"));
-        Plan plan = planner.plan(query, CostParameters.from(settings).withParallelAllowed(parallelAllowed),
+        // PostgreSQL 15's standard_planner: no parallel plan for a cursor (CURSOR_OPT_PARALLEL_OK);
+        // SERIALIZABLE allows them since PostgreSQL 12 (the workers take the leader's SIREAD locks)
+        Plan plan = planner.plan(query, CostParameters.from(settings).withParallelAllowed(!planningCursor),
                 plannerStatistics(transaction));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
