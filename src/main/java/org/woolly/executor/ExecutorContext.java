@@ -670,9 +670,12 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         return parallelScans;
     }
 
-    /** max_parallel_workers: how many parallel workers may run at once in the server. */
+    /**
+     * How many parallel workers may run at once in the server: max_parallel_workers, within
+     * max_worker_processes (PostgreSQL's background worker slots).
+     */
     int maxParallelWorkers() {
-        return intSetting("max_parallel_workers", 8);
+        return Math.min(intSetting("max_parallel_workers", 8), intSetting("max_worker_processes", 8));
     }
 
     @Override

@@ -79,14 +79,13 @@ final class GatherNode implements ExecNode {
         for (int i = 0; i < wanted && reserveSlot(context.maxParallelWorkers()); i++) {
             ExecutorContext workerContext = context.forParallelWorker(stop);
             ExecutorBuilder workerBuilder = builder.forWorker(workerContext);
-            ExecNode node;
             try {
-                node = workerBuilder.build(plan.input());
+                started.add(new Worker(workerContext, workerBuilder, workerBuilder.build(plan.input())));
             } catch (RuntimeException failure) {
-                RUNNING_WORKERS.decrementAndGet();
+                // no thread started yet: give back this worker's slot and those of the ones before it
+                RUNNING_WORKERS.addAndGet(-(started.size() + 1));
                 throw failure;
             }
-            started.add(new Worker(workerContext, workerBuilder, node));
         }
         workers = started;
         workersDone = 0;
