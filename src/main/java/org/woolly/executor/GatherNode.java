@@ -91,9 +91,14 @@ final class GatherNode implements ExecNode {
         workersDone = 0;
         leaderDone = leader == null;
         current = null;
+        // reg* values print by name through the statement's catalog (a scoped value is not inherited)
+        org.woolly.utils.adt.CatalogInquiries names = org.woolly.utils.adt.CatalogInquiries.CURRENT.isBound()
+                ? org.woolly.utils.adt.CatalogInquiries.CURRENT.get() : null;
         for (Worker worker : workers) {
+            Runnable body = names == null ? worker::run
+                    : () -> ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT, names).run(worker::run);
             worker.thread = Thread.ofPlatform().daemon().name("woolly: parallel worker for PID " + context.backendPid())
-                    .start(worker::run);
+                    .start(body);
         }
         if (leader != null) {
             leader.open();

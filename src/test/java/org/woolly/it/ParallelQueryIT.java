@@ -159,6 +159,33 @@ class ParallelQueryIT {
         assertNoWorkerThreadLeft();
     }
 
+    @Test
+    void aPortalReadInPartsKeepsItsWorkersUntilItCloses() throws Exception {
+        try (Connection connection = server.connect()) {
+            execute(connection, PARALLEL_SETTINGS);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10); // Execute with a row limit: the portal is suspended between fetches
+                int read = 0;
+                try (java.sql.ResultSet result = statement.executeQuery("SELECT id FROM pq WHERE val >= 0")) {
+                    while (read < 25 && result.next()) {
+                        read++;
+                    }
+                }
+                assertThat(read).isEqualTo(25);
+                long total = 0;
+                try (java.sql.ResultSet result = statement.executeQuery("SELECT id FROM pq WHERE val >= 0")) {
+                    while (result.next()) {
+                        total++;
+                    }
+                }
+                assertThat(total).isEqualTo(20000);
+            }
+            connection.commit();
+        }
+        assertNoWorkerThreadLeft();
+    }
+
     /** Workers are threads of this JVM (the server is embedded): each Gather waits for its own at its end. */
     private static void assertNoWorkerThreadLeft() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
