@@ -1,7 +1,8 @@
 # servers.sh: sourced by the side-by-side benchmarks. Starts a throw-away PostgreSQL 15 (as the
 # `postgres` user, since it refuses root) and a throw-away Woolly on free ports, both with default
 # settings and superuser `bench`, and stops both on exit. Sets: work, pg_port, woolly_port, PGBIN.
-# SERVER_SETTINGS (space-separated name=value pairs) is given to both servers as `-c` options.
+# SERVER_SETTINGS (space-separated name=value pairs) is given to both servers as `-c` options,
+# WOOLLY_SETTINGS to Woolly only (e.g. max_parallel_workers_per_gather=0 for its serial plans).
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 work=$(mktemp -d /tmp/woolly-bench.XXXXXX)
 chmod 755 "$work"
@@ -23,6 +24,9 @@ start_servers() { # root of the Woolly checkout
     local root=$1 setting pg_settings="" woolly_settings=()
     for setting in ${SERVER_SETTINGS:-}; do
         pg_settings+=" -c $setting"
+        woolly_settings+=(-c "$setting")
+    done
+    for setting in ${WOOLLY_SETTINGS:-}; do
         woolly_settings+=(-c "$setting")
     done
     # PostgreSQL 15, default settings (fsync on), trust on loopback; it runs as `postgres`.

@@ -78,7 +78,8 @@ public final class BuiltinTypeSystem implements TypeSystem {
         return new AggregateMatch(new AggregateHandle(aggregate.name(), aggregate.argumentTypes(),
                 aggregate.transitionType(), aggregate.resultType(), aggregate.strictTransition(), aggregate.initialState(),
                 (state, args, context) -> aggregate.transition().apply(state, args),
-                aggregate.finalFunction() == null ? null : (state, context) -> aggregate.finalFunction().apply(state)),
+                aggregate.finalFunction() == null ? null : (state, context) -> aggregate.finalFunction().apply(state),
+                aggregate.combine() == null ? null : aggregate.combine()::apply),
                 resolved.argumentTargets());
     }
 

@@ -43,6 +43,12 @@ public final class ExplainCommand {
      */
     public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
                                        long planningNanos) {
+        return explain(plan, types, context, costs, planningNanos, true);
+    }
+
+    /** As above; without {@code timing} (TIMING OFF) the actual figures are rows and loops only. */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos, boolean timing) {
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
             command.qualifySortKeys = joins(plan);
@@ -55,6 +61,7 @@ public final class ExplainCommand {
             execution.runToEnd();
             long executionNanos = System.nanoTime() - start;
             ExplainCommand command = new ExplainCommand(types, execution, costs);
+            command.timing = timing;
             command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
             command.summary(planningNanos, executionNanos);
@@ -67,6 +74,8 @@ public final class ExplainCommand {
      * one range table entry ({@code show_sort_group_keys}), here when the plan joins.
      */
     private boolean qualifySortKeys;
+    /** The TIMING option: whether actual figures include the times. */
+    private boolean timing = true;
 
     private static boolean joins(Plan plan) {
         return switch (plan) {
@@ -79,6 +88,7 @@ public final class ExplainCommand {
             case Plan.Project project -> joins(project.input());
             case Plan.Filter filter -> joins(filter.input());
             case Plan.Aggregate aggregate -> joins(aggregate.input());
+            case Plan.Gather gather -> joins(gather.input());
             case Plan.Unique unique -> joins(unique.input());
             case Plan.Distinct distinct -> joins(distinct.input());
             case Plan.LockRows lockRows -> joins(lockRows.input());
@@ -234,6 +244,14 @@ public final class ExplainCommand {
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Gather gather -> {
+                lines.add(detail + "Workers Planned: " + gather.workers());
+                Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
+                if (stats != null && stats.detail() != null) {
+                    lines.add(detail + stats.detail());
+                }
+                children.add(gather.input());
+            }
             case Plan.WindowAgg window -> children.add(window.input());
             case Plan.Unique unique -> children.add(unique.input());
             case Plan.Append append -> children.addAll(append.children());
@@ -308,7 +326,9 @@ public final class ExplainCommand {
         return switch (plan) {
             case Plan.IndexScan scan -> (scan.indexOnly() ? "Index Only Scan" : "Index Scan")
                     + (scan.backward() ? " Backward" : "") + " using " + scan.indexName() + " on " + relationName(scan.entry());
-            case Plan.SeqScan scan -> "Seq Scan on " + relationName(scan.entry());
+            case Plan.SeqScan scan -> (scan.parallel() ? "Parallel Seq Scan on " : "Seq Scan on ")
+                    + relationName(scan.entry());
+            case Plan.Gather ignored -> "Gather";
             case Plan.BitmapHeapScan scan -> "Bitmap Heap Scan on " + relationName(scan.entry());
             case Plan.BitmapIndexScan scan -> "Bitmap Index Scan on " + scan.indexName();
             case Plan.BitmapAnd ignored -> "BitmapAnd";
@@ -405,8 +425,13 @@ public final class ExplainCommand {
         if (stats == null) {
             return " (never executed)";
         }
-        return String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%d loops=%d)", stats.startupMillis(),
-                stats.totalMillis(), stats.rows() / stats.loops(), stats.loops());
+        // rows per loop rounded as explain.c's %.0f (a Parallel Seq Scan's rows over its three participants)
+        double rows = Math.rint((double) stats.rows() / stats.loops());
+        if (!timing) {
+            return String.format(Locale.ROOT, " (actual rows=%.0f loops=%d)", rows, stats.loops());
+        }
+        return String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%.0f loops=%d)", stats.startupMillis(),
+                stats.totalMillis(), rows, stats.loops());
     }
 
     private void qual(String indent, String label, QueryExpr qual, boolean qualify) {
@@ -455,7 +480,12 @@ public final class ExplainCommand {
     /** {@code HashAggregate} for hashed sets only, {@code MixedAggregate} with an empty set too. */
     private static String aggregateName(Plan.Aggregate aggregate) {
         if (aggregate.groupingSets() == null || plainGrouping(aggregate)) {
-            return aggregate.hashed() ? "HashAggregate" : "Aggregate";
+            String split = switch (aggregate.split()) {
+                case SIMPLE -> "";
+                case PARTIAL -> "Partial ";
+                case FINALIZE -> "Finalize ";
+            };
+            return split + (aggregate.hashed() ? "HashAggregate" : "Aggregate");
         }
         List<List<Integer>> sets = aggregate.groupingSets().sets();
         boolean empty = sets.stream().anyMatch(List::isEmpty);

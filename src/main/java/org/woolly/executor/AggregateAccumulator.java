@@ -84,6 +84,27 @@ final class AggregateAccumulator {
         initialized = true;
     }
 
+    /**
+     * The transition state for the rows fed so far, without the final function: what a Partial
+     * Aggregate passes up (only aggregates without ORDER BY or DISTINCT run partially).
+     */
+    Object state() {
+        return state;
+    }
+
+    /**
+     * Adds a partial aggregation's state for the same group ({@code advance_combine_function}):
+     * the combine function is strict, so a null state adds nothing and the first non-null one is
+     * taken as it is.
+     */
+    void combine(Object partial) {
+        if (partial == null) {
+            return;
+        }
+        state = state == null ? partial : aggregate.combine().combine(state, partial);
+        initialized = true;
+    }
+
     /** The aggregate's value for the rows fed so far (the state stays usable: more rows may follow). */
     Object result() {
         if (order != null && !buffered.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.GroupingSets;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.SortKey;
@@ -53,14 +54,29 @@ final class AggregateNode implements ExecNode {
         }
     }
 
+    /** Whether the node is a Partial or Finalize Aggregate of a parallel plan, or runs whole. */
+    private final Plan.AggregateSplit split;
+
     AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input,
                   List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
                   GroupingSets groupingSets, boolean hashed) {
+        this(context, compiler, input, groupBy, aggregates, having, groupingSets, hashed, Plan.AggregateSplit.SIMPLE);
+    }
+
+    /**
+     * With {@code split} PARTIAL the rows are the group values then the transition states; with
+     * FINALIZE the input rows are such partial rows (the group values first, in GROUP BY order),
+     * whose states are combined per group before the final functions run.
+     */
+    AggregateNode(ExecutorContext context, ExpressionCompiler compiler, ExecNode input,
+                  List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates, QueryExpr having,
+                  GroupingSets groupingSets, boolean hashed, Plan.AggregateSplit split) {
         this.context = context;
+        this.split = split;
         this.hashed = hashed;
         this.groupingSets = groupingSets;
         this.input = input;
-        this.groupExprs = compiler.all(groupBy);
+        this.groupExprs = split == Plan.AggregateSplit.FINALIZE ? partialColumns(groupBy) : compiler.all(groupBy);
         this.groupTypes = groupBy.stream().mapToInt(QueryExpr::type).toArray();
         this.aggregates = aggregates;
         this.aggregateArgs = new CompiledExpression[aggregates.size()][];
@@ -87,10 +103,22 @@ final class AggregateNode implements ExecNode {
         this.having = compiler.predicate(having);
     }
 
+    /** The group values of a partial row: its first columns. */
+    private static CompiledExpression[] partialColumns(List<QueryExpr> groupBy) {
+        CompiledExpression[] columns = new CompiledExpression[groupBy.size()];
+        for (int i = 0; i < columns.length; i++) {
+            int position = i;
+            columns[i] = row -> row[position];
+        }
+        return columns;
+    }
+
     @Override
     public void open() {
         input.open();
-        if (hashed && groupingSets == null && groupExprs.length > 0 && context.temporaryFiles() != null) {
+        // partial states live only in memory: a Finalize Aggregate does not spill
+        if (hashed && groupingSets == null && groupExprs.length > 0 && split != Plan.AggregateSplit.FINALIZE
+                && context.temporaryFiles() != null) {
             hashMem = context.hashMemBytes();
             batchesUsed = 1;
             fill(input::next, 0);
@@ -154,6 +182,13 @@ final class AggregateNode implements ExecNode {
             }
         }
         groups = ordered.iterator();
+        if (split == Plan.AggregateSplit.FINALIZE && hashed) {
+            // the table of combined states, sized as fill() sizes its entries
+            for (Group group : ordered) {
+                peakMemory += 64 + SpillFormat.memory(group.groupValues) + 48L * aggregates.size();
+            }
+            report();
+        }
     }
 
     /** The key of the one group without GROUP BY, and of the null group of a single grouping column. */
@@ -187,6 +222,12 @@ final class AggregateNode implements ExecNode {
     }
 
     private void advance(Group group, Object[] row) {
+        if (split == Plan.AggregateSplit.FINALIZE) {
+            for (int i = 0; i < aggregateArgs.length; i++) {
+                group.accumulators[i].combine(row[groupExprs.length + i]);
+            }
+            return;
+        }
         for (int i = 0; i < aggregateArgs.length; i++) {
             if (!filters[i].test(row)) {
                 continue;
@@ -228,7 +269,8 @@ final class AggregateNode implements ExecNode {
             Object[] row = new Object[group.groupValues.length + aggregates.size() + calls];
             System.arraycopy(group.groupValues, 0, row, 0, group.groupValues.length);
             for (int i = 0; i < aggregates.size(); i++) {
-                row[group.groupValues.length + i] = group.accumulators[i].result();
+                row[group.groupValues.length + i] = split == Plan.AggregateSplit.PARTIAL
+                        ? group.accumulators[i].state() : group.accumulators[i].result();
             }
             for (int i = 0; i < calls; i++) {
                 row[group.groupValues.length + aggregates.size() + i] = groupingSets.groupingValue(group.set, i);

@@ -22,6 +22,17 @@ final class ExecutorBuilder {
     /** Per sequential scan of the plan being built, the columns read above it (see {@link NeededColumns}). */
     private java.util.Map<Plan, java.util.BitSet> neededColumns;
 
+    /**
+     * A builder of a parallel worker's copy of a partial plan: the same columns read, its own
+     * statistics for EXPLAIN ANALYZE (the Gather adds them to the leader's).
+     */
+    ExecutorBuilder forWorker(ExecutorContext workerContext) {
+        ExecutorBuilder worker = new ExecutorBuilder(workerContext);
+        worker.neededColumns = neededColumns;
+        worker.instrumentation = instrumentation == null ? null : new java.util.IdentityHashMap<>();
+        return worker;
+    }
+
     ExecNode build(Plan plan) {
         if (neededColumns == null) {
             neededColumns = NeededColumns.of(plan);
@@ -40,6 +51,9 @@ final class ExecutorBuilder {
         }
         if (node instanceof AggregateNode aggregate) {
             aggregate.instrumentation = stats;
+        }
+        if (node instanceof GatherNode gather) {
+            gather.instrumentation = stats;
         }
         if (node instanceof HashJoinNode join) {
             join.instrumentation = stats;
@@ -65,7 +79,8 @@ final class ExecutorBuilder {
     private ExecNode buildPlanNode(Plan plan) {
         return switch (plan) {
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()),
-                    neededColumns.get(scan));
+                    neededColumns.get(scan), scan.parallel() ? scan : null);
+            case Plan.Gather gather -> new GatherNode(context, gather, this);
             case Plan.IndexScan scan -> new IndexScanNode(context, scan, compiler);
             case Plan.BitmapHeapScan scan -> new BitmapHeapScanNode(context, scan, compiler, instrumentation);
             case Plan.BitmapIndexScan ignored -> throw new IllegalStateException("a bitmap scan outside a Bitmap Heap Scan");
@@ -129,7 +144,7 @@ final class ExecutorBuilder {
             case Plan.Project project -> new RowNodes.Project(build(project.input()), compiler.all(project.exprs()));
             case Plan.Aggregate aggregate -> new AggregateNode(context, compiler, build(aggregate.input()),
                     aggregate.groupBy(), aggregate.aggregates(), aggregate.having(),
-                    aggregate.groupingSets(), aggregate.hashed());
+                    aggregate.groupingSets(), aggregate.hashed(), aggregate.split());
             case Plan.Distinct distinct -> new RowNodes.Distinct(build(distinct.input()), context, distinct.columns(),
                     distinct.types().stream().mapToInt(Integer::intValue).toArray());
             case Plan.Sort sort -> sort.keys().stream().anyMatch(key -> key.targetIndex() < 0)

@@ -22,7 +22,7 @@ import org.woolly.utils.misc.Interrupts;
  * snapshot, the heap, the type system, and the interrupt state (cancel request, statement_timeout
  * deadline) checked by the nodes every few rows.
  */
-public final class ExecutorContext implements EvaluationContext {
+public final class ExecutorContext implements EvaluationContext, Cloneable {
     /** Microseconds between the Unix epoch and PostgreSQL's 2000-01-01. */
     static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
@@ -644,8 +644,59 @@ public final class ExecutorContext implements EvaluationContext {
         return session.backendPid();
     }
 
+    /** In a parallel worker's context: set by the leader when the worker must stop; null in the leader's. */
+    private AtomicBoolean parallelStop;
+    /** The shared block counters of the Parallel Seq Scans of the running Gathers, by plan node. */
+    private java.util.Map<org.woolly.nodes.plan.Plan, org.woolly.access.heap.ParallelBlockTable> parallelScans;
+
+    /**
+     * A context for one parallel worker of this statement ({@code ParallelWorkerMain}'s restored
+     * state): the same snapshot, transaction, parameters and settings, counters of its own, no
+     * temporary files (its aggregation stays in memory), and interrupts taken from
+     * {@code stop} only: the leader alone reads the backend's cancel and timeout flags and stops
+     * its workers.
+     */
+    ExecutorContext forParallelWorker(AtomicBoolean stop) {
+        ExecutorContext copy;
+        try {
+            copy = (ExecutorContext) clone();
+        } catch (CloneNotSupportedException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        copy.parallelStop = stop;
+        copy.counters = new org.woolly.pgstat.SessionCounters();
+        copy.execParams = execParams.clone();
+        copy.plannerParams = plannerParams.clone();
+        copy.temporaryFileSpace = null;
+        copy.temporaryFiles = null;
+        copy.hasExecution = true;
+        return copy;
+    }
+
+    /** The block counters of parallel scans, shared by the leader and its workers. */
+    java.util.Map<org.woolly.nodes.plan.Plan, org.woolly.access.heap.ParallelBlockTable> parallelScans() {
+        if (parallelScans == null) {
+            parallelScans = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        }
+        return parallelScans;
+    }
+
+    /**
+     * How many parallel workers may run at once in the server: max_parallel_workers, within
+     * max_worker_processes (PostgreSQL's background worker slots).
+     */
+    int maxParallelWorkers() {
+        return Math.min(intSetting("max_parallel_workers", 8), intSetting("max_worker_processes", 8));
+    }
+
     @Override
     public void checkForInterrupts() {
+        if (parallelStop != null) {
+            if (parallelStop.get()) {
+                throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            }
+            return;
+        }
         // the backend's flags: cancel, statement_timeout, termination (the same a lock wait sees)
         if (interrupts != null) {
             interrupts.throwIfPending();

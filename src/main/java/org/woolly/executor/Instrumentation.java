@@ -58,6 +58,24 @@ public final class Instrumentation {
         rows += count;
     }
 
+    /**
+     * Adds a parallel worker's run of the same plan node ({@code InstrAggNode}): its rows and
+     * loops count, so EXPLAIN ANALYZE shows the rows per participant as {@code loops=3}; the times
+     * are the slowest participant's.
+     */
+    void add(Instrumentation worker) {
+        rows += worker.rows;
+        loops += worker.loops;
+        heapFetches += worker.heapFetches;
+        if (worker.firstRowNanos >= 0 && (firstRowNanos < 0 || worker.firstRowNanos < firstRowNanos)) {
+            firstRowNanos = worker.firstRowNanos;
+        }
+        totalNanos = Math.max(totalNanos, worker.totalNanos);
+        if (detail == null) {
+            detail = worker.detail;
+        }
+    }
+
     void loop() {
         loops++;
     }

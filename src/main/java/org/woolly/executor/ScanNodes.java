@@ -40,9 +40,13 @@ final class ScanNodes {
         /** The table's pending seq_scan / seq_tup_read counts. */
         private org.woolly.pgstat.TableCounters tableCounts;
 
+        /** A Parallel Seq Scan's plan node, the key of its shared block counter; null for a serial scan. */
+        private final org.woolly.nodes.plan.Plan parallelPlan;
+
         SeqScan(ExecutorContext context, RangeEntry entry, ExpressionCompiler.CompiledPredicate qual,
-                java.util.BitSet needed) {
+                java.util.BitSet needed, org.woolly.nodes.plan.Plan parallelPlan) {
             this.context = context;
+            this.parallelPlan = parallelPlan;
             this.entry = entry;
             this.qual = qual;
             this.needed = needed;
@@ -59,7 +63,15 @@ final class ScanNodes {
                 return;
             }
             context.predicateLockRelation(relation, relation.locator(), relation.oid());
-            scan = context.heap().beginScan(relation.locator(), context.snapshot());
+            if (parallelPlan != null) {
+                var blocks = context.parallelScans().get(parallelPlan);
+                if (blocks == null) {
+                    throw new IllegalStateException("a Parallel Seq Scan outside a Gather");
+                }
+                scan = context.heap().beginParallelScan(relation.locator(), context.snapshot(), blocks);
+            } else {
+                scan = context.heap().beginScan(relation.locator(), context.snapshot());
+            }
             tableCounts = context.counters().table(relation.oid());
             tableCounts.scans++;
         }

@@ -17,14 +17,42 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
                              boolean enableBitmapscan, boolean enableNestloop, boolean enableHashjoin,
                              boolean enableMergejoin, boolean enableSort, boolean enableHashagg,
                              boolean enableMaterial, int joinCollapseLimit, int fromCollapseLimit,
-                             int geqoThreshold) {
+                             int geqoThreshold, Parallel parallel) {
+
+    /**
+     * The settings of parallel query ({@code parallel_setup_cost}, {@code parallel_tuple_cost},
+     * {@code min_parallel_table_scan_size} in blocks, {@code max_parallel_workers_per_gather},
+     * {@code parallel_leader_participation}) and whether the statement may use a parallel plan
+     * at all ({@code CURSOR_OPT_PARALLEL_OK}: not for a cursor).
+     */
+    public record Parallel(double setupCost, double tupleCost, int minTableScanBlocks, int maxWorkersPerGather,
+                           boolean leaderParticipation, boolean allowed) {
+        /** PostgreSQL's defaults. */
+        public static final Parallel DEFAULTS = new Parallel(1000, 0.1, 1024, 2, true, true);
+
+        static Parallel from(SessionSettings settings) {
+            return new Parallel(settings.getDouble("parallel_setup_cost"), settings.getDouble("parallel_tuple_cost"),
+                    settings.getInt("min_parallel_table_scan_size"), settings.getInt("max_parallel_workers_per_gather"),
+                    settings.getBoolean("parallel_leader_participation"), true);
+        }
+    }
+
+    /** The same settings, with parallel plans allowed or not for the statement being planned. */
+    public CostParameters withParallelAllowed(boolean allowed) {
+        Parallel changed = new Parallel(parallel.setupCost(), parallel.tupleCost(), parallel.minTableScanBlocks(),
+                parallel.maxWorkersPerGather(), parallel.leaderParticipation(), allowed);
+        return new CostParameters(seqPageCost, randomPageCost, cpuTupleCost, cpuIndexTupleCost, cpuOperatorCost,
+                effectiveCacheSize, enableSeqscan, enableIndexscan, enableIndexonlyscan, enableBitmapscan,
+                enableNestloop, enableHashjoin, enableMergejoin, enableSort, enableHashagg, enableMaterial,
+                joinCollapseLimit, fromCollapseLimit, geqoThreshold, changed);
+    }
 
     /** {@code disable_cost} of {@code costsize.c}. */
     public static final double DISABLE_COST = 1.0e10;
 
     /** PostgreSQL's defaults (what a session that changed nothing plans with). */
     public static final CostParameters DEFAULTS = new CostParameters(1.0, 4.0, 0.01, 0.005, 0.0025, 524288,
-            true, true, true, true, true, true, true, true, true, true, 8, 8, 12);
+            true, true, true, true, true, true, true, true, true, true, 8, 8, 12, Parallel.DEFAULTS);
 
     /** The current values of the session's settings. */
     public static CostParameters from(SessionSettings settings) {
@@ -37,7 +65,8 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
                 settings.getBoolean("enable_mergejoin"), settings.getBoolean("enable_sort"),
                 settings.getBoolean("enable_hashagg"), settings.getBoolean("enable_material"),
                 settings.getInt("join_collapse_limit"), settings.getInt("from_collapse_limit"),
-                settings.getBoolean("geqo") ? settings.getInt("geqo_threshold") : Integer.MAX_VALUE);
+                settings.getBoolean("geqo") ? settings.getInt("geqo_threshold") : Integer.MAX_VALUE,
+                Parallel.from(settings));
     }
 
     /** {@code disable_cost} when the switch is off, else 0. */

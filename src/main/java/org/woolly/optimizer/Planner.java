@@ -20,6 +20,10 @@ public final class Planner {
     private final TypeSystem types;
     /** The cost model of the statement being planned. */
     private CostModel costs;
+    /** How deep in the statement's queries the planner is: 1 for the statement's own query. */
+    private int nesting;
+    /** Whether the statement may get a parallel plan: a SELECT that writes and locks nothing. */
+    private boolean parallelStatement;
 
     public Planner(TypeSystem types) {
         this.types = types;
@@ -33,15 +37,31 @@ public final class Planner {
     /** Plans one statement with the session's cost settings and the tables' statistics. */
     public Plan plan(Query query, CostParameters parameters, PlannerStatistics statistics) {
         CostModel saved = costs;
+        boolean savedParallel = parallelStatement;
+        int savedNesting = nesting;
         costs = new CostModel(types, parameters, statistics);
+        parallelStatement = query.command() == Query.CommandType.SELECT && query.dataModifyingCtes().isEmpty()
+                && query.rowMarks().isEmpty();
+        nesting = 0;
         try {
             return planQuery(query);
         } finally {
             costs = saved;
+            parallelStatement = savedParallel;
+            nesting = savedNesting;
         }
     }
 
     private Plan planQuery(Query query) {
+        nesting++;
+        try {
+            return planNested(query);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Plan planNested(Query query) {
         if (!query.dataModifyingCtes().isEmpty()) {
             Plan root = planQuery(query.withDataModifyingCtes(List.of()));
             List<Plan> ctes = new ArrayList<>();
@@ -127,7 +147,15 @@ public final class Planner {
                 sorted = true;
             }
         }
+        // a Gather only at the top of the statement's own query (no nested parallelism)
+        boolean parallel = parallelStatement && nesting == 1 && pulled.isEmpty() && !windows;
+        Plan scanned = plan;
         if (query.hasAggregation()) {
+            if (parallel) {
+                // the aggregation whole above a Gather, when that beats both the serial scan and
+                // splitting it (an aggregate without a combine function, DISTINCT, ORDER BY)
+                plan = ParallelPaths.gather(costs, query, plan, -1);
+            }
             boolean hashed = !query.groupBy().isEmpty();
             double inputRows = plan.cost().rows();
             double groups = hashed ? Math.min(CostModel.DEFAULT_GROUPS, inputRows) : 1;
@@ -150,6 +178,11 @@ public final class Planner {
             double startup = hashed ? total - groups * costs.cpuTupleCost() : plan.cost().total() + inputRows * perRow;
             plan = new Plan.Aggregate(hashed, plan, query.groupBy(), query.aggregates(), query.having(),
                     new Plan.Cost(startup, total, rows, width), query.groupingSets());
+            if (parallel) {
+                plan = ParallelPaths.aggregate(costs, query, scanned, (Plan.Aggregate) plan);
+            }
+        } else if (parallel && !sorted) {
+            plan = ParallelPaths.gather(costs, query, plan, query.sortKeys().isEmpty() ? limitRows(query) : -1);
         }
         if (windows) {
             int width = query.hasAggregation() ? query.aggregationWidth()

@@ -32,6 +32,15 @@ public interface PlannerStatistics {
         return org.woolly.nodes.query.IndexExpressions.NONE;
     }
 
+    /**
+     * Whether a Parallel Seq Scan may read the table: an ordinary table ({@code relkind 'r'}),
+     * not a temporary one (PostgreSQL keeps those in the session's local buffers, out of its
+     * workers' reach; {@code set_rel_consider_parallel}).
+     */
+    default boolean parallelScanAllowed(int relationOid) {
+        return false;
+    }
+
     /** Nothing known: every table is PostgreSQL's never-analyzed 10 pages, selectivities its defaults. */
     PlannerStatistics NONE = new PlannerStatistics() {
         @Override

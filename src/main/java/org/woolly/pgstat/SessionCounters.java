@@ -29,6 +29,21 @@ public final class SessionCounters {
         return tables.computeIfAbsent(relationOid, key -> new TableCounters());
     }
 
+    /**
+     * Adds the reads a parallel worker counted for the leader's statement (PostgreSQL's workers
+     * report their own counts; here they are the leader's session's).
+     */
+    public void addReads(SessionCounters worker) {
+        tuplesReturned += worker.tuplesReturned;
+        tuplesFetched += worker.tuplesFetched;
+        worker.tables.forEach((oid, counts) -> {
+            TableCounters mine = table(oid);
+            mine.scans += counts.scans;
+            mine.tuplesReturned += counts.tuplesReturned;
+            mine.tuplesFetched += counts.tuplesFetched;
+        });
+    }
+
     /** Drops the pending counts unreported (track_counts off). */
     public void discard() {
         clear();

@@ -119,6 +119,12 @@ public interface HeapAccess {
     HeapScan beginScan(RelFileLocator relation, Snapshot snapshot);
 
     /**
+     * Starts one participant's part of a Parallel Seq Scan: the tuples visible to
+     * {@code snapshot} on the blocks it claims from {@code blocks}.
+     */
+    HeapScan beginParallelScan(RelFileLocator relation, Snapshot snapshot, ParallelBlockTable blocks);
+
+    /**
      * The version of the row an index entry's {@code tid} leads to that is visible to
      * {@code snapshot} (following its HOT chain, {@code heap_hot_search_buffer}), with its own
      * TID, else null.

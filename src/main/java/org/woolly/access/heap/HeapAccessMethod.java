@@ -840,6 +840,11 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public HeapScan beginParallelScan(RelFileLocator relation, Snapshot snapshot, ParallelBlockTable blocks) {
+        return new HeapSequentialScan(this, relation, snapshot, blocks.blockCount(), blocks.participant());
+    }
+
+    @Override
     public HeapTuple fetch(RelFileLocator relation, Tid tid, Snapshot snapshot) {
         if (knownBlockCounts.beyondEnd(relation, tid.block())) {
             return null;

@@ -14,7 +14,8 @@ import org.woolly.storage.smgr.RelFileLocator;
  * sees any of them, so a scan never holds a buffer while the executor runs, and reading a tuple
  * ({@link #advance()}) allocates nothing. The block count is taken when the scan starts, as
  * PostgreSQL does; rows added later are not visible to the snapshot anyway. Not thread-safe
- * (one scan, one caller).
+ * (one scan, one caller). In a Parallel Seq Scan each participant has a scan of its own that
+ * takes its blocks from the shared {@link ParallelBlockTable}.
  */
 final class HeapSequentialScan implements HeapScan {
     private final HeapAccessMethod heap;
@@ -35,12 +36,20 @@ final class HeapSequentialScan implements HeapScan {
     /** Index of the current tuple in the visible arrays; the next one is {@code current + 1}. */
     private int current = -1;
     private boolean closed;
+    /** In a Parallel Seq Scan: where this participant claims its blocks; null for a scan of every block. */
+    private final ParallelBlockTable.Participant participant;
 
     HeapSequentialScan(HeapAccessMethod heap, RelFileLocator relation, Snapshot snapshot, int blockCount) {
+        this(heap, relation, snapshot, blockCount, null);
+    }
+
+    HeapSequentialScan(HeapAccessMethod heap, RelFileLocator relation, Snapshot snapshot, int blockCount,
+                       ParallelBlockTable.Participant participant) {
         this.heap = heap;
         this.relation = relation;
         this.snapshot = snapshot;
         this.blockCount = blockCount;
+        this.participant = participant;
     }
 
     @Override
@@ -58,7 +67,18 @@ final class HeapSequentialScan implements HeapScan {
     @Override
     public boolean advance() {
         while (current + 1 >= visibleCount) {
-            if (closed || Integer.compareUnsigned(nextBlock, blockCount) >= 0) {
+            if (closed) {
+                return false;
+            }
+            if (participant != null) {
+                int block = participant.nextBlock();
+                if (block < 0) {
+                    return false;
+                }
+                loadPage(block);
+                continue;
+            }
+            if (Integer.compareUnsigned(nextBlock, blockCount) >= 0) {
                 return false;
             }
             loadPage(nextBlock++);

@@ -16,8 +16,32 @@ public sealed interface Plan {
     /** Estimated costs in PostgreSQL's units (a sequential page fetch is 1.0), rows and average width. */
     record Cost(double startup, double total, double rows, int width) {}
 
-    /** Sequential scan of a table; emits its columns (and the TID last when the entry asks for it). */
-    record SeqScan(RangeEntry entry, QueryExpr qual, Cost cost) implements Plan {}
+    /**
+     * Sequential scan of a table; emits its columns (and the TID last when the entry asks for it).
+     * A {@code parallel} one ({@code Parallel Seq Scan}) runs below a Gather in every participant,
+     * each reading the blocks it claims from a shared counter: together they read the table once.
+     */
+    record SeqScan(RangeEntry entry, QueryExpr qual, Cost cost, boolean parallel) implements Plan {
+        /** A scan of the whole table by one process. */
+        public SeqScan(RangeEntry entry, QueryExpr qual, Cost cost) {
+            this(entry, qual, cost, false);
+        }
+    }
+
+    /**
+     * Gather ({@code nodeGather.c}): runs {@code input} (a partial plan: its scans are parallel) in
+     * {@code workers} parallel workers and in the leader, and returns the rows of all of them in
+     * the order they arrive.
+     */
+    record Gather(Plan input, int workers, Cost cost) implements Plan {}
+
+    /**
+     * How an aggregation is split over parallel workers ({@code AggSplit}): {@code SIMPLE} runs
+     * it whole; {@code PARTIAL} (below a Gather) emits each group's transition states instead of
+     * results; {@code FINALIZE} (above it) combines the states of each group's partial rows and
+     * applies the final functions.
+     */
+    enum AggregateSplit { SIMPLE, PARTIAL, FINALIZE }
 
     /**
      * B-tree index scan ({@code nodeIndexscan.c}): the entries matching {@code keys}, each row
@@ -144,10 +168,16 @@ public sealed interface Plan {
      * empty set first, and each row also carries the query's GROUPING() values after the aggregates.
      */
     record Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
-                     QueryExpr having, Cost cost, org.woolly.nodes.query.GroupingSets groupingSets) implements Plan {
+                     QueryExpr having, Cost cost, org.woolly.nodes.query.GroupingSets groupingSets,
+                     AggregateSplit split) implements Plan {
         public Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
                          QueryExpr having, Cost cost) {
             this(hashed, input, groupBy, aggregates, having, cost, null);
+        }
+
+        public Aggregate(boolean hashed, Plan input, List<QueryExpr> groupBy, List<QueryExpr.Aggregate> aggregates,
+                         QueryExpr having, Cost cost, org.woolly.nodes.query.GroupingSets groupingSets) {
+            this(hashed, input, groupBy, aggregates, having, cost, groupingSets, AggregateSplit.SIMPLE);
         }
     }
 

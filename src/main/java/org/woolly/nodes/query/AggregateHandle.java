@@ -7,9 +7,23 @@ import java.util.function.Supplier;
  * A resolved aggregate ({@code pg_aggregate}): initial transition state, transition function,
  * optional final function. A strict transition skips rows with a null argument, and the first
  * non-null input becomes the state when the initial state is null (PostgreSQL's rule).
+ * {@code combine} ({@code aggcombinefn}) merges two non-null states of one group; null when the
+ * aggregate has none, and then it never runs in a parallel plan.
  */
 public record AggregateHandle(String name, int[] argumentTypes, int transitionType, int resultType, boolean strict,
-                              Supplier<Object> initialState, Transition transition, Final finalFunction) {
+                              Supplier<Object> initialState, Transition transition, Final finalFunction,
+                              Combine combine) {
+
+    /** An aggregate without a combine function. */
+    public AggregateHandle(String name, int[] argumentTypes, int transitionType, int resultType, boolean strict,
+                           Supplier<Object> initialState, Transition transition, Final finalFunction) {
+        this(name, argumentTypes, transitionType, resultType, strict, initialState, transition, finalFunction, null);
+    }
+
+    @FunctionalInterface
+    public interface Combine {
+        Object combine(Object state, Object other);
+    }
 
     @FunctionalInterface
     public interface Transition {

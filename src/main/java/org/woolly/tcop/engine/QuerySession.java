@@ -297,6 +297,9 @@ public final class QuerySession implements SessionEngine {
         };
     }
 
+    /** Set while DECLARE CURSOR plans its query: a cursor's plan is never parallel. */
+    boolean planningCursor;
+
     private SessionPreparedQuery optimizable(Statement statement, String sourceText, int[] parameterTypes) {
         var transaction = block.ensure();
         block.takeFirstSnapshot();
@@ -305,7 +308,10 @@ public final class QuerySession implements SessionEngine {
         Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
         Query query = result.query();
         long planningStart = System.nanoTime();
-        Plan plan = planner.plan(query, CostParameters.from(settings), plannerStatistics(transaction));
+        // PostgreSQL 15's standard_planner: no parallel plan for a cursor (CURSOR_OPT_PARALLEL_OK);
+        // SERIALIZABLE allows them since PostgreSQL 12 (the workers take the leader's SIREAD locks)
+        Plan plan = planner.plan(query, CostParameters.from(settings).withParallelAllowed(!planningCursor),
+                plannerStatistics(transaction));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
         for (TargetEntry entry : query.outputColumns()) {
@@ -343,6 +349,16 @@ public final class QuerySession implements SessionEngine {
             @Override
             public TableStatistics statistics(int relationOid) {
                 return catalog.statistics(transaction, relationOid);
+            }
+
+            @Override
+            public boolean parallelScanAllowed(int relationOid) {
+                try {
+                    var relation = catalog.relationByOid(transaction, relationOid);
+                    return relation.kind() == 'r' && !relation.isTemporary();
+                } catch (SqlException dropped) {
+                    return false;
+                }
             }
 
             @Override

@@ -395,13 +395,15 @@ final class UtilityDispatch {
         boolean analyze = false;
         boolean costs = true;
         Boolean summary = null;
+        boolean timing = true;
         for (DefElem option : explain.options() == null ? List.<DefElem>of() : explain.options()) {
             boolean value = option.value() == null || !List.of("false", "off", "0").contains(option.value().toLowerCase(Locale.ROOT));
             switch (option.name().toLowerCase(Locale.ROOT)) {
                 case "analyze" -> analyze = value;
                 case "costs" -> costs = value;
                 case "summary" -> summary = value;
-                case "verbose", "buffers", "timing", "settings", "wal" -> { }
+                case "timing" -> timing = value;
+                case "verbose", "buffers", "settings", "wal" -> { }
                 case "format" -> {
                     if (!"text".equalsIgnoreCase(option.value())) {
                         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN format %s is not supported yet",
@@ -420,7 +422,7 @@ final class UtilityDispatch {
         // As explain.c: the summary (Planning/Execution Time) is on by default with ANALYZE only.
         boolean withSummary = summary == null ? analyze : summary;
         List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs,
-                withSummary ? prepared.planningNanos() : -1);
+                withSummary ? prepared.planningNanos() : -1, timing);
         List<Object[]> rows = new ArrayList<>();
         for (String line : lines) {
             rows.add(new Object[] {line});
@@ -474,7 +476,13 @@ final class UtilityDispatch {
         if (session.cursors.containsKey(declare.name())) {
             throw SqlException.of(SqlState.DUPLICATE_CURSOR, "cursor \"%s\" already exists", declare.name());
         }
-        SessionPreparedQuery query = session.prepareStatement(new Statement.Select(declare.query()), "", new int[0]);
+        SessionPreparedQuery query;
+        session.planningCursor = true;
+        try {
+            query = session.prepareStatement(new Statement.Select(declare.query()), "", new int[0]);
+        } finally {
+            session.planningCursor = false;
+        }
         SessionPortal portal = (SessionPortal) session.bind(query, new Object[0]);
         boolean scroll = declare.scroll() == null || declare.scroll();
         session.cursors.put(declare.name(), new SqlCursor(declare.name(), query, portal, scroll, declare.hold()));

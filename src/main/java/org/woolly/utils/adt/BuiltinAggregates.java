@@ -53,28 +53,33 @@ final class BuiltinAggregates {
     static void register(BuiltinFunctions.Registry r) {
         // the count lives in a mutable holder: no boxed Long per row
         r.aggregate(new AggregateDescriptor("count", new int[0], TypeOids.INT8, TypeOids.INT8, Count::new,
-                BuiltinAggregates::countRow, BuiltinAggregates::countResult, false));
+                BuiltinAggregates::countRow, BuiltinAggregates::countResult, false)
+                .withCombine(BuiltinAggregates::combineCounts));
         r.aggregate(new AggregateDescriptor("count", new int[] {BuiltinTypes.ANY}, TypeOids.INT8, TypeOids.INT8,
-                Count::new, BuiltinAggregates::countRow, BuiltinAggregates::countResult, true));
+                Count::new, BuiltinAggregates::countRow, BuiltinAggregates::countResult, true)
+                .withCombine(BuiltinAggregates::combineCounts));
 
         for (int type : new int[] {TypeOids.INT2, TypeOids.INT4}) {
             r.aggregate(new AggregateDescriptor("sum", new int[] {type}, TypeOids.INT8, TypeOids.INT8, Int8Sum::new,
-                    BuiltinAggregates::int8Sum, state -> ((Int8Sum) state).any ? ((Int8Sum) state).sum : null, true));
+                    BuiltinAggregates::int8Sum, state -> ((Int8Sum) state).any ? ((Int8Sum) state).sum : null, true)
+                    .withCombine(BuiltinAggregates::combineInt8Sums));
             r.aggregate(average(type, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         }
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INT8}, TypeOids.NUMERIC, TypeOids.NUMERIC,
                 IntegerAccumulator::new, BuiltinAggregates::integerSum,
-                state -> ((IntegerAccumulator) state).total(), true));
+                state -> ((IntegerAccumulator) state).total(), true).withCombine(BuiltinAggregates::combineIntegers));
         r.aggregate(average(TypeOids.INT8, BuiltinAggregates::integerSum, BuiltinAggregates::integerAverage));
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.NUMERIC}, TypeOids.NUMERIC, TypeOids.NUMERIC,
-                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true));
+                Accumulator::new, BuiltinAggregates::numericSum, state -> ((Accumulator) state).sum, true)
+                .withCombine(BuiltinAggregates::combineNumerics));
         r.aggregate(average(TypeOids.NUMERIC, BuiltinAggregates::numericSum, BuiltinAggregates::numericAverage));
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.FLOAT4}, TypeOids.FLOAT4, TypeOids.FLOAT4,
                 () -> null, (state, args) -> FloatOperators.box(TypeOids.FLOAT4, FloatOperators.add(
-                        state == null ? 0 : (Float) state, (Float) args[0])), state -> state, true));
+                        state == null ? 0 : (Float) state, (Float) args[0])), state -> state, true)
+                .combinedByTransition());
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.FLOAT8}, TypeOids.FLOAT8, TypeOids.FLOAT8,
                 () -> null, (state, args) -> FloatOperators.add(state == null ? 0 : (Double) state, (Double) args[0]),
-                state -> state, true));
+                state -> state, true).combinedByTransition());
         for (int type : new int[] {TypeOids.FLOAT4, TypeOids.FLOAT8}) {
             r.aggregate(new AggregateDescriptor("avg", new int[] {type}, TypeOids.FLOAT8, TypeOids.FLOAT8,
                     Accumulator::new, (state, args) -> {
@@ -86,11 +91,13 @@ final class BuiltinAggregates {
                     }, state -> {
                         Accumulator accumulator = (Accumulator) state;
                         return accumulator.count == 0 ? null : (Double) accumulator.sum / accumulator.count;
-                    }, true));
+                    }, true).withCombine((state, other) -> combineAccumulators(state, other,
+                            (left, right) -> FloatOperators.add((Double) left, (Double) right))));
         }
         r.aggregate(new AggregateDescriptor("sum", new int[] {TypeOids.INTERVAL}, TypeOids.INTERVAL,
                 TypeOids.INTERVAL, () -> null, (state, args) -> state == null ? args[0]
-                        : addIntervals((Interval) state, (Interval) args[0]), state -> state, true));
+                        : addIntervals((Interval) state, (Interval) args[0]), state -> state, true)
+                .combinedByTransition());
         r.aggregate(new AggregateDescriptor("avg", new int[] {TypeOids.INTERVAL}, TypeOids.INTERVAL,
                 TypeOids.INTERVAL, Accumulator::new, (state, args) -> {
                     Accumulator accumulator = (Accumulator) state;
@@ -102,16 +109,17 @@ final class BuiltinAggregates {
                     Accumulator accumulator = (Accumulator) state;
                     return accumulator.count == 0 ? null
                             : DateTimeFunctions.multiplyInterval((Interval) accumulator.sum, 1.0 / accumulator.count);
-                }, true));
+                }, true).withCombine((state, other) -> combineAccumulators(state, other,
+                        (left, right) -> addIntervals((Interval) left, (Interval) right))));
 
         for (int type : ORDERED_TYPES) {
             Comparator<Object> comparator = BuiltinTypes.comparator(type);
             r.aggregate(new AggregateDescriptor("min", new int[] {type}, type, type, () -> null,
                     (state, args) -> state == null || comparator.compare(args[0], state) < 0 ? args[0] : state,
-                    state -> state, true));
+                    state -> state, true).combinedByTransition());
             r.aggregate(new AggregateDescriptor("max", new int[] {type}, type, type, () -> null,
                     (state, args) -> state == null || comparator.compare(args[0], state) > 0 ? args[0] : state,
-                    state -> state, true));
+                    state -> state, true).combinedByTransition());
         }
         for (int type : new int[] {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8}) {
             integerBitAggregate(r, "bit_and", type, (a, b) -> a & b);
@@ -121,11 +129,11 @@ final class BuiltinAggregates {
         for (String name : new String[] {"bool_and", "every"}) {
             r.aggregate(new AggregateDescriptor(name, new int[] {TypeOids.BOOL}, TypeOids.BOOL, TypeOids.BOOL,
                     () -> null, (state, args) -> (state == null || (Boolean) state) && (Boolean) args[0],
-                    state -> state, true));
+                    state -> state, true).combinedByTransition());
         }
         r.aggregate(new AggregateDescriptor("bool_or", new int[] {TypeOids.BOOL}, TypeOids.BOOL, TypeOids.BOOL,
                 () -> null, (state, args) -> state != null && (Boolean) state || (Boolean) args[0], state -> state,
-                true));
+                true).combinedByTransition());
         r.aggregate(new AggregateDescriptor("string_agg", new int[] {TypeOids.TEXT, TypeOids.TEXT}, TypeOids.TEXT,
                 TypeOids.TEXT, () -> null, (state, args) -> {
                     if (args[0] == null) {
@@ -159,7 +167,9 @@ final class BuiltinAggregates {
     private static AggregateDescriptor average(int type, AggregateDescriptor.Transition transition,
                                                AggregateDescriptor.Final finalFunction) {
         return new AggregateDescriptor("avg", new int[] {type}, TypeOids.NUMERIC, TypeOids.NUMERIC,
-                type == TypeOids.NUMERIC ? Accumulator::new : IntegerAccumulator::new, transition, finalFunction, true);
+                type == TypeOids.NUMERIC ? Accumulator::new : IntegerAccumulator::new, transition, finalFunction, true)
+                .withCombine(type == TypeOids.NUMERIC ? BuiltinAggregates::combineNumerics
+                        : BuiltinAggregates::combineIntegers);
     }
 
     /**
@@ -181,6 +191,21 @@ final class BuiltinAggregates {
             }
             sum = total;
             count++;
+        }
+
+        /** Adds another accumulator's rows ({@code int8_avg_combine}). */
+        void merge(IntegerAccumulator other) {
+            long total = sum + other.sum;
+            if (((sum ^ total) & (other.sum ^ total)) < 0) {
+                overflow = (overflow == null ? BigDecimal.ZERO : overflow).add(BigDecimal.valueOf(sum))
+                        .add(BigDecimal.valueOf(other.sum));
+                total = 0;
+            }
+            sum = total;
+            if (other.overflow != null) {
+                overflow = overflow == null ? other.overflow : overflow.add(other.overflow);
+            }
+            count += other.count;
         }
 
         /** The sum as numeric; null before the first row. */
@@ -223,6 +248,44 @@ final class BuiltinAggregates {
         return NumericOperators.divide(accumulator.sum, BigDecimal.valueOf(accumulator.count));
     }
 
+    // Combine functions ({@code aggcombinefn}): two partial states of one group into one
+
+    private static Object combineCounts(Object state, Object other) {
+        ((Count) state).rows += ((Count) other).rows;
+        return state;
+    }
+
+    private static Object combineInt8Sums(Object state, Object other) {
+        Int8Sum total = (Int8Sum) state;
+        Int8Sum more = (Int8Sum) other;
+        if (more.any) {
+            total.sum = IntegerOperators.add(total.sum, more.sum, TypeOids.INT8);
+            total.any = true;
+        }
+        return total;
+    }
+
+    private static Object combineIntegers(Object state, Object other) {
+        ((IntegerAccumulator) state).merge((IntegerAccumulator) other);
+        return state;
+    }
+
+    private static Object combineNumerics(Object state, Object other) {
+        return combineAccumulators(state, other, NumericOperators::add);
+    }
+
+    /** Sums and counts of two {@link Accumulator}s, the sums added by {@code add} ({@code numeric_avg_combine}). */
+    private static Object combineAccumulators(Object state, Object other,
+                                              java.util.function.BinaryOperator<Object> add) {
+        Accumulator accumulator = (Accumulator) state;
+        Accumulator more = (Accumulator) other;
+        if (more.sum != null) {
+            accumulator.sum = accumulator.sum == null ? more.sum : add.apply(accumulator.sum, more.sum);
+        }
+        accumulator.count += more.count;
+        return accumulator;
+    }
+
     private static Interval addIntervals(Interval left, Interval right) {
         return new Interval(left.months() + right.months(), left.days() + right.days(),
                 left.microseconds() + right.microseconds());
@@ -234,6 +297,6 @@ final class BuiltinAggregates {
         r.aggregate(new AggregateDescriptor(name, new int[] {type}, type, type, () -> null,
                 (state, args) -> state == null ? args[0] : IntegerOperators.narrow(type,
                         operation.applyAsLong(((Number) state).longValue(), ((Number) args[0]).longValue())),
-                state -> state, true));
+                state -> state, true).combinedByTransition());
     }
 }

@@ -299,9 +299,10 @@ public final class GucTable {
                 "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
         real("seq_page_cost", 1.0, GucContext.USER,
                 "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
-        // Parallel query, JIT and the plan types below do not exist in Woolly: plans never use
-        // them, so these settings change nothing but are accepted as PostgreSQL built without
-        // them (or with its workers busy) accepts them, and scripts that tune them run unchanged.
+        // Parallel query's settings steer the planner's partial paths and the Gather's workers
+        // (max_parallel_maintenance_workers and min_parallel_index_scan_size change nothing: no
+        // parallel index build or scan yet). JIT and the plan types below do not exist in Woolly:
+        // those settings are accepted as PostgreSQL built without them accepts them.
         real("parallel_setup_cost", 1000, GucContext.USER,
                 "Sets the planner's estimate of the cost of starting up worker processes for parallel query.");
         real("parallel_tuple_cost", 0.1, GucContext.USER,
@@ -310,6 +311,10 @@ public final class GucTable {
                 "Sets the maximum number of parallel processes per executor node.", false);
         integer("max_parallel_workers", 8, GucUnit.NONE, 0, 1024, GucContext.USER,
                 "Sets the maximum number of parallel workers that can be active at one time.", false);
+        integer("max_worker_processes", 8, GucUnit.NONE, 0, 262143, GucContext.POSTMASTER,
+                "Maximum number of concurrent worker processes.", false);
+        enumeration("force_parallel_mode", "off", List.of("off", "on", "regress"), GucContext.USER,
+                "Forces use of parallel query facilities.", false);
         integer("max_parallel_maintenance_workers", 2, GucUnit.NONE, 0, 1024, GucContext.USER,
                 "Sets the maximum number of parallel processes per maintenance operation.", false);
         integer("min_parallel_table_scan_size", 1024, GucUnit.BLOCKS, 0, INT_MAX / 3, GucContext.USER,

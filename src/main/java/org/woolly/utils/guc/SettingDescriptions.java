@@ -105,6 +105,10 @@ final class SettingDescriptions {
         describe("max_parallel_workers_per_gather", "Resource Usage / Asynchronous Behavior",
                 "Sets the maximum number of parallel processes per executor node.",
                 null);
+        describe("max_worker_processes", "Resource Usage / Asynchronous Behavior",
+                "Maximum number of concurrent worker processes.", null);
+        describe("force_parallel_mode", "Developer Options", "Forces use of parallel query facilities.",
+                "If possible, run query using a parallel worker and with parallel restrictions.");
         describe("max_parallel_workers", "Resource Usage / Asynchronous Behavior",
                 "Sets the maximum number of parallel workers that can be active at one time.",
                 null);
