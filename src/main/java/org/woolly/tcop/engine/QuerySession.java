@@ -302,15 +302,24 @@ public final class QuerySession implements SessionEngine {
         block.takeFirstSnapshot();
         // read before analysis: a change made while it looks at the catalogs makes the plan stale
         long invalidationStamp = catalog.invalidationStamp();
-        Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
+        // arrays over the catalog's types (_mood) are found, read and ordered through the catalog
+        var inquiries = ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT, catalogInquiries());
+        Analyzer.Result result = inquiries.call(() -> analyzer.analyze(statement, transaction,
+                settings.formatSettings(), parameterTypes));
         Query query = result.query();
         long planningStart = System.nanoTime();
-        Plan plan = planner.plan(query, CostParameters.from(settings), plannerStatistics(transaction));
+        Plan plan = inquiries.call(() -> planner.plan(query, CostParameters.from(settings),
+                plannerStatistics(transaction)));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
+        org.woolly.utils.adt.CatalogInquiries domains = catalogInquiries();
         for (TargetEntry entry : query.outputColumns()) {
-            PgType type = types.type(entry.expr().type());
-            columns.add(new ResultColumn(entry.name(), entry.tableOid(), entry.columnNumber(), entry.expr().type(),
+            int typeOid = entry.expr().type();
+            // a domain's column is described as its base type (SendRowDescriptionMessage's getBaseType)
+            int base = org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null ? domains.domainStoredType(typeOid) : 0;
+            typeOid = base != 0 ? base : typeOid;
+            PgType type = types.type(typeOid);
+            columns.add(new ResultColumn(entry.name(), entry.tableOid(), entry.columnNumber(), typeOid,
                     type == null ? -1 : type.length(), entry.expr().typmod()));
         }
         String name = switch (query.command()) {
