@@ -26,7 +26,7 @@ INSERT INTO ka_people VALUES ('a', '{happy,sad}', array[row(1,2),row(3,4)]::ka_c
 INSERT INTO ka_people VALUES ('e', '{angry}', NULL, NULL);
 INSERT INTO ka_people (name, counts) SELECT 'e', array[4, -4];
 SELECT * FROM ka_people ORDER BY name;
-SELECT name, feelings[1], feelings[2:3], points[1].r, counts[1] FROM ka_people ORDER BY name;
+SELECT name, feelings[1], feelings[2:3], points[1].r, counts[1] + 0 AS c FROM ka_people ORDER BY name;
 SELECT name FROM ka_people WHERE 'sad' = ANY (feelings) ORDER BY 1;
 SELECT name FROM ka_people WHERE 'happy' > ALL (feelings) ORDER BY 1;
 -- ordering: enum arrays by label order, composite arrays by record order

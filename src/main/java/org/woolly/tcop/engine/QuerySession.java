@@ -312,14 +312,9 @@ public final class QuerySession implements SessionEngine {
                 plannerStatistics(transaction)));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
-        org.woolly.utils.adt.CatalogInquiries domains = catalogInquiries();
         for (TargetEntry entry : query.outputColumns()) {
-            int typeOid = entry.expr().type();
-            // a domain's column is described as its base type (SendRowDescriptionMessage's getBaseType)
-            int base = org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null ? domains.domainStoredType(typeOid) : 0;
-            typeOid = base != 0 ? base : typeOid;
-            PgType type = types.type(typeOid);
-            columns.add(new ResultColumn(entry.name(), entry.tableOid(), entry.columnNumber(), typeOid,
+            PgType type = types.type(entry.expr().type());
+            columns.add(new ResultColumn(entry.name(), entry.tableOid(), entry.columnNumber(), entry.expr().type(),
                     type == null ? -1 : type.length(), entry.expr().typmod()));
         }
         String name = switch (query.command()) {
