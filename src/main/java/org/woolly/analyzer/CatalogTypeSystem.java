@@ -87,6 +87,13 @@ final class CatalogTypeSystem implements TypeSystem {
         if (base != oid) {
             return type(base);
         }
+        TypeInfo array = oid == 0 ? null : catalog.typeByOid(transaction, oid)
+                .filter(row -> row.category() == 'A' && row.elementOid() != 0).orElse(null);
+        if (array != null) {
+            // an array over an enum, composite or domain: array_in/array_out over the element's I/O
+            return new PgType(oid, array.name(), (short) -1, false, array.align(), 'A', false, 0,
+                    new org.woolly.utils.adt.ArrayIO(array.elementOid()));
+        }
         TypeInfo enumType = enumType(oid);
         return enumType == null ? composites.type(oid)
                 : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
@@ -230,6 +237,10 @@ final class CatalogTypeSystem implements TypeSystem {
             return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
                     : findCast(sourceType, targetBase, context);
         }
+        CoercionHandle array = arrayCoercion(sourceType, targetType, context);
+        if (array != null) {
+            return array;
+        }
         CoercionHandle composite = sourceType == targetType ? null
                 : composites.findCast(sourceType, targetType, context);
         if (composite != null) {
@@ -249,7 +260,48 @@ final class CatalogTypeSystem implements TypeSystem {
             return new CoercionHandle("enum_in", sourceType, targetType,
                     (value, typmod, evaluation) -> io.input((String) value, -1, FormatSettings.DEFAULT));
         }
+        boolean userArray = BuiltinTypes.byOid(toString ? sourceType : targetType) == null
+                && BuiltinTypes.elementType(toString ? sourceType : targetType) != 0;
+        if (userArray && (toString && context != CoercionContext.IMPLICIT
+                || fromString && context == CoercionContext.EXPLICIT)) {
+            // an array over a type of the catalog to or from a string type: through array_out / array_in
+            PgType arrayType = type(toString ? sourceType : targetType);
+            return new CoercionHandle(toString ? "array_out" : "array_in", sourceType, targetType,
+                    (value, typmod, evaluation) -> toString ? arrayType.io().output(value, FormatSettings.DEFAULT)
+                            : arrayType.io().input((String) value, -1, FormatSettings.DEFAULT));
+        }
         return builtin.findCast(sourceType, targetType, context);
+    }
+
+    /**
+     * Between array types of which one is over a type of the catalog ({@code int[]} to
+     * {@code posint[]}): the elements' cast applied to each element ({@code ArrayCoerceExpr});
+     * null when either is no array or the elements have no cast in that context.
+     */
+    private CoercionHandle arrayCoercion(int sourceType, int targetType, CoercionContext context) {
+        if (sourceType == targetType
+                || BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.byOid(targetType) != null) {
+            return null;
+        }
+        int sourceElement = BuiltinTypes.elementType(sourceType);
+        int targetElement = BuiltinTypes.elementType(targetType);
+        if (sourceElement == 0 || targetElement == 0) {
+            return null;
+        }
+        CoercionHandle element = findCast(sourceElement, targetElement, context);
+        if (element == null) {
+            return null;
+        }
+        CoercionHandle.Converter each = element.function();
+        return new CoercionHandle("array_coerce", sourceType, targetType, (value, typmod, evaluation) -> {
+            org.woolly.utils.adt.ArrayValue values = (org.woolly.utils.adt.ArrayValue) value;
+            Object[] converted = new Object[values.size()];
+            for (int i = 0; i < converted.length; i++) {
+                Object item = values.element(i);
+                converted[i] = item == null || each == null ? item : each.convert(item, -1, evaluation);
+            }
+            return values.withElements(targetElement, converted);
+        });
     }
 
     @Override

@@ -21,6 +21,17 @@ final class Coercions {
     /** The coerced expression, or null when no coercion exists in that context. */
     static QueryExpr coerce(ParseState state, QueryExpr expr, int target, int targetTypmod,
                             TypeSystem.CoercionContext context, int location) {
+        QueryExpr coerced = coerceOnce(state, expr, target, targetTypmod, context, location);
+        if (coerced == null || coerced == expr || expr.type() == target) {
+            return coerced;
+        }
+        int element = BuiltinTypes.byOid(target) == null ? BuiltinTypes.elementType(target) : 0;
+        org.woolly.catalog.DomainInfo domain = element == 0 ? null : DomainCoercion.domain(state, element);
+        return domain == null ? coerced : DomainCoercion.checkElements(state, coerced, domain, target, context);
+    }
+
+    private static QueryExpr coerceOnce(ParseState state, QueryExpr expr, int target, int targetTypmod,
+                                        TypeSystem.CoercionContext context, int location) {
         int source = expr.type();
         if (source != target) {
             org.woolly.catalog.DomainInfo domain = DomainCoercion.domain(state, target);

@@ -8,6 +8,7 @@ import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.CoercionHandle;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.error.Severity;
 import org.woolly.utils.error.SqlException;
@@ -38,10 +39,9 @@ final class DomainCoercion {
      */
     static QueryExpr coerce(ParseState state, QueryExpr expr, DomainInfo domain, TypeSystem.CoercionContext context,
                             int location) {
-        List<DomainInfo> levels = new ArrayList<>();
+        List<DomainInfo> levels = levels(state, domain);
         int typmod = -1;
-        for (DomainInfo level = domain; level != null; level = domain(state, level.baseTypeOid())) {
-            levels.addFirst(level);
+        for (DomainInfo level : levels.reversed()) {
             typmod = typmod >= 0 ? typmod : level.baseTypmod();
         }
         int baseType = levels.getFirst().baseTypeOid();
@@ -55,6 +55,37 @@ final class DomainCoercion {
         }
         return new QueryExpr.Cast(base, check(state, domain, levels, baseType), domain.oid(), -1,
                 context == TypeSystem.CoercionContext.EXPLICIT);
+    }
+
+    /** The domain and the domains it is over, the innermost first. */
+    private static List<DomainInfo> levels(ParseState state, DomainInfo domain) {
+        List<DomainInfo> levels = new ArrayList<>();
+        for (DomainInfo level = domain; level != null; level = domain(state, level.baseTypeOid())) {
+            levels.addFirst(level);
+        }
+        return levels;
+    }
+
+    /**
+     * An array coerced to an array over a domain ({@code _posint}): every element passes the
+     * domain's NOT NULL and CHECKs, as {@code array_in} runs {@code domain_in} on each element
+     * and an {@code ArrayCoerceExpr} runs {@code CoerceToDomain} on each; the array's elements
+     * are then of the domain type.
+     */
+    static QueryExpr checkElements(ParseState state, QueryExpr array, DomainInfo domain, int arrayType,
+                                   TypeSystem.CoercionContext context) {
+        List<DomainInfo> levels = levels(state, domain);
+        CoercionHandle.Converter element = check(state, domain, levels, levels.getFirst().baseTypeOid()).function();
+        int elementType = domain.oid();
+        CoercionHandle.Converter converter = (value, typmod, evaluation) -> {
+            ArrayValue values = (ArrayValue) value;
+            for (Object item : values.elements()) {
+                element.convert(item, -1, evaluation);
+            }
+            return values.withElements(elementType, values.elements().toArray());
+        };
+        return new QueryExpr.Cast(array, new CoercionHandle("domain_check", array.type(), arrayType, converter),
+                arrayType, -1, context == TypeSystem.CoercionContext.EXPLICIT);
     }
 
     /** The run-time part: NOT NULL of any level, then each level's CHECKs in name order. */

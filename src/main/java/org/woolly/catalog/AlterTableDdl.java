@@ -97,10 +97,12 @@ final class AlterTableDdl {
     /** Sets one column of the relation's row type in pg_type (the type follows its relation's name and owner). */
     private void updateRowType(Transaction tx, Snapshot snapshot, CatalogRow classRow, String column, Object value) {
         int rowType = classRow.getOid("reltype");
+        // and its array type's: renamed to _name ({@code RenameTypeInternal}), moved and owned with it
         for (CatalogRow typeRow : system.heap().scan(PG_TYPE, databaseOid, snapshot,
-                row -> row.getOid("oid") == rowType && rowType != 0)) {
+                row -> rowType != 0 && (row.getOid("oid") == rowType || row.getOid("typelem") == rowType))) {
             Object[] typeValues = typeRow.values().clone();
-            typeValues[PG_TYPE.column(column)] = value;
+            boolean array = typeRow.getOid("oid") != rowType;
+            typeValues[PG_TYPE.column(column)] = array && column.equals("typname") ? "_" + value : value;
             system.heap().update(typeRow, databaseOid, typeValues, tx, snapshot);
         }
     }

@@ -530,6 +530,17 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public int arrayTypeOf(int elementOid) {
+        return catalog.typeByOid(transaction, elementOid).map(TypeInfo::arrayOid).orElse(0);
+    }
+
+    @Override
+    public int arrayElementType(int arrayOid) {
+        return catalog.typeByOid(transaction, arrayOid)
+                .filter(type -> type.category() == 'A' && type.typtype() == 'b').map(TypeInfo::elementOid).orElse(0);
+    }
+
+    @Override
     public int[] compositeFieldTypes(int typeOid) {
         List<AttributeInfo> fields = catalog.compositeFields(transaction, typeOid);
         return fields == null ? null : fields.stream().mapToInt(AttributeInfo::typeOid).toArray();

@@ -159,8 +159,13 @@ public final class CatalogRows {
 
     /** The pg_type row of a relation's row type ({@code typtype 'c'}, {@code typrelid} the relation). */
     public static Object[] rowType(int typeOid, String name, int namespaceOid, int relationOid) {
+        return rowType(typeOid, name, namespaceOid, relationOid, 0);
+    }
+
+    /** As above, with its array type ({@code typarray}; 0 for none). */
+    public static Object[] rowType(int typeOid, String name, int namespaceOid, int relationOid, int arrayOid) {
         TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) -1, false, 'd', 'x', 'c', 'C',
-                relationOid, 0, 0, 0);
+                relationOid, 0, arrayOid, 0);
         return type(type, false, "record_in", "record_out");
     }
 

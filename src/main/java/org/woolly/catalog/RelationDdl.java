@@ -57,7 +57,7 @@ final class RelationDdl {
         List<TypeInfo> types = checkColumns(image, columns);
 
         StorageServices storage = system.storage();
-        NewRelation created = newRelation(tx, namespaceOid, name);
+        NewRelation created = newRelation(tx, namespaceOid, name, true);
         int relationOid = created.oid();
         int rowTypeOid = created.rowTypeOid();
         CatalogHeap heap = system.heap();
@@ -95,14 +95,26 @@ final class RelationDdl {
      * transaction aborts) and inserts its row type; the caller adds pg_class and pg_attribute.
      */
     NewRelation newRelation(Transaction tx, int namespaceOid, String name) {
+        return newRelation(tx, namespaceOid, name, false);
+    }
+
+    /** As above; a table's row type also gets its array type ({@code _name}), as {@code heap_create_with_catalog}. */
+    NewRelation newRelation(Transaction tx, int namespaceOid, String name, boolean withArrayType) {
         StorageServices storage = system.storage();
         int relationOid = storage.allocateOid();
         int rowTypeOid = storage.allocateOid();
+        int arrayOid = withArrayType ? storage.allocateOid() : 0;
         RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, relationOid);
         system.noteCatalogChange(tx, relationOid);
         RelationLocks.lock(tx, databaseOid, relationOid, LockMode.ACCESS_EXCLUSIVE);
         tx.createRelationStorage(locator);
-        system.heap().insert(PG_TYPE, databaseOid, CatalogRows.rowType(rowTypeOid, name, namespaceOid, relationOid), tx);
+        system.heap().insert(PG_TYPE, databaseOid, CatalogRows.rowType(rowTypeOid, name, namespaceOid, relationOid,
+                arrayOid), tx);
+        if (withArrayType) {
+            String arrayName = TypeDdl.arrayName(system.imageFor(tx, databaseOid), namespaceOid, name, arrayOid);
+            system.heap().insert(PG_TYPE, databaseOid, CatalogRows.arrayType(arrayOid, arrayName, namespaceOid,
+                    rowTypeOid, CatalogOids.BOOTSTRAP_SUPERUSER), tx);
+        }
         return new NewRelation(relationOid, rowTypeOid, locator);
     }
 
@@ -173,6 +185,11 @@ final class RelationDdl {
         }
         deleteWhere(tx, snapshot, PG_ATTRIBUTE, "attrelid", oid);
         deleteWhere(tx, snapshot, PG_ATTRDEF, "adrelid", oid);
+        int rowType = classRows.getFirst().getOid("reltype");
+        if (rowType != 0) {
+            // the row type's array type goes with it
+            deleteWhere(tx, snapshot, PG_TYPE, "typelem", rowType);
+        }
         deleteWhere(tx, snapshot, PG_TYPE, "typrelid", oid);
         Set<Integer> constraintOids = new HashSet<>();
         relation.constraints().forEach(constraint -> constraintOids.add(constraint.oid()));

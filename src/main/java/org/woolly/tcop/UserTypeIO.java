@@ -1,5 +1,7 @@
 package org.woolly.tcop;
 
+import org.woolly.utils.adt.ArrayIO;
+import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.EnumTypeIO;
 import org.woolly.utils.adt.FormatSettings;
@@ -10,7 +12,8 @@ import org.woolly.utils.adt.TypeIO;
 /**
  * The wire I/O of a type the built-in table does not know: an enum type's (its labels, read
  * through the statement's catalog, {@link CatalogInquiries#CURRENT}) when the type is one,
- * a composite type's ({@link RecordIO}), else the text pass-through of {@link FallbackTypeIO}.
+ * an array's over such a type ({@link ArrayIO}), a composite type's ({@link RecordIO}), else the
+ * text pass-through of {@link FallbackTypeIO}.
  */
 final class UserTypeIO implements TypeIO {
     private final int typeOid;
@@ -27,6 +30,10 @@ final class UserTypeIO implements TypeIO {
             // a domain's values are its base type's, and so is their form on the wire
             return TypeIoLookup.builtin().forType(base);
         }
+        int element = CatalogInquiries.CURRENT.isBound() ? CatalogInquiries.CURRENT.get().arrayElementType(typeOid) : 0;
+        if (element != 0) {
+            return new ArrayIO(element);
+        }
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(typeOid)) {
             return new EnumTypeIO(typeOid, CatalogInquiries.CURRENT.get().formatType(typeOid, -1));
         }
@@ -42,6 +49,9 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public String output(Object value, FormatSettings settings) {
+        if (value instanceof ArrayValue array) {
+            return new ArrayIO(array.elementType()).output(array, settings);
+        }
         if (value instanceof RecordValue) {
             // a composite value describes its fields itself (record_out)
             return RecordIO.ANONYMOUS.output(value, settings);
@@ -65,6 +75,9 @@ final class UserTypeIO implements TypeIO {
 
     @Override
     public byte[] send(Object value, FormatSettings settings) {
+        if (value instanceof ArrayValue array) {
+            return new ArrayIO(array.elementType()).send(array, settings);
+        }
         if (value instanceof RecordValue) {
             return RecordIO.ANONYMOUS.send(value, settings);
         }

@@ -39,6 +39,43 @@ class ArraysIT {
     }
 
     @Test
+    void arraysOfEnumsCompositesDomainsAndRowTypesMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/kinds");
+    }
+
+    @Test
+    void enumAndCompositeArraysThroughPgjdbc() throws SQLException {
+        try (Connection connection = server.connect("prepareThreshold=-1"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TYPE kj_mood AS ENUM ('sad', 'ok', 'happy')");
+            statement.execute("CREATE TYPE kj_complex AS (r float8, i float8)");
+            statement.execute("CREATE TABLE kj (id int, m kj_mood[], c kj_complex[])");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO kj VALUES (?, ?::kj_mood[], ?::kj_complex[])")) {
+                insert.setInt(1, 1);
+                insert.setString(2, "{happy,sad,NULL}");
+                insert.setString(3, "{\"(1,2)\",\"(3.5,-4)\"}");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            // a renamed label shows in the stored array: enum elements are stored by their pg_enum OID
+            statement.execute("ALTER TYPE kj_mood RENAME VALUE 'sad' TO 'blue'");
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT m, c, m[1] < m[2] FROM kj WHERE 'blue' = ANY (m) AND id = ?")) {
+                select.setInt(1, 1);
+                try (ResultSet result = select.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat((Object[]) result.getArray(1).getArray()).containsExactly("happy", "blue", null);
+                    assertThat(result.getArray(1).getBaseTypeName()).isEqualTo("kj_mood");
+                    assertThat(List.of((Object[]) result.getArray(2).getArray()).stream().map(String::valueOf))
+                            .containsExactly("(1,2)", "(3.5,-4)");
+                    assertThat(result.getBoolean(3)).isFalse();
+                }
+            }
+            statement.execute("DROP TABLE kj");
+            statement.execute("DROP TYPE kj_mood, kj_complex");
+        }
+    }
+
+    @Test
     void elementAssignmentWithParametersThroughPgjdbc() throws SQLException {
         try (Connection connection = server.connect("prepareThreshold=-1"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE arr_set (id int, a int[])");

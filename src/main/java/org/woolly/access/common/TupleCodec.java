@@ -440,6 +440,10 @@ public final class TupleCodec {
                     org.woolly.utils.adt.FormatSettings.DEFAULT);
             default -> org.woolly.utils.adt.RangeIO.isRangeOrMultirange(typeOid)
                     ? org.woolly.utils.adt.RangeIO.decode(body, start, length)
+                    // an array over a type of the catalog (_mood), else a composite type
+                    : org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null
+                    && org.woolly.utils.adt.BuiltinTypes.elementType(typeOid) != 0
+                    ? org.woolly.utils.adt.ArrayIO.decode(body, start, length)
                     : org.woolly.utils.adt.BuiltinTypes.byOid(typeOid) == null
                     ? org.woolly.utils.adt.RecordIO.decode(body, start, length, typeOid,
                     org.woolly.utils.adt.FormatSettings.DEFAULT)

@@ -305,13 +305,16 @@ public final class QuerySession implements SessionEngine {
         block.takeFirstSnapshot();
         // read before analysis: a change made while it looks at the catalogs makes the plan stale
         long invalidationStamp = catalog.invalidationStamp();
-        Analyzer.Result result = analyzer.analyze(statement, transaction, settings.formatSettings(), parameterTypes);
+        // arrays over the catalog's types (_mood) are found, read and ordered through the catalog
+        var inquiries = ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT, catalogInquiries());
+        Analyzer.Result result = inquiries.call(() -> analyzer.analyze(statement, transaction,
+                settings.formatSettings(), parameterTypes));
         Query query = result.query();
         long planningStart = System.nanoTime();
         // PostgreSQL 15's standard_planner: no parallel plan for a cursor (CURSOR_OPT_PARALLEL_OK);
         // SERIALIZABLE allows them since PostgreSQL 12 (the workers take the leader's SIREAD locks)
-        Plan plan = planner.plan(query, CostParameters.from(settings).withParallelAllowed(!planningCursor),
-                plannerStatistics(transaction));
+        Plan plan = inquiries.call(() -> planner.plan(query,
+                CostParameters.from(settings).withParallelAllowed(!planningCursor), plannerStatistics(transaction)));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
         for (TargetEntry entry : query.outputColumns()) {

@@ -114,8 +114,10 @@ final class SessionPortal implements Portal {
         if (execution == null) {
             session.checkWritable(prepared);
             ExecutorContext context = session.newExecutorContext(parameters);
-            execution = new QueryExecution(planned.plan(), context);
             names = context.catalogInquiries();
+            // the plan's nodes are built knowing the catalog's array types (ARRAY(SELECT ...) of _mood)
+            execution = ScopedValue.where(CatalogInquiries.CURRENT, names)
+                    .call(() -> new QueryExecution(planned.plan(), context));
         }
         // reg* values are read and printed by name through this statement's catalog (regproc.c's syscache lookups)
         return ScopedValue.where(CatalogInquiries.CURRENT, names).call(() -> sendRows(maxRows, sink));

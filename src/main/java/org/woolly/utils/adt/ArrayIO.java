@@ -12,11 +12,15 @@ import org.woolly.utils.error.SqlState;
  * <p>Text form: optional dimension decoration {@code [lo:hi][lo:hi]=} (written only when a lower
  * bound is not 1), then nested braces; an element is double-quoted on output when it is empty,
  * is {@code NULL} in any letter case, or holds a brace, comma, quote, backslash or white space.
- * Binary form (also how a stored tuple holds an array, see {@code access.common.TupleCodec}):
+ * Binary form (also how a stored tuple holds an array, see {@code access.common.TupleCodec}, but
+ * for arrays of enums, see {@link #encode}):
  * int4 dimension count, int4 has-nulls flag, element type OID, then per dimension int4 length and
  * int4 lower bound, then per element an int4 length (-1 for NULL) and the element's binary form.
  */
 public final class ArrayIO implements TypeIO {
+    /** A flag bit of the stored form only: the elements are enum values written as their pg_enum OIDs. */
+    static final int STORED_BY_OID = 2;
+
     private final int elementType;
 
     public ArrayIO(int elementType) {
@@ -30,7 +34,12 @@ public final class ArrayIO implements TypeIO {
     private static TypeIO elementIo(int elementType) {
         PgType type = BuiltinTypes.byOid(elementType);
         if (type == null) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + elementType + " are not supported yet");
+            // an enum, domain or composite element type of the running statement's catalog
+            if (!CatalogInquiries.CURRENT.isBound()) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + elementType
+                        + " are not supported yet");
+            }
+            return RecordIO.fieldIo(elementType);
         }
         return type.io();
     }
@@ -122,6 +131,11 @@ public final class ArrayIO implements TypeIO {
 
     @Override
     public Object receive(byte[] bytes, int offset, int length, int typmod, FormatSettings settings) {
+        return read(bytes, offset, length, settings, true);
+    }
+
+    /** {@code array_recv} ({@code wire}), or the reading of the stored form, which may hold enum values by OID. */
+    private Object read(byte[] bytes, int offset, int length, FormatSettings settings, boolean wire) {
         if (length < 12) {
             throw TypeErrors.binaryFormat("insufficient data left in message");
         }
@@ -135,7 +149,8 @@ public final class ArrayIO implements TypeIO {
             throw new SqlException(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + dims
                     + ") exceeds the maximum allowed (" + ArrayValue.MAX_DIMENSIONS + ")");
         }
-        if (flags != 0 && flags != 1) {
+        boolean byInternalValue = (flags & STORED_BY_OID) != 0 && !wire;
+        if (!byInternalValue && flags != 0 && flags != 1 || byInternalValue && (flags & ~STORED_BY_OID) > 1) {
             throw TypeErrors.binaryFormat("invalid array flags");
         }
         if (element != elementType) {
@@ -162,7 +177,7 @@ public final class ArrayIO implements TypeIO {
         if (count == 0) {
             return ArrayValue.empty(elementType);
         }
-        TypeIO io = elementIo(elementType);
+        TypeIO io = byInternalValue ? null : elementIo(elementType);
         Object[] elements = new Object[(int) count];
         for (int i = 0; i < count; i++) {
             if (position + 4 > end) {
@@ -176,7 +191,14 @@ public final class ArrayIO implements TypeIO {
             if (itemLength < -1 || position + itemLength > end) {
                 throw TypeErrors.binaryFormat("insufficient data left in message");
             }
-            elements[i] = io.receive(bytes, position, itemLength, -1, settings);
+            if (byInternalValue) {
+                if (itemLength != 4) {
+                    throw TypeErrors.binaryFormat("improper binary format in array element " + (i + 1));
+                }
+                elements[i] = TypeErrors.readInt(bytes, position);
+            } else {
+                elements[i] = io.receive(bytes, position, itemLength, -1, settings);
+            }
             position += itemLength;
         }
         if (position != end) {
@@ -187,21 +209,31 @@ public final class ArrayIO implements TypeIO {
 
     private static String typeName(int oid) {
         PgType type = BuiltinTypes.byOid(oid);
-        return type == null ? "???" : type.name();
+        return type != null ? type.name() : CatalogInquiries.CURRENT.isBound() ? RecordIO.typeName(oid) : "???";
     }
 
     @Override
     public byte[] send(Object value, FormatSettings settings) {
-        return encode((ArrayValue) value, settings);
+        return write((ArrayValue) value, settings, true);
     }
 
-    /** The binary form ({@code array_send}); also the stored form of an array column. */
+    /**
+     * The stored form of an array column: the binary form, but an array of an enum type holds
+     * each element as its pg_enum OID (4 bytes, flag {@link #STORED_BY_OID} set), as PostgreSQL
+     * stores enum values, so that renaming a label does not change stored arrays.
+     */
     public static byte[] encode(ArrayValue array, FormatSettings settings) {
-        TypeIO io = elementIo(array.elementType());
+        return write(array, settings, false);
+    }
+
+    private static byte[] write(ArrayValue array, FormatSettings settings, boolean wire) {
+        boolean byInternalValue = !wire && BuiltinTypes.byOid(array.elementType()) == null
+                && CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(array.elementType());
+        TypeIO io = byInternalValue ? null : elementIo(array.elementType());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int dims = array.dimensionCount();
         writeInt(out, dims);
-        writeInt(out, array.hasNulls() ? 1 : 0);
+        writeInt(out, (array.hasNulls() ? 1 : 0) | (byInternalValue ? STORED_BY_OID : 0));
         writeInt(out, array.elementType());
         for (int dim = 0; dim < dims; dim++) {
             writeInt(out, array.length(dim));
@@ -212,7 +244,7 @@ public final class ArrayIO implements TypeIO {
             if (element == null) {
                 writeInt(out, -1);
             } else {
-                byte[] bytes = io.send(element, settings);
+                byte[] bytes = byInternalValue ? intBytes((Integer) element) : io.send(element, settings);
                 writeInt(out, bytes.length);
                 out.write(bytes, 0, bytes.length);
             }
@@ -220,10 +252,16 @@ public final class ArrayIO implements TypeIO {
         return out.toByteArray();
     }
 
-    /** Reads the stored (binary) form of an array of unknown element type: the element OID is in the bytes. */
+    /** Reads the stored form of an array of unknown element type: the element OID is in the bytes. */
     public static ArrayValue decode(byte[] bytes, int offset, int length) {
         int element = TypeErrors.readInt(bytes, offset + 8);
-        return (ArrayValue) new ArrayIO(element).receive(bytes, offset, length, -1, FormatSettings.DEFAULT);
+        return (ArrayValue) new ArrayIO(element).read(bytes, offset, length, FormatSettings.DEFAULT, false);
+    }
+
+    private static byte[] intBytes(int value) {
+        byte[] bytes = new byte[4];
+        TypeErrors.writeInt(bytes, 0, value);
+        return bytes;
     }
 
     private static void writeInt(ByteArrayOutputStream out, int value) {

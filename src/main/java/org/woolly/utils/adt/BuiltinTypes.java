@@ -128,7 +128,11 @@ public final class BuiltinTypes {
     /** {@code typelem} of an array type, 0 for a type that is not an array. */
     public static int elementType(int arrayOid) {
         PgType type = BY_OID.get(arrayOid);
-        return type != null && type.io() instanceof ArrayIO io ? io.elementType() : 0;
+        if (type == null) {
+            // an array over a type of the catalog (_mood, _complex, _posint), read through the statement's catalog
+            return CatalogInquiries.CURRENT.isBound() ? CatalogInquiries.CURRENT.get().arrayElementType(arrayOid) : 0;
+        }
+        return type.io() instanceof ArrayIO io ? io.elementType() : 0;
     }
 
     /**
@@ -144,6 +148,10 @@ public final class BuiltinTypes {
     /** {@code typarray} of a type whose arrays Woolly implements, 0 when none. */
     public static int arrayTypeOf(int elementOid) {
         PgType type = BY_OID.get(elementOid);
+        if (type == null) {
+            return CatalogInquiries.CURRENT.isBound() && elementOid != 0
+                    ? CatalogInquiries.CURRENT.get().arrayTypeOf(elementOid) : 0;
+        }
         return type == null || type.arrayTypeOid() == 0 || elementType(type.arrayTypeOid()) == 0 ? 0 : type.arrayTypeOid();
     }
 

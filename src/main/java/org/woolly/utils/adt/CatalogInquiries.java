@@ -221,6 +221,16 @@ public interface CatalogInquiries {
         return 0;
     }
 
+    /** {@code typarray} of a type of the catalog (enum, composite, domain, range), 0 when it has none. */
+    default int arrayTypeOf(int elementOid) {
+        return 0;
+    }
+
+    /** {@code typelem} of an array type of the catalog ({@code _mood}), 0 for a type that is no array. */
+    default int arrayElementType(int arrayOid) {
+        return 0;
+    }
+
     /** The field types of a composite type ({@code typtype 'c'}), in attribute order; null for a type that is not composite. */
     default int[] compositeFieldTypes(int typeOid) {
         return null;

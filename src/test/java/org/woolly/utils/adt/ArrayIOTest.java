@@ -94,4 +94,60 @@ class ArrayIOTest {
                 .isPositive();
         assertThat(INT_ARRAY.input("{1,2}", -1, SETTINGS)).isNotEqualTo(INT_ARRAY.input("[0:1]={1,2}", -1, SETTINGS));
     }
+
+    /** A catalog with one enum type (OID 90001): labels sad, ok, happy with OIDs 90010 to 90012. */
+    private static CatalogInquiries enumCatalog(String[] labels) {
+        return (CatalogInquiries) java.lang.reflect.Proxy.newProxyInstance(CatalogInquiries.class.getClassLoader(),
+                new Class<?>[] {CatalogInquiries.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isEnumType" -> (Integer) args[0] == 90001;
+                    case "enumLabel" -> labels[(Integer) args[0] - 90010];
+                    case "enumLabelOid" -> 90010 + List.of(labels).indexOf((String) args[1]);
+                    case "formatType" -> "mood";
+                    default -> method.isDefault()
+                            ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args) : null;
+                });
+    }
+
+    @Test
+    void anEnumArrayIsStoredByLabelOidAndSentByLabel() {
+        String[] labels = {"sad", "ok", "happy"};
+        ScopedValue.where(CatalogInquiries.CURRENT, enumCatalog(labels)).run(() -> {
+            ArrayIO io = new ArrayIO(90001);
+            ArrayValue array = (ArrayValue) io.input("{happy,NULL,sad}", -1, SETTINGS);
+            assertThat(array.elements()).containsExactly(90012, null, 90010);
+
+            byte[] stored = ArrayIO.encode(array, SETTINGS);
+            assertThat(TypeErrors.readInt(stored, 4)).isEqualTo(1 | ArrayIO.STORED_BY_OID);
+            assertThat(TypeErrors.readInt(stored, 8)).isEqualTo(90001);
+            assertThat(TypeErrors.readInt(stored, 20)).isEqualTo(4); // first element: 4 bytes, its OID
+            assertThat(TypeErrors.readInt(stored, 24)).isEqualTo(90012);
+            assertThat(ArrayIO.decode(stored, 0, stored.length)).isEqualTo(array);
+
+            // array_send writes the labels (enum_send), with PostgreSQL's flags
+            byte[] wire = io.send(array, SETTINGS);
+            assertThat(TypeErrors.readInt(wire, 4)).isEqualTo(1);
+            assertThat(TypeErrors.readInt(wire, 20)).isEqualTo(5);
+            assertThat(new String(wire, 24, 5, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("happy");
+            assertThat(io.receive(wire, 0, wire.length, -1, SETTINGS)).isEqualTo(array);
+            // the stored-only flag is refused from a client
+            assertThatThrownBy(() -> io.receive(stored, 0, stored.length, -1, SETTINGS))
+                    .hasMessage("invalid array flags");
+        });
+        // a renamed label: the stored OIDs now print the new name
+        labels[0] = "blue";
+        ScopedValue.where(CatalogInquiries.CURRENT, enumCatalog(labels)).run(() -> {
+            ArrayIO io = new ArrayIO(90001);
+            byte[] stored = ArrayIO.encode(new ArrayValue(90001, new int[] {1}, new int[] {1}, new Object[] {90010}),
+                    SETTINGS);
+            assertThat(io.output(ArrayIO.decode(stored, 0, stored.length), SETTINGS)).isEqualTo("{blue}");
+        });
+    }
+
+    @Test
+    void builtInArraysAreStoredInTheirBinaryForm() {
+        ArrayValue array = (ArrayValue) INT_ARRAY.input("{1,NULL,3}", -1, SETTINGS);
+        byte[] stored = ArrayIO.encode(array, SETTINGS);
+        assertThat(stored).isEqualTo(INT_ARRAY.send(array, SETTINGS));
+        assertThat(ArrayIO.decode(stored, 0, stored.length)).isEqualTo(array);
+    }
 }
