@@ -103,6 +103,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("type")) {
             return new TypeParser(grammar).create(create);
         }
+        if (!temporary && cursor.atKeyword("operator")) {
+            return new OperatorParser(grammar).create(create);
+        }
         if (!temporary && cursor.atKeyword("domain")) {
             return new DomainParser(grammar).create(create);
         }
@@ -529,6 +532,9 @@ final class DdlParser {
         if (kindToken.isKeyword("trigger")) {
             return new TriggerParser(grammar).drop();
         }
+        if (kindToken.isKeyword("operator")) {
+            return new OperatorParser(grammar).drop(drop);
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -664,6 +670,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("domain")) {
             return new DomainParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("operator")) {
+            return new OperatorParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {

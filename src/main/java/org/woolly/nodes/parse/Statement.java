@@ -301,6 +301,9 @@ public sealed interface Statement {
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
 
+    /** CREATE / ALTER / DROP OPERATOR, OPERATOR CLASS and OPERATOR FAMILY (see {@link OperatorCommand}). */
+    record OperatorDefinition(OperatorCommand command) implements Statement {}
+
     /** LISTEN, UNLISTEN or NOTIFY (see {@link AsyncCommand}). */
     record Async(AsyncCommand command) implements Statement {}
 
