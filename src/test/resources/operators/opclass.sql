@@ -88,3 +88,18 @@ SELECT count(*) FROM pg_opfamily WHERE oid >= 16384;
 DROP OPERATOR <# (int4, int4), <=# (int4, int4), =# (int4, int4), #>= (int4, int4), #> (int4, int4);
 DROP FUNCTION abs_cmp(int4, int4), abs_lt(int4, int4), abs_le(int4, int4), abs_eq(int4, int4), abs_ge(int4, int4),
     abs_gt(int4, int4), part_hashint4_noop(int4, int8), part_hashtext_length(text, int8);
+-- an index key may name its type's default btree class; other classes are refused
+CREATE TABLE keyed (a int4, t text, v varchar);
+CREATE INDEX ON keyed (a int4_ops);
+CREATE INDEX ON keyed (a pg_catalog.int4_ops DESC);
+CREATE INDEX ON keyed (v text_ops);
+CREATE INDEX ON keyed (a text_ops);
+CREATE INDEX ON keyed (a int8_ops);
+CREATE INDEX ON keyed (a nosuch_ops);
+CREATE INDEX ON keyed (a int4_ops(foo = 1));
+INSERT INTO keyed SELECT g, g::text, g::text FROM generate_series(1, 5) g;
+SET enable_seqscan = off;
+SELECT a FROM keyed WHERE a > 3 ORDER BY a DESC;
+RESET enable_seqscan;
+\d keyed
+DROP TABLE keyed;

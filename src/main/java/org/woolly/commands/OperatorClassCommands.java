@@ -135,6 +135,51 @@ final class OperatorClassCommands {
         context.catalog().dropOperatorFamily(context.transaction(), found, drop.family());
     }
 
+    /**
+     * The operator class written for an index key ({@code ResolveOpClass}): 42704 when the method
+     * has none of that name, 42804 when it takes another type, 22023 for options. The key type's
+     * default class orders the index as without it; another class is refused with 0A000, since
+     * Woolly's B-tree orders by the type's own comparison.
+     */
+    static void checkIndexClass(CommandContext context, org.woolly.nodes.parse.Statement.IndexElement element,
+                                int keyType) {
+        QualifiedName name = element.opclass();
+        if (name == null) {
+            return;
+        }
+        OperatorFamilyInfo found = name.schema() != null ? find(context, true, name, PgOpclassData.BTREE) : null;
+        if (name.schema() == null) {
+            found = lookup(context, true, org.woolly.catalog.CatalogOids.PG_CATALOG_NAMESPACE, name.name(),
+                    PgOpclassData.BTREE);
+            if (found == null) {
+                found = find(context, true, name, PgOpclassData.BTREE);
+            }
+        }
+        if (found == null) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT,
+                    "operator class \"%s\" does not exist for access method \"btree\"", name.name());
+        }
+        if (element.opclassOptions()) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "operator class %s has no options", name.name());
+        }
+        int defaultClass;
+        try {
+            defaultClass = org.woolly.catalog.OperatorClasses.defaultBtree(keyType, "");
+        } catch (SqlException noDefault) {
+            defaultClass = 0;
+        }
+        if (found.oid() == defaultClass) {
+            return;
+        }
+        if (found.inputType() != keyType) {
+            throw SqlException.of(SqlState.DATATYPE_MISMATCH, "operator class \"%s\" does not accept data type %s",
+                    name.name(), context.types().formatType(keyType, -1));
+        }
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "operator class \"%s\" is not supported in indexes yet: only the type's default ordering is",
+                name.name());
+    }
+
     /** Stores the members, 42710 for one the family has already ({@code storeOperators}, {@code storeProcedures}). */
     private static void addMembers(CommandContext context, int family, String familyName, int method,
                                    List<OperatorFamilyInfo.Member> members) {

@@ -268,9 +268,23 @@ final class DdlParser {
         if (cursor.atKeyword("collate")) {
             throw TokenCursor.notSupportedClause("COLLATE in an index is not supported yet", cursor.peek());
         }
+        QualifiedName opclass = null;
+        boolean opclassOptions = false;
         if (cursor.peek().is(Token.Kind.IDENT) && !cursor.atKeyword("asc") && !cursor.atKeyword("desc")
                 && !cursor.atKeyword("nulls")) {
-            throw TokenCursor.notSupportedClause("operator classes are not supported yet", cursor.peek());
+            opclass = grammar.qualifiedName();
+            if (cursor.at(Token.Kind.LEFT_PAREN)) {
+                // opclass parameters (reloptions): no btree class takes any; the command says so
+                opclassOptions = true;
+                int depth = 0;
+                do {
+                    Token token = cursor.advance();
+                    if (token.is(Token.Kind.EOF)) {
+                        throw cursor.syntaxError();
+                    }
+                    depth += token.is(Token.Kind.LEFT_PAREN) ? 1 : token.is(Token.Kind.RIGHT_PAREN) ? -1 : 0;
+                } while (depth > 0);
+            }
         }
         boolean descending = false;
         if (cursor.acceptKeyword("desc")) {
@@ -287,7 +301,8 @@ final class DdlParser {
                 nullsFirst = false;
             }
         }
-        return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start());
+        return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start(), opclass,
+                opclassOptions);
     }
 
     /** {@code COMMENT ON {TABLE | INDEX | SEQUENCE | VIEW | COLUMN | SCHEMA} name IS {'text' | NULL}}. */

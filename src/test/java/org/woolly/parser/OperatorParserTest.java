@@ -84,6 +84,16 @@ class OperatorParserTest {
     }
 
     @Test
+    void anIndexKeyMayNameItsOperatorClass() {
+        var create = (Statement.CreateIndex) one("CREATE INDEX ON t (a pg_catalog.int4_ops DESC, (b + 1) int4_ops(x = 1), c)");
+        assertThat(create.keys().get(0).opclass().toString()).isEqualTo("pg_catalog.int4_ops");
+        assertThat(create.keys().get(0).descending()).isTrue();
+        assertThat(create.keys().get(1).opclass().name()).isEqualTo("int4_ops");
+        assertThat(create.keys().get(1).opclassOptions()).isTrue();
+        assertThat(create.keys().get(2).opclass()).isNull();
+    }
+
+    @Test
     void malformedStatementsAreSyntaxErrorsWherePostgresPointsAtThem() {
         assertError("CREATE OPERATOR +- (leftarg = int4, rightarg = int4, function = int4pl)", SqlState.SYNTAX_ERROR,
                 "syntax error at or near \"-\"", 18);

@@ -134,9 +134,16 @@ public sealed interface Statement {
 
     /**
      * One column of an index: a column name, or an expression ({@code column} null);
-     * {@code nullsFirst} null when not written (then it follows DESC, as in PostgreSQL).
+     * {@code nullsFirst} null when not written (then it follows DESC, as in PostgreSQL);
+     * {@code opclass} the operator class written after it (null: the type's default),
+     * {@code opclassOptions} whether {@code (name = value, ...)} followed the class.
      */
-    record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {}
+    record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location,
+                        QualifiedName opclass, boolean opclassOptions) {
+        public IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {
+            this(column, expression, descending, nullsFirst, location, null, false);
+        }
+    }
 
     /**
      * {@code COMMENT ON objectType name IS 'text' | NULL}; {@code objectType} lower case as written
