@@ -164,6 +164,10 @@ public final class ExpressionAnalyzer {
 
     /** Resolves an operator by name and argument types, coercing the arguments. */
     QueryExpr operator(String name, QueryExpr left, QueryExpr right, int location) {
+        QueryExpr userDefined = UserOperators.resolve(this, state, name, left, right, location);
+        if (userDefined != null) {
+            return userDefined;
+        }
         TypeSystem.OperatorMatch match;
         try {
             match = state.types.resolveOperator(name, left == null ? 0 : left.type(), right.type());

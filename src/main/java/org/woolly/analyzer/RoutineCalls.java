@@ -6,6 +6,7 @@ import java.util.StringJoiner;
 import org.woolly.analyzer.resolve.RoutineResolver;
 import org.woolly.catalog.FunctionInfo;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.parse.QualifiedName;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.FunctionHandle;
@@ -102,6 +103,23 @@ final class RoutineCalls {
             return proceduralCall(call, bound);
         }
         return inline(state, call, bound);
+    }
+
+    /**
+     * A call of one user function chosen beforehand (a user-defined operator's function), bound,
+     * coerced and inlined as if written {@code schema.name(args)}; {@code location} stands for
+     * every argument's.
+     */
+    static QueryExpr callChosen(ParseState state, FunctionInfo function, String schema, List<QueryExpr> args,
+                                int location) {
+        List<Expr> written = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            written.add(new Expr.Default(location));
+        }
+        Expr.FuncCall call = new Expr.FuncCall(new QualifiedName(schema, function.name(), location), written, false,
+                false, List.of(), null, null, location);
+        Bound bound = bind(state, call, args, List.of(function), false);
+        return bound.function().isPlpgsql() ? proceduralCall(call, bound) : inline(state, call, bound);
     }
 
     /**

@@ -522,11 +522,12 @@ public final class ViewDefinitionText {
                     return;
                 }
                 open();
+                String name = operator.name().indexOf('.') >= 0 ? "OPERATOR(" + operator.name() + ")" : operator.name();
                 if (operator.left() != null) {
                     expression(operator.left(), operator);
-                    buf.append(' ').append(operator.name()).append(' ');
+                    buf.append(' ').append(name).append(' ');
                 } else {
-                    buf.append(operator.name()).append(' ');
+                    buf.append(name).append(' ');
                 }
                 expression(operator.right(), operator);
                 close();

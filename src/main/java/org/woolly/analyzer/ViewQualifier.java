@@ -373,6 +373,23 @@ public final class ViewQualifier {
         }
     }
 
+    /**
+     * A user-defined operator's name with its schema ({@code OPERATOR(schema.op)}), so that the
+     * view finds it whatever the search_path; built-in names stay as written (pg_catalog comes
+     * first in every search path).
+     */
+    private String operatorName(String name) {
+        if (name.indexOf('.') >= 0 || !org.woolly.utils.adt.BuiltinFunctions.operatorsByName(name).isEmpty()) {
+            return name;
+        }
+        List<org.woolly.catalog.OperatorInfo> found = catalog.lookupOperators(transaction, null, name);
+        if (found.isEmpty()) {
+            return name;
+        }
+        return catalog.namespaceByOid(transaction, found.getFirst().namespaceOid())
+                .map(namespace -> namespace.name() + "." + name).orElse(name);
+    }
+
     private List<Expr> list(List<Expr> exprs, Scope scope) {
         return exprs == null ? null : exprs.stream().map(expr -> expression(expr, scope)).toList();
     }
@@ -384,7 +401,7 @@ public final class ViewQualifier {
             case Expr.Operator operator -> {
                 Expr left = expression(operator.left(), scope);
                 Expr right = expression(operator.right(), scope);
-                yield new Expr.Operator(operator.name(), typedLiteral(left, right, scope),
+                yield new Expr.Operator(operatorName(operator.name()), typedLiteral(left, right, scope),
                         typedLiteral(right, left, scope), operator.location());
             }
             case Expr.BoolExpr bool -> new Expr.BoolExpr(bool.op(), list(bool.args(), scope), bool.location());

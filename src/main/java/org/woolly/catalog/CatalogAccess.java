@@ -692,6 +692,62 @@ public interface CatalogAccess {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported by this catalog");
     }
 
+    /**
+     * The user-defined operators called {@code name} in {@code schema}, or in the search path's
+     * schemas (pg_catalog's built-ins are not among them), shells included.
+     */
+    default List<OperatorInfo> lookupOperators(Transaction tx, String schema, String name) {
+        return List.of();
+    }
+
+    default Optional<OperatorInfo> operatorByOid(Transaction tx, int oid) {
+        return Optional.empty();
+    }
+
+    /** Inserts an operator (OID 0) or replaces its row; returns it with its OID. */
+    default OperatorInfo storeOperator(Transaction tx, OperatorInfo operator) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE OPERATOR is not supported by this catalog");
+    }
+
+    default void dropOperator(Transaction tx, OperatorInfo operator) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP OPERATOR is not supported by this catalog");
+    }
+
+    /**
+     * The schema CREATE puts a non-relation object {@code name} in: {@code schema}, or the first
+     * usable schema of the search path; 3F000 when none, 42501 without CREATE on it.
+     */
+    default int creationNamespaceOid(Transaction tx, String schema, String name) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE is not supported by this catalog");
+    }
+
+    /** Every operator family ({@code classes} false) or operator class of the database. */
+    default List<OperatorFamilyInfo> operatorFamilies(Transaction tx, boolean classes) {
+        return List.of();
+    }
+
+    /** The pg_amop and pg_amproc rows of a family. */
+    default List<OperatorFamilyInfo.Member> operatorFamilyMembers(Transaction tx, int familyOid) {
+        return List.of();
+    }
+
+    /** A new pg_opfamily ({@code isClass} false) or pg_opclass row; returns its OID. */
+    default int createOperatorFamily(Transaction tx, OperatorFamilyInfo info, boolean isClass) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE OPERATOR CLASS is not supported by this catalog");
+    }
+
+    default void addOperatorFamilyMember(Transaction tx, OperatorFamilyInfo.Member member, int method) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER OPERATOR FAMILY is not supported by this catalog");
+    }
+
+    default void dropOperatorFamilyMember(Transaction tx, OperatorFamilyInfo.Member member) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER OPERATOR FAMILY is not supported by this catalog");
+    }
+
+    default void dropOperatorFamily(Transaction tx, OperatorFamilyInfo info, boolean family) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP OPERATOR CLASS is not supported by this catalog");
+    }
+
     /** A table's triggers in name order. */
     default List<TriggerInfo> triggers(Transaction tx, int relationOid) {
         return List.of();

@@ -64,6 +64,9 @@ final class CatalogImage {
     /** The user-defined functions and procedures (pg_proc rows from FirstNormalObjectId on), by name. */
     private final Map<String, List<FunctionInfo>> functionsByName = new HashMap<>();
     private final Map<Integer, FunctionInfo> functionByOid = new HashMap<>();
+    /** The user-defined operators (pg_operator rows from FirstNormalObjectId on), by name. */
+    private final Map<String, List<OperatorInfo>> operatorsByName = new HashMap<>();
+    private final Map<Integer, OperatorInfo> operatorByOid = new HashMap<>();
     /** Each table's triggers in name order (the order they fire in), and the tables with triggers calling a function. */
     private final Map<Integer, List<TriggerInfo>> triggersByRelation = new HashMap<>();
     private final Map<Integer, List<TriggerInfo>> triggersByFunction = new HashMap<>();
@@ -172,6 +175,12 @@ final class CatalogImage {
             FunctionInfo function = FunctionRows.info(row);
             image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
             image.functionByOid.put(function.oid(), function);
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_OPERATOR, databaseOid, snapshot,
+                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            OperatorInfo operator = OperatorInfo.of(row);
+            image.operatorsByName.computeIfAbsent(operator.name(), name -> new ArrayList<>()).add(operator);
+            image.operatorByOid.put(operator.oid(), operator);
         }
         for (CatalogRow row : heap.scan(CatalogDefinitions.PG_TRIGGER, databaseOid, snapshot)) {
             TriggerInfo trigger = TriggerInfo.of(row);
@@ -329,6 +338,15 @@ final class CatalogImage {
     /** A user-defined function or procedure by OID, or null. */
     FunctionInfo function(int oid) {
         return functionByOid.get(oid);
+    }
+
+    /** The user-defined operators named {@code name}, in every schema. */
+    List<OperatorInfo> operators(String name) {
+        return operatorsByName.getOrDefault(name, List.of());
+    }
+
+    OperatorInfo operator(int oid) {
+        return operatorByOid.get(oid);
     }
 
     /** Every user-defined function and procedure. */

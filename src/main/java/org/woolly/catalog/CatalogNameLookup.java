@@ -479,6 +479,24 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return false;
     }
 
+    /** Visible when the search path finds no operator of that name and operand types before it ({@code OperatorIsVisible}). */
+    @Override
+    public Boolean operatorIsVisible(int oid) {
+        OperatorInfo operator = catalog.operatorByOid(transaction, oid).orElse(null);
+        if (operator == null) {
+            return null;
+        }
+        if (org.woolly.utils.adt.PgOperatorData.find(operator.name(), operator.left(), operator.right()) != null) {
+            return false;
+        }
+        for (OperatorInfo found : catalog.lookupOperators(transaction, null, operator.name())) {
+            if (found.left() == operator.left() && found.right() == operator.right()) {
+                return found.oid() == oid;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String enumLabel(int labelOid) {
         EnumLabel label = catalog.enumLabel(transaction, labelOid);

@@ -44,6 +44,7 @@ public final class DatabaseCatalog implements CatalogAccess {
     private final TypeDdl types;
     private final DomainDdl domains;
     private final ExtensionCatalog extensions;
+    private final OperatorCatalog operators;
 
     DatabaseCatalog(SystemCatalog system, int databaseOid, SearchPath searchPath, String userName) {
         this(system, databaseOid, searchPath, userName, null);
@@ -68,6 +69,7 @@ public final class DatabaseCatalog implements CatalogAccess {
         this.types = new TypeDdl(system, databaseOid);
         this.domains = new DomainDdl(system, databaseOid);
         this.extensions = new ExtensionCatalog(system, databaseOid);
+        this.operators = new OperatorCatalog(system, databaseOid);
     }
 
     @Override
@@ -951,6 +953,76 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public void dropFunction(Transaction tx, FunctionInfo function) {
         new FunctionDdl(system, databaseOid).drop(tx, function);
+    }
+
+    @Override
+    public List<OperatorInfo> lookupOperators(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<OperatorInfo> all = image.operators(name);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> namespaces = schema == null ? searchPathOids(tx, image, true)
+                : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        List<OperatorInfo> found = new ArrayList<>();
+        for (int namespaceOid : namespaces) {
+            for (OperatorInfo operator : all) {
+                if (operator.namespaceOid() == namespaceOid) {
+                    found.add(operator);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<OperatorInfo> operatorByOid(Transaction tx, int oid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).operator(oid));
+    }
+
+    @Override
+    public OperatorInfo storeOperator(Transaction tx, OperatorInfo operator) {
+        return operators.store(tx, operator);
+    }
+
+    @Override
+    public int creationNamespaceOid(Transaction tx, String schema, String name) {
+        return creationNamespace(tx, schema, name, false);
+    }
+
+    @Override
+    public void dropOperator(Transaction tx, OperatorInfo operator) {
+        operators.drop(tx, operator);
+    }
+
+    @Override
+    public List<OperatorFamilyInfo> operatorFamilies(Transaction tx, boolean classes) {
+        return classes ? operators.classes(tx) : operators.families(tx);
+    }
+
+    @Override
+    public List<OperatorFamilyInfo.Member> operatorFamilyMembers(Transaction tx, int familyOid) {
+        return operators.members(tx, familyOid);
+    }
+
+    @Override
+    public int createOperatorFamily(Transaction tx, OperatorFamilyInfo info, boolean isClass) {
+        return operators.create(tx, info, isClass);
+    }
+
+    @Override
+    public void addOperatorFamilyMember(Transaction tx, OperatorFamilyInfo.Member member, int method) {
+        operators.addMember(tx, member, method);
+    }
+
+    @Override
+    public void dropOperatorFamilyMember(Transaction tx, OperatorFamilyInfo.Member member) {
+        operators.dropMember(tx, member);
+    }
+
+    @Override
+    public void dropOperatorFamily(Transaction tx, OperatorFamilyInfo info, boolean family) {
+        operators.dropClassOrFamily(tx, info, family);
     }
 
     @Override

@@ -234,13 +234,13 @@ public final class FunctionCommands {
     }
 
     /** format_type, pseudo-types such as record by their pg_type name. */
-    private static String typeName(CommandContext context, int type) {
+    static String typeName(CommandContext context, int type) {
         String name = context.types().formatType(type, -1);
         org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
         return "???".equals(name) && row != null ? row.name() : name;
     }
 
-    private static int typeOid(CommandContext context, TypeName typeName) {
+    static int typeOid(CommandContext context, TypeName typeName) {
         int oid = context.catalog().lookupTypeOid(context.transaction(), typeName.schema(), typeName.name());
         if (typeName.arrayBounds() > 0) {
             int array = BuiltinTypes.arrayTypeOf(oid);

@@ -86,9 +86,12 @@ public final class IndexCommands {
                         analyzed.typmod(), columnName));
                 columns.add((short) 0);
                 columnNames.add(columnName);
+                OperatorClassCommands.checkIndexClass(context, element, analyzed.type());
             } else {
-                columns.add(column(table, element));
+                short number = column(table, element);
+                columns.add(number);
                 columnNames.add(element.column());
+                OperatorClassCommands.checkIndexClass(context, element, table.attribute(element.column()).typeOid());
             }
             descending.add(element.descending());
             nullsFirst.add(element.nullsFirst() != null ? element.nullsFirst() : element.descending());

@@ -74,6 +74,11 @@ public final class Privileges {
         }
     }
 
+    /** The role new objects belong to: the current user (the bootstrap superuser where no session stands behind). */
+    static int currentUserOid(CommandContext context) {
+        return userOid(context);
+    }
+
     private static int userOid(CommandContext context) {
         return context.user() == null ? org.woolly.catalog.CatalogOids.BOOTSTRAP_SUPERUSER : context.user().oid();
     }

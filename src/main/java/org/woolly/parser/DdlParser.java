@@ -109,6 +109,9 @@ final class DdlParser {
         if (!temporary && cursor.atKeyword("type")) {
             return new TypeParser(grammar).create(create);
         }
+        if (!temporary && cursor.atKeyword("operator")) {
+            return new OperatorParser(grammar).create(create);
+        }
         if (!temporary && cursor.atKeyword("domain")) {
             return new DomainParser(grammar).create(create);
         }
@@ -271,9 +274,23 @@ final class DdlParser {
         if (cursor.atKeyword("collate")) {
             throw TokenCursor.notSupportedClause("COLLATE in an index is not supported yet", cursor.peek());
         }
+        QualifiedName opclass = null;
+        boolean opclassOptions = false;
         if (cursor.peek().is(Token.Kind.IDENT) && !cursor.atKeyword("asc") && !cursor.atKeyword("desc")
                 && !cursor.atKeyword("nulls")) {
-            throw TokenCursor.notSupportedClause("operator classes are not supported yet", cursor.peek());
+            opclass = grammar.qualifiedName();
+            if (cursor.at(Token.Kind.LEFT_PAREN)) {
+                // opclass parameters (reloptions): no btree class takes any; the command says so
+                opclassOptions = true;
+                int depth = 0;
+                do {
+                    Token token = cursor.advance();
+                    if (token.is(Token.Kind.EOF)) {
+                        throw cursor.syntaxError();
+                    }
+                    depth += token.is(Token.Kind.LEFT_PAREN) ? 1 : token.is(Token.Kind.RIGHT_PAREN) ? -1 : 0;
+                } while (depth > 0);
+            }
         }
         boolean descending = false;
         if (cursor.acceptKeyword("desc")) {
@@ -290,7 +307,8 @@ final class DdlParser {
                 nullsFirst = false;
             }
         }
-        return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start());
+        return new Statement.IndexElement(column, expression, descending, nullsFirst, start.start(), opclass,
+                opclassOptions);
     }
 
     /** {@code COMMENT ON {TABLE | INDEX | SEQUENCE | VIEW | COLUMN | SCHEMA} name IS {'text' | NULL}}. */
@@ -535,6 +553,9 @@ final class DdlParser {
         if (kindToken.isKeyword("trigger")) {
             return new TriggerParser(grammar).drop();
         }
+        if (kindToken.isKeyword("operator")) {
+            return new OperatorParser(grammar).drop(drop);
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -670,6 +691,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("domain")) {
             return new DomainParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("operator")) {
+            return new OperatorParser(grammar).alter();
         }
         if ((cursor.peek(1).isKeyword("role") || cursor.peek(1).isKeyword("user"))
                 && !cursor.peek(2).isKeyword("mapping")) {

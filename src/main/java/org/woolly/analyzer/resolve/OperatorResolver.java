@@ -54,8 +54,10 @@ public final class OperatorResolver {
         }
         String shown = shown(prefix, name, leftType, rightType, typeNames);
         if (chosen.isEmpty()) {
-            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(
-                    "No operator matches the given name and argument types. You might need to add explicit type casts.");
+            // op_error words the hint for one operand when the operator is a prefix one
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(prefix
+                    ? "No operator matches the given name and argument type. You might need to add an explicit type cast."
+                    : "No operator matches the given name and argument types. You might need to add explicit type casts.");
         }
         throw new SqlException(SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + shown).withHint(
                 "Could not choose a best candidate operator. You might need to add explicit type casts.");

@@ -140,9 +140,16 @@ public sealed interface Statement {
 
     /**
      * One column of an index: a column name, or an expression ({@code column} null);
-     * {@code nullsFirst} null when not written (then it follows DESC, as in PostgreSQL).
+     * {@code nullsFirst} null when not written (then it follows DESC, as in PostgreSQL);
+     * {@code opclass} the operator class written after it (null: the type's default),
+     * {@code opclassOptions} whether {@code (name = value, ...)} followed the class.
      */
-    record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {}
+    record IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location,
+                        QualifiedName opclass, boolean opclassOptions) {
+        public IndexElement(String column, Expr expression, boolean descending, Boolean nullsFirst, int location) {
+            this(column, expression, descending, nullsFirst, location, null, false);
+        }
+    }
 
     /**
      * {@code COMMENT ON objectType name IS 'text' | NULL}; {@code objectType} lower case as written
@@ -306,6 +313,9 @@ public sealed interface Statement {
 
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
+
+    /** CREATE / ALTER / DROP OPERATOR, OPERATOR CLASS and OPERATOR FAMILY (see {@link OperatorCommand}). */
+    record OperatorDefinition(OperatorCommand command) implements Statement {}
 
     /** LISTEN, UNLISTEN or NOTIFY (see {@link AsyncCommand}). */
     record Async(AsyncCommand command) implements Statement {}

@@ -90,6 +90,7 @@ final class UtilityDispatch {
             case Statement.AccessControl access -> access.command().tag();
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
+            case Statement.OperatorDefinition definition -> definition.command().tag();
             case Statement.Trigger trigger -> trigger.command().tag();
             case Statement.Async async -> async.command().tag();
             case Statement.Select ignored -> "SELECT";
@@ -112,7 +113,8 @@ final class UtilityDispatch {
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
                 || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
                 || statement instanceof Statement.Routine || statement instanceof Statement.Trigger
-                || statement instanceof Statement.TypeDefinition) {
+                || statement instanceof Statement.TypeDefinition
+                || statement instanceof Statement.OperatorDefinition) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -141,6 +143,8 @@ final class UtilityDispatch {
             case Statement.Routine routine -> RoutineDispatch.run(session, routine.command());
             case Statement.TypeDefinition definition ->
                     Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
+            case Statement.OperatorDefinition definition -> Outcome.tag(
+                    org.woolly.commands.OperatorCommands.run(session.commandContext(), definition.command()));
             case Statement.Async async -> async(session, async.command());
             case Statement.Trigger trigger ->
                     Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));

@@ -64,6 +64,9 @@ final class CatalogFunctions {
         r.function("pg_function_is_visible", bool, stable, strict,
                 (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE
                         : c.catalogInquiries().routineIsVisible((Integer) a[0]), oid);
+        r.function("pg_operator_is_visible", bool, stable, strict,
+                (a, c) -> PgOperatorData.byOid((Integer) a[0]) != null ? Boolean.TRUE
+                        : c.catalogInquiries().operatorIsVisible((Integer) a[0]), oid);
         r.function("pg_type_is_visible", bool, stable, strict,
                 (a, c) -> PgTypeData.byOid((Integer) a[0]) != null ? Boolean.TRUE
                         : c.catalogInquiries().typeIsVisible((Integer) a[0]), oid);

@@ -191,6 +191,11 @@ public interface CatalogInquiries {
         return null;
     }
 
+    /** {@code pg_operator_is_visible} of a user-defined operator; null when no user operator has that OID. */
+    default Boolean operatorIsVisible(int oid) {
+        return null;
+    }
+
     /** {@code enum_out}: the label of the pg_enum row with that OID, or null. */
     default String enumLabel(int labelOid) {
         return null;

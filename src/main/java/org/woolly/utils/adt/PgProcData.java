@@ -432,6 +432,7 @@ public final class PgProcData {
             proc(3408, "pg_get_partition_constraintdef", TEXT, STABLE, STRICT, OID),
             proc(2081, "pg_function_is_visible", BOOL, STABLE, STRICT, OID),
             proc(2080, "pg_type_is_visible", BOOL, STABLE, STRICT, OID),
+            proc(2082, "pg_operator_is_visible", BOOL, STABLE, STRICT, OID),
             proc(1597, "pg_encoding_to_char", NAME, STABLE, STRICT, INT4),
             proc(3425, "pg_partition_ancestors", REGCLASS, VOLATILE, STRICT, REGCLASS),
             variadic(5028, "satisfies_hash_partition", BOOL, IMMUTABLE, CALLED, OID, INT4, INT4, ANY),
