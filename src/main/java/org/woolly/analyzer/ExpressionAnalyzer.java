@@ -27,6 +27,8 @@ public final class ExpressionAnalyzer {
             case Expr.Constant constant -> constant(constant);
             case Expr.ColumnRef ref -> ColumnResolver.resolve(state, ref);
             case Expr.ParamRef param -> param(param);
+            case Expr.CurrentOf currentOf -> throw ParseState.error(SqlState.SYNTAX_ERROR, currentOf.location(),
+                    "syntax error at or near \"CURRENT\"");
             case Expr.Operator operator when RowComparisons.isRow(operator.left())
                     && (RowComparisons.isRow(operator.right()) || operator.right() instanceof Expr.SubLink link
                     && link.kind() == Expr.SubLink.Kind.EXPR) ->

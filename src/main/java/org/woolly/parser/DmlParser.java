@@ -134,7 +134,7 @@ final class DmlParser {
         if (cursor.acceptKeyword("from")) {
             from = grammar.selects.fromList();
         }
-        Expr where = whereClause();
+        Expr where = whereOrCurrentClause();
         return new Statement.Update(table, alias, List.copyOf(assignments), from, where, returning(), update.start(),
                 only);
     }
@@ -150,7 +150,7 @@ final class DmlParser {
         if (cursor.acceptKeyword("using")) {
             using = grammar.selects.fromList();
         }
-        Expr where = whereClause();
+        Expr where = whereOrCurrentClause();
         return new Statement.Delete(table, alias, using, where, returning(), delete.start(), only);
     }
 
@@ -170,10 +170,18 @@ final class DmlParser {
         if (!cursor.acceptKeyword("where")) {
             return null;
         }
-        if (cursor.atKeyword("current") && cursor.peek(1).isKeyword("of")) {
-            throw TokenCursor.notSupportedClause("WHERE CURRENT OF is not supported yet", cursor.peek());
-        }
         return grammar.expressions.expression();
+    }
+
+    /** UPDATE's and DELETE's {@code where_or_current_clause}: a condition or {@code CURRENT OF cursor_name}. */
+    private Expr whereOrCurrentClause() {
+        if (cursor.atKeyword("where") && cursor.peek(1).isKeyword("current") && cursor.peek(2).isKeyword("of")) {
+            cursor.advance();
+            Token current = cursor.advance();
+            cursor.advance();
+            return new Expr.CurrentOf(grammar.columnId(), current.start());
+        }
+        return whereClause();
     }
 
     /** {@code col = expr} or {@code (a, b) = (x, y)}, the latter spread into one clause per column. */

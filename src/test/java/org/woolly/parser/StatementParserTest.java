@@ -86,6 +86,10 @@ class StatementParserTest {
         assertThat(delete.using()).hasSize(1);
         assertThat(delete.returning()).hasSize(1);
         assertThat(((Statement.Delete) one("delete from t")).where()).isNull();
+        assertThat(ExprPrinter.print(((Statement.Delete) one("DELETE FROM t WHERE CURRENT OF c")).where()))
+                .isEqualTo("CURRENT OF c");
+        assertThat(((Statement.Update) one("UPDATE t SET a = 1 WHERE CURRENT OF \"Cur\"")).where())
+                .isEqualTo(new Expr.CurrentOf("Cur", 25));
     }
 
     @Test

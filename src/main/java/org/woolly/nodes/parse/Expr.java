@@ -21,6 +21,9 @@ public sealed interface Expr {
     /** {@code $n} (1-based). */
     record ParamRef(int number, int location) implements Expr {}
 
+    /** {@code WHERE CURRENT OF cursor} of UPDATE and DELETE ({@code CurrentOfExpr}). */
+    record CurrentOf(String cursorName, int location) implements Expr {}
+
     /**
      * A binary ({@code left != null}) or prefix operator, by symbol or keyword-operator name:
      * "+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=", "||", "~~" (LIKE), "!~~"

@@ -35,6 +35,7 @@ public final class ExpressionText {
                 case QueryExpr.BoolOp bool -> bool.kind() == QueryExpr.BoolOp.BoolKind.NOT
                         ? "(NOT " + print(bool.args().getFirst()) + ")"
                         : "(" + bool.args().stream().map(this::print).collect(Collectors.joining(" " + bool.kind() + " ")) + ")";
+                case QueryExpr.CurrentOf currentOf -> "CURRENT OF " + currentOf.cursorName();
                 case QueryExpr.NullTest test -> "(" + print(test.arg()) + " " + test.test().name().replace('_', ' ') + ")";
                 case QueryExpr.DistinctFrom distinct -> "(" + print(distinct.left())
                         + (distinct.not() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + print(distinct.right()) + ")";
