@@ -208,9 +208,15 @@ final class DmlParser {
         List<Expr> values;
         if (value instanceof Expr.RowConstructor row) {
             values = row.fields();
-        } else if (value instanceof Expr.SubLink) {
-            throw TokenCursor.notSupportedClause("UPDATE ... SET (columns) = (SELECT ...) is not supported yet",
-                    valueStart);
+        } else if (value instanceof Expr.SubLink link && link.kind() == Expr.SubLink.Kind.EXPR) {
+            for (int i = 0; i < columns.size(); i++) {
+                // a type error points at the sub-select's column, where PostgreSQL's Param for it has its location
+                List<ResTarget> targets = link.subquery().targets();
+                int location = targets.size() == columns.size() ? targets.get(i).value().location() : link.location();
+                assignments.add(new SetClause(columns.get(i), new Expr.MultiAssignRef(link, i, columns.size(),
+                        location), columnTokens.get(i).start()));
+            }
+            return;
         } else {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a "
                     + "sub-SELECT or ROW() expression").withPosition(value.location() + 1);

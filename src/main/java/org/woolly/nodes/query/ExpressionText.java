@@ -56,7 +56,7 @@ public final class ExpressionText {
                 case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link when link.hashed() -> "(hashed SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
-                    case EXPR, ARRAY -> "$" + "InitPlan " + (link.planIndex() + 1);
+                    case EXPR, ARRAY, MULTIEXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
                     case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
                             + " (InitPlan " + (link.planIndex() + 1) + "))";
