@@ -27,6 +27,9 @@ public final class ExpressionAnalyzer {
             case Expr.Constant constant -> constant(constant);
             case Expr.ColumnRef ref -> ColumnResolver.resolve(state, ref);
             case Expr.ParamRef param -> param(param);
+            case Expr.MultiAssignRef ref -> multiAssign(ref);
+            case Expr.CurrentOf currentOf -> throw ParseState.error(SqlState.SYNTAX_ERROR, currentOf.location(),
+                    "syntax error at or near \"CURRENT\"");
             case Expr.Operator operator when RowComparisons.isRow(operator.left())
                     && (RowComparisons.isRow(operator.right()) || operator.right() instanceof Expr.SubLink link
                     && link.kind() == Expr.SubLink.Kind.EXPR) ->
@@ -316,6 +319,31 @@ public final class ExpressionAnalyzer {
         }
         return new QueryExpr.SubLink(link.kind(), query, -1, comparison.args().get(0), comparison.function(),
                 comparison.args().get(1), TypeOids.BOOL, bindings);
+    }
+
+    /**
+     * One column of {@code SET (a, b) = (SELECT ...)} ({@code transformMultiAssignRef}): a
+     * MULTIEXPR SubLink whose {@code rightValue} picks the column from the sub-select's one row.
+     * Each column is its own SubLink, so the sub-select runs once per assigned column.
+     */
+    private QueryExpr multiAssign(Expr.MultiAssignRef ref) {
+        Expr.SubLink link = ref.source();
+        if (state.subLinkForbiddenIn != null) {
+            return subLink(link);
+        }
+        ParseState inner = state.nested(false);
+        org.woolly.nodes.query.Query query = new SelectAnalyzer(inner).analyze(link.subquery());
+        List<org.woolly.nodes.query.ParamBinding> bindings = List.copyOf(inner.bindings);
+        state.parameterTypes = inner.parameterTypes;
+        var outputs = query.outputColumns();
+        if (outputs.size() != ref.columns()) {
+            throw ParseState.error(SqlState.SYNTAX_ERROR, link.location(),
+                    "number of columns does not match number of values");
+        }
+        QueryExpr output = outputs.get(ref.column()).expr();
+        QueryExpr column = new QueryExpr.Var(ref.column(), output.type(), output.typmod(), "subquery", -1);
+        return new QueryExpr.SubLink(Expr.SubLink.Kind.MULTIEXPR, query, -1, null, null, column, output.type(),
+                bindings);
     }
 
     private QueryExpr sqlValue(Expr.SqlValueFunction value) {

@@ -18,6 +18,7 @@ import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.TargetEntry;
 import org.woolly.storage.lmgr.LockMode;
+import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlState;
 
 /** INSERT, UPDATE and DELETE ({@code transformInsertStmt} etc. in {@code analyze.c}, {@code parse_target.c}). */
@@ -327,7 +328,7 @@ final class ModifyAnalyzer {
             row.add(ColumnResolver.var(entry, i, -1));
         }
         assignments(relation, update.assignments(), row, "UPDATE");
-        QueryExpr where = FromAnalyzer.where(state, expressions, update.where());
+        QueryExpr where = modifyWhere(update.where(), relation, entry);
         List<TargetEntry> targets = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
             targets.add(new TargetEntry(row.get(i), relation.attributes().get(i).name(), 0, (short) 0, false));
@@ -547,10 +548,22 @@ final class ModifyAnalyzer {
         FromAnalyzer.addRelation(state, relation, alias, true);
         RangeEntry entry = state.rangeTable.getFirst();
         List<FromNode> from = joinedFrom(delete.using());
-        QueryExpr where = FromAnalyzer.where(state, expressions, delete.where());
+        QueryExpr where = modifyWhere(delete.where(), relation, entry);
         return new Query(Query.CommandType.DELETE, List.copyOf(state.rangeTable), from, where,
                 List.of(), List.of(), List.of(), null, List.of(), false, null, null, entry,
                 returning(relation, alias, delete.returning()));
+    }
+
+    /**
+     * The WHERE of UPDATE or DELETE; {@code CURRENT OF cursor} becomes a test of the target row's
+     * TID against the cursor's row ({@code transformCurrentOfExpr}), resolved when it runs.
+     */
+    private QueryExpr modifyWhere(Expr where, RelationInfo relation, RangeEntry entry) {
+        if (where instanceof Expr.CurrentOf currentOf) {
+            return new QueryExpr.CurrentOf(currentOf.cursorName(), relation.oid(), relation.name(),
+                    new QueryExpr.Var(entry.offset() + entry.columnNames().size(), TypeOids.TID, -1, "ctid", -1));
+        }
+        return FromAnalyzer.where(state, expressions, where);
     }
 
     /**

@@ -762,7 +762,7 @@ public final class ViewDefinitionText {
                 expression(link.test(), link);
                 buf.append(' ').append(link.operator()).append(" ALL ");
             }
-            case EXPR, ARRAY -> parenthesized = false;
+            case EXPR, ARRAY, MULTIEXPR -> parenthesized = false;
         }
         buf.append(parenthesized ? "(" : "").append(subquery(link.subquery())).append(parenthesized ? "))" : ")");
     }

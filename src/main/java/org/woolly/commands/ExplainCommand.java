@@ -110,6 +110,10 @@ public final class ExplainCommand {
     /** Prints a node; {@code extraFilter} is a Filter node above that PostgreSQL would show on this one. */
     private void node(Plan plan, int depth, Plan.Filter extraFilter) {
         switch (plan) {
+            // the columns computed after a sort (make_sort_input_target): PostgreSQL's Result over the Sort
+            case Plan.Project project when project.input() instanceof Plan.Sort
+                    && project.exprs().stream().anyMatch(expr -> !(expr instanceof QueryExpr.Var)) ->
+                    printNode(project, depth, extraFilter);
             case Plan.Project project -> {
                 int saved = projectedWidth;
                 projectedWidth = project.cost().width();
@@ -258,6 +262,7 @@ public final class ExplainCommand {
             case Plan.Limit limit -> children.add(limit.input());
             case Plan.LockRows lockRows -> children.add(lockRows.input());
             case Plan.ProjectSet project -> children.add(project.input());
+            case Plan.Project project -> children.add(project.input());
             case Plan.ModifyTable modify when modify.command() != org.woolly.nodes.query.Query.CommandType.INSERT
                     && modify.input() instanceof Plan.Append members -> {
                 // each table changed on a line of its own, their scans under one Append (or alone)

@@ -26,7 +26,7 @@ import org.woolly.utils.error.SqlState;
  * version the snapshot does not see is skipped, and a visible row is kept when the table's WHERE
  * holds.
  */
-final class BitmapHeapScanNode implements ExecNode {
+final class BitmapHeapScanNode implements ExecNode, ExecNode.Positioned {
     private final ExecutorContext context;
     private final Plan.BitmapHeapScan plan;
     private final RelationInfo relation;
@@ -153,8 +153,17 @@ final class BitmapHeapScanNode implements ExecNode {
         }
     }
 
+    /** The TID of the row returned last; null before the first and after the last. */
+    private Tid current;
+
+    @Override
+    public Tid currentTid(int mark) {
+        return current;
+    }
+
     @Override
     public Object[] next() {
+        current = null;
         while (tids.hasNext()) {
             checkInterrupts();
             HeapTuple tuple = context.heap().fetch(relation.locator(), tids.next(), context.snapshot());
@@ -167,6 +176,7 @@ final class BitmapHeapScanNode implements ExecNode {
             context.counters().table(relation.oid()).tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
+                current = tuple.tid();
                 return row;
             }
         }

@@ -9,4 +9,13 @@ public interface ExecNode extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A node that can tell the TID of the table row it is on, for WHERE CURRENT OF: a scan
+     * ({@code mark} ignored), or LockRows for the row of its row mark {@code mark}.
+     */
+    interface Positioned {
+        /** The TID of the current row; null before the first row and after the last. */
+        org.woolly.access.common.Tid currentTid(int mark);
+    }
 }

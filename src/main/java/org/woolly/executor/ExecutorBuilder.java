@@ -33,11 +33,17 @@ final class ExecutorBuilder {
         return worker;
     }
 
+    /** The nodes that can tell their current row's TID, by plan node, for WHERE CURRENT OF. */
+    final java.util.Map<Plan, ExecNode.Positioned> positioned = new java.util.IdentityHashMap<>();
+
     ExecNode build(Plan plan) {
         if (neededColumns == null) {
             neededColumns = NeededColumns.of(plan);
         }
         ExecNode node = buildNode(plan);
+        if (node instanceof ExecNode.Positioned position) {
+            positioned.put(plan, position);
+        }
         if (instrumentation == null) {
             return node;
         }
@@ -78,6 +84,8 @@ final class ExecutorBuilder {
 
     private ExecNode buildPlanNode(Plan plan) {
         return switch (plan) {
+            case Plan.SeqScan scan when CurrentOfScanNode.condition(scan) != null -> new CurrentOfScanNode(context,
+                    scan, CurrentOfScanNode.condition(scan), compiler.predicate(scan.qual()));
             case Plan.SeqScan scan -> new ScanNodes.SeqScan(context, scan.entry(), compiler.predicate(scan.qual()),
                     neededColumns.get(scan), scan.parallel() ? scan : null);
             case Plan.Gather gather -> new GatherNode(context, gather, this);

@@ -408,6 +408,32 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         return catalog.relationByOid(transaction, relationOid);
     }
 
+    /** The session's cursors, for WHERE CURRENT OF ({@code GetPortalByName} in {@code execCurrentOf}). */
+    public interface Cursors {
+        /**
+         * The TID of the row of table {@code tableOid} that cursor {@code cursorName} is on, or null
+         * when its current row is another table's; raises PostgreSQL's errors for a cursor that
+         * does not exist, is not positioned on a row or cannot name a row of the table.
+         */
+        org.woolly.access.common.Tid currentOf(String cursorName, int tableOid, String tableName);
+    }
+
+    private Cursors cursors;
+
+    public ExecutorContext withCursors(Cursors sessionCursors) {
+        this.cursors = sessionCursors;
+        return this;
+    }
+
+    Cursors cursors() {
+        if (cursors != null) {
+            return cursors;
+        }
+        return (cursorName, tableOid, tableName) -> {
+            throw SqlException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", cursorName);
+        };
+    }
+
     /** The session's settings, for current_setting() and set_config(). */
     public ExecutorContext withSettings(SessionSettings sessionSettings) {
         this.settings = sessionSettings;

@@ -48,6 +48,7 @@ public final class ExpressionCompiler {
             case QueryExpr.FuncCall call -> function(call.function(), call.args());
             case QueryExpr.BoolOp bool -> bool(bool);
             case QueryExpr.NullTest test -> nullTest(compile(test.arg()), test.test());
+            case QueryExpr.CurrentOf currentOf -> CursorPositions.compile(context, currentOf, compile(currentOf.tid()));
             case QueryExpr.DistinctFrom distinct -> distinctFrom(distinct);
             case QueryExpr.NullIf nullIf -> nullIf(nullIf);
             case QueryExpr.Case caseExpr -> caseExpr(caseExpr);

@@ -28,7 +28,7 @@ import org.woolly.utils.error.SqlState;
  * itself: a writer clears it before it adds its index entry, so having seen the entry the scan
  * sees the clear. Bits remembered from an earlier entry of the same page would miss it.
  */
-final class IndexScanNode implements ExecNode {
+final class IndexScanNode implements ExecNode, ExecNode.Positioned {
     private final ExecutorContext context;
     private final Plan.IndexScan plan;
     private final RelationInfo relation;
@@ -90,8 +90,17 @@ final class IndexScanNode implements ExecNode {
         };
     }
 
+    /** The TID of the row returned last; null before the first and after the last. */
+    private Tid current;
+
+    @Override
+    public Tid currentTid(int mark) {
+        return current;
+    }
+
     @Override
     public Object[] next() {
+        current = null;
         while (true) {
             if (++sinceCheck >= ScanNodes.INTERRUPT_INTERVAL) {
                 sinceCheck = 0;
@@ -108,6 +117,7 @@ final class IndexScanNode implements ExecNode {
                 context.predicateLockTuple(relation, tid);
                 Object[] row = rowFromIndex(scan.values());
                 if (qual.test(row)) {
+                    current = tid;
                     return row;
                 }
                 continue;
@@ -124,6 +134,7 @@ final class IndexScanNode implements ExecNode {
             indexCounts.tuplesFetched++;
             Object[] row = ScanNodes.decode(context, relation, tuple, plan.entry().withTid());
             if (qual.test(row)) {
+                current = tuple.tid();
                 return row;
             }
         }

@@ -18,7 +18,7 @@ import org.woolly.utils.error.SqlState;
  * when the query reads one relation; with joins the newest version is locked and the row's other
  * values are the ones first read); under REPEATABLE READ both are 40001.
  */
-final class LockRowsNode extends RowNodes.Unary {
+final class LockRowsNode extends RowNodes.Unary implements ExecNode.Positioned {
     private final ExecutorContext context;
     private final List<RowMark> marks;
     private final List<RelationInfo> relations;
@@ -36,15 +36,25 @@ final class LockRowsNode extends RowNodes.Unary {
         this.projection = projection;
     }
 
+    /** The row returned last, with the TIDs of the rows it locked ({@code ExecRowMark.curCtid}); null at the end. */
+    private Object[] last;
+
+    @Override
+    public Tid currentTid(int mark) {
+        return last != null && last[marks.get(mark).tidColumn()] instanceof Tid tid ? tid : null;
+    }
+
     @Override
     public Object[] next() {
         Object[] row;
         while ((row = input.next()) != null) {
             Object[] locked = lockAll(row);
             if (locked != null) {
+                last = locked;
                 return locked;
             }
         }
+        last = null;
         return null;
     }
 

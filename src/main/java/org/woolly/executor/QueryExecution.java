@@ -1,5 +1,6 @@
 package org.woolly.executor;
 
+import org.woolly.access.common.Tid;
 import org.woolly.nodes.plan.Plan;
 
 /**
@@ -33,6 +34,15 @@ public final class QueryExecution implements AutoCloseable {
         this.context = context;
         this.modifyNode = builder.modifyNode;
         this.instrumentation = builder.instrumentation;
+        this.positioned = builder.positioned;
+    }
+
+    private final java.util.Map<Plan, ExecNode.Positioned> positioned;
+
+    /** The TID of the row plan node {@code plan} (a scan or LockRows) is on, or null ({@link CursorPositions}). */
+    Tid currentTid(Plan plan, int mark) {
+        ExecNode.Positioned node = positioned.get(plan);
+        return node == null ? null : node.currentTid(mark);
     }
 
     private final boolean ownsTemporaryFiles;

@@ -1,6 +1,7 @@
 package org.woolly.executor;
 
 import java.util.List;
+import org.woolly.access.common.Tid;
 import org.woolly.access.heap.HeapScan;
 import org.woolly.access.heap.HeapTuple;
 import org.woolly.catalog.RelationInfo;
@@ -28,7 +29,7 @@ final class ScanNodes {
         return relation;
     }
 
-    static final class SeqScan implements ExecNode {
+    static final class SeqScan implements ExecNode, ExecNode.Positioned {
         private final ExecutorContext context;
         private final RangeEntry entry;
         private final ExpressionCompiler.CompiledPredicate qual;
@@ -55,6 +56,13 @@ final class ScanNodes {
 
         /** A sequence's one row, not yet returned; null for a table. */
         private Object[] sequenceRow;
+        /** Whether the scan is on a row (returned one and not yet its end). */
+        private boolean onRow;
+
+        @Override
+        public Tid currentTid(int mark) {
+            return onRow && scan != null ? scan.currentTid() : null;
+        }
 
         @Override
         public void open() {
@@ -92,11 +100,13 @@ final class ScanNodes {
                 if (needed == null) {
                     HeapTuple tuple = scan.next();
                     if (tuple == null) {
+                        onRow = false;
                         return null;
                     }
                     row = decode(context, relation, tuple, entry.withTid());
                 } else {
                     if (!scan.advance()) {
+                        onRow = false;
                         return null;
                     }
                     row = relation.decode(scan.bodyData(), scan.bodyStart(), scan.bodyLength(), needed);
@@ -104,6 +114,7 @@ final class ScanNodes {
                 context.counters().tuplesReturned++;
                 tableCounts.tuplesReturned++;
                 if (qual.test(row)) {
+                    onRow = true;
                     return row;
                 }
             }

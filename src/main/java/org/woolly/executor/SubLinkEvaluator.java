@@ -54,6 +54,17 @@ final class SubLinkEvaluator {
                 }
                 return rows.isEmpty() ? null : rows.getFirst()[0];
             };
+            case MULTIEXPR -> {
+                CompiledExpression column = compiler.compile(link.rightValue());
+                yield row -> {
+                    List<Object[]> rows = rows(context, plan, cache, 2);
+                    if (rows.size() > 1) {
+                        throw SqlException.of(SqlState.CARDINALITY_VIOLATION,
+                                "more than one row returned by a subquery used as an expression");
+                    }
+                    return rows.isEmpty() ? null : column.evaluate(rows.getFirst());
+                };
+            }
             case ARRAY -> {
                 int elementType = org.woolly.utils.adt.BuiltinTypes.elementType(link.type());
                 boolean ofArrays = link.query().outputColumns().getFirst().expr().type() == link.type();

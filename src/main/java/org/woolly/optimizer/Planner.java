@@ -193,24 +193,40 @@ public final class Planner {
             sorted = !query.distinct() && WindowPlanner.isPrefix(orderOf(query, exprs), windowed.order());
             exprs = windowed.exprs();
         }
+        int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
+        List<org.woolly.nodes.query.SortKey> sortKeys = query.sortKeys();
+        SortInputTarget.Split split = null;
+        if (!sortKeys.isEmpty() && !windows && !query.hasAggregation() && !query.distinct()
+                && query.distinctOn() == null && query.rowMarks().isEmpty() && !query.limitWithTies()
+                && !FunctionPaths.returnsSet(exprs)) {
+            split = SortInputTarget.of(exprs, sortKeys, visible);
+        }
+        if (split != null) {
+            exprs = split.below();
+            sortKeys = split.keys();
+        }
         plan = project(plan, exprs, query);
         if (FunctionPaths.returnsSet(exprs)) {
             plan = FunctionPaths.projectSet(costs, ((Plan.Project) plan).input(), exprs, plan.cost().width());
         }
-        int visible = (int) query.targetList().stream().filter(entry -> !entry.junk()).count();
         if (query.distinct()) {
             List<Integer> types = exprs.subList(0, visible).stream().map(QueryExpr::type).toList();
             plan = new Plan.Distinct(plan, visible, types, new Plan.Cost(plan.cost().total(),
                     plan.cost().total() + plan.cost().rows() * costs.cpuOperatorCost() * visible,
                     Math.min(plan.cost().rows(), CostModel.DEFAULT_GROUPS), plan.cost().width()));
         }
-        if (!query.sortKeys().isEmpty() && !sorted) {
+        if (!sortKeys.isEmpty() && !sorted) {
             List<QueryExpr> projected = exprs;
-            List<QueryExpr> keyExprs = query.sortKeys().stream().map(key -> projected.get(key.targetIndex())).toList();
+            List<QueryExpr> keyExprs = sortKeys.stream().map(key -> projected.get(key.targetIndex())).toList();
             double sortTotal = plan.cost().total() + costs.sortCost(plan.cost().rows(), limitRows(query));
-            plan = new Plan.Sort(plan, query.sortKeys(), keyExprs,
+            plan = new Plan.Sort(plan, sortKeys, keyExprs,
                     new Plan.Cost(sortTotal, sortTotal + plan.cost().rows() * costs.cpuOperatorCost(),
                             plan.cost().rows(), plan.cost().width()));
+        }
+        if (split != null) {
+            // above the Sort and below the Limit, as PostgreSQL places the Result of the postponed columns
+            plan = project(plan, split.above());
+            exprs = split.above();
         }
         if (query.distinctOn() != null) {
             List<QueryExpr> projected = exprs;

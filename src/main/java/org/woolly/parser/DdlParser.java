@@ -359,10 +359,13 @@ final class DdlParser {
         List<String> columnNames = cursor.at(Token.Kind.LEFT_PAREN) ? grammar.parenthesizedNameList() : List.of();
         List<DefElem> options = withUnlogged(tableOptions(), unlogged);
         cursor.expectKeyword("as");
+        Statement.Execute execute = null;
+        SelectStmt query = null;
         if (cursor.atKeyword("execute")) {
-            throw TokenCursor.notSupportedClause("CREATE TABLE AS EXECUTE is not supported yet", cursor.peek());
+            execute = (Statement.Execute) grammar.utility.execute();
+        } else {
+            query = grammar.selects.selectStatement();
         }
-        SelectStmt query = grammar.selects.selectStatement();
         boolean withData = true;
         if (cursor.atKeyword("with")) {
             cursor.advance();
@@ -370,7 +373,7 @@ final class DdlParser {
             cursor.expectKeyword("data");
         }
         return new Statement.CreateTableAs(name, columnNames, query, ifNotExists, temporary, options, withData, false,
-                create.start());
+                create.start(), execute);
     }
 
     /** {@code VIEW name [(columns)] AS query [WITH [CASCADED | LOCAL] CHECK OPTION]} ({@code ViewStmt}). */

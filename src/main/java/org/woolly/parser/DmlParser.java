@@ -134,7 +134,7 @@ final class DmlParser {
         if (cursor.acceptKeyword("from")) {
             from = grammar.selects.fromList();
         }
-        Expr where = whereClause();
+        Expr where = whereOrCurrentClause();
         return new Statement.Update(table, alias, List.copyOf(assignments), from, where, returning(), update.start(),
                 only);
     }
@@ -150,7 +150,7 @@ final class DmlParser {
         if (cursor.acceptKeyword("using")) {
             using = grammar.selects.fromList();
         }
-        Expr where = whereClause();
+        Expr where = whereOrCurrentClause();
         return new Statement.Delete(table, alias, using, where, returning(), delete.start(), only);
     }
 
@@ -170,10 +170,18 @@ final class DmlParser {
         if (!cursor.acceptKeyword("where")) {
             return null;
         }
-        if (cursor.atKeyword("current") && cursor.peek(1).isKeyword("of")) {
-            throw TokenCursor.notSupportedClause("WHERE CURRENT OF is not supported yet", cursor.peek());
-        }
         return grammar.expressions.expression();
+    }
+
+    /** UPDATE's and DELETE's {@code where_or_current_clause}: a condition or {@code CURRENT OF cursor_name}. */
+    private Expr whereOrCurrentClause() {
+        if (cursor.atKeyword("where") && cursor.peek(1).isKeyword("current") && cursor.peek(2).isKeyword("of")) {
+            cursor.advance();
+            Token current = cursor.advance();
+            cursor.advance();
+            return new Expr.CurrentOf(grammar.columnId(), current.start());
+        }
+        return whereClause();
     }
 
     /** {@code col = expr} or {@code (a, b) = (x, y)}, the latter spread into one clause per column. */
@@ -200,9 +208,15 @@ final class DmlParser {
         List<Expr> values;
         if (value instanceof Expr.RowConstructor row) {
             values = row.fields();
-        } else if (value instanceof Expr.SubLink) {
-            throw TokenCursor.notSupportedClause("UPDATE ... SET (columns) = (SELECT ...) is not supported yet",
-                    valueStart);
+        } else if (value instanceof Expr.SubLink link && link.kind() == Expr.SubLink.Kind.EXPR) {
+            for (int i = 0; i < columns.size(); i++) {
+                // a type error points at the sub-select's column, where PostgreSQL's Param for it has its location
+                List<ResTarget> targets = link.subquery().targets();
+                int location = targets.size() == columns.size() ? targets.get(i).value().location() : link.location();
+                assignments.add(new SetClause(columns.get(i), new Expr.MultiAssignRef(link, i, columns.size(),
+                        location), columnTokens.get(i).start()));
+            }
+            return;
         } else {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a "
                     + "sub-SELECT or ROW() expression").withPosition(value.location() + 1);

@@ -298,7 +298,7 @@ final class UtilityParser {
         return new Statement.Prepare(name, List.copyOf(types), statement, prepare.start());
     }
 
-    private Statement execute() {
+    Statement execute() {
         Token execute = cursor.expectKeyword("execute");
         String name = grammar.columnId();
         List<Expr> args = List.of();

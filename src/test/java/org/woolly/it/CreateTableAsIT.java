@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * CREATE TABLE AS and SELECT INTO as clients use them: a psql script whose expected output
  * PostgreSQL 15 produced (column names and types taken from the query, the column list,
  * WITH NO DATA, IF NOT EXISTS, the errors of misplaced INTO, rollback), table column aliases
- * ({@code FROM t AS x(a, b)}) and the integer shift operators; and through pgjdbc, a table made
- * from a query in a transaction that commits, read back by another session.
+ * ({@code FROM t AS x(a, b)}) and the integer shift operators; a second script for
+ * {@code CREATE TABLE AS EXECUTE} (parameters, WITH [NO] DATA, its errors); and through pgjdbc,
+ * a table made from a query in a transaction that commits, read back by another session.
  */
 class CreateTableAsIT {
     @RegisterExtension
@@ -22,6 +23,11 @@ class CreateTableAsIT {
     @Test
     void psqlScriptMatchesPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "ctas/ctas");
+    }
+
+    @Test
+    void createTableAsExecuteMatchesPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "ctas/ctas-execute");
     }
 
     @Test

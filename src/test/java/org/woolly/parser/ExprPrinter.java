@@ -23,6 +23,8 @@ final class ExprPrinter {
             };
             case Expr.ColumnRef c -> String.join(".", c.fields());
             case Expr.ParamRef p -> "$" + p.number();
+            case Expr.CurrentOf c -> "CURRENT OF " + c.cursorName();
+            case Expr.MultiAssignRef m -> "(multiassign " + m.column() + "/" + m.columns() + " " + print(m.source()) + ")";
             case Expr.Operator o -> o.left() == null ? "(" + o.name() + " " + print(o.right()) + ")"
                     : "(" + o.name() + " " + print(o.left()) + " " + print(o.right()) + ")";
             case Expr.BoolExpr b -> "(" + b.op() + " " + all(b.args()) + ")";

@@ -80,8 +80,6 @@ class ParserErrorTest {
                 "CREATE VIEW ... WITH (options) is not supported yet", 15);
         assertError("create materialized view v as select 1", SqlState.FEATURE_NOT_SUPPORTED,
                 "\"CREATE MATERIALIZED VIEW\" is not supported yet", 1);
-        assertError("CREATE TABLE t AS EXECUTE q", SqlState.FEATURE_NOT_SUPPORTED,
-                "CREATE TABLE AS EXECUTE is not supported yet", 19);
         assertError("CLUSTER x", SqlState.FEATURE_NOT_SUPPORTED, "\"CLUSTER\" is not supported yet", 1);
         assertError("VACUUM (foo) t", SqlState.SYNTAX_ERROR, "unrecognized VACUUM option \"foo\"", 9);
         assertError("copy t from stdout", SqlState.SYNTAX_ERROR, "syntax error at or near \"stdout\"", 13);

@@ -96,12 +96,38 @@ class StatementParserTest {
     }
 
     @Test
+    void createTableAsExecute() {
+        Statement.CreateTableAs create = (Statement.CreateTableAs) one(
+                "CREATE TABLE t (a) AS EXECUTE q (1, 'x') WITH NO DATA");
+        assertThat(create.query()).isNull();
+        assertThat(create.execute().name()).isEqualTo("q");
+        assertThat(create.execute().args()).hasSize(2);
+        assertThat(create.columnNames()).containsExactly("a");
+        assertThat(create.withData()).isFalse();
+    }
+
+    @Test
+    void multipleColumnSubSelectAssignment() {
+        Statement.Update update = (Statement.Update) one("UPDATE t SET (a, b) = (SELECT x, y FROM u)");
+        assertThat(update.assignments()).extracting(a -> a.column()).containsExactly("a", "b");
+        Expr.MultiAssignRef second = (Expr.MultiAssignRef) update.assignments().get(1).value();
+        assertThat(second.column()).isEqualTo(1);
+        assertThat(second.columns()).isEqualTo(2);
+        assertThat(second.location()).isEqualTo(33); // the sub-select's second column, for type errors
+        assertThat(second.source().location()).isEqualTo(22);
+    }
+
+    @Test
     void deleteForms() {
         Statement.Delete delete = (Statement.Delete) one("DELETE FROM t AS x USING u WHERE x.a = u.a RETURNING x.a");
         assertThat(delete.alias()).isEqualTo("x");
         assertThat(delete.using()).hasSize(1);
         assertThat(delete.returning()).hasSize(1);
         assertThat(((Statement.Delete) one("delete from t")).where()).isNull();
+        assertThat(ExprPrinter.print(((Statement.Delete) one("DELETE FROM t WHERE CURRENT OF c")).where()))
+                .isEqualTo("CURRENT OF c");
+        assertThat(((Statement.Update) one("UPDATE t SET a = 1 WHERE CURRENT OF \"Cur\"")).where())
+                .isEqualTo(new Expr.CurrentOf("Cur", 25));
     }
 
     @Test

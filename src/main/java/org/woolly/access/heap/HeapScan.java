@@ -14,6 +14,9 @@ public interface HeapScan extends AutoCloseable {
      */
     boolean advance();
 
+    /** The TID of the tuple {@link #advance()} moved to last (for WHERE CURRENT OF; allocates). */
+    org.woolly.access.common.Tid currentTid();
+
     /** The array holding the current tuple's body (a copy of its page taken under the share lock). */
     byte[] bodyData();
 

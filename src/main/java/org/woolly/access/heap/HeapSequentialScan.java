@@ -92,6 +92,11 @@ final class HeapSequentialScan implements HeapScan {
     }
 
     @Override
+    public Tid currentTid() {
+        return current < 0 ? null : new Tid(currentBlock, visibleOffsets[current]);
+    }
+
+    @Override
     public byte[] bodyData() {
         return pageCopy;
     }

@@ -21,6 +21,9 @@ public sealed interface Expr {
     /** {@code $n} (1-based). */
     record ParamRef(int number, int location) implements Expr {}
 
+    /** {@code WHERE CURRENT OF cursor} of UPDATE and DELETE ({@code CurrentOfExpr}). */
+    record CurrentOf(String cursorName, int location) implements Expr {}
+
     /**
      * A binary ({@code left != null}) or prefix operator, by symbol or keyword-operator name:
      * "+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=", "||", "~~" (LIKE), "!~~"
@@ -122,8 +125,15 @@ public sealed interface Expr {
 
     /** A scalar subquery {@code (SELECT ...)}, {@code ARRAY(SELECT ...)}, {@code EXISTS (...)}, {@code e [NOT] IN (SELECT ...)}, {@code e op ANY/ALL (SELECT ...)}. */
     record SubLink(Kind kind, Expr test, String operator, SelectStmt subquery, int location) implements Expr {
-        public enum Kind { EXPR, EXISTS, ANY, ALL, ARRAY }
+        /** MULTIEXPR: one column of a {@code SET (a, b) = (SELECT x, y ...)} sub-select, see {@link MultiAssignRef}. */
+        public enum Kind { EXPR, EXISTS, ANY, ALL, ARRAY, MULTIEXPR }
     }
+
+    /**
+     * Column {@code column} (0-based) of the {@code columns}-column sub-select {@code source} in
+     * {@code UPDATE ... SET (a, b) = (SELECT ...)} ({@code MultiAssignRef}).
+     */
+    record MultiAssignRef(SubLink source, int column, int columns, int location) implements Expr {}
 
     /** {@code e op ANY (array)} / {@code e op ALL (array)}. */
     record ArrayComparison(String operator, boolean all, Expr left, Expr array, int location) implements Expr {}

@@ -110,10 +110,19 @@ public sealed interface Statement {
      * [WITH [NO] DATA]} and {@code SELECT ... INTO [TEMP] [TABLE] name ...} ({@code CreateTableAsStmt}
      * with its {@code IntoClause}); {@code columnNames} is empty when not written, {@code selectInto}
      * tells the two forms apart (they differ only in their command tag with no data).
+     * {@code CREATE TABLE name AS EXECUTE prepared [(args)]} has {@code execute} in place of
+     * {@code query}.
      */
     record CreateTableAs(QualifiedName name, List<String> columnNames, SelectStmt query, boolean ifNotExists,
-                         boolean temporary, List<DefElem> options, boolean withData, boolean selectInto, int location)
-            implements Statement {}
+                         boolean temporary, List<DefElem> options, boolean withData, boolean selectInto, int location,
+                         Execute execute)
+            implements Statement {
+        public CreateTableAs(QualifiedName name, List<String> columnNames, SelectStmt query, boolean ifNotExists,
+                             boolean temporary, List<DefElem> options, boolean withData, boolean selectInto,
+                             int location) {
+            this(name, columnNames, query, ifNotExists, temporary, options, withData, selectInto, location, null);
+        }
+    }
 
     /**
      * {@code CREATE [OR REPLACE] VIEW name [(columns)] AS query [WITH [CASCADED | LOCAL] CHECK OPTION]}

@@ -35,6 +35,7 @@ public final class ExpressionText {
                 case QueryExpr.BoolOp bool -> bool.kind() == QueryExpr.BoolOp.BoolKind.NOT
                         ? "(NOT " + print(bool.args().getFirst()) + ")"
                         : "(" + bool.args().stream().map(this::print).collect(Collectors.joining(" " + bool.kind() + " ")) + ")";
+                case QueryExpr.CurrentOf currentOf -> "CURRENT OF " + currentOf.cursorName();
                 case QueryExpr.NullTest test -> "(" + print(test.arg()) + " " + test.test().name().replace('_', ' ') + ")";
                 case QueryExpr.DistinctFrom distinct -> "(" + print(distinct.left())
                         + (distinct.not() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + print(distinct.right()) + ")";
@@ -55,7 +56,7 @@ public final class ExpressionText {
                 case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link when link.hashed() -> "(hashed SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
-                    case EXPR, ARRAY -> "$" + "InitPlan " + (link.planIndex() + 1);
+                    case EXPR, ARRAY, MULTIEXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
                     case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
                             + " (InitPlan " + (link.planIndex() + 1) + "))";

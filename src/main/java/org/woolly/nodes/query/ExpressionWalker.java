@@ -34,6 +34,8 @@ public final class ExpressionWalker {
                     new QueryExpr.FuncCall(call.function(), all(call.args(), replace), call.operator(), call.type());
             case QueryExpr.BoolOp bool -> new QueryExpr.BoolOp(bool.kind(), all(bool.args(), replace));
             case QueryExpr.NullTest test -> new QueryExpr.NullTest(rewrite(test.arg(), replace), test.test());
+            case QueryExpr.CurrentOf currentOf -> new QueryExpr.CurrentOf(currentOf.cursorName(), currentOf.tableOid(),
+                    currentOf.tableName(), rewrite(currentOf.tid(), replace));
             case QueryExpr.DistinctFrom distinct -> new QueryExpr.DistinctFrom(rewrite(distinct.left(), replace),
                     rewrite(distinct.right(), replace), distinct.equality(), distinct.not());
             case QueryExpr.NullIf nullIf -> new QueryExpr.NullIf(rewrite(nullIf.left(), replace),

@@ -41,6 +41,17 @@ public sealed interface QueryExpr {
     record FuncCall(FunctionHandle function, List<QueryExpr> args, boolean operator, int type)
             implements QueryExpr {}
 
+    /**
+     * {@code WHERE CURRENT OF cursor} ({@code CurrentOfExpr}): true for the row of table
+     * {@code tableOid} the cursor is on; {@code tid} reads the TID of the row being tested.
+     */
+    record CurrentOf(String cursorName, int tableOid, String tableName, QueryExpr tid) implements QueryExpr {
+        @Override
+        public int type() {
+            return org.woolly.utils.adt.TypeOids.BOOL;
+        }
+    }
+
     /** AND/OR over two or more arguments, NOT over one; three-valued. */
     record BoolOp(BoolKind kind, List<QueryExpr> args) implements QueryExpr {
         public enum BoolKind { AND, OR, NOT }

@@ -197,8 +197,18 @@ public final class QuerySession implements SessionEngine {
                 cursor.close();
                 return true;
             }
+            cursor.markHeld();
             return false;
         });
+    }
+
+    /** WHERE CURRENT OF: the row of the table the named cursor is on ({@code execCurrentOf}). */
+    private org.woolly.access.common.Tid currentOf(String cursorName, int tableOid, String tableName) {
+        SqlCursor cursor = cursors.get(cursorName);
+        if (cursor == null) {
+            throw SqlException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", cursorName);
+        }
+        return cursor.currentOf(tableOid, tableName);
     }
 
     /**
@@ -712,7 +722,7 @@ public final class QuerySession implements SessionEngine {
                 settings.formatSettings(), block.startTimestamp());
         return new ExecutorContext(types, HeapAccess.of(storage), transaction, snapshot, parameters, info, null,
                 statementTimeoutMillis()).withTransactionSnapshot(block.repeatableRead()).withSettings(settings)
-                .withCatalog(catalog).withIndexAccess(btree())
+                .withCatalog(catalog).withIndexAccess(btree()).withCursors(this::currentOf)
                 .withCheckConstraints((relation, constraint) -> analyzer.storedCheckConstraint(relation,
                         constraint.checkExpression(), transaction, settings.formatSettings()))
                 .withIndexExpressions((relation, index) -> analyzer.storedIndexExpressions(relation, index,
@@ -796,7 +806,7 @@ public final class QuerySession implements SessionEngine {
     public void abortAfterError() {
         block.implicitBlock(false);
         try {
-            closePortals();
+            closePortalsButCursors();
         } catch (RuntimeException ignored) {
             // the error being handled matters more than a failure to release a scan
         }
@@ -810,6 +820,18 @@ public final class QuerySession implements SessionEngine {
     private void closePortals() {
         for (SessionPortal portal : List.copyOf(openPortals)) {
             portal.close();
+        }
+    }
+
+    /**
+     * After an error the portals close, but not the cursors' ({@code AtSubAbort_Portals} keeps
+     * those of outer transactions): a cursor survives ROLLBACK TO SAVEPOINT; its own failure closed it already.
+     */
+    private void closePortalsButCursors() {
+        for (SessionPortal portal : List.copyOf(openPortals)) {
+            if (cursors.values().stream().noneMatch(cursor -> cursor.reads(portal))) {
+                portal.close();
+            }
         }
     }
 

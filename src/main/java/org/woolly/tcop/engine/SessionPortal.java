@@ -1,6 +1,8 @@
 package org.woolly.tcop.engine;
 
 import java.util.List;
+import org.woolly.access.common.Tid;
+import org.woolly.executor.CursorPositions;
 import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.QueryExecution;
 import org.woolly.nodes.parse.Statement;
@@ -137,6 +139,16 @@ final class SessionPortal implements Portal {
             return null;
         }
         return complete();
+    }
+
+    /** Where WHERE CURRENT OF finds this portal's current row, when it is a cursor's. */
+    CursorPositions cursorPositions() {
+        return CursorPositions.of(planned.plan());
+    }
+
+    /** The TIDs of the rows the running plan is on now ({@link CursorPositions#capture}); null when it ended. */
+    Tid[] capturePositions(CursorPositions positions) {
+        return execution == null ? null : positions.capture(execution);
     }
 
     /** Whether this portal's suspended execution reads the relation (its plan depends on it). */

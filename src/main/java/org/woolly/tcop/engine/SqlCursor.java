@@ -3,6 +3,8 @@ package org.woolly.tcop.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.woolly.access.common.Tid;
+import org.woolly.executor.CursorPositions;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -13,6 +15,7 @@ import org.woolly.utils.error.SqlState;
  * counts as PostgreSQL's: 0 before the first row, n on the n-th, count + 1 after the last.
  * A NO SCROLL cursor streams its rows and moves only forward; any other keeps the rows it has
  * read so it can go back; WITH HOLD reads them all at DECLARE, so it outlives its transaction.
+ * With each row it keeps the TIDs of the table rows it came from, for WHERE CURRENT OF.
  */
 final class SqlCursor implements AutoCloseable {
     private final String name;
@@ -26,11 +29,18 @@ final class SqlCursor implements AutoCloseable {
     private long produced;
     private boolean exhausted;
     private long position;
+    /** Where the plan tells its current row's TIDs; per row read, what it told ({@link #rowTids} if scrollable). */
+    private final CursorPositions positions;
+    private final List<Tid[]> rowTids = new ArrayList<>();
+    private Tid[] lastTids;
+    /** A WITH HOLD cursor after its transaction ended: its rows are kept, its plan is gone. */
+    private boolean held;
 
     SqlCursor(String name, SessionPreparedQuery query, SessionPortal portal, boolean scrollable, boolean holdable) {
         this.name = name;
         this.query = query;
         this.portal = portal;
+        this.positions = portal.cursorPositions();
         this.scrollable = scrollable || holdable;
         this.holdable = holdable;
         if (holdable) {
@@ -166,14 +176,33 @@ final class SqlCursor implements AutoCloseable {
         return scrollable ? rows.get((int) index - 1) : null;
     }
 
+    /** Whether {@code other} is this cursor's portal. */
+    boolean reads(SessionPortal other) {
+        return portal == other;
+    }
+
     /** One row from the portal, or null at its end. */
     private Object[] pull() {
+        if (portal == null) {
+            // the portal failed in an earlier FETCH (a PORTAL_FAILED portal)
+            throw SqlException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "portal \"%s\" cannot be run", name);
+        }
         Object[][] got = new Object[1][];
-        String tag = portal.run(1, row -> got[0] = row.clone());
+        String tag;
+        try {
+            tag = portal.run(1, row -> got[0] = row.clone());
+        } catch (RuntimeException failure) {
+            releasePortal();
+            throw failure;
+        }
         if (got[0] != null) {
             produced++;
+            Tid[] tids = portal.capturePositions(positions);
             if (scrollable) {
                 rows.add(got[0]);
+                rowTids.add(tids);
+            } else {
+                lastTids = tids;
             }
         }
         if (tag != null) {
@@ -181,6 +210,27 @@ final class SqlCursor implements AutoCloseable {
             releasePortal();
         }
         return got[0];
+    }
+
+    /** The transaction this WITH HOLD cursor was declared in has ended. */
+    void markHeld() {
+        held = true;
+    }
+
+    /**
+     * WHERE CURRENT OF on table {@code tableOid}: the TID of the table's row this cursor is on, or
+     * null when its row is another table's ({@code execCurrentOf}).
+     */
+    Tid currentOf(int tableOid, String tableName) {
+        if (held) {
+            throw SqlException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is held from a previous transaction",
+                    name);
+        }
+        Tid[] at = null;
+        if (position >= 1 && position <= produced) {
+            at = scrollable ? rowTids.get((int) position - 1) : lastTids;
+        }
+        return positions.find(at, name, tableOid, tableName);
     }
 
     private void requireScroll() {
@@ -206,5 +256,6 @@ final class SqlCursor implements AutoCloseable {
     public void close() {
         releasePortal();
         rows.clear();
+        rowTids.clear();
     }
 }

@@ -451,6 +451,9 @@ final class UtilityDispatch {
      * would in the same transaction; the tag counts them as SELECT n.
      */
     private static Outcome createTableAs(QuerySession session, Statement.CreateTableAs create) {
+        if (create.execute() != null) {
+            return createTableAsExecute(session, create);
+        }
         List<ColumnSpec> columns = queryColumns(session, create.query());
         RelationInfo table = TableCommands.createTableAs(session.commandContext(), create, columns);
         if (table == null || !create.withData()) {
@@ -512,12 +515,61 @@ final class UtilityDispatch {
         return Outcome.tag("PREPARE");
     }
 
-    private static Outcome execute(QuerySession session, Statement.Execute execute) {
+    /**
+     * {@code CREATE TABLE name AS EXECUTE prepared [(args)]} ({@code ExecCreateTableAs} over
+     * {@code ExecuteQuery}): the table gets the prepared SELECT's result columns, and its rows are
+     * inserted by an INSERT of the prepared query, bound to the same parameter values.
+     */
+    private static Outcome createTableAsExecute(QuerySession session, Statement.CreateTableAs create) {
+        SessionPreparedQuery target = preparedStatement(session, create.execute());
+        if (!(target.statement() instanceof Statement.Select select)) {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "prepared statement is not a SELECT");
+        }
+        Object[] values = parameterValues(session, create.execute(), target);
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ResultColumn column : target.resultColumns()) {
+            int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
+            columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
+        }
+        RelationInfo table = TableCommands.createTableAs(session.commandContext(), create, columns);
+        if (table == null) {
+            return Outcome.tag("CREATE TABLE AS");
+        }
+        if (!create.withData()) {
+            return Outcome.tag("SELECT 0"); // the prepared query ran with a row limit of 0, as ExecuteQuery does
+        }
+        Statement.Insert insert = new Statement.Insert(
+                new QualifiedName(table.namespaceName(), table.name(), create.location()), null, null, null,
+                select.query(), false, null, create.location(), null);
+        SessionPreparedQuery filling = session.prepareStatement(insert, "", target.parameterTypes());
+        try (Portal portal = session.bind(filling, values)) {
+            String tag = portal.run(0, row -> { });
+            return Outcome.tag("SELECT " + tag.substring(tag.lastIndexOf(' ') + 1));
+        }
+    }
+
+    private static SessionPreparedQuery preparedStatement(QuerySession session, Statement.Execute execute) {
         SessionPreparedQuery target = session.preparedStatements.get(execute.name());
         if (target == null) {
             throw SqlException.of(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"%s\" does not exist",
                     execute.name());
         }
+        return target;
+    }
+
+    private static Outcome execute(QuerySession session, Statement.Execute execute) {
+        SessionPreparedQuery target = preparedStatement(session, execute);
+        Object[] values = parameterValues(session, execute, target);
+        List<Object[]> rows = new ArrayList<>();
+        try (Portal portal = session.bind(target, values)) {
+            String tag = portal.run(0, row -> rows.add(row.clone()));
+            return new Outcome(rows, tag);
+        }
+    }
+
+    /** EXECUTE's arguments evaluated as the prepared statement's parameter types ({@code EvaluateParams}). */
+    private static Object[] parameterValues(QuerySession session, Statement.Execute execute,
+                                            SessionPreparedQuery target) {
         int[] types = target.parameterTypes();
         int given = execute.args() == null ? 0 : execute.args().size();
         if (given != types.length) {
@@ -532,11 +584,7 @@ final class UtilityDispatch {
                     session.settings.formatSettings());
             values[i] = compiler.compile(expr).evaluate(null);
         }
-        List<Object[]> rows = new ArrayList<>();
-        try (Portal portal = session.bind(target, values)) {
-            String tag = portal.run(0, row -> rows.add(row.clone()));
-            return new Outcome(rows, tag);
-        }
+        return values;
     }
 
     /**

@@ -1,0 +1,30 @@
+CREATE TABLE src (id int, name text, price numeric(8,2));
+INSERT INTO src SELECT g, 'item' || g, g * 1.5 FROM generate_series(1, 6) g;
+PREPARE pick(int) AS SELECT id, name, price * 2 AS doubled, 'lit' AS lit FROM src WHERE id <= $1;
+CREATE TABLE cheap AS EXECUTE pick(3);
+SELECT * FROM cheap ORDER BY id;
+\d cheap
+CREATE TABLE cheap2 (a, b) AS EXECUTE pick(10) WITH NO DATA;
+SELECT * FROM cheap2;
+\d cheap2
+CREATE TEMP TABLE cheap3 AS EXECUTE pick(2) WITH DATA;
+SELECT count(*) FROM cheap3;
+CREATE TABLE IF NOT EXISTS cheap AS EXECUTE pick(1);
+CREATE TABLE cheap AS EXECUTE pick(1);
+CREATE TABLE nope AS EXECUTE missing;
+CREATE TABLE nope AS EXECUTE pick;
+CREATE TABLE nope AS EXECUTE pick(1, 2);
+CREATE TABLE nope AS EXECUTE pick('x');
+CREATE TABLE nope (a, b, c, d, e) AS EXECUTE pick(1);
+PREPARE upd AS UPDATE src SET name = 'z' WHERE id = 1;
+CREATE TABLE nope AS EXECUTE upd;
+PREPARE nopar AS SELECT 1 AS one, now() IS NOT NULL AS ok;
+CREATE TABLE np AS EXECUTE nopar;
+SELECT * FROM np;
+BEGIN;
+CREATE TABLE intx AS EXECUTE pick(4);
+SELECT sum(id) FROM intx;
+ROLLBACK;
+SELECT * FROM intx;
+DEALLOCATE ALL;
+DROP TABLE src, cheap, cheap2, cheap3, np;

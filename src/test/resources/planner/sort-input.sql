@@ -1,0 +1,22 @@
+CREATE TABLE vt AS SELECT g AS x, 100 - g AS y FROM generate_series(1, 100) g;
+CREATE SEQUENCE vs;
+SELECT nextval('vs'), x FROM vt ORDER BY x LIMIT 10;
+SELECT nextval('vs');
+SELECT x, nextval('vs') + y AS n FROM vt ORDER BY y DESC LIMIT 3;
+SELECT nextval('vs');
+SELECT x, random() < 2 AS r FROM vt ORDER BY x DESC OFFSET 95;
+SELECT nextval('vs') AS s FROM vt ORDER BY nextval('vs') LIMIT 2;
+SELECT nextval('vs');
+EXPLAIN (COSTS OFF) SELECT nextval('vs'), x FROM vt ORDER BY x;
+SELECT x FROM vt ORDER BY x LIMIT 2;
+DROP TABLE vt;
+DROP SEQUENCE vs;
+-- an index gives the order: the postponed column is still computed per returned row only
+CREATE TABLE vi AS SELECT g AS x FROM generate_series(1, 1000) g;
+CREATE INDEX vi_x ON vi (x);
+ANALYZE vi;
+CREATE SEQUENCE vs2;
+SELECT x, nextval('vs2') FROM vi ORDER BY x LIMIT 3;
+SELECT currval('vs2');
+DROP TABLE vi;
+DROP SEQUENCE vs2;
