@@ -91,6 +91,7 @@ final class UtilityDispatch {
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.Trigger trigger -> trigger.command().tag();
+            case Statement.Rule rule -> rule.command().tag();
             case Statement.Async async -> async.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
@@ -112,6 +113,7 @@ final class UtilityDispatch {
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
                 || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
                 || statement instanceof Statement.Routine || statement instanceof Statement.Trigger
+                || statement instanceof Statement.Rule
                 || statement instanceof Statement.TypeDefinition) {
             session.block.checkWritable(commandName(statement));
         }
@@ -144,6 +146,8 @@ final class UtilityDispatch {
             case Statement.Async async -> async(session, async.command());
             case Statement.Trigger trigger ->
                     Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));
+            case Statement.Rule rule ->
+                    Outcome.tag(org.woolly.commands.RuleCommands.run(session.commandContext(), rule.command()));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE
                     || drop.kind() == Statement.ObjectKind.DOMAIN ->
                     Outcome.tag(TypeCommands.drop(session.commandContext(), drop));
