@@ -100,7 +100,8 @@ public final class RuleDefinition {
                     source = named(qualified(source, singleTable(source.from())));
                 }
                 shown = new Statement.Insert(insert.table(), insert.alias(), insert.columns(),
-                        insert.columnLocations(), source, insert.defaultValues(), insert.returning(),
+                        insert.columnLocations(), source, insert.defaultValues(), returning(insert.returning(), target,
+                        insert.alias() != null ? insert.alias() : insert.table().name()),
                         insert.location(), insert.overriding(), insert.onConflict(), insert.columnTargets());
             }
             case Statement.Update update -> {
@@ -139,15 +140,26 @@ public final class RuleDefinition {
         return names;
     }
 
-    /** A string literal written for a column shows the column's type, as the coerced constant prints. */
     private Expr typed(Expr value, int typeOid) {
-        if (value instanceof Expr.Constant constant && constant.kind() == Expr.Constant.Kind.STRING) {
-            String typeName = catalog.typeByOid(tx, typeOid).map(type -> type.name()).orElse(null);
-            if (typeName != null) {
-                return new Expr.TypeCast(value, new TypeName(null, typeName, List.of(), 0, -1), -1);
+        return RuleRewriter.castLiteral(catalog, tx, value, typeOid);
+    }
+
+    /** RETURNING as the analyzed list prints: {@code *} expanded, every column qualified by the target's name. */
+    private List<ResTarget> returning(List<ResTarget> returning, RelationInfo target, String own) {
+        if (returning == null || returning.isEmpty() || target == null) {
+            return returning;
+        }
+        List<ResTarget> expanded = new ArrayList<>();
+        for (ResTarget entry : returning) {
+            if (entry.value() instanceof Expr.ColumnRef ref && ref.fields().getLast().equals("*")) {
+                for (AttributeInfo attribute : target.attributes()) {
+                    expanded.add(new ResTarget(new Expr.ColumnRef(List.of(own, attribute.name()), -1), null, -1));
+                }
+            } else {
+                expanded.add(new ResTarget(qualifier(own).expr(entry.value()), entry.name(), entry.location()));
             }
         }
-        return value;
+        return List.copyOf(expanded);
     }
 
     private static String singleTable(List<FromItem> from) {

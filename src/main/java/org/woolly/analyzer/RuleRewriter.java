@@ -45,7 +45,14 @@ public final class RuleRewriter {
      * conditions), which runs without rules; {@code setsTag} the one whose command tag and rows
      * the client gets.
      */
-    public record Product(Statement statement, boolean original, boolean setsTag) {}
+    public record Product(Statement statement, Origin origin, boolean setsTag) {
+        public boolean original() {
+            return origin == Origin.ORIGINAL;
+        }
+    }
+
+    /** Where a product comes from ({@code QuerySource} of {@code parsenodes.h}). */
+    public enum Origin { ORIGINAL, INSTEAD_RULE, QUALIFIED_INSTEAD_RULE, NON_INSTEAD_RULE }
 
     /** The statements to run in order; {@code emptyTag} the tag when none sets it ("INSERT 0 0"). */
     public record Rewritten(RelationInfo relation, RuleCommand.Event event, List<Product> products,
@@ -96,7 +103,6 @@ public final class RuleRewriter {
     private Rewritten fire(Statement original, RelationInfo relation, RuleCommand.Event event, List<RuleInfo> rules) {
         Source source = new Source(original, relation);
         List<Product> actions = new ArrayList<>();
-        List<Boolean> insteadActions = new ArrayList<>();
         boolean instead = false;
         List<Expr> negated = new ArrayList<>();
         boolean returning = false;
@@ -118,8 +124,9 @@ public final class RuleRewriter {
                     }
                     returning = true;
                 }
-                actions.add(new Product(source.action(action, qual), false, false));
-                insteadActions.add(rule.instead());
+                Origin origin = !rule.instead() ? Origin.NON_INSTEAD_RULE
+                        : qual == null ? Origin.INSTEAD_RULE : Origin.QUALIFIED_INSTEAD_RULE;
+                actions.add(new Product(source.action(action, qual), origin, false));
             }
         }
         List<ResTarget> originalReturning = returningOf(original);
@@ -133,7 +140,8 @@ public final class RuleRewriter {
         List<Product> products = new ArrayList<>();
         int tagIndex = -1;
         if (!instead) {
-            Product kept = new Product(negated.isEmpty() ? original : source.withNegated(negated), true, true);
+            Product kept = new Product(negated.isEmpty() ? original : source.withNegated(negated), Origin.ORIGINAL,
+                    true);
             if (event == RuleCommand.Event.INSERT) {
                 products.add(kept);
                 products.addAll(actions);
@@ -146,7 +154,8 @@ public final class RuleRewriter {
         } else {
             products.addAll(actions);
             for (int i = 0; i < actions.size(); i++) {
-                if (insteadActions.get(i) && sameCommand(actions.get(i).statement(), original)) {
+                if (actions.get(i).origin() != Origin.NON_INSTEAD_RULE
+                        && sameCommand(actions.get(i).statement(), original)) {
                     tagIndex = i;
                 }
             }
@@ -154,7 +163,7 @@ public final class RuleRewriter {
         List<Product> tagged = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             Product product = products.get(i);
-            tagged.add(new Product(product.statement(), product.original(), i == tagIndex));
+            tagged.add(new Product(product.statement(), product.origin(), i == tagIndex));
         }
         String emptyTag = event == RuleCommand.Event.INSERT ? "INSERT 0 0" : event.name() + " 0";
         return new Rewritten(relation, event, List.copyOf(tagged), emptyTag);
@@ -185,6 +194,19 @@ public final class RuleRewriter {
             case Statement.Delete delete -> delete.returning();
             default -> null;
         };
+    }
+
+    /** A NULL or string literal cast to a column's type, as the coerced constant of an analyzed INSERT shows. */
+    static Expr castLiteral(CatalogAccess catalog, Transaction tx, Expr value, int typeOid) {
+        if (value instanceof Expr.Constant constant && (constant.kind() == Expr.Constant.Kind.STRING
+                || constant.kind() == Expr.Constant.Kind.NULL)) {
+            String typeName = catalog.typeByOid(tx, typeOid).map(type -> type.name()).orElse(null);
+            if (typeName != null) {
+                return new Expr.TypeCast(value, new org.woolly.nodes.parse.TypeName(null, typeName, List.of(), 0, -1),
+                        -1);
+            }
+        }
+        return value;
     }
 
     private static Expr and(Expr left, Expr right) {
@@ -390,11 +412,34 @@ public final class RuleRewriter {
             return switch (mapped) {
                 case Statement.Insert insert -> {
                     SelectStmt rows = insert.source();
-                    if (!items.isEmpty() || where != null) {
-                        rows = joinSelect(rows == null ? null : rows, items, where);
+                    List<String> columns = insert.columns();
+                    if ((!items.isEmpty() || where != null) && rows == null) {
+                        // DEFAULT VALUES joined with the original's rows: each default written out
+                        columns = new ArrayList<>();
+                        List<Expr> defaults = new ArrayList<>();
+                        RelationInfo target = catalog.lookupRelation(tx, insert.table().schema(),
+                                insert.table().name()).orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
+                                "relation \"%s\" does not exist", insert.table().name()));
+                        for (AttributeInfo attribute : target.attributes()) {
+                            if (attribute.defaultExpression() != null || columns.isEmpty()
+                                    && attribute == target.attributes().getLast()) {
+                                columns.add(attribute.name());
+                                defaults.add(attribute.defaultExpression() != null
+                                        ? Parser.parseExpression(attribute.defaultExpression())
+                                        : new Expr.Constant(Expr.Constant.Kind.NULL, null, -1));
+                            }
+                        }
+                        rows = new SelectStmt(List.of(), false, null, List.of(), null, List.of(), null,
+                                List.of(List.copyOf(defaults)), null, false, null, null, List.of(), null, null,
+                                List.of(), List.of(), insert.location());
                     }
-                    yield new Statement.Insert(insert.table(), insert.alias(), insert.columns(),
-                            insert.columnLocations(), rows, insert.defaultValues() && rows == null,
+                    if (!items.isEmpty() || where != null) {
+                        rows = joinSelect(typedValues(rows, insert), items, where);
+                    }
+                    yield new Statement.Insert(insert.table(), insert.alias(), List.copyOf(columns),
+                            columns == insert.columns() ? insert.columnLocations()
+                                    : columns.stream().map(name -> -1).toList(), rows,
+                            insert.defaultValues() && rows == null,
                             actionReturning(insert.returning(), insert.table()), insert.location(), insert.overriding(),
                             insert.onConflict(), insert.columnTargets());
                 }
@@ -415,6 +460,31 @@ public final class RuleRewriter {
                 case Statement.Select select -> new Statement.Select(joinSelect(select.query(), items, where));
                 default -> mapped;
             };
+        }
+
+        /**
+         * A VALUES row of an INSERT action with its NULLs and strings cast to the columns' types: the
+         * row becomes a SELECT list, where such a literal would otherwise be resolved to text.
+         */
+        private SelectStmt typedValues(SelectStmt rows, Statement.Insert insert) {
+            if (rows.values() == null || rows.values().size() != 1) {
+                return rows;
+            }
+            RelationInfo target = catalog.lookupRelation(tx, insert.table().schema(), insert.table().name())
+                    .orElse(null);
+            if (target == null) {
+                return rows;
+            }
+            List<Expr> values = new ArrayList<>();
+            List<Expr> row = rows.values().getFirst();
+            for (int i = 0; i < row.size(); i++) {
+                AttributeInfo column = !insert.columns().isEmpty()
+                        ? (i < insert.columns().size() ? target.attribute(insert.columns().get(i)) : null)
+                        : (i < target.attributes().size() ? target.attributes().get(i) : null);
+                values.add(column == null ? row.get(i) : castLiteral(catalog, tx, row.get(i), column.typeOid()));
+            }
+            return new SelectStmt(List.of(), false, null, List.of(), null, List.of(), null, List.of(List.copyOf(values)),
+                    null, false, null, null, List.of(), null, null, List.of(), List.of(), rows.location());
         }
 
         /** A query with more relations in FROM and more conditions in WHERE; a VALUES row becomes a SELECT. */
