@@ -106,3 +106,7 @@ insert into rtest_t values (7, 'seven');
 -- DROP TABLE drops the table's rules
 drop table rtest_t;
 select count(*) from pg_rewrite where rulename like 'rtest_ins%' or rulename = 'rtest_upd';
+-- EXPLAIN shows each statement a rule makes, or that there is none
+create table rtest_e (a int);
+create rule rtest_e_upd as on update to rtest_e do instead nothing;
+explain (costs off) update rtest_e set a = 1;

@@ -271,6 +271,10 @@ public final class QuerySession implements SessionEngine {
             case Statement.Merge ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Explain explain -> {
                 SessionPreparedQuery inner = prepareStatement(explain.statement(), sourceText, parameterTypes);
+                if (inner.rules() != null) {
+                    yield new SessionPreparedQuery(sourceText, explain, null, inner.parameterTypes(),
+                            List.of(textColumn("QUERY PLAN")), "EXPLAIN").withRules(inner.rules());
+                }
                 if (inner.query() == null) {
                     throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported yet",
                             inner.commandName());

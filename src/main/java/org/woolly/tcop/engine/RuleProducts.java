@@ -77,6 +77,34 @@ final class RuleProducts {
         return new UtilityDispatch.Outcome(rows, tag != null ? tag : rewritten.emptyTag());
     }
 
+    /**
+     * EXPLAIN of a rewritten statement ({@code ExplainQuery}): each product's plan, a blank line
+     * between two, "Query rewrites to nothing" when there is none.
+     */
+    static List<String> explain(QuerySession session, SessionPreparedQuery prepared, boolean costs) {
+        List<String> lines = new ArrayList<>();
+        explainProducts(session, prepared, costs, lines);
+        if (lines.isEmpty()) {
+            lines.add("Query rewrites to nothing");
+        }
+        return lines;
+    }
+
+    private static void explainProducts(QuerySession session, SessionPreparedQuery prepared, boolean costs,
+                                        List<String> lines) {
+        for (RuleRewriter.Product product : prepared.rules().products()) {
+            SessionPreparedQuery query = prepareProduct(session, product, prepared.parameterTypes());
+            if (query.rules() != null) {
+                explainProducts(session, query, costs, lines);
+            } else if (query.plan() != null) {
+                if (!lines.isEmpty()) {
+                    lines.add("");
+                }
+                lines.addAll(org.woolly.commands.ExplainCommand.explain(query.plan(), session.types, null, costs, -1));
+            }
+        }
+    }
+
     private static SessionPreparedQuery prepareProduct(QuerySession session, RuleRewriter.Product product,
                                                        int[] parameterTypes) {
         if (!product.original()) {

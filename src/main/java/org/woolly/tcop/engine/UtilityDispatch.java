@@ -416,6 +416,17 @@ final class UtilityDispatch {
                         .withPosition(option.location() + 1);
             }
         }
+        if (prepared.rules() != null) {
+            if (analyze) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "EXPLAIN ANALYZE of a statement rewritten by rules is not supported yet");
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (String line : RuleProducts.explain(session, prepared, costs)) {
+                rows.add(new Object[] {line});
+            }
+            return new Outcome(rows, "EXPLAIN");
+        }
         session.lockAndRevalidate(prepared);
         if (analyze) {
             session.checkWritable(prepared);
