@@ -55,6 +55,119 @@ public final class ViewDefinitionText {
     }
 
     /**
+     * A rule action as {@code get_query_def} prints it ({@code get_insert_query_def},
+     * {@code get_update_query_def}, {@code get_delete_query_def}, or a SELECT), without a
+     * semicolon; {@code insertColumns} the columns an INSERT writes (PostgreSQL always lists them).
+     */
+    public static String statement(Statement statement, List<String> insertColumns, boolean pretty,
+                                    Predicate<QualifiedName> showSchema, Function<TypeName, String> typeText) {
+        ViewDefinitionText printer = new ViewDefinitionText(pretty, showSchema, typeText, 0);
+        printer.modification(statement, insertColumns);
+        return printer.buf.toString();
+    }
+
+    private void modification(Statement statement, List<String> insertColumns) {
+        switch (statement) {
+            case Statement.Select select -> query(select.query());
+            case Statement.Insert insert -> {
+                buf.append(' ');
+                indentLevel += INDENT_STANDARD;
+                buf.append("INSERT INTO ");
+                relationName(insert.table());
+                buf.append(' ');
+                if (!insertColumns.isEmpty()) {
+                    buf.append('(').append(String.join(", ", insertColumns.stream().map(Parser::quoteIdentifier)
+                            .toList())).append(") ");
+                }
+                SelectStmt source = insert.source();
+                if (source == null) {
+                    buf.append("DEFAULT VALUES");
+                } else if (source.values() != null && source.values().size() == 1 && source.op() == null) {
+                    contextKeyword("VALUES (", -INDENT_STANDARD, INDENT_STANDARD, 2);
+                    list(source.values().getFirst());
+                    buf.append(')');
+                } else {
+                    contextKeyword("", -INDENT_STANDARD, INDENT_STANDARD, 2);
+                    query(source);
+                }
+                returning(insert.returning());
+            }
+            case Statement.Update update -> {
+                buf.append(' ');
+                indentLevel += INDENT_STANDARD;
+                buf.append("UPDATE ").append(update.only() ? "ONLY " : "");
+                relationName(update.table());
+                if (update.alias() != null) {
+                    buf.append(' ').append(Parser.quoteIdentifier(update.alias()));
+                }
+                buf.append(" SET ");
+                for (int i = 0; i < update.assignments().size(); i++) {
+                    buf.append(i == 0 ? "" : ", ");
+                    var set = update.assignments().get(i);
+                    buf.append(Parser.quoteIdentifier(set.column())).append(" = ");
+                    expression(set.value(), null);
+                }
+                fromList(" FROM ", update.from());
+                where(update.where());
+                returning(update.returning());
+            }
+            case Statement.Delete delete -> {
+                buf.append(' ');
+                indentLevel += INDENT_STANDARD;
+                buf.append("DELETE FROM ").append(delete.only() ? "ONLY " : "");
+                relationName(delete.table());
+                if (delete.alias() != null) {
+                    buf.append(' ').append(Parser.quoteIdentifier(delete.alias()));
+                }
+                fromList(" USING ", delete.using());
+                where(delete.where());
+                returning(delete.returning());
+            }
+            default -> throw notPrintable();
+        }
+    }
+
+    private void relationName(QualifiedName name) {
+        if (name.schema() != null && showSchema.test(name)) {
+            buf.append(Parser.quoteIdentifier(name.schema())).append('.');
+        }
+        buf.append(Parser.quoteIdentifier(name.name()));
+    }
+
+    private void fromList(String keyword, List<FromItem> items) {
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        buf.append(keyword);
+        for (int i = 0; i < items.size(); i++) {
+            buf.append(i == 0 ? "" : ", ");
+            fromItem(items.get(i));
+        }
+    }
+
+    private void where(Expr where) {
+        if (where != null) {
+            contextKeyword(" WHERE ", -INDENT_STANDARD, INDENT_STANDARD, 1);
+            expression(where, null);
+        }
+    }
+
+    private void returning(List<ResTarget> returning) {
+        if (returning != null && !returning.isEmpty()) {
+            contextKeyword(" RETURNING", -INDENT_STANDARD, INDENT_STANDARD, 1);
+            targetList(returning);
+        }
+    }
+
+    /** An expression at the top of a clause, as {@code get_rule_expr} prints a rule's WHERE. */
+    public static String expression(Expr expr, boolean pretty, Predicate<QualifiedName> showSchema,
+                                    Function<TypeName, String> typeText) {
+        ViewDefinitionText printer = new ViewDefinitionText(pretty, showSchema, typeText, 0);
+        printer.expression(expr, null);
+        return printer.buf.toString();
+    }
+
+    /**
      * {@code pg_get_viewdef} of a user view: its stored (schema-qualified) query printed again,
      * a relation's schema shown only where the search path would not find it by its bare name.
      */

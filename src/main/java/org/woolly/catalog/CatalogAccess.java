@@ -748,6 +748,26 @@ public interface CatalogAccess {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP OPERATOR CLASS is not supported by this catalog");
     }
 
+    /** A relation's user rules (not a view's _RETURN) in name order. */
+    default List<RuleInfo> rules(Transaction tx, int relationOid) {
+        return List.of();
+    }
+
+    /** A user rule by OID, or empty. */
+    default Optional<RuleInfo> ruleByOid(Transaction tx, int ruleOid) {
+        return Optional.empty();
+    }
+
+    /** Stores a new rule (OID 0) or replaces the row of the rule with that OID. */
+    default RuleInfo storeRule(Transaction tx, RuleInfo rule) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE RULE is not supported by this catalog");
+    }
+
+    /** Removes a rule's pg_rewrite row. */
+    default void dropRule(Transaction tx, RuleInfo rule) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP RULE is not supported by this catalog");
+    }
+
     /** A table's triggers in name order. */
     default List<TriggerInfo> triggers(Transaction tx, int relationOid) {
         return List.of();

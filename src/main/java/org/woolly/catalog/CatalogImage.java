@@ -70,6 +70,8 @@ final class CatalogImage {
     /** Each table's triggers in name order (the order they fire in), and the tables with triggers calling a function. */
     private final Map<Integer, List<TriggerInfo>> triggersByRelation = new HashMap<>();
     private final Map<Integer, List<TriggerInfo>> triggersByFunction = new HashMap<>();
+    /** Each relation's user rules (not a view's _RETURN) in name order, the order they fire in. */
+    private final Map<Integer, List<RuleInfo>> rulesByRelation = new HashMap<>();
     /** {@link #statistics} decoded once per image: the planner asks for them on every plan. */
     private final Map<Integer, TableStatistics> decodedStatistics = new ConcurrentHashMap<>();
 
@@ -114,6 +116,9 @@ final class CatalogImage {
         for (CatalogRow row : heap.scan(PG_REWRITE, databaseOid, snapshot)) {
             if (SystemViews.RETURN_RULE.equals(row.getString("rulename"))) {
                 image.viewQueries.put(row.getOid("ev_class"), row.getString("ev_action"));
+            } else {
+                image.rulesByRelation.computeIfAbsent(row.getOid("ev_class"), relation -> new ArrayList<>())
+                        .add(RuleInfo.of(row));
             }
         }
         for (CatalogRow row : heap.scan(PG_TYPE, databaseOid, snapshot)) {
@@ -188,12 +193,30 @@ final class CatalogImage {
             image.triggersByFunction.computeIfAbsent(trigger.functionOid(), function -> new ArrayList<>()).add(trigger);
         }
         image.triggersByRelation.values().forEach(triggers -> triggers.sort(Comparator.comparing(TriggerInfo::name)));
+        image.rulesByRelation.values().forEach(rules -> rules.sort(Comparator.comparing(RuleInfo::name)));
         return image;
     }
 
     /** A table's triggers in name order (PostgreSQL fires those of one event and timing in that order). */
     List<TriggerInfo> triggers(int relationOid) {
         return triggersByRelation.getOrDefault(relationOid, List.of());
+    }
+
+    /** A relation's user rules in name order. */
+    List<RuleInfo> rules(int relationOid) {
+        return rulesByRelation.getOrDefault(relationOid, List.of());
+    }
+
+    /** A user rule by OID, or null. */
+    RuleInfo rule(int ruleOid) {
+        for (List<RuleInfo> rules : rulesByRelation.values()) {
+            for (RuleInfo rule : rules) {
+                if (rule.oid() == ruleOid) {
+                    return rule;
+                }
+            }
+        }
+        return null;
     }
 
     /** The triggers that call a function (its dependents in pg_depend for DROP FUNCTION). */

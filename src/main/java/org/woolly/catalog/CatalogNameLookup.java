@@ -78,6 +78,25 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return viewPrinter.print(stored, pretty);
     }
 
+    /** Prints a user rule's CREATE RULE statement ({@code RuleDefinition}). */
+    public interface RulePrinter {
+        String print(RuleInfo rule, boolean pretty);
+    }
+
+    private RulePrinter rulePrinter;
+
+    /** This lookup, answering {@code pg_get_ruledef} through {@code printer}. */
+    public CatalogNameLookup withRulePrinter(RulePrinter printer) {
+        this.rulePrinter = printer;
+        return this;
+    }
+
+    @Override
+    public String ruleDefinition(int ruleOid, boolean pretty) {
+        RuleInfo rule = catalog.ruleByOid(transaction, ruleOid).orElse(null);
+        return rule == null || rulePrinter == null ? null : rulePrinter.print(rule, pretty);
+    }
+
     @Override
     public String triggerDefinition(int triggerOid, boolean pretty) {
         TriggerInfo trigger = catalog.triggerByOid(transaction, triggerOid).orElse(null);

@@ -299,6 +299,11 @@ public final class DatabaseCatalog implements CatalogAccess {
         for (TriggerInfo trigger : triggers(tx, relation.oid())) {
             dropTrigger(tx, trigger);
         }
+        if (relation.kind() != 'v') {
+            for (RuleInfo rule : rules(tx, relation.oid())) {
+                dropRule(tx, rule);
+            }
+        }
         ddl.dropRelation(tx, relation);
     }
 
@@ -1023,6 +1028,26 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public void dropOperatorFamily(Transaction tx, OperatorFamilyInfo info, boolean family) {
         operators.dropClassOrFamily(tx, info, family);
+    }
+
+    @Override
+    public List<RuleInfo> rules(Transaction tx, int relationOid) {
+        return system.imageFor(tx, databaseOid).rules(relationOid);
+    }
+
+    @Override
+    public Optional<RuleInfo> ruleByOid(Transaction tx, int ruleOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).rule(ruleOid));
+    }
+
+    @Override
+    public RuleInfo storeRule(Transaction tx, RuleInfo rule) {
+        return new RuleDdl(system, databaseOid).store(tx, rule);
+    }
+
+    @Override
+    public void dropRule(Transaction tx, RuleInfo rule) {
+        new RuleDdl(system, databaseOid).drop(tx, rule);
     }
 
     @Override

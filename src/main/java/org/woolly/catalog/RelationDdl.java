@@ -340,6 +340,15 @@ final class RelationDdl {
         }
     }
 
+    /** Sets relhasrules once a relation has a rule ({@code SetRelationRuleStatus}); it stays set, as in PostgreSQL. */
+    void markHasRules(Transaction tx, int relationOid) {
+        CatalogRow row = system.heap().scan(PG_CLASS, databaseOid, tx.takeSnapshot(),
+                candidate -> candidate.getOid("oid") == relationOid).stream().findFirst().orElse(null);
+        if (row != null && !row.getBool("relhasrules")) {
+            updateClass(tx, relationOid, "relhasrules", true);
+        }
+    }
+
     /** Sets one column of a relation's pg_class row. */
     private void updateClass(Transaction tx, int relationOid, String column, Object value) {
         Snapshot snapshot = tx.takeSnapshot();

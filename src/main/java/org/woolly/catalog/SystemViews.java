@@ -113,6 +113,20 @@ public final class SystemViews {
                          LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
                       WHERE (c.relkind = 'v'::"char");""");
 
+    /** PostgreSQL 15's query as it is (its OID there is 12023; Woolly's range for it is 9700-9734). */
+    public static final View PG_RULES = new Builder(9700, "pg_rules")
+            .column("schemaname", NAME).column("tablename", NAME).column("rulename", NAME)
+            .column("definition", TEXT)
+            .definition("""
+                    SELECT n.nspname AS schemaname,
+                        c.relname AS tablename,
+                        r.rulename,
+                        pg_get_ruledef(r.oid) AS definition
+                       FROM ((pg_rewrite r
+                         JOIN pg_class c ON ((c.oid = r.ev_class)))
+                         LEFT JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+                      WHERE (r.rulename <> '_RETURN'::name);""");
+
     /** PostgreSQL 15's query as it is. */
     public static final View PG_INDEXES = new Builder(12043, "pg_indexes")
             .column("schemaname", NAME).column("tablename", NAME).column("indexname", NAME)
@@ -610,7 +624,7 @@ public final class SystemViews {
             StatementStatisticsViews.PG_STAT_STATEMENTS, StatementStatisticsViews.PG_STAT_STATEMENTS_INFO,
             ProgressViews.PG_STAT_PROGRESS_ANALYZE, ProgressViews.PG_STAT_PROGRESS_VACUUM,
             ProgressViews.PG_STAT_PROGRESS_CREATE_INDEX, ProgressViews.PG_STAT_PROGRESS_COPY,
-            PG_SECLABELS);
+            PG_SECLABELS, PG_RULES);
 
     private SystemViews() {}
 

@@ -37,7 +37,7 @@ public final class TriggerCommands {
         return command.tag();
     }
 
-    private static RelationInfo table(CommandContext context, QualifiedName name, LockMode mode) {
+    static RelationInfo table(CommandContext context, QualifiedName name, LockMode mode) {
         RelationInfo relation = context.catalog().openRelation(context.transaction(), name.schema(), name.name(), mode)
                 .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
                         name.toString()));
@@ -47,7 +47,7 @@ public final class TriggerCommands {
     }
 
     /** The table, or null after the NOTICE of IF EXISTS when there is none. */
-    private static RelationInfo tableOrSkip(CommandContext context, QualifiedName name, LockMode mode,
+    static RelationInfo tableOrSkip(CommandContext context, QualifiedName name, LockMode mode,
                                             boolean missingOk) {
         if (missingOk && context.catalog().openRelation(context.transaction(), name.schema(), name.name(), mode)
                 .isEmpty()) {

@@ -382,7 +382,8 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         }
         return new org.woolly.catalog.CatalogNameLookup(catalog, transaction, types::formatType).withViewPrinter(
                 (stored, pretty) -> org.woolly.analyzer.ViewDefinitionText.display(catalog, transaction, types, stored,
-                        pretty));
+                        pretty)).withRulePrinter((rule, pretty) -> org.woolly.analyzer.RuleDefinition.of(catalog,
+                        transaction, types, rule, pretty));
     }
 
     /** The catalogs the plan's relations are opened through; null when the context has none. */

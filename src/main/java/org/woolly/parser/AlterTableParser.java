@@ -72,6 +72,9 @@ final class AlterTableParser {
         if (kind == Statement.ObjectKind.TABLE && TriggerParser.atEnableTrigger(cursor)) {
             return new TriggerParser(grammar).enable(name, ifExists);
         }
+        if (kind == Statement.ObjectKind.TABLE && RuleParser.atEnableRule(cursor)) {
+            return new RuleParser(grammar).enable(name, ifExists);
+        }
         if (first.isKeyword("rename")) {
             actions.add(rename(kind));
         } else if (first.isKeyword("set") && cursor.peek(1).isKeyword("schema")) {

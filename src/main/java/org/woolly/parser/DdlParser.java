@@ -58,6 +58,9 @@ final class DdlParser {
         if (TriggerParser.atCreateTrigger(cursor)) {
             return new TriggerParser(grammar).create(create);
         }
+        if (RuleParser.atCreateRule(cursor)) {
+            return new RuleParser(grammar).create(create);
+        }
         if (cursor.atKeyword("or") && cursor.peek(1).isKeyword("replace") && (cursor.peek(2).isKeyword("view")
                 || (cursor.peek(2).isKeyword("temp") || cursor.peek(2).isKeyword("temporary"))
                 && cursor.peek(3).isKeyword("view"))) {
@@ -559,6 +562,9 @@ final class DdlParser {
         if (kindToken.isKeyword("operator")) {
             return new OperatorParser(grammar).drop(drop);
         }
+        if (kindToken.isKeyword("rule")) {
+            return new RuleParser(grammar).drop();
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -679,6 +685,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("trigger")) {
             return new TriggerParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("rule")) {
+            return new RuleParser(grammar).alter();
         }
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());

@@ -161,15 +161,9 @@ final class TriggerParser {
     /** After DROP, at TRIGGER. */
     Statement drop() {
         cursor.expectKeyword("trigger");
-        boolean ifExists = cursor.acceptKeywords("if", "exists");
-        String name = grammar.columnId();
-        cursor.expectKeyword("on");
-        QualifiedName table = grammar.qualifiedName();
-        boolean cascade = cursor.acceptKeyword("cascade");
-        if (!cascade) {
-            cursor.acceptKeyword("restrict");
-        }
-        return new Statement.Trigger(new TriggerCommand.Drop(name, table, ifExists, cascade));
+        DropOn drop = DropOn.parse(grammar);
+        return new Statement.Trigger(new TriggerCommand.Drop(drop.name(), drop.table(), drop.ifExists(),
+                drop.cascade()));
     }
 
     /** At ALTER TRIGGER. */
@@ -186,17 +180,22 @@ final class TriggerParser {
 
     /** Whether ALTER TABLE's action at the cursor is {@code ENABLE|DISABLE [ALWAYS|REPLICA] TRIGGER}. */
     static boolean atEnableTrigger(TokenCursor cursor) {
-        Token first = cursor.peek();
-        if (first.isKeyword("disable")) {
-            return cursor.peek(1).isKeyword("trigger");
-        }
-        return first.isKeyword("enable") && (cursor.peek(1).isKeyword("trigger")
-                || (cursor.peek(1).isKeyword("always") || cursor.peek(1).isKeyword("replica"))
-                && cursor.peek(2).isKeyword("trigger"));
+        return atEnable(cursor, "trigger");
     }
 
-    /** ALTER TABLE's action, at ENABLE or DISABLE. */
-    Statement enable(QualifiedName table, boolean ifExists) {
+    /** Whether ALTER TABLE's action at the cursor is {@code ENABLE [ALWAYS|REPLICA] | DISABLE} then {@code object}. */
+    static boolean atEnable(TokenCursor cursor, String object) {
+        Token first = cursor.peek();
+        if (first.isKeyword("disable")) {
+            return cursor.peek(1).isKeyword(object);
+        }
+        return first.isKeyword("enable") && (cursor.peek(1).isKeyword(object)
+                || (cursor.peek(1).isKeyword("always") || cursor.peek(1).isKeyword("replica"))
+                && cursor.peek(2).isKeyword(object));
+    }
+
+    /** ENABLE [ALWAYS | REPLICA] | DISABLE, then {@code object}: the new enabled state ('O', 'A', 'R', 'D'). */
+    static char enabledState(TokenCursor cursor, String object) {
         char enabled;
         if (cursor.acceptKeyword("disable")) {
             enabled = 'D';
@@ -204,7 +203,29 @@ final class TriggerParser {
             cursor.expectKeyword("enable");
             enabled = cursor.acceptKeyword("always") ? 'A' : cursor.acceptKeyword("replica") ? 'R' : 'O';
         }
-        cursor.expectKeyword("trigger");
+        cursor.expectKeyword(object);
+        return enabled;
+    }
+
+    /** {@code [IF EXISTS] name ON table [CASCADE | RESTRICT]} of DROP TRIGGER and DROP RULE. */
+    record DropOn(String name, QualifiedName table, boolean ifExists, boolean cascade) {
+        static DropOn parse(Grammar grammar) {
+            TokenCursor cursor = grammar.cursor;
+            boolean ifExists = cursor.acceptKeywords("if", "exists");
+            String name = grammar.columnId();
+            cursor.expectKeyword("on");
+            QualifiedName table = grammar.qualifiedName();
+            boolean cascade = cursor.acceptKeyword("cascade");
+            if (!cascade) {
+                cursor.acceptKeyword("restrict");
+            }
+            return new DropOn(name, table, ifExists, cascade);
+        }
+    }
+
+    /** ALTER TABLE's action, at ENABLE or DISABLE. */
+    Statement enable(QualifiedName table, boolean ifExists) {
+        char enabled = enabledState(cursor, "trigger");
         if (cursor.acceptKeyword("all")) {
             return new Statement.Trigger(new TriggerCommand.SetEnabled(table, ifExists, null, false, enabled));
         }

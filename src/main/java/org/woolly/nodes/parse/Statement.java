@@ -320,6 +320,9 @@ public sealed interface Statement {
     /** A statement on triggers (see {@link TriggerCommand}). */
     record Trigger(TriggerCommand command) implements Statement {}
 
+    /** A statement on rules (see {@link RuleCommand}). */
+    record Rule(RuleCommand command) implements Statement {}
+
     /** CREATE TYPE / ALTER TYPE on user-defined types. */
     record TypeDefinition(TypeCommand command) implements Statement {}
 

@@ -394,6 +394,40 @@ final class CopyCommand {
         return flags;
     }
 
+    /**
+     * The query of {@code COPY (query) TO} after its table's rules ({@code BeginCopyTo}): COPY
+     * takes exactly one statement, so any rule but a single unconditional INSTEAD action is refused.
+     */
+    private static Statement rewrittenForCopy(QuerySession session, Statement query) {
+        var rewritten = org.woolly.analyzer.RuleRewriter.rewrite(session.catalog, session.block.ensure(), query);
+        if (rewritten == null) {
+            return query;
+        }
+        var products = rewritten.products();
+        if (products.isEmpty()) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DO INSTEAD NOTHING rules are not supported for COPY");
+        }
+        if (products.size() > 1) {
+            for (var product : products) {
+                switch (product.origin()) {
+                    case QUALIFIED_INSTEAD_RULE -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "conditional DO INSTEAD rules are not supported for COPY");
+                    case NON_INSTEAD_RULE -> throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "DO ALSO rules are not supported for COPY");
+                    default -> { }
+                }
+            }
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "multi-statement DO INSTEAD rules are not supported for COPY");
+        }
+        Statement only = products.getFirst().statement();
+        if (!(only instanceof Statement.Select || only instanceof Statement.Insert || only instanceof Statement.Update
+                || only instanceof Statement.Delete)) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY query must not be a utility command");
+        }
+        return only;
+    }
+
     private static String copyTo(QuerySession session, Statement.Copy copy, String sourceText, CopyOptions options,
                                  CopyChannel channel) {
         // PostgreSQL names the table for COPY table TO; a query's copy has none
@@ -401,7 +435,7 @@ final class CopyCommand {
         Statement select;
         String text;
         if (copy.query() != null) {
-            select = copy.query();
+            select = rewrittenForCopy(session, copy.query());
             text = sourceText;
             if (!(select instanceof Statement.Select) && returning(select).isEmpty()) {
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY query must have a RETURNING clause");

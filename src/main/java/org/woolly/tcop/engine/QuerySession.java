@@ -74,6 +74,10 @@ public final class QuerySession implements SessionEngine {
     final Planner planner;
     final TransactionBlock block;
     final Map<String, SessionPreparedQuery> preparedStatements = new HashMap<>();
+    /** The relations and events whose rules are being applied (RuleProducts), to catch recursion. */
+    final java.util.ArrayDeque<String> ruleEvents = new java.util.ArrayDeque<>();
+    /** Set while preparing the original statement of a rewritten one: it runs without rules. */
+    boolean withoutRules;
     /** Counts DISCARD PLANS and DISCARD ALL: plans made before are stale. */
     long discardGeneration;
     /** This backend's pending cancel, timeout and termination; BackendLoop binds it to the backend thread. */
@@ -271,12 +275,16 @@ public final class QuerySession implements SessionEngine {
         refreshSearchPath();
         return switch (statement) {
             case Statement.Select ignored -> optimizable(statement, sourceText, parameterTypes);
-            case Statement.Insert ignored -> optimizable(statement, sourceText, parameterTypes);
-            case Statement.Update ignored -> optimizable(statement, sourceText, parameterTypes);
-            case Statement.Delete ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Insert ignored -> modification(statement, sourceText, parameterTypes, "INSERT");
+            case Statement.Update ignored -> modification(statement, sourceText, parameterTypes, "UPDATE");
+            case Statement.Delete ignored -> modification(statement, sourceText, parameterTypes, "DELETE");
             case Statement.Merge ignored -> optimizable(statement, sourceText, parameterTypes);
             case Statement.Explain explain -> {
                 SessionPreparedQuery inner = prepareStatement(explain.statement(), sourceText, parameterTypes);
+                if (inner.rules() != null) {
+                    yield new SessionPreparedQuery(sourceText, explain, null, inner.parameterTypes(),
+                            List.of(textColumn("QUERY PLAN")), "EXPLAIN").withRules(inner.rules());
+                }
                 if (inner.query() == null) {
                     throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported yet",
                             inner.commandName());
@@ -309,6 +317,26 @@ public final class QuerySession implements SessionEngine {
 
     /** Set while DECLARE CURSOR plans its query: a cursor's plan is never parallel. */
     boolean planningCursor;
+
+    /** INSERT, UPDATE or DELETE: rewritten by the rules of its relation first ({@code QueryRewrite}), if it has any. */
+    private SessionPreparedQuery modification(Statement statement, String sourceText, int[] parameterTypes,
+                                              String commandName) {
+        if (!withoutRules) {
+            var transaction = block.ensure();
+            block.takeFirstSnapshot();
+            var rewritten = org.woolly.analyzer.RuleRewriter.rewrite(catalog, transaction, statement);
+            if (rewritten != null) {
+                return RuleProducts.prepare(this, statement, sourceText, parameterTypes, rewritten, commandName);
+            }
+        }
+        boolean outer = withoutRules;
+        withoutRules = false;
+        try {
+            return optimizable(statement, sourceText, parameterTypes);
+        } finally {
+            withoutRules = outer;
+        }
+    }
 
     private SessionPreparedQuery optimizable(Statement statement, String sourceText, int[] parameterTypes) {
         var transaction = block.ensure();

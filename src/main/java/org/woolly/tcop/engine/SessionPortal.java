@@ -72,7 +72,9 @@ final class SessionPortal implements Portal {
         if (bufferedRows == null) {
             Statement statement = prepared.statement();
             // index builds compare keys of enum columns by the labels' sort order, read through the catalog
-            UtilityDispatch.Outcome outcome = statement instanceof Statement.CreateIndex
+            UtilityDispatch.Outcome outcome = prepared.rules() != null && !(statement instanceof Statement.Explain)
+                    ? RuleProducts.run(session, prepared, parameters)
+                    : statement instanceof Statement.CreateIndex
                     || statement instanceof Statement.Reindex || statement instanceof Statement.AlterTable
                     || statement instanceof Statement.CreateTable
                     ? ScopedValue.where(CatalogInquiries.CURRENT, session.catalogInquiries())

@@ -36,6 +36,8 @@ final class SessionPreparedQuery implements PreparedQuery {
     private Planned planned;
     /** How long the planner took to make the plan, for EXPLAIN's "Planning Time". */
     private long planningNanos;
+    /** Set for an INSERT, UPDATE or DELETE that rules rewrote: {@link RuleProducts} runs it. */
+    private org.woolly.analyzer.RuleRewriter.Rewritten rules;
     /** Set for a statement the client sent (not one run from inside another). */
     private org.woolly.parser.QueryJumble.Fingerprint fingerprint;
 
@@ -87,6 +89,15 @@ final class SessionPreparedQuery implements PreparedQuery {
 
     SessionPreparedQuery withFingerprint(org.woolly.parser.QueryJumble.Fingerprint value) {
         fingerprint = value;
+        return this;
+    }
+
+    org.woolly.analyzer.RuleRewriter.Rewritten rules() {
+        return rules;
+    }
+
+    SessionPreparedQuery withRules(org.woolly.analyzer.RuleRewriter.Rewritten rewritten) {
+        rules = rewritten;
         return this;
     }
 

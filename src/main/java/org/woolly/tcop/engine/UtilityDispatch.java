@@ -92,6 +92,7 @@ final class UtilityDispatch {
             case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.OperatorDefinition definition -> definition.command().tag();
             case Statement.Trigger trigger -> trigger.command().tag();
+            case Statement.Rule rule -> rule.command().tag();
             case Statement.Async async -> async.command().tag();
             case Statement.Select ignored -> "SELECT";
             case Statement.Insert ignored -> "INSERT";
@@ -113,6 +114,7 @@ final class UtilityDispatch {
                 || statement instanceof Statement.CreateSequence || statement instanceof Statement.AlterSequence
                 || statement instanceof Statement.AccessControl || statement instanceof Statement.Comment
                 || statement instanceof Statement.Routine || statement instanceof Statement.Trigger
+                || statement instanceof Statement.Rule
                 || statement instanceof Statement.TypeDefinition
                 || statement instanceof Statement.OperatorDefinition) {
             session.block.checkWritable(commandName(statement));
@@ -148,6 +150,8 @@ final class UtilityDispatch {
             case Statement.Async async -> async(session, async.command());
             case Statement.Trigger trigger ->
                     Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));
+            case Statement.Rule rule ->
+                    Outcome.tag(org.woolly.commands.RuleCommands.run(session.commandContext(), rule.command()));
             case Statement.Drop drop when drop.kind() == Statement.ObjectKind.TYPE
                     || drop.kind() == Statement.ObjectKind.DOMAIN ->
                     Outcome.tag(TypeCommands.drop(session.commandContext(), drop));
@@ -417,6 +421,17 @@ final class UtilityDispatch {
                 default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized EXPLAIN option \"%s\"", option.name())
                         .withPosition(option.location() + 1);
             }
+        }
+        if (prepared.rules() != null) {
+            if (analyze) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "EXPLAIN ANALYZE of a statement rewritten by rules is not supported yet");
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (String line : RuleProducts.explain(session, prepared, costs)) {
+                rows.add(new Object[] {line});
+            }
+            return new Outcome(rows, "EXPLAIN");
         }
         session.lockAndRevalidate(prepared);
         if (analyze) {

@@ -56,10 +56,11 @@ final class CatalogFunctions {
                 c.catalogInquiries().relationOid((String) a[0]), false), text);
         r.function("pg_get_viewdef", text, stable, strict, (a, c) -> c.catalogInquiries().viewDefinition(
                 c.catalogInquiries().relationOid((String) a[0]), (Boolean) a[1]), text, bool);
-        // psql's \d+ lists a relation's rules other than _RETURN; Woolly has none, and does not
-        // print a view's _RETURN rule as CREATE RULE yet
-        r.function("pg_get_ruledef", text, stable, strict, (a, c) -> null, oid);
-        r.function("pg_get_ruledef", text, stable, strict, (a, c) -> null, oid, bool);
+        // a view's _RETURN rule is not printed as CREATE RULE yet
+        r.function("pg_get_ruledef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().ruleDefinition((Integer) a[0], false), oid);
+        r.function("pg_get_ruledef", text, stable, strict,
+                (a, c) -> c.catalogInquiries().ruleDefinition((Integer) a[0], (Boolean) a[1]), oid, bool);
         // built-in functions and types live in pg_catalog, which search_path always includes
         r.function("pg_function_is_visible", bool, stable, strict,
                 (a, c) -> functionExists((Integer) a[0]) ? Boolean.TRUE

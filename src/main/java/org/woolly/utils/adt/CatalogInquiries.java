@@ -50,6 +50,11 @@ public interface CatalogInquiries {
      */
     String indexDefinition(int indexOid, int column, boolean pretty);
 
+    /** {@code pg_get_ruledef}: a user rule's CREATE RULE statement; null when there is no such rule. */
+    default String ruleDefinition(int ruleOid, boolean pretty) {
+        return null;
+    }
+
     /** {@code pg_get_triggerdef}: the trigger's CREATE TRIGGER statement; null when there is no such trigger. */
     default String triggerDefinition(int triggerOid, boolean pretty) {
         return null;
