@@ -68,6 +68,9 @@ public final class RawTreeMapper {
             case Expr.ParamRef param -> param;
             case Expr.SqlValueFunction function -> function;
             case Expr.Default fallback -> fallback;
+            case Expr.CurrentOf current -> current;
+            case Expr.MultiAssignRef ref -> new Expr.MultiAssignRef((Expr.SubLink) expr(ref.source()), ref.column(),
+                    ref.columns(), ref.location());
         };
     }
 
