@@ -145,6 +145,11 @@ public final class PartitionScheme {
         return typeOids[index];
     }
 
+    /** The key column's type modifier. */
+    public int keyTypeModifier(int index) {
+        return parent.attributes().get(positions[index]).typeModifier();
+    }
+
     /** The name of the key column. */
     public String keyColumnName(int index) {
         return parent.attributes().get(positions[index]).name();
@@ -438,6 +443,7 @@ public final class PartitionScheme {
 
     /** As {@link #overlapping(Member)} against one member only, or all when {@code only} is null. */
     public Member overlapping(Member candidate, Member only) {
+        Member lowest = null;
         for (Member member : only == null ? members : List.of(only)) {
             if (only == null && member.relation().oid() == candidate.relation().oid()) {
                 continue;
@@ -460,13 +466,23 @@ public final class PartitionScheme {
                     }
                 }
             } else if (kind == PartitionBound.Kind.RANGE && member.bound().kind() == PartitionBound.Kind.RANGE) {
+                // of several, PostgreSQL names the lowest: the one holding the new lower bound, else the next above
                 if (compareBounds(candidate.lower(), false, member.upper(), true) < 0
-                        && compareBounds(member.lower(), false, candidate.upper(), true) < 0) {
-                    return member;
+                        && compareBounds(member.lower(), false, candidate.upper(), true) < 0
+                        && (lowest == null || compareBounds(member.lower(), false, lowest.lower(), false) < 0)) {
+                    lowest = member;
                 }
             }
         }
-        return null;
+        return lowest;
+    }
+
+    /**
+     * Whether {@code candidate}'s lower bound falls inside {@code member}'s range: the overlap is
+     * then reported at the new lower bound, else at its upper one ({@code check_new_partition_bound}).
+     */
+    public boolean startsInside(Member candidate, Member member) {
+        return compareBounds(member.lower(), false, candidate.lower(), false) <= 0;
     }
 
     /** The default partition, or null. */

@@ -11,10 +11,13 @@ import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.PartitionBound;
 import org.woolly.catalog.PartitionKey;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.PartitionBoundSpec;
 import org.woolly.nodes.parse.PartitionSpec;
 import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.query.QueryExpr;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.adt.ExtendedHash;
 import org.woolly.utils.adt.PgType;
@@ -91,7 +94,8 @@ final class PartitionCommands {
                     : "partition \"%s\" would overlap partition \"%s\"";
             int location = switch (spec.kind()) {
                 case LIST -> overlapLocation(scheme, spec, overlapped, bound);
-                case RANGE -> rangeLocation(spec);
+                case RANGE -> scheme.startsInside(candidate, overlapped) ? rangeLocation(spec)
+                        : leftmost(spec.upper().getFirst());
                 default -> spec.location();
             };
             throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, message, child.name(),
@@ -163,7 +167,7 @@ final class PartitionCommands {
 
     /** A range's errors point at its first lower bound value, as PostgreSQL's do. */
     private static int rangeLocation(PartitionBoundSpec spec) {
-        return spec.lower().getFirst().location();
+        return leftmost(spec.lower().getFirst());
     }
 
     /** Where the first list value that the overlapped partition also holds was written. */
@@ -173,7 +177,7 @@ final class PartitionCommands {
             PartitionBound single = new PartitionBound(PartitionBound.Kind.LIST, List.of(bound.listValues().get(i)),
                     List.of(), List.of(), 0, 0);
             if (scheme.overlapping(scheme.member(overlapped.relation(), single), overlapped) != null) {
-                return spec.listValues().get(i).location();
+                return leftmost(spec.listValues().get(i));
             }
         }
         return spec.location();
@@ -267,11 +271,14 @@ final class PartitionCommands {
         return new PartitionBound(PartitionBound.Kind.RANGE, List.of(), List.copyOf(lower), List.copyOf(upper), 0, 0);
     }
 
-    /** One bound value read as key column {@code column}'s type and printed as {@code get_const_expr} would. */
+    /**
+     * One bound value: MINVALUE/MAXVALUE in a range, else an expression without column references
+     * evaluated once now as the key column's type ({@code transformPartitionBoundValue}), printed as
+     * {@code get_const_expr} would.
+     */
     private static PartitionBound.Datum datum(CommandContext context, PartitionScheme scheme, int column, Expr value,
                                               boolean range) {
-        Expr bare = value instanceof Expr.TypeCast cast ? cast.arg() : value;
-        if (range && bare instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
+        if (range && value instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
             String word = ref.fields().getFirst();
             if (word.equals("minvalue")) {
                 return PartitionBound.Datum.MINVALUE;
@@ -280,35 +287,42 @@ final class PartitionCommands {
                 return PartitionBound.Datum.MAXVALUE;
             }
         }
-        String text;
-        if (bare instanceof Expr.Constant constant) {
-            if (constant.kind() == Expr.Constant.Kind.NULL) {
-                if (range) {
-                    throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
-                            "cannot specify NULL in range bound"), value.location());
-                }
-                return PartitionBound.Datum.NULL;
-            }
-            text = constant.value();
-        } else if (bare instanceof Expr.Operator minus && minus.left() == null && minus.name().equals("-")
-                && minus.right() instanceof Expr.Constant constant && constant.kind() != Expr.Constant.Kind.STRING) {
-            text = "-" + constant.value();
-        } else {
-            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "partition bound values other than constants are not supported yet"), value.location());
-        }
         int typeOid = scheme.keyType(column);
-        PgType type = context.types().type(typeOid);
-        String output;
-        try {
-            output = type.io().output(type.io().input(text, -1, context.formatSettings()), context.formatSettings());
-        } catch (SqlException error) {
-            throw TableCommands.at(error, value.location());
+        QueryExpr analyzed = context.analyzer().analyzePartitionBound(value, leftmost(value), typeOid,
+                scheme.keyTypeModifier(column), scheme.keyColumnName(column), context.transaction(),
+                context.formatSettings());
+        // evaluated once, here, as evaluate_expr does: its errors (division by zero) carry no position
+        Object evaluated = new ExpressionCompiler(evaluationContext(context)).compile(analyzed).evaluate(null);
+        if (evaluated == null) {
+            if (range) {
+                throw SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
+            }
+            return PartitionBound.Datum.NULL;
         }
+        PgType type = context.types().type(typeOid);
+        String output = type.io().output(evaluated, context.formatSettings());
         return switch (typeOid) {
             case TypeOids.INT4 -> new PartitionBound.Datum(output, output.startsWith("-"), 0);
             case TypeOids.BOOL -> new PartitionBound.Datum(output.equals("t") ? "true" : "false", false, 0);
             default -> new PartitionBound.Datum(output, true, 0);
         };
+    }
+
+    /** Where an expression begins as PostgreSQL's {@code exprLocation} reports it: a cast or operator at its left operand. */
+    private static int leftmost(Expr value) {
+        return switch (value) {
+            case Expr.TypeCast cast -> Math.min(cast.location(), leftmost(cast.arg()));
+            case Expr.Operator operator when operator.left() != null ->
+                    Math.min(operator.location(), leftmost(operator.left()));
+            case Expr.Collate collate -> Math.min(collate.location(), leftmost(collate.arg()));
+            default -> value.location();
+        };
+    }
+
+    /** An executor over this command's transaction, for bound values ({@code evaluate_expr}). */
+    private static ExecutorContext evaluationContext(CommandContext context) {
+        var info = new ExecutorContext.SessionInfo(null, null, null, () -> null, 0, context.formatSettings(), 0);
+        return new ExecutorContext(context.types(), HeapAccess.of(context.storage()), context.transaction(),
+                context.transaction().takeSnapshot(), null, info, null, 0);
     }
 }

@@ -32,6 +32,11 @@ class PartitioningIT {
     }
 
     @Test
+    void boundExpressionsMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "partition/bounds");
+    }
+
+    @Test
     void partitioningErrorsCarryPostgresStatesAndTexts() throws SQLException {
         try (Connection connection = server.connect()) {
             execute(connection, "CREATE TABLE err_t (a int, b text) PARTITION BY RANGE (a)");
