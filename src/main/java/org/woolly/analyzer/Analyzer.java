@@ -274,6 +274,18 @@ public final class Analyzer {
         return coerced;
     }
 
+    /**
+     * A partition key expression of CREATE TABLE ... PARTITION BY over {@code relation}'s row, with
+     * PostgreSQL's checks ({@code ComputePartitionAttrs}).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzePartitionKeyExpression(org.woolly.catalog.RelationInfo relation,
+                                                                         Expr expr, Transaction transaction,
+                                                                         FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
+        return PartitionKeyAnalyzer.analyze(state, relation, expr, true);
+    }
+
     /** A DEFAULT expression analyzed and coerced to its column's type, as INSERT would use it. */
     public org.woolly.nodes.query.QueryExpr analyzeDefault(Expr expr, org.woolly.catalog.AttributeInfo column,
                                                           Transaction transaction, FormatSettings formatSettings) {

@@ -33,6 +33,10 @@ import org.woolly.utils.error.SqlState;
  * table's rows against it, and store it; DETACH PARTITION removes it.
  */
 final class PartitionCommands {
+    /** The system columns, which a partition key may not name ({@code SystemAttributeByName}). */
+    private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("ctid", "xmin", "cmin", "xmax",
+            "cmax", "tableoid");
+
     private PartitionCommands() {
     }
 
@@ -43,28 +47,61 @@ final class PartitionCommands {
                     "cannot use \"list\" partition strategy with more than one column");
         }
         List<Integer> columns = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
         for (PartitionSpec.Element element : spec.elements()) {
+            int typeOid;
             if (element.column() == null) {
-                throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "partition keys that are expressions are not supported yet"), element.location());
+                QueryExpr analyzed = keyExpression(context, table, element.expression());
+                typeOid = analyzed.type();
+                if (analyzed instanceof QueryExpr.Var var) {
+                    // a parenthesized column is the column (ComputePartitionAttrs)
+                    columns.add((int) table.attributes().get(var.position()).number());
+                } else {
+                    columns.add(0);
+                    expressions.add(SqlText.of(element.expression()));
+                }
+            } else {
+                if (SYSTEM_COLUMNS.contains(element.column())) {
+                    throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "cannot use system column \"%s\" in partition key", element.column()), element.location());
+                }
+                AttributeInfo attribute = table.attribute(element.column());
+                if (attribute == null) {
+                    throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"%s\" named in partition key does not exist", element.column()),
+                            element.location());
+                }
+                typeOid = attribute.typeOid();
+                columns.add((int) attribute.number());
             }
-            AttributeInfo attribute = table.attribute(element.column());
-            if (attribute == null) {
-                throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
-                        "column \"%s\" named in partition key does not exist", element.column()), element.location());
-            }
-            if (spec.strategy() == PartitionSpec.Strategy.HASH && !ExtendedHash.supports(attribute.typeOid())) {
+            if (spec.strategy() == PartitionSpec.Strategy.HASH && !ExtendedHash.supports(typeOid)) {
                 throw SqlException.of(SqlState.UNDEFINED_OBJECT,
                         "data type %s has no default operator class for access method \"hash\"",
-                        context.types().formatType(attribute.typeOid(), -1))
+                        context.types().formatType(typeOid, -1))
                         .withHint("You must specify a hash operator class or define a default hash operator class "
                                 + "for the data type.");
             }
-            columns.add((int) attribute.number());
         }
         context.catalog().storePartitionKey(context.transaction(), table.oid(),
-                new PartitionKey(spec.strategy().code, List.copyOf(columns), 0));
+                new PartitionKey(spec.strategy().code, List.copyOf(columns), 0, List.copyOf(expressions)));
         return context.catalog().relationByOid(context.transaction(), table.oid());
+    }
+
+    /**
+     * A key expression analyzed over the table's row; its errors carry no position, as
+     * PostgreSQL's from {@code ComputePartitionAttrs} do not. System columns are not readable
+     * anywhere here yet, so a reference to one is refused with the error PostgreSQL gives for it.
+     */
+    private static QueryExpr keyExpression(CommandContext context, RelationInfo table, Expr expression) {
+        try {
+            return context.analyzer().analyzePartitionKeyExpression(table, expression, context.transaction(),
+                    context.formatSettings());
+        } catch (SqlException error) {
+            boolean systemColumn = error.sqlState() == SqlState.UNDEFINED_COLUMN && SYSTEM_COLUMNS.stream()
+                    .anyMatch(name -> error.getMessage().equals("column \"%s\" does not exist".formatted(name)));
+            throw systemColumn ? SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "partition key expressions cannot contain system column references") : error.withPosition(0);
+        }
     }
 
     /**
@@ -76,6 +113,10 @@ final class PartitionCommands {
         PartitionScheme scheme = PartitionScheme.of(context.catalog(), context.transaction(), context.types(), parent)
                 .orElseThrow(() -> SqlException.of(SqlState.WRONG_OBJECT_TYPE, validate
                         ? "table \"%s\" is not partitioned" : "\"%s\" is not partitioned", parent.name()));
+        if (scheme.hasExpressions()) {
+            ExecutorContext executor = evaluationContext(context);
+            scheme.evaluateExpressionsWith(expression -> new ExpressionCompiler(executor).compile(expression)::evaluate);
+        }
         PartitionBound bound = transform(context, scheme, child, spec);
         PartitionScheme.Member candidate = scheme.member(child, bound);
         if (bound.kind() == PartitionBound.Kind.RANGE && scheme.emptyRange(candidate)) {
