@@ -45,4 +45,6 @@ CREATE TABLE bad (a int) PARTITION BY RANGE ((xmin::text::int));
 CREATE TABLE bad (a int) PARTITION BY RANGE ((a + z));
 CREATE TABLE bad (a int) PARTITION BY LIST ((a + 1), (a + 2));
 CREATE TABLE bad (a int) PARTITION BY HASH ((point(a, a)));
+CREATE TABLE bad (a int, b int) PARTITION BY RANGE (a, ('unknown'));
+CREATE TABLE bad (a int, b int) PARTITION BY RANGE (((a, b)));
 DROP TABLE pe, pel, peh, pep;

@@ -275,15 +275,16 @@ public final class Analyzer {
     }
 
     /**
-     * A partition key expression of CREATE TABLE ... PARTITION BY over {@code relation}'s row, with
-     * PostgreSQL's checks ({@code ComputePartitionAttrs}).
+     * Partition key expression {@code keyNumber} (1-based) of CREATE TABLE ... PARTITION BY over
+     * {@code relation}'s row, with PostgreSQL's checks ({@code ComputePartitionAttrs}).
      */
     public org.woolly.nodes.query.QueryExpr analyzePartitionKeyExpression(org.woolly.catalog.RelationInfo relation,
-                                                                         Expr expr, Transaction transaction,
+                                                                         Expr expr, int keyNumber,
+                                                                         Transaction transaction,
                                                                          FormatSettings formatSettings) {
         ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
         state.expressionParser = expressionParser;
-        return PartitionKeyAnalyzer.analyze(state, relation, expr, true);
+        return PartitionKeyAnalyzer.analyze(state, relation, expr, keyNumber);
     }
 
     /** A DEFAULT expression analyzed and coerced to its column's type, as INSERT would use it. */

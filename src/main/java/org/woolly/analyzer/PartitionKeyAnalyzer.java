@@ -4,6 +4,7 @@ import org.woolly.catalog.RelationInfo;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
+import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -18,13 +19,19 @@ final class PartitionKeyAnalyzer {
     private PartitionKeyAnalyzer() {
     }
 
-    static QueryExpr analyze(ParseState state, RelationInfo relation, Expr expr, boolean checked) {
+    /** Key element {@code keyNumber} (1-based) of a new key, checked; 0 for a stored one, read back. */
+    static QueryExpr analyze(ParseState state, RelationInfo relation, Expr expr, int keyNumber) {
         state.aggregateForbiddenIn = "partition key expressions";
         state.subLinkForbiddenIn = "partition key expression";
         FromAnalyzer.addRelation(state, relation, null, false);
         QueryExpr analyzed = new ExpressionAnalyzer(state).transform(expr);
-        if (!checked) {
+        if (keyNumber == 0) {
             return analyzed;
+        }
+        if (analyzed.type() == TypeOids.RECORD || analyzed.type() == TypeOids.UNKNOWN) {
+            // the key must be of a storable type (CheckAttributeType)
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "partition key column %d has pseudo-type %s",
+                    keyNumber, state.types.formatType(analyzed.type(), -1));
         }
         if (ExpressionWalker.contains(analyzed, node -> node instanceof QueryExpr.Var var
                 && (var.position() < 0 || var.position() >= relation.attributes().size()))) {

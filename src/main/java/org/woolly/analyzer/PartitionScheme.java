@@ -70,7 +70,7 @@ public final class PartitionScheme {
             if (key.columns().get(i) == 0) {
                 ParseState state = new ParseState(types, catalog, tx, FormatSettings.DEFAULT, report -> { }, null);
                 expressions[i] = PartitionKeyAnalyzer.analyze(state, parent,
-                        org.woolly.parser.Parser.parseExpression(key.expressionText(i)), false);
+                        org.woolly.parser.Parser.parseExpression(key.expressionText(i)), 0);
             }
         }
         return expressions;

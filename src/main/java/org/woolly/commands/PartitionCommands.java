@@ -51,8 +51,12 @@ final class PartitionCommands {
         for (PartitionSpec.Element element : spec.elements()) {
             int typeOid;
             if (element.column() == null) {
-                QueryExpr analyzed = keyExpression(context, table, element.expression());
+                QueryExpr analyzed = keyExpression(context, table, element.expression(), columns.size() + 1);
                 typeOid = analyzed.type();
+                if (context.types().type(typeOid) == null) {
+                    throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "partition keys of a composite type are not supported yet");
+                }
                 if (analyzed instanceof QueryExpr.Var var) {
                     // a parenthesized column is the column (ComputePartitionAttrs)
                     columns.add((int) table.attributes().get(var.position()).number());
@@ -92,10 +96,11 @@ final class PartitionCommands {
      * PostgreSQL's from {@code ComputePartitionAttrs} do not. System columns are not readable
      * anywhere here yet, so a reference to one is refused with the error PostgreSQL gives for it.
      */
-    private static QueryExpr keyExpression(CommandContext context, RelationInfo table, Expr expression) {
+    private static QueryExpr keyExpression(CommandContext context, RelationInfo table, Expr expression,
+                                           int keyNumber) {
         try {
-            return context.analyzer().analyzePartitionKeyExpression(table, expression, context.transaction(),
-                    context.formatSettings());
+            return context.analyzer().analyzePartitionKeyExpression(table, expression, keyNumber,
+                    context.transaction(), context.formatSettings());
         } catch (SqlException error) {
             boolean systemColumn = error.sqlState() == SqlState.UNDEFINED_COLUMN && SYSTEM_COLUMNS.stream()
                     .anyMatch(name -> error.getMessage().equals("column \"%s\" does not exist".formatted(name)));
