@@ -47,4 +47,10 @@ CREATE TABLE bad (a int) PARTITION BY LIST ((a + 1), (a + 2));
 CREATE TABLE bad (a int) PARTITION BY HASH ((point(a, a)));
 CREATE TABLE bad (a int, b int) PARTITION BY RANGE (a, ('unknown'));
 CREATE TABLE bad (a int, b int) PARTITION BY RANGE (((a, b)));
+ALTER TABLE pe DROP COLUMN b;
+ALTER TABLE pe ALTER COLUMN a TYPE bigint;
+ALTER TABLE pe DROP COLUMN c;
+ALTER TABLE pep DROP COLUMN a;
+ALTER TABLE pel ALTER COLUMN b TYPE varchar;
+\d pe
 DROP TABLE pe, pel, peh, pep;

@@ -81,6 +81,11 @@ public final class PartitionScheme {
         return !key.expressions().isEmpty();
     }
 
+    /** Key element {@code index}'s expression over the parent's row, null for a column. */
+    public QueryExpr keyExpression(int index) {
+        return expressions[index];
+    }
+
     /** Whether key element {@code index} is an expression rather than a column. */
     public boolean keyIsExpression(int index) {
         return expressions[index] != null;

@@ -33,10 +33,6 @@ import org.woolly.utils.error.SqlState;
  * table's rows against it, and store it; DETACH PARTITION removes it.
  */
 final class PartitionCommands {
-    /** The system columns, which a partition key may not name ({@code SystemAttributeByName}). */
-    private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("ctid", "xmin", "cmin", "xmax",
-            "cmax", "tableoid");
-
     private PartitionCommands() {
     }
 
@@ -65,7 +61,7 @@ final class PartitionCommands {
                     expressions.add(SqlText.of(element.expression()));
                 }
             } else {
-                if (SYSTEM_COLUMNS.contains(element.column())) {
+                if (AlterTableCommands.SYSTEM_COLUMNS.contains(element.column())) {
                     throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
                             "cannot use system column \"%s\" in partition key", element.column()), element.location());
                 }
@@ -92,6 +88,31 @@ final class PartitionCommands {
     }
 
     /**
+     * Refuses to drop or retype ({@code verb}) a column of {@code table}'s partition key, named
+     * or read by a key expression ({@code ATExecDropColumn}, {@code ATPrepAlterColumnType}).
+     */
+    static void refuseKeyColumnChange(CommandContext context, RelationInfo table, AttributeInfo column, String verb) {
+        if (table.kind() != 'p') {
+            return;
+        }
+        PartitionScheme scheme = PartitionScheme.of(context.catalog(), context.transaction(), context.types(), table)
+                .orElse(null);
+        if (scheme == null) {
+            return;
+        }
+        int position = table.position(column.number());
+        for (int i = 0; i < scheme.key().columns().size(); i++) {
+            if (scheme.key().columns().get(i) == column.number() || scheme.keyIsExpression(i)
+                    && org.woolly.nodes.query.ExpressionWalker.contains(scheme.keyExpression(i),
+                    node -> node instanceof QueryExpr.Var var && var.position() == position)) {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot %s column \"%s\" because it is part of the partition key of relation \"%s\"", verb,
+                        column.name(), table.name());
+            }
+        }
+    }
+
+    /**
      * A key expression analyzed over the table's row; its errors carry no position, as
      * PostgreSQL's from {@code ComputePartitionAttrs} do not. System columns are not readable
      * anywhere here yet, so a reference to one is refused with the error PostgreSQL gives for it.
@@ -102,7 +123,7 @@ final class PartitionCommands {
             return context.analyzer().analyzePartitionKeyExpression(table, expression, keyNumber,
                     context.transaction(), context.formatSettings());
         } catch (SqlException error) {
-            boolean systemColumn = error.sqlState() == SqlState.UNDEFINED_COLUMN && SYSTEM_COLUMNS.stream()
+            boolean systemColumn = error.sqlState() == SqlState.UNDEFINED_COLUMN && AlterTableCommands.SYSTEM_COLUMNS.stream()
                     .anyMatch(name -> error.getMessage().equals("column \"%s\" does not exist".formatted(name)));
             throw systemColumn ? SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
                     "partition key expressions cannot contain system column references") : error.withPosition(0);
