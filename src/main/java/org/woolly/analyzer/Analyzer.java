@@ -247,6 +247,46 @@ public final class Analyzer {
         return coerced;
     }
 
+    /**
+     * A partition bound value ({@code transformPartitionBoundValue}): any expression without column
+     * references, aggregates, window functions, subqueries or set-returning functions, coerced by
+     * assignment to the key's type; 42804 naming {@code column} when it cannot be, at {@code location}
+     * (where the expression begins).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzePartitionBound(Expr expr, int location, int typeOid, int typmod,
+                                                                 String column,
+                                                                 Transaction transaction,
+                                                                 FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
+        state.aggregateForbiddenIn = "partition bound";
+        state.inPartitionBound = true;
+        state.subLinkForbiddenIn = "partition bound";
+        state.subLinkErrorHasPosition = true;
+        var analyzed = new ExpressionAnalyzer(state).transform(expr);
+        var coerced = Coercions.coerce(state, analyzed, typeOid, typmod, TypeSystem.CoercionContext.ASSIGNMENT,
+                location);
+        if (coerced == null) {
+            throw ParseState.error(org.woolly.utils.error.SqlState.DATATYPE_MISMATCH, location,
+                    "specified value cannot be cast to type %s for column \"%s\"", types.formatType(typeOid, -1),
+                    column);
+        }
+        return coerced;
+    }
+
+    /**
+     * Partition key expression {@code keyNumber} (1-based) of CREATE TABLE ... PARTITION BY over
+     * {@code relation}'s row, with PostgreSQL's checks ({@code ComputePartitionAttrs}).
+     */
+    public org.woolly.nodes.query.QueryExpr analyzePartitionKeyExpression(org.woolly.catalog.RelationInfo relation,
+                                                                         Expr expr, int keyNumber,
+                                                                         Transaction transaction,
+                                                                         FormatSettings formatSettings) {
+        ParseState state = new ParseState(types, catalog, transaction, formatSettings, report -> { }, null);
+        state.expressionParser = expressionParser;
+        return PartitionKeyAnalyzer.analyze(state, relation, expr, keyNumber);
+    }
+
     /** A DEFAULT expression analyzed and coerced to its column's type, as INSERT would use it. */
     public org.woolly.nodes.query.QueryExpr analyzeDefault(Expr expr, org.woolly.catalog.AttributeInfo column,
                                                           Transaction transaction, FormatSettings formatSettings) {

@@ -18,6 +18,10 @@ final class ColumnResolver {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
                     "cannot use column reference in DEFAULT expression");
         }
+        if (state.inPartitionBound) {
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
+                    "cannot use column reference in partition bound expression");
+        }
         if (fields.getLast().equals("*")) {
             throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, ref.location(),
                     "row expansion via \"*\" is not supported here");

@@ -64,7 +64,7 @@ final class IndexAnalyzer {
     }
 
     /** A call of a function that is not IMMUTABLE ({@code contain_mutable_functions}). */
-    private static boolean mutable(QueryExpr expr) {
+    static boolean mutable(QueryExpr expr) {
         return switch (expr) {
             case QueryExpr.FuncCall call -> {
                 Character volatility = (call.operator() ? OPERATOR_VOLATILITY : FUNCTION_VOLATILITY)

@@ -61,6 +61,8 @@ public final class ParseState {
     boolean insideWindowFunction;
     /** Set while analyzing a column DEFAULT, where column references are not allowed. */
     boolean inDefaultExpression;
+    /** Set while analyzing a partition bound value, where column references are not allowed either. */
+    boolean inPartitionBound;
     /** Where subqueries may not appear ({@code "transform expression"}), or null; with the position when true. */
     String subLinkForbiddenIn;
     boolean subLinkErrorHasPosition;

@@ -63,7 +63,8 @@ final class PartitionPruning {
             return hashRuledOut(scheme, member, conjuncts, position);
         }
         for (int key = 0; key < scheme.keyPositions().length; key++) {
-            int column = position.applyAsInt(scheme.keyColumnName(key));
+            // an expression key prunes nothing yet: only comparisons of a key column are matched
+            int column = scheme.keyIsExpression(key) ? -1 : position.applyAsInt(scheme.keyColumnName(key));
             if (column < 0) {
                 continue;
             }
@@ -157,7 +158,7 @@ final class PartitionPruning {
         int keys = scheme.keyPositions().length;
         List<List<Object>> choices = new ArrayList<>();
         for (int key = 0; key < keys; key++) {
-            int column = position.applyAsInt(scheme.keyColumnName(key));
+            int column = scheme.keyIsExpression(key) ? -1 : position.applyAsInt(scheme.keyColumnName(key));
             List<Object> values = column < 0 ? null : hashKeyValues(scheme, key, column, conjuncts);
             if (values == null) {
                 return false;

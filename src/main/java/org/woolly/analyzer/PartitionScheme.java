@@ -10,6 +10,7 @@ import org.woolly.catalog.CatalogAccess;
 import org.woolly.catalog.PartitionBound;
 import org.woolly.catalog.PartitionKey;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.nodes.query.QueryExpr;
 import org.woolly.utils.adt.ExtendedHash;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
@@ -37,18 +38,76 @@ public final class PartitionScheme {
     private final List<Comparator<Object>> comparators = new ArrayList<>();
     private final List<Member> members = new ArrayList<>();
     private final TypeSystem types;
+    /** Per key element its analyzed expression over the parent's row, null for a column. */
+    private final QueryExpr[] expressions;
+    /** Per expression key element how to compute it from a row; set by who evaluates (executor, DDL). */
+    private final java.util.List<java.util.function.Function<Object[], Object>> evaluators = new ArrayList<>();
 
-    private PartitionScheme(RelationInfo parent, PartitionKey key, TypeSystem types) {
+    private PartitionScheme(RelationInfo parent, PartitionKey key, TypeSystem types, QueryExpr[] expressions) {
         this.parent = parent;
         this.key = key;
         this.types = types;
+        this.expressions = expressions;
         positions = new int[key.columns().size()];
         typeOids = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
-            positions[i] = parent.position(key.columns().get(i));
-            typeOids[i] = parent.attributes().get(positions[i]).typeOid();
+            if (expressions[i] != null) {
+                positions[i] = -1;
+                typeOids[i] = expressions[i].type();
+            } else {
+                positions[i] = parent.position(key.columns().get(i));
+                typeOids[i] = parent.attributes().get(positions[i]).typeOid();
+            }
             comparators.add(types.comparator(typeOids[i]));
         }
+    }
+
+    /** The analyzed key expressions of {@code parent} (null entries for its key columns). */
+    private static QueryExpr[] keyExpressions(CatalogAccess catalog, Transaction tx, TypeSystem types,
+                                              RelationInfo parent, PartitionKey key) {
+        QueryExpr[] expressions = new QueryExpr[key.columns().size()];
+        for (int i = 0; i < expressions.length; i++) {
+            if (key.columns().get(i) == 0) {
+                ParseState state = new ParseState(types, catalog, tx, FormatSettings.DEFAULT, report -> { }, null);
+                expressions[i] = PartitionKeyAnalyzer.analyze(state, parent,
+                        org.woolly.parser.Parser.parseExpression(key.expressionText(i)), 0);
+            }
+        }
+        return expressions;
+    }
+
+    /** Whether some key element is an expression: then rows are routed once {@link #evaluateExpressionsWith} is called. */
+    public boolean hasExpressions() {
+        return !key.expressions().isEmpty();
+    }
+
+    /** Key element {@code index}'s expression over the parent's row, null for a column. */
+    public QueryExpr keyExpression(int index) {
+        return expressions[index];
+    }
+
+    /** Whether key element {@code index} is an expression rather than a column. */
+    public boolean keyIsExpression(int index) {
+        return expressions[index] != null;
+    }
+
+    /** Compiles the key expressions with {@code compiler} (the executor's), so rows can be routed. */
+    public PartitionScheme evaluateExpressionsWith(
+            java.util.function.Function<QueryExpr, java.util.function.Function<Object[], Object>> compiler) {
+        evaluators.clear();
+        for (QueryExpr expression : expressions) {
+            evaluators.add(expression == null ? null : compiler.apply(expression));
+        }
+        return this;
+    }
+
+    /** The key's values for a row of the parent ({@code FormPartitionKeyDatum}). */
+    private Object[] keyValues(Object[] row) {
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = positions[i] >= 0 ? row[positions[i]] : evaluators.get(i).apply(row);
+        }
+        return values;
     }
 
     /** The scheme of a partitioned table, or empty when {@code parent} is not one. */
@@ -68,13 +127,16 @@ public final class PartitionScheme {
                 partitions.put(catalog.relationByOid(tx, child), bound);
             }
         }
-        return Optional.of(of(parent, key.get(), types, partitions));
+        PartitionScheme scheme = new PartitionScheme(parent, key.get(), types,
+                keyExpressions(catalog, tx, types, parent, key.get()));
+        partitions.forEach((relation, bound) -> scheme.members.add(scheme.member(relation, bound)));
+        return Optional.of(scheme);
     }
 
     /** The scheme of {@code parent} partitioned by {@code key} into {@code partitions}. */
     public static PartitionScheme of(RelationInfo parent, PartitionKey key, TypeSystem types,
                                      java.util.Map<RelationInfo, PartitionBound> partitions) {
-        PartitionScheme scheme = new PartitionScheme(parent, key, types);
+        PartitionScheme scheme = new PartitionScheme(parent, key, types, new QueryExpr[key.columns().size()]);
         partitions.forEach((relation, bound) -> scheme.members.add(scheme.member(relation, bound)));
         return scheme;
     }
@@ -145,8 +207,17 @@ public final class PartitionScheme {
         return typeOids[index];
     }
 
+    /** The key column's type modifier. */
+    public int keyTypeModifier(int index) {
+        return expressions[index] != null ? expressions[index].typmod()
+                : parent.attributes().get(positions[index]).typeModifier();
+    }
+
     /** The name of the key column. */
     public String keyColumnName(int index) {
+        if (expressions[index] != null) {
+            return key.expressionText(index);
+        }
         return parent.attributes().get(positions[index]).name();
     }
 
@@ -175,19 +246,12 @@ public final class PartitionScheme {
 
     /** The partition holding a row of the parent, or null ({@code get_partition_for_tuple}). */
     public Member route(Object[] row) {
-        Object[] values = new Object[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            values[i] = row[positions[i]];
-        }
-        return partitionFor(values);
+        return partitionFor(keyValues(row));
     }
 
     /** Whether a row of the parent falls inside one partition's bound (its partition constraint). */
     public boolean contains(Member member, Object[] row) {
-        Object[] values = new Object[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            values[i] = row[positions[i]];
-        }
+        Object[] values = keyValues(row);
         return switch (member.bound().kind()) {
             case DEFAULT -> partitionFor(values) == member || partitionFor(values) == null;
             case LIST -> listed(member, values[0]);
@@ -438,6 +502,7 @@ public final class PartitionScheme {
 
     /** As {@link #overlapping(Member)} against one member only, or all when {@code only} is null. */
     public Member overlapping(Member candidate, Member only) {
+        Member lowest = null;
         for (Member member : only == null ? members : List.of(only)) {
             if (only == null && member.relation().oid() == candidate.relation().oid()) {
                 continue;
@@ -460,13 +525,23 @@ public final class PartitionScheme {
                     }
                 }
             } else if (kind == PartitionBound.Kind.RANGE && member.bound().kind() == PartitionBound.Kind.RANGE) {
+                // of several, PostgreSQL names the lowest: the one holding the new lower bound, else the next above
                 if (compareBounds(candidate.lower(), false, member.upper(), true) < 0
-                        && compareBounds(member.lower(), false, candidate.upper(), true) < 0) {
-                    return member;
+                        && compareBounds(member.lower(), false, candidate.upper(), true) < 0
+                        && (lowest == null || compareBounds(member.lower(), false, lowest.lower(), false) < 0)) {
+                    lowest = member;
                 }
             }
         }
-        return null;
+        return lowest;
+    }
+
+    /**
+     * Whether {@code candidate}'s lower bound falls inside {@code member}'s range: the overlap is
+     * then reported at the new lower bound, else at its upper one ({@code check_new_partition_bound}).
+     */
+    public boolean startsInside(Member candidate, Member member) {
+        return compareBounds(member.lower(), false, candidate.lower(), false) <= 0;
     }
 
     /** The default partition, or null. */
@@ -493,9 +568,10 @@ public final class PartitionScheme {
     public String describeKey(Object[] row, FormatSettings settings) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
+        Object[] keyValues = keyValues(row);
         for (int i = 0; i < positions.length; i++) {
             names.append(i == 0 ? "" : ", ").append(keyColumnName(i));
-            Object value = row[positions[i]];
+            Object value = keyValues[i];
             values.append(i == 0 ? "" : ", ").append(value == null ? "null"
                     : types.type(typeOids[i]).io().output(value, settings));
         }

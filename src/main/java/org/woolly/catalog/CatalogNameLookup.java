@@ -248,9 +248,8 @@ public final class CatalogNameLookup implements CatalogInquiries {
         return catalog.partitionKey(transaction, relationOid).map(key -> {
             RelationInfo relation = catalog.relationByOid(transaction, relationOid);
             StringBuilder columns = new StringBuilder();
-            for (int number : key.columns()) {
-                columns.append(columns.isEmpty() ? "" : ", ")
-                        .append(org.woolly.utils.adt.Identifiers.quote(relation.attributeByNumber(number).name()));
+            for (int i = 0; i < key.columns().size(); i++) {
+                columns.append(columns.isEmpty() ? "" : ", ").append(key.elementText(relation, i));
             }
             return key.strategyName() + " (" + columns + ")";
         }).orElse(null);

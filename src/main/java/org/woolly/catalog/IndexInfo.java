@@ -95,7 +95,11 @@ public record IndexInfo(int oid, String name, int relationOid, int namespaceOid,
             }
         }
         String stored = expressionTexts().get(expression);
-        String text = pretty ? ObjectDefinitions.withoutOuterParentheses(stored) : stored;
+        return expressionColumnText(pretty ? ObjectDefinitions.withoutOuterParentheses(stored) : stored);
+    }
+
+    /** A stored expression as a key column list prints it: a function call as is, else parenthesized. */
+    public static String expressionColumnText(String text) {
         return looksLikeFunctionCall(text) ? text : "(" + text + ")";
     }
 

@@ -40,7 +40,8 @@ final class PartitionCatalog {
                 // partclass is an oid[] (pg_dump reads it as one); no operator classes are chosen yet
                 .set("partclass", org.woolly.utils.adt.ArrayValue.of(org.woolly.utils.adt.TypeOids.OID,
                         java.util.Collections.nCopies(key.columns().size(), 0)))
-                .set("partcollation", zeros.toString()).build(), tx);
+                .set("partcollation", zeros.toString())
+                .set("partexprs", IndexInfo.joinExpressions(key.expressions())).build(), tx);
         updateClass(tx, relationOid, "relkind", "p");
         updateClass(tx, relationOid, "relam", 0); // a partitioned table has no storage, so no access method
         updateClass(tx, relationOid, "relfrozenxid", "0"); // nor XIDs to freeze
@@ -55,8 +56,10 @@ final class PartitionCatalog {
             for (String number : row.getString("partattrs").trim().split(" +")) {
                 columns.add(Integer.parseInt(number));
             }
+            String expressions = row.getString("partexprs");
             return Optional.of(new PartitionKey(row.getChar("partstrat"), List.copyOf(columns),
-                    row.getOid("partdefid")));
+                    row.getOid("partdefid"), expressions == null ? List.of()
+                    : List.copyOf(IndexInfo.splitTopLevel(expressions))));
         }
         return Optional.empty();
     }

@@ -44,8 +44,8 @@ final class PartitionConstraintText {
         }
         RelationInfo parent = catalog.relationByOid(tx, parentOid);
         PartitionKey key = catalog.partitionKey(tx, parentOid).orElse(null);
-        if (key == null) {
-            return false;
+        if (key == null || !key.expressions().isEmpty()) {
+            return false; // an expression key's constraint needs its expressions' types: not printed yet
         }
         List<String> columns = new ArrayList<>();
         List<Integer> types = new ArrayList<>();

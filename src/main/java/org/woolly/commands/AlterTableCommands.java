@@ -38,7 +38,7 @@ import org.woolly.utils.error.SqlState;
  * new relfilenode ({@code ATRewriteTable}).
  */
 public final class AlterTableCommands {
-    private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("tableoid", "cmax", "xmax", "cmin",
+    static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of("tableoid", "cmax", "xmax", "cmin",
             "xmin", "ctid");
 
     private final CommandContext context;
@@ -338,6 +338,7 @@ public final class AlterTableCommands {
             throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited column \"%s\"",
                     drop.column());
         }
+        PartitionCommands.refuseKeyColumnChange(context, relation, column, "drop");
         ViewCommands.dropDependentViews(context, relation, column.number(), drop.cascade(), List.of());
         ConstraintCommands.dropDependents(context, relation, column.number(), drop.cascade());
         dropFromChildren(drop);
@@ -475,6 +476,7 @@ public final class AlterTableCommands {
 
     private void alterColumnType(AlterTableAction.AlterColumnType change) {
         AttributeInfo column = column(change.column());
+        PartitionCommands.refuseKeyColumnChange(context, relation, column, "alter");
         ViewCommands.refuseTypeChange(context, relation, column.number(), column.name());
         ColumnSpec spec = TableCommands.column(context,
                 new ColumnDef(column.name(), change.type(), List.of(), change.type().location()));

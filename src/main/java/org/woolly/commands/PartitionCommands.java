@@ -11,10 +11,13 @@ import org.woolly.catalog.AttributeInfo;
 import org.woolly.catalog.PartitionBound;
 import org.woolly.catalog.PartitionKey;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.executor.ExecutorContext;
+import org.woolly.executor.ExpressionCompiler;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.PartitionBoundSpec;
 import org.woolly.nodes.parse.PartitionSpec;
 import org.woolly.nodes.parse.QualifiedName;
+import org.woolly.nodes.query.QueryExpr;
 import org.woolly.storage.lmgr.LockMode;
 import org.woolly.utils.adt.ExtendedHash;
 import org.woolly.utils.adt.PgType;
@@ -40,28 +43,91 @@ final class PartitionCommands {
                     "cannot use \"list\" partition strategy with more than one column");
         }
         List<Integer> columns = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
         for (PartitionSpec.Element element : spec.elements()) {
+            int typeOid;
             if (element.column() == null) {
-                throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "partition keys that are expressions are not supported yet"), element.location());
+                QueryExpr analyzed = keyExpression(context, table, element.expression(), columns.size() + 1);
+                typeOid = analyzed.type();
+                if (context.types().type(typeOid) == null) {
+                    throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "partition keys of a composite type are not supported yet");
+                }
+                if (analyzed instanceof QueryExpr.Var var) {
+                    // a parenthesized column is the column (ComputePartitionAttrs)
+                    columns.add((int) table.attributes().get(var.position()).number());
+                } else {
+                    columns.add(0);
+                    expressions.add(SqlText.of(element.expression()));
+                }
+            } else {
+                if (AlterTableCommands.SYSTEM_COLUMNS.contains(element.column())) {
+                    throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "cannot use system column \"%s\" in partition key", element.column()), element.location());
+                }
+                AttributeInfo attribute = table.attribute(element.column());
+                if (attribute == null) {
+                    throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"%s\" named in partition key does not exist", element.column()),
+                            element.location());
+                }
+                typeOid = attribute.typeOid();
+                columns.add((int) attribute.number());
             }
-            AttributeInfo attribute = table.attribute(element.column());
-            if (attribute == null) {
-                throw TableCommands.at(SqlException.of(SqlState.UNDEFINED_COLUMN,
-                        "column \"%s\" named in partition key does not exist", element.column()), element.location());
-            }
-            if (spec.strategy() == PartitionSpec.Strategy.HASH && !ExtendedHash.supports(attribute.typeOid())) {
+            if (spec.strategy() == PartitionSpec.Strategy.HASH && !ExtendedHash.supports(typeOid)) {
                 throw SqlException.of(SqlState.UNDEFINED_OBJECT,
                         "data type %s has no default operator class for access method \"hash\"",
-                        context.types().formatType(attribute.typeOid(), -1))
+                        context.types().formatType(typeOid, -1))
                         .withHint("You must specify a hash operator class or define a default hash operator class "
                                 + "for the data type.");
             }
-            columns.add((int) attribute.number());
         }
         context.catalog().storePartitionKey(context.transaction(), table.oid(),
-                new PartitionKey(spec.strategy().code, List.copyOf(columns), 0));
+                new PartitionKey(spec.strategy().code, List.copyOf(columns), 0, List.copyOf(expressions)));
         return context.catalog().relationByOid(context.transaction(), table.oid());
+    }
+
+    /**
+     * Refuses to drop or retype ({@code verb}) a column of {@code table}'s partition key, named
+     * or read by a key expression ({@code ATExecDropColumn}, {@code ATPrepAlterColumnType}).
+     */
+    static void refuseKeyColumnChange(CommandContext context, RelationInfo table, AttributeInfo column, String verb) {
+        if (table.kind() != 'p') {
+            return;
+        }
+        PartitionScheme scheme = PartitionScheme.of(context.catalog(), context.transaction(), context.types(), table)
+                .orElse(null);
+        if (scheme == null) {
+            return;
+        }
+        int position = table.position(column.number());
+        for (int i = 0; i < scheme.key().columns().size(); i++) {
+            if (scheme.key().columns().get(i) == column.number() || scheme.keyIsExpression(i)
+                    && org.woolly.nodes.query.ExpressionWalker.contains(scheme.keyExpression(i),
+                    node -> node instanceof QueryExpr.Var var && var.position() == position)) {
+                throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot %s column \"%s\" because it is part of the partition key of relation \"%s\"", verb,
+                        column.name(), table.name());
+            }
+        }
+    }
+
+    /**
+     * A key expression analyzed over the table's row; its errors carry no position, as
+     * PostgreSQL's from {@code ComputePartitionAttrs} do not. System columns are not readable
+     * anywhere here yet, so a reference to one is refused with the error PostgreSQL gives for it.
+     */
+    private static QueryExpr keyExpression(CommandContext context, RelationInfo table, Expr expression,
+                                           int keyNumber) {
+        try {
+            return context.analyzer().analyzePartitionKeyExpression(table, expression, keyNumber,
+                    context.transaction(), context.formatSettings());
+        } catch (SqlException error) {
+            boolean systemColumn = error.sqlState() == SqlState.UNDEFINED_COLUMN && AlterTableCommands.SYSTEM_COLUMNS.stream()
+                    .anyMatch(name -> error.getMessage().equals("column \"%s\" does not exist".formatted(name)));
+            throw systemColumn ? SqlException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "partition key expressions cannot contain system column references") : error.withPosition(0);
+        }
     }
 
     /**
@@ -73,6 +139,10 @@ final class PartitionCommands {
         PartitionScheme scheme = PartitionScheme.of(context.catalog(), context.transaction(), context.types(), parent)
                 .orElseThrow(() -> SqlException.of(SqlState.WRONG_OBJECT_TYPE, validate
                         ? "table \"%s\" is not partitioned" : "\"%s\" is not partitioned", parent.name()));
+        if (scheme.hasExpressions()) {
+            ExecutorContext executor = evaluationContext(context);
+            scheme.evaluateExpressionsWith(expression -> new ExpressionCompiler(executor).compile(expression)::evaluate);
+        }
         PartitionBound bound = transform(context, scheme, child, spec);
         PartitionScheme.Member candidate = scheme.member(child, bound);
         if (bound.kind() == PartitionBound.Kind.RANGE && scheme.emptyRange(candidate)) {
@@ -91,7 +161,8 @@ final class PartitionCommands {
                     : "partition \"%s\" would overlap partition \"%s\"";
             int location = switch (spec.kind()) {
                 case LIST -> overlapLocation(scheme, spec, overlapped, bound);
-                case RANGE -> rangeLocation(spec);
+                case RANGE -> scheme.startsInside(candidate, overlapped) ? rangeLocation(spec)
+                        : leftmost(spec.upper().getFirst());
                 default -> spec.location();
             };
             throw TableCommands.at(SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, message, child.name(),
@@ -163,7 +234,7 @@ final class PartitionCommands {
 
     /** A range's errors point at its first lower bound value, as PostgreSQL's do. */
     private static int rangeLocation(PartitionBoundSpec spec) {
-        return spec.lower().getFirst().location();
+        return leftmost(spec.lower().getFirst());
     }
 
     /** Where the first list value that the overlapped partition also holds was written. */
@@ -173,7 +244,7 @@ final class PartitionCommands {
             PartitionBound single = new PartitionBound(PartitionBound.Kind.LIST, List.of(bound.listValues().get(i)),
                     List.of(), List.of(), 0, 0);
             if (scheme.overlapping(scheme.member(overlapped.relation(), single), overlapped) != null) {
-                return spec.listValues().get(i).location();
+                return leftmost(spec.listValues().get(i));
             }
         }
         return spec.location();
@@ -267,11 +338,14 @@ final class PartitionCommands {
         return new PartitionBound(PartitionBound.Kind.RANGE, List.of(), List.copyOf(lower), List.copyOf(upper), 0, 0);
     }
 
-    /** One bound value read as key column {@code column}'s type and printed as {@code get_const_expr} would. */
+    /**
+     * One bound value: MINVALUE/MAXVALUE in a range, else an expression without column references
+     * evaluated once now as the key column's type ({@code transformPartitionBoundValue}), printed as
+     * {@code get_const_expr} would.
+     */
     private static PartitionBound.Datum datum(CommandContext context, PartitionScheme scheme, int column, Expr value,
                                               boolean range) {
-        Expr bare = value instanceof Expr.TypeCast cast ? cast.arg() : value;
-        if (range && bare instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
+        if (range && value instanceof Expr.ColumnRef ref && ref.fields().size() == 1) {
             String word = ref.fields().getFirst();
             if (word.equals("minvalue")) {
                 return PartitionBound.Datum.MINVALUE;
@@ -280,35 +354,42 @@ final class PartitionCommands {
                 return PartitionBound.Datum.MAXVALUE;
             }
         }
-        String text;
-        if (bare instanceof Expr.Constant constant) {
-            if (constant.kind() == Expr.Constant.Kind.NULL) {
-                if (range) {
-                    throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
-                            "cannot specify NULL in range bound"), value.location());
-                }
-                return PartitionBound.Datum.NULL;
-            }
-            text = constant.value();
-        } else if (bare instanceof Expr.Operator minus && minus.left() == null && minus.name().equals("-")
-                && minus.right() instanceof Expr.Constant constant && constant.kind() != Expr.Constant.Kind.STRING) {
-            text = "-" + constant.value();
-        } else {
-            throw TableCommands.at(SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "partition bound values other than constants are not supported yet"), value.location());
-        }
         int typeOid = scheme.keyType(column);
-        PgType type = context.types().type(typeOid);
-        String output;
-        try {
-            output = type.io().output(type.io().input(text, -1, context.formatSettings()), context.formatSettings());
-        } catch (SqlException error) {
-            throw TableCommands.at(error, value.location());
+        QueryExpr analyzed = context.analyzer().analyzePartitionBound(value, leftmost(value), typeOid,
+                scheme.keyTypeModifier(column), scheme.keyColumnName(column), context.transaction(),
+                context.formatSettings());
+        // evaluated once, here, as evaluate_expr does: its errors (division by zero) carry no position
+        Object evaluated = new ExpressionCompiler(evaluationContext(context)).compile(analyzed).evaluate(null);
+        if (evaluated == null) {
+            if (range) {
+                throw SqlException.of(SqlState.INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
+            }
+            return PartitionBound.Datum.NULL;
         }
+        PgType type = context.types().type(typeOid);
+        String output = type.io().output(evaluated, context.formatSettings());
         return switch (typeOid) {
             case TypeOids.INT4 -> new PartitionBound.Datum(output, output.startsWith("-"), 0);
             case TypeOids.BOOL -> new PartitionBound.Datum(output.equals("t") ? "true" : "false", false, 0);
             default -> new PartitionBound.Datum(output, true, 0);
         };
+    }
+
+    /** Where an expression begins as PostgreSQL's {@code exprLocation} reports it: a cast or operator at its left operand. */
+    private static int leftmost(Expr value) {
+        return switch (value) {
+            case Expr.TypeCast cast -> Math.min(cast.location(), leftmost(cast.arg()));
+            case Expr.Operator operator when operator.left() != null ->
+                    Math.min(operator.location(), leftmost(operator.left()));
+            case Expr.Collate collate -> Math.min(collate.location(), leftmost(collate.arg()));
+            default -> value.location();
+        };
+    }
+
+    /** An executor over this command's transaction, for bound values ({@code evaluate_expr}). */
+    private static ExecutorContext evaluationContext(CommandContext context) {
+        var info = new ExecutorContext.SessionInfo(null, null, null, () -> null, 0, context.formatSettings(), 0);
+        return new ExecutorContext(context.types(), HeapAccess.of(context.storage()), context.transaction(),
+                context.transaction().takeSnapshot(), null, info, null, 0);
     }
 }

@@ -191,7 +191,15 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
     /** How a partitioned table's rows are routed to its partitions; null without a catalog or partitioning. */
     org.woolly.analyzer.PartitionScheme partitionScheme(RelationInfo relation) {
         return catalog == null ? null
-                : org.woolly.analyzer.PartitionScheme.of(catalog, transaction, types, relation).orElse(null);
+                : org.woolly.analyzer.PartitionScheme.of(catalog, transaction, types, relation)
+                .map(scheme -> scheme.hasExpressions() ? scheme.evaluateExpressionsWith(this::keyEvaluator) : scheme)
+                .orElse(null);
+    }
+
+    /** A partition key expression compiled to compute the key from a row of the partitioned table. */
+    java.util.function.Function<Object[], Object> keyEvaluator(org.woolly.nodes.query.QueryExpr expression) {
+        CompiledExpression compiled = new ExpressionCompiler(this).compile(expression);
+        return compiled::evaluate;
     }
 
     /** The partitioned table {@code relation} is a partition of, or null when it is none. */

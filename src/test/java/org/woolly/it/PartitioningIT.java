@@ -32,6 +32,11 @@ class PartitioningIT {
     }
 
     @Test
+    void boundExpressionsMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "partition/bounds");
+    }
+
+    @Test
     void partitioningErrorsCarryPostgresStatesAndTexts() throws SQLException {
         try (Connection connection = server.connect()) {
             execute(connection, "CREATE TABLE err_t (a int, b text) PARTITION BY RANGE (a)");
@@ -59,6 +64,34 @@ class PartitioningIT {
                     "cannot use \"list\" partition strategy with more than one column", null);
             assertError(errorOf(connection, "CREATE TABLE err_c PARTITION OF err_loose FOR VALUES IN (1)"), "42809",
                     "\"err_loose\" is not partitioned", null);
+        }
+    }
+
+    @Test
+    void expressionKeysMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "partition/expressions");
+    }
+
+    @Test
+    void copyRoutesByAnExpressionKeyAndItsErrorsCarryPostgresStates() throws Exception {
+        try (Connection connection = server.connect()) {
+            execute(connection, "CREATE TABLE ek (id int, name text) PARTITION BY LIST (lower(name))");
+            execute(connection, "CREATE TABLE ek_a PARTITION OF ek FOR VALUES IN ('a', 'b')");
+            execute(connection, "CREATE TABLE ek_c PARTITION OF ek FOR VALUES IN (lower('C'))");
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY ek FROM STDIN", new StringReader("1\tA\n2\tc\n3\tb\n"));
+            assertThat(copied).isEqualTo(3);
+            assertThat(rows(connection, "SELECT tableoid::regclass, id FROM ek ORDER BY id"))
+                    .containsExactly("ek_a|1", "ek_c|2", "ek_a|3");
+            assertError(errorOf(connection, "INSERT INTO ek VALUES (4, 'Z')"), "23514",
+                    "no partition of relation \"ek\" found for row",
+                    "Partition key of the failing row contains (lower(name)) = (z).");
+            assertError(errorOf(connection, "CREATE TABLE ek_bad (a int) PARTITION BY RANGE ((2 * 3))"), "42P17",
+                    "cannot use constant expression as partition key", null);
+            assertError(errorOf(connection, "CREATE TABLE ek_bad (a int) PARTITION BY RANGE ((a + extract(year from now())::int))"),
+                    "42P17", "functions in partition key expression must be marked IMMUTABLE", null);
+            assertError(errorOf(connection, "CREATE TABLE ek_x PARTITION OF ek FOR VALUES IN (name)"), "0A000",
+                    "cannot use column reference in partition bound expression", null);
         }
     }
 

@@ -1,0 +1,36 @@
+-- partition bounds that are expressions without column references, evaluated once at
+-- CREATE/ATTACH as the key's type (PostgreSQL 12+), and the errors of those that are not
+CREATE TABLE pb (a int, b text) PARTITION BY RANGE (a);
+CREATE TABLE pb1 PARTITION OF pb FOR VALUES FROM (1 + 1) TO (10 * 2);
+CREATE TABLE pb2 PARTITION OF pb FOR VALUES FROM (20) TO ((random() * 0 + 30)::int);
+CREATE TABLE pb3 PARTITION OF pb FOR VALUES FROM (-5) TO (-(2));
+CREATE TABLE pb4 PARTITION OF pb FOR VALUES FROM (length('abc') * 10) TO (CAST('40' AS int));
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (a) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (pb.a) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (sum(1)) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM ((SELECT 1)) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (generate_series(1, 2)) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (row_number() OVER ()) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM ('x'::text) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (point '(1,2)') TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM ('1' || '0' || '0') TO (1.6e2);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (NULL::int) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (1 / 0) TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM ('abc') TO (100);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (MINVALUE) TO (abs(-3));
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (25) TO (1000);
+CREATE TABLE pbx PARTITION OF pb FOR VALUES FROM (-100) TO (25);
+\d+ pb
+CREATE TABLE pb5 (a int, b text);
+ALTER TABLE pb ATTACH PARTITION pb5 FOR VALUES FROM (upper('200')::int) TO (abs(-300));
+SELECT relname, pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname LIKE 'pb_' ORDER BY relname;
+INSERT INTO pb VALUES (2), (-3), (35), (250);
+SELECT tableoid::regclass, a FROM pb ORDER BY a;
+CREATE TABLE pl (d date) PARTITION BY LIST (d);
+CREATE TABLE pl1 PARTITION OF pl FOR VALUES IN ('2020-01-01'::date + 1, date '2000-01-01' + (2 * 3));
+CREATE TABLE pl2 PARTITION OF pl FOR VALUES IN ((NULL::date), '1999-12-31');
+CREATE TABLE pl3 PARTITION OF pl FOR VALUES IN (date '2000-01-07');
+\d+ pl
+INSERT INTO pl VALUES ('2020-01-02'), (NULL);
+SELECT tableoid::regclass, d FROM pl ORDER BY d;
+DROP TABLE pb, pl;
