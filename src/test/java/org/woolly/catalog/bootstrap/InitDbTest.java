@@ -116,6 +116,7 @@ class InitDbTest {
                         "pg_stat_sys_tables/12152/12154/0", "pg_stat_user_tables/12161/12163/0",
                         "pg_stat_all_indexes/12183/12185/0", "pg_stat_sys_indexes/12188/12190/0",
                         "pg_stat_user_indexes/12192/12194/0", "pg_locks/12073/12075/0", "pg_prepared_xacts/12090/12092/0",
+                        "pg_rules/9700/9702/0",
                         "pg_matviews/12038/12040/0",
                         "pg_indexes/12043/12045/0", "pg_statio_all_tables/12170/12172/0",
                         "pg_statio_sys_tables/12175/12177/0", "pg_statio_user_tables/12179/12181/0",
