@@ -24,4 +24,9 @@ class IntervalIT {
     void everyIntervalStyleMatchesPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "interval/styles");
     }
+
+    @Test
+    void dateFieldsOutOfRangeHintAtTheDateStyleAsPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "datetime/field_range");
+    }
 }

@@ -75,13 +75,14 @@ class ParallelQueryIT {
             execute(connection, PARALLEL_SETTINGS);
             List<String> plan = rows(connection,
                     "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT grp, count(*) FROM pq GROUP BY grp");
-            // the rows per worker vary: the NULL group is in the table's last blocks, read by one participant
+            // the rows per participant vary with how the blocks were shared out: each sends at most
+            // the 8 groups, and a participant that got no block (a busy machine) sends none
             assertThat(plan).hasSize(10);
             assertThat(plan.get(0)).isEqualTo("Finalize HashAggregate (actual rows=8 loops=1)");
             assertThat(plan.get(2)).matches("  Batches: 1  Memory Usage: [0-9]+kB");
-            assertThat(plan.get(3)).matches("  ->  Gather \\(actual rows=2[1-4] loops=1\\)");
+            assertThat(plan.get(3)).matches("  ->  Gather \\(actual rows=([89]|1[0-9]|2[0-4]) loops=1\\)");
             assertThat(plan.subList(4, 6)).containsExactly("        Workers Planned: 2", "        Workers Launched: 2");
-            assertThat(plan.get(6)).matches("        ->  Partial HashAggregate \\(actual rows=[78] loops=3\\)");
+            assertThat(plan.get(6)).matches("        ->  Partial HashAggregate \\(actual rows=[0-8] loops=3\\)");
             assertThat(plan.get(9)).isEqualTo("              ->  Parallel Seq Scan on pq (actual rows=6667 loops=3)");
             // max_parallel_workers bounds the workers the whole server runs; the leader does it all alone
             execute(connection, "SET max_parallel_workers = 0");

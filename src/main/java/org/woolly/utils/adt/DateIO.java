@@ -34,7 +34,11 @@ final class DateIO implements TypeIO {
     }
 
     static int toDays(DateTimeParser.Fields fields, String text) {
-        if (fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > 31 || fields.year == 0) {
+        if (fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > 31) {
+            // ValidateDate's DTERR_MD_FIELD_OVERFLOW: month and day may have been read in the wrong order
+            throw DateTimeParser.fieldOutOfRange(text).withHint("Perhaps you need a different \"datestyle\" setting.");
+        }
+        if (fields.year == 0) {
             throw DateTimeParser.fieldOutOfRange(text);
         }
         LocalDate date;
