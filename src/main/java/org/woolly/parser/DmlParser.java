@@ -52,16 +52,7 @@ final class DmlParser {
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
-        Statement.Overriding overriding = Statement.Overriding.NONE;
-        if (cursor.acceptKeyword("overriding")) {
-            if (cursor.acceptKeyword("system")) {
-                overriding = Statement.Overriding.SYSTEM_VALUE;
-            } else {
-                cursor.expectKeyword("user");
-                overriding = Statement.Overriding.USER_VALUE;
-            }
-            cursor.expectKeyword("value");
-        }
+        Statement.Overriding overriding = overridingClause();
         SelectStmt source = null;
         boolean defaultValues = false;
         if (cursor.atKeyword("default") && cursor.peek(1).isKeyword("values")) {
@@ -228,6 +219,22 @@ final class DmlParser {
         for (int i = 0; i < columns.size(); i++) {
             assignments.add(new SetClause(columns.get(i), values.get(i), columnTokens.get(i).start()));
         }
+    }
+
+    /** {@code [OVERRIDING {SYSTEM | USER} VALUE]} of INSERT and of MERGE's INSERT action. */
+    Statement.Overriding overridingClause() {
+        if (!cursor.acceptKeyword("overriding")) {
+            return Statement.Overriding.NONE;
+        }
+        Statement.Overriding overriding;
+        if (cursor.acceptKeyword("system")) {
+            overriding = Statement.Overriding.SYSTEM_VALUE;
+        } else {
+            cursor.expectKeyword("user");
+            overriding = Statement.Overriding.USER_VALUE;
+        }
+        cursor.expectKeyword("value");
+        return overriding;
     }
 
     /**

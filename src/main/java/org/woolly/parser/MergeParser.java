@@ -86,16 +86,7 @@ final class MergeParser {
             } while (cursor.accept(Token.Kind.COMMA));
             cursor.expect(Token.Kind.RIGHT_PAREN);
         }
-        Statement.Overriding overriding = Statement.Overriding.NONE;
-        if (cursor.acceptKeyword("overriding")) {
-            if (cursor.acceptKeyword("system")) {
-                overriding = Statement.Overriding.SYSTEM_VALUE;
-            } else {
-                cursor.expectKeyword("user");
-                overriding = Statement.Overriding.USER_VALUE;
-            }
-            cursor.expectKeyword("value");
-        }
+        Statement.Overriding overriding = grammar.dml.overridingClause();
         if (columns.isEmpty() && overriding == Statement.Overriding.NONE && cursor.acceptKeyword("default")) {
             cursor.expectKeyword("values");
             return new Statement.Insert(table, alias, List.of(), List.of(), null, true, List.of(), insert.start(),
