@@ -84,6 +84,7 @@ public final class ExplainCommand {
             case Plan.MergeJoin ignored -> true;
             case Plan.LateralLoop ignored -> true;
             case Plan.Sort sort -> joins(sort.input());
+            case Plan.Material material -> joins(material.input());
             case Plan.Limit limit -> joins(limit.input());
             case Plan.Project project -> joins(project.input());
             case Plan.Filter filter -> joins(filter.input());
@@ -260,6 +261,7 @@ public final class ExplainCommand {
             case Plan.Unique unique -> children.add(unique.input());
             case Plan.Append append -> children.addAll(append.children());
             case Plan.Limit limit -> children.add(limit.input());
+            case Plan.Material material -> children.add(material.input());
             case Plan.LockRows lockRows -> children.add(lockRows.input());
             case Plan.ProjectSet project -> children.add(project.input());
             case Plan.Project project -> children.add(project.input());
@@ -349,6 +351,7 @@ public final class ExplainCommand {
             case Plan.Aggregate aggregate -> aggregateName(aggregate);
             case Plan.Distinct ignored -> "HashAggregate";
             case Plan.Sort ignored -> "Sort";
+            case Plan.Material ignored -> "Materialize";
             case Plan.WindowAgg ignored -> "WindowAgg";
             case Plan.Unique ignored -> "Unique";
             case Plan.Limit ignored -> "Limit";

@@ -137,7 +137,9 @@ final class ExecutorBuilder {
                 }
             }
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
-                    build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
+                    build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth(),
+                    loop.inner() instanceof Plan.Material);
+            case Plan.Material material -> new JoinNodes.Material(context, build(material.input()));
             case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()),
                     loop.inner() instanceof Plan.IndexScan || loop.inner() instanceof Plan.Project project
                             && project.input() instanceof Plan.IndexScan ? build(loop.inner()) : null);

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.woolly.nodes.parse.FromItem;
 
-/** Nested loop join ({@code nodeNestloop.c}, inner side materialized); the hash join is {@link HashJoinNode}. */
+/**
+ * Nested loop join ({@code nodeNestloop.c}) and the Material node that keeps its inner side
+ * ({@code nodeMaterial.c}); the hash join is {@link HashJoinNode}.
+ */
 final class JoinNodes {
 
     private JoinNodes() {}
@@ -41,9 +44,20 @@ final class JoinNodes {
         private boolean outerMatched;
         private int innerIndex;
         private int unmatchedIndex = -1;
+        /**
+         * Whether the inner side is a {@link Material} node, opened again (rewound) for each outer
+         * row as {@code ExecReScan} does, so EXPLAIN ANALYZE counts its loops as PostgreSQL; an
+         * inner side of another kind is read once into memory here.
+         */
+        private final boolean rescanInner;
 
         NestedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
                    ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth) {
+            this(context, type, outer, inner, qual, outerWidth, innerWidth, false);
+        }
+
+        NestedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
+                   ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth, boolean rescanInner) {
             this.context = context;
             this.type = type;
             this.outer = outer;
@@ -51,11 +65,15 @@ final class JoinNodes {
             this.qual = qual;
             this.outerWidth = outerWidth;
             this.innerWidth = innerWidth;
+            this.rescanInner = rescanInner && type != FromItem.JoinType.RIGHT && type != FromItem.JoinType.FULL;
         }
 
         @Override
         public void open() {
             outer.open();
+            if (rescanInner) {
+                return; // the inner side runs when the first outer row needs it
+            }
             inner.open();
             innerRows = new ArrayList<>();
             Object[] row;
@@ -75,6 +93,9 @@ final class JoinNodes {
 
         @Override
         public Object[] next() {
+            if (rescanInner) {
+                return nextRescanning();
+            }
             while (true) {
                 if (unmatchedIndex >= 0) {
                     while (unmatchedIndex < innerRows.size()) {
@@ -131,6 +152,49 @@ final class JoinNodes {
             }
         }
 
+        /** {@link #next()} over a rescanned inner side: INNER, LEFT, SEMI or ANTI (never RIGHT or FULL). */
+        private Object[] nextRescanning() {
+            while (true) {
+                if (outerRow == null) {
+                    outerRow = outer.next();
+                    if (outerRow == null) {
+                        return null;
+                    }
+                    context.checkForInterrupts();
+                    inner.open();
+                    outerMatched = false;
+                    innerIndex = 0;
+                }
+                Object[] innerRow;
+                while ((innerRow = inner.next()) != null) {
+                    if ((++innerIndex & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                        context.checkForInterrupts();
+                    }
+                    Object[] joined = concat(outerRow, innerRow, outerWidth, innerWidth);
+                    if (qual.test(joined)) {
+                        if (type == FromItem.JoinType.SEMI) {
+                            Object[] matched = outerRow;
+                            outerRow = null;
+                            return matched;
+                        }
+                        outerMatched = true;
+                        if (type == FromItem.JoinType.ANTI) {
+                            break;
+                        }
+                        return joined;
+                    }
+                }
+                Object[] finished = outerRow;
+                outerRow = null;
+                if (!outerMatched && type == FromItem.JoinType.LEFT) {
+                    return concat(finished, null, outerWidth, innerWidth);
+                }
+                if (!outerMatched && type == FromItem.JoinType.ANTI) {
+                    return finished;
+                }
+            }
+        }
+
         private Map<Object[], Integer> positions;
 
         private void markMatched(Object[] innerRow) {
@@ -151,6 +215,65 @@ final class JoinNodes {
             outer.close();
             inner.close();
             innerRows = null;
+        }
+    }
+
+    /**
+     * Keeps the rows of its input as they are first read and replays them when opened again
+     * ({@code nodeMaterial.c}): the first run reads the input only as far as it is asked, a
+     * rescan reads what was kept and then continues the input where it stopped.
+     */
+    static final class Material implements ExecNode {
+        private final ExecutorContext context;
+        private final ExecNode input;
+        private final List<Object[]> rows = new ArrayList<>();
+        private boolean opened;
+        private boolean exhausted;
+        private int position;
+
+        Material(ExecutorContext context, ExecNode input) {
+            this.context = context;
+            this.input = input;
+        }
+
+        @Override
+        public void open() {
+            if (!opened) {
+                input.open();
+                opened = true;
+            }
+            position = 0;
+        }
+
+        @Override
+        public Object[] next() {
+            if (position < rows.size()) {
+                return rows.get(position++).clone();
+            }
+            if (exhausted || !opened) {
+                return null;
+            }
+            Object[] row = input.next();
+            if (row == null) {
+                exhausted = true;
+                return null;
+            }
+            if ((rows.size() & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
+                context.checkForInterrupts();
+            }
+            rows.add(row.clone());
+            position++;
+            return row;
+        }
+
+        @Override
+        public void close() {
+            if (opened) {
+                input.close();
+                opened = false;
+            }
+            rows.clear();
+            exhausted = false;
         }
     }
 }

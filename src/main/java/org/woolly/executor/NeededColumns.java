@@ -42,6 +42,7 @@ final class NeededColumns {
             case Plan.Project project -> visit(project.input(), varsOf(project.exprs()));
             case Plan.Filter filter -> visit(filter.input(), with(needed, filter.qual()));
             case Plan.Limit limit -> visit(limit.input(), needed);
+            case Plan.Material material -> visit(material.input(), needed);
             case Plan.Gather gather -> visit(gather.input(), needed);
             case Plan.InitPlans initPlans -> visit(initPlans.root(), needed);
             case Plan.Aggregate aggregate -> {

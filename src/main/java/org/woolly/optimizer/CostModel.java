@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.catalog.TableStatistics;
+import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
@@ -227,6 +228,65 @@ public final class CostModel {
             return penalty + comparison * tuples * log2(2.0 * limitRows);
         }
         return penalty + comparison * tuples * log2(tuples);
+    }
+
+    /** {@code relation_byte_size}: bytes of {@code rows} tuples of {@code width}, headers included. */
+    static double relationByteSize(double rows, int width) {
+        return rows * (maxAlign(width) + maxAlign(TUPLE_HEADER_SIZE - 1));
+    }
+
+    /** Pages a kept result beyond work_mem spills to, read again on each rescan; 0 when it fits. */
+    private double spilledPages(double rows, int width) {
+        double bytes = relationByteSize(rows, width);
+        return bytes > parameters.workMem() * 1024.0 ? Math.ceil(bytes / BLOCK_SIZE) : 0;
+    }
+
+    /**
+     * {@code cost_material}: the input's cost plus 2 * cpu_operator_cost per tuple kept (writing
+     * and reading it), plus a sequential write of the pages it spills to beyond work_mem.
+     */
+    Plan.Cost materialCost(Plan input) {
+        Plan.Cost cost = input.cost();
+        double run = cost.total() - cost.startup() + 2 * parameters.cpuOperatorCost() * cost.rows()
+                + parameters.seqPageCost() * spilledPages(cost.rows(), cost.width());
+        return new Plan.Cost(cost.startup(), cost.startup() + run, cost.rows(), cost.width());
+    }
+
+    /**
+     * {@code cost_rescan}'s total: what running {@code plan} again costs. Nodes that keep their
+     * result (Material and Sort: cpu_operator_cost per tuple; CTE and work table scans:
+     * cpu_tuple_cost per tuple; plus spilled pages) replay it; a function scan runs all but its
+     * startup (the call) again; any other node costs as much as the first time.
+     */
+    double rescanCost(Plan plan) {
+        Plan.Cost cost = plan.cost();
+        return switch (shown(plan)) {
+            case Plan.Material ignored -> parameters.cpuOperatorCost() * cost.rows()
+                    + parameters.seqPageCost() * spilledPages(cost.rows(), cost.width());
+            case Plan.Sort ignored -> parameters.cpuOperatorCost() * cost.rows()
+                    + parameters.seqPageCost() * spilledPages(cost.rows(), cost.width());
+            case Plan.CteScan ignored -> parameters.cpuTupleCost() * cost.rows()
+                    + parameters.seqPageCost() * spilledPages(cost.rows(), cost.width());
+            case Plan.WorkTableScan ignored -> parameters.cpuTupleCost() * cost.rows()
+                    + parameters.seqPageCost() * spilledPages(cost.rows(), cost.width());
+            case Plan.FunctionScan ignored -> cost.total() - cost.startup();
+            default -> cost.total();
+        };
+    }
+
+    /** {@code ExecMaterializesOutput}: whether the node keeps its whole result, so a Material above it gains nothing. */
+    static boolean materializesOutput(Plan plan) {
+        plan = shown(plan);
+        return plan instanceof Plan.Material || plan instanceof Plan.Sort || plan instanceof Plan.CteScan
+                || plan instanceof Plan.WorkTableScan || plan instanceof Plan.FunctionScan;
+    }
+
+    /** The node EXPLAIN shows for {@code plan}: a projection is part of the node below it, as PostgreSQL's targetlists. */
+    private static Plan shown(Plan plan) {
+        while (plan instanceof Plan.Project project) {
+            plan = project.input();
+        }
+        return plan;
     }
 
     private static double log2(double value) {

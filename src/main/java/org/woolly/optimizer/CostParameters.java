@@ -9,7 +9,8 @@ import org.woolly.utils.guc.SessionSettings;
  * {@link #DISABLE_COST} added to its startup cost, so it is chosen only when nothing else can
  * do the job, and EXPLAIN shows the same inflated figures as PostgreSQL. The join search's
  * limits: {@code join_collapse_limit}, {@code from_collapse_limit}, and {@code geqo_threshold}
- * (no limit when {@code geqo} is off), above which the join order is searched greedily.
+ * (no limit when {@code geqo} is off), above which the join order is searched greedily;
+ * {@code work_mem} in kB, beyond which a materialized result is costed as spilling to disk.
  */
 public record CostParameters(double seqPageCost, double randomPageCost, double cpuTupleCost,
                              double cpuIndexTupleCost, double cpuOperatorCost, int effectiveCacheSize,
@@ -17,7 +18,7 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
                              boolean enableBitmapscan, boolean enableNestloop, boolean enableHashjoin,
                              boolean enableMergejoin, boolean enableSort, boolean enableHashagg,
                              boolean enableMaterial, int joinCollapseLimit, int fromCollapseLimit,
-                             int geqoThreshold, Parallel parallel) {
+                             int geqoThreshold, int workMem, Parallel parallel) {
 
     /**
      * The settings of parallel query ({@code parallel_setup_cost}, {@code parallel_tuple_cost},
@@ -44,7 +45,7 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
         return new CostParameters(seqPageCost, randomPageCost, cpuTupleCost, cpuIndexTupleCost, cpuOperatorCost,
                 effectiveCacheSize, enableSeqscan, enableIndexscan, enableIndexonlyscan, enableBitmapscan,
                 enableNestloop, enableHashjoin, enableMergejoin, enableSort, enableHashagg, enableMaterial,
-                joinCollapseLimit, fromCollapseLimit, geqoThreshold, changed);
+                joinCollapseLimit, fromCollapseLimit, geqoThreshold, workMem, changed);
     }
 
     /** {@code disable_cost} of {@code costsize.c}. */
@@ -52,7 +53,7 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
 
     /** PostgreSQL's defaults (what a session that changed nothing plans with). */
     public static final CostParameters DEFAULTS = new CostParameters(1.0, 4.0, 0.01, 0.005, 0.0025, 524288,
-            true, true, true, true, true, true, true, true, true, true, 8, 8, 12, Parallel.DEFAULTS);
+            true, true, true, true, true, true, true, true, true, true, 8, 8, 12, 4096, Parallel.DEFAULTS);
 
     /** The current values of the session's settings. */
     public static CostParameters from(SessionSettings settings) {
@@ -66,7 +67,7 @@ public record CostParameters(double seqPageCost, double randomPageCost, double c
                 settings.getBoolean("enable_hashagg"), settings.getBoolean("enable_material"),
                 settings.getInt("join_collapse_limit"), settings.getInt("from_collapse_limit"),
                 settings.getBoolean("geqo") ? settings.getInt("geqo_threshold") : Integer.MAX_VALUE,
-                Parallel.from(settings));
+                settings.getInt("work_mem"), Parallel.from(settings));
     }
 
     /** {@code disable_cost} when the switch is off, else 0. */

@@ -558,17 +558,57 @@ final class JoinPlanner {
         // a nested loop evaluates every qual, the equality keys included, for each pair of rows
         QueryExpr loopQual = hashJoin == null ? joinQual : Planner.shift(and(quals), base);
         double rows = joinRows(effective, outerRows, innerRows * keySelectivity * costs.selectivity(joinQual));
-        double total = CostParameters.penalty(parameters.enableNestloop()) + outer.cost().total()
-                + outerRows * inner.cost().total() + outerRows * innerRows * (costs.cpuTupleCost()
+        double pairs = outerRows * innerRows * (costs.cpuTupleCost()
                 + CostModel.operatorCount(loopQual) * costs.cpuOperatorCost());
-        Plan.Cost loopCost = new Plan.Cost(CostParameters.penalty(parameters.enableNestloop()) + outer.cost().startup()
-                + inner.cost().startup(), total, rows, width);
         if (lateralParams != null) {
-            return lateralLoop(lateralParams, effective, outer, inner, loopQual, base, outerWidth, innerWidth, loopCost);
+            double total = CostParameters.penalty(parameters.enableNestloop()) + outer.cost().total()
+                    + outerRows * inner.cost().total() + pairs;
+            return lateralLoop(lateralParams, effective, outer, inner, loopQual, base, outerWidth, innerWidth,
+                    loopCost(outer, inner, total, rows, width));
         }
-        Plan nestedLoop = new Plan.NestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, loopCost);
+        Plan nestedLoop = nestedLoop(effective, outer, inner, loopQual, outerWidth, innerWidth, pairs, rows, width);
+        Plan materialized = materialize(effective, inner);
+        if (materialized != null) {
+            Plan loop = nestedLoop(effective, outer, materialized, loopQual, outerWidth, innerWidth, pairs, rows,
+                    width);
+            if (loop.cost().total() < nestedLoop.cost().total()) {
+                nestedLoop = loop;
+            }
+        }
         return MergePaths.cheaper(hashJoin != null && hashJoin.cost().total() <= nestedLoop.cost().total() ? hashJoin
                 : nestedLoop, mergeJoin);
+    }
+
+    /**
+     * A nested loop costed as {@code initial_cost_nestloop}/{@code final_cost_nestloop}: the outer
+     * side once, the inner side once and then rescanned for each further outer row
+     * ({@code cost_rescan}), and {@code pairs}, the cost of testing each pair of rows.
+     */
+    private Plan nestedLoop(FromItem.JoinType type, Plan outer, Plan inner, QueryExpr loopQual, int outerWidth,
+                            int innerWidth, double pairs, double rows, int width) {
+        double outerRows = outer.cost().rows();
+        double total = CostParameters.penalty(costs.parameters().enableNestloop()) + outer.cost().total()
+                + inner.cost().total() + (outerRows > 1 ? (outerRows - 1) * costs.rescanCost(inner) : 0) + pairs;
+        return new Plan.NestedLoop(type, outer, inner, loopQual, outerWidth, innerWidth,
+                loopCost(outer, inner, total, rows, width));
+    }
+
+    private Plan.Cost loopCost(Plan outer, Plan inner, double total, double rows, int width) {
+        return new Plan.Cost(CostParameters.penalty(costs.parameters().enableNestloop()) + outer.cost().startup()
+                + inner.cost().startup(), total, rows, width);
+    }
+
+    /**
+     * The inner side kept in a Material node, as {@code match_unsorted_outer} offers it beside the
+     * plain inner path: with enable_material on, for the join types a nested loop runs by rescanning
+     * (not RIGHT or FULL), and not over a node that keeps its result already; else null.
+     */
+    private Plan materialize(FromItem.JoinType type, Plan inner) {
+        if (!costs.parameters().enableMaterial() || type == FromItem.JoinType.RIGHT || type == FromItem.JoinType.FULL
+                || CostModel.materializesOutput(inner)) {
+            return null;
+        }
+        return new Plan.Material(inner, costs.materialCost(inner));
     }
 
     /**

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * keeps the written order, and a LEFT join moves above an inner join as a Hash Right Join.
  * Where PostgreSQL reads the inner side of a nested loop through an index-only scan or merges
  * over an index's order, Woolly uses an index scan or hash join, so only the order is compared.
- * Each query returns PostgreSQL's rows.
+ * Each query returns PostgreSQL's rows. A nested loop keeps its inner side in a Materialize node
+ * where PostgreSQL does, so its plans, costs and row order are PostgreSQL's (psql script
+ * {@code planner/materialize.sql}, expected output from PostgreSQL 15).
  */
 class JoinOrderIT {
     @RegisterExtension
@@ -118,5 +120,10 @@ class JoinOrderIT {
                     "        Hash Cond: (c3.next = (c4.id + 5))", "        ->  Seq Scan on c3");
             assertThat(PlannerTestData.rows(statement, query, "NULL")).containsExactly("10|105");
         }
+    }
+
+    @Test
+    void aNestedLoopMaterializesItsInnerSideAsPostgresDoes() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "planner/materialize");
     }
 }

@@ -155,6 +155,12 @@ public sealed interface Plan {
                      List<QueryExpr> innerKeys, List<java.util.Comparator<Object>> comparators, QueryExpr joinQual,
                      int outerWidth, int innerWidth, Cost cost) implements Plan {}
 
+    /**
+     * The input's rows kept as they are first read, so that a rescan replays them without
+     * running the input again ({@code Material}): the inner side of a nested loop.
+     */
+    record Material(Plan input, Cost cost) implements Plan {}
+
     /** Rows of the input for which {@code qual} is true. */
     record Filter(Plan input, QueryExpr qual, Cost cost) implements Plan {}
 
