@@ -12,6 +12,10 @@ SELECT * FROM mt_a a JOIN mt_b b ON a.i < b.i;
 EXPLAIN (COSTS OFF) SELECT * FROM mt_a a LEFT JOIN mt_b b ON a.i > b.k;
 SELECT * FROM mt_a a LEFT JOIN mt_b b ON a.i > b.k;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM mt_a CROSS JOIN mt_b;
+-- the rows each qual rejected, per loop
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM mt_a a JOIN mt_b b ON a.i < b.i WHERE b.i > 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM mt_a a JOIN mt_b b ON a.i = b.i WHERE a.t <> 'two';
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT count(*) FROM mt_a HAVING count(*) > 10;
 -- an inner side that keeps its result already gets no Materialize above it
 EXPLAIN (COSTS OFF) SELECT * FROM mt_a, generate_series(1, 3) g;
 SELECT * FROM mt_a, generate_series(1, 3) g WHERE g < 2;

@@ -160,6 +160,7 @@ public final class ExplainCommand {
         lines.add(prefix + title(plan) + figures(shown, plan, width));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
         List<Plan> children = new ArrayList<>();
+        currentNode = plan;
         switch (plan) {
             case Plan.SeqScan scan -> qual(detail, "Filter", scan.qual(), false);
             case Plan.IndexScan scan -> {
@@ -302,8 +303,10 @@ public final class ExplainCommand {
             default -> { }
         }
         if (extraFilter != null) {
-            qual(detail, plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin || plan instanceof Plan.MergeJoin
-                    ? "Join Filter" : "Filter",
+            boolean join = plan instanceof Plan.NestedLoop || plan instanceof Plan.HashJoin
+                    || plan instanceof Plan.MergeJoin;
+            currentNode = extraFilter;
+            qual(detail, join ? "Join Filter" : "Filter",
                     extraFilter.qual(), !(plan instanceof Plan.FunctionScan || plan instanceof Plan.CteScan
                             || plan instanceof Plan.WorkTableScan));
         }
@@ -451,6 +454,23 @@ public final class ExplainCommand {
             text = "(" + text + ")";
         }
         lines.add(indent + label + ": " + text);
+        if (label.equals("Filter") || label.equals("Join Filter")) {
+            removedRows(indent, "Rows Removed by " + label, currentNode);
+        }
+    }
+
+    /** The plan node whose lines are being printed (its quals' rejected rows are its statistics'). */
+    private Plan currentNode;
+
+    /**
+     * {@code show_instrumentation_count}: under ANALYZE, the rows the node's qual rejected per
+     * loop, rounded; the text format leaves the line out when none were.
+     */
+    private void removedRows(String indent, String label, Plan node) {
+        Instrumentation stats = execution == null || node == null ? null : execution.instrumentation(node);
+        if (stats != null && stats.removedPerLoop() > 0) {
+            lines.add(String.format(Locale.ROOT, "%s%s: %.0f", indent, label, stats.removedPerLoop()));
+        }
     }
 
     /**

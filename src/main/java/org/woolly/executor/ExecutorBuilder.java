@@ -40,14 +40,21 @@ final class ExecutorBuilder {
         if (neededColumns == null) {
             neededColumns = NeededColumns.of(plan);
         }
-        ExecNode node = buildNode(plan);
+        Instrumentation stats = instrumentation == null ? null : new Instrumentation();
+        Instrumentation enclosing = compiler.removedRows;
+        compiler.removedRows = stats; // the quals this node compiles count into its statistics
+        ExecNode node;
+        try {
+            node = buildNode(plan);
+        } finally {
+            compiler.removedRows = enclosing;
+        }
         if (node instanceof ExecNode.Positioned position) {
             positioned.put(plan, position);
         }
-        if (instrumentation == null) {
+        if (stats == null) {
             return node;
         }
-        Instrumentation stats = new Instrumentation();
         instrumentation.put(plan, stats);
         if (node instanceof SortNode sort) {
             sort.instrumentation = stats;

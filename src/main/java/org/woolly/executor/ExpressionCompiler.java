@@ -96,8 +96,25 @@ public final class ExpressionCompiler {
             return row -> true;
         }
         CompiledExpression compiled = compile(expr);
+        Instrumentation counting = removedRows;
+        if (counting != null) {
+            return row -> {
+                if (compiled.evaluate(row) == Boolean.TRUE) {
+                    return true;
+                }
+                counting.removed();
+                return false;
+            };
+        }
         return row -> compiled.evaluate(row) == Boolean.TRUE;
     }
+
+    /**
+     * Where the quals compiled now count the rows they reject, for EXPLAIN ANALYZE's {@code Rows
+     * Removed by Filter} ({@code InstrCountFiltered1}): the statistics of the plan node being
+     * built, or null when nothing is measured.
+     */
+    Instrumentation removedRows;
 
     /** A compiled qual. */
     @FunctionalInterface

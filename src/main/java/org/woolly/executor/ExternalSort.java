@@ -238,8 +238,22 @@ final class ExternalSort implements AutoCloseable {
             long blocks = (spilledBytes + TemporaryFile.BLOCK_SIZE - 1) / TemporaryFile.BLOCK_SIZE;
             return "Sort Method: external merge  Disk: " + blocks * TemporaryFile.BLOCK_SIZE / 1024 + "kB";
         }
-        long bytes = bounded && memory != null ? memoryOf(memory) : peakMemoryBytes;
+        long bytes = (bounded && memory != null ? memoryOf(memory) : peakMemoryBytes)
+                + slotArrayBytes(memory == null ? 0 : memory.size());
         return "Sort Method: " + (bounded ? "top-N heapsort" : "quicksort") + "  Memory: " + (bytes + 1023) / 1024 + "kB";
+    }
+
+    /**
+     * PostgreSQL counts the array of sort slots in a sort's memory: 1,024 slots of 24 bytes at
+     * first ({@code INITIAL_MEMTUPSIZE}), doubled as rows arrive, so that even a sort of a few
+     * rows reports 25kB.
+     */
+    private static long slotArrayBytes(int rows) {
+        long slots = 1024;
+        while (slots < rows) {
+            slots *= 2;
+        }
+        return slots * 24;
     }
 
     private static long memoryOf(List<Object[]> rows) {

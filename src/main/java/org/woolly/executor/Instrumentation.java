@@ -37,6 +37,18 @@ public final class Instrumentation {
         return detail;
     }
 
+    /** Rows the node's qual rejected ({@code nfiltered1}: Rows Removed by Filter or by Join Filter). */
+    private long removed;
+
+    void removed() {
+        removed++;
+    }
+
+    /** Rows removed per loop, as EXPLAIN ANALYZE prints them ({@code nfiltered1 / nloops}). */
+    public double removedPerLoop() {
+        return (double) removed / loops();
+    }
+
     /** Rows an index-only scan had to fetch from the heap ({@code ntuples2}, {@code Heap Fetches}). */
     private long heapFetches;
 
@@ -67,6 +79,7 @@ public final class Instrumentation {
         rows += worker.rows;
         loops += worker.loops;
         heapFetches += worker.heapFetches;
+        removed += worker.removed;
         if (worker.firstRowNanos >= 0 && (firstRowNanos < 0 || worker.firstRowNanos < firstRowNanos)) {
             firstRowNanos = worker.firstRowNanos;
         }
