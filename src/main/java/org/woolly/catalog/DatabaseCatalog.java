@@ -469,6 +469,16 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public void setIndexValid(Transaction tx, int tableOid, int indexOid, boolean valid) {
+        ddl.setIndexValid(tx, tableOid, indexOid, valid);
+    }
+
+    @Override
+    public void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid) {
+        ddl.setConstraintParent(tx, relationOid, constraintOid, parentOid);
+    }
+
+    @Override
     public List<ForeignKeyReference> referencingForeignKeys(Transaction tx, int relationOid) {
         return system.imageFor(tx, databaseOid).referencingForeignKeys(relationOid);
     }

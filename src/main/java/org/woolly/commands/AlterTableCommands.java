@@ -114,6 +114,13 @@ public final class AlterTableCommands {
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
             case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
+            case AlterTableAction.Partition partition when relation.kind() == 'i' || relation.kind() == 'I' -> {
+                if (relation.kind() == 'i') {
+                    throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a partitioned index",
+                            relation.name());
+                }
+                PartitionedIndexes.attachIndex(context, relation, partition.partition());
+            }
             case AlterTableAction.Partition partition -> relation = partition.bound() == null
                     ? PartitionCommands.detach(context, relation, partition.partition())
                     : PartitionCommands.attach(context, relation, partition.partition(), partition.bound());
