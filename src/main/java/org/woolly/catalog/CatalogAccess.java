@@ -173,8 +173,12 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
     }
 
-    /** Links a partition's constraint to its partitioned table's ({@code conparentid}; 0 unlinks it). */
-    default void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid) {
+    /**
+     * Links a partition's constraint to its partitioned table's ({@code conparentid}; 0 unlinks it);
+     * {@code created}: the constraint was just made for the parent's (then {@code connoinherit} is false).
+     */
+    default void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid,
+                                     boolean created) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
     }
 

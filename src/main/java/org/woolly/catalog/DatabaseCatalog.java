@@ -474,8 +474,9 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
-    public void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid) {
-        ddl.setConstraintParent(tx, relationOid, constraintOid, parentOid);
+    public void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid,
+                                    boolean created) {
+        ddl.setConstraintParent(tx, relationOid, constraintOid, parentOid, created);
     }
 
     @Override
@@ -1499,6 +1500,9 @@ public final class DatabaseCatalog implements CatalogAccess {
         }
         org.woolly.access.nbtree.BTreeAccess btree = org.woolly.access.nbtree.BTreeAccess.of(system.storage());
         for (IndexInfo index : truncated.indexes()) {
+            if (index.locator().relNumber() == 0) {
+                continue;
+            }
             btree.buildEmpty(index.shape(), tx);
         }
     }

@@ -422,7 +422,7 @@ final class RelationDdl {
      * Makes a partition's constraint the child of a partitioned table's ({@code ConstraintSetParentConstraint}):
      * {@code conparentid}, {@code conislocal} and {@code coninhcount}; {@code parentOid} 0 detaches it.
      */
-    void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid) {
+    void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid, boolean created) {
         system.noteCatalogChange(tx, relationOid);
         Snapshot snapshot = tx.takeSnapshot();
         CatalogHeap heap = system.heap();
@@ -431,6 +431,10 @@ final class RelationDdl {
             values[PG_CONSTRAINT.column("conparentid")] = parentOid;
             values[PG_CONSTRAINT.column("conislocal")] = parentOid == 0;
             values[PG_CONSTRAINT.column("coninhcount")] = parentOid == 0 ? 0 : 1;
+            if (created) {
+                // index_constraint_create: a constraint made for its parent's is not local, so inheritable
+                values[PG_CONSTRAINT.column("connoinherit")] = false;
+            }
             heap.update(row, databaseOid, values, tx, snapshot);
         }
         tx.incrementCommandId();

@@ -128,6 +128,12 @@ public final class ConstraintCommands {
      */
     public static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table,
                                                   TableConstraint key) {
+        return addIndexConstraint(context, table, key, false);
+    }
+
+    /** {@link #addIndexConstraint(CommandContext, RelationInfo, TableConstraint)}; {@code only}: not on the partitions. */
+    static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table, TableConstraint key,
+                                           boolean only) {
         boolean primary = key.kind() == TableConstraint.Kind.PRIMARY_KEY;
         String name = key.name();
         List<String> columnNames = key.columns();
@@ -135,8 +141,9 @@ public final class ConstraintCommands {
         if (primary) {
             for (ConstraintInfo existing : table.constraints()) {
                 if (existing.type() == ConstraintInfo.PRIMARY_KEY) {
-                    throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
-                            "multiple primary keys for table \"%s\" are not allowed", table.name()), location);
+                    // index_check_primary_key: no position (CREATE TABLE's own two keys are caught earlier, with one)
+                    throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"%s\" are not allowed", table.name());
                 }
             }
         }
@@ -195,7 +202,7 @@ public final class ConstraintCommands {
         IndexSpec spec = new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
                 key.nullsNotDistinct(), List.of(), null, !key.timing().deferrable());
         if (table.kind() == 'p') {
-            PartitionedIndexes.define(context, table, spec, false, new PartitionedIndexes.Key(
+            PartitionedIndexes.define(context, table, spec, only, new PartitionedIndexes.Key(
                     primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, key.timing().deferrable(),
                     key.timing().initiallyDeferred()), 0, 0);
             return context.catalog().relationByOid(context.transaction(), table.oid());

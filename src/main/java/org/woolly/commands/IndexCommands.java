@@ -94,7 +94,7 @@ public final class IndexCommands {
             } else {
                 short number = column(table, element);
                 columns.add(number);
-                columnNames.add(element.column());
+                columnNames.add(uniqueName(element.column(), columnNames));
                 OperatorClassCommands.checkIndexClass(context, element, table.attribute(element.column()).typeOid());
             }
             descending.add(element.descending());

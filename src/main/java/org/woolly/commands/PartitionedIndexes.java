@@ -43,6 +43,12 @@ final class PartitionedIndexes {
             checkKeyCovered(context, table, spec, key);
         }
         if (key != null && key.type() == ConstraintInfo.PRIMARY_KEY) {
+            for (ConstraintInfo existing : table.constraints()) {
+                if (existing.type() == ConstraintInfo.PRIMARY_KEY) {
+                    throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"%s\" are not allowed", table.name());
+                }
+            }
             table = setKeyNotNull(context, table, spec);
         }
         IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
@@ -58,7 +64,7 @@ final class PartitionedIndexes {
                     index.oid(), null, key.deferrable(), key.deferred(), true));
             if (parentConstraintOid != 0) {
                 context.catalog().setConstraintParent(context.transaction(), table.oid(), constraintOid,
-                        parentConstraintOid);
+                        parentConstraintOid, true);
             }
         }
         if (parentIndexOid != 0) {
@@ -111,7 +117,8 @@ final class PartitionedIndexes {
                 context.catalog().removeInheritanceParent(context.transaction(), index.oid(), parentIndex);
                 ConstraintInfo constraint = IndexCommands.constraintOf(partition, index);
                 if (constraint != null) {
-                    context.catalog().setConstraintParent(context.transaction(), partition.oid(), constraint.oid(), 0);
+                    context.catalog().setConstraintParent(context.transaction(), partition.oid(), constraint.oid(), 0,
+                            false);
                 }
             }
         }
@@ -137,7 +144,7 @@ final class PartitionedIndexes {
             context.catalog().addInheritanceParent(context.transaction(), candidate.oid(), parentIndex.oid(), 1);
             if (key != null) {
                 context.catalog().setConstraintParent(context.transaction(), partition.oid(), constraint.oid(),
-                        parentConstraintOid);
+                        parentConstraintOid, false);
             }
             return candidate.valid();
         }
@@ -181,12 +188,13 @@ final class PartitionedIndexes {
                 index.immediate());
     }
 
-    /** {@code CompareIndexInfo}: the same columns, expressions, predicate, ordering, classes and uniqueness. */
+    /**
+     * {@code CompareIndexInfo}: the same columns, expressions, predicate, operator classes and
+     * uniqueness; like PostgreSQL 15 it does not compare DESC and NULLS FIRST.
+     */
     private static boolean matches(IndexInfo candidate, IndexSpec wanted, IndexInfo parentIndex) {
         return candidate.columns().equals(wanted.columns()) && candidate.keyColumnCount() == wanted.keyColumnCount()
                 && candidate.unique() == wanted.unique() && candidate.nullsNotDistinct() == wanted.nullsNotDistinct()
-                && candidate.descending().equals(wanted.descending())
-                && candidate.nullsFirst().equals(wanted.nullsFirst())
                 && candidate.operatorClasses().equals(parentIndex.operatorClasses())
                 && java.util.Objects.equals(candidate.expressions(), parentIndex.expressions())
                 && java.util.Objects.equals(candidate.predicate(), parentIndex.predicate());
@@ -288,7 +296,7 @@ final class PartitionedIndexes {
         context.catalog().addInheritanceParent(context.transaction(), childIndex.oid(), parentIndex.oid(), 1);
         if (parentConstraint != null) {
             context.catalog().setConstraintParent(context.transaction(), partition.oid(), childConstraint.oid(),
-                    parentConstraint.oid());
+                    parentConstraint.oid(), false);
         }
         if (childIndex.valid()) {
             validate(context, parentTable, parentIndex);

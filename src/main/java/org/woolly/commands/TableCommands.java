@@ -363,6 +363,9 @@ public final class TableCommands {
         for (RelationInfo relation : targets) {
             RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
             for (IndexInfo index : truncated.indexes()) {
+                if (index.locator().relNumber() == 0) {
+                    continue; // a partitioned index has no file
+                }
                 IndexCommands.btree(context).buildEmpty(index.shape(), context.transaction());
             }
         }
