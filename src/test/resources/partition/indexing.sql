@@ -435,7 +435,8 @@ create table idxpart2 partition of idxpart for values from (10) to (20);
 drop index idxpart1_pkey;
 drop index idxpart_pkey;
 \d+ idxpart
-\di idxpart*
+select c.relname, c.relkind, i.indrelid::regclass from pg_class c join pg_index i on i.indexrelid = c.oid
+  where c.relname like 'idxpart%' order by 1;
 select indexdef from pg_indexes where tablename like 'idxpart%' order by 1;
 select pg_get_indexdef('idxpart_pkey'::regclass);
 select conname, conparentid <> 0 as hasparent, conislocal, coninhcount from pg_constraint

@@ -406,16 +406,9 @@ final class RelationDdl {
 
     /** Sets an index's {@code pg_index.indisvalid} (a partitioned index becomes valid once every partition has its index). */
     void setIndexValid(Transaction tx, int tableOid, int indexOid, boolean valid) {
-        system.noteCatalogChange(tx, tableOid);
         system.noteCatalogChange(tx, indexOid);
-        Snapshot snapshot = tx.takeSnapshot();
-        CatalogHeap heap = system.heap();
-        for (CatalogRow row : heap.scan(PG_INDEX, databaseOid, snapshot, row -> row.getOid("indexrelid") == indexOid)) {
-            Object[] values = row.values().clone();
-            values[PG_INDEX.column("indisvalid")] = valid;
-            heap.update(row, databaseOid, values, tx, snapshot);
-        }
-        tx.incrementCommandId();
+        updateRows(tx, tableOid, PG_INDEX, row -> row.getOid("indexrelid") == indexOid,
+                values -> values[PG_INDEX.column("indisvalid")] = valid);
     }
 
     /**
@@ -423,11 +416,7 @@ final class RelationDdl {
      * {@code conparentid}, {@code conislocal} and {@code coninhcount}; {@code parentOid} 0 detaches it.
      */
     void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid, boolean created) {
-        system.noteCatalogChange(tx, relationOid);
-        Snapshot snapshot = tx.takeSnapshot();
-        CatalogHeap heap = system.heap();
-        for (CatalogRow row : heap.scan(PG_CONSTRAINT, databaseOid, snapshot, row -> row.getOid("oid") == constraintOid)) {
-            Object[] values = row.values().clone();
+        updateRows(tx, relationOid, PG_CONSTRAINT, row -> row.getOid("oid") == constraintOid, values -> {
             values[PG_CONSTRAINT.column("conparentid")] = parentOid;
             values[PG_CONSTRAINT.column("conislocal")] = parentOid == 0;
             values[PG_CONSTRAINT.column("coninhcount")] = parentOid == 0 ? 0 : 1;
@@ -435,6 +424,19 @@ final class RelationDdl {
                 // index_constraint_create: a constraint made for its parent's is not local, so inheritable
                 values[PG_CONSTRAINT.column("connoinherit")] = false;
             }
+        });
+    }
+
+    /** Changes the rows of {@code catalog} that {@code which} selects, a change of relation {@code relationOid}'s. */
+    private void updateRows(Transaction tx, int relationOid, CatalogDefinition catalog,
+                            java.util.function.Predicate<CatalogRow> which,
+                            java.util.function.Consumer<Object[]> change) {
+        system.noteCatalogChange(tx, relationOid);
+        Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        for (CatalogRow row : heap.scan(catalog, databaseOid, snapshot, which)) {
+            Object[] values = row.values().clone();
+            change.accept(values);
             heap.update(row, databaseOid, values, tx, snapshot);
         }
         tx.incrementCommandId();

@@ -74,14 +74,7 @@ class HashPartitioningIT {
         String dump = pgDump(server, "hash_source");
         assertThat(dump).contains("PARTITION BY HASH (customer, id);",
                 "ALTER TABLE ONLY public.orders ATTACH PARTITION public.orders_1 FOR VALUES WITH (modulus 3, remainder 1);");
-        Process restore = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", server.superuser(), "-d", "hash_copy")
-                .redirectErrorStream(true).start();
-        restore.getOutputStream().write(dump.getBytes(StandardCharsets.UTF_8));
-        restore.getOutputStream().close();
-        String output = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(restore.exitValue()).as(output).isZero();
+        restore(server, "hash_copy", dump);
         assertThat(pgDump(server, "hash_copy")).isEqualTo(dump);
         try (Connection copy = DriverManager.getConnection(server.jdbcUrl("hash_copy"), server.superuser(), "")) {
             // rows inserted after the restore land where the dumped ones did
@@ -92,6 +85,18 @@ class HashPartitioningIT {
                                 .isEqualTo(counts.get(1)));
             }
         }
+    }
+
+    /** Runs a plain dump through PostgreSQL 15's psql into {@code database}, stopping at the first error. */
+    static void restore(WoollyServerExtension server, String database, String dump) throws Exception {
+        Process restore = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", server.superuser(), "-d", database)
+                .redirectErrorStream(true).start();
+        restore.getOutputStream().write(dump.getBytes(StandardCharsets.UTF_8));
+        restore.getOutputStream().close();
+        String output = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(restore.exitValue()).as(output).isZero();
     }
 
     /** PostgreSQL 15's pg_dump of a database, without the random key of its \restrict lines. */
