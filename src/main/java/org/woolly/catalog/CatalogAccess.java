@@ -168,6 +168,20 @@ public interface CatalogAccess {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
     }
 
+    /** Sets {@code pg_index.indisvalid} of an index of table {@code tableOid}. */
+    default void setIndexValid(Transaction tx, int tableOid, int indexOid, boolean valid) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");
+    }
+
+    /**
+     * Links a partition's constraint to its partitioned table's ({@code conparentid}; 0 unlinks it);
+     * {@code created}: the constraint was just made for the parent's (then {@code connoinherit} is false).
+     */
+    default void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid,
+                                     boolean created) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "constraints are not supported by this catalog");
+    }
+
     /** Gives an index a new, empty file for REINDEX; returns it as it is now. */
     default IndexInfo reindex(Transaction tx, RelationInfo table, IndexInfo index) {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes are not supported by this catalog");

@@ -469,6 +469,17 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public void setIndexValid(Transaction tx, int tableOid, int indexOid, boolean valid) {
+        ddl.setIndexValid(tx, tableOid, indexOid, valid);
+    }
+
+    @Override
+    public void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid,
+                                    boolean created) {
+        ddl.setConstraintParent(tx, relationOid, constraintOid, parentOid, created);
+    }
+
+    @Override
     public List<ForeignKeyReference> referencingForeignKeys(Transaction tx, int relationOid) {
         return system.imageFor(tx, databaseOid).referencingForeignKeys(relationOid);
     }
@@ -1489,6 +1500,9 @@ public final class DatabaseCatalog implements CatalogAccess {
         }
         org.woolly.access.nbtree.BTreeAccess btree = org.woolly.access.nbtree.BTreeAccess.of(system.storage());
         for (IndexInfo index : truncated.indexes()) {
+            if (index.locator().relNumber() == 0) {
+                continue;
+            }
             btree.buildEmpty(index.shape(), tx);
         }
     }

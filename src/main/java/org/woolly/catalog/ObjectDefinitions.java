@@ -44,7 +44,8 @@ final class ObjectDefinitions {
         if (index.unique()) {
             text.append("UNIQUE ");
         }
-        text.append("INDEX ").append(Identifiers.quote(index.name())).append(" ON ")
+        // an index on a partitioned table is not built on its partitions by this statement alone
+        text.append("INDEX ").append(Identifiers.quote(index.name())).append(table.kind() == 'p' ? " ON ONLY " : " ON ")
                 .append(Identifiers.quote(table.namespaceName())).append('.').append(Identifiers.quote(table.name()))
                 .append(" USING btree (");
         for (int i = 0; i < index.keyColumnCount(); i++) {

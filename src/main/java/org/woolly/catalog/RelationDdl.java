@@ -20,6 +20,7 @@ import static org.woolly.catalog.CatalogDefinitions.PG_CONSTRAINT;
 import static org.woolly.catalog.CatalogDefinitions.PG_DEPEND;
 import static org.woolly.catalog.CatalogDefinitions.PG_DESCRIPTION;
 import static org.woolly.catalog.CatalogDefinitions.PG_INDEX;
+import static org.woolly.catalog.CatalogDefinitions.PG_INHERITS;
 import static org.woolly.catalog.CatalogDefinitions.PG_TYPE;
 
 /**
@@ -211,7 +212,9 @@ final class RelationDdl {
         Snapshot snapshot = tx.takeSnapshot();
         setNewRelfilenode(tx, snapshot, classRow, relation.locator());
         for (IndexInfo index : relation.indexes()) {
-            setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
+            if (index.locator().relNumber() != 0) {
+                setNewRelfilenode(tx, snapshot, index.oid(), index.locator());
+            }
         }
         tx.incrementCommandId();
         if (relation.toast() != null) {
@@ -306,11 +309,16 @@ final class RelationDdl {
         }
         StorageServices storage = system.storage();
         int indexOid = storage.allocateOid();
-        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid, indexOid);
+        // an index on a partitioned table is itself partitioned: relkind 'I', no file (relfilenode 0)
+        boolean partitioned = table.kind() == 'p';
+        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE_OID, databaseOid,
+                partitioned ? 0 : indexOid);
         system.noteCatalogChange(tx, table.oid());
         system.noteCatalogChange(tx, indexOid);
         RelationLocks.lock(tx, databaseOid, indexOid, LockMode.ACCESS_EXCLUSIVE);
-        tx.createRelationStorage(locator);
+        if (!partitioned) {
+            tx.createRelationStorage(locator);
+        }
         IndexInfo index = new IndexInfo(indexOid, spec.name(), table.oid(), namespaceOid, locator,
                 List.copyOf(spec.columns()), spec.keyColumnCount(), List.copyOf(types), List.copyOf(classes),
                 List.copyOf(spec.descending()), List.copyOf(spec.nullsFirst()), spec.unique(), spec.primary(),
@@ -319,8 +327,13 @@ final class RelationDdl {
                 spec.predicate(), spec.immediate());
         CatalogHeap heap = system.heap();
         char persistence = image.classRow(table.oid()).getChar("relpersistence");
-        heap.insert(PG_CLASS, databaseOid, CatalogRows.indexRelation(indexOid, spec.name(), namespaceOid, indexOid,
-                persistence, spec.columns().size()), tx);
+        Object[] classRow = CatalogRows.indexRelation(indexOid, spec.name(), namespaceOid, locator.relNumber(),
+                persistence, spec.columns().size());
+        if (partitioned) {
+            classRow[PG_CLASS.column("relkind")] = "I";
+            classRow[PG_CLASS.column("reltuples")] = 0.0f;
+        }
+        heap.insert(PG_CLASS, databaseOid, classRow, tx);
         for (int i = 0; i < spec.columns().size(); i++) {
             heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(indexOid, columnNames.get(i),
                     image.type(types.get(i)), typmods.get(i), i + 1, false, false), tx);
@@ -382,7 +395,51 @@ final class RelationDdl {
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot,
                         row -> row.getOid("objoid") == oid && row.getOid("classoid") == PG_CLASS.oid())
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
-        tx.dropRelationStorageAtCommit(index.locator());
+        // the index's place in a partitioned index's tree (as a partition, or as the parent)
+        heap.scan(PG_INHERITS, databaseOid, snapshot,
+                        row -> row.getOid("inhrelid") == oid || row.getOid("inhparent") == oid)
+                .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        if (index.locator().relNumber() != 0) {
+            tx.dropRelationStorageAtCommit(index.locator());
+        }
+    }
+
+    /** Sets an index's {@code pg_index.indisvalid} (a partitioned index becomes valid once every partition has its index). */
+    void setIndexValid(Transaction tx, int tableOid, int indexOid, boolean valid) {
+        system.noteCatalogChange(tx, indexOid);
+        updateRows(tx, tableOid, PG_INDEX, row -> row.getOid("indexrelid") == indexOid,
+                values -> values[PG_INDEX.column("indisvalid")] = valid);
+    }
+
+    /**
+     * Makes a partition's constraint the child of a partitioned table's ({@code ConstraintSetParentConstraint}):
+     * {@code conparentid}, {@code conislocal} and {@code coninhcount}; {@code parentOid} 0 detaches it.
+     */
+    void setConstraintParent(Transaction tx, int relationOid, int constraintOid, int parentOid, boolean created) {
+        updateRows(tx, relationOid, PG_CONSTRAINT, row -> row.getOid("oid") == constraintOid, values -> {
+            values[PG_CONSTRAINT.column("conparentid")] = parentOid;
+            values[PG_CONSTRAINT.column("conislocal")] = parentOid == 0;
+            values[PG_CONSTRAINT.column("coninhcount")] = parentOid == 0 ? 0 : 1;
+            if (created) {
+                // index_constraint_create: a constraint made for its parent's is not local, so inheritable
+                values[PG_CONSTRAINT.column("connoinherit")] = false;
+            }
+        });
+    }
+
+    /** Changes the rows of {@code catalog} that {@code which} selects, a change of relation {@code relationOid}'s. */
+    private void updateRows(Transaction tx, int relationOid, CatalogDefinition catalog,
+                            java.util.function.Predicate<CatalogRow> which,
+                            java.util.function.Consumer<Object[]> change) {
+        system.noteCatalogChange(tx, relationOid);
+        Snapshot snapshot = tx.takeSnapshot();
+        CatalogHeap heap = system.heap();
+        for (CatalogRow row : heap.scan(catalog, databaseOid, snapshot, which)) {
+            Object[] values = row.values().clone();
+            change.accept(values);
+            heap.update(row, databaseOid, values, tx, snapshot);
+        }
+        tx.incrementCommandId();
     }
 
     /** Adds a pg_constraint row to {@code table} (and counts a check constraint in {@code relchecks}). */

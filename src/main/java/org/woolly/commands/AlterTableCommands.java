@@ -47,6 +47,8 @@ public final class AlterTableCommands {
     /** Where ADD GENERATED ... AS IDENTITY makes its sequence (null outside a session). */
     private org.woolly.access.sequence.SequenceAccess sequences;
     private RelationInfo relation;
+    /** ALTER TABLE ONLY: a key added to a partitioned table gets no indexes on the partitions. */
+    private boolean only;
     /** Set while an action recurses from a parent to its inheritance children. */
     private boolean recursing;
 
@@ -84,6 +86,7 @@ public final class AlterTableCommands {
                 relation.kind() == 'i' ? "index" : relation.kind() == 'S' ? "sequence" : "table", relation.name());
         AlterTableCommands command = new AlterTableCommands(context, executorContexts, relation);
         command.sequences = sequences;
+        command.only = alter.only();
         for (AlterTableAction action : alter.actions()) {
             command.run(action);
         }
@@ -114,12 +117,23 @@ public final class AlterTableCommands {
             case AlterTableAction.AlterColumnType change -> alterColumnType(change);
             case AlterTableAction.OwnerTo owner -> ownerTo(owner);
             case AlterTableAction.Inherit inherit -> relation = InheritanceCommands.alterInherit(context, relation, inherit);
+            case AlterTableAction.Partition partition when relation.kind() == 'i' || relation.kind() == 'I' -> {
+                if (relation.kind() == 'i') {
+                    throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a partitioned index",
+                            relation.name());
+                }
+                PartitionedIndexes.attachIndex(context, relation, partition.partition());
+            }
             case AlterTableAction.Partition partition -> relation = partition.bound() == null
                     ? PartitionCommands.detach(context, relation, partition.partition())
                     : PartitionCommands.attach(context, relation, partition.partition(), partition.bound());
             case AlterTableAction.SetOptions set ->
                     relation = StorageParameters.alter(context, relation, set.options(), set.reset());
             case AlterTableAction.SetSchema setSchema -> relation = SchemaCommands.setSchema(context, relation, setSchema);
+            case AlterTableAction.AddConstraint add when only && relation.kind() == 'p'
+                    && add.constraint().kind() != org.woolly.nodes.parse.TableConstraint.Kind.CHECK
+                    && add.constraint().kind() != org.woolly.nodes.parse.TableConstraint.Kind.FOREIGN_KEY ->
+                    relation = ConstraintCommands.addIndexConstraint(context, relation, add.constraint(), true);
             case AlterTableAction.AddConstraint add ->
                     relation = ConstraintCommands.addConstraint(context, relation, add.constraint(), add.notValid());
             case AlterTableAction.DropConstraint drop -> {

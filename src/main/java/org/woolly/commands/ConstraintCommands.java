@@ -128,6 +128,12 @@ public final class ConstraintCommands {
      */
     public static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table,
                                                   TableConstraint key) {
+        return addIndexConstraint(context, table, key, false);
+    }
+
+    /** {@link #addIndexConstraint(CommandContext, RelationInfo, TableConstraint)}; {@code only}: not on the partitions. */
+    static RelationInfo addIndexConstraint(CommandContext context, RelationInfo table, TableConstraint key,
+                                           boolean only) {
         boolean primary = key.kind() == TableConstraint.Kind.PRIMARY_KEY;
         String name = key.name();
         List<String> columnNames = key.columns();
@@ -135,8 +141,9 @@ public final class ConstraintCommands {
         if (primary) {
             for (ConstraintInfo existing : table.constraints()) {
                 if (existing.type() == ConstraintInfo.PRIMARY_KEY) {
-                    throw TableCommands.at(SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
-                            "multiple primary keys for table \"%s\" are not allowed", table.name()), location);
+                    // index_check_primary_key: no position (CREATE TABLE's own two keys are caught earlier, with one)
+                    throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"%s\" are not allowed", table.name());
                 }
             }
         }
@@ -192,9 +199,15 @@ public final class ConstraintCommands {
             descending.add(false);
             nullsFirst.add(false);
         }
-        IndexInfo index = context.catalog().createIndex(context.transaction(), table,
-                new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
-                        key.nullsNotDistinct(), List.of(), null, !key.timing().deferrable()));
+        IndexSpec spec = new IndexSpec(indexName, stored, columns.size(), descending, nullsFirst, true, primary,
+                key.nullsNotDistinct(), List.of(), null, !key.timing().deferrable());
+        if (table.kind() == 'p') {
+            PartitionedIndexes.define(context, table, spec, only, new PartitionedIndexes.Key(
+                    primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, key.timing().deferrable(),
+                    key.timing().initiallyDeferred()), 0, 0);
+            return context.catalog().relationByOid(context.transaction(), table.oid());
+        }
+        IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
         IndexCommands.build(context, table, index);
         table = context.catalog().relationByOid(context.transaction(), table.oid());
         ConstraintInfo constraint = new ConstraintInfo(context.catalog().allocateOid(), indexName, table.namespaceOid(),
@@ -205,7 +218,7 @@ public final class ConstraintCommands {
     }
 
     /** SET NOT NULL on a column with rows: 23502 if one of them has a null there. */
-    private static void checkNoNulls(CommandContext context, RelationInfo table, AttributeInfo attribute) {
+    static void checkNoNulls(CommandContext context, RelationInfo table, AttributeInfo attribute) {
         HeapAccess heap = HeapAccess.of(context.storage());
         HeapScan scan = heap.beginScan(table.locator(), context.transaction().takeSnapshot());
         try {
@@ -332,9 +345,17 @@ public final class ConstraintCommands {
                     name, table.name());
         }
         boolean ownsIndex = constraint.type() == ConstraintInfo.PRIMARY_KEY || constraint.type() == ConstraintInfo.UNIQUE;
+        if (ownsIndex && context.catalog().constraintInheritCount(context.transaction(), table.oid(), name) > 0) {
+            // a partition's key constraint lives as long as its partitioned table's
+            throw SqlException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited constraint \"%s\" of relation \"%s\"",
+                    name, table.name());
+        }
         if (ownsIndex && table.index(constraint.indexOid()) != null) {
             ForeignKeyCommands.checkIndexNotReferenced(context, table, table.index(constraint.indexOid()),
                     "constraint %s on table %s".formatted(constraint.name(), table.name()));
+            if (table.kind() == 'p') {
+                PartitionedIndexes.dropDescendants(context, table, table.index(constraint.indexOid()));
+            }
         }
         context.catalog().dropConstraint(context.transaction(), table, constraint);
         if (ownsIndex && constraint.indexOid() != 0) {

@@ -55,6 +55,10 @@ public final class ForeignKeyCommands {
                     .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE,
                             "relation \"%s\" does not exist", name));
         }
+        if (referenced.kind() == 'p') {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "foreign keys referencing partitioned table \"%s\" are not supported yet", referenced.name());
+        }
         if (referenced.kind() != 'r') {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE,
                     "referenced relation \"%s\" is not a table", referenced.name());

@@ -49,7 +49,11 @@ public final class IndexCommands {
                         tableName.name(), LockMode.SHARE)
                 .orElseThrow(() -> TableCommands.at(SqlException.of(SqlState.UNDEFINED_TABLE,
                         "relation \"%s\" does not exist", tableName.name()), tableName.location()));
-        if (table.kind() != 'r') {
+        if (table.kind() == 'p' && create.concurrently()) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot create index on partitioned table \"%s\" concurrently", table.name());
+        }
+        if (table.kind() != 'r' && table.kind() != 'p') {
             throw TableCommands.at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot create index on relation \"%s\"",
                     table.name()).withDetail("This operation is not supported for %s.".formatted(kindPlural(table.kind()))),
                     tableName.location());
@@ -90,7 +94,7 @@ public final class IndexCommands {
             } else {
                 short number = column(table, element);
                 columns.add(number);
-                columnNames.add(element.column());
+                columnNames.add(uniqueName(element.column(), columnNames));
                 OperatorClassCommands.checkIndexClass(context, element, table.attribute(element.column()).typeOid());
             }
             descending.add(element.descending());
@@ -112,6 +116,10 @@ public final class IndexCommands {
         IndexSpec spec = new IndexSpec(name, columns, create.keys().size(), descending, nullsFirst, create.unique(),
                 false, create.nullsNotDistinct(), List.copyOf(expressions), predicate);
         List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.BTREE, create.options());
+        if (table.kind() == 'p') {
+            PartitionedIndexes.define(context, table, spec, create.only(), null, 0, 0);
+            return "CREATE INDEX";
+        }
         IndexInfo index = context.catalog().createIndex(context.transaction(), table, spec);
         if (!storageParameters.isEmpty()) {
             RelationInfo withOptions = StorageParameters.store(context, table, index.oid(), storageParameters);
@@ -264,13 +272,17 @@ public final class IndexCommands {
                         "relation \"%s\" does not exist", name.name()), name.location()));
         RelationInfo table;
         List<IndexInfo> indexes;
-        if (reindex.kind() == Statement.ObjectKind.INDEX) {
+        if (reindex.kind() == Statement.ObjectKind.INDEX && relation.kind() != 'I') {
             if (relation.kind() != 'i') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", name.name());
             }
             Target target = owner(context, relation.oid());
             table = target.table();
             indexes = List.of(target.index());
+        } else if (relation.kind() == 'I' || relation.kind() == 'p') {
+            // a partitioned index or table: the indexes of its leaf partitions (ReindexPartitions)
+            reindexPartitions(context, relation);
+            return "REINDEX";
         } else {
             if (relation.kind() != 'r') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name());
@@ -292,11 +304,35 @@ public final class IndexCommands {
         return "REINDEX";
     }
 
+    /** REINDEX of a partitioned table or index: each leaf index under it, built again. */
+    private static void reindexPartitions(CommandContext context, RelationInfo relation) {
+        List<IndexInfo> leaves = new ArrayList<>();
+        if (relation.kind() == 'p') {
+            RelationInfo table = context.catalog().relationByOid(context.transaction(), relation.oid());
+            for (IndexInfo index : table.indexes()) {
+                leaves.addAll(PartitionedIndexes.descendants(context, table, index));
+            }
+        } else {
+            Target target = owner(context, relation.oid());
+            leaves.addAll(PartitionedIndexes.descendants(context, target.table(), target.index()));
+        }
+        for (IndexInfo index : leaves) {
+            if (index.locator().relNumber() == 0) {
+                continue;
+            }
+            Target target = owner(context, index.oid());
+            build(context, target.table(), context.catalog().reindex(context.transaction(), target.table(),
+                    target.index()), CommandProgress.CREATEIDX_COMMAND_REINDEX);
+        }
+    }
+
     /** Gives every index of {@code table} a new file built from its rows (after a table rewrite); returns the table as it is now. */
     public static RelationInfo rebuildAll(CommandContext context, RelationInfo table) {
         for (IndexInfo index : table.indexes()) {
-            build(context, table, context.catalog().reindex(context.transaction(), table, index),
-                    CommandProgress.CREATEIDX_COMMAND_REINDEX);
+            if (index.locator().relNumber() != 0) {
+                build(context, table, context.catalog().reindex(context.transaction(), table, index),
+                        CommandProgress.CREATEIDX_COMMAND_REINDEX);
+            }
         }
         return context.catalog().relationByOid(context.transaction(), table.oid());
     }
@@ -315,11 +351,19 @@ public final class IndexCommands {
                 }
                 throw SqlException.of(SqlState.UNDEFINED_OBJECT, "index \"%s\" does not exist", name.name());
             }
-            if (relation.get().kind() != 'i') {
+            if (relation.get().kind() != 'i' && relation.get().kind() != 'I') {
                 throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", name.name())
                         .withHint("Use DROP TABLE to remove a table.");
             }
             Target target = owner(context, relation.get().oid());
+            int parentIndex = PartitionedIndexes.parentIndex(context, target.index());
+            if (parentIndex != 0) {
+                // a partition's index is part of its partitioned index (DEPENDENCY_PARTITION_PRI)
+                String parentName = context.catalog().relationByOid(context.transaction(), parentIndex).name();
+                throw new SqlException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop index %s because index %s requires it".formatted(target.index().name(),
+                                parentName), null, "You can drop index %s instead.".formatted(parentName), 0, null);
+            }
             ConstraintInfo constraint = constraintOf(target.table(), target.index());
             if (constraint != null) {
                 if (!drop.cascade()) {
@@ -335,6 +379,9 @@ public final class IndexCommands {
             targets.add(target);
         }
         for (Target target : targets) {
+            if (target.table().kind() == 'p') {
+                PartitionedIndexes.dropDescendants(context, target.table(), target.index());
+            }
             RelationInfo table = context.catalog().relationByOid(context.transaction(), target.table().oid());
             ConstraintInfo constraint = constraintOf(table, target.index());
             if (constraint != null) {

@@ -209,6 +209,7 @@ final class PartitionCommands {
         InheritanceCommands.changeParent(context, child, parent, false);
         child = context.catalog().relationByOid(context.transaction(), child.oid());
         storeBound(context, parent, child, spec, true);
+        PartitionedIndexes.cloneInto(context, parent, child);
         return context.catalog().relationByOid(context.transaction(), parent.oid());
     }
 
@@ -226,6 +227,7 @@ final class PartitionCommands {
             throw SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a partition of relation \"%s\"",
                     child.name(), parent.name());
         }
+        PartitionedIndexes.detach(context, parent, child);
         InheritanceCommands.changeParent(context, child, parent, true);
         context.catalog().storePartitionBound(context.transaction(), child.oid(), parent.oid(), null,
                 PartitionBound.parse(bound).kind() == PartitionBound.Kind.DEFAULT);

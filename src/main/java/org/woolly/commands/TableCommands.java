@@ -185,6 +185,10 @@ public final class TableCommands {
         if (create.partitionBy() != null) {
             table = PartitionCommands.partitionBy(context, table, create.partitionBy());
         }
+        if (create.partitionOf() != null) {
+            // the parent's indexes first, then the partition's own keys (DefineRelation, then its statements)
+            table = PartitionedIndexes.cloneInto(context, inherited.parents().getFirst(), table);
+        }
         for (TableConstraint check : checks) {
             table = ConstraintCommands.addCheck(context, table, check.name(), check.check());
         }
@@ -359,6 +363,9 @@ public final class TableCommands {
         for (RelationInfo relation : targets) {
             RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
             for (IndexInfo index : truncated.indexes()) {
+                if (index.locator().relNumber() == 0) {
+                    continue; // a partitioned index has no file
+                }
                 IndexCommands.btree(context).buildEmpty(index.shape(), context.transaction());
             }
         }

@@ -202,6 +202,20 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         return compiled::evaluate;
     }
 
+    /** The partitioned indexes above a partition's index, nearest first ({@code get_partition_ancestors}). */
+    java.util.List<Integer> indexAncestors(int indexOid) {
+        java.util.List<Integer> ancestors = new java.util.ArrayList<>();
+        if (catalog == null) {
+            return ancestors;
+        }
+        java.util.List<Integer> parents = catalog.inheritanceParents(transaction, indexOid);
+        while (!parents.isEmpty()) {
+            ancestors.add(parents.getFirst());
+            parents = catalog.inheritanceParents(transaction, parents.getFirst());
+        }
+        return ancestors;
+    }
+
     /** The partitioned table {@code relation} is a partition of, or null when it is none. */
     RelationInfo partitionParent(RelationInfo relation) {
         if (catalog == null || catalog.partitionBound(transaction, relation.oid()) == null) {

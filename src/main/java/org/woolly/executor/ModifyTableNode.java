@@ -322,16 +322,86 @@ final class ModifyTableNode implements ExecNode {
      */
     private void routeInsert(Object[] row) {
         if (onConflict != null) {
-            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
+            routeInsertOnConflict(row);
+            return;
         }
         insertIntoPartition(row);
         processed++;
         emit(row);
     }
 
+    /**
+     * INSERT ... ON CONFLICT into a partitioned table: the leaf partition decides the conflict
+     * with its own indexes that are attached under the arbiter indexes ({@code ExecInitPartitionInfo}
+     * maps the arbiters through {@code get_partition_ancestors}); a row it inserts or updates is
+     * counted and returned here.
+     */
+    private void routeInsertOnConflict(Object[] row) {
+        Routed routed = route(row);
+        RelationInfo leaf = routed.leaf();
+        boolean sameLayout = sameColumns(relation, leaf);
+        if (onConflict.doUpdate() && !sameLayout) {
+            throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "INSERT ... ON CONFLICT DO UPDATE into partition "
+                    + "\"%s\" whose columns differ from its partitioned table's is not supported yet", leaf.name());
+        }
+        ModifyTableNode node = leaves.computeIfAbsent(leaf.oid(), oid -> {
+            ModifyTableNode created = new ModifyTableNode(context, Query.CommandType.INSERT, leaf, null, null, null,
+                    new CompiledExpression[0]);
+            List<Integer> arbiters = new ArrayList<>();
+            for (org.woolly.catalog.IndexInfo index : leaf.indexes()) {
+                if (onConflict.arbiterIndexes().stream().anyMatch(context.indexAncestors(index.oid())::contains)) {
+                    arbiters.add(index.oid());
+                }
+            }
+            if (!onConflict.arbiterIndexes().isEmpty() && arbiters.isEmpty()) {
+                // no leaf index stands for the arbiters: nothing could conflict, but an empty
+                // list would make every unique index one
+                arbiters.add(0);
+            }
+            created.onConflict(new org.woolly.nodes.query.OnConflict(onConflict.doUpdate(), List.copyOf(arbiters),
+                    onConflict.updateRow(), onConflict.updateWhere()), conflictRow, conflictWhere);
+            created.routed = true;
+            return created;
+        });
+        long before = node.processed;
+        node.insertOnConflict(routed.values());
+        if (node.processed > before) {
+            processed++;
+            emit(sameLayout ? node.lastRow : row);
+        }
+    }
+
+    /** Whether two relations have the same columns in the same order (a partition made by PARTITION OF). */
+    private static boolean sameColumns(RelationInfo parent, RelationInfo leaf) {
+        if (parent.attributes().size() != leaf.attributes().size()) {
+            return false;
+        }
+        for (int i = 0; i < parent.attributes().size(); i++) {
+            if (!parent.attributes().get(i).name().equals(leaf.attributes().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A row routed to its leaf partition, in the leaf's column order. */
+    private record Routed(RelationInfo leaf, Object[] values) {}
+
     /** Routes a row of this partitioned table to its leaf partition and inserts it there; returns the leaf's node. */
     private ModifyTableNode insertIntoPartition(Object[] row) {
+        Routed routed = route(row);
+        RelationInfo leaf = routed.leaf();
+        Object[] values = routed.values();
+        ModifyTableNode node = leaves.computeIfAbsent(leaf.oid(), oid -> new ModifyTableNode(context,
+                Query.CommandType.INSERT, leaf, null, null, null, new CompiledExpression[0]));
+        node.routed = true;
+        node.insertRow(values);
+        node.lastRow = values;
+        return node;
+    }
+
+    /** The leaf partition whose bounds hold the row's key, level by level (23514 when none does). */
+    private Routed route(Object[] row) {
         RelationInfo target = relation;
         Object[] values = row;
         while (target.kind() == 'p') {
@@ -347,13 +417,7 @@ final class ModifyTableNode implements ExecNode {
             values = PartitionScheme.rowFor(level, member.relation(), values);
             target = member.relation();
         }
-        RelationInfo leaf = target;
-        ModifyTableNode node = leaves.computeIfAbsent(leaf.oid(), oid -> new ModifyTableNode(context,
-                Query.CommandType.INSERT, leaf, null, null, null, new CompiledExpression[0]));
-        node.routed = true;
-        node.insertRow(values);
-        node.lastRow = values;
-        return node;
+        return new Routed(target, values);
     }
 
     /** The row this routed leaf insert wrote last. */
@@ -505,6 +569,7 @@ final class ModifyTableNode implements ExecNode {
             Tid existing = arbiter.find(row);
             if (existing == null) {
                 if (writeRow(row, true)) {
+                    lastRow = row;
                     return;
                 }
                 // a concurrent inserter of an arbiter key won the race: look again
@@ -583,6 +648,7 @@ final class ModifyTableNode implements ExecNode {
                         conflictTriggers.afterRow(current, values);
                     }
                     processed++;
+                    lastRow = values;
                     emit(values);
                     return;
                 }

@@ -85,6 +85,12 @@ final class AlterTableParser {
             do {
                 actions.add(setOptions());
             } while (cursor.accept(Token.Kind.COMMA));
+        } else if (kind == Statement.ObjectKind.INDEX && first.isKeyword("attach")
+                && cursor.peek(1).isKeyword("partition")) {
+            // ALTER INDEX parent ATTACH PARTITION child (a partition action without a bound)
+            cursor.advance();
+            cursor.advance();
+            actions.add(new AlterTableAction.Partition(grammar.qualifiedName(), null, first.start()));
         } else if (kind == Statement.ObjectKind.INDEX) {
             if (!first.is(Token.Kind.IDENT)) {
                 throw cursor.syntaxError();

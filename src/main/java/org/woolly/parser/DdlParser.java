@@ -217,7 +217,7 @@ final class DdlParser {
             name = grammar.columnId();
         }
         cursor.expectKeyword("on");
-        cursor.acceptKeyword("only");
+        boolean only = cursor.acceptKeyword("only");
         QualifiedName table = grammar.qualifiedName();
         String method = null;
         if (cursor.acceptKeyword("using")) {
@@ -257,7 +257,7 @@ final class DdlParser {
             where = grammar.expressions.expression(ExpressionParser.LOWEST);
         }
         return new Statement.CreateIndex(name, table, unique, concurrently, ifNotExists, method, List.copyOf(keys),
-                List.copyOf(include), nullsNotDistinct, where, options, create.start());
+                List.copyOf(include), nullsNotDistinct, where, options, create.start(), only);
     }
 
     /** {@code column | (expression) | function(...)} [COLLATE] [opclass] [ASC|DESC] [NULLS FIRST|LAST]. */

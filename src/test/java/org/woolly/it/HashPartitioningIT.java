@@ -71,18 +71,11 @@ class HashPartitioningIT {
             }
             execute(source, "INSERT INTO orders SELECT g, 'c' || (g % 11), g * 1.5 FROM generate_series(1, 60) g");
         }
-        String dump = pgDump("hash_source");
+        String dump = pgDump(server, "hash_source");
         assertThat(dump).contains("PARTITION BY HASH (customer, id);",
                 "ALTER TABLE ONLY public.orders ATTACH PARTITION public.orders_1 FOR VALUES WITH (modulus 3, remainder 1);");
-        Process restore = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", server.superuser(), "-d", "hash_copy")
-                .redirectErrorStream(true).start();
-        restore.getOutputStream().write(dump.getBytes(StandardCharsets.UTF_8));
-        restore.getOutputStream().close();
-        String output = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(restore.exitValue()).as(output).isZero();
-        assertThat(pgDump("hash_copy")).isEqualTo(dump);
+        restore(server, "hash_copy", dump);
+        assertThat(pgDump(server, "hash_copy")).isEqualTo(dump);
         try (Connection copy = DriverManager.getConnection(server.jdbcUrl("hash_copy"), server.superuser(), "")) {
             // rows inserted after the restore land where the dumped ones did
             execute(copy, "INSERT INTO orders SELECT g, 'c' || (g % 11), 0 FROM generate_series(1, 60) g");
@@ -94,8 +87,20 @@ class HashPartitioningIT {
         }
     }
 
+    /** Runs a plain dump through PostgreSQL 15's psql into {@code database}, stopping at the first error. */
+    static void restore(WoollyServerExtension server, String database, String dump) throws Exception {
+        Process restore = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", server.superuser(), "-d", database)
+                .redirectErrorStream(true).start();
+        restore.getOutputStream().write(dump.getBytes(StandardCharsets.UTF_8));
+        restore.getOutputStream().close();
+        String output = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(restore.exitValue()).as(output).isZero();
+    }
+
     /** PostgreSQL 15's pg_dump of a database, without the random key of its \restrict lines. */
-    private static String pgDump(String database) throws Exception {
+    static String pgDump(WoollyServerExtension server, String database) throws Exception {
         Process dump = new ProcessBuilder("/usr/lib/postgresql/15/bin/pg_dump", "-h", "127.0.0.1", "-p",
                 Integer.toString(server.port()), "-U", server.superuser(), "-d", database).start();
         String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

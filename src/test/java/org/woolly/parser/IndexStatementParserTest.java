@@ -30,6 +30,19 @@ class IndexStatementParserTest {
         assertThat(create.keys()).extracting(Statement.IndexElement::nullsFirst)
                 .containsExactly(null, null, true, false);
         assertThat(create.include()).extracting(Statement.IndexElement::column).containsExactly("e", "f");
+        assertThat(create.only()).isTrue();
+        assertThat(((Statement.CreateIndex) one("create index on t (a)")).only()).isFalse();
+    }
+
+    @Test
+    void alterIndexAttachPartition() {
+        Statement.AlterTable alter = (Statement.AlterTable) one("ALTER INDEX p_a_idx ATTACH PARTITION s.p1_a_idx");
+        assertThat(alter.kind()).isEqualTo(Statement.ObjectKind.INDEX);
+        assertThat(alter.name().name()).isEqualTo("p_a_idx");
+        var attach = (org.woolly.nodes.parse.AlterTableAction.Partition) alter.actions().getFirst();
+        assertThat(attach.partition().schema()).isEqualTo("s");
+        assertThat(attach.partition().name()).isEqualTo("p1_a_idx");
+        assertThat(attach.bound()).isNull();
     }
 
     @Test

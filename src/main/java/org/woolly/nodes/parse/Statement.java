@@ -145,7 +145,16 @@ public sealed interface Statement {
      */
     record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean ifNotExists,
                        String method, List<IndexElement> keys, List<IndexElement> include, boolean nullsNotDistinct,
-                       Expr where, List<DefElem> options, int location) implements Statement {}
+                       Expr where, List<DefElem> options, int location, boolean only) implements Statement {
+
+        /** An index on the table and, for a partitioned table, on its partitions (no ONLY). */
+        public CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean ifNotExists,
+                           String method, List<IndexElement> keys, List<IndexElement> include,
+                           boolean nullsNotDistinct, Expr where, List<DefElem> options, int location) {
+            this(name, table, unique, concurrently, ifNotExists, method, keys, include, nullsNotDistinct, where,
+                    options, location, false);
+        }
+    }
 
     /**
      * One column of an index: a column name, or an expression ({@code column} null);

@@ -408,7 +408,9 @@ public final class QuerySession implements SessionEngine {
                     return List.of();
                 }
                 try {
-                    return catalog.relationByOid(transaction, relationOid).indexes();
+                    // a partitioned index has no file to scan: its partitions' indexes are read instead
+                    return catalog.relationByOid(transaction, relationOid).indexes().stream()
+                            .filter(index -> index.locator().relNumber() != 0).toList();
                 } catch (SqlException dropped) {
                     return List.of();
                 }
