@@ -477,23 +477,19 @@ public final class SystemViews {
                         NULLIF(split_part(l.s, '|'::text, 16), ''::text)::timestamp with time zone AS waitstart
                        FROM woolly_lock_status() l(s);""");
 
-    /**
-     * PostgreSQL reads the records of {@code pg_prepared_xact()}; Woolly's functions return no
-     * records yet, so {@code woolly_prepared_xact()} returns each as one text value
-     * ({@code xid|prepared|ownerid|dbid|gid}) that the view splits. transaction is text (no xid type).
-     */
+    /** PostgreSQL 15's definition over the records of {@code pg_prepared_xact()} (system_views.sql). */
     public static final View PG_PREPARED_XACTS = new Builder(12090, "pg_prepared_xacts")
-            .asText("transaction", "xid").column("gid", TEXT).column("prepared", TIMESTAMPTZ)
+            .column("transaction", TypeOids.XID).column("gid", TEXT).column("prepared", TIMESTAMPTZ)
             .column("owner", NAME).column("database", NAME)
             .definition("""
-                    SELECT split_part(p.s, '|'::text, 1) AS transaction,
-                        regexp_replace(p.s, '^([^|]*[|]){4}'::text, ''::text) AS gid,
-                        split_part(p.s, '|'::text, 2)::timestamp with time zone AS prepared,
+                    SELECT p.transaction,
+                        p.gid,
+                        p.prepared,
                         u.rolname AS owner,
                         d.datname AS database
-                       FROM ((woolly_prepared_xact() p(s)
-                         LEFT JOIN pg_authid u ON ((split_part(p.s, '|'::text, 3)::oid = u.oid)))
-                         LEFT JOIN pg_database d ON ((split_part(p.s, '|'::text, 4)::oid = d.oid)));""");
+                       FROM ((pg_prepared_xact() p(transaction, gid, prepared, ownerid, dbid)
+                         LEFT JOIN pg_authid u ON ((p.ownerid = u.oid)))
+                         LEFT JOIN pg_database d ON ((p.dbid = d.oid)));""");
 
     /**
      * PostgreSQL 15 reads one record from {@code pg_stat_get_wal()}; Woolly has no

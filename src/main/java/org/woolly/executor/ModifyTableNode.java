@@ -265,7 +265,8 @@ final class ModifyTableNode implements ExecNode {
             checkNotNull(row);
             checkConstraints(row);
             result = context.heap().update(relation.locator(), tid, relation.encode(row, context.transaction()),
-                    context.transaction(), context.snapshot(), indexedColumnsUnchanged(current, row));
+                    context.transaction(), context.snapshot(), indexedColumnsUnchanged(current, row),
+                    keyColumnsChanged(current, row));
         } else {
             if (triggers != null && triggers.beforeRow(current, null, false) == null) {
                 return ModifyResult.Status.OK;
@@ -633,7 +634,8 @@ final class ModifyTableNode implements ExecNode {
             checkConstraints(values);
             ModifyResult result = context.heap().update(relation.locator(), existing,
                     relation.encode(values, context.transaction()), context.transaction(), context.snapshot(),
-                    indexedColumnsUnchanged(current, values));
+                    indexedColumnsUnchanged(current, values),
+                    keyColumnsChanged(current, values));
             switch (result.status()) {
                 case OK -> {
                     deleteToastedValues(existing);
@@ -828,7 +830,8 @@ final class ModifyTableNode implements ExecNode {
                 checkConstraints(values);
                 result = context.heap().update(relation.locator(), tid,
                         relation.encode(values, context.transaction()), context.transaction(),
-                        context.snapshot(), indexedColumnsUnchanged(current, values));
+                        context.snapshot(), indexedColumnsUnchanged(current, values),
+                    keyColumnsChanged(current, values));
             } else {
                 if (triggers != null && triggers.beforeRow(current, null, false) == null) {
                     return;
@@ -1090,6 +1093,29 @@ final class ModifyTableNode implements ExecNode {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the update changes a key column: a key column of a unique, immediate, non-partial
+     * index, the only kind a foreign key can reference ({@code INDEX_ATTR_BITMAP_KEY} of
+     * {@code RelationGetIndexAttrBitmap}). Without one, the heap holds the row in FOR NO KEY
+     * UPDATE strength, which foreign-key checks' FOR KEY SHARE does not conflict with.
+     */
+    private boolean keyColumnsChanged(Object[] oldRow, Object[] newRow) {
+        IndexTuples tuples = indexTuples();
+        for (IndexInfo index : relation.indexes()) {
+            if (!index.unique() || !index.immediate() || index.partial()) {
+                continue;
+            }
+            Object[] before = tuples.values(index, oldRow);
+            Object[] after = tuples.values(index, newRow);
+            for (int i = 0; i < index.keyColumnCount(); i++) {
+                if (!java.util.Objects.deepEquals(before[i], after[i])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The row as PostgreSQL's error detail shows it: {@code (1, null, abc)}. */

@@ -67,6 +67,11 @@ class AccessControlIT {
     }
 
     @Test
+    void isSuperuserFollowsTheCurrentRoleAsInPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "access/current-role");
+    }
+
+    @Test
     void theSchemaScriptGivesPostgresOutput() throws Exception {
         String output = PsqlIT.run(server, resource("schemas.sql"), "-v", "ON_ERROR_STOP=0", "-f", "-");
         assertThat(output).isEqualTo(resource("schemas-pg15.out"));

@@ -88,10 +88,84 @@ class RowLocksIT {
             }
         });
         assertBlocked(writer);
+        // the table has no unique index, so the update changes no key: it holds the row FOR NO KEY
+        // UPDATE, which waits for the SHARE locker only, not for the KEY SHARE one (heap_update)
         first.commit();
-        assertBlocked(writer);
-        second.commit();
         assertThat(writer.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+        second.commit();
+    }
+
+    private static String lockTimeout(Connection connection, String sql) throws SQLException {
+        TestSessions.execute(connection, "SET lock_timeout = '500ms'");
+        try {
+            TestSessions.execute(connection, sql);
+            return "done";
+        } catch (SQLException error) {
+            return error.getSQLState() + " " + error.getMessage().lines().findFirst().orElse("");
+        } finally {
+            TestSessions.execute(connection, "RESET lock_timeout");
+        }
+    }
+
+    private static final String TIMED_OUT = "55P03 ERROR: canceling statement due to lock timeout";
+
+    @Test
+    void keyShareLetsANonKeyUpdateThroughAndKeepsItsLockOnTheNewVersion() throws Exception {
+        Connection setup = sessions.connect();
+        TestSessions.execute(setup, "CREATE TABLE rl_keys (id int PRIMARY KEY, v int)");
+        TestSessions.execute(setup, "INSERT INTO rl_keys VALUES (1, 0), (2, 0)");
+        Connection locker = inTransaction();
+        assertThat(TestSessions.rows(locker, "SELECT id FROM rl_keys WHERE id = 1 FOR KEY SHARE")).containsExactly("1");
+        Connection other = sessions.connect();
+        // PostgreSQL 15: FOR NO KEY UPDATE and FOR KEY SHARE do not conflict, the rest do as its table says
+        assertThat(lockTimeout(other, "UPDATE rl_keys SET v = 1 WHERE id = 1")).isEqualTo("done");
+        assertThat(lockTimeout(other, "SELECT id FROM rl_keys WHERE id = 1 FOR NO KEY UPDATE")).isEqualTo("done");
+        assertThat(lockTimeout(other, "SELECT id FROM rl_keys WHERE id = 1 FOR SHARE")).isEqualTo("done");
+        // the KEY SHARE lock went on to the version the update made: a key change or delete waits
+        assertThat(lockTimeout(other, "UPDATE rl_keys SET id = 3 WHERE id = 1")).isEqualTo(TIMED_OUT);
+        assertThat(lockTimeout(other, "DELETE FROM rl_keys WHERE id = 1")).isEqualTo(TIMED_OUT);
+        assertThat(lockTimeout(other, "SELECT id FROM rl_keys WHERE id = 1 FOR UPDATE")).isEqualTo(TIMED_OUT);
+        assertThat(lockTimeout(other, "UPDATE rl_keys SET v = 2 WHERE id = 1")).isEqualTo("done");
+        assertThat(lockTimeout(other, "UPDATE rl_keys SET id = 4 WHERE id = 2")).isEqualTo("done");
+        locker.commit();
+        assertThat(lockTimeout(other, "UPDATE rl_keys SET id = 3 WHERE id = 1")).isEqualTo("done");
+        assertThat(TestSessions.rows(setup, "SELECT id, v FROM rl_keys ORDER BY id")).containsExactly("3|2", "4|0");
+    }
+
+    @Test
+    void aRunningNonKeyUpdateLetsKeyShareThroughButNotShare() throws Exception {
+        Connection setup = sessions.connect();
+        TestSessions.execute(setup, "CREATE TABLE rl_keys2 (id int PRIMARY KEY, v int)");
+        TestSessions.execute(setup, "INSERT INTO rl_keys2 VALUES (1, 0), (2, 0)");
+        Connection updater = inTransaction();
+        TestSessions.execute(updater, "UPDATE rl_keys2 SET v = 1 WHERE id = 1");
+        TestSessions.execute(updater, "UPDATE rl_keys2 SET id = 5 WHERE id = 2");
+        Connection locker = inTransaction();
+        assertThat(lockTimeout(locker, "SELECT id, v FROM rl_keys2 WHERE id = 1 FOR KEY SHARE")).isEqualTo("done");
+        assertThat(TestSessions.rows(locker, "SELECT id, v FROM rl_keys2 WHERE id = 1 FOR KEY SHARE"))
+                .containsExactly("1|0");
+        Connection other = sessions.connect();
+        assertThat(lockTimeout(other, "SELECT id FROM rl_keys2 WHERE id = 1 FOR SHARE")).isEqualTo(TIMED_OUT);
+        // a key update conflicts with KEY SHARE
+        assertThat(lockTimeout(other, "SELECT id FROM rl_keys2 WHERE id = 2 FOR KEY SHARE")).isEqualTo(TIMED_OUT);
+        updater.commit();
+        locker.commit();
+        assertThat(TestSessions.rows(setup, "SELECT id, v FROM rl_keys2 ORDER BY id")).containsExactly("1|1", "5|0");
+    }
+
+    @Test
+    void aForeignKeyCheckBlocksAKeyUpdateOfTheParentButNotANonKeyOne() throws Exception {
+        Connection setup = sessions.connect();
+        TestSessions.execute(setup, "CREATE TABLE rl_parent (id int PRIMARY KEY, note text)");
+        TestSessions.execute(setup, "CREATE TABLE rl_child (id int, parent int REFERENCES rl_parent)");
+        TestSessions.execute(setup, "INSERT INTO rl_parent VALUES (1, 'a')");
+        Connection child = inTransaction();
+        TestSessions.execute(child, "INSERT INTO rl_child VALUES (1, 1)");
+        Connection parent = sessions.connect();
+        assertThat(lockTimeout(parent, "UPDATE rl_parent SET note = 'b' WHERE id = 1")).isEqualTo("done");
+        assertThat(lockTimeout(parent, "UPDATE rl_parent SET id = 2 WHERE id = 1")).isEqualTo(TIMED_OUT);
+        child.commit();
+        assertThat(TestSessions.rows(setup, "SELECT id, note FROM rl_parent")).containsExactly("1|b");
     }
 
     @Test

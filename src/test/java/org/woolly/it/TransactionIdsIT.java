@@ -25,6 +25,11 @@ class TransactionIdsIT {
     final TestSessions sessions = new TestSessions(server);
 
     @Test
+    void xid8ComparesSortsAggregatesAndIndexesAsPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "xid/xid8");
+    }
+
+    @Test
     void anXidIsAssignedOnDemandAndItsStatusFollowsTheTransaction() throws SQLException {
         Connection connection = sessions.connect();
         Connection other = sessions.connect();

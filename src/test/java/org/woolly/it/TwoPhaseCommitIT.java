@@ -74,6 +74,11 @@ class TwoPhaseCommitIT {
                 .containsExactly(xid + "|transfer-1|" + server.superuser() + "|postgres");
         assertThat(firstValue(other, "SELECT prepared > now() - interval '1 minute' FROM pg_prepared_xacts"))
                 .isEqualTo("t");
+        // the view reads PostgreSQL's record function, whose transaction column is an xid
+        assertThat(rows(other, "SELECT transaction, pg_typeof(transaction), gid, ownerid = (SELECT oid FROM pg_authid"
+                + " WHERE rolname = current_user), dbid = (SELECT oid FROM pg_database WHERE datname = 'postgres')"
+                + " FROM pg_prepared_xact()"))
+                .containsExactly(xid + "|xid|transfer-1|t|t");
         // its locks belong to no backend any more
         assertThat(rows(other, "SELECT mode FROM pg_locks WHERE relation = 'tp_accounts'::regclass AND pid IS NULL"))
                 .containsExactly("RowExclusiveLock");

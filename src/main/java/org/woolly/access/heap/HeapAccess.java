@@ -106,8 +106,20 @@ public interface HeapAccess {
      * heap-only tuple ({@link ModifyResult#heapOnly}) that index scans reach through the chain
      * from its root, so the caller adds no index entries.
      */
+    default ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
+                                boolean hotAllowed) {
+        return update(relation, tid, newBody, tx, snapshot, hotAllowed, true);
+    }
+
+    /**
+     * As {@link #update(RelFileLocator, Tid, byte[], Transaction, Snapshot, boolean)}; without
+     * {@code keysUpdated} (the caller checked that no column of a unique index a foreign key
+     * could reference changes, {@code HeapDetermineColumnsInfo}) the update holds the row in
+     * FOR NO KEY UPDATE strength, as {@code heap_update} does, so FOR KEY SHARE lockers (foreign
+     * key checks) neither block it nor are blocked by it, and keep their lock on the new version.
+     */
     ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
-                        boolean hotAllowed);
+                        boolean hotAllowed, boolean keysUpdated);
 
     /**
      * The TID an index entry for the tuple at {@code tid} must carry: the root of its HOT chain

@@ -295,7 +295,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 switch (check) {
                     case OK -> {
                         long lsnBefore = page.lsn();
-                        XmaxStamp stamp = prepareXmax(page.data(), position, xid, commandId, false, tx);
+                        XmaxStamp stamp = prepareXmax(page.data(), position, xid, commandId, false, true, tx);
                         byte[] deleteData = new HeapWalRecords.DeleteData(tid.offset(), xid, stamp.commandField(),
                                 stamp.infomask()).encode();
                         Buffer mapBuffer = mapPageToClear(relation, tid.block(), page, false);
@@ -324,7 +324,7 @@ public final class HeapAccessMethod implements HeapAccess {
             }
             // rule 3: never wait while holding the page; the loop re-checks under the lock afterwards
             if (waitFor == 0) {
-                tupleLocked = lockTupleForWrite(relation, tid, tx);
+                tupleLocked = lockTupleForWrite(relation, tid, tx, RowLockMode.UPDATE);
             } else {
                 transactions.waitForCompletion(waitFor, tx);
             }
@@ -333,7 +333,9 @@ public final class HeapAccessMethod implements HeapAccess {
 
     @Override
     public ModifyResult update(RelFileLocator relation, Tid tid, byte[] newBody, Transaction tx, Snapshot snapshot,
-                               boolean hotAllowed) {
+                               boolean hotAllowed, boolean keysUpdated) {
+        // heap_update's lock mode: LockTupleExclusive when a key changes, else LockTupleNoKeyExclusive
+        RowLockMode strength = keysUpdated ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE;
         checkSerializableWrite(relation, tid, tx);
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
@@ -359,8 +361,8 @@ public final class HeapAccessMethod implements HeapAccess {
                     bufferPool.markDirtyHint(oldBuffer);
                     return concurrentResult(check, oldPage.data(), position, "update");
                 } else if (oldPage.freeSpace() >= needed) {
-                    return new ModifyResult(ModifyResult.Status.OK,
-                            placeUpdate(relation, tid, newBody, tx, oldBuffer, oldBuffer, hotAllowed), hotAllowed);
+                    return new ModifyResult(ModifyResult.Status.OK, placeUpdate(relation, tid, newBody, tx, oldBuffer,
+                            oldBuffer, hotAllowed, keysUpdated, tupleLocked), hotAllowed);
                 } else {
                     freeSpace.recordPageWithFreeSpace(relation, tid.block(), oldPage.freeSpace());
                     oldBuffer.unlock();
@@ -373,8 +375,8 @@ public final class HeapAccessMethod implements HeapAccess {
                     check = checkForWrite(oldPage.data(), position, tx, commandId, tupleLocked);
                     Page newPage = newBuffer.page();
                     if (check == HeapVisibility.UpdateCheck.OK && (newPage.isNew() || newPage.freeSpace() >= needed)) {
-                        return new ModifyResult(ModifyResult.Status.OK,
-                                placeUpdate(relation, tid, newBody, tx, oldBuffer, newBuffer, false));
+                        return new ModifyResult(ModifyResult.Status.OK, placeUpdate(relation, tid, newBody, tx,
+                                oldBuffer, newBuffer, false, keysUpdated, tupleLocked));
                     }
                 }
             } finally {
@@ -387,7 +389,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 bufferPool.release(oldBuffer);
             }
             if (waitFor == -1) {
-                tupleLocked = lockTupleForWrite(relation, tid, tx);
+                tupleLocked = lockTupleForWrite(relation, tid, tx, strength);
             } else if (waitFor != 0) {
                 transactions.waitForCompletion(waitFor, tx);
             }
@@ -396,10 +398,15 @@ public final class HeapAccessMethod implements HeapAccess {
 
     /**
      * Writes the new version into {@code newBuffer}'s page and points the old version at it, both
-     * pages exclusively locked, and logs one UPDATE record covering both.
+     * pages exclusively locked, and logs one UPDATE record covering both. A non-key update that
+     * went through the tuple's lock ({@code tupleLocked}) while FOR KEY SHARE lockers still hold
+     * it passes them on, as {@code heap_update} gives the new version an xmax naming the old
+     * one's lockers ({@code compute_new_xmax_infomask}): the new version is stamped lock-only
+     * with the shared-lockers bit and the lockers get its tuple lock; the old version keeps the
+     * bit too, for the case that the update aborts.
      */
     private Tid placeUpdate(RelFileLocator relation, Tid oldTid, byte[] newBody, Transaction tx, Buffer oldBuffer,
-                            Buffer newBuffer, boolean heapOnly) {
+                            Buffer newBuffer, boolean heapOnly, boolean keysUpdated, boolean tupleLocked) {
         long xid = tx.assignCurrentXid();
         int commandId = tx.commandId();
         Page oldPage = oldBuffer.page();
@@ -410,10 +417,18 @@ public final class HeapAccessMethod implements HeapAccess {
         long newLsnBefore = newPage.lsn();
         byte[] tuple = HeapTupleHeader.build(xid, commandId, new Tid(0, 0),
                 HeapTupleHeader.IS_NEW_VERSION | (heapOnly ? HeapTupleHeader.HEAP_ONLY : 0), newBody);
+        LockTag oldTag = tupleTag(relation, oldTid);
+        boolean keyShareLockers = tupleLocked && !keysUpdated && heldByOthers(oldTag, tx);
+        if (keyShareLockers) {
+            HeapTupleHeader.setXmax(tuple, 0, xid);
+            HeapTupleHeader.setInfomask(tuple, 0, (HeapTupleHeader.infomask(tuple, 0) & ~HeapTupleHeader.XMAX_BITS)
+                    | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_SHARED_LOCKERS);
+        }
         int oldPosition = oldPage.itemOffset(oldTid.offset());
-        XmaxStamp prepared = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, tx);
-        XmaxStamp stamp = heapOnly ? new XmaxStamp(xid, prepared.commandField(),
-                prepared.infomask() | HeapTupleHeader.HOT_UPDATED) : prepared;
+        XmaxStamp prepared = prepareXmax(oldPage.data(), oldPosition, xid, commandId, true, keysUpdated, tx);
+        int extraBits = (heapOnly ? HeapTupleHeader.HOT_UPDATED : 0)
+                | (keyShareLockers ? HeapTupleHeader.XMAX_SHARED_LOCKERS : 0);
+        XmaxStamp stamp = new XmaxStamp(xid, prepared.commandField(), prepared.infomask() | extraBits);
         Buffer oldMap = mapPageToClear(relation, oldBuffer.blockNumber(), oldPage, false);
         Buffer newMap = samePage ? null : mapPageToClear(relation, newBuffer.blockNumber(), newPage, initialize);
         Tid newTid = CriticalSection.run(bufferPool.panicState(), "heap update", () -> {
@@ -456,6 +471,10 @@ public final class HeapAccessMethod implements HeapAccess {
         });
         releaseMap(oldMap);
         releaseMap(newMap);
+        if (keyShareLockers) {
+            transactions.lockManager().carryHolders(oldTag, tupleTag(relation, newTid),
+                    RowLockMode.KEY_SHARE.heavyweight(), RowLockMode.NO_KEY_UPDATE.heavyweight());
+        }
         freeSpace.recordPageWithFreeSpace(relation, newTid.block(), newPage.freeSpace());
         return newTid;
     }
@@ -497,7 +516,7 @@ public final class HeapAccessMethod implements HeapAccess {
      * (allocated here, outside the critical section, as {@code HeapTupleHeaderAdjustCmax}).
      */
     private XmaxStamp prepareXmax(byte[] data, int position, long xid, int commandId, boolean updated,
-                                  Transaction tx) {
+                                  boolean keysUpdated, Transaction tx) {
         int infomask = HeapTupleHeader.infomask(data, position)
                 & ~(HeapTupleHeader.XMAX_BITS | HeapTupleHeader.COMBO_COMMAND_ID);
         int commandField = commandId;
@@ -513,6 +532,9 @@ public final class HeapAccessMethod implements HeapAccess {
         }
         if (updated) {
             infomask |= HeapTupleHeader.UPDATED;
+        }
+        if (keysUpdated) {
+            infomask |= HeapTupleHeader.KEYS_UPDATED;
         }
         return new XmaxStamp(xid, commandField, infomask);
     }
@@ -1056,13 +1078,32 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     /**
-     * A writer meeting row lockers: waits in the lock table until none of them holds the tuple
-     * (UPDATE strength conflicts with all), as {@code heap_update} does with
-     * {@code heap_acquire_tuplock} and a multixact wait. Held until the writer ends.
+     * A writer meeting row lockers: waits in the lock table until no conflicting one holds the
+     * tuple, as {@code heap_update} and {@code heap_delete} do with {@code heap_acquire_tuplock}
+     * and a multixact wait: a delete or key update in UPDATE strength (waits for all), a non-key
+     * update in NO KEY UPDATE strength (lets FOR KEY SHARE lockers stay). Held until the writer ends.
      */
-    private boolean lockTupleForWrite(RelFileLocator relation, Tid tid, Transaction tx) {
-        tx.lock(tupleTag(relation, tid), RowLockMode.UPDATE.heavyweight());
+    private boolean lockTupleForWrite(RelFileLocator relation, Tid tid, Transaction tx, RowLockMode strength) {
+        tx.lock(tupleTag(relation, tid), strength.heavyweight());
         return true;
+    }
+
+    /**
+     * Whether a transaction other than {@code tx} holds the tuple lock {@code tag} (the caller
+     * holds it in NO KEY UPDATE strength, so the others are FOR KEY SHARE lockers).
+     */
+    private boolean heldByOthers(LockTag tag, Transaction tx) {
+        var lockManager = transactions.lockManager();
+        if (lockManager == null) {
+            return false;
+        }
+        for (var held : lockManager.status()) {
+            if (held.granted() && held.tag().equals(tag) && held.mode() == RowLockMode.KEY_SHARE.heavyweight()
+                    && !lockManager.holds(held.owner(), tag, RowLockMode.NO_KEY_UPDATE.heavyweight())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -1079,6 +1120,7 @@ public final class HeapAccessMethod implements HeapAccess {
         while (true) {
             Buffer buffer = readExclusive(relation, tid.block());
             long waitFor;
+            boolean keyShareBesideUpdater = false;
             try {
                 Page page = buffer.page();
                 int position = tuplePosition(page, tid, "lock");
@@ -1097,7 +1139,20 @@ public final class HeapAccessMethod implements HeapAccess {
                         bufferPool.markDirtyHint(buffer);
                         return new ModifyResult(ModifyResult.Status.OK, null);
                     }
-                    case BEING_MODIFIED -> waitFor = HeapTupleHeader.xmax(data, position);
+                    case BEING_MODIFIED -> {
+                        waitFor = HeapTupleHeader.xmax(data, position);
+                        if (mode == RowLockMode.KEY_SHARE && nonKeyUpdate(data, position)) {
+                            // heap_lock_tuple: FOR KEY SHARE does not conflict with a running
+                            // non-key update. The lock stays on this version, which the
+                            // shared-lockers bit sends writers to if the update aborts (PostgreSQL's
+                            // multixact of updater and locker); once the update commits, PostgreSQL 15
+                            // lets a delete of the newer version through, and so does Woolly
+                            HeapTupleHeader.setInfomask(data, position, HeapTupleHeader.infomask(data, position)
+                                    | HeapTupleHeader.XMAX_SHARED_LOCKERS);
+                            bufferPool.markDirtyHint(buffer);
+                            keyShareBesideUpdater = true;
+                        }
+                    }
                     case INVISIBLE, SELF_MODIFIED -> {
                         bufferPool.markDirtyHint(buffer);
                         return new ModifyResult(ModifyResult.Status.SELF_MODIFIED, null);
@@ -1110,11 +1165,21 @@ public final class HeapAccessMethod implements HeapAccess {
             } finally {
                 bufferPool.unlockAndRelease(buffer);
             }
+            if (keyShareBesideUpdater) {
+                return new ModifyResult(ModifyResult.Status.OK, null);
+            }
             if (!wait) {
                 return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
             }
             transactions.waitForCompletion(waitFor, tx);
         }
+    }
+
+    /** Whether xmax updated the tuple without changing a key column (not a delete, not a lock). */
+    private static boolean nonKeyUpdate(byte[] data, int position) {
+        int infomask = HeapTupleHeader.infomask(data, position);
+        return (infomask & (HeapTupleHeader.UPDATED | HeapTupleHeader.KEYS_UPDATED | HeapTupleHeader.XMAX_LOCK_ONLY))
+                == HeapTupleHeader.UPDATED;
     }
 
     /** The block, pinned and exclusively locked. */

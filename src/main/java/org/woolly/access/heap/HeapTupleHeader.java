@@ -52,8 +52,14 @@ final class HeapTupleHeader {
      */
     static final int XMAX_SHARED_LOCKERS = 0x0010;
     static final int LOCK_BITS = XMAX_LOCK_ONLY | XMAX_EXCL_LOCK | XMAX_SHARED_LOCKERS;
+    /**
+     * xmax deleted the tuple or changed a column of a unique index a foreign key could reference
+     * ({@code HEAP_KEYS_UPDATED}): such a writer conflicts with FOR KEY SHARE lockers, a non-key
+     * updater (FOR NO KEY UPDATE strength) does not.
+     */
+    static final int KEYS_UPDATED = 0x0008;
 
-    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED | LOCK_BITS;
+    static final int XMAX_BITS = XMAX_COMMITTED | XMAX_INVALID | UPDATED | HOT_UPDATED | LOCK_BITS | KEYS_UPDATED;
     static final int HINT_BITS = XMIN_COMMITTED | XMIN_INVALID | XMAX_COMMITTED | XMAX_INVALID;
 
     /**

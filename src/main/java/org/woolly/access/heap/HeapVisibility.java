@@ -179,8 +179,11 @@ final class HeapVisibility {
             return UpdateCheck.INVISIBLE;
         }
         int infomask = HeapTupleHeader.infomask(data, position);
+        // an aborted updater may leave KEY SHARE lockers behind (see HeapAccessMethod.update): the
+        // lock table has them, so a writer must ask it first
+        UpdateCheck free = (infomask & HeapTupleHeader.XMAX_SHARED_LOCKERS) != 0 ? UpdateCheck.LOCKED : UpdateCheck.OK;
         if ((infomask & HeapTupleHeader.XMAX_INVALID) != 0) {
-            return UpdateCheck.OK;
+            return free;
         }
         long xmax = HeapTupleHeader.xmax(data, position);
         if ((infomask & HeapTupleHeader.XMAX_LOCK_ONLY) != 0) {
@@ -191,7 +194,7 @@ final class HeapVisibility {
         }
         return switch (xmaxStatus(data, position)) {
             case IN_PROGRESS -> UpdateCheck.BEING_MODIFIED;
-            case ABORTED -> UpdateCheck.OK;
+            case ABORTED -> free;
             case COMMITTED -> (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.UPDATED) != 0
                     ? UpdateCheck.UPDATED : UpdateCheck.DELETED;
         };

@@ -206,6 +206,42 @@ public final class LockManager {
         }
     }
 
+    /**
+     * Grants {@code mode} on {@code to} to every owner that holds {@code mode} on {@code from},
+     * except an owner that also holds {@code skippedHolderMode} there; returns how many it
+     * granted. One step under the mutex, so an owner still holds {@code from} when it gets
+     * {@code to} and its {@link #releaseAll} frees both. The row-lock stand-in for a multixact
+     * passed on to a tuple's new version ({@code heap_update}'s {@code xmax_new_tuple}): the
+     * FOR KEY SHARE lockers of the old version keep the new one. An owner that would conflict
+     * with a holder of {@code to} is left out.
+     */
+    public int carryHolders(LockTag from, LockTag to, LockMode mode, LockMode skippedHolderMode) {
+        mutex.lock();
+        try {
+            LockState source = locks.get(from);
+            if (source == null) {
+                return 0;
+            }
+            int carried = 0;
+            for (var holder : List.copyOf(source.holders.entrySet())) {
+                if (!holder.getValue().containsKey(mode) || holder.getValue().containsKey(skippedHolderMode)) {
+                    continue;
+                }
+                LockState target = locks.get(to);
+                if (target != null && conflictsWithHolders(target, new Waiter(holder.getKey(), holder.getKey(), to,
+                        mode))) {
+                    continue;
+                }
+                grant(target != null ? target : locks.computeIfAbsent(to, t -> new LockState()), holder.getKey(), to,
+                        mode);
+                carried++;
+            }
+            return carried;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     /** Releases one acquisition of {@code mode} on {@code tag}; false if {@code owner} held none. */
     public boolean release(long owner, LockTag tag, LockMode mode) {
         mutex.lock();

@@ -60,6 +60,7 @@ final class RoleSwitch {
             }
         }
         session.settings.set(ROLE, name, local);
+        session.settings.setCurrentRoleSuperuser(session.currentRole().superuser(), local);
     }
 
     /**
@@ -75,6 +76,7 @@ final class RoleSwitch {
         }
         session.settings.set(SESSION_AUTHORIZATION, target, local);
         session.settings.set(ROLE, NONE, local);
+        session.settings.setCurrentRoleSuperuser(session.currentRole().superuser(), local);
     }
 
     private static int existingRole(QuerySession session, String name) {

@@ -176,13 +176,9 @@ final class SessionLocks implements LockFunctions {
     }
 
     @Override
-    public List<String> preparedTransactions() {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd HH:mm:ss.SSSSSSx", java.util.Locale.ROOT);
-        return prepared.get().stream().map(each -> each.xid() + "|"
-                + format.format(java.time.Instant.ofEpochMilli(each.preparedAtMillis()).atOffset(java.time.ZoneOffset.UTC))
-                + "|" + Integer.toUnsignedString(each.ownerOid()) + "|" + Integer.toUnsignedString(each.databaseOid())
-                + "|" + each.gid()).toList();
+    public List<PreparedTransactionRow> preparedTransactions() {
+        return prepared.get().stream().map(each -> new PreparedTransactionRow(each.xid(), each.gid(),
+                each.preparedAtMillis(), each.ownerOid(), each.databaseOid())).toList();
     }
 
     /** At disconnect: the session-level advisory locks go with the session. */

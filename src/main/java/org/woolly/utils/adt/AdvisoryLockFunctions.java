@@ -44,8 +44,18 @@ final class AdvisoryLockFunctions {
                 (a, c) -> ArrayValue.of(int4, c.lockFunctions().blockingPids((Integer) a[0])), int4);
         r.function("woolly_lock_status", TypeOids.TEXT, VOLATILE, STRICT, (a, c) -> c.lockFunctions().lockStatus()
                 .stream().map(row -> (Object) row.encoded()).iterator());
-        r.function("woolly_prepared_xact", TypeOids.TEXT, VOLATILE, STRICT,
-                (a, c) -> c.lockFunctions().preparedTransactions().stream().map(row -> (Object) row).iterator());
+        r.function("pg_prepared_xact", TypeOids.RECORD, VOLATILE, STRICT, (a, c) -> c.lockFunctions()
+                .preparedTransactions().stream().map(AdvisoryLockFunctions::preparedTransaction).iterator());
+    }
+
+    private static final int[] PREPARED_XACT_TYPES = {TypeOids.XID, TypeOids.TEXT, TypeOids.TIMESTAMPTZ, TypeOids.OID,
+        TypeOids.OID};
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+    /** One row of {@code pg_prepared_xact()}: (transaction xid, gid text, prepared timestamptz, ownerid, dbid). */
+    private static Object preparedTransaction(LockFunctions.PreparedTransactionRow row) {
+        return new RecordValue(TypeOids.RECORD, PREPARED_XACT_TYPES, new Object[] {row.xid(), row.gid(),
+            row.preparedAtMillis() * 1000 - POSTGRES_EPOCH_MICROS, row.ownerOid(), row.databaseOid()});
     }
 
     /** Two int keys as one long: the first in the high half. */

@@ -13,7 +13,7 @@ final class BuiltinAggregates {
     /** The types pg_aggregate lists min/max for (name goes through text; bool and bytea have none). */
     private static final int[] ORDERED_TYPES = {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.OID,
         TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.DATE,
-        TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL};
+        TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.XID8};
 
     /** Running sum and row count; {@code sum} is a Long, Double, numeric value or Interval. */
     static final class Accumulator {

@@ -26,7 +26,7 @@ public record BuiltinOutParameters(int[] allTypes, char[] modes, List<String> na
     private static final int JSONB = TypeOids.JSONB;
     private static final int TEXT = TypeOids.TEXT;
 
-    private static final Map<Integer, BuiltinOutParameters> BY_OID = Map.of(
+    private static final Map<Integer, BuiltinOutParameters> BY_OID = withPreparedXact(Map.of(
             3958, new BuiltinOutParameters(new int[] {JSON, TEXT, JSON}, IN_OUT_OUT, EACH),
             3959, new BuiltinOutParameters(new int[] {JSON, TEXT, TEXT}, IN_OUT_OUT, EACH),
             3208, new BuiltinOutParameters(new int[] {JSONB, TEXT, JSONB}, IN_OUT_OUT, EACH),
@@ -36,7 +36,16 @@ public record BuiltinOutParameters(int[] allTypes, char[] modes, List<String> na
             3219, new BuiltinOutParameters(new int[] {JSONB, JSONB}, IN_OUT, ELEMENTS),
             3465, new BuiltinOutParameters(new int[] {JSONB, TEXT}, IN_OUT, ELEMENTS),
             3960, new BuiltinOutParameters(null, null, List.of("base", "from_json", "use_json_as_text")),
-            3961, new BuiltinOutParameters(null, null, List.of("base", "from_json", "use_json_as_text")));
+            3961, new BuiltinOutParameters(null, null, List.of("base", "from_json", "use_json_as_text"))));
+
+    /** {@code pg_prepared_xact()}'s OUT parameters (transaction xid, gid, prepared, ownerid, dbid), besides the JSON ones. */
+    private static Map<Integer, BuiltinOutParameters> withPreparedXact(Map<Integer, BuiltinOutParameters> json) {
+        Map<Integer, BuiltinOutParameters> all = new java.util.HashMap<>(json);
+        all.put(1065, new BuiltinOutParameters(new int[] {TypeOids.XID, TEXT, TypeOids.TIMESTAMPTZ, TypeOids.OID,
+            TypeOids.OID}, new char[] {'o', 'o', 'o', 'o', 'o'},
+                List.of("transaction", "gid", "prepared", "ownerid", "dbid")));
+        return Map.copyOf(all);
+    }
 
     /** The SQL/JSON path functions and their {@code _tz} variants: {@code (target, path, vars, silent)}. */
     private static final Map<Integer, BuiltinOutParameters> JSON_PATH = jsonPathFunctions();

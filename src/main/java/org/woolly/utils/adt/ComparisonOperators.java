@@ -27,6 +27,8 @@ final class ComparisonOperators {
             Comparator<Object> comparator = BuiltinTypes.comparator(type);
             register(registry, type, type, (left, right, context) -> comparator.compare(left, right));
         }
+        // xid8 is unsigned (xid8cmp): '-1' reads as 2^64 - 1, the largest
+        register(registry, TypeOids.XID8, TypeOids.XID8, (left, right, context) -> ValueOrdering.compareXid8(left, right));
         int[] integers = {TypeOids.INT2, TypeOids.INT4, TypeOids.INT8};
         for (int left : integers) {
             for (int right : integers) {

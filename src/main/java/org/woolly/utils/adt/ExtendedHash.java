@@ -29,7 +29,8 @@ public final class ExtendedHash {
         return switch (typeOid) {
             case TypeOids.INT2 -> uint32(((Short) value).intValue(), seed);
             case TypeOids.INT4, TypeOids.DATE, TypeOids.OID -> uint32((Integer) value, seed);
-            case TypeOids.INT8, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME -> int8((Long) value, seed);
+            case TypeOids.INT8, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.XID8 ->
+                    int8((Long) value, seed);
             case TypeOids.BOOL -> uint32((Boolean) value ? 1 : 0, seed);
             case TypeOids.CHAR -> uint32(((String) value).isEmpty() ? 0 : (byte) ((String) value).charAt(0), seed);
             case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.NAME ->
@@ -52,7 +53,7 @@ public final class ExtendedHash {
             case TypeOids.INT2, TypeOids.INT4, TypeOids.DATE, TypeOids.OID, TypeOids.INT8, TypeOids.TIMESTAMP,
                  TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.BOOL, TypeOids.CHAR, TypeOids.TEXT, TypeOids.VARCHAR,
                  TypeOids.NAME, TypeOids.BPCHAR, TypeOids.BYTEA, TypeOids.UUID, TypeOids.FLOAT4, TypeOids.FLOAT8,
-                 TypeOids.NUMERIC -> true;
+                 TypeOids.NUMERIC, TypeOids.XID8 -> true;
             default -> false;
         };
     }

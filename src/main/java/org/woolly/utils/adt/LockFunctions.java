@@ -28,12 +28,11 @@ public interface LockFunctions {
     /** The pids of the backends that block backend {@code pid}'s lock wait; empty when it does not wait. */
     List<Integer> blockingPids(int pid);
 
-    /**
-     * The prepared transactions ({@code pg_prepared_xact}), one text value each until functions
-     * can return records: {@code xid|prepared|ownerid|dbid|gid}, the time as timestamptz input
-     * in UTC, the GID last (it may hold {@code |}).
-     */
-    default List<String> preparedTransactions() {
+    /** One prepared transaction as {@code pg_prepared_xact()} returns it. */
+    record PreparedTransactionRow(long xid, String gid, long preparedAtMillis, int ownerOid, int databaseOid) {}
+
+    /** The prepared transactions ({@code pg_prepared_xact}), oldest first. */
+    default List<PreparedTransactionRow> preparedTransactions() {
         return List.of();
     }
 

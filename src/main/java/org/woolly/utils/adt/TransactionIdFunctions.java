@@ -21,6 +21,12 @@ final class TransactionIdFunctions {
                 "pg_xact_status", TypeOids.XID8, TypeOids.PG_SNAPSHOT);
         family(r, "txid_current", "txid_current_snapshot", "txid_snapshot", "txid_visible_in_snapshot",
                 "txid_status", TypeOids.INT8, TypeOids.TXID_SNAPSHOT);
+        r.function("xid8cmp", TypeOids.INT4, IMMUTABLE, STRICT, (a, c) -> ValueOrdering.compareXid8(a[0], a[1]),
+                TypeOids.XID8, TypeOids.XID8);
+        r.function("xid8_larger", TypeOids.XID8, IMMUTABLE, STRICT,
+                (a, c) -> ValueOrdering.compareXid8(a[0], a[1]) >= 0 ? a[0] : a[1], TypeOids.XID8, TypeOids.XID8);
+        r.function("xid8_smaller", TypeOids.XID8, IMMUTABLE, STRICT,
+                (a, c) -> ValueOrdering.compareXid8(a[0], a[1]) <= 0 ? a[0] : a[1], TypeOids.XID8, TypeOids.XID8);
         r.function("age", TypeOids.INT4, STABLE, STRICT, (a, c) -> XidAge.xidAge((Long) a[0], c), TypeOids.XID);
         r.function("mxid_age", TypeOids.INT4, STABLE, STRICT, (a, c) -> XidAge.multiXactAge((Long) a[0]),
                 TypeOids.XID);

@@ -18,6 +18,7 @@ final class ValueOrdering {
     private static final Comparator<Object> NATURAL = (left, right) -> compareNatural(left, right);
     private static final Comparator<Object> OID = (left, right) -> Integer.compareUnsigned((Integer) left,
             (Integer) right);
+    private static final Comparator<Object> XID8 = ValueOrdering::compareXid8;
     private static final Comparator<Object> FLOAT = (left, right) -> compareFloat(((Number) left).doubleValue(),
             ((Number) right).doubleValue());
     private static final Comparator<Object> NUMERIC = ValueOrdering::compareNumeric;
@@ -32,6 +33,7 @@ final class ValueOrdering {
     static Comparator<Object> comparator(int typeOid) {
         return switch (typeOid) {
             case TypeOids.OID -> OID;
+            case TypeOids.XID8 -> XID8;
             case TypeOids.FLOAT4, TypeOids.FLOAT8 -> FLOAT;
             case TypeOids.NUMERIC -> NUMERIC;
             case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.NAME, TypeOids.CHAR, TypeOids.UNKNOWN -> TEXT;
@@ -43,6 +45,11 @@ final class ValueOrdering {
                     // a user-defined type: an enum's values are label OIDs ordered by pg_enum
                     : BuiltinTypes.byOid(typeOid) == null ? EnumTypeIO.ORDERING : NATURAL;
         };
+    }
+
+    /** {@code xid8cmp}: 64-bit transaction IDs compare unsigned. */
+    static int compareXid8(Object left, Object right) {
+        return Long.compareUnsigned((Long) left, (Long) right);
     }
 
     @SuppressWarnings("unchecked")

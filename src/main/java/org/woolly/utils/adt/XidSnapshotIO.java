@@ -31,19 +31,42 @@ final class XidSnapshotIO implements TypeIO {
     }
 
     /**
-     * {@code xid8in}: PostgreSQL reads the leading digits with {@code strtou64} and ignores what
-     * follows, so text without digits is 0.
+     * {@code xid8in}: PostgreSQL reads the number with {@code strtou64(str, NULL, 0)} and ignores
+     * what follows: an optional sign (a minus wraps around, so '-1' is 2^64 - 1), then hex after
+     * 0x, octal after a leading 0, else decimal; text without digits is 0 and an overflow
+     * clamps to 2^64 - 1.
      */
     private static long parseXid(String text) {
         int position = 0;
         while (position < text.length() && TypeErrors.isSpace(text.charAt(position))) {
             position++;
         }
-        long value = 0;
-        while (position < text.length() && Character.isDigit(text.charAt(position))) {
-            value = value * 10 + (text.charAt(position++) - '0');
+        boolean negative = false;
+        if (position < text.length() && (text.charAt(position) == '-' || text.charAt(position) == '+')) {
+            negative = text.charAt(position++) == '-';
         }
-        return value;
+        int radix = 10;
+        if (text.startsWith("0x", position) || text.startsWith("0X", position)) {
+            if (position + 2 < text.length() && Character.digit(text.charAt(position + 2), 16) >= 0) {
+                radix = 16;
+                position += 2;
+            }
+        } else if (text.startsWith("0", position)) {
+            radix = 8;
+        }
+        long value = 0;
+        while (position < text.length()) {
+            int digit = Character.digit(text.charAt(position), radix);
+            if (digit < 0 || text.charAt(position) > 0x7F) {
+                break;
+            }
+            position++;
+            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L - digit, radix)) > 0) {
+                return -1L; // ERANGE: ULONG_MAX
+            }
+            value = value * radix + digit;
+        }
+        return negative ? -value : value;
     }
 
     /** {@code parse_snapshot}: xmin and xmax non-zero, xmin <= xmax, the list ascending within them. */

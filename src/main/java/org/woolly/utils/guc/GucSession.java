@@ -206,6 +206,16 @@ public final class GucSession implements SessionSettings {
         assign(key, parsed, local);
     }
 
+    @Override
+    public void setCurrentRoleSuperuser(boolean superuser, boolean local) {
+        if (local && !inTransaction()) {
+            return;
+        }
+        if (!Boolean.valueOf(superuser).equals(sessionValues.get("is_superuser"))) {
+            assign("is_superuser", superuser, local);
+        }
+    }
+
     /** Sets a validated value at the current nest level, recording what it replaces. */
     private void assign(String key, Object value, boolean local) {
         stack.pushOldValue(key, local, sessionValues.get(key));

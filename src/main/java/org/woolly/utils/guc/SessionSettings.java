@@ -35,6 +35,14 @@ public interface SessionSettings {
      */
     void set(String name, String value, boolean local);
 
+    /**
+     * Sets {@code is_superuser} to the current role's attribute after SET ROLE or SET SESSION
+     * AUTHORIZATION ({@code SetCurrentRoleId}'s {@code SetConfigOption("is_superuser", ...,
+     * PGC_INTERNAL)}), at the same nest level as the role change so a rollback or the end of a
+     * SET LOCAL undoes both. Settings without the parameter ignore it.
+     */
+    default void setCurrentRoleSuperuser(boolean superuser, boolean local) {}
+
     /** RESET name; {@code "all"} resets every session-settable parameter. */
     void reset(String name);
 

@@ -100,6 +100,62 @@ class HeapRedoTest {
         assertSamePages(source.pool, target, blocks);
     }
 
+    private static int infomaskAt(BufferPool pool, Tid tid) {
+        Page page = Page.wrap(pageOf(pool, tid.block()));
+        return HeapTupleHeader.infomask(page.data(), page.itemOffset(tid.offset()));
+    }
+
+    /**
+     * heap_update's lock mode and the lockers it passes on: a non-key update past a FOR KEY SHARE
+     * locker leaves the shared-lockers bit on both versions and the locker's tuple lock on the new
+     * one; a delete marks KEYS_UPDATED. The bits travel in the UPDATE and DELETE records, so redo
+     * after a crash puts them back (the lockers themselves died with the server: the bit then only
+     * sends a writer to an empty lock table).
+     */
+    @Test
+    void aNonKeyUpdatePastAKeyShareLockerIsRedoneWithItsLockerBits() {
+        HeapTestSupport source = new HeapTestSupport(primary, 16);
+        Transaction setup = source.transactions.begin();
+        Tid parent = source.heap.insert(TABLE, bytes("parent"), setup);
+        Tid other = source.heap.insert(TABLE, bytes("other"), setup);
+        source.transactions.commit(setup);
+        Transaction locker = source.transactions.begin();
+        assertThat(source.heap.lockTuple(TABLE, parent, locker, RowLockMode.KEY_SHARE, false).status())
+                .isEqualTo(ModifyResult.Status.OK);
+        Transaction updater = source.transactions.begin();
+        // NO KEY UPDATE strength does not conflict with the locker: this returns at once
+        ModifyResult updated = source.heap.update(TABLE, parent, bytes("parent v2"), updater, updater.takeSnapshot(),
+                false, false);
+        assertThat(updated.status()).isEqualTo(ModifyResult.Status.OK);
+        assertThat(source.heap.delete(TABLE, other, updater, updater.takeSnapshot()).status())
+                .isEqualTo(ModifyResult.Status.OK);
+        Tid newVersion = updated.newTid();
+        assertThat(source.transactions.lockManager().status()).anySatisfy(lock -> {
+            assertThat(lock.tag()).isEqualTo(HeapAccessMethod.tupleTag(TABLE, newVersion));
+            assertThat(lock.mode()).isEqualTo(RowLockMode.KEY_SHARE.heavyweight());
+            assertThat(lock.granted()).isTrue();
+        });
+        // a delete of the new version must wait for the locker now
+        assertThat(source.transactions.lockManager().tryAcquire(-12345L, HeapAccessMethod.tupleTag(TABLE, newVersion),
+                RowLockMode.UPDATE.heavyweight())).isFalse();
+
+        BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
+        ResourceManager redo = new HeapAccessMethod(target, new FakeWal(), HeapTestSupport.transactionManager(replica))
+                .resourceManager();
+        for (FakeWal.Logged logged : source.wal.records) {
+            redo.redo(logged.record(), logged.endLsn());
+        }
+        for (BufferPool pool : new BufferPool[] {source.pool, target}) {
+            assertThat(infomaskAt(pool, parent) & (HeapTupleHeader.UPDATED | HeapTupleHeader.XMAX_SHARED_LOCKERS
+                    | HeapTupleHeader.KEYS_UPDATED | HeapTupleHeader.XMAX_LOCK_ONLY))
+                    .isEqualTo(HeapTupleHeader.UPDATED | HeapTupleHeader.XMAX_SHARED_LOCKERS);
+            assertThat(infomaskAt(pool, newVersion) & (HeapTupleHeader.XMAX_LOCK_ONLY
+                    | HeapTupleHeader.XMAX_SHARED_LOCKERS | HeapTupleHeader.XMAX_INVALID))
+                    .isEqualTo(HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_SHARED_LOCKERS);
+            assertThat(infomaskAt(pool, other) & HeapTupleHeader.KEYS_UPDATED).isEqualTo(HeapTupleHeader.KEYS_UPDATED);
+        }
+    }
+
     @Test
     void fullPageImagesAfterACheckpointAreRestored() {
         HeapTestSupport source = new HeapTestSupport(primary, 16);

@@ -95,6 +95,27 @@ class LockManagerTest {
     }
 
     @Test
+    void carryHoldersPassesKeyShareLockersOnAndReleaseAllFreesBothTags() {
+        LockManager locks = new LockManager();
+        LockTag oldVersion = new LockTag.Tuple(5, 100, 0, 1);
+        LockTag newVersion = new LockTag.Tuple(5, 100, 0, 2);
+        locks.acquire(1, oldVersion, LockMode.ACCESS_SHARE);
+        locks.acquire(2, oldVersion, LockMode.ACCESS_SHARE);
+        locks.acquire(3, oldVersion, LockMode.EXCLUSIVE);
+        locks.acquire(3, oldVersion, LockMode.ACCESS_SHARE);
+        // the updater (3) holds the exclusive mode: it is left out, the two lockers are carried
+        assertThat(locks.carryHolders(oldVersion, newVersion, LockMode.ACCESS_SHARE, LockMode.EXCLUSIVE)).isEqualTo(2);
+        assertThat(locks.holds(1, newVersion, LockMode.ACCESS_SHARE)).isTrue();
+        assertThat(locks.holds(3, newVersion, LockMode.ACCESS_SHARE)).isFalse();
+        assertThat(locks.tryAcquire(4, newVersion, LockMode.ACCESS_EXCLUSIVE)).isFalse();
+        locks.releaseAll(1);
+        locks.releaseAll(2);
+        assertThat(locks.tryAcquire(4, newVersion, LockMode.ACCESS_EXCLUSIVE)).isTrue();
+        assertThat(locks.carryHolders(new LockTag.Tuple(5, 100, 0, 9), newVersion, LockMode.ACCESS_SHARE,
+                LockMode.EXCLUSIVE)).isZero();
+    }
+
+    @Test
     void advisoryKeysOfTheTwoFormsNeverMeet() {
         assertThat(LockTag.Advisory.ofBigint(5, 1)).isNotEqualTo(LockTag.Advisory.ofInts(5, 0, 1));
         assertThat(LockTag.Advisory.ofBigint(5, -1).toString()).isEqualTo("advisory lock [5,4294967295,4294967295,1]");

@@ -1,0 +1,30 @@
+-- is_superuser and session_authorization follow SET ROLE and SET SESSION AUTHORIZATION
+-- (SetCurrentRoleId / SetSessionAuthorization), and roll back with them
+CREATE ROLE xact10_plain;
+SHOW is_superuser;
+SET ROLE xact10_plain;
+SHOW is_superuser;
+SELECT current_setting('is_superuser'), current_user, session_user <> current_user AS switched;
+RESET ROLE;
+SHOW is_superuser;
+BEGIN;
+SET LOCAL ROLE xact10_plain;
+SHOW is_superuser;
+COMMIT;
+SHOW is_superuser;
+BEGIN;
+SET ROLE xact10_plain;
+SHOW is_superuser;
+ROLLBACK;
+SHOW is_superuser;
+SET SESSION AUTHORIZATION xact10_plain;
+SHOW is_superuser;
+SHOW session_authorization;
+SELECT current_user, session_user;
+SET ROLE xact10_plain;
+SHOW is_superuser;
+RESET SESSION AUTHORIZATION;
+SHOW is_superuser;
+SELECT current_setting('session_authorization') = session_user AS authenticated;
+SELECT current_user = session_user AS same;
+DROP ROLE xact10_plain;
