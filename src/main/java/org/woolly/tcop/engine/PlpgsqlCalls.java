@@ -142,7 +142,10 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "transaction control in PL/pgSQL is not supported yet");
         }
-        return new Prepared(session.prepareStatement(statement, sql, parameterTypes));
+        SessionPreparedQuery query = session.prepareStatement(statement, sql, parameterTypes);
+        query.withFingerprint(StatementTracking.nestedFingerprint(session, statements.getFirst(), sql));
+        StatementTracking.planned(session, query, false);
+        return new Prepared(query);
     }
 
     @Override
