@@ -127,6 +127,11 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
 
     @Override
     public Plan prepare(String sql, int[] parameterTypes) {
+        return prepare(sql, parameterTypes, false);
+    }
+
+    @Override
+    public Plan prepare(String sql, int[] parameterTypes, boolean tracked) {
         List<RawStatement> statements = new ArrayList<>();
         for (RawStatement raw : session.parse(sql)) {
             if (!(raw.statement() instanceof Statement.Empty)) {
@@ -143,8 +148,10 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
                     "transaction control in PL/pgSQL is not supported yet");
         }
         SessionPreparedQuery query = session.prepareStatement(statement, sql, parameterTypes);
-        query.withFingerprint(StatementTracking.nestedFingerprint(session, statements.getFirst(), sql));
-        StatementTracking.planned(session, query, false);
+        if (tracked) {
+            query.withFingerprint(StatementTracking.nestedFingerprint(session, statements.getFirst(), sql));
+            StatementTracking.planned(session, query, false);
+        }
         return new Prepared(query);
     }
 
