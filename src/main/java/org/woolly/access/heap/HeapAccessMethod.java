@@ -25,6 +25,7 @@ import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.lmgr.LockTag;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.WaitContext;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -326,7 +327,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (waitFor == 0) {
                 tupleLocked = lockTupleForWrite(relation, tid, tx);
             } else {
-                transactions.waitForCompletion(waitFor, tx);
+                transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("deleting tuple", tid.block(), tid.offset()));
             }
         }
     }
@@ -389,7 +391,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (waitFor == -1) {
                 tupleLocked = lockTupleForWrite(relation, tid, tx);
             } else if (waitFor != 0) {
-                transactions.waitForCompletion(waitFor, tx);
+                transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("updating tuple", tid.block(), tid.offset()));
             }
         }
     }
@@ -962,7 +965,8 @@ public final class HeapAccessMethod implements HeapAccess {
             } finally {
                 bufferPool.unlockAndRelease(buffer);
             }
-            transactions.waitForCompletion(waitFor, tx);
+            transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("rechecking updated tuple", current.block(), current.offset()));
         }
     }
 
@@ -1070,7 +1074,9 @@ public final class HeapAccessMethod implements HeapAccess {
         LockTag tag = tupleTag(relation, tid);
         // lockers among themselves: the lock table, with the row-lock conflict table
         if (wait) {
-            tx.lock(tag, mode.heavyweight());
+            // lockers wait for each other here rather than in XactLockTableWait; the context is the same
+            WaitContext.during(WaitContext.tuple("locking tuple", tid.block(), tid.offset()),
+                    () -> tx.lock(tag, mode.heavyweight()));
         } else if (!tx.tryLock(tag, mode.heavyweight())) {
             return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
         }
@@ -1113,7 +1119,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (!wait) {
                 return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
             }
-            transactions.waitForCompletion(waitFor, tx);
+            transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("locking tuple", tid.block(), tid.offset()));
         }
     }
 
