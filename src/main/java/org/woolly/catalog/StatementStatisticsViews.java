@@ -6,9 +6,8 @@ import org.woolly.utils.adt.TypeOids;
 /**
  * pg_stat_statements' views, built in ({@code contrib/pg_stat_statements}, version 1.10 of
  * PostgreSQL 15): PostgreSQL's columns, over the {@code woolly_stat_statements_*} functions
- * (PostgreSQL reads {@code pg_stat_statements(true)}'s records). Planning, block I/O beyond
- * shared hits and reads, WAL and JIT columns are zero: Woolly does not count them per statement
- * yet. OIDs 9320-9327: PostgreSQL 15 creates these views in the extension's schema, with OIDs
+ * (PostgreSQL reads {@code pg_stat_statements(true)}'s records). The JIT columns and the
+ * temporary-file I/O times are zero: Woolly has no JIT and does not time temporary-file I/O yet. OIDs 9320-9327: PostgreSQL 15 creates these views in the extension's schema, with OIDs
  * assigned at CREATE EXTENSION. {@link SystemViews#all()} lists them.
  */
 final class StatementStatisticsViews {
@@ -64,12 +63,12 @@ final class StatementStatisticsViews {
                         woolly_stat_statements_toplevel(s.id) AS toplevel,
                         woolly_stat_statements_int8(s.id, 'queryid'::text) AS queryid,
                         woolly_stat_statements_query(s.id) AS query,
-                        (0)::bigint AS plans,
-                        (0)::double precision AS total_plan_time,
-                        (0)::double precision AS min_plan_time,
-                        (0)::double precision AS max_plan_time,
-                        (0)::double precision AS mean_plan_time,
-                        (0)::double precision AS stddev_plan_time,
+                        woolly_stat_statements_int8(s.id, 'plans'::text) AS plans,
+                        woolly_stat_statements_float8(s.id, 'total_plan_time'::text) AS total_plan_time,
+                        woolly_stat_statements_float8(s.id, 'min_plan_time'::text) AS min_plan_time,
+                        woolly_stat_statements_float8(s.id, 'max_plan_time'::text) AS max_plan_time,
+                        woolly_stat_statements_float8(s.id, 'mean_plan_time'::text) AS mean_plan_time,
+                        woolly_stat_statements_float8(s.id, 'stddev_plan_time'::text) AS stddev_plan_time,
                         woolly_stat_statements_int8(s.id, 'calls'::text) AS calls,
                         woolly_stat_statements_float8(s.id, 'total_exec_time'::text) AS total_exec_time,
                         woolly_stat_statements_float8(s.id, 'min_exec_time'::text) AS min_exec_time,
@@ -79,21 +78,21 @@ final class StatementStatisticsViews {
                         woolly_stat_statements_int8(s.id, 'rows'::text) AS rows,
                         woolly_stat_statements_int8(s.id, 'shared_blks_hit'::text) AS shared_blks_hit,
                         woolly_stat_statements_int8(s.id, 'shared_blks_read'::text) AS shared_blks_read,
-                        (0)::bigint AS shared_blks_dirtied,
-                        (0)::bigint AS shared_blks_written,
-                        (0)::bigint AS local_blks_hit,
-                        (0)::bigint AS local_blks_read,
-                        (0)::bigint AS local_blks_dirtied,
-                        (0)::bigint AS local_blks_written,
-                        (0)::bigint AS temp_blks_read,
-                        (0)::bigint AS temp_blks_written,
-                        (0)::double precision AS blk_read_time,
-                        (0)::double precision AS blk_write_time,
+                        woolly_stat_statements_int8(s.id, 'shared_blks_dirtied'::text) AS shared_blks_dirtied,
+                        woolly_stat_statements_int8(s.id, 'shared_blks_written'::text) AS shared_blks_written,
+                        woolly_stat_statements_int8(s.id, 'local_blks_hit'::text) AS local_blks_hit,
+                        woolly_stat_statements_int8(s.id, 'local_blks_read'::text) AS local_blks_read,
+                        woolly_stat_statements_int8(s.id, 'local_blks_dirtied'::text) AS local_blks_dirtied,
+                        woolly_stat_statements_int8(s.id, 'local_blks_written'::text) AS local_blks_written,
+                        woolly_stat_statements_int8(s.id, 'temp_blks_read'::text) AS temp_blks_read,
+                        woolly_stat_statements_int8(s.id, 'temp_blks_written'::text) AS temp_blks_written,
+                        woolly_stat_statements_float8(s.id, 'blk_read_time'::text) AS blk_read_time,
+                        woolly_stat_statements_float8(s.id, 'blk_write_time'::text) AS blk_write_time,
                         (0)::double precision AS temp_blk_read_time,
                         (0)::double precision AS temp_blk_write_time,
-                        (0)::bigint AS wal_records,
-                        (0)::bigint AS wal_fpi,
-                        (0)::numeric AS wal_bytes,
+                        woolly_stat_statements_int8(s.id, 'wal_records'::text) AS wal_records,
+                        woolly_stat_statements_int8(s.id, 'wal_fpi'::text) AS wal_fpi,
+                        woolly_stat_statements_numeric(s.id, 'wal_bytes'::text) AS wal_bytes,
                         (0)::bigint AS jit_functions,
                         (0)::double precision AS jit_generation_time,
                         (0)::bigint AS jit_inlining_count,

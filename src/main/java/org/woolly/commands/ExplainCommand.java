@@ -16,6 +16,7 @@ import org.woolly.nodes.query.ExpressionText;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
 import org.woolly.nodes.query.SortKey;
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.PgType;
 
@@ -49,10 +50,22 @@ public final class ExplainCommand {
     /** As above; without {@code timing} (TIMING OFF) the actual figures are rows and loops only. */
     public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
                                        long planningNanos, boolean timing) {
+        return explain(plan, types, context, costs, planningNanos, timing, false, false, null);
+    }
+
+    /**
+     * As above; with {@code buffers} (BUFFERS) each executed node shows the buffers it used and
+     * {@code planningUsage}, those of planning, shows under "Planning:"; with {@code wal} (WAL)
+     * each executed node shows the WAL it wrote ({@code show_buffer_usage}, {@code show_wal_usage}).
+     */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos, boolean timing, boolean buffers, boolean wal,
+                                       ResourceUsage.Counts planningUsage) {
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
             command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
+            command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, -1);
             return command.lines;
         }
@@ -62,10 +75,99 @@ public final class ExplainCommand {
             long executionNanos = System.nanoTime() - start;
             ExplainCommand command = new ExplainCommand(types, execution, costs);
             command.timing = timing;
+            command.buffers = buffers;
+            command.wal = wal;
             command.qualifySortKeys = joins(plan);
             command.node(plan, 0, null);
+            command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, executionNanos);
             return command.lines;
+        }
+    }
+
+    /** The BUFFERS and WAL options: whether executed nodes show their usage. */
+    private boolean buffers;
+    private boolean wal;
+
+    /** PostgreSQL 15's "Planning:" group: the planner's buffers, shown only when it used any. */
+    private void planningUsage(ResourceUsage.Counts usage) {
+        if (usage == null || !usage.anyBuffers() && usage.readNanos() == 0 && usage.writeNanos() == 0) {
+            return;
+        }
+        lines.add("Planning:");
+        bufferLines("  ", usage);
+    }
+
+    /** {@code show_buffer_usage} in text format: only positive counters. */
+    private void bufferLines(String indent, ResourceUsage.Counts usage) {
+        boolean shared = usage.sharedHit() + usage.sharedRead() + usage.sharedDirtied() + usage.sharedWritten() > 0;
+        boolean local = usage.localHit() + usage.localRead() + usage.localDirtied() + usage.localWritten() > 0;
+        boolean temp = usage.tempRead() + usage.tempWritten() > 0;
+        if (shared || local || temp) {
+            StringBuilder line = new StringBuilder(indent).append("Buffers:");
+            if (shared) {
+                line.append(" shared");
+                counter(line, "hit", usage.sharedHit());
+                counter(line, "read", usage.sharedRead());
+                counter(line, "dirtied", usage.sharedDirtied());
+                counter(line, "written", usage.sharedWritten());
+                line.append(local || temp ? "," : "");
+            }
+            if (local) {
+                line.append(" local");
+                counter(line, "hit", usage.localHit());
+                counter(line, "read", usage.localRead());
+                counter(line, "dirtied", usage.localDirtied());
+                counter(line, "written", usage.localWritten());
+                line.append(temp ? "," : "");
+            }
+            if (temp) {
+                line.append(" temp");
+                counter(line, "read", usage.tempRead());
+                counter(line, "written", usage.tempWritten());
+            }
+            lines.add(line.toString());
+        }
+        if (usage.readNanos() > 0 || usage.writeNanos() > 0) {
+            StringBuilder line = new StringBuilder(indent).append("I/O Timings:");
+            if (usage.readNanos() > 0) {
+                line.append(String.format(Locale.ROOT, " read=%.3f", usage.readNanos() / 1e6));
+            }
+            if (usage.writeNanos() > 0) {
+                line.append(String.format(Locale.ROOT, " write=%.3f", usage.writeNanos() / 1e6));
+            }
+            lines.add(line.toString());
+        }
+    }
+
+    /** {@code show_wal_usage} in text format: only positive counters. */
+    private void walLines(String indent, ResourceUsage.Counts usage) {
+        if (usage.walRecords() + usage.walFullPageImages() + usage.walBytes() > 0) {
+            StringBuilder line = new StringBuilder(indent).append("WAL:");
+            counter(line, "records", usage.walRecords());
+            counter(line, "fpi", usage.walFullPageImages());
+            counter(line, "bytes", usage.walBytes());
+            lines.add(line.toString());
+        }
+    }
+
+    private static void counter(StringBuilder line, String name, long value) {
+        if (value > 0) {
+            line.append(' ').append(name).append('=').append(value);
+        }
+    }
+
+    /** The node's Buffers and WAL lines, when the options ask for them and it ran. */
+    private void usageLines(String indent, Plan plan) {
+        Instrumentation stats = execution == null || !(buffers || wal) ? null : execution.instrumentation(plan);
+        if (stats == null) {
+            return;
+        }
+        if (buffers) {
+            bufferLines(indent, stats.usage());
+        }
+        if (wal) {
+            walLines(indent, stats.usage());
         }
     }
 
@@ -310,6 +412,7 @@ public final class ExplainCommand {
                     extraFilter.qual(), !(plan instanceof Plan.FunctionScan || plan instanceof Plan.CteScan
                             || plan instanceof Plan.WorkTableScan));
         }
+        usageLines(detail, execution != null && execution.instrumentation(shown) != null ? shown : plan);
         if (plan instanceof Plan.CteScan scan) {
             lines.add(detail + "CTE " + scan.entry().cte().name());
             indentShift += 2;
@@ -328,6 +431,8 @@ public final class ExplainCommand {
             if (stats != null && stats.detail() != null) {
                 lines.add(" ".repeat(6 * (depth + 1) + 2 + indentShift) + stats.detail());
             }
+            // the Hash node's usage is that of building the table from its input
+            usageLines(" ".repeat(6 * (depth + 1) + 2 + indentShift), hash.inner());
             node(hash.inner(), depth + 2, null);
         }
     }

@@ -60,6 +60,8 @@ final class BitmapHeapScanNode implements ExecNode, ExecNode.Positioned {
 
     private TidBitmap bitmap(Plan node) {
         long start = System.nanoTime();
+        org.woolly.pgstat.ResourceUsage.Counts usageAtStart = instrumentation == null ? null
+                : org.woolly.pgstat.ResourceUsage.current().snapshot();
         TidBitmap bitmap = switch (node) {
             case Plan.BitmapIndexScan scan -> indexScan(scan);
             case Plan.BitmapAnd and -> {
@@ -87,7 +89,8 @@ final class BitmapHeapScanNode implements ExecNode, ExecNode.Positioned {
                 ignored -> new Instrumentation());
         if (stats != null) {
             // a Bitmap Index Scan counts its TIDs as rows; BitmapAnd and BitmapOr show none (InstrStopNode)
-            stats.once(System.nanoTime() - start, node instanceof Plan.BitmapIndexScan ? bitmap.tupleCount() : 0);
+            stats.once(System.nanoTime() - start, node instanceof Plan.BitmapIndexScan ? bitmap.tupleCount() : 0,
+                    org.woolly.pgstat.ResourceUsage.current().snapshot().minus(usageAtStart));
         }
         return bitmap;
     }

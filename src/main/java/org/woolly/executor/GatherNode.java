@@ -221,6 +221,10 @@ final class GatherNode implements ExecNode {
         private final ExecNode node;
         private Thread thread;
         private boolean collected;
+        /** The leader's track_io_timing, for the worker's own counters. */
+        private final boolean timeIo = org.woolly.pgstat.ResourceUsage.current().timeIo;
+        /** The buffers and WAL the worker used, set when it ends; the leader adds them ({@code InstrAccumParallelQuery}). */
+        private volatile org.woolly.pgstat.ResourceUsage.Counts used;
 
         Worker(ExecutorContext workerContext, ExecutorBuilder workerBuilder, ExecNode node) {
             this.workerContext = workerContext;
@@ -230,6 +234,9 @@ final class GatherNode implements ExecNode {
 
         void run() {
             Throwable error = null;
+            org.woolly.pgstat.ResourceUsage usage = org.woolly.pgstat.ResourceUsage.current();
+            usage.timeIo = timeIo;
+            org.woolly.pgstat.ResourceUsage.Counts before = usage.snapshot();
             try {
                 node.open();
                 List<Object[]> rows = new ArrayList<>(BATCH_ROWS);
@@ -253,6 +260,7 @@ final class GatherNode implements ExecNode {
                     error = error == null ? failure : error;
                 }
                 RUNNING_WORKERS.decrementAndGet();
+                used = usage.snapshot().minus(before);
                 if (!stop.get()) {
                     send(new Batch(null, this, error));
                 }
@@ -278,6 +286,13 @@ final class GatherNode implements ExecNode {
             }
             collected = true;
             context.counters().addReads(workerContext.counters());
+            org.woolly.pgstat.ResourceUsage.Counts workerUsage = used;
+            if (workerUsage != null) {
+                org.woolly.pgstat.ResourceUsage.current().add(workerUsage);
+                if (instrumentation != null) {
+                    instrumentation.addUsage(workerUsage);
+                }
+            }
             if (workerBuilder.instrumentation != null && builder.instrumentation != null) {
                 workerBuilder.instrumentation.forEach((node, stats) ->
                         builder.instrumentation.computeIfAbsent(node, ignored -> new Instrumentation()).add(stats));

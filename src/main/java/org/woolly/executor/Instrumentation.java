@@ -1,11 +1,17 @@
 package org.woolly.executor;
 
+import org.woolly.pgstat.ResourceUsage;
+
 /**
  * Per-node run statistics for EXPLAIN ANALYZE ({@code instrument.c}): time to the first row and
- * to the end, in milliseconds, and rows returned.
+ * to the end, in milliseconds, rows returned, and the buffers and WAL the node and its children
+ * used ({@code bufusage}, {@code walusage}: the backend's {@link ResourceUsage} before and after
+ * each call, as {@code InstrStartNode} and {@code InstrStopNode} take them).
  */
 public final class Instrumentation {
     private long startNanos;
+    private ResourceUsage.Counts usageAtStart;
+    private ResourceUsage.Counts usage = ResourceUsage.Counts.ZERO;
     private long firstRowNanos = -1;
     private long totalNanos;
     private long rows;
@@ -13,10 +19,12 @@ public final class Instrumentation {
 
     void start() {
         startNanos = System.nanoTime();
+        usageAtStart = ResourceUsage.current().snapshot();
     }
 
     void stop(boolean producedRow) {
         long now = System.nanoTime();
+        usage = usage.plus(ResourceUsage.current().snapshot().minus(usageAtStart));
         if (producedRow && firstRowNanos < 0) {
             firstRowNanos = totalNanos + (now - startNanos);
         }
@@ -60,8 +68,9 @@ public final class Instrumentation {
         return heapFetches;
     }
 
-    /** One run of a node that hands over its whole result at once (a bitmap): its time and the rows it stands for. */
-    void once(long nanos, long count) {
+    /** One run of a node that hands over its whole result at once (a bitmap): its time, the rows it stands for, its usage. */
+    void once(long nanos, long count, ResourceUsage.Counts used) {
+        usage = usage.plus(used);
         loops++;
         if (firstRowNanos < 0) {
             firstRowNanos = totalNanos + nanos;
@@ -78,6 +87,7 @@ public final class Instrumentation {
     void add(Instrumentation worker) {
         rows += worker.rows;
         loops += worker.loops;
+        usage = usage.plus(worker.usage);
         heapFetches += worker.heapFetches;
         removed += worker.removed;
         if (worker.firstRowNanos >= 0 && (firstRowNanos < 0 || worker.firstRowNanos < firstRowNanos)) {
@@ -91,6 +101,16 @@ public final class Instrumentation {
 
     void loop() {
         loops++;
+    }
+
+    /** Adds buffers and WAL used on the node's behalf elsewhere (a parallel worker's, for the Gather). */
+    void addUsage(ResourceUsage.Counts counts) {
+        usage = usage.plus(counts);
+    }
+
+    /** The buffers and WAL the node used (EXPLAIN's BUFFERS and WAL options). */
+    public ResourceUsage.Counts usage() {
+        return usage;
     }
 
     public double startupMillis() {

@@ -75,6 +75,11 @@ final class LockRowsNode extends RowNodes.Unary implements ExecNode.Positioned {
     }
 
     private Object[] lockOne(Object[] row, RowMark mark, RelationInfo relation, Tid first) {
+        // a wait for another transaction's row names the table (XactLockTableWait's context)
+        return org.woolly.utils.error.WaitContext.onRelation(relation.name(), () -> lockRow(row, mark, relation, first));
+    }
+
+    private Object[] lockRow(Object[] row, RowMark mark, RelationInfo relation, Tid first) {
         Object[] current = row;
         Tid tid = first;
         boolean wait = !mark.nowait() && !mark.skipLocked();

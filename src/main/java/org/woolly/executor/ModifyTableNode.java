@@ -155,6 +155,14 @@ final class ModifyTableNode implements ExecNode {
 
     @Override
     public void open() {
+        // a wait for another transaction's row names the table (XactLockTableWait's context)
+        org.woolly.utils.error.WaitContext.onRelation(relation.name(), () -> {
+            openModifying();
+            return null;
+        });
+    }
+
+    private void openModifying() {
         if (!statementStarted) {
             statementStarted = true;
             beginStatement();

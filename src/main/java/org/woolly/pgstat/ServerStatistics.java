@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>File format (text, one line per entry): {@code database <oid> name=value ...} and
  * {@code relation <database oid> <relation oid> name=value ...} and
  * {@code blocks <database oid> <relfilenode> hits=N reads=N} and
- * {@code bgwriter name=value ...}, after a first line {@code woolly pgstat 1}; then, with
+ * {@code bgwriter name=value ...} and {@code wal name=value ...}, after a first line
+ * {@code woolly pgstat 1}; then, with
  * {@code pg_stat_statements.save} on, the pg_stat_statements entries
  * ({@link StatementStatistics#persistentLines}).
  */
@@ -109,6 +110,8 @@ public final class ServerStatistics {
             relations.restore(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), values(parts, 3));
         } else if (parts[0].equals("bgwriter")) {
             backgroundWriter.restore(values(parts, 1));
+        } else if (parts[0].equals("wal")) {
+            wal.restore(values(parts, 1));
         } else if (parts[0].equals("blocks") && parts.length >= 3) {
             Map<String, Long> counts = values(parts, 3);
             databases.blockCounters().restore(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
@@ -151,6 +154,9 @@ public final class ServerStatistics {
         out.append("bgwriter");
         backgroundWriter.persistentValues().forEach((name, value) -> out.append(' ').append(name).append('=')
                 .append(value));
+        out.append('\n');
+        out.append("wal");
+        wal.persistentValues().forEach((name, value) -> out.append(' ').append(name).append('=').append(value));
         out.append('\n');
         if (saveStatements) {
             statements.persistentLines().forEach(line -> out.append(line).append('\n'));

@@ -1,5 +1,6 @@
 package org.woolly.pgstat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,23 +11,31 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The shared table behind {@code pg_stat_statements} ({@code contrib/pg_stat_statements}'s
  * {@code pgssHashKey} / {@code pgssEntry}): one entry per user, database, query id and
- * top-level flag, holding the first normalized text seen and the execution counters. An entry
- * is updated under its own monitor (PostgreSQL's per-entry spinlock); the table itself is a
- * concurrent map, so backends running different statements never wait on each other.
+ * top-level flag, holding the first normalized text seen and the counters. An entry is updated
+ * under its own monitor (PostgreSQL's per-entry spinlock); the table itself is a concurrent map,
+ * so backends running different statements never wait on each other.
  *
- * <p>When a new entry would exceed {@code pg_stat_statements.max}, the least used 5% are
- * dropped first ({@code entry_dealloc}, usage being the number of calls here) and
- * {@code pg_stat_statements_info.dealloc} counts it.
+ * <p>An execution adds its time, rows and the backend's {@link ResourceUsage} during it
+ * ({@code PGSS_EXEC}); with {@code pg_stat_statements.track_planning} a planning adds its time
+ * and usage too ({@code PGSS_PLAN}). When a new entry would exceed {@code pg_stat_statements.max},
+ * the least used 5% are dropped first ({@code entry_dealloc}, usage being the number of calls and
+ * plans here) and {@code pg_stat_statements_info.dealloc} counts it.
  */
 public final class StatementStatistics {
 
     /** The hash key: {@code pgssHashKey}. */
     public record Key(int userOid, int databaseOid, long queryId, boolean topLevel) {}
 
-    /** A consistent copy of one entry for the view. */
-    public record Row(Key key, String query, long calls, double totalMillis, double minMillis, double maxMillis,
-                      double meanMillis, double stddevMillis, long rows, long sharedBlocksHit,
-                      long sharedBlocksRead) {}
+    /**
+     * A consistent copy of one entry for the view: its counters by pg_stat_statements column
+     * name (Long, Double, wal_bytes a BigDecimal), in the view's order.
+     */
+    public record Row(Key key, String query, Map<String, Object> columns) {}
+
+    /** The bigint columns a {@link ResourceUsage.Counts} fills, in the view's order. */
+    private static final List<String> BLOCK_COLUMNS = List.of("shared_blks_hit", "shared_blks_read",
+            "shared_blks_dirtied", "shared_blks_written", "local_blks_hit", "local_blks_read", "local_blks_dirtied",
+            "local_blks_written", "temp_blks_read", "temp_blks_written");
 
     private static final double DEALLOC_FRACTION = 0.05;
 
@@ -34,59 +43,135 @@ public final class StatementStatistics {
     private volatile long deallocations;
     private volatile long resetMicros = BackendStatus.nowMicros();
 
-    /** One entry's counters ({@code Counters}); the running variance by Welford's method, as pgss_store does. */
+    /** Calls and their times ({@code total_time}, {@code min_time}...), the variance by Welford's method as pgss_store. */
+    private static final class Timing {
+        long count;
+        double total;
+        double min;
+        double max;
+        double mean;
+        double sumVariance;
+
+        void add(double millis) {
+            count++;
+            total += millis;
+            if (count == 1) {
+                min = millis;
+                max = millis;
+                mean = millis;
+            } else {
+                double oldMean = mean;
+                mean += (millis - oldMean) / count;
+                sumVariance += (millis - oldMean) * (millis - mean);
+                min = Math.min(min, millis);
+                max = Math.max(max, millis);
+            }
+        }
+
+        void put(Map<String, Object> columns, String countColumn, String kind) {
+            columns.put(countColumn, count);
+            columns.put("total_" + kind + "_time", total);
+            columns.put("min_" + kind + "_time", min);
+            columns.put("max_" + kind + "_time", max);
+            columns.put("mean_" + kind + "_time", mean);
+            columns.put("stddev_" + kind + "_time", count > 1 ? Math.sqrt(sumVariance / count) : 0.0);
+        }
+
+        String persistent() {
+            return count + "," + total + "," + min + "," + max + "," + mean + "," + sumVariance;
+        }
+
+        void restore(String text) {
+            String[] parts = text.split(",");
+            count = Long.parseLong(parts[0]);
+            total = Double.parseDouble(parts[1]);
+            min = Double.parseDouble(parts[2]);
+            max = Double.parseDouble(parts[3]);
+            mean = Double.parseDouble(parts[4]);
+            sumVariance = Double.parseDouble(parts[5]);
+        }
+    }
+
+    /** One entry's counters ({@code Counters}). */
     private static final class Entry {
         final String query;
-        long calls;
-        double totalMillis;
-        double minMillis;
-        double maxMillis;
-        double meanMillis;
-        double sumVarianceMillis;
+        final Timing plans = new Timing();
+        final Timing calls = new Timing();
         long rows;
-        long sharedBlocksHit;
-        long sharedBlocksRead;
+        ResourceUsage.Counts usage = ResourceUsage.Counts.ZERO;
 
         Entry(String query) {
             this.query = query;
         }
 
-        synchronized void add(double millis, long rowCount, long hits, long reads) {
-            calls++;
-            totalMillis += millis;
-            if (calls == 1) {
-                minMillis = millis;
-                maxMillis = millis;
-                meanMillis = millis;
-            } else {
-                double oldMean = meanMillis;
-                meanMillis += (millis - oldMean) / calls;
-                sumVarianceMillis += (millis - oldMean) * (millis - meanMillis);
-                minMillis = Math.min(minMillis, millis);
-                maxMillis = Math.max(maxMillis, millis);
-            }
+        synchronized void addExecution(double millis, long rowCount, ResourceUsage.Counts used) {
+            calls.add(millis);
             rows += rowCount;
-            sharedBlocksHit += hits;
-            sharedBlocksRead += reads;
+            usage = usage.plus(used);
+        }
+
+        synchronized void addPlanning(double millis, ResourceUsage.Counts used) {
+            plans.add(millis);
+            usage = usage.plus(used);
         }
 
         synchronized Row row(Key key) {
-            double stddev = calls > 1 ? Math.sqrt(sumVarianceMillis / calls) : 0.0;
-            return new Row(key, query, calls, totalMillis, minMillis, maxMillis, meanMillis, stddev, rows,
-                    sharedBlocksHit, sharedBlocksRead);
+            Map<String, Object> columns = new LinkedHashMap<>();
+            plans.put(columns, "plans", "plan");
+            calls.put(columns, "calls", "exec");
+            columns.put("rows", rows);
+            long[] blocks = {usage.sharedHit(), usage.sharedRead(), usage.sharedDirtied(), usage.sharedWritten(),
+                usage.localHit(), usage.localRead(), usage.localDirtied(), usage.localWritten(), usage.tempRead(),
+                usage.tempWritten()};
+            for (int i = 0; i < blocks.length; i++) {
+                columns.put(BLOCK_COLUMNS.get(i), blocks[i]);
+            }
+            columns.put("blk_read_time", usage.readNanos() / 1_000_000.0);
+            columns.put("blk_write_time", usage.writeNanos() / 1_000_000.0);
+            columns.put("wal_records", usage.walRecords());
+            columns.put("wal_fpi", usage.walFullPageImages());
+            columns.put("wal_bytes", BigDecimal.valueOf(usage.walBytes()));
+            return new Row(key, query, columns);
         }
 
-        synchronized long calls() {
-            return calls;
+        synchronized long use() {
+            return calls.count + plans.count;
+        }
+
+        synchronized String persistent() {
+            ResourceUsage.Counts u = usage;
+            return plans.persistent() + ' ' + calls.persistent() + ' ' + rows + ' ' + u.sharedHit() + ','
+                    + u.sharedRead() + ',' + u.sharedDirtied() + ',' + u.sharedWritten() + ',' + u.localHit() + ','
+                    + u.localRead() + ',' + u.localDirtied() + ',' + u.localWritten() + ',' + u.tempRead() + ','
+                    + u.tempWritten() + ',' + u.readNanos() + ',' + u.writeNanos() + ',' + u.walRecords() + ','
+                    + u.walFullPageImages() + ',' + u.walBytes();
+        }
+
+        void restore(String planText, String callText, String rowText, String usageText) {
+            plans.restore(planText);
+            calls.restore(callText);
+            rows = Long.parseLong(rowText);
+            long[] u = java.util.Arrays.stream(usageText.split(",")).mapToLong(Long::parseLong).toArray();
+            usage = new ResourceUsage.Counts(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
+                    u[11], u[12], u[13], u[14]);
         }
     }
 
     /**
-     * {@code pgss_store}: one finished execution of {@code normalizedText} (kept only when the
-     * entry is new), {@code max} the {@code pg_stat_statements.max} setting.
+     * {@code pgss_store} for an execution: {@code normalizedText} is kept only when the entry is
+     * new, {@code max} the {@code pg_stat_statements.max} setting.
      */
-    public void record(Key key, String normalizedText, double millis, long rows, long blocksHit, long blocksRead,
-                       int max) {
+    public void recordExecution(Key key, String normalizedText, double millis, long rows, ResourceUsage.Counts usage,
+                                int max) {
+        entry(key, normalizedText, max).addExecution(millis, rows, usage);
+    }
+
+    /** {@code pgss_store} for a planning ({@code pgss_planner}, with track_planning on). */
+    public void recordPlanning(Key key, String normalizedText, double millis, ResourceUsage.Counts usage, int max) {
+        entry(key, normalizedText, max).addPlanning(millis, usage);
+    }
+
+    private Entry entry(Key key, String normalizedText, int max) {
         Entry entry = entries.get(key);
         if (entry == null) {
             if (entries.size() >= max) {
@@ -94,7 +179,7 @@ public final class StatementStatistics {
             }
             entry = entries.computeIfAbsent(key, ignored -> new Entry(normalizedText));
         }
-        entry.add(millis, rows, blocksHit, blocksRead);
+        return entry;
     }
 
     private synchronized void deallocate(int max) {
@@ -102,7 +187,7 @@ public final class StatementStatistics {
             return;
         }
         List<Map.Entry<Key, Entry>> byUse = new ArrayList<>(entries.entrySet());
-        byUse.sort(Comparator.comparingLong(e -> e.getValue().calls()));
+        byUse.sort(Comparator.comparingLong(e -> e.getValue().use()));
         int drop = Math.max(1, (int) Math.ceil(byUse.size() * DEALLOC_FRACTION));
         for (int i = 0; i < drop && i < byUse.size(); i++) {
             entries.remove(byUse.get(i).getKey());
@@ -141,18 +226,14 @@ public final class StatementStatistics {
         return resetMicros;
     }
 
+    private static final String ENTRY_LINE = "statement_entry ";
+
     /** The lines {@link ServerStatistics#save} writes: one per entry, the text last (it may hold spaces). */
     List<String> persistentLines() {
         List<String> lines = new ArrayList<>();
         lines.add("statements_info dealloc=" + deallocations + " stats_reset=" + resetMicros);
-        for (Row row : rows()) {
-            Key key = row.key();
-            lines.add("statement " + key.userOid() + ' ' + key.databaseOid() + ' ' + key.queryId() + ' '
-                    + key.topLevel() + ' ' + row.calls() + ' ' + row.totalMillis() + ' ' + row.minMillis() + ' '
-                    + row.maxMillis() + ' ' + row.meanMillis() + ' ' + row.stddevMillis() * row.stddevMillis()
-                    * row.calls() + ' ' + row.rows() + ' ' + row.sharedBlocksHit() + ' ' + row.sharedBlocksRead()
-                    + ' ' + escape(row.query()));
-        }
+        entries.forEach((key, entry) -> lines.add(ENTRY_LINE + key.userOid() + ' ' + key.databaseOid() + ' '
+                + key.queryId() + ' ' + key.topLevel() + ' ' + entry.persistent() + ' ' + escape(entry.query)));
         return lines;
     }
 
@@ -168,22 +249,18 @@ public final class StatementStatistics {
             resetMicros = values.getOrDefault("stats_reset", resetMicros);
             return true;
         }
-        if (!line.startsWith("statement ")) {
+        if (line.startsWith("statement ")) {
+            // an earlier build's format, without the block and WAL counters: not kept
+            return true;
+        }
+        if (!line.startsWith(ENTRY_LINE)) {
             return false;
         }
-        String[] parts = line.split(" ", 15);
-        Key key = new Key(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]),
-                Boolean.parseBoolean(parts[4]));
-        Entry entry = new Entry(unescape(parts[14]));
-        entry.calls = Long.parseLong(parts[5]);
-        entry.totalMillis = Double.parseDouble(parts[6]);
-        entry.minMillis = Double.parseDouble(parts[7]);
-        entry.maxMillis = Double.parseDouble(parts[8]);
-        entry.meanMillis = Double.parseDouble(parts[9]);
-        entry.sumVarianceMillis = Double.parseDouble(parts[10]);
-        entry.rows = Long.parseLong(parts[11]);
-        entry.sharedBlocksHit = Long.parseLong(parts[12]);
-        entry.sharedBlocksRead = Long.parseLong(parts[13]);
+        String[] parts = line.substring(ENTRY_LINE.length()).split(" ", 9);
+        Key key = new Key(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
+                Boolean.parseBoolean(parts[3]));
+        Entry entry = new Entry(unescape(parts[8]));
+        entry.restore(parts[4], parts[5], parts[6], parts[7]);
         entries.put(key, entry);
         return true;
     }

@@ -1,14 +1,17 @@
 package org.woolly.pgstat;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * pg_stat_wal's counters ({@code PgStat_WalStats} of {@code pgstat_wal.c}), counted where the
  * WAL is inserted, written and flushed: records and their bytes (headers included), full-page
  * images, writes forced by a full WAL buffer, write and fsync calls. Woolly does not time its
- * WAL I/O ({@code track_wal_io_timing}), so the two times stay 0. The counters live as long as
- * the server; a restart starts them again from zero.
+ * WAL I/O ({@code track_wal_io_timing}), so the two times stay 0. Like the other cumulative
+ * statistics they are kept across a clean restart ({@link ServerStatistics#save}) and start again
+ * from zero after crash recovery.
  */
 public final class WalStatistics {
     private final LongAdder records = new LongAdder();
@@ -56,6 +59,33 @@ public final class WalStatistics {
             case "stats_reset" -> resetMicros;
             default -> null;
         };
+    }
+
+    /** The counters {@link ServerStatistics#save} keeps, by pg_stat_wal column name. */
+    Map<String, Long> persistentValues() {
+        Map<String, Long> values = new LinkedHashMap<>();
+        values.put("wal_records", records.sum());
+        values.put("wal_fpi", fullPageImages.sum());
+        values.put("wal_bytes", bytes.sum());
+        values.put("wal_buffers_full", buffersFull.sum());
+        values.put("wal_write", writes.sum());
+        values.put("wal_sync", syncs.sum());
+        values.put("stats_reset", resetMicros);
+        return values;
+    }
+
+    /** Adds what a clean shutdown saved to what this run counted before the file was read. */
+    void restore(Map<String, Long> saved) {
+        records.add(saved.getOrDefault("wal_records", 0L));
+        fullPageImages.add(saved.getOrDefault("wal_fpi", 0L));
+        bytes.add(saved.getOrDefault("wal_bytes", 0L));
+        buffersFull.add(saved.getOrDefault("wal_buffers_full", 0L));
+        writes.add(saved.getOrDefault("wal_write", 0L));
+        syncs.add(saved.getOrDefault("wal_sync", 0L));
+        Long reset = saved.get("stats_reset");
+        if (reset != null) {
+            resetMicros = reset;
+        }
     }
 
     /** {@code pg_stat_reset_shared('wal')}. */

@@ -25,6 +25,7 @@ import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.lmgr.LockTag;
 import org.woolly.storage.smgr.RelFileLocator;
 import org.woolly.utils.error.SqlException;
+import org.woolly.utils.error.WaitContext;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -326,7 +327,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (waitFor == 0) {
                 tupleLocked = lockTupleForWrite(relation, tid, tx, RowLockMode.UPDATE);
             } else {
-                transactions.waitForCompletion(waitFor, tx);
+                transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("deleting tuple", tid.block(), tid.offset()));
             }
         }
     }
@@ -391,7 +393,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (waitFor == -1) {
                 tupleLocked = lockTupleForWrite(relation, tid, tx, strength);
             } else if (waitFor != 0) {
-                transactions.waitForCompletion(waitFor, tx);
+                transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("updating tuple", tid.block(), tid.offset()));
             }
         }
     }
@@ -984,7 +987,8 @@ public final class HeapAccessMethod implements HeapAccess {
             } finally {
                 bufferPool.unlockAndRelease(buffer);
             }
-            transactions.waitForCompletion(waitFor, tx);
+            transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("rechecking updated tuple", current.block(), current.offset()));
         }
     }
 
@@ -1111,7 +1115,9 @@ public final class HeapAccessMethod implements HeapAccess {
         LockTag tag = tupleTag(relation, tid);
         // lockers among themselves: the lock table, with the row-lock conflict table
         if (wait) {
-            tx.lock(tag, mode.heavyweight());
+            // lockers wait for each other here rather than in XactLockTableWait; the context is the same
+            WaitContext.during(WaitContext.tuple("locking tuple", tid.block(), tid.offset()),
+                    () -> tx.lock(tag, mode.heavyweight()));
         } else if (!tx.tryLock(tag, mode.heavyweight())) {
             return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
         }
@@ -1171,7 +1177,8 @@ public final class HeapAccessMethod implements HeapAccess {
             if (!wait) {
                 return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null);
             }
-            transactions.waitForCompletion(waitFor, tx);
+            transactions.waitForCompletion(waitFor, tx,
+                        WaitContext.tuple("locking tuple", tid.block(), tid.offset()));
         }
     }
 

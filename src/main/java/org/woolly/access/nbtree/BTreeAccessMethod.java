@@ -193,7 +193,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
             if (waitFor.speculativeToken() != 0) {
                 transactions.waitForSpeculativeInsertion(waitFor.xid(), waitFor.speculativeToken(), tx);
             } else {
-                transactions.waitForCompletion(waitFor.xid(), tx);
+                // _bt_doinsert's XactLockTableWait context; a deferred recheck is unique_key_recheck's
+                String context = org.woolly.utils.error.WaitContext.tuple(mode == UniqueCheck.EXISTING
+                        ? "checking uniqueness of tuple" : "inserting index tuple", index.name(), heapTid.block(),
+                        heapTid.offset());
+                transactions.waitForCompletion(waitFor.xid(), tx, context);
             }
         }
     }

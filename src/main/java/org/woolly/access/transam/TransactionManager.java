@@ -119,6 +119,15 @@ public interface TransactionManager {
     void waitForCompletion(long xid, Transaction waiter);
 
     /**
+     * As above, with {@code XactLockTableWait}'s error context ({@code context}, e.g. {@code while
+     * updating tuple (0,1) in relation "t"}; null for none) on the log_lock_waits lines and on the
+     * error that may end the wait.
+     */
+    default void waitForCompletion(long xid, Transaction waiter, String context) {
+        org.woolly.utils.error.WaitContext.during(context, () -> waitForCompletion(xid, waiter));
+    }
+
+    /**
      * Blocks until transaction {@code xid} has confirmed or killed its speculative insertion
      * {@code token} ({@code SpeculativeInsertionWait}), or has ended; the waiter then looks at the
      * tuple again. Managers without a lock table wait for the whole transaction.

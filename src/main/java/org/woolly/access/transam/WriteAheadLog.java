@@ -166,6 +166,7 @@ public final class WriteAheadLog implements Wal, AutoCloseable {
                 images += block.pageImage() == null ? 0 : 1;
             }
             statistics.inserted(prepared.length(), images);
+            org.woolly.pgstat.ResourceUsage.current().walInserted(prepared.length(), images);
         }
         return inserted;
     }

@@ -679,7 +679,7 @@ public final class PlExecutor {
     private QueryRows rows(String text, long maxRows) {
         PlExpressions.Bound bound = expressions.bind(text);
         expressions.current = text;
-        Spi.Plan plan = expressions.plan(bound);
+        Spi.Plan plan = expressions.plan(bound, true);
         return new QueryRows(plan, spi.execute(plan, bound.values(), maxRows));
     }
 
@@ -696,7 +696,7 @@ public final class PlExecutor {
             types[i] = value.type();
             values[i] = value.value();
         }
-        Spi.Plan plan = spi.prepare(sql, types);
+        Spi.Plan plan = spi.prepare(sql, types, true);
         return new QueryRows(plan, spi.execute(plan, values, 0));
     }
 

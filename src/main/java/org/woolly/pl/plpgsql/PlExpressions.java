@@ -124,13 +124,18 @@ final class PlExpressions {
     }
 
     Spi.Plan plan(Bound bound) {
+        return plan(bound, false);
+    }
+
+    /** As above; {@code statement} for a statement of the body (not an expression), which pg_stat_statements may track. */
+    Spi.Plan plan(Bound bound, boolean statement) {
         StringBuilder key = new StringBuilder(bound.sql());
         for (int type : bound.types()) {
             key.append('\0').append(type);
         }
         Spi.Plan plan = body.plans.get(key.toString());
         if (plan == null) {
-            plan = spi.prepare(bound.sql(), bound.types());
+            plan = spi.prepare(bound.sql(), bound.types(), statement);
             body.plans.put(key.toString(), plan);
         }
         return plan;

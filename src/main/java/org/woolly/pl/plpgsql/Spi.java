@@ -25,6 +25,15 @@ public interface Spi {
     /** Parses, analyzes and plans one SQL statement; {@code $n} are parameters of the given types. */
     Plan prepare(String sql, int[] parameterTypes);
 
+    /**
+     * As above; {@code statement} when it is one of the body's statements (SQL, PERFORM, EXECUTE,
+     * a FOR or RETURN QUERY query) rather than an expression the interpreter evaluates:
+     * pg_stat_statements tracks those as nested statements ({@code track = all}).
+     */
+    default Plan prepare(String sql, int[] parameterTypes, boolean statement) {
+        return prepare(sql, parameterTypes);
+    }
+
     /** Runs a prepared statement to completion; {@code maxRows} 0 for all rows. */
     Result execute(Plan plan, Object[] parameters, long maxRows);
 

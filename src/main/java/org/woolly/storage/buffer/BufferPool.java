@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import org.woolly.storage.ipc.PanicState;
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.ForkNumber;
 import org.woolly.storage.smgr.RelFileLocator;
@@ -132,6 +133,7 @@ public final class BufferPool {
             storage.write(relation, fork, block, ZERO_PAGE);
             // PostgreSQL 15 counts an extension's write as a backend write (mdextend's register_dirty_segment)
             counters.backendWrite();
+            ResourceUsage.current().sharedWritten++;
             Buffer buffer = pin(new BufferTag(relation, fork, block), true);
             buffer.lockExclusive();
             // a buffer left over from before a truncation may still hold this block: it is new now
@@ -179,8 +181,13 @@ public final class BufferPool {
      * lock and has set the page LSN of the WAL record describing the change.
      */
     public void markDirty(Buffer buffer) {
+        boolean wasDirty;
         synchronized (buffer) {
+            wasDirty = buffer.dirty;
             buffer.dirty = true;
+        }
+        if (!wasDirty) {
+            ResourceUsage.current().sharedDirtied++;
         }
     }
 
@@ -437,6 +444,7 @@ public final class BufferPool {
                     if (buffer.valid) {
                         hits.increment();
                         buffer.requests.hit();
+                        ResourceUsage.current().sharedHit++;
                         return buffer;
                     }
                 }
@@ -557,6 +565,8 @@ public final class BufferPool {
                     return false;
                 }
                 if (buffer.valid) {
+                    // another backend read it while this one waited: a hit here, as BufferAlloc's found
+                    ResourceUsage.current().sharedHit++;
                     return true;
                 }
             }
@@ -571,6 +581,8 @@ public final class BufferPool {
         if (zeroPage) {
             Arrays.fill(buffer.page, (byte) 0);
         } else {
+            ResourceUsage usage = ResourceUsage.current();
+            long startNanos = usage.timeIo ? System.nanoTime() : 0;
             try {
                 storage.read(tag.relation(), tag.fork(), tag.blockNumber(), buffer.page);
             } catch (SqlException corrupt) {
@@ -581,6 +593,10 @@ public final class BufferPool {
                 }
                 Arrays.fill(buffer.page, (byte) 0);
             }
+            if (usage.timeIo) {
+                usage.readNanos += System.nanoTime() - startNanos;
+            }
+            usage.sharedRead++;
             reads.increment();
         }
         // a new block counts as read, as PostgreSQL counts an extension as a miss

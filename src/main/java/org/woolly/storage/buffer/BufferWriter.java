@@ -2,6 +2,7 @@ package org.woolly.storage.buffer;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.storage.page.Page;
 import org.woolly.storage.smgr.StorageManager;
 
@@ -89,7 +90,13 @@ final class BufferWriter {
                 if (lsn != 0) {
                     walFlusher.flush(lsn);
                 }
+                ResourceUsage usage = ResourceUsage.current();
+                long startNanos = usage.timeIo ? System.nanoTime() : 0;
                 storage.write(tag.relation(), tag.fork(), tag.blockNumber(), image);
+                if (usage.timeIo) {
+                    usage.writeNanos += System.nanoTime() - startNanos;
+                }
+                usage.sharedWritten++;
                 writes.increment();
             } catch (RuntimeException | Error failure) {
                 synchronized (buffer) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
 
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.storage.page.Page;
 
 /**
@@ -48,6 +49,7 @@ final class HintImages {
                 }
                 buffer.dirty = true;
             }
+            ResourceUsage.current().sharedDirtied++;
         } finally {
             checkpointInterlock.readLock().unlock();
         }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
 
@@ -91,6 +92,8 @@ public final class TemporaryFile implements AutoCloseable {
             while (bytes.hasRemaining()) {
                 written += channel.write(bytes, written);
             }
+            // one block-sized buffer dumped, as BufFileDumpBuffer counts temp_blks_written
+            ResourceUsage.current().tempWritten++;
         } catch (IOException e) {
             throw fileError("could not write to temporary file", e);
         } finally {
@@ -150,6 +153,8 @@ public final class TemporaryFile implements AutoCloseable {
                 } catch (IOException e) {
                     throw fileError("could not read from temporary file", e);
                 }
+                // blocks read back, as BufFileLoadBuffer counts temp_blks_read
+                ResourceUsage.current().tempRead += (target.position() + BLOCK_SIZE - 1) / BLOCK_SIZE;
                 next = 0;
                 limit = target.position();
                 return true;

@@ -551,7 +551,8 @@ public final class LockManager {
     /**
      * {@code log_lock_waits} ({@code ProcSleep}): {@code process N still waiting for ShareLock on
      * transaction X after 1000.123 ms}, with the holders and the wait queue as DETAIL while it
-     * waits, and then whether it acquired the lock; the statement follows, as for any LOG line.
+     * waits, and then whether it acquired the lock; the wait's CONTEXT ({@code while updating tuple
+     * (0,1) in relation "t"}) and the statement follow, as for any LOG line.
      */
     private void logWait(Waiter me, LockState state, String what, long startedNanos, boolean withQueue) {
         long micros = (System.nanoTime() - startedNanos) / 1000;
@@ -575,7 +576,7 @@ public final class LockManager {
         org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
         String statement = status == null ? null : status.snapshot().query();
         org.woolly.utils.error.ServerLog.report(new SqlException(Severity.LOG, SqlState.SUCCESSFUL_COMPLETION, message,
-                detail, null, 0, null), statement);
+                detail, null, 0, null).withContext(org.woolly.utils.error.WaitContext.current()), statement);
     }
 
     private SqlException deadlock(List<Waiter> cycle) {

@@ -127,6 +127,11 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
 
     @Override
     public Plan prepare(String sql, int[] parameterTypes) {
+        return prepare(sql, parameterTypes, false);
+    }
+
+    @Override
+    public Plan prepare(String sql, int[] parameterTypes, boolean tracked) {
         List<RawStatement> statements = new ArrayList<>();
         for (RawStatement raw : session.parse(sql)) {
             if (!(raw.statement() instanceof Statement.Empty)) {
@@ -142,7 +147,12 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "transaction control in PL/pgSQL is not supported yet");
         }
-        return new Prepared(session.prepareStatement(statement, sql, parameterTypes));
+        SessionPreparedQuery query = session.prepareStatement(statement, sql, parameterTypes);
+        if (tracked) {
+            query.withFingerprint(StatementTracking.nestedFingerprint(session, statements.getFirst(), sql));
+            StatementTracking.planned(session, query, false);
+        }
+        return new Prepared(query);
     }
 
     @Override

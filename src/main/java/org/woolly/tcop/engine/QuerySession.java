@@ -258,7 +258,9 @@ public final class QuerySession implements SessionEngine {
         Statement statement = raw.statement();
         checkNotFailed(statement);
         SessionPreparedQuery prepared = prepareStatement(statement, sourceText(raw, queryString), parameterTypes);
-        return prepared.withFingerprint(StatementTracking.fingerprint(this, raw, queryString, prepared));
+        prepared.withFingerprint(StatementTracking.fingerprint(this, raw, queryString, prepared));
+        StatementTracking.planned(this, prepared, true);
+        return prepared;
     }
 
     private static String sourceText(RawStatement raw, String queryString) {
@@ -290,7 +292,8 @@ public final class QuerySession implements SessionEngine {
                             inner.commandName());
                 }
                 yield new SessionPreparedQuery(sourceText, explain, inner.planned(), inner.parameterTypes(),
-                        List.of(textColumn("QUERY PLAN")), "EXPLAIN").withPlanningNanos(inner.planningNanos());
+                        List.of(textColumn("QUERY PLAN")), "EXPLAIN").withPlanningNanos(inner.planningNanos())
+                        .withPlanningUsage(inner.planningUsage());
             }
             case Statement.VariableShow show -> new SessionPreparedQuery(sourceText, show,
                     show.name().equalsIgnoreCase("all")
@@ -314,6 +317,9 @@ public final class QuerySession implements SessionEngine {
             default -> new SessionPreparedQuery(sourceText, statement, List.of(), UtilityDispatch.commandName(statement));
         };
     }
+
+    /** Portals running now, one inside the other ({@code exec_nested_level}): 0 between top-level statements. */
+    int portalNesting;
 
     /** Set while DECLARE CURSOR plans its query: a cursor's plan is never parallel. */
     boolean planningCursor;
@@ -349,6 +355,8 @@ public final class QuerySession implements SessionEngine {
                 settings.formatSettings(), parameterTypes));
         Query query = result.query();
         long planningStart = System.nanoTime();
+        org.woolly.pgstat.ResourceUsage usage = org.woolly.pgstat.ResourceUsage.current();
+        org.woolly.pgstat.ResourceUsage.Counts usageBefore = usage.snapshot();
         // PostgreSQL 15's standard_planner: no parallel plan for a cursor (CURSOR_OPT_PARALLEL_OK);
         // SERIALIZABLE allows them since PostgreSQL 12 (the workers take the leader's SIREAD locks)
         Plan plan = inquiries.call(() -> planner.plan(query,
@@ -371,7 +379,7 @@ public final class QuerySession implements SessionEngine {
                 transaction.commandId(), invalidationStamp, searchPathSetting(),
                 catalog.changedCatalogs(transaction) ? transaction.xid() : 0, discardGeneration);
         return new SessionPreparedQuery(sourceText, statement, planned, result.parameterTypes(), columns, name)
-                .withPlanningNanos(planningNanos);
+                .withPlanningNanos(planningNanos).withPlanningUsage(usage.snapshot().minus(usageBefore));
     }
 
     /** Table sizes and ANALYZE's statistics as this transaction sees the catalogs. */
@@ -472,6 +480,7 @@ public final class QuerySession implements SessionEngine {
         try {
             interrupts.setLockTimeoutMillis(settings.getInt("lock_timeout"));
             interrupts.setLogLockWaits(settings.getBoolean("log_lock_waits"));
+            org.woolly.pgstat.ResourceUsage.current().timeIo = settings.getBoolean("track_io_timing");
         } catch (SqlException unknown) {
             interrupts.setLockTimeoutMillis(0);
         }

@@ -83,9 +83,7 @@ final class SessionActivity implements ServerActivity {
                 var key = row.key();
                 boolean visible = role.superuser() || key.userOid() == role.oid();
                 rows.add(new org.woolly.utils.adt.StatementActivity(key.userOid(), key.databaseOid(), key.topLevel(),
-                        visible ? key.queryId() : null, visible ? row.query() : HIDDEN_QUERY, row.calls(),
-                        row.totalMillis(), row.minMillis(), row.maxMillis(), row.meanMillis(), row.stddevMillis(),
-                        row.rows(), row.sharedBlocksHit(), row.sharedBlocksRead()));
+                        visible ? key.queryId() : null, visible ? row.query() : HIDDEN_QUERY, row.columns()));
             }
             statementSnapshot = rows;
         }

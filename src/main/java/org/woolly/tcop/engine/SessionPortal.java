@@ -7,6 +7,7 @@ import org.woolly.executor.ExecutorContext;
 import org.woolly.executor.QueryExecution;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.nodes.query.Query;
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.tcop.Portal;
 import org.woolly.tcop.PreparedQuery;
 import org.woolly.tcop.RowSink;
@@ -50,18 +51,35 @@ final class SessionPortal implements Portal {
         }
         if (runNanos < 0) {
             runNanos = 0;
-            StatementTracking.started(session, prepared);
+            topLevel = session.portalNesting == 0;
+            StatementTracking.started(session, prepared, topLevel);
         }
+        boolean tracked = prepared.fingerprint() != null;
+        ResourceUsage.Counts usageBefore = tracked ? ResourceUsage.current().snapshot() : null;
         long begin = System.nanoTime();
-        String tag = runPortal(maxRows, sink);
+        String tag;
+        session.portalNesting++;
+        try {
+            tag = runPortal(maxRows, sink);
+        } finally {
+            session.portalNesting--;
+        }
         runNanos += System.nanoTime() - begin;
-        if (tag != null && prepared.fingerprint() != null) {
+        if (tracked) {
+            used = used.plus(ResourceUsage.current().snapshot().minus(usageBefore));
+        }
+        if (tag != null && tracked) {
             long rows = planned != null && !(prepared.statement() instanceof Statement.Explain)
                     ? completedRows : StatementTracking.utilityRows(tag);
-            StatementTracking.finished(session, prepared, runNanos, rows);
+            StatementTracking.finished(session, prepared, topLevel, runNanos, rows, used);
         }
         return tag;
     }
+
+    /** Whether no other portal was running when this one started (pg_stat_statements' toplevel). */
+    private boolean topLevel;
+    /** The buffers and WAL this portal's runs used so far, for pg_stat_statements. */
+    private ResourceUsage.Counts used = ResourceUsage.Counts.ZERO;
 
     private String runPortal(int maxRows, RowSink sink) {
         session.checkNotFailed(prepared.statement());
@@ -100,12 +118,15 @@ final class SessionPortal implements Portal {
     public String runCopy(org.woolly.tcop.CopyChannel channel) {
         session.checkNotFailed(prepared.statement());
         session.startStatement();
-        StatementTracking.started(session, prepared);
+        boolean copyTopLevel = session.portalNesting == 0;
+        StatementTracking.started(session, prepared, copyTopLevel);
+        ResourceUsage.Counts usageBefore = ResourceUsage.current().snapshot();
         long begin = System.nanoTime();
         String tag = CopyCommand.run(session, (Statement.Copy) prepared.statement(), prepared.sourceText(), channel);
         done = true;
         if (prepared.fingerprint() != null) {
-            StatementTracking.finished(session, prepared, System.nanoTime() - begin, StatementTracking.utilityRows(tag));
+            StatementTracking.finished(session, prepared, copyTopLevel, System.nanoTime() - begin,
+                    StatementTracking.utilityRows(tag), ResourceUsage.current().snapshot().minus(usageBefore));
         }
         return tag;
     }

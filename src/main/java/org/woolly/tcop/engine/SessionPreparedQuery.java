@@ -110,6 +110,18 @@ final class SessionPreparedQuery implements PreparedQuery {
         return this;
     }
 
+    /** The buffers and WAL the planner used ({@code pgss_planner}'s and EXPLAIN's planning usage). */
+    private org.woolly.pgstat.ResourceUsage.Counts planningUsage = org.woolly.pgstat.ResourceUsage.Counts.ZERO;
+
+    org.woolly.pgstat.ResourceUsage.Counts planningUsage() {
+        return planningUsage;
+    }
+
+    SessionPreparedQuery withPlanningUsage(org.woolly.pgstat.ResourceUsage.Counts usage) {
+        planningUsage = usage;
+        return this;
+    }
+
     /** A new plan of the same result row type; the columns' origins (table, attribute) may differ. */
     void replan(Planned fresh, List<ResultColumn> columns) {
         planned = fresh;

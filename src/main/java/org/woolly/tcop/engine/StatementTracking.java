@@ -5,17 +5,21 @@ import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.parser.QueryJumble;
 import org.woolly.pgstat.BackendStatus;
+import org.woolly.pgstat.ResourceUsage;
 import org.woolly.pgstat.StatementStatistics;
 import org.woolly.utils.error.SqlException;
 
 /**
  * pg_stat_statements' hooks, built in ({@code pgss_post_parse_analyze}, {@code pgss_ExecutorEnd},
  * {@code pgss_ProcessUtility}): a statement the client sends gets its fingerprint when it is
- * prepared; when its portal finishes, its execution time and rows go to the server's
- * {@link StatementStatistics}. Statements run from inside others (functions, COPY's queries)
- * are never prepared here, so only top-level ones are tracked ({@code pg_stat_statements.track
- * = top}; {@code all} tracks the same). PREPARE and DEALLOCATE are not tracked; EXECUTE counts
- * under its prepared statement's entry when that has one, as PostgreSQL counts the plan it runs.
+ * prepared; when its portal finishes, its execution time, rows and the backend's buffer and WAL
+ * usage while it ran ({@link ResourceUsage}) go to the server's {@link StatementStatistics}.
+ * With {@code pg_stat_statements.track_planning} each planning counts too ({@code pgss_planner}).
+ * A PL/pgSQL statement (in a function, procedure or DO block) gets its fingerprint when its body
+ * prepares it and counts as not top-level, only with {@code pg_stat_statements.track = all}; SQL
+ * functions are inlined into their caller's plan and have no statements of their own here.
+ * PREPARE and DEALLOCATE are not tracked; EXECUTE counts under its prepared statement's entry when
+ * that has one, as PostgreSQL counts the plan it runs.
  */
 final class StatementTracking {
     private StatementTracking() {}
@@ -37,38 +41,76 @@ final class StatementTracking {
         return QueryJumble.of(raw, queryString);
     }
 
-    /** {@code pgstat_report_query_id}: pg_stat_activity.query_id of the statement starting to run. */
-    static void started(QuerySession session, SessionPreparedQuery prepared) {
+    /** The fingerprint of a statement a PL/pgSQL body prepares, or null when pg_stat_statements is off. */
+    static QueryJumble.Fingerprint nestedFingerprint(QuerySession session, RawStatement raw, String queryString) {
+        Statement statement = raw.statement();
+        if (statement instanceof Statement.Prepare || statement instanceof Statement.Deallocate
+                || statement instanceof Statement.Execute || !tracking(session)) {
+            return null;
+        }
+        return QueryJumble.of(raw, queryString);
+    }
+
+    /**
+     * {@code pgss_planner}: a planning of {@code prepared} that took {@code nanos} and used
+     * {@code usage}, counted when track_planning is on and the statement's level is tracked.
+     */
+    static void planned(QuerySession session, SessionPreparedQuery prepared, boolean topLevel) {
+        QueryJumble.Fingerprint fingerprint = prepared.fingerprint();
+        if (fingerprint == null || prepared.planned() == null || prepared.statement() instanceof Statement.Explain
+                || !tracked(session, topLevel) || !session.settings.getBoolean("pg_stat_statements.track_planning")) {
+            return;
+        }
+        session.statistics.statements().recordPlanning(key(session, fingerprint, topLevel), fingerprint.text(),
+                prepared.planningNanos() / 1_000_000.0, prepared.planningUsage(),
+                session.settings.getInt("pg_stat_statements.max"));
+    }
+
+    /** {@code pgstat_report_query_id}: pg_stat_activity.query_id of the top-level statement starting to run. */
+    static void started(QuerySession session, SessionPreparedQuery prepared, boolean topLevel) {
         QueryJumble.Fingerprint fingerprint = prepared.fingerprint();
         BackendStatus status = BackendStatus.current();
-        if (fingerprint != null && status != null && computesQueryId(session)) {
+        if (topLevel && fingerprint != null && status != null && computesQueryId(session)) {
             status.queryId(fingerprint.queryId());
         }
     }
 
-    /** {@code pgss_store} at the end of a top-level statement: {@code nanos} it ran, {@code rows} it processed. */
-    static void finished(QuerySession session, SessionPreparedQuery prepared, long nanos, long rows) {
+    /**
+     * {@code pgss_store} at the end of a statement: {@code nanos} it ran, {@code rows} it
+     * processed, {@code usage} the buffers and WAL it used.
+     */
+    static void finished(QuerySession session, SessionPreparedQuery prepared, boolean topLevel, long nanos, long rows,
+                         ResourceUsage.Counts usage) {
         QueryJumble.Fingerprint fingerprint = prepared.fingerprint();
-        BackendStatus status = BackendStatus.current();
-        // workers' own queries (autovacuum, the metrics endpoint) are no client's statements
-        if (status != null && !status.backendType().equals("client backend")) {
-            return;
-        }
-        if (fingerprint == null || session.statistics == null || !tracking(session)
+        if (fingerprint == null || !tracked(session, topLevel)
                 || fingerprint.utility() && !session.settings.getBoolean("pg_stat_statements.track_utility")) {
             return;
         }
+        session.statistics.saveStatements(session.settings.getBoolean("pg_stat_statements.save"));
+        session.statistics.statements().recordExecution(key(session, fingerprint, topLevel), fingerprint.text(),
+                nanos / 1_000_000.0, rows, usage, session.settings.getInt("pg_stat_statements.max"));
+    }
+
+    /** {@code pgss_enabled(level)}: top-level statements unless track is none, nested ones with all. */
+    private static boolean tracked(QuerySession session, boolean topLevel) {
+        BackendStatus status = BackendStatus.current();
+        // workers' own queries (autovacuum, the metrics endpoint) are no client's statements
+        if (status != null && !status.backendType().equals("client backend") || session.statistics == null) {
+            return false;
+        }
+        String track = session.settings.getString("pg_stat_statements.track").toLowerCase(Locale.ROOT);
+        return topLevel ? !track.equals("none") : track.equals("all");
+    }
+
+    private static StatementStatistics.Key key(QuerySession session, QueryJumble.Fingerprint fingerprint,
+                                               boolean topLevel) {
         int userOid;
         try {
             userOid = session.currentRole().oid();
         } catch (SqlException droppedRole) {
             userOid = session.role.oid();
         }
-        session.statistics.saveStatements(session.settings.getBoolean("pg_stat_statements.save"));
-        session.statistics.statements().record(
-                new StatementStatistics.Key(userOid, session.databaseOid(), fingerprint.queryId(), true),
-                fingerprint.text(), nanos / 1_000_000.0, rows, 0, 0,
-                session.settings.getInt("pg_stat_statements.max"));
+        return new StatementStatistics.Key(userOid, session.databaseOid(), fingerprint.queryId(), topLevel);
     }
 
     /** The rows pg_stat_statements counts for a utility statement: COPY's, FETCH's and SELECT INTO's only. */

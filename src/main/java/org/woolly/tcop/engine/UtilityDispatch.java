@@ -404,6 +404,8 @@ final class UtilityDispatch {
         boolean costs = true;
         Boolean summary = null;
         boolean timing = true;
+        boolean buffers = false;
+        boolean wal = false;
         for (DefElem option : explain.options() == null ? List.<DefElem>of() : explain.options()) {
             boolean value = option.value() == null || !List.of("false", "off", "0").contains(option.value().toLowerCase(Locale.ROOT));
             switch (option.name().toLowerCase(Locale.ROOT)) {
@@ -411,7 +413,9 @@ final class UtilityDispatch {
                 case "costs" -> costs = value;
                 case "summary" -> summary = value;
                 case "timing" -> timing = value;
-                case "verbose", "buffers", "settings", "wal" -> { }
+                case "buffers" -> buffers = value;
+                case "wal" -> wal = value;
+                case "verbose", "settings" -> { }
                 case "format" -> {
                     if (!"text".equalsIgnoreCase(option.value())) {
                         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN format %s is not supported yet",
@@ -421,6 +425,9 @@ final class UtilityDispatch {
                 default -> throw SqlException.of(SqlState.SYNTAX_ERROR, "unrecognized EXPLAIN option \"%s\"", option.name())
                         .withPosition(option.location() + 1);
             }
+        }
+        if (wal && !analyze) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option WAL requires ANALYZE");
         }
         if (prepared.rules() != null) {
             if (analyze) {
@@ -441,7 +448,7 @@ final class UtilityDispatch {
         // As explain.c: the summary (Planning/Execution Time) is on by default with ANALYZE only.
         boolean withSummary = summary == null ? analyze : summary;
         List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs,
-                withSummary ? prepared.planningNanos() : -1, timing);
+                withSummary ? prepared.planningNanos() : -1, timing, buffers, wal, prepared.planningUsage());
         List<Object[]> rows = new ArrayList<>();
         for (String line : lines) {
             rows.add(new Object[] {line});

@@ -134,6 +134,7 @@ public final class PgProcData {
             proc(9303, "woolly_stat_statements_query", TEXT, STABLE, STRICT, INT4),
             proc(9304, "woolly_stat_statements_int8", INT8, STABLE, STRICT, INT4, TEXT),
             proc(9305, "woolly_stat_statements_float8", FLOAT8, STABLE, STRICT, INT4, TEXT),
+            proc(9760, "woolly_stat_statements_numeric", NUMERIC, STABLE, STRICT, INT4, TEXT),
             proc(9306, "woolly_stat_statements_info_dealloc", INT8, STABLE, STRICT),
             proc(9307, "woolly_stat_statements_info_stats_reset", TIMESTAMPTZ, STABLE, STRICT),
             proc(9308, "pg_stat_statements_reset", VOID, VOLATILE, CALLED),

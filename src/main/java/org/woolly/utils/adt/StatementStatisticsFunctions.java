@@ -37,23 +37,12 @@ final class StatementStatisticsFunctions {
         r.function("woolly_stat_statements_query", text, STABLE, STRICT,
                 (a, c) -> column(a, c, StatementActivity::query), int4);
         r.function("woolly_stat_statements_int8", TypeOids.INT8, STABLE, STRICT, (a, c) -> column(a, c, row ->
-                switch ((String) a[1]) {
-                    case "queryid" -> row.queryId();
-                    case "calls" -> row.calls();
-                    case "rows" -> row.rows();
-                    case "shared_blks_hit" -> row.sharedBlocksHit();
-                    case "shared_blks_read" -> row.sharedBlocksRead();
-                    default -> 0L;
-                }), int4, text);
-        r.function("woolly_stat_statements_float8", TypeOids.FLOAT8, STABLE, STRICT, (a, c) -> column(a, c, row ->
-                switch ((String) a[1]) {
-                    case "total_exec_time" -> row.totalMillis();
-                    case "min_exec_time" -> row.minMillis();
-                    case "max_exec_time" -> row.maxMillis();
-                    case "mean_exec_time" -> row.meanMillis();
-                    case "stddev_exec_time" -> row.stddevMillis();
-                    default -> 0.0;
-                }), int4, text);
+                a[1].equals("queryid") ? row.queryId() : row.columns().getOrDefault((String) a[1], 0L)), int4, text);
+        r.function("woolly_stat_statements_float8", TypeOids.FLOAT8, STABLE, STRICT,
+                (a, c) -> column(a, c, row -> row.columns().getOrDefault((String) a[1], 0.0)), int4, text);
+        r.function("woolly_stat_statements_numeric", TypeOids.NUMERIC, STABLE, STRICT,
+                (a, c) -> column(a, c, row -> row.columns().getOrDefault((String) a[1], java.math.BigDecimal.ZERO)),
+                int4, text);
         r.function("woolly_stat_statements_info_dealloc", TypeOids.INT8, STABLE, STRICT,
                 (a, c) -> c.serverActivity().statementsInfo("dealloc"));
         r.function("woolly_stat_statements_info_stats_reset", TypeOids.TIMESTAMPTZ, STABLE, STRICT,

@@ -41,6 +41,7 @@ public final class JsonLogFormat {
         string(out, "message", entry.message());
         string(out, "detail", entry.detail());
         string(out, "hint", entry.hint());
+        string(out, "context", entry.context());
         string(out, "statement", entry.query());
         if (entry.queryPosition() > 0) {
             number(out, "cursor_position", entry.queryPosition());

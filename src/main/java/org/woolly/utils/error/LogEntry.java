@@ -10,4 +10,5 @@ import java.time.Instant;
  * client backend.
  */
 public record LogEntry(Instant time, String label, String sqlState, String message, String detail, String hint,
-                       String query, int queryPosition, long processId, String backendType, LogSession session) {}
+                       String context, String query, int queryPosition, long processId, String backendType,
+                       LogSession session) {}

@@ -145,7 +145,7 @@ public final class LogLineFormat {
         literal(out, entry.detail()).append(',');
         literal(out, entry.hint()).append(',');
         out.append(",,");  // internal_query, internal_query_pos
-        out.append(',');   // context
+        literal(out, entry.context()).append(',');
         literal(out, entry.query()).append(',');
         if (entry.query() != null && entry.queryPosition() > 0) {
             out.append(entry.queryPosition());

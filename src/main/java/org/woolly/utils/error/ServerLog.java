@@ -134,17 +134,18 @@ public final class ServerLog {
             message = message + System.lineSeparator() + trace.toString().stripTrailing();
         }
         emit(severity.name(), severity.compareTo(Severity.ERROR) >= 0 ? SqlState.INTERNAL_ERROR.code() : "00000",
-                message, null, null, null, 0, processId);
+                message, null, null, null, null, 0, processId);
     }
 
     /**
      * An error as {@code elog.c}'s {@code send_message_to_server_log} writes it with the default
      * {@code log_error_verbosity}: the message (with {@code at character N} when it has a
-     * position), then its DETAIL and HINT lines, then {@code STATEMENT:  text} when
+     * position), then its DETAIL, HINT and CONTEXT lines, then {@code STATEMENT:  text} when
      * {@code statement} is not null (log_min_error_statement reached).
      */
     public static void report(SqlException error, String statement) {
         emit(error.severity().name(), error.sqlState().code(), error.getMessage(), error.detail(), error.hint(),
+                error.context(),
                 statement, error.position(), processId());
     }
 
@@ -155,13 +156,13 @@ public final class ServerLog {
 
     /** The {@code STATEMENT:} line alone, for an error whose own line log_min_messages filtered out. */
     public static void statement(String queryText) {
-        emitLines(new LogEntry(Instant.now(), "STATEMENT", "00000", queryText, null, null, null, 0, processId(),
+        emitLines(new LogEntry(Instant.now(), "STATEMENT", "00000", queryText, null, null, null, null, 0, processId(),
                 backendType(), BOUND_SESSION.get()), true);
     }
 
-    private static void emit(String label, String sqlState, String message, String detail, String hint,
+    private static void emit(String label, String sqlState, String message, String detail, String hint, String context,
                              String query, int position, long processId) {
-        LogEntry entry = new LogEntry(Instant.now(), label, sqlState, message, detail, hint, query, position,
+        LogEntry entry = new LogEntry(Instant.now(), label, sqlState, message, detail, hint, context, query, position,
                 processId, backendType(), BOUND_SESSION.get());
         emitLines(entry, false);
     }
@@ -194,6 +195,9 @@ public final class ServerLog {
         }
         if (entry.hint() != null) {
             text.append(System.lineSeparator()).append(prefix).append("HINT:  ").append(entry.hint());
+        }
+        if (entry.context() != null) {
+            text.append(System.lineSeparator()).append(prefix).append("CONTEXT:  ").append(entry.context());
         }
         if (entry.query() != null) {
             text.append(System.lineSeparator()).append(prefix).append("STATEMENT:  ").append(entry.query());

@@ -118,6 +118,8 @@ public final class GucTable {
         bool("track_activities", true, GucContext.SUPERUSER,
                 "Collects information about executing commands.", false);
         bool("track_counts", true, GucContext.SUPERUSER, "Collects statistics on database activity.", false);
+        bool("track_io_timing", false, GucContext.SUPERUSER, "Collects timing statistics for database I/O activity.",
+                false);
         enumeration("compute_query_id", "auto", List.of("auto", "regress", "on", "off"), GucContext.SUPERUSER,
                 "Enables in-core computation of query identifiers.", false);
         // pg_stat_statements is built in: its parameters exist without shared_preload_libraries

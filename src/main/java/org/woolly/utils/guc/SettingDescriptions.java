@@ -459,6 +459,9 @@ final class SettingDescriptions {
         describe("track_counts", "Statistics / Cumulative Query and Index Statistics",
                 "Collects statistics on database activity.",
                 null);
+        describe("track_io_timing", "Statistics / Cumulative Query and Index Statistics",
+                "Collects timing statistics for database I/O activity.",
+                null);
         describe("transaction_deferrable", "Client Connection Defaults / Statement Behavior",
                 "Whether to defer a read-only serializable transaction until it can be executed with no possible serialization failures.",
                 null);

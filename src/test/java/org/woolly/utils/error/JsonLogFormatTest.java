@@ -15,7 +15,8 @@ class JsonLogFormatTest {
         session.commandTag("SELECT");
         session.virtualTransaction(3, 7);
         LogEntry entry = new LogEntry(Instant.parse("2026-01-02T03:04:06.123Z"), "ERROR", "22P02",
-                "bad \"value\"\tthere\n\u0001", "a detail", null, "SELECT 'x'", 8, 4242, "client backend", session);
+                "bad \"value\"\tthere\n\u0001", "a detail", null, null, "SELECT 'x'", 8, 4242, "client backend",
+                session);
 
         assertThat(JsonLogFormat.json(entry, 3)).isEqualTo("{\"timestamp\":\"2026-01-02 03:04:06.123 UTC\","
                 + "\"user\":\"alice\",\"dbname\":\"shop\",\"pid\":4242,\"remote_host\":\"127.0.0.1\","
@@ -29,7 +30,7 @@ class JsonLogFormatTest {
     @Test
     void aServerLineLeavesOutSessionKeysAndTheSuccessfulSqlState() {
         LogEntry entry = new LogEntry(Instant.parse("2026-01-02T03:04:06Z"), "LOG", "00000", "ready", null, null,
-                null, 0, 99, "postmaster", null);
+                null, null, 0, 99, "postmaster", null);
 
         assertThat(JsonLogFormat.json(entry, 1)).startsWith("{\"timestamp\":\"2026-01-02 03:04:06.000 UTC\",\"pid\":99,")
                 .contains(",\"line_num\":1,\"session_start\":").contains(",\"txid\":0,\"error_severity\":\"LOG\","
