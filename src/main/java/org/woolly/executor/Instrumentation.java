@@ -2,9 +2,25 @@ package org.woolly.executor;
 
 /**
  * Per-node run statistics for EXPLAIN ANALYZE ({@code instrument.c}): time to the first row and
- * to the end, in milliseconds, and rows returned.
+ * to the end, in milliseconds, and rows returned. Rows and loops are also a running statement's
+ * live counts ({@link LivePlan}): only the node's own thread writes them, with opaque writes (a
+ * plain store that is never torn nor kept back), so another session's thread may read them
+ * while the plan runs and see at worst the count of a moment ago.
  */
 public final class Instrumentation {
+    private static final java.lang.invoke.VarHandle ROWS;
+    private static final java.lang.invoke.VarHandle LOOPS;
+
+    static {
+        try {
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            ROWS = lookup.findVarHandle(Instrumentation.class, "rows", long.class);
+            LOOPS = lookup.findVarHandle(Instrumentation.class, "loops", int.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
     private long startNanos;
     private long firstRowNanos = -1;
     private long totalNanos;
@@ -22,8 +38,13 @@ public final class Instrumentation {
         }
         totalNanos += now - startNanos;
         if (producedRow) {
-            rows++;
+            row();
         }
+    }
+
+    /** One more row returned (the owning thread only). */
+    void row() {
+        ROWS.setOpaque(this, rows + 1);
     }
 
     /** A node's own line for EXPLAIN ANALYZE (a sort's method and memory), or null. */
@@ -50,12 +71,12 @@ public final class Instrumentation {
 
     /** One run of a node that hands over its whole result at once (a bitmap): its time and the rows it stands for. */
     void once(long nanos, long count) {
-        loops++;
+        loop();
         if (firstRowNanos < 0) {
             firstRowNanos = totalNanos + nanos;
         }
         totalNanos += nanos;
-        rows += count;
+        ROWS.setOpaque(this, rows + count);
     }
 
     /**
@@ -64,8 +85,8 @@ public final class Instrumentation {
      * are the slowest participant's.
      */
     void add(Instrumentation worker) {
-        rows += worker.rows;
-        loops += worker.loops;
+        ROWS.setOpaque(this, rows + worker.rows);
+        LOOPS.setOpaque(this, loops + worker.loops);
         heapFetches += worker.heapFetches;
         if (worker.firstRowNanos >= 0 && (firstRowNanos < 0 || worker.firstRowNanos < firstRowNanos)) {
             firstRowNanos = worker.firstRowNanos;
@@ -77,7 +98,7 @@ public final class Instrumentation {
     }
 
     void loop() {
-        loops++;
+        LOOPS.setOpaque(this, loops + 1);
     }
 
     public double startupMillis() {
@@ -89,11 +110,16 @@ public final class Instrumentation {
     }
 
     public long rows() {
-        return rows;
+        return (long) ROWS.getOpaque(this);
     }
 
     public int loops() {
-        return Math.max(loops, 1);
+        return Math.max((int) LOOPS.getOpaque(this), 1);
+    }
+
+    /** Whether the node was never opened (EXPLAIN's {@code never executed}). */
+    public boolean neverExecuted() {
+        return (int) LOOPS.getOpaque(this) == 0;
     }
 
     /** Counts time spent in open, next and close of the wrapped node. */
