@@ -46,6 +46,11 @@ class LiveActivityIT {
     }
 
     @Test
+    void costDelaySettingsMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "vacuum/costdelay");
+    }
+
+    @Test
     void parallelWorkersAreRowsOfPgStatActivityWhileTheyRun() throws Exception {
         try (Connection leader = server.connect(); Connection observer = server.connect()) {
             execute(leader, "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; "

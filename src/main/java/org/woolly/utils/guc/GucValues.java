@@ -168,11 +168,25 @@ public final class GucValues {
     }
 
     private static double realInRange(GucParameter parameter, double value, String text) {
+        if (parameter.unit() != GucUnit.NONE && (value < parameter.minimum() || value > parameter.maximum())) {
+            // parse_and_validate_value's "%g%s%s is outside the valid range for parameter \"%s\" (%g .. %g)"
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "%s %s is outside the valid range for parameter \"%s\" (%s .. %s)", shortReal(value),
+                    parameter.unit().displayName(), parameter.name(), shortReal(parameter.minimum()),
+                    shortReal(parameter.maximum()));
+        }
         if (Double.isNaN(value) || value < parameter.minimum() || value > parameter.maximum()) {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "%s is outside the valid range for parameter \"%s\"", text.trim(), parameter.name());
         }
         return value;
+    }
+
+    /** A real as C's {@code %g} prints a short one: 1000, 0.5, -1. */
+    private static String shortReal(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e6 ? Long.toString((long) value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                        .toPlainString();
     }
 
     static SqlException invalidValue(GucParameter parameter, String text) {
