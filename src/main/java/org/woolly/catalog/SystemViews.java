@@ -184,50 +184,67 @@ public final class SystemViews {
                          LEFT JOIN pg_authid a ON ((a.oid = c.relowner)))
                       WHERE (c.relkind IN ('r'::"char", 'p'::"char"));""");
 
+    private static final String ACTIVITY_FROM = "\n   FROM ((pg_stat_get_backend_idset() s(backendid)\n"
+            + "     LEFT JOIN pg_database d ON ((pg_stat_get_backend_dbid(s.backendid) = d.oid)))\n"
+            + "     LEFT JOIN pg_authid u ON ((pg_stat_get_backend_userid(s.backendid) = u.oid)));";
 
     /**
      * PostgreSQL reads one record per process from {@code pg_stat_get_activity(NULL)}; Woolly
      * has no record-returning functions yet, so the view calls the per-backend functions
      * (PostgreSQL's own, and {@code woolly_stat_get_backend_*} for the columns it has none for)
      * over {@code pg_stat_get_backend_idset()}. client_addr is text (Woolly has no inet type),
-     * backend_xid and backend_xmin are text (no xid type); leader_pid and client_hostname
-     * are NULL as in PostgreSQL without parallel query and log_hostname.
+     * backend_xid and backend_xmin are text (no xid type); client_hostname is NULL as in
+     * PostgreSQL without log_hostname.
      */
-    public static final View PG_STAT_ACTIVITY = new Builder(12222, "pg_stat_activity")
-            .column("datid", OID).column("datname", NAME).column("pid", INT4).column("leader_pid", INT4)
-            .column("usesysid", OID).column("usename", NAME).column("application_name", TEXT)
-            .asText("client_addr", "inet").column("client_hostname", TEXT).column("client_port", INT4)
-            .column("backend_start", TIMESTAMPTZ).column("xact_start", TIMESTAMPTZ)
-            .column("query_start", TIMESTAMPTZ).column("state_change", TIMESTAMPTZ)
-            .column("wait_event_type", TEXT).column("wait_event", TEXT).column("state", TEXT)
-            .asText("backend_xid", "xid").asText("backend_xmin", "xid").column("query_id", TypeOids.INT8)
-            .column("query", TEXT).column("backend_type", TEXT)
-            .definition("""
-                    SELECT pg_stat_get_backend_dbid(s.backendid) AS datid,
-                        d.datname,
-                        pg_stat_get_backend_pid(s.backendid) AS pid,
-                        NULL::integer AS leader_pid,
-                        pg_stat_get_backend_userid(s.backendid) AS usesysid,
-                        u.rolname AS usename,
-                        woolly_stat_get_backend_application_name(s.backendid) AS application_name,
-                        woolly_stat_get_backend_client_addr(s.backendid) AS client_addr,
-                        NULL::text AS client_hostname,
-                        pg_stat_get_backend_client_port(s.backendid) AS client_port,
-                        pg_stat_get_backend_start(s.backendid) AS backend_start,
-                        pg_stat_get_backend_xact_start(s.backendid) AS xact_start,
-                        pg_stat_get_backend_activity_start(s.backendid) AS query_start,
-                        woolly_stat_get_backend_state_change(s.backendid) AS state_change,
-                        pg_stat_get_backend_wait_event_type(s.backendid) AS wait_event_type,
-                        pg_stat_get_backend_wait_event(s.backendid) AS wait_event,
-                        woolly_stat_get_backend_state(s.backendid) AS state,
-                        woolly_stat_get_backend_xid(s.backendid) AS backend_xid,
-                        woolly_stat_get_backend_xmin(s.backendid) AS backend_xmin,
-                        woolly_stat_get_backend_query_id(s.backendid) AS query_id,
-                        pg_stat_get_backend_activity(s.backendid) AS query,
-                        woolly_stat_get_backend_type(s.backendid) AS backend_type
-                       FROM ((pg_stat_get_backend_idset() s(backendid)
-                         LEFT JOIN pg_database d ON ((pg_stat_get_backend_dbid(s.backendid) = d.oid)))
-                         LEFT JOIN pg_authid u ON ((pg_stat_get_backend_userid(s.backendid) = u.oid)));""");
+    public static final View PG_STAT_ACTIVITY = activityColumns(new Builder(12222, "pg_stat_activity"))
+            .definition(activitySelect("") + ACTIVITY_FROM);
+
+    /**
+     * Woolly's own: pg_stat_activity's columns (its clients keep their column list) followed by
+     * the plan node the running statement is in now and the rows that node returned so far
+     * (NULL when the process runs no statement, or when its query is hidden from the caller).
+     */
+    public static final View WOOLLY_STAT_ACTIVITY = activityColumns(new Builder(9750, "woolly_stat_activity"))
+            .column("plan_node", TEXT).column("plan_rows", TypeOids.INT8)
+            .definition(activitySelect(",\n    woolly_stat_get_backend_plan_node(s.backendid) AS plan_node,"
+                    + "\n    woolly_stat_get_backend_plan_rows(s.backendid) AS plan_rows") + ACTIVITY_FROM);
+
+    private static Builder activityColumns(Builder builder) {
+        return builder.column("datid", OID).column("datname", NAME).column("pid", INT4).column("leader_pid", INT4)
+                .column("usesysid", OID).column("usename", NAME).column("application_name", TEXT)
+                .asText("client_addr", "inet").column("client_hostname", TEXT).column("client_port", INT4)
+                .column("backend_start", TIMESTAMPTZ).column("xact_start", TIMESTAMPTZ)
+                .column("query_start", TIMESTAMPTZ).column("state_change", TIMESTAMPTZ)
+                .column("wait_event_type", TEXT).column("wait_event", TEXT).column("state", TEXT)
+                .asText("backend_xid", "xid").asText("backend_xmin", "xid").column("query_id", TypeOids.INT8)
+                .column("query", TEXT).column("backend_type", TEXT);
+    }
+
+    private static String activitySelect(String moreColumns) {
+        return """
+                SELECT pg_stat_get_backend_dbid(s.backendid) AS datid,
+                    d.datname,
+                    pg_stat_get_backend_pid(s.backendid) AS pid,
+                    woolly_stat_get_backend_leader_pid(s.backendid) AS leader_pid,
+                    pg_stat_get_backend_userid(s.backendid) AS usesysid,
+                    u.rolname AS usename,
+                    woolly_stat_get_backend_application_name(s.backendid) AS application_name,
+                    woolly_stat_get_backend_client_addr(s.backendid) AS client_addr,
+                    NULL::text AS client_hostname,
+                    pg_stat_get_backend_client_port(s.backendid) AS client_port,
+                    pg_stat_get_backend_start(s.backendid) AS backend_start,
+                    pg_stat_get_backend_xact_start(s.backendid) AS xact_start,
+                    pg_stat_get_backend_activity_start(s.backendid) AS query_start,
+                    woolly_stat_get_backend_state_change(s.backendid) AS state_change,
+                    pg_stat_get_backend_wait_event_type(s.backendid) AS wait_event_type,
+                    pg_stat_get_backend_wait_event(s.backendid) AS wait_event,
+                    woolly_stat_get_backend_state(s.backendid) AS state,
+                    woolly_stat_get_backend_xid(s.backendid) AS backend_xid,
+                    woolly_stat_get_backend_xmin(s.backendid) AS backend_xmin,
+                    woolly_stat_get_backend_query_id(s.backendid) AS query_id,
+                    pg_stat_get_backend_activity(s.backendid) AS query,
+                    woolly_stat_get_backend_type(s.backendid) AS backend_type""" + moreColumns;
+    }
 
     /** PostgreSQL 15's definition, as {@code pg_get_viewdef} prints it. */
     public static final View PG_STAT_DATABASE = new Builder(12266, "pg_stat_database")
@@ -609,7 +626,7 @@ public final class SystemViews {
                       WHERE (l.objsubid = 0);""");
 
     private static final List<View> ALL = List.of(PG_ROLES, PG_SHADOW, PG_USER, PG_VIEWS, PG_TABLES,
-            PG_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
+            PG_STAT_ACTIVITY, WOOLLY_STAT_ACTIVITY, PG_STAT_DATABASE, PG_STAT_BGWRITER, PG_STAT_ALL_TABLES, PG_STAT_SYS_TABLES, PG_STAT_USER_TABLES,
             PG_STAT_ALL_INDEXES, PG_STAT_SYS_INDEXES, PG_STAT_USER_INDEXES, PG_LOCKS, PG_PREPARED_XACTS, PG_MATVIEWS,
             PG_INDEXES,
             BlockStatisticsViews.PG_STATIO_ALL_TABLES, BlockStatisticsViews.PG_STATIO_SYS_TABLES,

@@ -172,6 +172,41 @@ public final class ExplainCommand {
     }
 
     /**
+     * The live plan of a statement running now, possibly on another thread (Woolly's
+     * {@code woolly_explain_backend}): EXPLAIN ANALYZE's lines with TIMING OFF's figures, the
+     * rows and loops {@code execution}'s live counts hold so far, {@code (never executed)} for a
+     * node not opened yet.
+     */
+    public static List<String> explainRunning(Plan plan, TypeSystem types, QueryExecution execution) {
+        ExplainCommand command = new ExplainCommand(types, execution, true);
+        command.timing = false;
+        command.live = true;
+        command.qualifySortKeys = joins(plan);
+        command.node(plan, 0, null);
+        return command.lines;
+    }
+
+    /**
+     * The title EXPLAIN gives the node a statement runs now ({@code Seq Scan on t}); a node
+     * EXPLAIN does not show by itself (a projection, a filter) by the node below it.
+     */
+    public static String nodeTitle(Plan plan, TypeSystem types) {
+        Plan shown = plan;
+        while (true) {
+            switch (shown) {
+                case Plan.Project project when !(project.input() instanceof Plan.Sort) -> shown = project.input();
+                case Plan.Filter filter -> shown = filter.input();
+                default -> {
+                    return new ExplainCommand(types, null, false).title(shown);
+                }
+            }
+        }
+    }
+
+    /** A live plan: counts so far, a node not yet opened shown as never executed. */
+    private boolean live;
+
+    /**
      * Whether sort keys name their table: PostgreSQL prefixes them when the query has more than
      * one range table entry ({@code show_sort_group_keys}), here when the plan joins.
      */
@@ -538,7 +573,7 @@ public final class ExplainCommand {
             return "";
         }
         Instrumentation stats = execution.instrumentation(plan);
-        if (stats == null) {
+        if (stats == null || live && stats.neverExecuted()) {
             return " (never executed)";
         }
         // rows per loop rounded as explain.c's %.0f (a Parallel Seq Scan's rows over its three participants)

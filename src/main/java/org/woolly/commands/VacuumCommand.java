@@ -184,12 +184,9 @@ public final class VacuumCommand {
             // pg_stat_progress_vacuum: lazy vacuum only (VACUUM FULL is CLUSTER's progress in PostgreSQL)
             CommandProgress.start("VACUUM", relation.oid());
             try {
-                CommandProgress.update(CommandProgress.VACUUM_TOTAL_HEAP_BLKS, heap.blockCount(current.locator()));
-                CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_SCAN_HEAP);
                 result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
                         vacuum.truncate() && current.options().vacuumTruncate(),
                         FreezeCutoffs.of(context, heap, current, vacuum.freeze()));
-                CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, result.pages() + result.pagesRemoved());
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_FINAL_CLEANUP);
             } finally {
                 CommandProgress.end();
@@ -252,11 +249,22 @@ public final class VacuumCommand {
      * ({@code lazy_scan_skip}; shorter runs are read, as the read-ahead costs little); the last
      * page is always scanned (truncation looks at it). Skipped pages keep the table's former
      * tuple density in the new reltuples ({@code vac_estimate_reltuples}).
+     *
+     * <p>pg_stat_progress_vacuum follows it as {@code lazy_scan_heap} reports: heap_blks_scanned
+     * before each page (skipped pages included), num_dead_tuples after each, then the phases
+     * 'vacuuming indexes' (index_vacuum_count once done), 'vacuuming heap' (heap_blks_vacuumed
+     * the block being reclaimed), 'cleaning up indexes', 'truncating heap' when it tries. Every
+     * page is a delay point ({@link VacuumCostDelay}).
      */
     static Result lazyVacuum(CommandContext context, HeapAccess heap, RelationInfo relation, boolean indexCleanup,
                              boolean truncate, FreezeCutoffs cutoffs) {
         long horizon = cutoffs.oldestXmin();
         int pages = heap.blockCount(relation.locator());
+        boolean useIndexes = indexCleanup && !relation.indexes().isEmpty();
+        VacuumCostDelay delay = VacuumCostDelay.of(context);
+        CommandProgress.update(CommandProgress.VACUUM_TOTAL_HEAP_BLKS, pages);
+        CommandProgress.update(CommandProgress.VACUUM_MAX_DEAD_TUPLES, maxDeadItems(context, useIndexes, pages));
+        CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_SCAN_HEAP);
         int skipMask = cutoffs.aggressive() ? VisibilityMap.ALL_FROZEN : VisibilityMap.ALL_VISIBLE;
         // NewRelfrozenXid: starts at OldestXmin, lowered by every XID left unfrozen; invalid (-1)
         // once an all-visible page that is not all-frozen is skipped (its XIDs were not looked at)
@@ -287,7 +295,10 @@ public final class VacuumCommand {
             }
             int last = Math.min(block + run, pages - 1);
             for (; block <= last; block++) {
+                CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, block);
+                delay.point();
                 VacuumPage page = heap.vacuumScanPage(relation.locator(), block, horizon, cutoffs.freezeLimit());
+                delay.page(page.pruned() > 0 || page.frozen() > 0);
                 frozenTuples += page.frozen();
                 if (newFrozenXid >= 0) {
                     newFrozenXid = Math.min(newFrozenXid, page.oldestUnfrozen());
@@ -301,8 +312,12 @@ public final class VacuumCommand {
                     }
                     dead[deadCount++] = pack(block, offset);
                 }
+                if (page.deadLinePointers().length > 0) {
+                    CommandProgress.update(CommandProgress.VACUUM_NUM_DEAD_TUPLES, deadCount);
+                }
             }
         }
+        CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, pages);
         if (skipped > 0) {
             TableStatistics before = context.catalog().statistics(context.transaction(), relation.oid());
             if (before != null && before.relpages() > 0 && before.reltuples() >= 0) {
@@ -317,14 +332,22 @@ public final class VacuumCommand {
             Arrays.sort(sorted);
             List<IndexInfo> indexes = relation.indexes();
             if (!indexes.isEmpty()) {
+                CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_VACUUM_INDEX);
                 BTreeAccess btree = IndexCommands.btree(context);
                 for (IndexInfo index : indexes) {
+                    delay.point();
                     btree.bulkDelete(index.shape(), tid -> Arrays.binarySearch(sorted, pack(tid.block(),
                             tid.offset())) >= 0);
                 }
                 indexScans = 1;
+                CommandProgress.update(CommandProgress.VACUUM_NUM_INDEX_VACUUMS, indexScans);
+                CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_VACUUM_HEAP);
             }
-            reclaim(heap, relation, sorted);
+            reclaim(heap, relation, sorted, delay);
+        }
+        CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_VACUUMED, pages);
+        if (useIndexes) {
+            CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_INDEX_CLEANUP);
         }
         int remain = truncate ? truncateEmptyTail(context, heap, relation, pages) : pages;
         int[] visible = heap.visibilityCounts(relation.locator());
@@ -362,6 +385,7 @@ public final class VacuumCommand {
         if (freeable <= 0 || freeable < TRUNCATE_MINIMUM && freeable < pages / TRUNCATE_FRACTION) {
             return pages;
         }
+        CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_TRUNCATE);
         if (!context.transaction().tryLock(new LockTag.Relation(relation.locator().databaseOid(), relation.oid()),
                 LockMode.ACCESS_EXCLUSIVE)) {
             return pages;
@@ -375,10 +399,12 @@ public final class VacuumCommand {
     }
 
     /** Pass 3: the collected LP_DEAD line pointers of each page become unused. */
-    private static void reclaim(HeapAccess heap, RelationInfo relation, long[] sorted) {
+    private static void reclaim(HeapAccess heap, RelationInfo relation, long[] sorted, VacuumCostDelay delay) {
         int start = 0;
         while (start < sorted.length) {
             int block = (int) (sorted[start] >>> 16);
+            delay.point();
+            CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_VACUUMED, block);
             int end = start;
             List<Integer> offsets = new ArrayList<>();
             while (end < sorted.length && (int) (sorted[end] >>> 16) == block) {
@@ -386,8 +412,32 @@ public final class VacuumCommand {
                 end++;
             }
             heap.vacuumReclaim(relation.locator(), block, offsets.stream().mapToInt(Integer::intValue).toArray());
+            delay.page(true);
             start = end;
         }
+    }
+
+    /** {@code MaxHeapTuplesPerPage}: line pointers one 8 kB page can hold. */
+    private static final int MAX_HEAP_TUPLES_PER_PAGE = 291;
+
+    /**
+     * max_dead_tuples ({@code dead_items_max_items}): the TIDs maintenance_work_mem holds (six
+     * bytes each, after an eight-byte header), no more than the table's pages can have and at
+     * least one page's worth; one page's worth without index vacuuming, where each page's dead
+     * items are reclaimed as it is scanned. Woolly keeps every dead TID until the index pass
+     * (one pass, index_vacuum_count 1), whatever this says.
+     */
+    private static long maxDeadItems(CommandContext context, boolean useIndexes, int pages) {
+        if (!useIndexes) {
+            return MAX_HEAP_TUPLES_PER_PAGE;
+        }
+        long workMemKb = context.settings() == null ? 65536 : context.settings().getInt("maintenance_work_mem");
+        long items = Math.min((workMemKb * 1024 - 8) / 6, Integer.MAX_VALUE);
+        items = Math.min(items, (0x3fffffffL - 8) / 6); // MaxAllocSize
+        if (items / MAX_HEAP_TUPLES_PER_PAGE > pages) {
+            items = (long) pages * MAX_HEAP_TUPLES_PER_PAGE;
+        }
+        return Math.max(items, MAX_HEAP_TUPLES_PER_PAGE);
     }
 
     /** A TID as one sortable number: block (unsigned) above the offset. */

@@ -13,6 +13,8 @@ final class ExecutorBuilder {
     ModifyTableNode modifyNode;
     /** Non-null when EXPLAIN ANALYZE asked for per-node statistics. */
     java.util.Map<Plan, Instrumentation> instrumentation;
+    /** Non-null when the statement's live counts are kept (woolly_explain_backend), without EXPLAIN ANALYZE. */
+    LivePlan live;
 
     ExecutorBuilder(ExecutorContext context) {
         this.context = context;
@@ -53,7 +55,7 @@ final class ExecutorBuilder {
             positioned.put(plan, position);
         }
         if (stats == null) {
-            return node;
+            return live == null ? node : live.track(plan, node);
         }
         instrumentation.put(plan, stats);
         if (node instanceof SortNode sort) {

@@ -38,6 +38,8 @@ final class GatherNode implements ExecNode {
     private static final int BATCH_ROWS = 256;
     /** Batches the queue holds per worker before a worker waits for the leader. */
     private static final int BATCHES_PER_WORKER = 16;
+    /** wait_event_type of the waits on the queue ({@code PG_WAIT_IPC}). */
+    private static final String WAIT_IPC = "IPC";
 
     private final ExecutorContext context;
     private final Plan.Gather plan;
@@ -94,9 +96,13 @@ final class GatherNode implements ExecNode {
         // reg* values print by name through the statement's catalog (a scoped value is not inherited)
         org.woolly.utils.adt.CatalogInquiries names = org.woolly.utils.adt.CatalogInquiries.CURRENT.isBound()
                 ? org.woolly.utils.adt.CatalogInquiries.CURRENT.get() : null;
+        org.woolly.pgstat.BackendStatus leaderStatus = org.woolly.pgstat.BackendStatus.current();
         for (Worker worker : workers) {
-            Runnable body = names == null ? worker::run
-                    : () -> ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT, names).run(worker::run);
+            // pg_stat_activity and woolly ps list the worker from its start to its end, leader_pid the leader's
+            worker.status = leaderStatus == null ? null : leaderStatus.startParallelWorker();
+            Runnable body = names == null ? worker::runAsProcess
+                    : () -> ScopedValue.where(org.woolly.utils.adt.CatalogInquiries.CURRENT, names)
+                    .run(worker::runAsProcess);
             worker.thread = Thread.ofPlatform().daemon().name("woolly: parallel worker for PID " + context.backendPid())
                     .start(body);
         }
@@ -153,11 +159,19 @@ final class GatherNode implements ExecNode {
                     return null;
                 }
                 context.checkForInterrupts();
+                org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
+                if (status != null) {
+                    status.waitStart(WAIT_IPC, "ExecuteGather");
+                }
                 try {
                     batch = queue.poll(org.woolly.utils.misc.Interrupts.WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw SqlException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                } finally {
+                    if (status != null) {
+                        status.waitEnd();
+                    }
                 }
             }
             if (batch.finished() != null) {
@@ -225,11 +239,30 @@ final class GatherNode implements ExecNode {
         private final boolean timeIo = org.woolly.pgstat.ResourceUsage.current().timeIo;
         /** The buffers and WAL the worker used, set when it ends; the leader adds them ({@code InstrAccumParallelQuery}). */
         private volatile org.woolly.pgstat.ResourceUsage.Counts used;
+        /** Its pg_stat_activity entry, or null. */
+        private org.woolly.pgstat.BackendStatus status;
 
         Worker(ExecutorContext workerContext, ExecutorBuilder workerBuilder, ExecNode node) {
             this.workerContext = workerContext;
             this.workerBuilder = workerBuilder;
             this.node = node;
+        }
+
+        /** Runs as a server process of its own: its entry bound (waits report on it), its pid in the log. */
+        void runAsProcess() {
+            if (status == null) {
+                run();
+                return;
+            }
+            org.woolly.pgstat.BackendStatus.bind(status);
+            org.woolly.utils.error.ServerLog.bindProcessId(status.pid());
+            try {
+                run();
+            } finally {
+                org.woolly.utils.error.ServerLog.unbindProcessId();
+                org.woolly.pgstat.BackendStatus.unbind();
+                status.leave();
+            }
         }
 
         void run() {
@@ -269,6 +302,12 @@ final class GatherNode implements ExecNode {
 
         /** Puts a batch on the queue, waiting while it is full, until the leader stops the workers. */
         private void send(Batch batch) {
+            if (queue.offer(batch)) {
+                return;
+            }
+            if (status != null) {
+                status.waitStart(WAIT_IPC, "MessageQueueSend");
+            }
             try {
                 while (!stop.get() && !queue.offer(batch, org.woolly.utils.misc.Interrupts.WAIT_SLICE_MILLIS,
                         TimeUnit.MILLISECONDS)) {
@@ -276,6 +315,10 @@ final class GatherNode implements ExecNode {
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+            } finally {
+                if (status != null) {
+                    status.waitEnd();
+                }
             }
         }
 

@@ -6,9 +6,25 @@ import org.woolly.pgstat.ResourceUsage;
  * Per-node run statistics for EXPLAIN ANALYZE ({@code instrument.c}): time to the first row and
  * to the end, in milliseconds, rows returned, and the buffers and WAL the node and its children
  * used ({@code bufusage}, {@code walusage}: the backend's {@link ResourceUsage} before and after
- * each call, as {@code InstrStartNode} and {@code InstrStopNode} take them).
+ * each call, as {@code InstrStartNode} and {@code InstrStopNode} take them). Rows and loops are
+ * also a running statement's live counts ({@link LivePlan}): only the node's own thread writes
+ * them, with opaque writes (a plain store that is never torn nor kept back), so another
+ * session's thread may read them while the plan runs and see at worst the count of a moment ago.
  */
 public final class Instrumentation {
+    private static final java.lang.invoke.VarHandle ROWS;
+    private static final java.lang.invoke.VarHandle LOOPS;
+
+    static {
+        try {
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            ROWS = lookup.findVarHandle(Instrumentation.class, "rows", long.class);
+            LOOPS = lookup.findVarHandle(Instrumentation.class, "loops", int.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
     private long startNanos;
     private ResourceUsage.Counts usageAtStart;
     private ResourceUsage.Counts usage = ResourceUsage.Counts.ZERO;
@@ -30,8 +46,13 @@ public final class Instrumentation {
         }
         totalNanos += now - startNanos;
         if (producedRow) {
-            rows++;
+            row();
         }
+    }
+
+    /** One more row returned (the owning thread only). */
+    void row() {
+        ROWS.setOpaque(this, rows + 1);
     }
 
     /** A node's own line for EXPLAIN ANALYZE (a sort's method and memory), or null. */
@@ -71,12 +92,12 @@ public final class Instrumentation {
     /** One run of a node that hands over its whole result at once (a bitmap): its time, the rows it stands for, its usage. */
     void once(long nanos, long count, ResourceUsage.Counts used) {
         usage = usage.plus(used);
-        loops++;
+        loop();
         if (firstRowNanos < 0) {
             firstRowNanos = totalNanos + nanos;
         }
         totalNanos += nanos;
-        rows += count;
+        ROWS.setOpaque(this, rows + count);
     }
 
     /**
@@ -85,8 +106,8 @@ public final class Instrumentation {
      * are the slowest participant's.
      */
     void add(Instrumentation worker) {
-        rows += worker.rows;
-        loops += worker.loops;
+        ROWS.setOpaque(this, rows + worker.rows);
+        LOOPS.setOpaque(this, loops + worker.loops);
         usage = usage.plus(worker.usage);
         heapFetches += worker.heapFetches;
         removed += worker.removed;
@@ -100,7 +121,7 @@ public final class Instrumentation {
     }
 
     void loop() {
-        loops++;
+        LOOPS.setOpaque(this, loops + 1);
     }
 
     /** Adds buffers and WAL used on the node's behalf elsewhere (a parallel worker's, for the Gather). */
@@ -122,11 +143,16 @@ public final class Instrumentation {
     }
 
     public long rows() {
-        return rows;
+        return (long) ROWS.getOpaque(this);
     }
 
     public int loops() {
-        return Math.max(loops, 1);
+        return Math.max((int) LOOPS.getOpaque(this), 1);
+    }
+
+    /** Whether the node was never opened (EXPLAIN's {@code never executed}). */
+    public boolean neverExecuted() {
+        return (int) LOOPS.getOpaque(this) == 0;
     }
 
     /** Counts time spent in open, next and close of the wrapped node. */

@@ -23,13 +23,28 @@ public final class QueryExecution implements AutoCloseable {
 
     /** With {@code instrument}, every node records {@link Instrumentation} (EXPLAIN ANALYZE). */
     public QueryExecution(Plan plan, ExecutorContext context, boolean instrument) {
+        this(plan, context, instrument, false);
+    }
+
+    /**
+     * A statement's run whose live counts other sessions may read ({@link #livePlan()}); cheap
+     * enough for every top-level statement (see {@link LivePlan}).
+     */
+    public static QueryExecution live(Plan plan, ExecutorContext context) {
+        return new QueryExecution(plan, context, false, true);
+    }
+
+    private QueryExecution(Plan plan, ExecutorContext context, boolean instrument, boolean live) {
         // the first execution of a context is the statement's (subqueries share the context); its end frees the files
         this.ownsTemporaryFiles = !context.hasExecution;
         context.hasExecution = true;
         ExecutorBuilder builder = new ExecutorBuilder(context);
         if (instrument) {
             builder.instrumentation = new java.util.IdentityHashMap<>();
+        } else if (live) {
+            builder.live = new LivePlan();
         }
+        this.livePlan = builder.live;
         this.root = builder.build(plan);
         this.context = context;
         this.modifyNode = builder.modifyNode;
@@ -47,9 +62,19 @@ public final class QueryExecution implements AutoCloseable {
 
     private final boolean ownsTemporaryFiles;
 
-    /** The statistics of a plan node after an instrumented run, or null. */
+    private final LivePlan livePlan;
+
+    /** The statistics of a plan node after an instrumented run (so far, in a live one), or null. */
     public Instrumentation instrumentation(Plan node) {
+        if (livePlan != null) {
+            return livePlan.counts(node);
+        }
         return instrumentation == null ? null : instrumentation.get(node);
+    }
+
+    /** The live counts of this run, or null when it keeps none. */
+    public LivePlan livePlan() {
+        return livePlan;
     }
 
     /** The next result row, or null when done (opens the plan on first call). */

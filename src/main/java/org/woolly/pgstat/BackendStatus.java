@@ -34,6 +34,12 @@ public final class BackendStatus {
     private final String clientAddress;
     private final Integer clientPort;
     private final Signals signals;
+    /** A parallel worker's leader ({@code st_leader_pid}... {@code leader_pid}); null for any other process. */
+    private final Integer leaderPid;
+    /** The table this entry is registered in; null before. */
+    volatile BackendStatusTable table;
+    /** The statement running now, as a live plan another session may read; null when none. */
+    private volatile RunningStatement running;
     private Integer databaseOid;
     private Integer userOid;
     private boolean superuser;
@@ -60,6 +66,12 @@ public final class BackendStatus {
      * @param signals null for a process other sessions may not signal (auxiliary processes)
      */
     public BackendStatus(int pid, String backendType, String clientAddress, Integer clientPort, Signals signals) {
+        this(pid, backendType, clientAddress, clientPort, signals, null);
+    }
+
+    private BackendStatus(int pid, String backendType, String clientAddress, Integer clientPort, Signals signals,
+                          Integer leaderPid) {
+        this.leaderPid = leaderPid;
         this.pid = pid;
         this.backendType = backendType;
         this.clientAddress = clientAddress;
@@ -194,11 +206,86 @@ public final class BackendStatus {
         return new CommandProgress.Snapshot(pid, database, command, running.relationOid, running.parameters());
     }
 
-    /** A consistent copy for pg_stat_activity. */
+    /** A consistent copy for pg_stat_activity (without the live plan: see {@link #running()}). */
     public synchronized BackendActivity snapshot() {
         return new BackendActivity(pid, databaseOid, userOid, applicationName, clientAddress, clientPort,
                 backendStart, transactionStart, queryStart, stateChange, waitEventType, waitEvent, state, backendXid,
-                backendXmin, query, backendType, queryId);
+                backendXmin, query, backendType, queryId, leaderPid, null, null);
+    }
+
+    /** The backend type PostgreSQL gives a parallel worker ({@code B_BG_WORKER} named by its library). */
+    public static final String PARALLEL_WORKER = "parallel worker";
+
+    /**
+     * A parallel worker of this (leader) process starts ({@code ParallelWorkerMain}'s
+     * {@code pgstat_bestart} and {@code pgstat_report_activity}): a new entry with a pid of its
+     * own, {@code leader_pid} this process's, the leader's database, role, application, query,
+     * query id and transaction, state {@code active}; registered in the leader's table until
+     * {@link #leave()}. Cancelling or terminating a worker cancels the leader's statement, as
+     * the worker's error would end it in PostgreSQL. Null when this entry is in no table
+     * that hands out pids (the worker then runs without an entry).
+     */
+    public BackendStatus startParallelWorker() {
+        BackendStatusTable owner = table;
+        Integer workerPid = owner == null ? null : owner.allocateProcessId();
+        if (workerPid == null) {
+            return null;
+        }
+        Signals leaderSignals = signals;
+        BackendStatus worker = new BackendStatus(workerPid, PARALLEL_WORKER, null, null,
+                leaderSignals == null ? null : new WorkerSignals(leaderSignals), pid);
+        synchronized (this) {
+            worker.databaseOid = databaseOid;
+            worker.userOid = userOid;
+            worker.superuser = superuser;
+            worker.applicationName = applicationName;
+            worker.transactionStart = transactionStart;
+            worker.queryStart = queryStart;
+            worker.query = query;
+            worker.queryId = queryId;
+            worker.backendXmin = backendXmin;
+            worker.state = "disabled".equals(state) ? "disabled" : "active";
+        }
+        worker.stateChange = worker.state.equals("active") ? worker.backendStart : null;
+        worker.processTitle = "woolly: parallel worker for PID " + pid;
+        owner.register(worker);
+        return worker;
+    }
+
+    /** The process ends: its entry leaves the activity table ({@code pgstat_beshutdown_hook}). */
+    public void leave() {
+        BackendStatusTable owner = table;
+        if (owner != null) {
+            owner.unregister(this);
+        }
+    }
+
+    /** A worker's signals: they end the leader's statement, never the leader's session. */
+    private record WorkerSignals(Signals leader) implements Signals {
+        @Override
+        public void cancel() {
+            leader.cancel();
+        }
+
+        @Override
+        public void terminate() {
+            leader.cancel();
+        }
+
+        @Override
+        public boolean awaitEnd(long millis) {
+            return false;
+        }
+    }
+
+    /** The statement this process runs now ({@code null}: none); only the owning thread sets it. */
+    public void running(RunningStatement statement) {
+        running = statement;
+    }
+
+    /** The statement this process runs now, or null. */
+    public RunningStatement running() {
+        return running;
     }
 
     /** Makes {@code status} this thread's entry: lock waits below report on it ({@code MyBEEntry}). */

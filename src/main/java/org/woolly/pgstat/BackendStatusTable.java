@@ -12,9 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BackendStatusTable {
     private final ConcurrentHashMap<Integer, BackendStatus> entries = new ConcurrentHashMap<>();
+    /** Hands out pids from the backends' sequence (the postmaster's); null: none for parallel workers. */
+    private volatile java.util.function.IntSupplier processIds;
 
     public void register(BackendStatus status) {
+        status.table = this;
         entries.put(status.pid(), status);
+    }
+
+    /** Where parallel workers get their pids ({@link BackendStatus#startParallelWorker()}). */
+    public void processIds(java.util.function.IntSupplier supplier) {
+        this.processIds = supplier;
+    }
+
+    Integer allocateProcessId() {
+        java.util.function.IntSupplier supplier = processIds;
+        return supplier == null ? null : supplier.getAsInt();
     }
 
     public void unregister(BackendStatus status) {

@@ -20,8 +20,13 @@ public final class CommandProgress {
     public static final int VACUUM_HEAP_BLKS_SCANNED = 2;
     public static final int VACUUM_HEAP_BLKS_VACUUMED = 3;
     public static final int VACUUM_NUM_INDEX_VACUUMS = 4;
+    public static final int VACUUM_MAX_DEAD_TUPLES = 5;
+    public static final int VACUUM_NUM_DEAD_TUPLES = 6;
     public static final int VACUUM_PHASE_SCAN_HEAP = 1;
     public static final int VACUUM_PHASE_VACUUM_INDEX = 2;
+    public static final int VACUUM_PHASE_VACUUM_HEAP = 3;
+    public static final int VACUUM_PHASE_INDEX_CLEANUP = 4;
+    public static final int VACUUM_PHASE_TRUNCATE = 5;
     public static final int VACUUM_PHASE_FINAL_CLEANUP = 6;
     public static final int ANALYZE_PHASE = 0;
     public static final int ANALYZE_TOTAL_BLOCKS = 1;

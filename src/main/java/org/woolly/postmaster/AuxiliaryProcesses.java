@@ -48,6 +48,9 @@ final class AuxiliaryProcesses {
     }
 
     AuxiliaryProcesses start() {
+        if (engine.statistics() != null) {
+            engine.statistics().activity().processIds(processIds); // parallel workers' pids
+        }
         long walWriterMillis = configuration.getInt("wal_writer_delay");
         int checkpointerPid = processIds.getAsInt();
         int walWriterPid = processIds.getAsInt();

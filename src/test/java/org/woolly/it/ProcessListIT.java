@@ -23,13 +23,14 @@ class ProcessListIT {
     @RegisterExtension
     static final WoollyServerExtension server = new WoollyServerExtension();
 
-    private static String ps() {
+    /** What {@code woolly ps} prints for {@code target}'s data directory. */
+    static String ps(WoollyServerExtension target) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             int exit = new CommandLine(new WoollyCommand()).execute("ps", "-D",
-                    server.server().dataDirectory().toString());
+                    target.server().dataDirectory().toString());
             assertThat(exit).isZero();
         } finally {
             System.setOut(original);
@@ -47,7 +48,7 @@ class ProcessListIT {
             }
             connection.setAutoCommit(false);
             statement.execute("SELECT 1");
-            String list = ps();
+            String list = ps(server);
             assertThat(list).contains("woolly: postmaster -D ");
             assertThat(list).containsPattern("\\d+\\twoolly: checkpointer\\n");
             assertThat(list).containsPattern("\\d+\\twoolly: walwriter\\n");

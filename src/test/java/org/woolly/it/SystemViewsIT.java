@@ -48,7 +48,7 @@ class SystemViewsIT {
             assertThat(rows(connection, "SELECT c.relname, c.oid, c.reltype, c.relkind, c.relnatts FROM pg_class c "
                     + "WHERE c.relkind = 'v' AND c.relnamespace = 'pg_catalog'::regnamespace ORDER BY c.oid"))
                     .containsExactly("pg_stat_statements|9320|9322|v|43", "pg_stat_statements_info|9324|9326|v|2",
-                            "pg_rules|9700|9702|v|4",
+                            "pg_rules|9700|9702|v|4", "woolly_stat_activity|9750|9752|v|24",
                             "pg_roles|12000|12002|v|13", "pg_shadow|12005|12007|v|9", "pg_user|12014|12016|v|9",
                             "pg_views|12028|12030|v|4", "pg_tables|12033|12035|v|8", "pg_matviews|12038|12040|v|7",
                             "pg_indexes|12043|12045|v|5", "pg_sequences|12048|12050|v|11",

@@ -228,6 +228,7 @@ public final class QuerySession implements SessionEngine {
                 return java.util.Optional.empty();
             }
         });
+        activity.livePlans(types, roleOid -> catalog.hasPrivilegesOfRole(block.ensure(), role.oid(), roleOid));
         this.statisticsDatabaseOid = databaseOid;
         this.statistics = statistics;
         block.reportTo(counters, () -> {

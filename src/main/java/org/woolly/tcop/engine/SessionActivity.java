@@ -107,11 +107,61 @@ final class SessionActivity implements ServerActivity {
         if (snapshot == null) {
             List<BackendActivity> rows = new ArrayList<>();
             for (BackendStatus status : statistics.activity().all()) {
-                rows.add(visible(status.snapshot()));
+                rows.add(withLivePlan(visible(status.snapshot()), status));
             }
             snapshot = rows;
         }
         return snapshot;
+    }
+
+    /** How this session prints another's plan, and whose queries it may see beyond its own role's. */
+    private org.woolly.analyzer.TypeSystem types;
+    private java.util.function.IntPredicate hasPrivilegesOfRole = roleOid -> false;
+
+    void livePlans(org.woolly.analyzer.TypeSystem sessionTypes, java.util.function.IntPredicate privilegesOfRole) {
+        this.types = sessionTypes;
+        this.hasPrivilegesOfRole = privilegesOfRole;
+    }
+
+    /** woolly_stat_activity's plan node and rows so far, for an active statement whose query the caller sees. */
+    private BackendActivity withLivePlan(BackendActivity row, BackendStatus status) {
+        if (types == null || !"active".equals(row.state())
+                || !(status.running() instanceof LiveStatement live)) {
+            return row;
+        }
+        Object[] position = live.position(types);
+        if (position == null) {
+            return row;
+        }
+        return new BackendActivity(row.pid(), row.databaseOid(), row.userOid(), row.applicationName(),
+                row.clientAddress(), row.clientPort(), row.backendStart(), row.transactionStart(), row.queryStart(),
+                row.stateChange(), row.waitEventType(), row.waitEvent(), row.state(), row.backendXid(),
+                row.backendXmin(), row.query(), row.backendType(), row.queryId(), row.leaderPid(),
+                (String) position[0], (Long) position[1]);
+    }
+
+    /**
+     * {@code woolly_explain_backend}: who may see a process's query in pg_stat_activity may see
+     * its live plan (a superuser, or a role with the privileges of the process's role).
+     */
+    @Override
+    public List<String> explainBackend(int pid) {
+        BackendStatus target = statistics.activity().find(pid);
+        if (target == null) {
+            return null;
+        }
+        Integer targetRole = target.userOid();
+        if (!role.superuser() && (targetRole == null
+                || targetRole != role.oid() && !hasPrivilegesOfRole.test(targetRole))) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "permission denied to explain the query of process %d", pid)
+                    .withDetail("Only roles with privileges of the role of the process may see its plan.");
+        }
+        if (types == null || !(target.running() instanceof LiveStatement live)
+                || !"active".equals(target.snapshot().state())) {
+            return null;
+        }
+        return live.explain(types);
     }
 
     /** {@code pg_stat_get_activity}: another role's session shows only its identity to a non-superuser. */
@@ -120,7 +170,8 @@ final class SessionActivity implements ServerActivity {
             return row;
         }
         return new BackendActivity(row.pid(), row.databaseOid(), row.userOid(), row.applicationName(), null, null,
-                null, null, null, null, null, null, null, null, null, HIDDEN_QUERY, row.backendType(), null);
+                null, null, null, null, null, null, null, null, null, HIDDEN_QUERY, row.backendType(), null, row.leaderPid(),
+                null, null);
     }
 
     @Override

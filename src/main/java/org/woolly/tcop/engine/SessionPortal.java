@@ -141,12 +141,23 @@ final class SessionPortal implements Portal {
             ExecutorContext context = session.newExecutorContext(parameters);
             names = context.catalogInquiries();
             // the plan's nodes are built knowing the catalog's array types (ARRAY(SELECT ...) of _mood)
+            boolean live = org.woolly.pgstat.BackendStatus.current() != null
+                    && session.settings.getBoolean("track_activities");
             execution = ScopedValue.where(CatalogInquiries.CURRENT, names)
-                    .call(() -> new QueryExecution(planned.plan(), context));
+                    .call(() -> live ? QueryExecution.live(planned.plan(), context)
+                            : new QueryExecution(planned.plan(), context));
+            liveStatement = live ? new LiveStatement(planned.plan(), execution) : null;
         }
         // reg* values are read and printed by name through this statement's catalog (regproc.c's syscache lookups)
-        return ScopedValue.where(CatalogInquiries.CURRENT, names).call(() -> sendRows(maxRows, sink));
+        if (liveStatement == null) {
+            return ScopedValue.where(CatalogInquiries.CURRENT, names).call(() -> sendRows(maxRows, sink));
+        }
+        return liveStatement.runningOn(org.woolly.pgstat.BackendStatus.current(),
+                () -> ScopedValue.where(CatalogInquiries.CURRENT, names).call(() -> sendRows(maxRows, sink)));
     }
+
+    /** The running statement other sessions may look at, or null when not tracked. */
+    private LiveStatement liveStatement;
 
     private String sendRows(int maxRows, RowSink sink) {
         int sent = 0;

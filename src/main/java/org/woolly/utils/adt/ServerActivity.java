@@ -18,6 +18,15 @@ public interface ServerActivity {
     List<BackendActivity> backends();
 
     /**
+     * {@code woolly_explain_backend(pid)}: the live plan of the statement process {@code pid}
+     * runs now, EXPLAIN ANALYZE's lines with the rows and loops so far; null when it runs none
+     * or there is no such process. 42501 when the caller may not see that process's query.
+     */
+    default List<String> explainBackend(int pid) {
+        return null;
+    }
+
+    /**
      * {@code pg_cancel_backend} ({@code terminate} false) and {@code pg_terminate_backend}:
      * true when signalled (and, with a positive timeout, ended within it).
      */

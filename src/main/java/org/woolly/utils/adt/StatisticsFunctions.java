@@ -46,6 +46,13 @@ final class StatisticsFunctions {
         backend(r, "woolly_stat_get_backend_xmin", text, row -> xidText(row.backendXmin()));
         backend(r, "woolly_stat_get_backend_type", text, BackendActivity::backendType);
         backend(r, "woolly_stat_get_backend_query_id", int8, BackendActivity::queryId);
+        backend(r, "woolly_stat_get_backend_leader_pid", int4, BackendActivity::leaderPid);
+        backend(r, "woolly_stat_get_backend_plan_node", text, BackendActivity::planNode);
+        backend(r, "woolly_stat_get_backend_plan_rows", int8, BackendActivity::planRows);
+        r.function("woolly_explain_backend", text, VOLATILE, STRICT, (a, c) -> {
+            List<String> lines = c.serverActivity().explainBackend((Integer) a[0]);
+            return (lines == null ? List.<String>of() : lines).iterator();
+        }, int4);
 
         r.function("pg_cancel_backend", TypeOids.BOOL, VOLATILE, STRICT,
                 (a, c) -> c.serverActivity().signalBackend((Integer) a[0], false, 0), int4);

@@ -260,6 +260,16 @@ public final class GucTable {
         bool("autovacuum", true, GucContext.SIGHUP, "Starts the autovacuum subprocess.", false);
         integer("vacuum_freeze_min_age", 50000000, GucUnit.NONE, 0, 1000000000, GucContext.USER,
                 "Minimum age at which VACUUM should freeze a table row.", false);
+        define("vacuum_cost_delay", GucType.REAL, GucUnit.MILLISECONDS, "0", GucContext.USER,
+                "Vacuum cost delay in milliseconds.", false, List.of(), 0, 100, UnaryOperator.identity());
+        integer("vacuum_cost_limit", 200, GucUnit.NONE, 1, 10000, GucContext.USER,
+                "Vacuum cost amount available before napping.", false);
+        integer("vacuum_cost_page_hit", 1, GucUnit.NONE, 0, 10000, GucContext.USER,
+                "Vacuum cost for a page found in the buffer cache.", false);
+        integer("vacuum_cost_page_miss", 2, GucUnit.NONE, 0, 10000, GucContext.USER,
+                "Vacuum cost for a page not found in the buffer cache.", false);
+        integer("vacuum_cost_page_dirty", 20, GucUnit.NONE, 0, 10000, GucContext.USER,
+                "Vacuum cost for a page dirtied by vacuum.", false);
         integer("vacuum_freeze_table_age", 150000000, GucUnit.NONE, 0, 2000000000, GucContext.USER,
                 "Age at which VACUUM should scan whole table to freeze tuples.", false);
         integer("autovacuum_naptime", 60, GucUnit.SECONDS, 1, INT_MAX / 1000, GucContext.SIGHUP,

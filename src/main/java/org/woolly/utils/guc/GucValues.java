@@ -111,20 +111,7 @@ public final class GucValues {
                 baseValue = number * unitKilobytes / unit.scale();
             }
         } else if (unit.isTime()) {
-            double unitMilliseconds = switch (unitText) {
-                case "us" -> 0.001;
-                case "ms" -> 1;
-                case "s" -> 1000;
-                case "min" -> 60_000;
-                case "h" -> 3_600_000;
-                case "d" -> 86_400_000;
-                default -> -1;
-            };
-            if (unitMilliseconds < 0) {
-                throw invalidValue(parameter, text)
-                        .withHint("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
-            }
-            baseValue = number * unitMilliseconds / unit.scale();
+            baseValue = number * unitMilliseconds(parameter, text, unitText) / unit.scale();
         } else {
             throw invalidValue(parameter, text);
         }
@@ -141,17 +128,65 @@ public final class GucValues {
         return rounded;
     }
 
+    /** Milliseconds in one {@code unitText} of a time setting; 22023 with PostgreSQL's hint for another unit. */
+    private static double unitMilliseconds(GucParameter parameter, String text, String unitText) {
+        double milliseconds = switch (unitText) {
+            case "us" -> 0.001;
+            case "ms" -> 1;
+            case "s" -> 1000;
+            case "min" -> 60_000;
+            case "h" -> 3_600_000;
+            case "d" -> 86_400_000;
+            default -> -1;
+        };
+        if (milliseconds < 0) {
+            throw invalidValue(parameter, text)
+                    .withHint("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
+        }
+        return milliseconds;
+    }
+
     private static double parseReal(GucParameter parameter, String text) {
+        Matcher matcher = NUMBER_WITH_UNIT.matcher(text);
+        if (parameter.unit().isTime() && matcher.matches() && !matcher.group(2).isEmpty()) {
+            // a real time setting (vacuum_cost_delay) takes units as an integer one does: '20ms', '0.5s'
+            double value;
+            try {
+                value = Double.parseDouble(matcher.group(1))
+                        * unitMilliseconds(parameter, text, matcher.group(2)) / parameter.unit().scale();
+            } catch (NumberFormatException e) {
+                throw invalidValue(parameter, text);
+            }
+            return realInRange(parameter, value, text);
+        }
         try {
             double value = Double.parseDouble(text.trim());
-            if (Double.isNaN(value) || value < parameter.minimum() || value > parameter.maximum()) {
-                throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
-                        "%s is outside the valid range for parameter \"%s\"", text.trim(), parameter.name());
-            }
-            return value;
+            return realInRange(parameter, value, text);
         } catch (NumberFormatException e) {
             throw invalidValue(parameter, text);
         }
+    }
+
+    private static double realInRange(GucParameter parameter, double value, String text) {
+        if (parameter.unit() != GucUnit.NONE && (value < parameter.minimum() || value > parameter.maximum())) {
+            // parse_and_validate_value's "%g%s%s is outside the valid range for parameter \"%s\" (%g .. %g)"
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "%s %s is outside the valid range for parameter \"%s\" (%s .. %s)", shortReal(value),
+                    parameter.unit().displayName(), parameter.name(), shortReal(parameter.minimum()),
+                    shortReal(parameter.maximum()));
+        }
+        if (Double.isNaN(value) || value < parameter.minimum() || value > parameter.maximum()) {
+            throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "%s is outside the valid range for parameter \"%s\"", text.trim(), parameter.name());
+        }
+        return value;
+    }
+
+    /** A real as C's {@code %g} prints a short one: 1000, 0.5, -1. */
+    private static String shortReal(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e6 ? Long.toString((long) value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                        .toPlainString();
     }
 
     static SqlException invalidValue(GucParameter parameter, String text) {
@@ -164,6 +199,8 @@ public final class GucValues {
         return switch (value) {
             case Boolean flag -> flag ? "on" : "off";
             case Long number -> formatInteger(parameter.unit(), number);
+            case Double real when parameter.unit() == GucUnit.MILLISECONDS && real != 0 -> real == Math.rint(real)
+                    ? real.longValue() + "ms" : Math.round(real * 1000) + "us";
             case Double real -> real == Math.rint(real) && Math.abs(real) < 1e15
                     ? Long.toString(real.longValue()) : real.toString();
             default -> value.toString();

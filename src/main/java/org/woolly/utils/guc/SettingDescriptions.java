@@ -340,6 +340,12 @@ final class SettingDescriptions {
         describe("log_temp_files", "Reporting and Logging / What to Log",
                 "Log the use of temporary files larger than this number of kilobytes.",
                 "Zero logs all files. The default is -1 (turning this feature off).");
+        String costDelay = "Resource Usage / Cost-Based Vacuum Delay";
+        describe("vacuum_cost_delay", costDelay, "Vacuum cost delay in milliseconds.", null);
+        describe("vacuum_cost_limit", costDelay, "Vacuum cost amount available before napping.", null);
+        describe("vacuum_cost_page_hit", costDelay, "Vacuum cost for a page found in the buffer cache.", null);
+        describe("vacuum_cost_page_miss", costDelay, "Vacuum cost for a page not found in the buffer cache.", null);
+        describe("vacuum_cost_page_dirty", costDelay, "Vacuum cost for a page dirtied by vacuum.", null);
         describe("maintenance_work_mem", "Resource Usage / Memory",
                 "Sets the maximum memory to be used for maintenance operations.",
                 "This includes operations such as VACUUM and CREATE INDEX.");

@@ -111,7 +111,8 @@ class InitDbTest {
                         + "/" + row.getOid("relfilenode"))
                 .containsExactlyInAnyOrder("pg_roles/12000/12002/0", "pg_shadow/12005/12007/0",
                         "pg_user/12014/12016/0", "pg_views/12028/12030/0", "pg_tables/12033/12035/0",
-                        "pg_stat_activity/12222/12224/0", "pg_stat_database/12266/12268/0",
+                        "pg_stat_activity/12222/12224/0", "woolly_stat_activity/9750/9752/0",
+                        "pg_stat_database/12266/12268/0",
                         "pg_stat_bgwriter/12289/12291/0", "pg_stat_all_tables/12142/12144/0",
                         "pg_stat_sys_tables/12152/12154/0", "pg_stat_user_tables/12161/12163/0",
                         "pg_stat_all_indexes/12183/12185/0", "pg_stat_sys_indexes/12188/12190/0",
