@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The shared table behind {@code pg_stat_statements} ({@code contrib/pg_stat_statements}'s
@@ -82,17 +83,18 @@ public final class StatementStatistics {
     }
 
     /**
-     * {@code pgss_store}: one finished execution of {@code normalizedText} (kept only when the
-     * entry is new), {@code max} the {@code pg_stat_statements.max} setting.
+     * {@code pgss_store}: one finished execution of the statement whose normalized text
+     * {@code normalizedText} gives (asked only when the entry is new, as pgss_store calls
+     * {@code generate_normalized_query} only then), {@code max} the {@code pg_stat_statements.max} setting.
      */
-    public void record(Key key, String normalizedText, double millis, long rows, long blocksHit, long blocksRead,
-                       int max) {
+    public void record(Key key, Supplier<String> normalizedText, double millis, long rows, long blocksHit,
+                       long blocksRead, int max) {
         Entry entry = entries.get(key);
         if (entry == null) {
             if (entries.size() >= max) {
                 deallocate(max);
             }
-            entry = entries.computeIfAbsent(key, ignored -> new Entry(normalizedText));
+            entry = entries.computeIfAbsent(key, ignored -> new Entry(normalizedText.get()));
         }
         entry.add(millis, rows, blocksHit, blocksRead);
     }

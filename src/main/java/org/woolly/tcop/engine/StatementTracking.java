@@ -1,6 +1,5 @@
 package org.woolly.tcop.engine;
 
-import java.util.Locale;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.parser.QueryJumble;
@@ -67,7 +66,7 @@ final class StatementTracking {
         session.statistics.saveStatements(session.settings.getBoolean("pg_stat_statements.save"));
         session.statistics.statements().record(
                 new StatementStatistics.Key(userOid, session.databaseOid(), fingerprint.queryId(), true),
-                fingerprint.text(), nanos / 1_000_000.0, rows, 0, 0,
+                fingerprint::text, nanos / 1_000_000.0, rows, 0, 0,
                 session.settings.getInt("pg_stat_statements.max"));
     }
 
@@ -84,11 +83,11 @@ final class StatementTracking {
     }
 
     private static boolean tracking(QuerySession session) {
-        return !session.settings.getString("pg_stat_statements.track").toLowerCase(Locale.ROOT).equals("none");
+        return !session.settings.getString("pg_stat_statements.track").equalsIgnoreCase("none");
     }
 
     /** {@code compute_query_id}: auto computes them, pg_stat_statements being always loaded here. */
     private static boolean computesQueryId(QuerySession session) {
-        return !session.settings.getString("compute_query_id").toLowerCase(Locale.ROOT).equals("off");
+        return !session.settings.getString("compute_query_id").equalsIgnoreCase("off");
     }
 }
