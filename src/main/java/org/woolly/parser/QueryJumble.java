@@ -182,38 +182,54 @@ public final class QueryJumble {
             hash = (hash ^ 0xff) * FNV_PRIME;
         }
 
+        /**
+         * Mixes one value of the tree. The common kinds are tested first, records (classes, so a
+         * cheap test) before the collection interfaces; a number is mixed as its decimal text
+         * without building that text. The hash is the same as mixing {@code value.toString()}
+         * for every leaf, which ids saved by earlier builds rely on.
+         */
         void node(Object value) {
-            switch (value) {
-                case null -> mix("<null>");
-                case Expr.Constant constant -> {
-                    // the kind decides the constant's type; the value is left out, as JumbleExpr leaves Const values out
-                    mix("Const");
-                    mix(constant.kind().name());
-                    if (constant.location() >= 0) {
-                        constantLocations.add(constant.location());
-                    }
+            if (value instanceof Record record) {
+                record(record);
+            } else if (value instanceof String text) {
+                mix(text);
+            } else if (value instanceof Integer number) {
+                mix("", number);
+            } else if (value == null) {
+                mix("<null>");
+            } else if (value instanceof Collection<?> list) {
+                mix("List", list.size());
+                for (Object item : list) {
+                    node(item);
                 }
-                case Expr.ParamRef param -> {
-                    mix("Param");
-                    mix("", param.number());
-                    highestParameter = Math.max(highestParameter, param.number());
-                }
-                case Collection<?> list -> {
-                    mix("List", list.size());
-                    list.forEach(this::node);
-                }
-                case Map<?, ?> map -> map.forEach((k, v) -> {
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
                     node(k);
                     node(v);
                 });
-                case Record record -> {
-                    RecordShape shape = SHAPES.get(record.getClass());
-                    mix(shape.name());
-                    for (Function<Object, Object> getter : shape.getters()) {
-                        node(getter.apply(record));
-                    }
+            } else {
+                mix(value.toString());
+            }
+        }
+
+        private void record(Record record) {
+            if (record instanceof Expr.Constant constant) {
+                // the kind decides the constant's type; the value is left out, as JumbleExpr leaves Const values out
+                mix("Const");
+                mix(constant.kind().name());
+                if (constant.location() >= 0) {
+                    constantLocations.add(constant.location());
                 }
-                default -> mix(value.toString());
+            } else if (record instanceof Expr.ParamRef param) {
+                mix("Param");
+                mix("", param.number());
+                highestParameter = Math.max(highestParameter, param.number());
+            } else {
+                RecordShape shape = SHAPES.get(record.getClass());
+                mix(shape.name());
+                for (Function<Object, Object> getter : shape.getters()) {
+                    node(getter.apply(record));
+                }
             }
         }
     }
