@@ -1,6 +1,10 @@
 package org.woolly.parser;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
@@ -28,16 +33,92 @@ import org.woolly.nodes.parse.Statement;
  */
 public final class QueryJumble {
 
-    /** What a statement is known by: its 64-bit id and its text as pg_stat_statements shows it. */
-    public record Fingerprint(long queryId, String text, boolean utility) {}
+    /**
+     * What a statement is known by: its 64-bit id and its text as pg_stat_statements shows it.
+     * The normalized text is built on first use only: pg_stat_statements needs it when a
+     * statement creates its entry ({@code generate_normalized_query} runs in {@code pgss_store}
+     * only then), not at every execution.
+     */
+    public static final class Fingerprint {
+        private final long queryId;
+        private final boolean utility;
+        private final String sourceText;
+        private final int textStart;
+        private final int[] constantLocations;
+        private final int highestParameter;
+        private String text;
+
+        Fingerprint(long queryId, String sourceText, int textStart, int[] constantLocations, int highestParameter,
+                    boolean utility) {
+            this.queryId = queryId;
+            this.sourceText = sourceText;
+            this.textStart = textStart;
+            this.constantLocations = constantLocations;
+            this.highestParameter = highestParameter;
+            this.utility = utility;
+        }
+
+        public long queryId() {
+            return queryId;
+        }
+
+        public boolean utility() {
+            return utility;
+        }
+
+        /** The text with each constant replaced by {@code $n}; a utility statement's own text. */
+        public String text() {
+            String normalized = text;
+            if (normalized == null) {
+                normalized = normalize(sourceText, textStart, constantLocations, highestParameter);
+                text = normalized;
+            }
+            return normalized;
+        }
+    }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int[] NO_LOCATIONS = {};
 
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /**
+     * A record type's hashed parts: its class name and a getter for each component other than
+     * source positions. Built once per type; each getter is a generated {@link Function} calling
+     * the accessor directly, so reading a component costs no reflection per call.
+     */
+    private record RecordShape(String name, Function<Object, Object>[] getters) {
+        static RecordShape of(Class<?> type) {
+            List<Function<Object, Object>> getters = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (!component.getName().toLowerCase(Locale.ROOT).contains("location")) {
+                    getters.add(getter(type, component));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Function<Object, Object>[] array = getters.toArray(Function[]::new);
+            return new RecordShape(type.getName(), array);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Function<Object, Object> getter(Class<?> type, RecordComponent component) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+                MethodHandle accessor = lookup.unreflect(component.getAccessor());
+                Class<?> boxed = MethodType.methodType(component.getType()).wrap().returnType();
+                CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class), accessor,
+                        MethodType.methodType(boxed, type));
+                return (Function<Object, Object>) site.getTarget().invokeExact();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+    }
+
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
         @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
+        protected RecordShape computeValue(Class<?> type) {
+            return RecordShape.of(type);
         }
     };
 
@@ -52,11 +133,12 @@ public final class QueryJumble {
         int textStart = source.indexOf(text, start);
         Statement statement = raw.statement();
         if (!isOptimizable(statement)) {
-            return new Fingerprint(nonZero(hash(FNV_OFFSET, text)), text, true);
+            return new Fingerprint(nonZero(hash(FNV_OFFSET, text)), text, textStart, NO_LOCATIONS, 0, true);
         }
         Walk walk = new Walk();
         walk.node(statement);
-        return new Fingerprint(nonZero(walk.hash), normalize(text, textStart, walk), false);
+        int[] locations = walk.constantLocations.stream().mapToInt(Integer::intValue).toArray();
+        return new Fingerprint(nonZero(walk.hash), text, textStart, locations, walk.highestParameter, false);
     }
 
     private static boolean isOptimizable(Statement statement) {
@@ -86,60 +168,96 @@ public final class QueryJumble {
 
         void mix(String value) {
             hash = hash(hash, value);
+            end();
+        }
+
+        /** Mixes {@code prefix} followed by the decimal digits of {@code number}, as one value. */
+        void mix(String prefix, int number) {
+            hash = hash(hash, prefix);
+            hash = hashDigits(hash, number);
+            end();
+        }
+
+        private void end() {
             hash = (hash ^ 0xff) * FNV_PRIME;
         }
 
+        /**
+         * Mixes one value of the tree. The common kinds are tested first, records (classes, so a
+         * cheap test) before the collection interfaces; a number is mixed as its decimal text
+         * without building that text. The hash is the same as mixing {@code value.toString()}
+         * for every leaf, which ids saved by earlier builds rely on.
+         */
         void node(Object value) {
-            switch (value) {
-                case null -> mix("<null>");
-                case Expr.Constant constant -> {
-                    // the kind decides the constant's type; the value is left out, as JumbleExpr leaves Const values out
-                    mix("Const");
-                    mix(constant.kind().name());
-                    if (constant.location() >= 0) {
-                        constantLocations.add(constant.location());
-                    }
+            if (value instanceof Record record) {
+                record(record);
+            } else if (value instanceof String text) {
+                mix(text);
+            } else if (value instanceof Integer number) {
+                mix("", number);
+            } else if (value == null) {
+                mix("<null>");
+            } else if (value instanceof Collection<?> list) {
+                mix("List", list.size());
+                for (Object item : list) {
+                    node(item);
                 }
-                case Expr.ParamRef param -> {
-                    mix("Param");
-                    mix(Integer.toString(param.number()));
-                    highestParameter = Math.max(highestParameter, param.number());
-                }
-                case Collection<?> list -> {
-                    mix("List" + list.size());
-                    list.forEach(this::node);
-                }
-                case Map<?, ?> map -> map.forEach((k, v) -> {
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
                     node(k);
                     node(v);
                 });
-                case Record record -> {
-                    mix(record.getClass().getName());
-                    for (RecordComponent component : COMPONENTS.get(record.getClass())) {
-                        if (!component.getName().toLowerCase(Locale.ROOT).contains("location")) {
-                            node(read(component, record));
-                        }
-                    }
-                }
-                default -> mix(value.toString());
+            } else {
+                mix(value.toString());
             }
         }
 
-        private static Object read(RecordComponent component, Record record) {
-            try {
-                return component.getAccessor().invoke(record);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component, e);
+        private void record(Record record) {
+            if (record instanceof Expr.Constant constant) {
+                // the kind decides the constant's type; the value is left out, as JumbleExpr leaves Const values out
+                mix("Const");
+                mix(constant.kind().name());
+                if (constant.location() >= 0) {
+                    constantLocations.add(constant.location());
+                }
+            } else if (record instanceof Expr.ParamRef param) {
+                mix("Param");
+                mix("", param.number());
+                highestParameter = Math.max(highestParameter, param.number());
+            } else {
+                RecordShape shape = SHAPES.get(record.getClass());
+                mix(shape.name());
+                for (Function<Object, Object> getter : shape.getters()) {
+                    node(getter.apply(record));
+                }
             }
         }
+    }
+
+    /** {@link #hash} of {@code Integer.toString(number)}, without building the string. */
+    private static long hashDigits(long seed, int number) {
+        long h = seed;
+        long value = number;
+        if (value < 0) {
+            h = (h ^ '-') * FNV_PRIME;
+            value = -value;
+        }
+        long divisor = 1;
+        while (divisor * 10 <= value) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            h = (h ^ ('0' + (int) (value / divisor % 10))) * FNV_PRIME;
+        }
+        return h;
     }
 
     /**
      * {@code generate_normalized_query}: each constant token (with a leading minus sign that the
      * grammar folded into it) becomes {@code $n}; whatever lies between is kept as written.
      */
-    private static String normalize(String text, int textStart, Walk walk) {
-        if (walk.constantLocations.isEmpty()) {
+    private static String normalize(String text, int textStart, int[] constantLocations, int highestParameter) {
+        if (constantLocations.length == 0) {
             return text;
         }
         List<Token> tokens;
@@ -150,10 +268,9 @@ public final class QueryJumble {
         }
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
-        int next = walk.highestParameter + 1;
-        List<Integer> locations = new ArrayList<>(walk.constantLocations);
+        int next = highestParameter + 1;
         int tokenIndex = 0;
-        for (int location : locations) {
+        for (int location : constantLocations) {
             int relative = location - textStart;
             while (tokenIndex < tokens.size() && tokens.get(tokenIndex).start() < relative) {
                 tokenIndex++;

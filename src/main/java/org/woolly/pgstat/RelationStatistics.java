@@ -99,7 +99,10 @@ public final class RelationStatistics {
     }
 
     private Entry entry(int databaseOid, int relationOid) {
-        return entries.computeIfAbsent(new Key(databaseOid, relationOid), key -> new Entry());
+        Key key = new Key(databaseOid, relationOid);
+        // the entry nearly always exists: a plain read takes no bin lock, as computeIfAbsent may
+        Entry entry = entries.get(key);
+        return entry != null ? entry : entries.computeIfAbsent(key, ignored -> new Entry());
     }
 
     /**

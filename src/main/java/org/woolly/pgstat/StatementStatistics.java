@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The shared table behind {@code pg_stat_statements} ({@code contrib/pg_stat_statements}'s
@@ -158,26 +159,27 @@ public final class StatementStatistics {
     }
 
     /**
-     * {@code pgss_store} for an execution: {@code normalizedText} is kept only when the entry is
-     * new, {@code max} the {@code pg_stat_statements.max} setting.
+     * {@code pgss_store} for an execution: the normalized text {@code normalizedText} gives is
+     * asked for only when the entry is new (pgss_store calls {@code generate_normalized_query}
+     * only then), {@code max} the {@code pg_stat_statements.max} setting.
      */
-    public void recordExecution(Key key, String normalizedText, double millis, long rows, ResourceUsage.Counts usage,
+    public void recordExecution(Key key, Supplier<String> normalizedText, double millis, long rows, ResourceUsage.Counts usage,
                                 int max) {
         entry(key, normalizedText, max).addExecution(millis, rows, usage);
     }
 
     /** {@code pgss_store} for a planning ({@code pgss_planner}, with track_planning on). */
-    public void recordPlanning(Key key, String normalizedText, double millis, ResourceUsage.Counts usage, int max) {
+    public void recordPlanning(Key key, Supplier<String> normalizedText, double millis, ResourceUsage.Counts usage, int max) {
         entry(key, normalizedText, max).addPlanning(millis, usage);
     }
 
-    private Entry entry(Key key, String normalizedText, int max) {
+    private Entry entry(Key key, Supplier<String> normalizedText, int max) {
         Entry entry = entries.get(key);
         if (entry == null) {
             if (entries.size() >= max) {
                 deallocate(max);
             }
-            entry = entries.computeIfAbsent(key, ignored -> new Entry(normalizedText));
+            entry = entries.computeIfAbsent(key, ignored -> new Entry(normalizedText.get()));
         }
         return entry;
     }

@@ -53,4 +53,31 @@ class QueryJumbleTest {
         assertThat(create.text()).isEqualTo("CREATE TABLE t (a int DEFAULT 5)");
         assertThat(only("create table t (a int default 5)").queryId()).isNotEqualTo(create.queryId());
     }
+
+    @Test
+    void nodeKindsConstantsAndParameterNumbersAllCountInTheId() {
+        long id = only("SELECT a FROM t WHERE b IN (1, 2)").queryId();
+        assertThat(only("SELECT a FROM t WHERE b IN (3, 4)").queryId()).isEqualTo(id);
+        assertThat(only("SELECT a FROM t WHERE b IN (1, 2, 3)").queryId()).isNotEqualTo(id);
+        assertThat(only("SELECT a FROM t WHERE b = $1").queryId())
+                .isNotEqualTo(only("SELECT a FROM t WHERE b = $2").queryId());
+        assertThat(only("SELECT a FROM t WHERE b = $12").queryId())
+                .isEqualTo(only("select a from t where b = $12").queryId());
+        assertThat(only("SELECT a FROM t WHERE b = 1 AND c = 2").queryId())
+                .isNotEqualTo(only("SELECT a FROM t WHERE b = 1 OR c = 2").queryId());
+    }
+
+    @Test
+    void idsStayWhatEarlierBuildsSavedInPgstatStat() {
+        // pg_stat_statements.save keeps entries by id across a clean restart, so the hash must not drift
+        assertThat(only("select abalance from pgbench_accounts where aid = 5").queryId())
+                .isEqualTo(4779202807501417192L);
+    }
+
+    @Test
+    void theNormalizedTextIsTheSameWhenAskedAgain() {
+        QueryJumble.Fingerprint fingerprint = only("SELECT abalance FROM pgbench_accounts WHERE aid = 42");
+        assertThat(fingerprint.text()).isEqualTo("SELECT abalance FROM pgbench_accounts WHERE aid = $1");
+        assertThat(fingerprint.text()).isSameAs(fingerprint.text());
+    }
 }

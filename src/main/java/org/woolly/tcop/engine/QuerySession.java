@@ -361,7 +361,7 @@ public final class QuerySession implements SessionEngine {
         // PostgreSQL 15's standard_planner: no parallel plan for a cursor (CURSOR_OPT_PARALLEL_OK);
         // SERIALIZABLE allows them since PostgreSQL 12 (the workers take the leader's SIREAD locks)
         Plan plan = inquiries.call(() -> planner.plan(query,
-                CostParameters.from(settings).withParallelAllowed(!planningCursor), plannerStatistics(transaction)));
+                settings.derived(CostParameters.class, CostParameters::from).withParallelAllowed(!planningCursor), plannerStatistics(transaction)));
         long planningNanos = System.nanoTime() - planningStart;
         List<ResultColumn> columns = new ArrayList<>();
         for (TargetEntry entry : query.outputColumns()) {

@@ -1,6 +1,5 @@
 package org.woolly.tcop.engine;
 
-import java.util.Locale;
 import org.woolly.nodes.parse.RawStatement;
 import org.woolly.nodes.parse.Statement;
 import org.woolly.parser.QueryJumble;
@@ -61,7 +60,7 @@ final class StatementTracking {
                 || !tracked(session, topLevel) || !session.settings.getBoolean("pg_stat_statements.track_planning")) {
             return;
         }
-        session.statistics.statements().recordPlanning(key(session, fingerprint, topLevel), fingerprint.text(),
+        session.statistics.statements().recordPlanning(key(session, fingerprint, topLevel), fingerprint::text,
                 prepared.planningNanos() / 1_000_000.0, prepared.planningUsage(),
                 session.settings.getInt("pg_stat_statements.max"));
     }
@@ -87,7 +86,7 @@ final class StatementTracking {
             return;
         }
         session.statistics.saveStatements(session.settings.getBoolean("pg_stat_statements.save"));
-        session.statistics.statements().recordExecution(key(session, fingerprint, topLevel), fingerprint.text(),
+        session.statistics.statements().recordExecution(key(session, fingerprint, topLevel), fingerprint::text,
                 nanos / 1_000_000.0, rows, usage, session.settings.getInt("pg_stat_statements.max"));
     }
 
@@ -98,8 +97,8 @@ final class StatementTracking {
         if (status != null && !status.backendType().equals("client backend") || session.statistics == null) {
             return false;
         }
-        String track = session.settings.getString("pg_stat_statements.track").toLowerCase(Locale.ROOT);
-        return topLevel ? !track.equals("none") : track.equals("all");
+        String track = session.settings.getString("pg_stat_statements.track");
+        return topLevel ? !track.equalsIgnoreCase("none") : track.equalsIgnoreCase("all");
     }
 
     private static StatementStatistics.Key key(QuerySession session, QueryJumble.Fingerprint fingerprint,
@@ -126,11 +125,11 @@ final class StatementTracking {
     }
 
     private static boolean tracking(QuerySession session) {
-        return !session.settings.getString("pg_stat_statements.track").toLowerCase(Locale.ROOT).equals("none");
+        return !session.settings.getString("pg_stat_statements.track").equalsIgnoreCase("none");
     }
 
     /** {@code compute_query_id}: auto computes them, pg_stat_statements being always loaded here. */
     private static boolean computesQueryId(QuerySession session) {
-        return !session.settings.getString("compute_query_id").toLowerCase(Locale.ROOT).equals("off");
+        return !session.settings.getString("compute_query_id").equalsIgnoreCase("off");
     }
 }

@@ -48,6 +48,8 @@ public final class GucSession implements SessionSettings {
     private boolean superuser;
     private final Map<String, String> reportedValues = new HashMap<>();
     private FormatSettings formatSettings;
+    /** {@link #derived} values, dropped whenever a value may change. */
+    private final Map<Class<?>, Object> derivedValues = new HashMap<>();
     /** Whether a value may have changed since the last takeReportChanges (true: the first call reports all). */
     private boolean reportPending = true;
     /** The current transaction's characteristics, by key; empty outside a transaction. */
@@ -318,6 +320,16 @@ public final class GucSession implements SessionSettings {
     }
 
     @Override
+    public <T> T derived(Class<T> kind, java.util.function.Function<SessionSettings, T> compute) {
+        Object value = derivedValues.get(kind);
+        if (value == null) {
+            value = compute.apply(this);
+            derivedValues.put(kind, value);
+        }
+        return kind.cast(value);
+    }
+
+    @Override
     public FormatSettings formatSettings() {
         if (formatSettings == null) {
             formatSettings = buildFormatSettings();
@@ -453,6 +465,7 @@ public final class GucSession implements SessionSettings {
     /** Called wherever a value may change: derived state is rebuilt on next use. */
     private void valuesChanged() {
         formatSettings = null;
+        derivedValues.clear();
         reportPending = true;
     }
 

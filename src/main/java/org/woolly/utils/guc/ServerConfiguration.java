@@ -203,6 +203,13 @@ public final class ServerConfiguration {
     }
 
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        // nearly every canonical name is lower-case ASCII already; this is on every setting read
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
     }
 }

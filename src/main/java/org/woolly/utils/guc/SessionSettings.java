@@ -64,6 +64,16 @@ public interface SessionSettings {
     /** The settings that type input and output depend on (DateStyle, TimeZone, ...). */
     FormatSettings formatSettings();
 
+    /**
+     * A value {@code compute} derives from the session-level settings (not the transaction's
+     * isolation, read-only or deferrable), such as the planner's cost parameters: an
+     * implementation may keep it, by {@code kind}, until a setting changes, so that each
+     * statement does not read a dozen settings again.
+     */
+    default <T> T derived(Class<T> kind, java.util.function.Function<SessionSettings, T> compute) {
+        return compute.apply(this);
+    }
+
     /** Called when a transaction starts; see the class comment. */
     void atTransactionStart();
 

@@ -228,4 +228,36 @@ class GucSessionTest {
         assertThat(ServerConfiguration.load(dataDirectory, Map.of()).newSession().show("default_transaction_isolation"))
                 .isEqualTo("serializable");
     }
+
+    /** What {@link GucSession#derived} keeps in the test below: one setting, read when computed. */
+    private record WorkMem(int kilobytes) {
+        static WorkMem from(SessionSettings settings) {
+            return new WorkMem(settings.getInt("work_mem"));
+        }
+    }
+
+    @Test
+    void derivedValuesAreKeptUntilASettingChanges() {
+        GucSession session = ServerConfiguration.defaults().newSession();
+        WorkMem first = session.derived(WorkMem.class, WorkMem::from);
+        assertThat(first.kilobytes()).isEqualTo(4096);
+        assertThat(session.derived(WorkMem.class, WorkMem::from)).isSameAs(first);
+
+        session.set("work_mem", "8MB", false);
+        assertThat(session.derived(WorkMem.class, WorkMem::from).kilobytes()).isEqualTo(8192);
+
+        session.atTransactionStart();
+        session.set("work_mem", "16MB", true);
+        assertThat(session.derived(WorkMem.class, WorkMem::from).kilobytes()).isEqualTo(16384);
+        session.atTransactionEnd(true);
+        assertThat(session.derived(WorkMem.class, WorkMem::from).kilobytes()).isEqualTo(8192);
+
+        session.atTransactionStart();
+        session.set("work_mem", "32MB", false);
+        session.atTransactionEnd(false);
+        assertThat(session.derived(WorkMem.class, WorkMem::from).kilobytes()).isEqualTo(8192);
+
+        session.reset("work_mem");
+        assertThat(session.derived(WorkMem.class, WorkMem::from).kilobytes()).isEqualTo(4096);
+    }
 }
