@@ -40,5 +40,13 @@ select * from fz order by a;
 commit;
 vacuum fz;
 select * from fz order by a;
+-- the frozen-XID columns are of type xid, and age() and mxid_age() take them as they are
+select attrelid::regclass, attname, atttypid::regtype, attnotnull from pg_attribute
+ where attrelid in ('pg_class'::regclass, 'pg_database'::regclass)
+   and attname in ('relfrozenxid', 'relminmxid', 'datfrozenxid', 'datminmxid') order by 1, 2;
+select pg_typeof(relfrozenxid), age(relfrozenxid) >= 0 as aged from pg_class where relname = 'fz';
+select datname, age(datfrozenxid) >= 0 as aged, mxid_age(datminmxid) >= 0 as maged
+  from pg_database where datname in ('postgres', 'template0', 'template1') order by datname;
+select relname, relfrozenxid from pg_class where relname = 'fz_v';
 drop view fz_v;
 drop table fz, fz2, fzp;

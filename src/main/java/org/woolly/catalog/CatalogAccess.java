@@ -301,11 +301,13 @@ public interface CatalogAccess {
     }
 
     /**
-     * Sets pg_class.relfrozenxid after a VACUUM that froze every XID below {@code frozenXid}
-     * ({@code vac_update_relstats}'s part). Woolly updates the row as any catalog change,
-     * transactionally, where PostgreSQL overwrites it in place.
+     * VACUUM's pg_class figures ({@code vac_update_relstats}): relpages, reltuples and
+     * relallvisible (each kept when negative) and relfrozenxid (kept when 0 or not newer),
+     * overwritten in place: not rolled back with the VACUUM's transaction, no new row version,
+     * every session's catalog cache invalidated at once.
      */
-    default void setRelationFrozenXid(Transaction tx, RelationInfo relation, long frozenXid) {
+    default void updateRelationStatsInPlace(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                            int relallvisible, long frozenXid) {
         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "VACUUM is not supported by this catalog");
     }
 

@@ -20,6 +20,7 @@ public final class CatalogDefinitions {
     private static final int INT8 = TypeOids.INT8;
     private static final int TEXT = TypeOids.TEXT;
     private static final int OID = TypeOids.OID;
+    private static final int XID = TypeOids.XID;
     private static final int FLOAT4 = TypeOids.FLOAT4;
     private static final int TIMESTAMPTZ = TypeOids.TIMESTAMPTZ;
     private static final int REGPROC = TypeOids.REGPROC;
@@ -79,7 +80,7 @@ public final class CatalogDefinitions {
             .notNull("relhasrules", BOOL).notNull("relhastriggers", BOOL).notNull("relhassubclass", BOOL)
             .notNull("relrowsecurity", BOOL).notNull("relforcerowsecurity", BOOL).notNull("relispopulated", BOOL)
             .notNull("relreplident", CHAR).notNull("relispartition", BOOL).notNull("relrewrite", OID)
-            .asText("relfrozenxid", "xid").asText("relminmxid", "xid").asText("relacl", "aclitem[]")
+            .notNull("relfrozenxid", XID).notNull("relminmxid", XID).asText("relacl", "aclitem[]")
             .nullable("reloptions", TEXT_ARRAY).asText("relpartbound", "pg_node_tree").build();
 
     public static final CatalogDefinition PG_AUTHID = new Builder("pg_authid", 1260, true, 2842)
@@ -91,7 +92,7 @@ public final class CatalogDefinitions {
     public static final CatalogDefinition PG_DATABASE = new Builder("pg_database", 1262, true, 1248)
             .notNull("oid", OID).notNull("datname", NAME).notNull("datdba", OID).notNull("encoding", INT4)
             .notNull("datlocprovider", CHAR).notNull("datistemplate", BOOL).notNull("datallowconn", BOOL)
-            .notNull("datconnlimit", INT4).asText("datfrozenxid", "xid").asText("datminmxid", "xid")
+            .notNull("datconnlimit", INT4).notNull("datfrozenxid", XID).notNull("datminmxid", XID)
             .notNull("dattablespace", OID).notNull("datcollate", TEXT).notNull("datctype", TEXT)
             .nullable("daticulocale", TEXT).nullable("datcollversion", TEXT).asText("datacl", "aclitem[]")
             .build();

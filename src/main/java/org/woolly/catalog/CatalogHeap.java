@@ -92,6 +92,17 @@ public final class CatalogHeap {
         checkResult(result);
     }
 
+    /**
+     * Overwrites a row where it is ({@code heap_inplace_update}): only fixed-width columns may
+     * change, so the new tuple has the old one's length. Not transactional: the row's xmin and
+     * xmax stay, nothing is undone at abort. Counted as a write, so cached images reload.
+     */
+    public void updateInPlace(CatalogRow row, int databaseOid, Object[] newValues) {
+        heap.inplaceUpdate(row.catalog().locator(databaseOid), row.tid(),
+                codec.encode(row.catalog().descriptor(), newValues));
+        writes.incrementAndGet();
+    }
+
     /** A catalog row changed meanwhile: PostgreSQL's {@code simple_heap_update}/{@code _delete} errors. */
     private static void checkResult(ModifyResult result) {
         switch (result.status()) {

@@ -28,6 +28,11 @@ public record CatalogRow(CatalogDefinition catalog, Tid tid, Object[] values) {
         return (Short) get(column);
     }
 
+    /** An {@code xid} column (relfrozenxid, datfrozenxid): Woolly's 64-bit XID. */
+    public long getXid(String column) {
+        return (Long) get(column);
+    }
+
     public int getInt(String column) {
         return (Integer) get(column);
     }

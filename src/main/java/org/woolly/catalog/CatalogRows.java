@@ -108,12 +108,16 @@ public final class CatalogRows {
                 .set("relispartition", false).set("relrewrite", 0)
                 // vac_update_relstats keeps relfrozenxid of tables with storage; 3 (FirstNormalTransactionId)
                 // bounds every XID a new table can hold until VACUUM or the creator says better
-                .set("relfrozenxid", kind == 'r' ? FIRST_NORMAL_XID : "0")
-                .set("relminmxid", kind == 'r' ? "1" : "0");
+                .set("relfrozenxid", kind == 'r' ? FIRST_NORMAL_XID : INVALID_XID)
+                .set("relminmxid", kind == 'r' ? FIRST_MULTI_XID : INVALID_XID);
     }
 
-    /** {@code FirstNormalTransactionId} as pg_class.relfrozenxid and pg_database.datfrozenxid hold it (text). */
-    public static final String FIRST_NORMAL_XID = "3";
+    /** {@code FirstNormalTransactionId}, as pg_class.relfrozenxid and pg_database.datfrozenxid (type xid) hold it. */
+    public static final Long FIRST_NORMAL_XID = 3L;
+    /** {@code InvalidTransactionId}: relfrozenxid and relminmxid of relations without storage of their own. */
+    static final Long INVALID_XID = 0L;
+    /** {@code FirstMultiXactId}: relminmxid and datminmxid when nothing was frozen yet. */
+    static final Long FIRST_MULTI_XID = 1L;
 
     /** The {@code _RETURN} rule of a view: {@code ev_type '1'} (SELECT), enabled 'O', INSTEAD, the query as SQL text. */
     public static Object[] viewRule(int oid, int viewOid, String query) {
@@ -259,8 +263,8 @@ public final class CatalogRows {
                 false);
         row[PG_CLASS.column("relam")] = CatalogOids.BTREE_ACCESS_METHOD;
         row[PG_CLASS.column("relkind")] = "i";
-        row[PG_CLASS.column("relfrozenxid")] = "0";
-        row[PG_CLASS.column("relminmxid")] = "0";
+        row[PG_CLASS.column("relfrozenxid")] = INVALID_XID;
+        row[PG_CLASS.column("relminmxid")] = INVALID_XID;
         row[PG_CLASS.column("relreplident")] = "n";
         return row;
     }
@@ -340,6 +344,7 @@ public final class CatalogRows {
                 .set("oid", oid).set("datname", name).set("datdba", CatalogOids.BOOTSTRAP_SUPERUSER)
                 .set("encoding", CatalogOids.UTF8_ENCODING).setChar("datlocprovider", 'c')
                 .set("datistemplate", template).set("datallowconn", allowConnections).set("datconnlimit", -1)
+                .set("datfrozenxid", FIRST_NORMAL_XID).set("datminmxid", FIRST_MULTI_XID)
                 .set("dattablespace", CatalogOids.DEFAULT_TABLESPACE).set("datcollate", "C").set("datctype", "C")
                 .build();
     }

@@ -571,17 +571,13 @@ public final class DatabaseCatalog implements CatalogAccess {
     @Override
     public long relationFrozenXid(Transaction tx, int relationOid) {
         CatalogRow row = system.imageFor(tx, databaseOid).classRow(relationOid);
-        return row == null ? 0 : parseXid(row.getString("relfrozenxid"));
+        return row == null ? 0 : row.getXid("relfrozenxid");
     }
 
     @Override
-    public void setRelationFrozenXid(Transaction tx, RelationInfo relation, long frozenXid) {
-        CatalogRow classRow = RelationDdl.lockForChange(system, databaseOid, tx, relation,
-                org.woolly.storage.lmgr.LockMode.SHARE_UPDATE_EXCLUSIVE);
-        Object[] values = classRow.values().clone();
-        values[CatalogDefinitions.PG_CLASS.column("relfrozenxid")] = Long.toString(frozenXid);
-        system.heap().update(classRow, databaseOid, values, tx, tx.takeSnapshot());
-        tx.incrementCommandId();
+    public void updateRelationStatsInPlace(Transaction tx, RelationInfo relation, int relpages, double reltuples,
+                                           int relallvisible, long frozenXid) {
+        statisticsRows.updateInPlace(tx, relation, relpages, reltuples, relallvisible, frozenXid);
     }
 
     @Override
@@ -589,16 +585,10 @@ public final class DatabaseCatalog implements CatalogAccess {
         long oldest = Long.MAX_VALUE;
         for (CatalogRow row : system.heap().scan(CatalogDefinitions.PG_CLASS, databaseOid, tx.takeSnapshot(),
                 row -> "rtm".indexOf(row.getChar("relkind")) >= 0)) {
-            long xid = parseXid(row.getString("relfrozenxid"));
-            // a row without a value (a cluster from before relfrozenxid was kept) holds the horizon at the start
-            oldest = Math.min(oldest, xid == 0 ? Long.parseLong(CatalogRows.FIRST_NORMAL_XID) : xid);
+            long xid = row.getXid("relfrozenxid");
+            oldest = Math.min(oldest, xid == 0 ? CatalogRows.FIRST_NORMAL_XID : xid);
         }
         return oldest;
-    }
-
-    /** An xid column's text (Woolly stores xid columns as text, see README), 0 for null. */
-    static long parseXid(String text) {
-        return text == null ? 0 : Long.parseLong(text);
     }
 
     @Override

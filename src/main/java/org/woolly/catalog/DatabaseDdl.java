@@ -80,20 +80,49 @@ public final class DatabaseDdl {
                 .set("datistemplate", database.isTemplate()).set("datallowconn", database.allowConnections())
                 .set("datconnlimit", database.connectionLimit()).set("dattablespace", CatalogOids.DEFAULT_TABLESPACE)
                 .set("datcollate", database.collate()).set("datctype", database.ctype())
-                .set("datfrozenxid", CatalogRows.FIRST_NORMAL_XID).set("datminmxid", "1")
+                .set("datfrozenxid", CatalogRows.FIRST_NORMAL_XID).set("datminmxid", CatalogRows.FIRST_MULTI_XID)
                 .build();
         system.heap().insert(PG_DATABASE, 0, row, tx);
         tx.incrementCommandId();
+    }
+
+    /** pg_database.datfrozenxid of each database, by OID, committed state (the autovacuum launcher's look). */
+    public Map<Integer, Long> frozenXids() {
+        Map<Integer, Long> xids = new java.util.TreeMap<>();
+        for (CatalogRow row : system.databaseRows()) {
+            xids.put(row.getOid("oid"), row.getXid("datfrozenxid"));
+        }
+        return xids;
     }
 
     /** pg_database.datfrozenxid of each database, by OID ({@code vac_truncate_clog}'s scan). */
     public Map<Integer, Long> frozenXids(Transaction tx) {
         Map<Integer, Long> xids = new java.util.TreeMap<>();
         for (CatalogRow row : system.heap().scan(PG_DATABASE, 0, tx.takeSnapshot(), candidate -> true)) {
-            long xid = DatabaseCatalog.parseXid(row.getString("datfrozenxid"));
-            xids.put(row.getOid("oid"), xid == 0 ? Long.parseLong(CatalogRows.FIRST_NORMAL_XID) : xid);
+            long xid = row.getXid("datfrozenxid");
+            xids.put(row.getOid("oid"), xid == 0 ? CatalogRows.FIRST_NORMAL_XID : xid);
         }
         return xids;
+    }
+
+    /**
+     * {@code vac_update_datfrozenxid}'s write: pg_database.datfrozenxid of a database
+     * overwritten in place when {@code frozenXid} is newer (not rolled back, no new row version;
+     * every session's image of pg_database reloads). Returns whether it changed.
+     */
+    public boolean advanceFrozenXidInPlace(Transaction tx, int databaseOid, long frozenXid) {
+        for (CatalogRow row : system.heap().scan(PG_DATABASE, 0, tx.takeSnapshot(),
+                candidate -> candidate.getOid("oid") == databaseOid)) {
+            if (frozenXid <= row.getXid("datfrozenxid")) {
+                return false;
+            }
+            Object[] values = row.values().clone();
+            values[PG_DATABASE.column("datfrozenxid")] = frozenXid;
+            system.heap().updateInPlace(row, 0, values);
+            system.noteInplaceUpdate(INVALIDATION_KEY);
+            return true;
+        }
+        return false;
     }
 
     /** Sets pg_database columns of a database (ALTER DATABASE). */

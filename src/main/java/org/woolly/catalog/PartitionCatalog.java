@@ -44,8 +44,8 @@ final class PartitionCatalog {
                 .set("partexprs", IndexInfo.joinExpressions(key.expressions())).build(), tx);
         updateClass(tx, relationOid, "relkind", "p");
         updateClass(tx, relationOid, "relam", 0); // a partitioned table has no storage, so no access method
-        updateClass(tx, relationOid, "relfrozenxid", "0"); // nor XIDs to freeze
-        updateClass(tx, relationOid, "relminmxid", "0");
+        updateClass(tx, relationOid, "relfrozenxid", CatalogRows.INVALID_XID); // nor XIDs to freeze
+        updateClass(tx, relationOid, "relminmxid", CatalogRows.INVALID_XID);
     }
 
     /** The key of a partitioned table, or empty for any other relation. */

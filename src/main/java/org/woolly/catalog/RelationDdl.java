@@ -65,7 +65,7 @@ final class RelationDdl {
         Object[] classRow = CatalogRows.heapRelation(relationOid, name, namespaceOid, rowTypeOid,
                 relationOid, 0, false, persistence, columns.size(), false);
         // heap_create's relfrozenxid: RecentXmin, below every XID that may ever write into the table
-        classRow[PG_CLASS.column("relfrozenxid")] = Long.toString(tx.takeSnapshot().xmin());
+        classRow[PG_CLASS.column("relfrozenxid")] = tx.takeSnapshot().xmin();
         heap.insert(PG_CLASS, databaseOid, classRow, tx);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec column = columns.get(i);
@@ -252,7 +252,7 @@ final class RelationDdl {
         values[PG_CLASS.column("relallvisible")] = 0;
         if ("r".equals(String.valueOf(values[PG_CLASS.column("relkind")]))) {
             // the new file holds only rows of this transaction or later ones (RelationSetNewRelfilenumber)
-            values[PG_CLASS.column("relfrozenxid")] = Long.toString(snapshot.xmin());
+            values[PG_CLASS.column("relfrozenxid")] = snapshot.xmin();
         }
         system.heap().update(classRow, databaseOid, values, tx, snapshot);
         tx.dropRelationStorageAtCommit(oldLocator);

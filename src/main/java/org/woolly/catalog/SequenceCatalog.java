@@ -54,8 +54,8 @@ final class SequenceCatalog {
                 false, persistence, COLUMNS.length, false);
         classRow[PG_CLASS.column("relkind")] = "S";
         classRow[PG_CLASS.column("relam")] = 0;
-        classRow[PG_CLASS.column("relfrozenxid")] = "0";
-        classRow[PG_CLASS.column("relminmxid")] = "0";
+        classRow[PG_CLASS.column("relfrozenxid")] = CatalogRows.INVALID_XID;
+        classRow[PG_CLASS.column("relminmxid")] = CatalogRows.INVALID_XID;
         heap.insert(PG_CLASS, databaseOid, classRow, tx);
         for (int i = 0; i < COLUMNS.length; i++) {
             heap.insert(PG_ATTRIBUTE, databaseOid, CatalogRows.attribute(relationOid, COLUMNS[i],

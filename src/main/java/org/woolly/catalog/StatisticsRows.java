@@ -86,6 +86,39 @@ final class StatisticsRows {
         tx.incrementCommandId();
     }
 
+    /**
+     * {@code vac_update_relstats}: the relation's pg_class row, as the VACUUM's snapshot sees
+     * it, overwritten in place ({@link CatalogHeap#updateInPlace}). The caller holds SHARE UPDATE
+     * EXCLUSIVE on the relation (or VACUUM's database-wide pass over the catalogs), which keeps
+     * DDL that would write a new version of the row away.
+     */
+    void updateInPlace(Transaction tx, RelationInfo relation, int relpages, double reltuples, int relallvisible,
+                       long frozenXid) {
+        List<CatalogRow> rows = system.heap().scan(PG_CLASS, databaseOid, tx.takeSnapshot(),
+                row -> row.getOid("oid") == relation.oid());
+        if (rows.isEmpty()) {
+            return;
+        }
+        CatalogRow classRow = rows.getFirst();
+        Object[] values = classRow.values().clone();
+        if (relpages >= 0) {
+            values[PG_CLASS.column("relpages")] = relpages;
+        }
+        if (reltuples >= 0) {
+            values[PG_CLASS.column("reltuples")] = (float) reltuples;
+        }
+        if (relallvisible >= 0) {
+            values[PG_CLASS.column("relallvisible")] = relallvisible;
+        }
+        if (frozenXid > classRow.getXid("relfrozenxid")) {
+            values[PG_CLASS.column("relfrozenxid")] = frozenXid;
+        }
+        if (!java.util.Arrays.equals(values, classRow.values())) {
+            system.heap().updateInPlace(classRow, databaseOid, values);
+            system.noteInplaceUpdate(relation.oid());
+        }
+    }
+
     /** Deletes a dropped relation's pg_statistic and pg_stats rows. */
     void delete(Transaction tx, Snapshot snapshot, RelationInfo relation) {
         CatalogHeap heap = system.heap();

@@ -260,6 +260,16 @@ public final class SystemCatalog {
     }
 
     /**
+     * A catalog row of {@code relationOid} was overwritten in place ({@link CatalogHeap#updateInPlace}):
+     * no transaction's commit will announce it, so every session's images and plans on the
+     * relation go stale now, as {@code heap_inplace_update}'s {@code CacheInvalidateHeapTuple}.
+     */
+    void noteInplaceUpdate(int relationOid) {
+        committedInvalidations.merge(relationOid, invalidationCounter.incrementAndGet(), Math::max);
+        version.incrementAndGet();
+    }
+
+    /**
      * Every session's cached catalog images and plans become stale at once, as a backend that
      * fell behind the shared invalidation queue resets all its caches
      * ({@code InvalidateSystemCaches}): for catalog changes whose transaction kept no record of

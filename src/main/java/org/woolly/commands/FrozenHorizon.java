@@ -12,9 +12,9 @@ import org.woolly.catalog.DatabaseDdl;
  * database becomes the oldest relfrozenxid of its tables (catalogs included) when that is newer;
  * then the oldest datfrozenxid of the cluster is where the commit log may be cut
  * ({@code TruncateCLOG}, bounded there by the oldest running or prepared transaction).
- * Woolly writes datfrozenxid as any catalog change, in the VACUUM's transaction; PostgreSQL
- * overwrites the row in place. The truncation does not wait for that commit: the tuples were
- * frozen by WAL-logged page changes already, which stand whatever becomes of the row.
+ * datfrozenxid is overwritten in place, as relfrozenxid is ({@code heap_inplace_update}): the
+ * tuples were frozen by WAL-logged page changes already, which stand whatever becomes of the
+ * VACUUM's transaction, so the horizon does not wait for its commit either.
  */
 final class FrozenHorizon {
     private FrozenHorizon() {}
@@ -32,7 +32,7 @@ final class FrozenHorizon {
         if (previous == null || oldest <= previous) {
             return;
         }
-        databases.update(context.transaction(), database, Map.of("datfrozenxid", Long.toString(oldest)));
+        databases.advanceFrozenXidInPlace(context.transaction(), database, oldest);
         frozenXids.put(database, oldest);
         context.storage().transactions().truncateCommitLog(Collections.min(frozenXids.values()));
     }

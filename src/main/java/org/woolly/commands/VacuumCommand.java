@@ -57,8 +57,12 @@ public final class VacuumCommand {
     record FreezeCutoffs(long oldestXmin, long freezeLimit, boolean aggressive) {
         static FreezeCutoffs of(CommandContext context, HeapAccess heap, RelationInfo relation, boolean freeze) {
             long oldestXmin = heap.vacuumHorizon();
-            long minAge = freeze ? 0 : setting(context, "vacuum_freeze_min_age", 50_000_000);
-            long tableAge = freeze ? 0 : setting(context, "vacuum_freeze_table_age", 150_000_000);
+            // vacuum_set_xid_limits: both ages are capped by autovacuum_freeze_max_age, so a manual
+            // VACUUM freezes early enough that autovacuum need not come for the table's age
+            long maxAge = setting(context, "autovacuum_freeze_max_age", 200_000_000);
+            long minAge = freeze ? 0 : Math.min(setting(context, "vacuum_freeze_min_age", 50_000_000), maxAge / 2);
+            long tableAge = freeze ? 0
+                    : Math.min(setting(context, "vacuum_freeze_table_age", 150_000_000), (long) (maxAge * 0.95));
             long freezeLimit = Math.max(FIRST_NORMAL_XID, oldestXmin - minAge);
             long relfrozenxid = context.catalog().relationFrozenXid(context.transaction(), relation.oid());
             boolean aggressive = freeze || relfrozenxid <= oldestXmin - tableAge;
@@ -141,7 +145,7 @@ public final class VacuumCommand {
             }
             long previous = context.catalog().relationFrozenXid(context.transaction(), relation.oid());
             if (oldest > previous) {
-                context.catalog().setRelationFrozenXid(context.transaction(), relation, oldest);
+                context.catalog().updateRelationStatsInPlace(context.transaction(), relation, -1, -1, -1, oldest);
             }
         }
     }
@@ -191,10 +195,8 @@ public final class VacuumCommand {
             } finally {
                 CommandProgress.end();
             }
-            context.catalog().storeStatistics(context.transaction(), current, result.pages(),
-                    result.live(), Math.min(result.allVisible(), result.pages()), List.of());
             long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), current.oid());
-            boolean frozenXidUpdated = advanceFrozenXid(context, current, result, previousFrozenXid);
+            boolean frozenXidUpdated = updateRelationStats(context, current, result, previousFrozenXid);
             if (context.maintenance() != null) {
                 context.maintenance().vacuumed(relation.oid(), result.live(), result.recentlyDead());
             }
@@ -229,10 +231,8 @@ public final class VacuumCommand {
         }
         Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
                 FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
-        context.catalog().storeStatistics(context.transaction(), toast, result.pages(), result.live(),
-                Math.min(result.allVisible(), result.pages()), List.of());
         long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), toast.oid());
-        boolean frozenXidUpdated = advanceFrozenXid(context, toast, result, previousFrozenXid);
+        boolean frozenXidUpdated = updateRelationStats(context, toast, result, previousFrozenXid);
         if (vacuum.verbose()) {
             info(context, verboseReport(toast.namespaceName() + "." + toast.name(), result,
                     context.storage().transactions().nextXid(), frozenXidUpdated ? previousFrozenXid : -1));
@@ -359,13 +359,12 @@ public final class VacuumCommand {
      * {@code vac_update_relstats}'s relfrozenxid part: stored when this VACUUM could compute it
      * and it is newer than the value in pg_class. True when it changed.
      */
-    private static boolean advanceFrozenXid(CommandContext context, RelationInfo relation, Result result,
-                                            long previous) {
-        if (result.newFrozenXid() <= previous) {
-            return false;
-        }
-        context.catalog().setRelationFrozenXid(context.transaction(), relation, result.newFrozenXid());
-        return true;
+    private static boolean updateRelationStats(CommandContext context, RelationInfo relation, Result result,
+                                               long previous) {
+        boolean advanced = result.newFrozenXid() > previous;
+        context.catalog().updateRelationStatsInPlace(context.transaction(), relation, result.pages(), result.live(),
+                Math.min(result.allVisible(), result.pages()), advanced ? result.newFrozenXid() : 0);
+        return advanced;
     }
 
     /** Truncation pays only when it frees this many pages ({@code REL_TRUNCATE_MINIMUM}) ... */

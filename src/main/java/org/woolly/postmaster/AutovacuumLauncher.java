@@ -15,8 +15,11 @@ import java.util.function.IntSupplier;
 /**
  * The autovacuum launcher ({@code AutoVacLauncherMain} in {@code autovacuum.c}): every
  * autovacuum_naptime, while autovacuum is on, it starts an {@link AutovacuumWorker} for each
- * database with cumulative statistics (PostgreSQL, too, skips a database without a statistics
- * entry unless it is near wraparound, which 64-bit XIDs rule out), at most
+ * database whose datfrozenxid is older than autovacuum_freeze_max_age, oldest first, whether it
+ * allows connections or not (template0 too: {@code do_start_worker}'s wraparound databases come
+ * first), then for each database with cumulative statistics (PostgreSQL, too, skips a database
+ * without a statistics entry unless its datfrozenxid is that old). XIDs are 64 bits and never
+ * wrap, so the age matters only because pg_xact below the oldest datfrozenxid can go. At most
  * autovacuum_max_workers at a time and never two in one database. The launcher and each worker
  * are server processes of their own (threads {@code woolly: autovacuum launcher} and
  * {@code woolly: autovacuum worker <database>}), listed in pg_stat_activity.
@@ -98,10 +101,16 @@ final class AutovacuumLauncher {
 
     private void round() {
         var statistics = engine.statistics();
-        if (statistics == null) {
-            return;
+        List<Integer> tooOld = engine.databasesOlderThan(configuration.getInt("autovacuum_freeze_max_age"));
+        List<Integer> databases = new ArrayList<>(tooOld);
+        if (statistics != null) {
+            statistics.relations().databases().forEach(oid -> {
+                if (!databases.contains(oid)) {
+                    databases.add(oid);
+                }
+            });
         }
-        for (int databaseOid : statistics.relations().databases()) {
+        for (int databaseOid : databases) {
             if (stopped || running.size() >= configuration.getInt("autovacuum_max_workers")) {
                 return;
             }
@@ -110,7 +119,7 @@ final class AutovacuumLauncher {
                 continue;
             }
             AutovacuumWorker worker = new AutovacuumWorker(engine, configuration, databaseOid, name.get(),
-                    processIds.getAsInt());
+                    processIds.getAsInt(), tooOld.contains(databaseOid));
             running.add(worker);
             Thread thread = Thread.ofPlatform().daemon().name("woolly: autovacuum worker " + name.get()).unstarted(
                     () -> {

@@ -33,7 +33,10 @@ import java.util.List;
  * {@code ConditionalLockRelationOid}); the next round tries again. The worker is a server
  * process of backend type {@code autovacuum worker}: pg_stat_activity shows it with the query
  * {@code autovacuum: VACUUM schema.table}, and its VACUUM and ANALYZE count as automatic
- * (last_autovacuum, autovacuum_count).
+ * (last_autovacuum, autovacuum_count). In a database whose datfrozenxid passed
+ * autovacuum_freeze_max_age the pass starts with a database-wide VACUUM, which also freezes the
+ * system catalogs and so lets datfrozenxid advance (PostgreSQL's worker vacuums each table past
+ * the age, catalogs included, then calls {@code vac_update_datfrozenxid}).
  */
 final class AutovacuumWorker {
     /** User tables and what the decision needs, in pg_class order. */
@@ -48,12 +51,15 @@ final class AutovacuumWorker {
     private final int databaseOid;
     private final String databaseName;
     private final int processId;
+    /** The database's datfrozenxid is older than autovacuum_freeze_max_age ({@code wraparound} in PostgreSQL). */
+    private final boolean forFrozenXidAge;
     private volatile SessionEngine session;
     /** The VERBOSE report of the last VACUUM, for log_autovacuum_min_duration. */
     private String lastReport;
 
     AutovacuumWorker(Engine engine, ServerConfiguration configuration, int databaseOid, String databaseName,
-                     int processId) {
+                     int processId, boolean forFrozenXidAge) {
+        this.forFrozenXidAge = forFrozenXidAge;
         this.engine = engine;
         this.configuration = configuration;
         this.databaseOid = databaseOid;
@@ -87,7 +93,8 @@ final class AutovacuumWorker {
             status.sessionStarted(databaseOid, superuser.oid(), true, "");
             GucSession settings = configuration.newSession();
             settings.setSessionUser(superuser.name(), true);
-            SessionEngine opened = engine.openSession(superuser, databaseName, settings, this::notice, processId);
+            SessionEngine opened = engine.openMaintenanceSession(superuser, databaseName, settings, this::notice,
+                    processId);
             session = opened;
             Interrupts interrupts = opened.interrupts();
             if (interrupts != null) {
@@ -129,6 +136,10 @@ final class AutovacuumWorker {
                 configuration.getDouble("autovacuum_vacuum_insert_scale_factor"),
                 configuration.getInt("autovacuum_analyze_threshold"),
                 configuration.getDouble("autovacuum_analyze_scale_factor"));
+        if (forFrozenXidAge) {
+            maintain(session, status, "VACUUM (to prevent wraparound)", "VACUUM",
+                    "automatic aggressive vacuum to prevent wraparound of database \"" + databaseName + "\"");
+        }
         List<Object[]> tables = execute(session, CANDIDATES);
         for (Object[] table : tables) {
             RelationOptions options = RelationOptions.of(RelationOptions.Kind.HEAP,

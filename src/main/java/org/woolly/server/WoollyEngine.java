@@ -148,6 +148,26 @@ public final class WoollyEngine implements Engine {
     @Override
     public SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
                                      int processId) {
+        return openSession(role, database, settings, notices, processId, false);
+    }
+
+    @Override
+    public SessionEngine openMaintenanceSession(RoleInfo role, String database, SessionSettings settings,
+                                                NoticeSink notices, int processId) {
+        return openSession(role, database, settings, notices, processId, true);
+    }
+
+    @Override
+    public List<Integer> databasesOlderThan(long maxAge) {
+        long nextXid = storage.transactions().nextXid();
+        return catalog.databases().frozenXids().entrySet().stream()
+                .filter(database -> nextXid - database.getValue() > maxAge)
+                .sorted(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).toList();
+    }
+
+    private SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
+                                      int processId, boolean overrideAllowConnections) {
         DatabaseInfo found = catalog.database(database).orElseThrow(() -> fatal(SqlState.INVALID_CATALOG_NAME,
                 "database \"" + database + "\" does not exist", null));
         DatabaseUsage.Entry entry;
@@ -161,7 +181,7 @@ public final class WoollyEngine implements Engine {
             DatabaseInfo current = catalog.database(database).filter(again -> again.oid() == found.oid())
                     .orElseThrow(() -> fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + database
                             + "\" does not exist", "It seems to have just been dropped or renamed."));
-            if (!current.allowConnections()) {
+            if (!current.allowConnections() && !overrideAllowConnections) {
                 throw fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "database \"" + database
                         + "\" is not currently accepting connections", null);
             }

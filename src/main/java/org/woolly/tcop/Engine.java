@@ -32,6 +32,25 @@ public interface Engine extends LoginCatalog, AutoCloseable {
     SessionEngine openSession(RoleInfo role, String database, SessionSettings settings, NoticeSink notices,
                               int processId);
 
+    /**
+     * A session for an autovacuum worker: as {@link #openSession}, but also into a database that
+     * does not allow connections, template0 included ({@code InitPostgres} lets an autovacuum
+     * worker in whatever datallowconn says, so that template0's XIDs are frozen too).
+     */
+    default SessionEngine openMaintenanceSession(RoleInfo role, String database, SessionSettings settings,
+                                                 NoticeSink notices, int processId) {
+        return openSession(role, database, settings, notices, processId);
+    }
+
+    /**
+     * The OIDs of the databases whose pg_database.datfrozenxid is more than {@code maxAge} XIDs
+     * behind the next XID, oldest first (the launcher's {@code do_start_worker} check against
+     * autovacuum_freeze_max_age), whether or not they allow connections.
+     */
+    default java.util.List<Integer> databasesOlderThan(long maxAge) {
+        return java.util.List.of();
+    }
+
     /** The name of the database with that OID, if it exists (the autovacuum launcher's pg_database look-up). */
     default Optional<String> databaseName(int databaseOid) {
         return Optional.empty();

@@ -30,11 +30,11 @@ public final class CheckingTupleCodec implements CatalogTupleCodec {
                 case TypeOids.BOOL -> Boolean.class;
                 case TypeOids.CHAR, TypeOids.NAME, TypeOids.TEXT, TypeOids.VARCHAR -> String.class;
                 case TypeOids.INT2 -> Short.class;
-                case TypeOids.INT4, TypeOids.OID, TypeOids.XID, TypeOids.CID, TypeOids.REGPROC -> Integer.class;
+                case TypeOids.INT4, TypeOids.OID, TypeOids.CID, TypeOids.REGPROC -> Integer.class;
                 case TypeOids.BYTEA -> byte[].class;
                 case 1002, 1005, 1009, 1028 -> org.woolly.utils.adt.ArrayValue.class; // "char"[], int2[], text[], oid[]
                 case TypeOids.FLOAT4 -> Float.class;
-                case TypeOids.INT8, TypeOids.TIMESTAMPTZ -> Long.class;
+                case TypeOids.INT8, TypeOids.XID, TypeOids.TIMESTAMPTZ -> Long.class; // xid: the 64-bit XID
                 default -> throw new IllegalArgumentException("unexpected catalog type " + attribute.typeOid());
             };
             if (!expected.isInstance(value)) {

@@ -190,6 +190,14 @@ public interface HeapAccess {
     long freezePage(RelFileLocator relation, int block, long freezeCutoff);
 
     /**
+     * Overwrites the body of the tuple at {@code tid} with {@code body}, of the same length,
+     * where it is ({@code heap_inplace_update}): no new version, visible at once to every
+     * snapshot that sees the tuple, never rolled back; WAL-logged (INPLACE) before the page can
+     * be written. For catalog values VACUUM keeps (pg_class.relfrozenxid, pg_database.datfrozenxid).
+     */
+    void inplaceUpdate(RelFileLocator relation, Tid tid, byte[] body);
+
+    /**
      * VACUUM's second pass over one block ({@code lazy_vacuum_heap_page}): the given LP_DEAD
      * line pointers, no longer referenced by any index, become unused; returns the page's free
      * space (also recorded in the free space map).

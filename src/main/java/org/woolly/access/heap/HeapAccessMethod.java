@@ -692,6 +692,28 @@ public final class HeapAccessMethod implements HeapAccess {
         }
     }
 
+    @Override
+    public void inplaceUpdate(RelFileLocator relation, Tid tid, byte[] body) {
+        byte[] mainData = HeapInplaceUpdate.encode(tid.offset(), body);
+        Buffer buffer = bufferPool.read(relation, tid.block());
+        buffer.lockExclusive();
+        try {
+            Page page = buffer.page();
+            long lsnBefore = page.lsn();
+            // checked before the critical section: a wrong TID is an error, not a PANIC
+            HeapInplaceUpdate.check(page, tid.offset(), body);
+            CriticalSection.run(bufferPool.panicState(), "in-place update", () -> {
+                HeapInplaceUpdate.apply(page, tid.offset(), body);
+                page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.INPLACE, 0, mainData,
+                        HeapWalRecords.block(relation, buffer.blockNumber(), false,
+                                wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null, new byte[0]))));
+                bufferPool.markDirty(buffer);
+            });
+        } finally {
+            bufferPool.unlockAndRelease(buffer);
+        }
+    }
+
     /**
      * Freezes the tuples of an exclusively locked page below {@code cutoff} and logs
      * FREEZE_PAGE, in one critical section ({@code lazy_scan_prune}'s freeze step). The cutoff

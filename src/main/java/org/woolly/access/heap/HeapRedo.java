@@ -105,6 +105,11 @@ final class HeapRedo implements ResourceManager {
                 java.util.List<HeapFreezer.FrozenTuple> frozen = HeapFreezer.decode(record.mainData());
                 applyToBlock(record.blocks().get(0), endLsn, page -> HeapFreezer.apply(page, frozen));
             }
+            case HeapWalRecords.INPLACE -> {
+                int offset = HeapInplaceUpdate.offset(record.mainData());
+                byte[] body = HeapInplaceUpdate.body(record.mainData());
+                applyToBlock(record.blocks().get(0), endLsn, page -> HeapInplaceUpdate.apply(page, offset, body));
+            }
             default -> throw new SqlException(SqlState.INTERNAL_ERROR,
                     "heap_redo: unknown op code " + record.info());
         }
@@ -251,6 +256,7 @@ final class HeapRedo implements ResourceManager {
             }
             case HeapWalRecords.FREEZE_PAGE -> text.append(" ntuples ")
                     .append(HeapFreezer.decode(record.mainData()).size());
+            case HeapWalRecords.INPLACE -> text.append(" off ").append(HeapInplaceUpdate.offset(record.mainData()));
             default -> { }
         }
         for (int i = 0; i < record.blocks().size(); i++) {

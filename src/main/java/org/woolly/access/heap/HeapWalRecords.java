@@ -62,6 +62,12 @@ final class HeapWalRecords {
      */
     static final int FREEZE_PAGE = 0x90;
 
+    /**
+     * The body of a tuple of block reference 0 was overwritten where it is, with no new version
+     * ({@code XLOG_HEAP_INPLACE}; layout in {@link HeapInplaceUpdate#encode}).
+     */
+    static final int INPLACE = 0xA0;
+
     /** Flag in INSERT's main data: the tuple is a speculative insertion ({@code XLH_INSERT_IS_SPECULATIVE}). */
     static final int FLAG_SPECULATIVE = 0x02;
 
@@ -272,6 +278,7 @@ final class HeapWalRecords {
             case CONFIRM -> "CONFIRM";
             case SUPER_DELETE -> "SUPER_DELETE";
             case FREEZE_PAGE -> "FREEZE_PAGE";
+            case INPLACE -> "INPLACE";
             default -> "UNKNOWN(" + info + ")";
         };
     }

@@ -34,6 +34,15 @@ public final class StorageStartup {
      * holding a shutdown checkpoint, and pg_control. Fails if the directory is already initialized.
      */
     public static void initialize(Path dataDirectory) {
+        initialize(dataDirectory, DefaultTransactionManager.FIRST_NORMAL_XID);
+    }
+
+    /**
+     * {@link #initialize(Path)} with the XID counter starting at {@code nextXid}, as
+     * {@code pg_resetwal -x} sets it: a cluster whose XIDs start past the first pg_xact segments
+     * (tests of commit log truncation reach a second segment without a million transactions).
+     */
+    public static void initialize(Path dataDirectory, long nextXid) {
         Path controlPath = dataDirectory.resolve(ControlFile.PATH);
         if (Files.exists(controlPath)) {
             throw new SqlException(SqlState.DUPLICATE_FILE,
@@ -49,7 +58,8 @@ public final class StorageStartup {
             throw WriteAheadLog.ioError("could not create directories in \"" + dataDirectory + "\"", e);
         }
         TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(WalSegments.FIRST_LSN,
-                DefaultTransactionManager.FIRST_NORMAL_XID, OidGenerator.FIRST_NORMAL_OID, System.currentTimeMillis());
+                Math.max(nextXid, DefaultTransactionManager.FIRST_NORMAL_XID), OidGenerator.FIRST_NORMAL_OID,
+                System.currentTimeMillis());
         long[] position;
         try (WriteAheadLog wal = new WriteAheadLog(dataDirectory.resolve("pg_wal"), WalSegments.FIRST_LSN,
                 WalSegments.INVALID_LSN, true, true, new PanicState())) {

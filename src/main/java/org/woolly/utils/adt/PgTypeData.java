@@ -36,7 +36,8 @@ public final class PgTypeData {
             type(25, "text", -1, false, 'b', 'S', true, 0, 1009, "textin", "textout", 'i', 'x', 100),
             type(26, "oid", 4, true, 'b', 'N', true, 0, 1028, "oidin", "oidout", 'i', 'p', 0),
             type(27, "tid", 6, false, 'b', 'U', false, 0, 1010, "tidin", "tidout", 's', 'p', 0),
-            type(28, "xid", 4, true, 'b', 'U', false, 0, 1011, "xidin", "xidout", 'i', 'p', 0),
+            // xid holds Woolly's 64-bit XIDs whole (as xid8 does): 8 bytes, where PostgreSQL's 32-bit xid has 4
+            type(28, "xid", 8, true, 'b', 'U', false, 0, 1011, "xidin", "xidout", 'd', 'p', 0),
             type(29, "cid", 4, true, 'b', 'U', false, 0, 1012, "cidin", "cidout", 'i', 'p', 0),
             type(30, "oidvector", -1, false, 'b', 'A', false, 26, 1013, "oidvectorin", "oidvectorout", 'i', 'p', 0),
             type(114, "json", -1, false, 'b', 'U', false, 0, 199, "json_in", "json_out", 'i', 'x', 0),

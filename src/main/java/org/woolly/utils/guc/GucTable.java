@@ -272,6 +272,8 @@ public final class GucTable {
                 "Vacuum cost for a page dirtied by vacuum.", false);
         integer("vacuum_freeze_table_age", 150000000, GucUnit.NONE, 0, 2000000000, GucContext.USER,
                 "Age at which VACUUM should scan whole table to freeze tuples.", false);
+        integer("autovacuum_freeze_max_age", 200000000, GucUnit.NONE, 100000, 2000000000, GucContext.POSTMASTER,
+                "Age at which to autovacuum a table to prevent transaction ID wraparound.", false);
         integer("autovacuum_naptime", 60, GucUnit.SECONDS, 1, INT_MAX / 1000, GucContext.SIGHUP,
                 "Time to sleep between autovacuum runs.", false);
         integer("autovacuum_max_workers", 3, GucUnit.NONE, 1, 262143, GucContext.POSTMASTER,

@@ -42,6 +42,9 @@ final class SettingDescriptions {
         describe("vacuum_freeze_table_age", "Client Connection Defaults / Statement Behavior",
                 "Age at which VACUUM should scan whole table to freeze tuples.",
                 null);
+        describe("autovacuum_freeze_max_age", "Autovacuum",
+                "Age at which to autovacuum a table to prevent transaction ID wraparound.",
+                null);
         describe("autovacuum_naptime", "Autovacuum",
                 "Time to sleep between autovacuum runs.",
                 null);

@@ -10,14 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.woolly.access.common.Tid;
-import org.woolly.access.transam.ResourceManager;
 import org.woolly.access.transam.Transaction;
 import org.woolly.access.transam.WalRecord;
 import org.woolly.storage.buffer.Buffer;
 import org.woolly.storage.buffer.BufferPool;
-import org.woolly.storage.ipc.PanicState;
 import org.woolly.storage.page.Page;
-import org.woolly.storage.smgr.StorageManager;
 
 /**
  * Freezing ({@code heap_prepare_freeze_tuple} rules): VACUUM with a freeze cutoff rewrites the
@@ -119,20 +116,16 @@ class HeapFreezeTest {
         long horizon = source.heap.vacuumHorizon();
         source.heap.vacuumScanPage(TABLE, 0, horizon, horizon);
 
-        BufferPool target = new BufferPool(new StorageManager(replica, new PanicState()), 16, lsn -> { });
-        HeapAccessMethod replayed = new HeapAccessMethod(target, new FakeWal(),
-                HeapTestSupport.transactionManager(replica));
-        ResourceManager redo = replayed.resourceManager();
+        HeapTestSupport.Replica replayed = new HeapTestSupport.Replica(replica);
+        BufferPool target = replayed.pool();
         for (int pass = 0; pass < 2; pass++) {
-            for (FakeWal.Logged logged : source.wal.records) {
-                redo.redo(logged.record(), logged.endLsn());
-            }
+            replayed.replay(source.wal);
             for (Tid tid : rows) {
                 assertThat(xmin(target, tid)).isEqualTo(HeapFreezer.FROZEN_XID);
                 assertThat(infomask(target, tid)).isEqualTo(infomask(source.pool, tid));
             }
         }
-        assertThat(replayed.visibilityStatus(TABLE, 0)).isEqualTo(VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
+        assertThat(replayed.heap().visibilityStatus(TABLE, 0)).isEqualTo(VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
     }
 
     @Test

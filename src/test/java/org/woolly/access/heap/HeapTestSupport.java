@@ -109,4 +109,23 @@ final class HeapTestSupport {
         transactions.commit(tx);
         return tids;
     }
+
+    /** A heap over an empty directory that only replays another's WAL records, as recovery does. */
+    record Replica(BufferPool pool, HeapAccessMethod heap) {
+        Replica(Path directory) {
+            this(new BufferPool(new StorageManager(directory, new PanicState()), 16, lsn -> { }), directory);
+        }
+
+        private Replica(BufferPool pool, Path directory) {
+            this(pool, new HeapAccessMethod(pool, new FakeWal(), transactionManager(directory)));
+        }
+
+        /** Redoes every record {@code source} logged, in order. */
+        void replay(FakeWal source) {
+            org.woolly.access.transam.ResourceManager redo = heap.resourceManager();
+            for (FakeWal.Logged logged : source.records) {
+                redo.redo(logged.record(), logged.endLsn());
+            }
+        }
+    }
 }

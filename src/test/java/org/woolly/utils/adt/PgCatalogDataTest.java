@@ -198,6 +198,12 @@ class PgCatalogDataTest {
         for (PgTypeData.Type type : PgTypeData.all()) {
             String[] row = types.get(type.oid());
             assertThat(row).as("pg_type %d", type.oid()).isNotNull();
+            if (type.oid() == TypeOids.XID) {
+                // the one difference on purpose: Woolly's xid holds the 64-bit XID whole, as xid8 does
+                row = row.clone();
+                row[2] = "8";
+                row[11] = "d";
+            }
             assertThat(List.of(row).subList(1, 14)).as("pg_type %d", type.oid()).containsExactly(type.name(),
                     Short.toString(type.length()), bool(type.byValue()), String.valueOf(type.typtype()),
                     String.valueOf(type.category()), bool(type.preferred()), Integer.toString(type.elementOid()),
