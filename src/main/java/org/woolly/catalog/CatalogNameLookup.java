@@ -538,6 +538,11 @@ public final class CatalogNameLookup implements CatalogInquiries {
     }
 
     @Override
+    public org.woolly.utils.adt.RangeTypes.RangeType userRange(int typeOid) {
+        return catalog.userRange(transaction, typeOid).orElse(null);
+    }
+
+    @Override
     public boolean isEnumType(int typeOid) {
         return catalog.typeByOid(transaction, typeOid).map(type -> type.typtype() == 'e').orElse(false);
     }
