@@ -478,7 +478,7 @@ public final class CatalogNameLookup implements CatalogInquiries {
 
     /** format_type, pseudo-types (record, anyelement) by their pg_type name. */
     private String routineTypeName(int type) {
-        String name = typeFormatter.apply(type, -1);
+        String name = formatType(type, -1);
         org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
         return "???".equals(name) && row != null ? row.name() : name;
     }

@@ -139,6 +139,9 @@ final class TypeDdl {
         if (variadic) {
             // provariadic is the element type; the last parameter is its array type
             row[CatalogDefinitions.PG_PROC.column("provariadic")] = variadicElement;
+            row[CatalogDefinitions.PG_PROC.column("proallargtypes")] = "{" + Integer.toUnsignedString(
+                    argumentTypes[0]) + "}";
+            row[CatalogDefinitions.PG_PROC.column("proargmodes")] = "{v}";
         }
         system.heap().insert(CatalogDefinitions.PG_PROC, databaseOid, row, tx);
     }
