@@ -136,6 +136,7 @@ final class CatalogImage {
                     row.getOid("rngcanonical"), null, row.getOid("rngsubdiff"));
             image.userRanges.put(range.rangeOid(), range);
             image.userRanges.put(range.multirangeOid(), range);
+            org.woolly.utils.adt.RangeTypes.remember(range);
         }
         Map<Integer, CatalogRow> domainRows = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_TYPE, databaseOid, snapshot, row -> row.getChar("typtype") == 'd')) {

@@ -74,10 +74,18 @@ public final class RangeTypes {
         }
         RangeType range = CatalogInquiries.CURRENT.get().userRange(typeOid);
         if (range != null) {
-            USER.put(range.rangeOid(), range);
-            USER.put(range.multirangeOid(), range);
+            remember(range);
         }
         return range;
+    }
+
+    /**
+     * Makes a user-defined range type known without a statement's catalog (a Bind message's
+     * parameters are read before one is bound): the catalog calls it as it reads pg_range.
+     */
+    public static void remember(RangeType range) {
+        USER.put(range.rangeOid(), range);
+        USER.put(range.multirangeOid(), range);
     }
 
     /** The range type with this OID, or null. */
