@@ -94,6 +94,11 @@ final class CatalogTypeSystem implements TypeSystem {
             return new PgType(oid, array.name(), (short) -1, false, array.align(), 'A', false, 0,
                     new org.woolly.utils.adt.ArrayIO(array.elementOid()));
         }
+        if (oid != 0 && catalog.userRange(transaction, oid).isPresent()) {
+            TypeInfo range = catalog.typeByOid(transaction, oid).orElseThrow();
+            return new PgType(oid, range.name(), (short) -1, false, range.align(), 'R', false, range.arrayOid(),
+                    org.woolly.utils.adt.RangeIO.of(oid));
+        }
         TypeInfo enumType = enumType(oid);
         return enumType == null ? composites.type(oid)
                 : new EnumTypeIO(oid, formatType(oid, -1)).asType(enumType.arrayOid());
@@ -152,6 +157,19 @@ final class CatalogTypeSystem implements TypeSystem {
         if (overEnum != null) {
             return overEnum;
         }
+        try {
+            return resolveOverBases(name, argumentTypes);
+        } catch (SqlException noMatch) {
+            FunctionMatch constructor = noMatch.sqlState() == SqlState.UNDEFINED_FUNCTION
+                    ? UserRangeConstructors.resolve(this, catalog, transaction, name, argumentTypes) : null;
+            if (constructor == null) {
+                throw noMatch;
+            }
+            return constructor;
+        }
+    }
+
+    private FunctionMatch resolveOverBases(String name, int[] argumentTypes) {
         int[] bases = bases(argumentTypes);
         if (Arrays.equals(bases, argumentTypes)) {
             return builtin.resolveFunction(name, argumentTypes);
@@ -248,6 +266,10 @@ final class CatalogTypeSystem implements TypeSystem {
         }
         boolean toString = BuiltinTypes.byOid(targetType) != null && BuiltinTypes.category(targetType) == 'S';
         boolean fromString = BuiltinTypes.byOid(sourceType) != null && BuiltinTypes.category(sourceType) == 'S';
+        CoercionHandle range = UserRangeConstructors.cast(catalog, transaction, sourceType, targetType, context);
+        if (range != null) {
+            return range;
+        }
         if (toString && context != CoercionContext.IMPLICIT && enumType(sourceType) != null) {
             EnumTypeIO io = new EnumTypeIO(sourceType, formatType(sourceType, -1));
             return new CoercionHandle("enum_out", sourceType, targetType, (value, typmod, evaluation) -> {
@@ -318,7 +340,7 @@ final class CatalogTypeSystem implements TypeSystem {
             }
             return same ? first : commonType(bases(types), construct, positions);
         }
-        if (enumType(first) != null) {
+        if (enumType(first) != null || first != 0 && catalog.userRange(transaction, first).isPresent()) {
             boolean same = true;
             for (int type : types) {
                 same &= type == first || type == TypeOids.UNKNOWN;

@@ -123,9 +123,12 @@ public interface CatalogAccess {
      */
     default int lookupValueTypeOid(Transaction tx, String schema, String name) {
         int typeOid = lookupTypeOid(tx, schema, name);
+        if (typeByOid(tx, typeOid).filter(TypeDdl::isShell).isPresent()) {
+            throw SqlException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" is only a shell", name);
+        }
         if (BuiltinTypes.byOid(typeOid) == null
                 && typeByOid(tx, typeOid).map(type -> type.typtype() != 'e' && type.typtype() != 'd'
-                && type.typtype() != 'c').orElse(true)) {
+                && type.typtype() != 'c' && type.typtype() != 'r' && type.typtype() != 'm').orElse(true)) {
             throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "type %s is not supported yet", name);
         }
         return typeOid;
@@ -846,6 +849,22 @@ public interface CatalogAccess {
 
     /** Creates an enum type and its array type in the schema (null: the first of search_path); returns its OID. */
     int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid);
+
+    /** CREATE TYPE name AS RANGE: the range type, its multirange type and their constructors; returns its OID. */
+    default int createRangeType(Transaction tx, String schema, String name, RangeDefinition definition,
+                                int ownerOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "range types are not supported here");
+    }
+
+    /** CREATE TYPE name: a shell type; returns its OID. */
+    default int createShellType(Transaction tx, String schema, String name, int ownerOid) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "shell types are not supported here");
+    }
+
+    /** The pg_range row of a user-defined range type, or of the range type of a multirange type. */
+    default Optional<org.woolly.utils.adt.RangeTypes.RangeType> userRange(Transaction tx, int typeOid) {
+        return Optional.empty();
+    }
 
     /** The labels of an enum type in sort order (empty for another type). */
     List<EnumLabel> enumLabels(Transaction tx, int typeOid);

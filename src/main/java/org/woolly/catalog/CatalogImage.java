@@ -50,6 +50,8 @@ final class CatalogImage {
     private final Map<QualifiedKey, Integer> typeByName = new HashMap<>();
     private final Map<Integer, EnumLabel> enumLabelByOid = new HashMap<>();
     private final Map<Integer, DomainInfo> domainByOid = new HashMap<>();
+    /** The user-defined range types' pg_range rows, by range type and by multirange type. */
+    private final Map<Integer, org.woolly.utils.adt.RangeTypes.RangeType> userRanges = new HashMap<>();
     private final Map<Integer, List<EnumLabel>> enumLabelsByType = new HashMap<>();
     private final Map<Integer, RelationInfo> relations = new ConcurrentHashMap<>();
     private final Map<Integer, List<CatalogRow>> indexesByRelation = new HashMap<>();
@@ -126,6 +128,16 @@ final class CatalogImage {
             image.typeByOid.put(type.oid(), type);
             image.typeByName.put(new QualifiedKey(type.namespaceOid(), type.name()), type.oid());
         }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_RANGE, databaseOid, snapshot,
+                row -> Integer.compareUnsigned(row.getOid("rngtypid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            var range = new org.woolly.utils.adt.RangeTypes.RangeType(row.getOid("rngtypid"),
+                    row.getOid("rngsubtype"), row.getOid("rngmultitypid"), row.getOid("rngsubopc"),
+                    row.getOid("rngcanonical") == 0 ? null : Integer.toUnsignedString(row.getOid("rngcanonical")),
+                    row.getOid("rngcanonical"), null, row.getOid("rngsubdiff"));
+            image.userRanges.put(range.rangeOid(), range);
+            image.userRanges.put(range.multirangeOid(), range);
+            org.woolly.utils.adt.RangeTypes.remember(range);
+        }
         Map<Integer, CatalogRow> domainRows = new HashMap<>();
         for (CatalogRow row : heap.scan(PG_TYPE, databaseOid, snapshot, row -> row.getChar("typtype") == 'd')) {
             domainRows.put(row.getOid("oid"), row);
@@ -178,7 +190,10 @@ final class CatalogImage {
                 row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0
                         || row.getOid("prolang") == FunctionRows.SQL_LANGUAGE)) {
             FunctionInfo function = FunctionRows.info(row);
-            image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
+            if (row.getOid("prolang") != BuiltinLanguages.INTERNAL) {
+                // a range type's constructors (language internal) are called as built-ins, not as routines
+                image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
+            }
             image.functionByOid.put(function.oid(), function);
         }
         for (CatalogRow row : heap.scan(CatalogDefinitions.PG_OPERATOR, databaseOid, snapshot,
@@ -470,6 +485,11 @@ final class CatalogImage {
             }
         }
         return null;
+    }
+
+    /** The pg_range row of a user-defined range type or of its multirange type, or null. */
+    org.woolly.utils.adt.RangeTypes.RangeType userRange(int typeOid) {
+        return userRanges.get(typeOid);
     }
 
     /** The domain of that OID, or null when the type is not a domain. */

@@ -478,7 +478,7 @@ public final class CatalogNameLookup implements CatalogInquiries {
 
     /** format_type, pseudo-types (record, anyelement) by their pg_type name. */
     private String routineTypeName(int type) {
-        String name = typeFormatter.apply(type, -1);
+        String name = formatType(type, -1);
         org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
         return "???".equals(name) && row != null ? row.name() : name;
     }
@@ -535,6 +535,11 @@ public final class CatalogNameLookup implements CatalogInquiries {
     public Float enumSortOrder(int labelOid) {
         EnumLabel label = catalog.enumLabel(transaction, labelOid);
         return label == null ? null : label.sortOrder();
+    }
+
+    @Override
+    public org.woolly.utils.adt.RangeTypes.RangeType userRange(int typeOid) {
+        return catalog.userRange(transaction, typeOid).orElse(null);
     }
 
     @Override

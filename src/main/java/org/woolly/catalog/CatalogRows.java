@@ -199,6 +199,42 @@ public final class CatalogRows {
         return row;
     }
 
+    /**
+     * The pg_type row of a user-defined range type ({@code typtype 'r'}) or, with {@code multirange},
+     * of its multirange type ({@code 'm'}); {@code align} is 'd' over a double-aligned subtype, else 'i'.
+     */
+    public static Object[] rangeType(int typeOid, String name, int namespaceOid, int arrayOid, char align,
+                                     boolean multirange, int ownerOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) -1, false, align, 'x',
+                multirange ? 'm' : 'r', 'R', 0, 0, arrayOid, 0);
+        Object[] row = multirange ? type(type, false, "multirange_in", "multirange_out")
+                : type(type, false, "range_in", "range_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        return row;
+    }
+
+    /**
+     * The pg_type row of a shell type ({@code TypeShellMake}): a pseudo-type placeholder with
+     * {@code typisdefined} false and the shell I/O functions, until CREATE TYPE defines it.
+     */
+    public static Object[] shellType(int typeOid, String name, int namespaceOid, int ownerOid) {
+        TypeInfo type = new TypeInfo(typeOid, name, namespaceOid, (short) 4, true, 'i', 'p', 'p', 'P', 0, 0, 0, 0);
+        Object[] row = type(type, false, "shell_in", "shell_out");
+        row[PG_TYPE.column("typowner")] = ownerOid;
+        row[PG_TYPE.column("typisdefined")] = false;
+        row[PG_TYPE.column("typreceive")] = 0;
+        row[PG_TYPE.column("typsend")] = 0;
+        return row;
+    }
+
+    /** A user-defined range type's pg_range row ({@code RangeCreate}). */
+    public static Object[] userRange(int rangeOid, int subtype, int multirangeOid, int collation, int opclass,
+                                     int subdiff) {
+        return new RowBuilder(CatalogDefinitions.PG_RANGE).set("rngtypid", rangeOid).set("rngsubtype", subtype)
+                .set("rngmultitypid", multirangeOid).set("rngcollation", collation).set("rngsubopc", opclass)
+                .set("rngcanonical", 0).set("rngsubdiff", subdiff).build();
+    }
+
     /** The pg_type row of the array type ({@code _name}) of a user-defined type. */
     public static Object[] arrayType(int arrayOid, String arrayName, int namespaceOid, int elementOid, int ownerOid) {
         TypeInfo type = new TypeInfo(arrayOid, arrayName, namespaceOid, (short) -1, false, 'i', 'x', 'b', 'A',

@@ -992,11 +992,6 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
-    public int creationNamespaceOid(Transaction tx, String schema, String name) {
-        return creationNamespace(tx, schema, name, false);
-    }
-
-    @Override
     public void dropOperator(Transaction tx, OperatorInfo operator) {
         operators.drop(tx, operator);
     }
@@ -1136,6 +1131,32 @@ public final class DatabaseCatalog implements CatalogAccess {
     public int createEnumType(Transaction tx, String schema, String name, List<String> labels, int ownerOid) {
         int namespaceOid = creationNamespace(tx, schema, name, false);
         return types.createEnum(tx, system.imageFor(tx, databaseOid), namespaceOid, name, labels, ownerOid);
+    }
+
+    @Override
+    public int createRangeType(Transaction tx, String schema, String name, RangeDefinition definition,
+                               int ownerOid) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        int multirangeNamespaceOid = definition.multirangeName() == null ? namespaceOid
+                : creationNamespace(tx, definition.multirangeSchema(), definition.multirangeName(), false);
+        return types.createRange(tx, system.imageFor(tx, databaseOid), namespaceOid, name, definition,
+                multirangeNamespaceOid, ownerOid);
+    }
+
+    @Override
+    public int createShellType(Transaction tx, String schema, String name, int ownerOid) {
+        int namespaceOid = creationNamespace(tx, schema, name, false);
+        return types.createShell(tx, system.imageFor(tx, databaseOid), namespaceOid, name, ownerOid);
+    }
+
+    @Override
+    public Optional<org.woolly.utils.adt.RangeTypes.RangeType> userRange(Transaction tx, int typeOid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).userRange(typeOid));
+    }
+
+    @Override
+    public int creationNamespaceOid(Transaction tx, String schema, String name) {
+        return creationNamespace(tx, schema, name, false);
     }
 
     @Override

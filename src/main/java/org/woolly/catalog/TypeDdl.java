@@ -64,6 +64,104 @@ final class TypeDdl {
     }
 
     /**
+     * Creates the range type {@code name} ({@code DefineRange}): pg_type rows of the range, its
+     * multirange and their array types, the pg_range row and the constructor functions
+     * ({@code name(lo, hi)}, {@code name(lo, hi, bounds)}, {@code multirange()},
+     * {@code multirange(range)}, {@code multirange(VARIADIC range[])}). A shell type of that name
+     * becomes the range type, keeping its OID.
+     */
+    int createRange(Transaction tx, CatalogImage image, int namespaceOid, String name, RangeDefinition definition,
+                    int multirangeNamespace, int ownerOid) {
+        Integer existing = image.typeOid(namespaceOid, name);
+        TypeInfo shell = existing == null ? null : image.type(existing);
+        if (shell != null && !isShell(shell)) {
+            throw SqlException.of(SqlState.DUPLICATE_OBJECT, "type \"%s\" already exists", name);
+        }
+        String multirangeName = definition.multirangeName();
+        if (multirangeName == null) {
+            int at = name.indexOf("range");
+            multirangeName = at >= 0 ? name.substring(0, at) + "multirange" + name.substring(at + 5)
+                    : name + "_multirange";
+            if (image.typeOid(multirangeNamespace, multirangeName) != null) {
+                throw SqlException.of(SqlState.DUPLICATE_OBJECT, "type \"%s\" already exists", multirangeName)
+                        .withDetail("Failed while creating a multirange type for type \"%s\".".formatted(name))
+                        .withHint("You can manually specify a multirange type name using the "
+                                + "\"multirange_type_name\" attribute.");
+            }
+        } else if (image.typeOid(multirangeNamespace, multirangeName) != null) {
+            throw SqlException.of(SqlState.DUPLICATE_OBJECT, "type \"%s\" already exists", multirangeName);
+        }
+        int typeOid = shell != null ? shell.oid() : system.storage().allocateOid();
+        int arrayOid = system.storage().allocateOid();
+        int multirangeOid = system.storage().allocateOid();
+        int multirangeArrayOid = system.storage().allocateOid();
+        system.noteCatalogChange(tx, typeOid);
+        CatalogHeap heap = system.heap();
+        if (shell != null) {
+            Snapshot snapshot = tx.takeSnapshot();
+            heap.scan(PG_TYPE, databaseOid, snapshot, row -> row.getOid("oid") == typeOid)
+                    .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        }
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.rangeType(typeOid, name, namespaceOid, arrayOid,
+                definition.align(), false, ownerOid), tx);
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.arrayType(arrayOid, arrayName(image, namespaceOid, name, arrayOid),
+                namespaceOid, typeOid, ownerOid), tx);
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.rangeType(multirangeOid, multirangeName, multirangeNamespace,
+                multirangeArrayOid, definition.align(), true, ownerOid), tx);
+        heap.insert(PG_TYPE, databaseOid, CatalogRows.arrayType(multirangeArrayOid,
+                arrayName(image, multirangeNamespace, multirangeName, multirangeArrayOid), multirangeNamespace,
+                multirangeOid, ownerOid), tx);
+        heap.insert(CatalogDefinitions.PG_RANGE, databaseOid, CatalogRows.userRange(typeOid, definition.subtype(),
+                multirangeOid, definition.collation(), definition.subtypeOpclass(), definition.subtypeDiff()), tx);
+        int subtype = definition.subtype();
+        constructor(tx, name, namespaceOid, ownerOid, "range_constructor2", typeOid, false, 0, subtype, subtype);
+        constructor(tx, name, namespaceOid, ownerOid, "range_constructor3", typeOid, false, 0, subtype, subtype,
+                org.woolly.utils.adt.TypeOids.TEXT);
+        constructor(tx, multirangeName, multirangeNamespace, ownerOid, "multirange_constructor0", multirangeOid,
+                true, 0);
+        constructor(tx, multirangeName, multirangeNamespace, ownerOid, "multirange_constructor1", multirangeOid,
+                true, 0, typeOid);
+        constructor(tx, multirangeName, multirangeNamespace, ownerOid, "multirange_constructor2", multirangeOid,
+                true, typeOid, arrayOid);
+        tx.incrementCommandId();
+        return typeOid;
+    }
+
+    /** The pg_proc row of one constructor of a range or multirange type (language internal, immutable). */
+    private void constructor(Transaction tx, String name, int namespaceOid, int ownerOid, String source,
+                             int resultType, boolean strict, int variadicElement, int... argumentTypes) {
+        boolean variadic = variadicElement != 0;
+        Object[] row = CatalogRows.function(system.storage().allocateOid(), name, argumentTypes, resultType, strict,
+                variadic, 'i', 'f');
+        row[CatalogDefinitions.PG_PROC.column("pronamespace")] = namespaceOid;
+        row[CatalogDefinitions.PG_PROC.column("proowner")] = ownerOid;
+        row[CatalogDefinitions.PG_PROC.column("prosrc")] = source;
+        if (variadic) {
+            // provariadic is the element type; the last parameter is its array type
+            row[CatalogDefinitions.PG_PROC.column("provariadic")] = variadicElement;
+            row[CatalogDefinitions.PG_PROC.column("proallargtypes")] = "{" + Integer.toUnsignedString(
+                    argumentTypes[0]) + "}";
+            row[CatalogDefinitions.PG_PROC.column("proargmodes")] = "{v}";
+        }
+        system.heap().insert(CatalogDefinitions.PG_PROC, databaseOid, row, tx);
+    }
+
+    /** Creates the shell type {@code name} ({@code TypeShellMake}); 42710 when the name is taken. */
+    int createShell(Transaction tx, CatalogImage image, int namespaceOid, String name, int ownerOid) {
+        refuseExistingType(image, namespaceOid, name);
+        int typeOid = system.storage().allocateOid();
+        system.noteCatalogChange(tx, typeOid);
+        system.heap().insert(PG_TYPE, databaseOid, CatalogRows.shellType(typeOid, name, namespaceOid, ownerOid), tx);
+        tx.incrementCommandId();
+        return typeOid;
+    }
+
+    /** A shell type: a user's pseudo-type (pg_catalog's pseudo-types are no shells). */
+    static boolean isShell(TypeInfo type) {
+        return type.typtype() == 'p' && type.namespaceOid() != CatalogOids.PG_CATALOG_NAMESPACE;
+    }
+
+    /**
      * Creates the composite type {@code name} ({@code DefineCompositeType}): a pg_class row of
      * relkind 'c' without storage, its pg_attribute rows, the row type and its array type.
      */
@@ -168,6 +266,23 @@ final class TypeDdl {
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
         heap.scan(PG_ENUM, databaseOid, snapshot, row -> row.getOid("enumtypid") == oid)
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        if (type.typtype() == 'r') {
+            // the multirange type, its array type, the pg_range row and the constructors go with the range type
+            var range = system.imageFor(tx, databaseOid).userRange(oid);
+            int multirange = range == null ? 0 : range.multirangeOid();
+            TypeInfo multirangeType = system.imageFor(tx, databaseOid).type(multirange);
+            int multirangeArray = multirangeType == null ? 0 : multirangeType.arrayOid();
+            heap.scan(PG_TYPE, databaseOid, snapshot, row -> multirange != 0 && (row.getOid("oid") == multirange
+                            || multirangeArray != 0 && row.getOid("oid") == multirangeArray))
+                    .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+            heap.scan(CatalogDefinitions.PG_RANGE, databaseOid, snapshot, row -> row.getOid("rngtypid") == oid)
+                    .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+            heap.scan(CatalogDefinitions.PG_PROC, databaseOid, snapshot,
+                    row -> row.getOid("prolang") == BuiltinLanguages.INTERNAL
+                            && Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0
+                            && (row.getOid("prorettype") == oid || row.getOid("prorettype") == multirange))
+                    .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
+        }
         heap.scan(CatalogDefinitions.PG_CONSTRAINT, databaseOid, snapshot, row -> row.getOid("contypid") == oid)
                 .forEach(row -> heap.delete(row, databaseOid, tx, snapshot));
         heap.scan(PG_DESCRIPTION, databaseOid, snapshot, row -> row.getOid("objoid") == oid

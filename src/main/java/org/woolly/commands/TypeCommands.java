@@ -17,6 +17,7 @@ import org.woolly.utils.error.SqlState;
 
 /**
  * CREATE TYPE ... AS ENUM, CREATE TYPE ... AS (...), ALTER TYPE and DROP TYPE ({@code typecmds.c}: {@code DefineEnum},
+ * with the range, shell and base forms of CREATE TYPE in {@link RangeTypeCommands};
  * {@code AlterEnum}, {@code RenameType}, {@code AlterTypeOwner}, {@code AlterTypeNamespace};
  * {@code RemoveObjects} with the dependency checks of {@code dependency.c} for the columns of
  * the type).
@@ -45,6 +46,9 @@ public final class TypeCommands {
                 context.catalog().createCompositeType(context.transaction(), create.name().schema(),
                         create.name().name(), attributes, owner);
             }
+            case TypeCommand.CreateRange create -> RangeTypeCommands.createRange(context, create);
+            case TypeCommand.CreateShell create -> RangeTypeCommands.createShell(context, create);
+            case TypeCommand.CreateBase create -> RangeTypeCommands.createBase(context, create);
             case TypeCommand.AlterAttribute alter -> alterAttribute(context, alter);
             case TypeCommand.AddEnumValue add -> {
                 TypeInfo type = enumType(context, add.type());
@@ -150,7 +154,7 @@ public final class TypeCommands {
         List<String> dependents = new ArrayList<>();
         List<RelationInfo> relations = new ArrayList<>();
         List<AttributeInfo> columns = new ArrayList<>();
-        for (int[] column : context.catalog().columnsOfType(context.transaction(), type)) {
+        for (int[] column : dependentColumns(context, type)) {
             RelationInfo relation = context.catalog().relationByOid(context.transaction(), column[0]);
             if (relation.kind() == 'i') {
                 continue; // an index on the column goes with the column
@@ -159,7 +163,8 @@ public final class TypeCommands {
             relations.add(relation);
             columns.add(attribute);
             dependents.add("column %s of %s %s depends on type %s".formatted(attribute.name(),
-                    relation.kind() == 'c' ? "composite type" : "table", relation.name(), typeName(context, type)));
+                    relation.kind() == 'c' ? "composite type" : "table", relation.name(),
+                    typeName(context, attribute.domainOid() != 0 ? attribute.domainOid() : attribute.typeOid())));
         }
         List<TypeInfo> domains = new ArrayList<>();
         for (DomainInfo domain : context.catalog().domainsOver(context.transaction(), type.oid())) {
@@ -196,6 +201,19 @@ public final class TypeCommands {
         }
     }
 
+    /** The columns of the type or its array type; of a range type, of its multirange type's too (it goes along). */
+    private static List<int[]> dependentColumns(CommandContext context, TypeInfo type) {
+        List<int[]> columns = new ArrayList<>(context.catalog().columnsOfType(context.transaction(), type));
+        if (type.typtype() == 'r') {
+            int multirange = context.catalog().userRange(context.transaction(), type.oid())
+                    .map(org.woolly.utils.adt.RangeTypes.RangeType::multirangeOid).orElse(0);
+            context.catalog().typeByOid(context.transaction(), multirange).ifPresent(
+                    multirangeType -> columns.addAll(context.catalog().columnsOfType(context.transaction(),
+                            multirangeType)));
+        }
+        return columns;
+    }
+
     private static void refuseRequiredType(CommandContext context, TypeInfo type) {
         String name = typeName(context, type);
         if (type.oid() < FIRST_NORMAL_OBJECT_ID) {
@@ -207,6 +225,13 @@ public final class TypeCommands {
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                     "cannot drop type %s because table %s requires it", name, relation.name())
                     .withHint("You can drop table %s instead.".formatted(relation.name()));
+        }
+        if (type.typtype() == 'm') {
+            int range = context.catalog().userRange(context.transaction(), type.oid())
+                    .map(org.woolly.utils.adt.RangeTypes.RangeType::rangeOid).orElse(0);
+            throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop type %s because type %s requires it", name, typeName(context, range))
+                    .withHint("You can drop type %s instead.".formatted(typeName(context, range)));
         }
         if (type.category() == 'A' && type.elementOid() != 0) {
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,

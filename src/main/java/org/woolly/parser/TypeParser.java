@@ -9,7 +9,9 @@ import org.woolly.nodes.parse.TypeCommand;
 import org.woolly.nodes.parse.TypeName;
 
 /**
- * CREATE TYPE ... AS ENUM, CREATE TYPE ... AS (...) and ALTER TYPE: the {@code CreateEnumStmt}, {@code CompositeTypeStmt}, {@code AlterEnumStmt}
+ * CREATE TYPE (enum, composite, range, base and shell forms) and ALTER TYPE: the
+ * {@code CreateEnumStmt}, {@code CompositeTypeStmt}, {@code CreateRangeStmt}, {@code DefineStmt}
+ * of a type, {@code AlterEnumStmt}
  * and the type forms of {@code RenameStmt}, {@code AlterObjectSchemaStmt} and
  * {@code AlterOwnerStmt} in {@code src/backend/parser/gram.y}.
  */
@@ -22,7 +24,11 @@ final class TypeParser {
         this.cursor = grammar.cursor;
     }
 
-    /** After CREATE, at TYPE: {@code name AS ENUM (labels)}; other forms of CREATE TYPE are not supported yet. */
+    /**
+     * After CREATE, at TYPE: {@code name AS ENUM (labels)}, {@code name AS (attributes)},
+     * {@code name AS RANGE (definition)}, {@code name (definition)} (a base type) or the shell
+     * type {@code name} alone.
+     */
     Statement create(Token create) {
         cursor.expectKeyword("type");
         QualifiedName name = grammar.qualifiedName();
@@ -30,8 +36,19 @@ final class TypeParser {
             cursor.advance();
             return composite(name, create);
         }
+        if (cursor.at(Token.Kind.SEMICOLON) || cursor.at(Token.Kind.EOF)) {
+            return new Statement.TypeDefinition(new TypeCommand.CreateShell(name, create.start()));
+        }
+        if (cursor.at(Token.Kind.LEFT_PAREN)) {
+            return new Statement.TypeDefinition(new TypeCommand.CreateBase(name, definition(), create.start()));
+        }
+        if (cursor.atKeyword("as") && cursor.peek(1).isKeyword("range")) {
+            cursor.advance();
+            cursor.advance();
+            return new Statement.TypeDefinition(new TypeCommand.CreateRange(name, definition(), create.start()));
+        }
         if (!cursor.atKeyword("as") || !cursor.peek(1).isKeyword("enum")) {
-            throw TokenCursor.notSupported("create type", create);
+            throw cursor.syntaxError();
         }
         cursor.advance();
         cursor.advance();
@@ -44,6 +61,33 @@ final class TypeParser {
         }
         cursor.expect(Token.Kind.RIGHT_PAREN);
         return new Statement.TypeDefinition(new TypeCommand.CreateEnum(name, List.copyOf(labels), create.start()));
+    }
+
+    /**
+     * gram.y's {@code definition}: {@code (name [= value], ...)} where a value is a type or
+     * function name ({@code func_type}), a string or a possibly signed number.
+     */
+    private List<TypeCommand.Definition> definition() {
+        cursor.expect(Token.Kind.LEFT_PAREN);
+        List<TypeCommand.Definition> elements = new ArrayList<>();
+        do {
+            Token start = cursor.peek();
+            String name = grammar.columnLabel();
+            TypeName type = null;
+            String text = null;
+            if (cursor.acceptOperator("=")) {
+                Token value = cursor.peek();
+                if (value.is(Token.Kind.STRING) || value.is(Token.Kind.INTEGER) || value.is(Token.Kind.NUMERIC)
+                        || value.isOperator("-") || value.isOperator("+")) {
+                    text = grammar.ddl.optionValue();
+                } else {
+                    type = grammar.types.typeName();
+                }
+            }
+            elements.add(new TypeCommand.Definition(name, type, text, start.start()));
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return List.copyOf(elements);
     }
 
     /** {@code ADD ATTRIBUTE a type}, {@code DROP ATTRIBUTE [IF EXISTS] a} or {@code RENAME ATTRIBUTE a TO b}. */

@@ -5,6 +5,10 @@ import org.woolly.utils.adt.ArrayValue;
 import org.woolly.utils.adt.CatalogInquiries;
 import org.woolly.utils.adt.EnumTypeIO;
 import org.woolly.utils.adt.FormatSettings;
+import org.woolly.utils.adt.MultirangeValue;
+import org.woolly.utils.adt.RangeIO;
+import org.woolly.utils.adt.RangeTypes;
+import org.woolly.utils.adt.RangeValue;
 import org.woolly.utils.adt.RecordIO;
 import org.woolly.utils.adt.RecordValue;
 import org.woolly.utils.adt.TypeIO;
@@ -12,7 +16,8 @@ import org.woolly.utils.adt.TypeIO;
 /**
  * The wire I/O of a type the built-in table does not know: an enum type's (its labels, read
  * through the statement's catalog, {@link CatalogInquiries#CURRENT}) when the type is one,
- * an array's over such a type ({@link ArrayIO}), a composite type's ({@link RecordIO}), else the
+ * an array's over such a type ({@link ArrayIO}), a composite type's ({@link RecordIO}), a user
+ * range or multirange type's ({@link RangeIO}), else the
  * text pass-through of {@link FallbackTypeIO}.
  */
 final class UserTypeIO implements TypeIO {
@@ -34,6 +39,9 @@ final class UserTypeIO implements TypeIO {
         if (element != 0) {
             return new ArrayIO(element);
         }
+        if (RangeTypes.isRange(typeOid) || RangeTypes.isMultirange(typeOid)) {
+            return RangeIO.of(typeOid);
+        }
         if (CatalogInquiries.CURRENT.isBound() && CatalogInquiries.CURRENT.get().isEnumType(typeOid)) {
             return new EnumTypeIO(typeOid, CatalogInquiries.CURRENT.get().formatType(typeOid, -1));
         }
@@ -51,6 +59,12 @@ final class UserTypeIO implements TypeIO {
     public String output(Object value, FormatSettings settings) {
         if (value instanceof ArrayValue array) {
             return new ArrayIO(array.elementType()).output(array, settings);
+        }
+        if (value instanceof RangeValue range) {
+            return RangeIO.of(range.typeOid()).output(value, settings);
+        }
+        if (value instanceof MultirangeValue multirange) {
+            return RangeIO.of(multirange.typeOid()).output(value, settings);
         }
         if (value instanceof RecordValue) {
             // a composite value describes its fields itself (record_out)
@@ -77,6 +91,12 @@ final class UserTypeIO implements TypeIO {
     public byte[] send(Object value, FormatSettings settings) {
         if (value instanceof ArrayValue array) {
             return new ArrayIO(array.elementType()).send(array, settings);
+        }
+        if (value instanceof RangeValue range) {
+            return RangeIO.of(range.typeOid()).send(value, settings);
+        }
+        if (value instanceof MultirangeValue multirange) {
+            return RangeIO.of(multirange.typeOid()).send(value, settings);
         }
         if (value instanceof RecordValue) {
             return RecordIO.ANONYMOUS.send(value, settings);

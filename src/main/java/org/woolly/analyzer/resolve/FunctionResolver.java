@@ -62,7 +62,8 @@ public final class FunctionResolver {
                 if (element == 0 || (BuiltinTypes.arrayTypeOf(element) == 0 && !overAny)) {
                     throw failure(name, argTypes, true, false, typeNames);
                 }
-                FunctionDescriptor bound = Polymorphism.bind(function, declared, element);
+                FunctionDescriptor bound = Polymorphism.bind(function, declared, element,
+                        Polymorphism.rangeType(declared, argTypes));
                 return new ResolvedFunction(bound, bound.argumentTypes());
             }
             int[] targets = targets(declared, argTypes);

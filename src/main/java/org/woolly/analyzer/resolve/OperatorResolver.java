@@ -85,14 +85,15 @@ public final class OperatorResolver {
                                             IntFunction<String> typeNames) {
         if (Polymorphism.applies(op.function())) {
             int[] declared = signature(op);
-            int element = Polymorphism.elementType(declared, op.isPrefix() ? new int[] {rightType}
-                    : new int[] {leftType, rightType});
+            int[] actual = op.isPrefix() ? new int[] {rightType} : new int[] {leftType, rightType};
+            int element = Polymorphism.elementType(declared, actual);
             if (element == 0 || BuiltinTypes.arrayTypeOf(element) == 0) {
                 String shown = shown(op.isPrefix(), op.name(), leftType, rightType, typeNames);
                 throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + shown).withHint(
                         "No operator matches the given name and argument types. You might need to add explicit type casts.");
             }
-            FunctionDescriptor bound = Polymorphism.bind(op.function(), declared, element);
+            FunctionDescriptor bound = Polymorphism.bind(op.function(), declared, element,
+                    Polymorphism.rangeType(declared, actual));
             int[] types = bound.argumentTypes();
             OperatorDescriptor resolved = new OperatorDescriptor(op.oid(), op.name(), op.leftType(), op.rightType(),
                     bound.returnType(), bound, op.commutator(), op.negator());

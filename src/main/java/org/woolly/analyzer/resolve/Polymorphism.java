@@ -53,11 +53,28 @@ final class Polymorphism {
         for (int type : declared) {
             // a range or multirange result or argument needs a range type over the element type
             if (element != 0 && (isRangeFamily(type) || isMultirangeFamily(type))
-                    && RangeTypes.rangeOf(element) == 0) {
+                    && RangeTypes.rangeOf(element) == 0 && rangeType(declared, actual) == 0) {
                 return 0;
             }
         }
         return element;
+    }
+
+    /**
+     * The range type a range or multirange argument gives the call (the range type of a
+     * multirange), 0 when none does: {@code anyrange} binds to it, not to the built-in range over
+     * the element type, so a user-defined range type over int4 stays itself.
+     */
+    static int rangeType(int[] declared, int[] actual) {
+        for (int i = 0; i < declared.length && i < actual.length; i++) {
+            if (isRangeFamily(declared[i]) && RangeTypes.isRange(actual[i])) {
+                return actual[i];
+            }
+            if (isMultirangeFamily(declared[i]) && RangeTypes.isMultirange(actual[i])) {
+                return RangeTypes.byMultirange(actual[i]).rangeOid();
+            }
+        }
+        return 0;
     }
 
     private static int evidencedElementType(int[] declared, int[] actual) {
@@ -143,6 +160,17 @@ final class Polymorphism {
                 aggregate.finalFunction(), aggregate.strictTransition());
     }
 
+    /** A declared type with the call's element type and range type (0: the one over the element type) substituted. */
+    static int substitute(int declared, int elementType, int rangeType) {
+        if (rangeType != 0 && isRangeFamily(declared)) {
+            return rangeType;
+        }
+        if (rangeType != 0 && isMultirangeFamily(declared)) {
+            return RangeTypes.byRange(rangeType).multirangeOid();
+        }
+        return substitute(declared, elementType);
+    }
+
     /** A declared type with the call's element type substituted. */
     static int substitute(int declared, int elementType) {
         if (isArrayFamily(declared)) {
@@ -159,13 +187,19 @@ final class Polymorphism {
 
     /** The function bound to {@code elementType}: concrete argument and result types, the bound body. */
     static FunctionDescriptor bind(FunctionDescriptor function, int[] declared, int elementType) {
+        return bind(function, declared, elementType, 0);
+    }
+
+    /** {@link #bind} with the call's range type ({@link #rangeType}; 0: the built-in one over the element type). */
+    static FunctionDescriptor bind(FunctionDescriptor function, int[] declared, int elementType, int rangeType) {
         int[] arguments = new int[declared.length];
         for (int i = 0; i < declared.length; i++) {
             // "any" takes the argument as it is, whose type elementType is (pg_typeof)
-            arguments[i] = declared[i] == TypeOids.ANY ? elementType : substitute(declared[i], elementType);
+            arguments[i] = declared[i] == TypeOids.ANY ? elementType
+                    : substitute(declared[i], elementType, rangeType);
         }
         return new FunctionDescriptor(function.oid(), function.name(), arguments,
-                substitute(function.returnType(), elementType), function.strict(), function.variadic(),
+                substitute(function.returnType(), elementType, rangeType), function.strict(), function.variadic(),
                 function.volatility(), ((PolymorphicImplementation) function.implementation()).bind(elementType));
     }
 }

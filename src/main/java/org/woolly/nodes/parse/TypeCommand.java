@@ -27,6 +27,33 @@ public sealed interface TypeCommand {
         }
     }
 
+    /**
+     * One {@code name = value} of a CREATE TYPE definition ({@code DefElem}): {@code type} holds a
+     * type or function name as written, {@code text} a string or number; both null without a value.
+     */
+    record Definition(String name, TypeName type, String text, int location) {}
+
+    /** {@code CREATE TYPE name AS RANGE (SUBTYPE = t, ...)} ({@code CreateRangeStmt}). */
+    record CreateRange(QualifiedName name, List<Definition> definition, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE TYPE";
+        }
+    }
+
+    /** {@code CREATE TYPE name}: a shell type, a placeholder to define later ({@code DefineStmt} without args). */
+    record CreateShell(QualifiedName name, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE TYPE";
+        }
+    }
+
+    /** {@code CREATE TYPE name (INPUT = f, OUTPUT = f, ...)}: a base type ({@code DefineStmt} of {@code DefineType}). */
+    record CreateBase(QualifiedName name, List<Definition> definition, int location) implements TypeCommand {
+        public String tag() {
+            return "CREATE TYPE";
+        }
+    }
+
     /** What an {@code ALTER TYPE} on a composite type's attributes does. */
     enum AttributeAction { ADD, DROP, RENAME }
 

@@ -216,6 +216,11 @@ public interface CatalogInquiries {
         return null;
     }
 
+    /** The pg_range row of a user-defined range type or of its multirange type, or null. */
+    default RangeTypes.RangeType userRange(int typeOid) {
+        return null;
+    }
+
     /** Whether the type is an enum type ({@code typtype 'e'}). */
     default boolean isEnumType(int typeOid) {
         return false;

@@ -38,6 +38,19 @@ public record MultirangeValue(int typeOid, List<RangeValue> ranges) implements C
         return new MultirangeValue(typeOid, merged);
     }
 
+    /** {@code multirange_constructor2}: the multirange of a VARIADIC array's ranges; 22004 for a null member. */
+    public static MultirangeValue ofMembers(int typeOid, List<Object> members) {
+        List<RangeValue> ranges = new ArrayList<>();
+        for (Object member : members) {
+            if (member == null) {
+                throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.NULL_VALUE_NOT_ALLOWED,
+                        "multirange values cannot contain null members");
+            }
+            ranges.add((RangeValue) member);
+        }
+        return of(typeOid, ranges);
+    }
+
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

@@ -18,7 +18,7 @@ import static org.woolly.utils.adt.TypeOids.*;
  * of {@code rangetypes.c} and {@code multirangetypes.c} ({@link RangeOperations}),
  * {@code range_agg} and {@code range_intersect_agg}, the canonical and subtype difference functions.
  */
-final class RangeFunctions {
+public final class RangeFunctions {
     private static final char I = PgProcData.IMMUTABLE;
 
     private RangeFunctions() {}
@@ -68,33 +68,26 @@ final class RangeFunctions {
         String name = PgTypeData.byOid(range).name();
         String multiName = PgTypeData.byOid(multirange).name();
         r.function(name, range, I, PgProcData.CALLED, (a, c) -> construct(range, a[0], a[1], "[)"), subtype, subtype);
-        r.function(name, range, I, PgProcData.CALLED, (a, c) -> {
-            if (a[2] == null) {
-                throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED,
-                        "range constructor flags argument must not be null");
-            }
-            return construct(range, a[0], a[1], (String) a[2]);
-        }, subtype, subtype, TEXT);
+        r.function(name, range, I, PgProcData.CALLED, (a, c) -> construct(range, a[0], a[1], (String) a[2]),
+                subtype, subtype, TEXT);
         r.function(multiName, multirange, (a, c) -> MultirangeValue.of(multirange, List.of()));
         FunctionImplementation single = (a, c) -> MultirangeValue.of(multirange, List.of((RangeValue) a[0]));
         r.function(multiName, multirange, single, range);
-        r.variadic(multiName, multirange, I, PgProcData.STRICT, (a, c) -> {
-            List<RangeValue> ranges = new ArrayList<>();
-            for (Object element : ((ArrayValue) a[0]).elements()) {
-                if (element == null) {
-                    throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED,
-                            "multirange values cannot contain null members");
-                }
-                ranges.add((RangeValue) element);
-            }
-            return MultirangeValue.of(multirange, ranges);
-        }, BuiltinTypes.byOid(range).arrayTypeOid());
+        r.variadic(multiName, multirange, I, PgProcData.STRICT,
+                (a, c) -> MultirangeValue.ofMembers(multirange, ((ArrayValue) a[0]).elements()),
+                BuiltinTypes.byOid(range).arrayTypeOid());
         r.cast(range, multirange, CastDescriptor.EXPLICIT, (value, typmod, context) -> single.invoke(
                 new Object[] {value}, context));
     }
 
-    /** {@code range_constructor3}: NULL bounds are infinite; the flags as {@code range_parse_flags} reads them. */
-    static RangeValue construct(int rangeType, Object lower, Object upper, String flags) {
+    /**
+     * {@code range_constructor2}/{@code 3}: NULL bounds are infinite; the flags (22004 when null)
+     * as {@code range_parse_flags} reads them.
+     */
+    public static RangeValue construct(int rangeType, Object lower, Object upper, String flags) {
+        if (flags == null) {
+            throw SqlException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "range constructor flags argument must not be null");
+        }
         if (flags.length() != 2 || "[(".indexOf(flags.charAt(0)) < 0 || "])".indexOf(flags.charAt(1)) < 0) {
             throw SqlException.of(SqlState.SYNTAX_ERROR, "invalid range bound flags")
                     .withHint("Valid values are \"[]\", \"[)\", \"(]\", and \"()\".");

@@ -24,16 +24,21 @@ public final class RangeIO implements TypeIO {
         this.multirange = multirange;
     }
 
-    static RangeIO range(int typeOid) {
+    public static RangeIO range(int typeOid) {
         return new RangeIO(typeOid, false);
     }
 
-    static RangeIO multirange(int typeOid) {
+    public static RangeIO multirange(int typeOid) {
         return new RangeIO(typeOid, true);
     }
 
     private static TypeIO subtypeIo(int rangeType) {
         return BuiltinTypes.byOid(RangeTypes.byRange(rangeType).subtype()).io();
+    }
+
+    /** The I/O of a range or multirange type, built-in or user-defined. */
+    public static TypeIO of(int typeOid) {
+        return RangeTypes.isMultirange(typeOid) ? multirange(typeOid) : range(typeOid);
     }
 
     private int rangeType() {
@@ -352,7 +357,7 @@ public final class RangeIO implements TypeIO {
     /** The stored form of a range or multirange: its type's OID, then its binary form. */
     public static byte[] encode(Object value) {
         int type = value instanceof MultirangeValue mr ? mr.typeOid() : ((RangeValue) value).typeOid();
-        byte[] body = BuiltinTypes.byOid(type).io().send(value, FormatSettings.DEFAULT);
+        byte[] body = of(type).send(value, FormatSettings.DEFAULT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeInt(out, type);
         out.write(body, 0, body.length);
@@ -362,7 +367,7 @@ public final class RangeIO implements TypeIO {
     /** Reads what {@link #encode} wrote. */
     public static Object decode(byte[] bytes, int offset, int length) {
         int type = TypeErrors.readInt(bytes, offset);
-        return BuiltinTypes.byOid(type).io().receive(bytes, offset + 4, length - 4, -1, FormatSettings.DEFAULT);
+        return of(type).receive(bytes, offset + 4, length - 4, -1, FormatSettings.DEFAULT);
     }
 
     /** Whether values of this type are ranges or multiranges (stored through {@link #encode}). */

@@ -12,7 +12,8 @@ import static org.woolly.utils.adt.TypeOids.*;
  * PostgreSQL 15's values ({@code src/include/catalog/pg_range.dat}): the range type, its subtype,
  * its multirange type, the subtype's B-tree operator class, the canonical function (the discrete
  * types int4, int8 and date) and the subtype difference function. The range type cache
- * ({@code lookup_type_cache} with {@code TYPECACHE_RANGE_INFO}) answers from here.
+ * ({@code lookup_type_cache} with {@code TYPECACHE_RANGE_INFO}) answers from here, for the
+ * user-defined range types too (read through {@link CatalogInquiries#CURRENT}).
  */
 public final class RangeTypes {
     /** One pg_range row; {@code canonical} is null for a continuous range type. */
@@ -49,28 +50,70 @@ public final class RangeTypes {
     private static final Map<Integer, RangeType> BY_SUBTYPE = ALL.stream()
             .collect(Collectors.toMap(RangeType::subtype, Function.identity()));
 
+    private static final int FIRST_NORMAL_OBJECT_ID = 16384;
+    private static final Map<Integer, RangeType> USER = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RangeTypes() {}
 
     public static List<RangeType> all() {
         return ALL;
     }
 
+    /**
+     * A user-defined range type (CREATE TYPE ... AS RANGE) by its range or multirange OID: read
+     * once through the statement's catalog, then kept. Its pg_range row never changes while the
+     * type exists, and OIDs are not reused while values of a dropped type could still be around.
+     */
+    private static RangeType user(int typeOid) {
+        if (Integer.compareUnsigned(typeOid, FIRST_NORMAL_OBJECT_ID) < 0) {
+            return null;
+        }
+        RangeType known = USER.get(typeOid);
+        if (known != null || !CatalogInquiries.CURRENT.isBound()) {
+            return known;
+        }
+        RangeType range = CatalogInquiries.CURRENT.get().userRange(typeOid);
+        if (range != null) {
+            remember(range);
+        }
+        return range;
+    }
+
+    /**
+     * Makes a user-defined range type known without a statement's catalog (a Bind message's
+     * parameters are read before one is bound): the catalog calls it as it reads pg_range.
+     */
+    public static void remember(RangeType range) {
+        USER.put(range.rangeOid(), range);
+        USER.put(range.multirangeOid(), range);
+    }
+
     /** The range type with this OID, or null. */
     public static RangeType byRange(int rangeOid) {
-        return BY_RANGE.get(rangeOid);
+        RangeType range = BY_RANGE.get(rangeOid);
+        if (range == null) {
+            range = user(rangeOid);
+            return range != null && range.rangeOid() == rangeOid ? range : null;
+        }
+        return range;
     }
 
     /** The range type whose multirange type has this OID, or null. */
     public static RangeType byMultirange(int multirangeOid) {
-        return BY_MULTIRANGE.get(multirangeOid);
+        RangeType range = BY_MULTIRANGE.get(multirangeOid);
+        if (range == null) {
+            range = user(multirangeOid);
+            return range != null && range.multirangeOid() == multirangeOid ? range : null;
+        }
+        return range;
     }
 
     public static boolean isRange(int typeOid) {
-        return BY_RANGE.containsKey(typeOid);
+        return byRange(typeOid) != null;
     }
 
     public static boolean isMultirange(int typeOid) {
-        return BY_MULTIRANGE.containsKey(typeOid);
+        return byMultirange(typeOid) != null;
     }
 
     /** The subtype of a range or multirange type, 0 for any other type. */
@@ -78,6 +121,9 @@ public final class RangeTypes {
         RangeType range = BY_RANGE.get(typeOid);
         if (range == null) {
             range = BY_MULTIRANGE.get(typeOid);
+        }
+        if (range == null) {
+            range = user(typeOid);
         }
         return range == null ? 0 : range.subtype();
     }

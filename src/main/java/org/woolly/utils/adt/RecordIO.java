@@ -42,8 +42,8 @@ public final class RecordIO implements TypeIO {
     }
 
     /**
-     * The I/O of a field type: built in, an enum, a domain's base type or a composite type of the
-     * running statement's catalog.
+     * The I/O of a field type: built in, an enum, a domain's base type, a user range or multirange
+     * type or a composite type of the running statement's catalog.
      */
     public static TypeIO fieldIo(int fieldType) {
         PgType builtin = BuiltinTypes.byOid(fieldType);
@@ -58,6 +58,9 @@ public final class RecordIO implements TypeIO {
             }
             if (catalog.isEnumType(fieldType)) {
                 return new EnumTypeIO(fieldType, catalog.formatType(fieldType, -1));
+            }
+            if (RangeTypes.isRange(fieldType) || RangeTypes.isMultirange(fieldType)) {
+                return RangeIO.of(fieldType);
             }
         }
         return new RecordIO(fieldType, null);
