@@ -186,5 +186,6 @@ final class BitmapHeapScanNode implements ExecNode, ExecNode.Positioned {
     @Override
     public void close() {
         tids = null;
+        ScanNodes.reportPruning(context, relation);
     }
 }
