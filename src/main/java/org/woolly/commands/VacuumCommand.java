@@ -183,6 +183,8 @@ public final class VacuumCommand {
             Result result;
             // pg_stat_progress_vacuum: lazy vacuum only (VACUUM FULL is CLUSTER's progress in PostgreSQL)
             CommandProgress.start("VACUUM", relation.oid());
+            // vacuum_rel's PROC_IN_VACUUM, set before the cutoffs are taken as there
+            context.transaction().setInLazyVacuum(true);
             try {
                 CommandProgress.update(CommandProgress.VACUUM_TOTAL_HEAP_BLKS, heap.blockCount(current.locator()));
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_SCAN_HEAP);
@@ -192,6 +194,7 @@ public final class VacuumCommand {
                 CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, result.pages() + result.pagesRemoved());
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_FINAL_CLEANUP);
             } finally {
+                context.transaction().setInLazyVacuum(false);
                 CommandProgress.end();
             }
             context.catalog().storeStatistics(context.transaction(), current, result.pages(),
@@ -230,8 +233,14 @@ public final class VacuumCommand {
         if (toast == null) {
             return;
         }
-        Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
-                FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
+        Result result;
+        context.transaction().setInLazyVacuum(true);
+        try {
+            result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
+                    FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
+        } finally {
+            context.transaction().setInLazyVacuum(false);
+        }
         context.catalog().storeStatistics(context.transaction(), toast, result.pages(), result.live(),
                 Math.min(result.allVisible(), result.pages()), List.of());
         long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), toast.oid());
