@@ -187,12 +187,15 @@ public final class VacuumCommand {
             Result result;
             // pg_stat_progress_vacuum: lazy vacuum only (VACUUM FULL is CLUSTER's progress in PostgreSQL)
             CommandProgress.start("VACUUM", relation.oid());
+            // vacuum_rel's PROC_IN_VACUUM, set before the cutoffs are taken as there
+            context.transaction().setInLazyVacuum(true);
             try {
                 result = lazyVacuum(context, heap, current, vacuum.indexCleanup(),
                         vacuum.truncate() && current.options().vacuumTruncate(),
                         FreezeCutoffs.of(context, heap, current, vacuum.freeze()));
                 CommandProgress.update(CommandProgress.VACUUM_PHASE, CommandProgress.VACUUM_PHASE_FINAL_CLEANUP);
             } finally {
+                context.transaction().setInLazyVacuum(false);
                 CommandProgress.end();
             }
             long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), current.oid());
@@ -229,8 +232,14 @@ public final class VacuumCommand {
         if (toast == null) {
             return;
         }
-        Result result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
-                FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
+        Result result;
+        context.transaction().setInLazyVacuum(true);
+        try {
+            result = lazyVacuum(context, heap, toast, vacuum.indexCleanup(), vacuum.truncate(),
+                    FreezeCutoffs.of(context, heap, toast, vacuum.freeze()));
+        } finally {
+            context.transaction().setInLazyVacuum(false);
+        }
         long previousFrozenXid = context.catalog().relationFrozenXid(context.transaction(), toast.oid());
         boolean frozenXidUpdated = updateRelationStats(context, toast, result, previousFrozenXid);
         if (vacuum.verbose()) {

@@ -189,5 +189,6 @@ final class BitmapHeapScanNode implements ExecNode, ExecNode.Positioned {
     @Override
     public void close() {
         tids = null;
+        ScanNodes.reportPruning(context, relation);
     }
 }

@@ -155,6 +155,7 @@ final class IndexScanNode implements ExecNode, ExecNode.Positioned {
         if (scan != null) {
             scan.close();
             scan = null;
+            ScanNodes.reportPruning(context, relation);
         }
     }
 }

@@ -125,7 +125,21 @@ final class ScanNodes {
             if (scan != null) {
                 scan.close();
                 scan = null;
+                reportPruning(context, relation);
             }
+        }
+    }
+
+    /**
+     * Adds the dead tuples page pruning removed from the relation to the session's counts
+     * ({@code pgstat_update_heap_dead_tuples}, which PostgreSQL calls from
+     * {@code heap_page_prune_opt}), so n_dead_tup drops as PostgreSQL's does; called when a
+     * scan that may have pruned ends.
+     */
+    static void reportPruning(ExecutorContext context, RelationInfo relation) {
+        long pruned = context.heap().takePrunedTuples(relation.locator());
+        if (pruned > 0) {
+            context.counters().table(relation.oid()).deadTuplesPruned += pruned;
         }
     }
 

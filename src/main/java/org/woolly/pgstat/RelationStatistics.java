@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ends, following {@code AtEOXact_PgStat_Relations}: the attempted inserts, updates and deletes
  * count whether the transaction commits or not; a commit makes inserts live, and updates and
  * deletes dead tuples; a rollback makes the inserted and the new updated versions dead; only a
- * commit counts toward n_mod_since_analyze. VACUUM and ANALYZE set the live and dead estimates
+ * commit counts toward n_mod_since_analyze. The dead tuples page pruning removed are taken off
+ * n_dead_tup either way. VACUUM and ANALYZE set the live and dead estimates
  * they measured ({@code pgstat_report_vacuum}, {@code pgstat_report_analyze}).
  */
 public final class RelationStatistics {
@@ -132,6 +133,8 @@ public final class RelationStatistics {
                 } else {
                     entry.deadTuples += counts.tuplesInserted + counts.tuplesUpdated;
                 }
+                // pgstat_relation_flush_cb: the pruning delta applies whatever the outcome, never below 0
+                entry.deadTuples = Math.max(0, entry.deadTuples - counts.deadTuplesPruned);
             }
             counts.clear();
         }

@@ -17,10 +17,16 @@ public final class TableCounters {
     public long tuplesUpdated;
     public long tuplesDeleted;
     public long tuplesHotUpdated;
+    /**
+     * Dead tuples that opportunistic page pruning removed while the session read the table
+     * ({@code pgstat_update_heap_dead_tuples}): taken off n_dead_tup whether the transaction
+     * commits or not.
+     */
+    public long deadTuplesPruned;
 
     boolean isZero() {
         return scans == 0 && tuplesReturned == 0 && tuplesFetched == 0 && tuplesInserted == 0
-                && tuplesUpdated == 0 && tuplesDeleted == 0 && tuplesHotUpdated == 0;
+                && tuplesUpdated == 0 && tuplesDeleted == 0 && tuplesHotUpdated == 0 && deadTuplesPruned == 0;
     }
 
     void clear() {
@@ -31,5 +37,6 @@ public final class TableCounters {
         tuplesUpdated = 0;
         tuplesDeleted = 0;
         tuplesHotUpdated = 0;
+        deadTuplesPruned = 0;
     }
 }

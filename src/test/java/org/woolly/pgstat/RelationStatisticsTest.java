@@ -56,6 +56,23 @@ class RelationStatisticsTest {
     }
 
     @Test
+    void prunedDeadTuplesComeOffTheDeadCountWhateverTheOutcomeAndNeverBelowZero() {
+        RelationStatistics statistics = new RelationStatistics();
+        SessionCounters pending = new SessionCounters();
+        write(pending, 0, 10, 0, 10);
+        statistics.flush(DATABASE, pending, true);
+        assertThat(value(statistics, "dead_tuples")).isEqualTo(10L);
+        // a read-only transaction that pruned 4 of them, rolled back: pgstat_update_heap_dead_tuples still counts
+        pending.table(TABLE).deadTuplesPruned += 4;
+        statistics.flush(DATABASE, pending, false);
+        assertThat(value(statistics, "dead_tuples")).isEqualTo(6L);
+        pending.table(TABLE).deadTuplesPruned += 9;
+        statistics.flush(DATABASE, pending, true);
+        assertThat(value(statistics, "dead_tuples")).isEqualTo(0L);
+        assertThat(value(statistics, "tuples_updated")).isEqualTo(10L);
+    }
+
+    @Test
     void vacuumAndAnalyzeSetTheEstimatesAndCountManualAndAutomaticApart() {
         RelationStatistics statistics = new RelationStatistics();
         SessionCounters pending = new SessionCounters();

@@ -228,6 +228,17 @@ public interface HeapAccess {
     int visibilityStatus(RelFileLocator relation, int block);
 
     /**
+     * The dead tuples opportunistic pruning ({@code heap_page_prune_opt}) removed from the
+     * relation's pages since the last call, which then starts again from 0: the tuples that
+     * became unused or whose root became a redirect, not the new LP_DEAD line pointers VACUUM
+     * must still clear ({@code ndeleted - nnewlpdead}). The reader reports them to the
+     * statistics ({@code pgstat_update_heap_dead_tuples}).
+     */
+    default long takePrunedTuples(RelFileLocator relation) {
+        return 0;
+    }
+
+    /**
      * The number of heap pages marked all-visible and all-frozen in the visibility map
      * ({@code visibilitymap_count}), for pg_class.relallvisible.
      */

@@ -882,6 +882,11 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     @Override
+    public long takePrunedTuples(RelFileLocator relation) {
+        return pruner.takePruned(relation);
+    }
+
+    @Override
     public HeapScan beginScan(RelFileLocator relation, Snapshot snapshot) {
         return new HeapSequentialScan(this, relation, snapshot, bufferPool.blockCount(relation, ForkNumber.MAIN));
     }

@@ -24,13 +24,26 @@ final class HeapPruner {
     static final int FIRST_USER_RELATION = 16384;
 
     private final HeapAccessMethod heap;
+    /** Dead tuples opportunistic pruning removed, per relation, not yet taken by a reader. */
+    private final java.util.concurrent.ConcurrentHashMap<RelFileLocator, java.util.concurrent.atomic.LongAdder> pruned =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     HeapPruner(HeapAccessMethod heap) {
         this.heap = heap;
     }
 
     /** What pruning one page found: the counts VACUUM reports and the LP_DEAD line pointers now on it. */
-    record Outcome(int pruned, int live, int recentlyDead, int[] deadLinePointers) {}
+    record Outcome(int pruned, int live, int recentlyDead, int[] deadLinePointers, int reclaimed) {
+        Outcome(int pruned, int live, int recentlyDead, int[] deadLinePointers) {
+            this(pruned, live, recentlyDead, deadLinePointers, 0);
+        }
+    }
+
+    /** {@link HeapAccess#takePrunedTuples}. */
+    long takePruned(RelFileLocator relation) {
+        java.util.concurrent.atomic.LongAdder count = pruned.get(relation);
+        return count == null ? 0 : count.sumThenReset();
+    }
 
     /** Notes that a tuple on the page was deleted or updated by {@code xid} ({@code PageSetPrunable}). */
     static void markPrunable(Page page, long xid) {
@@ -67,7 +80,11 @@ final class HeapPruner {
         try {
             if (!page.isNew() && page.pruneXid() != 0 && page.pruneXid() < horizon
                     && page.freeSpace() < MINIMUM_FREE) {
-                prune(relation, buffer, horizon);
+                Outcome outcome = prune(relation, buffer, horizon);
+                if (outcome.reclaimed() > 0) {
+                    pruned.computeIfAbsent(relation, r -> new java.util.concurrent.atomic.LongAdder())
+                            .add(outcome.reclaimed());
+                }
             }
         } finally {
             buffer.unlock();
@@ -145,7 +162,9 @@ final class HeapPruner {
                 changes.dead.stream().mapToInt(Integer::intValue).sorted().toArray(),
                 changes.unused.stream().mapToInt(Integer::intValue).sorted().toArray());
         log(relation, buffer, HeapWalRecords.PRUNE, change, "heap prune");
-        return new Outcome(pruned, live, recentlyDead, deadLinePointers(page));
+        // what pgstat_update_heap_dead_tuples gets: tuples removed, not the new LP_DEAD items
+        int reclaimed = changes.unused.size() + changes.redirectedTuples;
+        return new Outcome(pruned, live, recentlyDead, deadLinePointers(page), reclaimed);
     }
 
     /** The line pointer changes one prune makes. */

@@ -111,6 +111,11 @@ public final class TopTransaction implements Transaction {
     }
 
     @Override
+    public void setInLazyVacuum(boolean inVacuum) {
+        entry.setInVacuum(inVacuum);
+    }
+
+    @Override
     public long assignXid() {
         checkActive();
         long xid = entry.xid();

@@ -15,6 +15,14 @@ public interface Transaction {
     long assignXid();
 
     /**
+     * Marks this transaction as running lazy VACUUM or no longer ({@code PROC_IN_VACUUM}): in
+     * between, its snapshot's xmin does not hold back the xmin horizon of pruning and VACUUM
+     * elsewhere. Only for work that reads no user row through the snapshot.
+     */
+    default void setInLazyVacuum(boolean inVacuum) {
+    }
+
+    /**
      * The XID rows written now are stamped with: the current subtransaction's (assigned now,
      * its parents' first, if needed), or the top-level XID outside savepoints
      * ({@code GetCurrentTransactionId}).

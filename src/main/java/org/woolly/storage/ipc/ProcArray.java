@@ -21,6 +21,8 @@ public final class ProcArray {
         private final long owner;
         private volatile long xid;
         private volatile long xmin;
+        /** Running lazy VACUUM ({@code PROC_IN_VACUUM}): its xmin holds back no one's horizon. */
+        private volatile boolean inVacuum;
         /** XIDs of its subtransactions still running or committed into it; guarded by the array's lock. */
         private final java.util.List<Long> subXids = new java.util.ArrayList<>();
 
@@ -38,6 +40,18 @@ public final class ProcArray {
 
         public long xmin() {
             return xmin;
+        }
+
+        /**
+         * Marks the transaction as running lazy VACUUM, or no longer ({@code PROC_IN_VACUUM},
+         * set by {@code vacuum_rel}): while it is set, {@link #oldestXmin()} leaves this entry's
+         * snapshot xmin out. Lazy VACUUM reads no user row through its snapshot (it judges
+         * every tuple by its own cutoff, taken at its start), so others may prune what that
+         * snapshot could still see; a VACUUM of a hot table would otherwise keep every other
+         * table's dead rows for as long as it runs. Its XID, once it has one, still counts.
+         */
+        public void setInVacuum(boolean inVacuum) {
+            this.inVacuum = inVacuum;
         }
     }
 
@@ -225,7 +239,8 @@ public final class ProcArray {
     /**
      * The xmin horizon ({@code GetOldestNonRemovableTransactionId}): no running transaction's
      * snapshot can see a change by an XID below it as in progress, so a tuple deleted by a
-     * committed XID below it is dead to everyone.
+     * committed XID below it is dead to everyone. The snapshot of a lazy VACUUM is left out
+     * ({@code ComputeXidHorizons} skips {@code PROC_IN_VACUUM}), see {@link Entry#setInVacuum}.
      */
     public long oldestXmin() {
         lock.readLock().lock();
@@ -235,7 +250,7 @@ public final class ProcArray {
                 if (entry.xid != 0) {
                     horizon = Math.min(horizon, entry.xid);
                 }
-                if (entry.xmin != 0) {
+                if (entry.xmin != 0 && !entry.inVacuum) {
                     horizon = Math.min(horizon, entry.xmin);
                 }
             }
