@@ -261,12 +261,14 @@ class ServerLogIT {
             String log = awaitLogContaining(server.dataDirectory(), ".log", "still waiting for");
             assertThat(log).containsPattern("\\[" + waiterPid + "\\] LOG:  process " + waiterPid
                     + " still waiting for ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*DETAIL:  Process holding "
-                    + "the lock: " + holderPid + "\\. Wait queue: " + waiterPid + "\\.\\n.*STATEMENT:  UPDATE contended SET a = 3");
+                    + "the lock: " + holderPid + "\\. Wait queue: " + waiterPid + "\\.\\n.*CONTEXT:  while updating tuple \\(0,1\\) in "
+                    + "relation \"contended\"\\n.*STATEMENT:  UPDATE contended SET a = 3");
             holder.commit();
             update.get(60, java.util.concurrent.TimeUnit.SECONDS);
             log = awaitLogContaining(server.dataDirectory(), ".log", "acquired ShareLock");
             assertThat(log).containsPattern("LOG:  process " + waiterPid
-                    + " acquired ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*STATEMENT:  UPDATE contended SET a = 3");
+                    + " acquired ShareLock on transaction \\d+ after \\d+\\.\\d{3} ms\\n.*CONTEXT:  while updating tuple "
+                    + "\\(0,1\\) in relation \"contended\"\\n.*STATEMENT:  UPDATE contended SET a = 3");
         }
     }
 
