@@ -738,6 +738,22 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         return Math.min(intSetting("max_parallel_workers", 8), intSetting("max_worker_processes", 8));
     }
 
+    /** pg_sleep's wait, shown in pg_stat_activity as {@code Timeout}/{@code PgSleep} ({@code WAIT_EVENT_PG_SLEEP}). */
+    @Override
+    public void sleep(long nanos) {
+        org.woolly.pgstat.BackendStatus status = org.woolly.pgstat.BackendStatus.current();
+        if (status != null) {
+            status.waitStart("Timeout", "PgSleep");
+        }
+        try {
+            EvaluationContext.super.sleep(nanos);
+        } finally {
+            if (status != null) {
+                status.waitEnd();
+            }
+        }
+    }
+
     @Override
     public void checkForInterrupts() {
         if (parallelStop != null) {

@@ -45,6 +45,7 @@ public final class BuiltinFunctions {
         LogFileFunctions.register(REGISTRY);
         AdvisoryLockFunctions.register(REGISTRY);
         AsyncFunctions.register(REGISTRY);
+        SleepFunctions.register(REGISTRY);
         TransactionIdFunctions.register(REGISTRY);
         GeometricFunctions.register(REGISTRY);
         BuiltinAggregates.register(REGISTRY);

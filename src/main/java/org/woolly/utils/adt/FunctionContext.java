@@ -49,6 +49,29 @@ public interface FunctionContext {
     /** Throws the pending cancel or timeout error, if any (long-running functions call it). */
     void checkForInterrupts();
 
+    /**
+     * Waits {@code nanos} (pg_sleep), in slices of {@link org.woolly.utils.misc.Interrupts#WAIT_SLICE_MILLIS}
+     * with {@link #checkForInterrupts()} between them, so a cancel or statement_timeout ends it
+     * early with its error. A backend's context also shows the wait in pg_stat_activity.
+     */
+    default void sleep(long nanos) {
+        long end = System.nanoTime() + nanos;
+        long sliceNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+                org.woolly.utils.misc.Interrupts.WAIT_SLICE_MILLIS);
+        checkForInterrupts();
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.min(left, sliceNanos));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                checkForInterrupts();
+                return;
+            }
+            checkForInterrupts();
+        }
+    }
+
     /** The session's catalog, for pg_table_is_visible and its kin; 0A000 where there is none. */
     default CatalogInquiries catalogInquiries() {
         throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
