@@ -2,6 +2,7 @@ package org.woolly.executor;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.TargetEntry;
@@ -145,9 +146,12 @@ final class ExecutorBuilder {
                     context.registerSubplans(enclosing);
                 }
             }
+            case Plan.NestedLoop loop when loop.inner() instanceof Plan.Material
+                    && loop.type() != FromItem.JoinType.RIGHT && loop.type() != FromItem.JoinType.FULL ->
+                    new JoinNodes.MaterializedLoop(context, loop.type(), build(loop.outer()), build(loop.inner()),
+                            compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
             case Plan.NestedLoop loop -> new JoinNodes.NestedLoop(context, loop.type(), build(loop.outer()),
-                    build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth(),
-                    loop.inner() instanceof Plan.Material);
+                    build(loop.inner()), compiler.predicate(loop.joinQual()), loop.outerWidth(), loop.innerWidth());
             case Plan.Material material -> new JoinNodes.Material(context, build(material.input()));
             case Plan.LateralLoop loop -> new LateralLoopNode(context, compiler, loop, build(loop.outer()),
                     loop.inner() instanceof Plan.IndexScan || loop.inner() instanceof Plan.Project project

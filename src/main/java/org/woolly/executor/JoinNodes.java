@@ -44,20 +44,9 @@ final class JoinNodes {
         private boolean outerMatched;
         private int innerIndex;
         private int unmatchedIndex = -1;
-        /**
-         * Whether the inner side is a {@link Material} node, opened again (rewound) for each outer
-         * row as {@code ExecReScan} does, so EXPLAIN ANALYZE counts its loops as PostgreSQL; an
-         * inner side of another kind is read once into memory here.
-         */
-        private final boolean rescanInner;
 
         NestedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
                    ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth) {
-            this(context, type, outer, inner, qual, outerWidth, innerWidth, false);
-        }
-
-        NestedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
-                   ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth, boolean rescanInner) {
             this.context = context;
             this.type = type;
             this.outer = outer;
@@ -65,15 +54,11 @@ final class JoinNodes {
             this.qual = qual;
             this.outerWidth = outerWidth;
             this.innerWidth = innerWidth;
-            this.rescanInner = rescanInner && type != FromItem.JoinType.RIGHT && type != FromItem.JoinType.FULL;
         }
 
         @Override
         public void open() {
             outer.open();
-            if (rescanInner) {
-                return; // the inner side runs when the first outer row needs it
-            }
             inner.open();
             innerRows = new ArrayList<>();
             Object[] row;
@@ -93,9 +78,6 @@ final class JoinNodes {
 
         @Override
         public Object[] next() {
-            if (rescanInner) {
-                return nextRescanning();
-            }
             while (true) {
                 if (unmatchedIndex >= 0) {
                     while (unmatchedIndex < innerRows.size()) {
@@ -152,49 +134,6 @@ final class JoinNodes {
             }
         }
 
-        /** {@link #next()} over a rescanned inner side: INNER, LEFT, SEMI or ANTI (never RIGHT or FULL). */
-        private Object[] nextRescanning() {
-            while (true) {
-                if (outerRow == null) {
-                    outerRow = outer.next();
-                    if (outerRow == null) {
-                        return null;
-                    }
-                    context.checkForInterrupts();
-                    inner.open();
-                    outerMatched = false;
-                    innerIndex = 0;
-                }
-                Object[] innerRow;
-                while ((innerRow = inner.next()) != null) {
-                    if ((++innerIndex & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                        context.checkForInterrupts();
-                    }
-                    Object[] joined = concat(outerRow, innerRow, outerWidth, innerWidth);
-                    if (qual.test(joined)) {
-                        if (type == FromItem.JoinType.SEMI) {
-                            Object[] matched = outerRow;
-                            outerRow = null;
-                            return matched;
-                        }
-                        outerMatched = true;
-                        if (type == FromItem.JoinType.ANTI) {
-                            break;
-                        }
-                        return joined;
-                    }
-                }
-                Object[] finished = outerRow;
-                outerRow = null;
-                if (!outerMatched && type == FromItem.JoinType.LEFT) {
-                    return concat(finished, null, outerWidth, innerWidth);
-                }
-                if (!outerMatched && type == FromItem.JoinType.ANTI) {
-                    return finished;
-                }
-            }
-        }
-
         private Map<Object[], Integer> positions;
 
         private void markMatched(Object[] innerRow) {
@@ -215,6 +154,37 @@ final class JoinNodes {
             outer.close();
             inner.close();
             innerRows = null;
+        }
+    }
+
+    /**
+     * A nested loop over a {@link Material} inner side, rewound for each outer row as
+     * {@code ExecReScan} does (so EXPLAIN ANALYZE counts its loops as PostgreSQL); the inner side
+     * runs only when the first outer row needs it. Never RIGHT or FULL.
+     */
+    static final class MaterializedLoop extends OuterRowLoop {
+        private final ExecNode inner;
+
+        MaterializedLoop(ExecutorContext context, FromItem.JoinType type, ExecNode outer, ExecNode inner,
+                         ExpressionCompiler.CompiledPredicate qual, int outerWidth, int innerWidth) {
+            super(context, type, outer, qual, outerWidth, innerWidth);
+            this.inner = inner;
+        }
+
+        @Override
+        void startInner(Object[] outerRow) {
+            inner.open();
+        }
+
+        @Override
+        Object[] nextInner() {
+            return inner.next();
+        }
+
+        @Override
+        public void close() {
+            outer.close();
+            inner.close();
         }
     }
 
