@@ -377,7 +377,8 @@ final class HashJoinNode implements ExecNode {
         String text = batches > 1
                 ? "Buckets: " + buckets + " (originally " + buckets + ")  Batches: " + batches + " (originally 1)"
                 : "Buckets: " + buckets + "  Batches: 1";
-        instrumentation.detail(text + "  Memory Usage: " + (peakMemory + 1023) / 1024 + "kB");
+        long shown = peakMemory + 8L * buckets; // the bucket array counts too, as MultiExecPrivateHash adds it
+        instrumentation.detail(text + "  Memory Usage: " + (shown + 1023) / 1024 + "kB");
     }
 
     @Override

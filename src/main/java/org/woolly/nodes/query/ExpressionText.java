@@ -56,8 +56,8 @@ public final class ExpressionText {
                 case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link when link.hashed() -> "(hashed SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
-                    case EXPR, ARRAY, MULTIEXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
-                    case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
+                    // the init plan's output parameter, as PostgreSQL 15 prints it
+                    case EXPR, ARRAY, MULTIEXPR, EXISTS -> "$" + link.planIndex();
                     case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
                             + " (InitPlan " + (link.planIndex() + 1) + "))";
                 };
