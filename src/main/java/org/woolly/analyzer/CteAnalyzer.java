@@ -7,6 +7,8 @@ import org.woolly.nodes.parse.CommonTableExpr;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.parse.SelectStmt;
 import org.woolly.nodes.parse.Statement;
+import org.woolly.nodes.query.CteDefinition;
+import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
@@ -35,6 +37,8 @@ final class CteAnalyzer {
         boolean recursive;
         int workTableParam = -1;
         int selfReferences;
+        /** What its references share, made at the first reference outside its own body. */
+        CteDefinition definition;
         /** An INSERT, UPDATE or DELETE: references read its RETURNING rows from {@link #workTableParam}. */
         boolean modifying;
         boolean hasReturning;
@@ -262,11 +266,64 @@ final class CteAnalyzer {
             names.set(i, aliases.get(i));
         }
         boolean workTable = cte.mode == Mode.RECURSIVE_TERM || cte.modifying;
-        boolean materialized = cte.recursive || Boolean.TRUE.equals(cte.source.materialized());
+        CteDefinition definition = null;
+        if (!workTable) {
+            if (cte.definition == null) {
+                cte.definition = definition(state, cte);
+            }
+            definition = cte.definition;
+            definition.addReference();
+        }
         state.rangeTable.add(new RangeEntry(workTable ? RangeEntry.Kind.WORKTABLE : RangeEntry.Kind.CTE, refName, null,
                 workTable ? null : cte.query, null, names, Arrays.copyOf(cte.types, cte.types.length),
                 Arrays.copyOf(cte.typmods, cte.typmods.length), state.nextOffset(), false, null,
-                new RangeEntry.CteReference(name, materialized, workTable ? cte.workTableParam : -1), List.of()));
+                new RangeEntry.CteReference(name, definition, workTable ? cte.workTableParam : -1), List.of()));
         return new FromNode.Leaf(state.rangeTable.size() - 1);
+    }
+
+    /**
+     * What the planner needs to choose between inlining the CTE and computing it once: how it
+     * was asked for, whether it is recursive or calls a volatile function, and whether it reads
+     * columns of a query enclosing the WITH (an execution parameter one of those levels passes).
+     */
+    private static CteDefinition definition(ParseState state, Cte cte) {
+        Boolean asked = cte.source.materialized();
+        CteDefinition.Materialization materialization = asked == null ? CteDefinition.Materialization.DEFAULT
+                : asked ? CteDefinition.Materialization.ALWAYS : CteDefinition.Materialization.NEVER;
+        java.util.Set<Integer> outerParams = new java.util.HashSet<>();
+        for (ParseState level = state; level != null; level = level.parent) {
+            level.bindings.forEach(binding -> outerParams.add(binding.param()));
+        }
+        boolean callsVolatile = ExpressionWalker.containsInQuery(cte.query,
+                node -> node instanceof QueryExpr.FuncCall call && call.function().isVolatile());
+        boolean correlated = !outerParams.isEmpty() && ExpressionWalker.containsInQuery(cte.query,
+                node -> node instanceof QueryExpr.ExecParam param && outerParams.contains(param.id()))
+                || readsWorkTable(cte.query, cte.workTableParam);
+        return new CteDefinition(cte.source.name(), materialization, cte.recursive, callsVolatile, correlated);
+    }
+
+    /**
+     * Whether the query reads a work table other than {@code own}: an enclosing recursive CTE's,
+     * or a data-modifying CTE's rows; a CTE in a recursive term then changes every round.
+     */
+    private static boolean readsWorkTable(Query query, int own) {
+        if (query == null) {
+            return false;
+        }
+        for (RangeEntry entry : query.rangeTable()) {
+            if (entry.kind() == RangeEntry.Kind.WORKTABLE && entry.cte().workTableParam() != own
+                    || readsWorkTable(entry.subquery(), own)) {
+                return true;
+            }
+        }
+        if (query.setOperation() != null) {
+            for (Query branch : query.setOperation().branches()) {
+                if (readsWorkTable(branch, own)) {
+                    return true;
+                }
+            }
+        }
+        return ExpressionWalker.containsInQuery(query,
+                node -> node instanceof QueryExpr.SubLink link && readsWorkTable(link.query(), own));
     }
 }

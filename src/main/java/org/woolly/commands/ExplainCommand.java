@@ -231,6 +231,7 @@ public final class ExplainCommand {
             case Plan.Distinct distinct -> joins(distinct.input());
             case Plan.LockRows lockRows -> joins(lockRows.input());
             case Plan.InitPlans initPlans -> joins(initPlans.root());
+            case Plan.CtePlans ctes -> joins(ctes.root());
             default -> false;
         };
     }
@@ -262,26 +263,63 @@ public final class ExplainCommand {
             case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
             case Plan.Filter filter -> node(filter.input(), depth, filter);
             case Plan.DataModifyingCtes modifying -> {
-                node(modifying.root(), depth, extraFilter);
-                indentShift += 2;
                 for (int i = 0; i < modifying.ctes().size(); i++) {
-                    lines.add(" ".repeat(6 * depth + indentShift) + "CTE " + modifying.names().get(i));
-                    node(modifying.ctes().get(i), depth + 1, null);
+                    levelSubplans.add(new LabeledPlan("CTE " + modifying.names().get(i), modifying.ctes().get(i), false));
                 }
-                indentShift -= 2;
+                node(modifying.root(), depth, extraFilter);
+            }
+            case Plan.CtePlans ctes -> {
+                levelCharge += ctes.cost().total() - ctes.root().cost().total();
+                for (int i = 0; i < ctes.plans().size(); i++) {
+                    if (shownCtes.add(ctes.definitions().get(i))) {
+                        levelSubplans.add(new LabeledPlan("CTE " + ctes.definitions().get(i).name(), ctes.plans().get(i),
+                                false));
+                    }
+                }
+                node(ctes.root(), depth, extraFilter);
             }
             case Plan.InitPlans initPlans -> {
-                node(initPlans.root(), depth, extraFilter);
-                indentShift += 2;
+                levelCharge += initPlans.cost().total() - initPlans.root().cost().total();
+                int before = levelSubplans.size(); // the level's CTEs are numbered first
                 for (int i = 0; i < initPlans.subplans().size(); i++) {
-                    lines.add(" ".repeat(6 * depth + indentShift) + (initPlans.correlated().get(i) ? "SubPlan " + (i + 1)
-                            : "InitPlan " + (i + 1) + " (returns $" + i + ")"));
-                    node(initPlans.subplans().get(i), depth + 1, null);
+                    int number = before + i;
+                    boolean correlated = initPlans.correlated().get(i);
+                    levelSubplans.add(new LabeledPlan(correlated ? "SubPlan " + (number + 1)
+                            : "InitPlan " + (number + 1) + " (returns $" + number + ")", initPlans.subplans().get(i),
+                            correlated));
                 }
-                indentShift -= 2;
+                node(initPlans.root(), depth, extraFilter);
             }
             default -> printNode(plan, depth, extraFilter);
         }
+    }
+
+    /**
+     * A plan shown under a label at the top node of its query level: a CTE or an InitPlan before
+     * the node's children, a SubPlan (run for each row) after them, as {@code ExplainNode} does.
+     */
+    private record LabeledPlan(String label, Plan plan, boolean afterChildren) {}
+
+    /**
+     * What the level's init plans and CTEs cost, added to its top node's costs as
+     * {@code SS_charge_for_initplans} does (the planner's wrapper nodes carry the sum).
+     */
+    private double levelCharge;
+    /** The labeled plans of the query level whose top node is printed next. */
+    private List<LabeledPlan> levelSubplans = new ArrayList<>();
+    /** The shared CTEs already shown (a CTE is shown once, however many scans read it). */
+    private final java.util.Set<org.woolly.nodes.query.CteDefinition> shownCtes =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private void labeledPlans(List<LabeledPlan> plans, boolean afterChildren, int depth) {
+        indentShift += 2;
+        for (LabeledPlan labeled : plans) {
+            if (labeled.afterChildren() == afterChildren) {
+                lines.add(" ".repeat(6 * depth + indentShift) + labeled.label());
+                node(labeled.plan(), depth + 1, null);
+            }
+        }
+        indentShift -= 2;
     }
 
     /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
@@ -294,7 +332,11 @@ public final class ExplainCommand {
         int width = projectedWidth;
         projectedWidth = -1;
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
-        lines.add(prefix + title(plan) + figures(shown, plan, width));
+        List<LabeledPlan> subplans = levelSubplans;
+        levelSubplans = new ArrayList<>();
+        double charge = levelCharge;
+        levelCharge = 0;
+        lines.add(prefix + title(plan) + figures(shown, plan, width, charge));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
         List<Plan> children = new ArrayList<>();
         currentNode = plan;
@@ -448,12 +490,12 @@ public final class ExplainCommand {
                             || plan instanceof Plan.WorkTableScan));
         }
         usageLines(detail, execution != null && execution.instrumentation(shown) != null ? shown : plan);
-        if (plan instanceof Plan.CteScan scan) {
-            lines.add(detail + "CTE " + scan.entry().cte().name());
-            indentShift += 2;
-            node(scan.subplan(), depth + 1, null);
-            indentShift -= 2;
+        if (plan instanceof Plan.CteScan scan && (scan.entry().cte().definition() == null
+                || !scan.entry().cte().definition().shared() || shownCtes.add(scan.entry().cte().definition()))) {
+            // a CTE of its own, or a shared one whose level the plan does not show: under the scan
+            subplans.addFirst(new LabeledPlan("CTE " + scan.entry().cte().name(), scan.subplan(), false));
         }
+        labeledPlans(subplans, false, depth);
         for (Plan child : children) {
             node(child, depth + 1, null);
         }
@@ -470,6 +512,7 @@ public final class ExplainCommand {
             usageLines(" ".repeat(6 * (depth + 1) + 2 + indentShift), hash.inner());
             node(hash.inner(), depth + 2, null);
         }
+        labeledPlans(subplans, true, depth);
     }
 
     private String title(Plan plan) {
@@ -512,6 +555,7 @@ public final class ExplainCommand {
             case Plan.SubqueryScan ignored -> "Subquery Scan";
             case Plan.InitPlans ignored -> "Result";
             case Plan.DataModifyingCtes ignored -> "Result";
+            case Plan.CtePlans ignored -> "Result";
             case Plan.Append ignored -> "Append";
             case Plan.CteScan scan -> "CTE Scan on " + scan.entry().cte().name()
                     + (scan.entry().alias().equals(scan.entry().cte().name()) ? "" : " " + scan.entry().alias());
@@ -536,10 +580,11 @@ public final class ExplainCommand {
         };
     }
 
-    private String figures(Plan shown, Plan node, int width) {
+    private String figures(Plan shown, Plan node, int width, double initPlanCharge) {
         Plan.Cost cost = shown.cost();
-        if (width >= 0) {
-            cost = new Plan.Cost(cost.startup(), cost.total(), cost.rows(), width);
+        if (width >= 0 || initPlanCharge != 0) {
+            cost = new Plan.Cost(cost.startup() + initPlanCharge, cost.total() + initPlanCharge, cost.rows(),
+                    width >= 0 ? width : cost.width());
         }
         return (costs ? cost(cost) : "") + actual(shown == node ? node : shown);
     }

@@ -53,6 +53,7 @@ public final class CursorPositions {
             case Plan.Limit limit -> lockRows(limit.input());
             case Plan.Project project -> lockRows(project.input());
             case Plan.InitPlans init -> lockRows(init.root());
+            case Plan.CtePlans ctes -> lockRows(ctes.root());
             default -> null;
         };
     }
@@ -69,6 +70,7 @@ public final class CursorPositions {
             case Plan.Filter filter -> searchPlanTree(filter.input(), sources);
             case Plan.SubqueryScan subquery -> searchPlanTree(subquery.subplan(), sources);
             case Plan.InitPlans init -> searchPlanTree(init.root(), sources);
+            case Plan.CtePlans ctes -> searchPlanTree(ctes.root(), sources);
             default -> { }
         }
     }

@@ -119,7 +119,11 @@ final class ExecutorBuilder {
                     compiler.all(project.calls()), compiler.all(project.exprs()));
             case Plan.Append append -> new ScanNodes.Append(append.children().stream().map(this::build).toList());
             case Plan.SubqueryScan subquery -> build(subquery.subplan());
+            case Plan.CteScan scan when scan.entry().cte().definition() != null
+                    && scan.entry().cte().definition().shared() ->
+                    new CteScanNode(context.cteStore(scan.entry().cte().definition(), () -> build(scan.subplan())));
             case Plan.CteScan scan -> build(scan.subplan());
+            case Plan.CtePlans ctes -> build(ctes.root());
             case Plan.HashedSubPlan hashed -> build(hashed.subplan());
             case Plan.WorkTableScan scan -> new SetOperationNodes.WorkTableScan(context, scan.workTableParam());
             case Plan.RecursiveUnion union -> new SetOperationNodes.RecursiveUnion(context, build(union.nonRecursive()),

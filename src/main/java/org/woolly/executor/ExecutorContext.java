@@ -298,6 +298,29 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         }
     }
 
+    /** The rows of the statement's shared CTEs, by definition; shared with the subqueries' executions. */
+    private java.util.Map<org.woolly.nodes.query.CteDefinition, CteScanNode.Store> cteStores =
+            new java.util.IdentityHashMap<>();
+
+    /** The store of a shared CTE, its plan's nodes made by {@code input} the first time it is asked for. */
+    CteScanNode.Store cteStore(org.woolly.nodes.query.CteDefinition definition, Supplier<ExecNode> input) {
+        CteScanNode.Store store = cteStores.get(definition);
+        if (store == null) {
+            store = new CteScanNode.Store(this, input.get()); // building it may add the stores of CTEs it reads
+            cteStores.put(definition, store);
+        }
+        return store;
+    }
+
+    /** Ends the shared CTEs' plans (the statement's execution ended, well or by an error). */
+    void closeCteStores() {
+        List<CteScanNode.Store> stores = new java.util.ArrayList<>(cteStores.values());
+        cteStores.clear();
+        for (CteScanNode.Store store : stores) {
+            store.close();
+        }
+    }
+
     /** work_mem in bytes: what one sort or materialization may keep in memory. */
     long workMemBytes() {
         return intSetting("work_mem", 4096) * 1024L;
@@ -718,6 +741,7 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
         copy.plannerParams = plannerParams.clone();
         copy.temporaryFileSpace = null;
         copy.temporaryFiles = null;
+        copy.cteStores = new java.util.IdentityHashMap<>();
         copy.hasExecution = true;
         return copy;
     }

@@ -45,6 +45,7 @@ final class NeededColumns {
             case Plan.Material material -> visit(material.input(), needed);
             case Plan.Gather gather -> visit(gather.input(), needed);
             case Plan.InitPlans initPlans -> visit(initPlans.root(), needed);
+            case Plan.CtePlans ctes -> visit(ctes.root(), needed);
             case Plan.Aggregate aggregate -> {
                 if (aggregate.groupingSets() != null) {
                     visit(aggregate.input(), null);

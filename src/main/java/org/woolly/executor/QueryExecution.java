@@ -185,7 +185,11 @@ public final class QueryExecution implements AutoCloseable {
         } finally {
             finished = true;
             if (ownsTemporaryFiles) {
-                context.closeTemporaryFiles();
+                try {
+                    context.closeCteStores();
+                } finally {
+                    context.closeTemporaryFiles();
+                }
             }
         }
     }

@@ -22,6 +22,8 @@ final class JoinPlanner {
     private final CostModel costs;
     private final Query query;
     private final Function<Query, Plan> subqueryPlanner;
+    /** Plans a CTE reference: inline, or a scan of the CTE's plan (the planner keeps shared ones). */
+    private final Function<RangeEntry, Plan> ctePlanner;
     private final List<QueryExpr> pool = new ArrayList<>();
     /** The parameters of the LATERAL item the next {@link #join} has on its inner side, or null. */
     private List<org.woolly.nodes.query.ParamBinding> lateralInner;
@@ -30,25 +32,27 @@ final class JoinPlanner {
     private final List<SubLinkPullUp.Pulled> pulled;
 
     private JoinPlanner(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner,
-                        List<SubLinkPullUp.Pulled> pulled) {
+                        Function<RangeEntry, Plan> ctePlanner, List<SubLinkPullUp.Pulled> pulled) {
         this.costs = costs;
         this.query = query;
         this.subqueryPlanner = subqueryPlanner;
+        this.ctePlanner = ctePlanner;
         this.pulled = pulled;
     }
 
-    static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner) {
-        return plan(costs, query, subqueryPlanner, List.of());
+    static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner,
+                     Function<RangeEntry, Plan> ctePlanner) {
+        return plan(costs, query, subqueryPlanner, ctePlanner, List.of());
     }
 
     static Plan plan(CostModel costs, Query query, Function<Query, Plan> subqueryPlanner,
-                     List<SubLinkPullUp.Pulled> pulled) {
-        return new JoinPlanner(costs, query, subqueryPlanner, pulled).plan();
+                     Function<RangeEntry, Plan> ctePlanner, List<SubLinkPullUp.Pulled> pulled) {
+        return new JoinPlanner(costs, query, subqueryPlanner, ctePlanner, pulled).plan();
     }
 
     /** The width of the row the query's FROM items make (their columns concatenated). */
     static int rowWidth(Query query) {
-        JoinPlanner planner = new JoinPlanner(null, query, null, List.of());
+        JoinPlanner planner = new JoinPlanner(null, query, null, null, List.of());
         int width = 0;
         for (FromNode node : query.from()) {
             width += planner.width(node);
@@ -359,7 +363,7 @@ final class JoinPlanner {
                         IndexOnlyColumns.needed(query, entry, !pulled.isEmpty()));
             }
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
-            case CTE -> SetOperationPaths.cteScan(entry, subqueryPlanner.apply(entry.subquery()));
+            case CTE -> ctePlanner.apply(entry);
             case WORKTABLE -> SetOperationPaths.workTableScan(costs, entry);
             case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
                     entry.values().size(), costs.width(entry)));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
+import org.woolly.nodes.query.CteDefinition;
 import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.FromNode;
 import org.woolly.nodes.query.Query;
@@ -24,6 +25,12 @@ public final class Planner {
     private int nesting;
     /** Whether the statement may get a parallel plan: a SELECT that writes and locks nothing. */
     private boolean parallelStatement;
+    /** The plan of each shared CTE of the statement, made at its first reference. */
+    private java.util.Map<CteDefinition, Plan> ctePlans = new java.util.IdentityHashMap<>();
+    /** Shared CTEs planned but not yet placed at the top of a query level, in the order they were planned. */
+    private List<CteDefinition> unplacedCtes = new ArrayList<>();
+    /** How many references of each shared CTE the planner has met. */
+    private java.util.Map<CteDefinition, Integer> cteReferencesMet = new java.util.IdentityHashMap<>();
 
     public Planner(TypeSystem types) {
         this.types = types;
@@ -39,26 +46,81 @@ public final class Planner {
         CostModel saved = costs;
         boolean savedParallel = parallelStatement;
         int savedNesting = nesting;
+        var savedCtePlans = ctePlans;
+        var savedUnplaced = unplacedCtes;
+        var savedMet = cteReferencesMet;
         costs = new CostModel(types, parameters, statistics);
         parallelStatement = query.command() == Query.CommandType.SELECT && query.dataModifyingCtes().isEmpty()
                 && query.rowMarks().isEmpty();
         nesting = 0;
+        ctePlans = new java.util.IdentityHashMap<>();
+        unplacedCtes = new ArrayList<>();
+        cteReferencesMet = new java.util.IdentityHashMap<>();
         try {
             return planQuery(query);
         } finally {
             costs = saved;
             parallelStatement = savedParallel;
             nesting = savedNesting;
+            ctePlans = savedCtePlans;
+            unplacedCtes = savedUnplaced;
+            cteReferencesMet = savedMet;
         }
     }
 
     private Plan planQuery(Query query) {
         nesting++;
+        int firstNewCte = unplacedCtes.size();
         try {
-            return planNested(query);
+            return placeCtes(planNested(query), firstNewCte);
         } finally {
             nesting--;
         }
+    }
+
+    /**
+     * Puts the shared CTEs this level planned whose references the planner has all met at the
+     * top of the level's plan; the statement's own level takes whatever is left. (PostgreSQL
+     * places a CTE at the level of its WITH; the level that contains all its references is that
+     * level or one below it, which EXPLAIN shows alike in all but rare queries.)
+     */
+    private Plan placeCtes(Plan plan, int firstNewCte) {
+        List<CteDefinition> placed = new ArrayList<>();
+        for (int i = firstNewCte; i < unplacedCtes.size(); ) {
+            CteDefinition definition = unplacedCtes.get(i);
+            if (nesting == 1 || cteReferencesMet.getOrDefault(definition, 0) >= definition.references()) {
+                placed.add(definition);
+                unplacedCtes.remove(i);
+            } else {
+                i++;
+            }
+        }
+        if (placed.isEmpty()) {
+            return plan;
+        }
+        List<Plan> plans = placed.stream().map(ctePlans::get).toList();
+        return new Plan.CtePlans(plan, placed, plans,
+                charged(plan.cost(), plans.stream().mapToDouble(cte -> cte.cost().total()).sum()));
+    }
+
+    /**
+     * A reference to a WITH query ({@code SS_process_ctes}): inlined like a subquery, or a CTE
+     * Scan of the one plan all references of a shared CTE read; a materialized CTE that reads
+     * columns of an enclosing query gets a plan per reference.
+     */
+    private Plan cte(RangeEntry entry) {
+        CteDefinition definition = entry.cte().definition();
+        if (definition == null || !definition.shared()) {
+            return SetOperationPaths.cteScan(costs, entry, subquery(entry.subquery()), false);
+        }
+        Plan plan = ctePlans.get(definition);
+        if (plan == null) {
+            plan = subquery(entry.subquery());
+            ctePlans.put(definition, plan);
+            unplacedCtes.add(definition);
+        }
+        cteReferencesMet.merge(definition, 1, Integer::sum);
+        return SetOperationPaths.cteScan(costs, entry, plan, true);
     }
 
     private Plan planNested(Query query) {
@@ -94,11 +156,26 @@ public final class Planner {
                 correlated.add(false);
             }
         }
+        double initPlanCost = 0; // min/max init plans are in their Result's cost already
+        for (int i = 0; i < subplans.size() - (minMax == null ? 0 : minMax.initPlans().size()); i++) {
+            if (!correlated.get(i)) {
+                initPlanCost += subplans.get(i).cost().total();
+            }
+        }
         Plan plan = planWithoutSubLinks(rewritten, pulledUp.pulled());
         if (minMax != null) {
             plan = initPlanResult(plan, minMax.initPlans());
         }
-        return subplans.isEmpty() ? plan : new Plan.InitPlans(plan, subplans, correlated, plan.cost());
+        return subplans.isEmpty() ? plan
+                : new Plan.InitPlans(plan, subplans, correlated, charged(plan.cost(), initPlanCost));
+    }
+
+    /**
+     * A level's cost with its init plans' and CTEs' added to startup and total, as
+     * {@code SS_charge_for_initplans} does: they run before the level's first row.
+     */
+    private static Plan.Cost charged(Plan.Cost cost, double initPlanCost) {
+        return new Plan.Cost(cost.startup() + initPlanCost, cost.total() + initPlanCost, cost.rows(), cost.width());
     }
 
     /**
@@ -130,7 +207,7 @@ public final class Planner {
         if (query.setOperation() != null) {
             return setOperation(query);
         }
-        Plan plan = JoinPlanner.plan(costs, query, this::subquery, pulled);
+        Plan plan = JoinPlanner.plan(costs, query, this::subquery, this::cte, pulled);
         boolean sorted = false;
         List<QueryExpr> exprs = query.targetList().stream().map(TargetEntry::expr).toList();
         boolean windows = WindowPlanner.hasWindows(exprs);
@@ -448,7 +525,7 @@ public final class Planner {
      * followed without re-running the join (no EvalPlanQual recheck of the join yet).
      */
     private Plan joinedModify(Query query, RangeEntry target) {
-        Plan input = JoinPlanner.plan(costs, query, this::subquery);
+        Plan input = JoinPlanner.plan(costs, query, this::subquery, this::cte);
         List<QueryExpr> newRow = query.command() == Query.CommandType.UPDATE
                 ? query.targetList().stream().map(TargetEntry::expr).toList() : List.of();
         return new Plan.ModifyTable(query.command(), target, input, newRow, null, query.returning(),
@@ -461,7 +538,7 @@ public final class Planner {
      * clauses on each join row.
      */
     private Plan merge(Query query) {
-        Plan input = JoinPlanner.plan(costs, query, this::subquery);
+        Plan input = JoinPlanner.plan(costs, query, this::subquery, this::cte);
         return new Plan.ModifyTable(Query.CommandType.MERGE, query.resultRelation(), input, List.of(), null, List.of(),
                 new Plan.Cost(input.cost().startup(), input.cost().total(), 0, 0), null, query.merge());
     }

@@ -67,14 +67,20 @@ final class SetOperationPaths {
     private static final java.util.Set<Integer> HASHED_WITHOUT_CATALOG_CLASS = java.util.Set.of(3802, 1266,
             5069, 28, 29, 27, 1033, 194);
 
-    /** A CTE reference: scanned as a CTE when materialized, else its plan inline like a subquery. */
-    static Plan cteScan(RangeEntry entry, Plan subquery) {
+    /**
+     * A CTE reference: scanned as a CTE when materialized, else its plan inline like a subquery.
+     * A CTE Scan costs two {@code cpu_tuple_cost} per row of the CTE ({@code cost_ctescan}: one
+     * for the tuplestore, one for the scan); a shared CTE's plan is charged once, to its level,
+     * one that each reference runs for itself to the scan.
+     */
+    static Plan cteScan(CostModel costs, RangeEntry entry, Plan subquery, boolean shared) {
         if (!entry.cte().materialized()) {
             return subquery;
         }
         Plan.Cost cost = subquery.cost();
-        return new Plan.CteScan(entry, subquery, new Plan.Cost(cost.startup(), cost.total() + cost.rows() * 0.01,
-                cost.rows(), cost.width()));
+        double own = shared ? 0 : cost.total();
+        return new Plan.CteScan(entry, subquery, new Plan.Cost(shared ? 0 : cost.startup(),
+                own + 2 * costs.cpuTupleCost() * cost.rows(), cost.rows(), cost.width()));
     }
 
     static Plan workTableScan(CostModel costs, RangeEntry entry) {

@@ -260,69 +260,16 @@ final class SubLinkPullUp {
 
     /** Whether the expression reads one of the parameters, also inside its subqueries. */
     private static boolean mentions(QueryExpr expr, Map<Integer, QueryExpr> params) {
-        return expr != null && ExpressionWalker.contains(expr, node -> node instanceof QueryExpr.ExecParam param
-                && params.containsKey(param.id())
+        return expr != null && ExpressionWalker.contains(expr, node -> readsParam(node, params)
                 || node instanceof QueryExpr.SubLink link && mentions(link.query(), params));
-    }
-
-    private static boolean mentions(List<QueryExpr> exprs, Map<Integer, QueryExpr> params) {
-        for (QueryExpr expr : exprs) {
-            if (mentions(expr, params)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether any expression of the query (its subqueries and FROM items included) reads one of the parameters. */
     static boolean mentions(Query query, Map<Integer, QueryExpr> params) {
-        if (query == null) {
-            return false;
-        }
-        List<QueryExpr> exprs = new ArrayList<>();
-        exprs.add(query.where());
-        exprs.add(query.having());
-        exprs.add(query.limit());
-        exprs.add(query.offset());
-        exprs.addAll(query.groupBy());
-        exprs.addAll(query.aggregates());
-        query.targetList().forEach(entry -> exprs.add(entry.expr()));
-        if (query.returning() != null) {
-            query.returning().forEach(entry -> exprs.add(entry.expr()));
-        }
-        for (FromNode node : query.from()) {
-            joinQuals(node, exprs);
-        }
-        for (RangeEntry entry : query.rangeTable()) {
-            if (entry.values() != null) {
-                entry.values().forEach(exprs::addAll);
-            }
-            if (entry.function() != null) {
-                exprs.add(entry.function().call());
-            }
-            if (entry.lateral() != null) {
-                entry.lateral().forEach(binding -> exprs.add(binding.value()));
-            }
-            if (entry.subquery() != null && mentions(entry.subquery(), params)) {
-                return true;
-            }
-        }
-        if (query.setOperation() != null) {
-            for (Query branch : query.setOperation().branches()) {
-                if (mentions(branch, params)) {
-                    return true;
-                }
-            }
-        }
-        exprs.removeIf(java.util.Objects::isNull);
-        return mentions(exprs, params);
+        return ExpressionWalker.containsInQuery(query, node -> readsParam(node, params));
     }
 
-    private static void joinQuals(FromNode node, List<QueryExpr> into) {
-        if (node instanceof FromNode.Join join) {
-            into.add(join.quals());
-            joinQuals(join.left(), into);
-            joinQuals(join.right(), into);
-        }
+    private static boolean readsParam(QueryExpr node, Map<Integer, QueryExpr> params) {
+        return node instanceof QueryExpr.ExecParam param && params.containsKey(param.id());
     }
 }

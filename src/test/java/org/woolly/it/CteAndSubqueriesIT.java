@@ -29,6 +29,29 @@ class CteAndSubqueriesIT {
         PsqlIT.assertScriptMatchesPostgres(server, "cte/cte");
     }
 
+    /** A CTE referenced twice runs once and both read its rows; once referenced, it is inlined; EXPLAIN as PG. */
+    @Test
+    void sharedCtesMatchPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "cte/shared");
+    }
+
+    /** A volatile CTE read by two references of a prepared statement gives both the same rows. */
+    @Test
+    void sharedCteThroughPreparedStatement() throws SQLException {
+        try (Connection connection = server.connect(); PreparedStatement statement = connection.prepareStatement(
+                "WITH x AS (SELECT random() * ? AS r FROM generate_series(1, ?)) "
+                        + "SELECT count(*) FROM x x1 JOIN x x2 ON x1.r = x2.r")) {
+            for (int rows : new int[] {3, 50}) {
+                statement.setDouble(1, 1000.0);
+                statement.setInt(2, rows);
+                try (ResultSet result = statement.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getLong(1)).isEqualTo(rows);
+                }
+            }
+        }
+    }
+
     @Test
     void correlatedSubqueryWithStatementParameters() throws SQLException {
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {

@@ -256,8 +256,20 @@ public sealed interface Plan {
     record DataModifyingCtes(Plan root, List<String> names, List<Integer> params, List<Plan> ctes, Cost cost)
             implements Plan {}
 
-    /** The rows of a WITH query ({@code CteScan}): its plan, shown as {@code CTE name} under the scan. */
+    /**
+     * The rows of a WITH query ({@code CteScan}). When its definition is shared, every scan of
+     * it holds the same {@code subplan}, run once for all of them and shown once, where a
+     * {@link CtePlans} lists it; otherwise the scan runs a copy of its own, shown under it.
+     */
     record CteScan(RangeEntry entry, Plan subplan, Cost cost) implements Plan {}
+
+    /**
+     * The shared CTEs of a query level ({@code SS_process_ctes}' initplans): {@code plans} are
+     * the plans their scans in {@code root} read, shown as {@code CTE name} at the top of the
+     * level's plan, numbered before its InitPlans and SubPlans as PostgreSQL numbers them.
+     */
+    record CtePlans(Plan root, List<org.woolly.nodes.query.CteDefinition> definitions, List<Plan> plans, Cost cost)
+            implements Plan {}
 
     /**
      * WITH RECURSIVE ({@code RecursiveUnion}): the rows of {@code nonRecursive}, then of

@@ -124,4 +124,66 @@ public final class ExpressionWalker {
         });
         return found[0];
     }
+
+    /**
+     * Whether any expression node of the query satisfies {@code test}: its clauses, join
+     * conditions and FROM items, and the queries of its subqueries at every depth
+     * ({@code query_tree_walker} with {@code expression_tree_walker}).
+     */
+    public static boolean containsInQuery(Query query, Predicate<QueryExpr> test) {
+        if (query == null) {
+            return false;
+        }
+        List<QueryExpr> exprs = new ArrayList<>();
+        exprs.add(query.where());
+        exprs.add(query.having());
+        exprs.add(query.limit());
+        exprs.add(query.offset());
+        exprs.addAll(query.groupBy());
+        exprs.addAll(query.aggregates());
+        query.targetList().forEach(entry -> exprs.add(entry.expr()));
+        if (query.returning() != null) {
+            query.returning().forEach(entry -> exprs.add(entry.expr()));
+        }
+        for (FromNode node : query.from()) {
+            joinQuals(node, exprs);
+        }
+        for (RangeEntry entry : query.rangeTable()) {
+            if (entry.values() != null) {
+                entry.values().forEach(exprs::addAll);
+            }
+            if (entry.function() != null) {
+                exprs.add(entry.function().call());
+            }
+            if (entry.lateral() != null) {
+                entry.lateral().forEach(binding -> exprs.add(binding.value()));
+            }
+            if (entry.subquery() != null && containsInQuery(entry.subquery(), test)) {
+                return true;
+            }
+        }
+        if (query.setOperation() != null) {
+            for (Query branch : query.setOperation().branches()) {
+                if (containsInQuery(branch, test)) {
+                    return true;
+                }
+            }
+        }
+        Predicate<QueryExpr> deep = node -> test.test(node)
+                || node instanceof QueryExpr.SubLink link && containsInQuery(link.query(), test);
+        for (QueryExpr expr : exprs) {
+            if (expr != null && contains(expr, deep)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void joinQuals(FromNode node, List<QueryExpr> into) {
+        if (node instanceof FromNode.Join join) {
+            into.add(join.quals());
+            joinQuals(join.left(), into);
+            joinQuals(join.right(), into);
+        }
+    }
 }

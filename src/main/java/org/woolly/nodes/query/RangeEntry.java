@@ -42,11 +42,15 @@ public record RangeEntry(Kind kind, String alias, Relation relation, Query subqu
     }
 
     /**
-     * The WITH query a CTE or WORKTABLE entry reads: its name, whether it is scanned as a
-     * materialized CTE (recursive or MATERIALIZED; otherwise it is planned inline like a
-     * subquery), and for a recursive one the execution parameter holding the work table.
+     * The WITH query a CTE or WORKTABLE entry reads: its name, the definition its references
+     * share (null for a work table), and for a work table the execution parameter holding it.
      */
-    public record CteReference(String name, boolean materialized, int workTableParam) {}
+    public record CteReference(String name, CteDefinition definition, int workTableParam) {
+        /** Whether it is scanned as a CTE ({@code CteScan}) rather than planned inline like a subquery. */
+        public boolean materialized() {
+            return definition == null || !definition.inline();
+        }
+    }
 
     /** An entry that is not a function call. */
     public RangeEntry(Kind kind, String alias, Relation relation, Query subquery, List<List<QueryExpr>> values,
