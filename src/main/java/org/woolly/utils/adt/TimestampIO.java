@@ -99,7 +99,14 @@ final class TimestampIO implements TypeIO {
         }
         long epochSeconds = Math.floorDiv(timestamp + DateTimeArithmetic.UNIX_TO_POSTGRES_USECS,
                 DateTimeArithmetic.USECS_PER_SEC);
-        boolean daylight = zone.getRules().isDaylightSavings(Instant.ofEpochSecond(epochSeconds));
+        java.time.zone.ZoneRules rules = zone.getRules();
+        java.util.List<java.time.zone.ZoneOffsetTransition> transitions = rules.getTransitions();
+        if (!transitions.isEmpty() && epochSeconds < transitions.get(0).toEpochSecond()
+                && !rules.getOffset(Instant.ofEpochSecond(epochSeconds)).equals(transitions.get(0).getOffsetAfter())) {
+            // before the zone's first rule the tz database keeps local mean time
+            return "LMT";
+        }
+        boolean daylight = rules.isDaylightSavings(Instant.ofEpochSecond(epochSeconds));
         java.util.TimeZone legacy = java.util.TimeZone.getTimeZone(zone);
         return legacy.getDisplayName(daylight, java.util.TimeZone.SHORT, Locale.ENGLISH);
     }
