@@ -37,7 +37,8 @@ final class DateTimeFields {
             return nonFinite(unit, timestamp == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY);
         }
         if (unit == DateTimeUnits.EPOCH) {
-            return BigDecimal.valueOf(timestamp + DateTimeArithmetic.UNIX_TO_POSTGRES_USECS, 6);
+            // near the upper bound the sum passes int64
+            return BigDecimal.valueOf(timestamp, 6).add(BigDecimal.valueOf(DateTimeArithmetic.UNIX_TO_POSTGRES_USECS, 6));
         }
         int offset = zoned ? DateTimeArithmetic.offsetAt(zoneContext.formatSettings().timeZone(), timestamp) : 0;
         long local = timestamp + offset * SECOND;

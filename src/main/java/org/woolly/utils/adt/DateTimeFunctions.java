@@ -309,15 +309,16 @@ final class DateTimeFunctions {
             return DateTimeArithmetic.fromLocalDate(LocalDate.of(year < 0 ? year + 1 : year, month, day));
         } catch (java.time.DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date field value out of range: " + year + "-" + (month < 10 ? "0" : "") + month + "-"
-                            + (day < 10 ? "0" : "") + day);
+                    "date field value out of range: " + String.format("%d-%02d-%02d", year < 0 ? year + 1 : year, month, day));
         }
     }
 
     /** {@code timestamp_age}: field-by-field difference, borrowing days from the month as PostgreSQL does. */
     private static Interval age(long left, long right) {
-        if (!DateTimeArithmetic.isFinite(left) || !DateTimeArithmetic.isFinite(right)) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite timestamps");
+        // PostgreSQL 15 decodes +infinity as the largest timestamp; -infinity does not decode
+        if (left == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY
+                || right == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
         LocalDateTime a = DateTimeArithmetic.toLocalDateTime(left - Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC));
         LocalDateTime b = DateTimeArithmetic.toLocalDateTime(right - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
