@@ -15,13 +15,12 @@ import org.woolly.utils.error.SqlState;
  * 22008 with the datestyle hint, anything unreadable 22007.
  */
 final class DateTimeDecoder {
-    /** Field types from the splitting pass ({@code DTK_NUMBER}, {@code DTK_STRING}, ...). */
-    private static final int NUMBER = 0;
-    private static final int STRING = 1;
-    private static final int DATE = 2;
-    private static final int TIME = 3;
-    private static final int ZONE = 4;
-    private static final int SPECIAL = 5;
+    private static final int NUMBER = DateTimeLexer.NUMBER;
+    private static final int STRING = DateTimeLexer.STRING;
+    private static final int DATE = DateTimeLexer.DATE;
+    private static final int TIME = DateTimeLexer.TIME;
+    private static final int ZONE = DateTimeLexer.ZONE;
+    private static final int SPECIAL = DateTimeLexer.SPECIAL;
 
     /** Field masks ({@code DTK_M(...)}). */
     static final int M_YEAR = 1;
@@ -71,9 +70,8 @@ final class DateTimeDecoder {
 
     /** {@code TOKMAXLEN}: keywords compare on their first ten characters. */
     private static final int KEYWORD_LENGTH = 10;
-    /** {@code MAXDATEFIELDS} and {@code MAXDATELEN}. */
+    /** {@code MAXDATEFIELDS}. */
     private static final int MAX_FIELDS = 25;
-    private static final int MAX_LENGTH = 128;
     private static final long JULIAN_OF_UNIX_EPOCH = 2440588;
     private static final int[][] DAYS_IN_MONTH = {
         {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
@@ -134,6 +132,11 @@ final class DateTimeDecoder {
         return token.length() > KEYWORD_LENGTH ? token.substring(0, KEYWORD_LENGTH) : token;
     }
 
+    /** Whether {@code token} is one of {@code datetktbl}'s words. */
+    static boolean isKeyword(String token) {
+        return keyword(token) != null;
+    }
+
     private static Keyword keyword(String token) {
         return KEYWORDS.get(truncate(token));
     }
@@ -175,7 +178,7 @@ final class DateTimeDecoder {
     }
 
     /** Which error {@code DateTimeParseError} raises. */
-    private static final class DecodeError extends RuntimeException {
+    static final class DecodeError extends RuntimeException {
         final int code;
 
         DecodeError(int code) {
@@ -184,12 +187,12 @@ final class DateTimeDecoder {
         }
     }
 
-    private static final int BAD_FORMAT = 0;
+    static final int BAD_FORMAT = 0;
     private static final int FIELD_OVERFLOW = 1;
     private static final int MONTH_DAY_OVERFLOW = 2;
     private static final int ZONE_OVERFLOW = 3;
 
-    private static DecodeError error(int code) {
+    static DecodeError error(int code) {
         return new DecodeError(code);
     }
 
@@ -209,7 +212,7 @@ final class DateTimeDecoder {
     static Result decode(String text, String typeName, FormatSettings settings) {
         DateTimeDecoder decoder = new DateTimeDecoder(settings);
         try {
-            decoder.split(text);
+            decoder.fieldCount = DateTimeLexer.split(text, decoder.fields, decoder.types);
             decoder.decodeFields();
             return decoder.result;
         } catch (DecodeError e) {
@@ -226,147 +229,6 @@ final class DateTimeDecoder {
                     "time zone displacement out of range: \"" + text + "\"");
             default -> DateTimeParser.invalid(typeName, text);
         };
-    }
-
-    // ---- ParseDateTime: split into typed fields --------------------------------------------
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAlpha(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
-    }
-
-    private static boolean isPunctuation(char c) {
-        return c > ' ' && c < 0x7f && !isDigit(c) && !isAlpha(c);
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
-
-    private void split(String text) {
-        int length = text.length();
-        int position = 0;
-        int totalLength = 0;
-        while (position < length) {
-            char c = text.charAt(position);
-            if (isSpace(c)) {
-                position++;
-                continue;
-            }
-            StringBuilder field = new StringBuilder();
-            int type;
-            if (isDigit(c)) {
-                position = appendDigits(text, position, field);
-                char next = position < length ? text.charAt(position) : 0;
-                if (next == ':') {
-                    type = TIME;
-                    while (position < length && (isDigit(text.charAt(position)) || text.charAt(position) == ':'
-                            || text.charAt(position) == '.')) {
-                        field.append(text.charAt(position++));
-                    }
-                } else if (next == '-' || next == '/' || next == '.') {
-                    char delimiter = next;
-                    field.append(next);
-                    position++;
-                    if (position < length && isDigit(text.charAt(position))) {
-                        type = delimiter == '.' ? NUMBER : DATE;
-                        position = appendDigits(text, position, field);
-                        if (position < length && text.charAt(position) == delimiter) {
-                            type = DATE;
-                            while (position < length && (isDigit(text.charAt(position))
-                                    || text.charAt(position) == delimiter)) {
-                                field.append(text.charAt(position++));
-                            }
-                        }
-                    } else {
-                        type = DATE;
-                        while (position < length && (isAlpha(text.charAt(position)) || isDigit(text.charAt(position))
-                                || text.charAt(position) == delimiter)) {
-                            field.append(lower(text.charAt(position++)));
-                        }
-                    }
-                } else {
-                    type = NUMBER;
-                }
-            } else if (c == '.') {
-                field.append(c);
-                position = appendDigits(text, position + 1, field);
-                type = NUMBER;
-            } else if (isAlpha(c)) {
-                type = STRING;
-                while (position < length && isAlpha(text.charAt(position))) {
-                    field.append(lower(text.charAt(position++)));
-                }
-                char next = position < length ? text.charAt(position) : 0;
-                // a date with a text month, or a zone name such as America/New_York or Etc/GMT+5;
-                // a keyword followed by digits ("J2451187") stays a keyword
-                boolean isDate = next == '-' || next == '/' || next == '.'
-                        || (next == '+' || isDigit(next)) && keyword(field.toString()) == null;
-                if (isDate) {
-                    type = DATE;
-                    while (position < length) {
-                        char d = text.charAt(position);
-                        if (d == '+' || d == '-' || d == '/' || d == '_' || d == '.' || d == ':' || isAlpha(d)
-                                || isDigit(d)) {
-                            field.append(lower(d));
-                            position++;
-                        } else {
-                            break;
-                        }
-                    }
-                }
-            } else if (c == '+' || c == '-') {
-                field.append(c);
-                position++;
-                while (position < length && isSpace(text.charAt(position))) {
-                    position++;
-                }
-                char next = position < length ? text.charAt(position) : 0;
-                if (isDigit(next)) {
-                    type = ZONE;
-                    while (position < length && (isDigit(text.charAt(position)) || text.charAt(position) == ':'
-                            || text.charAt(position) == '.' || text.charAt(position) == '-')) {
-                        field.append(text.charAt(position++));
-                    }
-                } else if (isAlpha(next)) {
-                    type = SPECIAL;
-                    while (position < length && isAlpha(text.charAt(position))) {
-                        field.append(lower(text.charAt(position++)));
-                    }
-                } else {
-                    throw error(BAD_FORMAT);
-                }
-            } else if (isPunctuation(c)) {
-                position++;
-                continue;
-            } else {
-                throw error(BAD_FORMAT);
-            }
-            if (fieldCount >= MAX_FIELDS) {
-                throw error(BAD_FORMAT);
-            }
-            totalLength += field.length() + 1;
-            if (totalLength > MAX_LENGTH + MAX_FIELDS) {
-                throw error(BAD_FORMAT);
-            }
-            fields[fieldCount] = field.toString();
-            types[fieldCount] = type;
-            fieldCount++;
-        }
-    }
-
-    private static int appendDigits(String text, int position, StringBuilder field) {
-        while (position < text.length() && isDigit(text.charAt(position))) {
-            field.append(text.charAt(position++));
-        }
-        return position;
     }
 
     // ---- DecodeDateTime --------------------------------------------------------------------
@@ -387,7 +249,7 @@ final class DateTimeDecoder {
                 case DATE -> {
                     if (prefix == UNIT_JULIAN) {
                         // integral Julian day with an attached zone, "J2451187-08"
-                        int end = digitsEnd(field, 0);
+                        int end = DateTimeLexer.digitsEnd(field, 0);
                         int value = parseIntOrOverflow(field.substring(0, end));
                         setJulian(value);
                         julian = true;
@@ -396,7 +258,7 @@ final class DateTimeDecoder {
                         prefix = 0;
                     } else if ((fieldMask & DATE_MASK) == DATE_MASK) {
                         // a date already: a zone name with punctuation, or run-together time with a zone
-                        if (isDigit(field.charAt(0)) || prefix != 0) {
+                        if (DateTimeLexer.isDigit(field.charAt(0)) || prefix != 0) {
                             if (prefix != 0) {
                                 if (prefix != UNIT_TIME) {
                                     throw error(BAD_FORMAT);
@@ -621,30 +483,26 @@ final class DateTimeDecoder {
         return zone;
     }
 
-    private static int digitsEnd(String text, int start) {
-        int end = start;
-        while (end < text.length() && isDigit(text.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
     /** {@code strtoint}: leading digits, 22008 past the int range. */
     private static int parseIntOrOverflow(String digits) {
         if (digits.isEmpty()) {
             throw error(BAD_FORMAT);
         }
+        return parseInt(digits, FIELD_OVERFLOW);
+    }
+
+    private static int parseInt(String digits, int overflowCode) {
         try {
             return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
-            throw error(FIELD_OVERFLOW);
+            throw error(overflowCode);
         }
     }
 
     /** A number after a unit keyword: "J2451187", "T040506", "y1999". */
     private int decodePrefixedNumber(String field, int prefix, int fieldMask) {
         Result r = result;
-        int end = digitsEnd(field, 0);
+        int end = DateTimeLexer.digitsEnd(field, 0);
         int value = parseIntOrOverflow(field.substring(0, end));
         String rest = field.substring(end);
         if (rest.startsWith(".")) {
@@ -713,17 +571,17 @@ final class DateTimeDecoder {
         int position = 0;
         int length = text.length();
         while (position < length) {
-            while (position < length && !isAlpha(text.charAt(position)) && !isDigit(text.charAt(position))) {
+            while (position < length && !DateTimeLexer.isAlpha(text.charAt(position)) && !DateTimeLexer.isDigit(text.charAt(position))) {
                 position++;
             }
             if (position >= length) {
                 throw error(BAD_FORMAT);
             }
             int start = position;
-            if (isDigit(text.charAt(position))) {
-                position = digitsEnd(text, position);
+            if (DateTimeLexer.isDigit(text.charAt(position))) {
+                position = DateTimeLexer.digitsEnd(text, position);
             } else {
-                while (position < length && isAlpha(text.charAt(position))) {
+                while (position < length && DateTimeLexer.isAlpha(text.charAt(position))) {
                     position++;
                 }
             }
@@ -736,7 +594,7 @@ final class DateTimeDecoder {
         boolean haveTextMonth = false;
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
-            if (isAlpha(part.charAt(0))) {
+            if (DateTimeLexer.isAlpha(part.charAt(0))) {
                 Keyword keyword = keyword(part);
                 if (keyword != null && keyword.kind() == Kind.IGNORE) {
                     parts.set(i, null);
@@ -774,7 +632,7 @@ final class DateTimeDecoder {
     private int decodeNumber(String text, boolean haveTextMonth, int fieldMask) {
         Result r = result;
         int length = text.length();
-        int end = digitsEnd(text, 0);
+        int end = DateTimeLexer.digitsEnd(text, 0);
         if (end == 0) {
             throw error(BAD_FORMAT);
         }
@@ -888,13 +746,13 @@ final class DateTimeDecoder {
     /** {@code DecodeTime}: hh:mm, hh:mm:ss[.fff], or mm:ss.fff. */
     private void decodeTime(String text) {
         Result r = result;
-        int end = digitsEnd(text, 0);
+        int end = DateTimeLexer.digitsEnd(text, 0);
         int hour = parseIntOrOverflow(text.substring(0, end));
         if (end >= text.length() || text.charAt(end) != ':') {
             throw error(BAD_FORMAT);
         }
         int start = end + 1;
-        end = digitsEnd(text, start);
+        end = DateTimeLexer.digitsEnd(text, start);
         int minute = parseIntOrOverflow(text.substring(start, end));
         int second = 0;
         long fraction = 0;
@@ -908,7 +766,7 @@ final class DateTimeDecoder {
             second = minute;
         } else if (text.charAt(end) == ':') {
             start = end + 1;
-            end = digitsEnd(text, start);
+            end = DateTimeLexer.digitsEnd(text, start);
             second = parseIntOrOverflow(text.substring(start, end));
             if (end < text.length()) {
                 if (text.charAt(end) != '.') {
@@ -941,7 +799,7 @@ final class DateTimeDecoder {
             throw error(BAD_FORMAT);
         }
         for (int i = 1; i < text.length(); i++) {
-            if (!isDigit(text.charAt(i))) {
+            if (!DateTimeLexer.isDigit(text.charAt(i))) {
                 throw error(BAD_FORMAT);
             }
         }
@@ -953,7 +811,7 @@ final class DateTimeDecoder {
         if (text.isEmpty() || text.charAt(0) != '+' && text.charAt(0) != '-') {
             throw error(BAD_FORMAT);
         }
-        int end = digitsEnd(text, 1);
+        int end = DateTimeLexer.digitsEnd(text, 1);
         int hours;
         try {
             hours = end == 1 ? 0 : Integer.parseInt(text.substring(1, end));
@@ -964,11 +822,11 @@ final class DateTimeDecoder {
         int seconds = 0;
         if (end < text.length() && text.charAt(end) == ':') {
             int start = end + 1;
-            end = digitsEnd(text, start);
+            end = DateTimeLexer.digitsEnd(text, start);
             minutes = zonePart(text.substring(start, end));
             if (end < text.length() && text.charAt(end) == ':') {
                 start = end + 1;
-                end = digitsEnd(text, start);
+                end = DateTimeLexer.digitsEnd(text, start);
                 seconds = zonePart(text.substring(start, end));
             }
         } else if (end == text.length() && text.length() > 3) {
@@ -989,14 +847,7 @@ final class DateTimeDecoder {
     }
 
     private static int zonePart(String digits) {
-        if (digits.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            throw error(ZONE_OVERFLOW);
-        }
+        return digits.isEmpty() ? 0 : parseInt(digits, ZONE_OVERFLOW);
     }
 
     /** {@code ValidateDate}: era and two-digit years, day of year, month and day ranges. */
