@@ -309,7 +309,8 @@ final class DateTimeFunctions {
             return DateTimeArithmetic.fromLocalDate(LocalDate.of(year < 0 ? year + 1 : year, month, day));
         } catch (java.time.DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date field value out of range: " + String.format("%d-%02d-%02d", year < 0 ? year + 1 : year, month, day));
+                    "date field value out of range: " + String.format("%d-%02d-%02d",
+                            year < 0 && year != Integer.MIN_VALUE ? year + 1 : year, month, day));
         }
     }
 
