@@ -357,6 +357,13 @@ public final class ExpressionAnalyzer {
             case "localtime" -> TypeOids.TIME;
             default -> throw unsupported(value.name() + " values", value.location());
         };
-        return new QueryExpr.SqlValue(name, type);
+        QueryExpr result = new QueryExpr.SqlValue(name, type);
+        if (value.precision() < 0) {
+            return result;
+        }
+        // LOCALTIME(p) and friends round to p digits, as a cast to TIME(p) would
+        int typmod = org.woolly.utils.adt.TypeModifiers.typmodIn(type, name, List.of(value.precision()),
+                warning -> state.notices.notice(warning));
+        return new QueryExpr.Cast(result, null, type, typmod, true);
     }
 }

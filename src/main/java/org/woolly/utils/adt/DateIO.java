@@ -1,6 +1,5 @@
 package org.woolly.utils.adt;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -11,47 +10,26 @@ final class DateIO implements TypeIO {
 
     @Override
     public Object input(String text, int typmod, FormatSettings settings) {
-        DateTimeParser.Fields fields = DateTimeParser.parse(text, "date", settings);
+        DateTimeDecoder.Result fields = DateTimeDecoder.decode(text, "date", settings);
         if (fields.special != null) {
             return switch (fields.special) {
                 case "infinity" -> DateTimeArithmetic.DATE_POSITIVE_INFINITY;
                 case "-infinity" -> DateTimeArithmetic.DATE_NEGATIVE_INFINITY;
-                case "epoch" -> -DateTimeArithmetic.UNIX_TO_POSTGRES_DAYS;
-                case "today", "now" -> today(settings, 0);
-                case "tomorrow" -> today(settings, 1);
-                case "yesterday" -> today(settings, -1);
-                default -> throw DateTimeParser.invalid("date", text);
+                default -> -DateTimeArithmetic.UNIX_TO_POSTGRES_DAYS;
             };
         }
-        if (!fields.hasDate()) {
-            throw DateTimeParser.invalid("date", text);
+        if (!fields.julianInRange()) {
+            throw outOfRange(text);
         }
-        return toDays(fields, text);
-    }
-
-    static int today(FormatSettings settings, int plusDays) {
-        return DateTimeArithmetic.fromLocalDate(LocalDate.now(settings.timeZone()).plusDays(plusDays));
-    }
-
-    static int toDays(DateTimeParser.Fields fields, String text) {
-        if (fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > 31) {
-            // ValidateDate's DTERR_MD_FIELD_OVERFLOW: month and day may have been read in the wrong order
-            throw DateTimeParser.fieldOutOfRange(text).withHint("Perhaps you need a different \"datestyle\" setting.");
-        }
-        if (fields.year == 0) {
-            throw DateTimeParser.fieldOutOfRange(text);
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.of(fields.isoYear(), fields.month, fields.day);
-        } catch (DateTimeException e) {
-            throw DateTimeParser.fieldOutOfRange(text);
-        }
-        long days = date.toEpochDay() - DateTimeArithmetic.UNIX_TO_POSTGRES_DAYS;
+        long days = fields.julianDay() - DateTimeArithmetic.POSTGRES_EPOCH_JULIAN;
         if (days < DateTimeArithmetic.MIN_DATE || days > DateTimeArithmetic.MAX_DATE) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + text + "\"");
+            throw outOfRange(text);
         }
         return (int) days;
+    }
+
+    private static SqlException outOfRange(String text) {
+        return new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + text + "\"");
     }
 
     @Override

@@ -20,6 +20,8 @@ final class DateTimeArithmetic {
     static final long USECS_PER_DAY = 24 * USECS_PER_HOUR;
     /** Days from 1970-01-01 to 2000-01-01. */
     static final int UNIX_TO_POSTGRES_DAYS = 10957;
+    /** {@code POSTGRES_EPOCH_JDATE}: the Julian day number of 2000-01-01. */
+    static final long POSTGRES_EPOCH_JULIAN = 2451545;
     static final long UNIX_TO_POSTGRES_USECS = UNIX_TO_POSTGRES_DAYS * USECS_PER_DAY;
     static final int DATE_NEGATIVE_INFINITY = Integer.MIN_VALUE;
     static final int DATE_POSITIVE_INFINITY = Integer.MAX_VALUE;

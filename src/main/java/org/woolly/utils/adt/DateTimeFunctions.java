@@ -89,32 +89,40 @@ final class DateTimeFunctions {
         r.function("clock_timestamp", TZ, 'v', true, (a, c) -> TimestampIO.currentTimestamp());
         r.function("timeofday", TX, 'v', true, (a, c) -> TimestampIO.TIMESTAMPTZ.output(
                 TimestampIO.currentTimestamp(), c.formatSettings()));
-        r.function("date_trunc", TS, (a, c) -> truncate((String) a[0], (Long) a[1], null, "timestamp"), TX, TS);
+        r.function("date_trunc", TS, (a, c) -> truncate((String) a[0], (Long) a[1], null,
+                DateTimeFields.TIMESTAMP), TX, TS);
         r.function("date_trunc", TZ, 's', true, (a, c) -> truncate((String) a[0], (Long) a[1], c,
-                "timestamp with time zone"), TX, TZ);
+                DateTimeFields.TIMESTAMPTZ), TX, TZ);
         r.function("date_trunc", IV, (a, c) -> truncateInterval((String) a[0], (Interval) a[1]), TX, IV);
         r.function("date_bin", TS, (a, c) -> dateBin((Interval) a[0], (Long) a[1], (Long) a[2]), IV, TS, TS);
         r.function("date_bin", TZ, (a, c) -> dateBin((Interval) a[0], (Long) a[1], (Long) a[2]), IV, TZ, TZ);
         r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofTimestamp((String) a[0], (Long) a[1],
-                null, "timestamp"), TX, TS);
+                null, DateTimeFields.TIMESTAMP), TX, TS);
         r.function("extract", TypeOids.NUMERIC, 's', true, (a, c) -> DateTimeFields.ofTimestamp((String) a[0],
-                (Long) a[1], c, "timestamp with time zone"), TX, TZ);
+                (Long) a[1], c, DateTimeFields.TIMESTAMPTZ), TX, TZ);
         r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofDate((String) a[0], (Integer) a[1]), TX, D);
         r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofInterval((String) a[0], (Interval) a[1]),
                 TX, IV);
         r.function("extract", TypeOids.NUMERIC, (a, c) -> DateTimeFields.ofTime((String) a[0], (Long) a[1]), TX,
                 TypeOids.TIME);
         r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofTimestamp((String) a[0],
-                (Long) a[1], null, "timestamp")), TX, TS);
+                (Long) a[1], null, DateTimeFields.TIMESTAMP)), TX, TS);
         r.function("date_part", TypeOids.FLOAT8, 's', true, (a, c) -> toDouble(DateTimeFields.ofTimestamp(
-                (String) a[0], (Long) a[1], c, "timestamp with time zone")), TX, TZ);
-        r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofDate((String) a[0],
-                (Integer) a[1])), TX, D);
+                (String) a[0], (Long) a[1], c, DateTimeFields.TIMESTAMPTZ)), TX, TZ);
+        // date_part(text, date) is SQL in PostgreSQL: date_part($1, $2::timestamp)
+        r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofTimestamp((String) a[0],
+                dateToTimestamp((Integer) a[1]), null, DateTimeFields.TIMESTAMP)), TX, D);
         r.function("date_part", TypeOids.FLOAT8, (a, c) -> toDouble(DateTimeFields.ofInterval((String) a[0],
                 (Interval) a[1])), TX, IV);
         r.function("make_date", D, (a, c) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]),
                 TypeOids.INT4, TypeOids.INT4, TypeOids.INT4);
         r.function("age", IV, (a, c) -> age((Long) a[0], (Long) a[1]), TS, TS);
+        r.function("date", D, (a, c) -> timestampToDate((Long) a[0]), TS);
+        r.function("date", D, 's', true, (a, c) -> timestampToDate(timestamptzToTimestamp((Long) a[0], c)), TZ);
+        // age(x) is age(current_date, x): midnight of today, in the session's zone for timestamptz
+        r.function("age", IV, 's', true, (a, c) -> age(midnightToday(c), (Long) a[0]), TS);
+        r.function("age", IV, 's', true, (a, c) -> age(midnightToday(c),
+                timestamptzToTimestamp((Long) a[0], c)), TZ);
         r.function("age", IV, 'i', true, (a, c) -> age(TimestampIO.toLocal((Long) a[0], c.formatSettings().timeZone()),
                 TimestampIO.toLocal((Long) a[1], c.formatSettings().timeZone())), TZ, TZ);
         r.function("justify_days", IV, (a, c) -> checked(() -> justifyDays((Interval) a[0])), IV);
@@ -127,7 +135,16 @@ final class DateTimeFunctions {
     }
 
     private static Double toDouble(Object value) {
+        if (value instanceof NumericSpecial special) {
+            return special == NumericSpecial.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
+                    : special == NumericSpecial.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : Double.NaN;
+        }
         return value == null ? null : ((BigDecimal) value).doubleValue();
+    }
+
+    private static long midnightToday(FunctionContext context) {
+        long local = timestamptzToTimestamp(context.transactionTimestamp(), context);
+        return Math.floorDiv(local, DAY) * DAY;
     }
 
     static long dateToTimestamp(int date) {
@@ -292,15 +309,17 @@ final class DateTimeFunctions {
             return DateTimeArithmetic.fromLocalDate(LocalDate.of(year < 0 ? year + 1 : year, month, day));
         } catch (java.time.DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date field value out of range: " + year + "-" + (month < 10 ? "0" : "") + month + "-"
-                            + (day < 10 ? "0" : "") + day);
+                    "date field value out of range: " + String.format("%d-%02d-%02d",
+                            year < 0 && year != Integer.MIN_VALUE ? year + 1 : year, month, day));
         }
     }
 
     /** {@code timestamp_age}: field-by-field difference, borrowing days from the month as PostgreSQL does. */
     private static Interval age(long left, long right) {
-        if (!DateTimeArithmetic.isFinite(left) || !DateTimeArithmetic.isFinite(right)) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite timestamps");
+        // PostgreSQL 15 decodes +infinity as the largest timestamp; -infinity does not decode
+        if (left == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY
+                || right == DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
         LocalDateTime a = DateTimeArithmetic.toLocalDateTime(left - Math.floorMod(left, DateTimeArithmetic.USECS_PER_SEC));
         LocalDateTime b = DateTimeArithmetic.toLocalDateTime(right - Math.floorMod(right, DateTimeArithmetic.USECS_PER_SEC));
@@ -347,46 +366,41 @@ final class DateTimeFunctions {
         if (!DateTimeArithmetic.isFinite(timestamp)) {
             return timestamp;
         }
+        DateTimeUnits field = DateTimeUnits.forTruncate(unit, typeName);
         long local = zoneContext == null ? timestamp
                 : TimestampIO.toLocal(timestamp, zoneContext.formatSettings().timeZone());
         long micros = Math.floorMod(local, DateTimeArithmetic.USECS_PER_SEC);
         LocalDateTime dateTime = DateTimeArithmetic.toLocalDateTime(local - micros);
+        LocalDate date = dateTime.toLocalDate();
+        int year = date.getYear();
         LocalDateTime truncated;
         long keepMicros = 0;
-        switch (unit.toLowerCase(Locale.ROOT)) {
-            case "microseconds" -> {
+        switch (field) {
+            case MICROSECOND -> {
                 truncated = dateTime;
                 keepMicros = micros;
             }
-            case "milliseconds" -> {
+            case MILLISECOND -> {
                 truncated = dateTime;
                 keepMicros = micros / 1000 * 1000;
             }
-            case "second", "seconds" -> truncated = dateTime;
-            case "minute", "minutes" -> truncated = dateTime.withSecond(0);
-            case "hour", "hours" -> truncated = dateTime.withSecond(0).withMinute(0);
-            case "day", "days" -> truncated = dateTime.toLocalDate().atStartOfDay();
-            case "week", "weeks" -> truncated = dateTime.toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay();
-            case "month", "months" -> truncated = dateTime.toLocalDate().withDayOfMonth(1).atStartOfDay();
-            case "quarter" -> truncated = dateTime.toLocalDate().withDayOfMonth(1)
+            case SECOND -> truncated = dateTime;
+            case MINUTE -> truncated = dateTime.withSecond(0);
+            case HOUR -> truncated = dateTime.withSecond(0).withMinute(0);
+            case DAY -> truncated = date.atStartOfDay();
+            case WEEK -> truncated = date.with(DayOfWeek.MONDAY).atStartOfDay();
+            case MONTH -> truncated = date.withDayOfMonth(1).atStartOfDay();
+            case QUARTER -> truncated = date.withDayOfMonth(1)
                     .withMonth((dateTime.getMonthValue() - 1) / 3 * 3 + 1).atStartOfDay();
-            case "year", "years" -> truncated = dateTime.toLocalDate().withDayOfYear(1).atStartOfDay();
-            case "decade", "decades" -> truncated = LocalDate.of(Math.floorDiv(dateTime.getYear(), 10) * 10, 1, 1)
+            case YEAR -> truncated = date.withDayOfYear(1).atStartOfDay();
+            // as timestamp_trunc: years counted from 1 AD and back from 1 BC (proleptic year 0)
+            case DECADE -> truncated = LocalDate.of(year > 0 ? year / 10 * 10 : -((8 - (year - 1)) / 10) * 10, 1, 1)
                     .atStartOfDay();
-            case "century", "centuries" -> {
-                int year = dateTime.getYear();
-                int century = year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
-                truncated = LocalDate.of(century > 0 ? (century - 1) * 100 + 1 : century * 100 + 1, 1, 1)
-                        .atStartOfDay();
-            }
-            case "millennium", "millennia" -> {
-                int year = dateTime.getYear();
-                int millennium = year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
-                truncated = LocalDate.of(millennium > 0 ? (millennium - 1) * 1000 + 1 : millennium * 1000 + 1, 1, 1)
-                        .atStartOfDay();
-            }
-            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
-                    typeName + " units \"" + unit + "\" not recognized");
+            case CENTURY -> truncated = LocalDate.of(year > 0 ? (year + 99) / 100 * 100 - 99
+                    : -((99 - (year - 1)) / 100) * 100 + 1, 1, 1).atStartOfDay();
+            case MILLENNIUM -> truncated = LocalDate.of(year > 0 ? (year + 999) / 1000 * 1000 - 999
+                    : -((999 - (year - 1)) / 1000) * 1000 + 1, 1, 1).atStartOfDay();
+            default -> throw DateTimeUnits.notSupported(unit, typeName);
         }
         long result = DateTimeArithmetic.fromLocalDateTime(truncated) + keepMicros;
         return zoneContext == null ? result
@@ -395,24 +409,23 @@ final class DateTimeFunctions {
 
     private static Interval truncateInterval(String unit, Interval value) {
         long time = value.microseconds();
-        return switch (unit.toLowerCase(Locale.ROOT)) {
-            case "microseconds" -> value;
-            case "milliseconds" -> new Interval(value.months(), value.days(), time / 1000 * 1000);
-            case "second", "seconds" -> new Interval(value.months(), value.days(),
+        return switch (DateTimeUnits.forTruncate(unit, "interval")) {
+            case MICROSECOND -> value;
+            case MILLISECOND -> new Interval(value.months(), value.days(), time / 1000 * 1000);
+            case SECOND -> new Interval(value.months(), value.days(),
                     time / DateTimeArithmetic.USECS_PER_SEC * DateTimeArithmetic.USECS_PER_SEC);
-            case "minute", "minutes" -> new Interval(value.months(), value.days(),
+            case MINUTE -> new Interval(value.months(), value.days(),
                     time / DateTimeArithmetic.USECS_PER_MINUTE * DateTimeArithmetic.USECS_PER_MINUTE);
-            case "hour", "hours" -> new Interval(value.months(), value.days(),
+            case HOUR -> new Interval(value.months(), value.days(),
                     time / DateTimeArithmetic.USECS_PER_HOUR * DateTimeArithmetic.USECS_PER_HOUR);
-            case "day", "days" -> new Interval(value.months(), value.days(), 0);
-            case "month", "months" -> new Interval(value.months(), 0, 0);
-            case "quarter" -> new Interval(value.months() / 3 * 3, 0, 0);
-            case "year", "years" -> new Interval(value.months() / 12 * 12, 0, 0);
-            case "decade", "decades" -> new Interval(value.months() / 120 * 120, 0, 0);
-            case "century", "centuries" -> new Interval(value.months() / 1200 * 1200, 0, 0);
-            case "millennium", "millennia" -> new Interval(value.months() / 12000 * 12000, 0, 0);
-            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
-                    "interval units \"" + unit + "\" not recognized");
+            case DAY -> new Interval(value.months(), value.days(), 0);
+            case MONTH -> new Interval(value.months(), 0, 0);
+            case QUARTER -> new Interval(value.months() / 3 * 3, 0, 0);
+            case YEAR -> new Interval(value.months() / 12 * 12, 0, 0);
+            case DECADE -> new Interval(value.months() / 120 * 120, 0, 0);
+            case CENTURY -> new Interval(value.months() / 1200 * 1200, 0, 0);
+            case MILLENNIUM -> new Interval(value.months() / 12000 * 12000, 0, 0);
+            default -> throw DateTimeUnits.notSupported(unit, "interval");
         };
     }
 

@@ -467,14 +467,36 @@ final class DateTimeParser {
         return ids;
     }
 
-    /** An IANA zone by case-insensitive name, or null. */
+    /** A POSIX zone without daylight rule, "GMT+8" or "MST+7:00": the offset counts hours west. */
+    private static final java.util.regex.Pattern POSIX_ZONE =
+            java.util.regex.Pattern.compile("[a-z]{3,}([+-])(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
+
+    /** An IANA zone by case-insensitive name, or a fixed-offset POSIX zone, or null. */
     static ZoneId zoneByName(String name) {
         String id = ZONE_IDS.get(name.toLowerCase(Locale.ROOT));
         if (id == null) {
-            return null;
+            return posixZone(name.toLowerCase(Locale.ROOT));
         }
         try {
             return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static ZoneId posixZone(String name) {
+        java.util.regex.Matcher matcher = POSIX_ZONE.matcher(name);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int west = Integer.parseInt(matcher.group(2)) * 3600
+                + (matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3)) * 60)
+                + (matcher.group(4) == null ? 0 : Integer.parseInt(matcher.group(4)));
+        if (matcher.group(1).equals("-")) {
+            west = -west;
+        }
+        try {
+            return java.time.ZoneOffset.ofTotalSeconds(-west);
         } catch (DateTimeException e) {
             return null;
         }

@@ -175,10 +175,12 @@ final class DateTimeToChar {
                 return cased(pattern, name);
             }
             case "RM" -> {
-                if (f.month == 0) {
+                if (f.month == 0 && f.year == 0) {
                     return "";
                 }
-                String roman = ROMAN_MONTHS[f.month - 1];
+                // an interval's month may be zero (whole years) or negative, counted back from December
+                int month = f.month == 0 ? (f.year >= 0 ? 12 : 1) : f.month < 0 ? 13 + f.month : f.month;
+                String roman = ROMAN_MONTHS[month - 1];
                 roman = fillMode ? roman : pad(roman, 4);
                 return pattern.equals("rm") ? roman.toLowerCase(Locale.ROOT) : roman;
             }

@@ -18,7 +18,8 @@ final class TimeIO implements TypeIO {
             }
             throw DateTimeParser.invalid("time", text);
         }
-        if (!fields.hasTime()) {
+        // a zone with daylight rules needs a date to know its offset (DecodeTimeOnly)
+        if (!fields.hasTime() || fields.zone != null && !fields.zone.getRules().isFixedOffset() && !fields.hasDate()) {
             throw DateTimeParser.invalid("time", text);
         }
         long micros = fields.hour * DateTimeArithmetic.USECS_PER_HOUR + fields.minute * DateTimeArithmetic.USECS_PER_MINUTE

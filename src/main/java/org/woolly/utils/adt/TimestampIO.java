@@ -35,43 +35,37 @@ final class TimestampIO implements TypeIO {
 
     @Override
     public Object input(String text, int typmod, FormatSettings settings) {
-        DateTimeParser.Fields fields = DateTimeParser.parse(text, sqlName(), settings);
+        DateTimeDecoder.Result fields = DateTimeDecoder.decode(text, sqlName(), settings);
         ZoneId sessionZone = settings.timeZone();
         if (fields.special != null) {
             long value = switch (fields.special) {
                 case "infinity" -> DateTimeArithmetic.TIMESTAMP_POSITIVE_INFINITY;
                 case "-infinity" -> DateTimeArithmetic.TIMESTAMP_NEGATIVE_INFINITY;
-                case "epoch" -> -DateTimeArithmetic.UNIX_TO_POSTGRES_USECS;
-                case "now" -> withZone ? currentTimestamp() : toLocal(currentTimestamp(), sessionZone);
-                case "today", "tomorrow", "yesterday" -> {
-                    int offset = fields.special.equals("today") ? 0 : fields.special.equals("tomorrow") ? 1 : -1;
-                    long local = DateIO.today(settings, offset) * DateTimeArithmetic.USECS_PER_DAY;
-                    yield withZone ? DateTimeArithmetic.localToUtc(sessionZone, local) : local;
-                }
-                default -> throw DateTimeParser.invalid(sqlName(), text);
+                default -> -DateTimeArithmetic.UNIX_TO_POSTGRES_USECS;
             };
             return DateTimeArithmetic.roundTimestamp(value, typmod);
         }
-        if (!fields.hasDate()) {
-            throw DateTimeParser.invalid(sqlName(), text);
+        if (!fields.julianInRange()) {
+            throw outOfRange(text);
         }
-        long days = DateIO.toDays(fields, text);
-        long timeOfDay = fields.hasTime() ? fields.hour * DateTimeArithmetic.USECS_PER_HOUR
-                + fields.minute * DateTimeArithmetic.USECS_PER_MINUTE + fields.second * DateTimeArithmetic.USECS_PER_SEC
-                + fields.microsecond : 0;
-        long local = days * DateTimeArithmetic.USECS_PER_DAY + timeOfDay;
+        long days = fields.julianDay() - DateTimeArithmetic.POSTGRES_EPOCH_JULIAN;
+        long local = days * DateTimeArithmetic.USECS_PER_DAY + fields.timeOfDayMicros();
         long value;
         if (!withZone) {
             value = local;
-        } else if (fields.zoneOffsetSeconds != null) {
-            value = local - fields.zoneOffsetSeconds * DateTimeArithmetic.USECS_PER_SEC;
+        } else if (fields.zoneWest != null) {
+            value = local + fields.zoneWest * DateTimeArithmetic.USECS_PER_SEC;
         } else {
-            value = DateTimeArithmetic.localToUtc(fields.zone != null ? fields.zone : sessionZone, local);
+            value = DateTimeArithmetic.localToUtc(fields.namedZone != null ? fields.namedZone : sessionZone, local);
         }
         if (value < DateTimeArithmetic.MIN_TIMESTAMP || value >= DateTimeArithmetic.END_TIMESTAMP) {
-            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + text + "\"");
+            throw outOfRange(text);
         }
         return DateTimeArithmetic.roundTimestamp(value, typmod);
+    }
+
+    private static SqlException outOfRange(String text) {
+        return new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + text + "\"");
     }
 
     static long toLocal(long utc, ZoneId zone) {
@@ -105,7 +99,14 @@ final class TimestampIO implements TypeIO {
         }
         long epochSeconds = Math.floorDiv(timestamp + DateTimeArithmetic.UNIX_TO_POSTGRES_USECS,
                 DateTimeArithmetic.USECS_PER_SEC);
-        boolean daylight = zone.getRules().isDaylightSavings(Instant.ofEpochSecond(epochSeconds));
+        java.time.zone.ZoneRules rules = zone.getRules();
+        java.util.List<java.time.zone.ZoneOffsetTransition> transitions = rules.getTransitions();
+        if (!transitions.isEmpty() && epochSeconds < transitions.get(0).toEpochSecond()
+                && !rules.getOffset(Instant.ofEpochSecond(epochSeconds)).equals(transitions.get(0).getOffsetAfter())) {
+            // before the zone's first rule the tz database keeps local mean time
+            return "LMT";
+        }
+        boolean daylight = rules.isDaylightSavings(Instant.ofEpochSecond(epochSeconds));
         java.util.TimeZone legacy = java.util.TimeZone.getTimeZone(zone);
         return legacy.getDisplayName(daylight, java.util.TimeZone.SHORT, Locale.ENGLISH);
     }

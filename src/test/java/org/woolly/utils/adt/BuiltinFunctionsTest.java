@@ -285,7 +285,7 @@ class BuiltinFunctionsTest {
         assertThat(call("age", ts, "2024-03-01", ts, "2023-01-15 12:00")).isEqualTo("1 year 1 mon 16 days 12:00:00");
         assertThat(call("now")).isEqualTo("2000-01-01 00:00:01+00");
         assertError(() -> call("date_trunc", UNKNOWN, "fortnight", ts, "2024-01-01"), SqlState.INVALID_PARAMETER_VALUE,
-                "timestamp units \"fortnight\" not recognized");
+                "unit \"fortnight\" not recognized for type timestamp without time zone");
     }
 
     @Test
