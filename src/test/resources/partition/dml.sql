@@ -169,6 +169,8 @@ UPDATE rp SET b = b + 10 RETURNING (rp), *, tableoid::regclass;
 UPDATE rp SET a = 'y' WHERE b = 11 RETURNING (rp), *, tableoid::regclass;
 UPDATE rp SET a = 'x' WHERE b = 13 RETURNING (rp), *, tableoid::regclass;
 DELETE FROM rp WHERE b = 13 RETURNING *, tableoid::regclass;
+-- an INSERT routed to partitions returns the partition each row went to
+INSERT INTO rp VALUES ('x', 5, 6), ('y', 7, 8) RETURNING tableoid::regclass, *, (rp);
 DROP TABLE rp;
 
 DROP VIEW range_view;

@@ -58,7 +58,7 @@ final class ModifyAnalyzer {
         OnConflict onConflict = insert.onConflict() == null ? null : onConflict(relation, insert);
         return new Query(Query.CommandType.INSERT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
                 targets, List.of(), List.of(), null, List.of(), false, null, null, resultRelation,
-                returning(relation, insert.alias(), insert.returning()), null, onConflict);
+                returning(relation, insert.alias(), insert.returning(), relation.kind() == 'p'), null, onConflict);
     }
 
     private List<AttributeInfo> insertColumns(RelationInfo relation, Statement.Insert insert) {
@@ -615,12 +615,37 @@ final class ModifyAnalyzer {
 
     /** RETURNING reads the new (INSERT, UPDATE) or old (DELETE) row of the target relation. */
     private List<TargetEntry> returning(RelationInfo relation, String alias, List<ResTarget> returning) {
+        return returning(relation, alias, returning, false);
+    }
+
+    /**
+     * With {@code routed} (an INSERT into a partitioned table), the row RETURNING reads ends with
+     * the OID of the partition it went to, which {@code tableoid} reads (a hidden column, as an
+     * inheritance expansion carries it).
+     */
+    private List<TargetEntry> returning(RelationInfo relation, String alias, List<ResTarget> returning,
+                                        boolean routed) {
         if (returning == null || returning.isEmpty()) {
             return List.of();
         }
         ParseState returningState = state.child(state.parameterTypes);
         returningState.aggregateForbiddenIn = "RETURNING";
         FromAnalyzer.addRelation(returningState, relation, alias, false);
+        if (routed) {
+            RangeEntry entry = returningState.rangeTable.getFirst();
+            List<String> names = new ArrayList<>(entry.columnNames());
+            names.add(InheritanceExpansion.TABLE_OID);
+            int[] types = java.util.Arrays.copyOf(entry.columnTypes(), names.size());
+            types[names.size() - 1] = org.woolly.utils.adt.TypeOids.OID;
+            int[] typmods = java.util.Arrays.copyOf(entry.columnTypmods(), names.size());
+            typmods[names.size() - 1] = -1;
+            short[] numbers = java.util.Arrays.copyOf(entry.relation().attributeNumbers(), names.size());
+            returningState.rangeTable.set(0, new RangeEntry(entry.kind(), entry.alias(), new RangeEntry.Relation(
+                    entry.relation().oid(), entry.relation().name(), numbers), null, null, names, types, typmods,
+                    entry.offset(), false));
+            returningState.inheritanceParents.add(0);
+            returningState.hiddenColumns.add("0:" + InheritanceExpansion.TABLE_OID);
+        }
         int[] positions = memberOf == null ? null : parentOrder(memberOf, relation);
         if (positions != null) {
             // the parent's * and whole row, in its column order, over this member's columns

@@ -347,9 +347,17 @@ final class ModifyTableNode implements ExecNode {
             routeInsertOnConflict(row);
             return;
         }
-        insertIntoPartition(row);
+        ModifyTableNode leaf = insertIntoPartition(row);
         processed++;
-        emit(row);
+        emit(withTableOid(row, leaf.relation));
+    }
+
+    /** A routed row as RETURNING reads it: after its columns, the partition it went to, for tableoid. */
+    private Object[] withTableOid(Object[] row, RelationInfo partition) {
+        int width = relation.descriptor().size();
+        Object[] extended = java.util.Arrays.copyOf(row, Math.max(row.length, width + 1));
+        extended[width] = partition.oid();
+        return extended;
     }
 
     /**
@@ -389,7 +397,7 @@ final class ModifyTableNode implements ExecNode {
         node.insertOnConflict(routed.values());
         if (node.processed > before) {
             processed++;
-            emit(sameLayout ? node.lastRow : row);
+            emit(withTableOid(sameLayout ? node.lastRow : row, leaf));
         }
     }
 
