@@ -26,6 +26,8 @@ final class ModifyAnalyzer {
     private final ParseState state;
     private final ExpressionAnalyzer expressions;
     private final Analyzer.ExpressionParser expressionParser;
+    /** When this analyzes one member table of an UPDATE/DELETE of its parent: that parent, else null. */
+    private RelationInfo memberOf;
 
     ModifyAnalyzer(ParseState state, Analyzer.ExpressionParser expressionParser) {
         this.state = state;
@@ -56,7 +58,7 @@ final class ModifyAnalyzer {
         OnConflict onConflict = insert.onConflict() == null ? null : onConflict(relation, insert);
         return new Query(Query.CommandType.INSERT, List.copyOf(state.rangeTable), List.of(new FromNode.Leaf(0)), null,
                 targets, List.of(), List.of(), null, List.of(), false, null, null, resultRelation,
-                returning(relation, insert.alias(), insert.returning()), null, onConflict);
+                returning(relation, insert.alias(), insert.returning(), relation.kind() == 'p'), null, onConflict);
     }
 
     private List<AttributeInfo> insertColumns(RelationInfo relation, Statement.Insert insert) {
@@ -364,7 +366,9 @@ final class ModifyAnalyzer {
             memberState.ctes.addAll(state.ctes);
             memberState.parent = state.parent;
             memberState.parentHidden = state.parentHidden;
-            Query branch = analysis.analyze(new ModifyAnalyzer(memberState, expressionParser), locked, name);
+            ModifyAnalyzer memberAnalyzer = new ModifyAnalyzer(memberState, expressionParser);
+            memberAnalyzer.memberOf = parent;
+            Query branch = analysis.analyze(memberAnalyzer, locked, name);
             state.parameterTypes = memberState.parameterTypes;
             if (PartitionPruning.excluded(state, locked, parent.oid(), branch.where(),
                     column -> PartitionPruning.leafPosition(locked, column))) {
@@ -414,10 +418,11 @@ final class ModifyAnalyzer {
                 } else if (whole) {
                     value = assign(attribute, expressions.transform(clause.value()), clause.value().location());
                 } else {
-                    value = indirectionAssignment(clause.target(), row.get(attribute.number() - 1), attribute,
+                    value = indirectionAssignment(clause.target(), row.get(relation.position(attribute.number())), attribute,
                             expressions.transform(clause.value()), clause.value().location());
                 }
-                row.set(attribute.number() - 1, value);
+                // a position among the live columns: attnums count dropped columns too
+                row.set(relation.position(attribute.number()), value);
             } finally {
                 state.aggregateForbiddenIn = saved;
             }
@@ -610,14 +615,89 @@ final class ModifyAnalyzer {
 
     /** RETURNING reads the new (INSERT, UPDATE) or old (DELETE) row of the target relation. */
     private List<TargetEntry> returning(RelationInfo relation, String alias, List<ResTarget> returning) {
+        return returning(relation, alias, returning, false);
+    }
+
+    /**
+     * With {@code routed} (an INSERT into a partitioned table), the row RETURNING reads ends with
+     * the OID of the partition it went to, which {@code tableoid} reads (a hidden column, as an
+     * inheritance expansion carries it).
+     */
+    private List<TargetEntry> returning(RelationInfo relation, String alias, List<ResTarget> returning,
+                                        boolean routed) {
         if (returning == null || returning.isEmpty()) {
             return List.of();
         }
         ParseState returningState = state.child(state.parameterTypes);
         returningState.aggregateForbiddenIn = "RETURNING";
         FromAnalyzer.addRelation(returningState, relation, alias, false);
+        if (routed) {
+            RangeEntry entry = returningState.rangeTable.getFirst();
+            List<String> names = new ArrayList<>(entry.columnNames());
+            names.add(InheritanceExpansion.TABLE_OID);
+            int[] types = java.util.Arrays.copyOf(entry.columnTypes(), names.size());
+            types[names.size() - 1] = org.woolly.utils.adt.TypeOids.OID;
+            int[] typmods = java.util.Arrays.copyOf(entry.columnTypmods(), names.size());
+            typmods[names.size() - 1] = -1;
+            short[] numbers = java.util.Arrays.copyOf(entry.relation().attributeNumbers(), names.size());
+            returningState.rangeTable.set(0, new RangeEntry(entry.kind(), entry.alias(), new RangeEntry.Relation(
+                    entry.relation().oid(), entry.relation().name(), numbers), null, null, names, types, typmods,
+                    entry.offset(), false));
+            returningState.inheritanceParents.add(0);
+            returningState.hiddenColumns.add("0:" + InheritanceExpansion.TABLE_OID);
+        }
+        int[] positions = memberOf == null ? null : parentOrder(memberOf, relation);
+        if (positions != null) {
+            // the parent's * and whole row, in its column order, over this member's columns
+            // (map_variable_attnos of ExecInitModifyTable's per-partition RETURNING lists)
+            RangeEntry entry = returningState.rangeTable.getFirst();
+            List<String> names = new ArrayList<>();
+            int[] types = new int[positions.length];
+            int[] typmods = new int[positions.length];
+            short[] numbers = new short[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                names.add(entry.columnNames().get(positions[i]));
+                types[i] = entry.columnTypes()[positions[i]];
+                typmods[i] = entry.columnTypmods()[positions[i]];
+                numbers[i] = entry.relation().attributeNumbers()[positions[i]];
+            }
+            returningState.rangeTable.set(0, new RangeEntry(entry.kind(), entry.alias(), new RangeEntry.Relation(
+                    entry.relation().oid(), entry.relation().name(), numbers), null, null, names, types, typmods,
+                    entry.offset(), false));
+        }
         List<TargetEntry> entries = new SelectAnalyzer(returningState).targetList(returning);
         state.parameterTypes = returningState.parameterTypes;
-        return entries;
+        if (positions == null) {
+            return entries;
+        }
+        int offset = returningState.rangeTable.getFirst().offset();
+        List<TargetEntry> mapped = new ArrayList<>();
+        for (TargetEntry entry : entries) {
+            QueryExpr expr = org.woolly.nodes.query.ExpressionWalker.rewrite(entry.expr(), node ->
+                    node instanceof QueryExpr.Var var && var.position() >= offset
+                            && var.position() < offset + positions.length
+                            ? new QueryExpr.Var(offset + positions[var.position() - offset], var.type(), var.typmod(),
+                                    var.name(), var.location()) : null);
+            mapped.add(new TargetEntry(expr, entry.name(), entry.tableOid(), entry.columnNumber(), entry.junk()));
+        }
+        return mapped;
+    }
+
+    /**
+     * For each column of {@code parent} in order, its position in {@code member}; null when
+     * both have the same columns in the same order.
+     */
+    private static int[] parentOrder(RelationInfo parent, RelationInfo member) {
+        int[] positions = new int[parent.attributes().size()];
+        boolean same = parent.attributes().size() == member.attributes().size();
+        for (int i = 0; i < positions.length; i++) {
+            AttributeInfo column = member.attribute(parent.attributes().get(i).name());
+            positions[i] = column == null ? -1 : member.position(column.number());
+            same &= positions[i] == i;
+            if (positions[i] < 0) {
+                return null;
+            }
+        }
+        return same ? null : positions;
     }
 }

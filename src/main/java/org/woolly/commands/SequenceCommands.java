@@ -180,15 +180,10 @@ public final class SequenceCommands {
      * rollback; here the page is rewritten in place and a rollback keeps the restart.
      */
     public static void restartOwnedSequences(CommandContext context, SequenceAccess storage,
-                                             List<QualifiedName> tables) {
-        for (QualifiedName name : tables) {
-            Optional<RelationInfo> table = context.catalog().lookupRelation(context.transaction(), name.schema(),
-                    name.name());
-            if (table.isEmpty()) {
-                continue;
-            }
+                                             List<RelationInfo> tables) {
+        for (RelationInfo table : tables) {
             for (RelationDependency dependency : context.catalog().dependencies(context.transaction(),
-                    table.get().oid(), true)) {
+                    table.oid(), true)) {
                 if (dependency.type() == 'a' || dependency.type() == 'i') {
                     RelationInfo sequence = context.catalog().relationByOid(context.transaction(),
                             dependency.objectOid());

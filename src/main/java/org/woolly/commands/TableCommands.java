@@ -10,6 +10,7 @@ import org.woolly.access.sequence.SequenceAccess;
 import org.woolly.catalog.ColumnSpec;
 import org.woolly.catalog.IndexInfo;
 import org.woolly.catalog.RelationInfo;
+import org.woolly.catalog.RelationLocks;
 import org.woolly.catalog.TemporarySchema;
 import org.woolly.nodes.parse.ColumnConstraint;
 import org.woolly.nodes.parse.ColumnDef;
@@ -339,21 +340,44 @@ public final class TableCommands {
         };
     }
 
-    public static String truncate(CommandContext context, Statement.Truncate truncate) {
+    /**
+     * TRUNCATE ({@code ExecuteTruncate}): each named table with, unless written with ONLY, its
+     * inheritance children and partitions (whose privileges are not checked: PostgreSQL checks
+     * the named table only); a partitioned table has no storage of its own, so ONLY on it is
+     * 42809. Answers the tables truncated, for RESTART IDENTITY.
+     */
+    public static List<RelationInfo> truncate(CommandContext context, Statement.Truncate truncate) {
         List<RelationInfo> targets = new ArrayList<>();
-        for (QualifiedName name : truncate.names()) {
+        Set<Integer> listed = new HashSet<>();
+        for (int i = 0; i < truncate.names().size(); i++) {
+            QualifiedName name = truncate.names().get(i);
             RelationInfo relation = context.catalog().openRelation(context.transaction(), name.schema(), name.name(),
                             LockMode.ACCESS_EXCLUSIVE)
-                    .orElseThrow(() -> at(SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
-                            name.location()));
-            if (relation.kind() != 'r') {
-                throw at(SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", name.name()), name.location());
-            }
+                    .orElseThrow(() -> SqlException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name));
+            checkTruncatable(relation);
             if (context.user() != null && !context.catalog().hasRelationPrivilege(context.transaction(),
                     context.user().oid(), relation.oid(), 'D')) {
                 throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", name.name());
             }
+            if (!listed.add(relation.oid())) {
+                continue;
+            }
             targets.add(relation);
+            if (truncate.only().get(i)) {
+                if (relation.kind() == 'p') {
+                    throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "cannot truncate only a partitioned table")
+                            .withHint("Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.");
+                }
+                continue;
+            }
+            for (int oid : context.catalog().allInheritors(context.transaction(), relation.oid())) {
+                if (listed.add(oid)) {
+                    RelationInfo child = context.catalog().relationByOid(context.transaction(), oid);
+                    RelationLocks.lock(context.transaction(), child, LockMode.ACCESS_EXCLUSIVE);
+                    checkTruncatable(child);
+                    targets.add(child);
+                }
+            }
         }
         if (truncate.cascade()) {
             ForeignKeyCommands.addReferencingTables(context, targets);
@@ -361,6 +385,9 @@ public final class TableCommands {
         ForeignKeyCommands.checkTruncate(context, targets);
         TriggerCommands.fireTruncate(context, targets, true);
         for (RelationInfo relation : targets) {
+            if (relation.kind() == 'p') {
+                continue; // its rows are in its partitions, truncated in this same loop
+            }
             RelationInfo truncated = context.catalog().truncate(context.transaction(), relation);
             for (IndexInfo index : truncated.indexes()) {
                 if (index.locator().relNumber() == 0) {
@@ -370,7 +397,14 @@ public final class TableCommands {
             }
         }
         TriggerCommands.fireTruncate(context, targets, false);
-        return "TRUNCATE TABLE";
+        return targets;
+    }
+
+    /** {@code truncate_check_rel}: 42809 unless a table or a partitioned table. */
+    private static void checkTruncatable(RelationInfo relation) {
+        if (relation.kind() != 'r' && relation.kind() != 'p') {
+            throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", relation.name());
+        }
     }
 
     /**

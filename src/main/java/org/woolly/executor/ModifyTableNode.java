@@ -73,8 +73,13 @@ final class ModifyTableNode implements ExecNode {
     /** UPDATE/DELETE of a table with children: the inputs and modify nodes of the tables it changes, else null. */
     private List<ExecNode> memberInputs;
     private List<ModifyTableNode> members;
+    /** One table of an UPDATE/DELETE of its parent: its statement triggers do not fire, the parent's do. */
+    private boolean member;
     /** The partitioned table a member UPDATE moves rows through to their new partition, or null. */
     private ModifyTableNode root;
+    /** The DELETE triggers of this partition, which fire for rows an UPDATE moves out of it; read at the first move. */
+    private TableTriggers movedRowTriggers;
+    private boolean movedRowTriggersRead;
     /** A leaf INSERT a partitioned table routed its rows to, which need no partition constraint check. */
     private boolean routed;
     /** The partitions above this table, nearest first, with the scheme placing each below the next; null until read. */
@@ -127,6 +132,7 @@ final class ModifyTableNode implements ExecNode {
         node.memberInputs = inputs;
         node.members = members;
         for (ModifyTableNode member : members) {
+            member.member = true;
             if (parent.kind() == 'p') {
                 member.root = node;
             }
@@ -165,7 +171,9 @@ final class ModifyTableNode implements ExecNode {
     private void openModifying() {
         if (!statementStarted) {
             statementStarted = true;
-            beginStatement();
+            if (!member) {
+                beginStatement();
+            }
         }
         if (members != null) {
             openMembers();
@@ -209,7 +217,7 @@ final class ModifyTableNode implements ExecNode {
             }
         }
         if (triggers != null) {
-            triggers.afterStatement(!repeated);
+            triggers.afterStatement(!repeated && !member);
         }
         if (conflictTriggers != null) {
             conflictTriggers.afterStatement(true);
@@ -302,6 +310,11 @@ final class ModifyTableNode implements ExecNode {
             }
             processed += members.get(i).processed();
         }
+        for (ModifyTableNode member : members) {
+            if (member.movedRowTriggers != null) {
+                member.movedRowTriggers.afterStatement(false);
+            }
+        }
         for (ModifyTableNode leaf : leaves.values()) {
             leaf.checkDeferrableUniques();
             if (leaf.foreignKeys != null) {
@@ -334,9 +347,17 @@ final class ModifyTableNode implements ExecNode {
             routeInsertOnConflict(row);
             return;
         }
-        insertIntoPartition(row);
+        ModifyTableNode leaf = insertIntoPartition(row);
         processed++;
-        emit(row);
+        emit(withTableOid(row, leaf.relation));
+    }
+
+    /** A routed row as RETURNING reads it: after its columns, the partition it went to, for tableoid. */
+    private Object[] withTableOid(Object[] row, RelationInfo partition) {
+        int width = relation.descriptor().size();
+        Object[] extended = java.util.Arrays.copyOf(row, Math.max(row.length, width + 1));
+        extended[width] = partition.oid();
+        return extended;
     }
 
     /**
@@ -376,7 +397,7 @@ final class ModifyTableNode implements ExecNode {
         node.insertOnConflict(routed.values());
         if (node.processed > before) {
             processed++;
-            emit(sameLayout ? node.lastRow : row);
+            emit(withTableOid(sameLayout ? node.lastRow : row, leaf));
         }
     }
 
@@ -467,6 +488,14 @@ final class ModifyTableNode implements ExecNode {
             }
         }
         return true;
+    }
+
+    private TableTriggers movedRowTriggers() {
+        if (!movedRowTriggersRead) {
+            movedRowTriggersRead = true;
+            movedRowTriggers = TableTriggers.of(context, relation, Query.CommandType.DELETE);
+        }
+        return movedRowTriggers;
     }
 
     private SqlException partitionViolation(Object[] row) {
@@ -828,10 +857,19 @@ final class ModifyTableNode implements ExecNode {
                     if (root == null) {
                         throw partitionViolation(values);
                     }
+                    // ExecFindPartition: a root that is itself a partition checks its own bound first
+                    Object[] rootRow = PartitionScheme.rowFor(relation, root.relation, values);
+                    if (!root.partitionConstraintHolds(rootRow)) {
+                        throw root.partitionViolation(rootRow);
+                    }
                     moved = true;
                 }
             }
             if (moved) {
+                // the move is a DELETE here ({@code ExecDelete} with changingPart): its row triggers fire
+                if (movedRowTriggers() != null && movedRowTriggers.beforeRow(current, null, false) == null) {
+                    return;
+                }
                 result = context.heap().delete(relation.locator(), tid, context.transaction(), context.snapshot());
             } else if (command == Query.CommandType.UPDATE) {
                 checkNotNull(values);
@@ -850,6 +888,9 @@ final class ModifyTableNode implements ExecNode {
                 case OK -> {
                     deleteToastedValues(tid);
                     if (moved) {
+                        if (movedRowTriggers != null) {
+                            movedRowTriggers.afterRow(current, null);
+                        }
                         context.counters().tuplesDeleted++;
                         context.counters().table(relation.oid()).tuplesDeleted++;
                         ModifyTableNode leaf = root.insertIntoPartition(PartitionScheme.rowFor(relation, root.relation,

@@ -649,9 +649,16 @@ final class DdlParser {
 
     /** {@code [ONLY] name [*], ...} of TRUNCATE and LOCK. */
     private List<QualifiedName> relationList() {
+        return relationList(new java.util.BitSet());
+    }
+
+    /** {@code [ONLY] name [*], ...}, setting in {@code only} the positions of the names written with ONLY. */
+    private List<QualifiedName> relationList(java.util.BitSet only) {
         List<QualifiedName> names = new ArrayList<>();
         do {
-            cursor.acceptKeyword("only");
+            if (cursor.acceptKeyword("only")) {
+                only.set(names.size());
+            }
             names.add(grammar.qualifiedName());
             cursor.acceptOperator("*");
         } while (cursor.accept(Token.Kind.COMMA));
@@ -666,7 +673,8 @@ final class DdlParser {
     Statement truncate() {
         Token truncate = cursor.expectKeyword("truncate");
         cursor.acceptKeyword("table");
-        List<QualifiedName> names = relationList();
+        java.util.BitSet only = new java.util.BitSet();
+        List<QualifiedName> names = relationList(only);
         boolean restartIdentity = false;
         if (cursor.acceptKeywords("restart", "identity")) {
             restartIdentity = true;
@@ -674,7 +682,7 @@ final class DdlParser {
             cursor.acceptKeywords("continue", "identity");
         }
         boolean cascade = dropBehavior();
-        return new Statement.Truncate(List.copyOf(names), restartIdentity, cascade, truncate.start());
+        return new Statement.Truncate(List.copyOf(names), only, restartIdentity, cascade, truncate.start());
     }
 
     /** ALTER SEQUENCE; other ALTER commands are refused by {@link #unsupported}. */

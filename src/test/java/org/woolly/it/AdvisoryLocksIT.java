@@ -62,7 +62,7 @@ class AdvisoryLocksIT {
     }
 
     /** Waits until backend {@code pid} waits for a lock that backend {@code blocker} holds. */
-    private static void awaitBlockedBy(Connection observer, int pid, int blocker) throws Exception {
+    static void awaitBlockedBy(Connection observer, int pid, int blocker) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Arrays.asList(blockingPids(observer, pid)).contains(blocker)) {
             assertThat(System.nanoTime()).as("backend %d should wait for %d", pid, blocker).isLessThan(deadline);

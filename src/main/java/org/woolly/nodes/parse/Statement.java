@@ -206,9 +206,12 @@ public sealed interface Statement {
     /** {@code LOCK [TABLE] [ONLY] name [*], ... [IN mode MODE] [NOWAIT]}; {@code mode} as "SHARE ROW EXCLUSIVE". */
     record LockTable(List<QualifiedName> names, String mode, boolean nowait, int location) implements Statement {}
 
-    /** {@code TRUNCATE [TABLE] name, ...}. */
-    record Truncate(List<QualifiedName> names, boolean restartIdentity, boolean cascade, int location)
-            implements Statement {}
+    /**
+     * {@code TRUNCATE [TABLE] [ONLY] name [*], ...}: {@code only} holds the positions in
+     * {@code names} written with ONLY (their inheritance children and partitions left out).
+     */
+    record Truncate(List<QualifiedName> names, java.util.BitSet only, boolean restartIdentity, boolean cascade,
+                    int location) implements Statement {}
 
     /** BEGIN, START TRANSACTION, COMMIT/END, ROLLBACK/ABORT, SAVEPOINT..., with their options. */
     record Transaction(TransactionKind kind, List<String> modes, String savepointName, boolean chain,

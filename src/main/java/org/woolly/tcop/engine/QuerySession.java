@@ -597,7 +597,8 @@ public final class QuerySession implements SessionEngine {
      * statement reads and INSERT, UPDATE or DELETE on its target (with SELECT too when UPDATE or
      * DELETE has a WHERE clause, or any of them RETURNING); 42501 otherwise. Relations read
      * through a view are checked for the current user too (PostgreSQL checks them as the view's
-     * owner); the system catalogs are readable by everyone.
+     * owner); the system catalogs are readable by everyone. The partitions and children an
+     * UPDATE or DELETE reaches through its target are not checked themselves.
      */
     void checkPermissions(SessionPreparedQuery prepared) {
         Query query = prepared.query();
@@ -608,9 +609,14 @@ public final class QuerySession implements SessionEngine {
         var transaction = block.ensure();
         int target = query.resultRelation() == null || query.resultRelation().relation() == null ? 0
                 : query.resultRelation().relation().oid();
+        // the target's partitions and inheritance children are checked through it only
+        // (expand_inherited_rtentry leaves their requiredPerms empty)
+        java.util.Set<Integer> members = target == 0 || query.command() == Query.CommandType.SELECT ? java.util.Set.of()
+                : new java.util.HashSet<>(catalog.allInheritors(transaction, target));
         for (var relation : prepared.planned().relations()) {
             int oid = relation.relationOid();
-            if (Integer.compareUnsigned(oid, org.woolly.catalog.CatalogOids.FIRST_NORMAL_OBJECT_ID) < 0) {
+            if (Integer.compareUnsigned(oid, org.woolly.catalog.CatalogOids.FIRST_NORMAL_OBJECT_ID) < 0
+                    || oid != target && members.contains(oid)) {
                 continue;
             }
             boolean readsTarget = query.where() != null || query.returning() != null && !query.returning().isEmpty();

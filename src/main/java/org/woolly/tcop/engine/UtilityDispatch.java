@@ -178,12 +178,12 @@ final class UtilityDispatch {
             }
             case Statement.Truncate truncate -> {
                 session.checkNotInUse(truncate.names(), "TRUNCATE");
-                String tag = TableCommands.truncate(session.commandContext(), truncate);
+                List<RelationInfo> truncated = TableCommands.truncate(session.commandContext(), truncate);
                 if (truncate.restartIdentity()) {
                     SequenceCommands.restartOwnedSequences(session.commandContext(), session.sequenceStorage(),
-                            truncate.names());
+                            truncated);
                 }
-                yield Outcome.tag(tag);
+                yield Outcome.tag("TRUNCATE TABLE");
             }
             case Statement.AlterTable alter -> {
                 session.checkNotInUse(List.of(alter.name()), "ALTER TABLE");
