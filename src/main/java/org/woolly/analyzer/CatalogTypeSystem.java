@@ -238,6 +238,11 @@ final class CatalogTypeSystem implements TypeSystem {
                     || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
                     ? args[0] : state, null), argumentTypes.clone());
         }
+        AggregateMatch user = new UserAggregates(this, builtin, catalog, transaction).resolve(name, argumentTypes,
+                star);
+        if (user != null) {
+            return user;
+        }
         return builtin.resolveAggregate(name, bases(argumentTypes), star);
     }
 
@@ -254,6 +259,10 @@ final class CatalogTypeSystem implements TypeSystem {
             // to a domain: the cast to its base type (Coercions adds the domain's checks when it coerces)
             return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
                     : findCast(sourceType, targetBase, context);
+        }
+        CoercionHandle user = UserCasts.find(this, catalog, transaction, sourceType, targetType, context);
+        if (user != null) {
+            return user;
         }
         CoercionHandle array = arrayCoercion(sourceType, targetType, context);
         if (array != null) {
