@@ -229,6 +229,11 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public AggregateMatch resolveAggregate(String name, int[] argumentTypes, boolean star) {
+        return resolveAggregate(null, name, argumentTypes, star);
+    }
+
+    @Override
+    public AggregateMatch resolveAggregate(String schema, String name, int[] argumentTypes, boolean star) {
         boolean larger = name.equals("max");
         if ((larger || name.equals("min")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
             // max(anyenum) / min(anyenum): enum_larger / enum_smaller as a strict transition
@@ -238,8 +243,8 @@ final class CatalogTypeSystem implements TypeSystem {
                     || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
                     ? args[0] : state, null), argumentTypes.clone());
         }
-        AggregateMatch user = new UserAggregates(this, builtin, catalog, transaction).resolve(name, argumentTypes,
-                star);
+        AggregateMatch user = new UserAggregates(this, builtin, catalog, transaction).resolve(schema, name,
+                argumentTypes, star);
         if (user != null) {
             return user;
         }

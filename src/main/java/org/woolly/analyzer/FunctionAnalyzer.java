@@ -66,7 +66,7 @@ final class FunctionAnalyzer {
             argumentTypes[i] = arg.type();
         }
         try {
-            aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
+            aggregate = state.types.resolveAggregate(call.name().schema(), name, argumentTypes, call.star());
         } catch (SqlException error) {
             throw ParseState.at(error, call.location());
         }

@@ -41,9 +41,12 @@ final class UserAggregates {
         this.transaction = transaction;
     }
 
-    /** The user aggregate {@code name} over these argument types, or null when none matches. */
-    TypeSystem.AggregateMatch resolve(String name, int[] argumentTypes, boolean star) {
-        List<FunctionInfo> candidates = catalog.lookupAggregates(transaction, null, name);
+    /** The user aggregate {@code [schema.]name} over these argument types, or null when none matches. */
+    TypeSystem.AggregateMatch resolve(String schema, String name, int[] argumentTypes, boolean star) {
+        if ("pg_catalog".equals(schema)) {
+            return null;
+        }
+        List<FunctionInfo> candidates = catalog.lookupAggregates(transaction, schema, name);
         if (candidates.isEmpty()) {
             return null;
         }
@@ -97,16 +100,48 @@ final class UserAggregates {
                         : new int[] {aggregate.transitionType()},
                         aggregate.finalExtra() ? prepend(stateType, arguments) : new int[] {stateType});
         int resultType = finalFunction == null ? stateType : binding.bind(finalFunction.returnType);
-        String initial = aggregate.initialValue();
-        PgType stateIO = initial == null ? null : types.type(stateType);
         boolean strict = transition.strict;
         int extra = aggregate.finalExtra() ? arguments.length : 0;
         return new AggregateHandle(function.name(), arguments.clone(), stateType, resultType, strict,
-                () -> initial == null ? null : stateIO.io().input(initial, -1, FormatSettings.DEFAULT),
-                (state, args, context) -> strict && state == null ? null
-                        : transition.invoker.invoke(prepend(state, args), context),
-                finalFunction == null ? null : (state, context) -> finalFunction.strict && state == null ? null
-                        : finalFunction.invoker.invoke(prepend(state, new Object[extra]), context));
+                initialState(stateType, aggregate.initialValue()), transitionCall(transition), finalCall(finalFunction,
+                extra), null, moving(function, aggregate, arguments, binding));
+    }
+
+    /** The moving-aggregate implementation, or null when the aggregate has none. */
+    private AggregateHandle.Moving moving(FunctionInfo function, AggregateInfo aggregate, int[] arguments,
+                                          Polymorphism binding) {
+        if (AggregateInfo.NONE.equals(aggregate.movingTransitionFunction())) {
+            return null;
+        }
+        int stateType = binding.bind(aggregate.movingTransitionType());
+        int[] declared = prepend(aggregate.movingTransitionType(), function.argumentTypes());
+        int[] actual = prepend(stateType, arguments);
+        Support forward = support(aggregate.movingTransitionFunction(), declared, actual);
+        Support inverse = support(aggregate.movingInverseFunction(), declared, actual);
+        Support finalFunction = AggregateInfo.NONE.equals(aggregate.movingFinalFunction()) ? null
+                : support(aggregate.movingFinalFunction(), aggregate.movingFinalExtra() ? declared
+                        : new int[] {aggregate.movingTransitionType()},
+                        aggregate.movingFinalExtra() ? actual : new int[] {stateType});
+        return new AggregateHandle.Moving(stateType, forward.strict,
+                initialState(stateType, aggregate.movingInitialValue()), transitionCall(forward),
+                transitionCall(inverse), finalCall(finalFunction, aggregate.movingFinalExtra() ? arguments.length : 0));
+    }
+
+    private java.util.function.Supplier<Object> initialState(int stateType, String initial) {
+        PgType stateIO = initial == null ? null : types.type(stateType);
+        return () -> initial == null ? null : stateIO.io().input(initial, -1, FormatSettings.DEFAULT);
+    }
+
+    /** A strict transition keeps a null state: PostgreSQL never calls it with one. */
+    private static AggregateHandle.Transition transitionCall(Support transition) {
+        return (state, args, context) -> transition.strict && state == null ? null
+                : transition.invoker.invoke(prepend(state, args), context);
+    }
+
+    /** FINALFUNC_EXTRA passes {@code extra} nulls after the state. */
+    private static AggregateHandle.Final finalCall(Support finalFunction, int extra) {
+        return finalFunction == null ? null : (state, context) -> finalFunction.strict && state == null ? null
+                : finalFunction.invoker.invoke(prepend(state, new Object[extra]), context);
     }
 
     /** A support function ready to call: its invoker, strictness and declared return type. */

@@ -181,23 +181,21 @@ public final class AggregateCommands {
         store(context, create, arguments, resultType, aggregate);
     }
 
+    /** mstype needs msfunc and minvfunc; without mstype no moving-aggregate option may be given. */
     private static void checkMovingOptions(Definition definition) {
-        if (definition.movingTransition != null && definition.movingStateType == null) {
-            throw new SqlException(SqlState.INVALID_FUNCTION_DEFINITION,
-                    "aggregate mstype must be specified when msfunc is specified");
+        String problem = null;
+        if (definition.movingStateType != null) {
+            problem = definition.movingTransition == null ? "aggregate msfunc must be specified when mstype is specified"
+                    : definition.movingInverse == null ? "aggregate minvfunc must be specified when mstype is specified"
+                    : null;
+        } else {
+            String stray = definition.movingTransition != null ? "msfunc" : definition.movingInverse != null
+                    ? "minvfunc" : definition.movingFinal != null ? "mfinalfunc" : definition.movingStateSpace != 0
+                    ? "msspace" : definition.movingInitialValue != null ? "minitcond" : null;
+            problem = stray == null ? null : "aggregate " + stray + " must not be specified without mstype";
         }
-        if (definition.movingTransition != null && definition.movingInverse == null) {
-            throw new SqlException(SqlState.INVALID_FUNCTION_DEFINITION,
-                    "aggregate minvfunc must be specified when msfunc is specified");
-        }
-        if (definition.movingTransition == null) {
-            String stray = definition.movingInverse != null ? "minvfunc" : definition.movingFinal != null
-                    ? "mfinalfunc" : definition.movingStateType != null ? "mstype"
-                    : definition.movingInitialValue != null ? "minitcond" : null;
-            if (stray != null) {
-                throw new SqlException(SqlState.INVALID_FUNCTION_DEFINITION,
-                        "aggregate " + stray + " must not be specified without msfunc");
-            }
+        if (problem != null) {
+            throw new SqlException(SqlState.INVALID_FUNCTION_DEFINITION, problem);
         }
     }
 
@@ -274,7 +272,12 @@ public final class AggregateCommands {
                         shown(context, option.function(), argumentTypes));
             }
         }
-        OperatorCommands.Function function = OperatorCommands.function(context, option.function(), argumentTypes);
+        OperatorCommands.Function function;
+        try {
+            function = OperatorCommands.function(context, option.function(), argumentTypes);
+        } catch (SqlException missing) {
+            throw coercionNeeded(context, option.function(), argumentTypes, missing);
+        }
         FunctionInfo user = context.catalog().functionByOid(context.transaction(), function.oid()).orElse(null);
         if (user != null) {
             if (user.returnsSet()) {
@@ -285,6 +288,28 @@ public final class AggregateCommands {
         }
         FunctionDescriptor builtin = BuiltinFunctions.byOid(function.oid());
         return new Support(function.oid(), function.returnType(), builtin == null || builtin.strict());
+    }
+
+    /**
+     * When no function has exactly these argument types but one takes them by implicit coercion,
+     * {@code lookup_agg_function} names it: its arguments would need a run-time coercion.
+     */
+    private static SqlException coercionNeeded(CommandContext context, QualifiedName name, int[] argumentTypes,
+                                               SqlException missing) {
+        for (FunctionInfo candidate : context.catalog().lookupFunctions(context.transaction(), name.schema(),
+                name.name())) {
+            int[] declared = candidate.argumentTypes();
+            boolean coercible = declared.length == argumentTypes.length;
+            for (int i = 0; coercible && i < declared.length; i++) {
+                coercible = declared[i] == argumentTypes[i] || context.types().findCast(argumentTypes[i], declared[i],
+                        org.woolly.analyzer.TypeSystem.CoercionContext.IMPLICIT) != null;
+            }
+            if (coercible) {
+                return SqlException.of(SqlState.DATATYPE_MISMATCH, "function %s requires run-time type coercion",
+                        shown(context, name, declared));
+            }
+        }
+        return missing;
     }
 
     private static String shown(CommandContext context, QualifiedName name, int[] types) {

@@ -40,7 +40,14 @@ final class CastCommands {
         int arguments = 0;
         switch (create.method()) {
             case 'f' -> {
-                FunctionCheck checked = function(context, create, source, target);
+                FunctionCheck checked;
+                try {
+                    checked = function(context, create, source, target);
+                } catch (SqlException missing) {
+                    // a built-in cast's function Woolly runs as a cast, not as a function (int8(int4))
+                    checkNotExisting(context, source, target);
+                    throw missing;
+                }
                 function = checked.oid();
                 arguments = checked.arguments();
             }
@@ -53,12 +60,16 @@ final class CastCommands {
             throw new SqlException(SqlState.INVALID_OBJECT_DEFINITION,
                     "source data type and target data type are the same");
         }
+        checkNotExisting(context, source, target);
+        context.catalog().storeCast(context.transaction(), new CastInfo(0, source, target, function, create.context(),
+                create.method()));
+    }
+
+    private static void checkNotExisting(CommandContext context, int source, int target) {
         if (context.catalog().anyCast(context.transaction(), source, target).isPresent()) {
             throw SqlException.of(SqlState.DUPLICATE_OBJECT, "cast from type %s to type %s already exists",
                     FunctionCommands.typeName(context, source), FunctionCommands.typeName(context, target));
         }
-        context.catalog().storeCast(context.transaction(), new CastInfo(0, source, target, function, create.context(),
-                create.method()));
     }
 
     private static TypeInfo type(CommandContext context, int oid) {
@@ -181,8 +192,9 @@ final class CastCommands {
             throw missing;
         }
         CastInfo cast = context.catalog().anyCast(context.transaction(), source, target).orElse(null);
-        String shown = "cast from type %s to type %s".formatted(FunctionCommands.typeName(context, source),
-                FunctionCommands.typeName(context, target));
+        String from = FunctionCommands.typeName(context, source);
+        String to = FunctionCommands.typeName(context, target);
+        String shown = "cast from type %s to type %s".formatted(from, to);
         if (cast == null) {
             if (drop.ifExists()) {
                 context.notices().notice(OperatorCommands.notice(shown + " does not exist, skipping"));
@@ -192,7 +204,7 @@ final class CastCommands {
         }
         if (Integer.compareUnsigned(cast.oid(), CatalogOids.FIRST_NORMAL_OBJECT_ID) < 0) {
             throw SqlException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
-                    "cannot drop %s because it is required by the database system", shown);
+                    "cannot drop cast from %s to %s because it is required by the database system", from, to);
         }
         context.catalog().dropCast(context.transaction(), cast);
     }
