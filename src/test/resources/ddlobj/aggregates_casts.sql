@@ -32,8 +32,8 @@ create function ag_first(anyelement, anyelement) returns anyelement language sql
 create aggregate ag_first_of(anyelement) (sfunc = ag_first, stype = anyelement);
 select ag_first_of(x), ag_first_of(s), ag_first_of(x::numeric * 1.5) from ag_t;
 -- the catalog, \da and \df
-select p.proname, p.prokind, p.prorettype::regtype, p.proargtypes, p.prosrc, a.aggkind, a.aggtransfn, a.aggfinalfn,
-       a.aggmtransfn, a.aggminvtransfn, a.aggtranstype::regtype, a.aggmtranstype, a.agginitval
+select p.proname, p.prokind, p.prorettype::regtype, p.proargtypes, p.prosrc, a.aggkind, a.aggfinalextra,
+       a.aggfinalmodify, a.aggsortop, a.aggtranstype::regtype, a.aggmtranstype, a.agginitval, a.aggminitval
 from pg_aggregate a join pg_proc p on p.oid = a.aggfnoid where p.proname like 'ag\_%' order by 1;
 \da ag_*
 \df ag_s*

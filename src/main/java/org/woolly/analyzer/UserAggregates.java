@@ -155,12 +155,24 @@ final class UserAggregates {
         int dot = reference.lastIndexOf('.');
         String schema = dot < 0 ? null : unquote(reference.substring(0, dot));
         String name = unquote(reference.substring(dot + 1));
-        for (FunctionInfo candidate : catalog.lookupFunctions(transaction, schema, name)) {
+        List<FunctionInfo> candidates = catalog.lookupFunctions(transaction, schema, name);
+        FunctionInfo chosen = null;
+        for (FunctionInfo candidate : candidates) {
             if (Arrays.equals(candidate.argumentTypes(), declared)) {
-                String namespace = catalog.namespaceByOid(transaction, candidate.namespaceOid())
-                        .map(NamespaceInfo::name).orElse("public");
-                return new Support(sessionCall(namespace, name, actual), candidate.strict(), candidate.returnType());
+                chosen = candidate;
+                break;
             }
+        }
+        for (int i = 0; chosen == null && i < candidates.size(); i++) {
+            // a polymorphic function standing for the declared types, as CREATE AGGREGATE accepted it
+            if (polymorphicFor(candidates.get(i).argumentTypes(), declared)) {
+                chosen = candidates.get(i);
+            }
+        }
+        if (chosen != null) {
+            String namespace = catalog.namespaceByOid(transaction, chosen.namespaceOid())
+                    .map(NamespaceInfo::name).orElse("public");
+            return new Support(sessionCall(namespace, name, actual), chosen.strict(), chosen.returnType());
         }
         if (actual.length == 2) {
             // the functions behind built-in operators (int4pl, float8pl) are called through their operator
@@ -173,6 +185,18 @@ final class UserAggregates {
         }
         FunctionHandle handle = builtin.resolveFunction(name, actual).function();
         return new Support(handle.invoker(), handle.strict(), handle.resultType());
+    }
+
+    private static boolean polymorphicFor(int[] declared, int[] wanted) {
+        if (declared.length != wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < declared.length; i++) {
+            if (declared[i] != wanted[i] && !Polymorphism.isPolymorphic(declared[i]) && declared[i] != TypeOids.ANY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

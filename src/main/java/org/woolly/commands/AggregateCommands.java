@@ -172,10 +172,10 @@ public final class AggregateCommands {
         int sortOperator = definition.sortOperator == null ? 0 : sortOperator(context, definition, arguments);
         checkInitialValue(context, stateType, definition.initialValue);
         checkInitialValue(context, movingStateType, definition.movingInitialValue);
-        AggregateInfo aggregate = new AggregateInfo(0, reference(definition.transition),
-                reference(definition.finalFunction), reference(definition.combine),
-                reference(definition.movingTransition), reference(definition.movingInverse),
-                reference(definition.movingFinal), definition.finalExtra, definition.movingFinalExtra, 'r', 'r',
+        AggregateInfo aggregate = new AggregateInfo(0, reference(context, definition.transition),
+                reference(context, definition.finalFunction), reference(context, definition.combine),
+                reference(context, definition.movingTransition), reference(context, definition.movingInverse),
+                reference(context, definition.movingFinal), definition.finalExtra, definition.movingFinalExtra, 'r', 'r',
                 sortOperator, stateType, definition.stateSpace, movingStateType, definition.movingStateSpace,
                 definition.initialValue, definition.movingInitialValue);
         store(context, create, arguments, resultType, aggregate);
@@ -276,7 +276,11 @@ public final class AggregateCommands {
         try {
             function = OperatorCommands.function(context, option.function(), argumentTypes);
         } catch (SqlException missing) {
-            throw coercionNeeded(context, option.function(), argumentTypes, missing);
+            FunctionInfo polymorphic = polymorphicMatch(context, option.function(), argumentTypes);
+            if (polymorphic == null) {
+                throw coercionNeeded(context, option.function(), argumentTypes, missing);
+            }
+            function = new OperatorCommands.Function(polymorphic.oid(), polymorphic.returnType(), polymorphic.name());
         }
         FunctionInfo user = context.catalog().functionByOid(context.transaction(), function.oid()).orElse(null);
         if (user != null) {
@@ -288,6 +292,35 @@ public final class AggregateCommands {
         }
         FunctionDescriptor builtin = BuiltinFunctions.byOid(function.oid());
         return new Support(function.oid(), function.returnType(), builtin == null || builtin.strict());
+    }
+
+    /**
+     * A user function whose declared arguments are these types or polymorphic ones standing for
+     * them ({@code logging_sfunc(text, anyelement)} for an aggregate over text), or null.
+     */
+    private static FunctionInfo polymorphicMatch(CommandContext context, QualifiedName name, int[] argumentTypes) {
+        for (FunctionInfo candidate : context.catalog().lookupFunctions(context.transaction(), name.schema(),
+                name.name())) {
+            if (!candidate.isProcedure() && polymorphicArguments(candidate.argumentTypes(), argumentTypes)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Whether each declared type is the wanted one or a polymorphic type (anyelement, anyarray, ...). */
+    private static boolean polymorphicArguments(int[] declared, int[] wanted) {
+        if (declared.length != wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < declared.length; i++) {
+            int type = declared[i];
+            if (type != wanted[i] && type != TypeOids.ANYELEMENT && type != TypeOids.ANYNONARRAY
+                    && type != TypeOids.ANYARRAY && type != TypeOids.ANY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -320,14 +353,24 @@ public final class AggregateCommands {
         return joiner.toString();
     }
 
-    /** An option's function as pg_aggregate shows it (regproc's text), "-" for none. */
-    private static String reference(AggregateCommand.Option option) {
+    /**
+     * An option's function as pg_aggregate keeps it (regproc's text), "-" for none: a built-in by
+     * its name, a user function qualified by its schema, so that the aggregate finds it whatever
+     * the search path (pg_dump reads these columns with an empty one).
+     */
+    private static String reference(CommandContext context, AggregateCommand.Option option) {
         if (option == null) {
             return AggregateInfo.NONE;
         }
         QualifiedName name = option.function();
-        return name.schema() == null || name.schema().equals("pg_catalog") ? name.name()
-                : name.schema() + "." + name.name();
+        String schema = null;
+        for (FunctionInfo user : context.catalog().lookupFunctions(context.transaction(), name.schema(),
+                name.name())) {
+            schema = context.catalog().namespaceByOid(context.transaction(), user.namespaceOid())
+                    .map(org.woolly.catalog.NamespaceInfo::name).orElse(null);
+            break;
+        }
+        return schema == null ? name.name() : schema + "." + name.name();
     }
 
     private static int sortOperator(CommandContext context, Definition definition, int[] arguments) {
@@ -360,10 +403,7 @@ public final class AggregateCommands {
     }
 
     private static int[] prepend(int first, int[] rest) {
-        int[] all = new int[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        return java.util.stream.IntStream.concat(java.util.stream.IntStream.of(first), Arrays.stream(rest)).toArray();
     }
 
     static String signature(CommandContext context, FunctionInfo aggregate) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
 import org.woolly.nodes.query.AggregateHandle;
+import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.WindowClause;
 import org.woolly.utils.error.SqlException;
@@ -359,7 +360,8 @@ final class WindowAggNode extends RowNodes.Unary {
         WindowClause.Frame frame = window.frame();
         boolean running = frame.start().kind() == Expr.FrameBound.BoundKind.UNBOUNDED_PRECEDING
                 && frame.exclusion() == Expr.FrameExclusion.NO_OTHERS;
-        if (!running && call.aggregate().moving() != null && frame.exclusion() == Expr.FrameExclusion.NO_OTHERS) {
+        if (!running && call.aggregate().moving() != null && frame.exclusion() == Expr.FrameExclusion.NO_OTHERS
+                && !volatileInputs(call)) {
             movingAggregate(c, peers, values, call.aggregate().moving());
             return;
         }
@@ -382,6 +384,18 @@ final class WindowAggNode extends RowNodes.Unary {
             }
             values[i][c] = accumulator.result();
         }
+    }
+
+    /**
+     * Arguments or a FILTER calling a volatile function: a row's values may differ the next time
+     * they are computed, so they are never removed through the inverse transition (PostgreSQL's
+     * {@code use_mtransfn} is false then, and the frame is aggregated again for each row).
+     */
+    private static boolean volatileInputs(QueryExpr.WindowFunc call) {
+        java.util.function.Predicate<QueryExpr> isVolatile = node -> node instanceof QueryExpr.FuncCall function
+                && function.function().isVolatile();
+        return call.args().stream().anyMatch(arg -> ExpressionWalker.contains(arg, isVolatile))
+                || call.filter() != null && ExpressionWalker.contains(call.filter(), isVolatile);
     }
 
     /**

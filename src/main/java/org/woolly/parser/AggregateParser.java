@@ -172,15 +172,7 @@ final class AggregateParser {
 
     /** {@code (type, ...)}, possibly empty. */
     private List<TypeName> typeList() {
-        cursor.expect(Token.Kind.LEFT_PAREN);
-        List<TypeName> types = new ArrayList<>();
-        if (!cursor.at(Token.Kind.RIGHT_PAREN)) {
-            do {
-                types.add(grammar.types.typeName());
-            } while (cursor.accept(Token.Kind.COMMA));
-        }
-        cursor.expect(Token.Kind.RIGHT_PAREN);
-        return List.copyOf(types);
+        return new OperatorParser(grammar).typeList();
     }
 
     private AggregateCommand.Signature signature() {
