@@ -42,7 +42,7 @@ class UserAggregatesIT {
 
     @Test
     void theScriptGivesPostgresOutput() throws Exception {
-        String output = PsqlIT.run(server, resource("aggregates_casts.sql"), "-v", "ON_ERROR_STOP=0");
+        String output = PsqlIT.run(server, resource("aggregates_casts.sql"), "-a", "-v", "ON_ERROR_STOP=0");
         assertThat(output).isEqualTo(resource("aggregates_casts-pg15.out"));
     }
 
