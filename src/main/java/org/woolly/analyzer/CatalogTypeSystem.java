@@ -229,6 +229,11 @@ final class CatalogTypeSystem implements TypeSystem {
 
     @Override
     public AggregateMatch resolveAggregate(String name, int[] argumentTypes, boolean star) {
+        return resolveAggregate(null, name, argumentTypes, star);
+    }
+
+    @Override
+    public AggregateMatch resolveAggregate(String schema, String name, int[] argumentTypes, boolean star) {
         boolean larger = name.equals("max");
         if ((larger || name.equals("min")) && argumentTypes.length == 1 && enumType(argumentTypes[0]) != null) {
             // max(anyenum) / min(anyenum): enum_larger / enum_smaller as a strict transition
@@ -237,6 +242,11 @@ final class CatalogTypeSystem implements TypeSystem {
                     argumentTypes[0], true, () -> null, (state, args, context) -> state == null
                     || order.compare(args[0], state) > 0 == larger && order.compare(args[0], state) != 0
                     ? args[0] : state, null), argumentTypes.clone());
+        }
+        AggregateMatch user = new UserAggregates(this, builtin, catalog, transaction).resolve(schema, name,
+                argumentTypes, star);
+        if (user != null) {
+            return user;
         }
         return builtin.resolveAggregate(name, bases(argumentTypes), star);
     }
@@ -254,6 +264,10 @@ final class CatalogTypeSystem implements TypeSystem {
             // to a domain: the cast to its base type (Coercions adds the domain's checks when it coerces)
             return targetBase == sourceType ? new CoercionHandle("domain_relabel", sourceType, targetType, null)
                     : findCast(sourceType, targetBase, context);
+        }
+        CoercionHandle user = UserCasts.find(this, catalog, transaction, sourceType, targetType, context);
+        if (user != null) {
+            return user;
         }
         CoercionHandle array = arrayCoercion(sourceType, targetType, context);
         if (array != null) {

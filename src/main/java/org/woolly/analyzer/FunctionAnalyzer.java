@@ -29,7 +29,8 @@ final class FunctionAnalyzer {
         if (call.name().schema() != null && !call.name().schema().equals("pg_catalog")) {
             boolean none;
             try {
-                none = state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty();
+                none = state.catalog.lookupFunctions(state.transaction, call.name().schema(), name).isEmpty()
+                        && state.catalog.lookupAggregates(state.transaction, call.name().schema(), name).isEmpty();
             } catch (org.woolly.utils.error.SqlException denied) {
                 // a schema the user may not use: the error points at the call
                 throw ParseState.at(denied, call.location());
@@ -65,7 +66,7 @@ final class FunctionAnalyzer {
             argumentTypes[i] = arg.type();
         }
         try {
-            aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
+            aggregate = state.types.resolveAggregate(call.name().schema(), name, argumentTypes, call.star());
         } catch (SqlException error) {
             throw ParseState.at(error, call.location());
         }

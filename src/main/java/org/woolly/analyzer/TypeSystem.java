@@ -34,6 +34,11 @@ public interface TypeSystem {
     /** Null when no aggregate of that name exists (then it is an ordinary function call). */
     AggregateMatch resolveAggregate(String name, int[] argumentTypes, boolean star);
 
+    /** As above for {@code schema.name(...)} ({@code schema} null when not written). */
+    default AggregateMatch resolveAggregate(String schema, String name, int[] argumentTypes, boolean star) {
+        return resolveAggregate(name, argumentTypes, star);
+    }
+
     /** The cast, or null when none exists in that context; same types answer a relabeling handle. */
     CoercionHandle findCast(int sourceType, int targetType, CoercionContext context);
 

@@ -84,7 +84,7 @@ final class WindowAnalyzer {
         TypeSystem.AggregateMatch aggregate = null;
         if (!builtin) {
             try {
-                aggregate = state.types.resolveAggregate(name, argumentTypes, call.star());
+                aggregate = state.types.resolveAggregate(call.name().schema(), name, argumentTypes, call.star());
             } catch (SqlException error) {
                 throw ParseState.at(error, call.location());
             }

@@ -712,6 +712,50 @@ public interface CatalogAccess {
     }
 
     /**
+     * The user-defined aggregates called {@code name}: in {@code schema} when given, else in the
+     * schemas of search_path, nearer schemas first.
+     */
+    default List<FunctionInfo> lookupAggregates(Transaction tx, String schema, String name) {
+        return List.of();
+    }
+
+    /** A user-defined aggregate's pg_aggregate row, or empty. */
+    default Optional<AggregateInfo> aggregate(Transaction tx, int oid) {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a new aggregate in {@code schema} (null: the first schema of search_path), or, when
+     * {@code function.oid()} is not 0, replaces that aggregate's rows.
+     */
+    default FunctionInfo storeAggregate(Transaction tx, String schema, FunctionInfo function, AggregateInfo aggregate) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE AGGREGATE is not supported by this catalog");
+    }
+
+    /** Removes an aggregate's pg_proc and pg_aggregate rows. */
+    default void dropAggregate(Transaction tx, FunctionInfo function) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP AGGREGATE is not supported by this catalog");
+    }
+
+    /** The user-defined cast from {@code source} to {@code target} (as in the statement's image), or empty. */
+    default Optional<CastInfo> userCast(Transaction tx, int source, int target) {
+        return Optional.empty();
+    }
+
+    /** The pg_cast row from {@code source} to {@code target}, built-in or user-defined, read now, or empty. */
+    default Optional<CastInfo> anyCast(Transaction tx, int source, int target) {
+        return Optional.empty();
+    }
+
+    default CastInfo storeCast(Transaction tx, CastInfo cast) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE CAST is not supported by this catalog");
+    }
+
+    default void dropCast(Transaction tx, CastInfo cast) {
+        throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP CAST is not supported by this catalog");
+    }
+
+    /**
      * The user-defined operators called {@code name} in {@code schema}, or in the search path's
      * schemas (pg_catalog's built-ins are not among them), shells included.
      */

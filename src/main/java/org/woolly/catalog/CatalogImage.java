@@ -66,6 +66,11 @@ final class CatalogImage {
     /** The user-defined functions and procedures (pg_proc rows from FirstNormalObjectId on), by name. */
     private final Map<String, List<FunctionInfo>> functionsByName = new HashMap<>();
     private final Map<Integer, FunctionInfo> functionByOid = new HashMap<>();
+    /** The user-defined aggregates (pg_proc kind 'a'), by name, and their pg_aggregate rows by OID. */
+    private final Map<String, List<FunctionInfo>> aggregatesByName = new HashMap<>();
+    private final Map<Integer, AggregateInfo> aggregateByOid = new HashMap<>();
+    /** The user-defined casts (pg_cast rows from FirstNormalObjectId on), by source and target. */
+    private final Map<Long, CastInfo> userCasts = new HashMap<>();
     /** The user-defined operators (pg_operator rows from FirstNormalObjectId on), by name. */
     private final Map<String, List<OperatorInfo>> operatorsByName = new HashMap<>();
     private final Map<Integer, OperatorInfo> operatorByOid = new HashMap<>();
@@ -195,6 +200,19 @@ final class CatalogImage {
                 image.functionsByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
             }
             image.functionByOid.put(function.oid(), function);
+            if (function.kind() == 'a') {
+                image.aggregatesByName.computeIfAbsent(function.name(), name -> new ArrayList<>()).add(function);
+            }
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_AGGREGATE, databaseOid, snapshot,
+                row -> Integer.compareUnsigned(row.getOid("aggfnoid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            AggregateInfo aggregate = AggregateInfo.of(row);
+            image.aggregateByOid.put(aggregate.oid(), aggregate);
+        }
+        for (CatalogRow row : heap.scan(CatalogDefinitions.PG_CAST, databaseOid, snapshot,
+                row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            CastInfo cast = CastInfo.of(row);
+            image.userCasts.put(castKey(cast.source(), cast.target()), cast);
         }
         for (CatalogRow row : heap.scan(CatalogDefinitions.PG_OPERATOR, databaseOid, snapshot,
                 row -> Integer.compareUnsigned(row.getOid("oid"), CatalogOids.FIRST_NORMAL_OBJECT_ID) >= 0)) {
@@ -371,6 +389,30 @@ final class CatalogImage {
     /** The user-defined functions and procedures called {@code name}, in every schema. */
     List<FunctionInfo> functions(String name) {
         return functionsByName.getOrDefault(name, List.of());
+    }
+
+    /** The user-defined aggregates called {@code name}, in every schema. */
+    List<FunctionInfo> aggregates(String name) {
+        return aggregatesByName.getOrDefault(name, List.of());
+    }
+
+    /** A user-defined aggregate's pg_aggregate row, or null. */
+    AggregateInfo aggregate(int oid) {
+        return aggregateByOid.get(oid);
+    }
+
+    /** The user-defined cast from {@code source} to {@code target}, or null. */
+    CastInfo userCast(int source, int target) {
+        return userCasts.isEmpty() ? null : userCasts.get(castKey(source, target));
+    }
+
+    /** Every user-defined cast. */
+    java.util.Collection<CastInfo> userCasts() {
+        return userCasts.values();
+    }
+
+    private static long castKey(int source, int target) {
+        return (long) source << 32 | Integer.toUnsignedLong(target);
     }
 
     /** A user-defined function or procedure by OID, or null. */

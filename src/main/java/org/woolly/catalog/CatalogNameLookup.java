@@ -458,7 +458,19 @@ public final class CatalogNameLookup implements CatalogInquiries {
 
     @Override
     public List<Integer> routineOids(String schema, String name) {
-        return catalog.lookupFunctions(transaction, schema, name).stream().map(FunctionInfo::oid).toList();
+        return routines(schema, name).stream().map(FunctionInfo::oid).toList();
+    }
+
+    /** The functions, procedures and aggregates called {@code name} (in {@code schema}, or along the search path). */
+    private List<FunctionInfo> routines(String schema, String name) {
+        List<FunctionInfo> aggregates = catalog.lookupAggregates(transaction, schema, name);
+        List<FunctionInfo> functions = catalog.lookupFunctions(transaction, schema, name);
+        if (aggregates.isEmpty()) {
+            return functions;
+        }
+        List<FunctionInfo> all = new java.util.ArrayList<>(functions);
+        all.addAll(aggregates);
+        return all;
     }
 
     @Override
@@ -489,7 +501,7 @@ public final class CatalogNameLookup implements CatalogInquiries {
         if (routine == null) {
             return null;
         }
-        for (FunctionInfo found : catalog.lookupFunctions(transaction, null, routine.name())) {
+        for (FunctionInfo found : routines(null, routine.name())) {
             if (java.util.Arrays.equals(found.argumentTypes(), routine.argumentTypes())) {
                 return found.oid() == oid;
             }

@@ -962,6 +962,63 @@ public final class DatabaseCatalog implements CatalogAccess {
     }
 
     @Override
+    public List<FunctionInfo> lookupAggregates(Transaction tx, String schema, String name) {
+        CatalogImage image = system.imageFor(tx, databaseOid);
+        List<FunctionInfo> all = image.aggregates(name);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> namespaces = schema == null ? searchPathOids(tx, image, false)
+                : image.namespaceOid(schema) == null ? List.of() : List.of(image.namespaceOid(schema));
+        List<FunctionInfo> found = new ArrayList<>();
+        for (int namespaceOid : namespaces) {
+            for (FunctionInfo aggregate : all) {
+                if (aggregate.namespaceOid() == namespaceOid) {
+                    found.add(aggregate);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<AggregateInfo> aggregate(Transaction tx, int oid) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).aggregate(oid));
+    }
+
+    @Override
+    public FunctionInfo storeAggregate(Transaction tx, String schema, FunctionInfo function, AggregateInfo aggregate) {
+        int namespaceOid = function.oid() != 0 ? function.namespaceOid()
+                : creationNamespace(tx, schema, function.name(), false);
+        return new AggregateDdl(system, databaseOid).store(tx, function, namespaceOid, aggregate);
+    }
+
+    @Override
+    public void dropAggregate(Transaction tx, FunctionInfo function) {
+        new AggregateDdl(system, databaseOid).drop(tx, function);
+    }
+
+    @Override
+    public Optional<CastInfo> userCast(Transaction tx, int source, int target) {
+        return Optional.ofNullable(system.imageFor(tx, databaseOid).userCast(source, target));
+    }
+
+    @Override
+    public Optional<CastInfo> anyCast(Transaction tx, int source, int target) {
+        return Optional.ofNullable(new AggregateDdl(system, databaseOid).cast(tx, source, target));
+    }
+
+    @Override
+    public CastInfo storeCast(Transaction tx, CastInfo cast) {
+        return new AggregateDdl(system, databaseOid).storeCast(tx, cast);
+    }
+
+    @Override
+    public void dropCast(Transaction tx, CastInfo cast) {
+        new AggregateDdl(system, databaseOid).dropCast(tx, cast);
+    }
+
+    @Override
     public List<OperatorInfo> lookupOperators(Transaction tx, String schema, String name) {
         CatalogImage image = system.imageFor(tx, databaseOid);
         List<OperatorInfo> all = image.operators(name);

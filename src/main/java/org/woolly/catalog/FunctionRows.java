@@ -22,7 +22,7 @@ final class FunctionRows {
         return new RowBuilder(CatalogDefinitions.PG_PROC)
                 .set("oid", function.oid()).set("proname", function.name())
                 .set("pronamespace", function.namespaceOid()).set("proowner", function.ownerOid())
-                .set("prolang", function.language()).set("procost", 100.0f)
+                .set("prolang", function.language()).set("procost", function.kind() == 'a' ? 1.0f : 100.0f)
                 .set("prorows", function.returnsSet() ? 1000.0f : 0.0f).set("provariadic", function.variadicType())
                 .set("prosupport", "-").setChar("prokind", function.kind()).set("prosecdef", function.securityDefiner())
                 .set("proleakproof", false).set("proisstrict", function.strict()).set("proretset", function.returnsSet())

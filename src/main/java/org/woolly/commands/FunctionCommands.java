@@ -236,8 +236,12 @@ public final class FunctionCommands {
     /** format_type, pseudo-types such as record by their pg_type name. */
     static String typeName(CommandContext context, int type) {
         String name = context.types().formatType(type, -1);
+        if (!"???".equals(name)) {
+            return name;
+        }
         org.woolly.utils.adt.PgTypeData.Type row = org.woolly.utils.adt.PgTypeData.byOid(type);
-        return "???".equals(name) && row != null ? row.name() : name;
+        return row != null ? row.name() : context.catalog().typeByOid(context.transaction(), type)
+                .map(org.woolly.catalog.TypeInfo::name).orElse(name);
     }
 
     static int typeOid(CommandContext context, TypeName typeName) {

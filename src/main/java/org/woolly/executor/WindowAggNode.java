@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.woolly.nodes.parse.Expr;
+import org.woolly.nodes.query.AggregateHandle;
+import org.woolly.nodes.query.ExpressionWalker;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.WindowClause;
 import org.woolly.utils.error.SqlException;
@@ -358,6 +360,11 @@ final class WindowAggNode extends RowNodes.Unary {
         WindowClause.Frame frame = window.frame();
         boolean running = frame.start().kind() == Expr.FrameBound.BoundKind.UNBOUNDED_PRECEDING
                 && frame.exclusion() == Expr.FrameExclusion.NO_OTHERS;
+        if (!running && call.aggregate().moving() != null && frame.exclusion() == Expr.FrameExclusion.NO_OTHERS
+                && !volatileInputs(call)) {
+            movingAggregate(c, peers, values, call.aggregate().moving());
+            return;
+        }
         int fed = 0;
         for (int i = 0; i < partition.size(); i++) {
             if (running) {
@@ -376,6 +383,50 @@ final class WindowAggNode extends RowNodes.Unary {
                 }
             }
             values[i][c] = accumulator.result();
+        }
+    }
+
+    /**
+     * Arguments or a FILTER calling a volatile function: a row's values may differ the next time
+     * they are computed, so they are never removed through the inverse transition (PostgreSQL's
+     * {@code use_mtransfn} is false then, and the frame is aggregated again for each row).
+     */
+    private static boolean volatileInputs(QueryExpr.WindowFunc call) {
+        java.util.function.Predicate<QueryExpr> isVolatile = node -> node instanceof QueryExpr.FuncCall function
+                && function.function().isVolatile();
+        return call.args().stream().anyMatch(arg -> ExpressionWalker.contains(arg, isVolatile))
+                || call.filter() != null && ExpressionWalker.contains(call.filter(), isVolatile);
+    }
+
+    /**
+     * A frame whose start moves, with the aggregate's inverse transition ({@code eval_windowaggregates}):
+     * the rows that left the frame since the last row are removed, the rows that entered it added;
+     * when a removal fails or the frame moves back, the frame is aggregated again from its start.
+     */
+    private void movingAggregate(int c, Peers peers, Object[][] values, AggregateHandle.Moving moving) {
+        MovingAggregate state = new MovingAggregate(context, moving);
+        int base = 0;
+        int upto = 0;
+        for (int i = 0; i < partition.size(); i++) {
+            int start = frameStart(i, peers);
+            int end = Math.max(start, frameEnd(i, peers));
+            boolean restart = start < base || end < upto;
+            for (; !restart && base < start && base < upto; base++) {
+                Object[] row = partition.get(base);
+                restart = filters[c].test(row) && !state.remove(evaluate(arguments[c], row));
+            }
+            if (restart || base < start) {
+                state.reset();
+                base = start;
+                upto = start;
+            }
+            for (; upto < end; upto++) {
+                Object[] row = partition.get(upto);
+                if (filters[c].test(row)) {
+                    state.add(evaluate(arguments[c], row));
+                }
+            }
+            values[i][c] = state.result();
         }
     }
 

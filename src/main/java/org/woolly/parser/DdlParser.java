@@ -55,6 +55,12 @@ final class DdlParser {
         if (cursor.atKeyword("extension")) {
             return ExtensionParser.create(cursor, create);
         }
+        if (AggregateParser.atCreateAggregate(cursor)) {
+            return new AggregateParser(grammar).create(create);
+        }
+        if (cursor.atKeyword("cast")) {
+            return new AggregateParser(grammar).createCast(create);
+        }
         if (TriggerParser.atCreateTrigger(cursor)) {
             return new TriggerParser(grammar).create(create);
         }
@@ -565,6 +571,12 @@ final class DdlParser {
         if (kindToken.isKeyword("rule")) {
             return new RuleParser(grammar).drop();
         }
+        if (kindToken.isKeyword("aggregate")) {
+            return new AggregateParser(grammar).drop(drop);
+        }
+        if (kindToken.isKeyword("cast")) {
+            return new AggregateParser(grammar).dropCast(drop);
+        }
         Statement.ObjectKind kind;
         boolean qualified = true;
         switch (kindToken.isKeyword(kindToken.text()) ? kindToken.text() : "") {
@@ -696,6 +708,9 @@ final class DdlParser {
         }
         if (cursor.peek(1).isKeyword("rule")) {
             return new RuleParser(grammar).alter();
+        }
+        if (cursor.peek(1).isKeyword("aggregate")) {
+            return new AggregateParser(grammar).alter();
         }
         if (cursor.peek(1).isKeyword("sequence")) {
             return new SequenceParser(grammar).alter(cursor.advance());

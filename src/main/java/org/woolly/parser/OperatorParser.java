@@ -110,7 +110,7 @@ final class OperatorParser {
     }
 
     /** {@code (type, ...)}, possibly empty. */
-    private List<TypeName> typeList() {
+    List<TypeName> typeList() {
         cursor.expect(Token.Kind.LEFT_PAREN);
         List<TypeName> types = new ArrayList<>();
         if (!cursor.at(Token.Kind.RIGHT_PAREN)) {

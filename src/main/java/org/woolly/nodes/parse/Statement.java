@@ -341,6 +341,9 @@ public sealed interface Statement {
     /** CREATE / ALTER / DROP OPERATOR, OPERATOR CLASS and OPERATOR FAMILY (see {@link OperatorCommand}). */
     record OperatorDefinition(OperatorCommand command) implements Statement {}
 
+    /** CREATE / ALTER / DROP AGGREGATE and CREATE / DROP CAST (see {@link AggregateCommand}). */
+    record AggregateDefinition(AggregateCommand command) implements Statement {}
+
     /** LISTEN, UNLISTEN or NOTIFY (see {@link AsyncCommand}). */
     record Async(AsyncCommand command) implements Statement {}
 

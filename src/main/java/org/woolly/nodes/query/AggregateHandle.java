@@ -12,7 +12,24 @@ import java.util.function.Supplier;
  */
 public record AggregateHandle(String name, int[] argumentTypes, int transitionType, int resultType, boolean strict,
                               Supplier<Object> initialState, Transition transition, Final finalFunction,
-                              Combine combine) {
+                              Combine combine, Moving moving) {
+
+    /** An aggregate without a moving-aggregate implementation. */
+    public AggregateHandle(String name, int[] argumentTypes, int transitionType, int resultType, boolean strict,
+                           Supplier<Object> initialState, Transition transition, Final finalFunction,
+                           Combine combine) {
+        this(name, argumentTypes, transitionType, resultType, strict, initialState, transition, finalFunction, combine,
+                null);
+    }
+
+    /**
+     * The moving-aggregate implementation ({@code aggmtransfn}, {@code aggminvtransfn},
+     * {@code aggmfinalfn}, {@code aggmtranstype}, {@code aggminitval}) a window whose frame start
+     * moves uses: {@code inverse} removes a row's values from the state, and answers null when it
+     * cannot (the window then aggregates the frame again from its start).
+     */
+    public record Moving(int transitionType, boolean strict, Supplier<Object> initialState, Transition transition,
+                         Transition inverse, Final finalFunction) {}
 
     /** An aggregate without a combine function. */
     public AggregateHandle(String name, int[] argumentTypes, int transitionType, int resultType, boolean strict,

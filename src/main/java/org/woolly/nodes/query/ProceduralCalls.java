@@ -18,6 +18,15 @@ public final class ProceduralCalls {
         Object call(FunctionInfo function, int[] argumentTypes, int returnType, Object[] arguments);
 
         /**
+         * Runs {@code sql}, one query of one column whose {@code $n} have the given types, in the
+         * session, and answers its first row's value (null without a row): how a user aggregate's
+         * support functions and a cast's function written in SQL or PL/pgSQL are called.
+         */
+        default Object evaluate(String sql, int[] parameterTypes, Object[] parameters) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "user-defined functions cannot be called here");
+        }
+
+        /**
          * Runs a trigger function ({@code ExecCallTriggerFunc}): the row it returns (its NEW, OLD or
          * another row of the table's shape), or null for NULL.
          */

@@ -28,6 +28,8 @@ import org.woolly.utils.error.SqlState;
 final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
     private final QuerySession session;
     private final Map<String, PlFunctionBody> bodies = new HashMap<>();
+    /** The plans of {@link #evaluate}, by query text and parameter types. */
+    private final Map<String, Plan> evaluations = new HashMap<>();
     private int subtransactions;
 
     PlpgsqlCalls(QuerySession session) {
@@ -64,6 +66,14 @@ final class PlpgsqlCalls implements ProceduralCalls.Handler, Spi {
             return ((List<?>) result).iterator();
         }
         return result;
+    }
+
+    @Override
+    public Object evaluate(String sql, int[] parameterTypes, Object[] parameters) {
+        Plan plan = evaluations.computeIfAbsent(sql + "\0" + java.util.Arrays.toString(parameterTypes),
+                key -> prepare(sql, parameterTypes));
+        List<Object[]> rows = execute(plan, parameters, 1).rows();
+        return rows.isEmpty() ? null : rows.getFirst()[0];
     }
 
     @Override

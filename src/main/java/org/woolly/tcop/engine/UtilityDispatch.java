@@ -91,6 +91,7 @@ final class UtilityDispatch {
             case Statement.Routine routine -> routine.command().tag();
             case Statement.TypeDefinition definition -> definition.command().tag();
             case Statement.OperatorDefinition definition -> definition.command().tag();
+            case Statement.AggregateDefinition definition -> definition.command().tag();
             case Statement.Trigger trigger -> trigger.command().tag();
             case Statement.Rule rule -> rule.command().tag();
             case Statement.Async async -> async.command().tag();
@@ -116,7 +117,8 @@ final class UtilityDispatch {
                 || statement instanceof Statement.Routine || statement instanceof Statement.Trigger
                 || statement instanceof Statement.Rule
                 || statement instanceof Statement.TypeDefinition
-                || statement instanceof Statement.OperatorDefinition) {
+                || statement instanceof Statement.OperatorDefinition
+                || statement instanceof Statement.AggregateDefinition) {
             session.block.checkWritable(commandName(statement));
         }
         Outcome outcome = switch (statement) {
@@ -147,6 +149,8 @@ final class UtilityDispatch {
                     Outcome.tag(TypeCommands.run(session.commandContext(), definition.command()));
             case Statement.OperatorDefinition definition -> Outcome.tag(
                     org.woolly.commands.OperatorCommands.run(session.commandContext(), definition.command()));
+            case Statement.AggregateDefinition definition -> Outcome.tag(
+                    org.woolly.commands.AggregateCommands.run(session.commandContext(), definition.command()));
             case Statement.Async async -> async(session, async.command());
             case Statement.Trigger trigger ->
                     Outcome.tag(org.woolly.commands.TriggerCommands.run(session.commandContext(), trigger.command()));

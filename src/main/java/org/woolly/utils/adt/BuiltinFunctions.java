@@ -71,6 +71,23 @@ public final class BuiltinFunctions {
         return REGISTRY.functions.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
+    /** The function with this pg_proc OID, or null (built once, on first use). */
+    public static FunctionDescriptor byOid(int oid) {
+        return ByOid.FUNCTIONS.get(oid);
+    }
+
+    private static final class ByOid {
+        static final Map<Integer, FunctionDescriptor> FUNCTIONS = new java.util.HashMap<>();
+
+        static {
+            for (List<FunctionDescriptor> functions : REGISTRY.functions.values()) {
+                for (FunctionDescriptor function : functions) {
+                    FUNCTIONS.putIfAbsent(function.oid(), function);
+                }
+            }
+        }
+    }
+
     /** Operators with this name, prefix and infix, empty when none. */
     public static List<OperatorDescriptor> operatorsByName(String name) {
         return REGISTRY.operators.getOrDefault(name, List.of());

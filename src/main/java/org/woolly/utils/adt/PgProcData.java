@@ -219,6 +219,7 @@ public final class PgProcData {
             proc(1268, "parse_ident", TEXT_ARRAY, IMMUTABLE, STRICT, TEXT, BOOL),
             proc(1282, "quote_ident", TEXT, IMMUTABLE, STRICT, TEXT),
             proc(1283, "quote_literal", TEXT, IMMUTABLE, STRICT, TEXT),
+            proc(1289, "quote_nullable", TEXT, IMMUTABLE, CALLED, TEXT),
             proc(1295, "justify_days", INTERVAL, IMMUTABLE, STRICT, INTERVAL),
             proc(1299, "now", TIMESTAMPTZ, STABLE, STRICT),
             proc(1317, "length", INT4, IMMUTABLE, STRICT, TEXT),

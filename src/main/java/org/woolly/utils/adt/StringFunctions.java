@@ -120,6 +120,8 @@ final class StringFunctions {
         r.function("parse_ident", TypeOids.TEXT_ARRAY, (a, c) -> ArrayValue.of(T, Identifiers.parseIdent((String) a[0],
                 (Boolean) a[1])), T, TypeOids.BOOL);
         r.function("quote_literal", T, (a, c) -> quoteLiteral((String) a[0]), T);
+        r.function("quote_nullable", T, PgProcData.IMMUTABLE, false,
+                (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]), T);
         r.function("unistr", T, (a, c) -> unistr((String) a[0]), T);
     }
 
