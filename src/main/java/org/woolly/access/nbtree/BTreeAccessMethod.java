@@ -49,7 +49,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final BTreeRedo redo;
     /** Serializes the writers of one index (README "Locking"); readers never take it. */
     private final Map<RelFileLocator, ReentrantLock> writerLocks = new ConcurrentHashMap<>();
-    private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
+    private final Map<RelFileLocator, KeyLayout> layouts = new ConcurrentHashMap<>();
     private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
     /**
      * Deleted pages per index with their safe XIDs, found by VACUUM ({@code indexfsm.c}); kept in
@@ -74,7 +74,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
             knownSizes.remove(relation);
             metaCache.remove(relation);
             freePages.remove(relation);
-            layouts.keySet().removeIf(shape -> shape.locator().equals(relation));
+            layouts.remove(relation);
         });
     }
 
@@ -83,8 +83,18 @@ public final class BTreeAccessMethod implements BTreeAccess {
         return redo;
     }
 
+    /**
+     * The index's key layout, cached by relfilenode: hashing the whole {@link IndexShape} (its
+     * lists of types and options) on every scan was a visible share of a point query.
+     */
     KeyLayout layout(IndexShape index) {
-        return layouts.computeIfAbsent(index, KeyLayout::new);
+        KeyLayout layout = layouts.get(index.locator());
+        if (layout != null && (layout.shape() == index || layout.shape().equals(index))) {
+            return layout;
+        }
+        layout = new KeyLayout(index);
+        layouts.put(index.locator(), layout);
+        return layout;
     }
 
     /**
