@@ -419,7 +419,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     }
 
     /**
-     * Inserts under the tree's write lock ({@code _bt_doinsert}): into the leaf if it fits (a
+     * Inserts under the index's writer lock ({@code _bt_doinsert}): into the leaf if it fits (a
      * compact INSERT_LEAF record), else by splitting pages up the tree (one SPLIT record).
      */
     private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
@@ -445,7 +445,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         try {
             Page page = buffer.page();
             if (!BTreePage.hasRoomFor(page, tuple.length)) {
-                throw new SqlException(SqlState.INTERNAL_ERROR, "B-tree leaf changed under the tree lock");
+                throw new SqlException(SqlState.INTERNAL_ERROR, "B-tree leaf changed under the writer lock");
             }
             long lsnBefore = page.lsn();
             CriticalSection.run(bufferPool.panicState(), "btree insert", () -> {
@@ -525,7 +525,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     /**
      * A deleted page no transaction can still be travelling to, pinned and exclusively locked,
      * or null ({@code _bt_getbuf} with {@code GetFreeIndexPage} and {@code BTPageIsRecyclable}):
-     * its safe XID precedes the xmin horizon. Called under the tree's write lock.
+     * its safe XID precedes the xmin horizon. Called under the index's writer lock.
      */
     Buffer reusablePage(RelFileLocator relation) {
         Map<Integer, Long> free = freePages.get(relation);
