@@ -298,7 +298,12 @@ final class CatalogImage {
 
     /** The direct children of a table in OID order, as {@code find_inheritance_children} sorts them. */
     List<Integer> inheritanceChildren(int relationOid) {
-        return inheritsByParent.getOrDefault(relationOid, List.of()).stream().sorted().toList();
+        var children = inheritsByParent.get(relationOid);
+        if (children == null || children.isEmpty()) {
+            // most tables: every statement asks (inheritance expansion), so no stream for nothing
+            return List.of();
+        }
+        return children.stream().sorted().toList();
     }
 
     /** Whether a constraint of that name exists in the namespace ({@code ConstraintNameExists}). */

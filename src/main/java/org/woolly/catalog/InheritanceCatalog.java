@@ -122,6 +122,9 @@ final class InheritanceCatalog {
      * {@code find_all_inheritors}).
      */
     static List<Integer> allInheritors(CatalogImage image, int relationOid) {
+        if (image.inheritanceChildren(relationOid).isEmpty()) {
+            return List.of(relationOid);
+        }
         Set<Integer> result = new LinkedHashSet<>();
         result.add(relationOid);
         List<Integer> queue = new ArrayList<>(List.of(relationOid));

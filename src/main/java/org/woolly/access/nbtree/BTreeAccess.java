@@ -73,7 +73,7 @@ public interface BTreeAccess {
 
     /**
      * Removes every leaf entry whose heap TID {@code dead} accepts ({@code btbulkdelete}), under
-     * the tree's write lock, visiting every block; each changed leaf is WAL-logged. Leaves left
+     * the index's writer lock, visiting every block; each changed leaf is WAL-logged. Leaves left
      * empty are then deleted ({@code _bt_pagedel}) and their pages reused by later splits once no
      * running transaction is older than the deletion. Returns the entries removed.
      */

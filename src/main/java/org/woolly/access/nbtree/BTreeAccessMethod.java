@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.woolly.access.common.Tid;
@@ -46,8 +47,9 @@ public final class BTreeAccessMethod implements BTreeAccess {
     private final Wal wal;
     private final TransactionManager transactions;
     private final BTreeRedo redo;
-    private final Map<RelFileLocator, ReentrantReadWriteLock> treeLocks = new ConcurrentHashMap<>();
-    private final Map<IndexShape, KeyLayout> layouts = new ConcurrentHashMap<>();
+    /** Serializes the writers of one index (README "Locking"); readers never take it. */
+    private final Map<RelFileLocator, ReentrantLock> writerLocks = new ConcurrentHashMap<>();
+    private final Map<RelFileLocator, KeyLayout> layouts = new ConcurrentHashMap<>();
     private final Map<RelFileLocator, Long> knownSizes = new ConcurrentHashMap<>();
     /**
      * Deleted pages per index with their safe XIDs, found by VACUUM ({@code indexfsm.c}); kept in
@@ -55,10 +57,12 @@ public final class BTreeAccessMethod implements BTreeAccess {
      */
     private final Map<RelFileLocator, ConcurrentSkipListMap<Integer, Long>> freePages = new ConcurrentHashMap<>();
     /**
-     * The metapage's root and level per index ({@code rd_amcache}): changed only under the
-     * write lock, and forgotten when a split makes a new root or a build writes a new metapage.
+     * The metapage's root and level per index ({@code rd_amcache}), forgotten when a split makes
+     * a new root or a build writes a new metapage. A reader caches what it read only if no
+     * metapage was written meanwhile ({@link #metaWrites}), so a stale root cannot stick.
      */
     private final Map<RelFileLocator, BTreePage.Meta> metaCache = new ConcurrentHashMap<>();
+    private final AtomicLong metaWrites = new AtomicLong();
 
     public BTreeAccessMethod(BufferPool bufferPool, Wal wal, TransactionManager transactions) {
         this.bufferPool = bufferPool;
@@ -66,11 +70,11 @@ public final class BTreeAccessMethod implements BTreeAccess {
         this.transactions = transactions;
         this.redo = new BTreeRedo(bufferPool);
         bufferPool.addDropListener(relation -> {
-            treeLocks.remove(relation);
+            writerLocks.remove(relation);
             knownSizes.remove(relation);
             metaCache.remove(relation);
             freePages.remove(relation);
-            layouts.keySet().removeIf(shape -> shape.locator().equals(relation));
+            layouts.remove(relation);
         });
     }
 
@@ -79,21 +83,27 @@ public final class BTreeAccessMethod implements BTreeAccess {
         return redo;
     }
 
+    /**
+     * The index's key layout, cached by relfilenode: hashing the whole {@link IndexShape} (its
+     * lists of types and options) on every scan was a visible share of a point query.
+     */
     KeyLayout layout(IndexShape index) {
-        return layouts.computeIfAbsent(index, KeyLayout::new);
+        KeyLayout layout = layouts.get(index.locator());
+        if (layout != null && (layout.shape() == index || layout.shape().equals(index))) {
+            return layout;
+        }
+        layout = new KeyLayout(index);
+        layouts.put(index.locator(), layout);
+        return layout;
     }
 
-    /** The tree lock: scans share it, writers hold it alone (README "Locking"). */
-    Lock readLock(IndexShape index) {
-        return treeLock(index).readLock();
-    }
-
+    /**
+     * The writers' lock: inserts, builds and VACUUM of one index run one at a time. Scans do not
+     * take it: they lock one page at a time and move right past concurrent splits (Lehman and
+     * Yao, README "Locking").
+     */
     private Lock writeLock(IndexShape index) {
-        return treeLock(index).writeLock();
-    }
-
-    private ReentrantReadWriteLock treeLock(IndexShape index) {
-        return treeLocks.computeIfAbsent(index.locator(), key -> new ReentrantReadWriteLock());
+        return writerLocks.computeIfAbsent(index.locator(), key -> new ReentrantLock());
     }
 
     BufferPool bufferPool() {
@@ -114,7 +124,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         Lock lock = writeLock(index);
         lock.lock();
         try {
-            metaCache.remove(index.locator());
+            forgetMeta(index.locator());
             return new BTreeBuild(this, layout(index), tx.xid()).build(entries, probe);
         } finally {
             lock.unlock();
@@ -261,8 +271,14 @@ public final class BTreeAccessMethod implements BTreeAccess {
     Descent descend(KeyLayout layout, KeyLayout.Target target, boolean keepParents) {
         BTreePage.Meta meta = metaCache.get(layout.shape().locator());
         if (meta == null) {
+            long writesBefore = metaWrites.get();
             meta = BTreePage.meta(readPage(layout, BTreePage.METAPAGE, true), layout.shape().name());
             metaCache.put(layout.shape().locator(), meta);
+            if (metaWrites.get() != writesBefore) {
+                // a new root was written while we read: ours may be the old one (still correct,
+                // L&Y, but a level short), so do not keep it
+                metaCache.remove(layout.shape().locator(), meta);
+            }
         }
         List<Integer> parents = keepParents ? new ArrayList<>() : List.of();
         int block = meta.root();
@@ -403,7 +419,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     }
 
     /**
-     * Inserts under the tree's write lock ({@code _bt_doinsert}): into the leaf if it fits (a
+     * Inserts under the index's writer lock ({@code _bt_doinsert}): into the leaf if it fits (a
      * compact INSERT_LEAF record), else by splitting pages up the tree (one SPLIT record).
      */
     private void insertLocked(KeyLayout layout, Descent found, KeyLayout.Target target, byte[] tuple, long xid) {
@@ -429,7 +445,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
         try {
             Page page = buffer.page();
             if (!BTreePage.hasRoomFor(page, tuple.length)) {
-                throw new SqlException(SqlState.INTERNAL_ERROR, "B-tree leaf changed under the tree lock");
+                throw new SqlException(SqlState.INTERNAL_ERROR, "B-tree leaf changed under the writer lock");
             }
             long lsnBefore = page.lsn();
             CriticalSection.run(bufferPool.panicState(), "btree insert", () -> {
@@ -444,15 +460,17 @@ public final class BTreeAccessMethod implements BTreeAccess {
         }
     }
 
+    private void forgetMeta(RelFileLocator relation) {
+        metaWrites.incrementAndGet();
+        metaCache.remove(relation);
+    }
+
     /**
      * Writes whole new page images into their (pinned) buffers and logs them in one record of
      * full-page images, all inside one critical section: what a split or a build logs.
      */
     void writePages(int info, RelFileLocator relation, long xid, LinkedHashMap<Integer, Page> images,
                     Map<Integer, Buffer> buffers) {
-        if (images.containsKey(BTreePage.METAPAGE)) {
-            metaCache.remove(relation);
-        }
         List<Integer> blocks = new ArrayList<>(images.keySet());
         List<byte[]> pages = new ArrayList<>();
         for (Page page : images.values()) {
@@ -468,6 +486,10 @@ public final class BTreeAccessMethod implements BTreeAccess {
                 bufferPool.markDirty(buffers.get(block));
             }
         });
+        if (images.containsKey(BTreePage.METAPAGE)) {
+            // after the write: a reader that read the old metapage sees the count change
+            forgetMeta(relation);
+        }
     }
 
     /**
@@ -503,7 +525,7 @@ public final class BTreeAccessMethod implements BTreeAccess {
     /**
      * A deleted page no transaction can still be travelling to, pinned and exclusively locked,
      * or null ({@code _bt_getbuf} with {@code GetFreeIndexPage} and {@code BTPageIsRecyclable}):
-     * its safe XID precedes the xmin horizon. Called under the tree's write lock.
+     * its safe XID precedes the xmin horizon. Called under the index's writer lock.
      */
     Buffer reusablePage(RelFileLocator relation) {
         Map<Integer, Long> free = freePages.get(relation);

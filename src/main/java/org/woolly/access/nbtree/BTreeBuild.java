@@ -19,7 +19,7 @@ import org.woolly.utils.error.SqlState;
  * Builds an index bottom up from its entries ({@code nbtsort.c}): sorts them, checks a unique
  * index, packs the leaves left to right (to the index's leaf fill factor, 90% unless its fillfactor says otherwise), then each level above
  * (70%) until one page is left, the root; every page is logged whole (NEWPAGES records). The
- * metapage is block 0, the leaves follow in key order. Runs under the tree's write lock.
+ * metapage is block 0, the leaves follow in key order. Runs under the index's writer lock.
  */
 final class BTreeBuild {
     private static final int INTERNAL_FILL = BTreePage.CAPACITY * 70 / 100;

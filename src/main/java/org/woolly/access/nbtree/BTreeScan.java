@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
 import org.woolly.access.common.Tid;
 import org.woolly.storage.page.Page;
 import org.woolly.utils.adt.BuiltinTypes;
@@ -12,10 +11,11 @@ import org.woolly.utils.adt.BuiltinTypes;
 /**
  * An index scan ({@code nbtsearch.c}: {@code _bt_first}, {@code _bt_next}). The leading key
  * columns fixed by = (or IS NULL) keys and the range keys on the column after them bound the
- * scan (start and stop, {@code _bt_preprocess_keys} simplified); every key filters. Entries are read one leaf page at a time under the tree's read
- * lock and kept; between calls no lock is held. The next page is found again from the last
- * entry read (a descent to the first entry after it), so concurrent splits can neither make it
- * skip nor repeat an entry.
+ * scan (start and stop, {@code _bt_preprocess_keys} simplified); every key filters. Entries are
+ * read one leaf page at a time, each copied under its buffer's share lock only (no tree lock:
+ * Lehman and Yao's right links and high keys), and kept; between calls no lock or pin is held.
+ * A call starts from the last entry read (a descent to the first entry after it), so
+ * concurrent splits can neither make the scan skip nor repeat an entry.
  */
 final class BTreeScan implements IndexScan {
     private record Hit(Tid tid, Object[] values) {}
@@ -162,46 +162,106 @@ final class BTreeScan implements IndexScan {
         finished = true;
     }
 
-    /** Reads matching entries from the next leaf page(s) until at least one matches or the scan ends. */
+    /**
+     * Reads matching entries from the next leaf page(s) until at least one matches or the scan
+     * ends. No tree lock: each page is copied under its own share lock and released before the
+     * next one is locked (nbtree README, Lehman and Yao). The first page is found by a descent
+     * that moves right past concurrent splits ({@code _bt_moveright}); a forward scan then
+     * follows the right link of the copy it read, which stays correct whatever splits happen
+     * later (entries moved right by a split of a page already read were read with it); a
+     * backward scan walks left as {@code _bt_walk_left} does.
+     */
     private void readBatch() {
-        Lock lock = btree.readLock(layout.shape());
-        lock.lock();
-        try {
-            KeyLayout.Target target;
-            if (lastRead == null) {
-                target = backward ? upper : lower;
-            } else {
-                Object[] prefix = java.util.Arrays.copyOf(lastRead.values(), layout.keyColumns());
-                target = new KeyLayout.Target(prefix, lastRead.tid(), backward ? -1 : 1);
+        Page page = null;
+        int block = 0;
+        int offset = 0;
+        for (long pages = 0; ; pages++) {
+            btree.checkSteps(layout, pages, currentBlock);
+            if (page == null) {
+                KeyLayout.Target target = resumeTarget();
+                BTreeAccessMethod.Descent descent = btree.descend(layout, target, false);
+                page = descent.page();
+                block = descent.block();
+                offset = btree.firstGreater(layout, page, target);
+                if (backward) {
+                    offset--;
+                }
             }
-            BTreeAccessMethod.Descent descent = btree.descend(layout, target, false);
-            Page page = descent.page();
-            int offset = btree.firstGreater(layout, page, target);
-            if (backward) {
-                offset--;
-            }
-            int block = descent.block();
             currentBlock = block;
-            for (long pages = 0; ; pages++) {
-                btree.checkSteps(layout, pages, block);
-                if (backward ? scanBackward(page, offset) : scanForward(page, offset)) {
-                    return;
-                }
-                int sibling = backward ? BTreePage.prev(page) : BTreePage.next(page);
-                if (sibling == BTreePage.NONE) {
-                    finished = true;
-                    return;
-                }
-                block = sibling;
-                currentBlock = sibling;
-                page = btree.readPage(layout, sibling);
-                if (!BTreePage.isLeaf(page)) {
-                    throw btree.corrupted(layout, sibling);
-                }
-                offset = backward ? page.maxOffsetNumber() : BTreePage.firstData(page);
+            if (!BTreePage.isIgnored(page)
+                    && (backward ? scanBackward(page, offset) : scanForward(page, offset))) {
+                return;
             }
-        } finally {
-            lock.unlock();
+            int sibling;
+            if (backward) {
+                sibling = walkLeft(page, block);
+                if (sibling == RESTART) {
+                    page = null;
+                    continue;
+                }
+            } else {
+                sibling = BTreePage.next(page);
+            }
+            if (sibling == BTreePage.NONE) {
+                finished = true;
+                return;
+            }
+            Page next = leftFound != null ? leftFound : btree.readPage(layout, sibling);
+            leftFound = null;
+            if (!BTreePage.isLeaf(next)) {
+                throw btree.corrupted(layout, sibling);
+            }
+            page = next;
+            block = sibling;
+            offset = backward ? page.maxOffsetNumber() : BTreePage.firstData(page);
+        }
+    }
+
+    /** Where the scan goes on: just after (before) the last entry read, else the start bound. */
+    private KeyLayout.Target resumeTarget() {
+        if (lastRead == null) {
+            return backward ? upper : lower;
+        }
+        Object[] values = java.util.Arrays.copyOf(lastRead.values(), layout.keyColumns());
+        return new KeyLayout.Target(values, lastRead.tid(), backward ? -1 : 1);
+    }
+
+    /** {@link #walkLeft} could not find the left sibling: descend again from the last entry read. */
+    private static final int RESTART = -1;
+    /** The copy of the page {@link #walkLeft} found, read once. */
+    private Page leftFound;
+
+    /**
+     * The live left sibling of {@code block} ({@code _bt_walk_left}), its copy left in
+     * {@link #leftFound}; {@link BTreePage#NONE} at the left end; {@link #RESTART} if the page
+     * was unlinked meanwhile. The left link of our copy may be stale: the page there may have
+     * split since (then its right link no longer points at us: move right until one does), or
+     * been deleted (skip to its own left sibling; a half-dead one is still linked, so the page
+     * left of it is looked for instead).
+     */
+    private int walkLeft(Page page, int block) {
+        int target = block;
+        int left = BTreePage.prev(page);
+        for (long steps = 0; ; steps++) {
+            if (left == BTreePage.NONE) {
+                return BTreePage.NONE;
+            }
+            btree.checkSteps(layout, steps, left);
+            Page candidate = btree.readPage(layout, left);
+            if (BTreePage.next(candidate) == target) {
+                if (!BTreePage.isIgnored(candidate)) {
+                    leftFound = candidate;
+                    return left;
+                }
+                if (BTreePage.isHalfDead(candidate)) {
+                    target = left;
+                }
+                left = BTreePage.prev(candidate);
+            } else if (BTreePage.isRightmost(candidate)) {
+                return RESTART;
+            } else {
+                left = BTreePage.next(candidate);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.woolly.storage.smgr.ForkNumber;
  * {@code _bt_newroot}): splits the page, inserts the downlink of the new right half into the
  * parent, splitting it in turn if needed, up to a new root. Every page changed is built as a
  * private image first; then all are written and logged as one SPLIT record in one critical
- * section, so a crash never leaves a split without its downlink. Runs under the tree's write lock.
+ * section, so a crash never leaves a split without its downlink. Runs under the index's writer lock.
  */
 final class BTreeSplit {
     private final BTreeAccessMethod btree;

@@ -19,7 +19,7 @@ import org.woolly.storage.smgr.RelFileLocator;
  * of the leaves it empties ({@code _bt_pagedel} in {@code nbtpage.c}). Every block is visited
  * in physical order: dead entries leave their leaves, deleted pages are offered for reuse, a
  * half-dead page left by a crash is unlinked, and each empty leaf is then deleted in two
- * WAL-logged steps (README "Page deletion"). Runs under the tree's write lock.
+ * WAL-logged steps (README "Page deletion"). Runs under the index's writer lock.
  */
 final class BTreeVacuum {
     private final BTreeAccessMethod btree;

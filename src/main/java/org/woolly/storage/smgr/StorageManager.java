@@ -49,6 +49,7 @@ public final class StorageManager implements AutoCloseable {
     private final Set<Path> directoriesToSync = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<byte[]> writeScratch = ThreadLocal.withInitial(() -> new byte[Page.SIZE]);
     private volatile StorageIoHook ioHook = new StorageIoHook() { };
+    private final ForkSizeCache sizes = new ForkSizeCache();
 
     public StorageManager(Path dataDirectory, PanicState panicState) {
         this(dataDirectory, DEFAULT_BLOCKS_PER_SEGMENT, panicState);
@@ -103,6 +104,7 @@ public final class StorageManager implements AutoCloseable {
                 directoriesToSync.add(directory.getParent());
             }
             if (!Files.exists(path)) {
+                sizes.forget(relation, fork);
                 Files.createFile(path);
                 pendingSync.add(key);
                 directoriesToSync.add(directory);
@@ -120,6 +122,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** Removes every fork and segment of the relation; no error if missing. */
     public void unlink(RelFileLocator relation) {
+        sizes.forgetRelation(relation);
         for (ForkNumber fork : ForkNumber.values()) {
             for (int segment = 0; ; segment++) {
                 SegmentKey key = new SegmentKey(relation, fork, segment);
@@ -136,6 +139,7 @@ public final class StorageManager implements AutoCloseable {
                 }
             }
         }
+        sizes.forgetRelation(relation);
     }
 
     /**
@@ -164,6 +168,7 @@ public final class StorageManager implements AutoCloseable {
             }
             FileSync.syncDirectory(target);
             FileSync.syncDirectory(target.getParent());
+            sizes.forgetDatabase(targetDatabaseOid);
         } catch (IOException e) {
             throw ioError("could not copy directory \"%s\": %s", "base/" + Integer.toUnsignedString(sourceDatabaseOid), e);
         }
@@ -190,6 +195,7 @@ public final class StorageManager implements AutoCloseable {
             cacheLock.unlock();
         }
         toClose.forEach(StorageManager::closeQuietly);
+        sizes.forgetDatabase(databaseOid);
         pendingSync.removeIf(key -> key.relation().databaseOid() == databaseOid);
         Path directory = databaseDirectory(databaseOid);
         directoriesToSync.remove(directory);
@@ -205,6 +211,7 @@ public final class StorageManager implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(directory);
+            sizes.forgetDatabase(databaseOid);
             FileSync.syncDirectory(directory.getParent());
         } catch (IOException e) {
             throw ioError("could not remove directory \"%s\": %s", "base/" + Integer.toUnsignedString(databaseOid), e);
@@ -254,8 +261,15 @@ public final class StorageManager implements AutoCloseable {
         }
     }
 
-    /** Number of blocks in the fork ({@code mdnblocks}); 58P01 if the fork does not exist. */
+    /**
+     * Number of blocks in the fork ({@code smgrnblocks}): cached per fork ({@link ForkSizeCache}),
+     * measured from the files ({@code mdnblocks}) when not known; 58P01 if the fork does not exist.
+     */
     public int blockCount(RelFileLocator relation, ForkNumber fork) {
+        return sizes.blockCount(relation, fork, key -> measuredBlockCount(key, fork));
+    }
+
+    private int measuredBlockCount(RelFileLocator relation, ForkNumber fork) {
         int total = 0;
         for (int segment = 0; ; segment++) {
             SegmentKey key = new SegmentKey(relation, fork, segment);
@@ -343,6 +357,7 @@ public final class StorageManager implements AutoCloseable {
                     channel.write(source, position + source.position());
                 }
                 pendingSync.add(key);
+                sizes.written(relation, fork, block);
                 return;
             } catch (ClosedChannelException closed) {
                 retryAfterClose(key, attempt, closed);
@@ -358,6 +373,15 @@ public final class StorageManager implements AutoCloseable {
     /** Cuts the fork down to {@code blocks} blocks, removing whole segments past the end. */
     public void truncate(RelFileLocator relation, ForkNumber fork, int blocks) {
         panicState.checkNotPanicked();
+        try {
+            truncateSegments(relation, fork, blocks);
+        } finally {
+            // after the files changed: a measurement racing with the truncation is thrown away too
+            sizes.forget(relation, fork);
+        }
+    }
+
+    private void truncateSegments(RelFileLocator relation, ForkNumber fork, int blocks) {
         int lastSegment = blocks == 0 ? 0 : (blocks - 1) / blocksPerSegment;
         for (int segment = 0; ; segment++) {
             SegmentKey key = new SegmentKey(relation, fork, segment);

@@ -119,4 +119,58 @@ class StorageManagerTest {
             }
         }
     }
+
+    /** The cached size follows writes past the end, truncation, unlink and a new file; a new instance measures again. */
+    @Test
+    void cachedBlockCountFollowsExtendTruncateAndUnlink() {
+        try (StorageManager storage = new StorageManager(data, 2, new PanicState())) {
+            storage.create(TABLE, ForkNumber.MAIN);
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isZero();
+            for (int block = 0; block < 5; block++) {
+                storage.write(TABLE, ForkNumber.MAIN, block, pageWith(block));
+                assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(block + 1);
+            }
+            storage.write(TABLE, ForkNumber.MAIN, 1, pageWith(9));
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(5);
+            storage.truncate(TABLE, ForkNumber.MAIN, 3);
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(3);
+            storage.write(TABLE, ForkNumber.MAIN, 3, pageWith(3));
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(4);
+            storage.unlink(TABLE);
+            assertThatThrownBy(() -> storage.blockCount(TABLE, ForkNumber.MAIN))
+                    .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_FILE));
+            storage.create(TABLE, ForkNumber.MAIN);
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isZero();
+            storage.write(TABLE, ForkNumber.MAIN, 0, pageWith(0));
+            storage.write(TABLE, ForkNumber.MAIN, 1, pageWith(1));
+        }
+        try (StorageManager restarted = new StorageManager(data, 2, new PanicState())) {
+            assertThat(restarted.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(2);
+        }
+    }
+
+    /** Sizes measured while another thread extends the fork never stick below the real size. */
+    @Test
+    void blockCountsMeasuredDuringExtensionsDoNotGoStale() throws Exception {
+        try (StorageManager storage = new StorageManager(data, 4, new PanicState())) {
+            storage.create(TABLE, ForkNumber.MAIN);
+            int blocks = 200;
+            Thread extender = Thread.ofPlatform().start(() -> {
+                for (int block = 0; block < blocks; block++) {
+                    storage.write(TABLE, ForkNumber.MAIN, block, pageWith(block));
+                    if (block % 16 == 0) {
+                        storage.truncate(TABLE, ForkNumber.MAIN, block + 1);
+                    }
+                }
+            });
+            int last = 0;
+            while (extender.isAlive()) {
+                int seen = storage.blockCount(TABLE, ForkNumber.MAIN);
+                assertThat(seen).isBetween(last, blocks);
+                last = seen;
+            }
+            extender.join();
+            assertThat(storage.blockCount(TABLE, ForkNumber.MAIN)).isEqualTo(blocks);
+        }
+    }
 }
