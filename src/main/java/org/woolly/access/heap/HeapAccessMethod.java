@@ -50,6 +50,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final FreeSpaceMap freeSpace = new FreeSpaceMap();
     private final ComboCommandIds combos;
     private final HeapVisibility visibility;
+    private final HeapLockers lockers;
     private final HeapRedo redo;
     private final HeapPruner pruner;
     private final VisibilityMap visibilityMap;
@@ -62,6 +63,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.transactions = transactions;
         this.combos = new ComboCommandIds(transactions);
         this.visibility = new HeapVisibility(transactions, combos);
+        this.lockers = new HeapLockers(transactions);
         this.visibilityMap = new VisibilityMap(bufferPool);
         this.redo = new HeapRedo(bufferPool, visibilityMap);
         this.pruner = new HeapPruner(this);
@@ -422,7 +424,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 HeapTupleHeader.IS_NEW_VERSION | (heapOnly ? HeapTupleHeader.HEAP_ONLY : 0), newBody);
         LockTag oldTag = tupleTag(relation, oldTid);
         boolean keyShareLockers = tupleLocked && !keysUpdated && heldByOthers(oldTag, tx);
-        if (keyShareLockers) {
+        if (keyShareLockers && !lockers.passOn(oldPage.data(), oldPage.itemOffset(oldTid.offset()), tuple, xid, tx)) {
             HeapTupleHeader.setXmax(tuple, 0, xid);
             HeapTupleHeader.setInfomask(tuple, 0, (HeapTupleHeader.infomask(tuple, 0) & ~HeapTupleHeader.XMAX_BITS)
                     | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_SHARED_LOCKERS);
@@ -1224,13 +1226,17 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     /**
-     * Records the locker in the tuple header: xmax := its XID with the lock-only bit (the
-     * exclusive bit for FOR [NO KEY] UPDATE), or, when another running transaction is the
-     * recorded locker, the "shared lockers" bit that sends writers to the lock table. Not
-     * WAL-logged, like a hint: a locker never outlives a crash, so a lost stamp loses nothing
-     * (PostgreSQL logs its XLOG_HEAP_LOCK for standbys and multixact bookkeeping, which Woolly has not).
+     * Records the locker in the tuple header: xmax := its XID with the lock-only bit (EXCL for
+     * FOR [NO KEY] UPDATE, KEYSHR for FOR KEY SHARE), or, beside other running lockers, a
+     * MultiXactId of all of them ({@link HeapLockers#stamp}). Where the row does not name its
+     * lockers (the shared-lockers bit: they are only in the lock table) the bit is kept and set.
+     * Not WAL-logged, like a hint (the multixact itself is: CREATE_ID): a locker that is not
+     * prepared never outlives a crash, so a lost stamp loses nothing.
      */
     private void stampLocker(byte[] data, int position, long xid, RowLockMode mode, boolean othersLock, Transaction tx) {
+        if (lockers.stamp(data, position, xid, mode, tx)) {
+            return;
+        }
         int infomask = HeapTupleHeader.infomask(data, position);
         long current = HeapTupleHeader.xmax(data, position);
         if (othersLock && !tx.isCurrentXid(current)) {
