@@ -71,16 +71,19 @@ final class HeapLockers {
         return a == null || b.ordinal() > a.ordinal() ? b : a;
     }
 
+    /** The xmax and infomask a row lock leaves on a tuple. */
+    record NewXmax(long xmax, int infomask) {}
+
     /**
-     * Records locker {@code xid} of {@code tx} in {@code mode} ({@code heap_lock_tuple}'s new
-     * xmax): alone, a plain lock-only XID (an earlier own lock is kept and strengthened); beside
-     * other running lockers, a new MultiXactId of them and this one. Returns false if the row
-     * does not name its lockers (the caller falls back to the lock table's shared-lockers bit).
+     * What recording locker {@code xid} of {@code tx} in {@code mode} leaves ({@code heap_lock_tuple}'s
+     * new xmax): alone, a plain lock-only XID (an earlier own lock is kept and strengthened); beside
+     * other running lockers, a new MultiXactId (created here, WAL-logged) of them and this one.
+     * Null if the row does not name its lockers (the caller falls back to the shared-lockers bit).
      */
-    boolean stamp(byte[] data, int position, long xid, RowLockMode mode, Transaction tx) {
+    NewXmax newXmax(byte[] data, int position, long xid, RowLockMode mode, Transaction tx) {
         Lockers lockers = lockers(data, position, tx);
         if (lockers == null) {
-            return false;
+            return null;
         }
         int infomask = HeapTupleHeader.infomask(data, position) & ~HeapTupleHeader.XMAX_BITS;
         MemberStatus status = stronger(lockers.own(), mode.lockStatus());
@@ -88,14 +91,12 @@ final class HeapLockers {
             long current = HeapTupleHeader.xmax(data, position);
             boolean plainOwn = lockers.own() != null
                     && (HeapTupleHeader.infomask(data, position) & HeapTupleHeader.XMAX_IS_MULTI) == 0;
-            HeapTupleHeader.setXmax(data, position, plainOwn ? current : xid);
-            HeapTupleHeader.setInfomask(data, position, infomask | singleLockerBits(RowLockMode.ofLockStatus(status)));
-            return true;
+            return new NewXmax(plainOwn ? current : xid, infomask | singleLockerBits(RowLockMode.ofLockStatus(status)));
         }
         List<Member> members = new ArrayList<>(lockers.others());
         members.add(new Member(xid, status));
-        setLockers(data, position, infomask, members, xid);
-        return true;
+        return new NewXmax(transactions.multiXacts().create(members, xid),
+                infomask | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_IS_MULTI);
     }
 
     /**
@@ -117,16 +118,11 @@ final class HeapLockers {
             HeapTupleHeader.setXmax(tuple, 0, keyShare.getFirst().xid());
             HeapTupleHeader.setInfomask(tuple, 0, infomask | singleLockerBits(RowLockMode.KEY_SHARE));
         } else {
-            setLockers(tuple, 0, infomask, keyShare, xid);
+            HeapTupleHeader.setXmax(tuple, 0, transactions.multiXacts().create(keyShare, xid));
+            HeapTupleHeader.setInfomask(tuple, 0,
+                    infomask | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_IS_MULTI);
         }
         return true;
-    }
-
-    private void setLockers(byte[] data, int position, int infomask, List<Member> members, long creator) {
-        long multi = transactions.multiXacts().create(members, creator);
-        HeapTupleHeader.setXmax(data, position, multi);
-        HeapTupleHeader.setInfomask(data, position,
-                infomask | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_IS_MULTI);
     }
 
     private static int singleLockerBits(RowLockMode mode) {
