@@ -50,6 +50,7 @@ public final class HeapAccessMethod implements HeapAccess {
     private final FreeSpaceMap freeSpace = new FreeSpaceMap();
     private final ComboCommandIds combos;
     private final HeapVisibility visibility;
+    private final HeapLockers lockers;
     private final HeapRedo redo;
     private final HeapPruner pruner;
     private final VisibilityMap visibilityMap;
@@ -62,6 +63,7 @@ public final class HeapAccessMethod implements HeapAccess {
         this.transactions = transactions;
         this.combos = new ComboCommandIds(transactions);
         this.visibility = new HeapVisibility(transactions, combos);
+        this.lockers = new HeapLockers(transactions);
         this.visibilityMap = new VisibilityMap(bufferPool);
         this.redo = new HeapRedo(bufferPool, visibilityMap);
         this.pruner = new HeapPruner(this);
@@ -422,7 +424,7 @@ public final class HeapAccessMethod implements HeapAccess {
                 HeapTupleHeader.IS_NEW_VERSION | (heapOnly ? HeapTupleHeader.HEAP_ONLY : 0), newBody);
         LockTag oldTag = tupleTag(relation, oldTid);
         boolean keyShareLockers = tupleLocked && !keysUpdated && heldByOthers(oldTag, tx);
-        if (keyShareLockers) {
+        if (keyShareLockers && !lockers.passOn(oldPage.data(), oldPage.itemOffset(oldTid.offset()), tuple, xid, tx)) {
             HeapTupleHeader.setXmax(tuple, 0, xid);
             HeapTupleHeader.setInfomask(tuple, 0, (HeapTupleHeader.infomask(tuple, 0) & ~HeapTupleHeader.XMAX_BITS)
                     | HeapTupleHeader.XMAX_LOCK_ONLY | HeapTupleHeader.XMAX_SHARED_LOCKERS);
@@ -1162,11 +1164,13 @@ public final class HeapAccessMethod implements HeapAccess {
                 switch (check) {
                     case OK, LOCKED -> {
                         // LOCKED: other lockers hold compatible locks (the lock table granted ours)
-                        stampLocker(data, position, xid, mode, check == HeapVisibility.UpdateCheck.LOCKED, tx);
+                        stampLocker(relation, tid, buffer, position, xid,
+                                lockerXmax(data, position, xid, mode, check == HeapVisibility.UpdateCheck.LOCKED, tx));
                         if ((page.flags() & Page.FLAG_ALL_VISIBLE) != 0) {
                             // heap_lock_tuple (9.6+): the locker's xmax is work for a freezing VACUUM, so the
                             // page is no longer all-frozen; it stays all-visible (a lock hides no row). Not
-                            // logged, as the stamp: after a crash the locker is gone and the page frozen again
+                            // logged (PostgreSQL's XLH_LOCK_ALL_FROZEN_CLEARED is): after a crash only a
+                            // prepared locker's xmax can be left on a page the map calls frozen
                             visibilityMap.clear(relation, tid.block(), VisibilityMap.ALL_FROZEN);
                         }
                         bufferPool.markDirtyHint(buffer);
@@ -1224,25 +1228,47 @@ public final class HeapAccessMethod implements HeapAccess {
     }
 
     /**
-     * Records the locker in the tuple header: xmax := its XID with the lock-only bit (the
-     * exclusive bit for FOR [NO KEY] UPDATE), or, when another running transaction is the
-     * recorded locker, the "shared lockers" bit that sends writers to the lock table. Not
-     * WAL-logged, like a hint: a locker never outlives a crash, so a lost stamp loses nothing
-     * (PostgreSQL logs its XLOG_HEAP_LOCK for standbys and multixact bookkeeping, which Woolly has not).
+     * What recording the locker leaves in the tuple header: xmax := its XID with the lock-only
+     * bit (EXCL for FOR [NO KEY] UPDATE, KEYSHR for FOR KEY SHARE), or, beside other running
+     * lockers, a MultiXactId of all of them ({@link HeapLockers#newXmax}). Where the row does not
+     * name its lockers (the shared-lockers bit: they are only in the lock table) the bit is kept
+     * and set.
      */
-    private void stampLocker(byte[] data, int position, long xid, RowLockMode mode, boolean othersLock, Transaction tx) {
+    private HeapLockers.NewXmax lockerXmax(byte[] data, int position, long xid, RowLockMode mode, boolean othersLock,
+                                           Transaction tx) {
+        HeapLockers.NewXmax computed = lockers.newXmax(data, position, xid, mode, tx);
+        if (computed != null) {
+            return computed;
+        }
         int infomask = HeapTupleHeader.infomask(data, position);
         long current = HeapTupleHeader.xmax(data, position);
         if (othersLock && !tx.isCurrentXid(current)) {
-            HeapTupleHeader.setInfomask(data, position, infomask | HeapTupleHeader.XMAX_SHARED_LOCKERS);
-            return;
+            return new HeapLockers.NewXmax(current, infomask | HeapTupleHeader.XMAX_SHARED_LOCKERS);
         }
         boolean mine = (infomask & HeapTupleHeader.XMAX_LOCK_ONLY) != 0
                 && (infomask & HeapTupleHeader.XMAX_INVALID) == 0 && tx.isCurrentXid(current);
         int kept = mine ? infomask & (HeapTupleHeader.XMAX_EXCL_LOCK | HeapTupleHeader.XMAX_SHARED_LOCKERS) : 0;
         int lockBits = HeapTupleHeader.XMAX_LOCK_ONLY | kept | (mode.exclusive() ? HeapTupleHeader.XMAX_EXCL_LOCK : 0);
-        HeapTupleHeader.setXmax(data, position, mine ? current : xid);
-        HeapTupleHeader.setInfomask(data, position, (infomask & ~HeapTupleHeader.XMAX_BITS) | lockBits);
+        return new HeapLockers.NewXmax(mine ? current : xid, (infomask & ~HeapTupleHeader.XMAX_BITS) | lockBits);
+    }
+
+    /**
+     * Writes the locker's xmax and logs it (LOCK, {@code XLOG_HEAP_LOCK}) in a critical section,
+     * so a prepared transaction's row lock, and the multixact naming it, survive a crash.
+     */
+    private void stampLocker(RelFileLocator relation, Tid tid, Buffer buffer, int position, long xid,
+                             HeapLockers.NewXmax next) {
+        Page page = buffer.page();
+        long lsnBefore = page.lsn();
+        byte[] lockData = new HeapWalRecords.LockData(tid.offset(), next.xmax(), next.infomask()).encode();
+        CriticalSection.run(bufferPool.panicState(), "heap lock", () -> {
+            HeapTupleHeader.setXmax(page.data(), position, next.xmax());
+            HeapTupleHeader.setInfomask(page.data(), position, next.infomask());
+            page.setLsn(logChange(redo -> HeapWalRecords.record(HeapWalRecords.LOCK, xid, lockData,
+                    HeapWalRecords.block(relation, tid.block(), false,
+                            wal.needsFullPageImage(lsnBefore, redo) ? pageImage(page) : null, new byte[0]))));
+            bufferPool.markDirty(buffer);
+        });
     }
 
     /** Marks the buffer dirty (hint) if visibility checks set hint bits on the tuple at {@code position}. */

@@ -24,7 +24,8 @@ import org.woolly.storage.page.Page;
  *   and update bits cleared (PostgreSQL's {@code FRM_INVALIDATE_XMAX}); a committed deleter
  *   (left where pruning may not remove the tuple: the system catalogs) becomes 2 with
  *   XMAX_COMMITTED, so the tuple stays deleted for everyone; an xmax with XMAX_SHARED_LOCKERS
- *   is kept (the other lockers are in the lock table and may be running);</li>
+ *   is kept (the other lockers are in the lock table and may be running); a lock-only
+ *   MultiXactId goes when all its members have ended, else stays ({@code FreezeMultiXactId});</li>
  *   <li>an xmax field already marked XMAX_INVALID is zeroed.</li>
  * </ul>
  * The XIDs left on the page after that bound the table's new relfrozenxid from above.
@@ -77,9 +78,17 @@ final class HeapFreezer {
                     newMask = (newMask & ~HeapTupleHeader.XMIN_COMMITTED) | HeapTupleHeader.XMIN_INVALID;
                 }
             }
+            boolean multi = (infomask & HeapTupleHeader.XMAX_IS_MULTI) != 0;
             if ((infomask & HeapTupleHeader.XMAX_INVALID) != 0) {
-                if (xmax >= FIRST_NORMAL_XID && xmax < cutoff) {
+                if (multi || xmax >= FIRST_NORMAL_XID && xmax < cutoff) {
                     newXmax = 0;
+                    newMask &= ~HeapTupleHeader.XMAX_IS_MULTI;
+                }
+            } else if (multi) {
+                // FreezeMultiXactId: a lock-only multixact whose lockers have all ended names nobody
+                if (new HeapLockers(transactions).allEnded(xmax)) {
+                    newXmax = 0;
+                    newMask = (newMask & ~HeapTupleHeader.XMAX_BITS) | HeapTupleHeader.XMAX_INVALID;
                 }
             } else if (xmax >= FIRST_NORMAL_XID && xmax < cutoff
                     && (infomask & HeapTupleHeader.XMAX_SHARED_LOCKERS) == 0) {
@@ -103,7 +112,7 @@ final class HeapFreezer {
             }
             if ((newMask & HeapTupleHeader.XMAX_INVALID) == 0) {
                 allFrozen = false;
-                if (newXmax >= FIRST_NORMAL_XID) {
+                if (newXmax >= FIRST_NORMAL_XID && (newMask & HeapTupleHeader.XMAX_IS_MULTI) == 0) {
                     oldest = Math.min(oldest, newXmax);
                 }
             }

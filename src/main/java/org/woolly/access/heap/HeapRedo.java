@@ -110,6 +110,14 @@ final class HeapRedo implements ResourceManager {
                 byte[] body = HeapInplaceUpdate.body(record.mainData());
                 applyToBlock(record.blocks().get(0), endLsn, page -> HeapInplaceUpdate.apply(page, offset, body));
             }
+            case HeapWalRecords.LOCK -> {
+                HeapWalRecords.LockData lock = HeapWalRecords.LockData.decode(record.mainData());
+                applyToBlock(record.blocks().get(0), endLsn, page -> {
+                    int position = page.itemOffset(lock.offset());
+                    HeapTupleHeader.setXmax(page.data(), position, lock.xmax());
+                    HeapTupleHeader.setInfomask(page.data(), position, lock.infomask());
+                });
+            }
             default -> throw new SqlException(SqlState.INTERNAL_ERROR,
                     "heap_redo: unknown op code " + record.info());
         }
@@ -257,6 +265,11 @@ final class HeapRedo implements ResourceManager {
             case HeapWalRecords.FREEZE_PAGE -> text.append(" ntuples ")
                     .append(HeapFreezer.decode(record.mainData()).size());
             case HeapWalRecords.INPLACE -> text.append(" off ").append(HeapInplaceUpdate.offset(record.mainData()));
+            case HeapWalRecords.LOCK -> {
+                HeapWalRecords.LockData lock = HeapWalRecords.LockData.decode(record.mainData());
+                text.append(" off ").append(lock.offset()).append(" xmax ").append(lock.xmax())
+                        .append(" infomask 0x").append(String.format("%04X", lock.infomask()));
+            }
             default -> { }
         }
         for (int i = 0; i < record.blocks().size(); i++) {

@@ -47,11 +47,17 @@ final class HeapTupleHeader {
     /** The lock-only xmax holds an exclusive row lock (FOR UPDATE, FOR NO KEY UPDATE; {@code HEAP_XMAX_EXCL_LOCK}). */
     static final int XMAX_EXCL_LOCK = 0x0040;
     /**
-     * More than one transaction has locked the tuple: xmax names one of them and the others are
-     * in the lock table's tuple locks (Woolly's stand-in for a multixact, {@code HEAP_XMAX_IS_MULTI}).
+     * FOR KEY SHARE lockers hold the tuple beside its non-key updater xmax, or beside a lock-only
+     * xmax whose lockers are not all known: they are in the lock table's tuple locks (what a
+     * multixact with an update member would say; see README.md).
      */
     static final int XMAX_SHARED_LOCKERS = 0x0010;
-    static final int LOCK_BITS = XMAX_LOCK_ONLY | XMAX_EXCL_LOCK | XMAX_SHARED_LOCKERS;
+    /** The lock-only xmax is a MultiXactId naming several lockers ({@code HEAP_XMAX_IS_MULTI}). */
+    static final int XMAX_IS_MULTI = 0x0004;
+    /** The single lock-only xmax holds FOR KEY SHARE, not FOR SHARE ({@code HEAP_XMAX_KEYSHR_LOCK}). */
+    static final int XMAX_KEYSHR_LOCK = 0x0002;
+    static final int LOCK_BITS = XMAX_LOCK_ONLY | XMAX_EXCL_LOCK | XMAX_SHARED_LOCKERS | XMAX_IS_MULTI
+            | XMAX_KEYSHR_LOCK;
     /**
      * xmax deleted the tuple or changed a column of a unique index a foreign key could reference
      * ({@code HEAP_KEYS_UPDATED}): such a writer conflicts with FOR KEY SHARE lockers, a non-key

@@ -52,10 +52,12 @@ final class HeapVisibility {
 
     private final TransactionManager transactions;
     private final ComboCommandIds combos;
+    private final HeapLockers lockers;
 
     HeapVisibility(TransactionManager transactions, ComboCommandIds combos) {
         this.transactions = transactions;
         this.combos = combos;
+        this.lockers = new HeapLockers(transactions);
     }
 
     /** Whether {@code xid} counts as still running for {@code snapshot} ({@code XidInMVCCSnapshot}). */
@@ -201,13 +203,22 @@ final class HeapVisibility {
     }
 
     /**
-     * A lock-only xmax: OK when the only locker is the caller or has ended (the stale lock is
+     * A lock-only xmax: OK when the only lockers are the caller or have ended (the stale lock is
      * then cleared with the XMAX_INVALID hint, as PostgreSQL does), LOCKED while another may
-     * still hold it.
+     * still hold it. A MultiXactId is asked for its members ({@code MultiXactIdIsRunning}).
      */
     private UpdateCheck lockerCheck(byte[] data, int position, LongPredicate own, long xmax, int infomask) {
         if ((infomask & HeapTupleHeader.XMAX_SHARED_LOCKERS) != 0) {
             return UpdateCheck.LOCKED;
+        }
+        if ((infomask & HeapTupleHeader.XMAX_IS_MULTI) != 0) {
+            if (lockers.othersRunning(xmax, own)) {
+                return UpdateCheck.LOCKED;
+            }
+            if (!lockers.hasOwnMember(xmax, own)) {
+                setHint(data, position, HeapTupleHeader.XMAX_INVALID);
+            }
+            return UpdateCheck.OK;
         }
         if (own.test(xmax)) {
             return UpdateCheck.OK;

@@ -68,6 +68,28 @@ final class HeapWalRecords {
      */
     static final int INPLACE = 0xA0;
 
+    /**
+     * A row lock set a tuple's xmax and infomask in block reference 0 ({@code XLOG_HEAP_LOCK}):
+     * main data offset u16, xmax u64 (an XID or a MultiXactId), infomask u16.
+     */
+    static final int LOCK = 0xB0;
+    static final int LOCK_MAIN_DATA_SIZE = 12;
+
+    /** Main data of LOCK. */
+    record LockData(int offset, long xmax, int infomask) {
+        byte[] encode() {
+            byte[] bytes = new byte[LOCK_MAIN_DATA_SIZE];
+            Page.putShort(bytes, 0, offset);
+            Page.putLong(bytes, 2, xmax);
+            Page.putShort(bytes, 10, infomask);
+            return bytes;
+        }
+
+        static LockData decode(byte[] bytes) {
+            return new LockData(Page.getUnsignedShort(bytes, 0), Page.getLong(bytes, 2), Page.getUnsignedShort(bytes, 10));
+        }
+    }
+
     /** Flag in INSERT's main data: the tuple is a speculative insertion ({@code XLH_INSERT_IS_SPECULATIVE}). */
     static final int FLAG_SPECULATIVE = 0x02;
 
@@ -279,6 +301,7 @@ final class HeapWalRecords {
             case SUPER_DELETE -> "SUPER_DELETE";
             case FREEZE_PAGE -> "FREEZE_PAGE";
             case INPLACE -> "INPLACE";
+            case LOCK -> "LOCK";
             default -> "UNKNOWN(" + info + ")";
         };
     }

@@ -32,6 +32,16 @@ public enum RowLockMode {
         return clause;
     }
 
+    /** The member status a locker of this strength has in a multixact ({@code get_mxact_status_for_lock}, lock-only). */
+    org.woolly.access.transam.MultiXacts.MemberStatus lockStatus() {
+        return org.woolly.access.transam.MultiXacts.MemberStatus.values()[ordinal()];
+    }
+
+    /** The strength of a lock-only member status. */
+    static RowLockMode ofLockStatus(org.woolly.access.transam.MultiXacts.MemberStatus status) {
+        return values()[status.ordinal()];
+    }
+
     boolean exclusive() {
         return this == NO_KEY_UPDATE || this == UPDATE;
     }

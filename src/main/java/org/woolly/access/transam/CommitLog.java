@@ -1,21 +1,8 @@
 package org.woolly.access.transam;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.woolly.storage.ipc.PanicState;
-import org.woolly.storage.smgr.FileSync;
 import org.woolly.utils.error.SqlState;
 
 /**
@@ -28,49 +15,22 @@ import org.woolly.utils.error.SqlState;
  * {@code TruncateCLOG}), and a status asked below the oldest kept segment is an error, as a
  * lookup of a truncated XID is in PostgreSQL.
  *
- * <p>The cache lock is never held during I/O. As in PostgreSQL's SLRU, each cached page has an
- * I/O state: a page being read in is in the cache already (others wait for it instead of
- * reading a second copy); a page being written stays readable and settable (the bytes written
- * are a copy; a status set meanwhile marks it dirty again) and is only evicted once clean and
- * idle, so no status is ever lost and no page exists twice. A failed write of a page is an
- * ERROR and leaves it dirty; a failed fsync is a PANIC, never retried (data_sync_retry = off).
- * Counterpart of {@code src/backend/access/transam/clog.c} and {@code slru.c}.
+ * <p>The pages are cached and written by {@link SimpleLru}.
+ * Counterpart of {@code src/backend/access/transam/clog.c}.
  */
 public final class CommitLog {
-    public static final int PAGE_SIZE = 8192;
+    public static final int PAGE_SIZE = SimpleLru.PAGE_SIZE;
     public static final int XIDS_PER_PAGE = PAGE_SIZE * 4;
-    public static final int PAGES_PER_SEGMENT = 32;
+    public static final int PAGES_PER_SEGMENT = SimpleLru.PAGES_PER_SEGMENT;
 
     static final int STATUS_IN_PROGRESS = 0b00;
     static final int STATUS_COMMITTED = 0b01;
     static final int STATUS_ABORTED = 0b10;
 
-    private final Path directory;
-    private final int cachePages;
-    private final LongConsumer walFlusher;
-    private final boolean fsync;
-    private final PanicState panicState;
-    private final SegmentFiles segmentFiles;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled whenever a page's I/O ends ({@code SlruSharedData}'s per-buffer I/O locks, folded into one). */
-    private final Condition ioDone = lock.newCondition();
-    private final LinkedHashMap<Long, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true);
-    private final Set<Long> segmentsToSync = new HashSet<>();
-    /** Segments below this one were truncated; statuses there are no longer kept. */
-    private long oldestSegment;
+    private final SimpleLru pages;
 
     /** XIDs per segment file: 32 pages of 32768. */
     public static final long XIDS_PER_SEGMENT = (long) XIDS_PER_PAGE * PAGES_PER_SEGMENT;
-
-    /** {@code SlruPageStatus}: a page being read has no bytes yet; one being written is usable. */
-    private enum IoState { READING, VALID, WRITING }
-
-    private static final class CachedPage {
-        byte[] bytes;
-        IoState state = IoState.READING;
-        boolean dirty;
-        long newestLsn;
-    }
 
     /** {@code walFlusher} flushes the WAL up to an LSN before a page carrying that commit is written. */
     public CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync, PanicState panicState) {
@@ -79,112 +39,38 @@ public final class CommitLog {
 
     CommitLog(Path directory, int cachePages, LongConsumer walFlusher, boolean fsync, PanicState panicState,
               SegmentFiles segmentFiles) {
-        this.directory = directory;
-        this.panicState = panicState;
-        this.cachePages = Math.max(1, cachePages);
-        this.walFlusher = walFlusher;
-        this.fsync = fsync;
-        this.segmentFiles = segmentFiles;
-        this.oldestSegment = lowestSegment(directory);
-    }
-
-    /** The lowest segment file present (what start-up knows of an earlier truncation), 0 if none. */
-    private static long lowestSegment(Path directory) {
-        List<Long> segments = segmentsIn(directory);
-        return segments.isEmpty() ? 0 : segments.getFirst();
-    }
-
-    /** The segment numbers of the files in {@code directory}, ascending. */
-    private static List<Long> segmentsIn(Path directory) {
-        List<Long> segments = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return segments;
-        }
-        try (var files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.length() >= 4 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                    segments.add(Long.parseLong(name, 16));
-                }
-            }
-        } catch (IOException e) {
-            throw WriteAheadLog.ioError("could not read directory \"" + directory + "\"", e);
-        }
-        segments.sort(null);
-        return segments;
+        this.pages = new SimpleLru("commit log", directory, cachePages, walFlusher, fsync, panicState, segmentFiles);
     }
 
     /** The lowest segment whose statuses are kept: every XID below its first is truncated away. */
     public long oldestSegment() {
-        lock.lock();
-        try {
-            return oldestSegment;
-        } finally {
-            lock.unlock();
-        }
+        return pages.oldestSegment();
     }
 
     /**
-     * Removes the segments below {@code keepFrom} ({@code SimpleLruTruncate} with
-     * {@code SlruScanDirCbDeleteCutoff}): the caller has made the truncation durable in the WAL
-     * first (CLOG_TRUNCATE) and no XID in them can be asked for any more (they are all below
-     * every database's datfrozenxid and every running transaction). Their cached pages are
-     * dropped unwritten; files are deleted oldest first. A file that cannot be deleted is
-     * logged and left (PostgreSQL ignores a failed unlink): the horizon has moved all the same
-     * and the next truncation scans the directory and removes it. Returns the segments removed.
+     * Removes the segments below {@code keepFrom} ({@code TruncateCLOG}): the caller has made the
+     * truncation durable in the WAL first (CLOG_TRUNCATE) and no XID in them can be asked for any
+     * more (they are all below every database's datfrozenxid and every running transaction).
+     * Returns the segments removed.
      */
     public int truncate(long keepFrom) {
-        lock.lock();
-        try {
-            if (keepFrom <= oldestSegment) {
-                return 0;
-            }
-            oldestSegment = keepFrom;
-            long firstKeptPage = keepFrom * PAGES_PER_SEGMENT;
-            // a page under I/O is above the horizon: nobody reads or sets a status below it
-            cache.entrySet().removeIf(entry -> entry.getKey() < firstKeptPage
-                    && entry.getValue().state == IoState.VALID);
-            segmentsToSync.removeIf(segment -> segment < keepFrom);
-        } finally {
-            lock.unlock();
-        }
-        int removed = 0;
-        for (long segment : segmentsIn(directory)) {
-            if (segment >= keepFrom) {
-                break;
-            }
-            Path path = segmentPath(segment);
-            try {
-                segmentFiles.delete(path);
-                removed++;
-            } catch (IOException e) {
-                System.getLogger(CommitLog.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not remove file \"" + path + "\": " + e.getMessage());
-            }
-        }
-        return removed;
+        return pages.truncate(keepFrom);
     }
 
     public XidStatus get(long xid) {
-        lock.lock();
-        try {
-            if (xid / XIDS_PER_SEGMENT < oldestSegment) {
-                // SlruReportIOError(SLRU_OPEN_FAILED): the segment is gone, nobody may ask for it
-                throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.Severity.ERROR,
-                        SqlState.UNDEFINED_FILE, "could not access status of transaction " + xid,
-                        "Could not open file \"pg_xact/%04X\": No such file or directory.".formatted(
-                                xid / XIDS_PER_SEGMENT), null, 0, null);
-            }
-            CachedPage page = page(xid / XIDS_PER_PAGE);
-            int bits = (page.bytes[byteIndex(xid)] >> shift(xid)) & 0b11;
-            return switch (bits) {
-                case STATUS_COMMITTED -> XidStatus.COMMITTED;
-                case STATUS_ABORTED -> XidStatus.ABORTED;
-                default -> XidStatus.IN_PROGRESS;
-            };
-        } finally {
-            lock.unlock();
+        if (xid / XIDS_PER_SEGMENT < pages.oldestSegment()) {
+            // SlruReportIOError(SLRU_OPEN_FAILED): the segment is gone, nobody may ask for it
+            throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.Severity.ERROR,
+                    SqlState.UNDEFINED_FILE, "could not access status of transaction " + xid,
+                    "Could not open file \"pg_xact/%04X\": No such file or directory.".formatted(
+                            xid / XIDS_PER_SEGMENT), null, 0, null);
         }
+        int bits = pages.read(xid / XIDS_PER_PAGE, bytes -> (bytes[byteIndex(xid)] >> shift(xid)) & 0b11);
+        return switch (bits) {
+            case STATUS_COMMITTED -> XidStatus.COMMITTED;
+            case STATUS_ABORTED -> XidStatus.ABORTED;
+            default -> XidStatus.IN_PROGRESS;
+        };
     }
 
     /** Records a final status; {@code lsn} is the end of the WAL record that decided it (0 if none need be flushed). */
@@ -194,68 +80,15 @@ public final class CommitLog {
             case ABORTED -> STATUS_ABORTED;
             case IN_PROGRESS -> STATUS_IN_PROGRESS;
         };
-        lock.lock();
-        try {
-            CachedPage page = page(xid / XIDS_PER_PAGE);
-            int index = byteIndex(xid);
-            int shift = shift(xid);
-            page.bytes[index] = (byte) ((page.bytes[index] & ~(0b11 << shift)) | (bits << shift));
-            page.dirty = true;
-            page.newestLsn = Math.max(page.newestLsn, lsn);
-        } finally {
-            lock.unlock();
-        }
+        int index = byteIndex(xid);
+        int shift = shift(xid);
+        pages.update(xid / XIDS_PER_PAGE, lsn,
+                bytes -> bytes[index] = (byte) ((bytes[index] & ~(0b11 << shift)) | (bits << shift)));
     }
 
-    /**
-     * The checkpoint's part ({@code SimpleLruWriteAll}): writes every page dirty now (waiting for
-     * writes under way), then fsyncs the files written since the last flush, outside the lock.
-     */
+    /** The checkpoint's part: every dirty page written, then the files fsynced ({@code CheckPointCLOG}). */
     public void flush() {
-        List<Long> toSync;
-        lock.lock();
-        try {
-            for (Long pageNumber : new ArrayList<>(cache.keySet())) {
-                while (true) {
-                    CachedPage page = cache.get(pageNumber);
-                    if (page == null || page.state == IoState.VALID && !page.dirty) {
-                        break;
-                    }
-                    if (page.state != IoState.VALID) {
-                        ioDone.awaitUninterruptibly();
-                        continue;
-                    }
-                    // Statuses set while it is written make it dirty again: they are after the redo point.
-                    write(pageNumber, page);
-                    break;
-                }
-            }
-            toSync = new ArrayList<>(segmentsToSync);
-            segmentsToSync.clear();
-        } finally {
-            lock.unlock();
-        }
-        if (fsync) {
-            sync(toSync);
-        }
-    }
-
-    private void sync(List<Long> segments) {
-        Path file = directory;
-        try {
-            for (long segment : segments) {
-                file = segmentPath(segment);
-                panicState.checkNotPanicked();
-                try (FileChannel channel = segmentFiles.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(false);
-                }
-            }
-            file = directory;
-            FileSync.syncDirectory(directory);
-        } catch (IOException e) {
-            // The kernel may have dropped the dirty pages already: a retry could succeed over lost data.
-            throw panicState.panic(SqlState.IO_ERROR, "could not fsync file \"" + file + "\": " + e.getMessage(), e);
-        }
+        pages.flush();
     }
 
     private static int byteIndex(long xid) {
@@ -264,130 +97,5 @@ public final class CommitLog {
 
     private static int shift(long xid) {
         return (int) (xid % 4) * 2;
-    }
-
-    /**
-     * The page's cache entry with its bytes present ({@code SimpleLruReadPage}); caller holds
-     * the lock, which is released while a page is read or a victim written.
-     */
-    private CachedPage page(long pageNumber) {
-        while (true) {
-            CachedPage page = cache.get(pageNumber);
-            if (page != null) {
-                if (page.state != IoState.READING) {
-                    return page;
-                }
-                ioDone.awaitUninterruptibly();
-                continue;
-            }
-            if (cache.size() >= cachePages && !makeRoom()) {
-                continue;
-            }
-            CachedPage loading = new CachedPage();
-            cache.put(pageNumber, loading);
-            byte[] bytes = null;
-            lock.unlock();
-            try {
-                bytes = readPage(pageNumber);
-            } finally {
-                lock.lock();
-                if (bytes == null) {
-                    cache.remove(pageNumber);
-                } else {
-                    loading.bytes = bytes;
-                    loading.state = IoState.VALID;
-                }
-                ioDone.signalAll();
-            }
-            return loading;
-        }
-    }
-
-    /**
-     * Frees a cache entry: drops the least recently used idle clean page and returns true, or
-     * (lock released meanwhile) writes the least recently used idle dirty page or waits for an
-     * I/O, and returns false: the caller looks again ({@code SlruSelectLRUPage}).
-     */
-    private boolean makeRoom() {
-        for (var entry : cache.entrySet()) {
-            CachedPage page = entry.getValue();
-            if (page.state == IoState.VALID) {
-                if (!page.dirty) {
-                    cache.remove(entry.getKey());
-                    return true;
-                }
-                write(entry.getKey(), page);
-                return false;
-            }
-        }
-        ioDone.awaitUninterruptibly();
-        return false;
-    }
-
-    private Path segmentPath(long segment) {
-        return directory.resolve(String.format("%04X", segment));
-    }
-
-    private byte[] readPage(long pageNumber) {
-        byte[] bytes = new byte[PAGE_SIZE];
-        Path path = segmentPath(pageNumber / PAGES_PER_SEGMENT);
-        if (!Files.exists(path)) {
-            return bytes;
-        }
-        try (FileChannel channel = segmentFiles.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long position = (pageNumber % PAGES_PER_SEGMENT) * (long) PAGE_SIZE;
-            while (buffer.hasRemaining()) {
-                int read = channel.read(buffer, position + buffer.position());
-                if (read < 0) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            throw WriteAheadLog.ioError("could not read commit log file \"" + path + "\"", e);
-        }
-        return bytes;
-    }
-
-    /**
-     * Writes a copy of an idle dirty page ({@code SlruInternalWritePage}); caller holds the lock,
-     * released during the WAL flush and the write. On failure the page is dirty again.
-     */
-    private void write(long pageNumber, CachedPage page) {
-        byte[] copy = page.bytes.clone();
-        long lsn = page.newestLsn;
-        page.state = IoState.WRITING;
-        page.dirty = false;
-        long segment = pageNumber / PAGES_PER_SEGMENT;
-        boolean written = false;
-        lock.unlock();
-        try {
-            walFlusher.accept(lsn);
-            writePage(pageNumber, copy);
-            written = true;
-        } finally {
-            lock.lock();
-            page.state = IoState.VALID;
-            if (written) {
-                segmentsToSync.add(segment);
-            } else {
-                page.dirty = true;
-            }
-            ioDone.signalAll();
-        }
-    }
-
-    private void writePage(long pageNumber, byte[] bytes) {
-        panicState.checkNotPanicked();
-        Path path = segmentPath(pageNumber / PAGES_PER_SEGMENT);
-        try (FileChannel channel = segmentFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long position = (pageNumber % PAGES_PER_SEGMENT) * (long) PAGE_SIZE;
-            while (buffer.hasRemaining()) {
-                channel.write(buffer, position + buffer.position());
-            }
-        } catch (IOException e) {
-            throw WriteAheadLog.ioError("could not write commit log file \"" + path + "\"", e);
-        }
     }
 }

@@ -19,14 +19,19 @@ import org.woolly.storage.smgr.FileSync;
  * atomically (temporary file, fsync, rename, directory fsync). Format in README.md.
  * Counterpart of {@code ControlFileData} ({@code pg_control.h}) and {@code UpdateControlFile}.
  */
-public record ControlFile(State state, long checkpointLsn, long redoLsn, long nextXid, int nextOid, long timeMillis) {
+public record ControlFile(State state, long checkpointLsn, long redoLsn, long nextXid, int nextOid, long timeMillis,
+                          MultiXacts.Counters multis) {
     public static final String PATH = "global/pg_control";
     static final int FILE_SIZE = 8192;
     static final int MAGIC = 0x574F4C59;
     /** PostgreSQL's {@code PG_CONTROL_VERSION}: the layout of this file. */
-    static final int FORMAT_VERSION = 2;
-    /** Fields (52 bytes) then their CRC32C. */
-    private static final int CONTENT_SIZE = 56;
+    static final int FORMAT_VERSION = 3;
+    /** Fields (76 bytes) then their CRC32C. */
+    private static final int CONTENT_SIZE = 80;
+
+    public ControlFile(State state, long checkpointLsn, long redoLsn, long nextXid, int nextOid, long timeMillis) {
+        this(state, checkpointLsn, redoLsn, nextXid, nextOid, timeMillis, MultiXacts.Counters.INITIAL);
+    }
 
     /** {@code DBState}, numbered as PostgreSQL's. */
     public enum State {
@@ -50,13 +55,14 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
     }
 
     public ControlFile withState(State newState) {
-        return new ControlFile(newState, checkpointLsn, redoLsn, nextXid, nextOid, System.currentTimeMillis());
+        return new ControlFile(newState, checkpointLsn, redoLsn, nextXid, nextOid, System.currentTimeMillis(), multis);
     }
 
     byte[] encode() {
         ByteBuffer buffer = ByteBuffer.allocate(FILE_SIZE);
         buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(CatalogVersion.CATALOG_VERSION_NO).putInt(state.code).putLong(checkpointLsn).putLong(redoLsn)
-                .putLong(nextXid).putInt(nextOid).putLong(timeMillis);
+                .putLong(nextXid).putInt(nextOid).putLong(timeMillis).putLong(multis.nextMulti())
+                .putLong(multis.nextOffset()).putLong(multis.oldestMulti());
         CRC32C crc = new CRC32C();
         crc.update(buffer.array(), 0, CONTENT_SIZE - 4);
         buffer.putInt((int) crc.getValue());
@@ -93,7 +99,8 @@ public record ControlFile(State state, long checkpointLsn, long redoLsn, long ne
             throw incompatible("CATALOG_VERSION_NO", catalogVersion, serverCatalogVersion);
         }
         return new ControlFile(State.of(buffer.getInt()), buffer.getLong(), buffer.getLong(), buffer.getLong(),
-                buffer.getInt(), buffer.getLong());
+                buffer.getInt(), buffer.getLong(),
+                new MultiXacts.Counters(buffer.getLong(), buffer.getLong(), buffer.getLong()));
     }
 
     public static ControlFile read(Path dataDirectory) {

@@ -227,17 +227,20 @@ public final class DefaultStorageServices implements StorageServices {
             long syncStarted = System.nanoTime();
             StorageManager.SyncSummary sync = storageManager.syncAll();
             commitLog.flush();
+            transactions.multiXacts().flush();
             if (!shutdown) {
                 // a horizon a running transaction held back at the last VACUUM may have moved on since
                 transactions.truncateCommitLog(transactions.knownFrozenXid());
             }
             long syncEnded = System.nanoTime();
             TransactionRecords.Checkpoint checkpoint = new TransactionRecords.Checkpoint(redo,
-                    transactions.nextXidForCheckpoint(), oids.nextOidForCheckpoint(), System.currentTimeMillis());
+                    transactions.nextXidForCheckpoint(), oids.nextOidForCheckpoint(), System.currentTimeMillis(),
+                    transactions.multiXacts().counters());
             long[] position = wal.insertRecord(TransactionRecords.checkpoint(checkpoint, shutdown));
             wal.flush(position[1]);
             new ControlFile(shutdown ? ControlFile.State.SHUT_DOWN : ControlFile.State.IN_PRODUCTION, position[0], redo,
-                    checkpoint.nextXid(), checkpoint.nextOid(), checkpoint.timeMillis()).write(dataDirectory, options.fsync());
+                    checkpoint.nextXid(), checkpoint.nextOid(), checkpoint.timeMillis(), checkpoint.multis())
+                    .write(dataDirectory, options.fsync());
             if (priorRedo != WalSegments.INVALID_LSN) {
                 walVolume.checkpointDistance(redo - priorRedo);
             }

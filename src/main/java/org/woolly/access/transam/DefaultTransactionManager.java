@@ -50,6 +50,8 @@ public final class DefaultTransactionManager implements TransactionManager {
     /** The prepared transactions and their pg_twophase files; null where two-phase commit is off (unit tests). */
     private TwoPhaseState twoPhase;
 
+    private volatile MultiXacts multiXacts;
+
     public DefaultTransactionManager(WriteAheadLog wal, CommitLog commitLog, LockManager lockManager,
                                      RelationFileOperations files, long nextXid, boolean synchronousCommit) {
         this.wal = wal;
@@ -60,6 +62,16 @@ public final class DefaultTransactionManager implements TransactionManager {
         this.procArray = new ProcArray(Math.max(nextXid, FIRST_NORMAL_XID));
         this.xidLoggedLimit = 0;
         this.commitLsns = new CommitLsnGroups(wal::flushedLsn);
+    }
+
+    /** Attaches the MultiXactId store start-up opened beside the commit log. */
+    public void multiXacts(MultiXacts store) {
+        this.multiXacts = store;
+    }
+
+    @Override
+    public MultiXacts multiXacts() {
+        return multiXacts;
     }
 
     @Override

@@ -8,6 +8,8 @@ public final class ResourceManagerIds {
     public static final int CLOG = 3;
     /** CREATE / DROP DATABASE ({@code RM_DBASE_ID}). */
     public static final int DATABASE = 4;
+    /** MultiXactId creation, zeroed pages and truncation ({@code RM_MULTIXACT_ID}). */
+    public static final int MULTIXACT = 6;
     public static final int HEAP = 10;
     public static final int BTREE = 11;
     public static final int SEQUENCE = 15;

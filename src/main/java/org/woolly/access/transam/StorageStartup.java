@@ -53,6 +53,8 @@ public final class StorageStartup {
             Files.createDirectories(dataDirectory.resolve("base"));
             Files.createDirectories(dataDirectory.resolve("pg_wal").resolve("archive_status"));
             Files.createDirectories(dataDirectory.resolve("pg_xact"));
+            Files.createDirectories(dataDirectory.resolve("pg_multixact").resolve("offsets"));
+            Files.createDirectories(dataDirectory.resolve("pg_multixact").resolve("members"));
             Files.createDirectories(dataDirectory.resolve(TwoPhaseState.DIRECTORY));
         } catch (IOException e) {
             throw WriteAheadLog.ioError("could not create directories in \"" + dataDirectory + "\"", e);
@@ -121,6 +123,8 @@ public final class StorageStartup {
         };
         DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog,
                 new LockManager(options.deadlockTimeout()), files, checkpoint.nextXid(), options.synchronousCommit());
+        MultiXacts multiXacts = new MultiXacts(dataDirectory, wal, options.fsync(), panicState, checkpoint.multis());
+        transactions.multiXacts(multiXacts);
 
         // prepared transactions: the states checkpoints wrote, then what replay adds and removes
         TwoPhaseState twoPhase = new TwoPhaseState(dataDirectory.resolve(TwoPhaseState.DIRECTORY), options.fsync());
@@ -134,6 +138,7 @@ public final class StorageStartup {
         resourceManagers.register(CoreResourceManagers.transaction(commitLog, files, prepared, twoPhase));
         resourceManagers.register(CoreResourceManagers.storage(files));
         resourceManagers.register(CoreResourceManagers.commitLog(commitLog));
+        resourceManagers.register(multiXacts.resourceManager());
         DatabaseFiles databaseFiles = new DatabaseFiles(bufferPool, storageManager);
         resourceManagers.register(databaseFiles.resourceManager());
         AccessMethodRegistry accessMethods = new AccessMethodRegistry();

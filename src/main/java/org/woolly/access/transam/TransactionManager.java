@@ -41,6 +41,11 @@ public interface TransactionManager {
         return null;
     }
 
+    /** The MultiXactId store ({@code multixact.c}); null for managers without one. */
+    default MultiXacts multiXacts() {
+        return null;
+    }
+
     /**
      * The server's heavyweight lock manager, for the locks a session holds beyond one
      * transaction (advisory session locks) and for pg_locks; null for managers without one.

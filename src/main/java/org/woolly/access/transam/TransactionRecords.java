@@ -44,8 +44,12 @@ public final class TransactionRecords {
 
     private TransactionRecords() {}
 
-    /** A checkpoint record's content. */
-    public record Checkpoint(long redoLsn, long nextXid, int nextOid, long timeMillis) {}
+    /** A checkpoint record's content, with the multixact counters ({@code nextMulti}, {@code nextMultiOffset}, {@code oldestMulti}). */
+    public record Checkpoint(long redoLsn, long nextXid, int nextOid, long timeMillis, MultiXacts.Counters multis) {
+        public Checkpoint(long redoLsn, long nextXid, int nextOid, long timeMillis) {
+            this(redoLsn, nextXid, nextOid, timeMillis, MultiXacts.Counters.INITIAL);
+        }
+    }
 
     /**
      * A commit or abort record's content: the subtransaction XIDs that end with it (committed
@@ -59,15 +63,23 @@ public final class TransactionRecords {
     }
 
     public static WalRecord checkpoint(Checkpoint checkpoint, boolean shutdown) {
-        byte[] data = ByteBuffer.allocate(28).putLong(checkpoint.redoLsn()).putLong(checkpoint.nextXid())
-                .putInt(checkpoint.nextOid()).putLong(checkpoint.timeMillis()).array();
+        byte[] data = ByteBuffer.allocate(52).putLong(checkpoint.redoLsn()).putLong(checkpoint.nextXid())
+                .putInt(checkpoint.nextOid()).putLong(checkpoint.timeMillis()).putLong(checkpoint.multis().nextMulti())
+                .putLong(checkpoint.multis().nextOffset()).putLong(checkpoint.multis().oldestMulti()).array();
         return new WalRecord(ResourceManagerIds.XLOG, shutdown ? XLOG_CHECKPOINT_SHUTDOWN : XLOG_CHECKPOINT_ONLINE, 0,
                 List.of(), data);
     }
 
     public static Checkpoint decodeCheckpoint(byte[] data) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
-        return new Checkpoint(buffer.getLong(), buffer.getLong(), buffer.getInt(), buffer.getLong());
+        long redo = buffer.getLong();
+        long nextXid = buffer.getLong();
+        int nextOid = buffer.getInt();
+        long time = buffer.getLong();
+        // records written before multixacts end here
+        MultiXacts.Counters multis = buffer.remaining() >= 24
+                ? new MultiXacts.Counters(buffer.getLong(), buffer.getLong(), buffer.getLong()) : MultiXacts.Counters.INITIAL;
+        return new Checkpoint(redo, nextXid, nextOid, time, multis);
     }
 
     public static WalRecord counter(int info, long value) {

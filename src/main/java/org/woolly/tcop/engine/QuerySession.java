@@ -798,7 +798,8 @@ public final class QuerySession implements SessionEngine {
         var manager = storage.transactions().lockManager();
         if (locks == null && manager != null) {
             locks = new SessionLocks(manager, storage.transactions().predicateLocks(), backendPid, this::databaseOid,
-                    block::ensure, notices, storage.transactions()::preparedTransactions);
+                    block::ensure, notices, storage.transactions()::preparedTransactions,
+                    storage.transactions().multiXacts());
         }
         return locks;
     }

@@ -36,11 +36,15 @@ final class SessionLocks implements LockFunctions {
     private final NoticeSink notices;
     /** The SIREAD locks of SERIALIZABLE transactions; null without serializable snapshot isolation. */
     private final org.woolly.storage.lmgr.PredicateLockManager predicateLocks;
+    /** The MultiXactId store; null for storage without one. */
+    private final org.woolly.access.transam.MultiXacts multiXacts;
 
     SessionLocks(LockManager manager, org.woolly.storage.lmgr.PredicateLockManager predicateLocks, int backendPid,
                  IntSupplier databaseOid, Supplier<Transaction> transaction, NoticeSink notices,
-                 Supplier<List<org.woolly.access.transam.PreparedTransaction>> prepared) {
+                 Supplier<List<org.woolly.access.transam.PreparedTransaction>> prepared,
+                 org.woolly.access.transam.MultiXacts multiXacts) {
         this.manager = manager;
+        this.multiXacts = multiXacts;
         this.prepared = prepared;
         this.predicateLocks = predicateLocks;
         this.backendPid = backendPid;
@@ -179,6 +183,20 @@ final class SessionLocks implements LockFunctions {
     public List<PreparedTransactionRow> preparedTransactions() {
         return prepared.get().stream().map(each -> new PreparedTransactionRow(each.xid(), each.gid(),
                 each.preparedAtMillis(), each.ownerOid(), each.databaseOid())).toList();
+    }
+
+    @Override
+    public List<MultiXactMemberRow> multiXactMembers(long multi) {
+        if (multiXacts == null) {
+            return LockFunctions.super.multiXactMembers(multi);
+        }
+        return multiXacts.members(multi).stream()
+                .map(member -> new MultiXactMemberRow(member.xid(), member.status().mode())).toList();
+    }
+
+    @Override
+    public long nextMultiXactId() {
+        return multiXacts == null ? LockFunctions.super.nextMultiXactId() : multiXacts.nextMulti();
     }
 
     /** At disconnect: the session-level advisory locks go with the session. */

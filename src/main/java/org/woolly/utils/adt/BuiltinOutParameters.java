@@ -44,6 +44,8 @@ public record BuiltinOutParameters(int[] allTypes, char[] modes, List<String> na
         all.put(1065, new BuiltinOutParameters(new int[] {TypeOids.XID, TEXT, TypeOids.TIMESTAMPTZ, TypeOids.OID,
             TypeOids.OID}, new char[] {'o', 'o', 'o', 'o', 'o'},
                 List.of("transaction", "gid", "prepared", "ownerid", "dbid")));
+        all.put(3819, new BuiltinOutParameters(new int[] {TypeOids.XID, TypeOids.XID, TEXT}, IN_OUT_OUT,
+                List.of("multixid", "xid", "mode")));
         return Map.copyOf(all);
     }
 

@@ -36,6 +36,23 @@ public interface LockFunctions {
         return List.of();
     }
 
+    /** One member of a multixact as {@code pg_get_multixact_members} returns it. */
+    record MultiXactMemberRow(long xid, String mode) {}
+
+    /**
+     * The members of MultiXactId {@code multi} ({@code pg_get_multixact_members}); an id not yet
+     * created is XX000 "MultiXactId N has not been created yet -- apparent wraparound".
+     */
+    default List<MultiXactMemberRow> multiXactMembers(long multi) {
+        throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.INTERNAL_ERROR,
+                "MultiXactId " + multi + " has not been created yet -- apparent wraparound");
+    }
+
+    /** The next MultiXactId to be handed out ({@code ReadNextMultiXactId}), for mxid_age. */
+    default long nextMultiXactId() {
+        return 1;
+    }
+
     /** Every lock held or awaited in the server, as pg_locks shows them ({@code pg_lock_status}). */
     default List<LockStatusRow> lockStatus() {
         return List.of();

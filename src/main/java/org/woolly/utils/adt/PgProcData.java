@@ -214,6 +214,7 @@ public final class PgProcData {
             proc(1178, "date", DATE, STABLE, STRICT, TIMESTAMPTZ),
             proc(1181, "age", INT4, STABLE, STRICT, TypeOids.XID),
             proc(3939, "mxid_age", INT4, STABLE, STRICT, TypeOids.XID),
+            proc(3819, "pg_get_multixact_members", RECORD, VOLATILE, STRICT, TypeOids.XID),
             proc(1217, "date_trunc", TIMESTAMPTZ, STABLE, STRICT, TEXT, TIMESTAMPTZ),
             proc(1218, "date_trunc", INTERVAL, IMMUTABLE, STRICT, TEXT, INTERVAL),
             proc(1268, "parse_ident", TEXT_ARRAY, IMMUTABLE, STRICT, TEXT, BOOL),

@@ -28,8 +28,27 @@ final class TransactionIdFunctions {
         r.function("xid8_smaller", TypeOids.XID8, IMMUTABLE, STRICT,
                 (a, c) -> ValueOrdering.compareXid8(a[0], a[1]) <= 0 ? a[0] : a[1], TypeOids.XID8, TypeOids.XID8);
         r.function("age", TypeOids.INT4, STABLE, STRICT, (a, c) -> XidAge.xidAge((Long) a[0], c), TypeOids.XID);
-        r.function("mxid_age", TypeOids.INT4, STABLE, STRICT, (a, c) -> XidAge.multiXactAge((Long) a[0]),
-                TypeOids.XID);
+        r.function("mxid_age", TypeOids.INT4, STABLE, STRICT,
+                (a, c) -> XidAge.multiXactAge((Long) a[0], c.lockFunctions().nextMultiXactId()), TypeOids.XID);
+        r.function("pg_get_multixact_members", TypeOids.RECORD, VOLATILE, STRICT,
+                (a, c) -> multiXactMembers((Long) a[0], c), TypeOids.XID);
+    }
+
+    private static final int[] MULTIXACT_MEMBER_TYPES = {TypeOids.XID, TypeOids.TEXT};
+
+    /**
+     * {@code pg_get_multixact_members(multixid xid, OUT xid xid, OUT mode text)}: the members in
+     * the order they joined; an invalid id (0) is PostgreSQL's 22023.
+     */
+    private static Object multiXactMembers(long multi, FunctionContext c) {
+        if (multi < 1) {
+            throw new org.woolly.utils.error.SqlException(org.woolly.utils.error.SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid MultiXactId: " + multi);
+        }
+        return c.lockFunctions().multiXactMembers(multi).stream()
+                .map(row -> (Object) new RecordValue(TypeOids.RECORD, MULTIXACT_MEMBER_TYPES,
+                        new Object[] {row.xid(), row.mode()}))
+                .iterator();
     }
 
     private static void family(BuiltinFunctions.Registry r, String current, String currentSnapshot, String prefix,

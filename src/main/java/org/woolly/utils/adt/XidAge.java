@@ -32,10 +32,10 @@ public final class XidAge {
     }
 
     /**
-     * {@code mxid_age}: Woolly has no multixacts (row lockers live in the lock table), so the
-     * next MultiXactId is always the first one, 1; 0 (invalid) is INT_MAX.
+     * {@code mxid_age}: the distance from the next MultiXactId to be handed out (64-bit, never
+     * wrapping, clamped like age); 0 (invalid) is INT_MAX.
      */
-    static int multiXactAge(long multiXactId) {
-        return multiXactId == 0 ? Integer.MAX_VALUE : clamp(1 - multiXactId);
+    static int multiXactAge(long multiXactId, long nextMultiXactId) {
+        return multiXactId == 0 ? Integer.MAX_VALUE : clamp(nextMultiXactId - multiXactId);
     }
 }

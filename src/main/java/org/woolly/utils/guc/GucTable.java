@@ -274,6 +274,14 @@ public final class GucTable {
                 "Age at which VACUUM should scan whole table to freeze tuples.", false);
         integer("autovacuum_freeze_max_age", 200000000, GucUnit.NONE, 100000, 2000000000, GucContext.POSTMASTER,
                 "Age at which to autovacuum a table to prevent transaction ID wraparound.", false);
+        // multixact ids are 64-bit and never wrap: these are accepted and shown as PostgreSQL's
+        integer("vacuum_multixact_freeze_min_age", 5000000, GucUnit.NONE, 0, 1000000000, GucContext.USER,
+                "Minimum age at which VACUUM should freeze a MultiXactId in a table row.", false);
+        integer("vacuum_multixact_freeze_table_age", 150000000, GucUnit.NONE, 0, 2000000000, GucContext.USER,
+                "Multixact age at which VACUUM should scan whole table to freeze tuples.", false);
+        integer("autovacuum_multixact_freeze_max_age", 400000000, GucUnit.NONE, 10000, 2000000000,
+                GucContext.POSTMASTER, "Multixact age at which to autovacuum a table to prevent multixact wraparound.",
+                false);
         integer("autovacuum_naptime", 60, GucUnit.SECONDS, 1, INT_MAX / 1000, GucContext.SIGHUP,
                 "Time to sleep between autovacuum runs.", false);
         integer("autovacuum_max_workers", 3, GucUnit.NONE, 1, 262143, GucContext.POSTMASTER,

@@ -67,7 +67,11 @@ final class HeapTestSupport {
                     throw new IllegalStateException("heap tests create their files themselves");
                 }
             };
-            return new DefaultTransactionManager(wal, commitLog, new LockManager(), noFiles, 0, true);
+            DefaultTransactionManager transactions = new DefaultTransactionManager(wal, commitLog, new LockManager(),
+                    noFiles, 0, true);
+            transactions.multiXacts(new org.woolly.access.transam.MultiXacts(data, wal, false, panicState,
+                    org.woolly.access.transam.MultiXacts.Counters.INITIAL));
+            return transactions;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
