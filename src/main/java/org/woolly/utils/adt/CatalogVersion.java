@@ -11,7 +11,7 @@ package org.woolly.utils.adt;
  * {@link PgAggregateData}, or a system catalog's columns.
  */
 public final class CatalogVersion {
-    public static final int CATALOG_VERSION_NO = 202612211;
+    public static final int CATALOG_VERSION_NO = 202612228;
 
     private CatalogVersion() {}
 }
