@@ -3,6 +3,12 @@ package org.woolly.catalog;
 /** Fixed OIDs initdb assigns, as in PostgreSQL 15's catalog .dat files. */
 public final class CatalogOids {
     public static final int BOOTSTRAP_SUPERUSER = 10;
+    /** PostgreSQL 15's predefined monitoring roles (pg_authid.dat). */
+    public static final int PG_MONITOR = 3373;
+    public static final int PG_READ_ALL_SETTINGS = 3374;
+    public static final int PG_READ_ALL_STATS = 3375;
+    public static final int PG_STAT_SCAN_TABLES = 3377;
+    public static final int PG_SIGNAL_BACKEND = 4200;
     public static final int PG_CATALOG_NAMESPACE = 11;
     public static final int PG_TOAST_NAMESPACE = 99;
     public static final int PUBLIC_NAMESPACE = 2200;

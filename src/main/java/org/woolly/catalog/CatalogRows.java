@@ -395,6 +395,21 @@ public final class CatalogRows {
                 .build();
     }
 
+    /** A predefined role ({@code pg_monitor} and the like): no login, no attributes, inherits. */
+    public static Object[] predefinedRole(int oid, String name) {
+        return new RowBuilder(PG_AUTHID)
+                .set("oid", oid).set("rolname", name).set("rolsuper", false).set("rolinherit", true)
+                .set("rolcreaterole", false).set("rolcreatedb", false).set("rolcanlogin", false)
+                .set("rolreplication", false).set("rolbypassrls", false).set("rolconnlimit", -1)
+                .build();
+    }
+
+    /** A pg_auth_members row: {@code member} belongs to {@code role}, granted by the bootstrap superuser. */
+    public static Object[] membership(int role, int member) {
+        return new RowBuilder(CatalogDefinitions.PG_AUTH_MEMBERS).set("roleid", role).set("member", member)
+                .set("grantor", CatalogOids.BOOTSTRAP_SUPERUSER).set("admin_option", false).build();
+    }
+
     public static Object[] tablespace(int oid, String name) {
         return new RowBuilder(PG_TABLESPACE).set("oid", oid).set("spcname", name)
                 .set("spcowner", CatalogOids.BOOTSTRAP_SUPERUSER).build();

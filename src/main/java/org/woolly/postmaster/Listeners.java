@@ -197,7 +197,7 @@ final class Listeners {
         }
     }
 
-    private static List<String> splitList(String value) {
+    static List<String> splitList(String value) {
         List<String> entries = new ArrayList<>();
         for (String part : value.split(",")) {
             String trimmed = part.trim();
@@ -211,7 +211,7 @@ final class Listeners {
         return entries;
     }
 
-    private static Set<InetAddress> resolve(String entry) throws IOException {
+    static Set<InetAddress> resolve(String entry) throws IOException {
         Set<InetAddress> addresses = new LinkedHashSet<>();
         if (entry.equals("*")) {
             addresses.add(InetAddress.getByName("0.0.0.0"));

@@ -42,7 +42,8 @@ class MetricsEndpointIT {
         int port = freePort();
         try (WoollyServer server = WoollyServer.builder().dataDirectory(directory).setting("port", "0")
                 .setting("listen_addresses", "127.0.0.1").setting("unix_socket_directories", "")
-                .setting("fsync", "off").setting("metrics_port", Integer.toString(port)).start();
+                .setting("fsync", "off").setting("metrics_port", Integer.toString(port))
+                .setting("metrics_listen_addresses", "127.0.0.1").setting("metrics_auth", "trust").start();
              Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
              HttpClient client = HttpClient.newHttpClient()) {
             execute(connection, "CREATE TABLE metrics_t (a int)");

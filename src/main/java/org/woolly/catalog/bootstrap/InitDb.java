@@ -125,6 +125,21 @@ public final class InitDb {
                 tx);
         catalogs.insert(PG_AUTHID, 0,
                 CatalogRows.superuser(CatalogOids.BOOTSTRAP_SUPERUSER, superuserName, superuserPasswordVerifier), tx);
+        // PostgreSQL 15's monitoring roles (pg_authid.dat) and pg_monitor's memberships (pg_auth_members.dat)
+        catalogs.insert(PG_AUTHID, 0, CatalogRows.predefinedRole(CatalogOids.PG_MONITOR, "pg_monitor"), tx);
+        catalogs.insert(PG_AUTHID, 0,
+                CatalogRows.predefinedRole(CatalogOids.PG_READ_ALL_SETTINGS, "pg_read_all_settings"), tx);
+        catalogs.insert(PG_AUTHID, 0, CatalogRows.predefinedRole(CatalogOids.PG_READ_ALL_STATS, "pg_read_all_stats"),
+                tx);
+        catalogs.insert(PG_AUTHID, 0,
+                CatalogRows.predefinedRole(CatalogOids.PG_STAT_SCAN_TABLES, "pg_stat_scan_tables"), tx);
+        catalogs.insert(PG_AUTHID, 0, CatalogRows.predefinedRole(CatalogOids.PG_SIGNAL_BACKEND, "pg_signal_backend"),
+                tx);
+        for (int granted : new int[] {CatalogOids.PG_READ_ALL_SETTINGS, CatalogOids.PG_READ_ALL_STATS,
+                CatalogOids.PG_STAT_SCAN_TABLES}) {
+            catalogs.insert(CatalogDefinitions.PG_AUTH_MEMBERS, 0, CatalogRows.membership(granted,
+                    CatalogOids.PG_MONITOR), tx);
+        }
         catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.DEFAULT_TABLESPACE, "pg_default"), tx);
         catalogs.insert(PG_TABLESPACE, 0, CatalogRows.tablespace(CatalogOids.GLOBAL_TABLESPACE, "pg_global"), tx);
         // the comments PostgreSQL's initdb puts on its databases (\l+ shows them)

@@ -144,6 +144,8 @@ public final class QuerySession implements SessionEngine {
         block.preCommit(this::runOnCommitActions);
         this.notifications = new SessionNotifications(new NotificationQueue(), backendPid, 0, notices);
         block.notifications(notifications);
+        settings.readsAllSettingsWhen(() -> catalog.hasPrivilegesOfRole(block.ensure(), role.oid(),
+                org.woolly.catalog.CatalogOids.PG_READ_ALL_SETTINGS));
     }
 
     /** Sends and receives notifications through the server's queue, as a session of database {@code databaseOid}. */

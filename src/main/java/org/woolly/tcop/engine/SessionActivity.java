@@ -1,5 +1,6 @@
 package org.woolly.tcop.engine;
 
+import org.woolly.catalog.CatalogOids;
 import org.woolly.catalog.RoleInfo;
 import org.woolly.pgstat.BackendStatus;
 import org.woolly.pgstat.ServerStatistics;
@@ -72,8 +73,8 @@ final class SessionActivity implements ServerActivity {
     }
 
     /**
-     * pg_stat_statements' rows: another role's query text and id only for a superuser
-     * (PostgreSQL's {@code pg_read_all_stats} check).
+     * pg_stat_statements' rows: another role's query text and id only for a role with the
+     * privileges of {@code pg_read_all_stats} (a superuser has them), as {@code pg_stat_statements.c}.
      */
     @Override
     public List<org.woolly.utils.adt.StatementActivity> statements() {
@@ -81,7 +82,7 @@ final class SessionActivity implements ServerActivity {
             List<org.woolly.utils.adt.StatementActivity> rows = new ArrayList<>();
             for (org.woolly.pgstat.StatementStatistics.Row row : statistics.statements().rows()) {
                 var key = row.key();
-                boolean visible = role.superuser() || key.userOid() == role.oid();
+                boolean visible = key.userOid() == role.oid() || readsAllStatistics();
                 rows.add(new org.woolly.utils.adt.StatementActivity(key.userOid(), key.databaseOid(), key.topLevel(),
                         visible ? key.queryId() : null, visible ? row.query() : HIDDEN_QUERY, row.columns()));
             }
@@ -164,9 +165,19 @@ final class SessionActivity implements ServerActivity {
         return live.explain(types);
     }
 
-    /** {@code pg_stat_get_activity}: another role's session shows only its identity to a non-superuser. */
+    /** Whether this session's role has the privileges of {@code pg_read_all_stats} (a superuser has). */
+    private boolean readsAllStatistics() {
+        return role.superuser() || hasPrivilegesOfRole.test(CatalogOids.PG_READ_ALL_STATS);
+    }
+
+    /**
+     * {@code pg_stat_get_activity}'s {@code HAS_PGSTAT_PERMISSIONS}: a session of a role whose
+     * privileges the viewer lacks, or a worker with no role, shows only its identity unless the
+     * viewer has the privileges of {@code pg_read_all_stats}.
+     */
     private BackendActivity visible(BackendActivity row) {
-        if (role.superuser() || row.userOid() != null && row.userOid() == role.oid()) {
+        Integer owner = row.userOid();
+        if (owner != null && (owner == role.oid() || hasPrivilegesOfRole.test(owner)) || readsAllStatistics()) {
             return row;
         }
         return new BackendActivity(row.pid(), row.databaseOid(), row.userOid(), row.applicationName(), null, null,
@@ -191,7 +202,9 @@ final class SessionActivity implements ServerActivity {
                     ? "must be a superuser to terminate superuser process"
                     : "must be a superuser to cancel superuser query");
         }
-        if (!role.superuser() && targetRole != role.oid()) {
+        // signalfuncs.c: the privileges of the process's role, or of pg_signal_backend
+        if (!role.superuser() && targetRole != role.oid() && !hasPrivilegesOfRole.test(targetRole)
+                && !hasPrivilegesOfRole.test(CatalogOids.PG_SIGNAL_BACKEND)) {
             throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE, terminate
                     ? "must be a member of the role whose process is being terminated or member of pg_signal_backend"
                     : "must be a member of the role whose query is being canceled or member of pg_signal_backend");

@@ -46,6 +46,7 @@ public final class GucSession implements SessionSettings {
     /** What the SETs of the current transaction and its savepoints replaced. */
     private final GucStack stack = new GucStack();
     private boolean superuser;
+    private java.util.function.BooleanSupplier readsAllSettings = () -> false;
     private final Map<String, String> reportedValues = new HashMap<>();
     private FormatSettings formatSettings;
     /** {@link #derived} values, dropped whenever a value may change. */
@@ -175,8 +176,25 @@ public final class GucSession implements SessionSettings {
     }
 
     @Override
+    public void readsAllSettingsWhen(java.util.function.BooleanSupplier privileged) {
+        this.readsAllSettings = privileged;
+    }
+
+    /**
+     * guc.c's {@code ConfigOptionIsVisible}: a GUC_SUPERUSER_ONLY parameter is visible only to a
+     * superuser or a role with the privileges of pg_read_all_settings.
+     */
+    private boolean visible(GucParameter parameter) {
+        return !SettingRows.superuserOnly(parameter) || superuser || readsAllSettings.getAsBoolean();
+    }
+
+    @Override
     public String show(String name) {
         GucParameter parameter = ServerConfiguration.require(name);
+        if (!visible(parameter)) {
+            throw SqlException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "must be superuser or have privileges of pg_read_all_settings to examine \"%s\"", name);
+        }
         return GucValues.format(parameter, current(parameter));
     }
 
@@ -248,6 +266,9 @@ public final class GucSession implements SessionSettings {
     public List<String[]> showAll() {
         List<String[]> rows = new ArrayList<>();
         for (GucParameter parameter : listedParameters()) {
+            if (!visible(parameter)) {
+                continue;
+            }
             rows.add(new String[] {parameter.name(), GucValues.format(parameter, current(parameter)),
                     SettingDescriptions.of(parameter).shortDescription()});
         }
@@ -257,7 +278,11 @@ public final class GucSession implements SessionSettings {
     @Override
     public List<String[]> settingRows() {
         List<String[]> rows = new ArrayList<>();
+        boolean readsAll = superuser || readsAllSettings.getAsBoolean();
         for (GucParameter parameter : listedParameters()) {
+            if (!readsAll && SettingRows.superuserOnly(parameter)) {
+                continue;
+            }
             String key = ServerConfiguration.key(parameter.name());
             SettingSource source;
             if (TRANSACTION_DEFAULTS.containsKey(key)) {
@@ -272,7 +297,7 @@ public final class GucSession implements SessionSettings {
                 source = configuration.source(key);
             }
             Object reset = TRANSACTION_DEFAULTS.containsKey(key) ? current(parameter) : resetValues.get(key);
-            rows.add(SettingRows.row(parameter, current(parameter), reset, source, superuser));
+            rows.add(SettingRows.row(parameter, current(parameter), reset, source, readsAll));
         }
         return rows;
     }

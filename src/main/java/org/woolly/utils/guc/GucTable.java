@@ -135,6 +135,11 @@ public final class GucTable {
                 "Save pg_stat_statements statistics across server shutdowns.", false);
         integer("metrics_port", 0, GucUnit.NONE, 0, 65535, GucContext.POSTMASTER,
                 "Sets the TCP port of the Prometheus metrics endpoint (0: none).", false);
+        string("metrics_listen_addresses", "localhost", GucContext.POSTMASTER,
+                "Sets the host name or IP address(es) the metrics endpoint listens to.", false);
+        enumeration("metrics_auth", "password", List.of("trust", "password"), GucContext.SIGHUP,
+                "Sets how the metrics endpoint authenticates a scrape (HTTP Basic against a role's password).",
+                false);
         enumeration("client_min_messages", "notice", List.of("debug5", "debug4", "debug3", "debug2", "debug1",
                 "log", "notice", "warning", "error"), GucContext.USER,
                 "Sets the message levels that are sent to the client.", false);

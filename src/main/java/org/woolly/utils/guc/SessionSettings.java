@@ -43,6 +43,13 @@ public interface SessionSettings {
      */
     default void setCurrentRoleSuperuser(boolean superuser, boolean local) {}
 
+    /**
+     * How the settings learn whether the current role has the privileges of
+     * {@code pg_read_all_settings} (asked when a superuser-only parameter is examined, since a
+     * GRANT may change it). Settings without superuser-only parameters ignore it.
+     */
+    default void readsAllSettingsWhen(java.util.function.BooleanSupplier privileged) {}
+
     /** RESET name; {@code "all"} resets every session-settable parameter. */
     void reset(String name);
 

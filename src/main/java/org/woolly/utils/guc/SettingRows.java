@@ -16,7 +16,23 @@ public final class SettingRows {
     /** GUC_NO_SHOW_ALL: left out of SHOW ALL and pg_settings, still shown by SHOW name. */
     private static final Set<String> NOT_SHOWN = Set.of("is_superuser", "session_authorization", "role");
 
+    /**
+     * GUC_SUPERUSER_ONLY (PostgreSQL 15's guc.c): left out of SHOW ALL and pg_settings, and
+     * refused to SHOW and current_setting, for a role without the privileges of pg_read_all_settings.
+     */
+    private static final Set<String> SUPERUSER_ONLY = Set.of("config_file", "data_directory",
+            "dynamic_library_path", "external_pid_file", "hba_file", "ident_file", "jit_provider",
+            "krb_server_keyfile", "log_directory", "log_filename", "primary_conninfo", "session_preload_libraries",
+            "shared_preload_libraries", "ssl_ciphers", "ssl_dh_params_file", "ssl_ecdh_curve",
+            "ssl_max_protocol_version", "ssl_min_protocol_version", "ssl_passphrase_command",
+            "unix_socket_directories");
+
     private SettingRows() {}
+
+    /** Whether only superusers and pg_read_all_settings may examine the parameter. */
+    static boolean superuserOnly(GucParameter parameter) {
+        return SUPERUSER_ONLY.contains(ServerConfiguration.key(parameter.name()));
+    }
 
     /** Whether SHOW ALL and pg_settings list the parameter. */
     static boolean listed(GucParameter parameter) {
@@ -25,7 +41,7 @@ public final class SettingRows {
 
     /**
      * One pg_settings row as text, null for SQL NULL; {@code withSourceFile}: sourcefile and
-     * sourceline are shown (to superusers, as PostgreSQL shows them to pg_read_all_settings).
+     * sourceline are shown (to superusers and pg_read_all_settings).
      */
     static String[] row(GucParameter parameter, Object current, Object reset, SettingSource source,
                         boolean withSourceFile) {

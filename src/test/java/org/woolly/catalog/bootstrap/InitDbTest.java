@@ -103,7 +103,9 @@ class InitDbTest {
         assertThat(heap.scan(CatalogDefinitions.PG_AUTHID, 0, snapshot))
                 .extracting(row -> row.getOid("oid") + "/" + row.getString("rolname") + "/"
                         + row.getString("rolpassword"))
-                .containsExactly("10/alice/SCRAM-SHA-256$4096:c2FsdA==$a:b");
+                .containsExactly("10/alice/SCRAM-SHA-256$4096:c2FsdA==$a:b", "3373/pg_monitor/null",
+                        "3374/pg_read_all_settings/null", "3375/pg_read_all_stats/null",
+                        "3377/pg_stat_scan_tables/null", "4200/pg_signal_backend/null");
         assertThat(heap.scan(CatalogDefinitions.PG_AM, 5, snapshot)).extracting(row -> row.getString("amname"))
                 .containsExactlyInAnyOrder("heap", "btree", "hash");
         assertThat(heap.scan(CatalogDefinitions.PG_CLASS, 5, snapshot, row -> row.getChar("relkind") == 'v'))
