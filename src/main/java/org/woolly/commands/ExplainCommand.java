@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.executor.ExecutorContext;
@@ -61,10 +62,29 @@ public final class ExplainCommand {
     public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
                                        long planningNanos, boolean timing, boolean buffers, boolean wal,
                                        ResourceUsage.Counts planningUsage) {
+        return explain(plan, types, context, costs, planningNanos, timing, buffers, wal, planningUsage, null, false);
+    }
+
+    /**
+     * The VERBOSE option ({@code es->verbose}): each node's {@code Output:} line, relations named
+     * with their schema ({@code schemaOf} gives a table's schema by OID), conditions and keys
+     * with their relation's alias.
+     */
+    public record Verbose(IntFunction<String> schemaOf) {}
+
+    /**
+     * As above, {@code verbose} null without VERBOSE. With {@code fillsTable}, the ModifyTable that fills the table of
+     * EXPLAIN ANALYZE CREATE TABLE AS runs, but its input is the plan shown, as PostgreSQL plans
+     * the query alone and sends its rows to the new table.
+     */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos, boolean timing, boolean buffers, boolean wal,
+                                       ResourceUsage.Counts planningUsage, Verbose verbose, boolean fillsTable) {
+        Plan shown = fillsTable && plan instanceof Plan.ModifyTable fill ? fill.input() : plan;
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
-            command.qualifySortKeys = joins(plan);
-            command.node(plan, 0, null);
+            command.configure(shown, verbose);
+            command.node(shown, 0, null);
             command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, -1);
             return command.lines;
@@ -77,13 +97,40 @@ public final class ExplainCommand {
             command.timing = timing;
             command.buffers = buffers;
             command.wal = wal;
-            command.qualifySortKeys = joins(plan);
-            command.node(plan, 0, null);
+            command.configure(shown, verbose);
+            command.node(shown, 0, null);
             command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, executionNanos);
             return command.lines;
         }
     }
+
+    /**
+     * EXPLAIN ANALYZE of CREATE TABLE AS ... WITH NO DATA: the plan is not run, each node shows
+     * {@code (never executed)} as PostgreSQL's ExecutorStart-only run does.
+     */
+    public static List<String> explainNotExecuted(Plan plan, TypeSystem types, boolean costs, long planningNanos,
+                                                  Verbose verbose) {
+        ExplainCommand command = new ExplainCommand(types, null, costs);
+        command.neverExecuted = true;
+        command.configure(plan, verbose);
+        command.node(plan, 0, null);
+        command.summary(planningNanos, 0);
+        return command.lines;
+    }
+
+    private void configure(Plan plan, Verbose verbose) {
+        this.verbose = verbose;
+        qualifySortKeys = joins(plan) || verbose != null;
+        qualifyOutput = joins(plan) || PlanOutputs.moreThanOneRelation(plan);
+    }
+
+    /** VERBOSE, or null. */
+    private Verbose verbose;
+    /** Whether Output lines name each column's relation ({@code show_plan_tlist}: more than one range table entry). */
+    private boolean qualifyOutput;
+    /** EXPLAIN ANALYZE of a plan that was not run: every node {@code (never executed)}. */
+    private boolean neverExecuted;
 
     /** The BUFFERS and WAL options: whether executed nodes show their usage. */
     private boolean buffers;
@@ -255,8 +302,11 @@ public final class ExplainCommand {
             case Plan.Project project -> {
                 int saved = projectedWidth;
                 projectedWidth = project.cost().width();
+                List<QueryExpr> savedOutput = projectedOutput;
+                projectedOutput = verbose == null ? null : PlanOutputs.of(project);
                 node(project.input(), depth, extraFilter);
                 projectedWidth = saved;
+                projectedOutput = savedOutput;
             }
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
@@ -284,6 +334,18 @@ public final class ExplainCommand {
         }
     }
 
+    /** Under VERBOSE, the output of a projection folded into the node being printed, or null. */
+    private List<QueryExpr> projectedOutput;
+
+    /** VERBOSE's {@code Output:} line ({@code show_plan_tlist}), left out when the node emits no columns. */
+    private void output(String indent, List<QueryExpr> exprs) {
+        if (verbose == null || exprs.isEmpty()) {
+            return;
+        }
+        lines.add(indent + "Output: " + exprs.stream().map(expr -> text(expr, qualifyOutput))
+                .collect(Collectors.joining(", ")));
+    }
+
     /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
     private int projectedWidth = -1;
     /** Extra indentation of the plans under an InitPlan or SubPlan label (two more than the label). */
@@ -293,9 +355,12 @@ public final class ExplainCommand {
         Plan shown = extraFilter != null ? extraFilter : plan;
         int width = projectedWidth;
         projectedWidth = -1;
+        List<QueryExpr> output = projectedOutput;
+        projectedOutput = null;
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         lines.add(prefix + title(plan) + figures(shown, plan, width));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
+        output(detail, output != null ? output : PlanOutputs.of(plan));
         List<Plan> children = new ArrayList<>();
         currentNode = plan;
         switch (plan) {
@@ -356,7 +421,7 @@ public final class ExplainCommand {
                 if (aggregate.groupingSets() != null) {
                     groupingSetKeys(lines, detail, aggregate);
                 } else if (!aggregate.groupBy().isEmpty()) {
-                    lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, false))
+                    lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, verbose != null))
                             .collect(Collectors.joining(", ")));
                 }
                 qual(detail, "Filter", aggregate.having(), false);
@@ -409,8 +474,8 @@ public final class ExplainCommand {
                 List<Plan> inputs = new ArrayList<>();
                 for (Plan member : members.children()) {
                     if (member instanceof Plan.ModifyTable changed) {
-                        lines.add(detail + title(changed).replace(" on " + changed.target().relation().name(),
-                                " on " + relationName(changed.target())));
+                        lines.add(detail + title(changed).replace(" on " + schemaPrefix(changed.target())
+                                + changed.target().relation().name(), " on " + relationName(changed.target())));
                         inputs.add(changed.input());
                     } else {
                         inputs.add(member);
@@ -462,6 +527,7 @@ public final class ExplainCommand {
             String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
+            output(" ".repeat(6 * (depth + 1) + 2 + indentShift), PlanOutputs.of(hash.inner()));
             Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
             if (stats != null && stats.detail() != null) {
                 lines.add(" ".repeat(6 * (depth + 1) + 2 + indentShift) + stats.detail());
@@ -506,7 +572,7 @@ public final class ExplainCommand {
                 case DELETE -> "Delete on ";
                 case MERGE -> "Merge on ";
                 case SELECT -> "Select on ";
-            } + modify.target().relation().name();
+            } + schemaPrefix(modify.target()) + modify.target().relation().name();
             case Plan.Filter ignored -> "Result";
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
@@ -550,9 +616,16 @@ public final class ExplainCommand {
         return name + (entry.alias().equals(name) ? "" : " " + entry.alias());
     }
 
-    /** The table's name, and its alias when it has another. */
-    private static String relationName(RangeEntry entry) {
-        return entry.relation().name() + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    /** The table's name (under VERBOSE with its schema), and its alias when it has another ({@code ExplainTargetRel}). */
+    private String relationName(RangeEntry entry) {
+        return schemaPrefix(entry) + entry.relation().name()
+                + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    }
+
+    /** {@code schema.} under VERBOSE, else nothing. */
+    private String schemaPrefix(RangeEntry entry) {
+        String schema = verbose == null ? null : verbose.schemaOf().apply(entry.relation().oid());
+        return schema == null ? "" : ExpressionText.identifier(schema) + ".";
     }
 
     private static String cost(Plan.Cost cost) {
@@ -569,6 +642,9 @@ public final class ExplainCommand {
     }
 
     private String actual(Plan plan) {
+        if (neverExecuted) {
+            return " (never executed)";
+        }
         if (execution == null) {
             return "";
         }
@@ -589,7 +665,7 @@ public final class ExplainCommand {
         if (qual == null) {
             return;
         }
-        String text = text(qual, qualify);
+        String text = text(qual, qualify || verbose != null);
         if (!text.startsWith("(")) {
             text = "(" + text + ")";
         }
@@ -636,7 +712,7 @@ public final class ExplainCommand {
     }
 
     private String keys(Plan.Aggregate aggregate, List<Integer> set) {
-        return set.stream().map(position -> text(aggregate.groupBy().get(position), false))
+        return set.stream().map(position -> text(aggregate.groupBy().get(position), verbose != null))
                 .collect(Collectors.joining(", "));
     }
 

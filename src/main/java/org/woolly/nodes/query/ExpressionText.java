@@ -19,6 +19,17 @@ public final class ExpressionText {
         return new Printer(qualify, constantText, typeName).print(expr);
     }
 
+    /**
+     * An identifier as {@code quote_identifier} writes it: double-quoted unless it is lower case
+     * letters, digits and underscores not starting with a digit.
+     */
+    public static String identifier(String name) {
+        if (!name.isEmpty() && name.matches("[a-z_][a-z0-9_$]*")) {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     private record Printer(boolean qualify, BiFunction<Integer, Object, String> constantText,
                            BiFunction<Integer, Integer, String> typeName) {
 
