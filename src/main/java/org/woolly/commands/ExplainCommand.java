@@ -303,7 +303,11 @@ public final class ExplainCommand {
                 int saved = projectedWidth;
                 projectedWidth = project.cost().width();
                 List<QueryExpr> savedOutput = projectedOutput;
-                projectedOutput = verbose == null ? null : PlanOutputs.of(project);
+                // a projection that only drops the sort columns is the executor's junk filter in PostgreSQL
+                boolean junkFilter = project.exprs().stream().allMatch(expr -> expr instanceof QueryExpr.Var)
+                        && (project.input() instanceof Plan.Sort || project.input() instanceof Plan.Limit
+                        || project.input() instanceof Plan.Unique || project.input() instanceof Plan.LockRows);
+                projectedOutput = verbose == null || junkFilter ? null : PlanOutputs.of(project);
                 node(project.input(), depth, extraFilter);
                 projectedWidth = saved;
                 projectedOutput = savedOutput;
@@ -334,6 +338,28 @@ public final class ExplainCommand {
         }
     }
 
+    /**
+     * Under VERBOSE, what the plan below an UPDATE or DELETE shows it emits: the changed columns'
+     * new values and the row's ctid ({@code preprocess_targetlist}), or null.
+     */
+    private List<QueryExpr> modifiedOutput;
+
+    private static List<QueryExpr> modifiedOutput(Plan.ModifyTable modify) {
+        List<QueryExpr> output = new ArrayList<>();
+        if (modify.command() == org.woolly.nodes.query.Query.CommandType.UPDATE && modify.newRow() != null) {
+            List<QueryExpr> input = PlanOutputs.of(modify.input());
+            for (int i = 0; i < modify.newRow().size(); i++) {
+                QueryExpr value = modify.newRow().get(i);
+                if (!(value instanceof QueryExpr.Var var && var.position() == i)) {
+                    output.add(PlanOutputs.over(value, input));
+                }
+            }
+        }
+        output.add(new QueryExpr.Var(-1, org.woolly.utils.adt.TypeOids.TID, -1,
+                ExpressionText.identifier(modify.target().alias()) + ".ctid", -1));
+        return output;
+    }
+
     /** Under VERBOSE, the output of a projection folded into the node being printed, or null. */
     private List<QueryExpr> projectedOutput;
 
@@ -355,8 +381,9 @@ public final class ExplainCommand {
         Plan shown = extraFilter != null ? extraFilter : plan;
         int width = projectedWidth;
         projectedWidth = -1;
-        List<QueryExpr> output = projectedOutput;
+        List<QueryExpr> output = modifiedOutput != null ? modifiedOutput : projectedOutput;
         projectedOutput = null;
+        modifiedOutput = null;
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         lines.add(prefix + title(plan) + figures(shown, plan, width));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
@@ -451,7 +478,14 @@ public final class ExplainCommand {
                 }
                 children.add(sort.input());
             }
-            case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Distinct distinct -> {
+                List<QueryExpr> keys = PlanOutputs.of(distinct);
+                if (!keys.isEmpty()) {
+                    lines.add(detail + "Group Key: " + keys.stream().map(key -> text(key, qualifyOutput || verbose != null))
+                            .collect(Collectors.joining(", ")));
+                }
+                children.add(distinct.input());
+            }
             case Plan.Gather gather -> {
                 lines.add(detail + "Workers Planned: " + gather.workers());
                 Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
@@ -491,6 +525,10 @@ public final class ExplainCommand {
                 Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
                 if (modify.merge() != null && stats != null && stats.detail() != null) {
                     lines.add(detail + stats.detail());
+                }
+                if (verbose != null && modify.merge() == null && modify.onConflict() == null
+                        && modify.command() != org.woolly.nodes.query.Query.CommandType.INSERT) {
+                    modifiedOutput = modifiedOutput(modify);
                 }
                 children.add(modify.input());
             }

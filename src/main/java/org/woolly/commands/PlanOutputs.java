@@ -124,7 +124,7 @@ final class PlanOutputs {
             case Plan.Append ignored -> 2;
             case Plan.SetOp ignored -> 2;
             case Plan.RecursiveUnion ignored -> 2;
-            case Plan.ModifyTable modify -> entry(modify.target(), seen) + count(modify.input(), seen);
+            case Plan.ModifyTable modify -> count(modify.input(), seen);
             default -> {
                 int total = 0;
                 for (Plan child : children(plan)) {

@@ -67,7 +67,7 @@ public final class ExpressionText {
                 case QueryExpr.SubLink link when link.correlated() -> "(SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link when link.hashed() -> "(hashed SubPlan " + (link.planIndex() + 1) + ")";
                 case QueryExpr.SubLink link -> switch (link.kind()) {
-                    case EXPR, ARRAY, MULTIEXPR -> "$" + "InitPlan " + (link.planIndex() + 1);
+                    case EXPR, ARRAY, MULTIEXPR -> "$" + link.planIndex();
                     case EXISTS -> "(InitPlan " + (link.planIndex() + 1) + ")";
                     case ANY, ALL -> "(" + print(link.test()) + " " + link.operator().name() + " " + link.kind()
                             + " (InitPlan " + (link.planIndex() + 1) + "))";
