@@ -22,6 +22,17 @@ explain (verbose, costs off) delete from vt1 where a = 1;
 explain (verbose, costs off) select generate_series(1, 3);
 explain (verbose, costs off) select a from vt1 where a > (select max(x) from vt2);
 explain (costs off) select distinct c from vt1;
+explain (verbose, costs off) select * from generate_series(1, 3) g;
+explain (verbose, costs off) select g.x from generate_series(1, 3) g(x) where x > 1;
+explain (verbose, costs off) with w as materialized (select a from vt1) select * from w;
+explain (verbose, costs off) select a from vt1 union all select x from vt2;
+explain (verbose, costs off) select a from vt1 union select x from vt2;
+explain (verbose, costs off) select * from vt1, vt2 where vt1.a = vt2.x;
+explain (verbose, costs off) select * from vt1 cross join vt2;
+explain (verbose, costs off) select a, (select y from vt2 where x = a) from vt1;
+explain (verbose, costs off) insert into vt2 select a, b from vt1;
+explain (verbose, costs off) select * from vt1 for update;
+explain (verbose, costs off) select c, count(*) from vt1 group by c having count(*) > 1 order by c;
 -- EXPLAIN of CREATE TABLE AS, SELECT INTO and EXECUTE
 explain (costs off) create table vt3 as select * from vt1;
 explain (costs off) select a into vt3 from vt1;

@@ -70,7 +70,7 @@ public final class ExplainCommand {
      * with their schema ({@code schemaOf} gives a table's schema by OID), conditions and keys
      * with their relation's alias.
      */
-    public record Verbose(IntFunction<String> schemaOf) {}
+    public record Verbose(IntFunction<String> schemaOf, IntFunction<String> functionSchemaOf) {}
 
     /**
      * As above, {@code verbose} null without VERBOSE. With {@code fillsTable}, the ModifyTable that fills the table of
@@ -123,6 +123,10 @@ public final class ExplainCommand {
         this.verbose = verbose;
         qualifySortKeys = joins(plan) || verbose != null;
         qualifyOutput = joins(plan) || PlanOutputs.moreThanOneRelation(plan);
+    }
+
+    private PlanOutputs outputs() {
+        return new PlanOutputs(expr -> text(expr, qualifyOutput));
     }
 
     /** VERBOSE, or null. */
@@ -307,7 +311,7 @@ public final class ExplainCommand {
                 boolean junkFilter = project.exprs().stream().allMatch(expr -> expr instanceof QueryExpr.Var)
                         && (project.input() instanceof Plan.Sort || project.input() instanceof Plan.Limit
                         || project.input() instanceof Plan.Unique || project.input() instanceof Plan.LockRows);
-                projectedOutput = verbose == null || junkFilter ? null : PlanOutputs.of(project);
+                projectedOutput = verbose == null || junkFilter ? null : outputs().of(project);
                 node(project.input(), depth, extraFilter);
                 projectedWidth = saved;
                 projectedOutput = savedOutput;
@@ -344,14 +348,14 @@ public final class ExplainCommand {
      */
     private List<QueryExpr> modifiedOutput;
 
-    private static List<QueryExpr> modifiedOutput(Plan.ModifyTable modify) {
+    private List<QueryExpr> modifiedOutput(Plan.ModifyTable modify) {
         List<QueryExpr> output = new ArrayList<>();
         if (modify.command() == org.woolly.nodes.query.Query.CommandType.UPDATE && modify.newRow() != null) {
-            List<QueryExpr> input = PlanOutputs.of(modify.input());
+            List<QueryExpr> input = outputs().of(modify.input());
             for (int i = 0; i < modify.newRow().size(); i++) {
                 QueryExpr value = modify.newRow().get(i);
                 if (!(value instanceof QueryExpr.Var var && var.position() == i)) {
-                    output.add(PlanOutputs.over(value, input));
+                    output.add(outputs().over(value, input));
                 }
             }
         }
@@ -363,9 +367,12 @@ public final class ExplainCommand {
     /** Under VERBOSE, the output of a projection folded into the node being printed, or null. */
     private List<QueryExpr> projectedOutput;
 
-    /** VERBOSE's {@code Output:} line ({@code show_plan_tlist}), left out when the node emits no columns. */
-    private void output(String indent, List<QueryExpr> exprs) {
-        if (verbose == null || exprs.isEmpty()) {
+    /**
+     * VERBOSE's {@code Output:} line ({@code show_plan_tlist}), left out when the node emits no
+     * columns and for Append and Recursive Union, whose lists PostgreSQL finds unhelpful.
+     */
+    private void output(String indent, Plan plan, List<QueryExpr> exprs) {
+        if (verbose == null || exprs.isEmpty() || plan instanceof Plan.Append || plan instanceof Plan.RecursiveUnion) {
             return;
         }
         lines.add(indent + "Output: " + exprs.stream().map(expr -> text(expr, qualifyOutput))
@@ -387,7 +394,10 @@ public final class ExplainCommand {
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         lines.add(prefix + title(plan) + figures(shown, plan, width));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
-        output(detail, output != null ? output : PlanOutputs.of(plan));
+        output(detail, plan, output != null ? output : outputs().of(plan));
+        if (verbose != null && plan instanceof Plan.FunctionScan scan) {
+            lines.add(detail + "Function Call: " + text(scan.entry().function().call(), qualifyOutput));
+        }
         List<Plan> children = new ArrayList<>();
         currentNode = plan;
         switch (plan) {
@@ -479,7 +489,7 @@ public final class ExplainCommand {
                 children.add(sort.input());
             }
             case Plan.Distinct distinct -> {
-                List<QueryExpr> keys = PlanOutputs.of(distinct);
+                List<QueryExpr> keys = outputs().of(distinct);
                 if (!keys.isEmpty()) {
                     lines.add(detail + "Group Key: " + keys.stream().map(key -> text(key, qualifyOutput || verbose != null))
                             .collect(Collectors.joining(", ")));
@@ -565,7 +575,7 @@ public final class ExplainCommand {
             String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
-            output(" ".repeat(6 * (depth + 1) + 2 + indentShift), PlanOutputs.of(hash.inner()));
+            output(" ".repeat(6 * (depth + 1) + 2 + indentShift), hash, outputs().of(hash.inner()));
             Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
             if (stats != null && stats.detail() != null) {
                 lines.add(" ".repeat(6 * (depth + 1) + 2 + indentShift) + stats.detail());
@@ -589,7 +599,7 @@ public final class ExplainCommand {
             case Plan.BitmapOr ignored -> "BitmapOr";
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
-            case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
+            case Plan.FunctionScan scan -> "Function Scan on " + functionSchemaPrefix(scan.entry()) + functionName(scan.entry());
             case Plan.ProjectSet ignored -> "ProjectSet";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
@@ -658,6 +668,15 @@ public final class ExplainCommand {
     private String relationName(RangeEntry entry) {
         return schemaPrefix(entry) + entry.relation().name()
                 + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    }
+
+    /** Under VERBOSE the schema of the function a Function Scan calls, else nothing. */
+    private String functionSchemaPrefix(RangeEntry entry) {
+        if (verbose == null || !(entry.function().call() instanceof QueryExpr.FuncCall call)) {
+            return "";
+        }
+        String schema = verbose.functionSchemaOf().apply(call.function().oid());
+        return schema == null ? "" : ExpressionText.identifier(schema) + ".";
     }
 
     /** {@code schema.} under VERBOSE, else nothing. */

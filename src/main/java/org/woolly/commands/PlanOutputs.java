@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.woolly.nodes.parse.FromItem;
 import org.woolly.nodes.plan.Plan;
 import org.woolly.nodes.query.ExpressionText;
@@ -20,10 +21,15 @@ import org.woolly.nodes.query.RangeEntry;
  */
 final class PlanOutputs {
 
-    private PlanOutputs() {}
+    /** How the deparser writes an expression, to show a lower node's computed column in parentheses. */
+    private final Function<QueryExpr, String> text;
+
+    PlanOutputs(Function<QueryExpr, String> text) {
+        this.text = text;
+    }
 
     /** The node's output columns over the scans' columns; empty when it emits none worth showing. */
-    static List<QueryExpr> of(Plan plan) {
+    List<QueryExpr> of(Plan plan) {
         return switch (plan) {
             case Plan.SeqScan scan -> columns(scan.entry());
             case Plan.IndexScan scan -> columns(scan.entry());
@@ -41,11 +47,12 @@ final class PlanOutputs {
             case Plan.LateralLoop loop -> joined(loop.type(), loop.outer(), loop.inner());
             case Plan.HashJoin hash -> joined(hash.type(), hash.outer(), hash.inner());
             case Plan.MergeJoin merge -> joined(merge.type(), merge.outer(), merge.inner());
-            case Plan.Project project -> over(project.exprs(), of(project.input()));
+            case Plan.Project project -> substitute(project.exprs(), of(project.input()));
             case Plan.ProjectSet project -> {
+                // the calls' values are computed here, the input's columns passed on
                 List<QueryExpr> row = new ArrayList<>(over(project.calls(), of(project.input())));
-                row.addAll(of(project.input()));
-                yield over(project.exprs(), row);
+                row.addAll(passed(of(project.input())));
+                yield substitute(project.exprs(), row);
             }
             case Plan.Aggregate aggregate -> {
                 List<QueryExpr> input = of(aggregate.input());
@@ -57,7 +64,7 @@ final class PlanOutputs {
             }
             case Plan.WindowAgg window -> {
                 List<QueryExpr> input = of(window.input());
-                List<QueryExpr> row = new ArrayList<>(input);
+                List<QueryExpr> row = new ArrayList<>(passed(input));
                 for (QueryExpr.WindowFunc call : window.calls()) {
                     row.add(over(call, input));
                 }
@@ -65,15 +72,15 @@ final class PlanOutputs {
             }
             case Plan.Distinct distinct -> {
                 List<QueryExpr> input = of(distinct.input());
-                yield input.subList(0, Math.min(distinct.columns(), input.size()));
+                yield passed(input.subList(0, Math.min(distinct.columns(), input.size())));
             }
-            case Plan.Filter filter -> of(filter.input());
-            case Plan.Sort sort -> of(sort.input());
-            case Plan.Material material -> of(material.input());
-            case Plan.Limit limit -> of(limit.input());
-            case Plan.LockRows lockRows -> of(lockRows.input());
-            case Plan.Unique unique -> of(unique.input());
-            case Plan.Gather gather -> of(gather.input());
+            case Plan.Filter filter -> passed(of(filter.input()));
+            case Plan.Sort sort -> passed(of(sort.input()));
+            case Plan.Material material -> passed(of(material.input()));
+            case Plan.Limit limit -> passed(of(limit.input()));
+            case Plan.LockRows lockRows -> passed(of(lockRows.input()));
+            case Plan.Unique unique -> passed(of(unique.input()));
+            case Plan.Gather gather -> passed(of(gather.input()));
             case Plan.SubqueryScan subquery -> of(subquery.subplan());
             case Plan.HashedSubPlan hashed -> of(hashed.subplan());
             case Plan.InitPlans initPlans -> of(initPlans.root());
@@ -85,7 +92,7 @@ final class PlanOutputs {
     }
 
     /** The expressions with each input column reference replaced by what {@code input} computes there. */
-    static List<QueryExpr> over(List<? extends QueryExpr> exprs, List<QueryExpr> input) {
+    List<QueryExpr> over(List<? extends QueryExpr> exprs, List<QueryExpr> input) {
         List<QueryExpr> result = new ArrayList<>(exprs.size());
         for (QueryExpr expr : exprs) {
             result.add(over(expr, input));
@@ -93,9 +100,42 @@ final class PlanOutputs {
         return result;
     }
 
-    static QueryExpr over(QueryExpr expr, List<QueryExpr> input) {
+    /**
+     * A projection's expressions over the row of the node it is folded into (EXPLAIN shows them
+     * as that node's output): what that node computes reads as it is.
+     */
+    private static List<QueryExpr> substitute(List<QueryExpr> exprs, List<QueryExpr> row) {
+        List<QueryExpr> result = new ArrayList<>(exprs.size());
+        for (QueryExpr expr : exprs) {
+            result.add(ExpressionWalker.rewrite(expr, node -> node instanceof QueryExpr.Var var
+                    && var.position() >= 0 && var.position() < row.size() ? row.get(var.position()) : null));
+        }
+        return result;
+    }
+
+    /**
+     * A column an input computed (not one it passes on) reads as that expression in parentheses,
+     * as ruleutils' {@code get_variable} forces them for an OUTER_VAR or INNER_VAR.
+     */
+    QueryExpr over(QueryExpr expr, List<QueryExpr> input) {
         return ExpressionWalker.rewrite(expr, node -> node instanceof QueryExpr.Var var && var.position() >= 0
-                && var.position() < input.size() ? input.get(var.position()) : null);
+                && var.position() < input.size() ? passed(input.get(var.position())) : null);
+    }
+
+    private QueryExpr passed(QueryExpr computed) {
+        if (computed instanceof QueryExpr.Var) {
+            return computed;
+        }
+        return new QueryExpr.Var(0, computed.type(), -1, "(" + text.apply(computed) + ")", ExpressionText.VERBATIM);
+    }
+
+    /** A pass-through node's columns: those its input computed shown in parentheses. */
+    private List<QueryExpr> passed(List<QueryExpr> input) {
+        List<QueryExpr> result = new ArrayList<>(input.size());
+        for (QueryExpr column : input) {
+            result.add(passed(column));
+        }
+        return result;
     }
 
     /**
@@ -166,10 +206,10 @@ final class PlanOutputs {
         return 1;
     }
 
-    private static List<QueryExpr> joined(FromItem.JoinType type, Plan outer, Plan inner) {
-        List<QueryExpr> row = new ArrayList<>(of(outer));
+    private List<QueryExpr> joined(FromItem.JoinType type, Plan outer, Plan inner) {
+        List<QueryExpr> row = new ArrayList<>(passed(of(outer)));
         if (type != FromItem.JoinType.SEMI && type != FromItem.JoinType.ANTI) {
-            row.addAll(of(inner));
+            row.addAll(passed(of(inner)));
         }
         return row;
     }

@@ -14,6 +14,12 @@ public final class ExpressionText {
 
     private ExpressionText() {}
 
+    /**
+     * The location of a Var that stands for text already deparsed (EXPLAIN's view of a column
+     * a lower plan node computed): its name is printed as it is.
+     */
+    public static final int VERBATIM = -2;
+
     public static String of(QueryExpr expr, boolean qualify, BiFunction<Integer, Object, String> constantText,
                             BiFunction<Integer, Integer, String> typeName) {
         return new Printer(qualify, constantText, typeName).print(expr);
@@ -37,7 +43,7 @@ public final class ExpressionText {
             return switch (expr) {
                 case QueryExpr.Const constant -> constant(constant);
                 case QueryExpr.Param param -> "$" + param.number();
-                case QueryExpr.Var var -> qualify || var.name().indexOf('.') < 0 ? var.name()
+                case QueryExpr.Var var -> qualify || var.location() == VERBATIM || var.name().indexOf('.') < 0 ? var.name()
                         : var.name().substring(var.name().indexOf('.') + 1);
                 case QueryExpr.FuncCall call -> call.operator()
                         ? (call.args().size() == 1 ? "(" + call.function().name() + " " + print(call.args().getFirst()) + ")"

@@ -432,7 +432,7 @@ final class UtilityDispatch {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option WAL requires ANALYZE");
         }
         ExplainCommand.Verbose verbosity = verbose ? new ExplainCommand.Verbose(oid -> session.catalog
-                .relationByOid(session.block.ensure(), oid).namespaceName()) : null;
+                .relationByOid(session.block.ensure(), oid).namespaceName(), oid -> functionSchema(session, oid)) : null;
         if (explain.statement() instanceof Statement.CreateTableAs create) {
             return explainCreateTableAs(session, create, analyze, costs, summary, timing, buffers, wal, verbosity);
         }
@@ -459,6 +459,14 @@ final class UtilityDispatch {
         }
         return explainPlanned(session, prepared, analyze, costs, summary, timing, buffers, wal, verbosity, parameters,
                 false);
+    }
+
+    /** The schema of a function: a built-in's is pg_catalog, a user-defined one's from its pg_proc row. */
+    private static String functionSchema(QuerySession session, int oid) {
+        var transaction = session.block.ensure();
+        return session.catalog.functionByOid(transaction, oid)
+                .flatMap(function -> session.catalog.namespaceByOid(transaction, function.namespaceOid()))
+                .map(namespace -> namespace.name()).orElse("pg_catalog");
     }
 
     /** EXPLAIN [ANALYZE] of a planned statement; with {@code fillsTable} the plan is an INSERT that CREATE TABLE AS runs. */
