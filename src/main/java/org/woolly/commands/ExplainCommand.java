@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.woolly.analyzer.TypeSystem;
 import org.woolly.executor.ExecutorContext;
@@ -61,10 +62,29 @@ public final class ExplainCommand {
     public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
                                        long planningNanos, boolean timing, boolean buffers, boolean wal,
                                        ResourceUsage.Counts planningUsage) {
+        return explain(plan, types, context, costs, planningNanos, timing, buffers, wal, planningUsage, null, false);
+    }
+
+    /**
+     * The VERBOSE option ({@code es->verbose}): each node's {@code Output:} line, relations named
+     * with their schema ({@code schemaOf} gives a table's schema by OID), conditions and keys
+     * with their relation's alias.
+     */
+    public record Verbose(IntFunction<String> schemaOf, IntFunction<String> functionSchemaOf) {}
+
+    /**
+     * As above, {@code verbose} null without VERBOSE. With {@code fillsTable}, the ModifyTable that fills the table of
+     * EXPLAIN ANALYZE CREATE TABLE AS runs, but its input is the plan shown, as PostgreSQL plans
+     * the query alone and sends its rows to the new table.
+     */
+    public static List<String> explain(Plan plan, TypeSystem types, ExecutorContext context, boolean costs,
+                                       long planningNanos, boolean timing, boolean buffers, boolean wal,
+                                       ResourceUsage.Counts planningUsage, Verbose verbose, boolean fillsTable) {
+        Plan shown = fillsTable && plan instanceof Plan.ModifyTable fill ? fill.input() : plan;
         if (context == null) {
             ExplainCommand command = new ExplainCommand(types, null, costs);
-            command.qualifySortKeys = joins(plan);
-            command.node(plan, 0, null);
+            command.configure(shown, verbose);
+            command.node(shown, 0, null);
             command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, -1);
             return command.lines;
@@ -77,13 +97,44 @@ public final class ExplainCommand {
             command.timing = timing;
             command.buffers = buffers;
             command.wal = wal;
-            command.qualifySortKeys = joins(plan);
-            command.node(plan, 0, null);
+            command.configure(shown, verbose);
+            command.node(shown, 0, null);
             command.planningUsage(buffers ? planningUsage : null);
             command.summary(planningNanos, executionNanos);
             return command.lines;
         }
     }
+
+    /**
+     * EXPLAIN ANALYZE of CREATE TABLE AS ... WITH NO DATA: the plan is not run, each node shows
+     * {@code (never executed)} as PostgreSQL's ExecutorStart-only run does.
+     */
+    public static List<String> explainNotExecuted(Plan plan, TypeSystem types, boolean costs, long planningNanos,
+                                                  Verbose verbose) {
+        ExplainCommand command = new ExplainCommand(types, null, costs);
+        command.neverExecuted = true;
+        command.configure(plan, verbose);
+        command.node(plan, 0, null);
+        command.summary(planningNanos, 0);
+        return command.lines;
+    }
+
+    private void configure(Plan plan, Verbose verbose) {
+        this.verbose = verbose;
+        qualifySortKeys = joins(plan) || verbose != null;
+        qualifyOutput = joins(plan) || PlanOutputs.moreThanOneRelation(plan);
+    }
+
+    private PlanOutputs outputs() {
+        return new PlanOutputs(expr -> text(expr, qualifyOutput));
+    }
+
+    /** VERBOSE, or null. */
+    private Verbose verbose;
+    /** Whether Output lines name each column's relation ({@code show_plan_tlist}: more than one range table entry). */
+    private boolean qualifyOutput;
+    /** EXPLAIN ANALYZE of a plan that was not run: every node {@code (never executed)}. */
+    private boolean neverExecuted;
 
     /** The BUFFERS and WAL options: whether executed nodes show their usage. */
     private boolean buffers;
@@ -256,8 +307,15 @@ public final class ExplainCommand {
             case Plan.Project project -> {
                 int saved = projectedWidth;
                 projectedWidth = project.cost().width();
+                List<QueryExpr> savedOutput = projectedOutput;
+                // a projection that only drops the sort columns is the executor's junk filter in PostgreSQL
+                boolean junkFilter = project.exprs().stream().allMatch(expr -> expr instanceof QueryExpr.Var)
+                        && (project.input() instanceof Plan.Sort || project.input() instanceof Plan.Limit
+                        || project.input() instanceof Plan.Unique || project.input() instanceof Plan.LockRows);
+                projectedOutput = verbose == null || junkFilter ? null : outputs().of(project);
                 node(project.input(), depth, extraFilter);
                 projectedWidth = saved;
+                projectedOutput = savedOutput;
             }
             case Plan.SubqueryScan subquery -> node(subquery.subplan(), depth, extraFilter);
             case Plan.HashedSubPlan hashed -> node(hashed.subplan(), depth, extraFilter);
@@ -322,6 +380,43 @@ public final class ExplainCommand {
         indentShift -= 2;
     }
 
+    /**
+     * Under VERBOSE, what the plan below an UPDATE or DELETE shows it emits: the changed columns'
+     * new values and the row's ctid ({@code preprocess_targetlist}), or null.
+     */
+    private List<QueryExpr> modifiedOutput;
+
+    private List<QueryExpr> modifiedOutput(Plan.ModifyTable modify) {
+        List<QueryExpr> output = new ArrayList<>();
+        if (modify.command() == org.woolly.nodes.query.Query.CommandType.UPDATE && modify.newRow() != null) {
+            List<QueryExpr> input = outputs().of(modify.input());
+            for (int i = 0; i < modify.newRow().size(); i++) {
+                QueryExpr value = modify.newRow().get(i);
+                if (!(value instanceof QueryExpr.Var var && var.position() == i)) {
+                    output.add(outputs().over(value, input));
+                }
+            }
+        }
+        output.add(new QueryExpr.Var(-1, org.woolly.utils.adt.TypeOids.TID, -1,
+                ExpressionText.identifier(modify.target().alias()) + ".ctid", -1));
+        return output;
+    }
+
+    /** Under VERBOSE, the output of a projection folded into the node being printed, or null. */
+    private List<QueryExpr> projectedOutput;
+
+    /**
+     * VERBOSE's {@code Output:} line ({@code show_plan_tlist}), left out when the node emits no
+     * columns and for Append and Recursive Union, whose lists PostgreSQL finds unhelpful.
+     */
+    private void output(String indent, Plan plan, List<QueryExpr> exprs) {
+        if (verbose == null || exprs.isEmpty() || plan instanceof Plan.Append || plan instanceof Plan.RecursiveUnion) {
+            return;
+        }
+        lines.add(indent + "Output: " + exprs.stream().map(expr -> text(expr, qualifyOutput))
+                .collect(Collectors.joining(", ")));
+    }
+
     /** The width of a projection folded into the node being printed (PostgreSQL shows the projected width), or -1. */
     private int projectedWidth = -1;
     /** Extra indentation of the plans under an InitPlan or SubPlan label (two more than the label). */
@@ -331,6 +426,9 @@ public final class ExplainCommand {
         Plan shown = extraFilter != null ? extraFilter : plan;
         int width = projectedWidth;
         projectedWidth = -1;
+        List<QueryExpr> output = modifiedOutput != null ? modifiedOutput : projectedOutput;
+        projectedOutput = null;
+        modifiedOutput = null;
         String prefix = depth == 0 ? "" : " ".repeat(6 * depth - 4 + indentShift) + "->  ";
         List<LabeledPlan> subplans = levelSubplans;
         levelSubplans = new ArrayList<>();
@@ -338,6 +436,10 @@ public final class ExplainCommand {
         levelCharge = 0;
         lines.add(prefix + title(plan) + figures(shown, plan, width, charge));
         String detail = " ".repeat(6 * depth + 2 + indentShift);
+        output(detail, plan, output != null ? output : outputs().of(plan));
+        if (verbose != null && plan instanceof Plan.FunctionScan scan) {
+            lines.add(detail + "Function Call: " + text(scan.entry().function().call(), qualifyOutput));
+        }
         List<Plan> children = new ArrayList<>();
         currentNode = plan;
         switch (plan) {
@@ -398,7 +500,7 @@ public final class ExplainCommand {
                 if (aggregate.groupingSets() != null) {
                     groupingSetKeys(lines, detail, aggregate);
                 } else if (!aggregate.groupBy().isEmpty()) {
-                    lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, false))
+                    lines.add(detail + "Group Key: " + aggregate.groupBy().stream().map(expr -> text(expr, verbose != null))
                             .collect(Collectors.joining(", ")));
                 }
                 qual(detail, "Filter", aggregate.having(), false);
@@ -428,7 +530,14 @@ public final class ExplainCommand {
                 }
                 children.add(sort.input());
             }
-            case Plan.Distinct distinct -> children.add(distinct.input());
+            case Plan.Distinct distinct -> {
+                List<QueryExpr> keys = outputs().of(distinct);
+                if (!keys.isEmpty()) {
+                    lines.add(detail + "Group Key: " + keys.stream().map(key -> text(key, qualifyOutput || verbose != null))
+                            .collect(Collectors.joining(", ")));
+                }
+                children.add(distinct.input());
+            }
             case Plan.Gather gather -> {
                 lines.add(detail + "Workers Planned: " + gather.workers());
                 Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
@@ -451,8 +560,8 @@ public final class ExplainCommand {
                 List<Plan> inputs = new ArrayList<>();
                 for (Plan member : members.children()) {
                     if (member instanceof Plan.ModifyTable changed) {
-                        lines.add(detail + title(changed).replace(" on " + changed.target().relation().name(),
-                                " on " + relationName(changed.target())));
+                        lines.add(detail + title(changed).replace(" on " + schemaPrefix(changed.target())
+                                + changed.target().relation().name(), " on " + relationName(changed.target())));
                         inputs.add(changed.input());
                     } else {
                         inputs.add(member);
@@ -468,6 +577,10 @@ public final class ExplainCommand {
                 Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
                 if (modify.merge() != null && stats != null && stats.detail() != null) {
                     lines.add(detail + stats.detail());
+                }
+                if (verbose != null && modify.merge() == null && modify.onConflict() == null
+                        && modify.command() != org.woolly.nodes.query.Query.CommandType.INSERT) {
+                    modifiedOutput = modifiedOutput(modify);
                 }
                 children.add(modify.input());
             }
@@ -504,6 +617,7 @@ public final class ExplainCommand {
             String hashPrefix = " ".repeat(6 * (depth + 1) - 4 + indentShift) + "->  ";
             lines.add(hashPrefix + "Hash" + (costs ? cost(new Plan.Cost(inner.total(), inner.total(), inner.rows(),
                     inner.width())) : "") + actual(hash.inner()));
+            output(" ".repeat(6 * (depth + 1) + 2 + indentShift), hash, outputs().of(hash.inner()));
             Instrumentation stats = execution == null ? null : execution.instrumentation(plan);
             if (stats != null && stats.detail() != null) {
                 lines.add(" ".repeat(6 * (depth + 1) + 2 + indentShift) + stats.detail());
@@ -528,7 +642,7 @@ public final class ExplainCommand {
             case Plan.BitmapOr ignored -> "BitmapOr";
             case Plan.ValuesScan ignored -> "Values Scan on \"*VALUES*\"";
             case Plan.Result ignored -> "Result";
-            case Plan.FunctionScan scan -> "Function Scan on " + functionName(scan.entry());
+            case Plan.FunctionScan scan -> "Function Scan on " + functionSchemaPrefix(scan.entry()) + functionName(scan.entry());
             case Plan.ProjectSet ignored -> "ProjectSet";
             case Plan.NestedLoop loop -> "Nested Loop" + joinWord(loop.type());
             case Plan.LateralLoop loop -> "Nested Loop" + joinWord(loop.type());
@@ -549,7 +663,7 @@ public final class ExplainCommand {
                 case DELETE -> "Delete on ";
                 case MERGE -> "Merge on ";
                 case SELECT -> "Select on ";
-            } + modify.target().relation().name();
+            } + schemaPrefix(modify.target()) + modify.target().relation().name();
             case Plan.Filter ignored -> "Result";
             case Plan.Project ignored -> "Result";
             case Plan.SubqueryScan ignored -> "Subquery Scan";
@@ -595,9 +709,25 @@ public final class ExplainCommand {
         return name + (entry.alias().equals(name) ? "" : " " + entry.alias());
     }
 
-    /** The table's name, and its alias when it has another. */
-    private static String relationName(RangeEntry entry) {
-        return entry.relation().name() + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    /** The table's name (under VERBOSE with its schema), and its alias when it has another ({@code ExplainTargetRel}). */
+    private String relationName(RangeEntry entry) {
+        return schemaPrefix(entry) + entry.relation().name()
+                + (entry.alias().equals(entry.relation().name()) ? "" : " " + entry.alias());
+    }
+
+    /** Under VERBOSE the schema of the function a Function Scan calls, else nothing. */
+    private String functionSchemaPrefix(RangeEntry entry) {
+        if (verbose == null || !(entry.function().call() instanceof QueryExpr.FuncCall call)) {
+            return "";
+        }
+        String schema = verbose.functionSchemaOf().apply(call.function().oid());
+        return schema == null ? "" : ExpressionText.identifier(schema) + ".";
+    }
+
+    /** {@code schema.} under VERBOSE, else nothing. */
+    private String schemaPrefix(RangeEntry entry) {
+        String schema = verbose == null ? null : verbose.schemaOf().apply(entry.relation().oid());
+        return schema == null ? "" : ExpressionText.identifier(schema) + ".";
     }
 
     private static String cost(Plan.Cost cost) {
@@ -614,6 +744,9 @@ public final class ExplainCommand {
     }
 
     private String actual(Plan plan) {
+        if (neverExecuted) {
+            return " (never executed)";
+        }
         if (execution == null) {
             return "";
         }
@@ -634,7 +767,7 @@ public final class ExplainCommand {
         if (qual == null) {
             return;
         }
-        String text = text(qual, qualify);
+        String text = text(qual, qualify || verbose != null);
         if (!text.startsWith("(")) {
             text = "(" + text + ")";
         }
@@ -681,7 +814,7 @@ public final class ExplainCommand {
     }
 
     private String keys(Plan.Aggregate aggregate, List<Integer> set) {
-        return set.stream().map(position -> text(aggregate.groupBy().get(position), false))
+        return set.stream().map(position -> text(aggregate.groupBy().get(position), verbose != null))
                 .collect(Collectors.joining(", "));
     }
 

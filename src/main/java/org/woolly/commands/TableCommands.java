@@ -33,6 +33,23 @@ public final class TableCommands {
     private TableCommands() {}
 
     /**
+     * {@code CreateTableAsRelExists}: whether the table CREATE TABLE AS would make exists, with
+     * IF NOT EXISTS after a notice; without it an existing table is an error.
+     */
+    public static boolean createTableAsExists(CommandContext context, Statement.CreateTableAs create) {
+        QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
+        if (context.catalog().lookupRelation(context.transaction(), name.schema(), name.name()).isEmpty()) {
+            return false;
+        }
+        if (!create.ifNotExists()) {
+            throw SqlException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name.name());
+        }
+        context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
+        return true;
+    }
+
+    /**
      * The table of CREATE TABLE AS and SELECT INTO ({@code create_ctas_internal} in createas.c):
      * one column per result column of the query, typed as it, named by the statement's column
      * list where it gives a name. Returns null when IF NOT EXISTS finds the table there already
@@ -42,10 +59,7 @@ public final class TableCommands {
                                              List<ColumnSpec> queryColumns) {
         QualifiedName name = create.temporary() ? temporaryName(create.name()) : create.name();
         TemporarySchema.OnCommit onCommit = onCommit(create.options(), create.temporary());
-        if (create.ifNotExists()
-                && context.catalog().lookupRelation(context.transaction(), name.schema(), name.name()).isPresent()) {
-            context.notices().notice(new SqlException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
-                    "relation \"%s\" already exists, skipping".formatted(name.name()), null, null, 0, null));
+        if (create.ifNotExists() && createTableAsExists(context, create)) {
             return null;
         }
         List<String> storageParameters = StorageParameters.forNew(RelationOptions.Kind.HEAP,

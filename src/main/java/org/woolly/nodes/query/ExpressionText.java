@@ -14,9 +14,26 @@ public final class ExpressionText {
 
     private ExpressionText() {}
 
+    /**
+     * The location of a Var that stands for text already deparsed (EXPLAIN's view of a column
+     * a lower plan node computed): its name is printed as it is.
+     */
+    public static final int VERBATIM = -2;
+
     public static String of(QueryExpr expr, boolean qualify, BiFunction<Integer, Object, String> constantText,
                             BiFunction<Integer, Integer, String> typeName) {
         return new Printer(qualify, constantText, typeName).print(expr);
+    }
+
+    /**
+     * An identifier as {@code quote_identifier} writes it: double-quoted unless it is lower case
+     * letters, digits and underscores not starting with a digit.
+     */
+    public static String identifier(String name) {
+        if (!name.isEmpty() && name.matches("[a-z_][a-z0-9_$]*")) {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private record Printer(boolean qualify, BiFunction<Integer, Object, String> constantText,
@@ -26,7 +43,7 @@ public final class ExpressionText {
             return switch (expr) {
                 case QueryExpr.Const constant -> constant(constant);
                 case QueryExpr.Param param -> "$" + param.number();
-                case QueryExpr.Var var -> qualify || var.name().indexOf('.') < 0 ? var.name()
+                case QueryExpr.Var var -> qualify || var.location() == VERBATIM || var.name().indexOf('.') < 0 ? var.name()
                         : var.name().substring(var.name().indexOf('.') + 1);
                 case QueryExpr.FuncCall call -> call.operator()
                         ? (call.args().size() == 1 ? "(" + call.function().name() + " " + print(call.args().getFirst()) + ")"

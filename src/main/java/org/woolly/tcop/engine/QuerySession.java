@@ -284,6 +284,10 @@ public final class QuerySession implements SessionEngine {
             case Statement.Update ignored -> modification(statement, sourceText, parameterTypes, "UPDATE");
             case Statement.Delete ignored -> modification(statement, sourceText, parameterTypes, "DELETE");
             case Statement.Merge ignored -> optimizable(statement, sourceText, parameterTypes);
+            case Statement.Explain explain when explain.statement() instanceof Statement.CreateTableAs
+                    || explain.statement() instanceof Statement.Execute ->
+                    // planned when run: CREATE TABLE AS checks its table first, EXECUTE binds its arguments
+                    new SessionPreparedQuery(sourceText, explain, List.of(textColumn("QUERY PLAN")), "EXPLAIN");
             case Statement.Explain explain -> {
                 SessionPreparedQuery inner = prepareStatement(explain.statement(), sourceText, parameterTypes);
                 if (inner.rules() != null) {

@@ -410,6 +410,7 @@ final class UtilityDispatch {
         boolean timing = true;
         boolean buffers = false;
         boolean wal = false;
+        boolean verbose = false;
         for (DefElem option : explain.options() == null ? List.<DefElem>of() : explain.options()) {
             boolean value = option.value() == null || !List.of("false", "off", "0").contains(option.value().toLowerCase(Locale.ROOT));
             switch (option.name().toLowerCase(Locale.ROOT)) {
@@ -419,7 +420,8 @@ final class UtilityDispatch {
                 case "timing" -> timing = value;
                 case "buffers" -> buffers = value;
                 case "wal" -> wal = value;
-                case "verbose", "settings" -> { }
+                case "verbose" -> verbose = value;
+                case "settings" -> { }
                 case "format" -> {
                     if (!"text".equalsIgnoreCase(option.value())) {
                         throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN format %s is not supported yet",
@@ -433,6 +435,21 @@ final class UtilityDispatch {
         if (wal && !analyze) {
             throw SqlException.of(SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option WAL requires ANALYZE");
         }
+        ExplainCommand.Verbose verbosity = verbose ? new ExplainCommand.Verbose(oid -> session.catalog
+                .relationByOid(session.block.ensure(), oid).namespaceName(), oid -> functionSchema(session, oid)) : null;
+        if (explain.statement() instanceof Statement.CreateTableAs create) {
+            return explainCreateTableAs(session, create, analyze, costs, summary, timing, buffers, wal, verbosity);
+        }
+        if (explain.statement() instanceof Statement.Execute execute) {
+            SessionPreparedQuery target = preparedStatement(session, execute);
+            Object[] values = parameterValues(session, execute, target);
+            if (target.query() == null) {
+                throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported yet",
+                        target.commandName());
+            }
+            return explainPlanned(session, target, analyze, costs, summary, timing, buffers, wal, verbosity,
+                    values, false);
+        }
         if (prepared.rules() != null) {
             if (analyze) {
                 throw SqlException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -444,6 +461,22 @@ final class UtilityDispatch {
             }
             return new Outcome(rows, "EXPLAIN");
         }
+        return explainPlanned(session, prepared, analyze, costs, summary, timing, buffers, wal, verbosity, parameters,
+                false);
+    }
+
+    /** The schema of a function: a built-in's is pg_catalog, a user-defined one's from its pg_proc row. */
+    private static String functionSchema(QuerySession session, int oid) {
+        var transaction = session.block.ensure();
+        return session.catalog.functionByOid(transaction, oid)
+                .flatMap(function -> session.catalog.namespaceByOid(transaction, function.namespaceOid()))
+                .map(namespace -> namespace.name()).orElse("pg_catalog");
+    }
+
+    /** EXPLAIN [ANALYZE] of a planned statement; with {@code fillsTable} the plan is an INSERT that CREATE TABLE AS runs. */
+    private static Outcome explainPlanned(QuerySession session, SessionPreparedQuery prepared, boolean analyze,
+                                          boolean costs, Boolean summary, boolean timing, boolean buffers, boolean wal,
+                                          ExplainCommand.Verbose verbose, Object[] parameters, boolean fillsTable) {
         session.lockAndRevalidate(prepared);
         if (analyze) {
             session.checkWritable(prepared);
@@ -452,7 +485,12 @@ final class UtilityDispatch {
         // As explain.c: the summary (Planning/Execution Time) is on by default with ANALYZE only.
         boolean withSummary = summary == null ? analyze : summary;
         List<String> lines = ExplainCommand.explain(prepared.plan(), session.types, context, costs,
-                withSummary ? prepared.planningNanos() : -1, timing, buffers, wal, prepared.planningUsage());
+                withSummary ? prepared.planningNanos() : -1, timing, buffers, wal, prepared.planningUsage(), verbose,
+                fillsTable);
+        return explainOutcome(lines);
+    }
+
+    private static Outcome explainOutcome(List<String> lines) {
         List<Object[]> rows = new ArrayList<>();
         for (String line : lines) {
             rows.add(new Object[] {line});
@@ -460,11 +498,60 @@ final class UtilityDispatch {
         return new Outcome(rows, "EXPLAIN");
     }
 
+    /**
+     * EXPLAIN [ANALYZE] CREATE TABLE AS / SELECT INTO ({@code ExplainOneUtility}): an existing
+     * table is an error, or with IF NOT EXISTS a notice and no plan; the query's plan is shown.
+     * Only ANALYZE creates the table and, WITH DATA, fills it while the plan runs; WITH NO DATA
+     * the plan is not run and its nodes show as never executed.
+     */
+    private static Outcome explainCreateTableAs(QuerySession session, Statement.CreateTableAs create, boolean analyze,
+                                                boolean costs, Boolean summary, boolean timing, boolean buffers,
+                                                boolean wal, ExplainCommand.Verbose verbose) {
+        if (TableCommands.createTableAsExists(session.commandContext(), create)) {
+            return explainOutcome(List.of());
+        }
+        SessionPreparedQuery query;
+        Object[] values = new Object[0];
+        org.woolly.nodes.parse.SelectStmt select;
+        if (create.execute() != null) {
+            query = preparedStatement(session, create.execute());
+            if (!(query.statement() instanceof Statement.Select prepared)) {
+                throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "prepared statement is not a SELECT");
+            }
+            select = prepared.query();
+            values = parameterValues(session, create.execute(), query);
+        } else {
+            select = create.query();
+            query = session.prepareStatement(new Statement.Select(select), "", new int[0]);
+        }
+        if (!analyze) {
+            return explainPlanned(session, query, false, costs, summary, timing, buffers, wal, verbose, values, false);
+        }
+        RelationInfo table = TableCommands.createTableAs(session.commandContext(), create,
+                columnSpecs(query.resultColumns()));
+        if (!create.withData()) {
+            session.lockAndRevalidate(query);
+            boolean withSummary = summary == null || summary;
+            return explainOutcome(ExplainCommand.explainNotExecuted(query.plan(), session.types, costs,
+                    withSummary ? query.planningNanos() : -1, verbose));
+        }
+        Statement.Insert insert = new Statement.Insert(
+                new QualifiedName(table.namespaceName(), table.name(), create.location()), null, null, null,
+                select, false, null, create.location(), null);
+        SessionPreparedQuery filling = session.prepareStatement(insert, "", query.parameterTypes());
+        return explainPlanned(session, filling, true, costs, summary, timing, buffers, wal, verbose, values, true);
+    }
+
     /** The columns a query's result has, an unknown-typed literal's as text ({@code resolveTargetListUnknowns}). */
     private static List<ColumnSpec> queryColumns(QuerySession session, org.woolly.nodes.parse.SelectStmt select) {
         SessionPreparedQuery query = session.prepareStatement(new Statement.Select(select), "", new int[0]);
+        return columnSpecs(query.resultColumns());
+    }
+
+    /** The columns of a table made from a query's result columns, an unknown-typed one as text. */
+    private static List<ColumnSpec> columnSpecs(List<ResultColumn> resultColumns) {
         List<ColumnSpec> columns = new ArrayList<>();
-        for (ResultColumn column : query.resultColumns()) {
+        for (ResultColumn column : resultColumns) {
             int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
             columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
         }
@@ -552,12 +639,8 @@ final class UtilityDispatch {
             throw SqlException.of(SqlState.WRONG_OBJECT_TYPE, "prepared statement is not a SELECT");
         }
         Object[] values = parameterValues(session, create.execute(), target);
-        List<ColumnSpec> columns = new ArrayList<>();
-        for (ResultColumn column : target.resultColumns()) {
-            int type = column.typeOid() == TypeOids.UNKNOWN ? TypeOids.TEXT : column.typeOid();
-            columns.add(new ColumnSpec(column.name(), type, column.typeModifier(), false, null));
-        }
-        RelationInfo table = TableCommands.createTableAs(session.commandContext(), create, columns);
+        RelationInfo table = TableCommands.createTableAs(session.commandContext(), create,
+                columnSpecs(target.resultColumns()));
         if (table == null) {
             return Outcome.tag("CREATE TABLE AS");
         }
