@@ -160,6 +160,7 @@ final class PlanOutputs {
             case Plan.ValuesScan ignored -> entryName("*VALUES*", seen);
             case Plan.SubqueryScan ignored -> 2;
             case Plan.InitPlans ignored -> 2;
+            case Plan.CtePlans ignored -> 2;
             case Plan.DataModifyingCtes ignored -> 2;
             case Plan.HashedSubPlan ignored -> 2;
             case Plan.Append ignored -> 2;
