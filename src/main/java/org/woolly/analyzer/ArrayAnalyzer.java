@@ -116,28 +116,6 @@ final class ArrayAnalyzer {
                 subscripts.slice() ? array.type() : elementType);
     }
 
-    /**
-     * {@code column[i] = value} or {@code column[lo:hi] = value} ({@code transformAssignmentIndirection}):
-     * {@code array} (the column's current value, or a null for INSERT) with the element or slice
-     * replaced by {@code value} coerced to the element (or array) type.
-     */
-    static QueryExpr assignment(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript target, QueryExpr array,
-                                int typmod, String column, QueryExpr value, int valueLocation) {
-        int elementType = subscriptedElementType(state, array.type(), chainBase(target).location());
-        Subscripts subscripts = subscripts(analyzer, state, target);
-        int wanted = subscripts.slice() ? array.type() : elementType;
-        QueryExpr coerced = Coercions.coerce(state, value, wanted, typmod, TypeSystem.CoercionContext.ASSIGNMENT,
-                valueLocation);
-        if (coerced == null) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, chainBase(target).location(),
-                    "subscripted assignment to \"%s\" requires type %s but expression is of type %s", column,
-                    state.types.formatType(wanted, -1), state.types.formatType(value.type(), value.typmod()))
-                    .withHint("You will need to rewrite or cast the expression.");
-        }
-        return new QueryExpr.ArrayAssign(array, subscripts.lowers(), subscripts.uppers(), subscripts.slice(), coerced,
-                array.type());
-    }
-
     private static Expr chainBase(Expr.Subscript last) {
         Expr base = last;
         while (base instanceof Expr.Subscript subscript) {
@@ -146,7 +124,7 @@ final class ArrayAnalyzer {
         return base;
     }
 
-    private static int subscriptedElementType(ParseState state, int arrayType, int location) {
+    static int subscriptedElementType(ParseState state, int arrayType, int location) {
         int elementType = BuiltinTypes.elementType(arrayType);
         if (elementType == 0) {
             throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
@@ -157,13 +135,18 @@ final class ArrayAnalyzer {
     }
 
     /** The analyzed subscripts of a chain; in a slice a plain {@code [i]} means {@code [1:i]}. */
-    private record Subscripts(List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice) {}
+    record Subscripts(List<QueryExpr> lowers, List<QueryExpr> uppers, boolean slice) {}
 
     private static Subscripts subscripts(ExpressionAnalyzer analyzer, ParseState state, Expr.Subscript last) {
         List<Expr.Subscript> chain = new ArrayList<>();
         for (Expr step = last; step instanceof Expr.Subscript subscript; step = subscript.arg()) {
             chain.addFirst(subscript);
         }
+        return subscripts(analyzer, state, chain);
+    }
+
+    /** The subscripts of one (multidimensional) subscripting step, outermost first. */
+    static Subscripts subscripts(ExpressionAnalyzer analyzer, ParseState state, List<Expr.Subscript> chain) {
         if (chain.size() > ArrayValue.MAX_DIMENSIONS) {
             throw org.woolly.utils.error.SqlException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "number of array dimensions (%d) exceeds the maximum allowed (%d)", chain.size(),

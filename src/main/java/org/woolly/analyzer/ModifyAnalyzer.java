@@ -95,9 +95,12 @@ final class ModifyAnalyzer {
         return columns;
     }
 
+    /** DEFAULT for a part of a column ({@code transformAssignedExpr}): there is no default for it. */
     private static void refuseElementDefault(Expr target, int location) {
         if (target != null) {
-            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location, "cannot set an array element to DEFAULT");
+            throw ParseState.error(SqlState.FEATURE_NOT_SUPPORTED, location,
+                    AssignmentIndirection.startsWithSubscript(target) ? "cannot set an array element to DEFAULT"
+                            : "cannot set a subfield to DEFAULT");
         }
     }
 
@@ -105,14 +108,16 @@ final class ModifyAnalyzer {
         return insert.columnTargets() == null ? null : insert.columnTargets().get(index);
     }
 
-    /** An element, slice or field assignment ({@code col[i] = v}, {@code col.f = v}) over the column's value {@code base}. */
+    /**
+     * An element, slice or field assignment ({@code col[i] = v}, {@code col.f[2] = v}) over the
+     * column's value {@code base}; errors point at the target's column ({@code location}).
+     */
     private QueryExpr indirectionAssignment(Expr target, QueryExpr base, AttributeInfo attribute, QueryExpr value,
-                                            int location) {
-        if (target instanceof Expr.FieldSelect) {
-            return RowExpressions.assignment(state, target, base, attribute.name(), value, location);
-        }
-        return ArrayAnalyzer.assignment(expressions, state, (Expr.Subscript) target, base, attribute.typeModifier(),
-                attribute.name(), value, location);
+                                            int location, int valueLocation) {
+        boolean domain = attribute.domainOid() != 0;
+        return AssignmentIndirection.assign(expressions, state, target, base, attribute.name(),
+                domain ? attribute.domainOid() : attribute.typeOid(), domain ? -1 : attribute.typeModifier(), value,
+                location, valueLocation);
     }
 
     /**
@@ -129,7 +134,7 @@ final class ModifyAnalyzer {
         int previous = columns.subList(0, index).lastIndexOf(attribute);
         QueryExpr base = previous >= 0 ? earlier.get(previous)
                 : new QueryExpr.Const(attribute.typeOid(), attribute.typeModifier(), null);
-        return indirectionAssignment(target, base, attribute, value, location);
+        return indirectionAssignment(target, base, attribute, value, insert.columnLocations().get(index), location);
     }
 
     /** The number of values the source supplies per row, or -1 when it is not known before analysis. */
@@ -419,7 +424,7 @@ final class ModifyAnalyzer {
                     value = assign(attribute, expressions.transform(clause.value()), clause.value().location());
                 } else {
                     value = indirectionAssignment(clause.target(), row.get(relation.position(attribute.number())), attribute,
-                            expressions.transform(clause.value()), clause.value().location());
+                            expressions.transform(clause.value()), clause.location(), clause.value().location());
                 }
                 // a position among the live columns: attnums count dropped columns too
                 row.set(relation.position(attribute.number()), value);

@@ -151,70 +151,22 @@ final class RowExpressions {
     }
 
     /**
-     * {@code column.f.g = value} of UPDATE's SET or INSERT's column list
-     * ({@code transformAssignmentIndirection} with {@code FieldStore}): {@code base} (the column's
-     * current value, or a null for INSERT) with the named field replaced by {@code value}
-     * coerced to the field's type; a null composite gets a row of nulls first.
+     * {@code FieldStore}: the composite {@code container} of type {@code type} (fields
+     * {@code attributes}) with field {@code index} replaced by {@code value}, already of the
+     * field's type; a null composite becomes a row of nulls first, as {@code ExecEvalFieldStoreForm}.
      */
-    static QueryExpr assignment(ParseState state, Expr target, QueryExpr base, String column, QueryExpr value,
-                                int location) {
-        if (!(target instanceof Expr.FieldSelect select)) {
-            return value;
-        }
-        QueryExpr container = current(state, select.arg(), base);
-        int type = container.type();
-        Expr columnRef = select;
-        while (columnRef instanceof Expr.FieldSelect step) {
-            columnRef = step.arg();
-        }
-        int columnLocation = columnRef.location();
-        List<AttributeInfo> attributes = state.catalog == null ? null
-                : state.catalog.compositeFields(state.transaction, type);
-        if (attributes == null) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, columnLocation,
-                    "cannot assign to field \"%s\" of column \"%s\" because its type %s is not a composite type",
-                    select.field(), column, state.types.formatType(type, -1));
-        }
-        int index = -1;
-        for (int i = 0; i < attributes.size(); i++) {
-            if (attributes.get(i).name().equals(select.field())) {
-                index = i;
-            }
-        }
-        if (index < 0) {
-            throw ParseState.error(SqlState.UNDEFINED_COLUMN, columnLocation,
-                    "cannot assign to field \"%s\" of column \"%s\" because there is no such column in data type %s",
-                    select.field(), column, state.types.formatType(type, -1));
-        }
-        AttributeInfo field = attributes.get(index);
-        QueryExpr coerced = Coercions.coerce(state, value, field.typeOid(), field.typeModifier(),
-                TypeSystem.CoercionContext.ASSIGNMENT, location);
-        if (coerced == null) {
-            throw ParseState.error(SqlState.DATATYPE_MISMATCH, location,
-                    "subfield \"%s\" is of type %s but expression is of type %s", select.field(),
-                    state.types.formatType(field.typeOid(), field.typeModifier()),
-                    state.types.formatType(value.type(), value.typmod()))
-                    .withHint("You will need to rewrite or cast the expression.");
-        }
+    static QueryExpr fieldStore(int type, List<AttributeInfo> attributes, int index, QueryExpr container,
+                                QueryExpr value) {
         int[] fieldTypes = attributes.stream().mapToInt(AttributeInfo::typeOid).toArray();
-        int position = index;
-        FunctionHandle store = new FunctionHandle(0, "fieldstore." + select.field(), new int[] {type, field.typeOid()},
+        String field = attributes.get(index).name();
+        FunctionHandle store = new FunctionHandle(0, "fieldstore." + field, new int[] {type, value.type()},
                 type, false, false, (args, context) -> {
                     Object[] values = args[0] == null ? new Object[fieldTypes.length]
                             : java.util.Arrays.copyOf(((RecordValue) args[0]).values(), fieldTypes.length);
-                    values[position] = args[1];
+                    values[index] = args[1];
                     return new RecordValue(type, fieldTypes, values);
                 });
-        QueryExpr stored = new QueryExpr.FuncCall(store, List.of(container, coerced), false, type);
-        return assignment(state, select.arg(), base, column, stored, location);
-    }
-
-    /** The current value at {@code path} ({@code column} or {@code column.f...}) within the column's value {@code base}. */
-    private static QueryExpr current(ParseState state, Expr path, QueryExpr base) {
-        if (path instanceof Expr.FieldSelect select) {
-            return field(state, current(state, select.arg(), base), select.field(), select.location());
-        }
-        return base;
+        return new QueryExpr.FuncCall(store, List.of(container, value), false, type);
     }
 
     /** The field names of a composite value ({@code (e).*}): its type's, or f1, f2, ... of a ROW(...); else 42809. */

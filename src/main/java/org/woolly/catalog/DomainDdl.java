@@ -45,6 +45,9 @@ final class DomainDdl {
         values[PG_TYPE.column("typispreferred")] = false;
         values[PG_TYPE.column("typrelid")] = 0;
         values[PG_TYPE.column("typarray")] = arrayOid;
+        // a domain over an array is no array type itself: subscripting looks through to the base type
+        values[PG_TYPE.column("typelem")] = 0;
+        values[PG_TYPE.column("typsubscript")] = "-";
         // domain_in and domain_recv (PostgreSQL's OIDs; Woolly has no pg_proc rows for them: a
         // domain's values are read by its base type's I/O and checked by the cast)
         values[PG_TYPE.column("typinput")] = DOMAIN_IN;

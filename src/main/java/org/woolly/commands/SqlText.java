@@ -46,6 +46,11 @@ public final class SqlText {
             case Expr.SpecialFunction special -> special.kind().name() + "(" + list(special.args()) + ")";
             case Expr.SqlValueFunction value -> value.name().toUpperCase(java.util.Locale.ROOT)
                     + (value.precision() >= 0 ? "(" + value.precision() + ")" : "");
+            case Expr.Subscript subscript -> "(" + of(subscript.arg()) + ")["
+                    + (subscript.lower() == null ? "" : of(subscript.lower())) + (subscript.slice() ? ":" : "")
+                    + (subscript.upper() == null ? "" : of(subscript.upper())) + "]";
+            case Expr.FieldSelect field when !field.field().equals("*") ->
+                    "(" + of(field.arg()) + ")." + identifier(field.field());
             default -> throw org.woolly.utils.error.SqlException.of(org.woolly.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "this kind of DEFAULT expression is not supported yet");
         };

@@ -16,7 +16,7 @@ import org.woolly.utils.error.SqlState;
  * one-dimensional array grows to take a subscript beyond its bounds (the gap filled with NULLs),
  * a multi-dimensional one does not.
  */
-final class ArrayAssignment {
+public final class ArrayAssignment {
     /** PostgreSQL's {@code MaxArraySize}: the most elements one array may hold. */
     private static final long MAX_ARRAY_SIZE = 0x3FFFFFFFL / 8;
 
@@ -51,8 +51,8 @@ final class ArrayAssignment {
         return (Integer) value;
     }
 
-    /** {@code array_set_element}. */
-    static ArrayValue element(ArrayValue array, Integer[] index, Object value) {
+    /** {@code array_set_element}; PL/pgSQL's {@code arr[i] := v} too. */
+    public static ArrayValue element(ArrayValue array, Integer[] index, Object value) {
         int count = index.length;
         int[] from = new int[count];
         for (int i = 0; i < count; i++) {

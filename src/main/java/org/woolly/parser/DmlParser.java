@@ -34,23 +34,11 @@ final class DmlParser {
         if (cursor.acceptKeyword("as")) {
             alias = grammar.columnId();
         }
-        List<String> columns = new ArrayList<>();
-        List<Integer> columnLocations = new ArrayList<>();
-        List<Expr> columnTargets = new ArrayList<>();
-        boolean subscripted = false;
+        InsertColumns columns = InsertColumns.NONE;
         if (cursor.at(Token.Kind.LEFT_PAREN) && !grammar.selects.atSelectStart(1)
                 && !cursor.peek(1).is(Token.Kind.LEFT_PAREN)) {
             cursor.advance();
-            do {
-                Token column = cursor.peek();
-                String name = grammar.columnId();
-                columns.add(name);
-                columnLocations.add(column.start());
-                Expr target = assignmentTarget(name, column);
-                columnTargets.add(target);
-                subscripted |= target != null;
-            } while (cursor.accept(Token.Kind.COMMA));
-            cursor.expect(Token.Kind.RIGHT_PAREN);
+            columns = insertColumnList();
         }
         Statement.Overriding overriding = overridingClause();
         SelectStmt source = null;
@@ -67,9 +55,36 @@ final class DmlParser {
             onConflict = onConflict();
         }
         List<ResTarget> returning = returning();
-        return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), source,
-                defaultValues, returning, insert.start(), overriding, onConflict,
-                subscripted ? java.util.Collections.unmodifiableList(columnTargets) : null);
+        return new Statement.Insert(table, alias, columns.names(), columns.locations(), source,
+                defaultValues, returning, insert.start(), overriding, onConflict, columns.targets());
+    }
+
+    /**
+     * INSERT's column list ({@code insert_column_list}), its opening parenthesis already read:
+     * names, their positions, and per column its indirection ({@code col[1]}, {@code col.f}) or
+     * null; {@code targets} is null when no column has any.
+     */
+    record InsertColumns(List<String> names, List<Integer> locations, List<Expr> targets) {
+        static final InsertColumns NONE = new InsertColumns(List.of(), List.of(), null);
+    }
+
+    InsertColumns insertColumnList() {
+        List<String> columns = new ArrayList<>();
+        List<Integer> columnLocations = new ArrayList<>();
+        List<Expr> columnTargets = new ArrayList<>();
+        boolean indirection = false;
+        do {
+            Token column = cursor.peek();
+            String name = grammar.columnId();
+            columns.add(name);
+            columnLocations.add(column.start());
+            Expr target = assignmentTarget(name, column);
+            columnTargets.add(target);
+            indirection |= target != null;
+        } while (cursor.accept(Token.Kind.COMMA));
+        cursor.expect(Token.Kind.RIGHT_PAREN);
+        return new InsertColumns(List.copyOf(columns), List.copyOf(columnLocations),
+                indirection ? java.util.Collections.unmodifiableList(columnTargets) : null);
     }
 
     /** {@code ON CONFLICT [conflict_target] conflict_action} ({@code opt_on_conflict} in {@code gram.y}). */
@@ -187,10 +202,12 @@ final class DmlParser {
         }
         List<String> columns = new ArrayList<>();
         List<Token> columnTokens = new ArrayList<>();
+        List<Expr> targets = new ArrayList<>();
         do {
-            columnTokens.add(cursor.peek());
+            Token column = cursor.peek();
+            columnTokens.add(column);
             columns.add(grammar.columnId());
-            rejectIndirection();
+            targets.add(assignmentTarget(columns.getLast(), column));
         } while (cursor.accept(Token.Kind.COMMA));
         cursor.expect(Token.Kind.RIGHT_PAREN);
         cursor.expectOperator("=");
@@ -202,10 +219,10 @@ final class DmlParser {
         } else if (value instanceof Expr.SubLink link && link.kind() == Expr.SubLink.Kind.EXPR) {
             for (int i = 0; i < columns.size(); i++) {
                 // a type error points at the sub-select's column, where PostgreSQL's Param for it has its location
-                List<ResTarget> targets = link.subquery().targets();
-                int location = targets.size() == columns.size() ? targets.get(i).value().location() : link.location();
+                List<ResTarget> outputs = link.subquery().targets();
+                int location = outputs.size() == columns.size() ? outputs.get(i).value().location() : link.location();
                 assignments.add(new SetClause(columns.get(i), new Expr.MultiAssignRef(link, i, columns.size(),
-                        location), columnTokens.get(i).start()));
+                        location), columnTokens.get(i).start(), targets.get(i)));
             }
             return;
         } else {
@@ -217,7 +234,7 @@ final class DmlParser {
                     valueStart);
         }
         for (int i = 0; i < columns.size(); i++) {
-            assignments.add(new SetClause(columns.get(i), values.get(i), columnTokens.get(i).start()));
+            assignments.add(new SetClause(columns.get(i), values.get(i), columnTokens.get(i).start(), targets.get(i)));
         }
     }
 
@@ -238,34 +255,16 @@ final class DmlParser {
     }
 
     /**
-     * The subscripts after an assigned column ({@code set_target}'s {@code opt_indirection}) as an
-     * {@link Expr.Subscript} chain over the column, or null when there are none.
+     * The indirection after an assigned column ({@code set_target}'s {@code opt_indirection}):
+     * subscripts and field names in any order, as an {@link Expr.Subscript} / {@link Expr.FieldSelect}
+     * chain over the column, or null when there is none. The analyzer checks each step against
+     * the column's type ({@code transformAssignmentIndirection}).
      */
-    private Expr assignmentTarget(String column, Token columnToken) {
+    Expr assignmentTarget(String column, Token columnToken) {
         if (!cursor.at(Token.Kind.LEFT_BRACKET) && !cursor.at(Token.Kind.DOT)) {
             return null;
         }
-        Expr target = grammar.expressions.indirection(new Expr.ColumnRef(List.of(column), columnToken.start()));
-        // a chain of subscripts, or of field names ({@code col.f.g}); mixing them is not supported yet
-        boolean fields = target instanceof Expr.FieldSelect;
-        for (Expr step = target; !(step instanceof Expr.ColumnRef); ) {
-            boolean supported = fields ? step instanceof Expr.FieldSelect field && !field.field().equals("*")
-                    : step instanceof Expr.Subscript;
-            if (!supported) {
-                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "assignment to a field or element of a column is not supported yet")
-                        .withPosition(step.location() + 1);
-            }
-            step = step instanceof Expr.Subscript subscript ? subscript.arg() : ((Expr.FieldSelect) step).arg();
-        }
-        return target;
-    }
-
-    void rejectIndirection() {
-        if (cursor.at(Token.Kind.DOT) || cursor.at(Token.Kind.LEFT_BRACKET)) {
-            throw TokenCursor.notSupportedClause("assignment to a field or element of a column is not supported yet",
-                    cursor.peek());
-        }
+        return grammar.expressions.indirection(new Expr.ColumnRef(List.of(column), columnToken.start()));
     }
 
     List<ResTarget> returning() {

@@ -75,19 +75,12 @@ final class MergeParser {
     /** {@code INSERT [(columns)] [OVERRIDING {SYSTEM | USER} VALUE] {VALUES (exprs) | DEFAULT VALUES}}. */
     private Statement.Insert insert(QualifiedName table, String alias) {
         Token insert = cursor.expectKeyword("insert");
-        List<String> columns = new ArrayList<>();
-        List<Integer> columnLocations = new ArrayList<>();
+        DmlParser.InsertColumns columns = DmlParser.InsertColumns.NONE;
         if (cursor.accept(Token.Kind.LEFT_PAREN)) {
-            do {
-                Token column = cursor.peek();
-                columns.add(grammar.columnId());
-                columnLocations.add(column.start());
-                grammar.dml.rejectIndirection();
-            } while (cursor.accept(Token.Kind.COMMA));
-            cursor.expect(Token.Kind.RIGHT_PAREN);
+            columns = grammar.dml.insertColumnList();
         }
         Statement.Overriding overriding = grammar.dml.overridingClause();
-        if (columns.isEmpty() && overriding == Statement.Overriding.NONE && cursor.acceptKeyword("default")) {
+        if (columns.names().isEmpty() && overriding == Statement.Overriding.NONE && cursor.acceptKeyword("default")) {
             cursor.expectKeyword("values");
             return new Statement.Insert(table, alias, List.of(), List.of(), null, true, List.of(), insert.start(),
                     overriding);
@@ -97,7 +90,7 @@ final class MergeParser {
         SelectBuilder row = new SelectBuilder(values.start());
         row.values = List.of(List.copyOf(grammar.expressions.expressionList()));
         cursor.expect(Token.Kind.RIGHT_PAREN);
-        return new Statement.Insert(table, alias, List.copyOf(columns), List.copyOf(columnLocations), row.build(), false,
-                List.of(), insert.start(), overriding);
+        return new Statement.Insert(table, alias, columns.names(), columns.locations(), row.build(), false,
+                List.of(), insert.start(), overriding, null, columns.targets());
     }
 }

@@ -39,6 +39,44 @@ class ArraysIT {
     }
 
     @Test
+    void fieldAndElementAssignmentMatchesPostgres() throws Exception {
+        PsqlIT.assertScriptMatchesPostgres(server, "arrays/field_assignment");
+    }
+
+    @Test
+    void preparedElementAndFieldAssignmentTakeParameters() throws SQLException {
+        try (Connection connection = server.connect("prepareThreshold=1"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TYPE pj_pair AS (a int, b text[])");
+            statement.execute("CREATE TABLE pj (id int, arr int[], c pj_pair)");
+            statement.execute("INSERT INTO pj VALUES (1, '{1,2}', '(1,{x})')");
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE pj SET arr[?] = ?, c.b[?] = ? WHERE id = 1")) {
+                // executed several times: the server-side prepared statement is reused
+                for (int i = 3; i <= 5; i++) {
+                    update.setInt(1, i);
+                    update.setInt(2, i * 10);
+                    update.setInt(3, i - 1);
+                    update.setString(4, "v" + i);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+            }
+            try (ResultSet result = statement.executeQuery("SELECT arr::text, c::text FROM pj")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("{1,2,30,40,50}");
+                assertThat(result.getString(2)).isEqualTo("(1,\"{x,v3,v4,v5}\")");
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE pj SET arr[?] = 1")) {
+                update.setNull(1, java.sql.Types.INTEGER);
+                assertThatThrownBy(update::executeUpdate).isInstanceOf(PSQLException.class)
+                        .hasMessageContaining("array subscript in assignment must not be null")
+                        .satisfies(error -> assertThat(((PSQLException) error).getSQLState()).isEqualTo("22004"));
+            }
+            statement.execute("DROP TABLE pj");
+            statement.execute("DROP TYPE pj_pair");
+        }
+    }
+
+    @Test
     void arraysOfEnumsCompositesDomainsAndRowTypesMatchPostgres() throws Exception {
         PsqlIT.assertScriptMatchesPostgres(server, "arrays/kinds");
     }

@@ -19,7 +19,8 @@ public sealed interface Statement {
 
         /**
          * Without element assignments; {@code columnTargets} otherwise holds, per listed column, its
-         * {@link Expr.Subscript} chain ({@code a[1]}) or null for the whole column.
+         * indirection ({@code a[1]}, {@code c.f}, {@code a[1].f[2:3]}) as an {@link Expr.Subscript} /
+         * {@link Expr.FieldSelect} chain over its column reference, or null for the whole column.
          */
         public Insert(QualifiedName table, String alias, List<String> columns, List<Integer> columnLocations,
                       SelectStmt source, boolean defaultValues, List<ResTarget> returning, int location,

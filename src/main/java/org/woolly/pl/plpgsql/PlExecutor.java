@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.woolly.pl.plpgsql.PlStatement.SqlText;
 import org.woolly.pl.plpgsql.PlVariables.Variable;
+import org.woolly.executor.ArrayAssignment;
+import org.woolly.utils.adt.ArrayValue;
+import org.woolly.utils.adt.BuiltinTypes;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -343,14 +346,36 @@ public final class PlExecutor {
             return Flow.NORMAL;
         }
         if (assign.subscript() != null) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "assignment to an array element in PL/pgSQL is "
-                    + "not supported yet");
+            setValue(variable, elementAssignment(variable, assign));
+            return Flow.NORMAL;
         }
         if (variable.isRecord) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "assignment of a whole record is not supported yet");
         }
         setValue(variable, expressions.evaluateAs(assign.value().text(), variable.type, variable.typeName));
         return Flow.NORMAL;
+    }
+
+    /**
+     * {@code arr[i] := value}: the variable's array with that element set, grown as an UPDATE's
+     * element assignment grows it ({@code transformAssignmentIndirection} over the variable).
+     */
+    private Object elementAssignment(Variable variable, PlStatement.Assign assign) {
+        int elementType = BuiltinTypes.elementType(variable.type);
+        if (elementType == 0 || variable.isRecord) {
+            throw new SqlException(SqlState.DATATYPE_MISMATCH, "cannot subscript type "
+                    + spi.formatType(variable.type, -1) + " because it does not support subscripting");
+        }
+        Object index = expressions.evaluateAs(assign.subscript().text(), TypeOids.INT4, "integer");
+        Object value = expressions.evaluateAs(assign.value().text(), elementType, spi.formatType(elementType, -1));
+        if (index == null) {
+            expressions.current = null;
+            throw new SqlException(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+        }
+        // the assignment itself runs in no SQL expression: its errors name only the line
+        expressions.current = null;
+        ArrayValue array = variable.value == null ? ArrayValue.empty(elementType) : (ArrayValue) variable.value;
+        return ArrayAssignment.element(array, new Integer[] {(Integer) index}, value);
     }
 
     private void setValue(Variable variable, Object value) {
