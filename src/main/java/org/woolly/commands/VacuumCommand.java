@@ -328,12 +328,8 @@ public final class VacuumCommand {
         }
         CommandProgress.update(CommandProgress.VACUUM_HEAP_BLKS_SCANNED, pages);
         if (skipped > 0) {
-            TableStatistics before = context.catalog().statistics(context.transaction(), relation.oid());
-            if (before != null && before.relpages() > 0 && before.reltuples() >= 0) {
-                // vac_estimate_reltuples: a scan of under 2% of an unchanged table keeps the old count
-                live = before.relpages() == pages && pages - skipped < pages * 0.02 ? Math.round(before.reltuples())
-                        : live + Math.round(before.reltuples() / before.relpages() * skipped);
-            }
+            live = estimatedTuples(context.catalog().statistics(context.transaction(), relation.oid()), pages,
+                    pages - skipped, live);
         }
         int indexScans = 0;
         if (deadCount > 0 && indexCleanup) {
@@ -498,5 +494,26 @@ public final class VacuumCommand {
     private static void info(CommandContext context, String message) {
         context.notices().notice(new SqlException(Severity.INFO, SqlState.SUCCESSFUL_COMPLETION, message, null, null,
                 0, null));
+    }
+
+    /**
+     * {@code vac_estimate_reltuples}: the live tuples of a table whose scan skipped pages. A scan
+     * of under 2% of a table of unchanged size, or of no page, keeps the old count; with no old
+     * density (never counted, or counted empty) the scanned pages' density is scaled up to the
+     * table; otherwise the old density stands for the pages not scanned.
+     */
+    static long estimatedTuples(TableStatistics before, long pages, long scanned, long scannedTuples) {
+        long oldPages = before == null ? 0 : before.relpages();
+        double oldTuples = before == null ? -1 : before.reltuples();
+        if (scanned >= pages) {
+            return scannedTuples;
+        }
+        if (oldPages == pages && scanned < pages * 0.02 || scanned == 0) {
+            return oldTuples < 0 ? scannedTuples : Math.round(oldTuples);
+        }
+        if (oldTuples < 0 || oldPages == 0) {
+            return (long) Math.floor((double) scannedTuples / scanned * pages + 0.5);
+        }
+        return (long) Math.floor(oldTuples / oldPages * (pages - scanned) + scannedTuples + 0.5);
     }
 }

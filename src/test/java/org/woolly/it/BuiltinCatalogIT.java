@@ -66,9 +66,10 @@ class BuiltinCatalogIT {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int current = buffer.getInt(8);
         buffer.putInt(8, 201001011);
+        int checksumAt = 76; // after the control file's fields (ControlFile.encode)
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, 52);
-        buffer.putInt(52, (int) crc.getValue());
+        crc.update(bytes, 0, checksumAt);
+        buffer.putInt(checksumAt, (int) crc.getValue());
         Files.write(control, bytes);
         assertThatThrownBy(() -> WoollyServer.builder().dataDirectory(directory).setting("port", "0")
                 .setting("unix_socket_directories", "").start())

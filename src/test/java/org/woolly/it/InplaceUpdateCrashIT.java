@@ -91,12 +91,22 @@ class InplaceUpdateCrashIT {
 
         server.restart();
         try (Connection connection = server.connect()) {
-            assertThat(TestSessions.firstRow(connection, CLASS_ROW)).isIn(classBefore, classAfter);
+            List<String> classLeft = TestSessions.firstRow(connection, CLASS_ROW);
+            assertThat(classLeft).isIn(classBefore, classAfter);
             assertThat(TestSessions.firstValue(connection, "SELECT count(*) || '/' || sum(id) FROM t"))
                     .isEqualTo("3334/8336667");
             // VACUUM works on whatever the crash left and the values it writes are its own
             TestSessions.execute(connection, "VACUUM (FREEZE) t");
-            assertThat(TestSessions.firstRow(connection, CLASS_ROW).subList(0, 3)).isEqualTo(classAfter.subList(0, 3));
+            List<String> classNow = TestSessions.firstRow(connection, CLASS_ROW);
+            assertThat(classNow.get(0)).isEqualTo(classAfter.get(0));
+            assertThat(classNow.get(2)).isEqualTo(classAfter.get(2));
+            if (classLeft.equals(classAfter)) {
+                assertThat(classNow.get(1)).isEqualTo(classAfter.get(1));
+            } else {
+                // the old row came back but the visibility map's all-frozen bits (earlier WAL) did not
+                // go: VACUUM skips those pages and scales what it counted, as vac_estimate_reltuples
+                assertThat(Double.parseDouble(classNow.get(1))).isBetween(3334 * 0.8, 3334 * 1.2);
+            }
         }
     }
 }
