@@ -366,7 +366,7 @@ public final class BackendLoop {
                 }
                 List<ResultColumn> columns = query.resultColumns();
                 short[] formats = new short[columns.size()];
-                if (!columns.isEmpty()) {
+                if (query.returnsRows()) {
                     writer.rowDescription(columns, formats);
                 }
                 DataRowEncoder encoder = new DataRowEncoder(writer, columns, formats, extended.types(),

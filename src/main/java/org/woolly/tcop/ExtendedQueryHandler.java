@@ -218,7 +218,7 @@ final class ExtendedQueryHandler {
         String name = body.readCString();
         if (target == MessageTypes.TARGET_STATEMENT) {
             PreparedQuery query = lookupStatement(name).query();
-            boolean returnsRows = query != null && !query.resultColumns().isEmpty();
+            boolean returnsRows = query != null && query.returnsRows();
             if (returnsRows && engine.transactionStatus() == TransactionStatus.FAILED) {
                 // exec_describe_statement_message: the row type needs the catalog, unreadable now
                 throw SqlException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -238,7 +238,7 @@ final class ExtendedQueryHandler {
     }
 
     private void describeColumns(PreparedQuery query, short[] formats) throws IOException {
-        if (query == null || query.resultColumns().isEmpty()) {
+        if (query == null || !query.returnsRows()) {
             writer.emptyMessage(MessageTypes.NO_DATA);
         } else {
             writer.rowDescription(query.resultColumns(), formats);

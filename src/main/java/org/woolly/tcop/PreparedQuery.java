@@ -19,6 +19,15 @@ public interface PreparedQuery {
     /** The columns the statement returns (RowDescription), or an empty list when it returns no rows. */
     List<ResultColumn> resultColumns();
 
+    /**
+     * Whether the statement returns rows, so the client gets a RowDescription (NoData
+     * otherwise): a query does even when it has no columns ({@code SELECT;} is one row of
+     * zero columns), a utility statement when it has output columns.
+     */
+    default boolean returnsRows() {
+        return !resultColumns().isEmpty();
+    }
+
     /** The command tag word(s) for CommandComplete before any count, e.g. "SELECT", "INSERT", "CREATE TABLE". */
     String commandName();
 

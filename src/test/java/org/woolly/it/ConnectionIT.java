@@ -46,6 +46,30 @@ class ConnectionIT {
                 .satisfies(thrown -> assertThat(((SQLException) thrown).getSQLState()).isEqualTo("3D000"));
     }
 
+    /** {@code SELECT;} is a row of no columns: a RowDescription of zero fields comes first, in both protocols. */
+    @Test
+    void aQueryWithoutColumnsStillDescribesItsRows() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : new String[] {"SELECT", "SELECT FROM generate_series(1, 3) LIMIT 1"}) {
+                try (ResultSet rows = statement.executeQuery(sql)) {
+                    assertThat(rows.getMetaData().getColumnCount()).isZero();
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.next()).isFalse();
+                }
+                try (java.sql.PreparedStatement prepared = connection.prepareStatement(sql);
+                     ResultSet rows = prepared.executeQuery()) {
+                    assertThat(rows.getMetaData().getColumnCount()).isZero();
+                    assertThat(rows.next()).isTrue();
+                }
+            }
+            assertThatThrownBy(() -> statement.executeQuery("SELECT DISTINCT FROM generate_series(1, 3)"))
+                    .hasMessageContaining("syntax error at or near \"FROM\"");
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue(); // the session goes on
+            }
+        }
+    }
+
     @Test
     void theConnectionBeyondMaxConnectionsIsRefused() throws SQLException {
         List<Connection> open = new ArrayList<>();

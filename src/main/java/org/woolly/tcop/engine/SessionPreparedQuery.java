@@ -62,6 +62,11 @@ final class SessionPreparedQuery implements PreparedQuery {
     }
 
     @Override
+    public boolean returnsRows() {
+        return !resultColumns.isEmpty() || statement instanceof Statement.Select;
+    }
+
+    @Override
     public Statement parsedStatement() {
         return statement();
     }
