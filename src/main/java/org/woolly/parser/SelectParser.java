@@ -295,7 +295,8 @@ final class SelectParser {
         } else {
             cursor.acceptKeyword("all");
         }
-        builder.targets = atTargetListEnd() ? List.of() : targetList();
+        // SELECT [ALL] may have no columns; SELECT DISTINCT needs some (gram.y's target_list after distinct_clause)
+        builder.targets = !builder.distinct && atTargetListEnd() ? List.of() : targetList();
         if (depth == 1) {
             topLevelSelects++;
         }

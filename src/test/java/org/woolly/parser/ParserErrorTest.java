@@ -38,6 +38,8 @@ class ParserErrorTest {
         assertSyntaxError("SELECT 1 +", "syntax error at end of input", 11);
         assertSyntaxError("SELECT 1 FROM", "syntax error at end of input", 14);
         assertSyntaxError("SELECT (1", "syntax error at end of input", 10);
+        assertSyntaxError("SELECT DISTINCT", "syntax error at end of input", 16); // DISTINCT needs columns
+        assertSyntaxError("SELECT DISTINCT FROM t", "syntax error at or near \"FROM\"", 17);
         assertSyntaxError("CREATE TABLE t (a int,", "syntax error at end of input", 23);
         assertSyntaxError("update t set a = 1 where", "syntax error at end of input", 25);
         assertSyntaxError("select 1 as", "syntax error at end of input", 12);
