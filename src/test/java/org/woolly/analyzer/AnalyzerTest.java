@@ -8,17 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.transam.StorageOptions;
-import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.Transaction;
-import org.woolly.catalog.SystemCatalog;
 import org.woolly.nodes.query.QueryExpr;
 import org.woolly.nodes.query.RangeEntry;
-import org.woolly.parser.Parser;
-import org.woolly.server.StorageWiring;
-import org.woolly.testsupport.TestCluster;
-import org.woolly.testsupport.TestSession;
-import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -27,42 +18,24 @@ import org.woolly.utils.error.SqlState;
 class AnalyzerTest {
     @TempDir
     Path dataDirectory;
-    private StorageServices storage;
-    private Analyzer analyzer;
-    private Transaction transaction;
+    private AnalyzerFixture fixture;
 
     @BeforeEach
     void tables() {
-        Path data = dataDirectory.resolve("data");
-        try (TestCluster cluster = TestCluster.create(data); TestSession session = cluster.session()) {
-            session.run("CREATE TABLE t (a int4, b varchar(3), c int8 DEFAULT 5)");
-        }
-        storage = StorageWiring.open(data, StorageOptions.defaults());
-        SystemCatalog system = new SystemCatalog(storage);
-        analyzer = new Analyzer(new BuiltinTypeSystem(), system.catalogFor(system.databaseOid("postgres").getAsInt()),
-                Parser::parseExpression, warning -> {
-                    throw new AssertionError("unexpected warning " + warning.getMessage());
-                });
-        transaction = storage.transactions().begin();
+        fixture = AnalyzerFixture.open(dataDirectory.resolve("data"), "CREATE TABLE t (a int4, b varchar(3), c int8 DEFAULT 5)");
     }
 
     @AfterEach
     void close() {
-        storage.transactions().abort(transaction);
-        storage.close();
+        fixture.close();
     }
 
     private Analyzer.Result analyze(String sql, int... parameterTypes) {
-        return analyzer.analyze(Parser.parse(sql).getFirst().statement(), transaction, FormatSettings.DEFAULT, parameterTypes);
+        return fixture.analyze(sql, parameterTypes);
     }
 
     private SqlException error(String sql) {
-        try {
-            analyze(sql);
-        } catch (SqlException error) {
-            return error;
-        }
-        throw new AssertionError("no error for " + sql);
+        return fixture.error(sql);
     }
 
     @Test

@@ -7,17 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.woolly.access.transam.StorageOptions;
-import org.woolly.access.transam.StorageServices;
-import org.woolly.access.transam.Transaction;
-import org.woolly.catalog.SystemCatalog;
 import org.woolly.nodes.query.Query;
 import org.woolly.nodes.query.QueryExpr;
-import org.woolly.parser.Parser;
-import org.woolly.server.StorageWiring;
-import org.woolly.testsupport.TestCluster;
-import org.woolly.testsupport.TestSession;
-import org.woolly.utils.adt.FormatSettings;
 import org.woolly.utils.adt.TypeOids;
 import org.woolly.utils.error.SqlException;
 import org.woolly.utils.error.SqlState;
@@ -26,44 +17,25 @@ import org.woolly.utils.error.SqlState;
 class AssignmentIndirectionTest {
     @TempDir
     Path dataDirectory;
-    private StorageServices storage;
-    private Analyzer analyzer;
-    private Transaction transaction;
+    private AnalyzerFixture fixture;
 
     @BeforeEach
     void tables() {
-        Path data = dataDirectory.resolve("data");
-        try (TestCluster cluster = TestCluster.create(data); TestSession session = cluster.session()) {
-            session.run("CREATE TYPE pair AS (a int, b text[])");
-            session.run("CREATE TABLE t (id int, c pair, arr int[], cs pair[])");
-        }
-        storage = StorageWiring.open(data, StorageOptions.defaults());
-        SystemCatalog system = new SystemCatalog(storage);
-        analyzer = new Analyzer(new BuiltinTypeSystem(), system.catalogFor(system.databaseOid("postgres").getAsInt()),
-                Parser::parseExpression, warning -> {
-                    throw new AssertionError("unexpected warning " + warning.getMessage());
-                });
-        transaction = storage.transactions().begin();
+        fixture = AnalyzerFixture.open(dataDirectory.resolve("data"), "CREATE TYPE pair AS (a int, b text[])",
+                "CREATE TABLE t (id int, c pair, arr int[], cs pair[])");
     }
 
     @AfterEach
     void close() {
-        storage.transactions().abort(transaction);
-        storage.close();
+        fixture.close();
     }
 
     private Query analyze(String sql, int... parameterTypes) {
-        return analyzer.analyze(Parser.parse(sql).getFirst().statement(), transaction, FormatSettings.DEFAULT,
-                parameterTypes).query();
+        return fixture.analyze(sql, parameterTypes).query();
     }
 
     private SqlException error(String sql) {
-        try {
-            analyze(sql);
-        } catch (SqlException error) {
-            return error;
-        }
-        throw new AssertionError("no error for " + sql);
+        return fixture.error(sql);
     }
 
     @Test
@@ -88,8 +60,7 @@ class AssignmentIndirectionTest {
 
     @Test
     void parametersTakeTheSubscriptAndElementTypes() {
-        var result = analyzer.analyze(Parser.parse("UPDATE t SET c.b[$1] = $2").getFirst().statement(), transaction,
-                FormatSettings.DEFAULT, new int[0]);
+        var result = fixture.analyze("UPDATE t SET c.b[$1] = $2");
         assertThat(result.parameterTypes()).containsExactly(TypeOids.INT4, TypeOids.TEXT);
     }
 
