@@ -27,4 +27,7 @@ WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SEL
 WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL (WITH w AS (SELECT n + 1 AS m FROM r) SELECT w1.m FROM w w1, w w2 WHERE w1.m < 4))
   SELECT * FROM r ORDER BY 1;
 WITH x AS (SELECT a FROM cs WHERE a < 3), y AS (SELECT * FROM x) SELECT * FROM y, x WHERE y.a = x.a ORDER BY 1;
+-- a VALUES list costs a cpu_operator_cost and a cpu_tuple_cost per row (cost_valuesscan)
+EXPLAIN SELECT * FROM (VALUES (1), (2), (3)) v(a);
+EXPLAIN INSERT INTO cs VALUES (1, 1), (2, 2);
 DROP TABLE cs;

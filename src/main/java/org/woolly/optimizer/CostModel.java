@@ -178,6 +178,11 @@ public final class CostModel {
         return (length + 7) & ~7;
     }
 
+    /** {@code cost_valuesscan}: a cpu_operator_cost and a cpu_tuple_cost per row of the list. */
+    double valuesScanTotal(int rows) {
+        return rows * (parameters.cpuOperatorCost() + parameters.cpuTupleCost());
+    }
+
     /** {@code cost_seqscan}'s startup: only the penalty of enable_seqscan = off. */
     double seqScanStartup() {
         return CostParameters.penalty(parameters.enableSeqscan());
@@ -281,10 +286,18 @@ public final class CostModel {
                 || plan instanceof Plan.WorkTableScan || plan instanceof Plan.FunctionScan;
     }
 
-    /** The node EXPLAIN shows for {@code plan}: a projection is part of the node below it, as PostgreSQL's targetlists. */
+    /**
+     * The node EXPLAIN shows for {@code plan}: a projection is part of the node below it, as
+     * PostgreSQL's targetlists, and so is a filter over a CTE, work table or function scan (its
+     * qual in PostgreSQL).
+     */
     private static Plan shown(Plan plan) {
         while (plan instanceof Plan.Project project) {
             plan = project.input();
+        }
+        if (plan instanceof Plan.Filter filter && (filter.input() instanceof Plan.CteScan
+                || filter.input() instanceof Plan.WorkTableScan || filter.input() instanceof Plan.FunctionScan)) {
+            return filter.input();
         }
         return plan;
     }

@@ -365,7 +365,7 @@ final class JoinPlanner {
             case SUBQUERY -> subqueryPlanner.apply(entry.subquery());
             case CTE -> ctePlanner.apply(entry);
             case WORKTABLE -> SetOperationPaths.workTableScan(costs, entry);
-            case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, entry.values().size() * 0.01,
+            case VALUES -> new Plan.ValuesScan(entry.values(), new Plan.Cost(0, costs.valuesScanTotal(entry.values().size()),
                     entry.values().size(), costs.width(entry)));
             case FUNCTION -> {
                 Plan scan = FunctionPaths.scan(costs, entry);

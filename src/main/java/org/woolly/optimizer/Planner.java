@@ -470,7 +470,7 @@ public final class Planner {
     private Plan insert(Query query) {
         RangeEntry source = query.rangeTable().getFirst();
         Plan input = switch (source.kind()) {
-            case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, source.values().size() * costs.cpuOperatorCost(),
+            case VALUES -> new Plan.ValuesScan(source.values(), new Plan.Cost(0, costs.valuesScanTotal(source.values().size()),
                     source.values().size(), costs.width(source)));
             case SUBQUERY -> subquery(source.subquery());
             case RELATION, FUNCTION, CTE, WORKTABLE ->
