@@ -136,6 +136,11 @@ class DatabaseIT {
                 () -> sessions.connectTo("before_rename", server.superuser())).getSQLState()).isEqualTo("3D000");
 
         execute(postgres, "CREATE ROLE limited LOGIN");
+        // a closed connection's backend counts against the limit until it has exited, in PostgreSQL too
+        for (int i = 0; i < 200 && !rows(postgres, "SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = 'after_rename'").equals(java.util.List.of("0")); i++) {
+            Thread.sleep(50);
+        }
         execute(postgres, "ALTER DATABASE after_rename CONNECTION LIMIT 1");
         Connection first = sessions.connectTo("after_rename", "limited");
         PSQLException second = catchThrowableOfType(PSQLException.class,
