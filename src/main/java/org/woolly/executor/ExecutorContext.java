@@ -299,14 +299,14 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
     }
 
     /** The rows of the statement's shared CTEs, by definition; shared with the subqueries' executions. */
-    private java.util.Map<org.woolly.nodes.query.CteDefinition, CteScanNode.Store> cteStores =
+    private java.util.Map<org.woolly.nodes.query.CteDefinition, RowStore> cteStores =
             new java.util.IdentityHashMap<>();
 
     /** The store of a shared CTE, its plan's nodes made by {@code input} the first time it is asked for. */
-    CteScanNode.Store cteStore(org.woolly.nodes.query.CteDefinition definition, Supplier<ExecNode> input) {
-        CteScanNode.Store store = cteStores.get(definition);
+    RowStore cteStore(org.woolly.nodes.query.CteDefinition definition, Supplier<ExecNode> input) {
+        RowStore store = cteStores.get(definition);
         if (store == null) {
-            store = new CteScanNode.Store(this, input.get()); // building it may add the stores of CTEs it reads
+            store = new RowStore(this, input.get()); // building it may add the stores of CTEs it reads
             cteStores.put(definition, store);
         }
         return store;
@@ -314,9 +314,9 @@ public final class ExecutorContext implements EvaluationContext, Cloneable {
 
     /** Ends the shared CTEs' plans (the statement's execution ended, well or by an error). */
     void closeCteStores() {
-        List<CteScanNode.Store> stores = new java.util.ArrayList<>(cteStores.values());
+        List<RowStore> stores = new java.util.ArrayList<>(cteStores.values());
         cteStores.clear();
-        for (CteScanNode.Store store : stores) {
+        for (RowStore store : stores) {
             store.close();
         }
     }

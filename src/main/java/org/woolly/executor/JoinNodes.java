@@ -196,9 +196,8 @@ final class JoinNodes {
     static final class Material implements ExecNode {
         private final ExecutorContext context;
         private final ExecNode input;
-        private final List<Object[]> rows = new ArrayList<>();
-        private boolean opened;
-        private boolean exhausted;
+        /** What has been read, made at the first open after a close. */
+        private RowStore rows;
         private int position;
 
         Material(ExecutorContext context, ExecNode input) {
@@ -208,42 +207,27 @@ final class JoinNodes {
 
         @Override
         public void open() {
-            if (!opened) {
-                input.open();
-                opened = true;
+            if (rows == null) {
+                rows = new RowStore(context, input);
             }
             position = 0;
         }
 
         @Override
         public Object[] next() {
-            if (position < rows.size()) {
-                return rows.get(position++).clone();
+            Object[] row = rows == null ? null : rows.row(position);
+            if (row != null) {
+                position++;
             }
-            if (exhausted || !opened) {
-                return null;
-            }
-            Object[] row = input.next();
-            if (row == null) {
-                exhausted = true;
-                return null;
-            }
-            if ((rows.size() & (ScanNodes.INTERRUPT_INTERVAL - 1)) == 0) {
-                context.checkForInterrupts();
-            }
-            rows.add(row.clone());
-            position++;
             return row;
         }
 
         @Override
         public void close() {
-            if (opened) {
-                input.close();
-                opened = false;
+            if (rows != null) {
+                rows.close();
+                rows = null;
             }
-            rows.clear();
-            exhausted = false;
         }
     }
 }
