@@ -307,23 +307,7 @@ final class CteAnalyzer {
      * or a data-modifying CTE's rows; a CTE in a recursive term then changes every round.
      */
     private static boolean readsWorkTable(Query query, int own) {
-        if (query == null) {
-            return false;
-        }
-        for (RangeEntry entry : query.rangeTable()) {
-            if (entry.kind() == RangeEntry.Kind.WORKTABLE && entry.cte().workTableParam() != own
-                    || readsWorkTable(entry.subquery(), own)) {
-                return true;
-            }
-        }
-        if (query.setOperation() != null) {
-            for (Query branch : query.setOperation().branches()) {
-                if (readsWorkTable(branch, own)) {
-                    return true;
-                }
-            }
-        }
-        return ExpressionWalker.containsInQuery(query,
-                node -> node instanceof QueryExpr.SubLink link && readsWorkTable(link.query(), own));
+        return ExpressionWalker.containsInQuery(query, node -> false,
+                entry -> entry.kind() == RangeEntry.Kind.WORKTABLE && entry.cte().workTableParam() != own);
     }
 }

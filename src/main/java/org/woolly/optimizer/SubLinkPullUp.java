@@ -260,8 +260,7 @@ final class SubLinkPullUp {
 
     /** Whether the expression reads one of the parameters, also inside its subqueries. */
     private static boolean mentions(QueryExpr expr, Map<Integer, QueryExpr> params) {
-        return expr != null && ExpressionWalker.contains(expr, node -> readsParam(node, params)
-                || node instanceof QueryExpr.SubLink link && mentions(link.query(), params));
+        return ExpressionWalker.containsDeep(expr, node -> readsParam(node, params));
     }
 
     /** Whether any expression of the query (its subqueries and FROM items included) reads one of the parameters. */

@@ -131,6 +131,11 @@ public final class ExpressionWalker {
      * ({@code query_tree_walker} with {@code expression_tree_walker}).
      */
     public static boolean containsInQuery(Query query, Predicate<QueryExpr> test) {
+        return containsInQuery(query, test, entry -> false);
+    }
+
+    /** {@link #containsInQuery(Query, Predicate)}, or a FROM item at any depth that satisfies {@code entryTest}. */
+    public static boolean containsInQuery(Query query, Predicate<QueryExpr> test, Predicate<RangeEntry> entryTest) {
         if (query == null) {
             return false;
         }
@@ -158,25 +163,33 @@ public final class ExpressionWalker {
             if (entry.lateral() != null) {
                 entry.lateral().forEach(binding -> exprs.add(binding.value()));
             }
-            if (entry.subquery() != null && containsInQuery(entry.subquery(), test)) {
+            if (entryTest.test(entry) || entry.subquery() != null && containsInQuery(entry.subquery(), test, entryTest)) {
                 return true;
             }
         }
         if (query.setOperation() != null) {
             for (Query branch : query.setOperation().branches()) {
-                if (containsInQuery(branch, test)) {
+                if (containsInQuery(branch, test, entryTest)) {
                     return true;
                 }
             }
         }
-        Predicate<QueryExpr> deep = node -> test.test(node)
-                || node instanceof QueryExpr.SubLink link && containsInQuery(link.query(), test);
         for (QueryExpr expr : exprs) {
-            if (expr != null && contains(expr, deep)) {
+            if (containsDeep(expr, test, entryTest)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a node of the expression, or of the queries of its subqueries, satisfies {@code test}. */
+    public static boolean containsDeep(QueryExpr expr, Predicate<QueryExpr> test) {
+        return containsDeep(expr, test, entry -> false);
+    }
+
+    private static boolean containsDeep(QueryExpr expr, Predicate<QueryExpr> test, Predicate<RangeEntry> entryTest) {
+        return expr != null && contains(expr, node -> test.test(node)
+                || node instanceof QueryExpr.SubLink link && containsInQuery(link.query(), test, entryTest));
     }
 
     private static void joinQuals(FromNode node, List<QueryExpr> into) {
